@@ -1,0 +1,62 @@
+package org.dutygraph.org.api;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Map;
+
+import org.dutygraph.org.bundle.BundleExporter;
+import org.dutygraph.org.bundle.BundleImportService;
+import org.dutygraph.org.bundle.BundleProblem;
+import org.dutygraph.org.bundle.BundleSource;
+import org.dutygraph.org.bundle.ImportJob;
+import org.dutygraph.platform.graphql.BadInputException;
+import org.neo4j.driver.Driver;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Bundle import (as a job) and export over GraphQL. */
+@Controller
+class BundleController {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private final BundleImportService imports;
+    private final Driver driver;
+
+    BundleController(BundleImportService imports, Driver driver) {
+        this.imports = imports;
+        this.driver = driver;
+    }
+
+    record ImportBundleInput(Object bundle) {
+    }
+
+    record ImportBundlePayload(ImportJob job, List<BundleProblem> problems) {
+    }
+
+    @MutationMapping
+    ImportBundlePayload importBundle(@Argument ImportBundleInput input) {
+        if (input.bundle() == null) {
+            throw new BadInputException("input.bundle", "MISSING_FIELD", "'bundle' is required");
+        }
+        var user = SecurityContextHolder.getContext().getAuthentication().getName();
+        var job = imports.submitAndWait(BundleSource.parsed(input.bundle()), user);
+        return new ImportBundlePayload(job, job.problems());
+    }
+
+    @QueryMapping
+    ImportJob importJob(@Argument String id) {
+        return imports.job(id).orElse(null);
+    }
+
+    @QueryMapping
+    Object exportBundle() {
+        var out = new ByteArrayOutputStream();
+        new BundleExporter(driver).export(out, "dutygraph export");
+        return MAPPER.readValue(out.toByteArray(), Map.class);
+    }
+}

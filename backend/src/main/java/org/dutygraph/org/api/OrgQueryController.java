@@ -1,0 +1,132 @@
+package org.dutygraph.org.api;
+
+import java.util.List;
+
+import org.dutygraph.org.read.DutySearch;
+import org.dutygraph.org.read.OrgReadRepository;
+import org.dutygraph.org.read.Views.AreaView;
+import org.dutygraph.org.read.Views.ConceptView;
+import org.dutygraph.org.read.Views.DutyView;
+import org.dutygraph.org.read.Views.PersonView;
+import org.dutygraph.org.read.Views.PostView;
+import org.dutygraph.org.read.Views.PowerItemView;
+import org.dutygraph.org.read.Views.UnitView;
+import org.dutygraph.platform.graphql.BadInputException;
+import org.dutygraph.platform.graphql.Connection;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** Root queries over the organisation graph. Who may call each is declared in the schema (@auth). */
+@Controller
+class OrgQueryController {
+
+    private final OrgReadRepository graph;
+    private final DutySearch search;
+
+    OrgQueryController(OrgReadRepository graph, DutySearch search) {
+        this.graph = graph;
+        this.search = search;
+    }
+
+    record UnitFilter(String parentId, String classification) {
+    }
+
+    record PowerItemFilter(String category, String holderId) {
+    }
+
+    @QueryMapping
+    UnitView unit(@Argument String id) {
+        return graph.units(List.of(id)).get(id);
+    }
+
+    @QueryMapping
+    Connection<UnitView> units(@Argument UnitFilter filter, @Argument Integer first, @Argument String after) {
+        int size = Connection.pageSize(first);
+        var cursor = Connection.decode(after);
+        var rows = graph.unitPage(filter == null ? null : filter.parentId(),
+                filter == null ? null : filter.classification(), cursor, size + 1);
+        return Connection.of(rows, size, cursor != null, UnitView::id);
+    }
+
+    @QueryMapping
+    PostView post(@Argument String id) {
+        return graph.posts(List.of(id)).get(id);
+    }
+
+    @QueryMapping
+    PersonView person(@Argument String id) {
+        return graph.persons(List.of(id)).get(id);
+    }
+
+    @QueryMapping
+    DutyView duty(@Argument String id) {
+        return graph.duties(List.of(id)).get(id);
+    }
+
+    @QueryMapping
+    Connection<DutyView> duties(@Argument DutySearch.Filter filter, @Argument Integer first, @Argument String after) {
+        int size = Connection.pageSize(first);
+        var cursor = Connection.decode(after);
+        return Connection.of(search.duties(filter, cursor, size + 1), size, cursor != null, DutyView::id);
+    }
+
+    record SearchEdge(String cursor, DutyView node, double score) {
+    }
+
+    record SearchConnection(List<SearchEdge> edges, Connection.PageInfo pageInfo) {
+    }
+
+    @QueryMapping
+    SearchConnection searchDuties(@Argument String text, @Argument Integer first, @Argument String after) {
+        if (text == null || text.isBlank()) {
+            throw new BadInputException("text", "MISSING_FIELD", "'text' must not be empty");
+        }
+        int size = Connection.pageSize(first);
+        int skip = offset(after);
+        var hits = search.search(text.strip(), skip, size + 1);
+        var page = hits.subList(0, Math.min(size, hits.size()));
+        var edges = new java.util.ArrayList<SearchEdge>();
+        for (int i = 0; i < page.size(); i++) {
+            edges.add(new SearchEdge(Connection.encode(Integer.toString(skip + i + 1)), page.get(i).duty(), page.get(i).score()));
+        }
+        return new SearchConnection(edges, new Connection.PageInfo(hits.size() > size, skip > 0,
+                edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+    }
+
+    private static int offset(String after) {
+        var key = Connection.decode(after);
+        if (key == null) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Integer.parseInt(key));
+        } catch (NumberFormatException e) {
+            throw new BadInputException("after", "INVALID_CURSOR", "'after' is not a cursor returned by searchDuties");
+        }
+    }
+
+    @QueryMapping
+    PowerItemView powerItem(@Argument String id) {
+        return graph.powerItems(List.of(id)).get(id);
+    }
+
+    @QueryMapping
+    Connection<PowerItemView> powerItems(@Argument PowerItemFilter filter, @Argument Integer first, @Argument String after) {
+        int size = Connection.pageSize(first);
+        var cursor = Connection.decode(after);
+        var category = filter == null || filter.category() == null ? null : filter.category().toLowerCase();
+        var rows = search.powerItems(category, filter == null ? null : filter.holderId(), cursor, size + 1);
+        return Connection.of(rows, size, cursor != null, PowerItemView::id);
+    }
+
+    @QueryMapping
+    ConceptView concept(@Argument String id) {
+        return graph.concepts(List.of(id)).get(id);
+    }
+
+    @QueryMapping
+    AreaView area(@Argument String id) {
+        return graph.areas(List.of(id)).get(id);
+    }
+}

@@ -1,0 +1,157 @@
+package org.dutygraph.org.api;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+import org.dataloader.DataLoader;
+import org.dutygraph.org.read.OrgReadRepository;
+import org.dutygraph.org.read.SupervisoryChain;
+import org.dutygraph.org.read.Views.ChainLinkView;
+import org.dutygraph.org.read.Views.DutyView;
+import org.dutygraph.org.read.Views.MembershipView;
+import org.dutygraph.org.read.Views.PersonView;
+import org.dutygraph.org.read.Views.PostView;
+import org.dutygraph.org.read.Views.SupervisionView;
+import org.dutygraph.org.read.Views.UnitView;
+import org.dutygraph.platform.graphql.Connection;
+import org.dutygraph.platform.graphql.PageKey;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/** Fields of Post, Person, Membership and Supervision, batch loaded. */
+@Controller
+class PostFieldsController {
+
+    private final OrgReadRepository graph;
+    private final SupervisoryChain chains;
+
+    PostFieldsController(OrgReadRepository graph, SupervisoryChain chains, BatchLoaderRegistry loaders) {
+        this.graph = graph;
+        this.chains = chains;
+        loaders.<PageKey, Connection<DutyView>>forName("postDuties").registerMappedBatchLoader((keys, env) ->
+                Mono.just(PageKey.load(keys, graph::postDutyPages, DutyView::id)));
+    }
+
+    @BatchMapping(typeName = "Post", field = "unit")
+    Map<PostView, UnitView> postUnit(List<PostView> posts) {
+        return by(posts, PostView::id, graph.unitsOfPosts(ids(posts)));
+    }
+
+    @BatchMapping(typeName = "Post")
+    Map<PostView, List<PersonView>> holders(List<PostView> posts) {
+        return by(posts, PostView::id, graph.currentHolders(ids(posts)));
+    }
+
+    @BatchMapping(typeName = "Post")
+    Map<PostView, Boolean> vacant(List<PostView> posts) {
+        var holders = graph.currentHolders(ids(posts));
+        var result = new HashMap<PostView, Boolean>();
+        posts.forEach(p -> result.put(p, holders.getOrDefault(p.id(), List.of()).isEmpty()));
+        return result;
+    }
+
+    @BatchMapping(typeName = "Post", field = "memberships")
+    Map<PostView, List<MembershipView>> postMemberships(List<PostView> posts) {
+        return by(posts, PostView::id, graph.membershipsOfPosts(ids(posts)));
+    }
+
+    @BatchMapping(typeName = "Post")
+    Map<PostView, PostView> backup(List<PostView> posts) {
+        return by(posts, PostView::id, graph.relatedPost(ids(posts), "BACKED_UP_BY"));
+    }
+
+    @BatchMapping(typeName = "Post")
+    Map<PostView, List<PostView>> backupFor(List<PostView> posts) {
+        return by(posts, PostView::id, graph.backupFor(ids(posts)));
+    }
+
+    @BatchMapping(typeName = "Post")
+    Map<PostView, PostView> reportsTo(List<PostView> posts) {
+        return by(posts, PostView::id, graph.relatedPost(ids(posts), "REPORTS_TO"));
+    }
+
+    /** A walk of several steps per post; asked for one post at a time (a post page), not in lists. */
+    @SchemaMapping(typeName = "Post")
+    List<PostView> reportsToChain(PostView post) {
+        return graph.reportsToChain(post.id());
+    }
+
+    @SchemaMapping(typeName = "Post")
+    List<ChainLinkView> supervisoryChain(PostView post) {
+        return chains.of(post.id());
+    }
+
+    @BatchMapping(typeName = "Post")
+    Map<PostView, List<SupervisionView>> supervises(List<PostView> posts) {
+        return by(posts, PostView::id, graph.supervisionByPosts(ids(posts)));
+    }
+
+    @SchemaMapping(typeName = "Post", field = "duties")
+    CompletableFuture<Connection<DutyView>> postDuties(PostView post, @Argument Integer first, @Argument String after,
+                                                   DataLoader<PageKey, Connection<DutyView>> postDuties) {
+        return postDuties.load(PageKey.of(post.id(), first, after));
+    }
+
+    @BatchMapping(typeName = "Person", field = "memberships")
+    Map<PersonView, List<MembershipView>> personMemberships(List<PersonView> persons) {
+        return by(persons, PersonView::id, graph.membershipsOfPersons(persons.stream().map(PersonView::id).distinct().toList()));
+    }
+
+    @BatchMapping(typeName = "Person")
+    Map<PersonView, List<PostView>> currentPosts(List<PersonView> persons) {
+        var memberships = graph.membershipsOfPersons(persons.stream().map(PersonView::id).distinct().toList());
+        var postIds = memberships.values().stream().flatMap(List::stream).filter(MembershipView::current)
+                .map(MembershipView::postId).distinct().toList();
+        var posts = graph.posts(postIds);
+        var result = new HashMap<PersonView, List<PostView>>();
+        persons.forEach(p -> result.put(p, memberships.getOrDefault(p.id(), List.of()).stream()
+                .filter(MembershipView::current).map(m -> posts.get(m.postId())).toList()));
+        return result;
+    }
+
+    @BatchMapping(typeName = "Membership", field = "person")
+    Map<MembershipView, PersonView> membershipPerson(List<MembershipView> memberships) {
+        var persons = graph.persons(memberships.stream().map(MembershipView::personId).distinct().toList());
+        return by(memberships, MembershipView::personId, persons);
+    }
+
+    @BatchMapping(typeName = "Membership", field = "post")
+    Map<MembershipView, PostView> membershipPost(List<MembershipView> memberships) {
+        var posts = graph.posts(memberships.stream().map(MembershipView::postId).distinct().toList());
+        return by(memberships, MembershipView::postId, posts);
+    }
+
+    @BatchMapping(typeName = "Supervision", field = "post")
+    Map<SupervisionView, PostView> supervisingPost(List<SupervisionView> supervision) {
+        var posts = graph.posts(supervision.stream().map(SupervisionView::postId).distinct().toList());
+        return by(supervision, SupervisionView::postId, posts);
+    }
+
+    @BatchMapping(typeName = "Supervision", field = "unit")
+    Map<SupervisionView, UnitView> supervisedUnit(List<SupervisionView> supervision) {
+        var units = graph.units(supervision.stream().map(SupervisionView::unitId).distinct().toList());
+        return by(supervision, SupervisionView::unitId, units);
+    }
+
+    @SchemaMapping(typeName = "Supervision")
+    String kind(SupervisionView supervision) {
+        return supervision.kind().toUpperCase();
+    }
+
+    private static List<String> ids(List<PostView> posts) {
+        return posts.stream().map(PostView::id).distinct().toList();
+    }
+
+    static <P, V> Map<P, V> by(List<P> parents, Function<P, String> key, Map<String, V> values) {
+        var result = new HashMap<P, V>();
+        parents.forEach(p -> result.put(p, values.get(key.apply(p))));
+        return result;
+    }
+}

@@ -1,0 +1,66 @@
+package org.dutygraph.org.bundle;
+
+import java.util.List;
+
+/**
+ * An organisation bundle (org-bundle/1, see shared/formats/org-bundle.md) as read from JSON.
+ * Field values are kept as given; {@link BundleValidator} decides whether they are acceptable.
+ */
+public record Bundle(
+        String format,
+        Source source,
+        List<Area> areas,
+        List<Concept> concepts,
+        List<Organization> organizations,
+        List<Post> posts,
+        List<Person> persons,
+        List<Membership> memberships,
+        List<Supervision> supervision,
+        List<PowerItem> powerItems,
+        List<Duty> duties) {
+
+    public static final String FORMAT = "org-bundle/1";
+
+    public int size() {
+        return areas.size() + concepts.size() + organizations.size() + posts.size() + persons.size()
+                + memberships.size() + supervision.size() + powerItems.size() + duties.size();
+    }
+
+    public record Source(String title, String date) {
+    }
+
+    public record Area(String id, String name, String classification, String parentId) {
+    }
+
+    public record Concept(String id, String label, String scheme, String broaderId) {
+    }
+
+    public record Organization(String id, String name, List<String> otherNames, String classification,
+                               String parentId, String areaId, String foundingDate, String dissolutionDate,
+                               String status, Integer quota, Integer leadershipPositions) {
+    }
+
+    public record Post(String id, String label, String organizationId, String role, String postClass,
+                       String startDate, String endDate, String backupPostId, String reportsToPostId,
+                       String status) {
+    }
+
+    public record Person(String id, String name) {
+    }
+
+    public record Membership(String personId, String postId, String startDate, String endDate) {
+    }
+
+    public record Supervision(String postId, String organizationId, String kind) {
+    }
+
+    public record PowerItem(String id, String code, String name, String category, String basis,
+                            Integer statutoryDays, Integer committedDays, String fee, String status,
+                            String endDate) {
+    }
+
+    public record Duty(String id, String holderId, String text, String action, List<String> objects,
+                       String areaId, List<String> powerItemIds, String basis, String role,
+                       String arrangementId, String status, String endDate) {
+    }
+}

@@ -1,0 +1,419 @@
+package org.dutygraph.org.bundle;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Checks every rule of org-bundle/1 and reports every problem with its JSON path; it never stops at
+ * the first. References may point into the bundle or at nodes stored by an earlier import.
+ */
+public final class BundleValidator {
+
+    private static final Pattern DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
+
+    private final ExistingIds existing;
+    private final Problems problems;
+    private final Map<String, List<PendingReference>> pending = new LinkedHashMap<>();
+
+    private final Set<String> areaIds = new HashSet<>();
+    private final Map<String, String> conceptSchemes = new HashMap<>();
+    private final Set<String> organizationIds = new HashSet<>();
+    private final Set<String> postIds = new HashSet<>();
+    private final Set<String> personIds = new HashSet<>();
+    private final Set<String> powerItemIds = new HashSet<>();
+
+    public BundleValidator(ExistingIds existing, Problems problems) {
+        this.existing = existing;
+        this.problems = problems;
+    }
+
+    /** Validates; returns the ids of posts that hold duties' holder role, needed by the writer. */
+    public ValidatedBundle validate(Bundle bundle) {
+        if (!Bundle.FORMAT.equals(bundle.format())) {
+            problems.add("$.format", bundle.format() == null ? "MISSING_FIELD" : "UNSUPPORTED_FORMAT",
+                    "'format' must be \"" + Bundle.FORMAT + "\"" + (bundle.format() == null ? "" : ", not \"" + bundle.format() + "\""));
+        }
+        collectIds(bundle);
+        areas(bundle.areas());
+        concepts(bundle.concepts());
+        organizations(bundle.organizations());
+        posts(bundle.posts());
+        persons(bundle.persons());
+        memberships(bundle.memberships());
+        supervision(bundle.supervision());
+        powerItems(bundle.powerItems());
+        duties(bundle.duties());
+        var storedPosts = resolvePending();
+        var holderPosts = new HashSet<>(postIds);
+        holderPosts.addAll(storedPosts);
+        return new ValidatedBundle(bundle, holderPosts);
+    }
+
+    private void collectIds(Bundle b) {
+        unique("areas", b.areas(), Bundle.Area::id, areaIds);
+        var concepts = new HashSet<String>();
+        unique("concepts", b.concepts(), Bundle.Concept::id, concepts);
+        b.concepts().stream().filter(Objects::nonNull).filter(c -> c.id() != null)
+                .forEach(c -> conceptSchemes.putIfAbsent(c.id(), c.scheme()));
+        unique("organizations", b.organizations(), Bundle.Organization::id, organizationIds);
+        unique("posts", b.posts(), Bundle.Post::id, postIds);
+        unique("persons", b.persons(), Bundle.Person::id, personIds);
+        unique("power_items", b.powerItems(), Bundle.PowerItem::id, powerItemIds);
+        unique("duties", b.duties(), Bundle.Duty::id, new HashSet<>());
+        for (int i = 0; i < b.posts().size(); i++) {
+            var post = b.posts().get(i);
+            if (post != null && post.id() != null && organizationIds.contains(post.id())) {
+                problems.add("$.posts[" + i + "].id", "AMBIGUOUS_ID", "Post id '" + post.id()
+                        + "' is also an organization id; duty holders must be unambiguous");
+            }
+        }
+    }
+
+    private <T> void unique(String section, List<T> entries, Function<T, String> id, Set<String> seen) {
+        var firstIndex = new HashMap<String, Integer>();
+        for (int i = 0; i < entries.size(); i++) {
+            var entry = entries.get(i);
+            if (entry == null) {
+                continue;
+            }
+            var value = id.apply(entry);
+            var path = "$." + section + "[" + i + "].id";
+            if (value == null || value.isBlank()) {
+                problems.add(path, "MISSING_FIELD", "Every entry of '" + section + "' needs a non-empty 'id'");
+            } else if (!seen.add(value)) {
+                problems.add(path, "DUPLICATE_ID", "Id '" + value + "' is already used by $." + section + "["
+                        + firstIndex.get(value) + "]");
+            } else {
+                firstIndex.put(value, i);
+            }
+        }
+    }
+
+    private void areas(List<Bundle.Area> areas) {
+        var parents = new HashMap<String, String>();
+        for (int i = 0; i < areas.size(); i++) {
+            var a = areas.get(i);
+            if (a == null) continue;
+            var p = "$.areas[" + i + "]";
+            required(p, "name", a.name());
+            reference(p, "parent_id", a.parentId(), "Area", areaIds);
+            if (a.id() != null && a.parentId() != null) parents.put(a.id(), a.parentId());
+        }
+        cycles("areas", areas, Bundle.Area::id, parents, "parent_id");
+    }
+
+    private void concepts(List<Bundle.Concept> concepts) {
+        var broader = new HashMap<String, String>();
+        for (int i = 0; i < concepts.size(); i++) {
+            var c = concepts.get(i);
+            if (c == null) continue;
+            var p = "$.concepts[" + i + "]";
+            required(p, "label", c.label());
+            oneOf(p, "scheme", c.scheme(), Vocabulary.CONCEPT_SCHEMES, true);
+            reference(p, "broader_id", c.broaderId(), "Concept", conceptSchemes.keySet());
+            var broaderScheme = conceptSchemes.get(c.broaderId());
+            if (c.broaderId() != null && broaderScheme != null && c.scheme() != null && !broaderScheme.equals(c.scheme())) {
+                problems.add(p + ".broader_id", "SCHEME_MISMATCH", "Concept '" + c.id() + "' (" + c.scheme()
+                        + ") cannot be narrower than '" + c.broaderId() + "' (" + broaderScheme + ")");
+            }
+            if (c.id() != null && c.broaderId() != null) broader.put(c.id(), c.broaderId());
+        }
+        cycles("concepts", concepts, Bundle.Concept::id, broader, "broader_id");
+    }
+
+    private void organizations(List<Bundle.Organization> organizations) {
+        var parents = new HashMap<String, String>();
+        for (int i = 0; i < organizations.size(); i++) {
+            var o = organizations.get(i);
+            if (o == null) continue;
+            var p = "$.organizations[" + i + "]";
+            required(p, "name", o.name());
+            oneOf(p, "classification", o.classification(), Vocabulary.ORGANIZATION_CLASSIFICATIONS, true);
+            oneOf(p, "status", o.status(), Vocabulary.ORGANIZATION_STATUSES, false);
+            reference(p, "parent_id", o.parentId(), "Organization", organizationIds);
+            reference(p, "area_id", o.areaId(), "Area", areaIds);
+            dates(p, "founding_date", o.foundingDate(), "dissolution_date", o.dissolutionDate());
+            if ("dissolved".equals(o.status()) && o.dissolutionDate() == null) {
+                problems.add(p + ".dissolution_date", "MISSING_FIELD", "A dissolved organization needs its 'dissolution_date'");
+            }
+            nonNegative(p + ".staffing", "quota", o.quota());
+            nonNegative(p + ".staffing", "leadership_positions", o.leadershipPositions());
+            if (o.quota() != null && o.leadershipPositions() != null && o.leadershipPositions() > o.quota()) {
+                problems.add(p + ".staffing.leadership_positions", "OUT_OF_RANGE",
+                        "'leadership_positions' (" + o.leadershipPositions() + ") cannot exceed 'quota' (" + o.quota() + ")");
+            }
+            if (o.id() != null && o.parentId() != null) parents.put(o.id(), o.parentId());
+        }
+        cycles("organizations", organizations, Bundle.Organization::id, parents, "parent_id");
+    }
+
+    private void posts(List<Bundle.Post> posts) {
+        var reportsTo = new HashMap<String, String>();
+        for (int i = 0; i < posts.size(); i++) {
+            var post = posts.get(i);
+            if (post == null) continue;
+            var p = "$.posts[" + i + "]";
+            required(p, "label", post.label());
+            required(p, "organization_id", post.organizationId());
+            reference(p, "organization_id", post.organizationId(), "Organization", organizationIds);
+            oneOf(p, "role", post.role(), Vocabulary.POST_ROLES, false);
+            oneOf(p, "class", post.postClass(), Vocabulary.POST_CLASSES, false);
+            oneOf(p, "status", post.status(), Vocabulary.ORGANIZATION_STATUSES, false);
+            dates(p, "start_date", post.startDate(), "end_date", post.endDate());
+            if ("dissolved".equals(post.status()) && post.endDate() == null) {
+                problems.add(p + ".end_date", "MISSING_FIELD", "A dissolved post needs its 'end_date'");
+            }
+            reference(p, "backup_post_id", post.backupPostId(), "Post", postIds);
+            reference(p, "reports_to_post_id", post.reportsToPostId(), "Post", postIds);
+            if (post.id() != null && post.id().equals(post.backupPostId())) {
+                problems.add(p + ".backup_post_id", "SELF_REFERENCE", "A post cannot be its own AB backup");
+            }
+            if (post.id() != null && post.reportsToPostId() != null) reportsTo.put(post.id(), post.reportsToPostId());
+        }
+        cycles("posts", posts, Bundle.Post::id, reportsTo, "reports_to_post_id");
+    }
+
+    private void persons(List<Bundle.Person> persons) {
+        for (int i = 0; i < persons.size(); i++) {
+            var person = persons.get(i);
+            if (person != null) required("$.persons[" + i + "]", "name", person.name());
+        }
+    }
+
+    private void memberships(List<Bundle.Membership> memberships) {
+        var seen = new HashMap<String, Integer>();
+        for (int i = 0; i < memberships.size(); i++) {
+            var m = memberships.get(i);
+            if (m == null) continue;
+            var p = "$.memberships[" + i + "]";
+            required(p, "person_id", m.personId());
+            required(p, "post_id", m.postId());
+            reference(p, "person_id", m.personId(), "Person", personIds);
+            reference(p, "post_id", m.postId(), "Post", postIds);
+            dates(p, "start_date", m.startDate(), "end_date", m.endDate());
+            var key = m.personId() + "\u0000" + m.postId() + "\u0000" + m.startDate();
+            var first = seen.putIfAbsent(key, i);
+            if (first != null) {
+                problems.add(p, "DUPLICATE_MEMBERSHIP", "Same person, post and start_date as $.memberships[" + first + "]");
+            }
+        }
+    }
+
+    private void supervision(List<Bundle.Supervision> supervision) {
+        for (int i = 0; i < supervision.size(); i++) {
+            var s = supervision.get(i);
+            if (s == null) continue;
+            var p = "$.supervision[" + i + "]";
+            required(p, "post_id", s.postId());
+            required(p, "organization_id", s.organizationId());
+            reference(p, "post_id", s.postId(), "Post", postIds);
+            reference(p, "organization_id", s.organizationId(), "Organization", organizationIds);
+            oneOf(p, "kind", s.kind(), Vocabulary.SUPERVISION_KINDS, true);
+        }
+    }
+
+    private void powerItems(List<Bundle.PowerItem> items) {
+        for (int i = 0; i < items.size(); i++) {
+            var item = items.get(i);
+            if (item == null) continue;
+            var p = "$.power_items[" + i + "]";
+            required(p, "name", item.name());
+            oneOf(p, "category", item.category(), Vocabulary.POWER_CATEGORIES, true);
+            oneOf(p, "status", item.status(), Vocabulary.ITEM_STATUSES, false);
+            nonNegative(p, "statutory_days", item.statutoryDays());
+            nonNegative(p, "committed_days", item.committedDays());
+            if (item.statutoryDays() != null && item.committedDays() != null && item.committedDays() > item.statutoryDays()) {
+                problems.add(p + ".committed_days", "OUT_OF_RANGE", "The committed time limit (" + item.committedDays()
+                        + " days) cannot exceed the statutory one (" + item.statutoryDays() + " days)");
+            }
+            withdrawal(p, item.status(), item.endDate());
+        }
+    }
+
+    private void duties(List<Bundle.Duty> duties) {
+        for (int i = 0; i < duties.size(); i++) {
+            var d = duties.get(i);
+            if (d == null) continue;
+            var p = "$.duties[" + i + "]";
+            required(p, "holder_id", d.holderId());
+            required(p, "text", d.text());
+            if (d.holderId() != null && !organizationIds.contains(d.holderId()) && !postIds.contains(d.holderId())) {
+                pending.computeIfAbsent("Holder", k -> new ArrayList<>()).add(new PendingReference(p + ".holder_id", d.holderId(),
+                        "holder_id"));
+            }
+            conceptReference(p + ".action", d.action(), "action");
+            for (int k = 0; k < d.objects().size(); k++) {
+                conceptReference(p + ".objects[" + k + "]", d.objects().get(k), "object");
+            }
+            reference(p, "area_id", d.areaId(), "Area", areaIds);
+            for (int k = 0; k < d.powerItemIds().size(); k++) {
+                reference(p + ".power_item_ids[" + k + "]", d.powerItemIds().get(k), "PowerItem", powerItemIds);
+            }
+            oneOf(p, "role", d.role(), Vocabulary.DUTY_ROLES, false);
+            oneOf(p, "status", d.status(), Vocabulary.ITEM_STATUSES, false);
+            withdrawal(p, d.status(), d.endDate());
+            if (d.arrangementId() != null && (d.role() == null || "sole".equals(d.role()))) {
+                problems.add(p + ".role", "INCONSISTENT_ARRANGEMENT", "A duty in arrangement '" + d.arrangementId()
+                        + "' must have role 'lead' or 'cooperate'");
+            }
+        }
+    }
+
+    private void conceptReference(String path, String id, String scheme) {
+        if (id == null) return;
+        var known = conceptSchemes.get(id);
+        if (known == null) {
+            pending.computeIfAbsent("Concept:" + scheme, k -> new ArrayList<>()).add(new PendingReference(path, id, scheme));
+        } else if (!scheme.equals(known)) {
+            problems.add(path, "SCHEME_MISMATCH", "Concept '" + id + "' is an " + known + " concept; an " + scheme + " concept is needed here");
+        }
+    }
+
+    private void reference(String path, String field, String id, String label, Set<String> inBundle) {
+        if (id == null || inBundle.contains(id)) return;
+        pending.computeIfAbsent(label, k -> new ArrayList<>()).add(new PendingReference(path + "." + field, id, field));
+    }
+
+    private void reference(String path, String id, String label, Set<String> inBundle) {
+        if (id == null || inBundle.contains(id)) return;
+        pending.computeIfAbsent(label, k -> new ArrayList<>()).add(new PendingReference(path, id, "power_item_ids"));
+    }
+
+    /** Looks up the references not found in the bundle among stored nodes; returns stored holder posts. */
+    private Set<String> resolvePending() {
+        var storedPosts = new HashSet<String>();
+        pending.forEach((label, references) -> {
+            var ids = references.stream().map(PendingReference::id).distinct().toList();
+            if (label.equals("Holder")) {
+                var found = new HashSet<>(existing.find("Organization", ids));
+                var posts = existing.find("Post", ids);
+                storedPosts.addAll(posts);
+                found.addAll(posts);
+                report(references, found, "no organization or post has id");
+            } else if (label.startsWith("Concept:")) {
+                var scheme = label.substring("Concept:".length());
+                var stored = existing.conceptSchemes(ids);
+                for (var ref : references) {
+                    var storedScheme = stored.get(ref.id());
+                    if (storedScheme == null) {
+                        problems.add(ref.path(), "UNKNOWN_REFERENCE", "No concept has id '" + ref.id() + "'");
+                    } else if (!storedScheme.equals(scheme)) {
+                        problems.add(ref.path(), "SCHEME_MISMATCH", "Concept '" + ref.id() + "' is an " + storedScheme
+                                + " concept; an " + scheme + " concept is needed here");
+                    }
+                }
+            } else {
+                report(references, existing.find(label, ids), "no " + describe(label) + " has id");
+            }
+        });
+        return storedPosts;
+    }
+
+    private void report(List<PendingReference> references, Set<String> found, String what) {
+        for (var ref : references) {
+            if (!found.contains(ref.id())) {
+                problems.add(ref.path(), "UNKNOWN_REFERENCE", "'" + ref.field() + "' refers to '" + ref.id() + "', but " + what + " '" + ref.id() + "'");
+            }
+        }
+    }
+
+    private static String describe(String label) {
+        return switch (label) {
+            case "PowerItem" -> "power item";
+            default -> label.toLowerCase();
+        };
+    }
+
+    private <T> void cycles(String section, List<T> entries, Function<T, String> id, Map<String, String> parent, String field) {
+        var index = new HashMap<String, Integer>();
+        for (int i = 0; i < entries.size(); i++) {
+            var e = entries.get(i);
+            if (e != null && id.apply(e) != null) index.putIfAbsent(id.apply(e), i);
+        }
+        var done = new HashSet<String>();
+        for (var start : parent.keySet()) {
+            var trail = new ArrayList<String>();
+            var onTrail = new HashSet<String>();
+            var current = start;
+            while (current != null && !done.contains(current) && onTrail.add(current)) {
+                trail.add(current);
+                current = parent.get(current);
+            }
+            if (current != null && onTrail.contains(current)) {
+                var cycle = trail.subList(trail.indexOf(current), trail.size());
+                var first = cycle.stream().min(String::compareTo).orElseThrow();
+                problems.add("$." + section + "[" + index.get(first) + "]." + field, "CYCLE",
+                        "'" + field + "' forms a cycle: " + String.join(" -> ", cycle) + " -> " + current);
+            }
+            done.addAll(trail);
+        }
+    }
+
+    private void required(String path, String field, String value) {
+        if (value == null || value.isBlank()) {
+            problems.add(path + "." + field, "MISSING_FIELD", "'" + field + "' is required");
+        }
+    }
+
+    private void oneOf(String path, String field, String value, Set<String> allowed, boolean isRequired) {
+        if (value == null) {
+            if (isRequired) required(path, field, null);
+            return;
+        }
+        if (!allowed.contains(value)) {
+            problems.add(path + "." + field, "UNKNOWN_VALUE", "'" + value + "' is not a valid " + field
+                    + "; use one of " + allowed.stream().sorted().toList());
+        }
+    }
+
+    private void nonNegative(String path, String field, Integer value) {
+        if (value != null && value < 0) {
+            problems.add(path + "." + field, "OUT_OF_RANGE", "'" + field + "' cannot be negative");
+        }
+    }
+
+    private void dates(String path, String startField, String start, String endField, String end) {
+        var startOk = date(path, startField, start);
+        var endOk = date(path, endField, end);
+        if (startOk && endOk && start != null && end != null && end.compareTo(start) < 0) {
+            problems.add(path + "." + endField, "OUT_OF_RANGE", "'" + endField + "' (" + end + ") is before '" + startField + "' (" + start + ")");
+        }
+    }
+
+    private boolean date(String path, String field, String value) {
+        if (value == null) return true;
+        if (!DATE.matcher(value).matches() || !realDate(value)) {
+            problems.add(path + "." + field, "BAD_DATE", "'" + field + "' must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), not '" + value + "'");
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean realDate(String value) {
+        try {
+            if (value.length() == 10) java.time.LocalDate.parse(value);
+            else if (value.length() == 7) java.time.YearMonth.parse(value);
+            return true;
+        } catch (java.time.DateTimeException e) {
+            return false;
+        }
+    }
+
+    private void withdrawal(String path, String status, String endDate) {
+        date(path, "end_date", endDate);
+        if ("withdrawn".equals(status) && endDate == null) {
+            problems.add(path + ".end_date", "MISSING_FIELD", "A withdrawn entry needs its 'end_date'");
+        }
+    }
+
+    private record PendingReference(String path, String id, String field) {
+    }
+}

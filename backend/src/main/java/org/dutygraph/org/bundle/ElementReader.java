@@ -1,0 +1,135 @@
+package org.dutygraph.org.bundle;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/** Reads typed fields of one JSON object of a bundle, reporting type problems with their path. */
+final class ElementReader {
+
+    private final JsonNode node;
+    private final String path;
+    private final Problems problems;
+    private final Map<String, String> interned;
+
+    ElementReader(JsonNode node, String path, Problems problems, Map<String, String> interned) {
+        this.node = node;
+        this.path = path;
+        this.problems = problems;
+        this.interned = interned;
+    }
+
+    static Map<String, String> newInterner() {
+        return new HashMap<>();
+    }
+
+    String path() {
+        return path;
+    }
+
+    String text(String field) {
+        var value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isString()) {
+            return value.stringValue();
+        }
+        if (value.isNumber() || value.isBoolean()) {
+            problems.add(path + "." + field, "WRONG_TYPE", "'" + field + "' must be a string, not " + value);
+            return null;
+        }
+        problems.add(path + "." + field, "WRONG_TYPE", "'" + field + "' must be a string");
+        return null;
+    }
+
+    /** A text that repeats across many elements (a reference, an enum): shared to save memory. */
+    String ref(String field) {
+        var value = text(field);
+        return value == null ? null : interned.computeIfAbsent(value, v -> v);
+    }
+
+    /** A scalar kept as text whatever its JSON type (e.g. a fee: 0, "按件收取", null). */
+    String scalarText(String field) {
+        var value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isContainer()) {
+            problems.add(path + "." + field, "WRONG_TYPE", "'" + field + "' must be a string or a number");
+            return null;
+        }
+        return value.asString();
+    }
+
+    Integer integer(String field) {
+        var value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isIntegralNumber() && value.canConvertToInt()) {
+            return value.intValue();
+        }
+        problems.add(path + "." + field, "WRONG_TYPE", "'" + field + "' must be a whole number");
+        return null;
+    }
+
+    List<String> refList(String field) {
+        var value = node.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            problems.add(path + "." + field, "WRONG_TYPE", "'" + field + "' must be an array of ids");
+            return List.of();
+        }
+        var list = new ArrayList<String>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            var item = value.get(i);
+            if (item.isString()) {
+                list.add(interned.computeIfAbsent(item.stringValue(), v -> v));
+            } else {
+                problems.add(path + "." + field + "[" + i + "]", "WRONG_TYPE", "ids in '" + field + "' must be strings");
+            }
+        }
+        return List.copyOf(list);
+    }
+
+    /** Popolo other_names: an array of {"name": ...} objects (plain strings accepted too). */
+    List<String> names(String field) {
+        var value = node.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            problems.add(path + "." + field, "WRONG_TYPE", "'" + field + "' must be an array");
+            return List.of();
+        }
+        var list = new ArrayList<String>();
+        for (int i = 0; i < value.size(); i++) {
+            var item = value.get(i);
+            var name = item.isString() ? item : item.get("name");
+            if (name != null && name.isString()) {
+                list.add(name.stringValue());
+            } else {
+                problems.add(path + "." + field + "[" + i + "]", "WRONG_TYPE", "each of '" + field + "' needs a 'name' string");
+            }
+        }
+        return List.copyOf(list);
+    }
+
+    ElementReader object(String field) {
+        var value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isObject()) {
+            problems.add(path + "." + field, "WRONG_TYPE", "'" + field + "' must be an object");
+            return null;
+        }
+        return new ElementReader(value, path + "." + field, problems, interned);
+    }
+}

@@ -1,0 +1,37 @@
+package org.dutygraph.org.bundle;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** A snapshot of one bundle import, for polling. */
+public record ImportJob(String id, Status status, String phase, long written, long total,
+                        List<BundleProblem> problems, int problemCount, String submittedBy,
+                        OffsetDateTime submittedAt, OffsetDateTime finishedAt, String failure) {
+
+    public enum Status { QUEUED, VALIDATING, WRITING, SUCCEEDED, REJECTED, FAILED }
+
+    public boolean finished() {
+        return status == Status.SUCCEEDED || status == Status.REJECTED || status == Status.FAILED;
+    }
+
+    ImportJob with(Status status, String phase, long written, long total) {
+        return new ImportJob(id, status, phase, written, total, problems, problemCount, submittedBy, submittedAt,
+                finishedAt, failure);
+    }
+
+    ImportJob rejected(Problems found) {
+        return new ImportJob(id, Status.REJECTED, "validation", 0, total, found.list(), found.total(), submittedBy,
+                submittedAt, OffsetDateTime.now(ZoneOffset.UTC), null);
+    }
+
+    ImportJob succeeded() {
+        return new ImportJob(id, Status.SUCCEEDED, "done", written, total, List.of(), 0, submittedBy, submittedAt,
+                OffsetDateTime.now(ZoneOffset.UTC), null);
+    }
+
+    ImportJob failed(String reason) {
+        return new ImportJob(id, Status.FAILED, phase, written, total, problems, problemCount, submittedBy,
+                submittedAt, OffsetDateTime.now(ZoneOffset.UTC), reason);
+    }
+}

@@ -1,0 +1,11 @@
+package org.dutygraph.org.bundle;
+
+import java.util.Set;
+
+/** A bundle that passed validation, with what the writer needs to know about duty holders. */
+public record ValidatedBundle(Bundle bundle, Set<String> postIds) {
+
+    public boolean heldByPost(Bundle.Duty duty) {
+        return postIds.contains(duty.holderId());
+    }
+}

@@ -1,0 +1,382 @@
+package org.dutygraph.org.read;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dutygraph.org.read.Views.AreaView;
+import org.dutygraph.org.read.Views.ConceptView;
+import org.dutygraph.org.read.Views.DutyView;
+import org.dutygraph.org.read.Views.MembershipView;
+import org.dutygraph.org.read.Views.PersonView;
+import org.dutygraph.org.read.Views.PostView;
+import org.dutygraph.org.read.Views.PowerItemView;
+import org.dutygraph.org.read.Views.StaffingView;
+import org.dutygraph.org.read.Views.SupervisionView;
+import org.dutygraph.org.read.Views.UnitView;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.types.Node;
+import org.springframework.stereotype.Repository;
+
+/** Every read of the organisation graph the API makes; each takes many ids at once. */
+@Repository
+public class OrgReadRepository {
+
+    /** A membership is current when it has started and not ended (dates are ISO strings). */
+    static final String CURRENT = "(m.startDate <= $today AND (m.endDate IS NULL OR m.endDate >= $today))";
+
+    private final GraphReads reads;
+
+    OrgReadRepository(GraphReads reads) {
+        this.reads = reads;
+    }
+
+    private static Map<String, Object> today() {
+        return Map.of("today", LocalDate.now().toString());
+    }
+
+    private static Node node(Record r) {
+        return r.get("value").asNode();
+    }
+
+    // ---- units
+
+    public Map<String, UnitView> units(Collection<String> ids) {
+        return reads.single("UNWIND $ids AS key MATCH (value:Organization {id: key}) RETURN key, value", ids,
+                r -> UnitView.of(node(r)));
+    }
+
+    public List<UnitView> unitPage(String parentId, String classification, String after, int limit) {
+        var params = new HashMap<String, Object>();
+        params.put("parentId", parentId);
+        params.put("classification", classification);
+        params.put("after", after);
+        params.put("limit", limit);
+        var match = parentId == null
+                ? "MATCH (u:Organization) WHERE NOT (u)-[:PART_OF]->(:Organization)"
+                : "MATCH (u:Organization)-[:PART_OF]->(:Organization {id: $parentId}) WHERE true";
+        return reads.list(match + """
+                 AND ($classification IS NULL OR u.classification = $classification)
+                 AND ($after IS NULL OR u.id > $after)
+                RETURN u ORDER BY u.id LIMIT $limit""", params, r -> UnitView.of(r.get("u").asNode()));
+    }
+
+    public Map<String, List<UnitView>> childPages(Collection<String> parentIds, String after, int limit) {
+        return reads.grouped("""
+                UNWIND $ids AS key
+                CALL (key) {
+                  MATCH (value:Organization)-[:PART_OF]->(:Organization {id: key})
+                  WHERE $after IS NULL OR value.id > $after
+                  RETURN value ORDER BY value.id LIMIT $limit
+                }
+                RETURN key, value""", parentIds, page(after, limit), r -> UnitView.of(node(r)));
+    }
+
+    public Map<String, UnitView> parents(Collection<String> unitIds) {
+        return reads.single("""
+                UNWIND $ids AS key MATCH (:Organization {id: key})-[:PART_OF]->(value:Organization) RETURN key, value""",
+                unitIds, r -> UnitView.of(node(r)));
+    }
+
+    /** Each unit's ancestors, from its parent up to the root. */
+    public Map<String, List<UnitView>> ancestors(Collection<String> unitIds) {
+        return reads.grouped("""
+                UNWIND $ids AS key
+                MATCH path = (:Organization {id: key})-[:PART_OF*1..]->(root:Organization)
+                WHERE NOT (root)-[:PART_OF]->()
+                UNWIND nodes(path)[1..] AS value RETURN key, value""", unitIds, r -> UnitView.of(node(r)));
+    }
+
+    public Map<String, List<UnitView>> sections(Collection<String> unitIds) {
+        return reads.grouped("""
+                UNWIND $ids AS key
+                MATCH (value:Organization {classification: 'section'})-[:PART_OF]->(:Organization {id: key})
+                RETURN key, value ORDER BY value.id""", unitIds, r -> UnitView.of(node(r)));
+    }
+
+    public Map<String, AreaView> areasOfUnits(Collection<String> unitIds) {
+        return reads.single("""
+                UNWIND $ids AS key MATCH (:Organization {id: key})-[:IN_AREA]->(value:Area) RETURN key, value""",
+                unitIds, r -> AreaView.of(node(r)));
+    }
+
+    public Map<String, List<PostView>> postPages(Collection<String> unitIds, String after, int limit) {
+        return reads.grouped("""
+                UNWIND $ids AS key
+                CALL (key) {
+                  MATCH (value:Post)-[:IN_ORG]->(:Organization {id: key})
+                  WHERE $after IS NULL OR value.id > $after
+                  RETURN value ORDER BY value.id LIMIT $limit
+                }
+                RETURN key, value""", unitIds, page(after, limit), r -> PostView.of(node(r)));
+    }
+
+    /** Duties held by each unit itself or by one of its posts. */
+    public Map<String, List<DutyView>> unitDutyPages(Collection<String> unitIds, String after, int limit) {
+        return reads.grouped("""
+                UNWIND $ids AS key
+                MATCH (u:Organization {id: key})
+                CALL (u) {
+                  CALL (u) {
+                    MATCH (value:Duty)-[:HELD_BY]->(u) RETURN value
+                    UNION
+                    MATCH (value:Duty)-[:HELD_BY]->(:Post)-[:IN_ORG]->(u) RETURN value
+                  }
+                  WITH value WHERE $after IS NULL OR value.id > $after
+                  RETURN value ORDER BY value.id LIMIT $limit
+                }
+                RETURN key, value""", unitIds, page(after, limit), r -> DutyView.of(node(r)));
+    }
+
+    /** Staffing over the unit and its internal sections: posts, filled posts and people on post today. */
+    public Map<String, StaffingView> staffing(Collection<UnitView> units) {
+        var ids = units.stream().map(UnitView::id).toList();
+        var byId = new HashMap<String, UnitView>();
+        units.forEach(u -> byId.put(u.id(), u));
+        return reads.single("""
+                UNWIND $ids AS key
+                MATCH (u:Organization {id: key})
+                CALL (u) {
+                  RETURN u AS x
+                  UNION
+                  MATCH (x:Organization {classification: 'section'})-[:PART_OF]->(u) RETURN x
+                  UNION
+                  MATCH (x:Organization {classification: 'section'})-[:PART_OF]->(:Organization {classification: 'section'})-[:PART_OF]->(u)
+                  RETURN x
+                }
+                OPTIONAL MATCH (p:Post)-[:IN_ORG]->(x) WHERE coalesce(p.status, 'active') <> 'dissolved'
+                OPTIONAL MATCH (person:Person)-[m:HOLDS]->(p) WHERE %s
+                RETURN key, count(DISTINCT p) AS posts,
+                       count(DISTINCT CASE WHEN person IS NOT NULL THEN p END) AS filled,
+                       count(DISTINCT person) AS staff,
+                       count(DISTINCT CASE WHEN p.postClass = 'leadership' THEN person END) AS leaders
+                """.formatted(CURRENT), ids, today(), r -> {
+            var unit = byId.get(r.get("key").asString());
+            int posts = r.get("posts").asInt();
+            int filled = r.get("filled").asInt();
+            int staff = r.get("staff").asInt();
+            return new StaffingView(unit.quota(), unit.leadershipPositions(), posts, filled, posts - filled, staff,
+                    r.get("leaders").asInt(), unit.quota() != null && staff > unit.quota());
+        });
+    }
+
+    public Map<String, List<SupervisionView>> supervisorsOfUnits(Collection<String> unitIds) {
+        return reads.grouped("""
+                UNWIND $ids AS key
+                MATCH (p:Post)-[s:SUPERVISES]->(:Organization {id: key})
+                RETURN key, p.id AS postId, s.kind AS kind ORDER BY s.kind DESC, p.id""", unitIds,
+                r -> new SupervisionView(r.get("postId").asString(), r.get("key").asString(), r.get("kind").asString()));
+    }
+
+    // ---- posts
+
+    public Map<String, PostView> posts(Collection<String> ids) {
+        return reads.single("UNWIND $ids AS key MATCH (value:Post {id: key}) RETURN key, value", ids,
+                r -> PostView.of(node(r)));
+    }
+
+    public Map<String, UnitView> unitsOfPosts(Collection<String> postIds) {
+        return reads.single("""
+                UNWIND $ids AS key MATCH (:Post {id: key})-[:IN_ORG]->(value:Organization) RETURN key, value""",
+                postIds, r -> UnitView.of(node(r)));
+    }
+
+    public Map<String, List<PersonView>> currentHolders(Collection<String> postIds) {
+        return reads.grouped("""
+                UNWIND $ids AS key
+                MATCH (value:Person)-[m:HOLDS]->(:Post {id: key}) WHERE %s
+                RETURN key, value ORDER BY value.id""".formatted(CURRENT), postIds, today(), r -> PersonView.of(node(r)));
+    }
+
+    public Map<String, List<MembershipView>> membershipsOfPosts(Collection<String> postIds) {
+        return memberships("(person:Person)-[m:HOLDS]->(post:Post {id: key})", postIds);
+    }
+
+    public Map<String, List<MembershipView>> membershipsOfPersons(Collection<String> personIds) {
+        return memberships("(person:Person {id: key})-[m:HOLDS]->(post:Post)", personIds);
+    }
+
+    private Map<String, List<MembershipView>> memberships(String pattern, Collection<String> ids) {
+        return reads.grouped("""
+                UNWIND $ids AS key MATCH %s
+                RETURN key, person.id AS personId, post.id AS postId, m.startDate AS startDate, m.endDate AS endDate,
+                       %s AS current
+                ORDER BY m.startDate DESC""".formatted(pattern, CURRENT), ids, today(), r -> new MembershipView(
+                r.get("personId").asString(), r.get("postId").asString(),
+                r.get("startDate").asString().isEmpty() ? null : r.get("startDate").asString(),
+                r.get("endDate").asString(null), r.get("current").asBoolean()));
+    }
+
+    public Map<String, PostView> relatedPost(Collection<String> postIds, String relationship) {
+        var pattern = switch (relationship) {
+            case "BACKED_UP_BY" -> "(:Post {id: key})-[:BACKED_UP_BY]->(value:Post)";
+            case "REPORTS_TO" -> "(:Post {id: key})-[:REPORTS_TO]->(value:Post)";
+            default -> throw new IllegalArgumentException(relationship);
+        };
+        return reads.single("UNWIND $ids AS key MATCH " + pattern + " RETURN key, value", postIds,
+                r -> PostView.of(node(r)));
+    }
+
+    public Map<String, List<PostView>> backupFor(Collection<String> postIds) {
+        return reads.grouped("""
+                UNWIND $ids AS key MATCH (value:Post)-[:BACKED_UP_BY]->(:Post {id: key})
+                RETURN key, value ORDER BY value.id""", postIds, r -> PostView.of(node(r)));
+    }
+
+    public List<PostView> reportsToChain(String postId) {
+        return reads.list("""
+                MATCH path = (:Post {id: $id})-[:REPORTS_TO*1..50]->(top:Post)
+                WITH path ORDER BY length(path) DESC LIMIT 1
+                UNWIND nodes(path)[1..] AS value RETURN value""", Map.of("id", postId), r -> PostView.of(node(r)));
+    }
+
+    public Map<String, List<SupervisionView>> supervisionByPosts(Collection<String> postIds) {
+        return reads.grouped("""
+                UNWIND $ids AS key
+                MATCH (:Post {id: key})-[s:SUPERVISES]->(u:Organization)
+                RETURN key, u.id AS unitId, s.kind AS kind ORDER BY u.id""", postIds,
+                r -> new SupervisionView(r.get("key").asString(), r.get("unitId").asString(), r.get("kind").asString()));
+    }
+
+    public Map<String, List<DutyView>> postDutyPages(Collection<String> postIds, String after, int limit) {
+        return reads.grouped("""
+                UNWIND $ids AS key
+                CALL (key) {
+                  MATCH (value:Duty)-[:HELD_BY]->(:Post {id: key})
+                  WHERE $after IS NULL OR value.id > $after
+                  RETURN value ORDER BY value.id LIMIT $limit
+                }
+                RETURN key, value""", postIds, page(after, limit), r -> DutyView.of(node(r)));
+    }
+
+    // ---- persons
+
+    public Map<String, PersonView> persons(Collection<String> ids) {
+        return reads.single("UNWIND $ids AS key MATCH (value:Person {id: key}) RETURN key, value", ids,
+                r -> PersonView.of(node(r)));
+    }
+
+    // ---- duties
+
+    public Map<String, DutyView> duties(Collection<String> ids) {
+        return reads.single("UNWIND $ids AS key MATCH (value:Duty {id: key}) RETURN key, value", ids,
+                r -> DutyView.of(node(r)));
+    }
+
+    /** The holder of each duty: a {@link UnitView} or a {@link PostView}. */
+    public Map<String, Object> dutyHolders(Collection<String> dutyIds) {
+        return reads.single("""
+                UNWIND $ids AS key MATCH (:Duty {id: key})-[:HELD_BY]->(value) RETURN key, value""", dutyIds,
+                r -> node(r).hasLabel("Post") ? PostView.of(node(r)) : UnitView.of(node(r)));
+    }
+
+    public Map<String, UnitView> holderUnits(Collection<String> dutyIds) {
+        return reads.single("""
+                UNWIND $ids AS key
+                MATCH (:Duty {id: key})-[:HELD_BY]->(h)
+                OPTIONAL MATCH (h)-[:IN_ORG]->(o:Organization)
+                RETURN key, coalesce(o, h) AS value""", dutyIds, r -> UnitView.of(node(r)));
+    }
+
+    public Map<String, ConceptView> actions(Collection<String> dutyIds) {
+        return reads.single("""
+                UNWIND $ids AS key MATCH (:Duty {id: key})-[:ACTION]->(value:Concept) RETURN key, value""", dutyIds,
+                r -> ConceptView.of(node(r)));
+    }
+
+    public Map<String, List<ConceptView>> objects(Collection<String> dutyIds) {
+        return reads.grouped("""
+                UNWIND $ids AS key MATCH (:Duty {id: key})-[:ON_OBJECT]->(value:Concept)
+                RETURN key, value ORDER BY value.id""", dutyIds, r -> ConceptView.of(node(r)));
+    }
+
+    /** The duty's own area, or else the nearest area of its holder's unit and that unit's ancestors. */
+    public Map<String, AreaView> effectiveAreas(Collection<String> dutyIds) {
+        return reads.single("""
+                UNWIND $ids AS key
+                MATCH (d:Duty {id: key})
+                OPTIONAL MATCH (d)-[:IN_AREA]->(own:Area)
+                CALL (d) {
+                  MATCH (d)-[:HELD_BY]->(h)
+                  OPTIONAL MATCH (h)-[:IN_ORG]->(o:Organization)
+                  WITH coalesce(o, h) AS unit
+                  MATCH path = (unit)-[:PART_OF*0..]->(:Organization)-[:IN_AREA]->(a:Area)
+                  RETURN a AS inherited ORDER BY length(path) LIMIT 1
+                }
+                WITH key, coalesce(own, inherited) AS value WHERE value IS NOT NULL
+                RETURN key, value""", dutyIds, r -> AreaView.of(node(r)));
+    }
+
+    public Map<String, List<PowerItemView>> powerItemsOfDuties(Collection<String> dutyIds) {
+        return reads.grouped("""
+                UNWIND $ids AS key MATCH (:Duty {id: key})-[:EXERCISES]->(value:PowerItem)
+                RETURN key, value ORDER BY value.id""", dutyIds, r -> PowerItemView.of(node(r)));
+    }
+
+    // ---- power items
+
+    public Map<String, PowerItemView> powerItems(Collection<String> ids) {
+        return reads.single("UNWIND $ids AS key MATCH (value:PowerItem {id: key}) RETURN key, value", ids,
+                r -> PowerItemView.of(node(r)));
+    }
+
+    public Map<String, List<DutyView>> dutiesOfPowerItems(Collection<String> itemIds) {
+        return reads.grouped("""
+                UNWIND $ids AS key MATCH (value:Duty)-[:EXERCISES]->(:PowerItem {id: key})
+                RETURN key, value ORDER BY value.id""", itemIds, r -> DutyView.of(node(r)));
+    }
+
+    public Map<String, List<Object>> holdersOfPowerItems(Collection<String> itemIds) {
+        return reads.grouped("""
+                UNWIND $ids AS key
+                MATCH (:PowerItem {id: key})<-[:EXERCISES]-(:Duty)-[:HELD_BY]->(value)
+                WITH DISTINCT key, value
+                RETURN key, value ORDER BY value.id""", itemIds,
+                r -> node(r).hasLabel("Post") ? PostView.of(node(r)) : UnitView.of(node(r)));
+    }
+
+    // ---- concepts and areas
+
+    public Map<String, ConceptView> concepts(Collection<String> ids) {
+        return reads.single("UNWIND $ids AS key MATCH (value:Concept {id: key}) RETURN key, value", ids,
+                r -> ConceptView.of(node(r)));
+    }
+
+    public Map<String, ConceptView> broader(Collection<String> ids) {
+        return reads.single("""
+                UNWIND $ids AS key MATCH (:Concept {id: key})-[:BROADER]->(value:Concept) RETURN key, value""", ids,
+                r -> ConceptView.of(node(r)));
+    }
+
+    public Map<String, List<ConceptView>> narrower(Collection<String> ids) {
+        return reads.grouped("""
+                UNWIND $ids AS key MATCH (value:Concept)-[:BROADER]->(:Concept {id: key})
+                RETURN key, value ORDER BY value.id""", ids, r -> ConceptView.of(node(r)));
+    }
+
+    public Map<String, AreaView> areas(Collection<String> ids) {
+        return reads.single("UNWIND $ids AS key MATCH (value:Area {id: key}) RETURN key, value", ids,
+                r -> AreaView.of(node(r)));
+    }
+
+    public Map<String, AreaView> parentAreas(Collection<String> ids) {
+        return reads.single("""
+                UNWIND $ids AS key MATCH (:Area {id: key})-[:WITHIN]->(value:Area) RETURN key, value""", ids,
+                r -> AreaView.of(node(r)));
+    }
+
+    public Map<String, List<AreaView>> childAreas(Collection<String> ids) {
+        return reads.grouped("""
+                UNWIND $ids AS key MATCH (value:Area)-[:WITHIN]->(:Area {id: key})
+                RETURN key, value ORDER BY value.id""", ids, r -> AreaView.of(node(r)));
+    }
+
+    static Map<String, Object> page(String after, int limit) {
+        var params = new HashMap<String, Object>();
+        params.put("after", after);
+        params.put("limit", limit);
+        return params;
+    }
+}

@@ -1,0 +1,71 @@
+package org.dutygraph.platform.graphql;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import graphql.schema.DataFetcher;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLAppliedDirective;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchemaElement;
+import graphql.schema.GraphQLTypeVisitorStub;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Enforces the contract's {@code @auth(roles: [...])} and {@code @public} on every Query, Mutation and
+ * Subscription field. A root field carrying neither is refused to everyone: access fails closed.
+ */
+public class AuthDirectiveVisitor extends GraphQLTypeVisitorStub {
+
+    private static final Set<String> ROOTS = Set.of("Query", "Mutation", "Subscription");
+
+    @Override
+    public TraversalControl visitGraphQLFieldDefinition(GraphQLFieldDefinition field,
+                                                        TraverserContext<GraphQLSchemaElement> context) {
+        var parent = (GraphQLFieldsContainer) context.getParentNode();
+        if (!(parent instanceof GraphQLObjectType) || !ROOTS.contains(parent.getName())) {
+            return TraversalControl.CONTINUE;
+        }
+        var registry = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
+        var coordinates = FieldCoordinates.coordinates(parent.getName(), field.getName());
+        DataFetcher<?> delegate = registry.getDataFetcher(coordinates, field);
+        var isPublic = field.getAppliedDirective("public") != null;
+        var roles = roles(field.getAppliedDirective("auth"));
+        registry.dataFetcher(coordinates, (DataFetcher<Object>) env -> {
+            if (!isPublic) {
+                check(field.getName(), roles);
+            }
+            return delegate.get(env);
+        });
+        return TraversalControl.CONTINUE;
+    }
+
+    private static Set<String> roles(GraphQLAppliedDirective auth) {
+        if (auth == null) {
+            return Set.of();
+        }
+        List<?> values = auth.getArgument("roles").getValue();
+        return values.stream().map(v -> "ROLE_" + v).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static void check(String field, Set<String> roles) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        boolean signedIn = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
+        if (!signedIn) {
+            throw new NotAuthorizedException(false, "Sign in to call '" + field + "'");
+        }
+        boolean allowed = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(roles::contains);
+        if (!allowed) {
+            throw new NotAuthorizedException(true, "Your roles do not allow calling '" + field + "'");
+        }
+    }
+}

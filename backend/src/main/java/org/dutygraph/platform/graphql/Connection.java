@@ -1,0 +1,55 @@
+package org.dutygraph.platform.graphql;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A Relay connection page. Pages are keyset pages: the cursor encodes the sort key of the last
+ * node, so deep pages cost as little as the first and concurrent inserts never shift a page.
+ */
+public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
+
+    public record Edge<T>(String cursor, T node) {
+    }
+
+    public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {
+    }
+
+    public static final int MAX_PAGE = 500;
+
+    /** Builds a page from up to {@code first + 1} rows fetched after the cursor: the extra row only signals more. */
+    public static <T> Connection<T> of(List<T> rows, int first, boolean hasPrevious, Function<T, String> sortKey) {
+        var page = rows.size() > first ? rows.subList(0, first) : rows;
+        var edges = page.stream().map(node -> new Edge<>(encode(sortKey.apply(node)), node)).toList();
+        return new Connection<>(edges, new PageInfo(rows.size() > first, hasPrevious,
+                edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+    }
+
+    public static String encode(String key) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The sort key in a cursor; a cursor that is not ours is bad input on the named argument. */
+    public static String decode(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("after", "INVALID_CURSOR", "'after' is not a cursor returned by this API");
+        }
+    }
+
+    public static int pageSize(Integer first) {
+        if (first == null) {
+            return 50;
+        }
+        if (first < 0 || first > MAX_PAGE) {
+            throw new BadInputException("first", "OUT_OF_RANGE", "'first' must be between 0 and " + MAX_PAGE);
+        }
+        return first;
+    }
+}

@@ -1,0 +1,44 @@
+package org.dutygraph.security;
+
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+
+/** login (public) and me (any account). */
+@Controller
+class AccountController {
+
+    private final AccountService accounts;
+
+    AccountController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    record LoginInput(String username, String password) {
+    }
+
+    record UserError(List<String> field, String code, String message) {
+    }
+
+    record LoginPayload(String token, java.time.OffsetDateTime expiresAt, Account account, List<UserError> errors) {
+    }
+
+    @MutationMapping
+    LoginPayload login(@Argument LoginInput input) {
+        return accounts.login(input.username(), input.password())
+                .map(t -> new LoginPayload(t.token(), t.expiresAt().atOffset(ZoneOffset.UTC), t.account(), List.of()))
+                .orElseGet(() -> new LoginPayload(null, null, null, List.of(new UserError(List.of("input"),
+                        "INVALID_CREDENTIALS", "Unknown username or wrong password"))));
+    }
+
+    @QueryMapping
+    Account me() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return accounts.find(auth.getName()).orElse(null);
+    }
+}

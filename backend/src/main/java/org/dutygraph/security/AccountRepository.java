@@ -1,0 +1,53 @@
+package org.dutygraph.security;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Value;
+import org.springframework.stereotype.Repository;
+
+/** Local accounts, stored as (:Account) nodes. */
+@Repository
+class AccountRepository {
+
+    record StoredAccount(Account account, String passwordHash) {
+    }
+
+    private final Driver driver;
+
+    AccountRepository(Driver driver) {
+        this.driver = driver;
+    }
+
+    Optional<StoredAccount> find(String username) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> {
+                var result = tx.run("MATCH (a:Account {username: $username}) RETURN a", Map.of("username", username));
+                if (!result.hasNext()) {
+                    return Optional.empty();
+                }
+                var a = result.next().get("a").asNode();
+                var roles = a.get("roles").asList(Value::asString).stream().map(Role::valueOf).toList();
+                return Optional.of(new StoredAccount(new Account(a.get("username").asString(), roles,
+                        a.get("unitId").asString(null)), a.get("passwordHash").asString()));
+            });
+        }
+    }
+
+    /** Creates the account unless one with that username exists; an existing password is never overwritten. */
+    void createIfMissing(String username, String passwordHash, List<Role> roles, String unitId) {
+        try (var session = driver.session()) {
+            var params = new java.util.HashMap<String, Object>();
+            params.put("username", username);
+            params.put("hash", passwordHash);
+            params.put("roles", roles.stream().map(Enum::name).toList());
+            params.put("unitId", unitId);
+            session.executeWriteWithoutResult(tx -> tx.run("""
+                    MERGE (a:Account {username: $username})
+                    ON CREATE SET a.passwordHash = $hash, a.roles = $roles, a.unitId = $unitId, a.createdAt = datetime()
+                    """, params).consume());
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.dutygraph.security;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.stereotype.Service;
+
+/** Local accounts: checks credentials, issues signed tokens, and creates the configured seed accounts. */
+@Service
+@Order(0)
+public class AccountService implements ApplicationRunner {
+
+    /** Compared against when the username is unknown, so that timing does not reveal which accounts exist. */
+    private final String dummyHash;
+
+    public record IssuedToken(String token, Instant expiresAt, Account account) {
+    }
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwords;
+    private final JwtEncoder encoder;
+    private final SecurityProperties properties;
+
+    AccountService(AccountRepository accounts, PasswordEncoder passwords, JwtEncoder encoder,
+                   SecurityProperties properties) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.encoder = encoder;
+        this.properties = properties;
+        this.dummyHash = passwords.encode("no such account");
+    }
+
+    public Optional<IssuedToken> login(String username, String password) {
+        var stored = accounts.find(username);
+        if (stored.isEmpty()) {
+            passwords.matches(password, dummyHash);
+            return Optional.empty();
+        }
+        if (!passwords.matches(password, stored.get().passwordHash())) {
+            return Optional.empty();
+        }
+        var account = stored.get().account();
+        var now = Instant.now();
+        var expires = now.plus(properties.tokenTtl());
+        var claims = JwtClaimsSet.builder()
+                .issuer(properties.issuer())
+                .subject(account.username())
+                .issuedAt(now)
+                .expiresAt(expires)
+                .claim(SecurityConfiguration.ROLES_CLAIM, account.roles().stream().map(Enum::name).toList());
+        if (account.unitId() != null) {
+            claims.claim("unit_id", account.unitId());
+        }
+        var token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()));
+        return Optional.of(new IssuedToken(token.getTokenValue(), expires, account));
+    }
+
+    public Optional<Account> find(String username) {
+        return accounts.find(username).map(AccountRepository.StoredAccount::account);
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (var seed : properties.seedAccounts()) {
+            accounts.createIfMissing(seed.username(), passwords.encode(seed.password()),
+                    seed.roles().stream().map(r -> Role.valueOf(r.toUpperCase())).toList(), seed.unitId());
+        }
+    }
+}

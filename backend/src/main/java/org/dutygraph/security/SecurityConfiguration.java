@@ -1,0 +1,101 @@
+package org.dutygraph.security;
+
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Stateless bearer-token security. The HTTP layer lets anyone reach /graphql; each root field then
+ * declares its callers with @auth or @public in the schema. Tokens are signed here (HS256) for local
+ * accounts, or, with {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} set, come from an
+ * external issuer whose tokens carry the same {@code roles} claim.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    static final String ROLES_CLAIM = "roles";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        var roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(ROLES_CLAIM);
+        roles.setAuthorityPrefix("ROLE_");
+        var tokens = new JwtAuthenticationConverter();
+        tokens.setJwtGrantedAuthoritiesConverter(roles);
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/graphql", "/graphiql", "/graphiql/**", "/actuator/health",
+                                "/actuator/health/**", "/actuator/info", "/error").permitAll()
+                        .anyRequest().hasRole(Role.ADMIN.name()))
+                .oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens)))
+                .build();
+    }
+
+    @Bean
+    SecretKey tokenKey(SecurityProperties properties, Environment environment) {
+        if (properties.jwtSecret() == null || properties.jwtSecret().isBlank()) {
+            if (Arrays.asList(environment.getActiveProfiles()).contains("prod")) {
+                throw new IllegalStateException("Set dutygraph.security.jwt-secret (base64, 32+ bytes) in the prod profile");
+            }
+            log.warn("No dutygraph.security.jwt-secret set: signing tokens with a random key; they end with this process");
+            var bytes = new byte[32];
+            new SecureRandom().nextBytes(bytes);
+            return new SecretKeySpec(bytes, "HmacSHA256");
+        }
+        var bytes = Base64.getDecoder().decode(properties.jwtSecret());
+        if (bytes.length < 32) {
+            throw new IllegalStateException("dutygraph.security.jwt-secret must decode to at least 32 bytes");
+        }
+        return new SecretKeySpec(bytes, "HmacSHA256");
+    }
+
+    @Bean
+    @ConditionalOnExpression("'${spring.security.oauth2.resourceserver.jwt.issuer-uri:}'.isEmpty()")
+    JwtDecoder localTokenDecoder(SecretKey tokenKey, SecurityProperties properties) {
+        var decoder = NimbusJwtDecoder.withSecretKey(tokenKey).macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
+                new JwtIssuerValidator(properties.issuer())));
+        return decoder;
+    }
+
+    @Bean
+    JwtEncoder tokenEncoder(SecretKey tokenKey) {
+        return new NimbusJwtEncoder(new ImmutableSecret<>(tokenKey));
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}
