@@ -2,13 +2,13 @@ package org.dutygraph.org.bundle;
 
 import java.io.OutputStream;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.types.TypeSystem;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class BundleExporter {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final TypeSystem TYPES = TypeSystem.getDefault();
 
     /** Each query returns its columns under their bundle field names; nulls are left out. */
     private static final Map<String, String> SECTIONS = new java.util.LinkedHashMap<>();
@@ -130,29 +131,30 @@ public final class BundleExporter {
     }
 
     private static void writeValue(JsonGenerator gen, Value value) {
-        switch (value.type().name()) {
-            case "INTEGER" -> gen.writeNumber(value.asLong());
-            case "FLOAT" -> gen.writeNumber(value.asDouble());
-            case "BOOLEAN" -> gen.writeBoolean(value.asBoolean());
-            case "LIST" -> {
-                gen.writeStartArray();
-                for (Value item : value.values()) {
-                    writeValue(gen, item);
-                }
-                gen.writeEndArray();
+        if (value.hasType(TYPES.INTEGER())) {
+            gen.writeNumber(value.asLong());
+        } else if (value.hasType(TYPES.FLOAT())) {
+            gen.writeNumber(value.asDouble());
+        } else if (value.hasType(TYPES.BOOLEAN())) {
+            gen.writeBoolean(value.asBoolean());
+        } else if (isList(value)) {
+            gen.writeStartArray();
+            for (Value item : value.values()) {
+                writeValue(gen, item);
             }
-            case "MAP" -> {
-                gen.writeStartObject();
-                for (String key : value.keys()) {
-                    writeProperty(gen, key, value.get(key));
-                }
-                gen.writeEndObject();
+            gen.writeEndArray();
+        } else if (value.hasType(TYPES.MAP())) {
+            gen.writeStartObject();
+            for (String key : value.keys()) {
+                writeProperty(gen, key, value.get(key));
             }
-            default -> gen.writeString(value.asString());
+            gen.writeEndObject();
+        } else {
+            gen.writeString(value.asString());
         }
     }
 
     private static boolean isList(Value value) {
-        return "LIST".equals(value.type().name());
+        return value.hasType(TYPES.LIST());
     }
 }

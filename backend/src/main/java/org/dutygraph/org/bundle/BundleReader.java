@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,7 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class BundleReader {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    // Elements are read one at a time from the middle of the document: tokens after each are expected.
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private final Problems problems;
     private final Map<String, String> interned = ElementReader.newInterner();
@@ -31,7 +35,7 @@ public final class BundleReader {
     public Bundle read(InputStream json) {
         try (JsonParser parser = MAPPER.createParser(json)) {
             return read(parser);
-        } catch (JacksonException e) {
+        } catch (StreamReadException e) {
             var location = e.getLocation();
             problems.add("$", "MALFORMED_JSON", "The document is not valid JSON"
                     + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"));

@@ -1,0 +1,38 @@
+package org.dutygraph;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Package by feature: the platform knows no feature, and features meet only through public APIs. */
+class ArchitectureTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.dutygraph");
+
+    @Test
+    void thePlatformDependsOnNoFeature() {
+        noClasses().that().resideInAPackage("org.dutygraph.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.dutygraph.org..", "org.dutygraph.security..",
+                        "org.dutygraph.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void securityDoesNotReachIntoTheOrganisationFeature() {
+        noClasses().that().resideInAPackage("org.dutygraph.security..")
+                .should().dependOnClassesThat().resideInAPackage("org.dutygraph.org..")
+                .check(classes);
+    }
+
+    @Test
+    void theApiLayerDoesNotWriteTheGraph() {
+        noClasses().that().resideInAPackage("org.dutygraph.org.read..")
+                .should().dependOnClassesThat().resideInAPackage("org.dutygraph.org.bundle..")
+                .check(classes);
+    }
+}

@@ -1,0 +1,84 @@
+package org.dutygraph.org;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+
+import org.dutygraph.org.bundle.BundleProblem;
+import org.dutygraph.org.bundle.BundleReader;
+import org.dutygraph.org.bundle.BundleValidator;
+import org.dutygraph.org.bundle.ExistingIds;
+import org.dutygraph.org.bundle.Problems;
+import org.junit.jupiter.api.Test;
+
+class BundleValidatorTest {
+
+    private static java.util.List<BundleProblem> problems(String json, ExistingIds existing) {
+        var problems = new Problems();
+        var bundle = new BundleReader(problems).read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        if (bundle != null) {
+            new BundleValidator(existing, problems).validate(bundle);
+        }
+        return problems.list();
+    }
+
+    @Test
+    void aLongCycleIsReportedOnceWithItsMembers() {
+        var found = problems("""
+                {"format": "org-bundle/1", "organizations": [
+                  {"id": "a", "name": "甲", "classification": "department", "parent_id": "b"},
+                  {"id": "b", "name": "乙", "classification": "department", "parent_id": "c"},
+                  {"id": "c", "name": "丙", "classification": "department", "parent_id": "a"},
+                  {"id": "d", "name": "丁", "classification": "section", "parent_id": "a"}]}""", ExistingIds.NONE);
+        assertThat(found).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("$.organizations[0].parent_id");
+            assertThat(p.message()).contains("a -> b -> c -> a");
+        });
+    }
+
+    @Test
+    void referencesResolveAgainstStoredNodesWithTheRightScheme() {
+        var stored = new ExistingIds() {
+            @Override
+            public Set<String> find(String label, Collection<String> ids) {
+                return label.equals("Organization") ? Set.of("stored-unit") : Set.of();
+            }
+
+            @Override
+            public Map<String, String> conceptSchemes(Collection<String> ids) {
+                return Map.of("stored-action", "action", "stored-object", "object");
+            }
+        };
+        var found = problems("""
+                {"format": "org-bundle/1", "duties": [
+                  {"id": "d1", "holder_id": "stored-unit", "text": "负责", "action": "stored-action", "objects": ["stored-object"]},
+                  {"id": "d2", "holder_id": "stored-unit", "text": "负责", "action": "stored-object"}]}""", stored);
+        assertThat(found).extracting(BundleProblem::path, BundleProblem::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("$.duties[1].action", "SCHEME_MISMATCH"));
+    }
+
+    @Test
+    void malformedJsonIsOneProblemWithItsPosition() {
+        var found = problems("{\"format\": \"org-bundle/1\", \"areas\": [", ExistingIds.NONE);
+        assertThat(found).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo("MALFORMED_JSON");
+            assertThat(p.message()).contains("line 1");
+        });
+    }
+
+    @Test
+    void withdrawalsNeedAnEndDateAndArrangementsNeedLeadOrCooperate() {
+        var found = problems("""
+                {"format": "org-bundle/1",
+                 "organizations": [{"id": "u", "name": "甲", "classification": "department", "status": "dissolved"}],
+                 "duties": [{"id": "d1", "holder_id": "u", "text": "负责", "status": "withdrawn"},
+                            {"id": "d2", "holder_id": "u", "text": "负责", "arrangement_id": "arr", "role": "sole"}]}""",
+                ExistingIds.NONE);
+        assertThat(found).extracting(BundleProblem::path).containsExactlyInAnyOrder(
+                "$.organizations[0].dissolution_date", "$.duties[0].end_date", "$.duties[1].role");
+    }
+}

@@ -1,0 +1,28 @@
+package org.dutygraph.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.dutygraph.platform.migrations.CypherMigrations;
+import org.dutygraph.support.ApiTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class MigrationsApiTest extends ApiTest {
+
+    @Autowired
+    CypherMigrations migrations;
+
+    @Test
+    void migrationsAreAppliedOnceAndRecorded() {
+        migrations.apply();
+        try (var session = driver.session()) {
+            var versions = session.run("MATCH (m:__Neo4jMigration) RETURN m.version AS v ORDER BY v").list(r -> r.get("v").asString());
+            assertThat(versions).containsExactly("001", "002", "003");
+            var constraints = session.run("SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names").single().get("names").asList(org.neo4j.driver.Value::asString);
+            assertThat(constraints).contains("duty_id", "organization_id", "post_id", "area_id", "concept_id", "power_item_id", "person_id");
+            var fulltext = session.run("SHOW FULLTEXT INDEXES YIELD name, options RETURN name, options.indexConfig['fulltext.analyzer'] AS analyzer")
+                    .list(r -> r.get("name").asString() + ":" + r.get("analyzer").asString());
+            assertThat(fulltext).contains("duty_text:cjk");
+        }
+    }
+}

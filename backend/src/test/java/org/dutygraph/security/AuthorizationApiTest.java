@@ -1,0 +1,122 @@
+package org.dutygraph.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import graphql.schema.GraphQLFieldDefinition;
+import org.dutygraph.support.ApiTest;
+import org.dutygraph.support.GraphQl;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.GraphQlSource;
+
+/**
+ * Every root field is called anonymously and with every role: those the schema's @auth names get
+ * through, everyone else is refused with UNAUTHENTICATED or FORBIDDEN. A new root field without a
+ * sample here fails the test, so none can ship untested.
+ */
+class AuthorizationApiTest extends ApiTest {
+
+    private static final Map<String, String> ACCOUNTS = Map.of("ADMIN", "admin", "ANALYST", "analyst",
+            "APPRAISER", "appraiser", "INSPECTOR", "inspector", "UNIT_STAFF", "staff");
+
+    /** One call per root field, "Type.field". */
+    private static final Map<String, String> SAMPLES = Map.ofEntries(
+            Map.entry("Query.me", "{ me { username } }"),
+            Map.entry("Query.unit", "{ unit(id: \"x\") { id } }"),
+            Map.entry("Query.units", "{ units(first: 1) { edges { cursor } } }"),
+            Map.entry("Query.post", "{ post(id: \"x\") { id } }"),
+            Map.entry("Query.person", "{ person(id: \"x\") { id } }"),
+            Map.entry("Query.duty", "{ duty(id: \"x\") { id } }"),
+            Map.entry("Query.duties", "{ duties(filter: {holderId: \"x\"}) { edges { cursor } } }"),
+            Map.entry("Query.searchDuties", "{ searchDuties(text: \"矿山\") { edges { cursor } } }"),
+            Map.entry("Query.powerItem", "{ powerItem(id: \"x\") { id } }"),
+            Map.entry("Query.powerItems", "{ powerItems(first: 1) { edges { cursor } } }"),
+            Map.entry("Query.concept", "{ concept(id: \"x\") { id } }"),
+            Map.entry("Query.area", "{ area(id: \"x\") { id } }"),
+            Map.entry("Query.importJob", "{ importJob(id: \"x\") { id } }"),
+            Map.entry("Query.exportBundle", "{ exportBundle }"),
+            Map.entry("Mutation.login", "mutation { login(input: {username: \"nobody\", password: \"x\"}) { token } }"),
+            Map.entry("Mutation.importBundle",
+                    "mutation { importBundle(input: {bundle: {format: \"org-bundle/1\"}}) { job { status } } }"));
+
+    @Autowired
+    GraphQlSource graphQlSource;
+
+    @Test
+    void everyRootFieldHasASample() {
+        assertThat(SAMPLES.keySet()).containsExactlyInAnyOrderElementsOf(rootFields().keySet());
+    }
+
+    @Test
+    void onlyTheDeclaredRolesMayCallEachRootField() {
+        var failures = new ArrayList<String>();
+        rootFields().forEach((field, allowed) -> {
+            var document = SAMPLES.get(field);
+            if (document == null) {
+                return;
+            }
+            var anonymousCode = anonymous().post(document).firstErrorCode();
+            if (allowed == null) {
+                expect(failures, field + " anonymous", anonymousCode, null);
+            } else {
+                expect(failures, field + " anonymous", anonymousCode, "UNAUTHENTICATED");
+            }
+            ACCOUNTS.forEach((role, username) -> {
+                var code = as(username).post(document).firstErrorCode();
+                var mayCall = allowed == null || allowed.contains(role);
+                expect(failures, field + " as " + role, code, mayCall ? null : "FORBIDDEN");
+            });
+        });
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void anInvalidTokenIsRefusedBeforeAnyFieldRuns() {
+        var response = new GraphQl(port, "not-a-token").post("{ me { username } }");
+        assertThat(response.status()).isEqualTo(401);
+    }
+
+    @Test
+    void loginGivesATokenWithTheAccountsRolesAndAWrongPasswordGivesACodedError() {
+        var ok = anonymous().post("mutation { login(input: {username: \"analyst\", password: \"analyst-demo\"}) { token account { username roles } errors { code } } }")
+                .ok().path("login");
+        assertThat(ok.path("token").asString()).isNotBlank();
+        assertThat(ok.path("account").path("roles").path(0).asString()).isEqualTo("ANALYST");
+        var me = new GraphQl(port, ok.path("token").asString()).post("{ me { username roles } }").ok().path("me");
+        assertThat(me.path("username").asString()).isEqualTo("analyst");
+
+        var wrong = anonymous().post("mutation { login(input: {username: \"analyst\", password: \"guess\"}) { token errors { field code message } } }")
+                .ok().path("login");
+        assertThat(wrong.path("token").isNull()).isTrue();
+        assertThat(wrong.path("errors").path(0).path("code").asString()).isEqualTo("INVALID_CREDENTIALS");
+    }
+
+    private static void expect(List<String> failures, String what, String actual, String expected) {
+        var refused = "UNAUTHENTICATED".equals(actual) || "FORBIDDEN".equals(actual);
+        var ok = expected == null ? !refused : expected.equals(actual);
+        if (!ok) {
+            failures.add(what + ": expected " + (expected == null ? "access" : expected) + " but got " + actual);
+        }
+    }
+
+    /** Root fields with the roles of their @auth directive; null for @public. */
+    private Map<String, Set<String>> rootFields() {
+        var schema = graphQlSource.schema();
+        var result = new java.util.HashMap<String, Set<String>>();
+        for (var type : List.of(schema.getQueryType(), schema.getMutationType())) {
+            for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
+                var auth = field.getAppliedDirective("auth");
+                Set<String> roles = auth == null ? null : ((List<?>) auth.getArgument("roles").getValue()).stream()
+                        .map(Object::toString).collect(Collectors.toSet());
+                result.put(type.getName() + "." + field.getName(), roles);
+            }
+        }
+        return result;
+    }
+}

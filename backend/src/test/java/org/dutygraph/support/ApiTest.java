@@ -1,0 +1,79 @@
+package org.dutygraph.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of tests that meet the API as clients do: the whole application on a random port, GraphQL over
+ * HTTP, a real Neo4j. All subclasses share one application context (and so one database).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(SessionCounter.class)
+public abstract class ApiTest {
+
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected Driver driver;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Neo4jForTests.register(registry);
+    }
+
+    protected GraphQl anonymous() {
+        return new GraphQl(port, null);
+    }
+
+    /** A client signed in as the seeded development account of that role (admin, analyst, ...). */
+    protected GraphQl as(String username) {
+        var token = TOKENS.computeIfAbsent(port + username, k -> anonymous().post("""
+                mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }""",
+                Map.of("u", username, "p", username + "-demo")).ok().path("login").path("token").asString());
+        return new GraphQl(port, token);
+    }
+
+    /** Removes the organisation graph, keeping accounts and the migration record. */
+    protected void wipeGraph() {
+        try (var session = driver.session()) {
+            session.run("MATCH (n) WHERE NOT n:Account AND NOT n:__Neo4jMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
+        }
+    }
+
+    protected long count(String label) {
+        try (var session = driver.session()) {
+            return session.run("MATCH (n:" + label + ") RETURN count(n) AS c").single().get("c").asLong();
+        }
+    }
+
+    protected static String resource(String path) {
+        try {
+            return new ClassPathResource(path).getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Imports a bundle through the API as an analyst and returns the payload. */
+    protected tools.jackson.databind.JsonNode importBundle(String bundleJson) {
+        var bundle = GraphQl.JSON.readValue(bundleJson, Object.class);
+        return as("analyst").post("""
+                mutation($b: JSON!) { importBundle(input: {bundle: $b}) {
+                  job { id status total written problemCount failure }
+                  problems { path code message } } }""", Map.of("b", bundle)).ok().path("importBundle");
+    }
+}

@@ -1,0 +1,79 @@
+package org.dutygraph.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A GraphQL-over-HTTP client as the mobile app uses it: POST /graphql with JSON, optional bearer token. */
+public final class GraphQl {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final URI endpoint;
+    private final String token;
+
+    public GraphQl(int port, String token) {
+        this.endpoint = URI.create("http://127.0.0.1:" + port + "/graphql");
+        this.token = token;
+    }
+
+    public record Response(int status, JsonNode body) {
+
+        public JsonNode data() {
+            return body.path("data");
+        }
+
+        public List<JsonNode> errors() {
+            return body.path("errors").valueStream().toList();
+        }
+
+        public String firstErrorCode() {
+            return body.path("errors").path(0).path("extensions").path("code").asString(null);
+        }
+
+        /** The data, failing loudly if the response carried errors. */
+        public JsonNode ok() {
+            if (!errors().isEmpty()) {
+                throw new AssertionError("GraphQL errors: " + body.path("errors"));
+            }
+            return data();
+        }
+    }
+
+    public Response post(String document, Map<String, Object> variables) {
+        var payload = new HashMap<String, Object>();
+        payload.put("query", document);
+        payload.put("variables", variables == null ? Map.of() : variables);
+        return raw(JSON.writeValueAsString(payload));
+    }
+
+    public Response post(String document) {
+        return post(document, Map.of());
+    }
+
+    public Response raw(String body) {
+        var request = HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(120))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            var text = response.body();
+            return new Response(response.statusCode(), text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text));
+        } catch (Exception e) {
+            throw new AssertionError("HTTP call failed", e);
+        }
+    }
+}
