@@ -28,6 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   import &lt;bundle.json&gt;         import into the configured database (embedded store by default)
  *   export &lt;bundle.json&gt;         export the configured database
  *   generate &lt;bundle.json&gt; [--units N --posts N --duties N --overlap-rate R --seed S]
+ *   benchmark [--units N --posts N --duties N]   import and unit-page benchmark (see README)
  * </pre>
  * Spring options such as {@code --spring.neo4j.uri=...} or {@code --dutygraph.embedded.data-directory=...} may follow.
  */
@@ -40,12 +41,15 @@ public final class CommandLine {
     }
 
     public static boolean handles(String[] args) {
-        return args.length > 0 && Arrays.asList("import", "export", "generate", "help", "--help").contains(args[0]);
+        return args.length > 0 && Arrays.asList("import", "export", "generate", "benchmark", "help", "--help").contains(args[0]);
     }
 
     /** Runs a command; returns the process exit code. */
-    public int run(String[] args) throws IOException {
+    public int run(String[] args) throws Exception {
         var command = args[0];
+        if (command.equals("benchmark")) {
+            return new ImportBenchmark(out).run(options(Arrays.copyOfRange(args, 1, args.length)));
+        }
         if (command.equals("help") || command.equals("--help") || args.length < 2) {
             out.println(usage());
             return command.startsWith("help") || command.equals("--help") ? 0 : 2;
@@ -138,6 +142,7 @@ public final class CommandLine {
                   java -jar backend.jar import <bundle.json> import an org-bundle/1 file into the configured database
                   java -jar backend.jar export <bundle.json> export the configured database
                   java -jar backend.jar generate <bundle.json> [--units 5000 --posts 100000 --duties 1000000 --overlap-rate 0.01 --seed 42]
+                  java -Xmx4g -jar backend.jar benchmark [same options]   import + unit page benchmark on a fresh store
                 The embedded store can be used by one process at a time: stop the server first, or pass --spring.neo4j.uri=bolt://...""";
     }
 }

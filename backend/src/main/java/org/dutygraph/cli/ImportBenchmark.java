@@ -1,0 +1,184 @@
+package org.dutygraph.cli;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.dutygraph.DutygraphApplication;
+import org.dutygraph.org.bundle.BundleImportService;
+import org.dutygraph.org.bundle.BundleSource;
+import org.dutygraph.org.bundle.ImportJob;
+import org.dutygraph.org.generator.BundleGenerator;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The foundation benchmark: generate a bundle, import it into a fresh embedded store, then time the
+ * unit page over GraphQL/HTTP. Baselines run in the same process: a 1% bundle for import throughput
+ * and a trivial GraphQL request for the unit page; ratios are printed against both and the targets.
+ */
+final class ImportBenchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final double IMPORT_TARGET_SECONDS = 600;
+    static final double UNIT_PAGE_TARGET_MS = 50;
+
+    static final String UNIT_PAGE = """
+            query($id: ID!) { unit(id: $id) { id name classification area { id name } parent { id name }
+              sections { id name } staffing { quota posts filledPosts vacantPosts staff }
+              supervisors { kind post { id label } }
+              posts(first: 20) { edges { node { id label role vacant holders { id name } backup { id } } } }
+              duties(first: 20) { edges { node { id text holder { __typename } objects { id label } } } } } }""";
+
+    private final PrintStream out;
+
+    ImportBenchmark(PrintStream out) {
+        this.out = out;
+    }
+
+    int run(Map<String, String> options) throws Exception {
+        var parameters = new BundleGenerator.Parameters(Long.parseLong(options.getOrDefault("seed", "42")),
+                Integer.parseInt(options.getOrDefault("units", "5000")),
+                Integer.parseInt(options.getOrDefault("posts", "100000")),
+                Integer.parseInt(options.getOrDefault("duties", "1000000")),
+                Double.parseDouble(options.getOrDefault("overlap-rate", "0.01")));
+        var baselineParameters = new BundleGenerator.Parameters(parameters.seed() + 1,
+                Math.max(2, parameters.units() / 100), Math.max(2, parameters.posts() / 100),
+                parameters.duties() / 100, parameters.overlapRate());
+        var work = Files.createTempDirectory("dutygraph-bench");
+        out.printf("Benchmark in %s, heap max %d MiB, %d cores%n", work, Runtime.getRuntime().maxMemory() >> 20,
+                Runtime.getRuntime().availableProcessors());
+
+        var baselineFile = generate(work.resolve("baseline.json"), baselineParameters);
+        var bundleFile = generate(work.resolve("bundle.json"), parameters);
+
+        try (var context = new SpringApplicationBuilder(DutygraphApplication.class)
+                .properties("server.port=0", "dutygraph.demo.load=false", "spring.main.banner-mode=off",
+                        "dutygraph.embedded.data-directory=" + work.resolve("store"),
+                        "dutygraph.embedded.page-cache=" + options.getOrDefault("page-cache", "1g"),
+                        "logging.level.org.dutygraph=warn")
+                .run()) {
+            var imports = context.getBean(BundleImportService.class);
+            var baselineSeconds = importFile(imports, baselineFile);
+            resetPeakHeap();
+            var seconds = importFile(imports, bundleFile);
+            var peakHeap = peakHeapMiB();
+            var perEntryRatio = (seconds / baselineSeconds) / 100.0;
+            out.printf("IMPORT  %s%n", parameters);
+            out.printf("IMPORT  full %.1f s, 1%% baseline %.2f s, per-entry cost ratio full/baseline %.2f, time/target(600 s) %.2f, peak heap %d MiB%n",
+                    seconds, baselineSeconds, perEntryRatio, seconds / IMPORT_TARGET_SECONDS, peakHeap);
+
+            var port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            var http = new Http(port, login(port));
+            var unitIds = sampleUnits(parameters, 200);
+            var baseline = http.percentiles("{ __typename }", List.of(Map.of()), 2000);
+            var variables = unitIds.stream().map(id -> Map.<String, Object>of("id", id)).toList();
+            var page = http.percentiles(UNIT_PAGE, variables, 2000);
+            out.printf("UNITPAGE p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; trivial request p95 %.1f ms; ratio p95/trivial %.1f, p95/target(50 ms) %.2f%n",
+                    page[0], page[1], page[2], baseline[1], page[1] / baseline[1], page[1] / UNIT_PAGE_TARGET_MS);
+            var pass = seconds <= IMPORT_TARGET_SECONDS && peakHeap <= 4096 && page[1] <= UNIT_PAGE_TARGET_MS;
+            out.println(pass ? "RESULT within targets" : "RESULT OUTSIDE TARGETS");
+            return pass ? 0 : 1;
+        }
+    }
+
+    private Path generate(Path file, BundleGenerator.Parameters parameters) throws IOException {
+        var started = System.nanoTime();
+        try (var stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+            new BundleGenerator(parameters).write(stream);
+        }
+        out.printf("GENERATE %s: %d MiB in %.1f s%n", file.getFileName(), Files.size(file) >> 20, (System.nanoTime() - started) / 1e9);
+        return file;
+    }
+
+    private double importFile(BundleImportService imports, Path file) throws IOException {
+        var started = System.nanoTime();
+        try (var in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
+            var job = imports.submit(BundleSource.of(in), "benchmark");
+            var state = imports.await(job.id(), Duration.ofHours(2));
+            if (state.status() != ImportJob.Status.SUCCEEDED) {
+                throw new IllegalStateException("Import did not succeed: " + state);
+            }
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private static List<String> sampleUnits(BundleGenerator.Parameters parameters, int count) {
+        var random = new SplittableRandom(parameters.seed());
+        var ids = new ArrayList<String>();
+        int departments = Math.max(1, (parameters.units() - 1) / 10);
+        for (int i = 0; i < count; i++) {
+            int unit = 1 + random.nextInt(parameters.units() - 1);
+            ids.add(unit <= departments ? "dep-" + unit : "sec-" + unit);
+        }
+        return ids;
+    }
+
+    private static void resetPeakHeap() {
+        System.gc();
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeapMiB() {
+        return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+    }
+
+    private static String login(int port) throws Exception {
+        var response = new Http(port, null).post("mutation { login(input: {username: \"analyst\", password: \"analyst-demo\"}) { token } }", Map.of());
+        return JSON.readTree(response).path("data").path("login").path("token").asString();
+    }
+
+    private record Http(int port, String token) {
+        private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+        String post(String query, Map<String, Object> variables) throws Exception {
+            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query, "variables", variables))));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            var response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
+                throw new IllegalStateException("Request failed: " + response.statusCode() + " " + response.body());
+            }
+            return response.body();
+        }
+
+        /** Warms up, then returns p50, p95 and p99 in milliseconds over {@code requests} sequential calls. */
+        double[] percentiles(String query, List<Map<String, Object>> variables, int requests) throws Exception {
+            for (int i = 0; i < Math.min(300, requests); i++) {
+                post(query, variables.get(i % variables.size()));
+            }
+            var times = new double[requests];
+            for (int i = 0; i < requests; i++) {
+                var started = System.nanoTime();
+                post(query, variables.get(i % variables.size()));
+                times[i] = (System.nanoTime() - started) / 1e6;
+            }
+            Arrays.sort(times);
+            return new double[] {times[requests / 2], times[(int) (requests * 0.95)], times[(int) (requests * 0.99)]};
+        }
+    }
+}
