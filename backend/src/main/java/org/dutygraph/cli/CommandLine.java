@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.dutygraph.DutygraphApplication;
@@ -116,10 +117,11 @@ public final class CommandLine {
     }
 
     private static int withContext(String[] springArgs, ContextCommand command) throws IOException {
+        var args = new java.util.ArrayList<>(List.of("--dutygraph.demo.load=false", "--spring.main.banner-mode=off"));
+        args.addAll(List.of(springArgs));
         try (var context = new SpringApplicationBuilder(DutygraphApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties("dutygraph.demo.load=false", "spring.main.banner-mode=off")
-                .run(springArgs)) {
+                .run(args.toArray(String[]::new))) {
             return command.run(context);
         }
     }

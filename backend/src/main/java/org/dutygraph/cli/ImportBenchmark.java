@@ -69,12 +69,12 @@ final class ImportBenchmark {
         var baselineFile = generate(work.resolve("baseline.json"), baselineParameters);
         var bundleFile = generate(work.resolve("bundle.json"), parameters);
 
+        // Command-line arguments, so that they win over application.yml.
         try (var context = new SpringApplicationBuilder(DutygraphApplication.class)
-                .properties("server.port=0", "dutygraph.demo.load=false", "spring.main.banner-mode=off",
-                        "dutygraph.embedded.data-directory=" + work.resolve("store"),
-                        "dutygraph.embedded.page-cache=" + options.getOrDefault("page-cache", "1g"),
-                        "logging.level.org.dutygraph=warn")
-                .run()) {
+                .run("--server.port=0", "--dutygraph.demo.load=false", "--spring.main.banner-mode=off",
+                        "--dutygraph.embedded.data-directory=" + work.resolve("store"),
+                        "--dutygraph.embedded.page-cache=" + options.getOrDefault("page-cache", "1g"),
+                        "--logging.level.root=warn")) {
             var imports = context.getBean(BundleImportService.class);
             var baselineSeconds = importFile(imports, baselineFile);
             resetPeakHeap();

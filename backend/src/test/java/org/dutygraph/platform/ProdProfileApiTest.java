@@ -1,0 +1,53 @@
+package org.dutygraph.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.dutygraph.support.GraphQl;
+import org.dutygraph.support.Neo4jForTests;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** In the prod profile GraphiQL, introspection and demo accounts are gone. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "dutygraph.security.jwt-secret=ZHV0eWdyYXBoLXRlc3Qtc2VjcmV0LW9mLXRoaXJ0eS10d28tYnl0ZXM=")
+@ActiveProfiles("prod")
+class ProdProfileApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Neo4jForTests.register(registry);
+    }
+
+    @Test
+    void introspectionIsOff() {
+        var response = new GraphQl(port, null).post("{ __schema { queryType { name } } }");
+        assertThat(response.errors()).isNotEmpty();
+        assertThat(response.data().path("__schema").isMissingNode() || response.data().path("__schema").isNull()).isTrue();
+    }
+
+    @Test
+    void graphiqlIsNotServed() throws Exception {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphiql")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isIn(401, 403, 404);
+    }
+
+    @Test
+    void thereAreNoDemoAccounts() {
+        var login = new GraphQl(port, null).post("mutation { login(input: {username: \"admin\", password: \"admin-demo\"}) { token errors { code } } }")
+                .ok().path("login");
+        assertThat(login.path("errors").path(0).path("code").asString()).isEqualTo("INVALID_CREDENTIALS");
+    }
+}

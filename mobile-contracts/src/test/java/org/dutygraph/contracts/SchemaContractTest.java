@@ -1,0 +1,98 @@
+package org.dutygraph.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+import graphql.ExecutionInput;
+import graphql.ParseAndValidate;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.diff.SchemaDiff;
+import graphql.schema.diff.reporting.CapturingReporter;
+import org.junit.jupiter.api.Test;
+
+class SchemaContractTest {
+
+    private final graphql.schema.GraphQLSchema schema = Contract.schema(Contract.SCHEMA_DIR);
+
+    @Test
+    void everyRootFieldDeclaresWhoMayCallIt() {
+        var undeclared = new ArrayList<String>();
+        for (GraphQLObjectType root : rootTypes()) {
+            root.getFieldDefinitions().forEach(field -> {
+                var auth = field.getAppliedDirective("auth") != null;
+                var open = field.getAppliedDirective("public") != null;
+                if (auth == open) {
+                    undeclared.add(root.getName() + "." + field.getName());
+                }
+            });
+        }
+        assertThat(undeclared).as("root fields need exactly one of @auth(roles: ...) or @public").isEmpty();
+    }
+
+    @Test
+    void everyListThatCanGrowIsAConnection() {
+        var lists = new ArrayList<String>();
+        for (GraphQLObjectType root : rootTypes()) {
+            root.getFieldDefinitions().stream()
+                    .filter(f -> graphql.schema.GraphQLTypeUtil.unwrapNonNull(f.getType()) instanceof graphql.schema.GraphQLList)
+                    .forEach(f -> lists.add(root.getName() + "." + f.getName()));
+        }
+        assertThat(lists).as("root lists must be Relay connections").isEmpty();
+    }
+
+    @Test
+    void everyMutationTakesOneInputObject() {
+        var mutation = schema.getMutationType();
+        mutation.getFieldDefinitions().forEach(field -> {
+            assertThat(field.getArguments()).as(field.getName()).hasSize(1);
+            assertThat(field.getArguments().get(0).getName()).isEqualTo("input");
+            assertThat(graphql.schema.GraphQLTypeUtil.simplePrint(field.getType())).endsWith("Payload!");
+        });
+    }
+
+    @Test
+    void everyOperationOfTheAppIsValidAndNamedAfterItsFile() {
+        var operations = Contract.operations();
+        assertThat(operations).isNotEmpty();
+        var names = new HashSet<String>();
+        for (var file : operations) {
+            var document = Contract.read(file);
+            var result = ParseAndValidate.parseAndValidate(schema, ExecutionInput.newExecutionInput(document).build());
+            assertThat(result.getErrors()).as(file.toString()).isEmpty();
+            var expected = file.getFileName().toString().replace(".graphql", "");
+            assertThat(document).as(file + " declares operation " + expected).containsPattern("(query|mutation|subscription) " + expected + "\\b");
+            assertThat(names.add(expected)).as("operation names are unique: " + expected).isTrue();
+        }
+    }
+
+    /**
+     * The published schema may grow but not break the app: removing or retyping a field, argument or
+     * enum value fails here. After an intended, coordinated break, copy the schema into the baseline.
+     */
+    @Test
+    void theSchemaDoesNotBreakThePublishedBaseline() {
+        var reporter = new CapturingReporter();
+        var options = SchemaDiff.Options.defaultOptions();
+        new SchemaDiff(options).diffSchema(graphql.schema.diff.SchemaDiffSet.diffSetFromSdl(Contract.sdl(Contract.BASELINE_DIR), Contract.sdl(Contract.SCHEMA_DIR)), reporter);
+        List<String> breaks = reporter.getBreakages().stream()
+                .map(d -> d.getCategory() + " " + d.getTypeName() + "." + d.getFieldName() + ": " + d.getReasonMsg())
+                .toList();
+        assertThat(breaks).isEmpty();
+    }
+
+    private List<GraphQLObjectType> rootTypes() {
+        var roots = new ArrayList<GraphQLObjectType>();
+        roots.add(schema.getQueryType());
+        if (schema.getMutationType() != null) {
+            roots.add(schema.getMutationType());
+        }
+        if (schema.getSubscriptionType() != null) {
+            roots.add(schema.getSubscriptionType());
+        }
+        return roots;
+    }
+
+}
