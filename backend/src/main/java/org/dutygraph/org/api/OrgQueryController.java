@@ -42,11 +42,8 @@ class OrgQueryController {
 
     @QueryMapping
     Connection<UnitView> units(@Argument UnitFilter filter, @Argument Integer first, @Argument String after) {
-        int size = Connection.pageSize(first);
-        var cursor = Connection.decode(after);
-        var rows = graph.unitPage(filter == null ? null : filter.parentId(),
-                filter == null ? null : filter.classification(), cursor, size + 1);
-        return Connection.of(rows, size, cursor != null, UnitView::id);
+        return Connection.page(first, after, (cursor, limit) -> graph.unitPage(filter == null ? null : filter.parentId(),
+                filter == null ? null : filter.classification(), cursor, limit), UnitView::id);
     }
 
     @QueryMapping
@@ -66,9 +63,7 @@ class OrgQueryController {
 
     @QueryMapping
     Connection<DutyView> duties(@Argument DutySearch.Filter filter, @Argument Integer first, @Argument String after) {
-        int size = Connection.pageSize(first);
-        var cursor = Connection.decode(after);
-        return Connection.of(search.duties(filter, cursor, size + 1), size, cursor != null, DutyView::id);
+        return Connection.page(first, after, (cursor, limit) -> search.duties(filter, cursor, limit), DutyView::id);
     }
 
     record SearchEdge(String cursor, DutyView node, double score) {
@@ -113,11 +108,9 @@ class OrgQueryController {
 
     @QueryMapping
     Connection<PowerItemView> powerItems(@Argument PowerItemFilter filter, @Argument Integer first, @Argument String after) {
-        int size = Connection.pageSize(first);
-        var cursor = Connection.decode(after);
         var category = filter == null || filter.category() == null ? null : filter.category().toLowerCase();
-        var rows = search.powerItems(category, filter == null ? null : filter.holderId(), cursor, size + 1);
-        return Connection.of(rows, size, cursor != null, PowerItemView::id);
+        return Connection.page(first, after, (cursor, limit) -> search.powerItems(category,
+                filter == null ? null : filter.holderId(), cursor, limit), PowerItemView::id);
     }
 
     @QueryMapping

@@ -44,8 +44,7 @@ public class OrgReadRepository {
     // ---- units
 
     public Map<String, UnitView> units(Collection<String> ids) {
-        return reads.single("UNWIND $ids AS key MATCH (value:Organization {id: key}) RETURN key, value", ids,
-                r -> UnitView.of(node(r)));
+        return byId("Organization", ids, UnitView::of);
     }
 
     public List<UnitView> unitPage(String parentId, String classification, String after, int limit) {
@@ -173,8 +172,7 @@ public class OrgReadRepository {
     // ---- posts
 
     public Map<String, PostView> posts(Collection<String> ids) {
-        return reads.single("UNWIND $ids AS key MATCH (value:Post {id: key}) RETURN key, value", ids,
-                r -> PostView.of(node(r)));
+        return byId("Post", ids, PostView::of);
     }
 
     public Map<String, UnitView> unitsOfPosts(Collection<String> postIds) {
@@ -254,15 +252,13 @@ public class OrgReadRepository {
     // ---- persons
 
     public Map<String, PersonView> persons(Collection<String> ids) {
-        return reads.single("UNWIND $ids AS key MATCH (value:Person {id: key}) RETURN key, value", ids,
-                r -> PersonView.of(node(r)));
+        return byId("Person", ids, PersonView::of);
     }
 
     // ---- duties
 
     public Map<String, DutyView> duties(Collection<String> ids) {
-        return reads.single("UNWIND $ids AS key MATCH (value:Duty {id: key}) RETURN key, value", ids,
-                r -> DutyView.of(node(r)));
+        return byId("Duty", ids, DutyView::of);
     }
 
     /** The holder of each duty: a {@link UnitView} or a {@link PostView}. */
@@ -318,8 +314,7 @@ public class OrgReadRepository {
     // ---- power items
 
     public Map<String, PowerItemView> powerItems(Collection<String> ids) {
-        return reads.single("UNWIND $ids AS key MATCH (value:PowerItem {id: key}) RETURN key, value", ids,
-                r -> PowerItemView.of(node(r)));
+        return byId("PowerItem", ids, PowerItemView::of);
     }
 
     public Map<String, List<DutyView>> dutiesOfPowerItems(Collection<String> itemIds) {
@@ -340,8 +335,7 @@ public class OrgReadRepository {
     // ---- concepts and areas
 
     public Map<String, ConceptView> concepts(Collection<String> ids) {
-        return reads.single("UNWIND $ids AS key MATCH (value:Concept {id: key}) RETURN key, value", ids,
-                r -> ConceptView.of(node(r)));
+        return byId("Concept", ids, ConceptView::of);
     }
 
     public Map<String, ConceptView> broader(Collection<String> ids) {
@@ -357,8 +351,7 @@ public class OrgReadRepository {
     }
 
     public Map<String, AreaView> areas(Collection<String> ids) {
-        return reads.single("UNWIND $ids AS key MATCH (value:Area {id: key}) RETURN key, value", ids,
-                r -> AreaView.of(node(r)));
+        return byId("Area", ids, AreaView::of);
     }
 
     public Map<String, AreaView> parentAreas(Collection<String> ids) {
@@ -371,6 +364,11 @@ public class OrgReadRepository {
         return reads.grouped("""
                 UNWIND $ids AS key MATCH (value:Area)-[:WITHIN]->(:Area {id: key})
                 RETURN key, value ORDER BY value.id""", ids, r -> AreaView.of(node(r)));
+    }
+
+    private <T> Map<String, T> byId(String label, Collection<String> ids, java.util.function.Function<Node, T> view) {
+        return reads.single("UNWIND $ids AS key MATCH (value:" + label + " {id: key}) RETURN key, value", ids,
+                r -> view.apply(node(r)));
     }
 
     static Map<String, Object> page(String after, int limit) {

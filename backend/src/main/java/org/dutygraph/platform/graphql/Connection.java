@@ -27,6 +27,14 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
                 edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
     }
 
+    /** Fetches one page after the cursor of a keyset-paged list: {@code fetch} gets the decoded key and a row limit. */
+    public static <T> Connection<T> page(Integer first, String after, java.util.function.BiFunction<String, Integer, List<T>> fetch,
+                                         Function<T, String> sortKey) {
+        int size = pageSize(first);
+        var cursor = decode(after);
+        return of(fetch.apply(cursor, size + 1), size, cursor != null, sortKey);
+    }
+
     public static String encode(String key) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
     }

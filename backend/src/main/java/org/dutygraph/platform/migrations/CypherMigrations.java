@@ -80,10 +80,16 @@ public class CypherMigrations implements SmartInitializingSingleton {
     static List<CypherMigration> discover() {
         try {
             Resource[] resources = new PathMatchingResourcePatternResolver().getResources(LOCATION);
-            return Arrays.stream(resources)
+            var migrations = Arrays.stream(resources)
                     .map(CypherMigrations::read)
                     .sorted(Comparator.comparingInt(CypherMigration::numericVersion))
                     .toList();
+            for (int i = 1; i < migrations.size(); i++) {
+                if (migrations.get(i).numericVersion() == migrations.get(i - 1).numericVersion()) {
+                    throw new IllegalStateException("Two migrations have version " + migrations.get(i).version());
+                }
+            }
+            return migrations;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
