@@ -28,6 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <pre>
  *   import &lt;bundle.json&gt;         import into the configured database (embedded store by default)
  *   export &lt;bundle.json&gt;         export the configured database
+ *   analyze &lt;bundle.json&gt; [--format json|csv|md]   print the conflicts of a bundle
  *   generate &lt;bundle.json&gt; [--units N --posts N --duties N --overlap-rate R --seed S]
  *   benchmark [--units N --posts N --duties N]   import and unit-page benchmark (see README)
  * </pre>
@@ -42,7 +43,7 @@ public final class CommandLine {
     }
 
     public static boolean handles(String[] args) {
-        return args.length > 0 && Arrays.asList("import", "export", "generate", "benchmark", "help", "--help").contains(args[0]);
+        return args.length > 0 && Arrays.asList("import", "export", "generate", "analyze", "benchmark", "benchmark-conflicts", "help", "--help").contains(args[0]);
     }
 
     /** Runs a command; returns the process exit code. */
@@ -51,12 +52,18 @@ public final class CommandLine {
         if (command.equals("benchmark")) {
             return new ImportBenchmark(out).run(options(Arrays.copyOfRange(args, 1, args.length)));
         }
+        if (command.equals("benchmark-conflicts")) {
+            return new ConflictBenchmark(out).run(options(Arrays.copyOfRange(args, 1, args.length)));
+        }
         if (command.equals("help") || command.equals("--help") || args.length < 2) {
             out.println(usage());
             return command.startsWith("help") || command.equals("--help") ? 0 : 2;
         }
         var file = Path.of(args[1]);
         var rest = Arrays.copyOfRange(args, 2, args.length);
+        if (command.equals("analyze")) {
+            return new AnalyzeCommand(out, System.err).run(file, options(rest).getOrDefault("format", "json"));
+        }
         return switch (command) {
             case "generate" -> generate(file, options(rest));
             case "import" -> withContext(rest, context -> importBundle(context, file));
@@ -143,8 +150,10 @@ public final class CommandLine {
                   java -jar backend.jar                      serve GraphQL (see README)
                   java -jar backend.jar import <bundle.json> import an org-bundle/1 file into the configured database
                   java -jar backend.jar export <bundle.json> export the configured database
+                  java -jar backend.jar analyze <bundle.json> [--format json|csv|md]   conflicts of a bundle, on a throw-away store
                   java -jar backend.jar generate <bundle.json> [--units 5000 --posts 100000 --duties 1000000 --overlap-rate 0.01 --seed 42]
                   java -Xmx4g -jar backend.jar benchmark [same options]   import + unit page benchmark on a fresh store
+                  java -Xmx4g -jar backend.jar benchmark-conflicts [same options]   conflict analysis benchmark
                 The embedded store can be used by one process at a time: stop the server first, or pass --spring.neo4j.uri=bolt://...""";
     }
 }

@@ -1,31 +1,19 @@
 package org.dutygraph.cli;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.dutygraph.DutygraphApplication;
 import org.dutygraph.org.bundle.BundleImportService;
-import org.dutygraph.org.bundle.BundleSource;
-import org.dutygraph.org.bundle.ImportJob;
 import org.dutygraph.org.generator.BundleGenerator;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,32 +42,24 @@ final class ImportBenchmark {
     }
 
     int run(Map<String, String> options) throws Exception {
-        var parameters = new BundleGenerator.Parameters(Long.parseLong(options.getOrDefault("seed", "42")),
-                Integer.parseInt(options.getOrDefault("units", "5000")),
-                Integer.parseInt(options.getOrDefault("posts", "100000")),
-                Integer.parseInt(options.getOrDefault("duties", "1000000")),
-                Double.parseDouble(options.getOrDefault("overlap-rate", "0.01")));
-        var baselineParameters = new BundleGenerator.Parameters(parameters.seed() + 1,
-                Math.max(2, parameters.units() / 100), Math.max(2, parameters.posts() / 100),
-                parameters.duties() / 100, parameters.overlapRate());
+        var parameters = BenchmarkSupport.parameters(options, 0, 1);
+        var baselineParameters = BenchmarkSupport.parameters(options, 1, 100);
         var work = Files.createTempDirectory("dutygraph-bench");
         out.printf("Benchmark in %s, heap max %d MiB, %d cores%n", work, Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.getRuntime().availableProcessors());
 
-        var baselineFile = generate(work.resolve("baseline.json"), baselineParameters);
-        var bundleFile = generate(work.resolve("bundle.json"), parameters);
+        var baselineFile = work.resolve("baseline.json");
+        var bundleFile = work.resolve("bundle.json");
+        BenchmarkSupport.generate(out, baselineFile, baselineParameters);
+        BenchmarkSupport.generate(out, bundleFile, parameters);
 
-        // Command-line arguments, so that they win over application.yml.
-        try (var context = new SpringApplicationBuilder(DutygraphApplication.class)
-                .run("--server.port=0", "--dutygraph.demo.load=false", "--spring.main.banner-mode=off",
-                        "--dutygraph.embedded.data-directory=" + work.resolve("store"),
-                        "--dutygraph.embedded.page-cache=" + options.getOrDefault("page-cache", "1g"),
-                        "--logging.level.root=warn")) {
+        try (var context = BenchmarkSupport.start(work.resolve("store"), options.getOrDefault("page-cache", "1g"),
+                "--dutygraph.conflicts.analyze-after-import=false")) {
             var imports = context.getBean(BundleImportService.class);
-            var baselineSeconds = importFile(imports, baselineFile);
-            resetPeakHeap();
-            var seconds = importFile(imports, bundleFile);
-            var peakHeap = peakHeapMiB();
+            var baselineSeconds = BenchmarkSupport.importFile(imports, baselineFile);
+            BenchmarkSupport.resetPeakHeap();
+            var seconds = BenchmarkSupport.importFile(imports, bundleFile);
+            var peakHeap = BenchmarkSupport.peakHeapMiB();
             var perEntryRatio = (seconds / baselineSeconds) / 100.0;
             out.printf("IMPORT  %s%n", parameters);
             out.printf("IMPORT  full %.1f s, 1%% baseline %.2f s, per-entry cost ratio full/baseline %.2f, time/target(600 s) %.2f, peak heap %d MiB%n",
@@ -99,27 +79,6 @@ final class ImportBenchmark {
         }
     }
 
-    private Path generate(Path file, BundleGenerator.Parameters parameters) throws IOException {
-        var started = System.nanoTime();
-        try (var stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
-            new BundleGenerator(parameters).write(stream);
-        }
-        out.printf("GENERATE %s: %d MiB in %.1f s%n", file.getFileName(), Files.size(file) >> 20, (System.nanoTime() - started) / 1e9);
-        return file;
-    }
-
-    private double importFile(BundleImportService imports, Path file) throws IOException {
-        var started = System.nanoTime();
-        try (var in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
-            var job = imports.submit(BundleSource.of(in), "benchmark");
-            var state = imports.await(job.id(), Duration.ofHours(2));
-            if (state.status() != ImportJob.Status.SUCCEEDED) {
-                throw new IllegalStateException("Import did not succeed: " + state);
-            }
-        }
-        return (System.nanoTime() - started) / 1e9;
-    }
-
     private static List<String> sampleUnits(BundleGenerator.Parameters parameters, int count) {
         var random = new SplittableRandom(parameters.seed());
         var ids = new ArrayList<String>();
@@ -129,19 +88,6 @@ final class ImportBenchmark {
             ids.add(unit <= departments ? "dep-" + unit : "sec-" + unit);
         }
         return ids;
-    }
-
-    private static void resetPeakHeap() {
-        System.gc();
-        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long peakHeapMiB() {
-        return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
-    }
-
-    private static List<MemoryPoolMXBean> heapPools() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
     }
 
     private static String login(int port) throws Exception {

@@ -3,8 +3,6 @@ package org.dutygraph.org.bundle;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.dutygraph.platform.jobs.JobRegistry;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.slf4j.Logger;
@@ -39,12 +38,7 @@ public class BundleImportService implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final Map<String, ImportJob> jobs = Collections.synchronizedMap(new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ImportJob> eldest) {
-            return size() > JOBS_KEPT;
-        }
-    });
+    private final JobRegistry<ImportJob> jobs = new JobRegistry<>(JOBS_KEPT, ImportJob::finished);
 
     public BundleImportService(Driver driver, ImportProperties properties, ApplicationEventPublisher events) {
         this.driver = driver;
@@ -71,22 +65,11 @@ public class BundleImportService implements AutoCloseable {
     }
 
     public Optional<ImportJob> job(String id) {
-        return Optional.ofNullable(jobs.get(id));
+        return jobs.get(id);
     }
 
     public ImportJob await(String id, Duration wait) {
-        var deadline = System.nanoTime() + wait.toNanos();
-        synchronized (jobs) {
-            while (!jobs.get(id).finished() && System.nanoTime() < deadline) {
-                try {
-                    jobs.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-            return jobs.get(id);
-        }
+        return jobs.await(id, wait);
     }
 
     private void run(String id, BundleSource source) {
@@ -136,10 +119,7 @@ public class BundleImportService implements AutoCloseable {
     }
 
     private void update(String id, java.util.function.UnaryOperator<ImportJob> change) {
-        synchronized (jobs) {
-            jobs.computeIfPresent(id, (k, job) -> change.apply(job));
-            jobs.notifyAll();
-        }
+        jobs.update(id, change);
     }
 
     @Override

@@ -12,9 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a synthetic org-bundle/1 document of any size, the same bytes for the same parameters.
- * Departments own disjoint slices of the object taxonomy, so duties of different departments never
- * overlap by accident; a share of duties ({@code overlapRate}) is planted on another department's
- * object, in the same city-wide area, and listed as planted so that conflict analysis can be checked.
+ * Every unit owns its own object concepts, so duties of different units never overlap by accident.
+ * A share of duties ({@code overlapRate}) is planted: it copies the action and object of an existing
+ * duty of a unit in another department, city-wide, and is listed so conflict analysis can be checked.
  */
 public final class BundleGenerator {
 
@@ -26,8 +26,9 @@ public final class BundleGenerator {
         }
     }
 
-    /** A duty placed on another department's object: it overlaps that department's duties on it. */
-    public record PlantedOverlap(String dutyId, String holderUnitId, String otherDepartmentId, String objectId) {
+    /** A duty that copies another unit's duty: the two must be reported as overlapping. */
+    public record PlantedOverlap(String dutyId, String holderUnitId, String partnerDutyId, String partnerUnitId,
+                                 String objectId) {
     }
 
     static final String[] ACTIONS = {"许可", "处罚", "检查", "监督管理", "安全监督管理", "征收", "强制", "确认", "给付", "奖励"};
@@ -35,7 +36,8 @@ public final class BundleGenerator {
             "confirmation", "benefit", "reward"};
     static final String[] OBJECT_WORDS = {"矿山", "食品", "药品", "建筑", "道路", "河道", "市场", "学校", "医院", "餐饮",
             "危化品", "特种设备", "森林", "农田", "养殖", "出租房屋", "广告", "网吧", "宾馆", "加油站"};
-    private static final int LEAVES_PER_DEPARTMENT = 4;
+    private static final int LEAVES_PER_UNIT = 2;
+    private static final int PARTNER_CHOICES = 20;
 
     private final Parameters p;
     private final int departments;
@@ -87,17 +89,18 @@ public final class BundleGenerator {
         for (int w = 0; w < OBJECT_WORDS.length; w++) {
             object(g, "id", "obj-" + w, "label", OBJECT_WORDS[w], "scheme", "object");
         }
-        for (int dep = 0; dep < departments; dep++) {
-            for (int leaf = 0; leaf < LEAVES_PER_DEPARTMENT; leaf++) {
-                object(g, "id", objectOf(dep, leaf), "label", OBJECT_WORDS[dep % OBJECT_WORDS.length] + "类" + dep + "-" + leaf,
-                        "scheme", "object", "broader_id", "obj-" + (dep % OBJECT_WORDS.length));
+        for (int unit = 1; unit < p.units(); unit++) {
+            var word = OBJECT_WORDS[departmentOf(unit) % OBJECT_WORDS.length];
+            for (int leaf = 0; leaf < LEAVES_PER_UNIT; leaf++) {
+                object(g, "id", objectOf(unit, leaf), "label", word + "类" + unit + "-" + leaf,
+                        "scheme", "object", "broader_id", "obj-" + (departmentOf(unit) % OBJECT_WORDS.length));
             }
         }
         g.writeEndArray();
     }
 
-    private static String objectOf(int department, int leaf) {
-        return "obj-" + department + "-" + leaf;
+    private static String objectOf(int unit, int leaf) {
+        return "obj-" + unit + "-" + leaf;
     }
 
     /** Unit 0 is the government; units 1..departments are departments; the rest are their sections. */
@@ -200,31 +203,37 @@ public final class BundleGenerator {
         g.writeEndArray();
     }
 
-    /** Duty i belongs to unit i % units (or to a post of it, every third duty). */
+    /**
+     * Duty i belongs to unit 1 + i % (units - 1), as its k-th duty (k = i / (units - 1)), held by the
+     * unit or, every third duty, by one of its posts; its action and object follow from k.
+     */
     private void duties(JsonGenerator g, SplittableRandom random, List<PlantedOverlap> planted) {
         g.writeArrayPropertyStart("duties");
+        int holders = p.units() - 1;
         for (int i = 0; i < p.duties(); i++) {
-            int unit = 1 + i % (p.units() - 1);
-            int department = departmentOf(unit);
-            int action = random.nextInt(ACTIONS.length);
-            int objectDepartment = department;
-            boolean plant = random.nextDouble() < p.overlapRate() && departments > 1;
-            if (plant) {
-                objectDepartment = 1 + (department + random.nextInt(departments - 1)) % departments;
+            int unit = 1 + i % holders;
+            int k = i / holders;
+            int action = k % ACTIONS.length;
+            var object = objectOf(unit, (k / ACTIONS.length) % LEAVES_PER_UNIT);
+            var partner = isPlanted(i) ? partnerOf(i, unit, random) : -1;
+            if (partner >= 0) {
+                int partnerUnit = 1 + partner % holders;
+                int partnerK = partner / holders;
+                action = partnerK % ACTIONS.length;
+                object = objectOf(partnerUnit, (partnerK / ACTIONS.length) % LEAVES_PER_UNIT);
+                planted.add(new PlantedOverlap("duty-" + i, unitId(unit), "duty-" + partner, unitId(partnerUnit), object));
             }
-            var object = objectOf(objectDepartment - 1, random.nextInt(LEAVES_PER_DEPARTMENT));
-            var holder = i % 3 == 2 && unit + (p.units() * 1) < p.posts() ? postId(unit + p.units()) : unitId(unit);
+            var holder = i % 3 == 2 && unit + p.units() < p.posts() ? postId(unit + p.units()) : unitId(unit);
             g.writeStartObject();
             g.writeStringProperty("id", "duty-" + i);
             g.writeStringProperty("holder_id", holder);
-            g.writeStringProperty("text", "负责" + ACTIONS[action] + "第" + objectDepartment + "局所辖" + OBJECT_WORDS[(objectDepartment - 1) % OBJECT_WORDS.length] + "事项" + i);
+            g.writeStringProperty("text", "负责" + ACTIONS[action] + object + "相关事项（第" + i + "项）");
             g.writeStringProperty("action", "act-" + action);
             g.writeArrayPropertyStart("objects");
             g.writeString(object);
             g.writeEndArray();
-            if (plant) {
+            if (partner >= 0) {
                 g.writeStringProperty("area_id", "city");
-                planted.add(new PlantedOverlap("duty-" + i, unitId(unit), unitId(objectDepartment), object));
             }
             g.writeArrayPropertyStart("power_item_ids");
             g.writeString("pi-" + (i % powerItemCount()));
@@ -233,6 +242,23 @@ public final class BundleGenerator {
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    /** Whether duty i is planted: decided from the seed and i alone, so partners can be checked in advance. */
+    private boolean isPlanted(int i) {
+        return p.overlapRate() > 0 && new SplittableRandom(p.seed() * 31 + i).nextDouble() < p.overlapRate();
+    }
+
+    /** A duty of a unit in another department that is not planted itself; -1 if none could be found. */
+    private int partnerOf(int i, int unit, SplittableRandom random) {
+        int holders = p.units() - 1;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int other = 1 + random.nextInt(holders);
+            if (departmentOf(other) == departmentOf(unit)) continue;
+            int candidate = (other - 1) + random.nextInt(PARTNER_CHOICES) * holders;
+            if (candidate < p.duties() && candidate != i && !isPlanted(candidate)) return candidate;
+        }
+        return -1;
     }
 
     private static void object(JsonGenerator g, String... keyValues) {

@@ -1,0 +1,82 @@
+package org.dutygraph.cli;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.dutygraph.DutygraphApplication;
+import org.dutygraph.org.bundle.BundleImportService;
+import org.dutygraph.org.bundle.BundleSource;
+import org.dutygraph.org.bundle.ImportJob;
+import org.dutygraph.org.generator.BundleGenerator;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** What the benchmarks share: generated bundles, a fresh application on a temp store, timed imports, heap peaks. */
+final class BenchmarkSupport {
+
+    private BenchmarkSupport() {
+    }
+
+    static BundleGenerator.Parameters parameters(Map<String, String> options, long seedOffset, int divisor) {
+        return new BundleGenerator.Parameters(Long.parseLong(options.getOrDefault("seed", "42")) + seedOffset,
+                Math.max(2, Integer.parseInt(options.getOrDefault("units", "5000")) / divisor),
+                Math.max(2, Integer.parseInt(options.getOrDefault("posts", "100000")) / divisor),
+                Integer.parseInt(options.getOrDefault("duties", "1000000")) / divisor,
+                Double.parseDouble(options.getOrDefault("overlap-rate", "0.01")));
+    }
+
+    static List<BundleGenerator.PlantedOverlap> generate(PrintStream out, Path file, BundleGenerator.Parameters parameters)
+            throws IOException {
+        var started = System.nanoTime();
+        try (var stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+            var planted = new BundleGenerator(parameters).write(stream);
+            out.printf("GENERATE %s %s: %d MiB in %.1f s, %d planted overlaps%n", file.getFileName(), parameters,
+                    Files.size(file) >> 20, (System.nanoTime() - started) / 1e9, planted.size());
+            return planted;
+        }
+    }
+
+    /** The whole application on a fresh store; command-line arguments so that they win over application.yml. */
+    static ConfigurableApplicationContext start(Path store, String pageCache, String... extra) {
+        var args = new java.util.ArrayList<>(List.of("--server.port=0", "--dutygraph.demo.load=false",
+                "--spring.main.banner-mode=off", "--dutygraph.embedded.data-directory=" + store,
+                "--dutygraph.embedded.page-cache=" + pageCache, "--logging.level.root=warn"));
+        args.addAll(List.of(extra));
+        return new SpringApplicationBuilder(DutygraphApplication.class).run(args.toArray(String[]::new));
+    }
+
+    static double importFile(BundleImportService imports, Path file) throws IOException {
+        var started = System.nanoTime();
+        try (var in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
+            var job = imports.submit(BundleSource.of(in), "benchmark");
+            var state = imports.await(job.id(), Duration.ofHours(2));
+            if (state.status() != ImportJob.Status.SUCCEEDED) {
+                throw new IllegalStateException("Import did not succeed: " + state);
+            }
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    static void resetPeakHeap() {
+        System.gc();
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    static long peakHeapMiB() {
+        return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+    }
+}

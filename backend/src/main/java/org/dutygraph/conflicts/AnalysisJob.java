@@ -1,0 +1,33 @@
+package org.dutygraph.conflicts;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** A snapshot of one conflict analysis run. */
+public record AnalysisJob(String id, Status status, String phase, int step, int steps, Integer findings,
+                          Long durationMillis, OffsetDateTime submittedAt, OffsetDateTime finishedAt, String failure) {
+
+    public enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED }
+
+    public boolean finished() {
+        return status == Status.SUCCEEDED || status == Status.FAILED;
+    }
+
+    static AnalysisJob queued(String id) {
+        return new AnalysisJob(id, Status.QUEUED, "queued", 0, 8, null, null, OffsetDateTime.now(ZoneOffset.UTC), null, null);
+    }
+
+    AnalysisJob at(String phase, int step) {
+        return new AnalysisJob(id, Status.RUNNING, phase, step, steps, findings, durationMillis, submittedAt, null, null);
+    }
+
+    AnalysisJob succeeded(int findings, long millis) {
+        return new AnalysisJob(id, Status.SUCCEEDED, "done", steps, steps, findings, millis, submittedAt,
+                OffsetDateTime.now(ZoneOffset.UTC), null);
+    }
+
+    AnalysisJob failed(String why) {
+        return new AnalysisJob(id, Status.FAILED, phase, step, steps, findings, durationMillis, submittedAt,
+                OffsetDateTime.now(ZoneOffset.UTC), why);
+    }
+}

@@ -1,0 +1,104 @@
+package org.dutygraph.conflicts;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.dutygraph.conflicts.engine.ConflictEngine;
+import org.dutygraph.conflicts.engine.Finding;
+import org.dutygraph.conflicts.engine.ProjectionLoader;
+import org.dutygraph.org.bundle.BundleImported;
+import org.dutygraph.platform.jobs.JobRegistry;
+import org.neo4j.driver.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs the conflict analysis as jobs, one at a time: project the graph into memory, analyze, and
+ * merge the findings into the store. A bundle import queues a run (at most one waits at a time).
+ */
+@Service
+@EnableConfigurationProperties(ConflictSettings.class)
+public class ConflictAnalysisService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ConflictAnalysisService.class);
+
+    private final Driver driver;
+    private final FindingStore store;
+    private final ConflictSettings settings;
+    private final JobRegistry<AnalysisJob> jobs = new JobRegistry<>(50, AnalysisJob::finished);
+    private final AtomicReference<String> queued = new AtomicReference<>();
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        var thread = new Thread(r, "conflict-analysis");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ConflictAnalysisService(Driver driver, FindingStore store, ConflictSettings settings) {
+        this.driver = driver;
+        this.store = store;
+        this.settings = settings;
+    }
+
+    /** Queues a run, or returns the run already waiting to start. */
+    public AnalysisJob submit() {
+        var id = UUID.randomUUID().toString();
+        if (!queued.compareAndSet(null, id)) {
+            return jobs.get(queued.get()).orElseGet(this::submit);
+        }
+        jobs.put(id, AnalysisJob.queued(id));
+        executor.execute(() -> run(id));
+        return jobs.get(id).orElseThrow();
+    }
+
+    public AnalysisJob await(String id, Duration wait) {
+        return jobs.await(id, wait);
+    }
+
+    public java.util.Optional<AnalysisJob> job(String id) {
+        return jobs.get(id);
+    }
+
+    /** Analyzes without storing: for the command line and benchmarks. */
+    public List<Finding> analyzeNow() {
+        return new ConflictEngine(settings.engine()).analyze(new ProjectionLoader(driver).load(), (step, steps) -> { });
+    }
+
+    @EventListener
+    void afterImport(BundleImported event) {
+        if (settings.analyzesAfterImport()) {
+            submit();
+        }
+    }
+
+    private void run(String id) {
+        queued.compareAndSet(id, null);
+        var started = System.nanoTime();
+        try {
+            jobs.update(id, job -> job.at("loading graph", 1));
+            var projection = new ProjectionLoader(driver).load();
+            jobs.update(id, job -> job.at("analyzing", 2));
+            var findings = new ConflictEngine(settings.engine()).analyze(projection,
+                    (step, steps) -> jobs.update(id, job -> job.at("analyzing", 1 + step)));
+            jobs.update(id, job -> job.at("storing findings", 8));
+            var count = store.replaceActive(findings, id);
+            var millis = (System.nanoTime() - started) / 1_000_000;
+            jobs.update(id, job -> job.succeeded(count, millis));
+            log.info("Conflict analysis {}: {} findings over {} duties in {} ms", id, count, projection.dutyCount(), millis);
+        } catch (RuntimeException e) {
+            log.error("Conflict analysis {} failed", id, e);
+            jobs.update(id, job -> job.failed("The analysis failed because of a database error; run it again"));
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

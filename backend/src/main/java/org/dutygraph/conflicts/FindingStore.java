@@ -1,0 +1,172 @@
+package org.dutygraph.conflicts;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.dutygraph.conflicts.engine.Finding;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Findings as (:Finding) nodes. Analysis results are merged by id so triage survives re-analysis:
+ * findings no longer found become inactive, and a resolved finding found again is reopened as a regression.
+ */
+@Repository
+public class FindingStore {
+
+    private static final int BATCH = 5_000;
+
+    private final Driver driver;
+
+    FindingStore(Driver driver) {
+        this.driver = driver;
+    }
+
+    public record Filter(List<String> kinds, List<String> severities, List<String> statuses, String unitId,
+                         boolean includeInactive, boolean regressionsOnly) {
+    }
+
+    public record KindCount(String kind, int count) {
+    }
+
+    public record UnitCount(String unitId, int total, List<KindCount> byKind) {
+    }
+
+    /** Stores one run's findings and returns how many are active. */
+    int replaceActive(List<Finding> findings, String runId) {
+        try (var session = driver.session()) {
+            for (int from = 0; from < findings.size(); from += BATCH) {
+                var rows = findings.subList(from, Math.min(findings.size(), from + BATCH)).stream().map(FindingStore::row).toList();
+                session.executeWriteWithoutResult(tx -> tx.run("""
+                        UNWIND $rows AS row
+                        MERGE (f:Finding {id: row.id})
+                        ON CREATE SET f.status = 'open', f.firstSeenAt = datetime(), f.regression = false
+                        SET f.kind = row.kind, f.severity = row.severity, f.units = row.units, f.posts = row.posts,
+                            f.duties = row.duties, f.powerItems = row.powerItems, f.evidence = row.evidence,
+                            f.explanationZh = row.zh, f.explanationEn = row.en, f.arbiterPostId = row.arbiter,
+                            f.lastSeenAt = datetime(), f.runId = $runId, f.active = true
+                        SET f.regression = CASE WHEN f.status = 'resolved' THEN true ELSE f.regression END
+                        SET f.status = CASE WHEN f.status = 'resolved' THEN 'open' ELSE f.status END
+                        """, Map.of("rows", rows, "runId", runId)).consume());
+            }
+            session.executeWriteWithoutResult(tx -> tx.run(
+                    "MATCH (f:Finding) WHERE f.active AND f.runId <> $runId SET f.active = false",
+                    Map.of("runId", runId)).consume());
+        }
+        return findings.size();
+    }
+
+    private static Map<String, Object> row(Finding f) {
+        var row = new HashMap<String, Object>();
+        row.put("id", f.id());
+        row.put("kind", f.kind().code());
+        row.put("severity", f.severity().name().toLowerCase());
+        row.put("units", f.units());
+        row.put("posts", f.posts());
+        row.put("duties", f.duties());
+        row.put("powerItems", f.powerItems());
+        row.put("evidence", f.evidence());
+        row.put("zh", f.explanationZh());
+        row.put("en", f.explanationEn());
+        row.put("arbiter", f.arbiterPostId());
+        return row;
+    }
+
+    public List<FindingView> page(Filter filter, String after, int limit) {
+        var params = new HashMap<String, Object>();
+        params.put("kinds", filter.kinds());
+        params.put("severities", filter.severities());
+        params.put("statuses", filter.statuses());
+        params.put("includeInactive", filter.includeInactive());
+        params.put("regressionsOnly", filter.regressionsOnly());
+        params.put("units", filter.unitId() == null ? null : subtree(filter.unitId()));
+        params.put("after", after);
+        params.put("limit", limit);
+        return read("""
+                MATCH (f:Finding)
+                WHERE ($includeInactive OR f.active)
+                  AND ($kinds IS NULL OR f.kind IN $kinds)
+                  AND ($severities IS NULL OR f.severity IN $severities)
+                  AND ($statuses IS NULL OR f.status IN $statuses)
+                  AND (NOT $regressionsOnly OR f.regression)
+                  AND ($units IS NULL OR any(u IN f.units WHERE u IN $units))
+                  AND ($after IS NULL OR f.id > $after)
+                RETURN f ORDER BY f.id LIMIT $limit""", params);
+    }
+
+    public Optional<FindingView> byId(String id) {
+        return read("MATCH (f:Finding {id: $id}) RETURN f", Map.of("id", id)).stream().findFirst();
+    }
+
+    public Optional<FindingView> triage(String id, String status, String reason, String user) {
+        var params = new HashMap<String, Object>();
+        params.put("id", id);
+        params.put("status", status);
+        params.put("reason", reason);
+        params.put("user", user);
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> tx.run("""
+                    MATCH (f:Finding {id: $id})
+                    SET f.status = $status, f.reason = $reason, f.triagedBy = $user, f.triagedAt = datetime(),
+                        f.regression = CASE WHEN $status = 'resolved' THEN false ELSE f.regression END
+                    RETURN f""", params).list(r -> view(r.get("f").asNode()))).stream().findFirst();
+        }
+    }
+
+    /** Per child of the unit (the roots when null): active findings involving the child or its descendants. */
+    public List<UnitCount> counts(String unitId) {
+        var params = new HashMap<String, Object>();
+        params.put("unitId", unitId);
+        var children = unitId == null
+                ? "MATCH (c:Organization) WHERE NOT (c)-[:PART_OF]->()"
+                : "MATCH (c:Organization)-[:PART_OF]->(:Organization {id: $unitId})";
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run(children + """
+
+                    CALL (c) { MATCH (x:Organization)-[:PART_OF*0..]->(c) RETURN collect(x.id) AS ids }
+                    CALL (ids) {
+                      MATCH (f:Finding) WHERE f.active AND any(u IN f.units WHERE u IN ids)
+                      RETURN f.kind AS kind, count(*) AS n ORDER BY kind
+                    }
+                    WITH c, collect({kind: kind, n: n}) AS kinds
+                    RETURN c.id AS unitId, kinds ORDER BY unitId""", params).list(r -> {
+                var kinds = r.get("kinds").asList(v -> new KindCount(v.get("kind").asString(), v.get("n").asInt()));
+                return new UnitCount(r.get("unitId").asString(), kinds.stream().mapToInt(KindCount::count).sum(), kinds);
+            }));
+        }
+    }
+
+    private List<String> subtree(String unitId) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run(
+                    "MATCH (x:Organization)-[:PART_OF*0..]->(:Organization {id: $id}) RETURN collect(x.id) AS ids",
+                    Map.of("id", unitId)).single().get("ids").asList(Value::asString));
+        }
+    }
+
+    private List<FindingView> read(String cypher, Map<String, Object> params) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run(cypher, params).list(r -> view(r.get("f").asNode())));
+        }
+    }
+
+    private static FindingView view(Node f) {
+        return new FindingView(f.get("id").asString(), f.get("kind").asString(), f.get("severity").asString(),
+                f.get("status").asString(), f.get("regression").asBoolean(false), f.get("active").asBoolean(false),
+                f.get("reason").asString(null), f.get("triagedBy").asString(null), f.get("explanationZh").asString(),
+                f.get("explanationEn").asString(), strings(f, "evidence"), strings(f, "units"), strings(f, "posts"),
+                strings(f, "duties"), strings(f, "powerItems"), f.get("arbiterPostId").asString(null),
+                f.get("firstSeenAt").asZonedDateTime().toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC),
+                f.get("lastSeenAt").asZonedDateTime().toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
+    }
+
+    private static List<String> strings(Node n, String key) {
+        return n.get(key).isNull() ? List.of() : new ArrayList<>(n.get(key).asList(Value::asString));
+    }
+}

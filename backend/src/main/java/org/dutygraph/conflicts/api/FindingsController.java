@@ -1,0 +1,183 @@
+package org.dutygraph.conflicts.api;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.dutygraph.conflicts.AnalysisJob;
+import org.dutygraph.conflicts.ConflictAnalysisService;
+import org.dutygraph.conflicts.FindingStore;
+import org.dutygraph.conflicts.FindingView;
+import org.dutygraph.org.read.OrgReadRepository;
+import org.dutygraph.org.read.Views.DutyView;
+import org.dutygraph.org.read.Views.PostView;
+import org.dutygraph.org.read.Views.PowerItemView;
+import org.dutygraph.org.read.Views.UnitView;
+import org.dutygraph.platform.graphql.BadInputException;
+import org.dutygraph.platform.graphql.Connection;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+
+/** Findings, their triage, per-unit counts and analysis runs. Who may call: see conflicts.graphqls. */
+@Controller
+class FindingsController {
+
+    private final FindingStore store;
+    private final ConflictAnalysisService analysis;
+    private final OrgReadRepository graph;
+
+    FindingsController(FindingStore store, ConflictAnalysisService analysis, OrgReadRepository graph) {
+        this.store = store;
+        this.analysis = analysis;
+        this.graph = graph;
+    }
+
+    record FindingFilter(List<String> kinds, List<String> severities, List<String> statuses, String unitId,
+                         Boolean includeInactive, Boolean regressionsOnly) {
+    }
+
+    record RunAnalysisInput(Integer waitSeconds) {
+    }
+
+    record RunAnalysisPayload(AnalysisJob job) {
+    }
+
+    record TriageFindingInput(String id, String action, String reason) {
+    }
+
+    record UserError(List<String> field, String code, String message) {
+    }
+
+    record TriageFindingPayload(FindingView finding, List<UserError> errors) {
+    }
+
+    @QueryMapping
+    Connection<FindingView> findings(@Argument FindingFilter filter, @Argument Integer first, @Argument String after) {
+        var f = filter == null ? new FindingFilter(null, null, null, null, false, false) : filter;
+        var query = new FindingStore.Filter(lower(f.kinds()), lower(f.severities()), lower(f.statuses()), f.unitId(),
+                Boolean.TRUE.equals(f.includeInactive()), Boolean.TRUE.equals(f.regressionsOnly()));
+        return Connection.page(first, after, (cursor, limit) -> store.page(query, cursor, limit), FindingView::id);
+    }
+
+    @QueryMapping
+    FindingView finding(@Argument String id) {
+        return store.byId(id).orElse(null);
+    }
+
+    @QueryMapping
+    List<FindingStore.UnitCount> findingCounts(@Argument String unitId) {
+        return store.counts(unitId);
+    }
+
+    @QueryMapping
+    AnalysisJob analysisJob(@Argument String id) {
+        return analysis.job(id).orElse(null);
+    }
+
+    @MutationMapping
+    RunAnalysisPayload runAnalysis(@Argument RunAnalysisInput input) {
+        int wait = input.waitSeconds() == null ? 20 : input.waitSeconds();
+        if (wait < 0 || wait > 60) {
+            throw new BadInputException("input.waitSeconds", "OUT_OF_RANGE", "'waitSeconds' must be between 0 and 60");
+        }
+        var job = analysis.submit();
+        return new RunAnalysisPayload(analysis.await(job.id(), Duration.ofSeconds(wait)));
+    }
+
+    @MutationMapping
+    TriageFindingPayload triageFinding(@Argument TriageFindingInput input) {
+        var status = switch (input.action()) {
+            case "ACKNOWLEDGE" -> "acknowledged";
+            case "WAIVE" -> "waived";
+            case "RESOLVE" -> "resolved";
+            default -> "open";
+        };
+        if (status.equals("waived") && (input.reason() == null || input.reason().isBlank())) {
+            return new TriageFindingPayload(null, List.of(new UserError(List.of("input", "reason"), "REQUIRED",
+                    "Say why the finding is waived")));
+        }
+        var user = SecurityContextHolder.getContext().getAuthentication().getName();
+        return store.triage(input.id(), status, input.reason(), user)
+                .map(f -> new TriageFindingPayload(f, List.of()))
+                .orElseGet(() -> new TriageFindingPayload(null, List.of(new UserError(List.of("input", "id"), "NOT_FOUND",
+                        "No finding has id '" + input.id() + "'"))));
+    }
+
+    @SchemaMapping(typeName = "Finding")
+    String kind(FindingView f) {
+        return f.kind().toUpperCase();
+    }
+
+    @SchemaMapping(typeName = "Finding")
+    String severity(FindingView f) {
+        return f.severity().toUpperCase();
+    }
+
+    @SchemaMapping(typeName = "Finding")
+    String status(FindingView f) {
+        return f.status().toUpperCase();
+    }
+
+    @SchemaMapping(typeName = "FindingKindCount")
+    String kind(FindingStore.KindCount count) {
+        return count.kind().toUpperCase();
+    }
+
+    @BatchMapping(typeName = "UnitFindingCount", field = "unit")
+    Map<FindingStore.UnitCount, UnitView> countUnit(List<FindingStore.UnitCount> counts) {
+        var units = graph.units(counts.stream().map(FindingStore.UnitCount::unitId).distinct().toList());
+        return single(counts, c -> units.get(c.unitId()));
+    }
+
+    @BatchMapping(typeName = "Finding", field = "units")
+    Map<FindingView, List<UnitView>> units(List<FindingView> findings) {
+        return many(findings, FindingView::unitIds, graph::units);
+    }
+
+    @BatchMapping(typeName = "Finding", field = "posts")
+    Map<FindingView, List<PostView>> posts(List<FindingView> findings) {
+        return many(findings, FindingView::postIds, graph::posts);
+    }
+
+    @BatchMapping(typeName = "Finding", field = "duties")
+    Map<FindingView, List<DutyView>> duties(List<FindingView> findings) {
+        return many(findings, FindingView::dutyIds, graph::duties);
+    }
+
+    @BatchMapping(typeName = "Finding", field = "powerItems")
+    Map<FindingView, List<PowerItemView>> powerItems(List<FindingView> findings) {
+        return many(findings, FindingView::powerItemIds, graph::powerItems);
+    }
+
+    @BatchMapping(typeName = "Finding", field = "arbiter")
+    Map<FindingView, PostView> arbiter(List<FindingView> findings) {
+        var posts = graph.posts(findings.stream().map(FindingView::arbiterPostId).filter(java.util.Objects::nonNull).distinct().toList());
+        return single(findings, f -> f.arbiterPostId() == null ? null : posts.get(f.arbiterPostId()));
+    }
+
+    /** Loads the objects behind each finding's id list with one query, dropping ids no longer in the graph. */
+    private static <T> Map<FindingView, List<T>> many(List<FindingView> findings, Function<FindingView, List<String>> ids,
+                                                      Function<List<String>, Map<String, T>> load) {
+        var all = load.apply(findings.stream().flatMap(f -> ids.apply(f).stream()).distinct().toList());
+        var result = new HashMap<FindingView, List<T>>();
+        findings.forEach(f -> result.put(f, ids.apply(f).stream().map(all::get).filter(java.util.Objects::nonNull).toList()));
+        return result;
+    }
+
+    private static <P, V> Map<P, V> single(List<P> parents, Function<P, V> value) {
+        var result = new HashMap<P, V>();
+        parents.forEach(p -> result.put(p, value.apply(p)));
+        return result;
+    }
+
+    private static List<String> lower(List<String> values) {
+        return values == null || values.isEmpty() ? null : values.stream().map(String::toLowerCase).toList();
+    }
+}

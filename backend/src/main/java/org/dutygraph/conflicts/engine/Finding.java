@@ -1,0 +1,37 @@
+package org.dutygraph.conflicts.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * One responsibility conflict with what makes it true. The id is derived from what the finding is
+ * about (kind and key), not from when it was found, so a finding keeps its id across runs.
+ *
+ * @param evidence paths in the graph, written as Cypher-like patterns over bundle ids
+ */
+public record Finding(String id, Kind kind, Severity severity, List<String> units, List<String> posts,
+                      List<String> duties, List<String> powerItems, List<String> evidence, String explanationZh,
+                      String explanationEn, String arbiterPostId) {
+
+    public enum Kind {
+        OVERLAP, CANDIDATE_OVERLAP, GAP, MULTI_HEAD, ROLE_CONFLICT, FRAGMENTATION, LOAD;
+
+        public String code() {
+            return name().toLowerCase();
+        }
+    }
+
+    public enum Severity { HIGH, MEDIUM, LOW }
+
+    static String idOf(Kind kind, String key) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest((kind.code() + "|" + key).getBytes(StandardCharsets.UTF_8));
+            return kind.code() + "-" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.dutygraph.conflicts.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/** Collects findings by id, merging what later evidence adds to a finding already made. */
+final class Findings {
+
+    final Projection p;
+    final Chains chains;
+    private final Map<String, Draft> drafts = new LinkedHashMap<>();
+
+    Findings(Projection p, Chains chains) {
+        this.p = p;
+        this.chains = chains;
+    }
+
+    final class Draft {
+        final Finding.Kind kind;
+        final String key;
+        Finding.Severity severity;
+        final LinkedHashSet<Integer> units = new LinkedHashSet<>();
+        final LinkedHashSet<Integer> posts = new LinkedHashSet<>();
+        final LinkedHashSet<Integer> duties = new LinkedHashSet<>();
+        final LinkedHashSet<Integer> powerItems = new LinkedHashSet<>();
+        final LinkedHashSet<String> evidence = new LinkedHashSet<>();
+        String zh;
+        String en;
+        List<Integer> arbiterUnits;
+
+        Draft(Finding.Kind kind, String key, Finding.Severity severity) {
+            this.kind = kind;
+            this.key = key;
+            this.severity = severity;
+        }
+
+        Draft duty(int d) {
+            duties.add(d);
+            units.add(p.dutyUnit[d]);
+            if (p.dutyPost[d] >= 0) posts.add(p.dutyPost[d]);
+            for (int item : p.dutyPowerItems[d]) powerItems.add(item);
+            return this;
+        }
+
+        Draft explain(String zh, String en) {
+            this.zh = zh;
+            this.en = en;
+            return this;
+        }
+    }
+
+    Draft draft(Finding.Kind kind, String key, Finding.Severity severity) {
+        return drafts.computeIfAbsent(Finding.idOf(kind, key), id -> new Draft(kind, key, severity));
+    }
+
+    List<Finding> build() {
+        var result = new ArrayList<Finding>(drafts.size());
+        drafts.forEach((id, d) -> result.add(new Finding(id, d.kind, d.severity,
+                d.units.stream().map(p.units::id).sorted().toList(),
+                d.posts.stream().map(p.posts::id).sorted().toList(),
+                d.duties.stream().map(p.duties::id).sorted().toList(),
+                d.powerItems.stream().map(p.powerItems::id).sorted().toList(),
+                List.copyOf(d.evidence), d.zh, d.en,
+                chains.arbiter(List.copyOf(d.arbiterUnits == null ? d.units : d.arbiterUnits)))));
+        return result;
+    }
+
+    String unit(int u) {
+        return p.unitNames.get(u) + "(" + p.units.id(u) + ")";
+    }
+
+    String post(int post) {
+        return p.postLabels.get(post) + "(" + p.posts.id(post) + ")";
+    }
+
+    String concept(int c) {
+        return c < 0 ? "?" : p.conceptLabels.get(c);
+    }
+
+    String holder(int d) {
+        return p.dutyPost[d] >= 0 ? post(p.dutyPost[d]) + "@" + unit(p.dutyUnit[d]) : unit(p.dutyUnit[d]);
+    }
+}

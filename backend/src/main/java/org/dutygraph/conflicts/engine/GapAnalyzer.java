@@ -1,0 +1,71 @@
+package org.dutygraph.conflicts.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Gaps (责任死角): power items no duty exercises, power items exercised only through vacant posts,
+ * and duties whose post is vacant with no filled AB backup to cover it.
+ */
+final class GapAnalyzer {
+
+    private static final Set<String> SERIOUS = Set.of("licensing", "penalty", "coercion", "levy");
+
+    private final Projection p;
+    private final Findings findings;
+
+    GapAnalyzer(Findings findings) {
+        this.p = findings.p;
+        this.findings = findings;
+    }
+
+    void run() {
+        var holders = new ArrayList<List<Integer>>();
+        for (int i = 0; i < p.powerItems.size(); i++) holders.add(new ArrayList<>());
+        for (int d = 0; d < p.dutyCount(); d++) {
+            for (int item : p.dutyPowerItems[d]) holders.get(item).add(d);
+        }
+        for (int item = 0; item < p.powerItems.size(); item++) {
+            var duties = holders.get(item);
+            var severity = SERIOUS.contains(p.powerItemCategories.get(item)) ? Finding.Severity.HIGH : Finding.Severity.MEDIUM;
+            if (duties.isEmpty()) {
+                var draft = findings.draft(Finding.Kind.GAP, "unheld|" + p.powerItems.id(item), severity);
+                draft.powerItems.add(item);
+                draft.evidence.add("(" + p.powerItems.id(item) + ") has no incoming [:EXERCISES] from any active duty");
+                draft.explain("权力事项「" + p.powerItemNames.get(item) + "」无任何职责承接，有权无责。",
+                        "Power item " + p.powerItems.id(item) + " is exercised by no duty: power without an accountable holder.");
+            } else if (duties.stream().allMatch(this::uncovered)) {
+                var draft = findings.draft(Finding.Kind.GAP, "vacant-item|" + p.powerItems.id(item), severity);
+                duties.forEach(draft::duty);
+                draft.powerItems.add(item);
+                duties.forEach(d -> draft.evidence.add(vacancyPath(d)));
+                draft.explain("权力事项「" + p.powerItemNames.get(item) + "」仅由空缺岗位承接，且无在岗的AB岗补位。",
+                        "Power item " + p.powerItems.id(item) + " is held only through vacant posts with no filled backup.");
+            }
+        }
+        for (int d = 0; d < p.dutyCount(); d++) {
+            if (uncovered(d)) {
+                var draft = findings.draft(Finding.Kind.GAP, "vacant-duty|" + p.duties.id(d), Finding.Severity.MEDIUM).duty(d);
+                draft.evidence.add(vacancyPath(d));
+                draft.explain("职责「" + p.dutyTexts.get(d) + "」的承接岗位 " + findings.post(p.dutyPost[d]) + " 空缺，且无在岗的AB岗。",
+                        "Duty " + p.duties.id(d) + " sits on vacant post " + p.posts.id(p.dutyPost[d]) + " with no filled backup.");
+            }
+        }
+    }
+
+    /** Held by a vacant post whose AB backup is missing or vacant too. */
+    private boolean uncovered(int duty) {
+        int post = p.dutyPost[duty];
+        if (post < 0 || !p.postVacant[post]) return false;
+        int backup = p.postBackup[post];
+        return backup < 0 || p.postVacant[backup];
+    }
+
+    private String vacancyPath(int duty) {
+        int post = p.dutyPost[duty];
+        int backup = p.postBackup[post];
+        return "(" + p.duties.id(duty) + ")-[:HELD_BY]->(" + p.posts.id(post) + " vacant)"
+                + (backup < 0 ? " with no [:BACKED_UP_BY]" : "-[:BACKED_UP_BY]->(" + p.posts.id(backup) + " vacant)");
+    }
+}

@@ -1,0 +1,79 @@
+package org.dutygraph.conflicts.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Fragmentation and uneven load (分工过细, 忙闲不均): sections with no posts or only one, posts with
+ * no duties (one finding per unit), and posts with far more duties than their unit's median.
+ */
+final class LoadAnalyzer {
+
+    private final Projection p;
+    private final Findings findings;
+    private final EngineSettings settings;
+
+    LoadAnalyzer(Findings findings, EngineSettings settings) {
+        this.p = findings.p;
+        this.findings = findings;
+        this.settings = settings;
+    }
+
+    void run() {
+        var postsOfUnit = new ArrayList<List<Integer>>();
+        for (int u = 0; u < p.units.size(); u++) postsOfUnit.add(new ArrayList<>());
+        for (int post = 0; post < p.posts.size(); post++) {
+            if (p.postUnit[post] >= 0) postsOfUnit.get(p.postUnit[post]).add(post);
+        }
+        var dutiesOfPost = new int[p.posts.size()];
+        for (int d = 0; d < p.dutyCount(); d++) {
+            if (p.dutyPost[d] >= 0) dutiesOfPost[p.dutyPost[d]]++;
+        }
+        for (int u = 0; u < p.units.size(); u++) {
+            var posts = postsOfUnit.get(u);
+            if ("section".equals(p.unitClassifications.get(u)) && posts.size() <= 1) {
+                var draft = findings.draft(Finding.Kind.FRAGMENTATION, (posts.isEmpty() ? "empty|" : "one-person|") + p.units.id(u),
+                        Finding.Severity.LOW);
+                draft.units.add(u);
+                posts.forEach(draft.posts::add);
+                draft.evidence.add("(" + p.units.id(u) + ") has " + posts.size() + " incoming [:IN_ORG]");
+                draft.explain(findings.unit(u) + (posts.isEmpty() ? " 未设岗位，形同虚设。" : " 为一人科室，分工过细。"),
+                        p.units.id(u) + (posts.isEmpty() ? " is a section without posts." : " is a one-person section."));
+            }
+            // Principals and deputies lead rather than hold line duties; their absence of duties is no finding.
+            var idle = posts.stream().filter(post -> dutiesOfPost[post] == 0)
+                    .filter(post -> !"principal".equals(p.postRoles.get(post)) && !"deputy".equals(p.postRoles.get(post)))
+                    .toList();
+            boolean unitHoldsDuties = posts.stream().anyMatch(post -> dutiesOfPost[post] > 0);
+            if (!idle.isEmpty() && unitHoldsDuties) {
+                var draft = findings.draft(Finding.Kind.LOAD, "idle|" + p.units.id(u), Finding.Severity.LOW);
+                draft.units.add(u);
+                idle.forEach(draft.posts::add);
+                idle.forEach(post -> draft.evidence.add("(" + p.posts.id(post) + ") has no incoming [:HELD_BY]"));
+                draft.explain(findings.unit(u) + " 有 " + idle.size() + " 个岗位未承接任何职责（职权未到岗）。",
+                        p.units.id(u) + " has " + idle.size() + " posts holding no duty.");
+            }
+            overloaded(u, posts, dutiesOfPost);
+        }
+    }
+
+    private void overloaded(int unit, List<Integer> posts, int[] dutiesOfPost) {
+        if (posts.size() < 3) return;
+        var counts = posts.stream().mapToInt(post -> dutiesOfPost[post]).sorted().toArray();
+        double median = counts.length % 2 == 1 ? counts[counts.length / 2]
+                : (counts[counts.length / 2 - 1] + counts[counts.length / 2]) / 2.0;
+        for (int post : posts) {
+            int n = dutiesOfPost[post];
+            if (n >= settings.overloadMinimum() && n > settings.overloadFactor() * Math.max(1, median)) {
+                var draft = findings.draft(Finding.Kind.LOAD, "overloaded|" + p.posts.id(post), Finding.Severity.MEDIUM);
+                draft.units.add(unit);
+                draft.posts.add(post);
+                draft.evidence.add("(" + p.posts.id(post) + ") has " + n + " incoming [:HELD_BY]; peers in "
+                        + p.units.id(unit) + " have a median of " + median + " " + Arrays.toString(counts));
+                draft.explain(findings.post(post) + " 承担 " + n + " 项职责，远超本单位岗位中位数 " + median + "，忙闲不均。",
+                        p.posts.id(post) + " holds " + n + " duties against a median of " + median + " in its unit.");
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.dutygraph.conflicts.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Overlaps: duties of units outside each other's decomposition whose actions match (equal or one
+ * broader), whose objects are equal or one an ancestor of the other, and whose territories are
+ * equal or nested, unless one lead/cooperate arrangement with exactly one lead covers both.
+ *
+ * <p>Duties are bucketed by object; each duty looks only into the buckets of its objects and their
+ * ancestors, so the work grows with duties times taxonomy depth times bucket size, never all pairs.
+ */
+final class OverlapAnalyzer {
+
+    private final Projection p;
+    private final Findings findings;
+
+    OverlapAnalyzer(Findings findings) {
+        this.p = findings.p;
+        this.findings = findings;
+    }
+
+    void run() {
+        var leads = arrangementLeads();
+        reportDoubleLeads(leads);
+        var buckets = new HashMap<Integer, List<Integer>>();
+        for (int d = 0; d < p.dutyCount(); d++) {
+            if (!p.isCoded(d)) continue;
+            for (int o : p.dutyObjects[d]) buckets.computeIfAbsent(o, k -> new ArrayList<>()).add(d);
+        }
+        var ancestors = new HashMap<Integer, int[]>();
+        var reported = new HashSet<Long>();
+        for (int d = 0; d < p.dutyCount(); d++) {
+            if (!p.isCoded(d)) continue;
+            for (int o : p.dutyObjects[d]) {
+                for (int a : ancestors.computeIfAbsent(o, this::ancestorsOrSelf)) {
+                    var bucket = buckets.get(a);
+                    if (bucket == null) continue;
+                    for (int e : bucket) {
+                        if (e == d || (a == o && e < d)) continue;
+                        if (conflict(d, e, leads) && reported.add(Math.min(d, e) * (long) Integer.MAX_VALUE + Math.max(d, e))) {
+                            report(d, o, e, a);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private int[] ancestorsOrSelf(int concept) {
+        var list = new ArrayList<Integer>();
+        for (int c = concept; c >= 0 && list.size() < 100; c = p.conceptParent[c]) list.add(c);
+        return list.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private boolean conflict(int d, int e, Map<String, Integer> leads) {
+        int ud = p.dutyUnit[d];
+        int ue = p.dutyUnit[e];
+        if (ud == ue || Projection.isAncestorOrSelf(p.unitParent, ud, ue) || Projection.isAncestorOrSelf(p.unitParent, ue, ud)) {
+            return false;
+        }
+        if (!Projection.nested(p.conceptParent, p.dutyAction[d], p.dutyAction[e])) {
+            return false;
+        }
+        int ad = p.effectiveArea(d);
+        int ae = p.effectiveArea(e);
+        if (ad >= 0 && ae >= 0 && !Projection.nested(p.areaParent, ad, ae)) {
+            return false;
+        }
+        var arrangement = p.dutyArrangements.get(d);
+        // Duties of one arrangement are judged as an arrangement (reportDoubleLeads), not pair by pair.
+        return arrangement == null || !arrangement.equals(p.dutyArrangements.get(e));
+    }
+
+    /** Reports duty d on object od overlapping duty e on object oe (oe is od or an ancestor of it). */
+    private void report(int d, int od, int e, int oe) {
+        int ud = p.dutyUnit[d];
+        int ue = p.dutyUnit[e];
+        var first = p.units.id(ud).compareTo(p.units.id(ue)) < 0 ? ud : ue;
+        var second = first == ud ? ue : ud;
+        var draft = findings.draft(Finding.Kind.OVERLAP, p.units.id(first) + "|" + p.units.id(second) + "|" + p.concepts.id(oe),
+                Finding.Severity.HIGH);
+        draft.duty(d).duty(e);
+        draft.evidence.add(path(d, od, oe, e));
+        draft.evidence.add("(" + p.duties.id(d) + ")-[:ACTION]->(" + p.concepts.id(p.dutyAction[d]) + ") ~ ("
+                + p.concepts.id(p.dutyAction[e]) + ")<-[:ACTION]-(" + p.duties.id(e) + ")");
+        var ad = p.effectiveArea(d);
+        var ae = p.effectiveArea(e);
+        if (ad >= 0 && ae >= 0) {
+            draft.evidence.add("area " + p.areas.id(ad) + (ad == ae ? " = " : " ~ ") + p.areas.id(ae));
+        }
+        draft.explain(
+                findings.unit(first) + " 与 " + findings.unit(second) + " 对「" + findings.concept(oe) + "」的" + findings.concept(p.dutyAction[e])
+                        + "职责交叉，未明确主办/协办，易致推诿扯皮（一项工作应归口一个部门）。",
+                p.units.id(first) + " and " + p.units.id(second) + " both hold duties to " + p.concepts.id(p.dutyAction[e])
+                        + " " + p.concepts.id(oe) + " in overlapping territory, with no lead/cooperate arrangement.");
+    }
+
+    private String path(int d, int od, int oe, int e) {
+        var sb = new StringBuilder("(" + p.duties.id(d) + ")-[:ON_OBJECT]->(" + p.concepts.id(od) + ")");
+        for (int c = od; c != oe && c >= 0; c = p.conceptParent[c]) {
+            sb.append("-[:BROADER]->(").append(p.concepts.id(p.conceptParent[c])).append(")");
+        }
+        return sb.append("<-[:ON_OBJECT]-(").append(p.duties.id(e)).append(")").toString();
+    }
+
+    private Map<String, Integer> arrangementLeads() {
+        var leads = new HashMap<String, Integer>();
+        for (int d = 0; d < p.dutyCount(); d++) {
+            var arrangement = p.dutyArrangements.get(d);
+            if (arrangement != null) {
+                leads.merge(arrangement, "lead".equals(p.dutyRoles.get(d)) ? 1 : 0, Integer::sum);
+            }
+        }
+        return leads;
+    }
+
+    /** An arrangement with more than one lead, or none, settles nothing: one matter, one lead unit. */
+    private void reportDoubleLeads(Map<String, Integer> leads) {
+        var members = new HashMap<String, List<Integer>>();
+        for (int d = 0; d < p.dutyCount(); d++) {
+            var arrangement = p.dutyArrangements.get(d);
+            if (arrangement != null && leads.get(arrangement) != 1) {
+                members.computeIfAbsent(arrangement, k -> new ArrayList<>()).add(d);
+            }
+        }
+        members.forEach((arrangement, duties) -> {
+            var draft = findings.draft(Finding.Kind.OVERLAP, "arrangement|" + arrangement, Finding.Severity.HIGH);
+            duties.forEach(draft::duty);
+            duties.forEach(d -> draft.evidence.add("(" + p.duties.id(d) + " {arrangementId: '" + arrangement + "', role: '"
+                    + p.dutyRoles.get(d) + "'})-[:HELD_BY]->(" + (p.dutyPost[d] >= 0 ? p.posts.id(p.dutyPost[d]) : p.units.id(p.dutyUnit[d])) + ")"));
+            int count = leads.get(arrangement);
+            draft.explain("协作安排 " + arrangement + " 有 " + count + " 个主办单位，应明确唯一牵头部门。",
+                    "Arrangement " + arrangement + " has " + count + " lead duties; exactly one lead is needed.");
+        });
+    }
+}

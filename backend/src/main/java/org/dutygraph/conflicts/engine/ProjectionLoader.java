@@ -1,0 +1,189 @@
+package org.dutygraph.conflicts.engine;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+/** Reads the projection from Neo4j in a handful of streaming scans, one read transaction. */
+public final class ProjectionLoader {
+
+    private final Driver driver;
+
+    public ProjectionLoader(Driver driver) {
+        this.driver = driver;
+    }
+
+    public Projection load() {
+        var p = new Projection();
+        try (var session = driver.session(); var tx = session.beginTransaction()) {
+            Scan scan = (cypher, each) -> tx.run(cypher, Map.of("today", LocalDate.now().toString())).forEachRemaining(each);
+            loadAreas(p, scan);
+            loadConcepts(p, scan);
+            loadUnits(p, scan);
+            loadPosts(p, scan);
+            scan.run("MATCH (p:Post)-[s:SUPERVISES]->(u:Organization) RETURN p.id AS post, u.id AS unit, s.kind AS kind", r -> {
+                int post = p.posts.of(str(r, "post"));
+                int unit = p.units.of(str(r, "unit"));
+                if (post >= 0 && unit >= 0) {
+                    p.supervision.add(new int[] {post, unit});
+                    p.supervisionInCharge.add("in_charge".equals(str(r, "kind")));
+                }
+            });
+            scan.run("MATCH (i:PowerItem) WHERE coalesce(i.status, 'active') <> 'withdrawn' RETURN i.id AS id, i.name AS name, i.category AS category ORDER BY id", r -> {
+                p.powerItems.add(str(r, "id"));
+                p.powerItemNames.add(str(r, "name"));
+                p.powerItemCategories.add(str(r, "category"));
+            });
+            loadDuties(p, scan);
+            tx.commit();
+        }
+        return p;
+    }
+
+    private interface Scan {
+        void run(String cypher, Consumer<Record> each);
+    }
+
+    private static String str(Record r, String key) {
+        Value v = r.get(key);
+        return v.isNull() ? null : v.asString();
+    }
+
+    private static void loadAreas(Projection p, Scan scan) {
+        var parents = new ArrayList<String>();
+        scan.run("MATCH (a:Area) OPTIONAL MATCH (a)-[:WITHIN]->(parent:Area) RETURN a.id AS id, parent.id AS parent ORDER BY id", r -> {
+            p.areas.add(str(r, "id"));
+            parents.add(str(r, "parent"));
+        });
+        p.areaParent = resolve(parents, p.areas);
+    }
+
+    private static void loadConcepts(Projection p, Scan scan) {
+        var parents = new ArrayList<String>();
+        scan.run("MATCH (c:Concept) OPTIONAL MATCH (c)-[:BROADER]->(b:Concept) RETURN c.id AS id, c.label AS label, b.id AS parent ORDER BY id", r -> {
+            p.concepts.add(str(r, "id"));
+            p.conceptLabels.add(str(r, "label"));
+            parents.add(str(r, "parent"));
+        });
+        p.conceptParent = resolve(parents, p.concepts);
+    }
+
+    private static void loadUnits(Projection p, Scan scan) {
+        var parents = new ArrayList<String>();
+        var areas = new ArrayList<String>();
+        scan.run("""
+                MATCH (u:Organization) WHERE coalesce(u.status, 'active') <> 'dissolved'
+                OPTIONAL MATCH (u)-[:PART_OF]->(parent:Organization)
+                OPTIONAL MATCH (u)-[:IN_AREA]->(a:Area)
+                RETURN u.id AS id, u.name AS name, u.classification AS classification, parent.id AS parent, a.id AS area
+                ORDER BY id""", r -> {
+            p.units.add(str(r, "id"));
+            p.unitNames.add(str(r, "name"));
+            p.unitClassifications.add(str(r, "classification"));
+            parents.add(str(r, "parent"));
+            areas.add(str(r, "area"));
+        });
+        p.unitParent = resolve(parents, p.units);
+        p.unitArea = resolve(areas, p.areas);
+    }
+
+    private static void loadPosts(Projection p, Scan scan) {
+        var units = new ArrayList<String>();
+        var backups = new ArrayList<String>();
+        var reportsTo = new ArrayList<String>();
+        var vacant = new ArrayList<Boolean>();
+        scan.run("""
+                MATCH (post:Post)-[:IN_ORG]->(u:Organization) WHERE coalesce(post.status, 'active') <> 'dissolved'
+                OPTIONAL MATCH (post)-[:BACKED_UP_BY]->(b:Post)
+                OPTIONAL MATCH (post)-[:REPORTS_TO]->(r:Post)
+                RETURN post.id AS id, post.label AS label, post.role AS role, u.id AS unit, b.id AS backup, r.id AS reportsTo,
+                       NOT EXISTS { MATCH (:Person)-[m:HOLDS]->(post)
+                                    WHERE m.startDate <= $today AND (m.endDate IS NULL OR m.endDate >= $today) } AS vacant
+                ORDER BY id""", r -> {
+            p.posts.add(str(r, "id"));
+            p.postLabels.add(str(r, "label"));
+            p.postRoles.add(str(r, "role"));
+            units.add(str(r, "unit"));
+            backups.add(str(r, "backup"));
+            reportsTo.add(str(r, "reportsTo"));
+            vacant.add(r.get("vacant").asBoolean());
+        });
+        p.postUnit = resolve(units, p.units);
+        p.postBackup = resolve(backups, p.posts);
+        p.postReportsTo = resolve(reportsTo, p.posts);
+        p.postVacant = new boolean[vacant.size()];
+        for (int i = 0; i < vacant.size(); i++) {
+            p.postVacant[i] = vacant.get(i);
+        }
+    }
+
+    private static void loadDuties(Projection p, Scan scan) {
+        var units = new ArrayList<Integer>();
+        var posts = new ArrayList<Integer>();
+        scan.run("""
+                MATCH (d:Duty)-[:HELD_BY]->(h) WHERE coalesce(d.status, 'active') <> 'withdrawn'
+                RETURN d.id AS id, d.text AS text, d.role AS role, d.arrangementId AS arrangement, h.id AS holder, h:Post AS byPost
+                ORDER BY id""", r -> {
+            var holder = str(r, "holder");
+            int post = r.get("byPost").asBoolean() ? p.posts.of(holder) : -1;
+            int unit = post >= 0 ? p.postUnit[post] : p.units.of(holder);
+            if (unit < 0) {
+                return; // held by a dissolved unit or post: not part of today's organisation
+            }
+            p.duties.add(str(r, "id"));
+            p.dutyTexts.add(str(r, "text"));
+            p.dutyRoles.add(str(r, "role"));
+            p.dutyArrangements.add(str(r, "arrangement"));
+            units.add(unit);
+            posts.add(post);
+        });
+        int n = p.duties.size();
+        p.dutyUnit = units.stream().mapToInt(Integer::intValue).toArray();
+        p.dutyPost = posts.stream().mapToInt(Integer::intValue).toArray();
+        p.dutyAction = new int[n];
+        p.dutyOwnArea = new int[n];
+        Arrays.fill(p.dutyAction, -1);
+        Arrays.fill(p.dutyOwnArea, -1);
+        scan.run("MATCH (d:Duty)-[:ACTION]->(c:Concept) RETURN d.id AS duty, c.id AS target", r -> {
+            int d = p.duties.of(str(r, "duty"));
+            if (d >= 0) p.dutyAction[d] = p.concepts.of(str(r, "target"));
+        });
+        scan.run("MATCH (d:Duty)-[:IN_AREA]->(a:Area) RETURN d.id AS duty, a.id AS target", r -> {
+            int d = p.duties.of(str(r, "duty"));
+            if (d >= 0) p.dutyOwnArea[d] = p.areas.of(str(r, "target"));
+        });
+        p.dutyObjects = multi(p, scan, "MATCH (d:Duty)-[:ON_OBJECT]->(c:Concept) RETURN d.id AS duty, c.id AS target", p.concepts);
+        p.dutyPowerItems = multi(p, scan, "MATCH (d:Duty)-[:EXERCISES]->(i:PowerItem) RETURN d.id AS duty, i.id AS target", p.powerItems);
+    }
+
+    private static int[][] multi(Projection p, Scan scan, String cypher, Ids targets) {
+        var lists = new int[p.duties.size()][];
+        Arrays.fill(lists, new int[0]);
+        scan.run(cypher, r -> {
+            int d = p.duties.of(str(r, "duty"));
+            int t = targets.of(str(r, "target"));
+            if (d >= 0 && t >= 0) {
+                var old = lists[d];
+                var grown = Arrays.copyOf(old, old.length + 1);
+                grown[old.length] = t;
+                lists[d] = grown;
+            }
+        });
+        return lists;
+    }
+
+    private static int[] resolve(List<String> ids, Ids index) {
+        var result = new int[ids.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = index.of(ids.get(i));
+        }
+        return result;
+    }
+}

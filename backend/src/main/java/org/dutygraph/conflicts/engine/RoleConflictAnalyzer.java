@@ -1,0 +1,68 @@
+package org.dutygraph.conflicts.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+
+/**
+ * Role conflicts: one unit both enforces (punishes, coerces) and oversees enforcement (legal review,
+ * reconsideration) of the same or nested objects: enforcement and its oversight should be separated.
+ */
+final class RoleConflictAnalyzer {
+
+    private final Projection p;
+    private final Findings findings;
+    private final EngineSettings settings;
+
+    RoleConflictAnalyzer(Findings findings, EngineSettings settings) {
+        this.p = findings.p;
+        this.findings = findings;
+        this.settings = settings;
+    }
+
+    void run() {
+        var enforcing = new HashMap<Integer, List<Integer>>();
+        var overseeing = new HashMap<Integer, List<Integer>>();
+        for (int d = 0; d < p.dutyCount(); d++) {
+            if (!p.isCoded(d)) continue;
+            if (matches(p.dutyAction[d], settings.oversightWords())) {
+                overseeing.computeIfAbsent(p.dutyUnit[d], k -> new ArrayList<>()).add(d);
+            } else if (matches(p.dutyAction[d], settings.enforcementWords())) {
+                enforcing.computeIfAbsent(p.dutyUnit[d], k -> new ArrayList<>()).add(d);
+            }
+        }
+        overseeing.forEach((unit, reviews) -> {
+            for (int enforce : enforcing.getOrDefault(unit, List.of())) {
+                for (int review : reviews) {
+                    for (int o1 : p.dutyObjects[enforce]) {
+                        for (int o2 : p.dutyObjects[review]) {
+                            if (Projection.nested(p.conceptParent, o1, o2)) report(unit, enforce, review, o1, o2);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    private boolean matches(int action, List<String> words) {
+        for (int c = action; c >= 0; c = p.conceptParent[c]) {
+            var label = p.conceptLabels.get(c);
+            if (label != null && words.stream().anyMatch(label::contains)) return true;
+        }
+        return false;
+    }
+
+    private void report(int unit, int enforce, int review, int o1, int o2) {
+        var broader = Projection.isAncestorOrSelf(p.conceptParent, o1, o2) ? o1 : o2;
+        var draft = findings.draft(Finding.Kind.ROLE_CONFLICT, p.units.id(unit) + "|" + p.concepts.id(broader), Finding.Severity.HIGH);
+        draft.duty(enforce).duty(review);
+        draft.arbiterUnits = List.of(unit);
+        draft.evidence.add("(" + p.duties.id(enforce) + ")-[:ACTION]->(" + p.concepts.id(p.dutyAction[enforce]) + "), ("
+                + p.duties.id(review) + ")-[:ACTION]->(" + p.concepts.id(p.dutyAction[review]) + "), both on "
+                + p.concepts.id(broader) + " in " + p.units.id(unit));
+        draft.explain(findings.unit(unit) + " 对「" + findings.concept(broader) + "」既执法（" + findings.concept(p.dutyAction[enforce])
+                        + "）又监督执法（" + findings.concept(p.dutyAction[review]) + "），执法与执法监督未分离。",
+                p.units.id(unit) + " both enforces (" + p.concepts.id(p.dutyAction[enforce]) + ") and oversees ("
+                        + p.concepts.id(p.dutyAction[review]) + ") " + p.concepts.id(broader) + ".");
+    }
+}
