@@ -50,7 +50,7 @@ final class ConflictBenchmark {
         var smallOptions = new HashMap<>(options);
         smallOptions.put("units", options.getOrDefault("naive-units", "100"));
         smallOptions.put("posts", options.getOrDefault("naive-posts", "1000"));
-        smallOptions.put("duties", options.getOrDefault("naive-duties", "3000"));
+        smallOptions.put("duties", options.getOrDefault("naive-duties", "2000"));
         var small = BenchmarkSupport.parameters(smallOptions, 7, 1);
         var full = BenchmarkSupport.parameters(options, 0, 1);
         BenchmarkSupport.generate(out, work.resolve("small.json"), small);

@@ -120,15 +120,19 @@ public class FindingStore {
     }
 
     /** Per child of the unit (the roots when null): active findings involving the child or its descendants. */
-    public List<UnitCount> counts(String unitId) {
+    public List<UnitCount> counts(String unitId, String after, int limit) {
         var params = new HashMap<String, Object>();
         params.put("unitId", unitId);
+        params.put("after", after);
+        params.put("limit", limit);
         var children = unitId == null
                 ? "MATCH (c:Organization) WHERE NOT (c)-[:PART_OF]->()"
-                : "MATCH (c:Organization)-[:PART_OF]->(:Organization {id: $unitId})";
+                : "MATCH (c:Organization)-[:PART_OF]->(:Organization {id: $unitId}) WHERE true";
         try (var session = driver.session()) {
             return session.executeRead(tx -> tx.run(children + """
 
+                      AND ($after IS NULL OR c.id > $after)
+                    WITH c ORDER BY c.id LIMIT $limit
                     CALL (c) { MATCH (x:Organization)-[:PART_OF*0..]->(c) RETURN collect(x.id) AS ids }
                     CALL (ids) {
                       MATCH (f:Finding) WHERE f.active AND any(u IN f.units WHERE u IN ids)

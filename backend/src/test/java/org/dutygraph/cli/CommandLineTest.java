@@ -55,6 +55,33 @@ class CommandLineTest {
     }
 
     @Test
+    void analyzePrintsTheFindingsOfABundleAsJsonCsvAndMarkdown() throws Exception {
+        var bundle = work.resolve("conflicts.json");
+        Files.writeString(bundle, new String(getClass().getResourceAsStream("/bundles/conflicts.bundle.json").readAllBytes(), StandardCharsets.UTF_8));
+
+        assertThat(run("analyze", bundle.toString(), "--format", "json")).isZero();
+        var findings = JsonMapper.builder().build().readTree(printed());
+        assertThat(findings.isArray()).isTrue();
+        assertThat(findings.valueStream().map(f -> f.path("kind").asString()).distinct())
+                .contains("overlap", "candidate_overlap", "gap", "multi_head", "role_conflict", "fragmentation", "load");
+        var overlap = findings.valueStream().filter(f -> f.path("units").toString().equals("[\"A\",\"B\"]")).findFirst().orElseThrow();
+        assertThat(overlap.path("arbiter_post_id").asString()).isEqualTo("gov-vm1");
+        assertThat(overlap.path("duties").toString()).isEqualTo("[\"d-A-1\",\"d-B-1\"]");
+        assertThat(overlap.path("power_items").toString()).isEqualTo("[\"pi-noncoal\"]");
+        assertThat(overlap.path("id").asString()).startsWith("overlap-");
+        assertThat(overlap.path("severity").asString()).isEqualTo("high");
+        assertThat(overlap.path("explanation").asString()).contains("甲局");
+
+        assertThat(run("analyze", bundle.toString(), "--format", "csv")).isZero();
+        assertThat(printed().lines().findFirst().orElseThrow())
+                .isEqualTo("id,kind,severity,units,posts,duties,power_items,arbiter_post_id,explanation,explanation_en");
+        assertThat(printed()).contains(",overlap,high,A;B,");
+
+        assertThat(run("analyze", bundle.toString(), "--format", "md")).isZero();
+        assertThat(printed()).contains("## overlap (2)").contains("| gov-vm1 |");
+    }
+
+    @Test
     void unknownUsageShowsHelp() throws Exception {
         assertThat(run("import")).isEqualTo(2);
         assertThat(printed()).contains("java -jar backend.jar import");

@@ -41,6 +41,12 @@ class AuthorizationApiTest extends ApiTest {
             Map.entry("Query.area", "{ area(id: \"x\") { id } }"),
             Map.entry("Query.importJob", "{ importJob(id: \"x\") { id } }"),
             Map.entry("Query.exportBundle", "{ exportBundle }"),
+            Map.entry("Query.findings", "{ findings(first: 1) { edges { cursor } } }"),
+            Map.entry("Query.finding", "{ finding(id: \"x\") { id } }"),
+            Map.entry("Query.findingCounts", "{ findingCounts { edges { cursor } } }"),
+            Map.entry("Query.analysisJob", "{ analysisJob(id: \"x\") { id } }"),
+            Map.entry("Mutation.runAnalysis", "mutation { runAnalysis(input: {waitSeconds: 0}) { job { status } } }"),
+            Map.entry("Mutation.triageFinding", "mutation { triageFinding(input: {id: \"x\", action: ACKNOWLEDGE}) { errors { code } } }"),
             Map.entry("Mutation.login", "mutation { login(input: {username: \"nobody\", password: \"x\"}) { token } }"),
             Map.entry("Mutation.importBundle",
                     "mutation { importBundle(input: {bundle: {format: \"org-bundle/1\"}}) { job { status } } }"));

@@ -76,7 +76,7 @@ class SchemaContractTest {
     void theSchemaDoesNotBreakThePublishedBaseline() {
         var reporter = new CapturingReporter();
         var options = SchemaDiff.Options.defaultOptions();
-        new SchemaDiff(options).diffSchema(graphql.schema.diff.SchemaDiffSet.diffSetFromSdl(Contract.sdl(Contract.BASELINE_DIR), Contract.sdl(Contract.SCHEMA_DIR)), reporter);
+        new SchemaDiff(options).diffSchema(graphql.schema.diff.SchemaDiffSet.diffSetFromIntrospection(Contract.schema(Contract.BASELINE_DIR), Contract.schema(Contract.SCHEMA_DIR)), reporter);
         List<String> breaks = reporter.getBreakages().stream()
                 .map(d -> d.getCategory() + " " + d.getTypeName() + "." + d.getFieldName() + ": " + d.getReasonMsg())
                 .toList();

@@ -72,8 +72,8 @@ class FindingsController {
     }
 
     @QueryMapping
-    List<FindingStore.UnitCount> findingCounts(@Argument String unitId) {
-        return store.counts(unitId);
+    Connection<FindingStore.UnitCount> findingCounts(@Argument String unitId, @Argument Integer first, @Argument String after) {
+        return Connection.page(first, after, (cursor, limit) -> store.counts(unitId, cursor, limit), FindingStore.UnitCount::unitId);
     }
 
     @QueryMapping

@@ -101,6 +101,29 @@ final class Chains {
         return null;
     }
 
+    /** The lowest post on the chains starting at each of the posts (a post's chain includes itself). */
+    String arbiterOfPosts(List<Integer> posts) {
+        if (posts.isEmpty()) return null;
+        var chains = posts.stream().map(this::ofPost).toList();
+        outer:
+        for (int candidate : chains.get(0)) {
+            for (int k = 1; k < chains.size(); k++) {
+                if (!contains(chains.get(k), candidate)) continue outer;
+            }
+            return p.posts.id(candidate);
+        }
+        return null;
+    }
+
+    private int[] ofPost(int start) {
+        var chain = new ArrayList<Integer>();
+        var seen = new HashSet<Integer>();
+        for (int post = start; post >= 0 && chain.size() < MAX && seen.add(post); post = next(post)) {
+            chain.add(post);
+        }
+        return chain.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     private static boolean contains(int[] chain, int post) {
         for (int c : chain) if (c == post) return true;
         return false;

@@ -30,6 +30,8 @@ final class Findings {
         String zh;
         String en;
         List<Integer> arbiterUnits;
+        /** When set, the arbiter is the lowest common superior of these posts instead. */
+        List<Integer> arbiterPosts;
 
         Draft(Finding.Kind kind, String key, Finding.Severity severity) {
             this.kind = kind;
@@ -64,7 +66,8 @@ final class Findings {
                 d.duties.stream().map(p.duties::id).sorted().toList(),
                 d.powerItems.stream().map(p.powerItems::id).sorted().toList(),
                 List.copyOf(d.evidence), d.zh, d.en,
-                chains.arbiter(List.copyOf(d.arbiterUnits == null ? d.units : d.arbiterUnits)))));
+                d.arbiterPosts != null ? chains.arbiterOfPosts(d.arbiterPosts)
+                        : chains.arbiter(List.copyOf(d.arbiterUnits == null ? d.units : d.arbiterUnits)))));
         return result;
     }
 

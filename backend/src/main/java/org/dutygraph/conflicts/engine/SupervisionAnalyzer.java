@@ -30,7 +30,8 @@ final class SupervisionAnalyzer {
             if (supervisors.size() < 2) continue;
             var draft = findings.draft(Finding.Kind.MULTI_HEAD, "in-charge|" + p.units.id(u), Finding.Severity.MEDIUM);
             draft.units.add(u);
-            draft.arbiterUnits = List.of(u);
+            // Whoever directs all the supervisors settles which one is in charge.
+            draft.arbiterPosts = List.copyOf(supervisors);
             supervisors.forEach(post -> {
                 draft.posts.add(post);
                 draft.evidence.add("(" + p.posts.id(post) + ")-[:SUPERVISES {kind: 'in_charge'}]->(" + p.units.id(u) + ")");
