@@ -30,6 +30,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void theOrganisationFeatureKnowsNothingOfTheFeaturesBuiltOnIt() {
+        noClasses().that().resideInAPackage("org.dutygraph.org..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.dutygraph.conflicts..", "org.dutygraph.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void theConflictEngineIsPureJavaOverItsProjection() {
+        noClasses().that().resideInAPackage("org.dutygraph.conflicts.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.dutygraph.org..")
+                .check(classes);
+    }
+
+    @Test
     void theApiLayerDoesNotWriteTheGraph() {
         noClasses().that().resideInAPackage("org.dutygraph.org.read..")
                 .should().dependOnClassesThat().resideInAPackage("org.dutygraph.org.bundle..")
