@@ -50,7 +50,8 @@ final class BenchmarkSupport {
     static ConfigurableApplicationContext start(Path store, String pageCache, String... extra) {
         var args = new java.util.ArrayList<>(List.of("--server.port=0", "--dutygraph.demo.load=false",
                 "--spring.main.banner-mode=off", "--dutygraph.embedded.data-directory=" + store,
-                "--dutygraph.embedded.page-cache=" + pageCache, "--logging.level.root=warn"));
+                "--dutygraph.embedded.page-cache=" + pageCache, "--logging.level.root=warn",
+                "--logging.level.org.dutygraph.conflicts=info"));
         args.addAll(List.of(extra));
         return new SpringApplicationBuilder(DutygraphApplication.class).run(args.toArray(String[]::new));
     }

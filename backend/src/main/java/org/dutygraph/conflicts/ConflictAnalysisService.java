@@ -83,14 +83,18 @@ public class ConflictAnalysisService implements AutoCloseable {
         try {
             jobs.update(id, job -> job.at("loading graph", 1));
             var projection = new ProjectionLoader(driver).load();
+            var loaded = System.nanoTime();
             jobs.update(id, job -> job.at("analyzing", 2));
             var findings = new ConflictEngine(settings.engine()).analyze(projection,
                     (step, steps) -> jobs.update(id, job -> job.at("analyzing", 1 + step)));
+            var analyzed = System.nanoTime();
             jobs.update(id, job -> job.at("storing findings", 8));
             var count = store.replaceActive(findings, id);
             var millis = (System.nanoTime() - started) / 1_000_000;
             jobs.update(id, job -> job.succeeded(count, millis));
-            log.info("Conflict analysis {}: {} findings over {} duties in {} ms", id, count, projection.dutyCount(), millis);
+            log.info("Conflict analysis {}: {} findings over {} duties in {} ms (load {} ms, analyze {} ms, store {} ms)",
+                    id, count, projection.dutyCount(), millis, (loaded - started) / 1_000_000,
+                    (analyzed - loaded) / 1_000_000, (System.nanoTime() - analyzed) / 1_000_000);
         } catch (RuntimeException e) {
             log.error("Conflict analysis {} failed", id, e);
             jobs.update(id, job -> job.failed("The analysis failed because of a database error; run it again"));

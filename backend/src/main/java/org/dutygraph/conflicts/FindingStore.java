@@ -53,6 +53,9 @@ public class FindingStore {
                             f.lastSeenAt = datetime(), f.runId = $runId, f.active = true
                         SET f.regression = CASE WHEN f.status = 'resolved' THEN true ELSE f.regression END
                         SET f.status = CASE WHEN f.status = 'resolved' THEN 'open' ELSE f.status END
+                        WITH f, row
+                        CALL (f) { MATCH (f)-[r:INVOLVES]->() DELETE r }
+                        CALL (f, row) { UNWIND row.units AS unitId MATCH (u:Organization {id: unitId}) CREATE (f)-[:INVOLVES]->(u) }
                         """, Map.of("rows", rows, "runId", runId)).consume());
             }
             session.executeWriteWithoutResult(tx -> tx.run(
@@ -85,17 +88,20 @@ public class FindingStore {
         params.put("statuses", filter.statuses());
         params.put("includeInactive", filter.includeInactive());
         params.put("regressionsOnly", filter.regressionsOnly());
-        params.put("units", filter.unitId() == null ? null : subtree(filter.unitId()));
+        params.put("unitId", filter.unitId());
         params.put("after", after);
         params.put("limit", limit);
-        return read("""
-                MATCH (f:Finding)
+        // Under a unit: walk its subtree to the findings involving it; otherwise scan findings in id order.
+        var match = filter.unitId() == null ? "MATCH (f:Finding)" : """
+                MATCH (:Organization {id: $unitId})<-[:PART_OF*0..]-(:Organization)<-[:INVOLVES]-(f:Finding)
+                WITH DISTINCT f""";
+        return read(match + """
+
                 WHERE ($includeInactive OR f.active)
                   AND ($kinds IS NULL OR f.kind IN $kinds)
                   AND ($severities IS NULL OR f.severity IN $severities)
                   AND ($statuses IS NULL OR f.status IN $statuses)
                   AND (NOT $regressionsOnly OR f.regression)
-                  AND ($units IS NULL OR any(u IN f.units WHERE u IN $units))
                   AND ($after IS NULL OR f.id > $after)
                 RETURN f ORDER BY f.id LIMIT $limit""", params);
     }
@@ -133,9 +139,9 @@ public class FindingStore {
 
                       AND ($after IS NULL OR c.id > $after)
                     WITH c ORDER BY c.id LIMIT $limit
-                    CALL (c) { MATCH (x:Organization)-[:PART_OF*0..]->(c) RETURN collect(x.id) AS ids }
-                    CALL (ids) {
-                      MATCH (f:Finding) WHERE f.active AND any(u IN f.units WHERE u IN ids)
+                    CALL (c) {
+                      MATCH (c)<-[:PART_OF*0..]-(:Organization)<-[:INVOLVES]-(f:Finding) WHERE f.active
+                      WITH DISTINCT f
                       RETURN f.kind AS kind, count(*) AS n ORDER BY kind
                     }
                     WITH c, collect({kind: kind, n: n}) AS kinds
@@ -143,14 +149,6 @@ public class FindingStore {
                 var kinds = r.get("kinds").asList(v -> new KindCount(v.get("kind").asString(), v.get("n").asInt()));
                 return new UnitCount(r.get("unitId").asString(), kinds.stream().mapToInt(KindCount::count).sum(), kinds);
             }));
-        }
-    }
-
-    private List<String> subtree(String unitId) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run(
-                    "MATCH (x:Organization)-[:PART_OF*0..]->(:Organization {id: $id}) RETURN collect(x.id) AS ids",
-                    Map.of("id", unitId)).single().get("ids").asList(Value::asString));
         }
     }
 
