@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.dutygraph.support.ApiTest;
-import org.dutygraph.support.GraphQl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -189,9 +188,5 @@ class ConflictsApiTest extends ApiTest {
         var before = as("analyst").post("{ findings(first: 500) { edges { node { id } } } }").ok().toString();
         runAnalysis();
         assertThat(as("analyst").post("{ findings(first: 500) { edges { node { id } } } }").ok().toString()).isEqualTo(before);
-    }
-
-    static JsonNode json(String text) {
-        return GraphQl.JSON.readTree(text);
     }
 }
