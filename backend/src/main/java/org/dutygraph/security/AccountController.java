@@ -30,10 +30,11 @@ class AccountController {
 
     @MutationMapping
     LoginPayload login(@Argument LoginInput input) {
-        return accounts.login(input.username(), input.password())
-                .map(t -> new LoginPayload(t.token(), t.expiresAt().atOffset(ZoneOffset.UTC), t.account(), List.of()))
-                .orElseGet(() -> new LoginPayload(null, null, null, List.of(new UserError(List.of("input"),
-                        "INVALID_CREDENTIALS", "Unknown username or wrong password"))));
+        var result = accounts.login(input.username(), input.password());
+        var t = result.token();
+        return t != null
+                ? new LoginPayload(t.token(), t.expiresAt().atOffset(ZoneOffset.UTC), t.account(), List.of())
+                : new LoginPayload(null, null, null, List.of(new UserError(List.of("input"), result.errorCode(), result.message())));
     }
 
     @QueryMapping

@@ -25,13 +25,19 @@ public class AccountService implements ApplicationRunner {
     public record IssuedToken(String token, Instant expiresAt, Account account) {
     }
 
+    /** A token, or why there is none: INVALID_CREDENTIALS or TOO_MANY_ATTEMPTS. */
+    public record LoginResult(IssuedToken token, String errorCode, String message) {
+    }
+
     private final AccountRepository accounts;
     private final PasswordEncoder passwords;
     private final JwtEncoder encoder;
     private final SecurityProperties properties;
+    private final LoginThrottle throttle;
 
     AccountService(AccountRepository accounts, PasswordEncoder passwords, JwtEncoder encoder,
-                   SecurityProperties properties) {
+                   SecurityProperties properties, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.accounts = accounts;
         this.passwords = passwords;
         this.encoder = encoder;
@@ -39,14 +45,19 @@ public class AccountService implements ApplicationRunner {
         this.dummyHash = passwords.encode("no such account");
     }
 
-    public Optional<IssuedToken> login(String username, String password) {
+    public LoginResult login(String username, String password) {
         var stored = accounts.find(username);
         if (stored.isEmpty()) {
             passwords.matches(password, dummyHash);
-            return Optional.empty();
+            return invalid();
+        }
+        if (throttle.blocked(username)) {
+            return new LoginResult(null, "TOO_MANY_ATTEMPTS", "Too many failed sign-ins for this account; try again in "
+                    + LoginThrottle.WINDOW.toMinutes() + " minutes");
         }
         if (!passwords.matches(password, stored.get().passwordHash())) {
-            return Optional.empty();
+            throttle.failed(username);
+            return invalid();
         }
         var account = stored.get().account();
         var now = Instant.now();
@@ -61,7 +72,11 @@ public class AccountService implements ApplicationRunner {
             claims.claim("unit_id", account.unitId());
         }
         var token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()));
-        return Optional.of(new IssuedToken(token.getTokenValue(), expires, account));
+        return new LoginResult(new IssuedToken(token.getTokenValue(), expires, account), null, null);
+    }
+
+    private static LoginResult invalid() {
+        return new LoginResult(null, "INVALID_CREDENTIALS", "Unknown username or wrong password");
     }
 
     public Optional<Account> find(String username) {

@@ -103,6 +103,25 @@ class AuthorizationApiTest extends ApiTest {
         assertThat(wrong.path("errors").path(0).path("code").asString()).isEqualTo("INVALID_CREDENTIALS");
     }
 
+    @Autowired
+    AccountRepository accountRepository;
+
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder passwordEncoder;
+
+    @Test
+    void repeatedWrongPasswordsLockTheAccountForAWhile() {
+        accountRepository.createIfMissing("throttled", passwordEncoder.encode("right-password"), List.of(Role.ANALYST), null);
+        var login = "mutation($p: String!) { login(input: {username: \"throttled\", password: $p}) { token errors { code } } }";
+        for (int i = 0; i < LoginThrottle.ATTEMPTS; i++) {
+            assertThat(anonymous().post(login, Map.of("p", "guess-" + i)).ok().path("login").path("errors").path(0).path("code").asString())
+                    .isEqualTo("INVALID_CREDENTIALS");
+        }
+        var locked = anonymous().post(login, Map.of("p", "right-password")).ok().path("login");
+        assertThat(locked.path("token").isNull()).isTrue();
+        assertThat(locked.path("errors").path(0).path("code").asString()).isEqualTo("TOO_MANY_ATTEMPTS");
+    }
+
     private static void expect(List<String> failures, String what, String actual, String expected) {
         var refused = "UNAUTHENTICATED".equals(actual) || "FORBIDDEN".equals(actual);
         var ok = expected == null ? !refused : expected.equals(actual);
