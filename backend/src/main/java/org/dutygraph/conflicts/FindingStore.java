@@ -139,14 +139,13 @@ public class FindingStore {
 
                       AND ($after IS NULL OR c.id > $after)
                     WITH c ORDER BY c.id LIMIT $limit
-                    CALL (c) {
+                    RETURN c.id AS unitId, COLLECT {
                       MATCH (c)<-[:PART_OF*0..]-(:Organization)<-[:INVOLVES]-(f:Finding) WHERE f.active
-                      WITH DISTINCT f
-                      RETURN f.kind AS kind, count(*) AS n ORDER BY kind
-                    }
-                    WITH c, collect({kind: kind, n: n}) AS kinds
-                    RETURN c.id AS unitId, kinds ORDER BY unitId""", params).list(r -> {
-                var kinds = r.get("kinds").asList(v -> new KindCount(v.get("kind").asString(), v.get("n").asInt()));
+                      WITH DISTINCT f RETURN f.kind
+                    } AS kinds""", params).list(r -> {
+                var byKind = new java.util.TreeMap<String, Integer>();
+                r.get("kinds").asList(Value::asString).forEach(kind -> byKind.merge(kind, 1, Integer::sum));
+                var kinds = byKind.entrySet().stream().map(e -> new KindCount(e.getKey(), e.getValue())).toList();
                 return new UnitCount(r.get("unitId").asString(), kinds.stream().mapToInt(KindCount::count).sum(), kinds);
             }));
         }

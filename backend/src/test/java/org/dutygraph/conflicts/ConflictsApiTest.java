@@ -170,6 +170,14 @@ class ConflictsApiTest extends ApiTest {
                 .filter(c -> c.path("unit").path("id").asString().equals("R")).findFirst().orElseThrow();
         assertThat(r.path("byKind").valueStream().map(k -> k.path("kind").asString())).contains("ROLE_CONFLICT");
         assertThat(r.path("total").asInt()).isGreaterThanOrEqualTo(1);
+        // units without findings are listed with zero, so that pages stay full and drill-down is complete
+        var x = counts.path("edges").valueStream().map(e -> e.path("node"))
+                .filter(c -> c.path("unit").path("id").asString().equals("X")).findFirst().orElseThrow();
+        assertThat(x.path("byKind").valueStream().map(k -> k.path("kind").asString())).containsExactly("MULTI_HEAD");
+        var page = as("analyst").post("{ findingCounts(unitId: \"gov\", first: 3) { edges { node { unit { id } total } } pageInfo { hasNextPage } } }")
+                .ok().path("findingCounts");
+        assertThat(page.path("edges").size()).isEqualTo(3);
+        assertThat(page.path("pageInfo").path("hasNextPage").asBoolean()).isTrue();
     }
 
     @Test
