@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.dutygraph.DutygraphApplication;
+import org.dutygraph.conflicts.ConflictAnalysisService;
 import org.dutygraph.org.bundle.BundleExporter;
 import org.dutygraph.org.bundle.BundleImportService;
 import org.dutygraph.org.bundle.BundleSource;
@@ -93,6 +94,9 @@ public final class CommandLine {
                 return 1;
             }
             out.printf("Imported %d entries in %.1f s%n", state.total(), seconds);
+            var analysis = context.getBean(ConflictAnalysisService.class);
+            var run = analysis.await(analysis.submit().id(), Duration.ofHours(1));
+            out.printf("Conflict analysis %s: %s findings%n", run.status().name().toLowerCase(), run.findings());
             return 0;
         }
     }
@@ -124,7 +128,9 @@ public final class CommandLine {
     }
 
     private static int withContext(String[] springArgs, ContextCommand command) throws IOException {
-        var args = new java.util.ArrayList<>(List.of("--dutygraph.demo.load=false", "--spring.main.banner-mode=off"));
+        // The import command runs the analysis itself, so that it ends before the context closes.
+        var args = new java.util.ArrayList<>(List.of("--dutygraph.demo.load=false", "--spring.main.banner-mode=off",
+                "--dutygraph.conflicts.analyze-after-import=false"));
         args.addAll(List.of(springArgs));
         try (var context = new SpringApplicationBuilder(DutygraphApplication.class)
                 .web(WebApplicationType.NONE)

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.dutygraph.conflicts.engine.ConflictEngine;
 import org.dutygraph.conflicts.engine.Finding;
+import org.dutygraph.conflicts.engine.LiveAnalysis;
 import org.dutygraph.conflicts.engine.ProjectionLoader;
 import org.dutygraph.org.bundle.BundleImported;
 import org.dutygraph.platform.jobs.JobRegistry;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Runs the conflict analysis as jobs, one at a time: project the graph into memory, analyze, and
- * merge the findings into the store. A bundle import queues a run (at most one waits at a time).
+ * merge the findings into the store. A bundle import queues a run (at most one waits at a time); an
+ * import of a few duties only re-analyses what they can affect, on the last full analysis kept in memory.
  */
 @Service
 @EnableConfigurationProperties(ConflictSettings.class)
@@ -34,6 +36,9 @@ public class ConflictAnalysisService implements AutoCloseable {
     private final ConflictSettings settings;
     private final JobRegistry<AnalysisJob> jobs = new JobRegistry<>(50, AnalysisJob::finished);
     private final AtomicReference<String> queued = new AtomicReference<>();
+    /** The last full analysis, kept for incremental runs; touched only on the analysis thread. */
+    private volatile LiveAnalysis live;
+    static final int INCREMENTAL_LIMIT = 10_000;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         var thread = new Thread(r, "conflict-analysis");
         thread.setDaemon(true);
@@ -65,6 +70,14 @@ public class ConflictAnalysisService implements AutoCloseable {
         return jobs.get(id);
     }
 
+    /** Re-analyses only what a change of these duties can affect, if a full analysis is in memory; else a full run. */
+    public AnalysisJob submitIncremental(List<String> dutyIds) {
+        var id = UUID.randomUUID().toString();
+        jobs.put(id, AnalysisJob.queued(id));
+        executor.execute(() -> runIncremental(id, dutyIds));
+        return jobs.get(id).orElseThrow();
+    }
+
     /** Analyzes without storing: for the command line and benchmarks. */
     public List<Finding> analyzeNow() {
         return new ConflictEngine(settings.engine()).analyze(new ProjectionLoader(driver).load(), (step, steps) -> { });
@@ -72,14 +85,43 @@ public class ConflictAnalysisService implements AutoCloseable {
 
     @EventListener
     void afterImport(BundleImported event) {
-        if (settings.analyzesAfterImport()) {
+        if (!settings.analyzesAfterImport()) {
+            return;
+        }
+        if (event.dutiesOnly() && event.dutyIds().size() <= INCREMENTAL_LIMIT) {
+            submitIncremental(event.dutyIds());
+        } else {
             submit();
+        }
+    }
+
+    private void runIncremental(String id, List<String> dutyIds) {
+        var started = System.nanoTime();
+        try {
+            var state = live;
+            var delta = state == null ? null : state.apply(new ProjectionLoader(driver).loadDuties(dutyIds));
+            if (delta == null) {
+                log.info("Incremental analysis {} needs the whole graph; running a full analysis", id);
+                run(id);
+                return;
+            }
+            jobs.update(id, job -> job.at("storing findings", 8));
+            store.applyDelta(delta.upserts(), delta.removedIds(), id);
+            var millis = (System.nanoTime() - started) / 1_000_000;
+            jobs.update(id, job -> job.succeeded(delta.upserts().size(), millis));
+            log.info("Incremental analysis {}: {} duties changed in {} units, {} findings written, {} retired, in {} ms",
+                    id, dutyIds.size(), delta.scopeUnits(), delta.upserts().size(), delta.removedIds().size(), millis);
+        } catch (RuntimeException e) {
+            live = null;
+            log.error("Incremental analysis {} failed", id, e);
+            jobs.update(id, job -> job.failed("The analysis failed because of a database error; run it again"));
         }
     }
 
     private void run(String id) {
         queued.compareAndSet(id, null);
         var started = System.nanoTime();
+        live = null;
         try {
             jobs.update(id, job -> job.at("loading graph", 1));
             var projection = new ProjectionLoader(driver).load();
@@ -90,6 +132,12 @@ public class ConflictAnalysisService implements AutoCloseable {
             var analyzed = System.nanoTime();
             jobs.update(id, job -> job.at("storing findings", 8));
             var count = store.replaceActive(findings, id);
+            live = settings.keepsLiveAnalysis() ? LiveAnalysis.of(projection, findings, settings.engine()) : null;
+            if (live != null) {
+                // Plan the incremental queries now, so that the first incremental run is as fast as the next.
+                new ProjectionLoader(driver).loadDuties(List.of());
+                store.applyDelta(List.of(), List.of(), id);
+            }
             var millis = (System.nanoTime() - started) / 1_000_000;
             jobs.update(id, job -> job.succeeded(count, millis));
             log.info("Conflict analysis {}: {} findings over {} duties in {} ms (load {} ms, analyze {} ms, store {} ms)",

@@ -8,12 +8,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code dutygraph.conflicts.*}: the analysis settings, see {@link EngineSettings}.
  *
- * @param analyzeAfterImport run a full analysis after each successful bundle import
+ * @param analyzeAfterImport run an analysis after each successful bundle import
+ * @param keepLiveAnalysis   keep the last full analysis in memory (about 0.5 GiB per million duties) so
+ *                           that imports of a few duties are analysed incrementally
  */
 @ConfigurationProperties("dutygraph.conflicts")
 public record ConflictSettings(List<String> enforcementWords, List<String> oversightWords, Double overloadFactor,
                                Integer overloadMinimum, Double textSimilarity, Integer boilerplateUnits,
-                               Boolean analyzeAfterImport) {
+                               Boolean analyzeAfterImport, Boolean keepLiveAnalysis) {
 
     public EngineSettings engine() {
         var d = EngineSettings.defaults();
@@ -23,6 +25,10 @@ public record ConflictSettings(List<String> enforcementWords, List<String> overs
                 overloadMinimum == null ? d.overloadMinimum() : overloadMinimum,
                 textSimilarity == null ? d.textSimilarity() : textSimilarity,
                 boilerplateUnits == null ? d.boilerplateUnits() : boilerplateUnits);
+    }
+
+    public boolean keepsLiveAnalysis() {
+        return keepLiveAnalysis == null || keepLiveAnalysis;
     }
 
     public boolean analyzesAfterImport() {

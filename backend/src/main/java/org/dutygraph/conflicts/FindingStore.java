@@ -38,8 +38,28 @@ public class FindingStore {
     public record UnitCount(String unitId, int total, List<KindCount> byKind) {
     }
 
-    /** Stores one run's findings and returns how many are active. */
+    /** Stores one full run's findings, retires every other, and returns how many are active. */
     int replaceActive(List<Finding> findings, String runId) {
+        upsert(findings, runId);
+        try (var session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(
+                    "MATCH (f:Finding) WHERE f.active AND f.runId <> $runId SET f.active = false",
+                    Map.of("runId", runId)).consume());
+        }
+        return findings.size();
+    }
+
+    /** Stores an incremental run's findings and retires the given ones. */
+    void applyDelta(List<Finding> upserts, List<String> retired, String runId) {
+        upsert(upserts, runId);
+        try (var session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(
+                    "MATCH (f:Finding) WHERE f.id IN $ids SET f.active = false", Map.of("ids", retired)).consume());
+        }
+    }
+
+    /** Merges findings by id, keeping their triage; a resolved finding found again reopens as a regression. */
+    private void upsert(List<Finding> findings, String runId) {
         try (var session = driver.session()) {
             for (int from = 0; from < findings.size(); from += BATCH) {
                 var rows = findings.subList(from, Math.min(findings.size(), from + BATCH)).stream().map(FindingStore::row).toList();
@@ -58,11 +78,7 @@ public class FindingStore {
                         CALL (f, row) { UNWIND row.units AS unitId MATCH (u:Organization {id: unitId}) CREATE (f)-[:INVOLVES]->(u) }
                         """, Map.of("rows", rows, "runId", runId)).consume());
             }
-            session.executeWriteWithoutResult(tx -> tx.run(
-                    "MATCH (f:Finding) WHERE f.active AND f.runId <> $runId SET f.active = false",
-                    Map.of("runId", runId)).consume());
         }
-        return findings.size();
     }
 
     private static Map<String, Object> row(Finding f) {

@@ -36,7 +36,7 @@ class CommandLineTest {
         assertThat(run("generate", bundle.toString(), "--units", "30", "--posts", "120", "--duties", "400", "--seed", "3")).isZero();
 
         assertThat(run("import", bundle.toString(), store, "--dutygraph.embedded.page-cache=32m")).isZero();
-        assertThat(printed()).contains("SUCCEEDED").contains("Imported");
+        assertThat(printed()).contains("SUCCEEDED").contains("Imported").contains("Conflict analysis succeeded");
 
         var broken = work.resolve("broken.json");
         Files.writeString(broken, """

@@ -181,6 +181,44 @@ class ConflictsApiTest extends ApiTest {
     }
 
     @Test
+    void anImportOfAFewDutiesUpdatesOnlyTheFindingsTheyAffect() throws InterruptedException {
+        var untouched = findings("MULTI_HEAD").get(0).path("id").asString();
+        var lastSeen = "query($id: ID!) { finding(id: $id) { lastSeenAt } }";
+        var before = as("analyst").post(lastSeen, Map.of("id", untouched)).ok().path("finding");
+        var ab = findings("OVERLAP").stream().filter(f -> units(f).equals("A|B")).findFirst().orElseThrow().path("id").asString();
+
+        importBundle("""
+                {"format": "org-bundle/1", "duties": [
+                  {"id": "d-G-9", "holder_id": "G", "text": "负责矿山监督管理", "action": "act.supervise", "objects": ["obj.mine"]},
+                  {"id": "d-B-1", "holder_id": "B", "text": "负责矿山开发利用监督管理", "action": "act.supervise",
+                   "objects": ["obj.mine"], "status": "withdrawn", "end_date": "2026-11-01"}]}""");
+        var deadline = System.nanoTime() + 30_000_000_000L;
+        while (findings("OVERLAP").stream().noneMatch(f -> units(f).equals("A|G")) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+
+        var overlaps = findings("OVERLAP");
+        assertThat(overlaps.stream().map(ConflictsApiTest::units)).containsExactlyInAnyOrder("A|G", "E|F");
+        var ag = overlaps.stream().filter(f -> units(f).equals("A|G")).findFirst().orElseThrow();
+        assertThat(ids(ag.path("duties"))).containsExactly("d-A-1", "d-G-9");
+        assertThat(ag.path("arbiter").path("id").asString()).isEqualTo("gov-mayor");
+        var retired = as("analyst").post("query($id: ID!) { finding(id: $id) { active } }", Map.of("id", ab)).ok().path("finding");
+        assertThat(retired.path("active").asBoolean()).isFalse();
+        // Only the scope was re-analysed: findings elsewhere were not rewritten.
+        assertThat(as("analyst").post(lastSeen, Map.of("id", untouched)).ok().path("finding")).isEqualTo(before);
+
+        // and a full analysis agrees with the incremental one
+        var incremental = findingIds();
+        runAnalysis();
+        assertThat(findingIds()).isEqualTo(incremental);
+    }
+
+    private List<String> findingIds() {
+        return as("analyst").post("{ findings(first: 500) { edges { node { id } } } }").ok().path("findings").path("edges")
+                .valueStream().map(e -> e.path("node").path("id").asString()).sorted().toList();
+    }
+
+    @Test
     void anImportQueuesAnAnalysisByItself() throws InterruptedException {
         wipeGraph();
         importBundle(BUNDLE);

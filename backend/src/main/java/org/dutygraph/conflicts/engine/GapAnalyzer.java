@@ -27,30 +27,43 @@ final class GapAnalyzer {
             for (int item : p.dutyPowerItems[d]) holders.get(item).add(d);
         }
         for (int item = 0; item < p.powerItems.size(); item++) {
-            var duties = holders.get(item);
-            var severity = SERIOUS.contains(p.powerItemCategories.get(item)) ? Finding.Severity.HIGH : Finding.Severity.MEDIUM;
-            if (duties.isEmpty()) {
-                var draft = findings.draft(Finding.Kind.GAP, "unheld|" + p.powerItems.id(item), severity);
-                draft.powerItems.add(item);
-                draft.evidence.add("(" + p.powerItems.id(item) + ") has no incoming [:EXERCISES] from any active duty");
-                draft.explain("权力事项「" + p.powerItemNames.get(item) + "」无任何职责承接，有权无责。",
-                        "Power item " + p.powerItems.id(item) + " is exercised by no duty: power without an accountable holder.");
-            } else if (duties.stream().allMatch(this::uncovered)) {
-                var draft = findings.draft(Finding.Kind.GAP, "vacant-item|" + p.powerItems.id(item), severity);
-                duties.forEach(draft::duty);
-                draft.powerItems.add(item);
-                duties.forEach(d -> draft.evidence.add(vacancyPath(d)));
-                draft.explain("权力事项「" + p.powerItemNames.get(item) + "」仅由空缺岗位承接，且无在岗的AB岗补位。",
-                        "Power item " + p.powerItems.id(item) + " is held only through vacant posts with no filled backup.");
-            }
+            checkItem(item, holders.get(item));
         }
         for (int d = 0; d < p.dutyCount(); d++) {
-            if (uncovered(d)) {
-                var draft = findings.draft(Finding.Kind.GAP, "vacant-duty|" + p.duties.id(d), Finding.Severity.MEDIUM).duty(d);
-                draft.evidence.add(vacancyPath(d));
-                draft.explain("职责「" + p.dutyTexts.get(d) + "」的承接岗位 " + findings.post(p.dutyPost[d]) + " 空缺，且无在岗的AB岗。",
-                        "Duty " + p.duties.id(d) + " sits on vacant post " + p.posts.id(p.dutyPost[d]) + " with no filled backup.");
-            }
+            checkDuty(d);
+        }
+    }
+
+    /** Gaps of the given items (with every duty exercising each) and of the given duties. */
+    void runFor(java.util.Map<Integer, List<Integer>> itemDuties, java.util.Collection<Integer> duties) {
+        itemDuties.forEach(this::checkItem);
+        duties.forEach(this::checkDuty);
+    }
+
+    private void checkItem(int item, List<Integer> duties) {
+        var severity = SERIOUS.contains(p.powerItemCategories.get(item)) ? Finding.Severity.HIGH : Finding.Severity.MEDIUM;
+        if (duties.isEmpty()) {
+            var draft = findings.draft(Finding.Kind.GAP, "unheld|" + p.powerItems.id(item), severity);
+            draft.powerItems.add(item);
+            draft.evidence.add("(" + p.powerItems.id(item) + ") has no incoming [:EXERCISES] from any active duty");
+            draft.explain("权力事项「" + p.powerItemNames.get(item) + "」无任何职责承接，有权无责。",
+                    "Power item " + p.powerItems.id(item) + " is exercised by no duty: power without an accountable holder.");
+        } else if (duties.stream().allMatch(this::uncovered)) {
+            var draft = findings.draft(Finding.Kind.GAP, "vacant-item|" + p.powerItems.id(item), severity);
+            duties.forEach(draft::duty);
+            draft.powerItems.add(item);
+            duties.forEach(d -> draft.evidence.add(vacancyPath(d)));
+            draft.explain("权力事项「" + p.powerItemNames.get(item) + "」仅由空缺岗位承接，且无在岗的AB岗补位。",
+                    "Power item " + p.powerItems.id(item) + " is held only through vacant posts with no filled backup.");
+        }
+    }
+
+    private void checkDuty(int d) {
+        if (uncovered(d)) {
+            var draft = findings.draft(Finding.Kind.GAP, "vacant-duty|" + p.duties.id(d), Finding.Severity.MEDIUM).duty(d);
+            draft.evidence.add(vacancyPath(d));
+            draft.explain("职责「" + p.dutyTexts.get(d) + "」的承接岗位 " + findings.post(p.dutyPost[d]) + " 空缺，且无在岗的AB岗。",
+                    "Duty " + p.duties.id(d) + " sits on vacant post " + p.posts.id(p.dutyPost[d]) + " with no filled backup.");
         }
     }
 

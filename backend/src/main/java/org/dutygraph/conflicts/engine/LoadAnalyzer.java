@@ -21,41 +21,62 @@ final class LoadAnalyzer {
     }
 
     void run() {
-        var postsOfUnit = new ArrayList<List<Integer>>();
-        for (int u = 0; u < p.units.size(); u++) postsOfUnit.add(new ArrayList<>());
-        for (int post = 0; post < p.posts.size(); post++) {
-            if (p.postUnit[post] >= 0) postsOfUnit.get(p.postUnit[post]).add(post);
-        }
+        var postsOfUnit = postsOfUnit(p);
         var dutiesOfPost = new int[p.posts.size()];
         for (int d = 0; d < p.dutyCount(); d++) {
             if (p.dutyPost[d] >= 0) dutiesOfPost[p.dutyPost[d]]++;
         }
         for (int u = 0; u < p.units.size(); u++) {
-            var posts = postsOfUnit.get(u);
-            if ("section".equals(p.unitClassifications.get(u)) && posts.size() <= 1) {
-                var draft = findings.draft(Finding.Kind.FRAGMENTATION, (posts.isEmpty() ? "empty|" : "one-person|") + p.units.id(u),
-                        Finding.Severity.LOW);
-                draft.units.add(u);
-                posts.forEach(draft.posts::add);
-                draft.evidence.add("(" + p.units.id(u) + ") has " + posts.size() + " incoming [:IN_ORG]");
-                draft.explain(findings.unit(u) + (posts.isEmpty() ? " 未设岗位，形同虚设。" : " 为一人科室，分工过细。"),
-                        p.units.id(u) + (posts.isEmpty() ? " is a section without posts." : " is a one-person section."));
-            }
-            // Principals and deputies lead rather than hold line duties; their absence of duties is no finding.
-            var idle = posts.stream().filter(post -> dutiesOfPost[post] == 0)
-                    .filter(post -> !"principal".equals(p.postRoles.get(post)) && !"deputy".equals(p.postRoles.get(post)))
-                    .toList();
-            boolean unitHoldsDuties = posts.stream().anyMatch(post -> dutiesOfPost[post] > 0);
-            if (!idle.isEmpty() && unitHoldsDuties) {
-                var draft = findings.draft(Finding.Kind.LOAD, "idle|" + p.units.id(u), Finding.Severity.LOW);
-                draft.units.add(u);
-                idle.forEach(draft.posts::add);
-                idle.forEach(post -> draft.evidence.add("(" + p.posts.id(post) + ") has no incoming [:HELD_BY]"));
-                draft.explain(findings.unit(u) + " 有 " + idle.size() + " 个岗位未承接任何职责（职权未到岗）。",
-                        p.units.id(u) + " has " + idle.size() + " posts holding no duty.");
-            }
-            overloaded(u, posts, dutiesOfPost);
+            fragmentation(u, postsOfUnit.get(u));
+            load(u, postsOfUnit.get(u), dutiesOfPost);
         }
+    }
+
+    static List<List<Integer>> postsOfUnit(Projection p) {
+        var postsOfUnit = new ArrayList<List<Integer>>();
+        for (int u = 0; u < p.units.size(); u++) postsOfUnit.add(new ArrayList<>());
+        for (int post = 0; post < p.posts.size(); post++) {
+            if (p.postUnit[post] >= 0) postsOfUnit.get(p.postUnit[post]).add(post);
+        }
+        return postsOfUnit;
+    }
+
+    /** Load findings of one unit, whose posts' duties are all among {@code unitDuties}. */
+    void loadOf(int unit, List<Integer> posts, java.util.Collection<Integer> unitDuties) {
+        var dutiesOfPost = new int[p.posts.size()];
+        for (int d : unitDuties) {
+            if (p.dutyPost[d] >= 0) dutiesOfPost[p.dutyPost[d]]++;
+        }
+        load(unit, posts, dutiesOfPost);
+    }
+
+    private void fragmentation(int u, List<Integer> posts) {
+        if ("section".equals(p.unitClassifications.get(u)) && posts.size() <= 1) {
+            var draft = findings.draft(Finding.Kind.FRAGMENTATION, (posts.isEmpty() ? "empty|" : "one-person|") + p.units.id(u),
+                    Finding.Severity.LOW);
+            draft.units.add(u);
+            posts.forEach(draft.posts::add);
+            draft.evidence.add("(" + p.units.id(u) + ") has " + posts.size() + " incoming [:IN_ORG]");
+            draft.explain(findings.unit(u) + (posts.isEmpty() ? " 未设岗位，形同虚设。" : " 为一人科室，分工过细。"),
+                    p.units.id(u) + (posts.isEmpty() ? " is a section without posts." : " is a one-person section."));
+        }
+    }
+
+    private void load(int u, List<Integer> posts, int[] dutiesOfPost) {
+        // Principals and deputies lead rather than hold line duties; their absence of duties is no finding.
+        var idle = posts.stream().filter(post -> dutiesOfPost[post] == 0)
+                .filter(post -> !"principal".equals(p.postRoles.get(post)) && !"deputy".equals(p.postRoles.get(post)))
+                .toList();
+        boolean unitHoldsDuties = posts.stream().anyMatch(post -> dutiesOfPost[post] > 0);
+        if (!idle.isEmpty() && unitHoldsDuties) {
+            var draft = findings.draft(Finding.Kind.LOAD, "idle|" + p.units.id(u), Finding.Severity.LOW);
+            draft.units.add(u);
+            idle.forEach(draft.posts::add);
+            idle.forEach(post -> draft.evidence.add("(" + p.posts.id(post) + ") has no incoming [:HELD_BY]"));
+            draft.explain(findings.unit(u) + " 有 " + idle.size() + " 个岗位未承接任何职责（职权未到岗）。",
+                    p.units.id(u) + " has " + idle.size() + " posts holding no duty.");
+        }
+        overloaded(u, posts, dutiesOfPost);
     }
 
     private void overloaded(int unit, List<Integer> posts, int[] dutiesOfPost) {

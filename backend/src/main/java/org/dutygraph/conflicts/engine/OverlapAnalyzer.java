@@ -26,12 +26,8 @@ final class OverlapAnalyzer {
 
     void run() {
         var leads = arrangementLeads();
-        reportDoubleLeads(leads);
-        var buckets = new HashMap<Integer, List<Integer>>();
-        for (int d = 0; d < p.dutyCount(); d++) {
-            if (!p.isCoded(d)) continue;
-            for (int o : p.dutyObjects[d]) buckets.computeIfAbsent(o, k -> new ArrayList<>()).add(d);
-        }
+        reportDoubleLeads(leads, arrangement -> true);
+        var buckets = buckets(p);
         var ancestors = new HashMap<Integer, int[]>();
         var reported = new HashSet<Long>();
         for (int d = 0; d < p.dutyCount(); d++) {
@@ -42,13 +38,58 @@ final class OverlapAnalyzer {
                     if (bucket == null) continue;
                     for (int e : bucket) {
                         if (e == d || (a == o && e < d)) continue;
-                        if (conflict(d, e, leads) && reported.add(Math.min(d, e) * (long) Integer.MAX_VALUE + Math.max(d, e))) {
+                        if (conflict(d, e, leads) && reported.add(pair(d, e))) {
                             report(d, o, e, a);
                         }
                     }
                 }
             }
         }
+    }
+
+    /** Coded duties by object concept. */
+    static Map<Integer, List<Integer>> buckets(Projection p) {
+        var buckets = new HashMap<Integer, List<Integer>>();
+        for (int d = 0; d < p.dutyCount(); d++) {
+            if (!p.isCoded(d)) continue;
+            for (int o : p.dutyObjects[d]) buckets.computeIfAbsent(o, k -> new ArrayList<>()).add(d);
+        }
+        return buckets;
+    }
+
+    /**
+     * Overlaps of the given duties with any other duty: partners on the same, broader and narrower
+     * objects, looked up in the buckets. Every finding keyed by a unit of these duties is complete.
+     */
+    void runFor(java.util.Collection<Integer> duties, Map<Integer, List<Integer>> buckets, Map<Integer, List<Integer>> narrower) {
+        var leads = arrangementLeads();
+        var reported = new HashSet<Long>();
+        for (int d : duties) {
+            if (!p.isCoded(d)) continue;
+            for (int o : p.dutyObjects[d]) {
+                for (int a : ancestorsOrSelf(o)) {
+                    for (int e : buckets.getOrDefault(a, List.of())) {
+                        if (e != d && conflict(d, e, leads) && reported.add(pair(d, e))) report(d, o, e, a);
+                    }
+                }
+                var below = new java.util.ArrayDeque<>(narrower.getOrDefault(o, List.of()));
+                while (!below.isEmpty()) {
+                    int n = below.pop();
+                    for (int e : buckets.getOrDefault(n, List.of())) {
+                        if (e != d && conflict(e, d, leads) && reported.add(pair(d, e))) report(e, n, d, o);
+                    }
+                    below.addAll(narrower.getOrDefault(n, List.of()));
+                }
+            }
+        }
+    }
+
+    void reportArrangements(java.util.Set<String> arrangements) {
+        reportDoubleLeads(arrangementLeads(), arrangements::contains);
+    }
+
+    private static long pair(int d, int e) {
+        return Math.min(d, e) * (long) Integer.MAX_VALUE + Math.max(d, e);
     }
 
     private int[] ancestorsOrSelf(int concept) {
@@ -112,7 +153,7 @@ final class OverlapAnalyzer {
         var leads = new HashMap<String, Integer>();
         for (int d = 0; d < p.dutyCount(); d++) {
             var arrangement = p.dutyArrangements.get(d);
-            if (arrangement != null) {
+            if (arrangement != null && p.dutyUnit[d] >= 0) {
                 leads.merge(arrangement, "lead".equals(p.dutyRoles.get(d)) ? 1 : 0, Integer::sum);
             }
         }
@@ -120,11 +161,11 @@ final class OverlapAnalyzer {
     }
 
     /** An arrangement with more than one lead, or none, settles nothing: one matter, one lead unit. */
-    private void reportDoubleLeads(Map<String, Integer> leads) {
+    private void reportDoubleLeads(Map<String, Integer> leads, java.util.function.Predicate<String> include) {
         var members = new HashMap<String, List<Integer>>();
         for (int d = 0; d < p.dutyCount(); d++) {
             var arrangement = p.dutyArrangements.get(d);
-            if (arrangement != null && leads.get(arrangement) != 1) {
+            if (arrangement != null && p.dutyUnit[d] >= 0 && leads.get(arrangement) != 1 && include.test(arrangement)) {
                 members.computeIfAbsent(arrangement, k -> new ArrayList<>()).add(d);
             }
         }

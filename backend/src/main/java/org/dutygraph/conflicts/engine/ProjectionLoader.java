@@ -47,6 +47,25 @@ public final class ProjectionLoader {
         return p;
     }
 
+    /** The current state of the given duties, for {@link LiveAnalysis#apply}. */
+    public List<DutyChange> loadDuties(List<String> ids) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("""
+                    UNWIND $ids AS id
+                    OPTIONAL MATCH (d:Duty {id: id}) WHERE coalesce(d.status, 'active') <> 'withdrawn'
+                    OPTIONAL MATCH (d)-[:HELD_BY]->(h)
+                    OPTIONAL MATCH (d)-[:ACTION]->(a:Concept)
+                    OPTIONAL MATCH (d)-[:IN_AREA]->(area:Area)
+                    RETURN id, d IS NOT NULL AS exists, d.text AS text, d.role AS role, d.arrangementId AS arrangement,
+                           h.id AS holder, coalesce(h:Post, false) AS byPost, a.id AS action, area.id AS area,
+                           COLLECT { MATCH (d)-[:ON_OBJECT]->(c:Concept) RETURN c.id } AS objects,
+                           COLLECT { MATCH (d)-[:EXERCISES]->(i:PowerItem) RETURN i.id } AS items""",
+                    Map.of("ids", ids)).list(r -> new DutyChange(str(r, "id"), r.get("exists").asBoolean(), str(r, "holder"),
+                    r.get("byPost").asBoolean(), str(r, "text"), str(r, "role"), str(r, "arrangement"), str(r, "action"),
+                    r.get("objects").asList(Value::asString), str(r, "area"), r.get("items").asList(Value::asString))));
+        }
+    }
+
     private interface Scan {
         void run(String cypher, Consumer<Record> each);
     }

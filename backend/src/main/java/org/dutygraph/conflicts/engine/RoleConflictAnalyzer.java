@@ -21,9 +21,14 @@ final class RoleConflictAnalyzer {
     }
 
     void run() {
+        runOn(java.util.stream.IntStream.range(0, p.dutyCount()).boxed().toList());
+    }
+
+    /** Role conflicts within the units of the given duties, which must be all the duties of those units. */
+    void runOn(java.util.Collection<Integer> duties) {
         var enforcing = new HashMap<Integer, List<Integer>>();
         var overseeing = new HashMap<Integer, List<Integer>>();
-        for (int d = 0; d < p.dutyCount(); d++) {
+        for (int d : duties) {
             if (!p.isCoded(d)) continue;
             if (matches(p.dutyAction[d], settings.oversightWords())) {
                 overseeing.computeIfAbsent(p.dutyUnit[d], k -> new ArrayList<>()).add(d);

@@ -89,7 +89,7 @@ public class BundleImportService implements AutoCloseable {
             }
             write(id, validated);
             update(id, ImportJob::succeeded);
-            events.publishEvent(new BundleImported(id, bundle.size()));
+            events.publishEvent(BundleImported.of(id, bundle));
             log.info("Import {} stored {} entries", id, bundle.size());
         } catch (RuntimeException e) {
             log.error("Import {} failed", id, e);
