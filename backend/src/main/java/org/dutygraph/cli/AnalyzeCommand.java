@@ -5,9 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.dutygraph.DutygraphApplication;
 import org.dutygraph.conflicts.ConflictAnalysisService;
@@ -69,24 +67,8 @@ final class AnalyzeCommand {
     }
 
     private void json(List<Finding> findings) {
-        var rows = findings.stream().map(AnalyzeCommand::row).toList();
+        var rows = findings.stream().map(Finding::asRecord).toList();
         out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(rows));
-    }
-
-    static Map<String, Object> row(Finding f) {
-        var row = new LinkedHashMap<String, Object>();
-        row.put("id", f.id());
-        row.put("kind", f.kind().code());
-        row.put("severity", f.severity().name().toLowerCase());
-        row.put("units", f.units());
-        row.put("posts", f.posts());
-        row.put("duties", f.duties());
-        row.put("power_items", f.powerItems());
-        row.put("arbiter_post_id", f.arbiterPostId());
-        row.put("explanation", f.explanationZh());
-        row.put("explanation_en", f.explanationEn());
-        row.put("evidence", f.evidence());
-        return row;
     }
 
     private void csv(List<Finding> findings) {

@@ -134,9 +134,11 @@ public class ConflictAnalysisService implements AutoCloseable {
             var count = store.replaceActive(findings, id);
             live = settings.keepsLiveAnalysis() ? LiveAnalysis.of(projection, findings, settings.engine()) : null;
             if (live != null) {
-                // Plan the incremental queries now, so that the first incremental run is as fast as the next.
+                // Plan the incremental queries and run the in-memory pass once with nothing changed, so that
+                // the first incremental run after a full one is as fast as the next.
                 new ProjectionLoader(driver).loadDuties(List.of());
                 store.applyDelta(List.of(), List.of(), id);
+                live.apply(List.of());
             }
             var millis = (System.nanoTime() - started) / 1_000_000;
             jobs.update(id, job -> job.succeeded(count, millis));

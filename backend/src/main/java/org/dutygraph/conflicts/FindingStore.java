@@ -62,14 +62,15 @@ public class FindingStore {
     private void upsert(List<Finding> findings, String runId) {
         try (var session = driver.session()) {
             for (int from = 0; from < findings.size(); from += BATCH) {
-                var rows = findings.subList(from, Math.min(findings.size(), from + BATCH)).stream().map(FindingStore::row).toList();
+                var rows = findings.subList(from, Math.min(findings.size(), from + BATCH)).stream().map(Finding::asRecord).toList();
                 session.executeWriteWithoutResult(tx -> tx.run("""
                         UNWIND $rows AS row
                         MERGE (f:Finding {id: row.id})
                         ON CREATE SET f.status = 'open', f.firstSeenAt = datetime(), f.regression = false
                         SET f.kind = row.kind, f.severity = row.severity, f.units = row.units, f.posts = row.posts,
-                            f.duties = row.duties, f.powerItems = row.powerItems, f.evidence = row.evidence,
-                            f.explanationZh = row.zh, f.explanationEn = row.en, f.arbiterPostId = row.arbiter,
+                            f.duties = row.duties, f.powerItems = row.power_items, f.evidence = row.evidence,
+                            f.explanationZh = row.explanation, f.explanationEn = row.explanation_en,
+                            f.arbiterPostId = row.arbiter_post_id,
                             f.lastSeenAt = datetime(), f.runId = $runId, f.active = true
                         SET f.regression = CASE WHEN f.status = 'resolved' THEN true ELSE f.regression END
                         SET f.status = CASE WHEN f.status = 'resolved' THEN 'open' ELSE f.status END
@@ -79,22 +80,6 @@ public class FindingStore {
                         """, Map.of("rows", rows, "runId", runId)).consume());
             }
         }
-    }
-
-    private static Map<String, Object> row(Finding f) {
-        var row = new HashMap<String, Object>();
-        row.put("id", f.id());
-        row.put("kind", f.kind().code());
-        row.put("severity", f.severity().name().toLowerCase());
-        row.put("units", f.units());
-        row.put("posts", f.posts());
-        row.put("duties", f.duties());
-        row.put("powerItems", f.powerItems());
-        row.put("evidence", f.evidence());
-        row.put("zh", f.explanationZh());
-        row.put("en", f.explanationEn());
-        row.put("arbiter", f.arbiterPostId());
-        return row;
     }
 
     public List<FindingView> page(Filter filter, String after, int limit) {

@@ -26,6 +26,23 @@ public record Finding(String id, Kind kind, Severity severity, List<String> unit
 
     public enum Severity { HIGH, MEDIUM, LOW }
 
+    /** The finding as the analyze command prints it and the store receives it (snake_case keys). */
+    public java.util.Map<String, Object> asRecord() {
+        var row = new java.util.LinkedHashMap<String, Object>();
+        row.put("id", id);
+        row.put("kind", kind.code());
+        row.put("severity", severity.name().toLowerCase());
+        row.put("units", units);
+        row.put("posts", posts);
+        row.put("duties", duties);
+        row.put("power_items", powerItems);
+        row.put("arbiter_post_id", arbiterPostId);
+        row.put("explanation", explanationZh);
+        row.put("explanation_en", explanationEn);
+        row.put("evidence", evidence);
+        return row;
+    }
+
     static String idOf(Kind kind, String key) {
         try {
             var digest = MessageDigest.getInstance("SHA-256").digest((kind.code() + "|" + key).getBytes(StandardCharsets.UTF_8));
