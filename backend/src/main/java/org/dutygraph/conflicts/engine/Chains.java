@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Supervisory chains in the projection, with the same rules as the API's post chain: reports-to,
@@ -52,21 +53,15 @@ final class Chains {
     /** Posts answering for the unit, nearest first: its head, then up the chain. */
     int[] ofUnit(int unit) {
         if (unitChains[unit] == null) {
-            var chain = new ArrayList<Integer>();
-            int start = startOf(unit, -1);
-            var seen = new HashSet<Integer>();
-            for (int post = start; post >= 0 && chain.size() < MAX && seen.add(post); post = next(post)) {
-                chain.add(post);
-            }
-            unitChains[unit] = chain.stream().mapToInt(Integer::intValue).toArray();
+            unitChains[unit] = ofPost(startOf(unit));
         }
         return unitChains[unit];
     }
 
-    private int startOf(int unit, int except) {
-        if (head[unit] >= 0 && head[unit] != except) return head[unit];
-        if (inCharge[unit] >= 0 && inCharge[unit] != except) return inCharge[unit];
-        if (principal[unit] >= 0 && principal[unit] != except) return principal[unit];
+    private int startOf(int unit) {
+        if (head[unit] >= 0) return head[unit];
+        if (inCharge[unit] >= 0) return inCharge[unit];
+        if (principal[unit] >= 0) return principal[unit];
         for (int u = p.unitParent[unit], guard = 0; u >= 0 && guard < MAX; u = p.unitParent[u], guard++) {
             if (head[u] >= 0) return head[u];
         }
@@ -89,24 +84,20 @@ final class Chains {
     /** The lowest post on the chains of all the units; for one unit, the first post above the unit itself. */
     String arbiter(List<Integer> units) {
         if (units.isEmpty()) return null;
-        var first = ofUnit(units.get(0));
-        outer:
-        for (int post : first) {
-            if (units.size() == 1 && p.postUnit[post] == units.get(0)) continue;
-            for (int k = 1; k < units.size(); k++) {
-                if (!contains(ofUnit(units.get(k)), post)) continue outer;
-            }
-            return p.posts.id(post);
-        }
-        return null;
+        int only = units.size() == 1 ? units.get(0) : -1;
+        return lowestCommon(units.stream().map(this::ofUnit).toList(), post -> p.postUnit[post] != only);
     }
 
     /** The lowest post on the chains starting at each of the posts (a post's chain includes itself). */
     String arbiterOfPosts(List<Integer> posts) {
         if (posts.isEmpty()) return null;
-        var chains = posts.stream().map(this::ofPost).toList();
+        return lowestCommon(posts.stream().map(this::ofPost).toList(), post -> true);
+    }
+
+    private String lowestCommon(List<int[]> chains, IntPredicate eligible) {
         outer:
         for (int candidate : chains.get(0)) {
+            if (!eligible.test(candidate)) continue;
             for (int k = 1; k < chains.size(); k++) {
                 if (!contains(chains.get(k), candidate)) continue outer;
             }
@@ -115,6 +106,7 @@ final class Chains {
         return null;
     }
 
+    /** The chain from a post upwards, the post included; empty for -1. */
     private int[] ofPost(int start) {
         var chain = new ArrayList<Integer>();
         var seen = new HashSet<Integer>();
@@ -127,15 +119,5 @@ final class Chains {
     private static boolean contains(int[] chain, int post) {
         for (int c : chain) if (c == post) return true;
         return false;
-    }
-
-    List<Integer> inChargeSupervisors(int unit) {
-        var result = new ArrayList<Integer>();
-        for (int i = 0; i < p.supervision.size(); i++) {
-            if (p.supervision.get(i)[1] == unit && p.supervisionInCharge.get(i) && !result.contains(p.supervision.get(i)[0])) {
-                result.add(p.supervision.get(i)[0]);
-            }
-        }
-        return result;
     }
 }
