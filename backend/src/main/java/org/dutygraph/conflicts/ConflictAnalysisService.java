@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.dutygraph.conflicts.engine.ConflictEngine;
@@ -13,6 +12,7 @@ import org.dutygraph.conflicts.engine.LiveAnalysis;
 import org.dutygraph.conflicts.engine.ProjectionLoader;
 import org.dutygraph.org.bundle.BundleImported;
 import org.dutygraph.platform.jobs.JobRegistry;
+import org.dutygraph.platform.jobs.JobThreads;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,11 +39,7 @@ public class ConflictAnalysisService implements AutoCloseable {
     /** The last full analysis, kept for incremental runs; touched only on the analysis thread. */
     private volatile LiveAnalysis live;
     static final int INCREMENTAL_LIMIT = 10_000;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        var thread = new Thread(r, "conflict-analysis");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService executor = JobThreads.single("conflict-analysis");
 
     ConflictAnalysisService(Driver driver, FindingStore store, ConflictSettings settings) {
         this.driver = driver;

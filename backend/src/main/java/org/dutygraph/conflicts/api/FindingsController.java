@@ -1,7 +1,6 @@
 package org.dutygraph.conflicts.api;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -16,6 +15,7 @@ import org.dutygraph.org.read.Views.PostView;
 import org.dutygraph.org.read.Views.PowerItemView;
 import org.dutygraph.org.read.Views.UnitView;
 import org.dutygraph.platform.graphql.BadInputException;
+import org.dutygraph.platform.graphql.BatchResults;
 import org.dutygraph.platform.graphql.Connection;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -133,7 +133,7 @@ class FindingsController {
     @BatchMapping(typeName = "UnitFindingCount", field = "unit")
     Map<FindingStore.UnitCount, UnitView> countUnit(List<FindingStore.UnitCount> counts) {
         var units = graph.units(counts.stream().map(FindingStore.UnitCount::unitId).distinct().toList());
-        return single(counts, c -> units.get(c.unitId()));
+        return BatchResults.each(counts, c -> units.get(c.unitId()));
     }
 
     @BatchMapping(typeName = "Finding", field = "units")
@@ -159,22 +159,14 @@ class FindingsController {
     @BatchMapping(typeName = "Finding", field = "arbiter")
     Map<FindingView, PostView> arbiter(List<FindingView> findings) {
         var posts = graph.posts(findings.stream().map(FindingView::arbiterPostId).filter(java.util.Objects::nonNull).distinct().toList());
-        return single(findings, f -> f.arbiterPostId() == null ? null : posts.get(f.arbiterPostId()));
+        return BatchResults.each(findings, f -> f.arbiterPostId() == null ? null : posts.get(f.arbiterPostId()));
     }
 
     /** Loads the objects behind each finding's id list with one query, dropping ids no longer in the graph. */
     private static <T> Map<FindingView, List<T>> many(List<FindingView> findings, Function<FindingView, List<String>> ids,
                                                       Function<List<String>, Map<String, T>> load) {
         var all = load.apply(findings.stream().flatMap(f -> ids.apply(f).stream()).distinct().toList());
-        var result = new HashMap<FindingView, List<T>>();
-        findings.forEach(f -> result.put(f, ids.apply(f).stream().map(all::get).filter(java.util.Objects::nonNull).toList()));
-        return result;
-    }
-
-    private static <P, V> Map<P, V> single(List<P> parents, Function<P, V> value) {
-        var result = new HashMap<P, V>();
-        parents.forEach(p -> result.put(p, value.apply(p)));
-        return result;
+        return BatchResults.each(findings, f -> ids.apply(f).stream().map(all::get).filter(java.util.Objects::nonNull).toList());
     }
 
     private static List<String> lower(List<String> values) {

@@ -1,6 +1,7 @@
 package org.dutygraph.org.api;
 
-import static org.dutygraph.org.api.PostFieldsController.by;
+import static org.dutygraph.platform.graphql.BatchResults.byKey;
+
 
 import java.util.List;
 import java.util.Map;
@@ -26,62 +27,62 @@ class DutyFieldsController {
 
     @BatchMapping(typeName = "Duty")
     Map<DutyView, Object> holder(List<DutyView> duties) {
-        return by(duties, DutyView::id, graph.dutyHolders(ids(duties)));
+        return byKey(duties, DutyView::id, graph.dutyHolders(ids(duties)));
     }
 
     @BatchMapping(typeName = "Duty")
     Map<DutyView, UnitView> holderUnit(List<DutyView> duties) {
-        return by(duties, DutyView::id, graph.holderUnits(ids(duties)));
+        return byKey(duties, DutyView::id, graph.holderUnits(ids(duties)));
     }
 
     @BatchMapping(typeName = "Duty")
     Map<DutyView, ConceptView> action(List<DutyView> duties) {
-        return by(duties, DutyView::id, graph.actions(ids(duties)));
+        return byKey(duties, DutyView::id, graph.actions(ids(duties)));
     }
 
     @BatchMapping(typeName = "Duty")
     Map<DutyView, List<ConceptView>> objects(List<DutyView> duties) {
-        return by(duties, DutyView::id, graph.objects(ids(duties)));
+        return byKey(duties, DutyView::id, graph.objects(ids(duties)));
     }
 
     @BatchMapping(typeName = "Duty", field = "area")
     Map<DutyView, AreaView> dutyArea(List<DutyView> duties) {
-        return by(duties, DutyView::id, graph.effectiveAreas(ids(duties)));
+        return byKey(duties, DutyView::id, graph.effectiveAreas(ids(duties)));
     }
 
     @BatchMapping(typeName = "Duty", field = "powerItems")
     Map<DutyView, List<PowerItemView>> dutyPowerItems(List<DutyView> duties) {
-        return by(duties, DutyView::id, graph.powerItemsOfDuties(ids(duties)));
+        return byKey(duties, DutyView::id, graph.powerItemsOfDuties(ids(duties)));
     }
 
     @BatchMapping(typeName = "PowerItem", field = "duties")
     Map<PowerItemView, List<DutyView>> powerItemDuties(List<PowerItemView> items) {
-        return by(items, PowerItemView::id, graph.dutiesOfPowerItems(items.stream().map(PowerItemView::id).distinct().toList()));
+        return byKey(items, PowerItemView::id, graph.dutiesOfPowerItems(items.stream().map(PowerItemView::id).distinct().toList()));
     }
 
     @BatchMapping(typeName = "PowerItem", field = "holders")
     Map<PowerItemView, List<Object>> powerItemHolders(List<PowerItemView> items) {
-        return by(items, PowerItemView::id, graph.holdersOfPowerItems(items.stream().map(PowerItemView::id).distinct().toList()));
+        return byKey(items, PowerItemView::id, graph.holdersOfPowerItems(items.stream().map(PowerItemView::id).distinct().toList()));
     }
 
     @BatchMapping(typeName = "Concept", field = "broader")
     Map<ConceptView, ConceptView> broader(List<ConceptView> concepts) {
-        return by(concepts, ConceptView::id, graph.broader(concepts.stream().map(ConceptView::id).distinct().toList()));
+        return byKey(concepts, ConceptView::id, graph.broader(concepts.stream().map(ConceptView::id).distinct().toList()));
     }
 
     @BatchMapping(typeName = "Concept", field = "narrower")
     Map<ConceptView, List<ConceptView>> narrower(List<ConceptView> concepts) {
-        return by(concepts, ConceptView::id, graph.narrower(concepts.stream().map(ConceptView::id).distinct().toList()));
+        return byKey(concepts, ConceptView::id, graph.narrower(concepts.stream().map(ConceptView::id).distinct().toList()));
     }
 
     @BatchMapping(typeName = "Area", field = "parent")
     Map<AreaView, AreaView> parentArea(List<AreaView> areas) {
-        return by(areas, AreaView::id, graph.parentAreas(areas.stream().map(AreaView::id).distinct().toList()));
+        return byKey(areas, AreaView::id, graph.parentAreas(areas.stream().map(AreaView::id).distinct().toList()));
     }
 
     @BatchMapping(typeName = "Area", field = "children")
     Map<AreaView, List<AreaView>> childAreas(List<AreaView> areas) {
-        return by(areas, AreaView::id, graph.childAreas(areas.stream().map(AreaView::id).distinct().toList()));
+        return byKey(areas, AreaView::id, graph.childAreas(areas.stream().map(AreaView::id).distinct().toList()));
     }
 
     private static List<String> ids(List<DutyView> duties) {

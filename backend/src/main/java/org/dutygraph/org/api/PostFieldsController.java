@@ -1,10 +1,11 @@
 package org.dutygraph.org.api;
 
-import java.util.HashMap;
+import static org.dutygraph.platform.graphql.BatchResults.byKey;
+import static org.dutygraph.platform.graphql.BatchResults.each;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 
 import org.dataloader.DataLoader;
 import org.dutygraph.org.read.OrgReadRepository;
@@ -41,40 +42,38 @@ class PostFieldsController {
 
     @BatchMapping(typeName = "Post", field = "unit")
     Map<PostView, UnitView> postUnit(List<PostView> posts) {
-        return by(posts, PostView::id, graph.unitsOfPosts(ids(posts)));
+        return byKey(posts, PostView::id, graph.unitsOfPosts(ids(posts)));
     }
 
     @BatchMapping(typeName = "Post")
     Map<PostView, List<PersonView>> holders(List<PostView> posts) {
-        return by(posts, PostView::id, graph.currentHolders(ids(posts)));
+        return byKey(posts, PostView::id, graph.currentHolders(ids(posts)));
     }
 
     @BatchMapping(typeName = "Post")
     Map<PostView, Boolean> vacant(List<PostView> posts) {
         var holders = graph.currentHolders(ids(posts));
-        var result = new HashMap<PostView, Boolean>();
-        posts.forEach(p -> result.put(p, holders.getOrDefault(p.id(), List.of()).isEmpty()));
-        return result;
+        return each(posts, p -> holders.getOrDefault(p.id(), List.of()).isEmpty());
     }
 
     @BatchMapping(typeName = "Post", field = "memberships")
     Map<PostView, List<MembershipView>> postMemberships(List<PostView> posts) {
-        return by(posts, PostView::id, graph.membershipsOfPosts(ids(posts)));
+        return byKey(posts, PostView::id, graph.membershipsOfPosts(ids(posts)));
     }
 
     @BatchMapping(typeName = "Post")
     Map<PostView, PostView> backup(List<PostView> posts) {
-        return by(posts, PostView::id, graph.relatedPost(ids(posts), "BACKED_UP_BY"));
+        return byKey(posts, PostView::id, graph.relatedPost(ids(posts), "BACKED_UP_BY"));
     }
 
     @BatchMapping(typeName = "Post")
     Map<PostView, List<PostView>> backupFor(List<PostView> posts) {
-        return by(posts, PostView::id, graph.backupFor(ids(posts)));
+        return byKey(posts, PostView::id, graph.backupFor(ids(posts)));
     }
 
     @BatchMapping(typeName = "Post")
     Map<PostView, PostView> reportsTo(List<PostView> posts) {
-        return by(posts, PostView::id, graph.relatedPost(ids(posts), "REPORTS_TO"));
+        return byKey(posts, PostView::id, graph.relatedPost(ids(posts), "REPORTS_TO"));
     }
 
     /** A walk of several steps per post; asked for one post at a time (a post page), not in lists. */
@@ -90,7 +89,7 @@ class PostFieldsController {
 
     @BatchMapping(typeName = "Post")
     Map<PostView, List<SupervisionView>> supervises(List<PostView> posts) {
-        return by(posts, PostView::id, graph.supervisionByPosts(ids(posts)));
+        return byKey(posts, PostView::id, graph.supervisionByPosts(ids(posts)));
     }
 
     @SchemaMapping(typeName = "Post", field = "duties")
@@ -101,7 +100,7 @@ class PostFieldsController {
 
     @BatchMapping(typeName = "Person", field = "memberships")
     Map<PersonView, List<MembershipView>> personMemberships(List<PersonView> persons) {
-        return by(persons, PersonView::id, graph.membershipsOfPersons(persons.stream().map(PersonView::id).distinct().toList()));
+        return byKey(persons, PersonView::id, graph.membershipsOfPersons(persons.stream().map(PersonView::id).distinct().toList()));
     }
 
     @BatchMapping(typeName = "Person")
@@ -110,34 +109,32 @@ class PostFieldsController {
         var postIds = memberships.values().stream().flatMap(List::stream).filter(MembershipView::current)
                 .map(MembershipView::postId).distinct().toList();
         var posts = graph.posts(postIds);
-        var result = new HashMap<PersonView, List<PostView>>();
-        persons.forEach(p -> result.put(p, memberships.getOrDefault(p.id(), List.of()).stream()
-                .filter(MembershipView::current).map(m -> posts.get(m.postId())).toList()));
-        return result;
+        return each(persons, p -> memberships.getOrDefault(p.id(), List.of()).stream()
+                .filter(MembershipView::current).map(m -> posts.get(m.postId())).toList());
     }
 
     @BatchMapping(typeName = "Membership", field = "person")
     Map<MembershipView, PersonView> membershipPerson(List<MembershipView> memberships) {
         var persons = graph.persons(memberships.stream().map(MembershipView::personId).distinct().toList());
-        return by(memberships, MembershipView::personId, persons);
+        return byKey(memberships, MembershipView::personId, persons);
     }
 
     @BatchMapping(typeName = "Membership", field = "post")
     Map<MembershipView, PostView> membershipPost(List<MembershipView> memberships) {
         var posts = graph.posts(memberships.stream().map(MembershipView::postId).distinct().toList());
-        return by(memberships, MembershipView::postId, posts);
+        return byKey(memberships, MembershipView::postId, posts);
     }
 
     @BatchMapping(typeName = "Supervision", field = "post")
     Map<SupervisionView, PostView> supervisingPost(List<SupervisionView> supervision) {
         var posts = graph.posts(supervision.stream().map(SupervisionView::postId).distinct().toList());
-        return by(supervision, SupervisionView::postId, posts);
+        return byKey(supervision, SupervisionView::postId, posts);
     }
 
     @BatchMapping(typeName = "Supervision", field = "unit")
     Map<SupervisionView, UnitView> supervisedUnit(List<SupervisionView> supervision) {
         var units = graph.units(supervision.stream().map(SupervisionView::unitId).distinct().toList());
-        return by(supervision, SupervisionView::unitId, units);
+        return byKey(supervision, SupervisionView::unitId, units);
     }
 
     @SchemaMapping(typeName = "Supervision")
@@ -147,11 +144,5 @@ class PostFieldsController {
 
     private static List<String> ids(List<PostView> posts) {
         return posts.stream().map(PostView::id).distinct().toList();
-    }
-
-    static <P, V> Map<P, V> by(List<P> parents, Function<P, String> key, Map<String, V> values) {
-        var result = new HashMap<P, V>();
-        parents.forEach(p -> result.put(p, values.get(key.apply(p))));
-        return result;
     }
 }

@@ -1,5 +1,7 @@
 package org.dutygraph.org.api;
 
+import static org.dutygraph.platform.graphql.BatchResults.byKey;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -39,32 +41,32 @@ class UnitFieldsController {
 
     @BatchMapping(typeName = "Unit")
     Map<UnitView, UnitView> parent(List<UnitView> units) {
-        return byUnit(units, graph.parents(ids(units)));
+        return byKey(units, UnitView::id, graph.parents(ids(units)));
     }
 
     @BatchMapping(typeName = "Unit")
     Map<UnitView, AreaView> area(List<UnitView> units) {
-        return byUnit(units, graph.areasOfUnits(ids(units)));
+        return byKey(units, UnitView::id, graph.areasOfUnits(ids(units)));
     }
 
     @BatchMapping(typeName = "Unit")
     Map<UnitView, List<UnitView>> sections(List<UnitView> units) {
-        return byUnit(units, graph.sections(ids(units)));
+        return byKey(units, UnitView::id, graph.sections(ids(units)));
     }
 
     @BatchMapping(typeName = "Unit")
     Map<UnitView, StaffingView> staffing(List<UnitView> units) {
-        return byUnit(units, graph.staffing(units));
+        return byKey(units, UnitView::id, graph.staffing(units));
     }
 
     @BatchMapping(typeName = "Unit")
     Map<UnitView, List<SupervisionView>> supervisors(List<UnitView> units) {
-        return byUnit(units, graph.supervisorsOfUnits(ids(units)));
+        return byKey(units, UnitView::id, graph.supervisorsOfUnits(ids(units)));
     }
 
     @BatchMapping(typeName = "Unit")
     Map<UnitView, List<UnitView>> ancestors(List<UnitView> units) {
-        return byUnit(units, graph.ancestors(ids(units)));
+        return byKey(units, UnitView::id, graph.ancestors(ids(units)));
     }
 
     @SchemaMapping(typeName = "Unit")
@@ -87,11 +89,5 @@ class UnitFieldsController {
 
     static List<String> ids(List<UnitView> units) {
         return units.stream().map(UnitView::id).distinct().toList();
-    }
-
-    static <V> Map<UnitView, V> byUnit(List<UnitView> units, Map<String, V> values) {
-        var result = new java.util.HashMap<UnitView, V>();
-        units.forEach(u -> result.put(u, values.get(u.id())));
-        return result;
     }
 }

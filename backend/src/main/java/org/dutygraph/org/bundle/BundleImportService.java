@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.dutygraph.platform.jobs.JobRegistry;
+import org.dutygraph.platform.jobs.JobThreads;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.slf4j.Logger;
@@ -33,11 +33,7 @@ public class BundleImportService implements AutoCloseable {
     private final Driver driver;
     private final ImportProperties properties;
     private final ApplicationEventPublisher events;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        var thread = new Thread(r, "bundle-import");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService executor = JobThreads.single("bundle-import");
     private final JobRegistry<ImportJob> jobs = new JobRegistry<>(JOBS_KEPT, ImportJob::finished);
 
     public BundleImportService(Driver driver, ImportProperties properties, ApplicationEventPublisher events) {
