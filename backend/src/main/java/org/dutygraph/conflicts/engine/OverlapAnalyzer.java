@@ -18,6 +18,8 @@ final class OverlapAnalyzer {
 
     private final Projection p;
     private final Findings findings;
+    /** Lead duties per arrangement, counted once per analyzer (a scan of every duty). */
+    private Map<String, Integer> leads;
 
     OverlapAnalyzer(Findings findings) {
         this.p = findings.p;
@@ -25,7 +27,7 @@ final class OverlapAnalyzer {
     }
 
     void run() {
-        var leads = arrangementLeads();
+        var leads = leads();
         reportDoubleLeads(leads, arrangement -> true);
         var buckets = buckets(p);
         var ancestors = new HashMap<Integer, int[]>();
@@ -62,7 +64,7 @@ final class OverlapAnalyzer {
      * objects, looked up in the buckets. Every finding keyed by a unit of these duties is complete.
      */
     void runFor(java.util.Collection<Integer> duties, Map<Integer, List<Integer>> buckets, Map<Integer, List<Integer>> narrower) {
-        var leads = arrangementLeads();
+        var leads = leads();
         var reported = new HashSet<Long>();
         for (int d : duties) {
             if (!p.isCoded(d)) continue;
@@ -85,7 +87,7 @@ final class OverlapAnalyzer {
     }
 
     void reportArrangements(java.util.Set<String> arrangements) {
-        reportDoubleLeads(arrangementLeads(), arrangements::contains);
+        reportDoubleLeads(leads(), arrangements::contains);
     }
 
     private static long pair(int d, int e) {
@@ -147,6 +149,13 @@ final class OverlapAnalyzer {
             sb.append("-[:BROADER]->(").append(p.concepts.id(p.conceptParent[c])).append(")");
         }
         return sb.append("<-[:ON_OBJECT]-(").append(p.duties.id(e)).append(")").toString();
+    }
+
+    private Map<String, Integer> leads() {
+        if (leads == null) {
+            leads = arrangementLeads();
+        }
+        return leads;
     }
 
     private Map<String, Integer> arrangementLeads() {
