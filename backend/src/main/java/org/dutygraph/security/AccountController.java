@@ -3,6 +3,7 @@ package org.dutygraph.security;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.dutygraph.platform.graphql.UserError;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -20,9 +21,6 @@ class AccountController {
     }
 
     record LoginInput(String username, String password) {
-    }
-
-    record UserError(List<String> field, String code, String message) {
     }
 
     record LoginPayload(String token, java.time.OffsetDateTime expiresAt, Account account, List<UserError> errors) {

@@ -50,4 +50,15 @@ class AccountRepository {
                     """, params).consume());
         }
     }
+
+    /** Usernames of the accounts that exist among {@code usernames} or hold one of {@code roles}. */
+    java.util.SortedSet<String> usernames(java.util.Collection<String> usernames, java.util.Collection<Role> roles) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("""
+                    MATCH (a:Account) WHERE a.username IN $usernames OR any(r IN a.roles WHERE r IN $roles)
+                    RETURN a.username AS username""", Map.of("usernames", List.copyOf(usernames),
+                    "roles", roles.stream().map(Enum::name).toList())).list(r -> r.get("username").asString()))
+                    .stream().collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        }
+    }
 }

@@ -83,6 +83,11 @@ public class AccountService implements ApplicationRunner {
         return accounts.find(username).map(AccountRepository.StoredAccount::account);
     }
 
+    /** The accounts among these usernames, and all accounts holding any of these roles, sorted. */
+    public java.util.SortedSet<String> usernames(java.util.Collection<String> usernames, java.util.Collection<Role> roles) {
+        return accounts.usernames(usernames, roles);
+    }
+
     @Override
     public void run(ApplicationArguments args) {
         for (var seed : properties.seedAccounts()) {

@@ -33,6 +33,7 @@ public abstract class ApiTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         Neo4jForTests.register(registry);
+        FakeFcmForTests.register(registry);
     }
 
     protected GraphQl anonymous() {

@@ -17,6 +17,7 @@ import org.dutygraph.org.read.Views.UnitView;
 import org.dutygraph.platform.graphql.BadInputException;
 import org.dutygraph.platform.graphql.BatchResults;
 import org.dutygraph.platform.graphql.Connection;
+import org.dutygraph.platform.graphql.UserError;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -50,9 +51,6 @@ class FindingsController {
     }
 
     record TriageFindingInput(String id, String action, String reason) {
-    }
-
-    record UserError(List<String> field, String code, String message) {
     }
 
     record TriageFindingPayload(FindingView finding, List<UserError> errors) {

@@ -1,0 +1,67 @@
+package org.dutygraph.notifications;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.dutygraph.notifications.push.PushPayload;
+import org.neo4j.driver.TransactionContext;
+import org.springframework.stereotype.Service;
+
+/**
+ * The public interface of the notifications feature. A feature that changes something and must tell
+ * someone calls {@link #enqueue} inside its own write transaction: the inbox entry and the push intent
+ * commit or roll back with the change (transactional outbox), and the dispatcher delivers them later,
+ * at least once.
+ */
+@Service
+public class Notifications {
+
+    /** Stores the notifications and their push intents in {@code tx}; returns the notification ids in order. */
+    public List<String> enqueue(TransactionContext tx, List<NotificationRequest> requests) {
+        var now = Instant.now().toEpochMilli();
+        var rows = new ArrayList<Map<String, Object>>(requests.size());
+        var ids = new ArrayList<String>(requests.size());
+        for (var request : requests) {
+            var notificationId = UUID.randomUUID().toString();
+            var messageId = UUID.randomUUID().toString();
+            var payload = (request.sensitive()
+                    ? PushPayload.sensitive(messageId, notificationId)
+                    : PushPayload.visible(messageId, notificationId, request.kind(), request.subjectType(),
+                    request.subjectId(), request.title(), request.body())).requireWithinLimit();
+            var row = new HashMap<String, Object>();
+            row.put("id", notificationId);
+            row.put("messageId", messageId);
+            row.put("recipient", request.recipient().key());
+            row.put("kind", request.kind());
+            row.put("title", request.title());
+            row.put("body", request.body());
+            row.put("sensitive", request.sensitive());
+            row.put("subjectType", request.subjectType());
+            row.put("subjectId", request.subjectId());
+            row.put("key", InboxRepository.key(now, notificationId));
+            row.put("data", payload.dataJson());
+            row.put("pushTitle", payload.title());
+            row.put("pushBody", payload.body());
+            rows.add(row);
+            ids.add(notificationId);
+        }
+        tx.run("""
+                UNWIND $rows AS r
+                CREATE (:Notification {id: r.id, recipient: r.recipient, kind: r.kind, title: r.title, body: r.body,
+                        sensitive: r.sensitive, subjectType: r.subjectType, subjectId: r.subjectId, createdAt: $now,
+                        key: r.key})
+                CREATE (:PushIntent {id: r.messageId, notificationId: r.id, recipient: r.recipient, state: 'pending',
+                        dueAt: $now, attempts: 0, data: r.data, title: r.pushTitle, body: r.pushBody, createdAt: $now,
+                        key: r.key})
+                """, Map.of("rows", rows, "now", now)).consume();
+        return ids;
+    }
+
+    public String enqueue(TransactionContext tx, NotificationRequest request) {
+        return enqueue(tx, List.of(request)).get(0);
+    }
+}

@@ -1,0 +1,133 @@
+package org.dutygraph.notifications;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dutygraph.notifications.push.PushPayload;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The push intents {@link Notifications#enqueue} writes with each change. Dispatchers claim due intents
+ * for a lease; claims of all dispatchers are serialised on one lock node, so two of them never claim the
+ * same intent, and an intent whose dispatcher died is due again when its lease ends.
+ */
+@Repository
+public class PushOutbox {
+
+    /** A claimed intent; {@code targets} are "channel:token" pairs still to deliver. */
+    record ClaimedPush(String id, String recipient, int attempts, List<String> targets, PushPayload payload) {
+    }
+
+    /** The new state of a claimed intent after a send. */
+    record Result(String id, String state, long dueAt, List<String> targets, String lastError) {
+    }
+
+    private final Driver driver;
+
+    PushOutbox(Driver driver) {
+        this.driver = driver;
+    }
+
+    List<ClaimedPush> claim(String claimId, Instant now, Duration lease, int limit, Instant freshSince) {
+        var params = new HashMap<String, Object>();
+        params.put("claim", claimId);
+        params.put("now", now.toEpochMilli());
+        params.put("until", now.plus(lease).toEpochMilli());
+        params.put("limit", limit);
+        params.put("freshSince", freshSince.toEpochMilli());
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> {
+                // Held until commit: a second dispatcher waits here and then sees this one's claims.
+                tx.run("MERGE (l:PushLock {name: 'dispatch'}) SET l.claimedBy = $claim", params).consume();
+                return tx.run("""
+                        MATCH (i:PushIntent) WHERE i.state IN ['pending', 'claimed'] AND i.dueAt <= $now
+                        WITH i ORDER BY i.dueAt LIMIT $limit
+                        SET i.state = 'claimed', i.claimedBy = $claim, i.dueAt = $until, i.attempts = i.attempts + 1
+                        WITH i
+                        CALL (i) {
+                          OPTIONAL MATCH (d:Device) WHERE i.targets IS NULL AND d.recipient = i.recipient
+                            AND d.lastSeenAt >= $freshSince
+                          RETURN collect(d.channel + ':' + d.token) AS found
+                        }
+                        SET i.targets = coalesce(i.targets, found)
+                        RETURN i.id AS id, i.recipient AS recipient, i.attempts AS attempts, i.targets AS targets,
+                               i.data AS data, i.title AS title, i.body AS body
+                        """, params).list(PushOutbox::claimed);
+            });
+        }
+    }
+
+    /** Applies results of a send, only where the claim is still this dispatcher's; returns how many applied. */
+    int record(String claimId, List<Result> results, Instant now) {
+        var rows = results.stream().map(r -> {
+            var row = new HashMap<String, Object>();
+            row.put("id", r.id());
+            row.put("state", r.state());
+            row.put("dueAt", r.dueAt());
+            row.put("targets", r.targets());
+            row.put("lastError", r.lastError());
+            return row;
+        }).toList();
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> tx.run("""
+                    UNWIND $rows AS r
+                    MATCH (i:PushIntent {id: r.id}) WHERE i.state = 'claimed' AND i.claimedBy = $claim
+                    SET i.state = r.state, i.dueAt = r.dueAt, i.targets = r.targets,
+                        i.lastError = coalesce(r.lastError, i.lastError),
+                        i.sentAt = CASE WHEN r.state = 'sent' THEN $now ELSE i.sentAt END
+                    RETURN count(i) AS c""", Map.of("rows", rows, "claim", claimId, "now", now.toEpochMilli()))
+                    .single().get("c").asInt());
+        }
+    }
+
+    public List<PushView> dead(String beforeKey, int limit) {
+        var params = new HashMap<String, Object>();
+        params.put("before", beforeKey);
+        params.put("limit", limit);
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("""
+                    MATCH (i:PushIntent) WHERE i.state = 'dead' AND ($before IS NULL OR i.key < $before)
+                    WITH i ORDER BY i.key DESC LIMIT $limit
+                    RETURN i.id AS id, i.notificationId AS notificationId, i.recipient AS recipient, i.state AS state,
+                           i.attempts AS attempts, i.lastError AS lastError, i.createdAt AS createdAt, i.key AS key
+                    """, params).list(r -> new PushView(r.get("id").asString(), r.get("notificationId").asString(),
+                    r.get("recipient").asString(), r.get("state").asString(), r.get("attempts").asInt(),
+                    r.get("lastError").asString(null), NotificationView.at(r.get("createdAt").asLong()),
+                    r.get("key").asString())));
+        }
+    }
+
+    /** Dead intents among {@code ids} (all dead ones when null) go back to pending with fresh attempts; returns their ids. */
+    public List<String> replay(List<String> ids, Instant now) {
+        var params = new HashMap<String, Object>();
+        params.put("ids", ids);
+        params.put("now", now.toEpochMilli());
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> tx.run("""
+                    MATCH (i:PushIntent) WHERE i.state = 'dead' AND ($ids IS NULL OR i.id IN $ids)
+                    SET i.state = 'pending', i.dueAt = $now, i.attempts = 0, i.targets = null,
+                        i.replays = coalesce(i.replays, 0) + 1
+                    RETURN i.id AS id""", params).list(r -> r.get("id").asString()));
+        }
+    }
+
+    public Map<String, Long> countByState() {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("MATCH (i:PushIntent) RETURN i.state AS state, count(*) AS c")
+                    .list(r -> Map.entry(r.get("state").asString(), r.get("c").asLong())))
+                    .stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        }
+    }
+
+    private static ClaimedPush claimed(Record r) {
+        return new ClaimedPush(r.get("id").asString(), r.get("recipient").asString(), r.get("attempts").asInt(),
+                r.get("targets").asList(Value::asString),
+                PushPayload.stored(r.get("data").asString(), r.get("title").asString(null), r.get("body").asString(null)));
+    }
+}
