@@ -1,0 +1,190 @@
+package org.dutygraph.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.dutygraph.DutygraphApplication;
+import org.dutygraph.cli.FakeFcmServer;
+import org.dutygraph.cli.FakeFcmServer.Answer;
+import org.dutygraph.support.GraphQl;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.GraphDatabase;
+
+/**
+ * The service is killed (SIGKILL) while its dispatcher has pushes in flight and others committed but not
+ * yet claimed; a new process on the same store delivers every intent to every device, and repeats are
+ * only of messages that were in flight, with the same message id, so the app's de-duplication hides them.
+ */
+class PushCrashTest {
+
+    private static final int ANNOUNCEMENTS = 15;
+    private static final List<String> ACCOUNTS = List.of("admin", "analyst", "appraiser", "inspector", "staff");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyIntentIsDeliveredAfterAKillBetweenCommitAndSend() throws Exception {
+        try (var fcm = new FakeFcmServer()) {
+            // Before the kill FCM is slow: the first batch hangs in flight, the rest waits in the outbox.
+            fcm.script((token, nth) -> Answer.ok().after(60_000));
+            int bolt = freePort();
+            var devices = new HashMap<String, List<String>>();
+            var first = Service.start(dir, bolt, fcm);
+            try {
+                for (var account : ACCOUNTS) {
+                    var phones = account.equals("staff") ? 2 : 1;
+                    for (int i = 0; i < phones; i++) {
+                        var token = account + "-phone-" + i + ":APA91b";
+                        first.as(account).post("""
+                                mutation($t: String!) { registerDevice(input: {token: $t, platform: ANDROID}) { errors { code } } }""",
+                                Map.of("t", token)).ok();
+                        devices.computeIfAbsent("account:" + account, k -> new ArrayList<>()).add(token);
+                    }
+                }
+                for (int i = 0; i < ANNOUNCEMENTS; i++) {
+                    var sent = first.as("admin").post("""
+                            mutation($t: String!) { sendAnnouncement(input: {roles: [ADMIN, ANALYST, APPRAISER, INSPECTOR, UNIT_STAFF],
+                              title: $t, body: "body"}) { recipients } }""", Map.of("t", "announcement " + i)).ok();
+                    assertThat(sent.path("sendAnnouncement").path("recipients").asInt()).isEqualTo(ACCOUNTS.size());
+                }
+                await(() -> !fcm.received().isEmpty(), Duration.ofSeconds(30));
+            } finally {
+                first.kill();
+            }
+            var inFlight = pairs(fcm.received());
+            assertThat(inFlight).isNotEmpty();
+
+            fcm.script((token, nth) -> Answer.ok());
+            var second = Service.start(dir, bolt, fcm);
+            try {
+                var expected = expectedPairs(bolt, devices);
+                assertThat(expected).hasSize(ANNOUNCEMENTS * (ACCOUNTS.size() + 1));
+                assertThat(inFlight.size()).isLessThan(expected.size());
+                await(() -> pairs(fcm.received()).containsAll(expected) && allSent(bolt), Duration.ofSeconds(60));
+
+                var received = fcm.received();
+                assertThat(pairs(received)).isEqualTo(expected);
+                var repeats = received.stream().collect(Collectors.groupingBy(r -> r.messageId() + " " + r.token(),
+                        Collectors.counting()));
+                repeats.forEach((pair, times) -> {
+                    assertThat(times).as(pair).isLessThanOrEqualTo(2);
+                    if (times == 2) {
+                        assertThat(inFlight).as(pair + " was repeated though it was not in flight").contains(pair);
+                    }
+                });
+            } finally {
+                second.kill();
+            }
+        }
+    }
+
+    private static Set<String> pairs(List<FakeFcmServer.Received> received) {
+        return received.stream().map(r -> r.messageId() + " " + r.token()).collect(Collectors.toSet());
+    }
+
+    private static Set<String> expectedPairs(int bolt, Map<String, List<String>> devices) {
+        try (var driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.none());
+             var session = driver.session()) {
+            var pairs = new HashSet<String>();
+            session.run("MATCH (i:PushIntent) RETURN i.id AS id, i.recipient AS recipient").forEachRemaining(r ->
+                    devices.get(r.get("recipient").asString()).forEach(token -> pairs.add(r.get("id").asString() + " " + token)));
+            return pairs;
+        }
+    }
+
+    private static boolean allSent(int bolt) {
+        try (var driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.none());
+             var session = driver.session()) {
+            return session.run("MATCH (i:PushIntent) WHERE i.state <> 'sent' RETURN count(i) AS c").single().get("c").asLong() == 0;
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        var deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Condition not met within " + timeout);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The backend in a process of its own, on a store that outlives it. */
+    private record Service(Process process, int port, Path log) {
+
+        static Service start(Path dir, int bolt, FakeFcmServer fcm) throws Exception {
+            int port = freePort();
+            var log = dir.resolve("service-" + port + ".log");
+            var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            var classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+            var process = new ProcessBuilder(java, "-Xmx512m", "-cp", classpath, DutygraphApplication.class.getName(),
+                    "--server.port=" + port, "--dutygraph.embedded.data-directory=" + dir.resolve("store"),
+                    "--dutygraph.embedded.bolt-port=" + bolt, "--dutygraph.embedded.page-cache=64m",
+                    "--dutygraph.notifications.fcm.project-id=crash-test",
+                    "--dutygraph.notifications.fcm.endpoint=" + fcm.endpoint(),
+                    "--dutygraph.notifications.dispatcher.batch-size=10",
+                    "--dutygraph.notifications.dispatcher.poll-interval=100ms",
+                    "--dutygraph.notifications.dispatcher.lease=5s",
+                    "--spring.main.banner-mode=off", "--logging.level.root=warn")
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            var service = new Service(process, port, log);
+            service.awaitReady();
+            return service;
+        }
+
+        GraphQl as(String username) {
+            var token = new GraphQl(port, null).post("""
+                    mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }""",
+                    Map.of("u", username, "p", username + "-demo")).ok().path("login").path("token").asString();
+            return new GraphQl(port, token);
+        }
+
+        /** Ready when a seeded account can sign in (the port opens before the seed accounts exist). */
+        void awaitReady() throws Exception {
+            var deadline = Instant.now().plusSeconds(120);
+            while (Instant.now().isBefore(deadline)) {
+                if (!process.isAlive()) {
+                    throw new AssertionError("The service died on start:\n" + Files.readString(log));
+                }
+                try (var socket = new java.net.Socket("127.0.0.1", port)) {
+                    var login = new GraphQl(port, null).post("""
+                            mutation { login(input: {username: "admin", password: "admin-demo"}) { token } }""");
+                    if (login.errors().isEmpty() && !login.data().path("login").path("token").isNull()) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(250);
+            }
+            throw new AssertionError("The service did not start:\n" + Files.readString(log));
+        }
+
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+}
