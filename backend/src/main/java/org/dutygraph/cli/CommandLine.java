@@ -32,6 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   analyze &lt;bundle.json&gt; [--format json|csv|md]   print the conflicts of a bundle
  *   generate &lt;bundle.json&gt; [--units N --posts N --duties N --overlap-rate R --seed S]
  *   benchmark [--units N --posts N --duties N]   import and unit-page benchmark (see README)
+ *   benchmark-push [--notifications N]   push outbox benchmark (see README)
  * </pre>
  * Spring options such as {@code --spring.neo4j.uri=...} or {@code --dutygraph.embedded.data-directory=...} may follow.
  */
@@ -44,7 +45,7 @@ public final class CommandLine {
     }
 
     public static boolean handles(String[] args) {
-        return args.length > 0 && Arrays.asList("import", "export", "generate", "analyze", "benchmark", "benchmark-conflicts", "help", "--help").contains(args[0]);
+        return args.length > 0 && Arrays.asList("import", "export", "generate", "analyze", "benchmark", "benchmark-conflicts", "benchmark-push", "help", "--help").contains(args[0]);
     }
 
     /** Runs a command; returns the process exit code. */
@@ -55,6 +56,9 @@ public final class CommandLine {
         }
         if (command.equals("benchmark-conflicts")) {
             return new ConflictBenchmark(out).run(options(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (command.equals("benchmark-push")) {
+            return new PushBenchmark(out).run(options(Arrays.copyOfRange(args, 1, args.length)));
         }
         if (command.equals("help") || command.equals("--help") || args.length < 2) {
             out.println(usage());
@@ -160,6 +164,7 @@ public final class CommandLine {
                   java -jar backend.jar generate <bundle.json> [--units 5000 --posts 100000 --duties 1000000 --overlap-rate 0.01 --seed 42]
                   java -Xmx4g -jar backend.jar benchmark [same options]   import + unit page benchmark on a fresh store
                   java -Xmx4g -jar backend.jar benchmark-conflicts [same options]   conflict analysis benchmark
+                  java -jar backend.jar benchmark-push [--notifications N --per-transaction N --fcm-latency-ms N]   push outbox benchmark
                 The embedded store can be used by one process at a time: stop the server first, or pass --spring.neo4j.uri=bolt://...""";
     }
 }
