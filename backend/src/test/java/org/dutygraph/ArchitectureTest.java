@@ -49,4 +49,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("org.dutygraph.org.bundle..")
                 .check(classes);
     }
+
+    @Test
+    void notificationsKnowNoFeatureButAccounts() {
+        noClasses().that().resideInAPackage("org.dutygraph.notifications..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.dutygraph.org..", "org.dutygraph.conflicts..",
+                        "org.dutygraph.cli..")
+                .check(classes);
+    }
 }
