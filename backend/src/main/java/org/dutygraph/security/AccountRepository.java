@@ -61,4 +61,12 @@ class AccountRepository {
                     .stream().collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
         }
     }
+
+    java.util.SortedSet<String> usernamesInUnits(java.util.Collection<String> unitIds) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("MATCH (a:Account) WHERE a.unitId IN $units RETURN a.username AS username",
+                    Map.of("units", List.copyOf(unitIds))).list(r -> r.get("username").asString()))
+                    .stream().collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        }
+    }
 }

@@ -88,6 +88,11 @@ public class AccountService implements ApplicationRunner {
         return accounts.usernames(usernames, roles);
     }
 
+    /** The accounts working in any of these units. */
+    public java.util.SortedSet<String> usernamesInUnits(java.util.Collection<String> unitIds) {
+        return accounts.usernamesInUnits(unitIds);
+    }
+
     @Override
     public void run(ApplicationArguments args) {
         for (var seed : properties.seedAccounts()) {

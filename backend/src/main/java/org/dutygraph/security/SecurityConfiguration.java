@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -59,6 +60,11 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/graphql", "/graphiql", "/graphiql/**", "/actuator/health",
                                 "/actuator/health/**", "/actuator/info", "/error").permitAll()
+                        // Citizens have no account: photo upload for complaints and the Open311 facade are open.
+                        .requestMatchers(HttpMethod.POST, "/complaints/photos").permitAll()
+                        .requestMatchers("/open311/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/complaints/photos/*")
+                        .hasAnyRole(Role.INSPECTOR.name(), Role.UNIT_STAFF.name())
                         .anyRequest().hasRole(Role.ADMIN.name()))
                 .oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens)))
                 .build();

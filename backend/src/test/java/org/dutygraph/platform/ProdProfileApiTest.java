@@ -28,6 +28,7 @@ class ProdProfileApiTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         Neo4jForTests.register(registry);
+        registry.add("dutygraph.complaints.pepper", () -> "cHJvZC1wcm9maWxlLXRlc3QtcGVwcGVyLW9mLTMyLWJ5dGVzLWF0LWxlYXN0");
     }
 
     @Test

@@ -59,6 +59,20 @@ class AuthorizationApiTest extends ApiTest {
             Map.entry("Mutation.sendAnnouncement",
                     "mutation { sendAnnouncement(input: {usernames: [\"nobody\"], title: \"t\", body: \"b\"}) { recipients } }"),
             Map.entry("Mutation.replayPushes", "mutation { replayPushes(input: {ids: [\"x\"]}) { replayed } }"),
+            Map.entry("Query.complaintByReceipt", "{ complaintByReceipt(receipt: \"x\") { number } }"),
+            Map.entry("Query.complaints", "{ complaints(first: 1) { edges { cursor } } }"),
+            Map.entry("Query.complaint", "{ complaint(id: \"x\") { id } }"),
+            Map.entry("Query.complaintAudit", "{ complaintAudit(id: \"x\") { edges { cursor } } }"),
+            Map.entry("Query.complaintStats", "{ complaintStats(first: 1) { edges { cursor } } }"),
+            Map.entry("Mutation.submitComplaint", "mutation { submitComplaint(input: {submissionId: \"x\", target: {}, "
+                    + "category: OTHER, description: \"x\"}) { errors { code } } }"),
+            Map.entry("Mutation.replyToComplaint", "mutation { replyToComplaint(input: {receipt: \"x\", body: \"x\"}) { errors { code } } }"),
+            Map.entry("Mutation.followComplaintPush", "mutation { followComplaintPush(input: {receipt: \"x\", token: \"x\", "
+                    + "platform: ANDROID, acceptLinkRisk: false}) { following } }"),
+            Map.entry("Mutation.rateService", "mutation { rateService(input: {serviceCaseNumber: \"\", unitId: \"x\", "
+                    + "level: SATISFIED}) { accepted } }"),
+            Map.entry("Mutation.advanceComplaint", "mutation { advanceComplaint(input: {id: \"x\", action: REGISTER}) { errors { code } } }"),
+            Map.entry("Mutation.sendComplaintMessage", "mutation { sendComplaintMessage(input: {id: \"x\", body: \"x\"}) { errors { code } } }"),
             Map.entry("Mutation.login", "mutation { login(input: {username: \"nobody\", password: \"x\"}) { token } }"),
             Map.entry("Mutation.importBundle",
                     "mutation { importBundle(input: {bundle: {format: \"org-bundle/1\"}}) { job { status } } }"));

@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class ApiTest {
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private static final String PEPPER = "dGVzdC1wZXBwZXItZm9yLWNvbXBsYWludC1yZWNlaXB0cy0zMmJ5dGVz";
 
     @LocalServerPort
     protected int port;
@@ -34,6 +35,7 @@ public abstract class ApiTest {
     static void database(DynamicPropertyRegistry registry) {
         Neo4jForTests.register(registry);
         FakeFcmForTests.register(registry);
+        registry.add("dutygraph.complaints.pepper", () -> PEPPER);
     }
 
     protected GraphQl anonymous() {

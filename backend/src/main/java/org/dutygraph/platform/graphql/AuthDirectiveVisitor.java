@@ -15,6 +15,7 @@ import graphql.schema.GraphQLSchemaElement;
 import graphql.schema.GraphQLTypeVisitorStub;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
+import org.dutygraph.platform.ratelimit.AnonymousRateLimiter;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -26,7 +27,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 public class AuthDirectiveVisitor extends GraphQLTypeVisitorStub {
 
+    /** GraphQL context key of the caller's network address, for anonymous rate limits only. */
+    public static final String CLIENT_ADDRESS = "dutygraph.clientAddress";
     private static final Set<String> ROOTS = Set.of("Query", "Mutation", "Subscription");
+
+    private final AnonymousRateLimiter limiter;
+
+    public AuthDirectiveVisitor(AnonymousRateLimiter limiter) {
+        this.limiter = limiter;
+    }
 
     @Override
     public TraversalControl visitGraphQLFieldDefinition(GraphQLFieldDefinition field,
@@ -43,6 +52,9 @@ public class AuthDirectiveVisitor extends GraphQLTypeVisitorStub {
         registry.dataFetcher(coordinates, (DataFetcher<Object>) env -> {
             if (!isPublic) {
                 check(field.getName(), roles);
+            } else if (!signedIn()) {
+                // Counted per root field, so one request with many aliases costs as many.
+                limiter.consume(AnonymousRateLimiter.Kind.FIELD, env.getGraphQlContext().get(CLIENT_ADDRESS));
             }
             return delegate.get(env);
         });
@@ -57,10 +69,14 @@ public class AuthDirectiveVisitor extends GraphQLTypeVisitorStub {
         return values.stream().map(v -> "ROLE_" + v).collect(Collectors.toUnmodifiableSet());
     }
 
+    private static boolean signedIn() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
+    }
+
     private static void check(String field, Set<String> roles) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        boolean signedIn = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
-        if (!signedIn) {
+        if (!signedIn()) {
             throw new NotAuthorizedException(false, "Sign in to call '" + field + "'");
         }
         boolean allowed = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(roles::contains);

@@ -6,6 +6,7 @@ import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import org.dutygraph.platform.ratelimit.RateLimitedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
@@ -32,6 +33,11 @@ public class ErrorCodes extends DataFetcherExceptionResolverAdapter {
         if (ex instanceof NotAuthorizedException denied) {
             var type = "FORBIDDEN".equals(denied.code()) ? ErrorType.FORBIDDEN : ErrorType.UNAUTHORIZED;
             return error(env, type, denied.code(), denied.getMessage(), null, null);
+        }
+        if (ex instanceof RateLimitedException limited) {
+            return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(limited.getMessage())
+                    .extensions(java.util.Map.of("code", "RATE_LIMITED",
+                            "retryAfterSeconds", Math.max(1, limited.retryAfter().toSeconds()))).build();
         }
         log.error("Unexpected error in {}", env.getExecutionStepInfo().getPath(), ex);
         return error(env, ErrorType.INTERNAL_ERROR, "INTERNAL", "Something went wrong on our side; it has been logged",

@@ -1,0 +1,299 @@
+package org.dutygraph.complaints;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.dutygraph.complaints.ComplaintViews.CitizenView;
+import org.dutygraph.complaints.ComplaintViews.MessageView;
+import org.dutygraph.complaints.receipts.Receipts;
+import org.dutygraph.complaints.routing.ComplaintRouter;
+import org.dutygraph.complaints.routing.ComplaintTarget;
+import org.dutygraph.notifications.DeviceRegistry;
+import org.dutygraph.notifications.Recipient;
+import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.security.AccountService;
+import org.dutygraph.security.Role;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.exceptions.ClientException;
+import org.springframework.stereotype.Service;
+
+/**
+ * What citizens do without an account: file a complaint, follow it with the receipt, answer questions,
+ * opt in to pushes. Nothing about the caller's connection or device is received here, let alone kept.
+ */
+@Service
+public class CitizenComplaints {
+
+    public static final Set<String> CATEGORIES = Set.of("COLD", "LAZY", "BUCK_PASSING", "DISORDERLY", "GREEDY",
+            "PETTY_EXTORTION", "ILLEGAL_FEES", "INACTION", "SLOW_ACTION", "OTHER");
+    static final int MAX_PHOTOS = 6;
+    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,20}");
+    private static final DateTimeFormatter NUMBER_DATE = DateTimeFormatter.ofPattern("yyMMdd");
+
+    public record Submission(String submissionId, ComplaintTarget target, String category, String description,
+                             Instant occurredAt, String place, String areaId, List<String> photoIds, String contactName,
+                             String contactPhone) {
+    }
+
+    public record Submitted(CitizenView complaint, String receipt, List<UserError> errors) {
+    }
+
+    public record Replied(MessageView message, List<UserError> errors) {
+    }
+
+    private final ComplaintStore store;
+    private final Receipts receipts;
+    private final ComplaintRouter router;
+    private final WorkingCalendar calendar;
+    private final ComplaintSettings settings;
+    private final ComplaintNotices notices;
+    private final DeviceRegistry devices;
+    private final AccountService accounts;
+    private final Driver driver;
+    private final SecureRandom random = new SecureRandom();
+
+    CitizenComplaints(ComplaintStore store, Receipts receipts, ComplaintRouter router, WorkingCalendar calendar,
+                      ComplaintSettings settings, ComplaintNotices notices, DeviceRegistry devices, AccountService accounts,
+                      Driver driver) {
+        this.store = store;
+        this.receipts = receipts;
+        this.router = router;
+        this.calendar = calendar;
+        this.settings = settings;
+        this.notices = notices;
+        this.devices = devices;
+        this.accounts = accounts;
+        this.driver = driver;
+    }
+
+    public Submitted submit(Submission s) {
+        var errors = validate(s);
+        if (!errors.isEmpty()) {
+            return new Submitted(null, null, errors);
+        }
+        var submissionKey = receipts.submissionKey(s.submissionId().toLowerCase());
+        var contentHash = contentHash(s);
+        var earlier = store.bySubmissionKey(submissionKey);
+        if (earlier.isPresent()) {
+            return retried(s, earlier.get(), contentHash);
+        }
+        var now = Instant.now();
+        var routing = router.route(s.target(), s.areaId());
+        var receipt = receipts.newReceipt();
+        var id = UUID.randomUUID().toString();
+        var c = new HashMap<String, Object>();
+        c.put("id", id);
+        c.put("number", newNumber(now));
+        c.put("receiptHash", receipts.hash(receipt).orElseThrow());
+        c.put("submissionKey", submissionKey);
+        c.put("contentHash", contentHash);
+        c.put("sealedReceipt", receipts.seal(s.submissionId().toLowerCase(), receipt));
+        c.put("category", s.category());
+        c.put("description", s.description().strip());
+        c.put("occurredAt", s.occurredAt() == null ? null : s.occurredAt().toEpochMilli());
+        c.put("place", blankToNull(s.place()));
+        c.put("areaId", s.areaId());
+        c.put("targetUnitId", s.target().unitId());
+        c.put("targetWindowId", s.target().windowId());
+        c.put("targetPostId", s.target().postId());
+        c.put("badgeNumber", blankToNull(s.target().badgeNumber()));
+        c.put("powerItemId", s.target().powerItemId());
+        c.put("matterText", blankToNull(s.target().matterText()));
+        c.put("contactName", blankToNull(s.contactName()));
+        c.put("contactPhone", blankToNull(s.contactPhone()));
+        c.put("photoIds", photos(s));
+        c.put("status", "RECEIVED");
+        c.put("routedUnitId", routing.unitId());
+        c.put("routing", routing.reason());
+        c.put("findingId", routing.findingId());
+        c.put("suggestedUnitIds", routing.suggestedUnitIds());
+        c.put("receivedAt", now.toEpochMilli());
+        long due = calendar.due(now, settings.workingDaysIn("RECEIVED")).toEpochMilli();
+        c.put("dueAt", due);
+        c.put("nextEscalationAt", due);
+        c.put("escalations", 0);
+        c.put("serious", false);
+        c.put("key", String.format("%015d:%s", now.toEpochMilli(), id));
+        var office = accounts.usernames(List.of(), List.of(Role.INSPECTOR));
+        try (var session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> {
+                store.create(tx, c, photos(s), now);
+                notices.handlers(tx, office, "COMPLAINT_RECEIVED", "新投诉 " + c.get("number"),
+                        routing.unitId() == null ? "待分办：系统无法确定承办单位。" : "请于当日登记。", id);
+            });
+        } catch (ClientException e) {
+            if (e.code() != null && e.code().contains("ConstraintValidationFailed")) {
+                // The same submission arrived twice at once: the other copy won, answer as a retry.
+                var winner = store.bySubmissionKey(submissionKey);
+                if (winner.isPresent()) {
+                    return retried(s, winner.get(), contentHash);
+                }
+            }
+            throw e;
+        }
+        return new Submitted(store.citizenView(id), receipt, List.of());
+    }
+
+    public Optional<CitizenView> byReceipt(String receipt) {
+        return receipts.hash(receipt).flatMap(store::byReceiptHash).map(ref -> store.citizenView(ref.id()));
+    }
+
+    public Replied reply(String receipt, String body) {
+        if (body == null || body.isBlank() || body.strip().length() > 2000) {
+            return new Replied(null, List.of(UserError.of("INVALID_LENGTH", "'body' must be 1 to 2000 characters", "input", "body")));
+        }
+        var ref = receipts.hash(receipt).flatMap(store::byReceiptHash);
+        if (ref.isEmpty()) {
+            return new Replied(null, List.of(unknownReceipt()));
+        }
+        var handlers = ref.get().routedUnitId() == null ? accounts.usernames(List.of(), List.of(Role.INSPECTOR))
+                : accounts.usernamesInUnits(List.of(ref.get().routedUnitId()));
+        try (var session = driver.session()) {
+            var message = session.executeWrite(tx -> {
+                var m = store.addMessage(tx, ref.get().id(), "CITIZEN", null, body.strip(), Instant.now());
+                notices.handlers(tx, handlers, "COMPLAINT_REPLY", "投诉人回复", "投诉人回复了您的问题。", ref.get().id());
+                return m;
+            });
+            return new Replied(message, List.of());
+        }
+    }
+
+    /** Registers the device for content-free pushes about the case, if the citizen accepted the link risk. */
+    public List<UserError> followPush(String receipt, String token, String platform, boolean acceptLinkRisk) {
+        if (!acceptLinkRisk) {
+            return List.of(UserError.of("LINK_RISK_NOT_ACCEPTED", "Push updates let the push provider link this device "
+                    + "to the case; show the warning and pass acceptLinkRisk: true to opt in", "input", "acceptLinkRisk"));
+        }
+        if (token == null || !token.matches("[A-Za-z0-9_:.\\-]{1,4096}")) {
+            return List.of(UserError.of("INVALID_TOKEN", "'token' must be the push SDK's registration token", "input", "token"));
+        }
+        var ref = receipts.hash(receipt).flatMap(store::byReceiptHash);
+        if (ref.isEmpty()) {
+            return List.of(unknownReceipt());
+        }
+        var pushKey = store.pushKey(ref.get().id());
+        devices.register(Recipient.opaque(ComplaintNotices.CITIZEN_FEATURE, pushKey), token, platform, "fcm", null, Instant.now());
+        return List.of();
+    }
+
+    private Submitted retried(Submission s, ComplaintStore.Existing earlier, String contentHash) {
+        if (!earlier.contentHash().equals(contentHash)) {
+            return new Submitted(null, null, List.of(UserError.of("SUBMISSION_ID_REUSED",
+                    "This submissionId was already used for a different complaint; generate a new one", "input", "submissionId")));
+        }
+        var receipt = receipts.unseal(s.submissionId().toLowerCase(), earlier.sealedReceipt());
+        return new Submitted(store.citizenView(earlier.id()), receipt, List.of());
+    }
+
+    private List<UserError> validate(Submission s) {
+        var errors = new ArrayList<UserError>();
+        if (s.submissionId() == null || !UUID_TEXT.matcher(s.submissionId()).matches()) {
+            errors.add(UserError.of("INVALID_FORMAT", "'submissionId' must be a UUID generated once per complaint", "input", "submissionId"));
+        }
+        if (s.target() == null || s.target().isEmpty()) {
+            errors.add(UserError.of("REQUIRED", "Say what the complaint is about: a unit, window, post, badge number or matter",
+                    "input", "target"));
+        } else {
+            checkExists(errors, "Organization", s.target().unitId(), "target", "unitId");
+            checkExists(errors, "Organization", s.target().windowId(), "target", "windowId");
+            checkExists(errors, "Post", s.target().postId(), "target", "postId");
+            checkExists(errors, "PowerItem", s.target().powerItemId(), "target", "powerItemId");
+            checkLength(errors, s.target().badgeNumber(), 50, "target", "badgeNumber");
+            checkLength(errors, s.target().matterText(), 500, "target", "matterText");
+        }
+        if (!CATEGORIES.contains(s.category())) {
+            errors.add(UserError.of("INVALID_VALUE", "Unknown category", "input", "category"));
+        }
+        var description = s.description() == null ? "" : s.description().strip();
+        if (description.length() < 10 || description.length() > 5000) {
+            errors.add(UserError.of("INVALID_LENGTH", "'description' must be 10 to 5000 characters", "input", "description"));
+        }
+        if (s.occurredAt() != null && s.occurredAt().isAfter(Instant.now().plusSeconds(300))) {
+            errors.add(UserError.of("IN_THE_FUTURE", "'occurredAt' is in the future", "input", "occurredAt"));
+        }
+        checkLength(errors, s.place(), 500, "place");
+        checkExists(errors, "Area", s.areaId(), "areaId");
+        checkLength(errors, s.contactName(), 50, "contact", "name");
+        if (s.contactPhone() != null && !s.contactPhone().isBlank() && !PHONE.matcher(s.contactPhone()).matches()) {
+            errors.add(UserError.of("INVALID_FORMAT", "'phone' must be 5 to 20 digits, spaces, '+' or '-'", "input", "contact", "phone"));
+        }
+        var photoIds = photos(s);
+        if (photoIds.size() > MAX_PHOTOS) {
+            errors.add(UserError.of("TOO_MANY", "At most " + MAX_PHOTOS + " photos", "input", "photoIds"));
+        } else if (!photoIds.isEmpty()) {
+            var attachable = store.attachablePhotos(photoIds);
+            for (int i = 0; i < photoIds.size(); i++) {
+                if (!attachable.contains(photoIds.get(i))) {
+                    errors.add(UserError.of("NOT_FOUND", "No uploaded photo has this id (or it belongs to another complaint)",
+                            "input", "photoIds", String.valueOf(i)));
+                }
+            }
+        }
+        return errors;
+    }
+
+    private void checkExists(List<UserError> errors, String label, String id, String... path) {
+        if (id != null && store.existing(label, List.of(id)).isEmpty()) {
+            var full = new ArrayList<String>(List.of("input"));
+            full.addAll(List.of(path));
+            errors.add(new UserError(full, "NOT_FOUND", "No " + label + " has id '" + id + "'"));
+        }
+    }
+
+    private static void checkLength(List<UserError> errors, String value, int max, String... path) {
+        if (value != null && value.strip().length() > max) {
+            var full = new ArrayList<String>(List.of("input"));
+            full.addAll(List.of(path));
+            errors.add(new UserError(full, "TOO_LONG", "At most " + max + " characters"));
+        }
+    }
+
+    private static List<String> photos(Submission s) {
+        return s.photoIds() == null ? List.of() : s.photoIds();
+    }
+
+    private String newNumber(Instant now) {
+        var sb = new StringBuilder("TS").append(NUMBER_DATE.format(now.atZone(settings.zone()))).append('-');
+        for (int i = 0; i < 6; i++) {
+            sb.append("0123456789ABCDEFGHJKMNPQRSTVWXYZ".charAt(random.nextInt(32)));
+        }
+        return sb.toString();
+    }
+
+    private static String contentHash(Submission s) {
+        var t = s.target();
+        var canonical = String.join("\u0000", s.category(), s.description().strip(), Objects.toString(s.occurredAt()),
+                Objects.toString(blankToNull(s.place())), Objects.toString(s.areaId()), Objects.toString(t.unitId()),
+                Objects.toString(t.windowId()), Objects.toString(t.postId()), Objects.toString(blankToNull(t.badgeNumber())),
+                Objects.toString(t.powerItemId()), Objects.toString(blankToNull(t.matterText())),
+                String.join(",", photos(s)), Objects.toString(blankToNull(s.contactName())),
+                Objects.toString(blankToNull(s.contactPhone())));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static UserError unknownReceipt() {
+        return UserError.of("UNKNOWN_RECEIPT", "No complaint has this receipt", "input", "receipt");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,37 @@
+package org.dutygraph.complaints;
+
+import org.dutygraph.complaints.photos.PhotoSanitizer;
+import org.dutygraph.complaints.receipts.Pepper;
+import org.dutygraph.complaints.receipts.Receipts;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ComplaintSettings.class)
+class ComplaintConfiguration {
+
+    @Bean
+    Receipts receipts(ComplaintSettings settings, Environment environment) {
+        boolean prod = java.util.Arrays.asList(environment.getActiveProfiles()).contains("prod");
+        if (prod && (settings.pepper() == null || settings.pepper().isBlank())
+                && java.nio.file.Files.notExists(java.nio.file.Path.of(settings.pepperFile()))) {
+            // A pepper made up at start would orphan every receipt when the container is replaced.
+            throw new IllegalStateException("Set dutygraph.complaints.pepper (base64, 32+ bytes) or provide "
+                    + "dutygraph.complaints.pepper-file in the prod profile");
+        }
+        return new Receipts(Pepper.load(settings.pepper(), settings.pepperFile()), settings.receiptCost());
+    }
+
+    @Bean
+    WorkingCalendar workingCalendar(ComplaintSettings settings) {
+        return new WorkingCalendar(settings.zone(), settings.workdayEnd());
+    }
+
+    @Bean
+    PhotoSanitizer photoSanitizer(ComplaintSettings settings) {
+        var photos = settings.photos();
+        return new PhotoSanitizer(photos.maxBytes(), photos.maxPixels(), photos.maxSide());
+    }
+}

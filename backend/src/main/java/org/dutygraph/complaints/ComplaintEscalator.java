@@ -1,0 +1,127 @@
+package org.dutygraph.complaints;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.dutygraph.security.AccountService;
+import org.dutygraph.security.Role;
+import org.neo4j.driver.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Overdue complaints go up the chain of units above the handling unit, one level per overdue working
+ * day, and the staff there and the efficiency office are notified. Also drops uploaded photos that no
+ * complaint claimed within a day.
+ */
+@Component
+public class ComplaintEscalator implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ComplaintEscalator.class);
+    private static final Duration ORPHAN_PHOTOS = Duration.ofDays(1);
+
+    private final Driver driver;
+    private final WorkingCalendar calendar;
+    private final ComplaintSettings settings;
+    private final ComplaintNotices notices;
+    private final AccountService accounts;
+    private ScheduledExecutorService timer;
+
+    ComplaintEscalator(Driver driver, WorkingCalendar calendar, ComplaintSettings settings, ComplaintNotices notices,
+                       AccountService accounts) {
+        this.driver = driver;
+        this.calendar = calendar;
+        this.settings = settings;
+        this.notices = notices;
+        this.accounts = accounts;
+    }
+
+    record Escalation(String id, String number, String unitId) {
+    }
+
+    /** Escalates every complaint overdue at {@code now}; returns them. */
+    public List<Escalation> escalateDue(Instant now) {
+        var office = accounts.usernames(List.of(), List.of(Role.INSPECTOR));
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> {
+                var escalated = tx.run("""
+                        MATCH (c:Complaint) WHERE c.nextEscalationAt <= $now AND c.status <> 'PUBLISHED'
+                        WITH c ORDER BY c.nextEscalationAt LIMIT 500
+                        OPTIONAL MATCH path = (:Organization {id: c.routedUnitId})-[:PART_OF*1..]->(up:Organization)
+                        WITH c, up ORDER BY length(path)
+                        WITH c, [u IN collect(up) | u.id] AS chain
+                        WITH c, CASE WHEN size(chain) = 0 THEN null
+                                     ELSE chain[CASE WHEN c.escalations < size(chain) THEN c.escalations ELSE size(chain) - 1 END]
+                                END AS target
+                        SET c.escalations = c.escalations + 1, c.nextEscalationAt = $next, c.escalatedToUnitId = target
+                        CREATE (:ComplaintStep {id: randomUUID(), complaintId: c.id, status: c.status, by: 'system',
+                                note: 'overdue: escalated to ' + coalesce(target, 'the efficiency office'), at: $now})
+                        RETURN c.id AS id, c.number AS number, target""",
+                        Map.of("now", now.toEpochMilli(), "next", calendar.due(now, 1).toEpochMilli()))
+                        .list(r -> new Escalation(r.get("id").asString(), r.get("number").asString(), r.get("target").asString(null)));
+                for (var e : escalated) {
+                    var recipients = new java.util.TreeSet<>(office);
+                    if (e.unitId() != null) {
+                        recipients.addAll(accounts.usernamesInUnits(List.of(e.unitId())));
+                    }
+                    notices.handlers(tx, recipients, "COMPLAINT_OVERDUE", "投诉逾期督办 " + e.number(),
+                            "该投诉已逾期，已报上级督办。", e.id());
+                }
+                return escalated;
+            });
+        }
+    }
+
+    int dropOrphanPhotos(Instant now) {
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> tx.run("""
+                    MATCH (p:Photo) WHERE p.complaintId IS NULL AND p.uploadedAt < $cutoff
+                    WITH p LIMIT 1000 DELETE p RETURN count(*) AS c""",
+                    Map.of("cutoff", now.minus(ORPHAN_PHOTOS).toEpochMilli())).single().get("c").asInt());
+        }
+    }
+
+    @Override
+    public void start() {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            var thread = new Thread(r, "complaint-escalator");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = settings.escalationInterval().toMillis();
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                var now = Instant.now();
+                escalateDue(now);
+                dropOrphanPhotos(now);
+            } catch (RuntimeException e) {
+                log.warn("Complaint escalation failed; will retry", e);
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return timer != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+}

@@ -1,0 +1,45 @@
+package org.dutygraph.complaints;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.dutygraph.notifications.NotificationRequest;
+import org.dutygraph.notifications.Notifications;
+import org.dutygraph.notifications.Recipient;
+import org.neo4j.driver.TransactionContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * What complaints tell people, always as sensitive notifications (the push carries an opaque id only),
+ * written in the transaction of the change.
+ */
+@Component
+class ComplaintNotices {
+
+    static final String CITIZEN_FEATURE = "complaint";
+
+    private final Notifications notifications;
+
+    ComplaintNotices(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    /** An anonymous follower learns only that something changed; the app fetches the case with the receipt. */
+    void citizen(TransactionContext tx, String pushKey) {
+        if (pushKey == null) {
+            return;
+        }
+        notifications.enqueue(tx, NotificationRequest.sensitive(Recipient.opaque(CITIZEN_FEATURE, pushKey),
+                "COMPLAINT_UPDATED", "投诉有新进展", "您关注的投诉有新进展，请用回执查看。", null, null));
+    }
+
+    void handlers(TransactionContext tx, Collection<String> usernames, String kind, String title, String body,
+                  String complaintId) {
+        if (usernames.isEmpty()) {
+            return;
+        }
+        List<NotificationRequest> requests = usernames.stream().map(u -> NotificationRequest.sensitive(Recipient.account(u),
+                kind, title, body, "COMPLAINT", complaintId)).toList();
+        notifications.enqueue(tx, requests);
+    }
+}

@@ -1,0 +1,48 @@
+package org.dutygraph.complaints;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code dutygraph.complaints.*}.
+ *
+ * @param pepper             base64 server secret (32+ bytes) keying receipt hashes; never stored in the graph
+ * @param pepperFile         where the pepper is read from when {@code pepper} is unset (created, random, if missing)
+ * @param receiptCost        scrypt cost as log2(N) for receipt hashes (r = 8, p = 1)
+ * @param zone               the time zone of working days
+ * @param workdayEnd         when a working day ends (a complaint received after it is registered the next day)
+ * @param workingDays        working days allowed in each status before the next step is due
+ * @param escalationInterval how often overdue complaints are looked for
+ */
+@ConfigurationProperties("dutygraph.complaints")
+public record ComplaintSettings(String pepper, @DefaultValue("data/complaint-pepper.key") String pepperFile,
+                                @DefaultValue("12") int receiptCost,
+                                @DefaultValue("Asia/Shanghai") ZoneId zone,
+                                @DefaultValue("18:00") LocalTime workdayEnd,
+                                Map<String, Integer> workingDays,
+                                @DefaultValue("1m") Duration escalationInterval,
+                                @DefaultValue Photos photos) {
+
+    static final Map<String, Integer> DEFAULT_WORKING_DAYS = Map.of("RECEIVED", 0, "REGISTERED", 1, "REOPENED", 1,
+            "ASSIGNED", 2, "INVESTIGATING", 10, "CONCLUDED", 3, "ANSWERED", 5);
+
+    /** Working days the step after {@code status} may take; null when nothing is due (published). */
+    public Integer workingDaysIn(String status) {
+        var configured = workingDays == null ? null : workingDays.get(status);
+        return configured != null ? configured : DEFAULT_WORKING_DAYS.get(status);
+    }
+
+    /**
+     * @param maxBytes  largest upload accepted
+     * @param maxPixels largest image (width x height) decoded
+     * @param maxSide   longer side of the stored, re-encoded photo
+     */
+    public record Photos(@DefaultValue("10485760") int maxBytes, @DefaultValue("40000000") long maxPixels,
+                         @DefaultValue("2560") int maxSide) {
+    }
+}

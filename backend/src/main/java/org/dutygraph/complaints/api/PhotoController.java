@@ -1,0 +1,97 @@
+package org.dutygraph.complaints.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.dutygraph.complaints.CaseHandling;
+import org.dutygraph.complaints.ComplaintSettings;
+import org.dutygraph.complaints.photos.PhotoSanitizer;
+import org.dutygraph.complaints.photos.PhotoStore;
+import org.dutygraph.platform.ratelimit.AnonymousRateLimiter;
+import org.dutygraph.platform.ratelimit.RateLimitedException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Photo upload for complaints, apart from GraphQL: {@code POST /complaints/photos} with the image as the
+ * request body (no account; rate-limited). The photo is sanitised before it is stored; the answer is the id
+ * to pass in submitComplaint. Case handlers fetch photos of complaints they may see with GET.
+ */
+@RestController
+class PhotoController {
+
+    private final PhotoSanitizer sanitizer;
+    private final PhotoStore photos;
+    private final AnonymousRateLimiter limiter;
+    private final ComplaintSettings settings;
+    private final CaseHandling handling;
+    private final HandlerScopes scopes;
+
+    PhotoController(PhotoSanitizer sanitizer, PhotoStore photos, AnonymousRateLimiter limiter, ComplaintSettings settings,
+                    CaseHandling handling, HandlerScopes scopes) {
+        this.sanitizer = sanitizer;
+        this.photos = photos;
+        this.limiter = limiter;
+        this.settings = settings;
+        this.handling = handling;
+        this.scopes = scopes;
+    }
+
+    @PostMapping("/complaints/photos")
+    ResponseEntity<Map<String, Object>> upload(HttpServletRequest request) throws IOException {
+        try {
+            limiter.consume(AnonymousRateLimiter.Kind.UPLOAD, request.getRemoteAddr());
+        } catch (RateLimitedException e) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                    .body(error("RATE_LIMITED", e.getMessage()));
+        }
+        int max = settings.photos().maxBytes();
+        if (request.getContentLengthLong() > max) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(error("TOO_LARGE", "A photo may be at most " + max + " bytes"));
+        }
+        byte[] body = readAtMost(request.getInputStream(), max + 1);
+        if (body.length == 0) {
+            return ResponseEntity.badRequest().body(error("REQUIRED", "Send the photo as the request body"));
+        }
+        if (body.length > max) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(error("TOO_LARGE", "A photo may be at most " + max + " bytes"));
+        }
+        try {
+            var clean = sanitizer.sanitize(body);
+            var id = photos.save(clean);
+            return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("photoId", id, "width", clean.width(),
+                    "height", clean.height(), "bytes", clean.jpeg().length));
+        } catch (PhotoSanitizer.PhotoRejected rejected) {
+            var status = rejected.code().equals("UNSUPPORTED_TYPE") ? HttpStatus.UNSUPPORTED_MEDIA_TYPE : HttpStatus.BAD_REQUEST;
+            return ResponseEntity.status(status).body(error(rejected.code(), rejected.getMessage()));
+        }
+    }
+
+    @GetMapping("/complaints/photos/{id}")
+    ResponseEntity<byte[]> photo(@PathVariable String id) {
+        var photo = photos.find(id);
+        if (photo.isEmpty() || photo.get().complaintId() == null
+                || handling.read(scopes.current(), photo.get().complaintId()).isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).cacheControl(CacheControl.noStore())
+                .body(photo.get().jpeg());
+    }
+
+    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        return in.readNBytes(limit);
+    }
+
+    private static Map<String, Object> error(String code, String message) {
+        return Map.of("code", code, "message", message, "field", "body");
+    }
+}

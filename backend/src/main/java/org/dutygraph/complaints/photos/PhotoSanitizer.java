@@ -1,0 +1,196 @@
+package org.dutygraph.complaints.photos;
+
+import java.awt.Color;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.exif.ExifIFD0Directory;
+
+/**
+ * Makes an uploaded photo safe to keep: the type is decided by its first bytes (never by the name or the
+ * declared content type), size and pixel count are checked before anything is decoded, and the picture
+ * is decoded, turned upright, scaled down and re-encoded as a fresh JPEG. Nothing of the original file
+ * survives but its pixels: no EXIF (GPS, device, time), XMP, IPTC, ICC comments or thumbnails.
+ */
+public final class PhotoSanitizer {
+
+    public record Clean(byte[] jpeg, int width, int height, String sha256) {
+    }
+
+    public static final class PhotoRejected extends Exception {
+
+        private final String code;
+
+        PhotoRejected(String code, String message) {
+            super(message);
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    private final int maxBytes;
+    private final long maxPixels;
+    private final int maxSide;
+
+    public PhotoSanitizer(int maxBytes, long maxPixels, int maxSide) {
+        this.maxBytes = maxBytes;
+        this.maxPixels = maxPixels;
+        this.maxSide = maxSide;
+    }
+
+    public Clean sanitize(byte[] upload) throws PhotoRejected {
+        if (upload.length > maxBytes) {
+            throw new PhotoRejected("TOO_LARGE", "A photo may be at most " + maxBytes + " bytes");
+        }
+        var format = format(upload);
+        var image = decode(upload, format);
+        if (format.equals("jpeg")) {
+            image = upright(image, orientation(upload));
+        }
+        image = toRgb(scaled(image));
+        var jpeg = encode(image);
+        return new Clean(jpeg, image.getWidth(), image.getHeight(), sha256(jpeg));
+    }
+
+    static String format(byte[] b) throws PhotoRejected {
+        if (b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
+            return "jpeg";
+        }
+        if (b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G'
+                && b[4] == 0x0D && b[5] == 0x0A && b[6] == 0x1A && b[7] == 0x0A) {
+            return "png";
+        }
+        if (b.length > 12 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p') {
+            throw new PhotoRejected("UNSUPPORTED_TYPE", "HEIC/HEIF photos are not accepted yet: send JPEG or PNG");
+        }
+        throw new PhotoRejected("UNSUPPORTED_TYPE", "Only JPEG and PNG photos are accepted");
+    }
+
+    private BufferedImage decode(byte[] upload, String format) throws PhotoRejected {
+        ImageReader reader = ImageIO.getImageReadersByFormatName(format).next();
+        try (var input = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
+            reader.setInput(input, true, true);
+            long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+            if (pixels > maxPixels) {
+                throw new PhotoRejected("TOO_MANY_PIXELS", "A photo may have at most " + maxPixels + " pixels");
+            }
+            return reader.read(0);
+        } catch (IOException | RuntimeException e) {
+            throw new PhotoRejected("UNREADABLE", "The photo could not be read as " + format.toUpperCase());
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /** EXIF orientation 1-8; 1 when absent or unreadable. */
+    private static int orientation(byte[] upload) {
+        try {
+            var exif = ImageMetadataReader.readMetadata(new ByteArrayInputStream(upload))
+                    .getFirstDirectoryOfType(ExifIFD0Directory.class);
+            return exif != null && exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)
+                    ? exif.getInt(ExifIFD0Directory.TAG_ORIENTATION) : 1;
+        } catch (Exception unreadable) {
+            return 1;
+        }
+    }
+
+    private static BufferedImage upright(BufferedImage image, int orientation) {
+        if (orientation <= 1 || orientation > 8) {
+            return image;
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        boolean swap = orientation >= 5;
+        // x' = m00 x + m01 y + m02, y' = m10 x + m11 y + m12, for each EXIF orientation.
+        var t = switch (orientation) {
+            case 2 -> matrix(-1, 0, w, 0, 1, 0);
+            case 3 -> matrix(-1, 0, w, 0, -1, h);
+            case 4 -> matrix(1, 0, 0, 0, -1, h);
+            case 5 -> matrix(0, 1, 0, 1, 0, 0);
+            case 6 -> matrix(0, -1, h, 1, 0, 0);
+            case 7 -> matrix(0, -1, h, -1, 0, w);
+            default -> matrix(0, 1, 0, -1, 0, w);
+        };
+        var out = new BufferedImage(swap ? h : w, swap ? w : h, BufferedImage.TYPE_INT_RGB);
+        var g = out.createGraphics();
+        g.drawImage(image, t, null);
+        g.dispose();
+        return out;
+    }
+
+    private static AffineTransform matrix(double m00, double m01, double m02, double m10, double m11, double m12) {
+        return new AffineTransform(m00, m10, m01, m11, m02, m12);
+    }
+
+    private BufferedImage scaled(BufferedImage image) {
+        int longer = Math.max(image.getWidth(), image.getHeight());
+        if (longer <= maxSide) {
+            return image;
+        }
+        double factor = (double) maxSide / longer;
+        int w = Math.max(1, (int) Math.round(image.getWidth() * factor));
+        int h = Math.max(1, (int) Math.round(image.getHeight() * factor));
+        var out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        var g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(image, 0, 0, w, h, null);
+        g.dispose();
+        return out;
+    }
+
+    /** JPEG has no alpha: transparent areas become white. */
+    private static BufferedImage toRgb(BufferedImage image) {
+        if (image.getType() == BufferedImage.TYPE_INT_RGB) {
+            return image;
+        }
+        var out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        var g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        return out;
+    }
+
+    private static byte[] encode(BufferedImage image) {
+        var writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        var out = new ByteArrayOutputStream();
+        try (var stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            var param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.85f);
+            // No metadata object: the writer emits a bare JFIF header and nothing else.
+            writer.write(null, new IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new IllegalStateException("JPEG encoding failed", e);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.dutygraph.complaints.routing;
+
+import java.util.List;
+
+/**
+ * Where the duty graph sends a complaint.
+ *
+ * @param unitId          the handling unit; null sends it to the efficiency office's triage queue
+ * @param reason          why, in words, for the case handler
+ * @param findingId       the overlap finding that made the arbiter's office the handler, if any
+ * @param suggestedUnitIds units the graph points at when it could not decide alone
+ */
+public record Routing(String unitId, String reason, String findingId, List<String> suggestedUnitIds) {
+
+    static Routing to(String unitId, String reason) {
+        return new Routing(unitId, reason, null, List.of());
+    }
+
+    static Routing triage(String reason, List<String> suggestions) {
+        return new Routing(null, reason, null, List.copyOf(suggestions));
+    }
+}
