@@ -95,8 +95,8 @@ class ComplaintStore {
     }
 
     Optional<CaseRef> ref(TransactionContext tx, String where, String value) {
-        return tx.run("MATCH (c:Complaint) WHERE " + where + """
-                 RETURN c.id AS id, c.status AS status, c.pushKey AS pushKey, c.routedUnitId AS unit""",
+        return tx.run("MATCH (c:Complaint) WHERE " + where
+                        + " RETURN c.id AS id, c.status AS status, c.pushKey AS pushKey, c.routedUnitId AS unit",
                 Map.of("v", value)).list(r -> new CaseRef(r.get("id").asString(), r.get("status").asString(),
                 r.get("pushKey").asString(null), r.get("unit").asString(null))).stream().findFirst();
     }

@@ -36,6 +36,10 @@ public abstract class ApiTest {
         Neo4jForTests.register(registry);
         FakeFcmForTests.register(registry);
         registry.add("dutygraph.complaints.pepper", () -> PEPPER);
+        // Tests escalate explicitly; all test clients share 127.0.0.1 (the rate-limit test uses other addresses).
+        registry.add("dutygraph.complaints.escalation-interval", () -> "1h");
+        registry.add("dutygraph.rate-limits.fields-per-minute", () -> "600");
+        registry.add("dutygraph.rate-limits.fields-per-hour", () -> "100000");
     }
 
     protected GraphQl anonymous() {

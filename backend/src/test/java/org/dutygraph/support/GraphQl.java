@@ -61,6 +61,18 @@ public final class GraphQl {
     }
 
     public Response raw(String body) {
+        return raw(body, Map.of());
+    }
+
+    /** Posts with extra headers, e.g. what a phone's HTTP stack adds (User-Agent, forwarded addresses). */
+    public Response post(String document, Map<String, Object> variables, Map<String, String> headers) {
+        var payload = new HashMap<String, Object>();
+        payload.put("query", document);
+        payload.put("variables", variables == null ? Map.of() : variables);
+        return raw(JSON.writeValueAsString(payload), headers);
+    }
+
+    public Response raw(String body, Map<String, String> headers) {
         var request = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(120))
                 .header("Content-Type", "application/json")
@@ -68,6 +80,7 @@ public final class GraphQl {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         try {
             var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             var text = response.body();
