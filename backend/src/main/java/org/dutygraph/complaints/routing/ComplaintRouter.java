@@ -80,7 +80,8 @@ public class ComplaintRouter {
                 OPTIONAL MATCH (d)-[:IN_AREA]->(own)
                 OPTIONAL MATCH path = (unit)-[:PART_OF*0..]->(:Organization)-[:IN_AREA]->(inherited)
                 WITH d, unit, own, inherited ORDER BY length(path)
-                WITH d, unit, coalesce(own, head(collect(inherited))) AS area
+                WITH d, unit, own, head(collect(inherited)) AS nearest
+                WITH d, unit, coalesce(own, nearest) AS area
                 WHERE $area IS NULL OR area IS NULL OR EXISTS { MATCH (:Area {id: $area})-[:WITHIN*0..]->(area) }
                 RETURN unit.id AS unit, collect(d.id) AS duties ORDER BY unit""", params)
                 .list(r -> Map.entry(r.get("unit").asString(), r.get("duties").asList(Value::asString)));
