@@ -55,9 +55,7 @@ class PhotoController {
                     .body(error("RATE_LIMITED", e.getMessage()));
         }
         int max = settings.photos().maxBytes();
-        if (request.getContentLengthLong() > max) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(error("TOO_LARGE", "A photo may be at most " + max + " bytes"));
-        }
+        // Never more than max + 1 bytes in memory; a bigger body is refused once that much has arrived.
         byte[] body = readAtMost(request.getInputStream(), max + 1);
         if (body.length == 0) {
             return ResponseEntity.badRequest().body(error("REQUIRED", "Send the photo as the request body"));
