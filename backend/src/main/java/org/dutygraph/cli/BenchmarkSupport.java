@@ -52,7 +52,12 @@ final class BenchmarkSupport {
                 "--spring.main.banner-mode=off", "--dutygraph.embedded.data-directory=" + store,
                 "--dutygraph.embedded.page-cache=" + pageCache, "--logging.level.root=warn",
                 "--logging.level.org.dutygraph.conflicts=info"));
-        args.addAll(List.of(extra));
+        for (var option : extra) {
+            // an option given again replaces the default (Spring would bind both values to one property)
+            var name = option.contains("=") ? option.substring(0, option.indexOf('=') + 1) : option;
+            args.removeIf(arg -> arg.startsWith(name));
+            args.add(option);
+        }
         return new SpringApplicationBuilder(DutygraphApplication.class).run(args.toArray(String[]::new));
     }
 

@@ -27,6 +27,7 @@ import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.security.AccountService;
 import org.dutygraph.security.Role;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.ClientException;
 import org.springframework.stereotype.Service;
 
@@ -83,16 +84,17 @@ public class CitizenComplaints {
     public Submitted submit(Submission s) {
         var errors = validate(s);
         if (!errors.isEmpty()) {
+            if (s.target() != null) {
+                // report unknown references too, so that the app can show every problem at once
+                try (var session = driver.session()) {
+                    errors.addAll(session.executeRead(tx -> missingReferences(tx, s)));
+                }
+            }
             return new Submitted(null, null, errors);
         }
         var submissionKey = receipts.submissionKey(s.submissionId().toLowerCase());
         var contentHash = contentHash(s);
-        var earlier = store.bySubmissionKey(submissionKey);
-        if (earlier.isPresent()) {
-            return retried(s, earlier.get(), contentHash);
-        }
         var now = Instant.now();
-        var routing = router.route(s.target(), s.areaId());
         var receipt = receipts.newReceipt();
         var id = UUID.randomUUID().toString();
         var c = new HashMap<String, Object>();
@@ -117,10 +119,6 @@ public class CitizenComplaints {
         c.put("contactPhone", blankToNull(s.contactPhone()));
         c.put("photoIds", photos(s));
         c.put("status", "RECEIVED");
-        c.put("routedUnitId", routing.unitId());
-        c.put("routing", routing.reason());
-        c.put("findingId", routing.findingId());
-        c.put("suggestedUnitIds", routing.suggestedUnitIds());
         c.put("receivedAt", now.toEpochMilli());
         long due = calendar.due(now, settings.workingDaysIn("RECEIVED")).toEpochMilli();
         c.put("dueAt", due);
@@ -128,24 +126,41 @@ public class CitizenComplaints {
         c.put("escalations", 0);
         c.put("serious", false);
         c.put("key", String.format("%015d:%s", now.toEpochMilli(), id));
-        var office = accounts.usernames(List.of(), List.of(Role.INSPECTOR));
+        String unitName;
         try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> {
-                store.create(tx, c, photos(s), now);
-                notices.handlers(tx, office, "COMPLAINT_RECEIVED", "新投诉 " + c.get("number"),
-                        routing.unitId() == null ? "待分办：系统无法确定承办单位。" : "请于当日登记。", id);
+            // One transaction: references checked, routed and stored together.
+            unitName = session.executeWrite(tx -> {
+                var missing = missingReferences(tx, s);
+                if (!missing.isEmpty()) {
+                    throw new InvalidReferences(missing);
+                }
+                var routing = router.route(tx, s.target(), s.areaId());
+                c.put("routedUnitId", routing.unitId());
+                c.put("routing", routing.reason());
+                c.put("findingId", routing.findingId());
+                c.put("suggestedUnitIds", routing.suggestedUnitIds());
+                var name = store.create(tx, c, photos(s), now);
+                if (routing.unitId() == null) {
+                    // Only complaints the graph could not route need the office at once; the rest wait in its queue.
+                    notices.handlers(tx, accounts.usernames(List.of(), List.of(Role.INSPECTOR)), "COMPLAINT_RECEIVED",
+                            "新投诉待分办 " + c.get("number"), "系统无法确定承办单位，请人工分办。", id);
+                }
+                return name;
             });
+        } catch (InvalidReferences e) {
+            return new Submitted(null, null, e.errors);
         } catch (ClientException e) {
             if (e.code() != null && e.code().contains("ConstraintValidationFailed")) {
-                // The same submission arrived twice at once: the other copy won, answer as a retry.
-                var winner = store.bySubmissionKey(submissionKey);
-                if (winner.isPresent()) {
-                    return retried(s, winner.get(), contentHash);
+                // A retry of a stored submission (or two copies at once): answer with the stored one.
+                var earlier = store.bySubmissionKey(submissionKey);
+                if (earlier.isPresent()) {
+                    return retried(s, earlier.get(), contentHash);
                 }
             }
             throw e;
         }
-        return new Submitted(store.citizenView(id), receipt, List.of());
+        return new Submitted(new CitizenView((String) c.get("number"), s.category(), "RECEIVED",
+                ComplaintViews.at(now.toEpochMilli()), unitName, null, null, List.of()), receipt, List.of());
     }
 
     public Optional<CitizenView> byReceipt(String receipt) {
@@ -208,10 +223,6 @@ public class CitizenComplaints {
             errors.add(UserError.of("REQUIRED", "Say what the complaint is about: a unit, window, post, badge number or matter",
                     "input", "target"));
         } else {
-            checkExists(errors, "Organization", s.target().unitId(), "target", "unitId");
-            checkExists(errors, "Organization", s.target().windowId(), "target", "windowId");
-            checkExists(errors, "Post", s.target().postId(), "target", "postId");
-            checkExists(errors, "PowerItem", s.target().powerItemId(), "target", "powerItemId");
             checkLength(errors, s.target().badgeNumber(), 50, "target", "badgeNumber");
             checkLength(errors, s.target().matterText(), 500, "target", "matterText");
         }
@@ -226,31 +237,58 @@ public class CitizenComplaints {
             errors.add(UserError.of("IN_THE_FUTURE", "'occurredAt' is in the future", "input", "occurredAt"));
         }
         checkLength(errors, s.place(), 500, "place");
-        checkExists(errors, "Area", s.areaId(), "areaId");
         checkLength(errors, s.contactName(), 50, "contact", "name");
         if (s.contactPhone() != null && !s.contactPhone().isBlank() && !PHONE.matcher(s.contactPhone()).matches()) {
             errors.add(UserError.of("INVALID_FORMAT", "'phone' must be 5 to 20 digits, spaces, '+' or '-'", "input", "contact", "phone"));
         }
-        var photoIds = photos(s);
-        if (photoIds.size() > MAX_PHOTOS) {
+        if (photos(s).size() > MAX_PHOTOS) {
             errors.add(UserError.of("TOO_MANY", "At most " + MAX_PHOTOS + " photos", "input", "photoIds"));
-        } else if (!photoIds.isEmpty()) {
-            var attachable = store.attachablePhotos(photoIds);
-            for (int i = 0; i < photoIds.size(); i++) {
-                if (!attachable.contains(photoIds.get(i))) {
-                    errors.add(UserError.of("NOT_FOUND", "No uploaded photo has this id (or it belongs to another complaint)",
-                            "input", "photoIds", String.valueOf(i)));
-                }
+        }
+        return errors;
+    }
+
+    /** What the submission refers to that is not in the graph (or, for photos, not free to attach); one query. */
+    private List<UserError> missingReferences(TransactionContext tx, Submission s) {
+        var t = s.target();
+        var photoIds = photos(s);
+        if (t.unitId() == null && t.windowId() == null && t.postId() == null && t.powerItemId() == null
+                && s.areaId() == null && photoIds.isEmpty()) {
+            return List.of();
+        }
+        var found = store.references(tx, t.unitId(), t.windowId(), t.postId(), t.powerItemId(), s.areaId(), photoIds);
+        var errors = new ArrayList<UserError>();
+        missing(errors, found, "unit", t.unitId(), "Organization", "target", "unitId");
+        missing(errors, found, "window", t.windowId(), "Organization", "target", "windowId");
+        missing(errors, found, "post", t.postId(), "Post", "target", "postId");
+        missing(errors, found, "item", t.powerItemId(), "PowerItem", "target", "powerItemId");
+        missing(errors, found, "area", s.areaId(), "Area", "areaId");
+        var attachable = found.get("photos").asList(org.neo4j.driver.Value::asString);
+        for (int i = 0; i < photoIds.size(); i++) {
+            if (!attachable.contains(photoIds.get(i))) {
+                errors.add(UserError.of("NOT_FOUND", "No uploaded photo has this id (or it belongs to another complaint)",
+                        "input", "photoIds", String.valueOf(i)));
             }
         }
         return errors;
     }
 
-    private void checkExists(List<UserError> errors, String label, String id, String... path) {
-        if (id != null && store.existing(label, List.of(id)).isEmpty()) {
+    private static void missing(List<UserError> errors, org.neo4j.driver.Record found, String key, String id, String label,
+                                String... path) {
+        if (id != null && !found.get(key).asBoolean()) {
             var full = new ArrayList<String>(List.of("input"));
             full.addAll(List.of(path));
             errors.add(new UserError(full, "NOT_FOUND", "No " + label + " has id '" + id + "'"));
+        }
+    }
+
+    /** Rolls the submission's transaction back when it refers to things that do not exist. */
+    private static final class InvalidReferences extends RuntimeException {
+
+        private final List<UserError> errors;
+
+        InvalidReferences(List<UserError> errors) {
+            super(null, null, false, false);
+            this.errors = errors;
         }
     }
 

@@ -53,13 +53,14 @@ class ComplaintStore {
         }
     }
 
-    void create(TransactionContext tx, Map<String, Object> complaint, List<String> photoIds, Instant now) {
+    /** Creates the complaint; returns the name of the unit it is routed to, if any. */
+    String create(TransactionContext tx, Map<String, Object> complaint, List<String> photoIds, Instant now) {
         var params = new HashMap<String, Object>();
         params.put("c", complaint);
         params.put("photos", photoIds);
         params.put("now", now.toEpochMilli());
         params.put("stepId", UUID.randomUUID().toString());
-        tx.run("""
+        return tx.run("""
                 CREATE (c:Complaint) SET c = $c
                 WITH c
                 OPTIONAL MATCH (o:Organization {id: c.routedUnitId})
@@ -69,16 +70,31 @@ class ComplaintStore {
                 SET p.complaintId = c.id
                 WITH DISTINCT c
                 CREATE (:ComplaintStep {id: $stepId, complaintId: c.id, status: 'RECEIVED', note: c.routing, at: $now})
-                """, params).consume();
+                WITH c
+                OPTIONAL MATCH (c)-[:ROUTED_TO]->(o)
+                RETURN o.name AS name
+                """, params).single().get("name").asString(null);
     }
 
     /** Photos among the ids that exist and belong to no complaint yet. */
-    List<String> attachablePhotos(Collection<String> ids) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (p:Photo) WHERE p.id IN $ids AND p.complaintId IS NULL RETURN p.id AS id""",
-                    Map.of("ids", List.copyOf(ids))).list(r -> r.get("id").asString()));
-        }
+    /** Which of the given references exist (unit, window, post, item, area: booleans) and which photos are free. */
+    Record references(TransactionContext tx, String unit, String window, String post, String item, String area,
+                      List<String> photos) {
+        var params = new HashMap<String, Object>();
+        params.put("unit", unit);
+        params.put("window", window);
+        params.put("post", post);
+        params.put("item", item);
+        params.put("area", area);
+        params.put("photos", photos);
+        return tx.run("""
+                RETURN EXISTS { MATCH (o:Organization) WHERE o.id = $unit } AS unit,
+                       EXISTS { MATCH (o:Organization) WHERE o.id = $window } AS window,
+                       EXISTS { MATCH (p:Post) WHERE p.id = $post } AS post,
+                       EXISTS { MATCH (i:PowerItem) WHERE i.id = $item } AS item,
+                       EXISTS { MATCH (a:Area) WHERE a.id = $area } AS area,
+                       COLLECT { MATCH (p:Photo) WHERE p.id IN $photos AND p.complaintId IS NULL RETURN p.id } AS photos""",
+                params).single();
     }
 
     List<String> existing(String label, Collection<String> ids) {

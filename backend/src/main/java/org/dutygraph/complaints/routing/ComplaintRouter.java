@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
@@ -30,45 +31,48 @@ public class ComplaintRouter {
 
     public Routing route(ComplaintTarget target, String areaId) {
         try (var session = driver.session()) {
-            return session.executeRead(tx -> {
-                for (var named : new String[]{target.windowId(), target.unitId()}) {
-                    if (named != null) {
-                        var unit = tx.run("MATCH (o:Organization {id: $id}) RETURN o.name AS name", Map.of("id", named)).list();
-                        if (!unit.isEmpty()) {
-                            return Routing.to(named, "named by the citizen: " + unit.get(0).get("name").asString());
-                        }
-                    }
-                }
-                if (target.postId() != null) {
-                    var unit = single(tx.run("MATCH (:Post {id: $id})-[:IN_ORG]->(o) RETURN o.id AS id",
-                            Map.of("id", target.postId())).list(r -> r.get("id").asString()));
-                    if (unit.isPresent()) {
-                        return Routing.to(unit.get(), "the unit of the post named by the citizen");
-                    }
-                }
-                if (target.badgeNumber() != null) {
-                    var unit = single(tx.run("""
-                            MATCH (:Person {id: $badge})-[h:HOLDS]->(:Post)-[:IN_ORG]->(o)
-                            WHERE h.endDate IS NULL OR h.endDate >= $today RETURN DISTINCT o.id AS id""",
-                            Map.of("badge", target.badgeNumber().trim(), "today", LocalDate.now().toString()))
-                            .list(r -> r.get("id").asString()));
-                    if (unit.isPresent()) {
-                        return Routing.to(unit.get(), "the unit of the staff member with that badge number");
-                    }
-                }
-                if (target.powerItemId() != null) {
-                    return byMatter(tx, target.powerItemId(), areaId);
-                }
-                if (target.matterText() != null && !target.matterText().isBlank()) {
-                    return Routing.triage("the matter is in free text; units whose duties match its wording are suggested",
-                            byWording(tx, target.matterText()));
-                }
-                return Routing.triage("nothing the complaint names is in the duty graph", List.of());
-            });
+            return session.executeRead(tx -> route(tx, target, areaId));
         }
     }
 
-    private static Routing byMatter(org.neo4j.driver.TransactionContext tx, String powerItemId, String areaId) {
+    /** Routes within the caller's transaction (a submission routes and stores in one). */
+    public Routing route(TransactionContext tx, ComplaintTarget target, String areaId) {
+        for (var named : new String[]{target.windowId(), target.unitId()}) {
+            if (named != null) {
+                var unit = tx.run("MATCH (o:Organization {id: $id}) RETURN o.name AS name", Map.of("id", named)).list();
+                if (!unit.isEmpty()) {
+                    return Routing.to(named, "named by the citizen: " + unit.get(0).get("name").asString());
+                }
+            }
+        }
+        if (target.postId() != null) {
+            var unit = single(tx.run("MATCH (:Post {id: $id})-[:IN_ORG]->(o) RETURN o.id AS id",
+                    Map.of("id", target.postId())).list(r -> r.get("id").asString()));
+            if (unit.isPresent()) {
+                return Routing.to(unit.get(), "the unit of the post named by the citizen");
+            }
+        }
+        if (target.badgeNumber() != null) {
+            var unit = single(tx.run("""
+                    MATCH (:Person {id: $badge})-[h:HOLDS]->(:Post)-[:IN_ORG]->(o)
+                    WHERE h.endDate IS NULL OR h.endDate >= $today RETURN DISTINCT o.id AS id""",
+                    Map.of("badge", target.badgeNumber().trim(), "today", LocalDate.now().toString()))
+                    .list(r -> r.get("id").asString()));
+            if (unit.isPresent()) {
+                return Routing.to(unit.get(), "the unit of the staff member with that badge number");
+            }
+        }
+        if (target.powerItemId() != null) {
+            return byMatter(tx, target.powerItemId(), areaId);
+        }
+        if (target.matterText() != null && !target.matterText().isBlank()) {
+            return Routing.triage("the matter is in free text; units whose duties match its wording are suggested",
+                    byWording(tx, target.matterText()));
+        }
+        return Routing.triage("nothing the complaint names is in the duty graph", List.of());
+    }
+
+    private static Routing byMatter(TransactionContext tx, String powerItemId, String areaId) {
         var params = new HashMap<String, Object>();
         params.put("item", powerItemId);
         params.put("area", areaId);
@@ -106,7 +110,7 @@ public class ComplaintRouter {
         return Routing.triage(units.size() + " units hold this matter there and no overlap finding names an arbiter", units);
     }
 
-    private static List<String> byWording(org.neo4j.driver.TransactionContext tx, String text) {
+    private static List<String> byWording(TransactionContext tx, String text) {
         var query = text.replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
         if (query.isEmpty()) {
             return List.of();

@@ -25,7 +25,8 @@ public class GraphQlConfiguration {
     @Bean
     GraphQlSourceBuilderCustomizer contractWiring(AnonymousRateLimiter limiter) {
         return builder -> builder.defaultTypeResolver(new ViewTypeResolver())
-                .typeVisitors(List.of(new AuthDirectiveVisitor(limiter)));
+                .typeVisitors(List.of(new AuthDirectiveVisitor(limiter)))
+                .configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(new ParsedDocumentCache(2_000)));
     }
 
     /** The caller's address goes into the GraphQL context for the anonymous rate limits, and nowhere else. */

@@ -1,0 +1,145 @@
+package org.dutygraph.cli;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+import org.neo4j.driver.Driver;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The complaint submission benchmark: anonymous submissions (no photos) over GraphQL/HTTP against the
+ * demo city on a fresh embedded store with its default, durable commits, offered at a fixed rate
+ * (open loop, latency measured from the planned send time, so a slow server cannot hide its queue).
+ * Baseline: a trivial GraphQL request offered at the same rate in the same process.
+ */
+final class ComplaintBenchmark {
+
+    static final double TARGET_RATE = 200;
+    static final double TARGET_P99_MS = 200;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String SUBMIT = """
+            mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) {
+              receipt complaint { number status } errors { code } } }""";
+
+    private final PrintStream out;
+
+    ComplaintBenchmark(PrintStream out) {
+        this.out = out;
+    }
+
+    record Result(int sent, int failed, double seconds, double p50, double p95, double p99) {
+    }
+
+    int run(Map<String, String> options) throws Exception {
+        double rate = Double.parseDouble(options.getOrDefault("rate", String.valueOf(TARGET_RATE)));
+        int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
+        var store = Files.createTempDirectory("dutygraph-complaint-bench");
+        // One client address sends everything here, so the per-address anonymous limit is lifted for the run.
+        try (var context = BenchmarkSupport.start(store, "256m", "--dutygraph.demo.load=true",
+                "--dutygraph.rate-limits.fields-per-minute=100000000", "--dutygraph.rate-limits.fields-per-hour=100000000",
+                "--dutygraph.complaints.pepper-file=" + store.resolve("pepper.key"))) {
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            var units = ids(context.getBean(Driver.class), "MATCH (o:Organization) RETURN o.id AS id ORDER BY id");
+            var items = ids(context.getBean(Driver.class), "MATCH (:Duty)-[:EXERCISES]->(p:PowerItem) RETURN DISTINCT p.id AS id ORDER BY id");
+            if (units.isEmpty()) {
+                throw new IllegalStateException("The demo city did not load");
+            }
+            var client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(64)).build();
+
+            IntFunction<String> trivial = i -> JSON.writeValueAsString(Map.of("query", "{ __typename }"));
+            IntFunction<String> submission = i -> JSON.writeValueAsString(Map.of("query", SUBMIT, "variables",
+                    Map.of("input", complaint(i, units, items))));
+            offer(client, port, trivial, rate, 3);
+            offer(client, port, submission, rate, 3);
+            var baseline = offer(client, port, trivial, rate, seconds);
+            var submit = offer(client, port, submission, rate, seconds);
+            out.printf("BASELINE trivial request at %.0f/s: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n", rate, baseline.p50(),
+                    baseline.p95(), baseline.p99());
+            out.printf("SUBMIT %d complaints in %.1f s (%.0f/s offered, %.1f/s done), %d failed: p50 %.1f ms, p95 %.1f ms, "
+                            + "p99 %.1f ms (target %.0f ms, ratio to target %.2f; ratio p99 to baseline p99 %.1f)%n",
+                    submit.sent(), submit.seconds(), rate, submit.sent() / submit.seconds(), submit.failed(), submit.p50(),
+                    submit.p95(), submit.p99(), TARGET_P99_MS, submit.p99() / TARGET_P99_MS, submit.p99() / baseline.p99());
+            boolean ok = submit.failed() == 0 && submit.p99() <= TARGET_P99_MS && submit.sent() / submit.seconds() >= rate * 0.95;
+            out.println(ok ? "PASS" : "FAIL");
+            return ok ? 0 : 1;
+        }
+    }
+
+    private static Map<String, Object> complaint(int i, List<String> units, List<String> items) {
+        var target = i % 3 == 0 && !items.isEmpty() ? Map.<String, Object>of("powerItemId", items.get(i % items.size()))
+                : Map.<String, Object>of("unitId", units.get(i % units.size()));
+        return Map.of("submissionId", UUID.randomUUID().toString(), "target", target, "category", "BUCK_PASSING",
+                "description", "基准测试投诉 " + i + "：窗口工作人员推诿，要求多次补交材料。");
+    }
+
+    /** Sends at a fixed rate for the given seconds; latencies count from each request's planned send time. */
+    private static Result offer(HttpClient client, int port, IntFunction<String> body, double rate, int seconds)
+            throws InterruptedException {
+        int total = (int) (rate * seconds);
+        long interval = (long) (1e9 / rate);
+        var latencies = new ConcurrentLinkedQueue<Double>();
+        var failed = new AtomicInteger();
+        var done = new CountDownLatch(total);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            int n = i;
+            long planned = start + n * interval;
+            timer.schedule(() -> {
+                var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString(body.apply(n))).build();
+                client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+                    latencies.add((System.nanoTime() - planned) / 1e6);
+                    if (error != null || response.statusCode() != 200 || failed(response.body())) {
+                        failed.incrementAndGet();
+                    }
+                    done.countDown();
+                });
+            }, planned - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+        done.await(seconds + 120L, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        timer.shutdownNow();
+        var sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return new Result(total, failed.get() + (total - sorted.length), elapsed, at(sorted, 0.5), at(sorted, 0.95), at(sorted, 0.99));
+    }
+
+    /** GraphQL errors, or a payload with user errors. */
+    private static boolean failed(String body) {
+        var json = JSON.readTree(body);
+        if (!json.path("errors").isMissingNode()) {
+            return true;
+        }
+        var payload = json.path("data").path("submitComplaint");
+        return !payload.isMissingNode() && !payload.path("errors").isEmpty();
+    }
+
+    private static double at(double[] sorted, double quantile) {
+        return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) (sorted.length * quantile))];
+    }
+
+    private static List<String> ids(Driver driver, String query) {
+        try (var session = driver.session()) {
+            return new ArrayList<>(session.run(query).list(r -> r.get("id").asString()));
+        }
+    }
+}
