@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.dutygraph.complaints.ComplaintViews.CitizenView;
 import org.dutygraph.complaints.ComplaintViews.MessageView;
@@ -27,7 +25,6 @@ import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.security.AccountService;
 import org.dutygraph.security.Role;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.ClientException;
 import org.springframework.stereotype.Service;
 
@@ -40,9 +37,6 @@ public class CitizenComplaints {
 
     public static final Set<String> CATEGORIES = Set.of("COLD", "LAZY", "BUCK_PASSING", "DISORDERLY", "GREEDY",
             "PETTY_EXTORTION", "ILLEGAL_FEES", "INACTION", "SLOW_ACTION", "OTHER");
-    static final int MAX_PHOTOS = 6;
-    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,20}");
     private static final DateTimeFormatter NUMBER_DATE = DateTimeFormatter.ofPattern("yyMMdd");
 
     public record Submission(String submissionId, ComplaintTarget target, String category, String description,
@@ -65,6 +59,7 @@ public class CitizenComplaints {
     private final DeviceRegistry devices;
     private final AccountService accounts;
     private final Driver driver;
+    private final SubmissionChecks checks;
     private final SecureRandom random = new SecureRandom();
 
     CitizenComplaints(ComplaintStore store, Receipts receipts, ComplaintRouter router, WorkingCalendar calendar,
@@ -79,15 +74,16 @@ public class CitizenComplaints {
         this.devices = devices;
         this.accounts = accounts;
         this.driver = driver;
+        this.checks = new SubmissionChecks(store);
     }
 
     public Submitted submit(Submission s) {
-        var errors = validate(s);
+        var errors = SubmissionChecks.validate(s);
         if (!errors.isEmpty()) {
             if (s.target() != null) {
                 // report unknown references too, so that the app can show every problem at once
                 try (var session = driver.session()) {
-                    errors.addAll(session.executeRead(tx -> missingReferences(tx, s)));
+                    errors.addAll(session.executeRead(tx -> checks.missingReferences(tx, s)));
                 }
             }
             return new Submitted(null, null, errors);
@@ -130,9 +126,9 @@ public class CitizenComplaints {
         try (var session = driver.session()) {
             // One transaction: references checked, routed and stored together.
             unitName = session.executeWrite(tx -> {
-                var missing = missingReferences(tx, s);
+                var missing = checks.missingReferences(tx, s);
                 if (!missing.isEmpty()) {
-                    throw new InvalidReferences(missing);
+                    throw new SubmissionChecks.InvalidReferences(missing);
                 }
                 var routing = router.route(tx, s.target(), s.areaId());
                 c.put("routedUnitId", routing.unitId());
@@ -147,7 +143,7 @@ public class CitizenComplaints {
                 }
                 return name;
             });
-        } catch (InvalidReferences e) {
+        } catch (SubmissionChecks.InvalidReferences e) {
             return new Submitted(null, null, e.errors);
         } catch (ClientException e) {
             if (e.code() != null && e.code().contains("ConstraintValidationFailed")) {
@@ -214,93 +210,7 @@ public class CitizenComplaints {
         return new Submitted(store.citizenView(earlier.id()), receipt, List.of());
     }
 
-    private List<UserError> validate(Submission s) {
-        var errors = new ArrayList<UserError>();
-        if (s.submissionId() == null || !UUID_TEXT.matcher(s.submissionId()).matches()) {
-            errors.add(UserError.of("INVALID_FORMAT", "'submissionId' must be a UUID generated once per complaint", "input", "submissionId"));
-        }
-        if (s.target() == null || s.target().isEmpty()) {
-            errors.add(UserError.of("REQUIRED", "Say what the complaint is about: a unit, window, post, badge number or matter",
-                    "input", "target"));
-        } else {
-            checkLength(errors, s.target().badgeNumber(), 50, "target", "badgeNumber");
-            checkLength(errors, s.target().matterText(), 500, "target", "matterText");
-        }
-        if (!CATEGORIES.contains(s.category())) {
-            errors.add(UserError.of("INVALID_VALUE", "Unknown category", "input", "category"));
-        }
-        var description = s.description() == null ? "" : s.description().strip();
-        if (description.length() < 10 || description.length() > 5000) {
-            errors.add(UserError.of("INVALID_LENGTH", "'description' must be 10 to 5000 characters", "input", "description"));
-        }
-        if (s.occurredAt() != null && s.occurredAt().isAfter(Instant.now().plusSeconds(300))) {
-            errors.add(UserError.of("IN_THE_FUTURE", "'occurredAt' is in the future", "input", "occurredAt"));
-        }
-        checkLength(errors, s.place(), 500, "place");
-        checkLength(errors, s.contactName(), 50, "contact", "name");
-        if (s.contactPhone() != null && !s.contactPhone().isBlank() && !PHONE.matcher(s.contactPhone()).matches()) {
-            errors.add(UserError.of("INVALID_FORMAT", "'phone' must be 5 to 20 digits, spaces, '+' or '-'", "input", "contact", "phone"));
-        }
-        if (photos(s).size() > MAX_PHOTOS) {
-            errors.add(UserError.of("TOO_MANY", "At most " + MAX_PHOTOS + " photos", "input", "photoIds"));
-        }
-        return errors;
-    }
-
-    /** What the submission refers to that is not in the graph (or, for photos, not free to attach); one query. */
-    private List<UserError> missingReferences(TransactionContext tx, Submission s) {
-        var t = s.target();
-        var photoIds = photos(s);
-        if (t.unitId() == null && t.windowId() == null && t.postId() == null && t.powerItemId() == null
-                && s.areaId() == null && photoIds.isEmpty()) {
-            return List.of();
-        }
-        var found = store.references(tx, t.unitId(), t.windowId(), t.postId(), t.powerItemId(), s.areaId(), photoIds);
-        var errors = new ArrayList<UserError>();
-        missing(errors, found, "unit", t.unitId(), "Organization", "target", "unitId");
-        missing(errors, found, "window", t.windowId(), "Organization", "target", "windowId");
-        missing(errors, found, "post", t.postId(), "Post", "target", "postId");
-        missing(errors, found, "item", t.powerItemId(), "PowerItem", "target", "powerItemId");
-        missing(errors, found, "area", s.areaId(), "Area", "areaId");
-        var attachable = found.get("photos").asList(org.neo4j.driver.Value::asString);
-        for (int i = 0; i < photoIds.size(); i++) {
-            if (!attachable.contains(photoIds.get(i))) {
-                errors.add(UserError.of("NOT_FOUND", "No uploaded photo has this id (or it belongs to another complaint)",
-                        "input", "photoIds", String.valueOf(i)));
-            }
-        }
-        return errors;
-    }
-
-    private static void missing(List<UserError> errors, org.neo4j.driver.Record found, String key, String id, String label,
-                                String... path) {
-        if (id != null && !found.get(key).asBoolean()) {
-            var full = new ArrayList<String>(List.of("input"));
-            full.addAll(List.of(path));
-            errors.add(new UserError(full, "NOT_FOUND", "No " + label + " has id '" + id + "'"));
-        }
-    }
-
-    /** Rolls the submission's transaction back when it refers to things that do not exist. */
-    private static final class InvalidReferences extends RuntimeException {
-
-        private final List<UserError> errors;
-
-        InvalidReferences(List<UserError> errors) {
-            super(null, null, false, false);
-            this.errors = errors;
-        }
-    }
-
-    private static void checkLength(List<UserError> errors, String value, int max, String... path) {
-        if (value != null && value.strip().length() > max) {
-            var full = new ArrayList<String>(List.of("input"));
-            full.addAll(List.of(path));
-            errors.add(new UserError(full, "TOO_LONG", "At most " + max + " characters"));
-        }
-    }
-
-    private static List<String> photos(Submission s) {
+    static List<String> photos(Submission s) {
         return s.photoIds() == null ? List.of() : s.photoIds();
     }
 

@@ -29,12 +29,6 @@ public class ComplaintRouter {
         this.driver = driver;
     }
 
-    public Routing route(ComplaintTarget target, String areaId) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> route(tx, target, areaId));
-        }
-    }
-
     /** Routes within the caller's transaction (a submission routes and stores in one). */
     public Routing route(TransactionContext tx, ComplaintTarget target, String areaId) {
         for (var named : new String[]{target.windowId(), target.unitId()}) {
