@@ -132,6 +132,31 @@ class ComplaintStore {
                 messages(List.of(id)).getOrDefault(id, List.of()));
     }
 
+    /** What anyone may know of cases: by number, or the published ones; description and answer only once published. */
+    List<PublicCase> publicCases(String number, String category, int limit) {
+        var params = new HashMap<String, Object>();
+        params.put("number", number);
+        params.put("category", category);
+        params.put("limit", limit);
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("""
+                    MATCH (c:Complaint)
+                    WHERE ($number IS NOT NULL AND c.number = $number)
+                       OR ($number IS NULL AND c.status = 'PUBLISHED' AND ($category IS NULL OR c.category = $category))
+                    WITH c ORDER BY c.key DESC LIMIT $limit
+                    OPTIONAL MATCH (c)-[:ROUTED_TO]->(o)
+                    OPTIONAL MATCH (s:ComplaintStep {complaintId: c.id})
+                    WITH c, o, max(s.at) AS updated
+                    RETURN c.number AS number, c.category AS category, c.status AS status, c.receivedAt AS receivedAt,
+                           updated, o.name AS unit,
+                           CASE WHEN c.status = 'PUBLISHED' THEN c.description END AS description,
+                           CASE WHEN c.status = 'PUBLISHED' THEN c.answer END AS answer""", params)
+                    .list(r -> new PublicCase(r.get("number").asString(), r.get("category").asString(), r.get("status").asString(),
+                            r.get("receivedAt").asLong(), r.get("updated").isNull() ? null : r.get("updated").asLong(),
+                            r.get("unit").asString(null), r.get("description").asString(null), r.get("answer").asString(null))));
+        }
+    }
+
     MessageView addMessage(TransactionContext tx, String complaintId, String author, String by, String body, Instant now) {
         var id = UUID.randomUUID().toString();
         var params = new HashMap<String, Object>();

@@ -1,0 +1,162 @@
+package org.dutygraph.complaints.api;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.dutygraph.complaints.CitizenComplaints;
+import org.dutygraph.complaints.Open311Cases;
+import org.dutygraph.complaints.PublicCase;
+import org.dutygraph.complaints.routing.ComplaintTarget;
+import org.dutygraph.platform.ratelimit.AnonymousRateLimiter;
+import org.dutygraph.platform.ratelimit.RateLimitedException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * An Open311 GeoReport v2 facade (JSON) over the same complaints, for existing civic-reporting
+ * clients: services are the complaint categories, a request is an anonymous complaint (its receipt is
+ * in service_notice, shown once), and request status is public. device_id and media_url are ignored:
+ * nothing identifying the device is kept; photos go through POST /complaints/photos.
+ */
+@RestController
+@RequestMapping("/open311/v2")
+class Open311Controller {
+
+    private static final Map<String, String> SERVICE_NAMES = new LinkedHashMap<>();
+
+    static {
+        SERVICE_NAMES.put("COLD", "冷：门难进、脸难看、话难听");
+        SERVICE_NAMES.put("LAZY", "懒：工作懈怠");
+        SERVICE_NAMES.put("BUCK_PASSING", "推：推诿扯皮");
+        SERVICE_NAMES.put("DISORDERLY", "乱：乱作为");
+        SERVICE_NAMES.put("GREEDY", "贪：以权谋私");
+        SERVICE_NAMES.put("PETTY_EXTORTION", "吃拿卡要");
+        SERVICE_NAMES.put("ILLEGAL_FEES", "乱收费");
+        SERVICE_NAMES.put("INACTION", "不作为");
+        SERVICE_NAMES.put("SLOW_ACTION", "慢作为");
+        SERVICE_NAMES.put("OTHER", "其他效能问题");
+    }
+
+    private final CitizenComplaints citizens;
+    private final Open311Cases cases;
+    private final AnonymousRateLimiter limiter;
+
+    Open311Controller(CitizenComplaints citizens, Open311Cases cases, AnonymousRateLimiter limiter) {
+        this.citizens = citizens;
+        this.cases = cases;
+        this.limiter = limiter;
+    }
+
+    @GetMapping(value = "/services.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<Map<String, Object>> services() {
+        return SERVICE_NAMES.entrySet().stream().map(e -> Map.<String, Object>of("service_code", e.getKey(),
+                "service_name", e.getValue(), "description", e.getValue(), "metadata", false, "type", "realtime",
+                "keywords", "效能投诉", "group", "效能投诉")).toList();
+    }
+
+    @PostMapping(value = "/requests.json", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<List<Map<String, Object>>> create(@RequestBody MultiValueMap<String, String> form, HttpServletRequest request) {
+        var limited = limit(request);
+        if (limited != null) {
+            return limited;
+        }
+        var code = form.getFirst("service_code");
+        if (code == null || !SERVICE_NAMES.containsKey(code.toUpperCase(Locale.ROOT))) {
+            return error(HttpStatus.BAD_REQUEST, "service_code: not one of GET /open311/v2/services.json");
+        }
+        var description = form.getFirst("description");
+        var name = join(form.getFirst("first_name"), form.getFirst("last_name"));
+        var submitted = citizens.submit(new CitizenComplaints.Submission(UUID.randomUUID().toString(),
+                new ComplaintTarget(null, null, null, null, null, description == null ? null : abbreviate(description)),
+                code.toUpperCase(Locale.ROOT), description, null, place(form), null, List.of(), name, form.getFirst("phone")));
+        if (!submitted.errors().isEmpty()) {
+            var first = submitted.errors().get(0);
+            return error(HttpStatus.BAD_REQUEST, String.join(".", first.field()) + ": " + first.message());
+        }
+        var body = new LinkedHashMap<String, Object>();
+        body.put("service_request_id", submitted.complaint().number());
+        body.put("service_notice", "请保存回执，凭回执查询办理进度（仅显示一次）: " + submitted.receipt());
+        body.put("account_id", null);
+        return ResponseEntity.status(HttpStatus.CREATED).body(List.of(body));
+    }
+
+    @GetMapping(value = "/requests/{id}.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<List<Map<String, Object>>> request(@PathVariable String id, HttpServletRequest request) {
+        var limited = limit(request);
+        if (limited != null) {
+            return limited;
+        }
+        var found = cases.byNumber(id);
+        return found.isEmpty() ? error(HttpStatus.NOT_FOUND, "service_request_id: no such request")
+                : ResponseEntity.ok(found.stream().map(Open311Controller::request).toList());
+    }
+
+    @GetMapping(value = "/requests.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<Map<String, Object>> published(@RequestParam(name = "service_code", required = false) String code) {
+        return cases.published(code == null ? null : code.toUpperCase(Locale.ROOT), 50).stream().map(Open311Controller::request).toList();
+    }
+
+    private static Map<String, Object> request(PublicCase c) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("service_request_id", c.number());
+        body.put("status", c.status().equals("ANSWERED") || c.status().equals("PUBLISHED") ? "closed" : "open");
+        body.put("status_notes", c.answer());
+        body.put("service_code", c.category());
+        body.put("service_name", SERVICE_NAMES.get(c.category()));
+        body.put("description", c.description());
+        body.put("agency_responsible", c.unitName());
+        body.put("requested_datetime", Instant.ofEpochMilli(c.receivedAt()).atOffset(ZoneOffset.UTC).toString());
+        body.put("updated_datetime", c.updatedAt() == null ? null : Instant.ofEpochMilli(c.updatedAt()).atOffset(ZoneOffset.UTC).toString());
+        return body;
+    }
+
+    private ResponseEntity<List<Map<String, Object>>> limit(HttpServletRequest request) {
+        try {
+            limiter.consume(AnonymousRateLimiter.Kind.FIELD, request.getRemoteAddr());
+            return null;
+        } catch (RateLimitedException e) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                    .body(List.of(Map.of("code", 429, "description", e.getMessage())));
+        }
+    }
+
+    private static ResponseEntity<List<Map<String, Object>>> error(HttpStatus status, String description) {
+        return ResponseEntity.status(status).body(List.of(Map.of("code", status.value(), "description", description)));
+    }
+
+    private static String place(MultiValueMap<String, String> form) {
+        var address = form.getFirst("address_string");
+        var lat = form.getFirst("lat");
+        var lon = form.getFirst("long");
+        if (lat != null && lon != null) {
+            return (address == null ? "" : address + " ") + "(" + lat + ", " + lon + ")";
+        }
+        return address;
+    }
+
+    private static String join(String first, String last) {
+        var name = ((first == null ? "" : first) + " " + (last == null ? "" : last)).trim();
+        return name.isEmpty() ? null : name;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 500 ? text : text.substring(0, 500);
+    }
+}
