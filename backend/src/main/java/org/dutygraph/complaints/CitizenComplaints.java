@@ -83,7 +83,7 @@ public class CitizenComplaints {
             if (s.target() != null) {
                 // report unknown references too, so that the app can show every problem at once
                 try (var session = driver.session()) {
-                    errors.addAll(session.executeRead(tx -> checks.missingReferences(tx, s)));
+                    errors.addAll(session.executeRead(tx -> checks.references(tx, s).errors()));
                 }
             }
             return new Submitted(null, null, errors);
@@ -126,11 +126,11 @@ public class CitizenComplaints {
         try (var session = driver.session()) {
             // One transaction: references checked, routed and stored together.
             unitName = session.executeWrite(tx -> {
-                var missing = checks.missingReferences(tx, s);
-                if (!missing.isEmpty()) {
-                    throw new SubmissionChecks.InvalidReferences(missing);
+                var references = checks.references(tx, s);
+                if (!references.errors().isEmpty()) {
+                    throw new SubmissionChecks.InvalidReferences(references.errors());
                 }
-                var routing = router.route(tx, s.target(), s.areaId());
+                var routing = references.named() != null ? references.named() : router.route(tx, s.target(), s.areaId());
                 c.put("routedUnitId", routing.unitId());
                 c.put("routing", routing.reason());
                 c.put("findingId", routing.findingId());

@@ -77,7 +77,10 @@ class ComplaintStore {
     }
 
     /** Photos among the ids that exist and belong to no complaint yet. */
-    /** Which of the given references exist (unit, window, post, item, area: booleans) and which photos are free. */
+    /**
+     * Which of the given references exist (unit, window, post, item, area: booleans; unitName and windowName)
+     * and which photos are free.
+     */
     Record references(TransactionContext tx, String unit, String window, String post, String item, String area,
                       List<String> photos) {
         var params = new HashMap<String, Object>();
@@ -88,8 +91,9 @@ class ComplaintStore {
         params.put("area", area);
         params.put("photos", photos);
         return tx.run("""
-                RETURN EXISTS { MATCH (o:Organization) WHERE o.id = $unit } AS unit,
-                       EXISTS { MATCH (o:Organization) WHERE o.id = $window } AS window,
+                OPTIONAL MATCH (u:Organization {id: $unit})
+                OPTIONAL MATCH (w:Organization {id: $window})
+                RETURN u IS NOT NULL AS unit, u.name AS unitName, w IS NOT NULL AS window, w.name AS windowName,
                        EXISTS { MATCH (p:Post) WHERE p.id = $post } AS post,
                        EXISTS { MATCH (i:PowerItem) WHERE i.id = $item } AS item,
                        EXISTS { MATCH (a:Area) WHERE a.id = $area } AS area,

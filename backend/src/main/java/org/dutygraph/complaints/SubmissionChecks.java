@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.dutygraph.complaints.routing.Routing;
 import org.dutygraph.platform.graphql.UserError;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
@@ -58,12 +59,19 @@ final class SubmissionChecks {
     }
 
     /** What the submission refers to that is not in the graph (or, for photos, not free to attach); one query. */
-    List<UserError> missingReferences(TransactionContext tx, CitizenComplaints.Submission s) {
+    /**
+     * @param errors what is missing
+     * @param named  the routing to the window or unit the citizen named, when it exists (saves the router a query)
+     */
+    record References(List<UserError> errors, Routing named) {
+    }
+
+    References references(TransactionContext tx, CitizenComplaints.Submission s) {
         var t = s.target();
         var photoIds = CitizenComplaints.photos(s);
         if (t.unitId() == null && t.windowId() == null && t.postId() == null && t.powerItemId() == null
                 && s.areaId() == null && photoIds.isEmpty()) {
-            return List.of();
+            return new References(List.of(), null);
         }
         var found = store.references(tx, t.unitId(), t.windowId(), t.postId(), t.powerItemId(), s.areaId(), photoIds);
         var errors = new ArrayList<UserError>();
@@ -79,7 +87,13 @@ final class SubmissionChecks {
                         "input", "photoIds", String.valueOf(i)));
             }
         }
-        return errors;
+        Routing named = null;
+        if (t.windowId() != null && found.get("window").asBoolean()) {
+            named = Routing.named(t.windowId(), found.get("windowName").asString());
+        } else if (t.unitId() != null && found.get("unit").asBoolean()) {
+            named = Routing.named(t.unitId(), found.get("unitName").asString());
+        }
+        return new References(errors, named);
     }
 
     private static void missing(List<UserError> errors, Record found, String key, String id, String label,

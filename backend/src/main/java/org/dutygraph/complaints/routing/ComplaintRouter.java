@@ -35,7 +35,7 @@ public class ComplaintRouter {
             if (named != null) {
                 var unit = tx.run("MATCH (o:Organization {id: $id}) RETURN o.name AS name", Map.of("id", named)).list();
                 if (!unit.isEmpty()) {
-                    return Routing.to(named, "named by the citizen: " + unit.get(0).get("name").asString());
+                    return Routing.named(named, unit.get(0).get("name").asString());
                 }
             }
         }

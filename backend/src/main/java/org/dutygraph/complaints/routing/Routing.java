@@ -12,6 +12,11 @@ import java.util.List;
  */
 public record Routing(String unitId, String reason, String findingId, List<String> suggestedUnitIds) {
 
+    /** The unit or window the citizen named, known to exist. */
+    public static Routing named(String unitId, String name) {
+        return to(unitId, "named by the citizen: " + name);
+    }
+
     static Routing to(String unitId, String reason) {
         return new Routing(unitId, reason, null, List.of());
     }
