@@ -103,14 +103,17 @@ public class CaseHandling {
         var now = Instant.now();
         try (var session = driver.session()) {
             var result = session.executeWrite(tx -> {
+                // Write-lock the complaint first, so that the status read next is the latest: two handlers acting
+                // at once are serialised and the second sees what the first did.
+                tx.run("MATCH (c:Complaint {id: $id}) SET c._lock = true REMOVE c._lock", Map.of("id", a.id())).consume();
                 var current = store.read(tx, scope, a.id(), now);
                 if (current.isEmpty()) {
                     return failed("NOT_FOUND", "No complaint you may handle has id '" + a.id() + "'", "id");
                 }
                 var c = current.get();
                 if (!transition.from().contains(c.status())) {
-                    return failed("INVALID_TRANSITION", "A complaint that is " + c.status() + " cannot be "
-                            + a.action().toLowerCase().replace('_', ' ') + "ed; allowed from " + transition.from(), "action");
+                    return failed("INVALID_TRANSITION", a.action() + " does not apply to a complaint that is " + c.status()
+                            + "; it applies to " + transition.from(), "action");
                 }
                 var unit = a.action().equals("ASSIGN") ? (a.unitId() != null ? a.unitId() : c.routedUnitId()) : c.routedUnitId();
                 if (a.action().equals("ASSIGN") && (unit == null || store.existing("Organization", List.of(unit)).isEmpty())) {

@@ -51,6 +51,8 @@ public class ComplaintEscalator implements SmartLifecycle {
         var office = accounts.usernames(List.of(), List.of(Role.INSPECTOR));
         try (var session = driver.session()) {
             return session.executeWrite(tx -> {
+                // Several instances may run this: the lock makes the second wait and then find nothing due.
+                tx.run("MERGE (l:JobLock {name: 'complaint-escalation'}) SET l.at = $now", Map.of("now", now.toEpochMilli())).consume();
                 var escalated = tx.run("""
                         MATCH (c:Complaint) WHERE c.nextEscalationAt <= $now AND c.status <> 'PUBLISHED'
                         WITH c ORDER BY c.nextEscalationAt LIMIT 500

@@ -178,9 +178,12 @@ class ComplaintStore {
     /** Gives the case a push key unless it has one; returns the key it has. */
     String pushKey(String id) {
         try (var session = driver.session()) {
-            return session.executeWrite(tx -> tx.run("""
-                    MATCH (c:Complaint {id: $id}) SET c.pushKey = coalesce(c.pushKey, $k) RETURN c.pushKey AS k""",
-                    Map.of("id", id, "k", UUID.randomUUID().toString())).single().get("k").asString());
+            return session.executeWrite(tx -> {
+                // lock first, so that two phones opting in at once share one key
+                tx.run("MATCH (c:Complaint {id: $id}) SET c._lock = true REMOVE c._lock", Map.of("id", id)).consume();
+                return tx.run("MATCH (c:Complaint {id: $id}) SET c.pushKey = coalesce(c.pushKey, $k) RETURN c.pushKey AS k",
+                        Map.of("id", id, "k", UUID.randomUUID().toString())).single().get("k").asString();
+            });
         }
     }
 

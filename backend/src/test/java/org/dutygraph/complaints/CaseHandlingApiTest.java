@@ -135,6 +135,28 @@ class CaseHandlingApiTest extends ComplaintTestSupport {
                 .isEqualTo("FORBIDDEN");
     }
 
+    @Test
+    void handlersActingAtOnceAreSerialised_oneRegistrationWins() throws Exception {
+        var id = file(Map.of("unitId", "cmkt"))[0];
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var calls = new java.util.ArrayList<java.util.concurrent.Callable<String>>();
+        for (int i = 0; i < 8; i++) {
+            calls.add(() -> {
+                var result = advance("inspector", id, "REGISTER", Map.of());
+                return result.path("errors").isEmpty() ? "ok" : result.path("errors").path(0).path("code").asString();
+            });
+        }
+        var outcomes = new java.util.ArrayList<String>();
+        for (var f : pool.invokeAll(calls)) {
+            outcomes.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(outcomes).containsOnlyOnce("ok").filteredOn(o -> !o.equals("ok")).containsOnly("INVALID_TRANSITION");
+        var history = as("inspector").post("query($id: ID!) { complaint(id: $id) { history { status } } }", Map.of("id", id))
+                .ok().path("complaint").path("history");
+        assertThat(history.valueStream().map(h -> h.path("status").asString())).containsExactly("RECEIVED", "REGISTERED");
+    }
+
     private int unread(String username) {
         return as(username).post("{ unreadNotificationCount }").ok().path("unreadNotificationCount").asInt();
     }
