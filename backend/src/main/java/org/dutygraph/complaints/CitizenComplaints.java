@@ -21,6 +21,7 @@ import org.dutygraph.complaints.routing.ComplaintRouter;
 import org.dutygraph.complaints.routing.ComplaintTarget;
 import org.dutygraph.notifications.DeviceRegistry;
 import org.dutygraph.notifications.Recipient;
+import org.dutygraph.platform.graphql.TimeKeys;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.security.AccountService;
 import org.dutygraph.security.Role;
@@ -121,7 +122,7 @@ public class CitizenComplaints {
         c.put("nextEscalationAt", due);
         c.put("escalations", 0);
         c.put("serious", false);
-        c.put("key", String.format("%015d:%s", now.toEpochMilli(), id));
+        c.put("key", TimeKeys.key(now.toEpochMilli(), id));
         String unitName;
         try (var session = driver.session()) {
             // One transaction: references checked, routed and stored together.
@@ -156,7 +157,7 @@ public class CitizenComplaints {
             throw e;
         }
         return new Submitted(new CitizenView((String) c.get("number"), s.category(), "RECEIVED",
-                ComplaintViews.at(now.toEpochMilli()), unitName, null, null, List.of()), receipt, List.of());
+                TimeKeys.utc(now.toEpochMilli()), unitName, null, null, List.of()), receipt, List.of());
     }
 
     public Optional<CitizenView> byReceipt(String receipt) {

@@ -16,6 +16,7 @@ import org.dutygraph.complaints.ComplaintViews.MessageView;
 import org.dutygraph.complaints.ComplaintViews.StatsView;
 import org.dutygraph.complaints.ComplaintViews.StepView;
 import org.dutygraph.complaints.routing.ComplaintTarget;
+import org.dutygraph.platform.graphql.TimeKeys;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
@@ -131,7 +132,7 @@ class ComplaintStore {
                            o.name AS unitName, c.conclusion AS conclusion, c.answer AS answer""", Map.of("id", id)).single());
         }
         return new CitizenView(r.get("number").asString(), r.get("category").asString(), r.get("status").asString(),
-                ComplaintViews.at(r.get("receivedAt").asLong()), r.get("unitName").asString(null),
+                TimeKeys.utc(r.get("receivedAt").asLong()), r.get("unitName").asString(null),
                 r.get("conclusion").asString(null), r.get("answer").asString(null),
                 messages(List.of(id)).getOrDefault(id, List.of()));
     }
@@ -172,7 +173,7 @@ class ComplaintStore {
         params.put("at", now.toEpochMilli());
         tx.run("CREATE (:ComplaintMessage {id: $id, complaintId: $complaintId, author: $author, by: $by, body: $body, at: $at})",
                 params).consume();
-        return new MessageView(id, author, body, ComplaintViews.at(now.toEpochMilli()));
+        return new MessageView(id, author, body, TimeKeys.utc(now.toEpochMilli()));
     }
 
     /** Gives the case a push key unless it has one; returns the key it has. */
@@ -196,7 +197,7 @@ class ComplaintStore {
                     Map.of("ids", List.copyOf(complaintIds))).list()).forEach(r -> out
                     .computeIfAbsent(r.get("c").asString(), k -> new java.util.ArrayList<>())
                     .add(new MessageView(r.get("id").asString(), r.get("author").asString(), r.get("body").asString(),
-                            ComplaintViews.at(r.get("at").asLong()))));
+                            TimeKeys.utc(r.get("at").asLong()))));
             return out;
         }
     }
@@ -210,7 +211,7 @@ class ComplaintStore {
                     Map.of("ids", List.copyOf(complaintIds))).list()).forEach(r -> out
                     .computeIfAbsent(r.get("c").asString(), k -> new java.util.ArrayList<>())
                     .add(new StepView(r.get("status").asString(), r.get("by").asString(null), r.get("note").asString(null),
-                            ComplaintViews.at(r.get("at").asLong()))));
+                            TimeKeys.utc(r.get("at").asLong()))));
             return out;
         }
     }
@@ -249,15 +250,17 @@ class ComplaintStore {
         if (complaintIds.isEmpty()) {
             return;
         }
+        var rows = complaintIds.stream().map(id -> Map.of("id", id, "key",
+                TimeKeys.key(now.toEpochMilli(), UUID.randomUUID().toString()))).toList();
         var params = new HashMap<String, Object>();
-        params.put("ids", complaintIds);
+        params.put("rows", rows);
         params.put("user", username);
         params.put("action", action);
         params.put("at", now.toEpochMilli());
         tx.run("""
-                UNWIND $ids AS id
-                CREATE (:ComplaintAccess {complaintId: id, username: $user, action: $action, at: $at,
-                        key: right('000000000000000' + toString($at), 15) + ':' + randomUUID()})""", params).consume();
+                UNWIND $rows AS r
+                CREATE (:ComplaintAccess {complaintId: r.id, username: $user, action: $action, at: $at, key: r.key})""",
+                params).consume();
     }
 
     List<AuditView> auditPage(String complaintId, String before, int limit) {
@@ -271,7 +274,7 @@ class ComplaintStore {
                     WITH a ORDER BY a.key DESC LIMIT $limit
                     RETURN a.username AS u, a.action AS action, a.at AS at, a.key AS key""", params)
                     .list(r -> new AuditView(r.get("u").asString(), r.get("action").asString(),
-                            ComplaintViews.at(r.get("at").asLong()), r.get("key").asString())));
+                            TimeKeys.utc(r.get("at").asLong()), r.get("key").asString())));
         }
     }
 
@@ -327,15 +330,15 @@ class ComplaintStore {
         var contact = c.get("contactName").isNull() && c.get("contactPhone").isNull() ? null
                 : new ContactView(c.get("contactName").asString(null), c.get("contactPhone").asString(null));
         return new HandlerView(c.get("id").asString(), c.get("number").asString(), c.get("category").asString(), status,
-                c.get("description").asString(), c.get("occurredAt").isNull() ? null : ComplaintViews.at(c.get("occurredAt").asLong()),
+                c.get("description").asString(), c.get("occurredAt").isNull() ? null : TimeKeys.utc(c.get("occurredAt").asLong()),
                 c.get("place").asString(null), c.get("areaId").asString(null),
                 new ComplaintTarget(c.get("targetUnitId").asString(null), c.get("targetWindowId").asString(null),
                         c.get("targetPostId").asString(null), c.get("badgeNumber").asString(null),
                         c.get("powerItemId").asString(null), c.get("matterText").asString(null)),
                 contact, strings(c.get("photoIds")), c.get("routedUnitId").asString(null), c.get("routing").asString(),
                 c.get("findingId").asString(null), strings(c.get("suggestedUnitIds")), c.get("conclusion").asString(null),
-                c.get("serious").asBoolean(false), c.get("answer").asString(null), ComplaintViews.at(c.get("receivedAt").asLong()),
-                ComplaintViews.at(due), due != null && due < now.toEpochMilli() && !status.equals("PUBLISHED"),
+                c.get("serious").asBoolean(false), c.get("answer").asString(null), TimeKeys.utc(c.get("receivedAt").asLong()),
+                TimeKeys.utc(due), due != null && due < now.toEpochMilli() && !status.equals("PUBLISHED"),
                 c.get("escalations").asInt(0), c.get("key").asString());
     }
 

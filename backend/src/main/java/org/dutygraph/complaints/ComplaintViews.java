@@ -1,8 +1,6 @@
 package org.dutygraph.complaints;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.dutygraph.complaints.routing.ComplaintTarget;
@@ -38,9 +36,5 @@ public final class ComplaintViews {
     }
 
     public record StatsView(String unitId, int received, int closed, Double closureRate, int overdue) {
-    }
-
-    static OffsetDateTime at(Long epochMillis) {
-        return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis).atOffset(ZoneOffset.UTC);
     }
 }

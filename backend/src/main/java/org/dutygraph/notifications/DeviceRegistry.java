@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.dutygraph.platform.graphql.TimeKeys;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.springframework.stereotype.Repository;
@@ -95,6 +96,6 @@ public class DeviceRegistry {
         var token = r.get("token").asString();
         return new DeviceView(r.get("id").asString(), token.substring(Math.max(0, token.length() - 8)),
                 r.get("platform").asString(), r.get("channel").asString(), r.get("locale").asString(null),
-                NotificationView.at(r.get("registeredAt").asLong()), NotificationView.at(r.get("lastSeenAt").asLong()));
+                TimeKeys.utc(r.get("registeredAt").asLong()), TimeKeys.utc(r.get("lastSeenAt").asLong()));
     }
 }

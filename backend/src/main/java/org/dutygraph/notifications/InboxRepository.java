@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.dutygraph.platform.graphql.TimeKeys;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.springframework.stereotype.Repository;
@@ -23,11 +24,6 @@ public class InboxRepository {
 
     InboxRepository(Driver driver) {
         this.driver = driver;
-    }
-
-    /** Sorts by time, then id; zero-padded so that string order is time order. */
-    static String key(long epochMillis, String id) {
-        return String.format("%015d:%s", epochMillis, id);
     }
 
     public List<NotificationView> page(Recipient recipient, boolean unreadOnly, String beforeKey, int limit) {
@@ -77,7 +73,7 @@ public class InboxRepository {
     private static NotificationView view(Record r) {
         return new NotificationView(r.get("id").asString(), r.get("kind").asString(), r.get("title").asString(),
                 r.get("body").asString(), r.get("sensitive").asBoolean(), r.get("subjectType").asString(null),
-                r.get("subjectId").asString(null), NotificationView.at(r.get("createdAt").asLong()),
-                r.get("readAt").isNull() ? null : NotificationView.at(r.get("readAt").asLong()), r.get("key").asString());
+                r.get("subjectId").asString(null), TimeKeys.utc(r.get("createdAt").asLong()),
+                r.get("readAt").isNull() ? null : TimeKeys.utc(r.get("readAt").asLong()), r.get("key").asString());
     }
 }

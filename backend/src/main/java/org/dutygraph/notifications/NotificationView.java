@@ -1,15 +1,9 @@
 package org.dutygraph.notifications;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /** An inbox entry as the API shows it; {@code key} orders the inbox (newest first). */
 public record NotificationView(String id, String kind, String title, String body, boolean sensitive,
                                String subjectType, String subjectId, OffsetDateTime createdAt,
                                OffsetDateTime readAt, String key) {
-
-    static OffsetDateTime at(Long epochMillis) {
-        return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis).atOffset(ZoneOffset.UTC);
-    }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.dutygraph.notifications.push.PushPayload;
+import org.dutygraph.platform.graphql.TimeKeys;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Service;
 
@@ -42,7 +43,7 @@ public class Notifications {
             row.put("sensitive", request.sensitive());
             row.put("subjectType", request.subjectType());
             row.put("subjectId", request.subjectId());
-            row.put("key", InboxRepository.key(now, notificationId));
+            row.put("key", TimeKeys.key(now, notificationId));
             row.put("data", payload.dataJson());
             row.put("pushTitle", payload.title());
             row.put("pushBody", payload.body());

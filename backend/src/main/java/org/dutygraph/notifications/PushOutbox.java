@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.dutygraph.notifications.push.PushPayload;
+import org.dutygraph.platform.graphql.TimeKeys;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -98,7 +99,7 @@ public class PushOutbox {
                            i.attempts AS attempts, i.lastError AS lastError, i.createdAt AS createdAt, i.key AS key
                     """, params).list(r -> new PushView(r.get("id").asString(), r.get("notificationId").asString(),
                     r.get("recipient").asString(), r.get("state").asString(), r.get("attempts").asInt(),
-                    r.get("lastError").asString(null), NotificationView.at(r.get("createdAt").asLong()),
+                    r.get("lastError").asString(null), TimeKeys.utc(r.get("createdAt").asLong()),
                     r.get("key").asString())));
         }
     }
