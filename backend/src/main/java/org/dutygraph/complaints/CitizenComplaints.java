@@ -190,7 +190,7 @@ public class CitizenComplaints {
             return List.of(UserError.of("LINK_RISK_NOT_ACCEPTED", "Push updates let the push provider link this device "
                     + "to the case; show the warning and pass acceptLinkRisk: true to opt in", "input", "acceptLinkRisk"));
         }
-        if (token == null || !token.matches("[A-Za-z0-9_:.\\-]{1,4096}")) {
+        if (!DeviceRegistry.isToken(token)) {
             return List.of(UserError.of("INVALID_TOKEN", "'token' must be the push SDK's registration token", "input", "token"));
         }
         var ref = receipts.hash(receipt).flatMap(store::byReceiptHash);

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.neo4j.driver.Driver;
@@ -20,10 +21,17 @@ public class DeviceRegistry {
             RETURN d.id AS id, d.token AS token, d.platform AS platform, d.channel AS channel, d.locale AS locale,
                    d.registeredAt AS registeredAt, d.lastSeenAt AS lastSeenAt""";
 
+    /** What push SDKs hand out as registration tokens: 1 to 4096 letters, digits, '_', ':', '.' or '-'. */
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_:.\\-]{1,4096}");
+
     private final Driver driver;
 
     DeviceRegistry(Driver driver) {
         this.driver = driver;
+    }
+
+    public static boolean isToken(String token) {
+        return token != null && TOKEN.matcher(token).matches();
     }
 
     public DeviceView register(Recipient recipient, String token, String platform, String channel, String locale,

@@ -30,7 +30,6 @@ import org.springframework.stereotype.Controller;
 @Controller
 class NotificationsController {
 
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_:.\\-]{1,4096}");
     private static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}");
     static final int MAX_TITLE = 200;
     static final int MAX_BODY = 2000;
@@ -111,7 +110,7 @@ class NotificationsController {
     @MutationMapping
     RegisterDevicePayload registerDevice(@Argument RegisterDeviceInput input) {
         var channel = (input.channel() == null ? "FCM" : input.channel()).toLowerCase(Locale.ROOT);
-        if (!TOKEN.matcher(input.token()).matches()) {
+        if (!DeviceRegistry.isToken(input.token())) {
             return new RegisterDevicePayload(null, List.of(UserError.of("INVALID_TOKEN",
                     "'token' must be the push SDK's registration token: 1 to 4096 letters, digits, '_', ':', '.' or '-'",
                     "input", "token")));
