@@ -10,6 +10,7 @@ import java.util.Set;
 import org.dutygraph.complaints.ComplaintViews.HandlerView;
 import org.dutygraph.complaints.ComplaintViews.MessageView;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.neo4j.GraphLocks;
 import org.dutygraph.security.AccountService;
 import org.neo4j.driver.Driver;
 import org.springframework.context.ApplicationEventPublisher;
@@ -105,7 +106,7 @@ public class CaseHandling {
             var result = session.executeWrite(tx -> {
                 // Write-lock the complaint first, so that the status read next is the latest: two handlers acting
                 // at once are serialised and the second sees what the first did.
-                tx.run("MATCH (c:Complaint {id: $id}) SET c._lock = true REMOVE c._lock", Map.of("id", a.id())).consume();
+                GraphLocks.node(tx, "Complaint", a.id());
                 var current = store.read(tx, scope, a.id(), now);
                 if (current.isEmpty()) {
                     return failed("NOT_FOUND", "No complaint you may handle has id '" + a.id() + "'", "id");

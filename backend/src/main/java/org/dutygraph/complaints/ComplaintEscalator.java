@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.dutygraph.platform.neo4j.GraphLocks;
 import org.dutygraph.security.AccountService;
 import org.dutygraph.security.Role;
 import org.neo4j.driver.Driver;
@@ -52,7 +53,7 @@ public class ComplaintEscalator implements SmartLifecycle {
         try (var session = driver.session()) {
             return session.executeWrite(tx -> {
                 // Several instances may run this: the lock makes the second wait and then find nothing due.
-                tx.run("MERGE (l:JobLock {name: 'complaint-escalation'}) SET l.at = $now", Map.of("now", now.toEpochMilli())).consume();
+                GraphLocks.job(tx, "complaint-escalation");
                 var escalated = tx.run("""
                         MATCH (c:Complaint) WHERE c.nextEscalationAt <= $now AND c.status <> 'PUBLISHED'
                         WITH c ORDER BY c.nextEscalationAt LIMIT 500

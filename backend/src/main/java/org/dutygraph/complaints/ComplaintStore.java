@@ -17,6 +17,7 @@ import org.dutygraph.complaints.ComplaintViews.StatsView;
 import org.dutygraph.complaints.ComplaintViews.StepView;
 import org.dutygraph.complaints.routing.ComplaintTarget;
 import org.dutygraph.platform.graphql.TimeKeys;
+import org.dutygraph.platform.neo4j.GraphLocks;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
@@ -181,7 +182,7 @@ class ComplaintStore {
         try (var session = driver.session()) {
             return session.executeWrite(tx -> {
                 // lock first, so that two phones opting in at once share one key
-                tx.run("MATCH (c:Complaint {id: $id}) SET c._lock = true REMOVE c._lock", Map.of("id", id)).consume();
+                GraphLocks.node(tx, "Complaint", id);
                 return tx.run("MATCH (c:Complaint {id: $id}) SET c.pushKey = coalesce(c.pushKey, $k) RETURN c.pushKey AS k",
                         Map.of("id", id, "k", UUID.randomUUID().toString())).single().get("k").asString();
             });

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.dutygraph.notifications.push.PushPayload;
 import org.dutygraph.platform.graphql.TimeKeys;
+import org.dutygraph.platform.neo4j.GraphLocks;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The push intents {@link Notifications#enqueue} writes with each change. Dispatchers claim due intents
- * for a lease; claims of all dispatchers are serialised on one lock node, so two of them never claim the
+ * for a lease; claims of all dispatchers are serialised on one job lock, so two of them never claim the
  * same intent, and an intent whose dispatcher died is due again when its lease ends.
  */
 @Repository
@@ -45,7 +46,7 @@ public class PushOutbox {
         try (var session = driver.session()) {
             return session.executeWrite(tx -> {
                 // Held until commit: a second dispatcher waits here and then sees this one's claims.
-                tx.run("MERGE (l:PushLock {name: 'dispatch'}) SET l.claimedBy = $claim", params).consume();
+                GraphLocks.job(tx, "push-dispatch");
                 return tx.run("""
                         MATCH (i:PushIntent) WHERE i.state IN ['pending', 'claimed'] AND i.dueAt <= $now
                         WITH i ORDER BY i.dueAt LIMIT $limit
