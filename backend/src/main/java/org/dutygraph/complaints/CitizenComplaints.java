@@ -147,7 +147,7 @@ public class CitizenComplaints {
         } catch (SubmissionChecks.InvalidReferences e) {
             return new Submitted(null, null, e.errors);
         } catch (ClientException e) {
-            if (e.code() != null && e.code().contains("ConstraintValidationFailed")) {
+            if (ComplaintStore.isDuplicate(e)) {
                 // A retry of a stored submission (or two copies at once): answer with the stored one.
                 var earlier = store.bySubmissionKey(submissionKey);
                 if (earlier.isPresent()) {

@@ -49,7 +49,6 @@ public class ComplaintEscalator implements SmartLifecycle {
 
     /** Escalates every complaint overdue at {@code now}; returns them. */
     public List<Escalation> escalateDue(Instant now) {
-        var office = accounts.usernames(List.of(), List.of(Role.INSPECTOR));
         try (var session = driver.session()) {
             return session.executeWrite(tx -> {
                 // Several instances may run this: the lock makes the second wait and then find nothing due.
@@ -69,6 +68,8 @@ public class ComplaintEscalator implements SmartLifecycle {
                         RETURN c.id AS id, c.number AS number, target""",
                         Map.of("now", now.toEpochMilli(), "next", calendar.due(now, 1).toEpochMilli()))
                         .list(r -> new Escalation(r.get("id").asString(), r.get("number").asString(), r.get("target").asString(null)));
+                // looked up only when something is overdue: this runs every minute
+                var office = escalated.isEmpty() ? List.<String>of() : List.copyOf(accounts.usernames(List.of(), List.of(Role.INSPECTOR)));
                 for (var e : escalated) {
                     var recipients = new java.util.TreeSet<>(office);
                     if (e.unitId() != null) {

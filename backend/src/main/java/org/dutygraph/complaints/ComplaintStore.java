@@ -1,12 +1,14 @@
 package org.dutygraph.complaints;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.dutygraph.complaints.ComplaintViews.AuditView;
 import org.dutygraph.complaints.ComplaintViews.CitizenView;
@@ -22,6 +24,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.exceptions.ClientException;
 import org.springframework.stereotype.Repository;
 
 /** Complaints in the graph (model: graph-schema/docs/model.md). Handler reads are scoped and audited here. */
@@ -190,31 +193,34 @@ class ComplaintStore {
     }
 
     Map<String, List<MessageView>> messages(Collection<String> complaintIds) {
-        try (var session = driver.session()) {
-            var out = new HashMap<String, List<MessageView>>();
-            session.executeRead(tx -> tx.run("""
-                    MATCH (m:ComplaintMessage) WHERE m.complaintId IN $ids
-                    RETURN m.complaintId AS c, m.id AS id, m.author AS author, m.body AS body, m.at AS at ORDER BY m.at, m.id""",
-                    Map.of("ids", List.copyOf(complaintIds))).list()).forEach(r -> out
-                    .computeIfAbsent(r.get("c").asString(), k -> new java.util.ArrayList<>())
-                    .add(new MessageView(r.get("id").asString(), r.get("author").asString(), r.get("body").asString(),
-                            TimeKeys.utc(r.get("at").asLong()))));
-            return out;
-        }
+        return byComplaint("""
+                MATCH (m:ComplaintMessage) WHERE m.complaintId IN $ids
+                RETURN m.complaintId AS c, m.id AS id, m.author AS author, m.body AS body, m.at AS at ORDER BY m.at, m.id""",
+                complaintIds, r -> new MessageView(r.get("id").asString(), r.get("author").asString(), r.get("body").asString(),
+                        TimeKeys.utc(r.get("at").asLong())));
     }
 
     Map<String, List<StepView>> steps(Collection<String> complaintIds) {
+        return byComplaint("""
+                MATCH (s:ComplaintStep) WHERE s.complaintId IN $ids
+                RETURN s.complaintId AS c, s.status AS status, s.by AS by, s.note AS note, s.at AS at ORDER BY s.at, s.id""",
+                complaintIds, r -> new StepView(r.get("status").asString(), r.get("by").asString(null),
+                        r.get("note").asString(null), TimeKeys.utc(r.get("at").asLong())));
+    }
+
+    /** Rows of a query over $ids, grouped by their complaint id (column c), in query order. */
+    private <T> Map<String, List<T>> byComplaint(String query, Collection<String> complaintIds, Function<Record, T> row) {
+        var out = new HashMap<String, List<T>>();
         try (var session = driver.session()) {
-            var out = new HashMap<String, List<StepView>>();
-            session.executeRead(tx -> tx.run("""
-                    MATCH (s:ComplaintStep) WHERE s.complaintId IN $ids
-                    RETURN s.complaintId AS c, s.status AS status, s.by AS by, s.note AS note, s.at AS at ORDER BY s.at, s.id""",
-                    Map.of("ids", List.copyOf(complaintIds))).list()).forEach(r -> out
-                    .computeIfAbsent(r.get("c").asString(), k -> new java.util.ArrayList<>())
-                    .add(new StepView(r.get("status").asString(), r.get("by").asString(null), r.get("note").asString(null),
-                            TimeKeys.utc(r.get("at").asLong()))));
-            return out;
+            session.executeRead(tx -> tx.run(query, Map.of("ids", List.copyOf(complaintIds))).list())
+                    .forEach(r -> out.computeIfAbsent(r.get("c").asString(), k -> new ArrayList<>()).add(row.apply(r)));
         }
+        return out;
+    }
+
+    /** A write refused by a uniqueness constraint (a retried submission, a case already rated). */
+    static boolean isDuplicate(ClientException e) {
+        return e.code() != null && e.code().contains("ConstraintValidationFailed");
     }
 
     /** A page of complaints the scope may see, newest first; each returned complaint is audited as listed. */

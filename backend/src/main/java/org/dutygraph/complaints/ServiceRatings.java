@@ -57,7 +57,7 @@ public class ServiceRatings {
                             indicators: $indicators, at: $at})""", params).consume());
             return List.of();
         } catch (ClientException e) {
-            if (e.code() != null && e.code().contains("ConstraintValidationFailed")) {
+            if (ComplaintStore.isDuplicate(e)) {
                 return List.of(UserError.of("ALREADY_RATED", "This service case has been rated already", "input",
                         "serviceCaseNumber"));
             }
