@@ -69,4 +69,18 @@ class AccountRepository {
                     .stream().collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
         }
     }
+
+    /** Accounts holding {@code role}, limited to {@code among} unless it is null, by username. */
+    List<Account> withRole(Role role, java.util.Collection<String> among) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("""
+                    MATCH (a:Account) WHERE $role IN a.roles AND ($among IS NULL OR a.username IN $among)
+                    RETURN a ORDER BY a.username""", org.neo4j.driver.Values.parameters("role", role.name(),
+                    "among", among == null ? null : List.copyOf(among))).list(r -> {
+                        var a = r.get("a").asNode();
+                        return new Account(a.get("username").asString(),
+                                a.get("roles").asList(v -> Role.valueOf(v.asString())), a.get("unitId").asString(null));
+                    }));
+        }
+    }
 }

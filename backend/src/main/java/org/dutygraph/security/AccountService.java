@@ -93,6 +93,11 @@ public class AccountService implements ApplicationRunner {
         return accounts.usernamesInUnits(unitIds);
     }
 
+    /** Accounts holding {@code role}, limited to {@code among} unless it is null, by username. */
+    public java.util.List<Account> withRole(Role role, java.util.Collection<String> among) {
+        return accounts.withRole(role, among);
+    }
+
     @Override
     public void run(ApplicationArguments args) {
         for (var seed : properties.seedAccounts()) {

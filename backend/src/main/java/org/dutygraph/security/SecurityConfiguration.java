@@ -65,6 +65,7 @@ class SecurityConfiguration {
                         .requestMatchers("/open311/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/complaints/photos/*")
                         .hasAnyRole(Role.INSPECTOR.name(), Role.UNIT_STAFF.name())
+                        .requestMatchers("/inspections/evidence/*").hasRole(Role.INSPECTOR.name())
                         .anyRequest().hasRole(Role.ADMIN.name()))
                 .oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens)))
                 .build();

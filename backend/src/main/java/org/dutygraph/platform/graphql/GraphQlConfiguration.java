@@ -19,7 +19,7 @@ public class GraphQlConfiguration {
 
     @Bean
     RuntimeWiringConfigurer scalars() {
-        return wiring -> wiring.scalar(ExtendedScalars.Json).scalar(ExtendedScalars.DateTime);
+        return wiring -> wiring.scalar(ExtendedScalars.Json).scalar(ExtendedScalars.DateTime).scalar(ExtendedScalars.Date);
     }
 
     @Bean

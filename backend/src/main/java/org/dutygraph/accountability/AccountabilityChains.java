@@ -1,0 +1,115 @@
+package org.dutygraph.accountability;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.dutygraph.org.read.OrgReadRepository;
+import org.dutygraph.org.read.SupervisoryChain;
+import org.dutygraph.org.read.Views.ChainStep;
+import org.dutygraph.org.read.Views.PostView;
+import org.dutygraph.platform.graphql.TimeKeys;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Values;
+import org.springframework.stereotype.Service;
+
+/**
+ * Tracing responsibility back (责任倒查) from the post a finding or complaint is about, up its supervisory
+ * chain, and the measures taken against the posts on it. The public interface of this feature.
+ */
+@Service
+public class AccountabilityChains {
+
+    /** The ladder of domain §6, mildest first; SUSPENSION is "suspend first, then investigate". */
+    public static final List<String> MEASURES = List.of("REMINDER_TALK", "ADMONISHMENT_TALK", "CIRCULATED_CRITICISM",
+            "OFF_POST_TRAINING", "TRANSFER", "REMOVAL", "DEMOTION", "SUSPENSION");
+
+    public record Measure(String measure, String note, String recordedBy, java.time.OffsetDateTime recordedAt) {
+    }
+
+    public record Link(String role, PostView post, List<Measure> measures) {
+    }
+
+    /** Empty links when there is no post to start from. */
+    public record Chain(String findingId, String postId, List<Link> links) {
+    }
+
+    private final SupervisoryChain chains;
+    private final OrgReadRepository org;
+    private final Driver driver;
+
+    AccountabilityChains(SupervisoryChain chains, OrgReadRepository org, Driver driver) {
+        this.chains = chains;
+        this.org = org;
+        this.driver = driver;
+    }
+
+    /** The post of a person holding a badge number today, if they hold exactly one. */
+    public Optional<String> postOfBadge(String badgeNumber) {
+        try (var session = driver.session()) {
+            var posts = session.executeRead(tx -> tx.run("""
+                    MATCH (:Person {id: $badge})-[h:HOLDS]->(p:Post)
+                    WHERE (h.startDate = '' OR h.startDate <= $today) AND (h.endDate IS NULL OR h.endDate >= $today)
+                    RETURN DISTINCT p.id AS id""", Map.of("badge", badgeNumber, "today", LocalDate.now().toString()))
+                    .list(r -> r.get("id").asString()));
+            return posts.size() == 1 ? Optional.of(posts.get(0)) : Optional.empty();
+        }
+    }
+
+    /** The post holder first, then each supervisor up the chain, with the measures recorded under {@code subjectId}. */
+    public Chain chain(String postId, String subjectId) {
+        var post = postId == null ? null : org.posts(List.of(postId)).get(postId);
+        if (post == null) {
+            return new Chain(subjectId, null, List.of());
+        }
+        var measures = measures(subjectId);
+        var links = new ArrayList<Link>();
+        links.add(new Link("POST_HOLDER", post, measures.getOrDefault(postId, List.of())));
+        for (var link : chains.of(postId)) {
+            links.add(new Link(role(link.via(), link.post()), link.post(), measures.getOrDefault(link.post().id(), List.of())));
+        }
+        return new Chain(subjectId, postId, links);
+    }
+
+    /** Records a measure against a post about a subject, in the caller's transaction. */
+    public void record(TransactionContext tx, String subjectType, String subjectId, String postId, String measure, String note,
+                       String by) {
+        long now = Instant.now().toEpochMilli();
+        var id = UUID.randomUUID().toString();
+        tx.run("""
+                CREATE (:AccountabilityMeasure {id: $id, subjectType: $type, subjectId: $subject, postId: $post,
+                        measure: $measure, note: $note, recordedBy: $by, recordedAt: $now, key: $key})""",
+                Values.parameters("id", id, "type", subjectType, "subject", subjectId, "post", postId, "measure", measure,
+                        "note", note, "by", by, "now", now, "key", TimeKeys.key(now, id))).consume();
+    }
+
+    private Map<String, List<Measure>> measures(String subjectId) {
+        var byPost = new HashMap<String, List<Measure>>();
+        try (var session = driver.session()) {
+            session.executeRead(tx -> tx.run("""
+                    MATCH (m:AccountabilityMeasure {subjectId: $subject}) RETURN m ORDER BY m.key""", Map.of("subject", subjectId))
+                    .list(r -> r.get("m").asNode())).forEach(m -> byPost.computeIfAbsent(m.get("postId").asString(),
+                    k -> new ArrayList<>()).add(new Measure(m.get("measure").asString(), m.get("note").asString(null),
+                    m.get("recordedBy").asString(), TimeKeys.utc(m.get("recordedAt").asLong()))));
+        }
+        return byPost;
+    }
+
+    /** How a supervisor answers: a principal reached as head or by a reporting line is the principal leader. */
+    private static String role(ChainStep step, PostView post) {
+        boolean principal = "principal".equals(post.role());
+        return switch (step) {
+            case REPORTS_TO -> principal ? "PRINCIPAL_LEADER" : "REPORTS_TO";
+            case UNIT_HEAD -> principal ? "PRINCIPAL_LEADER" : "SECTION_HEAD";
+            case IN_CHARGE -> "IN_CHARGE_SUPERVISOR";
+            case PRINCIPAL -> "PRINCIPAL_LEADER";
+            case PARENT_UNIT_HEAD -> "PARENT_HEAD";
+        };
+    }
+}

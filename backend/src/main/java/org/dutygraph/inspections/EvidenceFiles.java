@@ -1,0 +1,141 @@
+package org.dutygraph.inspections;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+import org.neo4j.driver.Driver;
+import org.springframework.stereotype.Service;
+
+/**
+ * Evidence files, stored unchanged (metadata kept) under their SHA-256 in a content-addressed directory:
+ * a file is accepted only if its hash is the one the phone recorded at capture, and a stored file is never
+ * rewritten, so the hash in the graph proves the file is what was captured (chain of custody).
+ */
+@Service
+public class EvidenceFiles {
+
+    public enum Outcome { STORED, ALREADY_STORED, NOT_FOUND, NO_FILE_EXPECTED, HASH_MISMATCH, TOO_LARGE }
+
+    public record Evidence(String id, String sha256, String mimeType, String planId) {
+    }
+
+    private final Driver driver;
+    private final InspectionSettings settings;
+    private final InspectionAudit audit;
+
+    EvidenceFiles(Driver driver, InspectionSettings settings, InspectionAudit audit) {
+        this.driver = driver;
+        this.settings = settings;
+        this.audit = audit;
+    }
+
+    /** The evidence item if the caller recorded it, is on its assignment, or is the plan's office. */
+    public Optional<Evidence> find(InspectionCaller caller, String id) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("""
+                    MATCH (e:Evidence {id: $id}) MATCH (f:InspectionFinding {id: e.findingId})
+                    MATCH (p:InspectionPlan {id: f.planId})
+                    WHERE p.officeUnitId = $unit OR EXISTS { (:Account {username: $me})-[:ASSIGNED]->(:Assignment {id: f.assignmentId}) }
+                    RETURN e.id AS id, e.sha256 AS sha, e.mimeType AS mime, p.id AS plan""",
+                    org.neo4j.driver.Values.parameters("id", id, "unit", caller.unitId(), "me", caller.username()))
+                    .list(r -> new Evidence(r.get("id").asString(), r.get("sha").asString(null), r.get("mime").asString(null),
+                            r.get("plan").asString())).stream().findFirst());
+        }
+    }
+
+    public Outcome store(InspectionCaller caller, String id, InputStream body) throws IOException {
+        var evidence = find(caller, id);
+        if (evidence.isEmpty()) {
+            return Outcome.NOT_FOUND;
+        }
+        var sha = evidence.get().sha256();
+        if (sha == null) {
+            return Outcome.NO_FILE_EXPECTED;
+        }
+        var target = path(sha);
+        Outcome outcome;
+        if (Files.exists(target)) {
+            body.transferTo(OutputStreamDiscard.INSTANCE);
+            outcome = Outcome.ALREADY_STORED;
+        } else {
+            Files.createDirectories(target.getParent());
+            var temp = Files.createTempFile(target.getParent(), "upload", ".part");
+            try {
+                var digest = sha256();
+                long size;
+                try (var in = new DigestInputStream(body, digest); var out = Files.newOutputStream(temp)) {
+                    size = in.transferTo(new LimitedOutputStream(out, settings.maxEvidenceBytes()));
+                } catch (LimitedOutputStream.LimitExceeded e) {
+                    return Outcome.TOO_LARGE;
+                }
+                if (size == 0 || !HexFormat.of().formatHex(digest.digest()).equals(sha)) {
+                    return Outcome.HASH_MISMATCH;
+                }
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                outcome = Outcome.STORED;
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        }
+        try (var session = driver.session()) {
+            session.executeWrite(tx -> {
+                tx.run("MATCH (e:Evidence {id: $id}) WHERE e.uploadedAt IS NULL SET e.uploadedAt = timestamp(), e.uploadedBy = $me",
+                        Map.of("id", id, "me", caller.username())).consume();
+                audit.record(tx, caller.username(), "upload-evidence", evidence.get().planId(), id);
+                return null;
+            });
+        }
+        return outcome;
+    }
+
+    public Optional<Path> file(Evidence evidence) {
+        if (evidence.sha256() == null) {
+            return Optional.empty();
+        }
+        var path = path(evidence.sha256());
+        return Files.exists(path) ? Optional.of(path) : Optional.empty();
+    }
+
+    public void audited(InspectionCaller caller, Evidence evidence) {
+        try (var session = driver.session()) {
+            session.executeWrite(tx -> {
+                audit.record(tx, caller.username(), "read-evidence", evidence.planId(), evidence.id());
+                return null;
+            });
+        }
+    }
+
+    private Path path(String sha) {
+        return settings.evidenceDirectory().resolve(sha.substring(0, 2)).resolve(sha);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new UncheckedIOException(new IOException(e));
+        }
+    }
+
+    /** Discards what it is given (the body of an upload whose file is already stored). */
+    private static final class OutputStreamDiscard extends java.io.OutputStream {
+        static final OutputStreamDiscard INSTANCE = new OutputStreamDiscard();
+
+        @Override
+        public void write(int b) {
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+        }
+    }
+}

@@ -1,0 +1,306 @@
+package org.dutygraph.inspections;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.dutygraph.accountability.AccountabilityChains;
+import org.dutygraph.inspections.InspectionViews.FindingView;
+import org.dutygraph.inspections.InspectionViews.RectificationView;
+import org.dutygraph.notifications.NotificationRequest;
+import org.dutygraph.notifications.Notifications;
+import org.dutygraph.notifications.Recipient;
+import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.neo4j.GraphLocks;
+import org.dutygraph.security.AccountService;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.Values;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * After a finding: the office confirms (a rectification order with a deadline goes to the unit, a return
+ * visit by the same inspectors is scheduled) or rejects it; the unit responds; the return visit closes the
+ * order or escalates it; measures are recorded along the accountability chain.
+ */
+@Service
+public class FindingReview {
+
+    public record Reviewed(FindingView finding, List<UserError> errors) {
+    }
+
+    public record Rectified(RectificationView rectification, List<UserError> errors) {
+    }
+
+    public record Measured(AccountabilityChains.Chain chain, List<UserError> errors) {
+    }
+
+    private final Driver driver;
+    private final InspectionQueries queries;
+    private final InspectionAudit audit;
+    private final InspectionSettings settings;
+    private final Notifications notifications;
+    private final AccountService accounts;
+    private final AccountabilityChains chains;
+    private final ApplicationEventPublisher events;
+
+    FindingReview(Driver driver, InspectionQueries queries, InspectionAudit audit, InspectionSettings settings,
+                  Notifications notifications, AccountService accounts, AccountabilityChains chains,
+                  ApplicationEventPublisher events) {
+        this.driver = driver;
+        this.queries = queries;
+        this.audit = audit;
+        this.settings = settings;
+        this.notifications = notifications;
+        this.accounts = accounts;
+        this.chains = chains;
+        this.events = events;
+    }
+
+    public Reviewed review(InspectionCaller caller, String id, String decision, String reason, LocalDate rectifyBy) {
+        var today = queries.today();
+        if (reason != null && reason.length() > 2000) {
+            return new Reviewed(null, List.of(UserError.of("TOO_LONG", "'reason' is at most 2000 characters", "input", "reason")));
+        }
+        if (decision.equals("REJECT") && (reason == null || reason.isBlank())) {
+            return new Reviewed(null, List.of(UserError.of("REASON_REQUIRED", "Say why the finding is rejected", "input", "reason")));
+        }
+        if (decision.equals("CONFIRM") && (rectifyBy == null || !rectifyBy.isAfter(today))) {
+            return new Reviewed(null, List.of(UserError.of("INVALID_DEADLINE",
+                    "'rectifyBy' must be a day after today (" + today + ")", "input", "rectifyBy")));
+        }
+        var now = Instant.now().toEpochMilli();
+        Reviewed result;
+        try (var session = driver.session()) {
+            result = session.executeWrite(tx -> {
+                GraphLocks.node(tx, "InspectionFinding", id);
+                var finding = queries.visibleFinding(tx, caller, id).filter(f -> isOffice(tx, caller, f.planId()));
+                if (finding.isEmpty()) {
+                    return new Reviewed(null, List.of(UserError.of("NOT_FOUND", "No finding of your office's plans has id '"
+                            + id + "'", "input", "id")));
+                }
+                var f = finding.get();
+                if (!f.status().equals("RECORDED")) {
+                    return new Reviewed(null, List.of(UserError.of("ALREADY_REVIEWED", "This finding was already "
+                            + f.status().toLowerCase(), "input", "id")));
+                }
+                tx.run("""
+                        MATCH (f:InspectionFinding {id: $id})
+                        SET f.status = $status, f.reviewReason = $reason, f.reviewedBy = $by, f.reviewedAt = $now""",
+                        Values.parameters("id", id, "status", decision.equals("CONFIRM") ? "CONFIRMED" : "REJECTED",
+                                "reason", reason, "by", caller.username(), "now", now)).consume();
+                if (decision.equals("CONFIRM")) {
+                    order(tx, f, rectifyBy, now);
+                }
+                audit.record(tx, caller.username(), decision.equals("CONFIRM") ? "confirm-finding" : "reject-finding",
+                        f.planId(), f.id());
+                return new Reviewed(InspectionStore.finding(InspectionStore.node(tx, "InspectionFinding", id).orElseThrow()),
+                        List.of());
+            });
+        }
+        if (result.finding() != null && result.finding().status().equals("CONFIRMED")) {
+            var f = result.finding();
+            events.publishEvent(new InspectionFindingConfirmed(f.id(), f.planId(), f.targetUnitId(), f.normCode(), postOf(f),
+                    f.badgeNumber(), Instant.ofEpochMilli(now)));
+        }
+        return result;
+    }
+
+    /** The rectification order to the unit and the return visit by the inspectors who found it. */
+    private void order(TransactionContext tx, FindingView f, LocalDate rectifyBy, long now) {
+        var rectificationId = UUID.randomUUID().toString();
+        var returnVisitId = UUID.randomUUID().toString();
+        var returnBy = rectifyBy.plusDays(settings.returnVisitAfterDays());
+        var inspectors = tx.run("""
+                MATCH (a:Assignment {id: $assignment})
+                CREATE (r:Rectification {id: $rid, findingId: $finding, planId: a.planId, unitId: a.targetUnitId,
+                        status: 'ORDERED', rectifyBy: $rectifyBy, orderedAt: $now, returnVisitId: $vid, key: $key})
+                CREATE (v:Assignment {id: $vid, kind: 'RETURN_VISIT', status: 'ASSIGNED', planId: a.planId,
+                        method: a.method, targetUnitId: a.targetUnitId, inspectors: a.inspectors,
+                        dueFrom: $dueFrom, dueBy: $dueBy, checklist: a.checklist, rectificationId: $rid,
+                        key: $dueBy + ':' + $vid})
+                WITH a, v UNWIND a.inspectors AS username
+                MATCH (acc:Account {username: username}) CREATE (acc)-[:ASSIGNED]->(v)
+                RETURN collect(username) AS inspectors""",
+                Values.parameters("assignment", f.assignmentId(), "rid", rectificationId, "finding", f.id(),
+                        "rectifyBy", rectifyBy.toString(), "now", now, "vid", returnVisitId,
+                        "key", org.dutygraph.platform.graphql.TimeKeys.key(now, rectificationId),
+                        "dueFrom", rectifyBy.plusDays(1).toString(), "dueBy", returnBy.toString()))
+                .single().get("inspectors").asList(Value::asString);
+        var requests = new ArrayList<NotificationRequest>();
+        for (var username : accounts.usernamesInUnits(List.of(f.targetUnitId()))) {
+            requests.add(NotificationRequest.sensitive(Recipient.account(username), "RECTIFICATION_ORDERED",
+                    "Rectification order", "A spot-check finding must be rectified by " + rectifyBy,
+                    "Rectification", rectificationId));
+        }
+        for (var username : inspectors) {
+            requests.add(NotificationRequest.sensitive(Recipient.account(username), "RETURN_VISIT_SCHEDULED",
+                    "Return visit scheduled", "Return visit due by " + returnBy, "Assignment", returnVisitId));
+        }
+        notifications.enqueue(tx, requests);
+    }
+
+    public Rectified respond(InspectionCaller caller, String id, String response) {
+        if (response == null || response.isBlank() || response.length() > 5000) {
+            return rectFailed("INVALID_TEXT", "'response' must be 1 to 5000 characters", "response");
+        }
+        return changeRectification(caller, id, false, (tx, r, now) -> {
+            if (!List.of("ORDERED", "ESCALATED").contains(r.get("status").asString())) {
+                return List.of(UserError.of("NOT_OPEN", "This order is " + r.get("status").asString().toLowerCase()
+                        + "; there is nothing to respond to", "input", "id"));
+            }
+            tx.run("""
+                    MATCH (r:Rectification {id: $id})
+                    SET r.status = 'RESPONDED', r.response = $response, r.respondedBy = $by, r.respondedAt = $now""",
+                    Map.of("id", id, "response", response.strip(), "by", caller.username(), "now", now)).consume();
+            notifyOffice(tx, r.get("planId").asString(), "RECTIFICATION_RESPONDED", "The unit responded to a rectification order", id);
+            return List.of();
+        });
+    }
+
+    public Rectified returnVisit(InspectionCaller caller, String id, boolean fixed, String note) {
+        if (note != null && note.length() > 2000) {
+            return rectFailed("TOO_LONG", "'note' is at most 2000 characters", "note");
+        }
+        return changeRectification(caller, id, true, (tx, r, now) -> {
+            if (r.get("status").asString().equals("CLOSED")) {
+                return List.of(UserError.of("NOT_OPEN", "This order is closed", "input", "rectificationId"));
+            }
+            tx.run("""
+                    MATCH (r:Rectification {id: $id})
+                    SET r.status = $status, r.returnVisitNote = $note, r.closedAt = CASE WHEN $fixed THEN $now END,
+                        r.returnVisitBy = $by, r.returnVisitAt = $now
+                    WITH r MATCH (v:Assignment {id: r.returnVisitId}) SET v.status = 'VISITED', v.visitedAt = $now""",
+                    Values.parameters("id", id, "status", fixed ? "CLOSED" : "ESCALATED", "note", note, "fixed", fixed,
+                            "now", now, "by", caller.username())).consume();
+            if (!fixed) {
+                escalate(tx, r.get("planId").asString(), r.get("unitId").asString(), id);
+            }
+            return List.of();
+        });
+    }
+
+    /** Not fixed on the return visit: the unit above and the office are told. */
+    private void escalate(TransactionContext tx, String planId, String unitId, String rectificationId) {
+        var parents = tx.run("MATCH (:Organization {id: $id})-[:PART_OF]->(p:Organization) RETURN p.id AS id",
+                Map.of("id", unitId)).list(r -> r.get("id").asString());
+        var requests = new ArrayList<NotificationRequest>();
+        for (var username : accounts.usernamesInUnits(parents)) {
+            requests.add(NotificationRequest.sensitive(Recipient.account(username), "RECTIFICATION_ESCALATED",
+                    "Rectification not done", "A unit under you did not fix a spot-check finding", "Rectification", rectificationId));
+        }
+        notifications.enqueue(tx, requests);
+        notifyOffice(tx, planId, "RECTIFICATION_ESCALATED", "A return visit found the problem not fixed", rectificationId);
+    }
+
+    private void notifyOffice(TransactionContext tx, String planId, String kind, String body, String rectificationId) {
+        var office = tx.run("MATCH (p:InspectionPlan {id: $id}) RETURN p.officeUnitId AS office", Map.of("id", planId))
+                .single().get("office").asString();
+        notifications.enqueue(tx, accounts.usernamesInUnits(List.of(office)).stream()
+                .map(u -> NotificationRequest.sensitive(Recipient.account(u), kind, "Rectification", body, "Rectification",
+                        rectificationId)).toList());
+    }
+
+    interface Change {
+        List<UserError> apply(TransactionContext tx, org.neo4j.driver.types.Node rectification, long now);
+    }
+
+    /**
+     * Locks the order and checks who may change it: unit staff of its unit (or a unit above) to respond;
+     * the return visit's inspectors or the plan's office for the return visit.
+     */
+    private Rectified changeRectification(InspectionCaller caller, String id, boolean inspectorSide, Change change) {
+        var field = inspectorSide ? "rectificationId" : "id";
+        var now = Instant.now().toEpochMilli();
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> {
+                GraphLocks.node(tx, "Rectification", id);
+                var allowed = tx.run(inspectorSide ? """
+                        MATCH (r:Rectification {id: $id}) MATCH (p:InspectionPlan {id: r.planId})
+                        WHERE p.officeUnitId = $unit
+                           OR EXISTS { (:Account {username: $me})-[:ASSIGNED]->(:Assignment {id: r.returnVisitId}) }
+                        RETURN r""" : """
+                        MATCH (r:Rectification {id: $id})
+                        WHERE EXISTS { (:Organization {id: r.unitId})-[:PART_OF*0..]->(:Organization {id: $unit}) }
+                        RETURN r""", Values.parameters("id", id, "unit", caller.unitId(), "me", caller.username()))
+                        .list(r -> r.get("r").asNode());
+                if (allowed.isEmpty()) {
+                    return rectFailed("NOT_FOUND", "No rectification order you may act on has id '" + id + "'", field);
+                }
+                var r = allowed.get(0);
+                var errors = change.apply(tx, r, now);
+                if (!errors.isEmpty()) {
+                    return new Rectified(null, errors);
+                }
+                audit.record(tx, caller.username(), inspectorSide ? "return-visit" : "respond", r.get("planId").asString(), id);
+                var updated = InspectionStore.node(tx, "Rectification", id).orElseThrow();
+                return new Rectified(InspectionStore.rectification(updated, queries.today()), List.of());
+            });
+        }
+    }
+
+    public Measured recordMeasure(InspectionCaller caller, String findingId, String postId, String measure, String note) {
+        if (note != null && note.length() > 2000) {
+            return new Measured(null, List.of(UserError.of("TOO_LONG", "'note' is at most 2000 characters", "input", "note")));
+        }
+        try (var session = driver.session()) {
+            var errors = session.executeWrite(tx -> {
+                var finding = queries.visibleFinding(tx, caller, findingId).filter(f -> isOffice(tx, caller, f.planId()));
+                if (finding.isEmpty()) {
+                    return List.of(UserError.of("NOT_FOUND", "No finding of your office's plans has id '" + findingId + "'",
+                            "input", "findingId"));
+                }
+                if (!finding.get().status().equals("CONFIRMED")) {
+                    return List.of(UserError.of("NOT_CONFIRMED", "Measures follow confirmed findings only", "input", "findingId"));
+                }
+                var chain = chainOf(finding.get());
+                if (chain.links().stream().noneMatch(l -> l.post().id().equals(postId))) {
+                    return List.of(UserError.of("NOT_ON_CHAIN", "Post '" + postId + "' is not on this finding's accountability chain",
+                            "input", "postId"));
+                }
+                chains.record(tx, "InspectionFinding", findingId, postId, measure, note, caller.username());
+                audit.record(tx, caller.username(), "record-measure", finding.get().planId(), findingId);
+                return List.<UserError>of();
+            });
+            if (!errors.isEmpty()) {
+                return new Measured(null, errors);
+            }
+        }
+        return new Measured(chain(caller, findingId).orElseThrow(), List.of());
+    }
+
+    /** The chain of a finding the caller's office may see; empty when it names no post or badge held today. */
+    public java.util.Optional<AccountabilityChains.Chain> chain(InspectionCaller caller, String findingId) {
+        try (var session = driver.session()) {
+            var finding = session.executeRead(tx -> queries.visibleFinding(tx, caller, findingId)
+                    .filter(f -> isOffice(tx, caller, f.planId())));
+            return finding.map(this::chainOf);
+        }
+    }
+
+    private AccountabilityChains.Chain chainOf(FindingView f) {
+        return chains.chain(postOf(f), f.id());
+    }
+
+    /** The post a finding names, or the one its badge's person holds today. */
+    private String postOf(FindingView f) {
+        if (f.postId() != null) {
+            return f.postId();
+        }
+        return f.badgeNumber() == null ? null : chains.postOfBadge(f.badgeNumber()).orElse(null);
+    }
+
+    private static boolean isOffice(TransactionContext tx, InspectionCaller caller, String planId) {
+        return caller.inspector() && tx.run("MATCH (p:InspectionPlan {id: $id}) RETURN p.officeUnitId AS office", Map.of("id", planId))
+                .list(r -> r.get("office").asString()).stream().anyMatch(caller::officeOf);
+    }
+
+    private static Rectified rectFailed(String code, String message, String field) {
+        return new Rectified(null, List.of(UserError.of(code, message, "input", field)));
+    }
+}

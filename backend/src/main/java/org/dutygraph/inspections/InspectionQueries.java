@@ -1,0 +1,197 @@
+package org.dutygraph.inspections;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.dutygraph.inspections.InspectionViews.AssignmentView;
+import org.dutygraph.inspections.InspectionViews.EvidenceView;
+import org.dutygraph.inspections.InspectionViews.FindingView;
+import org.dutygraph.inspections.InspectionViews.PatrolShortfall;
+import org.dutygraph.inspections.InspectionViews.RectificationView;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Values;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads with the confidentiality rules applied in the query: a plan's office sees everything of its plans,
+ * inspectors their own assignments and what was found on them, unit staff only confirmed findings and
+ * rectification orders of their unit (and its sub-units). Reads of assignments and findings are audited.
+ */
+@Service
+public class InspectionQueries {
+
+    /** Findings the caller may see, as a Cypher subquery yielding {@code f}. */
+    private static final String VISIBLE_FINDINGS = """
+            CALL (me, office, unit) {
+              MATCH (p:InspectionPlan {officeUnitId: office}) MATCH (f:InspectionFinding {planId: p.id}) RETURN f
+              UNION
+              MATCH (:Account {username: me})-[:ASSIGNED]->(a:Assignment) MATCH (f:InspectionFinding {assignmentId: a.id})
+              RETURN f
+              UNION
+              MATCH (t:Organization)-[:PART_OF*0..]->(:Organization {id: unit})
+              MATCH (f:InspectionFinding {targetUnitId: t.id}) WHERE f.status = 'CONFIRMED' RETURN f
+            }
+            """;
+
+    private final Driver driver;
+    private final InspectionAudit audit;
+    private final InspectionSettings settings;
+
+    InspectionQueries(Driver driver, InspectionAudit audit, InspectionSettings settings) {
+        this.driver = driver;
+        this.audit = audit;
+        this.settings = settings;
+    }
+
+    public List<AssignmentView> myAssignments(InspectionCaller caller, boolean includeDone, String after, int limit) {
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> {
+                var rows = tx.run("""
+                        MATCH (:Account {username: $me})-[:ASSIGNED]->(a:Assignment)
+                        WHERE ($includeDone OR a.status = 'ASSIGNED') AND ($after IS NULL OR a.key > $after)
+                        RETURN a ORDER BY a.key LIMIT $limit""",
+                        Values.parameters("me", caller.username(), "includeDone", includeDone, "after", after, "limit", limit))
+                        .list(r -> InspectionStore.assignment(r.get("a").asNode()));
+                audit.record(tx, caller.username(), "list-assignments", rows.stream().map(a -> List.of(a.planId(), a.id())).toList());
+                return rows;
+            });
+        }
+    }
+
+    public Optional<AssignmentView> assignment(InspectionCaller caller, String id) {
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> {
+                var found = tx.run("""
+                        MATCH (a:Assignment {id: $id}) MATCH (p:InspectionPlan {id: a.planId})
+                        WHERE p.officeUnitId = $office OR EXISTS { (:Account {username: $me})-[:ASSIGNED]->(a) }
+                        RETURN a""", Values.parameters("id", id, "me", caller.username(), "office", office(caller)))
+                        .list(r -> InspectionStore.assignment(r.get("a").asNode())).stream().findFirst();
+                found.ifPresent(a -> audit.record(tx, caller.username(), "read-assignment", a.planId(), a.id()));
+                return found;
+            });
+        }
+    }
+
+    public List<AssignmentView> assignmentsOfPlan(String planId) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("MATCH (a:Assignment {planId: $id}) RETURN a ORDER BY a.key",
+                    Map.of("id", planId)).list(r -> InspectionStore.assignment(r.get("a").asNode())));
+        }
+    }
+
+    public List<FindingView> findings(InspectionCaller caller, String planId, List<String> statuses, String before, int limit) {
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> {
+                var rows = tx.run("WITH $me AS me, $office AS office, $unit AS unit " + VISIBLE_FINDINGS + """
+                        WITH DISTINCT f WHERE ($planId IS NULL OR f.planId = $planId) AND ($statuses IS NULL OR f.status IN $statuses)
+                          AND ($before IS NULL OR f.key < $before)
+                        RETURN f ORDER BY f.key DESC LIMIT $limit""", params(caller, "planId", planId, "statuses", statuses,
+                        "before", before, "limit", limit)).list(r -> InspectionStore.finding(r.get("f").asNode()));
+                audit.record(tx, caller.username(), "list-findings", rows.stream().map(f -> List.of(f.planId(), f.id())).toList());
+                return rows;
+            });
+        }
+    }
+
+    public Optional<FindingView> finding(InspectionCaller caller, String id) {
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> {
+                var found = visibleFinding(tx, caller, id);
+                found.ifPresent(f -> audit.record(tx, caller.username(), "read-finding", f.planId(), f.id()));
+                return found;
+            });
+        }
+    }
+
+    Optional<FindingView> visibleFinding(TransactionContext tx, InspectionCaller caller, String id) {
+        return tx.run("""
+                MATCH (f:InspectionFinding {id: $id})
+                WHERE EXISTS { MATCH (p:InspectionPlan {id: f.planId}) WHERE p.officeUnitId = $office }
+                   OR EXISTS { (:Account {username: $me})-[:ASSIGNED]->(:Assignment {id: f.assignmentId}) }
+                   OR (f.status = 'CONFIRMED'
+                       AND EXISTS { (:Organization {id: f.targetUnitId})-[:PART_OF*0..]->(:Organization {id: $unit}) })
+                RETURN f""", params(caller, "id", id))
+                .list(r -> InspectionStore.finding(r.get("f").asNode())).stream().findFirst();
+    }
+
+    public Map<String, List<EvidenceView>> evidence(Collection<String> findingIds) {
+        var result = new HashMap<String, List<EvidenceView>>();
+        try (var session = driver.session()) {
+            session.executeRead(tx -> tx.run("MATCH (e:Evidence) WHERE e.findingId IN $ids RETURN e ORDER BY e.capturedAt, e.clientId",
+                    Map.of("ids", List.copyOf(findingIds))).list(r -> r.get("e").asNode()))
+                    .forEach(e -> result.computeIfAbsent(e.get("findingId").asString(), k -> new ArrayList<>())
+                            .add(InspectionStore.evidence(e)));
+        }
+        return result;
+    }
+
+    public Map<String, RectificationView> rectificationsOfFindings(Collection<String> findingIds) {
+        var today = today();
+        var result = new HashMap<String, RectificationView>();
+        try (var session = driver.session()) {
+            session.executeRead(tx -> tx.run("MATCH (r:Rectification) WHERE r.findingId IN $ids RETURN r",
+                    Map.of("ids", List.copyOf(findingIds))).list(r -> InspectionStore.rectification(r.get("r").asNode(), today)))
+                    .forEach(r -> result.put(r.findingId(), r));
+        }
+        return result;
+    }
+
+    /** Orders of the office's plans and orders issued to the caller's unit (and its sub-units). */
+    public List<RectificationView> rectifications(InspectionCaller caller, List<String> statuses, String before, int limit) {
+        var today = today();
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("""
+                    CALL () {
+                      MATCH (p:InspectionPlan {officeUnitId: $office}) MATCH (r:Rectification {planId: p.id}) RETURN r
+                      UNION
+                      MATCH (t:Organization)-[:PART_OF*0..]->(:Organization {id: $unit})
+                      MATCH (r:Rectification {unitId: t.id}) RETURN r
+                    }
+                    WITH DISTINCT r WHERE ($statuses IS NULL OR r.status IN $statuses) AND ($before IS NULL OR r.key < $before)
+                    RETURN r ORDER BY r.key DESC LIMIT $limit""",
+                    params(caller, "statuses", statuses, "before", before, "limit", limit))
+                    .list(r -> InspectionStore.rectification(r.get("r").asNode(), today)));
+        }
+    }
+
+    /** Service halls (units classified service_centre) with fewer than {@code minimum} patrols on {@code day}. */
+    public List<PatrolShortfall> patrolShortfalls(LocalDate day, int minimum, String after, int limit) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("""
+                    MATCH (h:Organization {classification: 'service_centre'}) WHERE coalesce(h.status, 'active') <> 'dissolved'
+                    OPTIONAL MATCH (p:Patrol {day: $day, hallId: h.id})
+                    WITH h, count(p) AS patrols WHERE patrols < $minimum
+                    WITH h.id AS hall, patrols, right('00000' + toString(patrols), 5) + ':' + h.id AS key
+                    WHERE $after IS NULL OR key > $after
+                    RETURN hall, patrols ORDER BY key LIMIT $limit""",
+                    Values.parameters("day", day.toString(), "minimum", minimum, "after", after, "limit", limit))
+                    .list(r -> new PatrolShortfall(r.get("hall").asString(), r.get("patrols").asInt(), minimum)));
+        }
+    }
+
+    LocalDate today() {
+        return LocalDate.now(settings.zone());
+    }
+
+    private static String office(InspectionCaller caller) {
+        return caller.inspector() ? caller.unitId() : null;
+    }
+
+    private static org.neo4j.driver.Value params(InspectionCaller caller, Object... more) {
+        var all = new Object[more.length + 6];
+        all[0] = "me";
+        all[1] = caller.inspector() ? caller.username() : null;
+        all[2] = "office";
+        all[3] = office(caller);
+        all[4] = "unit";
+        all[5] = caller.staff() ? caller.unitId() : null;
+        System.arraycopy(more, 0, all, 6, more.length);
+        return Values.parameters(all);
+    }
+}

@@ -1,0 +1,118 @@
+package org.dutygraph.inspections;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.dutygraph.notifications.NotificationRequest;
+import org.dutygraph.notifications.Notifications;
+import org.dutygraph.notifications.Recipient;
+import org.dutygraph.platform.neo4j.GraphLocks;
+import org.dutygraph.security.AccountService;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reminds units of rectification deadlines (the day before) and inspectors of return visits that are due,
+ * once each. Pushes carry no content.
+ */
+@Component
+public class InspectionReminders implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(InspectionReminders.class);
+
+    public record Sent(int deadlines, int returnVisits) {
+    }
+
+    private final Driver driver;
+    private final Notifications notifications;
+    private final AccountService accounts;
+    private final InspectionSettings settings;
+    private ScheduledExecutorService timer;
+
+    InspectionReminders(Driver driver, Notifications notifications, AccountService accounts, InspectionSettings settings) {
+        this.driver = driver;
+        this.notifications = notifications;
+        this.accounts = accounts;
+        this.settings = settings;
+    }
+
+    public Sent remindDue(LocalDate today) {
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> {
+                GraphLocks.job(tx, "inspection-reminders");
+                var deadlines = tx.run("""
+                        MATCH (r:Rectification {status: 'ORDERED'}) WHERE r.rectifyBy <= $tomorrow AND r.remindedAt IS NULL
+                        WITH r LIMIT 500 SET r.remindedAt = timestamp()
+                        RETURN r.id AS id, r.unitId AS unit, r.rectifyBy AS by""",
+                        Map.of("tomorrow", today.plusDays(1).toString())).list(r -> r.asMap());
+                var visits = tx.run("""
+                        MATCH (a:Assignment {kind: 'RETURN_VISIT', status: 'ASSIGNED'})
+                        WHERE a.dueFrom <= $today AND a.remindedAt IS NULL
+                        WITH a LIMIT 500 SET a.remindedAt = timestamp()
+                        RETURN a.id AS id, a.inspectors AS inspectors, a.dueBy AS by""",
+                        Map.of("today", today.toString())).list(r -> r);
+                var requests = new ArrayList<NotificationRequest>();
+                for (var d : deadlines) {
+                    for (var username : accounts.usernamesInUnits(List.of((String) d.get("unit")))) {
+                        requests.add(NotificationRequest.sensitive(Recipient.account(username), "RECTIFICATION_DUE",
+                                "Rectification due", "A rectification order is due by " + d.get("by"), "Rectification",
+                                (String) d.get("id")));
+                    }
+                }
+                for (var v : visits) {
+                    for (var username : v.get("inspectors").asList(Value::asString)) {
+                        requests.add(NotificationRequest.sensitive(Recipient.account(username), "RETURN_VISIT_DUE",
+                                "Return visit due", "A return visit is due by " + v.get("by").asString(), "Assignment",
+                                v.get("id").asString()));
+                    }
+                }
+                notifications.enqueue(tx, requests);
+                return new Sent(deadlines.size(), visits.size());
+            });
+        }
+    }
+
+    @Override
+    public void start() {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            var thread = new Thread(r, "inspection-reminders");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = settings.reminderInterval().toMillis();
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                remindDue(LocalDate.now(settings.zone()));
+            } catch (RuntimeException e) {
+                log.warn("Inspection reminders failed; will retry", e);
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return timer != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+}

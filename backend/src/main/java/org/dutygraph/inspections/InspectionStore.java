@@ -1,0 +1,93 @@
+package org.dutygraph.inspections;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.dutygraph.inspections.Checklists.Item;
+import org.dutygraph.inspections.InspectionViews.AssignmentView;
+import org.dutygraph.inspections.InspectionViews.EvidenceView;
+import org.dutygraph.inspections.InspectionViews.FindingView;
+import org.dutygraph.inspections.InspectionViews.PlanView;
+import org.dutygraph.inspections.InspectionViews.RectificationView;
+import org.dutygraph.platform.graphql.TimeKeys;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.Values;
+import org.neo4j.driver.types.Node;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads inspection nodes into views; checklists, answers and evidence metadata are stored as JSON text. */
+final class InspectionStore {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private InspectionStore() {
+    }
+
+    static String json(Object value) {
+        return value == null ? null : JSON.writeValueAsString(value);
+    }
+
+    static List<Item> items(String json) {
+        return JSON.readValue(json, new TypeReference<List<Item>>() {
+        });
+    }
+
+    static Optional<Node> node(TransactionContext tx, String label, String id) {
+        var rows = tx.run("MATCH (n:" + label + " {id: $id}) RETURN n", Values.parameters("id", id)).list(r -> r.get("n").asNode());
+        return rows.stream().findFirst();
+    }
+
+    static PlanView plan(Node n) {
+        return new PlanView(str(n, "id"), str(n, "title"), str(n, "method"), str(n, "officeUnitId"),
+                LocalDate.parse(str(n, "startsOn")), LocalDate.parse(str(n, "endsOn")), n.get("samplingRatio").asDouble(),
+                n.get("inspectorsPerVisit").asInt(), str(n, "status"), n.get("scopeUnitIds").asList(Value::asString),
+                items(str(n, "checklist")), str(n, "createdBy"), TimeKeys.utc(n.get("createdAt").asLong()), str(n, "key"));
+    }
+
+    static AssignmentView assignment(Node n) {
+        return new AssignmentView(str(n, "id"), str(n, "kind"), str(n, "status"), str(n, "planId"), str(n, "method"),
+                str(n, "targetUnitId"), n.get("inspectors").asList(Value::asString), LocalDate.parse(str(n, "dueFrom")),
+                LocalDate.parse(str(n, "dueBy")), items(str(n, "checklist")), str(n, "rectificationId"), str(n, "key"));
+    }
+
+    static FindingView finding(Node n) {
+        return new FindingView(str(n, "id"), str(n, "clientId"), str(n, "planId"), str(n, "assignmentId"),
+                str(n, "targetUnitId"), str(n, "normCode"), str(n, "description"), utc(n, "observedAt"), utc(n, "receivedAt"),
+                str(n, "recordedBy"), str(n, "postId"), str(n, "badgeNumber"), str(n, "status"), str(n, "reviewReason"),
+                str(n, "reviewedBy"), str(n, "key"));
+    }
+
+    static EvidenceView evidence(Node n) {
+        var metadata = str(n, "metadata");
+        return new EvidenceView(str(n, "id"), str(n, "clientId"), str(n, "kind"), str(n, "sha256"),
+                n.get("sizeBytes").isNull() ? null : n.get("sizeBytes").asLong(), str(n, "mimeType"), utc(n, "capturedAt"),
+                utc(n, "receivedAt"), metadata == null ? null : JSON.readValue(metadata, Object.class), str(n, "text"),
+                n.get("uploadedAt").isNull() ? false : true);
+    }
+
+    static RectificationView rectification(Node n, LocalDate today) {
+        var rectifyBy = LocalDate.parse(str(n, "rectifyBy"));
+        var status = str(n, "status");
+        return new RectificationView(str(n, "id"), str(n, "findingId"), str(n, "planId"), str(n, "unitId"), status,
+                rectifyBy, status.equals("ORDERED") && today.isAfter(rectifyBy), str(n, "response"), utc(n, "respondedAt"),
+                str(n, "returnVisitId"), str(n, "returnVisitNote"), utc(n, "closedAt"), str(n, "key"));
+    }
+
+    static String str(Node n, String key) {
+        var v = n.get(key);
+        return v.isNull() ? null : v.asString();
+    }
+
+    private static java.time.OffsetDateTime utc(Node n, String key) {
+        var v = n.get(key);
+        return v.isNull() ? null : TimeKeys.utc(v.asLong());
+    }
+
+    static long millis(Instant instant) {
+        return instant.toEpochMilli();
+    }
+}

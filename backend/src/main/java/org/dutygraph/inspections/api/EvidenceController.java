@@ -1,0 +1,77 @@
+package org.dutygraph.inspections.api;
+
+import java.io.IOException;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.dutygraph.inspections.EvidenceFiles;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Evidence files, apart from GraphQL: {@code PUT /inspections/evidence/{id}} with the file as the body, after the
+ * evidence item was synced with its hash; {@code GET} the same path to read it back. Inspectors only (the
+ * one who recorded it, the others on the visit, the plan's office).
+ */
+@RestController
+class EvidenceController {
+
+    private final EvidenceFiles files;
+    private final InspectionCallers callers;
+
+    EvidenceController(EvidenceFiles files, InspectionCallers callers) {
+        this.files = files;
+        this.callers = callers;
+    }
+
+    @PutMapping("/inspections/evidence/{id}")
+    ResponseEntity<Map<String, Object>> upload(@PathVariable String id, HttpServletRequest request) throws IOException {
+        var outcome = files.store(callers.current(), id, request.getInputStream());
+        return switch (outcome) {
+            case STORED -> ResponseEntity.status(HttpStatus.CREATED).body(Map.of("evidenceId", id, "stored", true));
+            case ALREADY_STORED -> ResponseEntity.ok(Map.of("evidenceId", id, "stored", true));
+            case NOT_FOUND -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(error("NOT_FOUND",
+                    "No evidence item you may upload has id '" + id + "'; sync it first"));
+            case NO_FILE_EXPECTED -> ResponseEntity.status(HttpStatus.CONFLICT).body(error("NO_FILE_EXPECTED",
+                    "This evidence item is a note and has no file"));
+            case HASH_MISMATCH -> ResponseEntity.unprocessableContent().body(error("HASH_MISMATCH",
+                    "The file's SHA-256 is not the one recorded at capture; nothing was stored"));
+            case TOO_LARGE -> ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(error("TOO_LARGE",
+                    "The file is larger than this service accepts"));
+        };
+    }
+
+    @GetMapping("/inspections/evidence/{id}")
+    ResponseEntity<Resource> download(@PathVariable String id) {
+        var caller = callers.current();
+        var evidence = files.find(caller, id);
+        var file = evidence.flatMap(files::file);
+        if (file.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        files.audited(caller, evidence.get());
+        var type = MediaType.APPLICATION_OCTET_STREAM;
+        try {
+            if (evidence.get().mimeType() != null) {
+                type = MediaType.parseMediaType(evidence.get().mimeType());
+            }
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            // the phone's type is kept as recorded; the file is served as bytes
+        }
+        return ResponseEntity.ok().contentType(type).cacheControl(CacheControl.noStore())
+                .header("Digest", "sha-256=" + evidence.get().sha256())
+                .body(new FileSystemResource(file.get()));
+    }
+
+    private static Map<String, Object> error(String code, String message) {
+        return Map.of("code", code, "message", message, "field", "body");
+    }
+}
