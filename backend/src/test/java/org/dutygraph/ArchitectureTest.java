@@ -57,4 +57,22 @@ class ArchitectureTest {
                         "org.dutygraph.cli..")
                 .check(classes);
     }
+
+    @Test
+    void otherFeaturesReachSpotChecksAndAccountabilityOnlyThroughTheirTopLevelApi() {
+        noClasses().that().resideOutsideOfPackages("org.dutygraph.inspections..", "org.dutygraph.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.dutygraph.inspections.draw..",
+                        "org.dutygraph.inspections.api..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.dutygraph.accountability..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.dutygraph.inspections..", "org.dutygraph.complaints..")
+                .check(classes);
+    }
+
+    @Test
+    void theDrawIsAPureFunctionAnyoneCanReplay() {
+        noClasses().that().resideInAPackage("org.dutygraph.inspections.draw..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "org.dutygraph.inspections.draw..")
+                .check(classes);
+    }
 }

@@ -38,13 +38,13 @@ public class EvidenceFiles {
         this.audit = audit;
     }
 
-    /** The evidence item if the caller recorded it, is on its assignment, or is the plan's office. */
+    /** The evidence item if the caller is on the visit's assignment or manages the plan. */
     public Optional<Evidence> find(InspectionCaller caller, String id) {
         try (var session = driver.session()) {
             return session.executeRead(tx -> tx.run("""
                     MATCH (e:Evidence {id: $id}) MATCH (f:InspectionFinding {id: e.findingId})
                     MATCH (p:InspectionPlan {id: f.planId})
-                    WHERE p.officeUnitId = $unit OR EXISTS { (:Account {username: $me})-[:ASSIGNED]->(:Assignment {id: f.assignmentId}) }
+                    WHERE EXISTS { (:Account {username: $me})-[:MANAGES]->(p) } OR EXISTS { (:Account {username: $me})-[:ASSIGNED]->(:Assignment {id: f.assignmentId}) }
                     RETURN e.id AS id, e.sha256 AS sha, e.mimeType AS mime, p.id AS plan""",
                     org.neo4j.driver.Values.parameters("id", id, "unit", caller.unitId(), "me", caller.username()))
                     .list(r -> new Evidence(r.get("id").asString(), r.get("sha").asString(null), r.get("mime").asString(null),
@@ -62,29 +62,29 @@ public class EvidenceFiles {
             return Outcome.NO_FILE_EXPECTED;
         }
         var target = path(sha);
+        Files.createDirectories(target.getParent());
+        var temp = Files.createTempFile(target.getParent(), "upload", ".part");
         Outcome outcome;
-        if (Files.exists(target)) {
-            body.transferTo(OutputStreamDiscard.INSTANCE);
-            outcome = Outcome.ALREADY_STORED;
-        } else {
-            Files.createDirectories(target.getParent());
-            var temp = Files.createTempFile(target.getParent(), "upload", ".part");
-            try {
-                var digest = sha256();
-                long size;
-                try (var in = new DigestInputStream(body, digest); var out = Files.newOutputStream(temp)) {
-                    size = in.transferTo(new LimitedOutputStream(out, settings.maxEvidenceBytes()));
-                } catch (LimitedOutputStream.LimitExceeded e) {
-                    return Outcome.TOO_LARGE;
-                }
-                if (size == 0 || !HexFormat.of().formatHex(digest.digest()).equals(sha)) {
-                    return Outcome.HASH_MISMATCH;
-                }
+        try {
+            // Always hashed, even when the file is stored already: a wrong body is refused, never acknowledged.
+            var digest = sha256();
+            long size;
+            try (var in = new DigestInputStream(body, digest); var out = Files.newOutputStream(temp)) {
+                size = in.transferTo(new LimitedOutputStream(out, settings.maxEvidenceBytes()));
+            } catch (LimitedOutputStream.LimitExceeded e) {
+                return Outcome.TOO_LARGE;
+            }
+            if (size == 0 || !HexFormat.of().formatHex(digest.digest()).equals(sha)) {
+                return Outcome.HASH_MISMATCH;
+            }
+            if (Files.exists(target)) {
+                outcome = Outcome.ALREADY_STORED;
+            } else {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
                 outcome = Outcome.STORED;
-            } finally {
-                Files.deleteIfExists(temp);
             }
+        } finally {
+            Files.deleteIfExists(temp);
         }
         try (var session = driver.session()) {
             session.executeWrite(tx -> {
@@ -123,19 +123,6 @@ public class EvidenceFiles {
             return MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new UncheckedIOException(new IOException(e));
-        }
-    }
-
-    /** Discards what it is given (the body of an upload whose file is already stored). */
-    private static final class OutputStreamDiscard extends java.io.OutputStream {
-        static final OutputStreamDiscard INSTANCE = new OutputStreamDiscard();
-
-        @Override
-        public void write(int b) {
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
         }
     }
 }

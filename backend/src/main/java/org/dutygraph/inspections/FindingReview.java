@@ -79,9 +79,9 @@ public class FindingReview {
         try (var session = driver.session()) {
             result = session.executeWrite(tx -> {
                 GraphLocks.node(tx, "InspectionFinding", id);
-                var finding = queries.visibleFinding(tx, caller, id).filter(f -> isOffice(tx, caller, f.planId()));
+                var finding = queries.visibleFinding(tx, caller, id).filter(f -> manages(tx, caller, f.planId()));
                 if (finding.isEmpty()) {
-                    return new Reviewed(null, List.of(UserError.of("NOT_FOUND", "No finding of your office's plans has id '"
+                    return new Reviewed(null, List.of(UserError.of("NOT_FOUND", "No finding of a plan you manage has id '"
                             + id + "'", "input", "id")));
                 }
                 var f = finding.get();
@@ -199,9 +199,9 @@ public class FindingReview {
     }
 
     private void notifyOffice(TransactionContext tx, String planId, String kind, String body, String rectificationId) {
-        var office = tx.run("MATCH (p:InspectionPlan {id: $id}) RETURN p.officeUnitId AS office", Map.of("id", planId))
-                .single().get("office").asString();
-        notifications.enqueue(tx, accounts.usernamesInUnits(List.of(office)).stream()
+        var managers = tx.run("MATCH (p:InspectionPlan {id: $id}) RETURN p.managers AS managers", Map.of("id", planId))
+                .single().get("managers").asList(Value::asString);
+        notifications.enqueue(tx, managers.stream()
                 .map(u -> NotificationRequest.sensitive(Recipient.account(u), kind, "Rectification", body, "Rectification",
                         rectificationId)).toList());
     }
@@ -212,7 +212,7 @@ public class FindingReview {
 
     /**
      * Locks the order and checks who may change it: unit staff of its unit (or a unit above) to respond;
-     * the return visit's inspectors or the plan's office for the return visit.
+     * the return visit's inspectors or the plan's managers for the return visit.
      */
     private Rectified changeRectification(InspectionCaller caller, String id, boolean inspectorSide, Change change) {
         var field = inspectorSide ? "rectificationId" : "id";
@@ -222,7 +222,7 @@ public class FindingReview {
                 GraphLocks.node(tx, "Rectification", id);
                 var allowed = tx.run(inspectorSide ? """
                         MATCH (r:Rectification {id: $id}) MATCH (p:InspectionPlan {id: r.planId})
-                        WHERE p.officeUnitId = $unit
+                        WHERE EXISTS { (:Account {username: $me})-[:MANAGES]->(p) }
                            OR EXISTS { (:Account {username: $me})-[:ASSIGNED]->(:Assignment {id: r.returnVisitId}) }
                         RETURN r""" : """
                         MATCH (r:Rectification {id: $id})
@@ -250,9 +250,9 @@ public class FindingReview {
         }
         try (var session = driver.session()) {
             var errors = session.executeWrite(tx -> {
-                var finding = queries.visibleFinding(tx, caller, findingId).filter(f -> isOffice(tx, caller, f.planId()));
+                var finding = queries.visibleFinding(tx, caller, findingId).filter(f -> manages(tx, caller, f.planId()));
                 if (finding.isEmpty()) {
-                    return List.of(UserError.of("NOT_FOUND", "No finding of your office's plans has id '" + findingId + "'",
+                    return List.of(UserError.of("NOT_FOUND", "No finding of a plan you manage has id '" + findingId + "'",
                             "input", "findingId"));
                 }
                 if (!finding.get().status().equals("CONFIRMED")) {
@@ -274,11 +274,11 @@ public class FindingReview {
         return new Measured(chain(caller, findingId).orElseThrow(), List.of());
     }
 
-    /** The chain of a finding the caller's office may see; empty when it names no post or badge held today. */
+    /** The chain of a finding of a plan the caller manages; empty when it names no post or badge held today. */
     public java.util.Optional<AccountabilityChains.Chain> chain(InspectionCaller caller, String findingId) {
         try (var session = driver.session()) {
             var finding = session.executeRead(tx -> queries.visibleFinding(tx, caller, findingId)
-                    .filter(f -> isOffice(tx, caller, f.planId())));
+                    .filter(f -> manages(tx, caller, f.planId())));
             return finding.map(this::chainOf);
         }
     }
@@ -295,9 +295,8 @@ public class FindingReview {
         return f.badgeNumber() == null ? null : chains.postOfBadge(f.badgeNumber()).orElse(null);
     }
 
-    private static boolean isOffice(TransactionContext tx, InspectionCaller caller, String planId) {
-        return caller.inspector() && tx.run("MATCH (p:InspectionPlan {id: $id}) RETURN p.officeUnitId AS office", Map.of("id", planId))
-                .list(r -> r.get("office").asString()).stream().anyMatch(caller::officeOf);
+    private static boolean manages(TransactionContext tx, InspectionCaller caller, String planId) {
+        return InspectionPlans.managed(tx, caller, planId).isPresent();
     }
 
     private static Rectified rectFailed(String code, String message, String field) {

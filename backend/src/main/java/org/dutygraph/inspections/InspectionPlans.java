@@ -46,7 +46,7 @@ public class InspectionPlans {
 
     public record CreatePlan(String title, String method, List<String> scopeUnitIds, LocalDate startsOn, LocalDate endsOn,
                              Double samplingRatio, Integer inspectorsPerVisit, List<String> inspectorPool,
-                             String checklistTemplateId, List<Item> checklist) {
+                             String checklistTemplateId, List<Item> checklist, List<String> managers) {
     }
 
     public record PlanResult(PlanView plan, List<UserError> errors) {
@@ -84,6 +84,17 @@ public class InspectionPlans {
                 }
             }
         }
+        var managers = new TreeSet<String>(input.managers() == null ? List.of() : input.managers());
+        managers.add(caller.username());
+        var colleagues = accounts.withRole(Role.INSPECTOR, managers).stream()
+                .filter(a -> caller.unitId().equals(a.unitId())).map(Account::username).collect(java.util.stream.Collectors.toSet());
+        var named = input.managers() == null ? List.<String>of() : input.managers();
+        for (int i = 0; i < named.size(); i++) {
+            if (!colleagues.contains(named.get(i))) {
+                errors.add(UserError.of("NOT_OFFICE_MEMBER", "'" + named.get(i) + "' is not an inspector of your office",
+                        "input", "managers", String.valueOf(i)));
+            }
+        }
         if (!errors.isEmpty()) {
             return new PlanResult(null, errors);
         }
@@ -102,6 +113,7 @@ public class InspectionPlans {
         params.put("scope", List.copyOf(new TreeSet<>(scope)));
         params.put("checklist", InspectionStore.json(checklist));
         params.put("by", caller.username());
+        params.put("managers", List.copyOf(managers));
         params.put("now", now);
         params.put("key", TimeKeys.key(now, id));
         try (var session = driver.session()) {
@@ -121,15 +133,16 @@ public class InspectionPlans {
                         CREATE (p:InspectionPlan {id: $id, title: $title, method: $method, officeUnitId: $office,
                                 startsOn: $startsOn, endsOn: $endsOn, samplingRatio: $ratio, inspectorsPerVisit: $perVisit,
                                 inspectorPool: $pool, scopeUnitIds: $scope, checklist: $checklist, status: 'DRAFT',
-                                createdBy: $by, createdAt: $now, key: $key})
-                        RETURN p""", params).single().get("p").asNode();
+                                createdBy: $by, createdAt: $now, key: $key, managers: $managers})
+                        WITH p MATCH (acc:Account) WHERE acc.username IN $managers CREATE (acc)-[:MANAGES]->(p)
+                        RETURN DISTINCT p""", params).single().get("p").asNode();
                 audit.record(tx, caller.username(), "create", id, id);
                 return new PlanResult(InspectionStore.plan(node), List.of());
             });
         }
     }
 
-    /** The caller's office's plans, newest first. */
+    /** The plans the caller manages, newest first. */
     public List<PlanView> page(InspectionCaller caller, String before, int limit) {
         if (caller.unitId() == null) {
             return List.of();
@@ -137,9 +150,9 @@ public class InspectionPlans {
         try (var session = driver.session()) {
             return session.executeWrite(tx -> {
                 var plans = tx.run("""
-                        MATCH (p:InspectionPlan {officeUnitId: $office}) WHERE $before IS NULL OR p.key < $before
+                        MATCH (:Account {username: $me})-[:MANAGES]->(p:InspectionPlan) WHERE $before IS NULL OR p.key < $before
                         RETURN p ORDER BY p.key DESC LIMIT $limit""",
-                        Values.parameters("office", caller.unitId(), "before", before, "limit", limit))
+                        Values.parameters("me", caller.manager(), "before", before, "limit", limit))
                         .list(r -> InspectionStore.plan(r.get("p").asNode()));
                 audit.record(tx, caller.username(), "list", plans.stream().map(p -> List.of(p.id(), p.id())).toList());
                 return plans;
@@ -147,12 +160,11 @@ public class InspectionPlans {
         }
     }
 
-    /** A plan, to its office only (anyone else learns nothing, not even that it exists). */
+    /** A plan, to its managers only (anyone else learns nothing, not even that it exists). */
     public Optional<PlanView> read(InspectionCaller caller, String id) {
         try (var session = driver.session()) {
             return session.executeWrite(tx -> {
-                var plan = InspectionStore.node(tx, "InspectionPlan", id).map(InspectionStore::plan)
-                        .filter(p -> caller.officeOf(p.officeUnitId()));
+                var plan = managed(tx, caller, id).map(InspectionStore::plan);
                 plan.ifPresent(p -> audit.record(tx, caller.username(), "read", p.id(), p.id()));
                 return plan;
             });
@@ -174,9 +186,9 @@ public class InspectionPlans {
         try (var session = driver.session()) {
             return session.executeWrite(tx -> {
                 GraphLocks.node(tx, "InspectionPlan", planId);
-                var found = InspectionStore.node(tx, "InspectionPlan", planId);
-                if (found.isEmpty() || !caller.officeOf(found.get().get("officeUnitId").asString())) {
-                    return failed("NOT_FOUND", "No plan of your office has id '" + planId + "'", "input", "planId");
+                var found = managed(tx, caller, planId);
+                if (found.isEmpty()) {
+                    return failed("NOT_FOUND", "No plan you manage has id '" + planId + "'", "input", "planId");
                 }
                 var node = found.get();
                 var plan = InspectionStore.plan(node);
@@ -203,8 +215,7 @@ public class InspectionPlans {
     public Optional<DrawReplay> replay(InspectionCaller caller, String planId) {
         try (var session = driver.session()) {
             return session.executeWrite(tx -> {
-                var plan = InspectionStore.node(tx, "InspectionPlan", planId).map(InspectionStore::plan)
-                        .filter(p -> caller.officeOf(p.officeUnitId()));
+                var plan = managed(tx, caller, planId);
                 var drawNode = tx.run("MATCH (d:InspectionDraw {planId: $id}) RETURN d", Map.of("id", planId))
                         .list(r -> r.get("d").asNode());
                 if (plan.isEmpty() || drawNode.isEmpty()) {
@@ -224,6 +235,13 @@ public class InspectionPlans {
                 return Optional.of(new DrawReplay(view, replayed.complete() && replayed.visits().equals(assigned)));
             });
         }
+    }
+
+    /** The plan, if the caller manages it. */
+    static Optional<Node> managed(TransactionContext tx, InspectionCaller caller, String planId) {
+        return tx.run("MATCH (:Account {username: $me})-[:MANAGES]->(p:InspectionPlan {id: $id}) RETURN p",
+                        Values.parameters("me", caller.manager(), "id", planId))
+                .list(r -> r.get("p").asNode()).stream().findFirst();
     }
 
     /** target -> inspector -> reason: same unit (either contains the other) or a visit to it in the recent window. */

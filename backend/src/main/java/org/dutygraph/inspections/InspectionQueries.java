@@ -19,7 +19,7 @@ import org.neo4j.driver.Values;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads with the confidentiality rules applied in the query: a plan's office sees everything of its plans,
+ * Reads with the confidentiality rules applied in the query: a plan's managers see everything of it,
  * inspectors their own assignments and what was found on them, unit staff only confirmed findings and
  * rectification orders of their unit (and its sub-units). Reads of assignments and findings are audited.
  */
@@ -28,8 +28,8 @@ public class InspectionQueries {
 
     /** Findings the caller may see, as a Cypher subquery yielding {@code f}. */
     private static final String VISIBLE_FINDINGS = """
-            CALL (me, office, unit) {
-              MATCH (p:InspectionPlan {officeUnitId: office}) MATCH (f:InspectionFinding {planId: p.id}) RETURN f
+            CALL (me, unit) {
+              MATCH (:Account {username: me})-[:MANAGES]->(p:InspectionPlan) MATCH (f:InspectionFinding {planId: p.id}) RETURN f
               UNION
               MATCH (:Account {username: me})-[:ASSIGNED]->(a:Assignment) MATCH (f:InspectionFinding {assignmentId: a.id})
               RETURN f
@@ -69,8 +69,9 @@ public class InspectionQueries {
             return session.executeWrite(tx -> {
                 var found = tx.run("""
                         MATCH (a:Assignment {id: $id}) MATCH (p:InspectionPlan {id: a.planId})
-                        WHERE p.officeUnitId = $office OR EXISTS { (:Account {username: $me})-[:ASSIGNED]->(a) }
-                        RETURN a""", Values.parameters("id", id, "me", caller.username(), "office", office(caller)))
+                        WHERE EXISTS { (:Account {username: $me})-[:MANAGES]->(p) }
+                           OR EXISTS { (:Account {username: $me})-[:ASSIGNED]->(a) }
+                        RETURN a""", Values.parameters("id", id, "me", caller.manager()))
                         .list(r -> InspectionStore.assignment(r.get("a").asNode())).stream().findFirst();
                 found.ifPresent(a -> audit.record(tx, caller.username(), "read-assignment", a.planId(), a.id()));
                 return found;
@@ -88,7 +89,7 @@ public class InspectionQueries {
     public List<FindingView> findings(InspectionCaller caller, String planId, List<String> statuses, String before, int limit) {
         try (var session = driver.session()) {
             return session.executeWrite(tx -> {
-                var rows = tx.run("WITH $me AS me, $office AS office, $unit AS unit " + VISIBLE_FINDINGS + """
+                var rows = tx.run("WITH $me AS me, $unit AS unit " + VISIBLE_FINDINGS + """
                         WITH DISTINCT f WHERE ($planId IS NULL OR f.planId = $planId) AND ($statuses IS NULL OR f.status IN $statuses)
                           AND ($before IS NULL OR f.key < $before)
                         RETURN f ORDER BY f.key DESC LIMIT $limit""", params(caller, "planId", planId, "statuses", statuses,
@@ -112,7 +113,7 @@ public class InspectionQueries {
     Optional<FindingView> visibleFinding(TransactionContext tx, InspectionCaller caller, String id) {
         return tx.run("""
                 MATCH (f:InspectionFinding {id: $id})
-                WHERE EXISTS { MATCH (p:InspectionPlan {id: f.planId}) WHERE p.officeUnitId = $office }
+                WHERE EXISTS { (:Account {username: $me})-[:MANAGES]->(:InspectionPlan {id: f.planId}) }
                    OR EXISTS { (:Account {username: $me})-[:ASSIGNED]->(:Assignment {id: f.assignmentId}) }
                    OR (f.status = 'CONFIRMED'
                        AND EXISTS { (:Organization {id: f.targetUnitId})-[:PART_OF*0..]->(:Organization {id: $unit}) })
@@ -142,13 +143,13 @@ public class InspectionQueries {
         return result;
     }
 
-    /** Orders of the office's plans and orders issued to the caller's unit (and its sub-units). */
+    /** Orders of plans the caller manages and orders issued to the caller's unit (and its sub-units). */
     public List<RectificationView> rectifications(InspectionCaller caller, List<String> statuses, String before, int limit) {
         var today = today();
         try (var session = driver.session()) {
             return session.executeRead(tx -> tx.run("""
                     CALL () {
-                      MATCH (p:InspectionPlan {officeUnitId: $office}) MATCH (r:Rectification {planId: p.id}) RETURN r
+                      MATCH (:Account {username: $me})-[:MANAGES]->(p:InspectionPlan) MATCH (r:Rectification {planId: p.id}) RETURN r
                       UNION
                       MATCH (t:Organization)-[:PART_OF*0..]->(:Organization {id: $unit})
                       MATCH (r:Rectification {unitId: t.id}) RETURN r
@@ -179,19 +180,13 @@ public class InspectionQueries {
         return LocalDate.now(settings.zone());
     }
 
-    private static String office(InspectionCaller caller) {
-        return caller.inspector() ? caller.unitId() : null;
-    }
-
     private static org.neo4j.driver.Value params(InspectionCaller caller, Object... more) {
-        var all = new Object[more.length + 6];
+        var all = new Object[more.length + 4];
         all[0] = "me";
-        all[1] = caller.inspector() ? caller.username() : null;
-        all[2] = "office";
-        all[3] = office(caller);
-        all[4] = "unit";
-        all[5] = caller.staff() ? caller.unitId() : null;
-        System.arraycopy(more, 0, all, 6, more.length);
+        all[1] = caller.manager();
+        all[2] = "unit";
+        all[3] = caller.staff() ? caller.unitId() : null;
+        System.arraycopy(more, 0, all, 4, more.length);
         return Values.parameters(all);
     }
 }

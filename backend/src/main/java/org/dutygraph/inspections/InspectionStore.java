@@ -45,7 +45,8 @@ final class InspectionStore {
         return new PlanView(str(n, "id"), str(n, "title"), str(n, "method"), str(n, "officeUnitId"),
                 LocalDate.parse(str(n, "startsOn")), LocalDate.parse(str(n, "endsOn")), n.get("samplingRatio").asDouble(),
                 n.get("inspectorsPerVisit").asInt(), str(n, "status"), n.get("scopeUnitIds").asList(Value::asString),
-                items(str(n, "checklist")), str(n, "createdBy"), TimeKeys.utc(n.get("createdAt").asLong()), str(n, "key"));
+                items(str(n, "checklist")), str(n, "createdBy"),
+                n.get("managers").asList(Value::asString), TimeKeys.utc(n.get("createdAt").asLong()), str(n, "key"));
     }
 
     static AssignmentView assignment(Node n) {

@@ -14,8 +14,8 @@ public final class InspectionViews {
 
     public record PlanView(String id, String title, String method, String officeUnitId, LocalDate startsOn,
                            LocalDate endsOn, double samplingRatio, int inspectorsPerVisit, String status,
-                           List<String> scopeUnitIds, List<Item> checklist, String createdBy, OffsetDateTime createdAt,
-                           String key) {
+                           List<String> scopeUnitIds, List<Item> checklist, String createdBy, List<String> managers,
+                           OffsetDateTime createdAt, String key) {
     }
 
     public record DrawExclusion(String targetId, String inspector, String reason) {

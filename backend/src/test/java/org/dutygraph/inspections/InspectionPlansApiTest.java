@@ -20,10 +20,12 @@ class InspectionPlansApiTest extends InspectionTestSupport {
         input.put("inspectorPool", List.of("insp-a", "imkt-staff"));
         input.put("endsOn", "2020-01-01");
         input.put("startsOn", "2019-12-01");
+        input.put("managers", List.of("insp-b"));
         var errors = createPlan(input).path("errors");
         assertThat(errors.valueStream().map(e -> String.join(".", texts(e.path("field"))) + ":" + e.path("code").asString()))
                 .containsExactlyInAnyOrder("input.endsOn:PERIOD_OVER", "input.samplingRatio:OUT_OF_RANGE",
-                        "input.inspectorsPerVisit:OUT_OF_RANGE", "input.inspectorPool.1:UNKNOWN_INSPECTOR");
+                        "input.inspectorsPerVisit:OUT_OF_RANGE", "input.inspectorPool.1:UNKNOWN_INSPECTOR",
+                        "input.managers.0:NOT_OFFICE_MEMBER");
         var unknownUnit = createPlan(plan(List.of("iwin1", "nowhere"), 0.5)).path("errors");
         assertThat(unknownUnit.path(0).path("code").asString()).isEqualTo("UNKNOWN_UNIT");
         assertThat(texts(unknownUnit.path(0).path("field"))).containsExactly("input", "scopeUnitIds", "1");

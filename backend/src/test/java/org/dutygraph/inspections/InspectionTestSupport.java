@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The spot-check fixture: a small city (bundles/inspections.bundle.json) with a service hall and four
- * windows, a market regulator with a licensing section; the efficiency office (ieff) with its chief and
- * inspectors from several units; another office (itax) to prove plans do not leak; unit staff.
+ * windows, a market regulator with a licensing section; the efficiency office (ieff) with its chief and a
+ * manager who run the plans, and inspectors from several units (two of them of the office itself); another office (itax) to prove plans do not leak; unit staff.
  */
 abstract class InspectionTestSupport extends ApiTest {
 
@@ -38,6 +38,7 @@ abstract class InspectionTestSupport extends ApiTest {
             }
         }
         INSPECTORS.forEach((username, unit) -> account(username, "INSPECTOR", unit));
+        account("eff-manager", "INSPECTOR", "ieff");
         account("tax-office-chief", "INSPECTOR", "itax");
         account("imkt-staff", "UNIT_STAFF", "imkt");
         account("ihall-staff", "UNIT_STAFF", "ihall");
@@ -71,6 +72,7 @@ abstract class InspectionTestSupport extends ApiTest {
         input.put("samplingRatio", ratio);
         input.put("inspectorPool", POOL);
         input.put("checklistTemplateId", "service-hall");
+        input.put("managers", List.of("eff-manager"));
         return input;
     }
 

@@ -25,6 +25,16 @@ public abstract class ApiTest {
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     private static final String PEPPER = "dGVzdC1wZXBwZXItZm9yLWNvbXBsYWludC1yZWNlaXB0cy0zMmJ5dGVz";
 
+    private static final java.nio.file.Path EVIDENCE = temporaryDirectory("dutygraph-evidence");
+
+    private static java.nio.file.Path temporaryDirectory(String prefix) {
+        try {
+            return java.nio.file.Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @LocalServerPort
     protected int port;
 
@@ -40,6 +50,7 @@ public abstract class ApiTest {
         registry.add("dutygraph.complaints.escalation-interval", () -> "1h");
         registry.add("dutygraph.rate-limits.fields-per-minute", () -> "600");
         registry.add("dutygraph.rate-limits.fields-per-hour", () -> "100000");
+        registry.add("dutygraph.inspections.evidence-directory", () -> EVIDENCE.toString());
     }
 
     protected GraphQl anonymous() {
