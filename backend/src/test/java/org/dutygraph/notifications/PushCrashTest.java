@@ -59,8 +59,8 @@ class PushCrashTest {
                 }
                 for (int i = 0; i < ANNOUNCEMENTS; i++) {
                     var sent = first.as("admin").post("""
-                            mutation($t: String!) { sendAnnouncement(input: {roles: [ADMIN, ANALYST, APPRAISER, INSPECTOR, UNIT_STAFF],
-                              title: $t, body: "body"}) { recipients } }""", Map.of("t", "announcement " + i)).ok();
+                            mutation($t: String!, $u: [String!]) { sendAnnouncement(input: {usernames: $u,
+                              title: $t, body: "body"}) { recipients } }""", Map.of("t", "announcement " + i, "u", ACCOUNTS)).ok();
                     assertThat(sent.path("sendAnnouncement").path("recipients").asInt()).isEqualTo(ACCOUNTS.size());
                 }
                 await(() -> !fcm.received().isEmpty(), Duration.ofSeconds(30));

@@ -37,7 +37,7 @@ class OrgQueryApiTest extends ApiTest {
         var page2 = as("analyst").post("query($c: String) { unit(id: \"gov\") { children(first: 100, after: $c) { edges { node { id } } pageInfo { hasNextPage } } } }",
                 Map.of("c", cursor)).ok().path("unit").path("children");
         assertThat(page2.path("pageInfo").path("hasNextPage").asBoolean()).isFalse();
-        assertThat(page1.path("edges").size() + page2.path("edges").size()).isEqualTo(23);
+        assertThat(page1.path("edges").size() + page2.path("edges").size()).isEqualTo(24);
         assertThat(page2.path("edges").path(0).path("node").path("id").asString())
                 .isGreaterThan(page1.path("edges").path(9).path("node").path("id").asString());
     }
