@@ -171,10 +171,12 @@ public class InspectionPlans {
         }
     }
 
-    public Optional<DrawView> drawOf(String planId) {
+    /** The draws of these plans, by plan id (undrawn plans are absent). */
+    public Map<String, DrawView> drawsOf(java.util.Collection<String> planIds) {
         try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("MATCH (d:InspectionDraw {planId: $id}) RETURN d", Map.of("id", planId))
-                    .list(r -> drawView(r.get("d").asNode())).stream().findFirst());
+            return session.executeRead(tx -> tx.run("MATCH (d:InspectionDraw) WHERE d.planId IN $ids RETURN d",
+                    Map.of("ids", List.copyOf(planIds))).list(r -> drawView(r.get("d").asNode())))
+                    .stream().collect(java.util.stream.Collectors.toMap(DrawView::planId, d -> d));
         }
     }
 

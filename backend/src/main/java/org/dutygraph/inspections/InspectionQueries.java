@@ -79,11 +79,15 @@ public class InspectionQueries {
         }
     }
 
-    public List<AssignmentView> assignmentsOfPlan(String planId) {
+    /** The assignments of these plans, by plan id: drawn visits in draw order, then return visits. */
+    public Map<String, List<AssignmentView>> assignmentsOfPlans(Collection<String> planIds) {
+        var result = new HashMap<String, List<AssignmentView>>();
         try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("MATCH (a:Assignment {planId: $id}) RETURN a ORDER BY a.key",
-                    Map.of("id", planId)).list(r -> InspectionStore.assignment(r.get("a").asNode())));
+            session.executeRead(tx -> tx.run("MATCH (a:Assignment) WHERE a.planId IN $ids RETURN a ORDER BY a.drawOrder IS NULL, a.drawOrder, a.key",
+                    Map.of("ids", List.copyOf(planIds))).list(r -> InspectionStore.assignment(r.get("a").asNode())))
+                    .forEach(a -> result.computeIfAbsent(a.planId(), k -> new ArrayList<>()).add(a));
         }
+        return result;
     }
 
     public List<FindingView> findings(InspectionCaller caller, String planId, List<String> statuses, String before, int limit) {
@@ -147,7 +151,7 @@ public class InspectionQueries {
     public List<RectificationView> rectifications(InspectionCaller caller, List<String> statuses, String before, int limit) {
         var today = today();
         try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
+            return session.executeWrite(tx -> audited(tx, caller, "list-rectifications", tx.run("""
                     CALL () {
                       MATCH (:Account {username: $me})-[:MANAGES]->(p:InspectionPlan) MATCH (r:Rectification {planId: p.id}) RETURN r
                       UNION
@@ -157,7 +161,7 @@ public class InspectionQueries {
                     WITH DISTINCT r WHERE ($statuses IS NULL OR r.status IN $statuses) AND ($before IS NULL OR r.key < $before)
                     RETURN r ORDER BY r.key DESC LIMIT $limit""",
                     params(caller, "statuses", statuses, "before", before, "limit", limit))
-                    .list(r -> InspectionStore.rectification(r.get("r").asNode(), today)));
+                    .list(r -> InspectionStore.rectification(r.get("r").asNode(), today))));
         }
     }
 
@@ -174,6 +178,12 @@ public class InspectionQueries {
                     Values.parameters("day", day.toString(), "minimum", minimum, "after", after, "limit", limit))
                     .list(r -> new PatrolShortfall(r.get("hall").asString(), r.get("patrols").asInt(), minimum)));
         }
+    }
+
+    private List<RectificationView> audited(TransactionContext tx, InspectionCaller caller, String action,
+                                            List<RectificationView> orders) {
+        audit.record(tx, caller.username(), action, orders.stream().map(r -> List.of(r.planId(), r.id())).toList());
+        return orders;
     }
 
     LocalDate today() {

@@ -169,6 +169,7 @@ public class InspectorDaySync {
             patrols.add(patrol);
         }
         unknownHalls(tx, batch, errors);
+        unknownPosts(tx, batch, errors);
         if (!errors.isEmpty()) {
             throw new Refused(errors);
         }
@@ -300,6 +301,21 @@ public class InspectorDaySync {
             if (!known.contains(batch.patrols().get(i).hallId())) {
                 errors.add(UserError.of("UNKNOWN_UNIT", "No unit has id '" + batch.patrols().get(i).hallId() + "'",
                         "input", "patrols", String.valueOf(i), "hallId"));
+            }
+        }
+    }
+
+    private static void unknownPosts(TransactionContext tx, SyncBatch batch, List<UserError> errors) {
+        var ids = batch.findings().stream().map(SyncBatch.FindingIn::postId).filter(java.util.Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        var known = tx.run("MATCH (p:Post) WHERE p.id IN $ids RETURN collect(p.id) AS ids", Map.of("ids", ids))
+                .single().get("ids").asList(Value::asString);
+        for (int i = 0; i < batch.findings().size(); i++) {
+            var postId = batch.findings().get(i).postId();
+            if (postId != null && !known.contains(postId)) {
+                errors.add(UserError.of("UNKNOWN_POST", "No post has id '" + postId + "'", "input", "findings", String.valueOf(i), "postId"));
             }
         }
     }

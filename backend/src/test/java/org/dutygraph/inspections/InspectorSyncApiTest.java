@@ -133,10 +133,13 @@ class InspectorSyncApiTest extends InspectionTestSupport {
                 finding(day + "-f5", day + "-nowhere", sha256(PHOTO)))));
         assertThat(bad.path("errors").valueStream().map(e -> String.join(".", texts(e.path("field"))) + ":" + e.path("code").asString()))
                 .contains("input.findings.1.evidence.0.sha256:INVALID_HASH");
+        var unknownPost = new java.util.HashMap<>(finding(day + "-f6", day + "-v1", sha256(PHOTO)));
+        unknownPost.put("postId", "no-such-post");
         var other = sync(inspector, Map.of("findings", List.of(finding(day + "-f4", day + "-v1", sha256(PHOTO)), badNorm,
-                finding(day + "-f5", day + "-nowhere", sha256(PHOTO)))));
+                finding(day + "-f5", day + "-nowhere", sha256(PHOTO)), unknownPost)));
         assertThat(other.path("errors").valueStream().map(e -> String.join(".", texts(e.path("field"))) + ":" + e.path("code").asString()))
-                .containsExactlyInAnyOrder("input.findings.1.normCode:UNKNOWN_CODE", "input.findings.2.visitClientId:UNKNOWN_VISIT");
+                .containsExactlyInAnyOrder("input.findings.1.normCode:UNKNOWN_CODE", "input.findings.2.visitClientId:UNKNOWN_VISIT",
+                        "input.findings.3.postId:UNKNOWN_POST");
         assertThat(count("InspectionFinding")).isEqualTo(findings);
 
         var notMine = sync("insp-d", Map.of("visits", List.of(visit(day + "-x", assignmentId))));

@@ -33,7 +33,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /** Spot checks: plans and draws (the office), assignments and sync (inspectors), after-finding steps. See inspections.graphqls. */
@@ -220,14 +219,15 @@ class InspectionsController {
         return Connection.page(first, after, (cursor, limit) -> audit.page(planId, cursor, limit), AuditView::key);
     }
 
-    @SchemaMapping(typeName = "InspectionPlan")
-    DrawView draw(PlanView plan) {
-        return plans.drawOf(plan.id()).orElse(null);
+    @BatchMapping(typeName = "InspectionPlan")
+    Map<PlanView, DrawView> draw(List<PlanView> plans) {
+        return BatchResults.byKey(plans, PlanView::id, this.plans.drawsOf(plans.stream().map(PlanView::id).toList()));
     }
 
-    @SchemaMapping(typeName = "InspectionPlan")
-    List<AssignmentView> assignments(PlanView plan) {
-        return queries.assignmentsOfPlan(plan.id());
+    @BatchMapping(typeName = "InspectionPlan")
+    Map<PlanView, List<AssignmentView>> assignments(List<PlanView> plans) {
+        var assignments = queries.assignmentsOfPlans(plans.stream().map(PlanView::id).toList());
+        return BatchResults.each(plans, p -> assignments.getOrDefault(p.id(), List.of()));
     }
 
     @BatchMapping(typeName = "InspectionPlan")
