@@ -1,0 +1,252 @@
+package org.dutygraph.appraisal.engine;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dutygraph.appraisal.engine.Outcome.Line;
+import org.dutygraph.appraisal.engine.Scheme.Node;
+
+/**
+ * Computes a scheme for every subject of one period: scores from the indicator tree, bonus, malus and
+ * capped deductions; grades from the bands, or from the forced distribution; then overrides by
+ * events, eligibility rules, payout multipliers and ranks. Pure and deterministic: the same inputs give
+ * the same outcomes, in subject order.
+ */
+public final class Appraiser {
+
+    /** The outcomes, and the ties a forced distribution met at its cuts (reported, never broken). */
+    public record Run(List<Outcome> outcomes, List<String> ties) {
+    }
+
+    private record Scored(String subjectId, BigDecimal score, List<Line> lines, List<String> flags) {
+    }
+
+    private Appraiser() {
+    }
+
+    public static Run run(Scheme scheme, Period period, List<String> subjects, Sources sources) {
+        var scored = subjects.stream().sorted().map(s -> score(scheme, period, s, sources)).toList();
+        var distributed = scheme.distribution().isEmpty() ? new Distribution.Result(bands(scheme, scored), java.util.Set.of(), List.of())
+                : Distribution.grade(scheme, scored.stream().collect(java.util.stream.Collectors.toMap(Scored::subjectId, Scored::score)));
+        var grades = distributed.grades();
+        var ranks = ranks(scored);
+        var outcomes = new ArrayList<Outcome>(scored.size());
+        for (var s : scored) {
+            var flags = new ArrayList<>(s.flags());
+            if (distributed.tied().contains(s.subjectId())) {
+                flags.add("TIE_AT_CUT");
+            }
+            var before = grades.get(s.subjectId());
+            var grade = overrides(scheme, before, sources.events(s.subjectId()), flags);
+            boolean overridden = !grade.equals(before);
+            grade = eligibility(scheme, period, s.subjectId(), grade, sources, flags);
+            var outcome = new Outcome(s.subjectId(), s.score(), grade, ranks.get(s.subjectId()), BigDecimal.ONE, List.of(), s.lines());
+            outcomes.add(outcome.with(grade, ranks.get(s.subjectId()), payout(scheme, s.score(), grade, overridden),
+                    List.copyOf(flags)));
+        }
+        return new Run(outcomes, distributed.ties());
+    }
+
+    private static Scored score(Scheme scheme, Period period, String subject, Sources sources) {
+        var lines = new ArrayList<Line>();
+        var flags = new ArrayList<String>();
+        var tree = weighted(scheme.indicators(), "", 0, BigDecimal.ONE, subject, period, sources, lines, flags);
+        var total = tree;
+        total = total.add(sum(scheme.bonusCodes(), "bonus", subject, sources, lines, BigDecimal.ONE));
+        total = total.subtract(sum(scheme.malusCodes(), "malus", subject, sources, lines, BigDecimal.ONE));
+        var deductions = sum(scheme.deductionCodes(), "deduction", subject, sources, lines, BigDecimal.ONE);
+        if (scheme.deductionCap() != null && deductions.compareTo(scheme.deductionCap()) > 0) {
+            flags.add("DEDUCTIONS_CAPPED");
+            lines.add(new Line("deductions-cap", "deductions capped at " + scheme.deductionCap().toPlainString(), 0,
+                    null, null, deductions.subtract(scheme.deductionCap()), false));
+            deductions = scheme.deductionCap();
+        }
+        total = total.subtract(deductions);
+        if (total.signum() < 0) {
+            flags.add("FLOORED_AT_ZERO");
+            total = BigDecimal.ZERO;
+        }
+        return new Scored(subject, total, List.copyOf(lines), flags);
+    }
+
+    /** The weighted mean of the nodes (weights add up to 100), with their lines; {@code share} is this level's share of the total. */
+    private static BigDecimal weighted(List<Node> nodes, String prefix, int depth, BigDecimal share, String subject, Period period,
+                                       Sources sources, List<Line> lines, List<String> flags) {
+        var value = BigDecimal.ZERO;
+        for (var node : nodes) {
+            var path = prefix.isEmpty() ? node.code() : prefix + "/" + node.code();
+            var nodeShare = Decimals.percentOf(node.weight(), share);
+            int at = lines.size();
+            lines.add(null);
+            var v = value(node, path, depth, nodeShare, subject, period, sources, lines, flags);
+            boolean missing = v == null;
+            if (missing) {
+                flags.add("MISSING:" + path);
+                v = BigDecimal.ZERO;
+            }
+            lines.set(at, new Line(path, node.label(), depth, node.weight(), v, v.multiply(nodeShare), missing));
+            value = value.add(Decimals.percentOf(node.weight(), v));
+        }
+        return value;
+    }
+
+    private static BigDecimal value(Node node, String path, int depth, BigDecimal share, String subject, Period period,
+                                    Sources sources, List<Line> lines, List<String> flags) {
+        return switch (node.kind()) {
+            case WEIGHTED -> weighted(node.children(), path, depth + 1, share, subject, period, sources, lines, flags);
+            case INPUT -> {
+                var entered = sources.input(subject, node.code());
+                yield entered == null ? null : Decimals.divide(entered.multiply(Decimals.HUNDRED), node.max());
+            }
+            case RATINGS -> {
+                var value = BigDecimal.ZERO;
+                boolean any = false;
+                for (var group : node.groups()) {
+                    var average = sources.input(subject, node.code() + "." + group.group());
+                    if (average == null) {
+                        flags.add("MISSING:" + path + "." + group.group());
+                    } else {
+                        any = true;
+                        value = value.add(Decimals.percentOf(group.weight(), average));
+                    }
+                }
+                yield any ? value : null;
+            }
+            case LINKED -> sources.linked(subject, node.source(), node.scheme());
+            case ROLLUP -> {
+                var partScheme = sources.scheme(node.scheme());
+                if (partScheme == null || partScheme.period().compareTo(period.kind()) >= 0) {
+                    flags.add("NO_SCHEME:" + path + ":" + node.scheme());
+                    yield null;
+                }
+                var parts = period.parts(partScheme.period());
+                boolean equal = node.rollupWeights().isEmpty();
+                if (!equal && node.rollupWeights().size() != parts.size()) {
+                    flags.add("WEIGHTS_DO_NOT_FIT:" + path);
+                    yield null;
+                }
+                var value = BigDecimal.ZERO;
+                for (int i = 0; i < parts.size(); i++) {
+                    var part = sources.partScore(subject, node.scheme(), parts.get(i));
+                    if (part == null) {
+                        flags.add("MISSING:" + path + "@" + parts.get(i));
+                    } else {
+                        value = value.add(equal ? part : Decimals.percentOf(node.rollupWeights().get(i), part));
+                    }
+                }
+                yield equal ? Decimals.divide(value, BigDecimal.valueOf(parts.size())) : value;
+            }
+        };
+    }
+
+    private static BigDecimal sum(List<String> codes, String kind, String subject, Sources sources, List<Line> lines,
+                                  BigDecimal sign) {
+        var total = BigDecimal.ZERO;
+        for (var code : codes) {
+            var points = sources.input(subject, code);
+            if (points != null && points.signum() != 0) {
+                lines.add(new Line(kind + "/" + code, code, 0, null, null, kind.equals("bonus") ? points : points.negate(), false));
+                total = total.add(points.multiply(sign));
+            }
+        }
+        return total;
+    }
+
+    private static Map<String, String> bands(Scheme scheme, List<Scored> scored) {
+        var grades = new HashMap<String, String>();
+        for (var s : scored) {
+            grades.put(s.subjectId(), band(scheme, s.score()));
+        }
+        return grades;
+    }
+
+    static String band(Scheme scheme, BigDecimal score) {
+        for (var grade : scheme.grades()) {
+            if (grade.min() == null || score.compareTo(grade.min()) >= 0) {
+                return grade.grade();
+            }
+        }
+        return scheme.lowestGrade();
+    }
+
+    private static String overrides(Scheme scheme, String grade, List<String> events, List<String> flags) {
+        var result = grade;
+        for (var rule : scheme.overrides()) {
+            if (rule.effect().equals("DOWN_ONE") && events.contains(rule.event())) {
+                int i = scheme.gradeIndex(result);
+                result = scheme.grades().get(Math.min(i + 1, scheme.grades().size() - 1)).grade();
+                flags.add("DOWNGRADED:" + rule.event());
+            }
+        }
+        for (var rule : scheme.overrides()) {
+            if (rule.effect().equals("LOWEST") && events.contains(rule.event())) {
+                result = scheme.lowestGrade();
+                flags.add("LOWEST_GRADE:" + rule.event());
+            }
+        }
+        return result;
+    }
+
+    private static String eligibility(Scheme scheme, Period period, String subject, String grade, Sources sources,
+                                      List<String> flags) {
+        var result = grade;
+        for (var rule : scheme.eligibility()) {
+            if (!rule.grade().equals(result) || period.kind() == Period.Kind.MONTH) {
+                continue;
+            }
+            var partScheme = sources.scheme(rule.scheme());
+            if (partScheme == null || partScheme.period() == period.kind()) {
+                flags.add("INELIGIBLE:" + rule.grade() + ": no scheme " + rule.scheme() + " for the parts of the period");
+                result = scheme.grades().get(Math.min(scheme.gradeIndex(result) + 1, scheme.grades().size() - 1)).grade();
+                continue;
+            }
+            var partGrades = period.parts(partScheme.period()).stream()
+                    .map(p -> sources.partGrade(subject, rule.scheme(), p)).toList();
+            String reason = null;
+            if (rule.atLeastOnce() != null && !partGrades.contains(rule.atLeastOnce())) {
+                reason = "never " + rule.atLeastOnce() + " under " + rule.scheme();
+            } else if (rule.noneBelow() != null) {
+                int floor = partScheme.gradeIndex(rule.noneBelow());
+                var below = partGrades.stream().filter(g -> g == null || partScheme.gradeIndex(g) > floor).findFirst();
+                if (below.isPresent()) {
+                    reason = (below.get() == null ? "a period without a grade" : below.get()) + " below " + rule.noneBelow()
+                            + " under " + rule.scheme();
+                }
+            }
+            if (reason != null) {
+                result = scheme.grades().get(Math.min(scheme.gradeIndex(result) + 1, scheme.grades().size() - 1)).grade();
+                flags.add("INELIGIBLE:" + rule.grade() + ": " + reason);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The first rule that matches. A score rule ("90 or more but not excellent") never rewards a grade an
+     * override lowered: a vetoed month pays what its grade pays.
+     */
+    private static BigDecimal payout(Scheme scheme, BigDecimal score, String grade, boolean overridden) {
+        for (var rule : scheme.payouts()) {
+            if (rule.grade() != null ? rule.grade().equals(grade) : !overridden && score.compareTo(rule.minScore()) >= 0) {
+                return rule.multiplier();
+            }
+        }
+        return BigDecimal.ONE;
+    }
+
+    /** Competition ranking: 1 for the best, equal scores share a rank, the next rank skips. */
+    private static Map<String, Integer> ranks(List<Scored> scored) {
+        var sorted = new ArrayList<>(scored);
+        sorted.sort(Comparator.comparing(Scored::score).reversed().thenComparing(Scored::subjectId));
+        var ranks = new HashMap<String, Integer>();
+        for (int i = 0; i < sorted.size(); i++) {
+            boolean tied = i > 0 && sorted.get(i).score().compareTo(sorted.get(i - 1).score()) == 0;
+            ranks.put(sorted.get(i).subjectId(), tied ? ranks.get(sorted.get(i - 1).subjectId()) : i + 1);
+        }
+        return ranks;
+    }
+}

@@ -1,0 +1,64 @@
+package org.dutygraph.appraisal.engine;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * An appraisal scheme as data (see docs/appraisal.md for the JSON form). Every scheme seen in practice
+ * is these parts in different numbers: an indicator tree with weights, bonus, malus and capped
+ * deductions, a grade ladder (or a forced distribution over it), overrides by events, eligibility
+ * rules over the grades of shorter periods, payout multipliers and a bundled penalty.
+ */
+public record Scheme(String id, int version, String name, String subject, Period.Kind period, List<String> classifications,
+                     List<Node> indicators, List<String> bonusCodes, List<String> malusCodes, List<String> deductionCodes,
+                     BigDecimal deductionCap, List<Grade> grades, List<Quota> distribution, List<Override> overrides,
+                     List<Eligibility> eligibility, List<Payout> payouts, String bundledPenaltyEvent) {
+
+    public enum NodeKind { WEIGHTED, INPUT, RATINGS, LINKED, ROLLUP }
+
+    /**
+     * One indicator. WEIGHTED: its children's weighted mean. INPUT: a score entered for the subject, out of
+     * {@code max}, on a 0-100 scale. RATINGS: the weighted mean of group averages entered as code.group.
+     * LINKED: another subject's final score under {@code scheme} (the subject's own unit, its parent, or the
+     * top of its hierarchy). ROLLUP: the subject's own final scores under {@code scheme} in the parts of the
+     * period (a year's quarters, a quarter's months), weighted.
+     */
+    public record Node(String code, String label, BigDecimal weight, NodeKind kind, List<Node> children, BigDecimal max,
+                       List<Group> groups, String source, String scheme, List<BigDecimal> rollupWeights) {
+    }
+
+    public record Group(String group, BigDecimal weight) {
+    }
+
+    /** A grade, best first; {@code min} is the lowest unrounded score for it (null on the last). */
+    public record Grade(String grade, String label, BigDecimal min) {
+    }
+
+    public record Quota(String grade, BigDecimal share) {
+    }
+
+    /** effect: LOWEST (one-vote veto, a person's violation) or DOWN_ONE (one band lower). */
+    public record Override(String event, String effect) {
+    }
+
+    /** No {@code grade} here unless, in the parts of the period under {@code scheme}, {@code atLeastOnce} was reached and nothing fell below {@code noneBelow}. */
+    public record Eligibility(String grade, String scheme, String atLeastOnce, String noneBelow) {
+    }
+
+    /** A multiplier for a grade, or for an unrounded score of at least {@code minScore}; the first that matches applies. */
+    public record Payout(String grade, BigDecimal minScore, BigDecimal multiplier) {
+    }
+
+    public int gradeIndex(String grade) {
+        for (int i = 0; i < grades.size(); i++) {
+            if (grades.get(i).grade().equals(grade)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public String lowestGrade() {
+        return grades.get(grades.size() - 1).grade();
+    }
+}

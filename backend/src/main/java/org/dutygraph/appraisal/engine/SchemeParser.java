@@ -1,0 +1,363 @@
+package org.dutygraph.appraisal.engine;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.dutygraph.appraisal.engine.Scheme.Eligibility;
+import org.dutygraph.appraisal.engine.Scheme.Grade;
+import org.dutygraph.appraisal.engine.Scheme.Group;
+import org.dutygraph.appraisal.engine.Scheme.Node;
+import org.dutygraph.appraisal.engine.Scheme.NodeKind;
+import org.dutygraph.appraisal.engine.Scheme.Override;
+import org.dutygraph.appraisal.engine.Scheme.Payout;
+import org.dutygraph.appraisal.engine.Scheme.Quota;
+
+/** Reads a scheme's JSON form (as parsed maps and lists), reporting every problem with its JSON path. */
+public final class SchemeParser {
+
+    public record Problem(String path, String message) {
+    }
+
+    public static final class Invalid extends RuntimeException {
+        private final List<Problem> problems;
+
+        Invalid(List<Problem> problems) {
+            super(problems.toString());
+            this.problems = problems;
+        }
+
+        public List<Problem> problems() {
+            return problems;
+        }
+    }
+
+    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
+    private static final Set<String> SOURCES = Set.of("OWN_UNIT", "PARENT_UNIT", "TOP_UNIT");
+    private static final Set<String> EFFECTS = Set.of("LOWEST", "DOWN_ONE");
+
+    private final List<Problem> problems = new ArrayList<>();
+    private final Set<String> inputCodes = new HashSet<>();
+
+    private SchemeParser() {
+    }
+
+    /** The scheme, or {@link Invalid} listing every problem. */
+    public static Scheme parse(String id, int version, Object json) {
+        var parser = new SchemeParser();
+        var scheme = parser.scheme(id, version, json);
+        if (!parser.problems.isEmpty()) {
+            throw new Invalid(List.copyOf(parser.problems));
+        }
+        return scheme;
+    }
+
+    private Scheme scheme(String id, int version, Object json) {
+        if (!(json instanceof Map<?, ?> m)) {
+            problem("$", "A scheme is a JSON object");
+            return null;
+        }
+        var name = text(m, "name", "$", true);
+        var subject = oneOf(m, "subject", "$", Set.of("UNIT", "PERSON"));
+        var periodText = oneOf(m, "period", "$", Set.of("MONTH", "QUARTER", "YEAR"));
+        var classifications = strings(m.get("classifications"), "$.classifications");
+        var indicators = nodes(m.get("indicators"), "$.indicators", true);
+        var bonus = codes(m.get("bonus"), "$.bonus");
+        var malus = codes(m.get("malus"), "$.malus");
+        List<String> deductionCodes = List.of();
+        BigDecimal cap = null;
+        if (m.get("deductions") instanceof Map<?, ?> d) {
+            deductionCodes = codes(d.get("codes"), "$.deductions.codes");
+            cap = d.get("cap") == null ? null : number(d.get("cap"), "$.deductions.cap", true);
+        } else if (m.get("deductions") != null) {
+            problem("$.deductions", "'deductions' is an object with 'codes' and an optional 'cap'");
+        }
+        var grades = grades(m.get("grades"));
+        var gradeNames = grades.stream().map(Grade::grade).toList();
+        var distribution = quotas(m.get("distribution"), gradeNames);
+        var overrides = new ArrayList<Override>();
+        for (var at : list(m.get("overrides"), "$.overrides")) {
+            overrides.add(new Override(text(at.object(), "event", at.path(), true), oneOf(at.object(), "effect", at.path(), EFFECTS)));
+        }
+        var eligibility = new ArrayList<Eligibility>();
+        for (var at : list(m.get("eligibility"), "$.eligibility")) {
+            var o = at.object();
+            eligibility.add(new Eligibility(grade(o, "grade", at.path(), gradeNames, true), text(o, "scheme", at.path(), true),
+                    text(o, "atLeastOnce", at.path(), false), text(o, "noneBelow", at.path(), false)));
+        }
+        var payouts = new ArrayList<Payout>();
+        for (var at : list(m.get("payouts"), "$.payouts")) {
+            var o = at.object();
+            var p = at.path();
+            var grade = grade(o, "grade", p, gradeNames, false);
+            var min = o.get("minScore") == null ? null : number(o.get("minScore"), p + ".minScore", true);
+            if ((grade == null) == (min == null)) {
+                problem(p, "A payout rule names a 'grade' or a 'minScore' (one of the two)");
+            }
+            payouts.add(new Payout(grade, min, number(o.get("multiplier"), p + ".multiplier", true)));
+        }
+        var bundled = m.get("bundledPenaltyEvent") == null ? null : text(m, "bundledPenaltyEvent", "$", true);
+        var period = periodText == null ? null : Period.Kind.valueOf(periodText);
+        return new Scheme(id, version, name, subject, period, classifications, indicators, bonus, malus, deductionCodes, cap,
+                grades, distribution, overrides, eligibility, payouts, bundled);
+    }
+
+    private List<Node> nodes(Object json, String path, boolean required) {
+        if (!(json instanceof List<?> list) || list.isEmpty()) {
+            if (required || json != null) {
+                problem(path, "At least one indicator is needed");
+            }
+            return List.of();
+        }
+        var nodes = new ArrayList<Node>();
+        var codes = new HashSet<String>();
+        var total = BigDecimal.ZERO;
+        for (int i = 0; i < list.size(); i++) {
+            var p = path + "[" + i + "]";
+            if (!(list.get(i) instanceof Map<?, ?> m)) {
+                problem(p, "An indicator is a JSON object");
+                continue;
+            }
+            var node = node(m, p);
+            if (node.code() != null && !codes.add(node.code())) {
+                problem(p + ".code", "Code '" + node.code() + "' is used twice at this level");
+            }
+            if (node.weight() != null) {
+                total = total.add(node.weight());
+            }
+            nodes.add(node);
+        }
+        if (total.compareTo(Decimals.HUNDRED) != 0) {
+            problem(path, "The weights at this level add up to " + total.toPlainString() + ", not 100");
+        }
+        return nodes;
+    }
+
+    private Node node(Map<?, ?> m, String p) {
+        var code = code(m.get("code"), p + ".code");
+        var label = m.get("label") == null ? code : String.valueOf(m.get("label"));
+        var weight = number(m.get("weight"), p + ".weight", true);
+        var kinds = List.of("children", "input", "ratings", "linked", "rollup").stream().filter(m::containsKey).toList();
+        if (kinds.size() != 1) {
+            problem(p, "An indicator has exactly one of 'children', 'input', 'ratings', 'linked', 'rollup'");
+            return new Node(code, label, weight, NodeKind.INPUT, List.of(), Decimals.HUNDRED, List.of(), null, null, List.of());
+        }
+        switch (kinds.get(0)) {
+            case "children" -> {
+                return new Node(code, label, weight, NodeKind.WEIGHTED, nodes(m.get("children"), p + ".children", true),
+                        null, List.of(), null, null, List.of());
+            }
+            case "input" -> {
+                var max = m.get("input") instanceof Map<?, ?> in && in.get("max") != null
+                        ? number(in.get("max"), p + ".input.max", true) : Decimals.HUNDRED;
+                if (max.signum() <= 0) {
+                    problem(p + ".input.max", "'max' must be positive");
+                }
+                unique(code, p);
+                return new Node(code, label, weight, NodeKind.INPUT, List.of(), max, List.of(), null, null, List.of());
+            }
+            case "ratings" -> {
+                var groups = new ArrayList<Group>();
+                var total = BigDecimal.ZERO;
+                for (var at : list(m.get("ratings"), p + ".ratings")) {
+                    var g = new Group(code(at.object().get("group"), at.path() + ".group"),
+                            number(at.object().get("weight"), at.path() + ".weight", true));
+                    unique(code + "." + g.group(), p);
+                    total = g.weight() == null ? total : total.add(g.weight());
+                    groups.add(g);
+                }
+                if (total.compareTo(Decimals.HUNDRED) != 0) {
+                    problem(p + ".ratings", "The group weights add up to " + total.toPlainString() + ", not 100");
+                }
+                return new Node(code, label, weight, NodeKind.RATINGS, List.of(), null, groups, null, null, List.of());
+            }
+            case "linked" -> {
+                var linked = m.get("linked") instanceof Map<?, ?> l ? l : Map.of();
+                return new Node(code, label, weight, NodeKind.LINKED, List.of(), null, List.of(),
+                        oneOf(linked, "source", p + ".linked", SOURCES), text(linked, "scheme", p + ".linked", true), List.of());
+            }
+            default -> {
+                var rollup = m.get("rollup") instanceof Map<?, ?> r ? r : Map.of();
+                var weights = new ArrayList<BigDecimal>();
+                if (rollup.get("weights") instanceof List<?> ws) {
+                    for (int i = 0; i < ws.size(); i++) {
+                        weights.add(number(ws.get(i), p + ".rollup.weights[" + i + "]", true));
+                    }
+                } else if (!"EQUAL".equals(rollup.get("weights"))) {
+                    problem(p + ".rollup.weights", "'weights' is one number per part of the period, or \"EQUAL\"");
+                }
+                if (!weights.isEmpty() && weights.stream().filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add)
+                        .compareTo(Decimals.HUNDRED) != 0) {
+                    problem(p + ".rollup.weights", "One weight per part of the period, adding up to 100");
+                }
+                return new Node(code, label, weight, NodeKind.ROLLUP, List.of(), null, List.of(), null,
+                        text(rollup, "scheme", p + ".rollup", true), weights);
+            }
+        }
+    }
+
+    private List<Grade> grades(Object json) {
+        var grades = new ArrayList<Grade>();
+        var names = new HashSet<String>();
+        BigDecimal previous = null;
+        var entries = list(json, "$.grades");
+        if (entries.size() < 2) {
+            problem("$.grades", "A ladder has at least two grades, best first");
+        }
+        int i = 0;
+        for (var at : entries) {
+            var m = at.object();
+            var p = at.path();
+            var name = text(m, "grade", p, true);
+            if (name != null && !names.add(name)) {
+                problem(p + ".grade", "Grade '" + name + "' appears twice");
+            }
+            boolean last = ++i == entries.size();
+            var min = m.get("min") == null ? null : number(m.get("min"), p + ".min", true);
+            if (!last && min == null) {
+                problem(p + ".min", "Every grade but the last needs a 'min'");
+            }
+            if (min != null && previous != null && min.compareTo(previous) >= 0) {
+                problem(p + ".min", "Bands go down: each 'min' is below the one before");
+            }
+            previous = min == null ? previous : min;
+            grades.add(new Grade(name, m.get("label") == null ? name : String.valueOf(m.get("label")), last ? null : min));
+        }
+        return grades;
+    }
+
+    private List<Quota> quotas(Object json, List<String> grades) {
+        if (json == null) {
+            return List.of();
+        }
+        var quotas = new ArrayList<Quota>();
+        var total = BigDecimal.ZERO;
+        for (var at : list(json, "$.distribution")) {
+            var q = new Quota(grade(at.object(), "grade", at.path(), grades, true),
+                    number(at.object().get("share"), at.path() + ".share", true));
+            total = q.share() == null ? total : total.add(q.share());
+            quotas.add(q);
+        }
+        if (total.compareTo(Decimals.HUNDRED) != 0) {
+            problem("$.distribution", "The shares add up to " + total.toPlainString() + ", not 100");
+        }
+        return quotas;
+    }
+
+    private void unique(String inputCode, String path) {
+        if (!inputCodes.add(inputCode)) {
+            problem(path + ".code", "Input code '" + inputCode + "' is used twice in the scheme");
+        }
+    }
+
+    private record At(Map<?, ?> object, String path) {
+    }
+
+    /** The objects of a JSON array with their paths, in order. */
+    private List<At> list(Object json, String path) {
+        var result = new ArrayList<At>();
+        if (json == null) {
+            return result;
+        }
+        if (!(json instanceof List<?> list)) {
+            problem(path, "Expected an array");
+            return result;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) instanceof Map<?, ?> m) {
+                result.add(new At(m, path + "[" + i + "]"));
+            } else {
+                problem(path + "[" + i + "]", "Expected an object");
+            }
+        }
+        return result;
+    }
+
+    private List<String> codes(Object json, String path) {
+        var codes = strings(json, path);
+        for (int i = 0; i < codes.size(); i++) {
+            code(codes.get(i), path + "[" + i + "]");
+            unique(codes.get(i), path + "[" + i + "]");
+        }
+        return codes;
+    }
+
+    private List<String> strings(Object json, String path) {
+        if (json == null) {
+            return List.of();
+        }
+        if (!(json instanceof List<?> list) || list.stream().anyMatch(v -> !(v instanceof String))) {
+            problem(path, "Expected an array of strings");
+            return List.of();
+        }
+        return list.stream().map(String.class::cast).toList();
+    }
+
+    private String code(Object value, String path) {
+        if (!(value instanceof String s) || !CODE.matcher(s).matches()) {
+            problem(path, "A code is 1 to 40 lower-case letters, digits, '_' or '-', starting with a letter");
+            return value instanceof String s ? s : null;
+        }
+        return s;
+    }
+
+    private String text(Map<?, ?> m, String key, String path, boolean required) {
+        var value = m.get(key);
+        if (value == null) {
+            if (required) {
+                problem(path + "." + key, "'" + key + "' is required");
+            }
+            return null;
+        }
+        if (!(value instanceof String s) || s.isBlank() || s.length() > 200) {
+            problem(path + "." + key, "'" + key + "' is a text of 1 to 200 characters");
+            return null;
+        }
+        return s;
+    }
+
+    private String oneOf(Map<?, ?> m, String key, String path, Set<String> allowed) {
+        var value = text(m, key, path, true);
+        if (value != null && !allowed.contains(value)) {
+            problem(path + "." + key, "'" + key + "' is one of " + new java.util.TreeSet<>(allowed));
+            return null;
+        }
+        return value;
+    }
+
+    private String grade(Map<?, ?> m, String key, String path, List<String> grades, boolean required) {
+        var value = text(m, key, path, required);
+        if (value != null && !grades.contains(value)) {
+            problem(path + "." + key, "'" + value + "' is not a grade of this scheme's ladder");
+        }
+        return value;
+    }
+
+    private BigDecimal number(Object value, String path, boolean required) {
+        if (value == null) {
+            if (required) {
+                problem(path, "A number is required");
+            }
+            return null;
+        }
+        try {
+            // numbers are read from their text: 0.1 stays exactly 0.1
+            var n = value instanceof String s ? Decimals.parse(s) : new BigDecimal(value.toString());
+            if (n.signum() < 0) {
+                problem(path, "Must not be negative");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            problem(path, "Not a number: " + value);
+            return null;
+        }
+    }
+
+    private void problem(String path, String message) {
+        problems.add(new Problem(path, message));
+    }
+}

@@ -1,0 +1,24 @@
+package org.dutygraph.appraisal.engine;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** What a scheme reads for a subject in the period being computed; null where there is nothing. */
+public interface Sources {
+
+    BigDecimal input(String subjectId, String code);
+
+    /** The final score, under {@code schemeId} in the same period, of the unit the source names for this subject. */
+    BigDecimal linked(String subjectId, String source, String schemeId);
+
+    /** The subject's own final score under {@code schemeId} in a part of the period. */
+    BigDecimal partScore(String subjectId, String schemeId, Period part);
+
+    String partGrade(String subjectId, String schemeId, Period part);
+
+    /** Another scheme in force for the period (for eligibility over its grades); null if none. */
+    Scheme scheme(String schemeId);
+
+    /** Events recorded for the subject in the period (SERIOUS_COMPLAINT, DISCIPLINARY_CASE, VIOLATION, ...). */
+    List<String> events(String subjectId);
+}
