@@ -31,22 +31,28 @@ class AccountRepository {
                 var a = result.next().get("a").asNode();
                 var roles = a.get("roles").asList(Value::asString).stream().map(Role::valueOf).toList();
                 return Optional.of(new StoredAccount(new Account(a.get("username").asString(), roles,
-                        a.get("unitId").asString(null)), a.get("passwordHash").asString()));
+                        a.get("unitId").asString(null), a.get("personId").asString(null)), a.get("passwordHash").asString()));
             });
         }
     }
 
     /** Creates the account unless one with that username exists; an existing password is never overwritten. */
     void createIfMissing(String username, String passwordHash, List<Role> roles, String unitId) {
+        createIfMissing(username, passwordHash, roles, unitId, null);
+    }
+
+    void createIfMissing(String username, String passwordHash, List<Role> roles, String unitId, String personId) {
         try (var session = driver.session()) {
             var params = new java.util.HashMap<String, Object>();
             params.put("username", username);
             params.put("hash", passwordHash);
             params.put("roles", roles.stream().map(Enum::name).toList());
             params.put("unitId", unitId);
+            params.put("personId", personId);
             session.executeWriteWithoutResult(tx -> tx.run("""
                     MERGE (a:Account {username: $username})
-                    ON CREATE SET a.passwordHash = $hash, a.roles = $roles, a.unitId = $unitId, a.createdAt = datetime()
+                    ON CREATE SET a.passwordHash = $hash, a.roles = $roles, a.unitId = $unitId, a.personId = $personId,
+                                  a.createdAt = datetime()
                     """, params).consume());
         }
     }
@@ -79,7 +85,8 @@ class AccountRepository {
                     "among", among == null ? null : List.copyOf(among))).list(r -> {
                         var a = r.get("a").asNode();
                         return new Account(a.get("username").asString(),
-                                a.get("roles").asList(v -> Role.valueOf(v.asString())), a.get("unitId").asString(null));
+                                a.get("roles").asList(v -> Role.valueOf(v.asString())), a.get("unitId").asString(null),
+                                a.get("personId").asString(null));
                     }));
         }
     }

@@ -102,7 +102,7 @@ public class AccountService implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         for (var seed : properties.seedAccounts()) {
             accounts.createIfMissing(seed.username(), passwords.encode(seed.password()),
-                    seed.roles().stream().map(r -> Role.valueOf(r.toUpperCase())).toList(), seed.unitId());
+                    seed.roles().stream().map(r -> Role.valueOf(r.toUpperCase())).toList(), seed.unitId(), seed.personId());
         }
     }
 }

@@ -21,6 +21,6 @@ public record SecurityProperties(String jwtSecret, Duration tokenTtl, String iss
         seedAccounts = seedAccounts == null ? List.of() : seedAccounts;
     }
 
-    public record SeedAccount(String username, String password, List<String> roles, String unitId) {
+    public record SeedAccount(String username, String password, List<String> roles, String unitId, String personId) {
     }
 }

@@ -97,6 +97,17 @@ class AuthorizationApiTest extends ApiTest {
                     "mutation { recordReturnVisit(input: {rectificationId: \"x\", fixed: true}) { errors { code } } }"),
             Map.entry("Mutation.recordAccountabilityMeasure", "mutation { recordAccountabilityMeasure(input: {findingId: \"x\", "
                     + "postId: \"x\", measure: REMINDER_TALK}) { errors { code } } }"),
+            Map.entry("Query.appraisalTemplates", "{ appraisalTemplates(first: 1) { edges { cursor } } }"),
+            Map.entry("Query.appraisalSchemes", "{ appraisalSchemes(first: 1) { edges { cursor } } }"),
+            Map.entry("Query.myAppraisal", "{ myAppraisal(year: 2026) { edges { cursor } } }"),
+            Map.entry("Query.appraisalResults", "{ appraisalResults(schemeId: \"x\", year: 2026) { edges { cursor } } }"),
+            Map.entry("Mutation.saveAppraisalScheme",
+                    "mutation { saveAppraisalScheme(input: {id: \"x\", validFrom: \"2026-01\", definition: {}}) { errors { code } } }"),
+            Map.entry("Mutation.enterAppraisalScores", "mutation { enterAppraisalScores(input: {period: \"2026-01\", "
+                    + "scores: [{subjectId: \"nobody\", code: \"x\", value: \"1\"}]}) { errors { code } } }"),
+            Map.entry("Mutation.recordAppraisalEvent", "mutation { recordAppraisalEvent(input: {subjectId: \"nobody\", "
+                    + "period: \"2026-01\", kind: \"VIOLATION\"}) { errors { code } } }"),
+            Map.entry("Mutation.recomputeAppraisal", "mutation { recomputeAppraisal(input: {year: 2001}) { results } }"),
             Map.entry("Mutation.login", "mutation { login(input: {username: \"nobody\", password: \"x\"}) { token } }"),
             Map.entry("Mutation.importBundle",
                     "mutation { importBundle(input: {bundle: {format: \"org-bundle/1\"}}) { job { status } } }"));

@@ -1,0 +1,172 @@
+package org.dutygraph.appraisal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.dutygraph.appraisal.engine.Period;
+import org.dutygraph.platform.graphql.UserError;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.Values;
+import org.springframework.stereotype.Service;
+
+/**
+ * What appraisal reads: indicator scores entered by appraisers (a score sheet per subject and period
+ * holds the current values; every entry is also logged with who and when), and events (verified serious
+ * complaints, disciplinary cases, violations, confirmed spot-check findings) that overrides and bundled
+ * penalties act on. Other features record events through {@link #recordEvent}.
+ */
+@Service
+public class AppraisalInputs {
+
+    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_.-]{0,80}");
+    private static final Pattern KIND = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
+    private static final BigDecimal MAX = BigDecimal.valueOf(1000);
+
+    public record Score(String subjectId, String code, String value) {
+    }
+
+    private final Driver driver;
+
+    AppraisalInputs(Driver driver) {
+        this.driver = driver;
+    }
+
+    /** Stores the scores (all or none); returns the problems, each naming its entry. */
+    public List<UserError> enter(String periodText, List<Score> scores, String by) {
+        var errors = new ArrayList<UserError>();
+        Period period;
+        try {
+            period = Period.parse(periodText);
+        } catch (IllegalArgumentException e) {
+            return List.of(UserError.of("INVALID_PERIOD", e.getMessage(), "input", "period"));
+        }
+        if (scores.isEmpty() || scores.size() > 10_000) {
+            return List.of(UserError.of("INVALID_SCORES", "Send 1 to 10000 scores at a time", "input", "scores"));
+        }
+        var values = new ArrayList<String>();
+        for (int i = 0; i < scores.size(); i++) {
+            var s = scores.get(i);
+            var at = String.valueOf(i);
+            if (!CODE.matcher(s.code()).matches()) {
+                errors.add(UserError.of("INVALID_CODE", "An indicator code is lower-case letters, digits, '_', '-' and '.'",
+                        "input", "scores", at, "code"));
+            }
+            try {
+                var v = new BigDecimal(s.value().strip());
+                if (v.signum() < 0 || v.compareTo(MAX) > 0) {
+                    errors.add(UserError.of("OUT_OF_RANGE", "A score is 0 to 1000", "input", "scores", at, "value"));
+                }
+                values.add(v.toPlainString());
+            } catch (NumberFormatException e) {
+                errors.add(UserError.of("NOT_A_NUMBER", "'" + s.value() + "' is not a decimal number", "input", "scores", at, "value"));
+                values.add(null);
+            }
+        }
+        var subjects = scores.stream().map(Score::subjectId).distinct().toList();
+        long now = Instant.now().toEpochMilli();
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> {
+                var known = tx.run("""
+                        UNWIND $ids AS id OPTIONAL MATCH (o:Organization {id: id}) OPTIONAL MATCH (p:Person {id: id})
+                        WITH id WHERE o IS NOT NULL OR p IS NOT NULL RETURN collect(id) AS ids""", Map.of("ids", subjects))
+                        .single().get("ids").asList(Value::asString);
+                for (int i = 0; i < scores.size(); i++) {
+                    if (!known.contains(scores.get(i).subjectId())) {
+                        errors.add(UserError.of("UNKNOWN_SUBJECT", "No unit or person has id '" + scores.get(i).subjectId() + "'",
+                                "input", "scores", String.valueOf(i), "subjectId"));
+                    }
+                }
+                if (!errors.isEmpty()) {
+                    return errors;
+                }
+                var sheets = new LinkedHashMap<String, Map<String, String>>();
+                for (int i = 0; i < scores.size(); i++) {
+                    sheets.computeIfAbsent(scores.get(i).subjectId() + "|" + period, k -> new LinkedHashMap<>())
+                            .put(scores.get(i).code(), values.get(i));
+                }
+                // MERGE then touch: each sheet is write-locked before it is read, so concurrent entries do not lose updates
+                var current = new HashMap<String, Map<String, String>>();
+                tx.run("""
+                        UNWIND $keys AS key
+                        MERGE (s:ScoreSheet {key: key})
+                        ON CREATE SET s.subjectId = split(key, '|')[0], s.period = $period, s.year = $year, s.codes = [], s.values = []
+                        SET s._lock = true REMOVE s._lock
+                        RETURN s.key AS key, s.codes AS codes, s.values AS values""",
+                        Map.of("keys", List.copyOf(sheets.keySet()), "period", period.toString(), "year", period.year()))
+                        .forEachRemaining(r -> {
+                            var map = new LinkedHashMap<String, String>();
+                            var codes = r.get("codes").asList(Value::asString);
+                            var vals = r.get("values").asList(Value::asString);
+                            for (int i = 0; i < codes.size(); i++) {
+                                map.put(codes.get(i), vals.get(i));
+                            }
+                            current.put(r.get("key").asString(), map);
+                        });
+                var rows = new ArrayList<Map<String, Object>>();
+                sheets.forEach((key, entries) -> {
+                    var merged = current.get(key);
+                    merged.putAll(entries);
+                    rows.add(Map.of("key", key, "codes", List.copyOf(merged.keySet()), "values", List.copyOf(merged.values())));
+                });
+                tx.run("""
+                        UNWIND $rows AS row MATCH (s:ScoreSheet {key: row.key})
+                        SET s.codes = row.codes, s.values = row.values, s.updatedAt = $now""",
+                        Map.of("rows", rows, "now", now)).consume();
+                var log = new ArrayList<Map<String, Object>>();
+                for (int i = 0; i < scores.size(); i++) {
+                    log.add(Map.of("subject", scores.get(i).subjectId(), "code", scores.get(i).code(), "value", values.get(i)));
+                }
+                tx.run("""
+                        UNWIND $log AS e CREATE (:ScoreEntry {subjectId: e.subject, period: $period, code: e.code, value: e.value,
+                                by: $by, at: $now})""", Map.of("log", log, "period", period.toString(), "by", by, "now", now)).consume();
+                return List.<UserError>of();
+            });
+        }
+    }
+
+    /** Records an event for a subject in a month; {@code months} is how many months a bundled penalty runs (1-12). */
+    public List<UserError> recordEvent(String subjectId, String month, String kind, int months, String source, String sourceId,
+                                       String by) {
+        Period period;
+        try {
+            period = Period.parse(month);
+        } catch (IllegalArgumentException e) {
+            return List.of(UserError.of("INVALID_PERIOD", e.getMessage(), "input", "period"));
+        }
+        if (period.kind() != Period.Kind.MONTH) {
+            return List.of(UserError.of("INVALID_PERIOD", "Events happen in a month, e.g. 2026-03", "input", "period"));
+        }
+        if (kind == null || !KIND.matcher(kind).matches()) {
+            return List.of(UserError.of("INVALID_KIND", "An event kind is upper-case letters, digits and '_', e.g. VIOLATION",
+                    "input", "kind"));
+        }
+        if (months < 1 || months > 12) {
+            return List.of(UserError.of("OUT_OF_RANGE", "'months' is 1 to 12", "input", "months"));
+        }
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> {
+                boolean exists = tx.run("""
+                        OPTIONAL MATCH (o:Organization {id: $id}) OPTIONAL MATCH (p:Person {id: $id})
+                        RETURN o IS NOT NULL OR p IS NOT NULL AS e""", Map.of("id", subjectId)).single().get("e").asBoolean();
+                if (!exists) {
+                    return List.of(UserError.of("UNKNOWN_SUBJECT", "No unit or person has id '" + subjectId + "'", "input", "subjectId"));
+                }
+                tx.run("""
+                        CREATE (:AppraisalEvent {id: $id, subjectId: $subject, period: $period, year: $year, kind: $kind,
+                                months: $months, source: $source, sourceId: $sourceId, by: $by, at: timestamp()})""",
+                        Values.parameters("id", UUID.randomUUID().toString(), "subject", subjectId, "period", period.toString(),
+                                "year", period.year(), "kind", kind, "months", months, "source", source, "sourceId", sourceId,
+                                "by", by)).consume();
+                return List.<UserError>of();
+            });
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.dutygraph.appraisal.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.dutygraph.appraisal.AppraisalComputation;
+import org.dutygraph.appraisal.AppraisalInputs;
+import org.dutygraph.appraisal.AppraisalSchemes;
+import org.dutygraph.appraisal.AppraisalStore;
+import org.dutygraph.appraisal.AppraisalStore.YearResult;
+import org.dutygraph.appraisal.engine.Decimals;
+import org.dutygraph.platform.graphql.BadInputException;
+import org.dutygraph.platform.graphql.Connection;
+import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.security.Account;
+import org.dutygraph.security.AccountService;
+import org.neo4j.driver.Driver;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+
+/** Appraisal: schemes and inputs (appraisers), recomputation, results (own, a unit's, all). See appraisal.graphqls. */
+@Controller
+class AppraisalController {
+
+    private final AppraisalSchemes schemes;
+    private final AppraisalInputs inputs;
+    private final AppraisalComputation computation;
+    private final AppraisalStore store;
+    private final AccountService accounts;
+    private final Driver driver;
+
+    AppraisalController(AppraisalSchemes schemes, AppraisalInputs inputs, AppraisalComputation computation, AppraisalStore store,
+                        AccountService accounts, Driver driver) {
+        this.schemes = schemes;
+        this.inputs = inputs;
+        this.computation = computation;
+        this.store = store;
+        this.accounts = accounts;
+        this.driver = driver;
+    }
+
+    record SaveInput(String id, String validFrom, Object definition) {
+    }
+
+    record SavePayload(AppraisalSchemes.Version scheme, List<UserError> errors) {
+    }
+
+    record EnterInput(String period, List<AppraisalInputs.Score> scores) {
+    }
+
+    record EnterPayload(int entered, List<UserError> errors) {
+    }
+
+    record EventInput(String subjectId, String period, String kind, Integer months) {
+    }
+
+    record EventPayload(boolean recorded, List<UserError> errors) {
+    }
+
+    record RecomputeInput(int year) {
+    }
+
+    record RecomputePayload(int year, int schemes, int subjects, int results, List<String> ties, long milliseconds) {
+    }
+
+    record PeriodResult(String period, int schemeVersion, String score, String publishedScore, String grade, int rank,
+                        String payoutMultiplier, List<String> flags) {
+    }
+
+    @QueryMapping
+    Connection<AppraisalSchemes.Template> appraisalTemplates(@Argument Integer first, @Argument String after) {
+        return Connection.page(first, after, (cursor, limit) -> schemes.templates().stream()
+                .filter(t -> cursor == null || t.id().compareTo(cursor) > 0).limit(limit).toList(), AppraisalSchemes.Template::id);
+    }
+
+    @QueryMapping
+    Connection<AppraisalSchemes.Version> appraisalSchemes(@Argument Integer first, @Argument String after) {
+        return Connection.page(first, after, schemes::page, AppraisalSchemes.Version::key);
+    }
+
+    @MutationMapping
+    SavePayload saveAppraisalScheme(@Argument SaveInput input) {
+        var saved = schemes.save(input.id(), input.definition(), input.validFrom(), username());
+        return new SavePayload(saved.scheme(), saved.errors());
+    }
+
+    @MutationMapping
+    EnterPayload enterAppraisalScores(@Argument EnterInput input) {
+        var errors = inputs.enter(input.period(), input.scores(), username());
+        return new EnterPayload(errors.isEmpty() ? input.scores().size() : 0, errors);
+    }
+
+    @MutationMapping
+    EventPayload recordAppraisalEvent(@Argument EventInput input) {
+        var errors = inputs.recordEvent(input.subjectId(), input.period(), input.kind(),
+                input.months() == null ? 1 : input.months(), "appraiser", null, username());
+        return new EventPayload(errors.isEmpty(), errors);
+    }
+
+    @MutationMapping
+    RecomputePayload recomputeAppraisal(@Argument RecomputeInput input) {
+        checkYear(input.year());
+        var s = computation.recompute(input.year());
+        return new RecomputePayload(s.year(), s.schemes(), s.subjects(), s.results(), s.ties(), s.millis());
+    }
+
+    @QueryMapping
+    Connection<YearResult> myAppraisal(@Argument int year, @Argument Integer first, @Argument String after) {
+        checkYear(year);
+        var person = accounts.find(username()).map(Account::personId).orElse(null);
+        return Connection.page(first, after, (cursor, limit) -> person == null ? List.<YearResult>of()
+                : store.ofSubject(person, year).stream().filter(r -> cursor == null || r.key().compareTo(cursor) > 0)
+                .limit(limit).toList(), YearResult::key);
+    }
+
+    @QueryMapping
+    Connection<YearResult> appraisalResults(@Argument String schemeId, @Argument int year, @Argument Integer first,
+                                            @Argument String after) {
+        checkYear(year);
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        boolean all = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_APPRAISER")
+                || a.getAuthority().equals("ROLE_ADMIN"));
+        List<String> visible = all ? null : ledSubjects(accounts.find(auth.getName()).orElse(null));
+        return Connection.page(first, after, (cursor, limit) -> store.ofScheme(schemeId, year, visible, cursor, limit),
+                YearResult::key);
+    }
+
+    /** Units under the ones the account's person leads, and the people holding posts there; nothing for others. */
+    private List<String> ledSubjects(Account account) {
+        if (account == null || account.personId() == null) {
+            return List.of();
+        }
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("""
+                    MATCH (:Person {id: $person})-[h:HOLDS]->(lead:Post)-[:IN_ORG]->(top:Organization)
+                    WHERE lead.role IN ['principal', 'deputy', 'head', 'deputy_head'] AND (h.endDate IS NULL OR h.endDate >= $today)
+                    MATCH (u:Organization)-[:PART_OF*0..]->(top)
+                    OPTIONAL MATCH (p:Person)-[m:HOLDS]->(:Post)-[:IN_ORG]->(u) WHERE m.endDate IS NULL OR m.endDate >= $today
+                    WITH collect(DISTINCT u.id) + collect(DISTINCT p.id) AS ids RETURN ids""",
+                    Map.of("person", account.personId(), "today", java.time.LocalDate.now().toString())).single().get("ids")
+                    .asList(org.neo4j.driver.Value::asString));
+        }
+    }
+
+    @SchemaMapping(typeName = "AppraisalResult")
+    List<PeriodResult> periods(YearResult r) {
+        var periods = new ArrayList<PeriodResult>();
+        for (int i = 0; i < r.periods().size(); i++) {
+            var score = new java.math.BigDecimal(r.scores().get(i));
+            var flags = r.flags().get(i).isEmpty() ? List.<String>of() : List.of(r.flags().get(i).split("\n"));
+            periods.add(new PeriodResult(r.periods().get(i), r.versions().get(i), score.toPlainString(),
+                    Decimals.published(score).toPlainString(), r.grades().get(i), r.ranks().get(i), r.multipliers().get(i), flags));
+        }
+        return periods;
+    }
+
+    private static void checkYear(int year) {
+        if (year < 2000 || year > 2100) {
+            throw new BadInputException("year", "OUT_OF_RANGE", "'year' must be 2000 to 2100");
+        }
+    }
+
+    private static String username() {
+        return SecurityContextHolder.getContext().getAuthentication().getName();
+    }
+}

@@ -1,0 +1,150 @@
+package org.dutygraph.appraisal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.dutygraph.support.ApiTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import tools.jackson.databind.JsonNode;
+
+/** Schemes saved from the templates, scores entered, a year recomputed, results read by whom may read them. */
+class AppraisalApiTest extends ApiTest {
+
+    private static final int YEAR = 2031;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @BeforeEach
+    void cityAndAccounts() {
+        boolean present;
+        try (var session = driver.session()) {
+            present = session.run("MATCH (o:Organization {id: 'awin'}) RETURN count(o) > 0 AS e").single().get("e").asBoolean();
+        }
+        if (!present) {
+            wipeGraph();
+            assertThat(importBundle(resource("bundles/appraisal.bundle.json")).path("problems").isEmpty()).isTrue();
+        }
+        for (var a : List.of(List.of("ap-head", "adept", "AP-HEAD"), List.of("ap-clerk", "adept", "AP-1"), List.of("aw-2", "awin", "AW-2"))) {
+            try (var session = driver.session()) {
+                session.run("""
+                        MERGE (a:Account {username: $u}) ON CREATE SET a.passwordHash = $hash, a.roles = ['UNIT_STAFF'],
+                              a.unitId = $unit, a.personId = $person""",
+                        Map.of("u", a.get(0), "hash", passwords.encode(a.get(0) + "-demo"), "unit", a.get(1), "person", a.get(2)))
+                        .consume();
+            }
+        }
+    }
+
+    private JsonNode template(String id) {
+        for (var edge : as("appraiser").post("{ appraisalTemplates(first: 50) { edges { node { id definition } } } }").ok()
+                .path("appraisalTemplates").path("edges")) {
+            if (edge.path("node").path("id").asString().equals(id)) {
+                return edge.path("node").path("definition");
+            }
+        }
+        throw new AssertionError("no template " + id);
+    }
+
+    private JsonNode save(String id, Object definition) {
+        return as("appraiser").post("""
+                mutation($id: ID!, $d: JSON!) { saveAppraisalScheme(input: {id: $id, validFrom: "2031-01", definition: $d}) {
+                  scheme { id version } errors { field code message } } }""", Map.of("id", id, "d", definition))
+                .ok().path("saveAppraisalScheme");
+    }
+
+    private void enter(String period, List<List<String>> scores) {
+        var list = new ArrayList<Map<String, Object>>();
+        scores.forEach(s -> list.add(Map.of("subjectId", s.get(0), "code", s.get(1), "value", s.get(2))));
+        var result = as("appraiser").post("""
+                mutation($p: String!, $s: [AppraisalScoreInput!]!) { enterAppraisalScores(input: {period: $p, scores: $s}) {
+                  entered errors { field code message } } }""", Map.of("p", period, "s", list)).ok().path("enterAppraisalScores");
+        assertThat(result.path("errors").isEmpty()).as(result.toString()).isTrue();
+    }
+
+    private JsonNode recompute() {
+        return as("appraiser").post("mutation { recomputeAppraisal(input: {year: " + YEAR + "}) { results ties } }")
+                .ok().path("recomputeAppraisal");
+    }
+
+    private static JsonNode period(JsonNode results, String scheme, String period) {
+        for (var edge : results.path("edges")) {
+            if (edge.path("node").path("schemeId").asString().equals(scheme)) {
+                for (var p : edge.path("node").path("periods")) {
+                    if (p.path("period").asString().equals(period)) {
+                        return p;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no " + scheme + " " + period + " in " + results);
+    }
+
+    private JsonNode mine(String username) {
+        return as(username).post("""
+                { myAppraisal(year: 2031) { edges { node { schemeId periods { period score publishedScore grade rank
+                  payoutMultiplier flags } } } } }""").ok().path("myAppraisal");
+    }
+
+    @Test
+    void linkedScoresFollowTheDepartment_aViolationWithholdsTheWindowColleaguesBonus_andResultsAreSeenOnlyByWhomTheyConcern() {
+        assertThat(save("unit-monthly", template("unit-monthly")).path("errors").isEmpty()).isTrue();
+        assertThat(save("staff-monthly", template("staff-monthly")).path("errors").isEmpty()).isTrue();
+        var bad = save("broken", Map.of("name", "x", "subject", "PERSON", "period", "MONTH", "indicators",
+                List.of(Map.of("code", "a", "weight", "70", "input", Map.of())), "grades", List.of(Map.of("grade", "A"))));
+        assertThat(bad.path("errors").valueStream().map(e -> e.path("field").path(2).asString()))
+                .contains("$.indicators", "$.grades");
+
+        for (var month : List.of("2031-03", "2031-04", "2031-05")) {
+            enter(month, List.of(List.of("adept", "citizen-service", "90"), List.of("adept", "other-business", "80"),
+                    List.of("adept", "team-building", "100"), List.of("AP-1", "post", "80"), List.of("AP-1", "other-work", "70"),
+                    List.of("AW-1", "post", "100"), List.of("AW-2", "post", "100"), List.of("AW-3", "post", "100"),
+                    List.of("AW-1", "other-work", "100"), List.of("AW-2", "other-work", "100"), List.of("AW-3", "other-work", "100")));
+        }
+        assertThat(as("appraiser").post("""
+                mutation { recordAppraisalEvent(input: {subjectId: "AW-1", period: "2031-03", kind: "VIOLATION", months: 2}) {
+                  recorded } }""").ok().path("recordAppraisalEvent").path("recorded").asBoolean()).isTrue();
+        recompute();
+
+        // department: 50% x 90 + 40% x 80 + 10% x 100 = 87; clerk: 30% x 87 + 60% x 80 + 10% x 70 = 81.1
+        var clerk = period(mine("ap-clerk"), "staff-monthly", "2031-03");
+        assertThat(clerk.path("score").asString()).isEqualTo("81.1");
+        assertThat(clerk.path("grade").asString()).isEqualTo("COMPETENT");
+        // the window is no department: its staff's department indicator is missing (flagged), 70 points, BASIC pays 80%
+        var colleague = mine("aw-2");
+        for (var month : List.of("2031-03", "2031-04")) {
+            assertThat(period(colleague, "staff-monthly", month).path("payoutMultiplier").asString()).isEqualTo("0");
+            assertThat(texts(period(colleague, "staff-monthly", month).path("flags"))).contains("BUNDLED_PENALTY:AW-1@2031-03");
+        }
+        var may = period(colleague, "staff-monthly", "2031-05");
+        assertThat(may.path("grade").asString()).isEqualTo("BASIC");
+        assertThat(texts(may.path("flags"))).contains("MISSING:department");
+        assertThat(may.path("payoutMultiplier").asString()).isEqualTo("0.8");
+
+        // the department's score changes (87 -> 77): the linked score follows, with nothing re-entered for the clerk
+        enter("2031-03", List.of(List.of("adept", "citizen-service", "70")));
+        recompute();
+        assertThat(period(mine("ap-clerk"), "staff-monthly", "2031-03").path("score").asString()).isEqualTo("78.1");
+
+        var query = "{ appraisalResults(schemeId: \"staff-monthly\", year: 2031, first: 100) { edges { node { subjectId } } } }";
+        var led = as("ap-head").post(query).ok().path("appraisalResults").path("edges").valueStream()
+                .map(e -> e.path("node").path("subjectId").asString()).toList();
+        assertThat(led).contains("AP-1", "AP-HEAD").doesNotContain("AW-1", "AW-2");
+        assertThat(as("ap-clerk").post(query).ok().path("appraisalResults").path("edges").isEmpty()).isTrue();
+        assertThat(as("appraiser").post(query).ok().path("appraisalResults").path("edges").valueStream()
+                .map(e -> e.path("node").path("subjectId").asString())).contains("AW-1", "AP-1");
+        assertThat(mine("staff").path("edges").isEmpty()).isTrue();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        var list = new ArrayList<String>();
+        array.forEach(n -> list.add(n.asString()));
+        return list;
+    }
+}
