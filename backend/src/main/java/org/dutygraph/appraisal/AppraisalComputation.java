@@ -48,7 +48,6 @@ public class AppraisalComputation {
         long started = System.nanoTime();
         var versions = schemes.versions(year);
         var org = Roster.load(driver, LocalDate.of(year, 12, 31));
-        var sheets = store.sheets(year);
         var events = store.events(year);
         var computed = new HashMap<String, Computed>();
         var ties = new ArrayList<String>();
@@ -66,10 +65,12 @@ public class AppraisalComputation {
                     inForce.put(id, s);
                 }
             });
+            // one period's sheets at a time: a year of 100,000 staff does not sit in memory at once
+            var sheets = inForce.isEmpty() ? Map.<String, Map<String, BigDecimal>>of() : store.sheets(period);
             for (var scheme : linkOrder(inForce)) {
                 var subjects = org.subjects(scheme);
                 var sources = new PeriodSources(period, org, sheets, events, computed, versions);
-                var run = Appraiser.run(scheme, period, subjects, sources);
+                var run = Appraiser.run(scheme, period, subjects, sources, false);
                 var map = new HashMap<String, Outcome>();
                 run.outcomes().forEach(o -> map.put(o.subjectId(), o));
                 computed.put(scheme.id() + "|" + period, new Computed(scheme, period, map));
@@ -126,7 +127,7 @@ public class AppraisalComputation {
 
         @Override
         public BigDecimal input(String subjectId, String code) {
-            var sheet = sheets.get(subjectId + "|" + period);
+            var sheet = sheets.get(subjectId);
             return sheet == null ? null : sheet.get(code);
         }
 

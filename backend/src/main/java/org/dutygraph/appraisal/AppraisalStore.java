@@ -39,20 +39,20 @@ public class AppraisalStore {
         this.driver = driver;
     }
 
-    /** subject|period -> code -> value. */
-    Map<String, Map<String, BigDecimal>> sheets(int year) {
+    /** subject -> code -> value, for one period. */
+    Map<String, Map<String, BigDecimal>> sheets(Period period) {
         var sheets = new HashMap<String, Map<String, BigDecimal>>();
         try (var session = driver.session()) {
             session.executeRead(tx -> {
-                tx.run("MATCH (s:ScoreSheet {year: $year}) RETURN s.key AS key, s.codes AS codes, s.values AS values",
-                        Map.of("year", year)).forEachRemaining(r -> {
+                tx.run("MATCH (s:ScoreSheet {period: $period}) RETURN s.subjectId AS subject, s.codes AS codes, s.values AS values",
+                        Map.of("period", period.toString())).forEachRemaining(r -> {
                             var codes = r.get("codes").asList(Value::asString);
                             var values = r.get("values").asList(Value::asString);
                             var map = new HashMap<String, BigDecimal>(codes.size() * 2);
                             for (int i = 0; i < codes.size(); i++) {
                                 map.put(codes.get(i), new BigDecimal(values.get(i)));
                             }
-                            sheets.put(r.get("key").asString(), map);
+                            sheets.put(r.get("subject").asString(), map);
                         });
                 return null;
             });

@@ -35,6 +35,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   benchmark-push [--notifications N]   push outbox benchmark (see README)
  *   benchmark-complaints [--rate N --seconds N]   complaint submission benchmark (see README)
  *   benchmark-inspections [--days N --findings N]   inspector's day sync benchmark (see README)
+ *   benchmark-appraisal [--staff N --units N]   a year of monthly appraisal recomputed (see README)
  * </pre>
  * Spring options such as {@code --spring.neo4j.uri=...} or {@code --dutygraph.embedded.data-directory=...} may follow.
  */
@@ -47,7 +48,7 @@ public final class CommandLine {
     }
 
     public static boolean handles(String[] args) {
-        return args.length > 0 && Arrays.asList("import", "export", "generate", "analyze", "benchmark", "benchmark-conflicts", "benchmark-push", "benchmark-complaints", "benchmark-inspections", "help", "--help").contains(args[0]);
+        return args.length > 0 && Arrays.asList("import", "export", "generate", "analyze", "benchmark", "benchmark-conflicts", "benchmark-push", "benchmark-complaints", "benchmark-inspections", "benchmark-appraisal", "help", "--help").contains(args[0]);
     }
 
     /** Runs a command; returns the process exit code. */
@@ -67,6 +68,9 @@ public final class CommandLine {
         }
         if (command.equals("benchmark-inspections")) {
             return new InspectionBenchmark(out).run(options(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (command.equals("benchmark-appraisal")) {
+            return new AppraisalBenchmark(out).run(options(Arrays.copyOfRange(args, 1, args.length)));
         }
         if (command.equals("help") || command.equals("--help") || args.length < 2) {
             out.println(usage());
@@ -175,6 +179,7 @@ public final class CommandLine {
                   java -jar backend.jar benchmark-push [--notifications N --per-transaction N --fcm-latency-ms N]   push outbox benchmark
                   java -jar backend.jar benchmark-complaints [--rate N --seconds N]   anonymous complaint submissions
                   java -jar backend.jar benchmark-inspections [--days N --findings N]   an inspector's day synced in one batch
+                  java -Xmx4g -jar backend.jar benchmark-appraisal [--staff N --units N]   a year of appraisal recomputed
                 The embedded store can be used by one process at a time: stop the server first, or pass --spring.neo4j.uri=bolt://...""";
     }
 }

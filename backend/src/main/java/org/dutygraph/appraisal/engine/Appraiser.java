@@ -29,7 +29,12 @@ public final class Appraiser {
     }
 
     public static Run run(Scheme scheme, Period period, List<String> subjects, Sources sources) {
-        var scored = subjects.stream().sorted().map(s -> score(scheme, period, s, sources)).toList();
+        return run(scheme, period, subjects, sources, true);
+    }
+
+    /** With {@code explain} false the outcomes carry no breakdown (a whole year's batch does not need 10 lines per subject). */
+    public static Run run(Scheme scheme, Period period, List<String> subjects, Sources sources, boolean explain) {
+        var scored = subjects.stream().sorted().map(s -> score(scheme, period, s, sources, explain)).toList();
         var distributed = scheme.distribution().isEmpty() ? new Distribution.Result(bands(scheme, scored), java.util.Set.of(), List.of())
                 : Distribution.grade(scheme, scored.stream().collect(java.util.stream.Collectors.toMap(Scored::subjectId, Scored::score)));
         var grades = distributed.grades();
@@ -51,8 +56,8 @@ public final class Appraiser {
         return new Run(outcomes, distributed.ties());
     }
 
-    private static Scored score(Scheme scheme, Period period, String subject, Sources sources) {
-        var lines = new ArrayList<Line>();
+    private static Scored score(Scheme scheme, Period period, String subject, Sources sources, boolean explain) {
+        var lines = explain ? new ArrayList<Line>() : new Discarding();
         var flags = new ArrayList<String>();
         var tree = weighted(scheme.indicators(), "", 0, BigDecimal.ONE, subject, period, sources, lines, flags);
         var total = tree;
@@ -70,7 +75,25 @@ public final class Appraiser {
             flags.add("FLOORED_AT_ZERO");
             total = BigDecimal.ZERO;
         }
-        return new Scored(subject, total, List.copyOf(lines), flags);
+        return new Scored(subject, total, explain ? List.copyOf(lines) : List.of(), flags);
+    }
+
+    /** A list that keeps nothing: the breakdown is built by the same code whether it is wanted or not. */
+    private static final class Discarding extends ArrayList<Line> {
+        @Override
+        public boolean add(Line line) {
+            return true;
+        }
+
+        @Override
+        public Line set(int index, Line line) {
+            return null;
+        }
+
+        @Override
+        public int size() {
+            return 0;
+        }
     }
 
     /** The weighted mean of the nodes (weights add up to 100), with their lines; {@code share} is this level's share of the total. */

@@ -1,0 +1,137 @@
+package org.dutygraph.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+
+import org.dutygraph.appraisal.AppraisalComputation;
+import org.dutygraph.appraisal.AppraisalSchemes;
+import org.dutygraph.appraisal.engine.Period;
+import org.neo4j.driver.Driver;
+import org.springframework.core.io.ClassPathResource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The appraisal recomputation benchmark: a year of 12 monthly periods for 100,000 staff in 500
+ * departments, on a fresh embedded store: the departments' monthly scheme, the staff's monthly scheme
+ * linked to it (30% department, 60% post, 10% other work, bonus and malus), the staff's annual scheme
+ * (the months rolled up, with its eligibility rule), events (violations with bundled penalties, serious
+ * complaints). Times the whole recomputation (reading inputs, computing, writing a new run, removing
+ * the old) twice; baseline: reading the year's score sheets alone, in the same process.
+ */
+final class AppraisalBenchmark {
+
+    static final double TARGET_SECONDS = 60;
+    private static final int YEAR = 2030;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final PrintStream out;
+
+    AppraisalBenchmark(PrintStream out) {
+        this.out = out;
+    }
+
+    int run(Map<String, String> options) throws Exception {
+        int staff = Integer.parseInt(options.getOrDefault("staff", "100000"));
+        int units = Integer.parseInt(options.getOrDefault("units", "500"));
+        var store = Files.createTempDirectory("dutygraph-appraisal-bench");
+        try (var context = BenchmarkSupport.start(store, "1g")) {
+            var driver = context.getBean(Driver.class);
+            long setup = System.nanoTime();
+            organisation(driver, staff, units);
+            sheets(driver, staff, units);
+            events(driver, staff);
+            var schemes = context.getBean(AppraisalSchemes.class);
+            for (var id : List.of("unit-monthly", "staff-monthly", "staff-annual")) {
+                try (var in = new ClassPathResource("appraisal/templates/" + id + ".json").getInputStream()) {
+                    var saved = schemes.save(id, JSON.readValue(in, Object.class), YEAR + "-01", "benchmark");
+                    if (!saved.errors().isEmpty()) {
+                        throw new IllegalStateException(saved.errors().toString());
+                    }
+                }
+            }
+            out.printf("SETUP %d staff, %d departments, %d score sheets in %.1f s%n", staff, units, (staff + units + 1) * 12,
+                    (System.nanoTime() - setup) / 1e9);
+            var computation = context.getBean(AppraisalComputation.class);
+            long read = System.nanoTime();
+            int rows = 0;
+            for (int m = 1; m <= 12; m++) {
+                rows += readSheets(driver, Period.month(YEAR, m));
+            }
+            double readSeconds = (System.nanoTime() - read) / 1e9;
+            out.printf("BASELINE reading the year's %d score sheets: %.1f s%n", rows, readSeconds);
+            double worst = 0;
+            for (int run = 1; run <= 2; run++) {
+                var summary = computation.recompute(YEAR);
+                double seconds = summary.millis() / 1000.0;
+                worst = Math.max(worst, seconds);
+                out.printf("RECOMPUTE %d (%s): %d schemes, %d subjects, %d results in %.1f s (target %.0f s, ratio %.2f; "
+                                + "ratio to reading the inputs %.1f)%n", run, run == 1 ? "first run" : "replacing the first",
+                        summary.schemes(), summary.subjects(), summary.results(), seconds, TARGET_SECONDS, seconds / TARGET_SECONDS,
+                        seconds / readSeconds);
+            }
+            boolean ok = worst <= TARGET_SECONDS;
+            out.println(ok ? "PASS" : "FAIL");
+            return ok ? 0 : 1;
+        }
+    }
+
+    private static int readSheets(Driver driver, Period period) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("MATCH (s:ScoreSheet {period: $p}) RETURN s.subjectId AS s, s.codes AS c, s.values AS v",
+                    Map.of("p", period.toString())).list().size());
+        }
+    }
+
+    private static void organisation(Driver driver, int staff, int units) {
+        try (var session = driver.session()) {
+            session.run("""
+                    CREATE (g:Organization {id: 'bgov', name: '基准市人民政府', classification: 'government'})
+                    WITH g UNWIND range(0, $units - 1) AS d
+                    CREATE (:Organization {id: 'bd' + d, name: '部门' + d, classification: 'department'})-[:PART_OF]->(g)""",
+                    Map.of("units", units)).consume();
+            session.run("""
+                    UNWIND range(0, $staff - 1) AS i
+                    CALL (i) {
+                      MATCH (o:Organization {id: 'bd' + (i % $units)})
+                      CREATE (:Person {id: 'bp' + i, name: '人员' + i})-[:HOLDS {startDate: '2020-01-01'}]->
+                             (:Post {id: 'bpost' + i, label: '岗位', role: 'staff'})-[:IN_ORG]->(o)
+                    } IN TRANSACTIONS OF 10000 ROWS""", Map.of("staff", staff, "units", units)).consume();
+        }
+    }
+
+    /** Scores spread over the bands, deterministic. */
+    private static void sheets(Driver driver, int staff, int units) {
+        try (var session = driver.session()) {
+            for (int m = 1; m <= 12; m++) {
+                var period = Period.month(YEAR, m).toString();
+                session.run("""
+                        UNWIND range(0, $staff - 1) AS i
+                        CALL (i) {
+                          CREATE (:ScoreSheet {key: 'bp' + i + '|' + $period, subjectId: 'bp' + i, period: $period, year: $year,
+                                  codes: ['post', 'other-work', 'innovation'],
+                                  values: [toString(55 + (i * 7 + $m * 13) % 46), toString(60 + (i * 11 + $m) % 41),
+                                           CASE WHEN i % 50 = 0 THEN '2' ELSE '0' END]})
+                        } IN TRANSACTIONS OF 20000 ROWS""", Map.of("staff", staff, "period", period, "year", YEAR, "m", m)).consume();
+                session.run("""
+                        UNWIND [u IN range(0, $units - 1) | 'bd' + u] + ['bgov'] AS id
+                        CREATE (:ScoreSheet {key: id + '|' + $period, subjectId: id, period: $period, year: $year,
+                                codes: ['citizen-service', 'other-business', 'team-building'],
+                                values: [toString(70 + size(id) * $m % 30), '85', '90']})""",
+                        Map.of("units", units, "period", period, "year", YEAR, "m", m)).consume();
+            }
+        }
+    }
+
+    private static void events(Driver driver, int staff) {
+        try (var session = driver.session()) {
+            session.run("""
+                    UNWIND range(1, 300) AS n
+                    CREATE (:AppraisalEvent {id: 'be' + n, subjectId: 'bp' + (n * 331 % $staff),
+                            period: $year + '-' + right('0' + toString(1 + n % 12), 2), year: $year,
+                            kind: CASE WHEN n % 3 = 0 THEN 'SERIOUS_COMPLAINT' ELSE 'VIOLATION' END, months: 1 + n % 3,
+                            source: 'benchmark', at: timestamp()})""", Map.of("staff", staff, "year", YEAR)).consume();
+        }
+    }
+}
