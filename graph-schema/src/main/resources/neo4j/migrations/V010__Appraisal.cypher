@@ -7,6 +7,7 @@ CREATE INDEX score_sheet_period IF NOT EXISTS FOR (n:ScoreSheet) ON (n.period);
 CREATE INDEX score_entry_subject IF NOT EXISTS FOR (n:ScoreEntry) ON (n.subjectId, n.period);
 CREATE CONSTRAINT appraisal_event_id IF NOT EXISTS FOR (n:AppraisalEvent) REQUIRE n.id IS UNIQUE;
 CREATE INDEX appraisal_event_year IF NOT EXISTS FOR (n:AppraisalEvent) ON (n.year);
-CREATE CONSTRAINT appraisal_result_key IF NOT EXISTS FOR (n:AppraisalResult) REQUIRE n.key IS UNIQUE;
 CREATE INDEX appraisal_result_subject IF NOT EXISTS FOR (n:AppraisalResult) ON (n.subjectId, n.year);
 CREATE INDEX appraisal_result_scheme IF NOT EXISTS FOR (n:AppraisalResult) ON (n.schemeId, n.year);
+CREATE CONSTRAINT citizen_ranking_id IF NOT EXISTS FOR (n:CitizenRanking) REQUIRE n.id IS UNIQUE;
+CREATE INDEX service_rating_at IF NOT EXISTS FOR (n:ServiceRating) ON (n.at);

@@ -27,7 +27,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class AppraisalComputation {
 
-    public record Summary(int year, String runId, int schemes, int subjects, int results, List<String> ties, long millis) {
+    /** What was done, and where the time went (reading the roster, reading sheets, computing, writing the run). */
+    public record Summary(int year, String runId, int schemes, int subjects, int results, List<String> ties, long millis,
+                          Map<String, Long> phaseMillis) {
     }
 
     /** One computed scheme-period. */
@@ -48,6 +50,8 @@ public class AppraisalComputation {
         long started = System.nanoTime();
         var versions = schemes.versions(year);
         var org = Roster.load(driver, LocalDate.of(year, 12, 31));
+        long rosterDone = System.nanoTime();
+        long sheetNanos = 0;
         var events = store.events(year);
         var computed = new HashMap<String, Computed>();
         var ties = new ArrayList<String>();
@@ -66,7 +70,9 @@ public class AppraisalComputation {
                 }
             });
             // one period's sheets at a time: a year of 100,000 staff does not sit in memory at once
+            long sheetStart = System.nanoTime();
             var sheets = inForce.isEmpty() ? Map.<String, Map<String, BigDecimal>>of() : store.sheets(period);
+            sheetNanos += System.nanoTime() - sheetStart;
             for (var scheme : linkOrder(inForce)) {
                 var subjects = org.subjects(scheme);
                 var sources = new PeriodSources(period, org, sheets, events, computed, versions);
@@ -78,12 +84,16 @@ public class AppraisalComputation {
             }
         }
         BundledPenalties.apply(computed, events, org);
+        long computeDone = System.nanoTime();
         var runId = UUID.randomUUID().toString();
         int results = store.replaceResults(year, runId, computed.values());
+        long written = System.nanoTime();
         var subjects = new HashSet<String>();
         computed.values().forEach(c -> subjects.addAll(c.outcomes().keySet()));
         return new Summary(year, runId, (int) computed.values().stream().map(c -> c.scheme().id()).distinct().count(),
-                subjects.size(), results, List.copyOf(ties), (System.nanoTime() - started) / 1_000_000);
+                subjects.size(), results, List.copyOf(ties), (written - started) / 1_000_000, Map.of(
+                        "roster", (rosterDone - started) / 1_000_000, "sheets", sheetNanos / 1_000_000,
+                        "compute", (computeDone - rosterDone - sheetNanos) / 1_000_000, "write", (written - computeDone) / 1_000_000));
     }
 
     /** Schemes a period's schemes link to come first (a cycle is broken at the scheme met again, which then reads nothing). */

@@ -83,7 +83,7 @@ public class AppraisalStore {
                 var row = bySubject.computeIfAbsent(key, k -> newRow(k, c.scheme().id(), o.subjectId()));
                 add(row, "periods", c.period().toString());
                 add(row, "versions", c.scheme().version());
-                add(row, "scores", o.score().toPlainString());
+                add(row, "scores", o.score().stripTrailingZeros().toPlainString());
                 add(row, "grades", o.grade());
                 add(row, "ranks", o.rank());
                 add(row, "multipliers", o.multiplier().toPlainString());

@@ -67,9 +67,9 @@ final class AppraisalBenchmark {
                 double seconds = summary.millis() / 1000.0;
                 worst = Math.max(worst, seconds);
                 out.printf("RECOMPUTE %d (%s): %d schemes, %d subjects, %d results in %.1f s (target %.0f s, ratio %.2f; "
-                                + "ratio to reading the inputs %.1f)%n", run, run == 1 ? "first run" : "replacing the first",
+                                + "ratio to reading the inputs %.1f); ms by phase %s%n", run, run == 1 ? "first run" : "replacing the first",
                         summary.schemes(), summary.subjects(), summary.results(), seconds, TARGET_SECONDS, seconds / TARGET_SECONDS,
-                        seconds / readSeconds);
+                        seconds / readSeconds, new java.util.TreeMap<>(summary.phaseMillis()));
             }
             boolean ok = worst <= TARGET_SECONDS;
             out.println(ok ? "PASS" : "FAIL");

@@ -108,6 +108,12 @@ class AuthorizationApiTest extends ApiTest {
             Map.entry("Mutation.recordAppraisalEvent", "mutation { recordAppraisalEvent(input: {subjectId: \"nobody\", "
                     + "period: \"2026-01\", kind: \"VIOLATION\"}) { errors { code } } }"),
             Map.entry("Mutation.recomputeAppraisal", "mutation { recomputeAppraisal(input: {year: 2001}) { results } }"),
+            Map.entry("Query.citizenRankings", "{ citizenRankings(first: 1) { edges { cursor } } }"),
+            Map.entry("Query.citizenRankingDrafts", "{ citizenRankingDrafts(first: 1) { edges { cursor } } }"),
+            Map.entry("Query.replayCitizenRanking", "{ replayCitizenRanking(id: \"x\") }"),
+            Map.entry("Mutation.drawCitizenRanking",
+                    "mutation { drawCitizenRanking(input: {period: \"2001-05\"}) { errors { code } } }"),
+            Map.entry("Mutation.publishCitizenRanking", "mutation { publishCitizenRanking(input: {id: \"x\"}) { errors { code } } }"),
             Map.entry("Mutation.login", "mutation { login(input: {username: \"nobody\", password: \"x\"}) { token } }"),
             Map.entry("Mutation.importBundle",
                     "mutation { importBundle(input: {bundle: {format: \"org-bundle/1\"}}) { job { status } } }"));

@@ -123,7 +123,8 @@ public final class Appraiser {
             case WEIGHTED -> weighted(node.children(), path, depth + 1, share, subject, period, sources, lines, flags);
             case INPUT -> {
                 var entered = sources.input(subject, node.code());
-                yield entered == null ? null : Decimals.divide(entered.multiply(Decimals.HUNDRED), node.max());
+                yield entered == null ? null : node.max().compareTo(Decimals.HUNDRED) == 0 ? entered
+                        : Decimals.divide(entered.multiply(Decimals.HUNDRED), node.max());
             }
             case RATINGS -> {
                 var value = BigDecimal.ZERO;

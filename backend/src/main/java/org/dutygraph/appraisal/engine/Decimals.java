@@ -5,8 +5,8 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * The rounding policy, in one place. Sums and products are exact (BigDecimal). Divisions (weights over
- * their total, averages, an input over its maximum) are carried to 34 significant digits (IEEE 754
+ * The rounding policy, in one place. Sums, products and percentages are exact (BigDecimal). Divisions
+ * (averages, an input over a maximum other than 100) are carried to 34 significant digits (IEEE 754
  * decimal128, half-even). Grades, ranks, distributions and payouts use that unrounded value; only the
  * published score is rounded, to 2 decimals, half-up (as a score sheet is read: 89.995 shows 90.00, and
  * still grades below a 90 band).
@@ -24,9 +24,9 @@ public final class Decimals {
         return a.divide(b, DIVISION);
     }
 
-    /** {@code weight} percent of {@code value}. */
+    /** {@code weight} percent of {@code value}: exact (a decimal divides by 100 without rounding). */
     public static BigDecimal percentOf(BigDecimal weight, BigDecimal value) {
-        return divide(weight.multiply(value), HUNDRED);
+        return weight.multiply(value).movePointLeft(2);
     }
 
     public static BigDecimal published(BigDecimal value) {

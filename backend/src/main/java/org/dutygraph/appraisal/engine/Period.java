@@ -65,8 +65,9 @@ public record Period(int year, Kind kind, int index) implements Comparable<Perio
 
     @Override
     public String toString() {
+        // not String.format: periods are map keys, built millions of times in a year's recomputation
         return switch (kind) {
-            case MONTH -> String.format("%04d-%02d", year, index);
+            case MONTH -> year + (index < 10 ? "-0" : "-") + index;
             case QUARTER -> year + "-Q" + index;
             case YEAR -> String.valueOf(year);
         };

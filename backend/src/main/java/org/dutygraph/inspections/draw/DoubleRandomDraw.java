@@ -1,13 +1,14 @@
 package org.dutygraph.inspections.draw;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+
+import org.dutygraph.platform.random.SeededRandom;
 
 /**
  * The double-random draw (双随机), procedure {@value #ALGORITHM}, a pure function of its inputs so that a
@@ -50,12 +51,12 @@ public final class DoubleRandomDraw {
 
     public static Result run(Inputs in) {
         var random = new SeededRandom(in.seed());
-        var targets = shuffled(in.targets(), random);
+        var targets = random.shuffled(in.targets());
         var load = new HashMap<String, Integer>();
         var visits = new ArrayList<Visit>();
         for (var target : targets.subList(0, Math.min(in.targetCount(), targets.size()))) {
             var excluded = in.excluded().getOrDefault(target, Set.of());
-            var eligible = shuffled(in.inspectors().stream().filter(i -> !excluded.contains(i)).toList(), random);
+            var eligible = random.shuffled(in.inspectors().stream().filter(i -> !excluded.contains(i)).toList());
             if (eligible.size() < in.perVisit()) {
                 return new Result(visits, target);
             }
@@ -65,13 +66,5 @@ public final class DoubleRandomDraw {
             visits.add(new Visit(target, chosen));
         }
         return new Result(visits, null);
-    }
-
-    private static List<String> shuffled(List<String> items, SeededRandom random) {
-        var list = new ArrayList<>(items);
-        for (int i = list.size() - 1; i > 0; i--) {
-            Collections.swap(list, i, random.below(i + 1));
-        }
-        return list;
     }
 }

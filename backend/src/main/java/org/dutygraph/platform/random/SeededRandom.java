@@ -1,4 +1,4 @@
-package org.dutygraph.inspections.draw;
+package org.dutygraph.platform.random;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -8,19 +8,20 @@ import java.security.NoSuchAlgorithmException;
 /**
  * A random stream anyone can recompute from the seed: blocks are SHA-256(seed as UTF-8 || block number as
  * 8 bytes big-endian), read as big-endian 64-bit numbers. Not java.util.Random, whose output is an
- * implementation detail no outside auditor can be expected to reproduce.
+ * implementation detail no outside auditor can be expected to reproduce. Used by the spot-check draw and
+ * the citizen rankings' ballot draw (docs/inspections.md).
  */
-final class SeededRandom {
+public final class SeededRandom {
 
     private final byte[] seed;
     private long block;
     private ByteBuffer current = ByteBuffer.allocate(0);
 
-    SeededRandom(String seed) {
+    public SeededRandom(String seed) {
         this.seed = seed.getBytes(StandardCharsets.UTF_8);
     }
 
-    long nextLong() {
+    public long nextLong() {
         if (current.remaining() < Long.BYTES) {
             current = ByteBuffer.wrap(sha256(block++));
         }
@@ -28,7 +29,7 @@ final class SeededRandom {
     }
 
     /** Uniform in [0, bound), without modulo bias (values from the biased tail are drawn again). */
-    int below(int bound) {
+    public int below(int bound) {
         if (bound <= 0) {
             throw new IllegalArgumentException("bound must be positive");
         }
@@ -50,5 +51,14 @@ final class SeededRandom {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Fisher-Yates from the last position down: position i swaps with below(i + 1). */
+    public <T> java.util.List<T> shuffled(java.util.List<T> items) {
+        var list = new java.util.ArrayList<>(items);
+        for (int i = list.size() - 1; i > 0; i--) {
+            java.util.Collections.swap(list, i, below(i + 1));
+        }
+        return list;
     }
 }

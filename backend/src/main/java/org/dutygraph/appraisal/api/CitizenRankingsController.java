@@ -1,0 +1,88 @@
+package org.dutygraph.appraisal.api;
+
+import java.util.List;
+import java.util.Map;
+
+import org.dutygraph.appraisal.rankings.CitizenRankings;
+import org.dutygraph.appraisal.rankings.CitizenRankings.Entry;
+import org.dutygraph.appraisal.rankings.CitizenRankings.Ranking;
+import org.dutygraph.org.read.OrgReadRepository;
+import org.dutygraph.org.read.Views.UnitView;
+import org.dutygraph.platform.graphql.BatchResults;
+import org.dutygraph.platform.graphql.Connection;
+import org.dutygraph.platform.graphql.UserError;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+
+/** Citizen rankings: drawn and published by appraisers, read by anyone once published. See appraisal.graphqls. */
+@Controller
+class CitizenRankingsController {
+
+    private final CitizenRankings rankings;
+    private final OrgReadRepository org;
+
+    CitizenRankingsController(CitizenRankings rankings, OrgReadRepository org) {
+        this.rankings = rankings;
+        this.org = org;
+    }
+
+    record DrawInput(String period, Integer worst, Integer ballotsPerUnit, Integer minBallots, String seed) {
+    }
+
+    record PublishInput(String id) {
+    }
+
+    record Payload(Ranking ranking, List<UserError> errors) {
+    }
+
+    record IndicatorCount(String indicator, int count) {
+    }
+
+    @QueryMapping
+    Connection<Ranking> citizenRankings(@Argument Integer first, @Argument String after) {
+        return Connection.page(first, after, (cursor, limit) -> rankings.page(false, cursor, limit), Ranking::key);
+    }
+
+    @QueryMapping
+    Connection<Ranking> citizenRankingDrafts(@Argument Integer first, @Argument String after) {
+        return Connection.page(first, after, (cursor, limit) -> rankings.page(true, cursor, limit), Ranking::key);
+    }
+
+    @QueryMapping
+    Boolean replayCitizenRanking(@Argument String id) {
+        return rankings.replay(id).orElse(null);
+    }
+
+    @MutationMapping
+    Payload drawCitizenRanking(@Argument DrawInput input) {
+        var drawn = rankings.draw(input.period(), input.worst() == null ? 10 : input.worst(),
+                input.ballotsPerUnit() == null ? 30 : input.ballotsPerUnit(), input.minBallots() == null ? 5 : input.minBallots(),
+                input.seed(), username());
+        return new Payload(drawn.ranking(), drawn.errors());
+    }
+
+    @MutationMapping
+    Payload publishCitizenRanking(@Argument PublishInput input) {
+        var published = rankings.publish(input.id(), username());
+        return new Payload(published.ranking(), published.errors());
+    }
+
+    @BatchMapping(typeName = "CitizenRankingEntry")
+    Map<Entry, UnitView> unit(List<Entry> entries) {
+        return BatchResults.byKey(entries, Entry::unitId, org.units(entries.stream().map(Entry::unitId).distinct().toList()));
+    }
+
+    @SchemaMapping(typeName = "CitizenRankingEntry")
+    List<IndicatorCount> indicators(Entry entry) {
+        return entry.indicators().entrySet().stream().map(e -> new IndicatorCount(e.getKey(), e.getValue())).toList();
+    }
+
+    private static String username() {
+        return SecurityContextHolder.getContext().getAuthentication().getName();
+    }
+}
