@@ -15,7 +15,6 @@ import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.appraisal.engine.Scheme;
 import org.dutygraph.appraisal.engine.Sources;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -75,7 +74,7 @@ public class AppraisalComputation {
             sheetNanos += System.nanoTime() - sheetStart;
             for (var scheme : linkOrder(inForce)) {
                 var subjects = org.subjects(scheme);
-                var sources = new PeriodSources(period, org, sheets, events, computed, versions);
+                var sources = new PeriodSources(period, org, sheets, events, computed, versions, store);
                 var run = Appraiser.run(scheme, period, subjects, sources, false);
                 var map = new HashMap<String, Outcome>();
                 run.outcomes().forEach(o -> map.put(o.subjectId(), o));
@@ -133,7 +132,7 @@ public class AppraisalComputation {
     /** The engine's view of one period: inputs from the score sheets, results computed earlier in this run. */
     private record PeriodSources(Period period, Roster org, Map<String, Map<String, BigDecimal>> sheets,
                                  Map<String, List<AppraisalStore.Event>> events, Map<String, Computed> computed,
-                                 Map<String, List<AppraisalSchemes.Dated>> versions) implements Sources {
+                                 Map<String, List<AppraisalSchemes.Dated>> versions, AppraisalStore store) implements Sources {
 
         @Override
         public BigDecimal input(String subjectId, String code) {
@@ -173,6 +172,26 @@ public class AppraisalComputation {
         }
 
         @Override
+        public List<String> pastGrades(String subjectId, String schemeId, int years) {
+            return years < 1 ? List.of() : store.pastGrades(schemeId, period.year(), years).getOrDefault(subjectId, List.of());
+        }
+
+        @Override
+        public List<String> eventsInEffect(String subjectId) {
+            var months = period.kind() == Period.Kind.MONTH ? List.of(period) : period.parts(Period.Kind.MONTH);
+            var kinds = new ArrayList<String>();
+            for (var e : events.getOrDefault(subjectId, List.of())) {
+                for (int i = 0; i < e.months(); i++) {
+                    if (months.contains(e.month().plusMonths(i))) {
+                        kinds.add(e.kind());
+                        break;
+                    }
+                }
+            }
+            return kinds;
+        }
+
+        @Override
         public List<String> events(String subjectId) {
             var all = events.getOrDefault(subjectId, List.of());
             var kinds = new ArrayList<String>();
@@ -184,9 +203,5 @@ public class AppraisalComputation {
             }
             return kinds;
         }
-    }
-
-    static List<String> values(Value v) {
-        return v.asList(Value::asString);
     }
 }

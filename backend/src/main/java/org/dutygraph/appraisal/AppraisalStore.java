@@ -75,6 +75,24 @@ public class AppraisalStore {
         return events;
     }
 
+    private final Map<String, Map<String, List<String>>> pastGrades = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** subject -> grades under the scheme in the years before {@code year} (current runs), cached per call shape. */
+    Map<String, List<String>> pastGrades(String schemeId, int year, int years) {
+        return pastGrades.computeIfAbsent(schemeId + "|" + year + "|" + years, k -> {
+            var grades = new HashMap<String, List<String>>();
+            try (var session = driver.session()) {
+                session.executeRead(tx -> tx.run("""
+                        MATCH (run:AppraisalRun) WHERE run.year >= $from AND run.year < $year
+                        MATCH (r:AppraisalResult {schemeId: $scheme, year: run.year}) WHERE r.runId = run.current
+                        RETURN r.subjectId AS s, r.grades AS g""", Map.of("from", year - years, "year", year, "scheme", schemeId))
+                        .list()).forEach(r -> grades.computeIfAbsent(r.get("s").asString(), x -> new ArrayList<>())
+                        .addAll(r.get("g").asList(Value::asString)));
+            }
+            return grades;
+        });
+    }
+
     int replaceResults(int year, String runId, Collection<AppraisalComputation.Computed> computed) {
         var bySubject = new HashMap<String, Map<String, Object>>();
         for (var c : computed.stream().sorted(java.util.Comparator.comparing(c -> c.period().toString())).toList()) {
@@ -101,6 +119,7 @@ public class AppraisalStore {
                                 multipliers: r.multipliers, flags: r.flags})""",
                         Map.of("rows", batch, "run", runId, "year", year)).consume());
             }
+            pastGrades.clear();
             var previous = session.executeWrite(tx -> tx.run("""
                     MERGE (run:AppraisalRun {year: $year})
                     WITH run, run.current AS previous SET run.current = $run, run.at = timestamp()

@@ -48,6 +48,42 @@ record Roster(Map<String, String> unitClassification, Map<String, String> parent
         return new Roster(classification, parent, personUnit, byUnit);
     }
 
+    /** Just what one subject's linked scores need: its unit and the units above it. */
+    static Roster around(Driver driver, String subjectId, LocalDate asOf) {
+        var classification = new HashMap<String, String>();
+        var parent = new HashMap<String, String>();
+        var personUnit = new HashMap<String, String>();
+        try (var session = driver.session()) {
+            session.executeRead(tx -> {
+                var rows = tx.run("""
+                        OPTIONAL MATCH (:Person {id: $id})-[h:HOLDS]->(post:Post)-[:IN_ORG]->(pu:Organization)
+                        WHERE (h.startDate = '' OR h.startDate <= $day) AND (h.endDate IS NULL OR h.endDate >= $day)
+                        WITH pu ORDER BY post.id LIMIT 1
+                        OPTIONAL MATCH (self:Organization {id: $id})
+                        WITH pu, coalesce(pu, self) AS own WHERE own IS NOT NULL
+                        MATCH path = (own)-[:PART_OF*0..]->(:Organization)
+                        RETURN pu IS NOT NULL AS person, [n IN nodes(path) | n.id] AS chain,
+                               [n IN nodes(path) | coalesce(n.classification, '')] AS kinds
+                        ORDER BY length(path) DESC LIMIT 1""", Map.of("id", subjectId, "day", asOf.toString())).list();
+                if (!rows.isEmpty()) {
+                    var chain = rows.get(0).get("chain").asList(org.neo4j.driver.Value::asString);
+                    var kinds = rows.get(0).get("kinds").asList(org.neo4j.driver.Value::asString);
+                    for (int i = 0; i < chain.size(); i++) {
+                        classification.put(chain.get(i), kinds.get(i));
+                        if (i + 1 < chain.size()) {
+                            parent.put(chain.get(i), chain.get(i + 1));
+                        }
+                    }
+                    if (rows.get(0).get("person").asBoolean()) {
+                        personUnit.put(subjectId, chain.get(0));
+                    }
+                }
+                return null;
+            });
+        }
+        return new Roster(classification, parent, personUnit, Map.of());
+    }
+
     List<String> subjects(Scheme scheme) {
         if (scheme.subject().equals("PERSON")) {
             return List.copyOf(personUnit.keySet());

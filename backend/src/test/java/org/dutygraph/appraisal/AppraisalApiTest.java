@@ -116,6 +116,12 @@ class AppraisalApiTest extends ApiTest {
         var clerk = period(mine("ap-clerk"), "staff-monthly", "2031-03");
         assertThat(clerk.path("score").asString()).isEqualTo("81.1");
         assertThat(clerk.path("grade").asString()).isEqualTo("COMPETENT");
+        var explained = as("ap-clerk").post("""
+                { myAppraisal(year: 2031) { edges { node { schemeId periods { period breakdown { path value points missing } } } } } }""")
+                .ok().path("myAppraisal");
+        var lines = period(explained, "staff-monthly", "2031-03").path("breakdown");
+        assertThat(lines.valueStream().map(l -> l.path("path").asString() + "=" + l.path("value").asString() + "/"
+                + l.path("points").asString())).containsExactly("department=87/26.1", "post=80/48", "other-work=70/7");
         // the window is no department: its staff's department indicator is missing (flagged), 70 points, BASIC pays 80%
         var colleague = mine("aw-2");
         for (var month : List.of("2031-03", "2031-04")) {
@@ -139,7 +145,7 @@ class AppraisalApiTest extends ApiTest {
         assertThat(as("ap-clerk").post(query).ok().path("appraisalResults").path("edges").isEmpty()).isTrue();
         assertThat(as("appraiser").post(query).ok().path("appraisalResults").path("edges").valueStream()
                 .map(e -> e.path("node").path("subjectId").asString())).contains("AW-1", "AP-1");
-        assertThat(mine("staff").path("edges").isEmpty()).isTrue();
+        assertThat(mine("appraiser").path("edges").isEmpty()).as("an account that belongs to no person").isTrue();
     }
 
     private static List<String> texts(JsonNode array) {

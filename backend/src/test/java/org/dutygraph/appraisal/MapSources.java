@@ -10,7 +10,7 @@ import org.dutygraph.appraisal.engine.Scheme;
 import org.dutygraph.appraisal.engine.Sources;
 
 /** In-memory sources for engine tests: inputs by subject and code, linked and part results, events. */
-final class MapSources implements Sources {
+class MapSources implements Sources {
 
     final Map<String, BigDecimal> inputs = new HashMap<>();
     final Map<String, BigDecimal> linked = new HashMap<>();

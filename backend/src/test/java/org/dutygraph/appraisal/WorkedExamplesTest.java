@@ -212,4 +212,31 @@ class WorkedExamplesTest {
                 .isInstanceOfSatisfying(SchemeParser.Invalid.class, e -> assertThat(e.problems().stream().map(SchemeParser.Problem::path))
                         .contains("$.period", "$.indicators", "$.indicators[1].code", "$.grades[1].grade"));
     }
+
+    @Test
+    void aBasicallyCompetentYearInTheLastTwoYearsBlocksPromotion_soDoesAPlaceOnTheWorstList() {
+        var annual = template("staff-annual");
+        var sources = new MapSources() {
+            @Override
+            public List<String> pastGrades(String subjectId, String schemeId, int years) {
+                return subjectId.equals("last-year-basic") && years == 1 ? List.of("BASIC") : List.of();
+            }
+        };
+        sources.schemes.put("staff-monthly", template("staff-monthly"));
+        for (var subject : List.of("last-year-basic", "clean")) {
+            for (int m = 1; m <= 12; m++) {
+                sources.partScores.put(subject + "|staff-monthly|" + Period.month(2026, m), new BigDecimal("80"));
+                sources.partGrades.put(subject + "|staff-monthly|" + Period.month(2026, m), "COMPETENT");
+            }
+        }
+        var run = Appraiser.run(annual, Period.parse("2026"), List.of("last-year-basic", "clean"), sources).outcomes();
+        assertThat(run.get(1).flags()).anyMatch(f -> f.startsWith("PROMOTION_BLOCKED:BASIC in the last 2 years"));
+        assertThat(run.get(0).flags()).noneMatch(f -> f.startsWith("PROMOTION_BLOCKED"));
+
+        var unit = template("unit-monthly");
+        var listed = new MapSources().input("u", "citizen-service", "80").input("u", "other-business", "80")
+                .input("u", "team-building", "80");
+        listed.events.put("u", List.of("CITIZEN_WORST_RANKED"));
+        assertThat(one(unit, Period.parse("2026-08"), "u", listed).flags()).contains("PROMOTION_BLOCKED:CITIZEN_WORST_RANKED");
+    }
 }

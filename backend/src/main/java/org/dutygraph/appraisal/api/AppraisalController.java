@@ -33,9 +33,11 @@ class AppraisalController {
     private final AppraisalStore store;
     private final AccountService accounts;
     private final Driver driver;
+    private final org.dutygraph.appraisal.AppraisalExplainer explainer;
 
     AppraisalController(AppraisalSchemes schemes, AppraisalInputs inputs, AppraisalComputation computation, AppraisalStore store,
-                        AccountService accounts, Driver driver) {
+                        AccountService accounts, Driver driver, org.dutygraph.appraisal.AppraisalExplainer explainer) {
+        this.explainer = explainer;
         this.schemes = schemes;
         this.inputs = inputs;
         this.computation = computation;
@@ -68,8 +70,11 @@ class AppraisalController {
     record RecomputePayload(int year, int schemes, int subjects, int results, List<String> ties, long milliseconds) {
     }
 
-    record PeriodResult(String period, int schemeVersion, String score, String publishedScore, String grade, int rank,
-                        String payoutMultiplier, List<String> flags) {
+    record PeriodResult(String schemeId, String subjectId, String period, int schemeVersion, String score,
+                        String publishedScore, String grade, int rank, String payoutMultiplier, List<String> flags) {
+    }
+
+    record BreakdownLine(String path, String label, int depth, String weight, String value, String points, boolean missing) {
     }
 
     @QueryMapping
@@ -153,10 +158,21 @@ class AppraisalController {
         for (int i = 0; i < r.periods().size(); i++) {
             var score = new java.math.BigDecimal(r.scores().get(i));
             var flags = r.flags().get(i).isEmpty() ? List.<String>of() : List.of(r.flags().get(i).split("\n"));
-            periods.add(new PeriodResult(r.periods().get(i), r.versions().get(i), score.toPlainString(),
+            periods.add(new PeriodResult(r.schemeId(), r.subjectId(), r.periods().get(i), r.versions().get(i), score.toPlainString(),
                     Decimals.published(score).toPlainString(), r.grades().get(i), r.ranks().get(i), r.multipliers().get(i), flags));
         }
         return periods;
+    }
+
+    @SchemaMapping(typeName = "AppraisalPeriodResult")
+    List<BreakdownLine> breakdown(PeriodResult result) {
+        return explainer.explain(result.schemeId(), result.subjectId(), result.period()).stream()
+                .map(l -> new BreakdownLine(l.path(), l.label(), l.depth(), plain(l.weight()), plain(l.value()),
+                        plain(l.points()), l.missing())).toList();
+    }
+
+    private static String plain(java.math.BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros().toPlainString();
     }
 
     private static void checkYear(int year) {

@@ -49,6 +49,7 @@ public final class Appraiser {
             var grade = overrides(scheme, before, sources.events(s.subjectId()), flags);
             boolean overridden = !grade.equals(before);
             grade = eligibility(scheme, period, s.subjectId(), grade, sources, flags);
+            promotionBlocks(scheme, s.subjectId(), grade, sources, flags);
             var outcome = new Outcome(s.subjectId(), s.score(), grade, ranks.get(s.subjectId()), BigDecimal.ONE, List.of(), s.lines());
             outcomes.add(outcome.with(grade, ranks.get(s.subjectId()), payout(scheme, s.score(), grade, overridden),
                     List.copyOf(flags)));
@@ -247,6 +248,21 @@ public final class Appraiser {
             }
         }
         return result;
+    }
+
+    private static void promotionBlocks(Scheme scheme, String subject, String grade, Sources sources, List<String> flags) {
+        for (var block : scheme.promotionBlocks()) {
+            if (block.event() != null) {
+                if (sources.eventsInEffect(subject).contains(block.event())) {
+                    flags.add("PROMOTION_BLOCKED:" + block.event());
+                }
+            } else if (block.grades().contains(grade)) {
+                flags.add("PROMOTION_BLOCKED:" + grade);
+            } else {
+                sources.pastGrades(subject, scheme.id(), block.years() - 1).stream().filter(block.grades()::contains).findFirst()
+                        .ifPresent(g -> flags.add("PROMOTION_BLOCKED:" + g + " in the last " + block.years() + " years"));
+            }
+        }
     }
 
     /**

@@ -12,7 +12,8 @@ import java.util.List;
 public record Scheme(String id, int version, String name, String subject, Period.Kind period, List<String> classifications,
                      List<Node> indicators, List<String> bonusCodes, List<String> malusCodes, List<String> deductionCodes,
                      BigDecimal deductionCap, List<Grade> grades, List<Quota> distribution, List<Override> overrides,
-                     List<Eligibility> eligibility, List<Payout> payouts, String bundledPenaltyEvent) {
+                     List<Eligibility> eligibility, List<Payout> payouts, String bundledPenaltyEvent,
+                     List<PromotionBlock> promotionBlocks) {
 
     public enum NodeKind { WEIGHTED, INPUT, RATINGS, LINKED, ROLLUP }
 
@@ -47,6 +48,14 @@ public record Scheme(String id, int version, String name, String subject, Period
 
     /** A multiplier for a grade, or for an unrounded score of at least {@code minScore}; the first that matches applies. */
     public record Payout(String grade, BigDecimal minScore, BigDecimal multiplier) {
+    }
+
+    /**
+     * Flags PROMOTION_BLOCKED: a grade in {@code grades} under this scheme in this period or the {@code years}
+     * before it (e.g. a "fair" quarter or a "basically competent" year in the last two years), or an event of
+     * the period (e.g. a place on the published worst list).
+     */
+    public record PromotionBlock(List<String> grades, int years, String event) {
     }
 
     public int gradeIndex(String grade) {

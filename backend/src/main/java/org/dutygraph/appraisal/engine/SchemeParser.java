@@ -101,9 +101,28 @@ public final class SchemeParser {
             payouts.add(new Payout(grade, min, number(o.get("multiplier"), p + ".multiplier", true)));
         }
         var bundled = m.get("bundledPenaltyEvent") == null ? null : text(m, "bundledPenaltyEvent", "$", true);
+        var blocks = new ArrayList<Scheme.PromotionBlock>();
+        for (var at : list(m.get("promotionBlocks"), "$.promotionBlocks")) {
+            var o = at.object();
+            var blockGrades = strings(o.get("grades"), at.path() + ".grades");
+            blockGrades.forEach(g -> {
+                if (!gradeNames.contains(g)) {
+                    problem(at.path() + ".grades", "'" + g + "' is not a grade of this scheme's ladder");
+                }
+            });
+            var event = o.get("event") == null ? null : text(o, "event", at.path(), true);
+            if (blockGrades.isEmpty() == (event == null)) {
+                problem(at.path(), "A promotion block names 'grades' (with 'years') or an 'event'");
+            }
+            int years = o.get("years") instanceof Number n ? n.intValue() : 1;
+            if (years < 1 || years > 10) {
+                problem(at.path() + ".years", "'years' is 1 to 10");
+            }
+            blocks.add(new Scheme.PromotionBlock(blockGrades, years, event));
+        }
         var period = periodText == null ? null : Period.Kind.valueOf(periodText);
         return new Scheme(id, version, name, subject, period, classifications, indicators, bonus, malus, deductionCodes, cap,
-                grades, distribution, overrides, eligibility, payouts, bundled);
+                grades, distribution, overrides, eligibility, payouts, bundled, blocks);
     }
 
     private List<Node> nodes(Object json, String path, boolean required) {

@@ -19,6 +19,16 @@ public interface Sources {
     /** Another scheme in force for the period (for eligibility over its grades); null if none. */
     Scheme scheme(String schemeId);
 
+    /** The subject's grades under the scheme in the {@code years} years before the period's year (none by default). */
+    default List<String> pastGrades(String subjectId, String schemeId, int years) {
+        return List.of();
+    }
+
+    /** Events whose effect spans the period (an event of month M with n months runs M to M+n-1); by default those of the period. */
+    default List<String> eventsInEffect(String subjectId) {
+        return events(subjectId);
+    }
+
     /** Events recorded for the subject in the period (SERIOUS_COMPLAINT, DISCIPLINARY_CASE, VIOLATION, ...). */
     List<String> events(String subjectId);
 }
