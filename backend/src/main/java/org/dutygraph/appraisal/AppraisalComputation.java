@@ -45,7 +45,8 @@ public class AppraisalComputation {
         this.store = store;
     }
 
-    public Summary recompute(int year) {
+    /** One recomputation at a time in this instance (each takes both cores for a large year). */
+    public synchronized Summary recompute(int year) {
         long started = System.nanoTime();
         var versions = schemes.versions(year);
         var org = Roster.load(driver, LocalDate.of(year, 12, 31));

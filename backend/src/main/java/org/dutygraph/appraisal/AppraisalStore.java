@@ -124,10 +124,11 @@ public class AppraisalStore {
                     MERGE (run:AppraisalRun {year: $year})
                     WITH run, run.current AS previous SET run.current = $run, run.at = timestamp()
                     RETURN previous""", Map.of("year", year, "run", runId)).single().get("previous").asString(null));
+            // only the run this one replaced: another recomputation may be writing its own run right now
             if (previous != null) {
                 session.run("""
-                        MATCH (r:AppraisalResult {year: $year}) WHERE r.runId <> $run
-                        CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS""", Map.of("year", year, "run", runId)).consume();
+                        MATCH (r:AppraisalResult {year: $year}) WHERE r.runId = $previous
+                        CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS""", Map.of("year", year, "previous", previous)).consume();
             }
         }
         return rows.size();
