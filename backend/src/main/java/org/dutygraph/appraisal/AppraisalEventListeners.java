@@ -1,7 +1,6 @@
 package org.dutygraph.appraisal;
 
 import java.time.ZoneId;
-import java.util.Map;
 
 import org.dutygraph.complaints.ComplaintConcluded;
 import org.dutygraph.inspections.InspectionFindingConfirmed;

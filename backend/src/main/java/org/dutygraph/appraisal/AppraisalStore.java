@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.dutygraph.appraisal.engine.Outcome;
 import org.dutygraph.appraisal.engine.Period;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;

@@ -67,7 +67,7 @@ final class InspectionStore {
         return new EvidenceView(str(n, "id"), str(n, "clientId"), str(n, "kind"), str(n, "sha256"),
                 n.get("sizeBytes").isNull() ? null : n.get("sizeBytes").asLong(), str(n, "mimeType"), utc(n, "capturedAt"),
                 utc(n, "receivedAt"), metadata == null ? null : JSON.readValue(metadata, Object.class), str(n, "text"),
-                n.get("uploadedAt").isNull() ? false : true);
+                !n.get("uploadedAt").isNull());
     }
 
     static RectificationView rectification(Node n, LocalDate today) {

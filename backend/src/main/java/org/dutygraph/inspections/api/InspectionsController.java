@@ -9,6 +9,7 @@ import org.dutygraph.accountability.AccountabilityChains;
 import org.dutygraph.inspections.Checklists;
 import org.dutygraph.inspections.FindingReview;
 import org.dutygraph.inspections.InspectionAudit;
+import org.dutygraph.inspections.InspectionDraws;
 import org.dutygraph.inspections.InspectionPlans;
 import org.dutygraph.inspections.InspectionQueries;
 import org.dutygraph.inspections.InspectionViews.AssignmentView;
@@ -40,6 +41,7 @@ import org.springframework.stereotype.Controller;
 class InspectionsController {
 
     private final InspectionPlans plans;
+    private final InspectionDraws draws;
     private final InspectorDaySync sync;
     private final InspectionQueries queries;
     private final FindingReview review;
@@ -47,9 +49,10 @@ class InspectionsController {
     private final InspectionCallers callers;
     private final OrgReadRepository org;
 
-    InspectionsController(InspectionPlans plans, InspectorDaySync sync, InspectionQueries queries, FindingReview review,
+    InspectionsController(InspectionPlans plans, InspectionDraws draws, InspectorDaySync sync, InspectionQueries queries, FindingReview review,
                           InspectionAudit audit, InspectionCallers callers, OrgReadRepository org) {
         this.plans = plans;
+        this.draws = draws;
         this.sync = sync;
         this.queries = queries;
         this.review = review;
@@ -121,13 +124,13 @@ class InspectionsController {
 
     @MutationMapping
     PlanPayload drawInspection(@Argument DrawInspectionInput input) {
-        var result = plans.draw(callers.current(), input.planId(), input.seed());
+        var result = draws.draw(callers.current(), input.planId(), input.seed());
         return new PlanPayload(result.plan(), result.errors());
     }
 
     @QueryMapping
     DrawReplay replayDraw(@Argument String planId) {
-        return plans.replay(callers.current(), planId).orElse(null);
+        return draws.replay(callers.current(), planId).orElse(null);
     }
 
     @QueryMapping
@@ -221,7 +224,7 @@ class InspectionsController {
 
     @BatchMapping(typeName = "InspectionPlan")
     Map<PlanView, DrawView> draw(List<PlanView> plans) {
-        return BatchResults.byKey(plans, PlanView::id, this.plans.drawsOf(plans.stream().map(PlanView::id).toList()));
+        return BatchResults.byKey(plans, PlanView::id, draws.drawsOf(plans.stream().map(PlanView::id).toList()));
     }
 
     @BatchMapping(typeName = "InspectionPlan")
