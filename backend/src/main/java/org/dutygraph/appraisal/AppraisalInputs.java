@@ -34,9 +34,23 @@ public class AppraisalInputs {
     }
 
     private final Driver driver;
+    private final AppraisalSchemes schemes;
 
-    AppraisalInputs(Driver driver) {
+    AppraisalInputs(Driver driver, AppraisalSchemes schemes) {
         this.driver = driver;
+        this.schemes = schemes;
+    }
+
+    /** The codes the schemes in force for the period (of its kind) read. */
+    private java.util.Set<String> codesInForce(Period period) {
+        var codes = new java.util.HashSet<String>();
+        schemes.versions(period.year()).values().forEach(list -> {
+            var scheme = AppraisalSchemes.inForce(list, period);
+            if (scheme != null && scheme.period() == period.kind()) {
+                codes.addAll(scheme.inputCodes());
+            }
+        });
+        return codes;
     }
 
     /** Stores the scores (all or none); returns the problems, each naming its entry. */
@@ -52,12 +66,16 @@ public class AppraisalInputs {
             return List.of(UserError.of("INVALID_SCORES", "Send 1 to 10000 scores at a time", "input", "scores"));
         }
         var values = new ArrayList<String>();
+        var readable = codesInForce(period);
         for (int i = 0; i < scores.size(); i++) {
             var s = scores.get(i);
             var at = String.valueOf(i);
             if (!CODE.matcher(s.code()).matches()) {
                 errors.add(UserError.of("INVALID_CODE", "An indicator code is lower-case letters, digits, '_', '-' and '.'",
                         "input", "scores", at, "code"));
+            } else if (!readable.contains(s.code())) {
+                errors.add(UserError.of("UNKNOWN_INDICATOR", "No scheme in force for " + period + " reads '" + s.code()
+                        + "' (save the scheme first, or check the code)", "input", "scores", at, "code"));
             }
             try {
                 var v = new BigDecimal(s.value().strip());

@@ -107,6 +107,14 @@ class AppraisalApiTest extends ApiTest {
                     List.of("AW-1", "post", "100"), List.of("AW-2", "post", "100"), List.of("AW-3", "post", "100"),
                     List.of("AW-1", "other-work", "100"), List.of("AW-2", "other-work", "100"), List.of("AW-3", "other-work", "100")));
         }
+        var typo = as("appraiser").post("""
+                mutation { enterAppraisalScores(input: {period: "2031-03", scores: [{subjectId: "AP-1", code: "psot", value: "80"},
+                  {subjectId: "nobody", code: "post", value: "80"}, {subjectId: "AP-1", code: "post", value: "eighty"}]}) {
+                  entered errors { field code } } }""").ok().path("enterAppraisalScores");
+        assertThat(typo.path("entered").asInt()).isZero();
+        assertThat(typo.path("errors").valueStream().map(e -> String.join(".", texts(e.path("field"))) + ":" + e.path("code").asString()))
+                .contains("input.scores.0.code:UNKNOWN_INDICATOR", "input.scores.1.subjectId:UNKNOWN_SUBJECT",
+                        "input.scores.2.value:NOT_A_NUMBER");
         assertThat(as("appraiser").post("""
                 mutation { recordAppraisalEvent(input: {subjectId: "AW-1", period: "2031-03", kind: "VIOLATION", months: 2}) {
                   recorded } }""").ok().path("recordAppraisalEvent").path("recorded").asBoolean()).isTrue();

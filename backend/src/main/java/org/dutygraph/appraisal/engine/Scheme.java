@@ -58,6 +58,28 @@ public record Scheme(String id, int version, String name, String subject, Period
     public record PromotionBlock(List<String> grades, int years, String event) {
     }
 
+    /** Every code this scheme reads from the score sheets: inputs, rating groups (code.group), bonus, malus, deductions. */
+    public java.util.Set<String> inputCodes() {
+        var codes = new java.util.TreeSet<String>();
+        codes.addAll(bonusCodes);
+        codes.addAll(malusCodes);
+        codes.addAll(deductionCodes);
+        collect(indicators, codes);
+        return codes;
+    }
+
+    private static void collect(List<Node> nodes, java.util.Set<String> codes) {
+        for (var node : nodes) {
+            switch (node.kind()) {
+                case INPUT -> codes.add(node.code());
+                case RATINGS -> node.groups().forEach(g -> codes.add(node.code() + "." + g.group()));
+                case WEIGHTED -> collect(node.children(), codes);
+                default -> {
+                }
+            }
+        }
+    }
+
     public int gradeIndex(String grade) {
         for (int i = 0; i < grades.size(); i++) {
             if (grades.get(i).grade().equals(grade)) {
