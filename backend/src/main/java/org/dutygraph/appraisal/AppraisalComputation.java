@@ -45,8 +45,22 @@ public class AppraisalComputation {
         this.store = store;
     }
 
+    /** Progress: the phase (a period, "penalties", "write") and how many of {@link #STEPS} steps are done. */
+    public interface Progress {
+        void at(String phase, int step);
+    }
+
+    /** The roster, 12 months, 4 quarters, the year, the penalties and the write. */
+    public static final int STEPS = 20;
+
+    public Summary recompute(int year) {
+        return recompute(year, (phase, step) -> {
+        });
+    }
+
     /** One recomputation at a time in this instance (each takes both cores for a large year). */
-    public synchronized Summary recompute(int year) {
+    public synchronized Summary recompute(int year, Progress progress) {
+        progress.at("roster", 0);
         long started = System.nanoTime();
         var versions = schemes.versions(year);
         var org = Roster.load(driver, LocalDate.of(year, 12, 31));
@@ -61,7 +75,9 @@ public class AppraisalComputation {
         }
         periods.addAll(Period.parse(String.valueOf(year)).parts(Period.Kind.QUARTER));
         periods.add(Period.parse(String.valueOf(year)));
+        int step = 1;
         for (var period : periods) {
+            progress.at(period.toString(), step++);
             var inForce = new HashMap<String, Scheme>();
             versions.forEach((id, list) -> {
                 var s = AppraisalSchemes.inForce(list, period);
@@ -83,7 +99,9 @@ public class AppraisalComputation {
                 run.ties().forEach(t -> ties.add(scheme.id() + " " + period + ": " + t));
             }
         }
+        progress.at("penalties", step++);
         BundledPenalties.apply(computed, events, org);
+        progress.at("write", step);
         long computeDone = System.nanoTime();
         var runId = UUID.randomUUID().toString();
         int results = store.replaceResults(year, runId, computed.values());

@@ -69,8 +69,13 @@ class AppraisalApiTest extends ApiTest {
     }
 
     private JsonNode recompute() {
-        return as("appraiser").post("mutation { recomputeAppraisal(input: {year: " + YEAR + "}) { results ties } }")
-                .ok().path("recomputeAppraisal");
+        var job = as("appraiser").post("mutation { recomputeAppraisal(input: {year: " + YEAR + ", waitSeconds: 60}) { "
+                + "job { id status phase step steps summary { results ties } } } }").ok().path("recomputeAppraisal").path("job");
+        assertThat(job.path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(job.path("step").asInt()).isEqualTo(job.path("steps").asInt());
+        assertThat(as("appraiser").post("query($id: ID!) { appraisalJob(id: $id) { status } }", Map.of("id", job.path("id").asString()))
+                .ok().path("appraisalJob").path("status").asString()).isEqualTo("SUCCEEDED");
+        return job.path("summary");
     }
 
     private static JsonNode period(JsonNode results, String scheme, String period) {

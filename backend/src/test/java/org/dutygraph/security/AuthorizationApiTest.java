@@ -107,7 +107,8 @@ class AuthorizationApiTest extends ApiTest {
                     + "scores: [{subjectId: \"nobody\", code: \"x\", value: \"1\"}]}) { errors { code } } }"),
             Map.entry("Mutation.recordAppraisalEvent", "mutation { recordAppraisalEvent(input: {subjectId: \"nobody\", "
                     + "period: \"2026-01\", kind: \"VIOLATION\"}) { errors { code } } }"),
-            Map.entry("Mutation.recomputeAppraisal", "mutation { recomputeAppraisal(input: {year: 2001}) { results } }"),
+            Map.entry("Mutation.recomputeAppraisal", "mutation { recomputeAppraisal(input: {year: 2001, waitSeconds: 0}) { job { id } } }"),
+            Map.entry("Query.appraisalJob", "{ appraisalJob(id: \"x\") { id } }"),
             Map.entry("Query.citizenRankings", "{ citizenRankings(first: 1) { edges { cursor } } }"),
             Map.entry("Query.citizenRankingDrafts", "{ citizenRankingDrafts(first: 1) { edges { cursor } } }"),
             Map.entry("Query.replayCitizenRanking", "{ replayCitizenRanking(id: \"x\") }"),

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.dutygraph.appraisal.AppraisalComputation;
+import org.dutygraph.appraisal.AppraisalJobs;
 import org.dutygraph.appraisal.AppraisalInputs;
 import org.dutygraph.appraisal.AppraisalSchemes;
 import org.dutygraph.appraisal.AppraisalStore;
@@ -29,18 +29,18 @@ class AppraisalController {
 
     private final AppraisalSchemes schemes;
     private final AppraisalInputs inputs;
-    private final AppraisalComputation computation;
+    private final AppraisalJobs jobs;
     private final AppraisalStore store;
     private final AccountService accounts;
     private final Driver driver;
     private final org.dutygraph.appraisal.AppraisalExplainer explainer;
 
-    AppraisalController(AppraisalSchemes schemes, AppraisalInputs inputs, AppraisalComputation computation, AppraisalStore store,
+    AppraisalController(AppraisalSchemes schemes, AppraisalInputs inputs, AppraisalJobs jobs, AppraisalStore store,
                         AccountService accounts, Driver driver, org.dutygraph.appraisal.AppraisalExplainer explainer) {
         this.explainer = explainer;
         this.schemes = schemes;
         this.inputs = inputs;
-        this.computation = computation;
+        this.jobs = jobs;
         this.store = store;
         this.accounts = accounts;
         this.driver = driver;
@@ -64,10 +64,13 @@ class AppraisalController {
     record EventPayload(boolean recorded, List<UserError> errors) {
     }
 
-    record RecomputeInput(int year) {
+    record RecomputeInput(int year, Integer waitSeconds) {
     }
 
-    record RecomputePayload(int year, int schemes, int subjects, int results, List<String> ties, long milliseconds) {
+    record RecomputePayload(AppraisalJobs.Job job) {
+    }
+
+    record RunSummary(int schemes, int subjects, int results, List<String> ties, long milliseconds) {
     }
 
     record PeriodResult(String schemeId, String subjectId, String period, int schemeVersion, String score,
@@ -110,8 +113,23 @@ class AppraisalController {
     @MutationMapping
     RecomputePayload recomputeAppraisal(@Argument RecomputeInput input) {
         checkYear(input.year());
-        var s = computation.recompute(input.year());
-        return new RecomputePayload(s.year(), s.schemes(), s.subjects(), s.results(), s.ties(), s.millis());
+        int wait = input.waitSeconds() == null ? 30 : input.waitSeconds();
+        if (wait < 0 || wait > 120) {
+            throw new BadInputException("waitSeconds", "OUT_OF_RANGE", "'waitSeconds' must be 0 to 120");
+        }
+        var job = jobs.submit(input.year());
+        return new RecomputePayload(jobs.await(job.id(), java.time.Duration.ofSeconds(wait)));
+    }
+
+    @QueryMapping
+    AppraisalJobs.Job appraisalJob(@Argument String id) {
+        return jobs.get(id).orElse(null);
+    }
+
+    @SchemaMapping(typeName = "AppraisalJob")
+    RunSummary summary(AppraisalJobs.Job job) {
+        var s = job.summary();
+        return s == null ? null : new RunSummary(s.schemes(), s.subjects(), s.results(), s.ties(), s.millis());
     }
 
     @QueryMapping
