@@ -4,17 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
+import org.dutygraph.platform.jobs.PeriodicJob;
 import org.dutygraph.platform.neo4j.GraphLocks;
 import org.dutygraph.security.AccountService;
 import org.dutygraph.security.Role;
 import org.neo4j.driver.Driver;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +18,8 @@ import org.springframework.stereotype.Component;
  * complaint claimed within a day.
  */
 @Component
-public class ComplaintEscalator implements SmartLifecycle {
+public class ComplaintEscalator extends PeriodicJob {
 
-    private static final Logger log = LoggerFactory.getLogger(ComplaintEscalator.class);
     private static final Duration ORPHAN_PHOTOS = Duration.ofDays(1);
 
     private final Driver driver;
@@ -33,10 +27,10 @@ public class ComplaintEscalator implements SmartLifecycle {
     private final ComplaintSettings settings;
     private final ComplaintNotices notices;
     private final AccountService accounts;
-    private ScheduledExecutorService timer;
 
     ComplaintEscalator(Driver driver, WorkingCalendar calendar, ComplaintSettings settings, ComplaintNotices notices,
                        AccountService accounts) {
+        super("complaint-escalator", "Complaint escalation");
         this.driver = driver;
         this.calendar = calendar;
         this.settings = settings;
@@ -93,39 +87,14 @@ public class ComplaintEscalator implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            var thread = new Thread(r, "complaint-escalator");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = settings.escalationInterval().toMillis();
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                var now = Instant.now();
-                escalateDue(now);
-                dropOrphanPhotos(now);
-            } catch (RuntimeException e) {
-                log.warn("Complaint escalation failed; will retry", e);
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
+    protected Duration interval() {
+        return settings.escalationInterval();
     }
 
     @Override
-    public void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return timer != null;
-    }
-
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 1000;
+    protected void runOnce() {
+        var now = Instant.now();
+        escalateDue(now);
+        dropOrphanPhotos(now);
     }
 }

@@ -1,23 +1,19 @@
 package org.dutygraph.inspections;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Notifications;
 import org.dutygraph.notifications.Recipient;
+import org.dutygraph.platform.jobs.PeriodicJob;
 import org.dutygraph.platform.neo4j.GraphLocks;
 import org.dutygraph.security.AccountService;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +21,7 @@ import org.springframework.stereotype.Component;
  * once each. Pushes carry no content.
  */
 @Component
-public class InspectionReminders implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(InspectionReminders.class);
+public class InspectionReminders extends PeriodicJob {
 
     public record Sent(int deadlines, int returnVisits) {
     }
@@ -36,9 +30,9 @@ public class InspectionReminders implements SmartLifecycle {
     private final Notifications notifications;
     private final AccountService accounts;
     private final InspectionSettings settings;
-    private ScheduledExecutorService timer;
 
     InspectionReminders(Driver driver, Notifications notifications, AccountService accounts, InspectionSettings settings) {
+        super("inspection-reminders", "Inspection reminders");
         this.driver = driver;
         this.notifications = notifications;
         this.accounts = accounts;
@@ -82,37 +76,12 @@ public class InspectionReminders implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            var thread = new Thread(r, "inspection-reminders");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = settings.reminderInterval().toMillis();
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                remindDue(LocalDate.now(settings.zone()));
-            } catch (RuntimeException e) {
-                log.warn("Inspection reminders failed; will retry", e);
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
+    protected Duration interval() {
+        return settings.reminderInterval();
     }
 
     @Override
-    public void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return timer != null;
-    }
-
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 1000;
+    protected void runOnce() {
+        remindDue(LocalDate.now(settings.zone()));
     }
 }
