@@ -2,6 +2,7 @@ package org.dutygraph.appraisal;
 
 import java.time.ZoneId;
 
+import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.complaints.ComplaintConcluded;
 import org.dutygraph.inspections.InspectionFindingConfirmed;
 import org.neo4j.driver.Driver;
@@ -53,7 +54,7 @@ class AppraisalEventListeners {
 
     private static String month(java.time.Instant at) {
         var date = at.atZone(ZONE);
-        return String.format("%04d-%02d", date.getYear(), date.getMonthValue());
+        return Period.month(date.getYear(), date.getMonthValue()).toString();
     }
 
     /** The person with this badge, or the one person holding the post today. */

@@ -14,6 +14,7 @@ import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.appraisal.engine.Scheme;
 import org.dutygraph.appraisal.engine.SchemeParser;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.neo4j.GraphLocks;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Values;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -81,7 +82,8 @@ public class AppraisalSchemes {
         long now = Instant.now().toEpochMilli();
         try (var session = driver.session()) {
             return session.executeWrite(tx -> {
-                tx.run("MERGE (l:JobLock {name: $name}) SET l.heldAt = timestamp()", Map.of("name", "appraisal-scheme:" + id)).consume();
+                // versions of one scheme are numbered one at a time
+                GraphLocks.job(tx, "appraisal-scheme:" + id);
                 int version = tx.run("MATCH (s:AppraisalScheme {id: $id}) RETURN coalesce(max(s.version), 0) + 1 AS v",
                         Map.of("id", id)).single().get("v").asInt();
                 var node = tx.run("""

@@ -1,11 +1,9 @@
 package org.dutygraph.inspections;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +21,8 @@ import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Notifications;
 import org.dutygraph.notifications.Recipient;
 import org.dutygraph.platform.graphql.TimeKeys;
-import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.neo4j.GraphLocks;
+import org.dutygraph.platform.random.SeededRandom;
 import org.dutygraph.security.Account;
 import org.dutygraph.security.AccountService;
 import org.dutygraph.security.Role;
@@ -41,8 +39,6 @@ import tools.jackson.core.type.TypeReference;
  */
 @Service
 public class InspectionDraws {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Driver driver;
     private final AccountService accounts;
@@ -70,20 +66,21 @@ public class InspectionDraws {
 
     public PlanResult draw(InspectionCaller caller, String planId, String seed) {
         if (seed != null && (seed.length() < 8 || seed.length() > 128)) {
-            return failed("INVALID_SEED", "'seed' must be 8 to 128 characters", "input", "seed");
+            return InspectionPlans.failed("INVALID_SEED", "'seed' must be 8 to 128 characters", "input", "seed");
         }
-        var drawSeed = seed != null ? seed : HexFormat.of().formatHex(randomBytes());
+        var drawSeed = seed != null ? seed : SeededRandom.freshSeed();
         try (var session = driver.session()) {
             return session.executeWrite(tx -> {
                 GraphLocks.node(tx, "InspectionPlan", planId);
                 var found = InspectionPlans.managed(tx, caller, planId);
                 if (found.isEmpty()) {
-                    return failed("NOT_FOUND", "No plan you manage has id '" + planId + "'", "input", "planId");
+                    return InspectionPlans.failed("NOT_FOUND", "No plan you manage has id '" + planId + "'", "input", "planId");
                 }
                 var node = found.get();
                 var plan = InspectionStore.plan(node);
                 if (plan.status().equals("DRAWN")) {
-                    return failed("ALREADY_DRAWN", "This plan was drawn already; a draw is never repeated", "input", "planId");
+                    return InspectionPlans.failed("ALREADY_DRAWN", "This plan was drawn already; a draw is never repeated",
+                            "input", "planId");
                 }
                 var pool = node.get("inspectorPool").isNull() ? null : node.get("inspectorPool").asList(Value::asString);
                 var inspectors = accounts.withRole(Role.INSPECTOR, pool);
@@ -93,7 +90,7 @@ public class InspectionDraws {
                         inspectors.stream().map(Account::username).toList(), count, plan.inspectorsPerVisit(), flatten(excluded));
                 var result = DoubleRandomDraw.run(inputs);
                 if (!result.complete()) {
-                    return failed("TOO_FEW_INSPECTORS", "Fewer than " + plan.inspectorsPerVisit()
+                    return InspectionPlans.failed("TOO_FEW_INSPECTORS", "Fewer than " + plan.inspectorsPerVisit()
                             + " inspectors are free of conflicts for target '" + result.shortTarget() + "'", "input", "planId");
                 }
                 store(tx, caller, plan, inputs, excluded, result);
@@ -219,13 +216,4 @@ public class InspectionDraws {
                 exclusions);
     }
 
-    private static byte[] randomBytes() {
-        var bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return bytes;
-    }
-
-    private static PlanResult failed(String code, String message, String... path) {
-        return new PlanResult(null, List.of(UserError.of(code, message, path)));
-    }
 }

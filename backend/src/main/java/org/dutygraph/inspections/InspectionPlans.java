@@ -159,7 +159,7 @@ public class InspectionPlans {
                 .list(r -> r.get("p").asNode()).stream().findFirst();
     }
 
-    private static PlanResult failed(String code, String message, String... path) {
+    static PlanResult failed(String code, String message, String... path) {
         return new PlanResult(null, List.of(UserError.of(code, message, path)));
     }
 }

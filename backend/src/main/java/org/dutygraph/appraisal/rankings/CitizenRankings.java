@@ -2,13 +2,11 @@ package org.dutygraph.appraisal.rankings;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +40,6 @@ public class CitizenRankings {
 
     public static final String ALGORITHM = "dutygraph-ballot-draw/1";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final List<String> INDICATORS = List.of("COLD", "LAZY", "BUCK_PASSING", "DISORDERLY", "GREEDY");
 
@@ -84,7 +81,7 @@ public class CitizenRankings {
         if (seed != null && (seed.length() < 8 || seed.length() > 128)) {
             return failed("INVALID_SEED", "'seed' must be 8 to 128 characters", "seed");
         }
-        var drawSeed = seed != null ? seed : HexFormat.of().formatHex(randomBytes());
+        var drawSeed = seed != null ? seed : SeededRandom.freshSeed();
         var ballots = ballots(period);
         var result = rank(drawSeed, ballots, worst, ballotsPerUnit, minBallots);
         var id = UUID.randomUUID().toString();
@@ -126,7 +123,7 @@ public class CitizenRankings {
         }
         var month = LocalDate.now(ZONE);
         for (var entry : published) {
-            inputs.recordEvent(entry.unitId(), String.format("%04d-%02d", month.getYear(), month.getMonthValue()),
+            inputs.recordEvent(entry.unitId(), Period.month(month.getYear(), month.getMonthValue()).toString(),
                     "CITIZEN_WORST_RANKED", 3, "citizen-ranking", id, by);
         }
         return new Drawn(find(id, true).orElseThrow(), List.of());
@@ -233,12 +230,6 @@ public class CitizenRankings {
                 n.get("algorithm").asString(), n.get("worst").asInt(), n.get("ballotsPerUnit").asInt(), n.get("minBallots").asInt(),
                 entries, n.get("ties").asList(Value::asString), TimeKeys.utc(n.get("drawnAt").asLong()),
                 n.get("publishedAt").isNull() ? null : TimeKeys.utc(n.get("publishedAt").asLong()), n.get("key").asString());
-    }
-
-    private static byte[] randomBytes() {
-        var bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return bytes;
     }
 
     private static Drawn failed(String code, String message, String field) {

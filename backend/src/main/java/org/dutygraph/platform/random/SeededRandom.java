@@ -17,6 +17,15 @@ public final class SeededRandom {
     private long block;
     private ByteBuffer current = ByteBuffer.allocate(0);
 
+    private static final java.security.SecureRandom SECURE = new java.security.SecureRandom();
+
+    /** A seed nobody can predict (32 bytes from a secure random source, in hex), for draws given none. */
+    public static String freshSeed() {
+        var bytes = new byte[32];
+        SECURE.nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
     public SeededRandom(String seed) {
         this.seed = seed.getBytes(StandardCharsets.UTF_8);
     }
