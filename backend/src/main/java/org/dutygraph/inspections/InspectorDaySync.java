@@ -77,6 +77,7 @@ public class InspectorDaySync {
     private Synced store(TransactionContext tx, String me, SyncBatch batch, long now) {
         var errors = new ArrayList<UserError>();
         var assignments = assignments(tx, me, batch);
+        var codes = new ChecklistCodes();
         var visitAssignment = new HashMap<String, Map<String, Object>>();
         var visits = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < batch.visits().size(); i++) {
@@ -89,7 +90,7 @@ public class InspectorDaySync {
             }
             var answers = v.answers() == null ? List.<SyncBatch.AnswerIn>of() : v.answers();
             for (int j = 0; j < answers.size(); j++) {
-                if (!codes(a).contains(answers.get(j).code())) {
+                if (!codes.contains(a, answers.get(j).code())) {
                     errors.add(UserError.of("UNKNOWN_CODE", "'" + answers.get(j).code() + "' is not on this assignment's checklist",
                             "input", "visits", String.valueOf(i), "answers", String.valueOf(j), "code"));
                 }
@@ -121,7 +122,7 @@ public class InspectorDaySync {
                         + "' (send the visit in this batch or before)", "input", "findings", String.valueOf(i), "visitClientId"));
                 continue;
             }
-            if (!codes(a).contains(f.normCode())) {
+            if (!codes.contains(a, f.normCode())) {
                 errors.add(UserError.of("UNKNOWN_CODE", "'" + f.normCode() + "' is not on this assignment's checklist",
                         "input", "findings", String.valueOf(i), "normCode"));
             }
@@ -320,9 +321,14 @@ public class InspectorDaySync {
         }
     }
 
-    private static java.util.Set<String> codes(Map<String, Object> assignment) {
-        return InspectionStore.items((String) assignment.get("checklist")).stream().map(Checklists.Item::code)
-                .collect(java.util.stream.Collectors.toSet());
+    /** The checklist codes of each assignment, parsed once per sync however many items name it. */
+    private static final class ChecklistCodes {
+        private final Map<Object, java.util.Set<String>> byAssignment = new HashMap<>();
+
+        boolean contains(Map<String, Object> assignment, String code) {
+            return byAssignment.computeIfAbsent(assignment.get("id"), id -> InspectionStore.items((String) assignment.get("checklist"))
+                    .stream().map(Checklists.Item::code).collect(java.util.stream.Collectors.toSet())).contains(code);
+        }
     }
 
     private static Long millis(OffsetDateTime time) {

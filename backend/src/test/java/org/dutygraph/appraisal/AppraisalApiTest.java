@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.dutygraph.support.ApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,7 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
 /** Schemes saved from the templates, scores entered, a year recomputed, results read by whom may read them. */
-class AppraisalApiTest extends ApiTest {
+class AppraisalApiTest extends AppraisalTestSupport {
 
     private static final int YEAR = 2031;
 
@@ -22,15 +21,7 @@ class AppraisalApiTest extends ApiTest {
     PasswordEncoder passwords;
 
     @BeforeEach
-    void cityAndAccounts() {
-        boolean present;
-        try (var session = driver.session()) {
-            present = session.run("MATCH (o:Organization {id: 'awin'}) RETURN count(o) > 0 AS e").single().get("e").asBoolean();
-        }
-        if (!present) {
-            wipeGraph();
-            assertThat(importBundle(resource("bundles/appraisal.bundle.json")).path("problems").isEmpty()).isTrue();
-        }
+    void accounts() {
         for (var a : List.of(List.of("ap-head", "adept", "AP-HEAD"), List.of("ap-clerk", "adept", "AP-1"), List.of("aw-2", "awin", "AW-2"))) {
             try (var session = driver.session()) {
                 session.run("""

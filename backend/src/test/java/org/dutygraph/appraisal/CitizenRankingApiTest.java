@@ -8,24 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.dutygraph.support.ApiTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Citizens rate; appraisers draw and publish the worst list; anyone reads it once published. */
-class CitizenRankingApiTest extends ApiTest {
-
-    @BeforeEach
-    void city() {
-        boolean present;
-        try (var session = driver.session()) {
-            present = session.run("MATCH (o:Organization {id: 'awin'}) RETURN count(o) > 0 AS e").single().get("e").asBoolean();
-        }
-        if (!present) {
-            wipeGraph();
-            assertThat(importBundle(resource("bundles/appraisal.bundle.json")).path("problems").isEmpty()).isTrue();
-        }
-    }
+class CitizenRankingApiTest extends AppraisalTestSupport {
 
     private void rate(String unit, String level, List<String> indicators) {
         var accepted = anonymous().post("""

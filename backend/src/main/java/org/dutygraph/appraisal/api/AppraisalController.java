@@ -15,6 +15,7 @@ import org.dutygraph.platform.graphql.Connection;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.security.Account;
 import org.dutygraph.security.AccountService;
+import org.dutygraph.security.Role;
 import org.neo4j.driver.Driver;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -146,8 +147,7 @@ class AppraisalController {
                                             @Argument String after) {
         checkYear(year);
         var auth = SecurityContextHolder.getContext().getAuthentication();
-        boolean all = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_APPRAISER")
-                || a.getAuthority().equals("ROLE_ADMIN"));
+        boolean all = Role.held(auth, Role.APPRAISER, Role.ADMIN);
         List<String> visible = all ? null : ledSubjects(accounts.find(auth.getName()).orElse(null));
         return Connection.page(first, after, (cursor, limit) -> store.ofScheme(schemeId, year, visible, cursor, limit),
                 YearResult::key);

@@ -3,6 +3,7 @@ package org.dutygraph.complaints.api;
 import org.dutygraph.complaints.HandlerScope;
 import org.dutygraph.security.Account;
 import org.dutygraph.security.AccountService;
+import org.dutygraph.security.Role;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,7 @@ class HandlerScopes {
     HandlerScope current() {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         var username = auth.getName();
-        boolean inspector = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_INSPECTOR"));
+        boolean inspector = Role.held(auth, Role.INSPECTOR);
         if (inspector) {
             return HandlerScope.office(username);
         }

@@ -3,6 +3,7 @@ package org.dutygraph.inspections.api;
 import org.dutygraph.inspections.InspectionCaller;
 import org.dutygraph.security.Account;
 import org.dutygraph.security.AccountService;
+import org.dutygraph.security.Role;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -19,12 +20,8 @@ class InspectionCallers {
     InspectionCaller current() {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         var username = auth.getName();
-        boolean inspector = has(auth, "ROLE_INSPECTOR");
-        boolean staff = has(auth, "ROLE_UNIT_STAFF");
+        boolean inspector = Role.held(auth, Role.INSPECTOR);
+        boolean staff = Role.held(auth, Role.UNIT_STAFF);
         return new InspectionCaller(username, accounts.find(username).map(Account::unitId).orElse(null), inspector, staff);
-    }
-
-    private static boolean has(org.springframework.security.core.Authentication auth, String authority) {
-        return auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(authority));
     }
 }
