@@ -1,21 +1,11 @@
 package org.dutygraph.cli;
 
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
@@ -23,6 +13,7 @@ import org.dutygraph.complaints.CitizenComplaints;
 import org.dutygraph.complaints.routing.ComplaintTarget;
 import org.neo4j.driver.Driver;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,9 +38,6 @@ final class ComplaintBenchmark {
         this.out = out;
     }
 
-    record Result(int sent, int failed, double seconds, double p50, double p95, double p99) {
-    }
-
     int run(Map<String, String> options) throws Exception {
         double rate = Double.parseDouble(options.getOrDefault("rate", String.valueOf(TARGET_RATE)));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
@@ -66,37 +54,46 @@ final class ComplaintBenchmark {
             if (units.isEmpty()) {
                 throw new IllegalStateException("The demo city did not load");
             }
-            var client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(64)).build();
-
-            IntFunction<String> trivial = i -> JSON.writeValueAsString(Map.of("query", "{ __typename }"));
-            IntFunction<String> submission = i -> JSON.writeValueAsString(Map.of("query", SUBMIT, "variables",
-                    Map.of("input", complaint(i, units, items))));
-            // A server runs for weeks: measure it warm (the JIT compiles the hot paths in the first minute).
-            int warmup = Integer.parseInt(options.getOrDefault("warmup-seconds", "40"));
-            offer(client, port, trivial, rate, 3);
-            offer(client, port, submission, rate / 2, warmup);
-            var baseline = offer(client, port, trivial, rate, seconds);
-            var submit = offer(client, port, submission, rate, seconds);
-            out.printf("BASELINE trivial request at %.0f/s: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n", rate, baseline.p50(),
-                    baseline.p95(), baseline.p99());
-            out.printf("SUBMIT %d complaints in %.1f s (%.0f/s offered, %.1f/s done), %d failed: p50 %.1f ms, p95 %.1f ms, "
-                            + "p99 %.1f ms (target %.0f ms, ratio to target %.2f; ratio p99 to baseline p99 %.1f)%n",
-                    submit.sent(), submit.seconds(), rate, submit.sent() / submit.seconds(), submit.failed(), submit.p50(),
-                    submit.p95(), submit.p99(), TARGET_P99_MS, submit.p99() / TARGET_P99_MS, submit.p99() / baseline.p99());
-            var direct = direct(context.getBean(CitizenComplaints.class), units, items,
-                    Integer.parseInt(options.getOrDefault("direct-seconds", "10")));
-            out.printf("DIRECT the submission service alone (no HTTP, no GraphQL), 8 threads: %.0f/s (ratio to the target rate %.2f)%n",
-                    direct, direct / rate);
-            boolean ok = submit.failed() == 0 && submit.p99() <= TARGET_P99_MS && submit.sent() / submit.seconds() >= rate * 0.95;
-            out.println(ok ? "PASS" : "FAIL");
-            return ok ? 0 : 1;
+            try (var client = new OpenLoopLoad("http://127.0.0.1:" + port + "/graphql",
+                    Integer.parseInt(options.getOrDefault("connections", "64")))) {
+                return run(context, client, rate, seconds, units, items, options);
+            }
         }
     }
 
+    private int run(ConfigurableApplicationContext context, OpenLoopLoad client, double rate, int seconds, List<String> units,
+                    List<String> items, Map<String, String> options) throws InterruptedException {
+        IntFunction<String> trivial = i -> JSON.writeValueAsString(Map.of("query", "{ __typename }"));
+        IntFunction<String> submission = i -> JSON.writeValueAsString(Map.of("query", SUBMIT, "variables",
+                Map.of("input", complaint(i, units, items))));
+        // A server runs for weeks: measure it warm (the JIT compiles the hot paths in the first minute).
+        int warmup = Integer.parseInt(options.getOrDefault("warmup-seconds", "40"));
+        client.offer(trivial, rate, 3, ComplaintBenchmark::failed);
+        client.offer(submission, rate / 2, warmup, ComplaintBenchmark::failed);
+        var baseline = client.offer(trivial, rate, seconds, ComplaintBenchmark::failed);
+        var submit = client.offer(submission, rate, seconds, ComplaintBenchmark::failed);
+        out.printf("BASELINE trivial request at %.0f/s: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; %.2f CPU-ms each%n", rate,
+                baseline.p50(), baseline.p95(), baseline.p99(), baseline.cpuMs());
+        out.printf("SUBMIT %d complaints in %.1f s (%.0f/s offered, %.1f/s done), %d failed: p50 %.1f ms, p95 %.1f ms, "
+                        + "p99 %.1f ms (target %.0f ms, ratio to target %.2f; ratio p99 to baseline p99 %.1f); %.2f CPU-ms each "
+                        + "(%.1f x baseline)%n",
+                submit.sent(), submit.seconds(), rate, submit.throughput(), submit.failed(), submit.p50(), submit.p95(),
+                submit.p99(), TARGET_P99_MS, submit.p99() / TARGET_P99_MS, submit.p99() / baseline.p99(), submit.cpuMs(),
+                submit.cpuMs() / baseline.cpuMs());
+        var direct = direct(context.getBean(CitizenComplaints.class), units, items,
+                Integer.parseInt(options.getOrDefault("direct-seconds", "10")));
+        out.printf("DIRECT the submission service alone (no HTTP, no GraphQL), 8 threads: %.0f/s (ratio to the target rate %.2f); "
+                + "%.2f CPU-ms each%n", direct.throughput(), direct.throughput() / rate, direct.cpuMs());
+        boolean ok = submit.failed() == 0 && submit.p99() <= TARGET_P99_MS && submit.throughput() >= rate * 0.95;
+        out.println(ok ? "PASS" : "FAIL");
+        return ok ? 0 : 1;
+    }
+
     /** Submissions per second through the service bean itself, closed loop: what HTTP and GraphQL add is the rest. */
-    private static double direct(CitizenComplaints citizens, List<String> units, List<String> items, int seconds)
+    private static OpenLoopLoad.Result direct(CitizenComplaints citizens, List<String> units, List<String> items, int seconds)
             throws InterruptedException {
         var done = new AtomicInteger();
+        long cpuBefore = OpenLoopLoad.processCpuNanos();
         long until = System.nanoTime() + seconds * 1_000_000_000L;
         var threads = new ArrayList<Thread>();
         for (int t = 0; t < 8; t++) {
@@ -115,7 +112,9 @@ final class ComplaintBenchmark {
         for (var thread : threads) {
             thread.join();
         }
-        return done.get() / (double) seconds;
+        int sent = done.get();
+        return new OpenLoopLoad.Result(sent, 0, seconds, Double.NaN, Double.NaN, Double.NaN,
+                (OpenLoopLoad.processCpuNanos() - cpuBefore) / 1e6 / sent);
     }
 
     private static Map<String, Object> complaint(int i, List<String> units, List<String> items) {
@@ -123,39 +122,6 @@ final class ComplaintBenchmark {
                 : Map.<String, Object>of("unitId", units.get(i % units.size()));
         return Map.of("submissionId", UUID.randomUUID().toString(), "target", target, "category", "BUCK_PASSING",
                 "description", "基准测试投诉 " + i + "：窗口工作人员推诿，要求多次补交材料。");
-    }
-
-    /** Sends at a fixed rate for the given seconds; latencies count from each request's planned send time. */
-    private static Result offer(HttpClient client, int port, IntFunction<String> body, double rate, int seconds)
-            throws InterruptedException {
-        int total = (int) (rate * seconds);
-        long interval = (long) (1e9 / rate);
-        var latencies = new ConcurrentLinkedQueue<Double>();
-        var failed = new AtomicInteger();
-        var done = new CountDownLatch(total);
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        long start = System.nanoTime();
-        for (int i = 0; i < total; i++) {
-            int n = i;
-            long planned = start + n * interval;
-            timer.schedule(() -> {
-                var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-                        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                        .POST(HttpRequest.BodyPublishers.ofString(body.apply(n))).build();
-                client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
-                    latencies.add((System.nanoTime() - planned) / 1e6);
-                    if (error != null || response.statusCode() != 200 || failed(response.body())) {
-                        failed.incrementAndGet();
-                    }
-                    done.countDown();
-                });
-            }, planned - System.nanoTime(), TimeUnit.NANOSECONDS);
-        }
-        done.await(seconds + 120L, TimeUnit.SECONDS);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        timer.shutdownNow();
-        var sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return new Result(total, failed.get() + (total - sorted.length), elapsed, at(sorted, 0.5), at(sorted, 0.95), at(sorted, 0.99));
     }
 
     /** GraphQL errors, or a payload with user errors. */
@@ -166,10 +132,6 @@ final class ComplaintBenchmark {
         }
         var payload = json.path("data").path("submitComplaint");
         return !payload.isMissingNode() && !payload.path("errors").isEmpty();
-    }
-
-    private static double at(double[] sorted, double quantile) {
-        return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) (sorted.length * quantile))];
     }
 
     private static List<String> ids(Driver driver, String query) {
