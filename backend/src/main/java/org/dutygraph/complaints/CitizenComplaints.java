@@ -17,7 +17,6 @@ import java.util.UUID;
 import org.dutygraph.complaints.ComplaintViews.CitizenView;
 import org.dutygraph.complaints.ComplaintViews.MessageView;
 import org.dutygraph.complaints.receipts.Receipts;
-import org.dutygraph.complaints.routing.ComplaintRouter;
 import org.dutygraph.complaints.routing.ComplaintTarget;
 import org.dutygraph.notifications.DeviceRegistry;
 import org.dutygraph.notifications.Recipient;
@@ -26,7 +25,6 @@ import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.security.AccountService;
 import org.dutygraph.security.Role;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.exceptions.ClientException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,7 +51,6 @@ public class CitizenComplaints {
 
     private final ComplaintStore store;
     private final Receipts receipts;
-    private final ComplaintRouter router;
     private final WorkingCalendar calendar;
     private final ComplaintSettings settings;
     private final ComplaintNotices notices;
@@ -61,14 +58,15 @@ public class CitizenComplaints {
     private final AccountService accounts;
     private final Driver driver;
     private final SubmissionChecks checks;
+    private final SubmissionWriter writer;
     private final SecureRandom random = new SecureRandom();
 
-    CitizenComplaints(ComplaintStore store, Receipts receipts, ComplaintRouter router, WorkingCalendar calendar,
+    CitizenComplaints(ComplaintStore store, Receipts receipts, SubmissionWriter writer, WorkingCalendar calendar,
                       ComplaintSettings settings, ComplaintNotices notices, DeviceRegistry devices, AccountService accounts,
                       Driver driver) {
         this.store = store;
         this.receipts = receipts;
-        this.router = router;
+        this.writer = writer;
         this.calendar = calendar;
         this.settings = settings;
         this.notices = notices;
@@ -82,9 +80,9 @@ public class CitizenComplaints {
         var errors = SubmissionChecks.validate(s);
         if (!errors.isEmpty()) {
             if (s.target() != null) {
-                // report unknown references too, so that the app can show every problem at once
+                // report unknown references too, so that the app can show every problem at once (no retry to look for)
                 try (var session = driver.session()) {
-                    errors.addAll(session.executeRead(tx -> checks.references(tx, s).errors()));
+                    errors.addAll(session.executeRead(tx -> checks.references(tx, List.of(s), List.of("-")).get(0).errors()));
                 }
             }
             return new Submitted(null, null, errors);
@@ -123,39 +121,15 @@ public class CitizenComplaints {
         c.put("escalations", 0);
         c.put("serious", false);
         c.put("key", TimeKeys.key(now.toEpochMilli(), id));
-        String unitName;
-        try (var session = driver.session()) {
-            // One transaction: references checked, routed and stored together.
-            unitName = session.executeWrite(tx -> {
-                var references = checks.references(tx, s);
-                if (!references.errors().isEmpty()) {
-                    throw new SubmissionChecks.InvalidReferences(references.errors());
-                }
-                var routing = references.named() != null ? references.named() : router.route(tx, s.target(), s.areaId());
-                c.put("routedUnitId", routing.unitId());
-                c.put("routing", routing.reason());
-                c.put("findingId", routing.findingId());
-                c.put("suggestedUnitIds", routing.suggestedUnitIds());
-                var name = store.create(tx, c, photos(s), now);
-                if (routing.unitId() == null) {
-                    // Only complaints the graph could not route need the office at once; the rest wait in its queue.
-                    notices.handlers(tx, accounts.usernames(List.of(), List.of(Role.INSPECTOR)), "COMPLAINT_RECEIVED",
-                            "新投诉待分办 " + c.get("number"), "系统无法确定承办单位，请人工分办。", id);
-                }
-                return name;
-            });
-        } catch (SubmissionChecks.InvalidReferences e) {
-            return new Submitted(null, null, e.errors);
-        } catch (ClientException e) {
-            if (ComplaintStore.isDuplicate(e)) {
-                // A retry of a stored submission (or two copies at once): answer with the stored one.
-                var earlier = store.bySubmissionKey(submissionKey);
-                if (earlier.isPresent()) {
-                    return retried(s, earlier.get(), contentHash);
-                }
-            }
-            throw e;
+        var outcome = writer.store(new PendingSubmission(s, submissionKey, c));
+        if (outcome instanceof PendingSubmission.Rejected rejected) {
+            return new Submitted(null, null, rejected.errors());
         }
+        if (outcome instanceof PendingSubmission.AlreadySubmitted) {
+            // A retry of a stored submission (or two copies at once): answer with the stored one.
+            return retried(s, store.bySubmissionKey(submissionKey).orElseThrow(), contentHash);
+        }
+        var unitName = ((PendingSubmission.Created) outcome).unitName();
         return new Submitted(new CitizenView((String) c.get("number"), s.category(), "RECEIVED",
                 TimeKeys.utc(now.toEpochMilli()), unitName, null, null, List.of()), receipt, List.of());
     }

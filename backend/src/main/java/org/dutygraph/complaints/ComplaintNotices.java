@@ -2,6 +2,7 @@ package org.dutygraph.complaints;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Notifications;
@@ -31,6 +32,16 @@ class ComplaintNotices {
         }
         notifications.enqueue(tx, NotificationRequest.sensitive(Recipient.opaque(CITIZEN_FEATURE, pushKey),
                 "COMPLAINT_UPDATED", "投诉有新进展", "您关注的投诉有新进展，请用回执查看。", null, null));
+    }
+
+    /** Tells the efficiency office about complaints the graph could not route (by id and number). */
+    void awaitingTriage(TransactionContext tx, Collection<String> usernames, List<Map.Entry<String, String>> complaints) {
+        if (usernames.isEmpty()) {
+            return;
+        }
+        notifications.enqueue(tx, complaints.stream().flatMap(c -> usernames.stream().map(u -> NotificationRequest.sensitive(
+                Recipient.account(u), "COMPLAINT_RECEIVED", "新投诉待分办 " + c.getValue(), "系统无法确定承办单位，请人工分办。",
+                "COMPLAINT", c.getKey()))).toList());
     }
 
     void handlers(TransactionContext tx, Collection<String> usernames, String kind, String title, String body,

@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workdayEnd         when a working day ends (a complaint received after it is registered the next day)
  * @param workingDays        working days allowed in each status before the next step is due
  * @param escalationInterval how often overdue complaints are looked for
+ * @param writer             how submissions are written (see SubmissionWriter)
  */
 @ConfigurationProperties("dutygraph.complaints")
 public record ComplaintSettings(String pepper, @DefaultValue("data/complaint-pepper.key") String pepperFile,
@@ -28,7 +29,8 @@ public record ComplaintSettings(String pepper, @DefaultValue("data/complaint-pep
                                 @DefaultValue("18:00") LocalTime workdayEnd,
                                 Map<String, Integer> workingDays,
                                 @DefaultValue("1m") Duration escalationInterval,
-                                @DefaultValue Photos photos) {
+                                @DefaultValue Photos photos,
+                                @DefaultValue Writer writer) {
 
     static final Map<String, Integer> DEFAULT_WORKING_DAYS = Map.of("RECEIVED", 0, "REGISTERED", 1, "REOPENED", 1,
             "ASSIGNED", 2, "INVESTIGATING", 10, "CONCLUDED", 3, "ANSWERED", 5);
@@ -37,6 +39,15 @@ public record ComplaintSettings(String pepper, @DefaultValue("data/complaint-pep
     public Integer workingDaysIn(String status) {
         var configured = workingDays == null ? null : workingDays.get(status);
         return configured != null ? configured : DEFAULT_WORKING_DAYS.get(status);
+    }
+
+    /**
+     * @param threads  transactions writing submissions at once
+     * @param maxBatch most submissions in one transaction
+     * @param queue    submissions waiting to be written before new ones are refused as UNAVAILABLE
+     */
+    public record Writer(@DefaultValue("2") int threads, @DefaultValue("64") int maxBatch,
+                         @DefaultValue("4096") int queue) {
     }
 
     /**

@@ -58,52 +58,48 @@ class ComplaintStore {
         }
     }
 
-    /** Creates the complaint; returns the name of the unit it is routed to, if any. */
-    String create(TransactionContext tx, Map<String, Object> complaint, List<String> photoIds, Instant now) {
-        var params = new HashMap<String, Object>();
-        params.put("c", complaint);
-        params.put("photos", photoIds);
-        params.put("now", now.toEpochMilli());
-        params.put("stepId", UUID.randomUUID().toString());
-        return tx.run("""
-                CREATE (c:Complaint) SET c = $c
-                WITH c
+    /**
+     * Creates complaints in one statement. Each row holds {@code i} (its place in the caller's list), {@code c}
+     * (the complaint's properties), {@code photos} and {@code stepId}; returns, by {@code i}, the name of the unit
+     * each is routed to (null when none).
+     */
+    Map<Integer, String> create(TransactionContext tx, List<Map<String, Object>> rows, Instant now) {
+        var names = new HashMap<Integer, String>();
+        tx.run("""
+                UNWIND $rows AS r
+                CREATE (c:Complaint) SET c = r.c
+                WITH r, c
                 OPTIONAL MATCH (o:Organization {id: c.routedUnitId})
                 FOREACH (_ IN CASE WHEN o IS NULL THEN [] ELSE [1] END | CREATE (c)-[:ROUTED_TO]->(o))
-                WITH c
-                OPTIONAL MATCH (p:Photo) WHERE p.id IN $photos AND p.complaintId IS NULL
-                SET p.complaintId = c.id
-                WITH DISTINCT c
-                CREATE (:ComplaintStep {id: $stepId, complaintId: c.id, status: 'RECEIVED', note: c.routing, at: $now})
-                WITH c
-                OPTIONAL MATCH (c)-[:ROUTED_TO]->(o)
-                RETURN o.name AS name
-                """, params).single().get("name").asString(null);
+                CREATE (:ComplaintStep {id: r.stepId, complaintId: c.id, status: 'RECEIVED', note: c.routing, at: $now})
+                WITH r, c, o
+                CALL (r, c) {
+                  MATCH (p:Photo) WHERE p.id IN r.photos AND p.complaintId IS NULL
+                  SET p.complaintId = c.id
+                }
+                RETURN r.i AS i, o.name AS name
+                """, Map.of("rows", rows, "now", now.toEpochMilli()))
+                .forEachRemaining(r -> names.put(r.get("i").asInt(), r.get("name").asString(null)));
+        return names;
     }
 
-    /** Photos among the ids that exist and belong to no complaint yet. */
     /**
-     * Which of the given references exist (unit, window, post, item, area: booleans; unitName and windowName)
-     * and which photos are free.
+     * For each row ({@code i}, {@code unit}, {@code window}, {@code post}, {@code item}, {@code area}, {@code photos},
+     * {@code submissionKey}): which references exist (booleans unit, window, post, item, area; unitName and
+     * windowName), which photos are free, and whether a complaint with that submission key is stored. One query.
      */
-    Record references(TransactionContext tx, String unit, String window, String post, String item, String area,
-                      List<String> photos) {
-        var params = new HashMap<String, Object>();
-        params.put("unit", unit);
-        params.put("window", window);
-        params.put("post", post);
-        params.put("item", item);
-        params.put("area", area);
-        params.put("photos", photos);
+    List<Record> references(TransactionContext tx, List<Map<String, Object>> rows) {
         return tx.run("""
-                OPTIONAL MATCH (u:Organization {id: $unit})
-                OPTIONAL MATCH (w:Organization {id: $window})
-                RETURN u IS NOT NULL AS unit, u.name AS unitName, w IS NOT NULL AS window, w.name AS windowName,
-                       EXISTS { MATCH (p:Post) WHERE p.id = $post } AS post,
-                       EXISTS { MATCH (i:PowerItem) WHERE i.id = $item } AS item,
-                       EXISTS { MATCH (a:Area) WHERE a.id = $area } AS area,
-                       COLLECT { MATCH (p:Photo) WHERE p.id IN $photos AND p.complaintId IS NULL RETURN p.id } AS photos""",
-                params).single();
+                UNWIND $rows AS r
+                OPTIONAL MATCH (u:Organization {id: r.unit})
+                OPTIONAL MATCH (w:Organization {id: r.window})
+                RETURN r.i AS i, u IS NOT NULL AS unit, u.name AS unitName, w IS NOT NULL AS window, w.name AS windowName,
+                       EXISTS { MATCH (p:Post) WHERE p.id = r.post } AS post,
+                       EXISTS { MATCH (x:PowerItem) WHERE x.id = r.item } AS item,
+                       EXISTS { MATCH (a:Area) WHERE a.id = r.area } AS area,
+                       COLLECT { MATCH (p:Photo) WHERE p.id IN r.photos AND p.complaintId IS NULL RETURN p.id } AS photos,
+                       EXISTS { MATCH (c:Complaint) WHERE c.submissionKey = r.submissionKey } AS submitted
+                ORDER BY i""", Map.of("rows", rows)).list();
     }
 
     List<String> existing(String label, Collection<String> ids) {

@@ -2,7 +2,9 @@ package org.dutygraph.complaints;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.dutygraph.complaints.routing.Routing;
@@ -58,22 +60,44 @@ final class SubmissionChecks {
         return errors;
     }
 
-    /** What the submission refers to that is not in the graph (or, for photos, not free to attach); one query. */
     /**
-     * @param errors what is missing
-     * @param named  the routing to the window or unit the citizen named, when it exists (saves the router a query)
+     * What one submission refers to, as the graph has it.
+     *
+     * @param errors    what is missing (or, for photos, not free to attach)
+     * @param named     the routing to the window or unit the citizen named, when it exists (saves the router a query)
+     * @param submitted a complaint with this submission id is already stored (a retry)
      */
-    record References(List<UserError> errors, Routing named) {
+    record References(List<UserError> errors, Routing named, boolean submitted) {
     }
 
-    References references(TransactionContext tx, CitizenComplaints.Submission s) {
+    /** The references of each submission, in order; one query for all of them. */
+    List<References> references(TransactionContext tx, List<CitizenComplaints.Submission> submissions,
+                                List<String> submissionKeys) {
+        var rows = new ArrayList<Map<String, Object>>(submissions.size());
+        for (int i = 0; i < submissions.size(); i++) {
+            var s = submissions.get(i);
+            var row = new HashMap<String, Object>();
+            row.put("i", i);
+            row.put("unit", s.target().unitId());
+            row.put("window", s.target().windowId());
+            row.put("post", s.target().postId());
+            row.put("item", s.target().powerItemId());
+            row.put("area", s.areaId());
+            row.put("photos", CitizenComplaints.photos(s));
+            row.put("submissionKey", submissionKeys.get(i));
+            rows.add(row);
+        }
+        var found = store.references(tx, rows);
+        var out = new ArrayList<References>(submissions.size());
+        for (int i = 0; i < submissions.size(); i++) {
+            out.add(references(submissions.get(i), found.get(i)));
+        }
+        return out;
+    }
+
+    private static References references(CitizenComplaints.Submission s, Record found) {
         var t = s.target();
         var photoIds = CitizenComplaints.photos(s);
-        if (t.unitId() == null && t.windowId() == null && t.postId() == null && t.powerItemId() == null
-                && s.areaId() == null && photoIds.isEmpty()) {
-            return new References(List.of(), null);
-        }
-        var found = store.references(tx, t.unitId(), t.windowId(), t.postId(), t.powerItemId(), s.areaId(), photoIds);
         var errors = new ArrayList<UserError>();
         missing(errors, found, "unit", t.unitId(), "Organization", "target", "unitId");
         missing(errors, found, "window", t.windowId(), "Organization", "target", "windowId");
@@ -83,8 +107,7 @@ final class SubmissionChecks {
         var attachable = found.get("photos").asList(Value::asString);
         for (int i = 0; i < photoIds.size(); i++) {
             if (!attachable.contains(photoIds.get(i))) {
-                errors.add(UserError.of("NOT_FOUND", "No uploaded photo has this id (or it belongs to another complaint)",
-                        "input", "photoIds", String.valueOf(i)));
+                errors.add(photoNotFree(i));
             }
         }
         Routing named = null;
@@ -93,7 +116,12 @@ final class SubmissionChecks {
         } else if (t.unitId() != null && found.get("unit").asBoolean()) {
             named = Routing.named(t.unitId(), found.get("unitName").asString());
         }
-        return new References(errors, named);
+        return new References(errors, named, found.get("submitted").asBoolean());
+    }
+
+    static UserError photoNotFree(int index) {
+        return UserError.of("NOT_FOUND", "No uploaded photo has this id (or it belongs to another complaint)",
+                "input", "photoIds", String.valueOf(index));
     }
 
     private static void missing(List<UserError> errors, Record found, String key, String id, String label,
@@ -102,17 +130,6 @@ final class SubmissionChecks {
             var full = new ArrayList<String>(List.of("input"));
             full.addAll(List.of(path));
             errors.add(new UserError(full, "NOT_FOUND", "No " + label + " has id '" + id + "'"));
-        }
-    }
-
-    /** Rolls the submission's transaction back when it refers to things that do not exist. */
-    static final class InvalidReferences extends RuntimeException {
-
-        final List<UserError> errors;
-
-        InvalidReferences(List<UserError> errors) {
-            super(null, null, false, false);
-            this.errors = errors;
         }
     }
 

@@ -10,11 +10,16 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Filing anonymously, following with the receipt, retries, bad input, ratings: GraphQL over HTTP. */
 class ComplaintSubmissionApiTest extends ComplaintTestSupport {
+
+    @Autowired
+    MeterRegistry meters;
 
     private static final String FOLLOW = """
             query($r: String!) { complaintByReceipt(receipt: $r) { number status handlingUnitName answer
@@ -98,6 +103,38 @@ class ComplaintSubmissionApiTest extends ComplaintTestSupport {
         assertThat(receipts).hasSize(1);
         assertThat(numbers).hasSize(1);
         assertThat(complaintsWithNumber(numbers.iterator().next())).isOne();
+    }
+
+    @Test
+    void aBurstSharesTransactions_yetEachComplaintIsJudgedOnItsOwn() throws Exception {
+        long before = count("Complaint");
+        var inputs = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < 48; i++) {
+            inputs.add(complaint(Map.of("unitId", i == 20 ? "no-such-unit" : i % 2 == 0 ? "cmkt" : "chlth")));
+        }
+        inputs.add(inputs.get(3)); // the phone retried while the first copy was still on its way
+        var pool = Executors.newFixedThreadPool(16);
+        var results = new ArrayList<JsonNode>();
+        for (var result : pool.invokeAll(inputs.stream().<Callable<JsonNode>>map(input -> () -> submit(input)).toList())) {
+            results.add(result.get());
+        }
+        pool.shutdown();
+
+        var refused = results.get(20);
+        assertThat(refused.path("receipt").isNull()).isTrue();
+        assertThat(refused.path("errors").path(0).path("field").toString()).isEqualTo("[\"input\",\"target\",\"unitId\"]");
+        var numbers = new HashSet<String>();
+        for (int i = 0; i < 48; i++) {
+            if (i != 20) {
+                assertThat(results.get(i).path("errors").isEmpty()).as("complaint %d", i).isTrue();
+                numbers.add(results.get(i).path("complaint").path("number").asString());
+            }
+        }
+        assertThat(numbers).hasSize(47);
+        assertThat(results.get(48).path("receipt").asString()).isEqualTo(results.get(3).path("receipt").asString());
+        assertThat(count("Complaint")).isEqualTo(before + 47);
+        assertThat(meters.get("dutygraph.complaints.submission.batch").summary().max())
+                .as("complaints stored in one transaction").isGreaterThan(1);
     }
 
     @Test

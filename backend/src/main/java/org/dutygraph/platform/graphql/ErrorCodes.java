@@ -39,6 +39,11 @@ public class ErrorCodes extends DataFetcherExceptionResolverAdapter {
                     .extensions(java.util.Map.of("code", "RATE_LIMITED",
                             "retryAfterSeconds", Math.max(1, limited.retryAfter().toSeconds()))).build();
         }
+        if (ex instanceof UnavailableException unavailable) {
+            return GraphqlErrorBuilder.newError(env).errorType(ErrorType.INTERNAL_ERROR).message(unavailable.getMessage())
+                    .extensions(java.util.Map.of("code", "UNAVAILABLE",
+                            "retryAfterSeconds", Math.max(1, unavailable.retryAfter().toSeconds()))).build();
+        }
         log.error("Unexpected error in {}", env.getExecutionStepInfo().getPath(), ex);
         return error(env, ErrorType.INTERNAL_ERROR, "INTERNAL", "Something went wrong on our side; it has been logged",
                 null, null);

@@ -1,0 +1,36 @@
+package org.dutygraph.complaints;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.dutygraph.platform.graphql.UserError;
+
+/**
+ * A complaint checked and prepared on the request thread (receipt hashed, number drawn), waiting for the
+ * writer to store it; {@code stored} completes once its transaction has committed, or with the reason why not.
+ *
+ * @param complaint the properties of the Complaint node, routing still to fill in
+ */
+record PendingSubmission(CitizenComplaints.Submission submission, String submissionKey, Map<String, Object> complaint,
+                         CompletableFuture<Outcome> stored) {
+
+    PendingSubmission(CitizenComplaints.Submission submission, String submissionKey, Map<String, Object> complaint) {
+        this(submission, submissionKey, complaint, new CompletableFuture<>());
+    }
+
+    sealed interface Outcome permits Created, Rejected, AlreadySubmitted {
+    }
+
+    /** Stored and committed; {@code unitName} is the unit it was routed to, null when it waits for triage. */
+    record Created(String unitName) implements Outcome {
+    }
+
+    /** Refers to things the graph does not have; nothing was stored. */
+    record Rejected(List<UserError> errors) implements Outcome {
+    }
+
+    /** A complaint with this submission id was stored before (or just now, by a copy of the same request). */
+    record AlreadySubmitted() implements Outcome {
+    }
+}

@@ -1,0 +1,153 @@
+package org.dutygraph.complaints;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.dutygraph.complaints.PendingSubmission.AlreadySubmitted;
+import org.dutygraph.complaints.PendingSubmission.Outcome;
+import org.dutygraph.platform.graphql.UnavailableException;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.exceptions.ClientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores submissions through a few writer threads, each taking whatever has queued up as one transaction
+ * (group commit). Under light load a batch is one complaint and waits for nobody; under heavy load batches
+ * grow by themselves, and the cost of a transaction (the round trips, the commit, the forced log write) is
+ * shared, which is what keeps hundreds of submissions a second within two cores. A request returns only once
+ * its batch has committed.
+ * <p>
+ * A batch that fails as a whole (a constraint another instance tripped, a bug one odd submission triggers) is
+ * written again one submission per transaction, so one bad submission cannot take its neighbours down.
+ */
+@Component
+class SubmissionWriter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SubmissionWriter.class);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+    private final Driver driver;
+    private final SubmissionBatch batches;
+    private final ComplaintSettings.Writer settings;
+    private final BlockingQueue<PendingSubmission> queue;
+    private final DistributionSummary batchSizes;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    SubmissionWriter(Driver driver, SubmissionBatch batches, ComplaintSettings settings, MeterRegistry meters) {
+        this.driver = driver;
+        this.batches = batches;
+        this.settings = settings.writer();
+        this.queue = new ArrayBlockingQueue<>(this.settings.queue());
+        this.batchSizes = DistributionSummary.builder("dutygraph.complaints.submission.batch")
+                .description("Complaints stored per transaction").register(meters);
+    }
+
+    /** Queues the submission and waits until it is stored (or refused); UNAVAILABLE when overloaded or stopping. */
+    Outcome store(PendingSubmission pending) {
+        if (!running || !queue.offer(pending)) {
+            throw new UnavailableException("Too many complaints are being filed right now; send the same one again shortly",
+                    RETRY_AFTER);
+        }
+        try {
+            return pending.stored().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("The service is stopping; send the same complaint again", RETRY_AFTER);
+        } catch (TimeoutException e) {
+            // It may still be stored; the same submissionId then returns it.
+            throw new UnavailableException("Filing took too long; send the same complaint again", RETRY_AFTER);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void work() {
+        var batch = new ArrayList<PendingSubmission>(settings.maxBatch());
+        while (running || !queue.isEmpty()) {
+            try {
+                var first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, settings.maxBatch() - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                batch.forEach(p -> p.stored().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<PendingSubmission> batch) {
+        try (var session = driver.session()) {
+            var outcomes = session.executeWrite(tx -> batches.write(tx, batch));
+            batchSizes.record(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).stored().complete(outcomes.get(i));
+            }
+        } catch (RuntimeException e) {
+            if (batch.size() > 1) {
+                log.warn("A batch of {} complaints failed ({}); writing them one by one", batch.size(), reason(e));
+                batch.forEach(p -> write(List.of(p)));
+            } else if (e instanceof ClientException c && ComplaintStore.isDuplicate(c)) {
+                // the same submission stored a moment ago by another writer or instance
+                batch.get(0).stored().complete(new AlreadySubmitted());
+            } else {
+                batch.get(0).stored().completeExceptionally(e);
+            }
+        }
+    }
+
+    private static String reason(RuntimeException e) {
+        return e instanceof ClientException c ? c.code() : e.getClass().getSimpleName();
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        for (int i = 0; i < settings.threads(); i++) {
+            var thread = new Thread(this::work, "complaint-writer-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+    }
+
+    /** Stops taking submissions and writes what is queued before returning. */
+    @Override
+    public synchronized void stop() {
+        running = false;
+        for (var thread : threads) {
+            try {
+                thread.join(WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
