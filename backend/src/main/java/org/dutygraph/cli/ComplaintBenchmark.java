@@ -80,10 +80,13 @@ final class ComplaintBenchmark {
                 submit.sent(), submit.seconds(), rate, submit.throughput(), submit.failed(), submit.p50(), submit.p95(),
                 submit.p99(), TARGET_P99_MS, submit.p99() / TARGET_P99_MS, submit.p99() / baseline.p99(), submit.cpuMs(),
                 submit.cpuMs() / baseline.cpuMs());
+        out.println("SUBMIT CPU-ms per complaint by thread group: " + top(submit.cpuThreads()));
+        out.println("BASELINE CPU-ms per request by thread group: " + top(baseline.cpuThreads()));
         var direct = direct(context.getBean(CitizenComplaints.class), units, items,
                 Integer.parseInt(options.getOrDefault("direct-seconds", "10")));
         out.printf("DIRECT the submission service alone (no HTTP, no GraphQL), 8 threads: %.0f/s (ratio to the target rate %.2f); "
-                + "%.2f CPU-ms each%n", direct.throughput(), direct.throughput() / rate, direct.cpuMs());
+                + "%.2f CPU-ms each: %s%n", direct.throughput(), direct.throughput() / rate, direct.cpuMs(),
+                top(direct.cpuThreads()));
         boolean ok = submit.failed() == 0 && submit.p99() <= TARGET_P99_MS && submit.throughput() >= rate * 0.95;
         out.println(ok ? "PASS" : "FAIL");
         return ok ? 0 : 1;
@@ -94,6 +97,7 @@ final class ComplaintBenchmark {
             throws InterruptedException {
         var done = new AtomicInteger();
         long cpuBefore = OpenLoopLoad.processCpuNanos();
+        var threadsBefore = OpenLoopLoad.threadCpuNanos();
         long until = System.nanoTime() + seconds * 1_000_000_000L;
         var threads = new ArrayList<Thread>();
         for (int t = 0; t < 8; t++) {
@@ -113,8 +117,9 @@ final class ComplaintBenchmark {
             thread.join();
         }
         int sent = done.get();
-        return new OpenLoopLoad.Result(sent, 0, seconds, Double.NaN, Double.NaN, Double.NaN,
-                (OpenLoopLoad.processCpuNanos() - cpuBefore) / 1e6 / sent);
+        double cpuMs = (OpenLoopLoad.processCpuNanos() - cpuBefore) / 1e6 / sent;
+        return new OpenLoopLoad.Result(sent, 0, seconds, Double.NaN, Double.NaN, Double.NaN, cpuMs,
+                OpenLoopLoad.perRequest(threadsBefore, OpenLoopLoad.threadCpuNanos(), sent, cpuMs));
     }
 
     private static Map<String, Object> complaint(int i, List<String> units, List<String> items) {
@@ -122,6 +127,12 @@ final class ComplaintBenchmark {
                 : Map.<String, Object>of("unitId", units.get(i % units.size()));
         return Map.of("submissionId", UUID.randomUUID().toString(), "target", target, "category", "BUCK_PASSING",
                 "description", "基准测试投诉 " + i + "：窗口工作人员推诿，要求多次补交材料。");
+    }
+
+    private static String top(Map<String, Double> cpuThreads) {
+        var sb = new StringBuilder();
+        cpuThreads.entrySet().stream().limit(8).forEach(e -> sb.append(String.format("%s %.2f, ", e.getKey(), e.getValue())));
+        return sb.length() == 0 ? "" : sb.substring(0, sb.length() - 2);
     }
 
     /** GraphQL errors, or a payload with user errors. */

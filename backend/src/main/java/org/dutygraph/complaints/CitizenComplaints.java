@@ -3,9 +3,7 @@ package org.dutygraph.complaints;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -36,7 +34,6 @@ public class CitizenComplaints {
 
     public static final Set<String> CATEGORIES = Set.of("COLD", "LAZY", "BUCK_PASSING", "DISORDERLY", "GREEDY",
             "PETTY_EXTORTION", "ILLEGAL_FEES", "INACTION", "SLOW_ACTION", "OTHER");
-    private static final DateTimeFormatter NUMBER_DATE = DateTimeFormatter.ofPattern("yyMMdd");
 
     public record Submission(String submissionId, ComplaintTarget target, String category, String description,
                              Instant occurredAt, String place, String areaId, List<String> photoIds, String contactName,
@@ -59,14 +56,15 @@ public class CitizenComplaints {
     private final Driver driver;
     private final SubmissionChecks checks;
     private final SubmissionWriter writer;
-    private final SecureRandom random = new SecureRandom();
+    private final ComplaintNumbers numbers;
 
-    CitizenComplaints(ComplaintStore store, Receipts receipts, SubmissionWriter writer, WorkingCalendar calendar,
-                      ComplaintSettings settings, ComplaintNotices notices, DeviceRegistry devices, AccountService accounts,
-                      Driver driver) {
+    CitizenComplaints(ComplaintStore store, Receipts receipts, SubmissionWriter writer, ComplaintNumbers numbers,
+                      WorkingCalendar calendar, ComplaintSettings settings, ComplaintNotices notices, DeviceRegistry devices,
+                      AccountService accounts, Driver driver) {
         this.store = store;
         this.receipts = receipts;
         this.writer = writer;
+        this.numbers = numbers;
         this.calendar = calendar;
         this.settings = settings;
         this.notices = notices;
@@ -82,7 +80,7 @@ public class CitizenComplaints {
             if (s.target() != null) {
                 // report unknown references too, so that the app can show every problem at once (no retry to look for)
                 try (var session = driver.session()) {
-                    errors.addAll(session.executeRead(tx -> checks.references(tx, List.of(s), List.of("-")).get(0).errors()));
+                    errors.addAll(session.executeRead(tx -> checks.references(tx, List.of(s), List.of("-"), List.of("-")).get(0).errors()));
                 }
             }
             return new Submitted(null, null, errors);
@@ -94,7 +92,7 @@ public class CitizenComplaints {
         var id = UUID.randomUUID().toString();
         var c = new HashMap<String, Object>();
         c.put("id", id);
-        c.put("number", newNumber(now));
+        c.put("number", numbers.draw(now));
         c.put("receiptHash", receipts.hash(receipt).orElseThrow());
         c.put("submissionKey", submissionKey);
         c.put("contentHash", contentHash);
@@ -129,9 +127,9 @@ public class CitizenComplaints {
             // A retry of a stored submission (or two copies at once): answer with the stored one.
             return retried(s, store.bySubmissionKey(submissionKey).orElseThrow(), contentHash);
         }
-        var unitName = ((PendingSubmission.Created) outcome).unitName();
-        return new Submitted(new CitizenView((String) c.get("number"), s.category(), "RECEIVED",
-                TimeKeys.utc(now.toEpochMilli()), unitName, null, null, List.of()), receipt, List.of());
+        var created = (PendingSubmission.Created) outcome;
+        return new Submitted(new CitizenView(created.number(), s.category(), "RECEIVED", TimeKeys.utc(now.toEpochMilli()),
+                created.unitName(), null, null, List.of()), receipt, List.of());
     }
 
     public Optional<CitizenView> byReceipt(String receipt) {
@@ -187,14 +185,6 @@ public class CitizenComplaints {
 
     static List<String> photos(Submission s) {
         return s.photoIds() == null ? List.of() : s.photoIds();
-    }
-
-    private String newNumber(Instant now) {
-        var sb = new StringBuilder("TS").append(NUMBER_DATE.format(now.atZone(settings.zone()))).append('-');
-        for (int i = 0; i < 6; i++) {
-            sb.append("0123456789ABCDEFGHJKMNPQRSTVWXYZ".charAt(random.nextInt(32)));
-        }
-        return sb.toString();
     }
 
     private static String contentHash(Submission s) {

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -85,8 +87,9 @@ class ComplaintStore {
 
     /**
      * For each row ({@code i}, {@code unit}, {@code window}, {@code post}, {@code item}, {@code area}, {@code photos},
-     * {@code submissionKey}): which references exist (booleans unit, window, post, item, area; unitName and
-     * windowName), which photos are free, and whether a complaint with that submission key is stored. One query.
+     * {@code submissionKey}, {@code number}): which references exist (booleans unit, window, post, item, area;
+     * unitName and windowName), which photos are free, whether a complaint with that submission key is stored
+     * (submitted) and whether the case number is taken (numberTaken). One query.
      */
     List<Record> references(TransactionContext tx, List<Map<String, Object>> rows) {
         return tx.run("""
@@ -98,8 +101,15 @@ class ComplaintStore {
                        EXISTS { MATCH (x:PowerItem) WHERE x.id = r.item } AS item,
                        EXISTS { MATCH (a:Area) WHERE a.id = r.area } AS area,
                        COLLECT { MATCH (p:Photo) WHERE p.id IN r.photos AND p.complaintId IS NULL RETURN p.id } AS photos,
-                       EXISTS { MATCH (c:Complaint) WHERE c.submissionKey = r.submissionKey } AS submitted
+                       EXISTS { MATCH (c:Complaint) WHERE c.submissionKey = r.submissionKey } AS submitted,
+                       EXISTS { MATCH (c:Complaint) WHERE c.number = r.number } AS numberTaken
                 ORDER BY i""", Map.of("rows", rows)).list();
+    }
+
+    /** Those of the case numbers that are taken. */
+    Set<String> takenNumbers(TransactionContext tx, Collection<String> numbers) {
+        return new HashSet<>(tx.run("MATCH (c:Complaint) WHERE c.number IN $numbers RETURN c.number AS n",
+                Map.of("numbers", List.copyOf(numbers))).list(r -> r.get("n").asString()));
     }
 
     List<String> existing(String label, Collection<String> ids) {

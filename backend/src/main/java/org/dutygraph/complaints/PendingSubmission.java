@@ -22,8 +22,11 @@ record PendingSubmission(CitizenComplaints.Submission submission, String submiss
     sealed interface Outcome permits Created, Rejected, AlreadySubmitted {
     }
 
-    /** Stored and committed; {@code unitName} is the unit it was routed to, null when it waits for triage. */
-    record Created(String unitName) implements Outcome {
+    /**
+     * Stored and committed under this case number (drawn again if the prepared one was taken); {@code unitName} is
+     * the unit it was routed to, null when it waits for triage.
+     */
+    record Created(String number, String unitName) implements Outcome {
     }
 
     /** Refers to things the graph does not have; nothing was stored. */

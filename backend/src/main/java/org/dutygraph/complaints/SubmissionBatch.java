@@ -34,9 +34,12 @@ class SubmissionBatch {
     private final ComplaintRouter router;
     private final ComplaintNotices notices;
     private final AccountService accounts;
+    private final ComplaintNumbers numbers;
 
-    SubmissionBatch(ComplaintStore store, ComplaintRouter router, ComplaintNotices notices, AccountService accounts) {
+    SubmissionBatch(ComplaintStore store, ComplaintRouter router, ComplaintNotices notices, AccountService accounts,
+                    ComplaintNumbers numbers) {
         this.store = store;
+        this.numbers = numbers;
         this.checks = new SubmissionChecks(store);
         this.router = router;
         this.notices = notices;
@@ -46,9 +49,11 @@ class SubmissionBatch {
     /** The outcome of each submission, in order. Runs again from the start when the driver retries the transaction. */
     List<Outcome> write(TransactionContext tx, List<PendingSubmission> batch) {
         var submissions = batch.stream().map(PendingSubmission::submission).toList();
-        var references = checks.references(tx, submissions, batch.stream().map(PendingSubmission::submissionKey).toList());
+        var references = checks.references(tx, submissions, batch.stream().map(PendingSubmission::submissionKey).toList(),
+                batch.stream().map(p -> (String) p.complaint().get("number")).toList());
         var outcomes = new ArrayList<Outcome>(batch.size());
         var rows = new ArrayList<Map<String, Object>>();
+        var numbersToRedraw = new ArrayList<Map<String, Object>>();
         var keys = new HashSet<String>();
         var photos = new HashSet<String>();
         for (int i = 0; i < batch.size(); i++) {
@@ -68,6 +73,9 @@ class SubmissionBatch {
             var s = pending.submission();
             var routing = refs.named() != null ? refs.named() : router.route(tx, s.target(), s.areaId());
             var c = new HashMap<>(pending.complaint());
+            if (refs.numberTaken()) {
+                numbersToRedraw.add(c);
+            }
             c.put("routedUnitId", routing.unitId());
             c.put("routing", routing.reason());
             c.put("findingId", routing.findingId());
@@ -83,18 +91,52 @@ class SubmissionBatch {
         if (rows.isEmpty()) {
             return outcomes;
         }
+        var complaints = rows.stream().map(SubmissionBatch::complaint).toList();
+        giveFreeNumbers(tx, complaints, numbersToRedraw);
         var names = store.create(tx, rows, Instant.now());
         var triage = new ArrayList<Map<String, Object>>();
         for (var row : rows) {
             int i = (Integer) row.get("i");
-            outcomes.set(i, new Created(names.get(i)));
-            @SuppressWarnings("unchecked") var c = (Map<String, Object>) row.get("c");
+            var c = complaint(row);
+            outcomes.set(i, new Created((String) c.get("number"), names.get(i)));
             if (c.get("routedUnitId") == null) {
                 triage.add(c);
             }
         }
         notifyTriage(tx, triage);
         return outcomes;
+    }
+
+    /**
+     * Draws new case numbers for the complaints whose number is taken, in the graph or earlier in the batch, until
+     * every number is free (almost always at once: a clash needs two of a day's complaints to draw the same).
+     */
+    private void giveFreeNumbers(TransactionContext tx, List<Map<String, Object>> complaints, List<Map<String, Object>> taken) {
+        var inBatch = new HashSet<String>();
+        var redraw = new ArrayList<Map<String, Object>>();
+        for (var c : complaints) {
+            if (!inBatch.add((String) c.get("number")) || taken.contains(c)) {
+                redraw.add(c);
+            }
+        }
+        while (!redraw.isEmpty()) {
+            var drawn = new HashMap<String, Map<String, Object>>();
+            for (var c : redraw) {
+                String number;
+                do {
+                    number = numbers.draw(Instant.ofEpochMilli((Long) c.get("receivedAt")));
+                } while (!inBatch.add(number));
+                c.put("number", number);
+                drawn.put(number, c);
+            }
+            var clash = store.takenNumbers(tx, drawn.keySet());
+            redraw = new ArrayList<>(clash.stream().map(drawn::get).toList());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> complaint(Map<String, Object> row) {
+        return (Map<String, Object>) row.get("c");
     }
 
     /** Only complaints the graph could not route need the efficiency office at once; the rest wait in its queue. */

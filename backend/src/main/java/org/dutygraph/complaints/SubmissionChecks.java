@@ -65,14 +65,18 @@ final class SubmissionChecks {
      *
      * @param errors    what is missing (or, for photos, not free to attach)
      * @param named     the routing to the window or unit the citizen named, when it exists (saves the router a query)
-     * @param submitted a complaint with this submission id is already stored (a retry)
+     * @param submitted   a complaint with this submission id is already stored (a retry)
+     * @param numberTaken the case number drawn for it belongs to another complaint
      */
-    record References(List<UserError> errors, Routing named, boolean submitted) {
+    record References(List<UserError> errors, Routing named, boolean submitted, boolean numberTaken) {
     }
 
-    /** The references of each submission, in order; one query for all of them. */
+    /**
+     * The references of each submission, in order, with whether its submission key and its case number are in
+     * use; one query for all of them.
+     */
     List<References> references(TransactionContext tx, List<CitizenComplaints.Submission> submissions,
-                                List<String> submissionKeys) {
+                                List<String> submissionKeys, List<String> numbers) {
         var rows = new ArrayList<Map<String, Object>>(submissions.size());
         for (int i = 0; i < submissions.size(); i++) {
             var s = submissions.get(i);
@@ -85,6 +89,7 @@ final class SubmissionChecks {
             row.put("area", s.areaId());
             row.put("photos", CitizenComplaints.photos(s));
             row.put("submissionKey", submissionKeys.get(i));
+            row.put("number", numbers.get(i));
             rows.add(row);
         }
         var found = store.references(tx, rows);
@@ -116,7 +121,7 @@ final class SubmissionChecks {
         } else if (t.unitId() != null && found.get("unit").asBoolean()) {
             named = Routing.named(t.unitId(), found.get("unitName").asString());
         }
-        return new References(errors, named, found.get("submitted").asBoolean());
+        return new References(errors, named, found.get("submitted").asBoolean(), found.get("numberTaken").asBoolean());
     }
 
     static UserError photoNotFree(int index) {

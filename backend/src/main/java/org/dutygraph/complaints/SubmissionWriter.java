@@ -11,7 +11,6 @@ import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.dutygraph.complaints.PendingSubmission.AlreadySubmitted;
 import org.dutygraph.complaints.PendingSubmission.Outcome;
 import org.dutygraph.platform.graphql.UnavailableException;
 import org.neo4j.driver.Driver;
@@ -97,6 +96,10 @@ class SubmissionWriter implements SmartLifecycle {
     }
 
     private void write(List<PendingSubmission> batch) {
+        write(batch, true);
+    }
+
+    private void write(List<PendingSubmission> batch, boolean mayRetry) {
         try (var session = driver.session()) {
             var outcomes = session.executeWrite(tx -> batches.write(tx, batch));
             batchSizes.record(batch.size());
@@ -106,10 +109,11 @@ class SubmissionWriter implements SmartLifecycle {
         } catch (RuntimeException e) {
             if (batch.size() > 1) {
                 log.warn("A batch of {} complaints failed ({}); writing them one by one", batch.size(), reason(e));
-                batch.forEach(p -> write(List.of(p)));
-            } else if (e instanceof ClientException c && ComplaintStore.isDuplicate(c)) {
-                // the same submission stored a moment ago by another writer or instance
-                batch.get(0).stored().complete(new AlreadySubmitted());
+                batch.forEach(p -> write(List.of(p), true));
+            } else if (mayRetry && e instanceof ClientException c && ComplaintStore.isDuplicate(c)) {
+                // Another writer (or instance) stored the same submission, or drew the same case number, a moment
+                // ago; written again, the batch sees it and answers the retry or draws another number.
+                write(batch, false);
             } else {
                 batch.get(0).stored().completeExceptionally(e);
             }

@@ -196,10 +196,4 @@ class ComplaintSubmissionApiTest extends ComplaintTestSupport {
             assertThat(stored).doesNotContain(caseNumber);
         }
     }
-
-    private long complaintsWithNumber(String number) {
-        try (var session = driver.session()) {
-            return session.run("MATCH (c:Complaint {number: $n}) RETURN count(c) AS c", Map.of("n", number)).single().get("c").asLong();
-        }
-    }
 }

@@ -94,4 +94,10 @@ abstract class ComplaintTestSupport extends ApiTest {
     GraphQl citizen() {
         return anonymous();
     }
+
+    long complaintsWithNumber(String number) {
+        try (var session = driver.session()) {
+            return session.run("MATCH (c:Complaint {number: $n}) RETURN count(c) AS c", Map.of("n", number)).single().get("c").asLong();
+        }
+    }
 }

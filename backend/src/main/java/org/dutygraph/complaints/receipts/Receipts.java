@@ -38,7 +38,8 @@ public final class Receipts {
     private final Pepper pepper;
     private final int costLog2;
     private final SecureRandom random = new SecureRandom();
-    private final Semaphore hashing = new Semaphore(Runtime.getRuntime().availableProcessors());
+    // fair: under load, a request that barges past the queue leaves another to wait for ever longer (the p99)
+    private final Semaphore hashing = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     public Receipts(Pepper pepper, int costLog2) {
         this.pepper = pepper;
