@@ -46,106 +46,95 @@ class SubmissionBatch {
         this.accounts = accounts;
     }
 
+    /** A submission that passed its checks, routed, about to be created. */
+    private record Accepted(int index, Map<String, Object> complaint, List<String> photos, boolean numberTaken) {
+
+        String number() {
+            return (String) complaint.get("number");
+        }
+    }
+
     /** The outcome of each submission, in order. Runs again from the start when the driver retries the transaction. */
     List<Outcome> write(TransactionContext tx, List<PendingSubmission> batch) {
-        var submissions = batch.stream().map(PendingSubmission::submission).toList();
-        var references = checks.references(tx, submissions, batch.stream().map(PendingSubmission::submissionKey).toList(),
+        var references = checks.references(tx, batch.stream().map(PendingSubmission::submission).toList(),
+                batch.stream().map(PendingSubmission::submissionKey).toList(),
                 batch.stream().map(p -> (String) p.complaint().get("number")).toList());
         var outcomes = new ArrayList<Outcome>(batch.size());
-        var rows = new ArrayList<Map<String, Object>>();
-        var numbersToRedraw = new ArrayList<Map<String, Object>>();
+        var accepted = new ArrayList<Accepted>();
         var keys = new HashSet<String>();
         var photos = new HashSet<String>();
         for (int i = 0; i < batch.size(); i++) {
             var pending = batch.get(i);
+            var s = pending.submission();
             var refs = references.get(i);
+            var errors = new ArrayList<>(refs.errors());
+            errors.addAll(photosTakenInBatch(s, photos));
             if (refs.submitted() || !keys.add(pending.submissionKey())) {
                 outcomes.add(new AlreadySubmitted());
-                continue;
-            }
-            var errors = new ArrayList<>(refs.errors());
-            errors.addAll(photosTakenInBatch(pending.submission(), photos));
-            if (!errors.isEmpty()) {
+            } else if (!errors.isEmpty()) {
                 outcomes.add(new Rejected(errors));
-                continue;
-            }
-            photos.addAll(CitizenComplaints.photos(pending.submission()));
-            var s = pending.submission();
-            var routing = refs.named() != null ? refs.named() : router.route(tx, s.target(), s.areaId());
-            var c = new HashMap<>(pending.complaint());
-            if (refs.numberTaken()) {
-                numbersToRedraw.add(c);
-            }
-            c.put("routedUnitId", routing.unitId());
-            c.put("routing", routing.reason());
-            c.put("findingId", routing.findingId());
-            c.put("suggestedUnitIds", routing.suggestedUnitIds());
-            var row = new HashMap<String, Object>();
-            row.put("i", i);
-            row.put("c", c);
-            row.put("photos", CitizenComplaints.photos(s));
-            row.put("stepId", UUID.randomUUID().toString());
-            rows.add(row);
-            outcomes.add(null);
-        }
-        if (rows.isEmpty()) {
-            return outcomes;
-        }
-        var complaints = rows.stream().map(SubmissionBatch::complaint).toList();
-        giveFreeNumbers(tx, complaints, numbersToRedraw);
-        var names = store.create(tx, rows, Instant.now());
-        var triage = new ArrayList<Map<String, Object>>();
-        for (var row : rows) {
-            int i = (Integer) row.get("i");
-            var c = complaint(row);
-            outcomes.set(i, new Created((String) c.get("number"), names.get(i)));
-            if (c.get("routedUnitId") == null) {
-                triage.add(c);
+            } else {
+                photos.addAll(CitizenComplaints.photos(s));
+                var routing = refs.named() != null ? refs.named() : router.route(tx, s.target(), s.areaId());
+                var c = new HashMap<>(pending.complaint());
+                c.put("routedUnitId", routing.unitId());
+                c.put("routing", routing.reason());
+                c.put("findingId", routing.findingId());
+                c.put("suggestedUnitIds", routing.suggestedUnitIds());
+                accepted.add(new Accepted(i, c, CitizenComplaints.photos(s), refs.numberTaken()));
+                outcomes.add(null); // set once created
             }
         }
-        notifyTriage(tx, triage);
+        if (!accepted.isEmpty()) {
+            create(tx, accepted, outcomes);
+        }
         return outcomes;
+    }
+
+    private void create(TransactionContext tx, List<Accepted> accepted, List<Outcome> outcomes) {
+        giveFreeNumbers(tx, accepted);
+        var rows = accepted.stream().map(a -> Map.<String, Object>of("i", a.index(), "c", a.complaint(), "photos", a.photos(),
+                "stepId", UUID.randomUUID().toString())).toList();
+        var unitNames = store.create(tx, rows, Instant.now());
+        for (var a : accepted) {
+            outcomes.set(a.index(), new Created(a.number(), unitNames.get(a.index())));
+        }
+        notifyTriage(tx, accepted.stream().filter(a -> a.complaint().get("routedUnitId") == null).toList());
     }
 
     /**
      * Draws new case numbers for the complaints whose number is taken, in the graph or earlier in the batch, until
      * every number is free (almost always at once: a clash needs two of a day's complaints to draw the same).
      */
-    private void giveFreeNumbers(TransactionContext tx, List<Map<String, Object>> complaints, List<Map<String, Object>> taken) {
+    private void giveFreeNumbers(TransactionContext tx, List<Accepted> accepted) {
         var inBatch = new HashSet<String>();
-        var redraw = new ArrayList<Map<String, Object>>();
-        for (var c : complaints) {
-            if (!inBatch.add((String) c.get("number")) || taken.contains(c)) {
-                redraw.add(c);
+        var redraw = new ArrayList<Accepted>();
+        for (var a : accepted) {
+            if (!inBatch.add(a.number()) || a.numberTaken()) {
+                redraw.add(a);
             }
         }
         while (!redraw.isEmpty()) {
-            var drawn = new HashMap<String, Map<String, Object>>();
-            for (var c : redraw) {
+            var drawn = new HashMap<String, Accepted>();
+            for (var a : redraw) {
                 String number;
                 do {
-                    number = numbers.draw(Instant.ofEpochMilli((Long) c.get("receivedAt")));
+                    number = numbers.draw(Instant.ofEpochMilli((Long) a.complaint().get("receivedAt")));
                 } while (!inBatch.add(number));
-                c.put("number", number);
-                drawn.put(number, c);
+                a.complaint().put("number", number);
+                drawn.put(number, a);
             }
-            var clash = store.takenNumbers(tx, drawn.keySet());
-            redraw = new ArrayList<>(clash.stream().map(drawn::get).toList());
+            redraw = new ArrayList<>(store.takenNumbers(tx, drawn.keySet()).stream().map(drawn::get).toList());
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> complaint(Map<String, Object> row) {
-        return (Map<String, Object>) row.get("c");
     }
 
     /** Only complaints the graph could not route need the efficiency office at once; the rest wait in its queue. */
-    private void notifyTriage(TransactionContext tx, List<Map<String, Object>> complaints) {
-        if (complaints.isEmpty()) {
+    private void notifyTriage(TransactionContext tx, List<Accepted> unrouted) {
+        if (unrouted.isEmpty()) {
             return;
         }
         notices.awaitingTriage(tx, accounts.usernames(List.of(), List.of(Role.INSPECTOR)),
-                complaints.stream().map(c -> Map.entry((String) c.get("id"), (String) c.get("number"))).toList());
+                unrouted.stream().map(a -> Map.entry((String) a.complaint().get("id"), a.number())).toList());
     }
 
     /** A photo may go with one complaint only, also when two in the same batch name it. */

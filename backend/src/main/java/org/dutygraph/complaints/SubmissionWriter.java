@@ -154,4 +154,10 @@ class SubmissionWriter implements SmartLifecycle {
     public boolean isRunning() {
         return running;
     }
+
+    /** Started before the web server takes requests, stopped after it has stopped taking them (and finished them). */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
 }
