@@ -1,6 +1,8 @@
 package org.dutygraph.platform.graphql;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Map;
 
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
@@ -35,18 +37,20 @@ public class ErrorCodes extends DataFetcherExceptionResolverAdapter {
             return error(env, type, denied.code(), denied.getMessage(), null, null);
         }
         if (ex instanceof RateLimitedException limited) {
-            return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(limited.getMessage())
-                    .extensions(java.util.Map.of("code", "RATE_LIMITED",
-                            "retryAfterSeconds", Math.max(1, limited.retryAfter().toSeconds()))).build();
+            return retryLater(env, ErrorType.BAD_REQUEST, "RATE_LIMITED", limited.getMessage(), limited.retryAfter());
         }
         if (ex instanceof UnavailableException unavailable) {
-            return GraphqlErrorBuilder.newError(env).errorType(ErrorType.INTERNAL_ERROR).message(unavailable.getMessage())
-                    .extensions(java.util.Map.of("code", "UNAVAILABLE",
-                            "retryAfterSeconds", Math.max(1, unavailable.retryAfter().toSeconds()))).build();
+            return retryLater(env, ErrorType.INTERNAL_ERROR, "UNAVAILABLE", unavailable.getMessage(), unavailable.retryAfter());
         }
         log.error("Unexpected error in {}", env.getExecutionStepInfo().getPath(), ex);
         return error(env, ErrorType.INTERNAL_ERROR, "INTERNAL", "Something went wrong on our side; it has been logged",
                 null, null);
+    }
+
+    private static GraphQLError retryLater(DataFetchingEnvironment env, ErrorClassification type, String code, String message,
+                                           Duration retryAfter) {
+        return GraphqlErrorBuilder.newError(env).errorType(type).message(message)
+                .extensions(Map.of("code", code, "retryAfterSeconds", Math.max(1, retryAfter.toSeconds()))).build();
     }
 
     private static GraphQLError error(DataFetchingEnvironment env, ErrorClassification type, String code, String message,
