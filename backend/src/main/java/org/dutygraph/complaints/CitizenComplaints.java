@@ -80,7 +80,8 @@ public class CitizenComplaints {
             if (s.target() != null) {
                 // report unknown references too, so that the app can show every problem at once (no retry to look for)
                 try (var session = driver.session()) {
-                    errors.addAll(session.executeRead(tx -> checks.references(tx, List.of(s), List.of("-"), List.of("-")).get(0).errors()));
+                    errors.addAll(session.executeRead(tx -> checks.references(tx, List.of(s), List.of("-"), List.of("-"))
+                            .get(0).errors()));
                 }
             }
             return new Submitted(null, null, errors);

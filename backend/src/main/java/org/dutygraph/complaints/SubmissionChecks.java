@@ -63,8 +63,8 @@ final class SubmissionChecks {
     /**
      * What one submission refers to, as the graph has it.
      *
-     * @param errors    what is missing (or, for photos, not free to attach)
-     * @param named     the routing to the window or unit the citizen named, when it exists (saves the router a query)
+     * @param errors      what is missing (or, for photos, not free to attach)
+     * @param named       the routing to the window or unit the citizen named, when it exists (saves the router a query)
      * @param submitted   a complaint with this submission id is already stored (a retry)
      * @param numberTaken the case number drawn for it belongs to another complaint
      */
