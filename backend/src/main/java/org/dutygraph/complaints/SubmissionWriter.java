@@ -83,7 +83,7 @@ class SubmissionWriter implements SmartLifecycle {
                 }
                 batch.add(first);
                 queue.drainTo(batch, settings.maxBatch() - 1);
-                write(batch);
+                write(batch, true);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -93,10 +93,6 @@ class SubmissionWriter implements SmartLifecycle {
                 batch.clear();
             }
         }
-    }
-
-    private void write(List<PendingSubmission> batch) {
-        write(batch, true);
     }
 
     private void write(List<PendingSubmission> batch, boolean mayRetry) {
