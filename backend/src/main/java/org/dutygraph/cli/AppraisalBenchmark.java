@@ -1,7 +1,6 @@
 package org.dutygraph.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +34,7 @@ final class AppraisalBenchmark {
     int run(Map<String, String> options) throws Exception {
         int staff = Integer.parseInt(options.getOrDefault("staff", "100000"));
         int units = Integer.parseInt(options.getOrDefault("units", "500"));
-        var store = Files.createTempDirectory("dutygraph-appraisal-bench");
+        var store = BenchmarkSupport.tempDirectory("dutygraph-appraisal-bench");
         try (var context = BenchmarkSupport.start(store, "1g")) {
             var driver = context.getBean(Driver.class);
             long setup = System.nanoTime();

@@ -20,6 +20,7 @@ import org.dutygraph.org.bundle.ImportJob;
 import org.dutygraph.org.generator.BundleGenerator;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 /** What the benchmarks share: generated bundles, a fresh application on a temp store, timed imports, heap peaks. */
 final class BenchmarkSupport {
@@ -44,6 +45,13 @@ final class BenchmarkSupport {
                     Files.size(file) >> 20, (System.nanoTime() - started) / 1e9, planted.size());
             return planted;
         }
+    }
+
+    /** A new temporary directory, deleted with everything in it when the benchmark's JVM exits. */
+    static Path tempDirectory(String prefix) throws IOException {
+        var directory = Files.createTempDirectory(prefix);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(directory.toFile())));
+        return directory;
     }
 
     /** The whole application on a fresh store; command-line arguments so that they win over application.yml. */

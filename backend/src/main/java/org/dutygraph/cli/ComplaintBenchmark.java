@@ -2,7 +2,6 @@ package org.dutygraph.cli;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,7 @@ final class ComplaintBenchmark {
     int run(Map<String, String> options) throws Exception {
         double rate = Double.parseDouble(options.getOrDefault("rate", String.valueOf(TARGET_RATE)));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
-        var store = Files.createTempDirectory("dutygraph-complaint-bench");
+        var store = BenchmarkSupport.tempDirectory("dutygraph-complaint-bench");
         // One client address sends everything here, so the per-address anonymous limit is lifted for the run.
         try (var context = BenchmarkSupport.start(store, "256m", "--dutygraph.demo.load=true",
                 "--dutygraph.rate-limits.fields-per-minute=100000000", "--dutygraph.rate-limits.fields-per-hour=100000000",

@@ -46,7 +46,7 @@ final class ConflictBenchmark {
     }
 
     int run(Map<String, String> options) throws Exception {
-        var work = Files.createTempDirectory("dutygraph-conflict-bench");
+        var work = BenchmarkSupport.tempDirectory("dutygraph-conflict-bench");
         var smallOptions = new HashMap<>(options);
         smallOptions.put("units", options.getOrDefault("naive-units", "100"));
         smallOptions.put("posts", options.getOrDefault("naive-posts", "1000"));

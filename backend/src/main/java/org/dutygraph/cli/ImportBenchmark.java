@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +43,7 @@ final class ImportBenchmark {
     int run(Map<String, String> options) throws Exception {
         var parameters = BenchmarkSupport.parameters(options, 0, 1);
         var baselineParameters = BenchmarkSupport.parameters(options, 1, 100);
-        var work = Files.createTempDirectory("dutygraph-bench");
+        var work = BenchmarkSupport.tempDirectory("dutygraph-bench");
         out.printf("Benchmark in %s, heap max %d MiB, %d cores%n", work, Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.getRuntime().availableProcessors());
 

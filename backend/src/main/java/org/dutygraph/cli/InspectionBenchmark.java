@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,7 +47,7 @@ final class InspectionBenchmark {
         int days = Integer.parseInt(options.getOrDefault("days", "30"));
         int findings = Integer.parseInt(options.getOrDefault("findings", "50"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup-days", "10"));
-        var store = Files.createTempDirectory("dutygraph-inspection-bench");
+        var store = BenchmarkSupport.tempDirectory("dutygraph-inspection-bench");
         try (var context = BenchmarkSupport.start(store, "256m", "--dutygraph.demo.load=true",
                 "--dutygraph.inspections.evidence-directory=" + store.resolve("evidence"))) {
             port = ((WebServerApplicationContext) context).getWebServer().getPort();

@@ -1,7 +1,6 @@
 package org.dutygraph.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +47,7 @@ final class PushBenchmark {
             fcm.script((token, nth) -> FakeFcmServer.Answer.ok().after(latency));
             out.printf("BASELINE %d messages straight through the SDK: %.2f s%n", count, direct);
 
-            var store = Files.createTempDirectory("dutygraph-push-bench");
+            var store = BenchmarkSupport.tempDirectory("dutygraph-push-bench");
             try (var context = BenchmarkSupport.start(store, "256m", "--dutygraph.notifications.fcm.project-id=benchmark",
                     "--dutygraph.notifications.fcm.endpoint=" + fcm.endpoint())) {
                 var driver = context.getBean(Driver.class);
