@@ -113,8 +113,7 @@ final class ComplaintBenchmark {
     private static OpenLoopLoad.Result direct(CitizenComplaints citizens, List<String> units, List<String> items, int seconds)
             throws InterruptedException {
         var done = new AtomicInteger();
-        long cpuBefore = OpenLoopLoad.processCpuNanos();
-        var threadsBefore = OpenLoopLoad.threadCpuNanos();
+        var cpuBefore = CpuReading.now();
         long until = System.nanoTime() + seconds * 1_000_000_000L;
         var threads = new ArrayList<Thread>();
         for (int t = 0; t < 8; t++) {
@@ -134,9 +133,9 @@ final class ComplaintBenchmark {
             thread.join();
         }
         int sent = done.get();
-        double cpuMs = (OpenLoopLoad.processCpuNanos() - cpuBefore) / 1e6 / sent;
-        return new OpenLoopLoad.Result(sent, 0, seconds, Double.NaN, Double.NaN, Double.NaN, cpuMs,
-                OpenLoopLoad.perRequest(threadsBefore, OpenLoopLoad.threadCpuNanos(), sent, cpuMs));
+        var cpuAfter = CpuReading.now();
+        return new OpenLoopLoad.Result(sent, 0, seconds, Double.NaN, Double.NaN, Double.NaN,
+                cpuBefore.msPerRequest(cpuAfter, sent), cpuBefore.byThreadGroup(cpuAfter, sent));
     }
 
     private static Map<String, Object> complaint(int i, List<String> units, List<String> items) {

@@ -1,11 +1,8 @@
 package org.dutygraph.cli;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,8 +73,7 @@ final class OpenLoopLoad implements AutoCloseable {
         var failed = new AtomicInteger();
         var completed = new AtomicInteger();
         var next = new AtomicInteger();
-        long cpuBefore = processCpuNanos();
-        var threadsBefore = threadCpuNanos();
+        var cpuBefore = CpuReading.now();
         long start = System.nanoTime();
         var workers = new ArrayList<Thread>();
         for (int w = 0; w < connections; w++) {
@@ -103,11 +99,10 @@ final class OpenLoopLoad implements AutoCloseable {
         }
         next.set(total); // whatever is still unsent stays so, and counts as failed
         double elapsed = (System.nanoTime() - start) / 1e9;
-        double cpuMs = (processCpuNanos() - cpuBefore) / 1e6 / total;
-        var cpuThreads = perRequest(threadsBefore, threadCpuNanos(), total, cpuMs);
+        var cpuAfter = CpuReading.now();
         Arrays.sort(latencies);
         return new Result(total, failed.get() + total - completed.get(), elapsed, at(latencies, 0.5), at(latencies, 0.95),
-                at(latencies, 0.99), cpuMs, cpuThreads);
+                at(latencies, 0.99), cpuBefore.msPerRequest(cpuAfter, total), cpuBefore.byThreadGroup(cpuAfter, total));
     }
 
     private boolean send(String json, Predicate<String> failedBody) {
@@ -119,44 +114,6 @@ final class OpenLoopLoad implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    /** CPU time so far of every live thread, by thread id, with its name. */
-    static Map<Long, Map.Entry<String, Long>> threadCpuNanos() {
-        var threads = ManagementFactory.getThreadMXBean();
-        var out = new HashMap<Long, Map.Entry<String, Long>>();
-        for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null) {
-                long cpu = threads.getThreadCpuTime(info.getThreadId());
-                if (cpu >= 0) {
-                    out.put(info.getThreadId(), Map.entry(info.getThreadName(), cpu));
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * CPU-ms per request of each group of threads between two readings, largest first; what the process used beyond
-     * its Java threads (the JIT compilers, the garbage collector) as "JVM (JIT, GC)".
-     */
-    static Map<String, Double> perRequest(Map<Long, Map.Entry<String, Long>> before, Map<Long, Map.Entry<String, Long>> after,
-                                          int requests, double processCpuMs) {
-        var groups = new HashMap<String, Double>();
-        after.forEach((id, now) -> {
-            var then = before.get(id);
-            long used = now.getValue() - (then == null ? 0 : then.getValue());
-            groups.merge(now.getKey().replaceAll("[0-9]+", "N"), used / 1e6 / requests, Double::sum);
-        });
-        groups.put("JVM (JIT, GC)", processCpuMs - groups.values().stream().mapToDouble(Double::doubleValue).sum());
-        var sorted = new LinkedHashMap<String, Double>();
-        groups.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        return sorted;
-    }
-
-    static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double at(double[] sorted, double quantile) {

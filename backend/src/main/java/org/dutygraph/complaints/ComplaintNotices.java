@@ -36,21 +36,24 @@ class ComplaintNotices {
 
     /** Tells the efficiency office about complaints the graph could not route (by id and number). */
     void awaitingTriage(TransactionContext tx, Collection<String> usernames, List<Map.Entry<String, String>> complaints) {
-        if (usernames.isEmpty()) {
-            return;
-        }
-        notifications.enqueue(tx, complaints.stream().flatMap(c -> usernames.stream().map(u -> NotificationRequest.sensitive(
-                Recipient.account(u), "COMPLAINT_RECEIVED", "新投诉待分办 " + c.getValue(), "系统无法确定承办单位，请人工分办。",
-                "COMPLAINT", c.getKey()))).toList());
+        enqueue(tx, complaints.stream().flatMap(c -> requests(usernames, "COMPLAINT_RECEIVED", "新投诉待分办 " + c.getValue(),
+                "系统无法确定承办单位，请人工分办。", c.getKey()).stream()).toList());
     }
 
     void handlers(TransactionContext tx, Collection<String> usernames, String kind, String title, String body,
                   String complaintId) {
-        if (usernames.isEmpty()) {
-            return;
+        enqueue(tx, requests(usernames, kind, title, body, complaintId));
+    }
+
+    private static List<NotificationRequest> requests(Collection<String> usernames, String kind, String title, String body,
+                                                      String complaintId) {
+        return usernames.stream().map(u -> NotificationRequest.sensitive(Recipient.account(u), kind, title, body, "COMPLAINT",
+                complaintId)).toList();
+    }
+
+    private void enqueue(TransactionContext tx, List<NotificationRequest> requests) {
+        if (!requests.isEmpty()) {
+            notifications.enqueue(tx, requests);
         }
-        List<NotificationRequest> requests = usernames.stream().map(u -> NotificationRequest.sensitive(Recipient.account(u),
-                kind, title, body, "COMPLAINT", complaintId)).toList();
-        notifications.enqueue(tx, requests);
     }
 }
