@@ -25,7 +25,12 @@ public class EvidenceFiles {
 
     public enum Outcome { STORED, ALREADY_STORED, NOT_FOUND, NO_FILE_EXPECTED, HASH_MISMATCH, TOO_LARGE }
 
-    public record Evidence(String id, String sha256, String mimeType, String planId) {
+    /** {@code uploaded}: this item's own file was sent and matched its hash (not merely another item's). */
+    public record Evidence(String id, String kind, String sha256, String mimeType, String planId, boolean uploaded) {
+
+        boolean hasFile() {
+            return !"NOTE".equals(kind) && EvidenceHashes.valid(sha256);
+        }
     }
 
     private final Driver driver;
@@ -45,10 +50,12 @@ public class EvidenceFiles {
                     MATCH (e:Evidence {id: $id}) MATCH (f:InspectionFinding {id: e.findingId})
                     MATCH (p:InspectionPlan {id: f.planId})
                     WHERE EXISTS { (:Account {username: $me})-[:MANAGES]->(p) } OR EXISTS { (:Account {username: $me})-[:ASSIGNED]->(:Assignment {id: f.assignmentId}) }
-                    RETURN e.id AS id, e.sha256 AS sha, e.mimeType AS mime, p.id AS plan""",
+                    RETURN e.id AS id, e.kind AS kind, e.sha256 AS sha, e.mimeType AS mime, p.id AS plan,
+                           e.uploadedAt IS NOT NULL AS uploaded""",
                     org.neo4j.driver.Values.parameters("id", id, "unit", caller.unitId(), "me", caller.username()))
-                    .list(r -> new Evidence(r.get("id").asString(), r.get("sha").asString(null), r.get("mime").asString(null),
-                            r.get("plan").asString())).stream().findFirst());
+                    .list(r -> new Evidence(r.get("id").asString(), r.get("kind").asString(null), r.get("sha").asString(null),
+                            r.get("mime").asString(null), r.get("plan").asString(), r.get("uploaded").asBoolean()))
+                    .stream().findFirst());
         }
     }
 
@@ -57,10 +64,10 @@ public class EvidenceFiles {
         if (evidence.isEmpty()) {
             return Outcome.NOT_FOUND;
         }
-        var sha = evidence.get().sha256();
-        if (sha == null) {
+        if (!evidence.get().hasFile()) {
             return Outcome.NO_FILE_EXPECTED;
         }
+        var sha = evidence.get().sha256();
         var target = path(sha);
         Files.createDirectories(target.getParent());
         var temp = Files.createTempFile(target.getParent(), "upload", ".part");
@@ -97,8 +104,12 @@ public class EvidenceFiles {
         return outcome;
     }
 
+    /**
+     * The stored file of an item whose own upload matched: files are shared by hash, so an item synced with the
+     * hash of someone else's file does not reach that file until its recorder proves to hold the bytes.
+     */
     public Optional<Path> file(Evidence evidence) {
-        if (evidence.sha256() == null) {
+        if (!evidence.hasFile() || !evidence.uploaded()) {
             return Optional.empty();
         }
         var path = path(evidence.sha256());
@@ -115,7 +126,7 @@ public class EvidenceFiles {
     }
 
     private Path path(String sha) {
-        return settings.evidenceDirectory().resolve(sha.substring(0, 2)).resolve(sha);
+        return EvidenceHashes.file(settings.evidenceDirectory(), sha);
     }
 
     private static MessageDigest sha256() {

@@ -13,7 +13,6 @@ import org.dutygraph.platform.graphql.UserError;
 final class SyncChecks {
 
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     static final int MAX_METADATA_CHARS = 16_384;
 
     private SyncChecks() {
@@ -77,9 +76,16 @@ final class SyncChecks {
 
     private static void evidence(EvidenceIn e, Set<String> seen, List<UserError> errors, String... at) {
         clientId(e.clientId(), seen, errors, path(at, "clientId"));
-        if (e.kind().equals("NOTE")) {
+        // Every kind: a hash is 64 lower-case hex digits or refused, since a stored hash names a file on disk.
+        if (e.sha256() != null && !EvidenceHashes.valid(e.sha256())) {
+            errors.add(UserError.of("INVALID_HASH", "'sha256' must be the file's SHA-256 in 64 lower-case hex digits",
+                    path(at, "sha256")));
+        } else if (e.kind().equals("NOTE")) {
             text(e.text(), 1, 5000, "text", errors, path(at, "text"));
-        } else if (e.sha256() == null || !SHA256.matcher(e.sha256()).matches()) {
+            if (e.sha256() != null) {
+                errors.add(UserError.of("NOTE_HAS_NO_FILE", "A NOTE has no file; leave 'sha256' out", path(at, "sha256")));
+            }
+        } else if (e.sha256() == null) {
             errors.add(UserError.of("INVALID_HASH", "'sha256' must be the file's SHA-256 in 64 lower-case hex digits",
                     path(at, "sha256")));
         }
