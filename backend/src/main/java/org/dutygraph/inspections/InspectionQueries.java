@@ -96,10 +96,11 @@ public class InspectionQueries {
                 var rows = tx.run("WITH $me AS me, $unit AS unit " + VISIBLE_FINDINGS + """
                         WITH DISTINCT f WHERE ($planId IS NULL OR f.planId = $planId) AND ($statuses IS NULL OR f.status IN $statuses)
                           AND ($before IS NULL OR f.key < $before)
-                        RETURN f ORDER BY f.key DESC LIMIT $limit""", params(caller, "planId", planId, "statuses", statuses,
-                        "before", before, "limit", limit)).list(r -> InspectionStore.finding(r.get("f").asNode()));
-                audit.record(tx, caller.username(), "list-findings", rows.stream().map(f -> List.of(f.planId(), f.id())).toList());
-                return rows;
+                        RETURN f, """ + INSIDER + """
+                         AS insider ORDER BY f.key DESC LIMIT $limit""", params(caller, "planId", planId, "statuses", statuses,
+                        "before", before, "limit", limit)).list(InspectionQueries::shown);
+                audit.record(tx, caller.username(), "list-findings", rows.stream().map(f -> List.of(f.finding().planId(), f.finding().id())).toList());
+                return rows.stream().map(InspectionQueries::redacted).toList();
             });
         }
     }
@@ -107,22 +108,42 @@ public class InspectionQueries {
     public Optional<FindingView> finding(InspectionCaller caller, String id) {
         try (var session = driver.session()) {
             return session.executeWrite(tx -> {
-                var found = visibleFinding(tx, caller, id);
-                found.ifPresent(f -> audit.record(tx, caller.username(), "read-finding", f.planId(), f.id()));
-                return found;
+                var found = tx.run(VISIBLE_FINDING + "RETURN f, " + INSIDER + " AS insider", params(caller, "id", id))
+                        .list(InspectionQueries::shown).stream().findFirst();
+                found.ifPresent(f -> audit.record(tx, caller.username(), "read-finding", f.finding().planId(), f.finding().id()));
+                return found.map(InspectionQueries::redacted);
             });
         }
     }
 
+    /** The whole finding, for this feature's own checks (who manages it, audit); never returned as is to the unit. */
     Optional<FindingView> visibleFinding(TransactionContext tx, InspectionCaller caller, String id) {
-        return tx.run("""
-                MATCH (f:InspectionFinding {id: $id})
-                WHERE EXISTS { (:Account {username: $me})-[:MANAGES]->(:InspectionPlan {id: f.planId}) }
-                   OR EXISTS { (:Account {username: $me})-[:ASSIGNED]->(:Assignment {id: f.assignmentId}) }
-                   OR (f.status = 'CONFIRMED'
-                       AND EXISTS { (:Organization {id: f.targetUnitId})-[:PART_OF*0..]->(:Organization {id: $unit}) })
-                RETURN f""", params(caller, "id", id))
+        return tx.run(VISIBLE_FINDING + "RETURN f", params(caller, "id", id))
                 .list(r -> InspectionStore.finding(r.get("f").asNode())).stream().findFirst();
+    }
+
+    private static final String VISIBLE_FINDING = """
+            MATCH (f:InspectionFinding {id: $id})
+            WHERE EXISTS { (:Account {username: $me})-[:MANAGES]->(:InspectionPlan {id: f.planId}) }
+               OR EXISTS { (:Account {username: $me})-[:ASSIGNED]->(:Assignment {id: f.assignmentId}) }
+               OR (f.status = 'CONFIRMED'
+                   AND EXISTS { (:Organization {id: f.targetUnitId})-[:PART_OF*0..]->(:Organization {id: $unit}) })
+            """;
+
+    /** Whether the caller sees a finding as its plan's manager or its visit's inspector, not only as the unit inspected. */
+    private static final String INSIDER = """
+            (EXISTS { (:Account {username: $me})-[:MANAGES]->(:InspectionPlan {id: f.planId}) }
+             OR EXISTS { (:Account {username: $me})-[:ASSIGNED]->(:Assignment {id: f.assignmentId}) })""";
+
+    private record Shown(FindingView finding, boolean insider) {
+    }
+
+    private static Shown shown(org.neo4j.driver.Record r) {
+        return new Shown(InspectionStore.finding(r.get("f").asNode()), r.get("insider").asBoolean());
+    }
+
+    private static FindingView redacted(Shown shown) {
+        return shown.insider() ? shown.finding() : shown.finding().asSeenByInspectedUnit();
     }
 
     public Map<String, List<EvidenceView>> evidence(Collection<String> findingIds) {
@@ -151,17 +172,26 @@ public class InspectionQueries {
     public List<RectificationView> rectifications(InspectionCaller caller, List<String> statuses, String before, int limit) {
         var today = today();
         try (var session = driver.session()) {
-            return session.executeWrite(tx -> audited(tx, caller, "list-rectifications", tx.run("""
-                    CALL () {
-                      MATCH (:Account {username: $me})-[:MANAGES]->(p:InspectionPlan) MATCH (r:Rectification {planId: p.id}) RETURN r
-                      UNION
-                      MATCH (t:Organization)-[:PART_OF*0..]->(:Organization {id: $unit})
-                      MATCH (r:Rectification {unitId: t.id}) RETURN r
-                    }
-                    WITH DISTINCT r WHERE ($statuses IS NULL OR r.status IN $statuses) AND ($before IS NULL OR r.key < $before)
-                    RETURN r ORDER BY r.key DESC LIMIT $limit""",
-                    params(caller, "statuses", statuses, "before", before, "limit", limit))
-                    .list(r -> InspectionStore.rectification(r.get("r").asNode(), today))));
+            return session.executeWrite(tx -> {
+                var rows = tx.run("""
+                        CALL () {
+                          MATCH (:Account {username: $me})-[:MANAGES]->(p:InspectionPlan) MATCH (r:Rectification {planId: p.id}) RETURN r
+                          UNION
+                          MATCH (t:Organization)-[:PART_OF*0..]->(:Organization {id: $unit})
+                          MATCH (r:Rectification {unitId: t.id}) RETURN r
+                        }
+                        WITH DISTINCT r WHERE ($statuses IS NULL OR r.status IN $statuses) AND ($before IS NULL OR r.key < $before)
+                        RETURN r, EXISTS { (:Account {username: $me})-[:MANAGES]->(:InspectionPlan {id: r.planId}) } AS manager
+                        ORDER BY r.key DESC LIMIT $limit""",
+                        params(caller, "statuses", statuses, "before", before, "limit", limit)).list(r -> r);
+                var orders = rows.stream().map(r -> InspectionStore.rectification(r.get("r").asNode(), today)).toList();
+                audit.record(tx, caller.username(), "list-rectifications", orders.stream().map(r -> List.of(r.planId(), r.id())).toList());
+                var shown = new ArrayList<RectificationView>();
+                for (int i = 0; i < orders.size(); i++) {
+                    shown.add(rows.get(i).get("manager").asBoolean() ? orders.get(i) : orders.get(i).asSeenByInspectedUnit());
+                }
+                return shown;
+            });
         }
     }
 
@@ -178,12 +208,6 @@ public class InspectionQueries {
                     Values.parameters("day", day.toString(), "minimum", minimum, "after", after, "limit", limit))
                     .list(r -> new PatrolShortfall(r.get("hall").asString(), r.get("patrols").asInt(), minimum)));
         }
-    }
-
-    private List<RectificationView> audited(TransactionContext tx, InspectionCaller caller, String action,
-                                            List<RectificationView> orders) {
-        audit.record(tx, caller.username(), action, orders.stream().map(r -> List.of(r.planId(), r.id())).toList());
-        return orders;
     }
 
     LocalDate today() {

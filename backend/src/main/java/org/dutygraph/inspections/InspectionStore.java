@@ -59,7 +59,7 @@ final class InspectionStore {
         return new FindingView(str(n, "id"), str(n, "clientId"), str(n, "planId"), str(n, "assignmentId"),
                 str(n, "targetUnitId"), str(n, "normCode"), str(n, "description"), utc(n, "observedAt"), utc(n, "receivedAt"),
                 str(n, "recordedBy"), str(n, "postId"), str(n, "badgeNumber"), str(n, "status"), str(n, "reviewReason"),
-                str(n, "reviewedBy"), str(n, "key"));
+                str(n, "reviewedBy"), str(n, "key"), false);
     }
 
     static EvidenceView evidence(Node n) {

@@ -37,17 +37,37 @@ public final class InspectionViews {
     public record EvidenceView(String id, String clientId, String kind, String sha256, Long sizeBytes, String mimeType,
                                OffsetDateTime capturedAt, OffsetDateTime receivedAt, Object metadata, String text,
                                boolean uploaded) {
+
+        /** Without the phone's own data (its client id, the file's metadata with GPS position and device). */
+        public EvidenceView asSeenByInspectedUnit() {
+            return new EvidenceView(id, null, kind, sha256, sizeBytes, mimeType, capturedAt, receivedAt, null, text, uploaded);
+        }
     }
 
     public record FindingView(String id, String clientId, String planId, String assignmentId, String targetUnitId,
                               String normCode, String description, OffsetDateTime observedAt, OffsetDateTime receivedAt,
                               String recordedBy, String postId, String badgeNumber, String status, String reviewReason,
-                              String reviewedBy, String key) {
+                              String reviewedBy, String key, boolean seenByInspectedUnit) {
+
+        /**
+         * What the inspected unit must know to rectify (what, where, when, against which post), never who inspected,
+         * who reviewed, or how the visit was planned (plan, assignment, the phone's client id).
+         */
+        public FindingView asSeenByInspectedUnit() {
+            return new FindingView(id, null, null, null, targetUnitId, normCode, description, observedAt, receivedAt, null,
+                    postId, badgeNumber, status, reviewReason, null, key, true);
+        }
     }
 
     public record RectificationView(String id, String findingId, String planId, String unitId, String status,
                                     LocalDate rectifyBy, boolean overdue, String response, OffsetDateTime respondedAt,
                                     String returnVisitId, String returnVisitNote, OffsetDateTime closedAt, String key) {
+
+        /** Without the plan and the return visit's assignment: a return visit (回马枪) is unannounced. */
+        public RectificationView asSeenByInspectedUnit() {
+            return new RectificationView(id, findingId, null, unitId, status, rectifyBy, overdue, response, respondedAt, null,
+                    returnVisitNote, closedAt, key);
+        }
     }
 
     public record SyncedItem(String clientId, String id, String outcome) {

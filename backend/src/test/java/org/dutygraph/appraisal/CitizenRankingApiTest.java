@@ -60,6 +60,16 @@ class CitizenRankingApiTest extends AppraisalTestSupport {
         assertThat(published.path("status").asString()).isEqualTo("PUBLISHED");
         assertThat(anonymous().post(publicList).ok().path("citizenRankings").path("edges").valueStream()
                 .map(e -> e.path("node").path("id").asString())).contains(id);
+        var entry = anonymous().post("{ citizenRankings(first: 50) { edges { node { id entries { unit { id name } } } } } }")
+                .ok().path("citizenRankings").path("edges").valueStream().filter(e -> e.path("node").path("id").asString().equals(id))
+                .findFirst().orElseThrow().path("node").path("entries").path(0).path("unit");
+        assertThat(entry.path("id").asString()).isEqualTo("adept");
+        assertThat(entry.path("name").asString()).isNotBlank();
+        // the public list is a dead end: no walk from a ranked unit to its posts, holders or supervisors
+        for (var walk : List.of("posts(first: 5) { edges { node { id } } }", "supervisors { id }", "children { edges { node { id } } }")) {
+            assertThat(anonymous().post("{ citizenRankings { edges { node { entries { unit { id " + walk + " } } } } } }")
+                    .firstErrorCode()).as(walk).isEqualTo("GRAPHQL_VALIDATION_FAILED");
+        }
         try (var session = driver.session()) {
             assertThat(session.run("MATCH (e:AppraisalEvent {subjectId: 'adept', kind: 'CITIZEN_WORST_RANKED', sourceId: $id}) "
                     + "RETURN e.months AS m", Map.of("id", id)).single().get("m").asInt()).isEqualTo(3);

@@ -12,6 +12,11 @@ class ConfidentialityApiTest extends InspectionTestSupport {
 
     @Test
     void unitStaffAndOtherOfficesSeeNoPlanOrAssignment_inspectorsSeeOnlyTheirOwn_andEveryReadIsAudited() {
+        var ordersQuery = "{ rectifications(first: 500) { edges { node { id } } } }";
+        var ordersBefore = new java.util.HashMap<String, String>();
+        for (var staff : List.of("imkt-staff", "iwin1-staff", "igov-staff")) {
+            ordersBefore.put(staff, as(staff).post(ordersQuery).ok().path("rectifications").toString());
+        }
         var plan = drawnPlan(List.of("iwin1", "iwin2", "imkt"));
         var planId = plan.path("id").asString();
         var planQuery = "query($id: ID!) { inspectionPlan(id: $id) { id assignments { id } } }";
@@ -31,8 +36,7 @@ class ConfidentialityApiTest extends InspectionTestSupport {
         for (var staff : List.of("imkt-staff", "iwin1-staff", "igov-staff")) {
             assertThat(as(staff).post(planQuery, Map.of("id", planId)).firstErrorCode()).isEqualTo("FORBIDDEN");
             assertThat(as(staff).post("{ myAssignments { edges { cursor } } }").firstErrorCode()).isEqualTo("FORBIDDEN");
-            assertThat(as(staff).post("{ rectifications(first: 500) { edges { node { findingId } } } }").ok()
-                    .path("rectifications").path("edges").isEmpty()).isTrue();
+            assertThat(as(staff).post(ordersQuery).ok().path("rectifications").toString()).isEqualTo(ordersBefore.get(staff));
         }
 
         for (var assignment : plan.path("assignments")) {
@@ -56,5 +60,65 @@ class ConfidentialityApiTest extends InspectionTestSupport {
         assertThat(entries).contains("eff-chief:create", "eff-chief:draw");
         var first = plan.path("assignments").path(0);
         assertThat(entries).contains(inspectorOf(first) + ":read-assignment", inspectorOf(first) + ":list-assignments");
+    }
+
+    @Test
+    void afterConfirmationTheInspectedUnitSeesWhatToRectify_neverWhoInspectedNorHowTheVisitWasPlanned() {
+        var plan = drawnPlan(List.of("ihall2"));
+        var assignment = plan.path("assignments").path(0);
+        var inspector = inspectorOf(assignment);
+        var day = java.util.UUID.randomUUID().toString();
+        var synced = sync(inspector, Map.of("visits", List.of(visit(day + "-v", assignment.path("id").asString())),
+                "findings", List.of(finding(day + "-f", day + "-v", "c".repeat(64)))));
+        var id = synced.path("findings").path(0).path("id").asString();
+        var order = as("eff-chief").post("""
+                mutation($input: ReviewInspectionFindingInput!) { reviewInspectionFinding(input: $input) {
+                  finding { rectification { id } } errors { code } } }""", Map.of("input", Map.of("id", id, "decision", "CONFIRM",
+                "rectifyBy", java.time.LocalDate.now().plusDays(7).toString()))).ok()
+                .path("reviewInspectionFinding").path("finding").path("rectification").path("id").asString();
+        var fields = """
+                id clientId planId assignmentId recordedBy reviewedBy normCode description observedAt badgeNumber status
+                evidence { clientId kind text metadata capturedAt } rectification { id rectifyBy returnVisitId }""";
+
+        var seenByUnit = as("igov-staff").post("query($id: ID!) { inspectionFinding(id: $id) { " + fields + " } }",
+                Map.of("id", id)).ok().path("inspectionFinding");
+        var listedByUnit = as("igov-staff").post("{ inspectionFindings(first: 500) { edges { node { " + fields + " } } } }").ok()
+                .path("inspectionFindings").path("edges").valueStream().map(e -> e.path("node"))
+                .filter(n -> n.path("id").asString().equals(id)).findFirst().orElseThrow();
+        for (var finding : List.of(seenByUnit, listedByUnit)) {
+            assertThat(finding.path("description").asString()).isNotBlank();
+            assertThat(finding.path("badgeNumber").asString()).isEqualTo("IB001");
+            assertThat(finding.path("rectification").path("rectifyBy").isNull()).isFalse();
+            for (var hidden : List.of("clientId", "planId", "assignmentId", "recordedBy", "reviewedBy")) {
+                assertThat(finding.path(hidden).isNull()).as(hidden).isTrue();
+            }
+            assertThat(finding.path("rectification").path("returnVisitId").isNull()).isTrue();
+            assertThat(finding.path("evidence")).isNotEmpty().allSatisfy(e -> {
+                assertThat(e.path("metadata").isNull()).as("evidence metadata (GPS, device)").isTrue();
+                assertThat(e.path("clientId").isNull()).isTrue();
+            });
+            assertThat(finding.toString()).doesNotContain(inspector, "eff-chief", plan.path("id").asString(), "Huawei", "GPS");
+        }
+        var orders = as("igov-staff").post("{ rectifications(first: 500) { edges { node { id returnVisitId } } } }").ok()
+                .path("rectifications").path("edges").valueStream().map(e -> e.path("node"))
+                .filter(n -> n.path("id").asString().equals(order)).toList();
+        assertThat(orders).singleElement().satisfies(n -> assertThat(n.path("returnVisitId").isNull()).isTrue());
+        var responded = as("igov-staff").post("""
+                mutation($input: RespondToRectificationInput!) { respondToRectification(input: $input) {
+                  rectification { id returnVisitId } errors { code } } }""",
+                Map.of("input", Map.of("id", order, "response", "已整改"))).ok().path("respondToRectification");
+        assertThat(responded.path("rectification").path("returnVisitId").isNull()).isTrue();
+        try (var session = driver.session()) {
+            assertThat(session.run("MATCH (n:Notification) WHERE n.recipient = 'account:igov-staff' RETURN n",
+                    Map.of()).list(r -> r.get("n").asMap().toString())).allSatisfy(n -> assertThat(n).doesNotContain(inspector));
+        }
+
+        // those who run the plan still see it all
+        var seenByOffice = as("eff-chief").post("query($id: ID!) { inspectionFinding(id: $id) { " + fields + " } }",
+                Map.of("id", id)).ok().path("inspectionFinding");
+        assertThat(seenByOffice.path("recordedBy").asString()).isEqualTo(inspector);
+        assertThat(seenByOffice.path("planId").asString()).isEqualTo(plan.path("id").asString());
+        assertThat(seenByOffice.path("rectification").path("returnVisitId").isNull()).isFalse();
+        assertThat(seenByOffice.path("evidence").valueStream().anyMatch(e -> !e.path("metadata").isNull())).isTrue();
     }
 }

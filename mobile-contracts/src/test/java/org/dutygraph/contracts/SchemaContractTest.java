@@ -83,6 +83,40 @@ class SchemaContractTest {
         assertThat(breaks).isEmpty();
     }
 
+    /**
+     * Anonymous callers reach only types made for them: a public field returning e.g. {@code Unit} would let
+     * anyone walk on to posts, holders and supervisors. A new type reachable from a public field must be
+     * added here on purpose.
+     */
+    @Test
+    void publicRootFieldsReachOnlyPublicTypes() {
+        // Account: the caller's own, after signing in. ComplaintMessage: author is CITIZEN or HANDLER, never a name.
+        var allowed = java.util.Set.of("CitizenRankingConnection", "CitizenRankingEdge", "CitizenRanking",
+                "CitizenRankingEntry", "PublicUnit", "IndicatorCount", "PageInfo", "CitizenComplaint", "ComplaintMessage",
+                "SubmitComplaintPayload", "ReplyToComplaintPayload", "FollowComplaintPushPayload", "RateServicePayload",
+                "LoginPayload", "Account", "UserError");
+        var reached = new java.util.TreeSet<String>();
+        for (GraphQLObjectType root : rootTypes()) {
+            root.getFieldDefinitions().stream().filter(f -> f.getAppliedDirective("public") != null)
+                    .forEach(f -> reach(f.getType(), reached));
+        }
+        assertThat(reached).as("types reachable from @public fields").isSubsetOf(allowed);
+    }
+
+    private void reach(graphql.schema.GraphQLType type, java.util.Set<String> reached) {
+        var named = graphql.schema.GraphQLTypeUtil.unwrapAll(type);
+        if (!(named instanceof graphql.schema.GraphQLFieldsContainer container) || !reached.add(named.getName())) {
+            if (named instanceof graphql.schema.GraphQLUnionType union && reached.add(union.getName())) {
+                union.getTypes().forEach(t -> reach(t, reached));
+            }
+            return;
+        }
+        container.getFieldDefinitions().forEach(f -> reach(f.getType(), reached));
+        if (named instanceof graphql.schema.GraphQLInterfaceType) {
+            schema.getImplementations((graphql.schema.GraphQLInterfaceType) named).forEach(t -> reach(t, reached));
+        }
+    }
+
     private List<GraphQLObjectType> rootTypes() {
         var roots = new ArrayList<GraphQLObjectType>();
         roots.add(schema.getQueryType());

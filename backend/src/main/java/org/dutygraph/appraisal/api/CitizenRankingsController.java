@@ -7,7 +7,6 @@ import org.dutygraph.appraisal.rankings.CitizenRankings;
 import org.dutygraph.appraisal.rankings.CitizenRankings.Entry;
 import org.dutygraph.appraisal.rankings.CitizenRankings.Ranking;
 import org.dutygraph.org.read.OrgReadRepository;
-import org.dutygraph.org.read.Views.UnitView;
 import org.dutygraph.platform.graphql.BatchResults;
 import org.dutygraph.platform.graphql.Connection;
 import org.dutygraph.platform.graphql.UserError;
@@ -43,6 +42,10 @@ class CitizenRankingsController {
     record IndicatorCount(String indicator, int count) {
     }
 
+    /** What citizens see of a ranked unit: no field of it leads into the staff graph. */
+    record PublicUnit(String id, String name) {
+    }
+
     @QueryMapping
     Connection<Ranking> citizenRankings(@Argument Integer first, @Argument String after) {
         return Connection.page(first, after, (cursor, limit) -> rankings.page(false, cursor, limit), Ranking::key);
@@ -73,8 +76,11 @@ class CitizenRankingsController {
     }
 
     @BatchMapping(typeName = "CitizenRankingEntry")
-    Map<Entry, UnitView> unit(List<Entry> entries) {
-        return BatchResults.byKey(entries, Entry::unitId, org.units(entries.stream().map(Entry::unitId).distinct().toList()));
+    Map<Entry, PublicUnit> unit(List<Entry> entries) {
+        var units = new java.util.HashMap<String, PublicUnit>();
+        org.units(entries.stream().map(Entry::unitId).distinct().toList())
+                .forEach((id, unit) -> units.put(id, new PublicUnit(unit.id(), unit.name())));
+        return BatchResults.byKey(entries, Entry::unitId, units);
     }
 
     @SchemaMapping(typeName = "CitizenRankingEntry")

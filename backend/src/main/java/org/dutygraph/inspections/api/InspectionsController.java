@@ -182,7 +182,8 @@ class InspectionsController {
     @MutationMapping
     RectificationPayload respondToRectification(@Argument RespondInput input) {
         var result = review.respond(callers.current(), input.id(), input.response());
-        return new RectificationPayload(result.rectification(), result.errors());
+        var order = result.rectification() == null ? null : result.rectification().asSeenByInspectedUnit();
+        return new RectificationPayload(order, result.errors());
     }
 
     @MutationMapping
@@ -254,13 +255,17 @@ class InspectionsController {
     @BatchMapping(typeName = "InspectionFinding")
     Map<FindingView, List<EvidenceView>> evidence(List<FindingView> findings) {
         var evidence = queries.evidence(findings.stream().map(FindingView::id).toList());
-        return BatchResults.each(findings, f -> evidence.getOrDefault(f.id(), List.of()));
+        return BatchResults.each(findings, f -> evidence.getOrDefault(f.id(), List.<EvidenceView>of()).stream()
+                .map(e -> f.seenByInspectedUnit() ? e.asSeenByInspectedUnit() : e).toList());
     }
 
     @BatchMapping(typeName = "InspectionFinding")
     Map<FindingView, RectificationView> rectification(List<FindingView> findings) {
-        return BatchResults.byKey(findings, FindingView::id,
-                queries.rectificationsOfFindings(findings.stream().map(FindingView::id).toList()));
+        var orders = queries.rectificationsOfFindings(findings.stream().map(FindingView::id).toList());
+        return BatchResults.each(findings, f -> {
+            var order = orders.get(f.id());
+            return order != null && f.seenByInspectedUnit() ? order.asSeenByInspectedUnit() : order;
+        });
     }
 
     @BatchMapping(typeName = "Rectification", field = "unit")
