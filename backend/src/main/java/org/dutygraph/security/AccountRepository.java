@@ -8,11 +8,11 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Repository;
 
-/** Local accounts, stored as (:Account) nodes. */
+/** Local accounts, stored as (:Account) nodes; one with {@code enabled: false} may not sign in or use its tokens. */
 @Repository
 class AccountRepository {
 
-    record StoredAccount(Account account, String passwordHash) {
+    record StoredAccount(Account account, String passwordHash, boolean enabled) {
     }
 
     private final Driver driver;
@@ -31,8 +31,18 @@ class AccountRepository {
                 var a = result.next().get("a").asNode();
                 var roles = a.get("roles").asList(Value::asString).stream().map(Role::valueOf).toList();
                 return Optional.of(new StoredAccount(new Account(a.get("username").asString(), roles,
-                        a.get("unitId").asString(null), a.get("personId").asString(null)), a.get("passwordHash").asString()));
+                        a.get("unitId").asString(null), a.get("personId").asString(null)), a.get("passwordHash").asString(),
+                        a.get("enabled").asBoolean(true)));
             });
+        }
+    }
+
+    /** Whether an account of this name exists and is enabled. */
+    boolean active(String username) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("""
+                    MATCH (a:Account {username: $username}) WHERE coalesce(a.enabled, true) RETURN count(a) > 0 AS active""",
+                    Map.of("username", username)).single().get("active").asBoolean());
         }
     }
 

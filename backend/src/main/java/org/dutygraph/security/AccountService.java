@@ -42,23 +42,25 @@ public class AccountService implements ApplicationRunner {
         this.passwords = passwords;
         this.encoder = encoder;
         this.properties = properties;
-        this.dummyHash = passwords.encode("no such account");
+        this.dummyHash = passwords.encode(java.util.UUID.randomUUID().toString());
     }
 
-    public LoginResult login(String username, String password) {
-        var stored = accounts.find(username);
-        if (stored.isEmpty()) {
-            passwords.matches(password, dummyHash);
+    /**
+     * Checks credentials from a source address (for throttling only; it is not stored). Whatever the outcome,
+     * one account lookup and one password-hash verification run, against a dummy hash for unknown or disabled
+     * accounts and throttled attempts, so the answer's timing tells nothing either.
+     */
+    public LoginResult login(String username, String password, String sourceAddress) {
+        var stored = accounts.find(username).filter(AccountRepository.StoredAccount::enabled);
+        var allowed = throttle.tryAttempt(username, sourceAddress);
+        var matches = passwords.matches(password, allowed && stored.isPresent() ? stored.get().passwordHash() : dummyHash);
+        if (!allowed) {
+            return new LoginResult(null, "TOO_MANY_ATTEMPTS", "Too many failed sign-ins; try again in a few minutes");
+        }
+        if (stored.isEmpty() || !matches) {
             return invalid();
         }
-        if (throttle.blocked(username)) {
-            return new LoginResult(null, "TOO_MANY_ATTEMPTS", "Too many failed sign-ins for this account; try again in "
-                    + LoginThrottle.WINDOW.toMinutes() + " minutes");
-        }
-        if (!passwords.matches(password, stored.get().passwordHash())) {
-            throttle.failed(username);
-            return invalid();
-        }
+        throttle.succeeded(username, sourceAddress);
         var account = stored.get().account();
         var now = Instant.now();
         var expires = now.plus(properties.tokenTtl());

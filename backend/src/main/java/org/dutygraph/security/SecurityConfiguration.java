@@ -22,7 +22,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -37,7 +39,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Stateless bearer-token security. The HTTP layer lets anyone reach /graphql; each root field then
  * declares its callers with @auth or @public in the schema. Tokens are signed here (HS256) for local
  * accounts, or, with {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} set, come from an
- * external issuer whose tokens carry the same {@code roles} claim.
+ * external issuer whose tokens carry the same {@code roles} claim. Either way a token must carry {@code exp};
+ * local tokens must also name an account that exists and is enabled.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -67,7 +70,8 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.INSPECTOR.name(), Role.UNIT_STAFF.name())
                         .requestMatchers("/inspections/evidence/*").hasRole(Role.INSPECTOR.name())
                         .anyRequest().hasRole(Role.ADMIN.name()))
-                .oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens)))
+                .oauth2ResourceServer(o -> o.authenticationEntryPoint(new UnauthenticatedEntryPoint())
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens)))
                 .build();
     }
 
@@ -91,11 +95,26 @@ class SecurityConfiguration {
 
     @Bean
     @ConditionalOnExpression("'${spring.security.oauth2.resourceserver.jwt.issuer-uri:}'.isEmpty()")
-    JwtDecoder localTokenDecoder(SecretKey tokenKey, SecurityProperties properties) {
+    JwtDecoder localTokenDecoder(SecretKey tokenKey, SecurityProperties properties, ActiveAccounts accounts) {
         var decoder = NimbusJwtDecoder.withSecretKey(tokenKey).macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
-                new JwtIssuerValidator(properties.issuer())));
+        var claims = new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
+                new JwtIssuerValidator(properties.issuer()), TokenLifetime.local(properties.tokenTtl()));
+        // the account is read (or its cached state used) only for tokens that are otherwise valid
+        decoder.setJwtValidator(token -> {
+            var result = claims.validate(token);
+            return result.hasErrors() ? result : accounts.validate(token);
+        });
         return decoder;
+    }
+
+    /**
+     * Boot adds validator beans to the decoder it builds for an external issuer (issuer-uri): its tokens must
+     * expire too. Its subjects are not looked up as local accounts; disabling a user is the issuer's business.
+     */
+    @Bean
+    @ConditionalOnExpression("!'${spring.security.oauth2.resourceserver.jwt.issuer-uri:}'.isEmpty()")
+    OAuth2TokenValidator<Jwt> externalTokensMustExpire() {
+        return TokenLifetime.external();
     }
 
     @Bean

@@ -34,6 +34,8 @@ class PushCrashTest {
 
     private static final int ANNOUNCEMENTS = 15;
     private static final List<String> ACCOUNTS = List.of("admin", "analyst", "appraiser", "inspector", "staff");
+    /** Given to both service processes (in their environment) so that the test can read their store over Bolt. */
+    private static final String BOLT_PASSWORD = java.util.UUID.randomUUID().toString();
 
     @TempDir
     Path dir;
@@ -99,7 +101,7 @@ class PushCrashTest {
     }
 
     private static Set<String> expectedPairs(int bolt, Map<String, List<String>> devices) {
-        try (var driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.none());
+        try (var driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.basic("neo4j", BOLT_PASSWORD));
              var session = driver.session()) {
             var pairs = new HashSet<String>();
             session.run("MATCH (i:PushIntent) RETURN i.id AS id, i.recipient AS recipient").forEachRemaining(r ->
@@ -109,7 +111,7 @@ class PushCrashTest {
     }
 
     private static boolean allSent(int bolt) {
-        try (var driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.none());
+        try (var driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.basic("neo4j", BOLT_PASSWORD));
              var session = driver.session()) {
             return session.run("MATCH (i:PushIntent) WHERE i.state <> 'sent' RETURN count(i) AS c").single().get("c").asLong() == 0;
         }
@@ -148,8 +150,9 @@ class PushCrashTest {
                     "--dutygraph.notifications.dispatcher.poll-interval=100ms",
                     "--dutygraph.notifications.dispatcher.lease=5s",
                     "--spring.main.banner-mode=off", "--logging.level.root=warn")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            var service = new Service(process, port, log);
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            process.environment().put("DUTYGRAPH_EMBEDDED_BOLTPASSWORD", BOLT_PASSWORD);
+            var service = new Service(process.start(), port, log);
             service.awaitReady();
             return service;
         }

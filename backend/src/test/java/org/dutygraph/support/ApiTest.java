@@ -51,6 +51,8 @@ public abstract class ApiTest {
         registry.add("dutygraph.rate-limits.fields-per-minute", () -> "600");
         registry.add("dutygraph.rate-limits.fields-per-hour", () -> "100000");
         registry.add("dutygraph.inspections.evidence-directory", () -> EVIDENCE.toString());
+        // a deleted account's tokens are refused within this (30 s by default)
+        registry.add("dutygraph.security.account-check-ttl", () -> "1s");
     }
 
     protected GraphQl anonymous() {

@@ -1,7 +1,10 @@
 package org.dutygraph.platform.neo4j;
 
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -13,6 +16,9 @@ import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.configuration.GraphDatabaseSettings.TransactionStateMemoryAllocation;
@@ -51,16 +57,34 @@ public class EmbeddedNeo4jConfiguration {
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2))
                 .setConfig(HttpConnector.enabled, false)
-                // Bolt listens on loopback only; the application is the only client.
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                // Loopback is shared with every local process: Bolt asks for the password set below.
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                // The password is random and long, so guessing is hopeless; a lock after failures would only let
+                // any local process lock the application out of its own database.
+                .setConfig(GraphDatabaseSettings.auth_max_failed_attempts, 0)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(properties.pageCache()))
                 // Large bundle imports hold their transaction state off the Java heap.
                 .setConfig(GraphDatabaseSettings.tx_state_memory_allocation, TransactionStateMemoryAllocation.OFF_HEAP)
                 .build();
     }
 
+    /**
+     * Sets the password of the single native user {@code neo4j} through the embedded API (which needs none)
+     * before the driver connects. Random per process unless {@code dutygraph.embedded.bolt-password} is set.
+     */
     @Bean
-    Neo4jConnectionDetails embeddedNeo4jConnectionDetails(DatabaseManagementService embeddedNeo4j) {
+    Neo4jConnectionDetails embeddedNeo4jConnectionDetails(DatabaseManagementService embeddedNeo4j,
+                                                          EmbeddedNeo4jProperties properties) {
+        var system = embeddedNeo4j.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        var password = properties.boltPassword();
+        if (password != null) {
+            // ALTER USER refuses the password the user already has, as after a restart with the same setting
+            setPassword(system, randomPassword());
+        } else {
+            password = randomPassword();
+        }
+        setPassword(system, password);
+        var credentials = AuthTokens.basic("neo4j", password);
         var api = (GraphDatabaseAPI) embeddedNeo4j.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         var address = api.getDependencyResolver()
                 .resolveDependency(ConnectorPortRegister.class)
@@ -72,6 +96,21 @@ public class EmbeddedNeo4jConfiguration {
             public URI getUri() {
                 return uri;
             }
+
+            @Override
+            public AuthToken getAuthToken() {
+                return credentials;
+            }
         };
+    }
+
+    private static void setPassword(GraphDatabaseService system, String password) {
+        system.executeTransactionally("ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+    }
+
+    private static String randomPassword() {
+        var bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }
