@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.dutygraph.appraisal.engine.Decimals;
 import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.platform.graphql.UserError;
 import org.neo4j.driver.Driver;
@@ -78,13 +79,18 @@ public class AppraisalInputs {
                         + "' (save the scheme first, or check the code)", "input", "scores", at, "code"));
             }
             try {
-                var v = new BigDecimal(s.value().strip());
+                var v = Decimals.parse(s.value());
                 if (v.signum() < 0 || v.compareTo(MAX) > 0) {
                     errors.add(UserError.of("OUT_OF_RANGE", "A score is 0 to 1000", "input", "scores", at, "value"));
                 }
                 values.add(v.toPlainString());
+            } catch (Decimals.OutOfBounds e) {
+                errors.add(UserError.of("OUT_OF_RANGE", "A score is 0 to 1000, with at most " + Decimals.MAX_FRACTION_DIGITS
+                        + " decimals", "input", "scores", at, "value"));
+                values.add(null);
             } catch (NumberFormatException e) {
-                errors.add(UserError.of("NOT_A_NUMBER", "'" + s.value() + "' is not a decimal number", "input", "scores", at, "value"));
+                errors.add(UserError.of("NOT_A_NUMBER", s.value().length() > 40 ? "Not a decimal number"
+                        : "'" + s.value() + "' is not a decimal number", "input", "scores", at, "value"));
                 values.add(null);
             }
         }

@@ -364,14 +364,16 @@ public final class SchemeParser {
             return null;
         }
         try {
-            // numbers are read from their text: 0.1 stays exactly 0.1
-            var n = value instanceof String s ? Decimals.parse(s) : new BigDecimal(value.toString());
+            var n = Decimals.of(value);
             if (n.signum() < 0) {
                 problem(path, "Must not be negative");
             }
             return n;
+        } catch (Decimals.OutOfBounds e) {
+            problem(path, e.getMessage());
+            return null;
         } catch (NumberFormatException e) {
-            problem(path, "Not a number: " + value);
+            problem(path, "Not a number" + (value instanceof String s && s.length() <= 40 ? ": " + s : ""));
             return null;
         }
     }

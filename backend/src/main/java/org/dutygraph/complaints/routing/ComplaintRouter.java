@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.dutygraph.platform.search.FullTextQuery;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
@@ -105,10 +106,11 @@ public class ComplaintRouter {
     }
 
     private static List<String> byWording(TransactionContext tx, String text) {
-        var query = text.replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
-        if (query.isEmpty()) {
+        var words = FullTextQuery.leading(text.replaceAll("[^\\p{L}\\p{N}]+", " "));
+        if (words.isEmpty()) {
             return List.of();
         }
+        var query = words.get();
         return tx.run("""
                 CALL db.index.fulltext.queryNodes('duty_text', $q) YIELD node, score
                 WITH node, score ORDER BY score DESC LIMIT 50

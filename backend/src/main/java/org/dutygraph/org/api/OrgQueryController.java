@@ -13,6 +13,7 @@ import org.dutygraph.org.read.Views.PowerItemView;
 import org.dutygraph.org.read.Views.UnitView;
 import org.dutygraph.platform.graphql.BadInputException;
 import org.dutygraph.platform.graphql.Connection;
+import org.dutygraph.platform.search.FullTextQuery;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -77,9 +78,10 @@ class OrgQueryController {
         if (text == null || text.isBlank()) {
             throw new BadInputException("text", "MISSING_FIELD", "'text' must not be empty");
         }
+        var query = FullTextQuery.of(text, "text");
         int size = Connection.pageSize(first);
         int skip = offset(after);
-        var hits = search.search(text.strip(), skip, size + 1);
+        var hits = search.search(query, skip, size + 1);
         var page = hits.subList(0, Math.min(size, hits.size()));
         var edges = new java.util.ArrayList<SearchEdge>();
         for (int i = 0; i < page.size(); i++) {

@@ -84,7 +84,10 @@ public class DutySearch {
             }
             """;
 
-    /** Full-text search with the cjk analyzer; pages by offset because scores have no stable key. */
+    /**
+     * Full-text search with the cjk analyzer; pages by offset because scores have no stable key. {@code query}
+     * is Lucene syntax: build it with {@link org.dutygraph.platform.search.FullTextQuery}, never from raw input.
+     */
     public List<Hit> search(String text, int skip, int limit) {
         return reads.list("""
                 CALL db.index.fulltext.queryNodes('duty_text', $text) YIELD node, score

@@ -1,5 +1,8 @@
 package org.dutygraph.platform.graphql;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -18,6 +21,8 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
     }
 
     public static final int MAX_PAGE = 500;
+    /** Cursors encode one sort key (an id, a key of a few ids): far shorter than this. */
+    private static final int MAX_CURSOR = 1_000;
 
     /** Builds a page from up to {@code first + 1} rows fetched after the cursor: the extra row only signals more. */
     public static <T> Connection<T> of(List<T> rows, int first, boolean hasPrevious, Function<T, String> sortKey) {
@@ -44,11 +49,21 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
         if (cursor == null) {
             return null;
         }
-        try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("after", "INVALID_CURSOR", "'after' is not a cursor returned by this API");
+        if (cursor.length() > MAX_CURSOR) {
+            throw notOurs();
         }
+        try {
+            // strict UTF-8: our keys are text, so bytes that are not are someone else's cursor
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor))).toString();
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            throw notOurs();
+        }
+    }
+
+    private static BadInputException notOurs() {
+        return new BadInputException("after", "INVALID_CURSOR", "'after' is not a cursor returned by this API");
     }
 
     public static int pageSize(Integer first) {

@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Gives request-level errors (syntax, validation, limits) a stable {@code extensions.code} too, so that
- * clients branch on codes for every error, not on messages.
+ * clients branch on codes for every error, not on messages; their messages are made plain (see {@link PlainMessages}).
  */
 @Component
 class ErrorCodeInterceptor implements WebGraphQlInterceptor {
@@ -43,7 +43,7 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
             case "ExecutionAborted" -> "QUERY_TOO_COMPLEX";
             default -> "BAD_REQUEST";
         });
-        return GraphqlErrorBuilder.newError().message(error.getMessage()).locations(error.getLocations())
+        return GraphqlErrorBuilder.newError().message(PlainMessages.of(error.getMessage())).locations(error.getLocations())
                 .path(error.getPath()).errorType(error.getErrorType()).extensions(extensions).build();
     }
 }
