@@ -21,7 +21,6 @@ import org.dutygraph.notifications.Recipient;
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.security.AccountService;
-import org.dutygraph.security.Role;
 import org.neo4j.driver.Driver;
 import org.springframework.stereotype.Service;
 
@@ -53,6 +52,7 @@ public class CitizenComplaints {
     private final ComplaintNotices notices;
     private final DeviceRegistry devices;
     private final AccountService accounts;
+    private final ComplaintOffice office;
     private final Driver driver;
     private final SubmissionChecks checks;
     private final SubmissionWriter writer;
@@ -60,7 +60,7 @@ public class CitizenComplaints {
 
     CitizenComplaints(ComplaintStore store, Receipts receipts, SubmissionWriter writer, ComplaintNumbers numbers,
                       WorkingCalendar calendar, ComplaintSettings settings, ComplaintNotices notices, DeviceRegistry devices,
-                      AccountService accounts, Driver driver) {
+                      AccountService accounts, ComplaintOffice office, Driver driver) {
         this.store = store;
         this.receipts = receipts;
         this.writer = writer;
@@ -70,6 +70,7 @@ public class CitizenComplaints {
         this.notices = notices;
         this.devices = devices;
         this.accounts = accounts;
+        this.office = office;
         this.driver = driver;
         this.checks = new SubmissionChecks(store);
     }
@@ -145,7 +146,7 @@ public class CitizenComplaints {
         if (ref.isEmpty()) {
             return new Replied(null, List.of(unknownReceipt()));
         }
-        var handlers = ref.get().routedUnitId() == null ? accounts.usernames(List.of(), List.of(Role.INSPECTOR))
+        var handlers = ref.get().routedUnitId() == null ? office.usernames()
                 : accounts.usernamesInUnits(List.of(ref.get().routedUnitId()));
         try (var session = driver.session()) {
             var message = session.executeWrite(tx -> {

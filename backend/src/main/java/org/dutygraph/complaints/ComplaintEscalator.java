@@ -8,7 +8,6 @@ import java.util.Map;
 import org.dutygraph.platform.jobs.PeriodicJob;
 import org.dutygraph.platform.neo4j.GraphLocks;
 import org.dutygraph.security.AccountService;
-import org.dutygraph.security.Role;
 import org.neo4j.driver.Driver;
 import org.springframework.stereotype.Component;
 
@@ -27,15 +26,17 @@ public class ComplaintEscalator extends PeriodicJob {
     private final ComplaintSettings settings;
     private final ComplaintNotices notices;
     private final AccountService accounts;
+    private final ComplaintOffice office;
 
     ComplaintEscalator(Driver driver, WorkingCalendar calendar, ComplaintSettings settings, ComplaintNotices notices,
-                       AccountService accounts) {
+                       AccountService accounts, ComplaintOffice office) {
         super("complaint-escalator", "Complaint escalation");
         this.driver = driver;
         this.calendar = calendar;
         this.settings = settings;
         this.notices = notices;
         this.accounts = accounts;
+        this.office = office;
     }
 
     record Escalation(String id, String number, String unitId) {
@@ -63,9 +64,9 @@ public class ComplaintEscalator extends PeriodicJob {
                         Map.of("now", now.toEpochMilli(), "next", calendar.due(now, 1).toEpochMilli()))
                         .list(r -> new Escalation(r.get("id").asString(), r.get("number").asString(), r.get("target").asString(null)));
                 // looked up only when something is overdue: this runs every minute
-                var office = escalated.isEmpty() ? List.<String>of() : List.copyOf(accounts.usernames(List.of(), List.of(Role.INSPECTOR)));
+                var officeUsernames = escalated.isEmpty() ? List.<String>of() : List.copyOf(office.usernames());
                 for (var e : escalated) {
-                    var recipients = new java.util.TreeSet<>(office);
+                    var recipients = new java.util.TreeSet<>(officeUsernames);
                     if (e.unitId() != null) {
                         recipients.addAll(accounts.usernamesInUnits(List.of(e.unitId())));
                     }

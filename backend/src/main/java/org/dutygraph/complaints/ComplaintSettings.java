@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workingDays        working days allowed in each status before the next step is due
  * @param escalationInterval how often overdue complaints are looked for
  * @param writer             how submissions are written (see SubmissionWriter)
+ * @param officeUnitIds      the units whose inspectors are the efficiency office handling complaints (see ComplaintOffice)
  */
 @ConfigurationProperties("dutygraph.complaints")
 public record ComplaintSettings(String pepper, @DefaultValue("data/complaint-pepper.key") String pepperFile,
@@ -30,7 +31,8 @@ public record ComplaintSettings(String pepper, @DefaultValue("data/complaint-pep
                                 Map<String, Integer> workingDays,
                                 @DefaultValue("1m") Duration escalationInterval,
                                 @DefaultValue Photos photos,
-                                @DefaultValue Writer writer) {
+                                @DefaultValue Writer writer,
+                                @DefaultValue({}) java.util.List<String> officeUnitIds) {
 
     static final Map<String, Integer> DEFAULT_WORKING_DAYS = Map.of("RECEIVED", 0, "REGISTERED", 1, "REOPENED", 1,
             "ASSIGNED", 2, "INVESTIGATING", 10, "CONCLUDED", 3, "ANSWERED", 5);

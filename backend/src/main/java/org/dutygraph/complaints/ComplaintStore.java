@@ -38,6 +38,12 @@ class ComplaintStore {
             ($all OR ($unit IS NOT NULL AND c.routedUnitId IS NOT NULL
                       AND EXISTS { MATCH (:Organization {id: c.routedUnitId})-[:PART_OF*0..]->(:Organization {id: $unit}) }))""";
 
+    /** The handling unit sees how to reach a citizen who chose to identify; the office does for its triage queue. */
+    static final String CONTACT_VISIBLE = """
+            CASE WHEN c.routedUnitId IS NULL THEN $office
+                 ELSE $unit IS NOT NULL AND EXISTS { MATCH (:Organization {id: c.routedUnitId})-[:PART_OF*0..]->(:Organization {id: $unit}) }
+            END AS contactVisible""";
+
     record Existing(String id, String contentHash, String sealedReceipt, String number) {
     }
 
@@ -245,7 +251,7 @@ class ComplaintStore {
                           AND ($filterUnit IS NULL OR EXISTS {
                                 MATCH (:Organization {id: c.routedUnitId})-[:PART_OF*0..]->(:Organization {id: $filterUnit}) })
                         WITH c ORDER BY c.key DESC LIMIT $limit
-                        RETURN c {.*} AS c""", params).list(r -> view(r, now));
+                        RETURN c {.*} AS c, """ + CONTACT_VISIBLE, params).list(r -> view(r, now));
                 audit(tx, scope.username(), "list", views.stream().map(HandlerView::id).toList(), now);
                 return views;
             });
@@ -255,7 +261,7 @@ class ComplaintStore {
     Optional<HandlerView> read(TransactionContext tx, HandlerScope scope, String id, Instant now) {
         var params = scoped(scope, now);
         params.put("id", id);
-        return tx.run("MATCH (c:Complaint {id: $id}) WHERE " + VISIBLE + " RETURN c {.*} AS c", params)
+        return tx.run("MATCH (c:Complaint {id: $id}) WHERE " + VISIBLE + " RETURN c {.*} AS c, " + CONTACT_VISIBLE, params)
                 .list(r -> view(r, now)).stream().findFirst();
     }
 
@@ -332,6 +338,7 @@ class ComplaintStore {
         var params = new HashMap<String, Object>();
         params.put("all", scope.all());
         params.put("unit", scope.unitId());
+        params.put("office", scope.office());
         params.put("now", now.toEpochMilli());
         return params;
     }
@@ -340,7 +347,7 @@ class ComplaintStore {
         var c = r.get("c");
         Long due = c.get("dueAt").isNull() ? null : c.get("dueAt").asLong();
         var status = c.get("status").asString();
-        var contact = c.get("contactName").isNull() && c.get("contactPhone").isNull() ? null
+        var contact = !r.get("contactVisible").asBoolean() || c.get("contactName").isNull() && c.get("contactPhone").isNull() ? null
                 : new ContactView(c.get("contactName").asString(null), c.get("contactPhone").asString(null));
         return new HandlerView(c.get("id").asString(), c.get("number").asString(), c.get("category").asString(), status,
                 c.get("description").asString(), c.get("occurredAt").isNull() ? null : TimeKeys.utc(c.get("occurredAt").asLong()),

@@ -15,8 +15,6 @@ import org.dutygraph.complaints.PendingSubmission.Outcome;
 import org.dutygraph.complaints.PendingSubmission.Rejected;
 import org.dutygraph.complaints.routing.ComplaintRouter;
 import org.dutygraph.platform.graphql.UserError;
-import org.dutygraph.security.AccountService;
-import org.dutygraph.security.Role;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Component;
 
@@ -33,17 +31,17 @@ class SubmissionBatch {
     private final SubmissionChecks checks;
     private final ComplaintRouter router;
     private final ComplaintNotices notices;
-    private final AccountService accounts;
+    private final ComplaintOffice office;
     private final ComplaintNumbers numbers;
 
-    SubmissionBatch(ComplaintStore store, ComplaintRouter router, ComplaintNotices notices, AccountService accounts,
+    SubmissionBatch(ComplaintStore store, ComplaintRouter router, ComplaintNotices notices, ComplaintOffice office,
                     ComplaintNumbers numbers) {
         this.store = store;
         this.numbers = numbers;
         this.checks = new SubmissionChecks(store);
         this.router = router;
         this.notices = notices;
-        this.accounts = accounts;
+        this.office = office;
     }
 
     /** A submission that passed its checks, routed, about to be created. */
@@ -133,7 +131,7 @@ class SubmissionBatch {
         if (unrouted.isEmpty()) {
             return;
         }
-        notices.awaitingTriage(tx, accounts.usernames(List.of(), List.of(Role.INSPECTOR)),
+        notices.awaitingTriage(tx, office.usernames(),
                 unrouted.stream().map(a -> Map.entry((String) a.complaint().get("id"), a.number())).toList());
     }
 

@@ -164,7 +164,7 @@ class ComplaintSubmissionApiTest extends ComplaintTestSupport {
         var identified = complaint(Map.of("unitId", "cmkt"));
         identified.put("contact", Map.of("name", "王先生", "phone", "138 0000 0000"));
         var number = submit(identified).path("complaint").path("number").asString();
-        var view = as("inspector").post("""
+        var view = as("cmkt-staff").post("""
                 query($f: ComplaintFilter) { complaints(filter: $f, first: 100) { edges { node { id number contact { name phone } } } } }""",
                 Map.of("f", Map.of("unitId", "cmkt"))).ok().path("complaints").path("edges");
         for (var edge : view) {

@@ -1,5 +1,6 @@
 package org.dutygraph.complaints.api;
 
+import org.dutygraph.complaints.ComplaintOffice;
 import org.dutygraph.complaints.HandlerScope;
 import org.dutygraph.security.Account;
 import org.dutygraph.security.AccountService;
@@ -7,23 +8,25 @@ import org.dutygraph.security.Role;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-/** The signed-in caller's complaint scope: inspectors are the efficiency office, unit staff see their unit. */
+/** The signed-in caller's complaint scope, from the account's unit: the office's inspectors see all, others their unit. */
 @Component
 class HandlerScopes {
 
     private final AccountService accounts;
+    private final ComplaintOffice office;
 
-    HandlerScopes(AccountService accounts) {
+    HandlerScopes(AccountService accounts, ComplaintOffice office) {
         this.accounts = accounts;
+        this.office = office;
     }
 
     HandlerScope current() {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         var username = auth.getName();
-        boolean inspector = Role.held(auth, Role.INSPECTOR);
-        if (inspector) {
-            return HandlerScope.office(username);
+        var unitId = accounts.find(username).map(Account::unitId).orElse(null);
+        if (Role.held(auth, Role.INSPECTOR) && office.isOffice(unitId)) {
+            return HandlerScope.office(username, unitId);
         }
-        return HandlerScope.unit(username, accounts.find(username).map(Account::unitId).orElse(null));
+        return HandlerScope.unit(username, unitId);
     }
 }
