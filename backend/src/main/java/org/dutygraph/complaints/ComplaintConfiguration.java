@@ -1,5 +1,6 @@
 package org.dutygraph.complaints;
 
+import org.dutygraph.complaints.photos.DecodePermits;
 import org.dutygraph.complaints.photos.PhotoSanitizer;
 import org.dutygraph.complaints.receipts.Pepper;
 import org.dutygraph.complaints.receipts.Receipts;
@@ -30,8 +31,14 @@ class ComplaintConfiguration {
     }
 
     @Bean
-    PhotoSanitizer photoSanitizer(ComplaintSettings settings) {
+    DecodePermits photoDecodePermits(ComplaintSettings settings) {
+        return new DecodePermits(settings.photos().decodePermits(), settings.photos().decodeWait());
+    }
+
+    @Bean
+    PhotoSanitizer photoSanitizer(ComplaintSettings settings, DecodePermits permits) {
         var photos = settings.photos();
-        return new PhotoSanitizer(photos.maxBytes(), photos.maxPixels(), photos.maxSide());
+        return new PhotoSanitizer(photos.maxBytes(), photos.maxPixels(), photos.maxDecodedBytes(), photos.maxSide(),
+                permits);
     }
 }

@@ -53,11 +53,16 @@ public record ComplaintSettings(String pepper, @DefaultValue("data/complaint-pep
     }
 
     /**
-     * @param maxBytes  largest upload accepted
-     * @param maxPixels largest image (width x height) decoded
-     * @param maxSide   longer side of the stored, re-encoded photo
+     * @param maxBytes        largest upload accepted
+     * @param maxPixels       largest image (width x height) decoded
+     * @param maxDecodedBytes largest decoded raster (width x height x channels x bytes per sample, from the
+     *                        header): 160 MB takes a 40 MP photo of 8-bit RGBA, refuses 16-bit images of that size
+     * @param maxSide         longer side of the stored, re-encoded photo
+     * @param decodePermits   photos decoded at once (each may hold up to maxDecodedBytes of heap and a core)
+     * @param decodeWait      how long an upload waits for a decode permit before it is answered UNAVAILABLE
      */
     public record Photos(@DefaultValue("10485760") int maxBytes, @DefaultValue("40000000") long maxPixels,
-                         @DefaultValue("2560") int maxSide) {
+                         @DefaultValue("160000000") long maxDecodedBytes, @DefaultValue("2560") int maxSide,
+                         @DefaultValue("2") int decodePermits, @DefaultValue("2s") Duration decodeWait) {
     }
 }

@@ -21,13 +21,21 @@ import com.drew.metadata.exif.ExifThumbnailDirectory;
 import com.drew.metadata.exif.GpsDirectory;
 import com.drew.metadata.iptc.IptcDirectory;
 import com.drew.metadata.xmp.XmpDirectory;
+import org.dutygraph.complaints.photos.DecodePermits;
 import org.dutygraph.support.GraphQl;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Photos go through their own endpoint and come out as fresh JPEGs without any metadata. */
 class ComplaintPhotosApiTest extends ComplaintTestSupport {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Autowired
+    private DecodePermits permits;
+
+    @Autowired
+    private ComplaintSettings settings;
 
     @Test
     void aGpsTaggedPhotoComesOutClean_upright_andOnlyCaseHandlersCanFetchIt() throws Exception {
@@ -88,6 +96,56 @@ class ComplaintPhotosApiTest extends ComplaintTestSupport {
         var broken = upload(truncated, "image/jpeg");
         assertThat(broken.statusCode()).isEqualTo(400);
         assertThat(count("Photo")).isEqualTo(photosBefore);
+    }
+
+    @Test
+    void theDecodedSizeIsBoundedFromTheHeader_soA16BitPictureUnderThePixelLimitIsRefusedAtOnce() throws Exception {
+        long photosBefore = count("Photo");
+        var hostile = PhotoFixtures.sixteenBitRgbaPng();
+
+        long started = System.nanoTime();
+        var refused = upload(hostile, "image/png");
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        var error = GraphQl.JSON.readTree(refused.body());
+        assertThat(error.path("code").asString()).isEqualTo("TOO_MANY_DECODED_BYTES");
+        assertThat(error.path("field").asString()).isEqualTo("body");
+        assertThat(error.path("message").asString()).contains("160000000", "317569920", "7720 x 5142 x 4 x 2");
+        // Decoding it took 23 s and 318 MB; refusing it reads 26 bytes.
+        assertThat(millis).as("refused in %d ms", millis).isLessThan(2_000);
+        assertThat(count("Photo")).isEqualTo(photosBefore);
+
+        var deepButSmall = upload(PhotoFixtures.smallSixteenBitPng(), "image/png");
+        assertThat(deepButSmall.statusCode()).isEqualTo(201);
+        assertThat(GraphQl.JSON.readTree(deepButSmall.body()).path("width").asInt()).isEqualTo(64);
+    }
+
+    @Test
+    void uploadsOverTheDecodeCapWaitBriefly_thenAreToldToComeBack() throws Exception {
+        int cap = settings.photos().decodePermits();
+        for (int i = 0; i < cap; i++) {
+            permits.acquire();
+        }
+        try {
+            long started = System.nanoTime();
+            var busy = upload(PhotoFixtures.gpsTaggedJpeg(), "image/jpeg");
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertThat(busy.statusCode()).isEqualTo(503);
+            assertThat(busy.headers().firstValue("Retry-After")).hasValue("2");
+            var error = GraphQl.JSON.readTree(busy.body());
+            assertThat(error.path("code").asString()).isEqualTo("UNAVAILABLE");
+            assertThat(error.path("retryAfterSeconds").asInt()).isEqualTo(2);
+            assertThat(millis).as("waited for a permit").isGreaterThanOrEqualTo(settings.photos().decodeWait().toMillis() - 50);
+
+            var hostile = upload(PhotoFixtures.sixteenBitRgbaPng(), "image/png");
+            assertThat(hostile.body()).as("refused from its header without a permit").contains("TOO_MANY_DECODED_BYTES");
+        } finally {
+            for (int i = 0; i < cap; i++) {
+                permits.release();
+            }
+        }
+        assertThat(upload(PhotoFixtures.gpsTaggedJpeg(), "image/jpeg").statusCode()).isEqualTo(201);
     }
 
     private HttpResponse<String> upload(byte[] body, String contentType) throws Exception {

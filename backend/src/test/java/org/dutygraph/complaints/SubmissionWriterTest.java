@@ -30,7 +30,7 @@ class SubmissionWriterTest {
 
     private static ComplaintSettings settings() {
         return new ComplaintSettings(null, "unused", 9, ZoneId.of("Asia/Shanghai"), LocalTime.of(18, 0), Map.of(),
-                Duration.ofMinutes(1), new ComplaintSettings.Photos(1, 1, 1), new ComplaintSettings.Writer(1, 8, 1),
-                List.of());
+                Duration.ofMinutes(1), new ComplaintSettings.Photos(1, 1, 1, 1, 1, Duration.ofSeconds(1)),
+                new ComplaintSettings.Writer(1, 8, 1), List.of());
     }
 }

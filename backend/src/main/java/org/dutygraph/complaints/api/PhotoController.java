@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.dutygraph.complaints.CaseHandling;
 import org.dutygraph.complaints.ComplaintSettings;
+import org.dutygraph.complaints.photos.DecodePermits;
 import org.dutygraph.complaints.photos.PhotoSanitizer;
 import org.dutygraph.complaints.photos.PhotoStore;
 import org.dutygraph.platform.ratelimit.AnonymousRateLimiter;
@@ -71,6 +72,10 @@ class PhotoController {
         } catch (PhotoSanitizer.PhotoRejected rejected) {
             var status = rejected.code().equals("UNSUPPORTED_TYPE") ? HttpStatus.UNSUPPORTED_MEDIA_TYPE : HttpStatus.BAD_REQUEST;
             return ResponseEntity.status(status).body(error(rejected.code(), rejected.getMessage()));
+        } catch (DecodePermits.Busy busy) {
+            long seconds = Math.max(1, busy.retryAfter().toSeconds());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", String.valueOf(seconds))
+                    .body(Map.of("code", "UNAVAILABLE", "message", busy.getMessage(), "retryAfterSeconds", seconds));
         }
     }
 

@@ -21,8 +21,9 @@ import com.drew.metadata.exif.ExifIFD0Directory;
 
 /**
  * Makes an uploaded photo safe to keep: the type is decided by its first bytes (never by the name or the
- * declared content type), size and pixel count are checked before anything is decoded, and the picture
- * is decoded, turned upright, scaled down and re-encoded as a fresh JPEG. Nothing of the original file
+ * declared content type), size, pixel count and decoded size (from the header's sample layout) are checked
+ * before anything is decoded, and the picture is decoded (a few at a time), scaled down, turned upright and
+ * re-encoded as a fresh JPEG. Nothing of the original file
  * survives but its pixels: no EXIF (GPS, device, time), XMP, IPTC, ICC comments or thumbnails.
  */
 public final class PhotoSanitizer {
@@ -46,26 +47,52 @@ public final class PhotoSanitizer {
 
     private final int maxBytes;
     private final long maxPixels;
+    private final long maxDecodedBytes;
     private final int maxSide;
+    private final DecodePermits permits;
 
-    public PhotoSanitizer(int maxBytes, long maxPixels, int maxSide) {
+    public PhotoSanitizer(int maxBytes, long maxPixels, long maxDecodedBytes, int maxSide, DecodePermits permits) {
         this.maxBytes = maxBytes;
         this.maxPixels = maxPixels;
+        this.maxDecodedBytes = maxDecodedBytes;
         this.maxSide = maxSide;
+        this.permits = permits;
     }
 
-    public Clean sanitize(byte[] upload) throws PhotoRejected {
+    public Clean sanitize(byte[] upload) throws PhotoRejected, DecodePermits.Busy {
         if (upload.length > maxBytes) {
             throw new PhotoRejected("TOO_LARGE", "A photo may be at most " + maxBytes + " bytes");
         }
         var format = format(upload);
-        var image = decode(upload, format);
-        if (format.equals("jpeg")) {
-            image = upright(image, orientation(upload));
+        var header = ImageHeader.read(upload, format);
+        check(header);
+        permits.acquire();
+        try {
+            var image = decode(upload, format, header);
+            // Scale first: turning a full-size picture upright would copy all of its pixels once more.
+            image = scaled(image);
+            if (format.equals("jpeg")) {
+                image = upright(image, orientation(upload));
+            }
+            image = toRgb(image);
+            var jpeg = encode(image);
+            return new Clean(jpeg, image.getWidth(), image.getHeight(), sha256(jpeg));
+        } finally {
+            permits.release();
         }
-        image = toRgb(scaled(image));
-        var jpeg = encode(image);
-        return new Clean(jpeg, image.getWidth(), image.getHeight(), sha256(jpeg));
+    }
+
+    private void check(ImageHeader header) throws PhotoRejected {
+        if (header.pixels() > maxPixels) {
+            throw new PhotoRejected("TOO_MANY_PIXELS", "A photo may have at most " + maxPixels + " pixels; this one has "
+                    + header.pixels());
+        }
+        if (header.decodedBytes() > maxDecodedBytes) {
+            throw new PhotoRejected("TOO_MANY_DECODED_BYTES", "A photo may take at most " + maxDecodedBytes
+                    + " bytes once decoded (width x height x channels x bytes per sample); this one would take "
+                    + header.decodedBytes() + " (" + header.width() + " x " + header.height() + " x "
+                    + header.channels() + " x " + header.bytesPerSample() + ")");
+        }
     }
 
     static String format(byte[] b) throws PhotoRejected {
@@ -82,13 +109,13 @@ public final class PhotoSanitizer {
         throw new PhotoRejected("UNSUPPORTED_TYPE", "Only JPEG and PNG photos are accepted");
     }
 
-    private BufferedImage decode(byte[] upload, String format) throws PhotoRejected {
+    private static BufferedImage decode(byte[] upload, String format, ImageHeader header) throws PhotoRejected {
         ImageReader reader = ImageIO.getImageReadersByFormatName(format).next();
         try (var input = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
             reader.setInput(input, true, true);
-            long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-            if (pixels > maxPixels) {
-                throw new PhotoRejected("TOO_MANY_PIXELS", "A photo may have at most " + maxPixels + " pixels");
+            // The limits were checked on our reading of the header: the decoder must read the same size.
+            if (reader.getWidth(0) != header.width() || reader.getHeight(0) != header.height()) {
+                throw new PhotoRejected("UNREADABLE", "The photo's headers disagree about its size");
             }
             return reader.read(0);
         } catch (IOException | RuntimeException e) {

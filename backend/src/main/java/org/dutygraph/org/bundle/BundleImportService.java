@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.function.UnaryOperator;
 
 import org.dutygraph.platform.jobs.JobRegistry;
 import org.dutygraph.platform.jobs.JobThreads;
@@ -15,6 +16,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -22,30 +24,46 @@ import org.springframework.stereotype.Service;
 /**
  * Runs bundle imports one at a time as jobs: read, validate everything, and only then write.
  * A bundle with any problem is rejected before the first write, so nothing of it is stored.
+ * Jobs are kept in memory for waiting and recorded in the graph ({@link ImportJobLog}) at every change of
+ * phase and after every committed batch, so that they can still be read after this process is gone.
  */
 @Service
 @EnableConfigurationProperties(ImportProperties.class)
 public class BundleImportService implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(BundleImportService.class);
+    private static final Logger logger = LoggerFactory.getLogger(BundleImportService.class);
     private static final int JOBS_KEPT = 200;
 
     private final Driver driver;
     private final ImportProperties properties;
     private final ApplicationEventPublisher events;
+    private final ImportJobLog log;
+    private final UnaryOperator<WriteSink> sinks;
     private final ExecutorService executor = JobThreads.single("bundle-import");
     private final JobRegistry<ImportJob> jobs = new JobRegistry<>(JOBS_KEPT, ImportJob::finished);
+    private final Object recording = new Object();
 
-    public BundleImportService(Driver driver, ImportProperties properties, ApplicationEventPublisher events) {
+    @Autowired
+    public BundleImportService(Driver driver, ImportProperties properties, ApplicationEventPublisher events,
+                               ImportJobLog log) {
+        this(driver, properties, events, log, UnaryOperator.identity());
+    }
+
+    /** @param sinks wraps the sink of every batched write (tests stop an import midway with it) */
+    BundleImportService(Driver driver, ImportProperties properties, ApplicationEventPublisher events, ImportJobLog log,
+                        UnaryOperator<WriteSink> sinks) {
         this.driver = driver;
         this.properties = properties;
         this.events = events;
+        this.log = log;
+        this.sinks = sinks;
     }
 
     public ImportJob submit(BundleSource source, String submittedBy) {
         var job = new ImportJob(UUID.randomUUID().toString(), ImportJob.Status.QUEUED, "queued", 0, 0, List.of(), 0,
                 submittedBy, OffsetDateTime.now(ZoneOffset.UTC), null, null);
         jobs.put(job.id(), job);
+        record(job.id());
         executor.execute(() -> run(job.id(), source));
         return job;
     }
@@ -60,8 +78,15 @@ public class BundleImportService implements AutoCloseable {
         return submitAndWait(source, submittedBy, properties.waitFor());
     }
 
+    /** The job as this process knows it, else as recorded in the graph (by another instance, or before a restart). */
     public Optional<ImportJob> job(String id) {
-        return jobs.get(id);
+        var here = jobs.get(id);
+        return here.isPresent() ? here : log.find(id);
+    }
+
+    /** Refreshes the records of this process's unfinished jobs, so that no other instance takes them for dead. */
+    void heartbeat() {
+        jobs.running().forEach(job -> record(job.id()));
     }
 
     public ImportJob await(String id, Duration wait) {
@@ -79,43 +104,64 @@ public class BundleImportService implements AutoCloseable {
                 validated = new BundleValidator(new Neo4jExistingIds(driver), problems).validate(bundle);
             }
             if (!problems.isEmpty()) {
-                log.info("Import {} rejected with {} problems", id, problems.total());
+                logger.info("Import {} rejected with {} problems", id, problems.total());
                 update(id, job -> job.rejected(problems));
                 return;
             }
             write(id, validated);
+            log.completeSame(id); // before the job reads as done, so that whoever waited for it sees both
             update(id, ImportJob::succeeded);
             events.publishEvent(BundleImported.of(id, bundle));
-            log.info("Import {} stored {} entries", id, bundle.size());
-        } catch (RuntimeException e) {
-            log.error("Import {} failed", id, e);
+            logger.info("Import {} stored {} entries", id, bundle.size());
+        } catch (RuntimeException | Error e) {
+            logger.error("Import {} failed", id, e);
             update(id, job -> job.failed(job.total() <= properties.singleTransactionLimit()
                     ? "The bundle could not be stored because of a database error; nothing of it was written"
                     : "The bundle could not be stored because of a database error after " + job.written()
                     + " entries; importing the same bundle again completes it (imports update by id)"));
+            if (e instanceof Error error) {
+                throw error;
+            }
         }
     }
 
     private void write(String id, ValidatedBundle validated) {
-        ImportProgress progress = (phase, written, total) ->
-                update(id, job -> job.with(ImportJob.Status.WRITING, phase, written, total));
+        boolean batched = validated.bundle().size() > properties.singleTransactionLimit();
+        log.writing(id, BundleFingerprint.of(validated.bundle()), batched);
+        // Batches commit one by one: record each, so that the graph knows how far a cut-short import got.
+        ImportProgress progress = (phase, written, total) -> {
+            jobs.update(id, job -> job.with(ImportJob.Status.WRITING, phase, written, total));
+            if (batched) {
+                record(id);
+            }
+        };
+        update(id, job -> job.with(ImportJob.Status.WRITING, "writing", 0, job.total()));
         try (Session session = driver.session()) {
-            if (validated.bundle().size() <= properties.singleTransactionLimit()) {
+            if (!batched) {
                 try (var tx = session.beginTransaction()) {
                     new BundleWriter((cypher, rows) -> tx.run(cypher, Map.of("rows", rows)).consume(), progress,
                             properties.batchSize()).write(validated);
                     tx.commit();
                 }
             } else {
-                new BundleWriter((cypher, rows) -> session.executeWriteWithoutResult(
-                        tx -> tx.run(cypher, Map.of("rows", rows)).consume()), progress, properties.batchSize())
-                        .write(validated);
+                WriteSink perBatch = (cypher, rows) -> session.executeWriteWithoutResult(
+                        tx -> tx.run(cypher, Map.of("rows", rows)).consume());
+                new BundleWriter(sinks.apply(perBatch), progress, properties.batchSize()).write(validated);
             }
         }
     }
 
-    private void update(String id, java.util.function.UnaryOperator<ImportJob> change) {
+    /** Changes the job in memory and records it in the graph. */
+    private void update(String id, UnaryOperator<ImportJob> change) {
         jobs.update(id, change);
+        record(id);
+    }
+
+    /** Reads and saves under one lock, so that a heartbeat never writes back an older state over a newer one. */
+    private void record(String id) {
+        synchronized (recording) {
+            jobs.get(id).ifPresent(log::save);
+        }
     }
 
     @Override

@@ -9,10 +9,12 @@ public record ImportJob(String id, Status status, String phase, long written, lo
                         List<BundleProblem> problems, int problemCount, String submittedBy,
                         OffsetDateTime submittedAt, OffsetDateTime finishedAt, String failure) {
 
-    public enum Status { QUEUED, VALIDATING, WRITING, SUCCEEDED, REJECTED, FAILED }
+    /** INTERRUPTED: the process running the job stopped (read back from the graph after a restart). */
+    public enum Status { QUEUED, VALIDATING, WRITING, SUCCEEDED, REJECTED, FAILED, INTERRUPTED }
 
     public boolean finished() {
-        return status == Status.SUCCEEDED || status == Status.REJECTED || status == Status.FAILED;
+        return status == Status.SUCCEEDED || status == Status.REJECTED || status == Status.FAILED
+                || status == Status.INTERRUPTED;
     }
 
     ImportJob with(Status status, String phase, long written, long total) {

@@ -2,6 +2,7 @@ package org.dutygraph.platform.jobs;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -38,6 +39,11 @@ public final class JobRegistry<J> {
 
     public synchronized Optional<J> get(String id) {
         return Optional.ofNullable(jobs.get(id));
+    }
+
+    /** The jobs not finished yet. */
+    public synchronized List<J> running() {
+        return jobs.values().stream().filter(finished.negate()).toList();
     }
 
     /** Waits until the job finishes or {@code wait} passes; returns it as it then is. */

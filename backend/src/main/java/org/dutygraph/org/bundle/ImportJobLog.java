@@ -1,0 +1,170 @@
+package org.dutygraph.org.bundle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Import jobs recorded in the graph ({@code ImportJob} nodes, V011), so that they outlive the process that ran
+ * them. Each record names its instance ({@code dutygraph.import.instance-name}) and owner (a random id per
+ * process life) and carries a heartbeat, refreshed per committed batch and every heartbeat interval.
+ */
+@Repository
+public class ImportJobLog {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportJobLog.class);
+    private static final List<String> RUNNING = List.of("QUEUED", "VALIDATING", "WRITING");
+    private static final int PROBLEMS_KEPT = 100;
+
+    private final Driver driver;
+    private final String instance;
+    private final String owner;
+
+    @Autowired
+    public ImportJobLog(Driver driver, ImportProperties properties) {
+        this(driver, properties.instanceName(), UUID.randomUUID().toString());
+    }
+
+    ImportJobLog(Driver driver, String instance, String owner) {
+        this.driver = driver;
+        this.instance = instance;
+        this.owner = owner;
+    }
+
+    /** Records the job as it now is and refreshes its heartbeat. A failure is logged: the import goes on. */
+    void save(ImportJob job) {
+        var problems = job.problems().subList(0, Math.min(PROBLEMS_KEPT, job.problems().size()));
+        var params = new HashMap<String, Object>();
+        params.put("id", job.id());
+        params.put("status", job.status().name());
+        params.put("phase", job.phase());
+        params.put("written", job.written());
+        params.put("total", job.total());
+        params.put("problemCount", job.problemCount());
+        params.put("paths", problems.stream().map(BundleProblem::path).toList());
+        params.put("codes", problems.stream().map(BundleProblem::code).toList());
+        params.put("messages", problems.stream().map(BundleProblem::message).toList());
+        params.put("submittedBy", job.submittedBy());
+        params.put("submittedAt", millis(job.submittedAt()));
+        params.put("finishedAt", millis(job.finishedAt()));
+        params.put("failure", job.failure());
+        params.put("instance", instance);
+        params.put("owner", owner);
+        write("""
+                MERGE (j:ImportJob {id: $id})
+                SET j.status = $status, j.phase = $phase, j.written = $written, j.total = $total,
+                    j.problemCount = $problemCount, j.problemPaths = $paths, j.problemCodes = $codes,
+                    j.problemMessages = $messages, j.submittedBy = $submittedBy, j.submittedAt = $submittedAt,
+                    j.finishedAt = $finishedAt, j.failure = $failure, j.instance = $instance, j.owner = $owner,
+                    j.heartbeatAt = timestamp()""", params);
+    }
+
+    /**
+     * Notes what is about to be written: the bundle's fingerprint, and whether batches commit one by one
+     * (then {@code written} counts committed entries; in one transaction nothing is stored until the end).
+     */
+    void writing(String id, String fingerprint, boolean batched) {
+        write("MATCH (j:ImportJob {id: $id}) SET j.fingerprint = $fingerprint, j.batched = $batched",
+                Map.of("id", id, "fingerprint", fingerprint, "batched", batched));
+    }
+
+    /** After a success: earlier imports of the same bundle that were cut short are now complete. */
+    void completeSame(String id) {
+        write("""
+                MATCH (done:ImportJob {id: $id}) WHERE done.fingerprint IS NOT NULL
+                MATCH (j:ImportJob {fingerprint: done.fingerprint})
+                WHERE j.id <> done.id AND j.status IN ['INTERRUPTED', 'FAILED']
+                SET j.status = 'SUCCEEDED', j.phase = 'completed by import ' + done.id, j.written = j.total,
+                    j.failure = null, j.finishedAt = timestamp()""", Map.of("id", id));
+    }
+
+    public Optional<ImportJob> find(String id) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("MATCH (j:ImportJob {id: $id}) RETURN j", Map.of("id", id))
+                    .list(r -> job(r.get("j")))).stream().findFirst();
+        }
+    }
+
+    /**
+     * Marks running jobs whose process is gone as INTERRUPTED: those whose heartbeat is older than
+     * {@code staleAfter} (any instance), and with {@code previousLife} also those of this instance left by
+     * an earlier process. Returns how many.
+     */
+    int interruptAbandoned(boolean previousLife, Duration staleAfter) {
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> tx.run("""
+                    MATCH (j:ImportJob) WHERE j.status IN $running
+                      AND (j.heartbeatAt < $staleBefore OR ($previousLife AND j.instance = $instance AND j.owner <> $owner))
+                    WITH j, coalesce(j.batched, false) AND j.written > 0 AS partly
+                    SET j.status = 'INTERRUPTED', j.finishedAt = timestamp(),
+                        j.written = CASE WHEN coalesce(j.batched, false) THEN j.written ELSE 0 END,
+                        j.failure = 'The import stopped with the process running it (last seen '
+                          + toString(datetime({epochMillis: j.heartbeatAt})) + ', phase ' + j.phase + ') '
+                          + CASE WHEN partly
+                              THEN 'after ' + toString(j.written) + ' of ' + toString(j.total)
+                                   + ' entries were written; importing the same bundle again completes it (imports update by id)'
+                              ELSE 'before anything was stored; import the bundle again' END
+                    RETURN count(j) AS n""", Map.of("running", RUNNING, "staleBefore",
+                    Instant.now().minus(staleAfter).toEpochMilli(), "previousLife", previousLife, "instance", instance,
+                    "owner", owner)).single().get("n").asInt());
+        }
+    }
+
+    /** Deletes finished jobs older than {@code keep}. */
+    int prune(Duration keep) {
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> tx.run("""
+                    MATCH (j:ImportJob) WHERE j.finishedAt < $before WITH j LIMIT 10000 DELETE j RETURN count(*) AS n""",
+                    Map.of("before", Instant.now().minus(keep).toEpochMilli())).single().get("n").asInt());
+        }
+    }
+
+    private void write(String cypher, Map<String, Object> params) {
+        try (var session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(cypher, params).consume());
+        } catch (RuntimeException e) {
+            // The job record is for polling and recovery; the import itself must not fail because of it.
+            log.warn("Could not record import job {}", params.get("id"), e);
+        }
+    }
+
+    private static ImportJob job(Value j) {
+        var paths = strings(j.get("problemPaths"));
+        var codes = strings(j.get("problemCodes"));
+        var messages = strings(j.get("problemMessages"));
+        var problems = new ArrayList<BundleProblem>(paths.size());
+        for (int i = 0; i < paths.size() && i < codes.size() && i < messages.size(); i++) {
+            problems.add(new BundleProblem(paths.get(i), codes.get(i), messages.get(i)));
+        }
+        return new ImportJob(j.get("id").asString(), ImportJob.Status.valueOf(j.get("status").asString()),
+                j.get("phase").asString(""), j.get("written").asLong(0), j.get("total").asLong(0), List.copyOf(problems),
+                j.get("problemCount").asInt(0), j.get("submittedBy").asString(null), time(j.get("submittedAt")),
+                time(j.get("finishedAt")), j.get("failure").asString(null));
+    }
+
+    private static List<String> strings(Value list) {
+        return list.isNull() ? List.of() : list.asList(Value::asString);
+    }
+
+    private static Long millis(OffsetDateTime time) {
+        return time == null ? null : time.toInstant().toEpochMilli();
+    }
+
+    private static OffsetDateTime time(Value millis) {
+        return millis.isNull() ? null : Instant.ofEpochMilli(millis.asLong()).atOffset(ZoneOffset.UTC);
+    }
+}
