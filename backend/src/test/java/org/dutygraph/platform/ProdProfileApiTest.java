@@ -47,8 +47,30 @@ class ProdProfileApiTest {
 
     @Test
     void thereAreNoDemoAccounts() {
-        var login = new GraphQl(port, null).post("mutation { login(input: {username: \"admin\", password: \"admin-demo\"}) { token errors { code } } }")
-                .ok().path("login");
+        var login = new GraphQl(port, null).post(resource("operations/common/Login.graphql"),
+                java.util.Map.of("username", "admin", "password", "admin-demo")).ok().path("login");
         assertThat(login.path("errors").path(0).path("code").asString()).isEqualTo("INVALID_CREDENTIALS");
+    }
+
+    @Test
+    void anonymousCallersRunOnlyTheAppsOwnOperations() {
+        var anonymous = new GraphQl(port, null);
+        var own = resource("operations/citizen/CitizenRankings.graphql");
+        var ran = anonymous.post(own, java.util.Map.of("first", 5));
+        assertThat(ran.errors()).isEmpty();
+        assertThat(ran.data().path("citizenRankings").isObject()).isTrue();
+
+        var theirs = anonymous.post("{ citizenRankings(first: 5) { edges { cursor } } }");
+        assertThat(theirs.status()).isEqualTo(403);
+        assertThat(theirs.firstErrorCode()).isEqualTo("UNTRUSTED_DOCUMENT");
+        assertThat(anonymous.post("{ __typename }").firstErrorCode()).isEqualTo("UNTRUSTED_DOCUMENT");
+    }
+
+    private static String resource(String path) {
+        try {
+            return new org.springframework.core.io.ClassPathResource(path).getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

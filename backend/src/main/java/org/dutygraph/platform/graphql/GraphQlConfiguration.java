@@ -1,11 +1,12 @@
 package org.dutygraph.platform.graphql;
 
 import java.util.List;
-import java.util.Map;
 
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.parser.ParserOptions;
 import graphql.scalars.ExtendedScalars;
+import org.dutygraph.platform.graphql.limits.DocumentLimits;
+import org.dutygraph.platform.graphql.limits.GraphQlLimits;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.dutygraph.platform.ratelimit.AnonymousRateLimiter;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +16,7 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 
 /** Scalars, union type resolution, authorization and query limits for the contract's schema. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GraphQlLimits.class)
 public class GraphQlConfiguration {
 
     @Bean
@@ -29,26 +31,30 @@ public class GraphQlConfiguration {
                 .configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(new ParsedDocumentCache(2_000)));
     }
 
-    /** The caller's address goes into the GraphQL context for the anonymous rate limits, and nowhere else. */
+    /**
+     * The caller's address goes into the GraphQL context for the anonymous rate limits, and nowhere else; the
+     * parser's token limit goes there too (graphql-java reads its options from the context).
+     */
     @Bean
-    WebGraphQlInterceptor clientAddress() {
+    WebGraphQlInterceptor clientAddress(GraphQlLimits limits) {
+        var parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(o -> o.maxTokens(limits.maxTokens()));
         return (request, chain) -> {
             var remote = request.getRemoteAddress();
-            if (remote != null && remote.getAddress() != null) {
-                request.configureExecutionInput((input, builder) -> builder.graphQLContext(
-                        Map.of(AuthDirectiveVisitor.CLIENT_ADDRESS, remote.getAddress().getHostAddress())).build());
-            }
+            request.configureExecutionInput((input, builder) -> {
+                var context = new java.util.HashMap<Object, Object>();
+                context.put(ParserOptions.class, parserOptions);
+                if (remote != null && remote.getAddress() != null) {
+                    context.put(AuthDirectiveVisitor.CLIENT_ADDRESS, remote.getAddress().getHostAddress());
+                }
+                return builder.graphQLContext(context).build();
+            });
             return chain.next(request);
         };
     }
 
+    /** Depth, aliases, directives and cost of the operation as it would execute (see {@link GraphQlLimits}). */
     @Bean
-    MaxQueryDepthInstrumentation maxQueryDepth() {
-        return new MaxQueryDepthInstrumentation(15);
-    }
-
-    @Bean
-    MaxQueryComplexityInstrumentation maxQueryComplexity() {
-        return new MaxQueryComplexityInstrumentation(2_000);
+    DocumentLimits documentLimits(GraphQlLimits limits) {
+        return new DocumentLimits(limits);
     }
 }

@@ -16,10 +16,14 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.dutygraph.platform.graphql.limits.GraphQlLimits;
+import org.dutygraph.platform.graphql.limits.TrustedDocuments;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.core.JacksonException;
@@ -30,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Refuses a POST to the GraphQL endpoint whose body is not a GraphQL request (not JSON, {@code null}, an array,
  * a query that is not a string, variables that are not an object, ...) with a 400 and a coded GraphQL error,
  * before the framework reads it (it answered some of these with a 500, others with an uncoded error page).
- * Runs late, after the filters that bound the body's size.
+ * Runs after Spring Security, so that the body's size limit and the trusted-document rule know whether the caller
+ * signed in; the body is bounded before anything parses it.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 100)
@@ -39,15 +44,18 @@ class RequestBodyCheck extends OncePerRequestFilter {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String path;
+    private final GraphQlLimits limits;
+    private final TrustedDocuments trusted;
 
-    RequestBodyCheck(@Value("${spring.graphql.http.path:/graphql}") String path) {
+    RequestBodyCheck(@Value("${spring.graphql.http.path:/graphql}") String path, GraphQlLimits limits, TrustedDocuments trusted) {
         this.path = path;
+        this.limits = limits;
+        this.trusted = trusted;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !path.equals(request.getRequestURI().substring(request.getContextPath().length()))
-                || !isJson(request.getContentType());
+        return !"POST".equals(request.getMethod()) || !path.equals(request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     private static boolean isJson(String contentType) {
@@ -65,13 +73,55 @@ class RequestBodyCheck extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        var body = request.getInputStream().readAllBytes();
+        if (!isJson(request.getContentType())) {
+            refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "BAD_REQUEST", "Send the request as application/json");
+            return;
+        }
+        boolean signedIn = signedIn();
+        long limit = (signedIn ? limits.maxBodySignedIn() : limits.maxBodyAnonymous()).toBytes();
+        // Bounded before anything is parsed: by the declared length, then by what actually arrives.
+        byte[] body = request.getContentLengthLong() > limit ? null
+                : request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        if (body == null || body.length > limit) {
+            refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+                    "The request body is larger than " + limit + " bytes");
+            return;
+        }
         var problem = problem(body);
+        if (problem == null) {
+            problem = untrusted(body, signedIn);
+            if (problem != null) {
+                refuse(response, HttpServletResponse.SC_FORBIDDEN, "UNTRUSTED_DOCUMENT", problem);
+                return;
+            }
+        }
         if (problem != null) {
-            refuse(response, problem);
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST, "BAD_REQUEST", problem);
             return;
         }
         chain.doFilter(new Replay(request, body), response);
+    }
+
+    /**
+     * A hash sent with a document must be that document's; anonymous callers (where so configured) may send only
+     * the app's own operations.
+     */
+    private String untrusted(byte[] body, boolean signedIn) {
+        var request = JSON.readTree(body);
+        var query = request.path("query").asString(null);
+        var hash = request.path("extensions").path("persistedQuery").path("sha256Hash").asString(null);
+        if (query != null && hash != null && !TrustedDocuments.sha256(query).equals(hash)) {
+            return "'extensions.persistedQuery.sha256Hash' is not the SHA-256 of 'query'";
+        }
+        if (!signedIn && limits.trustedDocumentsOnlyForAnonymous() && !trusted.trusted(query)) {
+            return "Without signing in, only the app's own operations may be sent";
+        }
+        return null;
+    }
+
+    private static boolean signedIn() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
     }
 
     /** What is wrong with the body, or null if it has the shape of a GraphQL request. */
@@ -113,13 +163,13 @@ class RequestBodyCheck extends OncePerRequestFilter {
         return node != null && node.isString();
     }
 
-    private static void refuse(HttpServletResponse response, String message) throws IOException {
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    private static void refuse(HttpServletResponse response, int status, String code, String message) throws IOException {
+        response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         var error = new LinkedHashMap<String, Object>();
         error.put("message", message);
-        error.put("extensions", Map.of("code", "BAD_REQUEST"));
+        error.put("extensions", Map.of("code", code));
         response.getWriter().write(JSON.writeValueAsString(Map.of("errors", List.of(error))));
     }
 

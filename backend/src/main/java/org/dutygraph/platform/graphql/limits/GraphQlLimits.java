@@ -1,0 +1,29 @@
+package org.dutygraph.platform.graphql.limits;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code dutygraph.graphql.limits.*}: what one GraphQL request may ask for. Depth, aliases, directives and tokens
+ * are GraphQL Armor's defaults (6, 15, 50, 1,000). Cost is stricter than Armor's (which does not multiply by list
+ * sizes), so its limit is 10,000: the app's costliest operation measures about 6,400 at its default page sizes.
+ * Every operation the app ships fits (a test measures each).
+ *
+ * @param maxDepth          nested fields, the root field being 1 (introspection not counted)
+ * @param maxAliases        aliased fields, counted as often as their fragments are spread
+ * @param maxDirectives     directives applied, counted the same way
+ * @param maxTokens         lexical tokens of the document (the parser stops at the limit)
+ * @param maxCost           fields as executed: each weighed by the page or list sizes above it
+ * @param defaultListSize   the size assumed for a list without {@code first}/{@code last}
+ * @param maxBodyAnonymous  the largest request body accepted from a caller without a token
+ * @param maxBodySignedIn   the largest request body accepted from a signed-in caller (bundles are imported this way)
+ * @param trustedDocumentsOnlyForAnonymous whether anonymous callers may run only the app's own operations
+ */
+@ConfigurationProperties("dutygraph.graphql.limits")
+public record GraphQlLimits(@DefaultValue("6") int maxDepth, @DefaultValue("15") int maxAliases,
+                            @DefaultValue("50") int maxDirectives, @DefaultValue("1000") int maxTokens,
+                            @DefaultValue("10000") int maxCost, @DefaultValue("10") int defaultListSize,
+                            @DefaultValue("64KB") DataSize maxBodyAnonymous, @DefaultValue("32MB") DataSize maxBodySignedIn,
+                            @DefaultValue("false") boolean trustedDocumentsOnlyForAnonymous) {
+}

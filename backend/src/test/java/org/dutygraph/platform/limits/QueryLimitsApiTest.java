@@ -1,0 +1,105 @@
+package org.dutygraph.platform.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.dutygraph.support.ApiTest;
+import org.dutygraph.support.GraphQl;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Abuse limits for callers who send their own documents: depth, aliases, directives, tokens and cost counted as
+ * the operation would execute (fragments expanded, page sizes multiplied), a body bounded before it is parsed.
+ */
+class QueryLimitsApiTest extends ApiTest {
+
+    @Test
+    void aFragmentSpreadUnderManyRootsIsCountedAsOftenAsItRuns() {
+        var fragment = new StringBuilder("fragment F on Unit { id ");
+        for (int i = 0; i < 6; i++) {
+            fragment.append("children(first: 50) { edges { node { id name classification status } } } ");
+        }
+        fragment.append("}");
+        var document = new StringBuilder("query {");
+        for (int i = 0; i < 12; i++) {
+            document.append(" u").append(i).append(": unit(id: \"x").append(i).append("\") { ...F }");
+        }
+        document.append(" } ").append(fragment);
+
+        var refused = as("analyst").post(document.toString());
+
+        assertThat(refused.firstErrorCode()).isEqualTo("QUERY_TOO_COMPLEX");
+        assertThat(refused.errors().get(0).path("extensions").path("limit").asString()).isEqualTo("cost");
+    }
+
+    @Test
+    void pageSizesWeighTheCost() {
+        var nested = "query($n: Int) { units(first: $n) { edges { node { children(first: $n) { edges { cursor } } } } } }";
+        assertThat(as("analyst").post(nested, Map.of("n", 5)).errors()).isEmpty();
+        assertThat(limitBroken(as("analyst").post(nested, Map.of("n", 400)))).isEqualTo("cost");
+        assertThat(limitBroken(as("analyst").post(
+                "{ units(first: 400) { edges { node { children(first: 400) { edges { cursor } } } } } }"))).isEqualTo("cost");
+    }
+
+    @Test
+    void aliasesDirectivesDepthAndTokensAreBounded() {
+        var aliases = new StringBuilder("{");
+        for (int i = 0; i < 16; i++) {
+            aliases.append(" a").append(i).append(": me { username }");
+        }
+        assertThat(limitBroken(as("analyst").post(aliases + " }"))).isEqualTo("aliases");
+
+        var directives = new StringBuilder("{ me { username");
+        for (int i = 0; i < 51; i++) {
+            directives.append(" @include(if: true)");
+        }
+        assertThat(as("analyst").post(directives + " } }").firstErrorCode()).isIn("QUERY_TOO_COMPLEX", "GRAPHQL_VALIDATION_FAILED");
+
+        var deep = as("analyst").post("{ units(first: 1) { edges { node { children(first: 1) { edges { node { children(first: 1) { edges { node { id } } } } } } } } } }");
+        assertThat(limitBroken(deep)).isEqualTo("depth");
+
+        var tokens = new StringBuilder("{ me { ");
+        for (int i = 0; i < 1000; i++) {
+            tokens.append("username ");
+        }
+        assertThat(as("analyst").post(tokens + "} }").firstErrorCode()).isEqualTo("GRAPHQL_PARSE_FAILED");
+    }
+
+    @Test
+    void twoOperationsNeedAName() {
+        var unnamed = as("analyst").post("query A { me { username } } query B { me { roles } }");
+        assertThat(unnamed.firstErrorCode()).isNotNull().isNotEqualTo("INTERNAL");
+        var payload = new HashMap<String, Object>();
+        payload.put("query", "query A { me { username } } query B { me { roles } }");
+        payload.put("operationName", "B");
+        var named = new GraphQl(port, null).raw(GraphQl.JSON.writeValueAsString(payload));
+        assertThat(named.status()).isLessThan(500);
+    }
+
+    @Test
+    void aBodyIsBoundedBeforeItIsParsed_moreForSignedInCallers() {
+        var padding = "x".repeat(70 * 1024);
+        var big = GraphQl.JSON.writeValueAsString(Map.of("query", "{ citizenRankings(first: 1) { edges { cursor } } }",
+                "variables", Map.of("padding", padding)));
+        var anonymous = anonymous().raw(big);
+        assertThat(anonymous.status()).isEqualTo(413);
+        assertThat(anonymous.firstErrorCode()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(as("analyst").raw(big).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPersistedQueryHashMustBeTheDocumentsOwn() {
+        var payload = Map.of("query", "{ me { username } }",
+                "extensions", Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", "0".repeat(64))));
+        var wrong = as("analyst").raw(GraphQl.JSON.writeValueAsString(payload));
+        assertThat(wrong.status()).isGreaterThanOrEqualTo(400).isLessThan(500);
+        assertThat(wrong.firstErrorCode()).isNotNull();
+    }
+
+    private static String limitBroken(GraphQl.Response response) {
+        assertThat(response.firstErrorCode()).as(response.body().toString()).isEqualTo("QUERY_TOO_COMPLEX");
+        return response.errors().get(0).path("extensions").path("limit").asString();
+    }
+}
