@@ -66,6 +66,14 @@ class ProdProfileApiTest {
         assertThat(anonymous.post("{ __typename }").firstErrorCode()).isEqualTo("UNTRUSTED_DOCUMENT");
     }
 
+    @Test
+    void theGraphQlEndpointDoesNotRunDocumentsSentByGet() throws Exception {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/graphql?query=%7B__typename%7D")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isGreaterThanOrEqualTo(400);
+        assertThat(response.body()).doesNotContain("\"data\"");
+    }
+
     private static String resource(String path) {
         try {
             return new org.springframework.core.io.ClassPathResource(path).getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
