@@ -7,14 +7,16 @@ import org.springframework.util.unit.DataSize;
 /**
  * {@code dutygraph.graphql.limits.*}: what one GraphQL request may ask for. Depth, aliases, directives and tokens
  * are GraphQL Armor's defaults (6, 15, 50, 1,000). Cost is stricter than Armor's (which does not multiply by list
- * sizes), so its limit is 10,000: the app's costliest operation measures about 6,400 at its default page sizes.
- * Every operation the app ships fits (a test measures each).
+ * sizes), so its limits are higher: 10,000 without a token (the app's costliest operation measures about 6,400 at
+ * its default page sizes; every app operation fits, a test measures each) and 50,000 signed in (a page of 500
+ * conflict findings with their units measures 29,000).
  *
  * @param maxDepth          nested fields, the root field being 1 (introspection not counted)
  * @param maxAliases        aliased fields, counted as often as their fragments are spread
  * @param maxDirectives     directives applied, counted the same way
  * @param maxTokens         lexical tokens of the document (the parser stops at the limit)
- * @param maxCost           fields as executed: each weighed by the page or list sizes above it
+ * @param maxCost           fields as executed, each weighed by the page or list sizes above it, without a token
+ * @param maxCostSignedIn   the same for signed-in callers
  * @param defaultListSize   the size assumed for a list without {@code first}/{@code last}
  * @param maxBodyAnonymous  the largest request body accepted from a caller without a token
  * @param maxBodySignedIn   the largest request body accepted from a signed-in caller (bundles are imported this way)
@@ -23,7 +25,8 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("dutygraph.graphql.limits")
 public record GraphQlLimits(@DefaultValue("6") int maxDepth, @DefaultValue("15") int maxAliases,
                             @DefaultValue("50") int maxDirectives, @DefaultValue("1000") int maxTokens,
-                            @DefaultValue("10000") int maxCost, @DefaultValue("10") int defaultListSize,
+                            @DefaultValue("10000") int maxCost, @DefaultValue("50000") int maxCostSignedIn,
+                            @DefaultValue("10") int defaultListSize,
                             @DefaultValue("64KB") DataSize maxBodyAnonymous, @DefaultValue("32MB") DataSize maxBodySignedIn,
                             @DefaultValue("false") boolean trustedDocumentsOnlyForAnonymous) {
 }
