@@ -38,6 +38,12 @@ class HandlerScopeApiTest extends ComplaintTestSupport {
         assertThat(as("cmkt-inspector").post("query($id: ID!) { complaint(id: $id) { id } }", Map.of("id", aboutHealth)).ok()
                 .path("complaint").isNull()).isTrue();
         assertThat(ids(as("inspector").post(LIST, Map.of("unit", "chlth")).ok())).contains(aboutHealth);
+
+        // nor who read or handled a case: the trail is the office's
+        var trail = "query($id: ID!) { complaintAudit(id: $id, first: 50) { edges { node { username action } } } }";
+        assertThat(as("cmkt-inspector").post(trail, Map.of("id", aboutHealth)).ok().path("complaintAudit").path("edges")).isEmpty();
+        assertThat(as("cmkt-inspector").post(trail, Map.of("id", aboutMarket)).ok().path("complaintAudit").path("edges")).isEmpty();
+        assertThat(as("inspector").post(trail, Map.of("id", aboutHealth)).ok().path("complaintAudit").path("edges")).isNotEmpty();
     }
 
     @Test

@@ -136,6 +136,14 @@ class HostileInputApiTest extends ApiTest {
                 Expect.badInput("year")));
         cases.add(new Case("negative wait", "appraiser",
                 body("mutation { recomputeAppraisal(input: {year: 2031, waitSeconds: -5}) { job { id } } }"), Expect.badInput("waitSeconds")));
+        // times: beyond a millisecond timestamp's range they overflowed into INTERNAL
+        var patrol = "mutation($t: DateTime!) { syncInspectorDay(input: {patrols: [{clientId: \"p\", hallId: \"h\", at: $t}]}) { errors { code } } }";
+        for (var time : List.of("-999999999-01-01T00:00:00Z", "+999999999-12-31T00:00:00Z", "+300000000-01-01T00:00:00Z", "0000-01-01T00:00:00Z")) {
+            cases.add(new Case("DateTime " + time, "inspector", body(patrol, Map.of("t", time)), Expect.error("GRAPHQL_VALIDATION_FAILED")));
+        }
+        cases.add(new Case("Date -999999999-01-01", "inspector",
+                body("query($d: Date!) { patrolShortfalls(date: $d) { edges { cursor } } }", Map.of("d", "-999999999-01-01")),
+                Expect.error("GRAPHQL_VALIDATION_FAILED")));
         cases.add(score("score 1e2147483647", "1e2147483647", "OUT_OF_RANGE"));
         cases.add(score("score 1e-2147483647", "1e-2147483647", "OUT_OF_RANGE"));
         cases.add(score("score with 5000 digits", "1." + "1".repeat(5000), "OUT_OF_RANGE"));

@@ -141,6 +141,10 @@ class ComplaintsController {
 
     @QueryMapping
     Connection<AuditView> complaintAudit(@Argument String id, @Argument Integer first, @Argument String after) {
+        // who read or handled a case is oversight data: the efficiency office's, not any inspector's
+        if (!scopes.current().office()) {
+            return Connection.page(first, after, (cursor, limit) -> java.util.List.<AuditView>of(), AuditView::key);
+        }
         return Connection.page(first, after, (cursor, limit) -> queries.audit(id, cursor, limit), AuditView::key);
     }
 

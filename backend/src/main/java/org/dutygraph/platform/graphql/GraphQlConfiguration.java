@@ -21,7 +21,7 @@ public class GraphQlConfiguration {
 
     @Bean
     RuntimeWiringConfigurer scalars() {
-        return wiring -> wiring.scalar(ExtendedScalars.Json).scalar(ExtendedScalars.DateTime).scalar(ExtendedScalars.Date);
+        return wiring -> wiring.scalar(ExtendedScalars.Json).scalar(BoundedTimeScalars.dateTime()).scalar(BoundedTimeScalars.date());
     }
 
     @Bean

@@ -46,6 +46,7 @@ public class EmbeddedNeo4jConfiguration {
     DatabaseManagementService embeddedNeo4j(EmbeddedNeo4jProperties properties) {
         var home = properties.dataDirectory().toAbsolutePath();
         log.info("Starting embedded Neo4j with its store in {}", home);
+        OwnerOnly.directory(home);
         return new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", properties.boltPort()))

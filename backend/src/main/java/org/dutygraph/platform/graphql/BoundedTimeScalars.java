@@ -1,0 +1,82 @@
+package org.dutygraph.platform.graphql;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+
+import graphql.GraphQLContext;
+import graphql.execution.CoercedVariables;
+import graphql.language.Value;
+import graphql.scalars.ExtendedScalars;
+import graphql.schema.Coercing;
+import graphql.schema.CoercingParseLiteralException;
+import graphql.schema.CoercingParseValueException;
+import graphql.schema.GraphQLScalarType;
+
+/**
+ * DateTime and Date as the extended scalars parse them, limited to the years 1900 to 9999: beyond them a time
+ * no longer fits the millisecond timestamps the graph keeps (the year -999999999 overflowed into INTERNAL), and
+ * no date a citizen, an inspector or an appraiser enters lies there.
+ */
+final class BoundedTimeScalars {
+
+    static final int FIRST_YEAR = 1900;
+    static final int LAST_YEAR = 9999;
+
+    private BoundedTimeScalars() {
+    }
+
+    static GraphQLScalarType dateTime() {
+        return bounded(ExtendedScalars.DateTime, v -> ((OffsetDateTime) v).getYear());
+    }
+
+    static GraphQLScalarType date() {
+        return bounded(ExtendedScalars.Date, v -> ((LocalDate) v).getYear());
+    }
+
+    private interface Year {
+        int of(Object value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static GraphQLScalarType bounded(GraphQLScalarType scalar, Year year) {
+        var delegate = (Coercing<Object, Object>) scalar.getCoercing();
+        return scalar.transform(b -> b.coercing(new Coercing<Object, Object>() {
+            @Override
+            public Object serialize(Object value, GraphQLContext context, Locale locale) {
+                return delegate.serialize(value, context, locale);
+            }
+
+            @Override
+            public Object parseValue(Object input, GraphQLContext context, Locale locale) {
+                var value = delegate.parseValue(input, context, locale);
+                if (!inRange(year.of(value))) {
+                    throw new CoercingParseValueException(message(scalar));
+                }
+                return value;
+            }
+
+            @Override
+            public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+                var value = delegate.parseLiteral(input, variables, context, locale);
+                if (!inRange(year.of(value))) {
+                    throw new CoercingParseLiteralException(message(scalar));
+                }
+                return value;
+            }
+
+            @Override
+            public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
+                return delegate.valueToLiteral(input, context, locale);
+            }
+        }));
+    }
+
+    private static boolean inRange(int year) {
+        return year >= FIRST_YEAR && year <= LAST_YEAR;
+    }
+
+    private static String message(GraphQLScalarType scalar) {
+        return "A " + scalar.getName() + " must lie in the years " + FIRST_YEAR + " to " + LAST_YEAR;
+    }
+}
