@@ -39,6 +39,20 @@ public class InspectionQueries {
             }
             """;
 
+    /** One finding the caller may see, by {@code $id}. */
+    private static final String VISIBLE_FINDING = """
+            MATCH (f:InspectionFinding {id: $id})
+            WHERE EXISTS { (:Account {username: $me})-[:MANAGES]->(:InspectionPlan {id: f.planId}) }
+               OR EXISTS { (:Account {username: $me})-[:ASSIGNED]->(:Assignment {id: f.assignmentId}) }
+               OR (f.status = 'CONFIRMED'
+                   AND EXISTS { (:Organization {id: f.targetUnitId})-[:PART_OF*0..]->(:Organization {id: $unit}) })
+            """;
+
+    /** Whether the caller sees a finding as its plan's manager or its visit's inspector, not only as the unit inspected. */
+    private static final String INSIDER = """
+            (EXISTS { (:Account {username: $me})-[:MANAGES]->(:InspectionPlan {id: f.planId}) }
+             OR EXISTS { (:Account {username: $me})-[:ASSIGNED]->(:Assignment {id: f.assignmentId}) })""";
+
     private final Driver driver;
     private final InspectionAudit audit;
     private final InspectionSettings settings;
@@ -121,19 +135,6 @@ public class InspectionQueries {
         return tx.run(VISIBLE_FINDING + "RETURN f", params(caller, "id", id))
                 .list(r -> InspectionStore.finding(r.get("f").asNode())).stream().findFirst();
     }
-
-    private static final String VISIBLE_FINDING = """
-            MATCH (f:InspectionFinding {id: $id})
-            WHERE EXISTS { (:Account {username: $me})-[:MANAGES]->(:InspectionPlan {id: f.planId}) }
-               OR EXISTS { (:Account {username: $me})-[:ASSIGNED]->(:Assignment {id: f.assignmentId}) }
-               OR (f.status = 'CONFIRMED'
-                   AND EXISTS { (:Organization {id: f.targetUnitId})-[:PART_OF*0..]->(:Organization {id: $unit}) })
-            """;
-
-    /** Whether the caller sees a finding as its plan's manager or its visit's inspector, not only as the unit inspected. */
-    private static final String INSIDER = """
-            (EXISTS { (:Account {username: $me})-[:MANAGES]->(:InspectionPlan {id: f.planId}) }
-             OR EXISTS { (:Account {username: $me})-[:ASSIGNED]->(:Assignment {id: f.assignmentId}) })""";
 
     private record Shown(FindingView finding, boolean insider) {
     }
