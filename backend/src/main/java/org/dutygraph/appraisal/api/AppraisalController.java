@@ -159,7 +159,8 @@ class AppraisalController {
         }
         if (unitId != null) {
             var under = subtree(unitId);
-            subjects = subjects == null ? under : subjects.stream().filter(under::contains).toList();
+            var set = new java.util.HashSet<>(under);
+            subjects = subjects == null ? under : subjects.stream().filter(set::contains).toList();
         }
         var filter = subjects;
         return Connection.page(first, after, (cursor, limit) -> store.ofScheme(schemeId, year, filter, periods, cursor, limit)
