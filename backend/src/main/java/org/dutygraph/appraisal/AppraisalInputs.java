@@ -42,16 +42,45 @@ public class AppraisalInputs {
         this.schemes = schemes;
     }
 
-    /** The codes the schemes in force for the period (of its kind) read. */
-    private java.util.Set<String> codesInForce(Period period) {
-        var codes = new java.util.HashSet<String>();
+    /** The highest value a code may take, and the scheme that says so (null: no declared range). */
+    private record Limit(BigDecimal max, String schemeId) {
+    }
+
+    /**
+     * The codes the schemes in force for the period (of its kind) read, each with its range: where two schemes
+     * declare different maxima for one code, the lower one (a value must make sense to every scheme reading it).
+     */
+    private Map<String, Limit> codesInForce(Period period) {
+        var codes = new HashMap<String, Limit>();
         schemes.versions(period.year()).values().forEach(list -> {
             var scheme = AppraisalSchemes.inForce(list, period);
             if (scheme != null && scheme.period() == period.kind()) {
-                codes.addAll(scheme.inputCodes());
+                scheme.inputCodes().forEach(code -> codes.putIfAbsent(code, new Limit(null, null)));
+                scheme.inputMaxima().forEach((code, max) -> {
+                    var known = codes.get(code);
+                    if (known.max() == null || max.compareTo(known.max()) < 0) {
+                        codes.put(code, new Limit(max, scheme.id()));
+                    }
+                });
             }
         });
         return codes;
+    }
+
+    /** Rows that enter the same code for the same subject: each of them is refused, naming the others. */
+    private static void duplicates(List<Score> scores, List<UserError> errors) {
+        var rows = new LinkedHashMap<String, List<Integer>>();
+        for (int i = 0; i < scores.size(); i++) {
+            rows.computeIfAbsent(scores.get(i).subjectId() + "|" + scores.get(i).code(), k -> new ArrayList<>()).add(i);
+        }
+        rows.values().stream().filter(list -> list.size() > 1).forEach(list -> {
+            for (int i : list) {
+                var others = list.stream().filter(j -> j != i).map(String::valueOf).toList();
+                errors.add(UserError.of("DUPLICATE_SCORE", "'" + scores.get(i).code() + "' for '" + scores.get(i).subjectId()
+                        + "' is also entered in row " + String.join(", ", others) + " of this call: enter it once (a later call "
+                        + "corrects it)", "input", "scores", String.valueOf(i), "code"));
+            }
+        });
     }
 
     /** Stores the scores (all or none); returns the problems, each naming its entry. */
@@ -68,20 +97,26 @@ public class AppraisalInputs {
         }
         var values = new ArrayList<String>();
         var readable = codesInForce(period);
+        duplicates(scores, errors);
         for (int i = 0; i < scores.size(); i++) {
             var s = scores.get(i);
             var at = String.valueOf(i);
             if (!CODE.matcher(s.code()).matches()) {
                 errors.add(UserError.of("INVALID_CODE", "An indicator code is lower-case letters, digits, '_', '-' and '.'",
                         "input", "scores", at, "code"));
-            } else if (!readable.contains(s.code())) {
+            } else if (!readable.containsKey(s.code())) {
                 errors.add(UserError.of("UNKNOWN_INDICATOR", "No scheme in force for " + period + " reads '" + s.code()
                         + "' (save the scheme first, or check the code)", "input", "scores", at, "code"));
             }
             try {
                 var v = Decimals.parse(s.value());
+                var limit = readable.get(s.code());
                 if (v.signum() < 0 || v.compareTo(MAX) > 0) {
                     errors.add(UserError.of("OUT_OF_RANGE", "A score is 0 to 1000", "input", "scores", at, "value"));
+                } else if (limit != null && limit.max() != null && v.compareTo(limit.max()) > 0) {
+                    errors.add(UserError.of("OUT_OF_RANGE", "'" + s.code() + "' is 0 to " + limit.max().toPlainString()
+                            + " in scheme '" + limit.schemeId() + "' (in force for " + period + "), not " + v.toPlainString(),
+                            "input", "scores", at, "value"));
                 }
                 values.add(v.toPlainString());
             } catch (Decimals.OutOfBounds e) {
@@ -159,6 +194,68 @@ public class AppraisalInputs {
     /** Records an event for a subject in a month; {@code months} is how many months a bundled penalty runs (1-12). */
     public List<UserError> recordEvent(String subjectId, String month, String kind, int months, String source, String sourceId,
                                        String by) {
+        return record(subjectId, month, kind, months, source, sourceId, by).errors();
+    }
+
+    /** The recorded event's id, or the problems. */
+    public record Recorded(String id, List<UserError> errors) {
+    }
+
+    public Recorded record(String subjectId, String month, String kind, int months, String source, String sourceId, String by) {
+        var problems = check(month, kind, months);
+        if (!problems.isEmpty()) {
+            return new Recorded(null, problems);
+        }
+        var id = UUID.randomUUID().toString();
+        var period = Period.parse(month);
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> {
+                boolean exists = tx.run("""
+                        OPTIONAL MATCH (o:Organization {id: $id}) OPTIONAL MATCH (p:Person {id: $id})
+                        RETURN o IS NOT NULL OR p IS NOT NULL AS e""", Map.of("id", subjectId)).single().get("e").asBoolean();
+                if (!exists) {
+                    return new Recorded(null, List.of(UserError.of("UNKNOWN_SUBJECT", "No unit or person has id '" + subjectId + "'",
+                            "input", "subjectId")));
+                }
+                tx.run("""
+                        CREATE (:AppraisalEvent {id: $id, subjectId: $subject, period: $period, year: $year, kind: $kind,
+                                months: $months, source: $source, sourceId: $sourceId, by: $by, at: timestamp()})""",
+                        Values.parameters("id", id, "subject", subjectId, "period", period.toString(),
+                                "year", period.year(), "kind", kind, "months", months, "source", source, "sourceId", sourceId,
+                                "by", by)).consume();
+                return new Recorded(id, List.of());
+            });
+        }
+    }
+
+    /**
+     * Withdraws an event recorded in error: it stays in the log with who, when and why, and the next recomputation
+     * ignores it. An event withdrawn once stays withdrawn.
+     */
+    public List<UserError> withdrawEvent(String id, String reason, String by) {
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            return List.of(UserError.of("INVALID_REASON", "Give the reason in 1 to 500 characters", "input", "reason"));
+        }
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> {
+                var found = tx.run("MATCH (e:AppraisalEvent {id: $id}) RETURN e.withdrawnAt IS NOT NULL AS withdrawn",
+                        Map.of("id", id == null ? "" : id)).list(r -> r.get("withdrawn").asBoolean());
+                if (found.isEmpty()) {
+                    return List.of(UserError.of("NOT_FOUND", "No appraisal event has id '" + id + "'", "input", "id"));
+                }
+                if (found.get(0)) {
+                    return List.of(UserError.of("ALREADY_WITHDRAWN", "This event is already withdrawn", "input", "id"));
+                }
+                tx.run("""
+                        MATCH (e:AppraisalEvent {id: $id})
+                        SET e.withdrawnAt = timestamp(), e.withdrawnBy = $by, e.withdrawReason = $reason""",
+                        Map.of("id", id, "by", by, "reason", reason.strip())).consume();
+                return List.<UserError>of();
+            });
+        }
+    }
+
+    private static List<UserError> check(String month, String kind, int months) {
         Period period;
         try {
             period = Period.parse(month);
@@ -175,22 +272,6 @@ public class AppraisalInputs {
         if (months < 1 || months > 12) {
             return List.of(UserError.of("OUT_OF_RANGE", "'months' is 1 to 12", "input", "months"));
         }
-        try (var session = driver.session()) {
-            return session.executeWrite(tx -> {
-                boolean exists = tx.run("""
-                        OPTIONAL MATCH (o:Organization {id: $id}) OPTIONAL MATCH (p:Person {id: $id})
-                        RETURN o IS NOT NULL OR p IS NOT NULL AS e""", Map.of("id", subjectId)).single().get("e").asBoolean();
-                if (!exists) {
-                    return List.of(UserError.of("UNKNOWN_SUBJECT", "No unit or person has id '" + subjectId + "'", "input", "subjectId"));
-                }
-                tx.run("""
-                        CREATE (:AppraisalEvent {id: $id, subjectId: $subject, period: $period, year: $year, kind: $kind,
-                                months: $months, source: $source, sourceId: $sourceId, by: $by, at: timestamp()})""",
-                        Values.parameters("id", UUID.randomUUID().toString(), "subject", subjectId, "period", period.toString(),
-                                "year", period.year(), "kind", kind, "months", months, "source", source, "sourceId", sourceId,
-                                "by", by)).consume();
-                return List.<UserError>of();
-            });
-        }
+        return List.of();
     }
 }

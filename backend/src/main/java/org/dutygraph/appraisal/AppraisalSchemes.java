@@ -32,7 +32,7 @@ public class AppraisalSchemes {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,59}");
 
     public record Version(String id, int version, String name, String subject, String period, String validFrom,
-                          Object definition, String createdBy, java.time.OffsetDateTime createdAt, String key) {
+                          Object definition, String createdBy, java.time.OffsetDateTime createdAt, String key, boolean ended) {
     }
 
     public record Saved(Version scheme, List<UserError> errors) {
@@ -69,7 +69,7 @@ public class AppraisalSchemes {
         }
         Scheme scheme = null;
         try {
-            scheme = SchemeParser.parse(id, 0, definition);
+            scheme = SchemeParser.parse(id, 0, definition, latest()::get);
         } catch (SchemeParser.Invalid invalid) {
             invalid.problems().forEach(p -> errors.add(new UserError(List.of("input", "definition", p.path()), "INVALID_SCHEME",
                     p.message())));
@@ -98,6 +98,68 @@ public class AppraisalSchemes {
         }
     }
 
+    /** The latest saved version of every scheme (by validity, then version), ended or not: what references are checked against. */
+    private Map<String, Scheme> latest() {
+        var latest = new HashMap<String, Scheme>();
+        try (var session = driver.session()) {
+            session.executeRead(tx -> tx.run("""
+                    MATCH (s:AppraisalScheme) WHERE s.ended IS NULL
+                    WITH s ORDER BY s.validFrom, s.version WITH s.id AS id, last(collect(s)) AS s
+                    RETURN s""").list(r -> r.get("s").asNode())).forEach(n -> latest.put(n.get("id").asString(),
+                    SchemeParser.parseSaved(n.get("id").asString(), n.get("version").asInt(),
+                            JSON.readValue(n.get("definition").asString(), Object.class))));
+        }
+        return latest;
+    }
+
+    /**
+     * Ends a scheme from a month on: a version that marks the end, so that no version is in force from that month
+     * (earlier periods keep theirs). Refused when a version is dated from a later month (end that one, or later).
+     */
+    public Saved end(String id, String fromText, String by) {
+        Period from;
+        try {
+            from = Period.parse(fromText);
+        } catch (IllegalArgumentException e) {
+            return new Saved(null, List.of(UserError.of("INVALID_PERIOD", e.getMessage(), "input", "from")));
+        }
+        if (from.kind() != Period.Kind.MONTH) {
+            return new Saved(null, List.of(UserError.of("INVALID_PERIOD", "'from' is a month, e.g. 2026-07", "input", "from")));
+        }
+        long now = Instant.now().toEpochMilli();
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> {
+                GraphLocks.job(tx, "appraisal-scheme:" + id);
+                var last = tx.run("""
+                        MATCH (s:AppraisalScheme {id: $id}) WITH s ORDER BY s.validFrom DESC, s.version DESC
+                        RETURN s LIMIT 1""", Map.of("id", id)).list(r -> r.get("s").asNode());
+                if (last.isEmpty()) {
+                    return new Saved(null, List.of(UserError.of("UNKNOWN_SCHEME", "No scheme '" + id + "' is saved", "input", "id")));
+                }
+                var previous = last.get(0);
+                if (previous.get("validFrom").asString().compareTo(from.toString()) > 0) {
+                    return new Saved(null, List.of(UserError.of("LATER_VERSION", "Version " + previous.get("version").asInt()
+                            + " is in force from " + previous.get("validFrom").asString() + "; end the scheme from that month or later",
+                            "input", "from")));
+                }
+                if (previous.get("ended").asBoolean(false)) {
+                    return new Saved(null, List.of(UserError.of("ALREADY_ENDED", "'" + id + "' already ends from "
+                            + previous.get("validFrom").asString(), "input", "id")));
+                }
+                int version = tx.run("MATCH (s:AppraisalScheme {id: $id}) RETURN max(s.version) + 1 AS v", Map.of("id", id))
+                        .single().get("v").asInt();
+                var node = tx.run("""
+                        MATCH (p:AppraisalScheme {key: $previous})
+                        CREATE (s:AppraisalScheme {key: $id + '@' + $version, id: $id, version: $version, name: p.name,
+                                subject: p.subject, period: p.period, validFrom: $from, definition: p.definition, ended: true,
+                                createdBy: $by, createdAt: $now})
+                        RETURN s""", Values.parameters("previous", previous.get("key").asString(), "id", id, "version", version,
+                        "from", from.toString(), "by", by, "now", now)).single().get("s").asNode();
+                return new Saved(view(node), List.of());
+            });
+        }
+    }
+
     public List<Version> page(String after, int limit) {
         try (var session = driver.session()) {
             return session.executeRead(tx -> tx.run("""
@@ -107,8 +169,11 @@ public class AppraisalSchemes {
         }
     }
 
-    /** A scheme version and the month it is in force from. */
-    public record Dated(Scheme scheme, String validFrom) {
+    /** A scheme version and the month it is in force from; {@code scheme} is null for a version that ends the scheme. */
+    public record Dated(Scheme scheme, String validFrom, int version) {
+        public Dated(Scheme scheme, String validFrom) {
+            this(scheme, validFrom, scheme.version());
+        }
     }
 
     /** Every version that may be in force in {@code year}, by scheme id, in order of validity, then version. */
@@ -117,18 +182,20 @@ public class AppraisalSchemes {
         try (var session = driver.session()) {
             session.executeRead(tx -> tx.run("MATCH (s:AppraisalScheme) WHERE s.validFrom <= $end RETURN s",
                     Map.of("end", year + "-12")).list(r -> r.get("s").asNode())).forEach(n -> {
-                        var scheme = SchemeParser.parse(n.get("id").asString(), n.get("version").asInt(),
+                        var id = n.get("id").asString();
+                        int version = n.get("version").asInt();
+                        var scheme = n.get("ended").asBoolean(false) ? null : SchemeParser.parseSaved(id, version,
                                 JSON.readValue(n.get("definition").asString(), Object.class));
-                        byId.computeIfAbsent(scheme.id(), k -> new ArrayList<>()).add(new Dated(scheme, n.get("validFrom").asString()));
+                        byId.computeIfAbsent(id, k -> new ArrayList<>()).add(new Dated(scheme, n.get("validFrom").asString(), version));
                     });
         }
-        byId.values().forEach(list -> list.sort(Comparator.comparing(Dated::validFrom).thenComparing(d -> d.scheme().version())));
+        byId.values().forEach(list -> list.sort(Comparator.comparing(Dated::validFrom).thenComparing(Dated::version)));
         return byId;
     }
 
     /**
      * The version in force at the first month of {@code period}: the one valid from the latest month not after
-     * it (of two from the same month, the newer version), or null.
+     * it (of two from the same month, the newer version), or null (none yet, or the scheme was ended).
      */
     public static Scheme inForce(List<Dated> versions, Period period) {
         var first = period.kind() == Period.Kind.MONTH ? period : period.parts(Period.Kind.MONTH).get(0);
@@ -145,7 +212,7 @@ public class AppraisalSchemes {
         return new Version(n.get("id").asString(), n.get("version").asInt(), n.get("name").asString(), n.get("subject").asString(),
                 n.get("period").asString(), n.get("validFrom").asString(), JSON.readValue(n.get("definition").asString(), Object.class),
                 n.get("createdBy").asString(), org.dutygraph.platform.graphql.TimeKeys.utc(n.get("createdAt").asLong()),
-                n.get("key").asString());
+                n.get("key").asString(), n.get("ended").asBoolean(false));
     }
 
     private static List<Template> loadTemplates() {

@@ -30,6 +30,25 @@ public class AppraisalStore {
     public record YearResult(String schemeId, String subjectId, int year, List<String> periods, List<Integer> versions,
                              List<String> scores, List<String> grades, List<Integer> ranks, List<String> multipliers,
                              List<String> flags, String key) {
+
+        /** Only the periods named (all when null). */
+        public YearResult only(java.util.Set<String> wanted) {
+            if (wanted == null) {
+                return this;
+            }
+            var at = new ArrayList<Integer>();
+            for (int i = 0; i < periods.size(); i++) {
+                if (wanted.contains(periods.get(i))) {
+                    at.add(i);
+                }
+            }
+            return new YearResult(schemeId, subjectId, year, pick(periods, at), pick(versions, at), pick(scores, at), pick(grades, at),
+                    pick(ranks, at), pick(multipliers, at), pick(flags, at), key);
+        }
+
+        private static <T> List<T> pick(List<T> list, List<Integer> at) {
+            return at.stream().map(list::get).toList();
+        }
     }
 
     private final Driver driver;
@@ -64,7 +83,9 @@ public class AppraisalStore {
         var events = new HashMap<String, List<Event>>();
         try (var session = driver.session()) {
             session.executeRead(tx -> {
-                tx.run("MATCH (e:AppraisalEvent {year: $year}) RETURN e.subjectId AS s, e.period AS p, e.kind AS k, e.months AS m",
+                tx.run("""
+                        MATCH (e:AppraisalEvent {year: $year}) WHERE e.withdrawnAt IS NULL
+                        RETURN e.subjectId AS s, e.period AS p, e.kind AS k, e.months AS m""",
                         Map.of("year", year)).forEachRemaining(r -> events.computeIfAbsent(r.get("s").asString(),
                         k -> new ArrayList<>()).add(new Event(Period.parse(r.get("p").asString()), r.get("k").asString(),
                         r.get("m").asInt(1))));
@@ -157,8 +178,17 @@ public class AppraisalStore {
 
     /** The current run's results under a scheme in a year, subjects in id order, keyset paged. */
     public List<YearResult> ofScheme(String schemeId, int year, List<String> subjects, String after, int limit) {
-        return read("MATCH (r:AppraisalResult {schemeId: $scheme, year: $year}) WHERE ($subjects IS NULL OR r.subjectId IN $subjects)",
-                Values.parameters("scheme", schemeId, "year", year, "subjects", subjects, "after", after, "limit", limit));
+        return ofScheme(schemeId, year, subjects, null, after, limit);
+    }
+
+    /** As above, only subjects with a result in one of {@code periods} (any when null). */
+    public List<YearResult> ofScheme(String schemeId, int year, List<String> subjects, java.util.Set<String> periods, String after,
+                                     int limit) {
+        return read("""
+                MATCH (r:AppraisalResult {schemeId: $scheme, year: $year}) WHERE ($subjects IS NULL OR r.subjectId IN $subjects)
+                  AND ($periods IS NULL OR any(p IN r.periods WHERE p IN $periods))""",
+                Values.parameters("scheme", schemeId, "year", year, "subjects", subjects, "periods",
+                        periods == null ? null : List.copyOf(periods), "after", after, "limit", limit));
     }
 
     private List<YearResult> read(String match, Value params) {

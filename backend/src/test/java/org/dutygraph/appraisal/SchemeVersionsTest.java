@@ -1,6 +1,7 @@
 package org.dutygraph.appraisal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
@@ -23,5 +24,20 @@ class SchemeVersionsTest {
         assertThat(AppraisalSchemes.inForce(versions, Period.parse("2026-Q2"))).isSameAs(v3);
         assertThat(AppraisalSchemes.inForce(versions, Period.parse("2026-09"))).isSameAs(v2);
         assertThat(AppraisalSchemes.inForce(versions, Period.parse("2026"))).isSameAs(v1);
+    }
+
+    @Test
+    void aVersionSavedBeforeKeysWereCheckedIsReadBackAsSaved_butCouldNotBeSavedToday() {
+        var json = """
+                {"name": "x", "subject": "UNIT", "period": "MONTH", "indicators": [{"code": "a", "weight": "100", "input": {}}],
+                 "grades": [{"grade": "A", "min": "50"}, {"grade": "B"}], "overides": [{"event": "VIOLATON", "effect": "LOWEST"}],
+                 "bundledPenaltyEvent": "VOILATION"}""";
+        var definition = tools.jackson.databind.json.JsonMapper.builder().build().readValue(json, Object.class);
+        assertThat(org.dutygraph.appraisal.engine.SchemeParser.parseSaved("old", 1, definition).bundledPenaltyEvent())
+                .isEqualTo("VOILATION");
+        assertThatThrownBy(() -> org.dutygraph.appraisal.engine.SchemeParser.parse("old", 1, definition))
+                .isInstanceOfSatisfying(org.dutygraph.appraisal.engine.SchemeParser.Invalid.class, e -> assertThat(e.problems().stream()
+                        .map(org.dutygraph.appraisal.engine.SchemeParser.Problem::path)).containsExactlyInAnyOrder("$.overides",
+                        "$.bundledPenaltyEvent"));
     }
 }

@@ -62,7 +62,7 @@ class AppraisalController {
     record EventInput(String subjectId, String period, String kind, Integer months) {
     }
 
-    record EventPayload(boolean recorded, List<UserError> errors) {
+    record EventPayload(boolean recorded, String eventId, List<UserError> errors) {
     }
 
     record RecomputeInput(int year, Integer waitSeconds) {
@@ -106,9 +106,9 @@ class AppraisalController {
 
     @MutationMapping
     EventPayload recordAppraisalEvent(@Argument EventInput input) {
-        var errors = inputs.recordEvent(input.subjectId(), input.period(), input.kind(),
+        var recorded = inputs.record(input.subjectId(), input.period(), input.kind(),
                 input.months() == null ? 1 : input.months(), "appraiser", null, username());
-        return new EventPayload(errors.isEmpty(), errors);
+        return new EventPayload(recorded.errors().isEmpty(), recorded.id(), recorded.errors());
     }
 
     @MutationMapping
@@ -144,13 +144,60 @@ class AppraisalController {
 
     @QueryMapping
     Connection<YearResult> appraisalResults(@Argument String schemeId, @Argument int year, @Argument Integer first,
-                                            @Argument String after) {
+                                            @Argument String after, @Argument String subjectId, @Argument String unitId,
+                                            @Argument String period) {
         checkYear(year);
+        var periods = periodsWithin("period", period);
+        if (period != null && org.dutygraph.appraisal.engine.Period.parse(period).year() != year) {
+            throw new BadInputException("period", "OUT_OF_RANGE", "'period' must lie in " + year);
+        }
         var auth = SecurityContextHolder.getContext().getAuthentication();
         boolean all = Role.held(auth, Role.APPRAISER, Role.ADMIN);
-        List<String> visible = all ? null : ledSubjects(accounts.find(auth.getName()).orElse(null));
-        return Connection.page(first, after, (cursor, limit) -> store.ofScheme(schemeId, year, visible, cursor, limit),
-                YearResult::key);
+        List<String> subjects = all ? null : ledSubjects(accounts.find(auth.getName()).orElse(null));
+        if (subjectId != null) {
+            subjects = subjects == null || subjects.contains(subjectId) ? List.of(subjectId) : List.of();
+        }
+        if (unitId != null) {
+            var under = subtree(unitId);
+            var set = new java.util.HashSet<>(under);
+            subjects = subjects == null ? under : subjects.stream().filter(set::contains).toList();
+        }
+        var filter = subjects;
+        return Connection.page(first, after, (cursor, limit) -> store.ofScheme(schemeId, year, filter, periods, cursor, limit)
+                .stream().map(r -> r.only(periods)).toList(), YearResult::key);
+    }
+
+    /** The period and the periods within it (a quarter's months; a year: all, null), or null without one. */
+    static java.util.Set<String> periodsWithin(String argument, String text) {
+        if (text == null) {
+            return null;
+        }
+        org.dutygraph.appraisal.engine.Period period;
+        try {
+            period = org.dutygraph.appraisal.engine.Period.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(argument, "INVALID_PERIOD", e.getMessage());
+        }
+        var within = new java.util.TreeSet<String>();
+        within.add(period.toString());
+        for (var kind : List.of(org.dutygraph.appraisal.engine.Period.Kind.QUARTER, org.dutygraph.appraisal.engine.Period.Kind.MONTH)) {
+            if (kind.compareTo(period.kind()) < 0) {
+                period.parts(kind).forEach(p -> within.add(p.toString()));
+            }
+        }
+        return within;
+    }
+
+    /** A unit, the units under it and the people holding posts there now. */
+    private List<String> subtree(String unitId) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("""
+                    MATCH (top:Organization {id: $unit}) MATCH (u:Organization)-[:PART_OF*0..]->(top)
+                    OPTIONAL MATCH (p:Person)-[m:HOLDS]->(:Post)-[:IN_ORG]->(u) WHERE m.endDate IS NULL OR m.endDate >= $today
+                    WITH collect(DISTINCT u.id) + collect(DISTINCT p.id) AS ids RETURN ids""",
+                    Map.of("unit", unitId, "today", java.time.LocalDate.now().toString())).list(r -> r.get("ids")
+                    .asList(org.neo4j.driver.Value::asString)).stream().findFirst().orElse(List.of()));
+        }
     }
 
     /** Units under the ones the account's person leads, and the people holding posts there; nothing for others. */
@@ -171,7 +218,8 @@ class AppraisalController {
     }
 
     @SchemaMapping(typeName = "AppraisalResult")
-    List<PeriodResult> periods(YearResult r) {
+    List<PeriodResult> periods(YearResult all, @Argument String period) {
+        var r = all.only(periodsWithin("period", period));
         var periods = new ArrayList<PeriodResult>();
         for (int i = 0; i < r.periods().size(); i++) {
             var score = new java.math.BigDecimal(r.scores().get(i));
@@ -183,7 +231,10 @@ class AppraisalController {
     }
 
     @SchemaMapping(typeName = "AppraisalPeriodResult")
-    List<BreakdownLine> breakdown(PeriodResult result) {
+    List<BreakdownLine> breakdown(PeriodResult result, @Argument String period) {
+        if (period != null && !period.strip().equals(result.period())) {
+            return List.of();
+        }
         return explainer.explain(result.schemeId(), result.subjectId(), result.period()).stream()
                 .map(l -> new BreakdownLine(l.path(), l.label(), l.depth(), plain(l.weight()), plain(l.value()),
                         plain(l.points()), l.missing())).toList();

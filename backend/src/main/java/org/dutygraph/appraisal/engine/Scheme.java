@@ -80,6 +80,28 @@ public record Scheme(String id, int version, String name, String subject, Period
         }
     }
 
+    /**
+     * The highest value each entered code may take: an input's {@code max}, 100 for a rating group's average.
+     * Bonus, malus and deduction points declare no range of their own.
+     */
+    public java.util.Map<String, BigDecimal> inputMaxima() {
+        var maxima = new java.util.TreeMap<String, BigDecimal>();
+        maxima(indicators, maxima);
+        return maxima;
+    }
+
+    private static void maxima(List<Node> nodes, java.util.Map<String, BigDecimal> maxima) {
+        for (var node : nodes) {
+            switch (node.kind()) {
+                case INPUT -> maxima.put(node.code(), node.max());
+                case RATINGS -> node.groups().forEach(g -> maxima.put(node.code() + "." + g.group(), Decimals.HUNDRED));
+                case WEIGHTED -> maxima(node.children(), maxima);
+                default -> {
+                }
+            }
+        }
+    }
+
     public int gradeIndex(String grade) {
         for (int i = 0; i < grades.size(); i++) {
             if (grades.get(i).grade().equals(grade)) {

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.dutygraph.appraisal.engine.Scheme.Eligibility;
@@ -36,18 +37,77 @@ public final class SchemeParser {
         }
     }
 
+    // ---- Allowed keys, one list per kind of JSON object. Any other key is an error (a misspelt 'overides' must not
+    // save a scheme with its veto silently off). A new key of the format is added to its object's list here. ----
+    private static final Map<String, Set<String>> KEYS = Map.ofEntries(
+            Map.entry("scheme", Set.of("name", "subject", "period", "classifications", "indicators", "bonus", "malus",
+                    "deductions", "grades", "distribution", "overrides", "eligibility", "payouts", "bundledPenaltyEvent",
+                    "promotionBlocks", "events")),
+            Map.entry("indicator", Set.of("code", "label", "weight", "children", "input", "ratings", "linked", "rollup")),
+            Map.entry("input", Set.of("max")),
+            Map.entry("rating", Set.of("group", "weight")),
+            Map.entry("linked", Set.of("source", "scheme")),
+            Map.entry("rollup", Set.of("scheme", "weights")),
+            Map.entry("deductions", Set.of("codes", "cap")),
+            Map.entry("grade", Set.of("grade", "label", "min")),
+            Map.entry("distribution", Set.of("grade", "share")),
+            Map.entry("override", Set.of("event", "effect")),
+            Map.entry("eligibility", Set.of("grade", "scheme", "atLeastOnce", "noneBelow")),
+            Map.entry("payout", Set.of("grade", "minScore", "multiplier")),
+            Map.entry("promotionBlock", Set.of("grades", "years", "event")));
+    // ---- end of the allowed keys ----
+
+    /**
+     * Event kinds recorded by the application (appraisers, complaints, spot checks, citizen rankings). A scheme
+     * that acts on a kind of its own declares it in {@code "events"}, so a misspelt kind is refused, not ignored.
+     */
+    public static final Set<String> EVENT_KINDS = Set.of("VIOLATION", "DISCIPLINARY_CASE", "SERIOUS_COMPLAINT",
+            "SPOT_CHECK_FINDING", "CITIZEN_WORST_RANKED");
+
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
+    private static final Pattern KIND = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
     private static final Set<String> SOURCES = Set.of("OWN_UNIT", "PARENT_UNIT", "TOP_UNIT");
     private static final Set<String> EFFECTS = Set.of("LOWEST", "DOWN_ONE");
 
     private final List<Problem> problems = new ArrayList<>();
+    /** Problems a version saved before these checks may have: reported when saving, tolerated when reading it back. */
+    private final List<Problem> strictProblems = new ArrayList<>();
     private final Set<String> inputCodes = new HashSet<>();
+    private final List<Reference> references = new ArrayList<>();
+    private final List<At> events = new ArrayList<>();
+
+    /** Another scheme named at {@code path}: by a LINKED or ROLLUP indicator, or an ELIGIBILITY rule (with its grades). */
+    private record Reference(String path, String kind, String scheme, Map<String, String> grades) {
+    }
 
     private SchemeParser() {
     }
 
-    /** The scheme, or {@link Invalid} listing every problem. */
+    /** The scheme, or {@link Invalid} listing every problem (other schemes it names are not looked up). */
     public static Scheme parse(String id, int version, Object json) {
+        return parse(id, version, json, null);
+    }
+
+    /**
+     * The scheme, or {@link Invalid} listing every problem, including schemes it names that {@code saved} does not
+     * know (it gives the latest saved version of an id, or null) and grades those schemes do not have.
+     */
+    public static Scheme parse(String id, int version, Object json, Function<String, Scheme> saved) {
+        var parser = new SchemeParser();
+        var scheme = parser.scheme(id, version, json);
+        if (saved != null && scheme != null) {
+            parser.resolve(scheme, saved);
+        }
+        var all = new ArrayList<>(parser.problems);
+        all.addAll(parser.strictProblems);
+        if (!all.isEmpty()) {
+            throw new Invalid(List.copyOf(all));
+        }
+        return scheme;
+    }
+
+    /** A stored version as it was saved: unknown keys and event kinds (accepted before they were checked) are ignored. */
+    public static Scheme parseSaved(String id, int version, Object json) {
         var parser = new SchemeParser();
         var scheme = parser.scheme(id, version, json);
         if (!parser.problems.isEmpty()) {
@@ -56,10 +116,60 @@ public final class SchemeParser {
         return scheme;
     }
 
+    private void keys(Map<?, ?> object, String kind, String path) {
+        var allowed = KEYS.get(kind);
+        for (var key : object.keySet()) {
+            if (!allowed.contains(key)) {
+                strictProblems.add(new Problem(path + "." + key, "Unknown key '" + key + "'; "
+                        + ("$".equals(path) ? "a scheme" : "here") + " has " + String.join(", ", new java.util.TreeSet<>(allowed))));
+            }
+        }
+    }
+
+    private void resolve(Scheme scheme, Function<String, Scheme> saved) {
+        for (var ref : references) {
+            var target = ref.scheme().equals(scheme.id()) ? scheme : saved.apply(ref.scheme());
+            if (target == null) {
+                problem(ref.path(), "No scheme '" + ref.scheme() + "' is saved (save it first, or check the id)");
+                continue;
+            }
+            switch (ref.kind()) {
+                case "LINKED" -> {
+                    if (!"UNIT".equals(target.subject())) {
+                        problem(ref.path(), "'" + ref.scheme() + "' appraises persons; a linked indicator reads a unit's score");
+                    } else if (target.period() != scheme.period()) {
+                        problem(ref.path(), "'" + ref.scheme() + "' is a " + target.period() + " scheme; a linked indicator reads "
+                                + "the same period (" + scheme.period() + ")");
+                    }
+                }
+                default -> {
+                    if (target.period() == null || scheme.period() == null || target.period().compareTo(scheme.period()) >= 0) {
+                        problem(ref.path(), "'" + ref.scheme() + "' is a " + target.period() + " scheme; this reads the grades or "
+                                + "scores of the parts of a " + scheme.period());
+                    } else if ("ROLLUP".equals(ref.kind()) && !java.util.Objects.equals(target.subject(), scheme.subject())) {
+                        problem(ref.path(), "'" + ref.scheme() + "' appraises " + target.subject() + "; a rollup reads the subject's own scores");
+                    }
+                    ref.grades().forEach((path, grade) -> {
+                        if (target.gradeIndex(grade) < 0) {
+                            problem(path, "'" + grade + "' is not a grade of '" + ref.scheme() + "'");
+                        }
+                    });
+                }
+            }
+        }
+    }
+
     private Scheme scheme(String id, int version, Object json) {
         if (!(json instanceof Map<?, ?> m)) {
             problem("$", "A scheme is a JSON object");
             return null;
+        }
+        keys(m, "scheme", "$");
+        var declared = strings(m.get("events"), "$.events");
+        for (int i = 0; i < declared.size(); i++) {
+            if (!KIND.matcher(declared.get(i)).matches()) {
+                problem("$.events[" + i + "]", "An event kind is upper-case letters, digits and '_', e.g. LATE_REPORT");
+            }
         }
         var name = text(m, "name", "$", true);
         var subject = oneOf(m, "subject", "$", Set.of("UNIT", "PERSON"));
@@ -71,6 +181,7 @@ public final class SchemeParser {
         List<String> deductionCodes = List.of();
         BigDecimal cap = null;
         if (m.get("deductions") instanceof Map<?, ?> d) {
+            keys(d, "deductions", "$.deductions");
             deductionCodes = codes(d.get("codes"), "$.deductions.codes");
             cap = d.get("cap") == null ? null : number(d.get("cap"), "$.deductions.cap", true);
         } else if (m.get("deductions") != null) {
@@ -81,18 +192,32 @@ public final class SchemeParser {
         var distribution = quotas(m.get("distribution"), gradeNames);
         var overrides = new ArrayList<Override>();
         for (var at : list(m.get("overrides"), "$.overrides")) {
-            overrides.add(new Override(text(at.object(), "event", at.path(), true), oneOf(at.object(), "effect", at.path(), EFFECTS)));
+            keys(at.object(), "override", at.path());
+            overrides.add(new Override(event(at.object(), "event", at.path(), true), oneOf(at.object(), "effect", at.path(), EFFECTS)));
         }
         var eligibility = new ArrayList<Eligibility>();
         for (var at : list(m.get("eligibility"), "$.eligibility")) {
             var o = at.object();
-            eligibility.add(new Eligibility(grade(o, "grade", at.path(), gradeNames, true), text(o, "scheme", at.path(), true),
-                    text(o, "atLeastOnce", at.path(), false), text(o, "noneBelow", at.path(), false)));
+            keys(o, "eligibility", at.path());
+            var rule = new Eligibility(grade(o, "grade", at.path(), gradeNames, true), text(o, "scheme", at.path(), true),
+                    text(o, "atLeastOnce", at.path(), false), text(o, "noneBelow", at.path(), false));
+            eligibility.add(rule);
+            var named = new java.util.LinkedHashMap<String, String>();
+            if (rule.atLeastOnce() != null) {
+                named.put(at.path() + ".atLeastOnce", rule.atLeastOnce());
+            }
+            if (rule.noneBelow() != null) {
+                named.put(at.path() + ".noneBelow", rule.noneBelow());
+            }
+            if (rule.scheme() != null) {
+                references.add(new Reference(at.path() + ".scheme", "ELIGIBILITY", rule.scheme(), named));
+            }
         }
         var payouts = new ArrayList<Payout>();
         for (var at : list(m.get("payouts"), "$.payouts")) {
             var o = at.object();
             var p = at.path();
+            keys(o, "payout", p);
             var grade = grade(o, "grade", p, gradeNames, false);
             var min = o.get("minScore") == null ? null : number(o.get("minScore"), p + ".minScore", true);
             if ((grade == null) == (min == null)) {
@@ -100,17 +225,18 @@ public final class SchemeParser {
             }
             payouts.add(new Payout(grade, min, number(o.get("multiplier"), p + ".multiplier", true)));
         }
-        var bundled = m.get("bundledPenaltyEvent") == null ? null : text(m, "bundledPenaltyEvent", "$", true);
+        var bundled = m.get("bundledPenaltyEvent") == null ? null : event(m, "bundledPenaltyEvent", "$", true);
         var blocks = new ArrayList<Scheme.PromotionBlock>();
         for (var at : list(m.get("promotionBlocks"), "$.promotionBlocks")) {
             var o = at.object();
+            keys(o, "promotionBlock", at.path());
             var blockGrades = strings(o.get("grades"), at.path() + ".grades");
             blockGrades.forEach(g -> {
                 if (!gradeNames.contains(g)) {
                     problem(at.path() + ".grades", "'" + g + "' is not a grade of this scheme's ladder");
                 }
             });
-            var event = o.get("event") == null ? null : text(o, "event", at.path(), true);
+            var event = o.get("event") == null ? null : event(o, "event", at.path(), true);
             if (blockGrades.isEmpty() == (event == null)) {
                 problem(at.path(), "A promotion block names 'grades' (with 'years') or an 'event'");
             }
@@ -121,6 +247,13 @@ public final class SchemeParser {
             blocks.add(new Scheme.PromotionBlock(blockGrades, years, event));
         }
         var period = periodText == null ? null : Period.Kind.valueOf(periodText);
+        for (var at : events) {
+            var kind = (String) at.object().get("kind");
+            if (!EVENT_KINDS.contains(kind) && !declared.contains(kind)) {
+                strictProblems.add(new Problem(at.path(), "Unknown event kind '" + kind + "'; known: "
+                        + String.join(", ", new java.util.TreeSet<>(EVENT_KINDS)) + " (declare a kind of your own in \"events\")"));
+            }
+        }
         return new Scheme(id, version, name, subject, period, classifications, indicators, bonus, malus, deductionCodes, cap,
                 grades, distribution, overrides, eligibility, payouts, bundled, blocks);
     }
@@ -157,6 +290,7 @@ public final class SchemeParser {
     }
 
     private Node node(Map<?, ?> m, String p) {
+        keys(m, "indicator", p);
         var code = code(m.get("code"), p + ".code");
         var label = m.get("label") == null ? code : String.valueOf(m.get("label"));
         var weight = number(m.get("weight"), p + ".weight", true);
@@ -171,6 +305,11 @@ public final class SchemeParser {
                         null, List.of(), null, null, List.of());
             }
             case "input" -> {
+                if (m.get("input") instanceof Map<?, ?> in) {
+                    keys(in, "input", p + ".input");
+                } else {
+                    strictProblems.add(new Problem(p + ".input", "'input' is an object, e.g. {\"max\": \"100\"}"));
+                }
                 var max = m.get("input") instanceof Map<?, ?> in && in.get("max") != null
                         ? number(in.get("max"), p + ".input.max", true) : Decimals.HUNDRED;
                 if (max.signum() <= 0) {
@@ -183,6 +322,7 @@ public final class SchemeParser {
                 var groups = new ArrayList<Group>();
                 var total = BigDecimal.ZERO;
                 for (var at : list(m.get("ratings"), p + ".ratings")) {
+                    keys(at.object(), "rating", at.path());
                     var g = new Group(code(at.object().get("group"), at.path() + ".group"),
                             number(at.object().get("weight"), at.path() + ".weight", true));
                     unique(code + "." + g.group(), p);
@@ -196,11 +336,17 @@ public final class SchemeParser {
             }
             case "linked" -> {
                 var linked = m.get("linked") instanceof Map<?, ?> l ? l : Map.of();
+                keys(linked, "linked", p + ".linked");
+                var scheme = text(linked, "scheme", p + ".linked", true);
+                if (scheme != null) {
+                    references.add(new Reference(p + ".linked.scheme", "LINKED", scheme, Map.of()));
+                }
                 return new Node(code, label, weight, NodeKind.LINKED, List.of(), null, List.of(),
-                        oneOf(linked, "source", p + ".linked", SOURCES), text(linked, "scheme", p + ".linked", true), List.of());
+                        oneOf(linked, "source", p + ".linked", SOURCES), scheme, List.of());
             }
             default -> {
                 var rollup = m.get("rollup") instanceof Map<?, ?> r ? r : Map.of();
+                keys(rollup, "rollup", p + ".rollup");
                 var weights = new ArrayList<BigDecimal>();
                 if (rollup.get("weights") instanceof List<?> ws) {
                     for (int i = 0; i < ws.size(); i++) {
@@ -213,8 +359,11 @@ public final class SchemeParser {
                         .compareTo(Decimals.HUNDRED) != 0) {
                     problem(p + ".rollup.weights", "One weight per part of the period, adding up to 100");
                 }
-                return new Node(code, label, weight, NodeKind.ROLLUP, List.of(), null, List.of(), null,
-                        text(rollup, "scheme", p + ".rollup", true), weights);
+                var scheme = text(rollup, "scheme", p + ".rollup", true);
+                if (scheme != null) {
+                    references.add(new Reference(p + ".rollup.scheme", "ROLLUP", scheme, Map.of()));
+                }
+                return new Node(code, label, weight, NodeKind.ROLLUP, List.of(), null, List.of(), null, scheme, weights);
             }
         }
     }
@@ -231,6 +380,7 @@ public final class SchemeParser {
         for (var at : entries) {
             var m = at.object();
             var p = at.path();
+            keys(m, "grade", p);
             var name = text(m, "grade", p, true);
             if (name != null && !names.add(name)) {
                 problem(p + ".grade", "Grade '" + name + "' appears twice");
@@ -256,6 +406,7 @@ public final class SchemeParser {
         var quotas = new ArrayList<Quota>();
         var total = BigDecimal.ZERO;
         for (var at : list(json, "$.distribution")) {
+            keys(at.object(), "distribution", at.path());
             var q = new Quota(grade(at.object(), "grade", at.path(), grades, true),
                     number(at.object().get("share"), at.path() + ".share", true));
             total = q.share() == null ? total : total.add(q.share());
@@ -337,6 +488,15 @@ public final class SchemeParser {
             return null;
         }
         return s;
+    }
+
+    /** An event kind; whether it is known is checked once the scheme's own "events" are read. */
+    private String event(Map<?, ?> m, String key, String path, boolean required) {
+        var value = text(m, key, path, required);
+        if (value != null) {
+            events.add(new At(Map.of("kind", value), path + "." + key));
+        }
+        return value;
     }
 
     private String oneOf(Map<?, ?> m, String key, String path, Set<String> allowed) {
