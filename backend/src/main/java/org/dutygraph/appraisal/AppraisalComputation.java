@@ -160,11 +160,19 @@ public class AppraisalComputation {
         }
 
         @Override
-        public BigDecimal linked(String subjectId, String source, String schemeId) {
-            var unit = org.unitFor(subjectId, source);
-            var c = computed.get(schemeId + "|" + period);
-            var outcome = unit == null || c == null ? null : c.outcomes().get(unit);
-            return outcome == null ? null : outcome.score();
+        public BigDecimal linked(String subjectId, Scheme.Node link) {
+            var c = computed.get(link.scheme() + "|" + period);
+            if (c == null) {
+                return null;
+            }
+            var unit = org.linkedUnit(subjectId, link.source(), link.classification(), c.outcomes()::containsKey);
+            var outcome = unit == null ? null : c.outcomes().get(unit);
+            return outcome == null || !outcome.assessed() ? null : outcome.score();
+        }
+
+        @Override
+        public String distributionGroup(String subjectId, Scheme.Grouping grouping) {
+            return org.distributionGroup(subjectId, grouping);
         }
 
         @Override
@@ -179,9 +187,11 @@ public class AppraisalComputation {
             return outcome == null ? null : outcome.grade();
         }
 
+        /** The subject's assessed result in a part of the period (a part not assessed is no result). */
         private Outcome part(String subjectId, String schemeId, Period part) {
             var c = computed.get(schemeId + "|" + part);
-            return c == null ? null : c.outcomes().get(subjectId);
+            var outcome = c == null ? null : c.outcomes().get(subjectId);
+            return outcome == null || !outcome.assessed() ? null : outcome;
         }
 
         @Override

@@ -49,14 +49,17 @@ public class AppraisalExplainer {
             }
 
             @Override
-            public BigDecimal linked(String subject, String source, String linkedScheme) {
-                var unit = roster.unitFor(subject, source);
-                return unit == null ? null : score(linkedScheme, unit, period);
+            public BigDecimal linked(String subject, Scheme.Node link) {
+                var unit = roster.linkedUnit(subject, link.source(), link.classification(),
+                        u -> result(link.scheme(), u, period) != null);
+                var linked = unit == null ? null : result(link.scheme(), unit, period);
+                return linked == null || !linked.assessed() ? null : linked.score();
             }
 
             @Override
             public BigDecimal partScore(String subject, String partScheme, Period part) {
-                return score(partScheme, subject, part);
+                var result = result(partScheme, subject, part);
+                return result == null || !result.assessed() ? null : result.score();
             }
 
             @Override
@@ -78,11 +81,15 @@ public class AppraisalExplainer {
         return Appraiser.run(scheme, period, List.of(subjectId), sources, true).outcomes().get(0).breakdown();
     }
 
-    private BigDecimal score(String schemeId, String subjectId, Period period) {
+    private record Stored(BigDecimal score, boolean assessed) {
+    }
+
+    /** The stored result of a subject under a scheme in a period (null: none, the subject is not in its population). */
+    private Stored result(String schemeId, String subjectId, Period period) {
         for (var r : store.ofScheme(schemeId, period.year(), List.of(subjectId), null, 1)) {
             int i = r.periods().indexOf(period.toString());
             if (i >= 0) {
-                return new BigDecimal(r.scores().get(i));
+                return new Stored(new BigDecimal(r.scores().get(i)), !Scheme.NOT_ASSESSED.equals(r.grades().get(i)));
             }
         }
         return null;

@@ -145,7 +145,8 @@ class AppraisalApiTest extends AppraisalTestSupport {
         var query = "{ appraisalResults(schemeId: \"staff-monthly\", year: 2031, first: 100) { edges { node { subjectId } } } }";
         var led = as("ap-head").post(query).ok().path("appraisalResults").path("edges").valueStream()
                 .map(e -> e.path("node").path("subjectId").asString()).toList();
-        assertThat(led).contains("AP-1", "AP-HEAD").doesNotContain("AW-1", "AW-2");
+        // the staff scheme appraises staff, not the principal (issue 14 item 2)
+        assertThat(led).contains("AP-1").doesNotContain("AP-HEAD", "AW-1", "AW-2");
         assertThat(as("ap-clerk").post(query).ok().path("appraisalResults").path("edges").isEmpty()).isTrue();
         assertThat(as("appraiser").post(query).ok().path("appraisalResults").path("edges").valueStream()
                 .map(e -> e.path("node").path("subjectId").asString())).contains("AW-1", "AP-1");

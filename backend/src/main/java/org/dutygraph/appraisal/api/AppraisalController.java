@@ -10,6 +10,7 @@ import org.dutygraph.appraisal.AppraisalSchemes;
 import org.dutygraph.appraisal.AppraisalStore;
 import org.dutygraph.appraisal.AppraisalStore.YearResult;
 import org.dutygraph.appraisal.engine.Decimals;
+import org.dutygraph.appraisal.engine.Scheme;
 import org.dutygraph.platform.graphql.BadInputException;
 import org.dutygraph.platform.graphql.Connection;
 import org.dutygraph.platform.graphql.UserError;
@@ -75,7 +76,7 @@ class AppraisalController {
     }
 
     record PeriodResult(String schemeId, String subjectId, String period, int schemeVersion, String score,
-                        String publishedScore, String grade, int rank, String payoutMultiplier, List<String> flags) {
+                        String publishedScore, String grade, int rank, String payoutMultiplier, List<String> flags, boolean assessed) {
     }
 
     record BreakdownLine(String path, String label, int depth, String weight, String value, String points, boolean missing) {
@@ -225,7 +226,8 @@ class AppraisalController {
             var score = new java.math.BigDecimal(r.scores().get(i));
             var flags = r.flags().get(i).isEmpty() ? List.<String>of() : List.of(r.flags().get(i).split("\n"));
             periods.add(new PeriodResult(r.schemeId(), r.subjectId(), r.periods().get(i), r.versions().get(i), score.toPlainString(),
-                    Decimals.published(score).toPlainString(), r.grades().get(i), r.ranks().get(i), r.multipliers().get(i), flags));
+                    Decimals.published(score).toPlainString(), r.grades().get(i), r.ranks().get(i), r.multipliers().get(i), flags,
+                    !Scheme.NOT_ASSESSED.equals(r.grades().get(i))));
         }
         return periods;
     }

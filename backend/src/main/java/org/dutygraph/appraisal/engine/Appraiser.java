@@ -22,7 +22,8 @@ public final class Appraiser {
     public record Run(List<Outcome> outcomes, List<String> ties) {
     }
 
-    private record Scored(String subjectId, BigDecimal score, List<Line> lines, List<String> flags) {
+    /** {@code assessed}: the subject had inputs of its own in the period (entered scores, or assessed parts of a roll-up). */
+    private record Scored(String subjectId, BigDecimal score, List<Line> lines, List<String> flags, boolean assessed) {
     }
 
     private Appraiser() {
@@ -35,12 +36,20 @@ public final class Appraiser {
     /** With {@code explain} false the outcomes carry no breakdown (a whole year's batch does not need 10 lines per subject). */
     public static Run run(Scheme scheme, Period period, List<String> subjects, Sources sources, boolean explain) {
         var scored = subjects.stream().sorted().map(s -> score(scheme, period, s, sources, explain)).toList();
-        var distributed = scheme.distribution().isEmpty() ? new Distribution.Result(bands(scheme, scored), java.util.Set.of(), List.of())
-                : Distribution.grade(scheme, scored.stream().collect(java.util.stream.Collectors.toMap(Scored::subjectId, Scored::score)));
+        var assessed = scored.stream().filter(Scored::assessed).toList();
+        var distributed = scheme.distribution().isEmpty() ? new Distribution.Result(bands(scheme, assessed), java.util.Set.of(), List.of())
+                : distribute(scheme, assessed, sources);
         var grades = distributed.grades();
-        var ranks = ranks(scored);
+        var ranks = ranks(assessed);
         var outcomes = new ArrayList<Outcome>(scored.size());
         for (var s : scored) {
+            if (!s.assessed()) {
+                // every indicator is missing: the one flag says it all
+                var flags = new ArrayList<String>(List.of(Scheme.NOT_ASSESSED));
+                promotionBlocks(scheme, s.subjectId(), Scheme.NOT_ASSESSED, sources, flags);
+                outcomes.add(new Outcome(s.subjectId(), s.score(), Scheme.NOT_ASSESSED, 0, BigDecimal.ONE, List.copyOf(flags), s.lines()));
+                continue;
+            }
             var flags = new ArrayList<>(s.flags());
             if (distributed.tied().contains(s.subjectId())) {
                 flags.add("TIE_AT_CUT");
@@ -57,14 +66,34 @@ public final class Appraiser {
         return new Run(outcomes, distributed.ties());
     }
 
+    /** Each forced-distribution group on its own (per unit, per rating group, or the whole population). */
+    private static Distribution.Result distribute(Scheme scheme, List<Scored> assessed, Sources sources) {
+        var groups = new java.util.TreeMap<String, Map<String, BigDecimal>>();
+        for (var s : assessed) {
+            var group = sources.distributionGroup(s.subjectId(), scheme.distributionGroup());
+            groups.computeIfAbsent(group == null ? "" : group, g -> new HashMap<>()).put(s.subjectId(), s.score());
+        }
+        var grades = new HashMap<String, String>();
+        var tied = new java.util.HashSet<String>();
+        var ties = new ArrayList<String>();
+        groups.forEach((group, scores) -> {
+            var result = Distribution.grade(scheme, scores);
+            grades.putAll(result.grades());
+            tied.addAll(result.tied());
+            result.ties().forEach(t -> ties.add(group.isEmpty() ? t : group + ": " + t));
+        });
+        return new Distribution.Result(grades, tied, ties);
+    }
+
     private static Scored score(Scheme scheme, Period period, String subject, Sources sources, boolean explain) {
         var lines = explain ? new ArrayList<Line>() : new Discarding();
         var flags = new ArrayList<String>();
-        var tree = weighted(scheme.indicators(), "", 0, BigDecimal.ONE, subject, period, sources, lines, flags);
+        var found = new boolean[1];
+        var tree = weighted(scheme.indicators(), "", 0, BigDecimal.ONE, subject, period, sources, lines, flags, found);
         var total = tree;
-        total = total.add(sum(scheme.bonusCodes(), "bonus", subject, sources, lines, BigDecimal.ONE));
-        total = total.subtract(sum(scheme.malusCodes(), "malus", subject, sources, lines, BigDecimal.ONE));
-        var deductions = sum(scheme.deductionCodes(), "deduction", subject, sources, lines, BigDecimal.ONE);
+        total = total.add(sum(scheme.bonusCodes(), "bonus", subject, sources, lines, found));
+        total = total.subtract(sum(scheme.malusCodes(), "malus", subject, sources, lines, found));
+        var deductions = sum(scheme.deductionCodes(), "deduction", subject, sources, lines, found);
         if (scheme.deductionCap() != null && deductions.compareTo(scheme.deductionCap()) > 0) {
             flags.add("DEDUCTIONS_CAPPED");
             lines.add(new Line("deductions-cap", "deductions capped at " + scheme.deductionCap().toPlainString(), 0,
@@ -76,7 +105,7 @@ public final class Appraiser {
             flags.add("FLOORED_AT_ZERO");
             total = BigDecimal.ZERO;
         }
-        return new Scored(subject, total, explain ? List.copyOf(lines) : List.of(), flags);
+        return new Scored(subject, total, explain ? List.copyOf(lines) : List.of(), flags, found[0]);
     }
 
     /** A list that keeps nothing: the breakdown is built by the same code whether it is wanted or not. */
@@ -99,14 +128,14 @@ public final class Appraiser {
 
     /** The weighted mean of the nodes (weights add up to 100), with their lines; {@code share} is this level's share of the total. */
     private static BigDecimal weighted(List<Node> nodes, String prefix, int depth, BigDecimal share, String subject, Period period,
-                                       Sources sources, List<Line> lines, List<String> flags) {
+                                       Sources sources, List<Line> lines, List<String> flags, boolean[] found) {
         var value = BigDecimal.ZERO;
         for (var node : nodes) {
             var path = prefix.isEmpty() ? node.code() : prefix + "/" + node.code();
             var nodeShare = Decimals.percentOf(node.weight(), share);
             int at = lines.size();
             lines.add(null);
-            var v = value(node, path, depth, nodeShare, subject, period, sources, lines, flags);
+            var v = value(node, path, depth, nodeShare, subject, period, sources, lines, flags, found);
             boolean missing = v == null;
             if (missing) {
                 flags.add("MISSING:" + path);
@@ -119,11 +148,12 @@ public final class Appraiser {
     }
 
     private static BigDecimal value(Node node, String path, int depth, BigDecimal share, String subject, Period period,
-                                    Sources sources, List<Line> lines, List<String> flags) {
+                                    Sources sources, List<Line> lines, List<String> flags, boolean[] found) {
         return switch (node.kind()) {
-            case WEIGHTED -> weighted(node.children(), path, depth + 1, share, subject, period, sources, lines, flags);
+            case WEIGHTED -> weighted(node.children(), path, depth + 1, share, subject, period, sources, lines, flags, found);
             case INPUT -> {
                 var entered = sources.input(subject, node.code());
+                found[0] |= entered != null;
                 yield entered == null ? null : node.max().compareTo(Decimals.HUNDRED) == 0 ? entered
                         : Decimals.divide(entered.multiply(Decimals.HUNDRED), node.max());
             }
@@ -139,9 +169,11 @@ public final class Appraiser {
                         value = value.add(Decimals.percentOf(group.weight(), average));
                     }
                 }
+                found[0] |= any;
                 yield any ? value : null;
             }
-            case LINKED -> sources.linked(subject, node.source(), node.scheme());
+            // another subject's score: it does not make this subject assessed
+            case LINKED -> sources.linked(subject, node);
             case ROLLUP -> {
                 var partScheme = sources.scheme(node.scheme());
                 if (partScheme == null || partScheme.period().compareTo(period.kind()) >= 0) {
@@ -160,6 +192,7 @@ public final class Appraiser {
                     if (part == null) {
                         flags.add("MISSING:" + path + "@" + parts.get(i));
                     } else {
+                        found[0] = true;
                         value = value.add(equal ? part : Decimals.percentOf(node.rollupWeights().get(i), part));
                     }
                 }
@@ -169,13 +202,14 @@ public final class Appraiser {
     }
 
     private static BigDecimal sum(List<String> codes, String kind, String subject, Sources sources, List<Line> lines,
-                                  BigDecimal sign) {
+                                  boolean[] found) {
         var total = BigDecimal.ZERO;
         for (var code : codes) {
             var points = sources.input(subject, code);
+            found[0] |= points != null;
             if (points != null && points.signum() != 0) {
                 lines.add(new Line(kind + "/" + code, code, 0, null, null, kind.equals("bonus") ? points : points.negate(), false));
-                total = total.add(points.multiply(sign));
+                total = total.add(points);
             }
         }
         return total;
@@ -229,17 +263,18 @@ public final class Appraiser {
                 result = scheme.grades().get(Math.min(scheme.gradeIndex(result) + 1, scheme.grades().size() - 1)).grade();
                 continue;
             }
+            // parts not assessed (no grade) take no part: neither for atLeastOnce nor against noneBelow
             var partGrades = period.parts(partScheme.period()).stream()
-                    .map(p -> sources.partGrade(subject, rule.scheme(), p)).toList();
+                    .map(p -> sources.partGrade(subject, rule.scheme(), p))
+                    .filter(g -> g != null && !Scheme.NOT_ASSESSED.equals(g)).toList();
             String reason = null;
             if (rule.atLeastOnce() != null && !partGrades.contains(rule.atLeastOnce())) {
                 reason = "never " + rule.atLeastOnce() + " under " + rule.scheme();
             } else if (rule.noneBelow() != null) {
                 int floor = partScheme.gradeIndex(rule.noneBelow());
-                var below = partGrades.stream().filter(g -> g == null || partScheme.gradeIndex(g) > floor).findFirst();
+                var below = partGrades.stream().filter(g -> partScheme.gradeIndex(g) > floor).findFirst();
                 if (below.isPresent()) {
-                    reason = (below.get() == null ? "a period without a grade" : below.get()) + " below " + rule.noneBelow()
-                            + " under " + rule.scheme();
+                    reason = below.get() + " below " + rule.noneBelow() + " under " + rule.scheme();
                 }
             }
             if (reason != null) {

@@ -6,11 +6,16 @@ import java.util.List;
 
 /**
  * A subject's result for a period: the unrounded score (what grades use), the grade, the rank among the
- * subjects of the scheme (1 = best, ties share a rank), the payout multiplier, flags that explain
+ * assessed subjects of the scheme (1 = best, ties share a rank), the payout multiplier, flags that explain
  * anything unusual, and the breakdown (the indicator tree, pre-order).
  */
 public record Outcome(String subjectId, BigDecimal score, String grade, int rank, BigDecimal multiplier, List<String> flags,
                       List<Line> breakdown) {
+
+    /** False for a subject-period without inputs: grade NOT_ASSESSED, flagged, score 0 and rank 0 mean nothing. */
+    public boolean assessed() {
+        return !Scheme.NOT_ASSESSED.equals(grade);
+    }
 
     /**
      * One line of the breakdown: {@code value} is the indicator's own score (0-100 scale), {@code points}

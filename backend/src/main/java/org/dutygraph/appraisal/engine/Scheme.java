@@ -13,19 +13,47 @@ public record Scheme(String id, int version, String name, String subject, Period
                      List<Node> indicators, List<String> bonusCodes, List<String> malusCodes, List<String> deductionCodes,
                      BigDecimal deductionCap, List<Grade> grades, List<Quota> distribution, List<Override> overrides,
                      List<Eligibility> eligibility, List<Payout> payouts, String bundledPenaltyEvent,
-                     List<PromotionBlock> promotionBlocks) {
+                     List<PromotionBlock> promotionBlocks, Population population, Grouping distributionGroup) {
+
+    /** The grade and flag of a subject-period without inputs: it is not a score, and takes no part in distributions or eligibility. */
+    public static final String NOT_ASSESSED = "NOT_ASSESSED";
 
     public enum NodeKind { WEIGHTED, INPUT, RATINGS, LINKED, ROLLUP }
 
     /**
      * One indicator. WEIGHTED: its children's weighted mean. INPUT: a score entered for the subject, out of
      * {@code max}, on a 0-100 scale. RATINGS: the weighted mean of group averages entered as code.group.
-     * LINKED: another subject's final score under {@code scheme} (the subject's own unit, its parent, or the
-     * top of its hierarchy). ROLLUP: the subject's own final scores under {@code scheme} in the parts of the
+     * LINKED: another subject's final score under {@code scheme}: the nearest unit, the subject's own or above,
+     * that {@code scheme} appraises (OWN_UNIT), the unit itself (UNIT_ITSELF), the nearest of a {@code classification}
+     * (LEVEL), its parent, or the top of its hierarchy. ROLLUP: the subject's own final scores under {@code scheme} in the parts of the
      * period (a year's quarters, a quarter's months), weighted.
      */
     public record Node(String code, String label, BigDecimal weight, NodeKind kind, List<Node> children, BigDecimal max,
-                       List<Group> groups, String source, String scheme, List<BigDecimal> rollupWeights) {
+                       List<Group> groups, String source, String scheme, List<BigDecimal> rollupWeights,
+                       String classification) {
+    }
+
+    /**
+     * Who a scheme appraises. Every criterion given must hold (any value of a list will do); none given: all
+     * units of the classifications, or every person holding a post. A person matches the post criteria when
+     * one current post is in a unit of the {@code units} subtrees with a role of {@code postRoles} and a class of
+     * {@code postClasses}; {@code subjects} is an explicit list, {@code categories} the person's category.
+     */
+    public record Population(List<String> units, List<String> postRoles, List<String> postClasses, List<String> subjects,
+                             List<String> categories) {
+        public static final Population ALL = new Population(List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /**
+     * The groups a forced distribution ranks separately: ALL (the whole population), UNIT (per unit: the nearest
+     * of {@code classification}, the subject's own or above; the own unit without one), or GROUPS (named rating
+     * groups, each a population; the first that matches, those in none form one more group).
+     */
+    public record Grouping(String by, String classification, List<NamedGroup> groups) {
+        public static final Grouping ALL = new Grouping("ALL", null, List.of());
+    }
+
+    public record NamedGroup(String name, Population population) {
     }
 
     public record Group(String group, BigDecimal weight) {

@@ -42,11 +42,14 @@ public final class SchemeParser {
     private static final Map<String, Set<String>> KEYS = Map.ofEntries(
             Map.entry("scheme", Set.of("name", "subject", "period", "classifications", "indicators", "bonus", "malus",
                     "deductions", "grades", "distribution", "overrides", "eligibility", "payouts", "bundledPenaltyEvent",
-                    "promotionBlocks", "events")),
+                    "promotionBlocks", "events", "population", "distributionGroup")),
             Map.entry("indicator", Set.of("code", "label", "weight", "children", "input", "ratings", "linked", "rollup")),
             Map.entry("input", Set.of("max")),
             Map.entry("rating", Set.of("group", "weight")),
-            Map.entry("linked", Set.of("source", "scheme")),
+            Map.entry("linked", Set.of("source", "scheme", "classification")),
+            Map.entry("population", Set.of("units", "postRoles", "postClasses", "subjects", "categories")),
+            Map.entry("distributionGroup", Set.of("by", "classification", "groups")),
+            Map.entry("group", Set.of("name", "population")),
             Map.entry("rollup", Set.of("scheme", "weights")),
             Map.entry("deductions", Set.of("codes", "cap")),
             Map.entry("grade", Set.of("grade", "label", "min")),
@@ -66,7 +69,8 @@ public final class SchemeParser {
 
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
     private static final Pattern KIND = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
-    private static final Set<String> SOURCES = Set.of("OWN_UNIT", "PARENT_UNIT", "TOP_UNIT");
+    private static final Set<String> SOURCES = Set.of("OWN_UNIT", "UNIT_ITSELF", "LEVEL", "PARENT_UNIT", "TOP_UNIT");
+    private static final Set<String> GROUPINGS = Set.of("ALL", "UNIT", "GROUPS");
     private static final Set<String> EFFECTS = Set.of("LOWEST", "DOWN_ONE");
 
     private final List<Problem> problems = new ArrayList<>();
@@ -246,6 +250,11 @@ public final class SchemeParser {
             }
             blocks.add(new Scheme.PromotionBlock(blockGrades, years, event));
         }
+        var population = m.get("population") == null ? Scheme.Population.ALL : population(m.get("population"), "$.population", subject);
+        var grouping = grouping(m.get("distributionGroup"), subject);
+        if (grouping != Scheme.Grouping.ALL && distribution.isEmpty()) {
+            problem("$.distributionGroup", "'distributionGroup' goes with a 'distribution'");
+        }
         var period = periodText == null ? null : Period.Kind.valueOf(periodText);
         for (var at : events) {
             var kind = (String) at.object().get("kind");
@@ -255,7 +264,59 @@ public final class SchemeParser {
             }
         }
         return new Scheme(id, version, name, subject, period, classifications, indicators, bonus, malus, deductionCodes, cap,
-                grades, distribution, overrides, eligibility, payouts, bundled, blocks);
+                grades, distribution, overrides, eligibility, payouts, bundled, blocks, population, grouping);
+    }
+
+    /** Keys: units, postRoles, postClasses, subjects, categories (the last three of persons only but subjects). */
+    private Scheme.Population population(Object json, String path, String subject) {
+        if (!(json instanceof Map<?, ?> m)) {
+            problem(path, "A population is an object with 'units', 'postRoles', 'postClasses', 'subjects' or 'categories'");
+            return Scheme.Population.ALL;
+        }
+        keys(m, "population", path);
+        var population = new Scheme.Population(strings(m.get("units"), path + ".units"), strings(m.get("postRoles"), path + ".postRoles"),
+                strings(m.get("postClasses"), path + ".postClasses"), strings(m.get("subjects"), path + ".subjects"),
+                strings(m.get("categories"), path + ".categories"));
+        if ("UNIT".equals(subject)) {
+            for (var key : List.of("postRoles", "postClasses", "categories")) {
+                if (m.get(key) != null) {
+                    problem(path + "." + key, "'" + key + "' selects persons; a UNIT scheme's population is 'units', 'subjects' and 'classifications'");
+                }
+            }
+        }
+        return population;
+    }
+
+    /** Keys: by (ALL, UNIT or GROUPS), classification (with UNIT), groups (with GROUPS: name and population each). */
+    private Scheme.Grouping grouping(Object json, String subject) {
+        var path = "$.distributionGroup";
+        if (json == null) {
+            return Scheme.Grouping.ALL;
+        }
+        if (!(json instanceof Map<?, ?> m)) {
+            problem(path, "'distributionGroup' is an object with 'by': ALL, UNIT or GROUPS");
+            return Scheme.Grouping.ALL;
+        }
+        keys(m, "distributionGroup", path);
+        var by = oneOf(m, "by", path, GROUPINGS);
+        var classification = text(m, "classification", path, false);
+        if (classification != null && !"UNIT".equals(by)) {
+            problem(path + ".classification", "'classification' goes with \"by\": \"UNIT\"");
+        }
+        var groups = new ArrayList<Scheme.NamedGroup>();
+        var names = new HashSet<String>();
+        for (var at : list(m.get("groups"), path + ".groups")) {
+            keys(at.object(), "group", at.path());
+            var name = text(at.object(), "name", at.path(), true);
+            if (name != null && !names.add(name)) {
+                problem(at.path() + ".name", "Group '" + name + "' appears twice");
+            }
+            groups.add(new Scheme.NamedGroup(name, population(at.object().get("population"), at.path() + ".population", subject)));
+        }
+        if ("GROUPS".equals(by) == groups.isEmpty()) {
+            problem(path + ".groups", "'groups' (at least one) go with \"by\": \"GROUPS\", and only with it");
+        }
+        return by == null ? Scheme.Grouping.ALL : new Scheme.Grouping(by, classification, List.copyOf(groups));
     }
 
     private List<Node> nodes(Object json, String path, boolean required) {
@@ -297,12 +358,12 @@ public final class SchemeParser {
         var kinds = List.of("children", "input", "ratings", "linked", "rollup").stream().filter(m::containsKey).toList();
         if (kinds.size() != 1) {
             problem(p, "An indicator has exactly one of 'children', 'input', 'ratings', 'linked', 'rollup'");
-            return new Node(code, label, weight, NodeKind.INPUT, List.of(), Decimals.HUNDRED, List.of(), null, null, List.of());
+            return new Node(code, label, weight, NodeKind.INPUT, List.of(), Decimals.HUNDRED, List.of(), null, null, List.of(), null);
         }
         switch (kinds.get(0)) {
             case "children" -> {
                 return new Node(code, label, weight, NodeKind.WEIGHTED, nodes(m.get("children"), p + ".children", true),
-                        null, List.of(), null, null, List.of());
+                        null, List.of(), null, null, List.of(), null);
             }
             case "input" -> {
                 if (m.get("input") instanceof Map<?, ?> in) {
@@ -316,7 +377,7 @@ public final class SchemeParser {
                     problem(p + ".input.max", "'max' must be positive");
                 }
                 unique(code, p);
-                return new Node(code, label, weight, NodeKind.INPUT, List.of(), max, List.of(), null, null, List.of());
+                return new Node(code, label, weight, NodeKind.INPUT, List.of(), max, List.of(), null, null, List.of(), null);
             }
             case "ratings" -> {
                 var groups = new ArrayList<Group>();
@@ -332,17 +393,23 @@ public final class SchemeParser {
                 if (total.compareTo(Decimals.HUNDRED) != 0) {
                     problem(p + ".ratings", "The group weights add up to " + total.toPlainString() + ", not 100");
                 }
-                return new Node(code, label, weight, NodeKind.RATINGS, List.of(), null, groups, null, null, List.of());
+                return new Node(code, label, weight, NodeKind.RATINGS, List.of(), null, groups, null, null, List.of(), null);
             }
             case "linked" -> {
                 var linked = m.get("linked") instanceof Map<?, ?> l ? l : Map.of();
                 keys(linked, "linked", p + ".linked");
+                // the default serves the common case: staff of a section are scored with their department
+                var source = linked.get("source") == null ? "OWN_UNIT" : oneOf(linked, "source", p + ".linked", SOURCES);
+                var classification = text(linked, "classification", p + ".linked", "LEVEL".equals(source));
+                if (classification != null && !"LEVEL".equals(source)) {
+                    problem(p + ".linked.classification", "'classification' goes with \"source\": \"LEVEL\"");
+                }
                 var scheme = text(linked, "scheme", p + ".linked", true);
                 if (scheme != null) {
                     references.add(new Reference(p + ".linked.scheme", "LINKED", scheme, Map.of()));
                 }
-                return new Node(code, label, weight, NodeKind.LINKED, List.of(), null, List.of(),
-                        oneOf(linked, "source", p + ".linked", SOURCES), scheme, List.of());
+                return new Node(code, label, weight, NodeKind.LINKED, List.of(), null, List.of(), source, scheme, List.of(),
+                        classification);
             }
             default -> {
                 var rollup = m.get("rollup") instanceof Map<?, ?> r ? r : Map.of();
@@ -363,7 +430,7 @@ public final class SchemeParser {
                 if (scheme != null) {
                     references.add(new Reference(p + ".rollup.scheme", "ROLLUP", scheme, Map.of()));
                 }
-                return new Node(code, label, weight, NodeKind.ROLLUP, List.of(), null, List.of(), null, scheme, weights);
+                return new Node(code, label, weight, NodeKind.ROLLUP, List.of(), null, List.of(), null, scheme, weights, null);
             }
         }
     }

@@ -9,7 +9,19 @@ public interface Sources {
     BigDecimal input(String subjectId, String code);
 
     /** The final score, under {@code schemeId} in the same period, of the unit the source names for this subject. */
-    BigDecimal linked(String subjectId, String source, String schemeId);
+    default BigDecimal linked(String subjectId, String source, String schemeId) {
+        return null;
+    }
+
+    /** The same for a LINKED indicator, which may name a level (its {@code classification}); null when that unit is not assessed. */
+    default BigDecimal linked(String subjectId, Scheme.Node link) {
+        return linked(subjectId, link.source(), link.scheme());
+    }
+
+    /** The group a forced distribution ranks the subject in ("" for the whole population). */
+    default String distributionGroup(String subjectId, Scheme.Grouping grouping) {
+        return "";
+    }
 
     /** The subject's own final score under {@code schemeId} in a part of the period. */
     BigDecimal partScore(String subjectId, String schemeId, Period part);
