@@ -26,8 +26,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * After a finding: the office confirms (a rectification order with a deadline goes to the unit, a return
- * visit by the same inspectors is scheduled) or rejects it; the unit responds; the return visit closes the
- * order or escalates it; measures are recorded along the accountability chain.
+ * visit by the same inspectors is scheduled) or rejects it; the unit responds; the return visit, due only after
+ * the deadline, closes the order or escalates it; measures are recorded along the accountability chain.
  */
 @Service
 public class FindingReview {
