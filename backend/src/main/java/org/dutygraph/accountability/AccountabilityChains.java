@@ -71,8 +71,11 @@ public class AccountabilityChains {
         var measures = measures(subjectId);
         var links = new ArrayList<Link>();
         links.add(new Link("POST_HOLDER", post, measures.getOrDefault(postId, List.of())));
+        boolean principalReached = "principal".equals(post.role());
         for (var link : chains.of(postId)) {
-            links.add(new Link(role(link.via(), link.post()), link.post(), measures.getOrDefault(link.post().id(), List.of())));
+            var role = principalReached ? "PARENT_HEAD" : role(link.via(), link.post());
+            principalReached |= role.equals("PRINCIPAL_LEADER");
+            links.add(new Link(role, link.post(), measures.getOrDefault(link.post().id(), List.of())));
         }
         return new Chain(subjectId, postId, links);
     }
@@ -101,15 +104,24 @@ public class AccountabilityChains {
         return byPost;
     }
 
-    /** How a supervisor answers: a principal reached as head or by a reporting line is the principal leader. */
+    /**
+     * The role a supervisor answers in (domain §6: section head, supervising deputy, principal leader), from the
+     * post's own role first (a declared reporting line says nothing about it), then from how the step was reached
+     * (the unit's head, a supervision kind). Whoever comes after the principal leader is the government above.
+     */
     private static String role(ChainStep step, PostView post) {
-        boolean principal = "principal".equals(post.role());
-        return switch (step) {
-            case REPORTS_TO -> principal ? "PRINCIPAL_LEADER" : "REPORTS_TO";
-            case UNIT_HEAD -> principal ? "PRINCIPAL_LEADER" : "SECTION_HEAD";
-            case IN_CHARGE -> "IN_CHARGE_SUPERVISOR";
-            case PRINCIPAL -> "PRINCIPAL_LEADER";
-            case PARENT_UNIT_HEAD -> "PARENT_HEAD";
+        var postRole = post.role() == null ? "" : post.role();
+        return switch (postRole) {
+            case "principal" -> "PRINCIPAL_LEADER";
+            case "deputy" -> "IN_CHARGE_SUPERVISOR";
+            case "head", "deputy_head", "chief_representative" -> "SECTION_HEAD";
+            default -> switch (step) {
+                case PRINCIPAL -> "PRINCIPAL_LEADER";
+                case IN_CHARGE -> "IN_CHARGE_SUPERVISOR";
+                case UNIT_HEAD -> "SECTION_HEAD";
+                case PARENT_UNIT_HEAD -> "PARENT_HEAD";
+                case REPORTS_TO -> "REPORTS_TO";
+            };
         };
     }
 }

@@ -12,6 +12,10 @@ public final class Checklists {
     public record Template(String id, String name, List<Item> items) {
     }
 
+    /** A checklist as assignments reference it: a given id and version always have the same items. */
+    public record Checklist(String id, String version, List<Item> items) {
+    }
+
     private static final List<Item> WINDOW_NORMS = List.of(
             new Item("WINDOW_PROHIBITIONS", "禁止性规范", "No prohibited conduct at the window (eating, games, leaving the post, refusing without reason)?"),
             new Item("WINDOW_APPEARANCE", "仪表规范", "Neat appearance, badge worn?"),
@@ -36,6 +40,22 @@ public final class Checklists {
 
     public static Optional<Template> template(String id) {
         return TEMPLATES.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    /** The id of a plan's checklist: its template's, or one of its own when the plan brought its items. */
+    static String idOf(String templateId, String planId) {
+        return templateId != null ? templateId : "plan-" + planId;
+    }
+
+    /** The version of a checklist: a hash of its items, so that what a phone cached by id and version stays right. */
+    static String version(List<Item> items) {
+        try {
+            var digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(InspectionStore.JSON.writeValueAsString(items).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<Item> concat(List<Item> a, List<Item> b) {

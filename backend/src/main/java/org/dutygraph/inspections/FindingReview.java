@@ -13,6 +13,7 @@ import org.dutygraph.inspections.InspectionViews.RectificationView;
 import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Notifications;
 import org.dutygraph.notifications.Recipient;
+import org.dutygraph.notifications.SubjectType;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.neo4j.GraphLocks;
 import org.dutygraph.security.AccountService;
@@ -25,8 +26,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * After a finding: the office confirms (a rectification order with a deadline goes to the unit, a return
- * visit by the same inspectors is scheduled) or rejects it; the unit responds; the return visit closes the
- * order or escalates it; measures are recorded along the accountability chain.
+ * visit by the same inspectors is scheduled) or rejects it; the unit responds; the return visit, due only after
+ * the deadline, closes the order or escalates it; measures are recorded along the accountability chain.
  */
 @Service
 public class FindingReview {
@@ -122,7 +123,8 @@ public class FindingReview {
                         status: 'ORDERED', rectifyBy: $rectifyBy, orderedAt: $now, returnVisitId: $vid, key: $key})
                 CREATE (v:Assignment {id: $vid, kind: 'RETURN_VISIT', status: 'ASSIGNED', planId: a.planId,
                         method: a.method, targetUnitId: a.targetUnitId, inspectors: a.inspectors,
-                        dueFrom: $dueFrom, dueBy: $dueBy, checklist: a.checklist, rectificationId: $rid,
+                        dueFrom: $dueFrom, dueBy: $dueBy, checklist: a.checklist, checklistId: a.checklistId,
+                        rectificationId: $rid,
                         key: $dueBy + ':' + $vid})
                 WITH a, v UNWIND a.inspectors AS username
                 MATCH (acc:Account {username: username}) CREATE (acc)-[:ASSIGNED]->(v)
@@ -136,11 +138,11 @@ public class FindingReview {
         for (var username : accounts.usernamesInUnits(List.of(f.targetUnitId()))) {
             requests.add(NotificationRequest.sensitive(Recipient.account(username), "RECTIFICATION_ORDERED",
                     "Rectification order", "A spot-check finding must be rectified by " + rectifyBy,
-                    "Rectification", rectificationId));
+                    SubjectType.RECTIFICATION.name(), rectificationId));
         }
         for (var username : inspectors) {
             requests.add(NotificationRequest.sensitive(Recipient.account(username), "RETURN_VISIT_SCHEDULED",
-                    "Return visit scheduled", "Return visit due by " + returnBy, "Assignment", returnVisitId));
+                    "Return visit scheduled", "Return visit due by " + returnBy, SubjectType.ASSIGNMENT.name(), returnVisitId));
         }
         notifications.enqueue(tx, requests);
     }
@@ -171,6 +173,11 @@ public class FindingReview {
             if (r.get("status").asString().equals("CLOSED")) {
                 return List.of(UserError.of("NOT_OPEN", "This order is closed", "input", "rectificationId"));
             }
+            var rectifyBy = LocalDate.parse(r.get("rectifyBy").asString());
+            if (!queries.today().isAfter(rectifyBy)) {
+                return List.of(UserError.of("RETURN_VISIT_NOT_DUE", "整改期限为 " + rectifyBy + "，回访须在期限届满后进行（最早 "
+                        + rectifyBy.plusDays(1) + "）", "input", "rectificationId"));
+            }
             tx.run("""
                     MATCH (r:Rectification {id: $id})
                     SET r.status = $status, r.returnVisitNote = $note, r.closedAt = CASE WHEN $fixed THEN $now END,
@@ -192,7 +199,7 @@ public class FindingReview {
         var requests = new ArrayList<NotificationRequest>();
         for (var username : accounts.usernamesInUnits(parents)) {
             requests.add(NotificationRequest.sensitive(Recipient.account(username), "RECTIFICATION_ESCALATED",
-                    "Rectification not done", "A unit under you did not fix a spot-check finding", "Rectification", rectificationId));
+                    "Rectification not done", "A unit under you did not fix a spot-check finding", SubjectType.RECTIFICATION.name(), rectificationId));
         }
         notifications.enqueue(tx, requests);
         notifyOffice(tx, planId, "RECTIFICATION_ESCALATED", "A return visit found the problem not fixed", rectificationId);
@@ -202,7 +209,7 @@ public class FindingReview {
         var managers = tx.run("MATCH (p:InspectionPlan {id: $id}) RETURN p.managers AS managers", Map.of("id", planId))
                 .single().get("managers").asList(Value::asString);
         notifications.enqueue(tx, managers.stream()
-                .map(u -> NotificationRequest.sensitive(Recipient.account(u), kind, "Rectification", body, "Rectification",
+                .map(u -> NotificationRequest.sensitive(Recipient.account(u), kind, "Rectification", body, SubjectType.RECTIFICATION.name(),
                         rectificationId)).toList());
     }
 

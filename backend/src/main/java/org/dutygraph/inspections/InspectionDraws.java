@@ -20,6 +20,7 @@ import org.dutygraph.inspections.draw.DoubleRandomDraw;
 import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Notifications;
 import org.dutygraph.notifications.Recipient;
+import org.dutygraph.notifications.SubjectType;
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.dutygraph.platform.neo4j.GraphLocks;
 import org.dutygraph.platform.random.SeededRandom;
@@ -190,7 +191,8 @@ public class InspectionDraws {
                 UNWIND $rows AS r
                 CREATE (a:Assignment {id: r.id, kind: 'VISIT', status: 'ASSIGNED', planId: p.id, method: p.method,
                         targetUnitId: r.target, inspectors: r.inspectors, dueFrom: p.startsOn, dueBy: p.endsOn,
-                        checklist: p.checklist, drawOrder: r.order, key: r.key})
+                        checklist: p.checklist, checklistId: coalesce(p.checklistId, 'plan-' + p.id), drawOrder: r.order,
+                        key: r.key})
                 WITH a, r UNWIND r.inspectors AS username
                 MATCH (acc:Account {username: username}) CREATE (acc)-[:ASSIGNED]->(a)""",
                 Map.of("d", draw, "rows", rows)).consume();
@@ -200,7 +202,7 @@ public class InspectionDraws {
             for (var username : (List<?>) row.get("inspectors")) {
                 requests.add(NotificationRequest.sensitive(Recipient.account((String) username), "INSPECTION_ASSIGNED",
                         "New inspection assignment", "Visit due " + plan.startsOn() + " to " + plan.endsOn(),
-                        "Assignment", (String) row.get("id")));
+                        SubjectType.ASSIGNMENT.name(), (String) row.get("id")));
             }
         }
         notifications.enqueue(tx, requests);

@@ -93,6 +93,7 @@ public class InspectionPlans {
         params.put("pool", pool == null ? null : List.copyOf(new TreeSet<>(pool)));
         params.put("scope", List.copyOf(new TreeSet<>(scope)));
         params.put("checklist", InspectionStore.json(checklist));
+        params.put("checklistId", Checklists.idOf(input.checklistTemplateId(), id));
         params.put("by", caller.username());
         params.put("managers", List.copyOf(managers));
         params.put("now", now);
@@ -113,7 +114,7 @@ public class InspectionPlans {
                 var node = tx.run("""
                         CREATE (p:InspectionPlan {id: $id, title: $title, method: $method, officeUnitId: $office,
                                 startsOn: $startsOn, endsOn: $endsOn, samplingRatio: $ratio, inspectorsPerVisit: $perVisit,
-                                inspectorPool: $pool, scopeUnitIds: $scope, checklist: $checklist, status: 'DRAFT',
+                                inspectorPool: $pool, scopeUnitIds: $scope, checklist: $checklist, checklistId: $checklistId, status: 'DRAFT',
                                 createdBy: $by, createdAt: $now, key: $key, managers: $managers})
                         WITH p MATCH (acc:Account) WHERE acc.username IN $managers CREATE (acc)-[:MANAGES]->(p)
                         RETURN DISTINCT p""", params).single().get("p").asNode();

@@ -93,6 +93,31 @@ public class InspectionQueries {
         }
     }
 
+    /**
+     * A checklist by id and version: a shipped template as it is now, or the checklist of one of the caller's
+     * assignments or of a plan the caller manages (a plan's own items are not shown to other inspectors).
+     */
+    public Optional<Checklists.Checklist> checklist(InspectionCaller caller, String id, String version) {
+        var template = Checklists.template(id).filter(t -> Checklists.version(t.items()).equals(version));
+        if (template.isPresent()) {
+            return template.map(t -> new Checklists.Checklist(id, version, t.items()));
+        }
+        try (var session = driver.session()) {
+            var stored = session.executeRead(tx -> tx.run("""
+                    CALL () {
+                      MATCH (:Account {username: $me})-[:ASSIGNED]->(a:Assignment) RETURN a.planId AS planId, a.checklistId AS cid,
+                             a.checklist AS items
+                      UNION
+                      MATCH (:Account {username: $me})-[:MANAGES]->(p:InspectionPlan) RETURN p.id AS planId, p.checklistId AS cid,
+                             p.checklist AS items
+                    }
+                    WITH planId, cid, items WHERE coalesce(cid, 'plan-' + planId) = $id
+                    RETURN DISTINCT items""", Values.parameters("me", caller.manager(), "id", id)).list(r -> r.get("items").asString()));
+            return stored.stream().map(InspectionStore::items).filter(items -> Checklists.version(items).equals(version)).findFirst()
+                    .map(items -> new Checklists.Checklist(id, version, items));
+        }
+    }
+
     /** The assignments of these plans, by plan id: drawn visits in draw order, then return visits. */
     public Map<String, List<AssignmentView>> assignmentsOfPlans(Collection<String> planIds) {
         var result = new HashMap<String, List<AssignmentView>>();
@@ -192,6 +217,29 @@ public class InspectionQueries {
                     shown.add(rows.get(i).get("manager").asBoolean() ? orders.get(i) : orders.get(i).asSeenByInspectedUnit());
                 }
                 return shown;
+            });
+        }
+    }
+
+    /**
+     * One order, to the managers of its plan (whole) and the staff of its unit or a unit above it (without the plan
+     * and the return visit, as in {@link #rectifications}); audited like the list.
+     */
+    public Optional<RectificationView> rectification(InspectionCaller caller, String id) {
+        var today = today();
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> {
+                var rows = tx.run("""
+                        MATCH (r:Rectification {id: $id})
+                        WITH r, EXISTS { (:Account {username: $me})-[:MANAGES]->(:InspectionPlan {id: r.planId}) } AS manager
+                        WHERE manager OR EXISTS { (:Organization {id: r.unitId})-[:PART_OF*0..]->(:Organization {id: $unit}) }
+                        RETURN r, manager""", params(caller, "id", id)).list(r -> r);
+                if (rows.isEmpty()) {
+                    return Optional.<RectificationView>empty();
+                }
+                var order = InspectionStore.rectification(rows.get(0).get("r").asNode(), today);
+                audit.record(tx, caller.username(), "read-rectification", order.planId(), order.id());
+                return Optional.of(rows.get(0).get("manager").asBoolean() ? order : order.asSeenByInspectedUnit());
             });
         }
     }

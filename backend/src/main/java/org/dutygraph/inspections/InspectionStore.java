@@ -49,10 +49,14 @@ final class InspectionStore {
                 n.get("managers").asList(Value::asString), TimeKeys.utc(n.get("createdAt").asLong()), str(n, "key"));
     }
 
+    /** Assignments drawn before checklists had ids name their plan's own (the version is always the items' hash). */
     static AssignmentView assignment(Node n) {
+        var checklist = items(str(n, "checklist"));
+        var checklistId = str(n, "checklistId") == null ? Checklists.idOf(null, str(n, "planId")) : str(n, "checklistId");
         return new AssignmentView(str(n, "id"), str(n, "kind"), str(n, "status"), str(n, "planId"), str(n, "method"),
                 str(n, "targetUnitId"), n.get("inspectors").asList(Value::asString), LocalDate.parse(str(n, "dueFrom")),
-                LocalDate.parse(str(n, "dueBy")), items(str(n, "checklist")), str(n, "rectificationId"), str(n, "key"));
+                LocalDate.parse(str(n, "dueBy")), checklist, checklistId, Checklists.version(checklist),
+                str(n, "rectificationId"), str(n, "key"));
     }
 
     static FindingView finding(Node n) {
@@ -67,7 +71,7 @@ final class InspectionStore {
         return new EvidenceView(str(n, "id"), str(n, "clientId"), str(n, "kind"), str(n, "sha256"),
                 n.get("sizeBytes").isNull() ? null : n.get("sizeBytes").asLong(), str(n, "mimeType"), utc(n, "capturedAt"),
                 utc(n, "receivedAt"), metadata == null ? null : JSON.readValue(metadata, Object.class), str(n, "text"),
-                !n.get("uploadedAt").isNull());
+                "NOTE".equals(str(n, "kind")) || !n.get("uploadedAt").isNull());
     }
 
     static RectificationView rectification(Node n, LocalDate today) {

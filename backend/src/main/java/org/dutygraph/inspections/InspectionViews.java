@@ -31,12 +31,13 @@ public final class InspectionViews {
 
     public record AssignmentView(String id, String kind, String status, String planId, String method, String targetUnitId,
                                  List<String> inspectors, LocalDate dueFrom, LocalDate dueBy, List<Item> checklist,
-                                 String rectificationId, String key) {
+                                 String checklistId, String checklistVersion, String rectificationId, String key) {
     }
 
     public record EvidenceView(String id, String clientId, String kind, String sha256, Long sizeBytes, String mimeType,
                                OffsetDateTime capturedAt, OffsetDateTime receivedAt, Object metadata, String text,
                                boolean uploaded) {
+        // uploaded is true for a NOTE: it has no file, so nothing is pending
 
         /** Without the phone's own data (its client id, the file's metadata with GPS position and device). */
         public EvidenceView asSeenByInspectedUnit() {
@@ -70,7 +71,8 @@ public final class InspectionViews {
         }
     }
 
-    public record SyncedItem(String clientId, String id, String outcome) {
+    /** {@code receivedAt}: when the server first stored the item (a replay reports the stored time). */
+    public record SyncedItem(String clientId, String id, String outcome, OffsetDateTime receivedAt) {
     }
 
     public record PatrolShortfall(String hallId, int patrols, int minimum) {

@@ -199,7 +199,15 @@ public class InspectorDaySync {
                 MATCH (a:Assignment {id: v.assignmentId})
                 SET a.status = 'VISITED', a.visitedAt = CASE WHEN a.visitedAt IS NULL OR a.visitedAt < v.startedAt
                     THEN v.startedAt ELSE a.visitedAt END""", Map.of("visited", visited)).consume();
-        return new Synced(syncedVisits, syncedFindings, syncedEvidence, syncedPatrols, TimeKeys.utc(now), List.of());
+        return new Synced(syncedVisits, syncedFindings, syncedEvidence, syncedPatrols,
+                receivedAt(now, syncedVisits, syncedFindings, syncedEvidence, syncedPatrols), List.of());
+    }
+
+    /** When the server had all of the batch: now if anything is new, else the latest stored time (a replay changes nothing). */
+    @SafeVarargs
+    private static OffsetDateTime receivedAt(long now, List<SyncedItem>... lists) {
+        return java.util.Arrays.stream(lists).flatMap(List::stream).map(SyncedItem::receivedAt)
+                .max(java.util.Comparator.naturalOrder()).orElse(TimeKeys.utc(now));
     }
 
     /** MERGEs the rows by client key, in key order (so concurrent replays lock in the same order). */
@@ -215,10 +223,12 @@ public class InspectorDaySync {
                 MERGE (n:%s {clientKey: r.clientKey})
                 ON CREATE SET n += r.props, n += r.extra, n.id = r.id, n.contentHash = r.hash, n.receivedAt = r.receivedAt,
                               n.batchId = $batch
-                RETURN r.clientKey AS clientKey, n.id AS id, n.contentHash = r.hash AS same, n.batchId = $batch AS created"""
+                RETURN r.clientKey AS clientKey, n.id AS id, n.contentHash = r.hash AS same, n.batchId = $batch AS created,
+                       n.receivedAt AS receivedAt"""
                 .formatted(label), Map.of("rows", sorted, "batch", batchId))
                 .forEachRemaining(r -> stored.put(r.get("clientKey").asString(), Map.of("id", r.get("id").asString(),
-                        "same", r.get("same").asBoolean(), "created", r.get("created").asBoolean())));
+                        "same", r.get("same").asBoolean(), "created", r.get("created").asBoolean(),
+                        "receivedAt", r.get("receivedAt").asLong())));
         var items = new ArrayList<SyncedItem>();
         for (int i = 0; i < rows.size(); i++) {
             var row = rows.get(i);
@@ -228,7 +238,8 @@ public class InspectorDaySync {
                 errors.add(UserError.of("CLIENT_ID_REUSED", "Client id '" + clientId
                         + "' was synced before with other content", path(row)));
             }
-            items.add(new SyncedItem(clientId, (String) s.get("id"), (Boolean) s.get("created") ? "CREATED" : "ALREADY_SYNCED"));
+            items.add(new SyncedItem(clientId, (String) s.get("id"), (Boolean) s.get("created") ? "CREATED" : "ALREADY_SYNCED",
+                    TimeKeys.utc((Long) s.get("receivedAt"))));
         }
         return items;
     }

@@ -2,11 +2,8 @@ package org.dutygraph.inspections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
@@ -14,7 +11,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
-import tools.jackson.databind.JsonNode;
 
 class AfterFindingApiTest extends InspectionTestSupport {
 
@@ -23,29 +19,6 @@ class AfterFindingApiTest extends InspectionTestSupport {
 
     @Autowired
     InspectionReminders reminders;
-
-    private static final String REVIEW = """
-            mutation($input: ReviewInspectionFindingInput!) { reviewInspectionFinding(input: $input) {
-              finding { id status reviewReason rectification { id status rectifyBy returnVisitId } }
-              errors { field code message } } }""";
-
-    /** A finding recorded on a visit to {@code target}; returns [findingId, inspector]. */
-    private String[] recordedFinding(String target, Map<String, Object> overrides) {
-        var plan = drawnPlan(List.of(target));
-        var assignment = plan.path("assignments").path(0);
-        var inspector = inspectorOf(assignment);
-        var day = UUID.randomUUID().toString();
-        var finding = new HashMap<>(finding(day + "-f", day + "-v", "a".repeat(64)));
-        finding.putAll(overrides);
-        var synced = sync(inspector, Map.of("visits", List.of(visit(day + "-v", assignment.path("id").asString())),
-                "findings", List.of(finding)));
-        assertThat(synced.path("errors").isEmpty()).as(synced.toString()).isTrue();
-        return new String[]{synced.path("findings").path(0).path("id").asString(), inspector};
-    }
-
-    private JsonNode review(String username, Map<String, Object> input) {
-        return as(username).post(REVIEW, Map.of("input", input)).ok().path("reviewInspectionFinding");
-    }
 
     @Test
     void theUnitSeesNothingUntilAFindingIsConfirmed_thenGetsAnOrder_respondsAndTheReturnVisitClosesIt() {
@@ -60,11 +33,11 @@ class AfterFindingApiTest extends InspectionTestSupport {
                 .path("inspectionFindings").path("edges").valueStream().map(e -> e.path("node").path("id").asString()))
                 .doesNotContain(id);
 
-        var tooEarly = review("eff-chief", Map.of("id", id, "decision", "CONFIRM", "rectifyBy", LocalDate.now().toString()));
+        var tooEarly = review("eff-chief", Map.of("id", id, "decision", "CONFIRM", "rectifyBy", today().toString()));
         assertThat(tooEarly.path("errors").path(0).path("code").asString()).isEqualTo("INVALID_DEADLINE");
         assertThat(review("tax-office-chief", Map.of("id", id, "decision", "CONFIRM", "rectifyBy",
-                LocalDate.now().plusDays(7).toString())).path("errors").path(0).path("code").asString()).isEqualTo("NOT_FOUND");
-        var rectifyBy = LocalDate.now().plusDays(7);
+                today().plusDays(7).toString())).path("errors").path(0).path("code").asString()).isEqualTo("NOT_FOUND");
+        var rectifyBy = today().plusDays(7);
         var reviewed = review("eff-chief", Map.of("id", id, "decision", "CONFIRM", "rectifyBy", rectifyBy.toString()));
         assertThat(reviewed.path("finding").path("status").asString()).isEqualTo("CONFIRMED");
         var order = reviewed.path("finding").path("rectification");
@@ -110,6 +83,7 @@ class AfterFindingApiTest extends InspectionTestSupport {
                 .map(n -> n.path("dueFrom").asString())).containsExactly(rectifyBy.plusDays(1).toString());
         var sent = reminders.remindDue(rectifyBy.plusDays(1));
         assertThat(sent.returnVisits()).isPositive();
+        deadlinePassed(order.path("id").asString());
 
         var returned = as(inspector).post("""
                 mutation($input: RecordReturnVisitInput!) { recordReturnVisit(input: $input) {
@@ -123,8 +97,9 @@ class AfterFindingApiTest extends InspectionTestSupport {
     @Test
     void notFixedOnTheReturnVisitEscalatesToTheUnitAbove_andRejectingNeedsAReason() {
         var id = recordedFinding("iwin2", Map.of())[0];
-        var order = review("eff-chief", Map.of("id", id, "decision", "CONFIRM", "rectifyBy", LocalDate.now().plusDays(3).toString()))
+        var order = review("eff-chief", Map.of("id", id, "decision", "CONFIRM", "rectifyBy", today().plusDays(3).toString()))
                 .path("finding").path("rectification");
+        deadlinePassed(order.path("id").asString());
         var escalated = as("eff-chief").post("""
                 mutation($input: RecordReturnVisitInput!) { recordReturnVisit(input: $input) { rectification { status } } }""",
                 Map.of("input", Map.of("rectificationId", order.path("id").asString(), "fixed", false))).ok()
@@ -155,7 +130,7 @@ class AfterFindingApiTest extends InspectionTestSupport {
         assertThat(as("eff-chief").post(measure, Map.of("input", Map.of("findingId", id, "postId", "imkt-lic-1",
                 "measure", "REMINDER_TALK"))).ok().path("recordAccountabilityMeasure").path("errors").path(0).path("code").asString())
                 .isEqualTo("NOT_CONFIRMED");
-        review("eff-chief", Map.of("id", id, "decision", "CONFIRM", "rectifyBy", LocalDate.now().plusDays(5).toString()));
+        review("eff-chief", Map.of("id", id, "decision", "CONFIRM", "rectifyBy", today().plusDays(5).toString()));
 
         var chain = as("eff-chief").post(chainQuery, Map.of("id", id)).ok().path("accountabilityChain");
         assertThat(chain.path("postId").asString()).isEqualTo("imkt-lic-1");

@@ -17,6 +17,8 @@ import tools.jackson.databind.JsonNode;
  * The spot-check fixture: a small city (bundles/inspections.bundle.json) with a service hall and four
  * windows, a market regulator with a licensing section; the efficiency office (ieff) with its chief and a
  * manager who run the plans, and inspectors from several units (two of them of the office itself); another office (itax) to prove plans do not leak; unit staff.
+ * An education bureau (iedu) declares reporting lines all the way up (科员 -> 科长 -> 分管副局长 -> 局长 -> 分管副市长 -> 市长).
+ * Each synced visit keeps its two inspectors from being drawn for that target again, so a target can be visited about twice.
  */
 abstract class InspectionTestSupport extends ApiTest {
 
@@ -28,9 +30,12 @@ abstract class InspectionTestSupport extends ApiTest {
     @Autowired
     PasswordEncoder passwords;
 
+    @Autowired
+    InspectionSettings settings;
+
     @BeforeEach
     void cityAndAccounts() {
-        if (!exists("iwin4")) {
+        if (!exists("iedu-jd")) {
             wipeGraph();
             var imported = importBundle(resource("bundles/inspections.bundle.json"));
             if (!imported.path("problems").isEmpty()) {
@@ -44,6 +49,7 @@ abstract class InspectionTestSupport extends ApiTest {
         account("ihall-staff", "UNIT_STAFF", "ihall");
         account("iwin1-staff", "UNIT_STAFF", "iwin1");
         account("igov-staff", "UNIT_STAFF", "igov");
+        account("iedu-staff", "UNIT_STAFF", "iedu");
     }
 
     private boolean exists(String unitId) {
@@ -146,6 +152,48 @@ abstract class InspectionTestSupport extends ApiTest {
             }
         }
         throw new AssertionError(inspector + " has no assignment in " + plan);
+    }
+
+    static final String REVIEW = """
+            mutation($input: ReviewInspectionFindingInput!) { reviewInspectionFinding(input: $input) {
+              finding { id status reviewReason rectification { id status rectifyBy returnVisitId } }
+              errors { field code message } } }""";
+
+    /** A finding recorded on a visit to {@code target}; returns [findingId, inspector]. */
+    String[] recordedFinding(String target, Map<String, Object> overrides) {
+        var plan = drawnPlan(List.of(target));
+        var assignment = plan.path("assignments").path(0);
+        var inspector = inspectorOf(assignment);
+        var day = UUID.randomUUID().toString();
+        var finding = new HashMap<>(finding(day + "-f", day + "-v", "a".repeat(64)));
+        finding.putAll(overrides);
+        var synced = sync(inspector, Map.of("visits", List.of(visit(day + "-v", assignment.path("id").asString())),
+                "findings", List.of(finding)));
+        if (!synced.path("errors").isEmpty()) {
+            throw new AssertionError("Sync failed: " + synced);
+        }
+        return new String[]{synced.path("findings").path(0).path("id").asString(), inspector};
+    }
+
+    JsonNode review(String username, Map<String, Object> input) {
+        return as(username).post(REVIEW, Map.of("input", input)).ok().path("reviewInspectionFinding");
+    }
+
+    /** Today in the service's zone (the one deadlines are checked in), not the test machine's. */
+    LocalDate today() {
+        return LocalDate.now(settings.zone());
+    }
+
+    /** Moves an order's deadline (and its return visit's due dates) into the past, as if the days had gone by. */
+    void deadlinePassed(String rectificationId) {
+        var rectifyBy = today().minusDays(2);
+        try (var session = driver.session()) {
+            session.run("""
+                    MATCH (r:Rectification {id: $id}) SET r.rectifyBy = $by
+                    WITH r MATCH (v:Assignment {id: r.returnVisitId}) SET v.dueFrom = $from, v.dueBy = $dueBy""",
+                    Map.of("id", rectificationId, "by", rectifyBy.toString(), "from", rectifyBy.plusDays(1).toString(),
+                            "dueBy", rectifyBy.plusDays(3).toString())).consume();
+        }
     }
 
     static String inspectorOf(JsonNode assignment) {

@@ -74,6 +74,8 @@ class AuthorizationApiTest extends ApiTest {
             Map.entry("Mutation.advanceComplaint", "mutation { advanceComplaint(input: {id: \"x\", action: REGISTER}) { errors { code } } }"),
             Map.entry("Mutation.sendComplaintMessage", "mutation { sendComplaintMessage(input: {id: \"x\", body: \"x\"}) { errors { code } } }"),
             Map.entry("Query.checklistTemplates", "{ checklistTemplates(first: 1) { edges { cursor } } }"),
+            Map.entry("Query.checklist", "{ checklist(id: \"x\", version: \"x\") { id } }"),
+            Map.entry("Query.rectification", "{ rectification(id: \"x\") { id } }"),
             Map.entry("Query.inspectionPlans", "{ inspectionPlans(first: 1) { edges { cursor } } }"),
             Map.entry("Query.inspectionPlan", "{ inspectionPlan(id: \"x\") { id } }"),
             Map.entry("Query.myAssignments", "{ myAssignments(first: 1) { edges { cursor } } }"),

@@ -105,6 +105,11 @@ class InspectionsController {
                 .sorted(java.util.Comparator.comparing(Checklists.Template::id)).limit(limit).toList(), Checklists.Template::id);
     }
 
+    @QueryMapping(name = "checklist")
+    Checklists.Checklist checklistByVersion(@Argument String id, @Argument String version) {
+        return queries.checklist(callers.current(), id, version).orElse(null);
+    }
+
     @QueryMapping
     Connection<PlanView> inspectionPlans(@Argument Integer first, @Argument String after) {
         var caller = callers.current();
@@ -171,6 +176,11 @@ class InspectionsController {
         var statuses = filter == null ? null : filter.statuses();
         return Connection.page(first, after, (cursor, limit) -> queries.rectifications(caller, statuses, cursor, limit),
                 RectificationView::key);
+    }
+
+    @QueryMapping(name = "rectification")
+    RectificationView rectificationById(@Argument String id) {
+        return queries.rectification(callers.current(), id).orElse(null);
     }
 
     @MutationMapping
