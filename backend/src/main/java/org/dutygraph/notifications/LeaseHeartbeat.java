@@ -3,8 +3,7 @@ package org.dutygraph.notifications;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -16,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * lease at a time, so a slow provider never lets the lease lapse and another dispatcher re-send the
  * batch. A dispatcher that dies stops renewing, and its unfinished intents are due when the lease ends.
  */
-final class LeaseHeartbeat implements AutoCloseable {
+final class LeaseHeartbeat {
 
     private static final Logger log = LoggerFactory.getLogger(LeaseHeartbeat.class);
 
@@ -25,7 +24,7 @@ final class LeaseHeartbeat implements AutoCloseable {
         Instant now();
     }
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
         var thread = new Thread(r, "push-lease-heartbeat");
         thread.setDaemon(true);
         return thread;
@@ -35,6 +34,10 @@ final class LeaseHeartbeat implements AutoCloseable {
     private final Duration lease;
 
     LeaseHeartbeat(PushOutbox outbox, String claimId, Duration lease) {
+        // The thread exists only while batches are being sent; nothing to shut down.
+        timer.setKeepAliveTime(10, TimeUnit.SECONDS);
+        timer.allowCoreThreadTimeOut(true);
+        timer.setRemoveOnCancelPolicy(true);
         this.outbox = outbox;
         this.claimId = claimId;
         this.lease = lease;
@@ -67,10 +70,5 @@ final class LeaseHeartbeat implements AutoCloseable {
             // Keep beating: the next renewal may get through before the lease ends.
             log.warn("Could not renew the claim on {} pushes", ids.size(), e);
         }
-    }
-
-    @Override
-    public void close() {
-        timer.shutdownNow();
     }
 }

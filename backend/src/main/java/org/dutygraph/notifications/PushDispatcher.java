@@ -216,7 +216,6 @@ public class PushDispatcher implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-        heartbeat.close();
     }
 
     @Override
