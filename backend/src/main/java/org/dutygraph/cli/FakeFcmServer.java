@@ -34,6 +34,10 @@ public final class FakeFcmServer implements AutoCloseable {
         }
     }
 
+    /** One answer given, and when (just before it was written back). */
+    public record Answered(String token, String messageId, int status, java.time.Instant at) {
+    }
+
     /** An answer: status, FCM error code (for the body), headers, and an optional pause before answering. */
     public record Answer(int status, String errorStatus, String fcmErrorCode, String message, Map<String, String> headers,
                          long delayMillis) {
@@ -78,6 +82,7 @@ public final class FakeFcmServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads;
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Answered> answered = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicInteger> requestsPerToken = new ConcurrentHashMap<>();
     private final AtomicLong names = new AtomicLong();
     private volatile Script script = (token, nth) -> Answer.ok();
@@ -119,6 +124,11 @@ public final class FakeFcmServer implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** Every answer given so far, in order; a message received and not among these is still in flight. */
+    public List<Answered> answered() {
+        return List.copyOf(answered);
+    }
+
     public int requests(String token) {
         var count = requestsPerToken.get(token);
         return count == null ? 0 : count.get();
@@ -126,6 +136,7 @@ public final class FakeFcmServer implements AutoCloseable {
 
     public void reset() {
         received.clear();
+        answered.clear();
         requestsPerToken.clear();
         script = (token, nth) -> Answer.ok();
     }
@@ -150,6 +161,7 @@ public final class FakeFcmServer implements AutoCloseable {
             var bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
             answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+            answered.add(new Answered(token, data.get("messageId"), answer.status(), java.time.Instant.now()));
             exchange.sendResponseHeaders(answer.status(), bytes.length);
             exchange.getResponseBody().write(bytes);
         } catch (InterruptedException e) {

@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Delivers the outbox: claims due intents, sends one message per target device through its channel,
- * and records what happened. At least once: a crash after a send and before the record makes the
- * intent due again when its lease ends, and the app drops the repeat by its message id. Several
- * instances may each run a dispatcher; claims never overlap.
+ * and records each message's outcome as soon as it is answered, while a heartbeat renews the claim. At
+ * least once: a crash repeats only the messages sent and not yet recorded (at most one batch), and the
+ * app drops a repeat by its message id. Several instances may each run a dispatcher; claims never overlap.
  */
 @Component
 public class PushDispatcher implements SmartLifecycle {
@@ -38,8 +38,10 @@ public class PushDispatcher implements SmartLifecycle {
     private final RetryPolicy retry;
     private final MeterRegistry meters;
     private final String claimId = "dispatcher-" + UUID.randomUUID();
+    private final LeaseHeartbeat heartbeat;
     private volatile Thread loop;
     private volatile boolean running;
+    private volatile boolean sending;
     private Instant lastPurge = Instant.EPOCH;
 
     PushDispatcher(PushOutbox outbox, PushChannels channels, DeviceRegistry devices, NotificationSettings settings,
@@ -50,27 +52,36 @@ public class PushDispatcher implements SmartLifecycle {
         this.settings = settings;
         this.meters = meters;
         this.retry = new RetryPolicy(settings.retry(), ThreadLocalRandom.current());
+        this.heartbeat = new LeaseHeartbeat(outbox, claimId, settings.dispatcher().lease());
     }
 
-    /** Sends one batch of the intents due at {@code now}; returns how many were claimed. */
+    /** One message of the batch: an intent and one of its "channel:token" targets. */
+    private record Target(String intentId, String target) {
+    }
+
+    /** One answered message. */
+    private record Answer(String intentId, String target, String channel, PushOutcome outcome, Instant at) {
+    }
+
+    /**
+     * Sends one batch of the intents due at {@code now}; returns how many were claimed. Answers are timed
+     * on a clock that starts at {@code now} and runs at real speed, so Retry-After counts from the answer.
+     */
     public int dispatchDue(Instant now) {
+        long started = System.nanoTime();
+        LeaseHeartbeat.Clock clock = () -> now.plusNanos(System.nanoTime() - started);
         var claimed = outbox.claim(claimId, now, settings.dispatcher().lease(), settings.dispatcher().batchSize(),
                 now.minus(settings.devices().staleAfter()));
         if (claimed.isEmpty()) {
             return 0;
         }
-        var outcomes = send(claimed);
-        var results = new ArrayList<PushOutbox.Result>(claimed.size());
-        var goneTokens = new HashSet<String>();
-        for (var push : claimed) {
-            results.add(result(push, outcomes, goneTokens, now));
+        var progress = new BatchProgress(claimed, retry, now);
+        sending = true;
+        try (var beat = heartbeat.keep(progress::unfinished, clock)) {
+            deliver(claimed, progress, clock);
+        } finally {
+            sending = false;
         }
-        int recorded = outbox.record(claimId, results, now);
-        if (recorded < results.size()) {
-            log.warn("{} pushes were claimed again by another dispatcher before their results were recorded",
-                    results.size() - recorded);
-        }
-        devices.delete(goneTokens);
         return claimed.size();
     }
 
@@ -80,73 +91,73 @@ public class PushDispatcher implements SmartLifecycle {
         return devices.deleteUnseenSince(now.minus(settings.devices().deleteAfter()));
     }
 
-    /** One outcome per (intent, target), keyed "intentId target". */
-    private Map<String, PushOutcome> send(List<PushOutbox.ClaimedPush> claimed) {
-        var byChannel = new LinkedHashMap<String, List<String>>();
-        var messages = new HashMap<String, List<PushMessage>>();
+    /**
+     * Starts every message of the batch, then records answers as they come: whatever has been answered
+     * while the previous write ran goes into the next one, so writes keep pace with a fast provider.
+     */
+    private void deliver(List<PushOutbox.ClaimedPush> claimed, BatchProgress progress, LeaseHeartbeat.Clock clock) {
+        var answers = new LinkedBlockingQueue<Answer>();
+        int expected = 0;
+        var byChannel = new LinkedHashMap<String, List<Target>>();
         for (var push : claimed) {
             for (var target : push.targets()) {
                 var channel = target.substring(0, target.indexOf(':'));
-                byChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(push.id() + " " + target);
-                messages.computeIfAbsent(channel, c -> new ArrayList<>())
-                        .add(new PushMessage(target.substring(channel.length() + 1), push.payload()));
+                byChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(new Target(push.id(), target));
+                expected++;
             }
         }
-        var outcomes = new HashMap<String, PushOutcome>();
+        var payloads = new HashMap<String, PushOutbox.ClaimedPush>();
+        claimed.forEach(push -> payloads.put(push.id(), push));
         byChannel.forEach((channel, keys) -> {
             var provider = channels.provider(channel);
-            var sent = provider.isPresent() ? provider.get().send(messages.get(channel))
-                    : keys.stream().map(k -> PushOutcome.rejected("no provider for channel " + channel)).toList();
+            if (provider.isEmpty()) {
+                keys.forEach(k -> answers.add(new Answer(k.intentId(), k.target(), channel,
+                        PushOutcome.rejected("no provider for channel " + channel), clock.now())));
+                return;
+            }
+            var messages = keys.stream().map(k -> new PushMessage(k.target().substring(channel.length() + 1),
+                    payloads.get(k.intentId()).payload())).toList();
+            var futures = provider.get().sendEachAsync(messages);
             for (int i = 0; i < keys.size(); i++) {
-                outcomes.put(keys.get(i), sent.get(i));
-                meters.counter("dutygraph.push.messages", "channel", channel, "outcome",
-                        sent.get(i).status().name().toLowerCase()).increment();
+                var key = keys.get(i);
+                futures.get(i).whenComplete((outcome, failure) -> answers.add(new Answer(key.intentId(), key.target(), channel,
+                        outcome != null ? outcome : PushOutcome.retry(null, "send failed: " + failure), clock.now())));
             }
         });
-        return outcomes;
+        record(progress);
+        var drained = new ArrayList<Answer>();
+        var goneTokens = new HashSet<String>();
+        try {
+            for (int open = expected; open > 0; open -= drained.size()) {
+                drained.clear();
+                drained.add(answers.take());
+                answers.drainTo(drained);
+                for (var answer : drained) {
+                    progress.answered(answer.intentId(), answer.target(), answer.outcome(), answer.at(), goneTokens);
+                    meters.counter("dutygraph.push.messages", "channel", answer.channel(), "outcome",
+                            answer.outcome().status().name().toLowerCase()).increment();
+                }
+                record(progress);
+            }
+        } catch (InterruptedException e) {
+            // Stopping: the unanswered messages stay claimed and are sent again when the lease ends.
+            Thread.currentThread().interrupt();
+        } finally {
+            devices.delete(goneTokens);
+        }
     }
 
-    private PushOutbox.Result result(PushOutbox.ClaimedPush push, Map<String, PushOutcome> outcomes,
-                                     HashSet<String> goneTokens, Instant now) {
-        var again = new ArrayList<String>();
-        int delivered = 0;
-        String error = null;
-        Duration retryAfter = null;
-        boolean rejected = false;
-        for (var target : push.targets()) {
-            var outcome = outcomes.get(push.id() + " " + target);
-            switch (outcome.status()) {
-                case DELIVERED -> delivered++;
-                case TOKEN_GONE -> goneTokens.add(target.substring(target.indexOf(':') + 1));
-                case REJECTED -> rejected = true;
-                case RETRY -> {
-                    again.add(target);
-                    if (outcome.retryAfter() != null && (retryAfter == null || outcome.retryAfter().compareTo(retryAfter) > 0)) {
-                        retryAfter = outcome.retryAfter();
-                    }
-                }
-            }
-            if (outcome.error() != null) {
-                error = outcome.error();
-            }
+    private void record(BatchProgress progress) {
+        var changes = progress.changes();
+        if (changes.isEmpty()) {
+            return;
         }
-        long due = now.toEpochMilli();
-        if (!again.isEmpty()) {
-            if (retry.exhausted(push.attempts())) {
-                log.warn("Push {} is a dead letter after {} attempts: {}", push.id(), push.attempts(), error);
-                return new PushOutbox.Result(push.id(), "dead", due, again, error);
-            }
-            return new PushOutbox.Result(push.id(), "pending", now.plus(retry.delay(push.attempts(), retryAfter)).toEpochMilli(),
-                    again, error);
+        int recorded = outbox.record(claimId, changes);
+        if (recorded < changes.size()) {
+            log.warn("{} pushes were claimed again by another dispatcher before their results were recorded",
+                    changes.size() - recorded);
         }
-        if (delivered > 0) {
-            return new PushOutbox.Result(push.id(), "sent", due, List.of(), error);
-        }
-        if (rejected) {
-            log.warn("Push {} is a dead letter, refused by the provider: {}", push.id(), error);
-            return new PushOutbox.Result(push.id(), "dead", due, List.of(), error);
-        }
-        return new PushOutbox.Result(push.id(), "skipped", due, List.of(), push.targets().isEmpty() ? "no current device" : error);
+        progress.recorded(changes);
     }
 
     private void runLoop() {
@@ -192,9 +203,15 @@ public class PushDispatcher implements SmartLifecycle {
         running = false;
         var thread = loop;
         if (thread != null) {
-            thread.interrupt();
             try {
+                // A batch in flight is let finish (for up to 10 s), so that its answers are recorded and
+                // the next instance does not send it again; an idle loop is woken at once.
+                if (!sending) {
+                    thread.interrupt();
+                }
                 thread.join(10_000);
+                thread.interrupt();
+                thread.join(2_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

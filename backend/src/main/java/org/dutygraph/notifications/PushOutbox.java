@@ -2,6 +2,7 @@ package org.dutygraph.notifications;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,18 +17,31 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The push intents {@link Notifications#enqueue} writes with each change. Dispatchers claim due intents
- * for a lease; claims of all dispatchers are serialised on one job lock, so two of them never claim the
- * same intent, and an intent whose dispatcher died is due again when its lease ends.
+ * for a lease and renew it while they send; claims and renewals of all dispatchers are serialised on one
+ * job lock, so two of them never claim the same intent, and an intent whose dispatcher died is due again
+ * when its lease ends. Each message is marked as it is answered: an intent's {@code targets} are the
+ * devices it has still to reach, so a dispatcher that takes over sends only those.
  */
 @Repository
 public class PushOutbox {
 
-    /** A claimed intent; {@code targets} are "channel:token" pairs still to deliver. */
-    record ClaimedPush(String id, String recipient, int attempts, List<String> targets, PushPayload payload) {
+    /**
+     * A claimed intent; {@code targets} are "channel:token" pairs still to deliver, {@code delivered} the
+     * devices reached by earlier attempts.
+     */
+    record ClaimedPush(String id, String recipient, int attempts, List<String> targets, int delivered, PushPayload payload) {
     }
 
-    /** The new state of a claimed intent after a send. */
-    record Result(String id, String state, long dueAt, List<String> targets, String lastError) {
+    /**
+     * A claimed intent's new state. While some of its messages are still unanswered the state stays
+     * {@code claimed} and {@code dueAt} is null (the lease is unchanged); {@code at} is when the last
+     * answer came.
+     */
+    record Result(String id, String state, Long dueAt, List<String> targets, int delivered, String lastError, long at) {
+
+        boolean finished() {
+            return !"claimed".equals(state);
+        }
     }
 
     private final Driver driver;
@@ -59,31 +73,52 @@ public class PushOutbox {
                         }
                         SET i.targets = coalesce(i.targets, found)
                         RETURN i.id AS id, i.recipient AS recipient, i.attempts AS attempts, i.targets AS targets,
-                               i.data AS data, i.title AS title, i.body AS body
+                               coalesce(i.delivered, 0) AS delivered, i.data AS data, i.title AS title, i.body AS body
                         """, params).list(PushOutbox::claimed);
             });
         }
     }
 
+    /**
+     * Extends the lease of those of {@code ids} still claimed by {@code claimId} to {@code until}; returns
+     * how many. Under the claims' lock, so a claim never reads a lease that is being renewed.
+     */
+    int renew(String claimId, List<String> ids, Instant until) {
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> {
+                GraphLocks.job(tx, "push-dispatch");
+                return tx.run("""
+                        UNWIND $ids AS id
+                        MATCH (i:PushIntent {id: id}) WHERE i.state = 'claimed' AND i.claimedBy = $claim
+                        SET i.dueAt = $until
+                        RETURN count(i) AS c""", Map.of("ids", ids.stream().sorted().toList(), "claim", claimId, "until", until.toEpochMilli()))
+                        .single().get("c").asInt();
+            });
+        }
+    }
+
     /** Applies results of a send, only where the claim is still this dispatcher's; returns how many applied. */
-    int record(String claimId, List<Result> results, Instant now) {
-        var rows = results.stream().map(r -> {
+    int record(String claimId, List<Result> results) {
+        // In id order, like renew: two transactions locking the same intents lock them in the same order.
+        var rows = results.stream().sorted(Comparator.comparing(Result::id)).map(r -> {
             var row = new HashMap<String, Object>();
             row.put("id", r.id());
             row.put("state", r.state());
             row.put("dueAt", r.dueAt());
             row.put("targets", r.targets());
+            row.put("delivered", r.delivered());
             row.put("lastError", r.lastError());
+            row.put("at", r.at());
             return row;
         }).toList();
         try (var session = driver.session()) {
             return session.executeWrite(tx -> tx.run("""
                     UNWIND $rows AS r
                     MATCH (i:PushIntent {id: r.id}) WHERE i.state = 'claimed' AND i.claimedBy = $claim
-                    SET i.state = r.state, i.dueAt = r.dueAt, i.targets = r.targets,
-                        i.lastError = coalesce(r.lastError, i.lastError),
-                        i.sentAt = CASE WHEN r.state = 'sent' THEN $now ELSE i.sentAt END
-                    RETURN count(i) AS c""", Map.of("rows", rows, "claim", claimId, "now", now.toEpochMilli()))
+                    SET i.state = r.state, i.dueAt = coalesce(r.dueAt, i.dueAt), i.targets = r.targets,
+                        i.delivered = r.delivered, i.lastError = coalesce(r.lastError, i.lastError),
+                        i.sentAt = CASE WHEN r.state = 'sent' THEN r.at ELSE i.sentAt END
+                    RETURN count(i) AS c""", Map.of("rows", rows, "claim", claimId))
                     .single().get("c").asInt());
         }
     }
@@ -129,7 +164,7 @@ public class PushOutbox {
 
     private static ClaimedPush claimed(Record r) {
         return new ClaimedPush(r.get("id").asString(), r.get("recipient").asString(), r.get("attempts").asInt(),
-                r.get("targets").asList(Value::asString),
+                r.get("targets").asList(Value::asString), r.get("delivered").asInt(),
                 PushPayload.stored(r.get("data").asString(), r.get("title").asString(null), r.get("body").asString(null)));
     }
 }

@@ -104,6 +104,24 @@ class PushDeliveryApiTest extends PushTestSupport {
     }
 
     @Test
+    void retryAfterCountsFromFcmsAnswer_notFromTheClaim() {
+        var token = registerDevice("staff", newToken("phone"));
+        FCM.script((t, nth) -> nth == 1 ? Answer.quotaExceeded(5).after(2_000) : Answer.ok());
+        announce("通知", "内容", "staff");
+
+        dispatchAt(Instant.now());
+        var answeredAt = FCM.answered().get(0).at();
+        var intent = onlyIntent();
+        assertThat(intent.get("state")).isEqualTo("pending");
+        assertThat((Long) intent.get("dueAt")).isGreaterThanOrEqualTo(answeredAt.plusSeconds(5).toEpochMilli());
+        dispatchAt(answeredAt.plusSeconds(5).minusMillis(1));
+        assertThat(FCM.requests(token)).isOne();
+        dispatchAt(answeredAt.plusSeconds(6));
+        assertThat(FCM.requests(token)).isEqualTo(2);
+        assertThat(onlyIntent().get("state")).isEqualTo("sent");
+    }
+
+    @Test
     void unavailableIsRetriedByUs_afterTheSdksOwnRetries() {
         var token = registerDevice("staff", newToken("phone"));
         // The SDK retries 503 four times by itself; the fifth 503 reaches our policy.
@@ -113,7 +131,9 @@ class PushDeliveryApiTest extends PushTestSupport {
         dispatchAt(start);
         assertThat(FCM.requests(token)).isEqualTo(5);
         assertThat(onlyIntent().get("state")).isEqualTo("pending");
-        dispatchAt(start.plus(settings.retry().initialBackoff()).plusMillis(1));
+        // The backoff counts from the last answer, which came after the SDK's own retries (about 7.5 s).
+        var answeredAt = FCM.answered().get(FCM.answered().size() - 1).at();
+        dispatchAt(answeredAt.plus(settings.retry().initialBackoff()).plusMillis(50));
         assertThat(FCM.requests(token)).isEqualTo(6);
         assertThat(onlyIntent().get("state")).isEqualTo("sent");
     }
@@ -186,6 +206,65 @@ class PushDeliveryApiTest extends PushTestSupport {
         assertThat(perMessage.values()).containsOnly(1L);
         assertThat(outbox.countByState()).containsExactly(Map.entry("sent", 306L));
         assertThat(FCM.requests(token)).isEqualTo(306);
+    }
+
+    /**
+     * Two instances on one store and FCM answering slower than the lease: the claim is renewed while its
+     * batch is sent, so the idle instance never takes it over, and every message goes out once.
+     */
+    @Test
+    void twoDispatchersAndFcmSlowerThanTheLeaseSendEachMessageOnce() throws Exception {
+        var phones = List.of(registerDevice("inspector", newToken("phone")), registerDevice("inspector", newToken("tablet")));
+        FCM.script((t, nth) -> Answer.ok().after(3_000));
+        int intents = 15;
+        try (var session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> {
+                var requests = new ArrayList<NotificationRequest>();
+                for (int i = 0; i < intents; i++) {
+                    requests.add(NotificationRequest.plain(Recipient.account("inspector"), "TEST", "t" + i, "b"));
+                }
+                notifications.enqueue(tx, requests);
+            });
+        }
+        var d = settings.dispatcher();
+        var shortLease = new NotificationSettings(new NotificationSettings.Dispatcher(false, d.pollInterval(), 5,
+                Duration.ofSeconds(2)), settings.retry(), settings.devices(), settings.fcm());
+        var first = new PushDispatcher(outbox, channels, devices, shortLease, new SimpleMeterRegistry());
+        var second = new PushDispatcher(outbox, channels, devices, shortLease, new SimpleMeterRegistry());
+        var pool = Executors.newFixedThreadPool(2);
+        var deadline = Instant.now().plusSeconds(40);
+        Callable<Integer> pollFirst = () -> pollUntilSettled(first, deadline, 0);
+        Callable<Integer> pollSecond = () -> pollUntilSettled(second, deadline, 500);
+        var claimed = pool.invokeAll(List.of(pollFirst, pollSecond));
+        pool.shutdown();
+
+        var perMessage = FCM.received().stream().collect(Collectors.groupingBy(r -> r.messageId() + " " + r.token(),
+                Collectors.counting()));
+        long duplicates = perMessage.values().stream().mapToLong(n -> n - 1).sum();
+        System.out.printf("Two dispatchers, lease 2 s, FCM answering in 3 s: %d messages, %d claims, %d duplicates%n",
+                perMessage.size(), claimed.get(0).get() + claimed.get(1).get(), duplicates);
+        assertThat(perMessage).hasSize(intents * phones.size());
+        assertThat(duplicates).isZero();
+        assertThat(claimed.get(0).get() + claimed.get(1).get()).isEqualTo(intents);
+        assertThat(outbox.countByState()).containsExactly(Map.entry("sent", (long) intents));
+    }
+
+    /** Dispatches whatever is due now, again and again, until no intent is pending or claimed. */
+    private int pollUntilSettled(PushDispatcher dispatcher, Instant deadline, long startAfterMillis) throws InterruptedException {
+        Thread.sleep(startAfterMillis);
+        int total = 0;
+        while (Instant.now().isBefore(deadline)) {
+            int claimed = dispatcher.dispatchDue(Instant.now());
+            total += claimed;
+            if (claimed == 0) {
+                var states = outbox.countByState();
+                if (states.getOrDefault("pending", 0L) + states.getOrDefault("claimed", 0L) == 0) {
+                    return total;
+                }
+                Thread.sleep(100);
+            }
+        }
+        return total;
     }
 
     private NotificationSettings smallBatches() {

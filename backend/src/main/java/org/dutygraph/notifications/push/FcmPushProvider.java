@@ -7,7 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
+import com.google.api.core.ApiFuture;
 import com.google.firebase.messaging.AndroidConfig;
 import com.google.firebase.messaging.ApnsConfig;
 import com.google.firebase.messaging.Aps;
@@ -51,6 +54,36 @@ public final class FcmPushProvider implements PushProvider {
             }
         }
         return outcomes;
+    }
+
+    /** One request per message, as sendEach makes them (same SDK executor), each reported as it is answered. */
+    @Override
+    public List<CompletableFuture<PushOutcome>> sendEachAsync(List<PushMessage> messages) {
+        return messages.stream().map(this::sendAsync).toList();
+    }
+
+    private CompletableFuture<PushOutcome> sendAsync(PushMessage push) {
+        var outcome = new CompletableFuture<PushOutcome>();
+        ApiFuture<String> sent;
+        try {
+            sent = messaging.sendAsync(message(push));
+        } catch (RuntimeException unsendable) {
+            return CompletableFuture.completedFuture(PushOutcome.rejected("unsendable: " + unsendable.getMessage()));
+        }
+        sent.addListener(() -> outcome.complete(answered(sent)), Runnable::run);
+        return outcome;
+    }
+
+    private static PushOutcome answered(ApiFuture<String> sent) {
+        try {
+            sent.get();
+            return PushOutcome.delivered();
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof FirebaseMessagingException f ? failure(f)
+                    : PushOutcome.retry(null, "network: " + e.getCause());
+        } catch (InterruptedException | RuntimeException e) {
+            return PushOutcome.retry(null, "network: " + e);
+        }
     }
 
     static Message message(PushMessage push) {

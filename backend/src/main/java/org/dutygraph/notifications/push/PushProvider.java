@@ -1,6 +1,7 @@
 package org.dutygraph.notifications.push;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A push channel (FCM; vendor channels for phones without Google services can be added as beans).
@@ -13,4 +14,13 @@ public interface PushProvider {
 
     /** Sends each message once; returns one outcome per message, in input order. Never throws for a message. */
     List<PushOutcome> send(List<PushMessage> messages);
+
+    /**
+     * Starts sending each message once; each future completes (never exceptionally) when that message's
+     * outcome is known, so the dispatcher can record it at once. Providers that cannot report per
+     * message keep this default: all outcomes become known when the whole send returns.
+     */
+    default List<CompletableFuture<PushOutcome>> sendEachAsync(List<PushMessage> messages) {
+        return send(messages).stream().map(CompletableFuture::completedFuture).toList();
+    }
 }
