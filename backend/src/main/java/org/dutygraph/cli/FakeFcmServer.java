@@ -83,6 +83,7 @@ public final class FakeFcmServer implements AutoCloseable {
     private final ExecutorService threads;
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Answered> answered = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<JsonNode> messages = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicInteger> requestsPerToken = new ConcurrentHashMap<>();
     private final AtomicLong names = new AtomicLong();
     private volatile Script script = (token, nth) -> Answer.ok();
@@ -129,6 +130,11 @@ public final class FakeFcmServer implements AutoCloseable {
         return List.copyOf(answered);
     }
 
+    /** Every message received so far as sent (FCM's "message" object: android, apns, ...), in arrival order. */
+    public List<JsonNode> messages() {
+        return List.copyOf(messages);
+    }
+
     public int requests(String token) {
         var count = requestsPerToken.get(token);
         return count == null ? 0 : count.get();
@@ -137,6 +143,7 @@ public final class FakeFcmServer implements AutoCloseable {
     public void reset() {
         received.clear();
         answered.clear();
+        messages.clear();
         requestsPerToken.clear();
         script = (token, nth) -> Answer.ok();
     }
@@ -144,6 +151,7 @@ public final class FakeFcmServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             JsonNode message = JSON.readTree(exchange.getRequestBody().readAllBytes()).path("message");
+            messages.add(message);
             var token = message.path("token").asString("");
             var data = new java.util.LinkedHashMap<String, String>();
             message.path("data").properties().forEach(e -> data.put(e.getKey(), e.getValue().asString()));

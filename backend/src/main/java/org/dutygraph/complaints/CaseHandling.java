@@ -145,15 +145,17 @@ public class CaseHandling {
                           WITH DISTINCT c
                           MATCH (o:Organization {id: $unit}) CREATE (c)-[:ROUTED_TO]->(o) SET c.routedUnitId = $unit
                         }
-                        CREATE (:ComplaintStep {id: randomUUID(), complaintId: c.id, status: $to, by: $by, note: $note, at: $now})
+                        CREATE (s:ComplaintStep {id: randomUUID(), complaintId: c.id, status: $to, by: $by, note: $note, at: $now})
+                        // each round's outcome stays on its step, so that after a reopen the citizen sees it as superseded
+                        SET s.conclusion = CASE WHEN $to = 'CONCLUDED' THEN $conclusion END,
+                            s.answer = CASE WHEN $to = 'ANSWERED' THEN $answer END
                         RETURN c.pushKey AS pushKey""", params).list();
                 if (changed.isEmpty()) {
                     return failed("CONFLICT", "Someone else changed this complaint just now; reload it", "id");
                 }
                 store.audit(tx, scope.username(), "advance:" + a.action(), List.of(c.id()), now);
-                if (Set.of("ANSWERED", "PUBLISHED", "REOPENED").contains(transition.to())) {
-                    notices.citizen(tx, changed.get(0).get("pushKey").asString(null));
-                }
+                // every step changes what the citizen sees (status, timeline, due date): tell a follower each time
+                notices.citizen(tx, changed.get(0).get("pushKey").asString(null));
                 if (a.action().equals("ASSIGN")) {
                     notices.handlers(tx, accounts.usernamesInUnits(List.of(unit)), "COMPLAINT_ASSIGNED",
                             "投诉交办 " + c.number(), "请在期限内调查处理。", c.id());

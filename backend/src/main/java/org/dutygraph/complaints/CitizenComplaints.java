@@ -14,10 +14,10 @@ import java.util.UUID;
 
 import org.dutygraph.complaints.ComplaintViews.CitizenView;
 import org.dutygraph.complaints.ComplaintViews.MessageView;
+import org.dutygraph.complaints.receipts.FollowSeal;
 import org.dutygraph.complaints.receipts.Receipts;
 import org.dutygraph.complaints.routing.ComplaintTarget;
 import org.dutygraph.notifications.DeviceRegistry;
-import org.dutygraph.notifications.Recipient;
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.security.AccountService;
@@ -57,11 +57,13 @@ public class CitizenComplaints {
     private final SubmissionChecks checks;
     private final SubmissionWriter writer;
     private final ComplaintNumbers numbers;
+    private final FollowSeal followSeal;
 
     CitizenComplaints(ComplaintStore store, Receipts receipts, SubmissionWriter writer, ComplaintNumbers numbers,
                       WorkingCalendar calendar, ComplaintSettings settings, ComplaintNotices notices, DeviceRegistry devices,
-                      AccountService accounts, ComplaintOffice office, Driver driver) {
+                      AccountService accounts, ComplaintOffice office, Driver driver, FollowSeal followSeal) {
         this.store = store;
+        this.followSeal = followSeal;
         this.receipts = receipts;
         this.writer = writer;
         this.numbers = numbers;
@@ -130,8 +132,9 @@ public class CitizenComplaints {
             return retried(s, store.bySubmissionKey(submissionKey).orElseThrow(), contentHash);
         }
         var created = (PendingSubmission.Created) outcome;
-        return new Submitted(new CitizenView(created.number(), s.category(), "RECEIVED", TimeKeys.utc(now.toEpochMilli()),
-                created.unitName(), null, null, List.of()), receipt, List.of());
+        return new Submitted(new CitizenView(id, created.number(), s.category(), "RECEIVED", TimeKeys.utc(now.toEpochMilli()),
+                created.unitName(), created.unitId(), s.description().strip(), blankToNull(s.place()), photos(s),
+                TimeKeys.utc(due), null, null, List.of()), receipt, List.of());
     }
 
     public Optional<CitizenView> byReceipt(String receipt) {
@@ -158,22 +161,31 @@ public class CitizenComplaints {
         }
     }
 
-    /** Registers the device for content-free pushes about the case, if the citizen accepted the link risk. */
-    public List<UserError> followPush(String receipt, String token, String platform, boolean acceptLinkRisk) {
+    public record Followed(String pushTag, List<UserError> errors) {
+    }
+
+    /**
+     * Registers the device for content-free pushes about the case, if the citizen accepted the link risk. Following
+     * is per (device, case): one phone follows any number of cases and may also be an account's device, since the
+     * follow keeps the token sealed under the case's key (see {@link FollowerPushes}). Returns the tag the pushes
+     * for this case carry on this device.
+     */
+    public Followed followPush(String receipt, String token, String platform, boolean acceptLinkRisk) {
         if (!acceptLinkRisk) {
-            return List.of(UserError.of("LINK_RISK_NOT_ACCEPTED", "Push updates let the push provider link this device "
-                    + "to the case; show the warning and pass acceptLinkRisk: true to opt in", "input", "acceptLinkRisk"));
+            return new Followed(null, List.of(UserError.of("LINK_RISK_NOT_ACCEPTED", "Push updates let the push provider link this device "
+                    + "to the case; show the warning and pass acceptLinkRisk: true to opt in", "input", "acceptLinkRisk")));
         }
         if (!DeviceRegistry.isToken(token)) {
-            return List.of(UserError.of("INVALID_TOKEN", "'token' must be the push SDK's registration token", "input", "token"));
+            return new Followed(null, List.of(UserError.of("INVALID_TOKEN", "'token' must be the push SDK's registration token", "input", "token")));
         }
         var ref = receipts.hash(receipt).flatMap(store::byReceiptHash);
         if (ref.isEmpty()) {
-            return List.of(unknownReceipt());
+            return new Followed(null, List.of(unknownReceipt()));
         }
-        var pushKey = store.pushKey(ref.get().id());
-        devices.register(Recipient.opaque(ComplaintNotices.CITIZEN_FEATURE, pushKey), token, platform, "fcm", null, Instant.now());
-        return List.of();
+        var follower = ComplaintNotices.follower(store.pushKey(ref.get().id()));
+        var target = "fcm:" + token;
+        devices.register(follower, followSeal.seal(follower.key(), target), platform, FollowerPushes.CHANNEL, null, Instant.now());
+        return new Followed(followSeal.tag(follower.key(), target), List.of());
     }
 
     private Submitted retried(Submission s, ComplaintStore.Existing earlier, String contentHash) {

@@ -2,6 +2,7 @@ package org.dutygraph.complaints;
 
 import org.dutygraph.complaints.photos.DecodePermits;
 import org.dutygraph.complaints.photos.PhotoSanitizer;
+import org.dutygraph.complaints.receipts.FollowSeal;
 import org.dutygraph.complaints.receipts.Pepper;
 import org.dutygraph.complaints.receipts.Receipts;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,7 +15,7 @@ import org.springframework.core.env.Environment;
 class ComplaintConfiguration {
 
     @Bean
-    Receipts receipts(ComplaintSettings settings, Environment environment) {
+    Pepper complaintPepper(ComplaintSettings settings, Environment environment) {
         boolean prod = java.util.Arrays.asList(environment.getActiveProfiles()).contains("prod");
         if (prod && (settings.pepper() == null || settings.pepper().isBlank())
                 && java.nio.file.Files.notExists(java.nio.file.Path.of(settings.pepperFile()))) {
@@ -22,7 +23,17 @@ class ComplaintConfiguration {
             throw new IllegalStateException("Set dutygraph.complaints.pepper (base64, 32+ bytes) or provide "
                     + "dutygraph.complaints.pepper-file in the prod profile");
         }
-        return new Receipts(Pepper.load(settings.pepper(), settings.pepperFile()), settings.receiptCost());
+        return Pepper.load(settings.pepper(), settings.pepperFile());
+    }
+
+    @Bean
+    Receipts receipts(Pepper pepper, ComplaintSettings settings) {
+        return new Receipts(pepper, settings.receiptCost());
+    }
+
+    @Bean
+    FollowSeal followSeal(Pepper pepper) {
+        return new FollowSeal(pepper);
     }
 
     @Bean

@@ -39,7 +39,7 @@ public class ComplaintEscalator extends PeriodicJob {
         this.office = office;
     }
 
-    record Escalation(String id, String number, String unitId) {
+    record Escalation(String id, String number, String unitId, String pushKey) {
     }
 
     /** Escalates every complaint overdue at {@code now}; returns them. */
@@ -60,9 +60,12 @@ public class ComplaintEscalator extends PeriodicJob {
                         SET c.escalations = c.escalations + 1, c.nextEscalationAt = $next, c.escalatedToUnitId = target
                         CREATE (:ComplaintStep {id: randomUUID(), complaintId: c.id, status: c.status, by: 'system',
                                 note: 'overdue: escalated to ' + coalesce(target, 'the efficiency office'), at: $now})
-                        RETURN c.id AS id, c.number AS number, target""",
+                        RETURN c.id AS id, c.number AS number, target, c.pushKey AS pushKey""",
                         Map.of("now", now.toEpochMilli(), "next", calendar.due(now, 1).toEpochMilli()))
-                        .list(r -> new Escalation(r.get("id").asString(), r.get("number").asString(), r.get("target").asString(null)));
+                        .list(r -> new Escalation(r.get("id").asString(), r.get("number").asString(), r.get("target").asString(null),
+                                r.get("pushKey").asString(null)));
+                // an overdue case is still open: its followers must keep getting its updates
+                notices.keepFollowing(tx, escalated.stream().map(Escalation::pushKey).toList());
                 // looked up only when something is overdue: this runs every minute
                 var officeUsernames = escalated.isEmpty() ? List.<String>of() : List.copyOf(office.usernames());
                 for (var e : escalated) {

@@ -1,9 +1,11 @@
 package org.dutygraph.complaints;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import org.dutygraph.notifications.DeviceRegistry;
 import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Notifications;
 import org.dutygraph.notifications.Recipient;
@@ -19,19 +21,40 @@ class ComplaintNotices {
 
     static final String CITIZEN_FEATURE = "complaint";
 
-    private final Notifications notifications;
+    /** What the lock screen shows: the same for every case and every step. */
+    static final NotificationRequest.Alert CITIZEN_ALERT = new NotificationRequest.Alert("投诉进展", "您的投诉有新进展，请打开应用查看。");
 
-    ComplaintNotices(Notifications notifications) {
+    private final Notifications notifications;
+    private final DeviceRegistry devices;
+
+    ComplaintNotices(Notifications notifications, DeviceRegistry devices) {
         this.notifications = notifications;
+        this.devices = devices;
     }
 
-    /** An anonymous follower learns only that something changed; the app fetches the case with the receipt. */
+    /**
+     * An anonymous follower learns only that something changed, as a generic alert; the app fetches the case with
+     * the receipt. The case's follows are renewed in the same transaction: a follow lasts while its case moves, not
+     * only while the app is started (the devices' stale-after rule would otherwise silence it).
+     */
     void citizen(TransactionContext tx, String pushKey) {
         if (pushKey == null) {
             return;
         }
-        notifications.enqueue(tx, NotificationRequest.sensitive(Recipient.opaque(CITIZEN_FEATURE, pushKey),
-                "COMPLAINT_UPDATED", "投诉有新进展", "您关注的投诉有新进展，请用回执查看。", null, null));
+        var follower = follower(pushKey);
+        devices.renew(tx, List.of(follower), Instant.now());
+        notifications.enqueue(tx, NotificationRequest.alerted(follower, "COMPLAINT_UPDATED", "投诉有新进展",
+                "您关注的投诉有新进展，请用回执查看。", CITIZEN_ALERT, null, null));
+    }
+
+    /** Keeps the follows of cases that are still open alive without telling anyone (overdue cases, escalated). */
+    void keepFollowing(TransactionContext tx, Collection<String> pushKeys) {
+        devices.renew(tx, pushKeys.stream().filter(java.util.Objects::nonNull).map(ComplaintNotices::follower).toList(),
+                Instant.now());
+    }
+
+    static Recipient follower(String pushKey) {
+        return Recipient.opaque(CITIZEN_FEATURE, pushKey);
     }
 
     /** Tells the efficiency office about complaints the graph could not route (by id and number). */

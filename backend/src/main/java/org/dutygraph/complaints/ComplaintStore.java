@@ -138,17 +138,30 @@ class ComplaintStore {
                 r.get("pushKey").asString(null), r.get("unit").asString(null))).stream().findFirst();
     }
 
+    /** The case as its citizen sees it; conclusion and answer only if given since the last reopen. */
     CitizenView citizenView(String id) {
         Record r;
         try (var session = driver.session()) {
             r = session.executeRead(tx -> tx.run("""
                     MATCH (c:Complaint {id: $id})
                     OPTIONAL MATCH (c)-[:ROUTED_TO]->(o)
+                    CALL (c) {
+                      OPTIONAL MATCH (s:ComplaintStep {complaintId: c.id})
+                      RETURN max(CASE WHEN s.status = 'REOPENED' THEN s.at END) AS reopenedAt,
+                             max(CASE WHEN s.status = 'CONCLUDED' THEN s.at END) AS concludedAt,
+                             max(CASE WHEN s.status = 'ANSWERED' THEN s.at END) AS answeredAt
+                    }
                     RETURN c.number AS number, c.category AS category, c.status AS status, c.receivedAt AS receivedAt,
-                           o.name AS unitName, c.conclusion AS conclusion, c.answer AS answer""", Map.of("id", id)).single());
+                           o.name AS unitName, o.id AS unitId, c.description AS description, c.place AS place,
+                           c.photoIds AS photoIds, c.dueAt AS dueAt,
+                           CASE WHEN reopenedAt IS NULL OR concludedAt > reopenedAt THEN c.conclusion END AS conclusion,
+                           CASE WHEN reopenedAt IS NULL OR answeredAt > reopenedAt THEN c.answer END AS answer""",
+                    Map.of("id", id)).single());
         }
-        return new CitizenView(r.get("number").asString(), r.get("category").asString(), r.get("status").asString(),
-                TimeKeys.utc(r.get("receivedAt").asLong()), r.get("unitName").asString(null),
+        return new CitizenView(id, r.get("number").asString(), r.get("category").asString(), r.get("status").asString(),
+                TimeKeys.utc(r.get("receivedAt").asLong()), r.get("unitName").asString(null), r.get("unitId").asString(null),
+                r.get("description").asString(), r.get("place").asString(null), strings(r.get("photoIds")),
+                r.get("dueAt").isNull() ? null : TimeKeys.utc(r.get("dueAt").asLong()),
                 r.get("conclusion").asString(null), r.get("answer").asString(null),
                 messages(List.of(id)).getOrDefault(id, List.of()));
     }

@@ -14,8 +14,36 @@ public final class ComplaintViews {
     public record MessageView(String id, String author, String body, OffsetDateTime at) {
     }
 
-    public record CitizenView(String number, String category, String status, OffsetDateTime receivedAt,
-                              String handlingUnitName, String conclusion, String answer, List<MessageView> messages) {
+    /**
+     * What the citizen sees of their case. {@code id} and {@code routedUnitId} are for resolving the other fields,
+     * never shown; {@code conclusion} and {@code answer} are the current round's (null after a reopen until given again).
+     */
+    public record CitizenView(String id, String number, String category, String status, OffsetDateTime receivedAt,
+                              String handlingUnitName, String routedUnitId, String description, String place,
+                              List<String> photoIds, OffsetDateTime dueAt, String conclusion, String answer,
+                              List<MessageView> messages) {
+    }
+
+    /** A step of the case as the citizen sees it: a change of status, when. */
+    public record TimelineStep(String status, OffsetDateTime at) {
+    }
+
+    /** An earlier round's outcome, replaced when the case was reopened. */
+    public record SupersededOutcome(String conclusion, OffsetDateTime concludedAt, String answer, OffsetDateTime answeredAt,
+                                    OffsetDateTime supersededAt) {
+    }
+
+    /** The handling unit as the citizen sees it: names only. */
+    public record CitizenUnit(String name, String parentName) {
+
+        /** Parent and unit, a space between: "发展和改革委员会 办公室" (many units are called 办公室). */
+        public String fullName() {
+            return parentName == null ? name : parentName + " " + name;
+        }
+    }
+
+    /** A photo the citizen attached, with a link that works without an account until {@code urlExpiresAt}. */
+    public record PhotoLink(String id, String url, OffsetDateTime urlExpiresAt) {
     }
 
     public record StepView(String status, String by, String note, OffsetDateTime at) {

@@ -24,9 +24,9 @@ record PendingSubmission(CitizenComplaints.Submission submission, String submiss
 
     /**
      * Stored and committed under this case number (drawn again if the prepared one was taken); {@code unitName} is
-     * the unit it was routed to, null when it waits for triage.
+     * the unit it was routed to, null when it waits for triage ({@code unitId} its id).
      */
-    record Created(String number, String unitName) implements Outcome {
+    record Created(String number, String unitName, String unitId) implements Outcome {
     }
 
     /** Refers to things the graph does not have; nothing was stored. */

@@ -95,7 +95,8 @@ class SubmissionBatch {
                 "stepId", UUID.randomUUID().toString())).toList();
         var unitNames = store.create(tx, rows, Instant.now());
         for (var a : accepted) {
-            outcomes.set(a.index(), new Created(a.number(), unitNames.get(a.index())));
+            outcomes.set(a.index(), new Created(a.number(), unitNames.get(a.index()),
+                    (String) a.complaint().get("routedUnitId")));
         }
         notifyTriage(tx, accepted.stream().filter(a -> a.complaint().get("routedUnitId") == null).toList());
     }

@@ -11,9 +11,14 @@ import java.util.regex.Pattern;
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Repository;
 
-/** Push tokens of recipients' devices. A token belongs to one recipient: the one that registered it last. */
+/**
+ * Push tokens of recipients' devices. A token belongs to one recipient: the one that registered it last. A feature
+ * that registers a device on behalf of an opaque recipient (a followed case) may store the token in a form only its
+ * own channel reads, so that one phone can be an account's device and follow cases without the rows sharing a token.
+ */
 @Repository
 public class DeviceRegistry {
 
@@ -77,6 +82,19 @@ public class DeviceRegistry {
                     WITH d ORDER BY d.id LIMIT $limit
                     """ + VIEW, params).list(DeviceRegistry::view));
         }
+    }
+
+    /**
+     * Marks the devices of these recipients seen now, in the caller's transaction. For registrations a feature
+     * holds on someone's behalf (a citizen following an open case), which must not go stale while what they
+     * follow is alive: the feature renews them with each notice it writes and while the thing stays open.
+     */
+    public void renew(TransactionContext tx, Collection<Recipient> recipients, Instant now) {
+        if (recipients.isEmpty()) {
+            return;
+        }
+        tx.run("MATCH (d:Device) WHERE d.recipient IN $recipients SET d.lastSeenAt = $now",
+                Map.of("recipients", recipients.stream().map(Recipient::key).toList(), "now", now.toEpochMilli())).consume();
     }
 
     /** Forgets tokens the push provider said are no longer valid. */

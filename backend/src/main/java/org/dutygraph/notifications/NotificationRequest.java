@@ -8,14 +8,34 @@ package org.dutygraph.notifications;
  *                    push provider (inspection assignments, complaint updates)
  * @param subjectType what the notification is about, for the app to open it; may be null
  * @param subjectId   its id; may be null
+ * @param alert       for a sensitive notification, a generic visible text shown on the lock screen instead of a
+ *                    silent push (it must say nothing of the content); null for a silent, data-only push
  */
 public record NotificationRequest(Recipient recipient, String kind, String title, String body, boolean sensitive,
-                                  String subjectType, String subjectId) {
+                                  String subjectType, String subjectId, Alert alert) {
+
+    /** A visible text that reveals nothing: e.g. "您的投诉有新进展". */
+    public record Alert(String title, String body) {
+
+        public Alert {
+            if (title == null || body == null) {
+                throw new IllegalArgumentException("An alert needs a title and a body");
+            }
+        }
+    }
 
     public NotificationRequest {
         if (recipient == null || kind == null || title == null || body == null) {
             throw new IllegalArgumentException("A notification needs a recipient, a kind, a title and a body");
         }
+        if (alert != null && !sensitive) {
+            throw new IllegalArgumentException("Only a sensitive notification is pushed as a generic alert");
+        }
+    }
+
+    public NotificationRequest(Recipient recipient, String kind, String title, String body, boolean sensitive,
+                               String subjectType, String subjectId) {
+        this(recipient, kind, title, body, sensitive, subjectType, subjectId, null);
     }
 
     public static NotificationRequest plain(Recipient recipient, String kind, String title, String body) {
@@ -25,5 +45,11 @@ public record NotificationRequest(Recipient recipient, String kind, String title
     public static NotificationRequest sensitive(Recipient recipient, String kind, String title, String body,
                                                 String subjectType, String subjectId) {
         return new NotificationRequest(recipient, kind, title, body, true, subjectType, subjectId);
+    }
+
+    /** Sensitive, but pushed as a visible generic alert (the data still carries only the message id and a reference). */
+    public static NotificationRequest alerted(Recipient recipient, String kind, String title, String body, Alert alert,
+                                              String subjectType, String subjectId) {
+        return new NotificationRequest(recipient, kind, title, body, true, subjectType, subjectId, alert);
     }
 }

@@ -29,7 +29,9 @@ public class Notifications {
         for (var request : requests) {
             var notificationId = UUID.randomUUID().toString();
             var messageId = UUID.randomUUID().toString();
-            var payload = (request.sensitive()
+            var payload = (request.alert() != null
+                    ? PushPayload.alerted(messageId, notificationId, request.alert().title(), request.alert().body())
+                    : request.sensitive()
                     ? PushPayload.sensitive(messageId, notificationId)
                     : PushPayload.visible(messageId, notificationId, request.kind(), request.subjectType(),
                     request.subjectId(), request.title(), request.body())).requireWithinLimit();

@@ -66,6 +66,10 @@ class SecurityConfiguration {
                         // Citizens have no account: photo upload for complaints and the Open311 facade are open.
                         .requestMatchers(HttpMethod.POST, "/complaints/photos").permitAll()
                         .requestMatchers("/open311/**").permitAll()
+                        // a citizen's signed, expiring photo link: the photo controller checks the signature
+                        .requestMatchers(request -> HttpMethod.GET.matches(request.getMethod())
+                                && request.getRequestURI().startsWith("/complaints/photos/")
+                                && request.getParameter("signature") != null).permitAll()
                         .requestMatchers(HttpMethod.GET, "/complaints/photos/*")
                         .hasAnyRole(Role.INSPECTOR.name(), Role.UNIT_STAFF.name())
                         .requestMatchers("/inspections/evidence/*").hasRole(Role.INSPECTOR.name())

@@ -104,10 +104,11 @@ class CaseHandlingApiTest extends ComplaintTestSupport {
             // drain
         }
         var pushes = FakeFcmForTests.SERVER.received().stream().filter(r -> r.token().equals(token)).toList();
-        assertThat(pushes).hasSize(2);
+        // one per step after the follow: registered, assigned, investigating, concluded, answered, published
+        assertThat(pushes).hasSize(6);
         for (FakeFcmServer.Received push : pushes) {
-            assertThat(push.title()).isNull();
-            assertThat(push.data()).containsOnlyKeys("messageId", "type", "ref");
+            assertThat(push.body()).isEqualTo("您的投诉有新进展，请打开应用查看。");
+            assertThat(push.data()).containsOnlyKeys("messageId", "type", "tag");
         }
     }
 

@@ -91,8 +91,10 @@ class SchemaContractTest {
     @Test
     void publicRootFieldsReachOnlyPublicTypes() {
         // Account: the caller's own, after signing in. ComplaintMessage: author is CITIZEN or HANDLER, never a name.
+        // CitizenHandlingUnit: names only (no id, nothing to walk on); CitizenComplaintStep: status and time, no handler.
         var allowed = java.util.Set.of("CitizenRankingConnection", "CitizenRankingEdge", "CitizenRanking",
                 "CitizenRankingEntry", "PublicUnit", "IndicatorCount", "PageInfo", "CitizenComplaint", "ComplaintMessage",
+                "CitizenComplaintPhoto", "CitizenComplaintStep", "CitizenHandlingUnit", "SupersededComplaintOutcome",
                 "SubmitComplaintPayload", "ReplyToComplaintPayload", "FollowComplaintPushPayload", "RateServicePayload",
                 "LoginPayload", "Account", "UserError");
         var reached = new java.util.TreeSet<String>();

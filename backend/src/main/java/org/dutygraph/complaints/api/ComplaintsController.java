@@ -1,11 +1,18 @@
 package org.dutygraph.complaints.api;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
 import org.dutygraph.complaints.CaseHandling;
+import org.dutygraph.complaints.CitizenCaseHistory;
 import org.dutygraph.complaints.CitizenComplaints;
+import org.dutygraph.complaints.ComplaintViews.CitizenUnit;
+import org.dutygraph.complaints.ComplaintViews.PhotoLink;
+import org.dutygraph.complaints.ComplaintViews.SupersededOutcome;
+import org.dutygraph.complaints.ComplaintViews.TimelineStep;
+import org.dutygraph.complaints.PhotoLinks;
 import org.dutygraph.complaints.ComplaintViews.AuditView;
 import org.dutygraph.complaints.ComplaintViews.CitizenView;
 import org.dutygraph.complaints.ComplaintViews.HandlerView;
@@ -41,9 +48,14 @@ class ComplaintsController {
     private final HandlerScopes scopes;
     private final OrgReadRepository graph;
     private final FindingStore findings;
+    private final CitizenCaseHistory history;
+    private final PhotoLinks photoLinks;
 
     ComplaintsController(CitizenComplaints citizens, CaseHandling handling, ComplaintsQueries queries, ServiceRatings ratings,
-                         HandlerScopes scopes, OrgReadRepository graph, FindingStore findings) {
+                         HandlerScopes scopes, OrgReadRepository graph, FindingStore findings, CitizenCaseHistory history,
+                         PhotoLinks photoLinks) {
+        this.history = history;
+        this.photoLinks = photoLinks;
         this.citizens = citizens;
         this.handling = handling;
         this.queries = queries;
@@ -73,7 +85,7 @@ class ComplaintsController {
     record FollowComplaintPushInput(String receipt, String token, String platform, boolean acceptLinkRisk) {
     }
 
-    record FollowComplaintPushPayload(boolean following, List<UserError> errors) {
+    record FollowComplaintPushPayload(boolean following, String pushTag, List<UserError> errors) {
     }
 
     record RateServiceInput(String serviceCaseNumber, String unitId, String level, List<String> indicators) {
@@ -116,8 +128,33 @@ class ComplaintsController {
 
     @MutationMapping
     FollowComplaintPushPayload followComplaintPush(@Argument FollowComplaintPushInput input) {
-        var errors = citizens.followPush(input.receipt(), input.token(), input.platform(), input.acceptLinkRisk());
-        return new FollowComplaintPushPayload(errors.isEmpty(), errors);
+        var result = citizens.followPush(input.receipt(), input.token(), input.platform(), input.acceptLinkRisk());
+        return new FollowComplaintPushPayload(result.errors().isEmpty(), result.pushTag(), result.errors());
+    }
+
+    @SchemaMapping(typeName = "CitizenComplaint")
+    List<PhotoLink> photos(CitizenView complaint) {
+        return photoLinks.links(complaint.photoIds(), Instant.now());
+    }
+
+    @SchemaMapping(typeName = "CitizenComplaint")
+    List<TimelineStep> timeline(CitizenView complaint) {
+        return history.timeline(complaint.id());
+    }
+
+    @SchemaMapping(typeName = "CitizenComplaint")
+    List<SupersededOutcome> supersededOutcomes(CitizenView complaint) {
+        return history.superseded(complaint.id());
+    }
+
+    @SchemaMapping(typeName = "CitizenComplaint")
+    CitizenUnit handlingUnit(CitizenView complaint) {
+        return history.unit(complaint.routedUnitId()).orElse(null);
+    }
+
+    @SchemaMapping(typeName = "CitizenHandlingUnit")
+    String fullName(CitizenUnit unit) {
+        return unit.fullName();
     }
 
     @MutationMapping

@@ -2,11 +2,13 @@ package org.dutygraph.complaints.api;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.dutygraph.complaints.CaseHandling;
 import org.dutygraph.complaints.ComplaintSettings;
+import org.dutygraph.complaints.PhotoLinks;
 import org.dutygraph.complaints.photos.DecodePermits;
 import org.dutygraph.complaints.photos.PhotoSanitizer;
 import org.dutygraph.complaints.photos.PhotoStore;
@@ -19,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -35,9 +38,11 @@ class PhotoController {
     private final ComplaintSettings settings;
     private final CaseHandling handling;
     private final HandlerScopes scopes;
+    private final PhotoLinks links;
 
     PhotoController(PhotoSanitizer sanitizer, PhotoStore photos, AnonymousRateLimiter limiter, ComplaintSettings settings,
-                    CaseHandling handling, HandlerScopes scopes) {
+                    CaseHandling handling, HandlerScopes scopes, PhotoLinks links) {
+        this.links = links;
         this.sanitizer = sanitizer;
         this.photos = photos;
         this.limiter = limiter;
@@ -79,15 +84,24 @@ class PhotoController {
         }
     }
 
+    /**
+     * Case handlers fetch photos of complaints they may see; a citizen, with the signed link complaintByReceipt gave
+     * (expires and signature): both only once the photo belongs to a complaint.
+     */
     @GetMapping("/complaints/photos/{id}")
-    ResponseEntity<byte[]> photo(@PathVariable String id) {
+    ResponseEntity<byte[]> photo(@PathVariable String id, @RequestParam(required = false) Long expires,
+                                 @RequestParam(required = false) String signature) {
+        boolean linked = expires != null && links.valid(id, expires, signature, Instant.now());
+        if (!linked && (expires != null || signature != null)) {
+            return ResponseEntity.notFound().build();
+        }
         var photo = photos.find(id);
         if (photo.isEmpty() || photo.get().complaintId() == null
-                || handling.read(scopes.current(), photo.get().complaintId()).isEmpty()) {
+                || !linked && handling.read(scopes.current(), photo.get().complaintId()).isEmpty()) {
             return ResponseEntity.notFound().build();
         }
         return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).cacheControl(CacheControl.noStore())
-                .body(photo.get().jpeg());
+                .header("X-Content-Type-Options", "nosniff").body(photo.get().jpeg());
     }
 
     private static byte[] readAtMost(InputStream in, int limit) throws IOException {

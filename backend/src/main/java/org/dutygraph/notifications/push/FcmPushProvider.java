@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 
 import com.google.api.core.ApiFuture;
 import com.google.firebase.messaging.AndroidConfig;
+import com.google.firebase.messaging.AndroidNotification;
 import com.google.firebase.messaging.ApnsConfig;
 import com.google.firebase.messaging.Aps;
 import com.google.firebase.messaging.FirebaseMessaging;
@@ -97,6 +98,14 @@ public final class FcmPushProvider implements PushProvider {
         } else {
             builder.setNotification(com.google.firebase.messaging.Notification.builder()
                     .setTitle(payload.title()).setBody(payload.body()).build());
+            if (payload.collapseKey() != null) {
+                // a newer message of the same key replaces the older one in the tray and on the lock screen
+                builder.setAndroidConfig(AndroidConfig.builder().setCollapseKey(payload.collapseKey())
+                                .setPriority(AndroidConfig.Priority.HIGH)
+                                .setNotification(AndroidNotification.builder().setTag(payload.collapseKey()).build()).build())
+                        .setApnsConfig(ApnsConfig.builder().putHeader("apns-collapse-id", payload.collapseKey())
+                                .putHeader("apns-priority", "10").setAps(Aps.builder().build()).build());
+            }
         }
         return builder.build();
     }

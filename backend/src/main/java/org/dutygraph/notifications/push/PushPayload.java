@@ -15,16 +15,30 @@ import tools.jackson.databind.json.JsonMapper;
  * @param data  string key/values delivered to the app; always holds {@code messageId}
  * @param title the visible title, null for data-only messages
  * @param body  the visible text, null for data-only messages
+ * @param collapseKey for visible messages, an opaque key: a newer message with the same key replaces the older one
+ *                    on the device (FCM collapse key, Android notification tag, apns-collapse-id); null for none.
+ *                    Set by a channel at send time, never stored.
  */
-public record PushPayload(Map<String, String> data, String title, String body) {
+public record PushPayload(Map<String, String> data, String title, String body, String collapseKey) {
 
     /** FCM's limit for a message's payload. */
     public static final int MAX_BYTES = 4096;
     static final int PUSHED_BODY_CHARACTERS = 150;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** APNs refuses collapse ids longer than this. */
+    public static final int MAX_COLLAPSE_KEY_BYTES = 64;
+
     public PushPayload {
         data = Map.copyOf(data);
+        if (collapseKey != null && (collapseKey.isEmpty()
+                || collapseKey.getBytes(StandardCharsets.UTF_8).length > MAX_COLLAPSE_KEY_BYTES)) {
+            throw new IllegalArgumentException("A collapse key is 1 to " + MAX_COLLAPSE_KEY_BYTES + " bytes");
+        }
+    }
+
+    public PushPayload(Map<String, String> data, String title, String body) {
+        this(data, title, body, null);
     }
 
     public static PushPayload sensitive(String messageId, String reference) {
@@ -33,6 +47,19 @@ public record PushPayload(Map<String, String> data, String title, String body) {
         data.put("type", "sync");
         data.put("ref", reference);
         return new PushPayload(data, null, null);
+    }
+
+    /**
+     * A sensitive notification shown as a generic alert: the visible text says nothing of the content, the data
+     * is the same as for a silent one.
+     */
+    public static PushPayload alerted(String messageId, String reference, String title, String body) {
+        return new PushPayload(sensitive(messageId, reference).data(), title, shorten(body));
+    }
+
+    /** The same message with other data and a collapse key (a channel's rewrite at send time). */
+    public PushPayload rewritten(Map<String, String> newData, String newCollapseKey) {
+        return new PushPayload(newData, title, body, newCollapseKey);
     }
 
     public static PushPayload visible(String messageId, String notificationId, String kind, String subjectType,
