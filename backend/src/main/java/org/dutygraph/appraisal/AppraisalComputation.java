@@ -100,7 +100,7 @@ public class AppraisalComputation {
             }
         }
         progress.at("penalties", step++);
-        BundledPenalties.apply(computed, events, org);
+        BundledPenalties.apply(computed, events, org, driver);
         progress.at("write", step);
         long computeDone = System.nanoTime();
         var runId = UUID.randomUUID().toString();
@@ -165,7 +165,7 @@ public class AppraisalComputation {
             if (c == null) {
                 return null;
             }
-            var unit = org.linkedUnit(subjectId, link.source(), link.classification(), c.outcomes()::containsKey);
+            var unit = org.linkedUnit(subjectId, link.from(), link.source(), link.classification(), c.outcomes()::containsKey);
             var outcome = unit == null ? null : c.outcomes().get(unit);
             return outcome == null || !outcome.assessed() ? null : outcome.score();
         }

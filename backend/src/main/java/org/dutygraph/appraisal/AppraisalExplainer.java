@@ -50,7 +50,7 @@ public class AppraisalExplainer {
 
             @Override
             public BigDecimal linked(String subject, Scheme.Node link) {
-                var unit = roster.linkedUnit(subject, link.source(), link.classification(),
+                var unit = roster.linkedUnit(subject, link.from(), link.source(), link.classification(),
                         u -> result(link.scheme(), u, period) != null);
                 var linked = unit == null ? null : result(link.scheme(), unit, period);
                 return linked == null || !linked.assessed() ? null : linked.score();

@@ -78,17 +78,24 @@ public class AppraisalStore {
         return sheets;
     }
 
-    /** subject -> events of the year. */
+    /**
+     * subject -> events in effect in the year: those of the year, and those of the year before that still run
+     * into it (an event lasts at most 12 months, so none from earlier does).
+     */
     Map<String, List<Event>> events(int year) {
         var events = new HashMap<String, List<Event>>();
+        var january = Period.month(year, 1);
         try (var session = driver.session()) {
             session.executeRead(tx -> {
                 tx.run("""
-                        MATCH (e:AppraisalEvent {year: $year}) WHERE e.withdrawnAt IS NULL
+                        MATCH (e:AppraisalEvent) WHERE e.year IN [$year - 1, $year] AND e.withdrawnAt IS NULL
                         RETURN e.subjectId AS s, e.period AS p, e.kind AS k, e.months AS m""",
-                        Map.of("year", year)).forEachRemaining(r -> events.computeIfAbsent(r.get("s").asString(),
-                        k -> new ArrayList<>()).add(new Event(Period.parse(r.get("p").asString()), r.get("k").asString(),
-                        r.get("m").asInt(1))));
+                        Map.of("year", year)).forEachRemaining(r -> {
+                            var event = new Event(Period.parse(r.get("p").asString()), r.get("k").asString(), r.get("m").asInt(1));
+                            if (event.month().plusMonths(event.months() - 1).compareTo(january) >= 0) {
+                                events.computeIfAbsent(r.get("s").asString(), k -> new ArrayList<>()).add(event);
+                            }
+                        });
                 return null;
             });
         }

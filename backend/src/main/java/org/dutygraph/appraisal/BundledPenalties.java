@@ -1,50 +1,93 @@
 package org.dutygraph.appraisal;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
 import org.dutygraph.appraisal.engine.Period;
+import org.neo4j.driver.Driver;
 
 /**
  * Bundled assessment (捆绑考核): a verified violation by one window worker withholds their bonus for the
- * month, and the bonus of every colleague seconded with them (the same window unit) for the event's
- * months, starting with the month of the violation. Applies to monthly schemes that name the event.
+ * month, and, for the event's months from the month of the violation, the bonus of every colleague seconded
+ * by the same home unit to the same service centre (the nearest {@code service_centre} above their windows;
+ * outside a centre, the same workplace). The violator's home and centre are those of the month of the
+ * violation. Each month's scheme version acts on the penalties running in that month, those that started in
+ * the year before included. Applies to monthly schemes that name the event.
  */
 final class BundledPenalties {
+
+    static final String CENTRE = "service_centre";
 
     private BundledPenalties() {
     }
 
     static void apply(Map<String, AppraisalComputation.Computed> computed, Map<String, List<AppraisalStore.Event>> events,
-                      Roster org) {
-        for (var c : List.copyOf(computed.values())) {
+                      Roster org, Driver driver) {
+        var monthly = computed.values().stream()
+                .filter(c -> c.scheme().bundledPenaltyEvent() != null && c.period().kind() == Period.Kind.MONTH).toList();
+        var kinds = new HashSet<String>();
+        monthly.forEach(c -> kinds.add(c.scheme().bundledPenaltyEvent()));
+        var violations = new ArrayList<Violation>();
+        events.forEach((subject, list) -> list.stream().filter(e -> kinds.contains(e.kind()))
+                .forEach(e -> violations.add(new Violation(subject, e))));
+        if (violations.isEmpty()) {
+            return;
+        }
+        var placed = Secondments.placedIn(driver, violations.stream().map(v -> List.of(v.subject(), v.event().month().toString())).toList());
+        var groups = groups(org);
+        for (var c : monthly) {
             var kind = c.scheme().bundledPenaltyEvent();
-            if (kind == null || c.period().kind() != Period.Kind.MONTH) {
-                continue;
+            for (var v : violations) {
+                var e = v.event();
+                if (!e.kind().equals(kind) || !runsIn(e, c.period())) {
+                    continue;
+                }
+                if (e.month().equals(c.period())) {
+                    withhold(c, v.subject(), "BONUS_WITHHELD:" + kind);
+                }
+                var at = placed.get(v.subject() + "|" + e.month());
+                var group = at != null ? key(org, at.unit(), at.home())
+                        : org.personUnit().containsKey(v.subject()) ? key(org, v.subject()) : null;
+                for (var colleague : groups.getOrDefault(group, List.of())) {
+                    if (!colleague.equals(v.subject())) {
+                        withhold(c, colleague, "BUNDLED_PENALTY:" + v.subject() + "@" + e.month());
+                    }
+                }
             }
-            events.forEach((subject, list) -> list.stream()
-                    .filter(e -> e.kind().equals(kind) && e.month().equals(c.period()))
-                    .forEach(e -> {
-                        withhold(computed, c.scheme().id(), e.month(), subject, "BONUS_WITHHELD:" + kind);
-                        for (var colleague : org.colleagues(subject)) {
-                            for (int i = 0; i < e.months(); i++) {
-                                var month = e.month().plusMonths(i);
-                                if (month.year() == e.month().year()) {
-                                    withhold(computed, c.scheme().id(), month, colleague, "BUNDLED_PENALTY:" + subject + "@" + e.month());
-                                }
-                            }
-                        }
-                    }));
         }
     }
 
-    private static void withhold(Map<String, AppraisalComputation.Computed> computed, String schemeId, Period month, String subject,
-                                 String flag) {
-        var c = computed.get(schemeId + "|" + month);
-        if (c == null || !c.outcomes().containsKey(subject)) {
-            return;
+    private record Violation(String subject, AppraisalStore.Event event) {
+    }
+
+    private static boolean runsIn(AppraisalStore.Event e, Period month) {
+        return e.month().compareTo(month) <= 0 && e.month().plusMonths(e.months() - 1).compareTo(month) >= 0;
+    }
+
+    /** Persons by home unit and centre (the roster's: who holds a post at the end of the year). */
+    private static Map<String, List<String>> groups(Roster org) {
+        var groups = new HashMap<String, List<String>>();
+        org.personUnit().keySet().forEach(p -> groups.computeIfAbsent(key(org, p), k -> new ArrayList<>()).add(p));
+        return groups;
+    }
+
+    private static String key(Roster org, String person) {
+        return key(org, org.unitOf(person, "WORKPLACE"), org.unitOf(person, "HOME"));
+    }
+
+    private static String key(Roster org, String workplace, String home) {
+        var centre = workplace == null ? null : org.nearestOf(workplace, CENTRE);
+        return home + "|" + (centre == null ? workplace : centre);
+    }
+
+    private static void withhold(AppraisalComputation.Computed c, String subject, String flag) {
+        var outcome = c.outcomes().get(subject);
+        if (outcome != null) {
+            c.outcomes().put(subject, outcome.withPayout(BigDecimal.ZERO, flag));
         }
-        c.outcomes().put(subject, c.outcomes().get(subject).withPayout(BigDecimal.ZERO, flag));
     }
 }

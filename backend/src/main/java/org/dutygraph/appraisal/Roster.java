@@ -12,23 +12,29 @@ import org.neo4j.driver.Driver;
 /**
  * Who is appraised, from the organisation graph: units, and persons holding a post on the reference day
  * (their unit is their post's; with several posts, the first by post id), each scheme's population of
- * them; the units linked scores read (the nearest appraised, a level, the parent, the top); who shares a
- * unit; and the groups a forced distribution ranks apart.
+ * them; the units linked scores read (the nearest appraised, a level, the parent, the top); and the groups a
+ * forced distribution ranks apart. A person works in their post's unit (the workplace) and belongs to their home
+ * unit: the unit that seconds them there (a department seconding staff to a window of the service centre), or the
+ * workplace when they are not seconded.
  */
 record Roster(Map<String, String> unitClassification, Map<String, String> parent, Map<String, String> personUnit,
-              Map<String, List<String>> personsByUnit, Map<String, List<Post>> personPosts, Map<String, String> personCategory) {
+              Map<String, List<Post>> personPosts, Map<String, String> personCategory, Map<String, String> personHome) {
 
-    /** A current post of a person: its unit, role and class. */
-    record Post(String unit, String role, String postClass) {
+    /** A current post of a person: its unit, role, class and the unit that seconds its holder (null: none). */
+    record Post(String unit, String role, String postClass, String secondedFrom) {
+
+        String home() {
+            return secondedFrom == null ? unit : secondedFrom;
+        }
     }
 
     static Roster load(Driver driver, LocalDate asOf) {
         var classification = new HashMap<String, String>();
         var parent = new HashMap<String, String>();
         var personUnit = new HashMap<String, String>();
-        var byUnit = new HashMap<String, List<String>>();
         var posts = new HashMap<String, List<Post>>();
         var categories = new HashMap<String, String>();
+        var homes = new HashMap<String, String>();
         try (var session = driver.session()) {
             session.executeRead(tx -> {
                 tx.run("""
@@ -44,59 +50,72 @@ record Roster(Map<String, String> unitClassification, Map<String, String> parent
                         MATCH (person:Person)-[h:HOLDS]->(post:Post)-[:IN_ORG]->(o:Organization)
                         WHERE (h.startDate = '' OR h.startDate <= $day) AND (h.endDate IS NULL OR h.endDate >= $day)
                         RETURN person.id AS person, o.id AS unit, post.role AS role, post.postClass AS class,
-                               person.category AS category ORDER BY person, post.id""", Map.of("day", asOf.toString()))
-                        .forEachRemaining(r -> {
+                               h.secondedFrom AS home, person.category AS category ORDER BY person, post.id""",
+                        Map.of("day", asOf.toString())).forEachRemaining(r -> {
                             var person = r.get("person").asString();
                             var unit = r.get("unit").asString();
+                            var home = r.get("home").asString(null);
                             if (personUnit.putIfAbsent(person, unit) == null) {
-                                byUnit.computeIfAbsent(unit, k -> new ArrayList<>()).add(person);
                                 if (!r.get("category").isNull()) {
                                     categories.put(person, r.get("category").asString());
                                 }
+                                if (home != null) {
+                                    homes.put(person, home);
+                                }
                             }
                             posts.computeIfAbsent(person, k -> new ArrayList<>(1))
-                                    .add(new Post(unit, r.get("role").asString(null), r.get("class").asString(null)));
+                                    .add(new Post(unit, r.get("role").asString(null), r.get("class").asString(null), home));
                         });
                 return null;
             });
         }
-        return new Roster(classification, parent, personUnit, byUnit, posts, categories);
+        return new Roster(classification, parent, personUnit, posts, categories, homes);
     }
 
-    /** Just what one subject's linked scores need: its unit and the units above it. */
+    /** Just what one subject's linked scores need: its workplace and home units and the units above them. */
     static Roster around(Driver driver, String subjectId, LocalDate asOf) {
         var classification = new HashMap<String, String>();
         var parent = new HashMap<String, String>();
         var personUnit = new HashMap<String, String>();
+        var homes = new HashMap<String, String>();
         try (var session = driver.session()) {
             session.executeRead(tx -> {
-                var rows = tx.run("""
+                var own = tx.run("""
                         OPTIONAL MATCH (:Person {id: $id})-[h:HOLDS]->(post:Post)-[:IN_ORG]->(pu:Organization)
                         WHERE (h.startDate = '' OR h.startDate <= $day) AND (h.endDate IS NULL OR h.endDate >= $day)
-                        WITH pu ORDER BY post.id LIMIT 1
-                        OPTIONAL MATCH (self:Organization {id: $id})
-                        WITH pu, coalesce(pu, self) AS own WHERE own IS NOT NULL
-                        MATCH path = (own)-[:PART_OF*0..]->(:Organization)
-                        RETURN pu IS NOT NULL AS person, [n IN nodes(path) | n.id] AS chain,
-                               [n IN nodes(path) | coalesce(n.classification, '')] AS kinds
-                        ORDER BY length(path) DESC LIMIT 1""", Map.of("id", subjectId, "day", asOf.toString())).list();
-                if (!rows.isEmpty()) {
-                    var chain = rows.get(0).get("chain").asList(org.neo4j.driver.Value::asString);
-                    var kinds = rows.get(0).get("kinds").asList(org.neo4j.driver.Value::asString);
-                    for (int i = 0; i < chain.size(); i++) {
-                        classification.put(chain.get(i), kinds.get(i));
-                        if (i + 1 < chain.size()) {
-                            parent.put(chain.get(i), chain.get(i + 1));
-                        }
+                        RETURN pu.id AS unit, h.secondedFrom AS home ORDER BY post.id LIMIT 1""",
+                        Map.of("id", subjectId, "day", asOf.toString())).single();
+                var starts = new ArrayList<String>();
+                if (!own.get("unit").isNull()) {
+                    personUnit.put(subjectId, own.get("unit").asString());
+                    starts.add(own.get("unit").asString());
+                    if (!own.get("home").isNull()) {
+                        homes.put(subjectId, own.get("home").asString());
+                        starts.add(own.get("home").asString());
                     }
-                    if (rows.get(0).get("person").asBoolean()) {
-                        personUnit.put(subjectId, chain.get(0));
-                    }
+                } else {
+                    starts.add(subjectId);
                 }
+                tx.run("""
+                        UNWIND $starts AS start
+                        MATCH path = (:Organization {id: start})-[:PART_OF*0..]->(:Organization)
+                        WITH start, path ORDER BY length(path) DESC
+                        WITH start, collect(path)[0] AS path
+                        RETURN [n IN nodes(path) | n.id] AS chain, [n IN nodes(path) | coalesce(n.classification, '')] AS kinds""",
+                        Map.of("starts", starts)).forEachRemaining(r -> {
+                            var chain = r.get("chain").asList(org.neo4j.driver.Value::asString);
+                            var kinds = r.get("kinds").asList(org.neo4j.driver.Value::asString);
+                            for (int i = 0; i < chain.size(); i++) {
+                                classification.put(chain.get(i), kinds.get(i));
+                                if (i + 1 < chain.size()) {
+                                    parent.put(chain.get(i), chain.get(i + 1));
+                                }
+                            }
+                        });
                 return null;
             });
         }
-        return new Roster(classification, parent, personUnit, Map.of(), Map.of(), Map.of());
+        return new Roster(classification, parent, personUnit, Map.of(), Map.of(), homes);
     }
 
     /** The scheme's population: the units or persons it appraises. */
@@ -120,11 +139,13 @@ record Roster(Map<String, String> unitClassification, Map<String, String> parent
                 || !population.categories().isEmpty() && !population.categories().contains(personCategory.get(person))) {
             return false;
         }
-        if (population.units().isEmpty() && population.postRoles().isEmpty() && population.postClasses().isEmpty()) {
+        if (population.units().isEmpty() && population.postRoles().isEmpty() && population.postClasses().isEmpty()
+                && population.homeUnits().isEmpty()) {
             return true;
         }
         for (var post : personPosts.getOrDefault(person, List.of())) {
             if ((population.units().isEmpty() || within(post.unit(), population.units()))
+                    && (population.homeUnits().isEmpty() || within(post.home(), population.homeUnits()))
                     && (population.postRoles().isEmpty() || population.postRoles().contains(post.role()))
                     && (population.postClasses().isEmpty() || population.postClasses().contains(post.postClass()))) {
                 return true;
@@ -148,10 +169,11 @@ record Roster(Map<String, String> unitClassification, Map<String, String> parent
     /**
      * The unit a linked score reads for a subject (a person's unit, or a unit itself): OWN_UNIT, the nearest,
      * its own or above, that the linked scheme appraises; UNIT_ITSELF; LEVEL, the nearest of the classification;
-     * PARENT_UNIT; TOP_UNIT.
+     * PARENT_UNIT; TOP_UNIT. A person's unit is their workplace, or their home unit {@code from} HOME.
      */
-    String linkedUnit(String subjectId, String source, String classification, java.util.function.Predicate<String> appraised) {
-        var own = personUnit.getOrDefault(subjectId, unitClassification.containsKey(subjectId) ? subjectId : null);
+    String linkedUnit(String subjectId, String from, String source, String classification,
+                      java.util.function.Predicate<String> appraised) {
+        var own = unitOf(subjectId, from);
         if (own == null) {
             return null;
         }
@@ -186,7 +208,10 @@ record Roster(Map<String, String> unitClassification, Map<String, String> parent
     String distributionGroup(String subjectId, Scheme.Grouping grouping) {
         switch (grouping.by()) {
             case "UNIT" -> {
-                var own = personUnit.getOrDefault(subjectId, subjectId);
+                var own = unitOf(subjectId, grouping.from());
+                if (own == null) {
+                    return "";
+                }
                 var unit = grouping.classification() == null ? own
                         : nearest(own, u -> grouping.classification().equals(unitClassification.get(u)));
                 return unit == null ? "" : unit;
@@ -206,9 +231,17 @@ record Roster(Map<String, String> unitClassification, Map<String, String> parent
         }
     }
 
-    /** Persons holding a post in the same unit as {@code personId}, without them. */
-    List<String> colleagues(String personId) {
-        var unit = personUnit.get(personId);
-        return unit == null ? List.of() : personsByUnit.getOrDefault(unit, List.of()).stream().filter(p -> !p.equals(personId)).toList();
+    /** A person's workplace (or home unit, {@code from} HOME), or a unit itself; null for neither. */
+    String unitOf(String subjectId, String from) {
+        var work = personUnit.get(subjectId);
+        if (work == null) {
+            return unitClassification.containsKey(subjectId) ? subjectId : null;
+        }
+        return "HOME".equals(from) ? personHome.getOrDefault(subjectId, work) : work;
+    }
+
+    /** The nearest unit of a classification, the unit itself or above it; null when there is none. */
+    String nearestOf(String unit, String classification) {
+        return nearest(unit, u -> classification.equals(unitClassification.get(u)));
     }
 }

@@ -174,13 +174,13 @@ class AppraisalInputApiTest extends AppraisalTestSupport {
         assertThat(march.path("grade").asString()).isEqualTo("GOOD");
         assertThat(texts(march.path("flags"))).noneMatch(f -> f.startsWith("LOWEST_GRADE"));
 
-        // filters: one subject, one period; a unit's subtree (the centre and its window)
+        // filters: one subject, one period; a unit's subtree (the centre and its windows)
         var one = results("subjectId: \"adept\", period: \"2033-03\"", "breakdown { path }");
         assertThat(one.path("edges").size()).isEqualTo(1);
         assertThat(one.path("edges").path(0).path("node").path("periods").valueStream().map(p -> p.path("period").asString()))
                 .containsExactly("2033-03");
         assertThat(results("unitId: \"actr\", period: \"2033-Q1\"", "breakdown { path }").path("edges").valueStream()
-                .map(e -> e.path("node").path("subjectId").asString())).containsExactly("actr", "awin");
+                .map(e -> e.path("node").path("subjectId").asString())).containsExactly("actr", "ajoint", "awin");
         // the breakdown for the period asked for only
         var year = results("subjectId: \"adept\"", "breakdown(period: \"2033-03\") { path }").path("edges").path(0).path("node");
         for (var p : year.path("periods")) {

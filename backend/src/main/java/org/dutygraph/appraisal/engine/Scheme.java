@@ -25,32 +25,35 @@ public record Scheme(String id, int version, String name, String subject, Period
      * {@code max}, on a 0-100 scale. RATINGS: the weighted mean of group averages entered as code.group.
      * LINKED: another subject's final score under {@code scheme}: the nearest unit, the subject's own or above,
      * that {@code scheme} appraises (OWN_UNIT), the unit itself (UNIT_ITSELF), the nearest of a {@code classification}
-     * (LEVEL), its parent, or the top of its hierarchy. ROLLUP: the subject's own final scores under {@code scheme} in the parts of the
+     * (LEVEL), its parent, or the top of its hierarchy, starting {@code from} the person's WORKPLACE (their post's unit)
+     * or HOME (the unit that seconds them; their post's unit when not seconded). ROLLUP: the subject's own final scores under {@code scheme} in the parts of the
      * period (a year's quarters, a quarter's months), weighted.
      */
     public record Node(String code, String label, BigDecimal weight, NodeKind kind, List<Node> children, BigDecimal max,
                        List<Group> groups, String source, String scheme, List<BigDecimal> rollupWeights,
-                       String classification) {
+                       String classification, String from) {
     }
 
     /**
      * Who a scheme appraises. Every criterion given must hold (any value of a list will do); none given: all
      * units of the classifications, or every person holding a post. A person matches the post criteria when
      * one current post is in a unit of the {@code units} subtrees with a role of {@code postRoles} and a class of
-     * {@code postClasses}; {@code subjects} is an explicit list, {@code categories} the person's category.
+     * {@code postClasses}; {@code subjects} is an explicit list, {@code categories} the person's category. {@code homeUnits}: the
+     * home unit of that post (the unit that seconds its holder, or the post's unit) is in one of these subtrees.
      */
     public record Population(List<String> units, List<String> postRoles, List<String> postClasses, List<String> subjects,
-                             List<String> categories) {
-        public static final Population ALL = new Population(List.of(), List.of(), List.of(), List.of(), List.of());
+                             List<String> categories, List<String> homeUnits) {
+        public static final Population ALL = new Population(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     /**
      * The groups a forced distribution ranks separately: ALL (the whole population), UNIT (per unit: the nearest
-     * of {@code classification}, the subject's own or above; the own unit without one), or GROUPS (named rating
+     * of {@code classification}, the subject's own or above, the own unit without one; from the person's WORKPLACE or HOME
+     * unit, as for links), or GROUPS (named rating
      * groups, each a population; the first that matches, those in none form one more group).
      */
-    public record Grouping(String by, String classification, List<NamedGroup> groups) {
-        public static final Grouping ALL = new Grouping("ALL", null, List.of());
+    public record Grouping(String by, String classification, List<NamedGroup> groups, String from) {
+        public static final Grouping ALL = new Grouping("ALL", null, List.of(), "WORKPLACE");
     }
 
     public record NamedGroup(String name, Population population) {

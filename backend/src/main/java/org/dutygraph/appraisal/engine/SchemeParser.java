@@ -46,9 +46,9 @@ public final class SchemeParser {
             Map.entry("indicator", Set.of("code", "label", "weight", "children", "input", "ratings", "linked", "rollup")),
             Map.entry("input", Set.of("max")),
             Map.entry("rating", Set.of("group", "weight")),
-            Map.entry("linked", Set.of("source", "scheme", "classification")),
-            Map.entry("population", Set.of("units", "postRoles", "postClasses", "subjects", "categories")),
-            Map.entry("distributionGroup", Set.of("by", "classification", "groups")),
+            Map.entry("linked", Set.of("source", "scheme", "classification", "from")),
+            Map.entry("population", Set.of("units", "postRoles", "postClasses", "subjects", "categories", "homeUnits")),
+            Map.entry("distributionGroup", Set.of("by", "classification", "groups", "from")),
             Map.entry("group", Set.of("name", "population")),
             Map.entry("rollup", Set.of("scheme", "weights")),
             Map.entry("deductions", Set.of("codes", "cap")),
@@ -71,12 +71,16 @@ public final class SchemeParser {
     private static final Pattern KIND = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
     private static final Set<String> SOURCES = Set.of("OWN_UNIT", "UNIT_ITSELF", "LEVEL", "PARENT_UNIT", "TOP_UNIT");
     private static final Set<String> GROUPINGS = Set.of("ALL", "UNIT", "GROUPS");
+    /** Where a person's unit is read from: the post's unit (where they work) or the unit that seconds them. */
+    private static final Set<String> FROM = Set.of("WORKPLACE", "HOME");
     private static final Set<String> EFFECTS = Set.of("LOWEST", "DOWN_ONE");
 
     private final List<Problem> problems = new ArrayList<>();
     /** Problems a version saved before these checks may have: reported when saving, tolerated when reading it back. */
     private final List<Problem> strictProblems = new ArrayList<>();
     private final Set<String> inputCodes = new HashSet<>();
+    /** The scheme's subject (UNIT or PERSON), for the checks of its indicators. */
+    private String subject;
     private final List<Reference> references = new ArrayList<>();
     private final List<At> events = new ArrayList<>();
 
@@ -179,6 +183,7 @@ public final class SchemeParser {
         var subject = oneOf(m, "subject", "$", Set.of("UNIT", "PERSON"));
         var periodText = oneOf(m, "period", "$", Set.of("MONTH", "QUARTER", "YEAR"));
         var classifications = strings(m.get("classifications"), "$.classifications");
+        this.subject = subject;
         var indicators = nodes(m.get("indicators"), "$.indicators", true);
         var bonus = codes(m.get("bonus"), "$.bonus");
         var malus = codes(m.get("malus"), "$.malus");
@@ -267,18 +272,18 @@ public final class SchemeParser {
                 grades, distribution, overrides, eligibility, payouts, bundled, blocks, population, grouping);
     }
 
-    /** Keys: units, postRoles, postClasses, subjects, categories (the last three of persons only but subjects). */
+    /** Keys: units, postRoles, postClasses, subjects, categories, homeUnits (all but units and subjects select persons). */
     private Scheme.Population population(Object json, String path, String subject) {
         if (!(json instanceof Map<?, ?> m)) {
-            problem(path, "A population is an object with 'units', 'postRoles', 'postClasses', 'subjects' or 'categories'");
+            problem(path, "A population is an object with 'units', 'postRoles', 'postClasses', 'subjects', 'categories' or 'homeUnits'");
             return Scheme.Population.ALL;
         }
         keys(m, "population", path);
         var population = new Scheme.Population(strings(m.get("units"), path + ".units"), strings(m.get("postRoles"), path + ".postRoles"),
                 strings(m.get("postClasses"), path + ".postClasses"), strings(m.get("subjects"), path + ".subjects"),
-                strings(m.get("categories"), path + ".categories"));
+                strings(m.get("categories"), path + ".categories"), strings(m.get("homeUnits"), path + ".homeUnits"));
         if ("UNIT".equals(subject)) {
-            for (var key : List.of("postRoles", "postClasses", "categories")) {
+            for (var key : List.of("postRoles", "postClasses", "categories", "homeUnits")) {
                 if (m.get(key) != null) {
                     problem(path + "." + key, "'" + key + "' selects persons; a UNIT scheme's population is 'units', 'subjects' and 'classifications'");
                 }
@@ -303,6 +308,10 @@ public final class SchemeParser {
         if (classification != null && !"UNIT".equals(by)) {
             problem(path + ".classification", "'classification' goes with \"by\": \"UNIT\"");
         }
+        var from = from(m, path, subject);
+        if (m.get("from") != null && !"UNIT".equals(by)) {
+            problem(path + ".from", "'from' goes with \"by\": \"UNIT\"");
+        }
         var groups = new ArrayList<Scheme.NamedGroup>();
         var names = new HashSet<String>();
         for (var at : list(m.get("groups"), path + ".groups")) {
@@ -316,7 +325,19 @@ public final class SchemeParser {
         if ("GROUPS".equals(by) == groups.isEmpty()) {
             problem(path + ".groups", "'groups' (at least one) go with \"by\": \"GROUPS\", and only with it");
         }
-        return by == null ? Scheme.Grouping.ALL : new Scheme.Grouping(by, classification, List.copyOf(groups));
+        return by == null ? Scheme.Grouping.ALL : new Scheme.Grouping(by, classification, List.copyOf(groups), from);
+    }
+
+    /** 'from': WORKPLACE (the default) or HOME; persons only, a unit has no home elsewhere. */
+    private String from(Map<?, ?> m, String path, String subject) {
+        if (m.get("from") == null) {
+            return "WORKPLACE";
+        }
+        var from = oneOf(m, "from", path, FROM);
+        if ("UNIT".equals(subject)) {
+            problem(path + ".from", "'from' reads a person's workplace or home unit; a UNIT scheme's subjects are units");
+        }
+        return from == null ? "WORKPLACE" : from;
     }
 
     private List<Node> nodes(Object json, String path, boolean required) {
@@ -358,12 +379,12 @@ public final class SchemeParser {
         var kinds = List.of("children", "input", "ratings", "linked", "rollup").stream().filter(m::containsKey).toList();
         if (kinds.size() != 1) {
             problem(p, "An indicator has exactly one of 'children', 'input', 'ratings', 'linked', 'rollup'");
-            return new Node(code, label, weight, NodeKind.INPUT, List.of(), Decimals.HUNDRED, List.of(), null, null, List.of(), null);
+            return new Node(code, label, weight, NodeKind.INPUT, List.of(), Decimals.HUNDRED, List.of(), null, null, List.of(), null, null);
         }
         switch (kinds.get(0)) {
             case "children" -> {
                 return new Node(code, label, weight, NodeKind.WEIGHTED, nodes(m.get("children"), p + ".children", true),
-                        null, List.of(), null, null, List.of(), null);
+                        null, List.of(), null, null, List.of(), null, null);
             }
             case "input" -> {
                 if (m.get("input") instanceof Map<?, ?> in) {
@@ -377,7 +398,7 @@ public final class SchemeParser {
                     problem(p + ".input.max", "'max' must be positive");
                 }
                 unique(code, p);
-                return new Node(code, label, weight, NodeKind.INPUT, List.of(), max, List.of(), null, null, List.of(), null);
+                return new Node(code, label, weight, NodeKind.INPUT, List.of(), max, List.of(), null, null, List.of(), null, null);
             }
             case "ratings" -> {
                 var groups = new ArrayList<Group>();
@@ -393,7 +414,7 @@ public final class SchemeParser {
                 if (total.compareTo(Decimals.HUNDRED) != 0) {
                     problem(p + ".ratings", "The group weights add up to " + total.toPlainString() + ", not 100");
                 }
-                return new Node(code, label, weight, NodeKind.RATINGS, List.of(), null, groups, null, null, List.of(), null);
+                return new Node(code, label, weight, NodeKind.RATINGS, List.of(), null, groups, null, null, List.of(), null, null);
             }
             case "linked" -> {
                 var linked = m.get("linked") instanceof Map<?, ?> l ? l : Map.of();
@@ -409,7 +430,7 @@ public final class SchemeParser {
                     references.add(new Reference(p + ".linked.scheme", "LINKED", scheme, Map.of()));
                 }
                 return new Node(code, label, weight, NodeKind.LINKED, List.of(), null, List.of(), source, scheme, List.of(),
-                        classification);
+                        classification, from(linked, p + ".linked", subject));
             }
             default -> {
                 var rollup = m.get("rollup") instanceof Map<?, ?> r ? r : Map.of();
@@ -430,7 +451,7 @@ public final class SchemeParser {
                 if (scheme != null) {
                     references.add(new Reference(p + ".rollup.scheme", "ROLLUP", scheme, Map.of()));
                 }
-                return new Node(code, label, weight, NodeKind.ROLLUP, List.of(), null, List.of(), null, scheme, weights, null);
+                return new Node(code, label, weight, NodeKind.ROLLUP, List.of(), null, List.of(), null, scheme, weights, null, null);
             }
         }
     }

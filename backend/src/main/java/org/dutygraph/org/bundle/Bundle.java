@@ -48,7 +48,8 @@ public record Bundle(
     public record Person(String id, String name) {
     }
 
-    public record Membership(String personId, String postId, String startDate, String endDate) {
+    /** {@code secondedFromId}: the organisation that seconds the person to the post's unit (a window of a service centre), if any. */
+    public record Membership(String personId, String postId, String startDate, String endDate, String secondedFromId) {
     }
 
     public record Supervision(String postId, String organizationId, String kind) {

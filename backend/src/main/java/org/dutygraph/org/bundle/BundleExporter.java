@@ -57,7 +57,8 @@ public final class BundleExporter {
         SECTIONS.put("memberships", """
                 MATCH (person:Person)-[m:HOLDS]->(post:Post)
                 RETURN person.id AS person_id, post.id AS post_id,
-                       CASE m.startDate WHEN '' THEN null ELSE m.startDate END AS start_date, m.endDate AS end_date
+                       CASE m.startDate WHEN '' THEN null ELSE m.startDate END AS start_date, m.endDate AS end_date,
+                       m.secondedFrom AS seconded_from_id
                 ORDER BY person_id, post_id, m.startDate""");
         SECTIONS.put("supervision", """
                 MATCH (post:Post)-[s:SUPERVISES]->(org:Organization)

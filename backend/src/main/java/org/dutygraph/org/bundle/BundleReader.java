@@ -148,7 +148,8 @@ public final class BundleReader {
     }
 
     private Bundle.Membership membership(ElementReader r) {
-        return new Bundle.Membership(r.ref("person_id"), r.ref("post_id"), r.text("start_date"), r.text("end_date"));
+        return new Bundle.Membership(r.ref("person_id"), r.ref("post_id"), r.text("start_date"), r.text("end_date"),
+                r.ref("seconded_from_id"));
     }
 
     private Bundle.Supervision supervision(ElementReader r) {

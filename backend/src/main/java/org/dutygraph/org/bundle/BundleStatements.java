@@ -77,7 +77,7 @@ final class BundleStatements {
             UNWIND $rows AS row
             MATCH (person:Person {id: row.personId}), (post:Post {id: row.postId})
             MERGE (person)-[m:HOLDS {startDate: row.startDate}]->(post)
-            SET m.endDate = row.endDate
+            SET m.endDate = row.endDate, m.secondedFrom = row.secondedFromId
             """;
 
     static final String SUPERVISION = """

@@ -198,6 +198,7 @@ public final class BundleValidator {
             required(p, "post_id", m.postId());
             reference(p, "person_id", m.personId(), "Person", personIds);
             reference(p, "post_id", m.postId(), "Post", postIds);
+            reference(p, "seconded_from_id", m.secondedFromId(), "Organization", organizationIds);
             dates(p, "start_date", m.startDate(), "end_date", m.endDate());
             var key = m.personId() + "\u0000" + m.postId() + "\u0000" + m.startDate();
             var first = seen.putIfAbsent(key, i);

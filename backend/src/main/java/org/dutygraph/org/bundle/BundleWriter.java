@@ -97,7 +97,8 @@ public final class BundleWriter {
 
     private static Map<String, Object> membership(Bundle.Membership m) {
         return row("personId", m.personId(), "postId", m.postId(),
-                "startDate", m.startDate() == null ? "" : m.startDate(), "endDate", m.endDate());
+                "startDate", m.startDate() == null ? "" : m.startDate(), "endDate", m.endDate(),
+                "secondedFromId", m.secondedFromId());
     }
 
     private static Map<String, Object> supervision(Bundle.Supervision s) {
