@@ -67,50 +67,85 @@ public class AppraisalInputs {
         return codes;
     }
 
-    /** Rows that enter the same code for the same subject: each of them is refused, naming the others. */
-    private static void duplicates(List<Score> scores, List<UserError> errors) {
-        var rows = new LinkedHashMap<String, List<Integer>>();
+    /** A score for one subject in one period: the rows of one entry may span periods (a score sheet's may). */
+    public record Entry(Period period, String subjectId, String code, String value) {
+    }
+
+    /**
+     * How problems name rows: {@code names.apply(i)} for the i-th entry (its index in a call, its row in a file) and
+     * where the rows are ("this call", "this sheet").
+     */
+    public record Rows(java.util.function.IntFunction<String> names, String where) {
+        static final Rows CALL = new Rows(String::valueOf, "this call");
+    }
+
+    /** Rows that enter the same code for the same subject and period: each of them is refused, naming the others. */
+    private static void duplicates(List<Entry> scores, Rows rows, List<UserError> errors) {
+        var byKey = new LinkedHashMap<String, List<Integer>>();
         for (int i = 0; i < scores.size(); i++) {
-            rows.computeIfAbsent(scores.get(i).subjectId() + "|" + scores.get(i).code(), k -> new ArrayList<>()).add(i);
+            var s = scores.get(i);
+            byKey.computeIfAbsent(s.subjectId() + "|" + s.period() + "|" + s.code(), k -> new ArrayList<>()).add(i);
         }
-        rows.values().stream().filter(list -> list.size() > 1).forEach(list -> {
+        byKey.values().stream().filter(list -> list.size() > 1).forEach(list -> {
             for (int i : list) {
-                var others = list.stream().filter(j -> j != i).map(String::valueOf).toList();
+                var others = list.stream().filter(j -> j != i).map(rows.names()::apply).toList();
                 errors.add(UserError.of("DUPLICATE_SCORE", "'" + scores.get(i).code() + "' for '" + scores.get(i).subjectId()
-                        + "' is also entered in row " + String.join(", ", others) + " of this call: enter it once (a later call "
-                        + "corrects it)", "input", "scores", String.valueOf(i), "code"));
+                        + "' is also entered in row " + String.join(", ", others) + " of " + rows.where() + ": enter it once "
+                        + "(a later call corrects it)", "input", "scores", String.valueOf(i), "code"));
             }
         });
     }
 
     /** Stores the scores (all or none); returns the problems, each naming its entry. */
     public List<UserError> enter(String periodText, List<Score> scores, String by) {
-        var errors = new ArrayList<UserError>();
         Period period;
         try {
             period = Period.parse(periodText);
         } catch (IllegalArgumentException e) {
             return List.of(UserError.of("INVALID_PERIOD", e.getMessage(), "input", "period"));
         }
-        if (scores.isEmpty() || scores.size() > 10_000) {
-            return List.of(UserError.of("INVALID_SCORES", "Send 1 to 10000 scores at a time", "input", "scores"));
+        if (scores.isEmpty() || scores.size() > MAX_ROWS) {
+            return List.of(UserError.of("INVALID_SCORES", "Send 1 to " + MAX_ROWS + " scores at a time", "input", "scores"));
         }
+        return enter(scores.stream().map(s -> new Entry(period, s.subjectId(), s.code(), s.value())).toList(), Rows.CALL, by);
+    }
+
+    /** The most rows one call (or one score sheet) may enter. */
+    public static final int MAX_ROWS = 10_000;
+
+    /**
+     * Stores the entries (all or none) with the checks of {@link #enter(String, List, String)}; each problem's field is
+     * {@code input.scores.<index>.<subjectId|code|value>}, its message naming rows as {@code rows} says.
+     */
+    public List<UserError> enter(List<Entry> scores, Rows rowNames, String by) {
+        return enter(scores, rowNames, by, true);
+    }
+
+    /** The problems {@link #enter(List, Rows, String)} would find, storing nothing. */
+    public List<UserError> check(List<Entry> scores, Rows rowNames) {
+        return enter(scores, rowNames, null, false);
+    }
+
+    private List<UserError> enter(List<Entry> scores, Rows rowNames, String by, boolean store) {
+        var errors = new ArrayList<UserError>();
         var values = new ArrayList<String>();
-        var readable = codesInForce(period);
-        duplicates(scores, errors);
+        var readable = new HashMap<Period, Map<String, Limit>>();
+        duplicates(scores, rowNames, errors);
         for (int i = 0; i < scores.size(); i++) {
             var s = scores.get(i);
+            var period = s.period();
+            var codes = readable.computeIfAbsent(period, this::codesInForce);
             var at = String.valueOf(i);
             if (!CODE.matcher(s.code()).matches()) {
                 errors.add(UserError.of("INVALID_CODE", "An indicator code is lower-case letters, digits, '_', '-' and '.'",
                         "input", "scores", at, "code"));
-            } else if (!readable.containsKey(s.code())) {
+            } else if (!codes.containsKey(s.code())) {
                 errors.add(UserError.of("UNKNOWN_INDICATOR", "No scheme in force for " + period + " reads '" + s.code()
                         + "' (save the scheme first, or check the code)", "input", "scores", at, "code"));
             }
             try {
                 var v = Decimals.parse(s.value());
-                var limit = readable.get(s.code());
+                var limit = codes.get(s.code());
                 if (v.signum() < 0 || v.compareTo(MAX) > 0) {
                     errors.add(UserError.of("OUT_OF_RANGE", "A score is 0 to 1000", "input", "scores", at, "value"));
                 } else if (limit != null && limit.max() != null && v.compareTo(limit.max()) > 0) {
@@ -129,37 +164,40 @@ public class AppraisalInputs {
                 values.add(null);
             }
         }
-        var subjects = scores.stream().map(Score::subjectId).distinct().toList();
+        var subjects = scores.stream().map(Entry::subjectId).distinct().toList();
         long now = Instant.now().toEpochMilli();
         try (var session = driver.session()) {
             return session.executeWrite(tx -> {
-                var known = tx.run("""
+                var known = new java.util.HashSet<>(tx.run("""
                         UNWIND $ids AS id OPTIONAL MATCH (o:Organization {id: id}) OPTIONAL MATCH (p:Person {id: id})
                         WITH id WHERE o IS NOT NULL OR p IS NOT NULL RETURN collect(id) AS ids""", Map.of("ids", subjects))
-                        .single().get("ids").asList(Value::asString);
+                        .single().get("ids").asList(Value::asString));
                 for (int i = 0; i < scores.size(); i++) {
                     if (!known.contains(scores.get(i).subjectId())) {
                         errors.add(UserError.of("UNKNOWN_SUBJECT", "No unit or person has id '" + scores.get(i).subjectId() + "'",
                                 "input", "scores", String.valueOf(i), "subjectId"));
                     }
                 }
-                if (!errors.isEmpty()) {
+                if (!errors.isEmpty() || !store) {
                     return errors;
                 }
                 var sheets = new LinkedHashMap<String, Map<String, String>>();
+                var sheetPeriods = new HashMap<String, Period>();
                 for (int i = 0; i < scores.size(); i++) {
-                    sheets.computeIfAbsent(scores.get(i).subjectId() + "|" + period, k -> new LinkedHashMap<>())
-                            .put(scores.get(i).code(), values.get(i));
+                    var key = scores.get(i).subjectId() + "|" + scores.get(i).period();
+                    sheetPeriods.put(key, scores.get(i).period());
+                    sheets.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(scores.get(i).code(), values.get(i));
                 }
                 // MERGE then touch: each sheet is write-locked before it is read, so concurrent entries do not lose updates
                 var current = new HashMap<String, Map<String, String>>();
+                var keys = sheets.keySet().stream().map(k -> Map.<String, Object>of("key", k,
+                        "period", sheetPeriods.get(k).toString(), "year", sheetPeriods.get(k).year())).toList();
                 tx.run("""
-                        UNWIND $keys AS key
-                        MERGE (s:ScoreSheet {key: key})
-                        ON CREATE SET s.subjectId = split(key, '|')[0], s.period = $period, s.year = $year, s.codes = [], s.values = []
+                        UNWIND $keys AS k
+                        MERGE (s:ScoreSheet {key: k.key})
+                        ON CREATE SET s.subjectId = split(k.key, '|')[0], s.period = k.period, s.year = k.year, s.codes = [], s.values = []
                         SET s._lock = true REMOVE s._lock
-                        RETURN s.key AS key, s.codes AS codes, s.values AS values""",
-                        Map.of("keys", List.copyOf(sheets.keySet()), "period", period.toString(), "year", period.year()))
+                        RETURN s.key AS key, s.codes AS codes, s.values AS values""", Map.of("keys", keys))
                         .forEachRemaining(r -> {
                             var map = new LinkedHashMap<String, String>();
                             var codes = r.get("codes").asList(Value::asString);
@@ -181,11 +219,12 @@ public class AppraisalInputs {
                         Map.of("rows", rows, "now", now)).consume();
                 var log = new ArrayList<Map<String, Object>>();
                 for (int i = 0; i < scores.size(); i++) {
-                    log.add(Map.of("subject", scores.get(i).subjectId(), "code", scores.get(i).code(), "value", values.get(i)));
+                    log.add(Map.of("subject", scores.get(i).subjectId(), "period", scores.get(i).period().toString(),
+                            "code", scores.get(i).code(), "value", values.get(i)));
                 }
                 tx.run("""
-                        UNWIND $log AS e CREATE (:ScoreEntry {subjectId: e.subject, period: $period, code: e.code, value: e.value,
-                                by: $by, at: $now})""", Map.of("log", log, "period", period.toString(), "by", by, "now", now)).consume();
+                        UNWIND $log AS e CREATE (:ScoreEntry {subjectId: e.subject, period: e.period, code: e.code, value: e.value,
+                                by: $by, at: $now})""", Map.of("log", log, "by", by, "now", now)).consume();
                 return List.<UserError>of();
             });
         }

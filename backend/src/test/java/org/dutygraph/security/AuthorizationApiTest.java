@@ -107,6 +107,10 @@ class AuthorizationApiTest extends ApiTest {
                     "mutation { saveAppraisalScheme(input: {id: \"x\", validFrom: \"2026-01\", definition: {}}) { errors { code } } }"),
             Map.entry("Mutation.enterAppraisalScores", "mutation { enterAppraisalScores(input: {period: \"2026-01\", "
                     + "scores: [{subjectId: \"nobody\", code: \"x\", value: \"1\"}]}) { errors { code } } }"),
+            Map.entry("Mutation.enterAppraisalSheet", "mutation { enterAppraisalSheet(input: {period: \"2001-01\", codes: [\"x\"], "
+                    + "rows: [{subjectId: \"nobody\", values: [\"1\"]}]}) { errors { code } } }"),
+            Map.entry("Mutation.importAppraisalScoreSheet",
+                    "mutation { importAppraisalScoreSheet(input: {format: CSV, text: \"code,value\"}) { errors { code } } }"),
             Map.entry("Mutation.recordAppraisalEvent", "mutation { recordAppraisalEvent(input: {subjectId: \"nobody\", "
                     + "period: \"2026-01\", kind: \"VIOLATION\"}) { errors { code } } }"),
             Map.entry("Mutation.recomputeAppraisal", "mutation { recomputeAppraisal(input: {year: 2001, waitSeconds: 0}) { job { id } } }"),

@@ -1,0 +1,75 @@
+package org.dutygraph.appraisal.api;
+
+import java.util.Base64;
+import java.util.List;
+
+import org.dutygraph.appraisal.sheets.ScoreSheets;
+import org.dutygraph.appraisal.sheets.UnitSheets;
+import org.dutygraph.platform.graphql.UserError;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+
+/** A period's scores for many subjects at once: a sheet of subjects x codes, or a CSV / .xlsx file. See appraisal.graphqls. */
+@Controller
+class ScoreSheetController {
+
+    private final ScoreSheets files;
+    private final UnitSheets sheets;
+
+    ScoreSheetController(ScoreSheets files, UnitSheets sheets) {
+        this.files = files;
+        this.sheets = sheets;
+    }
+
+    record SheetInput(String period, String unitId, List<String> codes, List<UnitSheets.Row> rows) {
+    }
+
+    record ImportInput(ScoreSheets.Format format, String content, String text, String charset, String period) {
+    }
+
+    record SheetPayload(int entered, int rows, List<UserError> errors) {
+        static SheetPayload of(ScoreSheets.Imported imported) {
+            return new SheetPayload(imported.entered(), imported.rows(), imported.errors());
+        }
+    }
+
+    @MutationMapping
+    SheetPayload enterAppraisalSheet(@Argument SheetInput input) {
+        return SheetPayload.of(sheets.enter(input.period(), input.unitId(), input.codes(), input.rows(), username()));
+    }
+
+    @MutationMapping
+    SheetPayload importAppraisalScoreSheet(@Argument ImportInput input) {
+        if ((input.content() == null) == (input.text() == null)) {
+            return refused("INVALID_SHEET", "Send the file as content (base64) or, for CSV, as text: one of them", "input", "content");
+        }
+        if (input.text() != null) {
+            if (input.format() != ScoreSheets.Format.CSV) {
+                return refused("INVALID_SHEET", "Only a CSV file may be sent as text; send an .xlsx as base64 content",
+                        "input", "text");
+            }
+            return SheetPayload.of(files.read(input.format(), null, input.text(), null, input.period(), username()));
+        }
+        // base64 is 4/3 of the bytes: refuse before decoding what could not fit
+        if (input.content().length() > (files.maxBytes() / 3 + 1) * 4 + 4) {
+            return refused("TOO_LARGE", "The file is larger than " + files.maxBytes() / (1024 * 1024) + " MB", "input", "content");
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getMimeDecoder().decode(input.content());
+        } catch (IllegalArgumentException e) {
+            return refused("INVALID_SHEET", "content is not base64", "input", "content");
+        }
+        return SheetPayload.of(files.read(input.format(), bytes, null, input.charset(), input.period(), username()));
+    }
+
+    private static SheetPayload refused(String code, String message, String... path) {
+        return new SheetPayload(0, 0, List.of(UserError.of(code, message, path)));
+    }
+
+    private static String username() {
+        return SecurityContextHolder.getContext().getAuthentication().getName();
+    }
+}
