@@ -94,7 +94,7 @@ class SchemaContractTest {
         var allowed = java.util.Set.of("CitizenRankingConnection", "CitizenRankingEdge", "CitizenRanking",
                 "CitizenRankingEntry", "PublicUnit", "IndicatorCount", "PageInfo", "CitizenComplaint", "ComplaintMessage",
                 "SubmitComplaintPayload", "ReplyToComplaintPayload", "FollowComplaintPushPayload", "RateServicePayload",
-                "LoginPayload", "Account", "UserError");
+                "LoginPayload", "Account", "UserError", "MatterConnection", "MatterEdge", "Matter");
         var reached = new java.util.TreeSet<String>();
         for (GraphQLObjectType root : rootTypes()) {
             root.getFieldDefinitions().stream().filter(f -> f.getAppliedDirective("public") != null)
