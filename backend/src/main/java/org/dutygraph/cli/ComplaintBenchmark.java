@@ -120,8 +120,8 @@ final class ComplaintBenchmark {
             var thread = new Thread(() -> {
                 for (int i = done.get(); System.nanoTime() < until; i = done.incrementAndGet()) {
                     var target = i % 3 == 0 && !items.isEmpty()
-                            ? new ComplaintTarget(null, null, null, null, items.get(i % items.size()), null)
-                            : new ComplaintTarget(units.get(i % units.size()), null, null, null, null, null);
+                            ? new ComplaintTarget(null, null, null, null, items.get(i % items.size()), null, null)
+                            : new ComplaintTarget(units.get(i % units.size()), null, null, null, null, null, null);
                     citizens.submit(new CitizenComplaints.Submission(UUID.randomUUID().toString(), target, "BUCK_PASSING",
                             "基准测试投诉 " + i + "：窗口工作人员推诿，要求多次补交材料。", null, null, null, List.of(), null, null));
                 }

@@ -112,6 +112,7 @@ public class CitizenComplaints {
         c.put("badgeNumber", blankToNull(s.target().badgeNumber()));
         c.put("powerItemId", s.target().powerItemId());
         c.put("matterText", blankToNull(s.target().matterText()));
+        c.put("matterId", s.target().matterId());
         c.put("contactName", blankToNull(s.contactName()));
         c.put("contactPhone", blankToNull(s.contactPhone()));
         c.put("photoIds", photos(s));
@@ -208,7 +209,9 @@ public class CitizenComplaints {
                 Objects.toString(t.windowId()), Objects.toString(t.postId()), Objects.toString(blankToNull(t.badgeNumber())),
                 Objects.toString(t.powerItemId()), Objects.toString(blankToNull(t.matterText())),
                 String.join(",", photos(s)), Objects.toString(blankToNull(s.contactName())),
-                Objects.toString(blankToNull(s.contactPhone())));
+                Objects.toString(blankToNull(s.contactPhone())))
+                // only when given, so that earlier complaints' hashes stay valid for their retries
+                + (t.matterId() == null ? "" : "\u0000matter:" + t.matterId());
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

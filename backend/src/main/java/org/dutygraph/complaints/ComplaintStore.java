@@ -367,7 +367,7 @@ class ComplaintStore {
                 c.get("place").asString(null), c.get("areaId").asString(null),
                 new ComplaintTarget(c.get("targetUnitId").asString(null), c.get("targetWindowId").asString(null),
                         c.get("targetPostId").asString(null), c.get("badgeNumber").asString(null),
-                        c.get("powerItemId").asString(null), c.get("matterText").asString(null)),
+                        c.get("powerItemId").asString(null), c.get("matterText").asString(null), c.get("matterId").asString(null)),
                 contact, strings(c.get("photoIds")), c.get("routedUnitId").asString(null), c.get("routing").asString(),
                 c.get("findingId").asString(null), strings(c.get("suggestedUnitIds")), c.get("conclusion").asString(null),
                 c.get("serious").asBoolean(false), c.get("answer").asString(null), TimeKeys.utc(c.get("receivedAt").asLong()),

@@ -79,6 +79,7 @@ class SubmissionBatch {
                 c.put("routing", routing.reason());
                 c.put("findingId", routing.findingId());
                 c.put("suggestedUnitIds", routing.suggestedUnitIds());
+                c.put("suggestionReasons", routing.suggestionReasons());
                 accepted.add(new Accepted(i, c, CitizenComplaints.photos(s), refs.numberTaken()));
                 outcomes.add(null); // set once created
             }

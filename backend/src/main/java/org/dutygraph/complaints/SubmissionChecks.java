@@ -38,6 +38,7 @@ final class SubmissionChecks {
         } else {
             checkLength(errors, s.target().badgeNumber(), 50, "target", "badgeNumber");
             checkLength(errors, s.target().matterText(), 500, "target", "matterText");
+            checkLength(errors, s.target().matterId(), 200, "target", "matterId");
         }
         if (!CitizenComplaints.CATEGORIES.contains(s.category())) {
             errors.add(UserError.of("INVALID_VALUE", "Unknown category", "input", "category"));
@@ -93,9 +94,15 @@ final class SubmissionChecks {
             rows.add(row);
         }
         var found = store.references(tx, rows);
+        var matters = Matters.known(tx, submissions.stream().map(s -> s.target().matterId()).toList());
         var out = new ArrayList<References>(submissions.size());
         for (int i = 0; i < submissions.size(); i++) {
-            out.add(references(submissions.get(i), found.get(i)));
+            var refs = references(submissions.get(i), found.get(i));
+            var matterId = submissions.get(i).target().matterId();
+            if (matterId != null && !matters.contains(matterId)) {
+                refs.errors().add(Matters.unknown(matterId));
+            }
+            out.add(refs);
         }
         return out;
     }

@@ -13,7 +13,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The complaints fixture: a small city (bundles/complaints.bundle.json) with an analysed overlap, and
+ * The complaints fixture: a small city (bundles/complaints.bundle.json) with an analysed overlap, matters with
+ * synonyms and a sub-district whose city-management unit holds 市容 (bundles/complaints-matters.bundle.json), and
  * unit staff accounts of the market regulator (cmkt), the health commission (chlth) and the government (cgov).
  */
 abstract class ComplaintTestSupport extends ApiTest {
@@ -27,11 +28,13 @@ abstract class ComplaintTestSupport extends ApiTest {
 
     @BeforeEach
     void cityAndAccounts() {
-        if (count("Organization") == 0 || !exists("cmkt")) {
+        if (count("Organization") == 0 || !exists("cmkt") || !exists("ccg-e")) {
             wipeGraph();
-            var imported = importBundle(resource("bundles/complaints.bundle.json"));
-            if (!imported.path("problems").isEmpty()) {
-                throw new AssertionError("Fixture bundle rejected: " + imported.path("problems"));
+            for (var bundle : List.of("bundles/complaints.bundle.json", "bundles/complaints-matters.bundle.json")) {
+                var imported = importBundle(resource(bundle));
+                if (!imported.path("problems").isEmpty()) {
+                    throw new AssertionError("Fixture bundle rejected: " + bundle + " " + imported.path("problems"));
+                }
             }
             as("analyst").post("mutation { runAnalysis(input: {waitSeconds: 60}) { job { status } } }").ok();
         }

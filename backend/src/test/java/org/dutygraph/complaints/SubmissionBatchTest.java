@@ -58,7 +58,7 @@ class SubmissionBatchTest extends ComplaintTestSupport {
 
     private static PendingSubmission pending(String unitId, String number, String submissionKey) {
         var submission = new CitizenComplaints.Submission(UUID.randomUUID().toString(),
-                new ComplaintTarget(unitId, null, null, null, null, null), "OTHER", "测试批量写入的投诉内容。", null, null, null,
+                new ComplaintTarget(unitId, null, null, null, null, null, null), "OTHER", "测试批量写入的投诉内容。", null, null, null,
                 List.of(), null, null);
         var c = new HashMap<String, Object>();
         c.put("id", UUID.randomUUID().toString());

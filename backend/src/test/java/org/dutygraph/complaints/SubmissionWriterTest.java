@@ -21,7 +21,7 @@ class SubmissionWriterTest {
     void aWriterThatIsNotRunningRefusesWithRetryAfter_andKeepsNothing() {
         var writer = new SubmissionWriter(null, null, settings(), new SimpleMeterRegistry());
         var pending = new PendingSubmission(new CitizenComplaints.Submission("id", new ComplaintTarget("u", null, null, null, null,
-                null), "OTHER", "description", null, null, null, List.of(), null, null), "key", Map.of());
+                null, null), "OTHER", "description", null, null, null, List.of(), null, null), "key", Map.of());
 
         assertThatThrownBy(() -> writer.store(pending)).isInstanceOfSatisfying(UnavailableException.class,
                 e -> assertThat(e.retryAfter()).isPositive());

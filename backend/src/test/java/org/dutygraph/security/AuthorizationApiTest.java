@@ -121,6 +121,7 @@ class AuthorizationApiTest extends ApiTest {
             Map.entry("Mutation.endAppraisalScheme",
                     "mutation { endAppraisalScheme(input: {id: \"x\", from: \"2001-01\"}) { errors { code } } }"),
             Map.entry("Query.citizenRankings", "{ citizenRankings(first: 1) { edges { cursor } } }"),
+            Map.entry("Query.matters", "{ matters(first: 1) { version edges { cursor } } }"),
             Map.entry("Query.citizenRankingDrafts", "{ citizenRankingDrafts(first: 1) { edges { cursor } } }"),
             Map.entry("Query.replayCitizenRanking", "{ replayCitizenRanking(id: \"x\") }"),
             Map.entry("Mutation.drawCitizenRanking",

@@ -83,7 +83,7 @@ class Open311Controller {
         var description = form.getFirst("description");
         var name = join(form.getFirst("first_name"), form.getFirst("last_name"));
         var submitted = citizens.submit(new CitizenComplaints.Submission(UUID.randomUUID().toString(),
-                new ComplaintTarget(null, null, null, null, null, description == null ? null : abbreviate(description)),
+                new ComplaintTarget(null, null, null, null, null, description == null ? null : abbreviate(description), null),
                 code.toUpperCase(Locale.ROOT), description, null, place(form), null, List.of(), name, form.getFirst("phone")));
         if (!submitted.errors().isEmpty()) {
             var first = submitted.errors().get(0);

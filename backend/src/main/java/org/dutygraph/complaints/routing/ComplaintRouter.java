@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.dutygraph.platform.search.FullTextQuery;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
@@ -15,19 +13,18 @@ import org.springframework.stereotype.Component;
 /**
  * Decides who handles a complaint from the duty graph (graph-schema/docs/model.md). A named unit,
  * window, post or badge settles it. A matter goes to the units holding duties that exercise it in the
- * place of the incident: one unit handles it; when several hold it and the conflict analysis found their
- * overlap, the arbiter's unit handles it with the finding attached; otherwise, and for matters in free
- * text, the efficiency office routes it by hand, with the units the graph suggests.
+ * place of the incident (a power item: duties exercising it; a matter concept: duties on it or on a broader
+ * object): one unit handles it; when several hold it and the conflict analysis found their overlap, the
+ * arbiter's unit handles it with the finding attached; otherwise, and for matters in free text, the
+ * efficiency office routes it by hand, with the units the graph suggests and why.
  */
 @Component
 public class ComplaintRouter {
 
-    private static final int SUGGESTIONS = 5;
+    private final TriageSuggestions suggestions;
 
-    private final Driver driver;
-
-    ComplaintRouter(Driver driver) {
-        this.driver = driver;
+    ComplaintRouter(TriageSuggestions suggestions) {
+        this.suggestions = suggestions;
     }
 
     /** Routes within the caller's transaction (a submission routes and stores in one). */
@@ -58,39 +55,66 @@ public class ComplaintRouter {
             }
         }
         if (target.powerItemId() != null) {
-            return byMatter(tx, target.powerItemId(), areaId);
+            return byMatter(tx, Named.POWER_ITEM, target.powerItemId(), areaId);
+        }
+        if (target.matterId() != null) {
+            return byMatter(tx, Named.MATTER, target.matterId(), areaId);
         }
         if (target.matterText() != null && !target.matterText().isBlank()) {
-            return Routing.triage("the matter is in free text; units whose duties match its wording are suggested",
-                    byWording(tx, target.matterText()));
+            return Routing.triage("市民用文字描述事项，由效能办分办；附按职责和事项匹配的建议单位",
+                    suggestions.forText(tx, target.matterText(), areaId));
         }
         return Routing.triage("nothing the complaint names is in the duty graph", List.of());
     }
 
-    private static Routing byMatter(TransactionContext tx, String powerItemId, String areaId) {
+    /** How a matter is named: the duties it selects, and the words that explain the outcome. */
+    enum Named {
+        POWER_ITEM("MATCH (d:Duty)-[:EXERCISES]->(:PowerItem {id: $matter})",
+                "the only unit holding a duty that exercises this matter there",
+                "no unit holds a duty exercising this matter in that place",
+                " units hold this matter there and overlap: sent to the arbiter's unit, ",
+                " units hold this matter there and no overlap finding names an arbiter",
+                "holds a duty exercising this matter there"),
+        // a duty on a broader object covers every narrower one (a duty on 非煤矿山 covers 石膏矿)
+        MATTER("MATCH (:Concept {id: $matter})-[:BROADER*0..]->(:Concept)<-[:ON_OBJECT]-(d:Duty) WITH DISTINCT d",
+                "市民选择的事项在事发地只有该单位承担职责",
+                "事发地没有单位承担市民选择的事项，由效能办分办",
+                "个单位在事发地都承担市民选择的事项，职责交叉，转仲裁方所在单位：",
+                "个单位在事发地都承担市民选择的事项，冲突分析未指定仲裁方，由效能办分办",
+                "在事发地承担市民选择的事项");
+
+        final String duties;
+        final String only;
+        final String none;
+        final String arbiter;
+        final String noArbiter;
+        final String holds;
+
+        Named(String duties, String only, String none, String arbiter, String noArbiter, String holds) {
+            this.duties = duties;
+            this.only = only;
+            this.none = none;
+            this.arbiter = arbiter;
+            this.noArbiter = noArbiter;
+            this.holds = holds;
+        }
+    }
+
+    private static Routing byMatter(TransactionContext tx, Named named, String matter, String areaId) {
         var params = new HashMap<String, Object>();
-        params.put("item", powerItemId);
+        params.put("matter", matter);
         params.put("area", areaId);
-        var holders = tx.run("""
-                MATCH (d:Duty)-[:EXERCISES]->(:PowerItem {id: $item})
-                MATCH (d)-[:HELD_BY]->(h)
-                OPTIONAL MATCH (h)-[:IN_ORG]->(po)
-                WITH d, coalesce(po, h) AS unit
-                OPTIONAL MATCH (d)-[:IN_AREA]->(own)
-                OPTIONAL MATCH path = (unit)-[:PART_OF*0..]->(:Organization)-[:IN_AREA]->(inherited)
-                WITH d, unit, own, inherited ORDER BY length(path)
-                WITH d, unit, own, head(collect(inherited)) AS nearest
-                WITH d, unit, coalesce(own, nearest) AS area
-                WHERE $area IS NULL OR area IS NULL OR EXISTS { MATCH (:Area {id: $area})-[:WITHIN*0..]->(area) }
+        var holders = tx.run(named.duties + "\nWITH d WHERE " + DutyPlace.ACTIVE + "\n" + DutyPlace.HOLDER_IN_PLACE + """
                 RETURN unit.id AS unit, collect(d.id) AS duties ORDER BY unit""", params)
                 .list(r -> Map.entry(r.get("unit").asString(), r.get("duties").asList(Value::asString)));
         if (holders.isEmpty()) {
-            return Routing.triage("no unit holds a duty exercising this matter in that place", List.of());
+            return Routing.triage(named.none, List.of());
         }
         if (holders.size() == 1) {
-            return Routing.to(holders.get(0).getKey(), "the only unit holding a duty that exercises this matter there");
+            return Routing.to(holders.get(0).getKey(), named.only);
         }
         var units = holders.stream().map(Map.Entry::getKey).toList();
+        var suggested = units.stream().map(u -> new Routing.Suggestion(u, named.holds)).toList();
         var duties = holders.stream().flatMap(e -> e.getValue().stream()).toList();
         var finding = tx.run("""
                 MATCH (f:Finding) WHERE f.kind = 'overlap' AND f.active AND f.status <> 'waived'
@@ -99,26 +123,10 @@ public class ComplaintRouter {
                 RETURN f.id AS finding, o.id AS unit, o.name AS name ORDER BY f.id LIMIT 1""", Map.of("duties", duties)).list();
         if (!finding.isEmpty()) {
             var f = finding.get(0);
-            return new Routing(f.get("unit").asString(), units.size() + " units hold this matter there and overlap: sent to "
-                    + "the arbiter's unit, " + f.get("name").asString(), f.get("finding").asString(), units);
+            return new Routing(f.get("unit").asString(), units.size() + named.arbiter + f.get("name").asString(),
+                    f.get("finding").asString(), suggested);
         }
-        return Routing.triage(units.size() + " units hold this matter there and no overlap finding names an arbiter", units);
-    }
-
-    private static List<String> byWording(TransactionContext tx, String text) {
-        var words = FullTextQuery.leading(text.replaceAll("[^\\p{L}\\p{N}]+", " "));
-        if (words.isEmpty()) {
-            return List.of();
-        }
-        var query = words.get();
-        return tx.run("""
-                CALL db.index.fulltext.queryNodes('duty_text', $q) YIELD node, score
-                WITH node, score ORDER BY score DESC LIMIT 50
-                MATCH (node)-[:HELD_BY]->(h)
-                OPTIONAL MATCH (h)-[:IN_ORG]->(po)
-                WITH coalesce(po, h) AS unit, max(score) AS best
-                RETURN unit.id AS id ORDER BY best DESC, id LIMIT $n""", Map.of("q", query, "n", SUGGESTIONS))
-                .list(r -> r.get("id").asString());
+        return Routing.triage(units.size() + named.noArbiter, suggested);
     }
 
     private static Optional<String> single(List<String> ids) {

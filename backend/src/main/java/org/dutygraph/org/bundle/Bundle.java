@@ -32,7 +32,8 @@ public record Bundle(
     public record Area(String id, String name, String classification, String parentId) {
     }
 
-    public record Concept(String id, String label, String scheme, String broaderId) {
+    /** {@code altLabels}: other words people use for it (synonyms, citizen-friendly names); never null. */
+    public record Concept(String id, String label, String scheme, String broaderId, List<String> altLabels) {
     }
 
     public record Organization(String id, String name, List<String> otherNames, String classification,

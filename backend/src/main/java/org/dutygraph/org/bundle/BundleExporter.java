@@ -31,7 +31,7 @@ public final class BundleExporter {
                 ORDER BY id""");
         SECTIONS.put("concepts", """
                 MATCH (n:Concept) OPTIONAL MATCH (n)-[:BROADER]->(p:Concept)
-                RETURN n.id AS id, n.label AS label, n.scheme AS scheme, p.id AS broader_id
+                RETURN n.id AS id, n.label AS label, n.scheme AS scheme, p.id AS broader_id, n.altLabels AS alt_labels
                 ORDER BY id""");
         SECTIONS.put("organizations", """
                 MATCH (n:Organization)

@@ -125,7 +125,7 @@ public final class BundleReader {
     }
 
     private Bundle.Concept concept(ElementReader r) {
-        return new Bundle.Concept(r.text("id"), r.text("label"), r.ref("scheme"), r.ref("broader_id"));
+        return new Bundle.Concept(r.text("id"), r.text("label"), r.ref("scheme"), r.ref("broader_id"), r.texts("alt_labels"));
     }
 
     private Bundle.Organization organization(ElementReader r) {

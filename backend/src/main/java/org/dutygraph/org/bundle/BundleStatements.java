@@ -22,7 +22,8 @@ final class BundleStatements {
     static final String CONCEPTS = """
             UNWIND $rows AS row
             MERGE (n:Concept {id: row.id})
-            SET n.label = row.label, n.scheme = row.scheme
+            SET n.label = row.label, n.scheme = row.scheme,
+                n.altLabels = CASE WHEN size(coalesce(row.altLabels, [])) = 0 THEN null ELSE row.altLabels END
             """;
 
     static final String CONCEPT_LINKS = """

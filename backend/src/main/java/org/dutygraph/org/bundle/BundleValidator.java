@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class BundleValidator {
 
+    static final int MAX_ALT_LABELS = 50;
+    static final int MAX_LABEL = 100;
     private static final Pattern DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
 
     private final ExistingIds existing;
@@ -124,9 +126,29 @@ public final class BundleValidator {
                 problems.add(p + ".broader_id", "SCHEME_MISMATCH", "Concept '" + c.id() + "' (" + c.scheme()
                         + ") cannot be narrower than '" + c.broaderId() + "' (" + broaderScheme + ")");
             }
+            altLabels(p, c.altLabels());
             if (c.id() != null && c.broaderId() != null) broader.put(c.id(), c.broaderId());
         }
         cycles("concepts", concepts, Bundle.Concept::id, broader, "broader_id");
+    }
+
+    private void altLabels(String path, List<String> labels) {
+        if (labels.size() > MAX_ALT_LABELS) {
+            problems.add(path + ".alt_labels", "TOO_MANY", "At most " + MAX_ALT_LABELS + " alt_labels per concept");
+        }
+        var seen = new HashSet<String>();
+        for (int k = 0; k < labels.size(); k++) {
+            if (labels.get(k) == null) continue; // reported as WRONG_TYPE when read
+            var label = labels.get(k).strip();
+            var p = path + ".alt_labels[" + k + "]";
+            if (label.isEmpty()) {
+                problems.add(p, "MISSING_FIELD", "An alt label cannot be empty");
+            } else if (label.codePointCount(0, label.length()) > MAX_LABEL) {
+                problems.add(p, "TOO_LONG", "An alt label is at most " + MAX_LABEL + " characters");
+            } else if (!seen.add(label)) {
+                problems.add(p, "DUPLICATE_VALUE", "Alt label '" + label + "' is listed twice");
+            }
+        }
     }
 
     private void organizations(List<Bundle.Organization> organizations) {

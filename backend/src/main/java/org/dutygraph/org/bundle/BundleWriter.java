@@ -75,7 +75,8 @@ public final class BundleWriter {
     }
 
     private static Map<String, Object> concept(Bundle.Concept c) {
-        return row("id", c.id(), "label", c.label(), "scheme", c.scheme(), "broaderId", c.broaderId());
+        return row("id", c.id(), "label", c.label(), "scheme", c.scheme(), "broaderId", c.broaderId(),
+                "altLabels", c.altLabels().stream().map(String::strip).toList());
     }
 
     private static Map<String, Object> organization(Bundle.Organization o) {

@@ -98,6 +98,32 @@ final class ElementReader {
         return List.copyOf(list);
     }
 
+    /**
+     * An array of strings (e.g. a concept's alt_labels); other items are type problems and stay as nulls, so that
+     * later problems keep the item's index in their path.
+     */
+    List<String> texts(String field) {
+        var value = node.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            problems.add(path + "." + field, "WRONG_TYPE", "'" + field + "' must be an array of strings");
+            return List.of();
+        }
+        var list = new ArrayList<String>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            var item = value.get(i);
+            if (item.isString()) {
+                list.add(item.stringValue());
+            } else {
+                problems.add(path + "." + field + "[" + i + "]", "WRONG_TYPE", "each of '" + field + "' must be a string");
+                list.add(null);
+            }
+        }
+        return java.util.Collections.unmodifiableList(list);
+    }
+
     /** Popolo other_names: an array of {"name": ...} objects (plain strings accepted too). */
     List<String> names(String field) {
         var value = node.get(field);
