@@ -3,6 +3,7 @@ package org.dutygraph.inspections;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,6 +87,13 @@ public class InspectorDaySync {
             if (a == null) {
                 errors.add(UserError.of("NOT_ASSIGNED", "You have no assignment with id '" + v.assignmentId() + "'",
                         "input", "visits", String.valueOf(i), "assignmentId"));
+                continue;
+            }
+            // a return visit (回马枪) checks the fix after the deadline: a visit before it is not one
+            if ("RETURN_VISIT".equals(a.get("kind")) && a.get("dueFrom") != null
+                    && v.startedAt().atZoneSameInstant(settings.zone()).toLocalDate().isBefore(LocalDate.parse((String) a.get("dueFrom")))) {
+                errors.add(UserError.of("RETURN_VISIT_NOT_DUE", "回访须在整改期限届满后进行（最早 " + a.get("dueFrom") + "）",
+                        "input", "visits", String.valueOf(i), "startedAt"));
                 continue;
             }
             var answers = v.answers() == null ? List.<SyncBatch.AnswerIn>of() : v.answers();
@@ -286,7 +294,7 @@ public class InspectorDaySync {
         var result = new HashMap<String, Map<String, Object>>();
         tx.run("""
                 MATCH (:Account {username: $me})-[:ASSIGNED]->(a:Assignment) WHERE a.id IN $ids
-                RETURN a {.id, .planId, .targetUnitId, .checklist} AS a""", Map.of("me", me, "ids", ids))
+                RETURN a {.id, .planId, .targetUnitId, .checklist, .kind, .dueFrom} AS a""", Map.of("me", me, "ids", ids))
                 .forEachRemaining(r -> result.put(r.get("a").get("id").asString(), r.get("a").asMap()));
         return result;
     }

@@ -38,6 +38,15 @@ class ReturnVisitApiTest extends InspectionTestSupport {
                     Map.of("id", orderId)).single().get("c").asLong()).isZero();
         }
 
+        // nor can a visit synced from the phone count as the return visit before the deadline
+        var returnVisit = as(recorded[1]).post("{ myAssignments(first: 500) { edges { node { id kind rectificationId } } } }").ok()
+                .path("myAssignments").path("edges").valueStream().map(e -> e.path("node"))
+                .filter(n -> n.path("rectificationId").asString("").equals(orderId)).findFirst().orElseThrow().path("id").asString();
+        var earlyVisit = visit("rv-" + orderId, returnVisit);
+        var synced = sync(recorded[1], Map.of("visits", java.util.List.of(earlyVisit(earlyVisit))));
+        assertThat(synced.path("errors").path(0).path("code").asString()).isEqualTo("RETURN_VISIT_NOT_DUE");
+        assertThat(texts(synced.path("errors").path(0).path("field"))).containsExactly("input", "visits", "0", "startedAt");
+
         deadlinePassed(orderId);
         var late = as(recorded[1]).post(RETURN_VISIT, Map.of("input", Map.of("rectificationId", orderId, "fixed", false,
                 "note", "逾期未整改"))).ok().path("recordReturnVisit");
@@ -47,5 +56,14 @@ class ReturnVisitApiTest extends InspectionTestSupport {
             assertThat(session.run("MATCH (n:Notification {kind: 'RECTIFICATION_ESCALATED', subjectId: $id}) RETURN n.recipient AS r",
                     Map.of("id", orderId)).list(r -> r.get("r").asString())).contains("account:eff-chief");
         }
+    }
+
+    /** The fixture's visit, moved to now: before the deadline set above. */
+    private static Map<String, Object> earlyVisit(Map<String, Object> visit) {
+        var moved = new java.util.HashMap<>(visit);
+        var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).withNano(0);
+        moved.put("startedAt", now.minusMinutes(30).toString());
+        moved.put("endedAt", now.toString());
+        return moved;
     }
 }
