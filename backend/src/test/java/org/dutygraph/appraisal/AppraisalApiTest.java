@@ -33,30 +33,11 @@ class AppraisalApiTest extends AppraisalTestSupport {
         }
     }
 
-    private JsonNode template(String id) {
-        for (var edge : as("appraiser").post("{ appraisalTemplates(first: 50) { edges { node { id definition } } } }").ok()
-                .path("appraisalTemplates").path("edges")) {
-            if (edge.path("node").path("id").asString().equals(id)) {
-                return edge.path("node").path("definition");
-            }
-        }
-        throw new AssertionError("no template " + id);
-    }
-
     private JsonNode save(String id, Object definition) {
         return as("appraiser").post("""
                 mutation($id: ID!, $d: JSON!) { saveAppraisalScheme(input: {id: $id, validFrom: "2031-01", definition: $d}) {
                   scheme { id version } errors { field code message } } }""", Map.of("id", id, "d", definition))
                 .ok().path("saveAppraisalScheme");
-    }
-
-    private void enter(String period, List<List<String>> scores) {
-        var list = new ArrayList<Map<String, Object>>();
-        scores.forEach(s -> list.add(Map.of("subjectId", s.get(0), "code", s.get(1), "value", s.get(2))));
-        var result = as("appraiser").post("""
-                mutation($p: String!, $s: [AppraisalScoreInput!]!) { enterAppraisalScores(input: {period: $p, scores: $s}) {
-                  entered errors { field code message } } }""", Map.of("p", period, "s", list)).ok().path("enterAppraisalScores");
-        assertThat(result.path("errors").isEmpty()).as(result.toString()).isTrue();
     }
 
     private JsonNode recompute() {
@@ -67,19 +48,6 @@ class AppraisalApiTest extends AppraisalTestSupport {
         assertThat(as("appraiser").post("query($id: ID!) { appraisalJob(id: $id) { status } }", Map.of("id", job.path("id").asString()))
                 .ok().path("appraisalJob").path("status").asString()).isEqualTo("SUCCEEDED");
         return job.path("summary");
-    }
-
-    private static JsonNode period(JsonNode results, String scheme, String period) {
-        for (var edge : results.path("edges")) {
-            if (edge.path("node").path("schemeId").asString().equals(scheme)) {
-                for (var p : edge.path("node").path("periods")) {
-                    if (p.path("period").asString().equals(period)) {
-                        return p;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no " + scheme + " " + period + " in " + results);
     }
 
     private JsonNode mine(String username) {

@@ -12,23 +12,6 @@ import tools.jackson.databind.JsonNode;
 /** An appraiser's calls on the appraisal fixture city: save a scheme, enter scores, record an event, recompute, read. */
 abstract class AppraisalCityCalls extends AppraisalTestSupport {
 
-    void save(String id, String from, Object definition) {
-        var saved = as("appraiser").post("""
-                mutation($id: ID!, $from: String!, $d: JSON!) { saveAppraisalScheme(input: {id: $id, validFrom: $from, definition: $d}) {
-                  scheme { id } errors { field code message } } }""", Map.of("id", id, "from", from, "d", definition))
-                .ok().path("saveAppraisalScheme");
-        assertThat(saved.path("errors").isEmpty()).as(saved.toString()).isTrue();
-    }
-
-    void enter(String period, List<List<String>> scores) {
-        var list = new ArrayList<Map<String, Object>>();
-        scores.forEach(s -> list.add(Map.of("subjectId", s.get(0), "code", s.get(1), "value", s.get(2))));
-        var result = as("appraiser").post("""
-                mutation($p: String!, $s: [AppraisalScoreInput!]!) { enterAppraisalScores(input: {period: $p, scores: $s}) {
-                  errors { field code message } } }""", Map.of("p", period, "s", list)).ok().path("enterAppraisalScores");
-        assertThat(result.path("errors").isEmpty()).as(result.toString()).isTrue();
-    }
-
     void record(String subjectId, String month, String kind, int months) {
         var recorded = as("appraiser").post("""
                 mutation($s: ID!, $p: String!, $k: String!, $m: Int!) {

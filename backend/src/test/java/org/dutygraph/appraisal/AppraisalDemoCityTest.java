@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.dutygraph.support.ApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 
@@ -15,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * where the demo account {@code staff} is p-0011, a clerk in section fgw-bgs of department fgw. Each test
  * uses a year of its own; schemes are saved from that year's January on.
  */
-abstract class AppraisalDemoCityTest extends ApiTest {
+abstract class AppraisalDemoCityTest extends AppraiserCalls {
 
     @BeforeEach
     void demoCity() {
@@ -29,31 +28,8 @@ abstract class AppraisalDemoCityTest extends ApiTest {
         }
     }
 
-    JsonNode template(String id) {
-        for (var edge : as("appraiser").post("{ appraisalTemplates(first: 50) { edges { node { id definition } } } }").ok()
-                .path("appraisalTemplates").path("edges")) {
-            if (edge.path("node").path("id").asString().equals(id)) {
-                return edge.path("node").path("definition");
-            }
-        }
-        throw new AssertionError("no template " + id);
-    }
-
     void save(String id, int year, Object definition) {
-        var saved = as("appraiser").post("""
-                mutation($id: ID!, $from: String!, $d: JSON!) { saveAppraisalScheme(input: {id: $id, validFrom: $from, definition: $d}) {
-                  scheme { id version } errors { field code message } } }""", Map.of("id", id, "from", year + "-01", "d", definition))
-                .ok().path("saveAppraisalScheme");
-        assertThat(saved.path("errors").isEmpty()).as(saved.toString()).isTrue();
-    }
-
-    void enter(String period, List<List<String>> scores) {
-        var list = new ArrayList<Map<String, Object>>();
-        scores.forEach(s -> list.add(Map.of("subjectId", s.get(0), "code", s.get(1), "value", s.get(2))));
-        var result = as("appraiser").post("""
-                mutation($p: String!, $s: [AppraisalScoreInput!]!) { enterAppraisalScores(input: {period: $p, scores: $s}) {
-                  entered errors { field code message } } }""", Map.of("p", period, "s", list)).ok().path("enterAppraisalScores");
-        assertThat(result.path("errors").isEmpty()).as(result.toString()).isTrue();
+        save(id, year + "-01", definition);
     }
 
     JsonNode recompute(int year) {
@@ -88,19 +64,6 @@ abstract class AppraisalDemoCityTest extends ApiTest {
                     }
                 });
         return bySubject;
-    }
-
-    static JsonNode period(JsonNode results, String scheme, String period) {
-        for (var edge : results.path("edges")) {
-            if (edge.path("node").path("schemeId").asString().equals(scheme)) {
-                for (var p : edge.path("node").path("periods")) {
-                    if (p.path("period").asString().equals(period)) {
-                        return p;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no " + scheme + " " + period + " in " + results);
     }
 
     static boolean has(JsonNode results, String scheme) {

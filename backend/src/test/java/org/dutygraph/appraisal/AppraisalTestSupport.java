@@ -2,11 +2,10 @@ package org.dutygraph.appraisal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.dutygraph.support.ApiTest;
 import org.junit.jupiter.api.BeforeEach;
 
 /** The appraisal fixture: a small city (bundles/appraisal.bundle.json) with a department and a service-centre window. */
-abstract class AppraisalTestSupport extends ApiTest {
+abstract class AppraisalTestSupport extends AppraiserCalls {
 
     @BeforeEach
     void appraisalCity() {
