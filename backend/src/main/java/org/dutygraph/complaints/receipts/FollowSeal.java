@@ -8,7 +8,6 @@ import java.util.Base64;
 import java.util.Optional;
 
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -36,15 +35,15 @@ public final class FollowSeal {
 
     public FollowSeal(Pepper pepper) {
         var key = pepper.key();
-        this.nonceKey = hmac(key, "follow-nonce");
-        this.sealKey = new SecretKeySpec(hmac(key, "follow-seal"), "AES");
-        this.tagKey = hmac(key, "follow-tag");
+        this.nonceKey = Receipts.hmac(key, "follow-nonce");
+        this.sealKey = new SecretKeySpec(Receipts.hmac(key, "follow-seal"), "AES");
+        this.tagKey = Receipts.hmac(key, "follow-tag");
     }
 
     /** {@code target} is "channel:token"; the result is URL-safe base64 behind a version prefix. */
     public String seal(String recipientKey, String target) {
         var plain = (recipientKey + "\n" + target).getBytes(StandardCharsets.UTF_8);
-        var nonce = Arrays.copyOf(hmac(nonceKey, recipientKey + "\n" + target), 12);
+        var nonce = Arrays.copyOf(Receipts.hmac(nonceKey, recipientKey + "\n" + target), 12);
         try {
             var cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, sealKey, new GCMParameterSpec(128, nonce));
@@ -76,16 +75,6 @@ public final class FollowSeal {
 
     /** 22 URL-safe characters (128 bits). */
     public String tag(String recipientKey, String target) {
-        return B64.encodeToString(Arrays.copyOf(hmac(tagKey, recipientKey + "\n" + target), 16));
-    }
-
-    private static byte[] hmac(byte[] key, String value) {
-        try {
-            var mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return B64.encodeToString(Arrays.copyOf(Receipts.hmac(tagKey, recipientKey + "\n" + target), 16));
     }
 }

@@ -131,7 +131,8 @@ public final class Receipts {
         return new SecretKeySpec(hmac(pepper.key(), "seal|" + submissionId), "AES");
     }
 
-    private static byte[] hmac(byte[] key, String value) {
+    /** HMAC-SHA256 of the value's UTF-8 bytes: every key this package derives from the pepper comes from here. */
+    static byte[] hmac(byte[] key, String value) {
         try {
             var mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
