@@ -69,7 +69,8 @@ public class AuthDirectiveVisitor extends GraphQLTypeVisitorStub {
         return values.stream().map(v -> "ROLE_" + v).collect(Collectors.toUnmodifiableSet());
     }
 
-    private static boolean signedIn() {
+    /** Whether the request's caller signed in (a token), as opposed to an anonymous citizen. */
+    public static boolean signedIn() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
     }

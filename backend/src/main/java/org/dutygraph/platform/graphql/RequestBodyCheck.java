@@ -22,8 +22,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.core.JacksonException;
@@ -77,7 +75,7 @@ class RequestBodyCheck extends OncePerRequestFilter {
             refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "BAD_REQUEST", "Send the request as application/json");
             return;
         }
-        boolean signedIn = signedIn();
+        boolean signedIn = AuthDirectiveVisitor.signedIn();
         long limit = (signedIn ? limits.maxBodySignedIn() : limits.maxBodyAnonymous()).toBytes();
         // Bounded before anything is parsed: by the declared length, then by what actually arrives.
         byte[] body = request.getContentLengthLong() > limit ? null
@@ -87,16 +85,21 @@ class RequestBodyCheck extends OncePerRequestFilter {
                     "The request body is larger than " + limit + " bytes");
             return;
         }
-        var problem = problem(body);
-        if (problem == null) {
-            problem = untrusted(body, signedIn);
-            if (problem != null) {
-                refuse(response, HttpServletResponse.SC_FORBIDDEN, "UNTRUSTED_DOCUMENT", problem);
-                return;
-            }
+        JsonNode parsed;
+        try {
+            parsed = JSON.readTree(body);
+        } catch (JacksonException e) {
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST, "BAD_REQUEST", "The request body is not JSON");
+            return;
         }
+        var problem = problem(parsed);
         if (problem != null) {
             refuse(response, HttpServletResponse.SC_BAD_REQUEST, "BAD_REQUEST", problem);
+            return;
+        }
+        var untrusted = untrusted(parsed, signedIn);
+        if (untrusted != null) {
+            refuse(response, HttpServletResponse.SC_FORBIDDEN, "UNTRUSTED_DOCUMENT", untrusted);
             return;
         }
         chain.doFilter(new Replay(request, body), response);
@@ -106,8 +109,7 @@ class RequestBodyCheck extends OncePerRequestFilter {
      * A hash sent with a document must be that document's; anonymous callers (where so configured) may send only
      * the app's own operations.
      */
-    private String untrusted(byte[] body, boolean signedIn) {
-        var request = JSON.readTree(body);
+    private String untrusted(JsonNode request, boolean signedIn) {
         var query = request.path("query").asString(null);
         var hash = request.path("extensions").path("persistedQuery").path("sha256Hash").asString(null);
         if (query != null && hash != null && !TrustedDocuments.sha256(query).equals(hash)) {
@@ -119,19 +121,8 @@ class RequestBodyCheck extends OncePerRequestFilter {
         return null;
     }
 
-    private static boolean signedIn() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
-    }
-
     /** What is wrong with the body, or null if it has the shape of a GraphQL request. */
-    static String problem(byte[] body) {
-        JsonNode request;
-        try {
-            request = JSON.readTree(body);
-        } catch (JacksonException e) {
-            return "The request body is not JSON";
-        }
+    static String problem(JsonNode request) {
         if (request == null || !request.isObject()) {
             return "The request body must be a JSON object with a 'query'";
         }

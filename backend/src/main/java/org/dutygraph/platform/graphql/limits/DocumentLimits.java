@@ -14,8 +14,7 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.dutygraph.platform.graphql.AuthDirectiveVisitor;
 
 /**
  * Refuses, before any resolver runs, an operation deeper, costlier or with more aliases or directives than
@@ -40,16 +39,11 @@ public final class DocumentLimits extends SimplePerformantInstrumentation {
         check(errors, "depth", measure.depth(), limits.maxDepth());
         check(errors, "aliases", measure.aliases(), limits.maxAliases());
         check(errors, "directives", measure.directives(), limits.maxDirectives());
-        check(errors, "cost", measure.cost(), signedIn() ? limits.maxCostSignedIn() : limits.maxCost());
+        check(errors, "cost", measure.cost(), AuthDirectiveVisitor.signedIn() ? limits.maxCostSignedIn() : limits.maxCost());
         if (!errors.isEmpty()) {
             throw new AbortExecutionException(errors);
         }
         return SimpleInstrumentationContext.noOp();
-    }
-
-    private static boolean signedIn() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
     }
 
     private static void check(List<GraphQLError> errors, String what, double value, int limit) {
