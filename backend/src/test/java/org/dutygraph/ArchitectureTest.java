@@ -2,7 +2,9 @@ package org.dutygraph;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,27 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.dutygraph.accountability..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.dutygraph.inspections..", "org.dutygraph.complaints..")
                 .check(classes);
+    }
+
+    /**
+     * Time comes from the injected {@code java.time.Clock} (in {@code dutygraph.zone}), so that tests move it and
+     * "today" never depends on the JVM's zone. Durations are measured with the monotonic {@code System.nanoTime()}.
+     * The benchmarks and fakes in cli time themselves and are left out.
+     */
+    @Test
+    void timeIsReadFromTheInjectedClock() {
+        noClasses().that().haveNameNotMatching("org\\.dutygraph\\.cli\\.(\\w*Benchmark|Fake\\w*)(\\$.*)?")
+                .should().callMethodWhere(nowWithoutAClock())
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callConstructor(java.util.Date.class)
+                .check(classes);
+    }
+
+    private static DescribedPredicate<JavaMethodCall> nowWithoutAClock() {
+        return DescribedPredicate.describe("java.time now() without a Clock argument", call ->
+                call.getTargetOwner().getPackageName().equals("java.time") && call.getName().equals("now")
+                        && !(call.getTarget().getRawParameterTypes().size() == 1
+                        && call.getTarget().getRawParameterTypes().get(0).isEquivalentTo(java.time.Clock.class)));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package org.dutygraph.accountability;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,23 +43,30 @@ public class AccountabilityChains {
     private final SupervisoryChain chains;
     private final OrgReadRepository org;
     private final Driver driver;
+    private final Clock clock;
 
-    AccountabilityChains(SupervisoryChain chains, OrgReadRepository org, Driver driver) {
+    AccountabilityChains(SupervisoryChain chains, OrgReadRepository org, Driver driver, Clock clock) {
         this.chains = chains;
         this.org = org;
         this.driver = driver;
+        this.clock = clock;
     }
 
     /** The post of a person holding a badge number today, if they hold exactly one. */
     public Optional<String> postOfBadge(String badgeNumber) {
         try (var session = driver.session()) {
-            var posts = session.executeRead(tx -> tx.run("""
-                    MATCH (:Person {id: $badge})-[h:HOLDS]->(p:Post)
-                    WHERE (h.startDate = '' OR h.startDate <= $today) AND (h.endDate IS NULL OR h.endDate >= $today)
-                    RETURN DISTINCT p.id AS id""", Map.of("badge", badgeNumber, "today", LocalDate.now().toString()))
-                    .list(r -> r.get("id").asString()));
-            return posts.size() == 1 ? Optional.of(posts.get(0)) : Optional.empty();
+            return session.executeRead(tx -> postOfBadge(tx, badgeNumber));
         }
+    }
+
+    /** {@link #postOfBadge(String)} in the caller's transaction. */
+    public Optional<String> postOfBadge(TransactionContext tx, String badgeNumber) {
+        var posts = tx.run("""
+                MATCH (:Person {id: $badge})-[h:HOLDS]->(p:Post)
+                WHERE (h.startDate = '' OR h.startDate <= $today) AND (h.endDate IS NULL OR h.endDate >= $today)
+                RETURN DISTINCT p.id AS id""", Map.of("badge", badgeNumber, "today", LocalDate.now(clock).toString()))
+                .list(r -> r.get("id").asString());
+        return posts.size() == 1 ? Optional.of(posts.get(0)) : Optional.empty();
     }
 
     /** The post holder first, then each supervisor up the chain, with the measures recorded under {@code subjectId}. */
@@ -83,7 +90,7 @@ public class AccountabilityChains {
     /** Records a measure against a post about a subject, in the caller's transaction. */
     public void record(TransactionContext tx, String subjectType, String subjectId, String postId, String measure, String note,
                        String by) {
-        long now = Instant.now().toEpochMilli();
+        long now = clock.millis();
         var id = UUID.randomUUID().toString();
         tx.run("""
                 CREATE (:AccountabilityMeasure {id: $id, subjectType: $type, subjectId: $subject, postId: $post,

@@ -1,7 +1,7 @@
 package org.dutygraph.appraisal;
 
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +14,7 @@ import org.dutygraph.appraisal.engine.Decimals;
 import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.platform.graphql.UserError;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.springframework.stereotype.Service;
@@ -36,10 +37,12 @@ public class AppraisalInputs {
 
     private final Driver driver;
     private final AppraisalSchemes schemes;
+    private final Clock clock;
 
-    AppraisalInputs(Driver driver, AppraisalSchemes schemes) {
+    AppraisalInputs(Driver driver, AppraisalSchemes schemes, Clock clock) {
         this.driver = driver;
         this.schemes = schemes;
+        this.clock = clock;
     }
 
     /** The highest value a code may take, and the scheme that says so (null: no declared range). */
@@ -165,7 +168,7 @@ public class AppraisalInputs {
             }
         }
         var subjects = scores.stream().map(Entry::subjectId).distinct().toList();
-        long now = Instant.now().toEpochMilli();
+        long now = clock.millis();
         try (var session = driver.session()) {
             return session.executeWrite(tx -> {
                 var known = new java.util.HashSet<>(tx.run("""
@@ -245,26 +248,53 @@ public class AppraisalInputs {
         if (!problems.isEmpty()) {
             return new Recorded(null, problems);
         }
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> record(tx, subjectId, month, kind, months, source, sourceId, by, null));
+        }
+    }
+
+    /**
+     * Records an event in {@code tx} for another feature's effect, once: when the effect {@code effectId} has already
+     * recorded an event for this subject, that one's id is answered and nothing is written.
+     */
+    public Recorded recordOnce(TransactionContext tx, String effectId, String subjectId, String month, String kind, int months,
+                               String source, String sourceId, String by) {
+        var problems = check(month, kind, months);
+        if (!problems.isEmpty()) {
+            return new Recorded(null, problems);
+        }
+        var earlier = tx.run("MATCH (e:AppraisalEvent {effectId: $effect, subjectId: $subject}) RETURN e.id AS id",
+                Map.of("effect", effectId, "subject", subjectId)).list(r -> r.get("id").asString());
+        return earlier.isEmpty() ? record(tx, subjectId, month, kind, months, source, sourceId, by, effectId)
+                : new Recorded(earlier.get(0), List.of());
+    }
+
+    /** Records a checked event in {@code tx} (publishing a ranking records its events with it). */
+    public Recorded record(TransactionContext tx, String subjectId, String month, String kind, int months, String source,
+                           String sourceId, String by) {
+        var problems = check(month, kind, months);
+        return problems.isEmpty() ? record(tx, subjectId, month, kind, months, source, sourceId, by, null)
+                : new Recorded(null, problems);
+    }
+
+    private Recorded record(TransactionContext tx, String subjectId, String month, String kind, int months, String source,
+                            String sourceId, String by, String effectId) {
         var id = UUID.randomUUID().toString();
         var period = Period.parse(month);
-        try (var session = driver.session()) {
-            return session.executeWrite(tx -> {
-                boolean exists = tx.run("""
-                        OPTIONAL MATCH (o:Organization {id: $id}) OPTIONAL MATCH (p:Person {id: $id})
-                        RETURN o IS NOT NULL OR p IS NOT NULL AS e""", Map.of("id", subjectId)).single().get("e").asBoolean();
-                if (!exists) {
-                    return new Recorded(null, List.of(UserError.of("UNKNOWN_SUBJECT", "No unit or person has id '" + subjectId + "'",
-                            "input", "subjectId")));
-                }
-                tx.run("""
-                        CREATE (:AppraisalEvent {id: $id, subjectId: $subject, period: $period, year: $year, kind: $kind,
-                                months: $months, source: $source, sourceId: $sourceId, by: $by, at: timestamp()})""",
-                        Values.parameters("id", id, "subject", subjectId, "period", period.toString(),
-                                "year", period.year(), "kind", kind, "months", months, "source", source, "sourceId", sourceId,
-                                "by", by)).consume();
-                return new Recorded(id, List.of());
-            });
+        boolean exists = tx.run("""
+                OPTIONAL MATCH (o:Organization {id: $id}) OPTIONAL MATCH (p:Person {id: $id})
+                RETURN o IS NOT NULL OR p IS NOT NULL AS e""", Map.of("id", subjectId)).single().get("e").asBoolean();
+        if (!exists) {
+            return new Recorded(null, List.of(UserError.of("UNKNOWN_SUBJECT", "No unit or person has id '" + subjectId + "'",
+                    "input", "subjectId")));
         }
+        tx.run("""
+                CREATE (:AppraisalEvent {id: $id, subjectId: $subject, period: $period, year: $year, kind: $kind,
+                        months: $months, source: $source, sourceId: $sourceId, by: $by, at: $at, effectId: $effect})""",
+                Values.parameters("id", id, "subject", subjectId, "period", period.toString(),
+                        "year", period.year(), "kind", kind, "months", months, "source", source, "sourceId", sourceId,
+                        "by", by, "at", clock.millis(), "effect", effectId)).consume();
+        return new Recorded(id, List.of());
     }
 
     /**
@@ -287,8 +317,8 @@ public class AppraisalInputs {
                 }
                 tx.run("""
                         MATCH (e:AppraisalEvent {id: $id})
-                        SET e.withdrawnAt = timestamp(), e.withdrawnBy = $by, e.withdrawReason = $reason""",
-                        Map.of("id", id, "by", by, "reason", reason.strip())).consume();
+                        SET e.withdrawnAt = $now, e.withdrawnBy = $by, e.withdrawReason = $reason""",
+                        Map.of("id", id, "by", by, "reason", reason.strip(), "now", clock.millis())).consume();
                 return List.<UserError>of();
             });
         }

@@ -1,5 +1,6 @@
 package org.dutygraph.appraisal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -35,14 +36,16 @@ public class AppraisalJobs implements DisposableBean {
     private final AppraisalComputation computation;
     private final JobRegistry<Job> jobs = new JobRegistry<>(50, Job::finished);
     private final ExecutorService executor = JobThreads.single("appraisal-recompute");
+    private final Clock clock;
 
-    AppraisalJobs(AppraisalComputation computation) {
+    AppraisalJobs(AppraisalComputation computation, Clock clock) {
         this.computation = computation;
+        this.clock = clock;
     }
 
     public Job submit(int year) {
         var id = UUID.randomUUID().toString();
-        jobs.put(id, new Job(id, year, "QUEUED", "queued", 0, AppraisalComputation.STEPS, null, null, Instant.now()));
+        jobs.put(id, new Job(id, year, "QUEUED", "queued", 0, AppraisalComputation.STEPS, null, null, clock.instant()));
         executor.execute(() -> {
             try {
                 var summary = computation.recompute(year, (phase, step) -> jobs.update(id, j -> j.progress(phase, step)));

@@ -2,7 +2,7 @@ package org.dutygraph.appraisal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -43,9 +43,11 @@ public class AppraisalSchemes {
 
     private final Driver driver;
     private final List<Template> templates;
+    private final Clock clock;
 
-    AppraisalSchemes(Driver driver) {
+    AppraisalSchemes(Driver driver, Clock clock) {
         this.driver = driver;
+        this.clock = clock;
         this.templates = loadTemplates();
     }
 
@@ -79,7 +81,7 @@ public class AppraisalSchemes {
         }
         var parsed = scheme;
         var month = from.toString();
-        long now = Instant.now().toEpochMilli();
+        long now = clock.millis();
         try (var session = driver.session()) {
             return session.executeWrite(tx -> {
                 // versions of one scheme are numbered one at a time
@@ -126,7 +128,7 @@ public class AppraisalSchemes {
         if (from.kind() != Period.Kind.MONTH) {
             return new Saved(null, List.of(UserError.of("INVALID_PERIOD", "'from' is a month, e.g. 2026-07", "input", "from")));
         }
-        long now = Instant.now().toEpochMilli();
+        long now = clock.millis();
         try (var session = driver.session()) {
             return session.executeWrite(tx -> {
                 GraphLocks.job(tx, "appraisal-scheme:" + id);

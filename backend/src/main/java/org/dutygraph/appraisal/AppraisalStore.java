@@ -1,6 +1,7 @@
 package org.dutygraph.appraisal;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -52,9 +53,11 @@ public class AppraisalStore {
     }
 
     private final Driver driver;
+    private final Clock clock;
 
-    AppraisalStore(Driver driver) {
+    AppraisalStore(Driver driver, Clock clock) {
         this.driver = driver;
+        this.clock = clock;
     }
 
     /** subject -> code -> value, for one period. */
@@ -149,8 +152,8 @@ public class AppraisalStore {
             pastGrades.clear();
             var previous = session.executeWrite(tx -> tx.run("""
                     MERGE (run:AppraisalRun {year: $year})
-                    WITH run, run.current AS previous SET run.current = $run, run.at = timestamp()
-                    RETURN previous""", Map.of("year", year, "run", runId)).single().get("previous").asString(null));
+                    WITH run, run.current AS previous SET run.current = $run, run.at = $now
+                    RETURN previous""", Map.of("year", year, "run", runId, "now", clock.millis())).single().get("previous").asString(null));
             // only the run this one replaced: another recomputation may be writing its own run right now
             if (previous != null) {
                 session.run("""

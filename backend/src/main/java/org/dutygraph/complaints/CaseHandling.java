@@ -1,14 +1,17 @@
 package org.dutygraph.complaints;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.dutygraph.complaints.ComplaintViews.HandlerView;
 import org.dutygraph.complaints.ComplaintViews.MessageView;
+import org.dutygraph.platform.effects.Effects;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.neo4j.GraphLocks;
 import org.dutygraph.security.AccountService;
@@ -54,9 +57,11 @@ public class CaseHandling {
     private final AccountService accounts;
     private final ApplicationEventPublisher events;
     private final Driver driver;
+    private final Effects effects;
+    private final Clock clock;
 
     CaseHandling(ComplaintStore store, WorkingCalendar calendar, ComplaintSettings settings, ComplaintNotices notices,
-                 AccountService accounts, ApplicationEventPublisher events, Driver driver) {
+                 AccountService accounts, ApplicationEventPublisher events, Driver driver, Effects effects, Clock clock) {
         this.store = store;
         this.calendar = calendar;
         this.settings = settings;
@@ -64,10 +69,12 @@ public class CaseHandling {
         this.accounts = accounts;
         this.events = events;
         this.driver = driver;
+        this.effects = effects;
+        this.clock = clock;
     }
 
     public Optional<HandlerView> read(HandlerScope scope, String id) {
-        var now = Instant.now();
+        var now = clock.instant();
         try (var session = driver.session()) {
             return session.executeWrite(tx -> {
                 var view = store.read(tx, scope, id, now);
@@ -84,7 +91,7 @@ public class CaseHandling {
         filter.put("filterUnit", unitId);
         filter.put("triageOnly", triageOnly);
         filter.put("overdueOnly", overdueOnly);
-        return store.page(scope, filter, before, limit, Instant.now());
+        return store.page(scope, filter, before, limit, clock.instant());
     }
 
     public Advanced advance(HandlerScope scope, Advance a) {
@@ -101,9 +108,12 @@ public class CaseHandling {
         if (a.note() != null && a.note().length() > 2000) {
             return failed("TOO_LONG", "'note' is at most 2000 characters", "note");
         }
-        var now = Instant.now();
+        var now = clock.instant();
+        var concluded = new AtomicReference<ComplaintConcluded>();
+        var effectIds = new AtomicReference<List<String>>(List.of());
         try (var session = driver.session()) {
             var result = session.executeWrite(tx -> {
+                concluded.set(null); // the driver may retry this function: only the committed attempt counts
                 // Write-lock the complaint first, so that the status read next is the latest: two handlers acting
                 // at once are serialised and the second sees what the first did.
                 GraphLocks.node(tx, "Complaint", a.id());
@@ -117,7 +127,7 @@ public class CaseHandling {
                             + "; it applies to " + transition.from(), "action");
                 }
                 var unit = a.action().equals("ASSIGN") ? (a.unitId() != null ? a.unitId() : c.routedUnitId()) : c.routedUnitId();
-                if (a.action().equals("ASSIGN") && (unit == null || store.existing("Organization", List.of(unit)).isEmpty())) {
+                if (a.action().equals("ASSIGN") && (unit == null || store.existing(tx, "Organization", List.of(unit)).isEmpty())) {
                     return failed(unit == null ? "REQUIRED" : "NOT_FOUND", "Name the unit that investigates", "unitId");
                 }
                 var days = settings.workingDaysIn(transition.to());
@@ -160,13 +170,17 @@ public class CaseHandling {
                     notices.handlers(tx, accounts.usernamesInUnits(List.of(unit)), "COMPLAINT_ASSIGNED",
                             "投诉交办 " + c.number(), "请在期限内调查处理。", c.id());
                 }
-                return new Advanced(store.read(tx, scope, c.id(), now).orElseThrow(), List.of());
+                var advanced = store.read(tx, scope, c.id(), now).orElseThrow();
+                if (a.action().equals("CONCLUDE")) {
+                    // its effects on other features (appraisal) commit with it; delivered below, or later if that fails
+                    concluded.set(concluded(advanced, now));
+                    effectIds.set(effects.record(tx, concluded.get()));
+                }
+                return new Advanced(advanced, List.of());
             });
-            if (result.errors().isEmpty() && a.action().equals("CONCLUDE")) {
-                var c = result.complaint();
-                events.publishEvent(new ComplaintConcluded(c.id(), c.number(), c.routedUnitId(), c.target().postId(),
-                        c.target().badgeNumber(), c.category(), c.conclusion(), c.serious(),
-                        c.occurredAt() == null ? null : c.occurredAt().toInstant(), now));
+            if (result.errors().isEmpty() && concluded.get() != null) {
+                effects.deliver(effectIds.get());
+                events.publishEvent(concluded.get());
             }
             return result;
         }
@@ -176,7 +190,7 @@ public class CaseHandling {
         if (body == null || body.isBlank() || body.strip().length() > 2000) {
             return new Sent(null, List.of(UserError.of("INVALID_LENGTH", "'body' must be 1 to 2000 characters", "input", "body")));
         }
-        var now = Instant.now();
+        var now = clock.instant();
         try (var session = driver.session()) {
             return session.executeWrite(tx -> {
                 var c = store.read(tx, scope, id, now);
@@ -190,6 +204,12 @@ public class CaseHandling {
                 return new Sent(message, List.of());
             });
         }
+    }
+
+    private static ComplaintConcluded concluded(HandlerView c, Instant now) {
+        return new ComplaintConcluded(c.id(), c.number(), c.routedUnitId(), c.target().postId(),
+                c.target().badgeNumber(), c.category(), c.conclusion(), c.serious(),
+                c.occurredAt() == null ? null : c.occurredAt().toInstant(), now);
     }
 
     private static Advanced failed(String code, String message, String field) {

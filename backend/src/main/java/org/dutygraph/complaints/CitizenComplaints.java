@@ -3,6 +3,7 @@ package org.dutygraph.complaints;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -58,10 +59,11 @@ public class CitizenComplaints {
     private final SubmissionWriter writer;
     private final ComplaintNumbers numbers;
     private final FollowSeal followSeal;
+    private final Clock clock;
 
     CitizenComplaints(ComplaintStore store, Receipts receipts, SubmissionWriter writer, ComplaintNumbers numbers,
                       WorkingCalendar calendar, ComplaintSettings settings, ComplaintNotices notices, DeviceRegistry devices,
-                      AccountService accounts, ComplaintOffice office, Driver driver, FollowSeal followSeal) {
+                      AccountService accounts, ComplaintOffice office, Driver driver, FollowSeal followSeal, Clock clock) {
         this.store = store;
         this.followSeal = followSeal;
         this.receipts = receipts;
@@ -75,10 +77,11 @@ public class CitizenComplaints {
         this.office = office;
         this.driver = driver;
         this.checks = new SubmissionChecks(store);
+        this.clock = clock;
     }
 
     public Submitted submit(Submission s) {
-        var errors = SubmissionChecks.validate(s);
+        var errors = SubmissionChecks.validate(s, clock.instant());
         if (!errors.isEmpty()) {
             if (s.target() != null) {
                 // report unknown references too, so that the app can show every problem at once (no retry to look for)
@@ -91,7 +94,7 @@ public class CitizenComplaints {
         }
         var submissionKey = receipts.submissionKey(s.submissionId().toLowerCase());
         var contentHash = contentHash(s);
-        var now = Instant.now();
+        var now = clock.instant();
         var receipt = receipts.newReceipt();
         var id = UUID.randomUUID().toString();
         var c = new HashMap<String, Object>();
@@ -154,7 +157,7 @@ public class CitizenComplaints {
                 : accounts.usernamesInUnits(List.of(ref.get().routedUnitId()));
         try (var session = driver.session()) {
             var message = session.executeWrite(tx -> {
-                var m = store.addMessage(tx, ref.get().id(), "CITIZEN", null, body.strip(), Instant.now());
+                var m = store.addMessage(tx, ref.get().id(), "CITIZEN", null, body.strip(), clock.instant());
                 notices.handlers(tx, handlers, "COMPLAINT_REPLY", "投诉人回复", "投诉人回复了您的问题。", ref.get().id());
                 return m;
             });
@@ -185,7 +188,7 @@ public class CitizenComplaints {
         }
         var follower = ComplaintNotices.follower(store.pushKey(ref.get().id()));
         var target = "fcm:" + token;
-        devices.register(follower, followSeal.seal(follower.key(), target), platform, FollowerPushes.CHANNEL, null, Instant.now());
+        devices.register(follower, followSeal.seal(follower.key(), target), platform, FollowerPushes.CHANNEL, null, clock.instant());
         return new Followed(followSeal.tag(follower.key(), target), List.of());
     }
 

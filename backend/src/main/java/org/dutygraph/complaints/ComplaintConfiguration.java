@@ -37,8 +37,8 @@ class ComplaintConfiguration {
     }
 
     @Bean
-    WorkingCalendar workingCalendar(ComplaintSettings settings) {
-        return new WorkingCalendar(settings.zone(), settings.workdayEnd());
+    WorkingCalendar workingCalendar(ComplaintSettings settings, java.time.Clock clock) {
+        return new WorkingCalendar(clock.getZone(), settings.workdayEnd());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.dutygraph.complaints;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,9 +28,10 @@ public class ComplaintEscalator extends PeriodicJob {
     private final ComplaintNotices notices;
     private final AccountService accounts;
     private final ComplaintOffice office;
+    private final Clock clock;
 
     ComplaintEscalator(Driver driver, WorkingCalendar calendar, ComplaintSettings settings, ComplaintNotices notices,
-                       AccountService accounts, ComplaintOffice office) {
+                       AccountService accounts, ComplaintOffice office, Clock clock) {
         super("complaint-escalator", "Complaint escalation");
         this.driver = driver;
         this.calendar = calendar;
@@ -37,6 +39,7 @@ public class ComplaintEscalator extends PeriodicJob {
         this.notices = notices;
         this.accounts = accounts;
         this.office = office;
+        this.clock = clock;
     }
 
     record Escalation(String id, String number, String unitId, String pushKey) {
@@ -97,7 +100,7 @@ public class ComplaintEscalator extends PeriodicJob {
 
     @Override
     protected void runOnce() {
-        var now = Instant.now();
+        var now = clock.instant();
         escalateDue(now);
         dropOrphanPhotos(now);
     }

@@ -1,6 +1,6 @@
 package org.dutygraph.complaints;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +26,12 @@ class ComplaintNotices {
 
     private final Notifications notifications;
     private final DeviceRegistry devices;
+    private final Clock clock;
 
-    ComplaintNotices(Notifications notifications, DeviceRegistry devices) {
+    ComplaintNotices(Notifications notifications, DeviceRegistry devices, Clock clock) {
         this.notifications = notifications;
         this.devices = devices;
+        this.clock = clock;
     }
 
     /**
@@ -42,7 +44,7 @@ class ComplaintNotices {
             return;
         }
         var follower = follower(pushKey);
-        devices.renew(tx, List.of(follower), Instant.now());
+        devices.renew(tx, List.of(follower), clock.instant());
         notifications.enqueue(tx, NotificationRequest.alerted(follower, "COMPLAINT_UPDATED", "投诉有新进展",
                 "您关注的投诉有新进展，请用回执查看。", CITIZEN_ALERT, null, null));
     }
@@ -50,7 +52,7 @@ class ComplaintNotices {
     /** Keeps the follows of cases that are still open alive without telling anyone (overdue cases, escalated). */
     void keepFollowing(TransactionContext tx, Collection<String> pushKeys) {
         devices.renew(tx, pushKeys.stream().filter(java.util.Objects::nonNull).map(ComplaintNotices::follower).toList(),
-                Instant.now());
+                clock.instant());
     }
 
     static Recipient follower(String pushKey) {

@@ -1,6 +1,7 @@
 package org.dutygraph.complaints;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
@@ -17,15 +18,15 @@ class ComplaintNumbers {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
     private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-    private final ComplaintSettings settings;
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ComplaintNumbers(ComplaintSettings settings) {
-        this.settings = settings;
+    ComplaintNumbers(Clock clock) {
+        this.clock = clock;
     }
 
     String draw(Instant receivedAt) {
-        var sb = new StringBuilder("TS").append(DAY.format(receivedAt.atZone(settings.zone()))).append('-');
+        var sb = new StringBuilder("TS").append(DAY.format(receivedAt.atZone(clock.getZone()))).append('-');
         for (int i = 0; i < 6; i++) {
             sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }

@@ -2,7 +2,6 @@ package org.dutygraph.complaints;
 
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,7 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param receiptCost        scrypt cost as log2(N) for receipt hashes (r = 8, p = 1). 9 (512 KiB, about 1.6 ms on
  *                           the reference machine) keeps 200 submissions a second on two cores; a receipt carries
  *                           100 random bits, so guessing is stopped by its entropy and the pepper, the cost is depth
- * @param zone               the time zone of working days
  * @param workdayEnd         when a working day ends (a complaint received after it is registered the next day)
  * @param workingDays        working days allowed in each status before the next step is due
  * @param escalationInterval how often overdue complaints are looked for
@@ -26,7 +24,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("dutygraph.complaints")
 public record ComplaintSettings(String pepper, @DefaultValue("data/complaint-pepper.key") String pepperFile,
                                 @DefaultValue("9") int receiptCost,
-                                @DefaultValue("Asia/Shanghai") ZoneId zone,
                                 @DefaultValue("18:00") LocalTime workdayEnd,
                                 Map<String, Integer> workingDays,
                                 @DefaultValue("1m") Duration escalationInterval,

@@ -120,9 +120,13 @@ class ComplaintStore {
 
     List<String> existing(String label, Collection<String> ids) {
         try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("MATCH (n:" + label + ") WHERE n.id IN $ids RETURN n.id AS id",
-                    Map.of("ids", List.copyOf(ids))).list(r -> r.get("id").asString()));
+            return session.executeRead(tx -> existing(tx, label, ids));
         }
+    }
+
+    List<String> existing(TransactionContext tx, String label, Collection<String> ids) {
+        return tx.run("MATCH (n:" + label + ") WHERE n.id IN $ids RETURN n.id AS id", Map.of("ids", List.copyOf(ids)))
+                .list(r -> r.get("id").asString());
     }
 
     Optional<CaseRef> byReceiptHash(String hash) {

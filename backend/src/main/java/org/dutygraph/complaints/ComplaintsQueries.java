@@ -1,6 +1,6 @@
 package org.dutygraph.complaints;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +16,11 @@ import org.springframework.stereotype.Service;
 public class ComplaintsQueries {
 
     private final ComplaintStore store;
+    private final Clock clock;
 
-    ComplaintsQueries(ComplaintStore store) {
+    ComplaintsQueries(ComplaintStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     public List<AuditView> audit(String complaintId, String before, int limit) {
@@ -26,7 +28,7 @@ public class ComplaintsQueries {
     }
 
     public List<StatsView> stats(String parentUnitId, String after, int limit) {
-        return store.stats(parentUnitId, after, limit, Instant.now());
+        return store.stats(parentUnitId, after, limit, clock.instant());
     }
 
     public boolean within(String unitId, String ancestorId) {

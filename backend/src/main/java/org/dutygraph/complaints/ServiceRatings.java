@@ -1,6 +1,6 @@
 package org.dutygraph.complaints;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,11 +25,13 @@ public class ServiceRatings {
     private final Driver driver;
     private final Receipts receipts;
     private final ComplaintStore store;
+    private final Clock clock;
 
-    ServiceRatings(Driver driver, Receipts receipts, ComplaintStore store) {
+    ServiceRatings(Driver driver, Receipts receipts, ComplaintStore store, Clock clock) {
         this.driver = driver;
         this.receipts = receipts;
         this.store = store;
+        this.clock = clock;
     }
 
     public List<UserError> rate(String serviceCaseNumber, String unitId, String level, List<String> indicators) {
@@ -50,7 +52,7 @@ public class ServiceRatings {
         params.put("level", level);
         params.put("score", 5 - LEVELS.indexOf(level));
         params.put("indicators", indicators == null ? List.of() : List.copyOf(new java.util.TreeSet<>(indicators)));
-        params.put("at", Instant.now().toEpochMilli());
+        params.put("at", clock.millis());
         try (var session = driver.session()) {
             session.executeWriteWithoutResult(tx -> tx.run("""
                     CREATE (:ServiceRating {caseTag: $tag, unitId: $unit, level: $level, score: $score,

@@ -1,5 +1,6 @@
 package org.dutygraph.complaints;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,15 +34,17 @@ class SubmissionBatch {
     private final ComplaintNotices notices;
     private final ComplaintOffice office;
     private final ComplaintNumbers numbers;
+    private final Clock clock;
 
     SubmissionBatch(ComplaintStore store, ComplaintRouter router, ComplaintNotices notices, ComplaintOffice office,
-                    ComplaintNumbers numbers) {
+                    ComplaintNumbers numbers, Clock clock) {
         this.store = store;
         this.numbers = numbers;
         this.checks = new SubmissionChecks(store);
         this.router = router;
         this.notices = notices;
         this.office = office;
+        this.clock = clock;
     }
 
     /** A submission that passed its checks, routed, about to be created. */
@@ -94,7 +97,7 @@ class SubmissionBatch {
         giveFreeNumbers(tx, accepted);
         var rows = accepted.stream().map(a -> Map.<String, Object>of("i", a.index(), "c", a.complaint(), "photos", a.photos(),
                 "stepId", UUID.randomUUID().toString())).toList();
-        var unitNames = store.create(tx, rows, Instant.now());
+        var unitNames = store.create(tx, rows, clock.instant());
         for (var a : accepted) {
             outcomes.set(a.index(), new Created(a.number(), unitNames.get(a.index()),
                     (String) a.complaint().get("routedUnitId")));

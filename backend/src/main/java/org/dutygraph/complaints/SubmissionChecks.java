@@ -27,7 +27,7 @@ final class SubmissionChecks {
     }
 
     /** Everything that can be checked without the graph, every problem at once. */
-    static List<UserError> validate(CitizenComplaints.Submission s) {
+    static List<UserError> validate(CitizenComplaints.Submission s, Instant now) {
         var errors = new ArrayList<UserError>();
         if (s.submissionId() == null || !UUID_TEXT.matcher(s.submissionId()).matches()) {
             errors.add(UserError.of("INVALID_FORMAT", "'submissionId' must be a UUID generated once per complaint", "input", "submissionId"));
@@ -47,7 +47,7 @@ final class SubmissionChecks {
         if (description.length() < 10 || description.length() > 5000) {
             errors.add(UserError.of("INVALID_LENGTH", "'description' must be 10 to 5000 characters", "input", "description"));
         }
-        if (s.occurredAt() != null && s.occurredAt().isAfter(Instant.now().plusSeconds(300))) {
+        if (s.occurredAt() != null && s.occurredAt().isAfter(now.plusSeconds(300))) {
             errors.add(UserError.of("IN_THE_FUTURE", "'occurredAt' is in the future", "input", "occurredAt"));
         }
         checkLength(errors, s.place(), 500, "place");

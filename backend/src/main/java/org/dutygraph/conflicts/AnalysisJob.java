@@ -1,7 +1,6 @@
 package org.dutygraph.conflicts;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /** A snapshot of one conflict analysis run. */
 public record AnalysisJob(String id, Status status, String phase, int step, int steps, Integer findings,
@@ -13,21 +12,19 @@ public record AnalysisJob(String id, Status status, String phase, int step, int 
         return status == Status.SUCCEEDED || status == Status.FAILED;
     }
 
-    static AnalysisJob queued(String id) {
-        return new AnalysisJob(id, Status.QUEUED, "queued", 0, 8, null, null, OffsetDateTime.now(ZoneOffset.UTC), null, null);
+    static AnalysisJob queued(String id, OffsetDateTime now) {
+        return new AnalysisJob(id, Status.QUEUED, "queued", 0, 8, null, null, now, null, null);
     }
 
     AnalysisJob at(String phase, int step) {
         return new AnalysisJob(id, Status.RUNNING, phase, step, steps, findings, durationMillis, submittedAt, null, null);
     }
 
-    AnalysisJob succeeded(int findings, long millis) {
-        return new AnalysisJob(id, Status.SUCCEEDED, "done", steps, steps, findings, millis, submittedAt,
-                OffsetDateTime.now(ZoneOffset.UTC), null);
+    AnalysisJob succeeded(int findings, long millis, OffsetDateTime now) {
+        return new AnalysisJob(id, Status.SUCCEEDED, "done", steps, steps, findings, millis, submittedAt, now, null);
     }
 
-    AnalysisJob failed(String why) {
-        return new AnalysisJob(id, Status.FAILED, phase, step, steps, findings, durationMillis, submittedAt,
-                OffsetDateTime.now(ZoneOffset.UTC), why);
+    AnalysisJob failed(String why, OffsetDateTime now) {
+        return new AnalysisJob(id, Status.FAILED, phase, step, steps, findings, durationMillis, submittedAt, now, why);
     }
 }

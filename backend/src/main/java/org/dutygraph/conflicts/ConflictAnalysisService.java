@@ -1,6 +1,9 @@
 package org.dutygraph.conflicts;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -40,11 +43,13 @@ public class ConflictAnalysisService implements AutoCloseable {
     private volatile LiveAnalysis live;
     static final int INCREMENTAL_LIMIT = 10_000;
     private final ExecutorService executor = JobThreads.single("conflict-analysis");
+    private final Clock clock;
 
-    ConflictAnalysisService(Driver driver, FindingStore store, ConflictSettings settings) {
+    ConflictAnalysisService(Driver driver, FindingStore store, ConflictSettings settings, Clock clock) {
         this.driver = driver;
         this.store = store;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /** Queues a run, or returns the run already waiting to start. */
@@ -53,9 +58,13 @@ public class ConflictAnalysisService implements AutoCloseable {
         if (!queued.compareAndSet(null, id)) {
             return jobs.get(queued.get()).orElseGet(this::submit);
         }
-        jobs.put(id, AnalysisJob.queued(id));
+        jobs.put(id, AnalysisJob.queued(id, now()));
         executor.execute(() -> run(id));
         return jobs.get(id).orElseThrow();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     public AnalysisJob await(String id, Duration wait) {
@@ -69,14 +78,14 @@ public class ConflictAnalysisService implements AutoCloseable {
     /** Re-analyses only what a change of these duties can affect, if a full analysis is in memory; else a full run. */
     public AnalysisJob submitIncremental(List<String> dutyIds) {
         var id = UUID.randomUUID().toString();
-        jobs.put(id, AnalysisJob.queued(id));
+        jobs.put(id, AnalysisJob.queued(id, now()));
         executor.execute(() -> runIncremental(id, dutyIds));
         return jobs.get(id).orElseThrow();
     }
 
     /** Analyzes without storing: for the command line and benchmarks. */
     public List<Finding> analyzeNow() {
-        return new ConflictEngine(settings.engine()).analyze(new ProjectionLoader(driver).load(), (step, steps) -> { });
+        return new ConflictEngine(settings.engine()).analyze(new ProjectionLoader(driver, clock).load(), (step, steps) -> { });
     }
 
     @EventListener
@@ -95,7 +104,7 @@ public class ConflictAnalysisService implements AutoCloseable {
         var started = System.nanoTime();
         try {
             var state = live;
-            var delta = state == null ? null : state.apply(new ProjectionLoader(driver).loadDuties(dutyIds));
+            var delta = state == null ? null : state.apply(new ProjectionLoader(driver, clock).loadDuties(dutyIds));
             if (delta == null) {
                 log.info("Incremental analysis {} needs the whole graph; running a full analysis", id);
                 run(id);
@@ -104,13 +113,13 @@ public class ConflictAnalysisService implements AutoCloseable {
             jobs.update(id, job -> job.at("storing findings", 8));
             store.applyDelta(delta.upserts(), delta.removedIds(), id);
             var millis = (System.nanoTime() - started) / 1_000_000;
-            jobs.update(id, job -> job.succeeded(delta.upserts().size(), millis));
+            jobs.update(id, job -> job.succeeded(delta.upserts().size(), millis, now()));
             log.info("Incremental analysis {}: {} duties changed in {} units, {} findings written, {} retired, in {} ms",
                     id, dutyIds.size(), delta.scopeUnits(), delta.upserts().size(), delta.removedIds().size(), millis);
         } catch (RuntimeException e) {
             live = null;
             log.error("Incremental analysis {} failed", id, e);
-            jobs.update(id, job -> job.failed("The analysis failed because of a database error; run it again"));
+            jobs.update(id, job -> job.failed("The analysis failed because of a database error; run it again", now()));
         }
     }
 
@@ -120,7 +129,7 @@ public class ConflictAnalysisService implements AutoCloseable {
         live = null;
         try {
             jobs.update(id, job -> job.at("loading graph", 1));
-            var projection = new ProjectionLoader(driver).load();
+            var projection = new ProjectionLoader(driver, clock).load();
             var loaded = System.nanoTime();
             jobs.update(id, job -> job.at("analyzing", 2));
             var findings = new ConflictEngine(settings.engine()).analyze(projection,
@@ -132,18 +141,18 @@ public class ConflictAnalysisService implements AutoCloseable {
             if (live != null) {
                 // Plan the incremental queries and run the in-memory pass once with nothing changed, so that
                 // the first incremental run after a full one is as fast as the next.
-                new ProjectionLoader(driver).loadDuties(List.of());
+                new ProjectionLoader(driver, clock).loadDuties(List.of());
                 store.applyDelta(List.of(), List.of(), id);
                 live.apply(List.of());
             }
             var millis = (System.nanoTime() - started) / 1_000_000;
-            jobs.update(id, job -> job.succeeded(count, millis));
+            jobs.update(id, job -> job.succeeded(count, millis, now()));
             log.info("Conflict analysis {}: {} findings over {} duties in {} ms (load {} ms, analyze {} ms, store {} ms)",
                     id, count, projection.dutyCount(), millis, (loaded - started) / 1_000_000,
                     (analyzed - loaded) / 1_000_000, (System.nanoTime() - analyzed) / 1_000_000);
         } catch (RuntimeException e) {
             log.error("Conflict analysis {} failed", id, e);
-            jobs.update(id, job -> job.failed("The analysis failed because of a database error; run it again"));
+            jobs.update(id, job -> job.failed("The analysis failed because of a database error; run it again", now()));
         }
     }
 

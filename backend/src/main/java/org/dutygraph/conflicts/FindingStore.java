@@ -1,5 +1,6 @@
 package org.dutygraph.conflicts;
 
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,9 +24,11 @@ public class FindingStore {
     private static final int BATCH = 5_000;
 
     private final Driver driver;
+    private final Clock clock;
 
-    FindingStore(Driver driver) {
+    FindingStore(Driver driver, Clock clock) {
         this.driver = driver;
+        this.clock = clock;
     }
 
     public record Filter(List<String> kinds, List<String> severities, List<String> statuses, String unitId,
@@ -60,26 +63,32 @@ public class FindingStore {
 
     /** Merges findings by id, keeping their triage; a resolved finding found again reopens as a regression. */
     private void upsert(List<Finding> findings, String runId) {
+        var now = now();
         try (var session = driver.session()) {
             for (int from = 0; from < findings.size(); from += BATCH) {
                 var rows = findings.subList(from, Math.min(findings.size(), from + BATCH)).stream().map(Finding::asRecord).toList();
                 session.executeWriteWithoutResult(tx -> tx.run("""
                         UNWIND $rows AS row
                         MERGE (f:Finding {id: row.id})
-                        ON CREATE SET f.status = 'open', f.firstSeenAt = datetime(), f.regression = false
+                        ON CREATE SET f.status = 'open', f.firstSeenAt = $now, f.regression = false
                         SET f.kind = row.kind, f.severity = row.severity, f.units = row.units, f.posts = row.posts,
                             f.duties = row.duties, f.powerItems = row.power_items, f.evidence = row.evidence,
                             f.explanationZh = row.explanation, f.explanationEn = row.explanation_en,
                             f.arbiterPostId = row.arbiter_post_id,
-                            f.lastSeenAt = datetime(), f.runId = $runId, f.active = true
+                            f.lastSeenAt = $now, f.runId = $runId, f.active = true
                         SET f.regression = CASE WHEN f.status = 'resolved' THEN true ELSE f.regression END
                         SET f.status = CASE WHEN f.status = 'resolved' THEN 'open' ELSE f.status END
                         WITH f, row
                         CALL (f) { MATCH (f)-[r:INVOLVES]->() DELETE r }
                         CALL (f, row) { UNWIND row.units AS unitId MATCH (u:Organization {id: unitId}) CREATE (f)-[:INVOLVES]->(u) }
-                        """, Map.of("rows", rows, "runId", runId)).consume());
+                        """, Map.of("rows", rows, "runId", runId, "now", now)).consume());
             }
         }
+    }
+
+    /** Stored as a DateTime in UTC, as Cypher's datetime() stores it. */
+    private java.time.OffsetDateTime now() {
+        return java.time.OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     public List<FindingView> page(Filter filter, String after, int limit) {
@@ -117,10 +126,11 @@ public class FindingStore {
         params.put("status", status);
         params.put("reason", reason);
         params.put("user", user);
+        params.put("now", now());
         try (var session = driver.session()) {
             return session.executeWrite(tx -> tx.run("""
                     MATCH (f:Finding {id: $id})
-                    SET f.status = $status, f.reason = $reason, f.triagedBy = $user, f.triagedAt = datetime(),
+                    SET f.status = $status, f.reason = $reason, f.triagedBy = $user, f.triagedAt = $now,
                         f.regression = CASE WHEN $status = 'resolved' THEN false ELSE f.regression END
                     RETURN f""", params).list(r -> view(r.get("f").asNode()))).stream().findFirst();
         }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -36,11 +37,13 @@ public class EvidenceFiles {
     private final Driver driver;
     private final InspectionSettings settings;
     private final InspectionAudit audit;
+    private final Clock clock;
 
-    EvidenceFiles(Driver driver, InspectionSettings settings, InspectionAudit audit) {
+    EvidenceFiles(Driver driver, InspectionSettings settings, InspectionAudit audit, Clock clock) {
         this.driver = driver;
         this.settings = settings;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** The evidence item if the caller is on the visit's assignment or manages the plan. */
@@ -95,8 +98,8 @@ public class EvidenceFiles {
         }
         try (var session = driver.session()) {
             session.executeWrite(tx -> {
-                tx.run("MATCH (e:Evidence {id: $id}) WHERE e.uploadedAt IS NULL SET e.uploadedAt = timestamp(), e.uploadedBy = $me",
-                        Map.of("id", id, "me", caller.username())).consume();
+                tx.run("MATCH (e:Evidence {id: $id}) WHERE e.uploadedAt IS NULL SET e.uploadedAt = $now, e.uploadedBy = $me",
+                        Map.of("id", id, "me", caller.username(), "now", clock.millis())).consume();
                 audit.record(tx, caller.username(), "upload-evidence", evidence.get().planId(), id);
                 return null;
             });

@@ -1,11 +1,13 @@
 package org.dutygraph.inspections;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.dutygraph.accountability.AccountabilityChains;
 import org.dutygraph.inspections.InspectionViews.FindingView;
@@ -14,6 +16,7 @@ import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Notifications;
 import org.dutygraph.notifications.Recipient;
 import org.dutygraph.notifications.SubjectType;
+import org.dutygraph.platform.effects.Effects;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.neo4j.GraphLocks;
 import org.dutygraph.security.AccountService;
@@ -49,10 +52,12 @@ public class FindingReview {
     private final AccountService accounts;
     private final AccountabilityChains chains;
     private final ApplicationEventPublisher events;
+    private final Effects effects;
+    private final Clock clock;
 
     FindingReview(Driver driver, InspectionQueries queries, InspectionAudit audit, InspectionSettings settings,
                   Notifications notifications, AccountService accounts, AccountabilityChains chains,
-                  ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events, Effects effects, Clock clock) {
         this.driver = driver;
         this.queries = queries;
         this.audit = audit;
@@ -61,6 +66,8 @@ public class FindingReview {
         this.accounts = accounts;
         this.chains = chains;
         this.events = events;
+        this.effects = effects;
+        this.clock = clock;
     }
 
     public Reviewed review(InspectionCaller caller, String id, String decision, String reason, LocalDate rectifyBy) {
@@ -75,10 +82,13 @@ public class FindingReview {
             return new Reviewed(null, List.of(UserError.of("INVALID_DEADLINE",
                     "'rectifyBy' must be a day after today (" + today + ")", "input", "rectifyBy")));
         }
-        var now = Instant.now().toEpochMilli();
+        var now = clock.millis();
         Reviewed result;
+        var confirmed = new AtomicReference<InspectionFindingConfirmed>();
+        var effectIds = new AtomicReference<List<String>>(List.of());
         try (var session = driver.session()) {
             result = session.executeWrite(tx -> {
+                confirmed.set(null); // the driver may retry this function: only the committed attempt counts
                 GraphLocks.node(tx, "InspectionFinding", id);
                 var finding = queries.visibleFinding(tx, caller, id).filter(f -> manages(tx, caller, f.planId()));
                 if (finding.isEmpty()) {
@@ -100,14 +110,19 @@ public class FindingReview {
                 }
                 audit.record(tx, caller.username(), decision.equals("CONFIRM") ? "confirm-finding" : "reject-finding",
                         f.planId(), f.id());
-                return new Reviewed(InspectionStore.finding(InspectionStore.node(tx, "InspectionFinding", id).orElseThrow()),
-                        List.of());
+                var reviewed = InspectionStore.finding(InspectionStore.node(tx, "InspectionFinding", id).orElseThrow());
+                if (reviewed.status().equals("CONFIRMED")) {
+                    // its effects on other features (appraisal) commit with it; delivered below, or later if that fails
+                    confirmed.set(new InspectionFindingConfirmed(reviewed.id(), reviewed.planId(), reviewed.targetUnitId(),
+                            reviewed.normCode(), postOf(tx, reviewed), reviewed.badgeNumber(), Instant.ofEpochMilli(now)));
+                    effectIds.set(effects.record(tx, confirmed.get()));
+                }
+                return new Reviewed(reviewed, List.of());
             });
         }
-        if (result.finding() != null && result.finding().status().equals("CONFIRMED")) {
-            var f = result.finding();
-            events.publishEvent(new InspectionFindingConfirmed(f.id(), f.planId(), f.targetUnitId(), f.normCode(), postOf(f),
-                    f.badgeNumber(), Instant.ofEpochMilli(now)));
+        if (confirmed.get() != null) {
+            effects.deliver(effectIds.get());
+            events.publishEvent(confirmed.get());
         }
         return result;
     }
@@ -223,7 +238,7 @@ public class FindingReview {
      */
     private Rectified changeRectification(InspectionCaller caller, String id, boolean inspectorSide, Change change) {
         var field = inspectorSide ? "rectificationId" : "id";
-        var now = Instant.now().toEpochMilli();
+        var now = clock.millis();
         try (var session = driver.session()) {
             return session.executeWrite(tx -> {
                 GraphLocks.node(tx, "Rectification", id);
@@ -300,6 +315,13 @@ public class FindingReview {
             return f.postId();
         }
         return f.badgeNumber() == null ? null : chains.postOfBadge(f.badgeNumber()).orElse(null);
+    }
+
+    private String postOf(TransactionContext tx, FindingView f) {
+        if (f.postId() != null) {
+            return f.postId();
+        }
+        return f.badgeNumber() == null ? null : chains.postOfBadge(tx, f.badgeNumber()).orElse(null);
     }
 
     private static boolean manages(TransactionContext tx, InspectionCaller caller, String planId) {

@@ -1,6 +1,6 @@
 package org.dutygraph.inspections;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 public class InspectionAudit {
 
     private final Driver driver;
+    private final Clock clock;
 
-    InspectionAudit(Driver driver) {
+    InspectionAudit(Driver driver, Clock clock) {
         this.driver = driver;
+        this.clock = clock;
     }
 
     /** @param subjects (planId, subjectId) pairs */
@@ -27,7 +29,7 @@ public class InspectionAudit {
         if (subjects.isEmpty()) {
             return;
         }
-        long now = Instant.now().toEpochMilli();
+        long now = clock.millis();
         var rows = subjects.stream().map(s -> Map.of("planId", s.get(0), "subjectId", s.get(1),
                 "key", TimeKeys.key(now, java.util.UUID.randomUUID().toString()))).toList();
         tx.run("""

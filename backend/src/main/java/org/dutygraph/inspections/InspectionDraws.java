@@ -1,6 +1,6 @@
 package org.dutygraph.inspections;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,14 +46,16 @@ public class InspectionDraws {
     private final Notifications notifications;
     private final InspectionAudit audit;
     private final InspectionSettings settings;
+    private final Clock clock;
 
     InspectionDraws(Driver driver, AccountService accounts, Notifications notifications, InspectionAudit audit,
-                    InspectionSettings settings) {
+                    InspectionSettings settings, Clock clock) {
         this.driver = driver;
         this.accounts = accounts;
         this.notifications = notifications;
         this.audit = audit;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /** The draws of these plans, by plan id (undrawn plans are absent). */
@@ -139,7 +141,7 @@ public class InspectionDraws {
                 RETURN t, i.username AS username""", Map.of("targets", targets, "people", people))
                 .forEachRemaining(r -> result.computeIfAbsent(r.get("t").asString(), k -> new TreeMap<>())
                         .put(r.get("username").asString(), "SAME_UNIT"));
-        long cutoff = Instant.now().minus(java.time.Duration.ofDays(settings.recentVisitDays())).toEpochMilli();
+        long cutoff = clock.instant().minus(java.time.Duration.ofDays(settings.recentVisitDays())).toEpochMilli();
         tx.run("""
                 MATCH (a:Assignment) WHERE a.targetUnitId IN $targets AND a.visitedAt >= $cutoff
                 UNWIND a.inspectors AS username
@@ -157,7 +159,7 @@ public class InspectionDraws {
 
     private void store(TransactionContext tx, InspectionCaller caller, PlanView plan, DoubleRandomDraw.Inputs inputs,
                        Map<String, Map<String, String>> excluded, DoubleRandomDraw.Result result) {
-        long now = Instant.now().toEpochMilli();
+        long now = clock.millis();
         var exclusions = new ArrayList<DrawExclusion>();
         excluded.forEach((t, m) -> m.forEach((i, reason) -> exclusions.add(new DrawExclusion(t, i, reason))));
         var drawId = UUID.randomUUID().toString();

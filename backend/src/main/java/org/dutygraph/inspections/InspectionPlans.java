@@ -1,6 +1,6 @@
 package org.dutygraph.inspections;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,12 +40,14 @@ public class InspectionPlans {
     private final AccountService accounts;
     private final InspectionAudit audit;
     private final InspectionSettings settings;
+    private final Clock clock;
 
-    InspectionPlans(Driver driver, AccountService accounts, InspectionAudit audit, InspectionSettings settings) {
+    InspectionPlans(Driver driver, AccountService accounts, InspectionAudit audit, InspectionSettings settings, Clock clock) {
         this.driver = driver;
         this.accounts = accounts;
         this.audit = audit;
         this.settings = settings;
+        this.clock = clock;
     }
 
     public PlanResult create(InspectionCaller caller, CreatePlan input) {
@@ -53,7 +55,7 @@ public class InspectionPlans {
             return failed("NO_OFFICE", "Your account belongs to no unit, so there is no office to plan for", "input");
         }
         var errors = new ArrayList<UserError>();
-        var checklist = PlanChecks.check(input, LocalDate.now(settings.zone()), errors);
+        var checklist = PlanChecks.check(input, LocalDate.now(clock), errors);
         var scope = input.scopeUnitIds() == null ? List.<String>of() : input.scopeUnitIds();
         var pool = input.inspectorPool();
         if (pool != null) {
@@ -79,7 +81,7 @@ public class InspectionPlans {
         if (!errors.isEmpty()) {
             return new PlanResult(null, errors);
         }
-        var now = Instant.now().toEpochMilli();
+        var now = clock.millis();
         var id = UUID.randomUUID().toString();
         var params = new HashMap<String, Object>();
         params.put("id", id);

@@ -1,5 +1,6 @@
 package org.dutygraph.inspections;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,11 +57,13 @@ public class InspectionQueries {
     private final Driver driver;
     private final InspectionAudit audit;
     private final InspectionSettings settings;
+    private final Clock clock;
 
-    InspectionQueries(Driver driver, InspectionAudit audit, InspectionSettings settings) {
+    InspectionQueries(Driver driver, InspectionAudit audit, InspectionSettings settings, Clock clock) {
         this.driver = driver;
         this.audit = audit;
         this.settings = settings;
+        this.clock = clock;
     }
 
     public List<AssignmentView> myAssignments(InspectionCaller caller, boolean includeDone, String after, int limit) {
@@ -260,7 +263,7 @@ public class InspectionQueries {
     }
 
     LocalDate today() {
-        return LocalDate.now(settings.zone());
+        return LocalDate.now(clock);
     }
 
     private static org.neo4j.driver.Value params(InspectionCaller caller, Object... more) {

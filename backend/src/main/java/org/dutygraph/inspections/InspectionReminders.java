@@ -1,5 +1,6 @@
 package org.dutygraph.inspections;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,30 +32,34 @@ public class InspectionReminders extends PeriodicJob {
     private final Notifications notifications;
     private final AccountService accounts;
     private final InspectionSettings settings;
+    private final Clock clock;
 
-    InspectionReminders(Driver driver, Notifications notifications, AccountService accounts, InspectionSettings settings) {
+    InspectionReminders(Driver driver, Notifications notifications, AccountService accounts, InspectionSettings settings,
+                        Clock clock) {
         super("inspection-reminders", "Inspection reminders");
         this.driver = driver;
         this.notifications = notifications;
         this.accounts = accounts;
         this.settings = settings;
+        this.clock = clock;
     }
 
     public Sent remindDue(LocalDate today) {
+        var now = clock.millis();
         try (var session = driver.session()) {
             return session.executeWrite(tx -> {
                 GraphLocks.job(tx, "inspection-reminders");
                 var deadlines = tx.run("""
                         MATCH (r:Rectification {status: 'ORDERED'}) WHERE r.rectifyBy <= $tomorrow AND r.remindedAt IS NULL
-                        WITH r LIMIT 500 SET r.remindedAt = timestamp()
+                        WITH r LIMIT 500 SET r.remindedAt = $now
                         RETURN r.id AS id, r.unitId AS unit, r.rectifyBy AS by""",
-                        Map.of("tomorrow", today.plusDays(1).toString())).list(r -> r.asMap());
+                        Map.of("tomorrow", today.plusDays(1).toString(), "now", now)).list(r -> r.asMap());
                 var visits = tx.run("""
                         MATCH (a:Assignment {kind: 'RETURN_VISIT', status: 'ASSIGNED'})
                         WHERE a.dueFrom <= $today AND a.remindedAt IS NULL
-                        WITH a LIMIT 500 SET a.remindedAt = timestamp()
+                        WITH a LIMIT 500 SET a.remindedAt = $now
                         RETURN a.id AS id, a.inspectors AS inspectors, a.dueBy AS by""",
-                        Map.of("today", today.toString())).list(r -> r);
+                        Map.of("today", today.toString(), "now", now)).list(r -> r);
                 var requests = new ArrayList<NotificationRequest>();
                 for (var d : deadlines) {
                     for (var username : accounts.usernamesInUnits(List.of((String) d.get("unit")))) {
@@ -83,6 +88,6 @@ public class InspectionReminders extends PeriodicJob {
 
     @Override
     protected void runOnce() {
-        remindDue(LocalDate.now(settings.zone()));
+        remindDue(LocalDate.now(clock));
     }
 }

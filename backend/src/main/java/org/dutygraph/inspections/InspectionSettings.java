@@ -2,12 +2,10 @@ package org.dutygraph.inspections;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param zone                 the day of a patrol or a deadline is a local date here
  * @param recentVisitDays      an inspector who visited a target this recently is not drawn for it again
  * @param returnVisitAfterDays a return visit is due this many days after the rectification deadline
  * @param evidenceDirectory    uploaded evidence files, named by their SHA-256 (content-addressed, never rewritten)
@@ -16,11 +14,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reminderInterval     how often deadline and return-visit reminders are looked for
  */
 @ConfigurationProperties("dutygraph.inspections")
-public record InspectionSettings(ZoneId zone, Integer recentVisitDays, Integer returnVisitAfterDays, Path evidenceDirectory,
+public record InspectionSettings(Integer recentVisitDays, Integer returnVisitAfterDays, Path evidenceDirectory,
                                  Long maxEvidenceBytes, Integer maxBatchItems, Duration reminderInterval) {
 
     public InspectionSettings {
-        zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
         recentVisitDays = recentVisitDays == null ? 90 : recentVisitDays;
         returnVisitAfterDays = returnVisitAfterDays == null ? 3 : returnVisitAfterDays;
         evidenceDirectory = evidenceDirectory == null ? Path.of("data/evidence") : evidenceDirectory;

@@ -2,7 +2,7 @@ package org.dutygraph.inspections;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -55,10 +55,12 @@ public class InspectorDaySync {
 
     private final Driver driver;
     private final InspectionSettings settings;
+    private final Clock clock;
 
-    InspectorDaySync(Driver driver, InspectionSettings settings) {
+    InspectorDaySync(Driver driver, InspectionSettings settings, Clock clock) {
         this.driver = driver;
         this.settings = settings;
+        this.clock = clock;
     }
 
     public Synced sync(InspectionCaller caller, SyncBatch batch) {
@@ -67,7 +69,7 @@ public class InspectorDaySync {
         if (!errors.isEmpty()) {
             return Synced.failed(errors);
         }
-        var now = Instant.now().toEpochMilli();
+        var now = clock.millis();
         try (var session = driver.session()) {
             return session.executeWrite(tx -> store(tx, caller.username(), batch, now));
         } catch (Refused refused) {
@@ -91,7 +93,7 @@ public class InspectorDaySync {
             }
             // a return visit (回马枪) checks the fix after the deadline: a visit before it is not one
             if ("RETURN_VISIT".equals(a.get("kind")) && a.get("dueFrom") != null
-                    && v.startedAt().atZoneSameInstant(settings.zone()).toLocalDate().isBefore(LocalDate.parse((String) a.get("dueFrom")))) {
+                    && v.startedAt().atZoneSameInstant(clock.getZone()).toLocalDate().isBefore(LocalDate.parse((String) a.get("dueFrom")))) {
                 errors.add(UserError.of("RETURN_VISIT_NOT_DUE", "回访须在整改期限届满后进行（最早 " + a.get("dueFrom") + "）",
                         "input", "visits", String.valueOf(i), "startedAt"));
                 continue;
@@ -171,7 +173,7 @@ public class InspectorDaySync {
             props.put("clientId", p.clientId());
             props.put("hallId", p.hallId());
             props.put("at", millis(p.at()));
-            props.put("day", p.at().toInstant().atZone(settings.zone()).toLocalDate().toString());
+            props.put("day", p.at().toInstant().atZone(clock.getZone()).toLocalDate().toString());
             props.put("note", p.note());
             var patrol = row(me, "patrol", props, now, "input", "patrols", String.valueOf(i));
             extra(patrol).put("inspector", me);

@@ -1,6 +1,6 @@
 package org.dutygraph.notifications;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,9 +21,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class Notifications {
 
+    private final Clock clock;
+
+    Notifications(Clock clock) {
+        this.clock = clock;
+    }
+
     /** Stores the notifications and their push intents in {@code tx}; returns the notification ids in order. */
     public List<String> enqueue(TransactionContext tx, List<NotificationRequest> requests) {
-        var now = Instant.now().toEpochMilli();
+        var now = clock.millis();
         var rows = new ArrayList<Map<String, Object>>(requests.size());
         var ids = new ArrayList<String>(requests.size());
         for (var request : requests) {

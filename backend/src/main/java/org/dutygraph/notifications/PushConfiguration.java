@@ -27,10 +27,11 @@ class PushConfiguration {
     }
 
     @Bean
-    PushChannels pushChannels(ObjectProvider<FirebaseApp> firebase, ObjectProvider<PushProvider> others) {
+    PushChannels pushChannels(ObjectProvider<FirebaseApp> firebase, ObjectProvider<PushProvider> others,
+                              java.time.Clock clock) {
         var providers = new ArrayList<PushProvider>(others.orderedStream().toList());
         var app = firebase.getIfAvailable();
-        providers.add(app != null ? FcmConfiguration.provider(app) : new RecordingPushProvider());
+        providers.add(app != null ? FcmConfiguration.provider(app, clock) : new RecordingPushProvider());
         return new PushChannels(providers);
     }
 }

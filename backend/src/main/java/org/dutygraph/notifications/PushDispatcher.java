@@ -1,5 +1,6 @@
 package org.dutygraph.notifications;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,13 +40,14 @@ public class PushDispatcher implements SmartLifecycle {
     private final MeterRegistry meters;
     private final String claimId = "dispatcher-" + UUID.randomUUID();
     private final LeaseHeartbeat heartbeat;
+    private final Clock clock;
     private volatile Thread loop;
     private volatile boolean running;
     private volatile boolean sending;
     private Instant lastPurge = Instant.EPOCH;
 
     PushDispatcher(PushOutbox outbox, PushChannels channels, DeviceRegistry devices, NotificationSettings settings,
-                   MeterRegistry meters) {
+                   MeterRegistry meters, Clock clock) {
         this.outbox = outbox;
         this.channels = channels;
         this.devices = devices;
@@ -53,6 +55,7 @@ public class PushDispatcher implements SmartLifecycle {
         this.meters = meters;
         this.retry = new RetryPolicy(settings.retry(), ThreadLocalRandom.current());
         this.heartbeat = new LeaseHeartbeat(outbox, claimId, settings.dispatcher().lease());
+        this.clock = clock;
     }
 
     /** One message of the batch: an intent and one of its "channel:token" targets. */
@@ -164,7 +167,7 @@ public class PushDispatcher implements SmartLifecycle {
         var interval = settings.dispatcher().pollInterval();
         while (running) {
             try {
-                var now = Instant.now();
+                var now = clock.instant();
                 if (Duration.between(lastPurge, now).compareTo(PURGE_EVERY) > 0) {
                     purgeDevices(now);
                 }

@@ -1,5 +1,6 @@
 package org.dutygraph.security;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,9 +17,11 @@ class AccountRepository {
     }
 
     private final Driver driver;
+    private final Clock clock;
 
-    AccountRepository(Driver driver) {
+    AccountRepository(Driver driver, Clock clock) {
         this.driver = driver;
+        this.clock = clock;
     }
 
     Optional<StoredAccount> find(String username) {
@@ -59,10 +62,11 @@ class AccountRepository {
             params.put("roles", roles.stream().map(Enum::name).toList());
             params.put("unitId", unitId);
             params.put("personId", personId);
+            params.put("now", java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
             session.executeWriteWithoutResult(tx -> tx.run("""
                     MERGE (a:Account {username: $username})
                     ON CREATE SET a.passwordHash = $hash, a.roles = $roles, a.unitId = $unitId, a.personId = $personId,
-                                  a.createdAt = datetime()
+                                  a.createdAt = $now
                     """, params).consume());
         }
     }

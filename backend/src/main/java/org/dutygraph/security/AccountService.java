@@ -1,5 +1,6 @@
 package org.dutygraph.security;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -34,15 +35,17 @@ public class AccountService implements ApplicationRunner {
     private final JwtEncoder encoder;
     private final SecurityProperties properties;
     private final LoginThrottle throttle;
+    private final Clock clock;
 
     AccountService(AccountRepository accounts, PasswordEncoder passwords, JwtEncoder encoder,
-                   SecurityProperties properties, LoginThrottle throttle) {
+                   SecurityProperties properties, LoginThrottle throttle, Clock clock) {
         this.throttle = throttle;
         this.accounts = accounts;
         this.passwords = passwords;
         this.encoder = encoder;
         this.properties = properties;
         this.dummyHash = passwords.encode(java.util.UUID.randomUUID().toString());
+        this.clock = clock;
     }
 
     /**
@@ -62,7 +65,7 @@ public class AccountService implements ApplicationRunner {
         }
         throttle.succeeded(username, sourceAddress);
         var account = stored.get().account();
-        var now = Instant.now();
+        var now = clock.instant();
         var expires = now.plus(properties.tokenTtl());
         var claims = JwtClaimsSet.builder()
                 .issuer(properties.issuer())

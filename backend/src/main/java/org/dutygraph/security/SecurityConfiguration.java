@@ -1,6 +1,7 @@
 package org.dutygraph.security;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -21,13 +22,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
@@ -99,10 +100,13 @@ class SecurityConfiguration {
 
     @Bean
     @ConditionalOnExpression("'${spring.security.oauth2.resourceserver.jwt.issuer-uri:}'.isEmpty()")
-    JwtDecoder localTokenDecoder(SecretKey tokenKey, SecurityProperties properties, ActiveAccounts accounts) {
+    JwtDecoder localTokenDecoder(SecretKey tokenKey, SecurityProperties properties, ActiveAccounts accounts, Clock clock) {
         var decoder = NimbusJwtDecoder.withSecretKey(tokenKey).macAlgorithm(MacAlgorithm.HS256).build();
-        var claims = new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
-                new JwtIssuerValidator(properties.issuer()), TokenLifetime.local(properties.tokenTtl()));
+        // Spring's defaults, with expiry judged on the application's clock (the one tokens are issued on)
+        var expiry = new JwtTimestampValidator();
+        expiry.setClock(clock);
+        var claims = JwtValidators.createDefaultWithValidators(expiry, new JwtIssuerValidator(properties.issuer()),
+                TokenLifetime.local(properties.tokenTtl(), clock));
         // the account is read (or its cached state used) only for tokens that are otherwise valid
         decoder.setJwtValidator(token -> {
             var result = claims.validate(token);
@@ -117,8 +121,8 @@ class SecurityConfiguration {
      */
     @Bean
     @ConditionalOnExpression("!'${spring.security.oauth2.resourceserver.jwt.issuer-uri:}'.isEmpty()")
-    OAuth2TokenValidator<Jwt> externalTokensMustExpire() {
-        return TokenLifetime.external();
+    OAuth2TokenValidator<Jwt> externalTokensMustExpire(Clock clock) {
+        return TokenLifetime.external(clock);
     }
 
     @Bean

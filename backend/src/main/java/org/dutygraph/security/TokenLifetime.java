@@ -27,13 +27,13 @@ final class TokenLifetime implements OAuth2TokenValidator<Jwt> {
     }
 
     /** Tokens this service signs: {@code exp} and {@code iat} required, at most {@code tokenTtl} apart. */
-    static TokenLifetime local(Duration tokenTtl) {
-        return new TokenLifetime(tokenTtl, Clock.systemUTC());
+    static TokenLifetime local(Duration tokenTtl, Clock clock) {
+        return new TokenLifetime(tokenTtl, clock);
     }
 
     /** An external issuer's tokens: {@code exp} required; its lifetimes are the issuer's policy. */
-    static TokenLifetime external() {
-        return new TokenLifetime(null, Clock.systemUTC());
+    static TokenLifetime external(Clock clock) {
+        return new TokenLifetime(null, clock);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.dutygraph.appraisal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +28,7 @@ class CitizenRankingApiTest extends AppraisalTestSupport {
             rate("awin", "VERY_SATISFIED", List.of());
         }
         rate("actr", "VERY_DISSATISFIED", List.of("GREEDY"));
-        var today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        var today = LocalDate.now(clock);
         var quarter = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
         var drawn = as("appraiser").post("""
                 mutation($p: String!) { drawCitizenRanking(input: {period: $p, worst: 1, ballotsPerUnit: 5, minBallots: 5,

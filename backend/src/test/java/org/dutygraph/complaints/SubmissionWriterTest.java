@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +28,7 @@ class SubmissionWriterTest {
     }
 
     private static ComplaintSettings settings() {
-        return new ComplaintSettings(null, "unused", 9, ZoneId.of("Asia/Shanghai"), LocalTime.of(18, 0), Map.of(),
+        return new ComplaintSettings(null, "unused", 9, LocalTime.of(18, 0), Map.of(),
                 Duration.ofMinutes(1), new ComplaintSettings.Photos(1, 1, 1, 1, 1, Duration.ofSeconds(1)),
                 new ComplaintSettings.Writer(1, 8, 1), List.of());
     }

@@ -83,7 +83,7 @@ class AfterFindingApiTest extends InspectionTestSupport {
                 .map(n -> n.path("dueFrom").asString())).containsExactly(rectifyBy.plusDays(1).toString());
         var sent = reminders.remindDue(rectifyBy.plusDays(1));
         assertThat(sent.returnVisits()).isPositive();
-        deadlinePassed(order.path("id").asString());
+        deadlinePassed(rectifyBy);
 
         var returned = as(inspector).post("""
                 mutation($input: RecordReturnVisitInput!) { recordReturnVisit(input: $input) {
@@ -97,9 +97,10 @@ class AfterFindingApiTest extends InspectionTestSupport {
     @Test
     void notFixedOnTheReturnVisitEscalatesToTheUnitAbove_andRejectingNeedsAReason() {
         var id = recordedFinding("iwin2", Map.of())[0];
-        var order = review("eff-chief", Map.of("id", id, "decision", "CONFIRM", "rectifyBy", today().plusDays(3).toString()))
+        var rectifyBy = today().plusDays(3);
+        var order = review("eff-chief", Map.of("id", id, "decision", "CONFIRM", "rectifyBy", rectifyBy.toString()))
                 .path("finding").path("rectification");
-        deadlinePassed(order.path("id").asString());
+        deadlinePassed(rectifyBy);
         var escalated = as("eff-chief").post("""
                 mutation($input: RecordReturnVisitInput!) { recordReturnVisit(input: $input) { rectification { status } } }""",
                 Map.of("input", Map.of("rectificationId", order.path("id").asString(), "fixed", false))).ok()

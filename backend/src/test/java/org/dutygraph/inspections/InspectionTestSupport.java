@@ -1,6 +1,8 @@
 package org.dutygraph.inspections;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,9 +31,6 @@ abstract class InspectionTestSupport extends ApiTest {
 
     @Autowired
     PasswordEncoder passwords;
-
-    @Autowired
-    InspectionSettings settings;
 
     @BeforeEach
     void cityAndAccounts() {
@@ -179,21 +178,14 @@ abstract class InspectionTestSupport extends ApiTest {
         return as(username).post(REVIEW, Map.of("input", input)).ok().path("reviewInspectionFinding");
     }
 
-    /** Today in the service's zone (the one deadlines are checked in), not the test machine's. */
+    /** Today on the application's clock, in the service's zone (the one deadlines are checked in). */
     LocalDate today() {
-        return LocalDate.now(settings.zone());
+        return LocalDate.now(clock);
     }
 
-    /** Moves an order's deadline (and its return visit's due dates) into the past, as if the days had gone by. */
-    void deadlinePassed(String rectificationId) {
-        var rectifyBy = today().minusDays(2);
-        try (var session = driver.session()) {
-            session.run("""
-                    MATCH (r:Rectification {id: $id}) SET r.rectifyBy = $by
-                    WITH r MATCH (v:Assignment {id: r.returnVisitId}) SET v.dueFrom = $from, v.dueBy = $dueBy""",
-                    Map.of("id", rectificationId, "by", rectifyBy.toString(), "from", rectifyBy.plusDays(1).toString(),
-                            "dueBy", rectifyBy.plusDays(3).toString())).consume();
-        }
+    /** Lets the days go by until the day after a rectification deadline: the return visit is due. */
+    void deadlinePassed(LocalDate rectifyBy) {
+        clock.advance(Duration.ofDays(ChronoUnit.DAYS.between(today(), rectifyBy) + 1));
     }
 
     static String inspectorOf(JsonNode assignment) {

@@ -47,7 +47,7 @@ class ReturnVisitApiTest extends InspectionTestSupport {
         assertThat(synced.path("errors").path(0).path("code").asString()).isEqualTo("RETURN_VISIT_NOT_DUE");
         assertThat(texts(synced.path("errors").path(0).path("field"))).containsExactly("input", "visits", "0", "startedAt");
 
-        deadlinePassed(orderId);
+        deadlinePassed(rectifyBy);
         var late = as(recorded[1]).post(RETURN_VISIT, Map.of("input", Map.of("rectificationId", orderId, "fixed", false,
                 "note", "逾期未整改"))).ok().path("recordReturnVisit");
         assertThat(late.path("errors").isEmpty()).as(late.toString()).isTrue();

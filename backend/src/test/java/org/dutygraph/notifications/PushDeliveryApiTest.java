@@ -190,8 +190,8 @@ class PushDeliveryApiTest extends PushTestSupport {
                 notifications.enqueue(tx, requests);
             });
         }
-        var other = new PushDispatcher(outbox, channels, devices, smallBatches(), new SimpleMeterRegistry());
-        var mine = new PushDispatcher(outbox, channels, devices, smallBatches(), new SimpleMeterRegistry());
+        var other = new PushDispatcher(outbox, channels, devices, smallBatches(), new SimpleMeterRegistry(), clock);
+        var mine = new PushDispatcher(outbox, channels, devices, smallBatches(), new SimpleMeterRegistry(), clock);
         var pool = Executors.newFixedThreadPool(2);
         var now = Instant.now();
         Callable<Integer> drainOther = () -> drain(other, now);
@@ -229,8 +229,8 @@ class PushDeliveryApiTest extends PushTestSupport {
         var d = settings.dispatcher();
         var shortLease = new NotificationSettings(new NotificationSettings.Dispatcher(false, d.pollInterval(), 5,
                 Duration.ofSeconds(2)), settings.retry(), settings.devices(), settings.fcm());
-        var first = new PushDispatcher(outbox, channels, devices, shortLease, new SimpleMeterRegistry());
-        var second = new PushDispatcher(outbox, channels, devices, shortLease, new SimpleMeterRegistry());
+        var first = new PushDispatcher(outbox, channels, devices, shortLease, new SimpleMeterRegistry(), clock);
+        var second = new PushDispatcher(outbox, channels, devices, shortLease, new SimpleMeterRegistry(), clock);
         var pool = Executors.newFixedThreadPool(2);
         var deadline = Instant.now().plusSeconds(40);
         Callable<Integer> pollFirst = () -> pollUntilSettled(first, deadline, 0);

@@ -39,14 +39,14 @@ class TokenApiTest extends ApiTest {
 
     @Test
     void aSignedTokenWithoutExpiryIsRefused() {
-        var now = Instant.now();
+        var now = clock.instant();
         assertAccepted(sign(claims("analyst", now).expiresAt(now.plusSeconds(600))));
         assertRefused(sign(claims("analyst", now)));
     }
 
     @Test
     void aSignedTokenLivingLongerThanIssuedTokensOrIssuedInTheFutureIsRefused() {
-        var now = Instant.now();
+        var now = clock.instant();
         assertRefused(sign(claims("analyst", now).expiresAt(now.plus(properties.tokenTtl()).plus(Duration.ofDays(1)))));
         var future = now.plus(Duration.ofHours(1));
         assertRefused(sign(claims("analyst", future).expiresAt(future.plusSeconds(600))));
@@ -56,7 +56,7 @@ class TokenApiTest extends ApiTest {
 
     @Test
     void aSignedTokenForAnAccountThatDoesNotExistIsRefused() {
-        var now = Instant.now();
+        var now = clock.instant();
         var ghost = sign(JwtClaimsSet.builder().issuer(properties.issuer()).subject("ghost-admin").issuedAt(now)
                 .expiresAt(now.plusSeconds(600)).claim("roles", List.of("ADMIN")));
         assertRefused(ghost);

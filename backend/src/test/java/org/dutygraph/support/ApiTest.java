@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.junit.jupiter.api.AfterEach;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * HTTP, a real Neo4j. All subclasses share one application context (and so one database).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(SessionCounter.class)
+@Import({SessionCounter.class, MovableClock.InTests.class, EffectFailures.class})
 public abstract class ApiTest {
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
@@ -41,6 +42,10 @@ public abstract class ApiTest {
     @Autowired
     protected Driver driver;
 
+    /** The application's clock: tests move it instead of waiting. */
+    @Autowired
+    protected MovableClock clock;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         Neo4jForTests.register(registry);
@@ -53,6 +58,14 @@ public abstract class ApiTest {
         registry.add("dutygraph.inspections.evidence-directory", () -> EVIDENCE.toString());
         // a deleted account's tokens are refused within this (30 s by default)
         registry.add("dutygraph.security.account-check-ttl", () -> "1s");
+        // tests deliver pending effects explicitly
+        registry.add("dutygraph.effects.delivery-interval", () -> "1h");
+    }
+
+    @AfterEach
+    void putTimeBack() {
+        clock.reset();
+        EffectFailures.clear();
     }
 
     protected GraphQl anonymous() {
@@ -61,7 +74,8 @@ public abstract class ApiTest {
 
     /** A client signed in as the seeded development account of that role (admin, analyst, ...). */
     protected GraphQl as(String username) {
-        var token = TOKENS.computeIfAbsent(port + username, k -> anonymous().post("""
+        // a token is issued on the application's clock: one signed before the clock moved may have expired on it
+        var token = TOKENS.computeIfAbsent(port + username + "@" + clock.offset(), k -> anonymous().post("""
                 mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }""",
                 Map.of("u", username, "p", username + "-demo")).ok().path("login").path("token").asString());
         return new GraphQl(port, token);

@@ -36,10 +36,13 @@ class AppraisalController {
     private final AccountService accounts;
     private final Driver driver;
     private final org.dutygraph.appraisal.AppraisalExplainer explainer;
+    private final java.time.Clock clock;
 
     AppraisalController(AppraisalSchemes schemes, AppraisalInputs inputs, AppraisalJobs jobs, AppraisalStore store,
-                        AccountService accounts, Driver driver, org.dutygraph.appraisal.AppraisalExplainer explainer) {
+                        AccountService accounts, Driver driver, org.dutygraph.appraisal.AppraisalExplainer explainer,
+                        java.time.Clock clock) {
         this.explainer = explainer;
+        this.clock = clock;
         this.schemes = schemes;
         this.inputs = inputs;
         this.jobs = jobs;
@@ -196,7 +199,7 @@ class AppraisalController {
                     MATCH (top:Organization {id: $unit}) MATCH (u:Organization)-[:PART_OF*0..]->(top)
                     OPTIONAL MATCH (p:Person)-[m:HOLDS]->(:Post)-[:IN_ORG]->(u) WHERE m.endDate IS NULL OR m.endDate >= $today
                     WITH collect(DISTINCT u.id) + collect(DISTINCT p.id) AS ids RETURN ids""",
-                    Map.of("unit", unitId, "today", java.time.LocalDate.now().toString())).list(r -> r.get("ids")
+                    Map.of("unit", unitId, "today", java.time.LocalDate.now(clock).toString())).list(r -> r.get("ids")
                     .asList(org.neo4j.driver.Value::asString)).stream().findFirst().orElse(List.of()));
         }
     }
@@ -213,7 +216,7 @@ class AppraisalController {
                     MATCH (u:Organization)-[:PART_OF*0..]->(top)
                     OPTIONAL MATCH (p:Person)-[m:HOLDS]->(:Post)-[:IN_ORG]->(u) WHERE m.endDate IS NULL OR m.endDate >= $today
                     WITH collect(DISTINCT u.id) + collect(DISTINCT p.id) AS ids RETURN ids""",
-                    Map.of("person", account.personId(), "today", java.time.LocalDate.now().toString())).single().get("ids")
+                    Map.of("person", account.personId(), "today", java.time.LocalDate.now(clock).toString())).single().get("ids")
                     .asList(org.neo4j.driver.Value::asString));
         }
     }

@@ -2,9 +2,8 @@ package org.dutygraph.appraisal.rankings;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,7 +39,6 @@ public class CitizenRankings {
 
     public static final String ALGORITHM = "dutygraph-ballot-draw/1";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final List<String> INDICATORS = List.of("COLD", "LAZY", "BUCK_PASSING", "DISORDERLY", "GREEDY");
 
     public record Ballot(String tag, int score, List<String> indicators) {
@@ -59,10 +57,12 @@ public class CitizenRankings {
 
     private final Driver driver;
     private final AppraisalInputs inputs;
+    private final Clock clock;
 
-    CitizenRankings(Driver driver, AppraisalInputs inputs) {
+    CitizenRankings(Driver driver, AppraisalInputs inputs, Clock clock) {
         this.driver = driver;
         this.inputs = inputs;
+        this.clock = clock;
     }
 
     public Drawn draw(String periodText, int worst, int ballotsPerUnit, int minBallots, String seed, String by) {
@@ -85,7 +85,7 @@ public class CitizenRankings {
         var ballots = ballots(period);
         var result = rank(drawSeed, ballots, worst, ballotsPerUnit, minBallots);
         var id = UUID.randomUUID().toString();
-        long now = Instant.now().toEpochMilli();
+        long now = clock.millis();
         try (var session = driver.session()) {
             session.executeWriteWithoutResult(tx -> tx.run("""
                     CREATE (:CitizenRanking {id: $id, period: $period, status: 'DRAFT', seed: $seed, algorithm: $algorithm,
@@ -100,7 +100,7 @@ public class CitizenRankings {
     }
 
     public Drawn publish(String id, String by) {
-        var published = new ArrayList<Entry>();
+        var month = LocalDate.now(clock);
         try (var session = driver.session()) {
             var error = session.executeWrite(tx -> {
                 GraphLocks.node(tx, "CitizenRanking", id);
@@ -111,20 +111,20 @@ public class CitizenRankings {
                 if (found.get(0).get("s").asString().equals("PUBLISHED")) {
                     return "ALREADY_PUBLISHED";
                 }
-                published.addAll(JSON.readValue(found.get(0).get("e").asString(), new TypeReference<List<Entry>>() {
-                }));
-                tx.run("MATCH (r:CitizenRanking {id: $id}) SET r.status = 'PUBLISHED', r.publishedAt = timestamp(), r.publishedBy = $by",
-                        Map.of("id", id, "by", by)).consume();
+                var published = JSON.readValue(found.get(0).get("e").asString(), new TypeReference<List<Entry>>() {
+                });
+                tx.run("MATCH (r:CitizenRanking {id: $id}) SET r.status = 'PUBLISHED', r.publishedAt = $now, r.publishedBy = $by",
+                        Map.of("id", id, "by", by, "now", clock.millis())).consume();
+                // the listed units' events commit with the publication
+                for (var entry : published) {
+                    inputs.record(tx, entry.unitId(), Period.month(month.getYear(), month.getMonthValue()).toString(),
+                            "CITIZEN_WORST_RANKED", 3, "citizen-ranking", id, by);
+                }
                 return null;
             });
             if (error != null) {
                 return failed(error, error.equals("NOT_FOUND") ? "No ranking has id '" + id + "'" : "This ranking is published already", "id");
             }
-        }
-        var month = LocalDate.now(ZONE);
-        for (var entry : published) {
-            inputs.recordEvent(entry.unitId(), Period.month(month.getYear(), month.getMonthValue()).toString(),
-                    "CITIZEN_WORST_RANKED", 3, "citizen-ranking", id, by);
         }
         return new Drawn(find(id, true).orElseThrow(), List.of());
     }
@@ -208,9 +208,9 @@ public class CitizenRankings {
     /** Ratings of the period, by unit. */
     private Map<String, List<Ballot>> ballots(Period period) {
         var months = period.parts(Period.Kind.MONTH);
-        var from = LocalDate.of(period.year(), months.get(0).index(), 1).atStartOfDay(ZONE).toInstant().toEpochMilli();
+        var from = LocalDate.of(period.year(), months.get(0).index(), 1).atStartOfDay(clock.getZone()).toInstant().toEpochMilli();
         var last = months.get(months.size() - 1);
-        var to = LocalDate.of(last.year(), last.index(), 1).plusMonths(1).atStartOfDay(ZONE).toInstant().toEpochMilli();
+        var to = LocalDate.of(last.year(), last.index(), 1).plusMonths(1).atStartOfDay(clock.getZone()).toInstant().toEpochMilli();
         var byUnit = new TreeMap<String, List<Ballot>>();
         try (var session = driver.session()) {
             session.executeRead(tx -> tx.run("""

@@ -1,5 +1,6 @@
 package org.dutygraph.appraisal.sheets;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,10 +32,12 @@ public class ScoreSheets {
     private final AppraisalInputs inputs;
     private final Driver driver;
     private final SheetLimits limits = SheetLimits.DEFAULT;
+    private final Clock clock;
 
-    ScoreSheets(AppraisalInputs inputs, Driver driver) {
+    ScoreSheets(AppraisalInputs inputs, Driver driver, Clock clock) {
         this.inputs = inputs;
         this.driver = driver;
+        this.clock = clock;
     }
 
     /** The most bytes a sheet may have (decoded from base64). */
@@ -158,7 +161,7 @@ public class ScoreSheets {
         Map<List<String>, List<String>> personIds;
         Map<String, String> names;
         try (var session = driver.session()) {
-            var today = LocalDate.now().toString();
+            var today = LocalDate.now(clock).toString();
             unitIds = session.executeRead(tx -> {
                 var map = new HashMap<String, List<String>>();
                 tx.run("""

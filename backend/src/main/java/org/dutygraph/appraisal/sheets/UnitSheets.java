@@ -1,5 +1,6 @@
 package org.dutygraph.appraisal.sheets;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,10 +28,12 @@ public class UnitSheets {
 
     private final AppraisalInputs inputs;
     private final Driver driver;
+    private final Clock clock;
 
-    UnitSheets(AppraisalInputs inputs, Driver driver) {
+    UnitSheets(AppraisalInputs inputs, Driver driver, Clock clock) {
         this.inputs = inputs;
         this.driver = driver;
+        this.clock = clock;
     }
 
     /** The number of values entered, or the problems. */
@@ -124,7 +127,7 @@ public class UnitSheets {
                     OPTIONAL MATCH (p:Person {id: id})-[h:HOLDS]->(:Post)-[:IN_ORG]->(:Organization)-[:PART_OF*0..]->(top)
                     WHERE h.endDate IS NULL OR h.endDate >= $today
                     WITH id, u, p WHERE u IS NOT NULL OR p IS NOT NULL
-                    RETURN collect(DISTINCT id) AS ids""", Map.of("ids", ids, "unit", unitId, "today", LocalDate.now().toString()))
+                    RETURN collect(DISTINCT id) AS ids""", Map.of("ids", ids, "unit", unitId, "today", LocalDate.now(clock).toString()))
                     .single().get("ids").asList(Value::asString));
             var set = new HashSet<>(ids);
             inside.forEach(set::remove);

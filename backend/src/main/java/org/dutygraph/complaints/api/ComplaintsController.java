@@ -1,6 +1,6 @@
 package org.dutygraph.complaints.api;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +50,11 @@ class ComplaintsController {
     private final FindingStore findings;
     private final CitizenCaseHistory history;
     private final PhotoLinks photoLinks;
+    private final Clock clock;
 
     ComplaintsController(CitizenComplaints citizens, CaseHandling handling, ComplaintsQueries queries, ServiceRatings ratings,
                          HandlerScopes scopes, OrgReadRepository graph, FindingStore findings, CitizenCaseHistory history,
-                         PhotoLinks photoLinks) {
+                         PhotoLinks photoLinks, Clock clock) {
         this.history = history;
         this.photoLinks = photoLinks;
         this.citizens = citizens;
@@ -63,6 +64,7 @@ class ComplaintsController {
         this.scopes = scopes;
         this.graph = graph;
         this.findings = findings;
+        this.clock = clock;
     }
 
     record ContactInput(String name, String phone) {
@@ -134,7 +136,7 @@ class ComplaintsController {
 
     @SchemaMapping(typeName = "CitizenComplaint")
     List<PhotoLink> photos(CitizenView complaint) {
-        return photoLinks.links(complaint.photoIds(), Instant.now());
+        return photoLinks.links(complaint.photoIds(), clock.instant());
     }
 
     @SchemaMapping(typeName = "CitizenComplaint")

@@ -2,7 +2,7 @@ package org.dutygraph.complaints.api;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,9 +39,10 @@ class PhotoController {
     private final CaseHandling handling;
     private final HandlerScopes scopes;
     private final PhotoLinks links;
+    private final Clock clock;
 
     PhotoController(PhotoSanitizer sanitizer, PhotoStore photos, AnonymousRateLimiter limiter, ComplaintSettings settings,
-                    CaseHandling handling, HandlerScopes scopes, PhotoLinks links) {
+                    CaseHandling handling, HandlerScopes scopes, PhotoLinks links, Clock clock) {
         this.links = links;
         this.sanitizer = sanitizer;
         this.photos = photos;
@@ -49,6 +50,7 @@ class PhotoController {
         this.settings = settings;
         this.handling = handling;
         this.scopes = scopes;
+        this.clock = clock;
     }
 
     @PostMapping("/complaints/photos")
@@ -91,7 +93,7 @@ class PhotoController {
     @GetMapping("/complaints/photos/{id}")
     ResponseEntity<byte[]> photo(@PathVariable String id, @RequestParam(required = false) Long expires,
                                  @RequestParam(required = false) String signature) {
-        boolean linked = expires != null && links.valid(id, expires, signature, Instant.now());
+        boolean linked = expires != null && links.valid(id, expires, signature, clock.instant());
         if (!linked && (expires != null || signature != null)) {
             return ResponseEntity.notFound().build();
         }

@@ -1,6 +1,6 @@
 package org.dutygraph.complaints.photos;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +17,11 @@ public class PhotoStore {
     }
 
     private final Driver driver;
+    private final Clock clock;
 
-    PhotoStore(Driver driver) {
+    PhotoStore(Driver driver, Clock clock) {
         this.driver = driver;
+        this.clock = clock;
     }
 
     public String save(PhotoSanitizer.Clean photo) {
@@ -30,7 +32,7 @@ public class PhotoStore {
         params.put("width", photo.width());
         params.put("height", photo.height());
         params.put("sha256", photo.sha256());
-        params.put("at", Instant.now().toEpochMilli());
+        params.put("at", clock.millis());
         try (var session = driver.session()) {
             session.executeWriteWithoutResult(tx -> tx.run("""
                     CREATE (:Photo {id: $id, bytes: $bytes, width: $width, height: $height, sha256: $sha256, uploadedAt: $at})""",

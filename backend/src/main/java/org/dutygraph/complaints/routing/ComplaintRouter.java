@@ -1,5 +1,6 @@
 package org.dutygraph.complaints.routing;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -22,9 +23,11 @@ import org.springframework.stereotype.Component;
 public class ComplaintRouter {
 
     private final TriageSuggestions suggestions;
+    private final Clock clock;
 
-    ComplaintRouter(TriageSuggestions suggestions) {
+    ComplaintRouter(TriageSuggestions suggestions, Clock clock) {
         this.suggestions = suggestions;
+        this.clock = clock;
     }
 
     /** Routes within the caller's transaction (a submission routes and stores in one). */
@@ -48,7 +51,7 @@ public class ComplaintRouter {
             var unit = single(tx.run("""
                     MATCH (:Person {id: $badge})-[h:HOLDS]->(:Post)-[:IN_ORG]->(o)
                     WHERE h.endDate IS NULL OR h.endDate >= $today RETURN DISTINCT o.id AS id""",
-                    Map.of("badge", target.badgeNumber().trim(), "today", LocalDate.now().toString()))
+                    Map.of("badge", target.badgeNumber().trim(), "today", LocalDate.now(clock).toString()))
                     .list(r -> r.get("id").asString()));
             if (unit.isPresent()) {
                 return Routing.to(unit.get(), "the unit of the staff member with that badge number");

@@ -1,5 +1,6 @@
 package org.dutygraph.conflicts.engine;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,15 +16,18 @@ import org.neo4j.driver.Value;
 public final class ProjectionLoader {
 
     private final Driver driver;
+    private final Clock clock;
 
-    public ProjectionLoader(Driver driver) {
+    /** @param clock whose date says which memberships and duties are current */
+    public ProjectionLoader(Driver driver, Clock clock) {
         this.driver = driver;
+        this.clock = clock;
     }
 
     public Projection load() {
         var p = new Projection();
         try (var session = driver.session(); var tx = session.beginTransaction()) {
-            Scan scan = (cypher, each) -> tx.run(cypher, Map.of("today", LocalDate.now().toString())).forEachRemaining(each);
+            Scan scan = (cypher, each) -> tx.run(cypher, Map.of("today", LocalDate.now(clock).toString())).forEachRemaining(each);
             loadAreas(p, scan);
             loadConcepts(p, scan);
             loadUnits(p, scan);

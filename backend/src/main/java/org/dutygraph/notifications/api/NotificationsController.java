@@ -1,6 +1,6 @@
 package org.dutygraph.notifications.api;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,14 +39,16 @@ class NotificationsController {
     private final PushChannels channels;
     private final Announcements announcements;
     private final PushOutbox outbox;
+    private final Clock clock;
 
     NotificationsController(DeviceRegistry devices, InboxRepository inbox, PushChannels channels,
-                            Announcements announcements, PushOutbox outbox) {
+                            Announcements announcements, PushOutbox outbox, Clock clock) {
         this.devices = devices;
         this.inbox = inbox;
         this.channels = channels;
         this.announcements = announcements;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     record RegisterDeviceInput(String token, String platform, String channel, String locale) {
@@ -123,7 +125,7 @@ class NotificationsController {
             return new RegisterDevicePayload(null, List.of(UserError.of("UNSUPPORTED_CHANNEL",
                     "This server has no provider for channel " + input.channel(), "input", "channel")));
         }
-        var device = devices.register(me(), input.token(), input.platform(), channel, input.locale(), Instant.now());
+        var device = devices.register(me(), input.token(), input.platform(), channel, input.locale(), clock.instant());
         return new RegisterDevicePayload(device, List.of());
     }
 
@@ -139,7 +141,7 @@ class NotificationsController {
             return new MarkNotificationsReadPayload(inbox.unreadCount(me()), List.of(UserError.of("ONE_OF",
                     "Give either 'ids' or 'all: true'", "input")));
         }
-        inbox.markRead(me(), all ? null : input.ids(), Instant.now());
+        inbox.markRead(me(), all ? null : input.ids(), clock.instant());
         return new MarkNotificationsReadPayload(inbox.unreadCount(me()), List.of());
     }
 
@@ -173,7 +175,7 @@ class NotificationsController {
         if (all == (input.ids() != null)) {
             return new ReplayPushesPayload(0, List.of(UserError.of("ONE_OF", "Give either 'ids' or 'all: true'", "input")));
         }
-        var replayed = outbox.replay(all ? null : input.ids(), Instant.now());
+        var replayed = outbox.replay(all ? null : input.ids(), clock.instant());
         var errors = new ArrayList<UserError>();
         if (!all) {
             for (int i = 0; i < input.ids().size(); i++) {

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Date;
 import java.util.UUID;
 
@@ -36,8 +36,13 @@ public final class FcmConfiguration {
         return FirebaseApp.initializeApp(options.build(), "dutygraph-" + UUID.randomUUID());
     }
 
+    public static FcmPushProvider provider(FirebaseApp app, Clock clock) {
+        return new FcmPushProvider(FirebaseMessaging.getInstance(app), clock);
+    }
+
+    /** For tools outside the application context, on the system clock. */
     public static FcmPushProvider provider(FirebaseApp app) {
-        return new FcmPushProvider(FirebaseMessaging.getInstance(app));
+        return provider(app, Clock.systemUTC());
     }
 
     private static GoogleCredentials credentials(NotificationSettings.Fcm fcm) {
@@ -72,7 +77,9 @@ public final class FcmConfiguration {
 
         @Override
         public AccessToken refreshAccessToken() {
-            return new AccessToken("endpoint-" + UUID.randomUUID(), Date.from(Instant.now().plusSeconds(3600)));
+            // the SDK judges the expiry on its own clock (the system's), not on the application's
+            var expires = com.google.api.client.util.Clock.SYSTEM.currentTimeMillis() + 3_600_000;
+            return new AccessToken("endpoint-" + UUID.randomUUID(), new Date(expires));
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.dutygraph.notifications.push;
 
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -31,9 +32,11 @@ public final class FcmPushProvider implements PushProvider {
     static final int BATCH = 500;
 
     private final FirebaseMessaging messaging;
+    private final Clock clock;
 
-    public FcmPushProvider(FirebaseMessaging messaging) {
+    public FcmPushProvider(FirebaseMessaging messaging, Clock clock) {
         this.messaging = messaging;
+        this.clock = clock;
     }
 
     @Override
@@ -75,7 +78,7 @@ public final class FcmPushProvider implements PushProvider {
         return outcome;
     }
 
-    private static PushOutcome answered(ApiFuture<String> sent) {
+    private PushOutcome answered(ApiFuture<String> sent) {
         try {
             sent.get();
             return PushOutcome.delivered();
@@ -110,11 +113,11 @@ public final class FcmPushProvider implements PushProvider {
         return builder.build();
     }
 
-    static PushOutcome outcome(SendResponse response) {
+    PushOutcome outcome(SendResponse response) {
         return response.isSuccessful() ? PushOutcome.delivered() : failure(response.getException());
     }
 
-    static PushOutcome failure(FirebaseMessagingException e) {
+    PushOutcome failure(FirebaseMessagingException e) {
         var code = e.getMessagingErrorCode();
         var http = e.getHttpResponse();
         var reason = (code != null ? code.name() : e.getErrorCode().name()) + ": " + e.getMessage();
@@ -126,7 +129,7 @@ public final class FcmPushProvider implements PushProvider {
         }
         int status = http.getStatusCode();
         if (status == 429 || status >= 500) {
-            return PushOutcome.retry(retryAfter(http.getHeaders().get("retry-after")), reason);
+            return PushOutcome.retry(retryAfter(http.getHeaders().get("retry-after"), clock.instant()), reason);
         }
         if (status == 400 && invalidToken(e)) {
             return PushOutcome.tokenGone(reason);
@@ -141,7 +144,7 @@ public final class FcmPushProvider implements PushProvider {
     }
 
     /** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */
-    static Duration retryAfter(Object header) {
+    static Duration retryAfter(Object header, Instant now) {
         if (header instanceof List<?> values) {
             header = values.isEmpty() ? null : values.get(0);
         }
@@ -154,7 +157,7 @@ public final class FcmPushProvider implements PushProvider {
         } catch (NumberFormatException notSeconds) {
             try {
                 var at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                var wait = Duration.between(Instant.now(), at);
+                var wait = Duration.between(now, at);
                 return wait.isNegative() ? Duration.ZERO : wait;
             } catch (RuntimeException unreadable) {
                 return null;

@@ -1,6 +1,7 @@
 package org.dutygraph.org.api;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -26,10 +27,12 @@ class BundleController {
 
     private final BundleImportService imports;
     private final Driver driver;
+    private final Clock clock;
 
-    BundleController(BundleImportService imports, Driver driver) {
+    BundleController(BundleImportService imports, Driver driver, Clock clock) {
         this.imports = imports;
         this.driver = driver;
+        this.clock = clock;
     }
 
     record ImportBundleInput(Object bundle) {
@@ -56,7 +59,7 @@ class BundleController {
     @QueryMapping
     Object exportBundle() {
         var out = new ByteArrayOutputStream();
-        new BundleExporter(driver).export(out, "dutygraph export");
+        new BundleExporter(driver, clock).export(out, "dutygraph export");
         return MAPPER.readValue(out.toByteArray(), Map.class);
     }
 }

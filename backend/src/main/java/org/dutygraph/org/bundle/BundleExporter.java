@@ -1,6 +1,7 @@
 package org.dutygraph.org.bundle;
 
 import java.io.OutputStream;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -84,9 +85,16 @@ public final class BundleExporter {
     }
 
     private final Driver driver;
+    private final Clock clock;
 
+    /** For tools outside the application context: the export's date is the JVM's local date. */
     public BundleExporter(Driver driver) {
+        this(driver, Clock.systemDefaultZone());
+    }
+
+    public BundleExporter(Driver driver, Clock clock) {
         this.driver = driver;
+        this.clock = clock;
     }
 
     public void export(OutputStream out, String title) {
@@ -96,7 +104,7 @@ public final class BundleExporter {
             gen.writeName("source");
             gen.writeStartObject();
             gen.writeStringProperty("title", title);
-            gen.writeStringProperty("date", LocalDate.now().toString());
+            gen.writeStringProperty("date", LocalDate.now(clock).toString());
             gen.writeEndObject();
             // One read transaction so that the sections form one consistent snapshot.
             try (var tx = session.beginTransaction(TransactionConfig.empty())) {

@@ -1,5 +1,6 @@
 package org.dutygraph.org.bundle;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -42,26 +43,28 @@ public class BundleImportService implements AutoCloseable {
     private final ExecutorService executor = JobThreads.single("bundle-import");
     private final JobRegistry<ImportJob> jobs = new JobRegistry<>(JOBS_KEPT, ImportJob::finished);
     private final Object recording = new Object();
+    private final Clock clock;
 
     @Autowired
     public BundleImportService(Driver driver, ImportProperties properties, ApplicationEventPublisher events,
-                               ImportJobLog log) {
-        this(driver, properties, events, log, UnaryOperator.identity());
+                               ImportJobLog log, Clock clock) {
+        this(driver, properties, events, log, UnaryOperator.identity(), clock);
     }
 
     /** @param sinks wraps the sink of every batched write (tests stop an import midway with it) */
     BundleImportService(Driver driver, ImportProperties properties, ApplicationEventPublisher events, ImportJobLog log,
-                        UnaryOperator<WriteSink> sinks) {
+                        UnaryOperator<WriteSink> sinks, Clock clock) {
         this.driver = driver;
         this.properties = properties;
         this.events = events;
         this.log = log;
         this.sinks = sinks;
+        this.clock = clock;
     }
 
     public ImportJob submit(BundleSource source, String submittedBy) {
         var job = new ImportJob(UUID.randomUUID().toString(), ImportJob.Status.QUEUED, "queued", 0, 0, List.of(), 0,
-                submittedBy, OffsetDateTime.now(ZoneOffset.UTC), null, null);
+                submittedBy, now(), null, null);
         jobs.put(job.id(), job);
         record(job.id());
         executor.execute(() -> run(job.id(), source));
@@ -153,8 +156,15 @@ public class BundleImportService implements AutoCloseable {
 
     /** Changes the job in memory and records it in the graph. */
     private void update(String id, UnaryOperator<ImportJob> change) {
-        jobs.update(id, change);
+        jobs.update(id, job -> {
+            var changed = change.apply(job);
+            return changed.finished() && changed.finishedAt() == null ? changed.finishedAt(now()) : changed;
+        });
         record(id);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     /** Reads and saves under one lock, so that a heartbeat never writes back an older state over a newer one. */

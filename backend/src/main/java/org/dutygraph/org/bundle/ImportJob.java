@@ -1,7 +1,6 @@
 package org.dutygraph.org.bundle;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /** A snapshot of one bundle import, for polling. */
@@ -17,6 +16,11 @@ public record ImportJob(String id, Status status, String phase, long written, lo
                 || status == Status.INTERRUPTED;
     }
 
+    /** Stamped by the service when the job finishes. */
+    ImportJob finishedAt(OffsetDateTime at) {
+        return new ImportJob(id, status, phase, written, total, problems, problemCount, submittedBy, submittedAt, at, failure);
+    }
+
     ImportJob with(Status status, String phase, long written, long total) {
         return new ImportJob(id, status, phase, written, total, problems, problemCount, submittedBy, submittedAt,
                 finishedAt, failure);
@@ -24,16 +28,16 @@ public record ImportJob(String id, Status status, String phase, long written, lo
 
     ImportJob rejected(Problems found) {
         return new ImportJob(id, Status.REJECTED, "validation", 0, total, found.list(), found.total(), submittedBy,
-                submittedAt, OffsetDateTime.now(ZoneOffset.UTC), null);
+                submittedAt, null, null);
     }
 
     ImportJob succeeded() {
         return new ImportJob(id, Status.SUCCEEDED, "done", written, total, List.of(), 0, submittedBy, submittedAt,
-                OffsetDateTime.now(ZoneOffset.UTC), null);
+                null, null);
     }
 
     ImportJob failed(String reason) {
         return new ImportJob(id, Status.FAILED, phase, written, total, problems, problemCount, submittedBy,
-                submittedAt, OffsetDateTime.now(ZoneOffset.UTC), reason);
+                submittedAt, null, reason);
     }
 }

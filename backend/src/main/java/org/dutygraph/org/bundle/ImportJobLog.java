@@ -1,6 +1,7 @@
 package org.dutygraph.org.bundle;
 
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,16 +34,18 @@ public class ImportJobLog {
     private final Driver driver;
     private final String instance;
     private final String owner;
+    private final Clock clock;
 
     @Autowired
-    public ImportJobLog(Driver driver, ImportProperties properties) {
-        this(driver, properties.instanceName(), UUID.randomUUID().toString());
+    public ImportJobLog(Driver driver, ImportProperties properties, Clock clock) {
+        this(driver, properties.instanceName(), UUID.randomUUID().toString(), clock);
     }
 
-    ImportJobLog(Driver driver, String instance, String owner) {
+    ImportJobLog(Driver driver, String instance, String owner, Clock clock) {
         this.driver = driver;
         this.instance = instance;
         this.owner = owner;
+        this.clock = clock;
     }
 
     /** Records the job as it now is and refreshes its heartbeat. A failure is logged: the import goes on. */
@@ -64,13 +67,14 @@ public class ImportJobLog {
         params.put("failure", job.failure());
         params.put("instance", instance);
         params.put("owner", owner);
+        params.put("now", clock.millis());
         write("""
                 MERGE (j:ImportJob {id: $id})
                 SET j.status = $status, j.phase = $phase, j.written = $written, j.total = $total,
                     j.problemCount = $problemCount, j.problemPaths = $paths, j.problemCodes = $codes,
                     j.problemMessages = $messages, j.submittedBy = $submittedBy, j.submittedAt = $submittedAt,
                     j.finishedAt = $finishedAt, j.failure = $failure, j.instance = $instance, j.owner = $owner,
-                    j.heartbeatAt = timestamp()""", params);
+                    j.heartbeatAt = $now""", params);
     }
 
     /**
@@ -89,7 +93,7 @@ public class ImportJobLog {
                 MATCH (j:ImportJob {fingerprint: done.fingerprint})
                 WHERE j.id <> done.id AND j.status IN ['INTERRUPTED', 'FAILED']
                 SET j.status = 'SUCCEEDED', j.phase = 'completed by import ' + done.id, j.written = j.total,
-                    j.failure = null, j.finishedAt = timestamp()""", Map.of("id", id));
+                    j.failure = null, j.finishedAt = $now""", Map.of("id", id, "now", clock.millis()));
     }
 
     public Optional<ImportJob> find(String id) {
@@ -110,7 +114,7 @@ public class ImportJobLog {
                     MATCH (j:ImportJob) WHERE j.status IN $running
                       AND (j.heartbeatAt < $staleBefore OR ($previousLife AND j.instance = $instance AND j.owner <> $owner))
                     WITH j, coalesce(j.batched, false) AND j.written > 0 AS partly
-                    SET j.status = 'INTERRUPTED', j.finishedAt = timestamp(),
+                    SET j.status = 'INTERRUPTED', j.finishedAt = $now,
                         j.written = CASE WHEN coalesce(j.batched, false) THEN j.written ELSE 0 END,
                         j.failure = 'The import stopped with the process running it (last seen '
                           + toString(datetime({epochMillis: j.heartbeatAt})) + ', phase ' + j.phase + ') '
@@ -119,8 +123,8 @@ public class ImportJobLog {
                                    + ' entries were written; importing the same bundle again completes it (imports update by id)'
                               ELSE 'before anything was stored; import the bundle again' END
                     RETURN count(j) AS n""", Map.of("running", RUNNING, "staleBefore",
-                    Instant.now().minus(staleAfter).toEpochMilli(), "previousLife", previousLife, "instance", instance,
-                    "owner", owner)).single().get("n").asInt());
+                    clock.instant().minus(staleAfter).toEpochMilli(), "previousLife", previousLife, "instance", instance,
+                    "owner", owner, "now", clock.millis())).single().get("n").asInt());
         }
     }
 
@@ -129,7 +133,7 @@ public class ImportJobLog {
         try (var session = driver.session()) {
             return session.executeWrite(tx -> tx.run("""
                     MATCH (j:ImportJob) WHERE j.finishedAt < $before WITH j LIMIT 10000 DELETE j RETURN count(*) AS n""",
-                    Map.of("before", Instant.now().minus(keep).toEpochMilli())).single().get("n").asInt());
+                    Map.of("before", clock.instant().minus(keep).toEpochMilli())).single().get("n").asInt());
         }
     }
 

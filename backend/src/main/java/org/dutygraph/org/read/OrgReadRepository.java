@@ -1,5 +1,6 @@
 package org.dutygraph.org.read;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,13 +29,15 @@ public class OrgReadRepository {
     static final String CURRENT = "(m.startDate <= $today AND (m.endDate IS NULL OR m.endDate >= $today))";
 
     private final GraphReads reads;
+    private final Clock clock;
 
-    OrgReadRepository(GraphReads reads) {
+    OrgReadRepository(GraphReads reads, Clock clock) {
         this.reads = reads;
+        this.clock = clock;
     }
 
-    private static Map<String, Object> today() {
-        return Map.of("today", LocalDate.now().toString());
+    private Map<String, Object> today() {
+        return Map.of("today", LocalDate.now(clock).toString());
     }
 
     private static Node node(Record r) {

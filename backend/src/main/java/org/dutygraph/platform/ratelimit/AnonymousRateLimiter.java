@@ -3,6 +3,7 @@ package org.dutygraph.platform.ratelimit;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -45,11 +46,13 @@ public class AnonymousRateLimiter {
 
     private final Limits limits;
     private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
     private volatile Day day;
 
-    AnonymousRateLimiter(Limits limits) {
+    AnonymousRateLimiter(Limits limits, Clock clock) {
         this.limits = limits;
-        this.day = newDay(LocalDate.now(ZoneOffset.UTC));
+        this.clock = clock;
+        this.day = newDay(utcDate());
     }
 
     /** Takes one token for this address, or throws {@link RateLimitedException}. */
@@ -78,7 +81,7 @@ public class AnonymousRateLimiter {
     }
 
     private Day today() {
-        var date = LocalDate.now(ZoneOffset.UTC);
+        var date = utcDate();
         var current = day;
         if (!current.date().equals(date)) {
             synchronized (this) {
@@ -89,6 +92,10 @@ public class AnonymousRateLimiter {
             }
         }
         return current;
+    }
+
+    private LocalDate utcDate() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     private Day newDay(LocalDate date) {

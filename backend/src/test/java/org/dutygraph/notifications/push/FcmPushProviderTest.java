@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.dutygraph.notifications.NotificationSettings;
@@ -32,9 +33,11 @@ class FcmPushProviderTest {
 
     @Test
     void retryAfterIsReadInSecondsOrAsADate() {
-        assertThat(FcmPushProvider.retryAfter(List.of("30"))).isEqualTo(Duration.ofSeconds(30));
-        assertThat(FcmPushProvider.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
-        assertThat(FcmPushProvider.retryAfter(null)).isNull();
-        assertThat(FcmPushProvider.retryAfter("soon")).isNull();
+        var now = Instant.parse("2026-03-02T01:00:00Z");
+        assertThat(FcmPushProvider.retryAfter(List.of("30"), now)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(FcmPushProvider.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT", now)).isEqualTo(Duration.ZERO);
+        assertThat(FcmPushProvider.retryAfter("Mon, 02 Mar 2026 01:01:30 GMT", now)).isEqualTo(Duration.ofSeconds(90));
+        assertThat(FcmPushProvider.retryAfter(null, now)).isNull();
+        assertThat(FcmPushProvider.retryAfter("soon", now)).isNull();
     }
 }

@@ -3,7 +3,6 @@ package org.dutygraph.org.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -69,7 +68,7 @@ class ImportJobRecoveryApiTest extends ApiTest {
 
     @Test
     void onlyJobsWhoseProcessIsGoneAreInterrupted_whateverInstanceRanThem() {
-        long now = Instant.now().toEpochMilli();
+        long now = clock.millis();
         try (var session = driver.session()) {
             session.run("""
                     UNWIND $jobs AS job
@@ -100,7 +99,7 @@ class ImportJobRecoveryApiTest extends ApiTest {
      * reaches the graph, as if the process had died.
      */
     private ImportJob importThatDiesAfterSixBatches() {
-        var log = new DyingLog(driver, properties.instanceName());
+        var log = new DyingLog(driver, properties.instanceName(), clock);
         var batches = new AtomicInteger();
         var earlierLife = new BundleImportService(driver, new ImportProperties(10, 50, Duration.ofSeconds(60),
                 properties.instanceName(), null, null, null), events, log, sink -> (cypher, rows) -> {
@@ -109,7 +108,7 @@ class ImportJobRecoveryApiTest extends ApiTest {
                         throw new IllegalStateException("power cut");
                     }
                     sink.write(cypher, rows);
-                });
+                }, clock);
         try {
             var job = earlierLife.submitAndWait(BundleSource.parsed(GraphQl.JSON.readValue(DEMO, Object.class)), "analyst",
                     Duration.ofSeconds(60));
@@ -143,8 +142,8 @@ class ImportJobRecoveryApiTest extends ApiTest {
 
         volatile boolean dead;
 
-        DyingLog(Driver driver, String instance) {
-            super(driver, instance, "earlier-life");
+        DyingLog(Driver driver, String instance, java.time.Clock clock) {
+            super(driver, instance, "earlier-life", clock);
         }
 
         @Override

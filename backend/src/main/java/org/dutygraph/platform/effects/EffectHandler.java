@@ -1,0 +1,45 @@
+package org.dutygraph.platform.effects;
+
+import org.neo4j.driver.TransactionContext;
+
+/**
+ * What a feature does when another feature's change happened: a bean of this type receives, once, every event of
+ * its {@link #type()} recorded through {@link Effects#record}. It runs in the delivery's transaction, which also
+ * marks the effect done, so its writes and "done" commit together; when it throws, nothing of it is kept and the
+ * effect is delivered again later.
+ */
+public interface EffectHandler<E> {
+
+    /** Stored with every pending effect, so that it still reaches this handler after a restart: never rename it. */
+    String name();
+
+    Class<E> type();
+
+    /** @param effectId the id of this delivery's effect, the same on every retry (a key for idempotent writes) */
+    void handle(TransactionContext tx, E event, String effectId);
+
+    /** A handler from a function, for a feature declaring its handlers as beans. */
+    static <E> EffectHandler<E> of(String name, Class<E> type, Handling<E> handling) {
+        return new EffectHandler<>() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Class<E> type() {
+                return type;
+            }
+
+            @Override
+            public void handle(TransactionContext tx, E event, String effectId) {
+                handling.handle(tx, event, effectId);
+            }
+        };
+    }
+
+    @FunctionalInterface
+    interface Handling<E> {
+        void handle(TransactionContext tx, E event, String effectId);
+    }
+}
