@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.dutygraph.org.read.OrgReadRepository;
+import org.dutygraph.org.read.OrgReadStore;
 import org.dutygraph.org.read.SupervisoryChain;
 import org.dutygraph.org.read.Views.ChainStep;
 import org.dutygraph.org.read.Views.PostView;
@@ -41,10 +41,10 @@ public class AccountabilityChains {
     }
 
     private final SupervisoryChain chains;
-    private final OrgReadRepository org;
+    private final OrgReadStore org;
     private final Driver driver;
 
-    AccountabilityChains(SupervisoryChain chains, OrgReadRepository org, Driver driver) {
+    AccountabilityChains(SupervisoryChain chains, OrgReadStore org, Driver driver) {
         this.chains = chains;
         this.org = org;
         this.driver = driver;

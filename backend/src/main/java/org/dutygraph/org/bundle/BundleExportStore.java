@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.neo4j.driver.Driver;
+import org.springframework.stereotype.Component;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Value;
@@ -16,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes the stored organisation graph as an org-bundle/1 document, streaming, section by section,
  * ordered by id, so that import -> export -> import reproduces the same graph.
  */
-public final class BundleExporter {
+@Component
+public class BundleExportStore {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final TypeSystem TYPES = TypeSystem.getDefault();
@@ -85,7 +87,7 @@ public final class BundleExporter {
 
     private final Driver driver;
 
-    public BundleExporter(Driver driver) {
+    public BundleExportStore(Driver driver) {
         this.driver = driver;
     }
 

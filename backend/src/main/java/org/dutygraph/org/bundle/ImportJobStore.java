@@ -24,9 +24,9 @@ import org.springframework.stereotype.Repository;
  * process life) and carries a heartbeat, refreshed per committed batch and every heartbeat interval.
  */
 @Repository
-public class ImportJobLog {
+public class ImportJobStore {
 
-    private static final Logger log = LoggerFactory.getLogger(ImportJobLog.class);
+    private static final Logger log = LoggerFactory.getLogger(ImportJobStore.class);
     private static final List<String> RUNNING = List.of("QUEUED", "VALIDATING", "WRITING");
     private static final int PROBLEMS_KEPT = 100;
 
@@ -35,11 +35,11 @@ public class ImportJobLog {
     private final String owner;
 
     @Autowired
-    public ImportJobLog(Driver driver, ImportProperties properties) {
+    public ImportJobStore(Driver driver, ImportProperties properties) {
         this(driver, properties.instanceName(), UUID.randomUUID().toString());
     }
 
-    ImportJobLog(Driver driver, String instance, String owner) {
+    ImportJobStore(Driver driver, String instance, String owner) {
         this.driver = driver;
         this.instance = instance;
         this.owner = owner;
