@@ -8,15 +8,20 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.neo4j.driver.Driver;
+import org.springframework.stereotype.Component;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
-/** Reads the projection from Neo4j in a handful of streaming scans, one read transaction. */
-public final class ProjectionLoader {
+/**
+ * Reads the projection from Neo4j in a handful of streaming scans, one read transaction, with the plain
+ * driver: the scans stream hundreds of thousands of rows into primitive arrays without mapping objects.
+ */
+@Component
+public class ProjectionStore {
 
     private final Driver driver;
 
-    public ProjectionLoader(Driver driver) {
+    public ProjectionStore(Driver driver) {
         this.driver = driver;
     }
 
