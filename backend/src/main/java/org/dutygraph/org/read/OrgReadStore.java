@@ -27,7 +27,7 @@ import org.springframework.stereotype.Repository;
 public class OrgReadStore {
 
     /** A membership is current when it has started and not ended (dates are ISO strings). */
-    static final String CURRENT = "(m.startDate <= $today AND (m.endDate IS NULL OR m.endDate >= $today))";
+    private static final String CURRENT = Holdings.currentOn("m", "$today");
 
     private final BatchReadStore reads;
 
