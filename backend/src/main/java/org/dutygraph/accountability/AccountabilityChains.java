@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.dutygraph.org.read.OrgReadRepository;
+import org.dutygraph.org.read.OrgReadStore;
 import org.dutygraph.org.read.SupervisoryChain;
 import org.dutygraph.org.read.Views.ChainStep;
 import org.dutygraph.org.read.Views.PostView;
@@ -41,11 +41,11 @@ public class AccountabilityChains {
     }
 
     private final SupervisoryChain chains;
-    private final OrgReadRepository org;
+    private final OrgReadStore org;
     private final Driver driver;
     private final Clock clock;
 
-    AccountabilityChains(SupervisoryChain chains, OrgReadRepository org, Driver driver, Clock clock) {
+    AccountabilityChains(SupervisoryChain chains, OrgReadStore org, Driver driver, Clock clock) {
         this.chains = chains;
         this.org = org;
         this.driver = driver;

@@ -14,7 +14,7 @@ import java.util.Map;
 
 import org.dutygraph.DutygraphApplication;
 import org.dutygraph.conflicts.ConflictAnalysisService;
-import org.dutygraph.org.bundle.BundleExporter;
+import org.dutygraph.org.bundle.BundleExportStore;
 import org.dutygraph.org.bundle.BundleImportService;
 import org.dutygraph.org.bundle.BundleSource;
 import org.dutygraph.org.bundle.ImportJob;
@@ -119,7 +119,7 @@ public final class CommandLine {
 
     private int export(ConfigurableApplicationContext context, Path file) throws IOException {
         try (var stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
-            new BundleExporter(context.getBean(Driver.class)).export(stream, "dutygraph export");
+            context.getBean(BundleExportStore.class).export(stream, "dutygraph export");
         }
         out.println("Exported to " + file);
         return 0;

@@ -12,11 +12,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.dutygraph.conflicts.engine.ConflictEngine;
 import org.dutygraph.conflicts.engine.Finding;
 import org.dutygraph.conflicts.engine.LiveAnalysis;
-import org.dutygraph.conflicts.engine.ProjectionLoader;
+import org.dutygraph.conflicts.engine.ProjectionStore;
 import org.dutygraph.org.bundle.BundleImported;
 import org.dutygraph.platform.jobs.JobRegistry;
 import org.dutygraph.platform.jobs.JobThreads;
-import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,7 +33,7 @@ public class ConflictAnalysisService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ConflictAnalysisService.class);
 
-    private final Driver driver;
+    private final ProjectionStore projections;
     private final FindingStore store;
     private final ConflictSettings settings;
     private final JobRegistry<AnalysisJob> jobs = new JobRegistry<>(50, AnalysisJob::finished);
@@ -45,8 +44,8 @@ public class ConflictAnalysisService implements AutoCloseable {
     private final ExecutorService executor = JobThreads.single("conflict-analysis");
     private final Clock clock;
 
-    ConflictAnalysisService(Driver driver, FindingStore store, ConflictSettings settings, Clock clock) {
-        this.driver = driver;
+    ConflictAnalysisService(ProjectionStore projections, FindingStore store, ConflictSettings settings, Clock clock) {
+        this.projections = projections;
         this.store = store;
         this.settings = settings;
         this.clock = clock;
@@ -85,7 +84,7 @@ public class ConflictAnalysisService implements AutoCloseable {
 
     /** Analyzes without storing: for the command line and benchmarks. */
     public List<Finding> analyzeNow() {
-        return new ConflictEngine(settings.engine()).analyze(new ProjectionLoader(driver, clock).load(), (step, steps) -> { });
+        return new ConflictEngine(settings.engine()).analyze(projections.load(), (step, steps) -> { });
     }
 
     @EventListener
@@ -104,7 +103,7 @@ public class ConflictAnalysisService implements AutoCloseable {
         var started = System.nanoTime();
         try {
             var state = live;
-            var delta = state == null ? null : state.apply(new ProjectionLoader(driver, clock).loadDuties(dutyIds));
+            var delta = state == null ? null : state.apply(projections.loadDuties(dutyIds));
             if (delta == null) {
                 log.info("Incremental analysis {} needs the whole graph; running a full analysis", id);
                 run(id);
@@ -129,7 +128,7 @@ public class ConflictAnalysisService implements AutoCloseable {
         live = null;
         try {
             jobs.update(id, job -> job.at("loading graph", 1));
-            var projection = new ProjectionLoader(driver, clock).load();
+            var projection = projections.load();
             var loaded = System.nanoTime();
             jobs.update(id, job -> job.at("analyzing", 2));
             var findings = new ConflictEngine(settings.engine()).analyze(projection,
@@ -141,7 +140,7 @@ public class ConflictAnalysisService implements AutoCloseable {
             if (live != null) {
                 // Plan the incremental queries and run the in-memory pass once with nothing changed, so that
                 // the first incremental run after a full one is as fast as the next.
-                new ProjectionLoader(driver, clock).loadDuties(List.of());
+                projections.loadDuties(List.of());
                 store.applyDelta(List.of(), List.of(), id);
                 live.apply(List.of());
             }

@@ -30,14 +30,14 @@ public class AccountService implements ApplicationRunner {
     public record LoginResult(IssuedToken token, String errorCode, String message) {
     }
 
-    private final AccountRepository accounts;
+    private final AccountStore accounts;
     private final PasswordEncoder passwords;
     private final JwtEncoder encoder;
     private final SecurityProperties properties;
     private final LoginThrottle throttle;
     private final Clock clock;
 
-    AccountService(AccountRepository accounts, PasswordEncoder passwords, JwtEncoder encoder,
+    AccountService(AccountStore accounts, PasswordEncoder passwords, JwtEncoder encoder,
                    SecurityProperties properties, LoginThrottle throttle, Clock clock) {
         this.throttle = throttle;
         this.accounts = accounts;
@@ -54,7 +54,7 @@ public class AccountService implements ApplicationRunner {
      * accounts and throttled attempts, so the answer's timing tells nothing either.
      */
     public LoginResult login(String username, String password, String sourceAddress) {
-        var stored = accounts.find(username).filter(AccountRepository.StoredAccount::enabled);
+        var stored = accounts.find(username).filter(AccountStore.StoredAccount::enabled);
         var allowed = throttle.tryAttempt(username, sourceAddress);
         var matches = passwords.matches(password, allowed && stored.isPresent() ? stored.get().passwordHash() : dummyHash);
         if (!allowed) {
@@ -85,7 +85,7 @@ public class AccountService implements ApplicationRunner {
     }
 
     public Optional<Account> find(String username) {
-        return accounts.find(username).map(AccountRepository.StoredAccount::account);
+        return accounts.find(username).map(AccountStore.StoredAccount::account);
     }
 
     /** The accounts among these usernames, and all accounts holding any of these roles, sorted. */

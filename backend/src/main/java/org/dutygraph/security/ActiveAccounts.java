@@ -19,7 +19,7 @@ class ActiveAccounts {
 
     private final LoadingCache<String, Boolean> active;
 
-    ActiveAccounts(AccountRepository accounts, SecurityProperties properties) {
+    ActiveAccounts(AccountStore accounts, SecurityProperties properties) {
         this.active = Caffeine.newBuilder().expireAfterWrite(properties.accountCheckTtl()).maximumSize(10_000)
                 .build(accounts::active);
     }

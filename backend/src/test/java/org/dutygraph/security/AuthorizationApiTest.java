@@ -184,7 +184,7 @@ class AuthorizationApiTest extends ApiTest {
     }
 
     @Autowired
-    AccountRepository accountRepository;
+    AccountStore accountRepository;
 
     @Autowired
     org.springframework.security.crypto.password.PasswordEncoder passwordEncoder;

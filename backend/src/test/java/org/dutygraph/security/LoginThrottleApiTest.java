@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 class LoginThrottleApiTest extends ApiTest {
 
     @Autowired
-    AccountRepository accounts;
+    AccountStore accounts;
 
     @Autowired
     PasswordEncoder passwords;

@@ -29,7 +29,7 @@ class TokenApiTest extends ApiTest {
     JwtEncoder encoder;
 
     @Autowired
-    AccountRepository accounts;
+    AccountStore accounts;
 
     @Autowired
     PasswordEncoder passwords;

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.dutygraph.appraisal.rankings.CitizenRankings;
 import org.dutygraph.appraisal.rankings.CitizenRankings.Entry;
 import org.dutygraph.appraisal.rankings.CitizenRankings.Ranking;
-import org.dutygraph.org.read.OrgReadRepository;
+import org.dutygraph.org.read.OrgReadStore;
 import org.dutygraph.platform.graphql.BatchResults;
 import org.dutygraph.platform.graphql.Connection;
 import org.dutygraph.platform.graphql.UserError;
@@ -23,9 +23,9 @@ import org.springframework.stereotype.Controller;
 class CitizenRankingsController {
 
     private final CitizenRankings rankings;
-    private final OrgReadRepository org;
+    private final OrgReadStore org;
 
-    CitizenRankingsController(CitizenRankings rankings, OrgReadRepository org) {
+    CitizenRankingsController(CitizenRankings rankings, OrgReadStore org) {
         this.rankings = rankings;
         this.org = org;
     }

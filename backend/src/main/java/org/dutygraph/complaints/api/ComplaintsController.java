@@ -24,7 +24,7 @@ import org.dutygraph.complaints.ServiceRatings;
 import org.dutygraph.complaints.routing.ComplaintTarget;
 import org.dutygraph.conflicts.FindingStore;
 import org.dutygraph.conflicts.FindingView;
-import org.dutygraph.org.read.OrgReadRepository;
+import org.dutygraph.org.read.OrgReadStore;
 import org.dutygraph.org.read.Views.UnitView;
 import org.dutygraph.platform.graphql.BatchResults;
 import org.dutygraph.platform.graphql.Connection;
@@ -46,14 +46,14 @@ class ComplaintsController {
     private final ComplaintsQueries queries;
     private final ServiceRatings ratings;
     private final HandlerScopes scopes;
-    private final OrgReadRepository graph;
+    private final OrgReadStore graph;
     private final FindingStore findings;
     private final CitizenCaseHistory history;
     private final PhotoLinks photoLinks;
     private final Clock clock;
 
     ComplaintsController(CitizenComplaints citizens, CaseHandling handling, ComplaintsQueries queries, ServiceRatings ratings,
-                         HandlerScopes scopes, OrgReadRepository graph, FindingStore findings, CitizenCaseHistory history,
+                         HandlerScopes scopes, OrgReadStore graph, FindingStore findings, CitizenCaseHistory history,
                          PhotoLinks photoLinks, Clock clock) {
         this.history = history;
         this.photoLinks = photoLinks;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.dutygraph.complaints.ComplaintViews.HandlerView;
-import org.dutygraph.org.read.OrgReadRepository;
+import org.dutygraph.org.read.OrgReadStore;
 import org.dutygraph.org.read.Views.UnitView;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
@@ -24,9 +24,9 @@ class RoutingSuggestionsController {
     }
 
     private final Driver driver;
-    private final OrgReadRepository graph;
+    private final OrgReadStore graph;
 
-    RoutingSuggestionsController(Driver driver, OrgReadRepository graph) {
+    RoutingSuggestionsController(Driver driver, OrgReadStore graph) {
         this.driver = driver;
         this.graph = graph;
     }

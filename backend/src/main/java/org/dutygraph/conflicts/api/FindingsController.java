@@ -9,7 +9,7 @@ import org.dutygraph.conflicts.AnalysisJob;
 import org.dutygraph.conflicts.ConflictAnalysisService;
 import org.dutygraph.conflicts.FindingStore;
 import org.dutygraph.conflicts.FindingView;
-import org.dutygraph.org.read.OrgReadRepository;
+import org.dutygraph.org.read.OrgReadStore;
 import org.dutygraph.org.read.Views.DutyView;
 import org.dutygraph.org.read.Views.PostView;
 import org.dutygraph.org.read.Views.PowerItemView;
@@ -32,9 +32,9 @@ class FindingsController {
 
     private final FindingStore store;
     private final ConflictAnalysisService analysis;
-    private final OrgReadRepository graph;
+    private final OrgReadStore graph;
 
-    FindingsController(FindingStore store, ConflictAnalysisService analysis, OrgReadRepository graph) {
+    FindingsController(FindingStore store, ConflictAnalysisService analysis, OrgReadStore graph) {
         this.store = store;
         this.analysis = analysis;
         this.graph = graph;

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * An in-memory copy of the parts of the organisation graph the conflict analysis reads: trees as
- * parent arrays, duties as int references. Built by {@link ProjectionLoader}, or by tests directly.
+ * parent arrays, duties as int references. Built by {@link ProjectionStore}, or by tests directly.
  */
 public final class Projection {
 

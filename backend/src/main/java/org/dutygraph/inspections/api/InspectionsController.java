@@ -24,7 +24,7 @@ import org.dutygraph.inspections.InspectionViews.RectificationView;
 import org.dutygraph.inspections.InspectionViews.SyncedItem;
 import org.dutygraph.inspections.InspectorDaySync;
 import org.dutygraph.inspections.SyncBatch;
-import org.dutygraph.org.read.OrgReadRepository;
+import org.dutygraph.org.read.OrgReadStore;
 import org.dutygraph.org.read.Views.UnitView;
 import org.dutygraph.platform.graphql.BadInputException;
 import org.dutygraph.platform.graphql.BatchResults;
@@ -47,10 +47,10 @@ class InspectionsController {
     private final FindingReview review;
     private final InspectionAudit audit;
     private final InspectionCallers callers;
-    private final OrgReadRepository org;
+    private final OrgReadStore org;
 
     InspectionsController(InspectionPlans plans, InspectionDraws draws, InspectorDaySync sync, InspectionQueries queries, FindingReview review,
-                          InspectionAudit audit, InspectionCallers callers, OrgReadRepository org) {
+                          InspectionAudit audit, InspectionCallers callers, OrgReadStore org) {
         this.plans = plans;
         this.draws = draws;
         this.sync = sync;

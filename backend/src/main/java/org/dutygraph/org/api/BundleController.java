@@ -1,17 +1,15 @@
 package org.dutygraph.org.api;
 
 import java.io.ByteArrayOutputStream;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-import org.dutygraph.org.bundle.BundleExporter;
+import org.dutygraph.org.bundle.BundleExportStore;
 import org.dutygraph.org.bundle.BundleImportService;
 import org.dutygraph.org.bundle.BundleProblem;
 import org.dutygraph.org.bundle.BundleSource;
 import org.dutygraph.org.bundle.ImportJob;
 import org.dutygraph.platform.graphql.BadInputException;
-import org.neo4j.driver.Driver;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -26,13 +24,11 @@ class BundleController {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private final BundleImportService imports;
-    private final Driver driver;
-    private final Clock clock;
+    private final BundleExportStore exports;
 
-    BundleController(BundleImportService imports, Driver driver, Clock clock) {
+    BundleController(BundleImportService imports, BundleExportStore exports) {
         this.imports = imports;
-        this.driver = driver;
-        this.clock = clock;
+        this.exports = exports;
     }
 
     record ImportBundleInput(Object bundle) {
@@ -59,7 +55,7 @@ class BundleController {
     @QueryMapping
     Object exportBundle() {
         var out = new ByteArrayOutputStream();
-        new BundleExporter(driver, clock).export(out, "dutygraph export");
+        exports.export(out, "dutygraph export");
         return MAPPER.readValue(out.toByteArray(), Map.class);
     }
 }

@@ -6,7 +6,7 @@ import static org.dutygraph.platform.graphql.BatchResults.byKey;
 import java.util.List;
 import java.util.Map;
 
-import org.dutygraph.org.read.OrgReadRepository;
+import org.dutygraph.org.read.OrgReadStore;
 import org.dutygraph.org.read.Views.AreaView;
 import org.dutygraph.org.read.Views.ConceptView;
 import org.dutygraph.org.read.Views.DutyView;
@@ -19,9 +19,9 @@ import org.springframework.stereotype.Controller;
 @Controller
 class DutyFieldsController {
 
-    private final OrgReadRepository graph;
+    private final OrgReadStore graph;
 
-    DutyFieldsController(OrgReadRepository graph) {
+    DutyFieldsController(OrgReadStore graph) {
         this.graph = graph;
     }
 

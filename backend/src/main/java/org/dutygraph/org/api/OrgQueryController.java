@@ -2,8 +2,8 @@ package org.dutygraph.org.api;
 
 import java.util.List;
 
-import org.dutygraph.org.read.DutySearch;
-import org.dutygraph.org.read.OrgReadRepository;
+import org.dutygraph.org.read.DutySearchStore;
+import org.dutygraph.org.read.OrgReadStore;
 import org.dutygraph.org.read.Views.AreaView;
 import org.dutygraph.org.read.Views.ConceptView;
 import org.dutygraph.org.read.Views.DutyView;
@@ -22,10 +22,10 @@ import org.springframework.stereotype.Controller;
 @Controller
 class OrgQueryController {
 
-    private final OrgReadRepository graph;
-    private final DutySearch search;
+    private final OrgReadStore graph;
+    private final DutySearchStore search;
 
-    OrgQueryController(OrgReadRepository graph, DutySearch search) {
+    OrgQueryController(OrgReadStore graph, DutySearchStore search) {
         this.graph = graph;
         this.search = search;
     }
@@ -63,7 +63,7 @@ class OrgQueryController {
     }
 
     @QueryMapping
-    Connection<DutyView> duties(@Argument DutySearch.Filter filter, @Argument Integer first, @Argument String after) {
+    Connection<DutyView> duties(@Argument DutySearchStore.Filter filter, @Argument Integer first, @Argument String after) {
         return Connection.page(first, after, (cursor, limit) -> search.duties(filter, cursor, limit), DutyView::id);
     }
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.dataloader.DataLoader;
-import org.dutygraph.org.read.OrgReadRepository;
+import org.dutygraph.org.read.OrgReadStore;
 import org.dutygraph.org.read.SupervisoryChain;
 import org.dutygraph.org.read.Views.ChainLinkView;
 import org.dutygraph.org.read.Views.DutyView;
@@ -30,10 +30,10 @@ import reactor.core.publisher.Mono;
 @Controller
 class PostFieldsController {
 
-    private final OrgReadRepository graph;
+    private final OrgReadStore graph;
     private final SupervisoryChain chains;
 
-    PostFieldsController(OrgReadRepository graph, SupervisoryChain chains, BatchLoaderRegistry loaders) {
+    PostFieldsController(OrgReadStore graph, SupervisoryChain chains, BatchLoaderRegistry loaders) {
         this.graph = graph;
         this.chains = chains;
         loaders.<PageKey, Connection<DutyView>>forName("postDuties").registerMappedBatchLoader((keys, env) ->

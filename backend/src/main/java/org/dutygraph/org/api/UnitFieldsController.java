@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.dataloader.DataLoader;
-import org.dutygraph.org.read.OrgReadRepository;
+import org.dutygraph.org.read.OrgReadStore;
 import org.dutygraph.org.read.Views.AreaView;
 import org.dutygraph.org.read.Views.DutyView;
 import org.dutygraph.org.read.Views.PostView;
@@ -27,9 +27,9 @@ import reactor.core.publisher.Mono;
 @Controller
 class UnitFieldsController {
 
-    private final OrgReadRepository graph;
+    private final OrgReadStore graph;
 
-    UnitFieldsController(OrgReadRepository graph, BatchLoaderRegistry loaders) {
+    UnitFieldsController(OrgReadStore graph, BatchLoaderRegistry loaders) {
         this.graph = graph;
         loaders.<PageKey, Connection<UnitView>>forName("unitChildren").registerMappedBatchLoader((keys, env) ->
                 Mono.just(PageKey.load(keys, graph::childPages, UnitView::id)));

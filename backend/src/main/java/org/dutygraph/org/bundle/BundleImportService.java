@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -13,8 +12,6 @@ import java.util.function.UnaryOperator;
 
 import org.dutygraph.platform.jobs.JobRegistry;
 import org.dutygraph.platform.jobs.JobThreads;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +22,7 @@ import org.springframework.stereotype.Service;
 /**
  * Runs bundle imports one at a time as jobs: read, validate everything, and only then write.
  * A bundle with any problem is rejected before the first write, so nothing of it is stored.
- * Jobs are kept in memory for waiting and recorded in the graph ({@link ImportJobLog}) at every change of
+ * Jobs are kept in memory for waiting and recorded in the graph ({@link ImportJobStore}) at every change of
  * phase and after every committed batch, so that they can still be read after this process is gone.
  */
 @Service
@@ -35,10 +32,11 @@ public class BundleImportService implements AutoCloseable {
     private static final Logger logger = LoggerFactory.getLogger(BundleImportService.class);
     private static final int JOBS_KEPT = 200;
 
-    private final Driver driver;
+    private final BundleWriteStore store;
+    private final ExistingIdsStore existingIds;
     private final ImportProperties properties;
     private final ApplicationEventPublisher events;
-    private final ImportJobLog log;
+    private final ImportJobStore log;
     private final UnaryOperator<WriteSink> sinks;
     private final ExecutorService executor = JobThreads.single("bundle-import");
     private final JobRegistry<ImportJob> jobs = new JobRegistry<>(JOBS_KEPT, ImportJob::finished);
@@ -46,15 +44,17 @@ public class BundleImportService implements AutoCloseable {
     private final Clock clock;
 
     @Autowired
-    public BundleImportService(Driver driver, ImportProperties properties, ApplicationEventPublisher events,
-                               ImportJobLog log, Clock clock) {
-        this(driver, properties, events, log, UnaryOperator.identity(), clock);
+    public BundleImportService(BundleWriteStore store, ExistingIdsStore existingIds, ImportProperties properties,
+                               ApplicationEventPublisher events, ImportJobStore log, Clock clock) {
+        this(store, existingIds, properties, events, log, UnaryOperator.identity(), clock);
     }
 
     /** @param sinks wraps the sink of every batched write (tests stop an import midway with it) */
-    BundleImportService(Driver driver, ImportProperties properties, ApplicationEventPublisher events, ImportJobLog log,
-                        UnaryOperator<WriteSink> sinks, Clock clock) {
-        this.driver = driver;
+    BundleImportService(BundleWriteStore store, ExistingIdsStore existingIds, ImportProperties properties,
+                        ApplicationEventPublisher events, ImportJobStore log, UnaryOperator<WriteSink> sinks,
+                        Clock clock) {
+        this.store = store;
+        this.existingIds = existingIds;
         this.properties = properties;
         this.events = events;
         this.log = log;
@@ -104,7 +104,7 @@ public class BundleImportService implements AutoCloseable {
             ValidatedBundle validated = null;
             if (bundle != null) {
                 update(id, job -> job.with(ImportJob.Status.VALIDATING, "validating", 0, bundle.size()));
-                validated = new BundleValidator(new Neo4jExistingIds(driver), problems).validate(bundle);
+                validated = new BundleValidator(existingIds, problems).validate(bundle);
             }
             if (!problems.isEmpty()) {
                 logger.info("Import {} rejected with {} problems", id, problems.total());
@@ -139,18 +139,11 @@ public class BundleImportService implements AutoCloseable {
             }
         };
         update(id, job -> job.with(ImportJob.Status.WRITING, "writing", 0, job.total()));
-        try (Session session = driver.session()) {
-            if (!batched) {
-                try (var tx = session.beginTransaction()) {
-                    new BundleWriter((cypher, rows) -> tx.run(cypher, Map.of("rows", rows)).consume(), progress,
-                            properties.batchSize()).write(validated);
-                    tx.commit();
-                }
-            } else {
-                WriteSink perBatch = (cypher, rows) -> session.executeWriteWithoutResult(
-                        tx -> tx.run(cypher, Map.of("rows", rows)).consume());
-                new BundleWriter(sinks.apply(perBatch), progress, properties.batchSize()).write(validated);
-            }
+        if (batched) {
+            store.writeInBatches(sink -> new BundleWriter(sinks.apply(sink), progress, properties.batchSize())
+                    .write(validated));
+        } else {
+            store.writeInOneTransaction(sink -> new BundleWriter(sink, progress, properties.batchSize()).write(validated));
         }
     }
 

@@ -25,25 +25,25 @@ public final class BundleWriter {
         var b = validated.bundle();
         total = b.size();
         written = 0;
-        section("areas", b.areas(), BundleStatements.AREAS, BundleWriter::area, false);
-        section("areas", b.areas(), BundleStatements.AREA_LINKS, BundleWriter::area, true);
-        section("concepts", b.concepts(), BundleStatements.CONCEPTS, BundleWriter::concept, false);
-        section("concepts", b.concepts(), BundleStatements.CONCEPT_LINKS, BundleWriter::concept, true);
-        section("organizations", b.organizations(), BundleStatements.ORGANIZATIONS, BundleWriter::organization, false);
-        section("organizations", b.organizations(), BundleStatements.ORGANIZATION_LINKS, BundleWriter::organization, true);
-        section("posts", b.posts(), BundleStatements.POSTS, BundleWriter::post, false);
-        section("posts", b.posts(), BundleStatements.POST_LINKS, BundleWriter::post, true);
-        section("persons", b.persons(), BundleStatements.PERSONS, BundleWriter::person, false);
-        section("memberships", b.memberships(), BundleStatements.MEMBERSHIPS, BundleWriter::membership, false);
-        section("supervision", b.supervision(), BundleStatements.SUPERVISION, BundleWriter::supervision, false);
-        section("power_items", b.powerItems(), BundleStatements.POWER_ITEMS, BundleWriter::powerItem, false);
+        section("areas", b.areas(), BundleWriteStore.AREAS, BundleWriter::area, false);
+        section("areas", b.areas(), BundleWriteStore.AREA_LINKS, BundleWriter::area, true);
+        section("concepts", b.concepts(), BundleWriteStore.CONCEPTS, BundleWriter::concept, false);
+        section("concepts", b.concepts(), BundleWriteStore.CONCEPT_LINKS, BundleWriter::concept, true);
+        section("organizations", b.organizations(), BundleWriteStore.ORGANIZATIONS, BundleWriter::organization, false);
+        section("organizations", b.organizations(), BundleWriteStore.ORGANIZATION_LINKS, BundleWriter::organization, true);
+        section("posts", b.posts(), BundleWriteStore.POSTS, BundleWriter::post, false);
+        section("posts", b.posts(), BundleWriteStore.POST_LINKS, BundleWriter::post, true);
+        section("persons", b.persons(), BundleWriteStore.PERSONS, BundleWriter::person, false);
+        section("memberships", b.memberships(), BundleWriteStore.MEMBERSHIPS, BundleWriter::membership, false);
+        section("supervision", b.supervision(), BundleWriteStore.SUPERVISION, BundleWriter::supervision, false);
+        section("power_items", b.powerItems(), BundleWriteStore.POWER_ITEMS, BundleWriter::powerItem, false);
         var byOrganizations = new ArrayList<Bundle.Duty>();
         var byPosts = new ArrayList<Bundle.Duty>();
         for (var duty : b.duties()) {
             (validated.heldByPost(duty) ? byPosts : byOrganizations).add(duty);
         }
-        section("duties", byOrganizations, BundleStatements.duties("Organization"), BundleWriter::duty, false);
-        section("duties", byPosts, BundleStatements.duties("Post"), BundleWriter::duty, false);
+        section("duties", byOrganizations, BundleWriteStore.duties("Organization"), BundleWriter::duty, false);
+        section("duties", byPosts, BundleWriteStore.duties("Post"), BundleWriter::duty, false);
         progress.update("done", written, total);
     }
 

@@ -18,11 +18,11 @@ public class ImportJobRecovery extends PeriodicJob {
 
     private static final Logger log = LoggerFactory.getLogger(ImportJobRecovery.class);
 
-    private final ImportJobLog jobs;
+    private final ImportJobStore jobs;
     private final BundleImportService imports;
     private final ImportProperties properties;
 
-    ImportJobRecovery(ImportJobLog jobs, BundleImportService imports, ImportProperties properties) {
+    ImportJobRecovery(ImportJobStore jobs, BundleImportService imports, ImportProperties properties) {
         super("import-job-heartbeat", "Import job heartbeat");
         this.jobs = jobs;
         this.imports = imports;

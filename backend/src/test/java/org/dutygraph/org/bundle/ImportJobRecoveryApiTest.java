@@ -101,7 +101,7 @@ class ImportJobRecoveryApiTest extends ApiTest {
     private ImportJob importThatDiesAfterSixBatches() {
         var log = new DyingLog(driver, properties.instanceName(), clock);
         var batches = new AtomicInteger();
-        var earlierLife = new BundleImportService(driver, new ImportProperties(10, 50, Duration.ofSeconds(60),
+        var earlierLife = new BundleImportService(new BundleWriteStore(driver), new ExistingIdsStore(driver), new ImportProperties(10, 50, Duration.ofSeconds(60),
                 properties.instanceName(), null, null, null), events, log, sink -> (cypher, rows) -> {
                     if (batches.incrementAndGet() == 6) {
                         log.dead = true;
@@ -138,7 +138,7 @@ class ImportJobRecoveryApiTest extends ApiTest {
     }
 
     /** The job records of a process that stops writing anything once it is dead. */
-    private static final class DyingLog extends ImportJobLog {
+    private static final class DyingLog extends ImportJobStore {
 
         volatile boolean dead;
 

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Value;
@@ -17,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes the stored organisation graph as an org-bundle/1 document, streaming, section by section,
  * ordered by id, so that import -> export -> import reproduces the same graph.
  */
-public final class BundleExporter {
+@Component
+public class BundleExportStore {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final TypeSystem TYPES = TypeSystem.getDefault();
@@ -88,11 +91,12 @@ public final class BundleExporter {
     private final Clock clock;
 
     /** For tools outside the application context: the export's date is the JVM's local date. */
-    public BundleExporter(Driver driver) {
+    public BundleExportStore(Driver driver) {
         this(driver, Clock.systemDefaultZone());
     }
 
-    public BundleExporter(Driver driver, Clock clock) {
+    @Autowired
+    public BundleExportStore(Driver driver, Clock clock) {
         this.driver = driver;
         this.clock = clock;
     }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.dutygraph.org.read.Views.AreaView;
+import org.dutygraph.org.read.Views.ChainLinkView;
+import org.dutygraph.org.read.Views.ChainStep;
 import org.dutygraph.org.read.Views.ConceptView;
 import org.dutygraph.org.read.Views.DutyView;
 import org.dutygraph.org.read.Views.MembershipView;
@@ -23,15 +25,15 @@ import org.springframework.stereotype.Repository;
 
 /** Every read of the organisation graph the API makes; each takes many ids at once. */
 @Repository
-public class OrgReadRepository {
+public class OrgReadStore {
 
     /** A membership is current when it has started and not ended (dates are ISO strings). */
-    static final String CURRENT = "(m.startDate <= $today AND (m.endDate IS NULL OR m.endDate >= $today))";
+    private static final String CURRENT = Holdings.currentOn("m", "$today");
 
-    private final GraphReads reads;
+    private final BatchReadStore reads;
     private final Clock clock;
 
-    OrgReadRepository(GraphReads reads, Clock clock) {
+    OrgReadStore(BatchReadStore reads, Clock clock) {
         this.reads = reads;
         this.clock = clock;
     }
@@ -47,7 +49,7 @@ public class OrgReadRepository {
     // ---- units
 
     public Map<String, UnitView> units(Collection<String> ids) {
-        return byId("Organization", ids, UnitView::of);
+        return byId("Organization", ids, OrgRows::unit);
     }
 
     public List<UnitView> unitPage(String parentId, String classification, String after, int limit) {
@@ -62,7 +64,7 @@ public class OrgReadRepository {
         return reads.list(match + """
                  AND ($classification IS NULL OR u.classification = $classification)
                  AND ($after IS NULL OR u.id > $after)
-                RETURN u ORDER BY u.id LIMIT $limit""", params, r -> UnitView.of(r.get("u").asNode()));
+                RETURN u ORDER BY u.id LIMIT $limit""", params, r -> OrgRows.unit(r.get("u").asNode()));
     }
 
     public Map<String, List<UnitView>> childPages(Collection<String> parentIds, String after, int limit) {
@@ -73,13 +75,13 @@ public class OrgReadRepository {
                   WHERE $after IS NULL OR value.id > $after
                   RETURN value ORDER BY value.id LIMIT $limit
                 }
-                RETURN key, value""", parentIds, page(after, limit), r -> UnitView.of(node(r)));
+                RETURN key, value""", parentIds, page(after, limit), r -> OrgRows.unit(node(r)));
     }
 
     public Map<String, UnitView> parents(Collection<String> unitIds) {
         return reads.single("""
                 UNWIND $ids AS key MATCH (:Organization {id: key})-[:PART_OF]->(value:Organization) RETURN key, value""",
-                unitIds, r -> UnitView.of(node(r)));
+                unitIds, r -> OrgRows.unit(node(r)));
     }
 
     /** Each unit's ancestors, from its parent up to the root. */
@@ -88,20 +90,20 @@ public class OrgReadRepository {
                 UNWIND $ids AS key
                 MATCH path = (:Organization {id: key})-[:PART_OF*1..]->(root:Organization)
                 WHERE NOT (root)-[:PART_OF]->()
-                UNWIND nodes(path)[1..] AS value RETURN key, value""", unitIds, r -> UnitView.of(node(r)));
+                UNWIND nodes(path)[1..] AS value RETURN key, value""", unitIds, r -> OrgRows.unit(node(r)));
     }
 
     public Map<String, List<UnitView>> sections(Collection<String> unitIds) {
         return reads.grouped("""
                 UNWIND $ids AS key
                 MATCH (value:Organization {classification: 'section'})-[:PART_OF]->(:Organization {id: key})
-                RETURN key, value ORDER BY value.id""", unitIds, r -> UnitView.of(node(r)));
+                RETURN key, value ORDER BY value.id""", unitIds, r -> OrgRows.unit(node(r)));
     }
 
     public Map<String, AreaView> areasOfUnits(Collection<String> unitIds) {
         return reads.single("""
                 UNWIND $ids AS key MATCH (:Organization {id: key})-[:IN_AREA]->(value:Area) RETURN key, value""",
-                unitIds, r -> AreaView.of(node(r)));
+                unitIds, r -> OrgRows.area(node(r)));
     }
 
     public Map<String, List<PostView>> postPages(Collection<String> unitIds, String after, int limit) {
@@ -112,7 +114,7 @@ public class OrgReadRepository {
                   WHERE $after IS NULL OR value.id > $after
                   RETURN value ORDER BY value.id LIMIT $limit
                 }
-                RETURN key, value""", unitIds, page(after, limit), r -> PostView.of(node(r)));
+                RETURN key, value""", unitIds, page(after, limit), r -> OrgRows.post(node(r)));
     }
 
     /** Duties held by each unit itself or by one of its posts. */
@@ -129,7 +131,7 @@ public class OrgReadRepository {
                   WITH value WHERE $after IS NULL OR value.id > $after
                   RETURN value ORDER BY value.id LIMIT $limit
                 }
-                RETURN key, value""", unitIds, page(after, limit), r -> DutyView.of(node(r)));
+                RETURN key, value""", unitIds, page(after, limit), r -> OrgRows.duty(node(r)));
     }
 
     /** Staffing over the unit and its internal sections: posts, filled posts and people on post today. */
@@ -175,20 +177,20 @@ public class OrgReadRepository {
     // ---- posts
 
     public Map<String, PostView> posts(Collection<String> ids) {
-        return byId("Post", ids, PostView::of);
+        return byId("Post", ids, OrgRows::post);
     }
 
     public Map<String, UnitView> unitsOfPosts(Collection<String> postIds) {
         return reads.single("""
                 UNWIND $ids AS key MATCH (:Post {id: key})-[:IN_ORG]->(value:Organization) RETURN key, value""",
-                postIds, r -> UnitView.of(node(r)));
+                postIds, r -> OrgRows.unit(node(r)));
     }
 
     public Map<String, List<PersonView>> currentHolders(Collection<String> postIds) {
         return reads.grouped("""
                 UNWIND $ids AS key
                 MATCH (value:Person)-[m:HOLDS]->(:Post {id: key}) WHERE %s
-                RETURN key, value ORDER BY value.id""".formatted(CURRENT), postIds, today(), r -> PersonView.of(node(r)));
+                RETURN key, value ORDER BY value.id""".formatted(CURRENT), postIds, today(), r -> OrgRows.person(node(r)));
     }
 
     public Map<String, List<MembershipView>> membershipsOfPosts(Collection<String> postIds) {
@@ -217,20 +219,20 @@ public class OrgReadRepository {
             default -> throw new IllegalArgumentException(relationship);
         };
         return reads.single("UNWIND $ids AS key MATCH " + pattern + " RETURN key, value", postIds,
-                r -> PostView.of(node(r)));
+                r -> OrgRows.post(node(r)));
     }
 
     public Map<String, List<PostView>> backupFor(Collection<String> postIds) {
         return reads.grouped("""
                 UNWIND $ids AS key MATCH (value:Post)-[:BACKED_UP_BY]->(:Post {id: key})
-                RETURN key, value ORDER BY value.id""", postIds, r -> PostView.of(node(r)));
+                RETURN key, value ORDER BY value.id""", postIds, r -> OrgRows.post(node(r)));
     }
 
     public List<PostView> reportsToChain(String postId) {
         return reads.list("""
                 MATCH path = (:Post {id: $id})-[:REPORTS_TO*1..50]->(top:Post)
                 WITH path ORDER BY length(path) DESC LIMIT 1
-                UNWIND nodes(path)[1..] AS value RETURN value""", Map.of("id", postId), r -> PostView.of(node(r)));
+                UNWIND nodes(path)[1..] AS value RETURN value""", Map.of("id", postId), r -> OrgRows.post(node(r)));
     }
 
     public Map<String, List<SupervisionView>> supervisionByPosts(Collection<String> postIds) {
@@ -249,26 +251,26 @@ public class OrgReadRepository {
                   WHERE $after IS NULL OR value.id > $after
                   RETURN value ORDER BY value.id LIMIT $limit
                 }
-                RETURN key, value""", postIds, page(after, limit), r -> DutyView.of(node(r)));
+                RETURN key, value""", postIds, page(after, limit), r -> OrgRows.duty(node(r)));
     }
 
     // ---- persons
 
     public Map<String, PersonView> persons(Collection<String> ids) {
-        return byId("Person", ids, PersonView::of);
+        return byId("Person", ids, OrgRows::person);
     }
 
     // ---- duties
 
     public Map<String, DutyView> duties(Collection<String> ids) {
-        return byId("Duty", ids, DutyView::of);
+        return byId("Duty", ids, OrgRows::duty);
     }
 
     /** The holder of each duty: a {@link UnitView} or a {@link PostView}. */
     public Map<String, Object> dutyHolders(Collection<String> dutyIds) {
         return reads.single("""
                 UNWIND $ids AS key MATCH (:Duty {id: key})-[:HELD_BY]->(value) RETURN key, value""", dutyIds,
-                r -> node(r).hasLabel("Post") ? PostView.of(node(r)) : UnitView.of(node(r)));
+                r -> node(r).hasLabel("Post") ? OrgRows.post(node(r)) : OrgRows.unit(node(r)));
     }
 
     public Map<String, UnitView> holderUnits(Collection<String> dutyIds) {
@@ -276,19 +278,19 @@ public class OrgReadRepository {
                 UNWIND $ids AS key
                 MATCH (:Duty {id: key})-[:HELD_BY]->(h)
                 OPTIONAL MATCH (h)-[:IN_ORG]->(o:Organization)
-                RETURN key, coalesce(o, h) AS value""", dutyIds, r -> UnitView.of(node(r)));
+                RETURN key, coalesce(o, h) AS value""", dutyIds, r -> OrgRows.unit(node(r)));
     }
 
     public Map<String, ConceptView> actions(Collection<String> dutyIds) {
         return reads.single("""
                 UNWIND $ids AS key MATCH (:Duty {id: key})-[:ACTION]->(value:Concept) RETURN key, value""", dutyIds,
-                r -> ConceptView.of(node(r)));
+                r -> OrgRows.concept(node(r)));
     }
 
     public Map<String, List<ConceptView>> objects(Collection<String> dutyIds) {
         return reads.grouped("""
                 UNWIND $ids AS key MATCH (:Duty {id: key})-[:ON_OBJECT]->(value:Concept)
-                RETURN key, value ORDER BY value.id""", dutyIds, r -> ConceptView.of(node(r)));
+                RETURN key, value ORDER BY value.id""", dutyIds, r -> OrgRows.concept(node(r)));
     }
 
     /** The duty's own area, or else the nearest area of its holder's unit and that unit's ancestors. */
@@ -305,25 +307,25 @@ public class OrgReadRepository {
                   RETURN a AS inherited ORDER BY length(path) LIMIT 1
                 }
                 WITH key, coalesce(own, inherited) AS value WHERE value IS NOT NULL
-                RETURN key, value""", dutyIds, r -> AreaView.of(node(r)));
+                RETURN key, value""", dutyIds, r -> OrgRows.area(node(r)));
     }
 
     public Map<String, List<PowerItemView>> powerItemsOfDuties(Collection<String> dutyIds) {
         return reads.grouped("""
                 UNWIND $ids AS key MATCH (:Duty {id: key})-[:EXERCISES]->(value:PowerItem)
-                RETURN key, value ORDER BY value.id""", dutyIds, r -> PowerItemView.of(node(r)));
+                RETURN key, value ORDER BY value.id""", dutyIds, r -> OrgRows.powerItem(node(r)));
     }
 
     // ---- power items
 
     public Map<String, PowerItemView> powerItems(Collection<String> ids) {
-        return byId("PowerItem", ids, PowerItemView::of);
+        return byId("PowerItem", ids, OrgRows::powerItem);
     }
 
     public Map<String, List<DutyView>> dutiesOfPowerItems(Collection<String> itemIds) {
         return reads.grouped("""
                 UNWIND $ids AS key MATCH (value:Duty)-[:EXERCISES]->(:PowerItem {id: key})
-                RETURN key, value ORDER BY value.id""", itemIds, r -> DutyView.of(node(r)));
+                RETURN key, value ORDER BY value.id""", itemIds, r -> OrgRows.duty(node(r)));
     }
 
     public Map<String, List<Object>> holdersOfPowerItems(Collection<String> itemIds) {
@@ -332,41 +334,41 @@ public class OrgReadRepository {
                 MATCH (:PowerItem {id: key})<-[:EXERCISES]-(:Duty)-[:HELD_BY]->(value)
                 WITH DISTINCT key, value
                 RETURN key, value ORDER BY value.id""", itemIds,
-                r -> node(r).hasLabel("Post") ? PostView.of(node(r)) : UnitView.of(node(r)));
+                r -> node(r).hasLabel("Post") ? OrgRows.post(node(r)) : OrgRows.unit(node(r)));
     }
 
     // ---- concepts and areas
 
     public Map<String, ConceptView> concepts(Collection<String> ids) {
-        return byId("Concept", ids, ConceptView::of);
+        return byId("Concept", ids, OrgRows::concept);
     }
 
     public Map<String, ConceptView> broader(Collection<String> ids) {
         return reads.single("""
                 UNWIND $ids AS key MATCH (:Concept {id: key})-[:BROADER]->(value:Concept) RETURN key, value""", ids,
-                r -> ConceptView.of(node(r)));
+                r -> OrgRows.concept(node(r)));
     }
 
     public Map<String, List<ConceptView>> narrower(Collection<String> ids) {
         return reads.grouped("""
                 UNWIND $ids AS key MATCH (value:Concept)-[:BROADER]->(:Concept {id: key})
-                RETURN key, value ORDER BY value.id""", ids, r -> ConceptView.of(node(r)));
+                RETURN key, value ORDER BY value.id""", ids, r -> OrgRows.concept(node(r)));
     }
 
     public Map<String, AreaView> areas(Collection<String> ids) {
-        return byId("Area", ids, AreaView::of);
+        return byId("Area", ids, OrgRows::area);
     }
 
     public Map<String, AreaView> parentAreas(Collection<String> ids) {
         return reads.single("""
                 UNWIND $ids AS key MATCH (:Area {id: key})-[:WITHIN]->(value:Area) RETURN key, value""", ids,
-                r -> AreaView.of(node(r)));
+                r -> OrgRows.area(node(r)));
     }
 
     public Map<String, List<AreaView>> childAreas(Collection<String> ids) {
         return reads.grouped("""
                 UNWIND $ids AS key MATCH (value:Area)-[:WITHIN]->(:Area {id: key})
-                RETURN key, value ORDER BY value.id""", ids, r -> AreaView.of(node(r)));
+                RETURN key, value ORDER BY value.id""", ids, r -> OrgRows.area(node(r)));
     }
 
     private <T> Map<String, T> byId(String label, Collection<String> ids, java.util.function.Function<Node, T> view) {
@@ -379,5 +381,47 @@ public class OrgReadRepository {
         params.put("after", after);
         params.put("limit", limit);
         return params;
+    }
+
+    /** The next step up from a post in the walk {@link SupervisoryChain} describes, or null at the top. */
+    ChainLinkView nextLink(String postId) {
+        var rows = reads.list("""
+                MATCH (p:Post {id: $id})
+                OPTIONAL MATCH (p)-[:REPORTS_TO]->(reportsTo:Post)
+                OPTIONAL MATCH (p)-[:IN_ORG]->(unit:Organization)
+                CALL (p, unit) {
+                  OPTIONAL MATCH (head:Post)-[:IN_ORG]->(unit)
+                  WHERE head.role IN ['principal', 'head'] AND coalesce(head.status, 'active') <> 'dissolved'
+                  RETURN head ORDER BY CASE head.role WHEN 'principal' THEN 0 ELSE 1 END, head.id LIMIT 1
+                }
+                CALL (unit) {
+                  OPTIONAL MATCH (s:Post)-[k:SUPERVISES]->(unit)
+                  RETURN s AS supervisor, k.kind AS kind
+                  ORDER BY CASE k.kind WHEN 'in_charge' THEN 0 ELSE 1 END, s.id LIMIT 1
+                }
+                CALL (unit) {
+                  OPTIONAL MATCH path = (unit)-[:PART_OF*1..]->(:Organization)<-[:IN_ORG]-(ph:Post)
+                  WHERE ph.role IN ['principal', 'head'] AND coalesce(ph.status, 'active') <> 'dissolved'
+                  RETURN ph AS parentHead ORDER BY length(path), CASE ph.role WHEN 'principal' THEN 0 ELSE 1 END, ph.id LIMIT 1
+                }
+                RETURN reportsTo, head, supervisor, kind, parentHead""", Map.of("id", postId), r -> r);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        var r = rows.get(0);
+        if (!r.get("reportsTo").isNull()) {
+            return new ChainLinkView(OrgRows.post(r.get("reportsTo").asNode()), ChainStep.REPORTS_TO);
+        }
+        if (!r.get("head").isNull() && !r.get("head").asNode().get("id").asString().equals(postId)) {
+            return new ChainLinkView(OrgRows.post(r.get("head").asNode()), ChainStep.UNIT_HEAD);
+        }
+        if (!r.get("supervisor").isNull() && !r.get("supervisor").asNode().get("id").asString().equals(postId)) {
+            var step = "in_charge".equals(r.get("kind").asString(null)) ? ChainStep.IN_CHARGE : ChainStep.PRINCIPAL;
+            return new ChainLinkView(OrgRows.post(r.get("supervisor").asNode()), step);
+        }
+        if (!r.get("parentHead").isNull()) {
+            return new ChainLinkView(OrgRows.post(r.get("parentHead").asNode()), ChainStep.PARENT_UNIT_HEAD);
+        }
+        return null;
     }
 }

@@ -7,15 +7,17 @@ import java.util.Map;
 import java.util.Set;
 
 import org.neo4j.driver.Driver;
+import org.springframework.stereotype.Component;
 
 /** Looks up ids a bundle refers to but does not contain, among stored nodes. */
-final class Neo4jExistingIds implements ExistingIds {
+@Component
+class ExistingIdsStore implements ExistingIds {
 
     private static final Set<String> LABELS = Set.of("Area", "Concept", "Organization", "Post", "Person", "PowerItem");
 
     private final Driver driver;
 
-    Neo4jExistingIds(Driver driver) {
+    ExistingIdsStore(Driver driver) {
         this.driver = driver;
     }
 

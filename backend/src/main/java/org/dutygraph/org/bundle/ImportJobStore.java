@@ -25,9 +25,9 @@ import org.springframework.stereotype.Repository;
  * process life) and carries a heartbeat, refreshed per committed batch and every heartbeat interval.
  */
 @Repository
-public class ImportJobLog {
+public class ImportJobStore {
 
-    private static final Logger log = LoggerFactory.getLogger(ImportJobLog.class);
+    private static final Logger log = LoggerFactory.getLogger(ImportJobStore.class);
     private static final List<String> RUNNING = List.of("QUEUED", "VALIDATING", "WRITING");
     private static final int PROBLEMS_KEPT = 100;
 
@@ -37,11 +37,11 @@ public class ImportJobLog {
     private final Clock clock;
 
     @Autowired
-    public ImportJobLog(Driver driver, ImportProperties properties, Clock clock) {
+    public ImportJobStore(Driver driver, ImportProperties properties, Clock clock) {
         this(driver, properties.instanceName(), UUID.randomUUID().toString(), clock);
     }
 
-    ImportJobLog(Driver driver, String instance, String owner, Clock clock) {
+    ImportJobStore(Driver driver, String instance, String owner, Clock clock) {
         this.driver = driver;
         this.instance = instance;
         this.owner = owner;

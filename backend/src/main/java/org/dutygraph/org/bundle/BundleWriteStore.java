@@ -1,10 +1,41 @@
 package org.dutygraph.org.bundle;
 
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.springframework.stereotype.Component;
+
 /**
- * Cypher that writes bundle entries. Each statement takes {@code $rows} and is idempotent: entries are
- * matched by id, their properties set, and their single-valued relationships replaced.
+ * Writes bundle entries with the plain driver: a bundle import is the one bulk write where a measured
+ * difference matters (see README, import benchmark). Each statement takes {@code $rows} and is idempotent:
+ * entries are matched by id, their properties set, and their single-valued relationships replaced.
  */
-final class BundleStatements {
+@Component
+public class BundleWriteStore {
+
+    private final Driver driver;
+
+    BundleWriteStore(Driver driver) {
+        this.driver = driver;
+    }
+
+    /** Everything {@code writer} sends commits together or not at all. */
+    void writeInOneTransaction(Consumer<WriteSink> writer) {
+        try (Session session = driver.session(); var tx = session.beginTransaction()) {
+            writer.accept((cypher, rows) -> tx.run(cypher, Map.of("rows", rows)).consume());
+            tx.commit();
+        }
+    }
+
+    /** Each batch {@code writer} sends commits on its own (retried on transient errors). */
+    void writeInBatches(Consumer<WriteSink> writer) {
+        try (Session session = driver.session()) {
+            writer.accept((cypher, rows) -> session.executeWriteWithoutResult(
+                    tx -> tx.run(cypher, Map.of("rows", rows)).consume()));
+        }
+    }
 
     static final String AREAS = """
             UNWIND $rows AS row
@@ -109,8 +140,5 @@ final class BundleStatements {
                 CALL (d, row) { MATCH (a:Area {id: row.areaId}) CREATE (d)-[:IN_AREA]->(a) }
                 CALL (d, row) { UNWIND row.powerItemIds AS itemId MATCH (p:PowerItem {id: itemId}) CREATE (d)-[:EXERCISES]->(p) }
                 """.formatted(holderLabel);
-    }
-
-    private BundleStatements() {
     }
 }

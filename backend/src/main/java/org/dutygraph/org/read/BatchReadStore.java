@@ -6,26 +6,29 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
-/** Small helpers for batched read queries: one query for many parents, rows keyed by parent id. */
+/**
+ * Small helpers for batched read queries: one query for many parents, rows keyed by parent id. Each query
+ * joins the caller's transaction when there is one.
+ */
 @Component
-class GraphReads {
+class BatchReadStore {
 
-    private final Driver driver;
+    private final Neo4jClient neo4j;
 
-    GraphReads(Driver driver) {
-        this.driver = driver;
+    BatchReadStore(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
     }
 
     <T> List<T> list(String cypher, Map<String, Object> params, Function<Record, T> mapper) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run(cypher, params).list(mapper::apply));
-        }
+        return neo4j.delegateTo(runner -> Optional.of(runner.run(cypher, params).list(mapper::apply))).run()
+                .orElseThrow();
     }
 
     /** Runs a query over {@code $ids} returning {@code key} and {@code value}; values grouped by key, order kept. */

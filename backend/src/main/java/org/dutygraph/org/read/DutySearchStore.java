@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /** Finding duties and power items by holder, concept, area, category and text. */
 @Repository
-public class DutySearch {
+public class DutySearchStore {
 
     public record Filter(String holderId, String conceptId, String areaId, String status) {
     }
@@ -18,9 +18,9 @@ public class DutySearch {
     public record Hit(DutyView duty, double score) {
     }
 
-    private final GraphReads reads;
+    private final BatchReadStore reads;
 
-    DutySearch(GraphReads reads) {
+    DutySearchStore(BatchReadStore reads) {
         this.reads = reads;
     }
 
@@ -34,7 +34,7 @@ public class DutySearch {
         params.put("conceptId", filter.conceptId());
         params.put("areaId", filter.areaId());
         params.put("status", filter.status());
-        params.putAll(OrgReadRepository.page(after, limit));
+        params.putAll(OrgReadStore.page(after, limit));
         String anchor;
         if (filter.holderId() != null) {
             anchor = HOLDER + """
@@ -72,7 +72,7 @@ public class DutySearch {
                        OR (NOT (d)-[:IN_AREA]->() AND EXISTS {
                              MATCH (d)-[:HELD_BY]->()-[:IN_ORG*0..1]->(:Organization)-[:PART_OF*0..]->(:Organization)
                                    -[:IN_AREA]->(:Area)-[:WITHIN*0..]->(:Area {id: $areaId}) }))
-                RETURN d ORDER BY d.id LIMIT $limit""", params, r -> DutyView.of(r.get("d").asNode()));
+                RETURN d ORDER BY d.id LIMIT $limit""", params, r -> OrgRows.duty(r.get("d").asNode()));
     }
 
     /** The unit or post with id $holderId, found through the id indexes of both labels. */
@@ -93,14 +93,14 @@ public class DutySearch {
                 CALL db.index.fulltext.queryNodes('duty_text', $text) YIELD node, score
                 RETURN node, score ORDER BY score DESC, node.id SKIP $skip LIMIT $limit""",
                 Map.of("text", text, "skip", skip, "limit", limit),
-                r -> new Hit(DutyView.of(r.get("node").asNode()), r.get("score").asDouble()));
+                r -> new Hit(OrgRows.duty(r.get("node").asNode()), r.get("score").asDouble()));
     }
 
     public List<PowerItemView> powerItems(String category, String holderId, String after, int limit) {
         var params = new HashMap<String, Object>();
         params.put("category", category);
         params.put("holderId", holderId);
-        params.putAll(OrgReadRepository.page(after, limit));
+        params.putAll(OrgReadStore.page(after, limit));
         var match = holderId == null ? "MATCH (p:PowerItem)" : HOLDER + """
                 CALL (h) {
                   MATCH (p:PowerItem)<-[:EXERCISES]-(:Duty)-[:HELD_BY]->(h) RETURN p
@@ -110,6 +110,6 @@ public class DutySearch {
         return reads.list(match + """
 
                 WITH p WHERE ($category IS NULL OR p.category = $category) AND ($after IS NULL OR p.id > $after)
-                RETURN p ORDER BY p.id LIMIT $limit""", params, r -> PowerItemView.of(r.get("p").asNode()));
+                RETURN p ORDER BY p.id LIMIT $limit""", params, r -> OrgRows.powerItem(r.get("p").asNode()));
     }
 }

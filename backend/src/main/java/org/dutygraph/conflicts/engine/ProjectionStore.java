@@ -12,14 +12,17 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
-/** Reads the projection from Neo4j in a handful of streaming scans, one read transaction. */
-public final class ProjectionLoader {
+/**
+ * Reads the projection from Neo4j in a handful of streaming scans, one read transaction, with the plain
+ * driver: the scans stream hundreds of thousands of rows into primitive arrays without mapping objects.
+ */
+public final class ProjectionStore {
 
     private final Driver driver;
     private final Clock clock;
 
     /** @param clock whose date says which memberships and duties are current */
-    public ProjectionLoader(Driver driver, Clock clock) {
+    public ProjectionStore(Driver driver, Clock clock) {
         this.driver = driver;
         this.clock = clock;
     }

@@ -1,0 +1,18 @@
+package org.dutygraph.conflicts;
+
+import java.time.Clock;
+
+import org.dutygraph.conflicts.engine.ProjectionStore;
+import org.neo4j.driver.Driver;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The engine package stays free of Spring (ArchitectureTest); its store is made a bean here. */
+@Configuration(proxyBeanMethods = false)
+class ProjectionStoreConfiguration {
+
+    @Bean
+    ProjectionStore projectionStore(Driver driver, Clock clock) {
+        return new ProjectionStore(driver, clock);
+    }
+}

@@ -1,0 +1,115 @@
+package org.dutygraph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cypher is written only in store classes ({@code *Store}), so that a reader finds every query of a feature in
+ * one place and a schema change has a short list of files to look at. ArchUnit sees types, not string
+ * literals, so this reads the sources.
+ */
+class CypherPlacementTest {
+
+    private static final Path MAIN = Path.of("src/main/java");
+
+    /** Clauses that start a query or a query part, as they are written in this code base. */
+    static final Pattern CYPHER = Pattern.compile("\\b(OPTIONAL MATCH|MATCH|MERGE|CREATE|UNWIND) *[(\\$]|CALL db\\.");
+
+    /** The migration runner applies .cypher files; its own bookkeeping queries live with it. */
+    private static final Set<String> EXEMPT = Set.of("org/dutygraph/platform/migrations/CypherMigrations.java");
+
+    /**
+     * Classes that still hold Cypher from before this rule (issue 15 item 3). The list may only shrink: move
+     * the queries into the feature's store and delete the line.
+     */
+    private static final Set<String> LEGACY = Set.of(
+            "org/dutygraph/accountability/AccountabilityChains.java",
+            "org/dutygraph/appraisal/AppraisalEffects.java",
+            "org/dutygraph/appraisal/AppraisalExplainer.java",
+            "org/dutygraph/appraisal/AppraisalInputLog.java",
+            "org/dutygraph/appraisal/AppraisalInputs.java",
+            "org/dutygraph/appraisal/AppraisalSchemes.java",
+            "org/dutygraph/appraisal/Roster.java",
+            "org/dutygraph/appraisal/Secondments.java",
+            "org/dutygraph/appraisal/api/AppraisalController.java",
+            "org/dutygraph/appraisal/rankings/CitizenRankings.java",
+            "org/dutygraph/appraisal/sheets/ScoreSheets.java",
+            "org/dutygraph/appraisal/sheets/UnitSheets.java",
+            "org/dutygraph/cli/AppraisalBenchmark.java",
+            "org/dutygraph/cli/ComplaintBenchmark.java",
+            "org/dutygraph/cli/ConflictBenchmark.java",
+            "org/dutygraph/cli/InspectionBenchmark.java",
+            "org/dutygraph/cli/PushBenchmark.java",
+            "org/dutygraph/complaints/CaseHandling.java",
+            "org/dutygraph/complaints/CitizenCaseHistory.java",
+            "org/dutygraph/complaints/ComplaintEscalator.java",
+            "org/dutygraph/complaints/Matters.java",
+            "org/dutygraph/complaints/ServiceRatings.java",
+            "org/dutygraph/complaints/api/RoutingSuggestionsController.java",
+            "org/dutygraph/complaints/matters/MatterCatalogue.java",
+            "org/dutygraph/complaints/routing/ComplaintRouter.java",
+            "org/dutygraph/complaints/routing/DutyPlace.java",
+            "org/dutygraph/complaints/routing/TriageSuggestions.java",
+            "org/dutygraph/inspections/EvidenceFiles.java",
+            "org/dutygraph/inspections/FindingReview.java",
+            "org/dutygraph/inspections/InspectionAudit.java",
+            "org/dutygraph/inspections/InspectionDraws.java",
+            "org/dutygraph/inspections/InspectionPlans.java",
+            "org/dutygraph/inspections/InspectionQueries.java",
+            "org/dutygraph/inspections/InspectionReminders.java",
+            "org/dutygraph/inspections/InspectorDaySync.java",
+            "org/dutygraph/notifications/DeviceRegistry.java",
+            "org/dutygraph/notifications/InboxRepository.java",
+            "org/dutygraph/notifications/Notifications.java",
+            "org/dutygraph/notifications/PushOutbox.java",
+            "org/dutygraph/platform/neo4j/GraphLocks.java");
+
+    @Test
+    void cypherIsWrittenOnlyInStores() throws IOException {
+        var offenders = new TreeSet<String>();
+        for (var file : javaFiles()) {
+            var name = MAIN.relativize(file).toString().replace('\\', '/');
+            if (!name.endsWith("Store.java") && !EXEMPT.contains(name) && !LEGACY.contains(name)
+                    && CYPHER.matcher(Files.readString(file)).find()) {
+                offenders.add(name);
+            }
+        }
+        assertThat(offenders).as("classes with Cypher that are not stores: move the queries into a *Store").isEmpty();
+    }
+
+    @Test
+    void theLegacyListOnlyNamesClassesThatStillHoldCypher() throws IOException {
+        var stale = new TreeSet<String>();
+        for (var name : LEGACY) {
+            var file = MAIN.resolve(name);
+            if (!Files.exists(file) || !CYPHER.matcher(Files.readString(file)).find()) {
+                stale.add(name);
+            }
+        }
+        assertThat(stale).as("no Cypher left in these: delete them from LEGACY").isEmpty();
+    }
+
+    @Test
+    void thePatternRecognisesTheQueriesItLooksFor() {
+        assertThat(CYPHER.matcher("MATCH (p:Post {id: $id}) RETURN p").find()).isTrue();
+        assertThat(CYPHER.matcher("UNWIND $rows AS row MERGE (n:Area {id: row.id})").find()).isTrue();
+        assertThat(CYPHER.matcher("CALL db.index.fulltext.queryNodes('duty_text', $text)").find()).isTrue();
+        assertThat(CYPHER.matcher("a matching (fuzzy) search, created by hand").find()).isFalse();
+    }
+
+    private static List<Path> javaFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            return files.filter(f -> f.toString().endsWith(".java")).toList();
+        }
+    }
+}
