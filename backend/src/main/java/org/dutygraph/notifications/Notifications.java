@@ -11,6 +11,7 @@ import org.dutygraph.notifications.push.PushPayload;
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The public interface of the notifications feature. A feature that changes something and must tell
@@ -22,16 +23,45 @@ import org.springframework.stereotype.Service;
 public class Notifications {
 
     private final Clock clock;
+    private final NotificationStore store;
 
-    Notifications(Clock clock) {
+    Notifications(Clock clock, NotificationStore store) {
         this.clock = clock;
+        this.store = store;
     }
 
     /** Stores the notifications and their push intents in {@code tx}; returns the notification ids in order. */
     public List<String> enqueue(TransactionContext tx, List<NotificationRequest> requests) {
         var now = clock.millis();
+        var rows = rows(requests, now);
+        store.create(tx, rows, now);
+        return ids(rows);
+    }
+
+    public String enqueue(TransactionContext tx, NotificationRequest request) {
+        return enqueue(tx, List.of(request)).get(0);
+    }
+
+    /**
+     * {@link #enqueue(TransactionContext, List)} in the Spring-managed transaction the caller runs in
+     * ({@code GraphTransactions}); outside one the notifications would not commit with the change, so it refuses.
+     */
+    public List<String> enqueue(List<NotificationRequest> requests) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("notifications are enqueued in the change's transaction; run it in GraphTransactions");
+        }
+        var now = clock.millis();
+        var rows = rows(requests, now);
+        store.create(rows, now);
+        return ids(rows);
+    }
+
+    private static List<String> ids(List<Map<String, Object>> rows) {
+        return rows.stream().map(r -> (String) r.get("id")).toList();
+    }
+
+    private static List<Map<String, Object>> rows(List<NotificationRequest> requests, long now) {
         var rows = new ArrayList<Map<String, Object>>(requests.size());
-        var ids = new ArrayList<String>(requests.size());
         for (var request : requests) {
             var notificationId = UUID.randomUUID().toString();
             var messageId = UUID.randomUUID().toString();
@@ -56,21 +86,7 @@ public class Notifications {
             row.put("pushTitle", payload.title());
             row.put("pushBody", payload.body());
             rows.add(row);
-            ids.add(notificationId);
         }
-        tx.run("""
-                UNWIND $rows AS r
-                CREATE (:Notification {id: r.id, recipient: r.recipient, kind: r.kind, title: r.title, body: r.body,
-                        sensitive: r.sensitive, subjectType: r.subjectType, subjectId: r.subjectId, createdAt: $now,
-                        key: r.key})
-                CREATE (:PushIntent {id: r.messageId, notificationId: r.id, recipient: r.recipient, state: 'pending',
-                        dueAt: $now, attempts: 0, data: r.data, title: r.pushTitle, body: r.pushBody, createdAt: $now,
-                        key: r.key})
-                """, Map.of("rows", rows, "now", now)).consume();
-        return ids;
-    }
-
-    public String enqueue(TransactionContext tx, NotificationRequest request) {
-        return enqueue(tx, List.of(request)).get(0);
+        return rows;
     }
 }

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -61,6 +62,25 @@ public class Effects {
      * {@link #deliver} after the commit.
      */
     public List<String> record(TransactionContext tx, Object event) {
+        return record(event, (kind, payload, rows) -> store.create(tx, kind, payload, rows, clock.millis()));
+    }
+
+    /**
+     * {@link #record(TransactionContext, Object)} in the Spring-managed transaction the caller runs in
+     * ({@code GraphTransactions}); outside one the effects would commit without the change, so it refuses.
+     */
+    public List<String> record(Object event) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("effects are recorded in the change's transaction; run it in GraphTransactions");
+        }
+        return record(event, (kind, payload, rows) -> store.create(kind, payload, rows, clock.millis()));
+    }
+
+    private interface Creation {
+        void create(String kind, String payload, List<Map<String, Object>> rows);
+    }
+
+    private List<String> record(Object event, Creation creation) {
         var rows = new ArrayList<Map<String, Object>>();
         var ids = new ArrayList<String>();
         for (var handler : handlers.values()) {
@@ -71,7 +91,7 @@ public class Effects {
             }
         }
         if (!rows.isEmpty()) {
-            store.create(tx, event.getClass().getSimpleName(), JSON.writeValueAsString(event), rows, clock.millis());
+            creation.create(event.getClass().getSimpleName(), JSON.writeValueAsString(event), rows);
         }
         return ids;
     }
