@@ -33,7 +33,6 @@ class CypherPlacementTest {
      * the queries into the feature's store and delete the line.
      */
     private static final Set<String> LEGACY = Set.of(
-            "org/dutygraph/accountability/AccountabilityChains.java",
             "org/dutygraph/appraisal/AppraisalEffects.java",
             "org/dutygraph/appraisal/AppraisalExplainer.java",
             "org/dutygraph/appraisal/AppraisalInputLog.java",
@@ -60,14 +59,6 @@ class CypherPlacementTest {
             "org/dutygraph/complaints/routing/ComplaintRouter.java",
             "org/dutygraph/complaints/routing/DutyPlace.java",
             "org/dutygraph/complaints/routing/TriageSuggestions.java",
-            "org/dutygraph/inspections/EvidenceFiles.java",
-            "org/dutygraph/inspections/FindingReview.java",
-            "org/dutygraph/inspections/InspectionAudit.java",
-            "org/dutygraph/inspections/InspectionDraws.java",
-            "org/dutygraph/inspections/InspectionPlans.java",
-            "org/dutygraph/inspections/InspectionQueries.java",
-            "org/dutygraph/inspections/InspectionReminders.java",
-            "org/dutygraph/inspections/InspectorDaySync.java",
             "org/dutygraph/notifications/DeviceRegistry.java",
             "org/dutygraph/notifications/InboxRepository.java",
             "org/dutygraph/notifications/PushOutbox.java",

@@ -3,7 +3,6 @@ package org.dutygraph.inspections;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 import org.dutygraph.inspections.Checklists.Item;
 import org.dutygraph.inspections.InspectionViews.AssignmentView;
@@ -12,19 +11,20 @@ import org.dutygraph.inspections.InspectionViews.FindingView;
 import org.dutygraph.inspections.InspectionViews.PlanView;
 import org.dutygraph.inspections.InspectionViews.RectificationView;
 import org.dutygraph.platform.graphql.TimeKeys;
-import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
-import org.neo4j.driver.Values;
 import org.neo4j.driver.types.Node;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads inspection nodes into views; checklists, answers and evidence metadata are stored as JSON text. */
-final class InspectionStore {
+/**
+ * Inspection nodes converted to views, once, at the stores' boundary; checklists, answers and evidence metadata are
+ * stored as JSON text.
+ */
+final class InspectionRows {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private InspectionStore() {
+    private InspectionRows() {
     }
 
     static String json(Object value) {
@@ -34,11 +34,6 @@ final class InspectionStore {
     static List<Item> items(String json) {
         return JSON.readValue(json, new TypeReference<List<Item>>() {
         });
-    }
-
-    static Optional<Node> node(TransactionContext tx, String label, String id) {
-        var rows = tx.run("MATCH (n:" + label + " {id: $id}) RETURN n", Values.parameters("id", id)).list(r -> r.get("n").asNode());
-        return rows.stream().findFirst();
     }
 
     static PlanView plan(Node n) {
