@@ -57,6 +57,34 @@ class RatingBallotApiTest extends RatingRoundTestSupport {
     }
 
     @Test
+    void twoSubmissionsOfOneRaterAtOnceTakeOneBallot() throws Exception {
+        var id = openOk(leadersRound("2034-08", LEADERS));
+        var raters = List.of("R-S1", "R-S2", "R-S3");
+        raters.forEach(p -> ballot(p, id));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+            for (var p : raters) {
+                for (int i = 0; i < 2; i++) {
+                    answers.add(pool.submit(() -> {
+                        var answer = submit(p, id, ratings(LEADERS, 1, 1));
+                        return answer.path("submitted").asBoolean() ? "TAKEN" : answer.path("errors").path(0).path("code").asString();
+                    }));
+                }
+            }
+            var codes = new java.util.ArrayList<String>();
+            for (var f : answers) {
+                codes.add(f.get());
+            }
+            assertThat(codes).containsExactlyInAnyOrder("TAKEN", "TAKEN", "TAKEN", "ALREADY_VOTED", "ALREADY_VOTED", "ALREADY_VOTED");
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(boxCounts(id)).containsOnly(3L);
+        close(id);
+    }
+
+    @Test
     void aBallotMustRateEverySubjectOfItOnceAndAnswerEveryQuestionOnTheScale_elseNothingIsTaken() {
         var id = openOk(leadersRound("2034-05", LEADERS));
         var bad = submit("R-S2", id, List.of(
@@ -110,7 +138,7 @@ class RatingBallotApiTest extends RatingRoundTestSupport {
             assertThat(as(caller).post(read, Map.of("id", id)).firstErrorCode()).as(caller).isEqualTo("FORBIDDEN");
             assertThat(as(caller).post(list).firstErrorCode()).as(caller).isEqualTo("FORBIDDEN");
             assertThat(as(caller).post(closing, Map.of("id", id)).firstErrorCode()).as(caller).isEqualTo("FORBIDDEN");
-            assertThat(as(caller).post(opening, Map.of("i", leadersRound("2034-08", LEADERS))).firstErrorCode()).as(caller)
+            assertThat(as(caller).post(opening, Map.of("i", leadersRound("2035-03", LEADERS))).firstErrorCode()).as(caller)
                     .isEqualTo("FORBIDDEN");
         }
         assertThat(anonymous().post(read, Map.of("id", id)).firstErrorCode()).isEqualTo("UNAUTHENTICATED");
@@ -120,7 +148,7 @@ class RatingBallotApiTest extends RatingRoundTestSupport {
                 Map.of("i", Map.of("roundId", id, "ratings", ratings(LEADERS, 0, 0)))).firstErrorCode()).isEqualTo("UNAUTHENTICATED");
         assertThat(as("admin").post(read, Map.of("id", id)).ok().path("ratingRound").path("id").asString()).isEqualTo(id);
         try (var session = driver.session()) {
-            assertThat(session.run("MATCH (r:RatingRound {period: '2034-08'}) RETURN count(r) AS c").single().get("c").asLong())
+            assertThat(session.run("MATCH (r:RatingRound {period: '2035-03'}) RETURN count(r) AS c").single().get("c").asLong())
                     .as("nobody else opened one").isZero();
         }
         close(id);
