@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -22,8 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a round before it opens, every problem with its field path, and works out what opening stores: the subjects,
- * the raters of each group for each subject (a rater falls in the first group, in the round's order, that holds them for
- * that subject; nobody rates themselves), the ballot boxes, and warnings for groups too small to ever be scored.
+ * the definition, and who rates whom ({@link RaterAssignment}).
  */
 @Component
 class RoundChecks {
@@ -34,9 +31,6 @@ class RoundChecks {
     static final int MAX_QUESTIONS = 30;
     static final int MAX_OPTIONS = 10;
     static final int MAX_LISTED = 5000;
-    /** Ratings one round may ask for (raters x their subjects): bounds the opening transaction. */
-    static final int MAX_PAIRS = 200_000;
-    private static final int MAX_WARNINGS = 100;
     private static final Duration MAX_LENGTH = Duration.ofDays(366);
 
     record Plan(Round round, List<RatingRoundStore.Eligibility> raters, List<RoundTally.Box> boxes, List<UserError> warnings) {
@@ -48,12 +42,14 @@ class RoundChecks {
     private final AppraisalSchemes schemes;
     private final AppraisalPopulations populations;
     private final RaterStore raters;
+    private final RaterAssignment assignment;
     private final RatingRoundStore store;
     private final RoundTime time;
     private final RatingRoundSettings settings;
 
-    RoundChecks(AppraisalSchemes schemes, AppraisalPopulations populations, RaterStore raters, RatingRoundStore store,
-                RoundTime time, RatingRoundSettings settings) {
+    RoundChecks(AppraisalSchemes schemes, AppraisalPopulations populations, RaterStore raters, RaterAssignment assignment,
+                RatingRoundStore store, RoundTime time, RatingRoundSettings settings) {
+        this.assignment = assignment;
         this.schemes = schemes;
         this.populations = populations;
         this.raters = raters;
@@ -129,67 +125,23 @@ class RoundChecks {
     private Checked plan(RoundDraft d, String by, String title, Scheme scheme, Period period, Scheme.Node indicator,
                          List<String> subjects, List<BigDecimal> weights, List<String> questions, List<Round.Option> scale,
                          Instant now) {
-        var members = raters.members(subjects, "PERSON".equals(scheme.subject()), d.groups(), time.today());
-        var byRater = new LinkedHashMap<String, List<String[]>>();
-        var boxes = new ArrayList<RoundTally.Box>();
-        var warnings = new ArrayList<UserError>();
-        int[] groupSizes = new int[d.groups().size()];
-        var groupRaters = new ArrayList<Set<String>>();
-        d.groups().forEach(g -> groupRaters.add(new HashSet<>()));
-        int pairs = 0;
-        for (var subject : subjects) {
-            var taken = new HashSet<String>();
-            var sets = members.get(subject);
-            for (int g = 0; g < d.groups().size(); g++) {
-                var group = d.groups().get(g).name();
-                var inGroup = sets.get(g).stream().filter(taken::add).toList();
-                for (var person : inGroup) {
-                    byRater.computeIfAbsent(person, k -> new ArrayList<>()).add(new String[] {subject, group});
-                    groupRaters.get(g).add(person);
-                }
-                pairs += inGroup.size();
-                groupSizes[g] += inGroup.size();
-                if (!inGroup.isEmpty()) {
-                    boxes.add(new RoundTally.Box(subject, group, inGroup.size(), List.of()));
-                }
-                if (inGroup.size() < settings.minGroupSize() && warnings.size() < MAX_WARNINGS) {
-                    warnings.add(UserError.of("SMALL_GROUP", "'" + subject + "' has " + inGroup.size() + " rater(s) in group '" + group
-                            + "', fewer than " + settings.minGroupSize() + ": it will read NOT_ENOUGH_RATERS", "input", "groups",
-                            String.valueOf(g)));
-                }
-            }
-        }
-        var errors = new ArrayList<UserError>();
-        for (int g = 0; g < groupSizes.length; g++) {
-            if (groupSizes[g] == 0) {
-                errors.add(UserError.of("EMPTY_GROUP", "Group '" + d.groups().get(g).name() + "' has no rater for any subject"
-                        + " (everyone it holds rates in a group listed before it, or it holds nobody)", "input", "groups",
-                        String.valueOf(g)));
-            }
-        }
-        if (pairs > MAX_PAIRS) {
-            errors.add(UserError.of("TOO_LARGE", "The round asks for " + pairs + " ratings, more than " + MAX_PAIRS
-                    + ": split it", "input", "groups"));
-        }
-        if (!errors.isEmpty()) {
-            return new Checked(null, errors);
-        }
-        var eligibilities = new ArrayList<RatingRoundStore.Eligibility>();
         var id = UUID.randomUUID().toString();
-        byRater.forEach((person, list) -> eligibilities.add(new RatingRoundStore.Eligibility(id, person,
-                list.stream().map(p -> p[0]).toList(), list.stream().map(p -> p[1]).toList())));
+        var assigned = assignment.assign(id, subjects, "PERSON".equals(scheme.subject()), d.groups());
+        if (!assigned.errors().isEmpty()) {
+            return new Checked(null, assigned.errors());
+        }
         var groups = new ArrayList<Round.Group>();
         for (int g = 0; g < d.groups().size(); g++) {
             var in = d.groups().get(g);
             groups.add(new Round.Group(in.name(), blankToNull(in.label()), weights.get(g), in.relation(), orEmpty(in.unitIds()),
-                    orEmpty(in.personIds()), groupRaters.get(g).size()));
+                    orEmpty(in.personIds()), assigned.groupRaters().get(g)));
         }
         var target = indicator.kind() == Scheme.NodeKind.RATINGS ? Round.RATINGS : Round.INPUT;
         var round = new Round(id, title, scheme.id(), scheme.version(), period.toString(), d.indicatorCode(), target,
                 Round.INPUT.equals(target) ? indicator.max() : null, scheme.subject(), subjects, groups, questions, scale,
-                d.opensAt().toInstant(), d.closesAt().toInstant(), settings.minGroupSize(), eligibilities.size(), "OPEN", by, now,
+                d.opensAt().toInstant(), d.closesAt().toInstant(), settings.minGroupSize(), assigned.raters().size(), "OPEN", by, now,
                 null, null, false, null, TimeKeys.key(now.toEpochMilli(), id));
-        return new Checked(new Plan(round, eligibilities, boxes, warnings), List.of());
+        return new Checked(new Plan(round, assigned.raters(), assigned.boxes(), assigned.warnings()), List.of());
     }
 
     private static Scheme.Node find(List<Scheme.Node> nodes, String code) {
