@@ -15,7 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A change and what it causes in other features (the accounts it notifies, the accountability chain, the measure)
  * happen in one transaction: nothing opens a second session while the change's transaction is open, and a
  * measure recorded in a transaction that fails is not kept. The services are called on the test's thread, so
- * that the sessions it opens can be counted.
+ * that the sessions it opens can be counted. Targets no other test visits (a visit keeps its inspectors from the
+ * next draws for that target).
  */
 class OneTransactionApiTest extends InspectionTestSupport {
 
@@ -35,7 +36,7 @@ class OneTransactionApiTest extends InspectionTestSupport {
 
     @Test
     void confirmingAFinding_andRecordingAMeasure_openNoSecondSessionInsideTheirTransaction() {
-        var id = recordedFinding("imkt-lic", Map.of("badgeNumber", "IB002"))[0];
+        var id = recordedFinding("ihall", Map.of("badgeNumber", "IB002"))[0];
 
         var before = SessionCounter.nestedOnThisThread();
         var reviewed = review.review(CHIEF, id, "CONFIRM", null, today().plusDays(5));
@@ -55,7 +56,7 @@ class OneTransactionApiTest extends InspectionTestSupport {
 
     @Test
     void remindersOpenNoSecondSessionInsideTheirTransaction() {
-        var id = recordedFinding("iwin1", Map.of())[0];
+        var id = recordedFinding("itax", Map.of())[0];
         assertThat(review.review(CHIEF, id, "CONFIRM", null, today().plusDays(1)).errors()).isEmpty();
 
         var before = SessionCounter.nestedOnThisThread();
