@@ -72,7 +72,7 @@ class DaySyncStore {
     }
 
     private static Set<String> codes(String checklist) {
-        return InspectionRows.items(checklist).stream().map(Item::code).collect(Collectors.toUnmodifiableSet());
+        return InspectionJson.items(checklist).stream().map(Item::code).collect(Collectors.toUnmodifiableSet());
     }
 
     List<Merged> mergeVisits(List<SyncItem<SyncItem.Visit>> items, String inspector, String batchId) {

@@ -1,5 +1,6 @@
 package org.dutygraph.inspections;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,6 +10,8 @@ import java.util.Optional;
 
 import org.dutygraph.inspections.Checklists.Item;
 import org.dutygraph.inspections.InspectionViews.AssignmentView;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +36,7 @@ class InspectionAssignmentStore {
                         MATCH (:Account {username: $me})-[:ASSIGNED]->(a:Assignment)
                         WHERE ($includeDone OR a.status = 'ASSIGNED') AND ($after IS NULL OR a.key > $after)
                         RETURN a ORDER BY a.key LIMIT $limit""")
-                .bindAll(params).fetchAs(AssignmentView.class).mappedBy((types, row) -> InspectionRows.assignment(row.get("a").asNode()))
+                .bindAll(params).fetchAs(AssignmentView.class).mappedBy((types, row) -> assignment(row.get("a").asNode()))
                 .all());
     }
 
@@ -47,7 +50,7 @@ class InspectionAssignmentStore {
                         WHERE EXISTS { (:Account {username: $me})-[:MANAGES]->(p) }
                            OR EXISTS { (:Account {username: $me})-[:ASSIGNED]->(a) }
                         RETURN a""")
-                .bindAll(params).fetchAs(AssignmentView.class).mappedBy((types, row) -> InspectionRows.assignment(row.get("a").asNode()))
+                .bindAll(params).fetchAs(AssignmentView.class).mappedBy((types, row) -> assignment(row.get("a").asNode()))
                 .all().stream().findFirst();
     }
 
@@ -66,7 +69,7 @@ class InspectionAssignmentStore {
                         }
                         WITH planId, cid, items WHERE coalesce(cid, 'plan-' + planId) = $id
                         RETURN DISTINCT items""")
-                .bindAll(params).fetchAs(String.class).all()).stream().map(InspectionRows::items).toList();
+                .bindAll(params).fetchAs(String.class).all()).stream().map(InspectionJson::items).toList();
     }
 
     /** The assignments of these plans, by plan id: drawn visits in draw order, then return visits. */
@@ -74,8 +77,19 @@ class InspectionAssignmentStore {
         var result = new HashMap<String, List<AssignmentView>>();
         neo4j.query("MATCH (a:Assignment) WHERE a.planId IN $ids RETURN a ORDER BY a.drawOrder IS NULL, a.drawOrder, a.key")
                 .bind(List.copyOf(planIds)).to("ids")
-                .fetchAs(AssignmentView.class).mappedBy((types, row) -> InspectionRows.assignment(row.get("a").asNode())).all()
+                .fetchAs(AssignmentView.class).mappedBy((types, row) -> assignment(row.get("a").asNode())).all()
                 .forEach(a -> result.computeIfAbsent(a.planId(), k -> new ArrayList<>()).add(a));
         return result;
+    }
+
+    /** Assignments drawn before checklists had ids name their plan's own (the version is always the items' hash). */
+    private static AssignmentView assignment(Node n) {
+        var checklist = InspectionJson.items(n.get("checklist").asString(null));
+        var planId = n.get("planId").asString(null);
+        var checklistId = n.get("checklistId").asString(null) == null ? Checklists.idOf(null, planId) : n.get("checklistId").asString(null);
+        return new AssignmentView(n.get("id").asString(null), n.get("kind").asString(null), n.get("status").asString(null), planId,
+                n.get("method").asString(null), n.get("targetUnitId").asString(null), n.get("inspectors").asList(Value::asString),
+                LocalDate.parse(n.get("dueFrom").asString(null)), LocalDate.parse(n.get("dueBy").asString(null)), checklist, checklistId,
+                Checklists.version(checklist), n.get("rectificationId").asString(null), n.get("key").asString(null));
     }
 }

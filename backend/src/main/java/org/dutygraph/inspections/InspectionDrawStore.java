@@ -111,7 +111,7 @@ class InspectionDrawStore {
         d.put("inspectors", draw.inspectors());
         d.put("targetCount", draw.targetCount());
         d.put("perVisit", draw.perVisit());
-        d.put("exclusions", InspectionRows.json(draw.exclusions()));
+        d.put("exclusions", InspectionJson.json(draw.exclusions()));
         var rows = visits.stream().map(v -> Map.of("id", v.id(), "target", v.targetId(), "inspectors", v.inspectors(),
                 "order", v.order(), "key", v.key())).toList();
         neo4j.query("""
@@ -133,7 +133,7 @@ class InspectionDrawStore {
     }
 
     private static DrawView view(Node d) {
-        List<DrawExclusion> exclusions = InspectionRows.JSON.readValue(d.get("exclusions").asString(),
+        List<DrawExclusion> exclusions = InspectionJson.JSON.readValue(d.get("exclusions").asString(),
                 new TypeReference<List<DrawExclusion>>() {
                 });
         return new DrawView(d.get("id").asString(), d.get("planId").asString(), d.get("seed").asString(),

@@ -1,5 +1,6 @@
 package org.dutygraph.inspections;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,6 +10,9 @@ import java.util.Optional;
 
 import org.dutygraph.inspections.EvidenceFiles.Evidence;
 import org.dutygraph.inspections.InspectionViews.EvidenceView;
+import org.dutygraph.platform.graphql.TimeKeys;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -53,12 +57,26 @@ class InspectionEvidenceStore {
                 .bind(List.copyOf(findingIds)).to("ids")
                 .fetchAs(OfFinding.class).mappedBy((types, row) -> {
                     var e = row.get("e").asNode();
-                    return new OfFinding(e.get("findingId").asString(), InspectionRows.evidence(e));
+                    return new OfFinding(e.get("findingId").asString(), evidence(e));
                 })
                 .all().forEach(e -> result.computeIfAbsent(e.findingId(), k -> new ArrayList<>()).add(e.evidence()));
         return result;
     }
 
     private record OfFinding(String findingId, EvidenceView evidence) {
+    }
+
+    private static EvidenceView evidence(Node n) {
+        var metadata = n.get("metadata").asString(null);
+        var kind = n.get("kind").asString(null);
+        return new EvidenceView(n.get("id").asString(null), n.get("clientId").asString(null), kind, n.get("sha256").asString(null),
+                n.get("sizeBytes").isNull() ? null : n.get("sizeBytes").asLong(), n.get("mimeType").asString(null),
+                utc(n.get("capturedAt")), utc(n.get("receivedAt")),
+                metadata == null ? null : InspectionJson.JSON.readValue(metadata, Object.class), n.get("text").asString(null),
+                "NOTE".equals(kind) || !n.get("uploadedAt").isNull());
+    }
+
+    private static OffsetDateTime utc(Value v) {
+        return v.isNull() ? null : TimeKeys.utc(v.asLong());
     }
 }

@@ -1,11 +1,15 @@
 package org.dutygraph.inspections;
 
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.dutygraph.inspections.InspectionViews.FindingView;
+import org.dutygraph.platform.graphql.TimeKeys;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -81,13 +85,13 @@ class InspectionFindingStore {
         var params = params(caller);
         params.put("id", id);
         return neo4j.query(VISIBLE_FINDING + "RETURN f")
-                .bindAll(params).fetchAs(FindingView.class).mappedBy((types, row) -> InspectionRows.finding(row.get("f").asNode()))
+                .bindAll(params).fetchAs(FindingView.class).mappedBy((types, row) -> finding(row.get("f").asNode()))
                 .all().stream().findFirst();
     }
 
     Optional<FindingView> byId(String id) {
         return neo4j.query("MATCH (f:InspectionFinding {id: $id}) RETURN f").bind(id).to("id")
-                .fetchAs(FindingView.class).mappedBy((types, row) -> InspectionRows.finding(row.get("f").asNode())).one();
+                .fetchAs(FindingView.class).mappedBy((types, row) -> finding(row.get("f").asNode())).one();
     }
 
     void review(String id, String status, String reason, String by, long at) {
@@ -104,7 +108,7 @@ class InspectionFindingStore {
     }
 
     private static Shown shown(org.neo4j.driver.Record row) {
-        return new Shown(InspectionRows.finding(row.get("f").asNode()), row.get("insider").asBoolean());
+        return new Shown(finding(row.get("f").asNode()), row.get("insider").asBoolean());
     }
 
     private static Map<String, Object> params(InspectionCaller caller) {
@@ -112,5 +116,21 @@ class InspectionFindingStore {
         params.put("me", caller.manager());
         params.put("unit", caller.staff() ? caller.unitId() : null);
         return params;
+    }
+
+    private static FindingView finding(Node n) {
+        return new FindingView(n.get("id").asString(null), str(n.get("clientId")), n.get("planId").asString(null),
+                n.get("assignmentId").asString(null), n.get("targetUnitId").asString(null), n.get("normCode").asString(null),
+                str(n.get("description")), utc(n.get("observedAt")), utc(n.get("receivedAt")), str(n.get("recordedBy")),
+                str(n.get("postId")), str(n.get("badgeNumber")), n.get("status").asString(null), str(n.get("reviewReason")),
+                str(n.get("reviewedBy")), n.get("key").asString(null), false);
+    }
+
+    private static String str(Value v) {
+        return v.asString(null);
+    }
+
+    private static OffsetDateTime utc(Value v) {
+        return v.isNull() ? null : TimeKeys.utc(v.asLong());
     }
 }

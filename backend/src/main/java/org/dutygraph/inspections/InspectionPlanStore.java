@@ -8,7 +8,9 @@ import java.util.Optional;
 
 import org.dutygraph.inspections.Checklists.Item;
 import org.dutygraph.inspections.InspectionViews.PlanView;
+import org.dutygraph.platform.graphql.TimeKeys;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +43,7 @@ class InspectionPlanStore {
         params.put("perVisit", plan.inspectorsPerVisit());
         params.put("pool", plan.inspectorPool());
         params.put("scope", plan.scopeUnitIds());
-        params.put("checklist", InspectionRows.json(plan.checklist()));
+        params.put("checklist", InspectionJson.json(plan.checklist()));
         params.put("checklistId", plan.checklistId());
         params.put("by", plan.createdBy());
         params.put("managers", plan.managers());
@@ -54,7 +56,7 @@ class InspectionPlanStore {
                                 createdBy: $by, createdAt: $now, key: $key, managers: $managers})
                         WITH p MATCH (acc:Account) WHERE acc.username IN $managers CREATE (acc)-[:MANAGES]->(p)
                         RETURN DISTINCT p""")
-                .bindAll(params).fetchAs(PlanView.class).mappedBy((types, row) -> InspectionRows.plan(row.get("p").asNode()))
+                .bindAll(params).fetchAs(PlanView.class).mappedBy((types, row) -> plan(row.get("p").asNode()))
                 .one().orElseThrow();
     }
 
@@ -64,7 +66,7 @@ class InspectionPlanStore {
         params.put("me", manager);
         params.put("id", planId);
         return neo4j.query("MATCH (:Account {username: $me})-[:MANAGES]->(p:InspectionPlan {id: $id}) RETURN p")
-                .bindAll(params).fetchAs(PlanView.class).mappedBy((types, row) -> InspectionRows.plan(row.get("p").asNode()))
+                .bindAll(params).fetchAs(PlanView.class).mappedBy((types, row) -> plan(row.get("p").asNode()))
                 .one();
     }
 
@@ -77,13 +79,13 @@ class InspectionPlanStore {
         return List.copyOf(neo4j.query("""
                         MATCH (:Account {username: $me})-[:MANAGES]->(p:InspectionPlan) WHERE $before IS NULL OR p.key < $before
                         RETURN p ORDER BY p.key DESC LIMIT $limit""")
-                .bindAll(params).fetchAs(PlanView.class).mappedBy((types, row) -> InspectionRows.plan(row.get("p").asNode()))
+                .bindAll(params).fetchAs(PlanView.class).mappedBy((types, row) -> plan(row.get("p").asNode()))
                 .all());
     }
 
     Optional<PlanView> byId(String planId) {
         return neo4j.query("MATCH (p:InspectionPlan {id: $id}) RETURN p").bindAll(Map.of("id", planId))
-                .fetchAs(PlanView.class).mappedBy((types, row) -> InspectionRows.plan(row.get("p").asNode())).one();
+                .fetchAs(PlanView.class).mappedBy((types, row) -> plan(row.get("p").asNode())).one();
     }
 
     /** The inspectors a plan draws from; null when it names none (any inspector). */
@@ -97,5 +99,14 @@ class InspectionPlanStore {
         return neo4j.query("MATCH (p:InspectionPlan {id: $id}) RETURN p.managers AS managers").bindAll(Map.of("id", planId))
                 .fetchAs(Value.class).mappedBy((types, row) -> row.get("managers")).one()
                 .map(managers -> managers.asList(Value::asString)).orElseThrow();
+    }
+
+    private static PlanView plan(Node n) {
+        return new PlanView(n.get("id").asString(null), n.get("title").asString(null), n.get("method").asString(null),
+                n.get("officeUnitId").asString(null), LocalDate.parse(n.get("startsOn").asString(null)),
+                LocalDate.parse(n.get("endsOn").asString(null)), n.get("samplingRatio").asDouble(), n.get("inspectorsPerVisit").asInt(),
+                n.get("status").asString(null), n.get("scopeUnitIds").asList(Value::asString),
+                InspectionJson.items(n.get("checklist").asString(null)), n.get("createdBy").asString(null),
+                n.get("managers").asList(Value::asString), TimeKeys.utc(n.get("createdAt").asLong()), n.get("key").asString(null));
     }
 }

@@ -133,7 +133,7 @@ public class InspectorDaySync {
             visitAssignments.put(v.clientId(), a);
             visits.add(SyncItem.of(me, "visit", new SyncItem.Visit(v.clientId(), v.assignmentId(), a.planId(), a.targetUnitId(),
                     millis(v.startedAt()), millis(v.endedAt()), v.latitude(), v.longitude(), v.accuracyMeters(),
-                    InspectionRows.json(answers)), now, "input", "visits", at));
+                    InspectionJson.json(answers)), now, "input", "visits", at));
         }
         return visits;
     }

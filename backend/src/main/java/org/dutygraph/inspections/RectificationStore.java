@@ -1,6 +1,7 @@
 package org.dutygraph.inspections;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +11,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.dutygraph.inspections.InspectionViews.RectificationView;
+import org.dutygraph.platform.graphql.TimeKeys;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -112,7 +115,7 @@ class RectificationStore {
     /** The orders of these findings, by finding id. */
     Map<String, RectificationView> ofFindings(Collection<String> findingIds, LocalDate today) {
         return neo4j.query("MATCH (r:Rectification) WHERE r.findingId IN $ids RETURN r").bind(List.copyOf(findingIds)).to("ids")
-                .fetchAs(RectificationView.class).mappedBy((types, row) -> InspectionRows.rectification(row.get("r").asNode(), today))
+                .fetchAs(RectificationView.class).mappedBy((types, row) -> rectification(row.get("r").asNode(), today))
                 .all().stream().collect(Collectors.toMap(RectificationView::findingId, Function.identity(), (a, b) -> b));
     }
 
@@ -133,7 +136,7 @@ class RectificationStore {
                         RETURN r, EXISTS { (:Account {username: $me})-[:MANAGES]->(:InspectionPlan {id: r.planId}) } AS manager
                         ORDER BY r.key DESC LIMIT $limit""")
                 .bindAll(params).fetchAs(Seen.class)
-                .mappedBy((types, row) -> new Seen(InspectionRows.rectification(row.get("r").asNode(), today),
+                .mappedBy((types, row) -> new Seen(rectification(row.get("r").asNode(), today),
                         row.get("manager").asBoolean()))
                 .all());
     }
@@ -148,7 +151,7 @@ class RectificationStore {
                         WHERE manager OR EXISTS { (:Organization {id: r.unitId})-[:PART_OF*0..]->(:Organization {id: $unit}) }
                         RETURN r, manager""")
                 .bindAll(params).fetchAs(Seen.class)
-                .mappedBy((types, row) -> new Seen(InspectionRows.rectification(row.get("r").asNode(), today),
+                .mappedBy((types, row) -> new Seen(rectification(row.get("r").asNode(), today),
                         row.get("manager").asBoolean()))
                 .all().stream().findFirst();
     }
@@ -163,7 +166,7 @@ class RectificationStore {
         var params = new HashMap<String, Object>(more);
         params.put("id", id);
         return neo4j.query(cypher).bindAll(params).fetchAs(RectificationView.class)
-                .mappedBy((types, row) -> InspectionRows.rectification(row.get("r").asNode(), today))
+                .mappedBy((types, row) -> rectification(row.get("r").asNode(), today))
                 .all().stream().findFirst();
     }
 
@@ -178,5 +181,18 @@ class RectificationStore {
         params.put("me", caller.manager());
         params.put("unit", caller.staff() ? caller.unitId() : null);
         return params;
+    }
+
+    private static RectificationView rectification(Node n, LocalDate today) {
+        var rectifyBy = LocalDate.parse(n.get("rectifyBy").asString(null));
+        var status = n.get("status").asString(null);
+        return new RectificationView(n.get("id").asString(null), n.get("findingId").asString(null), n.get("planId").asString(null),
+                n.get("unitId").asString(null), status, rectifyBy, status.equals("ORDERED") && today.isAfter(rectifyBy),
+                n.get("response").asString(null), utc(n.get("respondedAt")), n.get("returnVisitId").asString(null),
+                n.get("returnVisitNote").asString(null), utc(n.get("closedAt")), n.get("key").asString(null));
+    }
+
+    private static OffsetDateTime utc(Value v) {
+        return v.isNull() ? null : TimeKeys.utc(v.asLong());
     }
 }

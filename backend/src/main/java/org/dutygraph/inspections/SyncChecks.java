@@ -93,7 +93,7 @@ final class SyncChecks {
             errors.add(UserError.of("OUT_OF_RANGE", "'sizeBytes' must not be negative", path(at, "sizeBytes")));
         }
         text(e.mimeType(), 0, 100, "mimeType", errors, path(at, "mimeType"));
-        if (e.metadata() != null && InspectionRows.json(e.metadata()).length() > MAX_METADATA_CHARS) {
+        if (e.metadata() != null && InspectionJson.json(e.metadata()).length() > MAX_METADATA_CHARS) {
             errors.add(UserError.of("TOO_LONG", "'metadata' is at most " + MAX_METADATA_CHARS + " characters of JSON",
                     path(at, "metadata")));
         }
