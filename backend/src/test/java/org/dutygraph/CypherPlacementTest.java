@@ -68,7 +68,6 @@ class CypherPlacementTest {
             "org/dutygraph/inspections/InspectionQueries.java",
             "org/dutygraph/inspections/InspectionReminders.java",
             "org/dutygraph/inspections/InspectorDaySync.java",
-            "org/dutygraph/notifications/PushOutbox.java",
             "org/dutygraph/platform/neo4j/GraphLocks.java");
 
     @Test
