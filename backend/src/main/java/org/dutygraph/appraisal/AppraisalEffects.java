@@ -8,7 +8,6 @@ import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.complaints.ComplaintConcluded;
 import org.dutygraph.inspections.InspectionFindingConfirmed;
 import org.dutygraph.platform.effects.EffectHandler;
-import org.dutygraph.platform.neo4j.LegacyTransactionContext;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,48 +16,40 @@ import org.springframework.context.annotation.Configuration;
  * Changes in other features become appraisal events: a serious substantiated complaint (one-vote veto)
  * for the unit and, when the badge or post names one, the person; a confirmed spot-check finding for the
  * unit and the person concerned. Recorded in the month the complaint or finding was concluded. The features
- * record these as effects in the transaction of the change (platform.effects); each is handled here once, its
- * driver queries in the delivery's transaction (until appraisal's inputs move into a store).
+ * record these as effects in the transaction of the change (platform.effects); each is handled here once.
  */
 @Configuration(proxyBeanMethods = false)
 class AppraisalEffects {
 
     @Bean
-    EffectHandler<ComplaintConcluded> seriousComplaintEvents(AppraisalInputs inputs, LegacyTransactionContext delivery,
-                                                             Clock clock) {
-        return EffectHandler.of("appraisal.serious-complaint", ComplaintConcluded.class, (e, effectId) -> {
+    EffectHandler<ComplaintConcluded> seriousComplaintEvents(AppraisalInputs inputs, Clock clock) {
+        return EffectHandler.of("appraisal.serious-complaint", ComplaintConcluded.class, (tx, e, effectId) -> {
             if (!e.serious() || !"SUBSTANTIATED".equals(e.conclusion())) {
                 return;
             }
-            delivery.run(tx -> {
-                var month = month(e.concludedAt(), clock);
-                var person = person(tx, e.postId(), e.badgeNumber(), clock);
-                for (var subject : java.util.Arrays.asList(e.unitId(), person)) {
-                    if (subject != null) {
-                        inputs.recordOnce(tx, effectId, subject, month, "SERIOUS_COMPLAINT", 1, "complaint",
-                                e.complaintId(), "system");
-                    }
+            var month = month(e.concludedAt(), clock);
+            var person = person(tx, e.postId(), e.badgeNumber(), clock);
+            for (var subject : java.util.Arrays.asList(e.unitId(), person)) {
+                if (subject != null) {
+                    inputs.recordOnce(tx, effectId, subject, month, "SERIOUS_COMPLAINT", 1, "complaint", e.complaintId(),
+                            "system");
                 }
-                return null;
-            });
+            }
         });
     }
 
     @Bean
-    EffectHandler<InspectionFindingConfirmed> spotCheckFindingEvents(AppraisalInputs inputs,
-                                                                     LegacyTransactionContext delivery, Clock clock) {
-        return EffectHandler.of("appraisal.spot-check-finding", InspectionFindingConfirmed.class, (e, effectId) ->
-                delivery.run(tx -> {
-                    var month = month(e.confirmedAt(), clock);
-                    var person = person(tx, e.postId(), e.badgeNumber(), clock);
-                    for (var subject : java.util.Arrays.asList(e.targetUnitId(), person)) {
-                        if (subject != null) {
-                            inputs.recordOnce(tx, effectId, subject, month, "SPOT_CHECK_FINDING", 1, "inspection",
-                                    e.findingId(), "system");
-                        }
-                    }
-                    return null;
-                }));
+    EffectHandler<InspectionFindingConfirmed> spotCheckFindingEvents(AppraisalInputs inputs, Clock clock) {
+        return EffectHandler.of("appraisal.spot-check-finding", InspectionFindingConfirmed.class, (tx, e, effectId) -> {
+            var month = month(e.confirmedAt(), clock);
+            var person = person(tx, e.postId(), e.badgeNumber(), clock);
+            for (var subject : java.util.Arrays.asList(e.targetUnitId(), person)) {
+                if (subject != null) {
+                    inputs.recordOnce(tx, effectId, subject, month, "SPOT_CHECK_FINDING", 1, "inspection", e.findingId(),
+                            "system");
+                }
+            }
+        });
     }
 
     private static String month(Instant at, Clock clock) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.dutygraph.platform.neo4j.GraphTransactions;
+import org.dutygraph.platform.neo4j.LegacyTransactionContext;
 import org.dutygraph.platform.neo4j.LockStore;
 import org.neo4j.driver.TransactionContext;
 import org.slf4j.Logger;
@@ -42,15 +43,17 @@ public class Effects {
     private final EffectStore store;
     private final GraphTransactions graph;
     private final LockStore locks;
+    private final LegacyTransactionContext delivery;
     private final Clock clock;
     private final EffectSettings settings;
     private final Map<String, EffectHandler<?>> handlers = new LinkedHashMap<>();
 
-    Effects(EffectStore store, GraphTransactions graph, LockStore locks, Clock clock, EffectSettings settings,
-            ObjectProvider<EffectHandler<?>> handlers) {
+    Effects(EffectStore store, GraphTransactions graph, LockStore locks, LegacyTransactionContext delivery, Clock clock,
+            EffectSettings settings, ObjectProvider<EffectHandler<?>> handlers) {
         this.store = store;
         this.graph = graph;
         this.locks = locks;
+        this.delivery = delivery;
         this.clock = clock;
         this.settings = settings;
         handlers.orderedStream().forEach(h -> {
@@ -144,8 +147,13 @@ public class Effects {
         }
     }
 
-    private static <E> void handle(EffectHandler<E> handler, EffectStore.PendingEffect effect) {
-        handler.handle(JSON.readValue(effect.payload(), handler.type()), effect.id());
+    /** In the delivery's transaction, handed to the handler as its {@code tx}. */
+    private <E> void handle(EffectHandler<E> handler, EffectStore.PendingEffect effect) {
+        var event = JSON.readValue(effect.payload(), handler.type());
+        delivery.run(tx -> {
+            handler.handle(tx, event, effect.id());
+            return null;
+        });
     }
 
     private void failed(String id, RuntimeException failure) {
