@@ -63,10 +63,6 @@ class CypherPlacementTest {
             "org/dutygraph/inspections/InspectionQueries.java",
             "org/dutygraph/inspections/InspectionReminders.java",
             "org/dutygraph/inspections/InspectorDaySync.java",
-            "org/dutygraph/notifications/DeviceRegistry.java",
-            "org/dutygraph/notifications/InboxRepository.java",
-            "org/dutygraph/notifications/Notifications.java",
-            "org/dutygraph/notifications/PushOutbox.java",
             "org/dutygraph/platform/neo4j/GraphLocks.java");
 
     @Test
