@@ -12,6 +12,7 @@ import org.dutygraph.platform.graphql.TimeKeys;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -29,10 +30,14 @@ public class DeviceRegistry {
     /** What push SDKs hand out as registration tokens: 1 to 4096 letters, digits, '_', ':', '.' or '-'. */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_:.\\-]{1,4096}");
 
-    private final Driver driver;
+    private static final String RENEW = "MATCH (d:Device) WHERE d.recipient IN $recipients SET d.lastSeenAt = $now";
 
-    DeviceRegistry(Driver driver) {
+    private final Driver driver;
+    private final Neo4jClient neo4j;
+
+    DeviceRegistry(Driver driver, Neo4jClient neo4j) {
         this.driver = driver;
+        this.neo4j = neo4j;
     }
 
     public static boolean isToken(String token) {
@@ -93,8 +98,17 @@ public class DeviceRegistry {
         if (recipients.isEmpty()) {
             return;
         }
-        tx.run("MATCH (d:Device) WHERE d.recipient IN $recipients SET d.lastSeenAt = $now",
-                Map.of("recipients", recipients.stream().map(Recipient::key).toList(), "now", now.toEpochMilli())).consume();
+        tx.run(RENEW, Map.of("recipients", recipients.stream().map(Recipient::key).toList(), "now", now.toEpochMilli()))
+                .consume();
+    }
+
+    /** As {@link #renew(TransactionContext, Collection, Instant)}, in the caller's Spring-managed transaction. */
+    public void renew(Collection<Recipient> recipients, Instant now) {
+        if (recipients.isEmpty()) {
+            return;
+        }
+        neo4j.query(RENEW).bindAll(Map.of("recipients", recipients.stream().map(Recipient::key).toList(),
+                "now", now.toEpochMilli())).run();
     }
 
     /** Forgets tokens the push provider said are no longer valid. */

@@ -10,7 +10,9 @@ import java.util.UUID;
 import org.dutygraph.notifications.push.PushPayload;
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.neo4j.driver.TransactionContext;
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The public interface of the notifications feature. A feature that changes something and must tell
@@ -21,17 +23,56 @@ import org.springframework.stereotype.Service;
 @Service
 public class Notifications {
 
-    private final Clock clock;
+    private static final String CREATE = """
+            UNWIND $rows AS r
+            CREATE (:Notification {id: r.id, recipient: r.recipient, kind: r.kind, title: r.title, body: r.body,
+                    sensitive: r.sensitive, subjectType: r.subjectType, subjectId: r.subjectId, createdAt: $now,
+                    key: r.key})
+            CREATE (:PushIntent {id: r.messageId, notificationId: r.id, recipient: r.recipient, state: 'pending',
+                    dueAt: $now, attempts: 0, data: r.data, title: r.pushTitle, body: r.pushBody, createdAt: $now,
+                    key: r.key})
+            """;
 
-    Notifications(Clock clock) {
+    private final Clock clock;
+    private final Neo4jClient neo4j;
+
+    Notifications(Clock clock, Neo4jClient neo4j) {
         this.clock = clock;
+        this.neo4j = neo4j;
     }
 
     /** Stores the notifications and their push intents in {@code tx}; returns the notification ids in order. */
     public List<String> enqueue(TransactionContext tx, List<NotificationRequest> requests) {
         var now = clock.millis();
+        var rows = rows(requests, now);
+        tx.run(CREATE, Map.of("rows", rows, "now", now)).consume();
+        return ids(rows);
+    }
+
+    /**
+     * As {@link #enqueue(TransactionContext, List)}, in the Spring-managed transaction of the caller
+     * ({@code GraphTransactions}); refuses to run outside one, where the notices would commit without the change.
+     */
+    public List<String> enqueue(List<NotificationRequest> requests) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("notifications are enqueued in the transaction of the change; run it in GraphTransactions");
+        }
+        var now = clock.millis();
+        var rows = rows(requests, now);
+        neo4j.query(CREATE).bindAll(Map.of("rows", rows, "now", now)).run();
+        return ids(rows);
+    }
+
+    public String enqueue(NotificationRequest request) {
+        return enqueue(List.of(request)).get(0);
+    }
+
+    private static List<String> ids(List<Map<String, Object>> rows) {
+        return rows.stream().map(r -> (String) r.get("id")).toList();
+    }
+
+    private static List<Map<String, Object>> rows(List<NotificationRequest> requests, long now) {
         var rows = new ArrayList<Map<String, Object>>(requests.size());
-        var ids = new ArrayList<String>(requests.size());
         for (var request : requests) {
             var notificationId = UUID.randomUUID().toString();
             var messageId = UUID.randomUUID().toString();
@@ -56,18 +97,8 @@ public class Notifications {
             row.put("pushTitle", payload.title());
             row.put("pushBody", payload.body());
             rows.add(row);
-            ids.add(notificationId);
         }
-        tx.run("""
-                UNWIND $rows AS r
-                CREATE (:Notification {id: r.id, recipient: r.recipient, kind: r.kind, title: r.title, body: r.body,
-                        sensitive: r.sensitive, subjectType: r.subjectType, subjectId: r.subjectId, createdAt: $now,
-                        key: r.key})
-                CREATE (:PushIntent {id: r.messageId, notificationId: r.id, recipient: r.recipient, state: 'pending',
-                        dueAt: $now, attempts: 0, data: r.data, title: r.pushTitle, body: r.pushBody, createdAt: $now,
-                        key: r.key})
-                """, Map.of("rows", rows, "now", now)).consume();
-        return ids;
+        return rows;
     }
 
     public String enqueue(TransactionContext tx, NotificationRequest request) {

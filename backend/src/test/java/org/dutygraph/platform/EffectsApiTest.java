@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.dutygraph.complaints.ComplaintConcluded;
 import org.dutygraph.platform.effects.Effects;
+import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.support.ApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +18,9 @@ class EffectsApiTest extends ApiTest {
 
     @Autowired
     Effects effects;
+
+    @Autowired
+    GraphTransactions graph;
 
     @Test
     void aChangeThatRollsBackLeavesNoEffect_oneThatCommitsLeavesItPending() {
@@ -39,6 +43,24 @@ class EffectsApiTest extends ApiTest {
             session.executeWriteWithoutResult(tx -> effects.record(tx, concluded(committed)));
         }
         assertThat(effects(committed)).isOne();
+    }
+
+    @Test
+    void inASpringManagedTransactionTheEffectJoinsIt_andOutsideOneItIsRefused() {
+        var rolledBack = "c-" + UUID.randomUUID();
+        assertThatThrownBy(() -> graph.write(() -> {
+            assertThat(effects.record(concluded(rolledBack))).hasSize(1);
+            throw new IllegalStateException("the change fails after recording its effect");
+        })).hasMessageContaining("the change fails");
+        assertThat(effects(rolledBack)).isZero();
+
+        var committed = "c-" + UUID.randomUUID();
+        graph.write(() -> effects.record(concluded(committed)));
+        assertThat(effects(committed)).isOne();
+
+        var alone = "c-" + UUID.randomUUID();
+        assertThatThrownBy(() -> effects.record(concluded(alone))).isInstanceOf(IllegalStateException.class);
+        assertThat(effects(alone)).isZero();
     }
 
     private static ComplaintConcluded concluded(String id) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.dutygraph.platform.neo4j.GraphLocks;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Values;
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
 /** The {@code Effect} nodes: one per event and handler, pending until the handler's writes commit. */
@@ -16,13 +17,25 @@ class EffectStore {
     record PendingEffect(String id, String kind, String handler, String payload) {
     }
 
+    private static final String CREATE = """
+            UNWIND $rows AS r
+            CREATE (:Effect {id: r.id, kind: $kind, handler: r.handler, payload: $payload, state: 'PENDING',
+                    attempts: 0, createdAt: $now, dueAt: $now})""";
+
+    private final Neo4jClient neo4j;
+
+    EffectStore(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
     /** One effect per handler name, ids given, all due now. */
     void create(TransactionContext tx, String kind, String payload, List<Map<String, Object>> idsAndHandlers, long now) {
-        tx.run("""
-                UNWIND $rows AS r
-                CREATE (:Effect {id: r.id, kind: $kind, handler: r.handler, payload: $payload, state: 'PENDING',
-                        attempts: 0, createdAt: $now, dueAt: $now})""",
-                Map.of("rows", idsAndHandlers, "kind", kind, "payload", payload, "now", now)).consume();
+        tx.run(CREATE, Map.of("rows", idsAndHandlers, "kind", kind, "payload", payload, "now", now)).consume();
+    }
+
+    /** As {@link #create(TransactionContext, String, String, List, long)}, in the caller's Spring-managed transaction. */
+    void create(String kind, String payload, List<Map<String, Object>> idsAndHandlers, long now) {
+        neo4j.query(CREATE).bindAll(Map.of("rows", idsAndHandlers, "kind", kind, "payload", payload, "now", now)).run();
     }
 
     /** Locks the effect first (a concurrent delivery waits, then finds it done); empty when it is not pending. */

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -61,19 +62,41 @@ public class Effects {
      * {@link #deliver} after the commit.
      */
     public List<String> record(TransactionContext tx, Object event) {
-        var rows = new ArrayList<Map<String, Object>>();
-        var ids = new ArrayList<String>();
-        for (var handler : handlers.values()) {
-            if (handler.type().isInstance(event)) {
-                var id = UUID.randomUUID().toString();
-                rows.add(Map.of("id", id, "handler", handler.name()));
-                ids.add(id);
-            }
-        }
+        var rows = rows(event);
         if (!rows.isEmpty()) {
             store.create(tx, event.getClass().getSimpleName(), JSON.writeValueAsString(event), rows, clock.millis());
         }
-        return ids;
+        return ids(rows);
+    }
+
+    /**
+     * As {@link #record(TransactionContext, Object)}, in the Spring-managed transaction of the caller
+     * ({@code GraphTransactions}); refuses to run outside one, where the effects would commit without the change.
+     */
+    public List<String> record(Object event) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("effects are recorded in the transaction of the change; run it in GraphTransactions");
+        }
+        var rows = rows(event);
+        if (!rows.isEmpty()) {
+            store.create(event.getClass().getSimpleName(), JSON.writeValueAsString(event), rows, clock.millis());
+        }
+        return ids(rows);
+    }
+
+    /** One row (new id, handler name) per handler of the event's type. */
+    private List<Map<String, Object>> rows(Object event) {
+        var rows = new ArrayList<Map<String, Object>>();
+        for (var handler : handlers.values()) {
+            if (handler.type().isInstance(event)) {
+                rows.add(Map.of("id", UUID.randomUUID().toString(), "handler", handler.name()));
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> ids(List<Map<String, Object>> rows) {
+        return rows.stream().map(r -> (String) r.get("id")).toList();
     }
 
     /** Delivers these effects now, each in its own transaction; never throws (a failed one stays pending). */
