@@ -56,7 +56,6 @@ class CypherPlacementTest {
             "org/dutygraph/complaints/Matters.java",
             "org/dutygraph/complaints/ServiceRatings.java",
             "org/dutygraph/complaints/api/RoutingSuggestionsController.java",
-            "org/dutygraph/complaints/matters/MatterCatalogue.java",
             "org/dutygraph/complaints/routing/ComplaintRouter.java",
             "org/dutygraph/complaints/routing/DutyPlace.java",
             "org/dutygraph/complaints/routing/TriageSuggestions.java",
