@@ -19,8 +19,13 @@ public class AppraisalInputLog {
     public record Score(String code, String value) {
     }
 
-    /** One logged entry; {@code key} sorts the log oldest first (the time, then the node). */
-    public record Entry(String code, String value, String enteredBy, OffsetDateTime enteredAt, String key) {
+    /**
+     * One logged entry; {@code key} sorts the log oldest first (the time, then the node). {@code source} is
+     * {@code rating-round:<id>} for a rating round's result (null otherwise), {@code ballots} its ballots per group
+     * ({@code group:count}).
+     */
+    public record Entry(String code, String value, String enteredBy, OffsetDateTime enteredAt, String key, String source,
+                        List<String> ballots) {
     }
 
     public record Event(String id, String subjectId, String period, String kind, int months, String source, String recordedBy,
@@ -62,7 +67,8 @@ public class AppraisalInputLog {
                     "after", after, "limit", limit)).list(r -> {
                         var e = r.get("e").asNode();
                         return new Entry(e.get("code").asString(), e.get("value").asString(""), e.get("by").asString(),
-                                TimeKeys.utc(e.get("at").asLong()), r.get("key").asString());
+                                TimeKeys.utc(e.get("at").asLong()), r.get("key").asString(), e.get("source").asString(null),
+                                e.get("ballots").isNull() ? List.of() : e.get("ballots").asList(Value::asString));
                     }));
         }
     }

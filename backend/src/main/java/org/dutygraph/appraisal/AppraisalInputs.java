@@ -14,6 +14,7 @@ import org.dutygraph.appraisal.engine.Decimals;
 import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.platform.graphql.UserError;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
@@ -129,7 +130,26 @@ public class AppraisalInputs {
         return enter(scores, rowNames, null, false);
     }
 
+    /** Where a value comes from when not typed or imported: a rating round ({@code rating-round:<id>}) and its ballots. */
+    public record Provenance(String source, List<String> ballots) {
+    }
+
+    /**
+     * Stores the entries with the checks of {@link #enter(List, Rows, String)} within the caller's write transaction, so
+     * that a rating round's close and the inputs it enters commit or roll back together. {@code provenance} is parallel to
+     * {@code scores} and logged with each entry.
+     */
+    public List<UserError> enterIn(TransactionContext tx, List<Entry> scores, List<Provenance> provenance, Rows rowNames,
+                                   String by) {
+        return enter(scores, provenance, rowNames, by, true, tx);
+    }
+
     private List<UserError> enter(List<Entry> scores, Rows rowNames, String by, boolean store) {
+        return enter(scores, null, rowNames, by, store, null);
+    }
+
+    private List<UserError> enter(List<Entry> scores, List<Provenance> provenance, Rows rowNames, String by, boolean store,
+                                  TransactionContext within) {
         var errors = new ArrayList<UserError>();
         var values = new ArrayList<String>();
         var readable = new HashMap<Period, Map<String, Limit>>();
@@ -169,67 +189,77 @@ public class AppraisalInputs {
         }
         var subjects = scores.stream().map(Entry::subjectId).distinct().toList();
         long now = clock.millis();
-        try (var session = driver.session()) {
-            return session.executeWrite(tx -> {
-                var known = new java.util.HashSet<>(tx.run("""
-                        UNWIND $ids AS id OPTIONAL MATCH (o:Organization {id: id}) OPTIONAL MATCH (p:Person {id: id})
-                        WITH id WHERE o IS NOT NULL OR p IS NOT NULL RETURN collect(id) AS ids""", Map.of("ids", subjects))
-                        .single().get("ids").asList(Value::asString));
-                for (int i = 0; i < scores.size(); i++) {
-                    if (!known.contains(scores.get(i).subjectId())) {
-                        errors.add(UserError.of("UNKNOWN_SUBJECT", "No unit or person has id '" + scores.get(i).subjectId() + "'",
-                                "input", "scores", String.valueOf(i), "subjectId"));
-                    }
+        TransactionCallback<List<UserError>> write = tx -> {
+            var known = new java.util.HashSet<>(tx.run("""
+                    UNWIND $ids AS id OPTIONAL MATCH (o:Organization {id: id}) OPTIONAL MATCH (p:Person {id: id})
+                    WITH id WHERE o IS NOT NULL OR p IS NOT NULL RETURN collect(id) AS ids""", Map.of("ids", subjects))
+                    .single().get("ids").asList(Value::asString));
+            for (int i = 0; i < scores.size(); i++) {
+                if (!known.contains(scores.get(i).subjectId())) {
+                    errors.add(UserError.of("UNKNOWN_SUBJECT", "No unit or person has id '" + scores.get(i).subjectId() + "'",
+                            "input", "scores", String.valueOf(i), "subjectId"));
                 }
-                if (!errors.isEmpty() || !store) {
-                    return errors;
-                }
-                var sheets = new LinkedHashMap<String, Map<String, String>>();
-                var sheetPeriods = new HashMap<String, Period>();
-                for (int i = 0; i < scores.size(); i++) {
-                    var key = scores.get(i).subjectId() + "|" + scores.get(i).period();
-                    sheetPeriods.put(key, scores.get(i).period());
-                    sheets.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(scores.get(i).code(), values.get(i));
-                }
-                // MERGE then touch: each sheet is write-locked before it is read, so concurrent entries do not lose updates
-                var current = new HashMap<String, Map<String, String>>();
-                var keys = sheets.keySet().stream().map(k -> Map.<String, Object>of("key", k,
-                        "period", sheetPeriods.get(k).toString(), "year", sheetPeriods.get(k).year())).toList();
-                tx.run("""
-                        UNWIND $keys AS k
-                        MERGE (s:ScoreSheet {key: k.key})
-                        ON CREATE SET s.subjectId = split(k.key, '|')[0], s.period = k.period, s.year = k.year, s.codes = [], s.values = []
-                        SET s._lock = true REMOVE s._lock
-                        RETURN s.key AS key, s.codes AS codes, s.values AS values""", Map.of("keys", keys))
-                        .forEachRemaining(r -> {
-                            var map = new LinkedHashMap<String, String>();
-                            var codes = r.get("codes").asList(Value::asString);
-                            var vals = r.get("values").asList(Value::asString);
-                            for (int i = 0; i < codes.size(); i++) {
-                                map.put(codes.get(i), vals.get(i));
-                            }
-                            current.put(r.get("key").asString(), map);
-                        });
-                var rows = new ArrayList<Map<String, Object>>();
-                sheets.forEach((key, entries) -> {
-                    var merged = current.get(key);
-                    merged.putAll(entries);
-                    rows.add(Map.of("key", key, "codes", List.copyOf(merged.keySet()), "values", List.copyOf(merged.values())));
-                });
-                tx.run("""
-                        UNWIND $rows AS row MATCH (s:ScoreSheet {key: row.key})
-                        SET s.codes = row.codes, s.values = row.values, s.updatedAt = $now""",
-                        Map.of("rows", rows, "now", now)).consume();
-                var log = new ArrayList<Map<String, Object>>();
-                for (int i = 0; i < scores.size(); i++) {
-                    log.add(Map.of("subject", scores.get(i).subjectId(), "period", scores.get(i).period().toString(),
-                            "code", scores.get(i).code(), "value", values.get(i)));
-                }
-                tx.run("""
-                        UNWIND $log AS e CREATE (:ScoreEntry {subjectId: e.subject, period: e.period, code: e.code, value: e.value,
-                                by: $by, at: $now})""", Map.of("log", log, "by", by, "now", now)).consume();
-                return List.<UserError>of();
+            }
+            if (!errors.isEmpty() || !store) {
+                return errors;
+            }
+            var sheets = new LinkedHashMap<String, Map<String, String>>();
+            var sheetPeriods = new HashMap<String, Period>();
+            for (int i = 0; i < scores.size(); i++) {
+                var key = scores.get(i).subjectId() + "|" + scores.get(i).period();
+                sheetPeriods.put(key, scores.get(i).period());
+                sheets.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(scores.get(i).code(), values.get(i));
+            }
+            // MERGE then touch: each sheet is write-locked before it is read, so concurrent entries do not lose updates
+            var current = new HashMap<String, Map<String, String>>();
+            var keys = sheets.keySet().stream().map(k -> Map.<String, Object>of("key", k,
+                    "period", sheetPeriods.get(k).toString(), "year", sheetPeriods.get(k).year())).toList();
+            tx.run("""
+                    UNWIND $keys AS k
+                    MERGE (s:ScoreSheet {key: k.key})
+                    ON CREATE SET s.subjectId = split(k.key, '|')[0], s.period = k.period, s.year = k.year, s.codes = [], s.values = []
+                    SET s._lock = true REMOVE s._lock
+                    RETURN s.key AS key, s.codes AS codes, s.values AS values""", Map.of("keys", keys))
+                    .forEachRemaining(r -> {
+                        var map = new LinkedHashMap<String, String>();
+                        var codes = r.get("codes").asList(Value::asString);
+                        var vals = r.get("values").asList(Value::asString);
+                        for (int i = 0; i < codes.size(); i++) {
+                            map.put(codes.get(i), vals.get(i));
+                        }
+                        current.put(r.get("key").asString(), map);
+                    });
+            var rows = new ArrayList<Map<String, Object>>();
+            sheets.forEach((key, entries) -> {
+                var merged = current.get(key);
+                merged.putAll(entries);
+                rows.add(Map.of("key", key, "codes", List.copyOf(merged.keySet()), "values", List.copyOf(merged.values())));
             });
+            tx.run("""
+                    UNWIND $rows AS row MATCH (s:ScoreSheet {key: row.key})
+                    SET s.codes = row.codes, s.values = row.values, s.updatedAt = $now""",
+                    Map.of("rows", rows, "now", now)).consume();
+            var log = new ArrayList<Map<String, Object>>();
+            for (int i = 0; i < scores.size(); i++) {
+                var entry = new HashMap<String, Object>(Map.of("subject", scores.get(i).subjectId(),
+                        "period", scores.get(i).period().toString(), "code", scores.get(i).code(), "value", values.get(i)));
+                if (provenance != null) {
+                    entry.put("source", provenance.get(i).source());
+                    entry.put("ballots", provenance.get(i).ballots());
+                }
+                log.add(entry);
+            }
+            tx.run("""
+                    UNWIND $log AS e CREATE (:ScoreEntry {subjectId: e.subject, period: e.period, code: e.code, value: e.value,
+                            by: $by, at: $now, source: e.source, ballots: e.ballots})""", Map.of("log", log, "by", by, "now", now))
+                    .consume();
+            return List.<UserError>of();
+        };
+        if (within != null) {
+            return write.execute(within);
+        }
+        try (var session = driver.session()) {
+            return session.executeWrite(write);
         }
     }
 

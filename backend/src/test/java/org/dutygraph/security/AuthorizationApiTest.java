@@ -120,6 +120,15 @@ class AuthorizationApiTest extends ApiTest {
                     "mutation { withdrawAppraisalEvent(input: {id: \"x\", reason: \"r\"}) { errors { code } } }"),
             Map.entry("Mutation.endAppraisalScheme",
                     "mutation { endAppraisalScheme(input: {id: \"x\", from: \"2001-01\"}) { errors { code } } }"),
+            Map.entry("Query.ratingRounds", "{ ratingRounds(first: 1) { edges { cursor } } }"),
+            Map.entry("Query.ratingRound", "{ ratingRound(id: \"x\") { id } }"),
+            Map.entry("Query.myRatingBallots", "{ myRatingBallots(first: 1) { edges { cursor } } }"),
+            Map.entry("Mutation.openRatingRound", "mutation { openRatingRound(input: {title: \"t\", schemeId: \"x\", "
+                    + "period: \"2001-01\", indicatorCode: \"x\", subjects: {ids: [\"x\"]}, groups: [], questions: [], scale: [], "
+                    + "opensAt: \"2001-01-01T00:00:00Z\", closesAt: \"2001-01-02T00:00:00Z\"}) { errors { code } } }"),
+            Map.entry("Mutation.closeRatingRound", "mutation { closeRatingRound(input: {id: \"x\"}) { errors { code } } }"),
+            Map.entry("Mutation.submitRatingBallot",
+                    "mutation { submitRatingBallot(input: {roundId: \"x\", ratings: []}) { errors { code } } }"),
             Map.entry("Query.citizenRankings", "{ citizenRankings(first: 1) { edges { cursor } } }"),
             Map.entry("Query.matters", "{ matters(first: 1) { version edges { cursor } } }"),
             Map.entry("Query.citizenRankingDrafts", "{ citizenRankingDrafts(first: 1) { edges { cursor } } }"),

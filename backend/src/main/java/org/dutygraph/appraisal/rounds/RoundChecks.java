@@ -1,0 +1,362 @@
+package org.dutygraph.appraisal.rounds;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.dutygraph.appraisal.AppraisalPopulations;
+import org.dutygraph.appraisal.AppraisalSchemes;
+import org.dutygraph.appraisal.engine.Decimals;
+import org.dutygraph.appraisal.engine.Period;
+import org.dutygraph.appraisal.engine.Scheme;
+import org.dutygraph.platform.graphql.TimeKeys;
+import org.dutygraph.platform.graphql.UserError;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a round before it opens, every problem with its field path, and works out what opening stores: the subjects,
+ * the definition, and who rates whom ({@link RaterAssignment}).
+ */
+@Component
+class RoundChecks {
+
+    private static final Pattern GROUP = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
+    static final int MAX_SUBJECTS = 1000;
+    static final int MAX_GROUPS = 10;
+    static final int MAX_QUESTIONS = 30;
+    static final int MAX_OPTIONS = 10;
+    static final int MAX_LISTED = 5000;
+    private static final Duration MAX_LENGTH = Duration.ofDays(366);
+
+    record Plan(Round round, List<RatingRoundStore.Eligibility> raters, List<RoundTally.Box> boxes, List<UserError> warnings) {
+    }
+
+    record Checked(Plan plan, List<UserError> errors) {
+    }
+
+    private final AppraisalSchemes schemes;
+    private final AppraisalPopulations populations;
+    private final RaterStore raters;
+    private final RaterAssignment assignment;
+    private final RatingRoundStore store;
+    private final RoundTime time;
+    private final RatingRoundSettings settings;
+
+    RoundChecks(AppraisalSchemes schemes, AppraisalPopulations populations, RaterStore raters, RaterAssignment assignment,
+                RatingRoundStore store, RoundTime time, RatingRoundSettings settings) {
+        this.assignment = assignment;
+        this.schemes = schemes;
+        this.populations = populations;
+        this.raters = raters;
+        this.store = store;
+        this.time = time;
+        this.settings = settings;
+    }
+
+    Checked check(RoundDraft d, String by) {
+        var errors = new ArrayList<UserError>();
+        var title = d.title() == null ? "" : d.title().strip();
+        if (title.isEmpty() || title.length() > 200) {
+            errors.add(UserError.of("INVALID_LENGTH", "A title is 1 to 200 characters", "input", "title"));
+        }
+        var now = time.now();
+        var opens = d.opensAt().toInstant();
+        var closes = d.closesAt().toInstant();
+        if (!closes.isAfter(opens)) {
+            errors.add(UserError.of("CLOSES_BEFORE_OPENS", "'closesAt' must be after 'opensAt'", "input", "closesAt"));
+        } else if (!closes.isAfter(now)) {
+            errors.add(UserError.of("ALREADY_PAST", "'closesAt' has passed", "input", "closesAt"));
+        } else if (Duration.between(opens, closes).compareTo(MAX_LENGTH) > 0) {
+            errors.add(UserError.of("TOO_LONG", "A round lasts at most 366 days", "input", "closesAt"));
+        }
+        var questions = questions(d.questions(), errors);
+        var scale = scale(d.scale(), errors);
+
+        Scheme scheme = null;
+        Period period = null;
+        try {
+            period = Period.parse(d.period());
+        } catch (IllegalArgumentException e) {
+            errors.add(UserError.of("INVALID_PERIOD", e.getMessage(), "input", "period"));
+        }
+        if (period != null) {
+            var versions = schemes.versions(period.year()).get(d.schemeId());
+            if (versions == null) {
+                errors.add(UserError.of("UNKNOWN_SCHEME", "No scheme has id '" + d.schemeId() + "'", "input", "schemeId"));
+            } else if ((scheme = AppraisalSchemes.inForce(versions, period)) == null) {
+                errors.add(UserError.of("NOT_IN_FORCE", "No version of '" + d.schemeId() + "' is in force for " + period,
+                        "input", "schemeId"));
+            } else if (scheme.period() != period.kind()) {
+                errors.add(UserError.of("WRONG_PERIOD", "'" + d.schemeId() + "' appraises by " + scheme.period() + ", not "
+                        + period.kind(), "input", "period"));
+                scheme = null;
+            }
+        }
+        Scheme.Node indicator = null;
+        if (scheme != null) {
+            indicator = find(scheme.indicators(), d.indicatorCode());
+            if (indicator == null) {
+                errors.add(UserError.of("UNKNOWN_INDICATOR", "'" + d.schemeId() + "' has no indicator '" + d.indicatorCode() + "'",
+                        "input", "indicatorCode"));
+            } else if (indicator.kind() != Scheme.NodeKind.RATINGS && indicator.kind() != Scheme.NodeKind.INPUT) {
+                errors.add(UserError.of("NOT_RATEABLE", "'" + d.indicatorCode() + "' is not a ratings or input indicator",
+                        "input", "indicatorCode"));
+                indicator = null;
+            }
+        }
+        var weights = groups(d.groups(), indicator, errors);
+        var subjects = scheme == null ? List.<String>of() : subjects(d.subjects(), scheme, errors);
+        if (!errors.isEmpty()) {
+            return new Checked(null, errors);
+        }
+        var overlap = store.overlapping(d.schemeId(), period.toString(), d.indicatorCode(), subjects);
+        if (overlap.isPresent()) {
+            return new Checked(null, List.of(UserError.of("OVERLAPPING_ROUND", "Round '" + overlap.get() + "' is open for the same "
+                    + "indicator, period and some of these subjects: close it first", "input", "indicatorCode")));
+        }
+        return plan(d, by, title, scheme, period, indicator, subjects, weights, questions, scale, now);
+    }
+
+    private Checked plan(RoundDraft d, String by, String title, Scheme scheme, Period period, Scheme.Node indicator,
+                         List<String> subjects, List<BigDecimal> weights, List<String> questions, List<Round.Option> scale,
+                         Instant now) {
+        var id = UUID.randomUUID().toString();
+        var assigned = assignment.assign(id, subjects, "PERSON".equals(scheme.subject()), d.groups());
+        if (!assigned.errors().isEmpty()) {
+            return new Checked(null, assigned.errors());
+        }
+        var groups = new ArrayList<Round.Group>();
+        for (int g = 0; g < d.groups().size(); g++) {
+            var in = d.groups().get(g);
+            groups.add(new Round.Group(in.name(), blankToNull(in.label()), weights.get(g), in.relation(), orEmpty(in.unitIds()),
+                    orEmpty(in.personIds()), assigned.groupRaters().get(g)));
+        }
+        var target = indicator.kind() == Scheme.NodeKind.RATINGS ? Round.RATINGS : Round.INPUT;
+        var round = new Round(id, title, scheme.id(), scheme.version(), period.toString(), d.indicatorCode(), target,
+                Round.INPUT.equals(target) ? indicator.max() : null, scheme.subject(), subjects, groups, questions, scale,
+                d.opensAt().toInstant(), d.closesAt().toInstant(), settings.minGroupSize(), assigned.raters().size(), "OPEN", by, now,
+                null, null, false, null, TimeKeys.key(now.toEpochMilli(), id));
+        return new Checked(new Plan(round, assigned.raters(), assigned.boxes(), assigned.warnings()), List.of());
+    }
+
+    private static Scheme.Node find(List<Scheme.Node> nodes, String code) {
+        for (var node : nodes) {
+            if (node.code().equals(code)) {
+                return node;
+            }
+            var below = find(node.children(), code);
+            if (below != null) {
+                return below;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> questions(List<String> questions, List<UserError> errors) {
+        if (questions.isEmpty() || questions.size() > MAX_QUESTIONS) {
+            errors.add(UserError.of("INVALID_QUESTIONS", "A round asks 1 to " + MAX_QUESTIONS + " questions", "input", "questions"));
+            return List.of();
+        }
+        var texts = new ArrayList<String>();
+        var seen = new HashSet<String>();
+        for (int i = 0; i < questions.size(); i++) {
+            var text = questions.get(i).strip();
+            if (text.isEmpty() || text.length() > 300) {
+                errors.add(UserError.of("INVALID_LENGTH", "A question is 1 to 300 characters", "input", "questions", String.valueOf(i)));
+            } else if (!seen.add(text)) {
+                errors.add(UserError.of("DUPLICATE_QUESTION", "This question is asked earlier in the list", "input", "questions",
+                        String.valueOf(i)));
+            }
+            texts.add(text);
+        }
+        return texts;
+    }
+
+    private static List<Round.Option> scale(List<RoundDraft.ScaleOption> options, List<UserError> errors) {
+        if (options.size() < 2 || options.size() > MAX_OPTIONS) {
+            errors.add(UserError.of("INVALID_SCALE", "A scale has 2 to " + MAX_OPTIONS + " options", "input", "scale"));
+            return List.of();
+        }
+        var scale = new ArrayList<Round.Option>();
+        var labels = new HashSet<String>();
+        for (int i = 0; i < options.size(); i++) {
+            var at = String.valueOf(i);
+            var label = options.get(i).label().strip();
+            if (label.isEmpty() || label.length() > 20) {
+                errors.add(UserError.of("INVALID_LENGTH", "An option's label is 1 to 20 characters", "input", "scale", at, "label"));
+            } else if (!labels.add(label)) {
+                errors.add(UserError.of("DUPLICATE_OPTION", "'" + label + "' is an option earlier in the scale", "input", "scale", at,
+                        "label"));
+            }
+            BigDecimal points = null;
+            try {
+                points = Decimals.parse(options.get(i).points());
+                if (points.signum() < 0 || points.compareTo(Decimals.HUNDRED) > 0) {
+                    errors.add(UserError.of("OUT_OF_RANGE", "Points are 0 to 100, not " + points.toPlainString(), "input", "scale", at,
+                            "points"));
+                }
+            } catch (Decimals.OutOfBounds | NumberFormatException e) {
+                errors.add(UserError.of("NOT_A_NUMBER", "Points are a decimal number from 0 to 100", "input", "scale", at, "points"));
+            }
+            scale.add(new Round.Option(label, points));
+        }
+        return scale;
+    }
+
+    /** Checks the groups; returns their weights (null for a RATINGS indicator). */
+    private List<BigDecimal> groups(List<RoundDraft.Group> groups, Scheme.Node indicator, List<UserError> errors) {
+        var weights = new ArrayList<BigDecimal>();
+        if (groups.isEmpty() || groups.size() > MAX_GROUPS) {
+            errors.add(UserError.of("INVALID_GROUPS", "A round has 1 to " + MAX_GROUPS + " rater groups", "input", "groups"));
+            return weights;
+        }
+        var names = new HashSet<String>();
+        var total = BigDecimal.ZERO;
+        boolean weighed = indicator != null && indicator.kind() == Scheme.NodeKind.INPUT;
+        boolean allWeights = true;
+        for (int i = 0; i < groups.size(); i++) {
+            var g = groups.get(i);
+            var at = String.valueOf(i);
+            if (!GROUP.matcher(g.name()).matches()) {
+                errors.add(UserError.of("INVALID_NAME", "A group's name is lower-case letters, digits, '_' and '-' (at most 40)",
+                        "input", "groups", at, "name"));
+            } else if (!names.add(g.name())) {
+                errors.add(UserError.of("DUPLICATE_GROUP", "Group '" + g.name() + "' is listed earlier", "input", "groups", at, "name"));
+            } else if (indicator != null && indicator.kind() == Scheme.NodeKind.RATINGS
+                    && indicator.groups().stream().noneMatch(r -> r.group().equals(g.name()))) {
+                errors.add(UserError.of("UNKNOWN_GROUP", "Indicator '" + indicator.code() + "' rates by the groups "
+                        + indicator.groups().stream().map(Scheme.Group::group).toList() + ", not '" + g.name() + "'",
+                        "input", "groups", at, "name"));
+            }
+            if (g.label() != null && g.label().strip().length() > 40) {
+                errors.add(UserError.of("INVALID_LENGTH", "A group's label is at most 40 characters", "input", "groups", at, "label"));
+            }
+            weights.add(weighed ? weight(g, at, errors) : null);
+            if (!weighed && g.weight() != null && indicator != null) {
+                errors.add(UserError.of("WEIGHT_FROM_SCHEME", "Indicator '" + indicator.code() + "' weighs its groups itself: "
+                        + "leave the weight out", "input", "groups", at, "weight"));
+            }
+            allWeights &= weights.get(i) != null;
+            total = weights.get(i) == null ? total : total.add(weights.get(i));
+            members(g, at, errors);
+        }
+        if (weighed && allWeights && total.compareTo(Decimals.HUNDRED) != 0) {
+            errors.add(UserError.of("WEIGHTS_NOT_100", "The group weights add up to " + total.toPlainString() + ", not 100",
+                    "input", "groups"));
+        }
+        return weights;
+    }
+
+    private static BigDecimal weight(RoundDraft.Group g, String at, List<UserError> errors) {
+        if (g.weight() == null) {
+            errors.add(UserError.of("MISSING_WEIGHT", "An input indicator's round weighs each group (the weights add up to 100)",
+                    "input", "groups", at, "weight"));
+            return null;
+        }
+        try {
+            var w = Decimals.parse(g.weight());
+            if (w.signum() <= 0 || w.compareTo(Decimals.HUNDRED) > 0) {
+                errors.add(UserError.of("OUT_OF_RANGE", "A weight is more than 0 and at most 100", "input", "groups", at, "weight"));
+                return null;
+            }
+            return w;
+        } catch (Decimals.OutOfBounds | NumberFormatException e) {
+            errors.add(UserError.of("NOT_A_NUMBER", "A weight is a decimal number", "input", "groups", at, "weight"));
+            return null;
+        }
+    }
+
+    /** The ids a group's relation needs, and only those, known. */
+    private void members(RoundDraft.Group g, String at, List<UserError> errors) {
+        var units = orEmpty(g.unitIds());
+        var persons = orEmpty(g.personIds());
+        boolean needsUnits = g.relation() == RaterRelation.STAFF_OF_UNITS;
+        boolean needsPersons = g.relation() == RaterRelation.PERSONS;
+        if (!needsUnits && g.unitIds() != null) {
+            errors.add(UserError.of("UNEXPECTED_FIELD", "'unitIds' goes with STAFF_OF_UNITS", "input", "groups", at, "unitIds"));
+        }
+        if (!needsPersons && g.personIds() != null) {
+            errors.add(UserError.of("UNEXPECTED_FIELD", "'personIds' goes with PERSONS", "input", "groups", at, "personIds"));
+        }
+        if (needsUnits) {
+            known("Organization", units, "UNKNOWN_UNIT", "unit", errors, "input", "groups", at, "unitIds");
+        }
+        if (needsPersons) {
+            known("Person", persons, "UNKNOWN_PERSON", "person", errors, "input", "groups", at, "personIds");
+        }
+    }
+
+    private void known(String label, List<String> ids, String code, String what, List<UserError> errors, String... path) {
+        if (ids.isEmpty() || ids.size() > MAX_LISTED) {
+            errors.add(UserError.of("INVALID_LIST", "List 1 to " + MAX_LISTED + " " + what + " ids", path));
+            return;
+        }
+        var existing = raters.existing(label, ids);
+        for (int j = 0; j < ids.size(); j++) {
+            if (!existing.contains(ids.get(j))) {
+                errors.add(UserError.of(code, "No " + what + " has id '" + ids.get(j) + "'", with(path, String.valueOf(j))));
+            }
+        }
+    }
+
+    private List<String> subjects(RoundDraft.Subjects s, Scheme scheme, List<UserError> errors) {
+        boolean fromScheme = Boolean.TRUE.equals(s.fromScheme());
+        if (fromScheme == (s.ids() != null)) {
+            errors.add(UserError.of("INVALID_SUBJECTS", "Give exactly one of fromScheme: true or ids", "input", "subjects"));
+            return List.of();
+        }
+        boolean persons = "PERSON".equals(scheme.subject());
+        if (fromScheme) {
+            var population = populations.of(scheme, time.today());
+            if (population.isEmpty()) {
+                errors.add(UserError.of("EMPTY_SUBJECTS", "'" + scheme.id() + "' appraises nobody today", "input", "subjects",
+                        "fromScheme"));
+            } else if (population.size() > MAX_SUBJECTS) {
+                errors.add(UserError.of("TOO_MANY", "'" + scheme.id() + "' appraises " + population.size() + ", more than "
+                        + MAX_SUBJECTS + " for one round: list the subjects", "input", "subjects", "fromScheme"));
+            }
+            return population;
+        }
+        var ids = s.ids();
+        if (ids.isEmpty() || ids.size() > MAX_SUBJECTS) {
+            errors.add(UserError.of("INVALID_LIST", "List 1 to " + MAX_SUBJECTS + " subjects", "input", "subjects", "ids"));
+            return List.of();
+        }
+        var kind = persons ? "Person" : "Organization";
+        var existing = raters.existing(kind, ids);
+        var other = raters.existing(persons ? "Organization" : "Person", ids);
+        var seen = new HashSet<String>();
+        for (int i = 0; i < ids.size(); i++) {
+            var at = String.valueOf(i);
+            if (!seen.add(ids.get(i))) {
+                errors.add(UserError.of("DUPLICATE_SUBJECT", "'" + ids.get(i) + "' is listed earlier", "input", "subjects", "ids", at));
+            } else if (other.contains(ids.get(i)) && !existing.contains(ids.get(i))) {
+                errors.add(UserError.of("WRONG_SUBJECT_KIND", "'" + scheme.id() + "' appraises " + (persons ? "persons" : "units")
+                        + ": '" + ids.get(i) + "' is not one", "input", "subjects", "ids", at));
+            } else if (!existing.contains(ids.get(i))) {
+                errors.add(UserError.of("UNKNOWN_SUBJECT", "No " + (persons ? "person" : "unit") + " has id '" + ids.get(i) + "'",
+                        "input", "subjects", "ids", at));
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    private static String[] with(String[] path, String last) {
+        var longer = java.util.Arrays.copyOf(path, path.length + 1);
+        longer[path.length] = last;
+        return longer;
+    }
+
+    private static List<String> orEmpty(List<String> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
