@@ -44,19 +44,6 @@ class CypherPlacementTest {
             "org/dutygraph/appraisal/rankings/CitizenRankings.java",
             "org/dutygraph/appraisal/sheets/ScoreSheets.java",
             "org/dutygraph/appraisal/sheets/UnitSheets.java",
-            "org/dutygraph/complaints/CaseHandling.java",
-            "org/dutygraph/complaints/CitizenCaseHistory.java",
-            "org/dutygraph/complaints/ComplaintEscalator.java",
-            "org/dutygraph/complaints/Matters.java",
-            "org/dutygraph/complaints/ServiceRatings.java",
-            "org/dutygraph/complaints/api/RoutingSuggestionsController.java",
-            "org/dutygraph/complaints/matters/MatterCatalogue.java",
-            "org/dutygraph/complaints/routing/ComplaintRouter.java",
-            "org/dutygraph/complaints/routing/DutyPlace.java",
-            "org/dutygraph/complaints/routing/TriageSuggestions.java",
-            "org/dutygraph/notifications/DeviceRegistry.java",
-            "org/dutygraph/notifications/InboxRepository.java",
-            "org/dutygraph/notifications/PushOutbox.java",
             "org/dutygraph/platform/neo4j/GraphLocks.java");
 
     @Test

@@ -1,5 +1,6 @@
 package org.dutygraph.notifications;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -7,9 +8,15 @@ import org.neo4j.driver.TransactionContext;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
-/** The {@code Notification} inbox entries and their {@code PushIntent}s, created together. */
+/** Writes a notification: its inbox entry and its push intent, together. */
 @Component
 class NotificationStore {
+
+    /** One notification as stored: the inbox entry's fields and what is pushed for it. */
+    record NewNotification(String id, String messageId, Recipient recipient, String kind, String title, String body,
+                           boolean sensitive, String subjectType, String subjectId, String key, String pushData,
+                           String pushTitle, String pushBody) {
+    }
 
     private static final String CREATE = """
             UNWIND $rows AS r
@@ -27,12 +34,35 @@ class NotificationStore {
         this.neo4j = neo4j;
     }
 
-    void create(TransactionContext tx, List<Map<String, Object>> rows, long now) {
-        tx.run(CREATE, Map.of("rows", rows, "now", now)).consume();
+    /** In the running Spring-managed transaction. */
+    void create(List<NewNotification> notifications, long now) {
+        neo4j.query(CREATE).bindAll(params(notifications, now)).run();
     }
 
-    /** In the Spring-managed transaction the caller runs in. */
-    void create(List<Map<String, Object>> rows, long now) {
-        neo4j.query(CREATE).bindAll(Map.of("rows", rows, "now", now)).run();
+    /** In a driver transaction, for callers not yet on GraphTransactions. */
+    void create(TransactionContext tx, List<NewNotification> notifications, long now) {
+        tx.run(CREATE, params(notifications, now)).consume();
+    }
+
+    private static Map<String, Object> params(List<NewNotification> notifications, long now) {
+        return Map.of("rows", notifications.stream().map(NotificationStore::row).toList(), "now", now);
+    }
+
+    private static Map<String, Object> row(NewNotification n) {
+        var row = new HashMap<String, Object>();
+        row.put("id", n.id());
+        row.put("messageId", n.messageId());
+        row.put("recipient", n.recipient().key());
+        row.put("kind", n.kind());
+        row.put("title", n.title());
+        row.put("body", n.body());
+        row.put("sensitive", n.sensitive());
+        row.put("subjectType", n.subjectType());
+        row.put("subjectId", n.subjectId());
+        row.put("key", n.key());
+        row.put("data", n.pushData());
+        row.put("pushTitle", n.pushTitle());
+        row.put("pushBody", n.pushBody());
+        return row;
     }
 }
