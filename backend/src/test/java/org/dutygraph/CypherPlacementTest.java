@@ -38,7 +38,6 @@ class CypherPlacementTest {
             "org/dutygraph/appraisal/AppraisalExplainer.java",
             "org/dutygraph/appraisal/AppraisalInputLog.java",
             "org/dutygraph/appraisal/AppraisalInputs.java",
-            "org/dutygraph/appraisal/AppraisalSchemes.java",
             "org/dutygraph/appraisal/Roster.java",
             "org/dutygraph/appraisal/Secondments.java",
             "org/dutygraph/appraisal/api/AppraisalController.java",
