@@ -38,8 +38,6 @@ class CypherPlacementTest {
             "org/dutygraph/appraisal/Roster.java",
             "org/dutygraph/appraisal/Secondments.java",
             "org/dutygraph/appraisal/api/AppraisalController.java",
-            "org/dutygraph/appraisal/sheets/ScoreSheets.java",
-            "org/dutygraph/appraisal/sheets/UnitSheets.java",
             "org/dutygraph/cli/AppraisalBenchmark.java",
             "org/dutygraph/cli/ComplaintBenchmark.java",
             "org/dutygraph/cli/ConflictBenchmark.java",
