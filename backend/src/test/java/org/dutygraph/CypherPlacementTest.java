@@ -34,10 +34,6 @@ class CypherPlacementTest {
      */
     private static final Set<String> LEGACY = Set.of(
             "org/dutygraph/accountability/AccountabilityChains.java",
-            "org/dutygraph/appraisal/AppraisalExplainer.java",
-            "org/dutygraph/appraisal/Roster.java",
-            "org/dutygraph/appraisal/Secondments.java",
-            "org/dutygraph/appraisal/api/AppraisalController.java",
             "org/dutygraph/cli/AppraisalBenchmark.java",
             "org/dutygraph/cli/ComplaintBenchmark.java",
             "org/dutygraph/cli/ConflictBenchmark.java",
