@@ -34,21 +34,6 @@ class CypherPlacementTest {
      */
     private static final Set<String> LEGACY = Set.of(
             "org/dutygraph/accountability/AccountabilityChains.java",
-            "org/dutygraph/cli/AppraisalBenchmark.java",
-            "org/dutygraph/cli/ComplaintBenchmark.java",
-            "org/dutygraph/cli/ConflictBenchmark.java",
-            "org/dutygraph/cli/InspectionBenchmark.java",
-            "org/dutygraph/cli/PushBenchmark.java",
-            "org/dutygraph/complaints/CaseHandling.java",
-            "org/dutygraph/complaints/CitizenCaseHistory.java",
-            "org/dutygraph/complaints/ComplaintEscalator.java",
-            "org/dutygraph/complaints/Matters.java",
-            "org/dutygraph/complaints/ServiceRatings.java",
-            "org/dutygraph/complaints/api/RoutingSuggestionsController.java",
-            "org/dutygraph/complaints/matters/MatterCatalogue.java",
-            "org/dutygraph/complaints/routing/ComplaintRouter.java",
-            "org/dutygraph/complaints/routing/DutyPlace.java",
-            "org/dutygraph/complaints/routing/TriageSuggestions.java",
             "org/dutygraph/inspections/EvidenceFiles.java",
             "org/dutygraph/inspections/FindingReview.java",
             "org/dutygraph/inspections/InspectionAudit.java",
@@ -57,10 +42,6 @@ class CypherPlacementTest {
             "org/dutygraph/inspections/InspectionQueries.java",
             "org/dutygraph/inspections/InspectionReminders.java",
             "org/dutygraph/inspections/InspectorDaySync.java",
-            "org/dutygraph/notifications/DeviceRegistry.java",
-            "org/dutygraph/notifications/InboxRepository.java",
-            "org/dutygraph/notifications/Notifications.java",
-            "org/dutygraph/notifications/PushOutbox.java",
             "org/dutygraph/platform/neo4j/GraphLocks.java");
 
     @Test

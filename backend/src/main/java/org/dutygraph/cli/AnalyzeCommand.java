@@ -1,50 +1,76 @@
 package org.dutygraph.cli;
 
 import java.io.BufferedInputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 
-import org.dutygraph.DutygraphApplication;
 import org.dutygraph.conflicts.ConflictAnalysisService;
 import org.dutygraph.conflicts.engine.Finding;
 import org.dutygraph.org.bundle.BundleImportService;
 import org.dutygraph.org.bundle.BundleSource;
 import org.dutygraph.org.bundle.ImportJob;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code analyze <bundle.json> [--format json|csv|md]}: imports the bundle into a throw-away embedded
- * store, runs the conflict analysis and prints the findings on standard output (problems and logs on
- * standard error). Exit status: 0 analysed, 1 bundle rejected, 2 bad usage.
+ * Imports the bundle into a throw-away embedded store in a temporary directory (the store, the complaint pepper
+ * and evidence files all go there, so nothing is written where it runs), runs the conflict analysis and prints
+ * the findings on standard output; problems and logs go to standard error.
  */
-final class AnalyzeCommand {
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Prints the responsibility conflicts of an org-bundle/1 file, analysed on a throw-away "
+                + "embedded store: no server or database needed, nothing written where it runs."},
+        footer = {"", "Exit status: 0 analysed, 1 bundle rejected (problems on standard error) or failed, "
+                + "2 unknown option."})
+final class AnalyzeCommand implements Callable<Integer> {
 
-    private final PrintStream out;
-    private final PrintStream err;
+    enum Format { json, csv, md }
 
-    AnalyzeCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
-    }
+    @Spec
+    private CommandSpec spec;
 
-    int run(Path bundle, String format) throws Exception {
-        if (!List.of("json", "csv", "md").contains(format)) {
-            err.println("--format must be json, csv or md");
-            return 2;
+    @Parameters(index = "0", paramLabel = "<bundle.json>", description = "the bundle to analyse")
+    private Path bundle;
+
+    @Option(names = "--format", defaultValue = "json", description = "json, csv or md (default: ${DEFAULT-VALUE})")
+    private Format format;
+
+    @Parameters(index = "1..*", paramLabel = SpringSettings.LABEL, converter = SpringSettings.Converter.class,
+            description = "Spring settings, e.g. --dutygraph.conflicts.overload-factor=4 (the store is always a temporary one)")
+    private List<String> settings = new ArrayList<>();
+
+    private PrintWriter out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isReadable(bundle)) {
+            throw new ParameterException(spec.commandLine(), "Cannot read " + bundle);
         }
-        var store = Files.createTempDirectory("dutygraph-analyze");
-        try (var context = new SpringApplicationBuilder(DutygraphApplication.class)
-                .web(WebApplicationType.NONE)
-                .logStartupInfo(false)
-                .run("--dutygraph.embedded.data-directory=" + store, "--dutygraph.embedded.page-cache=256m",
-                        "--dutygraph.demo.load=false", "--dutygraph.conflicts.analyze-after-import=false",
-                        "--dutygraph.security.seed-accounts=", "--spring.main.banner-mode=off", "--logging.level.root=off");
+        if (settings.stream().map(SpringSettings::name).anyMatch(name -> name.startsWith("spring.neo4j."))) {
+            throw new ParameterException(spec.commandLine(), "analyze works on a throw-away embedded store: "
+                    + "spring.neo4j.* settings do not apply");
+        }
+        out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        var temporary = Files.createTempDirectory("dutygraph-analyze");
+        try (var context = CommandApplication.start(List.of("--dutygraph.embedded.page-cache=256m"), settings, List.of(
+                "--dutygraph.embedded.data-directory=" + temporary.resolve("neo4j"),
+                "--dutygraph.complaints.pepper-file=" + temporary.resolve("complaint-pepper.key"),
+                "--dutygraph.inspections.evidence-directory=" + temporary.resolve("evidence"),
+                "--dutygraph.demo.load=false", "--dutygraph.conflicts.analyze-after-import=false",
+                "--dutygraph.security.seed-accounts="));
              var in = new BufferedInputStream(Files.newInputStream(bundle), 1 << 20)) {
             var imports = context.getBean(BundleImportService.class);
             var job = imports.await(imports.submit(BundleSource.of(in), "analyze").id(), Duration.ofHours(2));
@@ -56,13 +82,13 @@ final class AnalyzeCommand {
             }
             var findings = context.getBean(ConflictAnalysisService.class).analyzeNow();
             switch (format) {
-                case "csv" -> csv(findings);
-                case "md" -> markdown(findings);
-                default -> json(findings);
+                case csv -> csv(findings);
+                case md -> markdown(findings);
+                case json -> json(findings);
             }
             return 0;
         } finally {
-            deleteQuietly(store);
+            deleteQuietly(temporary);
         }
     }
 
@@ -108,7 +134,7 @@ final class AnalyzeCommand {
 
     private static void deleteQuietly(Path root) {
         try (var files = Files.walk(root)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (Exception ignored) {
             // a temp directory left behind is harmless
         }

@@ -3,9 +3,9 @@ package org.dutygraph.notifications;
 import java.util.Collection;
 import java.util.List;
 
+import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.security.AccountService;
 import org.dutygraph.security.Role;
-import org.neo4j.driver.Driver;
 import org.springframework.stereotype.Service;
 
 /** Announcements from administrators to accounts: one inbox entry and one push per account. */
@@ -16,12 +16,12 @@ public class Announcements {
 
     private final AccountService accounts;
     private final Notifications notifications;
-    private final Driver driver;
+    private final GraphTransactions graph;
 
-    Announcements(AccountService accounts, Notifications notifications, Driver driver) {
+    Announcements(AccountService accounts, Notifications notifications, GraphTransactions graph) {
         this.accounts = accounts;
         this.notifications = notifications;
-        this.driver = driver;
+        this.graph = graph;
     }
 
     /** The accounts the announcement would reach: those named that exist, and every holder of the roles. */
@@ -33,9 +33,7 @@ public class Announcements {
     public int send(List<String> usernames, String title, String body) {
         var requests = usernames.stream()
                 .map(u -> NotificationRequest.plain(Recipient.account(u), KIND, title, body)).toList();
-        try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> notifications.enqueue(tx, requests));
-        }
+        graph.write(() -> notifications.enqueue(requests));
         return requests.size();
     }
 }

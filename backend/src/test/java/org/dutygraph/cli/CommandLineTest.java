@@ -12,21 +12,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The analyst's command line: generate, import (accepted and rejected), export, on an embedded store. */
+/**
+ * The analyst's command line in this process: generate, import (accepted and rejected), export, analyze on an
+ * embedded store, and usage errors. CommandLineIT runs the packaged jar as a process.
+ */
 class CommandLineTest {
 
     @TempDir
     Path work;
 
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream errors = new ByteArrayOutputStream();
 
-    private int run(String... args) throws Exception {
+    private int run(String... args) {
         output.reset();
-        return new CommandLine(new PrintStream(output, true, StandardCharsets.UTF_8)).run(args);
+        errors.reset();
+        return Commands.execute(new PrintStream(output, true, StandardCharsets.UTF_8),
+                new PrintStream(errors, true, StandardCharsets.UTF_8), args);
     }
 
     private String printed() {
         return output.toString(StandardCharsets.UTF_8);
+    }
+
+    private String errorOutput() {
+        return errors.toString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -82,8 +92,56 @@ class CommandLineTest {
     }
 
     @Test
-    void unknownUsageShowsHelp() throws Exception {
+    void unknownCommandsOptionsAndMissingArgumentsAreUsageErrors() {
+        assertThat(run("imprt", "city.json")).isEqualTo(2);
+        assertThat(errorOutput()).contains("imprt").contains("Usage: java -jar backend.jar");
+        assertThat(printed()).isEmpty();
+
         assertThat(run("import")).isEqualTo(2);
-        assertThat(printed()).contains("java -jar backend.jar import");
+        assertThat(errorOutput()).contains("<bundle.json>").contains("Usage: java -jar backend.jar import");
+
+        assertThat(run("generate", work.resolve("g.json").toString(), "--unit", "30")).isEqualTo(2);
+        assertThat(errorOutput()).contains("--unit").contains("--units");
+        assertThat(work.resolve("g.json")).doesNotExist();
+
+        assertThat(run("export", work.resolve("e.json").toString(), "--store", "elsewhere")).isEqualTo(2);
+        assertThat(errorOutput()).contains("--store").contains("Usage: java -jar backend.jar export");
+
+        assertThat(run("analyze", work.resolve("missing.json").toString())).isEqualTo(2);
+        assertThat(errorOutput()).contains("Cannot read");
+
+        assertThat(run("analyze", work.resolve("missing.json").toString(), "--format", "xml")).isEqualTo(2);
+        assertThat(errorOutput()).contains("--format").contains("json, csv, md");
+        assertThat(printed()).isEmpty();
+    }
+
+    @Test
+    void everyCommandHasItsHelpOnStandardOutput() {
+        assertThat(run("--help")).isZero();
+        assertThat(printed()).contains("import").contains("export").contains("generate").contains("analyze").contains("Exit status");
+        for (var command : new String[] {"import", "export", "generate", "analyze"}) {
+            assertThat(run(command, "--help")).isZero();
+            assertThat(printed()).startsWith("Usage: java -jar backend.jar " + command).contains("Exit status");
+            assertThat(run("help", command)).isZero();
+            assertThat(printed()).startsWith("Usage: java -jar backend.jar " + command);
+        }
+        assertThat(errorOutput()).isEmpty();
+    }
+
+    @Test
+    void springSettingsAloneMeanTheService() {
+        assertThat(SpringSettings.only(new String[0])).isTrue();
+        assertThat(SpringSettings.only(new String[] {"--spring.profiles.active=prod", "--dutygraph.demo.load=true",
+                "--dutygraph.security.seed-accounts[0].username=x", "--debug"})).isTrue();
+        assertThat(SpringSettings.only(new String[] {"--spring.profiles.active=prod", "import"})).isFalse();
+        assertThat(SpringSettings.only(new String[] {"--port=8080"})).isFalse();
+        assertThat(SpringSettings.only(new String[] {"--help"})).isFalse();
+    }
+
+    @Test
+    void analyzeRefusesAnotherDatabase() throws Exception {
+        var bundle = Files.writeString(work.resolve("empty.json"), "{\"format\": \"org-bundle/1\"}");
+        assertThat(run("analyze", bundle.toString(), "--spring.neo4j.uri=bolt://db:7687")).isEqualTo(2);
+        assertThat(errorOutput()).contains("spring.neo4j");
     }
 }

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.dutygraph.cli.FakeFcmServer;
 import org.dutygraph.notifications.PushDispatcher;
 import org.dutygraph.support.FakeFcmForTests;
+import org.dutygraph.support.FakeFcmServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationListener;

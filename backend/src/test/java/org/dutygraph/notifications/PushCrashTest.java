@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.dutygraph.DutygraphApplication;
-import org.dutygraph.cli.FakeFcmServer;
-import org.dutygraph.cli.FakeFcmServer.Answer;
+import org.dutygraph.support.FakeFcmServer;
+import org.dutygraph.support.FakeFcmServer.Answer;
 import org.dutygraph.support.GraphQl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.dutygraph.cli.FakeFcmServer.Answer;
+import org.dutygraph.support.FakeFcmServer.Answer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

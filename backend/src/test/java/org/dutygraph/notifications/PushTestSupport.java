@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import org.dutygraph.cli.FakeFcmServer;
 import org.dutygraph.support.ApiTest;
 import org.dutygraph.support.FakeFcmForTests;
+import org.dutygraph.support.FakeFcmServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -8,15 +8,27 @@ import java.util.UUID;
 
 import org.dutygraph.complaints.ComplaintConcluded;
 import org.dutygraph.platform.effects.Effects;
+import org.dutygraph.platform.neo4j.GraphTransactions;
+import org.dutygraph.platform.neo4j.LegacyTransactionContext;
 import org.dutygraph.support.ApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
 
 /** An effect belongs to the transaction that records it: it commits, or rolls back, with the change. */
 class EffectsApiTest extends ApiTest {
 
     @Autowired
     Effects effects;
+
+    @Autowired
+    GraphTransactions graph;
+
+    @Autowired
+    Neo4jClient neo4j;
+
+    @Autowired
+    LegacyTransactionContext legacy;
 
     @Test
     void aChangeThatRollsBackLeavesNoEffect_oneThatCommitsLeavesItPending() {
@@ -39,6 +51,64 @@ class EffectsApiTest extends ApiTest {
             session.executeWriteWithoutResult(tx -> effects.record(tx, concluded(committed)));
         }
         assertThat(effects(committed)).isOne();
+    }
+
+    @Test
+    void recordedInTheCallersGraphTransaction_anEffectRollsBackWithTheChange_orCommitsWithIt() {
+        var rolledBack = "c-" + UUID.randomUUID();
+        assertThatThrownBy(() -> graph.write(() -> {
+            neo4j.query("CREATE (:Complaint {id: $id, status: 'CONCLUDED'})").bind(rolledBack).to("id").run();
+            assertThat(effects.record(concluded(rolledBack))).hasSize(1);
+            throw new IllegalStateException("the change fails after recording its effect");
+        })).hasMessageContaining("the change fails");
+        assertThat(effects(rolledBack)).isZero();
+        assertThat(complaints(rolledBack)).isZero();
+
+        var committed = "c-" + UUID.randomUUID();
+        var ids = graph.write(() -> effects.record(concluded(committed)));
+        assertThat(ids).hasSize(1);
+        assertThat(effects(committed)).isOne();
+        assertThat(effects.deliver(ids)).containsExactly(Map.entry(ids.get(0), Effects.Outcome.DELIVERED));
+        assertThat(effects(committed)).isZero();
+    }
+
+    @Test
+    void recordingOutsideATransaction_orDeliveringInsideOne_isRefused() {
+        var outside = "c-" + UUID.randomUUID();
+        assertThatThrownBy(() -> effects.record(concluded(outside))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("GraphTransactions.write");
+        assertThat(effects(outside)).isZero();
+
+        var inside = "c-" + UUID.randomUUID();
+        assertThatThrownBy(() -> graph.write(() -> effects.deliver(effects.record(concluded(inside)))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("after the commit");
+        assertThat(effects(inside)).as("the refused delivery rolled its transaction back").isZero();
+
+        assertThatThrownBy(() -> legacy.run(tx -> tx.run("RETURN 1").consume())).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void codeThatStillTakesATransactionContextRunsInTheCallersGraphTransaction() {
+        var id = "c-" + UUID.randomUUID();
+        assertThatThrownBy(() -> graph.write(() -> {
+            legacy.run(tx -> tx.run("CREATE (:Complaint {id: $id})", Map.of("id", id)).consume());
+            throw new IllegalStateException("the caller fails after the legacy write");
+        })).hasMessageContaining("the caller fails");
+        assertThat(complaints(id)).isZero();
+
+        graph.write(() -> {
+            legacy.run(tx -> tx.run("CREATE (:Complaint {id: $id})", Map.of("id", id)).consume());
+            assertThat(neo4j.query("MATCH (c:Complaint {id: $id}) RETURN count(c)").bind(id).to("id")
+                    .fetchAs(Long.class).one()).as("seen by the caller's own queries before the commit").contains(1L);
+        });
+        assertThat(complaints(id)).isOne();
+    }
+
+    private long complaints(String id) {
+        try (var session = driver.session()) {
+            return session.run("MATCH (c:Complaint {id: $id}) RETURN count(c) AS n", Map.of("id", id)).single()
+                    .get("n").asLong();
+        }
     }
 
     private static ComplaintConcluded concluded(String id) {

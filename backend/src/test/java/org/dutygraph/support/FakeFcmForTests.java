@@ -1,6 +1,5 @@
 package org.dutygraph.support;
 
-import org.dutygraph.cli.FakeFcmServer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.dutygraph.notifications.Announcements;
 import org.dutygraph.notifications.DeviceRegistry;
 import org.dutygraph.notifications.DeviceView;
-import org.dutygraph.notifications.InboxRepository;
+import org.dutygraph.notifications.InboxStore;
 import org.dutygraph.notifications.NotificationView;
 import org.dutygraph.notifications.PushChannels;
 import org.dutygraph.notifications.PushOutbox;
@@ -18,6 +18,7 @@ import org.dutygraph.notifications.PushView;
 import org.dutygraph.notifications.Recipient;
 import org.dutygraph.platform.graphql.Connection;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.security.Role;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -35,19 +36,21 @@ class NotificationsController {
     static final int MAX_BODY = 2000;
 
     private final DeviceRegistry devices;
-    private final InboxRepository inbox;
+    private final InboxStore inbox;
     private final PushChannels channels;
     private final Announcements announcements;
     private final PushOutbox outbox;
+    private final GraphTransactions graph;
     private final Clock clock;
 
-    NotificationsController(DeviceRegistry devices, InboxRepository inbox, PushChannels channels,
-                            Announcements announcements, PushOutbox outbox, Clock clock) {
+    NotificationsController(DeviceRegistry devices, InboxStore inbox, PushChannels channels,
+                            Announcements announcements, PushOutbox outbox, GraphTransactions graph, Clock clock) {
         this.devices = devices;
         this.inbox = inbox;
         this.channels = channels;
         this.announcements = announcements;
         this.outbox = outbox;
+        this.graph = graph;
         this.clock = clock;
     }
 
@@ -141,8 +144,12 @@ class NotificationsController {
             return new MarkNotificationsReadPayload(inbox.unreadCount(me()), List.of(UserError.of("ONE_OF",
                     "Give either 'ids' or 'all: true'", "input")));
         }
-        inbox.markRead(me(), all ? null : input.ids(), clock.instant());
-        return new MarkNotificationsReadPayload(inbox.unreadCount(me()), List.of());
+        var me = me();
+        var unread = graph.write(() -> {
+            inbox.markRead(me, all ? null : input.ids(), clock.instant());
+            return inbox.unreadCount(me);
+        });
+        return new MarkNotificationsReadPayload(unread, List.of());
     }
 
     @MutationMapping

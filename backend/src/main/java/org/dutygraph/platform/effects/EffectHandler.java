@@ -6,7 +6,8 @@ import org.neo4j.driver.TransactionContext;
  * What a feature does when another feature's change happened: a bean of this type receives, once, every event of
  * its {@link #type()} recorded through {@link Effects#record}. It runs in the delivery's transaction, which also
  * marks the effect done, so its writes and "done" commit together; when it throws, nothing of it is kept and the
- * effect is delivered again later.
+ * effect is delivered again later. That transaction is a {@code GraphTransactions} one: {@code tx} is it, for
+ * handlers still writing through the driver, and stores the handler calls join it as well.
  */
 public interface EffectHandler<E> {
 

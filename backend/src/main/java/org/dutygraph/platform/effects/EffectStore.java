@@ -1,70 +1,99 @@
 package org.dutygraph.platform.effects;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.dutygraph.platform.neo4j.GraphLocks;
 import org.neo4j.driver.TransactionContext;
-import org.neo4j.driver.Values;
-import org.springframework.stereotype.Repository;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
 
 /** The {@code Effect} nodes: one per event and handler, pending until the handler's writes commit. */
-@Repository
+@Component
 class EffectStore {
+
+    record NewEffect(String id, String handler) {
+    }
 
     record PendingEffect(String id, String kind, String handler, String payload) {
     }
 
-    /** One effect per handler name, ids given, all due now. */
-    void create(TransactionContext tx, String kind, String payload, List<Map<String, Object>> idsAndHandlers, long now) {
-        tx.run("""
-                UNWIND $rows AS r
-                CREATE (:Effect {id: r.id, kind: $kind, handler: r.handler, payload: $payload, state: 'PENDING',
-                        attempts: 0, createdAt: $now, dueAt: $now})""",
-                Map.of("rows", idsAndHandlers, "kind", kind, "payload", payload, "now", now)).consume();
+    private static final String CREATE = """
+            UNWIND $rows AS r
+            CREATE (:Effect {id: r.id, kind: $kind, handler: r.handler, payload: $payload, state: 'PENDING',
+                    attempts: 0, createdAt: $now, dueAt: $now})""";
+
+    private final Neo4jClient neo4j;
+
+    EffectStore(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
     }
 
-    /** Locks the effect first (a concurrent delivery waits, then finds it done); empty when it is not pending. */
-    Optional<PendingEffect> lockPending(TransactionContext tx, String id) {
-        GraphLocks.node(tx, "Effect", id);
-        return tx.run("MATCH (e:Effect {id: $id}) WHERE e.state = 'PENDING' RETURN e.kind AS kind, e.handler AS handler, "
-                        + "e.payload AS payload", Map.of("id", id))
-                .list(r -> new PendingEffect(id, r.get("kind").asString(), r.get("handler").asString(), r.get("payload").asString()))
-                .stream().findFirst();
+    /** The effects of one event, all due now, in the running Spring-managed transaction. */
+    void create(String kind, String payload, List<NewEffect> effects, long now) {
+        neo4j.query(CREATE).bindAll(creation(kind, payload, effects, now)).run();
     }
 
-    void done(TransactionContext tx, String id, long now) {
-        tx.run("MATCH (e:Effect {id: $id}) SET e.state = 'DONE', e.doneAt = $now, e.attempts = e.attempts + 1",
-                Map.of("id", id, "now", now)).consume();
+    /** In a driver transaction, for callers not yet on GraphTransactions. */
+    void create(TransactionContext tx, String kind, String payload, List<NewEffect> effects, long now) {
+        tx.run(CREATE, creation(kind, payload, effects, now)).consume();
+    }
+
+    /** The effect, if it is still pending (lock it first: a concurrent delivery then waits and finds it done). */
+    Optional<PendingEffect> pending(String id) {
+        return neo4j.query("""
+                        MATCH (e:Effect {id: $id}) WHERE e.state = 'PENDING'
+                        RETURN e.kind AS kind, e.handler AS handler, e.payload AS payload""")
+                .bind(id).to("id")
+                .fetchAs(PendingEffect.class).mappedBy((types, r) -> new PendingEffect(id, r.get("kind").asString(),
+                        r.get("handler").asString(), r.get("payload").asString()))
+                .one();
+    }
+
+    void done(String id, long now) {
+        neo4j.query("MATCH (e:Effect {id: $id}) SET e.state = 'DONE', e.doneAt = $now, e.attempts = e.attempts + 1")
+                .bindAll(Map.of("id", id, "now", now)).run();
     }
 
     /** Counts a failed delivery; returns the attempts so far (0 when the effect is no longer pending). */
-    int failed(TransactionContext tx, String id, String error) {
-        GraphLocks.node(tx, "Effect", id);
-        return tx.run("""
-                MATCH (e:Effect {id: $id}) WHERE e.state = 'PENDING'
-                SET e.attempts = e.attempts + 1, e.lastError = $error
-                RETURN e.attempts AS attempts""", Values.parameters("id", id, "error", error))
-                .list(r -> r.get("attempts").asInt()).stream().findFirst().orElse(0);
+    int failed(String id, String error) {
+        return neo4j.query("""
+                        MATCH (e:Effect {id: $id}) WHERE e.state = 'PENDING'
+                        SET e.attempts = e.attempts + 1, e.lastError = $error
+                        RETURN e.attempts AS attempts""")
+                .bindAll(Map.of("id", id, "error", error))
+                .fetchAs(Long.class).one().orElse(0L).intValue();
     }
 
-    void dueAt(TransactionContext tx, String id, long dueAt) {
-        tx.run("MATCH (e:Effect {id: $id}) SET e.dueAt = $due", Map.of("id", id, "due", dueAt)).consume();
+    void dueAt(String id, long dueAt) {
+        neo4j.query("MATCH (e:Effect {id: $id}) SET e.dueAt = $due").bindAll(Map.of("id", id, "due", dueAt)).run();
     }
 
     /** Pending effects due at {@code now}, oldest first. */
-    List<String> due(TransactionContext tx, long now, int limit) {
-        return tx.run("""
-                MATCH (e:Effect) WHERE e.state = 'PENDING' AND e.dueAt <= $now
-                RETURN e.id AS id ORDER BY e.dueAt LIMIT $limit""", Map.of("now", now, "limit", limit))
-                .list(r -> r.get("id").asString());
+    List<String> due(long now, int limit) {
+        return List.copyOf(neo4j.query("""
+                        MATCH (e:Effect) WHERE e.state = 'PENDING' AND e.dueAt <= $now
+                        RETURN e.id AS id ORDER BY e.dueAt LIMIT $limit""")
+                .bindAll(Map.of("now", now, "limit", limit))
+                .fetchAs(String.class).all());
     }
 
-    /** Deletes effects delivered before {@code before}; returns how many. */
-    int purgeDone(TransactionContext tx, long before) {
-        return tx.run("""
-                MATCH (e:Effect) WHERE e.state = 'DONE' AND e.doneAt < $before
-                WITH e LIMIT 10000 DELETE e RETURN count(*) AS n""", Map.of("before", before)).single().get("n").asInt();
+    /** Deletes up to 10,000 effects delivered before {@code before}; returns how many. */
+    int purgeDone(long before) {
+        return neo4j.query("""
+                        MATCH (e:Effect) WHERE e.state = 'DONE' AND e.doneAt < $before
+                        WITH e LIMIT 10000 DELETE e RETURN count(*) AS n""")
+                .bind(before).to("before")
+                .fetchAs(Long.class).one().orElse(0L).intValue();
+    }
+
+    private static Map<String, Object> creation(String kind, String payload, List<NewEffect> effects, long now) {
+        var params = new HashMap<String, Object>();
+        params.put("rows", effects.stream().map(e -> Map.of("id", e.id(), "handler", e.handler())).toList());
+        params.put("kind", kind);
+        params.put("payload", payload);
+        params.put("now", now);
+        return params;
     }
 }

@@ -9,23 +9,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.neo4j.driver.Driver;
+import org.dutygraph.platform.neo4j.GraphTransactions;
+import org.dutygraph.platform.neo4j.LegacyTransactionContext;
+import org.dutygraph.platform.neo4j.LockStore;
 import org.neo4j.driver.TransactionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Effects of one feature's change on another, kept in the graph until they are done (an outbox, as Spring
  * Modulith's event publication registry keeps publications). The feature that changes something calls
- * {@link #record} inside its own write transaction: an {@code Effect} node per {@link EffectHandler} of that event
- * commits or rolls back with the change. After the commit it calls {@link #deliver} with the ids; each effect is
- * handled in a transaction of its own that also marks it done. One that fails stays pending and
- * {@link EffectDelivery} delivers it again (with backoff), also after a restart: nothing is lost, nothing is done
- * twice.
+ * {@link #record(Object)} inside its own write transaction ({@code GraphTransactions.write}): an {@code Effect} node
+ * per {@link EffectHandler} of that event commits or rolls back with the change. After the commit it calls
+ * {@link #deliver} with the ids; each effect is handled in a transaction of its own that also marks it done. One that
+ * fails stays pending and {@link EffectDelivery} delivers it again (with backoff), also after a restart: nothing is
+ * lost, nothing is done twice.
  */
 @Service
 @EnableConfigurationProperties(EffectSettings.class)
@@ -37,16 +40,20 @@ public class Effects {
 
     public enum Outcome { DELIVERED, NOT_PENDING, FAILED }
 
-    private final Driver driver;
     private final EffectStore store;
+    private final GraphTransactions graph;
+    private final LockStore locks;
+    private final LegacyTransactionContext delivery;
     private final Clock clock;
     private final EffectSettings settings;
     private final Map<String, EffectHandler<?>> handlers = new LinkedHashMap<>();
 
-    Effects(Driver driver, EffectStore store, Clock clock, EffectSettings settings,
-            ObjectProvider<EffectHandler<?>> handlers) {
-        this.driver = driver;
+    Effects(EffectStore store, GraphTransactions graph, LockStore locks, LegacyTransactionContext delivery, Clock clock,
+            EffectSettings settings, ObjectProvider<EffectHandler<?>> handlers) {
         this.store = store;
+        this.graph = graph;
+        this.locks = locks;
+        this.delivery = delivery;
         this.clock = clock;
         this.settings = settings;
         handlers.orderedStream().forEach(h -> {
@@ -57,27 +64,40 @@ public class Effects {
     }
 
     /**
-     * Records the effects of {@code event} (one per handler of its type) in {@code tx}; returns their ids, for
-     * {@link #deliver} after the commit.
+     * Records the effects of {@code event} (one per handler of its type) in the caller's {@code GraphTransactions}
+     * transaction; returns their ids, for {@link #deliver} after the commit. Refuses outside a transaction: an effect
+     * commits with the change that caused it, or not at all.
      */
-    public List<String> record(TransactionContext tx, Object event) {
-        var rows = new ArrayList<Map<String, Object>>();
-        var ids = new ArrayList<String>();
-        for (var handler : handlers.values()) {
-            if (handler.type().isInstance(event)) {
-                var id = UUID.randomUUID().toString();
-                rows.add(Map.of("id", id, "handler", handler.name()));
-                ids.add(id);
-            }
+    public List<String> record(Object event) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("effects are recorded in the transaction of the change that causes them: "
+                    + "call record inside GraphTransactions.write");
         }
-        if (!rows.isEmpty()) {
-            store.create(tx, event.getClass().getSimpleName(), JSON.writeValueAsString(event), rows, clock.millis());
+        var effects = effectsOf(event);
+        if (!effects.isEmpty()) {
+            store.create(event.getClass().getSimpleName(), JSON.writeValueAsString(event), effects, clock.millis());
         }
-        return ids;
+        return ids(effects);
     }
 
-    /** Delivers these effects now, each in its own transaction; never throws (a failed one stays pending). */
+    /** Legacy, for callers still in a driver transaction: as {@link #record(Object)}, in {@code tx}. */
+    public List<String> record(TransactionContext tx, Object event) {
+        var effects = effectsOf(event);
+        if (!effects.isEmpty()) {
+            store.create(tx, event.getClass().getSimpleName(), JSON.writeValueAsString(event), effects, clock.millis());
+        }
+        return ids(effects);
+    }
+
+    /**
+     * Delivers these effects now, each in its own transaction; never throws (a failed one stays pending). Call it
+     * after the transaction that recorded them has committed, not inside a transaction.
+     */
     public Map<String, Outcome> deliver(Collection<String> ids) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("effects are delivered after the commit of the change that recorded them, "
+                    + "each in a transaction of its own: call deliver outside GraphTransactions");
+        }
         var outcomes = new HashMap<String, Outcome>();
         ids.forEach(id -> outcomes.put(id, deliver(id)));
         return outcomes;
@@ -85,18 +105,31 @@ public class Effects {
 
     /** Delivers the pending effects that are due (at most a batch), and forgets old delivered ones. */
     public int deliverDue() {
-        List<String> due;
-        try (var session = driver.session()) {
-            due = session.executeRead(tx -> store.due(tx, clock.millis(), settings.batchSize()));
-            session.executeWriteWithoutResult(tx -> store.purgeDone(tx, clock.instant().minus(settings.keepDone()).toEpochMilli()));
-        }
+        var due = graph.read(() -> store.due(clock.millis(), settings.batchSize()));
+        graph.write(() -> store.purgeDone(clock.instant().minus(settings.keepDone()).toEpochMilli()));
         return (int) deliver(due).values().stream().filter(o -> o == Outcome.DELIVERED).count();
     }
 
+    private List<EffectStore.NewEffect> effectsOf(Object event) {
+        var effects = new ArrayList<EffectStore.NewEffect>();
+        for (var handler : handlers.values()) {
+            if (handler.type().isInstance(event)) {
+                effects.add(new EffectStore.NewEffect(UUID.randomUUID().toString(), handler.name()));
+            }
+        }
+        return effects;
+    }
+
+    private static List<String> ids(List<EffectStore.NewEffect> effects) {
+        return effects.stream().map(EffectStore.NewEffect::id).toList();
+    }
+
     private Outcome deliver(String id) {
-        try (var session = driver.session()) {
-            return session.executeWrite(tx -> {
-                var effect = store.lockPending(tx, id);
+        try {
+            return graph.write(() -> {
+                // A concurrent delivery of the same effect waits here, then finds it done.
+                locks.node("Effect", id);
+                var effect = store.pending(id);
                 if (effect.isEmpty()) {
                     return Outcome.NOT_PENDING;
                 }
@@ -104,8 +137,8 @@ public class Effects {
                 if (handler == null) {
                     throw new IllegalStateException("No effect handler is named '" + effect.get().handler() + "'");
                 }
-                handle(handler, tx, effect.get());
-                store.done(tx, id, clock.millis());
+                handle(handler, effect.get());
+                store.done(id, clock.millis());
                 return Outcome.DELIVERED;
             });
         } catch (RuntimeException e) {
@@ -114,19 +147,24 @@ public class Effects {
         }
     }
 
-    private static <E> void handle(EffectHandler<E> handler, TransactionContext tx, EffectStore.PendingEffect effect) {
-        handler.handle(tx, JSON.readValue(effect.payload(), handler.type()), effect.id());
+    /** In the delivery's transaction, handed to the handler as its {@code tx}. */
+    private <E> void handle(EffectHandler<E> handler, EffectStore.PendingEffect effect) {
+        var event = JSON.readValue(effect.payload(), handler.type());
+        delivery.run(tx -> {
+            handler.handle(tx, event, effect.id());
+            return null;
+        });
     }
 
     private void failed(String id, RuntimeException failure) {
         var error = String.valueOf(failure);
-        error = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
-        try (var session = driver.session()) {
-            var message = error;
-            var attempts = session.executeWrite(tx -> {
-                int n = store.failed(tx, id, message);
+        var message = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
+        try {
+            int attempts = graph.write(() -> {
+                locks.node("Effect", id);
+                int n = store.failed(id, message);
                 if (n > 0) {
-                    store.dueAt(tx, id, clock.instant().plus(settings.backoff(n)).toEpochMilli());
+                    store.dueAt(id, clock.instant().plus(settings.backoff(n)).toEpochMilli());
                 }
                 return n;
             });

@@ -1,4 +1,4 @@
-package org.dutygraph.cli;
+package org.dutygraph.benchmarks;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (fresh client ids); a replay of each is timed too. Baseline: a signed-in trivial request in the same
  * process. Measured after a warm-up; the target is every day synced within 1 s.
  */
-final class InspectionBenchmark {
+final class InspectionBenchmark implements Benchmark {
 
     static final double TARGET_MS = 1000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -43,7 +43,8 @@ final class InspectionBenchmark {
         this.out = out;
     }
 
-    int run(Map<String, String> options) throws Exception {
+    @Override
+    public int run(Map<String, String> options) throws Exception {
         int days = Integer.parseInt(options.getOrDefault("days", "30"));
         int findings = Integer.parseInt(options.getOrDefault("findings", "50"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup-days", "10"));

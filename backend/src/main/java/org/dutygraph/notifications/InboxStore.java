@@ -7,23 +7,23 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.dutygraph.platform.graphql.TimeKeys;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.springframework.stereotype.Repository;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
 
 /** The per-recipient inbox: every notification, pushed or not, newest first. */
-@Repository
-public class InboxRepository {
+@Component
+public class InboxStore {
 
     private static final String VIEW = """
             RETURN n.id AS id, n.kind AS kind, n.title AS title, n.body AS body, n.sensitive AS sensitive,
                    n.subjectType AS subjectType, n.subjectId AS subjectId, n.createdAt AS createdAt,
                    n.readAt AS readAt, n.key AS key""";
 
-    private final Driver driver;
+    private final Neo4jClient neo4j;
 
-    InboxRepository(Driver driver) {
-        this.driver = driver;
+    InboxStore(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
     }
 
     public List<NotificationView> page(Recipient recipient, boolean unreadOnly, String beforeKey, int limit) {
@@ -32,28 +32,28 @@ public class InboxRepository {
         params.put("before", beforeKey);
         params.put("unreadOnly", unreadOnly);
         params.put("limit", limit);
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (n:Notification) WHERE n.recipient = $recipient AND ($before IS NULL OR n.key < $before)
-                      AND (NOT $unreadOnly OR n.readAt IS NULL)
-                    WITH n ORDER BY n.key DESC LIMIT $limit
-                    """ + VIEW, params).list(InboxRepository::view));
-        }
+        return List.copyOf(neo4j.query("""
+                        MATCH (n:Notification) WHERE n.recipient = $recipient AND ($before IS NULL OR n.key < $before)
+                          AND (NOT $unreadOnly OR n.readAt IS NULL)
+                        WITH n ORDER BY n.key DESC LIMIT $limit
+                        """ + VIEW)
+                .bindAll(params)
+                .fetchAs(NotificationView.class).mappedBy((types, row) -> view(row))
+                .all());
     }
 
     public Optional<NotificationView> find(Recipient recipient, String id) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("MATCH (n:Notification {id: $id}) WHERE n.recipient = $recipient " + VIEW,
-                    Map.of("id", id, "recipient", recipient.key())).list(InboxRepository::view)).stream().findFirst();
-        }
+        return neo4j.query("MATCH (n:Notification {id: $id}) WHERE n.recipient = $recipient " + VIEW)
+                .bindAll(Map.of("id", id, "recipient", recipient.key()))
+                .fetchAs(NotificationView.class).mappedBy((types, row) -> view(row))
+                .all().stream().findFirst();
     }
 
     public int unreadCount(Recipient recipient) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (n:Notification) WHERE n.recipient = $recipient AND n.readAt IS NULL RETURN count(n) AS c""",
-                    Map.of("recipient", recipient.key())).single().get("c").asInt());
-        }
+        return neo4j.query("""
+                        MATCH (n:Notification) WHERE n.recipient = $recipient AND n.readAt IS NULL RETURN count(n) AS c""")
+                .bind(recipient.key()).to("recipient")
+                .fetchAs(Long.class).one().orElse(0L).intValue();
     }
 
     /** Marks the recipient's notifications with these ids (or all, when ids is null) read; others' ids are ignored. */
@@ -62,12 +62,11 @@ public class InboxRepository {
         params.put("recipient", recipient.key());
         params.put("ids", ids);
         params.put("now", now.toEpochMilli());
-        try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run("""
-                    MATCH (n:Notification) WHERE n.recipient = $recipient AND n.readAt IS NULL
-                      AND ($ids IS NULL OR n.id IN $ids)
-                    SET n.readAt = $now""", params).consume());
-        }
+        neo4j.query("""
+                        MATCH (n:Notification) WHERE n.recipient = $recipient AND n.readAt IS NULL
+                          AND ($ids IS NULL OR n.id IN $ids)
+                        SET n.readAt = $now""")
+                .bindAll(params).run();
     }
 
     private static NotificationView view(Record r) {

@@ -1,4 +1,4 @@
-package org.dutygraph.cli;
+package org.dutygraph.benchmarks;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -21,7 +21,7 @@ import org.neo4j.driver.Driver;
  * full analysis (projection, analysis, storing findings) on the full generated graph and checks that
  * every planted overlap is found and no overlap is reported that no planted duty explains.
  */
-final class ConflictBenchmark {
+final class ConflictBenchmark implements Benchmark {
 
     static final double FULL_TARGET_SECONDS = 60;
 
@@ -45,7 +45,8 @@ final class ConflictBenchmark {
         this.out = out;
     }
 
-    int run(Map<String, String> options) throws Exception {
+    @Override
+    public int run(Map<String, String> options) throws Exception {
         var work = BenchmarkSupport.tempDirectory("dutygraph-conflict-bench");
         var smallOptions = new HashMap<>(options);
         smallOptions.put("units", options.getOrDefault("naive-units", "100"));

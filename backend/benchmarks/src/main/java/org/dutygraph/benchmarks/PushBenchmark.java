@@ -1,4 +1,4 @@
-package org.dutygraph.cli;
+package org.dutygraph.benchmarks;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -18,6 +18,7 @@ import org.dutygraph.notifications.push.FcmConfiguration;
 import org.dutygraph.notifications.push.PushMessage;
 import org.dutygraph.notifications.push.PushOutcome;
 import org.dutygraph.notifications.push.PushPayload;
+import org.dutygraph.support.FakeFcmServer;
 import org.neo4j.driver.Driver;
 
 /**
@@ -26,7 +27,7 @@ import org.neo4j.driver.Driver;
  * transactions, delivered by the running dispatcher through the SDK to the same fake. Prints both
  * times, their ratio, and checks that every message arrived exactly once and every intent is marked sent.
  */
-final class PushBenchmark {
+final class PushBenchmark implements Benchmark {
 
     static final double TARGET_SECONDS = 60;
 
@@ -36,7 +37,8 @@ final class PushBenchmark {
         this.out = out;
     }
 
-    int run(Map<String, String> options) throws Exception {
+    @Override
+    public int run(Map<String, String> options) throws Exception {
         int count = Integer.parseInt(options.getOrDefault("notifications", "10000"));
         int perTransaction = Integer.parseInt(options.getOrDefault("per-transaction", "100"));
         long latency = Long.parseLong(options.getOrDefault("fcm-latency-ms", "0"));

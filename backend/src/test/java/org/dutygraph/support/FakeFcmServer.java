@@ -1,4 +1,4 @@
-package org.dutygraph.cli;
+package org.dutygraph.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

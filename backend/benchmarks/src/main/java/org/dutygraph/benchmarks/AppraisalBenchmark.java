@@ -1,4 +1,4 @@
-package org.dutygraph.cli;
+package org.dutygraph.benchmarks;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * complaints). Times the whole recomputation (reading inputs, computing, writing a new run, removing
  * the old) twice; baseline: reading the year's score sheets alone, in the same process.
  */
-final class AppraisalBenchmark {
+final class AppraisalBenchmark implements Benchmark {
 
     static final double TARGET_SECONDS = 60;
     private static final int YEAR = 2030;
@@ -31,7 +31,8 @@ final class AppraisalBenchmark {
         this.out = out;
     }
 
-    int run(Map<String, String> options) throws Exception {
+    @Override
+    public int run(Map<String, String> options) throws Exception {
         int staff = Integer.parseInt(options.getOrDefault("staff", "100000"));
         int units = Integer.parseInt(options.getOrDefault("units", "500"));
         var store = BenchmarkSupport.tempDirectory("dutygraph-appraisal-bench");

@@ -1,4 +1,4 @@
-package org.dutygraph.cli;
+package org.dutygraph.benchmarks;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * unit page over GraphQL/HTTP. Baselines run in the same process: a 1% bundle for import throughput
  * and a trivial GraphQL request for the unit page; ratios are printed against both and the targets.
  */
-final class ImportBenchmark {
+final class ImportBenchmark implements Benchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final double IMPORT_TARGET_SECONDS = 600;
@@ -40,7 +40,8 @@ final class ImportBenchmark {
         this.out = out;
     }
 
-    int run(Map<String, String> options) throws Exception {
+    @Override
+    public int run(Map<String, String> options) throws Exception {
         var parameters = BenchmarkSupport.parameters(options, 0, 1);
         var baselineParameters = BenchmarkSupport.parameters(options, 1, 100);
         var work = BenchmarkSupport.tempDirectory("dutygraph-bench");

@@ -1,4 +1,4 @@
-package org.dutygraph.cli;
+package org.dutygraph.benchmarks;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Baseline: a trivial GraphQL request offered at the same rate in the same process. Both are measured
  * after a warm-up of submissions at the same rate that lasts until the JIT compilers have settled.
  */
-final class ComplaintBenchmark {
+final class ComplaintBenchmark implements Benchmark {
 
     static final double TARGET_RATE = 200;
     static final double TARGET_P99_MS = 200;
@@ -39,7 +39,8 @@ final class ComplaintBenchmark {
         this.out = out;
     }
 
-    int run(Map<String, String> options) throws Exception {
+    @Override
+    public int run(Map<String, String> options) throws Exception {
         double rate = Double.parseDouble(options.getOrDefault("rate", String.valueOf(TARGET_RATE)));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
         var store = BenchmarkSupport.tempDirectory("dutygraph-complaint-bench");

@@ -1,4 +1,4 @@
-package org.dutygraph.cli;
+package org.dutygraph.benchmarks;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -54,10 +54,15 @@ final class BenchmarkSupport {
         return directory;
     }
 
-    /** The whole application on a fresh store; command-line arguments so that they win over application.yml. */
+    /**
+     * The whole application on a fresh store, with the complaint pepper and evidence files beside it (nothing in
+     * the working directory); command-line arguments so that they win over application.yml.
+     */
     static ConfigurableApplicationContext start(Path store, String pageCache, String... extra) {
         var args = new java.util.ArrayList<>(List.of("--server.port=0", "--dutygraph.demo.load=false",
                 "--spring.main.banner-mode=off", "--dutygraph.embedded.data-directory=" + store,
+                "--dutygraph.complaints.pepper-file=" + store.resolve("complaint-pepper.key"),
+                "--dutygraph.inspections.evidence-directory=" + store.resolve("evidence"),
                 "--dutygraph.embedded.page-cache=" + pageCache, "--logging.level.root=warn",
                 "--logging.level.org.dutygraph.conflicts=info"));
         for (var option : extra) {
