@@ -33,15 +33,7 @@ class AppraisalEventStore {
         this.neo4j = neo4j;
     }
 
-    static final String CREATE = """
-            CREATE (:AppraisalEvent {id: $id, subjectId: $subject, period: $period, year: $year, kind: $kind,
-                    months: $months, source: $source, sourceId: $sourceId, by: $by, at: $at, effectId: $effect})""";
-
     void create(NewEvent e) {
-        neo4j.query(CREATE).bindAll(params(e)).run();
-    }
-
-    static Map<String, Object> params(NewEvent e) {
         var params = new HashMap<String, Object>();
         params.put("id", e.id());
         params.put("subject", e.subjectId());
@@ -54,7 +46,10 @@ class AppraisalEventStore {
         params.put("by", e.by());
         params.put("at", e.at());
         params.put("effect", e.effectId());
-        return params;
+        neo4j.query("""
+                        CREATE (:AppraisalEvent {id: $id, subjectId: $subject, period: $period, year: $year, kind: $kind,
+                                months: $months, source: $source, sourceId: $sourceId, by: $by, at: $at, effectId: $effect})""")
+                .bindAll(params).run();
     }
 
     /** The event the effect {@code effectId} recorded for this subject, if it did. */
