@@ -2,20 +2,18 @@ package org.dutygraph.complaints;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.dutygraph.complaints.ComplaintViews.HandlerView;
 import org.dutygraph.complaints.ComplaintViews.MessageView;
 import org.dutygraph.platform.effects.Effects;
 import org.dutygraph.platform.graphql.UserError;
-import org.dutygraph.platform.neo4j.GraphLocks;
+import org.dutygraph.platform.neo4j.GraphTransactions;
+import org.dutygraph.platform.neo4j.LockStore;
 import org.dutygraph.security.AccountService;
-import org.neo4j.driver.Driver;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -50,52 +48,79 @@ public class CaseHandling {
     public record Sent(MessageView message, List<UserError> errors) {
     }
 
+    /** What an advance did inside its transaction: the answer, and the conclusion to deliver after the commit. */
+    private record Outcome(Advanced advanced, ComplaintConcluded concluded, List<String> effectIds) {
+
+        static Outcome refused(Advanced refusal) {
+            return new Outcome(refusal, null, List.of());
+        }
+    }
+
     private final ComplaintStore store;
+    private final GraphTransactions graph;
+    private final LockStore locks;
     private final WorkingCalendar calendar;
     private final ComplaintSettings settings;
     private final ComplaintNotices notices;
     private final AccountService accounts;
     private final ApplicationEventPublisher events;
-    private final Driver driver;
     private final Effects effects;
     private final Clock clock;
 
-    CaseHandling(ComplaintStore store, WorkingCalendar calendar, ComplaintSettings settings, ComplaintNotices notices,
-                 AccountService accounts, ApplicationEventPublisher events, Driver driver, Effects effects, Clock clock) {
+    CaseHandling(ComplaintStore store, GraphTransactions graph, LockStore locks, WorkingCalendar calendar,
+                 ComplaintSettings settings, ComplaintNotices notices, AccountService accounts,
+                 ApplicationEventPublisher events, Effects effects, Clock clock) {
         this.store = store;
+        this.graph = graph;
+        this.locks = locks;
         this.calendar = calendar;
         this.settings = settings;
         this.notices = notices;
         this.accounts = accounts;
         this.events = events;
-        this.driver = driver;
         this.effects = effects;
         this.clock = clock;
     }
 
     public Optional<HandlerView> read(HandlerScope scope, String id) {
         var now = clock.instant();
-        try (var session = driver.session()) {
-            return session.executeWrite(tx -> {
-                var view = store.read(tx, scope, id, now);
-                view.ifPresent(v -> store.audit(tx, scope.username(), "read", List.of(v.id()), now));
-                return view;
-            });
-        }
+        return graph.write(() -> {
+            var view = store.read(scope, id, now);
+            view.ifPresent(v -> store.audit(scope.username(), "read", List.of(v.id()), now));
+            return view;
+        });
     }
 
+    /** A page of the complaints the scope may see, newest first; each one listed is audited as listed. */
     public List<HandlerView> page(HandlerScope scope, List<String> statuses, String unitId, boolean triageOnly,
                                   boolean overdueOnly, String before, int limit) {
-        var filter = new HashMap<String, Object>();
-        filter.put("statuses", statuses);
-        filter.put("filterUnit", unitId);
-        filter.put("triageOnly", triageOnly);
-        filter.put("overdueOnly", overdueOnly);
-        return store.page(scope, filter, before, limit, clock.instant());
+        var filter = new ComplaintStore.HandlerFilter(statuses, unitId, triageOnly, overdueOnly);
+        var now = clock.instant();
+        return graph.write(() -> {
+            var views = store.page(scope, filter, before, limit, now);
+            store.audit(scope.username(), "list", views.stream().map(HandlerView::id).toList(), now);
+            return views;
+        });
     }
 
     public Advanced advance(HandlerScope scope, Advance a) {
         var transition = TRANSITIONS.get(a.action());
+        var refusal = refusal(scope, a, transition);
+        if (refusal != null) {
+            return refusal;
+        }
+        var now = clock.instant();
+        // retried as a whole on a transient failure: only the committed attempt's outcome is returned
+        var outcome = graph.write(() -> advanceLocked(scope, a, transition, now));
+        if (outcome.concluded() != null) {
+            effects.deliver(outcome.effectIds());
+            events.publishEvent(outcome.concluded());
+        }
+        return outcome.advanced();
+    }
+
+    /** What is wrong with the request before the case is read; null when nothing is. */
+    private static Advanced refusal(HandlerScope scope, Advance a, Transition transition) {
         if (transition.officeOnly() && !scope.office()) {
             return failed("NOT_ALLOWED", "Only the efficiency office may " + a.action().toLowerCase().replace('_', ' '), "action");
         }
@@ -108,82 +133,59 @@ public class CaseHandling {
         if (a.note() != null && a.note().length() > 2000) {
             return failed("TOO_LONG", "'note' is at most 2000 characters", "note");
         }
-        var now = clock.instant();
-        var concluded = new AtomicReference<ComplaintConcluded>();
-        var effectIds = new AtomicReference<List<String>>(List.of());
-        try (var session = driver.session()) {
-            var result = session.executeWrite(tx -> {
-                concluded.set(null); // the driver may retry this function: only the committed attempt counts
-                // Write-lock the complaint first, so that the status read next is the latest: two handlers acting
-                // at once are serialised and the second sees what the first did.
-                GraphLocks.node(tx, "Complaint", a.id());
-                var current = store.read(tx, scope, a.id(), now);
-                if (current.isEmpty()) {
-                    return failed("NOT_FOUND", "No complaint you may handle has id '" + a.id() + "'", "id");
-                }
-                var c = current.get();
-                if (!transition.from().contains(c.status())) {
-                    return failed("INVALID_TRANSITION", a.action() + " does not apply to a complaint that is " + c.status()
-                            + "; it applies to " + transition.from(), "action");
-                }
-                var unit = a.action().equals("ASSIGN") ? (a.unitId() != null ? a.unitId() : c.routedUnitId()) : c.routedUnitId();
-                if (a.action().equals("ASSIGN") && (unit == null || store.existing(tx, "Organization", List.of(unit)).isEmpty())) {
-                    return failed(unit == null ? "REQUIRED" : "NOT_FOUND", "Name the unit that investigates", "unitId");
-                }
-                var days = settings.workingDaysIn(transition.to());
-                var params = new HashMap<String, Object>();
-                params.put("id", c.id());
-                params.put("from", c.status());
-                params.put("to", transition.to());
-                params.put("unit", unit);
-                params.put("conclusion", a.action().equals("CONCLUDE") ? a.conclusion() : c.conclusion());
-                params.put("serious", a.action().equals("CONCLUDE") ? Boolean.TRUE.equals(a.serious())
-                        && a.conclusion().equals("SUBSTANTIATED") : c.serious());
-                params.put("answer", a.action().equals("ANSWER") ? a.answer().strip() : c.answer());
-                params.put("due", days == null ? null : calendar.due(now, days).toEpochMilli());
-                params.put("now", now.toEpochMilli());
-                params.put("by", scope.username());
-                params.put("note", a.note());
-                var changed = tx.run("""
-                        MATCH (c:Complaint {id: $id}) WHERE c.status = $from
-                        SET c.status = $to, c.conclusion = $conclusion, c.serious = $serious, c.answer = $answer,
-                            c.dueAt = $due, c.nextEscalationAt = $due, c.concludedAt = CASE WHEN $to = 'CONCLUDED' THEN $now ELSE c.concludedAt END
-                        WITH c
-                        CALL (c) {
-                          WITH c WHERE c.routedUnitId IS NULL OR c.routedUnitId <> $unit
-                          OPTIONAL MATCH (c)-[old:ROUTED_TO]->() DELETE old
-                          WITH DISTINCT c
-                          MATCH (o:Organization {id: $unit}) CREATE (c)-[:ROUTED_TO]->(o) SET c.routedUnitId = $unit
-                        }
-                        CREATE (s:ComplaintStep {id: randomUUID(), complaintId: c.id, status: $to, by: $by, note: $note, at: $now})
-                        // each round's outcome stays on its step, so that after a reopen the citizen sees it as superseded
-                        SET s.conclusion = CASE WHEN $to = 'CONCLUDED' THEN $conclusion END,
-                            s.answer = CASE WHEN $to = 'ANSWERED' THEN $answer END
-                        RETURN c.pushKey AS pushKey""", params).list();
-                if (changed.isEmpty()) {
-                    return failed("CONFLICT", "Someone else changed this complaint just now; reload it", "id");
-                }
-                store.audit(tx, scope.username(), "advance:" + a.action(), List.of(c.id()), now);
-                // every step changes what the citizen sees (status, timeline, due date): tell a follower each time
-                notices.citizen(tx, changed.get(0).get("pushKey").asString(null));
-                if (a.action().equals("ASSIGN")) {
-                    notices.handlers(tx, accounts.usernamesInUnits(List.of(unit)), "COMPLAINT_ASSIGNED",
-                            "投诉交办 " + c.number(), "请在期限内调查处理。", c.id());
-                }
-                var advanced = store.read(tx, scope, c.id(), now).orElseThrow();
-                if (a.action().equals("CONCLUDE")) {
-                    // its effects on other features (appraisal) commit with it; delivered below, or later if that fails
-                    concluded.set(concluded(advanced, now));
-                    effectIds.set(effects.record(tx, concluded.get()));
-                }
-                return new Advanced(advanced, List.of());
-            });
-            if (result.errors().isEmpty() && concluded.get() != null) {
-                effects.deliver(effectIds.get());
-                events.publishEvent(concluded.get());
-            }
-            return result;
+        return null;
+    }
+
+    private Outcome advanceLocked(HandlerScope scope, Advance a, Transition transition, Instant now) {
+        // Write-lock the complaint first, so that the status read next is the latest: two handlers acting
+        // at once are serialised and the second sees what the first did.
+        locks.node("Complaint", a.id());
+        var current = store.read(scope, a.id(), now);
+        if (current.isEmpty()) {
+            return Outcome.refused(failed("NOT_FOUND", "No complaint you may handle has id '" + a.id() + "'", "id"));
         }
+        var c = current.get();
+        if (!transition.from().contains(c.status())) {
+            return Outcome.refused(failed("INVALID_TRANSITION", a.action() + " does not apply to a complaint that is "
+                    + c.status() + "; it applies to " + transition.from(), "action"));
+        }
+        var unit = a.action().equals("ASSIGN") ? (a.unitId() != null ? a.unitId() : c.routedUnitId()) : c.routedUnitId();
+        if (a.action().equals("ASSIGN") && (unit == null || !store.unitExists(unit))) {
+            return Outcome.refused(failed(unit == null ? "REQUIRED" : "NOT_FOUND", "Name the unit that investigates", "unitId"));
+        }
+        var applied = store.apply(step(scope, a, transition, c, unit, now));
+        if (applied.isEmpty()) {
+            return Outcome.refused(failed("CONFLICT", "Someone else changed this complaint just now; reload it", "id"));
+        }
+        store.audit(scope.username(), "advance:" + a.action(), List.of(c.id()), now);
+        // every step changes what the citizen sees (status, timeline, due date): tell a follower each time
+        notices.citizen(applied.get().pushKey());
+        if (a.action().equals("ASSIGN")) {
+            notices.handlers(accounts.usernamesInUnits(List.of(unit)), "COMPLAINT_ASSIGNED",
+                    "投诉交办 " + c.number(), "请在期限内调查处理。", c.id());
+        }
+        return advanced(store.read(scope, c.id(), now).orElseThrow(), a, now);
+    }
+
+    /** The step the action makes: the new status and deadline, the unit, and the outcome so far. */
+    private ComplaintStore.StepChange step(HandlerScope scope, Advance a, Transition transition, HandlerView c, String unit,
+                                           Instant now) {
+        var days = settings.workingDaysIn(transition.to());
+        var concluding = a.action().equals("CONCLUDE");
+        return new ComplaintStore.StepChange(c.id(), c.status(), transition.to(), unit,
+                concluding ? a.conclusion() : c.conclusion(),
+                concluding ? Boolean.TRUE.equals(a.serious()) && a.conclusion().equals("SUBSTANTIATED") : c.serious(),
+                a.action().equals("ANSWER") ? a.answer().strip() : c.answer(),
+                days == null ? null : calendar.due(now, days), now, scope.username(), a.note());
+    }
+
+    /** A conclusion's effects on other features (appraisal) commit with it; delivered after the commit, or later. */
+    private Outcome advanced(HandlerView advanced, Advance a, Instant now) {
+        if (!a.action().equals("CONCLUDE")) {
+            return new Outcome(new Advanced(advanced, List.of()), null, List.of());
+        }
+        var concluded = concluded(advanced, now);
+        return new Outcome(new Advanced(advanced, List.of()), concluded, effects.record(concluded));
     }
 
     public Sent sendMessage(HandlerScope scope, String id, String body) {
@@ -191,19 +193,17 @@ public class CaseHandling {
             return new Sent(null, List.of(UserError.of("INVALID_LENGTH", "'body' must be 1 to 2000 characters", "input", "body")));
         }
         var now = clock.instant();
-        try (var session = driver.session()) {
-            return session.executeWrite(tx -> {
-                var c = store.read(tx, scope, id, now);
-                if (c.isEmpty()) {
-                    return new Sent(null, List.of(UserError.of("NOT_FOUND", "No complaint you may handle has id '" + id + "'",
-                            "input", "id")));
-                }
-                var message = store.addMessage(tx, id, "HANDLER", scope.username(), body.strip(), now);
-                store.audit(tx, scope.username(), "message", List.of(id), now);
-                notices.citizen(tx, store.ref(tx, "c.id = $v", id).map(ComplaintStore.CaseRef::pushKey).orElse(null));
-                return new Sent(message, List.of());
-            });
-        }
+        return graph.write(() -> {
+            var c = store.read(scope, id, now);
+            if (c.isEmpty()) {
+                return new Sent(null, List.of(UserError.of("NOT_FOUND", "No complaint you may handle has id '" + id + "'",
+                        "input", "id")));
+            }
+            var message = store.addMessage(id, "HANDLER", scope.username(), body.strip(), now);
+            store.audit(scope.username(), "message", List.of(id), now);
+            notices.citizen(store.followKey(id).map(ComplaintStore.FollowKey::pushKey).orElse(null));
+            return new Sent(message, List.of());
+        });
     }
 
     private static ComplaintConcluded concluded(HandlerView c, Instant now) {

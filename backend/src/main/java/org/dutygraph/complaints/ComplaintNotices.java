@@ -4,17 +4,18 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.dutygraph.notifications.DeviceRegistry;
 import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Notifications;
 import org.dutygraph.notifications.Recipient;
-import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Component;
 
 /**
  * What complaints tell people, always as sensitive notifications (the push carries an opaque id only),
- * written in the transaction of the change.
+ * written in the transaction of the change: the caller's {@code GraphTransactions} transaction, which
+ * notifications join; the group commit enqueues {@link #awaitingTriage} in its own.
  */
 @Component
 class ComplaintNotices {
@@ -39,46 +40,41 @@ class ComplaintNotices {
      * the receipt. The case's follows are renewed in the same transaction: a follow lasts while its case moves, not
      * only while the app is started (the devices' stale-after rule would otherwise silence it).
      */
-    void citizen(TransactionContext tx, String pushKey) {
+    void citizen(String pushKey) {
         if (pushKey == null) {
             return;
         }
         var follower = follower(pushKey);
-        devices.renew(tx, List.of(follower), clock.instant());
-        notifications.enqueue(tx, NotificationRequest.alerted(follower, "COMPLAINT_UPDATED", "投诉有新进展",
+        devices.renew(List.of(follower), clock.instant());
+        notifications.enqueue(NotificationRequest.alerted(follower, "COMPLAINT_UPDATED", "投诉有新进展",
                 "您关注的投诉有新进展，请用回执查看。", CITIZEN_ALERT, null, null));
     }
 
     /** Keeps the follows of cases that are still open alive without telling anyone (overdue cases, escalated). */
-    void keepFollowing(TransactionContext tx, Collection<String> pushKeys) {
-        devices.renew(tx, pushKeys.stream().filter(java.util.Objects::nonNull).map(ComplaintNotices::follower).toList(),
-                clock.instant());
+    void keepFollowing(Collection<String> pushKeys) {
+        devices.renew(pushKeys.stream().filter(Objects::nonNull).map(ComplaintNotices::follower).toList(), clock.instant());
     }
 
     static Recipient follower(String pushKey) {
         return Recipient.opaque(CITIZEN_FEATURE, pushKey);
     }
 
-    /** Tells the efficiency office about complaints the graph could not route (by id and number). */
-    void awaitingTriage(TransactionContext tx, Collection<String> usernames, List<Map.Entry<String, String>> complaints) {
-        enqueue(tx, complaints.stream().flatMap(c -> requests(usernames, "COMPLAINT_RECEIVED", "新投诉待分办 " + c.getValue(),
-                "系统无法确定承办单位，请人工分办。", c.getKey()).stream()).toList());
+    /** What tells the efficiency office about complaints the graph could not route (by id and number). */
+    List<NotificationRequest> awaitingTriage(Collection<String> usernames, List<Map.Entry<String, String>> complaints) {
+        return complaints.stream().flatMap(c -> requests(usernames, "COMPLAINT_RECEIVED", "新投诉待分办 " + c.getValue(),
+                "系统无法确定承办单位，请人工分办。", c.getKey()).stream()).toList();
     }
 
-    void handlers(TransactionContext tx, Collection<String> usernames, String kind, String title, String body,
-                  String complaintId) {
-        enqueue(tx, requests(usernames, kind, title, body, complaintId));
+    void handlers(Collection<String> usernames, String kind, String title, String body, String complaintId) {
+        var requests = requests(usernames, kind, title, body, complaintId);
+        if (!requests.isEmpty()) {
+            notifications.enqueue(requests);
+        }
     }
 
     private static List<NotificationRequest> requests(Collection<String> usernames, String kind, String title, String body,
                                                       String complaintId) {
         return usernames.stream().map(u -> NotificationRequest.sensitive(Recipient.account(u), kind, title, body, "COMPLAINT",
                 complaintId)).toList();
-    }
-
-    private void enqueue(TransactionContext tx, List<NotificationRequest> requests) {
-        if (!requests.isEmpty()) {
-            notifications.enqueue(tx, requests);
-        }
     }
 }

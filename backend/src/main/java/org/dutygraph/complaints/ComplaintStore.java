@@ -4,16 +4,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
 import org.dutygraph.complaints.ComplaintViews.AuditView;
-import org.dutygraph.complaints.ComplaintViews.CitizenView;
 import org.dutygraph.complaints.ComplaintViews.ContactView;
 import org.dutygraph.complaints.ComplaintViews.HandlerView;
 import org.dutygraph.complaints.ComplaintViews.MessageView;
@@ -21,246 +18,63 @@ import org.dutygraph.complaints.ComplaintViews.StatsView;
 import org.dutygraph.complaints.ComplaintViews.StepView;
 import org.dutygraph.complaints.routing.ComplaintTarget;
 import org.dutygraph.platform.graphql.TimeKeys;
-import org.dutygraph.platform.neo4j.GraphLocks;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
-import org.neo4j.driver.exceptions.ClientException;
-import org.springframework.stereotype.Repository;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
 
-/** Complaints in the graph (model: graph-schema/docs/model.md). Handler reads are scoped and audited here. */
-@Repository
+/**
+ * Complaints as case handlers see and change them (model: graph-schema/docs/model.md): scoped reads, the
+ * lifecycle's steps, messages, the audit trail, statistics. Each call joins the caller's transaction when there
+ * is one.
+ */
+@Component
 class ComplaintStore {
 
     /** Cypher predicate on {@code c}: may the handler in $all/$unit see it. */
-    static final String VISIBLE = """
+    private static final String VISIBLE = """
             ($all OR ($unit IS NOT NULL AND c.routedUnitId IS NOT NULL
                       AND EXISTS { MATCH (:Organization {id: c.routedUnitId})-[:PART_OF*0..]->(:Organization {id: $unit}) }))""";
 
     /** The handling unit sees how to reach a citizen who chose to identify; the office does for its triage queue. */
-    static final String CONTACT_VISIBLE = """
+    private static final String CONTACT_VISIBLE = """
             CASE WHEN c.routedUnitId IS NULL THEN $office
                  ELSE $unit IS NOT NULL AND EXISTS { MATCH (:Organization {id: c.routedUnitId})-[:PART_OF*0..]->(:Organization {id: $unit}) }
             END AS contactVisible""";
 
-    record Existing(String id, String contentHash, String sealedReceipt, String number) {
-    }
-
-    record CaseRef(String id, String status, String pushKey, String routedUnitId) {
-    }
-
-    private final Driver driver;
-
-    ComplaintStore(Driver driver) {
-        this.driver = driver;
-    }
-
-    Optional<Existing> bySubmissionKey(String key) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (c:Complaint {submissionKey: $key})
-                    RETURN c.id AS id, c.contentHash AS hash, c.sealedReceipt AS sealed, c.number AS number""",
-                    Map.of("key", key)).list(r -> new Existing(r.get("id").asString(), r.get("hash").asString(),
-                    r.get("sealed").asString(), r.get("number").asString()))).stream().findFirst();
-        }
+    /** Which complaints a handler's list shows; null or false filters nothing. */
+    record HandlerFilter(List<String> statuses, String unitId, boolean triageOnly, boolean overdueOnly) {
     }
 
     /**
-     * Creates complaints in one statement. Each row holds {@code i} (its place in the caller's list), {@code c}
-     * (the complaint's properties), {@code photos} and {@code stepId}; returns, by {@code i}, the name of the unit
-     * each is routed to (null when none).
+     * A change of status as case handling decided it, applied only while the case is still in {@code from}.
+     *
+     * @param due the deadline of the new status, null for none
      */
-    Map<Integer, String> create(TransactionContext tx, List<Map<String, Object>> rows, Instant now) {
-        var names = new HashMap<Integer, String>();
-        tx.run("""
-                UNWIND $rows AS r
-                CREATE (c:Complaint) SET c = r.c
-                WITH r, c
-                OPTIONAL MATCH (o:Organization {id: c.routedUnitId})
-                FOREACH (_ IN CASE WHEN o IS NULL THEN [] ELSE [1] END | CREATE (c)-[:ROUTED_TO]->(o))
-                CREATE (:ComplaintStep {id: r.stepId, complaintId: c.id, status: 'RECEIVED', note: c.routing, at: $now})
-                WITH r, c, o
-                CALL (r, c) {
-                  MATCH (p:Photo) WHERE p.id IN r.photos AND p.complaintId IS NULL
-                  SET p.complaintId = c.id
-                }
-                RETURN r.i AS i, o.name AS name
-                """, Map.of("rows", rows, "now", now.toEpochMilli()))
-                .forEachRemaining(r -> names.put(r.get("i").asInt(), r.get("name").asString(null)));
-        return names;
+    record StepChange(String id, String from, String to, String unitId, String conclusion, boolean serious, String answer,
+                      Instant due, Instant at, String by, String note) {
     }
 
-    /**
-     * For each row ({@code i}, {@code unit}, {@code window}, {@code post}, {@code item}, {@code area}, {@code photos},
-     * {@code submissionKey}, {@code number}): which references exist (booleans unit, window, post, item, area;
-     * unitName and windowName), which photos are free, whether a complaint with that submission key is stored
-     * (submitted) and whether the case number is taken (numberTaken). One query.
-     */
-    List<Record> references(TransactionContext tx, List<Map<String, Object>> rows) {
-        return tx.run("""
-                UNWIND $rows AS r
-                OPTIONAL MATCH (u:Organization {id: r.unit})
-                OPTIONAL MATCH (w:Organization {id: r.window})
-                RETURN r.i AS i, u IS NOT NULL AS unit, u.name AS unitName, w IS NOT NULL AS window, w.name AS windowName,
-                       EXISTS { MATCH (p:Post) WHERE p.id = r.post } AS post,
-                       EXISTS { MATCH (x:PowerItem) WHERE x.id = r.item } AS item,
-                       EXISTS { MATCH (a:Area) WHERE a.id = r.area } AS area,
-                       COLLECT { MATCH (p:Photo) WHERE p.id IN r.photos AND p.complaintId IS NULL RETURN p.id } AS photos,
-                       EXISTS { MATCH (c:Complaint) WHERE c.submissionKey = r.submissionKey } AS submitted,
-                       EXISTS { MATCH (c:Complaint) WHERE c.number = r.number } AS numberTaken
-                ORDER BY i""", Map.of("rows", rows)).list();
+    /** A case's key for its followers' pushes; {@code pushKey} is null when nobody follows it. */
+    record FollowKey(String pushKey) {
     }
 
-    /** Those of the case numbers that are taken. */
-    Set<String> takenNumbers(TransactionContext tx, Collection<String> numbers) {
-        return new HashSet<>(tx.run("MATCH (c:Complaint) WHERE c.number IN $numbers RETURN c.number AS n",
-                Map.of("numbers", List.copyOf(numbers))).list(r -> r.get("n").asString()));
+    private final Neo4jClient neo4j;
+
+    ComplaintStore(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
     }
 
-    List<String> existing(String label, Collection<String> ids) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> existing(tx, label, ids));
-        }
-    }
-
-    List<String> existing(TransactionContext tx, String label, Collection<String> ids) {
-        return tx.run("MATCH (n:" + label + ") WHERE n.id IN $ids RETURN n.id AS id", Map.of("ids", List.copyOf(ids)))
-                .list(r -> r.get("id").asString());
-    }
-
-    Optional<CaseRef> byReceiptHash(String hash) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> ref(tx, "c.receiptHash = $v", hash));
-        }
-    }
-
-    Optional<CaseRef> ref(TransactionContext tx, String where, String value) {
-        return tx.run("MATCH (c:Complaint) WHERE " + where
-                        + " RETURN c.id AS id, c.status AS status, c.pushKey AS pushKey, c.routedUnitId AS unit",
-                Map.of("v", value)).list(r -> new CaseRef(r.get("id").asString(), r.get("status").asString(),
-                r.get("pushKey").asString(null), r.get("unit").asString(null))).stream().findFirst();
-    }
-
-    /** The case as its citizen sees it; conclusion and answer only if given since the last reopen. */
-    CitizenView citizenView(String id) {
-        Record r;
-        try (var session = driver.session()) {
-            r = session.executeRead(tx -> tx.run("""
-                    MATCH (c:Complaint {id: $id})
-                    OPTIONAL MATCH (c)-[:ROUTED_TO]->(o)
-                    CALL (c) {
-                      OPTIONAL MATCH (s:ComplaintStep {complaintId: c.id})
-                      RETURN max(CASE WHEN s.status = 'REOPENED' THEN s.at END) AS reopenedAt,
-                             max(CASE WHEN s.status = 'CONCLUDED' THEN s.at END) AS concludedAt,
-                             max(CASE WHEN s.status = 'ANSWERED' THEN s.at END) AS answeredAt
-                    }
-                    RETURN c.number AS number, c.category AS category, c.status AS status, c.receivedAt AS receivedAt,
-                           o.name AS unitName, o.id AS unitId, c.description AS description, c.place AS place,
-                           c.photoIds AS photoIds, c.dueAt AS dueAt,
-                           CASE WHEN reopenedAt IS NULL OR concludedAt > reopenedAt THEN c.conclusion END AS conclusion,
-                           CASE WHEN reopenedAt IS NULL OR answeredAt > reopenedAt THEN c.answer END AS answer""",
-                    Map.of("id", id)).single());
-        }
-        return new CitizenView(id, r.get("number").asString(), r.get("category").asString(), r.get("status").asString(),
-                TimeKeys.utc(r.get("receivedAt").asLong()), r.get("unitName").asString(null), r.get("unitId").asString(null),
-                r.get("description").asString(), r.get("place").asString(null), strings(r.get("photoIds")),
-                r.get("dueAt").isNull() ? null : TimeKeys.utc(r.get("dueAt").asLong()),
-                r.get("conclusion").asString(null), r.get("answer").asString(null),
-                messages(List.of(id)).getOrDefault(id, List.of()));
-    }
-
-    /** What anyone may know of cases: by number, or the published ones; description and answer only once published. */
-    List<PublicCase> publicCases(String number, String category, int limit) {
-        var params = new HashMap<String, Object>();
-        params.put("number", number);
-        params.put("category", category);
-        params.put("limit", limit);
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (c:Complaint)
-                    WHERE ($number IS NOT NULL AND c.number = $number)
-                       OR ($number IS NULL AND c.status = 'PUBLISHED' AND ($category IS NULL OR c.category = $category))
-                    WITH c ORDER BY c.key DESC LIMIT $limit
-                    OPTIONAL MATCH (c)-[:ROUTED_TO]->(o)
-                    OPTIONAL MATCH (s:ComplaintStep {complaintId: c.id})
-                    WITH c, o, max(s.at) AS updated
-                    RETURN c.number AS number, c.category AS category, c.status AS status, c.receivedAt AS receivedAt,
-                           updated, o.name AS unit,
-                           CASE WHEN c.status = 'PUBLISHED' THEN c.description END AS description,
-                           CASE WHEN c.status = 'PUBLISHED' THEN c.answer END AS answer""", params)
-                    .list(r -> new PublicCase(r.get("number").asString(), r.get("category").asString(), r.get("status").asString(),
-                            r.get("receivedAt").asLong(), r.get("updated").isNull() ? null : r.get("updated").asLong(),
-                            r.get("unit").asString(null), r.get("description").asString(null), r.get("answer").asString(null))));
-        }
-    }
-
-    MessageView addMessage(TransactionContext tx, String complaintId, String author, String by, String body, Instant now) {
-        var id = UUID.randomUUID().toString();
-        var params = new HashMap<String, Object>();
-        params.put("id", id);
-        params.put("complaintId", complaintId);
-        params.put("author", author);
-        params.put("by", by);
-        params.put("body", body);
-        params.put("at", now.toEpochMilli());
-        tx.run("CREATE (:ComplaintMessage {id: $id, complaintId: $complaintId, author: $author, by: $by, body: $body, at: $at})",
-                params).consume();
-        return new MessageView(id, author, body, TimeKeys.utc(now.toEpochMilli()));
-    }
-
-    /** Gives the case a push key unless it has one; returns the key it has. */
-    String pushKey(String id) {
-        try (var session = driver.session()) {
-            return session.executeWrite(tx -> {
-                // lock first, so that two phones opting in at once share one key
-                GraphLocks.node(tx, "Complaint", id);
-                return tx.run("MATCH (c:Complaint {id: $id}) SET c.pushKey = coalesce(c.pushKey, $k) RETURN c.pushKey AS k",
-                        Map.of("id", id, "k", UUID.randomUUID().toString())).single().get("k").asString();
-            });
-        }
-    }
-
-    Map<String, List<MessageView>> messages(Collection<String> complaintIds) {
-        return byComplaint("""
-                MATCH (m:ComplaintMessage) WHERE m.complaintId IN $ids
-                RETURN m.complaintId AS c, m.id AS id, m.author AS author, m.body AS body, m.at AS at ORDER BY m.at, m.id""",
-                complaintIds, r -> new MessageView(r.get("id").asString(), r.get("author").asString(), r.get("body").asString(),
-                        TimeKeys.utc(r.get("at").asLong())));
-    }
-
-    Map<String, List<StepView>> steps(Collection<String> complaintIds) {
-        return byComplaint("""
-                MATCH (s:ComplaintStep) WHERE s.complaintId IN $ids
-                RETURN s.complaintId AS c, s.status AS status, s.by AS by, s.note AS note, s.at AS at ORDER BY s.at, s.id""",
-                complaintIds, r -> new StepView(r.get("status").asString(), r.get("by").asString(null),
-                        r.get("note").asString(null), TimeKeys.utc(r.get("at").asLong())));
-    }
-
-    /** Rows of a query over $ids, grouped by their complaint id (column c), in query order. */
-    private <T> Map<String, List<T>> byComplaint(String query, Collection<String> complaintIds, Function<Record, T> row) {
-        var out = new HashMap<String, List<T>>();
-        try (var session = driver.session()) {
-            session.executeRead(tx -> tx.run(query, Map.of("ids", List.copyOf(complaintIds))).list())
-                    .forEach(r -> out.computeIfAbsent(r.get("c").asString(), k -> new ArrayList<>()).add(row.apply(r)));
-        }
-        return out;
-    }
-
-    /** A write refused by a uniqueness constraint (a retried submission, a case already rated). */
-    static boolean isDuplicate(ClientException e) {
-        return e.code() != null && e.code().contains("ConstraintValidationFailed");
-    }
-
-    /** A page of complaints the scope may see, newest first; each returned complaint is audited as listed. */
-    List<HandlerView> page(HandlerScope scope, Map<String, Object> filter, String before, int limit, Instant now) {
+    /** A page of complaints the scope may see, newest first. */
+    List<HandlerView> page(HandlerScope scope, HandlerFilter filter, String before, int limit, Instant now) {
         var params = scoped(scope, now);
-        params.putAll(filter);
+        params.put("statuses", filter.statuses());
+        params.put("filterUnit", filter.unitId());
+        params.put("triageOnly", filter.triageOnly());
+        params.put("overdueOnly", filter.overdueOnly());
         params.put("before", before);
         params.put("limit", limit);
-        try (var session = driver.session()) {
-            return session.executeWrite(tx -> {
-                var views = tx.run("MATCH (c:Complaint) WHERE " + VISIBLE + """
+        return List.copyOf(neo4j.query("MATCH (c:Complaint) WHERE " + VISIBLE + """
                           AND ($before IS NULL OR c.key < $before)
                           AND ($statuses IS NULL OR c.status IN $statuses)
                           AND ($triageOnly = false OR c.routedUnitId IS NULL)
@@ -268,21 +82,75 @@ class ComplaintStore {
                           AND ($filterUnit IS NULL OR EXISTS {
                                 MATCH (:Organization {id: c.routedUnitId})-[:PART_OF*0..]->(:Organization {id: $filterUnit}) })
                         WITH c ORDER BY c.key DESC LIMIT $limit
-                        RETURN c {.*} AS c, """ + CONTACT_VISIBLE, params).list(r -> view(r, now));
-                audit(tx, scope.username(), "list", views.stream().map(HandlerView::id).toList(), now);
-                return views;
-            });
-        }
+                        RETURN c {.*} AS c, """ + CONTACT_VISIBLE)
+                .bindAll(params)
+                .fetchAs(HandlerView.class).mappedBy((types, r) -> view(r, now))
+                .all());
     }
 
-    Optional<HandlerView> read(TransactionContext tx, HandlerScope scope, String id, Instant now) {
+    Optional<HandlerView> read(HandlerScope scope, String id, Instant now) {
         var params = scoped(scope, now);
         params.put("id", id);
-        return tx.run("MATCH (c:Complaint {id: $id}) WHERE " + VISIBLE + " RETURN c {.*} AS c, " + CONTACT_VISIBLE, params)
-                .list(r -> view(r, now)).stream().findFirst();
+        return neo4j.query("MATCH (c:Complaint {id: $id}) WHERE " + VISIBLE + " RETURN c {.*} AS c, " + CONTACT_VISIBLE)
+                .bindAll(params)
+                .fetchAs(HandlerView.class).mappedBy((types, r) -> view(r, now))
+                .first();
     }
 
-    void audit(TransactionContext tx, String username, String action, List<String> complaintIds, Instant now) {
+    /** The case's follow key; empty when there is no such case. */
+    Optional<FollowKey> followKey(String id) {
+        return neo4j.query("MATCH (c:Complaint {id: $id}) RETURN c.pushKey AS pushKey")
+                .bind(id).to("id")
+                .fetchAs(FollowKey.class).mappedBy((types, r) -> new FollowKey(r.get("pushKey").asString(null)))
+                .first();
+    }
+
+    /**
+     * Moves the case to the new status (and to the unit, if another), sets the outcome and the next deadline, and
+     * records the step with its outcome; returns the case's follow key, empty when the case is no longer in
+     * {@code from}.
+     */
+    Optional<FollowKey> apply(StepChange step) {
+        var params = new HashMap<String, Object>();
+        params.put("id", step.id());
+        params.put("from", step.from());
+        params.put("to", step.to());
+        params.put("unit", step.unitId());
+        params.put("conclusion", step.conclusion());
+        params.put("serious", step.serious());
+        params.put("answer", step.answer());
+        params.put("due", step.due() == null ? null : step.due().toEpochMilli());
+        params.put("now", step.at().toEpochMilli());
+        params.put("by", step.by());
+        params.put("note", step.note());
+        return neo4j.query("""
+                        MATCH (c:Complaint {id: $id}) WHERE c.status = $from
+                        SET c.status = $to, c.conclusion = $conclusion, c.serious = $serious, c.answer = $answer,
+                            c.dueAt = $due, c.nextEscalationAt = $due, c.concludedAt = CASE WHEN $to = 'CONCLUDED' THEN $now ELSE c.concludedAt END
+                        WITH c
+                        CALL (c) {
+                          WITH c WHERE c.routedUnitId IS NULL OR c.routedUnitId <> $unit
+                          OPTIONAL MATCH (c)-[old:ROUTED_TO]->() DELETE old
+                          WITH DISTINCT c
+                          MATCH (o:Organization {id: $unit}) CREATE (c)-[:ROUTED_TO]->(o) SET c.routedUnitId = $unit
+                        }
+                        CREATE (s:ComplaintStep {id: randomUUID(), complaintId: c.id, status: $to, by: $by, note: $note, at: $now})
+                        // each round's outcome stays on its step, so that after a reopen the citizen sees it as superseded
+                        SET s.conclusion = CASE WHEN $to = 'CONCLUDED' THEN $conclusion END,
+                            s.answer = CASE WHEN $to = 'ANSWERED' THEN $answer END
+                        RETURN c.pushKey AS pushKey""")
+                .bindAll(params)
+                .fetchAs(FollowKey.class).mappedBy((types, r) -> new FollowKey(r.get("pushKey").asString(null)))
+                .first();
+    }
+
+    boolean unitExists(String unitId) {
+        return neo4j.query("MATCH (o:Organization {id: $id}) RETURN count(o) > 0 AS found")
+                .bind(unitId).to("id")
+                .fetchAs(Boolean.class).one().orElse(false);
+    }
+
+    void audit(String username, String action, List<String> complaintIds, Instant now) {
         if (complaintIds.isEmpty()) {
             return;
         }
@@ -293,10 +161,10 @@ class ComplaintStore {
         params.put("user", username);
         params.put("action", action);
         params.put("at", now.toEpochMilli());
-        tx.run("""
-                UNWIND $rows AS r
-                CREATE (:ComplaintAccess {complaintId: r.id, username: $user, action: $action, at: $at, key: r.key})""",
-                params).consume();
+        neo4j.query("""
+                        UNWIND $rows AS r
+                        CREATE (:ComplaintAccess {complaintId: r.id, username: $user, action: $action, at: $at, key: r.key})""")
+                .bindAll(params).run();
     }
 
     List<AuditView> auditPage(String complaintId, String before, int limit) {
@@ -304,14 +172,64 @@ class ComplaintStore {
         params.put("id", complaintId);
         params.put("before", before);
         params.put("limit", limit);
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (a:ComplaintAccess) WHERE a.complaintId = $id AND ($before IS NULL OR a.key < $before)
-                    WITH a ORDER BY a.key DESC LIMIT $limit
-                    RETURN a.username AS u, a.action AS action, a.at AS at, a.key AS key""", params)
-                    .list(r -> new AuditView(r.get("u").asString(), r.get("action").asString(),
-                            TimeKeys.utc(r.get("at").asLong()), r.get("key").asString())));
-        }
+        return List.copyOf(neo4j.query("""
+                        MATCH (a:ComplaintAccess) WHERE a.complaintId = $id AND ($before IS NULL OR a.key < $before)
+                        WITH a ORDER BY a.key DESC LIMIT $limit
+                        RETURN a.username AS u, a.action AS action, a.at AS at, a.key AS key""")
+                .bindAll(params)
+                .fetchAs(AuditView.class).mappedBy((types, r) -> new AuditView(r.get("u").asString(), r.get("action").asString(),
+                        TimeKeys.utc(r.get("at").asLong()), r.get("key").asString()))
+                .all());
+    }
+
+    MessageView addMessage(String complaintId, String author, String by, String body, Instant now) {
+        var id = UUID.randomUUID().toString();
+        var params = new HashMap<String, Object>();
+        params.put("id", id);
+        params.put("complaintId", complaintId);
+        params.put("author", author);
+        params.put("by", by);
+        params.put("body", body);
+        params.put("at", now.toEpochMilli());
+        neo4j.query("CREATE (:ComplaintMessage {id: $id, complaintId: $complaintId, author: $author, by: $by, body: $body, at: $at})")
+                .bindAll(params).run();
+        return new MessageView(id, author, body, TimeKeys.utc(now.toEpochMilli()));
+    }
+
+    /** The messages of each case, oldest first. */
+    Map<String, List<MessageView>> messages(Collection<String> complaintIds) {
+        return byComplaint("""
+                MATCH (m:ComplaintMessage) WHERE m.complaintId IN $ids
+                RETURN m.complaintId AS c, m.id AS id, m.author AS author, m.body AS body, m.at AS at ORDER BY m.at, m.id""",
+                complaintIds, r -> new MessageView(r.get("id").asString(), r.get("author").asString(), r.get("body").asString(),
+                        TimeKeys.utc(r.get("at").asLong())));
+    }
+
+    /** The steps of each case (who, when, notes), oldest first. */
+    Map<String, List<StepView>> steps(Collection<String> complaintIds) {
+        return byComplaint("""
+                MATCH (s:ComplaintStep) WHERE s.complaintId IN $ids
+                RETURN s.complaintId AS c, s.status AS status, s.by AS by, s.note AS note, s.at AS at ORDER BY s.at, s.id""",
+                complaintIds, r -> new StepView(r.get("status").asString(), r.get("by").asString(null),
+                        r.get("note").asString(null), TimeKeys.utc(r.get("at").asLong())));
+    }
+
+    /** Why each case's suggested units were suggested, in the order of its suggestedUnitIds. */
+    Map<String, List<String>> suggestionReasons(Collection<String> complaintIds) {
+        var out = new HashMap<String, List<String>>();
+        byComplaint("MATCH (c:Complaint) WHERE c.id IN $ids RETURN c.id AS c, coalesce(c.suggestionReasons, []) AS reasons",
+                complaintIds, r -> r.get("reasons").asList(Value::asString)).forEach((id, rows) -> out.put(id, rows.get(0)));
+        return out;
+    }
+
+    /** Rows of a query over $ids, grouped by their complaint id (column c), in query order. */
+    private <T> Map<String, List<T>> byComplaint(String cypher, Collection<String> complaintIds, Function<Record, T> row) {
+        var out = new HashMap<String, List<T>>();
+        neo4j.delegateTo(runner -> Optional.of(runner.run(cypher, Map.of("ids", List.copyOf(complaintIds)))
+                        .list(r -> Map.entry(r.get("c").asString(), row.apply(r)))))
+                .run().orElseThrow()
+                .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return out;
     }
 
     /** Per child unit of {@code parentId} (top-level units when null), complaints routed to its subtree. */
@@ -321,37 +239,37 @@ class ComplaintStore {
         params.put("after", after);
         params.put("limit", limit);
         params.put("now", now.toEpochMilli());
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (u:Organization)
-                    WHERE ($parent IS NULL AND NOT (u)-[:PART_OF]->()) OR ($parent IS NOT NULL AND (u)-[:PART_OF]->(:Organization {id: $parent}))
-                    WITH u WHERE $after IS NULL OR u.id > $after
-                    WITH u ORDER BY u.id LIMIT $limit
-                    CALL (u) {
-                      OPTIONAL MATCH (u)<-[:PART_OF*0..]-(:Organization)<-[:ROUTED_TO]-(c:Complaint)
-                      WITH DISTINCT c
-                      RETURN count(c) AS received,
-                             count(CASE WHEN c.status IN ['ANSWERED', 'PUBLISHED'] THEN 1 END) AS closed,
-                             count(CASE WHEN c.dueAt < $now AND c.status <> 'PUBLISHED' THEN 1 END) AS overdue
-                    }
-                    RETURN u.id AS id, received, closed, overdue""", params).list(r -> {
-                int received = r.get("received").asInt();
-                int closed = r.get("closed").asInt();
-                return new StatsView(r.get("id").asString(), received, closed,
-                        received == 0 ? null : (double) closed / received, r.get("overdue").asInt());
-            }));
-        }
+        return List.copyOf(neo4j.query("""
+                        MATCH (u:Organization)
+                        WHERE ($parent IS NULL AND NOT (u)-[:PART_OF]->()) OR ($parent IS NOT NULL AND (u)-[:PART_OF]->(:Organization {id: $parent}))
+                        WITH u WHERE $after IS NULL OR u.id > $after
+                        WITH u ORDER BY u.id LIMIT $limit
+                        CALL (u) {
+                          OPTIONAL MATCH (u)<-[:PART_OF*0..]-(:Organization)<-[:ROUTED_TO]-(c:Complaint)
+                          WITH DISTINCT c
+                          RETURN count(c) AS received,
+                                 count(CASE WHEN c.status IN ['ANSWERED', 'PUBLISHED'] THEN 1 END) AS closed,
+                                 count(CASE WHEN c.dueAt < $now AND c.status <> 'PUBLISHED' THEN 1 END) AS overdue
+                        }
+                        RETURN u.id AS id, received, closed, overdue""")
+                .bindAll(params)
+                .fetchAs(StatsView.class).mappedBy((types, r) -> {
+                    int received = r.get("received").asInt();
+                    int closed = r.get("closed").asInt();
+                    return new StatsView(r.get("id").asString(), received, closed,
+                            received == 0 ? null : (double) closed / received, r.get("overdue").asInt());
+                })
+                .all());
     }
 
     boolean unitWithin(String unitId, String ancestorId) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    RETURN EXISTS { MATCH (:Organization {id: $u})-[:PART_OF*0..]->(:Organization {id: $a}) } AS within""",
-                    Map.of("u", unitId, "a", ancestorId)).single().get("within").asBoolean());
-        }
+        return neo4j.query("""
+                        RETURN EXISTS { MATCH (:Organization {id: $u})-[:PART_OF*0..]->(:Organization {id: $a}) } AS within""")
+                .bindAll(Map.of("u", unitId, "a", ancestorId))
+                .fetchAs(Boolean.class).one().orElse(false);
     }
 
-    static HashMap<String, Object> scoped(HandlerScope scope, Instant now) {
+    private static HashMap<String, Object> scoped(HandlerScope scope, Instant now) {
         var params = new HashMap<String, Object>();
         params.put("all", scope.all());
         params.put("unit", scope.unitId());
@@ -360,7 +278,7 @@ class ComplaintStore {
         return params;
     }
 
-    static HandlerView view(Record r, Instant now) {
+    private static HandlerView view(Record r, Instant now) {
         var c = r.get("c");
         Long due = c.get("dueAt").isNull() ? null : c.get("dueAt").asLong();
         var status = c.get("status").asString();
@@ -379,7 +297,7 @@ class ComplaintStore {
                 c.get("escalations").asInt(0), c.get("key").asString());
     }
 
-    private static List<String> strings(Value v) {
+    static List<String> strings(Value v) {
         return v.isNull() ? List.of() : v.asList(Value::asString);
     }
 }

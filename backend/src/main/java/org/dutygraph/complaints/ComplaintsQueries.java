@@ -42,4 +42,9 @@ public class ComplaintsQueries {
     public Map<String, List<StepView>> steps(Collection<String> complaintIds) {
         return store.steps(complaintIds);
     }
+
+    /** Why each complaint's suggested units were suggested, in the order of its suggestedUnitIds. */
+    public Map<String, List<String>> suggestionReasons(Collection<String> complaintIds) {
+        return store.suggestionReasons(complaintIds);
+    }
 }

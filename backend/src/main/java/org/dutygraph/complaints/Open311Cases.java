@@ -8,9 +8,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class Open311Cases {
 
-    private final ComplaintStore store;
+    private final CitizenCaseStore store;
 
-    Open311Cases(ComplaintStore store) {
+    Open311Cases(CitizenCaseStore store) {
         this.store = store;
     }
 

@@ -1,7 +1,6 @@
 package org.dutygraph.complaints;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.dutygraph.platform.graphql.UserError;
@@ -10,13 +9,17 @@ import org.dutygraph.platform.graphql.UserError;
  * A complaint checked and prepared on the request thread (receipt hashed, number drawn), waiting for the
  * writer to store it; {@code stored} completes once its transaction has committed, or with the reason why not.
  *
- * @param complaint the properties of the Complaint node, routing still to fill in
+ * @param complaint the complaint to create, routing still to fill in
  */
-record PendingSubmission(CitizenComplaints.Submission submission, String submissionKey, Map<String, Object> complaint,
+record PendingSubmission(CitizenComplaints.Submission submission, NewComplaint complaint,
                          CompletableFuture<Outcome> stored) {
 
-    PendingSubmission(CitizenComplaints.Submission submission, String submissionKey, Map<String, Object> complaint) {
-        this(submission, submissionKey, complaint, new CompletableFuture<>());
+    PendingSubmission(CitizenComplaints.Submission submission, NewComplaint complaint) {
+        this(submission, complaint, new CompletableFuture<>());
+    }
+
+    String submissionKey() {
+        return complaint.keys().submissionKey();
     }
 
     sealed interface Outcome permits Created, Rejected, AlreadySubmitted {

@@ -1,22 +1,20 @@
 package org.dutygraph.complaints;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.dutygraph.complaints.PendingSubmission.AlreadySubmitted;
 import org.dutygraph.complaints.PendingSubmission.Created;
 import org.dutygraph.complaints.PendingSubmission.Outcome;
 import org.dutygraph.complaints.PendingSubmission.Rejected;
 import org.dutygraph.complaints.routing.ComplaintRouter;
+import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.platform.graphql.UserError;
-import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,38 +26,30 @@ import org.springframework.stereotype.Component;
 @Component
 class SubmissionBatch {
 
-    private final ComplaintStore store;
-    private final SubmissionChecks checks;
     private final ComplaintRouter router;
     private final ComplaintNotices notices;
     private final ComplaintOffice office;
     private final ComplaintNumbers numbers;
     private final Clock clock;
 
-    SubmissionBatch(ComplaintStore store, ComplaintRouter router, ComplaintNotices notices, ComplaintOffice office,
-                    ComplaintNumbers numbers, Clock clock) {
-        this.store = store;
-        this.numbers = numbers;
-        this.checks = new SubmissionChecks(store);
+    SubmissionBatch(ComplaintRouter router, ComplaintNotices notices, ComplaintOffice office, ComplaintNumbers numbers,
+                    Clock clock) {
         this.router = router;
         this.notices = notices;
         this.office = office;
+        this.numbers = numbers;
         this.clock = clock;
     }
 
     /** A submission that passed its checks, routed, about to be created. */
-    private record Accepted(int index, Map<String, Object> complaint, List<String> photos, boolean numberTaken) {
-
-        String number() {
-            return (String) complaint.get("number");
-        }
+    private record Accepted(int index, NewComplaint complaint, boolean numberTaken) {
     }
 
     /** The outcome of each submission, in order. Runs again from the start when the driver retries the transaction. */
-    List<Outcome> write(TransactionContext tx, List<PendingSubmission> batch) {
-        var references = checks.references(tx, batch.stream().map(PendingSubmission::submission).toList(),
+    List<Outcome> write(SubmissionStore.Queries graph, List<PendingSubmission> batch) {
+        var references = SubmissionChecks.references(graph, batch.stream().map(PendingSubmission::submission).toList(),
                 batch.stream().map(PendingSubmission::submissionKey).toList(),
-                batch.stream().map(p -> (String) p.complaint().get("number")).toList());
+                batch.stream().map(p -> p.complaint().number()).toList());
         var outcomes = new ArrayList<Outcome>(batch.size());
         var accepted = new ArrayList<Accepted>();
         var keys = new HashSet<String>();
@@ -76,68 +66,61 @@ class SubmissionBatch {
                 outcomes.add(new Rejected(errors));
             } else {
                 photos.addAll(CitizenComplaints.photos(s));
-                var routing = refs.named() != null ? refs.named() : router.route(tx, s.target(), s.areaId());
-                var c = new HashMap<>(pending.complaint());
-                c.put("routedUnitId", routing.unitId());
-                c.put("routing", routing.reason());
-                c.put("findingId", routing.findingId());
-                c.put("suggestedUnitIds", routing.suggestedUnitIds());
-                c.put("suggestionReasons", routing.suggestionReasons());
-                accepted.add(new Accepted(i, c, CitizenComplaints.photos(s), refs.numberTaken()));
+                var routing = refs.named() != null ? refs.named() : router.route(graph.routing(), s.target(), s.areaId());
+                accepted.add(new Accepted(i, pending.complaint().routed(routing), refs.numberTaken()));
                 outcomes.add(null); // set once created
             }
         }
         if (!accepted.isEmpty()) {
-            create(tx, accepted, outcomes);
+            create(graph, accepted, outcomes);
         }
         return outcomes;
     }
 
-    private void create(TransactionContext tx, List<Accepted> accepted, List<Outcome> outcomes) {
-        giveFreeNumbers(tx, accepted);
-        var rows = accepted.stream().map(a -> Map.<String, Object>of("i", a.index(), "c", a.complaint(), "photos", a.photos(),
-                "stepId", UUID.randomUUID().toString())).toList();
-        var unitNames = store.create(tx, rows, clock.instant());
-        for (var a : accepted) {
-            outcomes.set(a.index(), new Created(a.number(), unitNames.get(a.index()),
-                    (String) a.complaint().get("routedUnitId")));
+    private void create(SubmissionStore.Queries graph, List<Accepted> accepted, List<Outcome> outcomes) {
+        var complaints = withFreeNumbers(graph, accepted);
+        var unitNames = graph.create(complaints, clock.instant());
+        for (int k = 0; k < accepted.size(); k++) {
+            var c = complaints.get(k);
+            outcomes.set(accepted.get(k).index(), new Created(c.number(), unitNames.get(k), c.routedUnitId()));
         }
-        notifyTriage(tx, accepted.stream().filter(a -> a.complaint().get("routedUnitId") == null).toList());
+        graph.enqueue(triageNotices(complaints.stream().filter(c -> c.routedUnitId() == null).toList()));
     }
 
     /**
-     * Draws new case numbers for the complaints whose number is taken, in the graph or earlier in the batch, until
+     * The complaints with new case numbers where theirs is taken, in the graph or earlier in the batch, drawn until
      * every number is free (almost always at once: a clash needs two of a day's complaints to draw the same).
      */
-    private void giveFreeNumbers(TransactionContext tx, List<Accepted> accepted) {
+    private List<NewComplaint> withFreeNumbers(SubmissionStore.Queries graph, List<Accepted> accepted) {
+        var complaints = new ArrayList<>(accepted.stream().map(Accepted::complaint).toList());
         var inBatch = new HashSet<String>();
-        var redraw = new ArrayList<Accepted>();
-        for (var a : accepted) {
-            if (!inBatch.add(a.number()) || a.numberTaken()) {
-                redraw.add(a);
+        var redraw = new ArrayList<Integer>();
+        for (int k = 0; k < accepted.size(); k++) {
+            if (!inBatch.add(complaints.get(k).number()) || accepted.get(k).numberTaken()) {
+                redraw.add(k);
             }
         }
         while (!redraw.isEmpty()) {
-            var drawn = new HashMap<String, Accepted>();
-            for (var a : redraw) {
+            var drawn = new HashMap<String, Integer>();
+            for (int k : redraw) {
                 String number;
                 do {
-                    number = numbers.draw(Instant.ofEpochMilli((Long) a.complaint().get("receivedAt")));
+                    number = numbers.draw(complaints.get(k).receivedAt());
                 } while (!inBatch.add(number));
-                a.complaint().put("number", number);
-                drawn.put(number, a);
+                complaints.set(k, complaints.get(k).withNumber(number));
+                drawn.put(number, k);
             }
-            redraw = new ArrayList<>(store.takenNumbers(tx, drawn.keySet()).stream().map(drawn::get).toList());
+            redraw = new ArrayList<>(graph.takenNumbers(drawn.keySet()).stream().map(drawn::get).toList());
         }
+        return complaints;
     }
 
     /** Only complaints the graph could not route need the efficiency office at once; the rest wait in its queue. */
-    private void notifyTriage(TransactionContext tx, List<Accepted> unrouted) {
+    private List<NotificationRequest> triageNotices(List<NewComplaint> unrouted) {
         if (unrouted.isEmpty()) {
-            return;
+            return List.of();
         }
-        notices.awaitingTriage(tx, office.usernames(),
-                unrouted.stream().map(a -> Map.entry((String) a.complaint().get("id"), a.number())).toList());
+        return notices.awaitingTriage(office.usernames(), unrouted.stream().map(c -> Map.entry(c.id(), c.number())).toList());
     }
 
     /** A photo may go with one complaint only, also when two in the same batch name it. */

@@ -2,28 +2,20 @@ package org.dutygraph.complaints;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.dutygraph.complaints.routing.Routing;
 import org.dutygraph.platform.graphql.UserError;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.TransactionContext;
-import org.neo4j.driver.Value;
 
-/** The checks on a submission: its fields, and that what it refers to exists (one query). */
+/** The checks on a submission: its fields, and that what it refers to exists. */
 final class SubmissionChecks {
 
     static final int MAX_PHOTOS = 6;
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,20}");
 
-    private final ComplaintStore store;
-
-    SubmissionChecks(ComplaintStore store) {
-        this.store = store;
+    private SubmissionChecks() {
     }
 
     /** Everything that can be checked without the graph, every problem at once. */
@@ -74,27 +66,12 @@ final class SubmissionChecks {
 
     /**
      * The references of each submission, in order, with whether its submission key and its case number are in
-     * use; one query for all of them.
+     * use; two queries for all of them.
      */
-    List<References> references(TransactionContext tx, List<CitizenComplaints.Submission> submissions,
-                                List<String> submissionKeys, List<String> numbers) {
-        var rows = new ArrayList<Map<String, Object>>(submissions.size());
-        for (int i = 0; i < submissions.size(); i++) {
-            var s = submissions.get(i);
-            var row = new HashMap<String, Object>();
-            row.put("i", i);
-            row.put("unit", s.target().unitId());
-            row.put("window", s.target().windowId());
-            row.put("post", s.target().postId());
-            row.put("item", s.target().powerItemId());
-            row.put("area", s.areaId());
-            row.put("photos", CitizenComplaints.photos(s));
-            row.put("submissionKey", submissionKeys.get(i));
-            row.put("number", numbers.get(i));
-            rows.add(row);
-        }
-        var found = store.references(tx, rows);
-        var matters = Matters.known(tx, submissions.stream().map(s -> s.target().matterId()).toList());
+    static List<References> references(SubmissionStore.Queries graph, List<CitizenComplaints.Submission> submissions,
+                                       List<String> submissionKeys, List<String> numbers) {
+        var found = graph.references(submissions, submissionKeys, numbers);
+        var matters = graph.knownMatters(submissions.stream().map(s -> s.target().matterId()).toList());
         var out = new ArrayList<References>(submissions.size());
         for (int i = 0; i < submissions.size(); i++) {
             var refs = references(submissions.get(i), found.get(i));
@@ -107,28 +84,27 @@ final class SubmissionChecks {
         return out;
     }
 
-    private static References references(CitizenComplaints.Submission s, Record found) {
+    private static References references(CitizenComplaints.Submission s, SubmissionStore.Found found) {
         var t = s.target();
         var photoIds = CitizenComplaints.photos(s);
         var errors = new ArrayList<UserError>();
-        missing(errors, found, "unit", t.unitId(), "Organization", "target", "unitId");
-        missing(errors, found, "window", t.windowId(), "Organization", "target", "windowId");
-        missing(errors, found, "post", t.postId(), "Post", "target", "postId");
-        missing(errors, found, "item", t.powerItemId(), "PowerItem", "target", "powerItemId");
-        missing(errors, found, "area", s.areaId(), "Area", "areaId");
-        var attachable = found.get("photos").asList(Value::asString);
+        missing(errors, found.unit(), t.unitId(), "Organization", "target", "unitId");
+        missing(errors, found.window(), t.windowId(), "Organization", "target", "windowId");
+        missing(errors, found.post(), t.postId(), "Post", "target", "postId");
+        missing(errors, found.item(), t.powerItemId(), "PowerItem", "target", "powerItemId");
+        missing(errors, found.area(), s.areaId(), "Area", "areaId");
         for (int i = 0; i < photoIds.size(); i++) {
-            if (!attachable.contains(photoIds.get(i))) {
+            if (!found.freePhotos().contains(photoIds.get(i))) {
                 errors.add(photoNotFree(i));
             }
         }
         Routing named = null;
-        if (t.windowId() != null && found.get("window").asBoolean()) {
-            named = Routing.named(t.windowId(), found.get("windowName").asString());
-        } else if (t.unitId() != null && found.get("unit").asBoolean()) {
-            named = Routing.named(t.unitId(), found.get("unitName").asString());
+        if (t.windowId() != null && found.window()) {
+            named = Routing.named(t.windowId(), found.windowName());
+        } else if (t.unitId() != null && found.unit()) {
+            named = Routing.named(t.unitId(), found.unitName());
         }
-        return new References(errors, named, found.get("submitted").asBoolean(), found.get("numberTaken").asBoolean());
+        return new References(errors, named, found.submitted(), found.numberTaken());
     }
 
     static UserError photoNotFree(int index) {
@@ -136,9 +112,8 @@ final class SubmissionChecks {
                 "input", "photoIds", String.valueOf(index));
     }
 
-    private static void missing(List<UserError> errors, Record found, String key, String id, String label,
-                                String... path) {
-        if (id != null && !found.get(key).asBoolean()) {
+    private static void missing(List<UserError> errors, boolean exists, String id, String label, String... path) {
+        if (id != null && !exists) {
             var full = new ArrayList<String>(List.of("input"));
             full.addAll(List.of(path));
             errors.add(new UserError(full, "NOT_FOUND", "No " + label + " has id '" + id + "'"));

@@ -13,8 +13,6 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.dutygraph.complaints.PendingSubmission.Outcome;
 import org.dutygraph.platform.graphql.UnavailableException;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.exceptions.ClientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -26,6 +24,7 @@ import org.springframework.stereotype.Component;
  * grow by themselves, and the cost of a transaction (the round trips, the commit, the forced log write) is
  * shared, which is what keeps hundreds of submissions a second within two cores. A request returns only once
  * its batch has committed.
+ * The transactions are {@link SubmissionStore}'s, on the plain driver.
  * <p>
  * A batch that fails as a whole (a constraint another instance tripped, a bug one odd submission triggers) is
  * written again one submission per transaction, so one bad submission cannot take its neighbours down.
@@ -37,7 +36,7 @@ class SubmissionWriter implements SmartLifecycle {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
-    private final Driver driver;
+    private final SubmissionStore store;
     private final SubmissionBatch batches;
     private final ComplaintSettings.Writer settings;
     private final BlockingQueue<PendingSubmission> queue;
@@ -45,8 +44,8 @@ class SubmissionWriter implements SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    SubmissionWriter(Driver driver, SubmissionBatch batches, ComplaintSettings settings, MeterRegistry meters) {
-        this.driver = driver;
+    SubmissionWriter(SubmissionStore store, SubmissionBatch batches, ComplaintSettings settings, MeterRegistry meters) {
+        this.store = store;
         this.batches = batches;
         this.settings = settings.writer();
         this.queue = new ArrayBlockingQueue<>(this.settings.queue());
@@ -96,17 +95,17 @@ class SubmissionWriter implements SmartLifecycle {
     }
 
     private void write(List<PendingSubmission> batch, boolean mayRetry) {
-        try (var session = driver.session()) {
-            var outcomes = session.executeWrite(tx -> batches.write(tx, batch));
+        try {
+            var outcomes = store.write(graph -> batches.write(graph, batch));
             batchSizes.record(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).stored().complete(outcomes.get(i));
             }
         } catch (RuntimeException e) {
             if (batch.size() > 1) {
-                log.warn("A batch of {} complaints failed ({}); writing them one by one", batch.size(), reason(e));
+                log.warn("A batch of {} complaints failed ({}); writing them one by one", batch.size(), SubmissionStore.reason(e));
                 batch.forEach(p -> write(List.of(p), true));
-            } else if (mayRetry && e instanceof ClientException c && ComplaintStore.isDuplicate(c)) {
+            } else if (mayRetry && SubmissionStore.isDuplicate(e)) {
                 // Another writer (or instance) stored the same submission, or drew the same case number, a moment
                 // ago; written again, the batch sees it and answers the retry or draws another number.
                 write(batch, false);
@@ -114,10 +113,6 @@ class SubmissionWriter implements SmartLifecycle {
                 batch.get(0).stored().completeExceptionally(e);
             }
         }
-    }
-
-    private static String reason(RuntimeException e) {
-        return e instanceof ClientException c ? c.code() : e.getClass().getSimpleName();
     }
 
     @Override

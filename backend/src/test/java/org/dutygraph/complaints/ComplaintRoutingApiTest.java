@@ -15,6 +15,24 @@ class ComplaintRoutingApiTest extends ComplaintTestSupport {
         assertThat(routed(Map.of("badgeNumber", "GH0815")).path("handlingUnit").path("id").asString()).isEqualTo("cwin3");
     }
 
+    /** Routing asks who holds the post today (Holdings.currentOn): an appointment that starts later does not count. */
+    @Test
+    void aBadgeWhoseHoldingHasNotStartedYetRoutesNowhere() {
+        try (var session = driver.session()) {
+            session.run("""
+                    MATCH (post:Post {id: 'cmkt-head'})
+                    CREATE (:Person {id: 'GH-LATER', name: '未到岗人员'})-[:HOLDS {startDate: '2999-01-01'}]->(post)""").consume();
+        }
+        try {
+            var c = routed(Map.of("badgeNumber", "GH-LATER"));
+            assertThat(c.path("handlingUnit").isNull()).as(c.toString()).isTrue();
+        } finally {
+            try (var session = driver.session()) {
+                session.run("MATCH (p:Person {id: 'GH-LATER'}) DETACH DELETE p").consume();
+            }
+        }
+    }
+
     @Test
     void aPostLeadsToItsUnit() {
         assertThat(routed(Map.of("postId", "cmkt-head")).path("handlingUnit").path("id").asString()).isEqualTo("cmkt");

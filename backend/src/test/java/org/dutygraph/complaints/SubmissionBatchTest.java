@@ -3,7 +3,6 @@ package org.dutygraph.complaints;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +24,9 @@ class SubmissionBatchTest extends ComplaintTestSupport {
     @Autowired
     SubmissionBatch batches;
 
+    @Autowired
+    SubmissionStore store;
+
     @Test
     void takenCaseNumbersAreDrawnAgain_andEachComplaintOfTheBatchIsJudgedAlone() {
         var taken = submit(complaint(Map.of("unitId", "cmkt"))).path("complaint").path("number").asString();
@@ -36,10 +38,7 @@ class SubmissionBatchTest extends ComplaintTestSupport {
                 pending("cmkt", fresh, key + "3"),      // ...drawn twice in one batch
                 pending("no-such-unit", "TS-X", key + "4"),
                 pending("cmkt", "TS-Y", key + "2"));    // the same submission as the second, sent twice
-        List<Outcome> outcomes;
-        try (var session = driver.session()) {
-            outcomes = session.executeWrite(tx -> batches.write(tx, batch));
-        }
+        List<Outcome> outcomes = store.write(graph -> batches.write(graph, batch));
 
         var numbers = new ArrayList<String>();
         for (int i : new int[]{0, 1, 2}) {
@@ -56,16 +55,13 @@ class SubmissionBatchTest extends ComplaintTestSupport {
         }
     }
 
-    private static PendingSubmission pending(String unitId, String number, String submissionKey) {
-        var submission = new CitizenComplaints.Submission(UUID.randomUUID().toString(),
-                new ComplaintTarget(unitId, null, null, null, null, null, null), "OTHER", "测试批量写入的投诉内容。", null, null, null,
-                List.of(), null, null);
-        var c = new HashMap<String, Object>();
-        c.put("id", UUID.randomUUID().toString());
-        c.put("number", number);
-        c.put("submissionKey", submissionKey);
-        c.put("status", "RECEIVED");
-        c.put("receivedAt", System.currentTimeMillis());
-        return new PendingSubmission(submission, submissionKey, c);
+    private PendingSubmission pending(String unitId, String number, String submissionKey) {
+        var target = new ComplaintTarget(unitId, null, null, null, null, null, null);
+        var submission = new CitizenComplaints.Submission(UUID.randomUUID().toString(), target, "OTHER", "测试批量写入的投诉内容。",
+                null, null, null, List.of(), null, null);
+        var complaint = new NewComplaint(UUID.randomUUID().toString(), number, null,
+                new NewComplaint.Keys(null, submissionKey, null, null), "OTHER", "测试批量写入的投诉内容。", null, null, null, target,
+                null, null, List.of(), clock.instant(), null, null);
+        return new PendingSubmission(submission, complaint);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,10 @@ class SubmissionWriterTest {
     @Test
     void aWriterThatIsNotRunningRefusesWithRetryAfter_andKeepsNothing() {
         var writer = new SubmissionWriter(null, null, settings(), new SimpleMeterRegistry());
-        var pending = new PendingSubmission(new CitizenComplaints.Submission("id", new ComplaintTarget("u", null, null, null, null,
-                null, null), "OTHER", "description", null, null, null, List.of(), null, null), "key", Map.of());
+        var target = new ComplaintTarget("u", null, null, null, null, null, null);
+        var pending = new PendingSubmission(new CitizenComplaints.Submission("id", target, "OTHER", "description", null, null,
+                null, List.of(), null, null), new NewComplaint("c", "TS000000-AAAAAA", "k", new NewComplaint.Keys(null, "key", null,
+                null), "OTHER", "description", null, null, null, target, null, null, List.of(), Instant.EPOCH, null, null));
 
         assertThatThrownBy(() -> writer.store(pending)).isInstanceOfSatisfying(UnavailableException.class,
                 e -> assertThat(e.retryAfter()).isPositive());

@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.dutygraph.complaints.ComplaintViews.HandlerView;
+import org.dutygraph.complaints.ComplaintsQueries;
 import org.dutygraph.org.read.OrgReadStore;
 import org.dutygraph.org.read.Views.UnitView;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Value;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
 
@@ -23,23 +22,17 @@ class RoutingSuggestionsController {
     record SuggestionView(UnitView unit, String reason) {
     }
 
-    private final Driver driver;
+    private final ComplaintsQueries queries;
     private final OrgReadStore graph;
 
-    RoutingSuggestionsController(Driver driver, OrgReadStore graph) {
-        this.driver = driver;
+    RoutingSuggestionsController(ComplaintsQueries queries, OrgReadStore graph) {
+        this.queries = queries;
         this.graph = graph;
     }
 
     @BatchMapping(typeName = "Complaint")
     Map<HandlerView, List<SuggestionView>> suggestions(List<HandlerView> complaints) {
-        Map<String, List<String>> reasons = new HashMap<>();
-        try (var session = driver.session()) {
-            session.executeRead(tx -> tx.run("""
-                    MATCH (c:Complaint) WHERE c.id IN $ids RETURN c.id AS id, coalesce(c.suggestionReasons, []) AS reasons""",
-                    Map.of("ids", complaints.stream().map(HandlerView::id).toList())).list())
-                    .forEach(r -> reasons.put(r.get("id").asString(), r.get("reasons").asList(Value::asString)));
-        }
+        var reasons = queries.suggestionReasons(complaints.stream().map(HandlerView::id).toList());
         var units = graph.units(complaints.stream().flatMap(c -> c.suggestedUnitIds().stream()).distinct().toList());
         var result = new HashMap<HandlerView, List<SuggestionView>>();
         for (var c : complaints) {
