@@ -33,17 +33,6 @@ class CypherPlacementTest {
      * the queries into the feature's store and delete the line.
      */
     private static final Set<String> LEGACY = Set.of(
-            "org/dutygraph/appraisal/AppraisalEffects.java",
-            "org/dutygraph/appraisal/AppraisalExplainer.java",
-            "org/dutygraph/appraisal/AppraisalInputLog.java",
-            "org/dutygraph/appraisal/AppraisalInputs.java",
-            "org/dutygraph/appraisal/AppraisalSchemes.java",
-            "org/dutygraph/appraisal/Roster.java",
-            "org/dutygraph/appraisal/Secondments.java",
-            "org/dutygraph/appraisal/api/AppraisalController.java",
-            "org/dutygraph/appraisal/rankings/CitizenRankings.java",
-            "org/dutygraph/appraisal/sheets/ScoreSheets.java",
-            "org/dutygraph/appraisal/sheets/UnitSheets.java",
             "org/dutygraph/platform/neo4j/GraphLocks.java");
 
     @Test
