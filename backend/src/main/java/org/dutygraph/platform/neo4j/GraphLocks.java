@@ -9,6 +9,7 @@ import org.neo4j.driver.TransactionContext;
  * but a condition read before a lock is taken can be stale by the time a write lands: transactions that
  * check and then change must lock first.
  */
+@org.springframework.modulith.NamedInterface("neo4j")
 public final class GraphLocks {
 
     private GraphLocks() {

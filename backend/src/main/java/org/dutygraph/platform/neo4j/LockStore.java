@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
  * {@link GraphLocks} for code running in a {@link GraphTransactions} transaction: the lock is held until that
  * transaction ends. Outside one each call would be its own transaction and lock nothing, so it refuses.
  */
+@org.springframework.modulith.NamedInterface("neo4j")
 @Component
 public class LockStore {
 
