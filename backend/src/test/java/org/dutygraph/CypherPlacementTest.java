@@ -28,36 +28,17 @@ class CypherPlacementTest {
     /** The migration runner applies .cypher files; its own bookkeeping queries live with it. */
     private static final Set<String> EXEMPT = Set.of("org/dutygraph/platform/migrations/CypherMigrations.java");
 
-    /**
-     * Classes that still hold Cypher from before this rule (issue 15 item 3). The list may only shrink: move
-     * the queries into the feature's store and delete the line.
-     */
-    private static final Set<String> LEGACY = Set.of(
-            "org/dutygraph/platform/neo4j/GraphLocks.java");
-
     @Test
     void cypherIsWrittenOnlyInStores() throws IOException {
         var offenders = new TreeSet<String>();
         for (var file : javaFiles()) {
             var name = MAIN.relativize(file).toString().replace('\\', '/');
-            if (!name.endsWith("Store.java") && !EXEMPT.contains(name) && !LEGACY.contains(name)
+            if (!name.endsWith("Store.java") && !EXEMPT.contains(name)
                     && CYPHER.matcher(Files.readString(file)).find()) {
                 offenders.add(name);
             }
         }
         assertThat(offenders).as("classes with Cypher that are not stores: move the queries into a *Store").isEmpty();
-    }
-
-    @Test
-    void theLegacyListOnlyNamesClassesThatStillHoldCypher() throws IOException {
-        var stale = new TreeSet<String>();
-        for (var name : LEGACY) {
-            var file = MAIN.resolve(name);
-            if (!Files.exists(file) || !CYPHER.matcher(Files.readString(file)).find()) {
-                stale.add(name);
-            }
-        }
-        assertThat(stale).as("no Cypher left in these: delete them from LEGACY").isEmpty();
     }
 
     @Test

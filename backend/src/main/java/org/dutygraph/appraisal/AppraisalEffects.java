@@ -17,14 +17,14 @@ import org.springframework.context.annotation.Configuration;
  * for the unit and, when the badge or post names one, the person; a confirmed spot-check finding for the
  * unit and the person concerned. Recorded in the month the complaint or finding was concluded. The features
  * record these as effects in the transaction of the change (platform.effects); each is handled here once, its
- * stores joining the delivery's transaction (the driver transaction the handler is also given is not used).
+ * stores joining the delivery's transaction.
  */
 @Configuration(proxyBeanMethods = false)
 class AppraisalEffects {
 
     @Bean
     EffectHandler<ComplaintConcluded> seriousComplaintEvents(AppraisalInputs inputs, SubjectStore subjects, Clock clock) {
-        return EffectHandler.of("appraisal.serious-complaint", ComplaintConcluded.class, (tx, e, effectId) -> {
+        return EffectHandler.of("appraisal.serious-complaint", ComplaintConcluded.class, (e, effectId) -> {
             if (e.serious() && "SUBSTANTIATED".equals(e.conclusion())) {
                 new Recording(inputs, subjects, clock).record(effectId, new Concerned(e.unitId(), e.postId(), e.badgeNumber()),
                         e.concludedAt(), "SERIOUS_COMPLAINT", "complaint", e.complaintId());
@@ -34,7 +34,7 @@ class AppraisalEffects {
 
     @Bean
     EffectHandler<InspectionFindingConfirmed> spotCheckFindingEvents(AppraisalInputs inputs, SubjectStore subjects, Clock clock) {
-        return EffectHandler.of("appraisal.spot-check-finding", InspectionFindingConfirmed.class, (tx, e, effectId) ->
+        return EffectHandler.of("appraisal.spot-check-finding", InspectionFindingConfirmed.class, (e, effectId) ->
                 new Recording(inputs, subjects, clock).record(effectId, new Concerned(e.targetUnitId(), e.postId(), e.badgeNumber()),
                         e.confirmedAt(), "SPOT_CHECK_FINDING", "inspection", e.findingId()));
     }
