@@ -14,6 +14,7 @@ import org.dutygraph.appraisal.engine.Outcome;
 import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.appraisal.engine.Scheme;
 import org.dutygraph.appraisal.engine.Sources;
+import org.dutygraph.platform.i18n.Text;
 import org.neo4j.driver.Driver;
 import org.springframework.stereotype.Service;
 
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Service;
 public class AppraisalComputation {
 
     /** What was done, and where the time went (reading the roster, reading sheets, computing, writing the run). */
-    public record Summary(int year, String runId, int schemes, int subjects, int results, List<String> ties, long millis,
+    public record Summary(int year, String runId, int schemes, int subjects, int results, List<Text> ties, long millis,
                           Map<String, Long> phaseMillis) {
     }
 
@@ -68,7 +69,7 @@ public class AppraisalComputation {
         long sheetNanos = 0;
         var events = store.events(year);
         var computed = new HashMap<String, Computed>();
-        var ties = new ArrayList<String>();
+        var ties = new ArrayList<Text>();
         var periods = new ArrayList<Period>();
         for (int m = 1; m <= 12; m++) {
             periods.add(Period.month(year, m));
@@ -96,7 +97,7 @@ public class AppraisalComputation {
                 var map = new HashMap<String, Outcome>();
                 run.outcomes().forEach(o -> map.put(o.subjectId(), o));
                 computed.put(scheme.id() + "|" + period, new Computed(scheme, period, map));
-                run.ties().forEach(t -> ties.add(scheme.id() + " " + period + ": " + t));
+                run.ties().forEach(t -> ties.add(Text.of(AppraisalTexts.TIE_IN_SCHEME, scheme.id(), period, t)));
             }
         }
         progress.at("penalties", step++);

@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
 
 import org.dutygraph.appraisal.engine.Decimals;
 import org.dutygraph.appraisal.engine.Period;
+import org.dutygraph.org.OrgTexts;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionContext;
@@ -79,8 +82,8 @@ public class AppraisalInputs {
      * How problems name rows: {@code names.apply(i)} for the i-th entry (its index in a call, its row in a file) and
      * where the rows are ("this call", "this sheet").
      */
-    public record Rows(java.util.function.IntFunction<String> names, String where) {
-        static final Rows CALL = new Rows(String::valueOf, "this call");
+    public record Rows(java.util.function.IntFunction<String> names, Text where) {
+        static final Rows CALL = new Rows(String::valueOf, Text.of(AppraisalTexts.THIS_CALL));
     }
 
     /** Rows that enter the same code for the same subject and period: each of them is refused, naming the others. */
@@ -93,9 +96,8 @@ public class AppraisalInputs {
         byKey.values().stream().filter(list -> list.size() > 1).forEach(list -> {
             for (int i : list) {
                 var others = list.stream().filter(j -> j != i).map(rows.names()::apply).toList();
-                errors.add(UserError.of("DUPLICATE_SCORE", "'" + scores.get(i).code() + "' for '" + scores.get(i).subjectId()
-                        + "' is also entered in row " + String.join(", ", others) + " of " + rows.where() + ": enter it once "
-                        + "(a later call corrects it)", "input", "scores", String.valueOf(i), "code"));
+                errors.add(UserError.of("DUPLICATE_SCORE", Text.of(AppraisalTexts.ENTERED_TWICE, scores.get(i).code(),
+                        scores.get(i).subjectId(), String.join(", ", others), rows.where()), "input", "scores", String.valueOf(i), "code"));
             }
         });
     }
@@ -106,10 +108,10 @@ public class AppraisalInputs {
         try {
             period = Period.parse(periodText);
         } catch (IllegalArgumentException e) {
-            return List.of(UserError.of("INVALID_PERIOD", e.getMessage(), "input", "period"));
+            return List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", "period"));
         }
         if (scores.isEmpty() || scores.size() > MAX_ROWS) {
-            return List.of(UserError.of("INVALID_SCORES", "Send 1 to " + MAX_ROWS + " scores at a time", "input", "scores"));
+            return List.of(UserError.of("INVALID_SCORES", Text.of(AppraisalTexts.SCORES_PER_CALL, MAX_ROWS), "input", "scores"));
         }
         return enter(scores.stream().map(s -> new Entry(period, s.subjectId(), s.code(), s.value())).toList(), Rows.CALL, by);
     }
@@ -160,30 +162,30 @@ public class AppraisalInputs {
             var codes = readable.computeIfAbsent(period, this::codesInForce);
             var at = String.valueOf(i);
             if (!CODE.matcher(s.code()).matches()) {
-                errors.add(UserError.of("INVALID_CODE", "An indicator code is lower-case letters, digits, '_', '-' and '.'",
+                errors.add(UserError.of("INVALID_CODE", Text.of(AppraisalTexts.INDICATOR_CODE_FORMAT),
                         "input", "scores", at, "code"));
             } else if (!codes.containsKey(s.code())) {
-                errors.add(UserError.of("UNKNOWN_INDICATOR", "No scheme in force for " + period + " reads '" + s.code()
-                        + "' (save the scheme first, or check the code)", "input", "scores", at, "code"));
+                errors.add(UserError.of("UNKNOWN_INDICATOR", Text.of(AppraisalTexts.UNKNOWN_INDICATOR, period, s.code()),
+                        "input", "scores", at, "code"));
             }
             try {
                 var v = Decimals.parse(s.value());
                 var limit = codes.get(s.code());
                 if (v.signum() < 0 || v.compareTo(MAX) > 0) {
-                    errors.add(UserError.of("OUT_OF_RANGE", "A score is 0 to 1000", "input", "scores", at, "value"));
+                    errors.add(UserError.of("OUT_OF_RANGE", Text.of(AppraisalTexts.SCORE_RANGE), "input", "scores", at, "value"));
                 } else if (limit != null && limit.max() != null && v.compareTo(limit.max()) > 0) {
-                    errors.add(UserError.of("OUT_OF_RANGE", "'" + s.code() + "' is 0 to " + limit.max().toPlainString()
-                            + " in scheme '" + limit.schemeId() + "' (in force for " + period + "), not " + v.toPlainString(),
+                    errors.add(UserError.of("OUT_OF_RANGE", Text.of(AppraisalTexts.SCORE_OVER_MAX, s.code(), limit.max().toPlainString(),
+                            limit.schemeId(), period, v.toPlainString()),
                             "input", "scores", at, "value"));
                 }
                 values.add(v.toPlainString());
             } catch (Decimals.OutOfBounds e) {
-                errors.add(UserError.of("OUT_OF_RANGE", "A score is 0 to 1000, with at most " + Decimals.MAX_FRACTION_DIGITS
-                        + " decimals", "input", "scores", at, "value"));
+                errors.add(UserError.of("OUT_OF_RANGE", Text.of(AppraisalTexts.SCORE_DECIMALS, Decimals.MAX_FRACTION_DIGITS),
+                        "input", "scores", at, "value"));
                 values.add(null);
             } catch (NumberFormatException e) {
-                errors.add(UserError.of("NOT_A_NUMBER", s.value().length() > 40 ? "Not a decimal number"
-                        : "'" + s.value() + "' is not a decimal number", "input", "scores", at, "value"));
+                errors.add(UserError.of("NOT_A_NUMBER", s.value().length() > 40 ? Text.of(AppraisalTexts.NOT_A_DECIMAL)
+                        : Text.of(AppraisalTexts.NOT_A_DECIMAL_VALUE, s.value()), "input", "scores", at, "value"));
                 values.add(null);
             }
         }
@@ -196,8 +198,8 @@ public class AppraisalInputs {
                     .single().get("ids").asList(Value::asString));
             for (int i = 0; i < scores.size(); i++) {
                 if (!known.contains(scores.get(i).subjectId())) {
-                    errors.add(UserError.of("UNKNOWN_SUBJECT", "No unit or person has id '" + scores.get(i).subjectId() + "'",
-                            "input", "scores", String.valueOf(i), "subjectId"));
+                    errors.add(UserError.of("UNKNOWN_SUBJECT", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(OrgTexts.UNIT_OR_PERSON),
+                            scores.get(i).subjectId()), "input", "scores", String.valueOf(i), "subjectId"));
                 }
             }
             if (!errors.isEmpty() || !store) {
@@ -315,8 +317,8 @@ public class AppraisalInputs {
                 OPTIONAL MATCH (o:Organization {id: $id}) OPTIONAL MATCH (p:Person {id: $id})
                 RETURN o IS NOT NULL OR p IS NOT NULL AS e""", Map.of("id", subjectId)).single().get("e").asBoolean();
         if (!exists) {
-            return new Recorded(null, List.of(UserError.of("UNKNOWN_SUBJECT", "No unit or person has id '" + subjectId + "'",
-                    "input", "subjectId")));
+            return new Recorded(null, List.of(UserError.of("UNKNOWN_SUBJECT", Text.of(PlatformTexts.NO_SUCH_ID,
+                    Text.of(OrgTexts.UNIT_OR_PERSON), subjectId), "input", "subjectId")));
         }
         tx.run("""
                 CREATE (:AppraisalEvent {id: $id, subjectId: $subject, period: $period, year: $year, kind: $kind,
@@ -333,17 +335,17 @@ public class AppraisalInputs {
      */
     public List<UserError> withdrawEvent(String id, String reason, String by) {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
-            return List.of(UserError.of("INVALID_REASON", "Give the reason in 1 to 500 characters", "input", "reason"));
+            return List.of(UserError.of("INVALID_REASON", Text.of(AppraisalTexts.REASON_LENGTH), "input", "reason"));
         }
         try (var session = driver.session()) {
             return session.executeWrite(tx -> {
                 var found = tx.run("MATCH (e:AppraisalEvent {id: $id}) RETURN e.withdrawnAt IS NOT NULL AS withdrawn",
                         Map.of("id", id == null ? "" : id)).list(r -> r.get("withdrawn").asBoolean());
                 if (found.isEmpty()) {
-                    return List.of(UserError.of("NOT_FOUND", "No appraisal event has id '" + id + "'", "input", "id"));
+                    return List.of(UserError.of("NOT_FOUND", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(AppraisalTexts.EVENT), id), "input", "id"));
                 }
                 if (found.get(0)) {
-                    return List.of(UserError.of("ALREADY_WITHDRAWN", "This event is already withdrawn", "input", "id"));
+                    return List.of(UserError.of("ALREADY_WITHDRAWN", Text.of(AppraisalTexts.ALREADY_WITHDRAWN), "input", "id"));
                 }
                 tx.run("""
                         MATCH (e:AppraisalEvent {id: $id})
@@ -359,17 +361,17 @@ public class AppraisalInputs {
         try {
             period = Period.parse(month);
         } catch (IllegalArgumentException e) {
-            return List.of(UserError.of("INVALID_PERIOD", e.getMessage(), "input", "period"));
+            return List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", "period"));
         }
         if (period.kind() != Period.Kind.MONTH) {
-            return List.of(UserError.of("INVALID_PERIOD", "Events happen in a month, e.g. 2026-03", "input", "period"));
+            return List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.EVENT_MONTH), "input", "period"));
         }
         if (kind == null || !KIND.matcher(kind).matches()) {
-            return List.of(UserError.of("INVALID_KIND", "An event kind is upper-case letters, digits and '_', e.g. VIOLATION",
+            return List.of(UserError.of("INVALID_KIND", Text.of(AppraisalTexts.EVENT_KIND_FORMAT),
                     "input", "kind"));
         }
         if (months < 1 || months > 12) {
-            return List.of(UserError.of("OUT_OF_RANGE", "'months' is 1 to 12", "input", "months"));
+            return List.of(UserError.of("OUT_OF_RANGE", Text.of(AppraisalTexts.MONTHS_RANGE), "input", "months"));
         }
         return List.of();
     }

@@ -14,6 +14,7 @@ import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.appraisal.engine.Scheme;
 import org.dutygraph.appraisal.engine.SchemeParser;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.neo4j.GraphLocks;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Values;
@@ -58,16 +59,16 @@ public class AppraisalSchemes {
     public Saved save(String id, Object definition, String validFrom, String by) {
         var errors = new ArrayList<UserError>();
         if (id == null || !ID.matcher(id).matches()) {
-            errors.add(UserError.of("INVALID_ID", "A scheme id is 1 to 60 lower-case letters, digits and '-'", "input", "id"));
+            errors.add(UserError.of("INVALID_ID", Text.of(AppraisalTexts.SCHEME_ID_FORMAT), "input", "id"));
         }
         Period from = null;
         try {
             from = Period.parse(validFrom);
             if (from.kind() != Period.Kind.MONTH) {
-                errors.add(UserError.of("INVALID_PERIOD", "'validFrom' is a month, e.g. 2026-01", "input", "validFrom"));
+                errors.add(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_A_MONTH, "validFrom", "2026-01"), "input", "validFrom"));
             }
         } catch (IllegalArgumentException e) {
-            errors.add(UserError.of("INVALID_PERIOD", e.getMessage(), "input", "validFrom"));
+            errors.add(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", "validFrom"));
         }
         Scheme scheme = null;
         try {
@@ -123,10 +124,11 @@ public class AppraisalSchemes {
         try {
             from = Period.parse(fromText);
         } catch (IllegalArgumentException e) {
-            return new Saved(null, List.of(UserError.of("INVALID_PERIOD", e.getMessage(), "input", "from")));
+            return new Saved(null, List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", "from")));
         }
         if (from.kind() != Period.Kind.MONTH) {
-            return new Saved(null, List.of(UserError.of("INVALID_PERIOD", "'from' is a month, e.g. 2026-07", "input", "from")));
+            return new Saved(null, List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_A_MONTH, "from", "2026-07"), "input",
+                    "from")));
         }
         long now = clock.millis();
         try (var session = driver.session()) {
@@ -136,17 +138,16 @@ public class AppraisalSchemes {
                         MATCH (s:AppraisalScheme {id: $id}) WITH s ORDER BY s.validFrom DESC, s.version DESC
                         RETURN s LIMIT 1""", Map.of("id", id)).list(r -> r.get("s").asNode());
                 if (last.isEmpty()) {
-                    return new Saved(null, List.of(UserError.of("UNKNOWN_SCHEME", "No scheme '" + id + "' is saved", "input", "id")));
+                    return new Saved(null, List.of(UserError.of("UNKNOWN_SCHEME", Text.of(AppraisalTexts.NO_SCHEME, id), "input", "id")));
                 }
                 var previous = last.get(0);
                 if (previous.get("validFrom").asString().compareTo(from.toString()) > 0) {
-                    return new Saved(null, List.of(UserError.of("LATER_VERSION", "Version " + previous.get("version").asInt()
-                            + " is in force from " + previous.get("validFrom").asString() + "; end the scheme from that month or later",
-                            "input", "from")));
+                    return new Saved(null, List.of(UserError.of("LATER_VERSION", Text.of(AppraisalTexts.LATER_VERSION,
+                            previous.get("version").asInt(), previous.get("validFrom").asString()), "input", "from")));
                 }
                 if (previous.get("ended").asBoolean(false)) {
-                    return new Saved(null, List.of(UserError.of("ALREADY_ENDED", "'" + id + "' already ends from "
-                            + previous.get("validFrom").asString(), "input", "id")));
+                    return new Saved(null, List.of(UserError.of("ALREADY_ENDED", Text.of(AppraisalTexts.ALREADY_ENDED, id,
+                            previous.get("validFrom").asString()), "input", "id")));
                 }
                 int version = tx.run("MATCH (s:AppraisalScheme {id: $id}) RETURN max(s.version) + 1 AS v", Map.of("id", id))
                         .single().get("v").asInt();

@@ -18,6 +18,8 @@ import org.dutygraph.notifications.Recipient;
 import org.dutygraph.notifications.SubjectType;
 import org.dutygraph.platform.effects.Effects;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.neo4j.GraphLocks;
 import org.dutygraph.security.AccountService;
 import org.neo4j.driver.Driver;
@@ -73,14 +75,15 @@ public class FindingReview {
     public Reviewed review(InspectionCaller caller, String id, String decision, String reason, LocalDate rectifyBy) {
         var today = queries.today();
         if (reason != null && reason.length() > 2000) {
-            return new Reviewed(null, List.of(UserError.of("TOO_LONG", "'reason' is at most 2000 characters", "input", "reason")));
+            return new Reviewed(null, List.of(UserError.of("TOO_LONG", Text.of(PlatformTexts.AT_MOST_CHARACTERS, "reason", 2000), "input",
+                    "reason")));
         }
         if (decision.equals("REJECT") && (reason == null || reason.isBlank())) {
-            return new Reviewed(null, List.of(UserError.of("REASON_REQUIRED", "Say why the finding is rejected", "input", "reason")));
+            return new Reviewed(null, List.of(UserError.of("REASON_REQUIRED", Text.of(InspectionTexts.REASON_REQUIRED), "input", "reason")));
         }
         if (decision.equals("CONFIRM") && (rectifyBy == null || !rectifyBy.isAfter(today))) {
             return new Reviewed(null, List.of(UserError.of("INVALID_DEADLINE",
-                    "'rectifyBy' must be a day after today (" + today + ")", "input", "rectifyBy")));
+                    Text.of(InspectionTexts.DEADLINE_AFTER_TODAY, today), "input", "rectifyBy")));
         }
         var now = clock.millis();
         Reviewed result;
@@ -92,13 +95,13 @@ public class FindingReview {
                 GraphLocks.node(tx, "InspectionFinding", id);
                 var finding = queries.visibleFinding(tx, caller, id).filter(f -> manages(tx, caller, f.planId()));
                 if (finding.isEmpty()) {
-                    return new Reviewed(null, List.of(UserError.of("NOT_FOUND", "No finding of a plan you manage has id '"
-                            + id + "'", "input", "id")));
+                    return new Reviewed(null, List.of(UserError.of("NOT_FOUND", Text.of(InspectionTexts.NO_FINDING_YOU_MANAGE, id),
+                            "input", "id")));
                 }
                 var f = finding.get();
                 if (!f.status().equals("RECORDED")) {
-                    return new Reviewed(null, List.of(UserError.of("ALREADY_REVIEWED", "This finding was already "
-                            + f.status().toLowerCase(), "input", "id")));
+                    return new Reviewed(null, List.of(UserError.of("ALREADY_REVIEWED", Text.of(InspectionTexts.ALREADY_REVIEWED,
+                            status(f.status())), "input", "id")));
                 }
                 tx.run("""
                         MATCH (f:InspectionFinding {id: $id})
@@ -152,46 +155,47 @@ public class FindingReview {
         var requests = new ArrayList<NotificationRequest>();
         for (var username : accounts.usernamesInUnits(List.of(f.targetUnitId()))) {
             requests.add(NotificationRequest.sensitive(Recipient.account(username), "RECTIFICATION_ORDERED",
-                    "Rectification order", "A spot-check finding must be rectified by " + rectifyBy,
+                    Text.of(InspectionTexts.ORDERED_TITLE), Text.of(InspectionTexts.ORDERED_BODY, rectifyBy),
                     SubjectType.RECTIFICATION.name(), rectificationId));
         }
         for (var username : inspectors) {
             requests.add(NotificationRequest.sensitive(Recipient.account(username), "RETURN_VISIT_SCHEDULED",
-                    "Return visit scheduled", "Return visit due by " + returnBy, SubjectType.ASSIGNMENT.name(), returnVisitId));
+                    Text.of(InspectionTexts.RETURN_VISIT_SCHEDULED_TITLE), Text.of(InspectionTexts.RETURN_VISIT_SCHEDULED_BODY, returnBy),
+                    SubjectType.ASSIGNMENT.name(), returnVisitId));
         }
         notifications.enqueue(tx, requests);
     }
 
     public Rectified respond(InspectionCaller caller, String id, String response) {
         if (response == null || response.isBlank() || response.length() > 5000) {
-            return rectFailed("INVALID_TEXT", "'response' must be 1 to 5000 characters", "response");
+            return rectFailed("INVALID_TEXT", Text.of(PlatformTexts.LENGTH_BETWEEN, "response", 1, 5000), "response");
         }
         return changeRectification(caller, id, false, (tx, r, now) -> {
             if (!List.of("ORDERED", "ESCALATED").contains(r.get("status").asString())) {
-                return List.of(UserError.of("NOT_OPEN", "This order is " + r.get("status").asString().toLowerCase()
-                        + "; there is nothing to respond to", "input", "id"));
+                return List.of(UserError.of("NOT_OPEN", Text.of(InspectionTexts.ORDER_NOT_OPEN, status(r.get("status").asString())),
+                        "input", "id"));
             }
             tx.run("""
                     MATCH (r:Rectification {id: $id})
                     SET r.status = 'RESPONDED', r.response = $response, r.respondedBy = $by, r.respondedAt = $now""",
                     Map.of("id", id, "response", response.strip(), "by", caller.username(), "now", now)).consume();
-            notifyOffice(tx, r.get("planId").asString(), "RECTIFICATION_RESPONDED", "The unit responded to a rectification order", id);
+            notifyOffice(tx, r.get("planId").asString(), "RECTIFICATION_RESPONDED", Text.of(InspectionTexts.RESPONDED_BODY), id);
             return List.of();
         });
     }
 
     public Rectified returnVisit(InspectionCaller caller, String id, boolean fixed, String note) {
         if (note != null && note.length() > 2000) {
-            return rectFailed("TOO_LONG", "'note' is at most 2000 characters", "note");
+            return rectFailed("TOO_LONG", Text.of(PlatformTexts.AT_MOST_CHARACTERS, "note", 2000), "note");
         }
         return changeRectification(caller, id, true, (tx, r, now) -> {
             if (r.get("status").asString().equals("CLOSED")) {
-                return List.of(UserError.of("NOT_OPEN", "This order is closed", "input", "rectificationId"));
+                return List.of(UserError.of("NOT_OPEN", Text.of(InspectionTexts.ORDER_CLOSED), "input", "rectificationId"));
             }
             var rectifyBy = LocalDate.parse(r.get("rectifyBy").asString());
             if (!queries.today().isAfter(rectifyBy)) {
-                return List.of(UserError.of("RETURN_VISIT_NOT_DUE", "整改期限为 " + rectifyBy + "，回访须在期限届满后进行（最早 "
-                        + rectifyBy.plusDays(1) + "）", "input", "rectificationId"));
+                return List.of(UserError.of("RETURN_VISIT_NOT_DUE", Text.of(InspectionTexts.RETURN_VISIT_NOT_DUE, rectifyBy,
+                        rectifyBy.plusDays(1)), "input", "rectificationId"));
             }
             tx.run("""
                     MATCH (r:Rectification {id: $id})
@@ -214,17 +218,19 @@ public class FindingReview {
         var requests = new ArrayList<NotificationRequest>();
         for (var username : accounts.usernamesInUnits(parents)) {
             requests.add(NotificationRequest.sensitive(Recipient.account(username), "RECTIFICATION_ESCALATED",
-                    "Rectification not done", "A unit under you did not fix a spot-check finding", SubjectType.RECTIFICATION.name(), rectificationId));
+                    Text.of(InspectionTexts.NOT_FIXED_TITLE), Text.of(InspectionTexts.NOT_FIXED_BODY), SubjectType.RECTIFICATION.name(),
+                    rectificationId));
         }
         notifications.enqueue(tx, requests);
-        notifyOffice(tx, planId, "RECTIFICATION_ESCALATED", "A return visit found the problem not fixed", rectificationId);
+        notifyOffice(tx, planId, "RECTIFICATION_ESCALATED", Text.of(InspectionTexts.NOT_FIXED_OFFICE_BODY), rectificationId);
     }
 
-    private void notifyOffice(TransactionContext tx, String planId, String kind, String body, String rectificationId) {
+    private void notifyOffice(TransactionContext tx, String planId, String kind, Text body, String rectificationId) {
         var managers = tx.run("MATCH (p:InspectionPlan {id: $id}) RETURN p.managers AS managers", Map.of("id", planId))
                 .single().get("managers").asList(Value::asString);
         notifications.enqueue(tx, managers.stream()
-                .map(u -> NotificationRequest.sensitive(Recipient.account(u), kind, "Rectification", body, SubjectType.RECTIFICATION.name(),
+                .map(u -> NotificationRequest.sensitive(Recipient.account(u), kind, Text.of(InspectionTexts.RECTIFICATION_TITLE), body,
+                        SubjectType.RECTIFICATION.name(),
                         rectificationId)).toList());
     }
 
@@ -252,7 +258,7 @@ public class FindingReview {
                         RETURN r""", Values.parameters("id", id, "unit", caller.unitId(), "me", caller.username()))
                         .list(r -> r.get("r").asNode());
                 if (allowed.isEmpty()) {
-                    return rectFailed("NOT_FOUND", "No rectification order you may act on has id '" + id + "'", field);
+                    return rectFailed("NOT_FOUND", Text.of(InspectionTexts.NO_ORDER_YOU_ACT_ON, id), field);
                 }
                 var r = allowed.get(0);
                 var errors = change.apply(tx, r, now);
@@ -268,21 +274,21 @@ public class FindingReview {
 
     public Measured recordMeasure(InspectionCaller caller, String findingId, String postId, String measure, String note) {
         if (note != null && note.length() > 2000) {
-            return new Measured(null, List.of(UserError.of("TOO_LONG", "'note' is at most 2000 characters", "input", "note")));
+            return new Measured(null, List.of(UserError.of("TOO_LONG", Text.of(PlatformTexts.AT_MOST_CHARACTERS, "note", 2000), "input", "note")));
         }
         try (var session = driver.session()) {
             var errors = session.executeWrite(tx -> {
                 var finding = queries.visibleFinding(tx, caller, findingId).filter(f -> manages(tx, caller, f.planId()));
                 if (finding.isEmpty()) {
-                    return List.of(UserError.of("NOT_FOUND", "No finding of a plan you manage has id '" + findingId + "'",
+                    return List.of(UserError.of("NOT_FOUND", Text.of(InspectionTexts.NO_FINDING_YOU_MANAGE, findingId),
                             "input", "findingId"));
                 }
                 if (!finding.get().status().equals("CONFIRMED")) {
-                    return List.of(UserError.of("NOT_CONFIRMED", "Measures follow confirmed findings only", "input", "findingId"));
+                    return List.of(UserError.of("NOT_CONFIRMED", Text.of(InspectionTexts.NOT_CONFIRMED), "input", "findingId"));
                 }
                 var chain = chainOf(finding.get());
                 if (chain.links().stream().noneMatch(l -> l.post().id().equals(postId))) {
-                    return List.of(UserError.of("NOT_ON_CHAIN", "Post '" + postId + "' is not on this finding's accountability chain",
+                    return List.of(UserError.of("NOT_ON_CHAIN", Text.of(InspectionTexts.NOT_ON_CHAIN, postId),
                             "input", "postId"));
                 }
                 chains.record(tx, "InspectionFinding", findingId, postId, measure, note, caller.username());
@@ -328,7 +334,19 @@ public class FindingReview {
         return InspectionPlans.managed(tx, caller, planId).isPresent();
     }
 
-    private static Rectified rectFailed(String code, String message, String field) {
+    private static Rectified rectFailed(String code, Text message, String field) {
         return new Rectified(null, List.of(UserError.of(code, message, "input", field)));
+    }
+
+    /** A finding's or an order's status, named in the reader's language. */
+    private static Text status(String status) {
+        return Text.of(switch (status) {
+            case "CONFIRMED" -> InspectionTexts.STATUS_CONFIRMED;
+            case "REJECTED" -> InspectionTexts.STATUS_REJECTED;
+            case "RESPONDED" -> InspectionTexts.STATUS_RESPONDED;
+            case "ESCALATED" -> InspectionTexts.STATUS_ESCALATED;
+            case "CLOSED" -> InspectionTexts.STATUS_CLOSED;
+            default -> InspectionTexts.STATUS_ORDERED;
+        });
     }
 }

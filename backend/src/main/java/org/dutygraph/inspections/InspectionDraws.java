@@ -22,6 +22,8 @@ import org.dutygraph.notifications.Notifications;
 import org.dutygraph.notifications.Recipient;
 import org.dutygraph.notifications.SubjectType;
 import org.dutygraph.platform.graphql.TimeKeys;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.neo4j.GraphLocks;
 import org.dutygraph.platform.random.SeededRandom;
 import org.dutygraph.security.Account;
@@ -69,7 +71,7 @@ public class InspectionDraws {
 
     public PlanResult draw(InspectionCaller caller, String planId, String seed) {
         if (seed != null && (seed.length() < 8 || seed.length() > 128)) {
-            return InspectionPlans.failed("INVALID_SEED", "'seed' must be 8 to 128 characters", "input", "seed");
+            return InspectionPlans.failed("INVALID_SEED", Text.of(PlatformTexts.SEED_LENGTH), "input", "seed");
         }
         var drawSeed = seed != null ? seed : SeededRandom.freshSeed();
         try (var session = driver.session()) {
@@ -77,12 +79,12 @@ public class InspectionDraws {
                 GraphLocks.node(tx, "InspectionPlan", planId);
                 var found = InspectionPlans.managed(tx, caller, planId);
                 if (found.isEmpty()) {
-                    return InspectionPlans.failed("NOT_FOUND", "No plan you manage has id '" + planId + "'", "input", "planId");
+                    return InspectionPlans.failed("NOT_FOUND", Text.of(InspectionTexts.NO_PLAN_YOU_MANAGE, planId), "input", "planId");
                 }
                 var node = found.get();
                 var plan = InspectionStore.plan(node);
                 if (plan.status().equals("DRAWN")) {
-                    return InspectionPlans.failed("ALREADY_DRAWN", "This plan was drawn already; a draw is never repeated",
+                    return InspectionPlans.failed("ALREADY_DRAWN", Text.of(InspectionTexts.ALREADY_DRAWN),
                             "input", "planId");
                 }
                 var pool = node.get("inspectorPool").isNull() ? null : node.get("inspectorPool").asList(Value::asString);
@@ -93,8 +95,8 @@ public class InspectionDraws {
                         inspectors.stream().map(Account::username).toList(), count, plan.inspectorsPerVisit(), flatten(excluded));
                 var result = DoubleRandomDraw.run(inputs);
                 if (!result.complete()) {
-                    return InspectionPlans.failed("TOO_FEW_INSPECTORS", "Fewer than " + plan.inspectorsPerVisit()
-                            + " inspectors are free of conflicts for target '" + result.shortTarget() + "'", "input", "planId");
+                    return InspectionPlans.failed("TOO_FEW_INSPECTORS", Text.of(InspectionTexts.TOO_FEW_INSPECTORS, plan.inspectorsPerVisit(),
+                            result.shortTarget()), "input", "planId");
                 }
                 store(tx, caller, plan, inputs, excluded, result);
                 return new PlanResult(InspectionStore.plan(InspectionStore.node(tx, "InspectionPlan", planId).orElseThrow()), List.of());
@@ -203,7 +205,7 @@ public class InspectionDraws {
         for (var row : rows) {
             for (var username : (List<?>) row.get("inspectors")) {
                 requests.add(NotificationRequest.sensitive(Recipient.account((String) username), "INSPECTION_ASSIGNED",
-                        "New inspection assignment", "Visit due " + plan.startsOn() + " to " + plan.endsOn(),
+                        Text.of(InspectionTexts.ASSIGNED_TITLE), Text.of(InspectionTexts.ASSIGNED_BODY, plan.startsOn(), plan.endsOn()),
                         SubjectType.ASSIGNMENT.name(), (String) row.get("id")));
             }
         }

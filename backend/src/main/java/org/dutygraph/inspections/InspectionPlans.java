@@ -12,8 +12,11 @@ import java.util.UUID;
 
 import org.dutygraph.inspections.Checklists.Item;
 import org.dutygraph.inspections.InspectionViews.PlanView;
+import org.dutygraph.org.OrgTexts;
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.security.Account;
 import org.dutygraph.security.AccountService;
 import org.dutygraph.security.Role;
@@ -41,9 +44,12 @@ public class InspectionPlans {
     private final InspectionAudit audit;
     private final InspectionSettings settings;
     private final Clock clock;
+    private final Checklists checklists;
 
-    InspectionPlans(Driver driver, AccountService accounts, InspectionAudit audit, InspectionSettings settings, Clock clock) {
+    InspectionPlans(Driver driver, AccountService accounts, InspectionAudit audit, InspectionSettings settings, Clock clock,
+                    Checklists checklists) {
         this.driver = driver;
+        this.checklists = checklists;
         this.accounts = accounts;
         this.audit = audit;
         this.settings = settings;
@@ -52,17 +58,17 @@ public class InspectionPlans {
 
     public PlanResult create(InspectionCaller caller, CreatePlan input) {
         if (caller.unitId() == null) {
-            return failed("NO_OFFICE", "Your account belongs to no unit, so there is no office to plan for", "input");
+            return failed("NO_OFFICE", Text.of(InspectionTexts.NO_OFFICE), "input");
         }
         var errors = new ArrayList<UserError>();
-        var checklist = PlanChecks.check(input, LocalDate.now(clock), errors);
+        var checklist = PlanChecks.check(input, LocalDate.now(clock), checklists, errors);
         var scope = input.scopeUnitIds() == null ? List.<String>of() : input.scopeUnitIds();
         var pool = input.inspectorPool();
         if (pool != null) {
             var known = accounts.withRole(Role.INSPECTOR, pool).stream().map(Account::username).collect(java.util.stream.Collectors.toSet());
             for (int i = 0; i < pool.size(); i++) {
                 if (!known.contains(pool.get(i))) {
-                    errors.add(UserError.of("UNKNOWN_INSPECTOR", "'" + pool.get(i) + "' is not an inspector account",
+                    errors.add(UserError.of("UNKNOWN_INSPECTOR", Text.of(InspectionTexts.NOT_AN_INSPECTOR, pool.get(i)),
                             "input", "inspectorPool", String.valueOf(i)));
                 }
             }
@@ -74,7 +80,7 @@ public class InspectionPlans {
         var named = input.managers() == null ? List.<String>of() : input.managers();
         for (int i = 0; i < named.size(); i++) {
             if (!colleagues.contains(named.get(i))) {
-                errors.add(UserError.of("NOT_OFFICE_MEMBER", "'" + named.get(i) + "' is not an inspector of your office",
+                errors.add(UserError.of("NOT_OFFICE_MEMBER", Text.of(InspectionTexts.NOT_OFFICE_MEMBER, named.get(i)),
                         "input", "managers", String.valueOf(i)));
             }
         }
@@ -106,7 +112,7 @@ public class InspectionPlans {
                         .single().get("ids").asList(Value::asString);
                 for (int i = 0; i < scope.size(); i++) {
                     if (!known.contains(scope.get(i))) {
-                        errors.add(UserError.of("UNKNOWN_UNIT", "No unit has id '" + scope.get(i) + "'",
+                        errors.add(UserError.of("UNKNOWN_UNIT", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(OrgTexts.UNIT), scope.get(i)),
                                 "input", "scopeUnitIds", String.valueOf(i)));
                     }
                 }
@@ -162,7 +168,7 @@ public class InspectionPlans {
                 .list(r -> r.get("p").asNode()).stream().findFirst();
     }
 
-    static PlanResult failed(String code, String message, String... path) {
+    static PlanResult failed(String code, Text message, String... path) {
         return new PlanResult(null, List.of(UserError.of(code, message, path)));
     }
 }

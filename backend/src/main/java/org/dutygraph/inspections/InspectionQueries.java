@@ -59,7 +59,10 @@ public class InspectionQueries {
     private final InspectionSettings settings;
     private final Clock clock;
 
-    InspectionQueries(Driver driver, InspectionAudit audit, InspectionSettings settings, Clock clock) {
+    private final Checklists checklists;
+
+    InspectionQueries(Driver driver, InspectionAudit audit, InspectionSettings settings, Clock clock, Checklists checklists) {
+        this.checklists = checklists;
         this.driver = driver;
         this.audit = audit;
         this.settings = settings;
@@ -101,7 +104,7 @@ public class InspectionQueries {
      * assignments or of a plan the caller manages (a plan's own items are not shown to other inspectors).
      */
     public Optional<Checklists.Checklist> checklist(InspectionCaller caller, String id, String version) {
-        var template = Checklists.template(id).filter(t -> Checklists.version(t.items()).equals(version));
+        var template = checklists.template(id).filter(t -> Checklists.version(t.items()).equals(version));
         if (template.isPresent()) {
             return template.map(t -> new Checklists.Checklist(id, version, t.items()));
         }

@@ -11,6 +11,7 @@ import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Notifications;
 import org.dutygraph.notifications.Recipient;
 import org.dutygraph.notifications.SubjectType;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.jobs.PeriodicJob;
 import org.dutygraph.platform.neo4j.GraphLocks;
 import org.dutygraph.security.AccountService;
@@ -64,14 +65,15 @@ public class InspectionReminders extends PeriodicJob {
                 for (var d : deadlines) {
                     for (var username : accounts.usernamesInUnits(List.of((String) d.get("unit")))) {
                         requests.add(NotificationRequest.sensitive(Recipient.account(username), "RECTIFICATION_DUE",
-                                "Rectification due", "A rectification order is due by " + d.get("by"), SubjectType.RECTIFICATION.name(),
+                                Text.of(InspectionTexts.DUE_TITLE), Text.of(InspectionTexts.DUE_BODY, d.get("by")), SubjectType.RECTIFICATION.name(),
                                 (String) d.get("id")));
                     }
                 }
                 for (var v : visits) {
                     for (var username : v.get("inspectors").asList(Value::asString)) {
                         requests.add(NotificationRequest.sensitive(Recipient.account(username), "RETURN_VISIT_DUE",
-                                "Return visit due", "A return visit is due by " + v.get("by").asString(), SubjectType.ASSIGNMENT.name(),
+                                Text.of(InspectionTexts.RETURN_VISIT_DUE_TITLE), Text.of(InspectionTexts.RETURN_VISIT_DUE_BODY, v.get("by").asString()),
+                                SubjectType.ASSIGNMENT.name(),
                                 v.get("id").asString()));
                     }
                 }

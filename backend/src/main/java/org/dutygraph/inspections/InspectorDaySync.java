@@ -14,8 +14,11 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.dutygraph.inspections.InspectionViews.SyncedItem;
+import org.dutygraph.org.OrgTexts;
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
@@ -87,21 +90,21 @@ public class InspectorDaySync {
             var v = batch.visits().get(i);
             var a = assignments.get(v.assignmentId());
             if (a == null) {
-                errors.add(UserError.of("NOT_ASSIGNED", "You have no assignment with id '" + v.assignmentId() + "'",
+                errors.add(UserError.of("NOT_ASSIGNED", Text.of(InspectionTexts.NOT_ASSIGNED, v.assignmentId()),
                         "input", "visits", String.valueOf(i), "assignmentId"));
                 continue;
             }
             // a return visit (回马枪) checks the fix after the deadline: a visit before it is not one
             if ("RETURN_VISIT".equals(a.get("kind")) && a.get("dueFrom") != null
                     && v.startedAt().atZoneSameInstant(clock.getZone()).toLocalDate().isBefore(LocalDate.parse((String) a.get("dueFrom")))) {
-                errors.add(UserError.of("RETURN_VISIT_NOT_DUE", "回访须在整改期限届满后进行（最早 " + a.get("dueFrom") + "）",
+                errors.add(UserError.of("RETURN_VISIT_NOT_DUE", Text.of(InspectionTexts.VISIT_BEFORE_DUE, a.get("dueFrom")),
                         "input", "visits", String.valueOf(i), "startedAt"));
                 continue;
             }
             var answers = v.answers() == null ? List.<SyncBatch.AnswerIn>of() : v.answers();
             for (int j = 0; j < answers.size(); j++) {
                 if (!codes.contains(a, answers.get(j).code())) {
-                    errors.add(UserError.of("UNKNOWN_CODE", "'" + answers.get(j).code() + "' is not on this assignment's checklist",
+                    errors.add(UserError.of("UNKNOWN_CODE", Text.of(InspectionTexts.NOT_ON_CHECKLIST, answers.get(j).code()),
                             "input", "visits", String.valueOf(i), "answers", String.valueOf(j), "code"));
                 }
             }
@@ -128,12 +131,12 @@ public class InspectorDaySync {
             var f = batch.findings().get(i);
             var a = visitAssignment.getOrDefault(f.visitClientId(), storedVisits.get(f.visitClientId()));
             if (a == null) {
-                errors.add(UserError.of("UNKNOWN_VISIT", "No visit of yours has client id '" + f.visitClientId()
-                        + "' (send the visit in this batch or before)", "input", "findings", String.valueOf(i), "visitClientId"));
+                errors.add(UserError.of("UNKNOWN_VISIT", Text.of(InspectionTexts.NO_VISIT_WITH_CLIENT_ID, f.visitClientId()),
+                        "input", "findings", String.valueOf(i), "visitClientId"));
                 continue;
             }
             if (!codes.contains(a, f.normCode())) {
-                errors.add(UserError.of("UNKNOWN_CODE", "'" + f.normCode() + "' is not on this assignment's checklist",
+                errors.add(UserError.of("UNKNOWN_CODE", Text.of(InspectionTexts.NOT_ON_CHECKLIST, f.normCode()),
                         "input", "findings", String.valueOf(i), "normCode"));
             }
             var props = new TreeMap<String, Object>();
@@ -245,8 +248,7 @@ public class InspectorDaySync {
             var s = stored.get((String) row.get("clientKey"));
             var clientId = (String) ((Map<?, ?>) row.get("props")).get("clientId");
             if (!(Boolean) s.get("same")) {
-                errors.add(UserError.of("CLIENT_ID_REUSED", "Client id '" + clientId
-                        + "' was synced before with other content", path(row)));
+                errors.add(UserError.of("CLIENT_ID_REUSED", Text.of(InspectionTexts.CLIENT_ID_REUSED, clientId), path(row)));
             }
             items.add(new SyncedItem(clientId, (String) s.get("id"), (Boolean) s.get("created") ? "CREATED" : "ALREADY_SYNCED",
                     TimeKeys.utc((Long) s.get("receivedAt"))));
@@ -321,7 +323,7 @@ public class InspectorDaySync {
                 .single().get("ids").asList(Value::asString);
         for (int i = 0; i < batch.patrols().size(); i++) {
             if (!known.contains(batch.patrols().get(i).hallId())) {
-                errors.add(UserError.of("UNKNOWN_UNIT", "No unit has id '" + batch.patrols().get(i).hallId() + "'",
+                errors.add(UserError.of("UNKNOWN_UNIT", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(OrgTexts.UNIT), batch.patrols().get(i).hallId()),
                         "input", "patrols", String.valueOf(i), "hallId"));
             }
         }
@@ -337,7 +339,8 @@ public class InspectorDaySync {
         for (int i = 0; i < batch.findings().size(); i++) {
             var postId = batch.findings().get(i).postId();
             if (postId != null && !known.contains(postId)) {
-                errors.add(UserError.of("UNKNOWN_POST", "No post has id '" + postId + "'", "input", "findings", String.valueOf(i), "postId"));
+                errors.add(UserError.of("UNKNOWN_POST", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(OrgTexts.POST), postId), "input", "findings",
+                        String.valueOf(i), "postId"));
             }
         }
     }

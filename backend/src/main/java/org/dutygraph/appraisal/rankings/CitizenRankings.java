@@ -13,9 +13,14 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.dutygraph.appraisal.AppraisalInputs;
+import org.dutygraph.appraisal.AppraisalTexts;
 import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.Messages;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
+import org.dutygraph.platform.i18n.TextJson;
 import org.dutygraph.platform.neo4j.GraphLocks;
 import org.dutygraph.platform.random.SeededRandom;
 import org.neo4j.driver.Driver;
@@ -48,7 +53,7 @@ public class CitizenRankings {
     }
 
     public record Ranking(String id, String period, String status, String seed, String algorithm, int worst, int ballotsPerUnit,
-                          int minBallots, List<Entry> entries, List<String> ties, java.time.OffsetDateTime drawnAt,
+                          int minBallots, List<Entry> entries, List<Text> ties, java.time.OffsetDateTime drawnAt,
                           java.time.OffsetDateTime publishedAt, String key) {
     }
 
@@ -59,7 +64,10 @@ public class CitizenRankings {
     private final AppraisalInputs inputs;
     private final Clock clock;
 
-    CitizenRankings(Driver driver, AppraisalInputs inputs, Clock clock) {
+    private final Messages messages;
+
+    CitizenRankings(Driver driver, AppraisalInputs inputs, Clock clock, Messages messages) {
+        this.messages = messages;
         this.driver = driver;
         this.inputs = inputs;
         this.clock = clock;
@@ -70,16 +78,16 @@ public class CitizenRankings {
         try {
             period = Period.parse(periodText);
         } catch (IllegalArgumentException e) {
-            return failed("INVALID_PERIOD", e.getMessage(), "period");
+            return failed("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "period");
         }
         if (period.kind() == Period.Kind.MONTH) {
-            return failed("INVALID_PERIOD", "Rankings are drawn for a quarter (2026-Q1) or a year (2026)", "period");
+            return failed("INVALID_PERIOD", Text.of(AppraisalTexts.RANKING_PERIOD), "period");
         }
         if (worst < 1 || worst > 100 || ballotsPerUnit < 1 || ballotsPerUnit > 1000 || minBallots < 1 || minBallots > ballotsPerUnit) {
-            return failed("OUT_OF_RANGE", "worst is 1-100, ballotsPerUnit 1-1000, minBallots 1 to ballotsPerUnit", "worst");
+            return failed("OUT_OF_RANGE", Text.of(AppraisalTexts.RANKING_LIMITS), "worst");
         }
         if (seed != null && (seed.length() < 8 || seed.length() > 128)) {
-            return failed("INVALID_SEED", "'seed' must be 8 to 128 characters", "seed");
+            return failed("INVALID_SEED", Text.of(PlatformTexts.SEED_LENGTH), "seed");
         }
         var drawSeed = seed != null ? seed : SeededRandom.freshSeed();
         var ballots = ballots(period);
@@ -90,10 +98,12 @@ public class CitizenRankings {
             session.executeWriteWithoutResult(tx -> tx.run("""
                     CREATE (:CitizenRanking {id: $id, period: $period, status: 'DRAFT', seed: $seed, algorithm: $algorithm,
                             worst: $worst, ballotsPerUnit: $k, minBallots: $min, candidates: $candidates, entries: $entries,
-                            ties: $ties, drawnBy: $by, drawnAt: $now, key: $key})""",
+                            ties: $ties, tieTexts: $tieTexts, drawnBy: $by, drawnAt: $now, key: $key})""",
                     Values.parameters("id", id, "period", period.toString(), "seed", drawSeed, "algorithm", ALGORITHM, "worst", worst,
                             "k", ballotsPerUnit, "min", minBallots, "candidates", JSON.writeValueAsString(ballots),
-                            "entries", JSON.writeValueAsString(result.entries()), "ties", result.ties(), "by", by, "now", now,
+                            "entries", JSON.writeValueAsString(result.entries()),
+                            "ties", result.ties().stream().map(messages::chinese).toList(),
+                            "tieTexts", result.ties().stream().map(TextJson::write).toList(), "by", by, "now", now,
                             "key", TimeKeys.key(now, id))).consume());
         }
         return new Drawn(find(id, true).orElseThrow(), List.of());
@@ -123,7 +133,8 @@ public class CitizenRankings {
                 return null;
             });
             if (error != null) {
-                return failed(error, error.equals("NOT_FOUND") ? "No ranking has id '" + id + "'" : "This ranking is published already", "id");
+                return failed(error, error.equals("NOT_FOUND") ? Text.of(PlatformTexts.NO_SUCH_ID, Text.of(AppraisalTexts.RANKING), id)
+                        : Text.of(AppraisalTexts.ALREADY_PUBLISHED), "id");
             }
         }
         return new Drawn(find(id, true).orElseThrow(), List.of());
@@ -162,7 +173,7 @@ public class CitizenRankings {
         }
     }
 
-    record Ranked(List<Entry> entries, List<String> ties) {
+    record Ranked(List<Entry> entries, List<Text> ties) {
     }
 
     /** The procedure: pure, over the recorded ballots. */
@@ -185,7 +196,7 @@ public class CitizenRankings {
                 .thenComparing(e -> -markRate(e));
         scored.sort(worse.thenComparing(Entry::unitId));
         var entries = new ArrayList<Entry>();
-        var ties = new ArrayList<String>();
+        var ties = new ArrayList<Text>();
         for (int i = 0; i < scored.size(); i++) {
             var e = scored.get(i);
             boolean tiedWithPrevious = i > 0 && worse.compare(scored.get(i - 1), e) == 0;
@@ -194,7 +205,7 @@ public class CitizenRankings {
                 break;
             }
             if (i >= worst && tiedWithPrevious) {
-                ties.add("Tie at place " + worst + ": " + scored.get(i - 1).unitId() + " and " + e.unitId() + " stay listed together");
+                ties.add(Text.of(AppraisalTexts.RANKING_TIE, worst, scored.get(i - 1).unitId(), e.unitId()));
             }
             entries.add(new Entry(rank, e.unitId(), e.ballots(), e.averageScore(), e.indicators()));
         }
@@ -228,11 +239,22 @@ public class CitizenRankings {
         });
         return new Ranking(n.get("id").asString(), n.get("period").asString(), n.get("status").asString(), n.get("seed").asString(),
                 n.get("algorithm").asString(), n.get("worst").asInt(), n.get("ballotsPerUnit").asInt(), n.get("minBallots").asInt(),
-                entries, n.get("ties").asList(Value::asString), TimeKeys.utc(n.get("drawnAt").asLong()),
+                entries, ties(n), TimeKeys.utc(n.get("drawnAt").asLong()),
                 n.get("publishedAt").isNull() ? null : TimeKeys.utc(n.get("publishedAt").asLong()), n.get("key").asString());
     }
 
-    private static Drawn failed(String code, String message, String field) {
+    /** The ties in the reader's language; rankings drawn before ties were kept as keys have their words. */
+    private static List<Text> ties(org.neo4j.driver.types.Node n) {
+        var words = n.get("ties").asList(Value::asString);
+        var texts = n.get("tieTexts").isNull() ? List.<String>of() : n.get("tieTexts").asList(Value::asString);
+        var out = new ArrayList<Text>(words.size());
+        for (int i = 0; i < words.size(); i++) {
+            out.add(TextJson.read(i < texts.size() ? texts.get(i) : null, words.get(i)));
+        }
+        return out;
+    }
+
+    private static Drawn failed(String code, Text message, String field) {
         return new Drawn(null, List.of(UserError.of(code, message, "input", field)));
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.dutygraph.platform.i18n.Text;
+import org.dutygraph.platform.i18n.TextJson;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
@@ -110,13 +112,20 @@ class RatingRoundStore {
     }
 
     void event(TransactionContext tx, String roundId, String action, String by, Instant at, String note) {
+        event(tx, roundId, action, by, at, note, null);
+    }
+
+    /** @param noteText the note as a catalogue text (rendered in the reader's language), for notes the service writes */
+    private void event(TransactionContext tx, String roundId, String action, String by, Instant at, String note, Text noteText) {
         var params = new HashMap<String, Object>();
+        params.put("noteText", TextJson.write(noteText));
         params.put("round", roundId);
         params.put("action", action);
         params.put("by", by);
         params.put("at", at.toEpochMilli());
         params.put("note", note);
-        tx.run("CREATE (:RatingRoundEvent {roundId: $round, action: $action, by: $by, at: $at, note: $note})", params).consume();
+        tx.run("CREATE (:RatingRoundEvent {roundId: $round, action: $action, by: $by, at: $at, note: $note, noteText: $noteText})",
+                params).consume();
     }
 
     /** Open rounds with the same scheme, period and indicator that rate one of these subjects. */
@@ -248,7 +257,7 @@ class RatingRoundStore {
                 MATCH (r:RatingRound {id: $id})
                 SET r.state = 'CLOSED', r.closedBy = $by, r.closedAt = $at, r.closedAutomatically = $auto
                 REMOVE r.closeProblem""", Map.of("id", id, "by", by, "at", at.toEpochMilli(), "auto", automatically)).consume();
-        event(tx, id, "CLOSED", by, at, automatically ? "closing time passed" : null);
+        event(tx, id, "CLOSED", by, at, null, automatically ? Text.of(RoundTexts.CLOSED_AUTOMATICALLY) : null);
     }
 
     /** Notes why a close was refused; true when the reason is new (so the automatic close logs it once). */
@@ -283,7 +292,7 @@ class RatingRoundStore {
                     .list(r -> {
                         var e = r.get("e").asNode();
                         return new RoundEvent(e.get("action").asString(), e.get("by").asString(), Instant.ofEpochMilli(e.get("at").asLong()),
-                                e.get("note").asString(null));
+                                TextJson.read(e.get("noteText").asString(null), e.get("note").asString(null)));
                     }));
         }
     }

@@ -10,6 +10,9 @@ import java.util.Optional;
 import org.dutygraph.appraisal.AppraisalInputs;
 import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.Messages;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.neo4j.driver.Driver;
 import org.springframework.stereotype.Service;
 
@@ -40,7 +43,11 @@ public class RatingRounds {
     private final RoundTime time;
     private final Driver driver;
 
-    RatingRounds(RoundChecks checks, RatingRoundStore store, AppraisalInputs inputs, RoundTime time, Driver driver) {
+    private final Messages messages;
+
+    RatingRounds(RoundChecks checks, RatingRoundStore store, AppraisalInputs inputs, RoundTime time, Driver driver,
+                 Messages messages) {
+        this.messages = messages;
         this.checks = checks;
         this.store = store;
         this.inputs = inputs;
@@ -81,12 +88,12 @@ public class RatingRounds {
         try (var session = driver.session()) {
             closed = session.executeWrite(tx -> {
                 if (store.find(tx, id).isEmpty()) {
-                    return new Closed(null, 0, List.of(UserError.of("NOT_FOUND", "No rating round has id '" + id + "'", "input", "id")));
+                    return new Closed(null, 0, List.of(UserError.of("NOT_FOUND", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(RoundTexts.ROUND), id), "input", "id")));
                 }
                 store.lock(tx, id);
                 var round = store.find(tx, id).orElseThrow();
                 if (round.closed()) {
-                    return new Closed(round, 0, List.of(UserError.of("ALREADY_CLOSED", "This round is closed", "input", "id")));
+                    return new Closed(round, 0, List.of(UserError.of("ALREADY_CLOSED", Text.of(RoundTexts.ALREADY_CLOSED), "input", "id")));
                 }
                 if (automatically && now.isBefore(round.closesAt())) {
                     return new Closed(round, 0, List.of());
@@ -97,14 +104,14 @@ public class RatingRounds {
                     var period = Period.parse(round.period());
                     var entries = values.stream().map(v -> new AppraisalInputs.Entry(period, v.subjectId(), v.code(), v.value())).toList();
                     var provenance = values.stream().map(v -> new AppraisalInputs.Provenance("rating-round:" + id, v.ballots())).toList();
-                    var rows = new AppraisalInputs.Rows(i -> values.get(i).subjectId() + " " + values.get(i).code(), "this round's results");
+                    var rows = new AppraisalInputs.Rows(i -> values.get(i).subjectId() + " " + values.get(i).code(), Text.of(RoundTexts.THESE_RESULTS));
                     var refused = inputs.enterIn(tx, entries, provenance, rows, by);
                     if (!refused.isEmpty()) {
                         var problems = new ArrayList<UserError>();
                         for (var e : refused) {
                             int row = Integer.parseInt(e.field().get(2));
-                            problems.add(UserError.of(e.code(), "The result for '" + values.get(row).subjectId() + "' ("
-                                    + values.get(row).code() + ") is refused: " + e.message(), "input", "id"));
+                            problems.add(UserError.of(e.code(), Text.of(RoundTexts.RESULT_REFUSED, values.get(row).subjectId(),
+                                    values.get(row).code(), e.message()), "input", "id"));
                         }
                         return new Closed(round, 0, problems);
                     }
@@ -114,7 +121,7 @@ public class RatingRounds {
             });
         }
         if (closed.round() != null && !closed.errors().isEmpty() && !"ALREADY_CLOSED".equals(closed.errors().get(0).code())) {
-            store.noteCloseProblem(id, closed.errors().stream().map(UserError::message).reduce((a, b) -> a + "; " + b).orElseThrow(),
+            store.noteCloseProblem(id, closed.errors().stream().map(e -> messages.chinese(e.message())).reduce((a, b) -> a + "；" + b).orElseThrow(),
                     by, now);
         }
         return closed;

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.dutygraph.appraisal.AppraisalInputs;
+import org.dutygraph.appraisal.AppraisalTexts;
 import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.Text;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
@@ -51,33 +53,34 @@ public class ScoreSheets {
             SheetTable table;
             if (text != null) {
                 if (text.length() > limits.maxBytes()) {
-                    throw new SheetException("TOO_LARGE", "The file is larger than " + limits.maxBytes() / (1024 * 1024) + " MB");
+                    throw new SheetException("TOO_LARGE", Text.of(AppraisalTexts.FILE_TOO_LARGE, limits.maxBytes() / (1024 * 1024)));
                 }
                 table = CsvReader.parse(text.startsWith("\uFEFF") ? text.substring(1) : text, limits);
             } else {
                 if (bytes.length > limits.maxBytes()) {
-                    throw new SheetException("TOO_LARGE", "The file is larger than " + limits.maxBytes() / (1024 * 1024) + " MB");
+                    throw new SheetException("TOO_LARGE", Text.of(AppraisalTexts.FILE_TOO_LARGE, limits.maxBytes() / (1024 * 1024)));
                 }
                 table = format == Format.XLSX ? XlsxReader.read(bytes, limits)
                         : CsvReader.parse(CsvReader.decode(bytes, charset), limits);
             }
             return enter(table, period, by);
         } catch (SheetException e) {
-            return new Imported(0, 0, List.of(problem(e.code(), e.getMessage(), e.row(), e.column(), e.column())));
+            return new Imported(0, 0, List.of(problem(e.code(), e.text(), e.row(), e.column(), e.column())));
         }
     }
 
     private Imported enter(SheetTable table, String defaultPeriod, String by) throws SheetException {
         var columns = SheetColumns.find(table.header(), table.headerRow());
         if (table.lines().isEmpty()) {
-            throw new SheetException("EMPTY_SHEET", "There are no rows under the header", table.headerRow(), null);
+            throw new SheetException("EMPTY_SHEET", Text.of(AppraisalTexts.NO_ROWS), table.headerRow(), null);
         }
         Period fallback = null;
         if (defaultPeriod != null && !defaultPeriod.isBlank()) {
             try {
                 fallback = Period.parse(defaultPeriod);
             } catch (IllegalArgumentException e) {
-                return new Imported(0, table.lines().size(), List.of(UserError.of("INVALID_PERIOD", e.getMessage(), "input", "period")));
+                return new Imported(0, table.lines().size(), List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT),
+                        "input", "period")));
             }
         }
         var errors = new ArrayList<UserError>();
@@ -93,11 +96,12 @@ public class ScoreSheets {
                 try {
                     period = Period.parse(periodText);
                 } catch (IllegalArgumentException e) {
-                    errors.add(problem("INVALID_PERIOD", e.getMessage(), line.number(), SheetColumns.PERIOD, table, columns));
+                    errors.add(problem("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), line.number(), SheetColumns.PERIOD, table,
+                            columns));
                     continue;
                 }
             } else if (period == null) {
-                errors.add(problem("INVALID_PERIOD", "No period: fill the period column or give the sheet's period",
+                errors.add(problem("INVALID_PERIOD", Text.of(AppraisalTexts.NO_PERIOD),
                         line.number(), columns.containsKey(SheetColumns.PERIOD) ? SheetColumns.PERIOD : null, table, columns));
                 continue;
             }
@@ -112,12 +116,13 @@ public class ScoreSheets {
         if (!errors.isEmpty() || entries.isEmpty()) {
             // the rows' own checks still run, without storing, so that one answer lists every bad row
             if (!entries.isEmpty()) {
-                errors.addAll(inputs.check(entries, new AppraisalInputs.Rows(i -> String.valueOf(numbers.get(i)), "this sheet"))
+                errors.addAll(inputs.check(entries, new AppraisalInputs.Rows(i -> String.valueOf(numbers.get(i)), Text.of(AppraisalTexts.THIS_SHEET)))
                         .stream().map(e -> rowProblem(e, numbers, subjectColumn, table, columns)).toList());
             }
             return new Imported(0, table.lines().size(), sorted(errors));
         }
-        var refused = inputs.enter(entries, new AppraisalInputs.Rows(i -> String.valueOf(numbers.get(i)), "this sheet"), by);
+        var refused = inputs.enter(entries, new AppraisalInputs.Rows(i -> String.valueOf(numbers.get(i)), Text.of(AppraisalTexts.THIS_SHEET)),
+                by);
         if (!refused.isEmpty()) {
             return new Imported(0, table.lines().size(),
                     sorted(refused.stream().map(e -> rowProblem(e, numbers, subjectColumn, table, columns)).toList()));
@@ -203,7 +208,7 @@ public class ScoreSheets {
             if (!id.isEmpty()) {
                 var known = names.get(id);
                 if (!name.isEmpty() && known != null && !known.equals(name)) {
-                    errors.add(problem("SUBJECT_MISMATCH", "'" + id + "' is " + known + ", not " + name, row, SheetColumns.NAME,
+                    errors.add(problem("SUBJECT_MISMATCH", Text.of(AppraisalTexts.SUBJECT_MISMATCH, id, known, name), row, SheetColumns.NAME,
                             table, columns));
                 } else {
                     subjects.put(row, new Subject(id, SheetColumns.SUBJECT));
@@ -214,9 +219,8 @@ public class ScoreSheets {
                     subjects.put(row, new Subject(found.get(0), SheetColumns.NAME));
                 } else {
                     errors.add(problem(found.isEmpty() ? "UNKNOWN_SUBJECT" : "AMBIGUOUS_SUBJECT", found.isEmpty()
-                            ? "No one named " + name + " holds a post in '" + unit + "' (or a unit under it)"
-                            : found.size() + " people named " + name + " hold posts in '" + unit + "': give their badge numbers in a "
-                            + "subject column", row, SheetColumns.NAME, table, columns));
+                            ? Text.of(AppraisalTexts.NO_ONE_NAMED, name, unit)
+                            : Text.of(AppraisalTexts.SEVERAL_NAMED, found.size(), name, unit), row, SheetColumns.NAME, table, columns));
                 }
             } else if (!unit.isEmpty()) {
                 var found = unitIds.getOrDefault(unit, List.of());
@@ -224,11 +228,11 @@ public class ScoreSheets {
                     subjects.put(row, new Subject(found.get(0), SheetColumns.UNIT));
                 } else {
                     errors.add(problem(found.isEmpty() ? "UNKNOWN_SUBJECT" : "AMBIGUOUS_SUBJECT", found.isEmpty()
-                            ? "No unit has the id or name '" + unit + "'" : found.size() + " units are named '" + unit
-                            + "': give the unit's id", row, SheetColumns.UNIT, table, columns));
+                            ? Text.of(AppraisalTexts.NO_UNIT_NAMED, unit) : Text.of(AppraisalTexts.SEVERAL_UNITS_NAMED, found.size(), unit),
+                            row, SheetColumns.UNIT, table, columns));
                 }
             } else {
-                errors.add(problem("MISSING_SUBJECT", "No subject: give an id, or a name and unit", row,
+                errors.add(problem("MISSING_SUBJECT", Text.of(AppraisalTexts.NO_SUBJECT), row,
                         columns.containsKey(SheetColumns.SUBJECT) ? SheetColumns.SUBJECT
                                 : columns.containsKey(SheetColumns.NAME) ? SheetColumns.NAME : SheetColumns.UNIT, table, columns));
             }
@@ -252,24 +256,24 @@ public class ScoreSheets {
         return problem(error.code(), error.message(), numbers.get(i), column, table, columns);
     }
 
-    private static UserError problem(String code, String message, int row, SheetColumns column, SheetTable table,
+    private static UserError problem(String code, Text message, int row, SheetColumns column, SheetTable table,
                                      Map<SheetColumns, Integer> columns) {
         var label = column == null ? null : columns.containsKey(column) ? table.header().get(columns.get(column)) : column.key();
         return problem(code, message, row, column == null ? null : column.key(), label);
     }
 
-    private static UserError problem(String code, String message, int row, String key, String label) {
+    private static UserError problem(String code, Text message, int row, String key, String label) {
         var path = new ArrayList<>(List.of("input", "content"));
-        var where = new StringBuilder();
+        var text = message;
         if (row > 0) {
             path.add(String.valueOf(row));
-            where.append("row ").append(row);
             if (key != null) {
                 path.add(key);
-                where.append(", column ").append(label);
+                text = Text.of(AppraisalTexts.ROW_COLUMN_AT, row, label, message);
+            } else {
+                text = Text.of(AppraisalTexts.ROW_AT, row, message);
             }
-            where.append(": ");
         }
-        return new UserError(List.copyOf(path), code, where + message);
+        return new UserError(List.copyOf(path), code, text);
     }
 }
