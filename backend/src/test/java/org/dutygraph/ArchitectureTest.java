@@ -1,20 +1,103 @@
 package org.dutygraph;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
-/** Package by feature: the platform knows no feature, and features meet only through public APIs. */
+/**
+ * Package by feature: the platform knows no feature, features meet only through public APIs (the module graph
+ * as a whole: {@link ModularityTest}), and only stores touch the Neo4j driver.
+ */
 class ArchitectureTest {
+
+    private static final String DRIVER = "org.neo4j.driver..";
+
+    /**
+     * Classes outside stores that may touch driver types, each for a reason. The list may only shrink: a class that
+     * stops using the driver must leave it (a test says so), and none joins it without a reason written here.
+     */
+    static final List<String> LEGACY_DRIVER_USERS = List.of(
+            // builds ProjectionStore on the plain driver: the projection load measured faster there
+            "org.dutygraph.conflicts.ProjectionStoreConfiguration",
+            // enqueue(tx, ...) joins SubmissionStore's plain-driver group commit
+            "org.dutygraph.notifications.Notifications",
+            // converts driver values to the org feature's records for its stores, at the driver boundary
+            "org.dutygraph.org.read.OrgRows");
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.dutygraph");
+
+    /**
+     * Only {@code *Store} classes (their nested types included) use the driver, besides the platform's embedded
+     * database and migrations and the legacy classes named.
+     */
+    static ArchRule onlyStoresTouchTheDriver(Collection<String> legacy) {
+        return noClasses().that(not(stores())).and(not(namedIn(legacy)))
+                .and().resideOutsideOfPackages("org.dutygraph.platform.neo4j..", "org.dutygraph.platform.migrations..")
+                .should().dependOnClassesThat().resideInAPackage(DRIVER)
+                .because("Cypher and the driver stay in *Store classes");
+    }
+
+    private static DescribedPredicate<JavaClass> stores() {
+        return DescribedPredicate.describe("are stores", c -> topLevelName(c).endsWith("Store"));
+    }
+
+    private static DescribedPredicate<JavaClass> namedIn(Collection<String> names) {
+        Set<String> set = Set.copyOf(names);
+        return DescribedPredicate.describe("are legacy driver users", c -> set.contains(topLevelName(c)));
+    }
+
+    private static String topLevelName(JavaClass javaClass) {
+        int nested = javaClass.getName().indexOf('$');
+        return nested < 0 ? javaClass.getName() : javaClass.getName().substring(0, nested);
+    }
+
+    private static boolean usesTheDriver(JavaClasses classes, String name) {
+        return classes.stream().filter(c -> topLevelName(c).equals(name))
+                .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
+                .anyMatch(d -> d.getTargetClass().getPackageName().startsWith("org.neo4j.driver"));
+    }
+
+    @Test
+    void onlyStoresTouchTheDriver() {
+        onlyStoresTouchTheDriver(LEGACY_DRIVER_USERS).check(classes);
+    }
+
+    @Test
+    void theLegacyDriverUsersOnlyShrink() {
+        assertThat(LEGACY_DRIVER_USERS).isSorted().doesNotHaveDuplicates();
+        assertThat(LEGACY_DRIVER_USERS.stream().filter(name -> !usesTheDriver(classes, name)).toList())
+                .as("classes that no longer use the driver (or are gone): remove them from LEGACY_DRIVER_USERS")
+                .isEmpty();
+    }
+
+    @Test
+    void theDriverRuleCatchesAClassOutsideAStore() {
+        var fixtures = new ClassFileImporter().importPackages("org.dutygraph.archfixtures.driver");
+        var result = onlyStoresTouchTheDriver(List.of("org.dutygraph.archfixtures.driver.LegacyService"))
+                .evaluate(fixtures);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .anyMatch(detail -> detail.contains("RogueService"))
+                .noneMatch(detail -> detail.contains("FixtureStore") || detail.contains("LegacyService"));
+    }
 
     @Test
     void thePlatformDependsOnNoFeature() {
@@ -38,10 +121,12 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** Spring Modulith's annotations (Finding is a named interface) are declarations that nothing runs. */
     @Test
     void theConflictEngineIsPureJavaOverItsProjection() {
         noClasses().that().resideInAPackage("org.dutygraph.conflicts.engine..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.dutygraph.org..")
+                .should().dependOnClassesThat(resideInAnyPackage("org.springframework..", "org.dutygraph.org..")
+                        .and(not(resideInAPackage("org.springframework.modulith"))))
                 .check(classes);
     }
 

@@ -28,56 +28,17 @@ class CypherPlacementTest {
     /** The migration runner applies .cypher files; its own bookkeeping queries live with it. */
     private static final Set<String> EXEMPT = Set.of("org/dutygraph/platform/migrations/CypherMigrations.java");
 
-    /**
-     * Classes that still hold Cypher from before this rule (issue 15 item 3). The list may only shrink: move
-     * the queries into the feature's store and delete the line.
-     */
-    private static final Set<String> LEGACY = Set.of(
-            "org/dutygraph/accountability/AccountabilityChains.java",
-            "org/dutygraph/appraisal/AppraisalEffects.java",
-            "org/dutygraph/appraisal/AppraisalExplainer.java",
-            "org/dutygraph/appraisal/AppraisalInputLog.java",
-            "org/dutygraph/appraisal/AppraisalInputs.java",
-            "org/dutygraph/appraisal/AppraisalSchemes.java",
-            "org/dutygraph/appraisal/Roster.java",
-            "org/dutygraph/appraisal/Secondments.java",
-            "org/dutygraph/appraisal/api/AppraisalController.java",
-            "org/dutygraph/appraisal/rankings/CitizenRankings.java",
-            "org/dutygraph/appraisal/sheets/ScoreSheets.java",
-            "org/dutygraph/appraisal/sheets/UnitSheets.java",
-            "org/dutygraph/inspections/EvidenceFiles.java",
-            "org/dutygraph/inspections/FindingReview.java",
-            "org/dutygraph/inspections/InspectionAudit.java",
-            "org/dutygraph/inspections/InspectionDraws.java",
-            "org/dutygraph/inspections/InspectionPlans.java",
-            "org/dutygraph/inspections/InspectionQueries.java",
-            "org/dutygraph/inspections/InspectionReminders.java",
-            "org/dutygraph/inspections/InspectorDaySync.java",
-            "org/dutygraph/platform/neo4j/GraphLocks.java");
-
     @Test
     void cypherIsWrittenOnlyInStores() throws IOException {
         var offenders = new TreeSet<String>();
         for (var file : javaFiles()) {
             var name = MAIN.relativize(file).toString().replace('\\', '/');
-            if (!name.endsWith("Store.java") && !EXEMPT.contains(name) && !LEGACY.contains(name)
+            if (!name.endsWith("Store.java") && !EXEMPT.contains(name)
                     && CYPHER.matcher(Files.readString(file)).find()) {
                 offenders.add(name);
             }
         }
         assertThat(offenders).as("classes with Cypher that are not stores: move the queries into a *Store").isEmpty();
-    }
-
-    @Test
-    void theLegacyListOnlyNamesClassesThatStillHoldCypher() throws IOException {
-        var stale = new TreeSet<String>();
-        for (var name : LEGACY) {
-            var file = MAIN.resolve(name);
-            if (!Files.exists(file) || !CYPHER.matcher(Files.readString(file)).find()) {
-                stale.add(name);
-            }
-        }
-        assertThat(stale).as("no Cypher left in these: delete them from LEGACY").isEmpty();
     }
 
     @Test

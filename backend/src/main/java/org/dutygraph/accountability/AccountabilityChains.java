@@ -9,19 +9,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.dutygraph.accountability.AccountabilityStore.NewMeasure;
 import org.dutygraph.org.read.OrgReadStore;
 import org.dutygraph.org.read.SupervisoryChain;
 import org.dutygraph.org.read.Views.ChainStep;
 import org.dutygraph.org.read.Views.PostView;
 import org.dutygraph.platform.graphql.TimeKeys;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.TransactionContext;
-import org.neo4j.driver.Values;
+import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.springframework.stereotype.Service;
 
 /**
  * Tracing responsibility back (责任倒查) from the post a finding or complaint is about, up its supervisory
- * chain, and the measures taken against the posts on it. The public interface of this feature.
+ * chain, and the measures taken against the posts on it. The public interface of this feature. Each method
+ * joins the caller's transaction when there is one ({@link GraphTransactions}), else runs in its own.
  */
 @Service
 public class AccountabilityChains {
@@ -42,72 +42,56 @@ public class AccountabilityChains {
 
     private final SupervisoryChain chains;
     private final OrgReadStore org;
-    private final Driver driver;
+    private final AccountabilityStore store;
+    private final GraphTransactions graph;
     private final Clock clock;
 
-    AccountabilityChains(SupervisoryChain chains, OrgReadStore org, Driver driver, Clock clock) {
+    AccountabilityChains(SupervisoryChain chains, OrgReadStore org, AccountabilityStore store, GraphTransactions graph,
+                         Clock clock) {
         this.chains = chains;
         this.org = org;
-        this.driver = driver;
+        this.store = store;
+        this.graph = graph;
         this.clock = clock;
     }
 
     /** The post of a person holding a badge number today, if they hold exactly one. */
     public Optional<String> postOfBadge(String badgeNumber) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> postOfBadge(tx, badgeNumber));
-        }
-    }
-
-    /** {@link #postOfBadge(String)} in the caller's transaction. */
-    public Optional<String> postOfBadge(TransactionContext tx, String badgeNumber) {
-        var posts = tx.run("""
-                MATCH (:Person {id: $badge})-[h:HOLDS]->(p:Post)
-                WHERE (h.startDate = '' OR h.startDate <= $today) AND (h.endDate IS NULL OR h.endDate >= $today)
-                RETURN DISTINCT p.id AS id""", Map.of("badge", badgeNumber, "today", LocalDate.now(clock).toString()))
-                .list(r -> r.get("id").asString());
+        var posts = store.postsHeld(badgeNumber, LocalDate.now(clock));
         return posts.size() == 1 ? Optional.of(posts.get(0)) : Optional.empty();
     }
 
     /** The post holder first, then each supervisor up the chain, with the measures recorded under {@code subjectId}. */
     public Chain chain(String postId, String subjectId) {
-        var post = postId == null ? null : org.posts(List.of(postId)).get(postId);
-        if (post == null) {
-            return new Chain(subjectId, null, List.of());
-        }
-        var measures = measures(subjectId);
-        var links = new ArrayList<Link>();
-        links.add(new Link("POST_HOLDER", post, measures.getOrDefault(postId, List.of())));
-        boolean principalReached = "principal".equals(post.role());
-        for (var link : chains.of(postId)) {
-            var role = principalReached ? "PARENT_HEAD" : role(link.via(), link.post());
-            principalReached |= role.equals("PRINCIPAL_LEADER");
-            links.add(new Link(role, link.post(), measures.getOrDefault(link.post().id(), List.of())));
-        }
-        return new Chain(subjectId, postId, links);
+        return graph.read(() -> {
+            var post = postId == null ? null : org.posts(List.of(postId)).get(postId);
+            if (post == null) {
+                return new Chain(subjectId, null, List.of());
+            }
+            var measures = measures(subjectId);
+            var links = new ArrayList<Link>();
+            links.add(new Link("POST_HOLDER", post, measures.getOrDefault(postId, List.of())));
+            boolean principalReached = "principal".equals(post.role());
+            for (var link : chains.of(postId)) {
+                var role = principalReached ? "PARENT_HEAD" : role(link.via(), link.post());
+                principalReached |= role.equals("PRINCIPAL_LEADER");
+                links.add(new Link(role, link.post(), measures.getOrDefault(link.post().id(), List.of())));
+            }
+            return new Chain(subjectId, postId, links);
+        });
     }
 
-    /** Records a measure against a post about a subject, in the caller's transaction. */
-    public void record(TransactionContext tx, String subjectType, String subjectId, String postId, String measure, String note,
-                       String by) {
+    /** Records a measure against a post about a subject; it commits with the caller's change. */
+    public void record(String subjectType, String subjectId, String postId, String measure, String note, String by) {
         long now = clock.millis();
         var id = UUID.randomUUID().toString();
-        tx.run("""
-                CREATE (:AccountabilityMeasure {id: $id, subjectType: $type, subjectId: $subject, postId: $post,
-                        measure: $measure, note: $note, recordedBy: $by, recordedAt: $now, key: $key})""",
-                Values.parameters("id", id, "type", subjectType, "subject", subjectId, "post", postId, "measure", measure,
-                        "note", note, "by", by, "now", now, "key", TimeKeys.key(now, id))).consume();
+        graph.write(() -> store.create(new NewMeasure(id, subjectType, subjectId, postId, measure, note, by, now,
+                TimeKeys.key(now, id))));
     }
 
     private Map<String, List<Measure>> measures(String subjectId) {
         var byPost = new HashMap<String, List<Measure>>();
-        try (var session = driver.session()) {
-            session.executeRead(tx -> tx.run("""
-                    MATCH (m:AccountabilityMeasure {subjectId: $subject}) RETURN m ORDER BY m.key""", Map.of("subject", subjectId))
-                    .list(r -> r.get("m").asNode())).forEach(m -> byPost.computeIfAbsent(m.get("postId").asString(),
-                    k -> new ArrayList<>()).add(new Measure(m.get("measure").asString(), m.get("note").asString(null),
-                    m.get("recordedBy").asString(), TimeKeys.utc(m.get("recordedAt").asLong()))));
-        }
+        store.measures(subjectId).forEach(m -> byPost.computeIfAbsent(m.postId(), k -> new ArrayList<>()).add(m.measure()));
         return byPost;
     }
 

@@ -1,31 +1,38 @@
 package org.dutygraph.appraisal;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.dutygraph.appraisal.engine.Appraiser;
 import org.dutygraph.appraisal.engine.Outcome;
 import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.appraisal.engine.Scheme;
-import org.dutygraph.appraisal.engine.Sources;
 import org.dutygraph.platform.i18n.Text;
-import org.neo4j.driver.Driver;
+import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.springframework.stereotype.Service;
 
 /**
  * Recomputes a year: every scheme in force, every period (months, then quarters, then the year), in the
  * order links require, from the entered scores and recorded events; then bundled penalties; then stores
  * the results as a new run that replaces the previous one only once it is complete. Deterministic: the
- * same inputs give the same results.
+ * same inputs give the same results. Not one transaction: a large year reads a period's sheets at a time and
+ * writes its run in batches, each in a transaction of its own; the run becomes current in a last one.
  */
 @Service
 public class AppraisalComputation {
+
+    private static final int BATCH = 10_000;
 
     /** What was done, and where the time went (reading the roster, reading sheets, computing, writing the run). */
     public record Summary(int year, String runId, int schemes, int subjects, int results, List<Text> ties, long millis,
@@ -36,14 +43,23 @@ public class AppraisalComputation {
     record Computed(Scheme scheme, Period period, Map<String, Outcome> outcomes) {
     }
 
-    private final Driver driver;
+    private final GraphTransactions graph;
     private final AppraisalSchemes schemes;
-    private final AppraisalStore store;
+    private final RosterStore rosters;
+    private final ScoreSheetStore sheets;
+    private final AppraisalEventStore events;
+    private final ResultStore results;
+    private final Clock clock;
 
-    AppraisalComputation(Driver driver, AppraisalSchemes schemes, AppraisalStore store) {
-        this.driver = driver;
+    AppraisalComputation(GraphTransactions graph, AppraisalSchemes schemes, RosterStore rosters, ScoreSheetStore sheets,
+                         AppraisalEventStore events, ResultStore results, Clock clock) {
+        this.graph = graph;
         this.schemes = schemes;
-        this.store = store;
+        this.rosters = rosters;
+        this.sheets = sheets;
+        this.events = events;
+        this.results = results;
+        this.clock = clock;
     }
 
     /** Progress: the phase (a period, "penalties", "write") and how many of {@link #STEPS} steps are done. */
@@ -64,21 +80,58 @@ public class AppraisalComputation {
         progress.at("roster", 0);
         long started = System.nanoTime();
         var versions = schemes.versions(year);
-        var org = Roster.load(driver, LocalDate.of(year, 12, 31));
+        var org = graph.read(() -> Roster.load(rosters, LocalDate.of(year, 12, 31)));
         long rosterDone = System.nanoTime();
-        long sheetNanos = 0;
-        var events = store.events(year);
-        var computed = new HashMap<String, Computed>();
-        var ties = new ArrayList<Text>();
+        var pass = new Pass(versions, org, events.inEffect(year));
+        int step = 1;
+        for (var period : periods(year)) {
+            progress.at(period.toString(), step++);
+            pass.compute(period);
+        }
+        progress.at("penalties", step++);
+        BundledPenalties.apply(pass.computed, pass.events, org, rosters);
+        progress.at("write", step);
+        long computeDone = System.nanoTime();
+        var runId = UUID.randomUUID().toString();
+        int written = write(year, runId, pass.computed.values());
+        long done = System.nanoTime();
+        var subjects = new HashSet<String>();
+        pass.computed.values().forEach(c -> subjects.addAll(c.outcomes().keySet()));
+        return new Summary(year, runId, (int) pass.computed.values().stream().map(c -> c.scheme().id()).distinct().count(),
+                subjects.size(), written, List.copyOf(pass.ties), (done - started) / 1_000_000, Map.of(
+                        "roster", (rosterDone - started) / 1_000_000, "sheets", pass.sheetNanos / 1_000_000,
+                        "compute", (computeDone - rosterDone - pass.sheetNanos) / 1_000_000, "write", (done - computeDone) / 1_000_000));
+    }
+
+    /** The 12 months, the 4 quarters, then the year. */
+    private static List<Period> periods(int year) {
         var periods = new ArrayList<Period>();
         for (int m = 1; m <= 12; m++) {
             periods.add(Period.month(year, m));
         }
         periods.addAll(Period.parse(String.valueOf(year)).parts(Period.Kind.QUARTER));
         periods.add(Period.parse(String.valueOf(year)));
-        int step = 1;
-        for (var period : periods) {
-            progress.at(period.toString(), step++);
+        return periods;
+    }
+
+    /** One recomputation's state: what is computed so far, the ties reported, the time spent reading sheets. */
+    private final class Pass {
+
+        final Map<String, List<AppraisalSchemes.Dated>> versions;
+        final Roster org;
+        final Map<String, List<AppraisalEventStore.Event>> events;
+        final Map<String, Computed> computed = new HashMap<>();
+        final List<Text> ties = new ArrayList<>();
+        long sheetNanos;
+
+        Pass(Map<String, List<AppraisalSchemes.Dated>> versions, Roster org, Map<String, List<AppraisalEventStore.Event>> events) {
+            this.versions = versions;
+            this.org = org;
+            this.events = events;
+        }
+
+        /** Every scheme in force for the period, those it links to first. */
+        void compute(Period period) {
             var inForce = new HashMap<String, Scheme>();
             versions.forEach((id, list) -> {
                 var s = AppraisalSchemes.inForce(list, period);
@@ -88,31 +141,49 @@ public class AppraisalComputation {
             });
             // one period's sheets at a time: a year of 100,000 staff does not sit in memory at once
             long sheetStart = System.nanoTime();
-            var sheets = inForce.isEmpty() ? Map.<String, Map<String, BigDecimal>>of() : store.sheets(period);
+            var periodSheets = inForce.isEmpty() ? Map.<String, Map<String, BigDecimal>>of() : sheets.ofPeriod(period);
             sheetNanos += System.nanoTime() - sheetStart;
             for (var scheme : linkOrder(inForce)) {
-                var subjects = org.subjects(scheme);
-                var sources = new PeriodSources(period, org, sheets, events, computed, versions, store);
-                var run = Appraiser.run(scheme, period, subjects, sources, false);
+                var sources = new PeriodSources(period, org, periodSheets, events, computed, versions, results);
+                var run = Appraiser.run(scheme, period, org.subjects(scheme), sources, false);
                 var map = new HashMap<String, Outcome>();
                 run.outcomes().forEach(o -> map.put(o.subjectId(), o));
                 computed.put(scheme.id() + "|" + period, new Computed(scheme, period, map));
                 run.ties().forEach(t -> ties.add(Text.of(AppraisalTexts.TIE_IN_SCHEME, scheme.id(), period, t)));
             }
         }
-        progress.at("penalties", step++);
-        BundledPenalties.apply(computed, events, org, driver);
-        progress.at("write", step);
-        long computeDone = System.nanoTime();
-        var runId = UUID.randomUUID().toString();
-        int results = store.replaceResults(year, runId, computed.values());
-        long written = System.nanoTime();
-        var subjects = new HashSet<String>();
-        computed.values().forEach(c -> subjects.addAll(c.outcomes().keySet()));
-        return new Summary(year, runId, (int) computed.values().stream().map(c -> c.scheme().id()).distinct().count(),
-                subjects.size(), results, List.copyOf(ties), (written - started) / 1_000_000, Map.of(
-                        "roster", (rosterDone - started) / 1_000_000, "sheets", sheetNanos / 1_000_000,
-                        "compute", (computeDone - rosterDone - sheetNanos) / 1_000_000, "write", (written - computeDone) / 1_000_000));
+    }
+
+    /** Writes the run in batches, then makes it current and removes the run it replaced; answers the rows written. */
+    private int write(int year, String runId, Collection<Computed> computed) {
+        var rows = rows(year, runId, computed);
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            var batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
+            graph.write(() -> results.create(year, runId, batch));
+        }
+        var previous = graph.write(() -> results.makeCurrent(year, runId, clock.millis()));
+        // only the run this one replaced: another recomputation may be writing its own run right now
+        previous.ifPresent(old -> results.remove(year, old));
+        return rows.size();
+    }
+
+    /** One row per scheme and subject, its periods in order. */
+    private static List<ResultStore.RunRow> rows(int year, String runId, Collection<Computed> computed) {
+        var bySubject = new HashMap<String, ResultStore.RunRow>();
+        for (var c : computed.stream().sorted(Comparator.comparing(c -> c.period().toString())).toList()) {
+            for (var o : c.outcomes().values()) {
+                var key = c.scheme().id() + "|" + o.subjectId() + "|" + year + "|" + runId;
+                var row = bySubject.computeIfAbsent(key, k -> ResultStore.RunRow.empty(k, c.scheme().id(), o.subjectId()));
+                row.periods().add(c.period().toString());
+                row.versions().add(c.scheme().version());
+                row.scores().add(o.score().stripTrailingZeros().toPlainString());
+                row.grades().add(o.grade());
+                row.ranks().add(o.rank());
+                row.multipliers().add(o.multiplier().toPlainString());
+                row.flags().add(String.join("\n", o.flags()));
+            }
+        }
+        return new ArrayList<>(bySubject.values());
     }
 
     /** Schemes a period's schemes link to come first (a cycle is broken at the scheme met again, which then reads nothing). */
@@ -120,14 +191,13 @@ public class AppraisalComputation {
         var ordered = new ArrayList<Scheme>();
         var visiting = new HashSet<String>();
         var done = new HashSet<String>();
-        for (var id : new java.util.TreeSet<>(schemes.keySet())) {
+        for (var id : new TreeSet<>(schemes.keySet())) {
             visit(id, schemes, visiting, done, ordered);
         }
         return ordered;
     }
 
-    private static void visit(String id, Map<String, Scheme> schemes, java.util.Set<String> visiting, java.util.Set<String> done,
-                              List<Scheme> ordered) {
+    private static void visit(String id, Map<String, Scheme> schemes, Set<String> visiting, Set<String> done, List<Scheme> ordered) {
         if (done.contains(id) || !schemes.containsKey(id) || !visiting.add(id)) {
             return;
         }
@@ -147,91 +217,5 @@ public class AppraisalComputation {
             links.addAll(links(node.children()));
         }
         return links;
-    }
-
-    /** The engine's view of one period: inputs from the score sheets, results computed earlier in this run. */
-    private record PeriodSources(Period period, Roster org, Map<String, Map<String, BigDecimal>> sheets,
-                                 Map<String, List<AppraisalStore.Event>> events, Map<String, Computed> computed,
-                                 Map<String, List<AppraisalSchemes.Dated>> versions, AppraisalStore store) implements Sources {
-
-        @Override
-        public BigDecimal input(String subjectId, String code) {
-            var sheet = sheets.get(subjectId);
-            return sheet == null ? null : sheet.get(code);
-        }
-
-        @Override
-        public BigDecimal linked(String subjectId, Scheme.Node link) {
-            var c = computed.get(link.scheme() + "|" + period);
-            if (c == null) {
-                return null;
-            }
-            var unit = org.linkedUnit(subjectId, link.from(), link.source(), link.classification(), c.outcomes()::containsKey);
-            var outcome = unit == null ? null : c.outcomes().get(unit);
-            return outcome == null || !outcome.assessed() ? null : outcome.score();
-        }
-
-        @Override
-        public String distributionGroup(String subjectId, Scheme.Grouping grouping) {
-            return org.distributionGroup(subjectId, grouping);
-        }
-
-        @Override
-        public BigDecimal partScore(String subjectId, String schemeId, Period part) {
-            var outcome = part(subjectId, schemeId, part);
-            return outcome == null ? null : outcome.score();
-        }
-
-        @Override
-        public String partGrade(String subjectId, String schemeId, Period part) {
-            var outcome = part(subjectId, schemeId, part);
-            return outcome == null ? null : outcome.grade();
-        }
-
-        /** The subject's assessed result in a part of the period (a part not assessed is no result). */
-        private Outcome part(String subjectId, String schemeId, Period part) {
-            var c = computed.get(schemeId + "|" + part);
-            var outcome = c == null ? null : c.outcomes().get(subjectId);
-            return outcome == null || !outcome.assessed() ? null : outcome;
-        }
-
-        @Override
-        public Scheme scheme(String schemeId) {
-            var list = versions.get(schemeId);
-            return list == null ? null : AppraisalSchemes.inForce(list, period);
-        }
-
-        @Override
-        public List<String> pastGrades(String subjectId, String schemeId, int years) {
-            return years < 1 ? List.of() : store.pastGrades(schemeId, period.year(), years).getOrDefault(subjectId, List.of());
-        }
-
-        @Override
-        public List<String> eventsInEffect(String subjectId) {
-            var months = period.kind() == Period.Kind.MONTH ? List.of(period) : period.parts(Period.Kind.MONTH);
-            var kinds = new ArrayList<String>();
-            for (var e : events.getOrDefault(subjectId, List.of())) {
-                for (int i = 0; i < e.months(); i++) {
-                    if (months.contains(e.month().plusMonths(i))) {
-                        kinds.add(e.kind());
-                        break;
-                    }
-                }
-            }
-            return kinds;
-        }
-
-        @Override
-        public List<String> events(String subjectId) {
-            var all = events.getOrDefault(subjectId, List.of());
-            var kinds = new ArrayList<String>();
-            for (var e : all) {
-                if (period.kind() == Period.Kind.MONTH ? e.month().equals(period)
-                        : period.parts(Period.Kind.MONTH).contains(e.month())) {
-                    kinds.add(e.kind());
-                }
-            }
-            return kinds;
-        }
     }
 }

@@ -10,24 +10,25 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.dutygraph.appraisal.ScoreSheetStore.LoggedEntry;
+import org.dutygraph.appraisal.ScoreSheetStore.SheetKey;
+import org.dutygraph.appraisal.ScoreSheetStore.SheetValues;
 import org.dutygraph.appraisal.engine.Decimals;
 import org.dutygraph.appraisal.engine.Period;
-import org.dutygraph.org.OrgTexts;
+import org.dutygraph.org.read.OrgNouns;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.i18n.PlatformTexts;
 import org.dutygraph.platform.i18n.Text;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.TransactionCallback;
-import org.neo4j.driver.TransactionContext;
-import org.neo4j.driver.Value;
-import org.neo4j.driver.Values;
+import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.springframework.stereotype.Service;
 
 /**
  * What appraisal reads: indicator scores entered by appraisers (a score sheet per subject and period
  * holds the current values; every entry is also logged with who and when), and events (verified serious
  * complaints, disciplinary cases, violations, confirmed spot-check findings) that overrides and bundled
- * penalties act on. Other features record events through {@link #recordEvent}.
+ * penalties act on. Other features record events through {@link #recordEvent}. Every method runs in the caller's
+ * transaction when there is one ({@link GraphTransactions}), so a rating round's close or a ranking's publication
+ * commits with the inputs and events it records.
  */
 @Service
 public class AppraisalInputs {
@@ -39,13 +40,20 @@ public class AppraisalInputs {
     public record Score(String subjectId, String code, String value) {
     }
 
-    private final Driver driver;
+    private final GraphTransactions graph;
     private final AppraisalSchemes schemes;
+    private final ScoreSheetStore sheets;
+    private final AppraisalEventStore events;
+    private final SubjectStore subjects;
     private final Clock clock;
 
-    AppraisalInputs(Driver driver, AppraisalSchemes schemes, Clock clock) {
-        this.driver = driver;
+    AppraisalInputs(GraphTransactions graph, AppraisalSchemes schemes, ScoreSheetStore sheets, AppraisalEventStore events,
+                    SubjectStore subjects, Clock clock) {
+        this.graph = graph;
         this.schemes = schemes;
+        this.sheets = sheets;
+        this.events = events;
+        this.subjects = subjects;
         this.clock = clock;
     }
 
@@ -124,12 +132,12 @@ public class AppraisalInputs {
      * {@code input.scores.<index>.<subjectId|code|value>}, its message naming rows as {@code rows} says.
      */
     public List<UserError> enter(List<Entry> scores, Rows rowNames, String by) {
-        return enter(scores, rowNames, by, true);
+        return enter(scores, null, rowNames, by);
     }
 
     /** The problems {@link #enter(List, Rows, String)} would find, storing nothing. */
     public List<UserError> check(List<Entry> scores, Rows rowNames) {
-        return enter(scores, rowNames, null, false);
+        return graph.read(() -> problems(scores, rowNames).errors());
     }
 
     /** Where a value comes from when not typed or imported: a rating round ({@code rating-round:<id>}) and its ballots. */
@@ -137,132 +145,102 @@ public class AppraisalInputs {
     }
 
     /**
-     * Stores the entries with the checks of {@link #enter(List, Rows, String)} within the caller's write transaction, so
-     * that a rating round's close and the inputs it enters commit or roll back together. {@code provenance} is parallel to
-     * {@code scores} and logged with each entry.
+     * Stores the entries with the checks of {@link #enter(List, Rows, String)}, logging each with its provenance
+     * ({@code provenance} is parallel to {@code scores}, or null). Within a caller's transaction (a rating round's close)
+     * the inputs commit or roll back with it.
      */
-    public List<UserError> enterIn(TransactionContext tx, List<Entry> scores, List<Provenance> provenance, Rows rowNames,
-                                   String by) {
-        return enter(scores, provenance, rowNames, by, true, tx);
+    public List<UserError> enter(List<Entry> scores, List<Provenance> provenance, Rows rowNames, String by) {
+        return graph.write(() -> {
+            var checked = problems(scores, rowNames);
+            if (!checked.errors().isEmpty()) {
+                return checked.errors();
+            }
+            write(scores, checked.values(), provenance, by);
+            return List.<UserError>of();
+        });
     }
 
-    private List<UserError> enter(List<Entry> scores, Rows rowNames, String by, boolean store) {
-        return enter(scores, null, rowNames, by, store, null);
+    /** The problems of the entries, and each entry's value as stored (null for a value refused). */
+    private record Checked(List<UserError> errors, List<String> values) {
     }
 
-    private List<UserError> enter(List<Entry> scores, List<Provenance> provenance, Rows rowNames, String by, boolean store,
-                                  TransactionContext within) {
+    private Checked problems(List<Entry> scores, Rows rowNames) {
         var errors = new ArrayList<UserError>();
         var values = new ArrayList<String>();
         var readable = new HashMap<Period, Map<String, Limit>>();
         duplicates(scores, rowNames, errors);
         for (int i = 0; i < scores.size(); i++) {
             var s = scores.get(i);
-            var period = s.period();
-            var codes = readable.computeIfAbsent(period, this::codesInForce);
-            var at = String.valueOf(i);
-            if (!CODE.matcher(s.code()).matches()) {
-                errors.add(UserError.of("INVALID_CODE", Text.of(AppraisalTexts.INDICATOR_CODE_FORMAT),
-                        "input", "scores", at, "code"));
-            } else if (!codes.containsKey(s.code())) {
-                errors.add(UserError.of("UNKNOWN_INDICATOR", Text.of(AppraisalTexts.UNKNOWN_INDICATOR, period, s.code()),
-                        "input", "scores", at, "code"));
+            var codes = readable.computeIfAbsent(s.period(), this::codesInForce);
+            checkCode(s, codes, String.valueOf(i), errors);
+            values.add(checkedValue(s, codes.get(s.code()), String.valueOf(i), errors));
+        }
+        var known = subjects.existing(scores.stream().map(Entry::subjectId).distinct().toList());
+        for (int i = 0; i < scores.size(); i++) {
+            if (!known.contains(scores.get(i).subjectId())) {
+                errors.add(UserError.of("UNKNOWN_SUBJECT", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(OrgNouns.UNIT_OR_PERSON),
+                        scores.get(i).subjectId()), "input", "scores", String.valueOf(i), "subjectId"));
             }
-            try {
-                var v = Decimals.parse(s.value());
-                var limit = codes.get(s.code());
-                if (v.signum() < 0 || v.compareTo(MAX) > 0) {
-                    errors.add(UserError.of("OUT_OF_RANGE", Text.of(AppraisalTexts.SCORE_RANGE), "input", "scores", at, "value"));
-                } else if (limit != null && limit.max() != null && v.compareTo(limit.max()) > 0) {
-                    errors.add(UserError.of("OUT_OF_RANGE", Text.of(AppraisalTexts.SCORE_OVER_MAX, s.code(), limit.max().toPlainString(),
-                            limit.schemeId(), period, v.toPlainString()),
-                            "input", "scores", at, "value"));
-                }
-                values.add(v.toPlainString());
-            } catch (Decimals.OutOfBounds e) {
-                errors.add(UserError.of("OUT_OF_RANGE", Text.of(AppraisalTexts.SCORE_DECIMALS, Decimals.MAX_FRACTION_DIGITS),
+        }
+        return new Checked(errors, values);
+    }
+
+    private static void checkCode(Entry s, Map<String, Limit> codes, String at, List<UserError> errors) {
+        if (!CODE.matcher(s.code()).matches()) {
+            errors.add(UserError.of("INVALID_CODE", Text.of(AppraisalTexts.INDICATOR_CODE_FORMAT),
+                    "input", "scores", at, "code"));
+        } else if (!codes.containsKey(s.code())) {
+            errors.add(UserError.of("UNKNOWN_INDICATOR", Text.of(AppraisalTexts.UNKNOWN_INDICATOR, s.period(), s.code()),
+                    "input", "scores", at, "code"));
+        }
+    }
+
+    /** The value as stored (plain decimal), or null when it is not a number; problems of range are added. */
+    private static String checkedValue(Entry s, Limit limit, String at, List<UserError> errors) {
+        try {
+            var v = Decimals.parse(s.value());
+            if (v.signum() < 0 || v.compareTo(MAX) > 0) {
+                errors.add(UserError.of("OUT_OF_RANGE", Text.of(AppraisalTexts.SCORE_RANGE), "input", "scores", at, "value"));
+            } else if (limit != null && limit.max() != null && v.compareTo(limit.max()) > 0) {
+                errors.add(UserError.of("OUT_OF_RANGE", Text.of(AppraisalTexts.SCORE_OVER_MAX, s.code(), limit.max().toPlainString(),
+                        limit.schemeId(), s.period(), v.toPlainString()),
                         "input", "scores", at, "value"));
-                values.add(null);
-            } catch (NumberFormatException e) {
-                errors.add(UserError.of("NOT_A_NUMBER", s.value().length() > 40 ? Text.of(AppraisalTexts.NOT_A_DECIMAL)
-                        : Text.of(AppraisalTexts.NOT_A_DECIMAL_VALUE, s.value()), "input", "scores", at, "value"));
-                values.add(null);
             }
+            return v.toPlainString();
+        } catch (Decimals.OutOfBounds e) {
+            errors.add(UserError.of("OUT_OF_RANGE", Text.of(AppraisalTexts.SCORE_DECIMALS, Decimals.MAX_FRACTION_DIGITS),
+                    "input", "scores", at, "value"));
+        } catch (NumberFormatException e) {
+            errors.add(UserError.of("NOT_A_NUMBER", s.value().length() > 40 ? Text.of(AppraisalTexts.NOT_A_DECIMAL)
+                    : Text.of(AppraisalTexts.NOT_A_DECIMAL_VALUE, s.value()), "input", "scores", at, "value"));
         }
-        var subjects = scores.stream().map(Entry::subjectId).distinct().toList();
+        return null;
+    }
+
+    /** Merges the checked values into the sheets (each locked first) and logs every entry. */
+    private void write(List<Entry> scores, List<String> values, List<Provenance> provenance, String by) {
         long now = clock.millis();
-        TransactionCallback<List<UserError>> write = tx -> {
-            var known = new java.util.HashSet<>(tx.run("""
-                    UNWIND $ids AS id OPTIONAL MATCH (o:Organization {id: id}) OPTIONAL MATCH (p:Person {id: id})
-                    WITH id WHERE o IS NOT NULL OR p IS NOT NULL RETURN collect(id) AS ids""", Map.of("ids", subjects))
-                    .single().get("ids").asList(Value::asString));
-            for (int i = 0; i < scores.size(); i++) {
-                if (!known.contains(scores.get(i).subjectId())) {
-                    errors.add(UserError.of("UNKNOWN_SUBJECT", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(OrgTexts.UNIT_OR_PERSON),
-                            scores.get(i).subjectId()), "input", "scores", String.valueOf(i), "subjectId"));
-                }
-            }
-            if (!errors.isEmpty() || !store) {
-                return errors;
-            }
-            var sheets = new LinkedHashMap<String, Map<String, String>>();
-            var sheetPeriods = new HashMap<String, Period>();
-            for (int i = 0; i < scores.size(); i++) {
-                var key = scores.get(i).subjectId() + "|" + scores.get(i).period();
-                sheetPeriods.put(key, scores.get(i).period());
-                sheets.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(scores.get(i).code(), values.get(i));
-            }
-            // MERGE then touch: each sheet is write-locked before it is read, so concurrent entries do not lose updates
-            var current = new HashMap<String, Map<String, String>>();
-            var keys = sheets.keySet().stream().map(k -> Map.<String, Object>of("key", k,
-                    "period", sheetPeriods.get(k).toString(), "year", sheetPeriods.get(k).year())).toList();
-            tx.run("""
-                    UNWIND $keys AS k
-                    MERGE (s:ScoreSheet {key: k.key})
-                    ON CREATE SET s.subjectId = split(k.key, '|')[0], s.period = k.period, s.year = k.year, s.codes = [], s.values = []
-                    SET s._lock = true REMOVE s._lock
-                    RETURN s.key AS key, s.codes AS codes, s.values AS values""", Map.of("keys", keys))
-                    .forEachRemaining(r -> {
-                        var map = new LinkedHashMap<String, String>();
-                        var codes = r.get("codes").asList(Value::asString);
-                        var vals = r.get("values").asList(Value::asString);
-                        for (int i = 0; i < codes.size(); i++) {
-                            map.put(codes.get(i), vals.get(i));
-                        }
-                        current.put(r.get("key").asString(), map);
-                    });
-            var rows = new ArrayList<Map<String, Object>>();
-            sheets.forEach((key, entries) -> {
-                var merged = current.get(key);
-                merged.putAll(entries);
-                rows.add(Map.of("key", key, "codes", List.copyOf(merged.keySet()), "values", List.copyOf(merged.values())));
-            });
-            tx.run("""
-                    UNWIND $rows AS row MATCH (s:ScoreSheet {key: row.key})
-                    SET s.codes = row.codes, s.values = row.values, s.updatedAt = $now""",
-                    Map.of("rows", rows, "now", now)).consume();
-            var log = new ArrayList<Map<String, Object>>();
-            for (int i = 0; i < scores.size(); i++) {
-                var entry = new HashMap<String, Object>(Map.of("subject", scores.get(i).subjectId(),
-                        "period", scores.get(i).period().toString(), "code", scores.get(i).code(), "value", values.get(i)));
-                if (provenance != null) {
-                    entry.put("source", provenance.get(i).source());
-                    entry.put("ballots", provenance.get(i).ballots());
-                }
-                log.add(entry);
-            }
-            tx.run("""
-                    UNWIND $log AS e CREATE (:ScoreEntry {subjectId: e.subject, period: e.period, code: e.code, value: e.value,
-                            by: $by, at: $now, source: e.source, ballots: e.ballots})""", Map.of("log", log, "by", by, "now", now))
-                    .consume();
-            return List.<UserError>of();
-        };
-        if (within != null) {
-            return write.execute(within);
+        var changes = new LinkedHashMap<String, Map<String, String>>();
+        var keys = new LinkedHashMap<String, SheetKey>();
+        var log = new ArrayList<LoggedEntry>();
+        for (int i = 0; i < scores.size(); i++) {
+            var s = scores.get(i);
+            var key = s.subjectId() + "|" + s.period();
+            keys.putIfAbsent(key, new SheetKey(key, s.period().toString(), s.period().year()));
+            changes.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(s.code(), values.get(i));
+            var from = provenance == null ? null : provenance.get(i);
+            log.add(new LoggedEntry(s.subjectId(), s.period().toString(), s.code(), values.get(i),
+                    from == null ? null : from.source(), from == null ? null : from.ballots()));
         }
-        try (var session = driver.session()) {
-            return session.executeWrite(write);
-        }
+        var current = sheets.lock(List.copyOf(keys.values()));
+        var merged = new ArrayList<SheetValues>();
+        changes.forEach((key, entries) -> {
+            var sheet = current.get(key);
+            sheet.putAll(entries);
+            merged.add(new SheetValues(key, List.copyOf(sheet.keySet()), List.copyOf(sheet.values())));
+        });
+        sheets.update(merged, now);
+        sheets.log(log, by, now);
     }
 
     /** Records an event for a subject in a month; {@code months} is how many months a bundled penalty runs (1-12). */
@@ -275,57 +253,38 @@ public class AppraisalInputs {
     public record Recorded(String id, List<UserError> errors) {
     }
 
+    /** Records a checked event (in the caller's transaction when there is one: publishing a ranking records its events with it). */
     public Recorded record(String subjectId, String month, String kind, int months, String source, String sourceId, String by) {
         var problems = check(month, kind, months);
         if (!problems.isEmpty()) {
             return new Recorded(null, problems);
         }
-        try (var session = driver.session()) {
-            return session.executeWrite(tx -> record(tx, subjectId, month, kind, months, source, sourceId, by, null));
-        }
+        return graph.write(() -> create(subjectId, month, kind, months, source, sourceId, by, null));
     }
 
     /**
-     * Records an event in {@code tx} for another feature's effect, once: when the effect {@code effectId} has already
-     * recorded an event for this subject, that one's id is answered and nothing is written.
+     * Records an event for another feature's effect, once: when the effect {@code effectId} has already recorded an event
+     * for this subject, that one's id is answered and nothing is written. Runs in the effect's delivery transaction.
      */
-    public Recorded recordOnce(TransactionContext tx, String effectId, String subjectId, String month, String kind, int months,
-                               String source, String sourceId, String by) {
+    public Recorded recordOnce(String effectId, String subjectId, String month, String kind, int months, String source,
+                               String sourceId, String by) {
         var problems = check(month, kind, months);
         if (!problems.isEmpty()) {
             return new Recorded(null, problems);
         }
-        var earlier = tx.run("MATCH (e:AppraisalEvent {effectId: $effect, subjectId: $subject}) RETURN e.id AS id",
-                Map.of("effect", effectId, "subject", subjectId)).list(r -> r.get("id").asString());
-        return earlier.isEmpty() ? record(tx, subjectId, month, kind, months, source, sourceId, by, effectId)
-                : new Recorded(earlier.get(0), List.of());
+        return graph.write(() -> events.recordedBy(effectId, subjectId).map(id -> new Recorded(id, List.of()))
+                .orElseGet(() -> create(subjectId, month, kind, months, source, sourceId, by, effectId)));
     }
 
-    /** Records a checked event in {@code tx} (publishing a ranking records its events with it). */
-    public Recorded record(TransactionContext tx, String subjectId, String month, String kind, int months, String source,
-                           String sourceId, String by) {
-        var problems = check(month, kind, months);
-        return problems.isEmpty() ? record(tx, subjectId, month, kind, months, source, sourceId, by, null)
-                : new Recorded(null, problems);
-    }
-
-    private Recorded record(TransactionContext tx, String subjectId, String month, String kind, int months, String source,
-                            String sourceId, String by, String effectId) {
-        var id = UUID.randomUUID().toString();
-        var period = Period.parse(month);
-        boolean exists = tx.run("""
-                OPTIONAL MATCH (o:Organization {id: $id}) OPTIONAL MATCH (p:Person {id: $id})
-                RETURN o IS NOT NULL OR p IS NOT NULL AS e""", Map.of("id", subjectId)).single().get("e").asBoolean();
-        if (!exists) {
+    private Recorded create(String subjectId, String month, String kind, int months, String source, String sourceId, String by,
+                            String effectId) {
+        if (!subjects.existing(List.of(subjectId)).contains(subjectId)) {
             return new Recorded(null, List.of(UserError.of("UNKNOWN_SUBJECT", Text.of(PlatformTexts.NO_SUCH_ID,
-                    Text.of(OrgTexts.UNIT_OR_PERSON), subjectId), "input", "subjectId")));
+                    Text.of(OrgNouns.UNIT_OR_PERSON), subjectId), "input", "subjectId")));
         }
-        tx.run("""
-                CREATE (:AppraisalEvent {id: $id, subjectId: $subject, period: $period, year: $year, kind: $kind,
-                        months: $months, source: $source, sourceId: $sourceId, by: $by, at: $at, effectId: $effect})""",
-                Values.parameters("id", id, "subject", subjectId, "period", period.toString(),
-                        "year", period.year(), "kind", kind, "months", months, "source", source, "sourceId", sourceId,
-                        "by", by, "at", clock.millis(), "effect", effectId)).consume();
+        var id = UUID.randomUUID().toString();
+        events.create(new AppraisalEventStore.NewEvent(id, subjectId, Period.parse(month), kind, months, source, sourceId, by,
+                clock.millis(), effectId));
         return new Recorded(id, List.of());
     }
 
@@ -337,23 +296,17 @@ public class AppraisalInputs {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             return List.of(UserError.of("INVALID_REASON", Text.of(AppraisalTexts.REASON_LENGTH), "input", "reason"));
         }
-        try (var session = driver.session()) {
-            return session.executeWrite(tx -> {
-                var found = tx.run("MATCH (e:AppraisalEvent {id: $id}) RETURN e.withdrawnAt IS NOT NULL AS withdrawn",
-                        Map.of("id", id == null ? "" : id)).list(r -> r.get("withdrawn").asBoolean());
-                if (found.isEmpty()) {
-                    return List.of(UserError.of("NOT_FOUND", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(AppraisalTexts.EVENT), id), "input", "id"));
-                }
-                if (found.get(0)) {
-                    return List.of(UserError.of("ALREADY_WITHDRAWN", Text.of(AppraisalTexts.ALREADY_WITHDRAWN), "input", "id"));
-                }
-                tx.run("""
-                        MATCH (e:AppraisalEvent {id: $id})
-                        SET e.withdrawnAt = $now, e.withdrawnBy = $by, e.withdrawReason = $reason""",
-                        Map.of("id", id, "by", by, "reason", reason.strip(), "now", clock.millis())).consume();
-                return List.<UserError>of();
-            });
-        }
+        return graph.write(() -> {
+            var withdrawn = events.withdrawn(id == null ? "" : id);
+            if (withdrawn.isEmpty()) {
+                return List.of(UserError.of("NOT_FOUND", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(AppraisalTexts.EVENT), id), "input", "id"));
+            }
+            if (withdrawn.get()) {
+                return List.of(UserError.of("ALREADY_WITHDRAWN", Text.of(AppraisalTexts.ALREADY_WITHDRAWN), "input", "id"));
+            }
+            events.withdraw(id, by, reason.strip(), clock.millis());
+            return List.<UserError>of();
+        });
     }
 
     private static List<UserError> check(String month, String kind, int months) {

@@ -4,21 +4,23 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.dutygraph.appraisal.engine.Scheme;
-import org.neo4j.driver.Driver;
+import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.springframework.stereotype.Service;
 
 /** Who a scheme appraises on a given day, as recomputation decides it (for rating rounds that rate a scheme's population). */
 @Service
 public class AppraisalPopulations {
 
-    private final Driver driver;
+    private final GraphTransactions graph;
+    private final RosterStore rosters;
 
-    AppraisalPopulations(Driver driver) {
-        this.driver = driver;
+    AppraisalPopulations(GraphTransactions graph, RosterStore rosters) {
+        this.graph = graph;
+        this.rosters = rosters;
     }
 
     /** The units or persons of the scheme's population holding (for persons) a post on {@code day}, in id order. */
     public List<String> of(Scheme scheme, LocalDate day) {
-        return Roster.load(driver, day).subjects(scheme).stream().sorted().toList();
+        return graph.read(() -> Roster.load(rosters, day)).subjects(scheme).stream().sorted().toList();
     }
 }

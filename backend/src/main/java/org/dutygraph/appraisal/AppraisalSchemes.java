@@ -15,9 +15,8 @@ import org.dutygraph.appraisal.engine.Scheme;
 import org.dutygraph.appraisal.engine.SchemeParser;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.i18n.Text;
-import org.dutygraph.platform.neo4j.GraphLocks;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Values;
+import org.dutygraph.platform.neo4j.GraphTransactions;
+import org.dutygraph.platform.neo4j.LockStore;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,12 +41,16 @@ public class AppraisalSchemes {
     public record Template(String id, Object definition) {
     }
 
-    private final Driver driver;
+    private final GraphTransactions graph;
+    private final LockStore locks;
+    private final SchemeStore store;
     private final List<Template> templates;
     private final Clock clock;
 
-    AppraisalSchemes(Driver driver, Clock clock) {
-        this.driver = driver;
+    AppraisalSchemes(GraphTransactions graph, LockStore locks, SchemeStore store, Clock clock) {
+        this.graph = graph;
+        this.locks = locks;
+        this.store = store;
         this.clock = clock;
         this.templates = loadTemplates();
     }
@@ -61,57 +64,51 @@ public class AppraisalSchemes {
         if (id == null || !ID.matcher(id).matches()) {
             errors.add(UserError.of("INVALID_ID", Text.of(AppraisalTexts.SCHEME_ID_FORMAT), "input", "id"));
         }
-        Period from = null;
-        try {
-            from = Period.parse(validFrom);
-            if (from.kind() != Period.Kind.MONTH) {
-                errors.add(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_A_MONTH, "validFrom", "2026-01"), "input", "validFrom"));
-            }
-        } catch (IllegalArgumentException e) {
-            errors.add(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", "validFrom"));
-        }
-        Scheme scheme = null;
-        try {
-            scheme = SchemeParser.parse(id, 0, definition, latest()::get);
-        } catch (SchemeParser.Invalid invalid) {
-            invalid.problems().forEach(p -> errors.add(new UserError(List.of("input", "definition", p.path()), "INVALID_SCHEME",
-                    p.message())));
-        }
+        var from = month(validFrom, "validFrom", errors);
+        var scheme = parsed(id, definition, errors);
         if (!errors.isEmpty()) {
             return new Saved(null, errors);
         }
-        var parsed = scheme;
-        var month = from.toString();
+        var json = JSON.writeValueAsString(definition);
         long now = clock.millis();
-        try (var session = driver.session()) {
-            return session.executeWrite(tx -> {
-                // versions of one scheme are numbered one at a time
-                GraphLocks.job(tx, "appraisal-scheme:" + id);
-                int version = tx.run("MATCH (s:AppraisalScheme {id: $id}) RETURN coalesce(max(s.version), 0) + 1 AS v",
-                        Map.of("id", id)).single().get("v").asInt();
-                var node = tx.run("""
-                        CREATE (s:AppraisalScheme {key: $id + '@' + $version, id: $id, version: $version, name: $name,
-                                subject: $subject, period: $period, validFrom: $from, definition: $definition,
-                                createdBy: $by, createdAt: $now})
-                        RETURN s""", Values.parameters("id", id, "version", version, "name", parsed.name(),
-                        "subject", parsed.subject(), "period", parsed.period().name(), "from", month,
-                        "definition", JSON.writeValueAsString(definition), "by", by, "now", now)).single().get("s").asNode();
-                return new Saved(view(node), List.of());
-            });
+        return graph.write(() -> {
+            // versions of one scheme are numbered one at a time
+            locks.job("appraisal-scheme:" + id);
+            var version = store.create(new SchemeStore.NewVersion(id, store.nextVersion(id), scheme.name(), scheme.subject(),
+                    scheme.period().name(), from.toString(), json, by, now));
+            return new Saved(version, List.of());
+        });
+    }
+
+    /** The month {@code text} names, or null with its problem added. */
+    private static Period month(String text, String field, List<UserError> errors) {
+        try {
+            var from = Period.parse(text);
+            if (from.kind() != Period.Kind.MONTH) {
+                errors.add(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_A_MONTH, field, "2026-01"), "input", field));
+            }
+            return from;
+        } catch (IllegalArgumentException e) {
+            errors.add(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", field));
+            return null;
+        }
+    }
+
+    /** The definition checked whole against the schemes saved, or null with its problems added. */
+    private Scheme parsed(String id, Object definition, List<UserError> errors) {
+        try {
+            return SchemeParser.parse(id, 0, definition, latest()::get);
+        } catch (SchemeParser.Invalid invalid) {
+            invalid.problems().forEach(p -> errors.add(new UserError(List.of("input", "definition", p.path()), "INVALID_SCHEME",
+                    p.message())));
+            return null;
         }
     }
 
     /** The latest saved version of every scheme (by validity, then version), ended or not: what references are checked against. */
     private Map<String, Scheme> latest() {
         var latest = new HashMap<String, Scheme>();
-        try (var session = driver.session()) {
-            session.executeRead(tx -> tx.run("""
-                    MATCH (s:AppraisalScheme) WHERE s.ended IS NULL
-                    WITH s ORDER BY s.validFrom, s.version WITH s.id AS id, last(collect(s)) AS s
-                    RETURN s""").list(r -> r.get("s").asNode())).forEach(n -> latest.put(n.get("id").asString(),
-                    SchemeParser.parseSaved(n.get("id").asString(), n.get("version").asInt(),
-                            JSON.readValue(n.get("definition").asString(), Object.class))));
-        }
+        graph.read(store::latestOfEach).forEach(v -> latest.put(v.id(), SchemeParser.parseSaved(v.id(), v.version(), v.definition())));
         return latest;
     }
 
@@ -131,45 +128,33 @@ public class AppraisalSchemes {
                     "from")));
         }
         long now = clock.millis();
-        try (var session = driver.session()) {
-            return session.executeWrite(tx -> {
-                GraphLocks.job(tx, "appraisal-scheme:" + id);
-                var last = tx.run("""
-                        MATCH (s:AppraisalScheme {id: $id}) WITH s ORDER BY s.validFrom DESC, s.version DESC
-                        RETURN s LIMIT 1""", Map.of("id", id)).list(r -> r.get("s").asNode());
-                if (last.isEmpty()) {
-                    return new Saved(null, List.of(UserError.of("UNKNOWN_SCHEME", Text.of(AppraisalTexts.NO_SCHEME, id), "input", "id")));
-                }
-                var previous = last.get(0);
-                if (previous.get("validFrom").asString().compareTo(from.toString()) > 0) {
-                    return new Saved(null, List.of(UserError.of("LATER_VERSION", Text.of(AppraisalTexts.LATER_VERSION,
-                            previous.get("version").asInt(), previous.get("validFrom").asString()), "input", "from")));
-                }
-                if (previous.get("ended").asBoolean(false)) {
-                    return new Saved(null, List.of(UserError.of("ALREADY_ENDED", Text.of(AppraisalTexts.ALREADY_ENDED, id,
-                            previous.get("validFrom").asString()), "input", "id")));
-                }
-                int version = tx.run("MATCH (s:AppraisalScheme {id: $id}) RETURN max(s.version) + 1 AS v", Map.of("id", id))
-                        .single().get("v").asInt();
-                var node = tx.run("""
-                        MATCH (p:AppraisalScheme {key: $previous})
-                        CREATE (s:AppraisalScheme {key: $id + '@' + $version, id: $id, version: $version, name: p.name,
-                                subject: p.subject, period: p.period, validFrom: $from, definition: p.definition, ended: true,
-                                createdBy: $by, createdAt: $now})
-                        RETURN s""", Values.parameters("previous", previous.get("key").asString(), "id", id, "version", version,
-                        "from", from.toString(), "by", by, "now", now)).single().get("s").asNode();
-                return new Saved(view(node), List.of());
-            });
+        return graph.write(() -> {
+            locks.job("appraisal-scheme:" + id);
+            var last = store.last(id);
+            var refused = last.isEmpty()
+                    ? UserError.of("UNKNOWN_SCHEME", Text.of(AppraisalTexts.NO_SCHEME, id), "input", "id")
+                    : endRefused(last.get(), from);
+            if (refused != null) {
+                return new Saved(null, List.of(refused));
+            }
+            return new Saved(store.createEnd(last.get().key(), id, store.nextVersion(id), from.toString(), by, now), List.of());
+        });
+    }
+
+    /** Why the scheme whose last version is {@code last} cannot end from {@code from}; null when it can. */
+    private static UserError endRefused(Version last, Period from) {
+        if (last.validFrom().compareTo(from.toString()) > 0) {
+            return UserError.of("LATER_VERSION", Text.of(AppraisalTexts.LATER_VERSION, last.version(), last.validFrom()),
+                    "input", "from");
         }
+        if (last.ended()) {
+            return UserError.of("ALREADY_ENDED", Text.of(AppraisalTexts.ALREADY_ENDED, last.id(), last.validFrom()), "input", "id");
+        }
+        return null;
     }
 
     public List<Version> page(String after, int limit) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (s:AppraisalScheme) WHERE $after IS NULL OR s.key > $after
-                    RETURN s ORDER BY s.key LIMIT $limit""", Values.parameters("after", after, "limit", limit))
-                    .list(r -> view(r.get("s").asNode())));
-        }
+        return store.page(after, limit);
     }
 
     /** A scheme version and the month it is in force from; {@code scheme} is null for a version that ends the scheme. */
@@ -182,16 +167,10 @@ public class AppraisalSchemes {
     /** Every version that may be in force in {@code year}, by scheme id, in order of validity, then version. */
     public Map<String, List<Dated>> versions(int year) {
         var byId = new HashMap<String, List<Dated>>();
-        try (var session = driver.session()) {
-            session.executeRead(tx -> tx.run("MATCH (s:AppraisalScheme) WHERE s.validFrom <= $end RETURN s",
-                    Map.of("end", year + "-12")).list(r -> r.get("s").asNode())).forEach(n -> {
-                        var id = n.get("id").asString();
-                        int version = n.get("version").asInt();
-                        var scheme = n.get("ended").asBoolean(false) ? null : SchemeParser.parseSaved(id, version,
-                                JSON.readValue(n.get("definition").asString(), Object.class));
-                        byId.computeIfAbsent(id, k -> new ArrayList<>()).add(new Dated(scheme, n.get("validFrom").asString(), version));
-                    });
-        }
+        graph.read(() -> store.validFromUpTo(year + "-12")).forEach(v -> {
+            var scheme = v.ended() ? null : SchemeParser.parseSaved(v.id(), v.version(), v.definition());
+            byId.computeIfAbsent(v.id(), k -> new ArrayList<>()).add(new Dated(scheme, v.validFrom(), v.version()));
+        });
         byId.values().forEach(list -> list.sort(Comparator.comparing(Dated::validFrom).thenComparing(Dated::version)));
         return byId;
     }
@@ -209,13 +188,6 @@ public class AppraisalSchemes {
             }
         }
         return found;
-    }
-
-    private static Version view(org.neo4j.driver.types.Node n) {
-        return new Version(n.get("id").asString(), n.get("version").asInt(), n.get("name").asString(), n.get("subject").asString(),
-                n.get("period").asString(), n.get("validFrom").asString(), JSON.readValue(n.get("definition").asString(), Object.class),
-                n.get("createdBy").asString(), org.dutygraph.platform.graphql.TimeKeys.utc(n.get("createdAt").asLong()),
-                n.get("key").asString(), n.get("ended").asBoolean(false));
     }
 
     private static List<Template> loadTemplates() {

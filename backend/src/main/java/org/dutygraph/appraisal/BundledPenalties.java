@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.dutygraph.appraisal.engine.Period;
-import org.neo4j.driver.Driver;
 
 /**
  * Bundled assessment (捆绑考核): a verified violation by one window worker withholds their bonus for the
@@ -25,8 +24,8 @@ final class BundledPenalties {
     private BundledPenalties() {
     }
 
-    static void apply(Map<String, AppraisalComputation.Computed> computed, Map<String, List<AppraisalStore.Event>> events,
-                      Roster org, Driver driver) {
+    static void apply(Map<String, AppraisalComputation.Computed> computed, Map<String, List<AppraisalEventStore.Event>> events,
+                      Roster org, RosterStore store) {
         var monthly = computed.values().stream()
                 .filter(c -> c.scheme().bundledPenaltyEvent() != null && c.period().kind() == Period.Kind.MONTH).toList();
         var kinds = new HashSet<String>();
@@ -37,7 +36,7 @@ final class BundledPenalties {
         if (violations.isEmpty()) {
             return;
         }
-        var placed = Secondments.placedIn(driver, violations.stream().map(v -> List.of(v.subject(), v.event().month().toString())).toList());
+        var placed = store.placedIn(violations.stream().map(Violation::at).toList());
         var groups = groups(org);
         for (var c : monthly) {
             var kind = c.scheme().bundledPenaltyEvent();
@@ -49,7 +48,7 @@ final class BundledPenalties {
                 if (e.month().equals(c.period())) {
                     withhold(c, v.subject(), "BONUS_WITHHELD:" + kind);
                 }
-                var at = placed.get(v.subject() + "|" + e.month());
+                var at = placed.get(v.at());
                 var group = at != null ? key(org, at.unit(), at.home())
                         : org.personUnit().containsKey(v.subject()) ? key(org, v.subject()) : null;
                 for (var colleague : groups.getOrDefault(group, List.of())) {
@@ -61,10 +60,14 @@ final class BundledPenalties {
         }
     }
 
-    private record Violation(String subject, AppraisalStore.Event event) {
+    private record Violation(String subject, AppraisalEventStore.Event event) {
+
+        RosterStore.PersonMonth at() {
+            return new RosterStore.PersonMonth(subject, event.month().toString());
+        }
     }
 
-    private static boolean runsIn(AppraisalStore.Event e, Period month) {
+    private static boolean runsIn(AppraisalEventStore.Event e, Period month) {
         return e.month().compareTo(month) <= 0 && e.month().plusMonths(e.months() - 1).compareTo(month) >= 0;
     }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.dutygraph.appraisal.engine.Scheme;
-import org.neo4j.driver.Driver;
 
 /**
  * Who is appraised, from the organisation graph: units, and persons holding a post on the reference day
@@ -28,92 +27,65 @@ record Roster(Map<String, String> unitClassification, Map<String, String> parent
         }
     }
 
-    static Roster load(Driver driver, LocalDate asOf) {
+    /** Read in one transaction: the units, and who holds a post on {@code asOf}. */
+    static Roster load(RosterStore store, LocalDate asOf) {
+        return of(store.units(), store.holdings(asOf));
+    }
+
+    /** From the units and the holdings, by person then post id (a person's unit is that of their first post). */
+    static Roster of(List<RosterStore.Unit> units, List<RosterStore.Holding> holdings) {
         var classification = new HashMap<String, String>();
         var parent = new HashMap<String, String>();
+        for (var unit : units) {
+            classification.put(unit.id(), unit.classification());
+            if (unit.parent() != null) {
+                parent.put(unit.id(), unit.parent());
+            }
+        }
         var personUnit = new HashMap<String, String>();
         var posts = new HashMap<String, List<Post>>();
         var categories = new HashMap<String, String>();
         var homes = new HashMap<String, String>();
-        try (var session = driver.session()) {
-            session.executeRead(tx -> {
-                tx.run("""
-                        MATCH (o:Organization) WHERE coalesce(o.status, 'active') <> 'dissolved'
-                        OPTIONAL MATCH (o)-[:PART_OF]->(p:Organization)
-                        RETURN o.id AS id, o.classification AS c, p.id AS parent""").forEachRemaining(r -> {
-                            classification.put(r.get("id").asString(), r.get("c").asString(""));
-                            if (!r.get("parent").isNull()) {
-                                parent.put(r.get("id").asString(), r.get("parent").asString());
-                            }
-                        });
-                tx.run("""
-                        MATCH (person:Person)-[h:HOLDS]->(post:Post)-[:IN_ORG]->(o:Organization)
-                        WHERE (h.startDate = '' OR h.startDate <= $day) AND (h.endDate IS NULL OR h.endDate >= $day)
-                        RETURN person.id AS person, o.id AS unit, post.role AS role, post.postClass AS class,
-                               h.secondedFrom AS home, person.category AS category ORDER BY person, post.id""",
-                        Map.of("day", asOf.toString())).forEachRemaining(r -> {
-                            var person = r.get("person").asString();
-                            var unit = r.get("unit").asString();
-                            var home = r.get("home").asString(null);
-                            if (personUnit.putIfAbsent(person, unit) == null) {
-                                if (!r.get("category").isNull()) {
-                                    categories.put(person, r.get("category").asString());
-                                }
-                                if (home != null) {
-                                    homes.put(person, home);
-                                }
-                            }
-                            posts.computeIfAbsent(person, k -> new ArrayList<>(1))
-                                    .add(new Post(unit, r.get("role").asString(null), r.get("class").asString(null), home));
-                        });
-                return null;
-            });
+        for (var h : holdings) {
+            if (personUnit.putIfAbsent(h.person(), h.unit()) == null) {
+                if (h.category() != null) {
+                    categories.put(h.person(), h.category());
+                }
+                if (h.secondedFrom() != null) {
+                    homes.put(h.person(), h.secondedFrom());
+                }
+            }
+            posts.computeIfAbsent(h.person(), k -> new ArrayList<>(1)).add(new Post(h.unit(), h.role(), h.postClass(), h.secondedFrom()));
         }
         return new Roster(classification, parent, personUnit, posts, categories, homes);
     }
 
-    /** Just what one subject's linked scores need: its workplace and home units and the units above them. */
-    static Roster around(Driver driver, String subjectId, LocalDate asOf) {
-        var classification = new HashMap<String, String>();
-        var parent = new HashMap<String, String>();
+    /**
+     * Just what one subject's linked scores need: its workplace and home units and the units above them. Read in one
+     * transaction.
+     */
+    static Roster around(RosterStore store, String subjectId, LocalDate asOf) {
         var personUnit = new HashMap<String, String>();
         var homes = new HashMap<String, String>();
-        try (var session = driver.session()) {
-            session.executeRead(tx -> {
-                var own = tx.run("""
-                        OPTIONAL MATCH (:Person {id: $id})-[h:HOLDS]->(post:Post)-[:IN_ORG]->(pu:Organization)
-                        WHERE (h.startDate = '' OR h.startDate <= $day) AND (h.endDate IS NULL OR h.endDate >= $day)
-                        RETURN pu.id AS unit, h.secondedFrom AS home ORDER BY post.id LIMIT 1""",
-                        Map.of("id", subjectId, "day", asOf.toString())).single();
-                var starts = new ArrayList<String>();
-                if (!own.get("unit").isNull()) {
-                    personUnit.put(subjectId, own.get("unit").asString());
-                    starts.add(own.get("unit").asString());
-                    if (!own.get("home").isNull()) {
-                        homes.put(subjectId, own.get("home").asString());
-                        starts.add(own.get("home").asString());
-                    }
-                } else {
-                    starts.add(subjectId);
+        var starts = new ArrayList<String>();
+        store.firstPost(subjectId, asOf).ifPresentOrElse(own -> {
+            personUnit.put(subjectId, own.unit());
+            starts.add(own.unit());
+            if (own.home() != null) {
+                homes.put(subjectId, own.home());
+                starts.add(own.home());
+            }
+        }, () -> starts.add(subjectId));
+        var classification = new HashMap<String, String>();
+        var parent = new HashMap<String, String>();
+        for (var chain : store.chains(starts)) {
+            var ids = chain.units();
+            for (int i = 0; i < ids.size(); i++) {
+                classification.put(ids.get(i), chain.classifications().get(i));
+                if (i + 1 < ids.size()) {
+                    parent.put(ids.get(i), ids.get(i + 1));
                 }
-                tx.run("""
-                        UNWIND $starts AS start
-                        MATCH path = (:Organization {id: start})-[:PART_OF*0..]->(:Organization)
-                        WITH start, path ORDER BY length(path) DESC
-                        WITH start, collect(path)[0] AS path
-                        RETURN [n IN nodes(path) | n.id] AS chain, [n IN nodes(path) | coalesce(n.classification, '')] AS kinds""",
-                        Map.of("starts", starts)).forEachRemaining(r -> {
-                            var chain = r.get("chain").asList(org.neo4j.driver.Value::asString);
-                            var kinds = r.get("kinds").asList(org.neo4j.driver.Value::asString);
-                            for (int i = 0; i < chain.size(); i++) {
-                                classification.put(chain.get(i), kinds.get(i));
-                                if (i + 1 < chain.size()) {
-                                    parent.put(chain.get(i), chain.get(i + 1));
-                                }
-                            }
-                        });
-                return null;
-            });
+            }
         }
         return new Roster(classification, parent, personUnit, Map.of(), Map.of(), homes);
     }

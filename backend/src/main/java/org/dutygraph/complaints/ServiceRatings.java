@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 
 import org.dutygraph.complaints.receipts.Receipts;
-import org.dutygraph.org.OrgTexts;
+import org.dutygraph.org.read.OrgNouns;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.i18n.PlatformTexts;
 import org.dutygraph.platform.i18n.Text;
@@ -46,7 +46,7 @@ public class ServiceRatings {
             errors.add(UserError.of("INVALID_LENGTH", Text.of(ComplaintTexts.SERVICE_CASE_NUMBER_LENGTH), "input", "serviceCaseNumber"));
         }
         if (!complaints.unitExists(unitId)) {
-            errors.add(UserError.of("NOT_FOUND", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(OrgTexts.UNIT), unitId), "input", "unitId"));
+            errors.add(UserError.of("NOT_FOUND", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(OrgNouns.UNIT), unitId), "input", "unitId"));
         }
         if (!errors.isEmpty()) {
             return errors;

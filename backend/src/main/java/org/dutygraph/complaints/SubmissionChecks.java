@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.dutygraph.complaints.routing.Routing;
-import org.dutygraph.org.OrgTexts;
+import org.dutygraph.org.read.OrgNouns;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.i18n.PlatformTexts;
 import org.dutygraph.platform.i18n.Text;
@@ -90,11 +90,11 @@ final class SubmissionChecks {
         var t = s.target();
         var photoIds = CitizenComplaints.photos(s);
         var errors = new ArrayList<UserError>();
-        missing(errors, found.unit(), t.unitId(), OrgTexts.UNIT, "target", "unitId");
-        missing(errors, found.window(), t.windowId(), OrgTexts.UNIT, "target", "windowId");
-        missing(errors, found.post(), t.postId(), OrgTexts.POST, "target", "postId");
-        missing(errors, found.item(), t.powerItemId(), OrgTexts.POWER_ITEM, "target", "powerItemId");
-        missing(errors, found.area(), s.areaId(), OrgTexts.AREA, "areaId");
+        missing(errors, found.unit(), t.unitId(), OrgNouns.UNIT, "target", "unitId");
+        missing(errors, found.window(), t.windowId(), OrgNouns.UNIT, "target", "windowId");
+        missing(errors, found.post(), t.postId(), OrgNouns.POST, "target", "postId");
+        missing(errors, found.item(), t.powerItemId(), OrgNouns.POWER_ITEM, "target", "powerItemId");
+        missing(errors, found.area(), s.areaId(), OrgNouns.AREA, "areaId");
         for (int i = 0; i < photoIds.size(); i++) {
             if (!found.freePhotos().contains(photoIds.get(i))) {
                 errors.add(photoNotFree(i));
@@ -114,7 +114,7 @@ final class SubmissionChecks {
                 "input", "photoIds", String.valueOf(index));
     }
 
-    private static void missing(List<UserError> errors, boolean exists, String id, OrgTexts thing, String... path) {
+    private static void missing(List<UserError> errors, boolean exists, String id, OrgNouns thing, String... path) {
         if (id != null && !exists) {
             var full = new ArrayList<String>(List.of("input"));
             full.addAll(List.of(path));

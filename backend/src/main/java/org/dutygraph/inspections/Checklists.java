@@ -89,7 +89,7 @@ public class Checklists {
     static String version(List<Item> items) {
         try {
             var digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(InspectionStore.JSON.writeValueAsString(items).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .digest(InspectionJson.JSON.writeValueAsString(items).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(digest, 0, 8);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -10,10 +10,9 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 
-import org.neo4j.driver.Driver;
+import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,13 +33,16 @@ public class EvidenceFiles {
         }
     }
 
-    private final Driver driver;
+    private final GraphTransactions graph;
+    private final InspectionEvidenceStore store;
     private final InspectionSettings settings;
     private final InspectionAudit audit;
     private final Clock clock;
 
-    EvidenceFiles(Driver driver, InspectionSettings settings, InspectionAudit audit, Clock clock) {
-        this.driver = driver;
+    EvidenceFiles(GraphTransactions graph, InspectionEvidenceStore store, InspectionSettings settings, InspectionAudit audit,
+                  Clock clock) {
+        this.graph = graph;
+        this.store = store;
         this.settings = settings;
         this.audit = audit;
         this.clock = clock;
@@ -48,18 +50,7 @@ public class EvidenceFiles {
 
     /** The evidence item if the caller is on the visit's assignment or manages the plan. */
     public Optional<Evidence> find(InspectionCaller caller, String id) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (e:Evidence {id: $id}) MATCH (f:InspectionFinding {id: e.findingId})
-                    MATCH (p:InspectionPlan {id: f.planId})
-                    WHERE EXISTS { (:Account {username: $me})-[:MANAGES]->(p) } OR EXISTS { (:Account {username: $me})-[:ASSIGNED]->(:Assignment {id: f.assignmentId}) }
-                    RETURN e.id AS id, e.kind AS kind, e.sha256 AS sha, e.mimeType AS mime, p.id AS plan,
-                           e.uploadedAt IS NOT NULL AS uploaded""",
-                    org.neo4j.driver.Values.parameters("id", id, "unit", caller.unitId(), "me", caller.username()))
-                    .list(r -> new Evidence(r.get("id").asString(), r.get("kind").asString(null), r.get("sha").asString(null),
-                            r.get("mime").asString(null), r.get("plan").asString(), r.get("uploaded").asBoolean()))
-                    .stream().findFirst());
-        }
+        return store.reachable(caller.username(), id);
     }
 
     public Outcome store(InspectionCaller caller, String id, InputStream body) throws IOException {
@@ -96,14 +87,10 @@ public class EvidenceFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
-        try (var session = driver.session()) {
-            session.executeWrite(tx -> {
-                tx.run("MATCH (e:Evidence {id: $id}) WHERE e.uploadedAt IS NULL SET e.uploadedAt = $now, e.uploadedBy = $me",
-                        Map.of("id", id, "me", caller.username(), "now", clock.millis())).consume();
-                audit.record(tx, caller.username(), "upload-evidence", evidence.get().planId(), id);
-                return null;
-            });
-        }
+        graph.write(() -> {
+            store.uploaded(id, caller.username(), clock.millis());
+            audit.record(caller.username(), "upload-evidence", evidence.get().planId(), id);
+        });
         return outcome;
     }
 
@@ -120,12 +107,7 @@ public class EvidenceFiles {
     }
 
     public void audited(InspectionCaller caller, Evidence evidence) {
-        try (var session = driver.session()) {
-            session.executeWrite(tx -> {
-                audit.record(tx, caller.username(), "read-evidence", evidence.planId(), evidence.id());
-                return null;
-            });
-        }
+        graph.write(() -> audit.record(caller.username(), "read-evidence", evidence.planId(), evidence.id()));
     }
 
     private Path path(String sha) {

@@ -5,34 +5,33 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.dutygraph.accountability.AccountabilityChains;
 import org.dutygraph.inspections.InspectionViews.FindingView;
 import org.dutygraph.inspections.InspectionViews.RectificationView;
+import org.dutygraph.inspections.RectificationStore.NewOrder;
 import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Notifications;
 import org.dutygraph.notifications.Recipient;
 import org.dutygraph.notifications.SubjectType;
 import org.dutygraph.platform.effects.Effects;
+import org.dutygraph.platform.graphql.TimeKeys;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.i18n.PlatformTexts;
 import org.dutygraph.platform.i18n.Text;
-import org.dutygraph.platform.neo4j.GraphLocks;
+import org.dutygraph.platform.neo4j.GraphTransactions;
+import org.dutygraph.platform.neo4j.LockStore;
 import org.dutygraph.security.AccountService;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.TransactionContext;
-import org.neo4j.driver.Value;
-import org.neo4j.driver.Values;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
  * After a finding: the office confirms (a rectification order with a deadline goes to the unit, a return
  * visit by the same inspectors is scheduled) or rejects it; the unit responds; the return visit, due only after
- * the deadline, closes the order or escalates it; measures are recorded along the accountability chain.
+ * the deadline, closes the order or escalates it; measures are recorded along the accountability chain. Each
+ * change is one transaction: the notifications, the effects and the accountability measure commit with it.
  */
 @Service
 public class FindingReview {
@@ -46,7 +45,19 @@ public class FindingReview {
     public record Measured(AccountabilityChains.Chain chain, List<UserError> errors) {
     }
 
-    private final Driver driver;
+    /** A committed review and, when it confirmed the finding, the event and its effects to deliver. */
+    private record Decided(Reviewed reviewed, InspectionFindingConfirmed confirmed, List<String> effectIds) {
+
+        static Decided refused(String code, Text message) {
+            return new Decided(new Reviewed(null, List.of(UserError.of(code, message, "input", "id"))), null, List.of());
+        }
+    }
+
+    private final GraphTransactions graph;
+    private final LockStore locks;
+    private final InspectionFindingStore findings;
+    private final RectificationStore rectifications;
+    private final InspectionPlanStore plans;
     private final InspectionQueries queries;
     private final InspectionAudit audit;
     private final InspectionSettings settings;
@@ -57,10 +68,15 @@ public class FindingReview {
     private final Effects effects;
     private final Clock clock;
 
-    FindingReview(Driver driver, InspectionQueries queries, InspectionAudit audit, InspectionSettings settings,
+    FindingReview(GraphTransactions graph, LockStore locks, InspectionFindingStore findings, RectificationStore rectifications,
+                  InspectionPlanStore plans, InspectionQueries queries, InspectionAudit audit, InspectionSettings settings,
                   Notifications notifications, AccountService accounts, AccountabilityChains chains,
                   ApplicationEventPublisher events, Effects effects, Clock clock) {
-        this.driver = driver;
+        this.graph = graph;
+        this.locks = locks;
+        this.findings = findings;
+        this.rectifications = rectifications;
+        this.plans = plans;
         this.queries = queries;
         this.audit = audit;
         this.settings = settings;
@@ -73,7 +89,21 @@ public class FindingReview {
     }
 
     public Reviewed review(InspectionCaller caller, String id, String decision, String reason, LocalDate rectifyBy) {
-        var today = queries.today();
+        var refused = refusedReview(decision, reason, rectifyBy, queries.today());
+        if (refused != null) {
+            return refused;
+        }
+        var now = clock.millis();
+        var decided = graph.write(() -> decide(caller, id, decision, reason, rectifyBy, now));
+        if (decided.confirmed() != null) {
+            // its effects on other features (appraisal) committed with it; delivered now, or later if that fails
+            effects.deliver(decided.effectIds());
+            events.publishEvent(decided.confirmed());
+        }
+        return decided.reviewed();
+    }
+
+    private static Reviewed refusedReview(String decision, String reason, LocalDate rectifyBy, LocalDate today) {
         if (reason != null && reason.length() > 2000) {
             return new Reviewed(null, List.of(UserError.of("TOO_LONG", Text.of(PlatformTexts.AT_MOST_CHARACTERS, "reason", 2000), "input",
                     "reason")));
@@ -85,73 +115,41 @@ public class FindingReview {
             return new Reviewed(null, List.of(UserError.of("INVALID_DEADLINE",
                     Text.of(InspectionTexts.DEADLINE_AFTER_TODAY, today), "input", "rectifyBy")));
         }
-        var now = clock.millis();
-        Reviewed result;
-        var confirmed = new AtomicReference<InspectionFindingConfirmed>();
-        var effectIds = new AtomicReference<List<String>>(List.of());
-        try (var session = driver.session()) {
-            result = session.executeWrite(tx -> {
-                confirmed.set(null); // the driver may retry this function: only the committed attempt counts
-                GraphLocks.node(tx, "InspectionFinding", id);
-                var finding = queries.visibleFinding(tx, caller, id).filter(f -> manages(tx, caller, f.planId()));
-                if (finding.isEmpty()) {
-                    return new Reviewed(null, List.of(UserError.of("NOT_FOUND", Text.of(InspectionTexts.NO_FINDING_YOU_MANAGE, id),
-                            "input", "id")));
-                }
-                var f = finding.get();
-                if (!f.status().equals("RECORDED")) {
-                    return new Reviewed(null, List.of(UserError.of("ALREADY_REVIEWED", Text.of(InspectionTexts.ALREADY_REVIEWED,
-                            status(f.status())), "input", "id")));
-                }
-                tx.run("""
-                        MATCH (f:InspectionFinding {id: $id})
-                        SET f.status = $status, f.reviewReason = $reason, f.reviewedBy = $by, f.reviewedAt = $now""",
-                        Values.parameters("id", id, "status", decision.equals("CONFIRM") ? "CONFIRMED" : "REJECTED",
-                                "reason", reason, "by", caller.username(), "now", now)).consume();
-                if (decision.equals("CONFIRM")) {
-                    order(tx, f, rectifyBy, now);
-                }
-                audit.record(tx, caller.username(), decision.equals("CONFIRM") ? "confirm-finding" : "reject-finding",
-                        f.planId(), f.id());
-                var reviewed = InspectionStore.finding(InspectionStore.node(tx, "InspectionFinding", id).orElseThrow());
-                if (reviewed.status().equals("CONFIRMED")) {
-                    // its effects on other features (appraisal) commit with it; delivered below, or later if that fails
-                    confirmed.set(new InspectionFindingConfirmed(reviewed.id(), reviewed.planId(), reviewed.targetUnitId(),
-                            reviewed.normCode(), postOf(tx, reviewed), reviewed.badgeNumber(), Instant.ofEpochMilli(now)));
-                    effectIds.set(effects.record(tx, confirmed.get()));
-                }
-                return new Reviewed(reviewed, List.of());
-            });
+        return null;
+    }
+
+    private Decided decide(InspectionCaller caller, String id, String decision, String reason, LocalDate rectifyBy, long now) {
+        locks.node("InspectionFinding", id);
+        var finding = managedFinding(caller, id);
+        if (finding.isEmpty()) {
+            return Decided.refused("NOT_FOUND", Text.of(InspectionTexts.NO_FINDING_YOU_MANAGE, id));
         }
-        if (confirmed.get() != null) {
-            effects.deliver(effectIds.get());
-            events.publishEvent(confirmed.get());
+        var f = finding.get();
+        if (!f.status().equals("RECORDED")) {
+            return Decided.refused("ALREADY_REVIEWED", Text.of(InspectionTexts.ALREADY_REVIEWED, status(f.status())));
         }
-        return result;
+        var confirm = decision.equals("CONFIRM");
+        findings.review(id, confirm ? "CONFIRMED" : "REJECTED", reason, caller.username(), now);
+        if (confirm) {
+            order(f, rectifyBy, now);
+        }
+        audit.record(caller.username(), confirm ? "confirm-finding" : "reject-finding", f.planId(), f.id());
+        var reviewed = findings.byId(id).orElseThrow();
+        if (!reviewed.status().equals("CONFIRMED")) {
+            return new Decided(new Reviewed(reviewed, List.of()), null, List.of());
+        }
+        var confirmed = new InspectionFindingConfirmed(reviewed.id(), reviewed.planId(), reviewed.targetUnitId(),
+                reviewed.normCode(), postOf(reviewed), reviewed.badgeNumber(), Instant.ofEpochMilli(now));
+        return new Decided(new Reviewed(reviewed, List.of()), confirmed, effects.record(confirmed));
     }
 
     /** The rectification order to the unit and the return visit by the inspectors who found it. */
-    private void order(TransactionContext tx, FindingView f, LocalDate rectifyBy, long now) {
+    private void order(FindingView f, LocalDate rectifyBy, long now) {
         var rectificationId = UUID.randomUUID().toString();
         var returnVisitId = UUID.randomUUID().toString();
         var returnBy = rectifyBy.plusDays(settings.returnVisitAfterDays());
-        var inspectors = tx.run("""
-                MATCH (a:Assignment {id: $assignment})
-                CREATE (r:Rectification {id: $rid, findingId: $finding, planId: a.planId, unitId: a.targetUnitId,
-                        status: 'ORDERED', rectifyBy: $rectifyBy, orderedAt: $now, returnVisitId: $vid, key: $key})
-                CREATE (v:Assignment {id: $vid, kind: 'RETURN_VISIT', status: 'ASSIGNED', planId: a.planId,
-                        method: a.method, targetUnitId: a.targetUnitId, inspectors: a.inspectors,
-                        dueFrom: $dueFrom, dueBy: $dueBy, checklist: a.checklist, checklistId: a.checklistId,
-                        rectificationId: $rid,
-                        key: $dueBy + ':' + $vid})
-                WITH a, v UNWIND a.inspectors AS username
-                MATCH (acc:Account {username: username}) CREATE (acc)-[:ASSIGNED]->(v)
-                RETURN collect(username) AS inspectors""",
-                Values.parameters("assignment", f.assignmentId(), "rid", rectificationId, "finding", f.id(),
-                        "rectifyBy", rectifyBy.toString(), "now", now, "vid", returnVisitId,
-                        "key", org.dutygraph.platform.graphql.TimeKeys.key(now, rectificationId),
-                        "dueFrom", rectifyBy.plusDays(1).toString(), "dueBy", returnBy.toString()))
-                .single().get("inspectors").asList(Value::asString);
+        var inspectors = rectifications.order(new NewOrder(rectificationId, f.id(), f.assignmentId(), rectifyBy, now,
+                returnVisitId, rectifyBy.plusDays(1), returnBy, TimeKeys.key(now, rectificationId)));
         var requests = new ArrayList<NotificationRequest>();
         for (var username : accounts.usernamesInUnits(List.of(f.targetUnitId()))) {
             requests.add(NotificationRequest.sensitive(Recipient.account(username), "RECTIFICATION_ORDERED",
@@ -163,23 +161,19 @@ public class FindingReview {
                     Text.of(InspectionTexts.RETURN_VISIT_SCHEDULED_TITLE), Text.of(InspectionTexts.RETURN_VISIT_SCHEDULED_BODY, returnBy),
                     SubjectType.ASSIGNMENT.name(), returnVisitId));
         }
-        notifications.enqueue(tx, requests);
+        notifications.enqueue(requests);
     }
 
     public Rectified respond(InspectionCaller caller, String id, String response) {
         if (response == null || response.isBlank() || response.length() > 5000) {
             return rectFailed("INVALID_TEXT", Text.of(PlatformTexts.LENGTH_BETWEEN, "response", 1, 5000), "response");
         }
-        return changeRectification(caller, id, false, (tx, r, now) -> {
-            if (!List.of("ORDERED", "ESCALATED").contains(r.get("status").asString())) {
-                return List.of(UserError.of("NOT_OPEN", Text.of(InspectionTexts.ORDER_NOT_OPEN, status(r.get("status").asString())),
-                        "input", "id"));
+        return changeRectification(caller, id, false, (r, now) -> {
+            if (!List.of("ORDERED", "ESCALATED").contains(r.status())) {
+                return List.of(UserError.of("NOT_OPEN", Text.of(InspectionTexts.ORDER_NOT_OPEN, status(r.status())), "input", "id"));
             }
-            tx.run("""
-                    MATCH (r:Rectification {id: $id})
-                    SET r.status = 'RESPONDED', r.response = $response, r.respondedBy = $by, r.respondedAt = $now""",
-                    Map.of("id", id, "response", response.strip(), "by", caller.username(), "now", now)).consume();
-            notifyOffice(tx, r.get("planId").asString(), "RECTIFICATION_RESPONDED", Text.of(InspectionTexts.RESPONDED_BODY), id);
+            rectifications.respond(id, response.strip(), caller.username(), now);
+            notifyOffice(r.planId(), "RECTIFICATION_RESPONDED", Text.of(InspectionTexts.RESPONDED_BODY), id);
             return List.of();
         });
     }
@@ -188,54 +182,44 @@ public class FindingReview {
         if (note != null && note.length() > 2000) {
             return rectFailed("TOO_LONG", Text.of(PlatformTexts.AT_MOST_CHARACTERS, "note", 2000), "note");
         }
-        return changeRectification(caller, id, true, (tx, r, now) -> {
-            if (r.get("status").asString().equals("CLOSED")) {
+        return changeRectification(caller, id, true, (r, now) -> {
+            if (r.status().equals("CLOSED")) {
                 return List.of(UserError.of("NOT_OPEN", Text.of(InspectionTexts.ORDER_CLOSED), "input", "rectificationId"));
             }
-            var rectifyBy = LocalDate.parse(r.get("rectifyBy").asString());
+            var rectifyBy = r.rectifyBy();
             if (!queries.today().isAfter(rectifyBy)) {
                 return List.of(UserError.of("RETURN_VISIT_NOT_DUE", Text.of(InspectionTexts.RETURN_VISIT_NOT_DUE, rectifyBy,
                         rectifyBy.plusDays(1)), "input", "rectificationId"));
             }
-            tx.run("""
-                    MATCH (r:Rectification {id: $id})
-                    SET r.status = $status, r.returnVisitNote = $note, r.closedAt = CASE WHEN $fixed THEN $now END,
-                        r.returnVisitBy = $by, r.returnVisitAt = $now
-                    WITH r MATCH (v:Assignment {id: r.returnVisitId}) SET v.status = 'VISITED', v.visitedAt = $now""",
-                    Values.parameters("id", id, "status", fixed ? "CLOSED" : "ESCALATED", "note", note, "fixed", fixed,
-                            "now", now, "by", caller.username())).consume();
+            rectifications.returnVisit(id, fixed, note, caller.username(), now);
             if (!fixed) {
-                escalate(tx, r.get("planId").asString(), r.get("unitId").asString(), id);
+                escalate(r.planId(), r.unitId(), id);
             }
             return List.of();
         });
     }
 
     /** Not fixed on the return visit: the unit above and the office are told. */
-    private void escalate(TransactionContext tx, String planId, String unitId, String rectificationId) {
-        var parents = tx.run("MATCH (:Organization {id: $id})-[:PART_OF]->(p:Organization) RETURN p.id AS id",
-                Map.of("id", unitId)).list(r -> r.get("id").asString());
+    private void escalate(String planId, String unitId, String rectificationId) {
         var requests = new ArrayList<NotificationRequest>();
-        for (var username : accounts.usernamesInUnits(parents)) {
+        for (var username : accounts.usernamesInUnits(rectifications.parentUnits(unitId))) {
             requests.add(NotificationRequest.sensitive(Recipient.account(username), "RECTIFICATION_ESCALATED",
                     Text.of(InspectionTexts.NOT_FIXED_TITLE), Text.of(InspectionTexts.NOT_FIXED_BODY), SubjectType.RECTIFICATION.name(),
                     rectificationId));
         }
-        notifications.enqueue(tx, requests);
-        notifyOffice(tx, planId, "RECTIFICATION_ESCALATED", Text.of(InspectionTexts.NOT_FIXED_OFFICE_BODY), rectificationId);
+        notifications.enqueue(requests);
+        notifyOffice(planId, "RECTIFICATION_ESCALATED", Text.of(InspectionTexts.NOT_FIXED_OFFICE_BODY), rectificationId);
     }
 
-    private void notifyOffice(TransactionContext tx, String planId, String kind, Text body, String rectificationId) {
-        var managers = tx.run("MATCH (p:InspectionPlan {id: $id}) RETURN p.managers AS managers", Map.of("id", planId))
-                .single().get("managers").asList(Value::asString);
-        notifications.enqueue(tx, managers.stream()
+    private void notifyOffice(String planId, String kind, Text body, String rectificationId) {
+        notifications.enqueue(plans.managers(planId).stream()
                 .map(u -> NotificationRequest.sensitive(Recipient.account(u), kind, Text.of(InspectionTexts.RECTIFICATION_TITLE), body,
                         SubjectType.RECTIFICATION.name(),
                         rectificationId)).toList());
     }
 
-    interface Change {
-        List<UserError> apply(TransactionContext tx, org.neo4j.driver.types.Node rectification, long now);
+    private interface Change {
+        List<UserError> apply(RectificationView order, long now);
     }
 
     /**
@@ -245,70 +229,53 @@ public class FindingReview {
     private Rectified changeRectification(InspectionCaller caller, String id, boolean inspectorSide, Change change) {
         var field = inspectorSide ? "rectificationId" : "id";
         var now = clock.millis();
-        try (var session = driver.session()) {
-            return session.executeWrite(tx -> {
-                GraphLocks.node(tx, "Rectification", id);
-                var allowed = tx.run(inspectorSide ? """
-                        MATCH (r:Rectification {id: $id}) MATCH (p:InspectionPlan {id: r.planId})
-                        WHERE EXISTS { (:Account {username: $me})-[:MANAGES]->(p) }
-                           OR EXISTS { (:Account {username: $me})-[:ASSIGNED]->(:Assignment {id: r.returnVisitId}) }
-                        RETURN r""" : """
-                        MATCH (r:Rectification {id: $id})
-                        WHERE EXISTS { (:Organization {id: r.unitId})-[:PART_OF*0..]->(:Organization {id: $unit}) }
-                        RETURN r""", Values.parameters("id", id, "unit", caller.unitId(), "me", caller.username()))
-                        .list(r -> r.get("r").asNode());
-                if (allowed.isEmpty()) {
-                    return rectFailed("NOT_FOUND", Text.of(InspectionTexts.NO_ORDER_YOU_ACT_ON, id), field);
-                }
-                var r = allowed.get(0);
-                var errors = change.apply(tx, r, now);
-                if (!errors.isEmpty()) {
-                    return new Rectified(null, errors);
-                }
-                audit.record(tx, caller.username(), inspectorSide ? "return-visit" : "respond", r.get("planId").asString(), id);
-                var updated = InspectionStore.node(tx, "Rectification", id).orElseThrow();
-                return new Rectified(InspectionStore.rectification(updated, queries.today()), List.of());
-            });
-        }
+        return graph.write(() -> {
+            locks.node("Rectification", id);
+            var today = queries.today();
+            var order = inspectorSide ? rectifications.ofInspector(caller.username(), id, today)
+                    : rectifications.ofUnit(caller.unitId(), id, today);
+            if (order.isEmpty()) {
+                return rectFailed("NOT_FOUND", Text.of(InspectionTexts.NO_ORDER_YOU_ACT_ON, id), field);
+            }
+            var errors = change.apply(order.get(), now);
+            if (!errors.isEmpty()) {
+                return new Rectified(null, errors);
+            }
+            audit.record(caller.username(), inspectorSide ? "return-visit" : "respond", order.get().planId(), id);
+            return new Rectified(rectifications.byId(id, queries.today()).orElseThrow(), List.of());
+        });
     }
 
+    /** Records the measure and answers the chain with it, in one transaction. */
     public Measured recordMeasure(InspectionCaller caller, String findingId, String postId, String measure, String note) {
         if (note != null && note.length() > 2000) {
             return new Measured(null, List.of(UserError.of("TOO_LONG", Text.of(PlatformTexts.AT_MOST_CHARACTERS, "note", 2000), "input", "note")));
         }
-        try (var session = driver.session()) {
-            var errors = session.executeWrite(tx -> {
-                var finding = queries.visibleFinding(tx, caller, findingId).filter(f -> manages(tx, caller, f.planId()));
-                if (finding.isEmpty()) {
-                    return List.of(UserError.of("NOT_FOUND", Text.of(InspectionTexts.NO_FINDING_YOU_MANAGE, findingId),
-                            "input", "findingId"));
-                }
-                if (!finding.get().status().equals("CONFIRMED")) {
-                    return List.of(UserError.of("NOT_CONFIRMED", Text.of(InspectionTexts.NOT_CONFIRMED), "input", "findingId"));
-                }
-                var chain = chainOf(finding.get());
-                if (chain.links().stream().noneMatch(l -> l.post().id().equals(postId))) {
-                    return List.of(UserError.of("NOT_ON_CHAIN", Text.of(InspectionTexts.NOT_ON_CHAIN, postId),
-                            "input", "postId"));
-                }
-                chains.record(tx, "InspectionFinding", findingId, postId, measure, note, caller.username());
-                audit.record(tx, caller.username(), "record-measure", finding.get().planId(), findingId);
-                return List.<UserError>of();
-            });
-            if (!errors.isEmpty()) {
-                return new Measured(null, errors);
+        return graph.write(() -> {
+            var finding = managedFinding(caller, findingId);
+            if (finding.isEmpty()) {
+                return measureFailed("NOT_FOUND", Text.of(InspectionTexts.NO_FINDING_YOU_MANAGE, findingId), "findingId");
             }
-        }
-        return new Measured(chain(caller, findingId).orElseThrow(), List.of());
+            if (!finding.get().status().equals("CONFIRMED")) {
+                return measureFailed("NOT_CONFIRMED", Text.of(InspectionTexts.NOT_CONFIRMED), "findingId");
+            }
+            if (chainOf(finding.get()).links().stream().noneMatch(l -> l.post().id().equals(postId))) {
+                return measureFailed("NOT_ON_CHAIN", Text.of(InspectionTexts.NOT_ON_CHAIN, postId), "postId");
+            }
+            chains.record("InspectionFinding", findingId, postId, measure, note, caller.username());
+            audit.record(caller.username(), "record-measure", finding.get().planId(), findingId);
+            return new Measured(chainOf(finding.get()), List.of());
+        });
     }
 
     /** The chain of a finding of a plan the caller manages; empty when it names no post or badge held today. */
-    public java.util.Optional<AccountabilityChains.Chain> chain(InspectionCaller caller, String findingId) {
-        try (var session = driver.session()) {
-            var finding = session.executeRead(tx -> queries.visibleFinding(tx, caller, findingId)
-                    .filter(f -> manages(tx, caller, f.planId())));
-            return finding.map(this::chainOf);
-        }
+    public Optional<AccountabilityChains.Chain> chain(InspectionCaller caller, String findingId) {
+        return graph.read(() -> managedFinding(caller, findingId).map(this::chainOf));
+    }
+
+    /** The whole finding, if the caller may see it and manages its plan. */
+    private Optional<FindingView> managedFinding(InspectionCaller caller, String id) {
+        return findings.visible(caller, id).filter(f -> plans.managed(caller.manager(), f.planId()).isPresent());
     }
 
     private AccountabilityChains.Chain chainOf(FindingView f) {
@@ -323,15 +290,8 @@ public class FindingReview {
         return f.badgeNumber() == null ? null : chains.postOfBadge(f.badgeNumber()).orElse(null);
     }
 
-    private String postOf(TransactionContext tx, FindingView f) {
-        if (f.postId() != null) {
-            return f.postId();
-        }
-        return f.badgeNumber() == null ? null : chains.postOfBadge(tx, f.badgeNumber()).orElse(null);
-    }
-
-    private static boolean manages(TransactionContext tx, InspectionCaller caller, String planId) {
-        return InspectionPlans.managed(tx, caller, planId).isPresent();
+    private static Measured measureFailed(String code, Text message, String field) {
+        return new Measured(null, List.of(UserError.of(code, message, "input", field)));
     }
 
     private static Rectified rectFailed(String code, Text message, String field) {

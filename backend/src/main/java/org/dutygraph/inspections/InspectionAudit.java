@@ -3,57 +3,46 @@ package org.dutygraph.inspections;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 
 import org.dutygraph.inspections.InspectionViews.AuditView;
 import org.dutygraph.platform.graphql.TimeKeys;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.TransactionContext;
-import org.neo4j.driver.Values;
 import org.springframework.stereotype.Component;
 
 /** Every read and change of a plan, its assignments and findings, recorded in the same transaction. */
 @Component
 public class InspectionAudit {
 
-    private final Driver driver;
+    /** One thing of a plan that was read or changed (the plan itself, an assignment, a finding, ...). */
+    record Subject(String planId, String subjectId) {
+    }
+
+    record Access(String planId, String subjectId, String key) {
+    }
+
+    private final InspectionAuditStore store;
     private final Clock clock;
 
-    InspectionAudit(Driver driver, Clock clock) {
-        this.driver = driver;
+    InspectionAudit(InspectionAuditStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
-    /** @param subjects (planId, subjectId) pairs */
-    void record(TransactionContext tx, String username, String action, Collection<List<String>> subjects) {
+    /** Records in the caller's transaction (it runs in {@code GraphTransactions}). */
+    void record(String username, String action, Collection<Subject> subjects) {
         if (subjects.isEmpty()) {
             return;
         }
         long now = clock.millis();
-        var rows = subjects.stream().map(s -> Map.of("planId", s.get(0), "subjectId", s.get(1),
-                "key", TimeKeys.key(now, java.util.UUID.randomUUID().toString()))).toList();
-        tx.run("""
-                UNWIND $rows AS r
-                CREATE (:InspectionAccess {planId: r.planId, subjectId: r.subjectId, username: $username,
-                        action: $action, at: $now, key: r.key})""",
-                Map.of("rows", rows, "username", username, "action", action, "now", now)).consume();
+        store.create(username, action, now, subjects.stream()
+                .map(s -> new Access(s.planId(), s.subjectId(), TimeKeys.key(now, UUID.randomUUID().toString()))).toList());
     }
 
-    void record(TransactionContext tx, String username, String action, String planId, String subjectId) {
-        record(tx, username, action, List.of(List.of(planId, subjectId)));
+    void record(String username, String action, String planId, String subjectId) {
+        record(username, action, List.of(new Subject(planId, subjectId)));
     }
 
     public List<AuditView> page(String planId, String before, int limit) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (a:InspectionAccess {planId: $planId}) WHERE $before IS NULL OR a.key < $before
-                    RETURN a ORDER BY a.key DESC LIMIT $limit""",
-                    Values.parameters("planId", planId, "before", before, "limit", limit))
-                    .list(r -> {
-                        var a = r.get("a").asNode();
-                        return new AuditView(a.get("username").asString(), a.get("action").asString(),
-                                a.get("subjectId").asString(), TimeKeys.utc(a.get("at").asLong()), a.get("key").asString());
-                    }));
-        }
+        return store.page(planId, before, limit);
     }
 }

@@ -92,7 +92,7 @@ final class SyncChecks {
             errors.add(UserError.of("OUT_OF_RANGE", Text.of(InspectionTexts.NOT_NEGATIVE, "sizeBytes"), path(at, "sizeBytes")));
         }
         text(e.mimeType(), 0, 100, "mimeType", errors, path(at, "mimeType"));
-        if (e.metadata() != null && InspectionStore.json(e.metadata()).length() > MAX_METADATA_CHARS) {
+        if (e.metadata() != null && InspectionJson.json(e.metadata()).length() > MAX_METADATA_CHARS) {
             errors.add(UserError.of("TOO_LONG", Text.of(InspectionTexts.METADATA_TOO_LONG, MAX_METADATA_CHARS),
                     path(at, "metadata")));
         }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.dutygraph.platform.neo4j.GraphTransactions;
-import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Service;
 
 /**
@@ -54,13 +53,6 @@ public class DeviceRegistry {
     public void renew(Collection<Recipient> recipients, Instant now) {
         if (!recipients.isEmpty()) {
             graph.write(() -> store.renew(recipients, now));
-        }
-    }
-
-    /** Legacy, for callers still in a driver transaction: as {@link #renew(Collection, Instant)}, in {@code tx}. */
-    public void renew(TransactionContext tx, Collection<Recipient> recipients, Instant now) {
-        if (!recipients.isEmpty()) {
-            store.renew(tx, recipients, now);
         }
     }
 

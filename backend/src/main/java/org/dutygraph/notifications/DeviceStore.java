@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.TransactionContext;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -77,11 +76,6 @@ class DeviceStore {
 
     void renew(Collection<Recipient> recipients, Instant now) {
         neo4j.query(RENEW).bindAll(renewal(recipients, now)).run();
-    }
-
-    /** In a driver transaction, for callers not yet on GraphTransactions. */
-    void renew(TransactionContext tx, Collection<Recipient> recipients, Instant now) {
-        tx.run(RENEW, renewal(recipients, now)).consume();
     }
 
     void delete(Collection<String> tokens) {

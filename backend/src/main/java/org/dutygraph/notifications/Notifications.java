@@ -54,7 +54,10 @@ public class Notifications {
         return enqueue(List.of(request)).get(0);
     }
 
-    /** Legacy, for callers still in a driver transaction: as {@link #enqueue(List)}, in {@code tx}. */
+    /**
+     * As {@link #enqueue(List)}, in a plain driver transaction: for a store that keeps the driver where a
+     * measurement showed it matters (the complaint group commit, {@code SubmissionStore}).
+     */
     public List<String> enqueue(TransactionContext tx, List<NotificationRequest> requests) {
         var now = clock.millis();
         var notifications = stored(requests, now);
@@ -62,7 +65,7 @@ public class Notifications {
         return ids(notifications);
     }
 
-    /** Legacy, for callers still in a driver transaction: as {@link #enqueue(NotificationRequest)}, in {@code tx}. */
+    /** {@link #enqueue(TransactionContext, List)} for one request; returns its id. */
     public String enqueue(TransactionContext tx, NotificationRequest request) {
         return enqueue(tx, List.of(request)).get(0);
     }

@@ -3,21 +3,10 @@ package org.dutygraph.org;
 import org.dutygraph.platform.i18n.MessageKey;
 
 /**
- * Texts of the organisation graph: the names of its things (used by every feature's "no ... has id" messages),
- * bundle import problems and the queries' checks.
+ * Texts of the organisation graph: bundle import problems and the queries' checks (the names of its things are
+ * {@link org.dutygraph.org.read.OrgNouns}).
  */
 public enum OrgTexts implements MessageKey {
-    // the things of the graph, as nouns
-    UNIT,
-    POST,
-    PERSON,
-    AREA,
-    POWER_ITEM,
-    CONCEPT,
-    DUTY,
-    UNIT_OR_PERSON,
-    ORGANIZATION,
-    ORGANIZATION_OR_POST,
     // reading a bundle
     NOT_JSON,
     LINE_COLUMN,

@@ -121,6 +121,35 @@ class AppraisalApiTest extends AppraisalTestSupport {
         assertThat(mine("appraiser").path("edges").isEmpty()).as("an account that belongs to no person").isTrue();
     }
 
+    /**
+     * Holding a post is one definition for every question appraisal asks (issue 15 item 3): a leader appointed from a
+     * later day leads nothing yet. Before it, the results scope read any holding not ended, started or not.
+     */
+    @Test
+    void aLeaderReadsTheResultsOfTheUnitTheyLeadOnlyOnceTheirPostHasStarted() {
+        try (var session = driver.session()) {
+            session.run("""
+                    MERGE (p:Person {id: 'AP-NEXT'}) SET p.name = '候任局长'
+                    WITH p MATCH (post:Post {id: 'adept-head'}) MERGE (p)-[:HOLDS {startDate: '2099-01-01'}]->(post)
+                    MERGE (a:Account {username: 'ap-next'}) ON CREATE SET a.passwordHash = $hash, a.roles = ['UNIT_STAFF'],
+                          a.unitId = 'adept', a.personId = 'AP-NEXT'""", Map.of("hash", passwords.encode("ap-next-demo"))).consume();
+        }
+        save("scope-staff", "2036-01", Map.of("name", "范围", "subject", "PERSON", "period", "MONTH",
+                "population", Map.of("postRoles", List.of("staff")),
+                "indicators", List.of(Map.of("code", "scope-post", "weight", "100", "input", Map.of())),
+                "grades", List.of(Map.of("grade", "GOOD", "min", "60"), Map.of("grade", "POOR"))));
+        enter("2036-03", List.of(List.of("AP-1", "scope-post", "80")));
+        var job = as("appraiser").post("mutation { recomputeAppraisal(input: {year: 2036, waitSeconds: 60}) { job { status } } }")
+                .ok().path("recomputeAppraisal").path("job");
+        assertThat(job.path("status").asString()).isEqualTo("SUCCEEDED");
+
+        var query = "{ appraisalResults(schemeId: \"scope-staff\", year: 2036, first: 100) { edges { node { subjectId } } } }";
+        assertThat(as("ap-head").post(query).ok().path("appraisalResults").path("edges").valueStream()
+                .map(e -> e.path("node").path("subjectId").asString())).contains("AP-1");
+        assertThat(as("ap-next").post(query).ok().path("appraisalResults").path("edges").isEmpty())
+                .as("appointed from 2099, not leading the department today").isTrue();
+    }
+
     private static List<String> texts(JsonNode array) {
         var list = new ArrayList<String>();
         array.forEach(n -> list.add(n.asString()));

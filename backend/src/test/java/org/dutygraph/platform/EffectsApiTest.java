@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.dutygraph.complaints.ComplaintConcluded;
 import org.dutygraph.platform.effects.Effects;
 import org.dutygraph.platform.neo4j.GraphTransactions;
-import org.dutygraph.platform.neo4j.LegacyTransactionContext;
 import org.dutygraph.support.ApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,32 +25,6 @@ class EffectsApiTest extends ApiTest {
 
     @Autowired
     Neo4jClient neo4j;
-
-    @Autowired
-    LegacyTransactionContext legacy;
-
-    @Test
-    void aChangeThatRollsBackLeavesNoEffect_oneThatCommitsLeavesItPending() {
-        var rolledBack = "c-" + UUID.randomUUID();
-        try (var session = driver.session()) {
-            assertThatThrownBy(() -> session.executeWriteWithoutResult(tx -> {
-                tx.run("CREATE (:Complaint {id: $id, status: 'CONCLUDED'})", Map.of("id", rolledBack)).consume();
-                assertThat(effects.record(tx, concluded(rolledBack))).hasSize(1);
-                throw new IllegalStateException("the change fails after recording its effect");
-            })).hasMessageContaining("the change fails");
-        }
-        assertThat(effects(rolledBack)).isZero();
-        try (var session = driver.session()) {
-            assertThat(session.run("MATCH (c:Complaint {id: $id}) RETURN count(c) AS n", Map.of("id", rolledBack)).single()
-                    .get("n").asLong()).isZero();
-        }
-
-        var committed = "c-" + UUID.randomUUID();
-        try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> effects.record(tx, concluded(committed)));
-        }
-        assertThat(effects(committed)).isOne();
-    }
 
     @Test
     void recordedInTheCallersGraphTransaction_anEffectRollsBackWithTheChange_orCommitsWithIt() {
@@ -83,25 +56,6 @@ class EffectsApiTest extends ApiTest {
         assertThatThrownBy(() -> graph.write(() -> effects.deliver(effects.record(concluded(inside)))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("after the commit");
         assertThat(effects(inside)).as("the refused delivery rolled its transaction back").isZero();
-
-        assertThatThrownBy(() -> legacy.run(tx -> tx.run("RETURN 1").consume())).isInstanceOf(IllegalStateException.class);
-    }
-
-    @Test
-    void codeThatStillTakesATransactionContextRunsInTheCallersGraphTransaction() {
-        var id = "c-" + UUID.randomUUID();
-        assertThatThrownBy(() -> graph.write(() -> {
-            legacy.run(tx -> tx.run("CREATE (:Complaint {id: $id})", Map.of("id", id)).consume());
-            throw new IllegalStateException("the caller fails after the legacy write");
-        })).hasMessageContaining("the caller fails");
-        assertThat(complaints(id)).isZero();
-
-        graph.write(() -> {
-            legacy.run(tx -> tx.run("CREATE (:Complaint {id: $id})", Map.of("id", id)).consume());
-            assertThat(neo4j.query("MATCH (c:Complaint {id: $id}) RETURN count(c)").bind(id).to("id")
-                    .fetchAs(Long.class).one()).as("seen by the caller's own queries before the commit").contains(1L);
-        });
-        assertThat(complaints(id)).isOne();
     }
 
     private long complaints(String id) {

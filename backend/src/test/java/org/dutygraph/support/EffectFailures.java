@@ -5,7 +5,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.dutygraph.platform.effects.EffectHandler;
-import org.neo4j.driver.TransactionContext;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 
@@ -30,8 +29,8 @@ public class EffectFailures implements BeanPostProcessor {
     }
 
     private static <E> EffectHandler<E> failing(EffectHandler<E> handler) {
-        return EffectHandler.of(handler.name(), handler.type(), (TransactionContext tx, E event, String effectId) -> {
-            handler.handle(tx, event, effectId);
+        return EffectHandler.of(handler.name(), handler.type(), (E event, String effectId) -> {
+            handler.handle(event, effectId);
             var left = PENDING.get(handler.name());
             if (left != null && left.getAndDecrement() > 0) {
                 throw new IllegalStateException("injected failure of " + handler.name());

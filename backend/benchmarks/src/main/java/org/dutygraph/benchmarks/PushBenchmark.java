@@ -18,6 +18,7 @@ import org.dutygraph.notifications.push.FcmConfiguration;
 import org.dutygraph.notifications.push.PushMessage;
 import org.dutygraph.notifications.push.PushOutcome;
 import org.dutygraph.notifications.push.PushPayload;
+import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.support.FakeFcmServer;
 import org.neo4j.driver.Driver;
 
@@ -57,7 +58,7 @@ final class PushBenchmark implements Benchmark {
                 var notifications = context.getBean(Notifications.class);
                 var outbox = context.getBean(PushOutbox.class);
                 var started = System.nanoTime();
-                enqueue(driver, notifications, count, perTransaction);
+                enqueue(context.getBean(GraphTransactions.class), notifications, count, perTransaction);
                 double enqueued = (System.nanoTime() - started) / 1e9;
                 var deadline = Instant.now().plus(Duration.ofMinutes(10));
                 while (outbox.countByState().getOrDefault("sent", 0L) < count && Instant.now().isBefore(deadline)) {
@@ -119,16 +120,15 @@ final class PushBenchmark implements Benchmark {
         }
     }
 
-    private static void enqueue(Driver driver, Notifications notifications, int count, int perTransaction) {
-        try (var session = driver.session()) {
-            for (int from = 0; from < count; from += perTransaction) {
-                var requests = new ArrayList<NotificationRequest>();
-                for (int i = from; i < Math.min(count, from + perTransaction); i++) {
-                    requests.add(NotificationRequest.plain(Recipient.opaque("bench", String.valueOf(i)), "BENCHMARK",
-                            "通知 " + i, "基准测试消息"));
-                }
-                session.executeWriteWithoutResult(tx -> notifications.enqueue(tx, List.copyOf(requests)));
+    /** As features enqueue: in their own write transaction (GraphTransactions), perTransaction at a time. */
+    private static void enqueue(GraphTransactions graph, Notifications notifications, int count, int perTransaction) {
+        for (int from = 0; from < count; from += perTransaction) {
+            var requests = new ArrayList<NotificationRequest>();
+            for (int i = from; i < Math.min(count, from + perTransaction); i++) {
+                requests.add(NotificationRequest.plain(Recipient.opaque("bench", String.valueOf(i)), "BENCHMARK",
+                        "通知 " + i, "基准测试消息"));
             }
+            graph.write(() -> notifications.enqueue(List.copyOf(requests)));
         }
     }
 }

@@ -2,24 +2,21 @@ package org.dutygraph.appraisal.api;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.dutygraph.appraisal.AppraisalJobs;
+import org.dutygraph.appraisal.AppraisalExplainer;
 import org.dutygraph.appraisal.AppraisalInputs;
+import org.dutygraph.appraisal.AppraisalJobs;
+import org.dutygraph.appraisal.AppraisalResults;
 import org.dutygraph.appraisal.AppraisalSchemes;
-import org.dutygraph.appraisal.AppraisalStore;
-import org.dutygraph.appraisal.AppraisalStore.YearResult;
 import org.dutygraph.appraisal.AppraisalTexts;
+import org.dutygraph.appraisal.ResultStore.YearResult;
 import org.dutygraph.appraisal.engine.Decimals;
 import org.dutygraph.appraisal.engine.Scheme;
 import org.dutygraph.platform.graphql.BadInputException;
 import org.dutygraph.platform.graphql.Connection;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.i18n.Text;
-import org.dutygraph.security.Account;
-import org.dutygraph.security.AccountService;
 import org.dutygraph.security.Role;
-import org.neo4j.driver.Driver;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -34,23 +31,16 @@ class AppraisalController {
     private final AppraisalSchemes schemes;
     private final AppraisalInputs inputs;
     private final AppraisalJobs jobs;
-    private final AppraisalStore store;
-    private final AccountService accounts;
-    private final Driver driver;
-    private final org.dutygraph.appraisal.AppraisalExplainer explainer;
-    private final java.time.Clock clock;
+    private final AppraisalResults results;
+    private final AppraisalExplainer explainer;
 
-    AppraisalController(AppraisalSchemes schemes, AppraisalInputs inputs, AppraisalJobs jobs, AppraisalStore store,
-                        AccountService accounts, Driver driver, org.dutygraph.appraisal.AppraisalExplainer explainer,
-                        java.time.Clock clock) {
-        this.explainer = explainer;
-        this.clock = clock;
+    AppraisalController(AppraisalSchemes schemes, AppraisalInputs inputs, AppraisalJobs jobs, AppraisalResults results,
+                        AppraisalExplainer explainer) {
         this.schemes = schemes;
         this.inputs = inputs;
         this.jobs = jobs;
-        this.store = store;
-        this.accounts = accounts;
-        this.driver = driver;
+        this.results = results;
+        this.explainer = explainer;
     }
 
     record SaveInput(String id, String validFrom, Object definition) {
@@ -142,10 +132,8 @@ class AppraisalController {
     @QueryMapping
     Connection<YearResult> myAppraisal(@Argument int year, @Argument Integer first, @Argument String after) {
         checkYear(year);
-        var person = accounts.find(username()).map(Account::personId).orElse(null);
-        return Connection.page(first, after, (cursor, limit) -> person == null ? List.<YearResult>of()
-                : store.ofSubject(person, year).stream().filter(r -> cursor == null || r.key().compareTo(cursor) > 0)
-                .limit(limit).toList(), YearResult::key);
+        var username = username();
+        return Connection.page(first, after, (cursor, limit) -> results.mine(username, year, cursor, limit), YearResult::key);
     }
 
     @QueryMapping
@@ -159,18 +147,9 @@ class AppraisalController {
         }
         var auth = SecurityContextHolder.getContext().getAuthentication();
         boolean all = Role.held(auth, Role.APPRAISER, Role.ADMIN);
-        List<String> subjects = all ? null : ledSubjects(accounts.find(auth.getName()).orElse(null));
-        if (subjectId != null) {
-            subjects = subjects == null || subjects.contains(subjectId) ? List.of(subjectId) : List.of();
-        }
-        if (unitId != null) {
-            var under = subtree(unitId);
-            var set = new java.util.HashSet<>(under);
-            subjects = subjects == null ? under : subjects.stream().filter(set::contains).toList();
-        }
-        var filter = subjects;
-        return Connection.page(first, after, (cursor, limit) -> store.ofScheme(schemeId, year, filter, periods, cursor, limit)
-                .stream().map(r -> r.only(periods)).toList(), YearResult::key);
+        var filter = new AppraisalResults.Filter(schemeId, year, subjectId, unitId, periods);
+        return Connection.page(first, after, (cursor, limit) -> results.page(auth.getName(), all, filter, cursor, limit),
+                YearResult::key);
     }
 
     /** The period and the periods within it (a quarter's months; a year: all, null), or null without one. */
@@ -192,35 +171,6 @@ class AppraisalController {
             }
         }
         return within;
-    }
-
-    /** A unit, the units under it and the people holding posts there now. */
-    private List<String> subtree(String unitId) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (top:Organization {id: $unit}) MATCH (u:Organization)-[:PART_OF*0..]->(top)
-                    OPTIONAL MATCH (p:Person)-[m:HOLDS]->(:Post)-[:IN_ORG]->(u) WHERE m.endDate IS NULL OR m.endDate >= $today
-                    WITH collect(DISTINCT u.id) + collect(DISTINCT p.id) AS ids RETURN ids""",
-                    Map.of("unit", unitId, "today", java.time.LocalDate.now(clock).toString())).list(r -> r.get("ids")
-                    .asList(org.neo4j.driver.Value::asString)).stream().findFirst().orElse(List.of()));
-        }
-    }
-
-    /** Units under the ones the account's person leads, and the people holding posts there; nothing for others. */
-    private List<String> ledSubjects(Account account) {
-        if (account == null || account.personId() == null) {
-            return List.of();
-        }
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (:Person {id: $person})-[h:HOLDS]->(lead:Post)-[:IN_ORG]->(top:Organization)
-                    WHERE lead.role IN ['principal', 'deputy', 'head', 'deputy_head'] AND (h.endDate IS NULL OR h.endDate >= $today)
-                    MATCH (u:Organization)-[:PART_OF*0..]->(top)
-                    OPTIONAL MATCH (p:Person)-[m:HOLDS]->(:Post)-[:IN_ORG]->(u) WHERE m.endDate IS NULL OR m.endDate >= $today
-                    WITH collect(DISTINCT u.id) + collect(DISTINCT p.id) AS ids RETURN ids""",
-                    Map.of("person", account.personId(), "today", java.time.LocalDate.now(clock).toString())).single().get("ids")
-                    .asList(org.neo4j.driver.Value::asString));
-        }
     }
 
     @SchemaMapping(typeName = "AppraisalResult")

@@ -172,12 +172,7 @@ public final class SchemeParser {
             return null;
         }
         keys(m, "scheme", "$");
-        var declared = strings(m.get("events"), "$.events");
-        for (int i = 0; i < declared.size(); i++) {
-            if (!KIND.matcher(declared.get(i)).matches()) {
-                problem("$.events[" + i + "]", Text.of(SchemeTexts.EVENT_KIND_FORMAT));
-            }
-        }
+        var declared = declaredEvents(m);
         var name = text(m, "name", "$", true);
         var subject = oneOf(m, "subject", "$", Set.of("UNIT", "PERSON"));
         var periodText = oneOf(m, "period", "$", Set.of("MONTH", "QUARTER", "YEAR"));
@@ -186,23 +181,73 @@ public final class SchemeParser {
         var indicators = nodes(m.get("indicators"), "$.indicators", true);
         var bonus = codes(m.get("bonus"), "$.bonus");
         var malus = codes(m.get("malus"), "$.malus");
-        List<String> deductionCodes = List.of();
-        BigDecimal cap = null;
-        if (m.get("deductions") instanceof Map<?, ?> d) {
-            keys(d, "deductions", "$.deductions");
-            deductionCodes = codes(d.get("codes"), "$.deductions.codes");
-            cap = d.get("cap") == null ? null : number(d.get("cap"), "$.deductions.cap", true);
-        } else if (m.get("deductions") != null) {
-            problem("$.deductions", Text.of(SchemeTexts.DEDUCTIONS_SHAPE));
-        }
+        var deductions = deductions(m);
         var grades = grades(m.get("grades"));
         var gradeNames = grades.stream().map(Grade::grade).toList();
         var distribution = quotas(m.get("distribution"), gradeNames);
+        var overrides = overrides(m);
+        var eligibility = eligibility(m, gradeNames);
+        var payouts = payouts(m, gradeNames);
+        var bundled = m.get("bundledPenaltyEvent") == null ? null : event(m, "bundledPenaltyEvent", "$", true);
+        var blocks = promotionBlocks(m, gradeNames);
+        var population = m.get("population") == null ? Scheme.Population.ALL : population(m.get("population"), "$.population", subject);
+        var grouping = grouping(m.get("distributionGroup"), subject);
+        if (grouping != Scheme.Grouping.ALL && distribution.isEmpty()) {
+            problem("$.distributionGroup", Text.of(SchemeTexts.GROUP_WITHOUT_DISTRIBUTION));
+        }
+        var period = periodText == null ? null : Period.Kind.valueOf(periodText);
+        unknownEventKinds(declared);
+        return new Scheme(id, version, name, subject, period, classifications, indicators, bonus, malus, deductions.codes(),
+                deductions.cap(), grades, distribution, overrides, eligibility, payouts, bundled, blocks, population, grouping);
+    }
+
+    /** The event kinds the scheme declares as its own ("events"). */
+    private List<String> declaredEvents(Map<?, ?> m) {
+        var declared = strings(m.get("events"), "$.events");
+        for (int i = 0; i < declared.size(); i++) {
+            if (!KIND.matcher(declared.get(i)).matches()) {
+                problem("$.events[" + i + "]", Text.of(SchemeTexts.EVENT_KIND_FORMAT));
+            }
+        }
+        return declared;
+    }
+
+    /** Every event kind the scheme names is one the application records or one it declares. */
+    private void unknownEventKinds(List<String> declared) {
+        for (var at : events) {
+            var kind = (String) at.object().get("kind");
+            if (!EVENT_KINDS.contains(kind) && !declared.contains(kind)) {
+                strictProblems.add(new Problem(at.path(), Text.of(SchemeTexts.UNKNOWN_EVENT_KIND, kind,
+                        String.join(", ", new java.util.TreeSet<>(EVENT_KINDS)))));
+            }
+        }
+    }
+
+    private record Deductions(List<String> codes, BigDecimal cap) {
+    }
+
+    private Deductions deductions(Map<?, ?> m) {
+        if (m.get("deductions") instanceof Map<?, ?> d) {
+            keys(d, "deductions", "$.deductions");
+            var codes = codes(d.get("codes"), "$.deductions.codes");
+            return new Deductions(codes, d.get("cap") == null ? null : number(d.get("cap"), "$.deductions.cap", true));
+        }
+        if (m.get("deductions") != null) {
+            problem("$.deductions", Text.of(SchemeTexts.DEDUCTIONS_SHAPE));
+        }
+        return new Deductions(List.of(), null);
+    }
+
+    private List<Override> overrides(Map<?, ?> m) {
         var overrides = new ArrayList<Override>();
         for (var at : list(m.get("overrides"), "$.overrides")) {
             keys(at.object(), "override", at.path());
             overrides.add(new Override(event(at.object(), "event", at.path(), true), oneOf(at.object(), "effect", at.path(), EFFECTS)));
         }
+        return overrides;
+    }
+
+    private List<Eligibility> eligibility(Map<?, ?> m, List<String> gradeNames) {
         var eligibility = new ArrayList<Eligibility>();
         for (var at : list(m.get("eligibility"), "$.eligibility")) {
             var o = at.object();
@@ -221,6 +266,10 @@ public final class SchemeParser {
                 references.add(new Reference(at.path() + ".scheme", "ELIGIBILITY", rule.scheme(), named));
             }
         }
+        return eligibility;
+    }
+
+    private List<Payout> payouts(Map<?, ?> m, List<String> gradeNames) {
         var payouts = new ArrayList<Payout>();
         for (var at : list(m.get("payouts"), "$.payouts")) {
             var o = at.object();
@@ -233,7 +282,10 @@ public final class SchemeParser {
             }
             payouts.add(new Payout(grade, min, number(o.get("multiplier"), p + ".multiplier", true)));
         }
-        var bundled = m.get("bundledPenaltyEvent") == null ? null : event(m, "bundledPenaltyEvent", "$", true);
+        return payouts;
+    }
+
+    private List<Scheme.PromotionBlock> promotionBlocks(Map<?, ?> m, List<String> gradeNames) {
         var blocks = new ArrayList<Scheme.PromotionBlock>();
         for (var at : list(m.get("promotionBlocks"), "$.promotionBlocks")) {
             var o = at.object();
@@ -254,21 +306,7 @@ public final class SchemeParser {
             }
             blocks.add(new Scheme.PromotionBlock(blockGrades, years, event));
         }
-        var population = m.get("population") == null ? Scheme.Population.ALL : population(m.get("population"), "$.population", subject);
-        var grouping = grouping(m.get("distributionGroup"), subject);
-        if (grouping != Scheme.Grouping.ALL && distribution.isEmpty()) {
-            problem("$.distributionGroup", Text.of(SchemeTexts.GROUP_WITHOUT_DISTRIBUTION));
-        }
-        var period = periodText == null ? null : Period.Kind.valueOf(periodText);
-        for (var at : events) {
-            var kind = (String) at.object().get("kind");
-            if (!EVENT_KINDS.contains(kind) && !declared.contains(kind)) {
-                strictProblems.add(new Problem(at.path(), Text.of(SchemeTexts.UNKNOWN_EVENT_KIND, kind,
-                        String.join(", ", new java.util.TreeSet<>(EVENT_KINDS)))));
-            }
-        }
-        return new Scheme(id, version, name, subject, period, classifications, indicators, bonus, malus, deductionCodes, cap,
-                grades, distribution, overrides, eligibility, payouts, bundled, blocks, population, grouping);
+        return blocks;
     }
 
     /** Keys: units, postRoles, postClasses, subjects, categories, homeUnits (all but units and subjects select persons). */
@@ -380,79 +418,85 @@ public final class SchemeParser {
             problem(p, Text.of(SchemeTexts.INDICATOR_KIND));
             return new Node(code, label, weight, NodeKind.INPUT, List.of(), Decimals.HUNDRED, List.of(), null, null, List.of(), null, null);
         }
-        switch (kinds.get(0)) {
-            case "children" -> {
-                return new Node(code, label, weight, NodeKind.WEIGHTED, nodes(m.get("children"), p + ".children", true),
-                        null, List.of(), null, null, List.of(), null, null);
-            }
-            case "input" -> {
-                if (m.get("input") instanceof Map<?, ?> in) {
-                    keys(in, "input", p + ".input");
-                } else {
-                    strictProblems.add(new Problem(p + ".input", Text.of(SchemeTexts.INPUT_SHAPE)));
-                }
-                var max = m.get("input") instanceof Map<?, ?> in && in.get("max") != null
-                        ? number(in.get("max"), p + ".input.max", true) : Decimals.HUNDRED;
-                if (max.signum() <= 0) {
-                    problem(p + ".input.max", Text.of(SchemeTexts.MAX_POSITIVE));
-                }
-                unique(code, p);
-                return new Node(code, label, weight, NodeKind.INPUT, List.of(), max, List.of(), null, null, List.of(), null, null);
-            }
-            case "ratings" -> {
-                var groups = new ArrayList<Group>();
-                var total = BigDecimal.ZERO;
-                for (var at : list(m.get("ratings"), p + ".ratings")) {
-                    keys(at.object(), "rating", at.path());
-                    var g = new Group(code(at.object().get("group"), at.path() + ".group"),
-                            number(at.object().get("weight"), at.path() + ".weight", true));
-                    unique(code + "." + g.group(), p);
-                    total = g.weight() == null ? total : total.add(g.weight());
-                    groups.add(g);
-                }
-                if (total.compareTo(Decimals.HUNDRED) != 0) {
-                    problem(p + ".ratings", Text.of(SchemeTexts.GROUP_WEIGHTS_NOT_100, total.toPlainString()));
-                }
-                return new Node(code, label, weight, NodeKind.RATINGS, List.of(), null, groups, null, null, List.of(), null, null);
-            }
-            case "linked" -> {
-                var linked = m.get("linked") instanceof Map<?, ?> l ? l : Map.of();
-                keys(linked, "linked", p + ".linked");
-                // the default serves the common case: staff of a section are scored with their department
-                var source = linked.get("source") == null ? "OWN_UNIT" : oneOf(linked, "source", p + ".linked", SOURCES);
-                var classification = text(linked, "classification", p + ".linked", "LEVEL".equals(source));
-                if (classification != null && !"LEVEL".equals(source)) {
-                    problem(p + ".linked.classification", Text.of(SchemeTexts.CLASSIFICATION_WITH_LEVEL));
-                }
-                var scheme = text(linked, "scheme", p + ".linked", true);
-                if (scheme != null) {
-                    references.add(new Reference(p + ".linked.scheme", "LINKED", scheme, Map.of()));
-                }
-                return new Node(code, label, weight, NodeKind.LINKED, List.of(), null, List.of(), source, scheme, List.of(),
-                        classification, from(linked, p + ".linked", subject));
-            }
-            default -> {
-                var rollup = m.get("rollup") instanceof Map<?, ?> r ? r : Map.of();
-                keys(rollup, "rollup", p + ".rollup");
-                var weights = new ArrayList<BigDecimal>();
-                if (rollup.get("weights") instanceof List<?> ws) {
-                    for (int i = 0; i < ws.size(); i++) {
-                        weights.add(number(ws.get(i), p + ".rollup.weights[" + i + "]", true));
-                    }
-                } else if (!"EQUAL".equals(rollup.get("weights"))) {
-                    problem(p + ".rollup.weights", Text.of(SchemeTexts.ROLLUP_WEIGHTS_SHAPE));
-                }
-                if (!weights.isEmpty() && weights.stream().filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add)
-                        .compareTo(Decimals.HUNDRED) != 0) {
-                    problem(p + ".rollup.weights", Text.of(SchemeTexts.ROLLUP_WEIGHTS_COUNT));
-                }
-                var scheme = text(rollup, "scheme", p + ".rollup", true);
-                if (scheme != null) {
-                    references.add(new Reference(p + ".rollup.scheme", "ROLLUP", scheme, Map.of()));
-                }
-                return new Node(code, label, weight, NodeKind.ROLLUP, List.of(), null, List.of(), null, scheme, weights, null, null);
-            }
+        return switch (kinds.get(0)) {
+            case "children" -> new Node(code, label, weight, NodeKind.WEIGHTED, nodes(m.get("children"), p + ".children", true),
+                    null, List.of(), null, null, List.of(), null, null);
+            case "input" -> inputNode(m, p, code, label, weight);
+            case "ratings" -> ratingsNode(m, p, code, label, weight);
+            case "linked" -> linkedNode(m, p, code, label, weight);
+            default -> rollupNode(m, p, code, label, weight);
+        };
+    }
+
+    private Node inputNode(Map<?, ?> m, String p, String code, String label, BigDecimal weight) {
+        if (m.get("input") instanceof Map<?, ?> in) {
+            keys(in, "input", p + ".input");
+        } else {
+            strictProblems.add(new Problem(p + ".input", Text.of(SchemeTexts.INPUT_SHAPE)));
         }
+        var max = m.get("input") instanceof Map<?, ?> in && in.get("max") != null
+                ? number(in.get("max"), p + ".input.max", true) : Decimals.HUNDRED;
+        if (max.signum() <= 0) {
+            problem(p + ".input.max", Text.of(SchemeTexts.MAX_POSITIVE));
+        }
+        unique(code, p);
+        return new Node(code, label, weight, NodeKind.INPUT, List.of(), max, List.of(), null, null, List.of(), null, null);
+    }
+
+    private Node ratingsNode(Map<?, ?> m, String p, String code, String label, BigDecimal weight) {
+        var groups = new ArrayList<Group>();
+        var total = BigDecimal.ZERO;
+        for (var at : list(m.get("ratings"), p + ".ratings")) {
+            keys(at.object(), "rating", at.path());
+            var g = new Group(code(at.object().get("group"), at.path() + ".group"),
+                    number(at.object().get("weight"), at.path() + ".weight", true));
+            unique(code + "." + g.group(), p);
+            total = g.weight() == null ? total : total.add(g.weight());
+            groups.add(g);
+        }
+        if (total.compareTo(Decimals.HUNDRED) != 0) {
+            problem(p + ".ratings", Text.of(SchemeTexts.GROUP_WEIGHTS_NOT_100, total.toPlainString()));
+        }
+        return new Node(code, label, weight, NodeKind.RATINGS, List.of(), null, groups, null, null, List.of(), null, null);
+    }
+
+    private Node linkedNode(Map<?, ?> m, String p, String code, String label, BigDecimal weight) {
+        var linked = m.get("linked") instanceof Map<?, ?> l ? l : Map.of();
+        keys(linked, "linked", p + ".linked");
+        // the default serves the common case: staff of a section are scored with their department
+        var source = linked.get("source") == null ? "OWN_UNIT" : oneOf(linked, "source", p + ".linked", SOURCES);
+        var classification = text(linked, "classification", p + ".linked", "LEVEL".equals(source));
+        if (classification != null && !"LEVEL".equals(source)) {
+            problem(p + ".linked.classification", Text.of(SchemeTexts.CLASSIFICATION_WITH_LEVEL));
+        }
+        var scheme = text(linked, "scheme", p + ".linked", true);
+        if (scheme != null) {
+            references.add(new Reference(p + ".linked.scheme", "LINKED", scheme, Map.of()));
+        }
+        return new Node(code, label, weight, NodeKind.LINKED, List.of(), null, List.of(), source, scheme, List.of(),
+                classification, from(linked, p + ".linked", subject));
+    }
+
+    private Node rollupNode(Map<?, ?> m, String p, String code, String label, BigDecimal weight) {
+        var rollup = m.get("rollup") instanceof Map<?, ?> r ? r : Map.of();
+        keys(rollup, "rollup", p + ".rollup");
+        var weights = new ArrayList<BigDecimal>();
+        if (rollup.get("weights") instanceof List<?> ws) {
+            for (int i = 0; i < ws.size(); i++) {
+                weights.add(number(ws.get(i), p + ".rollup.weights[" + i + "]", true));
+            }
+        } else if (!"EQUAL".equals(rollup.get("weights"))) {
+            problem(p + ".rollup.weights", Text.of(SchemeTexts.ROLLUP_WEIGHTS_SHAPE));
+        }
+        if (!weights.isEmpty() && weights.stream().filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .compareTo(Decimals.HUNDRED) != 0) {
+            problem(p + ".rollup.weights", Text.of(SchemeTexts.ROLLUP_WEIGHTS_COUNT));
+        }
+        var scheme = text(rollup, "scheme", p + ".rollup", true);
+        if (scheme != null) {
+            references.add(new Reference(p + ".rollup.scheme", "ROLLUP", scheme, Map.of()));
+        }
+        return new Node(code, label, weight, NodeKind.ROLLUP, List.of(), null, List.of(), null, scheme, weights, null, null);
     }
 
     private List<Grade> grades(Object json) {

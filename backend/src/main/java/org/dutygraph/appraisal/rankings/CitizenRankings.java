@@ -15,19 +15,15 @@ import java.util.UUID;
 import org.dutygraph.appraisal.AppraisalInputs;
 import org.dutygraph.appraisal.AppraisalTexts;
 import org.dutygraph.appraisal.engine.Period;
-import org.dutygraph.platform.graphql.TimeKeys;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.i18n.Messages;
 import org.dutygraph.platform.i18n.PlatformTexts;
 import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.i18n.TextJson;
-import org.dutygraph.platform.neo4j.GraphLocks;
+import org.dutygraph.platform.neo4j.GraphTransactions;
+import org.dutygraph.platform.neo4j.LockStore;
 import org.dutygraph.platform.random.SeededRandom;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Value;
-import org.neo4j.driver.Values;
 import org.springframework.stereotype.Service;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -60,15 +56,19 @@ public class CitizenRankings {
     public record Drawn(Ranking ranking, List<UserError> errors) {
     }
 
-    private final Driver driver;
+    private final GraphTransactions graph;
+    private final LockStore locks;
+    private final CitizenRankingStore store;
     private final AppraisalInputs inputs;
     private final Clock clock;
-
     private final Messages messages;
 
-    CitizenRankings(Driver driver, AppraisalInputs inputs, Clock clock, Messages messages) {
+    CitizenRankings(GraphTransactions graph, LockStore locks, CitizenRankingStore store, AppraisalInputs inputs, Clock clock,
+                    Messages messages) {
         this.messages = messages;
-        this.driver = driver;
+        this.graph = graph;
+        this.locks = locks;
+        this.store = store;
         this.inputs = inputs;
         this.clock = clock;
     }
@@ -90,87 +90,51 @@ public class CitizenRankings {
             return failed("INVALID_SEED", Text.of(PlatformTexts.SEED_LENGTH), "seed");
         }
         var drawSeed = seed != null ? seed : SeededRandom.freshSeed();
-        var ballots = ballots(period);
-        var result = rank(drawSeed, ballots, worst, ballotsPerUnit, minBallots);
         var id = UUID.randomUUID().toString();
-        long now = clock.millis();
-        try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run("""
-                    CREATE (:CitizenRanking {id: $id, period: $period, status: 'DRAFT', seed: $seed, algorithm: $algorithm,
-                            worst: $worst, ballotsPerUnit: $k, minBallots: $min, candidates: $candidates, entries: $entries,
-                            ties: $ties, tieTexts: $tieTexts, drawnBy: $by, drawnAt: $now, key: $key})""",
-                    Values.parameters("id", id, "period", period.toString(), "seed", drawSeed, "algorithm", ALGORITHM, "worst", worst,
-                            "k", ballotsPerUnit, "min", minBallots, "candidates", JSON.writeValueAsString(ballots),
-                            "entries", JSON.writeValueAsString(result.entries()),
-                            "ties", result.ties().stream().map(messages::chinese).toList(),
-                            "tieTexts", result.ties().stream().map(TextJson::write).toList(), "by", by, "now", now,
-                            "key", TimeKeys.key(now, id))).consume());
-        }
-        return new Drawn(find(id, true).orElseThrow(), List.of());
+        return graph.write(() -> {
+            var ballots = ballots(period);
+            var result = rank(drawSeed, ballots, worst, ballotsPerUnit, minBallots);
+            store.create(new CitizenRankingStore.Draft(id, period.toString(), drawSeed, ALGORITHM, worst, ballotsPerUnit, minBallots,
+                    ballots, result.entries(), result.ties().stream().map(messages::chinese).toList(),
+                    result.ties().stream().map(TextJson::write).toList(), by, clock.millis()));
+            return new Drawn(store.find(id, true).orElseThrow(), List.of());
+        });
     }
 
     public Drawn publish(String id, String by) {
         var month = LocalDate.now(clock);
-        try (var session = driver.session()) {
-            var error = session.executeWrite(tx -> {
-                GraphLocks.node(tx, "CitizenRanking", id);
-                var found = tx.run("MATCH (r:CitizenRanking {id: $id}) RETURN r.status AS s, r.entries AS e", Map.of("id", id)).list();
-                if (found.isEmpty()) {
-                    return "NOT_FOUND";
-                }
-                if (found.get(0).get("s").asString().equals("PUBLISHED")) {
-                    return "ALREADY_PUBLISHED";
-                }
-                var published = JSON.readValue(found.get(0).get("e").asString(), new TypeReference<List<Entry>>() {
-                });
-                tx.run("MATCH (r:CitizenRanking {id: $id}) SET r.status = 'PUBLISHED', r.publishedAt = $now, r.publishedBy = $by",
-                        Map.of("id", id, "by", by, "now", clock.millis())).consume();
-                // the listed units' events commit with the publication
-                for (var entry : published) {
-                    inputs.record(tx, entry.unitId(), Period.month(month.getYear(), month.getMonthValue()).toString(),
-                            "CITIZEN_WORST_RANKED", 3, "citizen-ranking", id, by);
-                }
-                return null;
-            });
-            if (error != null) {
-                return failed(error, error.equals("NOT_FOUND") ? Text.of(PlatformTexts.NO_SUCH_ID, Text.of(AppraisalTexts.RANKING), id)
-                        : Text.of(AppraisalTexts.ALREADY_PUBLISHED), "id");
+        return graph.write(() -> {
+            locks.node("CitizenRanking", id);
+            var found = store.find(id, true);
+            if (found.isEmpty()) {
+                return failed("NOT_FOUND", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(AppraisalTexts.RANKING), id), "id");
             }
-        }
-        return new Drawn(find(id, true).orElseThrow(), List.of());
+            if (found.get().status().equals("PUBLISHED")) {
+                return failed("ALREADY_PUBLISHED", Text.of(AppraisalTexts.ALREADY_PUBLISHED), "id");
+            }
+            store.markPublished(id, by, clock.millis());
+            // the listed units' events commit with the publication
+            for (var entry : found.get().entries()) {
+                inputs.record(entry.unitId(), Period.month(month.getYear(), month.getMonthValue()).toString(), "CITIZEN_WORST_RANKED",
+                        3, "citizen-ranking", id, by);
+            }
+            return new Drawn(store.find(id, true).orElseThrow(), List.of());
+        });
     }
 
     /** Published rankings, newest first (drafts only with {@code drafts}). */
     public List<Ranking> page(boolean drafts, String before, int limit) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (r:CitizenRanking) WHERE ($drafts OR r.status = 'PUBLISHED') AND ($before IS NULL OR r.key < $before)
-                    RETURN r ORDER BY r.key DESC LIMIT $limit""", Values.parameters("drafts", drafts, "before", before, "limit", limit))
-                    .list(r -> view(r.get("r").asNode())));
-        }
+        return store.page(drafts, before, limit);
     }
 
     public Optional<Ranking> find(String id, boolean drafts) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("MATCH (r:CitizenRanking {id: $id}) WHERE $drafts OR r.status = 'PUBLISHED' RETURN r",
-                    Map.of("id", id, "drafts", drafts)).list(r -> view(r.get("r").asNode())).stream().findFirst());
-        }
+        return store.find(id, drafts);
     }
 
     /** Re-ranks from the recorded seed and ballots; true when it gives the recorded list. */
     public Optional<Boolean> replay(String id) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("MATCH (r:CitizenRanking {id: $id}) RETURN r", Map.of("id", id))
-                    .list(rec -> {
-                        var r = rec.get("r").asNode();
-                        Map<String, List<Ballot>> ballots = JSON.readValue(r.get("candidates").asString(),
-                                new TypeReference<TreeMap<String, List<Ballot>>>() {
-                                });
-                        var again = rank(r.get("seed").asString(), ballots, r.get("worst").asInt(), r.get("ballotsPerUnit").asInt(),
-                                r.get("minBallots").asInt());
-                        return JSON.writeValueAsString(again.entries()).equals(r.get("entries").asString());
-                    }).stream().findFirst());
-        }
+        return store.recorded(id).map(r -> JSON.writeValueAsString(rank(r.seed(), r.candidates(), r.worst(), r.ballotsPerUnit(),
+                r.minBallots()).entries()).equals(r.entries()));
     }
 
     record Ranked(List<Entry> entries, List<Text> ties) {
@@ -222,36 +186,7 @@ public class CitizenRankings {
         var from = LocalDate.of(period.year(), months.get(0).index(), 1).atStartOfDay(clock.getZone()).toInstant().toEpochMilli();
         var last = months.get(months.size() - 1);
         var to = LocalDate.of(last.year(), last.index(), 1).plusMonths(1).atStartOfDay(clock.getZone()).toInstant().toEpochMilli();
-        var byUnit = new TreeMap<String, List<Ballot>>();
-        try (var session = driver.session()) {
-            session.executeRead(tx -> tx.run("""
-                    MATCH (r:ServiceRating) WHERE r.at >= $from AND r.at < $to
-                    RETURN r.unitId AS unit, r.caseTag AS tag, r.score AS score, r.indicators AS indicators""",
-                    Map.of("from", from, "to", to)).list()).forEach(r -> byUnit.computeIfAbsent(r.get("unit").asString(),
-                    k -> new ArrayList<>()).add(new Ballot(r.get("tag").asString(), r.get("score").asInt(),
-                    r.get("indicators").asList(Value::asString))));
-        }
-        return byUnit;
-    }
-
-    private static Ranking view(org.neo4j.driver.types.Node n) {
-        List<Entry> entries = JSON.readValue(n.get("entries").asString(), new TypeReference<List<Entry>>() {
-        });
-        return new Ranking(n.get("id").asString(), n.get("period").asString(), n.get("status").asString(), n.get("seed").asString(),
-                n.get("algorithm").asString(), n.get("worst").asInt(), n.get("ballotsPerUnit").asInt(), n.get("minBallots").asInt(),
-                entries, ties(n), TimeKeys.utc(n.get("drawnAt").asLong()),
-                n.get("publishedAt").isNull() ? null : TimeKeys.utc(n.get("publishedAt").asLong()), n.get("key").asString());
-    }
-
-    /** The ties in the reader's language; rankings drawn before ties were kept as keys have their words. */
-    private static List<Text> ties(org.neo4j.driver.types.Node n) {
-        var words = n.get("ties").asList(Value::asString);
-        var texts = n.get("tieTexts").isNull() ? List.<String>of() : n.get("tieTexts").asList(Value::asString);
-        var out = new ArrayList<Text>(words.size());
-        for (int i = 0; i < words.size(); i++) {
-            out.add(TextJson.read(i < texts.size() ? texts.get(i) : null, words.get(i)));
-        }
-        return out;
+        return store.ratings(from, to);
     }
 
     private static Drawn failed(String code, Text message, String field) {

@@ -27,18 +27,18 @@ class RaterAssignment {
                       List<UserError> warnings, List<UserError> errors) {
     }
 
-    private final RaterStore store;
+    private final RaterGroups raterGroups;
     private final RoundTime time;
     private final RatingRoundSettings settings;
 
-    RaterAssignment(RaterStore store, RoundTime time, RatingRoundSettings settings) {
-        this.store = store;
+    RaterAssignment(RaterGroups groups, RoundTime time, RatingRoundSettings settings) {
+        this.raterGroups = groups;
         this.time = time;
         this.settings = settings;
     }
 
     Assignment assign(String roundId, List<String> subjects, boolean persons, List<RoundDraft.Group> groups) {
-        var members = store.members(subjects, persons, groups, time.today());
+        var members = raterGroups.members(subjects, persons, groups, time.today());
         var byRater = new LinkedHashMap<String, List<String[]>>();
         var boxes = new ArrayList<RoundTally.Box>();
         var warnings = new ArrayList<UserError>();

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.i18n.Text;
-import org.neo4j.driver.Driver;
+import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,21 +37,22 @@ public class RatingBallots {
     private final RaterStore raters;
     private final VoterTags tags;
     private final RoundTime time;
-    private final Driver driver;
+    private final GraphTransactions graph;
 
-    RatingBallots(RatingRoundStore store, RaterStore raters, VoterTags tags, RoundTime time, Driver driver) {
+    RatingBallots(RatingRoundStore store, RaterStore raters, VoterTags tags, RoundTime time, GraphTransactions graph) {
         this.store = store;
         this.raters = raters;
         this.tags = tags;
         this.time = time;
-        this.driver = driver;
+        this.graph = graph;
     }
 
     /** The person's ballots in rounds open now, by closing time; none for an account without a person. */
     public List<Ballot> mine(String personId, String after, int limit) {
-        if (personId == null) {
-            return List.of();
-        }
+        return personId == null ? List.of() : graph.read(() -> ballots(personId, after, limit));
+    }
+
+    private List<Ballot> ballots(String personId, String after, int limit) {
         var rounds = store.openFor(personId, time.now(), after, limit);
         if (rounds.isEmpty()) {
             return List.of();
@@ -87,36 +88,41 @@ public class RatingBallots {
         if (personId == null) {
             return notEligible;
         }
-        try (var session = driver.session()) {
-            return session.executeWrite(tx -> {
-                var eligibility = store.eligibility(tx, roundId, personId);
-                if (eligibility.isEmpty()) {
-                    return notEligible;
-                }
-                // taken before the state is read: a close waits for this ballot, or this ballot sees the round closed
-                store.lock(tx, roundId);
-                var round = store.find(tx, roundId).orElseThrow();
-                var now = time.now();
-                if (round.closed() || !now.isBefore(round.closesAt())) {
-                    return List.of(UserError.of("ROUND_CLOSED", Text.of(RoundTexts.ROUND_CLOSED), "input", "roundId"));
-                }
-                if (now.isBefore(round.opensAt())) {
-                    return List.of(UserError.of("ROUND_NOT_OPEN", Text.of(RoundTexts.ROUND_NOT_OPEN, round.opensAt()), "input", "roundId"));
-                }
-                var tag = tags.of(roundId, personId);
-                if (store.hasMarker(tx, tag)) {
-                    return List.of(UserError.of("ALREADY_VOTED", Text.of(RoundTexts.ALREADY_VOTED), "input",
-                            "roundId"));
-                }
-                var choices = new HashMap<String, String>();
-                var errors = check(round, eligibility.get(), ratings, choices);
-                if (!errors.isEmpty()) {
-                    return errors;
-                }
-                store.cast(tx, roundId, tag, choices);
-                return List.<UserError>of();
-            });
+        return graph.write(() -> {
+            var eligibility = store.eligibility(roundId, personId);
+            if (eligibility.isEmpty()) {
+                return notEligible;
+            }
+            // taken before the state is read: a close waits for this ballot, or this ballot sees the round closed
+            store.lock(roundId);
+            var round = store.find(roundId).orElseThrow();
+            var refused = refused(round, tags.of(roundId, personId));
+            if (refused != null) {
+                return List.of(refused);
+            }
+            var choices = new HashMap<String, String>();
+            var errors = check(round, eligibility.get(), ratings, choices);
+            if (!errors.isEmpty()) {
+                return errors;
+            }
+            store.cast(roundId, tags.of(roundId, personId), choices);
+            return List.<UserError>of();
+        });
+    }
+
+    /** Why the round takes no ballot with this marker now (closed, not open yet, voted already); null when it does. */
+    private UserError refused(Round round, String tag) {
+        var now = time.now();
+        if (round.closed() || !now.isBefore(round.closesAt())) {
+            return UserError.of("ROUND_CLOSED", Text.of(RoundTexts.ROUND_CLOSED), "input", "roundId");
         }
+        if (now.isBefore(round.opensAt())) {
+            return UserError.of("ROUND_NOT_OPEN", Text.of(RoundTexts.ROUND_NOT_OPEN, round.opensAt()), "input", "roundId");
+        }
+        if (store.hasMarker(tag)) {
+            return UserError.of("ALREADY_VOTED", Text.of(RoundTexts.ALREADY_VOTED), "input", "roundId");
+        }
+        return null;
     }
 
     /** Checks the ratings against the ballot; fills box key -> the choices, in question order. */

@@ -10,11 +10,9 @@ import java.util.Optional;
 
 import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.i18n.TextJson;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
-import org.neo4j.driver.Values;
 import org.neo4j.driver.types.Node;
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,23 +29,24 @@ import tools.jackson.databind.json.JsonMapper;
  *       id. No time, no relationship, nothing of the ballot;</li>
  *   <li>{@code RatingRoundEvent}: opening, closing and refused closes, with who and when.</li>
  * </ul>
+ * Each call joins the caller's transaction when there is one.
  */
 @Component
 class RatingRoundStore {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Driver driver;
+    private final Neo4jClient neo4j;
 
-    RatingRoundStore(Driver driver) {
-        this.driver = driver;
+    RatingRoundStore(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
     }
 
     /** One eligible rater: the subjects and, parallel to them, the group they rate each in. */
     record Eligibility(String roundId, String personId, List<String> subjectIds, List<String> groups) {
     }
 
-    /** Stores a new round, its raters and its empty ballot boxes, and the OPENED event, in one transaction. */
+    /** Stores a new round, its raters and its empty ballot boxes, and the OPENED event. */
     void create(Round round, List<Eligibility> raters, List<RoundTally.Box> boxes) {
         var params = new HashMap<String, Object>();
         params.put("id", round.id());
@@ -75,24 +74,23 @@ class RatingRoundStore {
                 "subjects", e.subjectIds(), "groups", e.groups())).toList();
         var boxRows = boxes.stream().map(b -> Map.<String, Object>of("key", boxKey(round.id(), b.subjectId(), b.group()),
                 "subject", b.subjectId(), "group", b.group(), "eligible", b.eligible())).toList();
-        try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> {
-                tx.run("""
+        neo4j.query("""
                         CREATE (:RatingRound {id: $id, title: $title, schemeId: $schemeId, schemeVersion: $schemeVersion,
                                 period: $period, indicatorCode: $code, target: $target, inputMax: $inputMax,
                                 subjectKind: $subjectKind, subjectIds: $subjectIds, groups: $groups, questions: $questions,
                                 scaleLabels: $scaleLabels, scalePoints: $scalePoints, opensAt: $opensAt, closesAt: $closesAt,
                                 minGroupSize: $minGroupSize, eligibleRaters: $eligibleRaters, state: 'OPEN',
-                                openedBy: $openedBy, openedAt: $openedAt, closedAutomatically: false, key: $key})""", params).consume();
-                tx.run("""
+                                openedBy: $openedBy, openedAt: $openedAt, closedAutomatically: false, key: $key})""")
+                .bindAll(params).run();
+        neo4j.query("""
                         UNWIND $rows AS r CREATE (:RatingEligibility {key: r.key, roundId: $id, personId: r.person,
-                                subjectIds: r.subjects, groups: r.groups})""", Map.of("rows", raterRows, "id", round.id())).consume();
-                tx.run("""
+                                subjectIds: r.subjects, groups: r.groups})""")
+                .bindAll(Map.of("rows", raterRows, "id", round.id())).run();
+        neo4j.query("""
                         UNWIND $rows AS r CREATE (:RatingBallotBox {key: r.key, roundId: $id, subjectId: r.subject, group: r.group,
-                                eligible: r.eligible, ballots: [], count: 0})""", Map.of("rows", boxRows, "id", round.id())).consume();
-                event(tx, round.id(), "OPENED", round.openedBy(), round.openedAt(), null);
-            });
-        }
+                                eligible: r.eligible, ballots: [], count: 0})""")
+                .bindAll(Map.of("rows", boxRows, "id", round.id())).run();
+        event(round.id(), "OPENED", round.openedBy(), round.openedAt(), null);
     }
 
     static String boxKey(String roundId, String subjectId, String group) {
@@ -111,12 +109,12 @@ class RatingRoundStore {
         return map;
     }
 
-    void event(TransactionContext tx, String roundId, String action, String by, Instant at, String note) {
-        event(tx, roundId, action, by, at, note, null);
+    void event(String roundId, String action, String by, Instant at, String note) {
+        event(roundId, action, by, at, note, null);
     }
 
     /** @param noteText the note as a catalogue text (rendered in the reader's language), for notes the service writes */
-    private void event(TransactionContext tx, String roundId, String action, String by, Instant at, String note, Text noteText) {
+    private void event(String roundId, String action, String by, Instant at, String note, Text noteText) {
         var params = new HashMap<String, Object>();
         params.put("noteText", TextJson.write(noteText));
         params.put("round", roundId);
@@ -124,62 +122,58 @@ class RatingRoundStore {
         params.put("by", by);
         params.put("at", at.toEpochMilli());
         params.put("note", note);
-        tx.run("CREATE (:RatingRoundEvent {roundId: $round, action: $action, by: $by, at: $at, note: $note, noteText: $noteText})",
-                params).consume();
+        neo4j.query("CREATE (:RatingRoundEvent {roundId: $round, action: $action, by: $by, at: $at, note: $note, noteText: $noteText})")
+                .bindAll(params).run();
     }
 
     /** Open rounds with the same scheme, period and indicator that rate one of these subjects. */
     Optional<String> overlapping(String schemeId, String period, String code, List<String> subjects) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (r:RatingRound {state: 'OPEN', schemeId: $scheme, period: $period, indicatorCode: $code})
-                    WHERE any(s IN r.subjectIds WHERE s IN $subjects) RETURN r.id AS id LIMIT 1""",
-                    Map.of("scheme", schemeId, "period", period, "code", code, "subjects", subjects))
-                    .list(r -> r.get("id").asString())).stream().findFirst();
-        }
+        return neo4j.query("""
+                        MATCH (r:RatingRound {state: 'OPEN', schemeId: $scheme, period: $period, indicatorCode: $code})
+                        WHERE any(s IN r.subjectIds WHERE s IN $subjects) RETURN r.id AS id LIMIT 1""")
+                .bindAll(Map.of("scheme", schemeId, "period", period, "code", code, "subjects", subjects))
+                .fetchAs(String.class).one();
     }
 
     Optional<Round> find(String id) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> find(tx, id));
-        }
-    }
-
-    Optional<Round> find(TransactionContext tx, String id) {
-        return tx.run("MATCH (r:RatingRound {id: $id}) RETURN r", Map.of("id", id == null ? "" : id)).list(r -> view(r.get("r").asNode()))
-                .stream().findFirst();
+        return neo4j.query("MATCH (r:RatingRound {id: $id}) RETURN r").bind(id == null ? "" : id).to("id")
+                .fetchAs(Round.class).mappedBy((types, r) -> view(r.get("r").asNode())).one();
     }
 
     /** Newest first, keyset paged. */
     List<Round> page(String after, int limit) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (r:RatingRound) WHERE $after IS NULL OR r.key < $after RETURN r ORDER BY r.key DESC LIMIT $limit""",
-                    Values.parameters("after", after, "limit", limit)).list(r -> view(r.get("r").asNode())));
-        }
+        var params = new HashMap<String, Object>();
+        params.put("after", after);
+        params.put("limit", limit);
+        return List.copyOf(neo4j.query("""
+                        MATCH (r:RatingRound) WHERE $after IS NULL OR r.key < $after RETURN r ORDER BY r.key DESC LIMIT $limit""")
+                .bindAll(params).fetchAs(Round.class).mappedBy((types, r) -> view(r.get("r").asNode())).all());
     }
 
     /** Write-locks the round: casting and closing take it first, so no ballot lands in a round being closed. */
-    void lock(TransactionContext tx, String id) {
-        tx.run("MATCH (r:RatingRound {id: $id}) SET r._lock = true REMOVE r._lock", Map.of("id", id)).consume();
+    void lock(String id) {
+        neo4j.query("MATCH (r:RatingRound {id: $id}) SET r._lock = true REMOVE r._lock").bind(id).to("id").run();
     }
 
-    Optional<Eligibility> eligibility(TransactionContext tx, String roundId, String personId) {
-        return tx.run("MATCH (e:RatingEligibility {key: $key}) RETURN e", Map.of("key", roundId + "|" + personId))
-                .list(r -> eligibility(r.get("e").asNode())).stream().findFirst();
+    Optional<Eligibility> eligibility(String roundId, String personId) {
+        return neo4j.query("MATCH (e:RatingEligibility {key: $key}) RETURN e").bind(roundId + "|" + personId).to("key")
+                .fetchAs(Eligibility.class).mappedBy((types, r) -> eligibility(r.get("e").asNode())).one();
     }
 
     /** The rounds a person rates in, open at {@code now}, by closing time then id, keyset paged. */
     List<Round> openFor(String personId, Instant now, String after, int limit) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (e:RatingEligibility {personId: $person}) MATCH (r:RatingRound {id: e.roundId})
-                    WHERE r.state = 'OPEN' AND r.opensAt <= $now AND r.closesAt > $now
-                    WITH r, right('000000000000000' + toString(r.closesAt), 15) + '|' + r.id AS key
-                    WHERE $after IS NULL OR key > $after
-                    RETURN r ORDER BY key LIMIT $limit""", Values.parameters("person", personId, "now", now.toEpochMilli(),
-                    "after", after, "limit", limit)).list(r -> view(r.get("r").asNode())));
-        }
+        var params = new HashMap<String, Object>();
+        params.put("person", personId);
+        params.put("now", now.toEpochMilli());
+        params.put("after", after);
+        params.put("limit", limit);
+        return List.copyOf(neo4j.query("""
+                        MATCH (e:RatingEligibility {personId: $person}) MATCH (r:RatingRound {id: e.roundId})
+                        WHERE r.state = 'OPEN' AND r.opensAt <= $now AND r.closesAt > $now
+                        WITH r, right('000000000000000' + toString(r.closesAt), 15) + '|' + r.id AS key
+                        WHERE $after IS NULL OR key > $after
+                        RETURN r ORDER BY key LIMIT $limit""")
+                .bindAll(params).fetchAs(Round.class).mappedBy((types, r) -> view(r.get("r").asNode())).all());
     }
 
     /** The sort key of {@link #openFor}. */
@@ -188,113 +182,94 @@ class RatingRoundStore {
     }
 
     List<Eligibility> eligibilities(String personId, List<String> roundIds) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (e:RatingEligibility) WHERE e.key IN $keys RETURN e""",
-                    Map.of("keys", roundIds.stream().map(id -> id + "|" + personId).toList()))
-                    .list(r -> eligibility(r.get("e").asNode())));
-        }
+        return List.copyOf(neo4j.query("MATCH (e:RatingEligibility) WHERE e.key IN $keys RETURN e")
+                .bind(roundIds.stream().map(id -> id + "|" + personId).toList()).to("keys")
+                .fetchAs(Eligibility.class).mappedBy((types, r) -> eligibility(r.get("e").asNode())).all());
     }
 
     /** Of these markers, those stored. */
     List<String> markers(List<String> tags) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("MATCH (m:RatingVoteMarker) WHERE m.tag IN $tags RETURN collect(m.tag) AS tags",
-                    Map.of("tags", tags)).single().get("tags").asList(Value::asString));
-        }
+        return List.copyOf(neo4j.query("MATCH (m:RatingVoteMarker) WHERE m.tag IN $tags RETURN m.tag AS tag")
+                .bind(tags).to("tags").fetchAs(String.class).all());
     }
 
-    boolean hasMarker(TransactionContext tx, String tag) {
-        return tx.run("MATCH (m:RatingVoteMarker {tag: $tag}) RETURN count(m) > 0 AS e", Map.of("tag", tag)).single().get("e").asBoolean();
+    boolean hasMarker(String tag) {
+        return neo4j.query("MATCH (m:RatingVoteMarker {tag: $tag}) RETURN count(m) > 0 AS e").bind(tag).to("tag")
+                .fetchAs(Boolean.class).one().orElse(false);
     }
 
     /**
      * Records a ballot: the rater's marker (unique: a concurrent second ballot fails here), and each subject's choices added
      * to its box, whose list is sorted again so that nothing in it follows the order of voting.
      */
-    void cast(TransactionContext tx, String roundId, String tag, Map<String, String> choicesByBoxKey) {
-        tx.run("CREATE (:RatingVoteMarker {tag: $tag, roundId: $round})", Map.of("tag", tag, "round", roundId)).consume();
+    void cast(String roundId, String tag, Map<String, String> choicesByBoxKey) {
+        neo4j.query("CREATE (:RatingVoteMarker {tag: $tag, roundId: $round})").bindAll(Map.of("tag", tag, "round", roundId)).run();
         var rows = choicesByBoxKey.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> Map.<String, Object>of("key", e.getKey(), "ballot", e.getValue())).toList();
-        tx.run("""
-                UNWIND $rows AS row
-                MATCH (b:RatingBallotBox {key: row.key})
-                SET b._lock = true REMOVE b._lock
-                WITH b, row
-                CALL (b, row) {
-                    UNWIND b.ballots + row.ballot AS ballot
-                    WITH ballot ORDER BY ballot
-                    RETURN collect(ballot) AS sorted
-                }
-                SET b.ballots = sorted, b.count = size(sorted)""", Map.of("rows", rows)).consume();
+        neo4j.query("""
+                        UNWIND $rows AS row
+                        MATCH (b:RatingBallotBox {key: row.key})
+                        SET b._lock = true REMOVE b._lock
+                        WITH b, row
+                        CALL (b, row) {
+                            UNWIND b.ballots + row.ballot AS ballot
+                            WITH ballot ORDER BY ballot
+                            RETURN collect(ballot) AS sorted
+                        }
+                        SET b.ballots = sorted, b.count = size(sorted)""")
+                .bind(rows).to("rows").run();
     }
 
     /** How many raters have voted: the markers of the round. */
     int markerCount(String roundId) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("MATCH (m:RatingVoteMarker {roundId: $id}) RETURN count(m) AS c",
-                    Map.of("id", roundId)).single().get("c").asInt());
-        }
+        return neo4j.query("MATCH (m:RatingVoteMarker {roundId: $id}) RETURN count(m) AS c").bind(roundId).to("id")
+                .fetchAs(Integer.class).one().orElse(0);
     }
 
     List<RoundTally.Box> boxes(String roundId) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> boxes(tx, roundId));
-        }
-    }
-
-    List<RoundTally.Box> boxes(TransactionContext tx, String roundId) {
-        return tx.run("MATCH (b:RatingBallotBox {roundId: $id}) RETURN b ORDER BY b.key", Map.of("id", roundId)).list(r -> {
-            var b = r.get("b").asNode();
-            return new RoundTally.Box(b.get("subjectId").asString(), b.get("group").asString(), b.get("eligible").asInt(),
-                    b.get("ballots").asList(Value::asString));
-        });
+        return List.copyOf(neo4j.query("MATCH (b:RatingBallotBox {roundId: $id}) RETURN b ORDER BY b.key").bind(roundId).to("id")
+                .fetchAs(RoundTally.Box.class).mappedBy((types, r) -> {
+                    var b = r.get("b").asNode();
+                    return new RoundTally.Box(b.get("subjectId").asString(), b.get("group").asString(), b.get("eligible").asInt(),
+                            b.get("ballots").asList(Value::asString));
+                })
+                .all());
     }
 
     /** Marks the round closed (the caller holds its lock and has entered its results in the same transaction). */
-    void markClosed(TransactionContext tx, String id, String by, Instant at, boolean automatically) {
-        tx.run("""
-                MATCH (r:RatingRound {id: $id})
-                SET r.state = 'CLOSED', r.closedBy = $by, r.closedAt = $at, r.closedAutomatically = $auto
-                REMOVE r.closeProblem""", Map.of("id", id, "by", by, "at", at.toEpochMilli(), "auto", automatically)).consume();
-        event(tx, id, "CLOSED", by, at, null, automatically ? Text.of(RoundTexts.CLOSED_AUTOMATICALLY) : null);
+    void markClosed(String id, String by, Instant at, boolean automatically) {
+        neo4j.query("""
+                        MATCH (r:RatingRound {id: $id})
+                        SET r.state = 'CLOSED', r.closedBy = $by, r.closedAt = $at, r.closedAutomatically = $auto
+                        REMOVE r.closeProblem""")
+                .bindAll(Map.of("id", id, "by", by, "at", at.toEpochMilli(), "auto", automatically)).run();
+        event(id, "CLOSED", by, at, null, automatically ? Text.of(RoundTexts.CLOSED_AUTOMATICALLY) : null);
     }
 
-    /** Notes why a close was refused; true when the reason is new (so the automatic close logs it once). */
-    boolean noteCloseProblem(String id, String problem, String by, Instant at) {
-        try (var session = driver.session()) {
-            return session.executeWrite(tx -> {
-                var changed = tx.run("""
+    /** Notes why a close was refused, on an open round; true when the reason is new (the caller then records the event). */
+    boolean noteCloseProblem(String id, String problem) {
+        return neo4j.query("""
                         MATCH (r:RatingRound {id: $id}) WHERE r.state = 'OPEN' AND coalesce(r.closeProblem, '') <> $problem
-                        SET r.closeProblem = $problem RETURN count(r) AS c""", Map.of("id", id, "problem", problem))
-                        .single().get("c").asInt() > 0;
-                if (changed) {
-                    event(tx, id, "CLOSE_REFUSED", by, at, problem);
-                }
-                return changed;
-            });
-        }
+                        SET r.closeProblem = $problem RETURN count(r) > 0 AS changed""")
+                .bindAll(Map.of("id", id, "problem", problem)).fetchAs(Boolean.class).one().orElse(false);
     }
 
     /** Rounds still open whose closing time has passed. */
     List<String> due(Instant now) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (r:RatingRound {state: 'OPEN'}) WHERE r.closesAt <= $now RETURN r.id AS id ORDER BY r.closesAt LIMIT 100""",
-                    Map.of("now", now.toEpochMilli())).list(r -> r.get("id").asString()));
-        }
+        return List.copyOf(neo4j.query("""
+                        MATCH (r:RatingRound {state: 'OPEN'}) WHERE r.closesAt <= $now RETURN r.id AS id ORDER BY r.closesAt LIMIT 100""")
+                .bind(now.toEpochMilli()).to("now").fetchAs(String.class).all());
     }
 
     List<RoundEvent> events(String roundId) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (e:RatingRoundEvent {roundId: $id}) RETURN e ORDER BY e.at, elementId(e)""", Map.of("id", roundId))
-                    .list(r -> {
-                        var e = r.get("e").asNode();
-                        return new RoundEvent(e.get("action").asString(), e.get("by").asString(), Instant.ofEpochMilli(e.get("at").asLong()),
-                                TextJson.read(e.get("noteText").asString(null), e.get("note").asString(null)));
-                    }));
-        }
+        return List.copyOf(neo4j.query("MATCH (e:RatingRoundEvent {roundId: $id}) RETURN e ORDER BY e.at, elementId(e)")
+                .bind(roundId).to("id")
+                .fetchAs(RoundEvent.class).mappedBy((types, r) -> {
+                    var e = r.get("e").asNode();
+                    return new RoundEvent(e.get("action").asString(), e.get("by").asString(), Instant.ofEpochMilli(e.get("at").asLong()),
+                            TextJson.read(e.get("noteText").asString(null), e.get("note").asString(null)));
+                })
+                .all());
     }
 
     private static Eligibility eligibility(Node e) {

@@ -13,7 +13,7 @@ import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.i18n.Messages;
 import org.dutygraph.platform.i18n.PlatformTexts;
 import org.dutygraph.platform.i18n.Text;
-import org.neo4j.driver.Driver;
+import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,28 +41,30 @@ public class RatingRounds {
     private final RatingRoundStore store;
     private final AppraisalInputs inputs;
     private final RoundTime time;
-    private final Driver driver;
-
+    private final GraphTransactions graph;
     private final Messages messages;
 
-    RatingRounds(RoundChecks checks, RatingRoundStore store, AppraisalInputs inputs, RoundTime time, Driver driver,
+    RatingRounds(RoundChecks checks, RatingRoundStore store, AppraisalInputs inputs, RoundTime time, GraphTransactions graph,
                  Messages messages) {
         this.messages = messages;
         this.checks = checks;
         this.store = store;
         this.inputs = inputs;
         this.time = time;
-        this.driver = driver;
+        this.graph = graph;
     }
 
+    /** Checks and stores the round in one transaction: its raters are those of the graph it was checked against. */
     public Opened open(RoundDraft draft, String by) {
-        var checked = checks.check(draft, by);
-        if (!checked.errors().isEmpty()) {
-            return new Opened(null, List.of(), checked.errors());
-        }
-        var plan = checked.plan();
-        store.create(plan.round(), plan.raters(), plan.boxes());
-        return new Opened(plan.round(), plan.warnings(), List.of());
+        return graph.write(() -> {
+            var checked = checks.check(draft, by);
+            if (!checked.errors().isEmpty()) {
+                return new Opened(null, List.of(), checked.errors());
+            }
+            var plan = checked.plan();
+            store.create(plan.round(), plan.raters(), plan.boxes());
+            return new Opened(plan.round(), plan.warnings(), List.of());
+        });
     }
 
     public Optional<Round> find(String id) {
@@ -84,47 +86,54 @@ public class RatingRounds {
      */
     public Closed close(String id, String by, boolean automatically) {
         var now = time.now();
-        Closed closed;
-        try (var session = driver.session()) {
-            closed = session.executeWrite(tx -> {
-                if (store.find(tx, id).isEmpty()) {
-                    return new Closed(null, 0, List.of(UserError.of("NOT_FOUND", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(RoundTexts.ROUND), id), "input", "id")));
+        var closed = graph.write(() -> closeIn(id, by, automatically, now));
+        if (closed.round() != null && !closed.errors().isEmpty() && !"ALREADY_CLOSED".equals(closed.errors().get(0).code())) {
+            // stored as words (Chinese), as the audit keeps what was refused at the time
+            var problem = closed.errors().stream().map(e -> messages.chinese(e.message())).reduce((a, b) -> a + "；" + b).orElseThrow();
+            graph.write(() -> {
+                if (store.noteCloseProblem(id, problem)) {
+                    store.event(id, "CLOSE_REFUSED", by, now, problem);
                 }
-                store.lock(tx, id);
-                var round = store.find(tx, id).orElseThrow();
-                if (round.closed()) {
-                    return new Closed(round, 0, List.of(UserError.of("ALREADY_CLOSED", Text.of(RoundTexts.ALREADY_CLOSED), "input", "id")));
-                }
-                if (automatically && now.isBefore(round.closesAt())) {
-                    return new Closed(round, 0, List.of());
-                }
-                var results = RoundTally.tally(round, store.boxes(tx, id));
-                var values = RoundTally.inputs(round, results);
-                if (!values.isEmpty()) {
-                    var period = Period.parse(round.period());
-                    var entries = values.stream().map(v -> new AppraisalInputs.Entry(period, v.subjectId(), v.code(), v.value())).toList();
-                    var provenance = values.stream().map(v -> new AppraisalInputs.Provenance("rating-round:" + id, v.ballots())).toList();
-                    var rows = new AppraisalInputs.Rows(i -> values.get(i).subjectId() + " " + values.get(i).code(), Text.of(RoundTexts.THESE_RESULTS));
-                    var refused = inputs.enterIn(tx, entries, provenance, rows, by);
-                    if (!refused.isEmpty()) {
-                        var problems = new ArrayList<UserError>();
-                        for (var e : refused) {
-                            int row = Integer.parseInt(e.field().get(2));
-                            problems.add(UserError.of(e.code(), Text.of(RoundTexts.RESULT_REFUSED, values.get(row).subjectId(),
-                                    values.get(row).code(), e.message()), "input", "id"));
-                        }
-                        return new Closed(round, 0, problems);
-                    }
-                }
-                store.markClosed(tx, id, by, now, automatically);
-                return new Closed(store.find(tx, id).orElseThrow(), values.size(), List.of());
             });
         }
-        if (closed.round() != null && !closed.errors().isEmpty() && !"ALREADY_CLOSED".equals(closed.errors().get(0).code())) {
-            store.noteCloseProblem(id, closed.errors().stream().map(e -> messages.chinese(e.message())).reduce((a, b) -> a + "；" + b).orElseThrow(),
-                    by, now);
-        }
         return closed;
+    }
+
+    /** The close, in the caller's transaction: the round locked, its results entered, then marked closed. */
+    private Closed closeIn(String id, String by, boolean automatically, Instant now) {
+        if (store.find(id).isEmpty()) {
+            return new Closed(null, 0, List.of(UserError.of("NOT_FOUND", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(RoundTexts.ROUND), id), "input", "id")));
+        }
+        store.lock(id);
+        var round = store.find(id).orElseThrow();
+        if (round.closed()) {
+            return new Closed(round, 0, List.of(UserError.of("ALREADY_CLOSED", Text.of(RoundTexts.ALREADY_CLOSED), "input", "id")));
+        }
+        if (automatically && now.isBefore(round.closesAt())) {
+            return new Closed(round, 0, List.of());
+        }
+        var values = RoundTally.inputs(round, RoundTally.tally(round, store.boxes(id)));
+        var refused = values.isEmpty() ? List.<UserError>of() : enter(round, values, by);
+        if (!refused.isEmpty()) {
+            return new Closed(round, 0, refused);
+        }
+        store.markClosed(id, by, now, automatically);
+        return new Closed(store.find(id).orElseThrow(), values.size(), List.of());
+    }
+
+    /** Enters the round's results as the indicator's inputs; the problems, each naming the result refused. */
+    private List<UserError> enter(Round round, List<RoundTally.Input> values, String by) {
+        var period = Period.parse(round.period());
+        var entries = values.stream().map(v -> new AppraisalInputs.Entry(period, v.subjectId(), v.code(), v.value())).toList();
+        var provenance = values.stream().map(v -> new AppraisalInputs.Provenance("rating-round:" + round.id(), v.ballots())).toList();
+        var rows = new AppraisalInputs.Rows(i -> values.get(i).subjectId() + " " + values.get(i).code(), Text.of(RoundTexts.THESE_RESULTS));
+        var problems = new ArrayList<UserError>();
+        for (var e : inputs.enter(entries, provenance, rows, by)) {
+            int row = Integer.parseInt(e.field().get(2));
+            problems.add(UserError.of(e.code(), Text.of(RoundTexts.RESULT_REFUSED, values.get(row).subjectId(),
+                    values.get(row).code(), e.message()), "input", "id"));
+        }
+        return problems;
     }
 
     /** Rounds open past their closing time, for the periodic close. */

@@ -15,7 +15,7 @@ import org.dutygraph.appraisal.AppraisalTexts;
 import org.dutygraph.appraisal.engine.Decimals;
 import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.appraisal.engine.Scheme;
-import org.dutygraph.org.OrgTexts;
+import org.dutygraph.org.read.OrgNouns;
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.i18n.PlatformTexts;
@@ -288,14 +288,14 @@ class RoundChecks {
             errors.add(UserError.of("UNEXPECTED_FIELD", Text.of(RoundTexts.PERSON_IDS_ONLY_WITH), "input", "groups", at, "personIds"));
         }
         if (needsUnits) {
-            known("Organization", units, "UNKNOWN_UNIT", OrgTexts.UNIT, errors, "input", "groups", at, "unitIds");
+            known("Organization", units, "UNKNOWN_UNIT", OrgNouns.UNIT, errors, "input", "groups", at, "unitIds");
         }
         if (needsPersons) {
-            known("Person", persons, "UNKNOWN_PERSON", OrgTexts.PERSON, errors, "input", "groups", at, "personIds");
+            known("Person", persons, "UNKNOWN_PERSON", OrgNouns.PERSON, errors, "input", "groups", at, "personIds");
         }
     }
 
-    private void known(String label, List<String> ids, String code, OrgTexts what, List<UserError> errors, String... path) {
+    private void known(String label, List<String> ids, String code, OrgNouns what, List<UserError> errors, String... path) {
         if (ids.isEmpty() || ids.size() > MAX_LISTED) {
             errors.add(UserError.of("INVALID_LIST", Text.of(RoundTexts.LIST_SIZE, MAX_LISTED, Text.of(what)), path));
             return;
@@ -343,7 +343,7 @@ class RoundChecks {
                 errors.add(UserError.of("WRONG_SUBJECT_KIND", Text.of(RoundTexts.WRONG_SUBJECT_KIND, scheme.id(),
                         Text.of(persons ? RoundTexts.PERSONS : RoundTexts.UNITS), ids.get(i)), "input", "subjects", "ids", at));
             } else if (!existing.contains(ids.get(i))) {
-                errors.add(UserError.of("UNKNOWN_SUBJECT", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(persons ? OrgTexts.PERSON : OrgTexts.UNIT),
+                errors.add(UserError.of("UNKNOWN_SUBJECT", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(persons ? OrgNouns.PERSON : OrgNouns.UNIT),
                         ids.get(i)),
                         "input", "subjects", "ids", at));
             }

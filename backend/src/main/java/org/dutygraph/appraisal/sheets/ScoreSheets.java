@@ -13,8 +13,7 @@ import org.dutygraph.appraisal.AppraisalTexts;
 import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.i18n.Text;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Value;
+import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,13 +31,15 @@ public class ScoreSheets {
     }
 
     private final AppraisalInputs inputs;
-    private final Driver driver;
+    private final SheetSubjectStore subjects;
+    private final GraphTransactions graph;
     private final SheetLimits limits = SheetLimits.DEFAULT;
     private final Clock clock;
 
-    ScoreSheets(AppraisalInputs inputs, Driver driver, Clock clock) {
+    ScoreSheets(AppraisalInputs inputs, SheetSubjectStore subjects, GraphTransactions graph, Clock clock) {
         this.inputs = inputs;
-        this.driver = driver;
+        this.subjects = subjects;
+        this.graph = graph;
         this.clock = clock;
     }
 
@@ -69,6 +70,14 @@ public class ScoreSheets {
         }
     }
 
+    /** The rows as entries, each with its row number and the column that named its subject. */
+    private record Rows(List<AppraisalInputs.Entry> entries, List<Integer> numbers, List<SheetColumns> subjectColumns) {
+
+        AppraisalInputs.Rows names() {
+            return new AppraisalInputs.Rows(i -> String.valueOf(numbers.get(i)), Text.of(AppraisalTexts.THIS_SHEET));
+        }
+    }
+
     private Imported enter(SheetTable table, String defaultPeriod, String by) throws SheetException {
         var columns = SheetColumns.find(table.header(), table.headerRow());
         if (table.lines().isEmpty()) {
@@ -83,11 +92,32 @@ public class ScoreSheets {
                         "input", "period")));
             }
         }
+        var period = fallback;
+        return graph.write(() -> enter(table, columns, period, by));
+    }
+
+    /** Enters the sheet's rows, all or none, in one transaction: the subjects found are those the entry checks see. */
+    private Imported enter(SheetTable table, Map<SheetColumns, Integer> columns, Period fallback, String by) {
         var errors = new ArrayList<UserError>();
+        var rows = rows(table, columns, fallback, errors);
+        if (!errors.isEmpty() || rows.entries().isEmpty()) {
+            // the rows' own checks still run, without storing, so that one answer lists every bad row
+            if (!rows.entries().isEmpty()) {
+                errors.addAll(inputs.check(rows.entries(), rows.names()).stream().map(e -> rowProblem(e, rows, table, columns)).toList());
+            }
+            return new Imported(0, table.lines().size(), sorted(errors));
+        }
+        var refused = inputs.enter(rows.entries(), rows.names(), by);
+        if (!refused.isEmpty()) {
+            return new Imported(0, table.lines().size(), sorted(refused.stream().map(e -> rowProblem(e, rows, table, columns)).toList()));
+        }
+        return new Imported(rows.entries().size(), table.lines().size(), List.of());
+    }
+
+    /** The entries of the rows whose period and subject are known; the other rows' problems are added. */
+    private Rows rows(SheetTable table, Map<SheetColumns, Integer> columns, Period fallback, List<UserError> errors) {
         var subjects = subjects(table, columns, errors);
-        var entries = new ArrayList<AppraisalInputs.Entry>();
-        var numbers = new ArrayList<Integer>();
-        var subjectColumn = new ArrayList<SheetColumns>();
+        var rows = new Rows(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (var line : table.lines()) {
             var subject = subjects.get(line.number());
             var period = fallback;
@@ -105,29 +135,14 @@ public class ScoreSheets {
                         line.number(), columns.containsKey(SheetColumns.PERIOD) ? SheetColumns.PERIOD : null, table, columns));
                 continue;
             }
-            if (subject == null) {
-                continue;
+            if (subject != null) {
+                rows.entries().add(new AppraisalInputs.Entry(period, subject.id(), cell(line, columns, SheetColumns.CODE),
+                        cell(line, columns, SheetColumns.VALUE)));
+                rows.numbers().add(line.number());
+                rows.subjectColumns().add(subject.column());
             }
-            entries.add(new AppraisalInputs.Entry(period, subject.id(), cell(line, columns, SheetColumns.CODE),
-                    cell(line, columns, SheetColumns.VALUE)));
-            numbers.add(line.number());
-            subjectColumn.add(subject.column());
         }
-        if (!errors.isEmpty() || entries.isEmpty()) {
-            // the rows' own checks still run, without storing, so that one answer lists every bad row
-            if (!entries.isEmpty()) {
-                errors.addAll(inputs.check(entries, new AppraisalInputs.Rows(i -> String.valueOf(numbers.get(i)), Text.of(AppraisalTexts.THIS_SHEET)))
-                        .stream().map(e -> rowProblem(e, numbers, subjectColumn, table, columns)).toList());
-            }
-            return new Imported(0, table.lines().size(), sorted(errors));
-        }
-        var refused = inputs.enter(entries, new AppraisalInputs.Rows(i -> String.valueOf(numbers.get(i)), Text.of(AppraisalTexts.THIS_SHEET)),
-                by);
-        if (!refused.isEmpty()) {
-            return new Imported(0, table.lines().size(),
-                    sorted(refused.stream().map(e -> rowProblem(e, numbers, subjectColumn, table, columns)).toList()));
-        }
-        return new Imported(entries.size(), table.lines().size(), List.of());
+        return rows;
     }
 
     private static List<UserError> sorted(List<UserError> errors) {
@@ -145,8 +160,66 @@ public class ScoreSheets {
     private record Subject(String id, SheetColumns column) {
     }
 
+    /** The subjects a sheet's rows name, looked up at once: units by id or name, persons by name and unit, names by id. */
+    private record Lookups(Map<String, List<String>> units, Map<List<String>, List<String>> persons, Map<String, String> names) {
+    }
+
     /** Each row's subject (by row number); rows whose subject cannot be found get a problem instead. */
     private Map<Integer, Subject> subjects(SheetTable table, Map<SheetColumns, Integer> columns, List<UserError> errors) {
+        var found = lookups(table, columns);
+        var subjects = new HashMap<Integer, Subject>();
+        for (var line : table.lines()) {
+            var id = cell(line, columns, SheetColumns.SUBJECT);
+            var name = cell(line, columns, SheetColumns.NAME);
+            var unit = cell(line, columns, SheetColumns.UNIT);
+            int row = line.number();
+            Found one;
+            if (!id.isEmpty()) {
+                var known = found.names().get(id);
+                one = !name.isEmpty() && known != null && !known.equals(name)
+                        ? Found.problem("SUBJECT_MISMATCH", Text.of(AppraisalTexts.SUBJECT_MISMATCH, id, known, name), SheetColumns.NAME)
+                        : Found.subject(id, SheetColumns.SUBJECT);
+            } else if (!name.isEmpty() && !unit.isEmpty()) {
+                var ids = found.persons().getOrDefault(List.of(name, unit), List.of());
+                one = Found.one(ids, SheetColumns.NAME, Text.of(AppraisalTexts.NO_ONE_NAMED, name, unit),
+                        Text.of(AppraisalTexts.SEVERAL_NAMED, ids.size(), name, unit));
+            } else if (!unit.isEmpty()) {
+                var ids = found.units().getOrDefault(unit, List.of());
+                one = Found.one(ids, SheetColumns.UNIT, Text.of(AppraisalTexts.NO_UNIT_NAMED, unit),
+                        Text.of(AppraisalTexts.SEVERAL_UNITS_NAMED, ids.size(), unit));
+            } else {
+                one = Found.problem("MISSING_SUBJECT", Text.of(AppraisalTexts.NO_SUBJECT),
+                        columns.containsKey(SheetColumns.SUBJECT) ? SheetColumns.SUBJECT
+                                : columns.containsKey(SheetColumns.NAME) ? SheetColumns.NAME : SheetColumns.UNIT);
+            }
+            if (one.subject() != null) {
+                subjects.put(row, one.subject());
+            } else {
+                errors.add(problem(one.code(), one.message(), row, one.column(), table, columns));
+            }
+        }
+        return subjects;
+    }
+
+    /** A row's subject, or the problem finding it (its code, message and column). */
+    private record Found(Subject subject, String code, Text message, SheetColumns column) {
+
+        static Found subject(String id, SheetColumns column) {
+            return new Found(new Subject(id, column), null, null, column);
+        }
+
+        static Found problem(String code, Text message, SheetColumns column) {
+            return new Found(null, code, message, column);
+        }
+
+        /** The one id found, or a problem: {@code none} when nothing is found, {@code several} when more than one is. */
+        static Found one(List<String> ids, SheetColumns column, Text none, Text several) {
+            return ids.size() == 1 ? subject(ids.get(0), column)
+                    : problem(ids.isEmpty() ? "UNKNOWN_SUBJECT" : "AMBIGUOUS_SUBJECT", ids.isEmpty() ? none : several, column);
+        }
+    }
+
+    private Lookups lookups(SheetTable table, Map<SheetColumns, Integer> columns) {
         var units = new LinkedHashSet<String>();
         var named = new LinkedHashSet<List<String>>();
         var ids = new LinkedHashSet<String>();
@@ -162,87 +235,12 @@ public class ScoreSheets {
                 units.add(unit);
             }
         }
-        Map<String, List<String>> unitIds;
-        Map<List<String>, List<String>> personIds;
-        Map<String, String> names;
-        try (var session = driver.session()) {
-            var today = LocalDate.now(clock).toString();
-            unitIds = session.executeRead(tx -> {
-                var map = new HashMap<String, List<String>>();
-                tx.run("""
-                        UNWIND $refs AS ref
-                        OPTIONAL MATCH (byId:Organization {id: ref})
-                        OPTIONAL MATCH (byName:Organization {name: ref}) WHERE byId IS NULL
-                        RETURN ref, collect(DISTINCT coalesce(byId.id, byName.id)) AS ids""", Map.of("refs", List.copyOf(units)))
-                        .forEachRemaining(r -> map.put(r.get("ref").asString(), r.get("ids").asList(Value::asString)));
-                return map;
-            });
-            personIds = session.executeRead(tx -> {
-                var map = new HashMap<List<String>, List<String>>();
-                tx.run("""
-                        UNWIND $pairs AS pair
-                        OPTIONAL MATCH (byId:Organization {id: pair[1]})
-                        OPTIONAL MATCH (byName:Organization {name: pair[1]}) WHERE byId IS NULL
-                        WITH pair, coalesce(byId, byName) AS top
-                        OPTIONAL MATCH (p:Person {name: pair[0]})-[h:HOLDS]->(:Post)-[:IN_ORG]->(:Organization)-[:PART_OF*0..]->(top)
-                        WHERE h.endDate IS NULL OR h.endDate >= $today
-                        RETURN pair, collect(DISTINCT p.id) AS ids""",
-                        Map.of("pairs", List.copyOf(named), "today", today))
-                        .forEachRemaining(r -> map.merge(r.get("pair").asList(Value::asString), r.get("ids").asList(Value::asString),
-                                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).distinct().toList()));
-                return map;
-            });
-            names = session.executeRead(tx -> {
-                var map = new HashMap<String, String>();
-                tx.run("UNWIND $ids AS id MATCH (p:Person {id: id}) RETURN id, p.name AS name", Map.of("ids", List.copyOf(ids)))
-                        .forEachRemaining(r -> map.put(r.get("id").asString(), r.get("name").asString(null)));
-                return map;
-            });
-        }
-        var subjects = new HashMap<Integer, Subject>();
-        for (var line : table.lines()) {
-            var id = cell(line, columns, SheetColumns.SUBJECT);
-            var name = cell(line, columns, SheetColumns.NAME);
-            var unit = cell(line, columns, SheetColumns.UNIT);
-            int row = line.number();
-            if (!id.isEmpty()) {
-                var known = names.get(id);
-                if (!name.isEmpty() && known != null && !known.equals(name)) {
-                    errors.add(problem("SUBJECT_MISMATCH", Text.of(AppraisalTexts.SUBJECT_MISMATCH, id, known, name), row, SheetColumns.NAME,
-                            table, columns));
-                } else {
-                    subjects.put(row, new Subject(id, SheetColumns.SUBJECT));
-                }
-            } else if (!name.isEmpty() && !unit.isEmpty()) {
-                var found = personIds.getOrDefault(List.of(name, unit), List.of());
-                if (found.size() == 1) {
-                    subjects.put(row, new Subject(found.get(0), SheetColumns.NAME));
-                } else {
-                    errors.add(problem(found.isEmpty() ? "UNKNOWN_SUBJECT" : "AMBIGUOUS_SUBJECT", found.isEmpty()
-                            ? Text.of(AppraisalTexts.NO_ONE_NAMED, name, unit)
-                            : Text.of(AppraisalTexts.SEVERAL_NAMED, found.size(), name, unit), row, SheetColumns.NAME, table, columns));
-                }
-            } else if (!unit.isEmpty()) {
-                var found = unitIds.getOrDefault(unit, List.of());
-                if (found.size() == 1) {
-                    subjects.put(row, new Subject(found.get(0), SheetColumns.UNIT));
-                } else {
-                    errors.add(problem(found.isEmpty() ? "UNKNOWN_SUBJECT" : "AMBIGUOUS_SUBJECT", found.isEmpty()
-                            ? Text.of(AppraisalTexts.NO_UNIT_NAMED, unit) : Text.of(AppraisalTexts.SEVERAL_UNITS_NAMED, found.size(), unit),
-                            row, SheetColumns.UNIT, table, columns));
-                }
-            } else {
-                errors.add(problem("MISSING_SUBJECT", Text.of(AppraisalTexts.NO_SUBJECT), row,
-                        columns.containsKey(SheetColumns.SUBJECT) ? SheetColumns.SUBJECT
-                                : columns.containsKey(SheetColumns.NAME) ? SheetColumns.NAME : SheetColumns.UNIT, table, columns));
-            }
-        }
-        return subjects;
+        return new Lookups(subjects.unitsByIdOrName(units), subjects.personsNamedIn(named, LocalDate.now(clock)),
+                subjects.personNames(ids));
     }
 
     /** A problem the entry checks found in entry i, moved to the file's row and column. */
-    private static UserError rowProblem(UserError error, List<Integer> numbers, List<SheetColumns> subjectColumns, SheetTable table,
-                                        Map<SheetColumns, Integer> columns) {
+    private static UserError rowProblem(UserError error, Rows rows, SheetTable table, Map<SheetColumns, Integer> columns) {
         var f = error.field();
         if (f.size() < 4 || !"scores".equals(f.get(1))) {
             return error;
@@ -251,9 +249,9 @@ public class ScoreSheets {
         var column = switch (f.get(3)) {
             case "code" -> SheetColumns.CODE;
             case "value" -> SheetColumns.VALUE;
-            default -> subjectColumns.get(i);
+            default -> rows.subjectColumns().get(i);
         };
-        return problem(error.code(), error.message(), numbers.get(i), column, table, columns);
+        return problem(error.code(), error.message(), rows.numbers().get(i), column, table, columns);
     }
 
     private static UserError problem(String code, Text message, int row, SheetColumns column, SheetTable table,

@@ -6,15 +6,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 
 import org.dutygraph.appraisal.AppraisalInputs;
 import org.dutygraph.appraisal.AppraisalTexts;
 import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.i18n.Text;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Value;
+import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,12 +27,14 @@ public class UnitSheets {
     }
 
     private final AppraisalInputs inputs;
-    private final Driver driver;
+    private final SheetSubjectStore subjects;
+    private final GraphTransactions graph;
     private final Clock clock;
 
-    UnitSheets(AppraisalInputs inputs, Driver driver, Clock clock) {
+    UnitSheets(AppraisalInputs inputs, SheetSubjectStore subjects, GraphTransactions graph, Clock clock) {
         this.inputs = inputs;
-        this.driver = driver;
+        this.subjects = subjects;
+        this.graph = graph;
         this.clock = clock;
     }
 
@@ -46,6 +46,14 @@ public class UnitSheets {
         } catch (IllegalArgumentException e) {
             return refused(List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", "period")), rows);
         }
+        var errors = shapeProblems(codes, rows);
+        if (!errors.isEmpty()) {
+            return refused(errors, rows);
+        }
+        return graph.write(() -> enter(period, unitId, codes, rows, by));
+    }
+
+    private static List<UserError> shapeProblems(List<String> codes, List<Row> rows) {
         var errors = new ArrayList<UserError>();
         if (codes.isEmpty() || codes.size() > 200) {
             errors.add(UserError.of("INVALID_SCORES", Text.of(AppraisalTexts.SHEET_CODES), "input", "codes"));
@@ -55,12 +63,32 @@ public class UnitSheets {
         if (rows.isEmpty()) {
             errors.add(UserError.of("INVALID_SCORES", Text.of(AppraisalTexts.SHEET_ROWS), "input", "rows"));
         }
-        if (!errors.isEmpty()) {
-            return refused(errors, rows);
+        return errors;
+    }
+
+    /** The sheet's values as entries, each with its row and column ({@code at}: [r, c]). */
+    private record Cells(List<AppraisalInputs.Entry> entries, List<int[]> at) {
+    }
+
+    /** In one transaction: the rows' subjects are checked against the unit as the entry checks see them. */
+    private ScoreSheets.Imported enter(Period period, String unitId, List<String> codes, List<Row> rows, String by) {
+        var errors = new ArrayList<UserError>();
+        var cells = cells(period, unitId, codes, rows, errors);
+        if (cells.entries().size() > AppraisalInputs.MAX_ROWS) {
+            return refused(List.of(UserError.of("INVALID_SCORES", Text.of(AppraisalTexts.VALUES_PER_CALL, AppraisalInputs.MAX_ROWS),
+                    "input", "rows")), rows);
         }
+        var names = new AppraisalInputs.Rows(i -> cells.at().get(i)[0] + " (" + codes.get(cells.at().get(i)[1]) + ")", Text.of(AppraisalTexts.THIS_SHEET));
+        var found = errors.isEmpty() && !cells.entries().isEmpty() ? inputs.enter(cells.entries(), names, by)
+                : cells.entries().isEmpty() ? List.<UserError>of() : inputs.check(cells.entries(), names);
+        errors.addAll(atCells(found, cells));
+        return errors.isEmpty() ? new ScoreSheets.Imported(cells.entries().size(), rows.size(), List.of()) : refused(errors, rows);
+    }
+
+    /** The non-empty values of rows of the right length; rows outside the unit or of the wrong length are problems. */
+    private Cells cells(Period period, String unitId, List<String> codes, List<Row> rows, List<UserError> errors) {
         var outside = unitId == null ? java.util.Set.<String>of() : outside(unitId, rows);
-        var entries = new ArrayList<AppraisalInputs.Entry>();
-        var at = new ArrayList<int[]>();
+        var cells = new Cells(new ArrayList<>(), new ArrayList<>());
         for (int r = 0; r < rows.size(); r++) {
             var row = rows.get(r);
             if (outside.contains(row.subjectId())) {
@@ -75,26 +103,24 @@ public class UnitSheets {
             for (int c = 0; c < codes.size(); c++) {
                 var value = row.values().get(c);
                 if (value != null && !value.isBlank()) {
-                    entries.add(new AppraisalInputs.Entry(period, row.subjectId(), codes.get(c), value.strip()));
-                    at.add(new int[] {r, c});
+                    cells.entries().add(new AppraisalInputs.Entry(period, row.subjectId(), codes.get(c), value.strip()));
+                    cells.at().add(new int[] {r, c});
                 }
             }
         }
-        if (entries.size() > AppraisalInputs.MAX_ROWS) {
-            return refused(List.of(UserError.of("INVALID_SCORES", Text.of(AppraisalTexts.VALUES_PER_CALL, AppraisalInputs.MAX_ROWS),
-                    "input", "rows")), rows);
-        }
-        var names = new AppraisalInputs.Rows(i -> at.get(i)[0] + " (" + codes.get(at.get(i)[1]) + ")", Text.of(AppraisalTexts.THIS_SHEET));
-        var found = errors.isEmpty() && !entries.isEmpty() ? inputs.enter(entries, names, by)
-                : entries.isEmpty() ? List.<UserError>of() : inputs.check(entries, names);
+        return cells;
+    }
+
+    /** The entry checks' problems moved to the sheet's cells: a code's problem to its column, once. */
+    private static List<UserError> atCells(List<UserError> found, Cells cells) {
+        var errors = new ArrayList<UserError>();
         var codeProblems = new LinkedHashSet<String>();
         for (var e : found) {
             var f = e.field();
             int i = Integer.parseInt(f.get(2));
-            int r = at.get(i)[0];
-            int c = at.get(i)[1];
+            int r = cells.at().get(i)[0];
+            int c = cells.at().get(i)[1];
             switch (f.get(3)) {
-                // a code's problem is the column's, reported once
                 case "code" -> {
                     if (!"DUPLICATE_SCORE".equals(e.code()) && codeProblems.add(e.code() + c)) {
                         errors.add(UserError.of(e.code(), e.message(), "input", "codes", String.valueOf(c)));
@@ -111,7 +137,7 @@ public class UnitSheets {
                 }
             }
         }
-        return errors.isEmpty() ? new ScoreSheets.Imported(entries.size(), rows.size(), List.of()) : refused(errors, rows);
+        return errors;
     }
 
     private static ScoreSheets.Imported refused(List<UserError> errors, List<Row> rows) {
@@ -121,19 +147,8 @@ public class UnitSheets {
     /** The rows' subjects that are not in the unit's subtree now. */
     private java.util.Set<String> outside(String unitId, List<Row> rows) {
         var ids = rows.stream().map(Row::subjectId).distinct().toList();
-        try (var session = driver.session()) {
-            var inside = session.executeRead(tx -> tx.run("""
-                    UNWIND $ids AS id
-                    OPTIONAL MATCH (top:Organization {id: $unit})
-                    OPTIONAL MATCH (u:Organization {id: id})-[:PART_OF*0..]->(top)
-                    OPTIONAL MATCH (p:Person {id: id})-[h:HOLDS]->(:Post)-[:IN_ORG]->(:Organization)-[:PART_OF*0..]->(top)
-                    WHERE h.endDate IS NULL OR h.endDate >= $today
-                    WITH id, u, p WHERE u IS NOT NULL OR p IS NOT NULL
-                    RETURN collect(DISTINCT id) AS ids""", Map.of("ids", ids, "unit", unitId, "today", LocalDate.now(clock).toString()))
-                    .single().get("ids").asList(Value::asString));
-            var set = new HashSet<>(ids);
-            inside.forEach(set::remove);
-            return set;
-        }
+        var set = new HashSet<>(ids);
+        set.removeAll(subjects.within(unitId, ids, LocalDate.now(clock)));
+        return set;
     }
 }

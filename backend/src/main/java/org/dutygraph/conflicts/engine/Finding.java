@@ -12,6 +12,7 @@ import java.util.List;
  *
  * @param evidence paths in the graph, written as Cypher-like patterns over bundle ids
  */
+@org.springframework.modulith.NamedInterface("findings")
 public record Finding(String id, Kind kind, Severity severity, List<String> units, List<String> posts,
                       List<String> duties, List<String> powerItems, List<String> evidence, String explanationZh,
                       String explanationEn, String arbiterPostId) {

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
  * A push channel (FCM; vendor channels for phones without Google services can be added as beans).
  * Devices name their channel; the dispatcher hands each provider the messages for its devices.
  */
+@org.springframework.modulith.NamedInterface("push")
 public interface PushProvider {
 
     /** The channel name devices are registered with, lower case (e.g. "fcm"). */

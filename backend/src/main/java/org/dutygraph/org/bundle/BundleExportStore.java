@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes the stored organisation graph as an org-bundle/1 document, streaming, section by section,
  * ordered by id, so that import -> export -> import reproduces the same graph.
  */
+@org.springframework.modulith.NamedInterface("bundle")
 @Component
 public class BundleExportStore {
 

@@ -28,6 +28,7 @@ import org.springframework.stereotype.Service;
  * Jobs are kept in memory for waiting and recorded in the graph ({@link ImportJobStore}) at every change of
  * phase and after every committed batch, so that they can still be read after this process is gone.
  */
+@org.springframework.modulith.NamedInterface("bundle")
 @Service
 @EnableConfigurationProperties(ImportProperties.class)
 public class BundleImportService implements AutoCloseable {

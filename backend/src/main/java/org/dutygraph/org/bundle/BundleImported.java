@@ -8,6 +8,7 @@ import java.util.List;
  * @param dutyIds    the duties the bundle wrote
  * @param dutiesOnly true when the bundle held nothing but duties, so only those duties changed
  */
+@org.springframework.modulith.NamedInterface("bundle")
 public record BundleImported(String jobId, int entries, List<String> dutyIds, boolean dutiesOnly) {
 
     static BundleImported of(String jobId, Bundle bundle) {

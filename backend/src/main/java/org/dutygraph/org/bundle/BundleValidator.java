@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.dutygraph.org.OrgTexts;
+import org.dutygraph.org.read.OrgNouns;
 import org.dutygraph.platform.i18n.PlatformTexts;
 import org.dutygraph.platform.i18n.Text;
 
@@ -322,14 +323,14 @@ public final class BundleValidator {
                 var posts = existing.find("Post", ids);
                 storedPosts.addAll(posts);
                 found.addAll(posts);
-                report(references, found, OrgTexts.ORGANIZATION_OR_POST);
+                report(references, found, OrgNouns.ORGANIZATION_OR_POST);
             } else if (label.startsWith("Concept:")) {
                 var scheme = label.substring("Concept:".length());
                 var stored = existing.conceptSchemes(ids);
                 for (var ref : references) {
                     var storedScheme = stored.get(ref.id());
                     if (storedScheme == null) {
-                        problems.add(ref.path(), "UNKNOWN_REFERENCE", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(OrgTexts.CONCEPT), ref.id()));
+                        problems.add(ref.path(), "UNKNOWN_REFERENCE", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(OrgNouns.CONCEPT), ref.id()));
                     } else if (!storedScheme.equals(scheme)) {
                         problems.add(ref.path(), "SCHEME_MISMATCH", Text.of(OrgTexts.SCHEME_NEEDED, ref.id(), storedScheme, scheme));
                     }
@@ -341,7 +342,7 @@ public final class BundleValidator {
         return storedPosts;
     }
 
-    private void report(List<PendingReference> references, Set<String> found, OrgTexts what) {
+    private void report(List<PendingReference> references, Set<String> found, OrgNouns what) {
         for (var ref : references) {
             if (!found.contains(ref.id())) {
                 problems.add(ref.path(), "UNKNOWN_REFERENCE", Text.of(OrgTexts.UNKNOWN_REFERENCE, ref.field(), ref.id(), Text.of(what)));
@@ -349,14 +350,14 @@ public final class BundleValidator {
         }
     }
 
-    private static OrgTexts describe(String label) {
+    private static OrgNouns describe(String label) {
         return switch (label) {
-            case "PowerItem" -> OrgTexts.POWER_ITEM;
-            case "Post" -> OrgTexts.POST;
-            case "Person" -> OrgTexts.PERSON;
-            case "Area" -> OrgTexts.AREA;
-            case "Concept" -> OrgTexts.CONCEPT;
-            default -> OrgTexts.ORGANIZATION;
+            case "PowerItem" -> OrgNouns.POWER_ITEM;
+            case "Post" -> OrgNouns.POST;
+            case "Person" -> OrgNouns.PERSON;
+            case "Area" -> OrgNouns.AREA;
+            case "Concept" -> OrgNouns.CONCEPT;
+            default -> OrgNouns.ORGANIZATION;
         };
     }
 

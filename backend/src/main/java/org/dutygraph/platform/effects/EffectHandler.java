@@ -1,13 +1,11 @@
 package org.dutygraph.platform.effects;
 
-import org.neo4j.driver.TransactionContext;
-
 /**
  * What a feature does when another feature's change happened: a bean of this type receives, once, every event of
  * its {@link #type()} recorded through {@link Effects#record}. It runs in the delivery's transaction, which also
  * marks the effect done, so its writes and "done" commit together; when it throws, nothing of it is kept and the
- * effect is delivered again later. That transaction is a {@code GraphTransactions} one: {@code tx} is it, for
- * handlers still writing through the driver, and stores the handler calls join it as well.
+ * effect is delivered again later. That transaction is a {@code GraphTransactions} one: the stores the handler
+ * calls join it.
  */
 public interface EffectHandler<E> {
 
@@ -17,7 +15,7 @@ public interface EffectHandler<E> {
     Class<E> type();
 
     /** @param effectId the id of this delivery's effect, the same on every retry (a key for idempotent writes) */
-    void handle(TransactionContext tx, E event, String effectId);
+    void handle(E event, String effectId);
 
     /** A handler from a function, for a feature declaring its handlers as beans. */
     static <E> EffectHandler<E> of(String name, Class<E> type, Handling<E> handling) {
@@ -33,14 +31,14 @@ public interface EffectHandler<E> {
             }
 
             @Override
-            public void handle(TransactionContext tx, E event, String effectId) {
-                handling.handle(tx, event, effectId);
+            public void handle(E event, String effectId) {
+                handling.handle(event, effectId);
             }
         };
     }
 
     @FunctionalInterface
     interface Handling<E> {
-        void handle(TransactionContext tx, E event, String effectId);
+        void handle(E event, String effectId);
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.neo4j.driver.TransactionContext;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -33,11 +32,6 @@ class EffectStore {
     /** The effects of one event, all due now, in the running Spring-managed transaction. */
     void create(String kind, String payload, List<NewEffect> effects, long now) {
         neo4j.query(CREATE).bindAll(creation(kind, payload, effects, now)).run();
-    }
-
-    /** In a driver transaction, for callers not yet on GraphTransactions. */
-    void create(TransactionContext tx, String kind, String payload, List<NewEffect> effects, long now) {
-        tx.run(CREATE, creation(kind, payload, effects, now)).consume();
     }
 
     /** The effect, if it is still pending (lock it first: a concurrent delivery then waits and finds it done). */

@@ -10,9 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.dutygraph.platform.neo4j.GraphTransactions;
-import org.dutygraph.platform.neo4j.LegacyTransactionContext;
 import org.dutygraph.platform.neo4j.LockStore;
-import org.neo4j.driver.TransactionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,17 +41,15 @@ public class Effects {
     private final EffectStore store;
     private final GraphTransactions graph;
     private final LockStore locks;
-    private final LegacyTransactionContext delivery;
     private final Clock clock;
     private final EffectSettings settings;
     private final Map<String, EffectHandler<?>> handlers = new LinkedHashMap<>();
 
-    Effects(EffectStore store, GraphTransactions graph, LockStore locks, LegacyTransactionContext delivery, Clock clock,
+    Effects(EffectStore store, GraphTransactions graph, LockStore locks, Clock clock,
             EffectSettings settings, ObjectProvider<EffectHandler<?>> handlers) {
         this.store = store;
         this.graph = graph;
         this.locks = locks;
-        this.delivery = delivery;
         this.clock = clock;
         this.settings = settings;
         handlers.orderedStream().forEach(h -> {
@@ -76,15 +72,6 @@ public class Effects {
         var effects = effectsOf(event);
         if (!effects.isEmpty()) {
             store.create(event.getClass().getSimpleName(), JSON.writeValueAsString(event), effects, clock.millis());
-        }
-        return ids(effects);
-    }
-
-    /** Legacy, for callers still in a driver transaction: as {@link #record(Object)}, in {@code tx}. */
-    public List<String> record(TransactionContext tx, Object event) {
-        var effects = effectsOf(event);
-        if (!effects.isEmpty()) {
-            store.create(tx, event.getClass().getSimpleName(), JSON.writeValueAsString(event), effects, clock.millis());
         }
         return ids(effects);
     }
@@ -147,13 +134,9 @@ public class Effects {
         }
     }
 
-    /** In the delivery's transaction, handed to the handler as its {@code tx}. */
-    private <E> void handle(EffectHandler<E> handler, EffectStore.PendingEffect effect) {
-        var event = JSON.readValue(effect.payload(), handler.type());
-        delivery.run(tx -> {
-            handler.handle(tx, event, effect.id());
-            return null;
-        });
+    /** In the delivery's transaction, which the handler's stores join. */
+    private static <E> void handle(EffectHandler<E> handler, EffectStore.PendingEffect effect) {
+        handler.handle(JSON.readValue(effect.payload(), handler.type()), effect.id());
     }
 
     private void failed(String id, RuntimeException failure) {

@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * retries transient failures (deadlocks, a leader switch) the way the driver's {@code executeWrite} does; a
  * call inside a running transaction does not retry, since only the whole transaction can be run again.
  */
+@org.springframework.modulith.NamedInterface("neo4j")
 @Component
 public class GraphTransactions {
 

@@ -6,9 +6,11 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link GraphLocks} for code running in a {@link GraphTransactions} transaction: the lock is held until that
- * transaction ends. Outside one each call would be its own transaction and lock nothing, so it refuses.
+ * Write locks taken on purpose, held until the {@link GraphTransactions} transaction ends. Neo4j reads the latest
+ * committed data, but a condition read before a lock is taken can be stale by the time a write lands: transactions
+ * that check and then change must lock first. Outside a transaction each call would lock nothing, so it refuses.
  */
+@org.springframework.modulith.NamedInterface("neo4j")
 @Component
 public class LockStore {
 

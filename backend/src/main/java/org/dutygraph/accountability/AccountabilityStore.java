@@ -1,0 +1,69 @@
+package org.dutygraph.accountability;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dutygraph.accountability.AccountabilityChains.Measure;
+import org.dutygraph.org.read.Holdings;
+import org.dutygraph.platform.graphql.TimeKeys;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+
+/** Measures taken against posts ({@code AccountabilityMeasure} nodes), and who holds a post by badge number. */
+@Component
+class AccountabilityStore {
+
+    record NewMeasure(String id, String subjectType, String subjectId, String postId, String measure, String note,
+                      String recordedBy, long recordedAt, String key) {
+    }
+
+    record PostMeasure(String postId, Measure measure) {
+    }
+
+    private final Neo4jClient neo4j;
+
+    AccountabilityStore(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    /** The posts the person with this badge number (their id) holds on {@code day}. */
+    List<String> postsHeld(String badgeNumber, LocalDate day) {
+        return List.copyOf(neo4j.query("""
+                        MATCH (:Person {id: $badge})-[h:HOLDS]->(p:Post)
+                        WHERE %s
+                        RETURN DISTINCT p.id AS id""".formatted(Holdings.currentOn("h", "$today")))
+                .bindAll(Map.of("badge", badgeNumber, "today", day.toString()))
+                .fetchAs(String.class).all());
+    }
+
+    void create(NewMeasure m) {
+        var params = new HashMap<String, Object>();
+        params.put("id", m.id());
+        params.put("type", m.subjectType());
+        params.put("subject", m.subjectId());
+        params.put("post", m.postId());
+        params.put("measure", m.measure());
+        params.put("note", m.note());
+        params.put("by", m.recordedBy());
+        params.put("now", m.recordedAt());
+        params.put("key", m.key());
+        neo4j.query("""
+                        CREATE (:AccountabilityMeasure {id: $id, subjectType: $type, subjectId: $subject, postId: $post,
+                                measure: $measure, note: $note, recordedBy: $by, recordedAt: $now, key: $key})""")
+                .bindAll(params).run();
+    }
+
+    /** The measures recorded under {@code subjectId}, oldest first. */
+    List<PostMeasure> measures(String subjectId) {
+        return List.copyOf(neo4j.query("MATCH (m:AccountabilityMeasure {subjectId: $subject}) RETURN m ORDER BY m.key")
+                .bind(subjectId).to("subject")
+                .fetchAs(PostMeasure.class).mappedBy((types, row) -> {
+                    var m = row.get("m").asNode();
+                    return new PostMeasure(m.get("postId").asString(), new Measure(m.get("measure").asString(),
+                            m.get("note").asString(null), m.get("recordedBy").asString(), TimeKeys.utc(m.get("recordedAt").asLong())));
+                })
+                .all());
+    }
+}

@@ -1,0 +1,4 @@
+@NamedInterface("generator")
+package org.dutygraph.org.generator;
+
+import org.springframework.modulith.NamedInterface;

@@ -1,0 +1,4 @@
+@NamedInterface("effects")
+package org.dutygraph.platform.effects;
+
+import org.springframework.modulith.NamedInterface;

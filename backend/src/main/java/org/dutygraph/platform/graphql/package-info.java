@@ -1,0 +1,4 @@
+@NamedInterface("graphql")
+package org.dutygraph.platform.graphql;
+
+import org.springframework.modulith.NamedInterface;

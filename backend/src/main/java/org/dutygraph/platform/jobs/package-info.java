@@ -1,0 +1,4 @@
+@NamedInterface("jobs")
+package org.dutygraph.platform.jobs;
+
+import org.springframework.modulith.NamedInterface;

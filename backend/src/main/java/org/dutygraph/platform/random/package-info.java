@@ -1,0 +1,4 @@
+@NamedInterface("random")
+package org.dutygraph.platform.random;
+
+import org.springframework.modulith.NamedInterface;

@@ -1,0 +1,4 @@
+@NamedInterface("ratelimit")
+package org.dutygraph.platform.ratelimit;
+
+import org.springframework.modulith.NamedInterface;

@@ -1,0 +1,4 @@
+@NamedInterface("search")
+package org.dutygraph.platform.search;
+
+import org.springframework.modulith.NamedInterface;

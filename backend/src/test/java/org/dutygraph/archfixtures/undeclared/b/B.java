@@ -1,0 +1,4 @@
+package org.dutygraph.archfixtures.undeclared.b;
+
+public class B {
+}
