@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * Issue 21 item 8, the appraisers' and the rated staff's side: the appraisal operations (mobile-contracts operations/
  * appraiser and common) under Accept-Language zh-CN answer no bare English sentence, their refusals included (schemes,
  * scores, events, rating rounds and their audit, citizen rankings, recomputation); English comes when asked for. Only
- * refusals touch the schemes of 2034 the other round tests share; what this test stores is of 2035.
+ * refusals touch the schemes of 2034 the other round tests share; what this test stores is of 2036.
  */
 class AppraisalLanguageApiTest extends RatingRoundTestSupport {
 
@@ -36,24 +36,24 @@ class AppraisalLanguageApiTest extends RatingRoundTestSupport {
         rounds(appraiser);
         rankings(appraiser);
 
-        var job = run(appraiser, "appraiser/RecomputeAppraisal", Map.of("input", Map.of("year", 2035, "waitSeconds", 90)))
+        var job = run(appraiser, "appraiser/RecomputeAppraisal", Map.of("input", Map.of("year", 2036, "waitSeconds", 90)))
                 .path("data").path("recomputeAppraisal").path("job");
         assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
-        run(appraiser, "appraiser/RecomputeAppraisal", Map.of("input", Map.of("year", 2035, "waitSeconds", 500)));
+        run(appraiser, "appraiser/RecomputeAppraisal", Map.of("input", Map.of("year", 2036, "waitSeconds", 500)));
         run(appraiser, "appraiser/RecomputeAppraisal", Map.of("input", Map.of("year", 1999)));
         run(appraiser, "appraiser/AppraisalJob", Map.of("id", job.path("id").asString()));
-        run(appraiser, "appraiser/AppraisalResults", Map.of("schemeId", "rr-leaders", "year", 2035));
-        run(appraiser, "appraiser/AppraisalResults", Map.of("schemeId", "rr-leaders", "year", 2035, "period", "2036-01"));
+        run(appraiser, "appraiser/AppraisalResults", Map.of("schemeId", "rr-leaders", "year", 2036));
+        run(appraiser, "appraiser/AppraisalResults", Map.of("schemeId", "rr-leaders", "year", 2036, "period", "2037-01"));
         var head = as(user("R-HEAD")).inLanguage("zh-CN");
-        run(head, "common/MyAppraisal", Map.of("year", 2035));
-        run(head, "common/MyAppraisalBreakdown", Map.of("year", 2035, "period", "2035-03"));
+        run(head, "common/MyAppraisal", Map.of("year", 2036));
+        run(head, "common/MyAppraisalBreakdown", Map.of("year", 2036, "period", "2036-03"));
 
         assertThat(english).as("English in answers to zh-CN").isEmpty();
     }
 
     @Test
     void englishWhenAsked_withTheSameCodes() {
-        var id = openOk(leadersRound("2035-05", List.of("R-HEAD")));
+        var id = openOk(leadersRound("2036-05", List.of("R-HEAD")));
         submitOk("R-S1", id, ratings(List.of("R-HEAD"), 0, 0));
         var again = Map.<String, Object>of("input", Map.of("roundId", id, "ratings", ratings(List.of("R-HEAD"), 1, 1)));
         var inEnglish = as(user("R-S1")).inLanguage("en").post(op("common/SubmitRatingBallot"), again).ok()
@@ -79,40 +79,40 @@ class AppraisalLanguageApiTest extends RatingRoundTestSupport {
         faulty.put("grades", List.of(Map.of("grade", "A")));
         faulty.put("indicators", List.of(Map.of("code", "Bad Code", "weight", "30", "input", Map.of("max", "-1")),
                 Map.of("code", "rr-linked", "weight", "70", "linked", Map.of("scheme", "no-such-scheme"))));
-        run(appraiser, "appraiser/SaveAppraisalScheme", Map.of("input", Map.of("id", "Bad Id", "validFrom", "2035", "definition", faulty)));
-        run(appraiser, "appraiser/SaveAppraisalScheme", Map.of("input", Map.of("id", "rr-late", "validFrom", "2035-13",
+        run(appraiser, "appraiser/SaveAppraisalScheme", Map.of("input", Map.of("id", "Bad Id", "validFrom", "2036", "definition", faulty)));
+        run(appraiser, "appraiser/SaveAppraisalScheme", Map.of("input", Map.of("id", "rr-late", "validFrom", "2036-13",
                 "definition", "not a scheme")));
-        run(appraiser, "appraiser/EndAppraisalScheme", Map.of("input", Map.of("id", "no-such-scheme", "from", "2035-02")));
+        run(appraiser, "appraiser/EndAppraisalScheme", Map.of("input", Map.of("id", "no-such-scheme", "from", "2036-02")));
         run(appraiser, "appraiser/EndAppraisalScheme", Map.of("input", Map.of("id", "rr-leaders", "from", "2033-12")));
-        run(appraiser, "appraiser/EndAppraisalScheme", Map.of("input", Map.of("id", "rr-leaders", "from", "2035")));
+        run(appraiser, "appraiser/EndAppraisalScheme", Map.of("input", Map.of("id", "rr-leaders", "from", "2036")));
 
-        run(appraiser, "appraiser/EnterAppraisalScores", Map.of("input", Map.of("period", "2035-13",
+        run(appraiser, "appraiser/EnterAppraisalScores", Map.of("input", Map.of("period", "2036-13",
                 "scores", List.of(score("R-HEAD", "rr-work", "90")))));
-        run(appraiser, "appraiser/EnterAppraisalScores", Map.of("input", Map.of("period", "2035-03", "scores", List.of(
+        run(appraiser, "appraiser/EnterAppraisalScores", Map.of("input", Map.of("period", "2036-03", "scores", List.of(
                 score("R-NOBODY", "rr-work", "90"), score("R-HEAD", "no-such-code", "90"), score("R-DEP1", "rr-work", "abc"),
                 score("R-DEP2", "rr-work", "2000"), score("R-HEAD", "Bad Code", "1"), score("R-DEP1", "rr-work", "1.123456789"),
                 score("R-DEP2", "rr-work", "80")))));
-        var entered = run(appraiser, "appraiser/EnterAppraisalScores", Map.of("input", Map.of("period", "2035-03", "scores", List.of(
+        var entered = run(appraiser, "appraiser/EnterAppraisalScores", Map.of("input", Map.of("period", "2036-03", "scores", List.of(
                 score("R-HEAD", "rr-work", "92"), score("R-DEP1", "rr-work", "92"), score("R-DEP2", "rr-work", "70")))));
         assertThat(entered.path("data").path("enterAppraisalScores").path("errors").isEmpty()).as(entered.toString()).isTrue();
-        run(appraiser, "appraiser/EnterAppraisalSheet", Map.of("input", Map.of("period", "2035-03", "codes", List.of("rr-work", "rr-work"),
+        run(appraiser, "appraiser/EnterAppraisalSheet", Map.of("input", Map.of("period", "2036-03", "codes", List.of("rr-work", "rr-work"),
                 "rows", List.of(Map.of("subjectId", "R-HEAD", "values", List.of("90"))))));
-        run(appraiser, "appraiser/EnterAppraisalSheet", Map.of("input", Map.of("period", "2035-03", "codes", List.of("rr-work"),
+        run(appraiser, "appraiser/EnterAppraisalSheet", Map.of("input", Map.of("period", "2036-03", "codes", List.of("rr-work"),
                 "rows", List.of(Map.of("subjectId", "R-HEAD", "values", List.of("90", "91")),
                         Map.of("subjectId", "R-NOBODY", "values", List.of("90"))))));
-        run(appraiser, "appraiser/AppraisalInputs", Map.of("subjectId", "R-HEAD", "period", "2035-03"));
+        run(appraiser, "appraiser/AppraisalInputs", Map.of("subjectId", "R-HEAD", "period", "2036-03"));
         run(appraiser, "appraiser/AppraisalInputs", Map.of("subjectId", "R-HEAD", "period", "March"));
     }
 
     private void events(GraphQl appraiser) {
-        run(appraiser, "appraiser/RecordAppraisalEvent", Map.of("input", Map.of("subjectId", "R-HEAD", "period", "2035", "kind", "VIOLATION")));
-        run(appraiser, "appraiser/RecordAppraisalEvent", Map.of("input", Map.of("subjectId", "R-HEAD", "period", "2035-03",
+        run(appraiser, "appraiser/RecordAppraisalEvent", Map.of("input", Map.of("subjectId", "R-HEAD", "period", "2036", "kind", "VIOLATION")));
+        run(appraiser, "appraiser/RecordAppraisalEvent", Map.of("input", Map.of("subjectId", "R-HEAD", "period", "2036-03",
                 "kind", "not a kind")));
-        run(appraiser, "appraiser/RecordAppraisalEvent", Map.of("input", Map.of("subjectId", "R-HEAD", "period", "2035-03",
+        run(appraiser, "appraiser/RecordAppraisalEvent", Map.of("input", Map.of("subjectId", "R-HEAD", "period", "2036-03",
                 "kind", "VIOLATION", "months", 13)));
-        run(appraiser, "appraiser/RecordAppraisalEvent", Map.of("input", Map.of("subjectId", "R-NOBODY", "period", "2035-03",
+        run(appraiser, "appraiser/RecordAppraisalEvent", Map.of("input", Map.of("subjectId", "R-NOBODY", "period", "2036-03",
                 "kind", "VIOLATION")));
-        var recorded = run(appraiser, "appraiser/RecordAppraisalEvent", Map.of("input", Map.of("subjectId", "R-DEP2", "period", "2035-03",
+        var recorded = run(appraiser, "appraiser/RecordAppraisalEvent", Map.of("input", Map.of("subjectId", "R-DEP2", "period", "2036-03",
                 "kind", "VIOLATION"))).path("data").path("recordAppraisalEvent").path("eventId").asString();
         run(appraiser, "appraiser/WithdrawAppraisalEvent", Map.of("input", Map.of("id", recorded, "reason", " ")));
         run(appraiser, "appraiser/WithdrawAppraisalEvent", Map.of("input", Map.of("id", "no-such-event", "reason", "误录")));
@@ -121,7 +121,7 @@ class AppraisalLanguageApiTest extends RatingRoundTestSupport {
     }
 
     private void rounds(GraphQl appraiser) {
-        var bad = leadersRound("2035-03", List.of("R-HEAD", "R-NOBODY", "R-HEAD", "rdept"));
+        var bad = leadersRound("2036-03", List.of("R-HEAD", "R-NOBODY", "R-HEAD", "rdept"));
         bad.put("groups", List.of(Map.of("name", "leaders", "relation", "PERSONS", "personIds", List.of("R-MAYOR", "R-GHOST")),
                 Map.of("name", "staff", "relation", "STAFF_OF_UNITS", "unitIds", List.of("rdept", "no-such-unit")),
                 Map.of("name", "Bad Name", "relation", "UNIT_STAFF")));
@@ -129,11 +129,11 @@ class AppraisalLanguageApiTest extends RatingRoundTestSupport {
         bad.put("scale", List.of(Map.of("label", "优秀", "points", "120"), Map.of("label", "优秀", "points", "ten")));
         bad.put("closesAt", clock.instant().minus(Duration.ofHours(1)).toString());
         run(appraiser, "appraiser/OpenRatingRound", Map.of("input", bad));
-        var unknown = leadersRound("2035-Q1", List.of("R-HEAD"));
+        var unknown = leadersRound("2036-Q1", List.of("R-HEAD"));
         unknown.put("indicatorCode", "satisfaction");
         run(appraiser, "appraiser/OpenRatingRound", Map.of("input", unknown));
 
-        var opened = run(appraiser, "appraiser/OpenRatingRound", Map.of("input", leadersRound("2035-03", List.of("R-HEAD", "R-DEP1"))))
+        var opened = run(appraiser, "appraiser/OpenRatingRound", Map.of("input", leadersRound("2036-03", List.of("R-HEAD", "R-DEP1"))))
                 .path("data").path("openRatingRound");
         assertThat(opened.path("errors").isEmpty()).as(opened.toString()).isTrue();
         var id = opened.path("round").path("id").asString();
@@ -154,7 +154,7 @@ class AppraisalLanguageApiTest extends RatingRoundTestSupport {
                 "ratings", ratings(List.of("R-HEAD", "R-DEP1"), 0, 1))));
         run(appraiser, "appraiser/RatingRound", Map.of("id", id));
 
-        var later = leadersRound("2035-04", List.of("R-DEP2"));
+        var later = leadersRound("2036-04", List.of("R-DEP2"));
         later.put("opensAt", clock.instant().plus(Duration.ofMinutes(5)).toString());
         var laterId = run(appraiser, "appraiser/OpenRatingRound", Map.of("input", later)).path("data").path("openRatingRound")
                 .path("round").path("id").asString();
@@ -166,11 +166,11 @@ class AppraisalLanguageApiTest extends RatingRoundTestSupport {
     }
 
     private void rankings(GraphQl appraiser) {
-        run(appraiser, "appraiser/DrawCitizenRanking", Map.of("input", Map.of("period", "2035-03")));
-        run(appraiser, "appraiser/DrawCitizenRanking", Map.of("input", Map.of("period", "2035-Q5")));
-        run(appraiser, "appraiser/DrawCitizenRanking", Map.of("input", Map.of("period", "2035-Q1", "worst", 0)));
-        run(appraiser, "appraiser/DrawCitizenRanking", Map.of("input", Map.of("period", "2035-Q1", "seed", "short")));
-        var id = run(appraiser, "appraiser/DrawCitizenRanking", Map.of("input", Map.of("period", "2035-Q1", "seed", "appraisal-language")))
+        run(appraiser, "appraiser/DrawCitizenRanking", Map.of("input", Map.of("period", "2036-03")));
+        run(appraiser, "appraiser/DrawCitizenRanking", Map.of("input", Map.of("period", "2036-Q5")));
+        run(appraiser, "appraiser/DrawCitizenRanking", Map.of("input", Map.of("period", "2036-Q1", "worst", 0)));
+        run(appraiser, "appraiser/DrawCitizenRanking", Map.of("input", Map.of("period", "2036-Q1", "seed", "short")));
+        var id = run(appraiser, "appraiser/DrawCitizenRanking", Map.of("input", Map.of("period", "2036-Q1", "seed", "appraisal-language")))
                 .path("data").path("drawCitizenRanking").path("ranking").path("id").asString();
         run(appraiser, "appraiser/PublishCitizenRanking", Map.of("input", Map.of("id", "no-such-ranking")));
         run(appraiser, "appraiser/PublishCitizenRanking", Map.of("input", Map.of("id", id)));
