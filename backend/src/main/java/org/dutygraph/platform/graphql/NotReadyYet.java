@@ -10,6 +10,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.dutygraph.platform.i18n.Languages;
+import org.dutygraph.platform.i18n.Messages;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
@@ -32,16 +36,16 @@ import tools.jackson.databind.json.JsonMapper;
 class NotReadyYet extends OncePerRequestFilter {
 
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
-    static final String MESSAGE = "The service is starting or stopping; send the request again shortly";
-    private static final String BODY = JsonMapper.builder().build().writeValueAsString(Map.of("errors", List.of(Map.of(
-            "message", MESSAGE,
-            "extensions", Map.of("code", "UNAVAILABLE", "retryAfterSeconds", RETRY_AFTER.toSeconds())))));
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ApplicationAvailability availability;
+    private final Messages messages;
     private final String path;
 
-    NotReadyYet(ApplicationAvailability availability, @Value("${spring.graphql.http.path:/graphql}") String path) {
+    NotReadyYet(ApplicationAvailability availability, Messages messages,
+                @Value("${spring.graphql.http.path:/graphql}") String path) {
         this.availability = availability;
+        this.messages = messages;
         this.path = path;
     }
 
@@ -61,6 +65,9 @@ class NotReadyYet extends OncePerRequestFilter {
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER.toSeconds()));
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(BODY);
+        var language = Languages.fromAcceptLanguage(request.getHeader("Accept-Language"));
+        var message = messages.render(Text.of(PlatformTexts.NOT_READY, RETRY_AFTER.toSeconds()), language);
+        response.getWriter().write(JSON.writeValueAsString(Map.of("errors", List.of(Map.of("message", message,
+                "extensions", Map.of("code", "UNAVAILABLE", "retryAfterSeconds", RETRY_AFTER.toSeconds()))))));
     }
 }
