@@ -15,4 +15,9 @@ class ProjectionStoreConfiguration {
     ProjectionStore projectionStore(Driver driver, Clock clock) {
         return new ProjectionStore(driver, clock);
     }
+
+    @Bean
+    BundleAnalysis bundleAnalysis(ConflictSettings settings) {
+        return new BundleAnalysis(settings);
+    }
 }
