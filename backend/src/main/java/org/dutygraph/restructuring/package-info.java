@@ -3,7 +3,7 @@
  * conflicts, duties and staffing; scenarios drafted as steps on top of the live graph.
  */
 @ApplicationModule(displayName = "Restructuring", allowedDependencies = { "conflicts", "conflicts::findings",
-        "org::bundle" })
+        "org::bundle", "platform::*" })
 package org.dutygraph.restructuring;
 
 import org.springframework.modulith.ApplicationModule;
