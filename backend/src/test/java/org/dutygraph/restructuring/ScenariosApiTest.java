@@ -312,4 +312,30 @@ class ScenariosApiTest extends ApiTest {
         assertThat(refused.path("importJob").isNull()).isTrue();
         assertThat(scenario("analyst", id).path("changedSince").size()).isZero();
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.dutygraph.restructuring.scenarios.Scenarios scenarios;
+
+    @Test
+    void theDemoCityScenarioResolvesAnOverlapAndCreatesAGapInOneQuery() {
+        wipeGraph();
+        importBundle(resource("demo/qingshan-city.bundle.json"));
+        var demo = new org.dutygraph.restructuring.scenarios.DemoScenario(scenarios);
+        var id = demo.ensure();
+        assertThat(demo.ensure()).isEqualTo(id);
+
+        var scenarios = as("admin").post("""
+                { scenarios { edges { node { id name comparisonWithToday {
+                    resolved { kind unitIds } created { kind unitIds dutyIds } staffing { unitId quotaBefore quotaAfter } } } } } }""")
+                .ok().path("scenarios").path("edges");
+        assertThat(scenarios.size()).isOne();
+        var node = scenarios.get(0).path("node");
+        assertThat(node.path("name").asString()).isEqualTo(org.dutygraph.restructuring.scenarios.DemoScenario.NAME);
+        var c = node.path("comparisonWithToday");
+        assertThat(ofKind(c.path("resolved"), "OVERLAP")).singleElement()
+                .satisfies(f -> assertThat(f.path("unitIds").toString()).isEqualTo("[\"cyjd-cs\",\"cyjd-jj\"]"));
+        assertThat(ofKind(c.path("created"), "GAP")).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.path("dutyIds").toString()).isEqualTo("[\"d-cyjd-cy-zz-1-01\"]"));
+        assertThat(c.path("staffing").toString()).contains("{\"unitId\":\"cyjd\",\"quotaBefore\":30,\"quotaAfter\":28}");
+    }
 }

@@ -17,7 +17,9 @@ import org.dutygraph.restructuring.scenarios.Scenarios;
  * would run instead: a full conflict analysis of the live graph (projection read from the store, then the
  * engine; nothing stored, as a scenario's analysis stores nothing). The scenario moves ten duties of one
  * department to another and merges two sections; its analysis exports today's graph, replays the steps in
- * memory and runs the same engine. Each is run once to warm up, then three times; the medians are compared.
+ * memory and runs the same engine. The export is kept until the next import, so the first scenario analysis after
+ * an import pays for it and the next do not: both are printed. Each is run once (cold), then three times; the
+ * medians are compared.
  */
 final class ScenarioBenchmark implements Benchmark {
 
@@ -41,12 +43,19 @@ final class ScenarioBenchmark implements Benchmark {
             var analysis = context.getBean(ConflictAnalysisService.class);
             var scenarios = context.getBean(Scenarios.class);
             var scenario = draft(scenarios, parameters.units());
-            var full = median(() -> analysis.analyzeNow().size());
-            var projected = median(() -> scenarios.analyse(scenario).state().findings().size());
-            var ratio = projected / full;
-            out.printf("FULL     full analysis of the live graph (load projection + engine): median %.2f s%n", full);
-            out.printf("SCENARIO analysis of a 2-step scenario (export + replay + projection + engine): median %.2f s%n", projected);
-            out.printf("RATIO    scenario / full = %.2f (target <= 1.00)%n", ratio);
+            // a new version of the live graph, so that the first scenario analysis below exports it again
+            var extra = work.resolve("extra.json");
+            java.nio.file.Files.writeString(extra, """
+                    {"format": "org-bundle/1", "duties": [{"id": "bench-extra", "holder_id": "dep-1", "text": "基准测试追加职责"}]}""");
+            BenchmarkSupport.importFile(context.getBean(BundleImportService.class), extra);
+            var full = times(() -> analysis.analyzeNow().size());
+            var projected = times(() -> scenarios.analyse(scenario).state().findings().size());
+            var ratio = projected[1] / full[1];
+            out.printf("FULL     full analysis of the live graph (load projection + engine): first %.2f s, then median %.2f s%n",
+                    full[0], full[1]);
+            out.printf("SCENARIO analysis of a 2-step scenario (replay + projection + engine, today's export reused): first %.2f s "
+                    + "(exporting today's graph), then median %.2f s%n", projected[0], projected[1]);
+            out.printf("RATIO    scenario / full = %.2f (target <= 1.00); first runs %.2f%n", ratio, projected[0] / full[0]);
             var pass = ratio <= 1.0;
             out.println(pass ? "RESULT within targets" : "RESULT OUTSIDE TARGETS");
             return pass ? 0 : 1;
@@ -74,8 +83,11 @@ final class ScenarioBenchmark implements Benchmark {
         if (!outcome.errors().isEmpty()) throw new IllegalStateException("Step refused: " + outcome.errors());
     }
 
-    private static double median(java.util.function.IntSupplier run) {
-        run.getAsInt(); // warm-up
+    /** {first run, median of the next three}, in seconds. */
+    private static double[] times(java.util.function.IntSupplier run) {
+        var first = System.nanoTime();
+        run.getAsInt();
+        var cold = (System.nanoTime() - first) / 1e9;
         var times = new ArrayList<Double>();
         for (int i = 0; i < 3; i++) {
             var started = System.nanoTime();
@@ -83,6 +95,6 @@ final class ScenarioBenchmark implements Benchmark {
             times.add((System.nanoTime() - started) / 1e9);
         }
         Collections.sort(times);
-        return times.get(1);
+        return new double[] {cold, times.get(1)};
     }
 }

@@ -142,6 +142,11 @@ class ScenarioController {
     }
 
     @SchemaMapping(typeName = "Scenario")
+    ComparisonView comparisonWithToday(Scenario s) {
+        return ComparisonView.of(scenarios.compare(null, s.id(), username()));
+    }
+
+    @SchemaMapping(typeName = "Scenario")
     java.util.Map<String, Object> changeBundle(Scenario s) {
         return scenarios.changeBundle(s);
     }

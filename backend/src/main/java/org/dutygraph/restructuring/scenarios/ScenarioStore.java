@@ -87,11 +87,17 @@ class ScenarioStore {
                 .bindAll(java.util.Map.of("id", id, "job", importJobId, "by", by, "at", at)).run();
     }
 
+    /** The import that made the live graph's current version ("" before any). */
+    String currentVersionKey() {
+        return neo4j.query("MATCH (c:OrgChange) RETURN c.version + ':' + c.jobId AS key ORDER BY c.version DESC LIMIT 1")
+                .fetchAs(String.class).one().orElse("");
+    }
+
     long currentVersion() {
         return neo4j.query("MATCH (c:OrgChange) RETURN coalesce(max(c.version), 0) AS v").fetchAs(Long.class).one().orElse(0L);
     }
 
-    /** Records an import as the next version; the caller holds the version lock. */
+    /** Records an import as the next version. */
     void recordChange(String jobId, long entries, OffsetDateTime at) {
         neo4j.query("""
                 OPTIONAL MATCH (c:OrgChange) WITH coalesce(max(c.version), 0) + 1 AS version
