@@ -81,6 +81,7 @@ public class Scenarios {
     public Outcome addStep(String id, ScenarioStep step, String user) {
         return graph.write(() -> {
             locks.node("Scenario", id);
+            if (store.find(id).isEmpty()) return missing(id, "scenarioId");
             var s = owned(id, user);
             var replay = replay(s);
             var errors = StepApplier.apply(replay.draft(), step, List.of("input", "step"));
@@ -94,6 +95,7 @@ public class Scenarios {
     public Outcome undo(String id, String user) {
         return graph.write(() -> {
             locks.node("Scenario", id);
+            if (store.find(id).isEmpty()) return missing(id, "id");
             var s = owned(id, user);
             if (s.steps().isEmpty()) return new Outcome(s, List.of(ScenarioTexts.NO_STEPS.at(List.of("input", "id"), id)), List.of());
             store.dropLastStep(id);
@@ -104,6 +106,7 @@ public class Scenarios {
     public Outcome share(String id, List<String> usernames, String user) {
         return graph.write(() -> {
             locks.node("Scenario", id);
+            if (store.find(id).isEmpty()) return missing(id, "id");
             owned(id, user);
             store.share(id, usernames.stream().filter(u -> !u.equals(user)).distinct().sorted().toList());
             return new Outcome(store.find(id).orElseThrow(), List.of(), List.of());
@@ -180,6 +183,9 @@ public class Scenarios {
      * it), after the triage of findings that persist under new ids was carried over to those ids.
      */
     public Applied apply(String id, String user) {
+        if (graph.read(() -> store.find(id)).isEmpty()) {
+            return new Applied(null, null, 0, List.of(ScenarioTexts.NOT_FOUND.at(List.of("input", "id"), id)));
+        }
         var s = graph.read(() -> owned(id, user));
         var replay = graph.read(() -> replay(s));
         if (!replay.problems().isEmpty()) {
@@ -225,6 +231,11 @@ public class Scenarios {
         var s = visible(id, user, "id");
         if (!s.owner().equals(user)) throw new NotAuthorizedException(true, ScenarioTexts.NOT_OWNER.en(id));
         return s;
+    }
+
+    /** An unknown scenario named in a mutation's input: a user error in the payload, as for other features. */
+    private static Outcome missing(String id, String field) {
+        return failed(ScenarioTexts.NOT_FOUND.at(List.of("input", field), id));
     }
 
     private static Outcome failed(StepProblem problem) {
