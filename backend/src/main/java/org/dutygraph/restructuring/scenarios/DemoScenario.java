@@ -47,12 +47,12 @@ public class DemoScenario {
     private static List<ScenarioStep> steps() {
         return List.of(
                 new ScenarioStep(ScenarioStep.Kind.MERGE_UNITS, null, null, null, null, List.of("cyjd-cs", "cyjd-jj"),
-                        null, "cyjd-csjj", "城市管理和经济发展办公室", null, null, null, null, null, null, null, null, null),
+                        null, "cyjd-csjj", "城市管理和经济发展办公室", null, null, null, null, null, null, null, null, null, null, null),
                 new ScenarioStep(ScenarioStep.Kind.CREATE_POST, null, null, null, null, null, "cyjd-csjj", null, null,
-                        null, null, "cyjd-csjj-2", "流动人口服务管理岗", "staff", "cyjd-cs-head", null, null, null),
+                        null, null, "cyjd-csjj-2", "流动人口服务管理岗", "staff", "cyjd-cs-head", null, null, null, null, null),
                 new ScenarioStep(ScenarioStep.Kind.MOVE_DUTIES, List.of("d-cyjd-cy-zz-1-01"), null, null, "cyjd-csjj-2",
-                        null, null, null, null, null, null, null, null, null, null, null, null, null),
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null),
                 new ScenarioStep(ScenarioStep.Kind.SET_QUOTA, null, null, null, null, null, "cyjd", null, null, null,
-                        null, null, null, null, null, null, null, 28));
+                        null, null, null, null, null, null, null, 28, null, null));
     }
 }

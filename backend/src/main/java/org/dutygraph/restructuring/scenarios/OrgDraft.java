@@ -102,6 +102,12 @@ final class OrgDraft {
                 d.basis(), d.role(), d.arrangementId(), d.status(), d.endDate()));
     }
 
+    void setArrangement(String id, String role, String arrangementId) {
+        var d = duties.get(id);
+        duties.put(id, new Bundle.Duty(d.id(), d.holderId(), d.text(), d.action(), d.objects(), d.areaId(), d.powerItemIds(),
+                d.basis(), role, arrangementId, d.status(), d.endDate()));
+    }
+
     void putUnit(String id, String name, String classification, String parentId, String status, Integer quota) {
         var u = units.get(id);
         if (u == null) {

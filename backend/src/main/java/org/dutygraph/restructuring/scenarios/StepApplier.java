@@ -50,6 +50,7 @@ final class StepApplier {
             case SET_SUPERVISION -> setSupervision(s);
             case SET_REPORTS_TO -> setReportsTo(s);
             case SET_QUOTA -> setQuota(s);
+            case SET_ARRANGEMENT -> setArrangement(s);
         }
     }
 
@@ -226,6 +227,30 @@ final class StepApplier {
             return;
         }
         org.setReportsTo(s.postId(), s.reportsToPostId());
+    }
+
+    /** One lead duty and its cooperating duties form one arrangement (主办/协办): an overlap among them is settled. */
+    private void setArrangement(ScenarioStep s) {
+        boolean ok = required(s.arrangementId(), "arrangementId") & required(s.leadDutyId(), "leadDutyId");
+        if (s.leadDutyId() != null && !org.activeDuty(s.leadDutyId())) {
+            problem(ScenarioTexts.UNKNOWN_DUTY, "leadDutyId", s.leadDutyId());
+            ok = false;
+        }
+        var cooperating = s.dutyIds() == null ? List.<String>of() : s.dutyIds();
+        if (cooperating.isEmpty()) {
+            problem(ScenarioTexts.MISSING_FIELD, "dutyIds", "dutyIds");
+            ok = false;
+        }
+        for (int i = 0; i < cooperating.size(); i++) {
+            var duty = cooperating.get(i);
+            if (!org.activeDuty(duty) || duty.equals(s.leadDutyId())) {
+                problem(ScenarioTexts.UNKNOWN_DUTY, List.of("dutyIds", String.valueOf(i)), duty);
+                ok = false;
+            }
+        }
+        if (!ok) return;
+        org.setArrangement(s.leadDutyId(), "lead", s.arrangementId());
+        cooperating.forEach(d -> org.setArrangement(d, "cooperate", s.arrangementId()));
     }
 
     private void setQuota(ScenarioStep s) {
