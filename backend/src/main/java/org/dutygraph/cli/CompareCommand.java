@@ -18,11 +18,14 @@ import org.dutygraph.org.bundle.BundleReader;
 import org.dutygraph.org.bundle.BundleValidator;
 import org.dutygraph.org.bundle.ExistingIds;
 import org.dutygraph.org.bundle.Problems;
+import org.dutygraph.platform.i18n.Messages;
 import org.dutygraph.restructuring.ComparisonHtml;
 import org.dutygraph.restructuring.ComparisonJson;
 import org.dutygraph.restructuring.ComparisonMarkdown;
 import org.dutygraph.restructuring.OrgComparer;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +47,17 @@ import tools.jackson.databind.json.JsonMapper;
 final class CompareCommand implements Callable<Integer> {
 
     enum Format { json, md, html }
+
+    /** The catalogue without the application, for the problems' words (Chinese, as analyze prints them). */
+    private static final Messages MESSAGES = new Messages(catalogue());
+
+    private static MessageSource catalogue() {
+        var source = new ResourceBundleMessageSource();
+        source.setBasename("messages");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        return source;
+    }
 
     @Spec
     private CommandSpec spec;
@@ -71,7 +85,7 @@ final class CompareCommand implements Callable<Integer> {
         for (var file : List.of(before, after)) {
             if (!Files.isReadable(file)) throw new ParameterException(spec.commandLine(), "Cannot read " + file);
         }
-        var analysis = new BundleAnalysis(conflictSettings());
+        var analysis = new BundleAnalysis(conflictSettings(), MESSAGES);
         var err = spec.commandLine().getErr();
         var beforeBundle = read(before);
         var afterBundle = read(after);
@@ -93,7 +107,7 @@ final class CompareCommand implements Callable<Integer> {
 
     /** The bundle if it is valid on its own, else null with every problem on standard error. */
     private Bundle read(Path file) throws Exception {
-        var problems = new Problems();
+        var problems = new Problems(MESSAGES::chinese);
         Bundle bundle;
         try (var in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
             bundle = new BundleReader(problems).read(in);

@@ -6,6 +6,7 @@ import java.util.List;
 import org.dutygraph.conflicts.engine.ConflictEngine;
 import org.dutygraph.conflicts.engine.Finding;
 import org.dutygraph.org.bundle.Bundle;
+import org.dutygraph.platform.i18n.Messages;
 
 /**
  * The conflict analysis of an organisation given as a validated bundle instead of the live graph: the same
@@ -14,13 +15,16 @@ import org.dutygraph.org.bundle.Bundle;
 public final class BundleAnalysis {
 
     private final ConflictSettings settings;
+    private final Messages messages;
 
-    public BundleAnalysis(ConflictSettings settings) {
+    /** @param messages the catalogue the explanations are rendered from */
+    public BundleAnalysis(ConflictSettings settings, Messages messages) {
         this.settings = settings;
+        this.messages = messages;
     }
 
     /** @param today the day whose memberships say which posts are filled */
     public List<Finding> analyze(Bundle bundle, LocalDate today) {
-        return new ConflictEngine(settings.engine()).analyze(BundleProjection.of(bundle, today), (step, steps) -> { });
+        return new ConflictEngine(settings.engine(), messages::render).analyze(BundleProjection.of(bundle, today), (step, steps) -> { });
     }
 }

@@ -17,7 +17,7 @@ class ProjectionStoreConfiguration {
     }
 
     @Bean
-    BundleAnalysis bundleAnalysis(ConflictSettings settings) {
-        return new BundleAnalysis(settings);
+    BundleAnalysis bundleAnalysis(ConflictSettings settings, org.dutygraph.platform.i18n.Messages messages) {
+        return new BundleAnalysis(settings, messages);
     }
 }

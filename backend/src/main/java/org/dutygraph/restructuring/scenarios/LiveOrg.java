@@ -43,7 +43,7 @@ class LiveOrg {
     private Bundle exported() {
         var out = new ByteArrayOutputStream(1 << 16);
         export.export(out, "today");
-        var problems = new Problems();
+        var problems = new Problems(org.dutygraph.platform.i18n.Text::toString);
         var bundle = new BundleReader(problems).read(new ByteArrayInputStream(out.toByteArray()));
         if (bundle == null || !problems.isEmpty()) {
             throw new IllegalStateException("The live graph's export could not be read back: " + problems.list());

@@ -19,6 +19,7 @@ import org.dutygraph.org.bundle.ImportJob;
 import org.dutygraph.org.bundle.ExistingIds;
 import org.dutygraph.org.bundle.Problems;
 import org.dutygraph.platform.graphql.NotAuthorizedException;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.graphql.NotFoundException;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.platform.neo4j.LockStore;
@@ -116,7 +117,7 @@ public class Scenarios {
     /** The scenario if the user may see it; null if there is none; FORBIDDEN if it is not theirs nor shared. */
     public Scenario find(String id, String user) {
         var s = graph.read(() -> store.find(id)).orElse(null);
-        if (s != null && !s.visibleTo(user)) throw new NotAuthorizedException(true, ScenarioTexts.NOT_VISIBLE.en(id));
+        if (s != null && !s.visibleTo(user)) throw new NotAuthorizedException(true, Text.of(ScenarioTexts.NOT_VISIBLE, id));
         return s;
     }
 
@@ -214,22 +215,22 @@ public class Scenarios {
     }
 
     /** The import's own rules on the whole result, as a safety net behind the step checks. */
-    private static List<StepProblem> bundleRules(Bundle bundle) {
-        var problems = new Problems();
+    private List<StepProblem> bundleRules(Bundle bundle) {
+        var problems = new Problems(Text::toString);
         new BundleValidator(ExistingIds.NONE, problems).validate(bundle);
         return problems.list().stream().map(p -> ScenarioTexts.BUNDLE_RULE.at(List.of("input", "step"),
-                p.path() + " " + p.code() + ": " + p.message())).toList();
+                Text.verbatim(p.path() + " " + p.code() + ": "), p.text())).toList();
     }
 
     private Scenario visible(String id, String user, String field) {
-        var s = store.find(id).orElseThrow(() -> new NotFoundException(field, ScenarioTexts.NOT_FOUND.en(id)));
-        if (!s.visibleTo(user)) throw new NotAuthorizedException(true, ScenarioTexts.NOT_VISIBLE.en(id));
+        var s = store.find(id).orElseThrow(() -> new NotFoundException(field, Text.of(ScenarioTexts.NOT_FOUND, id)));
+        if (!s.visibleTo(user)) throw new NotAuthorizedException(true, Text.of(ScenarioTexts.NOT_VISIBLE, id));
         return s;
     }
 
     private Scenario owned(String id, String user) {
         var s = visible(id, user, "id");
-        if (!s.owner().equals(user)) throw new NotAuthorizedException(true, ScenarioTexts.NOT_OWNER.en(id));
+        if (!s.owner().equals(user)) throw new NotAuthorizedException(true, Text.of(ScenarioTexts.NOT_OWNER, id));
         return s;
     }
 
