@@ -5,5 +5,6 @@ package org.dutygraph.org.bundle;
  *
  * @param code a stable machine-readable reason, e.g. {@code UNKNOWN_REFERENCE}
  */
+@org.springframework.modulith.NamedInterface("bundle")
 public record BundleProblem(String path, String code, String message) {
 }

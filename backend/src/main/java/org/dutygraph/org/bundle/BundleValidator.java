@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * Checks every rule of org-bundle/1 and reports every problem with its JSON path; it never stops at
  * the first. References may point into the bundle or at nodes stored by an earlier import.
  */
+@org.springframework.modulith.NamedInterface("bundle")
 public final class BundleValidator {
 
     static final int MAX_ALT_LABELS = 50;
@@ -258,6 +259,30 @@ public final class BundleValidator {
                         + " days) cannot exceed the statutory one (" + item.statutoryDays() + " days)");
             }
             withdrawal(p, item.status(), item.endDate());
+            fees(p, item.fees());
+        }
+    }
+
+    private static final Pattern DECIMAL = Pattern.compile("\\d{1,15}(\\.\\d{1,12})?");
+
+    private void fees(String p, List<Bundle.Fee> fees) {
+        var seen = new HashSet<String>();
+        for (int k = 0; k < fees.size(); k++) {
+            var fee = fees.get(k);
+            if (fee == null) continue;
+            var f = p + ".fees[" + k + "]";
+            required(f, "item", fee.item());
+            required(f, "amount", fee.amount());
+            if (fee.item() != null && fee.item().length() > 200) {
+                problems.add(f + ".item", "TOO_LONG", "A fee's item is at most 200 characters");
+            }
+            if (fee.item() != null && !seen.add(fee.item())) {
+                problems.add(f + ".item", "DUPLICATE_VALUE", "The fee '" + fee.item() + "' is listed twice");
+            }
+            if (fee.amount() != null && !DECIMAL.matcher(fee.amount()).matches()) {
+                problems.add(f + ".amount", "INVALID_VALUE", "'" + fee.amount()
+                        + "' is not an amount: a decimal string such as \"80.00\" (at most 15 digits before the point, 12 after)");
+            }
         }
     }
 

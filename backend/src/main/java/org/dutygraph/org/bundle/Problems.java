@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 
 /** Collects bundle problems; keeps the first {@value #KEPT} and counts the rest. */
+@org.springframework.modulith.NamedInterface("bundle")
 public final class Problems {
 
     static final int KEPT = 10_000;
