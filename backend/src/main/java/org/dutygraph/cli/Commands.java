@@ -21,7 +21,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * the database unreachable), 2 unknown command or option (usage on standard error).
  */
 @Command(name = "java -jar backend.jar", mixinStandardHelpOptions = true, versionProvider = Commands.Version.class,
-        subcommands = {ImportCommand.class, ExportCommand.class, GenerateCommand.class, AnalyzeCommand.class,
+        subcommands = {ImportCommand.class, ExportCommand.class, GenerateCommand.class, AnalyzeCommand.class, SuperviseCommand.class,
                 HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         description = {"Without a command, or with Spring settings only (" + SpringSettings.LABEL

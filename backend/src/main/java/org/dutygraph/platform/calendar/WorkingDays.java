@@ -33,6 +33,11 @@ public final class WorkingDays {
         return CalendarFiles.shipped().build();
     }
 
+    /** The shipped years, each replaced by a {@code <year>.txt} in {@code directory} (which may add years). */
+    public static WorkingDays load(java.nio.file.Path directory) {
+        return CalendarFiles.load(directory);
+    }
+
     /** The years a calendar file describes. */
     public Set<Integer> years() {
         return years;
