@@ -133,7 +133,7 @@ final class SuperviseCommand implements Callable<Integer> {
     }
 
     private String time(Instant instant) {
-        return instant == null ? null : instant.atZone(zone).toOffsetDateTime().toString();
+        return instant == null ? null : java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone));
     }
 
     private void json(List<Signal> signals) {
