@@ -27,9 +27,13 @@ import org.dutygraph.supervision.signals.SignalEngine;
  */
 public final class OfflineSupervision {
 
-    /** What a run found: bundle problems (nothing else is read then), the lines not kept, and the signals. */
+    /**
+     * What a run found: bundle problems (nothing else is read then), the lines not kept, and the signals; with the
+     * time spent reading and checking the events, and evaluating the cases.
+     */
     public record Report(List<BundleProblem> bundleProblems, int bundleProblemCount, List<LineProblem> lineProblems,
-                         long eventsKept, long eventsReplayed, int cases, List<Signal> signals) {
+                         long eventsKept, long eventsReplayed, int cases, List<Signal> signals, long ingestNanos,
+                         long evaluateNanos) {
 
         public boolean bundleRejected() {
             return bundleProblemCount > 0;
@@ -53,13 +57,14 @@ public final class OfflineSupervision {
             new BundleValidator(ExistingIds.NONE, problems).validate(bundle);
         }
         if (!problems.isEmpty()) {
-            return new Report(problems.list(), problems.total(), List.of(), 0, 0, 0, List.of());
+            return new Report(problems.list(), problems.total(), List.of(), 0, 0, 0, List.of(), 0, 0);
         }
         var book = new CaseBook(new BundleOrg(bundle));
         var parser = new CaseEventParser();
         var lineProblems = new ArrayList<LineProblem>();
         long kept = 0;
         long replayed = 0;
+        long started = System.nanoTime();
         var reader = events instanceof BufferedReader buffered ? buffered : new BufferedReader(events, 1 << 16);
         long number = 0;
         for (String line; (line = reader.readLine()) != null; ) {
@@ -75,7 +80,9 @@ public final class OfflineSupervision {
                 case REFUSED -> { }
             }
         }
+        long ingested = System.nanoTime();
         var signals = book.signals(new SignalEngine(days, zone, supervisionPeriod), at);
-        return new Report(List.of(), 0, lineProblems, kept, replayed, book.caseCount(), signals);
+        return new Report(List.of(), 0, lineProblems, kept, replayed, book.caseCount(), signals, ingested - started,
+                System.nanoTime() - ingested);
     }
 }

@@ -31,6 +31,8 @@ public final class Benchmarks {
                 InspectionBenchmark::new));
         ALL.put("appraisal", new Entry("[--staff 100000 --units 500]  a year of appraisal recomputed (-Xmx4g)",
                 AppraisalBenchmark::new));
+        ALL.put("supervision", new Entry("[--cases 1000000 --units 200 --items 500 --service-events 200000]  a year of case events "
+                + "ingested and evaluated (-Xmx6g)", SupervisionBenchmark::new));
     }
 
     private Benchmarks() {
