@@ -15,11 +15,13 @@ import org.dutygraph.org.bundle.BundleValidator;
 import org.dutygraph.org.bundle.ExistingIds;
 import org.dutygraph.org.bundle.Problems;
 import org.dutygraph.platform.calendar.WorkingDays;
+import org.dutygraph.platform.i18n.Messages;
 import org.dutygraph.supervision.events.CaseEventParser;
 import org.dutygraph.supervision.events.LineProblem;
 import org.dutygraph.supervision.signals.CaseBook;
 import org.dutygraph.supervision.signals.Signal;
 import org.dutygraph.supervision.signals.SignalEngine;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * Supervision from files, without a database: a bundle (org-bundle/1, checked whole as an import would) and a
@@ -50,8 +52,18 @@ public final class OfflineSupervision {
         this.supervisionPeriod = supervisionPeriod;
     }
 
+    /** The message catalogue as spring.messages sets it up in the application (problems in Chinese words). */
+    private static Messages catalogue() {
+        var source = new ResourceBundleMessageSource();
+        source.setBasename("messages");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        source.setAlwaysUseMessageFormat(true);
+        return new Messages(source);
+    }
+
     public Report run(InputStream bundleJson, Reader events, Instant at) throws IOException {
-        var problems = new Problems();
+        var problems = new Problems(catalogue()::chinese);
         var bundle = new BundleReader(problems).read(bundleJson);
         if (bundle != null) {
             new BundleValidator(ExistingIds.NONE, problems).validate(bundle);

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.dutygraph.accountability.AccountabilityChains;
 import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Recipient;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.security.AccountService;
 import org.dutygraph.supervision.signals.Signal;
 import org.springframework.stereotype.Component;
@@ -41,8 +42,8 @@ class SignalNotices {
 
     List<NotificationRequest> requests(String signalId, Signal signal) {
         var usernames = usernames(signalId, signal);
-        var title = SupervisionTexts.title(signal.level()).zh();
-        var body = SupervisionTexts.body(signal.rule()).zh(signal.caseId());
+        var title = Text.of(SupervisionTexts.title(signal.level()));
+        var body = Text.of(SupervisionTexts.body(signal.rule()), signal.caseId());
         var requests = new ArrayList<NotificationRequest>();
         for (var username : usernames) {
             requests.add(NotificationRequest.sensitive(Recipient.account(username), KIND, title, body, KIND, signalId));

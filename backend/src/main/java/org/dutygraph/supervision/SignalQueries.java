@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.dutygraph.platform.graphql.NotAuthorizedException;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.security.AccountService;
 import org.dutygraph.security.Role;
@@ -48,7 +49,7 @@ public class SignalQueries {
         boolean admin = account != null && account.roles().contains(Role.ADMIN);
         boolean office = account != null && account.unitId() != null && settings.officeUnitIds().contains(account.unitId());
         if (!admin && !office) {
-            throw new NotAuthorizedException(true, "Only the supervision office and admins read supervision signals");
+            throw new NotAuthorizedException(true, Text.of(SupervisionTexts.OFFICE_ONLY));
         }
     }
 }

@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.dutygraph.appraisal.AppraisalTexts;
+import org.dutygraph.platform.i18n.Text;
+
 /**
  * CSV as RFC 4180 describes it (comma-separated, fields in double quotes may hold commas, line breaks and doubled
  * quotes; CRLF or LF ends a record), read strictly: a stray quote or an unterminated quoted field is an error with its
@@ -25,11 +28,11 @@ final class CsvReader {
             try {
                 charset = Charset.forName(charsetName.strip());
             } catch (IllegalArgumentException e) {
-                throw new SheetException("UNKNOWN_CHARSET", "Unknown charset '" + charsetName + "' (e.g. UTF-8, GBK, GB18030)");
+                throw new SheetException("UNKNOWN_CHARSET", Text.of(AppraisalTexts.UNKNOWN_CHARSET, charsetName));
             }
             var text = strict(bytes, charset);
             if (text == null) {
-                throw new SheetException("BAD_ENCODING", "The file is not valid " + charset.name());
+                throw new SheetException("BAD_ENCODING", Text.of(AppraisalTexts.NOT_VALID_IN_CHARSET, charset.name()));
             }
             return stripBom(text);
         }
@@ -39,7 +42,7 @@ final class CsvReader {
         }
         var gb = strict(bytes, Charset.forName("GB18030"));
         if (gb == null) {
-            throw new SheetException("BAD_ENCODING", "The file is neither UTF-8 nor GBK/GB18030: give its charset");
+            throw new SheetException("BAD_ENCODING", Text.of(AppraisalTexts.UNKNOWN_ENCODING));
         }
         return gb;
     }
@@ -71,7 +74,7 @@ final class CsvReader {
             char c = i < n ? text.charAt(i) : '\n';
             if (quoted) {
                 if (i == n) {
-                    throw new SheetException("BAD_CSV", "A quoted field is not closed", record, column(fields));
+                    throw new SheetException("BAD_CSV", Text.of(AppraisalTexts.QUOTE_NOT_CLOSED), record, column(fields));
                 }
                 if (c == '"') {
                     if (i + 1 < n && text.charAt(i + 1) == '"') {
@@ -85,8 +88,7 @@ final class CsvReader {
                 }
             } else if (c == '"') {
                 if (field.length() > 0 || wasQuoted) {
-                    throw new SheetException("BAD_CSV", "A quote inside a field that does not start with one (quote the field "
-                            + "and double the quote)", record, column(fields));
+                    throw new SheetException("BAD_CSV", Text.of(AppraisalTexts.STRAY_QUOTE), record, column(fields));
                 }
                 quoted = true;
                 wasQuoted = true;
@@ -98,14 +100,14 @@ final class CsvReader {
                 field.setLength(0);
                 wasQuoted = false;
                 if (fields.size() > limits.maxColumns() && !fields.get(fields.size() - 1).isBlank()) {
-                    throw new SheetException("TOO_MANY_COLUMNS", "At most " + limits.maxColumns() + " columns", record, null);
+                    throw new SheetException("TOO_MANY_COLUMNS", Text.of(AppraisalTexts.TOO_MANY_COLUMNS, limits.maxColumns()), record, null);
                 }
                 if (c != ',') {
                     if (i < n || fields.size() > 1 || !fields.get(0).isEmpty()) {
                         var line = new SheetTable.Line(record, List.copyOf(fields));
                         if (!line.blank()) {
                             if (records.size() > limits.maxRows()) {
-                                throw new SheetException("TOO_MANY_ROWS", "At most " + limits.maxRows() + " rows under the header",
+                                throw new SheetException("TOO_MANY_ROWS", Text.of(AppraisalTexts.TOO_MANY_ROWS, limits.maxRows()),
                                         record, null);
                             }
                             records.add(line);
@@ -115,18 +117,18 @@ final class CsvReader {
                     record++;
                 }
             } else if (wasQuoted) {
-                throw new SheetException("BAD_CSV", "Text after a quoted field's closing quote", record, column(fields));
+                throw new SheetException("BAD_CSV", Text.of(AppraisalTexts.TEXT_AFTER_QUOTE), record, column(fields));
             } else {
                 field.append(c);
             }
             if (field.length() > limits.maxCellLength()) {
-                throw new SheetException("CELL_TOO_LONG", "A cell holds at most " + limits.maxCellLength() + " characters",
+                throw new SheetException("CELL_TOO_LONG", Text.of(AppraisalTexts.CELL_TOO_LONG, limits.maxCellLength()),
                         record, column(fields));
             }
             i++;
         }
         if (records.isEmpty()) {
-            throw new SheetException("EMPTY_SHEET", "The file has no header row");
+            throw new SheetException("EMPTY_SHEET", Text.of(AppraisalTexts.NO_HEADER));
         }
         return new SheetTable(records.get(0).number(), records.get(0).cells().stream().map(String::strip).toList(), records.subList(1, records.size()));
     }
