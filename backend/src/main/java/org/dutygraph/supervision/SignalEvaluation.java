@@ -112,8 +112,9 @@ public class SignalEvaluation {
         if (!closed.isEmpty()) cases.close(closed);
         var requests = new ArrayList<NotificationRequest>();
         var recorded = new ArrayList<String>();
+        var recipients = new HashMap<String, java.util.Set<String>>();
         raised.forEach((id, s) -> {
-            if (s.clearedAt() == null) requests.addAll(notices.requests(id, s));
+            if (s.clearedAt() == null) requests.addAll(notices.requests(id, s, recipients));
             if (s.level() == Signal.Level.red) {
                 recorded.addAll(effects.record(new SupervisionRedCard(id, s.rule().name(), s.caseId(), s.powerItemId(),
                         s.unitId(), s.postId(), s.raisedAt(), s.due())));

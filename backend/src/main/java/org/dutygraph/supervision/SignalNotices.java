@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.dutygraph.accountability.AccountabilityChains;
@@ -40,8 +41,18 @@ class SignalNotices {
         this.clock = clock;
     }
 
-    List<NotificationRequest> requests(String signalId, Signal signal) {
-        var usernames = usernames(signalId, signal);
+    /**
+     * @param memo recipients already looked up in this evaluation, by level, post and unit (the same people hear of
+     *             every signal of that kind on that post: looked up once)
+     */
+    List<NotificationRequest> requests(String signalId, Signal signal, Map<String, Set<String>> memo) {
+        var key = signal.level() + "|" + signal.postId() + "|" + signal.unitId();
+        var usernames = memo.get(key);
+        if (usernames == null) {
+            // not computeIfAbsent: the look-up itself fills the memo (the office's accounts)
+            usernames = usernames(signalId, signal, memo);
+            memo.put(key, usernames);
+        }
         var title = Text.of(SupervisionTexts.title(signal.level()));
         var body = Text.of(SupervisionTexts.body(signal.rule()), signal.caseId());
         var requests = new ArrayList<NotificationRequest>();
@@ -51,7 +62,7 @@ class SignalNotices {
         return requests;
     }
 
-    Set<String> usernames(String signalId, Signal signal) {
+    private Set<String> usernames(String signalId, Signal signal, Map<String, Set<String>> memo) {
         var posts = new HashSet<String>();
         if (signal.postId() != null) {
             posts.add(signal.postId());
@@ -69,7 +80,7 @@ class SignalNotices {
         }
         var usernames = new HashSet<>(recipients.usernamesHolding(posts, LocalDate.now(clock).toString()));
         if (signal.level() == Signal.Level.red && !settings.officeUnitIds().isEmpty()) {
-            usernames.addAll(accounts.usernamesInUnits(settings.officeUnitIds()));
+            usernames.addAll(memo.computeIfAbsent("office", k -> accounts.usernamesInUnits(settings.officeUnitIds())));
         }
         return usernames;
     }

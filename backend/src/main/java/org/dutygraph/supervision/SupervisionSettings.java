@@ -12,10 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * accounts form the supervision office (red cards go to them).
  */
 @ConfigurationProperties("dutygraph.supervision")
-record SupervisionSettings(@DefaultValue List<System> systems, @DefaultValue("2") int supervisionPeriod,
+record SupervisionSettings(@DefaultValue List<SystemCredential> systems, @DefaultValue("2") int supervisionPeriod,
                            @DefaultValue("5m") Duration evaluateInterval, @DefaultValue List<String> officeUnitIds,
                            @DefaultValue("20000") int maxBatchLines) {
 
-    record System(String id, String secretSha256) {
+    record SystemCredential(String id, String secretSha256) {
     }
 }
