@@ -37,8 +37,9 @@ class ComplaintConfiguration {
     }
 
     @Bean
-    WorkingCalendar workingCalendar(ComplaintSettings settings, java.time.Clock clock) {
-        return new WorkingCalendar(clock.getZone(), settings.workdayEnd());
+    WorkingCalendar workingCalendar(ComplaintSettings settings, java.time.Clock clock,
+                                    org.dutygraph.platform.calendar.WorkingDays days) {
+        return new WorkingCalendar(clock.getZone(), settings.workdayEnd(), days);
     }
 
     @Bean

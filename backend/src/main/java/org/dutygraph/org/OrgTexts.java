@@ -22,6 +22,8 @@ public enum OrgTexts implements MessageKey {
     ARRAY_OF_STRINGS,
     EACH_STRING,
     EACH_NEEDS_NAME,
+    ARRAY_OF_OBJECTS,
+    EACH_OBJECT,
     // checking a bundle
     FORMAT,
     FORMAT_NOT,
@@ -33,6 +35,9 @@ public enum OrgTexts implements MessageKey {
     ALT_LABEL_EMPTY,
     ALT_LABEL_TOO_LONG,
     ALT_LABEL_TWICE,
+    FEE_ITEM_TOO_LONG,
+    FEE_TWICE,
+    FEE_AMOUNT,
     DISSOLVED_ORGANIZATION_DATE,
     LEADERSHIP_OVER_QUOTA,
     DISSOLVED_POST_DATE,

@@ -88,6 +88,10 @@ class BundleImportApiTest extends ApiTest {
                 "supervision", "power_items", "duties")) {
             assertThat(exported.path(section).size()).as(section).isEqualTo(original.path(section).size());
         }
+        var passport = exported.path("power_items").valueStream().filter(p -> p.path("id").asString().equals("pi-0010"))
+                .findFirst().orElseThrow();
+        assertThat(passport.path("fees").toString()).isEqualTo("[{\"item\":\"普通护照工本费\",\"amount\":\"120.00\"}]");
+        assertThat(passport.path("fee").asString()).isEqualTo("120元");
     }
 
     @Test

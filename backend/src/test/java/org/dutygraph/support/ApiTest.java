@@ -25,7 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * HTTP, a real Neo4j. All subclasses share one application context (and so one database).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({SessionCounter.class, MovableClock.InTests.class, EffectFailures.class})
+@Import({SessionCounter.class, MovableClock.InTests.class, EffectFailures.class, RedCardsForTests.class})
 public abstract class ApiTest {
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
@@ -65,6 +65,10 @@ public abstract class ApiTest {
         registry.add("dutygraph.security.account-check-ttl", () -> "1s");
         // tests deliver pending effects explicitly
         registry.add("dutygraph.effects.delivery-interval", () -> "1h");
+        // a service-hall system sending case events (its secret is "zwfw-secret"); tests evaluate signals explicitly
+        registry.add("dutygraph.supervision.systems[0].id", () -> "zwfw");
+        registry.add("dutygraph.supervision.systems[0].secret-sha256", () -> RedCardsForTests.ZWFW_SECRET_SHA256);
+        registry.add("dutygraph.supervision.evaluate-interval", () -> "1h");
     }
 
     @AfterEach

@@ -33,6 +33,8 @@ public final class Benchmarks {
                 AppraisalBenchmark::new));
         ALL.put("scenarios", new Entry("[--units 500 --posts 10000 --duties 100000 --seed 42]  scenario analysis against a full "
                 + "analysis (-Xmx4g)", ScenarioBenchmark::new));
+        ALL.put("supervision", new Entry("[--cases 1000000 --units 200 --items 500 --service-events 200000]  a year of case events "
+                + "ingested and evaluated (-Xmx6g)", SupervisionBenchmark::new));
     }
 
     private Benchmarks() {

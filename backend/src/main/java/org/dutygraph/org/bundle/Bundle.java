@@ -57,9 +57,17 @@ public record Bundle(
     public record Supervision(String postId, String organizationId, String kind) {
     }
 
+    /**
+     * {@code fees}: the charges the item may lawfully collect (never null; empty when the bundle lists none, and then
+     * no charge is lawful); {@code fee} stays free text for older bundles.
+     */
     public record PowerItem(String id, String code, String name, String category, String basis,
                             Integer statutoryDays, Integer committedDays, String fee, String status,
-                            String endDate) {
+                            String endDate, List<Fee> fees) {
+    }
+
+    /** A lawful charge of a power item: what is charged for, and the amount as a decimal string ("80.00"). */
+    public record Fee(String item, String amount) {
     }
 
     public record Duty(String id, String holderId, String text, String action, List<String> objects,

@@ -73,7 +73,8 @@ public class BundleExportStore {
                 MATCH (n:PowerItem)
                 RETURN n.id AS id, n.code AS code, n.name AS name, n.category AS category, n.basis AS basis,
                        n.statutoryDays AS statutory_days, n.committedDays AS committed_days, n.fee AS fee,
-                       n.status AS status, n.endDate AS end_date
+                       n.status AS status, n.endDate AS end_date,
+                       [i IN range(0, size(coalesce(n.feeItems, [])) - 1) | {item: n.feeItems[i], amount: n.feeAmounts[i]}] AS fees
                 ORDER BY id""");
         SECTIONS.put("duties", """
                 MATCH (n:Duty)-[:HELD_BY]->(h)

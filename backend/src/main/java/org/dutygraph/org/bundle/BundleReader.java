@@ -163,7 +163,17 @@ public final class BundleReader {
     private Bundle.PowerItem powerItem(ElementReader r) {
         return new Bundle.PowerItem(r.text("id"), r.text("code"), r.text("name"), r.ref("category"),
                 r.ref("basis"), r.integer("statutory_days"), r.integer("committed_days"), r.scalarText("fee"),
-                r.ref("status"), r.text("end_date"));
+                r.ref("status"), r.text("end_date"), fees(r));
+    }
+
+    /** Fee entries of the wrong type stay as nulls, so that later problems keep their index in the path. */
+    private static List<Bundle.Fee> fees(ElementReader r) {
+        var entries = r.objects("fees");
+        var fees = new ArrayList<Bundle.Fee>(entries.size());
+        for (var entry : entries) {
+            fees.add(entry == null ? null : new Bundle.Fee(entry.text("item"), entry.text("amount")));
+        }
+        return java.util.Collections.unmodifiableList(fees);
     }
 
     private Bundle.Duty duty(ElementReader r) {

@@ -263,6 +263,29 @@ public final class BundleValidator {
                         item.statutoryDays()));
             }
             withdrawal(p, item.status(), item.endDate());
+            fees(p, item.fees());
+        }
+    }
+
+    private static final Pattern DECIMAL = Pattern.compile("\\d{1,15}(\\.\\d{1,12})?");
+
+    private void fees(String p, List<Bundle.Fee> fees) {
+        var seen = new HashSet<String>();
+        for (int k = 0; k < fees.size(); k++) {
+            var fee = fees.get(k);
+            if (fee == null) continue;
+            var f = p + ".fees[" + k + "]";
+            required(f, "item", fee.item());
+            required(f, "amount", fee.amount());
+            if (fee.item() != null && fee.item().length() > 200) {
+                problems.add(f + ".item", "TOO_LONG", Text.of(OrgTexts.FEE_ITEM_TOO_LONG, 200));
+            }
+            if (fee.item() != null && !seen.add(fee.item())) {
+                problems.add(f + ".item", "DUPLICATE_VALUE", Text.of(OrgTexts.FEE_TWICE, fee.item()));
+            }
+            if (fee.amount() != null && !DECIMAL.matcher(fee.amount()).matches()) {
+                problems.add(f + ".amount", "INVALID_VALUE", Text.of(OrgTexts.FEE_AMOUNT, fee.amount()));
+            }
         }
     }
 

@@ -123,7 +123,7 @@ public class BundleWriteStore {
             MERGE (n:PowerItem {id: row.id})
             SET n.code = row.code, n.name = row.name, n.category = row.category, n.basis = row.basis,
                 n.statutoryDays = row.statutoryDays, n.committedDays = row.committedDays, n.fee = row.fee,
-                n.status = row.status, n.endDate = row.endDate
+                n.status = row.status, n.endDate = row.endDate, n.feeItems = row.feeItems, n.feeAmounts = row.feeAmounts
             """;
 
     static String duties(String holderLabel) {

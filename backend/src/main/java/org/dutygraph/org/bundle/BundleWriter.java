@@ -109,7 +109,9 @@ public final class BundleWriter {
     private static Map<String, Object> powerItem(Bundle.PowerItem p) {
         return row("id", p.id(), "code", p.code(), "name", p.name(), "category", p.category(), "basis", p.basis(),
                 "statutoryDays", p.statutoryDays(), "committedDays", p.committedDays(), "fee", p.fee(),
-                "status", p.status(), "endDate", p.endDate());
+                "status", p.status(), "endDate", p.endDate(),
+                "feeItems", p.fees().stream().map(Bundle.Fee::item).toList(),
+                "feeAmounts", p.fees().stream().map(Bundle.Fee::amount).toList());
     }
 
     private static Map<String, Object> duty(Bundle.Duty d) {

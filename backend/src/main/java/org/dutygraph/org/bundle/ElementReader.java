@@ -150,6 +150,30 @@ final class ElementReader {
         return List.copyOf(list);
     }
 
+    /** An array of objects; items that are not objects are type problems and stay as nulls. */
+    List<ElementReader> objects(String field) {
+        var value = node.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            problems.add(path + "." + field, "WRONG_TYPE", Text.of(OrgTexts.ARRAY_OF_OBJECTS, field));
+            return List.of();
+        }
+        var list = new ArrayList<ElementReader>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            var item = value.get(i);
+            var itemPath = path + "." + field + "[" + i + "]";
+            if (item.isObject()) {
+                list.add(new ElementReader(item, itemPath, problems, interned));
+            } else {
+                problems.add(itemPath, "WRONG_TYPE", Text.of(OrgTexts.EACH_OBJECT, field));
+                list.add(null);
+            }
+        }
+        return list;
+    }
+
     ElementReader object(String field) {
         var value = node.get(field);
         if (value == null || value.isNull()) {

@@ -1,0 +1,168 @@
+package org.dutygraph.supervision;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.dutygraph.supervision.events.CaseEvent;
+import org.dutygraph.supervision.signals.PowerItemTerms;
+import org.neo4j.driver.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+
+/** Supervised cases and their events in the graph. */
+@Component
+class CaseEventStore {
+
+    /** A case as first reported: its power item and unit. */
+    record CaseKey(String powerItemId, String unitId) {
+    }
+
+    /** An open case with its events, for evaluation. */
+    record OpenCase(String id, String powerItemId, String unitId, List<CaseEvent> events) {
+    }
+
+    private final Neo4jClient neo4j;
+
+    CaseEventStore(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    /** The fingerprint of each stored event among {@code keys}. */
+    Map<String, String> fingerprints(Collection<String> keys) {
+        var found = new HashMap<String, String>();
+        neo4j.query("UNWIND $keys AS key MATCH (e:CaseEvent {key: key}) RETURN e.key AS key, e.fingerprint AS fingerprint")
+                .bind(List.copyOf(keys)).to("keys")
+                .fetchAs(Map.Entry.class).mappedBy((t, r) -> Map.entry(r.get("key").asString(), r.get("fingerprint").asString()))
+                .all().forEach(e -> found.put((String) e.getKey(), (String) e.getValue()));
+        return found;
+    }
+
+    Map<String, CaseKey> cases(Collection<String> ids) {
+        var found = new HashMap<String, CaseKey>();
+        neo4j.query("UNWIND $ids AS id MATCH (c:SupervisedCase {id: id}) RETURN c.id AS id, c.powerItemId AS item, c.unitId AS unit")
+                .bind(List.copyOf(ids)).to("ids")
+                .fetchAs(Map.Entry.class)
+                .mappedBy((t, r) -> Map.entry(r.get("id").asString(), new CaseKey(r.get("item").asString(), r.get("unit").asString())))
+                .all().forEach(e -> found.put((String) e.getKey(), (CaseKey) e.getValue()));
+        return found;
+    }
+
+    /** Which of {@code ids} exist as nodes of the label (PowerItem, Organization or Post). */
+    Set<String> existing(String label, Collection<String> ids) {
+        if (!Set.of("PowerItem", "Organization", "Post").contains(label)) throw new IllegalArgumentException(label);
+        return new HashSet<>(neo4j.query("UNWIND $ids AS id MATCH (n:" + label + " {id: id}) RETURN n.id AS id")
+                .bind(List.copyOf(ids)).to("ids").fetchAs(String.class).all());
+    }
+
+    void write(String system, List<CaseEvent> events, String receivedAt) {
+        var rows = new ArrayList<Map<String, Object>>(events.size());
+        for (var e : events) {
+            var row = new HashMap<String, Object>();
+            row.put("key", key(system, e.eventId()));
+            row.put("eventId", e.eventId());
+            row.put("caseId", e.caseId());
+            row.put("powerItemId", e.powerItemId());
+            row.put("unitId", e.unitId());
+            row.put("postId", e.postId());
+            row.put("kind", e.kind().name());
+            row.put("at", e.at().toString());
+            row.put("atMillis", e.at().toInstant().toEpochMilli());
+            row.put("step", e.step());
+            row.put("stepLimitDays", e.stepLimitDays());
+            row.put("reason", e.reason());
+            row.put("feeItem", e.fee() == null ? null : e.fee().item());
+            row.put("feeAmount", e.fee() == null ? null : e.fee().amount());
+            row.put("fingerprint", fingerprint(e));
+            rows.add(row);
+        }
+        neo4j.query("""
+                UNWIND $rows AS row
+                MERGE (c:SupervisedCase {id: row.caseId})
+                  ON CREATE SET c.powerItemId = row.powerItemId, c.unitId = row.unitId, c.open = true
+                SET c.open = true
+                CREATE (e:CaseEvent {key: row.key})
+                SET e += row, e.system = $system, e.receivedAt = $receivedAt
+                CREATE (e)-[:OF_CASE]->(c)""")
+                .bindAll(Map.of("rows", rows, "system", system, "receivedAt", receivedAt)).run();
+    }
+
+    static String key(String system, String eventId) {
+        return system + "/" + eventId;
+    }
+
+    /** What makes two events the same event: every field as sent (times compared as instants with their offset). */
+    static String fingerprint(CaseEvent e) {
+        return String.join("\u0001", e.caseId(), e.powerItemId(), e.unitId(), String.valueOf(e.postId()), e.kind().name(),
+                e.at().toString(), String.valueOf(e.step()), String.valueOf(e.stepLimitDays()), String.valueOf(e.reason()),
+                e.fee() == null ? "null" : e.fee().item() + "\u0002" + e.fee().amount());
+    }
+
+    /** Open cases, a page at a time by id. */
+    List<OpenCase> openCases(String afterId, int limit) {
+        return neo4j.query("""
+                        MATCH (c:SupervisedCase) WHERE c.open AND c.id > $after
+                        WITH c ORDER BY c.id LIMIT $limit
+                        RETURN c.id AS id, c.powerItemId AS item, c.unitId AS unit,
+                               COLLECT { MATCH (e:CaseEvent)-[:OF_CASE]->(c) RETURN e ORDER BY e.atMillis, e.key } AS events""")
+                .bindAll(Map.of("after", afterId, "limit", limit))
+                .fetchAs(OpenCase.class)
+                .mappedBy((t, r) -> new OpenCase(r.get("id").asString(), r.get("item").asString(), r.get("unit").asString(),
+                        r.get("events").asList(v -> event(r.get("id").asString(), r.get("item").asString(), r.get("unit").asString(), v))))
+                .all().stream().toList();
+    }
+
+    private static CaseEvent event(String caseId, String item, String unit, Value v) {
+        var e = v.asNode();
+        var feeItem = e.get("feeItem").asString(null);
+        return new CaseEvent(e.get("eventId").asString(), caseId, item, unit, e.get("postId").asString(null),
+                CaseEvent.Kind.valueOf(e.get("kind").asString()), OffsetDateTime.parse(e.get("at").asString()),
+                e.get("step").asString(null), e.get("stepLimitDays").isNull() ? null : e.get("stepLimitDays").asInt(),
+                e.get("reason").asString(null), feeItem == null ? null : new CaseEvent.Fee(feeItem, e.get("feeAmount").asString()));
+    }
+
+    Map<String, PowerItemTerms> terms(Collection<String> itemIds) {
+        var found = new HashMap<String, PowerItemTerms>();
+        neo4j.query("""
+                        UNWIND $ids AS id MATCH (p:PowerItem {id: id})
+                        RETURN p.id AS id, p.statutoryDays AS statutory, p.committedDays AS committed, coalesce(p.feeItems, []) AS fees""")
+                .bind(List.copyOf(itemIds)).to("ids")
+                .fetchAs(PowerItemTerms.class)
+                .mappedBy((t, r) -> new PowerItemTerms(r.get("id").asString(),
+                        r.get("statutory").isNull() ? null : r.get("statutory").asInt(),
+                        r.get("committed").isNull() ? null : r.get("committed").asInt(),
+                        Set.copyOf(r.get("fees").asList(Value::asString))))
+                .all().forEach(t -> found.put(t.id(), t));
+        return found;
+    }
+
+    /**
+     * The post holding a duty that exercises the item in the unit or a unit below it (lowest id), else the unit's
+     * principal, else its head.
+     */
+    String responsiblePost(String unitId, String powerItemId) {
+        return neo4j.query("""
+                        OPTIONAL CALL () {
+                          MATCH (:PowerItem {id: $item})<-[:EXERCISES]-(d:Duty)-[:HELD_BY]->(p:Post)-[:IN_ORG]->(:Organization)
+                                -[:PART_OF*0..]->(:Organization {id: $unit})
+                          WHERE coalesce(d.status, 'active') <> 'withdrawn' AND coalesce(p.status, 'active') <> 'dissolved'
+                          RETURN p.id AS dutyPost ORDER BY p.id LIMIT 1 }
+                        OPTIONAL CALL () {
+                          MATCH (head:Post)-[:IN_ORG]->(:Organization {id: $unit})
+                          WHERE head.role IN ['principal', 'head'] AND coalesce(head.status, 'active') <> 'dissolved'
+                          RETURN head.id AS headPost ORDER BY CASE head.role WHEN 'principal' THEN 0 ELSE 1 END, head.id LIMIT 1 }
+                        RETURN coalesce(dutyPost, headPost) AS post""")
+                .bindAll(Map.of("unit", unitId, "item", powerItemId))
+                .fetchAs(String.class).mappedBy((t, r) -> r.get("post").asString(null)).one().orElse(null);
+    }
+
+    void close(Collection<String> caseIds) {
+        neo4j.query("UNWIND $ids AS id MATCH (c:SupervisedCase {id: id}) SET c.open = false")
+                .bind(List.copyOf(caseIds)).to("ids").run();
+    }
+}

@@ -1,0 +1,145 @@
+package org.dutygraph.supervision;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.dutygraph.notifications.NotificationRequest;
+import org.dutygraph.notifications.Notifications;
+import org.dutygraph.platform.calendar.WorkingDays;
+import org.dutygraph.platform.effects.Effects;
+import org.dutygraph.platform.neo4j.GraphTransactions;
+import org.dutygraph.platform.neo4j.LockStore;
+import org.dutygraph.supervision.signals.PowerItemTerms;
+import org.dutygraph.supervision.signals.Signal;
+import org.dutygraph.supervision.signals.SignalEngine;
+import org.springframework.stereotype.Service;
+
+/**
+ * Evaluates every open case at a moment, a page of cases per transaction: signals raised since the last run are
+ * stored (by case, rule and their order within the case, so a second run adds nothing), their people notified and
+ * red cards recorded as {@link SupervisionRedCard} effects in the same transaction; signals of concluded cases are
+ * cleared, and a case whose signals are all cleared after its end is closed.
+ */
+@Service
+public class SignalEvaluation {
+
+    static final int PAGE = 2_000;
+
+    /** What a run did. */
+    public record Run(int cases, int raised, int cleared, int closed) {
+    }
+
+    private final CaseEventStore cases;
+    private final SignalStore signals;
+    private final SignalNotices notices;
+    private final Notifications notifications;
+    private final Effects effects;
+    private final GraphTransactions graph;
+    private final LockStore locks;
+    private final SignalEngine engine;
+    private final Clock clock;
+
+    SignalEvaluation(CaseEventStore cases, SignalStore signals, SignalNotices notices, Notifications notifications,
+                     Effects effects, GraphTransactions graph, LockStore locks, WorkingDays days, SupervisionSettings settings,
+                     Clock clock) {
+        this.cases = cases;
+        this.signals = signals;
+        this.notices = notices;
+        this.notifications = notifications;
+        this.effects = effects;
+        this.graph = graph;
+        this.locks = locks;
+        this.engine = new SignalEngine(days, clock.getZone(), settings.supervisionPeriod());
+        this.clock = clock;
+    }
+
+    public Run evaluateNow() {
+        return evaluate(clock.instant());
+    }
+
+    public Run evaluate(Instant at) {
+        var terms = new HashMap<String, PowerItemTerms>();
+        var posts = new HashMap<String, String>();
+        var total = new int[4];
+        String after = "";
+        while (true) {
+            String from = after;
+            var page = new ArrayList<String>();
+            var recorded = graph.write(() -> {
+                locks.job("supervision-evaluation");
+                var open = cases.openCases(from, PAGE);
+                open.forEach(c -> page.add(c.id()));
+                return evaluatePage(open, at, terms, posts, total);
+            });
+            if (!recorded.isEmpty()) effects.deliver(recorded);
+            if (page.size() < PAGE) break;
+            after = page.get(page.size() - 1);
+        }
+        return new Run(total[0], total[1], total[2], total[3]);
+    }
+
+    private List<String> evaluatePage(List<CaseEventStore.OpenCase> open, Instant at, Map<String, PowerItemTerms> terms,
+                                      Map<String, String> posts, int[] total) {
+        var missing = open.stream().map(CaseEventStore.OpenCase::powerItemId).filter(id -> !terms.containsKey(id))
+                .collect(Collectors.toSet());
+        if (!missing.isEmpty()) terms.putAll(cases.terms(missing));
+        var stored = signals.clearedByCase(open.stream().map(CaseEventStore.OpenCase::id).toList());
+        var raised = new LinkedHashMap<String, Signal>();
+        var cleared = new HashMap<String, Instant>();
+        var closed = new ArrayList<String>();
+        for (var c : open) {
+            var found = engine.evaluate(c.events(), terms.get(c.powerItemId()), (unit, item) -> posts.computeIfAbsent(
+                    unit + '\u0000' + item, k -> orEmpty(cases.responsiblePost(unit, item))), at);
+            var ids = ids(c.id(), found);
+            for (int i = 0; i < found.size(); i++) {
+                var signal = withoutEmptyPost(found.get(i));
+                var id = ids.get(i);
+                var wasCleared = stored.get(id);
+                if (wasCleared == null) raised.put(id, signal);
+                else if (!wasCleared && signal.clearedAt() != null) cleared.put(id, signal.clearedAt());
+            }
+            boolean ended = c.events().stream().anyMatch(e -> e.kind().ends() && !e.at().toInstant().isAfter(at));
+            if (ended && found.stream().allMatch(s -> s.clearedAt() != null)) closed.add(c.id());
+        }
+        if (!raised.isEmpty()) signals.create(raised);
+        if (!cleared.isEmpty()) signals.clear(cleared);
+        if (!closed.isEmpty()) cases.close(closed);
+        var requests = new ArrayList<NotificationRequest>();
+        var recorded = new ArrayList<String>();
+        var recipients = new HashMap<String, java.util.Set<String>>();
+        raised.forEach((id, s) -> {
+            if (s.clearedAt() == null) requests.addAll(notices.requests(id, s, recipients));
+            if (s.level() == Signal.Level.red) {
+                recorded.addAll(effects.record(new SupervisionRedCard(id, s.rule().name(), s.caseId(), s.powerItemId(),
+                        s.unitId(), s.postId(), s.raisedAt(), s.due())));
+            }
+        });
+        if (!requests.isEmpty()) notifications.enqueue(requests);
+        total[0] += open.size();
+        total[1] += raised.size();
+        total[2] += cleared.size();
+        total[3] += closed.size();
+        return recorded;
+    }
+
+    /** case/rule/n: the n-th signal of that rule in the case, in the order raised (stable as long as the events are). */
+    private static List<String> ids(String caseId, List<Signal> found) {
+        var counts = new HashMap<Signal.Rule, Integer>();
+        return found.stream().map(s -> caseId + "/" + s.rule().name() + "/" + counts.merge(s.rule(), 1, Integer::sum)).toList();
+    }
+
+    private static String orEmpty(String post) {
+        return post == null ? "" : post;
+    }
+
+    private static Signal withoutEmptyPost(Signal s) {
+        return "".equals(s.postId()) ? new Signal(s.caseId(), s.rule(), s.powerItemId(), s.unitId(), null, s.raisedAt(),
+                s.due(), s.clearedAt()) : s;
+    }
+}

@@ -1,0 +1,9 @@
+package org.dutygraph.supervision;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SupervisionSettings.class)
+class SupervisionConfiguration {
+}

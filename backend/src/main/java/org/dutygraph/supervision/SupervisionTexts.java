@@ -1,0 +1,36 @@
+package org.dutygraph.supervision;
+
+import org.dutygraph.platform.i18n.MessageKey;
+import org.dutygraph.supervision.signals.Signal;
+
+/** The catalogue keys of supervision's user-facing texts ({@code supervision.*} in messages.properties). */
+enum SupervisionTexts implements MessageKey {
+    NOTICE_TITLE,
+    YELLOW_TITLE,
+    RED_TITLE,
+    DEADLINE_NEAR,
+    OVER_COMMITTED,
+    STEP_OVER,
+    NO_REASON,
+    NOT_CLEARED,
+    OVER_STATUTORY,
+    UNLISTED_FEE,
+    OFFICE_ONLY;
+
+    @Override
+    public String key() {
+        return "supervision." + name();
+    }
+
+    static SupervisionTexts title(Signal.Level level) {
+        return switch (level) {
+            case notice -> NOTICE_TITLE;
+            case yellow -> YELLOW_TITLE;
+            case red -> RED_TITLE;
+        };
+    }
+
+    static SupervisionTexts body(Signal.Rule rule) {
+        return valueOf(rule.name().toUpperCase(java.util.Locale.ROOT));
+    }
+}

@@ -1,0 +1,101 @@
+package org.dutygraph.supervision.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.dutygraph.supervision.CaseEventIntake;
+import org.dutygraph.supervision.SystemCredentials;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /supervision/events}: a batch of case events (JSON lines) from a service-hall or approval system,
+ * signed with the system's HTTP Basic credentials. Answers what was kept and every bad line with its field.
+ */
+@RestController
+class CaseEventController {
+
+    static final long MAX_BYTES = 16L << 20;
+
+    private final CaseEventIntake intake;
+    private final SystemCredentials credentials;
+
+    CaseEventController(CaseEventIntake intake, SystemCredentials credentials) {
+        this.intake = intake;
+        this.credentials = credentials;
+    }
+
+    @PostMapping("/supervision/events")
+    ResponseEntity<Map<String, Object>> events(@RequestHeader(value = "Authorization", required = false) String authorization,
+                                               HttpServletRequest request) throws IOException {
+        var system = credentials.system(authorization);
+        if (system.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header("WWW-Authenticate", "Basic realm=\"supervision\"")
+                    .body(error("UNAUTHENTICATED", "A configured system's id and secret are required (HTTP Basic)"));
+        }
+        if (request.getContentLengthLong() > MAX_BYTES) {
+            return tooLarge();
+        }
+        var body = new Bounded(request.getInputStream());
+        CaseEventIntake.Result result;
+        try {
+            result = intake.ingest(system.get(), new InputStreamReader(body, StandardCharsets.UTF_8));
+        } catch (TooLarge e) {
+            return tooLarge();
+        }
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("kept", result.kept());
+        answer.put("replayed", result.replayed());
+        answer.put("problems", result.problems().stream().map(p -> Map.of("line", p.line(), "field", p.field(),
+                "code", p.code(), "message", p.message())).toList());
+        return ResponseEntity.ok(answer);
+    }
+
+    private static ResponseEntity<Map<String, Object>> tooLarge() {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                .body(error("PAYLOAD_TOO_LARGE", "A batch is at most 16 MB: send the rest in another batch"));
+    }
+
+    private static Map<String, Object> error(String code, String message) {
+        return Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("code", code))));
+    }
+
+    private static final class TooLarge extends IOException {
+        TooLarge() {
+            super("batch too large");
+        }
+    }
+
+    /** The body as it arrives, refused past {@link #MAX_BYTES} whatever the declared length said. */
+    private static final class Bounded extends InputStream {
+        private final InputStream in;
+        private long read;
+
+        Bounded(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0 && ++read > MAX_BYTES) throw new TooLarge();
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0 && (read += n) > MAX_BYTES) throw new TooLarge();
+            return n;
+        }
+    }
+}

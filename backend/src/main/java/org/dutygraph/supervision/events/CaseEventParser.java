@@ -1,0 +1,179 @@
+package org.dutygraph.supervision.events;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads one line of the case-event format (docs/supervision-events.md). Every problem of the line is reported with
+ * its field; a line with a problem yields no event. Fields the format does not know are ignored, and so are the
+ * fields of another kind (a {@code reason} on an {@code accepted} event).
+ */
+public final class CaseEventParser {
+
+    public static final int MAX_LINE_CHARS = 16_384;
+    static final int MAX_ID = 200;
+    static final int MAX_TEXT = 2_000;
+    private static final Pattern AMOUNT = Pattern.compile("\\d{1,15}(\\.\\d{1,12})?");
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    /** The event of a line, or the line's problems. */
+    public record Parsed(CaseEvent event, List<LineProblem> problems) {
+        public boolean ok() {
+            return event != null;
+        }
+    }
+
+    /** @return null for a blank line (skipped), else the event or the problems */
+    public Parsed parse(long lineNumber, String line) {
+        if (line.isBlank()) {
+            return null;
+        }
+        var fields = new Fields(lineNumber);
+        if (line.length() > MAX_LINE_CHARS) {
+            fields.problem("$", "TOO_LONG", "A line is at most " + MAX_LINE_CHARS + " characters");
+            return fields.result(null);
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(line);
+        } catch (JacksonException e) {
+            fields.problem("$", "MALFORMED_JSON", "The line is not one JSON object");
+            return fields.result(null);
+        }
+        if (node == null || !node.isObject()) {
+            fields.problem("$", "MALFORMED_JSON", "The line is not one JSON object");
+            return fields.result(null);
+        }
+        return fields.result(event(node, fields));
+    }
+
+    private static CaseEvent event(JsonNode node, Fields f) {
+        var eventId = f.id(node, "event_id", true);
+        var caseId = f.id(node, "case_id", true);
+        var powerItemId = f.id(node, "power_item_id", true);
+        var unitId = f.id(node, "unit_id", true);
+        var postId = f.id(node, "post_id", false);
+        var kind = kind(node, f);
+        var at = at(node, f);
+        String step = null;
+        Integer stepLimit = null;
+        String reason = null;
+        CaseEvent.Fee fee = null;
+        if (kind == CaseEvent.Kind.step) {
+            step = f.text(node, "step", MAX_ID, true);
+            stepLimit = stepLimit(node, f);
+        } else if (kind == CaseEvent.Kind.rejected) {
+            reason = f.text(node, "reason", MAX_TEXT, false);
+        } else if (kind == CaseEvent.Kind.fee) {
+            fee = fee(node, f);
+        }
+        return new CaseEvent(eventId, caseId, powerItemId, unitId, postId, kind, at, step, stepLimit,
+                reason == null || reason.isBlank() ? null : reason, fee);
+    }
+
+    private static CaseEvent.Kind kind(JsonNode node, Fields f) {
+        var text = f.text(node, "kind", MAX_ID, true);
+        if (text == null) return null;
+        try {
+            return CaseEvent.Kind.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            f.problem("kind", "UNKNOWN_VALUE", "'" + text
+                    + "' is not a kind: received, accepted, rejected, step, suspended, resumed, concluded or fee");
+            return null;
+        }
+    }
+
+    private static OffsetDateTime at(JsonNode node, Fields f) {
+        var text = f.text(node, "at", 100, true);
+        if (text == null) return null;
+        try {
+            var at = OffsetDateTime.parse(text);
+            if (at.getYear() < 1900 || at.getYear() > 9999) {
+                f.problem("at", "OUT_OF_RANGE", "'at' must lie in the years 1900 to 9999");
+                return null;
+            }
+            return at;
+        } catch (DateTimeParseException e) {
+            f.problem("at", "INVALID_VALUE", "'" + text + "' is not a date-time with an offset, e.g. 2026-03-20T09:30:00+08:00");
+            return null;
+        }
+    }
+
+    private static Integer stepLimit(JsonNode node, Fields f) {
+        var value = node.get("step_limit_days");
+        if (value == null || value.isNull()) return null;
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0 || value.intValue() > 3650) {
+            f.problem("step_limit_days", "INVALID_VALUE", "'step_limit_days' must be a whole number of working days from 0 to 3650");
+            return null;
+        }
+        return value.intValue();
+    }
+
+    private static CaseEvent.Fee fee(JsonNode node, Fields f) {
+        var value = node.get("fee");
+        if (value == null || value.isNull()) {
+            f.problem("fee", "MISSING_FIELD", "'fee' is required for kind fee");
+            return null;
+        }
+        if (!value.isObject()) {
+            f.problem("fee", "WRONG_TYPE", "'fee' must be an object {\"item\": ..., \"amount\": \"decimal\"}");
+            return null;
+        }
+        var item = f.text(value, "fee.item", "item", MAX_ID, true);
+        var amount = f.text(value, "fee.amount", "amount", 40, true);
+        if (amount != null && !AMOUNT.matcher(amount).matches()) {
+            f.problem("fee.amount", "INVALID_VALUE", "'" + amount + "' is not an amount: a decimal string such as \"80.00\"");
+            return null;
+        }
+        return item == null || amount == null ? null : new CaseEvent.Fee(item, amount);
+    }
+
+    private static final class Fields {
+        private final long line;
+        private final List<LineProblem> problems = new ArrayList<>();
+
+        Fields(long line) {
+            this.line = line;
+        }
+
+        void problem(String field, String code, String message) {
+            problems.add(new LineProblem(line, field, code, message));
+        }
+
+        Parsed result(CaseEvent event) {
+            return problems.isEmpty() ? new Parsed(event, List.of()) : new Parsed(null, List.copyOf(problems));
+        }
+
+        String id(JsonNode node, String field, boolean required) {
+            return text(node, field, field, MAX_ID, required);
+        }
+
+        String text(JsonNode node, String field, int max, boolean required) {
+            return text(node, field, field, max, required);
+        }
+
+        String text(JsonNode node, String path, String field, int max, boolean required) {
+            var value = node.get(field);
+            if (value == null || value.isNull() || (value.isString() && value.stringValue().isBlank())) {
+                if (required) problem(path, "MISSING_FIELD", "'" + path + "' is required");
+                return null;
+            }
+            if (!value.isString()) {
+                problem(path, "WRONG_TYPE", "'" + path + "' must be a string");
+                return null;
+            }
+            if (value.stringValue().length() > max) {
+                problem(path, "TOO_LONG", "'" + path + "' is at most " + max + " characters");
+                return null;
+            }
+            return value.stringValue();
+        }
+    }
+}

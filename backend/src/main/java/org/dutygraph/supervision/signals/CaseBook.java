@@ -1,0 +1,95 @@
+package org.dutygraph.supervision.signals;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.dutygraph.supervision.events.CaseEvent;
+import org.dutygraph.supervision.events.LineProblem;
+
+/**
+ * Case events kept in memory (the command line and the benchmark): checks each against the duty graph and the
+ * case's earlier events, ignores a replayed event id, and evaluates every case's signals at a moment.
+ */
+public final class CaseBook {
+
+    public enum Outcome { KEPT, REPLAYED, REFUSED }
+
+    private final SupervisedOrg org;
+    private final Map<String, List<CaseEvent>> cases = new HashMap<>();
+    private final Map<String, CaseEvent> byEventId = new HashMap<>();
+
+    public CaseBook(SupervisedOrg org) {
+        this.org = org;
+    }
+
+    /** Keeps the event, or says why not in {@code problems} (with the line's number). */
+    public Outcome add(long line, CaseEvent event, List<LineProblem> problems) {
+        var earlier = byEventId.get(event.eventId());
+        if (earlier != null) {
+            if (earlier.equals(event)) return Outcome.REPLAYED;
+            problems.add(new LineProblem(line, "event_id", "EVENT_ID_REUSED",
+                    "Event " + event.eventId() + " was received before with other content"));
+            return Outcome.REFUSED;
+        }
+        int before = problems.size();
+        check(line, event, problems);
+        if (problems.size() > before) return Outcome.REFUSED;
+        byEventId.put(event.eventId(), event);
+        cases.computeIfAbsent(event.caseId(), id -> new ArrayList<>(8)).add(event);
+        return Outcome.KEPT;
+    }
+
+    private void check(long line, CaseEvent e, List<LineProblem> problems) {
+        if (org.powerItem(e.powerItemId()) == null) {
+            problems.add(new LineProblem(line, "power_item_id", "UNKNOWN_REFERENCE", "No power item " + e.powerItemId()));
+        }
+        if (!org.unitExists(e.unitId())) {
+            problems.add(new LineProblem(line, "unit_id", "UNKNOWN_REFERENCE", "No unit " + e.unitId()));
+        }
+        if (e.postId() != null && !org.postExists(e.postId())) {
+            problems.add(new LineProblem(line, "post_id", "UNKNOWN_REFERENCE", "No post " + e.postId()));
+        }
+        var earlier = cases.get(e.caseId());
+        if (earlier != null) {
+            var first = earlier.get(0);
+            if (!first.powerItemId().equals(e.powerItemId())) {
+                problems.add(new LineProblem(line, "power_item_id", "CASE_MISMATCH", "Case " + e.caseId()
+                        + " is a case of power item " + first.powerItemId()));
+            }
+            if (!first.unitId().equals(e.unitId())) {
+                problems.add(new LineProblem(line, "unit_id", "CASE_MISMATCH", "Case " + e.caseId() + " is a case of unit "
+                        + first.unitId()));
+            }
+        }
+    }
+
+    public int caseCount() {
+        return cases.size();
+    }
+
+    /** Every signal raised up to {@code at}, ordered by when it was raised (then case, then rule). */
+    public List<Signal> signals(SignalEngine engine, Instant at) {
+        var resolved = new ConcurrentHashMap<String, String>();
+        var all = new ArrayList<Signal>();
+        for (var events : cases.values()) {
+            var terms = org.powerItem(events.get(0).powerItemId());
+            all.addAll(engine.evaluate(events, terms, (unit, item) -> resolved.computeIfAbsent(unit + '\u0000' + item,
+                    k -> orEmpty(org.responsiblePost(unit, item))), at));
+        }
+        all.replaceAll(s -> "".equals(s.postId()) ? new Signal(s.caseId(), s.rule(), s.powerItemId(), s.unitId(), null,
+                s.raisedAt(), s.due(), s.clearedAt()) : s);
+        all.sort(ORDER);
+        return all;
+    }
+
+    public static final java.util.Comparator<Signal> ORDER = java.util.Comparator.comparing(Signal::raisedAt)
+            .thenComparing(Signal::caseId).thenComparing(Signal::rule);
+
+    private static String orEmpty(String post) {
+        return post == null ? "" : post;
+    }
+}

@@ -1,0 +1,160 @@
+package org.dutygraph.supervision.signals;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BinaryOperator;
+
+import org.dutygraph.platform.calendar.WorkingDays;
+import org.dutygraph.supervision.events.CaseEvent;
+
+/**
+ * The signal rules (docs/supervision.md), replayed over one case's events in time order: between two events the
+ * case stands still, and a rule raises its signal when its moment falls in that stretch, as the events known then
+ * say. Each limit signal is raised once per case (a step's once per step, {@code not_cleared} once per yellow);
+ * the case's conclusion or rejection clears all of them.
+ */
+public final class SignalEngine {
+
+    private final WorkingDays days;
+    private final ZoneId zone;
+    private final int supervisionPeriod;
+
+    /** @param supervisionPeriod working days a yellow may stay open before it turns red */
+    public SignalEngine(WorkingDays days, ZoneId zone, int supervisionPeriod) {
+        this.days = days;
+        this.zone = zone;
+        this.supervisionPeriod = supervisionPeriod;
+    }
+
+    /** Orders events as the engine reads them: by time, then as they arrived. */
+    public static final Comparator<CaseEvent> TIME_ORDER = Comparator.comparing(e -> e.at().toInstant());
+
+    /**
+     * @param events   the case's events as they arrived (sorted here by time, stably)
+     * @param terms    the case's power item
+     * @param resolver the responsible post when no event names one: (unit, power item) to post id, or null
+     * @param at       signals raised after it are left out, and so are events after it
+     */
+    public List<Signal> evaluate(List<CaseEvent> events, PowerItemTerms terms, BinaryOperator<String> resolver, Instant at) {
+        var sorted = events.stream().filter(e -> !e.at().toInstant().isAfter(at)).sorted(TIME_ORDER).toList();
+        if (sorted.isEmpty()) return List.of();
+        var run = new CaseRun(sorted.get(0), terms, resolver);
+        for (int i = 0; i < sorted.size(); i++) {
+            var event = sorted.get(i);
+            run.apply(event);
+            var next = i + 1 < sorted.size() ? sorted.get(i + 1).at().toInstant() : null;
+            run.stretch(event.at().toInstant(), next, at);
+        }
+        return run.signals();
+    }
+
+    private final class CaseRun {
+        private final String caseId;
+        private final String powerItemId;
+        private final String unitId;
+        private final PowerItemTerms terms;
+        private final BinaryOperator<String> resolver;
+        private final CaseClock clock = new CaseClock(days, zone);
+        private final List<Signal> signals = new ArrayList<>();
+        private final List<Signal> yellowsWaiting = new ArrayList<>();
+        private String postId;
+        private Instant accepted;
+        private Instant ended;
+        private Instant stepStarted;
+        private Integer stepLimit;
+        private boolean noticeRaised;
+        private boolean committedRaised;
+        private boolean statutoryRaised;
+        private boolean stepRaised;
+
+        CaseRun(CaseEvent first, PowerItemTerms terms, BinaryOperator<String> resolver) {
+            this.caseId = first.caseId();
+            this.powerItemId = first.powerItemId();
+            this.unitId = first.unitId();
+            this.terms = terms;
+            this.resolver = resolver;
+        }
+
+        void apply(CaseEvent e) {
+            var at = e.at().toInstant();
+            if (e.postId() != null) postId = e.postId();
+            if (ended != null) {
+                if (e.kind() == CaseEvent.Kind.fee && unlisted(e)) raise(Signal.Rule.unlisted_fee, at, null);
+                return;
+            }
+            switch (e.kind()) {
+                case accepted -> { if (accepted == null) accepted = at; }
+                case suspended -> clock.suspend(at);
+                case resumed -> clock.resume(at);
+                case step -> { stepStarted = at; stepLimit = e.stepLimitDays(); stepRaised = false; }
+                case fee -> { if (unlisted(e)) raise(Signal.Rule.unlisted_fee, at, null); }
+                case rejected -> {
+                    if (e.reason() == null) raise(Signal.Rule.no_reason, at, null);
+                    ended = at;
+                }
+                case concluded -> ended = at;
+                case received -> { }
+            }
+        }
+
+        private boolean unlisted(CaseEvent e) {
+            return e.fee() != null && !terms.feeItems().contains(e.fee().item());
+        }
+
+        /** The case stands still from {@code from} until {@code next} (exclusive) or, after the last event, {@code until}. */
+        void stretch(Instant from, Instant next, Instant until) {
+            if (ended != null) return;
+            var window = new Window(from, next, until);
+            if (accepted != null && terms.committedDays() != null) {
+                var last = clock.lastDay(clock.day(accepted), terms.committedDays());
+                if (last != null) {
+                    var due = clock.endOf(last);
+                    if (!noticeRaised) noticeRaised = window.raise(this, Signal.Rule.deadline_near, clock.startOf(last), due);
+                    if (!committedRaised) committedRaised = window.raise(this, Signal.Rule.over_committed, due, due);
+                }
+            }
+            if (accepted != null && terms.statutoryDays() != null && !statutoryRaised) {
+                var last = clock.lastDay(clock.day(accepted), terms.statutoryDays());
+                if (last != null) statutoryRaised = window.raise(this, Signal.Rule.over_statutory, clock.endOf(last), clock.endOf(last));
+            }
+            if (stepStarted != null && stepLimit != null && !stepRaised) {
+                var last = clock.lastDay(clock.day(stepStarted), stepLimit);
+                if (last != null) stepRaised = window.raise(this, Signal.Rule.step_over, clock.endOf(last), clock.endOf(last));
+            }
+            // a yellow raised in this stretch may turn red in it too, hence the loop over a growing list
+            for (int i = 0; i < yellowsWaiting.size(); i++) {
+                var yellow = yellowsWaiting.get(i);
+                var last = clock.lastDay(clock.day(yellow.raisedAt()), supervisionPeriod);
+                if (last != null && window.raise(this, Signal.Rule.not_cleared, clock.endOf(last), clock.endOf(last))) {
+                    yellowsWaiting.remove(i--);
+                }
+            }
+        }
+
+        void raise(Signal.Rule rule, Instant raisedAt, Instant due) {
+            var post = postId != null ? postId : resolver.apply(unitId, powerItemId);
+            var signal = new Signal(caseId, rule, powerItemId, unitId, post, raisedAt, due, null);
+            signals.add(signal);
+            if (rule.level() == Signal.Level.yellow) yellowsWaiting.add(signal);
+        }
+
+        List<Signal> signals() {
+            if (ended == null) return signals;
+            return signals.stream().map(s -> s.raisedAt().isAfter(ended) ? s : s.clearedAt(ended)).toList();
+        }
+    }
+
+    /** A stretch in which the case stands still: a moment inside it raises a signal then (or at its start, if past). */
+    private record Window(Instant from, Instant next, Instant until) {
+
+        boolean raise(CaseRun run, Signal.Rule rule, Instant moment, Instant due) {
+            boolean inside = next != null ? moment.isBefore(next) : !moment.isAfter(until);
+            if (!inside) return false;
+            run.raise(rule, moment.isBefore(from) ? from : moment, due);
+            return true;
+        }
+    }
+}
