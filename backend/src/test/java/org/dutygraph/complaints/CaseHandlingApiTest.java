@@ -2,7 +2,6 @@ package org.dutygraph.complaints;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,8 @@ class CaseHandlingApiTest extends ComplaintTestSupport {
     ConfigurableApplicationContext context;
     @Autowired
     ComplaintEscalator escalator;
+    @Autowired
+    WorkingCalendar calendar;
     @Autowired
     PushDispatcher dispatcher;
 
@@ -116,7 +117,8 @@ class CaseHandlingApiTest extends ComplaintTestSupport {
     void overdueComplaintsGoUpTheChainWithANotification_andShowInTheStatistics() {
         var filed = file(Map.of("unitId", "cmkt"));
         var before = unread("cgov-staff");
-        var escalated = escalator.escalateDue(Instant.now().plus(Duration.ofDays(5)));
+        // three working days on, whatever holidays lie between (five calendar days are not enough in Golden Week)
+        var escalated = escalator.escalateDue(calendar.due(clock.instant(), 3).plusSeconds(1));
         assertThat(escalated).extracting(ComplaintEscalator.Escalation::id).contains(filed[0]);
         assertThat(escalated).filteredOn(e -> e.id().equals(filed[0])).singleElement()
                 .satisfies(e -> assertThat(e.unitId()).isEqualTo("cgov"));
