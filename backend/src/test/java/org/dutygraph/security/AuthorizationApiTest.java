@@ -99,6 +99,22 @@ class AuthorizationApiTest extends ApiTest {
                     "mutation { recordReturnVisit(input: {rectificationId: \"x\", fixed: true}) { errors { code } } }"),
             Map.entry("Mutation.recordAccountabilityMeasure", "mutation { recordAccountabilityMeasure(input: {findingId: \"x\", "
                     + "postId: \"x\", measure: REMINDER_TALK}) { errors { code } } }"),
+            Map.entry("Query.accountabilityCatalogueTemplate", "{ accountabilityCatalogueTemplate { definition } }"),
+            Map.entry("Query.accountabilityCatalogues", "{ accountabilityCatalogues(first: 1) { edges { cursor } } }"),
+            Map.entry("Query.accountabilityCatalogue", "{ accountabilityCatalogue(version: 999999) { version } }"),
+            Map.entry("Query.accountabilityCases", "{ accountabilityCases(first: 1) { edges { cursor } } }"),
+            Map.entry("Query.accountabilityCase", "{ accountabilityCase(id: \"x\") { id } }"),
+            Map.entry("Query.myAccountabilityCases", "{ myAccountabilityCases(first: 1) { edges { cursor } } }"),
+            Map.entry("Mutation.saveAccountabilityCatalogue", "mutation { saveAccountabilityCatalogue(input: "
+                    + "{validFrom: \"2001-01-01\", definition: {}}) { errors { code } } }"),
+            Map.entry("Mutation.openAccountabilityCase", "mutation { openAccountabilityCase(input: {channel: \"x\", "
+                    + "reference: \"x\", summary: \"x\", actDate: \"2001-01-01\", situationCode: \"x\"}) { errors { code } } }"),
+            Map.entry("Mutation.advanceAccountabilityCase",
+                    "mutation { advanceAccountabilityCase(input: {id: \"x\", action: \"CLOSE\"}) { errors { code } } }"),
+            Map.entry("Mutation.submitCaseStatement",
+                    "mutation { submitCaseStatement(input: {caseId: \"x\", text: \"x\"}) { errors { code } } }"),
+            Map.entry("Mutation.appealAccountabilityCase",
+                    "mutation { appealAccountabilityCase(input: {caseId: \"x\", grounds: \"x\"}) { errors { code } } }"),
             Map.entry("Query.appraisalTemplates", "{ appraisalTemplates(first: 1) { edges { cursor } } }"),
             Map.entry("Query.appraisalSchemes", "{ appraisalSchemes(first: 1) { edges { cursor } } }"),
             Map.entry("Query.myAppraisal", "{ myAppraisal(year: 2026) { edges { cursor } } }"),
