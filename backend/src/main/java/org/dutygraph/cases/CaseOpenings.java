@@ -33,8 +33,9 @@ public class CaseOpenings {
                                 Instant occurredAt, String evidenceCode, String summary) {
     }
 
+    /** {@code unitMissedDeadline}: the unit did not act on the matter by this day, so the office opened the case itself. */
     public record ByHand(String channel, String reference, String summary, String postId, String badgeNumber, LocalDate actDate,
-                         String situationCode) {
+                         String situationCode, LocalDate unitMissedDeadline) {
     }
 
     public record Opened(CaseView acase, List<UserError> errors) {
@@ -131,6 +132,9 @@ public class CaseOpenings {
             props.put("sourceKind", CaseSources.CLUE);
             props.put("sourceReference", input.reference());
             props.put("clueChannel", input.channel());
+            if (input.unitMissedDeadline() != null) {
+                props.put("unitMissedDeadline", input.unitMissedDeadline().toString());
+            }
             props.put("summary", input.summary());
             props.put("actDate", input.actDate().toString());
             props.putAll(situationProperties(catalogue.get().version(), situation.get()));
@@ -196,7 +200,8 @@ public class CaseOpenings {
         return props;
     }
 
-    private String create(Map<String, Object> props, Concerned concerned, LocalDate day, String status, String by) {
+    /** Creates a case (call inside the write): the concerned post's and person's properties of {@code day} added. */
+    String create(Map<String, Object> props, Concerned concerned, LocalDate day, String status, String by) {
         long now = clock.millis();
         var id = UUID.randomUUID().toString();
         locks.job("case-number");

@@ -13,6 +13,7 @@ import org.dutygraph.cases.CaseViews.CaseView;
 import org.dutygraph.cases.CaseViews.Statement;
 import org.dutygraph.cases.CaseViews.Step;
 import org.dutygraph.complaints.WorkingCalendar;
+import org.dutygraph.platform.effects.Effects;
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.neo4j.GraphTransactions;
@@ -29,7 +30,7 @@ public class CaseProcedure {
 
     public record Advance(String id, String action, String situationCode, String postId, String badgeNumber,
                           Integer workingDays, String measure, String reason, String outOfRangeReason, String outcome,
-                          String note) {
+                          String note, Boolean wideAdverseEffect, Boolean seriousHarm) {
     }
 
     public record Result(CaseView acase, List<UserError> errors) {
@@ -46,10 +47,13 @@ public class CaseProcedure {
     private final SituationCatalogues catalogues;
     private final WorkingCalendar calendar;
     private final CaseSettings settings;
+    private final JointResponsibility joint;
+    private final Effects effects;
     private final Clock clock;
 
     CaseProcedure(GraphTransactions graph, LockStore locks, CaseStore store, CaseAudiences audiences, CaseOpenings openings,
-                  SituationCatalogues catalogues, WorkingCalendar calendar, CaseSettings settings, Clock clock) {
+                  SituationCatalogues catalogues, WorkingCalendar calendar, CaseSettings settings, JointResponsibility joint,
+                  Effects effects, Clock clock) {
         this.graph = graph;
         this.locks = locks;
         this.store = store;
@@ -58,11 +62,22 @@ public class CaseProcedure {
         this.catalogues = catalogues;
         this.calendar = calendar;
         this.settings = settings;
+        this.joint = joint;
+        this.effects = effects;
         this.clock = clock;
     }
 
-    /** A step of the office (or, for DECIDE_APPEAL, of the level above). */
+    /** A step of the office (or, for DECIDE_APPEAL, of the level above); a decision's effects delivered after the commit. */
     public Result advance(CaseCaller caller, Advance in) {
+        var recorded = new ArrayList<String>();
+        var result = step(caller, in, recorded);
+        if (!recorded.isEmpty()) {
+            effects.deliver(recorded);
+        }
+        return result;
+    }
+
+    private Result step(CaseCaller caller, Advance in, List<String> recorded) {
         return graph.write(() -> {
             locks.node("AccountabilityCase", in.id());
             var found = store.get(in.id(), clock.instant());
@@ -88,6 +103,11 @@ public class CaseProcedure {
             var status = (String) changes.getOrDefault("status", c.status());
             store.addStep(new Step(c.id(), in.action(), status, caller.username(), TimeKeys.utc(now), note(in),
                     TimeKeys.key(now, UUID.randomUUID().toString())));
+            if (in.action().equals("DECIDE")) {
+                extendToLeaders(c, in, caller.username(), now);
+                recorded.addAll(effects.record(new CaseDecided(c.id(), c.number(), c.unitId(), c.post() == null ? null : c.post().id(),
+                        c.personId(), in.measure(), clock.instant())));
+            }
             return new Result(store.get(c.id(), clock.instant()).orElseThrow().seenBy(audience.get()), List.of());
         });
     }
@@ -148,6 +168,17 @@ public class CaseProcedure {
                     TimeKeys.utc(now), null, TimeKeys.key(now, UUID.randomUUID().toString())));
             return new Result(store.get(id, clock.instant()).orElseThrow().seenBy(Audience.CONCERNED), List.of());
         });
+    }
+
+    /** Joint responsibility: the rules that fire extend the decided case to the unit's leaders, recorded as a step. */
+    private void extendToLeaders(CaseView c, Advance in, String by, long now) {
+        var rules = joint.fired(c, new JointResponsibility.Facts(Boolean.TRUE.equals(in.wideAdverseEffect()),
+                Boolean.TRUE.equals(in.seriousHarm())));
+        var extended = joint.extend(c, rules, by);
+        if (!rules.isEmpty()) {
+            store.addStep(new Step(c.id(), "EXTEND_TO_LEADERS", "DECIDED", by, TimeKeys.utc(now),
+                    String.join(",", rules) + " -> " + String.join(",", extended), TimeKeys.key(now + 1, UUID.randomUUID().toString())));
+        }
     }
 
     private static Result refused(UserError error) {

@@ -15,8 +15,11 @@ public final class CaseSources {
     public static final String APPRAISAL_EVENT = "APPRAISAL_EVENT";
     public static final String CITIZEN_RANKING = "CITIZEN_RANKING";
     public static final String E_SUPERVISION = "E_SUPERVISION";
+    /** A case extended to a unit's leaders by a joint-responsibility rule; its source is the case it extends. */
+    public static final String JOINT = "JOINT";
 
-    public static final Set<String> KINDS = Set.of(COMPLAINT, SPOT_CHECK, CLUE, APPRAISAL_EVENT, CITIZEN_RANKING, E_SUPERVISION);
+    public static final Set<String> KINDS = Set.of(COMPLAINT, SPOT_CHECK, CLUE, APPRAISAL_EVENT, CITIZEN_RANKING, E_SUPERVISION,
+            JOINT);
 
     /** Channels of a clue entered by hand: media report, public-opinion monitoring, a letter, anything else. */
     public static final Set<String> CLUE_CHANNELS = Set.of("MEDIA", "PUBLIC_OPINION", "LETTER", "OTHER");

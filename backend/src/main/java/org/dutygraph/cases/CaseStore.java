@@ -56,6 +56,24 @@ class CaseStore {
                 .bindAll(Map.of("kind", kind, "id", sourceId)).fetchAs(String.class).one();
     }
 
+    /** Cases of this source kind, unit and situation whose act lies between the two days (both included). */
+    long countSimilar(String kind, String unitId, String situationCode, LocalDate from, LocalDate to) {
+        return neo4j.query("""
+                        MATCH (c:AccountabilityCase {sourceKind: $kind, unitId: $unit, situationCode: $situation})
+                        WHERE c.actDate >= $from AND c.actDate <= $to AND c.status <> 'DISMISSED'
+                        RETURN count(c) AS n""")
+                .bindAll(Map.of("kind", kind, "unit", unitId, "situation", situationCode, "from", from.toString(),
+                        "to", to.toString()))
+                .fetchAs(Long.class).one().orElse(0L);
+    }
+
+    /** Whether the case was already extended to this leader's post. */
+    boolean jointExists(String caseId, String postId) {
+        return neo4j.query("""
+                        MATCH (c:AccountabilityCase {sourceKind: 'JOINT', sourceId: $case, postId: $post}) RETURN count(c) > 0 AS e""")
+                .bindAll(Map.of("case", caseId, "post", postId)).fetchAs(Boolean.class).one().orElse(false);
+    }
+
     void create(Map<String, Object> properties) {
         neo4j.query("CREATE (c:AccountabilityCase) SET c = $props").bind(properties).to("props").run();
     }
@@ -176,7 +194,8 @@ class CaseStore {
                 c.get("openedBy").asString(null), time(c, "openedAt"), time(c, "suspendedAt"), time(c, "investigationDueAt"),
                 overdue, decision, time(c, "notifiedAt"), time(c, "appealDueAt"), appeal, time(c, "executedAt"),
                 c.get("executionNote").asString(null), time(c, "closedAt"), c.get("dismissReason").asString(null),
-                c.get("key").asString(), null);
+                c.get("key").asString(), c.get("jointRules").isNull() ? List.of() : c.get("jointRules").asList(Value::asString),
+                c.get("unitMissedDeadline").isNull() ? null : LocalDate.parse(c.get("unitMissedDeadline").asString()), null);
     }
 
     private static Named named(Value c, String id, String name) {

@@ -50,13 +50,13 @@ public final class CaseViews {
                            OffsetDateTime investigationDueAt, boolean investigationOverdue, Decision decision,
                            OffsetDateTime notifiedAt, OffsetDateTime appealDueAt, Appeal appeal,
                            OffsetDateTime executedAt, String executionNote, OffsetDateTime closedAt, String dismissReason,
-                           String key, Audience audience) {
+                           String key, List<String> jointRules, LocalDate unitMissedDeadline, Audience audience) {
 
         /** What this audience sees: only the office sees who opened the case and who took each step. */
         CaseView seenBy(Audience who) {
             return new CaseView(id, number, status, source, summary, unit, post, person, actDate, situation, chain,
                     who == Audience.OFFICE ? openedBy : null, openedAt, suspendedAt, investigationDueAt, investigationOverdue,
-                    decision, notifiedAt, appealDueAt, appeal, executedAt, executionNote, closedAt, dismissReason, key, who);
+                    decision, notifiedAt, appealDueAt, appeal, executedAt, executionNote, closedAt, dismissReason, key, jointRules, unitMissedDeadline, who);
         }
 
         String personId() {

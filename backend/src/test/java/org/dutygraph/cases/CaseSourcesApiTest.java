@@ -23,7 +23,7 @@ class CaseSourcesApiTest extends CaseTestSupport {
 
     @Test
     void aSubstantiatedComplaintOpensADraft_linkedByNumber_withNothingOfTheComplainant() {
-        var complaint = concludedComplaint("SUBSTANTIATED");
+        var complaint = concludedComplaint("COLD", "SUBSTANTIATED", PHONE, NAME);
         var drafts = casesOf("COMPLAINT", complaint[0]);
         assertThat(drafts).hasSize(1);
         var draft = drafts.get(0);
@@ -51,7 +51,7 @@ class CaseSourcesApiTest extends CaseTestSupport {
 
     @Test
     void aComplaintNotSubstantiatedOpensNoCase() {
-        var complaint = concludedComplaint("UNSUBSTANTIATED");
+        var complaint = concludedComplaint("COLD", "UNSUBSTANTIATED", PHONE, NAME);
         assertThat(casesOf("COMPLAINT", complaint[0])).isEmpty();
     }
 
@@ -68,41 +68,6 @@ class CaseSourcesApiTest extends CaseTestSupport {
         assertThat(c.path("person").path("id").asString()).isEqualTo("ZB002");
         assertThat(c.path("chain").valueStream().map(l -> l.path("role").asString()).toList())
                 .containsExactly("POST_HOLDER", "SECTION_HEAD", "IN_CHARGE_SUPERVISOR", "PRINCIPAL_LEADER");
-    }
-
-    /** Files a complaint at ZB002's window with contact details, and concludes it; returns [id, number]. */
-    private String[] concludedComplaint(String conclusion) {
-        var input = new HashMap<String, Object>();
-        input.put("submissionId", UUID.randomUUID().toString());
-        input.put("target", Map.of("unitId", "zedu-xk", "badgeNumber", "ZB002"));
-        input.put("category", "COLD");
-        input.put("description", "窗口人员态度恶劣，话难听");
-        input.put("contact", Map.of("name", NAME, "phone", PHONE));
-        var submitted = anonymous().post("""
-                mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) {
-                  complaint { number } errors { field code message } } }""", Map.of("input", input)).ok().path("submitComplaint");
-        var number = submitted.path("complaint").path("number").asString();
-        String id;
-        try (var session = driver.session()) {
-            id = session.run("MATCH (c:Complaint {number: $n}) RETURN c.id AS id", Map.of("n", number)).single().get("id").asString();
-        }
-        complaintStep(OFFICE, id, "REGISTER", Map.of());
-        complaintStep(OFFICE, id, "ASSIGN", Map.of("unitId", "zedu-xk"));
-        complaintStep("zedu-xk-staff", id, "START_INVESTIGATION", Map.of());
-        complaintStep("zedu-xk-staff", id, "CONCLUDE", Map.of("conclusion", conclusion, "serious", false));
-        return new String[]{id, number};
-    }
-
-    private void complaintStep(String username, String id, String action, Map<String, Object> extra) {
-        var input = new HashMap<String, Object>(extra);
-        input.put("id", id);
-        input.put("action", action);
-        var result = as(username).post("""
-                mutation($input: AdvanceComplaintInput!) { advanceComplaint(input: $input) { errors { field code message } } }""",
-                Map.of("input", input)).ok().path("advanceComplaint");
-        if (!result.path("errors").isEmpty()) {
-            throw new AssertionError(action + ": " + result.path("errors"));
-        }
     }
 
     /** A spot check of the approval section finding ZB002 breaking the language norm, confirmed by the office. */

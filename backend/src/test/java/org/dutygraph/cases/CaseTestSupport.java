@@ -3,6 +3,7 @@ package org.dutygraph.cases;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.dutygraph.support.ApiTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +62,41 @@ abstract class CaseTestSupport extends ApiTest {
             if (!saved.path("errors").isEmpty()) {
                 throw new AssertionError("Template refused: " + saved.path("errors"));
             }
+        }
+    }
+
+    /** Files a complaint of the category at ZB002's window with contact details, and concludes it; returns [id, number]. */
+    String[] concludedComplaint(String category, String conclusion, String phone, String name) {
+        var input = new HashMap<String, Object>();
+        input.put("submissionId", UUID.randomUUID().toString());
+        input.put("target", Map.of("unitId", "zedu-xk", "badgeNumber", "ZB002"));
+        input.put("category", category);
+        input.put("description", "窗口人员态度恶劣，话难听");
+        input.put("contact", Map.of("name", name, "phone", phone));
+        var submitted = anonymous().post("""
+                mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) {
+                  complaint { number } errors { field code message } } }""", Map.of("input", input)).ok().path("submitComplaint");
+        var number = submitted.path("complaint").path("number").asString();
+        String id;
+        try (var session = driver.session()) {
+            id = session.run("MATCH (c:Complaint {number: $n}) RETURN c.id AS id", Map.of("n", number)).single().get("id").asString();
+        }
+        complaintStep(OFFICE, id, "REGISTER", Map.of());
+        complaintStep(OFFICE, id, "ASSIGN", Map.of("unitId", "zedu-xk"));
+        complaintStep("zedu-xk-staff", id, "START_INVESTIGATION", Map.of());
+        complaintStep("zedu-xk-staff", id, "CONCLUDE", Map.of("conclusion", conclusion, "serious", false));
+        return new String[]{id, number};
+    }
+
+    void complaintStep(String username, String id, String action, Map<String, Object> extra) {
+        var input = new HashMap<String, Object>(extra);
+        input.put("id", id);
+        input.put("action", action);
+        var result = as(username).post("""
+                mutation($input: AdvanceComplaintInput!) { advanceComplaint(input: $input) { errors { field code message } } }""",
+                Map.of("input", input)).ok().path("advanceComplaint");
+        if (!result.path("errors").isEmpty()) {
+            throw new AssertionError(action + ": " + result.path("errors"));
         }
     }
 

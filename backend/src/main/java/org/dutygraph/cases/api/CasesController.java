@@ -54,7 +54,7 @@ class CasesController {
     }
 
     record OpenCaseInput(String channel, String reference, String summary, String postId, String badgeNumber,
-                         LocalDate actDate, String situationCode) {
+                         LocalDate actDate, String situationCode, LocalDate unitMissedDeadline) {
     }
 
     record CasePayload(CaseView accountabilityCase, List<UserError> errors) {
@@ -137,7 +137,7 @@ class CasesController {
     @MutationMapping
     CasePayload openAccountabilityCase(@Argument OpenCaseInput input) {
         var opened = openings.openByHand(caller(), new CaseOpenings.ByHand(input.channel(), input.reference(), input.summary(),
-                input.postId(), input.badgeNumber(), input.actDate(), input.situationCode()));
+                input.postId(), input.badgeNumber(), input.actDate(), input.situationCode(), input.unitMissedDeadline()));
         return new CasePayload(opened.acase(), opened.errors());
     }
 
