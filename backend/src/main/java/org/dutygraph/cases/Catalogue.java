@@ -19,8 +19,18 @@ public record Catalogue(String name, Set<String> openDirectly, List<Area> areas)
                           List<String> eSupervisionRules) {
     }
 
+    /**
+     * What a situation binds to in the duty graph, for the per-post catalogue: duties whose action or object is one of
+     * these concepts (or narrower), power items of these categories, or these duties and power items by id.
+     */
+    public record Bindings(List<String> concepts, List<String> powerItemCategories, List<String> dutyIds,
+                           List<String> powerItemIds) {
+
+        public static final Bindings NONE = new Bindings(List.of(), List.of(), List.of(), List.of());
+    }
+
     public record Situation(String code, String area, String wording, List<String> kinds, Sources sources,
-                            String measureFrom, String measureTo, boolean suspendFirst) {
+                            String measureFrom, String measureTo, boolean suspendFirst, Bindings bindings) {
 
         /** Whether the measure lies in this situation's range on the ladder. */
         public boolean inRange(String measure) {

@@ -39,7 +39,8 @@ final class CatalogueParser {
     private static final Map<String, Set<String>> KEYS = Map.of(
             "catalogue", Set.of("name", "openDirectly", "areas"),
             "area", Set.of("code", "name", "situations"),
-            "situation", Set.of("code", "wording", "kinds", "sources", "measures", "suspendFirst"),
+            "situation", Set.of("code", "wording", "kinds", "sources", "measures", "suspendFirst", "bindings"),
+            "bindings", Set.of("concepts", "powerItemCategories", "dutyIds", "powerItemIds"),
             "sources", Set.of("complaintCategories", "checklistCodes", "appraisalEvents", "eSupervisionRules"),
             "measures", Set.of("from", "to"));
 
@@ -140,7 +141,8 @@ final class CatalogueParser {
         if (suspend != null && !(suspend instanceof Boolean)) {
             problem(path + ".suspendFirst", "WRONG_TYPE", "'suspendFirst' is true or false");
         }
-        return new Situation(code, area, wording, List.copyOf(kinds), sources, range[0], range[1], Boolean.TRUE.equals(suspend));
+        return new Situation(code, area, wording, List.copyOf(kinds), sources, range[0], range[1], Boolean.TRUE.equals(suspend),
+                bindings(m.get("bindings"), path + ".bindings"));
     }
 
     private Sources sources(Object json, String path) {
@@ -162,6 +164,34 @@ final class CatalogueParser {
         }
         return new Sources(List.copyOf(categories), upper(m, "checklistCodes", path), upper(m, "appraisalEvents", path),
                 upper(m, "eSupervisionRules", path));
+    }
+
+    /** The power-item categories of org-bundle/1. */
+    static final Set<String> CATEGORIES = Set.of("licensing", "penalty", "levy", "coercion", "confirmation", "adjudication",
+            "benefit", "inspection", "reward", "other");
+
+    private Catalogue.Bindings bindings(Object json, String path) {
+        if (json == null) {
+            return Catalogue.Bindings.NONE;
+        }
+        if (!(json instanceof Map<?, ?> m)) {
+            problem(path, "WRONG_TYPE", "'bindings' is an object");
+            return Catalogue.Bindings.NONE;
+        }
+        keys(m, "bindings", path);
+        var categories = new ArrayList<String>();
+        for (var c : strings(m.get("powerItemCategories"), path + ".powerItemCategories")) {
+            if (!CATEGORIES.contains(c.value())) {
+                problem(c.path(), "UNKNOWN_VALUE", "'" + c.value() + "' is not a power-item category: " + new java.util.TreeSet<>(CATEGORIES));
+            }
+            categories.add(c.value());
+        }
+        return new Catalogue.Bindings(values(m, "concepts", path), List.copyOf(categories), values(m, "dutyIds", path),
+                values(m, "powerItemIds", path));
+    }
+
+    private List<String> values(Map<?, ?> m, String key, String path) {
+        return strings(m.get(key), path + "." + key).stream().map(At::value).toList();
     }
 
     private List<String> upper(Map<?, ?> m, String key, String path) {

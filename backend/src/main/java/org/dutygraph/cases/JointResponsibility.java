@@ -85,7 +85,7 @@ class JointResponsibility {
             var s = c.situation();
             props.putAll(CaseOpenings.situationProperties(s.catalogueVersion(),
                     new Catalogue.Situation(s.code(), s.area(), s.wording(), List.of(), null, s.measureFrom(), s.measureTo(),
-                            s.suspendFirst())));
+                            s.suspendFirst(), Catalogue.Bindings.NONE)));
             ids.add(openings.create(props, new CaseOpenings.Concerned(link.postId(), link.personId(), List.of()), c.actDate(),
                     "REGISTERED", by));
         }

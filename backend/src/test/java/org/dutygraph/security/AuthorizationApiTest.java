@@ -104,6 +104,9 @@ class AuthorizationApiTest extends ApiTest {
             Map.entry("Query.accountabilityCatalogue", "{ accountabilityCatalogue(version: 999999) { version } }"),
             Map.entry("Query.accountabilityCases", "{ accountabilityCases(first: 1) { edges { cursor } } }"),
             Map.entry("Query.accountabilityCase", "{ accountabilityCase(id: \"x\") { id } }"),
+            Map.entry("Query.postAccountabilityItems", "{ postAccountabilityItems(postId: \"x\") { catalogueVersion } }"),
+            Map.entry("Query.unitAccountabilityItems", "{ unitAccountabilityItems(unitId: \"x\", first: 1) { edges { cursor } } }"),
+            Map.entry("Query.accountabilityCatalogueDocument", "{ accountabilityCatalogueDocument(unitId: \"x\") }"),
             Map.entry("Query.myAccountabilityCases", "{ myAccountabilityCases(first: 1) { edges { cursor } } }"),
             Map.entry("Mutation.saveAccountabilityCatalogue", "mutation { saveAccountabilityCatalogue(input: "
                     + "{validFrom: \"2001-01-01\", definition: {}}) { errors { code } } }"),

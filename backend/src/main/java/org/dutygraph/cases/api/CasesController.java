@@ -16,6 +16,8 @@ import org.dutygraph.cases.CaseViews.Step;
 import org.dutygraph.cases.Catalogue;
 import org.dutygraph.cases.SituationCatalogues;
 import org.dutygraph.cases.CaseOffices;
+import org.dutygraph.cases.CaseViews;
+import org.dutygraph.cases.PostCatalogues;
 import org.dutygraph.platform.graphql.Connection;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.security.Account;
@@ -37,7 +39,8 @@ class CasesController {
 
     record SituationView(String code, String wording, List<String> kinds, List<String> complaintCategories,
                          List<String> checklistCodes, List<String> appraisalEvents, List<String> eSupervisionRules,
-                         String measureFrom, String measureTo, boolean suspendFirst) {
+                         String measureFrom, String measureTo, boolean suspendFirst, List<String> bindingConcepts,
+                         List<String> bindingPowerItemCategories, List<String> bindingDutyIds, List<String> bindingPowerItemIds) {
     }
 
     record AreaView(String code, String name, List<SituationView> situations) {
@@ -60,6 +63,12 @@ class CasesController {
     record CasePayload(CaseView accountabilityCase, List<UserError> errors) {
     }
 
+    record PostItemView(CaseViews.SituationRef situation, String dutyId, String dutyText, String because, String via) {
+    }
+
+    record PostItemsView(CaseViews.Named post, CaseViews.Named unit, Integer catalogueVersion, List<PostItemView> items) {
+    }
+
     record StatementInput(String caseId, String text) {
     }
 
@@ -72,16 +81,18 @@ class CasesController {
     private final CaseReads reads;
     private final AccountService accounts;
     private final CaseOffices offices;
+    private final PostCatalogues posts;
     private final Clock clock;
 
     CasesController(SituationCatalogues catalogues, CaseOpenings openings, CaseProcedure procedure, CaseReads reads,
-                    AccountService accounts, CaseOffices offices, Clock clock) {
+                    AccountService accounts, CaseOffices offices, PostCatalogues posts, Clock clock) {
         this.catalogues = catalogues;
         this.openings = openings;
         this.procedure = procedure;
         this.reads = reads;
         this.accounts = accounts;
         this.offices = offices;
+        this.posts = posts;
         this.clock = clock;
     }
 
@@ -134,6 +145,23 @@ class CasesController {
         return Connection.page(first, after, (cursor, limit) -> reads.mine(caller, cursor, limit), CaseView::key);
     }
 
+    @QueryMapping
+    PostItemsView postAccountabilityItems(@Argument String postId) {
+        return posts.ofPost(caller(), postId).map(CasesController::view).orElse(null);
+    }
+
+    @QueryMapping
+    Connection<PostItemsView> unitAccountabilityItems(@Argument String unitId, @Argument Integer first, @Argument String after) {
+        var caller = caller();
+        return Connection.page(first, after, (cursor, limit) -> posts.ofUnit(caller, unitId, cursor, limit).stream()
+                .map(CasesController::view).toList(), p -> p.post().id());
+    }
+
+    @QueryMapping
+    String accountabilityCatalogueDocument(@Argument String unitId) {
+        return posts.document(caller(), unitId);
+    }
+
     @MutationMapping
     CasePayload openAccountabilityCase(@Argument OpenCaseInput input) {
         var opened = openings.openByHand(caller(), new CaseOpenings.ByHand(input.channel(), input.reference(), input.summary(),
@@ -183,9 +211,21 @@ class CasesController {
                 v.catalogue().openDirectly().stream().sorted().toList(), areas, v.createdBy(), v.createdAt());
     }
 
+    private static PostItemsView view(PostCatalogues.PostItems p) {
+        var items = p.items().stream().map(i -> {
+            var s = i.situation();
+            var ref = new CaseViews.SituationRef(p.catalogueVersion(), s.code(), s.area(), s.wording(), s.measureFrom(),
+                    s.measureTo(), s.suspendFirst());
+            return new PostItemView(ref, i.dutyId(), i.dutyText(), i.because(), i.via());
+        }).toList();
+        return new PostItemsView(new CaseViews.Named(p.post().id(), p.post().label()),
+                new CaseViews.Named(p.post().unitId(), p.post().unitName()), p.catalogueVersion(), items);
+    }
+
     private static SituationView view(Catalogue.Situation s) {
         var src = s.sources();
         return new SituationView(s.code(), s.wording(), s.kinds(), src.complaintCategories(), src.checklistCodes(),
-                src.appraisalEvents(), src.eSupervisionRules(), s.measureFrom(), s.measureTo(), s.suspendFirst());
+                src.appraisalEvents(), src.eSupervisionRules(), s.measureFrom(), s.measureTo(), s.suspendFirst(),
+                s.bindings().concepts(), s.bindings().powerItemCategories(), s.bindings().dutyIds(), s.bindings().powerItemIds());
     }
 }
