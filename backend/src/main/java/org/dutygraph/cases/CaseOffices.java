@@ -19,7 +19,7 @@ public class CaseOffices {
 
     public void requireOffice(CaseCaller caller) {
         if (!audiences.office(caller)) {
-            throw new NotAuthorizedException(true, "The supervision office only");
+            throw new NotAuthorizedException(true, org.dutygraph.platform.i18n.Text.of(CaseTexts.OFFICE_ONLY));
         }
     }
 }

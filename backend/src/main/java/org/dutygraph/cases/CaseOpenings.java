@@ -98,7 +98,7 @@ public class CaseOpenings {
 
     public Opened openByHand(CaseCaller caller, ByHand input) {
         if (!audiences.office(caller)) {
-            throw new NotAuthorizedException(true, "Cases are opened by the supervision office");
+            throw new NotAuthorizedException(true, org.dutygraph.platform.i18n.Text.of(CaseTexts.OFFICE_ONLY));
         }
         var errors = new ArrayList<UserError>();
         if (input.channel() == null || !CaseSources.CLUE_CHANNELS.contains(input.channel())) {

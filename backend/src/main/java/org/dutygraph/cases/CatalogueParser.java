@@ -12,6 +12,7 @@ import org.dutygraph.cases.Catalogue.Area;
 import org.dutygraph.cases.Catalogue.Situation;
 import org.dutygraph.cases.Catalogue.Sources;
 import org.dutygraph.complaints.CitizenComplaints;
+import org.dutygraph.platform.i18n.Text;
 
 /**
  * Reads a catalogue's JSON form (parsed maps and lists), reporting every problem with its JSON path: an unknown key
@@ -20,7 +21,7 @@ import org.dutygraph.complaints.CitizenComplaints;
  */
 final class CatalogueParser {
 
-    record Problem(String path, String code, String message) {
+    record Problem(String path, String code, Text message) {
     }
 
     static final class Invalid extends RuntimeException {
@@ -75,7 +76,7 @@ final class CatalogueParser {
 
     private Catalogue catalogue(Object json) {
         if (!(json instanceof Map<?, ?> m)) {
-            problem("$", "WRONG_TYPE", "a catalogue is an object");
+            problem("$", "WRONG_TYPE", Text.of(CaseTexts.NOT_AN_OBJECT, "$"));
             return null;
         }
         keys(m, "catalogue", "$");
@@ -83,7 +84,7 @@ final class CatalogueParser {
         var direct = new LinkedHashSet<String>();
         for (var kind : strings(m.get("openDirectly"), "$.openDirectly")) {
             if (!CaseSources.KINDS.contains(kind.value())) {
-                problem(kind.path(), "UNKNOWN_VALUE", "'" + kind.value() + "' is not a source kind: " + new java.util.TreeSet<>(CaseSources.KINDS));
+                problem(kind.path(), "UNKNOWN_VALUE", Text.of(CaseTexts.NOT_ONE_OF, kind.value(), new java.util.TreeSet<>(CaseSources.KINDS)));
             }
             direct.add(kind.value());
         }
@@ -96,14 +97,14 @@ final class CatalogueParser {
             }
         }
         if (codes.size() > MAX_SITUATIONS) {
-            problem("$.areas", "TOO_MANY", "at most " + MAX_SITUATIONS + " situations");
+            problem("$.areas", "TOO_MANY", Text.of(CaseTexts.TOO_MANY_SITUATIONS, MAX_SITUATIONS));
         }
         return new Catalogue(name, Set.copyOf(direct), List.copyOf(areas));
     }
 
     private Area area(Object json, String path) {
         if (!(json instanceof Map<?, ?> m)) {
-            problem(path, "WRONG_TYPE", "an area is an object");
+            problem(path, "WRONG_TYPE", Text.of(CaseTexts.NOT_AN_OBJECT, path));
             return null;
         }
         keys(m, "area", path);
@@ -122,7 +123,7 @@ final class CatalogueParser {
 
     private Situation situation(Object json, String path, String area) {
         if (!(json instanceof Map<?, ?> m)) {
-            problem(path, "WRONG_TYPE", "a situation is an object");
+            problem(path, "WRONG_TYPE", Text.of(CaseTexts.NOT_AN_OBJECT, path));
             return null;
         }
         keys(m, "situation", path);
@@ -131,7 +132,7 @@ final class CatalogueParser {
         var kinds = new ArrayList<String>();
         for (var kind : strings(m.get("kinds"), path + ".kinds")) {
             if (!KINDS.contains(kind.value())) {
-                problem(kind.path(), "UNKNOWN_VALUE", "'" + kind.value() + "' is not a kind: " + new java.util.TreeSet<>(KINDS));
+                problem(kind.path(), "UNKNOWN_VALUE", Text.of(CaseTexts.NOT_ONE_OF, kind.value(), new java.util.TreeSet<>(KINDS)));
             }
             kinds.add(kind.value());
         }
@@ -139,7 +140,7 @@ final class CatalogueParser {
         var range = measures(m.get("measures"), path + ".measures");
         var suspend = m.get("suspendFirst");
         if (suspend != null && !(suspend instanceof Boolean)) {
-            problem(path + ".suspendFirst", "WRONG_TYPE", "'suspendFirst' is true or false");
+            problem(path + ".suspendFirst", "WRONG_TYPE", Text.of(CaseTexts.NOT_A_BOOLEAN, "suspendFirst"));
         }
         return new Situation(code, area, wording, List.copyOf(kinds), sources, range[0], range[1], Boolean.TRUE.equals(suspend),
                 bindings(m.get("bindings"), path + ".bindings"));
@@ -150,15 +151,15 @@ final class CatalogueParser {
             return new Sources(List.of(), List.of(), List.of(), List.of());
         }
         if (!(json instanceof Map<?, ?> m)) {
-            problem(path, "WRONG_TYPE", "'sources' is an object");
+            problem(path, "WRONG_TYPE", Text.of(CaseTexts.NOT_AN_OBJECT, path));
             return new Sources(List.of(), List.of(), List.of(), List.of());
         }
         keys(m, "sources", path);
         var categories = new ArrayList<String>();
         for (var c : strings(m.get("complaintCategories"), path + ".complaintCategories")) {
             if (!CitizenComplaints.CATEGORIES.contains(c.value())) {
-                problem(c.path(), "UNKNOWN_VALUE", "'" + c.value() + "' is not a complaint category: "
-                        + new java.util.TreeSet<>(CitizenComplaints.CATEGORIES));
+                problem(c.path(), "UNKNOWN_VALUE", Text.of(CaseTexts.NOT_ONE_OF, c.value(),
+                        new java.util.TreeSet<>(CitizenComplaints.CATEGORIES)));
             }
             categories.add(c.value());
         }
@@ -175,14 +176,14 @@ final class CatalogueParser {
             return Catalogue.Bindings.NONE;
         }
         if (!(json instanceof Map<?, ?> m)) {
-            problem(path, "WRONG_TYPE", "'bindings' is an object");
+            problem(path, "WRONG_TYPE", Text.of(CaseTexts.NOT_AN_OBJECT, path));
             return Catalogue.Bindings.NONE;
         }
         keys(m, "bindings", path);
         var categories = new ArrayList<String>();
         for (var c : strings(m.get("powerItemCategories"), path + ".powerItemCategories")) {
             if (!CATEGORIES.contains(c.value())) {
-                problem(c.path(), "UNKNOWN_VALUE", "'" + c.value() + "' is not a power-item category: " + new java.util.TreeSet<>(CATEGORIES));
+                problem(c.path(), "UNKNOWN_VALUE", Text.of(CaseTexts.NOT_ONE_OF, c.value(), new java.util.TreeSet<>(CATEGORIES)));
             }
             categories.add(c.value());
         }
@@ -198,7 +199,7 @@ final class CatalogueParser {
         var values = new ArrayList<String>();
         for (var v : strings(m.get(key), path + "." + key)) {
             if (!UPPER.matcher(v.value()).matches()) {
-                problem(v.path(), "INVALID_CODE", "a code is upper-case letters, digits and '_', e.g. WINDOW_PROHIBITIONS");
+                problem(v.path(), "INVALID_CODE", Text.of(CaseTexts.UPPER_CODE));
             }
             values.add(v.value());
         }
@@ -208,15 +209,14 @@ final class CatalogueParser {
     /** [from, to] of a situation's range of measures. */
     private String[] measures(Object json, String path) {
         if (!(json instanceof Map<?, ?> m)) {
-            problem(path, json == null ? "MISSING_FIELD" : "WRONG_TYPE", "'measures' is an object {from, to} of measures from the ladder "
-                    + Measures.LADDER);
+            problem(path, json == null ? "MISSING_FIELD" : "WRONG_TYPE", Text.of(CaseTexts.MEASURES_OBJECT, Measures.LADDER));
             return new String[]{null, null};
         }
         keys(m, "measures", path);
         var from = measure(m, "from", path);
         var to = measure(m, "to", path);
         if (from != null && to != null && Measures.rank(from) > Measures.rank(to)) {
-            problem(path + ".to", "OUT_OF_RANGE", "'" + to + "' is milder than 'from' (" + from + "); the ladder is " + Measures.LADDER);
+            problem(path + ".to", "OUT_OF_RANGE", Text.of(CaseTexts.MILDER_THAN_FROM, to, from, Measures.LADDER));
         }
         return new String[]{from, to};
     }
@@ -224,11 +224,11 @@ final class CatalogueParser {
     private String measure(Map<?, ?> m, String key, String path) {
         var value = m.get(key);
         if (value == null) {
-            problem(path + "." + key, "MISSING_FIELD", "'" + key + "' is required");
+            problem(path + "." + key, "MISSING_FIELD", Text.of(CaseTexts.REQUIRED_FIELD, key));
             return null;
         }
         if (!(value instanceof String s) || !Measures.known(s)) {
-            problem(path + "." + key, "UNKNOWN_VALUE", "'" + value + "' is not a measure of the ladder " + Measures.LADDER);
+            problem(path + "." + key, "UNKNOWN_VALUE", Text.of(CaseTexts.NOT_ONE_OF, value, Measures.LADDER));
             return null;
         }
         return s;
@@ -240,9 +240,9 @@ final class CatalogueParser {
             return null;
         }
         if (!CODE.matcher(code).matches()) {
-            problem(path + ".code", "INVALID_CODE", "a code is 1 to 40 lower-case letters, digits, '.' and '-'");
+            problem(path + ".code", "INVALID_CODE", Text.of(CaseTexts.SITUATION_CODE));
         } else if (!codes.add(code)) {
-            problem(path + ".code", "DUPLICATE_CODE", "'" + code + "' is used twice (codes are unique across areas and situations)");
+            problem(path + ".code", "DUPLICATE_CODE", Text.of(CaseTexts.CODE_TWICE, code));
         }
         return code;
     }
@@ -251,16 +251,16 @@ final class CatalogueParser {
         var value = m.get(key);
         if (value == null || (value instanceof String s && s.isBlank())) {
             if (required) {
-                problem(path + "." + key, "MISSING_FIELD", "'" + key + "' is required");
+                problem(path + "." + key, "MISSING_FIELD", Text.of(CaseTexts.REQUIRED_FIELD, key));
             }
             return null;
         }
         if (!(value instanceof String s)) {
-            problem(path + "." + key, "WRONG_TYPE", "'" + key + "' is a string");
+            problem(path + "." + key, "WRONG_TYPE", Text.of(CaseTexts.NOT_A_STRING, key));
             return null;
         }
         if (s.length() > MAX_TEXT) {
-            problem(path + "." + key, "TOO_LONG", "at most " + MAX_TEXT + " characters");
+            problem(path + "." + key, "TOO_LONG", Text.of(CaseTexts.TEXT_TOO_LONG, MAX_TEXT));
         }
         return s;
     }
@@ -276,9 +276,9 @@ final class CatalogueParser {
         for (int i = 0; i < list.size(); i++) {
             var at = path + "[" + i + "]";
             if (!(list.get(i) instanceof String s)) {
-                problem(at, "WRONG_TYPE", "a string");
+                problem(at, "WRONG_TYPE", Text.of(CaseTexts.NOT_A_STRING, at));
             } else if (!seen.add(s)) {
-                problem(at, "DUPLICATE_VALUE", "'" + s + "' is listed twice");
+                problem(at, "DUPLICATE_VALUE", Text.of(CaseTexts.LISTED_TWICE, s));
             } else {
                 result.add(new At(s, at));
             }
@@ -289,12 +289,12 @@ final class CatalogueParser {
     private List<?> list(Object json, String path, boolean required) {
         if (json == null) {
             if (required) {
-                problem(path, "MISSING_FIELD", "required");
+                problem(path, "MISSING_FIELD", Text.of(CaseTexts.REQUIRED_FIELD, path));
             }
             return List.of();
         }
         if (!(json instanceof List<?> list)) {
-            problem(path, "WRONG_TYPE", "a list");
+            problem(path, "WRONG_TYPE", Text.of(CaseTexts.NOT_A_LIST, path));
             return List.of();
         }
         return list;
@@ -303,13 +303,12 @@ final class CatalogueParser {
     private void keys(Map<?, ?> object, String kind, String path) {
         for (var key : object.keySet()) {
             if (!KEYS.get(kind).contains(String.valueOf(key))) {
-                problem(path + "." + key, "UNKNOWN_KEY", "'" + key + "' is not a key of " + kind + " (allowed: "
-                        + new java.util.TreeSet<>(KEYS.get(kind)) + ")");
+                problem(path + "." + key, "UNKNOWN_KEY", Text.of(CaseTexts.UNKNOWN_KEY, key, kind, new java.util.TreeSet<>(KEYS.get(kind))));
             }
         }
     }
 
-    private void problem(String path, String code, String message) {
+    private void problem(String path, String code, Text message) {
         problems.add(new Problem(path, code, message));
     }
 }

@@ -1,34 +1,34 @@
 package org.dutygraph.cases;
 
 import java.util.List;
+import java.util.function.Function;
 
-/**
- * A unit's per-post catalogue as a Markdown document to post on the wall (Chinese: the wording of the catalogue is).
- * Its headings are the only fixed wording; they move into the message catalogue with the other texts.
- */
+import org.dutygraph.platform.i18n.Text;
+
+/** A unit's per-post catalogue as a Markdown document to post on the wall, its headings in the reader's language. */
 final class PostCatalogueDocument {
 
     private PostCatalogueDocument() {
     }
 
-    static String render(String unitName, List<PostCatalogues.PostItems> posts) {
+    static String render(String unitName, List<PostCatalogues.PostItems> posts, Function<Text, String> language) {
         var out = new StringBuilder();
-        out.append("# ").append(unitName).append(" 问责事项目录\n");
+        out.append("# ").append(language.apply(Text.of(CaseTexts.DOCUMENT_TITLE, unitName))).append("\n");
         if (!posts.isEmpty() && posts.get(0).catalogueVersion() != null) {
-            out.append("\n依据问责情形目录第 ").append(posts.get(0).catalogueVersion()).append(" 版。\n");
+            out.append("\n").append(language.apply(Text.of(CaseTexts.DOCUMENT_VERSION, posts.get(0).catalogueVersion()))).append("\n");
         }
         for (var post : posts) {
             out.append("\n## ").append(post.post().label() == null ? post.post().id() : post.post().label())
                     .append("（").append(post.post().id()).append("）\n\n");
             if (post.items().isEmpty()) {
-                out.append("（本岗位职责未对应问责情形）\n");
+                out.append(language.apply(Text.of(CaseTexts.DOCUMENT_NO_ITEMS))).append("\n");
                 continue;
             }
-            out.append("| 职责 | 问责情形 | 问责方式 | 依据 |\n|---|---|---|---|\n");
+            out.append(language.apply(Text.of(CaseTexts.DOCUMENT_HEADER))).append("\n|---|---|---|---|\n");
             for (var item : post.items()) {
                 var s = item.situation();
                 out.append("| ").append(cell(item.dutyText())).append(" | ").append(cell(s.wording())).append(" | ")
-                        .append(s.measureFrom()).append(" – ").append(s.measureTo()).append(s.suspendFirst() ? "（先停职后调查）" : "")
+                        .append(s.measureFrom()).append(" – ").append(s.measureTo()).append(s.suspendFirst() ? language.apply(Text.of(CaseTexts.DOCUMENT_SUSPEND_FIRST)) : "")
                         .append(" | ").append(item.because()).append(": ").append(cell(item.via())).append(" |\n");
             }
         }

@@ -64,13 +64,13 @@ public class PostCatalogues {
     }
 
     /** The unit's catalogue as a document (every post, up to the largest page); null for a caller who may not read it. */
-    public String document(CaseCaller caller, String unitId) {
+    public String document(CaseCaller caller, String unitId, java.util.function.Function<org.dutygraph.platform.i18n.Text, String> language) {
         var posts = ofUnit(caller, unitId, null, org.dutygraph.platform.graphql.Connection.MAX_PAGE);
         if (posts.isEmpty() && !audiences.office(caller)) {
             return null;
         }
         var unitName = posts.isEmpty() ? unitId : posts.get(0).post().unitName();
-        return PostCatalogueDocument.render(unitName, posts);
+        return PostCatalogueDocument.render(unitName, posts, language);
     }
 
     private boolean mayRead(CaseCaller caller, PostRef post, LocalDate today) {

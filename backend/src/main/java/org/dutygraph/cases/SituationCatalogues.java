@@ -91,7 +91,7 @@ public class SituationCatalogues {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException | NullPointerException e) {
-            errors.add(UserError.of("INVALID_DATE", "'validFrom' is a date, e.g. 2027-01-01", "input", "validFrom"));
+            errors.add(UserError.of("INVALID_DATE", org.dutygraph.platform.i18n.Text.of(CaseTexts.VALID_FROM), "input", "validFrom"));
             return null;
         }
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.dutygraph.platform.i18n.Text;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -27,7 +28,7 @@ public class AccountService implements ApplicationRunner {
     }
 
     /** A token, or why there is none: INVALID_CREDENTIALS or TOO_MANY_ATTEMPTS. */
-    public record LoginResult(IssuedToken token, String errorCode, String message) {
+    public record LoginResult(IssuedToken token, String errorCode, Text message) {
     }
 
     private final AccountStore accounts;
@@ -58,7 +59,7 @@ public class AccountService implements ApplicationRunner {
         var allowed = throttle.tryAttempt(username, sourceAddress);
         var matches = passwords.matches(password, allowed && stored.isPresent() ? stored.get().passwordHash() : dummyHash);
         if (!allowed) {
-            return new LoginResult(null, "TOO_MANY_ATTEMPTS", "Too many failed sign-ins; try again in a few minutes");
+            return new LoginResult(null, "TOO_MANY_ATTEMPTS", Text.of(SecurityTexts.TOO_MANY_ATTEMPTS));
         }
         if (stored.isEmpty() || !matches) {
             return invalid();
@@ -81,7 +82,7 @@ public class AccountService implements ApplicationRunner {
     }
 
     private static LoginResult invalid() {
-        return new LoginResult(null, "INVALID_CREDENTIALS", "Unknown username or wrong password");
+        return new LoginResult(null, "INVALID_CREDENTIALS", Text.of(SecurityTexts.INVALID_CREDENTIALS));
     }
 
     public Optional<Account> find(String username) {

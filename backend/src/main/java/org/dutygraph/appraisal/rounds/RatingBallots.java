@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.springframework.stereotype.Service;
 
@@ -83,7 +84,7 @@ public class RatingBallots {
      * is looked at), or a problem with the ratings, naming it.
      */
     public List<UserError> submit(String personId, String roundId, List<Rating> ratings) {
-        var notEligible = List.of(UserError.of("NOT_ELIGIBLE", "You have no ballot in this round", "input", "roundId"));
+        var notEligible = List.of(UserError.of("NOT_ELIGIBLE", Text.of(RoundTexts.NOT_ELIGIBLE), "input", "roundId"));
         if (personId == null) {
             return notEligible;
         }
@@ -113,13 +114,13 @@ public class RatingBallots {
     private UserError refused(Round round, String tag) {
         var now = time.now();
         if (round.closed() || !now.isBefore(round.closesAt())) {
-            return UserError.of("ROUND_CLOSED", "This round has closed", "input", "roundId");
+            return UserError.of("ROUND_CLOSED", Text.of(RoundTexts.ROUND_CLOSED), "input", "roundId");
         }
         if (now.isBefore(round.opensAt())) {
-            return UserError.of("ROUND_NOT_OPEN", "This round opens at " + round.opensAt(), "input", "roundId");
+            return UserError.of("ROUND_NOT_OPEN", Text.of(RoundTexts.ROUND_NOT_OPEN, round.opensAt()), "input", "roundId");
         }
         if (store.hasMarker(tag)) {
-            return UserError.of("ALREADY_VOTED", "Your ballot in this round has been taken already", "input", "roundId");
+            return UserError.of("ALREADY_VOTED", Text.of(RoundTexts.ALREADY_VOTED), "input", "roundId");
         }
         return null;
     }
@@ -142,12 +143,12 @@ public class RatingBallots {
             var at = String.valueOf(i);
             var rating = ratings.get(i);
             if (!groupOf.containsKey(rating.subjectId())) {
-                errors.add(UserError.of("NOT_ON_BALLOT", "'" + rating.subjectId() + "' is not on your ballot", "input", "ratings", at,
+                errors.add(UserError.of("NOT_ON_BALLOT", Text.of(RoundTexts.NOT_ON_BALLOT, rating.subjectId()), "input", "ratings", at,
                         "subjectId"));
                 continue;
             }
             if (!rated.add(rating.subjectId())) {
-                errors.add(UserError.of("DUPLICATE_RATING", "'" + rating.subjectId() + "' is rated earlier in the list", "input",
+                errors.add(UserError.of("DUPLICATE_RATING", Text.of(RoundTexts.RATED_TWICE, rating.subjectId()), "input",
                         "ratings", at, "subjectId"));
                 continue;
             }
@@ -156,13 +157,13 @@ public class RatingBallots {
                 var answer = rating.answers().get(j);
                 var q = questionIndex.get(answer.questionId());
                 if (q == null) {
-                    errors.add(UserError.of("UNKNOWN_QUESTION", "No question has id '" + answer.questionId() + "'", "input", "ratings",
+                    errors.add(UserError.of("UNKNOWN_QUESTION", Text.of(RoundTexts.NO_QUESTION, answer.questionId()), "input", "ratings",
                             at, "answers", String.valueOf(j), "questionId"));
                 } else if (picked[q] != null) {
-                    errors.add(UserError.of("DUPLICATE_ANSWER", "Question '" + answer.questionId() + "' is answered earlier", "input",
+                    errors.add(UserError.of("DUPLICATE_ANSWER", Text.of(RoundTexts.ANSWERED_TWICE, answer.questionId()), "input",
                             "ratings", at, "answers", String.valueOf(j), "questionId"));
                 } else if (answer.choice() < 0 || answer.choice() >= round.scale().size()) {
-                    errors.add(UserError.of("OUT_OF_RANGE", "A choice is 0 to " + (round.scale().size() - 1) + " (the scale's options)",
+                    errors.add(UserError.of("OUT_OF_RANGE", Text.of(RoundTexts.CHOICE_RANGE, round.scale().size() - 1),
                             "input", "ratings", at, "answers", String.valueOf(j), "choice"));
                     picked[q] = -1;
                 } else {
@@ -176,7 +177,7 @@ public class RatingBallots {
                 }
             }
             if (!missing.isEmpty()) {
-                errors.add(UserError.of("MISSING_ANSWER", "Answer every question: " + String.join(", ", missing) + " missing", "input",
+                errors.add(UserError.of("MISSING_ANSWER", Text.of(RoundTexts.MISSING_ANSWERS, String.join(", ", missing)), "input",
                         "ratings", at, "answers"));
                 continue;
             }
@@ -188,7 +189,7 @@ public class RatingBallots {
         }
         var unrated = ballot.subjectIds().stream().filter(s -> !rated.contains(s)).toList();
         if (!unrated.isEmpty()) {
-            errors.add(UserError.of("MISSING_RATING", "Rate every subject of your ballot: " + String.join(", ", unrated) + " missing",
+            errors.add(UserError.of("MISSING_RATING", Text.of(RoundTexts.MISSING_RATINGS, String.join(", ", unrated)),
                     "input", "ratings"));
         }
         return errors;

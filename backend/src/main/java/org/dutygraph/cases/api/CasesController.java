@@ -20,6 +20,8 @@ import org.dutygraph.cases.CaseViews;
 import org.dutygraph.cases.PostCatalogues;
 import org.dutygraph.platform.graphql.Connection;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.Languages;
+import org.dutygraph.platform.i18n.Messages;
 import org.dutygraph.security.Account;
 import org.dutygraph.security.AccountService;
 import org.dutygraph.security.Role;
@@ -82,10 +84,11 @@ class CasesController {
     private final AccountService accounts;
     private final CaseOffices offices;
     private final PostCatalogues posts;
+    private final Messages messages;
     private final Clock clock;
 
     CasesController(SituationCatalogues catalogues, CaseOpenings openings, CaseProcedure procedure, CaseReads reads,
-                    AccountService accounts, CaseOffices offices, PostCatalogues posts, Clock clock) {
+                    AccountService accounts, CaseOffices offices, PostCatalogues posts, Messages messages, Clock clock) {
         this.catalogues = catalogues;
         this.openings = openings;
         this.procedure = procedure;
@@ -93,6 +96,7 @@ class CasesController {
         this.accounts = accounts;
         this.offices = offices;
         this.posts = posts;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -158,8 +162,9 @@ class CasesController {
     }
 
     @QueryMapping
-    String accountabilityCatalogueDocument(@Argument String unitId) {
-        return posts.document(caller(), unitId);
+    String accountabilityCatalogueDocument(@Argument String unitId, java.util.Locale locale) {
+        var language = Languages.of(locale);
+        return posts.document(caller(), unitId, text -> messages.render(text, language));
     }
 
     @MutationMapping
