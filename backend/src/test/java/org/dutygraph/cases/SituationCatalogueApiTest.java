@@ -50,6 +50,15 @@ class SituationCatalogueApiTest extends CaseTestSupport {
                 .path("version").asInt()).isLessThan(version);
         assertThat(as(OFFICE).post(CATALOGUE, Map.of("version", version)).ok().path("accountabilityCatalogue")
                 .path("name").asString()).isEqualTo("问责情形目录 2099 版");
+        var page = as(OFFICE).post("{ accountabilityCatalogues(first: 1) { edges { node { version } } pageInfo { endCursor } } }")
+                .ok().path("accountabilityCatalogues");
+        var next = as(OFFICE).post("query($after: String) { accountabilityCatalogues(first: 500, after: $after) { edges { node { version } } } }",
+                Map.of("after", page.path("pageInfo").path("endCursor").asString())).ok().path("accountabilityCatalogues").path("edges");
+        assertThat(next.valueStream().map(e -> e.path("node").path("version").asInt())).contains(version)
+                .allMatch(v -> v > page.path("edges").path(0).path("node").path("version").asInt());
+        var notOurs = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("abc".getBytes());
+        assertThat(as(OFFICE).post("query($after: String) { accountabilityCatalogues(after: $after) { edges { cursor } } }",
+                Map.of("after", notOurs)).firstErrorCode()).isEqualTo("BAD_USER_INPUT");
     }
 
     @Test

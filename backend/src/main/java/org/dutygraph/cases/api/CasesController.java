@@ -18,10 +18,13 @@ import org.dutygraph.cases.SituationCatalogues;
 import org.dutygraph.cases.CaseOffices;
 import org.dutygraph.cases.CaseViews;
 import org.dutygraph.cases.PostCatalogues;
+import org.dutygraph.platform.graphql.BadInputException;
 import org.dutygraph.platform.graphql.Connection;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.i18n.Languages;
 import org.dutygraph.platform.i18n.Messages;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.security.Account;
 import org.dutygraph.security.AccountService;
 import org.dutygraph.security.Role;
@@ -110,8 +113,19 @@ class CasesController {
     Connection<CatalogueView> accountabilityCatalogues(@Argument Integer first, @Argument String after) {
         boolean office = offices.isOffice(caller());
         return Connection.page(first, after, (cursor, limit) -> office
-                ? catalogues.page(cursor == null ? null : Integer.valueOf(cursor), limit).stream().map(CasesController::view).toList()
+                ? catalogues.page(version(cursor), limit).stream().map(CasesController::view).toList()
                 : List.<CatalogueView>of(), v -> String.valueOf(v.version()));
+    }
+
+    /** The version a catalogue cursor holds; a cursor that is not one is bad input on 'after'. */
+    private static Integer version(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        if (!cursor.matches("\\d{1,9}")) {
+            throw new BadInputException("after", "INVALID_CURSOR", Text.of(PlatformTexts.NOT_OUR_CURSOR, "after"));
+        }
+        return Integer.valueOf(cursor);
     }
 
     @QueryMapping
