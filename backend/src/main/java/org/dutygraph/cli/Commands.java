@@ -22,7 +22,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "java -jar backend.jar", mixinStandardHelpOptions = true, versionProvider = Commands.Version.class,
         subcommands = {ImportCommand.class, ExportCommand.class, GenerateCommand.class, AnalyzeCommand.class,
-                HelpCommand.class},
+                CompareCommand.class, HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         description = {"Without a command, or with Spring settings only (" + SpringSettings.LABEL
                 + ", e.g. --spring.profiles.active=prod), serves GraphQL (see README)."},

@@ -1,6 +1,6 @@
-/** The command line on top of everything: import, export, generate, analyze. Nothing depends on it. */
+/** The command line on top of everything: import, export, generate, analyze, compare. Nothing depends on it. */
 @ApplicationModule(displayName = "Command line", allowedDependencies = { "conflicts", "conflicts::findings",
-        "org::bundle", "org::generator" })
+        "org::bundle", "org::generator", "platform::i18n", "restructuring" })
 package org.dutygraph.cli;
 
 import org.springframework.modulith.ApplicationModule;

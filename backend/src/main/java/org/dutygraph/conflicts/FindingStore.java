@@ -136,6 +136,28 @@ public class FindingStore {
         }
     }
 
+    /**
+     * Carries triage over to the ids findings will have after a restructuring ({@code from} -> {@code to}): a
+     * triaged finding's state is copied to its successor, created inactive until an analysis finds it, so that
+     * the analysis after the import keeps the triage. Successors already triaged keep theirs. Returns how many carried.
+     */
+    public int carryTriage(Map<String, String> successors) {
+        var pairs = successors.entrySet().stream().filter(e -> !e.getKey().equals(e.getValue()))
+                .map(e -> Map.of("from", e.getKey(), "to", e.getValue())).toList();
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> tx.run("""
+                    UNWIND $pairs AS pair
+                    MATCH (old:Finding {id: pair.from}) WHERE old.status <> 'open'
+                    MERGE (f:Finding {id: pair.to})
+                    ON CREATE SET f += old {.*, id: pair.to, active: false, regression: false}
+                    WITH old, f
+                    FOREACH (_ IN CASE WHEN f.status = 'open' THEN [1] ELSE [] END |
+                        SET f.status = old.status, f.reason = old.reason, f.triagedBy = old.triagedBy, f.triagedAt = old.triagedAt)
+                    SET f.carriedFrom = old.id
+                    RETURN count(f) AS carried""", Map.of("pairs", pairs)).single().get("carried").asInt());
+        }
+    }
+
     /** Per child of the unit (the roots when null): active findings involving the child or its descendants. */
     public List<UnitCount> counts(String unitId, String after, int limit) {
         var params = new HashMap<String, Object>();

@@ -15,4 +15,9 @@ class ProjectionStoreConfiguration {
     ProjectionStore projectionStore(Driver driver, Clock clock) {
         return new ProjectionStore(driver, clock);
     }
+
+    @Bean
+    BundleAnalysis bundleAnalysis(ConflictSettings settings, org.dutygraph.platform.i18n.Messages messages) {
+        return new BundleAnalysis(settings, messages);
+    }
 }

@@ -97,6 +97,35 @@ class CommandLineIT {
         }
     }
 
+    @Test
+    void comparePrintsOnlyTheComparisonAndARejectedBundleExitsWithOne() throws Exception {
+        var before = restructuring("before.json");
+        var after = restructuring("after.json");
+        var run = run(Duration.ofMinutes(2), Map.of(), "compare", before.toString(), after.toString(), "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        var comparison = JsonMapper.builder().build().readTree(run.out());
+        assertThat(comparison.propertyNames()).containsExactly("before", "after", "resolved", "created", "persisting",
+                "duties_moved", "duties_dropped", "duties_added", "staffing");
+        assertThat(comparison.path("resolved").valueStream().map(f -> f.path("kind").asString())).contains("overlap");
+        assertThat(workingDirectoryEntries()).isEmpty();
+
+        var broken = Files.writeString(elsewhere.resolve("broken.json"), "{\"format\": \"org-bundle/1\", "
+                + "\"duties\": [{\"id\": \"d\", \"holder_id\": \"nobody\", \"text\": \"x\"}]}");
+        var rejected = run(Duration.ofMinutes(2), Map.of(), "compare", before.toString(), broken.toString());
+        assertThat(rejected.exitCode()).isEqualTo(1);
+        assertThat(rejected.out()).isEmpty();
+        assertThat(rejected.err()).contains("$.duties[0].holder_id");
+    }
+
+    private Path restructuring(String name) throws IOException {
+        var file = elsewhere.resolve(name);
+        try (var in = getClass().getResourceAsStream("/bundles/restructuring/" + name)) {
+            Files.copy(in, file);
+        }
+        return file;
+    }
+
     private Path bundle() throws IOException {
         var bundle = elsewhere.resolve("conflicts.json");
         if (Files.notExists(bundle)) {

@@ -159,7 +159,16 @@ class AuthorizationApiTest extends ApiTest {
             Map.entry("Mutation.publishCitizenRanking", "mutation { publishCitizenRanking(input: {id: \"x\"}) { errors { code } } }"),
             Map.entry("Mutation.login", "mutation { login(input: {username: \"nobody\", password: \"x\"}) { token } }"),
             Map.entry("Mutation.importBundle",
-                    "mutation { importBundle(input: {bundle: {format: \"org-bundle/1\"}}) { job { status } } }"));
+                    "mutation { importBundle(input: {bundle: {format: \"org-bundle/1\"}}) { job { status } } }"),
+            Map.entry("Query.scenarios", "{ scenarios(first: 1) { edges { cursor } } }"),
+            Map.entry("Query.scenario", "{ scenario(id: \"x\") { id } }"),
+            Map.entry("Query.compareScenarios", "{ compareScenarios { before { units } } }"),
+            Map.entry("Mutation.createScenario", "mutation { createScenario(input: {name: \"\"}) { errors { code } } }"),
+            Map.entry("Mutation.addScenarioStep",
+                    "mutation { addScenarioStep(input: {scenarioId: \"x\", step: {kind: RENAME_UNIT}}) { errors { code } } }"),
+            Map.entry("Mutation.undoScenarioStep", "mutation { undoScenarioStep(input: {id: \"x\"}) { errors { code } } }"),
+            Map.entry("Mutation.shareScenario", "mutation { shareScenario(input: {id: \"x\", usernames: []}) { errors { code } } }"),
+            Map.entry("Mutation.applyScenario", "mutation { applyScenario(input: {id: \"x\"}) { errors { code } } }"));
 
     @Autowired
     GraphQlSource graphQlSource;

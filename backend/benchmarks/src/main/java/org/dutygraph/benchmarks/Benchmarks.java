@@ -31,6 +31,8 @@ public final class Benchmarks {
                 InspectionBenchmark::new));
         ALL.put("appraisal", new Entry("[--staff 100000 --units 500]  a year of appraisal recomputed (-Xmx4g)",
                 AppraisalBenchmark::new));
+        ALL.put("scenarios", new Entry("[--units 500 --posts 10000 --duties 100000 --seed 42]  scenario analysis against a full "
+                + "analysis (-Xmx4g)", ScenarioBenchmark::new));
     }
 
     private Benchmarks() {

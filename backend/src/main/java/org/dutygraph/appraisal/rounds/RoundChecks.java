@@ -69,6 +69,27 @@ class RoundChecks {
             errors.add(UserError.of("INVALID_LENGTH", Text.of(RoundTexts.TITLE_LENGTH), "input", "title"));
         }
         var now = time.now();
+        window(d, now, errors);
+        var questions = questions(d.questions(), errors);
+        var scale = scale(d.scale(), errors);
+        var period = period(d, errors);
+        var scheme = period == null ? null : scheme(d, period, errors);
+        var indicator = scheme == null ? null : indicator(d, scheme, errors);
+        var weights = groups(d.groups(), indicator, errors);
+        var subjects = scheme == null ? List.<String>of() : subjects(d.subjects(), scheme, errors);
+        if (!errors.isEmpty()) {
+            return new Checked(null, errors);
+        }
+        var overlap = store.overlapping(d.schemeId(), period.toString(), d.indicatorCode(), subjects);
+        if (overlap.isPresent()) {
+            return new Checked(null, List.of(UserError.of("OVERLAPPING_ROUND",
+                    Text.of(RoundTexts.OVERLAPPING_ROUND, overlap.get()), "input", "indicatorCode")));
+        }
+        return plan(d, by, title, scheme, period, indicator, subjects, weights, questions, scale, now);
+    }
+
+    /** Opens before it closes, closes in the future, lasts at most {@link #MAX_LENGTH}. */
+    private static void window(RoundDraft d, Instant now, List<UserError> errors) {
         var opens = d.opensAt().toInstant();
         var closes = d.closesAt().toInstant();
         if (!closes.isAfter(opens)) {
@@ -78,52 +99,52 @@ class RoundChecks {
         } else if (Duration.between(opens, closes).compareTo(MAX_LENGTH) > 0) {
             errors.add(UserError.of("TOO_LONG", Text.of(RoundTexts.TOO_LONG), "input", "closesAt"));
         }
-        var questions = questions(d.questions(), errors);
-        var scale = scale(d.scale(), errors);
+    }
 
-        Scheme scheme = null;
-        Period period = null;
+    private static Period period(RoundDraft d, List<UserError> errors) {
         try {
-            period = Period.parse(d.period());
+            return Period.parse(d.period());
         } catch (IllegalArgumentException e) {
             errors.add(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", "period"));
+            return null;
         }
-        if (period != null) {
-            var versions = schemes.versions(period.year()).get(d.schemeId());
-            if (versions == null) {
-                errors.add(UserError.of("UNKNOWN_SCHEME", Text.of(RoundTexts.NO_SCHEME, d.schemeId()), "input", "schemeId"));
-            } else if ((scheme = AppraisalSchemes.inForce(versions, period)) == null) {
-                errors.add(UserError.of("NOT_IN_FORCE", Text.of(RoundTexts.NOT_IN_FORCE, d.schemeId(), period),
-                        "input", "schemeId"));
-            } else if (scheme.period() != period.kind()) {
-                errors.add(UserError.of("WRONG_PERIOD", Text.of(RoundTexts.WRONG_PERIOD, d.schemeId(), scheme.period(), period.kind()),
-                        "input", "period"));
-                scheme = null;
-            }
+    }
+
+    /** The version of the scheme in force in the period, if its period kind is the round's; null with a problem. */
+    private Scheme scheme(RoundDraft d, Period period, List<UserError> errors) {
+        var versions = schemes.versions(period.year()).get(d.schemeId());
+        if (versions == null) {
+            errors.add(UserError.of("UNKNOWN_SCHEME", Text.of(RoundTexts.NO_SCHEME, d.schemeId()), "input", "schemeId"));
+            return null;
         }
-        Scheme.Node indicator = null;
-        if (scheme != null) {
-            indicator = find(scheme.indicators(), d.indicatorCode());
-            if (indicator == null) {
-                errors.add(UserError.of("UNKNOWN_INDICATOR", Text.of(RoundTexts.NO_INDICATOR, d.schemeId(), d.indicatorCode()),
-                        "input", "indicatorCode"));
-            } else if (indicator.kind() != Scheme.NodeKind.RATINGS && indicator.kind() != Scheme.NodeKind.INPUT) {
-                errors.add(UserError.of("NOT_RATEABLE", Text.of(RoundTexts.NOT_RATEABLE, d.indicatorCode()),
-                        "input", "indicatorCode"));
-                indicator = null;
-            }
+        var scheme = AppraisalSchemes.inForce(versions, period);
+        if (scheme == null) {
+            errors.add(UserError.of("NOT_IN_FORCE", Text.of(RoundTexts.NOT_IN_FORCE, d.schemeId(), period),
+                    "input", "schemeId"));
+            return null;
         }
-        var weights = groups(d.groups(), indicator, errors);
-        var subjects = scheme == null ? List.<String>of() : subjects(d.subjects(), scheme, errors);
-        if (!errors.isEmpty()) {
-            return new Checked(null, errors);
+        if (scheme.period() != period.kind()) {
+            errors.add(UserError.of("WRONG_PERIOD",
+                    Text.of(RoundTexts.WRONG_PERIOD, d.schemeId(), scheme.period(), period.kind()), "input", "period"));
+            return null;
         }
-        var overlap = store.overlapping(d.schemeId(), period.toString(), d.indicatorCode(), subjects);
-        if (overlap.isPresent()) {
-            return new Checked(null, List.of(UserError.of("OVERLAPPING_ROUND", Text.of(RoundTexts.OVERLAPPING_ROUND, overlap.get()),
-                    "input", "indicatorCode")));
+        return scheme;
+    }
+
+    /** The scheme's indicator the round rates, if ratings or an input can feed it; null with a problem. */
+    private static Scheme.Node indicator(RoundDraft d, Scheme scheme, List<UserError> errors) {
+        var indicator = find(scheme.indicators(), d.indicatorCode());
+        if (indicator == null) {
+            errors.add(UserError.of("UNKNOWN_INDICATOR",
+                    Text.of(RoundTexts.NO_INDICATOR, d.schemeId(), d.indicatorCode()), "input", "indicatorCode"));
+            return null;
         }
-        return plan(d, by, title, scheme, period, indicator, subjects, weights, questions, scale, now);
+        if (indicator.kind() != Scheme.NodeKind.RATINGS && indicator.kind() != Scheme.NodeKind.INPUT) {
+            errors.add(UserError.of("NOT_RATEABLE", Text.of(RoundTexts.NOT_RATEABLE, d.indicatorCode()),
+                    "input", "indicatorCode"));
+            return null;
+        }
+        return indicator;
     }
 
     private Checked plan(RoundDraft d, String by, String title, Scheme scheme, Period period, Scheme.Node indicator,

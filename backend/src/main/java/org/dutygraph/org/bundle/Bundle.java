@@ -6,6 +6,7 @@ import java.util.List;
  * An organisation bundle (org-bundle/1, see shared/formats/org-bundle.md) as read from JSON.
  * Field values are kept as given; {@link BundleValidator} decides whether they are acceptable.
  */
+@org.springframework.modulith.NamedInterface("bundle")
 public record Bundle(
         String format,
         Source source,

@@ -119,8 +119,8 @@ public class BundleImportService implements AutoCloseable {
             }
             write(id, validated);
             log.completeSame(id); // before the job reads as done, so that whoever waited for it sees both
+            published(BundleImported.of(id, bundle)); // likewise: what listeners record (the graph's version) is seen
             update(id, ImportJob::succeeded);
-            events.publishEvent(BundleImported.of(id, bundle));
             logger.info("Import {} stored {} entries", id, bundle.size());
         } catch (RuntimeException | Error e) {
             logger.error("Import {} failed", id, e);
@@ -132,6 +132,15 @@ public class BundleImportService implements AutoCloseable {
             if (e instanceof Error error) {
                 throw error;
             }
+        }
+    }
+
+    /** Tells the listeners; the bundle is stored whatever they do, so a listener failing is logged, not the import failed. */
+    private void published(BundleImported event) {
+        try {
+            events.publishEvent(event);
+        } catch (RuntimeException e) {
+            logger.error("A listener of import {} failed", event.jobId(), e);
         }
     }
 

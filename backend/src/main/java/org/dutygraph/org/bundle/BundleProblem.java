@@ -9,6 +9,7 @@ import org.dutygraph.platform.i18n.Text;
  * @param message the reason in Chinese words (the command line prints these)
  * @param text    the reason, for a reader in their language
  */
+@org.springframework.modulith.NamedInterface("bundle")
 public record BundleProblem(String path, String code, String message, Text text) {
 
     /** A problem recorded before reasons were kept as texts: its words in every language. */

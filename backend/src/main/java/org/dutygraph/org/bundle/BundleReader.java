@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads an org-bundle/1 document. Streams arrays element by element so that a bundle of a million
  * duties never exists as one JSON tree; type problems are collected with their JSON path, not thrown.
  */
+@org.springframework.modulith.NamedInterface("bundle")
 public final class BundleReader {
 
     // Elements are read one at a time from the middle of the document: tokens after each are expected.

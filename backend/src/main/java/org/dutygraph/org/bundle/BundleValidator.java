@@ -20,6 +20,7 @@ import org.dutygraph.platform.i18n.Text;
  * Checks every rule of org-bundle/1 and reports every problem with its JSON path; it never stops at
  * the first. References may point into the bundle or at nodes stored by an earlier import.
  */
+@org.springframework.modulith.NamedInterface("bundle")
 public final class BundleValidator {
 
     static final int MAX_ALT_LABELS = 50;

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** What the validator may ask of the graph already stored, for bundles that refer to earlier imports. */
+@org.springframework.modulith.NamedInterface("bundle")
 public interface ExistingIds {
 
     /** The ids among {@code ids} that exist as nodes with {@code label}. */

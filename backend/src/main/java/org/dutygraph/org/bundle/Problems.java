@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.dutygraph.platform.i18n.Text;
 
 /** Collects bundle problems; keeps the first {@value #KEPT} and counts the rest. */
+@org.springframework.modulith.NamedInterface("bundle")
 public final class Problems {
 
     static final int KEPT = 10_000;

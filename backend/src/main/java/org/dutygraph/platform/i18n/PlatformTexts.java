@@ -27,6 +27,7 @@ public enum PlatformTexts implements MessageKey {
     REQUEST_INVALID,
     REQUEST_TOO_COMPLEX,
     REQUEST_REFUSED,
+    NOT_READY,
     // shared by the checks of every feature
     MUST_BE_STRING,
     MUST_BE_OBJECT,

@@ -1,0 +1,73 @@
+package org.dutygraph.platform.graphql;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.dutygraph.platform.i18n.Languages;
+import org.dutygraph.platform.i18n.Messages;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers GraphQL requests with 503 {@code UNAVAILABLE} and {@code retryAfterSeconds} while the application does not
+ * accept traffic: from the moment the web server listens until the start-up runners (the demo load, when asked) are
+ * done, and again while it shuts down. Migrations run before the web server listens. The readiness probe
+ * ({@code /actuator/health/readiness}) follows the same state, so a balancer sends nothing here until then.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class NotReadyYet extends OncePerRequestFilter {
+
+    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ApplicationAvailability availability;
+    private final Messages messages;
+    private final String path;
+
+    NotReadyYet(ApplicationAvailability availability, Messages messages,
+                @Value("${spring.graphql.http.path:/graphql}") String path) {
+        this.availability = availability;
+        this.messages = messages;
+        this.path = path;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !path.equals(request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC) {
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER.toSeconds()));
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        var language = Languages.fromAcceptLanguage(request.getHeader("Accept-Language"));
+        var message = messages.render(Text.of(PlatformTexts.NOT_READY, RETRY_AFTER.toSeconds()), language);
+        response.getWriter().write(JSON.writeValueAsString(Map.of("errors", List.of(Map.of("message", message,
+                "extensions", Map.of("code", "UNAVAILABLE", "retryAfterSeconds", RETRY_AFTER.toSeconds()))))));
+    }
+}
