@@ -55,10 +55,42 @@ public class AccountabilityChains {
         this.clock = clock;
     }
 
+    /** A step of a traced chain with whoever held the post on the day traced (null when nobody, or several, did). */
+    public record Traced(String role, PostView post, String personId, String personName) {
+    }
+
     /** The post of a person holding a badge number today, if they hold exactly one. */
     public Optional<String> postOfBadge(String badgeNumber) {
-        var posts = store.postsHeld(badgeNumber, LocalDate.now(clock));
+        return postOfBadge(badgeNumber, LocalDate.now(clock));
+    }
+
+    /** The post of a person holding a badge number on {@code day}, if they held exactly one. */
+    public Optional<String> postOfBadge(String badgeNumber, LocalDate day) {
+        var posts = graph.read(() -> store.postsHeld(badgeNumber, day));
         return posts.size() == 1 ? Optional.of(posts.get(0)) : Optional.empty();
+    }
+
+    /**
+     * The chain from the post to the principal leader as it stood on {@code day}: the post holder first, each
+     * supervisor up to and including the principal leader (not the government above), each with its sole holder
+     * on that day. Empty for an unknown post.
+     */
+    public List<Traced> traceToPrincipal(String postId, LocalDate day) {
+        return graph.read(() -> {
+            var links = chain(postId, "").links();
+            var kept = new ArrayList<Link>();
+            for (var link : links) {
+                if (link.role().equals("PARENT_HEAD")) {
+                    break;
+                }
+                kept.add(link);
+            }
+            var holders = store.soleHolders(kept.stream().map(l -> l.post().id()).toList(), day);
+            return kept.stream().map(l -> {
+                var holder = holders.get(l.post().id());
+                return new Traced(l.role(), l.post(), holder == null ? null : holder.get(0), holder == null ? null : holder.get(1));
+            }).toList();
+        });
     }
 
     /** The post holder first, then each supervisor up the chain, with the measures recorded under {@code subjectId}. */

@@ -38,6 +38,25 @@ class AccountabilityStore {
                 .fetchAs(String.class).all());
     }
 
+    /** Who holds each of these posts on {@code day}, when exactly one person does: post id to [person id, name]. */
+    Map<String, List<String>> soleHolders(List<String> postIds, LocalDate day) {
+        var rows = neo4j.query("""
+                        UNWIND $posts AS postId
+                        MATCH (p:Person)-[h:HOLDS]->(:Post {id: postId})
+                        WHERE %s
+                        WITH postId, collect(DISTINCT p) AS people WHERE size(people) = 1
+                        RETURN postId, people[0].id AS id, coalesce(people[0].name, '') AS name""".formatted(Holdings.currentOn("h", "$day")))
+                .bindAll(Map.of("posts", postIds, "day", day.toString()))
+                .fetchAs(List.class).mappedBy((types, row) -> List.of(row.get("postId").asString(), row.get("id").asString(),
+                        row.get("name").asString()))
+                .all();
+        var byPost = new HashMap<String, List<String>>();
+        for (List<?> row : rows) {
+            byPost.put((String) row.get(0), List.of((String) row.get(1), (String) row.get(2)));
+        }
+        return byPost;
+    }
+
     void create(NewMeasure m) {
         var params = new HashMap<String, Object>();
         params.put("id", m.id());

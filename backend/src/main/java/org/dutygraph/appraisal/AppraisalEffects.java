@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 
 import org.dutygraph.appraisal.engine.Period;
+import org.dutygraph.cases.CaseDecided;
 import org.dutygraph.complaints.ComplaintConcluded;
 import org.dutygraph.inspections.InspectionFindingConfirmed;
 import org.dutygraph.platform.effects.EffectHandler;
@@ -15,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Changes in other features become appraisal events: a serious substantiated complaint (one-vote veto)
  * for the unit and, when the badge or post names one, the person; a confirmed spot-check finding for the
- * unit and the person concerned. Recorded in the month the complaint or finding was concluded. The features
+ * unit and the person concerned; a decided accountability case for the unit and the person of the day of the act
+ * (ACCOUNTABILITY_CASE). Recorded in the month the complaint or finding was concluded. The features
  * record these as effects in the transaction of the change (platform.effects); each is handled here once, its
  * stores joining the delivery's transaction.
  */
@@ -37,6 +39,13 @@ class AppraisalEffects {
         return EffectHandler.of("appraisal.spot-check-finding", InspectionFindingConfirmed.class, (e, effectId) ->
                 new Recording(inputs, subjects, clock).record(effectId, new Concerned(e.targetUnitId(), e.postId(), e.badgeNumber()),
                         e.confirmedAt(), "SPOT_CHECK_FINDING", "inspection", e.findingId()));
+    }
+
+    @Bean
+    EffectHandler<CaseDecided> decidedCaseEvents(AppraisalInputs inputs, SubjectStore subjects, Clock clock) {
+        return EffectHandler.of("appraisal.decided-case", CaseDecided.class, (e, effectId) ->
+                new Recording(inputs, subjects, clock).record(effectId, new Concerned(e.unitId(), e.postId(), e.personId()),
+                        e.decidedAt(), "ACCOUNTABILITY_CASE", "case", e.caseId()));
     }
 
     /** The unit concerned, and the post or badge that may name a person. */

@@ -1,8 +1,8 @@
 /**
  * Appraisal schemes as data, scores, recomputation, results and citizen rankings. Learns of concluded complaints
- * and confirmed findings through their events.
+ * and confirmed findings and decided accountability cases through their events.
  */
-@ApplicationModule(displayName = "Appraisal", allowedDependencies = { "complaints", "inspections", "org::read",
+@ApplicationModule(displayName = "Appraisal", allowedDependencies = { "cases", "complaints", "inspections", "org::read",
         "platform::*", "security" })
 package org.dutygraph.appraisal;
 

@@ -66,7 +66,7 @@ public final class SchemeParser {
      * that acts on a kind of its own declares it in {@code "events"}, so a misspelt kind is refused, not ignored.
      */
     public static final Set<String> EVENT_KINDS = Set.of("VIOLATION", "DISCIPLINARY_CASE", "SERIOUS_COMPLAINT",
-            "SPOT_CHECK_FINDING", "CITIZEN_WORST_RANKED");
+            "SPOT_CHECK_FINDING", "CITIZEN_WORST_RANKED", "ACCOUNTABILITY_CASE");
 
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
     private static final Pattern KIND = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");

@@ -10,12 +10,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-/** With {@code dutygraph.demo.load=true}, imports the demo city bundle at start (idempotent). */
+/** With {@code dutygraph.demo.load=true}, imports the demo city bundle at start (idempotent), before features add their demo rows. */
 @Component
 @ConditionalOnBooleanProperty("dutygraph.demo.load")
+@Order(10)
 class DemoDataLoader implements ApplicationRunner {
 
     static final String DEMO_BUNDLE = "demo/qingshan-city.bundle.json";

@@ -1,0 +1,230 @@
+package org.dutygraph.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.dutygraph.accountability.AccountabilityChains;
+import org.dutygraph.cases.CaseViews.CaseView;
+import org.dutygraph.cases.CaseViews.ChainLink;
+import org.dutygraph.cases.CaseViews.Step;
+import org.dutygraph.platform.graphql.NotAuthorizedException;
+import org.dutygraph.platform.graphql.TimeKeys;
+import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.neo4j.GraphTransactions;
+import org.dutygraph.platform.neo4j.LockStore;
+import org.springframework.stereotype.Service;
+
+/**
+ * Opens cases: from another feature's event (through an effect handler of this module: a draft for the office to
+ * confirm, or registered at once where the catalogue says so for that source), or by hand from a clue (registered).
+ * A case names the post and the person at the time of the act and the chain to the principal leader as it stood then.
+ */
+@Service
+public class CaseOpenings {
+
+    /** What a source knows when it opens a case; {@code evidenceCode} picks the situation (a complaint category, a checklist code). */
+    public record SourceOpening(String kind, String sourceId, String reference, String unitId, String postId, String badgeNumber,
+                                Instant occurredAt, String evidenceCode, String summary) {
+    }
+
+    /** {@code unitMissedDeadline}: the unit did not act on the matter by this day, so the office opened the case itself. */
+    public record ByHand(String channel, String reference, String summary, String postId, String badgeNumber, LocalDate actDate,
+                         String situationCode, LocalDate unitMissedDeadline) {
+    }
+
+    public record Opened(CaseView acase, List<UserError> errors) {
+    }
+
+    /** The post and person a case names, resolved for the day of the act. */
+    record Concerned(String postId, String personId, List<UserError> errors) {
+    }
+
+    private static final int MAX_SUMMARY = 2000;
+    private static final int MAX_REFERENCE = 200;
+
+    private final GraphTransactions graph;
+    private final LockStore locks;
+    private final CaseStore store;
+    private final SituationCatalogues catalogues;
+    private final AccountabilityChains chains;
+    private final CaseAudiences audiences;
+    private final Clock clock;
+
+    CaseOpenings(GraphTransactions graph, LockStore locks, CaseStore store, SituationCatalogues catalogues,
+                 AccountabilityChains chains, CaseAudiences audiences, Clock clock) {
+        this.graph = graph;
+        this.locks = locks;
+        this.store = store;
+        this.catalogues = catalogues;
+        this.chains = chains;
+        this.audiences = audiences;
+        this.clock = clock;
+    }
+
+    /** Opens the case of a source once (a repeated delivery opens nothing); joins the caller's transaction. */
+    public void openFromSource(SourceOpening o) {
+        graph.write(() -> {
+            locks.job("case-source:" + o.kind() + ":" + o.sourceId());
+            if (store.bySource(o.kind(), o.sourceId()).isPresent()) {
+                return;
+            }
+            var day = o.occurredAt().atZone(clock.getZone()).toLocalDate();
+            var catalogue = catalogues.inForce(day);
+            var situation = catalogue.flatMap(c -> c.catalogue().evidencedBy(o.kind(), o.evidenceCode()));
+            var concerned = concerned(o.postId(), o.badgeNumber(), day);
+            boolean direct = catalogue.isPresent() && catalogue.get().catalogue().openDirectly().contains(o.kind())
+                    && situation.isPresent() && concerned.errors().isEmpty();
+            var props = new HashMap<String, Object>();
+            props.put("sourceKind", o.kind());
+            props.put("sourceId", o.sourceId());
+            props.put("sourceReference", o.reference());
+            props.put("summary", o.summary());
+            props.put("actDate", day.toString());
+            if (situation.isPresent()) {
+                props.putAll(situationProperties(catalogue.get().version(), situation.get()));
+            }
+            if (o.unitId() != null) {
+                props.put("unitId", o.unitId());
+            }
+            create(props, concerned, day, direct ? "REGISTERED" : "DRAFT", "system");
+        });
+    }
+
+    public Opened openByHand(CaseCaller caller, ByHand input) {
+        if (!audiences.office(caller)) {
+            throw new NotAuthorizedException(true, org.dutygraph.platform.i18n.Text.of(CaseTexts.OFFICE_ONLY));
+        }
+        var errors = new ArrayList<UserError>();
+        if (input.channel() == null || !CaseSources.CLUE_CHANNELS.contains(input.channel())) {
+            errors.add(CaseTexts.UNKNOWN_VALUE.at("input", "channel"));
+        }
+        text(input.reference(), MAX_REFERENCE, true, errors, "input", "reference");
+        text(input.summary(), MAX_SUMMARY, true, errors, "input", "summary");
+        if (input.actDate() == null) {
+            errors.add(CaseTexts.REQUIRED.at("input", "actDate"));
+        } else if (input.actDate().isAfter(LocalDate.now(clock))) {
+            errors.add(CaseTexts.FUTURE_DATE.at("input", "actDate"));
+        }
+        if (!errors.isEmpty()) {
+            return new Opened(null, errors);
+        }
+        return graph.write(() -> {
+            var catalogue = catalogues.inForce(input.actDate());
+            if (catalogue.isEmpty()) {
+                return new Opened(null, List.of(CaseTexts.NO_CATALOGUE.at("input", "actDate")));
+            }
+            var situation = catalogue.get().catalogue().situation(input.situationCode() == null ? "" : input.situationCode());
+            var concerned = concerned(input.postId(), input.badgeNumber(), input.actDate());
+            var problems = new ArrayList<>(concerned.errors());
+            if (situation.isEmpty()) {
+                problems.add(0, CaseTexts.UNKNOWN_SITUATION.at("input", "situationCode"));
+            }
+            if (!problems.isEmpty()) {
+                return new Opened(null, problems);
+            }
+            var props = new HashMap<String, Object>();
+            props.put("sourceKind", CaseSources.CLUE);
+            props.put("sourceReference", input.reference());
+            props.put("clueChannel", input.channel());
+            if (input.unitMissedDeadline() != null) {
+                props.put("unitMissedDeadline", input.unitMissedDeadline().toString());
+            }
+            props.put("summary", input.summary());
+            props.put("actDate", input.actDate().toString());
+            props.putAll(situationProperties(catalogue.get().version(), situation.get()));
+            var id = create(props, concerned, input.actDate(), "REGISTERED", caller.username());
+            return new Opened(store.get(id, clock.instant()).orElseThrow().seenBy(CaseViews.Audience.OFFICE), List.of());
+        });
+    }
+
+    /** The post (given, or the badge's on that day) and the person (the badge's, or the post's sole holder that day). */
+    Concerned concerned(String postId, String badge, LocalDate day) {
+        var post = postId;
+        if (post == null && badge != null) {
+            post = chains.postOfBadge(badge, day).orElse(null);
+        }
+        if (post == null) {
+            return new Concerned(null, null, List.of(CaseTexts.NO_POST.at("input", postId == null ? "badgeNumber" : "postId")));
+        }
+        if (store.unitOfPost(post).isEmpty()) {
+            return new Concerned(null, null, List.of(CaseTexts.UNKNOWN_POST.at("input", "postId")));
+        }
+        String person = badge != null && store.personName(badge).isPresent() ? badge : null;
+        if (person == null) {
+            var chain = chains.traceToPrincipal(post, day);
+            person = chain.isEmpty() ? null : chain.get(0).personId();
+        }
+        if (person == null) {
+            return new Concerned(post, null, List.of(CaseTexts.NO_PERSON.at("input", "badgeNumber")));
+        }
+        return new Concerned(post, person, List.of());
+    }
+
+    /** Puts post, person, unit and chain as they were on {@code day} into the case's properties. */
+    Map<String, Object> concernedProperties(Concerned concerned, LocalDate day) {
+        var props = new HashMap<String, Object>();
+        if (concerned.postId() == null) {
+            return props;
+        }
+        var traced = chains.traceToPrincipal(concerned.postId(), day);
+        var unit = store.unitOfPost(concerned.postId()).orElseThrow();
+        props.put("unitId", unit.id());
+        props.put("unitName", unit.name());
+        props.put("postId", concerned.postId());
+        props.put("postLabel", traced.isEmpty() ? null : traced.get(0).post().label());
+        if (concerned.personId() != null) {
+            props.put("personId", concerned.personId());
+            props.put("personName", store.personName(concerned.personId()).orElse(null));
+        }
+        var links = traced.stream().map(t -> new ChainLink(t.role(), t.post().id(), t.post().label(), t.personId(), t.personName()))
+                .toList();
+        props.put("chain", SituationCatalogues.JSON.writeValueAsString(links));
+        return props;
+    }
+
+    static Map<String, Object> situationProperties(int version, Catalogue.Situation s) {
+        var props = new HashMap<String, Object>();
+        props.put("catalogueVersion", version);
+        props.put("situationCode", s.code());
+        props.put("situationArea", s.area());
+        props.put("situationWording", s.wording());
+        props.put("measureFrom", s.measureFrom());
+        props.put("measureTo", s.measureTo());
+        props.put("suspendFirst", s.suspendFirst());
+        return props;
+    }
+
+    /** Creates a case (call inside the write): the concerned post's and person's properties of {@code day} added. */
+    String create(Map<String, Object> props, Concerned concerned, LocalDate day, String status, String by) {
+        long now = clock.millis();
+        var id = UUID.randomUUID().toString();
+        locks.job("case-number");
+        props.putAll(concernedProperties(concerned, day));
+        props.put("id", id);
+        props.put("number", store.nextNumber(clock.instant().atZone(clock.getZone()).getYear()));
+        props.put("key", TimeKeys.key(now, id));
+        props.put("status", status);
+        props.put("openedBy", by);
+        props.put("openedAt", now);
+        store.create(props);
+        store.addStep(new Step(id, "OPEN", status, by, TimeKeys.utc(now), props.get("sourceKind").toString(),
+                TimeKeys.key(now, UUID.randomUUID().toString())));
+        return id;
+    }
+
+    static void text(String value, int max, boolean required, List<UserError> errors, String... path) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(CaseTexts.REQUIRED.at(path));
+            }
+        } else if (value.length() > max) {
+            errors.add(CaseTexts.TOO_LONG.at(path));
+        }
+    }
+}
