@@ -139,6 +139,10 @@ class AuthorizationApiTest extends ApiTest {
                     "mutation { drawCitizenRanking(input: {period: \"2001-05\"}) { errors { code } } }"),
             Map.entry("Mutation.publishCitizenRanking", "mutation { publishCitizenRanking(input: {id: \"x\"}) { errors { code } } }"),
             Map.entry("Mutation.login", "mutation { login(input: {username: \"nobody\", password: \"x\"}) { token } }"),
+            Map.entry("Mutation.refreshSession", "mutation { refreshSession(input: {refreshToken: \"x\"}) { token } }"),
+            Map.entry("Mutation.signOut", "mutation { signOut(input: {refreshToken: \"x\"}) { signedOut } }"),
+            Map.entry("Mutation.changePassword",
+                    "mutation { changePassword(input: {currentPassword: \"x\", newPassword: \"x\"}) { token } }"),
             Map.entry("Mutation.importBundle",
                     "mutation { importBundle(input: {bundle: {format: \"org-bundle/1\"}}) { job { status } } }"));
 
