@@ -41,6 +41,8 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
             case "InvalidSyntax" -> "GRAPHQL_PARSE_FAILED";
             case "ValidationError" -> "GRAPHQL_VALIDATION_FAILED";
             case "ExecutionAborted" -> "QUERY_TOO_COMPLEX";
+            // Apollo clients answer this one by sending the document's text with its hash
+            case "PersistedQueryNotFound" -> "PERSISTED_QUERY_NOT_FOUND";
             default -> "BAD_REQUEST";
         });
         return GraphqlErrorBuilder.newError().message(PlainMessages.of(error.getMessage())).locations(error.getLocations())

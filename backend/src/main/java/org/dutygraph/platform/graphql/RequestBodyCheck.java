@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dutygraph.platform.graphql.limits.GraphQlLimits;
+import org.dutygraph.platform.graphql.limits.DocumentPolicy;
 import org.dutygraph.platform.graphql.limits.TrustedDocuments;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -43,12 +44,12 @@ class RequestBodyCheck extends OncePerRequestFilter {
 
     private final String path;
     private final GraphQlLimits limits;
-    private final TrustedDocuments trusted;
+    private final DocumentPolicy policy;
 
-    RequestBodyCheck(@Value("${spring.graphql.http.path:/graphql}") String path, GraphQlLimits limits, TrustedDocuments trusted) {
+    RequestBodyCheck(@Value("${spring.graphql.http.path:/graphql}") String path, GraphQlLimits limits, DocumentPolicy policy) {
         this.path = path;
         this.limits = limits;
-        this.trusted = trusted;
+        this.policy = policy;
     }
 
     @Override
@@ -97,7 +98,7 @@ class RequestBodyCheck extends OncePerRequestFilter {
             refuse(response, HttpServletResponse.SC_BAD_REQUEST, "BAD_REQUEST", problem);
             return;
         }
-        var untrusted = untrusted(parsed, signedIn);
+        var untrusted = untrusted(parsed);
         if (untrusted != null) {
             refuse(response, HttpServletResponse.SC_FORBIDDEN, "UNTRUSTED_DOCUMENT", untrusted);
             return;
@@ -105,20 +106,13 @@ class RequestBodyCheck extends OncePerRequestFilter {
         chain.doFilter(new Replay(request, body), response);
     }
 
-    /**
-     * A hash sent with a document must be that document's; anonymous callers (where so configured) may send only
-     * the app's own operations.
-     */
-    private String untrusted(JsonNode request, boolean signedIn) {
-        var query = request.path("query").asString(null);
-        var hash = request.path("extensions").path("persistedQuery").path("sha256Hash").asString(null);
-        if (query != null && hash != null && !TrustedDocuments.sha256(query).equals(hash)) {
-            return "'extensions.persistedQuery.sha256Hash' is not the SHA-256 of 'query'";
-        }
-        if (!signedIn && limits.trustedDocumentsOnlyForAnonymous() && !trusted.trusted(query)) {
-            return "Without signing in, only the app's own operations may be sent";
-        }
-        return null;
+    /** Anonymous callers and app-only roles (where so configured) may send only the app's own operations. */
+    private String untrusted(JsonNode request) {
+        return policy.refusal(request.path("query").asString(null), persistedHash(request));
+    }
+
+    private static String persistedHash(JsonNode request) {
+        return request.path("extensions").path("persistedQuery").path("sha256Hash").asString(null);
     }
 
     /** What is wrong with the body, or null if it has the shape of a GraphQL request. */
@@ -146,6 +140,10 @@ class RequestBodyCheck extends OncePerRequestFilter {
             if (value != null && !value.isNull() && !value.isObject()) {
                 return "'" + field + "' must be a JSON object";
             }
+        }
+        var hash = persistedHash(request);
+        if (query != null && query.isString() && hash != null && !TrustedDocuments.sha256(query.asString()).equals(hash)) {
+            return "'extensions.persistedQuery.sha256Hash' is not the SHA-256 of 'query'";
         }
         return null;
     }
