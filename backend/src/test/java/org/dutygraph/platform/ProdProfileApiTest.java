@@ -99,7 +99,7 @@ class ProdProfileApiTest {
     }
 
     @Test
-    void theGraphQlEndpointDoesNotRunDocumentsSentByGet() throws Exception {
+    void untrustedDocumentsSentByGetAreRefusedToo() throws Exception {
         var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/graphql?query=%7B__typename%7D")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isGreaterThanOrEqualTo(400);
