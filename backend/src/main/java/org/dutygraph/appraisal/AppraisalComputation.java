@@ -18,6 +18,7 @@ import org.dutygraph.appraisal.engine.Appraiser;
 import org.dutygraph.appraisal.engine.Outcome;
 import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.appraisal.engine.Scheme;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.springframework.stereotype.Service;
 
@@ -34,7 +35,7 @@ public class AppraisalComputation {
     private static final int BATCH = 10_000;
 
     /** What was done, and where the time went (reading the roster, reading sheets, computing, writing the run). */
-    public record Summary(int year, String runId, int schemes, int subjects, int results, List<String> ties, long millis,
+    public record Summary(int year, String runId, int schemes, int subjects, int results, List<Text> ties, long millis,
                           Map<String, Long> phaseMillis) {
     }
 
@@ -120,7 +121,7 @@ public class AppraisalComputation {
         final Roster org;
         final Map<String, List<AppraisalEventStore.Event>> events;
         final Map<String, Computed> computed = new HashMap<>();
-        final List<String> ties = new ArrayList<>();
+        final List<Text> ties = new ArrayList<>();
         long sheetNanos;
 
         Pass(Map<String, List<AppraisalSchemes.Dated>> versions, Roster org, Map<String, List<AppraisalEventStore.Event>> events) {
@@ -148,7 +149,7 @@ public class AppraisalComputation {
                 var map = new HashMap<String, Outcome>();
                 run.outcomes().forEach(o -> map.put(o.subjectId(), o));
                 computed.put(scheme.id() + "|" + period, new Computed(scheme, period, map));
-                run.ties().forEach(t -> ties.add(scheme.id() + " " + period + ": " + t));
+                run.ties().forEach(t -> ties.add(Text.of(AppraisalTexts.TIE_IN_SCHEME, scheme.id(), period, t)));
             }
         }
     }

@@ -15,7 +15,10 @@ import org.dutygraph.appraisal.ScoreSheetStore.SheetKey;
 import org.dutygraph.appraisal.ScoreSheetStore.SheetValues;
 import org.dutygraph.appraisal.engine.Decimals;
 import org.dutygraph.appraisal.engine.Period;
+import org.dutygraph.org.read.OrgNouns;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.springframework.stereotype.Service;
 
@@ -87,8 +90,8 @@ public class AppraisalInputs {
      * How problems name rows: {@code names.apply(i)} for the i-th entry (its index in a call, its row in a file) and
      * where the rows are ("this call", "this sheet").
      */
-    public record Rows(java.util.function.IntFunction<String> names, String where) {
-        static final Rows CALL = new Rows(String::valueOf, "this call");
+    public record Rows(java.util.function.IntFunction<String> names, Text where) {
+        static final Rows CALL = new Rows(String::valueOf, Text.of(AppraisalTexts.THIS_CALL));
     }
 
     /** Rows that enter the same code for the same subject and period: each of them is refused, naming the others. */
@@ -101,9 +104,8 @@ public class AppraisalInputs {
         byKey.values().stream().filter(list -> list.size() > 1).forEach(list -> {
             for (int i : list) {
                 var others = list.stream().filter(j -> j != i).map(rows.names()::apply).toList();
-                errors.add(UserError.of("DUPLICATE_SCORE", "'" + scores.get(i).code() + "' for '" + scores.get(i).subjectId()
-                        + "' is also entered in row " + String.join(", ", others) + " of " + rows.where() + ": enter it once "
-                        + "(a later call corrects it)", "input", "scores", String.valueOf(i), "code"));
+                errors.add(UserError.of("DUPLICATE_SCORE", Text.of(AppraisalTexts.ENTERED_TWICE, scores.get(i).code(),
+                        scores.get(i).subjectId(), String.join(", ", others), rows.where()), "input", "scores", String.valueOf(i), "code"));
             }
         });
     }
@@ -114,10 +116,10 @@ public class AppraisalInputs {
         try {
             period = Period.parse(periodText);
         } catch (IllegalArgumentException e) {
-            return List.of(UserError.of("INVALID_PERIOD", e.getMessage(), "input", "period"));
+            return List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", "period"));
         }
         if (scores.isEmpty() || scores.size() > MAX_ROWS) {
-            return List.of(UserError.of("INVALID_SCORES", "Send 1 to " + MAX_ROWS + " scores at a time", "input", "scores"));
+            return List.of(UserError.of("INVALID_SCORES", Text.of(AppraisalTexts.SCORES_PER_CALL, MAX_ROWS), "input", "scores"));
         }
         return enter(scores.stream().map(s -> new Entry(period, s.subjectId(), s.code(), s.value())).toList(), Rows.CALL, by);
     }
@@ -176,8 +178,8 @@ public class AppraisalInputs {
         var known = subjects.existing(scores.stream().map(Entry::subjectId).distinct().toList());
         for (int i = 0; i < scores.size(); i++) {
             if (!known.contains(scores.get(i).subjectId())) {
-                errors.add(UserError.of("UNKNOWN_SUBJECT", "No unit or person has id '" + scores.get(i).subjectId() + "'",
-                        "input", "scores", String.valueOf(i), "subjectId"));
+                errors.add(UserError.of("UNKNOWN_SUBJECT", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(OrgNouns.UNIT_OR_PERSON),
+                        scores.get(i).subjectId()), "input", "scores", String.valueOf(i), "subjectId"));
             }
         }
         return new Checked(errors, values);
@@ -185,11 +187,11 @@ public class AppraisalInputs {
 
     private static void checkCode(Entry s, Map<String, Limit> codes, String at, List<UserError> errors) {
         if (!CODE.matcher(s.code()).matches()) {
-            errors.add(UserError.of("INVALID_CODE", "An indicator code is lower-case letters, digits, '_', '-' and '.'",
+            errors.add(UserError.of("INVALID_CODE", Text.of(AppraisalTexts.INDICATOR_CODE_FORMAT),
                     "input", "scores", at, "code"));
         } else if (!codes.containsKey(s.code())) {
-            errors.add(UserError.of("UNKNOWN_INDICATOR", "No scheme in force for " + s.period() + " reads '" + s.code()
-                    + "' (save the scheme first, or check the code)", "input", "scores", at, "code"));
+            errors.add(UserError.of("UNKNOWN_INDICATOR", Text.of(AppraisalTexts.UNKNOWN_INDICATOR, s.period(), s.code()),
+                    "input", "scores", at, "code"));
         }
     }
 
@@ -198,19 +200,19 @@ public class AppraisalInputs {
         try {
             var v = Decimals.parse(s.value());
             if (v.signum() < 0 || v.compareTo(MAX) > 0) {
-                errors.add(UserError.of("OUT_OF_RANGE", "A score is 0 to 1000", "input", "scores", at, "value"));
+                errors.add(UserError.of("OUT_OF_RANGE", Text.of(AppraisalTexts.SCORE_RANGE), "input", "scores", at, "value"));
             } else if (limit != null && limit.max() != null && v.compareTo(limit.max()) > 0) {
-                errors.add(UserError.of("OUT_OF_RANGE", "'" + s.code() + "' is 0 to " + limit.max().toPlainString()
-                        + " in scheme '" + limit.schemeId() + "' (in force for " + s.period() + "), not " + v.toPlainString(),
+                errors.add(UserError.of("OUT_OF_RANGE", Text.of(AppraisalTexts.SCORE_OVER_MAX, s.code(), limit.max().toPlainString(),
+                        limit.schemeId(), s.period(), v.toPlainString()),
                         "input", "scores", at, "value"));
             }
             return v.toPlainString();
         } catch (Decimals.OutOfBounds e) {
-            errors.add(UserError.of("OUT_OF_RANGE", "A score is 0 to 1000, with at most " + Decimals.MAX_FRACTION_DIGITS
-                    + " decimals", "input", "scores", at, "value"));
+            errors.add(UserError.of("OUT_OF_RANGE", Text.of(AppraisalTexts.SCORE_DECIMALS, Decimals.MAX_FRACTION_DIGITS),
+                    "input", "scores", at, "value"));
         } catch (NumberFormatException e) {
-            errors.add(UserError.of("NOT_A_NUMBER", s.value().length() > 40 ? "Not a decimal number"
-                    : "'" + s.value() + "' is not a decimal number", "input", "scores", at, "value"));
+            errors.add(UserError.of("NOT_A_NUMBER", s.value().length() > 40 ? Text.of(AppraisalTexts.NOT_A_DECIMAL)
+                    : Text.of(AppraisalTexts.NOT_A_DECIMAL_VALUE, s.value()), "input", "scores", at, "value"));
         }
         return null;
     }
@@ -277,8 +279,8 @@ public class AppraisalInputs {
     private Recorded create(String subjectId, String month, String kind, int months, String source, String sourceId, String by,
                             String effectId) {
         if (!subjects.existing(List.of(subjectId)).contains(subjectId)) {
-            return new Recorded(null, List.of(UserError.of("UNKNOWN_SUBJECT", "No unit or person has id '" + subjectId + "'",
-                    "input", "subjectId")));
+            return new Recorded(null, List.of(UserError.of("UNKNOWN_SUBJECT", Text.of(PlatformTexts.NO_SUCH_ID,
+                    Text.of(OrgNouns.UNIT_OR_PERSON), subjectId), "input", "subjectId")));
         }
         var id = UUID.randomUUID().toString();
         events.create(new AppraisalEventStore.NewEvent(id, subjectId, Period.parse(month), kind, months, source, sourceId, by,
@@ -292,15 +294,15 @@ public class AppraisalInputs {
      */
     public List<UserError> withdrawEvent(String id, String reason, String by) {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
-            return List.of(UserError.of("INVALID_REASON", "Give the reason in 1 to 500 characters", "input", "reason"));
+            return List.of(UserError.of("INVALID_REASON", Text.of(AppraisalTexts.REASON_LENGTH), "input", "reason"));
         }
         return graph.write(() -> {
             var withdrawn = events.withdrawn(id == null ? "" : id);
             if (withdrawn.isEmpty()) {
-                return List.of(UserError.of("NOT_FOUND", "No appraisal event has id '" + id + "'", "input", "id"));
+                return List.of(UserError.of("NOT_FOUND", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(AppraisalTexts.EVENT), id), "input", "id"));
             }
             if (withdrawn.get()) {
-                return List.of(UserError.of("ALREADY_WITHDRAWN", "This event is already withdrawn", "input", "id"));
+                return List.of(UserError.of("ALREADY_WITHDRAWN", Text.of(AppraisalTexts.ALREADY_WITHDRAWN), "input", "id"));
             }
             events.withdraw(id, by, reason.strip(), clock.millis());
             return List.<UserError>of();
@@ -312,17 +314,17 @@ public class AppraisalInputs {
         try {
             period = Period.parse(month);
         } catch (IllegalArgumentException e) {
-            return List.of(UserError.of("INVALID_PERIOD", e.getMessage(), "input", "period"));
+            return List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", "period"));
         }
         if (period.kind() != Period.Kind.MONTH) {
-            return List.of(UserError.of("INVALID_PERIOD", "Events happen in a month, e.g. 2026-03", "input", "period"));
+            return List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.EVENT_MONTH), "input", "period"));
         }
         if (kind == null || !KIND.matcher(kind).matches()) {
-            return List.of(UserError.of("INVALID_KIND", "An event kind is upper-case letters, digits and '_', e.g. VIOLATION",
+            return List.of(UserError.of("INVALID_KIND", Text.of(AppraisalTexts.EVENT_KIND_FORMAT),
                     "input", "kind"));
         }
         if (months < 1 || months > 12) {
-            return List.of(UserError.of("OUT_OF_RANGE", "'months' is 1 to 12", "input", "months"));
+            return List.of(UserError.of("OUT_OF_RANGE", Text.of(AppraisalTexts.MONTHS_RANGE), "input", "months"));
         }
         return List.of();
     }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.jobs.JobRegistry;
 import org.dutygraph.platform.jobs.JobThreads;
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ public class AppraisalJobs implements DisposableBean {
 
     /** status: QUEUED, RUNNING, SUCCEEDED or FAILED; phase: what it is doing (a period, "penalties", "write"). */
     public record Job(String id, int year, String status, String phase, int step, int steps, AppraisalComputation.Summary summary,
-                      String failure, Instant submittedAt) {
+                      Text failure, Instant submittedAt) {
 
         Job progress(String phase, int step) {
             return new Job(id, year, "RUNNING", phase, step, steps, null, null, submittedAt);
@@ -53,7 +54,7 @@ public class AppraisalJobs implements DisposableBean {
             } catch (RuntimeException e) {
                 log.error("Appraisal recomputation of {} failed", year, e);
                 jobs.update(id, j -> new Job(id, year, "FAILED", j.phase(), j.step(), j.steps(), null,
-                        "The recomputation failed; the previous results stay in force", j.submittedAt()));
+                        Text.of(AppraisalTexts.RECOMPUTATION_FAILED), j.submittedAt()));
             }
         });
         return jobs.get(id).orElseThrow();

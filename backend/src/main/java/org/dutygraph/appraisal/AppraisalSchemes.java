@@ -14,6 +14,7 @@ import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.appraisal.engine.Scheme;
 import org.dutygraph.appraisal.engine.SchemeParser;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.platform.neo4j.LockStore;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -61,7 +62,7 @@ public class AppraisalSchemes {
     public Saved save(String id, Object definition, String validFrom, String by) {
         var errors = new ArrayList<UserError>();
         if (id == null || !ID.matcher(id).matches()) {
-            errors.add(UserError.of("INVALID_ID", "A scheme id is 1 to 60 lower-case letters, digits and '-'", "input", "id"));
+            errors.add(UserError.of("INVALID_ID", Text.of(AppraisalTexts.SCHEME_ID_FORMAT), "input", "id"));
         }
         var from = month(validFrom, "validFrom", errors);
         var scheme = parsed(id, definition, errors);
@@ -84,11 +85,11 @@ public class AppraisalSchemes {
         try {
             var from = Period.parse(text);
             if (from.kind() != Period.Kind.MONTH) {
-                errors.add(UserError.of("INVALID_PERIOD", "'" + field + "' is a month, e.g. 2026-01", "input", field));
+                errors.add(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_A_MONTH, field, "2026-01"), "input", field));
             }
             return from;
         } catch (IllegalArgumentException e) {
-            errors.add(UserError.of("INVALID_PERIOD", e.getMessage(), "input", field));
+            errors.add(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", field));
             return null;
         }
     }
@@ -120,17 +121,18 @@ public class AppraisalSchemes {
         try {
             from = Period.parse(fromText);
         } catch (IllegalArgumentException e) {
-            return new Saved(null, List.of(UserError.of("INVALID_PERIOD", e.getMessage(), "input", "from")));
+            return new Saved(null, List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", "from")));
         }
         if (from.kind() != Period.Kind.MONTH) {
-            return new Saved(null, List.of(UserError.of("INVALID_PERIOD", "'from' is a month, e.g. 2026-07", "input", "from")));
+            return new Saved(null, List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_A_MONTH, "from", "2026-07"), "input",
+                    "from")));
         }
         long now = clock.millis();
         return graph.write(() -> {
             locks.job("appraisal-scheme:" + id);
             var last = store.last(id);
             var refused = last.isEmpty()
-                    ? UserError.of("UNKNOWN_SCHEME", "No scheme '" + id + "' is saved", "input", "id")
+                    ? UserError.of("UNKNOWN_SCHEME", Text.of(AppraisalTexts.NO_SCHEME, id), "input", "id")
                     : endRefused(last.get(), from);
             if (refused != null) {
                 return new Saved(null, List.of(refused));
@@ -142,11 +144,11 @@ public class AppraisalSchemes {
     /** Why the scheme whose last version is {@code last} cannot end from {@code from}; null when it can. */
     private static UserError endRefused(Version last, Period from) {
         if (last.validFrom().compareTo(from.toString()) > 0) {
-            return UserError.of("LATER_VERSION", "Version " + last.version() + " is in force from " + last.validFrom()
-                    + "; end the scheme from that month or later", "input", "from");
+            return UserError.of("LATER_VERSION", Text.of(AppraisalTexts.LATER_VERSION, last.version(), last.validFrom()),
+                    "input", "from");
         }
         if (last.ended()) {
-            return UserError.of("ALREADY_ENDED", "'" + last.id() + "' already ends from " + last.validFrom(), "input", "id");
+            return UserError.of("ALREADY_ENDED", Text.of(AppraisalTexts.ALREADY_ENDED, last.id(), last.validFrom()), "input", "id");
         }
         return null;
     }

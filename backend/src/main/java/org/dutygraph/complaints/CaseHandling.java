@@ -11,6 +11,8 @@ import org.dutygraph.complaints.ComplaintViews.HandlerView;
 import org.dutygraph.complaints.ComplaintViews.MessageView;
 import org.dutygraph.platform.effects.Effects;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.platform.neo4j.LockStore;
 import org.dutygraph.security.AccountService;
@@ -122,16 +124,16 @@ public class CaseHandling {
     /** What is wrong with the request before the case is read; null when nothing is. */
     private static Advanced refusal(HandlerScope scope, Advance a, Transition transition) {
         if (transition.officeOnly() && !scope.office()) {
-            return failed("NOT_ALLOWED", "Only the efficiency office may " + a.action().toLowerCase().replace('_', ' '), "action");
+            return failed("NOT_ALLOWED", Text.of(ComplaintTexts.OFFICE_ONLY, a.action(), a.action().toLowerCase().replace('_', ' ')), "action");
         }
         if (a.action().equals("CONCLUDE") && a.conclusion() == null) {
-            return failed("REQUIRED", "Say whether the complaint was substantiated", "conclusion");
+            return failed("REQUIRED", Text.of(ComplaintTexts.SAY_SUBSTANTIATED), "conclusion");
         }
         if (a.action().equals("ANSWER") && (a.answer() == null || a.answer().isBlank() || a.answer().length() > 5000)) {
-            return failed("REQUIRED", "'answer' must be 1 to 5000 characters: it is what the citizen reads", "answer");
+            return failed("REQUIRED", Text.of(ComplaintTexts.ANSWER_LENGTH), "answer");
         }
         if (a.note() != null && a.note().length() > 2000) {
-            return failed("TOO_LONG", "'note' is at most 2000 characters", "note");
+            return failed("TOO_LONG", Text.of(PlatformTexts.AT_MOST_CHARACTERS, "note", 2000), "note");
         }
         return null;
     }
@@ -142,27 +144,27 @@ public class CaseHandling {
         locks.node("Complaint", a.id());
         var current = store.read(scope, a.id(), now);
         if (current.isEmpty()) {
-            return Outcome.refused(failed("NOT_FOUND", "No complaint you may handle has id '" + a.id() + "'", "id"));
+            return Outcome.refused(failed("NOT_FOUND", Text.of(ComplaintTexts.NO_COMPLAINT_YOU_HANDLE, a.id()), "id"));
         }
         var c = current.get();
         if (!transition.from().contains(c.status())) {
-            return Outcome.refused(failed("INVALID_TRANSITION", a.action() + " does not apply to a complaint that is "
-                    + c.status() + "; it applies to " + transition.from(), "action"));
+            return Outcome.refused(failed("INVALID_TRANSITION", Text.of(ComplaintTexts.INVALID_TRANSITION, a.action(), c.status(),
+                    transition.from()), "action"));
         }
         var unit = a.action().equals("ASSIGN") ? (a.unitId() != null ? a.unitId() : c.routedUnitId()) : c.routedUnitId();
         if (a.action().equals("ASSIGN") && (unit == null || !store.unitExists(unit))) {
-            return Outcome.refused(failed(unit == null ? "REQUIRED" : "NOT_FOUND", "Name the unit that investigates", "unitId"));
+            return Outcome.refused(failed(unit == null ? "REQUIRED" : "NOT_FOUND", Text.of(ComplaintTexts.NAME_INVESTIGATING_UNIT), "unitId"));
         }
         var applied = store.apply(step(scope, a, transition, c, unit, now));
         if (applied.isEmpty()) {
-            return Outcome.refused(failed("CONFLICT", "Someone else changed this complaint just now; reload it", "id"));
+            return Outcome.refused(failed("CONFLICT", Text.of(ComplaintTexts.CHANGED_MEANWHILE), "id"));
         }
         store.audit(scope.username(), "advance:" + a.action(), List.of(c.id()), now);
         // every step changes what the citizen sees (status, timeline, due date): tell a follower each time
         notices.citizen(applied.get().pushKey());
         if (a.action().equals("ASSIGN")) {
             notices.handlers(accounts.usernamesInUnits(List.of(unit)), "COMPLAINT_ASSIGNED",
-                    "投诉交办 " + c.number(), "请在期限内调查处理。", c.id());
+                    Text.of(ComplaintTexts.ASSIGNED_TITLE, c.number()), Text.of(ComplaintTexts.ASSIGNED_BODY), c.id());
         }
         return advanced(store.read(scope, c.id(), now).orElseThrow(), a, now);
     }
@@ -190,13 +192,13 @@ public class CaseHandling {
 
     public Sent sendMessage(HandlerScope scope, String id, String body) {
         if (body == null || body.isBlank() || body.strip().length() > 2000) {
-            return new Sent(null, List.of(UserError.of("INVALID_LENGTH", "'body' must be 1 to 2000 characters", "input", "body")));
+            return new Sent(null, List.of(UserError.of("INVALID_LENGTH", Text.of(ComplaintTexts.MESSAGE_LENGTH), "input", "body")));
         }
         var now = clock.instant();
         return graph.write(() -> {
             var c = store.read(scope, id, now);
             if (c.isEmpty()) {
-                return new Sent(null, List.of(UserError.of("NOT_FOUND", "No complaint you may handle has id '" + id + "'",
+                return new Sent(null, List.of(UserError.of("NOT_FOUND", Text.of(ComplaintTexts.NO_COMPLAINT_YOU_HANDLE, id),
                         "input", "id")));
             }
             var message = store.addMessage(id, "HANDLER", scope.username(), body.strip(), now);
@@ -212,7 +214,7 @@ public class CaseHandling {
                 c.occurredAt() == null ? null : c.occurredAt().toInstant(), now);
     }
 
-    private static Advanced failed(String code, String message, String field) {
+    private static Advanced failed(String code, Text message, String field) {
         return new Advanced(null, List.of(UserError.of(code, message, "input", field)));
     }
 }

@@ -15,6 +15,8 @@ import org.dutygraph.complaints.routing.ComplaintTarget;
 import org.dutygraph.notifications.DeviceRegistry;
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.Languages;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.platform.neo4j.LockStore;
 import org.dutygraph.security.AccountService;
@@ -115,7 +117,7 @@ public class CitizenComplaints {
 
     public Replied reply(String receipt, String body) {
         if (body == null || body.isBlank() || body.strip().length() > 2000) {
-            return new Replied(null, List.of(UserError.of("INVALID_LENGTH", "'body' must be 1 to 2000 characters", "input", "body")));
+            return new Replied(null, List.of(UserError.of("INVALID_LENGTH", Text.of(ComplaintTexts.MESSAGE_LENGTH), "input", "body")));
         }
         var hash = receipts.hash(receipt);
         return graph.write(() -> {
@@ -126,7 +128,8 @@ public class CitizenComplaints {
             var handlers = ref.get().routedUnitId() == null ? office.usernames()
                     : accounts.usernamesInUnits(List.of(ref.get().routedUnitId()));
             var message = complaints.addMessage(ref.get().id(), "CITIZEN", null, body.strip(), clock.instant());
-            notices.handlers(handlers, "COMPLAINT_REPLY", "投诉人回复", "投诉人回复了您的问题。", ref.get().id());
+            notices.handlers(handlers, "COMPLAINT_REPLY", Text.of(ComplaintTexts.REPLY_TITLE), Text.of(ComplaintTexts.REPLY_BODY),
+                    ref.get().id());
             return new Replied(message, List.of());
         });
     }
@@ -138,15 +141,18 @@ public class CitizenComplaints {
      * Registers the device for content-free pushes about the case, if the citizen accepted the link risk. Following
      * is per (device, case): one phone follows any number of cases and may also be an account's device, since the
      * follow keeps the token sealed under the case's key (see {@link FollowerPushes}). Returns the tag the pushes
-     * for this case carry on this device.
+     * for this case carry on this device, visible in the device's language ({@code locale}; Chinese when none is given).
      */
-    public Followed followPush(String receipt, String token, String platform, boolean acceptLinkRisk) {
+    public Followed followPush(String receipt, String token, String platform, boolean acceptLinkRisk, String locale) {
         if (!acceptLinkRisk) {
-            return new Followed(null, List.of(UserError.of("LINK_RISK_NOT_ACCEPTED", "Push updates let the push provider link this device "
-                    + "to the case; show the warning and pass acceptLinkRisk: true to opt in", "input", "acceptLinkRisk")));
+            return new Followed(null, List.of(UserError.of("LINK_RISK_NOT_ACCEPTED", Text.of(ComplaintTexts.LINK_RISK_NOT_ACCEPTED),
+                    "input", "acceptLinkRisk")));
         }
         if (!DeviceRegistry.isToken(token)) {
-            return new Followed(null, List.of(UserError.of("INVALID_TOKEN", "'token' must be the push SDK's registration token", "input", "token")));
+            return new Followed(null, List.of(UserError.of("INVALID_TOKEN", Text.of(ComplaintTexts.FOLLOW_TOKEN), "input", "token")));
+        }
+        if (locale != null && !Languages.isTag(locale)) {
+            return new Followed(null, List.of(UserError.of("INVALID_LOCALE", Text.of(ComplaintTexts.FOLLOW_LOCALE), "input", "locale")));
         }
         var hash = receipts.hash(receipt);
         var pushKey = graph.write(() -> hash.flatMap(cases::byReceiptHash).map(ref -> {
@@ -159,7 +165,7 @@ public class CitizenComplaints {
         }
         var follower = ComplaintNotices.follower(pushKey.get());
         var target = "fcm:" + token;
-        devices.register(follower, followSeal.seal(follower.key(), target), platform, FollowerPushes.CHANNEL, null, clock.instant());
+        devices.register(follower, followSeal.seal(follower.key(), target), platform, FollowerPushes.CHANNEL, locale, clock.instant());
         return new Followed(followSeal.tag(follower.key(), target), List.of());
     }
 
@@ -168,7 +174,7 @@ public class CitizenComplaints {
             var earlier = cases.bySubmissionKey(keys.submissionKey()).orElseThrow();
             if (!earlier.contentHash().equals(keys.contentHash())) {
                 return new Submitted(null, null, List.of(UserError.of("SUBMISSION_ID_REUSED",
-                        "This submissionId was already used for a different complaint; generate a new one", "input", "submissionId")));
+                        Text.of(ComplaintTexts.SUBMISSION_ID_REUSED), "input", "submissionId")));
             }
             var receipt = receipts.unseal(s.submissionId().toLowerCase(), earlier.sealedReceipt());
             return new Submitted(cases.citizenView(earlier.id()), receipt, List.of());
@@ -180,6 +186,6 @@ public class CitizenComplaints {
     }
 
     private static UserError unknownReceipt() {
-        return UserError.of("UNKNOWN_RECEIPT", "No complaint has this receipt", "input", "receipt");
+        return UserError.of("UNKNOWN_RECEIPT", Text.of(ComplaintTexts.UNKNOWN_RECEIPT), "input", "receipt");
     }
 }

@@ -4,9 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 import org.dutygraph.complaints.photos.PhotoStore;
+import org.dutygraph.platform.i18n.Messages;
+import org.dutygraph.platform.i18n.Text;
+import org.dutygraph.platform.i18n.TextJson;
 import org.dutygraph.platform.jobs.PeriodicJob;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.platform.neo4j.LockStore;
@@ -34,10 +38,11 @@ public class ComplaintEscalator extends PeriodicJob {
     private final AccountService accounts;
     private final ComplaintOffice office;
     private final Clock clock;
+    private final Messages messages;
 
     ComplaintEscalator(EscalationStore escalations, PhotoStore photos, GraphTransactions graph, LockStore locks,
                        WorkingCalendar calendar, ComplaintSettings settings, ComplaintNotices notices, AccountService accounts,
-                       ComplaintOffice office, Clock clock) {
+                       ComplaintOffice office, Clock clock, Messages messages) {
         super("complaint-escalator", "Complaint escalation");
         this.escalations = escalations;
         this.photos = photos;
@@ -49,9 +54,10 @@ public class ComplaintEscalator extends PeriodicJob {
         this.accounts = accounts;
         this.office = office;
         this.clock = clock;
+        this.messages = messages;
     }
 
-    record Escalation(String id, String number, String unitId, String pushKey) {
+    record Escalation(String id, String number, String unitId, String pushKey, String status) {
     }
 
     /** Escalates every complaint overdue at {@code now}; returns them. */
@@ -60,6 +66,7 @@ public class ComplaintEscalator extends PeriodicJob {
             // Several instances may run this: the lock makes the second wait and then find nothing due.
             locks.job("complaint-escalation");
             var escalated = escalations.escalateOverdue(now, calendar.due(now, 1), BATCH);
+            escalations.steps(steps(escalated), now);
             // an overdue case is still open: its followers must keep getting its updates
             notices.keepFollowing(escalated.stream().map(Escalation::pushKey).toList());
             tellHandlers(escalated);
@@ -76,8 +83,19 @@ public class ComplaintEscalator extends PeriodicJob {
             if (e.unitId() != null) {
                 recipients.addAll(accounts.usernamesInUnits(List.of(e.unitId())));
             }
-            notices.handlers(recipients, "COMPLAINT_OVERDUE", "投诉逾期督办 " + e.number(), "该投诉已逾期，已报上级督办。", e.id());
+            notices.handlers(recipients, "COMPLAINT_OVERDUE", Text.of(ComplaintTexts.OVERDUE_TITLE, e.number()),
+                    Text.of(ComplaintTexts.OVERDUE_BODY), e.id());
         }
+    }
+
+    /** Each escalation is a step of its case, saying where it went (in the reader's language; Chinese words kept beside). */
+    private List<Map<String, Object>> steps(List<Escalation> escalated) {
+        return escalated.stream().map(e -> {
+            var note = e.unitId() == null ? Text.of(ComplaintTexts.ESCALATED_TO_OFFICE)
+                    : Text.of(ComplaintTexts.ESCALATED_TO_UNIT, e.unitId());
+            return Map.<String, Object>of("id", e.id(), "status", e.status(), "note", messages.chinese(note),
+                    "noteText", TextJson.write(note));
+        }).toList();
     }
 
     int dropOrphanPhotos(Instant now) {

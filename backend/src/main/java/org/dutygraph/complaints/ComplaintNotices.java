@@ -10,6 +10,7 @@ import org.dutygraph.notifications.DeviceRegistry;
 import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Notifications;
 import org.dutygraph.notifications.Recipient;
+import org.dutygraph.platform.i18n.Text;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,8 @@ class ComplaintNotices {
     static final String CITIZEN_FEATURE = "complaint";
 
     /** What the lock screen shows: the same for every case and every step. */
-    static final NotificationRequest.Alert CITIZEN_ALERT = new NotificationRequest.Alert("投诉进展", "您的投诉有新进展，请打开应用查看。");
+    static final NotificationRequest.Alert CITIZEN_ALERT = new NotificationRequest.Alert(Text.of(ComplaintTexts.CITIZEN_ALERT_TITLE),
+            Text.of(ComplaintTexts.CITIZEN_ALERT_BODY));
 
     private final Notifications notifications;
     private final DeviceRegistry devices;
@@ -46,8 +48,8 @@ class ComplaintNotices {
         }
         var follower = follower(pushKey);
         devices.renew(List.of(follower), clock.instant());
-        notifications.enqueue(NotificationRequest.alerted(follower, "COMPLAINT_UPDATED", "投诉有新进展",
-                "您关注的投诉有新进展，请用回执查看。", CITIZEN_ALERT, null, null));
+        notifications.enqueue(NotificationRequest.alerted(follower, "COMPLAINT_UPDATED", Text.of(ComplaintTexts.CITIZEN_UPDATE_TITLE),
+                Text.of(ComplaintTexts.CITIZEN_UPDATE_BODY), CITIZEN_ALERT, null, null));
     }
 
     /** Keeps the follows of cases that are still open alive without telling anyone (overdue cases, escalated). */
@@ -61,18 +63,18 @@ class ComplaintNotices {
 
     /** What tells the efficiency office about complaints the graph could not route (by id and number). */
     List<NotificationRequest> awaitingTriage(Collection<String> usernames, List<Map.Entry<String, String>> complaints) {
-        return complaints.stream().flatMap(c -> requests(usernames, "COMPLAINT_RECEIVED", "新投诉待分办 " + c.getValue(),
-                "系统无法确定承办单位，请人工分办。", c.getKey()).stream()).toList();
+        return complaints.stream().flatMap(c -> requests(usernames, "COMPLAINT_RECEIVED", Text.of(ComplaintTexts.TRIAGE_TITLE,
+                c.getValue()), Text.of(ComplaintTexts.TRIAGE_BODY), c.getKey()).stream()).toList();
     }
 
-    void handlers(Collection<String> usernames, String kind, String title, String body, String complaintId) {
+    void handlers(Collection<String> usernames, String kind, Text title, Text body, String complaintId) {
         var requests = requests(usernames, kind, title, body, complaintId);
         if (!requests.isEmpty()) {
             notifications.enqueue(requests);
         }
     }
 
-    private static List<NotificationRequest> requests(Collection<String> usernames, String kind, String title, String body,
+    private static List<NotificationRequest> requests(Collection<String> usernames, String kind, Text title, Text body,
                                                       String complaintId) {
         return usernames.stream().map(u -> NotificationRequest.sensitive(Recipient.account(u), kind, title, body, "COMPLAINT",
                 complaintId)).toList();

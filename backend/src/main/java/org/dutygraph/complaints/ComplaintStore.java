@@ -18,6 +18,8 @@ import org.dutygraph.complaints.ComplaintViews.StatsView;
 import org.dutygraph.complaints.ComplaintViews.StepView;
 import org.dutygraph.complaints.routing.ComplaintTarget;
 import org.dutygraph.platform.graphql.TimeKeys;
+import org.dutygraph.platform.i18n.Text;
+import org.dutygraph.platform.i18n.TextJson;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -209,16 +211,33 @@ class ComplaintStore {
     Map<String, List<StepView>> steps(Collection<String> complaintIds) {
         return byComplaint("""
                 MATCH (s:ComplaintStep) WHERE s.complaintId IN $ids
-                RETURN s.complaintId AS c, s.status AS status, s.by AS by, s.note AS note, s.at AS at ORDER BY s.at, s.id""",
+                RETURN s.complaintId AS c, s.status AS status, s.by AS by, s.note AS note, s.noteText AS noteText, s.at AS at
+                ORDER BY s.at, s.id""",
                 complaintIds, r -> new StepView(r.get("status").asString(), r.get("by").asString(null),
-                        r.get("note").asString(null), TimeKeys.utc(r.get("at").asLong())));
+                        TextJson.read(r.get("noteText").asString(null), r.get("note").asString(null)),
+                        TimeKeys.utc(r.get("at").asLong())));
     }
 
-    /** Why each case's suggested units were suggested, in the order of its suggestedUnitIds. */
-    Map<String, List<String>> suggestionReasons(Collection<String> complaintIds) {
-        var out = new HashMap<String, List<String>>();
-        byComplaint("MATCH (c:Complaint) WHERE c.id IN $ids RETURN c.id AS c, coalesce(c.suggestionReasons, []) AS reasons",
-                complaintIds, r -> r.get("reasons").asList(Value::asString)).forEach((id, rows) -> out.put(id, rows.get(0)));
+    /**
+     * Why each case's suggested units were suggested, in the order of its suggestedUnitIds, in the reader's language;
+     * complaints routed before reasons were kept as texts have their words.
+     */
+    Map<String, List<Text>> suggestionReasons(Collection<String> complaintIds) {
+        var out = new HashMap<String, List<Text>>();
+        byComplaint("""
+                MATCH (c:Complaint) WHERE c.id IN $ids
+                RETURN c.id AS c, coalesce(c.suggestionReasons, []) AS reasons, c.suggestionReasonTexts AS texts""",
+                complaintIds, r -> reasons(r.get("reasons").asList(Value::asString),
+                        r.get("texts").isNull() ? List.of() : r.get("texts").asList(Value::asString)))
+                .forEach((id, rows) -> out.put(id, rows.get(0)));
+        return out;
+    }
+
+    private static List<Text> reasons(List<String> words, List<String> texts) {
+        var out = new ArrayList<Text>(words.size());
+        for (int i = 0; i < words.size(); i++) {
+            out.add(TextJson.read(i < texts.size() ? texts.get(i) : null, words.get(i)));
+        }
         return out;
     }
 
@@ -290,7 +309,8 @@ class ComplaintStore {
                 new ComplaintTarget(c.get("targetUnitId").asString(null), c.get("targetWindowId").asString(null),
                         c.get("targetPostId").asString(null), c.get("badgeNumber").asString(null),
                         c.get("powerItemId").asString(null), c.get("matterText").asString(null), c.get("matterId").asString(null)),
-                contact, strings(c.get("photoIds")), c.get("routedUnitId").asString(null), c.get("routing").asString(),
+                contact, strings(c.get("photoIds")), c.get("routedUnitId").asString(null),
+                TextJson.read(c.get("routingText").asString(null), c.get("routing").asString()),
                 c.get("findingId").asString(null), strings(c.get("suggestedUnitIds")), c.get("conclusion").asString(null),
                 c.get("serious").asBoolean(false), c.get("answer").asString(null), TimeKeys.utc(c.get("receivedAt").asLong()),
                 TimeKeys.utc(due), due != null && due < now.toEpochMilli() && !status.equals("PUBLISHED"),

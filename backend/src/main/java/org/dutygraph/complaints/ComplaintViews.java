@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.dutygraph.complaints.routing.ComplaintTarget;
+import org.dutygraph.platform.i18n.Text;
 
 /** What the API shows of complaints. */
 public final class ComplaintViews {
@@ -46,7 +47,8 @@ public final class ComplaintViews {
     public record PhotoLink(String id, String url, OffsetDateTime urlExpiresAt) {
     }
 
-    public record StepView(String status, String by, String note, OffsetDateTime at) {
+    /** A step of a case; the note is a handler's words, or the system's in the reader's language. */
+    public record StepView(String status, String by, Text note, OffsetDateTime at) {
     }
 
     public record ContactView(String name, String phone) {
@@ -54,7 +56,7 @@ public final class ComplaintViews {
 
     public record HandlerView(String id, String number, String category, String status, String description,
                               OffsetDateTime occurredAt, String place, String areaId, ComplaintTarget target,
-                              ContactView contact, List<String> photoIds, String routedUnitId, String routing,
+                              ContactView contact, List<String> photoIds, String routedUnitId, Text routing,
                               String findingId, List<String> suggestedUnitIds, String conclusion, boolean serious,
                               String answer, OffsetDateTime receivedAt, OffsetDateTime dueAt, boolean overdue,
                               int escalations, String key) {

@@ -9,6 +9,7 @@ import org.dutygraph.complaints.ComplaintViews.AuditView;
 import org.dutygraph.complaints.ComplaintViews.MessageView;
 import org.dutygraph.complaints.ComplaintViews.StatsView;
 import org.dutygraph.complaints.ComplaintViews.StepView;
+import org.dutygraph.platform.i18n.Text;
 import org.springframework.stereotype.Service;
 
 /** Reads for the API that need no scope of their own (the caller's scope was checked on the complaint). */
@@ -44,7 +45,7 @@ public class ComplaintsQueries {
     }
 
     /** Why each complaint's suggested units were suggested, in the order of its suggestedUnitIds. */
-    public Map<String, List<String>> suggestionReasons(Collection<String> complaintIds) {
+    public Map<String, List<Text>> suggestionReasons(Collection<String> complaintIds) {
         return store.suggestionReasons(complaintIds);
     }
 }

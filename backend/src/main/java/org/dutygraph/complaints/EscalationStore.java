@@ -20,8 +20,8 @@ class EscalationStore {
 
     /**
      * Escalates at most {@code limit} complaints overdue at {@code now} (oldest deadline first) to the next unit up
-     * the chain above the handling unit (the top one once the chain is used up; none without a handling unit), with a
-     * step saying so; each is due again at {@code next}.
+     * the chain above the handling unit (the top one once the chain is used up; none without a handling unit); each is
+     * due again at {@code next}. The caller records the steps saying so ({@link #steps}).
      */
     List<Escalation> escalateOverdue(Instant now, Instant next, int limit) {
         return List.copyOf(neo4j.query("""
@@ -34,12 +34,22 @@ class EscalationStore {
                                      ELSE chain[CASE WHEN c.escalations < size(chain) THEN c.escalations ELSE size(chain) - 1 END]
                                 END AS target
                         SET c.escalations = c.escalations + 1, c.nextEscalationAt = $next, c.escalatedToUnitId = target
-                        CREATE (:ComplaintStep {id: randomUUID(), complaintId: c.id, status: c.status, by: 'system',
-                                note: 'overdue: escalated to ' + coalesce(target, 'the efficiency office'), at: $now})
-                        RETURN c.id AS id, c.number AS number, target, c.pushKey AS pushKey""")
+                        RETURN c.id AS id, c.number AS number, target, c.pushKey AS pushKey, c.status AS status""")
                 .bindAll(Map.of("now", now.toEpochMilli(), "next", next.toEpochMilli(), "limit", limit))
                 .fetchAs(Escalation.class).mappedBy((types, r) -> new Escalation(r.get("id").asString(),
-                        r.get("number").asString(), r.get("target").asString(null), r.get("pushKey").asString(null)))
+                        r.get("number").asString(), r.get("target").asString(null), r.get("pushKey").asString(null),
+                        r.get("status").asString()))
                 .all());
+    }
+
+    /**
+     * A system step on each escalated case: rows of {@code id}, {@code status}, {@code note} (the Chinese words) and
+     * {@code noteText} (the note as a catalogue text, read in the reader's language).
+     */
+    void steps(List<Map<String, Object>> rows, Instant now) {
+        neo4j.query("""
+                UNWIND $rows AS r
+                CREATE (:ComplaintStep {id: randomUUID(), complaintId: r.id, status: r.status, by: 'system', note: r.note,
+                        noteText: r.noteText, at: $now})""").bindAll(Map.of("rows", rows, "now", now.toEpochMilli())).run();
     }
 }

@@ -7,7 +7,10 @@ import java.util.Locale;
 import java.util.TreeSet;
 
 import org.dutygraph.complaints.receipts.Receipts;
+import org.dutygraph.org.read.OrgNouns;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,10 +43,10 @@ public class ServiceRatings {
         var errors = new ArrayList<UserError>();
         var number = serviceCaseNumber == null ? "" : serviceCaseNumber.strip().toUpperCase(Locale.ROOT);
         if (number.isEmpty() || number.length() > 64) {
-            errors.add(UserError.of("INVALID_LENGTH", "'serviceCaseNumber' must be 1 to 64 characters", "input", "serviceCaseNumber"));
+            errors.add(UserError.of("INVALID_LENGTH", Text.of(ComplaintTexts.SERVICE_CASE_NUMBER_LENGTH), "input", "serviceCaseNumber"));
         }
         if (!complaints.unitExists(unitId)) {
-            errors.add(UserError.of("NOT_FOUND", "No unit has id '" + unitId + "'", "input", "unitId"));
+            errors.add(UserError.of("NOT_FOUND", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(OrgNouns.UNIT), unitId), "input", "unitId"));
         }
         if (!errors.isEmpty()) {
             return errors;
@@ -51,7 +54,7 @@ public class ServiceRatings {
         var rating = new ServiceRatingStore.Rating(receipts.tag("service-case", number), unitId, level,
                 5 - LEVELS.indexOf(level), indicators == null ? List.of() : List.copyOf(new TreeSet<>(indicators)), clock.millis());
         if (!ratings.create(rating)) {
-            return List.of(UserError.of("ALREADY_RATED", "This service case has been rated already", "input",
+            return List.of(UserError.of("ALREADY_RATED", Text.of(ComplaintTexts.ALREADY_RATED), "input",
                     "serviceCaseNumber"));
         }
         return List.of();

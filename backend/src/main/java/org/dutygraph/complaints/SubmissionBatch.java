@@ -31,7 +31,6 @@ class SubmissionBatch {
     private final ComplaintOffice office;
     private final ComplaintNumbers numbers;
     private final Clock clock;
-
     SubmissionBatch(ComplaintRouter router, ComplaintNotices notices, ComplaintOffice office, ComplaintNumbers numbers,
                     Clock clock) {
         this.router = router;

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.dutygraph.complaints.routing.Routing;
+import org.dutygraph.org.read.OrgNouns;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 
 /** The checks on a submission: its fields, and that what it refers to exists. */
 final class SubmissionChecks {
@@ -22,33 +25,32 @@ final class SubmissionChecks {
     static List<UserError> validate(CitizenComplaints.Submission s, Instant now) {
         var errors = new ArrayList<UserError>();
         if (s.submissionId() == null || !UUID_TEXT.matcher(s.submissionId()).matches()) {
-            errors.add(UserError.of("INVALID_FORMAT", "'submissionId' must be a UUID generated once per complaint", "input", "submissionId"));
+            errors.add(UserError.of("INVALID_FORMAT", Text.of(ComplaintTexts.SUBMISSION_ID_FORMAT), "input", "submissionId"));
         }
         if (s.target() == null || s.target().isEmpty()) {
-            errors.add(UserError.of("REQUIRED", "Say what the complaint is about: a unit, window, post, badge number or matter",
-                    "input", "target"));
+            errors.add(UserError.of("REQUIRED", Text.of(ComplaintTexts.SAY_WHAT_ABOUT), "input", "target"));
         } else {
             checkLength(errors, s.target().badgeNumber(), 50, "target", "badgeNumber");
             checkLength(errors, s.target().matterText(), 500, "target", "matterText");
             checkLength(errors, s.target().matterId(), 200, "target", "matterId");
         }
         if (!CitizenComplaints.CATEGORIES.contains(s.category())) {
-            errors.add(UserError.of("INVALID_VALUE", "Unknown category", "input", "category"));
+            errors.add(UserError.of("INVALID_VALUE", Text.of(ComplaintTexts.UNKNOWN_CATEGORY), "input", "category"));
         }
         var description = s.description() == null ? "" : s.description().strip();
         if (description.length() < 10 || description.length() > 5000) {
-            errors.add(UserError.of("INVALID_LENGTH", "'description' must be 10 to 5000 characters", "input", "description"));
+            errors.add(UserError.of("INVALID_LENGTH", Text.of(ComplaintTexts.DESCRIPTION_LENGTH), "input", "description"));
         }
         if (s.occurredAt() != null && s.occurredAt().isAfter(now.plusSeconds(300))) {
-            errors.add(UserError.of("IN_THE_FUTURE", "'occurredAt' is in the future", "input", "occurredAt"));
+            errors.add(UserError.of("IN_THE_FUTURE", Text.of(ComplaintTexts.OCCURRED_IN_FUTURE), "input", "occurredAt"));
         }
         checkLength(errors, s.place(), 500, "place");
         checkLength(errors, s.contactName(), 50, "contact", "name");
         if (s.contactPhone() != null && !s.contactPhone().isBlank() && !PHONE.matcher(s.contactPhone()).matches()) {
-            errors.add(UserError.of("INVALID_FORMAT", "'phone' must be 5 to 20 digits, spaces, '+' or '-'", "input", "contact", "phone"));
+            errors.add(UserError.of("INVALID_FORMAT", Text.of(ComplaintTexts.PHONE_FORMAT), "input", "contact", "phone"));
         }
         if (CitizenComplaints.photos(s).size() > MAX_PHOTOS) {
-            errors.add(UserError.of("TOO_MANY", "At most " + MAX_PHOTOS + " photos", "input", "photoIds"));
+            errors.add(UserError.of("TOO_MANY", Text.of(ComplaintTexts.TOO_MANY_PHOTOS, MAX_PHOTOS), "input", "photoIds"));
         }
         return errors;
     }
@@ -88,11 +90,11 @@ final class SubmissionChecks {
         var t = s.target();
         var photoIds = CitizenComplaints.photos(s);
         var errors = new ArrayList<UserError>();
-        missing(errors, found.unit(), t.unitId(), "Organization", "target", "unitId");
-        missing(errors, found.window(), t.windowId(), "Organization", "target", "windowId");
-        missing(errors, found.post(), t.postId(), "Post", "target", "postId");
-        missing(errors, found.item(), t.powerItemId(), "PowerItem", "target", "powerItemId");
-        missing(errors, found.area(), s.areaId(), "Area", "areaId");
+        missing(errors, found.unit(), t.unitId(), OrgNouns.UNIT, "target", "unitId");
+        missing(errors, found.window(), t.windowId(), OrgNouns.UNIT, "target", "windowId");
+        missing(errors, found.post(), t.postId(), OrgNouns.POST, "target", "postId");
+        missing(errors, found.item(), t.powerItemId(), OrgNouns.POWER_ITEM, "target", "powerItemId");
+        missing(errors, found.area(), s.areaId(), OrgNouns.AREA, "areaId");
         for (int i = 0; i < photoIds.size(); i++) {
             if (!found.freePhotos().contains(photoIds.get(i))) {
                 errors.add(photoNotFree(i));
@@ -108,15 +110,15 @@ final class SubmissionChecks {
     }
 
     static UserError photoNotFree(int index) {
-        return UserError.of("NOT_FOUND", "No uploaded photo has this id (or it belongs to another complaint)",
+        return UserError.of("NOT_FOUND", Text.of(ComplaintTexts.PHOTO_NOT_FREE),
                 "input", "photoIds", String.valueOf(index));
     }
 
-    private static void missing(List<UserError> errors, boolean exists, String id, String label, String... path) {
+    private static void missing(List<UserError> errors, boolean exists, String id, OrgNouns thing, String... path) {
         if (id != null && !exists) {
             var full = new ArrayList<String>(List.of("input"));
             full.addAll(List.of(path));
-            errors.add(new UserError(full, "NOT_FOUND", "No " + label + " has id '" + id + "'"));
+            errors.add(new UserError(full, "NOT_FOUND", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(thing), id)));
         }
     }
 
@@ -124,7 +126,7 @@ final class SubmissionChecks {
         if (value != null && value.strip().length() > max) {
             var full = new ArrayList<String>(List.of("input"));
             full.addAll(List.of(path));
-            errors.add(new UserError(full, "TOO_LONG", "At most " + max + " characters"));
+            errors.add(new UserError(full, "TOO_LONG", Text.of(ComplaintTexts.AT_MOST_CHARACTERS, max)));
         }
     }
 }

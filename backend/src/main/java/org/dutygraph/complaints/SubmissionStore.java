@@ -16,6 +16,8 @@ import java.util.function.Function;
 import org.dutygraph.complaints.routing.RoutingStore;
 import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Notifications;
+import org.dutygraph.platform.i18n.Messages;
+import org.dutygraph.platform.i18n.TextJson;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
@@ -44,10 +46,12 @@ class SubmissionStore {
 
     private final Driver driver;
     private final Notifications notifications;
+    private final Messages messages;
 
-    SubmissionStore(Driver driver, Notifications notifications) {
+    SubmissionStore(Driver driver, Notifications notifications, Messages messages) {
         this.driver = driver;
         this.notifications = notifications;
+        this.messages = messages;
     }
 
     /** Runs {@code work} in one write transaction; the driver runs it again from the start on a transient failure. */
@@ -151,7 +155,8 @@ class SubmissionStore {
                     WITH r, c
                     OPTIONAL MATCH (o:Organization {id: c.routedUnitId})
                     FOREACH (_ IN CASE WHEN o IS NULL THEN [] ELSE [1] END | CREATE (c)-[:ROUTED_TO]->(o))
-                    CREATE (:ComplaintStep {id: r.stepId, complaintId: c.id, status: 'RECEIVED', note: c.routing, at: $now})
+                    CREATE (:ComplaintStep {id: r.stepId, complaintId: c.id, status: 'RECEIVED', note: c.routing,
+                            noteText: c.routingText, at: $now})
                     WITH r, c, o
                     CALL (r, c) {
                       MATCH (p:Photo) WHERE p.id IN r.photos AND p.complaintId IS NULL
@@ -175,8 +180,11 @@ class SubmissionStore {
         }
     }
 
-    /** The Complaint node's properties: what the citizen gave, the keys, the first deadline, the routing. */
-    private static Map<String, Object> properties(NewComplaint c) {
+    /**
+     * The Complaint node's properties: what the citizen gave, the keys, the first deadline, the routing. Why it was routed
+     * (and why units were suggested) is kept as catalogue texts, read in the reader's language, with their Chinese words.
+     */
+    private Map<String, Object> properties(NewComplaint c) {
         var p = new HashMap<String, Object>();
         p.put("id", c.id());
         p.put("number", c.number());
@@ -208,10 +216,12 @@ class SubmissionStore {
         p.put("serious", false);
         var routing = c.routing();
         p.put("routedUnitId", routing.unitId());
-        p.put("routing", routing.reason());
+        p.put("routing", messages.chinese(routing.reason()));
+        p.put("routingText", TextJson.write(routing.reason()));
         p.put("findingId", routing.findingId());
         p.put("suggestedUnitIds", routing.suggestedUnitIds());
-        p.put("suggestionReasons", routing.suggestionReasons());
+        p.put("suggestionReasons", routing.suggestionReasons().stream().map(messages::chinese).toList());
+        p.put("suggestionReasonTexts", routing.suggestionReasons().stream().map(TextJson::write).toList());
         return p;
     }
 }

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.dutygraph.complaints.PendingSubmission.Outcome;
 import org.dutygraph.platform.graphql.UnavailableException;
+import org.dutygraph.platform.i18n.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -56,17 +57,16 @@ class SubmissionWriter implements SmartLifecycle {
     /** Queues the submission and waits until it is stored (or refused); UNAVAILABLE when overloaded or stopping. */
     Outcome store(PendingSubmission pending) {
         if (!running || !queue.offer(pending)) {
-            throw new UnavailableException("Too many complaints are being filed right now; send the same one again shortly",
-                    RETRY_AFTER);
+            throw new UnavailableException(Text.of(ComplaintTexts.BUSY), RETRY_AFTER);
         }
         try {
             return pending.stored().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UnavailableException("The service is stopping; send the same complaint again", RETRY_AFTER);
+            throw new UnavailableException(Text.of(ComplaintTexts.STOPPING), RETRY_AFTER);
         } catch (TimeoutException e) {
             // It may still be stored; the same submissionId then returns it.
-            throw new UnavailableException("Filing took too long; send the same complaint again", RETRY_AFTER);
+            throw new UnavailableException(Text.of(ComplaintTexts.TOO_SLOW), RETRY_AFTER);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }

@@ -2,9 +2,11 @@ package org.dutygraph.conflicts;
 
 import java.time.OffsetDateTime;
 
-/** A snapshot of one conflict analysis run. */
+import org.dutygraph.platform.i18n.Text;
+
+/** A snapshot of one conflict analysis run; why it failed is in the reader's language. */
 public record AnalysisJob(String id, Status status, String phase, int step, int steps, Integer findings,
-                          Long durationMillis, OffsetDateTime submittedAt, OffsetDateTime finishedAt, String failure) {
+                          Long durationMillis, OffsetDateTime submittedAt, OffsetDateTime finishedAt, Text failure) {
 
     public enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED }
 
@@ -24,7 +26,7 @@ public record AnalysisJob(String id, Status status, String phase, int step, int 
         return new AnalysisJob(id, Status.SUCCEEDED, "done", steps, steps, findings, millis, submittedAt, now, null);
     }
 
-    AnalysisJob failed(String why, OffsetDateTime now) {
+    AnalysisJob failed(Text why, OffsetDateTime now) {
         return new AnalysisJob(id, Status.FAILED, phase, step, steps, findings, durationMillis, submittedAt, now, why);
     }
 }

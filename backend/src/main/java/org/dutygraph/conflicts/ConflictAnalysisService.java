@@ -10,10 +10,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.dutygraph.conflicts.engine.ConflictEngine;
+import org.dutygraph.conflicts.engine.Explanations;
 import org.dutygraph.conflicts.engine.Finding;
 import org.dutygraph.conflicts.engine.LiveAnalysis;
 import org.dutygraph.conflicts.engine.ProjectionStore;
 import org.dutygraph.org.bundle.BundleImported;
+import org.dutygraph.platform.i18n.Messages;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.jobs.JobRegistry;
 import org.dutygraph.platform.jobs.JobThreads;
 import org.slf4j.Logger;
@@ -36,6 +39,7 @@ public class ConflictAnalysisService implements AutoCloseable {
     private final ProjectionStore projections;
     private final FindingStore store;
     private final ConflictSettings settings;
+    private final Explanations words;
     private final JobRegistry<AnalysisJob> jobs = new JobRegistry<>(50, AnalysisJob::finished);
     private final AtomicReference<String> queued = new AtomicReference<>();
     /** The last full analysis, kept for incremental runs; touched only on the analysis thread. */
@@ -44,7 +48,9 @@ public class ConflictAnalysisService implements AutoCloseable {
     private final ExecutorService executor = JobThreads.single("conflict-analysis");
     private final Clock clock;
 
-    ConflictAnalysisService(ProjectionStore projections, FindingStore store, ConflictSettings settings, Clock clock) {
+    ConflictAnalysisService(ProjectionStore projections, FindingStore store, ConflictSettings settings, Clock clock,
+                            Messages messages) {
+        this.words = messages::render;
         this.projections = projections;
         this.store = store;
         this.settings = settings;
@@ -84,7 +90,7 @@ public class ConflictAnalysisService implements AutoCloseable {
 
     /** Analyzes without storing: for the command line and benchmarks. */
     public List<Finding> analyzeNow() {
-        return new ConflictEngine(settings.engine()).analyze(projections.load(), (step, steps) -> { });
+        return new ConflictEngine(settings.engine(), words).analyze(projections.load(), (step, steps) -> { });
     }
 
     @EventListener
@@ -118,7 +124,7 @@ public class ConflictAnalysisService implements AutoCloseable {
         } catch (RuntimeException e) {
             live = null;
             log.error("Incremental analysis {} failed", id, e);
-            jobs.update(id, job -> job.failed("The analysis failed because of a database error; run it again", now()));
+            jobs.update(id, job -> job.failed(Text.of(ConflictTexts.ANALYSIS_FAILED), now()));
         }
     }
 
@@ -131,12 +137,12 @@ public class ConflictAnalysisService implements AutoCloseable {
             var projection = projections.load();
             var loaded = System.nanoTime();
             jobs.update(id, job -> job.at("analyzing", 2));
-            var findings = new ConflictEngine(settings.engine()).analyze(projection,
+            var findings = new ConflictEngine(settings.engine(), words).analyze(projection,
                     (step, steps) -> jobs.update(id, job -> job.at("analyzing", 1 + step)));
             var analyzed = System.nanoTime();
             jobs.update(id, job -> job.at("storing findings", 8));
             var count = store.replaceActive(findings, id);
-            live = settings.keepsLiveAnalysis() ? LiveAnalysis.of(projection, findings, settings.engine()) : null;
+            live = settings.keepsLiveAnalysis() ? LiveAnalysis.of(projection, findings, settings.engine(), words) : null;
             if (live != null) {
                 // Plan the incremental queries and run the in-memory pass once with nothing changed, so that
                 // the first incremental run after a full one is as fast as the next.
@@ -151,7 +157,7 @@ public class ConflictAnalysisService implements AutoCloseable {
                     (analyzed - loaded) / 1_000_000, (System.nanoTime() - analyzed) / 1_000_000);
         } catch (RuntimeException e) {
             log.error("Conflict analysis {} failed", id, e);
-            jobs.update(id, job -> job.failed("The analysis failed because of a database error; run it again", now()));
+            jobs.update(id, job -> job.failed(Text.of(ConflictTexts.ANALYSIS_FAILED), now()));
         }
     }
 

@@ -1,10 +1,23 @@
 package org.dutygraph.inspections;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** The checklists shipped as templates; plans copy a template's items or bring their own (checklists are data). */
-public final class Checklists {
+import org.dutygraph.platform.i18n.Messages;
+import org.dutygraph.platform.i18n.Text;
+import org.springframework.stereotype.Component;
+
+/**
+ * The checklists shipped as templates; plans copy a template's items or bring their own (checklists are data). A
+ * template's texts come from the message catalogue: plans store them in Chinese (the version is the hash of those),
+ * and a reader who asks for English reads an item in English as long as it is the template's item unchanged. A plan's
+ * own items are shown as written.
+ */
+@Component
+public class Checklists {
 
     public record Item(String code, String norm, String question) {
     }
@@ -16,30 +29,55 @@ public final class Checklists {
     public record Checklist(String id, String version, List<Item> items) {
     }
 
-    private static final List<Item> WINDOW_NORMS = List.of(
-            new Item("WINDOW_PROHIBITIONS", "禁止性规范", "No prohibited conduct at the window (eating, games, leaving the post, refusing without reason)?"),
-            new Item("WINDOW_APPEARANCE", "仪表规范", "Neat appearance, badge worn?"),
-            new Item("WINDOW_MANNERS", "举止规范", "Standing or rising to greet, polite gestures?"),
-            new Item("WINDOW_LANGUAGE", "语言规范", "Courteous language, no harsh or evasive words?"),
-            new Item("WINDOW_DRESS", "着装规范", "Uniform or working dress as required?"),
-            new Item("WINDOW_DESK_ORDER", "摆放规范", "Desk and materials in order, name plate shown?"),
-            new Item("WINDOW_APPROVAL_CONDUCT", "审批行为规范", "Approval by the published procedure, no extra requirements or fees?"));
+    private static final List<String> WINDOW_NORMS = List.of("WINDOW_PROHIBITIONS", "WINDOW_APPEARANCE", "WINDOW_MANNERS",
+            "WINDOW_LANGUAGE", "WINDOW_DRESS", "WINDOW_DESK_ORDER", "WINDOW_APPROVAL_CONDUCT");
+    private static final List<String> WORK_RULES = List.of("ATTENDANCE", "FIRST_INQUIRY", "TIME_LIMITED");
 
-    private static final List<Item> WORK_RULES = List.of(
-            new Item("ATTENDANCE", "考勤", "Staff on post during working hours?"),
-            new Item("FIRST_INQUIRY", "首问负责制", "Whoever was asked first saw the matter through?"),
-            new Item("TIME_LIMITED", "限时办结制", "Matters completed within the committed time?"));
+    private final List<Template> templates;
+    private final Map<String, ChecklistTexts> names;
+    private final Map<String, Item> shipped;
 
-    public static final List<Template> TEMPLATES = List.of(
-            new Template("window-norms", "窗口服务七项规范", WINDOW_NORMS),
-            new Template("work-rules", "考勤、首问负责与限时办结", WORK_RULES),
-            new Template("service-hall", "政务服务大厅综合检查", concat(WINDOW_NORMS, WORK_RULES)));
-
-    private Checklists() {
+    Checklists(Messages messages) {
+        Function<String, Item> item = code -> new Item(code, messages.chinese(Text.of(ChecklistTexts.norm(code))),
+                messages.chinese(Text.of(ChecklistTexts.question(code))));
+        names = Map.of("window-norms", ChecklistTexts.WINDOW_NORMS_NAME, "work-rules", ChecklistTexts.WORK_RULES_NAME,
+                "service-hall", ChecklistTexts.SERVICE_HALL_NAME);
+        templates = List.of(
+                template("window-norms", WINDOW_NORMS, item, messages),
+                template("work-rules", WORK_RULES, item, messages),
+                template("service-hall", concat(WINDOW_NORMS, WORK_RULES), item, messages));
+        shipped = templates.stream().flatMap(t -> t.items().stream())
+                .collect(Collectors.toUnmodifiableMap(Item::code, i -> i, (a, b) -> a));
     }
 
-    public static Optional<Template> template(String id) {
-        return TEMPLATES.stream().filter(t -> t.id().equals(id)).findFirst();
+    private Template template(String id, List<String> codes, Function<String, Item> item, Messages messages) {
+        return new Template(id, messages.chinese(Text.of(names.get(id))), codes.stream().map(item).toList());
+    }
+
+    public List<Template> templates() {
+        return templates;
+    }
+
+    public Optional<Template> template(String id) {
+        return templates.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    /** A template's name in the reader's language. */
+    public Text name(Template template) {
+        var key = names.get(template.id());
+        return key == null ? Text.verbatim(template.name()) : Text.of(key);
+    }
+
+    /** An item's norm in the reader's language: a shipped item's from the catalogue, anything else as written. */
+    public Text norm(Item item) {
+        var same = shipped.get(item.code());
+        return same != null && same.equals(item) ? Text.of(ChecklistTexts.norm(item.code())) : Text.verbatim(item.norm());
+    }
+
+    /** An item's question in the reader's language (see {@link #norm}). */
+    public Text question(Item item) {
+        var same = shipped.get(item.code());
+        return same != null && same.equals(item) ? Text.of(ChecklistTexts.question(item.code())) : Text.verbatim(item.question());
     }
 
     /** The id of a plan's checklist: its template's, or one of its own when the plan brought its items. */
@@ -58,7 +96,7 @@ public final class Checklists {
         }
     }
 
-    private static List<Item> concat(List<Item> a, List<Item> b) {
+    private static List<String> concat(List<String> a, List<String> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 }

@@ -19,6 +19,8 @@ import org.dutygraph.notifications.SubjectType;
 import org.dutygraph.platform.effects.Effects;
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.platform.neo4j.LockStore;
 import org.dutygraph.security.AccountService;
@@ -46,7 +48,7 @@ public class FindingReview {
     /** A committed review and, when it confirmed the finding, the event and its effects to deliver. */
     private record Decided(Reviewed reviewed, InspectionFindingConfirmed confirmed, List<String> effectIds) {
 
-        static Decided refused(String code, String message) {
+        static Decided refused(String code, Text message) {
             return new Decided(new Reviewed(null, List.of(UserError.of(code, message, "input", "id"))), null, List.of());
         }
     }
@@ -103,14 +105,15 @@ public class FindingReview {
 
     private static Reviewed refusedReview(String decision, String reason, LocalDate rectifyBy, LocalDate today) {
         if (reason != null && reason.length() > 2000) {
-            return new Reviewed(null, List.of(UserError.of("TOO_LONG", "'reason' is at most 2000 characters", "input", "reason")));
+            return new Reviewed(null, List.of(UserError.of("TOO_LONG", Text.of(PlatformTexts.AT_MOST_CHARACTERS, "reason", 2000), "input",
+                    "reason")));
         }
         if (decision.equals("REJECT") && (reason == null || reason.isBlank())) {
-            return new Reviewed(null, List.of(UserError.of("REASON_REQUIRED", "Say why the finding is rejected", "input", "reason")));
+            return new Reviewed(null, List.of(UserError.of("REASON_REQUIRED", Text.of(InspectionTexts.REASON_REQUIRED), "input", "reason")));
         }
         if (decision.equals("CONFIRM") && (rectifyBy == null || !rectifyBy.isAfter(today))) {
             return new Reviewed(null, List.of(UserError.of("INVALID_DEADLINE",
-                    "'rectifyBy' must be a day after today (" + today + ")", "input", "rectifyBy")));
+                    Text.of(InspectionTexts.DEADLINE_AFTER_TODAY, today), "input", "rectifyBy")));
         }
         return null;
     }
@@ -119,11 +122,11 @@ public class FindingReview {
         locks.node("InspectionFinding", id);
         var finding = managedFinding(caller, id);
         if (finding.isEmpty()) {
-            return Decided.refused("NOT_FOUND", "No finding of a plan you manage has id '" + id + "'");
+            return Decided.refused("NOT_FOUND", Text.of(InspectionTexts.NO_FINDING_YOU_MANAGE, id));
         }
         var f = finding.get();
         if (!f.status().equals("RECORDED")) {
-            return Decided.refused("ALREADY_REVIEWED", "This finding was already " + f.status().toLowerCase());
+            return Decided.refused("ALREADY_REVIEWED", Text.of(InspectionTexts.ALREADY_REVIEWED, status(f.status())));
         }
         var confirm = decision.equals("CONFIRM");
         findings.review(id, confirm ? "CONFIRMED" : "REJECTED", reason, caller.username(), now);
@@ -150,43 +153,43 @@ public class FindingReview {
         var requests = new ArrayList<NotificationRequest>();
         for (var username : accounts.usernamesInUnits(List.of(f.targetUnitId()))) {
             requests.add(NotificationRequest.sensitive(Recipient.account(username), "RECTIFICATION_ORDERED",
-                    "Rectification order", "A spot-check finding must be rectified by " + rectifyBy,
+                    Text.of(InspectionTexts.ORDERED_TITLE), Text.of(InspectionTexts.ORDERED_BODY, rectifyBy),
                     SubjectType.RECTIFICATION.name(), rectificationId));
         }
         for (var username : inspectors) {
             requests.add(NotificationRequest.sensitive(Recipient.account(username), "RETURN_VISIT_SCHEDULED",
-                    "Return visit scheduled", "Return visit due by " + returnBy, SubjectType.ASSIGNMENT.name(), returnVisitId));
+                    Text.of(InspectionTexts.RETURN_VISIT_SCHEDULED_TITLE), Text.of(InspectionTexts.RETURN_VISIT_SCHEDULED_BODY, returnBy),
+                    SubjectType.ASSIGNMENT.name(), returnVisitId));
         }
         notifications.enqueue(requests);
     }
 
     public Rectified respond(InspectionCaller caller, String id, String response) {
         if (response == null || response.isBlank() || response.length() > 5000) {
-            return rectFailed("INVALID_TEXT", "'response' must be 1 to 5000 characters", "response");
+            return rectFailed("INVALID_TEXT", Text.of(PlatformTexts.LENGTH_BETWEEN, "response", 1, 5000), "response");
         }
         return changeRectification(caller, id, false, (r, now) -> {
             if (!List.of("ORDERED", "ESCALATED").contains(r.status())) {
-                return List.of(UserError.of("NOT_OPEN", "This order is " + r.status().toLowerCase()
-                        + "; there is nothing to respond to", "input", "id"));
+                return List.of(UserError.of("NOT_OPEN", Text.of(InspectionTexts.ORDER_NOT_OPEN, status(r.status())), "input", "id"));
             }
             rectifications.respond(id, response.strip(), caller.username(), now);
-            notifyOffice(r.planId(), "RECTIFICATION_RESPONDED", "The unit responded to a rectification order", id);
+            notifyOffice(r.planId(), "RECTIFICATION_RESPONDED", Text.of(InspectionTexts.RESPONDED_BODY), id);
             return List.of();
         });
     }
 
     public Rectified returnVisit(InspectionCaller caller, String id, boolean fixed, String note) {
         if (note != null && note.length() > 2000) {
-            return rectFailed("TOO_LONG", "'note' is at most 2000 characters", "note");
+            return rectFailed("TOO_LONG", Text.of(PlatformTexts.AT_MOST_CHARACTERS, "note", 2000), "note");
         }
         return changeRectification(caller, id, true, (r, now) -> {
             if (r.status().equals("CLOSED")) {
-                return List.of(UserError.of("NOT_OPEN", "This order is closed", "input", "rectificationId"));
+                return List.of(UserError.of("NOT_OPEN", Text.of(InspectionTexts.ORDER_CLOSED), "input", "rectificationId"));
             }
             var rectifyBy = r.rectifyBy();
             if (!queries.today().isAfter(rectifyBy)) {
-                return List.of(UserError.of("RETURN_VISIT_NOT_DUE", "整改期限为 " + rectifyBy + "，回访须在期限届满后进行（最早 "
-                        + rectifyBy.plusDays(1) + "）", "input", "rectificationId"));
+                return List.of(UserError.of("RETURN_VISIT_NOT_DUE", Text.of(InspectionTexts.RETURN_VISIT_NOT_DUE, rectifyBy,
+                        rectifyBy.plusDays(1)), "input", "rectificationId"));
             }
             rectifications.returnVisit(id, fixed, note, caller.username(), now);
             if (!fixed) {
@@ -201,15 +204,17 @@ public class FindingReview {
         var requests = new ArrayList<NotificationRequest>();
         for (var username : accounts.usernamesInUnits(rectifications.parentUnits(unitId))) {
             requests.add(NotificationRequest.sensitive(Recipient.account(username), "RECTIFICATION_ESCALATED",
-                    "Rectification not done", "A unit under you did not fix a spot-check finding", SubjectType.RECTIFICATION.name(), rectificationId));
+                    Text.of(InspectionTexts.NOT_FIXED_TITLE), Text.of(InspectionTexts.NOT_FIXED_BODY), SubjectType.RECTIFICATION.name(),
+                    rectificationId));
         }
         notifications.enqueue(requests);
-        notifyOffice(planId, "RECTIFICATION_ESCALATED", "A return visit found the problem not fixed", rectificationId);
+        notifyOffice(planId, "RECTIFICATION_ESCALATED", Text.of(InspectionTexts.NOT_FIXED_OFFICE_BODY), rectificationId);
     }
 
-    private void notifyOffice(String planId, String kind, String body, String rectificationId) {
+    private void notifyOffice(String planId, String kind, Text body, String rectificationId) {
         notifications.enqueue(plans.managers(planId).stream()
-                .map(u -> NotificationRequest.sensitive(Recipient.account(u), kind, "Rectification", body, SubjectType.RECTIFICATION.name(),
+                .map(u -> NotificationRequest.sensitive(Recipient.account(u), kind, Text.of(InspectionTexts.RECTIFICATION_TITLE), body,
+                        SubjectType.RECTIFICATION.name(),
                         rectificationId)).toList());
     }
 
@@ -230,7 +235,7 @@ public class FindingReview {
             var order = inspectorSide ? rectifications.ofInspector(caller.username(), id, today)
                     : rectifications.ofUnit(caller.unitId(), id, today);
             if (order.isEmpty()) {
-                return rectFailed("NOT_FOUND", "No rectification order you may act on has id '" + id + "'", field);
+                return rectFailed("NOT_FOUND", Text.of(InspectionTexts.NO_ORDER_YOU_ACT_ON, id), field);
             }
             var errors = change.apply(order.get(), now);
             if (!errors.isEmpty()) {
@@ -244,19 +249,18 @@ public class FindingReview {
     /** Records the measure and answers the chain with it, in one transaction. */
     public Measured recordMeasure(InspectionCaller caller, String findingId, String postId, String measure, String note) {
         if (note != null && note.length() > 2000) {
-            return new Measured(null, List.of(UserError.of("TOO_LONG", "'note' is at most 2000 characters", "input", "note")));
+            return new Measured(null, List.of(UserError.of("TOO_LONG", Text.of(PlatformTexts.AT_MOST_CHARACTERS, "note", 2000), "input", "note")));
         }
         return graph.write(() -> {
             var finding = managedFinding(caller, findingId);
             if (finding.isEmpty()) {
-                return measureFailed("NOT_FOUND", "No finding of a plan you manage has id '" + findingId + "'", "findingId");
+                return measureFailed("NOT_FOUND", Text.of(InspectionTexts.NO_FINDING_YOU_MANAGE, findingId), "findingId");
             }
             if (!finding.get().status().equals("CONFIRMED")) {
-                return measureFailed("NOT_CONFIRMED", "Measures follow confirmed findings only", "findingId");
+                return measureFailed("NOT_CONFIRMED", Text.of(InspectionTexts.NOT_CONFIRMED), "findingId");
             }
             if (chainOf(finding.get()).links().stream().noneMatch(l -> l.post().id().equals(postId))) {
-                return measureFailed("NOT_ON_CHAIN", "Post '" + postId + "' is not on this finding's accountability chain",
-                        "postId");
+                return measureFailed("NOT_ON_CHAIN", Text.of(InspectionTexts.NOT_ON_CHAIN, postId), "postId");
             }
             chains.record("InspectionFinding", findingId, postId, measure, note, caller.username());
             audit.record(caller.username(), "record-measure", finding.get().planId(), findingId);
@@ -286,11 +290,23 @@ public class FindingReview {
         return f.badgeNumber() == null ? null : chains.postOfBadge(f.badgeNumber()).orElse(null);
     }
 
-    private static Measured measureFailed(String code, String message, String field) {
+    private static Measured measureFailed(String code, Text message, String field) {
         return new Measured(null, List.of(UserError.of(code, message, "input", field)));
     }
 
-    private static Rectified rectFailed(String code, String message, String field) {
+    private static Rectified rectFailed(String code, Text message, String field) {
         return new Rectified(null, List.of(UserError.of(code, message, "input", field)));
+    }
+
+    /** A finding's or an order's status, named in the reader's language. */
+    private static Text status(String status) {
+        return Text.of(switch (status) {
+            case "CONFIRMED" -> InspectionTexts.STATUS_CONFIRMED;
+            case "REJECTED" -> InspectionTexts.STATUS_REJECTED;
+            case "RESPONDED" -> InspectionTexts.STATUS_RESPONDED;
+            case "ESCALATED" -> InspectionTexts.STATUS_ESCALATED;
+            case "CLOSED" -> InspectionTexts.STATUS_CLOSED;
+            default -> InspectionTexts.STATUS_ORDERED;
+        });
     }
 }

@@ -25,6 +25,8 @@ import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Notifications;
 import org.dutygraph.notifications.Recipient;
 import org.dutygraph.notifications.SubjectType;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.platform.neo4j.LockStore;
 import org.dutygraph.platform.random.SeededRandom;
@@ -71,18 +73,18 @@ public class InspectionDraws {
 
     public PlanResult draw(InspectionCaller caller, String planId, String seed) {
         if (seed != null && (seed.length() < 8 || seed.length() > 128)) {
-            return InspectionPlans.failed("INVALID_SEED", "'seed' must be 8 to 128 characters", "input", "seed");
+            return InspectionPlans.failed("INVALID_SEED", Text.of(PlatformTexts.SEED_LENGTH), "input", "seed");
         }
         var drawSeed = seed != null ? seed : SeededRandom.freshSeed();
         return graph.write(() -> {
             locks.node("InspectionPlan", planId);
             var found = plans.managed(caller.manager(), planId);
             if (found.isEmpty()) {
-                return InspectionPlans.failed("NOT_FOUND", "No plan you manage has id '" + planId + "'", "input", "planId");
+                return InspectionPlans.failed("NOT_FOUND", Text.of(InspectionTexts.NO_PLAN_YOU_MANAGE, planId), "input", "planId");
             }
             var plan = found.get();
             if (plan.status().equals("DRAWN")) {
-                return InspectionPlans.failed("ALREADY_DRAWN", "This plan was drawn already; a draw is never repeated",
+                return InspectionPlans.failed("ALREADY_DRAWN", Text.of(InspectionTexts.ALREADY_DRAWN),
                         "input", "planId");
             }
             var inspectors = accounts.withRole(Role.INSPECTOR, plans.inspectorPool(planId));
@@ -92,8 +94,8 @@ public class InspectionDraws {
                     inspectors.stream().map(Account::username).toList(), count, plan.inspectorsPerVisit(), flatten(excluded));
             var result = DoubleRandomDraw.run(inputs);
             if (!result.complete()) {
-                return InspectionPlans.failed("TOO_FEW_INSPECTORS", "Fewer than " + plan.inspectorsPerVisit()
-                        + " inspectors are free of conflicts for target '" + result.shortTarget() + "'", "input", "planId");
+                return InspectionPlans.failed("TOO_FEW_INSPECTORS", Text.of(InspectionTexts.TOO_FEW_INSPECTORS, plan.inspectorsPerVisit(),
+                        result.shortTarget()), "input", "planId");
             }
             record(caller, plan, inputs, excluded, result);
             return new PlanResult(plans.byId(planId).orElseThrow(), List.of());
@@ -152,7 +154,7 @@ public class InspectionDraws {
                 inputs.targets(), inputs.inspectors(), inputs.targetCount(), inputs.perVisit(), exclusions), visits);
         audit.record(caller.username(), "draw", plan.id(), drawId);
         notifications.enqueue(visits.stream().flatMap(v -> v.inspectors().stream().map(username -> NotificationRequest.sensitive(
-                Recipient.account(username), "INSPECTION_ASSIGNED", "New inspection assignment",
-                "Visit due " + plan.startsOn() + " to " + plan.endsOn(), SubjectType.ASSIGNMENT.name(), v.id()))).toList());
+                Recipient.account(username), "INSPECTION_ASSIGNED", Text.of(InspectionTexts.ASSIGNED_TITLE),
+                Text.of(InspectionTexts.ASSIGNED_BODY, plan.startsOn(), plan.endsOn()), SubjectType.ASSIGNMENT.name(), v.id()))).toList());
     }
 }

@@ -14,8 +14,11 @@ import org.dutygraph.inspections.Checklists.Item;
 import org.dutygraph.inspections.InspectionAudit.Subject;
 import org.dutygraph.inspections.InspectionViews.PlanView;
 import org.dutygraph.inspections.InspectionPlanStore.NewPlan;
+import org.dutygraph.org.read.OrgNouns;
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.security.Account;
 import org.dutygraph.security.AccountService;
@@ -40,9 +43,11 @@ public class InspectionPlans {
     private final AccountService accounts;
     private final InspectionAudit audit;
     private final Clock clock;
+    private final Checklists checklists;
 
     InspectionPlans(GraphTransactions graph, InspectionPlanStore plans, InspectionReferenceStore known, AccountService accounts,
-                    InspectionAudit audit, Clock clock) {
+                    InspectionAudit audit, Clock clock, Checklists checklists) {
+        this.checklists = checklists;
         this.graph = graph;
         this.plans = plans;
         this.known = known;
@@ -53,10 +58,10 @@ public class InspectionPlans {
 
     public PlanResult create(InspectionCaller caller, CreatePlan input) {
         if (caller.unitId() == null) {
-            return failed("NO_OFFICE", "Your account belongs to no unit, so there is no office to plan for", "input");
+            return failed("NO_OFFICE", Text.of(InspectionTexts.NO_OFFICE), "input");
         }
         var errors = new ArrayList<UserError>();
-        var checklist = PlanChecks.check(input, LocalDate.now(clock), errors);
+        var checklist = PlanChecks.check(input, LocalDate.now(clock), checklists, errors);
         checkPool(input.inspectorPool(), errors);
         var managers = managers(caller, input.managers(), errors);
         if (!errors.isEmpty()) {
@@ -81,7 +86,7 @@ public class InspectionPlans {
         var inspectors = usernames(accounts.withRole(Role.INSPECTOR, pool));
         for (int i = 0; i < pool.size(); i++) {
             if (!inspectors.contains(pool.get(i))) {
-                errors.add(UserError.of("UNKNOWN_INSPECTOR", "'" + pool.get(i) + "' is not an inspector account",
+                errors.add(UserError.of("UNKNOWN_INSPECTOR", Text.of(InspectionTexts.NOT_AN_INSPECTOR, pool.get(i)),
                         "input", "inspectorPool", String.valueOf(i)));
             }
         }
@@ -96,7 +101,7 @@ public class InspectionPlans {
         var names = named == null ? List.<String>of() : named;
         for (int i = 0; i < names.size(); i++) {
             if (!colleagues.contains(names.get(i))) {
-                errors.add(UserError.of("NOT_OFFICE_MEMBER", "'" + names.get(i) + "' is not an inspector of your office",
+                errors.add(UserError.of("NOT_OFFICE_MEMBER", Text.of(InspectionTexts.NOT_OFFICE_MEMBER, names.get(i)),
                         "input", "managers", String.valueOf(i)));
             }
         }
@@ -117,7 +122,7 @@ public class InspectionPlans {
         var units = known.units(scope);
         for (int i = 0; i < scope.size(); i++) {
             if (!units.contains(scope.get(i))) {
-                errors.add(UserError.of("UNKNOWN_UNIT", "No unit has id '" + scope.get(i) + "'",
+                errors.add(UserError.of("UNKNOWN_UNIT", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(OrgNouns.UNIT), scope.get(i)),
                         "input", "scopeUnitIds", String.valueOf(i)));
             }
         }
@@ -144,7 +149,7 @@ public class InspectionPlans {
         });
     }
 
-    static PlanResult failed(String code, String message, String... path) {
+    static PlanResult failed(String code, Text message, String... path) {
         return new PlanResult(null, List.of(UserError.of(code, message, path)));
     }
 

@@ -33,10 +33,12 @@ public class InspectionQueries {
     private final PatrolStore patrols;
     private final InspectionAudit audit;
     private final Clock clock;
+    private final Checklists checklists;
 
     InspectionQueries(GraphTransactions graph, InspectionAssignmentStore assignments, InspectionFindingStore findings,
                       InspectionEvidenceStore evidence, RectificationStore rectifications, PatrolStore patrols,
-                      InspectionAudit audit, Clock clock) {
+                      InspectionAudit audit, Clock clock, Checklists checklists) {
+        this.checklists = checklists;
         this.graph = graph;
         this.assignments = assignments;
         this.findings = findings;
@@ -68,7 +70,7 @@ public class InspectionQueries {
      * assignments or of a plan the caller manages (a plan's own items are not shown to other inspectors).
      */
     public Optional<Checklists.Checklist> checklist(InspectionCaller caller, String id, String version) {
-        var template = Checklists.template(id).filter(t -> Checklists.version(t.items()).equals(version));
+        var template = checklists.template(id).filter(t -> Checklists.version(t.items()).equals(version));
         if (template.isPresent()) {
             return template.map(t -> new Checklists.Checklist(id, version, t.items()));
         }

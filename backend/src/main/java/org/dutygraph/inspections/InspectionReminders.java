@@ -10,6 +10,7 @@ import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Notifications;
 import org.dutygraph.notifications.Recipient;
 import org.dutygraph.notifications.SubjectType;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.jobs.PeriodicJob;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.platform.neo4j.LockStore;
@@ -56,14 +57,15 @@ public class InspectionReminders extends PeriodicJob {
             for (var d : deadlines) {
                 for (var username : accounts.usernamesInUnits(List.of(d.unitId()))) {
                     requests.add(NotificationRequest.sensitive(Recipient.account(username), "RECTIFICATION_DUE",
-                            "Rectification due", "A rectification order is due by " + d.rectifyBy(), SubjectType.RECTIFICATION.name(),
+                            Text.of(InspectionTexts.DUE_TITLE), Text.of(InspectionTexts.DUE_BODY, d.rectifyBy()), SubjectType.RECTIFICATION.name(),
                             d.id()));
                 }
             }
             for (var v : visits) {
                 for (var username : v.inspectors()) {
                     requests.add(NotificationRequest.sensitive(Recipient.account(username), "RETURN_VISIT_DUE",
-                            "Return visit due", "A return visit is due by " + v.dueBy(), SubjectType.ASSIGNMENT.name(), v.id()));
+                            Text.of(InspectionTexts.RETURN_VISIT_DUE_TITLE), Text.of(InspectionTexts.RETURN_VISIT_DUE_BODY, v.dueBy()),
+                            SubjectType.ASSIGNMENT.name(), v.id()));
                 }
             }
             notifications.enqueue(requests);

@@ -15,8 +15,11 @@ import org.dutygraph.inspections.DaySyncStore.AssignmentRef;
 import org.dutygraph.inspections.DaySyncStore.Merged;
 import org.dutygraph.inspections.InspectionViews.SyncedItem;
 import org.dutygraph.inspections.SyncBatch.AnswerIn;
+import org.dutygraph.org.read.OrgNouns;
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.springframework.stereotype.Service;
 
@@ -112,21 +115,21 @@ public class InspectorDaySync {
             var at = String.valueOf(i);
             var a = assignments.get(v.assignmentId());
             if (a == null) {
-                errors.add(UserError.of("NOT_ASSIGNED", "You have no assignment with id '" + v.assignmentId() + "'",
+                errors.add(UserError.of("NOT_ASSIGNED", Text.of(InspectionTexts.NOT_ASSIGNED, v.assignmentId()),
                         "input", "visits", at, "assignmentId"));
                 continue;
             }
             // a return visit (回马枪) checks the fix after the deadline: a visit before it is not one
             if ("RETURN_VISIT".equals(a.kind()) && a.dueFrom() != null
                     && v.startedAt().atZoneSameInstant(clock.getZone()).toLocalDate().isBefore(a.dueFrom())) {
-                errors.add(UserError.of("RETURN_VISIT_NOT_DUE", "回访须在整改期限届满后进行（最早 " + a.dueFrom() + "）",
+                errors.add(UserError.of("RETURN_VISIT_NOT_DUE", Text.of(InspectionTexts.VISIT_BEFORE_DUE, a.dueFrom()),
                         "input", "visits", at, "startedAt"));
                 continue;
             }
             var answers = v.answers() == null ? List.<AnswerIn>of() : v.answers();
             for (int j = 0; j < answers.size(); j++) {
                 if (!a.codes().contains(answers.get(j).code())) {
-                    errors.add(UserError.of("UNKNOWN_CODE", "'" + answers.get(j).code() + "' is not on this assignment's checklist",
+                    errors.add(UserError.of("UNKNOWN_CODE", Text.of(InspectionTexts.NOT_ON_CHECKLIST, answers.get(j).code()),
                             "input", "visits", at, "answers", String.valueOf(j), "code"));
                 }
             }
@@ -147,12 +150,12 @@ public class InspectorDaySync {
             var at = String.valueOf(i);
             var a = visitAssignments.get(f.visitClientId());
             if (a == null) {
-                errors.add(UserError.of("UNKNOWN_VISIT", "No visit of yours has client id '" + f.visitClientId()
-                        + "' (send the visit in this batch or before)", "input", "findings", at, "visitClientId"));
+                errors.add(UserError.of("UNKNOWN_VISIT", Text.of(InspectionTexts.NO_VISIT_WITH_CLIENT_ID, f.visitClientId()),
+                        "input", "findings", at, "visitClientId"));
                 continue;
             }
             if (!a.codes().contains(f.normCode())) {
-                errors.add(UserError.of("UNKNOWN_CODE", "'" + f.normCode() + "' is not on this assignment's checklist",
+                errors.add(UserError.of("UNKNOWN_CODE", Text.of(InspectionTexts.NOT_ON_CHECKLIST, f.normCode()),
                         "input", "findings", at, "normCode"));
             }
             var finding = SyncItem.of(me, "finding", new SyncItem.Finding(f.clientId(), f.visitClientId(), a.id(), a.planId(),
@@ -191,7 +194,7 @@ public class InspectorDaySync {
         var halls = known.units(batch.patrols().stream().map(SyncBatch.PatrolIn::hallId).distinct().toList());
         for (int i = 0; i < batch.patrols().size(); i++) {
             if (!halls.contains(batch.patrols().get(i).hallId())) {
-                errors.add(UserError.of("UNKNOWN_UNIT", "No unit has id '" + batch.patrols().get(i).hallId() + "'",
+                errors.add(UserError.of("UNKNOWN_UNIT", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(OrgNouns.UNIT), batch.patrols().get(i).hallId()),
                         "input", "patrols", String.valueOf(i), "hallId"));
             }
         }
@@ -202,7 +205,7 @@ public class InspectorDaySync {
         for (int i = 0; i < batch.findings().size(); i++) {
             var postId = batch.findings().get(i).postId();
             if (postId != null && !posts.contains(postId)) {
-                errors.add(UserError.of("UNKNOWN_POST", "No post has id '" + postId + "'",
+                errors.add(UserError.of("UNKNOWN_POST", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(OrgNouns.POST), postId),
                         "input", "findings", String.valueOf(i), "postId"));
             }
         }
@@ -243,8 +246,8 @@ public class InspectorDaySync {
             var item = items.get(i);
             var stored = merged.get(i);
             if (!stored.same()) {
-                errors.add(UserError.of("CLIENT_ID_REUSED", "Client id '" + item.clientId()
-                        + "' was synced before with other content", item.path().toArray(String[]::new)));
+                errors.add(UserError.of("CLIENT_ID_REUSED", Text.of(InspectionTexts.CLIENT_ID_REUSED, item.clientId()),
+                        item.path().toArray(String[]::new)));
             }
             synced.add(new SyncedItem(item.clientId(), stored.id(), stored.created() ? "CREATED" : "ALREADY_SYNCED",
                     TimeKeys.utc(stored.receivedAt())));

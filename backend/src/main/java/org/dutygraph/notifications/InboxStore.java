@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.dutygraph.platform.graphql.TimeKeys;
+import org.dutygraph.platform.i18n.TextJson;
 import org.neo4j.driver.Record;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 public class InboxStore {
 
     private static final String VIEW = """
-            RETURN n.id AS id, n.kind AS kind, n.title AS title, n.body AS body, n.sensitive AS sensitive,
+            RETURN n.id AS id, n.kind AS kind, n.title AS title, n.body AS body, n.titleText AS titleText,
+                   n.bodyText AS bodyText, n.sensitive AS sensitive,
                    n.subjectType AS subjectType, n.subjectId AS subjectId, n.createdAt AS createdAt,
                    n.readAt AS readAt, n.key AS key""";
 
@@ -70,8 +72,9 @@ public class InboxStore {
     }
 
     private static NotificationView view(Record r) {
-        return new NotificationView(r.get("id").asString(), r.get("kind").asString(), r.get("title").asString(),
-                r.get("body").asString(), r.get("sensitive").asBoolean(), r.get("subjectType").asString(null),
+        return new NotificationView(r.get("id").asString(), r.get("kind").asString(),
+                TextJson.read(r.get("titleText").asString(null), r.get("title").asString()),
+                TextJson.read(r.get("bodyText").asString(null), r.get("body").asString()), r.get("sensitive").asBoolean(), r.get("subjectType").asString(null),
                 r.get("subjectId").asString(null), TimeKeys.utc(r.get("createdAt").asLong()),
                 r.get("readAt").isNull() ? null : TimeKeys.utc(r.get("readAt").asLong()), r.get("key").asString());
     }

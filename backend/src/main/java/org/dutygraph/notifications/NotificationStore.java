@@ -12,20 +12,26 @@ import org.springframework.stereotype.Component;
 @Component
 class NotificationStore {
 
-    /** One notification as stored: the inbox entry's fields and what is pushed for it. */
+    /**
+     * One notification as stored: the inbox entry's fields and what is pushed for it. {@code title} and {@code body}
+     * are the Chinese words; {@code titleText} and {@code bodyText} the catalogue texts (key and arguments, null for
+     * words someone wrote), read in the reader's language. The push's English words, for devices in English, are null
+     * when they are the Chinese ones.
+     */
     record NewNotification(String id, String messageId, Recipient recipient, String kind, String title, String body,
-                           boolean sensitive, String subjectType, String subjectId, String key, String pushData,
-                           String pushTitle, String pushBody) {
+                           String titleText, String bodyText, boolean sensitive, String subjectType, String subjectId,
+                           String key, String pushData, String pushTitle, String pushBody, String pushTitleEn,
+                           String pushBodyEn) {
     }
 
     private static final String CREATE = """
             UNWIND $rows AS r
             CREATE (:Notification {id: r.id, recipient: r.recipient, kind: r.kind, title: r.title, body: r.body,
-                    sensitive: r.sensitive, subjectType: r.subjectType, subjectId: r.subjectId, createdAt: $now,
-                    key: r.key})
+                    titleText: r.titleText, bodyText: r.bodyText, sensitive: r.sensitive, subjectType: r.subjectType,
+                    subjectId: r.subjectId, createdAt: $now, key: r.key})
             CREATE (:PushIntent {id: r.messageId, notificationId: r.id, recipient: r.recipient, state: 'pending',
-                    dueAt: $now, attempts: 0, data: r.data, title: r.pushTitle, body: r.pushBody, createdAt: $now,
-                    key: r.key})
+                    dueAt: $now, attempts: 0, data: r.data, title: r.pushTitle, body: r.pushBody,
+                    titleEn: r.pushTitleEn, bodyEn: r.pushBodyEn, createdAt: $now, key: r.key})
             """;
 
     private final Neo4jClient neo4j;
@@ -56,6 +62,8 @@ class NotificationStore {
         row.put("kind", n.kind());
         row.put("title", n.title());
         row.put("body", n.body());
+        row.put("titleText", n.titleText());
+        row.put("bodyText", n.bodyText());
         row.put("sensitive", n.sensitive());
         row.put("subjectType", n.subjectType());
         row.put("subjectId", n.subjectId());
@@ -63,6 +71,8 @@ class NotificationStore {
         row.put("data", n.pushData());
         row.put("pushTitle", n.pushTitle());
         row.put("pushBody", n.pushBody());
+        row.put("pushTitleEn", n.pushTitleEn());
+        row.put("pushBodyEn", n.pushBodyEn());
         return row;
     }
 }

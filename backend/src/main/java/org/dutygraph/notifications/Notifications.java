@@ -2,10 +2,14 @@ package org.dutygraph.notifications;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.dutygraph.notifications.push.PushPayload;
 import org.dutygraph.platform.graphql.TimeKeys;
+import org.dutygraph.platform.i18n.Languages;
+import org.dutygraph.platform.i18n.Messages;
+import org.dutygraph.platform.i18n.TextJson;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -21,10 +25,12 @@ public class Notifications {
 
     private final NotificationStore store;
     private final Clock clock;
+    private final Messages messages;
 
-    Notifications(NotificationStore store, Clock clock) {
+    Notifications(NotificationStore store, Clock clock, Messages messages) {
         this.store = store;
         this.clock = clock;
+        this.messages = messages;
     }
 
     /**
@@ -64,7 +70,7 @@ public class Notifications {
         return enqueue(tx, List.of(request)).get(0);
     }
 
-    private static List<NotificationStore.NewNotification> stored(List<NotificationRequest> requests, long now) {
+    private List<NotificationStore.NewNotification> stored(List<NotificationRequest> requests, long now) {
         return requests.stream().map(r -> stored(r, now)).toList();
     }
 
@@ -72,17 +78,41 @@ public class Notifications {
         return notifications.stream().map(NotificationStore.NewNotification::id).toList();
     }
 
-    private static NotificationStore.NewNotification stored(NotificationRequest request, long now) {
+    /**
+     * A request as stored. Catalogue texts are kept as key and arguments (rendered in the reader's language when read)
+     * beside their Chinese words (what older readers and a key that has left the catalogue fall back to); a visible push
+     * is stored in Chinese and, where it differs, in English, for devices whose locale is English.
+     */
+    private NotificationStore.NewNotification stored(NotificationRequest request, long now) {
         var notificationId = UUID.randomUUID().toString();
         var messageId = UUID.randomUUID().toString();
-        var payload = (request.alert() != null
-                ? PushPayload.alerted(messageId, notificationId, request.alert().title(), request.alert().body())
+        var payload = payload(request, messageId, notificationId, Languages.CHINESE);
+        var english = payload.dataOnly() || !translatable(request) ? null
+                : payload(request, messageId, notificationId, Languages.ENGLISH);
+        if (english != null && english.title().equals(payload.title()) && english.body().equals(payload.body())) {
+            english = null;
+        }
+        return new NotificationStore.NewNotification(notificationId, messageId, request.recipient(), request.kind(),
+                messages.chinese(request.title()), messages.chinese(request.body()), TextJson.write(request.title()),
+                TextJson.write(request.body()), request.sensitive(), request.subjectType(), request.subjectId(),
+                TimeKeys.key(now, notificationId), payload.dataJson(), payload.title(), payload.body(),
+                english == null ? null : english.title(), english == null ? null : english.body());
+    }
+
+    private static boolean translatable(NotificationRequest request) {
+        return request.alert() != null ? !request.alert().title().isVerbatim() || !request.alert().body().isVerbatim()
+                : !request.title().isVerbatim() || !request.body().isVerbatim();
+    }
+
+    /** What is pushed for the request to a device of this language, checked against the provider's size limit. */
+    private PushPayload payload(NotificationRequest request, String messageId, String notificationId, Locale language) {
+        return (request.alert() != null
+                ? PushPayload.alerted(messageId, notificationId, messages.render(request.alert().title(), language),
+                messages.render(request.alert().body(), language))
                 : request.sensitive()
                 ? PushPayload.sensitive(messageId, notificationId)
                 : PushPayload.visible(messageId, notificationId, request.kind(), request.subjectType(),
-                request.subjectId(), request.title(), request.body())).requireWithinLimit();
-        return new NotificationStore.NewNotification(notificationId, messageId, request.recipient(), request.kind(),
-                request.title(), request.body(), request.sensitive(), request.subjectType(), request.subjectId(),
-                TimeKeys.key(now, notificationId), payload.dataJson(), payload.title(), payload.body());
+                request.subjectId(), messages.render(request.title(), language), messages.render(request.body(), language)))
+                .requireWithinLimit();
     }
 }

@@ -119,7 +119,7 @@ public class PushDispatcher implements SmartLifecycle {
                 return;
             }
             var messages = keys.stream().map(k -> new PushMessage(k.target().substring(channel.length() + 1),
-                    payloads.get(k.intentId()).payload())).toList();
+                    payloads.get(k.intentId()).payloadFor(k.target()))).toList();
             var futures = provider.get().sendEachAsync(messages);
             for (int i = 0; i < keys.size(); i++) {
                 var key = keys.get(i);

@@ -48,8 +48,15 @@ class PushIntentStore {
                           RETURN collect(d.channel + ':' + d.token) AS found
                         }
                         SET i.targets = coalesce(i.targets, found)
+                        WITH i
+                        CALL (i) {
+                          OPTIONAL MATCH (d:Device) WHERE i.titleEn IS NOT NULL AND d.recipient = i.recipient
+                            AND toLower(d.locale) =~ 'en([-_].*)?'
+                          RETURN collect(d.channel + ':' + d.token) AS english
+                        }
                         RETURN i.id AS id, i.recipient AS recipient, i.attempts AS attempts, i.targets AS targets,
-                               coalesce(i.delivered, 0) AS delivered, i.data AS data, i.title AS title, i.body AS body
+                               coalesce(i.delivered, 0) AS delivered, i.data AS data, i.title AS title, i.body AS body,
+                               i.titleEn AS titleEn, i.bodyEn AS bodyEn, english
                         """)
                 .bindAll(params)
                 .fetchAs(ClaimedPush.class).mappedBy((types, row) -> claimed(row))
@@ -137,8 +144,11 @@ class PushIntentStore {
     }
 
     private static ClaimedPush claimed(Record r) {
+        var english = r.get("titleEn").isNull() ? null
+                : PushPayload.stored(r.get("data").asString(), r.get("titleEn").asString(), r.get("bodyEn").asString());
         return new ClaimedPush(r.get("id").asString(), r.get("recipient").asString(), r.get("attempts").asInt(),
                 r.get("targets").asList(Value::asString), r.get("delivered").asInt(),
-                PushPayload.stored(r.get("data").asString(), r.get("title").asString(null), r.get("body").asString(null)));
+                PushPayload.stored(r.get("data").asString(), r.get("title").asString(null), r.get("body").asString(null)),
+                english, java.util.Set.copyOf(r.get("english").asList(Value::asString)));
     }
 }

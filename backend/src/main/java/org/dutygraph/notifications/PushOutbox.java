@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.dutygraph.notifications.push.PushPayload;
 import org.dutygraph.platform.neo4j.GraphTransactions;
@@ -23,9 +24,16 @@ public class PushOutbox {
 
     /**
      * A claimed intent; {@code targets} are "channel:token" pairs still to deliver, {@code delivered} the
-     * devices reached by earlier attempts.
+     * devices reached by earlier attempts. A visible push has its words in Chinese ({@code payload}) and, where they
+     * differ, in English ({@code english}), for the targets whose device's locale is English.
      */
-    record ClaimedPush(String id, String recipient, int attempts, List<String> targets, int delivered, PushPayload payload) {
+    record ClaimedPush(String id, String recipient, int attempts, List<String> targets, int delivered, PushPayload payload,
+                       PushPayload english, Set<String> englishTargets) {
+
+        /** What goes to this target: in its device's language. */
+        PushPayload payloadFor(String target) {
+            return english != null && englishTargets.contains(target) ? english : payload;
+        }
     }
 
     /**

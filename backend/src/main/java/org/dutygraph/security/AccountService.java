@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.dutygraph.platform.i18n.Text;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -28,7 +29,7 @@ public class AccountService implements ApplicationRunner {
     }
 
     /** A token, or why there is none: INVALID_CREDENTIALS or TOO_MANY_ATTEMPTS. */
-    public record LoginResult(IssuedToken token, String errorCode, String message) {
+    public record LoginResult(IssuedToken token, String errorCode, Text message) {
     }
 
     private final AccountStore accounts;
@@ -63,7 +64,7 @@ public class AccountService implements ApplicationRunner {
         var allowed = throttle.tryAttempt(username, sourceAddress);
         var matches = passwords.matches(password, allowed && stored.isPresent() ? stored.get().passwordHash() : dummyHash);
         if (!allowed) {
-            return new LoginResult(null, "TOO_MANY_ATTEMPTS", "Too many failed sign-ins; try again in a few minutes");
+            return new LoginResult(null, "TOO_MANY_ATTEMPTS", Text.of(SecurityTexts.TOO_MANY_ATTEMPTS));
         }
         if (stored.isEmpty() || !matches) {
             return invalid();
@@ -76,7 +77,7 @@ public class AccountService implements ApplicationRunner {
     public LoginResult refresh(String refreshToken) {
         var rotation = refreshTokens.rotate(refreshToken);
         if (rotation.refusal() != null) {
-            return new LoginResult(null, rotation.refusal().name(), rotation.refusal().message);
+            return new LoginResult(null, rotation.refusal().name(), Text.of(rotation.refusal().text));
         }
         var account = accounts.find(rotation.username()).orElseThrow().account();
         var next = rotation.next();
@@ -99,14 +100,13 @@ public class AccountService implements ApplicationRunner {
         var allowed = throttle.tryAttempt(username, sourceAddress);
         var matches = passwords.matches(current, allowed && stored.isPresent() ? stored.get().passwordHash() : dummyHash);
         if (!allowed) {
-            return new LoginResult(null, "TOO_MANY_ATTEMPTS", "Too many failed attempts; try again in a few minutes");
+            return new LoginResult(null, "TOO_MANY_ATTEMPTS", Text.of(SecurityTexts.TOO_MANY_ATTEMPTS));
         }
         if (stored.isEmpty() || !matches) {
-            return new LoginResult(null, "INVALID_CREDENTIALS", "The current password is wrong");
+            return new LoginResult(null, "INVALID_CREDENTIALS", Text.of(SecurityTexts.WRONG_CURRENT_PASSWORD));
         }
         if (replacement == null || replacement.length() < MIN_PASSWORD_LENGTH || replacement.equals(current)) {
-            return new LoginResult(null, "WEAK_PASSWORD",
-                    "The new password must have at least " + MIN_PASSWORD_LENGTH + " characters and differ from the current one");
+            return new LoginResult(null, "WEAK_PASSWORD", Text.of(SecurityTexts.WEAK_PASSWORD, MIN_PASSWORD_LENGTH));
         }
         throttle.succeeded(username, sourceAddress);
         accounts.changePassword(username, passwords.encode(replacement));
@@ -143,7 +143,7 @@ public class AccountService implements ApplicationRunner {
     }
 
     private static LoginResult invalid() {
-        return new LoginResult(null, "INVALID_CREDENTIALS", "Unknown username or wrong password");
+        return new LoginResult(null, "INVALID_CREDENTIALS", Text.of(SecurityTexts.INVALID_CREDENTIALS));
     }
 
     public Optional<Account> find(String username) {

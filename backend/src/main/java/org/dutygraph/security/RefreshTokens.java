@@ -27,15 +27,15 @@ class RefreshTokens {
     }
 
     enum RefreshRefusal {
-        REFRESH_TOKEN_INVALID("The refresh token is not known or its account is no longer active: sign in again"),
-        REFRESH_TOKEN_EXPIRED("The refresh token has expired: sign in again"),
-        REFRESH_TOKEN_REVOKED("This sign-in has ended (signed out, password changed or a token reused): sign in again"),
-        REFRESH_TOKEN_REUSED("This refresh token was already used: the sign-in has ended for safety; sign in again");
+        REFRESH_TOKEN_INVALID(SecurityTexts.REFRESH_TOKEN_INVALID),
+        REFRESH_TOKEN_EXPIRED(SecurityTexts.REFRESH_TOKEN_EXPIRED),
+        REFRESH_TOKEN_REVOKED(SecurityTexts.REFRESH_TOKEN_REVOKED),
+        REFRESH_TOKEN_REUSED(SecurityTexts.REFRESH_TOKEN_REUSED);
 
-        final String message;
+        final SecurityTexts text;
 
-        RefreshRefusal(String message) {
-            this.message = message;
+        RefreshRefusal(SecurityTexts text) {
+            this.text = text;
         }
     }
 

@@ -9,6 +9,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import org.dutygraph.platform.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -52,7 +53,7 @@ class SecurityConfiguration {
 
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Messages messages) throws Exception {
         var roles = new JwtGrantedAuthoritiesConverter();
         roles.setAuthoritiesClaimName(ROLES_CLAIM);
         roles.setAuthorityPrefix("ROLE_");
@@ -75,7 +76,7 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.INSPECTOR.name(), Role.UNIT_STAFF.name())
                         .requestMatchers("/inspections/evidence/*").hasRole(Role.INSPECTOR.name())
                         .anyRequest().hasRole(Role.ADMIN.name()))
-                .oauth2ResourceServer(o -> o.authenticationEntryPoint(new UnauthenticatedEntryPoint())
+                .oauth2ResourceServer(o -> o.authenticationEntryPoint(new UnauthenticatedEntryPoint(messages))
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens)))
                 .build();
     }

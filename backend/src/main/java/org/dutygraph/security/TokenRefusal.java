@@ -12,19 +12,13 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
  */
 enum TokenRefusal {
     /** Past its {@code exp}: use the refresh token. */
-    TOKEN_EXPIRED("The token has expired: refresh it or sign in again"),
+    TOKEN_EXPIRED,
     /** Issued before the account's password changed: sign in again. */
-    TOKEN_REVOKED("The token was revoked (the password changed): sign in again"),
+    TOKEN_REVOKED,
     /** The account does not exist or is disabled. */
-    ACCOUNT_INACTIVE("The token's account does not exist or is disabled"),
+    ACCOUNT_INACTIVE,
     /** Malformed, badly signed, from another issuer or claiming an impossible lifetime: sign in again. */
-    TOKEN_INVALID("The token is not valid: sign in again");
-
-    final String message;
-
-    TokenRefusal(String message) {
-        this.message = message;
-    }
+    TOKEN_INVALID;
 
     OAuth2TokenValidatorResult failure(String description) {
         return OAuth2TokenValidatorResult.failure(new OAuth2Error(name(), description, null));

@@ -98,7 +98,7 @@ class AppraisalInputApiTest extends AppraisalTestSupport {
         assertThat(problems(refused)).contains("input.scores.2.value:OUT_OF_RANGE", "input.scores.3.value:OUT_OF_RANGE")
                 .doesNotContain("input.scores.0.value:OUT_OF_RANGE");
         assertThat(refused.path("errors").valueStream().map(e -> e.path("message").asString()))
-                .anyMatch(m -> m.contains("0 to 10") && m.contains("ai-unit"));
+                .anyMatch(m -> m.contains("0 至 10") && m.contains("ai-unit"));
         assertThat(inputs("actr", "2033-02").path("scores").isEmpty()).isTrue();
         assertThat(problems(attemptEntry("2033-02", List.of(List.of("actr", "ai-work", "10"), List.of("actr", "ai-cases", "30"))))).isEmpty();
     }

@@ -133,15 +133,15 @@ class ScoreSheetImportApiTest extends AppraisalTestSupport {
         assertThat(problems(refused)).containsExactly("input.content.3.value:OUT_OF_RANGE", "input.content.4.code:UNKNOWN_INDICATOR",
                 "input.content.5.subject:UNKNOWN_SUBJECT", "input.content.6.code:DUPLICATE_SCORE",
                 "input.content.7.code:DUPLICATE_SCORE", "input.content.8.name:UNKNOWN_SUBJECT", "input.content.9.value:NOT_A_NUMBER");
-        assertThat(messages(refused).get(0)).startsWith("row 3, column value: ").contains("0 to 100").contains("120");
-        assertThat(messages(refused).get(3)).contains("row 7");
+        assertThat(messages(refused).get(0)).startsWith("第 3 行，value 列：").contains("0 至 100").contains("120");
+        assertThat(messages(refused).get(3)).contains("第 7 行");
         assertThat(stored("AW-1", "2034-06")).isEmpty();
 
         var xlsx = Xlsx.of(List.of(List.of("subject", "code", "score"), List.of("AW-1", "ss-post", 80),
                 List.of("AW-2", "ss-quality", 11)));
         var fromXlsx = importFile("appraiser", "XLSX", xlsx, "2034-06");
         assertThat(problems(fromXlsx)).containsExactly("input.content.3.value:OUT_OF_RANGE");
-        assertThat(messages(fromXlsx).get(0)).startsWith("row 3, column score: ");
+        assertThat(messages(fromXlsx).get(0)).startsWith("第 3 行，score 列：");
         assertThat(stored("AW-1", "2034-06")).isEmpty();
 
         var header = importFile("appraiser", "CSV", "subject,code,vaule\nAW-1,ss-post,1\n".getBytes(StandardCharsets.UTF_8), "2034-06");

@@ -125,7 +125,7 @@ class CaseHandlingApiTest extends ComplaintTestSupport {
         var view = as("inspector").post("query($id: ID!) { complaint(id: $id) { escalations history { by note } } }",
                 Map.of("id", filed[0])).ok().path("complaint");
         assertThat(view.path("escalations").asInt()).isOne();
-        assertThat(view.path("history").valueStream().map(h -> h.path("note").asString())).anyMatch(n -> n.contains("escalated to cgov"));
+        assertThat(view.path("history").valueStream().map(h -> h.path("note").asString())).anyMatch(n -> n.contains("已报 cgov 督办"));
 
         var stats = as("cgov-staff").post("{ complaintStats { edges { node { unit { id } received closed closureRate } } } }")
                 .ok().path("complaintStats").path("edges");

@@ -42,7 +42,7 @@ class ComplaintRoutingApiTest extends ComplaintTestSupport {
     void aMatterHeldByOneUnitInThatPlaceGoesToIt() {
         var c = routed(Map.of("powerItemId", "cpi-taxi"));
         assertThat(c.path("handlingUnit").path("id").asString()).isEqualTo("ctrans");
-        assertThat(c.path("routing").asString()).contains("only unit");
+        assertThat(c.path("routing").asString()).contains("只有该单位");
     }
 
     @Test
@@ -51,7 +51,7 @@ class ComplaintRoutingApiTest extends ComplaintTestSupport {
         input.put("areaId", "ct-d1");
         var c = handlerView(submit(input));
         assertThat(c.path("handlingUnit").isNull()).isTrue();
-        assertThat(c.path("routing").asString()).contains("no unit");
+        assertThat(c.path("routing").asString()).contains("没有单位");
         var triage = as("inspector").post("{ complaints(filter: {triageOnly: true}, first: 200) { edges { node { id } } } }")
                 .ok().path("complaints").path("edges");
         assertThat(triage.valueStream().map(e -> e.path("node").path("id").asString())).contains(c.path("id").asString());

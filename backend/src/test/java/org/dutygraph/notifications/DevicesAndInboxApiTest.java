@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.Map;
 
+import org.dutygraph.platform.i18n.Text;
 import org.junit.jupiter.api.Test;
 
 /** Device registration, announcements, the inbox and what a push carries, through GraphQL over HTTP. */
@@ -138,7 +139,7 @@ class DevicesAndInboxApiTest extends PushTestSupport {
         String id;
         try (var session = driver.session()) {
             id = session.executeWrite(tx -> notifications.enqueue(tx, NotificationRequest.sensitive(
-                    Recipient.account("inspector"), "INSPECTION_ASSIGNED", "暗访任务", "明天上午暗访市政务服务中心3号窗口",
+                    Recipient.account("inspector"), "INSPECTION_ASSIGNED", Text.verbatim("暗访任务"), Text.verbatim("明天上午暗访市政务服务中心3号窗口"),
                     "INSPECTION_ASSIGNMENT", "assignment-17")));
         }
         dispatchAt(Instant.now());

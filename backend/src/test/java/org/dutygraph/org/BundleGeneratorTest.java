@@ -30,7 +30,7 @@ class BundleGeneratorTest {
     void generatedBundlesAreValidAndHaveTheRequestedSize() {
         var out = new ByteArrayOutputStream();
         new BundleGenerator(SMALL).write(out);
-        var problems = new Problems();
+        var problems = new Problems(text -> text.toString());
         var bundle = new BundleReader(problems).read(new ByteArrayInputStream(out.toByteArray()));
         new BundleValidator(ExistingIds.NONE, problems).validate(bundle);
         assertThat(problems.list()).isEmpty();

@@ -13,12 +13,16 @@ import org.dutygraph.org.bundle.BundleReader;
 import org.dutygraph.org.bundle.BundleValidator;
 import org.dutygraph.org.bundle.ExistingIds;
 import org.dutygraph.org.bundle.Problems;
+import org.dutygraph.platform.i18n.Languages;
+import org.dutygraph.support.Catalogue;
 import org.junit.jupiter.api.Test;
 
 class BundleValidatorTest {
 
     private static java.util.List<BundleProblem> problems(String json, ExistingIds existing) {
-        var problems = new Problems();
+        // the reasons in English words, as the assertions below read them
+        var messages = Catalogue.messages();
+        var problems = new Problems(text -> messages.render(text, Languages.ENGLISH));
         var bundle = new BundleReader(problems).read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
         if (bundle != null) {
             new BundleValidator(existing, problems).validate(bundle);

@@ -22,9 +22,12 @@ class ErrorsApiTest extends ApiTest {
 
     @Test
     void pageSizesAreBounded() {
-        var error = as("analyst").post("{ units(first: 100000) { edges { cursor } } }").errors().get(0);
+        var error = as("analyst").inLanguage("en").post("{ units(first: 100000) { edges { cursor } } }").errors().get(0);
         assertThat(error.path("extensions").path("field").asString()).isEqualTo("first");
         assertThat(error.path("message").asString()).contains("between 0 and 500");
+        var chinese = as("analyst").post("{ units(first: 100000) { edges { cursor } } }").errors().get(0);
+        assertThat(chinese.path("extensions").path("code").asString()).isEqualTo("BAD_USER_INPUT");
+        assertThat(chinese.path("message").asString()).isEqualTo("“first”须在 0 到 500 之间");
     }
 
     @Test

@@ -20,10 +20,23 @@ public final class GraphQl {
 
     private final URI endpoint;
     private final String token;
+    private final Map<String, String> headers;
 
     public GraphQl(int port, String token) {
-        this.endpoint = URI.create("http://127.0.0.1:" + port + "/graphql");
+        this(URI.create("http://127.0.0.1:" + port + "/graphql"), token, Map.of());
+    }
+
+    private GraphQl(URI endpoint, String token, Map<String, String> headers) {
+        this.endpoint = endpoint;
         this.token = token;
+        this.headers = headers;
+    }
+
+    /** The same client asking for answers in a language (Accept-Language), e.g. "en" or "zh-CN". */
+    public GraphQl inLanguage(String languageTag) {
+        var more = new HashMap<>(headers);
+        more.put("Accept-Language", languageTag);
+        return new GraphQl(endpoint, token, Map.copyOf(more));
     }
 
     public record Response(int status, JsonNode body) {
@@ -80,6 +93,11 @@ public final class GraphQl {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        this.headers.forEach((name, value) -> {
+            if (!headers.containsKey(name)) {
+                request.header(name, value);
+            }
+        });
         headers.forEach(request::header);
         try {
             var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

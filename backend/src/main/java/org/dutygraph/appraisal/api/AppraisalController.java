@@ -8,12 +8,14 @@ import org.dutygraph.appraisal.AppraisalInputs;
 import org.dutygraph.appraisal.AppraisalJobs;
 import org.dutygraph.appraisal.AppraisalResults;
 import org.dutygraph.appraisal.AppraisalSchemes;
+import org.dutygraph.appraisal.AppraisalTexts;
 import org.dutygraph.appraisal.ResultStore.YearResult;
 import org.dutygraph.appraisal.engine.Decimals;
 import org.dutygraph.appraisal.engine.Scheme;
 import org.dutygraph.platform.graphql.BadInputException;
 import org.dutygraph.platform.graphql.Connection;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.security.Role;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -65,14 +67,14 @@ class AppraisalController {
     record RecomputePayload(AppraisalJobs.Job job) {
     }
 
-    record RunSummary(int schemes, int subjects, int results, List<String> ties, long milliseconds) {
+    record RunSummary(int schemes, int subjects, int results, List<Text> ties, long milliseconds) {
     }
 
     record PeriodResult(String schemeId, String subjectId, String period, int schemeVersion, String score,
                         String publishedScore, String grade, int rank, String payoutMultiplier, List<String> flags, boolean assessed) {
     }
 
-    record BreakdownLine(String path, String label, int depth, String weight, String value, String points, boolean missing) {
+    record BreakdownLine(String path, Text label, int depth, String weight, String value, String points, boolean missing) {
     }
 
     @QueryMapping
@@ -110,7 +112,7 @@ class AppraisalController {
         checkYear(input.year());
         int wait = input.waitSeconds() == null ? 30 : input.waitSeconds();
         if (wait < 0 || wait > 120) {
-            throw new BadInputException("waitSeconds", "OUT_OF_RANGE", "'waitSeconds' must be 0 to 120");
+            throw new BadInputException("waitSeconds", "OUT_OF_RANGE", Text.of(AppraisalTexts.WAIT_SECONDS));
         }
         var job = jobs.submit(input.year());
         return new RecomputePayload(jobs.await(job.id(), java.time.Duration.ofSeconds(wait)));
@@ -141,7 +143,7 @@ class AppraisalController {
         checkYear(year);
         var periods = periodsWithin("period", period);
         if (period != null && org.dutygraph.appraisal.engine.Period.parse(period).year() != year) {
-            throw new BadInputException("period", "OUT_OF_RANGE", "'period' must lie in " + year);
+            throw new BadInputException("period", "OUT_OF_RANGE", Text.of(AppraisalTexts.PERIOD_IN_YEAR, year));
         }
         var auth = SecurityContextHolder.getContext().getAuthentication();
         boolean all = Role.held(auth, Role.APPRAISER, Role.ADMIN);
@@ -159,7 +161,7 @@ class AppraisalController {
         try {
             period = org.dutygraph.appraisal.engine.Period.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(argument, "INVALID_PERIOD", e.getMessage());
+            throw new BadInputException(argument, "INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT));
         }
         var within = new java.util.TreeSet<String>();
         within.add(period.toString());
@@ -201,7 +203,7 @@ class AppraisalController {
 
     private static void checkYear(int year) {
         if (year < 2000 || year > 2100) {
-            throw new BadInputException("year", "OUT_OF_RANGE", "'year' must be 2000 to 2100");
+            throw new BadInputException("year", "OUT_OF_RANGE", Text.of(AppraisalTexts.YEAR_RANGE));
         }
     }
 

@@ -5,10 +5,12 @@ import java.util.List;
 import org.dutygraph.appraisal.AppraisalInputLog;
 import org.dutygraph.appraisal.AppraisalInputs;
 import org.dutygraph.appraisal.AppraisalSchemes;
+import org.dutygraph.appraisal.AppraisalTexts;
 import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.platform.graphql.BadInputException;
 import org.dutygraph.platform.graphql.Connection;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.Text;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -47,7 +49,7 @@ class AppraisalInputController {
         try {
             return new InputSheet(subjectId, Period.parse(period));
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("period", "INVALID_PERIOD", e.getMessage());
+            throw new BadInputException("period", "INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT));
         }
     }
 

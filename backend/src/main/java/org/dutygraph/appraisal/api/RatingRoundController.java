@@ -13,6 +13,7 @@ import org.dutygraph.appraisal.rounds.Round;
 import org.dutygraph.appraisal.rounds.RoundDraft;
 import org.dutygraph.platform.graphql.Connection;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.Text;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -63,7 +64,7 @@ class RatingRoundController {
                      List<EventView> events) {
     }
 
-    record EventView(String action, String by, OffsetDateTime at, String note) {
+    record EventView(String action, String by, OffsetDateTime at, Text note) {
     }
 
     record GroupBallots(String group, int ballots) {

@@ -3,9 +3,11 @@ package org.dutygraph.appraisal.api;
 import java.util.Base64;
 import java.util.List;
 
+import org.dutygraph.appraisal.AppraisalTexts;
 import org.dutygraph.appraisal.sheets.ScoreSheets;
 import org.dutygraph.appraisal.sheets.UnitSheets;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.Text;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -43,29 +45,29 @@ class ScoreSheetController {
     @MutationMapping
     SheetPayload importAppraisalScoreSheet(@Argument ImportInput input) {
         if ((input.content() == null) == (input.text() == null)) {
-            return refused("INVALID_SHEET", "Send the file as content (base64) or, for CSV, as text: one of them", "input", "content");
+            return refused("INVALID_SHEET", Text.of(AppraisalTexts.CONTENT_OR_TEXT), "input", "content");
         }
         if (input.text() != null) {
             if (input.format() != ScoreSheets.Format.CSV) {
-                return refused("INVALID_SHEET", "Only a CSV file may be sent as text; send an .xlsx as base64 content",
+                return refused("INVALID_SHEET", Text.of(AppraisalTexts.TEXT_ONLY_CSV),
                         "input", "text");
             }
             return SheetPayload.of(files.read(input.format(), null, input.text(), null, input.period(), username()));
         }
         // base64 is 4/3 of the bytes: refuse before decoding what could not fit
         if (input.content().length() > (files.maxBytes() / 3 + 1) * 4 + 4) {
-            return refused("TOO_LARGE", "The file is larger than " + files.maxBytes() / (1024 * 1024) + " MB", "input", "content");
+            return refused("TOO_LARGE", Text.of(AppraisalTexts.FILE_TOO_LARGE, files.maxBytes() / (1024 * 1024)), "input", "content");
         }
         byte[] bytes;
         try {
             bytes = Base64.getMimeDecoder().decode(input.content());
         } catch (IllegalArgumentException e) {
-            return refused("INVALID_SHEET", "content is not base64", "input", "content");
+            return refused("INVALID_SHEET", Text.of(AppraisalTexts.NOT_BASE64), "input", "content");
         }
         return SheetPayload.of(files.read(input.format(), bytes, null, input.charset(), input.period(), username()));
     }
 
-    private static SheetPayload refused(String code, String message, String... path) {
+    private static SheetPayload refused(String code, Text message, String... path) {
         return new SheetPayload(0, 0, List.of(UserError.of(code, message, path)));
     }
 

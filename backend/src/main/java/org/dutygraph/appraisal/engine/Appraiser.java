@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.dutygraph.appraisal.engine.Outcome.Line;
 import org.dutygraph.appraisal.engine.Scheme.Node;
+import org.dutygraph.platform.i18n.Text;
 
 /**
  * Computes a scheme for every subject of one period: scores from the indicator tree, bonus, malus and
@@ -19,7 +20,7 @@ import org.dutygraph.appraisal.engine.Scheme.Node;
 public final class Appraiser {
 
     /** The outcomes, and the ties a forced distribution met at its cuts (reported, never broken). */
-    public record Run(List<Outcome> outcomes, List<String> ties) {
+    public record Run(List<Outcome> outcomes, List<Text> ties) {
     }
 
     /** {@code assessed}: the subject had inputs of its own in the period (entered scores, or assessed parts of a roll-up). */
@@ -75,12 +76,12 @@ public final class Appraiser {
         }
         var grades = new HashMap<String, String>();
         var tied = new java.util.HashSet<String>();
-        var ties = new ArrayList<String>();
+        var ties = new ArrayList<Text>();
         groups.forEach((group, scores) -> {
             var result = Distribution.grade(scheme, scores);
             grades.putAll(result.grades());
             tied.addAll(result.tied());
-            result.ties().forEach(t -> ties.add(group.isEmpty() ? t : group + ": " + t));
+            result.ties().forEach(t -> ties.add(group.isEmpty() ? t : Text.of(SchemeTexts.TIE_IN_GROUP, group, t)));
         });
         return new Distribution.Result(grades, tied, ties);
     }
@@ -96,7 +97,7 @@ public final class Appraiser {
         var deductions = sum(scheme.deductionCodes(), "deduction", subject, sources, lines, found);
         if (scheme.deductionCap() != null && deductions.compareTo(scheme.deductionCap()) > 0) {
             flags.add("DEDUCTIONS_CAPPED");
-            lines.add(new Line("deductions-cap", "deductions capped at " + scheme.deductionCap().toPlainString(), 0,
+            lines.add(new Line("deductions-cap", Text.of(SchemeTexts.DEDUCTIONS_CAPPED, scheme.deductionCap().toPlainString()), 0,
                     null, null, deductions.subtract(scheme.deductionCap()), false));
             deductions = scheme.deductionCap();
         }
@@ -141,7 +142,7 @@ public final class Appraiser {
                 flags.add("MISSING:" + path);
                 v = BigDecimal.ZERO;
             }
-            lines.set(at, new Line(path, node.label(), depth, node.weight(), v, v.multiply(nodeShare), missing));
+            lines.set(at, new Line(path, Text.verbatim(node.label()), depth, node.weight(), v, v.multiply(nodeShare), missing));
             value = value.add(Decimals.percentOf(node.weight(), v));
         }
         return value;
@@ -208,7 +209,8 @@ public final class Appraiser {
             var points = sources.input(subject, code);
             found[0] |= points != null;
             if (points != null && points.signum() != 0) {
-                lines.add(new Line(kind + "/" + code, code, 0, null, null, kind.equals("bonus") ? points : points.negate(), false));
+                lines.add(new Line(kind + "/" + code, Text.verbatim(code), 0, null, null, kind.equals("bonus") ? points : points.negate(),
+                        false));
                 total = total.add(points);
             }
         }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.dutygraph.platform.i18n.Text;
+
 /**
  * Forced distribution (e.g. 10% excellent, 80% competent, 10% lagging each month). The grade with the
  * largest share takes whatever the others leave; each other grade gets floor(n x share / 100) places,
@@ -18,7 +20,7 @@ import java.util.Set;
  */
 final class Distribution {
 
-    record Result(Map<String, String> grades, Set<String> tied, List<String> ties) {
+    record Result(Map<String, String> grades, Set<String> tied, List<Text> ties) {
     }
 
     private Distribution() {
@@ -37,7 +39,7 @@ final class Distribution {
         }
         var grades = new HashMap<String, String>();
         var tied = new HashSet<String>();
-        var ties = new ArrayList<String>();
+        var ties = new ArrayList<Text>();
         int top = 0;
         for (int q = 0; q < largest; q++) {
             int end = extendTies(order, scores, Math.min(n, top + places(quotas.get(q).share(), n)), tied, ties,
@@ -72,7 +74,7 @@ final class Distribution {
      * the bottom grade.
      */
     private static int extendTies(List<String> order, Map<String, BigDecimal> scores, int cut, Set<String> tied,
-                                  List<String> ties, String grade) {
+                                  List<Text> ties, String grade) {
         if (cut <= 0 || cut >= order.size()) {
             return cut;
         }
@@ -91,7 +93,7 @@ final class Distribution {
         }
         var group = order.subList(first, last + 1);
         tied.addAll(group);
-        ties.add("Tie at the " + grade + " cut at " + Decimals.published(above).toPlainString() + ": " + String.join(", ", group));
+        ties.add(Text.of(SchemeTexts.TIE_AT_CUT, grade, Decimals.published(above).toPlainString(), String.join(", ", group)));
         return last + 1;
     }
 }

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.dutygraph.platform.i18n.Text;
+
 /**
  * A subject's result for a period: the unrounded score (what grades use), the grade, the rank among the
  * assessed subjects of the scheme (1 = best, ties share a rank), the payout multiplier, flags that explain
@@ -21,7 +23,8 @@ public record Outcome(String subjectId, BigDecimal score, String grade, int rank
      * One line of the breakdown: {@code value} is the indicator's own score (0-100 scale), {@code points}
      * what it adds to the total. Bonus, malus and deductions come last, at depth 0.
      */
-    public record Line(String path, String label, int depth, BigDecimal weight, BigDecimal value, BigDecimal points,
+    /** A line of the breakdown; its label is the scheme's words, or the service's in the reader's language. */
+    public record Line(String path, Text label, int depth, BigDecimal weight, BigDecimal value, BigDecimal points,
                        boolean missing) {
     }
 

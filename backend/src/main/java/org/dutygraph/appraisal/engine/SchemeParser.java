@@ -17,11 +17,12 @@ import org.dutygraph.appraisal.engine.Scheme.NodeKind;
 import org.dutygraph.appraisal.engine.Scheme.Override;
 import org.dutygraph.appraisal.engine.Scheme.Payout;
 import org.dutygraph.appraisal.engine.Scheme.Quota;
+import org.dutygraph.platform.i18n.Text;
 
 /** Reads a scheme's JSON form (as parsed maps and lists), reporting every problem with its JSON path. */
 public final class SchemeParser {
 
-    public record Problem(String path, String message) {
+    public record Problem(String path, Text message) {
     }
 
     public static final class Invalid extends RuntimeException {
@@ -128,8 +129,8 @@ public final class SchemeParser {
         var allowed = KEYS.get(kind);
         for (var key : object.keySet()) {
             if (!allowed.contains(key)) {
-                strictProblems.add(new Problem(path + "." + key, "Unknown key '" + key + "'; "
-                        + ("$".equals(path) ? "a scheme" : "here") + " has " + String.join(", ", new java.util.TreeSet<>(allowed))));
+                strictProblems.add(new Problem(path + "." + key, Text.of(SchemeTexts.UNKNOWN_KEY, key,
+                        Text.of("$".equals(path) ? SchemeTexts.A_SCHEME : SchemeTexts.HERE), String.join(", ", new java.util.TreeSet<>(allowed)))));
             }
         }
     }
@@ -138,28 +139,26 @@ public final class SchemeParser {
         for (var ref : references) {
             var target = ref.scheme().equals(scheme.id()) ? scheme : saved.apply(ref.scheme());
             if (target == null) {
-                problem(ref.path(), "No scheme '" + ref.scheme() + "' is saved (save it first, or check the id)");
+                problem(ref.path(), Text.of(SchemeTexts.SCHEME_NOT_SAVED, ref.scheme()));
                 continue;
             }
             switch (ref.kind()) {
                 case "LINKED" -> {
                     if (!"UNIT".equals(target.subject())) {
-                        problem(ref.path(), "'" + ref.scheme() + "' appraises persons; a linked indicator reads a unit's score");
+                        problem(ref.path(), Text.of(SchemeTexts.LINKED_READS_UNITS, ref.scheme()));
                     } else if (target.period() != scheme.period()) {
-                        problem(ref.path(), "'" + ref.scheme() + "' is a " + target.period() + " scheme; a linked indicator reads "
-                                + "the same period (" + scheme.period() + ")");
+                        problem(ref.path(), Text.of(SchemeTexts.LINKED_SAME_PERIOD, ref.scheme(), target.period(), scheme.period()));
                     }
                 }
                 default -> {
                     if (target.period() == null || scheme.period() == null || target.period().compareTo(scheme.period()) >= 0) {
-                        problem(ref.path(), "'" + ref.scheme() + "' is a " + target.period() + " scheme; this reads the grades or "
-                                + "scores of the parts of a " + scheme.period());
+                        problem(ref.path(), Text.of(SchemeTexts.READS_PARTS, ref.scheme(), target.period(), scheme.period()));
                     } else if ("ROLLUP".equals(ref.kind()) && !java.util.Objects.equals(target.subject(), scheme.subject())) {
-                        problem(ref.path(), "'" + ref.scheme() + "' appraises " + target.subject() + "; a rollup reads the subject's own scores");
+                        problem(ref.path(), Text.of(SchemeTexts.ROLLUP_SAME_SUBJECT, ref.scheme(), target.subject()));
                     }
                     ref.grades().forEach((path, grade) -> {
                         if (target.gradeIndex(grade) < 0) {
-                            problem(path, "'" + grade + "' is not a grade of '" + ref.scheme() + "'");
+                            problem(path, Text.of(SchemeTexts.NOT_A_GRADE_OF, grade, ref.scheme()));
                         }
                     });
                 }
@@ -169,7 +168,7 @@ public final class SchemeParser {
 
     private Scheme scheme(String id, int version, Object json) {
         if (!(json instanceof Map<?, ?> m)) {
-            problem("$", "A scheme is a JSON object");
+            problem("$", Text.of(SchemeTexts.SCHEME_NOT_OBJECT));
             return null;
         }
         keys(m, "scheme", "$");
@@ -194,7 +193,7 @@ public final class SchemeParser {
         var population = m.get("population") == null ? Scheme.Population.ALL : population(m.get("population"), "$.population", subject);
         var grouping = grouping(m.get("distributionGroup"), subject);
         if (grouping != Scheme.Grouping.ALL && distribution.isEmpty()) {
-            problem("$.distributionGroup", "'distributionGroup' goes with a 'distribution'");
+            problem("$.distributionGroup", Text.of(SchemeTexts.GROUP_WITHOUT_DISTRIBUTION));
         }
         var period = periodText == null ? null : Period.Kind.valueOf(periodText);
         unknownEventKinds(declared);
@@ -207,7 +206,7 @@ public final class SchemeParser {
         var declared = strings(m.get("events"), "$.events");
         for (int i = 0; i < declared.size(); i++) {
             if (!KIND.matcher(declared.get(i)).matches()) {
-                problem("$.events[" + i + "]", "An event kind is upper-case letters, digits and '_', e.g. LATE_REPORT");
+                problem("$.events[" + i + "]", Text.of(SchemeTexts.EVENT_KIND_FORMAT));
             }
         }
         return declared;
@@ -218,8 +217,8 @@ public final class SchemeParser {
         for (var at : events) {
             var kind = (String) at.object().get("kind");
             if (!EVENT_KINDS.contains(kind) && !declared.contains(kind)) {
-                strictProblems.add(new Problem(at.path(), "Unknown event kind '" + kind + "'; known: "
-                        + String.join(", ", new java.util.TreeSet<>(EVENT_KINDS)) + " (declare a kind of your own in \"events\")"));
+                strictProblems.add(new Problem(at.path(), Text.of(SchemeTexts.UNKNOWN_EVENT_KIND, kind,
+                        String.join(", ", new java.util.TreeSet<>(EVENT_KINDS)))));
             }
         }
     }
@@ -234,7 +233,7 @@ public final class SchemeParser {
             return new Deductions(codes, d.get("cap") == null ? null : number(d.get("cap"), "$.deductions.cap", true));
         }
         if (m.get("deductions") != null) {
-            problem("$.deductions", "'deductions' is an object with 'codes' and an optional 'cap'");
+            problem("$.deductions", Text.of(SchemeTexts.DEDUCTIONS_SHAPE));
         }
         return new Deductions(List.of(), null);
     }
@@ -279,7 +278,7 @@ public final class SchemeParser {
             var grade = grade(o, "grade", p, gradeNames, false);
             var min = o.get("minScore") == null ? null : number(o.get("minScore"), p + ".minScore", true);
             if ((grade == null) == (min == null)) {
-                problem(p, "A payout rule names a 'grade' or a 'minScore' (one of the two)");
+                problem(p, Text.of(SchemeTexts.PAYOUT_RULE));
             }
             payouts.add(new Payout(grade, min, number(o.get("multiplier"), p + ".multiplier", true)));
         }
@@ -294,16 +293,16 @@ public final class SchemeParser {
             var blockGrades = strings(o.get("grades"), at.path() + ".grades");
             blockGrades.forEach(g -> {
                 if (!gradeNames.contains(g)) {
-                    problem(at.path() + ".grades", "'" + g + "' is not a grade of this scheme's ladder");
+                    problem(at.path() + ".grades", Text.of(SchemeTexts.NOT_A_GRADE, g));
                 }
             });
             var event = o.get("event") == null ? null : event(o, "event", at.path(), true);
             if (blockGrades.isEmpty() == (event == null)) {
-                problem(at.path(), "A promotion block names 'grades' (with 'years') or an 'event'");
+                problem(at.path(), Text.of(SchemeTexts.PROMOTION_BLOCK));
             }
             int years = o.get("years") instanceof Number n ? n.intValue() : 1;
             if (years < 1 || years > 10) {
-                problem(at.path() + ".years", "'years' is 1 to 10");
+                problem(at.path() + ".years", Text.of(SchemeTexts.YEARS_RANGE));
             }
             blocks.add(new Scheme.PromotionBlock(blockGrades, years, event));
         }
@@ -313,7 +312,7 @@ public final class SchemeParser {
     /** Keys: units, postRoles, postClasses, subjects, categories, homeUnits (all but units and subjects select persons). */
     private Scheme.Population population(Object json, String path, String subject) {
         if (!(json instanceof Map<?, ?> m)) {
-            problem(path, "A population is an object with 'units', 'postRoles', 'postClasses', 'subjects', 'categories' or 'homeUnits'");
+            problem(path, Text.of(SchemeTexts.POPULATION_SHAPE));
             return Scheme.Population.ALL;
         }
         keys(m, "population", path);
@@ -323,7 +322,7 @@ public final class SchemeParser {
         if ("UNIT".equals(subject)) {
             for (var key : List.of("postRoles", "postClasses", "categories", "homeUnits")) {
                 if (m.get(key) != null) {
-                    problem(path + "." + key, "'" + key + "' selects persons; a UNIT scheme's population is 'units', 'subjects' and 'classifications'");
+                    problem(path + "." + key, Text.of(SchemeTexts.SELECTS_PERSONS, key));
                 }
             }
         }
@@ -337,18 +336,18 @@ public final class SchemeParser {
             return Scheme.Grouping.ALL;
         }
         if (!(json instanceof Map<?, ?> m)) {
-            problem(path, "'distributionGroup' is an object with 'by': ALL, UNIT or GROUPS");
+            problem(path, Text.of(SchemeTexts.GROUPING_SHAPE));
             return Scheme.Grouping.ALL;
         }
         keys(m, "distributionGroup", path);
         var by = oneOf(m, "by", path, GROUPINGS);
         var classification = text(m, "classification", path, false);
         if (classification != null && !"UNIT".equals(by)) {
-            problem(path + ".classification", "'classification' goes with \"by\": \"UNIT\"");
+            problem(path + ".classification", Text.of(SchemeTexts.GOES_WITH_UNIT, "classification"));
         }
         var from = from(m, path, subject);
         if (m.get("from") != null && !"UNIT".equals(by)) {
-            problem(path + ".from", "'from' goes with \"by\": \"UNIT\"");
+            problem(path + ".from", Text.of(SchemeTexts.GOES_WITH_UNIT, "from"));
         }
         var groups = new ArrayList<Scheme.NamedGroup>();
         var names = new HashSet<String>();
@@ -356,12 +355,12 @@ public final class SchemeParser {
             keys(at.object(), "group", at.path());
             var name = text(at.object(), "name", at.path(), true);
             if (name != null && !names.add(name)) {
-                problem(at.path() + ".name", "Group '" + name + "' appears twice");
+                problem(at.path() + ".name", Text.of(SchemeTexts.GROUP_TWICE, name));
             }
             groups.add(new Scheme.NamedGroup(name, population(at.object().get("population"), at.path() + ".population", subject)));
         }
         if ("GROUPS".equals(by) == groups.isEmpty()) {
-            problem(path + ".groups", "'groups' (at least one) go with \"by\": \"GROUPS\", and only with it");
+            problem(path + ".groups", Text.of(SchemeTexts.GROUPS_GO_WITH_GROUPS));
         }
         return by == null ? Scheme.Grouping.ALL : new Scheme.Grouping(by, classification, List.copyOf(groups), from);
     }
@@ -373,7 +372,7 @@ public final class SchemeParser {
         }
         var from = oneOf(m, "from", path, FROM);
         if ("UNIT".equals(subject)) {
-            problem(path + ".from", "'from' reads a person's workplace or home unit; a UNIT scheme's subjects are units");
+            problem(path + ".from", Text.of(SchemeTexts.FROM_IN_UNIT_SCHEME));
         }
         return from == null ? "WORKPLACE" : from;
     }
@@ -381,7 +380,7 @@ public final class SchemeParser {
     private List<Node> nodes(Object json, String path, boolean required) {
         if (!(json instanceof List<?> list) || list.isEmpty()) {
             if (required || json != null) {
-                problem(path, "At least one indicator is needed");
+                problem(path, Text.of(SchemeTexts.INDICATOR_NEEDED));
             }
             return List.of();
         }
@@ -391,12 +390,12 @@ public final class SchemeParser {
         for (int i = 0; i < list.size(); i++) {
             var p = path + "[" + i + "]";
             if (!(list.get(i) instanceof Map<?, ?> m)) {
-                problem(p, "An indicator is a JSON object");
+                problem(p, Text.of(SchemeTexts.INDICATOR_NOT_OBJECT));
                 continue;
             }
             var node = node(m, p);
             if (node.code() != null && !codes.add(node.code())) {
-                problem(p + ".code", "Code '" + node.code() + "' is used twice at this level");
+                problem(p + ".code", Text.of(SchemeTexts.CODE_TWICE_AT_LEVEL, node.code()));
             }
             if (node.weight() != null) {
                 total = total.add(node.weight());
@@ -404,7 +403,7 @@ public final class SchemeParser {
             nodes.add(node);
         }
         if (total.compareTo(Decimals.HUNDRED) != 0) {
-            problem(path, "The weights at this level add up to " + total.toPlainString() + ", not 100");
+            problem(path, Text.of(SchemeTexts.WEIGHTS_NOT_100, total.toPlainString()));
         }
         return nodes;
     }
@@ -416,7 +415,7 @@ public final class SchemeParser {
         var weight = number(m.get("weight"), p + ".weight", true);
         var kinds = List.of("children", "input", "ratings", "linked", "rollup").stream().filter(m::containsKey).toList();
         if (kinds.size() != 1) {
-            problem(p, "An indicator has exactly one of 'children', 'input', 'ratings', 'linked', 'rollup'");
+            problem(p, Text.of(SchemeTexts.INDICATOR_KIND));
             return new Node(code, label, weight, NodeKind.INPUT, List.of(), Decimals.HUNDRED, List.of(), null, null, List.of(), null, null);
         }
         return switch (kinds.get(0)) {
@@ -433,12 +432,12 @@ public final class SchemeParser {
         if (m.get("input") instanceof Map<?, ?> in) {
             keys(in, "input", p + ".input");
         } else {
-            strictProblems.add(new Problem(p + ".input", "'input' is an object, e.g. {\"max\": \"100\"}"));
+            strictProblems.add(new Problem(p + ".input", Text.of(SchemeTexts.INPUT_SHAPE)));
         }
         var max = m.get("input") instanceof Map<?, ?> in && in.get("max") != null
                 ? number(in.get("max"), p + ".input.max", true) : Decimals.HUNDRED;
         if (max.signum() <= 0) {
-            problem(p + ".input.max", "'max' must be positive");
+            problem(p + ".input.max", Text.of(SchemeTexts.MAX_POSITIVE));
         }
         unique(code, p);
         return new Node(code, label, weight, NodeKind.INPUT, List.of(), max, List.of(), null, null, List.of(), null, null);
@@ -456,7 +455,7 @@ public final class SchemeParser {
             groups.add(g);
         }
         if (total.compareTo(Decimals.HUNDRED) != 0) {
-            problem(p + ".ratings", "The group weights add up to " + total.toPlainString() + ", not 100");
+            problem(p + ".ratings", Text.of(SchemeTexts.GROUP_WEIGHTS_NOT_100, total.toPlainString()));
         }
         return new Node(code, label, weight, NodeKind.RATINGS, List.of(), null, groups, null, null, List.of(), null, null);
     }
@@ -468,7 +467,7 @@ public final class SchemeParser {
         var source = linked.get("source") == null ? "OWN_UNIT" : oneOf(linked, "source", p + ".linked", SOURCES);
         var classification = text(linked, "classification", p + ".linked", "LEVEL".equals(source));
         if (classification != null && !"LEVEL".equals(source)) {
-            problem(p + ".linked.classification", "'classification' goes with \"source\": \"LEVEL\"");
+            problem(p + ".linked.classification", Text.of(SchemeTexts.CLASSIFICATION_WITH_LEVEL));
         }
         var scheme = text(linked, "scheme", p + ".linked", true);
         if (scheme != null) {
@@ -487,11 +486,11 @@ public final class SchemeParser {
                 weights.add(number(ws.get(i), p + ".rollup.weights[" + i + "]", true));
             }
         } else if (!"EQUAL".equals(rollup.get("weights"))) {
-            problem(p + ".rollup.weights", "'weights' is one number per part of the period, or \"EQUAL\"");
+            problem(p + ".rollup.weights", Text.of(SchemeTexts.ROLLUP_WEIGHTS_SHAPE));
         }
         if (!weights.isEmpty() && weights.stream().filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .compareTo(Decimals.HUNDRED) != 0) {
-            problem(p + ".rollup.weights", "One weight per part of the period, adding up to 100");
+            problem(p + ".rollup.weights", Text.of(SchemeTexts.ROLLUP_WEIGHTS_COUNT));
         }
         var scheme = text(rollup, "scheme", p + ".rollup", true);
         if (scheme != null) {
@@ -506,7 +505,7 @@ public final class SchemeParser {
         BigDecimal previous = null;
         var entries = list(json, "$.grades");
         if (entries.size() < 2) {
-            problem("$.grades", "A ladder has at least two grades, best first");
+            problem("$.grades", Text.of(SchemeTexts.LADDER_TOO_SHORT));
         }
         int i = 0;
         for (var at : entries) {
@@ -515,15 +514,15 @@ public final class SchemeParser {
             keys(m, "grade", p);
             var name = text(m, "grade", p, true);
             if (name != null && !names.add(name)) {
-                problem(p + ".grade", "Grade '" + name + "' appears twice");
+                problem(p + ".grade", Text.of(SchemeTexts.GRADE_TWICE, name));
             }
             boolean last = ++i == entries.size();
             var min = m.get("min") == null ? null : number(m.get("min"), p + ".min", true);
             if (!last && min == null) {
-                problem(p + ".min", "Every grade but the last needs a 'min'");
+                problem(p + ".min", Text.of(SchemeTexts.GRADE_NEEDS_MIN));
             }
             if (min != null && previous != null && min.compareTo(previous) >= 0) {
-                problem(p + ".min", "Bands go down: each 'min' is below the one before");
+                problem(p + ".min", Text.of(SchemeTexts.BANDS_GO_DOWN));
             }
             previous = min == null ? previous : min;
             grades.add(new Grade(name, m.get("label") == null ? name : String.valueOf(m.get("label")), last ? null : min));
@@ -545,14 +544,14 @@ public final class SchemeParser {
             quotas.add(q);
         }
         if (total.compareTo(Decimals.HUNDRED) != 0) {
-            problem("$.distribution", "The shares add up to " + total.toPlainString() + ", not 100");
+            problem("$.distribution", Text.of(SchemeTexts.SHARES_NOT_100, total.toPlainString()));
         }
         return quotas;
     }
 
     private void unique(String inputCode, String path) {
         if (!inputCodes.add(inputCode)) {
-            problem(path + ".code", "Input code '" + inputCode + "' is used twice in the scheme");
+            problem(path + ".code", Text.of(SchemeTexts.INPUT_CODE_TWICE, inputCode));
         }
     }
 
@@ -566,14 +565,14 @@ public final class SchemeParser {
             return result;
         }
         if (!(json instanceof List<?> list)) {
-            problem(path, "Expected an array");
+            problem(path, Text.of(SchemeTexts.EXPECTED_ARRAY));
             return result;
         }
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i) instanceof Map<?, ?> m) {
                 result.add(new At(m, path + "[" + i + "]"));
             } else {
-                problem(path + "[" + i + "]", "Expected an object");
+                problem(path + "[" + i + "]", Text.of(SchemeTexts.EXPECTED_OBJECT));
             }
         }
         return result;
@@ -593,7 +592,7 @@ public final class SchemeParser {
             return List.of();
         }
         if (!(json instanceof List<?> list) || list.stream().anyMatch(v -> !(v instanceof String))) {
-            problem(path, "Expected an array of strings");
+            problem(path, Text.of(SchemeTexts.EXPECTED_STRINGS));
             return List.of();
         }
         return list.stream().map(String.class::cast).toList();
@@ -601,7 +600,7 @@ public final class SchemeParser {
 
     private String code(Object value, String path) {
         if (!(value instanceof String s) || !CODE.matcher(s).matches()) {
-            problem(path, "A code is 1 to 40 lower-case letters, digits, '_' or '-', starting with a letter");
+            problem(path, Text.of(SchemeTexts.CODE_FORMAT));
             return value instanceof String s ? s : null;
         }
         return s;
@@ -611,12 +610,12 @@ public final class SchemeParser {
         var value = m.get(key);
         if (value == null) {
             if (required) {
-                problem(path + "." + key, "'" + key + "' is required");
+                problem(path + "." + key, Text.of(SchemeTexts.REQUIRED, key));
             }
             return null;
         }
         if (!(value instanceof String s) || s.isBlank() || s.length() > 200) {
-            problem(path + "." + key, "'" + key + "' is a text of 1 to 200 characters");
+            problem(path + "." + key, Text.of(SchemeTexts.TEXT_LENGTH, key));
             return null;
         }
         return s;
@@ -634,7 +633,7 @@ public final class SchemeParser {
     private String oneOf(Map<?, ?> m, String key, String path, Set<String> allowed) {
         var value = text(m, key, path, true);
         if (value != null && !allowed.contains(value)) {
-            problem(path + "." + key, "'" + key + "' is one of " + new java.util.TreeSet<>(allowed));
+            problem(path + "." + key, Text.of(SchemeTexts.ONE_OF, key, new java.util.TreeSet<>(allowed)));
             return null;
         }
         return value;
@@ -643,7 +642,7 @@ public final class SchemeParser {
     private String grade(Map<?, ?> m, String key, String path, List<String> grades, boolean required) {
         var value = text(m, key, path, required);
         if (value != null && !grades.contains(value)) {
-            problem(path + "." + key, "'" + value + "' is not a grade of this scheme's ladder");
+            problem(path + "." + key, Text.of(SchemeTexts.NOT_A_GRADE, value));
         }
         return value;
     }
@@ -651,26 +650,27 @@ public final class SchemeParser {
     private BigDecimal number(Object value, String path, boolean required) {
         if (value == null) {
             if (required) {
-                problem(path, "A number is required");
+                problem(path, Text.of(SchemeTexts.NUMBER_REQUIRED));
             }
             return null;
         }
         try {
             var n = Decimals.of(value);
             if (n.signum() < 0) {
-                problem(path, "Must not be negative");
+                problem(path, Text.of(SchemeTexts.NOT_NEGATIVE));
             }
             return n;
         } catch (Decimals.OutOfBounds e) {
-            problem(path, e.getMessage());
+            problem(path, Text.of(SchemeTexts.TOO_MANY_DIGITS, Decimals.MAX_INTEGER_DIGITS, Decimals.MAX_FRACTION_DIGITS));
             return null;
         } catch (NumberFormatException e) {
-            problem(path, "Not a number" + (value instanceof String s && s.length() <= 40 ? ": " + s : ""));
+            problem(path, value instanceof String s && s.length() <= 40 ? Text.of(SchemeTexts.NOT_A_NUMBER_VALUE, s)
+                    : Text.of(SchemeTexts.NOT_A_NUMBER));
             return null;
         }
     }
 
-    private void problem(String path, String message) {
+    private void problem(String path, Text message) {
         problems.add(new Problem(path, message));
     }
 }

@@ -11,6 +11,8 @@ import org.dutygraph.appraisal.rankings.CitizenRankings.Ballot;
 import org.dutygraph.appraisal.rankings.CitizenRankings.Entry;
 import org.dutygraph.appraisal.rankings.CitizenRankings.Ranking;
 import org.dutygraph.platform.graphql.TimeKeys;
+import org.dutygraph.platform.i18n.Text;
+import org.dutygraph.platform.i18n.TextJson;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -28,9 +30,10 @@ class CitizenRankingStore {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** A new draft: the draw and its outcome. */
+    /** A new draft: the draw and its outcome; the ties in Chinese and as stored texts ({@link TextJson}). */
     record Draft(String id, String period, String seed, String algorithm, int worst, int ballotsPerUnit, int minBallots,
-                 Map<String, List<Ballot>> candidates, List<Entry> entries, List<String> ties, String by, long at) {
+                 Map<String, List<Ballot>> candidates, List<Entry> entries, List<String> ties, List<String> tieTexts, String by,
+                 long at) {
     }
 
     /** What a recorded draw needs to be replayed, and the entries it gave. */
@@ -56,13 +59,14 @@ class CitizenRankingStore {
         params.put("candidates", JSON.writeValueAsString(d.candidates()));
         params.put("entries", JSON.writeValueAsString(d.entries()));
         params.put("ties", d.ties());
+        params.put("tieTexts", d.tieTexts());
         params.put("by", d.by());
         params.put("now", d.at());
         params.put("key", TimeKeys.key(d.at(), d.id()));
         neo4j.query("""
                         CREATE (:CitizenRanking {id: $id, period: $period, status: 'DRAFT', seed: $seed, algorithm: $algorithm,
                                 worst: $worst, ballotsPerUnit: $k, minBallots: $min, candidates: $candidates, entries: $entries,
-                                ties: $ties, drawnBy: $by, drawnAt: $now, key: $key})""")
+                                ties: $ties, tieTexts: $tieTexts, drawnBy: $by, drawnAt: $now, key: $key})""")
                 .bindAll(params).run();
     }
 
@@ -123,7 +127,18 @@ class CitizenRankingStore {
         });
         return new Ranking(n.get("id").asString(), n.get("period").asString(), n.get("status").asString(), n.get("seed").asString(),
                 n.get("algorithm").asString(), n.get("worst").asInt(), n.get("ballotsPerUnit").asInt(), n.get("minBallots").asInt(),
-                entries, n.get("ties").asList(Value::asString), TimeKeys.utc(n.get("drawnAt").asLong()),
+                entries, ties(n), TimeKeys.utc(n.get("drawnAt").asLong()),
                 n.get("publishedAt").isNull() ? null : TimeKeys.utc(n.get("publishedAt").asLong()), n.get("key").asString());
+    }
+
+    /** The ties in the reader's language; rankings drawn before ties were kept as keys have their words. */
+    private static List<Text> ties(Node n) {
+        var words = n.get("ties").asList(Value::asString);
+        var texts = n.get("tieTexts").isNull() ? List.<String>of() : n.get("tieTexts").asList(Value::asString);
+        var out = new ArrayList<Text>(words.size());
+        for (int i = 0; i < words.size(); i++) {
+            out.add(TextJson.read(i < texts.size() ? texts.get(i) : null, words.get(i)));
+        }
+        return out;
     }
 }

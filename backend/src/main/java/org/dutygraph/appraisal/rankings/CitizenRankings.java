@@ -13,8 +13,13 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.dutygraph.appraisal.AppraisalInputs;
+import org.dutygraph.appraisal.AppraisalTexts;
 import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.Messages;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
+import org.dutygraph.platform.i18n.TextJson;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.platform.neo4j.LockStore;
 import org.dutygraph.platform.random.SeededRandom;
@@ -44,7 +49,7 @@ public class CitizenRankings {
     }
 
     public record Ranking(String id, String period, String status, String seed, String algorithm, int worst, int ballotsPerUnit,
-                          int minBallots, List<Entry> entries, List<String> ties, java.time.OffsetDateTime drawnAt,
+                          int minBallots, List<Entry> entries, List<Text> ties, java.time.OffsetDateTime drawnAt,
                           java.time.OffsetDateTime publishedAt, String key) {
     }
 
@@ -56,8 +61,11 @@ public class CitizenRankings {
     private final CitizenRankingStore store;
     private final AppraisalInputs inputs;
     private final Clock clock;
+    private final Messages messages;
 
-    CitizenRankings(GraphTransactions graph, LockStore locks, CitizenRankingStore store, AppraisalInputs inputs, Clock clock) {
+    CitizenRankings(GraphTransactions graph, LockStore locks, CitizenRankingStore store, AppraisalInputs inputs, Clock clock,
+                    Messages messages) {
+        this.messages = messages;
         this.graph = graph;
         this.locks = locks;
         this.store = store;
@@ -70,16 +78,16 @@ public class CitizenRankings {
         try {
             period = Period.parse(periodText);
         } catch (IllegalArgumentException e) {
-            return failed("INVALID_PERIOD", e.getMessage(), "period");
+            return failed("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "period");
         }
         if (period.kind() == Period.Kind.MONTH) {
-            return failed("INVALID_PERIOD", "Rankings are drawn for a quarter (2026-Q1) or a year (2026)", "period");
+            return failed("INVALID_PERIOD", Text.of(AppraisalTexts.RANKING_PERIOD), "period");
         }
         if (worst < 1 || worst > 100 || ballotsPerUnit < 1 || ballotsPerUnit > 1000 || minBallots < 1 || minBallots > ballotsPerUnit) {
-            return failed("OUT_OF_RANGE", "worst is 1-100, ballotsPerUnit 1-1000, minBallots 1 to ballotsPerUnit", "worst");
+            return failed("OUT_OF_RANGE", Text.of(AppraisalTexts.RANKING_LIMITS), "worst");
         }
         if (seed != null && (seed.length() < 8 || seed.length() > 128)) {
-            return failed("INVALID_SEED", "'seed' must be 8 to 128 characters", "seed");
+            return failed("INVALID_SEED", Text.of(PlatformTexts.SEED_LENGTH), "seed");
         }
         var drawSeed = seed != null ? seed : SeededRandom.freshSeed();
         var id = UUID.randomUUID().toString();
@@ -87,7 +95,8 @@ public class CitizenRankings {
             var ballots = ballots(period);
             var result = rank(drawSeed, ballots, worst, ballotsPerUnit, minBallots);
             store.create(new CitizenRankingStore.Draft(id, period.toString(), drawSeed, ALGORITHM, worst, ballotsPerUnit, minBallots,
-                    ballots, result.entries(), result.ties(), by, clock.millis()));
+                    ballots, result.entries(), result.ties().stream().map(messages::chinese).toList(),
+                    result.ties().stream().map(TextJson::write).toList(), by, clock.millis()));
             return new Drawn(store.find(id, true).orElseThrow(), List.of());
         });
     }
@@ -98,10 +107,10 @@ public class CitizenRankings {
             locks.node("CitizenRanking", id);
             var found = store.find(id, true);
             if (found.isEmpty()) {
-                return failed("NOT_FOUND", "No ranking has id '" + id + "'", "id");
+                return failed("NOT_FOUND", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(AppraisalTexts.RANKING), id), "id");
             }
             if (found.get().status().equals("PUBLISHED")) {
-                return failed("ALREADY_PUBLISHED", "This ranking is published already", "id");
+                return failed("ALREADY_PUBLISHED", Text.of(AppraisalTexts.ALREADY_PUBLISHED), "id");
             }
             store.markPublished(id, by, clock.millis());
             // the listed units' events commit with the publication
@@ -128,7 +137,7 @@ public class CitizenRankings {
                 r.minBallots()).entries()).equals(r.entries()));
     }
 
-    record Ranked(List<Entry> entries, List<String> ties) {
+    record Ranked(List<Entry> entries, List<Text> ties) {
     }
 
     /** The procedure: pure, over the recorded ballots. */
@@ -151,7 +160,7 @@ public class CitizenRankings {
                 .thenComparing(e -> -markRate(e));
         scored.sort(worse.thenComparing(Entry::unitId));
         var entries = new ArrayList<Entry>();
-        var ties = new ArrayList<String>();
+        var ties = new ArrayList<Text>();
         for (int i = 0; i < scored.size(); i++) {
             var e = scored.get(i);
             boolean tiedWithPrevious = i > 0 && worse.compare(scored.get(i - 1), e) == 0;
@@ -160,7 +169,7 @@ public class CitizenRankings {
                 break;
             }
             if (i >= worst && tiedWithPrevious) {
-                ties.add("Tie at place " + worst + ": " + scored.get(i - 1).unitId() + " and " + e.unitId() + " stay listed together");
+                ties.add(Text.of(AppraisalTexts.RANKING_TIE, worst, scored.get(i - 1).unitId(), e.unitId()));
             }
             entries.add(new Entry(rank, e.unitId(), e.ballots(), e.averageScore(), e.indicators()));
         }
@@ -180,7 +189,7 @@ public class CitizenRankings {
         return store.ratings(from, to);
     }
 
-    private static Drawn failed(String code, String message, String field) {
+    private static Drawn failed(String code, Text message, String field) {
         return new Drawn(null, List.of(UserError.of(code, message, "input", field)));
     }
 }

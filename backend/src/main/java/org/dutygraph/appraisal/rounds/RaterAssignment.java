@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.Text;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,8 +62,8 @@ class RaterAssignment {
                     boxes.add(new RoundTally.Box(subject, group, inGroup.size(), List.of()));
                 }
                 if (inGroup.size() < settings.minGroupSize() && warnings.size() < MAX_WARNINGS) {
-                    warnings.add(UserError.of("SMALL_GROUP", "'" + subject + "' has " + inGroup.size() + " rater(s) in group '" + group
-                            + "', fewer than " + settings.minGroupSize() + ": it will read NOT_ENOUGH_RATERS", "input", "groups",
+                    warnings.add(UserError.of("SMALL_GROUP", Text.of(RoundTexts.SMALL_GROUP, subject, inGroup.size(), group,
+                            settings.minGroupSize()), "input", "groups",
                             String.valueOf(g)));
                 }
             }
@@ -70,14 +71,12 @@ class RaterAssignment {
         var errors = new ArrayList<UserError>();
         for (int g = 0; g < groupSizes.length; g++) {
             if (groupSizes[g] == 0) {
-                errors.add(UserError.of("EMPTY_GROUP", "Group '" + groups.get(g).name() + "' has no rater for any subject"
-                        + " (everyone it holds rates in a group listed before it, or it holds nobody)", "input", "groups",
+                errors.add(UserError.of("EMPTY_GROUP", Text.of(RoundTexts.EMPTY_GROUP, groups.get(g).name()), "input", "groups",
                         String.valueOf(g)));
             }
         }
         if (pairs > MAX_PAIRS) {
-            errors.add(UserError.of("TOO_LARGE", "The round asks for " + pairs + " ratings, more than " + MAX_PAIRS
-                    + ": split it", "input", "groups"));
+            errors.add(UserError.of("TOO_LARGE", Text.of(RoundTexts.TOO_MANY_RATINGS, pairs, MAX_PAIRS), "input", "groups"));
         }
         var raters = new ArrayList<RatingRoundStore.Eligibility>();
         byRater.forEach((person, list) -> raters.add(new RatingRoundStore.Eligibility(roundId, person,

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.springframework.stereotype.Service;
 
@@ -83,7 +83,7 @@ public class RatingBallots {
      * is looked at), or a problem with the ratings, naming it.
      */
     public List<UserError> submit(String personId, String roundId, List<Rating> ratings) {
-        var notEligible = List.of(UserError.of("NOT_ELIGIBLE", "You have no ballot in this round", "input", "roundId"));
+        var notEligible = List.of(UserError.of("NOT_ELIGIBLE", Text.of(RoundTexts.NOT_ELIGIBLE), "input", "roundId"));
         if (personId == null) {
             return notEligible;
         }
@@ -99,12 +99,12 @@ public class RatingBallots {
             if (refused != null) {
                 return List.of(refused);
             }
-            var choices = new HashMap<String, String>();
-            var errors = check(round, eligibility.get(), ratings, choices);
+            var check = new BallotCheck(round, eligibility.get());
+            var errors = check.check(ratings, eligibility.get().subjectIds());
             if (!errors.isEmpty()) {
                 return errors;
             }
-            store.cast(roundId, tags.of(roundId, personId), choices);
+            store.cast(roundId, tags.of(roundId, personId), check.choices());
             return List.<UserError>of();
         });
     }
@@ -113,84 +113,14 @@ public class RatingBallots {
     private UserError refused(Round round, String tag) {
         var now = time.now();
         if (round.closed() || !now.isBefore(round.closesAt())) {
-            return UserError.of("ROUND_CLOSED", "This round has closed", "input", "roundId");
+            return UserError.of("ROUND_CLOSED", Text.of(RoundTexts.ROUND_CLOSED), "input", "roundId");
         }
         if (now.isBefore(round.opensAt())) {
-            return UserError.of("ROUND_NOT_OPEN", "This round opens at " + round.opensAt(), "input", "roundId");
+            return UserError.of("ROUND_NOT_OPEN", Text.of(RoundTexts.ROUND_NOT_OPEN, round.opensAt()), "input", "roundId");
         }
         if (store.hasMarker(tag)) {
-            return UserError.of("ALREADY_VOTED", "Your ballot in this round has been taken already", "input", "roundId");
+            return UserError.of("ALREADY_VOTED", Text.of(RoundTexts.ALREADY_VOTED), "input", "roundId");
         }
         return null;
-    }
-
-    /** Checks the ratings against the ballot; fills box key -> the choices, in question order. */
-    private static List<UserError> check(Round round, RatingRoundStore.Eligibility ballot, List<Rating> ratings,
-                                         Map<String, String> choices) {
-        var errors = new ArrayList<UserError>();
-        var groupOf = new HashMap<String, String>();
-        for (int i = 0; i < ballot.subjectIds().size(); i++) {
-            groupOf.put(ballot.subjectIds().get(i), ballot.groups().get(i));
-        }
-        var questions = round.questionList();
-        var questionIndex = new HashMap<String, Integer>();
-        for (int q = 0; q < questions.size(); q++) {
-            questionIndex.put(questions.get(q).id(), q);
-        }
-        var rated = new HashSet<String>();
-        for (int i = 0; i < ratings.size(); i++) {
-            var at = String.valueOf(i);
-            var rating = ratings.get(i);
-            if (!groupOf.containsKey(rating.subjectId())) {
-                errors.add(UserError.of("NOT_ON_BALLOT", "'" + rating.subjectId() + "' is not on your ballot", "input", "ratings", at,
-                        "subjectId"));
-                continue;
-            }
-            if (!rated.add(rating.subjectId())) {
-                errors.add(UserError.of("DUPLICATE_RATING", "'" + rating.subjectId() + "' is rated earlier in the list", "input",
-                        "ratings", at, "subjectId"));
-                continue;
-            }
-            var picked = new Integer[questions.size()];
-            for (int j = 0; j < rating.answers().size(); j++) {
-                var answer = rating.answers().get(j);
-                var q = questionIndex.get(answer.questionId());
-                if (q == null) {
-                    errors.add(UserError.of("UNKNOWN_QUESTION", "No question has id '" + answer.questionId() + "'", "input", "ratings",
-                            at, "answers", String.valueOf(j), "questionId"));
-                } else if (picked[q] != null) {
-                    errors.add(UserError.of("DUPLICATE_ANSWER", "Question '" + answer.questionId() + "' is answered earlier", "input",
-                            "ratings", at, "answers", String.valueOf(j), "questionId"));
-                } else if (answer.choice() < 0 || answer.choice() >= round.scale().size()) {
-                    errors.add(UserError.of("OUT_OF_RANGE", "A choice is 0 to " + (round.scale().size() - 1) + " (the scale's options)",
-                            "input", "ratings", at, "answers", String.valueOf(j), "choice"));
-                    picked[q] = -1;
-                } else {
-                    picked[q] = answer.choice();
-                }
-            }
-            var missing = new ArrayList<String>();
-            for (int q = 0; q < picked.length; q++) {
-                if (picked[q] == null) {
-                    missing.add(questions.get(q).id());
-                }
-            }
-            if (!missing.isEmpty()) {
-                errors.add(UserError.of("MISSING_ANSWER", "Answer every question: " + String.join(", ", missing) + " missing", "input",
-                        "ratings", at, "answers"));
-                continue;
-            }
-            var text = new StringBuilder();
-            for (var p : picked) {
-                text.append(text.isEmpty() ? "" : ",").append(p);
-            }
-            choices.put(RatingRoundStore.boxKey(round.id(), rating.subjectId(), groupOf.get(rating.subjectId())), text.toString());
-        }
-        var unrated = ballot.subjectIds().stream().filter(s -> !rated.contains(s)).toList();
-        if (!unrated.isEmpty()) {
-            errors.add(UserError.of("MISSING_RATING", "Rate every subject of your ballot: " + String.join(", ", unrated) + " missing",
-                    "input", "ratings"));
-        }
-        return errors;
     }
 }

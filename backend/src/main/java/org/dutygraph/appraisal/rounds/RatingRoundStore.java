@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.dutygraph.platform.i18n.Text;
+import org.dutygraph.platform.i18n.TextJson;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -108,13 +110,20 @@ class RatingRoundStore {
     }
 
     void event(String roundId, String action, String by, Instant at, String note) {
+        event(roundId, action, by, at, note, null);
+    }
+
+    /** @param noteText the note as a catalogue text (rendered in the reader's language), for notes the service writes */
+    private void event(String roundId, String action, String by, Instant at, String note, Text noteText) {
         var params = new HashMap<String, Object>();
+        params.put("noteText", TextJson.write(noteText));
         params.put("round", roundId);
         params.put("action", action);
         params.put("by", by);
         params.put("at", at.toEpochMilli());
         params.put("note", note);
-        neo4j.query("CREATE (:RatingRoundEvent {roundId: $round, action: $action, by: $by, at: $at, note: $note})").bindAll(params).run();
+        neo4j.query("CREATE (:RatingRoundEvent {roundId: $round, action: $action, by: $by, at: $at, note: $note, noteText: $noteText})")
+                .bindAll(params).run();
     }
 
     /** Open rounds with the same scheme, period and indicator that rate one of these subjects. */
@@ -234,7 +243,7 @@ class RatingRoundStore {
                         SET r.state = 'CLOSED', r.closedBy = $by, r.closedAt = $at, r.closedAutomatically = $auto
                         REMOVE r.closeProblem""")
                 .bindAll(Map.of("id", id, "by", by, "at", at.toEpochMilli(), "auto", automatically)).run();
-        event(id, "CLOSED", by, at, automatically ? "closing time passed" : null);
+        event(id, "CLOSED", by, at, null, automatically ? Text.of(RoundTexts.CLOSED_AUTOMATICALLY) : null);
     }
 
     /** Notes why a close was refused, on an open round; true when the reason is new (the caller then records the event). */
@@ -258,7 +267,7 @@ class RatingRoundStore {
                 .fetchAs(RoundEvent.class).mappedBy((types, r) -> {
                     var e = r.get("e").asNode();
                     return new RoundEvent(e.get("action").asString(), e.get("by").asString(), Instant.ofEpochMilli(e.get("at").asLong()),
-                            e.get("note").asString(null));
+                            TextJson.read(e.get("noteText").asString(null), e.get("note").asString(null)));
                 })
                 .all());
     }

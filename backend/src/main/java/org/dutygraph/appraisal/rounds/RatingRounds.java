@@ -10,6 +10,9 @@ import java.util.Optional;
 import org.dutygraph.appraisal.AppraisalInputs;
 import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.Messages;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.springframework.stereotype.Service;
 
@@ -39,8 +42,11 @@ public class RatingRounds {
     private final AppraisalInputs inputs;
     private final RoundTime time;
     private final GraphTransactions graph;
+    private final Messages messages;
 
-    RatingRounds(RoundChecks checks, RatingRoundStore store, AppraisalInputs inputs, RoundTime time, GraphTransactions graph) {
+    RatingRounds(RoundChecks checks, RatingRoundStore store, AppraisalInputs inputs, RoundTime time, GraphTransactions graph,
+                 Messages messages) {
+        this.messages = messages;
         this.checks = checks;
         this.store = store;
         this.inputs = inputs;
@@ -82,7 +88,8 @@ public class RatingRounds {
         var now = time.now();
         var closed = graph.write(() -> closeIn(id, by, automatically, now));
         if (closed.round() != null && !closed.errors().isEmpty() && !"ALREADY_CLOSED".equals(closed.errors().get(0).code())) {
-            var problem = closed.errors().stream().map(UserError::message).reduce((a, b) -> a + "; " + b).orElseThrow();
+            // stored as words (Chinese), as the audit keeps what was refused at the time
+            var problem = closed.errors().stream().map(e -> messages.chinese(e.message())).reduce((a, b) -> a + "；" + b).orElseThrow();
             graph.write(() -> {
                 if (store.noteCloseProblem(id, problem)) {
                     store.event(id, "CLOSE_REFUSED", by, now, problem);
@@ -95,12 +102,12 @@ public class RatingRounds {
     /** The close, in the caller's transaction: the round locked, its results entered, then marked closed. */
     private Closed closeIn(String id, String by, boolean automatically, Instant now) {
         if (store.find(id).isEmpty()) {
-            return new Closed(null, 0, List.of(UserError.of("NOT_FOUND", "No rating round has id '" + id + "'", "input", "id")));
+            return new Closed(null, 0, List.of(UserError.of("NOT_FOUND", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(RoundTexts.ROUND), id), "input", "id")));
         }
         store.lock(id);
         var round = store.find(id).orElseThrow();
         if (round.closed()) {
-            return new Closed(round, 0, List.of(UserError.of("ALREADY_CLOSED", "This round is closed", "input", "id")));
+            return new Closed(round, 0, List.of(UserError.of("ALREADY_CLOSED", Text.of(RoundTexts.ALREADY_CLOSED), "input", "id")));
         }
         if (automatically && now.isBefore(round.closesAt())) {
             return new Closed(round, 0, List.of());
@@ -119,12 +126,12 @@ public class RatingRounds {
         var period = Period.parse(round.period());
         var entries = values.stream().map(v -> new AppraisalInputs.Entry(period, v.subjectId(), v.code(), v.value())).toList();
         var provenance = values.stream().map(v -> new AppraisalInputs.Provenance("rating-round:" + round.id(), v.ballots())).toList();
-        var rows = new AppraisalInputs.Rows(i -> values.get(i).subjectId() + " " + values.get(i).code(), "this round's results");
+        var rows = new AppraisalInputs.Rows(i -> values.get(i).subjectId() + " " + values.get(i).code(), Text.of(RoundTexts.THESE_RESULTS));
         var problems = new ArrayList<UserError>();
         for (var e : inputs.enter(entries, provenance, rows, by)) {
             int row = Integer.parseInt(e.field().get(2));
-            problems.add(UserError.of(e.code(), "The result for '" + values.get(row).subjectId() + "' ("
-                    + values.get(row).code() + ") is refused: " + e.message(), "input", "id"));
+            problems.add(UserError.of(e.code(), Text.of(RoundTexts.RESULT_REFUSED, values.get(row).subjectId(),
+                    values.get(row).code(), e.message()), "input", "id"));
         }
         return problems;
     }

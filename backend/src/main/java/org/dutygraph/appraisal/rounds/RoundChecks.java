@@ -11,11 +11,15 @@ import java.util.regex.Pattern;
 
 import org.dutygraph.appraisal.AppraisalPopulations;
 import org.dutygraph.appraisal.AppraisalSchemes;
+import org.dutygraph.appraisal.AppraisalTexts;
 import org.dutygraph.appraisal.engine.Decimals;
 import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.appraisal.engine.Scheme;
+import org.dutygraph.org.read.OrgNouns;
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,53 +66,15 @@ class RoundChecks {
         var errors = new ArrayList<UserError>();
         var title = d.title() == null ? "" : d.title().strip();
         if (title.isEmpty() || title.length() > 200) {
-            errors.add(UserError.of("INVALID_LENGTH", "A title is 1 to 200 characters", "input", "title"));
+            errors.add(UserError.of("INVALID_LENGTH", Text.of(RoundTexts.TITLE_LENGTH), "input", "title"));
         }
         var now = time.now();
-        var opens = d.opensAt().toInstant();
-        var closes = d.closesAt().toInstant();
-        if (!closes.isAfter(opens)) {
-            errors.add(UserError.of("CLOSES_BEFORE_OPENS", "'closesAt' must be after 'opensAt'", "input", "closesAt"));
-        } else if (!closes.isAfter(now)) {
-            errors.add(UserError.of("ALREADY_PAST", "'closesAt' has passed", "input", "closesAt"));
-        } else if (Duration.between(opens, closes).compareTo(MAX_LENGTH) > 0) {
-            errors.add(UserError.of("TOO_LONG", "A round lasts at most 366 days", "input", "closesAt"));
-        }
+        window(d, now, errors);
         var questions = questions(d.questions(), errors);
         var scale = scale(d.scale(), errors);
-
-        Scheme scheme = null;
-        Period period = null;
-        try {
-            period = Period.parse(d.period());
-        } catch (IllegalArgumentException e) {
-            errors.add(UserError.of("INVALID_PERIOD", e.getMessage(), "input", "period"));
-        }
-        if (period != null) {
-            var versions = schemes.versions(period.year()).get(d.schemeId());
-            if (versions == null) {
-                errors.add(UserError.of("UNKNOWN_SCHEME", "No scheme has id '" + d.schemeId() + "'", "input", "schemeId"));
-            } else if ((scheme = AppraisalSchemes.inForce(versions, period)) == null) {
-                errors.add(UserError.of("NOT_IN_FORCE", "No version of '" + d.schemeId() + "' is in force for " + period,
-                        "input", "schemeId"));
-            } else if (scheme.period() != period.kind()) {
-                errors.add(UserError.of("WRONG_PERIOD", "'" + d.schemeId() + "' appraises by " + scheme.period() + ", not "
-                        + period.kind(), "input", "period"));
-                scheme = null;
-            }
-        }
-        Scheme.Node indicator = null;
-        if (scheme != null) {
-            indicator = find(scheme.indicators(), d.indicatorCode());
-            if (indicator == null) {
-                errors.add(UserError.of("UNKNOWN_INDICATOR", "'" + d.schemeId() + "' has no indicator '" + d.indicatorCode() + "'",
-                        "input", "indicatorCode"));
-            } else if (indicator.kind() != Scheme.NodeKind.RATINGS && indicator.kind() != Scheme.NodeKind.INPUT) {
-                errors.add(UserError.of("NOT_RATEABLE", "'" + d.indicatorCode() + "' is not a ratings or input indicator",
-                        "input", "indicatorCode"));
-                indicator = null;
-            }
-        }
+        var period = period(d, errors);
+        var scheme = period == null ? null : scheme(d, period, errors);
+        var indicator = scheme == null ? null : indicator(d, scheme, errors);
         var weights = groups(d.groups(), indicator, errors);
         var subjects = scheme == null ? List.<String>of() : subjects(d.subjects(), scheme, errors);
         if (!errors.isEmpty()) {
@@ -116,10 +82,69 @@ class RoundChecks {
         }
         var overlap = store.overlapping(d.schemeId(), period.toString(), d.indicatorCode(), subjects);
         if (overlap.isPresent()) {
-            return new Checked(null, List.of(UserError.of("OVERLAPPING_ROUND", "Round '" + overlap.get() + "' is open for the same "
-                    + "indicator, period and some of these subjects: close it first", "input", "indicatorCode")));
+            return new Checked(null, List.of(UserError.of("OVERLAPPING_ROUND",
+                    Text.of(RoundTexts.OVERLAPPING_ROUND, overlap.get()), "input", "indicatorCode")));
         }
         return plan(d, by, title, scheme, period, indicator, subjects, weights, questions, scale, now);
+    }
+
+    /** Opens before it closes, closes in the future, lasts at most {@link #MAX_LENGTH}. */
+    private static void window(RoundDraft d, Instant now, List<UserError> errors) {
+        var opens = d.opensAt().toInstant();
+        var closes = d.closesAt().toInstant();
+        if (!closes.isAfter(opens)) {
+            errors.add(UserError.of("CLOSES_BEFORE_OPENS", Text.of(RoundTexts.CLOSES_BEFORE_OPENS), "input", "closesAt"));
+        } else if (!closes.isAfter(now)) {
+            errors.add(UserError.of("ALREADY_PAST", Text.of(RoundTexts.ALREADY_PAST), "input", "closesAt"));
+        } else if (Duration.between(opens, closes).compareTo(MAX_LENGTH) > 0) {
+            errors.add(UserError.of("TOO_LONG", Text.of(RoundTexts.TOO_LONG), "input", "closesAt"));
+        }
+    }
+
+    private static Period period(RoundDraft d, List<UserError> errors) {
+        try {
+            return Period.parse(d.period());
+        } catch (IllegalArgumentException e) {
+            errors.add(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", "period"));
+            return null;
+        }
+    }
+
+    /** The version of the scheme in force in the period, if its period kind is the round's; null with a problem. */
+    private Scheme scheme(RoundDraft d, Period period, List<UserError> errors) {
+        var versions = schemes.versions(period.year()).get(d.schemeId());
+        if (versions == null) {
+            errors.add(UserError.of("UNKNOWN_SCHEME", Text.of(RoundTexts.NO_SCHEME, d.schemeId()), "input", "schemeId"));
+            return null;
+        }
+        var scheme = AppraisalSchemes.inForce(versions, period);
+        if (scheme == null) {
+            errors.add(UserError.of("NOT_IN_FORCE", Text.of(RoundTexts.NOT_IN_FORCE, d.schemeId(), period),
+                    "input", "schemeId"));
+            return null;
+        }
+        if (scheme.period() != period.kind()) {
+            errors.add(UserError.of("WRONG_PERIOD",
+                    Text.of(RoundTexts.WRONG_PERIOD, d.schemeId(), scheme.period(), period.kind()), "input", "period"));
+            return null;
+        }
+        return scheme;
+    }
+
+    /** The scheme's indicator the round rates, if ratings or an input can feed it; null with a problem. */
+    private static Scheme.Node indicator(RoundDraft d, Scheme scheme, List<UserError> errors) {
+        var indicator = find(scheme.indicators(), d.indicatorCode());
+        if (indicator == null) {
+            errors.add(UserError.of("UNKNOWN_INDICATOR",
+                    Text.of(RoundTexts.NO_INDICATOR, d.schemeId(), d.indicatorCode()), "input", "indicatorCode"));
+            return null;
+        }
+        if (indicator.kind() != Scheme.NodeKind.RATINGS && indicator.kind() != Scheme.NodeKind.INPUT) {
+            errors.add(UserError.of("NOT_RATEABLE", Text.of(RoundTexts.NOT_RATEABLE, d.indicatorCode()),
+                    "input", "indicatorCode"));
+            return null;
+        }
+        return indicator;
     }
 
     private Checked plan(RoundDraft d, String by, String title, Scheme scheme, Period period, Scheme.Node indicator,
@@ -159,7 +184,7 @@ class RoundChecks {
 
     private static List<String> questions(List<String> questions, List<UserError> errors) {
         if (questions.isEmpty() || questions.size() > MAX_QUESTIONS) {
-            errors.add(UserError.of("INVALID_QUESTIONS", "A round asks 1 to " + MAX_QUESTIONS + " questions", "input", "questions"));
+            errors.add(UserError.of("INVALID_QUESTIONS", Text.of(RoundTexts.QUESTION_COUNT, MAX_QUESTIONS), "input", "questions"));
             return List.of();
         }
         var texts = new ArrayList<String>();
@@ -167,9 +192,9 @@ class RoundChecks {
         for (int i = 0; i < questions.size(); i++) {
             var text = questions.get(i).strip();
             if (text.isEmpty() || text.length() > 300) {
-                errors.add(UserError.of("INVALID_LENGTH", "A question is 1 to 300 characters", "input", "questions", String.valueOf(i)));
+                errors.add(UserError.of("INVALID_LENGTH", Text.of(RoundTexts.QUESTION_LENGTH), "input", "questions", String.valueOf(i)));
             } else if (!seen.add(text)) {
-                errors.add(UserError.of("DUPLICATE_QUESTION", "This question is asked earlier in the list", "input", "questions",
+                errors.add(UserError.of("DUPLICATE_QUESTION", Text.of(RoundTexts.QUESTION_TWICE), "input", "questions",
                         String.valueOf(i)));
             }
             texts.add(text);
@@ -179,7 +204,7 @@ class RoundChecks {
 
     private static List<Round.Option> scale(List<RoundDraft.ScaleOption> options, List<UserError> errors) {
         if (options.size() < 2 || options.size() > MAX_OPTIONS) {
-            errors.add(UserError.of("INVALID_SCALE", "A scale has 2 to " + MAX_OPTIONS + " options", "input", "scale"));
+            errors.add(UserError.of("INVALID_SCALE", Text.of(RoundTexts.SCALE_SIZE, MAX_OPTIONS), "input", "scale"));
             return List.of();
         }
         var scale = new ArrayList<Round.Option>();
@@ -188,20 +213,20 @@ class RoundChecks {
             var at = String.valueOf(i);
             var label = options.get(i).label().strip();
             if (label.isEmpty() || label.length() > 20) {
-                errors.add(UserError.of("INVALID_LENGTH", "An option's label is 1 to 20 characters", "input", "scale", at, "label"));
+                errors.add(UserError.of("INVALID_LENGTH", Text.of(RoundTexts.OPTION_LENGTH), "input", "scale", at, "label"));
             } else if (!labels.add(label)) {
-                errors.add(UserError.of("DUPLICATE_OPTION", "'" + label + "' is an option earlier in the scale", "input", "scale", at,
+                errors.add(UserError.of("DUPLICATE_OPTION", Text.of(RoundTexts.OPTION_TWICE, label), "input", "scale", at,
                         "label"));
             }
             BigDecimal points = null;
             try {
                 points = Decimals.parse(options.get(i).points());
                 if (points.signum() < 0 || points.compareTo(Decimals.HUNDRED) > 0) {
-                    errors.add(UserError.of("OUT_OF_RANGE", "Points are 0 to 100, not " + points.toPlainString(), "input", "scale", at,
+                    errors.add(UserError.of("OUT_OF_RANGE", Text.of(RoundTexts.POINTS_RANGE, points.toPlainString()), "input", "scale", at,
                             "points"));
                 }
             } catch (Decimals.OutOfBounds | NumberFormatException e) {
-                errors.add(UserError.of("NOT_A_NUMBER", "Points are a decimal number from 0 to 100", "input", "scale", at, "points"));
+                errors.add(UserError.of("NOT_A_NUMBER", Text.of(RoundTexts.POINTS_NOT_A_NUMBER), "input", "scale", at, "points"));
             }
             scale.add(new Round.Option(label, points));
         }
@@ -212,7 +237,7 @@ class RoundChecks {
     private List<BigDecimal> groups(List<RoundDraft.Group> groups, Scheme.Node indicator, List<UserError> errors) {
         var weights = new ArrayList<BigDecimal>();
         if (groups.isEmpty() || groups.size() > MAX_GROUPS) {
-            errors.add(UserError.of("INVALID_GROUPS", "A round has 1 to " + MAX_GROUPS + " rater groups", "input", "groups"));
+            errors.add(UserError.of("INVALID_GROUPS", Text.of(RoundTexts.GROUP_COUNT, MAX_GROUPS), "input", "groups"));
             return weights;
         }
         var names = new HashSet<String>();
@@ -223,30 +248,30 @@ class RoundChecks {
             var g = groups.get(i);
             var at = String.valueOf(i);
             if (!GROUP.matcher(g.name()).matches()) {
-                errors.add(UserError.of("INVALID_NAME", "A group's name is lower-case letters, digits, '_' and '-' (at most 40)",
+                errors.add(UserError.of("INVALID_NAME", Text.of(RoundTexts.GROUP_NAME),
                         "input", "groups", at, "name"));
             } else if (!names.add(g.name())) {
-                errors.add(UserError.of("DUPLICATE_GROUP", "Group '" + g.name() + "' is listed earlier", "input", "groups", at, "name"));
+                errors.add(UserError.of("DUPLICATE_GROUP", Text.of(RoundTexts.GROUP_TWICE, g.name()), "input", "groups", at, "name"));
             } else if (indicator != null && indicator.kind() == Scheme.NodeKind.RATINGS
                     && indicator.groups().stream().noneMatch(r -> r.group().equals(g.name()))) {
-                errors.add(UserError.of("UNKNOWN_GROUP", "Indicator '" + indicator.code() + "' rates by the groups "
-                        + indicator.groups().stream().map(Scheme.Group::group).toList() + ", not '" + g.name() + "'",
+                errors.add(UserError.of("UNKNOWN_GROUP", Text.of(RoundTexts.UNKNOWN_GROUP, indicator.code(),
+                        indicator.groups().stream().map(Scheme.Group::group).toList(), g.name()),
                         "input", "groups", at, "name"));
             }
             if (g.label() != null && g.label().strip().length() > 40) {
-                errors.add(UserError.of("INVALID_LENGTH", "A group's label is at most 40 characters", "input", "groups", at, "label"));
+                errors.add(UserError.of("INVALID_LENGTH", Text.of(RoundTexts.GROUP_LABEL_LENGTH), "input", "groups", at, "label"));
             }
             weights.add(weighed ? weight(g, at, errors) : null);
             if (!weighed && g.weight() != null && indicator != null) {
-                errors.add(UserError.of("WEIGHT_FROM_SCHEME", "Indicator '" + indicator.code() + "' weighs its groups itself: "
-                        + "leave the weight out", "input", "groups", at, "weight"));
+                errors.add(UserError.of("WEIGHT_FROM_SCHEME", Text.of(RoundTexts.WEIGHT_FROM_SCHEME, indicator.code()),
+                        "input", "groups", at, "weight"));
             }
             allWeights &= weights.get(i) != null;
             total = weights.get(i) == null ? total : total.add(weights.get(i));
             members(g, at, errors);
         }
         if (weighed && allWeights && total.compareTo(Decimals.HUNDRED) != 0) {
-            errors.add(UserError.of("WEIGHTS_NOT_100", "The group weights add up to " + total.toPlainString() + ", not 100",
+            errors.add(UserError.of("WEIGHTS_NOT_100", Text.of(RoundTexts.WEIGHTS_NOT_100, total.toPlainString()),
                     "input", "groups"));
         }
         return weights;
@@ -254,19 +279,19 @@ class RoundChecks {
 
     private static BigDecimal weight(RoundDraft.Group g, String at, List<UserError> errors) {
         if (g.weight() == null) {
-            errors.add(UserError.of("MISSING_WEIGHT", "An input indicator's round weighs each group (the weights add up to 100)",
+            errors.add(UserError.of("MISSING_WEIGHT", Text.of(RoundTexts.MISSING_WEIGHT),
                     "input", "groups", at, "weight"));
             return null;
         }
         try {
             var w = Decimals.parse(g.weight());
             if (w.signum() <= 0 || w.compareTo(Decimals.HUNDRED) > 0) {
-                errors.add(UserError.of("OUT_OF_RANGE", "A weight is more than 0 and at most 100", "input", "groups", at, "weight"));
+                errors.add(UserError.of("OUT_OF_RANGE", Text.of(RoundTexts.WEIGHT_RANGE), "input", "groups", at, "weight"));
                 return null;
             }
             return w;
         } catch (Decimals.OutOfBounds | NumberFormatException e) {
-            errors.add(UserError.of("NOT_A_NUMBER", "A weight is a decimal number", "input", "groups", at, "weight"));
+            errors.add(UserError.of("NOT_A_NUMBER", Text.of(RoundTexts.WEIGHT_NOT_A_NUMBER), "input", "groups", at, "weight"));
             return null;
         }
     }
@@ -278,28 +303,28 @@ class RoundChecks {
         boolean needsUnits = g.relation() == RaterRelation.STAFF_OF_UNITS;
         boolean needsPersons = g.relation() == RaterRelation.PERSONS;
         if (!needsUnits && g.unitIds() != null) {
-            errors.add(UserError.of("UNEXPECTED_FIELD", "'unitIds' goes with STAFF_OF_UNITS", "input", "groups", at, "unitIds"));
+            errors.add(UserError.of("UNEXPECTED_FIELD", Text.of(RoundTexts.UNIT_IDS_ONLY_WITH), "input", "groups", at, "unitIds"));
         }
         if (!needsPersons && g.personIds() != null) {
-            errors.add(UserError.of("UNEXPECTED_FIELD", "'personIds' goes with PERSONS", "input", "groups", at, "personIds"));
+            errors.add(UserError.of("UNEXPECTED_FIELD", Text.of(RoundTexts.PERSON_IDS_ONLY_WITH), "input", "groups", at, "personIds"));
         }
         if (needsUnits) {
-            known("Organization", units, "UNKNOWN_UNIT", "unit", errors, "input", "groups", at, "unitIds");
+            known("Organization", units, "UNKNOWN_UNIT", OrgNouns.UNIT, errors, "input", "groups", at, "unitIds");
         }
         if (needsPersons) {
-            known("Person", persons, "UNKNOWN_PERSON", "person", errors, "input", "groups", at, "personIds");
+            known("Person", persons, "UNKNOWN_PERSON", OrgNouns.PERSON, errors, "input", "groups", at, "personIds");
         }
     }
 
-    private void known(String label, List<String> ids, String code, String what, List<UserError> errors, String... path) {
+    private void known(String label, List<String> ids, String code, OrgNouns what, List<UserError> errors, String... path) {
         if (ids.isEmpty() || ids.size() > MAX_LISTED) {
-            errors.add(UserError.of("INVALID_LIST", "List 1 to " + MAX_LISTED + " " + what + " ids", path));
+            errors.add(UserError.of("INVALID_LIST", Text.of(RoundTexts.LIST_SIZE, MAX_LISTED, Text.of(what)), path));
             return;
         }
         var existing = raters.existing(label, ids);
         for (int j = 0; j < ids.size(); j++) {
             if (!existing.contains(ids.get(j))) {
-                errors.add(UserError.of(code, "No " + what + " has id '" + ids.get(j) + "'", with(path, String.valueOf(j))));
+                errors.add(UserError.of(code, Text.of(PlatformTexts.NO_SUCH_ID, Text.of(what), ids.get(j)), with(path, String.valueOf(j))));
             }
         }
     }
@@ -307,24 +332,24 @@ class RoundChecks {
     private List<String> subjects(RoundDraft.Subjects s, Scheme scheme, List<UserError> errors) {
         boolean fromScheme = Boolean.TRUE.equals(s.fromScheme());
         if (fromScheme == (s.ids() != null)) {
-            errors.add(UserError.of("INVALID_SUBJECTS", "Give exactly one of fromScheme: true or ids", "input", "subjects"));
+            errors.add(UserError.of("INVALID_SUBJECTS", Text.of(RoundTexts.SUBJECTS_ONE_OF), "input", "subjects"));
             return List.of();
         }
         boolean persons = "PERSON".equals(scheme.subject());
         if (fromScheme) {
             var population = populations.of(scheme, time.today());
             if (population.isEmpty()) {
-                errors.add(UserError.of("EMPTY_SUBJECTS", "'" + scheme.id() + "' appraises nobody today", "input", "subjects",
+                errors.add(UserError.of("EMPTY_SUBJECTS", Text.of(RoundTexts.NOBODY_APPRAISED, scheme.id()), "input", "subjects",
                         "fromScheme"));
             } else if (population.size() > MAX_SUBJECTS) {
-                errors.add(UserError.of("TOO_MANY", "'" + scheme.id() + "' appraises " + population.size() + ", more than "
-                        + MAX_SUBJECTS + " for one round: list the subjects", "input", "subjects", "fromScheme"));
+                errors.add(UserError.of("TOO_MANY", Text.of(RoundTexts.TOO_MANY_SUBJECTS, scheme.id(), population.size(), MAX_SUBJECTS),
+                        "input", "subjects", "fromScheme"));
             }
             return population;
         }
         var ids = s.ids();
         if (ids.isEmpty() || ids.size() > MAX_SUBJECTS) {
-            errors.add(UserError.of("INVALID_LIST", "List 1 to " + MAX_SUBJECTS + " subjects", "input", "subjects", "ids"));
+            errors.add(UserError.of("INVALID_LIST", Text.of(RoundTexts.SUBJECTS_LIST_SIZE, MAX_SUBJECTS), "input", "subjects", "ids"));
             return List.of();
         }
         var kind = persons ? "Person" : "Organization";
@@ -334,12 +359,13 @@ class RoundChecks {
         for (int i = 0; i < ids.size(); i++) {
             var at = String.valueOf(i);
             if (!seen.add(ids.get(i))) {
-                errors.add(UserError.of("DUPLICATE_SUBJECT", "'" + ids.get(i) + "' is listed earlier", "input", "subjects", "ids", at));
+                errors.add(UserError.of("DUPLICATE_SUBJECT", Text.of(RoundTexts.SUBJECT_TWICE, ids.get(i)), "input", "subjects", "ids", at));
             } else if (other.contains(ids.get(i)) && !existing.contains(ids.get(i))) {
-                errors.add(UserError.of("WRONG_SUBJECT_KIND", "'" + scheme.id() + "' appraises " + (persons ? "persons" : "units")
-                        + ": '" + ids.get(i) + "' is not one", "input", "subjects", "ids", at));
+                errors.add(UserError.of("WRONG_SUBJECT_KIND", Text.of(RoundTexts.WRONG_SUBJECT_KIND, scheme.id(),
+                        Text.of(persons ? RoundTexts.PERSONS : RoundTexts.UNITS), ids.get(i)), "input", "subjects", "ids", at));
             } else if (!existing.contains(ids.get(i))) {
-                errors.add(UserError.of("UNKNOWN_SUBJECT", "No " + (persons ? "person" : "unit") + " has id '" + ids.get(i) + "'",
+                errors.add(UserError.of("UNKNOWN_SUBJECT", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(persons ? OrgNouns.PERSON : OrgNouns.UNIT),
+                        ids.get(i)),
                         "input", "subjects", "ids", at));
             }
         }

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.dutygraph.appraisal.AppraisalInputs;
+import org.dutygraph.appraisal.AppraisalTexts;
 import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.springframework.stereotype.Service;
 
@@ -52,19 +54,19 @@ public class ScoreSheets {
             SheetTable table;
             if (text != null) {
                 if (text.length() > limits.maxBytes()) {
-                    throw new SheetException("TOO_LARGE", "The file is larger than " + limits.maxBytes() / (1024 * 1024) + " MB");
+                    throw new SheetException("TOO_LARGE", Text.of(AppraisalTexts.FILE_TOO_LARGE, limits.maxBytes() / (1024 * 1024)));
                 }
                 table = CsvReader.parse(text.startsWith("\uFEFF") ? text.substring(1) : text, limits);
             } else {
                 if (bytes.length > limits.maxBytes()) {
-                    throw new SheetException("TOO_LARGE", "The file is larger than " + limits.maxBytes() / (1024 * 1024) + " MB");
+                    throw new SheetException("TOO_LARGE", Text.of(AppraisalTexts.FILE_TOO_LARGE, limits.maxBytes() / (1024 * 1024)));
                 }
                 table = format == Format.XLSX ? XlsxReader.read(bytes, limits)
                         : CsvReader.parse(CsvReader.decode(bytes, charset), limits);
             }
             return enter(table, period, by);
         } catch (SheetException e) {
-            return new Imported(0, 0, List.of(problem(e.code(), e.getMessage(), e.row(), e.column(), e.column())));
+            return new Imported(0, 0, List.of(problem(e.code(), e.text(), e.row(), e.column(), e.column())));
         }
     }
 
@@ -72,21 +74,22 @@ public class ScoreSheets {
     private record Rows(List<AppraisalInputs.Entry> entries, List<Integer> numbers, List<SheetColumns> subjectColumns) {
 
         AppraisalInputs.Rows names() {
-            return new AppraisalInputs.Rows(i -> String.valueOf(numbers.get(i)), "this sheet");
+            return new AppraisalInputs.Rows(i -> String.valueOf(numbers.get(i)), Text.of(AppraisalTexts.THIS_SHEET));
         }
     }
 
     private Imported enter(SheetTable table, String defaultPeriod, String by) throws SheetException {
         var columns = SheetColumns.find(table.header(), table.headerRow());
         if (table.lines().isEmpty()) {
-            throw new SheetException("EMPTY_SHEET", "There are no rows under the header", table.headerRow(), null);
+            throw new SheetException("EMPTY_SHEET", Text.of(AppraisalTexts.NO_ROWS), table.headerRow(), null);
         }
         Period fallback = null;
         if (defaultPeriod != null && !defaultPeriod.isBlank()) {
             try {
                 fallback = Period.parse(defaultPeriod);
             } catch (IllegalArgumentException e) {
-                return new Imported(0, table.lines().size(), List.of(UserError.of("INVALID_PERIOD", e.getMessage(), "input", "period")));
+                return new Imported(0, table.lines().size(), List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT),
+                        "input", "period")));
             }
         }
         var period = fallback;
@@ -123,11 +126,12 @@ public class ScoreSheets {
                 try {
                     period = Period.parse(periodText);
                 } catch (IllegalArgumentException e) {
-                    errors.add(problem("INVALID_PERIOD", e.getMessage(), line.number(), SheetColumns.PERIOD, table, columns));
+                    errors.add(problem("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), line.number(), SheetColumns.PERIOD, table,
+                            columns));
                     continue;
                 }
             } else if (period == null) {
-                errors.add(problem("INVALID_PERIOD", "No period: fill the period column or give the sheet's period",
+                errors.add(problem("INVALID_PERIOD", Text.of(AppraisalTexts.NO_PERIOD),
                         line.number(), columns.containsKey(SheetColumns.PERIOD) ? SheetColumns.PERIOD : null, table, columns));
                 continue;
             }
@@ -173,18 +177,18 @@ public class ScoreSheets {
             if (!id.isEmpty()) {
                 var known = found.names().get(id);
                 one = !name.isEmpty() && known != null && !known.equals(name)
-                        ? Found.problem("SUBJECT_MISMATCH", "'" + id + "' is " + known + ", not " + name, SheetColumns.NAME)
+                        ? Found.problem("SUBJECT_MISMATCH", Text.of(AppraisalTexts.SUBJECT_MISMATCH, id, known, name), SheetColumns.NAME)
                         : Found.subject(id, SheetColumns.SUBJECT);
             } else if (!name.isEmpty() && !unit.isEmpty()) {
                 var ids = found.persons().getOrDefault(List.of(name, unit), List.of());
-                one = Found.one(ids, SheetColumns.NAME, "No one named " + name + " holds a post in '" + unit + "' (or a unit under it)",
-                        ids.size() + " people named " + name + " hold posts in '" + unit + "': give their badge numbers in a subject column");
+                one = Found.one(ids, SheetColumns.NAME, Text.of(AppraisalTexts.NO_ONE_NAMED, name, unit),
+                        Text.of(AppraisalTexts.SEVERAL_NAMED, ids.size(), name, unit));
             } else if (!unit.isEmpty()) {
                 var ids = found.units().getOrDefault(unit, List.of());
-                one = Found.one(ids, SheetColumns.UNIT, "No unit has the id or name '" + unit + "'",
-                        ids.size() + " units are named '" + unit + "': give the unit's id");
+                one = Found.one(ids, SheetColumns.UNIT, Text.of(AppraisalTexts.NO_UNIT_NAMED, unit),
+                        Text.of(AppraisalTexts.SEVERAL_UNITS_NAMED, ids.size(), unit));
             } else {
-                one = Found.problem("MISSING_SUBJECT", "No subject: give an id, or a name and unit",
+                one = Found.problem("MISSING_SUBJECT", Text.of(AppraisalTexts.NO_SUBJECT),
                         columns.containsKey(SheetColumns.SUBJECT) ? SheetColumns.SUBJECT
                                 : columns.containsKey(SheetColumns.NAME) ? SheetColumns.NAME : SheetColumns.UNIT);
             }
@@ -198,18 +202,18 @@ public class ScoreSheets {
     }
 
     /** A row's subject, or the problem finding it (its code, message and column). */
-    private record Found(Subject subject, String code, String message, SheetColumns column) {
+    private record Found(Subject subject, String code, Text message, SheetColumns column) {
 
         static Found subject(String id, SheetColumns column) {
             return new Found(new Subject(id, column), null, null, column);
         }
 
-        static Found problem(String code, String message, SheetColumns column) {
+        static Found problem(String code, Text message, SheetColumns column) {
             return new Found(null, code, message, column);
         }
 
         /** The one id found, or a problem: {@code none} when nothing is found, {@code several} when more than one is. */
-        static Found one(List<String> ids, SheetColumns column, String none, String several) {
+        static Found one(List<String> ids, SheetColumns column, Text none, Text several) {
             return ids.size() == 1 ? subject(ids.get(0), column)
                     : problem(ids.isEmpty() ? "UNKNOWN_SUBJECT" : "AMBIGUOUS_SUBJECT", ids.isEmpty() ? none : several, column);
         }
@@ -250,24 +254,24 @@ public class ScoreSheets {
         return problem(error.code(), error.message(), rows.numbers().get(i), column, table, columns);
     }
 
-    private static UserError problem(String code, String message, int row, SheetColumns column, SheetTable table,
+    private static UserError problem(String code, Text message, int row, SheetColumns column, SheetTable table,
                                      Map<SheetColumns, Integer> columns) {
         var label = column == null ? null : columns.containsKey(column) ? table.header().get(columns.get(column)) : column.key();
         return problem(code, message, row, column == null ? null : column.key(), label);
     }
 
-    private static UserError problem(String code, String message, int row, String key, String label) {
+    private static UserError problem(String code, Text message, int row, String key, String label) {
         var path = new ArrayList<>(List.of("input", "content"));
-        var where = new StringBuilder();
+        var text = message;
         if (row > 0) {
             path.add(String.valueOf(row));
-            where.append("row ").append(row);
             if (key != null) {
                 path.add(key);
-                where.append(", column ").append(label);
+                text = Text.of(AppraisalTexts.ROW_COLUMN_AT, row, label, message);
+            } else {
+                text = Text.of(AppraisalTexts.ROW_AT, row, message);
             }
-            where.append(": ");
         }
-        return new UserError(List.copyOf(path), code, where + message);
+        return new UserError(List.copyOf(path), code, text);
     }
 }

@@ -6,6 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.dutygraph.appraisal.AppraisalTexts;
+import org.dutygraph.platform.i18n.Text;
+
 /**
  * The columns a score sheet may have, found by their header (English or the Chinese an office writes; case and spaces
  * do not matter). A subject is named by its id (a person's badge number or a unit's id), by a person's name with the
@@ -51,25 +54,24 @@ enum SheetColumns {
                 }
             }
             if (column == null) {
-                throw new SheetException("UNKNOWN_COLUMN", "Unknown column '" + header.get(i) + "': the columns are subject (or "
-                        + "name and unit), code, value and, optionally, period", headerRow, XlsxReader.columnName(i));
+                throw new SheetException("UNKNOWN_COLUMN", Text.of(AppraisalTexts.UNKNOWN_COLUMN, header.get(i)), headerRow,
+                        XlsxReader.columnName(i));
             }
             if (found.put(column, i) != null) {
-                throw new SheetException("DUPLICATE_COLUMN", "Two columns are " + column.key(), headerRow,
+                throw new SheetException("DUPLICATE_COLUMN", Text.of(AppraisalTexts.TWO_COLUMNS, column.key()), headerRow,
                         XlsxReader.columnName(i));
             }
         }
         for (var required : List.of(CODE, VALUE)) {
             if (!found.containsKey(required)) {
-                throw new SheetException("MISSING_COLUMN", "The header has no " + required.key() + " column", headerRow, null);
+                throw new SheetException("MISSING_COLUMN", Text.of(AppraisalTexts.MISSING_COLUMN, required.key()), headerRow, null);
             }
         }
         if (!found.containsKey(SUBJECT) && !found.containsKey(NAME) && !found.containsKey(UNIT)) {
-            throw new SheetException("MISSING_COLUMN", "The header names no subject: a subject (id or badge) column, or name "
-                    + "and unit", headerRow, null);
+            throw new SheetException("MISSING_COLUMN", Text.of(AppraisalTexts.NO_SUBJECT_COLUMN), headerRow, null);
         }
         if (found.containsKey(NAME) && !found.containsKey(UNIT)) {
-            throw new SheetException("MISSING_COLUMN", "A name column needs a unit column beside it", headerRow, null);
+            throw new SheetException("MISSING_COLUMN", Text.of(AppraisalTexts.NAME_WITHOUT_UNIT), headerRow, null);
         }
         return found;
     }

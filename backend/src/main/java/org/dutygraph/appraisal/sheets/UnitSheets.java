@@ -8,8 +8,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 import org.dutygraph.appraisal.AppraisalInputs;
+import org.dutygraph.appraisal.AppraisalTexts;
 import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.springframework.stereotype.Service;
 
@@ -42,7 +44,7 @@ public class UnitSheets {
         try {
             period = Period.parse(periodText);
         } catch (IllegalArgumentException e) {
-            return refused(List.of(UserError.of("INVALID_PERIOD", e.getMessage(), "input", "period")), rows);
+            return refused(List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", "period")), rows);
         }
         var errors = shapeProblems(codes, rows);
         if (!errors.isEmpty()) {
@@ -54,12 +56,12 @@ public class UnitSheets {
     private static List<UserError> shapeProblems(List<String> codes, List<Row> rows) {
         var errors = new ArrayList<UserError>();
         if (codes.isEmpty() || codes.size() > 200) {
-            errors.add(UserError.of("INVALID_SCORES", "A sheet has 1 to 200 codes", "input", "codes"));
+            errors.add(UserError.of("INVALID_SCORES", Text.of(AppraisalTexts.SHEET_CODES), "input", "codes"));
         } else if (new HashSet<>(codes).size() < codes.size()) {
-            errors.add(UserError.of("DUPLICATE_SCORE", "A code is a column of the sheet once", "input", "codes"));
+            errors.add(UserError.of("DUPLICATE_SCORE", Text.of(AppraisalTexts.CODE_ONCE), "input", "codes"));
         }
         if (rows.isEmpty()) {
-            errors.add(UserError.of("INVALID_SCORES", "A sheet has at least one row", "input", "rows"));
+            errors.add(UserError.of("INVALID_SCORES", Text.of(AppraisalTexts.SHEET_ROWS), "input", "rows"));
         }
         return errors;
     }
@@ -73,10 +75,10 @@ public class UnitSheets {
         var errors = new ArrayList<UserError>();
         var cells = cells(period, unitId, codes, rows, errors);
         if (cells.entries().size() > AppraisalInputs.MAX_ROWS) {
-            return refused(List.of(UserError.of("INVALID_SCORES", "At most " + AppraisalInputs.MAX_ROWS + " values at a time",
+            return refused(List.of(UserError.of("INVALID_SCORES", Text.of(AppraisalTexts.VALUES_PER_CALL, AppraisalInputs.MAX_ROWS),
                     "input", "rows")), rows);
         }
-        var names = new AppraisalInputs.Rows(i -> cells.at().get(i)[0] + " (" + codes.get(cells.at().get(i)[1]) + ")", "this sheet");
+        var names = new AppraisalInputs.Rows(i -> cells.at().get(i)[0] + " (" + codes.get(cells.at().get(i)[1]) + ")", Text.of(AppraisalTexts.THIS_SHEET));
         var found = errors.isEmpty() && !cells.entries().isEmpty() ? inputs.enter(cells.entries(), names, by)
                 : cells.entries().isEmpty() ? List.<UserError>of() : inputs.check(cells.entries(), names);
         errors.addAll(atCells(found, cells));
@@ -90,11 +92,11 @@ public class UnitSheets {
         for (int r = 0; r < rows.size(); r++) {
             var row = rows.get(r);
             if (outside.contains(row.subjectId())) {
-                errors.add(UserError.of("OUTSIDE_UNIT", "'" + row.subjectId() + "' is not '" + unitId + "', a unit under it or a "
-                        + "person holding a post there", "input", "rows", String.valueOf(r), "subjectId"));
+                errors.add(UserError.of("OUTSIDE_UNIT", Text.of(AppraisalTexts.OUTSIDE_UNIT, row.subjectId(), unitId),
+                        "input", "rows", String.valueOf(r), "subjectId"));
             }
             if (row.values().size() != codes.size()) {
-                errors.add(UserError.of("INVALID_SCORES", "A row has one value per code (" + codes.size() + "), null for none",
+                errors.add(UserError.of("INVALID_SCORES", Text.of(AppraisalTexts.VALUE_PER_CODE, codes.size()),
                         "input", "rows", String.valueOf(r), "values"));
                 continue;
             }

@@ -14,6 +14,8 @@ import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dutygraph.appraisal.AppraisalTexts;
+import org.dutygraph.platform.i18n.Text;
 
 /**
  * The first worksheet of an .xlsx file, read with fastexcel-reader (StAX; its factory has DTDs and external entities
@@ -32,9 +34,8 @@ final class XlsxReader {
 
     static SheetTable read(byte[] bytes, SheetLimits limits) throws SheetException {
         if (!looksLikeZip(bytes)) {
-            throw new SheetException("NOT_XLSX", ReadableWorkbook.isOLE2Header(bytes)
-                    ? "This is an old .xls (or an encrypted) workbook: save it as .xlsx or CSV"
-                    : "The file is not an .xlsx workbook");
+            throw new SheetException("NOT_XLSX", Text.of(ReadableWorkbook.isOLE2Header(bytes) ? AppraisalTexts.OLD_XLS
+                    : AppraisalTexts.NOT_XLSX));
         }
         guard(bytes, limits);
         try (var workbook = open(bytes);
@@ -49,14 +50,14 @@ final class XlsxReader {
                     var text = text(row.getCell(c));
                     if (c >= limits.maxColumns()) {
                         if (!text.isBlank()) {
-                            throw new SheetException("TOO_MANY_COLUMNS", "At most " + limits.maxColumns() + " columns",
+                            throw new SheetException("TOO_MANY_COLUMNS", Text.of(AppraisalTexts.TOO_MANY_COLUMNS, limits.maxColumns()),
                                     row.getRowNum(), columnName(c));
                         }
                         continue;
                     }
                     if (text.length() > limits.maxCellLength()) {
-                        throw new SheetException("CELL_TOO_LONG", "A cell holds at most " + limits.maxCellLength()
-                                + " characters", row.getRowNum(), columnName(c));
+                        throw new SheetException("CELL_TOO_LONG", Text.of(AppraisalTexts.CELL_TOO_LONG, limits.maxCellLength()),
+                                row.getRowNum(), columnName(c));
                     }
                     cells.add(text);
                 }
@@ -68,18 +69,18 @@ final class XlsxReader {
                     header = cells.stream().map(String::strip).toList();
                     headerRow = row.getRowNum();
                 } else if (lines.size() >= limits.maxRows()) {
-                    throw new SheetException("TOO_MANY_ROWS", "At most " + limits.maxRows() + " rows under the header",
+                    throw new SheetException("TOO_MANY_ROWS", Text.of(AppraisalTexts.TOO_MANY_ROWS, limits.maxRows()),
                             row.getRowNum(), null);
                 } else {
                     lines.add(line);
                 }
             }
             if (header == null) {
-                throw new SheetException("EMPTY_SHEET", "The first worksheet has no header row");
+                throw new SheetException("EMPTY_SHEET", Text.of(AppraisalTexts.NO_HEADER_IN_WORKSHEET));
             }
             return new SheetTable(headerRow, header, lines);
         } catch (IOException | ExcelReaderException | IllegalStateException e) {
-            throw new SheetException("BAD_XLSX", "The workbook cannot be read (save it again from Excel, or as CSV)");
+            throw new SheetException("BAD_XLSX", Text.of(AppraisalTexts.UNREADABLE_WORKBOOK));
         }
     }
 
@@ -101,7 +102,7 @@ final class XlsxReader {
             for (var entries = zip.getEntries(); entries.hasMoreElements(); ) {
                 var entry = entries.nextElement();
                 if (++count > limits.maxZipEntries()) {
-                    throw new SheetException("TOO_LARGE", "The workbook has more than " + limits.maxZipEntries() + " parts");
+                    throw new SheetException("TOO_LARGE", Text.of(AppraisalTexts.TOO_MANY_PARTS, limits.maxZipEntries()));
                 }
                 if (entry.isDirectory()) {
                     continue;
@@ -111,12 +112,12 @@ final class XlsxReader {
                     for (int read; (read = in.readNBytes(buffer, 0, buffer.length)) > 0; ) {
                         budget -= read;
                         if (budget < 0) {
-                            throw new SheetException("TOO_LARGE", "The workbook inflates to more than "
-                                    + limits.maxInflatedBytes() / (1024 * 1024) + " MB");
+                            throw new SheetException("TOO_LARGE", Text.of(AppraisalTexts.INFLATES_TOO_MUCH,
+                                    limits.maxInflatedBytes() / (1024 * 1024)));
                         }
                         if (start && (entry.getName().endsWith(".xml") || entry.getName().endsWith(".rels"))) {
                             if (new String(buffer, 0, read, StandardCharsets.ISO_8859_1).contains("<!DOCTYPE")) {
-                                throw new SheetException("BAD_XLSX", "A part of the workbook declares a DTD");
+                                throw new SheetException("BAD_XLSX", Text.of(AppraisalTexts.DTD));
                             }
                         }
                         start = false;
@@ -124,7 +125,7 @@ final class XlsxReader {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw new SheetException("BAD_XLSX", "The workbook is not a readable zip");
+            throw new SheetException("BAD_XLSX", Text.of(AppraisalTexts.NOT_A_ZIP));
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.dutygraph.complaints.CaseHandling;
 import org.dutygraph.complaints.CitizenCaseHistory;
 import org.dutygraph.complaints.CitizenComplaints;
+import org.dutygraph.complaints.ComplaintTexts;
 import org.dutygraph.complaints.ComplaintViews.CitizenUnit;
 import org.dutygraph.complaints.ComplaintViews.PhotoLink;
 import org.dutygraph.complaints.ComplaintViews.SupersededOutcome;
@@ -30,6 +31,7 @@ import org.dutygraph.platform.graphql.BatchResults;
 import org.dutygraph.platform.graphql.Connection;
 import org.dutygraph.platform.graphql.NotAuthorizedException;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.Text;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -84,7 +86,7 @@ class ComplaintsController {
     record ReplyToComplaintPayload(MessageView message, List<UserError> errors) {
     }
 
-    record FollowComplaintPushInput(String receipt, String token, String platform, boolean acceptLinkRisk) {
+    record FollowComplaintPushInput(String receipt, String token, String platform, boolean acceptLinkRisk, String locale) {
     }
 
     record FollowComplaintPushPayload(boolean following, String pushTag, List<UserError> errors) {
@@ -130,7 +132,7 @@ class ComplaintsController {
 
     @MutationMapping
     FollowComplaintPushPayload followComplaintPush(@Argument FollowComplaintPushInput input) {
-        var result = citizens.followPush(input.receipt(), input.token(), input.platform(), input.acceptLinkRisk());
+        var result = citizens.followPush(input.receipt(), input.token(), input.platform(), input.acceptLinkRisk(), input.locale());
         return new FollowComplaintPushPayload(result.errors().isEmpty(), result.pushTag(), result.errors());
     }
 
@@ -196,7 +198,7 @@ class ComplaintsController {
                 return Connection.page(first, after, (cursor, limit) -> List.of(), StatsView::unitId);
             }
             if (unitId != null && !queries.within(unitId, scope.unitId())) {
-                throw new NotAuthorizedException(true, "You may see complaint statistics of your own unit only");
+                throw new NotAuthorizedException(true, Text.of(ComplaintTexts.STATS_OWN_UNIT));
             }
             parent = unitId == null ? scope.unitId() : unitId;
         }

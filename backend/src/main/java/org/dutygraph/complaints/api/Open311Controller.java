@@ -10,9 +10,13 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.dutygraph.complaints.CitizenComplaints;
+import org.dutygraph.complaints.ComplaintTexts;
 import org.dutygraph.complaints.Open311Cases;
 import org.dutygraph.complaints.PublicCase;
 import org.dutygraph.complaints.routing.ComplaintTarget;
+import org.dutygraph.platform.i18n.Languages;
+import org.dutygraph.platform.i18n.Messages;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.ratelimit.AnonymousRateLimiter;
 import org.dutygraph.platform.ratelimit.RateLimitedException;
 import org.springframework.http.HttpStatus;
@@ -37,36 +41,43 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/open311/v2")
 class Open311Controller {
 
-    private static final Map<String, String> SERVICE_NAMES = new LinkedHashMap<>();
+    /** The categories as services, named in the language the client asks for (Accept-Language; Chinese by default). */
+    private static final Map<String, ComplaintTexts> SERVICE_NAMES = new LinkedHashMap<>();
 
     static {
-        SERVICE_NAMES.put("COLD", "冷：门难进、脸难看、话难听");
-        SERVICE_NAMES.put("LAZY", "懒：工作懈怠");
-        SERVICE_NAMES.put("BUCK_PASSING", "推：推诿扯皮");
-        SERVICE_NAMES.put("DISORDERLY", "乱：乱作为");
-        SERVICE_NAMES.put("GREEDY", "贪：以权谋私");
-        SERVICE_NAMES.put("PETTY_EXTORTION", "吃拿卡要");
-        SERVICE_NAMES.put("ILLEGAL_FEES", "乱收费");
-        SERVICE_NAMES.put("INACTION", "不作为");
-        SERVICE_NAMES.put("SLOW_ACTION", "慢作为");
-        SERVICE_NAMES.put("OTHER", "其他效能问题");
+        SERVICE_NAMES.put("COLD", ComplaintTexts.CATEGORY_COLD);
+        SERVICE_NAMES.put("LAZY", ComplaintTexts.CATEGORY_LAZY);
+        SERVICE_NAMES.put("BUCK_PASSING", ComplaintTexts.CATEGORY_BUCK_PASSING);
+        SERVICE_NAMES.put("DISORDERLY", ComplaintTexts.CATEGORY_DISORDERLY);
+        SERVICE_NAMES.put("GREEDY", ComplaintTexts.CATEGORY_GREEDY);
+        SERVICE_NAMES.put("PETTY_EXTORTION", ComplaintTexts.CATEGORY_PETTY_EXTORTION);
+        SERVICE_NAMES.put("ILLEGAL_FEES", ComplaintTexts.CATEGORY_ILLEGAL_FEES);
+        SERVICE_NAMES.put("INACTION", ComplaintTexts.CATEGORY_INACTION);
+        SERVICE_NAMES.put("SLOW_ACTION", ComplaintTexts.CATEGORY_SLOW_ACTION);
+        SERVICE_NAMES.put("OTHER", ComplaintTexts.CATEGORY_OTHER);
     }
 
     private final CitizenComplaints citizens;
     private final Open311Cases cases;
     private final AnonymousRateLimiter limiter;
+    private final Messages messages;
 
-    Open311Controller(CitizenComplaints citizens, Open311Cases cases, AnonymousRateLimiter limiter) {
+    Open311Controller(CitizenComplaints citizens, Open311Cases cases, AnonymousRateLimiter limiter, Messages messages) {
         this.citizens = citizens;
         this.cases = cases;
         this.limiter = limiter;
+        this.messages = messages;
     }
 
     @GetMapping(value = "/services.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<Map<String, Object>> services() {
-        return SERVICE_NAMES.entrySet().stream().map(e -> Map.<String, Object>of("service_code", e.getKey(),
-                "service_name", e.getValue(), "description", e.getValue(), "metadata", false, "type", "realtime",
-                "keywords", "效能投诉", "group", "效能投诉")).toList();
+    List<Map<String, Object>> services(HttpServletRequest request) {
+        var language = language(request);
+        var group = messages.render(Text.of(ComplaintTexts.OPEN311_GROUP), language);
+        return SERVICE_NAMES.entrySet().stream().map(e -> {
+            var name = messages.render(Text.of(e.getValue()), language);
+            return Map.<String, Object>of("service_code", e.getKey(), "service_name", name, "description", name,
+                    "metadata", false, "type", "realtime", "keywords", group, "group", group);
+        }).toList();
     }
 
     @PostMapping(value = "/requests.json", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
@@ -76,9 +87,10 @@ class Open311Controller {
         if (limited != null) {
             return limited;
         }
+        var language = language(request);
         var code = form.getFirst("service_code");
         if (code == null || !SERVICE_NAMES.containsKey(code.toUpperCase(Locale.ROOT))) {
-            return error(HttpStatus.BAD_REQUEST, "service_code: not one of GET /open311/v2/services.json");
+            return error(HttpStatus.BAD_REQUEST, messages.render(Text.of(ComplaintTexts.OPEN311_SERVICE_CODE), language));
         }
         var description = form.getFirst("description");
         var name = join(form.getFirst("first_name"), form.getFirst("last_name"));
@@ -87,11 +99,11 @@ class Open311Controller {
                 code.toUpperCase(Locale.ROOT), description, null, place(form), null, List.of(), name, form.getFirst("phone")));
         if (!submitted.errors().isEmpty()) {
             var first = submitted.errors().get(0);
-            return error(HttpStatus.BAD_REQUEST, String.join(".", first.field()) + ": " + first.message());
+            return error(HttpStatus.BAD_REQUEST, String.join(".", first.field()) + ": " + messages.render(first.message(), language));
         }
         var body = new LinkedHashMap<String, Object>();
         body.put("service_request_id", submitted.complaint().number());
-        body.put("service_notice", "请保存回执，凭回执查询办理进度（仅显示一次）: " + submitted.receipt());
+        body.put("service_notice", messages.render(Text.of(ComplaintTexts.OPEN311_RECEIPT_NOTICE, submitted.receipt()), language));
         body.put("account_id", null);
         return ResponseEntity.status(HttpStatus.CREATED).body(List.of(body));
     }
@@ -103,22 +115,30 @@ class Open311Controller {
             return limited;
         }
         var found = cases.byNumber(id);
-        return found.isEmpty() ? error(HttpStatus.NOT_FOUND, "service_request_id: no such request")
-                : ResponseEntity.ok(found.stream().map(Open311Controller::request).toList());
+        var language = language(request);
+        return found.isEmpty() ? error(HttpStatus.NOT_FOUND, messages.render(Text.of(ComplaintTexts.OPEN311_NO_SUCH_REQUEST), language))
+                : ResponseEntity.ok(found.stream().map(c -> request(c, language)).toList());
     }
 
     @GetMapping(value = "/requests.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<Map<String, Object>> published(@RequestParam(name = "service_code", required = false) String code) {
-        return cases.published(code == null ? null : code.toUpperCase(Locale.ROOT), 50).stream().map(Open311Controller::request).toList();
+    List<Map<String, Object>> published(@RequestParam(name = "service_code", required = false) String code,
+                                        HttpServletRequest request) {
+        var language = language(request);
+        return cases.published(code == null ? null : code.toUpperCase(Locale.ROOT), 50).stream().map(c -> request(c, language)).toList();
     }
 
-    private static Map<String, Object> request(PublicCase c) {
+    private static Locale language(HttpServletRequest request) {
+        return Languages.fromAcceptLanguage(request.getHeader("Accept-Language"));
+    }
+
+    private Map<String, Object> request(PublicCase c, Locale language) {
         var body = new LinkedHashMap<String, Object>();
         body.put("service_request_id", c.number());
         body.put("status", c.status().equals("ANSWERED") || c.status().equals("PUBLISHED") ? "closed" : "open");
         body.put("status_notes", c.answer());
         body.put("service_code", c.category());
-        body.put("service_name", SERVICE_NAMES.get(c.category()));
+        var category = SERVICE_NAMES.get(c.category());
+        body.put("service_name", category == null ? null : messages.render(Text.of(category), language));
         body.put("description", c.description());
         body.put("agency_responsible", c.unitName());
         body.put("requested_datetime", Instant.ofEpochMilli(c.receivedAt()).atOffset(ZoneOffset.UTC).toString());
@@ -133,7 +153,7 @@ class Open311Controller {
         } catch (RateLimitedException e) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
-                    .body(List.of(Map.of("code", 429, "description", e.getMessage())));
+                    .body(List.of(Map.of("code", 429, "description", messages.render(e.text(), language(request)))));
         }
     }
 

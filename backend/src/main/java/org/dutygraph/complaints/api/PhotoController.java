@@ -8,10 +8,14 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.dutygraph.complaints.CaseHandling;
 import org.dutygraph.complaints.ComplaintSettings;
+import org.dutygraph.complaints.ComplaintTexts;
 import org.dutygraph.complaints.PhotoLinks;
 import org.dutygraph.complaints.photos.DecodePermits;
 import org.dutygraph.complaints.photos.PhotoSanitizer;
 import org.dutygraph.complaints.photos.PhotoStore;
+import org.dutygraph.platform.i18n.Languages;
+import org.dutygraph.platform.i18n.Messages;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.ratelimit.AnonymousRateLimiter;
 import org.dutygraph.platform.ratelimit.RateLimitedException;
 import org.springframework.http.CacheControl;
@@ -40,10 +44,12 @@ class PhotoController {
     private final HandlerScopes scopes;
     private final PhotoLinks links;
     private final Clock clock;
+    private final Messages messages;
 
     PhotoController(PhotoSanitizer sanitizer, PhotoStore photos, AnonymousRateLimiter limiter, ComplaintSettings settings,
-                    CaseHandling handling, HandlerScopes scopes, PhotoLinks links, Clock clock) {
+                    CaseHandling handling, HandlerScopes scopes, PhotoLinks links, Clock clock, Messages messages) {
         this.links = links;
+        this.messages = messages;
         this.sanitizer = sanitizer;
         this.photos = photos;
         this.limiter = limiter;
@@ -55,21 +61,23 @@ class PhotoController {
 
     @PostMapping("/complaints/photos")
     ResponseEntity<Map<String, Object>> upload(HttpServletRequest request) throws IOException {
+        var language = Languages.fromAcceptLanguage(request.getHeader("Accept-Language"));
         try {
             limiter.consume(AnonymousRateLimiter.Kind.UPLOAD, request.getRemoteAddr());
         } catch (RateLimitedException e) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
-                    .body(error("RATE_LIMITED", e.getMessage()));
+                    .body(error("RATE_LIMITED", messages.render(e.text(), language)));
         }
         int max = settings.photos().maxBytes();
         // Never more than max + 1 bytes in memory; a bigger body is refused once that much has arrived.
         byte[] body = readAtMost(request.getInputStream(), max + 1);
         if (body.length == 0) {
-            return ResponseEntity.badRequest().body(error("REQUIRED", "Send the photo as the request body"));
+            return ResponseEntity.badRequest().body(error("REQUIRED", messages.render(Text.of(ComplaintTexts.PHOTO_REQUIRED), language)));
         }
         if (body.length > max) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(error("TOO_LARGE", "A photo may be at most " + max + " bytes"));
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(error("TOO_LARGE",
+                    messages.render(Text.of(ComplaintTexts.PHOTO_TOO_LARGE, max), language)));
         }
         try {
             var clean = sanitizer.sanitize(body);
@@ -78,11 +86,12 @@ class PhotoController {
                     "height", clean.height(), "bytes", clean.jpeg().length));
         } catch (PhotoSanitizer.PhotoRejected rejected) {
             var status = rejected.code().equals("UNSUPPORTED_TYPE") ? HttpStatus.UNSUPPORTED_MEDIA_TYPE : HttpStatus.BAD_REQUEST;
-            return ResponseEntity.status(status).body(error(rejected.code(), rejected.getMessage()));
+            return ResponseEntity.status(status).body(error(rejected.code(), messages.render(rejected.text(), language)));
         } catch (DecodePermits.Busy busy) {
             long seconds = Math.max(1, busy.retryAfter().toSeconds());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", String.valueOf(seconds))
-                    .body(Map.of("code", "UNAVAILABLE", "message", busy.getMessage(), "retryAfterSeconds", seconds));
+                    .body(Map.of("code", "UNAVAILABLE", "message", messages.render(Text.of(ComplaintTexts.PHOTO_BUSY), language),
+                            "retryAfterSeconds", seconds));
         }
     }
 

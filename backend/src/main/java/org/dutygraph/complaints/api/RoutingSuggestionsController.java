@@ -9,6 +9,7 @@ import org.dutygraph.complaints.ComplaintViews.HandlerView;
 import org.dutygraph.complaints.ComplaintsQueries;
 import org.dutygraph.org.read.OrgReadStore;
 import org.dutygraph.org.read.Views.UnitView;
+import org.dutygraph.platform.i18n.Text;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
 
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Controller;
 @Controller
 class RoutingSuggestionsController {
 
-    record SuggestionView(UnitView unit, String reason) {
+    record SuggestionView(UnitView unit, Text reason) {
     }
 
     private final ComplaintsQueries queries;

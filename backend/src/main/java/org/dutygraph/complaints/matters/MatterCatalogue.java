@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.dutygraph.complaints.ComplaintTexts;
 import org.dutygraph.platform.graphql.BadInputException;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,7 +40,7 @@ class MatterCatalogue {
         }
         int bar = after.indexOf('|');
         if (bar != 1 || (after.charAt(0) != '0' && after.charAt(0) != '1')) {
-            throw new BadInputException("after", "INVALID_CURSOR", "'after' is not a cursor returned by this API");
+            throw new BadInputException("after", "INVALID_CURSOR", Text.of(PlatformTexts.NOT_OUR_CURSOR, "after"));
         }
         return store.page(q, after.charAt(0) - '0', after.substring(2), limit);
     }
@@ -68,7 +71,7 @@ class MatterCatalogue {
         }
         var text = filter.strip();
         if (text.codePointCount(0, text.length()) > MAX_FILTER) {
-            throw new BadInputException("filter", "TOO_LONG", "'filter' is at most " + MAX_FILTER + " characters");
+            throw new BadInputException("filter", "TOO_LONG", Text.of(PlatformTexts.AT_MOST_CHARACTERS, "filter", MAX_FILTER));
         }
         return text.toLowerCase(Locale.ROOT);
     }

@@ -1,5 +1,8 @@
 package org.dutygraph.complaints.photos;
 
+import org.dutygraph.complaints.ComplaintTexts;
+import org.dutygraph.platform.i18n.Text;
+
 /**
  * Size and sample layout of an image, read from its header alone (PNG IHDR, JPEG SOF) so that what decoding
  * would allocate is known before anything is decoded.
@@ -18,8 +21,7 @@ record ImageHeader(int width, int height, int channels, int bytesPerSample) {
     static ImageHeader read(byte[] b, String format) throws PhotoSanitizer.PhotoRejected {
         var header = format.equals("png") ? png(b) : jpeg(b);
         if (header == null || header.width <= 0 || header.height <= 0) {
-            throw new PhotoSanitizer.PhotoRejected("UNREADABLE", "The photo's header gives no usable size ("
-                    + format.toUpperCase() + ")");
+            throw new PhotoSanitizer.PhotoRejected("UNREADABLE", Text.of(ComplaintTexts.PHOTO_NO_SIZE, format.toUpperCase()));
         }
         return header;
     }

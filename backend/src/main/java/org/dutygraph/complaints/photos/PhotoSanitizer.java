@@ -18,6 +18,8 @@ import javax.imageio.ImageWriteParam;
 
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.exif.ExifIFD0Directory;
+import org.dutygraph.complaints.ComplaintTexts;
+import org.dutygraph.platform.i18n.Text;
 
 /**
  * Makes an uploaded photo safe to keep: the type is decided by its first bytes (never by the name or the
@@ -34,14 +36,21 @@ public final class PhotoSanitizer {
     public static final class PhotoRejected extends Exception {
 
         private final String code;
+        private final Text text;
 
-        PhotoRejected(String code, String message) {
-            super(message);
+        PhotoRejected(String code, Text text) {
+            super(text.toString());
             this.code = code;
+            this.text = text;
         }
 
         public String code() {
             return code;
+        }
+
+        /** Why, for the uploader to read in their language. */
+        public Text text() {
+            return text;
         }
     }
 
@@ -61,7 +70,7 @@ public final class PhotoSanitizer {
 
     public Clean sanitize(byte[] upload) throws PhotoRejected, DecodePermits.Busy {
         if (upload.length > maxBytes) {
-            throw new PhotoRejected("TOO_LARGE", "A photo may be at most " + maxBytes + " bytes");
+            throw new PhotoRejected("TOO_LARGE", Text.of(ComplaintTexts.PHOTO_TOO_LARGE, maxBytes));
         }
         var format = format(upload);
         var header = ImageHeader.read(upload, format);
@@ -84,14 +93,11 @@ public final class PhotoSanitizer {
 
     private void check(ImageHeader header) throws PhotoRejected {
         if (header.pixels() > maxPixels) {
-            throw new PhotoRejected("TOO_MANY_PIXELS", "A photo may have at most " + maxPixels + " pixels; this one has "
-                    + header.pixels());
+            throw new PhotoRejected("TOO_MANY_PIXELS", Text.of(ComplaintTexts.PHOTO_TOO_MANY_PIXELS, maxPixels, header.pixels()));
         }
         if (header.decodedBytes() > maxDecodedBytes) {
-            throw new PhotoRejected("TOO_MANY_DECODED_BYTES", "A photo may take at most " + maxDecodedBytes
-                    + " bytes once decoded (width x height x channels x bytes per sample); this one would take "
-                    + header.decodedBytes() + " (" + header.width() + " x " + header.height() + " x "
-                    + header.channels() + " x " + header.bytesPerSample() + ")");
+            throw new PhotoRejected("TOO_MANY_DECODED_BYTES", Text.of(ComplaintTexts.PHOTO_TOO_MANY_DECODED_BYTES, maxDecodedBytes,
+                    header.decodedBytes(), header.width(), header.height(), header.channels(), header.bytesPerSample()));
         }
     }
 
@@ -104,9 +110,9 @@ public final class PhotoSanitizer {
             return "png";
         }
         if (b.length > 12 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p') {
-            throw new PhotoRejected("UNSUPPORTED_TYPE", "HEIC/HEIF photos are not accepted yet: send JPEG or PNG");
+            throw new PhotoRejected("UNSUPPORTED_TYPE", Text.of(ComplaintTexts.PHOTO_HEIC));
         }
-        throw new PhotoRejected("UNSUPPORTED_TYPE", "Only JPEG and PNG photos are accepted");
+        throw new PhotoRejected("UNSUPPORTED_TYPE", Text.of(ComplaintTexts.PHOTO_TYPE));
     }
 
     private static BufferedImage decode(byte[] upload, String format, ImageHeader header) throws PhotoRejected {
@@ -115,11 +121,11 @@ public final class PhotoSanitizer {
             reader.setInput(input, true, true);
             // The limits were checked on our reading of the header: the decoder must read the same size.
             if (reader.getWidth(0) != header.width() || reader.getHeight(0) != header.height()) {
-                throw new PhotoRejected("UNREADABLE", "The photo's headers disagree about its size");
+                throw new PhotoRejected("UNREADABLE", Text.of(ComplaintTexts.PHOTO_SIZES_DISAGREE));
             }
             return reader.read(0);
         } catch (IOException | RuntimeException e) {
-            throw new PhotoRejected("UNREADABLE", "The photo could not be read as " + format.toUpperCase());
+            throw new PhotoRejected("UNREADABLE", Text.of(ComplaintTexts.PHOTO_UNREADABLE, format.toUpperCase()));
         } finally {
             reader.dispose();
         }

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.dutygraph.complaints.ComplaintTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,12 +38,12 @@ public class ComplaintRouter {
         }
         var unit = target.postId() == null ? Optional.<String>empty() : single(graph.unitsOfPost(target.postId()));
         if (unit.isPresent()) {
-            return Routing.to(unit.get(), "the unit of the post named by the citizen");
+            return Routing.to(unit.get(), Text.of(ComplaintTexts.POST_NAMED));
         }
         unit = target.badgeNumber() == null ? Optional.empty()
                 : single(graph.unitsOfHolder(target.badgeNumber().trim(), LocalDate.now(clock)));
         if (unit.isPresent()) {
-            return Routing.to(unit.get(), "the unit of the staff member with that badge number");
+            return Routing.to(unit.get(), Text.of(ComplaintTexts.BADGE_NAMED));
         }
         return byMatter(graph, target, areaId);
     }
@@ -54,32 +56,26 @@ public class ComplaintRouter {
             return byMatter(graph, Named.MATTER, graph.holdersOfMatter(target.matterId(), areaId));
         }
         if (target.matterText() != null && !target.matterText().isBlank()) {
-            return Routing.triage("市民用文字描述事项，由效能办分办；附按职责和事项匹配的建议单位",
+            return Routing.triage(Text.of(ComplaintTexts.WORDS_TO_TRIAGE),
                     suggestions.forText(graph, target.matterText(), areaId));
         }
-        return Routing.triage("nothing the complaint names is in the duty graph", List.of());
+        return Routing.triage(Text.of(ComplaintTexts.NOTHING_KNOWN), List.of());
     }
 
     /** How a matter is named: the words that explain the outcome. */
     enum Named {
-        POWER_ITEM("the only unit holding a duty that exercises this matter there",
-                "no unit holds a duty exercising this matter in that place",
-                " units hold this matter there and overlap: sent to the arbiter's unit, ",
-                " units hold this matter there and no overlap finding names an arbiter",
-                "holds a duty exercising this matter there"),
-        MATTER("市民选择的事项在事发地只有该单位承担职责",
-                "事发地没有单位承担市民选择的事项，由效能办分办",
-                "个单位在事发地都承担市民选择的事项，职责交叉，转仲裁方所在单位：",
-                "个单位在事发地都承担市民选择的事项，冲突分析未指定仲裁方，由效能办分办",
-                "在事发地承担市民选择的事项");
+        POWER_ITEM(ComplaintTexts.ITEM_ONLY_HOLDER, ComplaintTexts.ITEM_NO_HOLDER, ComplaintTexts.ITEM_TO_ARBITER,
+                ComplaintTexts.ITEM_NO_ARBITER, ComplaintTexts.ITEM_HOLDS),
+        MATTER(ComplaintTexts.MATTER_ONLY_HOLDER, ComplaintTexts.MATTER_NO_HOLDER, ComplaintTexts.MATTER_TO_ARBITER,
+                ComplaintTexts.MATTER_NO_ARBITER, ComplaintTexts.MATTER_HOLDS);
 
-        final String only;
-        final String none;
-        final String arbiter;
-        final String noArbiter;
-        final String holds;
+        final ComplaintTexts only;
+        final ComplaintTexts none;
+        final ComplaintTexts arbiter;
+        final ComplaintTexts noArbiter;
+        final ComplaintTexts holds;
 
-        Named(String only, String none, String arbiter, String noArbiter, String holds) {
+        Named(ComplaintTexts only, ComplaintTexts none, ComplaintTexts arbiter, ComplaintTexts noArbiter, ComplaintTexts holds) {
             this.only = only;
             this.none = none;
             this.arbiter = arbiter;
@@ -91,16 +87,16 @@ public class ComplaintRouter {
     /** One holder handles it; several go to the arbiter of their overlap if a finding names one, else to triage. */
     private static Routing byMatter(RoutingStore graph, Named named, List<RoutingStore.Holder> holders) {
         if (holders.isEmpty()) {
-            return Routing.triage(named.none, List.of());
+            return Routing.triage(Text.of(named.none), List.of());
         }
         if (holders.size() == 1) {
-            return Routing.to(holders.get(0).unitId(), named.only);
+            return Routing.to(holders.get(0).unitId(), Text.of(named.only));
         }
-        var suggested = holders.stream().map(h -> new Routing.Suggestion(h.unitId(), named.holds)).toList();
+        var suggested = holders.stream().map(h -> new Routing.Suggestion(h.unitId(), Text.of(named.holds))).toList();
         var duties = holders.stream().flatMap(h -> h.dutyIds().stream()).toList();
         return graph.arbiter(duties)
-                .map(a -> new Routing(a.unitId(), holders.size() + named.arbiter + a.unitName(), a.findingId(), suggested))
-                .orElseGet(() -> Routing.triage(holders.size() + named.noArbiter, suggested));
+                .map(a -> new Routing(a.unitId(), Text.of(named.arbiter, holders.size(), a.unitName()), a.findingId(), suggested))
+                .orElseGet(() -> Routing.triage(Text.of(named.noArbiter, holders.size()), suggested));
     }
 
     private static Optional<String> single(List<String> ids) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.dutygraph.complaints.ComplaintTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.search.FullTextQuery;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
 class TriageSuggestions {
 
     static final int SUGGESTIONS = 5;
+    private static final Text NOTHING = Text.verbatim("");
     private static final int CANDIDATES = 50;
 
     List<Routing.Suggestion> forText(RoutingStore graph, String text, String areaId) {
@@ -27,7 +30,7 @@ class TriageSuggestions {
         if (query.isEmpty()) {
             return List.of();
         }
-        var best = new LinkedHashMap<String, String>();
+        var best = new LinkedHashMap<String, Text>();
         for (var hit : graph.byConcept(query.get(), text.toLowerCase(Locale.ROOT), areaId, CANDIDATES)) {
             best.putIfAbsent(hit.unitId(), reason(hit));
         }
@@ -35,7 +38,7 @@ class TriageSuggestions {
             best.putIfAbsent(hit.unitId(), reason(hit, text));
         }
         var out = new ArrayList<Routing.Suggestion>();
-        for (Map.Entry<String, String> e : best.entrySet()) {
+        for (Map.Entry<String, Text> e : best.entrySet()) {
             if (out.size() == SUGGESTIONS) {
                 break;
             }
@@ -44,19 +47,22 @@ class TriageSuggestions {
         return out;
     }
 
-    private static String reason(RoutingStore.ConceptHit h) {
-        return "投诉提到「" + h.word() + "」" + (h.word().equals(h.matter()) ? "" : "（事项「" + h.matter() + "」）")
-                + "；" + h.unitName() + "承担" + (h.heldOn().equals(h.matter()) ? "该事项" : "其上位事项「" + h.heldOn() + "」")
-                + "的职责「" + h.duty() + "」" + where(h.areaName());
+    private static Text reason(RoutingStore.ConceptHit h) {
+        return Text.of(ComplaintTexts.SUGGESTED_BY_MATTER, h.word(),
+                h.word().equals(h.matter()) ? NOTHING : Text.of(ComplaintTexts.SUGGESTED_MATTER_ALIAS, h.matter()),
+                h.unitName(), h.heldOn().equals(h.matter()) ? Text.of(ComplaintTexts.SUGGESTED_THIS_MATTER)
+                        : Text.of(ComplaintTexts.SUGGESTED_BROADER_MATTER, h.heldOn()),
+                h.duty(), where(h.areaName()));
     }
 
-    private static String reason(RoutingStore.WordingHit h, String text) {
+    private static Text reason(RoutingStore.WordingHit h, String text) {
         var words = Overlap.common(text, h.duty());
-        return h.unitName() + "的职责「" + h.duty() + "」与投诉用词相近"
-                + (words.isEmpty() ? "" : "（" + String.join("、", words) + "）") + where(h.areaName());
+        return Text.of(ComplaintTexts.SUGGESTED_BY_WORDING, h.unitName(), h.duty(),
+                words.isEmpty() ? NOTHING : Text.of(ComplaintTexts.SUGGESTED_COMMON_WORDS, String.join("、", words)),
+                where(h.areaName()));
     }
 
-    private static String where(String areaName) {
-        return areaName == null ? "" : "，适用于" + areaName;
+    private static Text where(String areaName) {
+        return areaName == null ? NOTHING : Text.of(ComplaintTexts.APPLIES_IN, areaName);
     }
 }

@@ -2,11 +2,13 @@ package org.dutygraph.conflicts.api;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
 import org.dutygraph.conflicts.AnalysisJob;
 import org.dutygraph.conflicts.ConflictAnalysisService;
+import org.dutygraph.conflicts.ConflictTexts;
 import org.dutygraph.conflicts.FindingStore;
 import org.dutygraph.conflicts.FindingView;
 import org.dutygraph.org.read.OrgReadStore;
@@ -18,6 +20,9 @@ import org.dutygraph.platform.graphql.BadInputException;
 import org.dutygraph.platform.graphql.BatchResults;
 import org.dutygraph.platform.graphql.Connection;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.Languages;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -79,11 +84,17 @@ class FindingsController {
         return analysis.job(id).orElse(null);
     }
 
+    /** The explanation in the request's language. */
+    @SchemaMapping(typeName = "Finding")
+    String explanation(FindingView finding, Locale locale) {
+        return Languages.of(locale).equals(Languages.ENGLISH) ? finding.explanationEn() : finding.explanationZh();
+    }
+
     @MutationMapping
     RunAnalysisPayload runAnalysis(@Argument RunAnalysisInput input) {
         int wait = input.waitSeconds() == null ? 20 : input.waitSeconds();
         if (wait < 0 || wait > 60) {
-            throw new BadInputException("input.waitSeconds", "OUT_OF_RANGE", "'waitSeconds' must be between 0 and 60");
+            throw new BadInputException("input.waitSeconds", "OUT_OF_RANGE", Text.of(ConflictTexts.WAIT_SECONDS));
         }
         var job = analysis.submit();
         return new RunAnalysisPayload(analysis.await(job.id(), Duration.ofSeconds(wait)));
@@ -99,13 +110,13 @@ class FindingsController {
         };
         if (status.equals("waived") && (input.reason() == null || input.reason().isBlank())) {
             return new TriageFindingPayload(null, List.of(new UserError(List.of("input", "reason"), "REQUIRED",
-                    "Say why the finding is waived")));
+                    Text.of(ConflictTexts.SAY_WHY_WAIVED))));
         }
         var user = SecurityContextHolder.getContext().getAuthentication().getName();
         return store.triage(input.id(), status, input.reason(), user)
                 .map(f -> new TriageFindingPayload(f, List.of()))
                 .orElseGet(() -> new TriageFindingPayload(null, List.of(new UserError(List.of("input", "id"), "NOT_FOUND",
-                        "No finding has id '" + input.id() + "'"))));
+                        Text.of(PlatformTexts.NO_SUCH_ID, Text.of(ConflictTexts.FINDING), input.id())))));
     }
 
     @SchemaMapping(typeName = "Finding")

@@ -8,14 +8,17 @@ import java.util.function.BiConsumer;
 public final class ConflictEngine {
 
     private final EngineSettings settings;
+    private final Explanations words;
 
-    public ConflictEngine(EngineSettings settings) {
+    /** @param words renders the findings' explanations (in Chinese and English, both kept with each finding) */
+    public ConflictEngine(EngineSettings settings, Explanations words) {
         this.settings = settings;
+        this.words = words;
     }
 
     /** @param progress told (step, steps) after each analysis */
     public List<Finding> analyze(Projection projection, BiConsumer<Integer, Integer> progress) {
-        var findings = new Findings(projection, new Chains(projection));
+        var findings = new Findings(projection, new Chains(projection), words);
         List<Runnable> steps = List.of(
                 () -> new OverlapAnalyzer(findings).run(),
                 () -> new TextSimilarityAnalyzer(findings, settings).run(),

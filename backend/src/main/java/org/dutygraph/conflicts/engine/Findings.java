@@ -6,16 +6,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
+import org.dutygraph.platform.i18n.Languages;
+import org.dutygraph.platform.i18n.Text;
+
 /** Collects findings by id, merging what later evidence adds to a finding already made. */
 final class Findings {
 
     final Projection p;
     final Chains chains;
+    private final Explanations words;
     private final Map<String, Draft> drafts = new LinkedHashMap<>();
 
-    Findings(Projection p, Chains chains) {
+    Findings(Projection p, Chains chains, Explanations words) {
         this.p = p;
         this.chains = chains;
+        this.words = words;
     }
 
     final class Draft {
@@ -27,8 +32,7 @@ final class Findings {
         final LinkedHashSet<Integer> duties = new LinkedHashSet<>();
         final LinkedHashSet<Integer> powerItems = new LinkedHashSet<>();
         final LinkedHashSet<String> evidence = new LinkedHashSet<>();
-        String zh;
-        String en;
+        Text explanation;
         List<Integer> arbiterUnits;
         /** When set, the arbiter is the lowest common superior of these posts instead. */
         List<Integer> arbiterPosts;
@@ -47,9 +51,8 @@ final class Findings {
             return this;
         }
 
-        Draft explain(String zh, String en) {
-            this.zh = zh;
-            this.en = en;
+        Draft explain(Text explanation) {
+            this.explanation = explanation;
             return this;
         }
     }
@@ -65,7 +68,8 @@ final class Findings {
                 d.posts.stream().map(p.posts::id).sorted().toList(),
                 d.duties.stream().map(p.duties::id).sorted().toList(),
                 d.powerItems.stream().map(p.powerItems::id).sorted().toList(),
-                List.copyOf(d.evidence), d.zh, d.en,
+                List.copyOf(d.evidence), words.render(d.explanation, Languages.CHINESE),
+                words.render(d.explanation, Languages.ENGLISH),
                 d.arbiterPosts != null ? chains.arbiterOfPosts(d.arbiterPosts)
                         : chains.arbiter(List.copyOf(d.arbiterUnits == null ? d.units : d.arbiterUnits)))));
         return result;

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.dutygraph.platform.i18n.Text;
+
 /**
  * Gaps (责任死角): power items no duty exercises, power items exercised only through vacant posts,
  * and duties whose post is vacant with no filled AB backup to cover it.
@@ -46,15 +48,13 @@ final class GapAnalyzer {
             var draft = findings.draft(Finding.Kind.GAP, "unheld|" + p.powerItems.id(item), severity);
             draft.powerItems.add(item);
             draft.evidence.add("(" + p.powerItems.id(item) + ") has no incoming [:EXERCISES] from any active duty");
-            draft.explain("权力事项「" + p.powerItemNames.get(item) + "」无任何职责承接，有权无责。",
-                    "Power item " + p.powerItems.id(item) + " is exercised by no duty: power without an accountable holder.");
+            draft.explain(Text.of(ExplanationTexts.ITEM_WITHOUT_DUTY, p.powerItemNames.get(item), p.powerItems.id(item)));
         } else if (duties.stream().allMatch(this::uncovered)) {
             var draft = findings.draft(Finding.Kind.GAP, "vacant-item|" + p.powerItems.id(item), severity);
             duties.forEach(draft::duty);
             draft.powerItems.add(item);
             duties.forEach(d -> draft.evidence.add(vacancyPath(d)));
-            draft.explain("权力事项「" + p.powerItemNames.get(item) + "」仅由空缺岗位承接，且无在岗的AB岗补位。",
-                    "Power item " + p.powerItems.id(item) + " is held only through vacant posts with no filled backup.");
+            draft.explain(Text.of(ExplanationTexts.ITEM_ONLY_VACANT, p.powerItemNames.get(item), p.powerItems.id(item)));
         }
     }
 
@@ -62,8 +62,8 @@ final class GapAnalyzer {
         if (uncovered(d)) {
             var draft = findings.draft(Finding.Kind.GAP, "vacant-duty|" + p.duties.id(d), Finding.Severity.MEDIUM).duty(d);
             draft.evidence.add(vacancyPath(d));
-            draft.explain("职责「" + p.dutyTexts.get(d) + "」的承接岗位 " + findings.post(p.dutyPost[d]) + " 空缺，且无在岗的AB岗。",
-                    "Duty " + p.duties.id(d) + " sits on vacant post " + p.posts.id(p.dutyPost[d]) + " with no filled backup.");
+            draft.explain(Text.of(ExplanationTexts.DUTY_ON_VACANT_POST, p.dutyTexts.get(d), findings.post(p.dutyPost[d]),
+                    p.duties.id(d), p.posts.id(p.dutyPost[d])));
         }
     }
 

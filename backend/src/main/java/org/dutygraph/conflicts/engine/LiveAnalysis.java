@@ -25,6 +25,7 @@ public final class LiveAnalysis {
 
     private final Projection p;
     private final EngineSettings settings;
+    private final Explanations words;
     private final Map<String, Finding> findings = new LinkedHashMap<>();
     private final Map<Integer, List<Integer>> buckets;
     private final Map<Integer, List<Integer>> narrower = new HashMap<>();
@@ -33,9 +34,10 @@ public final class LiveAnalysis {
     private final List<List<Integer>> postsOfUnit;
     private final Set<String> arrangements = new HashSet<>();
 
-    private LiveAnalysis(Projection p, List<Finding> found, EngineSettings settings) {
+    private LiveAnalysis(Projection p, List<Finding> found, EngineSettings settings, Explanations words) {
         this.p = p;
         this.settings = settings;
+        this.words = words;
         found.forEach(f -> findings.put(f.id(), f));
         buckets = OverlapAnalyzer.buckets(p);
         for (int c = 0; c < p.concepts.size(); c++) {
@@ -45,8 +47,8 @@ public final class LiveAnalysis {
         postsOfUnit = LoadAnalyzer.postsOfUnit(p);
     }
 
-    public static LiveAnalysis of(Projection projection, List<Finding> findings, EngineSettings settings) {
-        return new LiveAnalysis(projection, findings, settings);
+    public static LiveAnalysis of(Projection projection, List<Finding> findings, EngineSettings settings, Explanations words) {
+        return new LiveAnalysis(projection, findings, settings, words);
     }
 
     public int dutyCount() {
@@ -91,7 +93,7 @@ public final class LiveAnalysis {
     }
 
     private Delta reanalyse(Set<Integer> units, Set<Integer> items, Set<String> touchedArrangements, List<Integer> changed) {
-        var drafts = new Findings(p, new Chains(p));
+        var drafts = new Findings(p, new Chains(p), words);
         var scopeDuties = new ArrayList<Integer>();
         units.forEach(u -> scopeDuties.addAll(unitDuties.getOrDefault(u, List.of())));
         var overlaps = new OverlapAnalyzer(drafts);

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.dutygraph.platform.i18n.Text;
+
 /**
  * Fragmentation and uneven load (分工过细, 忙闲不均): sections with no posts or only one, posts with
  * no duties (one finding per unit), and posts with far more duties than their unit's median.
@@ -57,8 +59,8 @@ final class LoadAnalyzer {
             draft.units.add(u);
             posts.forEach(draft.posts::add);
             draft.evidence.add("(" + p.units.id(u) + ") has " + posts.size() + " incoming [:IN_ORG]");
-            draft.explain(findings.unit(u) + (posts.isEmpty() ? " 未设岗位，形同虚设。" : " 为一人科室，分工过细。"),
-                    p.units.id(u) + (posts.isEmpty() ? " is a section without posts." : " is a one-person section."));
+            draft.explain(Text.of(posts.isEmpty() ? ExplanationTexts.SECTION_WITHOUT_POSTS : ExplanationTexts.ONE_PERSON_SECTION,
+                    findings.unit(u), p.units.id(u)));
         }
     }
 
@@ -73,8 +75,7 @@ final class LoadAnalyzer {
             draft.units.add(u);
             idle.forEach(draft.posts::add);
             idle.forEach(post -> draft.evidence.add("(" + p.posts.id(post) + ") has no incoming [:HELD_BY]"));
-            draft.explain(findings.unit(u) + " 有 " + idle.size() + " 个岗位未承接任何职责（职权未到岗）。",
-                    p.units.id(u) + " has " + idle.size() + " posts holding no duty.");
+            draft.explain(Text.of(ExplanationTexts.IDLE_POSTS, findings.unit(u), p.units.id(u), idle.size()));
         }
         overloaded(u, posts, dutiesOfPost);
     }
@@ -92,8 +93,7 @@ final class LoadAnalyzer {
                 draft.posts.add(post);
                 draft.evidence.add("(" + p.posts.id(post) + ") has " + n + " incoming [:HELD_BY]; peers in "
                         + p.units.id(unit) + " have a median of " + median + " " + Arrays.toString(counts));
-                draft.explain(findings.post(post) + " 承担 " + n + " 项职责，远超本单位岗位中位数 " + median + "，忙闲不均。",
-                        p.posts.id(post) + " holds " + n + " duties against a median of " + median + " in its unit.");
+                draft.explain(Text.of(ExplanationTexts.OVERLOADED_POST, findings.post(post), p.posts.id(post), n, median));
             }
         }
     }

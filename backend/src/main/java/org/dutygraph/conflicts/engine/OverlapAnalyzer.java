@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
+import org.dutygraph.platform.i18n.Text;
+
 /**
  * Overlaps: duties of units outside each other's decomposition whose actions match (equal or one
  * broader), whose objects are equal or one an ancestor of the other, and whose territories are
@@ -136,11 +138,9 @@ final class OverlapAnalyzer {
         if (ad >= 0 && ae >= 0) {
             draft.evidence.add("area " + p.areas.id(ad) + (ad == ae ? " = " : " ~ ") + p.areas.id(ae));
         }
-        draft.explain(
-                findings.unit(first) + " 与 " + findings.unit(second) + " 对「" + findings.concept(oe) + "」的" + findings.concept(p.dutyAction[e])
-                        + "职责交叉，未明确主办/协办，易致推诿扯皮（一项工作应归口一个部门）。",
-                p.units.id(first) + " and " + p.units.id(second) + " both hold duties to " + p.concepts.id(p.dutyAction[e])
-                        + " " + p.concepts.id(oe) + " in overlapping territory, with no lead/cooperate arrangement.");
+        draft.explain(Text.of(ExplanationTexts.OVERLAP, findings.unit(first), findings.unit(second), findings.concept(oe),
+                findings.concept(p.dutyAction[e]), p.units.id(first), p.units.id(second), p.concepts.id(p.dutyAction[e]),
+                p.concepts.id(oe)));
     }
 
     private String path(int d, int od, int oe, int e) {
@@ -184,8 +184,7 @@ final class OverlapAnalyzer {
             duties.forEach(d -> draft.evidence.add("(" + p.duties.id(d) + " {arrangementId: '" + arrangement + "', role: '"
                     + p.dutyRoles.get(d) + "'})-[:HELD_BY]->(" + (p.dutyPost[d] >= 0 ? p.posts.id(p.dutyPost[d]) : p.units.id(p.dutyUnit[d])) + ")"));
             int count = leads.get(arrangement);
-            draft.explain("协作安排 " + arrangement + " 有 " + count + " 个主办单位，应明确唯一牵头部门。",
-                    "Arrangement " + arrangement + " has " + count + " lead duties; exactly one lead is needed.");
+            draft.explain(Text.of(ExplanationTexts.ARRANGEMENT_LEADS, arrangement, count));
         });
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 
+import org.dutygraph.platform.i18n.Text;
+
 /**
  * Role conflicts: one unit both enforces (punishes, coerces) and oversees enforcement (legal review,
  * reconsideration) of the same or nested objects: enforcement and its oversight should be separated.
@@ -65,9 +67,8 @@ final class RoleConflictAnalyzer {
         draft.evidence.add("(" + p.duties.id(enforce) + ")-[:ACTION]->(" + p.concepts.id(p.dutyAction[enforce]) + "), ("
                 + p.duties.id(review) + ")-[:ACTION]->(" + p.concepts.id(p.dutyAction[review]) + "), both on "
                 + p.concepts.id(broader) + " in " + p.units.id(unit));
-        draft.explain(findings.unit(unit) + " 对「" + findings.concept(broader) + "」既执法（" + findings.concept(p.dutyAction[enforce])
-                        + "）又监督执法（" + findings.concept(p.dutyAction[review]) + "），执法与执法监督未分离。",
-                p.units.id(unit) + " both enforces (" + p.concepts.id(p.dutyAction[enforce]) + ") and oversees ("
-                        + p.concepts.id(p.dutyAction[review]) + ") " + p.concepts.id(broader) + ".");
+        draft.explain(Text.of(ExplanationTexts.ROLE_CONFLICT, findings.unit(unit), findings.concept(broader),
+                findings.concept(p.dutyAction[enforce]), findings.concept(p.dutyAction[review]), p.units.id(unit),
+                p.concepts.id(p.dutyAction[enforce]), p.concepts.id(p.dutyAction[review]), p.concepts.id(broader)));
     }
 }

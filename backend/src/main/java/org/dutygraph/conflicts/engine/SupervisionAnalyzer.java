@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.dutygraph.platform.i18n.Text;
+
 /** Multi-head management (多头管理): units under more than one in-charge supervisor, and supervision cycles. */
 final class SupervisionAnalyzer {
 
@@ -36,8 +38,7 @@ final class SupervisionAnalyzer {
                 draft.posts.add(post);
                 draft.evidence.add("(" + p.posts.id(post) + ")-[:SUPERVISES {kind: 'in_charge'}]->(" + p.units.id(u) + ")");
             });
-            draft.explain(findings.unit(u) + " 同时由 " + supervisors.size() + " 名领导分管，政出多门。",
-                    p.units.id(u) + " has " + supervisors.size() + " in-charge supervisors.");
+            draft.explain(Text.of(ExplanationTexts.MULTI_HEAD, findings.unit(u), p.units.id(u), supervisors.size()));
         }
         cycles();
     }
@@ -112,7 +113,6 @@ final class SupervisionAnalyzer {
                         + p.posts.id(s[0]) + ")-[:SUPERVISES]->(" + p.units.id(s[1]) + ")");
             }
         }
-        draft.explain("监督关系成环：" + String.join("、", ids) + " 相互分管，责任链条无法闭合。",
-                "Supervision forms a cycle among " + String.join(", ", ids) + ".");
+        draft.explain(Text.of(ExplanationTexts.SUPERVISION_CYCLE, String.join("、", ids), String.join(", ", ids)));
     }
 }

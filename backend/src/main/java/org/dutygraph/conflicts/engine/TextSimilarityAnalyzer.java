@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.dutygraph.platform.i18n.Text;
+
 /**
  * Candidate overlaps among duties not yet coded: near-identical Chinese wording in unrelated units,
  * found by MinHash over character bigrams with banded locality-sensitive hashing (candidates only
@@ -83,10 +85,9 @@ final class TextSimilarityAnalyzer {
                     ? " coded as " + p.concepts.id(p.dutyAction[d]) + " on " + ids(p.dutyObjects[d]) : " uncoded"));
         });
         var coded = cluster.stream().filter(p::isCoded).findFirst();
-        var suggestion = coded.map(d -> "；可参照 " + p.duties.id(d) + " 编码为「" + findings.concept(p.dutyAction[d]) + "」").orElse("");
-        draft.explain(units.size() + " 个单位的职责表述高度相似，可能交叉重复" + suggestion + "。",
-                "Near-identical wording in " + units.size() + " units: a candidate overlap"
-                        + coded.map(d -> "; candidate coding from " + p.duties.id(d)).orElse("") + ".");
+        var suggestion = coded.map(d -> Text.of(ExplanationTexts.SIMILAR_WORDING_CODING, p.duties.id(d),
+                findings.concept(p.dutyAction[d]))).orElse(Text.verbatim(""));
+        draft.explain(Text.of(ExplanationTexts.SIMILAR_WORDING, units.size(), suggestion));
     }
 
     private boolean hasUnrelatedUnits(Set<Integer> units) {

@@ -5,6 +5,10 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.dutygraph.inspections.EvidenceFiles;
+import org.dutygraph.inspections.InspectionTexts;
+import org.dutygraph.platform.i18n.Languages;
+import org.dutygraph.platform.i18n.Messages;
+import org.dutygraph.platform.i18n.Text;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -28,25 +32,29 @@ class EvidenceController {
     private final EvidenceFiles files;
     private final InspectionCallers callers;
 
-    EvidenceController(EvidenceFiles files, InspectionCallers callers) {
+    private final Messages messages;
+
+    EvidenceController(EvidenceFiles files, InspectionCallers callers, Messages messages) {
         this.files = files;
         this.callers = callers;
+        this.messages = messages;
     }
 
     @PutMapping("/inspections/evidence/{id}")
     ResponseEntity<Map<String, Object>> upload(@PathVariable String id, HttpServletRequest request) throws IOException {
         var outcome = files.store(callers.current(), id, request.getInputStream());
+        var language = Languages.fromAcceptLanguage(request.getHeader("Accept-Language"));
         return switch (outcome) {
             case STORED -> ResponseEntity.status(HttpStatus.CREATED).body(Map.of("evidenceId", id, "stored", true));
             case ALREADY_STORED -> ResponseEntity.ok(Map.of("evidenceId", id, "stored", true));
             case NOT_FOUND -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(error("NOT_FOUND",
-                    "No evidence item you may upload has id '" + id + "'; sync it first"));
+                    messages.render(Text.of(InspectionTexts.NO_EVIDENCE_TO_UPLOAD, id), language)));
             case NO_FILE_EXPECTED -> ResponseEntity.status(HttpStatus.CONFLICT).body(error("NO_FILE_EXPECTED",
-                    "This evidence item is a note and has no file"));
+                    messages.render(Text.of(InspectionTexts.NOTE_IS_NOT_A_FILE), language)));
             case HASH_MISMATCH -> ResponseEntity.unprocessableContent().body(error("HASH_MISMATCH",
-                    "The file's SHA-256 is not the one recorded at capture; nothing was stored"));
+                    messages.render(Text.of(InspectionTexts.HASH_MISMATCH), language)));
             case TOO_LARGE -> ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(error("TOO_LARGE",
-                    "The file is larger than this service accepts"));
+                    messages.render(Text.of(InspectionTexts.FILE_TOO_LARGE), language)));
         };
     }
 

@@ -12,6 +12,7 @@ import org.dutygraph.inspections.InspectionAudit;
 import org.dutygraph.inspections.InspectionDraws;
 import org.dutygraph.inspections.InspectionPlans;
 import org.dutygraph.inspections.InspectionQueries;
+import org.dutygraph.inspections.InspectionTexts;
 import org.dutygraph.inspections.InspectionViews.AssignmentView;
 import org.dutygraph.inspections.InspectionViews.AuditView;
 import org.dutygraph.inspections.InspectionViews.DrawReplay;
@@ -30,10 +31,12 @@ import org.dutygraph.platform.graphql.BadInputException;
 import org.dutygraph.platform.graphql.BatchResults;
 import org.dutygraph.platform.graphql.Connection;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.Text;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /** Spot checks: plans and draws (the office), assignments and sync (inspectors), after-finding steps. See inspections.graphqls. */
@@ -50,7 +53,8 @@ class InspectionsController {
     private final OrgReadStore org;
 
     InspectionsController(InspectionPlans plans, InspectionDraws draws, InspectorDaySync sync, InspectionQueries queries, FindingReview review,
-                          InspectionAudit audit, InspectionCallers callers, OrgReadStore org) {
+                          InspectionAudit audit, InspectionCallers callers, OrgReadStore org, Checklists checklists) {
+        this.checklists = checklists;
         this.plans = plans;
         this.draws = draws;
         this.sync = sync;
@@ -60,6 +64,8 @@ class InspectionsController {
         this.callers = callers;
         this.org = org;
     }
+
+    private final Checklists checklists;
 
     record PlanPayload(PlanView plan, List<UserError> errors) {
     }
@@ -100,9 +106,24 @@ class InspectionsController {
 
     @QueryMapping
     Connection<Checklists.Template> checklistTemplates(@Argument Integer first, @Argument String after) {
-        return Connection.page(first, after, (cursor, limit) -> Checklists.TEMPLATES.stream()
+        return Connection.page(first, after, (cursor, limit) -> checklists.templates().stream()
                 .filter(t -> cursor == null || t.id().compareTo(cursor) > 0)
                 .sorted(java.util.Comparator.comparing(Checklists.Template::id)).limit(limit).toList(), Checklists.Template::id);
+    }
+
+    @SchemaMapping(typeName = "ChecklistTemplate")
+    Text name(Checklists.Template template) {
+        return checklists.name(template);
+    }
+
+    @SchemaMapping(typeName = "ChecklistItem")
+    Text norm(Checklists.Item item) {
+        return checklists.norm(item);
+    }
+
+    @SchemaMapping(typeName = "ChecklistItem")
+    Text question(Checklists.Item item) {
+        return checklists.question(item);
     }
 
     @QueryMapping(name = "checklist")
@@ -218,7 +239,7 @@ class InspectionsController {
                                                  @Argument String after) {
         int min = minimum == null ? 4 : minimum;
         if (min < 1 || min > 100) {
-            throw new BadInputException("minimum", "OUT_OF_RANGE", "'minimum' must be 1 to 100");
+            throw new BadInputException("minimum", "OUT_OF_RANGE", Text.of(InspectionTexts.MINIMUM_RANGE));
         }
         return Connection.page(first, after, (cursor, limit) -> queries.patrolShortfalls(date, min, cursor, limit),
                 PatrolShortfall::key);

@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import org.dutygraph.notifications.Announcements;
 import org.dutygraph.notifications.DeviceRegistry;
 import org.dutygraph.notifications.DeviceView;
 import org.dutygraph.notifications.InboxStore;
+import org.dutygraph.notifications.NotificationTexts;
 import org.dutygraph.notifications.NotificationView;
 import org.dutygraph.notifications.PushChannels;
 import org.dutygraph.notifications.PushOutbox;
@@ -18,6 +18,9 @@ import org.dutygraph.notifications.PushView;
 import org.dutygraph.notifications.Recipient;
 import org.dutygraph.platform.graphql.Connection;
 import org.dutygraph.platform.graphql.UserError;
+import org.dutygraph.platform.i18n.Languages;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.security.Role;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -31,7 +34,6 @@ import org.springframework.stereotype.Controller;
 @Controller
 class NotificationsController {
 
-    private static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}");
     static final int MAX_TITLE = 200;
     static final int MAX_BODY = 2000;
 
@@ -117,16 +119,15 @@ class NotificationsController {
         var channel = (input.channel() == null ? "FCM" : input.channel()).toLowerCase(Locale.ROOT);
         if (!DeviceRegistry.isToken(input.token())) {
             return new RegisterDevicePayload(null, List.of(UserError.of("INVALID_TOKEN",
-                    "'token' must be the push SDK's registration token: 1 to 4096 letters, digits, '_', ':', '.' or '-'",
-                    "input", "token")));
+                    Text.of(NotificationTexts.INVALID_TOKEN), "input", "token")));
         }
-        if (input.locale() != null && (input.locale().length() > 35 || !LOCALE.matcher(input.locale()).matches())) {
+        if (input.locale() != null && !Languages.isTag(input.locale())) {
             return new RegisterDevicePayload(null, List.of(UserError.of("INVALID_LOCALE",
-                    "'locale' must be a BCP 47 language tag such as zh-CN", "input", "locale")));
+                    Text.of(NotificationTexts.INVALID_LOCALE), "input", "locale")));
         }
         if (!channels.supports(channel)) {
             return new RegisterDevicePayload(null, List.of(UserError.of("UNSUPPORTED_CHANNEL",
-                    "This server has no provider for channel " + input.channel(), "input", "channel")));
+                    Text.of(NotificationTexts.UNSUPPORTED_CHANNEL, input.channel()), "input", "channel")));
         }
         var device = devices.register(me(), input.token(), input.platform(), channel, input.locale(), clock.instant());
         return new RegisterDevicePayload(device, List.of());
@@ -142,7 +143,7 @@ class NotificationsController {
         var all = Boolean.TRUE.equals(input.all());
         if (all == (input.ids() != null)) {
             return new MarkNotificationsReadPayload(inbox.unreadCount(me()), List.of(UserError.of("ONE_OF",
-                    "Give either 'ids' or 'all: true'", "input")));
+                    Text.of(PlatformTexts.IDS_OR_ALL), "input")));
         }
         var me = me();
         var unread = graph.write(() -> {
@@ -158,7 +159,7 @@ class NotificationsController {
         var usernames = input.usernames() == null ? List.<String>of() : input.usernames();
         var roles = input.roles() == null ? List.<Role>of() : input.roles();
         if (usernames.isEmpty() && roles.isEmpty()) {
-            errors.add(UserError.of("REQUIRED", "Name the recipients: 'usernames', 'roles' or both", "input", "usernames"));
+            errors.add(UserError.of("REQUIRED", Text.of(NotificationTexts.NAME_RECIPIENTS), "input", "usernames"));
         }
         checkText(errors, "title", input.title(), MAX_TITLE);
         checkText(errors, "body", input.body(), MAX_BODY);
@@ -166,7 +167,7 @@ class NotificationsController {
         var known = new HashSet<>(recipients);
         for (int i = 0; i < usernames.size(); i++) {
             if (!known.contains(usernames.get(i))) {
-                errors.add(UserError.of("NOT_FOUND", "No account has username '" + usernames.get(i) + "'",
+                errors.add(UserError.of("NOT_FOUND", Text.of(NotificationTexts.NO_ACCOUNT, usernames.get(i)),
                         "input", "usernames", String.valueOf(i)));
             }
         }
@@ -180,14 +181,14 @@ class NotificationsController {
     ReplayPushesPayload replayPushes(@Argument ReplayPushesInput input) {
         var all = Boolean.TRUE.equals(input.all());
         if (all == (input.ids() != null)) {
-            return new ReplayPushesPayload(0, List.of(UserError.of("ONE_OF", "Give either 'ids' or 'all: true'", "input")));
+            return new ReplayPushesPayload(0, List.of(UserError.of("ONE_OF", Text.of(PlatformTexts.IDS_OR_ALL), "input")));
         }
         var replayed = outbox.replay(all ? null : input.ids(), clock.instant());
         var errors = new ArrayList<UserError>();
         if (!all) {
             for (int i = 0; i < input.ids().size(); i++) {
                 if (!replayed.contains(input.ids().get(i))) {
-                    errors.add(UserError.of("NOT_DEAD", "Push '" + input.ids().get(i) + "' is not a dead letter",
+                    errors.add(UserError.of("NOT_DEAD", Text.of(NotificationTexts.NOT_DEAD, input.ids().get(i)),
                             "input", "ids", String.valueOf(i)));
                 }
             }
@@ -207,9 +208,9 @@ class NotificationsController {
 
     private static void checkText(List<UserError> errors, String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            errors.add(UserError.of("REQUIRED", "'" + field + "' must not be blank", "input", field));
+            errors.add(UserError.of("REQUIRED", Text.of(PlatformTexts.NOT_BLANK, field), "input", field));
         } else if (value.strip().length() > max) {
-            errors.add(UserError.of("TOO_LONG", "'" + field + "' is at most " + max + " characters", "input", field));
+            errors.add(UserError.of("TOO_LONG", Text.of(PlatformTexts.AT_MOST_CHARACTERS, field, max), "input", field));
         }
     }
 

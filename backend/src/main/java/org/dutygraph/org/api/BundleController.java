@@ -10,9 +10,12 @@ import org.dutygraph.org.bundle.BundleProblem;
 import org.dutygraph.org.bundle.BundleSource;
 import org.dutygraph.org.bundle.ImportJob;
 import org.dutygraph.platform.graphql.BadInputException;
+import org.dutygraph.platform.i18n.Text;
+import org.dutygraph.platform.i18n.PlatformTexts;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,11 +43,23 @@ class BundleController {
     @MutationMapping
     ImportBundlePayload importBundle(@Argument ImportBundleInput input) {
         if (input.bundle() == null) {
-            throw new BadInputException("input.bundle", "MISSING_FIELD", "'bundle' is required");
+            throw new BadInputException("input.bundle", "MISSING_FIELD", Text.of(PlatformTexts.REQUIRED, "bundle"));
         }
         var user = SecurityContextHolder.getContext().getAuthentication().getName();
         var job = imports.submitAndWait(BundleSource.parsed(input.bundle()), user);
         return new ImportBundlePayload(job, job.problems());
+    }
+
+    /** Why a bundle was refused, in the reader's language. */
+    @SchemaMapping(typeName = "BundleProblem")
+    Text message(BundleProblem problem) {
+        return problem.text();
+    }
+
+    /** Why an import failed, in the reader's language. */
+    @SchemaMapping(typeName = "ImportJob")
+    Text failure(ImportJob job) {
+        return job.failureText();
     }
 
     @QueryMapping

@@ -13,6 +13,8 @@ import org.dutygraph.org.read.Views.PowerItemView;
 import org.dutygraph.org.read.Views.UnitView;
 import org.dutygraph.platform.graphql.BadInputException;
 import org.dutygraph.platform.graphql.Connection;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.search.FullTextQuery;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -76,7 +78,7 @@ class OrgQueryController {
     @QueryMapping
     SearchConnection searchDuties(@Argument String text, @Argument Integer first, @Argument String after) {
         if (text == null || text.isBlank()) {
-            throw new BadInputException("text", "MISSING_FIELD", "'text' must not be empty");
+            throw new BadInputException("text", "MISSING_FIELD", Text.of(PlatformTexts.NOT_BLANK, "text"));
         }
         var query = FullTextQuery.of(text, "text");
         int size = Connection.pageSize(first);
@@ -99,7 +101,7 @@ class OrgQueryController {
         try {
             return Math.max(0, Integer.parseInt(key));
         } catch (NumberFormatException e) {
-            throw new BadInputException("after", "INVALID_CURSOR", "'after' is not a cursor returned by searchDuties");
+            throw new BadInputException("after", "INVALID_CURSOR", Text.of(PlatformTexts.NOT_OUR_CURSOR, "after"));
         }
     }
 

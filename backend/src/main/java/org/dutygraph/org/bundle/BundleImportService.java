@@ -10,6 +10,9 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.function.UnaryOperator;
 
+import org.dutygraph.org.OrgTexts;
+import org.dutygraph.platform.i18n.Messages;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.jobs.JobRegistry;
 import org.dutygraph.platform.jobs.JobThreads;
 import org.slf4j.Logger;
@@ -39,6 +42,7 @@ public class BundleImportService implements AutoCloseable {
     private final ApplicationEventPublisher events;
     private final ImportJobStore log;
     private final UnaryOperator<WriteSink> sinks;
+    private final Messages messages;
     private final ExecutorService executor = JobThreads.single("bundle-import");
     private final JobRegistry<ImportJob> jobs = new JobRegistry<>(JOBS_KEPT, ImportJob::finished);
     private final Object recording = new Object();
@@ -46,14 +50,15 @@ public class BundleImportService implements AutoCloseable {
 
     @Autowired
     public BundleImportService(BundleWriteStore store, ExistingIdsStore existingIds, ImportProperties properties,
-                               ApplicationEventPublisher events, ImportJobStore log, Clock clock) {
-        this(store, existingIds, properties, events, log, UnaryOperator.identity(), clock);
+                               ApplicationEventPublisher events, ImportJobStore log, Clock clock, Messages messages) {
+        this(store, existingIds, properties, events, log, UnaryOperator.identity(), clock, messages);
     }
 
     /** @param sinks wraps the sink of every batched write (tests stop an import midway with it) */
     BundleImportService(BundleWriteStore store, ExistingIdsStore existingIds, ImportProperties properties,
                         ApplicationEventPublisher events, ImportJobStore log, UnaryOperator<WriteSink> sinks,
-                        Clock clock) {
+                        Clock clock, Messages messages) {
+        this.messages = messages;
         this.store = store;
         this.existingIds = existingIds;
         this.properties = properties;
@@ -65,7 +70,7 @@ public class BundleImportService implements AutoCloseable {
 
     public ImportJob submit(BundleSource source, String submittedBy) {
         var job = new ImportJob(UUID.randomUUID().toString(), ImportJob.Status.QUEUED, "queued", 0, 0, List.of(), 0,
-                submittedBy, now(), null, null);
+                submittedBy, now(), null, null, null);
         jobs.put(job.id(), job);
         record(job.id());
         executor.execute(() -> run(job.id(), source));
@@ -100,7 +105,7 @@ public class BundleImportService implements AutoCloseable {
     private void run(String id, BundleSource source) {
         try {
             update(id, job -> job.with(ImportJob.Status.VALIDATING, "reading", 0, 0));
-            var problems = new Problems();
+            var problems = new Problems(messages::chinese);
             var bundle = source.read(new BundleReader(problems));
             ValidatedBundle validated = null;
             if (bundle != null) {
@@ -119,10 +124,11 @@ public class BundleImportService implements AutoCloseable {
             logger.info("Import {} stored {} entries", id, bundle.size());
         } catch (RuntimeException | Error e) {
             logger.error("Import {} failed", id, e);
-            update(id, job -> job.failed(job.total() <= properties.singleTransactionLimit()
-                    ? "The bundle could not be stored because of a database error; nothing of it was written"
-                    : "The bundle could not be stored because of a database error after " + job.written()
-                    + " entries; importing the same bundle again completes it (imports update by id)"));
+            update(id, job -> {
+                var reason = job.total() <= properties.singleTransactionLimit() ? Text.of(OrgTexts.STORE_FAILED)
+                        : Text.of(OrgTexts.STORE_FAILED_PARTLY, job.written());
+                return job.failed(reason, messages.chinese(reason));
+            });
             if (e instanceof Error error) {
                 throw error;
             }

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.dutygraph.org.OrgTexts;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -37,8 +40,8 @@ public final class BundleReader {
             return read(parser);
         } catch (StreamReadException e) {
             var location = e.getLocation();
-            problems.add("$", "MALFORMED_JSON", "The document is not valid JSON"
-                    + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"));
+            problems.add("$", "MALFORMED_JSON", Text.of(OrgTexts.NOT_JSON, location == null ? Text.verbatim("")
+                    : Text.of(OrgTexts.LINE_COLUMN, location.getLineNr(), location.getColumnNr())));
             return null;
         }
     }
@@ -53,7 +56,7 @@ public final class BundleReader {
 
     private Bundle read(JsonParser parser) {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
-            problems.add("$", "WRONG_TYPE", "A bundle must be a JSON object");
+            problems.add("$", "WRONG_TYPE", Text.of(OrgTexts.BUNDLE_NOT_OBJECT));
             return null;
         }
         var builder = new Sections();
@@ -80,7 +83,7 @@ public final class BundleReader {
 
     private String wrongFormat(JsonParser parser) {
         parser.skipChildren();
-        problems.add("$.format", "WRONG_TYPE", "'format' must be the string \"" + Bundle.FORMAT + "\"");
+        problems.add("$.format", "WRONG_TYPE", Text.of(OrgTexts.FORMAT_STRING, Bundle.FORMAT));
         return null;
     }
 
@@ -91,7 +94,7 @@ public final class BundleReader {
         }
         if (parser.currentToken() != JsonToken.START_ARRAY) {
             parser.skipChildren();
-            problems.add("$." + section, "WRONG_TYPE", "'" + section + "' must be an array");
+            problems.add("$." + section, "WRONG_TYPE", Text.of(OrgTexts.MUST_BE_ARRAY, section));
             return list;
         }
         int index = 0;
@@ -99,7 +102,7 @@ public final class BundleReader {
             JsonNode element = MAPPER.readTree(parser);
             var path = "$." + section + "[" + index++ + "]";
             if (!element.isObject()) {
-                problems.add(path, "WRONG_TYPE", "Each entry of '" + section + "' must be an object");
+                problems.add(path, "WRONG_TYPE", Text.of(OrgTexts.ENTRY_NOT_OBJECT, section));
                 list.add(null);
                 continue;
             }
@@ -113,7 +116,7 @@ public final class BundleReader {
             return null;
         }
         if (!node.isObject()) {
-            problems.add("$.source", "WRONG_TYPE", "'source' must be an object");
+            problems.add("$.source", "WRONG_TYPE", Text.of(PlatformTexts.MUST_BE_OBJECT, "source"));
             return null;
         }
         var r = new ElementReader(node, "$.source", problems, interned);

@@ -11,6 +11,11 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.dutygraph.org.OrgTexts;
+import org.dutygraph.org.read.OrgNouns;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
+
 /**
  * Checks every rule of org-bundle/1 and reports every problem with its JSON path; it never stops at
  * the first. References may point into the bundle or at nodes stored by an earlier import.
@@ -41,7 +46,8 @@ public final class BundleValidator {
     public ValidatedBundle validate(Bundle bundle) {
         if (!Bundle.FORMAT.equals(bundle.format())) {
             problems.add("$.format", bundle.format() == null ? "MISSING_FIELD" : "UNSUPPORTED_FORMAT",
-                    "'format' must be \"" + Bundle.FORMAT + "\"" + (bundle.format() == null ? "" : ", not \"" + bundle.format() + "\""));
+                    Text.of(OrgTexts.FORMAT, Bundle.FORMAT, bundle.format() == null ? Text.verbatim("")
+                            : Text.of(OrgTexts.FORMAT_NOT, bundle.format())));
         }
         collectIds(bundle);
         areas(bundle.areas());
@@ -73,8 +79,7 @@ public final class BundleValidator {
         for (int i = 0; i < b.posts().size(); i++) {
             var post = b.posts().get(i);
             if (post != null && post.id() != null && organizationIds.contains(post.id())) {
-                problems.add("$.posts[" + i + "].id", "AMBIGUOUS_ID", "Post id '" + post.id()
-                        + "' is also an organization id; duty holders must be unambiguous");
+                problems.add("$.posts[" + i + "].id", "AMBIGUOUS_ID", Text.of(OrgTexts.AMBIGUOUS_POST_ID, post.id()));
             }
         }
     }
@@ -89,10 +94,9 @@ public final class BundleValidator {
             var value = id.apply(entry);
             var path = "$." + section + "[" + i + "].id";
             if (value == null || value.isBlank()) {
-                problems.add(path, "MISSING_FIELD", "Every entry of '" + section + "' needs a non-empty 'id'");
+                problems.add(path, "MISSING_FIELD", Text.of(OrgTexts.ENTRY_NEEDS_ID, section));
             } else if (!seen.add(value)) {
-                problems.add(path, "DUPLICATE_ID", "Id '" + value + "' is already used by $." + section + "["
-                        + firstIndex.get(value) + "]");
+                problems.add(path, "DUPLICATE_ID", Text.of(OrgTexts.DUPLICATE_ID, value, section, firstIndex.get(value)));
             } else {
                 firstIndex.put(value, i);
             }
@@ -123,8 +127,8 @@ public final class BundleValidator {
             reference(p, "broader_id", c.broaderId(), "Concept", conceptSchemes.keySet());
             var broaderScheme = conceptSchemes.get(c.broaderId());
             if (c.broaderId() != null && broaderScheme != null && c.scheme() != null && !broaderScheme.equals(c.scheme())) {
-                problems.add(p + ".broader_id", "SCHEME_MISMATCH", "Concept '" + c.id() + "' (" + c.scheme()
-                        + ") cannot be narrower than '" + c.broaderId() + "' (" + broaderScheme + ")");
+                problems.add(p + ".broader_id", "SCHEME_MISMATCH", Text.of(OrgTexts.SCHEME_NARROWER, c.id(), c.scheme(),
+                        c.broaderId(), broaderScheme));
             }
             altLabels(p, c.altLabels());
             if (c.id() != null && c.broaderId() != null) broader.put(c.id(), c.broaderId());
@@ -134,7 +138,7 @@ public final class BundleValidator {
 
     private void altLabels(String path, List<String> labels) {
         if (labels.size() > MAX_ALT_LABELS) {
-            problems.add(path + ".alt_labels", "TOO_MANY", "At most " + MAX_ALT_LABELS + " alt_labels per concept");
+            problems.add(path + ".alt_labels", "TOO_MANY", Text.of(OrgTexts.TOO_MANY_ALT_LABELS, MAX_ALT_LABELS));
         }
         var seen = new HashSet<String>();
         for (int k = 0; k < labels.size(); k++) {
@@ -142,11 +146,11 @@ public final class BundleValidator {
             var label = labels.get(k).strip();
             var p = path + ".alt_labels[" + k + "]";
             if (label.isEmpty()) {
-                problems.add(p, "MISSING_FIELD", "An alt label cannot be empty");
+                problems.add(p, "MISSING_FIELD", Text.of(OrgTexts.ALT_LABEL_EMPTY));
             } else if (label.codePointCount(0, label.length()) > MAX_LABEL) {
-                problems.add(p, "TOO_LONG", "An alt label is at most " + MAX_LABEL + " characters");
+                problems.add(p, "TOO_LONG", Text.of(OrgTexts.ALT_LABEL_TOO_LONG, MAX_LABEL));
             } else if (!seen.add(label)) {
-                problems.add(p, "DUPLICATE_VALUE", "Alt label '" + label + "' is listed twice");
+                problems.add(p, "DUPLICATE_VALUE", Text.of(OrgTexts.ALT_LABEL_TWICE, label));
             }
         }
     }
@@ -164,13 +168,13 @@ public final class BundleValidator {
             reference(p, "area_id", o.areaId(), "Area", areaIds);
             dates(p, "founding_date", o.foundingDate(), "dissolution_date", o.dissolutionDate());
             if ("dissolved".equals(o.status()) && o.dissolutionDate() == null) {
-                problems.add(p + ".dissolution_date", "MISSING_FIELD", "A dissolved organization needs its 'dissolution_date'");
+                problems.add(p + ".dissolution_date", "MISSING_FIELD", Text.of(OrgTexts.DISSOLVED_ORGANIZATION_DATE));
             }
             nonNegative(p + ".staffing", "quota", o.quota());
             nonNegative(p + ".staffing", "leadership_positions", o.leadershipPositions());
             if (o.quota() != null && o.leadershipPositions() != null && o.leadershipPositions() > o.quota()) {
                 problems.add(p + ".staffing.leadership_positions", "OUT_OF_RANGE",
-                        "'leadership_positions' (" + o.leadershipPositions() + ") cannot exceed 'quota' (" + o.quota() + ")");
+                        Text.of(OrgTexts.LEADERSHIP_OVER_QUOTA, o.leadershipPositions(), o.quota()));
             }
             if (o.id() != null && o.parentId() != null) parents.put(o.id(), o.parentId());
         }
@@ -191,12 +195,12 @@ public final class BundleValidator {
             oneOf(p, "status", post.status(), Vocabulary.ORGANIZATION_STATUSES, false);
             dates(p, "start_date", post.startDate(), "end_date", post.endDate());
             if ("dissolved".equals(post.status()) && post.endDate() == null) {
-                problems.add(p + ".end_date", "MISSING_FIELD", "A dissolved post needs its 'end_date'");
+                problems.add(p + ".end_date", "MISSING_FIELD", Text.of(OrgTexts.DISSOLVED_POST_DATE));
             }
             reference(p, "backup_post_id", post.backupPostId(), "Post", postIds);
             reference(p, "reports_to_post_id", post.reportsToPostId(), "Post", postIds);
             if (post.id() != null && post.id().equals(post.backupPostId())) {
-                problems.add(p + ".backup_post_id", "SELF_REFERENCE", "A post cannot be its own AB backup");
+                problems.add(p + ".backup_post_id", "SELF_REFERENCE", Text.of(OrgTexts.OWN_BACKUP));
             }
             if (post.id() != null && post.reportsToPostId() != null) reportsTo.put(post.id(), post.reportsToPostId());
         }
@@ -225,7 +229,7 @@ public final class BundleValidator {
             var key = m.personId() + "\u0000" + m.postId() + "\u0000" + m.startDate();
             var first = seen.putIfAbsent(key, i);
             if (first != null) {
-                problems.add(p, "DUPLICATE_MEMBERSHIP", "Same person, post and start_date as $.memberships[" + first + "]");
+                problems.add(p, "DUPLICATE_MEMBERSHIP", Text.of(OrgTexts.DUPLICATE_MEMBERSHIP, first));
             }
         }
     }
@@ -254,8 +258,8 @@ public final class BundleValidator {
             nonNegative(p, "statutory_days", item.statutoryDays());
             nonNegative(p, "committed_days", item.committedDays());
             if (item.statutoryDays() != null && item.committedDays() != null && item.committedDays() > item.statutoryDays()) {
-                problems.add(p + ".committed_days", "OUT_OF_RANGE", "The committed time limit (" + item.committedDays()
-                        + " days) cannot exceed the statutory one (" + item.statutoryDays() + " days)");
+                problems.add(p + ".committed_days", "OUT_OF_RANGE", Text.of(OrgTexts.COMMITTED_OVER_STATUTORY, item.committedDays(),
+                        item.statutoryDays()));
             }
             withdrawal(p, item.status(), item.endDate());
         }
@@ -284,8 +288,7 @@ public final class BundleValidator {
             oneOf(p, "status", d.status(), Vocabulary.ITEM_STATUSES, false);
             withdrawal(p, d.status(), d.endDate());
             if (d.arrangementId() != null && (d.role() == null || "sole".equals(d.role()))) {
-                problems.add(p + ".role", "INCONSISTENT_ARRANGEMENT", "A duty in arrangement '" + d.arrangementId()
-                        + "' must have role 'lead' or 'cooperate'");
+                problems.add(p + ".role", "INCONSISTENT_ARRANGEMENT", Text.of(OrgTexts.ARRANGEMENT_ROLE, d.arrangementId()));
             }
         }
     }
@@ -296,7 +299,7 @@ public final class BundleValidator {
         if (known == null) {
             pending.computeIfAbsent("Concept:" + scheme, k -> new ArrayList<>()).add(new PendingReference(path, id, scheme));
         } else if (!scheme.equals(known)) {
-            problems.add(path, "SCHEME_MISMATCH", "Concept '" + id + "' is an " + known + " concept; an " + scheme + " concept is needed here");
+            problems.add(path, "SCHEME_MISMATCH", Text.of(OrgTexts.SCHEME_NEEDED, id, known, scheme));
         }
     }
 
@@ -320,38 +323,41 @@ public final class BundleValidator {
                 var posts = existing.find("Post", ids);
                 storedPosts.addAll(posts);
                 found.addAll(posts);
-                report(references, found, "no organization or post has id");
+                report(references, found, OrgNouns.ORGANIZATION_OR_POST);
             } else if (label.startsWith("Concept:")) {
                 var scheme = label.substring("Concept:".length());
                 var stored = existing.conceptSchemes(ids);
                 for (var ref : references) {
                     var storedScheme = stored.get(ref.id());
                     if (storedScheme == null) {
-                        problems.add(ref.path(), "UNKNOWN_REFERENCE", "No concept has id '" + ref.id() + "'");
+                        problems.add(ref.path(), "UNKNOWN_REFERENCE", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(OrgNouns.CONCEPT), ref.id()));
                     } else if (!storedScheme.equals(scheme)) {
-                        problems.add(ref.path(), "SCHEME_MISMATCH", "Concept '" + ref.id() + "' is an " + storedScheme
-                                + " concept; an " + scheme + " concept is needed here");
+                        problems.add(ref.path(), "SCHEME_MISMATCH", Text.of(OrgTexts.SCHEME_NEEDED, ref.id(), storedScheme, scheme));
                     }
                 }
             } else {
-                report(references, existing.find(label, ids), "no " + describe(label) + " has id");
+                report(references, existing.find(label, ids), describe(label));
             }
         });
         return storedPosts;
     }
 
-    private void report(List<PendingReference> references, Set<String> found, String what) {
+    private void report(List<PendingReference> references, Set<String> found, OrgNouns what) {
         for (var ref : references) {
             if (!found.contains(ref.id())) {
-                problems.add(ref.path(), "UNKNOWN_REFERENCE", "'" + ref.field() + "' refers to '" + ref.id() + "', but " + what + " '" + ref.id() + "'");
+                problems.add(ref.path(), "UNKNOWN_REFERENCE", Text.of(OrgTexts.UNKNOWN_REFERENCE, ref.field(), ref.id(), Text.of(what)));
             }
         }
     }
 
-    private static String describe(String label) {
+    private static OrgNouns describe(String label) {
         return switch (label) {
-            case "PowerItem" -> "power item";
-            default -> label.toLowerCase();
+            case "PowerItem" -> OrgNouns.POWER_ITEM;
+            case "Post" -> OrgNouns.POST;
+            case "Person" -> OrgNouns.PERSON;
+            case "Area" -> OrgNouns.AREA;
+            case "Concept" -> OrgNouns.CONCEPT;
+            default -> OrgNouns.ORGANIZATION;
         };
     }
 
@@ -374,7 +380,7 @@ public final class BundleValidator {
                 var cycle = trail.subList(trail.indexOf(current), trail.size());
                 var first = cycle.stream().min(String::compareTo).orElseThrow();
                 problems.add("$." + section + "[" + index.get(first) + "]." + field, "CYCLE",
-                        "'" + field + "' forms a cycle: " + String.join(" -> ", cycle) + " -> " + current);
+                        Text.of(OrgTexts.CYCLE, field, String.join(" -> ", cycle) + " -> " + current));
             }
             done.addAll(trail);
         }
@@ -382,7 +388,7 @@ public final class BundleValidator {
 
     private void required(String path, String field, String value) {
         if (value == null || value.isBlank()) {
-            problems.add(path + "." + field, "MISSING_FIELD", "'" + field + "' is required");
+            problems.add(path + "." + field, "MISSING_FIELD", Text.of(PlatformTexts.REQUIRED, field));
         }
     }
 
@@ -392,14 +398,14 @@ public final class BundleValidator {
             return;
         }
         if (!allowed.contains(value)) {
-            problems.add(path + "." + field, "UNKNOWN_VALUE", "'" + value + "' is not a valid " + field
-                    + "; use one of " + allowed.stream().sorted().toList());
+            problems.add(path + "." + field, "UNKNOWN_VALUE", Text.of(OrgTexts.UNKNOWN_VALUE, value, field,
+                    allowed.stream().sorted().toList()));
         }
     }
 
     private void nonNegative(String path, String field, Integer value) {
         if (value != null && value < 0) {
-            problems.add(path + "." + field, "OUT_OF_RANGE", "'" + field + "' cannot be negative");
+            problems.add(path + "." + field, "OUT_OF_RANGE", Text.of(OrgTexts.NOT_NEGATIVE, field));
         }
     }
 
@@ -407,14 +413,14 @@ public final class BundleValidator {
         var startOk = date(path, startField, start);
         var endOk = date(path, endField, end);
         if (startOk && endOk && start != null && end != null && end.compareTo(start) < 0) {
-            problems.add(path + "." + endField, "OUT_OF_RANGE", "'" + endField + "' (" + end + ") is before '" + startField + "' (" + start + ")");
+            problems.add(path + "." + endField, "OUT_OF_RANGE", Text.of(OrgTexts.END_BEFORE_START, endField, end, startField, start));
         }
     }
 
     private boolean date(String path, String field, String value) {
         if (value == null) return true;
         if (!DATE.matcher(value).matches() || !realDate(value)) {
-            problems.add(path + "." + field, "BAD_DATE", "'" + field + "' must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), not '" + value + "'");
+            problems.add(path + "." + field, "BAD_DATE", Text.of(OrgTexts.BAD_DATE, field, value));
             return false;
         }
         return true;
@@ -433,7 +439,7 @@ public final class BundleValidator {
     private void withdrawal(String path, String status, String endDate) {
         date(path, "end_date", endDate);
         if ("withdrawn".equals(status) && endDate == null) {
-            problems.add(path + ".end_date", "MISSING_FIELD", "A withdrawn entry needs its 'end_date'");
+            problems.add(path + ".end_date", "MISSING_FIELD", Text.of(OrgTexts.WITHDRAWN_END_DATE));
         }
     }
 

@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.dutygraph.org.OrgTexts;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import tools.jackson.databind.JsonNode;
 
 /** Reads typed fields of one JSON object of a bundle, reporting type problems with their path. */
@@ -39,10 +42,10 @@ final class ElementReader {
             return value.stringValue();
         }
         if (value.isNumber() || value.isBoolean()) {
-            problems.add(path + "." + field, "WRONG_TYPE", "'" + field + "' must be a string, not " + value);
+            problems.add(path + "." + field, "WRONG_TYPE", Text.of(OrgTexts.MUST_BE_STRING_NOT, field, value));
             return null;
         }
-        problems.add(path + "." + field, "WRONG_TYPE", "'" + field + "' must be a string");
+        problems.add(path + "." + field, "WRONG_TYPE", Text.of(PlatformTexts.MUST_BE_STRING, field));
         return null;
     }
 
@@ -59,7 +62,7 @@ final class ElementReader {
             return null;
         }
         if (value.isContainer()) {
-            problems.add(path + "." + field, "WRONG_TYPE", "'" + field + "' must be a string or a number");
+            problems.add(path + "." + field, "WRONG_TYPE", Text.of(OrgTexts.STRING_OR_NUMBER, field));
             return null;
         }
         return value.asString();
@@ -73,7 +76,7 @@ final class ElementReader {
         if (value.isIntegralNumber() && value.canConvertToInt()) {
             return value.intValue();
         }
-        problems.add(path + "." + field, "WRONG_TYPE", "'" + field + "' must be a whole number");
+        problems.add(path + "." + field, "WRONG_TYPE", Text.of(OrgTexts.WHOLE_NUMBER, field));
         return null;
     }
 
@@ -83,7 +86,7 @@ final class ElementReader {
             return List.of();
         }
         if (!value.isArray()) {
-            problems.add(path + "." + field, "WRONG_TYPE", "'" + field + "' must be an array of ids");
+            problems.add(path + "." + field, "WRONG_TYPE", Text.of(OrgTexts.ARRAY_OF_IDS, field));
             return List.of();
         }
         var list = new ArrayList<String>(value.size());
@@ -92,7 +95,7 @@ final class ElementReader {
             if (item.isString()) {
                 list.add(interned.computeIfAbsent(item.stringValue(), v -> v));
             } else {
-                problems.add(path + "." + field + "[" + i + "]", "WRONG_TYPE", "ids in '" + field + "' must be strings");
+                problems.add(path + "." + field + "[" + i + "]", "WRONG_TYPE", Text.of(OrgTexts.IDS_STRINGS, field));
             }
         }
         return List.copyOf(list);
@@ -108,7 +111,7 @@ final class ElementReader {
             return List.of();
         }
         if (!value.isArray()) {
-            problems.add(path + "." + field, "WRONG_TYPE", "'" + field + "' must be an array of strings");
+            problems.add(path + "." + field, "WRONG_TYPE", Text.of(OrgTexts.ARRAY_OF_STRINGS, field));
             return List.of();
         }
         var list = new ArrayList<String>(value.size());
@@ -117,7 +120,7 @@ final class ElementReader {
             if (item.isString()) {
                 list.add(item.stringValue());
             } else {
-                problems.add(path + "." + field + "[" + i + "]", "WRONG_TYPE", "each of '" + field + "' must be a string");
+                problems.add(path + "." + field + "[" + i + "]", "WRONG_TYPE", Text.of(OrgTexts.EACH_STRING, field));
                 list.add(null);
             }
         }
@@ -131,7 +134,7 @@ final class ElementReader {
             return List.of();
         }
         if (!value.isArray()) {
-            problems.add(path + "." + field, "WRONG_TYPE", "'" + field + "' must be an array");
+            problems.add(path + "." + field, "WRONG_TYPE", Text.of(OrgTexts.MUST_BE_ARRAY, field));
             return List.of();
         }
         var list = new ArrayList<String>();
@@ -141,7 +144,7 @@ final class ElementReader {
             if (name != null && name.isString()) {
                 list.add(name.stringValue());
             } else {
-                problems.add(path + "." + field + "[" + i + "]", "WRONG_TYPE", "each of '" + field + "' needs a 'name' string");
+                problems.add(path + "." + field + "[" + i + "]", "WRONG_TYPE", Text.of(OrgTexts.EACH_NEEDS_NAME, field));
             }
         }
         return List.copyOf(list);
@@ -153,7 +156,7 @@ final class ElementReader {
             return null;
         }
         if (!value.isObject()) {
-            problems.add(path + "." + field, "WRONG_TYPE", "'" + field + "' must be an object");
+            problems.add(path + "." + field, "WRONG_TYPE", Text.of(PlatformTexts.MUST_BE_OBJECT, field));
             return null;
         }
         return new ElementReader(value, path + "." + field, problems, interned);

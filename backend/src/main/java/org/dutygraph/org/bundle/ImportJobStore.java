@@ -9,9 +9,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.dutygraph.org.OrgTexts;
+import org.dutygraph.platform.i18n.Messages;
+import org.dutygraph.platform.i18n.Text;
+import org.dutygraph.platform.i18n.TextJson;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
@@ -35,13 +40,15 @@ public class ImportJobStore {
     private final String instance;
     private final String owner;
     private final Clock clock;
+    private final Messages messages;
 
     @Autowired
-    public ImportJobStore(Driver driver, ImportProperties properties, Clock clock) {
-        this(driver, properties.instanceName(), UUID.randomUUID().toString(), clock);
+    public ImportJobStore(Driver driver, ImportProperties properties, Clock clock, Messages messages) {
+        this(driver, properties.instanceName(), UUID.randomUUID().toString(), clock, messages);
     }
 
-    ImportJobStore(Driver driver, String instance, String owner, Clock clock) {
+    ImportJobStore(Driver driver, String instance, String owner, Clock clock, Messages messages) {
+        this.messages = messages;
         this.driver = driver;
         this.instance = instance;
         this.owner = owner;
@@ -61,10 +68,13 @@ public class ImportJobStore {
         params.put("paths", problems.stream().map(BundleProblem::path).toList());
         params.put("codes", problems.stream().map(BundleProblem::code).toList());
         params.put("messages", problems.stream().map(BundleProblem::message).toList());
+        // the reasons as keys and arguments, for readers in other languages ("" for words without a key)
+        params.put("texts", problems.stream().map(p -> Objects.requireNonNullElse(TextJson.write(p.text()), "")).toList());
         params.put("submittedBy", job.submittedBy());
         params.put("submittedAt", millis(job.submittedAt()));
         params.put("finishedAt", millis(job.finishedAt()));
         params.put("failure", job.failure());
+        params.put("failureText", TextJson.write(job.failureText()));
         params.put("instance", instance);
         params.put("owner", owner);
         params.put("now", clock.millis());
@@ -72,9 +82,9 @@ public class ImportJobStore {
                 MERGE (j:ImportJob {id: $id})
                 SET j.status = $status, j.phase = $phase, j.written = $written, j.total = $total,
                     j.problemCount = $problemCount, j.problemPaths = $paths, j.problemCodes = $codes,
-                    j.problemMessages = $messages, j.submittedBy = $submittedBy, j.submittedAt = $submittedAt,
-                    j.finishedAt = $finishedAt, j.failure = $failure, j.instance = $instance, j.owner = $owner,
-                    j.heartbeatAt = $now""", params);
+                    j.problemMessages = $messages, j.problemTexts = $texts, j.submittedBy = $submittedBy,
+                    j.submittedAt = $submittedAt, j.finishedAt = $finishedAt, j.failure = $failure,
+                    j.failureText = $failureText, j.instance = $instance, j.owner = $owner, j.heartbeatAt = $now""", params);
     }
 
     /**
@@ -93,7 +103,7 @@ public class ImportJobStore {
                 MATCH (j:ImportJob {fingerprint: done.fingerprint})
                 WHERE j.id <> done.id AND j.status IN ['INTERRUPTED', 'FAILED']
                 SET j.status = 'SUCCEEDED', j.phase = 'completed by import ' + done.id, j.written = j.total,
-                    j.failure = null, j.finishedAt = $now""", Map.of("id", id, "now", clock.millis()));
+                    j.failure = null, j.failureText = null, j.finishedAt = $now""", Map.of("id", id, "now", clock.millis()));
     }
 
     public Optional<ImportJob> find(String id) {
@@ -110,21 +120,31 @@ public class ImportJobStore {
      */
     int interruptAbandoned(boolean previousLife, Duration staleAfter) {
         try (var session = driver.session()) {
-            return session.executeWrite(tx -> tx.run("""
-                    MATCH (j:ImportJob) WHERE j.status IN $running
-                      AND (j.heartbeatAt < $staleBefore OR ($previousLife AND j.instance = $instance AND j.owner <> $owner))
-                    WITH j, coalesce(j.batched, false) AND j.written > 0 AS partly
-                    SET j.status = 'INTERRUPTED', j.finishedAt = $now,
-                        j.written = CASE WHEN coalesce(j.batched, false) THEN j.written ELSE 0 END,
-                        j.failure = 'The import stopped with the process running it (last seen '
-                          + toString(datetime({epochMillis: j.heartbeatAt})) + ', phase ' + j.phase + ') '
-                          + CASE WHEN partly
-                              THEN 'after ' + toString(j.written) + ' of ' + toString(j.total)
-                                   + ' entries were written; importing the same bundle again completes it (imports update by id)'
-                              ELSE 'before anything was stored; import the bundle again' END
-                    RETURN count(j) AS n""", Map.of("running", RUNNING, "staleBefore",
-                    clock.instant().minus(staleAfter).toEpochMilli(), "previousLife", previousLife, "instance", instance,
-                    "owner", owner, "now", clock.millis())).single().get("n").asInt());
+            return session.executeWrite(tx -> {
+                var abandoned = tx.run("""
+                        MATCH (j:ImportJob) WHERE j.status IN $running
+                          AND (j.heartbeatAt < $staleBefore OR ($previousLife AND j.instance = $instance AND j.owner <> $owner))
+                        RETURN j.id AS id, j.heartbeatAt AS seen, j.phase AS phase, j.written AS written, j.total AS total,
+                               coalesce(j.batched, false) AND j.written > 0 AS partly""", Map.of("running", RUNNING, "staleBefore",
+                        clock.instant().minus(staleAfter).toEpochMilli(), "previousLife", previousLife, "instance", instance,
+                        "owner", owner)).list(r -> {
+                    // why, in the reader's language when read; the Chinese words beside it for every other reader
+                    var seen = Instant.ofEpochMilli(r.get("seen").asLong()).toString();
+                    var reason = r.get("partly").asBoolean()
+                            ? Text.of(OrgTexts.INTERRUPTED_PARTLY, seen, r.get("phase").asString(""), r.get("written").asLong(),
+                            r.get("total").asLong())
+                            : Text.of(OrgTexts.INTERRUPTED, seen, r.get("phase").asString(""));
+                    return Map.<String, Object>of("id", r.get("id").asString(), "words", messages.chinese(reason),
+                            "text", TextJson.write(reason));
+                });
+                tx.run("""
+                        UNWIND $rows AS r
+                        MATCH (j:ImportJob {id: r.id})
+                        SET j.status = 'INTERRUPTED', j.finishedAt = $now,
+                            j.written = CASE WHEN coalesce(j.batched, false) THEN j.written ELSE 0 END,
+                            j.failure = r.words, j.failureText = r.text""", Map.of("rows", abandoned, "now", clock.millis())).consume();
+                return abandoned.size();
+            });
         }
     }
 
@@ -150,14 +170,17 @@ public class ImportJobStore {
         var paths = strings(j.get("problemPaths"));
         var codes = strings(j.get("problemCodes"));
         var messages = strings(j.get("problemMessages"));
+        var texts = strings(j.get("problemTexts"));
         var problems = new ArrayList<BundleProblem>(paths.size());
         for (int i = 0; i < paths.size() && i < codes.size() && i < messages.size(); i++) {
-            problems.add(new BundleProblem(paths.get(i), codes.get(i), messages.get(i)));
+            var text = i < texts.size() && !texts.get(i).isEmpty() ? texts.get(i) : null;
+            problems.add(new BundleProblem(paths.get(i), codes.get(i), messages.get(i), TextJson.read(text, messages.get(i))));
         }
         return new ImportJob(j.get("id").asString(), ImportJob.Status.valueOf(j.get("status").asString()),
                 j.get("phase").asString(""), j.get("written").asLong(0), j.get("total").asLong(0), List.copyOf(problems),
                 j.get("problemCount").asInt(0), j.get("submittedBy").asString(null), time(j.get("submittedAt")),
-                time(j.get("finishedAt")), j.get("failure").asString(null));
+                time(j.get("finishedAt")), j.get("failure").asString(null),
+                TextJson.read(j.get("failureText").asString(null), j.get("failure").asString(null)));
     }
 
     private static List<String> strings(Value list) {

@@ -3,6 +3,9 @@ package org.dutygraph.org.bundle;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
+
+import org.dutygraph.platform.i18n.Text;
 
 /** Collects bundle problems; keeps the first {@value #KEPT} and counts the rest. */
 public final class Problems {
@@ -10,12 +13,18 @@ public final class Problems {
     static final int KEPT = 10_000;
 
     private final List<BundleProblem> kept = new ArrayList<>();
+    private final Function<Text, String> words;
     private int total;
 
-    public void add(String path, String code, String message) {
+    /** @param words renders a problem's reason in the words kept beside it (Chinese, see {@code Messages#chinese}) */
+    public Problems(Function<Text, String> words) {
+        this.words = words;
+    }
+
+    public void add(String path, String code, Text reason) {
         total++;
         if (kept.size() < KEPT) {
-            kept.add(new BundleProblem(path, code, message));
+            kept.add(new BundleProblem(path, code, words.apply(reason), reason));
         }
     }
 

@@ -4,8 +4,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.dutygraph.org.OrgTexts;
 import org.dutygraph.org.read.Views.DutyView;
 import org.dutygraph.org.read.Views.PowerItemView;
+import org.dutygraph.platform.i18n.Text;
 import org.springframework.stereotype.Repository;
 
 /** Finding duties and power items by holder, concept, area, category and text. */
@@ -59,7 +61,7 @@ public class DutySearchStore {
                     WITH DISTINCT d""";
         } else {
             throw new org.dutygraph.platform.graphql.BadInputException("filter", "MISSING_FIELD",
-                    "Give at least one of holderId, conceptId or areaId");
+                    Text.of(OrgTexts.GIVE_A_FILTER));
         }
         return reads.list(anchor + """
 

@@ -15,6 +15,8 @@ import graphql.schema.GraphQLSchemaElement;
 import graphql.schema.GraphQLTypeVisitorStub;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.ratelimit.AnonymousRateLimiter;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -78,11 +80,11 @@ public class AuthDirectiveVisitor extends GraphQLTypeVisitorStub {
     private static void check(String field, Set<String> roles) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (!signedIn()) {
-            throw new NotAuthorizedException(false, "Sign in to call '" + field + "'");
+            throw new NotAuthorizedException(false, Text.of(PlatformTexts.SIGN_IN_TO_CALL, field));
         }
         boolean allowed = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(roles::contains);
         if (!allowed) {
-            throw new NotAuthorizedException(true, "Your roles do not allow calling '" + field + "'");
+            throw new NotAuthorizedException(true, Text.of(PlatformTexts.ROLES_DO_NOT_ALLOW, field));
         }
     }
 }

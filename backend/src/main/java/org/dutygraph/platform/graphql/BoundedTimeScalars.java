@@ -12,6 +12,9 @@ import graphql.schema.Coercing;
 import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import graphql.schema.GraphQLScalarType;
+import org.dutygraph.platform.i18n.Messages;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 
 /**
  * DateTime and Date as the extended scalars parse them, limited to the years 1900 to 9999: beyond them a time
@@ -26,12 +29,12 @@ final class BoundedTimeScalars {
     private BoundedTimeScalars() {
     }
 
-    static GraphQLScalarType dateTime() {
-        return bounded(ExtendedScalars.DateTime, v -> ((OffsetDateTime) v).getYear());
+    static GraphQLScalarType dateTime(Messages messages) {
+        return bounded(ExtendedScalars.DateTime, v -> ((OffsetDateTime) v).getYear(), messages);
     }
 
-    static GraphQLScalarType date() {
-        return bounded(ExtendedScalars.Date, v -> ((LocalDate) v).getYear());
+    static GraphQLScalarType date(Messages messages) {
+        return bounded(ExtendedScalars.Date, v -> ((LocalDate) v).getYear(), messages);
     }
 
     private interface Year {
@@ -39,7 +42,7 @@ final class BoundedTimeScalars {
     }
 
     @SuppressWarnings("unchecked")
-    private static GraphQLScalarType bounded(GraphQLScalarType scalar, Year year) {
+    private static GraphQLScalarType bounded(GraphQLScalarType scalar, Year year, Messages messages) {
         var delegate = (Coercing<Object, Object>) scalar.getCoercing();
         return scalar.transform(b -> b.coercing(new Coercing<Object, Object>() {
             @Override
@@ -51,7 +54,7 @@ final class BoundedTimeScalars {
             public Object parseValue(Object input, GraphQLContext context, Locale locale) {
                 var value = delegate.parseValue(input, context, locale);
                 if (!inRange(year.of(value))) {
-                    throw new CoercingParseValueException(message(scalar));
+                    throw new CoercingParseValueException(messages.render(outOfRange(scalar), locale));
                 }
                 return value;
             }
@@ -60,7 +63,7 @@ final class BoundedTimeScalars {
             public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
                 var value = delegate.parseLiteral(input, variables, context, locale);
                 if (!inRange(year.of(value))) {
-                    throw new CoercingParseLiteralException(message(scalar));
+                    throw new CoercingParseLiteralException(messages.render(outOfRange(scalar), locale));
                 }
                 return value;
             }
@@ -76,7 +79,7 @@ final class BoundedTimeScalars {
         return year >= FIRST_YEAR && year <= LAST_YEAR;
     }
 
-    private static String message(GraphQLScalarType scalar) {
-        return "A " + scalar.getName() + " must lie in the years " + FIRST_YEAR + " to " + LAST_YEAR;
+    private static Text outOfRange(GraphQLScalarType scalar) {
+        return Text.of(PlatformTexts.YEARS_OUT_OF_RANGE, scalar.getName(), FIRST_YEAR, LAST_YEAR);
     }
 }

@@ -8,6 +8,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
+
 /**
  * A Relay connection page. Pages are keyset pages: the cursor encodes the sort key of the last
  * node, so deep pages cost as little as the first and concurrent inserts never shift a page.
@@ -63,7 +66,7 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
     }
 
     private static BadInputException notOurs() {
-        return new BadInputException("after", "INVALID_CURSOR", "'after' is not a cursor returned by this API");
+        return new BadInputException("after", "INVALID_CURSOR", Text.of(PlatformTexts.NOT_OUR_CURSOR, "after"));
     }
 
     public static int pageSize(Integer first) {
@@ -71,7 +74,7 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
             return 50;
         }
         if (first < 0 || first > MAX_PAGE) {
-            throw new BadInputException("first", "OUT_OF_RANGE", "'first' must be between 0 and " + MAX_PAGE);
+            throw new BadInputException("first", "OUT_OF_RANGE", Text.of(PlatformTexts.PAGE_SIZE, "first", MAX_PAGE));
         }
         return first;
     }

@@ -1,9 +1,14 @@
 package org.dutygraph.platform.graphql;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import org.dutygraph.platform.i18n.Languages;
+import org.dutygraph.platform.i18n.Messages;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -13,9 +18,17 @@ import reactor.core.publisher.Mono;
 /**
  * Gives request-level errors (syntax, validation, limits) a stable {@code extensions.code} too, so that
  * clients branch on codes for every error, not on messages; their messages are made plain (see {@link PlainMessages}).
+ * graphql-java writes them in English: in Chinese they get a sentence saying what kind of error it is, followed by
+ * that technical detail.
  */
 @Component
 class ErrorCodeInterceptor implements WebGraphQlInterceptor {
+
+    private final Messages messages;
+
+    ErrorCodeInterceptor(Messages messages) {
+        this.messages = messages;
+    }
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
@@ -23,12 +36,13 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
             if (response.getErrors().stream().allMatch(e -> e.getExtensions() != null && e.getExtensions().containsKey("code"))) {
                 return response;
             }
+            var language = Languages.fromAcceptLanguage(request.getHeaders().getFirst("Accept-Language"));
             return response.transform(builder -> builder.errors(response.getExecutionResult().getErrors().stream()
-                    .map(ErrorCodeInterceptor::withCode).toList()));
+                    .map(error -> withCode(error, language)).toList()));
         });
     }
 
-    private static GraphQLError withCode(GraphQLError error) {
+    private GraphQLError withCode(GraphQLError error, Locale language) {
         if (error.getExtensions() != null && error.getExtensions().containsKey("code")) {
             return error;
         }
@@ -37,15 +51,23 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
             extensions.putAll(error.getExtensions());
         }
         var classification = error.getErrorType() == null ? "" : error.getErrorType().toString();
-        extensions.put("code", switch (classification) {
+        var code = switch (classification) {
             case "InvalidSyntax" -> "GRAPHQL_PARSE_FAILED";
             case "ValidationError" -> "GRAPHQL_VALIDATION_FAILED";
             case "ExecutionAborted" -> "QUERY_TOO_COMPLEX";
             // Apollo clients answer this one by sending the document's text with its hash
             case "PersistedQueryNotFound" -> "PERSISTED_QUERY_NOT_FOUND";
             default -> "BAD_REQUEST";
-        });
-        return GraphqlErrorBuilder.newError().message(PlainMessages.of(error.getMessage())).locations(error.getLocations())
+        };
+        extensions.put("code", code);
+        var kind = switch (code) {
+            case "GRAPHQL_PARSE_FAILED" -> PlatformTexts.REQUEST_PARSE_FAILED;
+            case "GRAPHQL_VALIDATION_FAILED" -> PlatformTexts.REQUEST_INVALID;
+            case "QUERY_TOO_COMPLEX" -> PlatformTexts.REQUEST_TOO_COMPLEX;
+            default -> PlatformTexts.REQUEST_REFUSED;
+        };
+        var message = messages.render(Text.of(kind, String.valueOf(PlainMessages.of(error.getMessage()))), language);
+        return GraphqlErrorBuilder.newError().message(message).locations(error.getLocations())
                 .path(error.getPath()).errorType(error.getErrorType()).extensions(extensions).build();
     }
 }

@@ -20,6 +20,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dutygraph.platform.graphql.limits.GraphQlLimits;
 import org.dutygraph.platform.graphql.limits.TrustedDocuments;
+import org.dutygraph.platform.i18n.Languages;
+import org.dutygraph.platform.i18n.Messages;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -46,9 +50,12 @@ class GetQueries extends OncePerRequestFilter {
     private final String path;
     private final TrustedDocuments trusted;
     private final ParserOptions parserOptions;
+    private final Messages messages;
 
-    GetQueries(@Value("${spring.graphql.http.path:/graphql}") String path, TrustedDocuments trusted, GraphQlLimits limits) {
+    GetQueries(@Value("${spring.graphql.http.path:/graphql}") String path, TrustedDocuments trusted, GraphQlLimits limits,
+               Messages messages) {
         this.path = path;
+        this.messages = messages;
         this.trusted = trusted;
         this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(o -> o.maxTokens(limits.maxTokens()));
     }
@@ -65,7 +72,8 @@ class GetQueries extends OncePerRequestFilter {
         try {
             body = body(request);
         } catch (RuntimeException e) {
-            refuse(response, HttpServletResponse.SC_BAD_REQUEST, "BAD_REQUEST", "'variables' and 'extensions' must be JSON objects");
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST, "BAD_REQUEST",
+                    messages.render(Text.of(PlatformTexts.MUST_BE_OBJECT, "variables/extensions"), language(request)));
             return;
         }
         var text = (String) body.get("query");
@@ -76,8 +84,8 @@ class GetQueries extends OncePerRequestFilter {
         var operation = text == null ? null : operation(text, (String) body.get("operationName"));
         if (operation != null && operation.getOperation() != OperationDefinition.Operation.QUERY) {
             response.setHeader("Allow", "POST");
-            refuse(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "BAD_REQUEST", "Only queries may be sent by GET; send "
-                    + operation.getOperation().name().toLowerCase() + "s by POST");
+            refuse(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "BAD_REQUEST",
+                    messages.render(Text.of(PlatformTexts.GET_QUERIES_ONLY), language(request)));
             return;
         }
         var cacheable = operation != null && request.getHeader("Authorization") == null && publicOnly(operation);
@@ -95,6 +103,10 @@ class GetQueries extends OncePerRequestFilter {
             wrapped.setHeader("Cache-Control", "no-store");
         }
         wrapped.copyBodyToResponse();
+    }
+
+    private static java.util.Locale language(HttpServletRequest request) {
+        return Languages.fromAcceptLanguage(request.getHeader("Accept-Language"));
     }
 
     private static Map<String, Object> body(HttpServletRequest request) {

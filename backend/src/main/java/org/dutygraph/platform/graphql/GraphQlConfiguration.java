@@ -7,6 +7,7 @@ import graphql.scalars.ExtendedScalars;
 import org.dutygraph.platform.graphql.limits.DocumentLimits;
 import org.dutygraph.platform.graphql.limits.GraphQlLimits;
 import org.dutygraph.platform.graphql.limits.TrustedDocuments;
+import org.dutygraph.platform.i18n.Messages;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.dutygraph.platform.ratelimit.AnonymousRateLimiter;
@@ -21,8 +22,9 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 public class GraphQlConfiguration {
 
     @Bean
-    RuntimeWiringConfigurer scalars() {
-        return wiring -> wiring.scalar(ExtendedScalars.Json).scalar(BoundedTimeScalars.dateTime()).scalar(BoundedTimeScalars.date());
+    RuntimeWiringConfigurer scalars(Messages messages) {
+        return wiring -> wiring.scalar(ExtendedScalars.Json).scalar(BoundedTimeScalars.dateTime(messages))
+                .scalar(BoundedTimeScalars.date(messages));
     }
 
     @Bean
@@ -55,7 +57,7 @@ public class GraphQlConfiguration {
 
     /** Depth, aliases, directives and cost of the operation as it would execute (see {@link GraphQlLimits}). */
     @Bean
-    DocumentLimits documentLimits(GraphQlLimits limits) {
-        return new DocumentLimits(limits);
+    DocumentLimits documentLimits(GraphQlLimits limits, Messages messages) {
+        return new DocumentLimits(limits, messages);
     }
 }

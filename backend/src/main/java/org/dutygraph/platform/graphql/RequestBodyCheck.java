@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -19,6 +20,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.dutygraph.platform.graphql.limits.GraphQlLimits;
 import org.dutygraph.platform.graphql.limits.DocumentPolicy;
 import org.dutygraph.platform.graphql.limits.TrustedDocuments;
+import org.dutygraph.platform.i18n.Languages;
+import org.dutygraph.platform.i18n.Messages;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -45,11 +50,14 @@ class RequestBodyCheck extends OncePerRequestFilter {
     private final String path;
     private final GraphQlLimits limits;
     private final DocumentPolicy policy;
+    private final Messages messages;
 
-    RequestBodyCheck(@Value("${spring.graphql.http.path:/graphql}") String path, GraphQlLimits limits, DocumentPolicy policy) {
+    RequestBodyCheck(@Value("${spring.graphql.http.path:/graphql}") String path, GraphQlLimits limits, DocumentPolicy policy,
+                     Messages messages) {
         this.path = path;
         this.limits = limits;
         this.policy = policy;
+        this.messages = messages;
     }
 
     @Override
@@ -72,8 +80,9 @@ class RequestBodyCheck extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        var language = Languages.fromAcceptLanguage(request.getHeader("Accept-Language"));
         if (!isJson(request.getContentType())) {
-            refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "BAD_REQUEST", "Send the request as application/json");
+            refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "BAD_REQUEST", render(Text.of(PlatformTexts.SEND_AS_JSON), language));
             return;
         }
         boolean signedIn = AuthDirectiveVisitor.signedIn();
@@ -83,32 +92,31 @@ class RequestBodyCheck extends OncePerRequestFilter {
                 : request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         if (body == null || body.length > limit) {
             refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-                    "The request body is larger than " + limit + " bytes");
+                    render(Text.of(PlatformTexts.BODY_TOO_LARGE, limit), language));
             return;
         }
         JsonNode parsed;
         try {
             parsed = JSON.readTree(body);
         } catch (JacksonException e) {
-            refuse(response, HttpServletResponse.SC_BAD_REQUEST, "BAD_REQUEST", "The request body is not JSON");
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST, "BAD_REQUEST", render(Text.of(PlatformTexts.BODY_NOT_JSON), language));
             return;
         }
         var problem = problem(parsed);
         if (problem != null) {
-            refuse(response, HttpServletResponse.SC_BAD_REQUEST, "BAD_REQUEST", problem);
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST, "BAD_REQUEST", render(problem, language));
             return;
         }
-        var untrusted = untrusted(parsed);
+        var untrusted = policy.refusal(parsed.path("query").asString(null), persistedHash(parsed));
         if (untrusted != null) {
-            refuse(response, HttpServletResponse.SC_FORBIDDEN, "UNTRUSTED_DOCUMENT", untrusted);
+            refuse(response, HttpServletResponse.SC_FORBIDDEN, "UNTRUSTED_DOCUMENT", render(untrusted, language));
             return;
         }
         chain.doFilter(new Replay(request, body), response);
     }
 
-    /** Anonymous callers and app-only roles (where so configured) may send only the app's own operations. */
-    private String untrusted(JsonNode request) {
-        return policy.refusal(request.path("query").asString(null), persistedHash(request));
+    private String render(Text text, Locale language) {
+        return messages.render(text, language);
     }
 
     private static String persistedHash(JsonNode request) {
@@ -116,34 +124,35 @@ class RequestBodyCheck extends OncePerRequestFilter {
     }
 
     /** What is wrong with the body, or null if it has the shape of a GraphQL request. */
-    static String problem(JsonNode request) {
+    static Text problem(JsonNode request) {
         if (request == null || !request.isObject()) {
-            return "The request body must be a JSON object with a 'query'";
+            return Text.of(PlatformTexts.BODY_NOT_REQUEST);
         }
         var query = request.get("query");
         if (query == null || query.isNull()) {
             // a trusted document may be named by id instead of sent as text
             if (!isText(request.get("id")) && !request.path("extensions").path("persistedQuery").isObject()) {
-                return "The request body must have a 'query'";
+                return Text.of(PlatformTexts.BODY_WITHOUT_QUERY);
             }
         } else if (!query.isString()) {
-            return "'query' must be a string";
+            return Text.of(PlatformTexts.MUST_BE_STRING, "query");
         }
         for (var field : List.of("operationName", "id")) {
             var value = request.get(field);
             if (value != null && !value.isNull() && !value.isString()) {
-                return "'" + field + "' must be a string";
+                return Text.of(PlatformTexts.MUST_BE_STRING, field);
             }
         }
         for (var field : List.of("variables", "extensions")) {
             var value = request.get(field);
             if (value != null && !value.isNull() && !value.isObject()) {
-                return "'" + field + "' must be a JSON object";
+                return Text.of(PlatformTexts.MUST_BE_OBJECT, field);
             }
         }
+        // a hash sent with a document must be that document's (400, as any malformed request)
         var hash = persistedHash(request);
         if (query != null && query.isString() && hash != null && !TrustedDocuments.sha256(query.asString()).equals(hash)) {
-            return "'extensions.persistedQuery.sha256Hash' is not the SHA-256 of 'query'";
+            return Text.of(PlatformTexts.HASH_NOT_OF_QUERY);
         }
         return null;
     }

@@ -2,10 +2,15 @@ package org.dutygraph.platform.graphql;
 
 import java.util.List;
 
-/** The contract's UserError: a problem with the input, naming the field (as a path) and the reason. */
-public record UserError(List<String> field, String code, String message) {
+import org.dutygraph.platform.i18n.Text;
 
-    public static UserError of(String code, String message, String... path) {
+/**
+ * The contract's UserError: a problem with the input, naming the field (as a path) and the reason; the message is
+ * rendered in the caller's language.
+ */
+public record UserError(List<String> field, String code, Text message) {
+
+    public static UserError of(String code, Text message, String... path) {
         return new UserError(List.of(path), code, message);
     }
 }

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.dutygraph.platform.graphql.BadInputException;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 
 /**
  * Turns what a person typed into a Lucene query for a full-text index, so that their text is searched for
@@ -26,10 +28,10 @@ public final class FullTextQuery {
     public static String of(String text, String argument) {
         var stripped = text == null ? "" : text.strip();
         if (stripped.codePointCount(0, stripped.length()) > MAX_CHARACTERS) {
-            throw new BadInputException(argument, "TOO_LONG", "'" + argument + "' is at most " + MAX_CHARACTERS + " characters");
+            throw new BadInputException(argument, "TOO_LONG", Text.of(PlatformTexts.AT_MOST_CHARACTERS, argument, MAX_CHARACTERS));
         }
         return build(stripped).orElseThrow(() -> new BadInputException(argument, "NO_WORDS",
-                "'" + argument + "' must contain a word or number to search for"));
+                Text.of(PlatformTexts.SEARCH_NO_WORDS, argument)));
     }
 
     /** The query for matching free text (e.g. a complaint) against the index: its first words, or empty if it has none. */

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.dutygraph.platform.i18n.Messages;
 import org.dutygraph.support.ApiTest;
+import org.dutygraph.support.Catalogue;
 import org.dutygraph.support.GraphQl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,9 @@ class ImportJobRecoveryApiTest extends ApiTest {
 
     @Autowired
     private ImportJobRecovery recovery;
+
+    @Autowired
+    private Messages messages;
 
     @Autowired
     private ImportProperties properties;
@@ -49,8 +54,7 @@ class ImportJobRecoveryApiTest extends ApiTest {
         assertThat(interrupted.path("total").asLong()).isEqualTo(cut.total());
         assertThat(interrupted.path("finishedAt").isNull()).isFalse();
         assertThat(interrupted.path("failure").asString()).contains(
-                "after " + cut.written() + " of " + cut.total() + " entries were written",
-                "importing the same bundle again completes it");
+                "当时已写入 " + cut.written() + " 条（共 " + cut.total() + " 条）", "再次导入同一数据包即可补全");
 
         var again = importBundle(DEMO).path("job");
         assertThat(again.path("status").asString()).isEqualTo("SUCCEEDED");
@@ -89,7 +93,7 @@ class ImportJobRecoveryApiTest extends ApiTest {
         var dead = importJob("dead-elsewhere");
         assertThat(dead.path("status").asString()).isEqualTo("INTERRUPTED");
         assertThat(dead.path("written").asLong()).isEqualTo(5000);
-        assertThat(dead.path("failure").asString()).contains("after 5000 of 60000 entries were written");
+        assertThat(dead.path("failure").asString()).contains("当时已写入 5000 条（共 60000 条）");
         assertThat(importJob("no-such-job").isNull()).isTrue();
     }
 
@@ -108,7 +112,7 @@ class ImportJobRecoveryApiTest extends ApiTest {
                         throw new IllegalStateException("power cut");
                     }
                     sink.write(cypher, rows);
-                }, clock);
+                }, clock, messages);
         try {
             var job = earlierLife.submitAndWait(BundleSource.parsed(GraphQl.JSON.readValue(DEMO, Object.class)), "analyst",
                     Duration.ofSeconds(60));
@@ -143,7 +147,7 @@ class ImportJobRecoveryApiTest extends ApiTest {
         volatile boolean dead;
 
         DyingLog(Driver driver, String instance, java.time.Clock clock) {
-            super(driver, instance, "earlier-life", clock);
+            super(driver, instance, "earlier-life", clock, Catalogue.messages());
         }
 
         @Override

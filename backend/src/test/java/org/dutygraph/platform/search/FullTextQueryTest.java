@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.dutygraph.platform.graphql.BadInputException;
+import org.dutygraph.platform.i18n.Languages;
+import org.dutygraph.support.Catalogue;
 import org.junit.jupiter.api.Test;
 
 class FullTextQueryTest {
@@ -22,7 +24,8 @@ class FullTextQueryTest {
         assertThatThrownBy(() -> FullTextQuery.of("(*\"", "text")).isInstanceOf(BadInputException.class)
                 .extracting(e -> ((BadInputException) e).field()).isEqualTo("text");
         assertThatThrownBy(() -> FullTextQuery.of("矿".repeat(FullTextQuery.MAX_CHARACTERS + 1), "text"))
-                .hasMessageContaining("at most " + FullTextQuery.MAX_CHARACTERS);
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(Catalogue.messages().render(e.text(), Languages.ENGLISH))
+                        .contains("at most " + FullTextQuery.MAX_CHARACTERS));
         assertThat(FullTextQuery.leading("矿".repeat(1000))).get().asString().hasSize(FullTextQuery.MAX_CHARACTERS);
     }
 }

@@ -2,6 +2,7 @@ package org.dutygraph.platform.graphql.limits;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import graphql.ErrorType;
@@ -15,6 +16,9 @@ import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import org.dutygraph.platform.graphql.AuthDirectiveVisitor;
+import org.dutygraph.platform.i18n.Messages;
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 
 /**
  * Refuses, before any resolver runs, an operation deeper, costlier or with more aliases or directives than
@@ -24,9 +28,11 @@ import org.dutygraph.platform.graphql.AuthDirectiveVisitor;
 public final class DocumentLimits extends SimplePerformantInstrumentation {
 
     private final GraphQlLimits limits;
+    private final Messages messages;
 
-    public DocumentLimits(GraphQlLimits limits) {
+    public DocumentLimits(GraphQlLimits limits, Messages messages) {
         this.limits = limits;
+        this.messages = messages;
     }
 
     @Override
@@ -36,21 +42,28 @@ public final class DocumentLimits extends SimplePerformantInstrumentation {
         var measure = new DocumentMeasure(context.getGraphQLSchema(), context.getFragmentsByName(),
                 context.getCoercedVariables().toMap(), limits.defaultListSize()).of(context.getOperationDefinition());
         var errors = new ArrayList<GraphQLError>();
-        check(errors, "depth", measure.depth(), limits.maxDepth());
-        check(errors, "aliases", measure.aliases(), limits.maxAliases());
-        check(errors, "directives", measure.directives(), limits.maxDirectives());
-        check(errors, "cost", measure.cost(), AuthDirectiveVisitor.signedIn() ? limits.maxCostSignedIn() : limits.maxCost());
+        var locale = context.getLocale();
+        check(errors, "depth", measure.depth(), limits.maxDepth(), locale);
+        check(errors, "aliases", measure.aliases(), limits.maxAliases(), locale);
+        check(errors, "directives", measure.directives(), limits.maxDirectives(), locale);
+        check(errors, "cost", measure.cost(), AuthDirectiveVisitor.signedIn() ? limits.maxCostSignedIn() : limits.maxCost(), locale);
         if (!errors.isEmpty()) {
             throw new AbortExecutionException(errors);
         }
         return SimpleInstrumentationContext.noOp();
     }
 
-    private static void check(List<GraphQLError> errors, String what, double value, int limit) {
+    private void check(List<GraphQLError> errors, String what, double value, int limit, Locale locale) {
         if (value > limit) {
-            var shown = value >= 1e15 ? "more than 10^15" : String.valueOf((long) Math.ceil(value));
+            Object shown = value >= 1e15 ? Text.of(PlatformTexts.MORE_THAN, "10^15") : (long) Math.ceil(value);
+            var measured = Text.of(switch (what) {
+                case "depth" -> PlatformTexts.LIMIT_DEPTH;
+                case "aliases" -> PlatformTexts.LIMIT_ALIASES;
+                case "directives" -> PlatformTexts.LIMIT_DIRECTIVES;
+                default -> PlatformTexts.LIMIT_COST;
+            });
             errors.add(GraphqlErrorBuilder.newError().errorType(ErrorType.ExecutionAborted)
-                    .message("The operation's " + what + " is " + shown + "; at most " + limit + " is allowed")
+                    .message(messages.render(Text.of(PlatformTexts.LIMIT_EXCEEDED, measured, shown, limit), locale))
                     .extensions(Map.of("code", "QUERY_TOO_COMPLEX", "limit", what, "maximum", limit)).build());
         }
     }

@@ -2,6 +2,8 @@ package org.dutygraph.platform.graphql.limits;
 
 import java.util.Set;
 
+import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -27,12 +29,17 @@ public class DocumentPolicy {
      * Why the current caller may not run this request, or null. {@code query} may be null when only
      * {@code persistedHash} names the document.
      */
-    public String refusal(String query, String persistedHash) {
+    public Text refusal(String query, String persistedHash) {
         if (!appOnly()) {
             return null;
         }
         var named = query == null ? trusted.known(persistedHash) : trusted.trusted(query);
-        return named ? null : "Only the app's own operations (its persisted-query manifest) may be sent by this caller";
+        return named ? null : Text.of(signedIn() ? PlatformTexts.APP_ONLY_TRUSTED_ONLY : PlatformTexts.ANONYMOUS_TRUSTED_ONLY);
+    }
+
+    private static boolean signedIn() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
     }
 
     private boolean appOnly() {

@@ -1,0 +1,70 @@
+package org.dutygraph.appraisal.engine;
+
+import org.dutygraph.platform.i18n.MessageKey;
+
+/** Texts of the scheme parser: what is wrong with a scheme definition, at a JSON path. */
+public enum SchemeTexts implements MessageKey {
+    UNKNOWN_KEY,
+    A_SCHEME,
+    HERE,
+    SCHEME_NOT_SAVED,
+    LINKED_READS_UNITS,
+    LINKED_SAME_PERIOD,
+    READS_PARTS,
+    ROLLUP_SAME_SUBJECT,
+    NOT_A_GRADE_OF,
+    SCHEME_NOT_OBJECT,
+    EVENT_KIND_FORMAT,
+    DEDUCTIONS_SHAPE,
+    PAYOUT_RULE,
+    NOT_A_GRADE,
+    PROMOTION_BLOCK,
+    YEARS_RANGE,
+    GROUP_WITHOUT_DISTRIBUTION,
+    UNKNOWN_EVENT_KIND,
+    POPULATION_SHAPE,
+    SELECTS_PERSONS,
+    GROUPING_SHAPE,
+    GOES_WITH_UNIT,
+    GROUP_TWICE,
+    GROUPS_GO_WITH_GROUPS,
+    FROM_IN_UNIT_SCHEME,
+    INDICATOR_NEEDED,
+    INDICATOR_NOT_OBJECT,
+    CODE_TWICE_AT_LEVEL,
+    WEIGHTS_NOT_100,
+    INDICATOR_KIND,
+    INPUT_SHAPE,
+    MAX_POSITIVE,
+    GROUP_WEIGHTS_NOT_100,
+    CLASSIFICATION_WITH_LEVEL,
+    ROLLUP_WEIGHTS_SHAPE,
+    ROLLUP_WEIGHTS_COUNT,
+    LADDER_TOO_SHORT,
+    GRADE_TWICE,
+    GRADE_NEEDS_MIN,
+    BANDS_GO_DOWN,
+    SHARES_NOT_100,
+    INPUT_CODE_TWICE,
+    EXPECTED_ARRAY,
+    EXPECTED_OBJECT,
+    EXPECTED_STRINGS,
+    CODE_FORMAT,
+    REQUIRED,
+    TEXT_LENGTH,
+    ONE_OF,
+    NUMBER_REQUIRED,
+    NOT_NEGATIVE,
+    TOO_MANY_DIGITS,
+    NOT_A_NUMBER,
+    NOT_A_NUMBER_VALUE,
+    // the results
+    DEDUCTIONS_CAPPED,
+    TIE_AT_CUT,
+    TIE_IN_GROUP;
+
+    @Override
+    public String key() {
+        return "schemes." + name();
+    }
+}

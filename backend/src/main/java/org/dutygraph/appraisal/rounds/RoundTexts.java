@@ -1,0 +1,70 @@
+package org.dutygraph.appraisal.rounds;
+
+import org.dutygraph.platform.i18n.MessageKey;
+
+/** Texts of rating rounds: their checks, the raters' ballots and closing. */
+public enum RoundTexts implements MessageKey {
+    TITLE_LENGTH,
+    CLOSES_BEFORE_OPENS,
+    ALREADY_PAST,
+    TOO_LONG,
+    NO_SCHEME,
+    NOT_IN_FORCE,
+    WRONG_PERIOD,
+    NO_INDICATOR,
+    NOT_RATEABLE,
+    OVERLAPPING_ROUND,
+    QUESTION_COUNT,
+    QUESTION_LENGTH,
+    QUESTION_TWICE,
+    SCALE_SIZE,
+    OPTION_LENGTH,
+    OPTION_TWICE,
+    POINTS_RANGE,
+    POINTS_NOT_A_NUMBER,
+    GROUP_COUNT,
+    GROUP_NAME,
+    GROUP_TWICE,
+    UNKNOWN_GROUP,
+    GROUP_LABEL_LENGTH,
+    WEIGHT_FROM_SCHEME,
+    WEIGHTS_NOT_100,
+    MISSING_WEIGHT,
+    WEIGHT_RANGE,
+    WEIGHT_NOT_A_NUMBER,
+    UNIT_IDS_ONLY_WITH,
+    PERSON_IDS_ONLY_WITH,
+    LIST_SIZE,
+    SUBJECTS_ONE_OF,
+    NOBODY_APPRAISED,
+    TOO_MANY_SUBJECTS,
+    SUBJECTS_LIST_SIZE,
+    SUBJECT_TWICE,
+    WRONG_SUBJECT_KIND,
+    PERSONS,
+    UNITS,
+    SMALL_GROUP,
+    EMPTY_GROUP,
+    TOO_MANY_RATINGS,
+    NOT_ELIGIBLE,
+    ROUND_CLOSED,
+    ROUND_NOT_OPEN,
+    ALREADY_VOTED,
+    NOT_ON_BALLOT,
+    RATED_TWICE,
+    NO_QUESTION,
+    ANSWERED_TWICE,
+    CHOICE_RANGE,
+    MISSING_ANSWERS,
+    MISSING_RATINGS,
+    ROUND,
+    ALREADY_CLOSED,
+    THESE_RESULTS,
+    CLOSED_AUTOMATICALLY,
+    RESULT_REFUSED;
+
+    @Override
+    public String key() {
+        return "rounds." + name();
+    }
+}
