@@ -66,7 +66,9 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
             case "QUERY_TOO_COMPLEX" -> PlatformTexts.REQUEST_TOO_COMPLEX;
             default -> PlatformTexts.REQUEST_REFUSED;
         };
-        var message = messages.render(Text.of(kind, String.valueOf(PlainMessages.of(error.getMessage()))), language);
+        // Apollo iOS recognises a missing persisted query by this exact message, in any language
+        var message = code.equals("PERSISTED_QUERY_NOT_FOUND") ? "PersistedQueryNotFound"
+                : messages.render(Text.of(kind, String.valueOf(PlainMessages.of(error.getMessage()))), language);
         return GraphqlErrorBuilder.newError().message(message).locations(error.getLocations())
                 .path(error.getPath()).errorType(error.getErrorType()).extensions(extensions).build();
     }
