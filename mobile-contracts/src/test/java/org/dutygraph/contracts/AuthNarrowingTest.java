@@ -1,0 +1,26 @@
+package org.dutygraph.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+/** Issue 18 item 5: the gate compares applied {@code @auth} too, which the introspection-based diff drops. */
+class AuthNarrowingTest {
+
+    @Test
+    void noRootFieldLostARoleSinceTheBaseline() {
+        assertThat(AuthNarrowing.breaks(Contract.schema(Contract.BASELINE_DIR), Contract.schema(Contract.SCHEMA_DIR),
+                Contract.operations())).isEmpty();
+    }
+
+    @Test
+    void narrowingComplaintsToInspectorsIsBreakingAndNamesTheHandlersOperations() {
+        var narrowed = Contract.schema(Path.of("src/test/resources/fixtures/auth-narrowed"));
+        var breaks = AuthNarrowing.breaks(Contract.schema(Contract.SCHEMA_DIR), narrowed, Contract.operations());
+        assertThat(breaks).hasSize(1);
+        assertThat(breaks.get(0)).startsWith("Query.complaints no longer allows [").contains("UNIT_STAFF")
+                .contains("handler/Complaints.graphql");
+    }
+}
