@@ -81,6 +81,14 @@ class GetQueries extends OncePerRequestFilter {
             var hash = hash(body);
             text = hash == null ? null : trusted.byHash(hash).orElse(null);
         }
+        if (text == null && hash(body) != null) {
+            // a hash only the parsed-document cache knows could name a mutation: by GET the client sends the text
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setHeader("Cache-Control", "no-store");
+            response.getWriter().write("{\"errors\":[{\"message\":\"PersistedQueryNotFound\",\"extensions\":{\"code\":\"PERSISTED_QUERY_NOT_FOUND\"}}]}");
+            return;
+        }
         var operation = text == null ? null : operation(text, (String) body.get("operationName"));
         if (operation != null && operation.getOperation() != OperationDefinition.Operation.QUERY) {
             response.setHeader("Allow", "POST");

@@ -53,6 +53,18 @@ class GetQueryApiTest extends ApiTest {
     }
 
     @Test
+    void aMutationRegisteredByPostIsNotRunByItsHashOverGet() throws Exception {
+        var mutation = "mutation ApqSignOut { signOut(input: {refreshToken: \"nothing\"}) { signedOut } }";
+        var hash = TrustedDocuments.sha256(mutation);
+        anonymous().raw(GraphQl.JSON.writeValueAsString(java.util.Map.of("query", mutation,
+                "extensions", java.util.Map.of("persistedQuery", java.util.Map.of("version", 1, "sha256Hash", hash))))).ok();
+        var response = get("extensions=" + encode("{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + hash + "\"}}"), null, null);
+        assertThat(response.body()).contains("PERSISTED_QUERY_NOT_FOUND").doesNotContain("signedOut");
+        assertThat(get("query=" + encode(mutation) + "&extensions=" + encode("{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\""
+                + hash + "\"}}"), null, null).statusCode()).isEqualTo(405);
+    }
+
+    @Test
     void personalDataAndSignedInCallersAreNeverStored() throws Exception {
         var token = as("analyst").post("mutation { login(input: {username: \"analyst\", password: \"analyst-demo\"}) { token } }")
                 .ok().path("login").path("token").asString();
