@@ -24,7 +24,8 @@ public class AccountService implements ApplicationRunner {
     /** Compared against when the username is unknown, so that timing does not reveal which accounts exist. */
     private final String dummyHash;
 
-    public record IssuedToken(String token, Instant expiresAt, Account account) {
+    /** An access token, and the refresh token that gets the next one ({@link RefreshTokens}). */
+    public record IssuedToken(String token, Instant expiresAt, Account account, String refreshToken, Instant refreshExpiresAt) {
     }
 
     /** A token, or why there is none: INVALID_CREDENTIALS or TOO_MANY_ATTEMPTS. */
@@ -37,9 +38,13 @@ public class AccountService implements ApplicationRunner {
     private final SecurityProperties properties;
     private final LoginThrottle throttle;
     private final Clock clock;
+    private final RefreshTokens refreshTokens;
+    private final ActiveAccounts activeAccounts;
 
-    AccountService(AccountStore accounts, PasswordEncoder passwords, JwtEncoder encoder,
-                   SecurityProperties properties, LoginThrottle throttle, Clock clock) {
+    AccountService(AccountStore accounts, PasswordEncoder passwords, JwtEncoder encoder, SecurityProperties properties,
+                   LoginThrottle throttle, Clock clock, RefreshTokens refreshTokens, ActiveAccounts activeAccounts) {
+        this.refreshTokens = refreshTokens;
+        this.activeAccounts = activeAccounts;
         this.throttle = throttle;
         this.accounts = accounts;
         this.passwords = passwords;
@@ -65,7 +70,63 @@ public class AccountService implements ApplicationRunner {
             return invalid();
         }
         throttle.succeeded(username, sourceAddress);
-        var account = stored.get().account();
+        return new LoginResult(newSession(stored.get().account()), null, null);
+    }
+
+    /** Exchanges a refresh token for a new access token and refresh token; errorCode says why not. */
+    public LoginResult refresh(String refreshToken) {
+        var rotation = refreshTokens.rotate(refreshToken);
+        if (rotation.refusal() != null) {
+            return new LoginResult(null, rotation.refusal().name(), Text.of(rotation.refusal().text));
+        }
+        var account = accounts.find(rotation.username()).orElseThrow().account();
+        var next = rotation.next();
+        var access = accessToken(account);
+        return new LoginResult(new IssuedToken(access.token(), access.expiresAt(), account, next.token(), next.expiresAt()),
+                null, null);
+    }
+
+    /** Ends the sign-in this refresh token belongs to. */
+    public void signOut(String refreshToken) {
+        refreshTokens.signOut(refreshToken);
+    }
+
+    /**
+     * Changes the password after checking the current one (throttled as sign-ins are), ends every sign-in of the
+     * account (refresh tokens, and access tokens issued before now) and starts a new one for the caller.
+     */
+    public LoginResult changePassword(String username, String current, String replacement, String sourceAddress) {
+        var stored = accounts.find(username).filter(AccountStore.StoredAccount::enabled);
+        var allowed = throttle.tryAttempt(username, sourceAddress);
+        var matches = passwords.matches(current, allowed && stored.isPresent() ? stored.get().passwordHash() : dummyHash);
+        if (!allowed) {
+            return new LoginResult(null, "TOO_MANY_ATTEMPTS", Text.of(SecurityTexts.TOO_MANY_ATTEMPTS));
+        }
+        if (stored.isEmpty() || !matches) {
+            return new LoginResult(null, "INVALID_CREDENTIALS", Text.of(SecurityTexts.WRONG_CURRENT_PASSWORD));
+        }
+        if (replacement == null || replacement.length() < MIN_PASSWORD_LENGTH || replacement.equals(current)) {
+            return new LoginResult(null, "WEAK_PASSWORD", Text.of(SecurityTexts.WEAK_PASSWORD, MIN_PASSWORD_LENGTH));
+        }
+        throttle.succeeded(username, sourceAddress);
+        accounts.changePassword(username, passwords.encode(replacement));
+        refreshTokens.endAllSessions(username, "PASSWORD_CHANGED");
+        activeAccounts.forget(username);
+        return new LoginResult(newSession(stored.get().account()), null, null);
+    }
+
+    static final int MIN_PASSWORD_LENGTH = 10;
+
+    private IssuedToken newSession(Account account) {
+        var access = accessToken(account);
+        var refresh = refreshTokens.startSession(account.username());
+        return new IssuedToken(access.token(), access.expiresAt(), account, refresh.token(), refresh.expiresAt());
+    }
+
+    private record AccessToken(String token, Instant expiresAt) {
+    }
+
+    private AccessToken accessToken(Account account) {
         var now = clock.instant();
         var expires = now.plus(properties.tokenTtl());
         var claims = JwtClaimsSet.builder()
@@ -78,7 +139,7 @@ public class AccountService implements ApplicationRunner {
             claims.claim("unit_id", account.unitId());
         }
         var token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()));
-        return new LoginResult(new IssuedToken(token.getTokenValue(), expires, account), null, null);
+        return new AccessToken(token.getTokenValue(), expires);
     }
 
     private static LoginResult invalid() {

@@ -45,12 +45,29 @@ class AccountStore {
                 .one();
     }
 
-    /** Whether an account of this name exists and is enabled. */
-    boolean active(String username) {
+    /** Whether an account may use its tokens: enabled, and when its password last changed (null: never). */
+    record Standing(boolean enabled, java.time.Instant passwordChangedAt) {
+    }
+
+    Optional<Standing> standing(String username) {
         return neo4j.query("""
-                        MATCH (a:Account {username: $username}) WHERE coalesce(a.enabled, true) RETURN count(a) > 0 AS active""")
+                        MATCH (a:Account {username: $username})
+                        RETURN coalesce(a.enabled, true) AS enabled, a.passwordChangedAt AS changed""")
                 .bind(username).to("username")
-                .fetchAs(Boolean.class).one().orElse(false);
+                .fetchAs(Standing.class)
+                .mappedBy((types, row) -> new Standing(row.get("enabled").asBoolean(),
+                        row.get("changed").isNull() ? null : row.get("changed").asZonedDateTime().toInstant()))
+                .one();
+    }
+
+    /** Replaces the password hash and records when, so that tokens issued before stop working. */
+    void changePassword(String username, String passwordHash) {
+        neo4j.query("""
+                        MATCH (a:Account {username: $username})
+                        SET a.passwordHash = $hash, a.passwordChangedAt = $now""")
+                .bindAll(Map.of("username", username, "hash", passwordHash,
+                        "now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
+                .run();
     }
 
     /** Creates the account unless one with that username exists; an existing password is never overwritten. */

@@ -113,7 +113,11 @@ class SecurityConfiguration {
         // the account is read (or its cached state used) only for tokens that are otherwise valid
         decoder.setJwtValidator(token -> {
             var result = claims.validate(token);
-            return result.hasErrors() ? result : accounts.validate(token);
+            if (result.hasErrors()) {
+                // our own signature and past its expiry: the app may try its refresh token, which decides the rest
+                return expiry.validate(token).hasErrors() ? TokenRefusal.TOKEN_EXPIRED.failure("The token has expired") : result;
+            }
+            return accounts.validate(token);
         });
         return decoder;
     }

@@ -6,7 +6,13 @@ import org.dutygraph.platform.i18n.MessageKey;
 public enum SecurityTexts implements MessageKey {
     TOO_MANY_ATTEMPTS,
     INVALID_CREDENTIALS,
-    SIGN_IN_AGAIN;
+    SIGN_IN_AGAIN,
+    REFRESH_TOKEN_INVALID,
+    REFRESH_TOKEN_EXPIRED,
+    REFRESH_TOKEN_REVOKED,
+    REFRESH_TOKEN_REUSED,
+    WRONG_CURRENT_PASSWORD,
+    WEAK_PASSWORD;
 
     @Override
     public String key() {

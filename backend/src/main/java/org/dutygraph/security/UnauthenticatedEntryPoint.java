@@ -18,8 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A refused bearer token answers 401 with {@code WWW-Authenticate} as RFC 6750 wants, and a GraphQL-shaped body
- * whose {@code extensions.code} is UNAUTHENTICATED, the code clients already handle for "sign in again"; its message
- * is in the language the request asks for.
+ * whose {@code extensions.code} is UNAUTHENTICATED, the code clients already handle for "sign in again", and
+ * {@code extensions.reason} says what the app can do ({@link TokenRefusal}); its message is in the language the
+ * request asks for. The whole request is refused, public fields included: answering it as if anonymous would hide
+ * from the app that its session ended.
  */
 final class UnauthenticatedEntryPoint implements AuthenticationEntryPoint {
 
@@ -40,7 +42,8 @@ final class UnauthenticatedEntryPoint implements AuthenticationEntryPoint {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         var message = messages.render(Text.of(SecurityTexts.SIGN_IN_AGAIN),
                 Languages.fromAcceptLanguage(request.getHeader("Accept-Language")));
-        response.getWriter().write(JSON.writeValueAsString(Map.of("errors",
-                List.of(Map.of("message", message, "extensions", Map.of("code", "UNAUTHENTICATED"))))));
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(JSON.writeValueAsString(Map.of("errors", List.of(Map.of("message", message,
+                "extensions", Map.of("code", "UNAUTHENTICATED", "reason", TokenRefusal.of(refused).name()))))));
     }
 }

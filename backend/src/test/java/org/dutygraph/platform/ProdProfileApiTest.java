@@ -66,8 +66,40 @@ class ProdProfileApiTest {
         assertThat(anonymous.post("{ __typename }").firstErrorCode()).isEqualTo("UNTRUSTED_DOCUMENT");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.neo4j.driver.Driver driver;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.security.crypto.password.PasswordEncoder passwords;
+
+    /** Issue 18 item 3: accounts holding only app-only roles send only the app's operations; analysts their own too. */
     @Test
-    void theGraphQlEndpointDoesNotRunDocumentsSentByGet() throws Exception {
+    void appOnlyRolesRunOnlyTheAppsOperationsAndAnalystsTheirOwnToo() {
+        var inspector = new GraphQl(port, token("prod-inspector", "INSPECTOR"));
+        assertThat(inspector.post(resource("operations/common/Me.graphql")).ok().path("me").path("username").asString())
+                .isEqualTo("prod-inspector");
+        var theirs = inspector.post("{ me { username roles } }");
+        assertThat(theirs.status()).isEqualTo(403);
+        assertThat(theirs.firstErrorCode()).isEqualTo("UNTRUSTED_DOCUMENT");
+        var hashOnly = inspector.raw("{\"extensions\":{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\""
+                + org.dutygraph.platform.graphql.limits.TrustedDocuments.sha256(resource("operations/common/Me.graphql").strip()) + "\"}}}");
+        assertThat(hashOnly.ok().path("me").path("username").asString()).isEqualTo("prod-inspector");
+
+        var analyst = new GraphQl(port, token("prod-analyst", "ANALYST"));
+        assertThat(analyst.post("{ me { username roles } }").ok().path("me").path("username").asString()).isEqualTo("prod-analyst");
+    }
+
+    private String token(String username, String role) {
+        try (var session = driver.session()) {
+            session.run("MERGE (a:Account {username: $u}) SET a.passwordHash = $h, a.roles = [$r]",
+                    java.util.Map.of("u", username, "h", passwords.encode("pw-" + username + "-long"), "r", role)).consume();
+        }
+        return new GraphQl(port, null).post(resource("operations/common/Login.graphql"),
+                java.util.Map.of("username", username, "password", "pw-" + username + "-long")).ok().path("login").path("token").asString();
+    }
+
+    @Test
+    void untrustedDocumentsSentByGetAreRefusedToo() throws Exception {
         var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/graphql?query=%7B__typename%7D")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isGreaterThanOrEqualTo(400);

@@ -96,7 +96,7 @@ class SchemaContractTest {
                 "CitizenRankingEntry", "PublicUnit", "IndicatorCount", "PageInfo", "CitizenComplaint", "ComplaintMessage",
                 "CitizenComplaintPhoto", "CitizenComplaintStep", "CitizenHandlingUnit", "SupersededComplaintOutcome",
                 "SubmitComplaintPayload", "ReplyToComplaintPayload", "FollowComplaintPushPayload", "RateServicePayload",
-                "LoginPayload", "Account", "UserError", "MatterConnection", "MatterEdge", "Matter");
+                "LoginPayload", "RefreshSessionPayload", "SignOutPayload", "Account", "UserError", "MatterConnection", "MatterEdge", "Matter");
         var reached = new java.util.TreeSet<String>();
         for (GraphQLObjectType root : rootTypes()) {
             root.getFieldDefinitions().stream().filter(f -> f.getAppliedDirective("public") != null)

@@ -55,6 +55,8 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
             case "InvalidSyntax" -> "GRAPHQL_PARSE_FAILED";
             case "ValidationError" -> "GRAPHQL_VALIDATION_FAILED";
             case "ExecutionAborted" -> "QUERY_TOO_COMPLEX";
+            // Apollo clients answer this one by sending the document's text with its hash
+            case "PersistedQueryNotFound" -> "PERSISTED_QUERY_NOT_FOUND";
             default -> "BAD_REQUEST";
         };
         extensions.put("code", code);
@@ -64,7 +66,9 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
             case "QUERY_TOO_COMPLEX" -> PlatformTexts.REQUEST_TOO_COMPLEX;
             default -> PlatformTexts.REQUEST_REFUSED;
         };
-        var message = messages.render(Text.of(kind, String.valueOf(PlainMessages.of(error.getMessage()))), language);
+        // Apollo iOS recognises a missing persisted query by this exact message, in any language
+        var message = code.equals("PERSISTED_QUERY_NOT_FOUND") ? "PersistedQueryNotFound"
+                : messages.render(Text.of(kind, String.valueOf(PlainMessages.of(error.getMessage()))), language);
         return GraphqlErrorBuilder.newError().message(message).locations(error.getLocations())
                 .path(error.getPath()).errorType(error.getErrorType()).extensions(extensions).build();
     }

@@ -6,6 +6,7 @@ import graphql.parser.ParserOptions;
 import graphql.scalars.ExtendedScalars;
 import org.dutygraph.platform.graphql.limits.DocumentLimits;
 import org.dutygraph.platform.graphql.limits.GraphQlLimits;
+import org.dutygraph.platform.graphql.limits.TrustedDocuments;
 import org.dutygraph.platform.i18n.Messages;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
@@ -27,10 +28,10 @@ public class GraphQlConfiguration {
     }
 
     @Bean
-    GraphQlSourceBuilderCustomizer contractWiring(AnonymousRateLimiter limiter) {
+    GraphQlSourceBuilderCustomizer contractWiring(AnonymousRateLimiter limiter, TrustedDocuments trusted) {
         return builder -> builder.defaultTypeResolver(new ViewTypeResolver())
                 .typeVisitors(List.of(new AuthDirectiveVisitor(limiter)))
-                .configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(new ParsedDocumentCache(2_000)));
+                .configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(new ParsedDocumentCache(2_000, trusted)));
     }
 
     /**

@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dutygraph.platform.graphql.limits.GraphQlLimits;
+import org.dutygraph.platform.graphql.limits.DocumentPolicy;
 import org.dutygraph.platform.graphql.limits.TrustedDocuments;
 import org.dutygraph.platform.i18n.Languages;
 import org.dutygraph.platform.i18n.Messages;
@@ -48,14 +49,14 @@ class RequestBodyCheck extends OncePerRequestFilter {
 
     private final String path;
     private final GraphQlLimits limits;
-    private final TrustedDocuments trusted;
+    private final DocumentPolicy policy;
     private final Messages messages;
 
-    RequestBodyCheck(@Value("${spring.graphql.http.path:/graphql}") String path, GraphQlLimits limits, TrustedDocuments trusted,
+    RequestBodyCheck(@Value("${spring.graphql.http.path:/graphql}") String path, GraphQlLimits limits, DocumentPolicy policy,
                      Messages messages) {
         this.path = path;
         this.limits = limits;
-        this.trusted = trusted;
+        this.policy = policy;
         this.messages = messages;
     }
 
@@ -106,7 +107,7 @@ class RequestBodyCheck extends OncePerRequestFilter {
             refuse(response, HttpServletResponse.SC_BAD_REQUEST, "BAD_REQUEST", render(problem, language));
             return;
         }
-        var untrusted = untrusted(parsed, signedIn);
+        var untrusted = policy.refusal(parsed.path("query").asString(null), persistedHash(parsed));
         if (untrusted != null) {
             refuse(response, HttpServletResponse.SC_FORBIDDEN, "UNTRUSTED_DOCUMENT", render(untrusted, language));
             return;
@@ -114,24 +115,12 @@ class RequestBodyCheck extends OncePerRequestFilter {
         chain.doFilter(new Replay(request, body), response);
     }
 
-    /**
-     * A hash sent with a document must be that document's; anonymous callers (where so configured) may send only
-     * the app's own operations.
-     */
     private String render(Text text, Locale language) {
         return messages.render(text, language);
     }
 
-    private Text untrusted(JsonNode request, boolean signedIn) {
-        var query = request.path("query").asString(null);
-        var hash = request.path("extensions").path("persistedQuery").path("sha256Hash").asString(null);
-        if (query != null && hash != null && !TrustedDocuments.sha256(query).equals(hash)) {
-            return Text.of(PlatformTexts.HASH_NOT_OF_QUERY);
-        }
-        if (!signedIn && limits.trustedDocumentsOnlyForAnonymous() && !trusted.trusted(query)) {
-            return Text.of(PlatformTexts.ANONYMOUS_TRUSTED_ONLY);
-        }
-        return null;
+    private static String persistedHash(JsonNode request) {
+        return request.path("extensions").path("persistedQuery").path("sha256Hash").asString(null);
     }
 
     /** What is wrong with the body, or null if it has the shape of a GraphQL request. */
@@ -159,6 +148,11 @@ class RequestBodyCheck extends OncePerRequestFilter {
             if (value != null && !value.isNull() && !value.isObject()) {
                 return Text.of(PlatformTexts.MUST_BE_OBJECT, field);
             }
+        }
+        // a hash sent with a document must be that document's (400, as any malformed request)
+        var hash = persistedHash(request);
+        if (query != null && query.isString() && hash != null && !TrustedDocuments.sha256(query.asString()).equals(hash)) {
+            return Text.of(PlatformTexts.HASH_NOT_OF_QUERY);
         }
         return null;
     }

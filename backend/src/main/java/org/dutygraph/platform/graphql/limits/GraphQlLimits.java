@@ -21,6 +21,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodyAnonymous  the largest request body accepted from a caller without a token
  * @param maxBodySignedIn   the largest request body accepted from a signed-in caller (bundles are imported this way)
  * @param trustedDocumentsOnlyForAnonymous whether anonymous callers may run only the app's own operations
+ * @param appOnlyRoles      roles that use the app only: a caller holding no other role runs only the app's own
+ *                          operations too (analysts and admins, holding other roles, may send their own)
  */
 @ConfigurationProperties("dutygraph.graphql.limits")
 public record GraphQlLimits(@DefaultValue("6") int maxDepth, @DefaultValue("15") int maxAliases,
@@ -28,5 +30,10 @@ public record GraphQlLimits(@DefaultValue("6") int maxDepth, @DefaultValue("15")
                             @DefaultValue("10000") int maxCost, @DefaultValue("50000") int maxCostSignedIn,
                             @DefaultValue("10") int defaultListSize,
                             @DefaultValue("64KB") DataSize maxBodyAnonymous, @DefaultValue("32MB") DataSize maxBodySignedIn,
-                            @DefaultValue("false") boolean trustedDocumentsOnlyForAnonymous) {
+                            @DefaultValue("false") boolean trustedDocumentsOnlyForAnonymous,
+                            java.util.Set<String> appOnlyRoles) {
+
+    public GraphQlLimits {
+        appOnlyRoles = appOnlyRoles == null ? java.util.Set.of() : java.util.Set.copyOf(appOnlyRoles);
+    }
 }
