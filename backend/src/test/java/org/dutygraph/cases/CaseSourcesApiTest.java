@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.dutygraph.platform.effects.Effects;
+import org.dutygraph.platform.neo4j.GraphTransactions;
+import org.dutygraph.supervision.SupervisionRedCard;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,6 +51,32 @@ class CaseSourcesApiTest extends CaseTestSupport {
                     Map.of("id", complaint[0])).single().get("p").asMap().toString();
             assertThat(props).doesNotContain(PHONE).doesNotContain(NAME);
         }
+    }
+
+    @Autowired
+    Effects effects;
+
+    @Autowired
+    GraphTransactions graph;
+
+    @Test
+    void anESupervisionRedCardOpensAnEfficiencyDraftAgainstTheResponsiblePost_once() {
+        var signalId = "sig-" + UUID.randomUUID();
+        var raised = clock.instant();
+        var card = new SupervisionRedCard(signalId, "not_cleared", "SP-2026-000123", "pi-approval", "zedu-xk",
+                "zedu-xk-1", raised, raised.minusSeconds(86_400));
+        effects.deliver(graph.write(() -> effects.record(card)));
+        effects.deliver(graph.write(() -> effects.record(card)));
+
+        var cases = casesOf("E_SUPERVISION", signalId);
+        assertThat(cases).as("a card delivered twice opens one case").hasSize(1);
+        var draft = cases.get(0);
+        assertThat(draft.path("status").asString()).as("red cards open drafts for the office").isEqualTo("DRAFT");
+        assertThat(draft.path("situation").path("code").asString()).as("rule NOT_CLEARED").isEqualTo("window.time-limit");
+        assertThat(draft.path("source").path("reference").asString()).isEqualTo("SP-2026-000123");
+        assertThat(draft.path("post").path("id").asString()).isEqualTo("zedu-xk-1");
+        assertThat(draft.path("person").path("id").asString()).isEqualTo("ZB002");
+        assertThat(draft.path("openedBy").asString()).isEqualTo("system");
     }
 
     @Test
