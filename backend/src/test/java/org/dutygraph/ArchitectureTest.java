@@ -6,10 +6,6 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Collection;
-import java.util.List;
-import java.util.Set;
-
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -17,6 +13,9 @@ import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,9 +47,14 @@ class ArchitectureTest {
      * database and migrations and the legacy classes named.
      */
     static ArchRule onlyStoresTouchTheDriver(Collection<String> legacy) {
-        return noClasses().that(not(stores())).and(not(namedIn(legacy)))
-                .and().resideOutsideOfPackages("org.dutygraph.platform.neo4j..", "org.dutygraph.platform.migrations..")
-                .should().dependOnClassesThat().resideInAPackage(DRIVER)
+        return noClasses()
+                .that(not(stores()))
+                .and(not(namedIn(legacy)))
+                .and()
+                .resideOutsideOfPackages("org.dutygraph.platform.neo4j..", "org.dutygraph.platform.migrations..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(DRIVER)
                 .because("Cypher and the driver stay in *Store classes");
     }
 
@@ -69,7 +73,8 @@ class ArchitectureTest {
     }
 
     private static boolean usesTheDriver(JavaClasses classes, String name) {
-        return classes.stream().filter(c -> topLevelName(c).equals(name))
+        return classes.stream()
+                .filter(c -> topLevelName(c).equals(name))
                 .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
                 .anyMatch(d -> d.getTargetClass().getPackageName().startsWith("org.neo4j.driver"));
     }
@@ -82,7 +87,9 @@ class ArchitectureTest {
     @Test
     void theLegacyDriverUsersOnlyShrink() {
         assertThat(LEGACY_DRIVER_USERS).isSorted().doesNotHaveDuplicates();
-        assertThat(LEGACY_DRIVER_USERS.stream().filter(name -> !usesTheDriver(classes, name)).toList())
+        assertThat(LEGACY_DRIVER_USERS.stream()
+                        .filter(name -> !usesTheDriver(classes, name))
+                        .toList())
                 .as("classes that no longer use the driver (or are gone): remove them from LEGACY_DRIVER_USERS")
                 .isEmpty();
     }
@@ -101,58 +108,86 @@ class ArchitectureTest {
 
     @Test
     void thePlatformDependsOnNoFeature() {
-        noClasses().that().resideInAPackage("org.dutygraph.platform..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.dutygraph.org..", "org.dutygraph.security..",
-                        "org.dutygraph.cli..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.dutygraph.platform..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.dutygraph.org..", "org.dutygraph.security..", "org.dutygraph.cli..")
                 .check(classes);
     }
 
     @Test
     void securityDoesNotReachIntoTheOrganisationFeature() {
-        noClasses().that().resideInAPackage("org.dutygraph.security..")
-                .should().dependOnClassesThat().resideInAPackage("org.dutygraph.org..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.dutygraph.security..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.dutygraph.org..")
                 .check(classes);
     }
 
     @Test
     void theOrganisationFeatureKnowsNothingOfTheFeaturesBuiltOnIt() {
-        noClasses().that().resideInAPackage("org.dutygraph.org..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.dutygraph.conflicts..", "org.dutygraph.cli..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.dutygraph.org..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.dutygraph.conflicts..", "org.dutygraph.cli..")
                 .check(classes);
     }
 
     /** Spring Modulith's annotations (Finding is a named interface) are declarations that nothing runs. */
     @Test
     void theConflictEngineIsPureJavaOverItsProjection() {
-        noClasses().that().resideInAPackage("org.dutygraph.conflicts.engine..")
-                .should().dependOnClassesThat(resideInAnyPackage("org.springframework..", "org.dutygraph.org..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.dutygraph.conflicts.engine..")
+                .should()
+                .dependOnClassesThat(resideInAnyPackage("org.springframework..", "org.dutygraph.org..")
                         .and(not(resideInAPackage("org.springframework.modulith"))))
                 .check(classes);
     }
 
     @Test
     void theApiLayerDoesNotWriteTheGraph() {
-        noClasses().that().resideInAPackage("org.dutygraph.org.read..")
-                .should().dependOnClassesThat().resideInAPackage("org.dutygraph.org.bundle..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.dutygraph.org.read..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.dutygraph.org.bundle..")
                 .check(classes);
     }
 
     @Test
     void notificationsKnowNoFeatureButAccounts() {
-        noClasses().that().resideInAPackage("org.dutygraph.notifications..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.dutygraph.org..", "org.dutygraph.conflicts..",
-                        "org.dutygraph.cli..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.dutygraph.notifications..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.dutygraph.org..", "org.dutygraph.conflicts..", "org.dutygraph.cli..")
                 .check(classes);
     }
 
     @Test
     void otherFeaturesReachSpotChecksAndAccountabilityOnlyThroughTheirTopLevelApi() {
-        noClasses().that().resideOutsideOfPackages("org.dutygraph.inspections..", "org.dutygraph.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.dutygraph.inspections.draw..",
-                        "org.dutygraph.inspections.api..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("org.dutygraph.inspections..", "org.dutygraph.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.dutygraph.inspections.draw..", "org.dutygraph.inspections.api..")
                 .check(classes);
-        noClasses().that().resideInAPackage("org.dutygraph.accountability..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.dutygraph.inspections..", "org.dutygraph.complaints..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.dutygraph.accountability..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.dutygraph.inspections..", "org.dutygraph.complaints..")
                 .check(classes);
     }
 
@@ -163,25 +198,39 @@ class ArchitectureTest {
      */
     @Test
     void timeIsReadFromTheInjectedClock() {
-        noClasses().that().haveNameNotMatching("org\\.dutygraph\\.cli\\.(\\w*Benchmark|Fake\\w*)(\\$.*)?")
-                .should().callMethodWhere(nowWithoutAClock())
-                .orShould().callMethod(System.class, "currentTimeMillis")
-                .orShould().callConstructor(java.util.Date.class)
+        noClasses()
+                .that()
+                .haveNameNotMatching("org\\.dutygraph\\.cli\\.(\\w*Benchmark|Fake\\w*)(\\$.*)?")
+                .should()
+                .callMethodWhere(nowWithoutAClock())
+                .orShould()
+                .callMethod(System.class, "currentTimeMillis")
+                .orShould()
+                .callConstructor(java.util.Date.class)
                 .check(classes);
     }
 
     private static DescribedPredicate<JavaMethodCall> nowWithoutAClock() {
-        return DescribedPredicate.describe("java.time now() without a Clock argument", call ->
-                call.getTargetOwner().getPackageName().equals("java.time") && call.getName().equals("now")
+        return DescribedPredicate.describe(
+                "java.time now() without a Clock argument",
+                call -> call.getTargetOwner().getPackageName().equals("java.time")
+                        && call.getName().equals("now")
                         && !(call.getTarget().getRawParameterTypes().size() == 1
-                        && call.getTarget().getRawParameterTypes().get(0).isEquivalentTo(java.time.Clock.class)));
+                                && call.getTarget()
+                                        .getRawParameterTypes()
+                                        .get(0)
+                                        .isEquivalentTo(java.time.Clock.class)));
     }
 
     @Test
     void theDrawIsAPureFunctionAnyoneCanReplay() {
-        noClasses().that().resideInAPackage("org.dutygraph.inspections.draw..")
-                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "org.dutygraph.inspections.draw..",
-                        "org.dutygraph.platform.random..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.dutygraph.inspections.draw..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages(
+                        "java..", "org.dutygraph.inspections.draw..", "org.dutygraph.platform.random..")
                 .check(classes);
     }
 }

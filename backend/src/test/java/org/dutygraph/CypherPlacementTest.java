@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,20 +32,28 @@ class CypherPlacementTest {
         var offenders = new TreeSet<String>();
         for (var file : javaFiles()) {
             var name = MAIN.relativize(file).toString().replace('\\', '/');
-            if (!name.endsWith("Store.java") && !EXEMPT.contains(name)
+            if (!name.endsWith("Store.java")
+                    && !EXEMPT.contains(name)
                     && CYPHER.matcher(Files.readString(file)).find()) {
                 offenders.add(name);
             }
         }
-        assertThat(offenders).as("classes with Cypher that are not stores: move the queries into a *Store").isEmpty();
+        assertThat(offenders)
+                .as("classes with Cypher that are not stores: move the queries into a *Store")
+                .isEmpty();
     }
 
     @Test
     void thePatternRecognisesTheQueriesItLooksFor() {
         assertThat(CYPHER.matcher("MATCH (p:Post {id: $id}) RETURN p").find()).isTrue();
-        assertThat(CYPHER.matcher("UNWIND $rows AS row MERGE (n:Area {id: row.id})").find()).isTrue();
-        assertThat(CYPHER.matcher("CALL db.index.fulltext.queryNodes('duty_text', $text)").find()).isTrue();
-        assertThat(CYPHER.matcher("a matching (fuzzy) search, created by hand").find()).isFalse();
+        assertThat(CYPHER.matcher("UNWIND $rows AS row MERGE (n:Area {id: row.id})")
+                        .find())
+                .isTrue();
+        assertThat(CYPHER.matcher("CALL db.index.fulltext.queryNodes('duty_text', $text)")
+                        .find())
+                .isTrue();
+        assertThat(CYPHER.matcher("a matching (fuzzy) search, created by hand").find())
+                .isFalse();
     }
 
     private static List<Path> javaFiles() throws IOException {

@@ -2,12 +2,11 @@ package org.dutygraph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule.AllowedDependency;
 import org.springframework.modulith.core.ApplicationModules;
@@ -29,17 +28,22 @@ class ModularityTest {
     private static final List<Predicate<String>> KNOWN_BREACHES = List.of(
             // rating rounds key their voter marker with complaints.receipts.Receipts (the pepper's HMAC): the keyed
             // hash belongs below both features (platform), not inside complaints
-            message -> message.contains("org.dutygraph.appraisal.rounds.VoterTags -> org.dutygraph.complaints.receipts."));
+            message ->
+                    message.contains("org.dutygraph.appraisal.rounds.VoterTags -> org.dutygraph.complaints.receipts."));
 
     @Test
     void theModulesUseOnlyWhatTheyDeclareAndFormNoCycle() {
         var violations = MODULES.detectViolations();
         var messages = violations.getMessages();
 
-        assertThat(KNOWN_BREACHES.stream().filter(known -> messages.stream().noneMatch(known)).count())
-                .as("known breaches that no longer occur: remove them from KNOWN_BREACHES").isZero();
-        violations.filter(violation -> KNOWN_BREACHES.stream()
-                .noneMatch(known -> known.test(violation.getMessage()))).throwIfPresent();
+        assertThat(KNOWN_BREACHES.stream()
+                        .filter(known -> messages.stream().noneMatch(known))
+                        .count())
+                .as("known breaches that no longer occur: remove them from KNOWN_BREACHES")
+                .isZero();
+        violations
+                .filter(violation -> KNOWN_BREACHES.stream().noneMatch(known -> known.test(violation.getMessage())))
+                .throwIfPresent();
     }
 
     /** Keeps the declarations one true table: a dependency declared but no longer used must be struck out. */
@@ -75,8 +79,10 @@ class ModularityTest {
 
     @Test
     void reachingIntoAnotherModulesInternalsFails() {
-        assertThat(violationsOf("internals")).anyMatch(message -> message.startsWith(
-                "Module 'a' depends on non-exposed type org.dutygraph.archfixtures.internals.b.internal.Hidden"));
+        assertThat(violationsOf("internals"))
+                .anyMatch(
+                        message -> message.startsWith(
+                                "Module 'a' depends on non-exposed type org.dutygraph.archfixtures.internals.b.internal.Hidden"));
     }
 
     @Test
@@ -86,7 +92,9 @@ class ModularityTest {
     }
 
     private static List<String> violationsOf(String fixture) {
-        return ApplicationModules.of("org.dutygraph.archfixtures." + fixture, ImportOption.Predefined.ONLY_INCLUDE_TESTS)
-                .detectViolations().getMessages();
+        return ApplicationModules.of(
+                        "org.dutygraph.archfixtures." + fixture, ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                .detectViolations()
+                .getMessages();
     }
 }

@@ -16,7 +16,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import net.sourceforge.plantuml.FileFormat;
 import net.sourceforge.plantuml.FileFormatOption;
 import net.sourceforge.plantuml.SourceStringReader;
@@ -44,7 +43,9 @@ class ModuleDocumentationTest {
     @Test
     void docsModulesShowsTheModulesAsTheyAre() throws IOException {
         new Documenter(ModularityTest.MODULES)
-                .writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml()
+                .writeModuleCanvases();
         var expected = filesIn(GENERATED);
         expected.put("README.md", index(ModularityTest.MODULES));
 
@@ -56,7 +57,9 @@ class ModuleDocumentationTest {
         var stale = Stream.concat(expected.keySet().stream(), committed.keySet().stream())
                 .filter(name -> !Objects.equals(expected.get(name), committed.get(name)))
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(stale).as("docs/modules differs from the code; refresh it with%n  %s%n", REFRESH).isEmpty();
+        assertThat(stale)
+                .as("docs/modules differs from the code; refresh it with%n  %s%n", REFRESH)
+                .isEmpty();
     }
 
     /** The PlantUML, AsciiDoc and Markdown files of a folder by name; the SVGs are rendered from the PlantUML. */
@@ -66,7 +69,8 @@ class ModuleDocumentationTest {
             return files;
         }
         try (var paths = Files.list(folder)) {
-            for (var path : paths.filter(p -> p.toString().matches(".*\\.(puml|adoc|md)")).toList()) {
+            for (var path : paths.filter(p -> p.toString().matches(".*\\.(puml|adoc|md)"))
+                    .toList()) {
                 var name = path.getFileName().toString();
                 var text = Files.readString(path);
                 files.put(name, name.endsWith(".puml") ? inStableOrder(text) : text);
@@ -102,7 +106,8 @@ class ModuleDocumentationTest {
     private static void write(Map<String, String> files) throws IOException {
         Files.createDirectories(COMMITTED);
         try (var old = Files.list(COMMITTED)) {
-            for (var path : old.filter(p -> p.toString().matches(".*\\.(puml|adoc|md|svg)")).toList()) {
+            for (var path : old.filter(p -> p.toString().matches(".*\\.(puml|adoc|md|svg)"))
+                    .toList()) {
                 Files.delete(path);
             }
         }
@@ -140,17 +145,24 @@ class ModuleDocumentationTest {
                 |---|---|---|---|---|
                 """.formatted(REFRESH));
         for (var module : modules) {
-            text.append("| %s | `%s` | %s | %s | [diagram](module-%s.svg), [canvas](module-%s.adoc) |%n".formatted(
-                    module.getDisplayName(), module.getBasePackage().getName(), namedInterfaces(module),
-                    module.getAllowedDependencies(modules).toString().replace(" :: ", "::"),
-                    module.getIdentifier(), module.getIdentifier()));
+            text.append("| %s | `%s` | %s | %s | [diagram](module-%s.svg), [canvas](module-%s.adoc) |%n"
+                    .formatted(
+                            module.getDisplayName(),
+                            module.getBasePackage().getName(),
+                            namedInterfaces(module),
+                            module.getAllowedDependencies(modules).toString().replace(" :: ", "::"),
+                            module.getIdentifier(),
+                            module.getIdentifier()));
         }
         return text.toString();
     }
 
     private static String namedInterfaces(ApplicationModule module) {
-        var names = module.getNamedInterfaces().stream().filter(NamedInterface::isNamed)
-                .map(NamedInterface::getName).sorted().collect(Collectors.joining(", "));
+        var names = module.getNamedInterfaces().stream()
+                .filter(NamedInterface::isNamed)
+                .map(NamedInterface::getName)
+                .sorted()
+                .collect(Collectors.joining(", "));
         return names.isEmpty() ? "none" : names;
     }
 }

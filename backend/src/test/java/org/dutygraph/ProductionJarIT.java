@@ -3,15 +3,14 @@ package org.dutygraph;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Pattern;
-
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,9 +28,15 @@ class ProductionJarIT {
         assertThat(path).as("packaged before the integration tests run").exists();
         try (var jar = new JarFile(path.toFile())) {
             var entries = jar.stream().map(JarEntry::getName).toList();
-            assertThat(entries).as("the jar listed is the service's")
-                    .contains("BOOT-INF/classes/org/dutygraph/DutygraphApplication.class", "BOOT-INF/classes/application.yml");
-            assertThat(entries).filteredOn(entry -> TOOL_CLASS.matcher(entry).matches()).as("tool classes").isEmpty();
+            assertThat(entries)
+                    .as("the jar listed is the service's")
+                    .contains(
+                            "BOOT-INF/classes/org/dutygraph/DutygraphApplication.class",
+                            "BOOT-INF/classes/application.yml");
+            assertThat(entries)
+                    .filteredOn(entry -> TOOL_CLASS.matcher(entry).matches())
+                    .as("tool classes")
+                    .isEmpty();
         }
         System.out.printf("%s: %d MiB%n", path.getFileName(), Files.size(path) >> 20);
     }
@@ -42,8 +47,12 @@ class ProductionJarIT {
      */
     @Test
     void theServiceItselfDoesNotUseTheLoadGeneratorsHttpClient() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("org.apache.hc..")
-                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.apache.hc..")
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("org.dutygraph"));
     }
 }

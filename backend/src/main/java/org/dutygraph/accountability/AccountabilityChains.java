@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.dutygraph.accountability.AccountabilityStore.NewMeasure;
 import org.dutygraph.org.read.OrgReadStore;
 import org.dutygraph.org.read.SupervisoryChain;
@@ -27,18 +26,22 @@ import org.springframework.stereotype.Service;
 public class AccountabilityChains {
 
     /** The ladder of domain §6, mildest first; SUSPENSION is "suspend first, then investigate". */
-    public static final List<String> MEASURES = List.of("REMINDER_TALK", "ADMONISHMENT_TALK", "CIRCULATED_CRITICISM",
-            "OFF_POST_TRAINING", "TRANSFER", "REMOVAL", "DEMOTION", "SUSPENSION");
+    public static final List<String> MEASURES = List.of(
+            "REMINDER_TALK",
+            "ADMONISHMENT_TALK",
+            "CIRCULATED_CRITICISM",
+            "OFF_POST_TRAINING",
+            "TRANSFER",
+            "REMOVAL",
+            "DEMOTION",
+            "SUSPENSION");
 
-    public record Measure(String measure, String note, String recordedBy, java.time.OffsetDateTime recordedAt) {
-    }
+    public record Measure(String measure, String note, String recordedBy, java.time.OffsetDateTime recordedAt) {}
 
-    public record Link(String role, PostView post, List<Measure> measures) {
-    }
+    public record Link(String role, PostView post, List<Measure> measures) {}
 
     /** Empty links when there is no post to start from. */
-    public record Chain(String findingId, String postId, List<Link> links) {
-    }
+    public record Chain(String findingId, String postId, List<Link> links) {}
 
     private final SupervisoryChain chains;
     private final OrgReadStore org;
@@ -46,8 +49,12 @@ public class AccountabilityChains {
     private final GraphTransactions graph;
     private final Clock clock;
 
-    AccountabilityChains(SupervisoryChain chains, OrgReadStore org, AccountabilityStore store, GraphTransactions graph,
-                         Clock clock) {
+    AccountabilityChains(
+            SupervisoryChain chains,
+            OrgReadStore org,
+            AccountabilityStore store,
+            GraphTransactions graph,
+            Clock clock) {
         this.chains = chains;
         this.org = org;
         this.store = store;
@@ -56,8 +63,7 @@ public class AccountabilityChains {
     }
 
     /** A step of a traced chain with whoever held the post on the day traced (null when nobody, or several, did). */
-    public record Traced(String role, PostView post, String personId, String personName) {
-    }
+    public record Traced(String role, PostView post, String personId, String personName) {}
 
     /** The post of a person holding a badge number today, if they hold exactly one. */
     public Optional<String> postOfBadge(String badgeNumber) {
@@ -85,11 +91,18 @@ public class AccountabilityChains {
                 }
                 kept.add(link);
             }
-            var holders = store.soleHolders(kept.stream().map(l -> l.post().id()).toList(), day);
-            return kept.stream().map(l -> {
-                var holder = holders.get(l.post().id());
-                return new Traced(l.role(), l.post(), holder == null ? null : holder.get(0), holder == null ? null : holder.get(1));
-            }).toList();
+            var holders =
+                    store.soleHolders(kept.stream().map(l -> l.post().id()).toList(), day);
+            return kept.stream()
+                    .map(l -> {
+                        var holder = holders.get(l.post().id());
+                        return new Traced(
+                                l.role(),
+                                l.post(),
+                                holder == null ? null : holder.get(0),
+                                holder == null ? null : holder.get(1));
+                    })
+                    .toList();
         });
     }
 
@@ -107,7 +120,8 @@ public class AccountabilityChains {
             for (var link : chains.of(postId)) {
                 var role = principalReached ? "PARENT_HEAD" : role(link.via(), link.post());
                 principalReached |= role.equals("PRINCIPAL_LEADER");
-                links.add(new Link(role, link.post(), measures.getOrDefault(link.post().id(), List.of())));
+                links.add(new Link(
+                        role, link.post(), measures.getOrDefault(link.post().id(), List.of())));
             }
             return new Chain(subjectId, postId, links);
         });
@@ -117,13 +131,15 @@ public class AccountabilityChains {
     public void record(String subjectType, String subjectId, String postId, String measure, String note, String by) {
         long now = clock.millis();
         var id = UUID.randomUUID().toString();
-        graph.write(() -> store.create(new NewMeasure(id, subjectType, subjectId, postId, measure, note, by, now,
-                TimeKeys.key(now, id))));
+        graph.write(() -> store.create(
+                new NewMeasure(id, subjectType, subjectId, postId, measure, note, by, now, TimeKeys.key(now, id))));
     }
 
     private Map<String, List<Measure>> measures(String subjectId) {
         var byPost = new HashMap<String, List<Measure>>();
-        store.measures(subjectId).forEach(m -> byPost.computeIfAbsent(m.postId(), k -> new ArrayList<>()).add(m.measure()));
+        store.measures(subjectId)
+                .forEach(m -> byPost.computeIfAbsent(m.postId(), k -> new ArrayList<>())
+                        .add(m.measure()));
         return byPost;
     }
 
@@ -138,13 +154,14 @@ public class AccountabilityChains {
             case "principal" -> "PRINCIPAL_LEADER";
             case "deputy" -> "IN_CHARGE_SUPERVISOR";
             case "head", "deputy_head", "chief_representative" -> "SECTION_HEAD";
-            default -> switch (step) {
-                case PRINCIPAL -> "PRINCIPAL_LEADER";
-                case IN_CHARGE -> "IN_CHARGE_SUPERVISOR";
-                case UNIT_HEAD -> "SECTION_HEAD";
-                case PARENT_UNIT_HEAD -> "PARENT_HEAD";
-                case REPORTS_TO -> "REPORTS_TO";
-            };
+            default ->
+                switch (step) {
+                    case PRINCIPAL -> "PRINCIPAL_LEADER";
+                    case IN_CHARGE -> "IN_CHARGE_SUPERVISOR";
+                    case UNIT_HEAD -> "SECTION_HEAD";
+                    case PARENT_UNIT_HEAD -> "PARENT_HEAD";
+                    case REPORTS_TO -> "REPORTS_TO";
+                };
         };
     }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.accountability.AccountabilityChains.Measure;
 import org.dutygraph.org.read.Holdings;
 import org.dutygraph.platform.graphql.TimeKeys;
@@ -15,12 +14,18 @@ import org.springframework.stereotype.Component;
 @Component
 class AccountabilityStore {
 
-    record NewMeasure(String id, String subjectType, String subjectId, String postId, String measure, String note,
-                      String recordedBy, long recordedAt, String key) {
-    }
+    record NewMeasure(
+            String id,
+            String subjectType,
+            String subjectId,
+            String postId,
+            String measure,
+            String note,
+            String recordedBy,
+            long recordedAt,
+            String key) {}
 
-    record PostMeasure(String postId, Measure measure) {
-    }
+    record PostMeasure(String postId, Measure measure) {}
 
     private final Neo4jClient neo4j;
 
@@ -35,7 +40,8 @@ class AccountabilityStore {
                         WHERE %s
                         RETURN DISTINCT p.id AS id""".formatted(Holdings.currentOn("h", "$today")))
                 .bindAll(Map.of("badge", badgeNumber, "today", day.toString()))
-                .fetchAs(String.class).all());
+                .fetchAs(String.class)
+                .all());
     }
 
     /** Who holds each of these posts on {@code day}, when exactly one person does: post id to [person id, name]. */
@@ -47,7 +53,10 @@ class AccountabilityStore {
                         WITH postId, collect(DISTINCT p) AS people WHERE size(people) = 1
                         RETURN postId, people[0].id AS id, coalesce(people[0].name, '') AS name""".formatted(Holdings.currentOn("h", "$day")))
                 .bindAll(Map.of("posts", postIds, "day", day.toString()))
-                .fetchAs(List.class).mappedBy((types, row) -> List.of(row.get("postId").asString(), row.get("id").asString(),
+                .fetchAs(List.class)
+                .mappedBy((types, row) -> List.of(
+                        row.get("postId").asString(),
+                        row.get("id").asString(),
                         row.get("name").asString()))
                 .all();
         var byPost = new HashMap<String, List<String>>();
@@ -70,18 +79,24 @@ class AccountabilityStore {
         params.put("key", m.key());
         neo4j.query("""
                         CREATE (:AccountabilityMeasure {id: $id, subjectType: $type, subjectId: $subject, postId: $post,
-                                measure: $measure, note: $note, recordedBy: $by, recordedAt: $now, key: $key})""")
-                .bindAll(params).run();
+                                measure: $measure, note: $note, recordedBy: $by, recordedAt: $now, key: $key})""").bindAll(params).run();
     }
 
     /** The measures recorded under {@code subjectId}, oldest first. */
     List<PostMeasure> measures(String subjectId) {
         return List.copyOf(neo4j.query("MATCH (m:AccountabilityMeasure {subjectId: $subject}) RETURN m ORDER BY m.key")
-                .bind(subjectId).to("subject")
-                .fetchAs(PostMeasure.class).mappedBy((types, row) -> {
+                .bind(subjectId)
+                .to("subject")
+                .fetchAs(PostMeasure.class)
+                .mappedBy((types, row) -> {
                     var m = row.get("m").asNode();
-                    return new PostMeasure(m.get("postId").asString(), new Measure(m.get("measure").asString(),
-                            m.get("note").asString(null), m.get("recordedBy").asString(), TimeKeys.utc(m.get("recordedAt").asLong())));
+                    return new PostMeasure(
+                            m.get("postId").asString(),
+                            new Measure(
+                                    m.get("measure").asString(),
+                                    m.get("note").asString(null),
+                                    m.get("recordedBy").asString(),
+                                    TimeKeys.utc(m.get("recordedAt").asLong())));
                 })
                 .all());
     }

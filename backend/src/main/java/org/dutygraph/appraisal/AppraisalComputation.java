@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-
 import org.dutygraph.appraisal.engine.Appraiser;
 import org.dutygraph.appraisal.engine.Outcome;
 import org.dutygraph.appraisal.engine.Period;
@@ -35,13 +34,18 @@ public class AppraisalComputation {
     private static final int BATCH = 10_000;
 
     /** What was done, and where the time went (reading the roster, reading sheets, computing, writing the run). */
-    public record Summary(int year, String runId, int schemes, int subjects, int results, List<Text> ties, long millis,
-                          Map<String, Long> phaseMillis) {
-    }
+    public record Summary(
+            int year,
+            String runId,
+            int schemes,
+            int subjects,
+            int results,
+            List<Text> ties,
+            long millis,
+            Map<String, Long> phaseMillis) {}
 
     /** One computed scheme-period. */
-    record Computed(Scheme scheme, Period period, Map<String, Outcome> outcomes) {
-    }
+    record Computed(Scheme scheme, Period period, Map<String, Outcome> outcomes) {}
 
     private final GraphTransactions graph;
     private final AppraisalSchemes schemes;
@@ -51,8 +55,14 @@ public class AppraisalComputation {
     private final ResultStore results;
     private final Clock clock;
 
-    AppraisalComputation(GraphTransactions graph, AppraisalSchemes schemes, RosterStore rosters, ScoreSheetStore sheets,
-                         AppraisalEventStore events, ResultStore results, Clock clock) {
+    AppraisalComputation(
+            GraphTransactions graph,
+            AppraisalSchemes schemes,
+            RosterStore rosters,
+            ScoreSheetStore sheets,
+            AppraisalEventStore events,
+            ResultStore results,
+            Clock clock) {
         this.graph = graph;
         this.schemes = schemes;
         this.rosters = rosters;
@@ -71,8 +81,7 @@ public class AppraisalComputation {
     public static final int STEPS = 20;
 
     public Summary recompute(int year) {
-        return recompute(year, (phase, step) -> {
-        });
+        return recompute(year, (phase, step) -> {});
     }
 
     /** One recomputation at a time in this instance (each takes both cores for a large year). */
@@ -97,10 +106,26 @@ public class AppraisalComputation {
         long done = System.nanoTime();
         var subjects = new HashSet<String>();
         pass.computed.values().forEach(c -> subjects.addAll(c.outcomes().keySet()));
-        return new Summary(year, runId, (int) pass.computed.values().stream().map(c -> c.scheme().id()).distinct().count(),
-                subjects.size(), written, List.copyOf(pass.ties), (done - started) / 1_000_000, Map.of(
-                        "roster", (rosterDone - started) / 1_000_000, "sheets", pass.sheetNanos / 1_000_000,
-                        "compute", (computeDone - rosterDone - pass.sheetNanos) / 1_000_000, "write", (done - computeDone) / 1_000_000));
+        return new Summary(
+                year,
+                runId,
+                (int) pass.computed.values().stream()
+                        .map(c -> c.scheme().id())
+                        .distinct()
+                        .count(),
+                subjects.size(),
+                written,
+                List.copyOf(pass.ties),
+                (done - started) / 1_000_000,
+                Map.of(
+                        "roster",
+                        (rosterDone - started) / 1_000_000,
+                        "sheets",
+                        pass.sheetNanos / 1_000_000,
+                        "compute",
+                        (computeDone - rosterDone - pass.sheetNanos) / 1_000_000,
+                        "write",
+                        (done - computeDone) / 1_000_000));
     }
 
     /** The 12 months, the 4 quarters, then the year. */
@@ -124,7 +149,10 @@ public class AppraisalComputation {
         final List<Text> ties = new ArrayList<>();
         long sheetNanos;
 
-        Pass(Map<String, List<AppraisalSchemes.Dated>> versions, Roster org, Map<String, List<AppraisalEventStore.Event>> events) {
+        Pass(
+                Map<String, List<AppraisalSchemes.Dated>> versions,
+                Roster org,
+                Map<String, List<AppraisalEventStore.Event>> events) {
             this.versions = versions;
             this.org = org;
             this.events = events;
@@ -170,10 +198,13 @@ public class AppraisalComputation {
     /** One row per scheme and subject, its periods in order. */
     private static List<ResultStore.RunRow> rows(int year, String runId, Collection<Computed> computed) {
         var bySubject = new HashMap<String, ResultStore.RunRow>();
-        for (var c : computed.stream().sorted(Comparator.comparing(c -> c.period().toString())).toList()) {
+        for (var c : computed.stream()
+                .sorted(Comparator.comparing(c -> c.period().toString()))
+                .toList()) {
             for (var o : c.outcomes().values()) {
                 var key = c.scheme().id() + "|" + o.subjectId() + "|" + year + "|" + runId;
-                var row = bySubject.computeIfAbsent(key, k -> ResultStore.RunRow.empty(k, c.scheme().id(), o.subjectId()));
+                var row = bySubject.computeIfAbsent(
+                        key, k -> ResultStore.RunRow.empty(k, c.scheme().id(), o.subjectId()));
                 row.periods().add(c.period().toString());
                 row.versions().add(c.scheme().version());
                 row.scores().add(o.score().stripTrailingZeros().toPlainString());
@@ -197,7 +228,8 @@ public class AppraisalComputation {
         return ordered;
     }
 
-    private static void visit(String id, Map<String, Scheme> schemes, Set<String> visiting, Set<String> done, List<Scheme> ordered) {
+    private static void visit(
+            String id, Map<String, Scheme> schemes, Set<String> visiting, Set<String> done, List<Scheme> ordered) {
         if (done.contains(id) || !schemes.containsKey(id) || !visiting.add(id)) {
             return;
         }

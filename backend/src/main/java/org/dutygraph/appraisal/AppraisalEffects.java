@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-
 import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.cases.CaseDecided;
 import org.dutygraph.complaints.ComplaintConcluded;
@@ -25,32 +24,55 @@ import org.springframework.context.annotation.Configuration;
 class AppraisalEffects {
 
     @Bean
-    EffectHandler<ComplaintConcluded> seriousComplaintEvents(AppraisalInputs inputs, SubjectStore subjects, Clock clock) {
+    EffectHandler<ComplaintConcluded> seriousComplaintEvents(
+            AppraisalInputs inputs, SubjectStore subjects, Clock clock) {
         return EffectHandler.of("appraisal.serious-complaint", ComplaintConcluded.class, (e, effectId) -> {
             if (e.serious() && "SUBSTANTIATED".equals(e.conclusion())) {
-                new Recording(inputs, subjects, clock).record(effectId, new Concerned(e.unitId(), e.postId(), e.badgeNumber()),
-                        e.concludedAt(), "SERIOUS_COMPLAINT", "complaint", e.complaintId());
+                new Recording(inputs, subjects, clock)
+                        .record(
+                                effectId,
+                                new Concerned(e.unitId(), e.postId(), e.badgeNumber()),
+                                e.concludedAt(),
+                                "SERIOUS_COMPLAINT",
+                                "complaint",
+                                e.complaintId());
             }
         });
     }
 
     @Bean
-    EffectHandler<InspectionFindingConfirmed> spotCheckFindingEvents(AppraisalInputs inputs, SubjectStore subjects, Clock clock) {
-        return EffectHandler.of("appraisal.spot-check-finding", InspectionFindingConfirmed.class, (e, effectId) ->
-                new Recording(inputs, subjects, clock).record(effectId, new Concerned(e.targetUnitId(), e.postId(), e.badgeNumber()),
-                        e.confirmedAt(), "SPOT_CHECK_FINDING", "inspection", e.findingId()));
+    EffectHandler<InspectionFindingConfirmed> spotCheckFindingEvents(
+            AppraisalInputs inputs, SubjectStore subjects, Clock clock) {
+        return EffectHandler.of(
+                "appraisal.spot-check-finding",
+                InspectionFindingConfirmed.class,
+                (e, effectId) -> new Recording(inputs, subjects, clock)
+                        .record(
+                                effectId,
+                                new Concerned(e.targetUnitId(), e.postId(), e.badgeNumber()),
+                                e.confirmedAt(),
+                                "SPOT_CHECK_FINDING",
+                                "inspection",
+                                e.findingId()));
     }
 
     @Bean
     EffectHandler<CaseDecided> decidedCaseEvents(AppraisalInputs inputs, SubjectStore subjects, Clock clock) {
-        return EffectHandler.of("appraisal.decided-case", CaseDecided.class, (e, effectId) ->
-                new Recording(inputs, subjects, clock).record(effectId, new Concerned(e.unitId(), e.postId(), e.personId()),
-                        e.decidedAt(), "ACCOUNTABILITY_CASE", "case", e.caseId()));
+        return EffectHandler.of(
+                "appraisal.decided-case",
+                CaseDecided.class,
+                (e, effectId) -> new Recording(inputs, subjects, clock)
+                        .record(
+                                effectId,
+                                new Concerned(e.unitId(), e.postId(), e.personId()),
+                                e.decidedAt(),
+                                "ACCOUNTABILITY_CASE",
+                                "case",
+                                e.caseId()));
     }
 
     /** The unit concerned, and the post or badge that may name a person. */
-    private record Concerned(String unitId, String postId, String badge) {
-    }
+    private record Concerned(String unitId, String postId, String badge) {}
 
     private record Recording(AppraisalInputs inputs, SubjectStore subjects, Clock clock) {
 
@@ -58,7 +80,8 @@ class AppraisalEffects {
         void record(String effectId, Concerned concerned, Instant at, String kind, String source, String sourceId) {
             var date = at.atZone(clock.getZone());
             var month = Period.month(date.getYear(), date.getMonthValue()).toString();
-            var person = subjects.badgeOrHolder(concerned.badge(), concerned.postId(), LocalDate.now(clock)).orElse(null);
+            var person = subjects.badgeOrHolder(concerned.badge(), concerned.postId(), LocalDate.now(clock))
+                    .orElse(null);
             for (var subject : Arrays.asList(concerned.unitId(), person)) {
                 if (subject != null) {
                     inputs.recordOnce(effectId, subject, month, kind, 1, source, sourceId, "system");

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -19,13 +18,20 @@ import org.springframework.stereotype.Component;
 class AppraisalEventStore {
 
     /** An event as the computation reads it: its month, kind and how many months it runs. */
-    record Event(Period month, String kind, int months) {
-    }
+    record Event(Period month, String kind, int months) {}
 
     /** A new event; {@code effectId} is the other feature's effect that recorded it (null for others). */
-    record NewEvent(String id, String subjectId, Period month, String kind, int months, String source, String sourceId,
-                    String by, long at, String effectId) {
-    }
+    record NewEvent(
+            String id,
+            String subjectId,
+            Period month,
+            String kind,
+            int months,
+            String source,
+            String sourceId,
+            String by,
+            long at,
+            String effectId) {}
 
     private final Neo4jClient neo4j;
 
@@ -48,27 +54,33 @@ class AppraisalEventStore {
         params.put("effect", e.effectId());
         neo4j.query("""
                         CREATE (:AppraisalEvent {id: $id, subjectId: $subject, period: $period, year: $year, kind: $kind,
-                                months: $months, source: $source, sourceId: $sourceId, by: $by, at: $at, effectId: $effect})""")
-                .bindAll(params).run();
+                                months: $months, source: $source, sourceId: $sourceId, by: $by, at: $at, effectId: $effect})""").bindAll(params).run();
     }
 
     /** The event the effect {@code effectId} recorded for this subject, if it did. */
     Optional<String> recordedBy(String effectId, String subjectId) {
-        return neo4j.query("MATCH (e:AppraisalEvent {effectId: $effect, subjectId: $subject}) RETURN e.id AS id LIMIT 1")
-                .bindAll(Map.of("effect", effectId, "subject", subjectId)).fetchAs(String.class).one();
+        return neo4j.query(
+                        "MATCH (e:AppraisalEvent {effectId: $effect, subjectId: $subject}) RETURN e.id AS id LIMIT 1")
+                .bindAll(Map.of("effect", effectId, "subject", subjectId))
+                .fetchAs(String.class)
+                .one();
     }
 
     /** Whether the event is withdrawn; empty when there is no such event. */
     Optional<Boolean> withdrawn(String id) {
         return neo4j.query("MATCH (e:AppraisalEvent {id: $id}) RETURN e.withdrawnAt IS NOT NULL AS withdrawn")
-                .bind(id).to("id").fetchAs(Boolean.class).one();
+                .bind(id)
+                .to("id")
+                .fetchAs(Boolean.class)
+                .one();
     }
 
     void withdraw(String id, String by, String reason, long now) {
         neo4j.query("""
                         MATCH (e:AppraisalEvent {id: $id})
                         SET e.withdrawnAt = $now, e.withdrawnBy = $by, e.withdrawReason = $reason""")
-                .bindAll(Map.of("id", id, "by", by, "reason", reason, "now", now)).run();
+                .bindAll(Map.of("id", id, "by", by, "reason", reason, "now", now))
+                .run();
     }
 
     /** The subject's events in these months of a year, withdrawn ones included, oldest first. */
@@ -77,13 +89,23 @@ class AppraisalEventStore {
                         MATCH (e:AppraisalEvent {year: $year}) WHERE e.subjectId = $subject AND e.period IN $months
                         RETURN e ORDER BY e.at, e.id""")
                 .bindAll(Map.of("year", year, "subject", subjectId, "months", months))
-                .fetchAs(AppraisalInputLog.Event.class).mappedBy((types, r) -> {
+                .fetchAs(AppraisalInputLog.Event.class)
+                .mappedBy((types, r) -> {
                     var e = r.get("e").asNode();
-                    return new AppraisalInputLog.Event(e.get("id").asString(), e.get("subjectId").asString(),
-                            e.get("period").asString(), e.get("kind").asString(), e.get("months").asInt(1),
-                            e.get("source").asString(""), e.get("by").asString(""), TimeKeys.utc(e.get("at").asLong()),
-                            e.get("withdrawnAt").isNull() ? null : TimeKeys.utc(e.get("withdrawnAt").asLong()),
-                            e.get("withdrawnBy").asString(null), e.get("withdrawReason").asString(null));
+                    return new AppraisalInputLog.Event(
+                            e.get("id").asString(),
+                            e.get("subjectId").asString(),
+                            e.get("period").asString(),
+                            e.get("kind").asString(),
+                            e.get("months").asInt(1),
+                            e.get("source").asString(""),
+                            e.get("by").asString(""),
+                            TimeKeys.utc(e.get("at").asLong()),
+                            e.get("withdrawnAt").isNull()
+                                    ? null
+                                    : TimeKeys.utc(e.get("withdrawnAt").asLong()),
+                            e.get("withdrawnBy").asString(null),
+                            e.get("withdrawReason").asString(null));
                 })
                 .all());
     }
@@ -93,19 +115,28 @@ class AppraisalEventStore {
      * still run into it (an event lasts at most 12 months, so none from earlier does).
      */
     Map<String, List<Event>> inEffect(int year) {
-        record Row(String subjectId, Event event) {
-        }
+        record Row(String subjectId, Event event) {}
         var january = Period.month(year, 1);
         var events = new HashMap<String, List<Event>>();
-        neo4j.query("""
+        neo4j
+                .query("""
                         MATCH (e:AppraisalEvent) WHERE e.year IN [$year - 1, $year] AND e.withdrawnAt IS NULL
                         RETURN e.subjectId AS s, e.period AS p, e.kind AS k, e.months AS m""")
-                .bind(year).to("year")
-                .fetchAs(Row.class).mappedBy((types, r) -> new Row(r.get("s").asString(),
-                        new Event(Period.parse(r.get("p").asString()), r.get("k").asString(), r.get("m").asInt(1))))
-                .all().stream()
-                .filter(row -> row.event().month().plusMonths(row.event().months() - 1).compareTo(january) >= 0)
-                .forEach(row -> events.computeIfAbsent(row.subjectId(), k -> new ArrayList<>()).add(row.event()));
+                .bind(year)
+                .to("year")
+                .fetchAs(Row.class)
+                .mappedBy((types, r) -> new Row(
+                        r.get("s").asString(),
+                        new Event(
+                                Period.parse(r.get("p").asString()),
+                                r.get("k").asString(),
+                                r.get("m").asInt(1))))
+                .all()
+                .stream()
+                .filter(row ->
+                        row.event().month().plusMonths(row.event().months() - 1).compareTo(january) >= 0)
+                .forEach(row -> events.computeIfAbsent(row.subjectId(), k -> new ArrayList<>())
+                        .add(row.event()));
         return events;
     }
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.appraisal.engine.Appraiser;
 import org.dutygraph.appraisal.engine.Outcome;
 import org.dutygraph.appraisal.engine.Period;
@@ -27,8 +26,12 @@ public class AppraisalExplainer {
     private final ScoreSheetStore sheets;
     private final ResultStore results;
 
-    AppraisalExplainer(GraphTransactions graph, AppraisalSchemes schemes, RosterStore rosters, ScoreSheetStore sheets,
-                       ResultStore results) {
+    AppraisalExplainer(
+            GraphTransactions graph,
+            AppraisalSchemes schemes,
+            RosterStore rosters,
+            ScoreSheetStore sheets,
+            ResultStore results) {
         this.graph = graph;
         this.schemes = schemes;
         this.rosters = rosters;
@@ -51,11 +54,13 @@ public class AppraisalExplainer {
         var roster = Roster.around(rosters, subjectId, java.time.LocalDate.of(period.year(), 12, 31));
         var inputs = sheet(subjectId, period);
         var sources = new StoredSources(period, roster, inputs, versions);
-        return Appraiser.run(scheme, period, List.of(subjectId), sources, true).outcomes().get(0).breakdown();
+        return Appraiser.run(scheme, period, List.of(subjectId), sources, true)
+                .outcomes()
+                .get(0)
+                .breakdown();
     }
 
-    private record Stored(BigDecimal score, boolean assessed) {
-    }
+    private record Stored(BigDecimal score, boolean assessed) {}
 
     /** The subject's own inputs, and the stored results of the run for what it links to or rolls up. */
     private final class StoredSources implements Sources {
@@ -65,7 +70,11 @@ public class AppraisalExplainer {
         private final Map<String, BigDecimal> inputs;
         private final Map<String, List<AppraisalSchemes.Dated>> versions;
 
-        StoredSources(Period period, Roster roster, Map<String, BigDecimal> inputs, Map<String, List<AppraisalSchemes.Dated>> versions) {
+        StoredSources(
+                Period period,
+                Roster roster,
+                Map<String, BigDecimal> inputs,
+                Map<String, List<AppraisalSchemes.Dated>> versions) {
             this.period = period;
             this.roster = roster;
             this.inputs = inputs;
@@ -79,7 +88,11 @@ public class AppraisalExplainer {
 
         @Override
         public BigDecimal linked(String subject, Scheme.Node link) {
-            var unit = roster.linkedUnit(subject, link.from(), link.source(), link.classification(),
+            var unit = roster.linkedUnit(
+                    subject,
+                    link.from(),
+                    link.source(),
+                    link.classification(),
                     u -> result(link.scheme(), u, period) != null);
             var linked = unit == null ? null : result(link.scheme(), unit, period);
             return linked == null || !linked.assessed() ? null : linked.score();
@@ -113,7 +126,9 @@ public class AppraisalExplainer {
         for (var r : results.ofScheme(schemeId, period.year(), List.of(subjectId), null, 1)) {
             int i = r.periods().indexOf(period.toString());
             if (i >= 0) {
-                return new Stored(new BigDecimal(r.scores().get(i)), !Scheme.NOT_ASSESSED.equals(r.grades().get(i)));
+                return new Stored(
+                        new BigDecimal(r.scores().get(i)),
+                        !Scheme.NOT_ASSESSED.equals(r.grades().get(i)));
             }
         }
         return null;

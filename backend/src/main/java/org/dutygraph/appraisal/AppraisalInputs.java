@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import org.dutygraph.appraisal.ScoreSheetStore.LoggedEntry;
 import org.dutygraph.appraisal.ScoreSheetStore.SheetKey;
 import org.dutygraph.appraisal.ScoreSheetStore.SheetValues;
@@ -37,8 +36,7 @@ public class AppraisalInputs {
     private static final Pattern KIND = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
     private static final BigDecimal MAX = BigDecimal.valueOf(1000);
 
-    public record Score(String subjectId, String code, String value) {
-    }
+    public record Score(String subjectId, String code, String value) {}
 
     private final GraphTransactions graph;
     private final AppraisalSchemes schemes;
@@ -47,8 +45,13 @@ public class AppraisalInputs {
     private final SubjectStore subjects;
     private final Clock clock;
 
-    AppraisalInputs(GraphTransactions graph, AppraisalSchemes schemes, ScoreSheetStore sheets, AppraisalEventStore events,
-                    SubjectStore subjects, Clock clock) {
+    AppraisalInputs(
+            GraphTransactions graph,
+            AppraisalSchemes schemes,
+            ScoreSheetStore sheets,
+            AppraisalEventStore events,
+            SubjectStore subjects,
+            Clock clock) {
         this.graph = graph;
         this.schemes = schemes;
         this.sheets = sheets;
@@ -58,8 +61,7 @@ public class AppraisalInputs {
     }
 
     /** The highest value a code may take, and the scheme that says so (null: no declared range). */
-    private record Limit(BigDecimal max, String schemeId) {
-    }
+    private record Limit(BigDecimal max, String schemeId) {}
 
     /**
      * The codes the schemes in force for the period (of its kind) read, each with its range: where two schemes
@@ -83,8 +85,7 @@ public class AppraisalInputs {
     }
 
     /** A score for one subject in one period: the rows of one entry may span periods (a score sheet's may). */
-    public record Entry(Period period, String subjectId, String code, String value) {
-    }
+    public record Entry(Period period, String subjectId, String code, String value) {}
 
     /**
      * How problems name rows: {@code names.apply(i)} for the i-th entry (its index in a call, its row in a file) and
@@ -99,13 +100,27 @@ public class AppraisalInputs {
         var byKey = new LinkedHashMap<String, List<Integer>>();
         for (int i = 0; i < scores.size(); i++) {
             var s = scores.get(i);
-            byKey.computeIfAbsent(s.subjectId() + "|" + s.period() + "|" + s.code(), k -> new ArrayList<>()).add(i);
+            byKey.computeIfAbsent(s.subjectId() + "|" + s.period() + "|" + s.code(), k -> new ArrayList<>())
+                    .add(i);
         }
         byKey.values().stream().filter(list -> list.size() > 1).forEach(list -> {
             for (int i : list) {
-                var others = list.stream().filter(j -> j != i).map(rows.names()::apply).toList();
-                errors.add(UserError.of("DUPLICATE_SCORE", Text.of(AppraisalTexts.ENTERED_TWICE, scores.get(i).code(),
-                        scores.get(i).subjectId(), String.join(", ", others), rows.where()), "input", "scores", String.valueOf(i), "code"));
+                var others = list.stream()
+                        .filter(j -> j != i)
+                        .map(rows.names()::apply)
+                        .toList();
+                errors.add(UserError.of(
+                        "DUPLICATE_SCORE",
+                        Text.of(
+                                AppraisalTexts.ENTERED_TWICE,
+                                scores.get(i).code(),
+                                scores.get(i).subjectId(),
+                                String.join(", ", others),
+                                rows.where()),
+                        "input",
+                        "scores",
+                        String.valueOf(i),
+                        "code"));
             }
         });
     }
@@ -119,9 +134,15 @@ public class AppraisalInputs {
             return List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", "period"));
         }
         if (scores.isEmpty() || scores.size() > MAX_ROWS) {
-            return List.of(UserError.of("INVALID_SCORES", Text.of(AppraisalTexts.SCORES_PER_CALL, MAX_ROWS), "input", "scores"));
+            return List.of(UserError.of(
+                    "INVALID_SCORES", Text.of(AppraisalTexts.SCORES_PER_CALL, MAX_ROWS), "input", "scores"));
         }
-        return enter(scores.stream().map(s -> new Entry(period, s.subjectId(), s.code(), s.value())).toList(), Rows.CALL, by);
+        return enter(
+                scores.stream()
+                        .map(s -> new Entry(period, s.subjectId(), s.code(), s.value()))
+                        .toList(),
+                Rows.CALL,
+                by);
     }
 
     /** The most rows one call (or one score sheet) may enter. */
@@ -141,8 +162,7 @@ public class AppraisalInputs {
     }
 
     /** Where a value comes from when not typed or imported: a rating round ({@code rating-round:<id>}) and its ballots. */
-    public record Provenance(String source, List<String> ballots) {
-    }
+    public record Provenance(String source, List<String> ballots) {}
 
     /**
      * Stores the entries with the checks of {@link #enter(List, Rows, String)}, logging each with its provenance
@@ -161,8 +181,7 @@ public class AppraisalInputs {
     }
 
     /** The problems of the entries, and each entry's value as stored (null for a value refused). */
-    private record Checked(List<UserError> errors, List<String> values) {
-    }
+    private record Checked(List<UserError> errors, List<String> values) {}
 
     private Checked problems(List<Entry> scores, Rows rowNames) {
         var errors = new ArrayList<UserError>();
@@ -175,11 +194,20 @@ public class AppraisalInputs {
             checkCode(s, codes, String.valueOf(i), errors);
             values.add(checkedValue(s, codes.get(s.code()), String.valueOf(i), errors));
         }
-        var known = subjects.existing(scores.stream().map(Entry::subjectId).distinct().toList());
+        var known = subjects.existing(
+                scores.stream().map(Entry::subjectId).distinct().toList());
         for (int i = 0; i < scores.size(); i++) {
             if (!known.contains(scores.get(i).subjectId())) {
-                errors.add(UserError.of("UNKNOWN_SUBJECT", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(OrgNouns.UNIT_OR_PERSON),
-                        scores.get(i).subjectId()), "input", "scores", String.valueOf(i), "subjectId"));
+                errors.add(UserError.of(
+                        "UNKNOWN_SUBJECT",
+                        Text.of(
+                                PlatformTexts.NO_SUCH_ID,
+                                Text.of(OrgNouns.UNIT_OR_PERSON),
+                                scores.get(i).subjectId()),
+                        "input",
+                        "scores",
+                        String.valueOf(i),
+                        "subjectId"));
             }
         }
         return new Checked(errors, values);
@@ -187,11 +215,16 @@ public class AppraisalInputs {
 
     private static void checkCode(Entry s, Map<String, Limit> codes, String at, List<UserError> errors) {
         if (!CODE.matcher(s.code()).matches()) {
-            errors.add(UserError.of("INVALID_CODE", Text.of(AppraisalTexts.INDICATOR_CODE_FORMAT),
-                    "input", "scores", at, "code"));
+            errors.add(UserError.of(
+                    "INVALID_CODE", Text.of(AppraisalTexts.INDICATOR_CODE_FORMAT), "input", "scores", at, "code"));
         } else if (!codes.containsKey(s.code())) {
-            errors.add(UserError.of("UNKNOWN_INDICATOR", Text.of(AppraisalTexts.UNKNOWN_INDICATOR, s.period(), s.code()),
-                    "input", "scores", at, "code"));
+            errors.add(UserError.of(
+                    "UNKNOWN_INDICATOR",
+                    Text.of(AppraisalTexts.UNKNOWN_INDICATOR, s.period(), s.code()),
+                    "input",
+                    "scores",
+                    at,
+                    "code"));
         }
     }
 
@@ -200,19 +233,42 @@ public class AppraisalInputs {
         try {
             var v = Decimals.parse(s.value());
             if (v.signum() < 0 || v.compareTo(MAX) > 0) {
-                errors.add(UserError.of("OUT_OF_RANGE", Text.of(AppraisalTexts.SCORE_RANGE), "input", "scores", at, "value"));
+                errors.add(UserError.of(
+                        "OUT_OF_RANGE", Text.of(AppraisalTexts.SCORE_RANGE), "input", "scores", at, "value"));
             } else if (limit != null && limit.max() != null && v.compareTo(limit.max()) > 0) {
-                errors.add(UserError.of("OUT_OF_RANGE", Text.of(AppraisalTexts.SCORE_OVER_MAX, s.code(), limit.max().toPlainString(),
-                        limit.schemeId(), s.period(), v.toPlainString()),
-                        "input", "scores", at, "value"));
+                errors.add(UserError.of(
+                        "OUT_OF_RANGE",
+                        Text.of(
+                                AppraisalTexts.SCORE_OVER_MAX,
+                                s.code(),
+                                limit.max().toPlainString(),
+                                limit.schemeId(),
+                                s.period(),
+                                v.toPlainString()),
+                        "input",
+                        "scores",
+                        at,
+                        "value"));
             }
             return v.toPlainString();
         } catch (Decimals.OutOfBounds e) {
-            errors.add(UserError.of("OUT_OF_RANGE", Text.of(AppraisalTexts.SCORE_DECIMALS, Decimals.MAX_FRACTION_DIGITS),
-                    "input", "scores", at, "value"));
+            errors.add(UserError.of(
+                    "OUT_OF_RANGE",
+                    Text.of(AppraisalTexts.SCORE_DECIMALS, Decimals.MAX_FRACTION_DIGITS),
+                    "input",
+                    "scores",
+                    at,
+                    "value"));
         } catch (NumberFormatException e) {
-            errors.add(UserError.of("NOT_A_NUMBER", s.value().length() > 40 ? Text.of(AppraisalTexts.NOT_A_DECIMAL)
-                    : Text.of(AppraisalTexts.NOT_A_DECIMAL_VALUE, s.value()), "input", "scores", at, "value"));
+            errors.add(UserError.of(
+                    "NOT_A_NUMBER",
+                    s.value().length() > 40
+                            ? Text.of(AppraisalTexts.NOT_A_DECIMAL)
+                            : Text.of(AppraisalTexts.NOT_A_DECIMAL_VALUE, s.value()),
+                    "input",
+                    "scores",
+                    at,
+                    "value"));
         }
         return null;
     }
@@ -226,11 +282,17 @@ public class AppraisalInputs {
         for (int i = 0; i < scores.size(); i++) {
             var s = scores.get(i);
             var key = s.subjectId() + "|" + s.period();
-            keys.putIfAbsent(key, new SheetKey(key, s.period().toString(), s.period().year()));
+            keys.putIfAbsent(
+                    key, new SheetKey(key, s.period().toString(), s.period().year()));
             changes.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(s.code(), values.get(i));
             var from = provenance == null ? null : provenance.get(i);
-            log.add(new LoggedEntry(s.subjectId(), s.period().toString(), s.code(), values.get(i),
-                    from == null ? null : from.source(), from == null ? null : from.ballots()));
+            log.add(new LoggedEntry(
+                    s.subjectId(),
+                    s.period().toString(),
+                    s.code(),
+                    values.get(i),
+                    from == null ? null : from.source(),
+                    from == null ? null : from.ballots()));
         }
         var current = sheets.lock(List.copyOf(keys.values()));
         var merged = new ArrayList<SheetValues>();
@@ -244,17 +306,17 @@ public class AppraisalInputs {
     }
 
     /** Records an event for a subject in a month; {@code months} is how many months a bundled penalty runs (1-12). */
-    public List<UserError> recordEvent(String subjectId, String month, String kind, int months, String source, String sourceId,
-                                       String by) {
+    public List<UserError> recordEvent(
+            String subjectId, String month, String kind, int months, String source, String sourceId, String by) {
         return record(subjectId, month, kind, months, source, sourceId, by).errors();
     }
 
     /** The recorded event's id, or the problems. */
-    public record Recorded(String id, List<UserError> errors) {
-    }
+    public record Recorded(String id, List<UserError> errors) {}
 
     /** Records a checked event (in the caller's transaction when there is one: publishing a ranking records its events with it). */
-    public Recorded record(String subjectId, String month, String kind, int months, String source, String sourceId, String by) {
+    public Recorded record(
+            String subjectId, String month, String kind, int months, String source, String sourceId, String by) {
         var problems = check(month, kind, months);
         if (!problems.isEmpty()) {
             return new Recorded(null, problems);
@@ -266,25 +328,45 @@ public class AppraisalInputs {
      * Records an event for another feature's effect, once: when the effect {@code effectId} has already recorded an event
      * for this subject, that one's id is answered and nothing is written. Runs in the effect's delivery transaction.
      */
-    public Recorded recordOnce(String effectId, String subjectId, String month, String kind, int months, String source,
-                               String sourceId, String by) {
+    public Recorded recordOnce(
+            String effectId,
+            String subjectId,
+            String month,
+            String kind,
+            int months,
+            String source,
+            String sourceId,
+            String by) {
         var problems = check(month, kind, months);
         if (!problems.isEmpty()) {
             return new Recorded(null, problems);
         }
-        return graph.write(() -> events.recordedBy(effectId, subjectId).map(id -> new Recorded(id, List.of()))
+        return graph.write(() -> events.recordedBy(effectId, subjectId)
+                .map(id -> new Recorded(id, List.of()))
                 .orElseGet(() -> create(subjectId, month, kind, months, source, sourceId, by, effectId)));
     }
 
-    private Recorded create(String subjectId, String month, String kind, int months, String source, String sourceId, String by,
-                            String effectId) {
+    private Recorded create(
+            String subjectId,
+            String month,
+            String kind,
+            int months,
+            String source,
+            String sourceId,
+            String by,
+            String effectId) {
         if (!subjects.existing(List.of(subjectId)).contains(subjectId)) {
-            return new Recorded(null, List.of(UserError.of("UNKNOWN_SUBJECT", Text.of(PlatformTexts.NO_SUCH_ID,
-                    Text.of(OrgNouns.UNIT_OR_PERSON), subjectId), "input", "subjectId")));
+            return new Recorded(
+                    null,
+                    List.of(UserError.of(
+                            "UNKNOWN_SUBJECT",
+                            Text.of(PlatformTexts.NO_SUCH_ID, Text.of(OrgNouns.UNIT_OR_PERSON), subjectId),
+                            "input",
+                            "subjectId")));
         }
         var id = UUID.randomUUID().toString();
-        events.create(new AppraisalEventStore.NewEvent(id, subjectId, Period.parse(month), kind, months, source, sourceId, by,
-                clock.millis(), effectId));
+        events.create(new AppraisalEventStore.NewEvent(
+                id, subjectId, Period.parse(month), kind, months, source, sourceId, by, clock.millis(), effectId));
         return new Recorded(id, List.of());
     }
 
@@ -299,10 +381,15 @@ public class AppraisalInputs {
         return graph.write(() -> {
             var withdrawn = events.withdrawn(id == null ? "" : id);
             if (withdrawn.isEmpty()) {
-                return List.of(UserError.of("NOT_FOUND", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(AppraisalTexts.EVENT), id), "input", "id"));
+                return List.of(UserError.of(
+                        "NOT_FOUND",
+                        Text.of(PlatformTexts.NO_SUCH_ID, Text.of(AppraisalTexts.EVENT), id),
+                        "input",
+                        "id"));
             }
             if (withdrawn.get()) {
-                return List.of(UserError.of("ALREADY_WITHDRAWN", Text.of(AppraisalTexts.ALREADY_WITHDRAWN), "input", "id"));
+                return List.of(
+                        UserError.of("ALREADY_WITHDRAWN", Text.of(AppraisalTexts.ALREADY_WITHDRAWN), "input", "id"));
             }
             events.withdraw(id, by, reason.strip(), clock.millis());
             return List.<UserError>of();
@@ -320,8 +407,7 @@ public class AppraisalInputs {
             return List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.EVENT_MONTH), "input", "period"));
         }
         if (kind == null || !KIND.matcher(kind).matches()) {
-            return List.of(UserError.of("INVALID_KIND", Text.of(AppraisalTexts.EVENT_KIND_FORMAT),
-                    "input", "kind"));
+            return List.of(UserError.of("INVALID_KIND", Text.of(AppraisalTexts.EVENT_KIND_FORMAT), "input", "kind"));
         }
         if (months < 1 || months > 12) {
             return List.of(UserError.of("OUT_OF_RANGE", Text.of(AppraisalTexts.MONTHS_RANGE), "input", "months"));

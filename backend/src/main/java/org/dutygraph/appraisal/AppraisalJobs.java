@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-
 import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.jobs.JobRegistry;
 import org.dutygraph.platform.jobs.JobThreads;
@@ -22,8 +21,16 @@ public class AppraisalJobs implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(AppraisalJobs.class);
 
     /** status: QUEUED, RUNNING, SUCCEEDED or FAILED; phase: what it is doing (a period, "penalties", "write"). */
-    public record Job(String id, int year, String status, String phase, int step, int steps, AppraisalComputation.Summary summary,
-                      Text failure, Instant submittedAt) {
+    public record Job(
+            String id,
+            int year,
+            String status,
+            String phase,
+            int step,
+            int steps,
+            AppraisalComputation.Summary summary,
+            Text failure,
+            Instant submittedAt) {
 
         Job progress(String phase, int step) {
             return new Job(id, year, "RUNNING", phase, step, steps, null, null, submittedAt);
@@ -49,12 +56,26 @@ public class AppraisalJobs implements DisposableBean {
         jobs.put(id, new Job(id, year, "QUEUED", "queued", 0, AppraisalComputation.STEPS, null, null, clock.instant()));
         executor.execute(() -> {
             try {
-                var summary = computation.recompute(year, (phase, step) -> jobs.update(id, j -> j.progress(phase, step)));
-                jobs.update(id, j -> new Job(id, year, "SUCCEEDED", "done", j.steps(), j.steps(), summary, null, j.submittedAt()));
+                var summary =
+                        computation.recompute(year, (phase, step) -> jobs.update(id, j -> j.progress(phase, step)));
+                jobs.update(
+                        id,
+                        j -> new Job(
+                                id, year, "SUCCEEDED", "done", j.steps(), j.steps(), summary, null, j.submittedAt()));
             } catch (RuntimeException e) {
                 log.error("Appraisal recomputation of {} failed", year, e);
-                jobs.update(id, j -> new Job(id, year, "FAILED", j.phase(), j.step(), j.steps(), null,
-                        Text.of(AppraisalTexts.RECOMPUTATION_FAILED), j.submittedAt()));
+                jobs.update(
+                        id,
+                        j -> new Job(
+                                id,
+                                year,
+                                "FAILED",
+                                j.phase(),
+                                j.step(),
+                                j.steps(),
+                                null,
+                                Text.of(AppraisalTexts.RECOMPUTATION_FAILED),
+                                j.submittedAt()));
             }
         });
         return jobs.get(id).orElseThrow();

@@ -2,7 +2,6 @@ package org.dutygraph.appraisal;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.dutygraph.appraisal.engine.Scheme;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.springframework.stereotype.Service;
@@ -21,6 +20,8 @@ public class AppraisalPopulations {
 
     /** The units or persons of the scheme's population holding (for persons) a post on {@code day}, in id order. */
     public List<String> of(Scheme scheme, LocalDate day) {
-        return graph.read(() -> Roster.load(rosters, day)).subjects(scheme).stream().sorted().toList();
+        return graph.read(() -> Roster.load(rosters, day)).subjects(scheme).stream()
+                .sorted()
+                .toList();
     }
 }

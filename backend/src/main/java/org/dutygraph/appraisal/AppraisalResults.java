@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.dutygraph.appraisal.ResultStore.YearResult;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.security.Account;
@@ -20,8 +19,7 @@ import org.springframework.stereotype.Service;
 public class AppraisalResults {
 
     /** What a results page asks for: a scheme's year, optionally one subject, a unit's subtree, some periods (null: all). */
-    public record Filter(String schemeId, int year, String subjectId, String unitId, Set<String> periods) {
-    }
+    public record Filter(String schemeId, int year, String subjectId, String unitId, Set<String> periods) {}
 
     private final GraphTransactions graph;
     private final ResultStore results;
@@ -29,7 +27,8 @@ public class AppraisalResults {
     private final AccountService accounts;
     private final Clock clock;
 
-    AppraisalResults(GraphTransactions graph, ResultStore results, SubjectStore subjects, AccountService accounts, Clock clock) {
+    AppraisalResults(
+            GraphTransactions graph, ResultStore results, SubjectStore subjects, AccountService accounts, Clock clock) {
         this.graph = graph;
         this.results = results;
         this.subjects = subjects;
@@ -41,15 +40,28 @@ public class AppraisalResults {
     public List<YearResult> mine(String username, int year, String after, int limit) {
         return graph.read(() -> {
             var person = accounts.find(username).map(Account::personId).orElse(null);
-            return person == null ? List.<YearResult>of() : results.ofSubject(person, year).stream()
-                    .filter(r -> after == null || r.key().compareTo(after) > 0).limit(limit).toList();
+            return person == null
+                    ? List.<YearResult>of()
+                    : results.ofSubject(person, year).stream()
+                            .filter(r -> after == null || r.key().compareTo(after) > 0)
+                            .limit(limit)
+                            .toList();
         });
     }
 
     /** A page of the results the caller may read ({@code readsAll}: an appraiser's), subjects in id order. */
     public List<YearResult> page(String username, boolean readsAll, Filter filter, String after, int limit) {
-        return graph.read(() -> results.ofScheme(filter.schemeId(), filter.year(), visible(username, readsAll, filter),
-                filter.periods(), after, limit).stream().map(r -> r.only(filter.periods())).toList());
+        return graph.read(() -> results
+                .ofScheme(
+                        filter.schemeId(),
+                        filter.year(),
+                        visible(username, readsAll, filter),
+                        filter.periods(),
+                        after,
+                        limit)
+                .stream()
+                .map(r -> r.only(filter.periods()))
+                .toList());
     }
 
     /** The subjects the filter and the caller allow; null for any. */
@@ -62,7 +74,9 @@ public class AppraisalResults {
         if (filter.unitId() != null) {
             var under = subjects.subtree(filter.unitId(), today);
             var set = new HashSet<>(under);
-            visible = visible == null ? under : visible.stream().filter(set::contains).toList();
+            visible = visible == null
+                    ? under
+                    : visible.stream().filter(set::contains).toList();
         }
         return visible;
     }

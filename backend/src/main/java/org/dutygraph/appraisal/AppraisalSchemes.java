@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.appraisal.engine.Scheme;
 import org.dutygraph.appraisal.engine.SchemeParser;
@@ -31,15 +30,22 @@ public class AppraisalSchemes {
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,59}");
 
-    public record Version(String id, int version, String name, String subject, String period, String validFrom,
-                          Object definition, String createdBy, java.time.OffsetDateTime createdAt, String key, boolean ended) {
-    }
+    public record Version(
+            String id,
+            int version,
+            String name,
+            String subject,
+            String period,
+            String validFrom,
+            Object definition,
+            String createdBy,
+            java.time.OffsetDateTime createdAt,
+            String key,
+            boolean ended) {}
 
-    public record Saved(Version scheme, List<UserError> errors) {
-    }
+    public record Saved(Version scheme, List<UserError> errors) {}
 
-    public record Template(String id, Object definition) {
-    }
+    public record Template(String id, Object definition) {}
 
     private final GraphTransactions graph;
     private final LockStore locks;
@@ -74,8 +80,16 @@ public class AppraisalSchemes {
         return graph.write(() -> {
             // versions of one scheme are numbered one at a time
             locks.job("appraisal-scheme:" + id);
-            var version = store.create(new SchemeStore.NewVersion(id, store.nextVersion(id), scheme.name(), scheme.subject(),
-                    scheme.period().name(), from.toString(), json, by, now));
+            var version = store.create(new SchemeStore.NewVersion(
+                    id,
+                    store.nextVersion(id),
+                    scheme.name(),
+                    scheme.subject(),
+                    scheme.period().name(),
+                    from.toString(),
+                    json,
+                    by,
+                    now));
             return new Saved(version, List.of());
         });
     }
@@ -85,7 +99,8 @@ public class AppraisalSchemes {
         try {
             var from = Period.parse(text);
             if (from.kind() != Period.Kind.MONTH) {
-                errors.add(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_A_MONTH, field, "2026-01"), "input", field));
+                errors.add(UserError.of(
+                        "INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_A_MONTH, field, "2026-01"), "input", field));
             }
             return from;
         } catch (IllegalArgumentException e) {
@@ -99,8 +114,9 @@ public class AppraisalSchemes {
         try {
             return SchemeParser.parse(id, 0, definition, latest()::get);
         } catch (SchemeParser.Invalid invalid) {
-            invalid.problems().forEach(p -> errors.add(new UserError(List.of("input", "definition", p.path()), "INVALID_SCHEME",
-                    p.message())));
+            invalid.problems()
+                    .forEach(p -> errors.add(
+                            new UserError(List.of("input", "definition", p.path()), "INVALID_SCHEME", p.message())));
             return null;
         }
     }
@@ -108,7 +124,8 @@ public class AppraisalSchemes {
     /** The latest saved version of every scheme (by validity, then version), ended or not: what references are checked against. */
     private Map<String, Scheme> latest() {
         var latest = new HashMap<String, Scheme>();
-        graph.read(store::latestOfEach).forEach(v -> latest.put(v.id(), SchemeParser.parseSaved(v.id(), v.version(), v.definition())));
+        graph.read(store::latestOfEach)
+                .forEach(v -> latest.put(v.id(), SchemeParser.parseSaved(v.id(), v.version(), v.definition())));
         return latest;
     }
 
@@ -121,11 +138,18 @@ public class AppraisalSchemes {
         try {
             from = Period.parse(fromText);
         } catch (IllegalArgumentException e) {
-            return new Saved(null, List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", "from")));
+            return new Saved(
+                    null,
+                    List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", "from")));
         }
         if (from.kind() != Period.Kind.MONTH) {
-            return new Saved(null, List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_A_MONTH, "from", "2026-07"), "input",
-                    "from")));
+            return new Saved(
+                    null,
+                    List.of(UserError.of(
+                            "INVALID_PERIOD",
+                            Text.of(AppraisalTexts.PERIOD_A_MONTH, "from", "2026-07"),
+                            "input",
+                            "from")));
         }
         long now = clock.millis();
         return graph.write(() -> {
@@ -137,18 +161,23 @@ public class AppraisalSchemes {
             if (refused != null) {
                 return new Saved(null, List.of(refused));
             }
-            return new Saved(store.createEnd(last.get().key(), id, store.nextVersion(id), from.toString(), by, now), List.of());
+            return new Saved(
+                    store.createEnd(last.get().key(), id, store.nextVersion(id), from.toString(), by, now), List.of());
         });
     }
 
     /** Why the scheme whose last version is {@code last} cannot end from {@code from}; null when it can. */
     private static UserError endRefused(Version last, Period from) {
         if (last.validFrom().compareTo(from.toString()) > 0) {
-            return UserError.of("LATER_VERSION", Text.of(AppraisalTexts.LATER_VERSION, last.version(), last.validFrom()),
-                    "input", "from");
+            return UserError.of(
+                    "LATER_VERSION",
+                    Text.of(AppraisalTexts.LATER_VERSION, last.version(), last.validFrom()),
+                    "input",
+                    "from");
         }
         if (last.ended()) {
-            return UserError.of("ALREADY_ENDED", Text.of(AppraisalTexts.ALREADY_ENDED, last.id(), last.validFrom()), "input", "id");
+            return UserError.of(
+                    "ALREADY_ENDED", Text.of(AppraisalTexts.ALREADY_ENDED, last.id(), last.validFrom()), "input", "id");
         }
         return null;
     }
@@ -171,7 +200,9 @@ public class AppraisalSchemes {
             var scheme = v.ended() ? null : SchemeParser.parseSaved(v.id(), v.version(), v.definition());
             byId.computeIfAbsent(v.id(), k -> new ArrayList<>()).add(new Dated(scheme, v.validFrom(), v.version()));
         });
-        byId.values().forEach(list -> list.sort(Comparator.comparing(Dated::validFrom).thenComparing(Dated::version)));
+        byId.values()
+                .forEach(
+                        list -> list.sort(Comparator.comparing(Dated::validFrom).thenComparing(Dated::version)));
         return byId;
     }
 
@@ -180,7 +211,9 @@ public class AppraisalSchemes {
      * it (of two from the same month, the newer version), or null (none yet, or the scheme was ended).
      */
     public static Scheme inForce(List<Dated> versions, Period period) {
-        var first = period.kind() == Period.Kind.MONTH ? period : period.parts(Period.Kind.MONTH).get(0);
+        var first = period.kind() == Period.Kind.MONTH
+                ? period
+                : period.parts(Period.Kind.MONTH).get(0);
         Scheme found = null;
         for (var v : versions) {
             if (v.validFrom().compareTo(first.toString()) <= 0) {
@@ -192,7 +225,8 @@ public class AppraisalSchemes {
 
     private static List<Template> loadTemplates() {
         try {
-            var resources = new PathMatchingResourcePatternResolver().getResources("classpath:appraisal/templates/*.json");
+            var resources =
+                    new PathMatchingResourcePatternResolver().getResources("classpath:appraisal/templates/*.json");
             var list = new ArrayList<Template>();
             for (var r : resources) {
                 try (var in = r.getInputStream()) {

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.appraisal.engine.Period;
 
 /**
@@ -21,17 +20,22 @@ final class BundledPenalties {
 
     static final String CENTRE = "service_centre";
 
-    private BundledPenalties() {
-    }
+    private BundledPenalties() {}
 
-    static void apply(Map<String, AppraisalComputation.Computed> computed, Map<String, List<AppraisalEventStore.Event>> events,
-                      Roster org, RosterStore store) {
+    static void apply(
+            Map<String, AppraisalComputation.Computed> computed,
+            Map<String, List<AppraisalEventStore.Event>> events,
+            Roster org,
+            RosterStore store) {
         var monthly = computed.values().stream()
-                .filter(c -> c.scheme().bundledPenaltyEvent() != null && c.period().kind() == Period.Kind.MONTH).toList();
+                .filter(c ->
+                        c.scheme().bundledPenaltyEvent() != null && c.period().kind() == Period.Kind.MONTH)
+                .toList();
         var kinds = new HashSet<String>();
         monthly.forEach(c -> kinds.add(c.scheme().bundledPenaltyEvent()));
         var violations = new ArrayList<Violation>();
-        events.forEach((subject, list) -> list.stream().filter(e -> kinds.contains(e.kind()))
+        events.forEach((subject, list) -> list.stream()
+                .filter(e -> kinds.contains(e.kind()))
                 .forEach(e -> violations.add(new Violation(subject, e))));
         if (violations.isEmpty()) {
             return;
@@ -49,7 +53,8 @@ final class BundledPenalties {
                     withhold(c, v.subject(), "BONUS_WITHHELD:" + kind);
                 }
                 var at = placed.get(v.at());
-                var group = at != null ? key(org, at.unit(), at.home())
+                var group = at != null
+                        ? key(org, at.unit(), at.home())
                         : org.personUnit().containsKey(v.subject()) ? key(org, v.subject()) : null;
                 for (var colleague : groups.getOrDefault(group, List.of())) {
                     if (!colleague.equals(v.subject())) {
@@ -68,13 +73,17 @@ final class BundledPenalties {
     }
 
     private static boolean runsIn(AppraisalEventStore.Event e, Period month) {
-        return e.month().compareTo(month) <= 0 && e.month().plusMonths(e.months() - 1).compareTo(month) >= 0;
+        return e.month().compareTo(month) <= 0
+                && e.month().plusMonths(e.months() - 1).compareTo(month) >= 0;
     }
 
     /** Persons by home unit and centre (the roster's: who holds a post at the end of the year). */
     private static Map<String, List<String>> groups(Roster org) {
         var groups = new HashMap<String, List<String>>();
-        org.personUnit().keySet().forEach(p -> groups.computeIfAbsent(key(org, p), k -> new ArrayList<>()).add(p));
+        org.personUnit()
+                .keySet()
+                .forEach(p -> groups.computeIfAbsent(key(org, p), k -> new ArrayList<>())
+                        .add(p));
         return groups;
     }
 

@@ -4,16 +4,21 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.appraisal.engine.Outcome;
 import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.appraisal.engine.Scheme;
 import org.dutygraph.appraisal.engine.Sources;
 
 /** The engine's view of one period in a recomputation: inputs from the score sheets, results computed earlier in the run. */
-record PeriodSources(Period period, Roster org, Map<String, Map<String, BigDecimal>> sheets,
-                     Map<String, List<AppraisalEventStore.Event>> events, Map<String, AppraisalComputation.Computed> computed,
-                     Map<String, List<AppraisalSchemes.Dated>> versions, ResultStore results) implements Sources {
+record PeriodSources(
+        Period period,
+        Roster org,
+        Map<String, Map<String, BigDecimal>> sheets,
+        Map<String, List<AppraisalEventStore.Event>> events,
+        Map<String, AppraisalComputation.Computed> computed,
+        Map<String, List<AppraisalSchemes.Dated>> versions,
+        ResultStore results)
+        implements Sources {
 
     @Override
     public BigDecimal input(String subjectId, String code) {
@@ -27,7 +32,8 @@ record PeriodSources(Period period, Roster org, Map<String, Map<String, BigDecim
         if (c == null) {
             return null;
         }
-        var unit = org.linkedUnit(subjectId, link.from(), link.source(), link.classification(), c.outcomes()::containsKey);
+        var unit =
+                org.linkedUnit(subjectId, link.from(), link.source(), link.classification(), c.outcomes()::containsKey);
         var outcome = unit == null ? null : c.outcomes().get(unit);
         return outcome == null || !outcome.assessed() ? null : outcome.score();
     }
@@ -64,7 +70,9 @@ record PeriodSources(Period period, Roster org, Map<String, Map<String, BigDecim
 
     @Override
     public List<String> pastGrades(String subjectId, String schemeId, int years) {
-        return years < 1 ? List.of() : results.pastGrades(schemeId, period.year(), years).getOrDefault(subjectId, List.of());
+        return years < 1
+                ? List.of()
+                : results.pastGrades(schemeId, period.year(), years).getOrDefault(subjectId, List.of());
     }
 
     @Override
@@ -86,7 +94,9 @@ record PeriodSources(Period period, Roster org, Map<String, Map<String, BigDecim
     public List<String> events(String subjectId) {
         var kinds = new ArrayList<String>();
         for (var e : events.getOrDefault(subjectId, List.of())) {
-            if (period.kind() == Period.Kind.MONTH ? e.month().equals(period) : period.parts(Period.Kind.MONTH).contains(e.month())) {
+            if (period.kind() == Period.Kind.MONTH
+                    ? e.month().equals(period)
+                    : period.parts(Period.Kind.MONTH).contains(e.month())) {
                 kinds.add(e.kind());
             }
         }

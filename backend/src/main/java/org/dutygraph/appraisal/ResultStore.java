@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -23,9 +22,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class ResultStore {
 
     /** One subject's results under one scheme in one year, period by period. */
-    public record YearResult(String schemeId, String subjectId, int year, List<String> periods, List<Integer> versions,
-                             List<String> scores, List<String> grades, List<Integer> ranks, List<String> multipliers,
-                             List<String> flags, String key) {
+    public record YearResult(
+            String schemeId,
+            String subjectId,
+            int year,
+            List<String> periods,
+            List<Integer> versions,
+            List<String> scores,
+            List<String> grades,
+            List<Integer> ranks,
+            List<String> multipliers,
+            List<String> flags,
+            String key) {
 
         /** Only the periods named (all when null). */
         public YearResult only(Set<String> wanted) {
@@ -38,8 +46,18 @@ public class ResultStore {
                     at.add(i);
                 }
             }
-            return new YearResult(schemeId, subjectId, year, pick(periods, at), pick(versions, at), pick(scores, at), pick(grades, at),
-                    pick(ranks, at), pick(multipliers, at), pick(flags, at), key);
+            return new YearResult(
+                    schemeId,
+                    subjectId,
+                    year,
+                    pick(periods, at),
+                    pick(versions, at),
+                    pick(scores, at),
+                    pick(grades, at),
+                    pick(ranks, at),
+                    pick(multipliers, at),
+                    pick(flags, at),
+                    key);
         }
 
         private static <T> List<T> pick(List<T> list, List<Integer> at) {
@@ -57,27 +75,48 @@ public class ResultStore {
     /** subject -> grades under the scheme in the years before {@code year} (current runs), cached per call shape. */
     Map<String, List<String>> pastGrades(String schemeId, int year, int years) {
         return pastGrades.computeIfAbsent(schemeId + "|" + year + "|" + years, k -> {
-            record Graded(String subjectId, List<String> grades) {
-            }
+            record Graded(String subjectId, List<String> grades) {}
             var grades = new HashMap<String, List<String>>();
             neo4j.query("""
                             MATCH (run:AppraisalRun) WHERE run.year >= $from AND run.year < $year
                             MATCH (r:AppraisalResult {schemeId: $scheme, year: run.year}) WHERE r.runId = run.current
                             RETURN r.subjectId AS s, r.grades AS g""")
                     .bindAll(Map.of("from", year - years, "year", year, "scheme", schemeId))
-                    .fetchAs(Graded.class).mappedBy((types, r) -> new Graded(r.get("s").asString(), r.get("g").asList(Value::asString)))
-                    .all().forEach(g -> grades.computeIfAbsent(g.subjectId(), x -> new ArrayList<>()).addAll(g.grades()));
+                    .fetchAs(Graded.class)
+                    .mappedBy((types, r) ->
+                            new Graded(r.get("s").asString(), r.get("g").asList(Value::asString)))
+                    .all()
+                    .forEach(g -> grades.computeIfAbsent(g.subjectId(), x -> new ArrayList<>())
+                            .addAll(g.grades()));
             return grades;
         });
     }
 
     /** One subject's results under one scheme in a run, its periods in order (lists parallel to {@code periods}). */
-    record RunRow(String key, String schemeId, String subjectId, List<String> periods, List<Integer> versions,
-                  List<String> scores, List<String> grades, List<Integer> ranks, List<String> multipliers, List<String> flags) {
+    record RunRow(
+            String key,
+            String schemeId,
+            String subjectId,
+            List<String> periods,
+            List<Integer> versions,
+            List<String> scores,
+            List<String> grades,
+            List<Integer> ranks,
+            List<String> multipliers,
+            List<String> flags) {
 
         static RunRow empty(String key, String schemeId, String subjectId) {
-            return new RunRow(key, schemeId, subjectId, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                    new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            return new RunRow(
+                    key,
+                    schemeId,
+                    subjectId,
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>());
         }
 
         Map<String, Object> params() {
@@ -103,7 +142,8 @@ public class ResultStore {
                         CREATE (:AppraisalResult {key: r.key, runId: $run, year: $year, schemeId: r.schemeId, subjectId: r.subjectId,
                                 periods: r.periods, versions: r.versions, scores: r.scores, grades: r.grades, ranks: r.ranks,
                                 multipliers: r.multipliers, flags: r.flags})""")
-                .bindAll(Map.of("rows", rows.stream().map(RunRow::params).toList(), "run", runId, "year", year)).run();
+                .bindAll(Map.of("rows", rows.stream().map(RunRow::params).toList(), "run", runId, "year", year))
+                .run();
     }
 
     /** Makes the run the year's current one; answers the run it replaced, if any. */
@@ -114,7 +154,9 @@ public class ResultStore {
                         WITH run, run.current AS previous SET run.current = $run, run.at = $now
                         RETURN previous""")
                 .bindAll(Map.of("year", year, "run", runId, "now", now))
-                .fetchAs(String.class).mappedBy((types, r) -> r.get("previous").asString(null)).one();
+                .fetchAs(String.class)
+                .mappedBy((types, r) -> r.get("previous").asString(null))
+                .one();
     }
 
     /** Deletes a run's results in transactions of their own: call it outside a transaction. */
@@ -124,8 +166,7 @@ public class ResultStore {
         }
         neo4j.query("""
                         MATCH (r:AppraisalResult {year: $year}) WHERE r.runId = $run
-                        CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS""")
-                .bindAll(Map.of("year", year, "run", runId)).run();
+                        CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS""").bindAll(Map.of("year", year, "run", runId)).run();
     }
 
     /** The current run's results of a subject in a year, all schemes. */
@@ -144,7 +185,8 @@ public class ResultStore {
     }
 
     /** As above, only subjects with a result in one of {@code periods} (any when null). */
-    public List<YearResult> ofScheme(String schemeId, int year, List<String> subjects, Set<String> periods, String after, int limit) {
+    public List<YearResult> ofScheme(
+            String schemeId, int year, List<String> subjects, Set<String> periods, String after, int limit) {
         var params = new HashMap<String, Object>();
         params.put("scheme", schemeId);
         params.put("year", year);
@@ -162,14 +204,24 @@ public class ResultStore {
                          MATCH (run:AppraisalRun {year: r.year}) WHERE r.runId = run.current
                           AND ($after IS NULL OR r.schemeId + '|' + r.subjectId > $after)
                         RETURN r ORDER BY r.schemeId, r.subjectId LIMIT $limit""")
-                .bindAll(params).fetchAs(YearResult.class).mappedBy((types, row) -> result(row.get("r").asNode())).all());
+                .bindAll(params)
+                .fetchAs(YearResult.class)
+                .mappedBy((types, row) -> result(row.get("r").asNode()))
+                .all());
     }
 
     private static YearResult result(Node r) {
-        return new YearResult(r.get("schemeId").asString(), r.get("subjectId").asString(), r.get("year").asInt(),
-                r.get("periods").asList(Value::asString), r.get("versions").asList(Value::asInt),
-                r.get("scores").asList(Value::asString), r.get("grades").asList(Value::asString),
-                r.get("ranks").asList(Value::asInt), r.get("multipliers").asList(Value::asString),
-                r.get("flags").asList(Value::asString), r.get("schemeId").asString() + "|" + r.get("subjectId").asString());
+        return new YearResult(
+                r.get("schemeId").asString(),
+                r.get("subjectId").asString(),
+                r.get("year").asInt(),
+                r.get("periods").asList(Value::asString),
+                r.get("versions").asList(Value::asInt),
+                r.get("scores").asList(Value::asString),
+                r.get("grades").asList(Value::asString),
+                r.get("ranks").asList(Value::asInt),
+                r.get("multipliers").asList(Value::asString),
+                r.get("flags").asList(Value::asString),
+                r.get("schemeId").asString() + "|" + r.get("subjectId").asString());
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.appraisal.engine.Scheme;
 
 /**
@@ -16,8 +15,13 @@ import org.dutygraph.appraisal.engine.Scheme;
  * unit: the unit that seconds them there (a department seconding staff to a window of the service centre), or the
  * workplace when they are not seconded.
  */
-record Roster(Map<String, String> unitClassification, Map<String, String> parent, Map<String, String> personUnit,
-              Map<String, List<Post>> personPosts, Map<String, String> personCategory, Map<String, String> personHome) {
+record Roster(
+        Map<String, String> unitClassification,
+        Map<String, String> parent,
+        Map<String, String> personUnit,
+        Map<String, List<Post>> personPosts,
+        Map<String, String> personCategory,
+        Map<String, String> personHome) {
 
     /** A current post of a person: its unit, role, class and the unit that seconds its holder (null: none). */
     record Post(String unit, String role, String postClass, String secondedFrom) {
@@ -55,7 +59,8 @@ record Roster(Map<String, String> unitClassification, Map<String, String> parent
                     homes.put(h.person(), h.secondedFrom());
                 }
             }
-            posts.computeIfAbsent(h.person(), k -> new ArrayList<>(1)).add(new Post(h.unit(), h.role(), h.postClass(), h.secondedFrom()));
+            posts.computeIfAbsent(h.person(), k -> new ArrayList<>(1))
+                    .add(new Post(h.unit(), h.role(), h.postClass(), h.secondedFrom()));
         }
         return new Roster(classification, parent, personUnit, posts, categories, homes);
     }
@@ -68,14 +73,17 @@ record Roster(Map<String, String> unitClassification, Map<String, String> parent
         var personUnit = new HashMap<String, String>();
         var homes = new HashMap<String, String>();
         var starts = new ArrayList<String>();
-        store.firstPost(subjectId, asOf).ifPresentOrElse(own -> {
-            personUnit.put(subjectId, own.unit());
-            starts.add(own.unit());
-            if (own.home() != null) {
-                homes.put(subjectId, own.home());
-                starts.add(own.home());
-            }
-        }, () -> starts.add(subjectId));
+        store.firstPost(subjectId, asOf)
+                .ifPresentOrElse(
+                        own -> {
+                            personUnit.put(subjectId, own.unit());
+                            starts.add(own.unit());
+                            if (own.home() != null) {
+                                homes.put(subjectId, own.home());
+                                starts.add(own.home());
+                            }
+                        },
+                        () -> starts.add(subjectId));
         var classification = new HashMap<String, String>();
         var parent = new HashMap<String, String>();
         for (var chain : store.chains(starts)) {
@@ -94,11 +102,16 @@ record Roster(Map<String, String> unitClassification, Map<String, String> parent
     List<String> subjects(Scheme scheme) {
         var population = scheme.population();
         if (scheme.subject().equals("PERSON")) {
-            return personUnit.keySet().stream().filter(p -> inPopulation(p, population)).toList();
+            return personUnit.keySet().stream()
+                    .filter(p -> inPopulation(p, population))
+                    .toList();
         }
         return unitClassification.entrySet().stream()
-                .filter(e -> scheme.classifications().isEmpty() || scheme.classifications().contains(e.getValue()))
-                .map(Map.Entry::getKey).filter(u -> unitInPopulation(u, population)).toList();
+                .filter(e -> scheme.classifications().isEmpty()
+                        || scheme.classifications().contains(e.getValue()))
+                .map(Map.Entry::getKey)
+                .filter(u -> unitInPopulation(u, population))
+                .toList();
     }
 
     private boolean unitInPopulation(String unit, Scheme.Population population) {
@@ -108,18 +121,23 @@ record Roster(Map<String, String> unitClassification, Map<String, String> parent
 
     private boolean inPopulation(String person, Scheme.Population population) {
         if (!population.subjects().isEmpty() && !population.subjects().contains(person)
-                || !population.categories().isEmpty() && !population.categories().contains(personCategory.get(person))) {
+                || !population.categories().isEmpty()
+                        && !population.categories().contains(personCategory.get(person))) {
             return false;
         }
-        if (population.units().isEmpty() && population.postRoles().isEmpty() && population.postClasses().isEmpty()
+        if (population.units().isEmpty()
+                && population.postRoles().isEmpty()
+                && population.postClasses().isEmpty()
                 && population.homeUnits().isEmpty()) {
             return true;
         }
         for (var post : personPosts.getOrDefault(person, List.of())) {
             if ((population.units().isEmpty() || within(post.unit(), population.units()))
                     && (population.homeUnits().isEmpty() || within(post.home(), population.homeUnits()))
-                    && (population.postRoles().isEmpty() || population.postRoles().contains(post.role()))
-                    && (population.postClasses().isEmpty() || population.postClasses().contains(post.postClass()))) {
+                    && (population.postRoles().isEmpty()
+                            || population.postRoles().contains(post.role()))
+                    && (population.postClasses().isEmpty()
+                            || population.postClasses().contains(post.postClass()))) {
                 return true;
             }
         }
@@ -143,8 +161,12 @@ record Roster(Map<String, String> unitClassification, Map<String, String> parent
      * its own or above, that the linked scheme appraises; UNIT_ITSELF; LEVEL, the nearest of the classification;
      * PARENT_UNIT; TOP_UNIT. A person's unit is their workplace, or their home unit {@code from} HOME.
      */
-    String linkedUnit(String subjectId, String from, String source, String classification,
-                      java.util.function.Predicate<String> appraised) {
+    String linkedUnit(
+            String subjectId,
+            String from,
+            String source,
+            String classification,
+            java.util.function.Predicate<String> appraised) {
         var own = unitOf(subjectId, from);
         if (own == null) {
             return null;
@@ -184,14 +206,17 @@ record Roster(Map<String, String> unitClassification, Map<String, String> parent
                 if (own == null) {
                     return "";
                 }
-                var unit = grouping.classification() == null ? own
+                var unit = grouping.classification() == null
+                        ? own
                         : nearest(own, u -> grouping.classification().equals(unitClassification.get(u)));
                 return unit == null ? "" : unit;
             }
             case "GROUPS" -> {
                 boolean person = personUnit.containsKey(subjectId);
                 for (var group : grouping.groups()) {
-                    if (person ? inPopulation(subjectId, group.population()) : unitInPopulation(subjectId, group.population())) {
+                    if (person
+                            ? inPopulation(subjectId, group.population())
+                            : unitInPopulation(subjectId, group.population())) {
                         return group.name();
                     }
                 }

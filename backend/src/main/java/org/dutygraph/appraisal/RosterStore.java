@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.dutygraph.org.read.Holdings;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -23,24 +22,19 @@ class RosterStore {
     private static final String HOLDS_ON_DAY = Holdings.currentOn("h", "$day");
 
     /** A unit not dissolved; {@code parent} is null at the top. */
-    record Unit(String id, String classification, String parent) {
-    }
+    record Unit(String id, String classification, String parent) {}
 
     /** A post held on the day: the holder, the post's unit, role and class, the seconding unit (null: none). */
-    record Holding(String person, String unit, String role, String postClass, String secondedFrom, String category) {
-    }
+    record Holding(String person, String unit, String role, String postClass, String secondedFrom, String category) {}
 
     /** A unit and the units above it, nearest first, with their classifications ('' for none). */
-    record Chain(List<String> units, List<String> classifications) {
-    }
+    record Chain(List<String> units, List<String> classifications) {}
 
     /** A workplace and the home unit (the seconding unit, or the workplace when not seconded). */
-    record Placement(String unit, String home) {
-    }
+    record Placement(String unit, String home) {}
 
     /** A person and a month (yyyy-MM). */
-    record PersonMonth(String person, String month) {
-    }
+    record PersonMonth(String person, String month) {}
 
     private final Neo4jClient neo4j;
 
@@ -53,7 +47,10 @@ class RosterStore {
                         MATCH (o:Organization) WHERE coalesce(o.status, 'active') <> 'dissolved'
                         OPTIONAL MATCH (o)-[:PART_OF]->(p:Organization)
                         RETURN o.id AS id, o.classification AS c, p.id AS parent""")
-                .fetchAs(Unit.class).mappedBy((types, r) -> new Unit(r.get("id").asString(), r.get("c").asString(""),
+                .fetchAs(Unit.class)
+                .mappedBy((types, r) -> new Unit(
+                        r.get("id").asString(),
+                        r.get("c").asString(""),
                         r.get("parent").asString(null)))
                 .all());
     }
@@ -65,9 +62,15 @@ class RosterStore {
                         WHERE %s
                         RETURN person.id AS person, o.id AS unit, post.role AS role, post.postClass AS class,
                                h.secondedFrom AS home, person.category AS category ORDER BY person, post.id""".formatted(HOLDS_ON_DAY))
-                .bind(day.toString()).to("day")
-                .fetchAs(Holding.class).mappedBy((types, r) -> new Holding(r.get("person").asString(), r.get("unit").asString(),
-                        r.get("role").asString(null), r.get("class").asString(null), r.get("home").asString(null),
+                .bind(day.toString())
+                .to("day")
+                .fetchAs(Holding.class)
+                .mappedBy((types, r) -> new Holding(
+                        r.get("person").asString(),
+                        r.get("unit").asString(),
+                        r.get("role").asString(null),
+                        r.get("class").asString(null),
+                        r.get("home").asString(null),
                         r.get("category").asString(null)))
                 .all());
     }
@@ -79,7 +82,9 @@ class RosterStore {
                         WHERE %s
                         RETURN pu.id AS unit, h.secondedFrom AS home ORDER BY post.id LIMIT 1""".formatted(HOLDS_ON_DAY))
                 .bindAll(Map.of("id", personId, "day", day.toString()))
-                .fetchAs(Placement.class).mappedBy((types, r) -> new Placement(r.get("unit").asString(), r.get("home").asString(null)))
+                .fetchAs(Placement.class)
+                .mappedBy((types, r) ->
+                        new Placement(r.get("unit").asString(), r.get("home").asString(null)))
                 .one();
     }
 
@@ -91,9 +96,11 @@ class RosterStore {
                         WITH start, path ORDER BY length(path) DESC
                         WITH start, collect(path)[0] AS path
                         RETURN [n IN nodes(path) | n.id] AS chain, [n IN nodes(path) | coalesce(n.classification, '')] AS kinds""")
-                .bind(unitIds).to("starts")
-                .fetchAs(Chain.class).mappedBy((types, r) -> new Chain(r.get("chain").asList(Value::asString),
-                        r.get("kinds").asList(Value::asString)))
+                .bind(unitIds)
+                .to("starts")
+                .fetchAs(Chain.class)
+                .mappedBy((types, r) -> new Chain(
+                        r.get("chain").asList(Value::asString), r.get("kinds").asList(Value::asString)))
                 .all());
     }
 
@@ -102,13 +109,22 @@ class RosterStore {
      * absent when the person held no post then. An overlap of the month, not a day: {@link Holdings} does not apply.
      */
     Map<PersonMonth, Placement> placedIn(List<PersonMonth> personMonths) {
-        record Placed(PersonMonth at, Placement placement) {
-        }
-        var rows = personMonths.stream().distinct().map(pm -> {
-            var month = YearMonth.parse(pm.month());
-            return Map.of("person", pm.person(), "month", pm.month(), "first", month.atDay(1).toString(),
-                    "last", month.atEndOfMonth().toString());
-        }).toList();
+        record Placed(PersonMonth at, Placement placement) {}
+        var rows = personMonths.stream()
+                .distinct()
+                .map(pm -> {
+                    var month = YearMonth.parse(pm.month());
+                    return Map.of(
+                            "person",
+                            pm.person(),
+                            "month",
+                            pm.month(),
+                            "first",
+                            month.atDay(1).toString(),
+                            "last",
+                            month.atEndOfMonth().toString());
+                })
+                .toList();
         var placed = new HashMap<PersonMonth, Placement>();
         neo4j.query("""
                         UNWIND $rows AS row
@@ -117,10 +133,15 @@ class RosterStore {
                         WITH row, h, post, o ORDER BY post.id
                         WITH row, collect([o.id, coalesce(h.secondedFrom, o.id)])[0] AS at
                         RETURN row.person AS person, row.month AS month, at[0] AS unit, at[1] AS home""")
-                .bind(rows).to("rows")
-                .fetchAs(Placed.class).mappedBy((types, r) -> new Placed(new PersonMonth(r.get("person").asString(),
-                        r.get("month").asString()), new Placement(r.get("unit").asString(), r.get("home").asString())))
-                .all().forEach(p -> placed.put(p.at(), p.placement()));
+                .bind(rows)
+                .to("rows")
+                .fetchAs(Placed.class)
+                .mappedBy((types, r) -> new Placed(
+                        new PersonMonth(
+                                r.get("person").asString(), r.get("month").asString()),
+                        new Placement(r.get("unit").asString(), r.get("home").asString())))
+                .all()
+                .forEach(p -> placed.put(p.at(), p.placement()));
         return placed;
     }
 }

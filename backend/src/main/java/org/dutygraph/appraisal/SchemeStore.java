@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.dutygraph.appraisal.AppraisalSchemes.Version;
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.neo4j.driver.types.Node;
@@ -19,9 +18,16 @@ import org.springframework.stereotype.Component;
 class SchemeStore {
 
     /** A new version of a scheme: its definition as JSON text. */
-    record NewVersion(String id, int version, String name, String subject, String period, String validFrom,
-                      String definition, String createdBy, long createdAt) {
-    }
+    record NewVersion(
+            String id,
+            int version,
+            String name,
+            String subject,
+            String period,
+            String validFrom,
+            String definition,
+            String createdBy,
+            long createdAt) {}
 
     private final Neo4jClient neo4j;
 
@@ -32,7 +38,11 @@ class SchemeStore {
     /** The number the next version of this scheme takes (1 for the first). */
     int nextVersion(String id) {
         return neo4j.query("MATCH (s:AppraisalScheme {id: $id}) RETURN coalesce(max(s.version), 0) + 1 AS v")
-                .bind(id).to("id").fetchAs(Integer.class).one().orElse(1);
+                .bind(id)
+                .to("id")
+                .fetchAs(Integer.class)
+                .one()
+                .orElse(1);
     }
 
     Version create(NewVersion v) {
@@ -51,7 +61,11 @@ class SchemeStore {
                                 subject: $subject, period: $period, validFrom: $from, definition: $definition,
                                 createdBy: $by, createdAt: $now})
                         RETURN s""")
-                .bindAll(params).fetchAs(Version.class).mappedBy((types, row) -> version(row.get("s").asNode())).one().orElseThrow();
+                .bindAll(params)
+                .fetchAs(Version.class)
+                .mappedBy((types, row) -> version(row.get("s").asNode()))
+                .one()
+                .orElseThrow();
     }
 
     /** A version that ends the scheme from {@code from} on, a copy of {@code previous} (its key) marked ended. */
@@ -63,7 +77,10 @@ class SchemeStore {
                                 createdBy: $by, createdAt: $now})
                         RETURN s""")
                 .bindAll(Map.of("previous", previous, "id", id, "version", version, "from", from, "by", by, "now", now))
-                .fetchAs(Version.class).mappedBy((types, row) -> version(row.get("s").asNode())).one().orElseThrow();
+                .fetchAs(Version.class)
+                .mappedBy((types, row) -> version(row.get("s").asNode()))
+                .one()
+                .orElseThrow();
     }
 
     /** The version in force last: the latest valid from, then the highest number. */
@@ -71,7 +88,11 @@ class SchemeStore {
         return neo4j.query("""
                         MATCH (s:AppraisalScheme {id: $id}) WITH s ORDER BY s.validFrom DESC, s.version DESC
                         RETURN s LIMIT 1""")
-                .bind(id).to("id").fetchAs(Version.class).mappedBy((types, row) -> version(row.get("s").asNode())).one();
+                .bind(id)
+                .to("id")
+                .fetchAs(Version.class)
+                .mappedBy((types, row) -> version(row.get("s").asNode()))
+                .one();
     }
 
     /** The latest version of every scheme not ended by it (by validity, then version). */
@@ -80,14 +101,19 @@ class SchemeStore {
                         MATCH (s:AppraisalScheme) WHERE s.ended IS NULL
                         WITH s ORDER BY s.validFrom, s.version WITH s.id AS id, last(collect(s)) AS s
                         RETURN s""")
-                .fetchAs(Version.class).mappedBy((types, row) -> version(row.get("s").asNode())).all());
+                .fetchAs(Version.class)
+                .mappedBy((types, row) -> version(row.get("s").asNode()))
+                .all());
     }
 
     /** Every version valid from {@code month} or earlier (a month as yyyy-MM). */
     List<Version> validFromUpTo(String month) {
         return List.copyOf(neo4j.query("MATCH (s:AppraisalScheme) WHERE s.validFrom <= $end RETURN s")
-                .bind(month).to("end")
-                .fetchAs(Version.class).mappedBy((types, row) -> version(row.get("s").asNode())).all());
+                .bind(month)
+                .to("end")
+                .fetchAs(Version.class)
+                .mappedBy((types, row) -> version(row.get("s").asNode()))
+                .all());
     }
 
     /** Versions in key order, keyset paged. */
@@ -98,13 +124,24 @@ class SchemeStore {
         return List.copyOf(neo4j.query("""
                         MATCH (s:AppraisalScheme) WHERE $after IS NULL OR s.key > $after
                         RETURN s ORDER BY s.key LIMIT $limit""")
-                .bindAll(params).fetchAs(Version.class).mappedBy((types, row) -> version(row.get("s").asNode())).all());
+                .bindAll(params)
+                .fetchAs(Version.class)
+                .mappedBy((types, row) -> version(row.get("s").asNode()))
+                .all());
     }
 
     private static Version version(Node n) {
-        return new Version(n.get("id").asString(), n.get("version").asInt(), n.get("name").asString(), n.get("subject").asString(),
-                n.get("period").asString(), n.get("validFrom").asString(),
-                AppraisalSchemes.JSON.readValue(n.get("definition").asString(), Object.class), n.get("createdBy").asString(),
-                TimeKeys.utc(n.get("createdAt").asLong()), n.get("key").asString(), n.get("ended").asBoolean(false));
+        return new Version(
+                n.get("id").asString(),
+                n.get("version").asInt(),
+                n.get("name").asString(),
+                n.get("subject").asString(),
+                n.get("period").asString(),
+                n.get("validFrom").asString(),
+                AppraisalSchemes.JSON.readValue(n.get("definition").asString(), Object.class),
+                n.get("createdBy").asString(),
+                TimeKeys.utc(n.get("createdAt").asLong()),
+                n.get("key").asString(),
+                n.get("ended").asBoolean(false));
     }
 }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.appraisal.AppraisalInputLog.Entry;
 import org.dutygraph.appraisal.AppraisalInputLog.Score;
 import org.dutygraph.appraisal.engine.Period;
@@ -24,16 +23,14 @@ import org.springframework.stereotype.Component;
 class ScoreSheetStore {
 
     /** A sheet to write: its key, its period and that period's year. */
-    record SheetKey(String key, String period, int year) {
-    }
+    record SheetKey(String key, String period, int year) {}
 
     /** A sheet's values after an entry, code by code. */
-    record SheetValues(String key, List<String> codes, List<String> values) {
-    }
+    record SheetValues(String key, List<String> codes, List<String> values) {}
 
     /** One logged entry; {@code source} and {@code ballots} are null unless a rating round entered it. */
-    record LoggedEntry(String subjectId, String period, String code, String value, String source, List<String> ballots) {
-    }
+    record LoggedEntry(
+            String subjectId, String period, String code, String value, String source, List<String> ballots) {}
 
     private final Neo4jClient neo4j;
 
@@ -46,7 +43,9 @@ class ScoreSheetStore {
      * do not lose updates); answers each sheet's current values by key, code by code in stored order.
      */
     Map<String, Map<String, String>> lock(List<SheetKey> keys) {
-        var rows = keys.stream().map(k -> Map.<String, Object>of("key", k.key(), "period", k.period(), "year", k.year())).toList();
+        var rows = keys.stream()
+                .map(k -> Map.<String, Object>of("key", k.key(), "period", k.period(), "year", k.year()))
+                .toList();
         var current = new HashMap<String, Map<String, String>>();
         neo4j.query("""
                         UNWIND $keys AS k
@@ -55,18 +54,22 @@ class ScoreSheetStore {
                                       s.values = []
                         SET s._lock = true REMOVE s._lock
                         RETURN s.key AS key, s.codes AS codes, s.values AS values""")
-                .bind(rows).to("keys")
-                .fetchAs(SheetValues.class).mappedBy((types, r) -> values(r.get("key").asString(), r.get("codes"), r.get("values")))
-                .all().forEach(sheet -> current.put(sheet.key(), zip(sheet.codes(), sheet.values())));
+                .bind(rows)
+                .to("keys")
+                .fetchAs(SheetValues.class)
+                .mappedBy((types, r) -> values(r.get("key").asString(), r.get("codes"), r.get("values")))
+                .all()
+                .forEach(sheet -> current.put(sheet.key(), zip(sheet.codes(), sheet.values())));
         return current;
     }
 
     void update(List<SheetValues> sheets, long now) {
-        var rows = sheets.stream().map(s -> Map.<String, Object>of("key", s.key(), "codes", s.codes(), "values", s.values())).toList();
+        var rows = sheets.stream()
+                .map(s -> Map.<String, Object>of("key", s.key(), "codes", s.codes(), "values", s.values()))
+                .toList();
         neo4j.query("""
                         UNWIND $rows AS row MATCH (s:ScoreSheet {key: row.key})
-                        SET s.codes = row.codes, s.values = row.values, s.updatedAt = $now""")
-                .bindAll(Map.of("rows", rows, "now", now)).run();
+                        SET s.codes = row.codes, s.values = row.values, s.updatedAt = $now""").bindAll(Map.of("rows", rows, "now", now)).run();
     }
 
     void log(List<LoggedEntry> entries, String by, long now) {
@@ -83,17 +86,20 @@ class ScoreSheetStore {
         }
         neo4j.query("""
                         UNWIND $log AS e CREATE (:ScoreEntry {subjectId: e.subject, period: e.period, code: e.code, value: e.value,
-                                by: $by, at: $now, source: e.source, ballots: e.ballots})""")
-                .bindAll(Map.of("log", rows, "by", by, "now", now)).run();
+                                by: $by, at: $now, source: e.source, ballots: e.ballots})""").bindAll(Map.of("log", rows, "by", by, "now", now)).run();
     }
 
     /** The subject's current values in the period, in stored order. */
     List<Score> scores(String subjectId, Period period) {
         var scores = new ArrayList<Score>();
         neo4j.query("MATCH (s:ScoreSheet {key: $key}) RETURN s.key AS key, s.codes AS c, s.values AS v")
-                .bind(subjectId + "|" + period).to("key")
-                .fetchAs(SheetValues.class).mappedBy((types, r) -> values(r.get("key").asString(), r.get("c"), r.get("v")))
-                .all().forEach(sheet -> zip(sheet.codes(), sheet.values()).forEach((code, value) -> scores.add(new Score(code, value))));
+                .bind(subjectId + "|" + period)
+                .to("key")
+                .fetchAs(SheetValues.class)
+                .mappedBy((types, r) -> values(r.get("key").asString(), r.get("c"), r.get("v")))
+                .all()
+                .forEach(sheet -> zip(sheet.codes(), sheet.values())
+                        .forEach((code, value) -> scores.add(new Score(code, value))));
         return scores;
     }
 
@@ -110,23 +116,33 @@ class ScoreSheetStore {
                         WHERE $after IS NULL OR key > $after
                         RETURN e, key ORDER BY key LIMIT $limit""")
                 .bindAll(params)
-                .fetchAs(Entry.class).mappedBy((types, r) -> {
+                .fetchAs(Entry.class)
+                .mappedBy((types, r) -> {
                     var e = r.get("e").asNode();
-                    return new Entry(e.get("code").asString(), e.get("value").asString(""), e.get("by").asString(),
-                            TimeKeys.utc(e.get("at").asLong()), r.get("key").asString(), e.get("source").asString(null),
-                            e.get("ballots").isNull() ? List.of() : e.get("ballots").asList(Value::asString));
+                    return new Entry(
+                            e.get("code").asString(),
+                            e.get("value").asString(""),
+                            e.get("by").asString(),
+                            TimeKeys.utc(e.get("at").asLong()),
+                            r.get("key").asString(),
+                            e.get("source").asString(null),
+                            e.get("ballots").isNull()
+                                    ? List.of()
+                                    : e.get("ballots").asList(Value::asString));
                 })
                 .all());
     }
 
     /** Every sheet of the period: subject -> code -> value (the computation reads a period at a time). */
     Map<String, Map<String, BigDecimal>> ofPeriod(Period period) {
-        record Sheet(String subjectId, Map<String, BigDecimal> values) {
-        }
+        record Sheet(String subjectId, Map<String, BigDecimal> values) {}
         var sheets = new HashMap<String, Map<String, BigDecimal>>();
-        neo4j.query("MATCH (s:ScoreSheet {period: $period}) RETURN s.subjectId AS subject, s.codes AS codes, s.values AS values")
-                .bind(period.toString()).to("period")
-                .fetchAs(Sheet.class).mappedBy((types, r) -> {
+        neo4j.query(
+                        "MATCH (s:ScoreSheet {period: $period}) RETURN s.subjectId AS subject, s.codes AS codes, s.values AS values")
+                .bind(period.toString())
+                .to("period")
+                .fetchAs(Sheet.class)
+                .mappedBy((types, r) -> {
                     var codes = r.get("codes").asList(Value::asString);
                     var values = r.get("values").asList(Value::asString);
                     var map = new HashMap<String, BigDecimal>(codes.size() * 2);
@@ -135,7 +151,8 @@ class ScoreSheetStore {
                     }
                     return new Sheet(r.get("subject").asString(), map);
                 })
-                .all().forEach(sheet -> sheets.put(sheet.subjectId(), sheet.values()));
+                .all()
+                .forEach(sheet -> sheets.put(sheet.subjectId(), sheet.values()));
         return sheets;
     }
 

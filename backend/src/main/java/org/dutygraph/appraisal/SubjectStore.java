@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.dutygraph.org.read.Holdings;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -38,7 +37,10 @@ public class SubjectStore {
         return new HashSet<>(neo4j.query("""
                         UNWIND $ids AS id OPTIONAL MATCH (o:Organization {id: id}) OPTIONAL MATCH (p:Person {id: id})
                         WITH id WHERE o IS NOT NULL OR p IS NOT NULL RETURN DISTINCT id""")
-                .bind(List.copyOf(ids)).to("ids").fetchAs(String.class).all());
+                .bind(List.copyOf(ids))
+                .to("ids")
+                .fetchAs(String.class)
+                .all());
     }
 
     /** The unit, the units under it and the people holding posts there on {@code day}; empty for no such unit. */
@@ -48,8 +50,11 @@ public class SubjectStore {
                         OPTIONAL MATCH (p:Person)-[m:HOLDS]->(:Post)-[:IN_ORG]->(u) WHERE %s
                         WITH collect(DISTINCT u.id) + collect(DISTINCT p.id) AS ids RETURN ids""".formatted(HOLDS_M))
                 .bindAll(Map.of("unit", unitId, "day", day.toString()))
-                .fetchAs(Ids.class).mappedBy((types, r) -> new Ids(r.get("ids").asList(Value::asString))).one()
-                .map(Ids::ids).orElse(List.of());
+                .fetchAs(Ids.class)
+                .mappedBy((types, r) -> new Ids(r.get("ids").asList(Value::asString)))
+                .one()
+                .map(Ids::ids)
+                .orElse(List.of());
     }
 
     /**
@@ -62,11 +67,13 @@ public class SubjectStore {
                         WHERE lead.role IN $leading AND %s
                         MATCH (u:Organization)-[:PART_OF*0..]->(top)
                         OPTIONAL MATCH (p:Person)-[m:HOLDS]->(:Post)-[:IN_ORG]->(u) WHERE %s
-                        WITH collect(DISTINCT u.id) + collect(DISTINCT p.id) AS ids RETURN ids"""
-                        .formatted(Holdings.currentOn("h", "$day"), HOLDS_M))
+                        WITH collect(DISTINCT u.id) + collect(DISTINCT p.id) AS ids RETURN ids""".formatted(Holdings.currentOn("h", "$day"), HOLDS_M))
                 .bindAll(Map.of("person", personId, "day", day.toString(), "leading", LEADING))
-                .fetchAs(Ids.class).mappedBy((types, r) -> new Ids(r.get("ids").asList(Value::asString))).one()
-                .map(Ids::ids).orElse(List.of());
+                .fetchAs(Ids.class)
+                .mappedBy((types, r) -> new Ids(r.get("ids").asList(Value::asString)))
+                .one()
+                .map(Ids::ids)
+                .orElse(List.of());
     }
 
     /** The person with this badge (a person id), or else the one person holding the post on {@code day}. */
@@ -80,9 +87,11 @@ public class SubjectStore {
                         OPTIONAL MATCH (h:Person)-[m:HOLDS]->(:Post {id: $post}) WHERE %s
                         RETURN b.id AS badge, collect(DISTINCT h.id) AS holders""".formatted(HOLDS_M))
                 .bindAll(params)
-                .fetchAs(Named.class).mappedBy((types, r) -> new Named(r.get("badge").asString(null),
-                        r.get("holders").asList(Value::asString)))
-                .one().map(Named::person);
+                .fetchAs(Named.class)
+                .mappedBy((types, r) -> new Named(
+                        r.get("badge").asString(null), r.get("holders").asList(Value::asString)))
+                .one()
+                .map(Named::person);
     }
 
     private record Named(String badge, List<String> holders) {
@@ -92,6 +101,5 @@ public class SubjectStore {
         }
     }
 
-    private record Ids(List<String> ids) {
-    }
+    private record Ids(List<String> ids) {}
 }

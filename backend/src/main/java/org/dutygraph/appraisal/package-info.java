@@ -2,8 +2,9 @@
  * Appraisal schemes as data, scores, recomputation, results and citizen rankings. Learns of concluded complaints
  * and confirmed findings and decided accountability cases through their events.
  */
-@ApplicationModule(displayName = "Appraisal", allowedDependencies = { "cases", "complaints", "inspections", "org::read",
-        "platform::*", "security" })
+@ApplicationModule(
+        displayName = "Appraisal",
+        allowedDependencies = {"cases", "complaints", "inspections", "org::read", "platform::*", "security"})
 package org.dutygraph.appraisal;
 
 import org.springframework.modulith.ApplicationModule;

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
 import org.dutygraph.cases.CaseViews.Audience;
 import org.dutygraph.cases.CaseViews.CaseView;
 import org.springframework.stereotype.Component;
@@ -28,11 +27,15 @@ class CaseAudiences {
     }
 
     boolean office(CaseCaller caller) {
-        return caller.inspector() && caller.unitId() != null && settings.officeUnitIds().contains(caller.unitId());
+        return caller.inspector()
+                && caller.unitId() != null
+                && settings.officeUnitIds().contains(caller.unitId());
     }
 
     boolean appealBoard(CaseCaller caller) {
-        return caller.inspector() && caller.unitId() != null && settings.appealUnitIds().contains(caller.unitId());
+        return caller.inspector()
+                && caller.unitId() != null
+                && settings.appealUnitIds().contains(caller.unitId());
     }
 
     /** The units whose cases the caller sees as a leader (empty for one who leads none). Call inside a transaction. */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -32,7 +31,12 @@ class CaseDemoData implements ApplicationRunner {
     private final CaseReads reads;
     private final Clock clock;
 
-    CaseDemoData(SituationCatalogues catalogues, CaseOpenings openings, CaseProcedure procedure, CaseReads reads, Clock clock) {
+    CaseDemoData(
+            SituationCatalogues catalogues,
+            CaseOpenings openings,
+            CaseProcedure procedure,
+            CaseReads reads,
+            Clock clock) {
         this.catalogues = catalogues;
         this.openings = openings;
         this.procedure = procedure;
@@ -54,14 +58,13 @@ class CaseDemoData implements ApplicationRunner {
             return;
         }
         var month = LocalDate.now(clock).minusMonths(1);
-        var first = open("LETTER", "群众来信 2026-031", "发改委价格监督检查科受理举报后超期未处理", "fgw-jg-1",
-                month, "window.time-limit");
-        var second = open("PUBLIC_OPINION", "舆情监测专报 第12期", "教育局办公室对群众咨询推诿，网上反映集中", "jyj-bgs-head",
-                month, "duties.buck-passing");
-        var third = open("MEDIA", "青山日报 读者来信版", "发改委办公室文秘岗工作时间长时间脱岗", "fgw-bgs-1", month,
-                "discipline.absence");
+        var first = open("LETTER", "群众来信 2026-031", "发改委价格监督检查科受理举报后超期未处理", "fgw-jg-1", month, "window.time-limit");
+        var second = open(
+                "PUBLIC_OPINION", "舆情监测专报 第12期", "教育局办公室对群众咨询推诿，网上反映集中", "jyj-bgs-head", month, "duties.buck-passing");
+        var third = open("MEDIA", "青山日报 读者来信版", "发改委办公室文秘岗工作时间长时间脱岗", "fgw-bgs-1", month, "discipline.absence");
         if (first == null || second == null || third == null) {
-            log.warn("Demo cases not created: dutygraph.cases.office-unit-ids does not name xnb, or the demo city is missing");
+            log.warn(
+                    "Demo cases not created: dutygraph.cases.office-unit-ids does not name xnb, or the demo city is missing");
             return;
         }
         advance(second, "START_INVESTIGATION", Map.of());
@@ -71,10 +74,11 @@ class CaseDemoData implements ApplicationRunner {
         log.info("Demo accountability cases created");
     }
 
-    private String open(String channel, String reference, String summary, String postId, LocalDate day, String situation) {
+    private String open(
+            String channel, String reference, String summary, String postId, LocalDate day, String situation) {
         try {
-            var opened = openings.openByHand(OFFICE, new CaseOpenings.ByHand(channel, reference, summary, postId, null, day,
-                    situation, null));
+            var opened = openings.openByHand(
+                    OFFICE, new CaseOpenings.ByHand(channel, reference, summary, postId, null, day, situation, null));
             return opened.errors().isEmpty() ? opened.acase().id() : null;
         } catch (RuntimeException notOffice) {
             return null;
@@ -82,8 +86,22 @@ class CaseDemoData implements ApplicationRunner {
     }
 
     private void advance(String id, String action, Map<String, String> values) {
-        var result = procedure.advance(OFFICE, new CaseProcedure.Advance(id, action, null, null, null, null,
-                values.get("measure"), values.get("reason"), null, null, null, null, null));
+        var result = procedure.advance(
+                OFFICE,
+                new CaseProcedure.Advance(
+                        id,
+                        action,
+                        null,
+                        null,
+                        null,
+                        null,
+                        values.get("measure"),
+                        values.get("reason"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
         if (!result.errors().isEmpty()) {
             throw new IllegalStateException("Demo case step " + action + " refused: " + List.copyOf(result.errors()));
         }

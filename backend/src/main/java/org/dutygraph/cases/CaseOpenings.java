@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.dutygraph.accountability.AccountabilityChains;
 import org.dutygraph.cases.CaseViews.CaseView;
 import org.dutygraph.cases.CaseViews.ChainLink;
@@ -29,21 +28,32 @@ import org.springframework.stereotype.Service;
 public class CaseOpenings {
 
     /** What a source knows when it opens a case; {@code evidenceCode} picks the situation (a complaint category, a checklist code). */
-    public record SourceOpening(String kind, String sourceId, String reference, String unitId, String postId, String badgeNumber,
-                                Instant occurredAt, String evidenceCode, String summary) {
-    }
+    public record SourceOpening(
+            String kind,
+            String sourceId,
+            String reference,
+            String unitId,
+            String postId,
+            String badgeNumber,
+            Instant occurredAt,
+            String evidenceCode,
+            String summary) {}
 
     /** {@code unitMissedDeadline}: the unit did not act on the matter by this day, so the office opened the case itself. */
-    public record ByHand(String channel, String reference, String summary, String postId, String badgeNumber, LocalDate actDate,
-                         String situationCode, LocalDate unitMissedDeadline) {
-    }
+    public record ByHand(
+            String channel,
+            String reference,
+            String summary,
+            String postId,
+            String badgeNumber,
+            LocalDate actDate,
+            String situationCode,
+            LocalDate unitMissedDeadline) {}
 
-    public record Opened(CaseView acase, List<UserError> errors) {
-    }
+    public record Opened(CaseView acase, List<UserError> errors) {}
 
     /** The post and person a case names, resolved for the day of the act. */
-    record Concerned(String postId, String personId, List<UserError> errors) {
-    }
+    record Concerned(String postId, String personId, List<UserError> errors) {}
 
     private static final int MAX_SUMMARY = 2000;
     private static final int MAX_REFERENCE = 200;
@@ -56,8 +66,14 @@ public class CaseOpenings {
     private final CaseAudiences audiences;
     private final Clock clock;
 
-    CaseOpenings(GraphTransactions graph, LockStore locks, CaseStore store, SituationCatalogues catalogues,
-                 AccountabilityChains chains, CaseAudiences audiences, Clock clock) {
+    CaseOpenings(
+            GraphTransactions graph,
+            LockStore locks,
+            CaseStore store,
+            SituationCatalogues catalogues,
+            AccountabilityChains chains,
+            CaseAudiences audiences,
+            Clock clock) {
         this.graph = graph;
         this.locks = locks;
         this.store = store;
@@ -78,8 +94,10 @@ public class CaseOpenings {
             var catalogue = catalogues.inForce(day);
             var situation = catalogue.flatMap(c -> c.catalogue().evidencedBy(o.kind(), o.evidenceCode()));
             var concerned = concerned(o.postId(), o.badgeNumber(), day);
-            boolean direct = catalogue.isPresent() && catalogue.get().catalogue().openDirectly().contains(o.kind())
-                    && situation.isPresent() && concerned.errors().isEmpty();
+            boolean direct = catalogue.isPresent()
+                    && catalogue.get().catalogue().openDirectly().contains(o.kind())
+                    && situation.isPresent()
+                    && concerned.errors().isEmpty();
             var props = new HashMap<String, Object>();
             props.put("sourceKind", o.kind());
             props.put("sourceId", o.sourceId());
@@ -119,7 +137,8 @@ public class CaseOpenings {
             if (catalogue.isEmpty()) {
                 return new Opened(null, List.of(CaseTexts.NO_CATALOGUE.at("input", "actDate")));
             }
-            var situation = catalogue.get().catalogue().situation(input.situationCode() == null ? "" : input.situationCode());
+            var situation =
+                    catalogue.get().catalogue().situation(input.situationCode() == null ? "" : input.situationCode());
             var concerned = concerned(input.postId(), input.badgeNumber(), input.actDate());
             var problems = new ArrayList<>(concerned.errors());
             if (situation.isEmpty()) {
@@ -139,7 +158,8 @@ public class CaseOpenings {
             props.put("actDate", input.actDate().toString());
             props.putAll(situationProperties(catalogue.get().version(), situation.get()));
             var id = create(props, concerned, input.actDate(), "REGISTERED", caller.username());
-            return new Opened(store.get(id, clock.instant()).orElseThrow().seenBy(CaseViews.Audience.OFFICE), List.of());
+            return new Opened(
+                    store.get(id, clock.instant()).orElseThrow().seenBy(CaseViews.Audience.OFFICE), List.of());
         });
     }
 
@@ -150,7 +170,8 @@ public class CaseOpenings {
             post = chains.postOfBadge(badge, day).orElse(null);
         }
         if (post == null) {
-            return new Concerned(null, null, List.of(CaseTexts.NO_POST.at("input", postId == null ? "badgeNumber" : "postId")));
+            return new Concerned(
+                    null, null, List.of(CaseTexts.NO_POST.at("input", postId == null ? "badgeNumber" : "postId")));
         }
         if (store.unitOfPost(post).isEmpty()) {
             return new Concerned(null, null, List.of(CaseTexts.UNKNOWN_POST.at("input", "postId")));
@@ -182,7 +203,8 @@ public class CaseOpenings {
             props.put("personId", concerned.personId());
             props.put("personName", store.personName(concerned.personId()).orElse(null));
         }
-        var links = traced.stream().map(t -> new ChainLink(t.role(), t.post().id(), t.post().label(), t.personId(), t.personName()))
+        var links = traced.stream()
+                .map(t -> new ChainLink(t.role(), t.post().id(), t.post().label(), t.personId(), t.personName()))
                 .toList();
         props.put("chain", SituationCatalogues.JSON.writeValueAsString(links));
         return props;
@@ -207,13 +229,21 @@ public class CaseOpenings {
         locks.job("case-number");
         props.putAll(concernedProperties(concerned, day));
         props.put("id", id);
-        props.put("number", store.nextNumber(clock.instant().atZone(clock.getZone()).getYear()));
+        props.put(
+                "number",
+                store.nextNumber(clock.instant().atZone(clock.getZone()).getYear()));
         props.put("key", TimeKeys.key(now, id));
         props.put("status", status);
         props.put("openedBy", by);
         props.put("openedAt", now);
         store.create(props);
-        store.addStep(new Step(id, "OPEN", status, by, TimeKeys.utc(now), props.get("sourceKind").toString(),
+        store.addStep(new Step(
+                id,
+                "OPEN",
+                status,
+                by,
+                TimeKeys.utc(now),
+                props.get("sourceKind").toString(),
                 TimeKeys.key(now, UUID.randomUUID().toString())));
         return id;
     }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.dutygraph.cases.CaseViews.Audience;
 import org.dutygraph.cases.CaseViews.CaseView;
 import org.dutygraph.cases.CaseViews.Statement;
@@ -28,13 +27,22 @@ import org.springframework.stereotype.Service;
 @Service
 public class CaseProcedure {
 
-    public record Advance(String id, String action, String situationCode, String postId, String badgeNumber,
-                          Integer workingDays, String measure, String reason, String outOfRangeReason, String outcome,
-                          String note, Boolean wideAdverseEffect, Boolean seriousHarm) {
-    }
+    public record Advance(
+            String id,
+            String action,
+            String situationCode,
+            String postId,
+            String badgeNumber,
+            Integer workingDays,
+            String measure,
+            String reason,
+            String outOfRangeReason,
+            String outcome,
+            String note,
+            Boolean wideAdverseEffect,
+            Boolean seriousHarm) {}
 
-    public record Result(CaseView acase, List<UserError> errors) {
-    }
+    public record Result(CaseView acase, List<UserError> errors) {}
 
     private static final int MAX_TEXT = 2000;
     private static final Set<String> OUTCOMES = Set.of("UPHELD", "CHANGED");
@@ -51,9 +59,18 @@ public class CaseProcedure {
     private final Effects effects;
     private final Clock clock;
 
-    CaseProcedure(GraphTransactions graph, LockStore locks, CaseStore store, CaseAudiences audiences, CaseOpenings openings,
-                  SituationCatalogues catalogues, WorkingCalendar calendar, CaseSettings settings, JointResponsibility joint,
-                  Effects effects, Clock clock) {
+    CaseProcedure(
+            GraphTransactions graph,
+            LockStore locks,
+            CaseStore store,
+            CaseAudiences audiences,
+            CaseOpenings openings,
+            SituationCatalogues catalogues,
+            WorkingCalendar calendar,
+            CaseSettings settings,
+            JointResponsibility joint,
+            Effects effects,
+            Clock clock) {
         this.graph = graph;
         this.locks = locks;
         this.store = store;
@@ -101,12 +118,24 @@ public class CaseProcedure {
             long now = clock.millis();
             store.update(c.id(), changes);
             var status = (String) changes.getOrDefault("status", c.status());
-            store.addStep(new Step(c.id(), in.action(), status, caller.username(), TimeKeys.utc(now), note(in),
+            store.addStep(new Step(
+                    c.id(),
+                    in.action(),
+                    status,
+                    caller.username(),
+                    TimeKeys.utc(now),
+                    note(in),
                     TimeKeys.key(now, UUID.randomUUID().toString())));
             if (in.action().equals("DECIDE")) {
                 extendToLeaders(c, in, caller.username(), now);
-                recorded.addAll(effects.record(new CaseDecided(c.id(), c.number(), c.unitId(), c.post() == null ? null : c.post().id(),
-                        c.personId(), in.measure(), clock.instant())));
+                recorded.addAll(effects.record(new CaseDecided(
+                        c.id(),
+                        c.number(),
+                        c.unitId(),
+                        c.post() == null ? null : c.post().id(),
+                        c.personId(),
+                        in.measure(),
+                        clock.instant())));
             }
             return new Result(store.get(c.id(), clock.instant()).orElseThrow().seenBy(audience.get()), List.of());
         });
@@ -140,7 +169,8 @@ public class CaseProcedure {
         Map<String, Object> changes(CaseView c, List<UserError> errors);
     }
 
-    private Result concernedStep(CaseCaller caller, String id, String action, String text, String field, ConcernedCheck check) {
+    private Result concernedStep(
+            CaseCaller caller, String id, String action, String text, String field, ConcernedCheck check) {
         var errors = new ArrayList<UserError>();
         CaseOpenings.text(text, MAX_TEXT, true, errors, "input", field);
         if (!errors.isEmpty()) {
@@ -149,7 +179,11 @@ public class CaseProcedure {
         return graph.write(() -> {
             locks.node("AccountabilityCase", id);
             var found = store.get(id, clock.instant());
-            if (found.isEmpty() || audiences.of(caller, found.get()).filter(a -> a == Audience.CONCERNED).isEmpty()) {
+            if (found.isEmpty()
+                    || audiences
+                            .of(caller, found.get())
+                            .filter(a -> a == Audience.CONCERNED)
+                            .isEmpty()) {
                 return refused(CaseTexts.NOT_FOUND.at("input", "caseId"));
             }
             var c = found.get();
@@ -162,22 +196,40 @@ public class CaseProcedure {
                 store.update(id, changes);
             }
             if (action.equals("STATEMENT")) {
-                store.addStatement(new Statement(id, text, TimeKeys.utc(now), TimeKeys.key(now, UUID.randomUUID().toString())));
+                store.addStatement(new Statement(
+                        id,
+                        text,
+                        TimeKeys.utc(now),
+                        TimeKeys.key(now, UUID.randomUUID().toString())));
             }
-            store.addStep(new Step(id, action, (String) changes.getOrDefault("status", c.status()), caller.username(),
-                    TimeKeys.utc(now), null, TimeKeys.key(now, UUID.randomUUID().toString())));
+            store.addStep(new Step(
+                    id,
+                    action,
+                    (String) changes.getOrDefault("status", c.status()),
+                    caller.username(),
+                    TimeKeys.utc(now),
+                    null,
+                    TimeKeys.key(now, UUID.randomUUID().toString())));
             return new Result(store.get(id, clock.instant()).orElseThrow().seenBy(Audience.CONCERNED), List.of());
         });
     }
 
     /** Joint responsibility: the rules that fire extend the decided case to the unit's leaders, recorded as a step. */
     private void extendToLeaders(CaseView c, Advance in, String by, long now) {
-        var rules = joint.fired(c, new JointResponsibility.Facts(Boolean.TRUE.equals(in.wideAdverseEffect()),
-                Boolean.TRUE.equals(in.seriousHarm())));
+        var rules = joint.fired(
+                c,
+                new JointResponsibility.Facts(
+                        Boolean.TRUE.equals(in.wideAdverseEffect()), Boolean.TRUE.equals(in.seriousHarm())));
         var extended = joint.extend(c, rules, by);
         if (!rules.isEmpty()) {
-            store.addStep(new Step(c.id(), "EXTEND_TO_LEADERS", "DECIDED", by, TimeKeys.utc(now),
-                    String.join(",", rules) + " -> " + String.join(",", extended), TimeKeys.key(now + 1, UUID.randomUUID().toString())));
+            store.addStep(new Step(
+                    c.id(),
+                    "EXTEND_TO_LEADERS",
+                    "DECIDED",
+                    by,
+                    TimeKeys.utc(now),
+                    String.join(",", rules) + " -> " + String.join(",", extended),
+                    TimeKeys.key(now + 1, UUID.randomUUID().toString())));
         }
     }
 
@@ -221,7 +273,9 @@ public class CaseProcedure {
                     errors.add(CaseTexts.OUT_OF_RANGE.at("input", "workingDays"));
                 }
                 changes.put("status", "INVESTIGATING");
-                changes.put("investigationDueAt", calendar.due(clock.instant(), days).toEpochMilli());
+                changes.put(
+                        "investigationDueAt",
+                        calendar.due(clock.instant(), days).toEpochMilli());
             }
             case "DECIDE" -> {
                 expect(c, errors, "INVESTIGATING");
@@ -233,7 +287,10 @@ public class CaseProcedure {
                 expect(c, errors, "DECIDED");
                 changes.put("status", "NOTIFIED");
                 changes.put("notifiedAt", now);
-                changes.put("appealDueAt", calendar.due(clock.instant(), settings.appealWorkingDays()).toEpochMilli());
+                changes.put(
+                        "appealDueAt",
+                        calendar.due(clock.instant(), settings.appealWorkingDays())
+                                .toEpochMilli());
             }
             case "DECIDE_APPEAL" -> {
                 expect(c, errors, "APPEALED");
@@ -241,7 +298,8 @@ public class CaseProcedure {
             }
             case "EXECUTE" -> {
                 expect(c, errors, "NOTIFIED", "APPEAL_DECIDED");
-                if (c.status().equals("NOTIFIED") && !clock.instant().isAfter(c.appealDueAt().toInstant())) {
+                if (c.status().equals("NOTIFIED")
+                        && !clock.instant().isAfter(c.appealDueAt().toInstant())) {
                     errors.add(CaseTexts.APPEAL_PERIOD_OPEN.at("input", "action"));
                 }
                 CaseOpenings.text(in.note(), MAX_TEXT, false, errors, "input", "note");
@@ -270,15 +328,21 @@ public class CaseProcedure {
         var day = c.actDate();
         if (in.situationCode() != null || c.situation() == null) {
             var catalogue = catalogues.inForce(day);
-            var situation = catalogue.flatMap(v -> v.catalogue().situation(in.situationCode() == null ? "" : in.situationCode()));
+            var situation = catalogue.flatMap(
+                    v -> v.catalogue().situation(in.situationCode() == null ? "" : in.situationCode()));
             if (situation.isEmpty()) {
-                errors.add((catalogue.isEmpty() ? CaseTexts.NO_CATALOGUE : CaseTexts.UNKNOWN_SITUATION).at("input", "situationCode"));
+                errors.add((catalogue.isEmpty() ? CaseTexts.NO_CATALOGUE : CaseTexts.UNKNOWN_SITUATION)
+                        .at("input", "situationCode"));
             } else {
                 changes.putAll(CaseOpenings.situationProperties(catalogue.get().version(), situation.get()));
             }
         }
         if (in.postId() != null || in.badgeNumber() != null || c.person() == null) {
-            var post = in.postId() != null ? in.postId() : in.badgeNumber() != null ? null : c.post() == null ? null : c.post().id();
+            var post = in.postId() != null
+                    ? in.postId()
+                    : in.badgeNumber() != null
+                            ? null
+                            : c.post() == null ? null : c.post().id();
             var concerned = openings.concerned(post, in.badgeNumber(), day);
             errors.addAll(concerned.errors());
             if (concerned.errors().isEmpty()) {
@@ -316,14 +380,26 @@ public class CaseProcedure {
         }
         changes.put("status", "APPEAL_DECIDED");
         changes.put("appealOutcome", in.outcome());
-        changes.put("appealMeasure", "CHANGED".equals(in.outcome()) ? in.measure() : c.decision() == null ? null : c.decision().measure());
+        changes.put(
+                "appealMeasure",
+                "CHANGED".equals(in.outcome())
+                        ? in.measure()
+                        : c.decision() == null ? null : c.decision().measure());
         changes.put("appealReason", in.reason());
         changes.put("appealDecidedAt", clock.millis());
     }
 
     private static Catalogue.Situation situationRange(CaseView c) {
         var s = c.situation();
-        return new Catalogue.Situation(s.code(), s.area(), s.wording(), List.of(), null, s.measureFrom(), s.measureTo(), s.suspendFirst(),
+        return new Catalogue.Situation(
+                s.code(),
+                s.area(),
+                s.wording(),
+                List.of(),
+                null,
+                s.measureFrom(),
+                s.measureTo(),
+                s.suspendFirst(),
                 Catalogue.Bindings.NONE);
     }
 }

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.dutygraph.cases.CaseViews.Audience;
 import org.dutygraph.cases.CaseViews.CaseView;
 import org.dutygraph.cases.CaseViews.Statement;
@@ -17,8 +16,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class CaseReads {
 
-    public record Filter(List<String> statuses, String sourceKind) {
-    }
+    public record Filter(List<String> statuses, String sourceKind) {}
 
     private final GraphTransactions graph;
     private final CaseStore store;
@@ -33,7 +31,8 @@ public class CaseReads {
     }
 
     public Optional<CaseView> one(CaseCaller caller, String id) {
-        return graph.read(() -> store.get(id, clock.instant()).flatMap(c -> audiences.of(caller, c).map(c::seenBy)));
+        return graph.read(() -> store.get(id, clock.instant())
+                .flatMap(c -> audiences.of(caller, c).map(c::seenBy)));
     }
 
     /** The office and the level above: every case; a leader: the cases of the units they lead; anyone else: none. */
@@ -43,13 +42,17 @@ public class CaseReads {
         return graph.read(() -> {
             if (audiences.office(caller) || audiences.appealBoard(caller)) {
                 var who = audiences.office(caller) ? Audience.OFFICE : Audience.APPEAL_BOARD;
-                return seen(store.page(new CaseStore.Query(statuses, kind, null, null, true), after, limit, clock.instant()), who);
+                return seen(
+                        store.page(
+                                new CaseStore.Query(statuses, kind, null, null, true), after, limit, clock.instant()),
+                        who);
             }
             var units = audiences.ledUnits(caller);
             if (units.isEmpty()) {
                 return List.of();
             }
-            return seen(store.page(new CaseStore.Query(statuses, kind, units, null, false), after, limit, clock.instant()),
+            return seen(
+                    store.page(new CaseStore.Query(statuses, kind, units, null, false), after, limit, clock.instant()),
                     Audience.LEADER);
         });
     }
@@ -59,8 +62,10 @@ public class CaseReads {
         if (caller.personId() == null) {
             return List.of();
         }
-        return graph.read(() -> seen(store.page(new CaseStore.Query(null, null, null, caller.personId(), false), after, limit,
-                clock.instant()), Audience.CONCERNED));
+        return graph.read(() -> seen(
+                store.page(
+                        new CaseStore.Query(null, null, null, caller.personId(), false), after, limit, clock.instant()),
+                Audience.CONCERNED));
     }
 
     /** The steps of each case; who took a step only for the office. */
@@ -68,19 +73,26 @@ public class CaseReads {
         var byId = graph.read(() -> store.steps(cases.stream().map(CaseView::id).toList()));
         var result = new HashMap<CaseView, List<Step>>();
         for (var c : cases) {
-            result.put(c, byId.stream().filter(s -> s.caseId().equals(c.id()))
-                    .map(s -> c.audience() == Audience.OFFICE ? s : s.withoutActor()).toList());
+            result.put(
+                    c,
+                    byId.stream()
+                            .filter(s -> s.caseId().equals(c.id()))
+                            .map(s -> c.audience() == Audience.OFFICE ? s : s.withoutActor())
+                            .toList());
         }
         return result;
     }
 
     /** Statements of the person concerned: for the office, the level above and that person. */
     public Map<CaseView, List<Statement>> statements(List<CaseView> cases) {
-        var byId = graph.read(() -> store.statements(cases.stream().map(CaseView::id).toList()));
+        var byId = graph.read(
+                () -> store.statements(cases.stream().map(CaseView::id).toList()));
         var result = new HashMap<CaseView, List<Statement>>();
         for (var c : cases) {
             boolean shown = c.audience() != Audience.LEADER;
-            result.put(c, shown ? byId.stream().filter(s -> s.caseId().equals(c.id())).toList() : List.of());
+            result.put(
+                    c,
+                    shown ? byId.stream().filter(s -> s.caseId().equals(c.id())).toList() : List.of());
         }
         return result;
     }

@@ -1,7 +1,6 @@
 package org.dutygraph.cases;
 
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,7 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param repeatedComplaintsDays   the period of {@code repeatedComplaints}, in days up to the act
  */
 @ConfigurationProperties("dutygraph.cases")
-public record CaseSettings(@DefaultValue List<String> officeUnitIds, @DefaultValue List<String> appealUnitIds,
-                           @DefaultValue("20") int investigationWorkingDays, @DefaultValue("10") int appealWorkingDays,
-                           @DefaultValue("3") int repeatedComplaints, @DefaultValue("90") int repeatedComplaintsDays) {
-}
+public record CaseSettings(
+        @DefaultValue List<String> officeUnitIds,
+        @DefaultValue List<String> appealUnitIds,
+        @DefaultValue("20") int investigationWorkingDays,
+        @DefaultValue("10") int appealWorkingDays,
+        @DefaultValue("3") int repeatedComplaints,
+        @DefaultValue("90") int repeatedComplaintsDays) {}

@@ -18,12 +18,11 @@ public final class CaseSources {
     /** A case extended to a unit's leaders by a joint-responsibility rule; its source is the case it extends. */
     public static final String JOINT = "JOINT";
 
-    public static final Set<String> KINDS = Set.of(COMPLAINT, SPOT_CHECK, CLUE, APPRAISAL_EVENT, CITIZEN_RANKING, E_SUPERVISION,
-            JOINT);
+    public static final Set<String> KINDS =
+            Set.of(COMPLAINT, SPOT_CHECK, CLUE, APPRAISAL_EVENT, CITIZEN_RANKING, E_SUPERVISION, JOINT);
 
     /** Channels of a clue entered by hand: media report, public-opinion monitoring, a letter, anything else. */
     public static final Set<String> CLUE_CHANNELS = Set.of("MEDIA", "PUBLIC_OPINION", "LETTER", "OTHER");
 
-    private CaseSources() {
-    }
+    private CaseSources() {}
 }

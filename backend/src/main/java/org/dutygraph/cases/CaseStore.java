@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.dutygraph.cases.CaseViews.Appeal;
 import org.dutygraph.cases.CaseViews.CaseView;
 import org.dutygraph.cases.CaseViews.ChainLink;
@@ -34,8 +33,7 @@ class CaseStore {
     private static final List<String> LEADING = List.of("principal", "deputy", "head", "deputy_head");
 
     /** What a page of cases asks for; {@code units} null: any unit; {@code personId}: only that person's cases. */
-    record Query(List<String> statuses, String sourceKind, List<String> units, String personId, boolean withDrafts) {
-    }
+    record Query(List<String> statuses, String sourceKind, List<String> units, String personId, boolean withDrafts) {}
 
     private final Neo4jClient neo4j;
 
@@ -45,15 +43,17 @@ class CaseStore {
 
     /** The next case number of the year, e.g. AC-2026-0007 (call under the case-number lock). */
     String nextNumber(int year) {
-        long n = neo4j.query("""
-                        MERGE (c:CaseCounter {year: $year}) SET c.next = coalesce(c.next, 0) + 1 RETURN c.next AS n""")
-                .bind(year).to("year").fetchAs(Long.class).one().orElseThrow();
+        long n =
+                neo4j.query("""
+                        MERGE (c:CaseCounter {year: $year}) SET c.next = coalesce(c.next, 0) + 1 RETURN c.next AS n""").bind(year).to("year").fetchAs(Long.class).one().orElseThrow();
         return "AC-%d-%04d".formatted(year, n);
     }
 
     Optional<String> bySource(String kind, String sourceId) {
         return neo4j.query("MATCH (c:AccountabilityCase {sourceKind: $kind, sourceId: $id}) RETURN c.id AS id LIMIT 1")
-                .bindAll(Map.of("kind", kind, "id", sourceId)).fetchAs(String.class).one();
+                .bindAll(Map.of("kind", kind, "id", sourceId))
+                .fetchAs(String.class)
+                .one();
     }
 
     /** Cases of this source kind, unit and situation whose act lies between the two days (both included). */
@@ -62,31 +62,53 @@ class CaseStore {
                         MATCH (c:AccountabilityCase {sourceKind: $kind, unitId: $unit, situationCode: $situation})
                         WHERE c.actDate >= $from AND c.actDate <= $to AND c.status <> 'DISMISSED'
                         RETURN count(c) AS n""")
-                .bindAll(Map.of("kind", kind, "unit", unitId, "situation", situationCode, "from", from.toString(),
-                        "to", to.toString()))
-                .fetchAs(Long.class).one().orElse(0L);
+                .bindAll(Map.of(
+                        "kind",
+                        kind,
+                        "unit",
+                        unitId,
+                        "situation",
+                        situationCode,
+                        "from",
+                        from.toString(),
+                        "to",
+                        to.toString()))
+                .fetchAs(Long.class)
+                .one()
+                .orElse(0L);
     }
 
     /** Whether the case was already extended to this leader's post. */
     boolean jointExists(String caseId, String postId) {
         return neo4j.query("""
                         MATCH (c:AccountabilityCase {sourceKind: 'JOINT', sourceId: $case, postId: $post}) RETURN count(c) > 0 AS e""")
-                .bindAll(Map.of("case", caseId, "post", postId)).fetchAs(Boolean.class).one().orElse(false);
+                .bindAll(Map.of("case", caseId, "post", postId))
+                .fetchAs(Boolean.class)
+                .one()
+                .orElse(false);
     }
 
     void create(Map<String, Object> properties) {
-        neo4j.query("CREATE (c:AccountabilityCase) SET c = $props").bind(properties).to("props").run();
+        neo4j.query("CREATE (c:AccountabilityCase) SET c = $props")
+                .bind(properties)
+                .to("props")
+                .run();
     }
 
     /** Sets these properties (null removes one). */
     void update(String id, Map<String, Object> changes) {
         neo4j.query("MATCH (c:AccountabilityCase {id: $id}) SET c += $changes")
-                .bindAll(Map.of("id", id, "changes", changes)).run();
+                .bindAll(Map.of("id", id, "changes", changes))
+                .run();
     }
 
     Optional<CaseView> get(String id, Instant now) {
         return neo4j.query("MATCH (c:AccountabilityCase {id: $id}) RETURN c")
-                .bind(id).to("id").fetchAs(CaseView.class).mappedBy((types, row) -> view(row.get("c"), now)).one();
+                .bind(id)
+                .to("id")
+                .fetchAs(CaseView.class)
+                .mappedBy((types, row) -> view(row.get("c"), now))
+                .one();
     }
 
     List<CaseView> page(Query q, String after, int limit, Instant now) {
@@ -104,7 +126,10 @@ class CaseStore {
                           AND ($kind IS NULL OR c.sourceKind = $kind) AND ($units IS NULL OR c.unitId IN $units)
                           AND ($person IS NULL OR c.personId = $person) AND ($drafts OR c.status <> 'DRAFT')
                         RETURN c ORDER BY c.key LIMIT $limit""")
-                .bindAll(params).fetchAs(CaseView.class).mappedBy((types, row) -> view(row.get("c"), now)).all());
+                .bindAll(params)
+                .fetchAs(CaseView.class)
+                .mappedBy((types, row) -> view(row.get("c"), now))
+                .all());
     }
 
     /** The units the person leads on {@code day} (holding a post of a leading role there) and every unit under them. */
@@ -115,20 +140,28 @@ class CaseStore {
                         MATCH (u:Organization)-[:PART_OF*0..]->(top)
                         RETURN DISTINCT u.id AS id""".formatted(Holdings.currentOn("h", "$day")))
                 .bindAll(Map.of("person", personId, "day", day.toString(), "leading", LEADING))
-                .fetchAs(String.class).all());
+                .fetchAs(String.class)
+                .all());
     }
 
     /** The unit a post is in: [id, name]. */
     Optional<Named> unitOfPost(String postId) {
-        return neo4j.query("MATCH (:Post {id: $post})-[:IN_ORG]->(u:Organization) RETURN u.id AS id, u.name AS name LIMIT 1")
-                .bind(postId).to("post")
-                .fetchAs(Named.class).mappedBy((types, row) -> new Named(row.get("id").asString(), row.get("name").asString(null)))
+        return neo4j.query(
+                        "MATCH (:Post {id: $post})-[:IN_ORG]->(u:Organization) RETURN u.id AS id, u.name AS name LIMIT 1")
+                .bind(postId)
+                .to("post")
+                .fetchAs(Named.class)
+                .mappedBy((types, row) ->
+                        new Named(row.get("id").asString(), row.get("name").asString(null)))
                 .one();
     }
 
     Optional<String> personName(String personId) {
         return neo4j.query("MATCH (p:Person {id: $id}) RETURN coalesce(p.name, '') AS name")
-                .bind(personId).to("id").fetchAs(String.class).one();
+                .bind(personId)
+                .to("id")
+                .fetchAs(String.class)
+                .one();
     }
 
     void addStep(Step step) {
@@ -142,72 +175,139 @@ class CaseStore {
         params.put("key", step.key());
         neo4j.query("""
                         CREATE (:CaseStep {caseId: $caseId, action: $action, status: $status, by: $by, at: $at, note: $note,
-                                key: $key})""")
-                .bindAll(params).run();
+                                key: $key})""").bindAll(params).run();
     }
 
     List<Step> steps(List<String> caseIds) {
         return List.copyOf(neo4j.query("MATCH (s:CaseStep) WHERE s.caseId IN $ids RETURN s ORDER BY s.key")
-                .bind(caseIds).to("ids").fetchAs(Step.class).mappedBy((types, row) -> {
+                .bind(caseIds)
+                .to("ids")
+                .fetchAs(Step.class)
+                .mappedBy((types, row) -> {
                     var s = row.get("s");
-                    return new Step(s.get("caseId").asString(), s.get("action").asString(), s.get("status").asString(),
-                            s.get("by").asString(null), TimeKeys.utc(s.get("at").asLong()), s.get("note").asString(null),
+                    return new Step(
+                            s.get("caseId").asString(),
+                            s.get("action").asString(),
+                            s.get("status").asString(),
+                            s.get("by").asString(null),
+                            TimeKeys.utc(s.get("at").asLong()),
+                            s.get("note").asString(null),
                             s.get("key").asString());
-                }).all());
+                })
+                .all());
     }
 
     void addStatement(Statement statement) {
         neo4j.query("CREATE (:CaseStatement {caseId: $caseId, text: $text, at: $at, key: $key})")
-                .bindAll(Map.of("caseId", statement.caseId(), "text", statement.text(),
-                        "at", statement.submittedAt().toInstant().toEpochMilli(), "key", statement.key()))
+                .bindAll(Map.of(
+                        "caseId",
+                        statement.caseId(),
+                        "text",
+                        statement.text(),
+                        "at",
+                        statement.submittedAt().toInstant().toEpochMilli(),
+                        "key",
+                        statement.key()))
                 .run();
     }
 
     List<Statement> statements(List<String> caseIds) {
         return List.copyOf(neo4j.query("MATCH (s:CaseStatement) WHERE s.caseId IN $ids RETURN s ORDER BY s.key")
-                .bind(caseIds).to("ids").fetchAs(Statement.class).mappedBy((types, row) -> {
+                .bind(caseIds)
+                .to("ids")
+                .fetchAs(Statement.class)
+                .mappedBy((types, row) -> {
                     var s = row.get("s");
-                    return new Statement(s.get("caseId").asString(), s.get("text").asString(), TimeKeys.utc(s.get("at").asLong()),
+                    return new Statement(
+                            s.get("caseId").asString(),
+                            s.get("text").asString(),
+                            TimeKeys.utc(s.get("at").asLong()),
                             s.get("key").asString());
-                }).all());
+                })
+                .all());
     }
 
     private static CaseView view(Value c, Instant now) {
         var due = millis(c, "investigationDueAt");
         var status = c.get("status").asString();
         boolean overdue = due != null && status.equals("INVESTIGATING") && now.toEpochMilli() > due;
-        var situation = c.get("situationCode").isNull() ? null : new SituationRef(c.get("catalogueVersion").asInt(),
-                c.get("situationCode").asString(), c.get("situationArea").asString(null), c.get("situationWording").asString(null),
-                c.get("measureFrom").asString(null), c.get("measureTo").asString(null), c.get("suspendFirst").asBoolean(false));
-        var decision = c.get("decisionMeasure").isNull() ? null : new Decision(c.get("decisionMeasure").asString(),
-                c.get("decisionInRange").asBoolean(true), c.get("decisionReason").asString(null),
-                c.get("outOfRangeReason").asString(null), time(c, "decidedAt"));
-        var appeal = c.get("appealGrounds").isNull() ? null : new Appeal(c.get("appealGrounds").asString(), time(c, "appealedAt"),
-                c.get("appealOutcome").asString(null), c.get("appealMeasure").asString(null), c.get("appealReason").asString(null),
-                time(c, "appealDecidedAt"));
-        return new CaseView(c.get("id").asString(), c.get("number").asString(), status,
-                new Source(c.get("sourceKind").asString(), c.get("sourceId").asString(null), c.get("sourceReference").asString(null),
+        var situation = c.get("situationCode").isNull()
+                ? null
+                : new SituationRef(
+                        c.get("catalogueVersion").asInt(),
+                        c.get("situationCode").asString(),
+                        c.get("situationArea").asString(null),
+                        c.get("situationWording").asString(null),
+                        c.get("measureFrom").asString(null),
+                        c.get("measureTo").asString(null),
+                        c.get("suspendFirst").asBoolean(false));
+        var decision = c.get("decisionMeasure").isNull()
+                ? null
+                : new Decision(
+                        c.get("decisionMeasure").asString(),
+                        c.get("decisionInRange").asBoolean(true),
+                        c.get("decisionReason").asString(null),
+                        c.get("outOfRangeReason").asString(null),
+                        time(c, "decidedAt"));
+        var appeal = c.get("appealGrounds").isNull()
+                ? null
+                : new Appeal(
+                        c.get("appealGrounds").asString(),
+                        time(c, "appealedAt"),
+                        c.get("appealOutcome").asString(null),
+                        c.get("appealMeasure").asString(null),
+                        c.get("appealReason").asString(null),
+                        time(c, "appealDecidedAt"));
+        return new CaseView(
+                c.get("id").asString(),
+                c.get("number").asString(),
+                status,
+                new Source(
+                        c.get("sourceKind").asString(),
+                        c.get("sourceId").asString(null),
+                        c.get("sourceReference").asString(null),
                         c.get("clueChannel").asString(null)),
-                c.get("summary").asString(null), named(c, "unitId", "unitName"), named(c, "postId", "postLabel"),
+                c.get("summary").asString(null),
+                named(c, "unitId", "unitName"),
+                named(c, "postId", "postLabel"),
                 named(c, "personId", "personName"),
-                c.get("actDate").isNull() ? null : LocalDate.parse(c.get("actDate").asString()), situation, chain(c),
-                c.get("openedBy").asString(null), time(c, "openedAt"), time(c, "suspendedAt"), time(c, "investigationDueAt"),
-                overdue, decision, time(c, "notifiedAt"), time(c, "appealDueAt"), appeal, time(c, "executedAt"),
-                c.get("executionNote").asString(null), time(c, "closedAt"), c.get("dismissReason").asString(null),
-                c.get("key").asString(), c.get("jointRules").isNull() ? List.of() : c.get("jointRules").asList(Value::asString),
-                c.get("unitMissedDeadline").isNull() ? null : LocalDate.parse(c.get("unitMissedDeadline").asString()), null);
+                c.get("actDate").isNull()
+                        ? null
+                        : LocalDate.parse(c.get("actDate").asString()),
+                situation,
+                chain(c),
+                c.get("openedBy").asString(null),
+                time(c, "openedAt"),
+                time(c, "suspendedAt"),
+                time(c, "investigationDueAt"),
+                overdue,
+                decision,
+                time(c, "notifiedAt"),
+                time(c, "appealDueAt"),
+                appeal,
+                time(c, "executedAt"),
+                c.get("executionNote").asString(null),
+                time(c, "closedAt"),
+                c.get("dismissReason").asString(null),
+                c.get("key").asString(),
+                c.get("jointRules").isNull() ? List.of() : c.get("jointRules").asList(Value::asString),
+                c.get("unitMissedDeadline").isNull()
+                        ? null
+                        : LocalDate.parse(c.get("unitMissedDeadline").asString()),
+                null);
     }
 
     private static Named named(Value c, String id, String name) {
-        return c.get(id).isNull() ? null : new Named(c.get(id).asString(), c.get(name).asString(null));
+        return c.get(id).isNull()
+                ? null
+                : new Named(c.get(id).asString(), c.get(name).asString(null));
     }
 
     private static List<ChainLink> chain(Value c) {
         if (c.get("chain").isNull()) {
             return List.of();
         }
-        return SituationCatalogues.JSON.readValue(c.get("chain").asString(), new TypeReference<List<ChainLink>>() {
-        });
+        return SituationCatalogues.JSON.readValue(c.get("chain").asString(), new TypeReference<List<ChainLink>>() {});
     }
 
     private static Long millis(Value c, String key) {

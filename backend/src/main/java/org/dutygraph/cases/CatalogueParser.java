@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.dutygraph.cases.Catalogue.Area;
 import org.dutygraph.cases.Catalogue.Situation;
 import org.dutygraph.cases.Catalogue.Sources;
@@ -21,8 +20,7 @@ import org.dutygraph.platform.i18n.Text;
  */
 final class CatalogueParser {
 
-    record Problem(String path, String code, Text message) {
-    }
+    record Problem(String path, String code, Text message) {}
 
     static final class Invalid extends RuntimeException {
         private final List<Problem> problems;
@@ -46,8 +44,19 @@ final class CatalogueParser {
             "measures", Set.of("from", "to"));
 
     /** 庸懒散软 (mediocre, lazy, lax, weak), 冷懒推乱贪 (cold, lazy, buck-passing, disorderly, greedy), 不作为 慢作为 乱作为 假作为. */
-    static final Set<String> KINDS = Set.of("MEDIOCRE", "LAZY", "LAX", "WEAK", "COLD", "BUCK_PASSING", "DISORDERLY",
-            "GREEDY", "INACTION", "SLOW_ACTION", "DISORDERLY_ACTION", "SHAM_ACTION");
+    static final Set<String> KINDS = Set.of(
+            "MEDIOCRE",
+            "LAZY",
+            "LAX",
+            "WEAK",
+            "COLD",
+            "BUCK_PASSING",
+            "DISORDERLY",
+            "GREEDY",
+            "INACTION",
+            "SLOW_ACTION",
+            "DISORDERLY_ACTION",
+            "SHAM_ACTION");
 
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9.-]{0,39}");
     private static final Pattern UPPER = Pattern.compile("[A-Z][A-Z0-9_]{0,59}");
@@ -57,8 +66,7 @@ final class CatalogueParser {
     private final List<Problem> problems = new ArrayList<>();
     private final Set<String> codes = new HashSet<>();
 
-    private CatalogueParser() {
-    }
+    private CatalogueParser() {}
 
     static Catalogue parse(Object json) {
         var parser = new CatalogueParser();
@@ -84,7 +92,10 @@ final class CatalogueParser {
         var direct = new LinkedHashSet<String>();
         for (var kind : strings(m.get("openDirectly"), "$.openDirectly")) {
             if (!CaseSources.KINDS.contains(kind.value())) {
-                problem(kind.path(), "UNKNOWN_VALUE", Text.of(CaseTexts.NOT_ONE_OF, kind.value(), new java.util.TreeSet<>(CaseSources.KINDS)));
+                problem(
+                        kind.path(),
+                        "UNKNOWN_VALUE",
+                        Text.of(CaseTexts.NOT_ONE_OF, kind.value(), new java.util.TreeSet<>(CaseSources.KINDS)));
             }
             direct.add(kind.value());
         }
@@ -132,7 +143,10 @@ final class CatalogueParser {
         var kinds = new ArrayList<String>();
         for (var kind : strings(m.get("kinds"), path + ".kinds")) {
             if (!KINDS.contains(kind.value())) {
-                problem(kind.path(), "UNKNOWN_VALUE", Text.of(CaseTexts.NOT_ONE_OF, kind.value(), new java.util.TreeSet<>(KINDS)));
+                problem(
+                        kind.path(),
+                        "UNKNOWN_VALUE",
+                        Text.of(CaseTexts.NOT_ONE_OF, kind.value(), new java.util.TreeSet<>(KINDS)));
             }
             kinds.add(kind.value());
         }
@@ -142,7 +156,15 @@ final class CatalogueParser {
         if (suspend != null && !(suspend instanceof Boolean)) {
             problem(path + ".suspendFirst", "WRONG_TYPE", Text.of(CaseTexts.NOT_A_BOOLEAN, "suspendFirst"));
         }
-        return new Situation(code, area, wording, List.copyOf(kinds), sources, range[0], range[1], Boolean.TRUE.equals(suspend),
+        return new Situation(
+                code,
+                area,
+                wording,
+                List.copyOf(kinds),
+                sources,
+                range[0],
+                range[1],
+                Boolean.TRUE.equals(suspend),
                 bindings(m.get("bindings"), path + ".bindings"));
     }
 
@@ -158,18 +180,35 @@ final class CatalogueParser {
         var categories = new ArrayList<String>();
         for (var c : strings(m.get("complaintCategories"), path + ".complaintCategories")) {
             if (!CitizenComplaints.CATEGORIES.contains(c.value())) {
-                problem(c.path(), "UNKNOWN_VALUE", Text.of(CaseTexts.NOT_ONE_OF, c.value(),
-                        new java.util.TreeSet<>(CitizenComplaints.CATEGORIES)));
+                problem(
+                        c.path(),
+                        "UNKNOWN_VALUE",
+                        Text.of(
+                                CaseTexts.NOT_ONE_OF,
+                                c.value(),
+                                new java.util.TreeSet<>(CitizenComplaints.CATEGORIES)));
             }
             categories.add(c.value());
         }
-        return new Sources(List.copyOf(categories), upper(m, "checklistCodes", path), upper(m, "appraisalEvents", path),
+        return new Sources(
+                List.copyOf(categories),
+                upper(m, "checklistCodes", path),
+                upper(m, "appraisalEvents", path),
                 upper(m, "eSupervisionRules", path));
     }
 
     /** The power-item categories of org-bundle/1. */
-    static final Set<String> CATEGORIES = Set.of("licensing", "penalty", "levy", "coercion", "confirmation", "adjudication",
-            "benefit", "inspection", "reward", "other");
+    static final Set<String> CATEGORIES = Set.of(
+            "licensing",
+            "penalty",
+            "levy",
+            "coercion",
+            "confirmation",
+            "adjudication",
+            "benefit",
+            "inspection",
+            "reward",
+            "other");
 
     private Catalogue.Bindings bindings(Object json, String path) {
         if (json == null) {
@@ -183,11 +222,17 @@ final class CatalogueParser {
         var categories = new ArrayList<String>();
         for (var c : strings(m.get("powerItemCategories"), path + ".powerItemCategories")) {
             if (!CATEGORIES.contains(c.value())) {
-                problem(c.path(), "UNKNOWN_VALUE", Text.of(CaseTexts.NOT_ONE_OF, c.value(), new java.util.TreeSet<>(CATEGORIES)));
+                problem(
+                        c.path(),
+                        "UNKNOWN_VALUE",
+                        Text.of(CaseTexts.NOT_ONE_OF, c.value(), new java.util.TreeSet<>(CATEGORIES)));
             }
             categories.add(c.value());
         }
-        return new Catalogue.Bindings(values(m, "concepts", path), List.copyOf(categories), values(m, "dutyIds", path),
+        return new Catalogue.Bindings(
+                values(m, "concepts", path),
+                List.copyOf(categories),
+                values(m, "dutyIds", path),
                 values(m, "powerItemIds", path));
     }
 
@@ -209,8 +254,11 @@ final class CatalogueParser {
     /** [from, to] of a situation's range of measures. */
     private String[] measures(Object json, String path) {
         if (!(json instanceof Map<?, ?> m)) {
-            problem(path, json == null ? "MISSING_FIELD" : "WRONG_TYPE", Text.of(CaseTexts.MEASURES_OBJECT, Measures.LADDER));
-            return new String[]{null, null};
+            problem(
+                    path,
+                    json == null ? "MISSING_FIELD" : "WRONG_TYPE",
+                    Text.of(CaseTexts.MEASURES_OBJECT, Measures.LADDER));
+            return new String[] {null, null};
         }
         keys(m, "measures", path);
         var from = measure(m, "from", path);
@@ -218,7 +266,7 @@ final class CatalogueParser {
         if (from != null && to != null && Measures.rank(from) > Measures.rank(to)) {
             problem(path + ".to", "OUT_OF_RANGE", Text.of(CaseTexts.MILDER_THAN_FROM, to, from, Measures.LADDER));
         }
-        return new String[]{from, to};
+        return new String[] {from, to};
     }
 
     private String measure(Map<?, ?> m, String key, String path) {
@@ -265,8 +313,7 @@ final class CatalogueParser {
         return s;
     }
 
-    private record At(String value, String path) {
-    }
+    private record At(String value, String path) {}
 
     /** The strings of an optional list, each once. */
     private List<At> strings(Object json, String path) {
@@ -303,7 +350,10 @@ final class CatalogueParser {
     private void keys(Map<?, ?> object, String kind, String path) {
         for (var key : object.keySet()) {
             if (!KEYS.get(kind).contains(String.valueOf(key))) {
-                problem(path + "." + key, "UNKNOWN_KEY", Text.of(CaseTexts.UNKNOWN_KEY, key, kind, new java.util.TreeSet<>(KEYS.get(kind))));
+                problem(
+                        path + "." + key,
+                        "UNKNOWN_KEY",
+                        Text.of(CaseTexts.UNKNOWN_KEY, key, kind, new java.util.TreeSet<>(KEYS.get(kind))));
             }
         }
     }

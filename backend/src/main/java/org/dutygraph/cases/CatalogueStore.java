@@ -3,7 +3,6 @@ package org.dutygraph.cases;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
-
 import org.dutygraph.cases.SituationCatalogues.Version;
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.neo4j.driver.types.Node;
@@ -14,8 +13,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CatalogueStore {
 
-    record NewVersion(int version, String name, String validFrom, String definition, String createdBy, long createdAt) {
-    }
+    record NewVersion(
+            int version, String name, String validFrom, String definition, String createdBy, long createdAt) {}
 
     private final Neo4jClient neo4j;
 
@@ -25,7 +24,9 @@ class CatalogueStore {
 
     int nextVersion() {
         return neo4j.query("MATCH (c:SituationCatalogue) RETURN coalesce(max(c.version), 0) + 1 AS v")
-                .fetchAs(Integer.class).one().orElse(1);
+                .fetchAs(Integer.class)
+                .one()
+                .orElse(1);
     }
 
     Version create(NewVersion v) {
@@ -40,7 +41,11 @@ class CatalogueStore {
                         CREATE (c:SituationCatalogue {version: $version, name: $name, validFrom: $from, definition: $definition,
                                 createdBy: $by, createdAt: $now})
                         RETURN c""")
-                .bindAll(params).fetchAs(Version.class).mappedBy((types, row) -> version(row.get("c").asNode())).one().orElseThrow();
+                .bindAll(params)
+                .fetchAs(Version.class)
+                .mappedBy((types, row) -> version(row.get("c").asNode()))
+                .one()
+                .orElseThrow();
     }
 
     /** The version in force on {@code day}: the latest valid from that day or earlier, of those the newest. */
@@ -48,12 +53,20 @@ class CatalogueStore {
         return neo4j.query("""
                         MATCH (c:SituationCatalogue) WHERE c.validFrom <= $day
                         RETURN c ORDER BY c.validFrom DESC, c.version DESC LIMIT 1""")
-                .bind(day).to("day").fetchAs(Version.class).mappedBy((types, row) -> version(row.get("c").asNode())).one();
+                .bind(day)
+                .to("day")
+                .fetchAs(Version.class)
+                .mappedBy((types, row) -> version(row.get("c").asNode()))
+                .one();
     }
 
     Optional<Version> byNumber(int number) {
         return neo4j.query("MATCH (c:SituationCatalogue {version: $v}) RETURN c")
-                .bind(number).to("v").fetchAs(Version.class).mappedBy((types, row) -> version(row.get("c").asNode())).one();
+                .bind(number)
+                .to("v")
+                .fetchAs(Version.class)
+                .mappedBy((types, row) -> version(row.get("c").asNode()))
+                .one();
     }
 
     /** Versions by number, keyset paged. */
@@ -64,12 +77,21 @@ class CatalogueStore {
         return List.copyOf(neo4j.query("""
                         MATCH (c:SituationCatalogue) WHERE $after IS NULL OR c.version > $after
                         RETURN c ORDER BY c.version LIMIT $limit""")
-                .bindAll(params).fetchAs(Version.class).mappedBy((types, row) -> version(row.get("c").asNode())).all());
+                .bindAll(params)
+                .fetchAs(Version.class)
+                .mappedBy((types, row) -> version(row.get("c").asNode()))
+                .all());
     }
 
     private static Version version(Node n) {
         var json = SituationCatalogues.JSON.readValue(n.get("definition").asString(), Object.class);
-        return new Version(n.get("version").asInt(), n.get("name").asString(), n.get("validFrom").asString(), json,
-                CatalogueParser.parseSaved(json), n.get("createdBy").asString(), TimeKeys.utc(n.get("createdAt").asLong()));
+        return new Version(
+                n.get("version").asInt(),
+                n.get("name").asString(),
+                n.get("validFrom").asString(),
+                json,
+                CatalogueParser.parseSaved(json),
+                n.get("createdBy").asString(),
+                TimeKeys.utc(n.get("createdAt").asLong()));
     }
 }

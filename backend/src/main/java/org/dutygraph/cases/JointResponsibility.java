@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
-
 import org.dutygraph.cases.CaseViews.CaseView;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +27,7 @@ class JointResponsibility {
     private static final Set<String> EXTENDED_TO = Set.of("PRINCIPAL_LEADER", "IN_CHARGE_SUPERVISOR");
 
     /** What the office states when deciding. */
-    record Facts(boolean wideAdverseEffect, boolean seriousHarm) {
-    }
+    record Facts(boolean wideAdverseEffect, boolean seriousHarm) {}
 
     private final CaseStore store;
     private final CaseOpenings openings;
@@ -48,16 +46,24 @@ class JointResponsibility {
             rules.add(UNIT_DID_NOT_ACT);
         }
         var source = c.source();
-        if (facts.wideAdverseEffect() && source.kind().equals(CaseSources.CLUE)
+        if (facts.wideAdverseEffect()
+                && source.kind().equals(CaseSources.CLUE)
                 && Set.of("MEDIA", "PUBLIC_OPINION").contains(source.channel())) {
             rules.add(MEDIA_EXPOSURE);
         }
         if (facts.seriousHarm()) {
             rules.add(SERIOUS_HARM);
         }
-        if (source.kind().equals(CaseSources.COMPLAINT) && c.situation() != null && c.unitId() != null && c.actDate() != null) {
-            long similar = store.countSimilar(CaseSources.COMPLAINT, c.unitId(), c.situation().code(),
-                    c.actDate().minusDays(settings.repeatedComplaintsDays()), c.actDate());
+        if (source.kind().equals(CaseSources.COMPLAINT)
+                && c.situation() != null
+                && c.unitId() != null
+                && c.actDate() != null) {
+            long similar = store.countSimilar(
+                    CaseSources.COMPLAINT,
+                    c.unitId(),
+                    c.situation().code(),
+                    c.actDate().minusDays(settings.repeatedComplaintsDays()),
+                    c.actDate());
             if (similar >= settings.repeatedComplaints()) {
                 rules.add(REPEATED_COMPLAINTS);
             }
@@ -72,7 +78,9 @@ class JointResponsibility {
             return ids;
         }
         for (var link : c.chain()) {
-            if (!EXTENDED_TO.contains(link.role()) || link.personId() == null || store.jointExists(c.id(), link.postId())) {
+            if (!EXTENDED_TO.contains(link.role())
+                    || link.personId() == null
+                    || store.jointExists(c.id(), link.postId())) {
                 continue;
             }
             var props = new HashMap<String, Object>();
@@ -83,11 +91,24 @@ class JointResponsibility {
             props.put("actDate", c.actDate().toString());
             props.put("jointRules", rules);
             var s = c.situation();
-            props.putAll(CaseOpenings.situationProperties(s.catalogueVersion(),
-                    new Catalogue.Situation(s.code(), s.area(), s.wording(), List.of(), null, s.measureFrom(), s.measureTo(),
-                            s.suspendFirst(), Catalogue.Bindings.NONE)));
-            ids.add(openings.create(props, new CaseOpenings.Concerned(link.postId(), link.personId(), List.of()), c.actDate(),
-                    "REGISTERED", by));
+            props.putAll(CaseOpenings.situationProperties(
+                    s.catalogueVersion(),
+                    new Catalogue.Situation(
+                            s.code(),
+                            s.area(),
+                            s.wording(),
+                            List.of(),
+                            null,
+                            s.measureFrom(),
+                            s.measureTo(),
+                            s.suspendFirst(),
+                            Catalogue.Bindings.NONE)));
+            ids.add(openings.create(
+                    props,
+                    new CaseOpenings.Concerned(link.postId(), link.personId(), List.of()),
+                    c.actDate(),
+                    "REGISTERED",
+                    by));
         }
         return ids;
     }

@@ -3,7 +3,6 @@ package org.dutygraph.cases;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.cases.PostCatalogues.PostRef;
 import org.dutygraph.org.read.Holdings;
 import org.neo4j.driver.Value;
@@ -14,11 +13,15 @@ import org.springframework.stereotype.Component;
 @Component
 class PostCatalogueStore {
 
-    record PowerItemRef(String id, String category) {
-    }
+    record PowerItemRef(String id, String category) {}
 
-    record HeldDuty(String postId, String postLabel, String dutyId, String text, List<String> concepts, List<PowerItemRef> powerItems) {
-    }
+    record HeldDuty(
+            String postId,
+            String postLabel,
+            String dutyId,
+            String text,
+            List<String> concepts,
+            List<PowerItemRef> powerItems) {}
 
     private final Neo4jClient neo4j;
 
@@ -27,9 +30,17 @@ class PostCatalogueStore {
     }
 
     java.util.Optional<PostRef> post(String postId) {
-        return neo4j.query("MATCH (p:Post {id: $id})-[:IN_ORG]->(u:Organization) RETURN p.id AS id, p.label AS label, u.id AS unit, u.name AS name")
-                .bind(postId).to("id").fetchAs(PostRef.class).mappedBy((types, r) -> new PostRef(r.get("id").asString(),
-                        r.get("label").asString(null), r.get("unit").asString(), r.get("name").asString(null))).one();
+        return neo4j.query(
+                        "MATCH (p:Post {id: $id})-[:IN_ORG]->(u:Organization) RETURN p.id AS id, p.label AS label, u.id AS unit, u.name AS name")
+                .bind(postId)
+                .to("id")
+                .fetchAs(PostRef.class)
+                .mappedBy((types, r) -> new PostRef(
+                        r.get("id").asString(),
+                        r.get("label").asString(null),
+                        r.get("unit").asString(),
+                        r.get("name").asString(null)))
+                .one();
     }
 
     /** The posts of a unit (not of the units under it), by id, keyset paged. */
@@ -41,8 +52,14 @@ class PostCatalogueStore {
         return List.copyOf(neo4j.query("""
                         MATCH (p:Post)-[:IN_ORG]->(u:Organization {id: $unit}) WHERE $after IS NULL OR p.id > $after
                         RETURN p.id AS id, p.label AS label, u.id AS unit, u.name AS name ORDER BY p.id LIMIT $limit""")
-                .bindAll(params).fetchAs(PostRef.class).mappedBy((types, r) -> new PostRef(r.get("id").asString(),
-                        r.get("label").asString(null), r.get("unit").asString(), r.get("name").asString(null))).all());
+                .bindAll(params)
+                .fetchAs(PostRef.class)
+                .mappedBy((types, r) -> new PostRef(
+                        r.get("id").asString(),
+                        r.get("label").asString(null),
+                        r.get("unit").asString(),
+                        r.get("name").asString(null)))
+                .all());
     }
 
     /** The duties (not withdrawn) the posts hold, with their action and object concepts and every broader concept. */
@@ -56,18 +73,26 @@ class PostCatalogueStore {
                         WITH p, d, concepts, collect(DISTINCT CASE WHEN pi IS NULL THEN NULL ELSE [pi.id, pi.category] END) AS items
                         RETURN p.id AS post, p.label AS label, d.id AS duty, d.text AS text, concepts, items ORDER BY post, duty""")
                 .bindAll(Map.of("posts", postIds))
-                .fetchAs(HeldDuty.class).mappedBy((types, r) -> new HeldDuty(r.get("post").asString(), r.get("label").asString(null),
-                        r.get("duty").asString(), r.get("text").asString(null), r.get("concepts").asList(Value::asString),
-                        r.get("items").asList(v -> new PowerItemRef(v.get(0).asString(), v.get(1).asString(null)))))
+                .fetchAs(HeldDuty.class)
+                .mappedBy((types, r) -> new HeldDuty(
+                        r.get("post").asString(),
+                        r.get("label").asString(null),
+                        r.get("duty").asString(),
+                        r.get("text").asString(null),
+                        r.get("concepts").asList(Value::asString),
+                        r.get("items")
+                                .asList(v -> new PowerItemRef(
+                                        v.get(0).asString(), v.get(1).asString(null)))))
                 .all());
     }
 
     /** Whether the person holds the post on {@code day}. */
     boolean holds(String personId, String postId, LocalDate day) {
         return neo4j.query("""
-                        MATCH (:Person {id: $person})-[h:HOLDS]->(:Post {id: $post}) WHERE %s RETURN count(h) > 0 AS held"""
-                        .formatted(Holdings.currentOn("h", "$day")))
+                        MATCH (:Person {id: $person})-[h:HOLDS]->(:Post {id: $post}) WHERE %s RETURN count(h) > 0 AS held""".formatted(Holdings.currentOn("h", "$day")))
                 .bindAll(Map.of("person", personId, "post", postId, "day", day.toString()))
-                .fetchAs(Boolean.class).one().orElse(false);
+                .fetchAs(Boolean.class)
+                .one()
+                .orElse(false);
     }
 }

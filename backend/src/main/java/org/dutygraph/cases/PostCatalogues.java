@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
 import org.dutygraph.cases.PostCatalogueStore.HeldDuty;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.springframework.stereotype.Service;
@@ -22,14 +21,11 @@ import org.springframework.stereotype.Service;
 public class PostCatalogues {
 
     /** {@code because}: CONCEPT, POWER_ITEM_CATEGORY, DUTY or POWER_ITEM; {@code via}: the concept, category or id that matched. */
-    public record Item(Catalogue.Situation situation, String dutyId, String dutyText, String because, String via) {
-    }
+    public record Item(Catalogue.Situation situation, String dutyId, String dutyText, String because, String via) {}
 
-    public record PostRef(String id, String label, String unitId, String unitName) {
-    }
+    public record PostRef(String id, String label, String unitId, String unitName) {}
 
-    public record PostItems(PostRef post, Integer catalogueVersion, List<Item> items) {
-    }
+    public record PostItems(PostRef post, Integer catalogueVersion, List<Item> items) {}
 
     private final GraphTransactions graph;
     private final PostCatalogueStore store;
@@ -37,8 +33,12 @@ public class PostCatalogues {
     private final CaseAudiences audiences;
     private final Clock clock;
 
-    PostCatalogues(GraphTransactions graph, PostCatalogueStore store, SituationCatalogues catalogues, CaseAudiences audiences,
-                   Clock clock) {
+    PostCatalogues(
+            GraphTransactions graph,
+            PostCatalogueStore store,
+            SituationCatalogues catalogues,
+            CaseAudiences audiences,
+            Clock clock) {
         this.graph = graph;
         this.store = store;
         this.catalogues = catalogues;
@@ -48,7 +48,8 @@ public class PostCatalogues {
 
     public Optional<PostItems> ofPost(CaseCaller caller, String postId) {
         var today = LocalDate.now(clock);
-        return graph.read(() -> store.post(postId).filter(p -> mayRead(caller, p, today))
+        return graph.read(() -> store.post(postId)
+                .filter(p -> mayRead(caller, p, today))
                 .map(p -> items(List.of(p), today).get(0)));
     }
 
@@ -64,7 +65,10 @@ public class PostCatalogues {
     }
 
     /** The unit's catalogue as a document (every post, up to the largest page); null for a caller who may not read it. */
-    public String document(CaseCaller caller, String unitId, java.util.function.Function<org.dutygraph.platform.i18n.Text, String> language) {
+    public String document(
+            CaseCaller caller,
+            String unitId,
+            java.util.function.Function<org.dutygraph.platform.i18n.Text, String> language) {
         var posts = ofUnit(caller, unitId, null, org.dutygraph.platform.graphql.Connection.MAX_PAGE);
         if (posts.isEmpty() && !audiences.office(caller)) {
             return null;
@@ -74,13 +78,16 @@ public class PostCatalogues {
     }
 
     private boolean mayRead(CaseCaller caller, PostRef post, LocalDate today) {
-        return audiences.office(caller) || audiences.ledUnits(caller).contains(post.unitId())
+        return audiences.office(caller)
+                || audiences.ledUnits(caller).contains(post.unitId())
                 || (caller.personId() != null && store.holds(caller.personId(), post.id(), today));
     }
 
     private List<PostItems> items(List<PostRef> posts, LocalDate today) {
         var catalogue = catalogues.inForce(today);
-        Map<String, List<HeldDuty>> duties = store.duties(posts.stream().map(PostRef::id).toList()).stream()
+        Map<String, List<HeldDuty>> duties = store
+                .duties(posts.stream().map(PostRef::id).toList())
+                .stream()
                 .collect(Collectors.groupingBy(HeldDuty::postId));
         var result = new ArrayList<PostItems>();
         for (var post : posts) {
@@ -88,12 +95,14 @@ public class PostCatalogues {
             if (catalogue.isPresent()) {
                 for (var duty : duties.getOrDefault(post.id(), List.of())) {
                     for (var situation : catalogue.get().catalogue().situations()) {
-                        reason(situation.bindings(), duty).ifPresent(why ->
-                                items.add(new Item(situation, duty.dutyId(), duty.text(), why[0], why[1])));
+                        reason(situation.bindings(), duty)
+                                .ifPresent(why ->
+                                        items.add(new Item(situation, duty.dutyId(), duty.text(), why[0], why[1])));
                     }
                 }
             }
-            result.add(new PostItems(post, catalogue.map(SituationCatalogues.Version::version).orElse(null), items));
+            result.add(new PostItems(
+                    post, catalogue.map(SituationCatalogues.Version::version).orElse(null), items));
         }
         return result;
     }
@@ -101,21 +110,21 @@ public class PostCatalogues {
     /** Why the binding covers the duty: [because, via], the most specific reason first; empty if it does not. */
     private static Optional<String[]> reason(Catalogue.Bindings b, HeldDuty duty) {
         if (b.dutyIds().contains(duty.dutyId())) {
-            return Optional.of(new String[]{"DUTY", duty.dutyId()});
+            return Optional.of(new String[] {"DUTY", duty.dutyId()});
         }
         for (var item : duty.powerItems()) {
             if (b.powerItemIds().contains(item.id())) {
-                return Optional.of(new String[]{"POWER_ITEM", item.id()});
+                return Optional.of(new String[] {"POWER_ITEM", item.id()});
             }
         }
         for (var concept : duty.concepts()) {
             if (b.concepts().contains(concept)) {
-                return Optional.of(new String[]{"CONCEPT", concept});
+                return Optional.of(new String[] {"CONCEPT", concept});
             }
         }
         for (var item : duty.powerItems()) {
             if (item.category() != null && b.powerItemCategories().contains(item.category())) {
-                return Optional.of(new String[]{"POWER_ITEM_CATEGORY", item.category() + " (" + item.id() + ")"});
+                return Optional.of(new String[] {"POWER_ITEM_CATEGORY", item.category() + " (" + item.id() + ")"});
             }
         }
         return Optional.empty();

@@ -9,7 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.platform.neo4j.LockStore;
@@ -26,12 +25,16 @@ public class SituationCatalogues {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    public record Version(int version, String name, String validFrom, Object definition, Catalogue catalogue,
-                          String createdBy, OffsetDateTime createdAt) {
-    }
+    public record Version(
+            int version,
+            String name,
+            String validFrom,
+            Object definition,
+            Catalogue catalogue,
+            String createdBy,
+            OffsetDateTime createdAt) {}
 
-    public record Saved(Version catalogue, List<UserError> errors) {
-    }
+    public record Saved(Version catalogue, List<UserError> errors) {}
 
     private final GraphTransactions graph;
     private final LockStore locks;
@@ -59,7 +62,9 @@ public class SituationCatalogues {
         try {
             catalogue = CatalogueParser.parse(definition);
         } catch (CatalogueParser.Invalid invalid) {
-            invalid.problems().forEach(p -> errors.add(new UserError(List.of("input", "definition", p.path()), p.code(), p.message())));
+            invalid.problems()
+                    .forEach(p ->
+                            errors.add(new UserError(List.of("input", "definition", p.path()), p.code(), p.message())));
         }
         if (!errors.isEmpty()) {
             return new Saved(null, errors);
@@ -69,7 +74,9 @@ public class SituationCatalogues {
         long now = clock.millis();
         return graph.write(() -> {
             locks.job("situation-catalogue");
-            return new Saved(store.create(new CatalogueStore.NewVersion(store.nextVersion(), name, from.toString(), json, by, now)),
+            return new Saved(
+                    store.create(
+                            new CatalogueStore.NewVersion(store.nextVersion(), name, from.toString(), json, by, now)),
                     List.of());
         });
     }
@@ -91,7 +98,8 @@ public class SituationCatalogues {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException | NullPointerException e) {
-            errors.add(UserError.of("INVALID_DATE", org.dutygraph.platform.i18n.Text.of(CaseTexts.VALID_FROM), "input", "validFrom"));
+            errors.add(UserError.of(
+                    "INVALID_DATE", org.dutygraph.platform.i18n.Text.of(CaseTexts.VALID_FROM), "input", "validFrom"));
             return null;
         }
     }

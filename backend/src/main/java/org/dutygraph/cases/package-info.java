@@ -4,8 +4,17 @@
  * procedure from registration to closure, and who may see them. Learns of complaints and findings through their events; traces chains through
  * accountability.
  */
-@ApplicationModule(displayName = "Accountability cases", allowedDependencies = { "accountability", "complaints",
-        "inspections", "org::read", "platform::*", "security", "supervision" })
+@ApplicationModule(
+        displayName = "Accountability cases",
+        allowedDependencies = {
+            "accountability",
+            "complaints",
+            "inspections",
+            "org::read",
+            "platform::*",
+            "security",
+            "supervision"
+        })
 package org.dutygraph.cases;
 
 import org.springframework.modulith.ApplicationModule;

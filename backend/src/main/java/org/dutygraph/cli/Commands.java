@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -20,14 +19,29 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * The commands of the backend jar. Each has its {@code --help}; exit status 0 done, 1 failed (a bundle rejected,
  * the database unreachable), 2 unknown command or option (usage on standard error).
  */
-@Command(name = "java -jar backend.jar", mixinStandardHelpOptions = true, versionProvider = Commands.Version.class,
-        subcommands = {ImportCommand.class, ExportCommand.class, GenerateCommand.class, AnalyzeCommand.class,
-                CompareCommand.class, SuperviseCommand.class, HelpCommand.class},
+@Command(
+        name = "java -jar backend.jar",
+        mixinStandardHelpOptions = true,
+        versionProvider = Commands.Version.class,
+        subcommands = {
+            ImportCommand.class,
+            ExportCommand.class,
+            GenerateCommand.class,
+            AnalyzeCommand.class,
+            CompareCommand.class,
+            SuperviseCommand.class,
+            HelpCommand.class
+        },
         synopsisSubcommandLabel = "COMMAND",
-        description = {"Without a command, or with Spring settings only (" + SpringSettings.LABEL
-                + ", e.g. --spring.profiles.active=prod), serves GraphQL (see README)."},
-        footer = {"", "Exit status: 0 done, 1 failed (e.g. a bundle rejected), 2 unknown command or option.",
-                "The embedded store is used by one process at a time: stop the server first, or pass --spring.neo4j.uri=bolt://..."})
+        description = {
+            "Without a command, or with Spring settings only (" + SpringSettings.LABEL
+                    + ", e.g. --spring.profiles.active=prod), serves GraphQL (see README)."
+        },
+        footer = {
+            "",
+            "Exit status: 0 done, 1 failed (e.g. a bundle rejected), 2 unknown command or option.",
+            "The embedded store is used by one process at a time: stop the server first, or pass --spring.neo4j.uri=bolt://..."
+        })
 public final class Commands implements Runnable {
 
     @Spec

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import org.dutygraph.conflicts.BundleAnalysis;
 import org.dutygraph.conflicts.ConflictSettings;
 import org.dutygraph.org.bundle.Bundle;
@@ -24,9 +23,9 @@ import org.dutygraph.restructuring.ComparisonJson;
 import org.dutygraph.restructuring.ComparisonMarkdown;
 import org.dutygraph.restructuring.OrgComparer;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,13 +39,21 @@ import tools.jackson.databind.json.JsonMapper;
  * Compares two org-bundle/1 files, each read as a whole organisation, by their conflict analyses (the engine
  * {@code analyze} uses), duties and staffing. Works in memory: no store, nothing written.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compares two org-bundle/1 files (before and after a restructuring): findings resolved, "
-                + "created and persisting, duties moved, dropped and added, staffing against quota per unit."},
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Compares two org-bundle/1 files (before and after a restructuring): findings resolved, "
+                    + "created and persisting, duties moved, dropped and added, staffing against quota per unit."
+        },
         footer = {"", "Exit status: 0 compared, 1 a bundle rejected (every problem on standard error), 2 usage error."})
 final class CompareCommand implements Callable<Integer> {
 
-    enum Format { json, md, html }
+    enum Format {
+        json,
+        md,
+        html
+    }
 
     /** The catalogue without the application, for the problems' words (Chinese, as analyze prints them). */
     private static final Messages MESSAGES = new Messages(catalogue());
@@ -65,18 +72,25 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<before.json>", description = "the organisation as it is")
     private Path before;
 
-    @Parameters(index = "1", paramLabel = "<after.json>", description = "the organisation after the change; "
-            + "duties and power items that survive keep their ids")
+    @Parameters(
+            index = "1",
+            paramLabel = "<after.json>",
+            description = "the organisation after the change; " + "duties and power items that survive keep their ids")
     private Path after;
 
     @Option(names = "--format", defaultValue = "json", description = "json, md or html (default: ${DEFAULT-VALUE})")
     private Format format;
 
-    @Option(names = "--date", paramLabel = "<yyyy-mm-dd>",
+    @Option(
+            names = "--date",
+            paramLabel = "<yyyy-mm-dd>",
             description = "the day whose memberships say which posts are filled (default: today in Asia/Shanghai)")
     private LocalDate date;
 
-    @Parameters(index = "2..*", paramLabel = SpringSettings.LABEL, converter = SpringSettings.Converter.class,
+    @Parameters(
+            index = "2..*",
+            paramLabel = SpringSettings.LABEL,
+            converter = SpringSettings.Converter.class,
             description = "analysis settings, e.g. --dutygraph.conflicts.overload-factor=4")
     private List<String> settings = new ArrayList<>();
 
@@ -96,8 +110,11 @@ final class CompareCommand implements Callable<Integer> {
         var comparison = new OrgComparer(analysis).compare(beforeBundle, afterBundle, today);
         var out = spec.commandLine().getOut();
         switch (format) {
-            case json -> out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                    .writeValueAsString(ComparisonJson.of(comparison)));
+            case json ->
+                out.println(JsonMapper.builder()
+                        .enable(SerializationFeature.INDENT_OUTPUT)
+                        .build()
+                        .writeValueAsString(ComparisonJson.of(comparison)));
             case md -> out.print(ComparisonMarkdown.of(comparison));
             case html -> out.print(ComparisonHtml.of(comparison));
         }
@@ -127,12 +144,14 @@ final class CompareCommand implements Callable<Integer> {
         for (var setting : settings) {
             var name = SpringSettings.name(setting);
             if (!name.startsWith("dutygraph.conflicts.")) {
-                throw new ParameterException(spec.commandLine(), "compare takes dutygraph.conflicts.* settings only, not " + name);
+                throw new ParameterException(
+                        spec.commandLine(), "compare takes dutygraph.conflicts.* settings only, not " + name);
             }
             var equals = setting.indexOf('=');
             values.put(name, equals < 0 ? "true" : setting.substring(equals + 1));
         }
-        return new Binder(new MapConfigurationPropertySource(values)).bind("dutygraph.conflicts", ConflictSettings.class)
+        return new Binder(new MapConfigurationPropertySource(values))
+                .bind("dutygraph.conflicts", ConflictSettings.class)
                 .orElseGet(() -> new ConflictSettings(null, null, null, null, null, null, null, null));
     }
 }

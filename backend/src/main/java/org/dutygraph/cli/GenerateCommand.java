@@ -4,7 +4,6 @@ import java.io.BufferedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-
 import org.dutygraph.org.generator.BundleGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,7 +11,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "generate", mixinStandardHelpOptions = true, showDefaultValues = true,
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        showDefaultValues = true,
         description = "Writes a generated org-bundle/1 file with planted overlaps (for tests and benchmarks); "
                 + "no database is opened.",
         footer = {"", "Exit status: 0 written, 1 failed, 2 unknown option."})
@@ -44,7 +46,9 @@ final class GenerateCommand implements Callable<Integer> {
         var parameters = new BundleGenerator.Parameters(seed, units, posts, duties, overlapRate);
         try (var stream = new BufferedOutputStream(Files.newOutputStream(bundle), 1 << 20)) {
             var planted = new BundleGenerator(parameters).write(stream);
-            spec.commandLine().getOut().printf("Wrote %s: %s, %d planted overlaps%n", bundle, parameters, planted.size());
+            spec.commandLine()
+                    .getOut()
+                    .printf("Wrote %s: %s, %d planted overlaps%n", bundle, parameters, planted.size());
         }
         return 0;
     }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import org.dutygraph.conflicts.ConflictAnalysisService;
 import org.dutygraph.org.bundle.BundleImportService;
 import org.dutygraph.org.bundle.BundleSource;
@@ -18,9 +17,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Imports an org-bundle/1 file into the configured database (the embedded store by default), "
-                + "then runs the conflict analysis. Prints progress, and every problem of a rejected bundle."},
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Imports an org-bundle/1 file into the configured database (the embedded store by default), "
+                    + "then runs the conflict analysis. Prints progress, and every problem of a rejected bundle."
+        },
         footer = {"", "Exit status: 0 imported, 1 rejected (nothing stored) or failed, 2 unknown option."})
 final class ImportCommand implements Callable<Integer> {
 
@@ -30,8 +33,12 @@ final class ImportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<bundle.json>", description = "the bundle to import")
     private Path bundle;
 
-    @Parameters(index = "1..*", paramLabel = SpringSettings.LABEL, converter = SpringSettings.Converter.class,
-            description = "Spring settings, e.g. --spring.neo4j.uri=bolt://db:7687 or --dutygraph.embedded.data-directory=...")
+    @Parameters(
+            index = "1..*",
+            paramLabel = SpringSettings.LABEL,
+            converter = SpringSettings.Converter.class,
+            description =
+                    "Spring settings, e.g. --spring.neo4j.uri=bolt://db:7687 or --dutygraph.embedded.data-directory=...")
     private List<String> settings = new ArrayList<>();
 
     @Override
@@ -41,8 +48,9 @@ final class ImportCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         // the command runs the analysis itself, so that it ends before the context closes
-        try (var context = CommandApplication.start(List.of(), settings, List.of("--dutygraph.conflicts.analyze-after-import=false"));
-             var in = new BufferedInputStream(Files.newInputStream(bundle), 1 << 20)) {
+        try (var context = CommandApplication.start(
+                        List.of(), settings, List.of("--dutygraph.conflicts.analyze-after-import=false"));
+                var in = new BufferedInputStream(Files.newInputStream(bundle), 1 << 20)) {
             var imports = context.getBean(BundleImportService.class);
             var started = System.nanoTime();
             var job = imports.submit(BundleSource.of(in), "command-line");
@@ -63,7 +71,8 @@ final class ImportCommand implements Callable<Integer> {
             out.printf("Imported %d entries in %.1f s%n", state.total(), (System.nanoTime() - started) / 1e9);
             var analysis = context.getBean(ConflictAnalysisService.class);
             var run = analysis.await(analysis.submit().id(), Duration.ofHours(1));
-            out.printf("Conflict analysis %s: %s findings%n", run.status().name().toLowerCase(), run.findings());
+            out.printf(
+                    "Conflict analysis %s: %s findings%n", run.status().name().toLowerCase(), run.findings());
             return 0;
         }
     }

@@ -9,8 +9,7 @@ import org.dutygraph.DutygraphApplication;
  */
 public final class Launcher {
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) throws Exception {
         if (SpringSettings.only(args)) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -16,10 +15,10 @@ final class SpringSettings {
 
     static final String LABEL = "--<name>=<value>";
 
-    private static final Pattern SETTING = Pattern.compile("--[A-Za-z][\\w-]*(\\.[\\w\\[\\]-]+)+(=.*)?", Pattern.DOTALL);
+    private static final Pattern SETTING =
+            Pattern.compile("--[A-Za-z][\\w-]*(\\.[\\w\\[\\]-]+)+(=.*)?", Pattern.DOTALL);
 
-    private SpringSettings() {
-    }
+    private SpringSettings() {}
 
     static boolean isSetting(String argument) {
         return SETTING.matcher(argument).matches() || argument.equals("--debug") || argument.equals("--trace");

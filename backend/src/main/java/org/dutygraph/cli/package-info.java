@@ -1,7 +1,18 @@
 /** The command line on top of everything: import, export, generate, analyze, compare, supervise. Nothing depends on it. */
-@ApplicationModule(displayName = "Command line", allowedDependencies = { "conflicts", "conflicts::findings",
-        "org::bundle", "org::generator", "platform::calendar", "platform::i18n", "restructuring", "supervision",
-        "supervision::events", "supervision::signals" })
+@ApplicationModule(
+        displayName = "Command line",
+        allowedDependencies = {
+            "conflicts",
+            "conflicts::findings",
+            "org::bundle",
+            "org::generator",
+            "platform::calendar",
+            "platform::i18n",
+            "restructuring",
+            "supervision",
+            "supervision::events",
+            "supervision::signals"
+        })
 package org.dutygraph.cli;
 
 import org.springframework.modulith.ApplicationModule;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.dutygraph.complaints.ComplaintViews.HandlerView;
 import org.dutygraph.complaints.ComplaintViews.MessageView;
 import org.dutygraph.platform.effects.Effects;
@@ -28,8 +27,7 @@ import org.springframework.stereotype.Service;
 public class CaseHandling {
 
     /** action -> (statuses it applies to, the status it leads to). */
-    record Transition(Set<String> from, String to, boolean officeOnly) {
-    }
+    record Transition(Set<String> from, String to, boolean officeOnly) {}
 
     static final Map<String, Transition> TRANSITIONS = Map.of(
             "REGISTER", new Transition(Set.of("RECEIVED"), "REGISTERED", true),
@@ -40,15 +38,12 @@ public class CaseHandling {
             "PUBLISH", new Transition(Set.of("ANSWERED"), "PUBLISHED", true),
             "REOPEN", new Transition(Set.of("ANSWERED", "PUBLISHED"), "REOPENED", true));
 
-    public record Advance(String id, String action, String unitId, String conclusion, Boolean serious, String answer,
-                          String note) {
-    }
+    public record Advance(
+            String id, String action, String unitId, String conclusion, Boolean serious, String answer, String note) {}
 
-    public record Advanced(HandlerView complaint, List<UserError> errors) {
-    }
+    public record Advanced(HandlerView complaint, List<UserError> errors) {}
 
-    public record Sent(MessageView message, List<UserError> errors) {
-    }
+    public record Sent(MessageView message, List<UserError> errors) {}
 
     /** What an advance did inside its transaction: the answer, and the conclusion to deliver after the commit. */
     private record Outcome(Advanced advanced, ComplaintConcluded concluded, List<String> effectIds) {
@@ -69,9 +64,17 @@ public class CaseHandling {
     private final Effects effects;
     private final Clock clock;
 
-    CaseHandling(ComplaintStore store, GraphTransactions graph, LockStore locks, WorkingCalendar calendar,
-                 ComplaintSettings settings, ComplaintNotices notices, AccountService accounts,
-                 ApplicationEventPublisher events, Effects effects, Clock clock) {
+    CaseHandling(
+            ComplaintStore store,
+            GraphTransactions graph,
+            LockStore locks,
+            WorkingCalendar calendar,
+            ComplaintSettings settings,
+            ComplaintNotices notices,
+            AccountService accounts,
+            ApplicationEventPublisher events,
+            Effects effects,
+            Clock clock) {
         this.store = store;
         this.graph = graph;
         this.locks = locks;
@@ -94,13 +97,23 @@ public class CaseHandling {
     }
 
     /** A page of the complaints the scope may see, newest first; each one listed is audited as listed. */
-    public List<HandlerView> page(HandlerScope scope, List<String> statuses, String unitId, boolean triageOnly,
-                                  boolean overdueOnly, String before, int limit) {
+    public List<HandlerView> page(
+            HandlerScope scope,
+            List<String> statuses,
+            String unitId,
+            boolean triageOnly,
+            boolean overdueOnly,
+            String before,
+            int limit) {
         var filter = new ComplaintStore.HandlerFilter(statuses, unitId, triageOnly, overdueOnly);
         var now = clock.instant();
         return graph.write(() -> {
             var views = store.page(scope, filter, before, limit, now);
-            store.audit(scope.username(), "list", views.stream().map(HandlerView::id).toList(), now);
+            store.audit(
+                    scope.username(),
+                    "list",
+                    views.stream().map(HandlerView::id).toList(),
+                    now);
             return views;
         });
     }
@@ -124,12 +137,19 @@ public class CaseHandling {
     /** What is wrong with the request before the case is read; null when nothing is. */
     private static Advanced refusal(HandlerScope scope, Advance a, Transition transition) {
         if (transition.officeOnly() && !scope.office()) {
-            return failed("NOT_ALLOWED", Text.of(ComplaintTexts.OFFICE_ONLY, a.action(), a.action().toLowerCase().replace('_', ' ')), "action");
+            return failed(
+                    "NOT_ALLOWED",
+                    Text.of(
+                            ComplaintTexts.OFFICE_ONLY,
+                            a.action(),
+                            a.action().toLowerCase().replace('_', ' ')),
+                    "action");
         }
         if (a.action().equals("CONCLUDE") && a.conclusion() == null) {
             return failed("REQUIRED", Text.of(ComplaintTexts.SAY_SUBSTANTIATED), "conclusion");
         }
-        if (a.action().equals("ANSWER") && (a.answer() == null || a.answer().isBlank() || a.answer().length() > 5000)) {
+        if (a.action().equals("ANSWER")
+                && (a.answer() == null || a.answer().isBlank() || a.answer().length() > 5000)) {
             return failed("REQUIRED", Text.of(ComplaintTexts.ANSWER_LENGTH), "answer");
         }
         if (a.note() != null && a.note().length() > 2000) {
@@ -148,12 +168,18 @@ public class CaseHandling {
         }
         var c = current.get();
         if (!transition.from().contains(c.status())) {
-            return Outcome.refused(failed("INVALID_TRANSITION", Text.of(ComplaintTexts.INVALID_TRANSITION, a.action(), c.status(),
-                    transition.from()), "action"));
+            return Outcome.refused(failed(
+                    "INVALID_TRANSITION",
+                    Text.of(ComplaintTexts.INVALID_TRANSITION, a.action(), c.status(), transition.from()),
+                    "action"));
         }
-        var unit = a.action().equals("ASSIGN") ? (a.unitId() != null ? a.unitId() : c.routedUnitId()) : c.routedUnitId();
+        var unit =
+                a.action().equals("ASSIGN") ? (a.unitId() != null ? a.unitId() : c.routedUnitId()) : c.routedUnitId();
         if (a.action().equals("ASSIGN") && (unit == null || !store.unitExists(unit))) {
-            return Outcome.refused(failed(unit == null ? "REQUIRED" : "NOT_FOUND", Text.of(ComplaintTexts.NAME_INVESTIGATING_UNIT), "unitId"));
+            return Outcome.refused(failed(
+                    unit == null ? "REQUIRED" : "NOT_FOUND",
+                    Text.of(ComplaintTexts.NAME_INVESTIGATING_UNIT),
+                    "unitId"));
         }
         var applied = store.apply(step(scope, a, transition, c, unit, now));
         if (applied.isEmpty()) {
@@ -163,22 +189,33 @@ public class CaseHandling {
         // every step changes what the citizen sees (status, timeline, due date): tell a follower each time
         notices.citizen(applied.get().pushKey());
         if (a.action().equals("ASSIGN")) {
-            notices.handlers(accounts.usernamesInUnits(List.of(unit)), "COMPLAINT_ASSIGNED",
-                    Text.of(ComplaintTexts.ASSIGNED_TITLE, c.number()), Text.of(ComplaintTexts.ASSIGNED_BODY), c.id());
+            notices.handlers(
+                    accounts.usernamesInUnits(List.of(unit)),
+                    "COMPLAINT_ASSIGNED",
+                    Text.of(ComplaintTexts.ASSIGNED_TITLE, c.number()),
+                    Text.of(ComplaintTexts.ASSIGNED_BODY),
+                    c.id());
         }
         return advanced(store.read(scope, c.id(), now).orElseThrow(), a, now);
     }
 
     /** The step the action makes: the new status and deadline, the unit, and the outcome so far. */
-    private ComplaintStore.StepChange step(HandlerScope scope, Advance a, Transition transition, HandlerView c, String unit,
-                                           Instant now) {
+    private ComplaintStore.StepChange step(
+            HandlerScope scope, Advance a, Transition transition, HandlerView c, String unit, Instant now) {
         var days = settings.workingDaysIn(transition.to());
         var concluding = a.action().equals("CONCLUDE");
-        return new ComplaintStore.StepChange(c.id(), c.status(), transition.to(), unit,
+        return new ComplaintStore.StepChange(
+                c.id(),
+                c.status(),
+                transition.to(),
+                unit,
                 concluding ? a.conclusion() : c.conclusion(),
                 concluding ? Boolean.TRUE.equals(a.serious()) && a.conclusion().equals("SUBSTANTIATED") : c.serious(),
                 a.action().equals("ANSWER") ? a.answer().strip() : c.answer(),
-                days == null ? null : calendar.due(now, days), now, scope.username(), a.note());
+                days == null ? null : calendar.due(now, days),
+                now,
+                scope.username(),
+                a.note());
     }
 
     /** A conclusion's effects on other features (appraisal) commit with it; delivered after the commit, or later. */
@@ -192,26 +229,39 @@ public class CaseHandling {
 
     public Sent sendMessage(HandlerScope scope, String id, String body) {
         if (body == null || body.isBlank() || body.strip().length() > 2000) {
-            return new Sent(null, List.of(UserError.of("INVALID_LENGTH", Text.of(ComplaintTexts.MESSAGE_LENGTH), "input", "body")));
+            return new Sent(
+                    null,
+                    List.of(UserError.of("INVALID_LENGTH", Text.of(ComplaintTexts.MESSAGE_LENGTH), "input", "body")));
         }
         var now = clock.instant();
         return graph.write(() -> {
             var c = store.read(scope, id, now);
             if (c.isEmpty()) {
-                return new Sent(null, List.of(UserError.of("NOT_FOUND", Text.of(ComplaintTexts.NO_COMPLAINT_YOU_HANDLE, id),
-                        "input", "id")));
+                return new Sent(
+                        null,
+                        List.of(UserError.of(
+                                "NOT_FOUND", Text.of(ComplaintTexts.NO_COMPLAINT_YOU_HANDLE, id), "input", "id")));
             }
             var message = store.addMessage(id, "HANDLER", scope.username(), body.strip(), now);
             store.audit(scope.username(), "message", List.of(id), now);
-            notices.citizen(store.followKey(id).map(ComplaintStore.FollowKey::pushKey).orElse(null));
+            notices.citizen(
+                    store.followKey(id).map(ComplaintStore.FollowKey::pushKey).orElse(null));
             return new Sent(message, List.of());
         });
     }
 
     private static ComplaintConcluded concluded(HandlerView c, Instant now) {
-        return new ComplaintConcluded(c.id(), c.number(), c.routedUnitId(), c.target().postId(),
-                c.target().badgeNumber(), c.category(), c.conclusion(), c.serious(),
-                c.occurredAt() == null ? null : c.occurredAt().toInstant(), now);
+        return new ComplaintConcluded(
+                c.id(),
+                c.number(),
+                c.routedUnitId(),
+                c.target().postId(),
+                c.target().badgeNumber(),
+                c.category(),
+                c.conclusion(),
+                c.serious(),
+                c.occurredAt() == null ? null : c.occurredAt().toInstant(),
+                now);
     }
 
     private static Advanced failed(String code, Text message, String field) {

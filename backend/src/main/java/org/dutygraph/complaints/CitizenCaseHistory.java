@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.dutygraph.complaints.CitizenCaseStore.Step;
 import org.dutygraph.complaints.ComplaintViews.CitizenUnit;
 import org.dutygraph.complaints.ComplaintViews.SupersededOutcome;
@@ -48,13 +47,16 @@ public class CitizenCaseHistory {
                 case "CONCLUDED" -> concluded = step;
                 case "ANSWERED" -> answered = step;
                 case "REOPENED" -> {
-                    out.add(new SupersededOutcome(concluded == null ? null : concluded.conclusion(), at(concluded),
-                            answered == null ? null : answered.answer(), at(answered), TimeKeys.utc(step.at())));
+                    out.add(new SupersededOutcome(
+                            concluded == null ? null : concluded.conclusion(),
+                            at(concluded),
+                            answered == null ? null : answered.answer(),
+                            at(answered),
+                            TimeKeys.utc(step.at())));
                     concluded = null;
                     answered = null;
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return out;

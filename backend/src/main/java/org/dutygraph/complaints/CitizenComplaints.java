@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.dutygraph.complaints.ComplaintViews.CitizenView;
 import org.dutygraph.complaints.ComplaintViews.MessageView;
 import org.dutygraph.complaints.receipts.FollowSeal;
@@ -29,19 +28,33 @@ import org.springframework.stereotype.Service;
 @Service
 public class CitizenComplaints {
 
-    public static final Set<String> CATEGORIES = Set.of("COLD", "LAZY", "BUCK_PASSING", "DISORDERLY", "GREEDY",
-            "PETTY_EXTORTION", "ILLEGAL_FEES", "INACTION", "SLOW_ACTION", "OTHER");
+    public static final Set<String> CATEGORIES = Set.of(
+            "COLD",
+            "LAZY",
+            "BUCK_PASSING",
+            "DISORDERLY",
+            "GREEDY",
+            "PETTY_EXTORTION",
+            "ILLEGAL_FEES",
+            "INACTION",
+            "SLOW_ACTION",
+            "OTHER");
 
-    public record Submission(String submissionId, ComplaintTarget target, String category, String description,
-                             Instant occurredAt, String place, String areaId, List<String> photoIds, String contactName,
-                             String contactPhone) {
-    }
+    public record Submission(
+            String submissionId,
+            ComplaintTarget target,
+            String category,
+            String description,
+            Instant occurredAt,
+            String place,
+            String areaId,
+            List<String> photoIds,
+            String contactName,
+            String contactPhone) {}
 
-    public record Submitted(CitizenView complaint, String receipt, List<UserError> errors) {
-    }
+    public record Submitted(CitizenView complaint, String receipt, List<UserError> errors) {}
 
-    public record Replied(MessageView message, List<UserError> errors) {
-    }
+    public record Replied(MessageView message, List<UserError> errors) {}
 
     private final CitizenCaseStore cases;
     private final ComplaintStore complaints;
@@ -58,10 +71,21 @@ public class CitizenComplaints {
     private final FollowSeal followSeal;
     private final Clock clock;
 
-    CitizenComplaints(CitizenCaseStore cases, ComplaintStore complaints, SubmissionIntake intake, SubmissionWriter writer,
-                      SubmissionStore submissions, Receipts receipts, ComplaintNotices notices, DeviceRegistry devices,
-                      AccountService accounts, ComplaintOffice office, GraphTransactions graph, LockStore locks,
-                      FollowSeal followSeal, Clock clock) {
+    CitizenComplaints(
+            CitizenCaseStore cases,
+            ComplaintStore complaints,
+            SubmissionIntake intake,
+            SubmissionWriter writer,
+            SubmissionStore submissions,
+            Receipts receipts,
+            ComplaintNotices notices,
+            DeviceRegistry devices,
+            AccountService accounts,
+            ComplaintOffice office,
+            GraphTransactions graph,
+            LockStore locks,
+            FollowSeal followSeal,
+            Clock clock) {
         this.cases = cases;
         this.complaints = complaints;
         this.intake = intake;
@@ -88,10 +112,24 @@ public class CitizenComplaints {
         var complaint = intake.prepare(s, receipt, now);
         var outcome = writer.store(new PendingSubmission(s, complaint));
         if (outcome instanceof PendingSubmission.Created created) {
-            return new Submitted(new CitizenView(complaint.id(), created.number(), s.category(), "RECEIVED",
-                    TimeKeys.utc(now.toEpochMilli()), created.unitName(), created.unitId(), complaint.description(),
-                    complaint.place(), complaint.photoIds(), TimeKeys.utc(complaint.dueAt().toEpochMilli()), null, null,
-                    List.of()), receipt, List.of());
+            return new Submitted(
+                    new CitizenView(
+                            complaint.id(),
+                            created.number(),
+                            s.category(),
+                            "RECEIVED",
+                            TimeKeys.utc(now.toEpochMilli()),
+                            created.unitName(),
+                            created.unitId(),
+                            complaint.description(),
+                            complaint.place(),
+                            complaint.photoIds(),
+                            TimeKeys.utc(complaint.dueAt().toEpochMilli()),
+                            null,
+                            null,
+                            List.of()),
+                    receipt,
+                    List.of());
         }
         if (outcome instanceof PendingSubmission.Rejected rejected) {
             return new Submitted(null, null, rejected.errors());
@@ -103,21 +141,26 @@ public class CitizenComplaints {
     /** Reports unknown references too, so that the app can show every problem at once (no retry to look for). */
     private Submitted refused(Submission s, List<UserError> errors) {
         if (s.target() != null) {
-            errors.addAll(submissions.read(q -> SubmissionChecks.references(q, List.of(s), List.of("-"), List.of("-")))
-                    .get(0).errors());
+            errors.addAll(submissions
+                    .read(q -> SubmissionChecks.references(q, List.of(s), List.of("-"), List.of("-")))
+                    .get(0)
+                    .errors());
         }
         return new Submitted(null, null, errors);
     }
 
     public Optional<CitizenView> byReceipt(String receipt) {
         var hash = receipts.hash(receipt);
-        return hash.isEmpty() ? Optional.empty()
+        return hash.isEmpty()
+                ? Optional.empty()
                 : graph.read(() -> cases.byReceiptHash(hash.get()).map(ref -> cases.citizenView(ref.id())));
     }
 
     public Replied reply(String receipt, String body) {
         if (body == null || body.isBlank() || body.strip().length() > 2000) {
-            return new Replied(null, List.of(UserError.of("INVALID_LENGTH", Text.of(ComplaintTexts.MESSAGE_LENGTH), "input", "body")));
+            return new Replied(
+                    null,
+                    List.of(UserError.of("INVALID_LENGTH", Text.of(ComplaintTexts.MESSAGE_LENGTH), "input", "body")));
         }
         var hash = receipts.hash(receipt);
         return graph.write(() -> {
@@ -125,17 +168,21 @@ public class CitizenComplaints {
             if (ref.isEmpty()) {
                 return new Replied(null, List.of(unknownReceipt()));
             }
-            var handlers = ref.get().routedUnitId() == null ? office.usernames()
+            var handlers = ref.get().routedUnitId() == null
+                    ? office.usernames()
                     : accounts.usernamesInUnits(List.of(ref.get().routedUnitId()));
             var message = complaints.addMessage(ref.get().id(), "CITIZEN", null, body.strip(), clock.instant());
-            notices.handlers(handlers, "COMPLAINT_REPLY", Text.of(ComplaintTexts.REPLY_TITLE), Text.of(ComplaintTexts.REPLY_BODY),
+            notices.handlers(
+                    handlers,
+                    "COMPLAINT_REPLY",
+                    Text.of(ComplaintTexts.REPLY_TITLE),
+                    Text.of(ComplaintTexts.REPLY_BODY),
                     ref.get().id());
             return new Replied(message, List.of());
         });
     }
 
-    public record Followed(String pushTag, List<UserError> errors) {
-    }
+    public record Followed(String pushTag, List<UserError> errors) {}
 
     /**
      * Registers the device for content-free pushes about the case, if the citizen accepted the link risk. Following
@@ -145,14 +192,23 @@ public class CitizenComplaints {
      */
     public Followed followPush(String receipt, String token, String platform, boolean acceptLinkRisk, String locale) {
         if (!acceptLinkRisk) {
-            return new Followed(null, List.of(UserError.of("LINK_RISK_NOT_ACCEPTED", Text.of(ComplaintTexts.LINK_RISK_NOT_ACCEPTED),
-                    "input", "acceptLinkRisk")));
+            return new Followed(
+                    null,
+                    List.of(UserError.of(
+                            "LINK_RISK_NOT_ACCEPTED",
+                            Text.of(ComplaintTexts.LINK_RISK_NOT_ACCEPTED),
+                            "input",
+                            "acceptLinkRisk")));
         }
         if (!DeviceRegistry.isToken(token)) {
-            return new Followed(null, List.of(UserError.of("INVALID_TOKEN", Text.of(ComplaintTexts.FOLLOW_TOKEN), "input", "token")));
+            return new Followed(
+                    null,
+                    List.of(UserError.of("INVALID_TOKEN", Text.of(ComplaintTexts.FOLLOW_TOKEN), "input", "token")));
         }
         if (locale != null && !Languages.isTag(locale)) {
-            return new Followed(null, List.of(UserError.of("INVALID_LOCALE", Text.of(ComplaintTexts.FOLLOW_LOCALE), "input", "locale")));
+            return new Followed(
+                    null,
+                    List.of(UserError.of("INVALID_LOCALE", Text.of(ComplaintTexts.FOLLOW_LOCALE), "input", "locale")));
         }
         var hash = receipts.hash(receipt);
         var pushKey = graph.write(() -> hash.flatMap(cases::byReceiptHash).map(ref -> {
@@ -165,7 +221,13 @@ public class CitizenComplaints {
         }
         var follower = ComplaintNotices.follower(pushKey.get());
         var target = "fcm:" + token;
-        devices.register(follower, followSeal.seal(follower.key(), target), platform, FollowerPushes.CHANNEL, locale, clock.instant());
+        devices.register(
+                follower,
+                followSeal.seal(follower.key(), target),
+                platform,
+                FollowerPushes.CHANNEL,
+                locale,
+                clock.instant());
         return new Followed(followSeal.tag(follower.key(), target), List.of());
     }
 
@@ -173,8 +235,14 @@ public class CitizenComplaints {
         return graph.read(() -> {
             var earlier = cases.bySubmissionKey(keys.submissionKey()).orElseThrow();
             if (!earlier.contentHash().equals(keys.contentHash())) {
-                return new Submitted(null, null, List.of(UserError.of("SUBMISSION_ID_REUSED",
-                        Text.of(ComplaintTexts.SUBMISSION_ID_REUSED), "input", "submissionId")));
+                return new Submitted(
+                        null,
+                        null,
+                        List.of(UserError.of(
+                                "SUBMISSION_ID_REUSED",
+                                Text.of(ComplaintTexts.SUBMISSION_ID_REUSED),
+                                "input",
+                                "submissionId")));
             }
             var receipt = receipts.unseal(s.submissionId().toLowerCase(), earlier.sealedReceipt());
             return new Submitted(cases.citizenView(earlier.id()), receipt, List.of());

@@ -8,7 +8,14 @@ import java.time.Instant;
  *
  * @param serious a serious substantiated complaint (one-vote veto)
  */
-public record ComplaintConcluded(String complaintId, String number, String unitId, String postId, String badgeNumber,
-                                 String category, String conclusion, boolean serious, Instant occurredAt,
-                                 Instant concludedAt) {
-}
+public record ComplaintConcluded(
+        String complaintId,
+        String number,
+        String unitId,
+        String postId,
+        String badgeNumber,
+        String category,
+        String conclusion,
+        boolean serious,
+        Instant occurredAt,
+        Instant concludedAt) {}

@@ -17,7 +17,8 @@ class ComplaintConfiguration {
     @Bean
     Pepper complaintPepper(ComplaintSettings settings, Environment environment) {
         boolean prod = java.util.Arrays.asList(environment.getActiveProfiles()).contains("prod");
-        if (prod && (settings.pepper() == null || settings.pepper().isBlank())
+        if (prod
+                && (settings.pepper() == null || settings.pepper().isBlank())
                 && java.nio.file.Files.notExists(java.nio.file.Path.of(settings.pepperFile()))) {
             // A pepper made up at start would orphan every receipt when the container is replaced.
             throw new IllegalStateException("Set dutygraph.complaints.pepper (base64, 32+ bytes) or provide "
@@ -37,20 +38,21 @@ class ComplaintConfiguration {
     }
 
     @Bean
-    WorkingCalendar workingCalendar(ComplaintSettings settings, java.time.Clock clock,
-                                    org.dutygraph.platform.calendar.WorkingDays days) {
+    WorkingCalendar workingCalendar(
+            ComplaintSettings settings, java.time.Clock clock, org.dutygraph.platform.calendar.WorkingDays days) {
         return new WorkingCalendar(clock.getZone(), settings.workdayEnd(), days);
     }
 
     @Bean
     DecodePermits photoDecodePermits(ComplaintSettings settings) {
-        return new DecodePermits(settings.photos().decodePermits(), settings.photos().decodeWait());
+        return new DecodePermits(
+                settings.photos().decodePermits(), settings.photos().decodeWait());
     }
 
     @Bean
     PhotoSanitizer photoSanitizer(ComplaintSettings settings, DecodePermits permits) {
         var photos = settings.photos();
-        return new PhotoSanitizer(photos.maxBytes(), photos.maxPixels(), photos.maxDecodedBytes(), photos.maxSide(),
-                permits);
+        return new PhotoSanitizer(
+                photos.maxBytes(), photos.maxPixels(), photos.maxDecodedBytes(), photos.maxSide(), permits);
     }
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-
 import org.dutygraph.complaints.photos.PhotoStore;
 import org.dutygraph.platform.i18n.Messages;
 import org.dutygraph.platform.i18n.Text;
@@ -40,9 +39,18 @@ public class ComplaintEscalator extends PeriodicJob {
     private final Clock clock;
     private final Messages messages;
 
-    ComplaintEscalator(EscalationStore escalations, PhotoStore photos, GraphTransactions graph, LockStore locks,
-                       WorkingCalendar calendar, ComplaintSettings settings, ComplaintNotices notices, AccountService accounts,
-                       ComplaintOffice office, Clock clock, Messages messages) {
+    ComplaintEscalator(
+            EscalationStore escalations,
+            PhotoStore photos,
+            GraphTransactions graph,
+            LockStore locks,
+            WorkingCalendar calendar,
+            ComplaintSettings settings,
+            ComplaintNotices notices,
+            AccountService accounts,
+            ComplaintOffice office,
+            Clock clock,
+            Messages messages) {
         super("complaint-escalator", "Complaint escalation");
         this.escalations = escalations;
         this.photos = photos;
@@ -57,8 +65,7 @@ public class ComplaintEscalator extends PeriodicJob {
         this.messages = messages;
     }
 
-    record Escalation(String id, String number, String unitId, String pushKey, String status) {
-    }
+    record Escalation(String id, String number, String unitId, String pushKey, String status) {}
 
     /** Escalates every complaint overdue at {@code now}; returns them. */
     public List<Escalation> escalateDue(Instant now) {
@@ -83,19 +90,33 @@ public class ComplaintEscalator extends PeriodicJob {
             if (e.unitId() != null) {
                 recipients.addAll(accounts.usernamesInUnits(List.of(e.unitId())));
             }
-            notices.handlers(recipients, "COMPLAINT_OVERDUE", Text.of(ComplaintTexts.OVERDUE_TITLE, e.number()),
-                    Text.of(ComplaintTexts.OVERDUE_BODY), e.id());
+            notices.handlers(
+                    recipients,
+                    "COMPLAINT_OVERDUE",
+                    Text.of(ComplaintTexts.OVERDUE_TITLE, e.number()),
+                    Text.of(ComplaintTexts.OVERDUE_BODY),
+                    e.id());
         }
     }
 
     /** Each escalation is a step of its case, saying where it went (in the reader's language; Chinese words kept beside). */
     private List<Map<String, Object>> steps(List<Escalation> escalated) {
-        return escalated.stream().map(e -> {
-            var note = e.unitId() == null ? Text.of(ComplaintTexts.ESCALATED_TO_OFFICE)
-                    : Text.of(ComplaintTexts.ESCALATED_TO_UNIT, e.unitId());
-            return Map.<String, Object>of("id", e.id(), "status", e.status(), "note", messages.chinese(note),
-                    "noteText", TextJson.write(note));
-        }).toList();
+        return escalated.stream()
+                .map(e -> {
+                    var note = e.unitId() == null
+                            ? Text.of(ComplaintTexts.ESCALATED_TO_OFFICE)
+                            : Text.of(ComplaintTexts.ESCALATED_TO_UNIT, e.unitId());
+                    return Map.<String, Object>of(
+                            "id",
+                            e.id(),
+                            "status",
+                            e.status(),
+                            "note",
+                            messages.chinese(note),
+                            "noteText",
+                            TextJson.write(note));
+                })
+                .toList();
     }
 
     int dropOrphanPhotos(Instant now) {

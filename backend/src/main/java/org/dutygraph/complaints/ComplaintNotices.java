@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.dutygraph.notifications.DeviceRegistry;
 import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Notifications;
@@ -24,8 +23,8 @@ class ComplaintNotices {
     static final String CITIZEN_FEATURE = "complaint";
 
     /** What the lock screen shows: the same for every case and every step. */
-    static final NotificationRequest.Alert CITIZEN_ALERT = new NotificationRequest.Alert(Text.of(ComplaintTexts.CITIZEN_ALERT_TITLE),
-            Text.of(ComplaintTexts.CITIZEN_ALERT_BODY));
+    static final NotificationRequest.Alert CITIZEN_ALERT = new NotificationRequest.Alert(
+            Text.of(ComplaintTexts.CITIZEN_ALERT_TITLE), Text.of(ComplaintTexts.CITIZEN_ALERT_BODY));
 
     private final Notifications notifications;
     private final DeviceRegistry devices;
@@ -48,13 +47,24 @@ class ComplaintNotices {
         }
         var follower = follower(pushKey);
         devices.renew(List.of(follower), clock.instant());
-        notifications.enqueue(NotificationRequest.alerted(follower, "COMPLAINT_UPDATED", Text.of(ComplaintTexts.CITIZEN_UPDATE_TITLE),
-                Text.of(ComplaintTexts.CITIZEN_UPDATE_BODY), CITIZEN_ALERT, null, null));
+        notifications.enqueue(NotificationRequest.alerted(
+                follower,
+                "COMPLAINT_UPDATED",
+                Text.of(ComplaintTexts.CITIZEN_UPDATE_TITLE),
+                Text.of(ComplaintTexts.CITIZEN_UPDATE_BODY),
+                CITIZEN_ALERT,
+                null,
+                null));
     }
 
     /** Keeps the follows of cases that are still open alive without telling anyone (overdue cases, escalated). */
     void keepFollowing(Collection<String> pushKeys) {
-        devices.renew(pushKeys.stream().filter(Objects::nonNull).map(ComplaintNotices::follower).toList(), clock.instant());
+        devices.renew(
+                pushKeys.stream()
+                        .filter(Objects::nonNull)
+                        .map(ComplaintNotices::follower)
+                        .toList(),
+                clock.instant());
     }
 
     static Recipient follower(String pushKey) {
@@ -63,8 +73,15 @@ class ComplaintNotices {
 
     /** What tells the efficiency office about complaints the graph could not route (by id and number). */
     List<NotificationRequest> awaitingTriage(Collection<String> usernames, List<Map.Entry<String, String>> complaints) {
-        return complaints.stream().flatMap(c -> requests(usernames, "COMPLAINT_RECEIVED", Text.of(ComplaintTexts.TRIAGE_TITLE,
-                c.getValue()), Text.of(ComplaintTexts.TRIAGE_BODY), c.getKey()).stream()).toList();
+        return complaints.stream()
+                .flatMap(c -> requests(
+                        usernames,
+                        "COMPLAINT_RECEIVED",
+                        Text.of(ComplaintTexts.TRIAGE_TITLE, c.getValue()),
+                        Text.of(ComplaintTexts.TRIAGE_BODY),
+                        c.getKey())
+                        .stream())
+                .toList();
     }
 
     void handlers(Collection<String> usernames, String kind, Text title, Text body, String complaintId) {
@@ -74,9 +91,11 @@ class ComplaintNotices {
         }
     }
 
-    private static List<NotificationRequest> requests(Collection<String> usernames, String kind, Text title, Text body,
-                                                      String complaintId) {
-        return usernames.stream().map(u -> NotificationRequest.sensitive(Recipient.account(u), kind, title, body, "COMPLAINT",
-                complaintId)).toList();
+    private static List<NotificationRequest> requests(
+            Collection<String> usernames, String kind, Text title, Text body, String complaintId) {
+        return usernames.stream()
+                .map(u -> NotificationRequest.sensitive(
+                        Recipient.account(u), kind, title, body, "COMPLAINT", complaintId))
+                .toList();
     }
 }

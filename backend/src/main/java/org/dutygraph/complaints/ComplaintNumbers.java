@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +25,9 @@ class ComplaintNumbers {
     }
 
     String draw(Instant receivedAt) {
-        var sb = new StringBuilder("TS").append(DAY.format(receivedAt.atZone(clock.getZone()))).append('-');
+        var sb = new StringBuilder("TS")
+                .append(DAY.format(receivedAt.atZone(clock.getZone())))
+                .append('-');
         for (int i = 0; i < 6; i++) {
             sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }

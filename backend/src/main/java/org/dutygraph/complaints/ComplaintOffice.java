@@ -2,7 +2,6 @@ package org.dutygraph.complaints;
 
 import java.util.SortedSet;
 import java.util.TreeSet;
-
 import org.dutygraph.security.Account;
 import org.dutygraph.security.AccountService;
 import org.dutygraph.security.Role;
@@ -31,7 +30,9 @@ public class ComplaintOffice {
     /** The office's inspectors, who triage, register and publish. */
     public SortedSet<String> usernames() {
         var office = new TreeSet<String>();
-        accounts.withRole(Role.INSPECTOR, null).stream().filter(a -> isOffice(a.unitId())).map(Account::username)
+        accounts.withRole(Role.INSPECTOR, null).stream()
+                .filter(a -> isOffice(a.unitId()))
+                .map(Account::username)
                 .forEach(office::add);
         return office;
     }

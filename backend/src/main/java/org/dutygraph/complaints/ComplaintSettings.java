@@ -3,7 +3,6 @@ package org.dutygraph.complaints;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Map;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -22,17 +21,32 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param officeUnitIds      the units whose inspectors are the efficiency office handling complaints (see ComplaintOffice)
  */
 @ConfigurationProperties("dutygraph.complaints")
-public record ComplaintSettings(String pepper, @DefaultValue("data/complaint-pepper.key") String pepperFile,
-                                @DefaultValue("9") int receiptCost,
-                                @DefaultValue("18:00") LocalTime workdayEnd,
-                                Map<String, Integer> workingDays,
-                                @DefaultValue("1m") Duration escalationInterval,
-                                @DefaultValue Photos photos,
-                                @DefaultValue Writer writer,
-                                @DefaultValue({}) java.util.List<String> officeUnitIds) {
+public record ComplaintSettings(
+        String pepper,
+        @DefaultValue("data/complaint-pepper.key") String pepperFile,
+        @DefaultValue("9") int receiptCost,
+        @DefaultValue("18:00") LocalTime workdayEnd,
+        Map<String, Integer> workingDays,
+        @DefaultValue("1m") Duration escalationInterval,
+        @DefaultValue Photos photos,
+        @DefaultValue Writer writer,
+        @DefaultValue({}) java.util.List<String> officeUnitIds) {
 
-    static final Map<String, Integer> DEFAULT_WORKING_DAYS = Map.of("RECEIVED", 0, "REGISTERED", 1, "REOPENED", 1,
-            "ASSIGNED", 2, "INVESTIGATING", 10, "CONCLUDED", 3, "ANSWERED", 5);
+    static final Map<String, Integer> DEFAULT_WORKING_DAYS = Map.of(
+            "RECEIVED",
+            0,
+            "REGISTERED",
+            1,
+            "REOPENED",
+            1,
+            "ASSIGNED",
+            2,
+            "INVESTIGATING",
+            10,
+            "CONCLUDED",
+            3,
+            "ANSWERED",
+            5);
 
     /** Working days the step after {@code status} may take; null when nothing is due (published). */
     public Integer workingDaysIn(String status) {
@@ -45,9 +59,10 @@ public record ComplaintSettings(String pepper, @DefaultValue("data/complaint-pep
      * @param maxBatch most submissions in one transaction
      * @param queue    submissions waiting to be written before new ones are refused as UNAVAILABLE
      */
-    public record Writer(@DefaultValue("2") int threads, @DefaultValue("64") int maxBatch,
-                         @DefaultValue("4096") int queue) {
-    }
+    public record Writer(
+            @DefaultValue("2") int threads,
+            @DefaultValue("64") int maxBatch,
+            @DefaultValue("4096") int queue) {}
 
     /**
      * @param maxBytes        largest upload accepted
@@ -58,8 +73,11 @@ public record ComplaintSettings(String pepper, @DefaultValue("data/complaint-pep
      * @param decodePermits   photos decoded at once (each may hold up to maxDecodedBytes of heap and a core)
      * @param decodeWait      how long an upload waits for a decode permit before it is answered UNAVAILABLE
      */
-    public record Photos(@DefaultValue("10485760") int maxBytes, @DefaultValue("40000000") long maxPixels,
-                         @DefaultValue("160000000") long maxDecodedBytes, @DefaultValue("2560") int maxSide,
-                         @DefaultValue("2") int decodePermits, @DefaultValue("2s") Duration decodeWait) {
-    }
+    public record Photos(
+            @DefaultValue("10485760") int maxBytes,
+            @DefaultValue("40000000") long maxPixels,
+            @DefaultValue("160000000") long maxDecodedBytes,
+            @DefaultValue("2560") int maxSide,
+            @DefaultValue("2") int decodePermits,
+            @DefaultValue("2s") Duration decodeWait) {}
 }

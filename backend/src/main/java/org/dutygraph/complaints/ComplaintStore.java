@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-
 import org.dutygraph.complaints.ComplaintViews.AuditView;
 import org.dutygraph.complaints.ComplaintViews.ContactView;
 import org.dutygraph.complaints.ComplaintViews.HandlerView;
@@ -45,21 +44,28 @@ class ComplaintStore {
             END AS contactVisible""";
 
     /** Which complaints a handler's list shows; null or false filters nothing. */
-    record HandlerFilter(List<String> statuses, String unitId, boolean triageOnly, boolean overdueOnly) {
-    }
+    record HandlerFilter(List<String> statuses, String unitId, boolean triageOnly, boolean overdueOnly) {}
 
     /**
      * A change of status as case handling decided it, applied only while the case is still in {@code from}.
      *
      * @param due the deadline of the new status, null for none
      */
-    record StepChange(String id, String from, String to, String unitId, String conclusion, boolean serious, String answer,
-                      Instant due, Instant at, String by, String note) {
-    }
+    record StepChange(
+            String id,
+            String from,
+            String to,
+            String unitId,
+            String conclusion,
+            boolean serious,
+            String answer,
+            Instant due,
+            Instant at,
+            String by,
+            String note) {}
 
     /** A case's key for its followers' pushes; {@code pushKey} is null when nobody follows it. */
-    record FollowKey(String pushKey) {
-    }
+    record FollowKey(String pushKey) {}
 
     private final Neo4jClient neo4j;
 
@@ -86,7 +92,8 @@ class ComplaintStore {
                         WITH c ORDER BY c.key DESC LIMIT $limit
                         RETURN c {.*} AS c, """ + CONTACT_VISIBLE)
                 .bindAll(params)
-                .fetchAs(HandlerView.class).mappedBy((types, r) -> view(r, now))
+                .fetchAs(HandlerView.class)
+                .mappedBy((types, r) -> view(r, now))
                 .all());
     }
 
@@ -95,15 +102,18 @@ class ComplaintStore {
         params.put("id", id);
         return neo4j.query("MATCH (c:Complaint {id: $id}) WHERE " + VISIBLE + " RETURN c {.*} AS c, " + CONTACT_VISIBLE)
                 .bindAll(params)
-                .fetchAs(HandlerView.class).mappedBy((types, r) -> view(r, now))
+                .fetchAs(HandlerView.class)
+                .mappedBy((types, r) -> view(r, now))
                 .first();
     }
 
     /** The case's follow key; empty when there is no such case. */
     Optional<FollowKey> followKey(String id) {
         return neo4j.query("MATCH (c:Complaint {id: $id}) RETURN c.pushKey AS pushKey")
-                .bind(id).to("id")
-                .fetchAs(FollowKey.class).mappedBy((types, r) -> new FollowKey(r.get("pushKey").asString(null)))
+                .bind(id)
+                .to("id")
+                .fetchAs(FollowKey.class)
+                .mappedBy((types, r) -> new FollowKey(r.get("pushKey").asString(null)))
                 .first();
     }
 
@@ -142,22 +152,31 @@ class ComplaintStore {
                             s.answer = CASE WHEN $to = 'ANSWERED' THEN $answer END
                         RETURN c.pushKey AS pushKey""")
                 .bindAll(params)
-                .fetchAs(FollowKey.class).mappedBy((types, r) -> new FollowKey(r.get("pushKey").asString(null)))
+                .fetchAs(FollowKey.class)
+                .mappedBy((types, r) -> new FollowKey(r.get("pushKey").asString(null)))
                 .first();
     }
 
     boolean unitExists(String unitId) {
         return neo4j.query("MATCH (o:Organization {id: $id}) RETURN count(o) > 0 AS found")
-                .bind(unitId).to("id")
-                .fetchAs(Boolean.class).one().orElse(false);
+                .bind(unitId)
+                .to("id")
+                .fetchAs(Boolean.class)
+                .one()
+                .orElse(false);
     }
 
     void audit(String username, String action, List<String> complaintIds, Instant now) {
         if (complaintIds.isEmpty()) {
             return;
         }
-        var rows = complaintIds.stream().map(id -> Map.of("id", id, "key",
-                TimeKeys.key(now.toEpochMilli(), UUID.randomUUID().toString()))).toList();
+        var rows = complaintIds.stream()
+                .map(id -> Map.of(
+                        "id",
+                        id,
+                        "key",
+                        TimeKeys.key(now.toEpochMilli(), UUID.randomUUID().toString())))
+                .toList();
         var params = new HashMap<String, Object>();
         params.put("rows", rows);
         params.put("user", username);
@@ -165,8 +184,7 @@ class ComplaintStore {
         params.put("at", now.toEpochMilli());
         neo4j.query("""
                         UNWIND $rows AS r
-                        CREATE (:ComplaintAccess {complaintId: r.id, username: $user, action: $action, at: $at, key: r.key})""")
-                .bindAll(params).run();
+                        CREATE (:ComplaintAccess {complaintId: r.id, username: $user, action: $action, at: $at, key: r.key})""").bindAll(params).run();
     }
 
     List<AuditView> auditPage(String complaintId, String before, int limit) {
@@ -179,8 +197,12 @@ class ComplaintStore {
                         WITH a ORDER BY a.key DESC LIMIT $limit
                         RETURN a.username AS u, a.action AS action, a.at AS at, a.key AS key""")
                 .bindAll(params)
-                .fetchAs(AuditView.class).mappedBy((types, r) -> new AuditView(r.get("u").asString(), r.get("action").asString(),
-                        TimeKeys.utc(r.get("at").asLong()), r.get("key").asString()))
+                .fetchAs(AuditView.class)
+                .mappedBy((types, r) -> new AuditView(
+                        r.get("u").asString(),
+                        r.get("action").asString(),
+                        TimeKeys.utc(r.get("at").asLong()),
+                        r.get("key").asString()))
                 .all());
     }
 
@@ -193,28 +215,40 @@ class ComplaintStore {
         params.put("by", by);
         params.put("body", body);
         params.put("at", now.toEpochMilli());
-        neo4j.query("CREATE (:ComplaintMessage {id: $id, complaintId: $complaintId, author: $author, by: $by, body: $body, at: $at})")
-                .bindAll(params).run();
+        neo4j.query(
+                        "CREATE (:ComplaintMessage {id: $id, complaintId: $complaintId, author: $author, by: $by, body: $body, at: $at})")
+                .bindAll(params)
+                .run();
         return new MessageView(id, author, body, TimeKeys.utc(now.toEpochMilli()));
     }
 
     /** The messages of each case, oldest first. */
     Map<String, List<MessageView>> messages(Collection<String> complaintIds) {
-        return byComplaint("""
+        return byComplaint(
+                """
                 MATCH (m:ComplaintMessage) WHERE m.complaintId IN $ids
                 RETURN m.complaintId AS c, m.id AS id, m.author AS author, m.body AS body, m.at AS at ORDER BY m.at, m.id""",
-                complaintIds, r -> new MessageView(r.get("id").asString(), r.get("author").asString(), r.get("body").asString(),
+                complaintIds,
+                r -> new MessageView(
+                        r.get("id").asString(),
+                        r.get("author").asString(),
+                        r.get("body").asString(),
                         TimeKeys.utc(r.get("at").asLong())));
     }
 
     /** The steps of each case (who, when, notes), oldest first. */
     Map<String, List<StepView>> steps(Collection<String> complaintIds) {
-        return byComplaint("""
+        return byComplaint(
+                """
                 MATCH (s:ComplaintStep) WHERE s.complaintId IN $ids
                 RETURN s.complaintId AS c, s.status AS status, s.by AS by, s.note AS note, s.noteText AS noteText, s.at AS at
                 ORDER BY s.at, s.id""",
-                complaintIds, r -> new StepView(r.get("status").asString(), r.get("by").asString(null),
-                        TextJson.read(r.get("noteText").asString(null), r.get("note").asString(null)),
+                complaintIds,
+                r -> new StepView(
+                        r.get("status").asString(),
+                        r.get("by").asString(null),
+                        TextJson.read(
+                                r.get("noteText").asString(null), r.get("note").asString(null)),
                         TimeKeys.utc(r.get("at").asLong())));
     }
 
@@ -224,11 +258,16 @@ class ComplaintStore {
      */
     Map<String, List<Text>> suggestionReasons(Collection<String> complaintIds) {
         var out = new HashMap<String, List<Text>>();
-        byComplaint("""
+        byComplaint(
+                        """
                 MATCH (c:Complaint) WHERE c.id IN $ids
                 RETURN c.id AS c, coalesce(c.suggestionReasons, []) AS reasons, c.suggestionReasonTexts AS texts""",
-                complaintIds, r -> reasons(r.get("reasons").asList(Value::asString),
-                        r.get("texts").isNull() ? List.of() : r.get("texts").asList(Value::asString)))
+                        complaintIds,
+                        r -> reasons(
+                                r.get("reasons").asList(Value::asString),
+                                r.get("texts").isNull()
+                                        ? List.of()
+                                        : r.get("texts").asList(Value::asString)))
                 .forEach((id, rows) -> out.put(id, rows.get(0)));
         return out;
     }
@@ -242,12 +281,15 @@ class ComplaintStore {
     }
 
     /** Rows of a query over $ids, grouped by their complaint id (column c), in query order. */
-    private <T> Map<String, List<T>> byComplaint(String cypher, Collection<String> complaintIds, Function<Record, T> row) {
+    private <T> Map<String, List<T>> byComplaint(
+            String cypher, Collection<String> complaintIds, Function<Record, T> row) {
         var out = new HashMap<String, List<T>>();
         neo4j.delegateTo(runner -> Optional.of(runner.run(cypher, Map.of("ids", List.copyOf(complaintIds)))
                         .list(r -> Map.entry(r.get("c").asString(), row.apply(r)))))
-                .run().orElseThrow()
-                .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                .run()
+                .orElseThrow()
+                .forEach(e ->
+                        out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return out;
     }
 
@@ -272,11 +314,16 @@ class ComplaintStore {
                         }
                         RETURN u.id AS id, received, closed, overdue""")
                 .bindAll(params)
-                .fetchAs(StatsView.class).mappedBy((types, r) -> {
+                .fetchAs(StatsView.class)
+                .mappedBy((types, r) -> {
                     int received = r.get("received").asInt();
                     int closed = r.get("closed").asInt();
-                    return new StatsView(r.get("id").asString(), received, closed,
-                            received == 0 ? null : (double) closed / received, r.get("overdue").asInt());
+                    return new StatsView(
+                            r.get("id").asString(),
+                            received,
+                            closed,
+                            received == 0 ? null : (double) closed / received,
+                            r.get("overdue").asInt());
                 })
                 .all());
     }
@@ -285,7 +332,9 @@ class ComplaintStore {
         return neo4j.query("""
                         RETURN EXISTS { MATCH (:Organization {id: $u})-[:PART_OF*0..]->(:Organization {id: $a}) } AS within""")
                 .bindAll(Map.of("u", unitId, "a", ancestorId))
-                .fetchAs(Boolean.class).one().orElse(false);
+                .fetchAs(Boolean.class)
+                .one()
+                .orElse(false);
     }
 
     private static HashMap<String, Object> scoped(HandlerScope scope, Instant now) {
@@ -301,20 +350,47 @@ class ComplaintStore {
         var c = r.get("c");
         Long due = c.get("dueAt").isNull() ? null : c.get("dueAt").asLong();
         var status = c.get("status").asString();
-        var contact = !r.get("contactVisible").asBoolean() || c.get("contactName").isNull() && c.get("contactPhone").isNull() ? null
-                : new ContactView(c.get("contactName").asString(null), c.get("contactPhone").asString(null));
-        return new HandlerView(c.get("id").asString(), c.get("number").asString(), c.get("category").asString(), status,
-                c.get("description").asString(), c.get("occurredAt").isNull() ? null : TimeKeys.utc(c.get("occurredAt").asLong()),
-                c.get("place").asString(null), c.get("areaId").asString(null),
-                new ComplaintTarget(c.get("targetUnitId").asString(null), c.get("targetWindowId").asString(null),
-                        c.get("targetPostId").asString(null), c.get("badgeNumber").asString(null),
-                        c.get("powerItemId").asString(null), c.get("matterText").asString(null), c.get("matterId").asString(null)),
-                contact, strings(c.get("photoIds")), c.get("routedUnitId").asString(null),
-                TextJson.read(c.get("routingText").asString(null), c.get("routing").asString()),
-                c.get("findingId").asString(null), strings(c.get("suggestedUnitIds")), c.get("conclusion").asString(null),
-                c.get("serious").asBoolean(false), c.get("answer").asString(null), TimeKeys.utc(c.get("receivedAt").asLong()),
-                TimeKeys.utc(due), due != null && due < now.toEpochMilli() && !status.equals("PUBLISHED"),
-                c.get("escalations").asInt(0), c.get("key").asString());
+        var contact = !r.get("contactVisible").asBoolean()
+                        || c.get("contactName").isNull()
+                                && c.get("contactPhone").isNull()
+                ? null
+                : new ContactView(
+                        c.get("contactName").asString(null),
+                        c.get("contactPhone").asString(null));
+        return new HandlerView(
+                c.get("id").asString(),
+                c.get("number").asString(),
+                c.get("category").asString(),
+                status,
+                c.get("description").asString(),
+                c.get("occurredAt").isNull()
+                        ? null
+                        : TimeKeys.utc(c.get("occurredAt").asLong()),
+                c.get("place").asString(null),
+                c.get("areaId").asString(null),
+                new ComplaintTarget(
+                        c.get("targetUnitId").asString(null),
+                        c.get("targetWindowId").asString(null),
+                        c.get("targetPostId").asString(null),
+                        c.get("badgeNumber").asString(null),
+                        c.get("powerItemId").asString(null),
+                        c.get("matterText").asString(null),
+                        c.get("matterId").asString(null)),
+                contact,
+                strings(c.get("photoIds")),
+                c.get("routedUnitId").asString(null),
+                TextJson.read(
+                        c.get("routingText").asString(null), c.get("routing").asString()),
+                c.get("findingId").asString(null),
+                strings(c.get("suggestedUnitIds")),
+                c.get("conclusion").asString(null),
+                c.get("serious").asBoolean(false),
+                c.get("answer").asString(null),
+                TimeKeys.utc(c.get("receivedAt").asLong()),
+                TimeKeys.utc(due),
+                due != null && due < now.toEpochMilli() && !status.equals("PUBLISHED"),
+                c.get("escalations").asInt(0),
+                c.get("key").asString());
     }
 
     static List<String> strings(Value v) {

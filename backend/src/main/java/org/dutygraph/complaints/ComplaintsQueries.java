@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.complaints.ComplaintViews.AuditView;
 import org.dutygraph.complaints.ComplaintViews.MessageView;
 import org.dutygraph.complaints.ComplaintViews.StatsView;

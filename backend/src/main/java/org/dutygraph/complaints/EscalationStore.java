@@ -3,7 +3,6 @@ package org.dutygraph.complaints;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.complaints.ComplaintEscalator.Escalation;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -36,8 +35,12 @@ class EscalationStore {
                         SET c.escalations = c.escalations + 1, c.nextEscalationAt = $next, c.escalatedToUnitId = target
                         RETURN c.id AS id, c.number AS number, target, c.pushKey AS pushKey, c.status AS status""")
                 .bindAll(Map.of("now", now.toEpochMilli(), "next", next.toEpochMilli(), "limit", limit))
-                .fetchAs(Escalation.class).mappedBy((types, r) -> new Escalation(r.get("id").asString(),
-                        r.get("number").asString(), r.get("target").asString(null), r.get("pushKey").asString(null),
+                .fetchAs(Escalation.class)
+                .mappedBy((types, r) -> new Escalation(
+                        r.get("id").asString(),
+                        r.get("number").asString(),
+                        r.get("target").asString(null),
+                        r.get("pushKey").asString(null),
                         r.get("status").asString()))
                 .all());
     }
@@ -50,6 +53,8 @@ class EscalationStore {
         neo4j.query("""
                 UNWIND $rows AS r
                 CREATE (:ComplaintStep {id: randomUUID(), complaintId: r.id, status: r.status, by: 'system', note: r.note,
-                        noteText: r.noteText, at: $now})""").bindAll(Map.of("rows", rows, "now", now.toEpochMilli())).run();
+                        noteText: r.noteText, at: $now})""")
+                .bindAll(Map.of("rows", rows, "now", now.toEpochMilli()))
+                .run();
     }
 }

@@ -3,7 +3,6 @@ package org.dutygraph.complaints;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-
 import org.dutygraph.complaints.receipts.FollowSeal;
 import org.dutygraph.notifications.PushChannels;
 import org.dutygraph.notifications.push.PushMessage;
@@ -56,11 +55,15 @@ class FollowerPushes implements PushProvider {
             data.put("messageId", message.payload().data().get("messageId"));
             data.put("type", "complaint");
             data.put("tag", f.tag());
-            opened.add(new PushMessage(f.target().substring(colon + 1), message.payload().rewritten(data, f.tag())));
-            byChannel.computeIfAbsent(f.target().substring(0, colon), c -> new ArrayList<>()).add(i);
+            opened.add(new PushMessage(
+                    f.target().substring(colon + 1), message.payload().rewritten(data, f.tag())));
+            byChannel
+                    .computeIfAbsent(f.target().substring(0, colon), c -> new ArrayList<>())
+                    .add(i);
         }
         byChannel.forEach((channel, indexes) -> {
-            var provider = channel.equals(CHANNEL) ? java.util.Optional.<PushProvider>empty()
+            var provider = channel.equals(CHANNEL)
+                    ? java.util.Optional.<PushProvider>empty()
                     : channels.getObject().provider(channel);
             if (provider.isEmpty()) {
                 indexes.forEach(i -> outcomes[i] = PushOutcome.rejected("no provider for channel " + channel));

@@ -10,6 +10,5 @@ final class Matters {
         return UserError.of("NOT_FOUND", Text.of(ComplaintTexts.UNKNOWN_MATTER, id), "input", "target", "matterId");
     }
 
-    private Matters() {
-    }
+    private Matters() {}
 }

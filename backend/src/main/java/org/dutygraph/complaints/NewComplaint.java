@@ -2,7 +2,6 @@ package org.dutygraph.complaints;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.dutygraph.complaints.routing.ComplaintTarget;
 import org.dutygraph.complaints.routing.Routing;
 
@@ -14,9 +13,23 @@ import org.dutygraph.complaints.routing.Routing;
  *
  * @param routing null until routed
  */
-record NewComplaint(String id, String number, String key, Keys keys, String category, String description,
-                    Instant occurredAt, String place, String areaId, ComplaintTarget target, String contactName,
-                    String contactPhone, List<String> photoIds, Instant receivedAt, Instant dueAt, Routing routing) {
+record NewComplaint(
+        String id,
+        String number,
+        String key,
+        Keys keys,
+        String category,
+        String description,
+        Instant occurredAt,
+        String place,
+        String areaId,
+        ComplaintTarget target,
+        String contactName,
+        String contactPhone,
+        List<String> photoIds,
+        Instant receivedAt,
+        Instant dueAt,
+        Routing routing) {
 
     /**
      * How the complaint is found again without storing what would identify the citizen.
@@ -26,17 +39,46 @@ record NewComplaint(String id, String number, String key, Keys keys, String cate
      * @param contentHash   what was submitted, to tell a retry from a reused submission id
      * @param sealedReceipt the receipt sealed under the submission id, to answer a retry with it
      */
-    record Keys(String receiptHash, String submissionKey, String contentHash, String sealedReceipt) {
-    }
+    record Keys(String receiptHash, String submissionKey, String contentHash, String sealedReceipt) {}
 
     NewComplaint withNumber(String newNumber) {
-        return new NewComplaint(id, newNumber, key, keys, category, description, occurredAt, place, areaId, target,
-                contactName, contactPhone, photoIds, receivedAt, dueAt, routing);
+        return new NewComplaint(
+                id,
+                newNumber,
+                key,
+                keys,
+                category,
+                description,
+                occurredAt,
+                place,
+                areaId,
+                target,
+                contactName,
+                contactPhone,
+                photoIds,
+                receivedAt,
+                dueAt,
+                routing);
     }
 
     NewComplaint routed(Routing how) {
-        return new NewComplaint(id, number, key, keys, category, description, occurredAt, place, areaId, target,
-                contactName, contactPhone, photoIds, receivedAt, dueAt, how);
+        return new NewComplaint(
+                id,
+                number,
+                key,
+                keys,
+                category,
+                description,
+                occurredAt,
+                place,
+                areaId,
+                target,
+                contactName,
+                contactPhone,
+                photoIds,
+                receivedAt,
+                dueAt,
+                how);
     }
 
     String routedUnitId() {

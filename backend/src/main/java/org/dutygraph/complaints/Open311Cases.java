@@ -1,7 +1,6 @@
 package org.dutygraph.complaints;
 
 import java.util.List;
-
 import org.springframework.stereotype.Service;
 
 /** Public case lookups for the Open311 facade. */

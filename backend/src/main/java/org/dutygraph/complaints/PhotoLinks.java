@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import org.dutygraph.complaints.ComplaintViews.PhotoLink;
 import org.dutygraph.complaints.receipts.Receipts;
 import org.dutygraph.platform.graphql.TimeKeys;
@@ -29,13 +28,20 @@ public class PhotoLinks {
 
     public List<PhotoLink> links(List<String> photoIds, Instant now) {
         long expires = now.plus(VALID).getEpochSecond();
-        return photoIds.stream().map(id -> new PhotoLink(id, "/complaints/photos/" + id + "?expires=" + expires
-                + "&signature=" + signature(id, expires), TimeKeys.utc(expires * 1000))).toList();
+        return photoIds.stream()
+                .map(id -> new PhotoLink(
+                        id,
+                        "/complaints/photos/" + id + "?expires=" + expires + "&signature=" + signature(id, expires),
+                        TimeKeys.utc(expires * 1000)))
+                .toList();
     }
 
     public boolean valid(String photoId, long expires, String signature, Instant now) {
-        return signature != null && now.getEpochSecond() < expires && MessageDigest.isEqual(
-                signature(photoId, expires).getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8));
+        return signature != null
+                && now.getEpochSecond() < expires
+                && MessageDigest.isEqual(
+                        signature(photoId, expires).getBytes(StandardCharsets.UTF_8),
+                        signature.getBytes(StandardCharsets.UTF_8));
     }
 
     private String signature(String photoId, long expires) {

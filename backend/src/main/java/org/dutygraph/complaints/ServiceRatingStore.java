@@ -2,7 +2,6 @@ package org.dutygraph.complaints;
 
 import java.util.HashMap;
 import java.util.List;
-
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -13,8 +12,7 @@ import org.springframework.stereotype.Component;
 class ServiceRatingStore {
 
     /** A rating as stored: the case only as a keyed tag. */
-    record Rating(String caseTag, String unitId, String level, int score, List<String> indicators, long at) {
-    }
+    record Rating(String caseTag, String unitId, String level, int score, List<String> indicators, long at) {}
 
     private final Neo4jClient neo4j;
 
@@ -40,7 +38,9 @@ class ServiceRatingStore {
                             indicators: $indicators, at: $at})""").bindAll(params).run();
             return true;
         } catch (DataIntegrityViolationException e) {
-            if (e.getCause() instanceof Neo4jException n && n.code() != null && n.code().contains("ConstraintValidationFailed")) {
+            if (e.getCause() instanceof Neo4jException n
+                    && n.code() != null
+                    && n.code().contains("ConstraintValidationFailed")) {
                 return false;
             }
             throw e;

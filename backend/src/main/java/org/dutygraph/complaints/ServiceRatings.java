@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
-
 import org.dutygraph.complaints.receipts.Receipts;
 import org.dutygraph.org.read.OrgNouns;
 import org.dutygraph.platform.graphql.UserError;
@@ -20,8 +19,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ServiceRatings {
 
-    public static final List<String> LEVELS = List.of("VERY_SATISFIED", "SATISFIED", "FAIRLY_SATISFIED", "DISSATISFIED",
-            "VERY_DISSATISFIED");
+    public static final List<String> LEVELS =
+            List.of("VERY_SATISFIED", "SATISFIED", "FAIRLY_SATISFIED", "DISSATISFIED", "VERY_DISSATISFIED");
 
     private final ServiceRatingStore ratings;
     private final ComplaintStore complaints;
@@ -43,19 +42,29 @@ public class ServiceRatings {
         var errors = new ArrayList<UserError>();
         var number = serviceCaseNumber == null ? "" : serviceCaseNumber.strip().toUpperCase(Locale.ROOT);
         if (number.isEmpty() || number.length() > 64) {
-            errors.add(UserError.of("INVALID_LENGTH", Text.of(ComplaintTexts.SERVICE_CASE_NUMBER_LENGTH), "input", "serviceCaseNumber"));
+            errors.add(UserError.of(
+                    "INVALID_LENGTH",
+                    Text.of(ComplaintTexts.SERVICE_CASE_NUMBER_LENGTH),
+                    "input",
+                    "serviceCaseNumber"));
         }
         if (!complaints.unitExists(unitId)) {
-            errors.add(UserError.of("NOT_FOUND", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(OrgNouns.UNIT), unitId), "input", "unitId"));
+            errors.add(UserError.of(
+                    "NOT_FOUND", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(OrgNouns.UNIT), unitId), "input", "unitId"));
         }
         if (!errors.isEmpty()) {
             return errors;
         }
-        var rating = new ServiceRatingStore.Rating(receipts.tag("service-case", number), unitId, level,
-                5 - LEVELS.indexOf(level), indicators == null ? List.of() : List.copyOf(new TreeSet<>(indicators)), clock.millis());
+        var rating = new ServiceRatingStore.Rating(
+                receipts.tag("service-case", number),
+                unitId,
+                level,
+                5 - LEVELS.indexOf(level),
+                indicators == null ? List.of() : List.copyOf(new TreeSet<>(indicators)),
+                clock.millis());
         if (!ratings.create(rating)) {
-            return List.of(UserError.of("ALREADY_RATED", Text.of(ComplaintTexts.ALREADY_RATED), "input",
-                    "serviceCaseNumber"));
+            return List.of(
+                    UserError.of("ALREADY_RATED", Text.of(ComplaintTexts.ALREADY_RATED), "input", "serviceCaseNumber"));
         }
         return List.of();
     }

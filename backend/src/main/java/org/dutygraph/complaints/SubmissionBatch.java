@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.dutygraph.complaints.PendingSubmission.AlreadySubmitted;
 import org.dutygraph.complaints.PendingSubmission.Created;
 import org.dutygraph.complaints.PendingSubmission.Outcome;
@@ -31,8 +30,13 @@ class SubmissionBatch {
     private final ComplaintOffice office;
     private final ComplaintNumbers numbers;
     private final Clock clock;
-    SubmissionBatch(ComplaintRouter router, ComplaintNotices notices, ComplaintOffice office, ComplaintNumbers numbers,
-                    Clock clock) {
+
+    SubmissionBatch(
+            ComplaintRouter router,
+            ComplaintNotices notices,
+            ComplaintOffice office,
+            ComplaintNumbers numbers,
+            Clock clock) {
         this.router = router;
         this.notices = notices;
         this.office = office;
@@ -41,12 +45,13 @@ class SubmissionBatch {
     }
 
     /** A submission that passed its checks, routed, about to be created. */
-    private record Accepted(int index, NewComplaint complaint, boolean numberTaken) {
-    }
+    private record Accepted(int index, NewComplaint complaint, boolean numberTaken) {}
 
     /** The outcome of each submission, in order. Runs again from the start when the driver retries the transaction. */
     List<Outcome> write(SubmissionStore.Queries graph, List<PendingSubmission> batch) {
-        var references = SubmissionChecks.references(graph, batch.stream().map(PendingSubmission::submission).toList(),
+        var references = SubmissionChecks.references(
+                graph,
+                batch.stream().map(PendingSubmission::submission).toList(),
                 batch.stream().map(PendingSubmission::submissionKey).toList(),
                 batch.stream().map(p -> p.complaint().number()).toList());
         var outcomes = new ArrayList<Outcome>(batch.size());
@@ -65,7 +70,8 @@ class SubmissionBatch {
                 outcomes.add(new Rejected(errors));
             } else {
                 photos.addAll(CitizenComplaints.photos(s));
-                var routing = refs.named() != null ? refs.named() : router.route(graph.routing(), s.target(), s.areaId());
+                var routing =
+                        refs.named() != null ? refs.named() : router.route(graph.routing(), s.target(), s.areaId());
                 accepted.add(new Accepted(i, pending.complaint().routed(routing), refs.numberTaken()));
                 outcomes.add(null); // set once created
             }
@@ -83,7 +89,8 @@ class SubmissionBatch {
             var c = complaints.get(k);
             outcomes.set(accepted.get(k).index(), new Created(c.number(), unitNames.get(k), c.routedUnitId()));
         }
-        graph.enqueue(triageNotices(complaints.stream().filter(c -> c.routedUnitId() == null).toList()));
+        graph.enqueue(triageNotices(
+                complaints.stream().filter(c -> c.routedUnitId() == null).toList()));
     }
 
     /**
@@ -91,7 +98,8 @@ class SubmissionBatch {
      * every number is free (almost always at once: a clash needs two of a day's complaints to draw the same).
      */
     private List<NewComplaint> withFreeNumbers(SubmissionStore.Queries graph, List<Accepted> accepted) {
-        var complaints = new ArrayList<>(accepted.stream().map(Accepted::complaint).toList());
+        var complaints =
+                new ArrayList<>(accepted.stream().map(Accepted::complaint).toList());
         var inBatch = new HashSet<String>();
         var redraw = new ArrayList<Integer>();
         for (int k = 0; k < accepted.size(); k++) {
@@ -109,7 +117,8 @@ class SubmissionBatch {
                 complaints.set(k, complaints.get(k).withNumber(number));
                 drawn.put(number, k);
             }
-            redraw = new ArrayList<>(graph.takenNumbers(drawn.keySet()).stream().map(drawn::get).toList());
+            redraw = new ArrayList<>(
+                    graph.takenNumbers(drawn.keySet()).stream().map(drawn::get).toList());
         }
         return complaints;
     }
@@ -119,7 +128,9 @@ class SubmissionBatch {
         if (unrouted.isEmpty()) {
             return List.of();
         }
-        return notices.awaitingTriage(office.usernames(), unrouted.stream().map(c -> Map.entry(c.id(), c.number())).toList());
+        return notices.awaitingTriage(
+                office.usernames(),
+                unrouted.stream().map(c -> Map.entry(c.id(), c.number())).toList());
     }
 
     /** A photo may go with one complaint only, also when two in the same batch name it. */

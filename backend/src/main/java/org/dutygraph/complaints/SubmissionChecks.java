@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import org.dutygraph.complaints.routing.Routing;
 import org.dutygraph.org.read.OrgNouns;
 import org.dutygraph.platform.graphql.UserError;
@@ -15,17 +14,18 @@ import org.dutygraph.platform.i18n.Text;
 final class SubmissionChecks {
 
     static final int MAX_PHOTOS = 6;
-    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,20}");
 
-    private SubmissionChecks() {
-    }
+    private SubmissionChecks() {}
 
     /** Everything that can be checked without the graph, every problem at once. */
     static List<UserError> validate(CitizenComplaints.Submission s, Instant now) {
         var errors = new ArrayList<UserError>();
         if (s.submissionId() == null || !UUID_TEXT.matcher(s.submissionId()).matches()) {
-            errors.add(UserError.of("INVALID_FORMAT", Text.of(ComplaintTexts.SUBMISSION_ID_FORMAT), "input", "submissionId"));
+            errors.add(UserError.of(
+                    "INVALID_FORMAT", Text.of(ComplaintTexts.SUBMISSION_ID_FORMAT), "input", "submissionId"));
         }
         if (s.target() == null || s.target().isEmpty()) {
             errors.add(UserError.of("REQUIRED", Text.of(ComplaintTexts.SAY_WHAT_ABOUT), "input", "target"));
@@ -39,18 +39,24 @@ final class SubmissionChecks {
         }
         var description = s.description() == null ? "" : s.description().strip();
         if (description.length() < 10 || description.length() > 5000) {
-            errors.add(UserError.of("INVALID_LENGTH", Text.of(ComplaintTexts.DESCRIPTION_LENGTH), "input", "description"));
+            errors.add(
+                    UserError.of("INVALID_LENGTH", Text.of(ComplaintTexts.DESCRIPTION_LENGTH), "input", "description"));
         }
         if (s.occurredAt() != null && s.occurredAt().isAfter(now.plusSeconds(300))) {
-            errors.add(UserError.of("IN_THE_FUTURE", Text.of(ComplaintTexts.OCCURRED_IN_FUTURE), "input", "occurredAt"));
+            errors.add(
+                    UserError.of("IN_THE_FUTURE", Text.of(ComplaintTexts.OCCURRED_IN_FUTURE), "input", "occurredAt"));
         }
         checkLength(errors, s.place(), 500, "place");
         checkLength(errors, s.contactName(), 50, "contact", "name");
-        if (s.contactPhone() != null && !s.contactPhone().isBlank() && !PHONE.matcher(s.contactPhone()).matches()) {
-            errors.add(UserError.of("INVALID_FORMAT", Text.of(ComplaintTexts.PHONE_FORMAT), "input", "contact", "phone"));
+        if (s.contactPhone() != null
+                && !s.contactPhone().isBlank()
+                && !PHONE.matcher(s.contactPhone()).matches()) {
+            errors.add(
+                    UserError.of("INVALID_FORMAT", Text.of(ComplaintTexts.PHONE_FORMAT), "input", "contact", "phone"));
         }
         if (CitizenComplaints.photos(s).size() > MAX_PHOTOS) {
-            errors.add(UserError.of("TOO_MANY", Text.of(ComplaintTexts.TOO_MANY_PHOTOS, MAX_PHOTOS), "input", "photoIds"));
+            errors.add(
+                    UserError.of("TOO_MANY", Text.of(ComplaintTexts.TOO_MANY_PHOTOS, MAX_PHOTOS), "input", "photoIds"));
         }
         return errors;
     }
@@ -63,17 +69,20 @@ final class SubmissionChecks {
      * @param submitted   a complaint with this submission id is already stored (a retry)
      * @param numberTaken the case number drawn for it belongs to another complaint
      */
-    record References(List<UserError> errors, Routing named, boolean submitted, boolean numberTaken) {
-    }
+    record References(List<UserError> errors, Routing named, boolean submitted, boolean numberTaken) {}
 
     /**
      * The references of each submission, in order, with whether its submission key and its case number are in
      * use; two queries for all of them.
      */
-    static List<References> references(SubmissionStore.Queries graph, List<CitizenComplaints.Submission> submissions,
-                                       List<String> submissionKeys, List<String> numbers) {
+    static List<References> references(
+            SubmissionStore.Queries graph,
+            List<CitizenComplaints.Submission> submissions,
+            List<String> submissionKeys,
+            List<String> numbers) {
         var found = graph.references(submissions, submissionKeys, numbers);
-        var matters = graph.knownMatters(submissions.stream().map(s -> s.target().matterId()).toList());
+        var matters = graph.knownMatters(
+                submissions.stream().map(s -> s.target().matterId()).toList());
         var out = new ArrayList<References>(submissions.size());
         for (int i = 0; i < submissions.size(); i++) {
             var refs = references(submissions.get(i), found.get(i));
@@ -110,8 +119,8 @@ final class SubmissionChecks {
     }
 
     static UserError photoNotFree(int index) {
-        return UserError.of("NOT_FOUND", Text.of(ComplaintTexts.PHOTO_NOT_FREE),
-                "input", "photoIds", String.valueOf(index));
+        return UserError.of(
+                "NOT_FOUND", Text.of(ComplaintTexts.PHOTO_NOT_FREE), "input", "photoIds", String.valueOf(index));
     }
 
     private static void missing(List<UserError> errors, boolean exists, String id, OrgNouns thing, String... path) {

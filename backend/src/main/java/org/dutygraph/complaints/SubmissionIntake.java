@@ -7,9 +7,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
-
-import org.dutygraph.complaints.routing.ComplaintTarget;
 import org.dutygraph.complaints.receipts.Receipts;
+import org.dutygraph.complaints.routing.ComplaintTarget;
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +24,8 @@ class SubmissionIntake {
     private final WorkingCalendar calendar;
     private final ComplaintSettings settings;
 
-    SubmissionIntake(Receipts receipts, ComplaintNumbers numbers, WorkingCalendar calendar, ComplaintSettings settings) {
+    SubmissionIntake(
+            Receipts receipts, ComplaintNumbers numbers, WorkingCalendar calendar, ComplaintSettings settings) {
         this.receipts = receipts;
         this.numbers = numbers;
         this.calendar = calendar;
@@ -39,30 +39,63 @@ class SubmissionIntake {
 
     NewComplaint prepare(CitizenComplaints.Submission s, String receipt, Instant now) {
         var id = UUID.randomUUID().toString();
-        var keys = new NewComplaint.Keys(receipts.hash(receipt).orElseThrow(), submissionKey(s), contentHash(s),
+        var keys = new NewComplaint.Keys(
+                receipts.hash(receipt).orElseThrow(),
+                submissionKey(s),
+                contentHash(s),
                 receipts.seal(s.submissionId().toLowerCase(), receipt));
         var t = s.target();
-        var target = new ComplaintTarget(t.unitId(), t.windowId(), t.postId(), blankToNull(t.badgeNumber()), t.powerItemId(),
-                blankToNull(t.matterText()), t.matterId());
-        return new NewComplaint(id, numbers.draw(now), TimeKeys.key(now.toEpochMilli(), id), keys, s.category(),
-                s.description().strip(), s.occurredAt(), blankToNull(s.place()), s.areaId(), target,
-                blankToNull(s.contactName()), blankToNull(s.contactPhone()), CitizenComplaints.photos(s), now,
-                calendar.due(now, settings.workingDaysIn("RECEIVED")), null);
+        var target = new ComplaintTarget(
+                t.unitId(),
+                t.windowId(),
+                t.postId(),
+                blankToNull(t.badgeNumber()),
+                t.powerItemId(),
+                blankToNull(t.matterText()),
+                t.matterId());
+        return new NewComplaint(
+                id,
+                numbers.draw(now),
+                TimeKeys.key(now.toEpochMilli(), id),
+                keys,
+                s.category(),
+                s.description().strip(),
+                s.occurredAt(),
+                blankToNull(s.place()),
+                s.areaId(),
+                target,
+                blankToNull(s.contactName()),
+                blankToNull(s.contactPhone()),
+                CitizenComplaints.photos(s),
+                now,
+                calendar.due(now, settings.workingDaysIn("RECEIVED")),
+                null);
     }
 
     /** What was submitted, to tell a retry (same content) from a submission id used again for another complaint. */
     static String contentHash(CitizenComplaints.Submission s) {
         var t = s.target();
-        var canonical = String.join("\u0000", s.category(), s.description().strip(), Objects.toString(s.occurredAt()),
-                Objects.toString(blankToNull(s.place())), Objects.toString(s.areaId()), Objects.toString(t.unitId()),
-                Objects.toString(t.windowId()), Objects.toString(t.postId()), Objects.toString(blankToNull(t.badgeNumber())),
-                Objects.toString(t.powerItemId()), Objects.toString(blankToNull(t.matterText())),
-                String.join(",", CitizenComplaints.photos(s)), Objects.toString(blankToNull(s.contactName())),
-                Objects.toString(blankToNull(s.contactPhone())))
+        var canonical = String.join(
+                        "\u0000",
+                        s.category(),
+                        s.description().strip(),
+                        Objects.toString(s.occurredAt()),
+                        Objects.toString(blankToNull(s.place())),
+                        Objects.toString(s.areaId()),
+                        Objects.toString(t.unitId()),
+                        Objects.toString(t.windowId()),
+                        Objects.toString(t.postId()),
+                        Objects.toString(blankToNull(t.badgeNumber())),
+                        Objects.toString(t.powerItemId()),
+                        Objects.toString(blankToNull(t.matterText())),
+                        String.join(",", CitizenComplaints.photos(s)),
+                        Objects.toString(blankToNull(s.contactName())),
+                        Objects.toString(blankToNull(s.contactPhone())))
                 // only when given, so that earlier complaints' hashes stay valid for their retries
                 + (t.matterId() == null ? "" : "\u0000matter:" + t.matterId());
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

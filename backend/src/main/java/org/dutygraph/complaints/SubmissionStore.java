@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-
 import org.dutygraph.complaints.routing.RoutingStore;
 import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Notifications;
@@ -40,9 +39,17 @@ class SubmissionStore {
      * do), which of its photos are free to attach, whether its submission key is stored (a retry) and whether its
      * case number is taken.
      */
-    record Found(boolean unit, String unitName, boolean window, String windowName, boolean post, boolean item,
-                 boolean area, List<String> freePhotos, boolean submitted, boolean numberTaken) {
-    }
+    record Found(
+            boolean unit,
+            String unitName,
+            boolean window,
+            String windowName,
+            boolean post,
+            boolean item,
+            boolean area,
+            List<String> freePhotos,
+            boolean submitted,
+            boolean numberTaken) {}
 
     private final Driver driver;
     private final Notifications notifications;
@@ -87,8 +94,8 @@ class SubmissionStore {
         }
 
         /** The references of each submission, in order, with its submission key and case number; one query. */
-        List<Found> references(List<CitizenComplaints.Submission> submissions, List<String> submissionKeys,
-                               List<String> numbers) {
+        List<Found> references(
+                List<CitizenComplaints.Submission> submissions, List<String> submissionKeys, List<String> numbers) {
             var rows = new ArrayList<Map<String, Object>>(submissions.size());
             for (int i = 0; i < submissions.size(); i++) {
                 var s = submissions.get(i);
@@ -116,9 +123,16 @@ class SubmissionStore {
                            EXISTS { MATCH (c:Complaint) WHERE c.submissionKey = r.submissionKey } AS submitted,
                            EXISTS { MATCH (c:Complaint) WHERE c.number = r.number } AS numberTaken
                     ORDER BY i""", Map.of("rows", rows))
-                    .list(r -> new Found(r.get("unit").asBoolean(), r.get("unitName").asString(null), r.get("window").asBoolean(),
-                            r.get("windowName").asString(null), r.get("post").asBoolean(), r.get("item").asBoolean(),
-                            r.get("area").asBoolean(), r.get("photos").asList(Value::asString), r.get("submitted").asBoolean(),
+                    .list(r -> new Found(
+                            r.get("unit").asBoolean(),
+                            r.get("unitName").asString(null),
+                            r.get("window").asBoolean(),
+                            r.get("windowName").asString(null),
+                            r.get("post").asBoolean(),
+                            r.get("item").asBoolean(),
+                            r.get("area").asBoolean(),
+                            r.get("photos").asList(Value::asString),
+                            r.get("submitted").asBoolean(),
                             r.get("numberTaken").asBoolean()));
         }
 
@@ -128,14 +142,18 @@ class SubmissionStore {
             if (given.isEmpty()) {
                 return Set.of();
             }
-            return new HashSet<>(tx.run("MATCH (m:Concept) WHERE m.id IN $ids AND m.scheme = 'object' RETURN m.id AS id",
-                    Map.of("ids", given)).list(r -> r.get("id").asString()));
+            return new HashSet<>(tx.run(
+                            "MATCH (m:Concept) WHERE m.id IN $ids AND m.scheme = 'object' RETURN m.id AS id",
+                            Map.of("ids", given))
+                    .list(r -> r.get("id").asString()));
         }
 
         /** Those of the case numbers that are taken. */
         Set<String> takenNumbers(Collection<String> numbers) {
-            return new HashSet<>(tx.run("MATCH (c:Complaint) WHERE c.number IN $numbers RETURN c.number AS n",
-                    Map.of("numbers", List.copyOf(numbers))).list(r -> r.get("n").asString()));
+            return new HashSet<>(tx.run(
+                            "MATCH (c:Complaint) WHERE c.number IN $numbers RETURN c.number AS n",
+                            Map.of("numbers", List.copyOf(numbers)))
+                    .list(r -> r.get("n").asString()));
         }
 
         /**
@@ -146,7 +164,15 @@ class SubmissionStore {
             var rows = new ArrayList<Map<String, Object>>(complaints.size());
             for (int i = 0; i < complaints.size(); i++) {
                 var c = complaints.get(i);
-                rows.add(Map.of("i", i, "c", properties(c), "photos", c.photoIds(), "stepId", UUID.randomUUID().toString()));
+                rows.add(Map.of(
+                        "i",
+                        i,
+                        "c",
+                        properties(c),
+                        "photos",
+                        c.photoIds(),
+                        "stepId",
+                        UUID.randomUUID().toString()));
             }
             var names = new ArrayList<String>(Collections.nCopies(complaints.size(), (String) null));
             tx.run("""
@@ -164,7 +190,8 @@ class SubmissionStore {
                     }
                     RETURN r.i AS i, o.name AS name
                     """, Map.of("rows", rows, "now", now.toEpochMilli()))
-                    .forEachRemaining(r -> names.set(r.get("i").asInt(), r.get("name").asString(null)));
+                    .forEachRemaining(
+                            r -> names.set(r.get("i").asInt(), r.get("name").asString(null)));
             return names;
         }
 
@@ -220,8 +247,12 @@ class SubmissionStore {
         p.put("routingText", TextJson.write(routing.reason()));
         p.put("findingId", routing.findingId());
         p.put("suggestedUnitIds", routing.suggestedUnitIds());
-        p.put("suggestionReasons", routing.suggestionReasons().stream().map(messages::chinese).toList());
-        p.put("suggestionReasonTexts", routing.suggestionReasons().stream().map(TextJson::write).toList());
+        p.put(
+                "suggestionReasons",
+                routing.suggestionReasons().stream().map(messages::chinese).toList());
+        p.put(
+                "suggestionReasonTexts",
+                routing.suggestionReasons().stream().map(TextJson::write).toList());
         return p;
     }
 }

@@ -1,5 +1,7 @@
 package org.dutygraph.complaints;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,9 +10,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.dutygraph.complaints.PendingSubmission.Outcome;
 import org.dutygraph.platform.graphql.UnavailableException;
 import org.dutygraph.platform.i18n.Text;
@@ -51,7 +50,8 @@ class SubmissionWriter implements SmartLifecycle {
         this.settings = settings.writer();
         this.queue = new ArrayBlockingQueue<>(this.settings.queue());
         this.batchSizes = DistributionSummary.builder("dutygraph.complaints.submission.batch")
-                .description("Complaints stored per transaction").register(meters);
+                .description("Complaints stored per transaction")
+                .register(meters);
     }
 
     /** Queues the submission and waits until it is stored (or refused); UNAVAILABLE when overloaded or stopping. */
@@ -103,7 +103,10 @@ class SubmissionWriter implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             if (batch.size() > 1) {
-                log.warn("A batch of {} complaints failed ({}); writing them one by one", batch.size(), SubmissionStore.reason(e));
+                log.warn(
+                        "A batch of {} complaints failed ({}); writing them one by one",
+                        batch.size(),
+                        SubmissionStore.reason(e));
                 batch.forEach(p -> write(List.of(p), true));
             } else if (mayRetry && SubmissionStore.isDuplicate(e)) {
                 // Another writer (or instance) stored the same submission, or drew the same case number, a moment

@@ -3,7 +3,6 @@ package org.dutygraph.complaints;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-
 import org.dutygraph.platform.calendar.WorkingDays;
 
 /**

@@ -1,14 +1,27 @@
 package org.dutygraph.conflicts;
 
 import java.time.OffsetDateTime;
-
 import org.dutygraph.platform.i18n.Text;
 
 /** A snapshot of one conflict analysis run; why it failed is in the reader's language. */
-public record AnalysisJob(String id, Status status, String phase, int step, int steps, Integer findings,
-                          Long durationMillis, OffsetDateTime submittedAt, OffsetDateTime finishedAt, Text failure) {
+public record AnalysisJob(
+        String id,
+        Status status,
+        String phase,
+        int step,
+        int steps,
+        Integer findings,
+        Long durationMillis,
+        OffsetDateTime submittedAt,
+        OffsetDateTime finishedAt,
+        Text failure) {
 
-    public enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED }
+    public enum Status {
+        QUEUED,
+        RUNNING,
+        SUCCEEDED,
+        FAILED
+    }
 
     public boolean finished() {
         return status == Status.SUCCEEDED || status == Status.FAILED;
@@ -19,7 +32,8 @@ public record AnalysisJob(String id, Status status, String phase, int step, int 
     }
 
     AnalysisJob at(String phase, int step) {
-        return new AnalysisJob(id, Status.RUNNING, phase, step, steps, findings, durationMillis, submittedAt, null, null);
+        return new AnalysisJob(
+                id, Status.RUNNING, phase, step, steps, findings, durationMillis, submittedAt, null, null);
     }
 
     AnalysisJob succeeded(int findings, long millis, OffsetDateTime now) {

@@ -2,7 +2,6 @@ package org.dutygraph.conflicts;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.dutygraph.conflicts.engine.ConflictEngine;
 import org.dutygraph.conflicts.engine.Finding;
 import org.dutygraph.org.bundle.Bundle;
@@ -25,6 +24,7 @@ public final class BundleAnalysis {
 
     /** @param today the day whose memberships say which posts are filled */
     public List<Finding> analyze(Bundle bundle, LocalDate today) {
-        return new ConflictEngine(settings.engine(), messages::render).analyze(BundleProjection.of(bundle, today), (step, steps) -> { });
+        return new ConflictEngine(settings.engine(), messages::render)
+                .analyze(BundleProjection.of(bundle, today), (step, steps) -> {});
     }
 }

@@ -2,7 +2,6 @@ package org.dutygraph.conflicts;
 
 import java.time.LocalDate;
 import java.util.HashSet;
-
 import org.dutygraph.conflicts.engine.Projection;
 import org.dutygraph.conflicts.engine.ProjectionBuilder;
 import org.dutygraph.org.bundle.Bundle;
@@ -14,14 +13,14 @@ import org.dutygraph.org.bundle.Bundle;
  */
 final class BundleProjection {
 
-    private BundleProjection() {
-    }
+    private BundleProjection() {}
 
     static Projection of(Bundle b, LocalDate today) {
         var builder = new ProjectionBuilder();
         b.areas().forEach(a -> builder.area(a.id(), a.parentId()));
         b.concepts().forEach(c -> builder.concept(c.id(), c.label(), c.broaderId()));
-        b.organizations().stream().filter(o -> !"dissolved".equals(o.status()))
+        b.organizations().stream()
+                .filter(o -> !"dissolved".equals(o.status()))
                 .forEach(o -> builder.unit(o.id(), o.name(), o.classification(), o.parentId(), o.areaId()));
         var day = today.toString();
         var filled = new HashSet<String>();
@@ -32,15 +31,32 @@ final class BundleProjection {
                 filled.add(m.postId());
             }
         }
-        b.posts().stream().filter(p -> !"dissolved".equals(p.status()) && p.organizationId() != null)
-                .forEach(p -> builder.post(p.id(), p.label(), p.role(), p.organizationId(), p.backupPostId(),
-                        p.reportsToPostId(), !filled.contains(p.id())));
+        b.posts().stream()
+                .filter(p -> !"dissolved".equals(p.status()) && p.organizationId() != null)
+                .forEach(p -> builder.post(
+                        p.id(),
+                        p.label(),
+                        p.role(),
+                        p.organizationId(),
+                        p.backupPostId(),
+                        p.reportsToPostId(),
+                        !filled.contains(p.id())));
         b.supervision().forEach(s -> builder.supervision(s.postId(), s.organizationId(), s.kind()));
-        b.powerItems().stream().filter(i -> !"withdrawn".equals(i.status()))
+        b.powerItems().stream()
+                .filter(i -> !"withdrawn".equals(i.status()))
                 .forEach(i -> builder.powerItem(i.id(), i.name(), i.category()));
-        b.duties().stream().filter(d -> !"withdrawn".equals(d.status()))
-                .forEach(d -> builder.duty(d.id(), d.holderId(), d.text(), d.role(), d.arrangementId(), d.action(),
-                        d.areaId(), d.objects(), d.powerItemIds()));
+        b.duties().stream()
+                .filter(d -> !"withdrawn".equals(d.status()))
+                .forEach(d -> builder.duty(
+                        d.id(),
+                        d.holderId(),
+                        d.text(),
+                        d.role(),
+                        d.arrangementId(),
+                        d.action(),
+                        d.areaId(),
+                        d.objects(),
+                        d.powerItemIds()));
         return builder.build();
     }
 }

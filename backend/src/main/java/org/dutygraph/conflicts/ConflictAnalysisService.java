@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.dutygraph.conflicts.engine.ConflictEngine;
 import org.dutygraph.conflicts.engine.Explanations;
 import org.dutygraph.conflicts.engine.Finding;
@@ -44,12 +43,17 @@ public class ConflictAnalysisService implements AutoCloseable {
     private final AtomicReference<String> queued = new AtomicReference<>();
     /** The last full analysis, kept for incremental runs; touched only on the analysis thread. */
     private volatile LiveAnalysis live;
+
     static final int INCREMENTAL_LIMIT = 10_000;
     private final ExecutorService executor = JobThreads.single("conflict-analysis");
     private final Clock clock;
 
-    ConflictAnalysisService(ProjectionStore projections, FindingStore store, ConflictSettings settings, Clock clock,
-                            Messages messages) {
+    ConflictAnalysisService(
+            ProjectionStore projections,
+            FindingStore store,
+            ConflictSettings settings,
+            Clock clock,
+            Messages messages) {
         this.words = messages::render;
         this.projections = projections;
         this.store = store;
@@ -90,7 +94,7 @@ public class ConflictAnalysisService implements AutoCloseable {
 
     /** Analyzes without storing: for the command line and benchmarks. */
     public List<Finding> analyzeNow() {
-        return new ConflictEngine(settings.engine(), words).analyze(projections.load(), (step, steps) -> { });
+        return new ConflictEngine(settings.engine(), words).analyze(projections.load(), (step, steps) -> {});
     }
 
     @EventListener
@@ -119,8 +123,14 @@ public class ConflictAnalysisService implements AutoCloseable {
             store.applyDelta(delta.upserts(), delta.removedIds(), id);
             var millis = (System.nanoTime() - started) / 1_000_000;
             jobs.update(id, job -> job.succeeded(delta.upserts().size(), millis, now()));
-            log.info("Incremental analysis {}: {} duties changed in {} units, {} findings written, {} retired, in {} ms",
-                    id, dutyIds.size(), delta.scopeUnits(), delta.upserts().size(), delta.removedIds().size(), millis);
+            log.info(
+                    "Incremental analysis {}: {} duties changed in {} units, {} findings written, {} retired, in {} ms",
+                    id,
+                    dutyIds.size(),
+                    delta.scopeUnits(),
+                    delta.upserts().size(),
+                    delta.removedIds().size(),
+                    millis);
         } catch (RuntimeException e) {
             live = null;
             log.error("Incremental analysis {} failed", id, e);
@@ -137,12 +147,14 @@ public class ConflictAnalysisService implements AutoCloseable {
             var projection = projections.load();
             var loaded = System.nanoTime();
             jobs.update(id, job -> job.at("analyzing", 2));
-            var findings = new ConflictEngine(settings.engine(), words).analyze(projection,
-                    (step, steps) -> jobs.update(id, job -> job.at("analyzing", 1 + step)));
+            var findings = new ConflictEngine(settings.engine(), words)
+                    .analyze(projection, (step, steps) -> jobs.update(id, job -> job.at("analyzing", 1 + step)));
             var analyzed = System.nanoTime();
             jobs.update(id, job -> job.at("storing findings", 8));
             var count = store.replaceActive(findings, id);
-            live = settings.keepsLiveAnalysis() ? LiveAnalysis.of(projection, findings, settings.engine(), words) : null;
+            live = settings.keepsLiveAnalysis()
+                    ? LiveAnalysis.of(projection, findings, settings.engine(), words)
+                    : null;
             if (live != null) {
                 // Plan the incremental queries and run the in-memory pass once with nothing changed, so that
                 // the first incremental run after a full one is as fast as the next.
@@ -152,9 +164,15 @@ public class ConflictAnalysisService implements AutoCloseable {
             }
             var millis = (System.nanoTime() - started) / 1_000_000;
             jobs.update(id, job -> job.succeeded(count, millis, now()));
-            log.info("Conflict analysis {}: {} findings over {} duties in {} ms (load {} ms, analyze {} ms, store {} ms)",
-                    id, count, projection.dutyCount(), millis, (loaded - started) / 1_000_000,
-                    (analyzed - loaded) / 1_000_000, (System.nanoTime() - analyzed) / 1_000_000);
+            log.info(
+                    "Conflict analysis {}: {} findings over {} duties in {} ms (load {} ms, analyze {} ms, store {} ms)",
+                    id,
+                    count,
+                    projection.dutyCount(),
+                    millis,
+                    (loaded - started) / 1_000_000,
+                    (analyzed - loaded) / 1_000_000,
+                    (System.nanoTime() - analyzed) / 1_000_000);
         } catch (RuntimeException e) {
             log.error("Conflict analysis {} failed", id, e);
             jobs.update(id, job -> job.failed(Text.of(ConflictTexts.ANALYSIS_FAILED), now()));

@@ -1,7 +1,6 @@
 package org.dutygraph.conflicts;
 
 import java.util.List;
-
 import org.dutygraph.conflicts.engine.EngineSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -13,13 +12,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                           that imports of a few duties are analysed incrementally
  */
 @ConfigurationProperties("dutygraph.conflicts")
-public record ConflictSettings(List<String> enforcementWords, List<String> oversightWords, Double overloadFactor,
-                               Integer overloadMinimum, Double textSimilarity, Integer boilerplateUnits,
-                               Boolean analyzeAfterImport, Boolean keepLiveAnalysis) {
+public record ConflictSettings(
+        List<String> enforcementWords,
+        List<String> oversightWords,
+        Double overloadFactor,
+        Integer overloadMinimum,
+        Double textSimilarity,
+        Integer boilerplateUnits,
+        Boolean analyzeAfterImport,
+        Boolean keepLiveAnalysis) {
 
     public EngineSettings engine() {
         var d = EngineSettings.defaults();
-        return new EngineSettings(enforcementWords == null ? d.enforcementWords() : enforcementWords,
+        return new EngineSettings(
+                enforcementWords == null ? d.enforcementWords() : enforcementWords,
                 oversightWords == null ? d.oversightWords() : oversightWords,
                 overloadFactor == null ? d.overloadFactor() : overloadFactor,
                 overloadMinimum == null ? d.overloadMinimum() : overloadMinimum,

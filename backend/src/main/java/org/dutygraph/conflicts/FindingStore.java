@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.dutygraph.conflicts.engine.Finding;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
@@ -31,23 +30,26 @@ public class FindingStore {
         this.clock = clock;
     }
 
-    public record Filter(List<String> kinds, List<String> severities, List<String> statuses, String unitId,
-                         boolean includeInactive, boolean regressionsOnly) {
-    }
+    public record Filter(
+            List<String> kinds,
+            List<String> severities,
+            List<String> statuses,
+            String unitId,
+            boolean includeInactive,
+            boolean regressionsOnly) {}
 
-    public record KindCount(String kind, int count) {
-    }
+    public record KindCount(String kind, int count) {}
 
-    public record UnitCount(String unitId, int total, List<KindCount> byKind) {
-    }
+    public record UnitCount(String unitId, int total, List<KindCount> byKind) {}
 
     /** Stores one full run's findings, retires every other, and returns how many are active. */
     int replaceActive(List<Finding> findings, String runId) {
         upsert(findings, runId);
         try (var session = driver.session()) {
             session.executeWriteWithoutResult(tx -> tx.run(
-                    "MATCH (f:Finding) WHERE f.active AND f.runId <> $runId SET f.active = false",
-                    Map.of("runId", runId)).consume());
+                            "MATCH (f:Finding) WHERE f.active AND f.runId <> $runId SET f.active = false",
+                            Map.of("runId", runId))
+                    .consume());
         }
         return findings.size();
     }
@@ -56,8 +58,9 @@ public class FindingStore {
     void applyDelta(List<Finding> upserts, List<String> retired, String runId) {
         upsert(upserts, runId);
         try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run(
-                    "MATCH (f:Finding) WHERE f.id IN $ids SET f.active = false", Map.of("ids", retired)).consume());
+            session.executeWriteWithoutResult(
+                    tx -> tx.run("MATCH (f:Finding) WHERE f.id IN $ids SET f.active = false", Map.of("ids", retired))
+                            .consume());
         }
     }
 
@@ -66,7 +69,9 @@ public class FindingStore {
         var now = now();
         try (var session = driver.session()) {
             for (int from = 0; from < findings.size(); from += BATCH) {
-                var rows = findings.subList(from, Math.min(findings.size(), from + BATCH)).stream().map(Finding::asRecord).toList();
+                var rows = findings.subList(from, Math.min(findings.size(), from + BATCH)).stream()
+                        .map(Finding::asRecord)
+                        .toList();
                 session.executeWriteWithoutResult(tx -> tx.run("""
                         UNWIND $rows AS row
                         MERGE (f:Finding {id: row.id})
@@ -81,7 +86,8 @@ public class FindingStore {
                         WITH f, row
                         CALL (f) { MATCH (f)-[r:INVOLVES]->() DELETE r }
                         CALL (f, row) { UNWIND row.units AS unitId MATCH (u:Organization {id: unitId}) CREATE (f)-[:INVOLVES]->(u) }
-                        """, Map.of("rows", rows, "runId", runId, "now", now)).consume());
+                        """, Map.of("rows", rows, "runId", runId, "now", now))
+                        .consume());
             }
         }
     }
@@ -117,7 +123,8 @@ public class FindingStore {
     }
 
     public Optional<FindingView> byId(String id) {
-        return read("MATCH (f:Finding {id: $id}) RETURN f", Map.of("id", id)).stream().findFirst();
+        return read("MATCH (f:Finding {id: $id}) RETURN f", Map.of("id", id)).stream()
+                .findFirst();
     }
 
     public Optional<FindingView> triage(String id, String status, String reason, String user) {
@@ -128,11 +135,15 @@ public class FindingStore {
         params.put("user", user);
         params.put("now", now());
         try (var session = driver.session()) {
-            return session.executeWrite(tx -> tx.run("""
+            return session
+                    .executeWrite(
+                            tx -> tx.run("""
                     MATCH (f:Finding {id: $id})
                     SET f.status = $status, f.reason = $reason, f.triagedBy = $user, f.triagedAt = $now,
                         f.regression = CASE WHEN $status = 'resolved' THEN false ELSE f.regression END
-                    RETURN f""", params).list(r -> view(r.get("f").asNode()))).stream().findFirst();
+                    RETURN f""", params).list(r -> view(r.get("f").asNode())))
+                    .stream()
+                    .findFirst();
         }
     }
 
@@ -142,10 +153,13 @@ public class FindingStore {
      * the analysis after the import keeps the triage. Successors already triaged keep theirs. Returns how many carried.
      */
     public int carryTriage(Map<String, String> successors) {
-        var pairs = successors.entrySet().stream().filter(e -> !e.getKey().equals(e.getValue()))
-                .map(e -> Map.of("from", e.getKey(), "to", e.getValue())).toList();
+        var pairs = successors.entrySet().stream()
+                .filter(e -> !e.getKey().equals(e.getValue()))
+                .map(e -> Map.of("from", e.getKey(), "to", e.getValue()))
+                .toList();
         try (var session = driver.session()) {
-            return session.executeWrite(tx -> tx.run("""
+            return session.executeWrite(tx ->
+                    tx.run("""
                     UNWIND $pairs AS pair
                     MATCH (old:Finding {id: pair.from}) WHERE old.status <> 'open'
                     MERGE (f:Finding {id: pair.to})
@@ -178,24 +192,42 @@ public class FindingStore {
                     } AS kinds""", params).list(r -> {
                 var byKind = new java.util.TreeMap<String, Integer>();
                 r.get("kinds").asList(Value::asString).forEach(kind -> byKind.merge(kind, 1, Integer::sum));
-                var kinds = byKind.entrySet().stream().map(e -> new KindCount(e.getKey(), e.getValue())).toList();
-                return new UnitCount(r.get("unitId").asString(), kinds.stream().mapToInt(KindCount::count).sum(), kinds);
+                var kinds = byKind.entrySet().stream()
+                        .map(e -> new KindCount(e.getKey(), e.getValue()))
+                        .toList();
+                return new UnitCount(
+                        r.get("unitId").asString(),
+                        kinds.stream().mapToInt(KindCount::count).sum(),
+                        kinds);
             }));
         }
     }
 
     private List<FindingView> read(String cypher, Map<String, Object> params) {
         try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run(cypher, params).list(r -> view(r.get("f").asNode())));
+            return session.executeRead(
+                    tx -> tx.run(cypher, params).list(r -> view(r.get("f").asNode())));
         }
     }
 
     private static FindingView view(Node f) {
-        return new FindingView(f.get("id").asString(), f.get("kind").asString(), f.get("severity").asString(),
-                f.get("status").asString(), f.get("regression").asBoolean(false), f.get("active").asBoolean(false),
-                f.get("reason").asString(null), f.get("triagedBy").asString(null), f.get("explanationZh").asString(),
-                f.get("explanationEn").asString(), strings(f, "evidence"), strings(f, "units"), strings(f, "posts"),
-                strings(f, "duties"), strings(f, "powerItems"), f.get("arbiterPostId").asString(null),
+        return new FindingView(
+                f.get("id").asString(),
+                f.get("kind").asString(),
+                f.get("severity").asString(),
+                f.get("status").asString(),
+                f.get("regression").asBoolean(false),
+                f.get("active").asBoolean(false),
+                f.get("reason").asString(null),
+                f.get("triagedBy").asString(null),
+                f.get("explanationZh").asString(),
+                f.get("explanationEn").asString(),
+                strings(f, "evidence"),
+                strings(f, "units"),
+                strings(f, "posts"),
+                strings(f, "duties"),
+                strings(f, "powerItems"),
+                f.get("arbiterPostId").asString(null),
                 f.get("firstSeenAt").asZonedDateTime().toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC),
                 f.get("lastSeenAt").asZonedDateTime().toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
     }

@@ -4,8 +4,22 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** A stored finding with its triage state, as the API shows it. */
-public record FindingView(String id, String kind, String severity, String status, boolean regression, boolean active,
-                          String reason, String triagedBy, String explanationZh, String explanationEn, List<String> evidence,
-                          List<String> unitIds, List<String> postIds, List<String> dutyIds, List<String> powerItemIds,
-                          String arbiterPostId, OffsetDateTime firstSeenAt, OffsetDateTime lastSeenAt) {
-}
+public record FindingView(
+        String id,
+        String kind,
+        String severity,
+        String status,
+        boolean regression,
+        boolean active,
+        String reason,
+        String triagedBy,
+        String explanationZh,
+        String explanationEn,
+        List<String> evidence,
+        List<String> unitIds,
+        List<String> postIds,
+        List<String> dutyIds,
+        List<String> powerItemIds,
+        String arbiterPostId,
+        OffsetDateTime firstSeenAt,
+        OffsetDateTime lastSeenAt) {}

@@ -1,7 +1,6 @@
 package org.dutygraph.conflicts;
 
 import java.time.Clock;
-
 import org.dutygraph.conflicts.engine.ProjectionStore;
 import org.neo4j.driver.Driver;
 import org.springframework.context.annotation.Bean;

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.dutygraph.platform.i18n.Messages;
 import org.dutygraph.platform.i18n.Text;
 import org.springframework.stereotype.Component;
@@ -19,18 +18,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class Checklists {
 
-    public record Item(String code, String norm, String question) {
-    }
+    public record Item(String code, String norm, String question) {}
 
-    public record Template(String id, String name, List<Item> items) {
-    }
+    public record Template(String id, String name, List<Item> items) {}
 
     /** A checklist as assignments reference it: a given id and version always have the same items. */
-    public record Checklist(String id, String version, List<Item> items) {
-    }
+    public record Checklist(String id, String version, List<Item> items) {}
 
-    private static final List<String> WINDOW_NORMS = List.of("WINDOW_PROHIBITIONS", "WINDOW_APPEARANCE", "WINDOW_MANNERS",
-            "WINDOW_LANGUAGE", "WINDOW_DRESS", "WINDOW_DESK_ORDER", "WINDOW_APPROVAL_CONDUCT");
+    private static final List<String> WINDOW_NORMS = List.of(
+            "WINDOW_PROHIBITIONS",
+            "WINDOW_APPEARANCE",
+            "WINDOW_MANNERS",
+            "WINDOW_LANGUAGE",
+            "WINDOW_DRESS",
+            "WINDOW_DESK_ORDER",
+            "WINDOW_APPROVAL_CONDUCT");
     private static final List<String> WORK_RULES = List.of("ATTENDANCE", "FIRST_INQUIRY", "TIME_LIMITED");
 
     private final List<Template> templates;
@@ -38,20 +40,31 @@ public class Checklists {
     private final Map<String, Item> shipped;
 
     Checklists(Messages messages) {
-        Function<String, Item> item = code -> new Item(code, messages.chinese(Text.of(ChecklistTexts.norm(code))),
+        Function<String, Item> item = code -> new Item(
+                code,
+                messages.chinese(Text.of(ChecklistTexts.norm(code))),
                 messages.chinese(Text.of(ChecklistTexts.question(code))));
-        names = Map.of("window-norms", ChecklistTexts.WINDOW_NORMS_NAME, "work-rules", ChecklistTexts.WORK_RULES_NAME,
-                "service-hall", ChecklistTexts.SERVICE_HALL_NAME);
+        names = Map.of(
+                "window-norms",
+                ChecklistTexts.WINDOW_NORMS_NAME,
+                "work-rules",
+                ChecklistTexts.WORK_RULES_NAME,
+                "service-hall",
+                ChecklistTexts.SERVICE_HALL_NAME);
         templates = List.of(
                 template("window-norms", WINDOW_NORMS, item, messages),
                 template("work-rules", WORK_RULES, item, messages),
                 template("service-hall", concat(WINDOW_NORMS, WORK_RULES), item, messages));
-        shipped = templates.stream().flatMap(t -> t.items().stream())
+        shipped = templates.stream()
+                .flatMap(t -> t.items().stream())
                 .collect(Collectors.toUnmodifiableMap(Item::code, i -> i, (a, b) -> a));
     }
 
     private Template template(String id, List<String> codes, Function<String, Item> item, Messages messages) {
-        return new Template(id, messages.chinese(Text.of(names.get(id))), codes.stream().map(item).toList());
+        return new Template(
+                id,
+                messages.chinese(Text.of(names.get(id))),
+                codes.stream().map(item).toList());
     }
 
     public List<Template> templates() {
@@ -71,13 +84,17 @@ public class Checklists {
     /** An item's norm in the reader's language: a shipped item's from the catalogue, anything else as written. */
     public Text norm(Item item) {
         var same = shipped.get(item.code());
-        return same != null && same.equals(item) ? Text.of(ChecklistTexts.norm(item.code())) : Text.verbatim(item.norm());
+        return same != null && same.equals(item)
+                ? Text.of(ChecklistTexts.norm(item.code()))
+                : Text.verbatim(item.norm());
     }
 
     /** An item's question in the reader's language (see {@link #norm}). */
     public Text question(Item item) {
         var same = shipped.get(item.code());
-        return same != null && same.equals(item) ? Text.of(ChecklistTexts.question(item.code())) : Text.verbatim(item.question());
+        return same != null && same.equals(item)
+                ? Text.of(ChecklistTexts.question(item.code()))
+                : Text.verbatim(item.question());
     }
 
     /** The id of a plan's checklist: its template's, or one of its own when the plan brought its items. */
@@ -89,7 +106,9 @@ public class Checklists {
     static String version(List<Item> items) {
         try {
             var digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(InspectionJson.JSON.writeValueAsString(items).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .digest(InspectionJson.JSON
+                            .writeValueAsString(items)
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(digest, 0, 8);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

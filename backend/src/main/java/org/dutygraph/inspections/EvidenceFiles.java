@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
-
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.springframework.stereotype.Service;
 
@@ -23,7 +22,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class EvidenceFiles {
 
-    public enum Outcome { STORED, ALREADY_STORED, NOT_FOUND, NO_FILE_EXPECTED, HASH_MISMATCH, TOO_LARGE }
+    public enum Outcome {
+        STORED,
+        ALREADY_STORED,
+        NOT_FOUND,
+        NO_FILE_EXPECTED,
+        HASH_MISMATCH,
+        TOO_LARGE
+    }
 
     /** {@code uploaded}: this item's own file was sent and matched its hash (not merely another item's). */
     public record Evidence(String id, String kind, String sha256, String mimeType, String planId, boolean uploaded) {
@@ -39,8 +45,12 @@ public class EvidenceFiles {
     private final InspectionAudit audit;
     private final Clock clock;
 
-    EvidenceFiles(GraphTransactions graph, InspectionEvidenceStore store, InspectionSettings settings, InspectionAudit audit,
-                  Clock clock) {
+    EvidenceFiles(
+            GraphTransactions graph,
+            InspectionEvidenceStore store,
+            InspectionSettings settings,
+            InspectionAudit audit,
+            Clock clock) {
         this.graph = graph;
         this.store = store;
         this.settings = settings;
@@ -70,7 +80,8 @@ public class EvidenceFiles {
             // Always hashed, even when the file is stored already: a wrong body is refused, never acknowledged.
             var digest = sha256();
             long size;
-            try (var in = new DigestInputStream(body, digest); var out = Files.newOutputStream(temp)) {
+            try (var in = new DigestInputStream(body, digest);
+                    var out = Files.newOutputStream(temp)) {
                 size = in.transferTo(new LimitedOutputStream(out, settings.maxEvidenceBytes()));
             } catch (LimitedOutputStream.LimitExceeded e) {
                 return Outcome.TOO_LARGE;

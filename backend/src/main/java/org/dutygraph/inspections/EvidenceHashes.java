@@ -11,8 +11,7 @@ final class EvidenceHashes {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
-    private EvidenceHashes() {
-    }
+    private EvidenceHashes() {}
 
     static boolean valid(String sha256) {
         return sha256 != null && SHA256.matcher(sha256).matches();

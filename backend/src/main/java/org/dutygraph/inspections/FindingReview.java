@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.dutygraph.accountability.AccountabilityChains;
 import org.dutygraph.inspections.InspectionViews.FindingView;
 import org.dutygraph.inspections.InspectionViews.RectificationView;
@@ -36,20 +35,18 @@ import org.springframework.stereotype.Service;
 @Service
 public class FindingReview {
 
-    public record Reviewed(FindingView finding, List<UserError> errors) {
-    }
+    public record Reviewed(FindingView finding, List<UserError> errors) {}
 
-    public record Rectified(RectificationView rectification, List<UserError> errors) {
-    }
+    public record Rectified(RectificationView rectification, List<UserError> errors) {}
 
-    public record Measured(AccountabilityChains.Chain chain, List<UserError> errors) {
-    }
+    public record Measured(AccountabilityChains.Chain chain, List<UserError> errors) {}
 
     /** A committed review and, when it confirmed the finding, the event and its effects to deliver. */
     private record Decided(Reviewed reviewed, InspectionFindingConfirmed confirmed, List<String> effectIds) {
 
         static Decided refused(String code, Text message) {
-            return new Decided(new Reviewed(null, List.of(UserError.of(code, message, "input", "id"))), null, List.of());
+            return new Decided(
+                    new Reviewed(null, List.of(UserError.of(code, message, "input", "id"))), null, List.of());
         }
     }
 
@@ -68,10 +65,21 @@ public class FindingReview {
     private final Effects effects;
     private final Clock clock;
 
-    FindingReview(GraphTransactions graph, LockStore locks, InspectionFindingStore findings, RectificationStore rectifications,
-                  InspectionPlanStore plans, InspectionQueries queries, InspectionAudit audit, InspectionSettings settings,
-                  Notifications notifications, AccountService accounts, AccountabilityChains chains,
-                  ApplicationEventPublisher events, Effects effects, Clock clock) {
+    FindingReview(
+            GraphTransactions graph,
+            LockStore locks,
+            InspectionFindingStore findings,
+            RectificationStore rectifications,
+            InspectionPlanStore plans,
+            InspectionQueries queries,
+            InspectionAudit audit,
+            InspectionSettings settings,
+            Notifications notifications,
+            AccountService accounts,
+            AccountabilityChains chains,
+            ApplicationEventPublisher events,
+            Effects effects,
+            Clock clock) {
         this.graph = graph;
         this.locks = locks;
         this.findings = findings;
@@ -105,20 +113,31 @@ public class FindingReview {
 
     private static Reviewed refusedReview(String decision, String reason, LocalDate rectifyBy, LocalDate today) {
         if (reason != null && reason.length() > 2000) {
-            return new Reviewed(null, List.of(UserError.of("TOO_LONG", Text.of(PlatformTexts.AT_MOST_CHARACTERS, "reason", 2000), "input",
-                    "reason")));
+            return new Reviewed(
+                    null,
+                    List.of(UserError.of(
+                            "TOO_LONG", Text.of(PlatformTexts.AT_MOST_CHARACTERS, "reason", 2000), "input", "reason")));
         }
         if (decision.equals("REJECT") && (reason == null || reason.isBlank())) {
-            return new Reviewed(null, List.of(UserError.of("REASON_REQUIRED", Text.of(InspectionTexts.REASON_REQUIRED), "input", "reason")));
+            return new Reviewed(
+                    null,
+                    List.of(UserError.of(
+                            "REASON_REQUIRED", Text.of(InspectionTexts.REASON_REQUIRED), "input", "reason")));
         }
         if (decision.equals("CONFIRM") && (rectifyBy == null || !rectifyBy.isAfter(today))) {
-            return new Reviewed(null, List.of(UserError.of("INVALID_DEADLINE",
-                    Text.of(InspectionTexts.DEADLINE_AFTER_TODAY, today), "input", "rectifyBy")));
+            return new Reviewed(
+                    null,
+                    List.of(UserError.of(
+                            "INVALID_DEADLINE",
+                            Text.of(InspectionTexts.DEADLINE_AFTER_TODAY, today),
+                            "input",
+                            "rectifyBy")));
         }
         return null;
     }
 
-    private Decided decide(InspectionCaller caller, String id, String decision, String reason, LocalDate rectifyBy, long now) {
+    private Decided decide(
+            InspectionCaller caller, String id, String decision, String reason, LocalDate rectifyBy, long now) {
         locks.node("InspectionFinding", id);
         var finding = managedFinding(caller, id);
         if (finding.isEmpty()) {
@@ -138,8 +157,14 @@ public class FindingReview {
         if (!reviewed.status().equals("CONFIRMED")) {
             return new Decided(new Reviewed(reviewed, List.of()), null, List.of());
         }
-        var confirmed = new InspectionFindingConfirmed(reviewed.id(), reviewed.planId(), reviewed.targetUnitId(),
-                reviewed.normCode(), postOf(reviewed), reviewed.badgeNumber(), Instant.ofEpochMilli(now));
+        var confirmed = new InspectionFindingConfirmed(
+                reviewed.id(),
+                reviewed.planId(),
+                reviewed.targetUnitId(),
+                reviewed.normCode(),
+                postOf(reviewed),
+                reviewed.badgeNumber(),
+                Instant.ofEpochMilli(now));
         return new Decided(new Reviewed(reviewed, List.of()), confirmed, effects.record(confirmed));
     }
 
@@ -148,18 +173,34 @@ public class FindingReview {
         var rectificationId = UUID.randomUUID().toString();
         var returnVisitId = UUID.randomUUID().toString();
         var returnBy = rectifyBy.plusDays(settings.returnVisitAfterDays());
-        var inspectors = rectifications.order(new NewOrder(rectificationId, f.id(), f.assignmentId(), rectifyBy, now,
-                returnVisitId, rectifyBy.plusDays(1), returnBy, TimeKeys.key(now, rectificationId)));
+        var inspectors = rectifications.order(new NewOrder(
+                rectificationId,
+                f.id(),
+                f.assignmentId(),
+                rectifyBy,
+                now,
+                returnVisitId,
+                rectifyBy.plusDays(1),
+                returnBy,
+                TimeKeys.key(now, rectificationId)));
         var requests = new ArrayList<NotificationRequest>();
         for (var username : accounts.usernamesInUnits(List.of(f.targetUnitId()))) {
-            requests.add(NotificationRequest.sensitive(Recipient.account(username), "RECTIFICATION_ORDERED",
-                    Text.of(InspectionTexts.ORDERED_TITLE), Text.of(InspectionTexts.ORDERED_BODY, rectifyBy),
-                    SubjectType.RECTIFICATION.name(), rectificationId));
+            requests.add(NotificationRequest.sensitive(
+                    Recipient.account(username),
+                    "RECTIFICATION_ORDERED",
+                    Text.of(InspectionTexts.ORDERED_TITLE),
+                    Text.of(InspectionTexts.ORDERED_BODY, rectifyBy),
+                    SubjectType.RECTIFICATION.name(),
+                    rectificationId));
         }
         for (var username : inspectors) {
-            requests.add(NotificationRequest.sensitive(Recipient.account(username), "RETURN_VISIT_SCHEDULED",
-                    Text.of(InspectionTexts.RETURN_VISIT_SCHEDULED_TITLE), Text.of(InspectionTexts.RETURN_VISIT_SCHEDULED_BODY, returnBy),
-                    SubjectType.ASSIGNMENT.name(), returnVisitId));
+            requests.add(NotificationRequest.sensitive(
+                    Recipient.account(username),
+                    "RETURN_VISIT_SCHEDULED",
+                    Text.of(InspectionTexts.RETURN_VISIT_SCHEDULED_TITLE),
+                    Text.of(InspectionTexts.RETURN_VISIT_SCHEDULED_BODY, returnBy),
+                    SubjectType.ASSIGNMENT.name(),
+                    returnVisitId));
         }
         notifications.enqueue(requests);
     }
@@ -170,7 +211,8 @@ public class FindingReview {
         }
         return changeRectification(caller, id, false, (r, now) -> {
             if (!List.of("ORDERED", "ESCALATED").contains(r.status())) {
-                return List.of(UserError.of("NOT_OPEN", Text.of(InspectionTexts.ORDER_NOT_OPEN, status(r.status())), "input", "id"));
+                return List.of(UserError.of(
+                        "NOT_OPEN", Text.of(InspectionTexts.ORDER_NOT_OPEN, status(r.status())), "input", "id"));
             }
             rectifications.respond(id, response.strip(), caller.username(), now);
             notifyOffice(r.planId(), "RECTIFICATION_RESPONDED", Text.of(InspectionTexts.RESPONDED_BODY), id);
@@ -184,12 +226,16 @@ public class FindingReview {
         }
         return changeRectification(caller, id, true, (r, now) -> {
             if (r.status().equals("CLOSED")) {
-                return List.of(UserError.of("NOT_OPEN", Text.of(InspectionTexts.ORDER_CLOSED), "input", "rectificationId"));
+                return List.of(
+                        UserError.of("NOT_OPEN", Text.of(InspectionTexts.ORDER_CLOSED), "input", "rectificationId"));
             }
             var rectifyBy = r.rectifyBy();
             if (!queries.today().isAfter(rectifyBy)) {
-                return List.of(UserError.of("RETURN_VISIT_NOT_DUE", Text.of(InspectionTexts.RETURN_VISIT_NOT_DUE, rectifyBy,
-                        rectifyBy.plusDays(1)), "input", "rectificationId"));
+                return List.of(UserError.of(
+                        "RETURN_VISIT_NOT_DUE",
+                        Text.of(InspectionTexts.RETURN_VISIT_NOT_DUE, rectifyBy, rectifyBy.plusDays(1)),
+                        "input",
+                        "rectificationId"));
             }
             rectifications.returnVisit(id, fixed, note, caller.username(), now);
             if (!fixed) {
@@ -203,19 +249,29 @@ public class FindingReview {
     private void escalate(String planId, String unitId, String rectificationId) {
         var requests = new ArrayList<NotificationRequest>();
         for (var username : accounts.usernamesInUnits(rectifications.parentUnits(unitId))) {
-            requests.add(NotificationRequest.sensitive(Recipient.account(username), "RECTIFICATION_ESCALATED",
-                    Text.of(InspectionTexts.NOT_FIXED_TITLE), Text.of(InspectionTexts.NOT_FIXED_BODY), SubjectType.RECTIFICATION.name(),
+            requests.add(NotificationRequest.sensitive(
+                    Recipient.account(username),
+                    "RECTIFICATION_ESCALATED",
+                    Text.of(InspectionTexts.NOT_FIXED_TITLE),
+                    Text.of(InspectionTexts.NOT_FIXED_BODY),
+                    SubjectType.RECTIFICATION.name(),
                     rectificationId));
         }
         notifications.enqueue(requests);
-        notifyOffice(planId, "RECTIFICATION_ESCALATED", Text.of(InspectionTexts.NOT_FIXED_OFFICE_BODY), rectificationId);
+        notifyOffice(
+                planId, "RECTIFICATION_ESCALATED", Text.of(InspectionTexts.NOT_FIXED_OFFICE_BODY), rectificationId);
     }
 
     private void notifyOffice(String planId, String kind, Text body, String rectificationId) {
         notifications.enqueue(plans.managers(planId).stream()
-                .map(u -> NotificationRequest.sensitive(Recipient.account(u), kind, Text.of(InspectionTexts.RECTIFICATION_TITLE), body,
+                .map(u -> NotificationRequest.sensitive(
+                        Recipient.account(u),
+                        kind,
+                        Text.of(InspectionTexts.RECTIFICATION_TITLE),
+                        body,
                         SubjectType.RECTIFICATION.name(),
-                        rectificationId)).toList());
+                        rectificationId))
+                .toList());
     }
 
     private interface Change {
@@ -232,7 +288,8 @@ public class FindingReview {
         return graph.write(() -> {
             locks.node("Rectification", id);
             var today = queries.today();
-            var order = inspectorSide ? rectifications.ofInspector(caller.username(), id, today)
+            var order = inspectorSide
+                    ? rectifications.ofInspector(caller.username(), id, today)
                     : rectifications.ofUnit(caller.unitId(), id, today);
             if (order.isEmpty()) {
                 return rectFailed("NOT_FOUND", Text.of(InspectionTexts.NO_ORDER_YOU_ACT_ON, id), field);
@@ -241,25 +298,35 @@ public class FindingReview {
             if (!errors.isEmpty()) {
                 return new Rectified(null, errors);
             }
-            audit.record(caller.username(), inspectorSide ? "return-visit" : "respond", order.get().planId(), id);
+            audit.record(
+                    caller.username(),
+                    inspectorSide ? "return-visit" : "respond",
+                    order.get().planId(),
+                    id);
             return new Rectified(rectifications.byId(id, queries.today()).orElseThrow(), List.of());
         });
     }
 
     /** Records the measure and answers the chain with it, in one transaction. */
-    public Measured recordMeasure(InspectionCaller caller, String findingId, String postId, String measure, String note) {
+    public Measured recordMeasure(
+            InspectionCaller caller, String findingId, String postId, String measure, String note) {
         if (note != null && note.length() > 2000) {
-            return new Measured(null, List.of(UserError.of("TOO_LONG", Text.of(PlatformTexts.AT_MOST_CHARACTERS, "note", 2000), "input", "note")));
+            return new Measured(
+                    null,
+                    List.of(UserError.of(
+                            "TOO_LONG", Text.of(PlatformTexts.AT_MOST_CHARACTERS, "note", 2000), "input", "note")));
         }
         return graph.write(() -> {
             var finding = managedFinding(caller, findingId);
             if (finding.isEmpty()) {
-                return measureFailed("NOT_FOUND", Text.of(InspectionTexts.NO_FINDING_YOU_MANAGE, findingId), "findingId");
+                return measureFailed(
+                        "NOT_FOUND", Text.of(InspectionTexts.NO_FINDING_YOU_MANAGE, findingId), "findingId");
             }
             if (!finding.get().status().equals("CONFIRMED")) {
                 return measureFailed("NOT_CONFIRMED", Text.of(InspectionTexts.NOT_CONFIRMED), "findingId");
             }
-            if (chainOf(finding.get()).links().stream().noneMatch(l -> l.post().id().equals(postId))) {
+            if (chainOf(finding.get()).links().stream()
+                    .noneMatch(l -> l.post().id().equals(postId))) {
                 return measureFailed("NOT_ON_CHAIN", Text.of(InspectionTexts.NOT_ON_CHAIN, postId), "postId");
             }
             chains.record("InspectionFinding", findingId, postId, measure, note, caller.username());
@@ -275,7 +342,8 @@ public class FindingReview {
 
     /** The whole finding, if the caller may see it and manages its plan. */
     private Optional<FindingView> managedFinding(InspectionCaller caller, String id) {
-        return findings.visible(caller, id).filter(f -> plans.managed(caller.manager(), f.planId()).isPresent());
+        return findings.visible(caller, id)
+                .filter(f -> plans.managed(caller.manager(), f.planId()).isPresent());
     }
 
     private AccountabilityChains.Chain chainOf(FindingView f) {
@@ -287,7 +355,9 @@ public class FindingReview {
         if (f.postId() != null) {
             return f.postId();
         }
-        return f.badgeNumber() == null ? null : chains.postOfBadge(f.badgeNumber()).orElse(null);
+        return f.badgeNumber() == null
+                ? null
+                : chains.postOfBadge(f.badgeNumber()).orElse(null);
     }
 
     private static Measured measureFailed(String code, Text message, String field) {
@@ -300,13 +370,14 @@ public class FindingReview {
 
     /** A finding's or an order's status, named in the reader's language. */
     private static Text status(String status) {
-        return Text.of(switch (status) {
-            case "CONFIRMED" -> InspectionTexts.STATUS_CONFIRMED;
-            case "REJECTED" -> InspectionTexts.STATUS_REJECTED;
-            case "RESPONDED" -> InspectionTexts.STATUS_RESPONDED;
-            case "ESCALATED" -> InspectionTexts.STATUS_ESCALATED;
-            case "CLOSED" -> InspectionTexts.STATUS_CLOSED;
-            default -> InspectionTexts.STATUS_ORDERED;
-        });
+        return Text.of(
+                switch (status) {
+                    case "CONFIRMED" -> InspectionTexts.STATUS_CONFIRMED;
+                    case "REJECTED" -> InspectionTexts.STATUS_REJECTED;
+                    case "RESPONDED" -> InspectionTexts.STATUS_RESPONDED;
+                    case "ESCALATED" -> InspectionTexts.STATUS_ESCALATED;
+                    case "CLOSED" -> InspectionTexts.STATUS_CLOSED;
+                    default -> InspectionTexts.STATUS_ORDERED;
+                });
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-
 import org.dutygraph.inspections.InspectionViews.AuditView;
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.springframework.stereotype.Component;
@@ -14,11 +13,9 @@ import org.springframework.stereotype.Component;
 public class InspectionAudit {
 
     /** One thing of a plan that was read or changed (the plan itself, an assignment, a finding, ...). */
-    record Subject(String planId, String subjectId) {
-    }
+    record Subject(String planId, String subjectId) {}
 
-    record Access(String planId, String subjectId, String key) {
-    }
+    record Access(String planId, String subjectId, String key) {}
 
     private final InspectionAuditStore store;
     private final Clock clock;
@@ -34,8 +31,16 @@ public class InspectionAudit {
             return;
         }
         long now = clock.millis();
-        store.create(username, action, now, subjects.stream()
-                .map(s -> new Access(s.planId(), s.subjectId(), TimeKeys.key(now, UUID.randomUUID().toString()))).toList());
+        store.create(
+                username,
+                action,
+                now,
+                subjects.stream()
+                        .map(s -> new Access(
+                                s.planId(),
+                                s.subjectId(),
+                                TimeKeys.key(now, UUID.randomUUID().toString())))
+                        .toList());
     }
 
     void record(String username, String action, String planId, String subjectId) {

@@ -3,7 +3,6 @@ package org.dutygraph.inspections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.inspections.InspectionAudit.Access;
 import org.dutygraph.inspections.InspectionViews.AuditView;
 import org.dutygraph.platform.graphql.TimeKeys;
@@ -21,12 +20,15 @@ class InspectionAuditStore {
     }
 
     void create(String username, String action, long at, List<Access> accesses) {
-        var rows = accesses.stream().map(a -> Map.of("planId", a.planId(), "subjectId", a.subjectId(), "key", a.key())).toList();
+        var rows = accesses.stream()
+                .map(a -> Map.of("planId", a.planId(), "subjectId", a.subjectId(), "key", a.key()))
+                .toList();
         neo4j.query("""
                         UNWIND $rows AS r
                         CREATE (:InspectionAccess {planId: r.planId, subjectId: r.subjectId, username: $username,
                                 action: $action, at: $now, key: r.key})""")
-                .bindAll(Map.of("rows", rows, "username", username, "action", action, "now", at)).run();
+                .bindAll(Map.of("rows", rows, "username", username, "action", action, "now", at))
+                .run();
     }
 
     List<AuditView> page(String planId, String before, int limit) {
@@ -38,10 +40,15 @@ class InspectionAuditStore {
                         MATCH (a:InspectionAccess {planId: $planId}) WHERE $before IS NULL OR a.key < $before
                         RETURN a ORDER BY a.key DESC LIMIT $limit""")
                 .bindAll(params)
-                .fetchAs(AuditView.class).mappedBy((types, row) -> {
+                .fetchAs(AuditView.class)
+                .mappedBy((types, row) -> {
                     var a = row.get("a").asNode();
-                    return new AuditView(a.get("username").asString(), a.get("action").asString(),
-                            a.get("subjectId").asString(), TimeKeys.utc(a.get("at").asLong()), a.get("key").asString());
+                    return new AuditView(
+                            a.get("username").asString(),
+                            a.get("action").asString(),
+                            a.get("subjectId").asString(),
+                            TimeKeys.utc(a.get("at").asLong()),
+                            a.get("key").asString());
                 })
                 .all());
     }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.dutygraph.inspections.InspectionViews.DrawExclusion;
 import org.dutygraph.inspections.InspectionViews.DrawView;
 import org.dutygraph.inspections.draw.DoubleRandomDraw;
@@ -24,17 +23,23 @@ import tools.jackson.core.type.TypeReference;
 class InspectionDrawStore {
 
     /** A draw as recorded, with what a replay needs besides the view. */
-    record RecordedDraw(DrawView view, int targetCount, int perVisit) {
-    }
+    record RecordedDraw(DrawView view, int targetCount, int perVisit) {}
 
-    record NewDraw(String id, String planId, String seed, String algorithm, long drawnAt, String drawnBy,
-                   List<String> targets, List<String> inspectors, int targetCount, int perVisit,
-                   List<DrawExclusion> exclusions) {
-    }
+    record NewDraw(
+            String id,
+            String planId,
+            String seed,
+            String algorithm,
+            long drawnAt,
+            String drawnBy,
+            List<String> targets,
+            List<String> inspectors,
+            int targetCount,
+            int perVisit,
+            List<DrawExclusion> exclusions) {}
 
     /** A drawn visit, {@code order} its place in the draw; {@code key} orders it among the inspectors' assignments. */
-    record NewVisit(String id, String targetId, List<String> inspectors, int order, String key) {
-    }
+    record NewVisit(String id, String targetId, List<String> inspectors, int order, String key) {}
 
     private final Neo4jClient neo4j;
 
@@ -44,16 +49,28 @@ class InspectionDrawStore {
 
     /** The draws of these plans, by plan id (undrawn plans are absent). */
     Map<String, DrawView> ofPlans(Collection<String> planIds) {
-        return neo4j.query("MATCH (d:InspectionDraw) WHERE d.planId IN $ids RETURN d").bind(List.copyOf(planIds)).to("ids")
-                .fetchAs(DrawView.class).mappedBy((types, row) -> view(row.get("d").asNode())).all()
-                .stream().collect(Collectors.toMap(DrawView::planId, Function.identity()));
+        return neo4j
+                .query("MATCH (d:InspectionDraw) WHERE d.planId IN $ids RETURN d")
+                .bind(List.copyOf(planIds))
+                .to("ids")
+                .fetchAs(DrawView.class)
+                .mappedBy((types, row) -> view(row.get("d").asNode()))
+                .all()
+                .stream()
+                .collect(Collectors.toMap(DrawView::planId, Function.identity()));
     }
 
     Optional<RecordedDraw> ofPlan(String planId) {
-        return neo4j.query("MATCH (d:InspectionDraw {planId: $id}) RETURN d").bind(planId).to("id")
-                .fetchAs(RecordedDraw.class).mappedBy((types, row) -> {
+        return neo4j.query("MATCH (d:InspectionDraw {planId: $id}) RETURN d")
+                .bind(planId)
+                .to("id")
+                .fetchAs(RecordedDraw.class)
+                .mappedBy((types, row) -> {
                     var d = row.get("d").asNode();
-                    return new RecordedDraw(view(d), d.get("targetCount").asInt(), d.get("perVisit").asInt());
+                    return new RecordedDraw(
+                            view(d),
+                            d.get("targetCount").asInt(),
+                            d.get("perVisit").asInt());
                 })
                 .one();
     }
@@ -63,16 +80,20 @@ class InspectionDrawStore {
         return List.copyOf(neo4j.query("""
                         MATCH (a:Assignment {planId: $id, kind: 'VISIT'}) RETURN a.targetUnitId AS t, a.inspectors AS i
                         ORDER BY a.drawOrder""")
-                .bind(planId).to("id")
+                .bind(planId)
+                .to("id")
                 .fetchAs(DoubleRandomDraw.Visit.class)
-                .mappedBy((types, row) -> new DoubleRandomDraw.Visit(row.get("t").asString(), row.get("i").asList(Value::asString)))
+                .mappedBy((types, row) -> new DoubleRandomDraw.Visit(
+                        row.get("t").asString(), row.get("i").asList(Value::asString)))
                 .all());
     }
 
     /** Inspectors whose unit is a target, contains it or lies inside it. */
     List<DrawExclusion> sameUnit(List<String> targets, List<Account> inspectors) {
-        var people = inspectors.stream().filter(a -> a.unitId() != null)
-                .map(a -> Map.of("username", a.username(), "unitId", a.unitId())).toList();
+        var people = inspectors.stream()
+                .filter(a -> a.unitId() != null)
+                .map(a -> Map.of("username", a.username(), "unitId", a.unitId()))
+                .toList();
         return List.copyOf(neo4j.query("""
                         UNWIND $targets AS t
                         MATCH (tu:Organization {id: t})
@@ -82,7 +103,8 @@ class InspectionDrawStore {
                         RETURN t, i.username AS username""")
                 .bindAll(Map.of("targets", targets, "people", people))
                 .fetchAs(DrawExclusion.class)
-                .mappedBy((types, row) -> new DrawExclusion(row.get("t").asString(), row.get("username").asString(), "SAME_UNIT"))
+                .mappedBy((types, row) -> new DrawExclusion(
+                        row.get("t").asString(), row.get("username").asString(), "SAME_UNIT"))
                 .all());
     }
 
@@ -94,7 +116,8 @@ class InspectionDrawStore {
                         RETURN DISTINCT a.targetUnitId AS t, username""")
                 .bindAll(Map.of("targets", targets, "cutoff", cutoff))
                 .fetchAs(DrawExclusion.class)
-                .mappedBy((types, row) -> new DrawExclusion(row.get("t").asString(), row.get("username").asString(), "RECENT_VISIT"))
+                .mappedBy((types, row) -> new DrawExclusion(
+                        row.get("t").asString(), row.get("username").asString(), "RECENT_VISIT"))
                 .all());
     }
 
@@ -112,8 +135,19 @@ class InspectionDrawStore {
         d.put("targetCount", draw.targetCount());
         d.put("perVisit", draw.perVisit());
         d.put("exclusions", InspectionJson.json(draw.exclusions()));
-        var rows = visits.stream().map(v -> Map.of("id", v.id(), "target", v.targetId(), "inspectors", v.inspectors(),
-                "order", v.order(), "key", v.key())).toList();
+        var rows = visits.stream()
+                .map(v -> Map.of(
+                        "id",
+                        v.id(),
+                        "target",
+                        v.targetId(),
+                        "inspectors",
+                        v.inspectors(),
+                        "order",
+                        v.order(),
+                        "key",
+                        v.key()))
+                .toList();
         neo4j.query("""
                         CREATE (:InspectionDraw {id: $d.id, planId: $d.planId, seed: $d.seed, algorithm: $d.algorithm,
                                 drawnAt: $d.drawnAt, drawnBy: $d.drawnBy, candidateTargets: $d.targets,
@@ -128,17 +162,21 @@ class InspectionDrawStore {
                                 checklist: p.checklist, checklistId: coalesce(p.checklistId, 'plan-' + p.id), drawOrder: r.order,
                                 key: r.key})
                         WITH a, r UNWIND r.inspectors AS username
-                        MATCH (acc:Account {username: username}) CREATE (acc)-[:ASSIGNED]->(a)""")
-                .bindAll(Map.of("d", d, "rows", rows)).run();
+                        MATCH (acc:Account {username: username}) CREATE (acc)-[:ASSIGNED]->(a)""").bindAll(Map.of("d", d, "rows", rows)).run();
     }
 
     private static DrawView view(Node d) {
-        List<DrawExclusion> exclusions = InspectionJson.JSON.readValue(d.get("exclusions").asString(),
-                new TypeReference<List<DrawExclusion>>() {
-                });
-        return new DrawView(d.get("id").asString(), d.get("planId").asString(), d.get("seed").asString(),
-                d.get("algorithm").asString(), TimeKeys.utc(d.get("drawnAt").asLong()), d.get("drawnBy").asString(),
-                d.get("candidateTargets").asList(Value::asString), d.get("candidateInspectors").asList(Value::asString),
+        List<DrawExclusion> exclusions = InspectionJson.JSON.readValue(
+                d.get("exclusions").asString(), new TypeReference<List<DrawExclusion>>() {});
+        return new DrawView(
+                d.get("id").asString(),
+                d.get("planId").asString(),
+                d.get("seed").asString(),
+                d.get("algorithm").asString(),
+                TimeKeys.utc(d.get("drawnAt").asLong()),
+                d.get("drawnBy").asString(),
+                d.get("candidateTargets").asList(Value::asString),
+                d.get("candidateInspectors").asList(Value::asString),
                 exclusions);
     }
 }

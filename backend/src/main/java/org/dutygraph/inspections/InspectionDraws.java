@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-
 import org.dutygraph.inspections.InspectionDrawStore.NewDraw;
 import org.dutygraph.inspections.InspectionDrawStore.NewVisit;
 import org.dutygraph.inspections.InspectionPlans.PlanResult;
@@ -52,9 +51,16 @@ public class InspectionDraws {
     private final InspectionSettings settings;
     private final Clock clock;
 
-    InspectionDraws(GraphTransactions graph, LockStore locks, InspectionPlanStore plans, InspectionDrawStore draws,
-                    AccountService accounts, Notifications notifications, InspectionAudit audit, InspectionSettings settings,
-                    Clock clock) {
+    InspectionDraws(
+            GraphTransactions graph,
+            LockStore locks,
+            InspectionPlanStore plans,
+            InspectionDrawStore draws,
+            AccountService accounts,
+            Notifications notifications,
+            InspectionAudit audit,
+            InspectionSettings settings,
+            Clock clock) {
         this.graph = graph;
         this.locks = locks;
         this.plans = plans;
@@ -80,22 +86,32 @@ public class InspectionDraws {
             locks.node("InspectionPlan", planId);
             var found = plans.managed(caller.manager(), planId);
             if (found.isEmpty()) {
-                return InspectionPlans.failed("NOT_FOUND", Text.of(InspectionTexts.NO_PLAN_YOU_MANAGE, planId), "input", "planId");
+                return InspectionPlans.failed(
+                        "NOT_FOUND", Text.of(InspectionTexts.NO_PLAN_YOU_MANAGE, planId), "input", "planId");
             }
             var plan = found.get();
             if (plan.status().equals("DRAWN")) {
-                return InspectionPlans.failed("ALREADY_DRAWN", Text.of(InspectionTexts.ALREADY_DRAWN),
-                        "input", "planId");
+                return InspectionPlans.failed(
+                        "ALREADY_DRAWN", Text.of(InspectionTexts.ALREADY_DRAWN), "input", "planId");
             }
             var inspectors = accounts.withRole(Role.INSPECTOR, plans.inspectorPool(planId));
             var excluded = exclusions(plan.scopeUnitIds(), inspectors);
-            int count = Math.max(1, (int) Math.ceil(plan.samplingRatio() * plan.scopeUnitIds().size() - 1e-9));
-            var inputs = new DoubleRandomDraw.Inputs(drawSeed, plan.scopeUnitIds(),
-                    inspectors.stream().map(Account::username).toList(), count, plan.inspectorsPerVisit(), flatten(excluded));
+            int count = Math.max(1, (int)
+                    Math.ceil(plan.samplingRatio() * plan.scopeUnitIds().size() - 1e-9));
+            var inputs = new DoubleRandomDraw.Inputs(
+                    drawSeed,
+                    plan.scopeUnitIds(),
+                    inspectors.stream().map(Account::username).toList(),
+                    count,
+                    plan.inspectorsPerVisit(),
+                    flatten(excluded));
             var result = DoubleRandomDraw.run(inputs);
             if (!result.complete()) {
-                return InspectionPlans.failed("TOO_FEW_INSPECTORS", Text.of(InspectionTexts.TOO_FEW_INSPECTORS, plan.inspectorsPerVisit(),
-                        result.shortTarget()), "input", "planId");
+                return InspectionPlans.failed(
+                        "TOO_FEW_INSPECTORS",
+                        Text.of(InspectionTexts.TOO_FEW_INSPECTORS, plan.inspectorsPerVisit(), result.shortTarget()),
+                        "input",
+                        "planId");
             }
             record(caller, plan, inputs, excluded, result);
             return new PlanResult(plans.byId(planId).orElseThrow(), List.of());
@@ -111,12 +127,20 @@ public class InspectionDraws {
             }
             var view = recorded.get().view();
             var excluded = new HashMap<String, Set<String>>();
-            view.exclusions().forEach(e -> excluded.computeIfAbsent(e.targetId(), k -> new HashSet<>()).add(e.inspector()));
-            var replayed = DoubleRandomDraw.run(new DoubleRandomDraw.Inputs(view.seed(), view.candidateTargetIds(),
-                    view.candidateInspectors(), recorded.get().targetCount(), recorded.get().perVisit(), excluded));
+            view.exclusions()
+                    .forEach(e -> excluded.computeIfAbsent(e.targetId(), k -> new HashSet<>())
+                            .add(e.inspector()));
+            var replayed = DoubleRandomDraw.run(new DoubleRandomDraw.Inputs(
+                    view.seed(),
+                    view.candidateTargetIds(),
+                    view.candidateInspectors(),
+                    recorded.get().targetCount(),
+                    recorded.get().perVisit(),
+                    excluded));
             var assigned = draws.drawnVisits(planId);
             audit.record(caller.username(), "replay-draw", planId, view.id());
-            return Optional.of(new DrawReplay(view, replayed.complete() && replayed.visits().equals(assigned)));
+            return Optional.of(new DrawReplay(
+                    view, replayed.complete() && replayed.visits().equals(assigned)));
         });
     }
 
@@ -126,7 +150,9 @@ public class InspectionDraws {
         for (var e : draws.sameUnit(targets, inspectors)) {
             result.computeIfAbsent(e.targetId(), k -> new TreeMap<>()).put(e.inspector(), e.reason());
         }
-        long cutoff = clock.instant().minus(Duration.ofDays(settings.recentVisitDays())).toEpochMilli();
+        long cutoff = clock.instant()
+                .minus(Duration.ofDays(settings.recentVisitDays()))
+                .toEpochMilli();
         for (var e : draws.recentVisits(targets, cutoff)) {
             result.computeIfAbsent(e.targetId(), k -> new TreeMap<>()).putIfAbsent(e.inspector(), e.reason());
         }
@@ -139,8 +165,12 @@ public class InspectionDraws {
         return flat;
     }
 
-    private void record(InspectionCaller caller, PlanView plan, DoubleRandomDraw.Inputs inputs,
-                        Map<String, Map<String, String>> excluded, DoubleRandomDraw.Result result) {
+    private void record(
+            InspectionCaller caller,
+            PlanView plan,
+            DoubleRandomDraw.Inputs inputs,
+            Map<String, Map<String, String>> excluded,
+            DoubleRandomDraw.Result result) {
         var exclusions = new ArrayList<DrawExclusion>();
         excluded.forEach((t, m) -> m.forEach((i, reason) -> exclusions.add(new DrawExclusion(t, i, reason))));
         var drawId = UUID.randomUUID().toString();
@@ -150,11 +180,30 @@ public class InspectionDraws {
             var id = UUID.randomUUID().toString();
             visits.add(new NewVisit(id, visit.targetId(), visit.inspectors(), i, plan.endsOn() + ":" + id));
         }
-        draws.record(new NewDraw(drawId, plan.id(), inputs.seed(), DoubleRandomDraw.ALGORITHM, clock.millis(), caller.username(),
-                inputs.targets(), inputs.inspectors(), inputs.targetCount(), inputs.perVisit(), exclusions), visits);
+        draws.record(
+                new NewDraw(
+                        drawId,
+                        plan.id(),
+                        inputs.seed(),
+                        DoubleRandomDraw.ALGORITHM,
+                        clock.millis(),
+                        caller.username(),
+                        inputs.targets(),
+                        inputs.inspectors(),
+                        inputs.targetCount(),
+                        inputs.perVisit(),
+                        exclusions),
+                visits);
         audit.record(caller.username(), "draw", plan.id(), drawId);
-        notifications.enqueue(visits.stream().flatMap(v -> v.inspectors().stream().map(username -> NotificationRequest.sensitive(
-                Recipient.account(username), "INSPECTION_ASSIGNED", Text.of(InspectionTexts.ASSIGNED_TITLE),
-                Text.of(InspectionTexts.ASSIGNED_BODY, plan.startsOn(), plan.endsOn()), SubjectType.ASSIGNMENT.name(), v.id()))).toList());
+        notifications.enqueue(visits.stream()
+                .flatMap(v -> v.inspectors().stream()
+                        .map(username -> NotificationRequest.sensitive(
+                                Recipient.account(username),
+                                "INSPECTION_ASSIGNED",
+                                Text.of(InspectionTexts.ASSIGNED_TITLE),
+                                Text.of(InspectionTexts.ASSIGNED_BODY, plan.startsOn(), plan.endsOn()),
+                                SubjectType.ASSIGNMENT.name(),
+                                v.id())))
+                .toList());
     }
 }

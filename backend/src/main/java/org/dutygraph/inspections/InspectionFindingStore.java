@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.dutygraph.inspections.InspectionViews.FindingView;
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.neo4j.driver.Value;
@@ -22,8 +21,7 @@ import org.springframework.stereotype.Component;
 class InspectionFindingStore {
 
     /** A finding and whether the caller sees it as its plan's manager or its visit's inspector (else as the unit). */
-    record Shown(FindingView finding, boolean insider) {
-    }
+    record Shown(FindingView finding, boolean insider) {}
 
     /** Findings the caller may see, as a Cypher subquery yielding {@code f}. */
     private static final String VISIBLE_FINDINGS = """
@@ -70,28 +68,46 @@ class InspectionFindingStore {
                           AND ($before IS NULL OR f.key < $before)
                         RETURN f, """ + INSIDER + """
                          AS insider ORDER BY f.key DESC LIMIT $limit""")
-                .bindAll(params).fetchAs(Shown.class).mappedBy((types, row) -> shown(row)).all());
+                .bindAll(params)
+                .fetchAs(Shown.class)
+                .mappedBy((types, row) -> shown(row))
+                .all());
     }
 
     Optional<Shown> shown(InspectionCaller caller, String id) {
         var params = params(caller);
         params.put("id", id);
-        return neo4j.query(VISIBLE_FINDING + "RETURN f, " + INSIDER + " AS insider")
-                .bindAll(params).fetchAs(Shown.class).mappedBy((types, row) -> shown(row)).all().stream().findFirst();
+        return neo4j
+                .query(VISIBLE_FINDING + "RETURN f, " + INSIDER + " AS insider")
+                .bindAll(params)
+                .fetchAs(Shown.class)
+                .mappedBy((types, row) -> shown(row))
+                .all()
+                .stream()
+                .findFirst();
     }
 
     /** The whole finding, for this feature's own checks (who manages it, audit); never returned as is to the unit. */
     Optional<FindingView> visible(InspectionCaller caller, String id) {
         var params = params(caller);
         params.put("id", id);
-        return neo4j.query(VISIBLE_FINDING + "RETURN f")
-                .bindAll(params).fetchAs(FindingView.class).mappedBy((types, row) -> finding(row.get("f").asNode()))
-                .all().stream().findFirst();
+        return neo4j
+                .query(VISIBLE_FINDING + "RETURN f")
+                .bindAll(params)
+                .fetchAs(FindingView.class)
+                .mappedBy((types, row) -> finding(row.get("f").asNode()))
+                .all()
+                .stream()
+                .findFirst();
     }
 
     Optional<FindingView> byId(String id) {
-        return neo4j.query("MATCH (f:InspectionFinding {id: $id}) RETURN f").bind(id).to("id")
-                .fetchAs(FindingView.class).mappedBy((types, row) -> finding(row.get("f").asNode())).one();
+        return neo4j.query("MATCH (f:InspectionFinding {id: $id}) RETURN f")
+                .bind(id)
+                .to("id")
+                .fetchAs(FindingView.class)
+                .mappedBy((types, row) -> finding(row.get("f").asNode()))
+                .one();
     }
 
     void review(String id, String status, String reason, String by, long at) {
@@ -103,8 +119,7 @@ class InspectionFindingStore {
         params.put("now", at);
         neo4j.query("""
                         MATCH (f:InspectionFinding {id: $id})
-                        SET f.status = $status, f.reviewReason = $reason, f.reviewedBy = $by, f.reviewedAt = $now""")
-                .bindAll(params).run();
+                        SET f.status = $status, f.reviewReason = $reason, f.reviewedBy = $by, f.reviewedAt = $now""").bindAll(params).run();
     }
 
     private static Shown shown(org.neo4j.driver.Record row) {
@@ -119,11 +134,24 @@ class InspectionFindingStore {
     }
 
     private static FindingView finding(Node n) {
-        return new FindingView(n.get("id").asString(null), str(n.get("clientId")), n.get("planId").asString(null),
-                n.get("assignmentId").asString(null), n.get("targetUnitId").asString(null), n.get("normCode").asString(null),
-                str(n.get("description")), utc(n.get("observedAt")), utc(n.get("receivedAt")), str(n.get("recordedBy")),
-                str(n.get("postId")), str(n.get("badgeNumber")), n.get("status").asString(null), str(n.get("reviewReason")),
-                str(n.get("reviewedBy")), n.get("key").asString(null), false);
+        return new FindingView(
+                n.get("id").asString(null),
+                str(n.get("clientId")),
+                n.get("planId").asString(null),
+                n.get("assignmentId").asString(null),
+                n.get("targetUnitId").asString(null),
+                n.get("normCode").asString(null),
+                str(n.get("description")),
+                utc(n.get("observedAt")),
+                utc(n.get("receivedAt")),
+                str(n.get("recordedBy")),
+                str(n.get("postId")),
+                str(n.get("badgeNumber")),
+                n.get("status").asString(null),
+                str(n.get("reviewReason")),
+                str(n.get("reviewedBy")),
+                n.get("key").asString(null),
+                false);
     }
 
     private static String str(Value v) {

@@ -1,7 +1,6 @@
 package org.dutygraph.inspections;
 
 import java.util.List;
-
 import org.dutygraph.inspections.Checklists.Item;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,15 +10,13 @@ final class InspectionJson {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private InspectionJson() {
-    }
+    private InspectionJson() {}
 
     static String json(Object value) {
         return value == null ? null : JSON.writeValueAsString(value);
     }
 
     static List<Item> items(String json) {
-        return JSON.readValue(json, new TypeReference<List<Item>>() {
-        });
+        return JSON.readValue(json, new TypeReference<List<Item>>() {});
     }
 }

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.dutygraph.inspections.Checklists.Item;
 import org.dutygraph.inspections.InspectionViews.PlanView;
 import org.dutygraph.platform.graphql.TimeKeys;
@@ -19,11 +18,23 @@ import org.springframework.stereotype.Component;
 class InspectionPlanStore {
 
     /** A plan to create; {@code inspectorPool} null: any inspector may be drawn. */
-    record NewPlan(String id, String title, String method, String officeUnitId, LocalDate startsOn, LocalDate endsOn,
-                   double samplingRatio, int inspectorsPerVisit, List<String> inspectorPool, List<String> scopeUnitIds,
-                   List<Item> checklist, String checklistId, String createdBy, List<String> managers, long createdAt,
-                   String key) {
-    }
+    record NewPlan(
+            String id,
+            String title,
+            String method,
+            String officeUnitId,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            double samplingRatio,
+            int inspectorsPerVisit,
+            List<String> inspectorPool,
+            List<String> scopeUnitIds,
+            List<Item> checklist,
+            String checklistId,
+            String createdBy,
+            List<String> managers,
+            long createdAt,
+            String key) {}
 
     private final Neo4jClient neo4j;
 
@@ -56,8 +67,11 @@ class InspectionPlanStore {
                                 createdBy: $by, createdAt: $now, key: $key, managers: $managers})
                         WITH p MATCH (acc:Account) WHERE acc.username IN $managers CREATE (acc)-[:MANAGES]->(p)
                         RETURN DISTINCT p""")
-                .bindAll(params).fetchAs(PlanView.class).mappedBy((types, row) -> plan(row.get("p").asNode()))
-                .one().orElseThrow();
+                .bindAll(params)
+                .fetchAs(PlanView.class)
+                .mappedBy((types, row) -> plan(row.get("p").asNode()))
+                .one()
+                .orElseThrow();
     }
 
     /** The plan, if {@code manager} manages it (null: nobody, as for a caller who is no inspector). */
@@ -66,7 +80,9 @@ class InspectionPlanStore {
         params.put("me", manager);
         params.put("id", planId);
         return neo4j.query("MATCH (:Account {username: $me})-[:MANAGES]->(p:InspectionPlan {id: $id}) RETURN p")
-                .bindAll(params).fetchAs(PlanView.class).mappedBy((types, row) -> plan(row.get("p").asNode()))
+                .bindAll(params)
+                .fetchAs(PlanView.class)
+                .mappedBy((types, row) -> plan(row.get("p").asNode()))
                 .one();
     }
 
@@ -79,34 +95,58 @@ class InspectionPlanStore {
         return List.copyOf(neo4j.query("""
                         MATCH (:Account {username: $me})-[:MANAGES]->(p:InspectionPlan) WHERE $before IS NULL OR p.key < $before
                         RETURN p ORDER BY p.key DESC LIMIT $limit""")
-                .bindAll(params).fetchAs(PlanView.class).mappedBy((types, row) -> plan(row.get("p").asNode()))
+                .bindAll(params)
+                .fetchAs(PlanView.class)
+                .mappedBy((types, row) -> plan(row.get("p").asNode()))
                 .all());
     }
 
     Optional<PlanView> byId(String planId) {
-        return neo4j.query("MATCH (p:InspectionPlan {id: $id}) RETURN p").bindAll(Map.of("id", planId))
-                .fetchAs(PlanView.class).mappedBy((types, row) -> plan(row.get("p").asNode())).one();
+        return neo4j.query("MATCH (p:InspectionPlan {id: $id}) RETURN p")
+                .bindAll(Map.of("id", planId))
+                .fetchAs(PlanView.class)
+                .mappedBy((types, row) -> plan(row.get("p").asNode()))
+                .one();
     }
 
     /** The inspectors a plan draws from; null when it names none (any inspector). */
     List<String> inspectorPool(String planId) {
-        return neo4j.query("MATCH (p:InspectionPlan {id: $id}) RETURN p.inspectorPool AS pool").bindAll(Map.of("id", planId))
-                .fetchAs(Value.class).mappedBy((types, row) -> row.get("pool")).one()
-                .filter(pool -> !pool.isNull()).map(pool -> pool.asList(Value::asString)).orElse(null);
+        return neo4j.query("MATCH (p:InspectionPlan {id: $id}) RETURN p.inspectorPool AS pool")
+                .bindAll(Map.of("id", planId))
+                .fetchAs(Value.class)
+                .mappedBy((types, row) -> row.get("pool"))
+                .one()
+                .filter(pool -> !pool.isNull())
+                .map(pool -> pool.asList(Value::asString))
+                .orElse(null);
     }
 
     List<String> managers(String planId) {
-        return neo4j.query("MATCH (p:InspectionPlan {id: $id}) RETURN p.managers AS managers").bindAll(Map.of("id", planId))
-                .fetchAs(Value.class).mappedBy((types, row) -> row.get("managers")).one()
-                .map(managers -> managers.asList(Value::asString)).orElseThrow();
+        return neo4j.query("MATCH (p:InspectionPlan {id: $id}) RETURN p.managers AS managers")
+                .bindAll(Map.of("id", planId))
+                .fetchAs(Value.class)
+                .mappedBy((types, row) -> row.get("managers"))
+                .one()
+                .map(managers -> managers.asList(Value::asString))
+                .orElseThrow();
     }
 
     private static PlanView plan(Node n) {
-        return new PlanView(n.get("id").asString(null), n.get("title").asString(null), n.get("method").asString(null),
-                n.get("officeUnitId").asString(null), LocalDate.parse(n.get("startsOn").asString(null)),
-                LocalDate.parse(n.get("endsOn").asString(null)), n.get("samplingRatio").asDouble(), n.get("inspectorsPerVisit").asInt(),
-                n.get("status").asString(null), n.get("scopeUnitIds").asList(Value::asString),
-                InspectionJson.items(n.get("checklist").asString(null)), n.get("createdBy").asString(null),
-                n.get("managers").asList(Value::asString), TimeKeys.utc(n.get("createdAt").asLong()), n.get("key").asString(null));
+        return new PlanView(
+                n.get("id").asString(null),
+                n.get("title").asString(null),
+                n.get("method").asString(null),
+                n.get("officeUnitId").asString(null),
+                LocalDate.parse(n.get("startsOn").asString(null)),
+                LocalDate.parse(n.get("endsOn").asString(null)),
+                n.get("samplingRatio").asDouble(),
+                n.get("inspectorsPerVisit").asInt(),
+                n.get("status").asString(null),
+                n.get("scopeUnitIds").asList(Value::asString),
+                InspectionJson.items(n.get("checklist").asString(null)),
+                n.get("createdBy").asString(null),
+                n.get("managers").asList(Value::asString),
+                TimeKeys.utc(n.get("createdAt").asLong()),
+                n.get("key").asString(null));
     }
 }

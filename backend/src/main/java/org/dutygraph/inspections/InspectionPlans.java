@@ -9,11 +9,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.dutygraph.inspections.Checklists.Item;
 import org.dutygraph.inspections.InspectionAudit.Subject;
-import org.dutygraph.inspections.InspectionViews.PlanView;
 import org.dutygraph.inspections.InspectionPlanStore.NewPlan;
+import org.dutygraph.inspections.InspectionViews.PlanView;
 import org.dutygraph.org.read.OrgNouns;
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.dutygraph.platform.graphql.UserError;
@@ -29,13 +28,20 @@ import org.springframework.stereotype.Service;
 @Service
 public class InspectionPlans {
 
-    public record CreatePlan(String title, String method, List<String> scopeUnitIds, LocalDate startsOn, LocalDate endsOn,
-                             Double samplingRatio, Integer inspectorsPerVisit, List<String> inspectorPool,
-                             String checklistTemplateId, List<Item> checklist, List<String> managers) {
-    }
+    public record CreatePlan(
+            String title,
+            String method,
+            List<String> scopeUnitIds,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            Double samplingRatio,
+            Integer inspectorsPerVisit,
+            List<String> inspectorPool,
+            String checklistTemplateId,
+            List<Item> checklist,
+            List<String> managers) {}
 
-    public record PlanResult(PlanView plan, List<UserError> errors) {
-    }
+    public record PlanResult(PlanView plan, List<UserError> errors) {}
 
     private final GraphTransactions graph;
     private final InspectionPlanStore plans;
@@ -45,8 +51,14 @@ public class InspectionPlans {
     private final Clock clock;
     private final Checklists checklists;
 
-    InspectionPlans(GraphTransactions graph, InspectionPlanStore plans, InspectionReferenceStore known, AccountService accounts,
-                    InspectionAudit audit, Clock clock, Checklists checklists) {
+    InspectionPlans(
+            GraphTransactions graph,
+            InspectionPlanStore plans,
+            InspectionReferenceStore known,
+            AccountService accounts,
+            InspectionAudit audit,
+            Clock clock,
+            Checklists checklists) {
         this.checklists = checklists;
         this.graph = graph;
         this.plans = plans;
@@ -86,8 +98,12 @@ public class InspectionPlans {
         var inspectors = usernames(accounts.withRole(Role.INSPECTOR, pool));
         for (int i = 0; i < pool.size(); i++) {
             if (!inspectors.contains(pool.get(i))) {
-                errors.add(UserError.of("UNKNOWN_INSPECTOR", Text.of(InspectionTexts.NOT_AN_INSPECTOR, pool.get(i)),
-                        "input", "inspectorPool", String.valueOf(i)));
+                errors.add(UserError.of(
+                        "UNKNOWN_INSPECTOR",
+                        Text.of(InspectionTexts.NOT_AN_INSPECTOR, pool.get(i)),
+                        "input",
+                        "inspectorPool",
+                        String.valueOf(i)));
             }
         }
     }
@@ -97,12 +113,17 @@ public class InspectionPlans {
         var managers = new TreeSet<String>(named == null ? List.of() : named);
         managers.add(caller.username());
         var colleagues = usernames(accounts.withRole(Role.INSPECTOR, managers).stream()
-                .filter(a -> caller.unitId().equals(a.unitId())).toList());
+                .filter(a -> caller.unitId().equals(a.unitId()))
+                .toList());
         var names = named == null ? List.<String>of() : named;
         for (int i = 0; i < names.size(); i++) {
             if (!colleagues.contains(names.get(i))) {
-                errors.add(UserError.of("NOT_OFFICE_MEMBER", Text.of(InspectionTexts.NOT_OFFICE_MEMBER, names.get(i)),
-                        "input", "managers", String.valueOf(i)));
+                errors.add(UserError.of(
+                        "NOT_OFFICE_MEMBER",
+                        Text.of(InspectionTexts.NOT_OFFICE_MEMBER, names.get(i)),
+                        "input",
+                        "managers",
+                        String.valueOf(i)));
             }
         }
         return managers;
@@ -112,18 +133,35 @@ public class InspectionPlans {
         var now = clock.millis();
         var id = UUID.randomUUID().toString();
         var pool = input.inspectorPool() == null ? null : List.copyOf(new TreeSet<>(input.inspectorPool()));
-        return new NewPlan(id, input.title().strip(), input.method(), caller.unitId(), input.startsOn(), input.endsOn(),
-                input.samplingRatio(), input.inspectorsPerVisit() == null ? 2 : input.inspectorsPerVisit(), pool,
-                List.copyOf(new TreeSet<>(input.scopeUnitIds())), checklist, Checklists.idOf(input.checklistTemplateId(), id),
-                caller.username(), List.copyOf(managers), now, TimeKeys.key(now, id));
+        return new NewPlan(
+                id,
+                input.title().strip(),
+                input.method(),
+                caller.unitId(),
+                input.startsOn(),
+                input.endsOn(),
+                input.samplingRatio(),
+                input.inspectorsPerVisit() == null ? 2 : input.inspectorsPerVisit(),
+                pool,
+                List.copyOf(new TreeSet<>(input.scopeUnitIds())),
+                checklist,
+                Checklists.idOf(input.checklistTemplateId(), id),
+                caller.username(),
+                List.copyOf(managers),
+                now,
+                TimeKeys.key(now, id));
     }
 
     private void unknownUnits(List<String> scope, List<UserError> errors) {
         var units = known.units(scope);
         for (int i = 0; i < scope.size(); i++) {
             if (!units.contains(scope.get(i))) {
-                errors.add(UserError.of("UNKNOWN_UNIT", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(OrgNouns.UNIT), scope.get(i)),
-                        "input", "scopeUnitIds", String.valueOf(i)));
+                errors.add(UserError.of(
+                        "UNKNOWN_UNIT",
+                        Text.of(PlatformTexts.NO_SUCH_ID, Text.of(OrgNouns.UNIT), scope.get(i)),
+                        "input",
+                        "scopeUnitIds",
+                        String.valueOf(i)));
             }
         }
     }
@@ -135,7 +173,10 @@ public class InspectionPlans {
         }
         return graph.write(() -> {
             var page = plans.managedPage(caller.manager(), before, limit);
-            audit.record(caller.username(), "list", page.stream().map(p -> new Subject(p.id(), p.id())).toList());
+            audit.record(
+                    caller.username(),
+                    "list",
+                    page.stream().map(p -> new Subject(p.id(), p.id())).toList());
             return page;
         });
     }

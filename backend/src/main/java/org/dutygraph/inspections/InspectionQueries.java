@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.dutygraph.inspections.InspectionAudit.Subject;
 import org.dutygraph.inspections.InspectionViews.AssignmentView;
 import org.dutygraph.inspections.InspectionViews.EvidenceView;
@@ -35,9 +34,16 @@ public class InspectionQueries {
     private final Clock clock;
     private final Checklists checklists;
 
-    InspectionQueries(GraphTransactions graph, InspectionAssignmentStore assignments, InspectionFindingStore findings,
-                      InspectionEvidenceStore evidence, RectificationStore rectifications, PatrolStore patrols,
-                      InspectionAudit audit, Clock clock, Checklists checklists) {
+    InspectionQueries(
+            GraphTransactions graph,
+            InspectionAssignmentStore assignments,
+            InspectionFindingStore findings,
+            InspectionEvidenceStore evidence,
+            RectificationStore rectifications,
+            PatrolStore patrols,
+            InspectionAudit audit,
+            Clock clock,
+            Checklists checklists) {
         this.checklists = checklists;
         this.graph = graph;
         this.assignments = assignments;
@@ -52,7 +58,10 @@ public class InspectionQueries {
     public List<AssignmentView> myAssignments(InspectionCaller caller, boolean includeDone, String after, int limit) {
         return graph.write(() -> {
             var rows = assignments.mine(caller.username(), includeDone, after, limit);
-            audit.record(caller.username(), "list-assignments", rows.stream().map(a -> new Subject(a.planId(), a.id())).toList());
+            audit.record(
+                    caller.username(),
+                    "list-assignments",
+                    rows.stream().map(a -> new Subject(a.planId(), a.id())).toList());
             return rows;
         });
     }
@@ -70,12 +79,16 @@ public class InspectionQueries {
      * assignments or of a plan the caller manages (a plan's own items are not shown to other inspectors).
      */
     public Optional<Checklists.Checklist> checklist(InspectionCaller caller, String id, String version) {
-        var template = checklists.template(id).filter(t -> Checklists.version(t.items()).equals(version));
+        var template = checklists
+                .template(id)
+                .filter(t -> Checklists.version(t.items()).equals(version));
         if (template.isPresent()) {
             return template.map(t -> new Checklists.Checklist(id, version, t.items()));
         }
-        return assignments.checklists(caller.manager(), id).stream().filter(items -> Checklists.version(items).equals(version))
-                .findFirst().map(items -> new Checklists.Checklist(id, version, items));
+        return assignments.checklists(caller.manager(), id).stream()
+                .filter(items -> Checklists.version(items).equals(version))
+                .findFirst()
+                .map(items -> new Checklists.Checklist(id, version, items));
     }
 
     /** The assignments of these plans, by plan id: drawn visits in draw order, then return visits. */
@@ -83,11 +96,17 @@ public class InspectionQueries {
         return assignments.ofPlans(planIds);
     }
 
-    public List<FindingView> findings(InspectionCaller caller, String planId, List<String> statuses, String before, int limit) {
+    public List<FindingView> findings(
+            InspectionCaller caller, String planId, List<String> statuses, String before, int limit) {
         return graph.write(() -> {
             var rows = findings.page(caller, planId, statuses, before, limit);
-            audit.record(caller.username(), "list-findings", rows.stream()
-                    .map(f -> new Subject(f.finding().planId(), f.finding().id())).toList());
+            audit.record(
+                    caller.username(),
+                    "list-findings",
+                    rows.stream()
+                            .map(f -> new Subject(
+                                    f.finding().planId(), f.finding().id()))
+                            .toList());
             return rows.stream().map(InspectionQueries::redacted).toList();
         });
     }
@@ -95,7 +114,11 @@ public class InspectionQueries {
     public Optional<FindingView> finding(InspectionCaller caller, String id) {
         return graph.write(() -> {
             var found = findings.shown(caller, id);
-            found.ifPresent(f -> audit.record(caller.username(), "read-finding", f.finding().planId(), f.finding().id()));
+            found.ifPresent(f -> audit.record(
+                    caller.username(),
+                    "read-finding",
+                    f.finding().planId(),
+                    f.finding().id()));
             return found.map(InspectionQueries::redacted);
         });
     }
@@ -113,12 +136,17 @@ public class InspectionQueries {
     }
 
     /** Orders of plans the caller manages and orders issued to the caller's unit (and its sub-units). */
-    public List<RectificationView> rectifications(InspectionCaller caller, List<String> statuses, String before, int limit) {
+    public List<RectificationView> rectifications(
+            InspectionCaller caller, List<String> statuses, String before, int limit) {
         var today = today();
         return graph.write(() -> {
             var rows = rectifications.page(caller, statuses, before, limit, today);
-            audit.record(caller.username(), "list-rectifications", rows.stream()
-                    .map(r -> new Subject(r.order().planId(), r.order().id())).toList());
+            audit.record(
+                    caller.username(),
+                    "list-rectifications",
+                    rows.stream()
+                            .map(r -> new Subject(r.order().planId(), r.order().id()))
+                            .toList());
             return rows.stream().map(InspectionQueries::redacted).toList();
         });
     }
@@ -131,7 +159,11 @@ public class InspectionQueries {
         var today = today();
         return graph.write(() -> {
             var found = rectifications.seen(caller, id, today);
-            found.ifPresent(r -> audit.record(caller.username(), "read-rectification", r.order().planId(), r.order().id()));
+            found.ifPresent(r -> audit.record(
+                    caller.username(),
+                    "read-rectification",
+                    r.order().planId(),
+                    r.order().id()));
             return found.map(InspectionQueries::redacted);
         });
     }

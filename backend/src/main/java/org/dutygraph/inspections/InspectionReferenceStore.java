@@ -3,7 +3,6 @@ package org.dutygraph.inspections;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +28,10 @@ class InspectionReferenceStore {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        return Set.copyOf(neo4j.query(cypher).bind(List.copyOf(ids)).to("ids").fetchAs(String.class).all());
+        return Set.copyOf(neo4j.query(cypher)
+                .bind(List.copyOf(ids))
+                .to("ids")
+                .fetchAs(String.class)
+                .all());
     }
 }

@@ -3,7 +3,6 @@ package org.dutygraph.inspections;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -12,11 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 class InspectionReminderStore {
 
-    record DueOrder(String id, String unitId, String rectifyBy) {
-    }
+    record DueOrder(String id, String unitId, String rectifyBy) {}
 
-    record DueReturnVisit(String id, List<String> inspectors, String dueBy) {
-    }
+    record DueReturnVisit(String id, List<String> inspectors, String dueBy) {}
 
     private static final int BATCH = 500;
 
@@ -34,7 +31,10 @@ class InspectionReminderStore {
                         RETURN r.id AS id, r.unitId AS unit, r.rectifyBy AS by""")
                 .bindAll(Map.of("tomorrow", lastDay.toString(), "now", now, "batch", BATCH))
                 .fetchAs(DueOrder.class)
-                .mappedBy((types, row) -> new DueOrder(row.get("id").asString(), row.get("unit").asString(), row.get("by").asString()))
+                .mappedBy((types, row) -> new DueOrder(
+                        row.get("id").asString(),
+                        row.get("unit").asString(),
+                        row.get("by").asString()))
                 .all());
     }
 
@@ -47,8 +47,10 @@ class InspectionReminderStore {
                         RETURN a.id AS id, a.inspectors AS inspectors, a.dueBy AS by""")
                 .bindAll(Map.of("today", today.toString(), "now", now, "batch", BATCH))
                 .fetchAs(DueReturnVisit.class)
-                .mappedBy((types, row) -> new DueReturnVisit(row.get("id").asString(),
-                        row.get("inspectors").asList(Value::asString), row.get("by").asString()))
+                .mappedBy((types, row) -> new DueReturnVisit(
+                        row.get("id").asString(),
+                        row.get("inspectors").asList(Value::asString),
+                        row.get("by").asString()))
                 .all());
     }
 }

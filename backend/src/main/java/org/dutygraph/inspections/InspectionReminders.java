@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Notifications;
 import org.dutygraph.notifications.Recipient;
@@ -24,8 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class InspectionReminders extends PeriodicJob {
 
-    public record Sent(int deadlines, int returnVisits) {
-    }
+    public record Sent(int deadlines, int returnVisits) {}
 
     private final GraphTransactions graph;
     private final LockStore locks;
@@ -35,8 +33,14 @@ public class InspectionReminders extends PeriodicJob {
     private final InspectionSettings settings;
     private final Clock clock;
 
-    InspectionReminders(GraphTransactions graph, LockStore locks, InspectionReminderStore reminders, Notifications notifications,
-                        AccountService accounts, InspectionSettings settings, Clock clock) {
+    InspectionReminders(
+            GraphTransactions graph,
+            LockStore locks,
+            InspectionReminderStore reminders,
+            Notifications notifications,
+            AccountService accounts,
+            InspectionSettings settings,
+            Clock clock) {
         super("inspection-reminders", "Inspection reminders");
         this.graph = graph;
         this.locks = locks;
@@ -56,16 +60,24 @@ public class InspectionReminders extends PeriodicJob {
             var requests = new ArrayList<NotificationRequest>();
             for (var d : deadlines) {
                 for (var username : accounts.usernamesInUnits(List.of(d.unitId()))) {
-                    requests.add(NotificationRequest.sensitive(Recipient.account(username), "RECTIFICATION_DUE",
-                            Text.of(InspectionTexts.DUE_TITLE), Text.of(InspectionTexts.DUE_BODY, d.rectifyBy()), SubjectType.RECTIFICATION.name(),
+                    requests.add(NotificationRequest.sensitive(
+                            Recipient.account(username),
+                            "RECTIFICATION_DUE",
+                            Text.of(InspectionTexts.DUE_TITLE),
+                            Text.of(InspectionTexts.DUE_BODY, d.rectifyBy()),
+                            SubjectType.RECTIFICATION.name(),
                             d.id()));
                 }
             }
             for (var v : visits) {
                 for (var username : v.inspectors()) {
-                    requests.add(NotificationRequest.sensitive(Recipient.account(username), "RETURN_VISIT_DUE",
-                            Text.of(InspectionTexts.RETURN_VISIT_DUE_TITLE), Text.of(InspectionTexts.RETURN_VISIT_DUE_BODY, v.dueBy()),
-                            SubjectType.ASSIGNMENT.name(), v.id()));
+                    requests.add(NotificationRequest.sensitive(
+                            Recipient.account(username),
+                            "RETURN_VISIT_DUE",
+                            Text.of(InspectionTexts.RETURN_VISIT_DUE_TITLE),
+                            Text.of(InspectionTexts.RETURN_VISIT_DUE_BODY, v.dueBy()),
+                            SubjectType.ASSIGNMENT.name(),
+                            v.id()));
                 }
             }
             notifications.enqueue(requests);

@@ -2,7 +2,6 @@ package org.dutygraph.inspections;
 
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,8 +13,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reminderInterval     how often deadline and return-visit reminders are looked for
  */
 @ConfigurationProperties("dutygraph.inspections")
-public record InspectionSettings(Integer recentVisitDays, Integer returnVisitAfterDays, Path evidenceDirectory,
-                                 Long maxEvidenceBytes, Integer maxBatchItems, Duration reminderInterval) {
+public record InspectionSettings(
+        Integer recentVisitDays,
+        Integer returnVisitAfterDays,
+        Path evidenceDirectory,
+        Long maxEvidenceBytes,
+        Integer maxBatchItems,
+        Duration reminderInterval) {
 
     public InspectionSettings {
         recentVisitDays = recentVisitDays == null ? 90 : recentVisitDays;

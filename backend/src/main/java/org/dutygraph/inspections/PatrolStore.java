@@ -3,7 +3,6 @@ package org.dutygraph.inspections;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
-
 import org.dutygraph.inspections.InspectionViews.PatrolShortfall;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -32,8 +31,10 @@ class PatrolStore {
                         WITH h.id AS hall, patrols, right('00000' + toString(patrols), 5) + ':' + h.id AS key
                         WHERE $after IS NULL OR key > $after
                         RETURN hall, patrols ORDER BY key LIMIT $limit""")
-                .bindAll(params).fetchAs(PatrolShortfall.class)
-                .mappedBy((types, row) -> new PatrolShortfall(row.get("hall").asString(), row.get("patrols").asInt(), minimum))
+                .bindAll(params)
+                .fetchAs(PatrolShortfall.class)
+                .mappedBy((types, row) -> new PatrolShortfall(
+                        row.get("hall").asString(), row.get("patrols").asInt(), minimum))
                 .all());
     }
 }

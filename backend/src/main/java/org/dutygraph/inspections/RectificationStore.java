@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.dutygraph.inspections.InspectionViews.RectificationView;
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.neo4j.driver.Value;
@@ -25,13 +24,19 @@ import org.springframework.stereotype.Component;
 class RectificationStore {
 
     /** An order and whether the caller sees it as its plan's manager (else as staff of the unit or one above). */
-    record Seen(RectificationView order, boolean manager) {
-    }
+    record Seen(RectificationView order, boolean manager) {}
 
     /** The order of a confirmed finding, and its return visit by the inspectors of the finding's assignment. */
-    record NewOrder(String id, String findingId, String assignmentId, LocalDate rectifyBy, long orderedAt,
-                    String returnVisitId, LocalDate dueFrom, LocalDate dueBy, String key) {
-    }
+    record NewOrder(
+            String id,
+            String findingId,
+            String assignmentId,
+            LocalDate rectifyBy,
+            long orderedAt,
+            String returnVisitId,
+            LocalDate dueFrom,
+            LocalDate dueBy,
+            String key) {}
 
     private final Neo4jClient neo4j;
 
@@ -63,15 +68,20 @@ class RectificationStore {
                         WITH a, v UNWIND a.inspectors AS username
                         MATCH (acc:Account {username: username}) CREATE (acc)-[:ASSIGNED]->(v)
                         RETURN collect(username) AS inspectors""")
-                .bindAll(params).fetchAs(Value.class).mappedBy((types, row) -> row.get("inspectors")).one()
-                .map(v -> v.asList(Value::asString)).orElseThrow();
+                .bindAll(params)
+                .fetchAs(Value.class)
+                .mappedBy((types, row) -> row.get("inspectors"))
+                .one()
+                .map(v -> v.asList(Value::asString))
+                .orElseThrow();
     }
 
     void respond(String id, String response, String by, long at) {
         neo4j.query("""
                         MATCH (r:Rectification {id: $id})
                         SET r.status = 'RESPONDED', r.response = $response, r.respondedBy = $by, r.respondedAt = $now""")
-                .bindAll(Map.of("id", id, "response", response, "by", by, "now", at)).run();
+                .bindAll(Map.of("id", id, "response", response, "by", by, "now", at))
+                .run();
     }
 
     /** Closes the order (fixed) or escalates it, and marks its return visit made. */
@@ -87,8 +97,7 @@ class RectificationStore {
                         MATCH (r:Rectification {id: $id})
                         SET r.status = $status, r.returnVisitNote = $note, r.closedAt = CASE WHEN $fixed THEN $now END,
                             r.returnVisitBy = $by, r.returnVisitAt = $now
-                        WITH r MATCH (v:Assignment {id: r.returnVisitId}) SET v.status = 'VISITED', v.visitedAt = $now""")
-                .bindAll(params).run();
+                        WITH r MATCH (v:Assignment {id: r.returnVisitId}) SET v.status = 'VISITED', v.visitedAt = $now""").bindAll(params).run();
     }
 
     /** The order, if {@code inspector} manages its plan or is on its return visit. */
@@ -114,9 +123,15 @@ class RectificationStore {
 
     /** The orders of these findings, by finding id. */
     Map<String, RectificationView> ofFindings(Collection<String> findingIds, LocalDate today) {
-        return neo4j.query("MATCH (r:Rectification) WHERE r.findingId IN $ids RETURN r").bind(List.copyOf(findingIds)).to("ids")
-                .fetchAs(RectificationView.class).mappedBy((types, row) -> rectification(row.get("r").asNode(), today))
-                .all().stream().collect(Collectors.toMap(RectificationView::findingId, Function.identity(), (a, b) -> b));
+        return neo4j
+                .query("MATCH (r:Rectification) WHERE r.findingId IN $ids RETURN r")
+                .bind(List.copyOf(findingIds))
+                .to("ids")
+                .fetchAs(RectificationView.class)
+                .mappedBy((types, row) -> rectification(row.get("r").asNode(), today))
+                .all()
+                .stream()
+                .collect(Collectors.toMap(RectificationView::findingId, Function.identity(), (a, b) -> b));
     }
 
     /** Orders of plans the caller manages and orders issued to the caller's unit (and its sub-units), newest first. */
@@ -135,8 +150,10 @@ class RectificationStore {
                         WITH DISTINCT r WHERE ($statuses IS NULL OR r.status IN $statuses) AND ($before IS NULL OR r.key < $before)
                         RETURN r, EXISTS { (:Account {username: $me})-[:MANAGES]->(:InspectionPlan {id: r.planId}) } AS manager
                         ORDER BY r.key DESC LIMIT $limit""")
-                .bindAll(params).fetchAs(Seen.class)
-                .mappedBy((types, row) -> new Seen(rectification(row.get("r").asNode(), today),
+                .bindAll(params)
+                .fetchAs(Seen.class)
+                .mappedBy((types, row) -> new Seen(
+                        rectification(row.get("r").asNode(), today),
                         row.get("manager").asBoolean()))
                 .all());
     }
@@ -145,29 +162,42 @@ class RectificationStore {
     Optional<Seen> seen(InspectionCaller caller, String id, LocalDate today) {
         var params = params(caller);
         params.put("id", id);
-        return neo4j.query("""
+        return neo4j
+                .query("""
                         MATCH (r:Rectification {id: $id})
                         WITH r, EXISTS { (:Account {username: $me})-[:MANAGES]->(:InspectionPlan {id: r.planId}) } AS manager
                         WHERE manager OR EXISTS { (:Organization {id: r.unitId})-[:PART_OF*0..]->(:Organization {id: $unit}) }
                         RETURN r, manager""")
-                .bindAll(params).fetchAs(Seen.class)
-                .mappedBy((types, row) -> new Seen(rectification(row.get("r").asNode(), today),
+                .bindAll(params)
+                .fetchAs(Seen.class)
+                .mappedBy((types, row) -> new Seen(
+                        rectification(row.get("r").asNode(), today),
                         row.get("manager").asBoolean()))
-                .all().stream().findFirst();
+                .all()
+                .stream()
+                .findFirst();
     }
 
     /** The units directly above {@code unitId}. */
     List<String> parentUnits(String unitId) {
         return List.copyOf(neo4j.query("MATCH (:Organization {id: $id})-[:PART_OF]->(p:Organization) RETURN p.id AS id")
-                .bind(unitId).to("id").fetchAs(String.class).all());
+                .bind(unitId)
+                .to("id")
+                .fetchAs(String.class)
+                .all());
     }
 
     private Optional<RectificationView> one(String cypher, String id, Map<String, Object> more, LocalDate today) {
         var params = new HashMap<String, Object>(more);
         params.put("id", id);
-        return neo4j.query(cypher).bindAll(params).fetchAs(RectificationView.class)
+        return neo4j
+                .query(cypher)
+                .bindAll(params)
+                .fetchAs(RectificationView.class)
                 .mappedBy((types, row) -> rectification(row.get("r").asNode(), today))
-                .all().stream().findFirst();
+                .all()
+                .stream()
+                .findFirst();
     }
 
     private static Map<String, Object> unitParam(String unitId) {
@@ -186,10 +216,20 @@ class RectificationStore {
     private static RectificationView rectification(Node n, LocalDate today) {
         var rectifyBy = LocalDate.parse(n.get("rectifyBy").asString(null));
         var status = n.get("status").asString(null);
-        return new RectificationView(n.get("id").asString(null), n.get("findingId").asString(null), n.get("planId").asString(null),
-                n.get("unitId").asString(null), status, rectifyBy, status.equals("ORDERED") && today.isAfter(rectifyBy),
-                n.get("response").asString(null), utc(n.get("respondedAt")), n.get("returnVisitId").asString(null),
-                n.get("returnVisitNote").asString(null), utc(n.get("closedAt")), n.get("key").asString(null));
+        return new RectificationView(
+                n.get("id").asString(null),
+                n.get("findingId").asString(null),
+                n.get("planId").asString(null),
+                n.get("unitId").asString(null),
+                status,
+                rectifyBy,
+                status.equals("ORDERED") && today.isAfter(rectifyBy),
+                n.get("response").asString(null),
+                utc(n.get("respondedAt")),
+                n.get("returnVisitId").asString(null),
+                n.get("returnVisitNote").asString(null),
+                utc(n.get("closedAt")),
+                n.get("key").asString(null));
     }
 
     private static OffsetDateTime utc(Value v) {

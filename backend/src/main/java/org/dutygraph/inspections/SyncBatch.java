@@ -12,29 +12,49 @@ public record SyncBatch(List<VisitIn> visits, List<FindingIn> findings, List<Pat
         patrols = patrols == null ? List.of() : patrols;
     }
 
-    public record AnswerIn(String code, String result, String note) {
-    }
+    public record AnswerIn(String code, String result, String note) {}
 
-    public record VisitIn(String clientId, String assignmentId, OffsetDateTime startedAt, OffsetDateTime endedAt,
-                          Double latitude, Double longitude, Double accuracyMeters, List<AnswerIn> answers) {
-    }
+    public record VisitIn(
+            String clientId,
+            String assignmentId,
+            OffsetDateTime startedAt,
+            OffsetDateTime endedAt,
+            Double latitude,
+            Double longitude,
+            Double accuracyMeters,
+            List<AnswerIn> answers) {}
 
-    public record EvidenceIn(String clientId, String kind, String sha256, Long sizeBytes, String mimeType,
-                             OffsetDateTime capturedAt, Object metadata, String text) {
-    }
+    public record EvidenceIn(
+            String clientId,
+            String kind,
+            String sha256,
+            Long sizeBytes,
+            String mimeType,
+            OffsetDateTime capturedAt,
+            Object metadata,
+            String text) {}
 
-    public record FindingIn(String clientId, String visitClientId, String normCode, String description,
-                            OffsetDateTime observedAt, String postId, String badgeNumber, List<EvidenceIn> evidence) {
+    public record FindingIn(
+            String clientId,
+            String visitClientId,
+            String normCode,
+            String description,
+            OffsetDateTime observedAt,
+            String postId,
+            String badgeNumber,
+            List<EvidenceIn> evidence) {
 
         public FindingIn {
             evidence = evidence == null ? List.of() : evidence;
         }
     }
 
-    public record PatrolIn(String clientId, String hallId, OffsetDateTime at, String note) {
-    }
+    public record PatrolIn(String clientId, String hallId, OffsetDateTime at, String note) {}
 
     int size() {
-        return visits.size() + findings.size() + patrols.size() + findings.stream().mapToInt(f -> f.evidence().size()).sum();
+        return visits.size()
+                + findings.size()
+                + patrols.size()
+                + findings.stream().mapToInt(f -> f.evidence().size()).sum();
     }
 }

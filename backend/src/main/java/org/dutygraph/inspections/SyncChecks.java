@@ -4,7 +4,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.dutygraph.inspections.SyncBatch.EvidenceIn;
 import org.dutygraph.inspections.SyncBatch.VisitIn;
 import org.dutygraph.platform.graphql.UserError;
@@ -17,8 +16,7 @@ final class SyncChecks {
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     static final int MAX_METADATA_CHARS = 16_384;
 
-    private SyncChecks() {
-    }
+    private SyncChecks() {}
 
     static void check(SyncBatch batch, int maxItems, List<UserError> errors) {
         if (batch.size() > maxItems) {
@@ -38,7 +36,15 @@ final class SyncChecks {
             text(f.description(), 1, 5000, "description", errors, "input", "findings", at, "description");
             text(f.badgeNumber(), 0, 50, "badgeNumber", errors, "input", "findings", at, "badgeNumber");
             for (int j = 0; j < f.evidence().size(); j++) {
-                evidence(f.evidence().get(j), evidenceIds, errors, "input", "findings", at, "evidence", String.valueOf(j));
+                evidence(
+                        f.evidence().get(j),
+                        evidenceIds,
+                        errors,
+                        "input",
+                        "findings",
+                        at,
+                        "evidence",
+                        String.valueOf(j));
             }
         }
         var patrolIds = new HashSet<String>();
@@ -58,17 +64,21 @@ final class SyncChecks {
             errors.add(UserError.of("OUT_OF_RANGE", Text.of(InspectionTexts.LONGITUDE), path(at, "longitude")));
         }
         if ((v.latitude() == null) != (v.longitude() == null)) {
-            errors.add(UserError.of("INCOMPLETE_POSITION", Text.of(InspectionTexts.INCOMPLETE_POSITION), path(at, "longitude")));
+            errors.add(UserError.of(
+                    "INCOMPLETE_POSITION", Text.of(InspectionTexts.INCOMPLETE_POSITION), path(at, "longitude")));
         }
         if (v.endedAt() != null && v.endedAt().isBefore(v.startedAt())) {
-            errors.add(UserError.of("INVALID_PERIOD", Text.of(InspectionTexts.ENDED_BEFORE_START), path(at, "endedAt")));
+            errors.add(
+                    UserError.of("INVALID_PERIOD", Text.of(InspectionTexts.ENDED_BEFORE_START), path(at, "endedAt")));
         }
         var answers = v.answers() == null ? List.<SyncBatch.AnswerIn>of() : v.answers();
         var codes = new HashSet<String>();
         for (int i = 0; i < answers.size(); i++) {
             var a = answers.get(i);
             if (!codes.add(a.code())) {
-                errors.add(UserError.of("DUPLICATE_CODE", Text.of(InspectionTexts.ANSWERED_TWICE, a.code()),
+                errors.add(UserError.of(
+                        "DUPLICATE_CODE",
+                        Text.of(InspectionTexts.ANSWERED_TWICE, a.code()),
                         path(at, "answers", String.valueOf(i), "code")));
             }
             text(a.note(), 0, 2000, "note", errors, path(at, "answers", String.valueOf(i), "note"));
@@ -83,18 +93,20 @@ final class SyncChecks {
         } else if (e.kind().equals("NOTE")) {
             text(e.text(), 1, 5000, "text", errors, path(at, "text"));
             if (e.sha256() != null) {
-                errors.add(UserError.of("NOTE_HAS_NO_FILE", Text.of(InspectionTexts.NOTE_HAS_NO_FILE), path(at, "sha256")));
+                errors.add(UserError.of(
+                        "NOTE_HAS_NO_FILE", Text.of(InspectionTexts.NOTE_HAS_NO_FILE), path(at, "sha256")));
             }
         } else if (e.sha256() == null) {
             errors.add(UserError.of("INVALID_HASH", Text.of(InspectionTexts.INVALID_HASH), path(at, "sha256")));
         }
         if (e.sizeBytes() != null && e.sizeBytes() < 0) {
-            errors.add(UserError.of("OUT_OF_RANGE", Text.of(InspectionTexts.NOT_NEGATIVE, "sizeBytes"), path(at, "sizeBytes")));
+            errors.add(UserError.of(
+                    "OUT_OF_RANGE", Text.of(InspectionTexts.NOT_NEGATIVE, "sizeBytes"), path(at, "sizeBytes")));
         }
         text(e.mimeType(), 0, 100, "mimeType", errors, path(at, "mimeType"));
         if (e.metadata() != null && InspectionJson.json(e.metadata()).length() > MAX_METADATA_CHARS) {
-            errors.add(UserError.of("TOO_LONG", Text.of(InspectionTexts.METADATA_TOO_LONG, MAX_METADATA_CHARS),
-                    path(at, "metadata")));
+            errors.add(UserError.of(
+                    "TOO_LONG", Text.of(InspectionTexts.METADATA_TOO_LONG, MAX_METADATA_CHARS), path(at, "metadata")));
         }
     }
 
@@ -108,8 +120,11 @@ final class SyncChecks {
 
     private static void text(String value, int min, int max, String name, List<UserError> errors, String... at) {
         if (value == null ? min > 0 : value.strip().length() < min || value.length() > max) {
-            errors.add(UserError.of(min > 0 ? "INVALID_TEXT" : "TOO_LONG",
-                    min > 0 ? Text.of(PlatformTexts.LENGTH_BETWEEN, name, min, max) : Text.of(PlatformTexts.AT_MOST_CHARACTERS, name, max),
+            errors.add(UserError.of(
+                    min > 0 ? "INVALID_TEXT" : "TOO_LONG",
+                    min > 0
+                            ? Text.of(PlatformTexts.LENGTH_BETWEEN, name, min, max)
+                            : Text.of(PlatformTexts.AT_MOST_CHARACTERS, name, max),
                     at));
         }
     }

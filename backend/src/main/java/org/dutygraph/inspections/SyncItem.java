@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
-
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,11 +18,13 @@ import tools.jackson.databind.json.JsonMapper;
  * again with other content is told apart. {@code id} is used only if the item is new; {@code path} names the
  * item's client id in the input.
  */
-record SyncItem<C extends SyncItem.Content>(C content, String clientKey, String id, String contentHash, long receivedAt,
-                                            List<String> path) {
+record SyncItem<C extends SyncItem.Content>(
+        C content, String clientKey, String id, String contentHash, long receivedAt, List<String> path) {
 
     /** Keys in order, so that equal content always hashes alike. */
-    static final JsonMapper CANONICAL = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+    static final JsonMapper CANONICAL = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
 
     /** What the phone recorded: stored as the node's properties and hashed. */
     sealed interface Content permits Visit, Finding, Evidence, Patrol {
@@ -34,8 +35,18 @@ record SyncItem<C extends SyncItem.Content>(C content, String clientKey, String 
         SortedMap<String, Object> properties();
     }
 
-    record Visit(String clientId, String assignmentId, String planId, String targetUnitId, Long startedAt, Long endedAt,
-                 Double latitude, Double longitude, Double accuracyMeters, String answers) implements Content {
+    record Visit(
+            String clientId,
+            String assignmentId,
+            String planId,
+            String targetUnitId,
+            Long startedAt,
+            Long endedAt,
+            Double latitude,
+            Double longitude,
+            Double accuracyMeters,
+            String answers)
+            implements Content {
 
         @Override
         public SortedMap<String, Object> properties() {
@@ -54,8 +65,17 @@ record SyncItem<C extends SyncItem.Content>(C content, String clientKey, String 
         }
     }
 
-    record Finding(String clientId, String visitClientId, String assignmentId, String planId, String targetUnitId,
-                   String normCode, String description, Long observedAt, String postId, String badgeNumber)
+    record Finding(
+            String clientId,
+            String visitClientId,
+            String assignmentId,
+            String planId,
+            String targetUnitId,
+            String normCode,
+            String description,
+            Long observedAt,
+            String postId,
+            String badgeNumber)
             implements Content {
 
         @Override
@@ -76,8 +96,17 @@ record SyncItem<C extends SyncItem.Content>(C content, String clientKey, String 
     }
 
     /** {@code metadata}: the file's own metadata as canonical JSON. */
-    record Evidence(String clientId, String findingClientKey, String kind, String sha256, Long sizeBytes, String mimeType,
-                    Long capturedAt, String metadata, String text) implements Content {
+    record Evidence(
+            String clientId,
+            String findingClientKey,
+            String kind,
+            String sha256,
+            Long sizeBytes,
+            String mimeType,
+            Long capturedAt,
+            String metadata,
+            String text)
+            implements Content {
 
         @Override
         public SortedMap<String, Object> properties() {
@@ -114,8 +143,13 @@ record SyncItem<C extends SyncItem.Content>(C content, String clientKey, String 
     static <C extends Content> SyncItem<C> of(String inspector, String kind, C content, long now, String... path) {
         var fieldPath = new ArrayList<>(List.of(path));
         fieldPath.add("clientId");
-        return new SyncItem<>(content, clientKey(inspector, kind, content.clientId()), UUID.randomUUID().toString(),
-                hash(content), now, List.copyOf(fieldPath));
+        return new SyncItem<>(
+                content,
+                clientKey(inspector, kind, content.clientId()),
+                UUID.randomUUID().toString(),
+                hash(content),
+                now,
+                List.copyOf(fieldPath));
     }
 
     static String clientKey(String inspector, String kind, String clientId) {

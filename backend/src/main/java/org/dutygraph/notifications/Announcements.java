@@ -2,7 +2,6 @@ package org.dutygraph.notifications;
 
 import java.util.Collection;
 import java.util.List;
-
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.security.AccountService;
 import org.dutygraph.security.Role;
@@ -32,7 +31,8 @@ public class Announcements {
     /** Sends to these accounts in one transaction; returns how many. */
     public int send(List<String> usernames, String title, String body) {
         var requests = usernames.stream()
-                .map(u -> NotificationRequest.plain(Recipient.account(u), KIND, title, body)).toList();
+                .map(u -> NotificationRequest.plain(Recipient.account(u), KIND, title, body))
+                .toList();
         graph.write(() -> notifications.enqueue(requests));
         return requests.size();
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.dutygraph.notifications.push.PushOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,8 +119,8 @@ final class BatchProgress {
         }
 
         PushOutbox.Result partial() {
-            return new PushOutbox.Result(push.id(), "claimed", null, List.copyOf(remaining), delivered, error,
-                    lastAnswer.toEpochMilli());
+            return new PushOutbox.Result(
+                    push.id(), "claimed", null, List.copyOf(remaining), delivered, error, lastAnswer.toEpochMilli());
         }
 
         /** Retries wait from the answer that asked for them (Retry-After counts from then), not from the claim. */
@@ -132,8 +131,16 @@ final class BatchProgress {
                     log.warn("Push {} is a dead letter after {} attempts: {}", push.id(), push.attempts(), error);
                     return new PushOutbox.Result(push.id(), "dead", at, again, delivered, error, at);
                 }
-                return new PushOutbox.Result(push.id(), "pending",
-                        lastAnswer.plus(retry.delay(push.attempts(), retryAfter)).toEpochMilli(), again, delivered, error, at);
+                return new PushOutbox.Result(
+                        push.id(),
+                        "pending",
+                        lastAnswer
+                                .plus(retry.delay(push.attempts(), retryAfter))
+                                .toEpochMilli(),
+                        again,
+                        delivered,
+                        error,
+                        at);
             }
             if (delivered > 0) {
                 return new PushOutbox.Result(push.id(), "sent", at, List.of(), delivered, error, at);
@@ -142,8 +149,14 @@ final class BatchProgress {
                 log.warn("Push {} is a dead letter, refused by the provider: {}", push.id(), error);
                 return new PushOutbox.Result(push.id(), "dead", at, List.of(), delivered, error, at);
             }
-            return new PushOutbox.Result(push.id(), "skipped", at, List.of(), delivered,
-                    push.targets().isEmpty() ? "no current device" : error, at);
+            return new PushOutbox.Result(
+                    push.id(),
+                    "skipped",
+                    at,
+                    List.of(),
+                    delivered,
+                    push.targets().isEmpty() ? "no current device" : error,
+                    at);
         }
     }
 }

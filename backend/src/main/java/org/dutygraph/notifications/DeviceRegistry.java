@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.springframework.stereotype.Service;
 
@@ -32,8 +31,8 @@ public class DeviceRegistry {
         return token != null && TOKEN.matcher(token).matches();
     }
 
-    public DeviceView register(Recipient recipient, String token, String platform, String channel, String locale,
-                               Instant now) {
+    public DeviceView register(
+            Recipient recipient, String token, String platform, String channel, String locale, Instant now) {
         return graph.write(() -> store.register(recipient, token, platform, channel, locale, now));
     }
 

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.neo4j.driver.Record;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -29,7 +28,8 @@ class DeviceStore {
     }
 
     /** The token becomes the recipient's; a token that changes hands is a new device (new id and registration time). */
-    DeviceView register(Recipient recipient, String token, String platform, String channel, String locale, Instant now) {
+    DeviceView register(
+            Recipient recipient, String token, String platform, String channel, String locale, Instant now) {
         var params = new HashMap<String, Object>();
         params.put("token", token);
         params.put("recipient", recipient.key());
@@ -48,16 +48,21 @@ class DeviceStore {
                             d.lastSeenAt = $now
                         """ + VIEW)
                 .bindAll(params)
-                .fetchAs(DeviceView.class).mappedBy((types, row) -> view(row))
-                .one().orElseThrow();
+                .fetchAs(DeviceView.class)
+                .mappedBy((types, row) -> view(row))
+                .one()
+                .orElseThrow();
     }
 
     boolean unregister(Recipient recipient, String token) {
         return neo4j.query("""
                         MATCH (d:Device {token: $token}) WHERE d.recipient = $recipient
                         DELETE d RETURN count(*) AS c""")
-                .bindAll(Map.of("token", token, "recipient", recipient.key()))
-                .fetchAs(Long.class).one().orElse(0L) > 0;
+                        .bindAll(Map.of("token", token, "recipient", recipient.key()))
+                        .fetchAs(Long.class)
+                        .one()
+                        .orElse(0L)
+                > 0;
     }
 
     List<DeviceView> page(Recipient recipient, String afterId, int limit) {
@@ -70,7 +75,8 @@ class DeviceStore {
                         WITH d ORDER BY d.id LIMIT $limit
                         """ + VIEW)
                 .bindAll(params)
-                .fetchAs(DeviceView.class).mappedBy((types, row) -> view(row))
+                .fetchAs(DeviceView.class)
+                .mappedBy((types, row) -> view(row))
                 .all());
     }
 
@@ -79,7 +85,10 @@ class DeviceStore {
     }
 
     void delete(Collection<String> tokens) {
-        neo4j.query("MATCH (d:Device) WHERE d.token IN $tokens DELETE d").bind(List.copyOf(tokens)).to("tokens").run();
+        neo4j.query("MATCH (d:Device) WHERE d.token IN $tokens DELETE d")
+                .bind(List.copyOf(tokens))
+                .to("tokens")
+                .run();
     }
 
     /** Deletes up to 100,000 devices not seen since {@code cutoff}; returns how many. */
@@ -87,8 +96,12 @@ class DeviceStore {
         return neo4j.query("""
                         MATCH (d:Device) WHERE d.lastSeenAt < $cutoff
                         WITH d LIMIT 100000 DELETE d RETURN count(*) AS c""")
-                .bind(cutoff.toEpochMilli()).to("cutoff")
-                .fetchAs(Long.class).one().orElse(0L).intValue();
+                .bind(cutoff.toEpochMilli())
+                .to("cutoff")
+                .fetchAs(Long.class)
+                .one()
+                .orElse(0L)
+                .intValue();
     }
 
     private static Map<String, Object> renewal(Collection<Recipient> recipients, Instant now) {
@@ -97,8 +110,13 @@ class DeviceStore {
 
     private static DeviceView view(Record r) {
         var token = r.get("token").asString();
-        return new DeviceView(r.get("id").asString(), token.substring(Math.max(0, token.length() - 8)),
-                r.get("platform").asString(), r.get("channel").asString(), r.get("locale").asString(null),
-                TimeKeys.utc(r.get("registeredAt").asLong()), TimeKeys.utc(r.get("lastSeenAt").asLong()));
+        return new DeviceView(
+                r.get("id").asString(),
+                token.substring(Math.max(0, token.length() - 8)),
+                r.get("platform").asString(),
+                r.get("channel").asString(),
+                r.get("locale").asString(null),
+                TimeKeys.utc(r.get("registeredAt").asLong()),
+                TimeKeys.utc(r.get("lastSeenAt").asLong()));
     }
 }

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.dutygraph.platform.i18n.TextJson;
 import org.neo4j.driver.Record;
@@ -40,22 +39,31 @@ public class InboxStore {
                         WITH n ORDER BY n.key DESC LIMIT $limit
                         """ + VIEW)
                 .bindAll(params)
-                .fetchAs(NotificationView.class).mappedBy((types, row) -> view(row))
+                .fetchAs(NotificationView.class)
+                .mappedBy((types, row) -> view(row))
                 .all());
     }
 
     public Optional<NotificationView> find(Recipient recipient, String id) {
-        return neo4j.query("MATCH (n:Notification {id: $id}) WHERE n.recipient = $recipient " + VIEW)
+        return neo4j
+                .query("MATCH (n:Notification {id: $id}) WHERE n.recipient = $recipient " + VIEW)
                 .bindAll(Map.of("id", id, "recipient", recipient.key()))
-                .fetchAs(NotificationView.class).mappedBy((types, row) -> view(row))
-                .all().stream().findFirst();
+                .fetchAs(NotificationView.class)
+                .mappedBy((types, row) -> view(row))
+                .all()
+                .stream()
+                .findFirst();
     }
 
     public int unreadCount(Recipient recipient) {
         return neo4j.query("""
                         MATCH (n:Notification) WHERE n.recipient = $recipient AND n.readAt IS NULL RETURN count(n) AS c""")
-                .bind(recipient.key()).to("recipient")
-                .fetchAs(Long.class).one().orElse(0L).intValue();
+                .bind(recipient.key())
+                .to("recipient")
+                .fetchAs(Long.class)
+                .one()
+                .orElse(0L)
+                .intValue();
     }
 
     /** Marks the recipient's notifications with these ids (or all, when ids is null) read; others' ids are ignored. */
@@ -67,15 +75,20 @@ public class InboxStore {
         neo4j.query("""
                         MATCH (n:Notification) WHERE n.recipient = $recipient AND n.readAt IS NULL
                           AND ($ids IS NULL OR n.id IN $ids)
-                        SET n.readAt = $now""")
-                .bindAll(params).run();
+                        SET n.readAt = $now""").bindAll(params).run();
     }
 
     private static NotificationView view(Record r) {
-        return new NotificationView(r.get("id").asString(), r.get("kind").asString(),
+        return new NotificationView(
+                r.get("id").asString(),
+                r.get("kind").asString(),
                 TextJson.read(r.get("titleText").asString(null), r.get("title").asString()),
-                TextJson.read(r.get("bodyText").asString(null), r.get("body").asString()), r.get("sensitive").asBoolean(), r.get("subjectType").asString(null),
-                r.get("subjectId").asString(null), TimeKeys.utc(r.get("createdAt").asLong()),
-                r.get("readAt").isNull() ? null : TimeKeys.utc(r.get("readAt").asLong()), r.get("key").asString());
+                TextJson.read(r.get("bodyText").asString(null), r.get("body").asString()),
+                r.get("sensitive").asBoolean(),
+                r.get("subjectType").asString(null),
+                r.get("subjectId").asString(null),
+                TimeKeys.utc(r.get("createdAt").asLong()),
+                r.get("readAt").isNull() ? null : TimeKeys.utc(r.get("readAt").asLong()),
+                r.get("key").asString());
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +63,10 @@ final class LeaseHeartbeat {
         try {
             int renewed = outbox.renew(claimId, ids, clock.now().plus(lease));
             if (renewed < ids.size()) {
-                log.debug("Renewed {} of {} claimed pushes (the others are recorded or were taken over)", renewed, ids.size());
+                log.debug(
+                        "Renewed {} of {} claimed pushes (the others are recorded or were taken over)",
+                        renewed,
+                        ids.size());
             }
         } catch (RuntimeException e) {
             // Keep beating: the next renewal may get through before the lease ends.

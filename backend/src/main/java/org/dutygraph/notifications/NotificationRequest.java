@@ -15,8 +15,15 @@ import org.dutygraph.platform.i18n.Text;
  * @param alert       for a sensitive notification, a generic visible text shown on the lock screen instead of a
  *                    silent push (it must say nothing of the content); null for a silent, data-only push
  */
-public record NotificationRequest(Recipient recipient, String kind, Text title, Text body, boolean sensitive,
-                                  String subjectType, String subjectId, Alert alert) {
+public record NotificationRequest(
+        Recipient recipient,
+        String kind,
+        Text title,
+        Text body,
+        boolean sensitive,
+        String subjectType,
+        String subjectId,
+        Alert alert) {
 
     /** A visible text that reveals nothing: e.g. "您的投诉有新进展". */
     public record Alert(Text title, Text body) {
@@ -37,8 +44,14 @@ public record NotificationRequest(Recipient recipient, String kind, Text title, 
         }
     }
 
-    public NotificationRequest(Recipient recipient, String kind, Text title, Text body, boolean sensitive,
-                               String subjectType, String subjectId) {
+    public NotificationRequest(
+            Recipient recipient,
+            String kind,
+            Text title,
+            Text body,
+            boolean sensitive,
+            String subjectType,
+            String subjectId) {
         this(recipient, kind, title, body, sensitive, subjectType, subjectId, null);
     }
 
@@ -47,14 +60,20 @@ public record NotificationRequest(Recipient recipient, String kind, Text title, 
         return new NotificationRequest(recipient, kind, Text.verbatim(title), Text.verbatim(body), false, null, null);
     }
 
-    public static NotificationRequest sensitive(Recipient recipient, String kind, Text title, Text body,
-                                                String subjectType, String subjectId) {
+    public static NotificationRequest sensitive(
+            Recipient recipient, String kind, Text title, Text body, String subjectType, String subjectId) {
         return new NotificationRequest(recipient, kind, title, body, true, subjectType, subjectId);
     }
 
     /** Sensitive, but pushed as a visible generic alert (the data still carries only the message id and a reference). */
-    public static NotificationRequest alerted(Recipient recipient, String kind, Text title, Text body, Alert alert,
-                                              String subjectType, String subjectId) {
+    public static NotificationRequest alerted(
+            Recipient recipient,
+            String kind,
+            Text title,
+            Text body,
+            Alert alert,
+            String subjectType,
+            String subjectId) {
         return new NotificationRequest(recipient, kind, title, body, true, subjectType, subjectId, alert);
     }
 }

@@ -1,7 +1,6 @@
 package org.dutygraph.notifications;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,8 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fcm        Firebase Cloud Messaging; without a project id pushes go to a recording provider
  */
 @ConfigurationProperties("dutygraph.notifications")
-public record NotificationSettings(@DefaultValue Dispatcher dispatcher, @DefaultValue Retry retry,
-                                   @DefaultValue Devices devices, @DefaultValue Fcm fcm) {
+public record NotificationSettings(
+        @DefaultValue Dispatcher dispatcher,
+        @DefaultValue Retry retry,
+        @DefaultValue Devices devices,
+        @DefaultValue Fcm fcm) {
 
     /**
      * @param enabled      run the dispatcher loop in this instance (several instances may run one each)
@@ -23,17 +25,21 @@ public record NotificationSettings(@DefaultValue Dispatcher dispatcher, @Default
      * @param batchSize    pushes claimed per poll
      * @param lease        how long a claim lasts; pushes of a dispatcher that died are claimed again after it
      */
-    public record Dispatcher(@DefaultValue("true") boolean enabled, @DefaultValue("500ms") Duration pollInterval,
-                             @DefaultValue("500") int batchSize, @DefaultValue("2m") Duration lease) {
-    }
+    public record Dispatcher(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("500ms") Duration pollInterval,
+            @DefaultValue("500") int batchSize,
+            @DefaultValue("2m") Duration lease) {}
 
     /** Full-jitter exponential backoff: attempt n waits a random time below min(max, initial * 2^(n-1)). */
-    public record Retry(@DefaultValue("8") int maxAttempts, @DefaultValue("1s") Duration initialBackoff,
-                        @DefaultValue("1h") Duration maxBackoff) {
-    }
+    public record Retry(
+            @DefaultValue("8") int maxAttempts,
+            @DefaultValue("1s") Duration initialBackoff,
+            @DefaultValue("1h") Duration maxBackoff) {}
 
-    public record Devices(@DefaultValue("30d") Duration staleAfter, @DefaultValue("270d") Duration deleteAfter) {
-    }
+    public record Devices(
+            @DefaultValue("30d") Duration staleAfter,
+            @DefaultValue("270d") Duration deleteAfter) {}
 
     /**
      * @param projectId       the Firebase project; FCM is used only when it is set

@@ -3,7 +3,6 @@ package org.dutygraph.notifications;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.neo4j.driver.TransactionContext;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -18,11 +17,24 @@ class NotificationStore {
      * words someone wrote), read in the reader's language. The push's English words, for devices in English, are null
      * when they are the Chinese ones.
      */
-    record NewNotification(String id, String messageId, Recipient recipient, String kind, String title, String body,
-                           String titleText, String bodyText, boolean sensitive, String subjectType, String subjectId,
-                           String key, String pushData, String pushTitle, String pushBody, String pushTitleEn,
-                           String pushBodyEn) {
-    }
+    record NewNotification(
+            String id,
+            String messageId,
+            Recipient recipient,
+            String kind,
+            String title,
+            String body,
+            String titleText,
+            String bodyText,
+            boolean sensitive,
+            String subjectType,
+            String subjectId,
+            String key,
+            String pushData,
+            String pushTitle,
+            String pushBody,
+            String pushTitleEn,
+            String pushBodyEn) {}
 
     private static final String CREATE = """
             UNWIND $rows AS r

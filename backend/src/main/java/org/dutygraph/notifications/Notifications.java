@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
 import org.dutygraph.notifications.push.PushPayload;
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.dutygraph.platform.i18n.Languages;
@@ -87,32 +86,59 @@ public class Notifications {
         var notificationId = UUID.randomUUID().toString();
         var messageId = UUID.randomUUID().toString();
         var payload = payload(request, messageId, notificationId, Languages.CHINESE);
-        var english = payload.dataOnly() || !translatable(request) ? null
+        var english = payload.dataOnly() || !translatable(request)
+                ? null
                 : payload(request, messageId, notificationId, Languages.ENGLISH);
-        if (english != null && english.title().equals(payload.title()) && english.body().equals(payload.body())) {
+        if (english != null
+                && english.title().equals(payload.title())
+                && english.body().equals(payload.body())) {
             english = null;
         }
-        return new NotificationStore.NewNotification(notificationId, messageId, request.recipient(), request.kind(),
-                messages.chinese(request.title()), messages.chinese(request.body()), TextJson.write(request.title()),
-                TextJson.write(request.body()), request.sensitive(), request.subjectType(), request.subjectId(),
-                TimeKeys.key(now, notificationId), payload.dataJson(), payload.title(), payload.body(),
-                english == null ? null : english.title(), english == null ? null : english.body());
+        return new NotificationStore.NewNotification(
+                notificationId,
+                messageId,
+                request.recipient(),
+                request.kind(),
+                messages.chinese(request.title()),
+                messages.chinese(request.body()),
+                TextJson.write(request.title()),
+                TextJson.write(request.body()),
+                request.sensitive(),
+                request.subjectType(),
+                request.subjectId(),
+                TimeKeys.key(now, notificationId),
+                payload.dataJson(),
+                payload.title(),
+                payload.body(),
+                english == null ? null : english.title(),
+                english == null ? null : english.body());
     }
 
     private static boolean translatable(NotificationRequest request) {
-        return request.alert() != null ? !request.alert().title().isVerbatim() || !request.alert().body().isVerbatim()
+        return request.alert() != null
+                ? !request.alert().title().isVerbatim()
+                        || !request.alert().body().isVerbatim()
                 : !request.title().isVerbatim() || !request.body().isVerbatim();
     }
 
     /** What is pushed for the request to a device of this language, checked against the provider's size limit. */
     private PushPayload payload(NotificationRequest request, String messageId, String notificationId, Locale language) {
         return (request.alert() != null
-                ? PushPayload.alerted(messageId, notificationId, messages.render(request.alert().title(), language),
-                messages.render(request.alert().body(), language))
-                : request.sensitive()
-                ? PushPayload.sensitive(messageId, notificationId)
-                : PushPayload.visible(messageId, notificationId, request.kind(), request.subjectType(),
-                request.subjectId(), messages.render(request.title(), language), messages.render(request.body(), language)))
+                        ? PushPayload.alerted(
+                                messageId,
+                                notificationId,
+                                messages.render(request.alert().title(), language),
+                                messages.render(request.alert().body(), language))
+                        : request.sensitive()
+                                ? PushPayload.sensitive(messageId, notificationId)
+                                : PushPayload.visible(
+                                        messageId,
+                                        notificationId,
+                                        request.kind(),
+                                        request.subjectType(),
+                                        request.subjectId(),
+                                        messages.render(request.title(), language),
+                                        messages.render(request.body(), language)))
                 .requireWithinLimit();
     }
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.dutygraph.notifications.push.PushProvider;
 
 /** The push providers by channel name; devices of a channel without a provider cannot be registered. */
@@ -14,7 +13,8 @@ public final class PushChannels {
     private final Map<String, PushProvider> byChannel;
 
     public PushChannels(List<PushProvider> providers) {
-        this.byChannel = providers.stream().collect(Collectors.toUnmodifiableMap(PushProvider::channel, Function.identity()));
+        this.byChannel =
+                providers.stream().collect(Collectors.toUnmodifiableMap(PushProvider::channel, Function.identity()));
     }
 
     public Optional<PushProvider> provider(String channel) {

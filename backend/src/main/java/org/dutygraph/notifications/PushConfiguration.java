@@ -1,8 +1,7 @@
 package org.dutygraph.notifications;
 
-import java.util.ArrayList;
-
 import com.google.firebase.FirebaseApp;
+import java.util.ArrayList;
 import org.dutygraph.notifications.push.FcmConfiguration;
 import org.dutygraph.notifications.push.PushProvider;
 import org.dutygraph.notifications.push.RecordingPushProvider;
@@ -27,8 +26,8 @@ class PushConfiguration {
     }
 
     @Bean
-    PushChannels pushChannels(ObjectProvider<FirebaseApp> firebase, ObjectProvider<PushProvider> others,
-                              java.time.Clock clock) {
+    PushChannels pushChannels(
+            ObjectProvider<FirebaseApp> firebase, ObjectProvider<PushProvider> others, java.time.Clock clock) {
         var providers = new ArrayList<PushProvider>(others.orderedStream().toList());
         var app = firebase.getIfAvailable();
         providers.add(app != null ? FcmConfiguration.provider(app, clock) : new RecordingPushProvider());

@@ -1,5 +1,6 @@
 package org.dutygraph.notifications;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,8 +12,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.dutygraph.notifications.push.PushMessage;
 import org.dutygraph.notifications.push.PushOutcome;
 import org.slf4j.Logger;
@@ -46,25 +45,29 @@ public class PushDispatcher implements SmartLifecycle {
     private volatile boolean sending;
     private Instant lastPurge = Instant.EPOCH;
 
-    PushDispatcher(PushOutbox outbox, PushChannels channels, DeviceRegistry devices, NotificationSettings settings,
-                   MeterRegistry meters, Clock clock) {
+    PushDispatcher(
+            PushOutbox outbox,
+            PushChannels channels,
+            DeviceRegistry devices,
+            NotificationSettings settings,
+            MeterRegistry meters,
+            Clock clock) {
         this.outbox = outbox;
         this.channels = channels;
         this.devices = devices;
         this.settings = settings;
         this.meters = meters;
         this.retry = new RetryPolicy(settings.retry(), ThreadLocalRandom.current());
-        this.heartbeat = new LeaseHeartbeat(outbox, claimId, settings.dispatcher().lease());
+        this.heartbeat =
+                new LeaseHeartbeat(outbox, claimId, settings.dispatcher().lease());
         this.clock = clock;
     }
 
     /** One message of the batch: an intent and one of its "channel:token" targets. */
-    private record Target(String intentId, String target) {
-    }
+    private record Target(String intentId, String target) {}
 
     /** One answered message. */
-    private record Answer(String intentId, String target, String channel, PushOutcome outcome, Instant at) {
-    }
+    private record Answer(String intentId, String target, String channel, PushOutcome outcome, Instant at) {}
 
     /**
      * Sends one batch of the intents due at {@code now}; returns how many were claimed. Answers are timed
@@ -73,7 +76,11 @@ public class PushDispatcher implements SmartLifecycle {
     public int dispatchDue(Instant now) {
         long started = System.nanoTime();
         LeaseHeartbeat.Clock clock = () -> now.plusNanos(System.nanoTime() - started);
-        var claimed = outbox.claim(claimId, now, settings.dispatcher().lease(), settings.dispatcher().batchSize(),
+        var claimed = outbox.claim(
+                claimId,
+                now,
+                settings.dispatcher().lease(),
+                settings.dispatcher().batchSize(),
                 now.minus(settings.devices().staleAfter()));
         if (claimed.isEmpty()) {
             return 0;
@@ -114,17 +121,29 @@ public class PushDispatcher implements SmartLifecycle {
         byChannel.forEach((channel, keys) -> {
             var provider = channels.provider(channel);
             if (provider.isEmpty()) {
-                keys.forEach(k -> answers.add(new Answer(k.intentId(), k.target(), channel,
-                        PushOutcome.rejected("no provider for channel " + channel), clock.now())));
+                keys.forEach(k -> answers.add(new Answer(
+                        k.intentId(),
+                        k.target(),
+                        channel,
+                        PushOutcome.rejected("no provider for channel " + channel),
+                        clock.now())));
                 return;
             }
-            var messages = keys.stream().map(k -> new PushMessage(k.target().substring(channel.length() + 1),
-                    payloads.get(k.intentId()).payloadFor(k.target()))).toList();
+            var messages = keys.stream()
+                    .map(k -> new PushMessage(
+                            k.target().substring(channel.length() + 1),
+                            payloads.get(k.intentId()).payloadFor(k.target())))
+                    .toList();
             var futures = provider.get().sendEachAsync(messages);
             for (int i = 0; i < keys.size(); i++) {
                 var key = keys.get(i);
-                futures.get(i).whenComplete((outcome, failure) -> answers.add(new Answer(key.intentId(), key.target(), channel,
-                        outcome != null ? outcome : PushOutcome.retry(null, "send failed: " + failure), clock.now())));
+                futures.get(i)
+                        .whenComplete((outcome, failure) -> answers.add(new Answer(
+                                key.intentId(),
+                                key.target(),
+                                channel,
+                                outcome != null ? outcome : PushOutcome.retry(null, "send failed: " + failure),
+                                clock.now())));
             }
         });
         record(progress);
@@ -137,8 +156,13 @@ public class PushDispatcher implements SmartLifecycle {
                 answers.drainTo(drained);
                 for (var answer : drained) {
                     progress.answered(answer.intentId(), answer.target(), answer.outcome(), answer.at(), goneTokens);
-                    meters.counter("dutygraph.push.messages", "channel", answer.channel(), "outcome",
-                            answer.outcome().status().name().toLowerCase()).increment();
+                    meters.counter(
+                                    "dutygraph.push.messages",
+                                    "channel",
+                                    answer.channel(),
+                                    "outcome",
+                                    answer.outcome().status().name().toLowerCase())
+                            .increment();
                 }
                 record(progress);
             }
@@ -157,7 +181,8 @@ public class PushDispatcher implements SmartLifecycle {
         }
         int recorded = outbox.record(claimId, changes);
         if (recorded < changes.size()) {
-            log.warn("{} pushes were claimed again by another dispatcher before their results were recorded",
+            log.warn(
+                    "{} pushes were claimed again by another dispatcher before their results were recorded",
                     changes.size() - recorded);
         }
         progress.recorded(changes);

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.dutygraph.notifications.PushOutbox.ClaimedPush;
 import org.dutygraph.notifications.PushOutbox.Result;
 import org.dutygraph.notifications.push.PushPayload;
@@ -59,7 +58,8 @@ class PushIntentStore {
                                i.titleEn AS titleEn, i.bodyEn AS bodyEn, english
                         """)
                 .bindAll(params)
-                .fetchAs(ClaimedPush.class).mappedBy((types, row) -> claimed(row))
+                .fetchAs(ClaimedPush.class)
+                .mappedBy((types, row) -> claimed(row))
                 .all());
     }
 
@@ -71,13 +71,19 @@ class PushIntentStore {
                         SET i.dueAt = $until
                         RETURN count(i) AS c""")
                 .bindAll(Map.of("ids", ids.stream().sorted().toList(), "claim", claimId, "until", until.toEpochMilli()))
-                .fetchAs(Long.class).one().orElse(0L).intValue();
+                .fetchAs(Long.class)
+                .one()
+                .orElse(0L)
+                .intValue();
     }
 
     /** Applies results, only where the claim is still {@code claimId}'s; returns how many applied. */
     int record(String claimId, List<Result> results) {
         // In id order, like renew: two transactions locking the same intents lock them in the same order.
-        var rows = results.stream().sorted(Comparator.comparing(Result::id)).map(PushIntentStore::row).toList();
+        var rows = results.stream()
+                .sorted(Comparator.comparing(Result::id))
+                .map(PushIntentStore::row)
+                .toList();
         return neo4j.query("""
                         UNWIND $rows AS r
                         MATCH (i:PushIntent {id: r.id}) WHERE i.state = 'claimed' AND i.claimedBy = $claim
@@ -86,7 +92,10 @@ class PushIntentStore {
                             i.sentAt = CASE WHEN r.state = 'sent' THEN r.at ELSE i.sentAt END
                         RETURN count(i) AS c""")
                 .bindAll(Map.of("rows", rows, "claim", claimId))
-                .fetchAs(Long.class).one().orElse(0L).intValue();
+                .fetchAs(Long.class)
+                .one()
+                .orElse(0L)
+                .intValue();
     }
 
     List<PushView> dead(String beforeKey, int limit) {
@@ -100,10 +109,16 @@ class PushIntentStore {
                                i.attempts AS attempts, i.lastError AS lastError, i.createdAt AS createdAt, i.key AS key
                         """)
                 .bindAll(params)
-                .fetchAs(PushView.class).mappedBy((types, r) -> new PushView(r.get("id").asString(),
-                        r.get("notificationId").asString(), r.get("recipient").asString(), r.get("state").asString(),
-                        r.get("attempts").asInt(), r.get("lastError").asString(null),
-                        TimeKeys.utc(r.get("createdAt").asLong()), r.get("key").asString()))
+                .fetchAs(PushView.class)
+                .mappedBy((types, r) -> new PushView(
+                        r.get("id").asString(),
+                        r.get("notificationId").asString(),
+                        r.get("recipient").asString(),
+                        r.get("state").asString(),
+                        r.get("attempts").asInt(),
+                        r.get("lastError").asString(null),
+                        TimeKeys.utc(r.get("createdAt").asLong()),
+                        r.get("key").asString()))
                 .all());
     }
 
@@ -112,22 +127,24 @@ class PushIntentStore {
         var params = new HashMap<String, Object>();
         params.put("ids", ids);
         params.put("now", now.toEpochMilli());
-        return List.copyOf(neo4j.query("""
+        return List.copyOf(
+                neo4j.query("""
                         MATCH (i:PushIntent) WHERE i.state = 'dead' AND ($ids IS NULL OR i.id IN $ids)
                         SET i.state = 'pending', i.dueAt = $now, i.attempts = 0, i.targets = null,
                             i.replays = coalesce(i.replays, 0) + 1
-                        RETURN i.id AS id""")
-                .bindAll(params)
-                .fetchAs(String.class).all());
+                        RETURN i.id AS id""").bindAll(params).fetchAs(String.class).all());
     }
 
-    private record StateCount(String state, long count) {
-    }
+    private record StateCount(String state, long count) {}
 
     Map<String, Long> countByState() {
-        return neo4j.query("MATCH (i:PushIntent) RETURN i.state AS state, count(*) AS c")
-                .fetchAs(StateCount.class).mappedBy((types, r) -> new StateCount(r.get("state").asString(), r.get("c").asLong()))
-                .all().stream()
+        return neo4j
+                .query("MATCH (i:PushIntent) RETURN i.state AS state, count(*) AS c")
+                .fetchAs(StateCount.class)
+                .mappedBy((types, r) ->
+                        new StateCount(r.get("state").asString(), r.get("c").asLong()))
+                .all()
+                .stream()
                 .collect(Collectors.toMap(StateCount::state, StateCount::count));
     }
 
@@ -144,11 +161,23 @@ class PushIntentStore {
     }
 
     private static ClaimedPush claimed(Record r) {
-        var english = r.get("titleEn").isNull() ? null
-                : PushPayload.stored(r.get("data").asString(), r.get("titleEn").asString(), r.get("bodyEn").asString());
-        return new ClaimedPush(r.get("id").asString(), r.get("recipient").asString(), r.get("attempts").asInt(),
-                r.get("targets").asList(Value::asString), r.get("delivered").asInt(),
-                PushPayload.stored(r.get("data").asString(), r.get("title").asString(null), r.get("body").asString(null)),
-                english, java.util.Set.copyOf(r.get("english").asList(Value::asString)));
+        var english = r.get("titleEn").isNull()
+                ? null
+                : PushPayload.stored(
+                        r.get("data").asString(),
+                        r.get("titleEn").asString(),
+                        r.get("bodyEn").asString());
+        return new ClaimedPush(
+                r.get("id").asString(),
+                r.get("recipient").asString(),
+                r.get("attempts").asInt(),
+                r.get("targets").asList(Value::asString),
+                r.get("delivered").asInt(),
+                PushPayload.stored(
+                        r.get("data").asString(),
+                        r.get("title").asString(null),
+                        r.get("body").asString(null)),
+                english,
+                java.util.Set.copyOf(r.get("english").asList(Value::asString)));
     }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.dutygraph.notifications.push.PushPayload;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.platform.neo4j.LockStore;
@@ -27,8 +26,15 @@ public class PushOutbox {
      * devices reached by earlier attempts. A visible push has its words in Chinese ({@code payload}) and, where they
      * differ, in English ({@code english}), for the targets whose device's locale is English.
      */
-    record ClaimedPush(String id, String recipient, int attempts, List<String> targets, int delivered, PushPayload payload,
-                       PushPayload english, Set<String> englishTargets) {
+    record ClaimedPush(
+            String id,
+            String recipient,
+            int attempts,
+            List<String> targets,
+            int delivered,
+            PushPayload payload,
+            PushPayload english,
+            Set<String> englishTargets) {
 
         /** What goes to this target: in its device's language. */
         PushPayload payloadFor(String target) {

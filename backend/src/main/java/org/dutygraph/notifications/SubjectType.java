@@ -7,7 +7,9 @@ import java.util.Locale;
  * {@code name()} as a {@link NotificationRequest}'s subject type.
  */
 public enum SubjectType {
-    COMPLAINT, RECTIFICATION, ASSIGNMENT;
+    COMPLAINT,
+    RECTIFICATION,
+    ASSIGNMENT;
 
     /** Reads a stored value, also in the earlier spellings ({@code Rectification}, {@code Assignment}); null if none or unknown. */
     public static SubjectType read(String stored) {

@@ -8,7 +8,9 @@
  * LockStore), {@code ::random}, {@code ::ratelimit} and {@code ::search}; the embedded database, the migrations and
  * the GraphQL limits are the platform's own.
  */
-@ApplicationModule(displayName = "Platform", allowedDependencies = {})
+@ApplicationModule(
+        displayName = "Platform",
+        allowedDependencies = {})
 package org.dutygraph.platform;
 
 import org.springframework.modulith.ApplicationModule;

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.conflicts.engine.Finding;
 import org.dutygraph.org.bundle.Bundle;
 
@@ -34,10 +33,23 @@ public final class ComparisonHtml {
         var before = rows(c.before().bundle());
         var after = rows(c.after().bundle());
         int height = TOP + ROW * Math.max(before.size(), after.size()) + 20;
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
-                .append(height).append("\" font-family=\"sans-serif\" font-size=\"12\">\n");
-        text(BEFORE_X, 20, "Before (" + c.before().units() + " units, " + c.before().findings().size() + " findings)", "bold");
-        text(AFTER_X, 20, "After (" + c.after().units() + " units, " + c.after().findings().size() + " findings)", "bold");
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+                .append(WIDTH)
+                .append("\" height=\"")
+                .append(height)
+                .append("\" font-family=\"sans-serif\" font-size=\"12\">\n");
+        text(
+                BEFORE_X,
+                20,
+                "Before (" + c.before().units() + " units, "
+                        + c.before().findings().size() + " findings)",
+                "bold");
+        text(
+                AFTER_X,
+                20,
+                "After (" + c.after().units() + " units, "
+                        + c.after().findings().size() + " findings)",
+                "bold");
         tree(before, BEFORE_X);
         tree(after, AFTER_X);
         c.resolved().forEach(f -> arcs(f, before, BEFORE_X, -1, "#2a9d3f", "resolved"));
@@ -52,8 +64,7 @@ public final class ComparisonHtml {
     }
 
     /** A unit tree in depth-first order: each row knows its depth. */
-    private record Row(String id, String name, int depth) {
-    }
+    private record Row(String id, String name, int depth) {}
 
     private static Map<String, Integer> index(List<Row> rows) {
         var index = new HashMap<String, Integer>();
@@ -62,14 +73,17 @@ public final class ComparisonHtml {
     }
 
     private static List<Row> rows(Bundle bundle) {
-        var units = bundle.organizations().stream().filter(o -> !"dissolved".equals(o.status()))
-                .sorted(Comparator.comparing(Bundle.Organization::id)).toList();
+        var units = bundle.organizations().stream()
+                .filter(o -> !"dissolved".equals(o.status()))
+                .sorted(Comparator.comparing(Bundle.Organization::id))
+                .toList();
         var ids = new java.util.HashSet<String>();
         units.forEach(u -> ids.add(u.id()));
         var children = new HashMap<String, List<Bundle.Organization>>();
         var roots = new ArrayList<Bundle.Organization>();
         for (var u : units) {
-            if (u.parentId() != null && ids.contains(u.parentId())) children.computeIfAbsent(u.parentId(), k -> new ArrayList<>()).add(u);
+            if (u.parentId() != null && ids.contains(u.parentId()))
+                children.computeIfAbsent(u.parentId(), k -> new ArrayList<>()).add(u);
             else roots.add(u);
         }
         var rows = new ArrayList<Row>();
@@ -78,8 +92,12 @@ public final class ComparisonHtml {
         return rows;
     }
 
-    private static void walk(Bundle.Organization unit, int depth, Map<String, List<Bundle.Organization>> children,
-                             List<Row> rows, java.util.Set<String> seen) {
+    private static void walk(
+            Bundle.Organization unit,
+            int depth,
+            Map<String, List<Bundle.Organization>> children,
+            List<Row> rows,
+            java.util.Set<String> seen) {
         if (!seen.add(unit.id())) return;
         rows.add(new Row(unit.id(), unit.name(), depth));
         children.getOrDefault(unit.id(), List.of()).forEach(c -> walk(c, depth + 1, children, rows, seen));
@@ -94,21 +112,50 @@ public final class ComparisonHtml {
 
     private void arcs(Finding f, List<Row> rows, int edge, int direction, String colour, String what) {
         var index = index(rows);
-        var at = f.units().stream().map(index::get).filter(java.util.Objects::nonNull).sorted().toList();
+        var at = f.units().stream()
+                .map(index::get)
+                .filter(java.util.Objects::nonNull)
+                .sorted()
+                .toList();
         if (at.isEmpty()) return;
-        var title = "<title>" + escape(what + " " + f.kind().code() + " " + f.id() + ": " + f.explanationZh()) + "</title>";
+        var title =
+                "<title>" + escape(what + " " + f.kind().code() + " " + f.id() + ": " + f.explanationZh()) + "</title>";
         if (at.size() == 1) {
-            svg.append("<circle cx=\"").append(edge + direction * 6).append("\" cy=\"").append(y(at.get(0)))
-                    .append("\" r=\"4\" fill=\"").append(colour).append("\">").append(title).append("</circle>\n");
+            svg.append("<circle cx=\"")
+                    .append(edge + direction * 6)
+                    .append("\" cy=\"")
+                    .append(y(at.get(0)))
+                    .append("\" r=\"4\" fill=\"")
+                    .append(colour)
+                    .append("\">")
+                    .append(title)
+                    .append("</circle>\n");
             return;
         }
         for (int k = 1; k < at.size(); k++) {
             int y1 = y(at.get(0));
             int y2 = y(at.get(k));
             int bend = edge + direction * Math.min(180, 16 + (y2 - y1) / 3);
-            svg.append("<path d=\"M").append(edge).append(' ').append(y1).append(" C").append(bend).append(' ').append(y1)
-                    .append(' ').append(bend).append(' ').append(y2).append(' ').append(edge).append(' ').append(y2)
-                    .append("\" fill=\"none\" stroke-width=\"2\" stroke=\"").append(colour).append("\">").append(title)
+            svg.append("<path d=\"M")
+                    .append(edge)
+                    .append(' ')
+                    .append(y1)
+                    .append(" C")
+                    .append(bend)
+                    .append(' ')
+                    .append(y1)
+                    .append(' ')
+                    .append(bend)
+                    .append(' ')
+                    .append(y2)
+                    .append(' ')
+                    .append(edge)
+                    .append(' ')
+                    .append(y2)
+                    .append("\" fill=\"none\" stroke-width=\"2\" stroke=\"")
+                    .append(colour)
+                    .append("\">")
+                    .append(title)
                     .append("</path>\n");
         }
     }
@@ -118,13 +165,22 @@ public final class ComparisonHtml {
     }
 
     private void text(int x, int y, String content, String weight) {
-        svg.append("<text x=\"").append(x).append("\" y=\"").append(y).append('"')
-                .append(weight == null ? "" : " font-weight=\"" + weight + "\"").append('>')
-                .append(escape(content)).append("</text>\n");
+        svg.append("<text x=\"")
+                .append(x)
+                .append("\" y=\"")
+                .append(y)
+                .append('"')
+                .append(weight == null ? "" : " font-weight=\"" + weight + "\"")
+                .append('>')
+                .append(escape(content))
+                .append("</text>\n");
     }
 
     static String escape(String text) {
         if (text == null) return "";
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

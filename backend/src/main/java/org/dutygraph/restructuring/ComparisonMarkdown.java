@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.dutygraph.conflicts.engine.Finding;
 import org.dutygraph.org.bundle.Bundle;
 
@@ -41,13 +40,15 @@ public final class ComparisonMarkdown {
                 + c.dutiesDropped().size() + " dropped, " + c.dutiesAdded().size() + " added.");
         findings("Resolved findings", c.resolved());
         findings("Created findings", c.created());
-        findings("Persisting findings (as they are after the change)",
+        findings(
+                "Persisting findings (as they are after the change)",
                 c.persisting().stream().map(OrgComparison.Persisting::after).toList());
         if (!c.dutiesMoved().isEmpty()) {
             section("Duties moved");
             line("| duty | from | to |");
             line("|---|---|---|");
-            c.dutiesMoved().forEach(m -> line("| " + m.duty() + " | " + named(m.from()) + " | " + named(m.to()) + " |"));
+            c.dutiesMoved()
+                    .forEach(m -> line("| " + m.duty() + " | " + named(m.from()) + " | " + named(m.to()) + " |"));
         }
         ids("Duties dropped", c.dutiesDropped());
         ids("Duties added", c.dutiesAdded());
@@ -55,14 +56,17 @@ public final class ComparisonMarkdown {
             section("Staffing against quota");
             line("| unit | quota before | filled before | quota after | filled after |");
             line("|---|---|---|---|---|");
-            c.staffing().forEach(s -> line("| " + named(s.unit()) + " | " + dash(s.quotaBefore()) + " | "
-                    + dash(s.filledBefore()) + " | " + dash(s.quotaAfter()) + " | " + dash(s.filledAfter()) + " |"));
+            c.staffing()
+                    .forEach(s ->
+                            line("| " + named(s.unit()) + " | " + dash(s.quotaBefore()) + " | " + dash(s.filledBefore())
+                                    + " | " + dash(s.quotaAfter()) + " | " + dash(s.filledAfter()) + " |"));
         }
         return out.toString();
     }
 
     private void counts(String side, OrgComparison.State s) {
-        line("| " + side + " | " + s.units() + " | " + s.posts() + " | " + s.duties() + " | " + s.findings().size() + " |");
+        line("| " + side + " | " + s.units() + " | " + s.posts() + " | " + s.duties() + " | "
+                + s.findings().size() + " |");
     }
 
     private void findings(String title, List<Finding> findings) {
@@ -73,7 +77,8 @@ public final class ComparisonMarkdown {
         for (var f : findings) {
             line("| " + f.kind().code() + " | " + f.severity().name().toLowerCase() + " | "
                     + f.units().stream().map(this::named).collect(Collectors.joining(", ")) + " | "
-                    + String.join(", ", f.duties()) + " | " + (f.arbiterPostId() == null ? "" : named(f.arbiterPostId()))
+                    + String.join(", ", f.duties()) + " | "
+                    + (f.arbiterPostId() == null ? "" : named(f.arbiterPostId()))
                     + " | " + cell(f.explanationZh()) + " |");
         }
     }

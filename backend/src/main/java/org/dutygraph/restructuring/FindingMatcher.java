@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.dutygraph.conflicts.engine.Finding;
 
 /**
@@ -19,8 +18,7 @@ final class FindingMatcher {
 
     static final double MIN_SIMILARITY = 0.5;
 
-    record Result(List<OrgComparison.Persisting> persisting, List<Finding> resolved, List<Finding> created) {
-    }
+    record Result(List<OrgComparison.Persisting> persisting, List<Finding> resolved, List<Finding> created) {}
 
     static Result match(List<Finding> before, List<Finding> after) {
         var open = new ArrayList<>(after);
@@ -38,10 +36,14 @@ final class FindingMatcher {
         return new Result(persisting, resolved, List.copyOf(open));
     }
 
-    private static void pairByKey(List<Finding> before, List<Finding> open, Map<Finding, Finding> pairs,
-                                  java.util.function.Function<Finding, String> key) {
+    private static void pairByKey(
+            List<Finding> before,
+            List<Finding> open,
+            Map<Finding, Finding> pairs,
+            java.util.function.Function<Finding, String> key) {
         var byKey = new HashMap<String, List<Finding>>();
-        open.forEach(a -> byKey.computeIfAbsent(key.apply(a), k -> new ArrayList<>()).add(a));
+        open.forEach(
+                a -> byKey.computeIfAbsent(key.apply(a), k -> new ArrayList<>()).add(a));
         for (var b : before) {
             if (pairs.containsKey(b)) continue;
             var candidates = byKey.get(key.apply(b));
@@ -54,12 +56,13 @@ final class FindingMatcher {
     }
 
     private static void pairBySimilarity(List<Finding> before, List<Finding> open, Map<Finding, Finding> pairs) {
-        record Candidate(Finding before, Finding after, double similarity) {
-        }
+        record Candidate(Finding before, Finding after, double similarity) {}
         var candidates = new ArrayList<Candidate>();
         var index = new HashMap<String, List<Finding>>();
         for (var a : open) {
-            for (var id : evidenceIds(a)) index.computeIfAbsent(a.kind() + "|" + id, k -> new ArrayList<>()).add(a);
+            for (var id : evidenceIds(a))
+                index.computeIfAbsent(a.kind() + "|" + id, k -> new ArrayList<>())
+                        .add(a);
         }
         for (var b : before) {
             if (pairs.containsKey(b)) continue;

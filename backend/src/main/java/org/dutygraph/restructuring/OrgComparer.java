@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.dutygraph.conflicts.BundleAnalysis;
 import org.dutygraph.conflicts.engine.Finding;
 import org.dutygraph.org.bundle.Bundle;
@@ -26,7 +25,8 @@ public final class OrgComparer {
 
     /** @param today the day whose memberships say which posts are filled, on both sides */
     public OrgComparison compare(Bundle before, Bundle after, LocalDate today) {
-        return compare(state(before, analysis.analyze(before, today)), state(after, analysis.analyze(after, today)), today);
+        return compare(
+                state(before, analysis.analyze(before, today)), state(after, analysis.analyze(after, today)), today);
     }
 
     public static OrgComparison compare(OrgComparison.State before, OrgComparison.State after, LocalDate today) {
@@ -40,21 +40,38 @@ public final class OrgComparer {
             else if (!Objects.equals(holder, holdersAfter.get(duty)))
                 moved.add(new OrgComparison.DutyMove(duty, holder, holdersAfter.get(duty)));
         });
-        var added = holdersAfter.keySet().stream().filter(d -> !holdersBefore.containsKey(d)).toList();
-        return new OrgComparison(before, after, matched.resolved(), matched.created(), matched.persisting(),
-                moved, dropped, added, staffing(before.bundle(), after.bundle(), today));
+        var added = holdersAfter.keySet().stream()
+                .filter(d -> !holdersBefore.containsKey(d))
+                .toList();
+        return new OrgComparison(
+                before,
+                after,
+                matched.resolved(),
+                matched.created(),
+                matched.persisting(),
+                moved,
+                dropped,
+                added,
+                staffing(before.bundle(), after.bundle(), today));
     }
 
     public static OrgComparison.State state(Bundle bundle, List<Finding> findings) {
-        int units = (int) bundle.organizations().stream().filter(o -> !"dissolved".equals(o.status())).count();
-        int posts = (int) bundle.posts().stream().filter(p -> !"dissolved".equals(p.status())).count();
-        return new OrgComparison.State(bundle, findings, units, posts, activeDutyHolders(bundle).size());
+        int units = (int) bundle.organizations().stream()
+                .filter(o -> !"dissolved".equals(o.status()))
+                .count();
+        int posts = (int) bundle.posts().stream()
+                .filter(p -> !"dissolved".equals(p.status()))
+                .count();
+        return new OrgComparison.State(
+                bundle, findings, units, posts, activeDutyHolders(bundle).size());
     }
 
     /** Active duties (ordered by id) and who holds them. */
     static Map<String, String> activeDutyHolders(Bundle bundle) {
         var holders = new java.util.TreeMap<String, String>();
-        bundle.duties().stream().filter(d -> !"withdrawn".equals(d.status())).forEach(d -> holders.put(d.id(), d.holderId()));
+        bundle.duties().stream()
+                .filter(d -> !"withdrawn".equals(d.status()))
+                .forEach(d -> holders.put(d.id(), d.holderId()));
         return holders;
     }
 
@@ -67,15 +84,16 @@ public final class OrgComparer {
         var filledAfter = new Filled(after, quotaAfter.keySet(), today);
         var rows = new ArrayList<OrgComparison.Staffing>();
         for (var unit : units) {
-            rows.add(new OrgComparison.Staffing(unit, quotaBefore.get(unit), quotaAfter.get(unit),
-                    filledBefore.of(unit), filledAfter.of(unit)));
+            rows.add(new OrgComparison.Staffing(
+                    unit, quotaBefore.get(unit), quotaAfter.get(unit), filledBefore.of(unit), filledAfter.of(unit)));
         }
         return rows;
     }
 
     private static Map<String, Integer> quotas(Bundle bundle) {
         var quotas = new LinkedHashMap<String, Integer>();
-        bundle.organizations().stream().filter(o -> !"dissolved".equals(o.status()) && o.quota() != null)
+        bundle.organizations().stream()
+                .filter(o -> !"dissolved".equals(o.status()) && o.quota() != null)
                 .forEach(o -> quotas.put(o.id(), o.quota()));
         return quotas;
     }
@@ -94,18 +112,25 @@ public final class OrgComparer {
             this.withQuota = withQuota;
             var day = today.toString();
             var active = new HashSet<String>();
-            bundle.organizations().stream().filter(o -> !"dissolved".equals(o.status())).forEach(o -> {
-                active.add(o.id());
-                if (o.parentId() != null) parentOf.put(o.id(), o.parentId());
-            });
+            bundle.organizations().stream()
+                    .filter(o -> !"dissolved".equals(o.status()))
+                    .forEach(o -> {
+                        active.add(o.id());
+                        if (o.parentId() != null) parentOf.put(o.id(), o.parentId());
+                    });
             var unitOfPost = new HashMap<String, String>();
-            bundle.posts().stream().filter(p -> !"dissolved".equals(p.status()) && active.contains(p.organizationId()))
+            bundle.posts().stream()
+                    .filter(p -> !"dissolved".equals(p.status()) && active.contains(p.organizationId()))
                     .forEach(p -> unitOfPost.put(p.id(), p.organizationId()));
             for (var m : bundle.memberships()) {
                 var start = m.startDate() == null ? "" : m.startDate();
                 var unit = unitOfPost.get(m.postId());
-                if (unit != null && start.compareTo(day) <= 0 && (m.endDate() == null || m.endDate().compareTo(day) >= 0)) {
-                    holdersByUnit.computeIfAbsent(accountable(unit), u -> new HashSet<>()).add(m.personId());
+                if (unit != null
+                        && start.compareTo(day) <= 0
+                        && (m.endDate() == null || m.endDate().compareTo(day) >= 0)) {
+                    holdersByUnit
+                            .computeIfAbsent(accountable(unit), u -> new HashSet<>())
+                            .add(m.personId());
                 }
             }
         }
@@ -119,7 +144,9 @@ public final class OrgComparer {
         }
 
         Integer of(String unit) {
-            return withQuota.contains(unit) ? holdersByUnit.getOrDefault(unit, Set.of()).size() : null;
+            return withQuota.contains(unit)
+                    ? holdersByUnit.getOrDefault(unit, Set.of()).size()
+                    : null;
         }
     }
 }

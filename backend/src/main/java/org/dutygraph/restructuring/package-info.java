@@ -2,8 +2,9 @@
  * Restructuring: compare two organisation states (today, a scenario, a bundle file) by their responsibility
  * conflicts, duties and staffing; scenarios drafted as steps on top of the live graph.
  */
-@ApplicationModule(displayName = "Restructuring", allowedDependencies = { "conflicts", "conflicts::findings",
-        "org::bundle", "platform::*" })
+@ApplicationModule(
+        displayName = "Restructuring",
+        allowedDependencies = {"conflicts", "conflicts::findings", "org::bundle", "platform::*"})
 package org.dutygraph.restructuring;
 
 import org.springframework.modulith.ApplicationModule;

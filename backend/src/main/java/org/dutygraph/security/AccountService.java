@@ -3,7 +3,6 @@ package org.dutygraph.security;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-
 import org.dutygraph.platform.i18n.Text;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -25,12 +24,11 @@ public class AccountService implements ApplicationRunner {
     private final String dummyHash;
 
     /** An access token, and the refresh token that gets the next one ({@link RefreshTokens}). */
-    public record IssuedToken(String token, Instant expiresAt, Account account, String refreshToken, Instant refreshExpiresAt) {
-    }
+    public record IssuedToken(
+            String token, Instant expiresAt, Account account, String refreshToken, Instant refreshExpiresAt) {}
 
     /** A token, or why there is none: INVALID_CREDENTIALS or TOO_MANY_ATTEMPTS. */
-    public record LoginResult(IssuedToken token, String errorCode, Text message) {
-    }
+    public record LoginResult(IssuedToken token, String errorCode, Text message) {}
 
     private final AccountStore accounts;
     private final PasswordEncoder passwords;
@@ -41,8 +39,15 @@ public class AccountService implements ApplicationRunner {
     private final RefreshTokens refreshTokens;
     private final ActiveAccounts activeAccounts;
 
-    AccountService(AccountStore accounts, PasswordEncoder passwords, JwtEncoder encoder, SecurityProperties properties,
-                   LoginThrottle throttle, Clock clock, RefreshTokens refreshTokens, ActiveAccounts activeAccounts) {
+    AccountService(
+            AccountStore accounts,
+            PasswordEncoder passwords,
+            JwtEncoder encoder,
+            SecurityProperties properties,
+            LoginThrottle throttle,
+            Clock clock,
+            RefreshTokens refreshTokens,
+            ActiveAccounts activeAccounts) {
         this.refreshTokens = refreshTokens;
         this.activeAccounts = activeAccounts;
         this.throttle = throttle;
@@ -62,7 +67,8 @@ public class AccountService implements ApplicationRunner {
     public LoginResult login(String username, String password, String sourceAddress) {
         var stored = accounts.find(username).filter(AccountStore.StoredAccount::enabled);
         var allowed = throttle.tryAttempt(username, sourceAddress);
-        var matches = passwords.matches(password, allowed && stored.isPresent() ? stored.get().passwordHash() : dummyHash);
+        var matches = passwords.matches(
+                password, allowed && stored.isPresent() ? stored.get().passwordHash() : dummyHash);
         if (!allowed) {
             return new LoginResult(null, "TOO_MANY_ATTEMPTS", Text.of(SecurityTexts.TOO_MANY_ATTEMPTS));
         }
@@ -82,8 +88,10 @@ public class AccountService implements ApplicationRunner {
         var account = accounts.find(rotation.username()).orElseThrow().account();
         var next = rotation.next();
         var access = accessToken(account);
-        return new LoginResult(new IssuedToken(access.token(), access.expiresAt(), account, next.token(), next.expiresAt()),
-                null, null);
+        return new LoginResult(
+                new IssuedToken(access.token(), access.expiresAt(), account, next.token(), next.expiresAt()),
+                null,
+                null);
     }
 
     /** Ends the sign-in this refresh token belongs to. */
@@ -98,7 +106,8 @@ public class AccountService implements ApplicationRunner {
     public LoginResult changePassword(String username, String current, String replacement, String sourceAddress) {
         var stored = accounts.find(username).filter(AccountStore.StoredAccount::enabled);
         var allowed = throttle.tryAttempt(username, sourceAddress);
-        var matches = passwords.matches(current, allowed && stored.isPresent() ? stored.get().passwordHash() : dummyHash);
+        var matches = passwords.matches(
+                current, allowed && stored.isPresent() ? stored.get().passwordHash() : dummyHash);
         if (!allowed) {
             return new LoginResult(null, "TOO_MANY_ATTEMPTS", Text.of(SecurityTexts.TOO_MANY_ATTEMPTS));
         }
@@ -123,8 +132,7 @@ public class AccountService implements ApplicationRunner {
         return new IssuedToken(access.token(), access.expiresAt(), account, refresh.token(), refresh.expiresAt());
     }
 
-    private record AccessToken(String token, Instant expiresAt) {
-    }
+    private record AccessToken(String token, Instant expiresAt) {}
 
     private AccessToken accessToken(Account account) {
         var now = clock.instant();
@@ -134,11 +142,14 @@ public class AccountService implements ApplicationRunner {
                 .subject(account.username())
                 .issuedAt(now)
                 .expiresAt(expires)
-                .claim(SecurityConfiguration.ROLES_CLAIM, account.roles().stream().map(Enum::name).toList());
+                .claim(
+                        SecurityConfiguration.ROLES_CLAIM,
+                        account.roles().stream().map(Enum::name).toList());
         if (account.unitId() != null) {
             claims.claim("unit_id", account.unitId());
         }
-        var token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()));
+        var token = encoder.encode(
+                JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()));
         return new AccessToken(token.getTokenValue(), expires);
     }
 
@@ -151,7 +162,8 @@ public class AccountService implements ApplicationRunner {
     }
 
     /** The accounts among these usernames, and all accounts holding any of these roles, sorted. */
-    public java.util.SortedSet<String> usernames(java.util.Collection<String> usernames, java.util.Collection<Role> roles) {
+    public java.util.SortedSet<String> usernames(
+            java.util.Collection<String> usernames, java.util.Collection<Role> roles) {
         return accounts.usernames(usernames, roles);
     }
 
@@ -168,8 +180,14 @@ public class AccountService implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         for (var seed : properties.seedAccounts()) {
-            accounts.createIfMissing(seed.username(), passwords.encode(seed.password()),
-                    seed.roles().stream().map(r -> Role.valueOf(r.toUpperCase())).toList(), seed.unitId(), seed.personId());
+            accounts.createIfMissing(
+                    seed.username(),
+                    passwords.encode(seed.password()),
+                    seed.roles().stream()
+                            .map(r -> Role.valueOf(r.toUpperCase()))
+                            .toList(),
+                    seed.unitId(),
+                    seed.personId());
         }
     }
 }

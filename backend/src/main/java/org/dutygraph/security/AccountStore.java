@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
-
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -23,8 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AccountStore {
 
-    record StoredAccount(Account account, String passwordHash, boolean enabled) {
-    }
+    record StoredAccount(Account account, String passwordHash, boolean enabled) {}
 
     private final Neo4jClient neo4j;
     private final Clock clock;
@@ -36,27 +34,34 @@ class AccountStore {
 
     Optional<StoredAccount> find(String username) {
         return neo4j.query("MATCH (a:Account {username: $username}) RETURN a")
-                .bind(username).to("username")
+                .bind(username)
+                .to("username")
                 .fetchAs(StoredAccount.class)
                 .mappedBy((types, row) -> {
                     var a = row.get("a").asNode();
-                    return new StoredAccount(account(a), a.get("passwordHash").asString(), a.get("enabled").asBoolean(true));
+                    return new StoredAccount(
+                            account(a),
+                            a.get("passwordHash").asString(),
+                            a.get("enabled").asBoolean(true));
                 })
                 .one();
     }
 
     /** Whether an account may use its tokens: enabled, and when its password last changed (null: never). */
-    record Standing(boolean enabled, java.time.Instant passwordChangedAt) {
-    }
+    record Standing(boolean enabled, java.time.Instant passwordChangedAt) {}
 
     Optional<Standing> standing(String username) {
         return neo4j.query("""
                         MATCH (a:Account {username: $username})
                         RETURN coalesce(a.enabled, true) AS enabled, a.passwordChangedAt AS changed""")
-                .bind(username).to("username")
+                .bind(username)
+                .to("username")
                 .fetchAs(Standing.class)
-                .mappedBy((types, row) -> new Standing(row.get("enabled").asBoolean(),
-                        row.get("changed").isNull() ? null : row.get("changed").asZonedDateTime().toInstant()))
+                .mappedBy((types, row) -> new Standing(
+                        row.get("enabled").asBoolean(),
+                        row.get("changed").isNull()
+                                ? null
+                                : row.get("changed").asZonedDateTime().toInstant()))
                 .one();
     }
 
@@ -65,8 +70,13 @@ class AccountStore {
         neo4j.query("""
                         MATCH (a:Account {username: $username})
                         SET a.passwordHash = $hash, a.passwordChangedAt = $now""")
-                .bindAll(Map.of("username", username, "hash", passwordHash,
-                        "now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
+                .bindAll(Map.of(
+                        "username",
+                        username,
+                        "hash",
+                        passwordHash,
+                        "now",
+                        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
                 .run();
     }
 
@@ -87,8 +97,7 @@ class AccountStore {
                         MERGE (a:Account {username: $username})
                         ON CREATE SET a.passwordHash = $hash, a.roles = $roles, a.unitId = $unitId, a.personId = $personId,
                                       a.createdAt = $now
-                        """)
-                .bindAll(params).run();
+                        """).bindAll(params).run();
     }
 
     /** Usernames of the accounts that exist among {@code usernames} or hold one of {@code roles}. */
@@ -97,13 +106,16 @@ class AccountStore {
                         MATCH (a:Account) WHERE a.username IN $usernames OR any(r IN a.roles WHERE r IN $roles)
                         RETURN a.username AS username""")
                 .bindAll(Map.of("usernames", List.copyOf(usernames), "roles", names(roles)))
-                .fetchAs(String.class).all());
+                .fetchAs(String.class)
+                .all());
     }
 
     SortedSet<String> usernamesInUnits(Collection<String> unitIds) {
         return new TreeSet<>(neo4j.query("MATCH (a:Account) WHERE a.unitId IN $units RETURN a.username AS username")
-                .bind(List.copyOf(unitIds)).to("units")
-                .fetchAs(String.class).all());
+                .bind(List.copyOf(unitIds))
+                .to("units")
+                .fetchAs(String.class)
+                .all());
     }
 
     /** Accounts holding {@code role}, limited to {@code among} unless it is null, by username. */
@@ -115,13 +127,18 @@ class AccountStore {
                         MATCH (a:Account) WHERE $role IN a.roles AND ($among IS NULL OR a.username IN $among)
                         RETURN a ORDER BY a.username""")
                 .bindAll(params)
-                .fetchAs(Account.class).mappedBy((types, row) -> account(row.get("a").asNode()))
+                .fetchAs(Account.class)
+                .mappedBy((types, row) -> account(row.get("a").asNode()))
                 .all());
     }
 
     private static Account account(Node a) {
-        return new Account(a.get("username").asString(), a.get("roles").asList(Value::asString).stream().map(Role::valueOf)
-                .toList(), a.get("unitId").asString(null), a.get("personId").asString(null));
+        return new Account(
+                a.get("username").asString(),
+                        a.get("roles").asList(Value::asString).stream()
+                                .map(Role::valueOf)
+                                .toList(),
+                a.get("unitId").asString(null), a.get("personId").asString(null));
     }
 
     private static List<String> names(Collection<Role> roles) {

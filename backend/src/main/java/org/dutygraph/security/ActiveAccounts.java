@@ -1,10 +1,9 @@
 package org.dutygraph.security;
 
-import java.time.Instant;
-import java.util.Optional;
-
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.time.Instant;
+import java.util.Optional;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
@@ -21,7 +20,9 @@ class ActiveAccounts {
     private final LoadingCache<String, Optional<AccountStore.Standing>> standing;
 
     ActiveAccounts(AccountStore accounts, SecurityProperties properties) {
-        this.standing = Caffeine.newBuilder().expireAfterWrite(properties.accountCheckTtl()).maximumSize(10_000)
+        this.standing = Caffeine.newBuilder()
+                .expireAfterWrite(properties.accountCheckTtl())
+                .maximumSize(10_000)
                 .build(accounts::standing);
     }
 

@@ -1,14 +1,13 @@
 package org.dutygraph.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +26,8 @@ class LoginThrottle {
 
     private final int perSource;
     /** Bounded, so that attempts from many addresses or with many usernames cannot exhaust the heap. */
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(WINDOW).maximumSize(200_000).build();
+    private final Cache<String, Bucket> buckets =
+            Caffeine.newBuilder().expireAfterAccess(WINDOW).maximumSize(200_000).build();
 
     LoginThrottle(SecurityProperties properties) {
         this.perSource = properties.loginFailuresPerSource();
@@ -58,9 +58,11 @@ class LoginThrottle {
     }
 
     private Bucket bucket(String key, int capacity) {
-        return buckets.get(key, k -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, WINDOW))
-                .build());
+        return buckets.get(
+                key,
+                k -> Bucket.builder()
+                        .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, WINDOW))
+                        .build());
     }
 
     private static String pairKey(String username, String source) {
@@ -77,7 +79,9 @@ class LoginThrottle {
         }
         try {
             var bytes = InetAddress.getByName(address).getAddress(); // a literal from the socket: no lookup
-            return bytes.length == 16 ? HexFormat.of().formatHex(bytes, 0, 8) + "::/64" : InetAddress.getByAddress(bytes).getHostAddress();
+            return bytes.length == 16
+                    ? HexFormat.of().formatHex(bytes, 0, 8) + "::/64"
+                    : InetAddress.getByAddress(bytes).getHostAddress();
         } catch (UnknownHostException e) {
             return address;
         }

@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +16,13 @@ import org.springframework.stereotype.Component;
 @Component
 class RefreshTokenStore {
 
-    record StoredToken(String sessionId, String username, Instant expiresAt, Instant usedAt, Instant sessionStartedAt,
-                       Instant sessionRevokedAt) {
-    }
+    record StoredToken(
+            String sessionId,
+            String username,
+            Instant expiresAt,
+            Instant usedAt,
+            Instant sessionStartedAt,
+            Instant sessionRevokedAt) {}
 
     private final Neo4jClient neo4j;
 
@@ -29,14 +32,16 @@ class RefreshTokenStore {
 
     void startSession(String sessionId, String username, Instant now) {
         neo4j.query("CREATE (:RefreshSession {id: $id, username: $username, startedAt: $now})")
-                .bindAll(Map.of("id", sessionId, "username", username, "now", time(now))).run();
+                .bindAll(Map.of("id", sessionId, "username", username, "now", time(now)))
+                .run();
     }
 
     void add(String sessionId, String hash, Instant issuedAt, Instant expiresAt) {
         neo4j.query("""
                         MATCH (s:RefreshSession {id: $session})
                         CREATE (:RefreshToken {hash: $hash, issuedAt: $issued, expiresAt: $expires})-[:OF]->(s)""")
-                .bindAll(Map.of("session", sessionId, "hash", hash, "issued", time(issuedAt), "expires", time(expiresAt)))
+                .bindAll(Map.of(
+                        "session", sessionId, "hash", hash, "issued", time(issuedAt), "expires", time(expiresAt)))
                 .run();
     }
 
@@ -45,22 +50,30 @@ class RefreshTokenStore {
                         MATCH (t:RefreshToken {hash: $hash})-[:OF]->(s:RefreshSession)
                         RETURN s.id AS session, s.username AS username, t.expiresAt AS expires, t.usedAt AS used,
                                s.startedAt AS started, s.revokedAt AS revoked""")
-                .bind(hash).to("hash")
+                .bind(hash)
+                .to("hash")
                 .fetchAs(StoredToken.class)
-                .mappedBy((types, row) -> new StoredToken(row.get("session").asString(), row.get("username").asString(),
-                        instant(row.get("expires")), instant(row.get("used")), instant(row.get("started")),
+                .mappedBy((types, row) -> new StoredToken(
+                        row.get("session").asString(),
+                        row.get("username").asString(),
+                        instant(row.get("expires")),
+                        instant(row.get("used")),
+                        instant(row.get("started")),
                         instant(row.get("revoked"))))
                 .one();
     }
 
     void markUsed(String hash, Instant now) {
         neo4j.query("MATCH (t:RefreshToken {hash: $hash}) SET t.usedAt = $now")
-                .bindAll(Map.of("hash", hash, "now", time(now))).run();
+                .bindAll(Map.of("hash", hash, "now", time(now)))
+                .run();
     }
 
     void revokeSession(String sessionId, String why, Instant now) {
-        neo4j.query("MATCH (s:RefreshSession {id: $id}) WHERE s.revokedAt IS NULL SET s.revokedAt = $now, s.revokedBecause = $why")
-                .bindAll(Map.of("id", sessionId, "why", why, "now", time(now))).run();
+        neo4j.query(
+                        "MATCH (s:RefreshSession {id: $id}) WHERE s.revokedAt IS NULL SET s.revokedAt = $now, s.revokedBecause = $why")
+                .bindAll(Map.of("id", sessionId, "why", why, "now", time(now)))
+                .run();
     }
 
     void revokeAccountSessions(String username, String why, Instant now) {
@@ -70,8 +83,7 @@ class RefreshTokenStore {
         params.put("now", time(now));
         neo4j.query("""
                         MATCH (s:RefreshSession {username: $username}) WHERE s.revokedAt IS NULL
-                        SET s.revokedAt = $now, s.revokedBecause = $why""")
-                .bindAll(params).run();
+                        SET s.revokedAt = $now, s.revokedBecause = $why""").bindAll(params).run();
     }
 
     private static OffsetDateTime time(Instant instant) {

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
-
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.platform.neo4j.LockStore;
 import org.springframework.stereotype.Component;
@@ -19,12 +18,10 @@ import org.springframework.stereotype.Component;
 @Component
 class RefreshTokens {
 
-    record Issued(String token, Instant expiresAt) {
-    }
+    record Issued(String token, Instant expiresAt) {}
 
     /** A new token for {@code username}, or why there is none ({@link RefreshRefusal}). */
-    record Rotation(String username, Issued next, RefreshRefusal refusal) {
-    }
+    record Rotation(String username, Issued next, RefreshRefusal refusal) {}
 
     enum RefreshRefusal {
         REFRESH_TOKEN_INVALID(SecurityTexts.REFRESH_TOKEN_INVALID),
@@ -48,8 +45,13 @@ class RefreshTokens {
     private final SecurityProperties properties;
     private final Clock clock;
 
-    RefreshTokens(RefreshTokenStore tokens, AccountStore accounts, GraphTransactions graph, LockStore locks,
-                  SecurityProperties properties, Clock clock) {
+    RefreshTokens(
+            RefreshTokenStore tokens,
+            AccountStore accounts,
+            GraphTransactions graph,
+            LockStore locks,
+            SecurityProperties properties,
+            Clock clock) {
         this.tokens = tokens;
         this.accounts = accounts;
         this.graph = graph;
@@ -84,10 +86,13 @@ class RefreshTokens {
                 tokens.revokeSession(stored.sessionId(), "REUSED", now);
                 return refused(RefreshRefusal.REFRESH_TOKEN_REUSED);
             }
-            if (!now.isBefore(stored.expiresAt()) || !now.isBefore(stored.sessionStartedAt().plus(properties.refreshSessionMaxAge()))) {
+            if (!now.isBefore(stored.expiresAt())
+                    || !now.isBefore(stored.sessionStartedAt().plus(properties.refreshSessionMaxAge()))) {
                 return refused(RefreshRefusal.REFRESH_TOKEN_EXPIRED);
             }
-            if (accounts.standing(stored.username()).filter(AccountStore.Standing::enabled).isEmpty()) {
+            if (accounts.standing(stored.username())
+                    .filter(AccountStore.Standing::enabled)
+                    .isEmpty()) {
                 tokens.revokeSession(stored.sessionId(), "ACCOUNT_INACTIVE", now);
                 return refused(RefreshRefusal.REFRESH_TOKEN_INVALID);
             }
@@ -99,7 +104,8 @@ class RefreshTokens {
     /** Ends the session of this token, whoever sends it (holding the token is the proof); unknown tokens end nothing. */
     void signOut(String token) {
         var hash = sha256(token);
-        graph.write(() -> tokens.find(hash).ifPresent(t -> tokens.revokeSession(t.sessionId(), "SIGNED_OUT", clock.instant())));
+        graph.write(() ->
+                tokens.find(hash).ifPresent(t -> tokens.revokeSession(t.sessionId(), "SIGNED_OUT", clock.instant())));
     }
 
     void endAllSessions(String username, String why) {

@@ -1,14 +1,12 @@
 package org.dutygraph.security;
 
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
-
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import org.dutygraph.platform.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,25 +57,36 @@ class SecurityConfiguration {
         roles.setAuthorityPrefix("ROLE_");
         var tokens = new JwtAuthenticationConverter();
         tokens.setJwtGrantedAuthoritiesConverter(roles);
-        return http
-                .csrf(csrf -> csrf.disable())
+        return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/graphql", "/graphiql", "/graphiql/**", "/actuator/health",
-                                "/actuator/health/**", "/actuator/info", "/error").permitAll()
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/graphql",
+                                "/graphiql",
+                                "/graphiql/**",
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/actuator/info",
+                                "/error")
+                        .permitAll()
                         // Citizens have no account: photo upload for complaints and the Open311 facade are open.
-                        .requestMatchers(HttpMethod.POST, "/complaints/photos").permitAll()
-                        .requestMatchers("/open311/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/complaints/photos")
+                        .permitAll()
+                        .requestMatchers("/open311/**")
+                        .permitAll()
                         // service-hall systems sign their batches with their own credentials, checked by the controller
-                        .requestMatchers(HttpMethod.POST, "/supervision/events").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/supervision/events")
+                        .permitAll()
                         // a citizen's signed, expiring photo link: the photo controller checks the signature
                         .requestMatchers(request -> HttpMethod.GET.matches(request.getMethod())
                                 && request.getRequestURI().startsWith("/complaints/photos/")
-                                && request.getParameter("signature") != null).permitAll()
+                                && request.getParameter("signature") != null)
+                        .permitAll()
                         .requestMatchers(HttpMethod.GET, "/complaints/photos/*")
                         .hasAnyRole(Role.INSPECTOR.name(), Role.UNIT_STAFF.name())
-                        .requestMatchers("/inspections/evidence/*").hasRole(Role.INSPECTOR.name())
-                        .anyRequest().hasRole(Role.ADMIN.name()))
+                        .requestMatchers("/inspections/evidence/*")
+                        .hasRole(Role.INSPECTOR.name())
+                        .anyRequest()
+                        .hasRole(Role.ADMIN.name()))
                 .oauth2ResourceServer(o -> o.authenticationEntryPoint(new UnauthenticatedEntryPoint(messages))
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens)))
                 .build();
@@ -87,9 +96,11 @@ class SecurityConfiguration {
     SecretKey tokenKey(SecurityProperties properties, Environment environment) {
         if (properties.jwtSecret() == null || properties.jwtSecret().isBlank()) {
             if (Arrays.asList(environment.getActiveProfiles()).contains("prod")) {
-                throw new IllegalStateException("Set dutygraph.security.jwt-secret (base64, 32+ bytes) in the prod profile");
+                throw new IllegalStateException(
+                        "Set dutygraph.security.jwt-secret (base64, 32+ bytes) in the prod profile");
             }
-            log.warn("No dutygraph.security.jwt-secret set: signing tokens with a random key; they end with this process");
+            log.warn(
+                    "No dutygraph.security.jwt-secret set: signing tokens with a random key; they end with this process");
             var bytes = new byte[32];
             new SecureRandom().nextBytes(bytes);
             return new SecretKeySpec(bytes, "HmacSHA256");
@@ -103,19 +114,24 @@ class SecurityConfiguration {
 
     @Bean
     @ConditionalOnExpression("'${spring.security.oauth2.resourceserver.jwt.issuer-uri:}'.isEmpty()")
-    JwtDecoder localTokenDecoder(SecretKey tokenKey, SecurityProperties properties, ActiveAccounts accounts, Clock clock) {
-        var decoder = NimbusJwtDecoder.withSecretKey(tokenKey).macAlgorithm(MacAlgorithm.HS256).build();
+    JwtDecoder localTokenDecoder(
+            SecretKey tokenKey, SecurityProperties properties, ActiveAccounts accounts, Clock clock) {
+        var decoder = NimbusJwtDecoder.withSecretKey(tokenKey)
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
         // Spring's defaults, with expiry judged on the application's clock (the one tokens are issued on)
         var expiry = new JwtTimestampValidator();
         expiry.setClock(clock);
-        var claims = JwtValidators.createDefaultWithValidators(expiry, new JwtIssuerValidator(properties.issuer()),
-                TokenLifetime.local(properties.tokenTtl(), clock));
+        var claims = JwtValidators.createDefaultWithValidators(
+                expiry, new JwtIssuerValidator(properties.issuer()), TokenLifetime.local(properties.tokenTtl(), clock));
         // the account is read (or its cached state used) only for tokens that are otherwise valid
         decoder.setJwtValidator(token -> {
             var result = claims.validate(token);
             if (result.hasErrors()) {
                 // our own signature and past its expiry: the app may try its refresh token, which decides the rest
-                return expiry.validate(token).hasErrors() ? TokenRefusal.TOKEN_EXPIRED.failure("The token has expired") : result;
+                return expiry.validate(token).hasErrors()
+                        ? TokenRefusal.TOKEN_EXPIRED.failure("The token has expired")
+                        : result;
             }
             return accounts.validate(token);
         });

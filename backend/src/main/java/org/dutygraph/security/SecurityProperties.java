@@ -2,7 +2,6 @@ package org.dutygraph.security;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -20,9 +19,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param seedAccounts           local accounts created at start if missing (development and demos only)
  */
 @ConfigurationProperties("dutygraph.security")
-public record SecurityProperties(String jwtSecret, Duration tokenTtl, String issuer, Duration accountCheckTtl,
-                                 Integer loginFailuresPerSource, Duration refreshTokenTtl,
-                                 Duration refreshSessionMaxAge, List<SeedAccount> seedAccounts) {
+public record SecurityProperties(
+        String jwtSecret,
+        Duration tokenTtl,
+        String issuer,
+        Duration accountCheckTtl,
+        Integer loginFailuresPerSource,
+        Duration refreshTokenTtl,
+        Duration refreshSessionMaxAge,
+        List<SeedAccount> seedAccounts) {
 
     public SecurityProperties {
         tokenTtl = tokenTtl == null ? Duration.ofHours(8) : tokenTtl;
@@ -42,6 +47,5 @@ public record SecurityProperties(String jwtSecret, Duration tokenTtl, String iss
                 + ", refreshSessionMaxAge=" + refreshSessionMaxAge + ", seedAccounts=" + seedAccounts.size() + "]";
     }
 
-    public record SeedAccount(String username, String password, List<String> roles, String unitId, String personId) {
-    }
+    public record SeedAccount(String username, String password, List<String> roles, String unitId, String personId) {}
 }

@@ -2,7 +2,6 @@ package org.dutygraph.security;
 
 import java.time.Clock;
 import java.time.Duration;
-
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -44,7 +43,9 @@ final class TokenLifetime implements OAuth2TokenValidator<Jwt> {
             return refuse("The token has no expiry (exp)");
         }
         if (issued == null) {
-            return maxLifetime == null ? OAuth2TokenValidatorResult.success() : refuse("The token has no issue time (iat)");
+            return maxLifetime == null
+                    ? OAuth2TokenValidatorResult.success()
+                    : refuse("The token has no issue time (iat)");
         }
         if (issued.isAfter(clock.instant().plus(SKEW)) || issued.isAfter(expires)) {
             return refuse("The token's issue time (iat) is in the future or after its expiry");

@@ -27,8 +27,11 @@ enum TokenRefusal {
     static TokenRefusal of(AuthenticationException refused) {
         for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
             if (cause instanceof JwtValidationException invalid) {
-                return invalid.getErrors().stream().map(TokenRefusal::of).filter(r -> r != TOKEN_INVALID)
-                        .findFirst().orElse(TOKEN_INVALID);
+                return invalid.getErrors().stream()
+                        .map(TokenRefusal::of)
+                        .filter(r -> r != TOKEN_INVALID)
+                        .findFirst()
+                        .orElse(TOKEN_INVALID);
             }
         }
         return TOKEN_INVALID;

@@ -1,12 +1,11 @@
 package org.dutygraph.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.dutygraph.platform.i18n.Languages;
 import org.dutygraph.platform.i18n.Messages;
 import org.dutygraph.platform.i18n.Text;
@@ -40,10 +39,21 @@ final class UnauthenticatedEntryPoint implements AuthenticationEntryPoint {
         bearer.commence(request, response, refused);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        var message = messages.render(Text.of(SecurityTexts.SIGN_IN_AGAIN),
+        var message = messages.render(
+                Text.of(SecurityTexts.SIGN_IN_AGAIN),
                 Languages.fromAcceptLanguage(request.getHeader("Accept-Language")));
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(JSON.writeValueAsString(Map.of("errors", List.of(Map.of("message", message,
-                "extensions", Map.of("code", "UNAUTHENTICATED", "reason", TokenRefusal.of(refused).name()))))));
+        response.getWriter()
+                .write(JSON.writeValueAsString(Map.of(
+                        "errors",
+                        List.of(Map.of(
+                                "message",
+                                message,
+                                "extensions",
+                                Map.of(
+                                        "code",
+                                        "UNAUTHENTICATED",
+                                        "reason",
+                                        TokenRefusal.of(refused).name()))))));
     }
 }

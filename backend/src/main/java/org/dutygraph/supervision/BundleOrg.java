@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.dutygraph.org.bundle.Bundle;
 import org.dutygraph.supervision.signals.PowerItemTerms;
 import org.dutygraph.supervision.signals.SupervisedOrg;
@@ -22,8 +21,13 @@ final class BundleOrg implements SupervisedOrg {
 
     BundleOrg(Bundle bundle) {
         for (var item : bundle.powerItems()) {
-            items.put(item.id(), new PowerItemTerms(item.id(), item.statutoryDays(), item.committedDays(),
-                    item.fees().stream().map(Bundle.Fee::item).collect(Collectors.toUnmodifiableSet())));
+            items.put(
+                    item.id(),
+                    new PowerItemTerms(
+                            item.id(),
+                            item.statutoryDays(),
+                            item.committedDays(),
+                            item.fees().stream().map(Bundle.Fee::item).collect(Collectors.toUnmodifiableSet())));
         }
         for (var org : bundle.organizations()) {
             parents.put(org.id(), org.parentId());
@@ -57,7 +61,8 @@ final class BundleOrg implements SupervisedOrg {
     @Override
     public String responsiblePost(String unitId, String powerItemId) {
         return postsExercising.getOrDefault(powerItemId, List.of()).stream()
-                .filter(post -> active(posts.get(post)) && within(posts.get(post).organizationId(), unitId))
+                .filter(post ->
+                        active(posts.get(post)) && within(posts.get(post).organizationId(), unitId))
                 .min(Comparator.naturalOrder())
                 .orElseGet(() -> head(unitId));
     }
@@ -73,8 +78,10 @@ final class BundleOrg implements SupervisedOrg {
     private String head(String unitId) {
         return posts.values().stream()
                 .filter(p -> unitId.equals(p.organizationId()) && active(p) && HEAD_ROLES.contains(p.role()))
-                .min(Comparator.comparing((Bundle.Post p) -> "principal".equals(p.role()) ? 0 : 1).thenComparing(Bundle.Post::id))
-                .map(Bundle.Post::id).orElse(null);
+                .min(Comparator.comparing((Bundle.Post p) -> "principal".equals(p.role()) ? 0 : 1)
+                        .thenComparing(Bundle.Post::id))
+                .map(Bundle.Post::id)
+                .orElse(null);
     }
 
     private static final Set<String> HEAD_ROLES = Set.of("principal", "head");

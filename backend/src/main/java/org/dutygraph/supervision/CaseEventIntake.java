@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.platform.neo4j.LockStore;
 import org.dutygraph.supervision.events.CaseEvent;
@@ -27,8 +26,7 @@ import org.springframework.stereotype.Service;
 public class CaseEventIntake {
 
     /** What became of a batch. */
-    public record Result(int kept, int replayed, List<LineProblem> problems) {
-    }
+    public record Result(int kept, int replayed, List<LineProblem> problems) {}
 
     private final CaseEventStore store;
     private final GraphTransactions graph;
@@ -37,7 +35,8 @@ public class CaseEventIntake {
     private final Clock clock;
     private final CaseEventParser parser = new CaseEventParser();
 
-    CaseEventIntake(CaseEventStore store, GraphTransactions graph, LockStore locks, SupervisionSettings settings, Clock clock) {
+    CaseEventIntake(
+            CaseEventStore store, GraphTransactions graph, LockStore locks, SupervisionSettings settings, Clock clock) {
         this.store = store;
         this.graph = graph;
         this.locks = locks;
@@ -52,13 +51,18 @@ public class CaseEventIntake {
         long number = 0;
         for (String line; (line = reader.readLine()) != null; ) {
             if (++number > settings.maxBatchLines()) {
-                problems.add(new LineProblem(number, "$", "TOO_MANY_LINES", "A batch is at most " + settings.maxBatchLines()
-                        + " lines: this line and the rest were not read; send them in another batch"));
+                problems.add(new LineProblem(
+                        number,
+                        "$",
+                        "TOO_MANY_LINES",
+                        "A batch is at most " + settings.maxBatchLines()
+                                + " lines: this line and the rest were not read; send them in another batch"));
                 break;
             }
             var result = parser.parse(number, line);
             if (result == null) continue;
-            if (result.ok()) parsed.put(number, result.event()); else problems.addAll(result.problems());
+            if (result.ok()) parsed.put(number, result.event());
+            else problems.addAll(result.problems());
         }
         return graph.write(() -> {
             locks.job("supervision-intake");
@@ -68,11 +72,18 @@ public class CaseEventIntake {
 
     private Result store(String system, Map<Long, CaseEvent> parsed, List<LineProblem> problems) {
         var events = parsed.values();
-        var stored = store.fingerprints(events.stream().map(e -> CaseEventStore.key(system, e.eventId())).toList());
-        var cases = new HashMap<>(store.cases(events.stream().map(CaseEvent::caseId).collect(Collectors.toSet())));
-        var items = store.existing("PowerItem", events.stream().map(CaseEvent::powerItemId).collect(Collectors.toSet()));
-        var units = store.existing("Organization", events.stream().map(CaseEvent::unitId).collect(Collectors.toSet()));
-        var posts = store.existing("Post", events.stream().map(CaseEvent::postId).filter(p -> p != null).collect(Collectors.toSet()));
+        var stored = store.fingerprints(events.stream()
+                .map(e -> CaseEventStore.key(system, e.eventId()))
+                .toList());
+        var cases =
+                new HashMap<>(store.cases(events.stream().map(CaseEvent::caseId).collect(Collectors.toSet())));
+        var items = store.existing(
+                "PowerItem", events.stream().map(CaseEvent::powerItemId).collect(Collectors.toSet()));
+        var units = store.existing(
+                "Organization", events.stream().map(CaseEvent::unitId).collect(Collectors.toSet()));
+        var posts = store.existing(
+                "Post",
+                events.stream().map(CaseEvent::postId).filter(p -> p != null).collect(Collectors.toSet()));
         var kept = new ArrayList<CaseEvent>();
         int replayed = 0;
         for (var entry : parsed.entrySet()) {
@@ -85,7 +96,10 @@ public class CaseEventIntake {
                 if (earlier.equals(fingerprint)) {
                     replayed++;
                 } else {
-                    problems.add(new LineProblem(line, "event_id", "EVENT_ID_REUSED",
+                    problems.add(new LineProblem(
+                            line,
+                            "event_id",
+                            "EVENT_ID_REUSED",
                             "Event " + e.eventId() + " was received before with other content"));
                 }
                 continue;
@@ -103,11 +117,18 @@ public class CaseEventIntake {
         return new Result(kept.size(), replayed, List.copyOf(problems));
     }
 
-    private static boolean check(long line, CaseEvent e, Map<String, CaseEventStore.CaseKey> cases, Set<String> items,
-                                 Set<String> units, Set<String> posts, List<LineProblem> problems) {
+    private static boolean check(
+            long line,
+            CaseEvent e,
+            Map<String, CaseEventStore.CaseKey> cases,
+            Set<String> items,
+            Set<String> units,
+            Set<String> posts,
+            List<LineProblem> problems) {
         int before = problems.size();
         if (!items.contains(e.powerItemId())) {
-            problems.add(new LineProblem(line, "power_item_id", "UNKNOWN_REFERENCE", "No power item " + e.powerItemId()));
+            problems.add(
+                    new LineProblem(line, "power_item_id", "UNKNOWN_REFERENCE", "No power item " + e.powerItemId()));
         }
         if (!units.contains(e.unitId())) {
             problems.add(new LineProblem(line, "unit_id", "UNKNOWN_REFERENCE", "No unit " + e.unitId()));
@@ -117,11 +138,15 @@ public class CaseEventIntake {
         }
         var known = cases.get(e.caseId());
         if (known != null && !known.powerItemId().equals(e.powerItemId())) {
-            problems.add(new LineProblem(line, "power_item_id", "CASE_MISMATCH", "Case " + e.caseId()
-                    + " is a case of power item " + known.powerItemId()));
+            problems.add(new LineProblem(
+                    line,
+                    "power_item_id",
+                    "CASE_MISMATCH",
+                    "Case " + e.caseId() + " is a case of power item " + known.powerItemId()));
         }
         if (known != null && !known.unitId().equals(e.unitId())) {
-            problems.add(new LineProblem(line, "unit_id", "CASE_MISMATCH", "Case " + e.caseId() + " is a case of unit " + known.unitId()));
+            problems.add(new LineProblem(
+                    line, "unit_id", "CASE_MISMATCH", "Case " + e.caseId() + " is a case of unit " + known.unitId()));
         }
         return problems.size() == before;
     }

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.dutygraph.supervision.events.CaseEvent;
 import org.dutygraph.supervision.signals.PowerItemTerms;
 import org.neo4j.driver.Value;
@@ -20,12 +19,10 @@ import org.springframework.stereotype.Component;
 class CaseEventStore {
 
     /** A case as first reported: its power item and unit. */
-    record CaseKey(String powerItemId, String unitId) {
-    }
+    record CaseKey(String powerItemId, String unitId) {}
 
     /** An open case with its events, for evaluation. */
-    record OpenCase(String id, String powerItemId, String unitId, List<CaseEvent> events) {
-    }
+    record OpenCase(String id, String powerItemId, String unitId, List<CaseEvent> events) {}
 
     private final Neo4jClient neo4j;
 
@@ -36,20 +33,30 @@ class CaseEventStore {
     /** The fingerprint of each stored event among {@code keys}. */
     Map<String, String> fingerprints(Collection<String> keys) {
         var found = new HashMap<String, String>();
-        neo4j.query("UNWIND $keys AS key MATCH (e:CaseEvent {key: key}) RETURN e.key AS key, e.fingerprint AS fingerprint")
-                .bind(List.copyOf(keys)).to("keys")
-                .fetchAs(Map.Entry.class).mappedBy((t, r) -> Map.entry(r.get("key").asString(), r.get("fingerprint").asString()))
-                .all().forEach(e -> found.put((String) e.getKey(), (String) e.getValue()));
+        neo4j.query(
+                        "UNWIND $keys AS key MATCH (e:CaseEvent {key: key}) RETURN e.key AS key, e.fingerprint AS fingerprint")
+                .bind(List.copyOf(keys))
+                .to("keys")
+                .fetchAs(Map.Entry.class)
+                .mappedBy((t, r) ->
+                        Map.entry(r.get("key").asString(), r.get("fingerprint").asString()))
+                .all()
+                .forEach(e -> found.put((String) e.getKey(), (String) e.getValue()));
         return found;
     }
 
     Map<String, CaseKey> cases(Collection<String> ids) {
         var found = new HashMap<String, CaseKey>();
-        neo4j.query("UNWIND $ids AS id MATCH (c:SupervisedCase {id: id}) RETURN c.id AS id, c.powerItemId AS item, c.unitId AS unit")
-                .bind(List.copyOf(ids)).to("ids")
+        neo4j.query(
+                        "UNWIND $ids AS id MATCH (c:SupervisedCase {id: id}) RETURN c.id AS id, c.powerItemId AS item, c.unitId AS unit")
+                .bind(List.copyOf(ids))
+                .to("ids")
                 .fetchAs(Map.Entry.class)
-                .mappedBy((t, r) -> Map.entry(r.get("id").asString(), new CaseKey(r.get("item").asString(), r.get("unit").asString())))
-                .all().forEach(e -> found.put((String) e.getKey(), (CaseKey) e.getValue()));
+                .mappedBy((t, r) -> Map.entry(
+                        r.get("id").asString(),
+                        new CaseKey(r.get("item").asString(), r.get("unit").asString())))
+                .all()
+                .forEach(e -> found.put((String) e.getKey(), (CaseKey) e.getValue()));
         return found;
     }
 
@@ -57,7 +64,10 @@ class CaseEventStore {
     Set<String> existing(String label, Collection<String> ids) {
         if (!Set.of("PowerItem", "Organization", "Post").contains(label)) throw new IllegalArgumentException(label);
         return new HashSet<>(neo4j.query("UNWIND $ids AS id MATCH (n:" + label + " {id: id}) RETURN n.id AS id")
-                .bind(List.copyOf(ids)).to("ids").fetchAs(String.class).all());
+                .bind(List.copyOf(ids))
+                .to("ids")
+                .fetchAs(String.class)
+                .all());
     }
 
     void write(String system, List<CaseEvent> events, String receivedAt) {
@@ -89,7 +99,8 @@ class CaseEventStore {
                 CREATE (e:CaseEvent {key: row.key})
                 SET e += row, e.system = $system, e.receivedAt = $receivedAt
                 CREATE (e)-[:OF_CASE]->(c)""")
-                .bindAll(Map.of("rows", rows, "system", system, "receivedAt", receivedAt)).run();
+                .bindAll(Map.of("rows", rows, "system", system, "receivedAt", receivedAt))
+                .run();
     }
 
     static String key(String system, String eventId) {
@@ -98,32 +109,62 @@ class CaseEventStore {
 
     /** What makes two events the same event: every field as sent (times compared as instants with their offset). */
     static String fingerprint(CaseEvent e) {
-        return String.join("\u0001", e.caseId(), e.powerItemId(), e.unitId(), String.valueOf(e.postId()), e.kind().name(),
-                e.at().toString(), String.valueOf(e.step()), String.valueOf(e.stepLimitDays()), String.valueOf(e.reason()),
+        return String.join(
+                "\u0001",
+                e.caseId(),
+                e.powerItemId(),
+                e.unitId(),
+                String.valueOf(e.postId()),
+                e.kind().name(),
+                e.at().toString(),
+                String.valueOf(e.step()),
+                String.valueOf(e.stepLimitDays()),
+                String.valueOf(e.reason()),
                 e.fee() == null ? "null" : e.fee().item() + "\u0002" + e.fee().amount());
     }
 
     /** Open cases, a page at a time by id. */
     List<OpenCase> openCases(String afterId, int limit) {
-        return neo4j.query("""
+        return neo4j
+                .query("""
                         MATCH (c:SupervisedCase) WHERE c.open AND c.id > $after
                         WITH c ORDER BY c.id LIMIT $limit
                         RETURN c.id AS id, c.powerItemId AS item, c.unitId AS unit,
                                COLLECT { MATCH (e:CaseEvent)-[:OF_CASE]->(c) RETURN e ORDER BY e.atMillis, e.key } AS events""")
                 .bindAll(Map.of("after", afterId, "limit", limit))
                 .fetchAs(OpenCase.class)
-                .mappedBy((t, r) -> new OpenCase(r.get("id").asString(), r.get("item").asString(), r.get("unit").asString(),
-                        r.get("events").asList(v -> event(r.get("id").asString(), r.get("item").asString(), r.get("unit").asString(), v))))
-                .all().stream().toList();
+                .mappedBy((t, r) -> new OpenCase(
+                        r.get("id").asString(),
+                        r.get("item").asString(),
+                        r.get("unit").asString(),
+                        r.get("events")
+                                .asList(v -> event(
+                                        r.get("id").asString(),
+                                        r.get("item").asString(),
+                                        r.get("unit").asString(),
+                                        v))))
+                .all()
+                .stream()
+                .toList();
     }
 
     private static CaseEvent event(String caseId, String item, String unit, Value v) {
         var e = v.asNode();
         var feeItem = e.get("feeItem").asString(null);
-        return new CaseEvent(e.get("eventId").asString(), caseId, item, unit, e.get("postId").asString(null),
-                CaseEvent.Kind.valueOf(e.get("kind").asString()), OffsetDateTime.parse(e.get("at").asString()),
-                e.get("step").asString(null), e.get("stepLimitDays").isNull() ? null : e.get("stepLimitDays").asInt(),
-                e.get("reason").asString(null), feeItem == null ? null : new CaseEvent.Fee(feeItem, e.get("feeAmount").asString()));
+        return new CaseEvent(
+                e.get("eventId").asString(),
+                caseId,
+                item,
+                unit,
+                e.get("postId").asString(null),
+                CaseEvent.Kind.valueOf(e.get("kind").asString()),
+                OffsetDateTime.parse(e.get("at").asString()),
+                e.get("step").asString(null),
+                e.get("stepLimitDays").isNull() ? null : e.get("stepLimitDays").asInt(),
+                e.get("reason").asString(null),
+                feeItem == null
+                        ? null
+                        : new CaseEvent.Fee(feeItem, e.get("feeAmount").asString()));
     }
 
     Map<String, PowerItemTerms> terms(Collection<String> itemIds) {
@@ -131,13 +172,16 @@ class CaseEventStore {
         neo4j.query("""
                         UNWIND $ids AS id MATCH (p:PowerItem {id: id})
                         RETURN p.id AS id, p.statutoryDays AS statutory, p.committedDays AS committed, coalesce(p.feeItems, []) AS fees""")
-                .bind(List.copyOf(itemIds)).to("ids")
+                .bind(List.copyOf(itemIds))
+                .to("ids")
                 .fetchAs(PowerItemTerms.class)
-                .mappedBy((t, r) -> new PowerItemTerms(r.get("id").asString(),
+                .mappedBy((t, r) -> new PowerItemTerms(
+                        r.get("id").asString(),
                         r.get("statutory").isNull() ? null : r.get("statutory").asInt(),
                         r.get("committed").isNull() ? null : r.get("committed").asInt(),
                         Set.copyOf(r.get("fees").asList(Value::asString))))
-                .all().forEach(t -> found.put(t.id(), t));
+                .all()
+                .forEach(t -> found.put(t.id(), t));
         return found;
     }
 
@@ -158,11 +202,16 @@ class CaseEventStore {
                           RETURN head.id AS headPost ORDER BY CASE head.role WHEN 'principal' THEN 0 ELSE 1 END, head.id LIMIT 1 }
                         RETURN coalesce(dutyPost, headPost) AS post""")
                 .bindAll(Map.of("unit", unitId, "item", powerItemId))
-                .fetchAs(String.class).mappedBy((t, r) -> r.get("post").asString(null)).one().orElse(null);
+                .fetchAs(String.class)
+                .mappedBy((t, r) -> r.get("post").asString(null))
+                .one()
+                .orElse(null);
     }
 
     void close(Collection<String> caseIds) {
         neo4j.query("UNWIND $ids AS id MATCH (c:SupervisedCase {id: id}) SET c.open = false")
-                .bind(List.copyOf(caseIds)).to("ids").run();
+                .bind(List.copyOf(caseIds))
+                .to("ids")
+                .run();
     }
 }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.dutygraph.org.bundle.BundleProblem;
 import org.dutygraph.org.bundle.BundleReader;
 import org.dutygraph.org.bundle.BundleValidator;
@@ -33,9 +32,16 @@ public final class OfflineSupervision {
      * What a run found: bundle problems (nothing else is read then), the lines not kept, and the signals; with the
      * time spent reading and checking the events, and evaluating the cases.
      */
-    public record Report(List<BundleProblem> bundleProblems, int bundleProblemCount, List<LineProblem> lineProblems,
-                         long eventsKept, long eventsReplayed, int cases, List<Signal> signals, long ingestNanos,
-                         long evaluateNanos) {
+    public record Report(
+            List<BundleProblem> bundleProblems,
+            int bundleProblemCount,
+            List<LineProblem> lineProblems,
+            long eventsKept,
+            long eventsReplayed,
+            int cases,
+            List<Signal> signals,
+            long ingestNanos,
+            long evaluateNanos) {
 
         public boolean bundleRejected() {
             return bundleProblemCount > 0;
@@ -89,12 +95,20 @@ public final class OfflineSupervision {
             switch (book.add(number, parsed.event(), lineProblems)) {
                 case KEPT -> kept++;
                 case REPLAYED -> replayed++;
-                case REFUSED -> { }
+                case REFUSED -> {}
             }
         }
         long ingested = System.nanoTime();
         var signals = book.signals(new SignalEngine(days, zone, supervisionPeriod), at);
-        return new Report(List.of(), 0, lineProblems, kept, replayed, book.caseCount(), signals, ingested - started,
+        return new Report(
+                List.of(),
+                0,
+                lineProblems,
+                kept,
+                replayed,
+                book.caseCount(),
+                signals,
+                ingested - started,
                 System.nanoTime() - ingested);
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.dutygraph.org.read.Holdings;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -25,8 +24,7 @@ class RecipientStore {
         return neo4j.query("""
                         MATCH path = (:Organization {id: $unit})-[:PART_OF*0..]->(:Organization)<-[:SUPERVISES {kind: 'in_charge'}]-(s:Post)
                         WHERE coalesce(s.status, 'active') <> 'dissolved'
-                        RETURN s.id AS id ORDER BY length(path), s.id LIMIT 1""")
-                .bind(unitId).to("unit").fetchAs(String.class).one();
+                        RETURN s.id AS id ORDER BY length(path), s.id LIMIT 1""").bind(unitId).to("unit").fetchAs(String.class).one();
     }
 
     Set<String> usernamesHolding(Collection<String> postIds, String day) {
@@ -36,6 +34,7 @@ class RecipientStore {
                         MATCH (a:Account {personId: person.id}) WHERE coalesce(a.enabled, true)
                         RETURN DISTINCT a.username AS username""".formatted(Holdings.currentOn("holds", "$day")))
                 .bindAll(Map.of("posts", List.copyOf(postIds), "day", day))
-                .fetchAs(String.class).all());
+                .fetchAs(String.class)
+                .all());
     }
 }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Notifications;
 import org.dutygraph.platform.calendar.WorkingDays;
@@ -32,8 +31,7 @@ public class SignalEvaluation {
     static final int PAGE = 2_000;
 
     /** What a run did. */
-    public record Run(int cases, int raised, int cleared, int closed) {
-    }
+    public record Run(int cases, int raised, int cleared, int closed) {}
 
     private final CaseEventStore cases;
     private final SignalStore signals;
@@ -45,9 +43,17 @@ public class SignalEvaluation {
     private final SignalEngine engine;
     private final Clock clock;
 
-    SignalEvaluation(CaseEventStore cases, SignalStore signals, SignalNotices notices, Notifications notifications,
-                     Effects effects, GraphTransactions graph, LockStore locks, WorkingDays days, SupervisionSettings settings,
-                     Clock clock) {
+    SignalEvaluation(
+            CaseEventStore cases,
+            SignalStore signals,
+            SignalNotices notices,
+            Notifications notifications,
+            Effects effects,
+            GraphTransactions graph,
+            LockStore locks,
+            WorkingDays days,
+            SupervisionSettings settings,
+            Clock clock) {
         this.cases = cases;
         this.signals = signals;
         this.notices = notices;
@@ -84,18 +90,29 @@ public class SignalEvaluation {
         return new Run(total[0], total[1], total[2], total[3]);
     }
 
-    private List<String> evaluatePage(List<CaseEventStore.OpenCase> open, Instant at, Map<String, PowerItemTerms> terms,
-                                      Map<String, String> posts, int[] total) {
-        var missing = open.stream().map(CaseEventStore.OpenCase::powerItemId).filter(id -> !terms.containsKey(id))
+    private List<String> evaluatePage(
+            List<CaseEventStore.OpenCase> open,
+            Instant at,
+            Map<String, PowerItemTerms> terms,
+            Map<String, String> posts,
+            int[] total) {
+        var missing = open.stream()
+                .map(CaseEventStore.OpenCase::powerItemId)
+                .filter(id -> !terms.containsKey(id))
                 .collect(Collectors.toSet());
         if (!missing.isEmpty()) terms.putAll(cases.terms(missing));
-        var stored = signals.clearedByCase(open.stream().map(CaseEventStore.OpenCase::id).toList());
+        var stored = signals.clearedByCase(
+                open.stream().map(CaseEventStore.OpenCase::id).toList());
         var raised = new LinkedHashMap<String, Signal>();
         var cleared = new HashMap<String, Instant>();
         var closed = new ArrayList<String>();
         for (var c : open) {
-            var found = engine.evaluate(c.events(), terms.get(c.powerItemId()), (unit, item) -> posts.computeIfAbsent(
-                    unit + '\u0000' + item, k -> orEmpty(cases.responsiblePost(unit, item))), at);
+            var found = engine.evaluate(
+                    c.events(),
+                    terms.get(c.powerItemId()),
+                    (unit, item) -> posts.computeIfAbsent(
+                            unit + '\u0000' + item, k -> orEmpty(cases.responsiblePost(unit, item))),
+                    at);
             var ids = ids(c.id(), found);
             for (int i = 0; i < found.size(); i++) {
                 var signal = withoutEmptyPost(found.get(i));
@@ -104,7 +121,8 @@ public class SignalEvaluation {
                 if (wasCleared == null) raised.put(id, signal);
                 else if (!wasCleared && signal.clearedAt() != null) cleared.put(id, signal.clearedAt());
             }
-            boolean ended = c.events().stream().anyMatch(e -> e.kind().ends() && !e.at().toInstant().isAfter(at));
+            boolean ended = c.events().stream()
+                    .anyMatch(e -> e.kind().ends() && !e.at().toInstant().isAfter(at));
             if (ended && found.stream().allMatch(s -> s.clearedAt() != null)) closed.add(c.id());
         }
         if (!raised.isEmpty()) signals.create(raised);
@@ -116,8 +134,15 @@ public class SignalEvaluation {
         raised.forEach((id, s) -> {
             if (s.clearedAt() == null) requests.addAll(notices.requests(id, s, recipients));
             if (s.level() == Signal.Level.red) {
-                recorded.addAll(effects.record(new SupervisionRedCard(id, s.rule().name(), s.caseId(), s.powerItemId(),
-                        s.unitId(), s.postId(), s.raisedAt(), s.due())));
+                recorded.addAll(effects.record(new SupervisionRedCard(
+                        id,
+                        s.rule().name(),
+                        s.caseId(),
+                        s.powerItemId(),
+                        s.unitId(),
+                        s.postId(),
+                        s.raisedAt(),
+                        s.due())));
             }
         });
         if (!requests.isEmpty()) notifications.enqueue(requests);
@@ -131,7 +156,9 @@ public class SignalEvaluation {
     /** case/rule/n: the n-th signal of that rule in the case, in the order raised (stable as long as the events are). */
     private static List<String> ids(String caseId, List<Signal> found) {
         var counts = new HashMap<Signal.Rule, Integer>();
-        return found.stream().map(s -> caseId + "/" + s.rule().name() + "/" + counts.merge(s.rule(), 1, Integer::sum)).toList();
+        return found.stream()
+                .map(s -> caseId + "/" + s.rule().name() + "/" + counts.merge(s.rule(), 1, Integer::sum))
+                .toList();
     }
 
     private static String orEmpty(String post) {
@@ -139,7 +166,9 @@ public class SignalEvaluation {
     }
 
     private static Signal withoutEmptyPost(Signal s) {
-        return "".equals(s.postId()) ? new Signal(s.caseId(), s.rule(), s.powerItemId(), s.unitId(), null, s.raisedAt(),
-                s.due(), s.clearedAt()) : s;
+        return "".equals(s.postId())
+                ? new Signal(
+                        s.caseId(), s.rule(), s.powerItemId(), s.unitId(), null, s.raisedAt(), s.due(), s.clearedAt())
+                : s;
     }
 }

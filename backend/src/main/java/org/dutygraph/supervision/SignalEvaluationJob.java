@@ -1,7 +1,6 @@
 package org.dutygraph.supervision;
 
 import java.time.Duration;
-
 import org.dutygraph.platform.jobs.PeriodicJob;
 import org.springframework.stereotype.Component;
 

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.dutygraph.accountability.AccountabilityChains;
 import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Recipient;
@@ -32,8 +31,12 @@ class SignalNotices {
     private final SupervisionSettings settings;
     private final Clock clock;
 
-    SignalNotices(RecipientStore recipients, AccountabilityChains chains, AccountService accounts, SupervisionSettings settings,
-                  Clock clock) {
+    SignalNotices(
+            RecipientStore recipients,
+            AccountabilityChains chains,
+            AccountService accounts,
+            SupervisionSettings settings,
+            Clock clock) {
         this.recipients = recipients;
         this.chains = chains;
         this.accounts = accounts;
@@ -70,7 +73,8 @@ class SignalNotices {
                 for (var link : chains.chain(signal.postId(), signalId).links()) {
                     boolean sectionHead = link.role().equals("SECTION_HEAD");
                     boolean inCharge = link.role().equals("IN_CHARGE_SUPERVISOR");
-                    if (sectionHead || (inCharge && signal.level() == Signal.Level.red)) posts.add(link.post().id());
+                    if (sectionHead || (inCharge && signal.level() == Signal.Level.red))
+                        posts.add(link.post().id());
                 }
             }
         }
@@ -78,7 +82,8 @@ class SignalNotices {
             // the chain names the deputy in charge only below the unit's principal; the 分管 leader supervises the unit
             recipients.leaderInCharge(signal.unitId()).ifPresent(posts::add);
         }
-        var usernames = new HashSet<>(recipients.usernamesHolding(posts, LocalDate.now(clock).toString()));
+        var usernames = new HashSet<>(
+                recipients.usernamesHolding(posts, LocalDate.now(clock).toString()));
         if (signal.level() == Signal.Level.red && !settings.officeUnitIds().isEmpty()) {
             usernames.addAll(memo.computeIfAbsent("office", k -> accounts.usernamesInUnits(settings.officeUnitIds())));
         }

@@ -2,7 +2,6 @@ package org.dutygraph.supervision;
 
 import java.util.List;
 import java.util.Locale;
-
 import org.dutygraph.platform.graphql.NotAuthorizedException;
 import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.neo4j.GraphTransactions;
@@ -16,10 +15,18 @@ import org.springframework.stereotype.Service;
 public class SignalQueries {
 
     /** A signal as the API shows it. */
-    public record SignalView(String id, String caseId, String level, String rule, String powerItemId, String unitId,
-                             String postId, java.time.OffsetDateTime raisedAt, java.time.OffsetDateTime due,
-                             java.time.OffsetDateTime clearedAt, String sortKey) {
-    }
+    public record SignalView(
+            String id,
+            String caseId,
+            String level,
+            String rule,
+            String powerItemId,
+            String unitId,
+            String postId,
+            java.time.OffsetDateTime raisedAt,
+            java.time.OffsetDateTime due,
+            java.time.OffsetDateTime clearedAt,
+            String sortKey) {}
 
     private final SignalStore store;
     private final GraphTransactions graph;
@@ -36,10 +43,22 @@ public class SignalQueries {
     /** A page of signals, newest raised first, after the sort key of the previous page's last one. */
     public List<SignalView> signals(String unitId, String level, Boolean open, String after, int limit) {
         requireOffice();
-        return graph.read(() -> store.list(unitId, level == null ? null : level.toLowerCase(Locale.ROOT), open, after, limit))
+        return graph
+                .read(() ->
+                        store.list(unitId, level == null ? null : level.toLowerCase(Locale.ROOT), open, after, limit))
                 .stream()
-                .map(s -> new SignalView(s.id(), s.caseId(), s.level().toUpperCase(Locale.ROOT), s.rule(), s.powerItemId(),
-                        s.unitId(), s.postId(), s.raisedAt(), s.due(), s.clearedAt(), s.sortKey()))
+                .map(s -> new SignalView(
+                        s.id(),
+                        s.caseId(),
+                        s.level().toUpperCase(Locale.ROOT),
+                        s.rule(),
+                        s.powerItemId(),
+                        s.unitId(),
+                        s.postId(),
+                        s.raisedAt(),
+                        s.due(),
+                        s.clearedAt(),
+                        s.sortKey()))
                 .toList();
     }
 
@@ -47,7 +66,9 @@ public class SignalQueries {
         var name = SecurityContextHolder.getContext().getAuthentication().getName();
         var account = accounts.find(name).orElse(null);
         boolean admin = account != null && account.roles().contains(Role.ADMIN);
-        boolean office = account != null && account.unitId() != null && settings.officeUnitIds().contains(account.unitId());
+        boolean office = account != null
+                && account.unitId() != null
+                && settings.officeUnitIds().contains(account.unitId());
         if (!admin && !office) {
             throw new NotAuthorizedException(true, Text.of(SupervisionTexts.OFFICE_ONLY));
         }

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.supervision.signals.Signal;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -16,9 +15,18 @@ import org.springframework.stereotype.Component;
 class SignalStore {
 
     /** A stored signal as read back. */
-    record StoredSignal(String id, String caseId, String level, String rule, String powerItemId, String unitId, String postId,
-                        OffsetDateTime raisedAt, OffsetDateTime due, OffsetDateTime clearedAt, String sortKey) {
-    }
+    record StoredSignal(
+            String id,
+            String caseId,
+            String level,
+            String rule,
+            String powerItemId,
+            String unitId,
+            String postId,
+            OffsetDateTime raisedAt,
+            OffsetDateTime due,
+            OffsetDateTime clearedAt,
+            String sortKey) {}
 
     /** Newest raised first, then by id: the keyset the list pages on. */
     static String sortKey(java.time.Instant raisedAt, String id) {
@@ -37,29 +45,35 @@ class SignalStore {
         neo4j.query("""
                         UNWIND $ids AS id MATCH (s:SupervisionSignal {caseId: id})
                         RETURN s.id AS id, s.clearedAt IS NOT NULL AS cleared""")
-                .bind(List.copyOf(caseIds)).to("ids")
-                .fetchAs(Map.Entry.class).mappedBy((t, r) -> Map.entry(r.get("id").asString(), r.get("cleared").asBoolean()))
-                .all().forEach(e -> found.put((String) e.getKey(), (Boolean) e.getValue()));
+                .bind(List.copyOf(caseIds))
+                .to("ids")
+                .fetchAs(Map.Entry.class)
+                .mappedBy((t, r) ->
+                        Map.entry(r.get("id").asString(), r.get("cleared").asBoolean()))
+                .all()
+                .forEach(e -> found.put((String) e.getKey(), (Boolean) e.getValue()));
         return found;
     }
 
     void create(Map<String, Signal> signals) {
-        var rows = signals.entrySet().stream().map(e -> {
-            var s = e.getValue();
-            var row = new HashMap<String, Object>();
-            row.put("id", e.getKey());
-            row.put("caseId", s.caseId());
-            row.put("level", s.level().name());
-            row.put("rule", s.rule().name());
-            row.put("powerItemId", s.powerItemId());
-            row.put("unitId", s.unitId());
-            row.put("postId", s.postId());
-            row.put("raisedAt", utc(s.raisedAt()));
-            row.put("sortKey", sortKey(s.raisedAt(), e.getKey()));
-            row.put("due", s.due() == null ? null : utc(s.due()));
-            row.put("clearedAt", s.clearedAt() == null ? null : utc(s.clearedAt()));
-            return row;
-        }).toList();
+        var rows = signals.entrySet().stream()
+                .map(e -> {
+                    var s = e.getValue();
+                    var row = new HashMap<String, Object>();
+                    row.put("id", e.getKey());
+                    row.put("caseId", s.caseId());
+                    row.put("level", s.level().name());
+                    row.put("rule", s.rule().name());
+                    row.put("powerItemId", s.powerItemId());
+                    row.put("unitId", s.unitId());
+                    row.put("postId", s.postId());
+                    row.put("raisedAt", utc(s.raisedAt()));
+                    row.put("sortKey", sortKey(s.raisedAt(), e.getKey()));
+                    row.put("due", s.due() == null ? null : utc(s.due()));
+                    row.put("clearedAt", s.clearedAt() == null ? null : utc(s.clearedAt()));
+                    return row;
+                })
+                .toList();
         neo4j.query("""
                 UNWIND $rows AS row
                 MATCH (c:SupervisedCase {id: row.caseId})
@@ -68,9 +82,13 @@ class SignalStore {
     }
 
     void clear(Map<String, java.time.Instant> clearedAt) {
-        var rows = clearedAt.entrySet().stream().map(e -> Map.<String, Object>of("id", e.getKey(), "at", utc(e.getValue()))).toList();
+        var rows = clearedAt.entrySet().stream()
+                .map(e -> Map.<String, Object>of("id", e.getKey(), "at", utc(e.getValue())))
+                .toList();
         neo4j.query("UNWIND $rows AS row MATCH (s:SupervisionSignal {id: row.id}) SET s.clearedAt = row.at")
-                .bind(rows).to("rows").run();
+                .bind(rows)
+                .to("rows")
+                .run();
     }
 
     /** Newest first; each filter applies when given. */
@@ -81,20 +99,34 @@ class SignalStore {
         params.put("level", level);
         params.put("open", open);
         params.put("limit", limit);
-        return neo4j.query("""
+        return neo4j
+                .query("""
                         MATCH (s:SupervisionSignal)
                         WHERE ($unit IS NULL OR s.unitId = $unit) AND ($level IS NULL OR s.level = $level)
                           AND ($open IS NULL OR (s.clearedAt IS NULL) = $open) AND ($after IS NULL OR s.sortKey > $after)
                         RETURN s ORDER BY s.sortKey LIMIT $limit""")
                 .bindAll(params)
-                .fetchAs(StoredSignal.class).mappedBy((t, r) -> {
+                .fetchAs(StoredSignal.class)
+                .mappedBy((t, r) -> {
                     var s = r.get("s").asNode();
-                    return new StoredSignal(s.get("id").asString(), s.get("caseId").asString(), s.get("level").asString(),
-                            s.get("rule").asString(), s.get("powerItemId").asString(), s.get("unitId").asString(),
-                            s.get("postId").asString(null), s.get("raisedAt").asOffsetDateTime(),
+                    return new StoredSignal(
+                            s.get("id").asString(),
+                            s.get("caseId").asString(),
+                            s.get("level").asString(),
+                            s.get("rule").asString(),
+                            s.get("powerItemId").asString(),
+                            s.get("unitId").asString(),
+                            s.get("postId").asString(null),
+                            s.get("raisedAt").asOffsetDateTime(),
                             s.get("due").isNull() ? null : s.get("due").asOffsetDateTime(),
-                            s.get("clearedAt").isNull() ? null : s.get("clearedAt").asOffsetDateTime(), s.get("sortKey").asString());
-                }).all().stream().toList();
+                            s.get("clearedAt").isNull()
+                                    ? null
+                                    : s.get("clearedAt").asOffsetDateTime(),
+                            s.get("sortKey").asString());
+                })
+                .all()
+                .stream()
+                .toList();
     }
 
     private static OffsetDateTime utc(java.time.Instant instant) {

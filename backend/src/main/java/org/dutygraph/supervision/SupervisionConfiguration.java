@@ -5,5 +5,4 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SupervisionSettings.class)
-class SupervisionConfiguration {
-}
+class SupervisionConfiguration {}

@@ -7,6 +7,12 @@ import java.time.Instant;
  * feature opens an efficiency accountability case from it (a draft against the responsible post, the signal as
  * evidence).
  */
-public record SupervisionRedCard(String signalId, String rule, String caseId, String powerItemId, String unitId,
-                                 String postId, Instant raisedAt, Instant due) {
-}
+public record SupervisionRedCard(
+        String signalId,
+        String rule,
+        String caseId,
+        String powerItemId,
+        String unitId,
+        String postId,
+        Instant raisedAt,
+        Instant due) {}

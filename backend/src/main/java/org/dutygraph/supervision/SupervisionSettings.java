@@ -2,7 +2,6 @@ package org.dutygraph.supervision;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,10 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * accounts form the supervision office (red cards go to them).
  */
 @ConfigurationProperties("dutygraph.supervision")
-record SupervisionSettings(@DefaultValue List<SystemCredential> systems, @DefaultValue("2") int supervisionPeriod,
-                           @DefaultValue("5m") Duration evaluateInterval, @DefaultValue List<String> officeUnitIds,
-                           @DefaultValue("20000") int maxBatchLines) {
+record SupervisionSettings(
+        @DefaultValue List<SystemCredential> systems,
+        @DefaultValue("2") int supervisionPeriod,
+        @DefaultValue("5m") Duration evaluateInterval,
+        @DefaultValue List<String> officeUnitIds,
+        @DefaultValue("20000") int maxBatchLines) {
 
-    record SystemCredential(String id, String secretSha256) {
-    }
+    record SystemCredential(String id, String secretSha256) {}
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 
@@ -20,11 +19,17 @@ abstract class AppraisalDemoCityTest extends AppraiserCalls {
     void demoCity() {
         boolean present;
         try (var session = driver.session()) {
-            present = session.run("MATCH (o:Organization {id: 'fgw-bgs'}) RETURN count(o) > 0 AS e").single().get("e").asBoolean();
+            present = session.run("MATCH (o:Organization {id: 'fgw-bgs'}) RETURN count(o) > 0 AS e")
+                    .single()
+                    .get("e")
+                    .asBoolean();
         }
         if (!present) {
             wipeGraph();
-            assertThat(importBundle(resource("demo/qingshan-city.bundle.json")).path("problems").isEmpty()).isTrue();
+            assertThat(importBundle(resource("demo/qingshan-city.bundle.json"))
+                            .path("problems")
+                            .isEmpty())
+                    .isTrue();
         }
     }
 
@@ -33,8 +38,12 @@ abstract class AppraisalDemoCityTest extends AppraiserCalls {
     }
 
     JsonNode recompute(int year) {
-        var job = as("appraiser").post("mutation { recomputeAppraisal(input: {year: " + year + ", waitSeconds: 120}) { "
-                + "job { status failure summary { results ties } } } }").ok().path("recomputeAppraisal").path("job");
+        var job = as("appraiser")
+                .post("mutation { recomputeAppraisal(input: {year: " + year + ", waitSeconds: 120}) { "
+                        + "job { status failure summary { results ties } } } }")
+                .ok()
+                .path("recomputeAppraisal")
+                .path("job");
         assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
         return job.path("summary");
     }
@@ -53,10 +62,14 @@ abstract class AppraisalDemoCityTest extends AppraiserCalls {
     /** subjectId -> the period's result, under a scheme (appraiser's view, one page of 100). */
     Map<String, JsonNode> results(String schemeId, int year, String period) {
         var bySubject = new java.util.TreeMap<String, JsonNode>();
-        as("appraiser").post("""
+        as("appraiser")
+                .post("""
                 query($s: ID!, $y: Int!) { appraisalResults(schemeId: $s, year: $y, first: 100) { edges { node { subjectId
                   periods { period score grade rank payoutMultiplier flags } } } } }""", Map.of("s", schemeId, "y", year))
-                .ok().path("appraisalResults").path("edges").forEach(e -> {
+                .ok()
+                .path("appraisalResults")
+                .path("edges")
+                .forEach(e -> {
                     for (var p : e.path("node").path("periods")) {
                         if (p.path("period").asString().equals(period)) {
                             bySubject.put(e.path("node").path("subjectId").asString(), p);
@@ -67,7 +80,9 @@ abstract class AppraisalDemoCityTest extends AppraiserCalls {
     }
 
     static boolean has(JsonNode results, String scheme) {
-        return results.path("edges").valueStream().anyMatch(e -> e.path("node").path("schemeId").asString().equals(scheme));
+        return results.path("edges")
+                .valueStream()
+                .anyMatch(e -> e.path("node").path("schemeId").asString().equals(scheme));
     }
 
     static List<String> texts(JsonNode array) {

@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -37,13 +36,22 @@ class AppraisalPropertiesTest {
         for (int i = 0; i < top.size(); i++) {
             var kids = new ArrayList<Map<String, Object>>();
             for (int j = 0; j < children.size(); j++) {
-                kids.add(Map.of("code", "c" + i + "-" + j, "weight", String.valueOf(children.get(j)), "input", Map.of()));
+                kids.add(Map.of(
+                        "code", "c" + i + "-" + j, "weight", String.valueOf(children.get(j)), "input", Map.of()));
             }
             indicators.add(Map.of("code", "t" + i, "weight", String.valueOf(top.get(i)), "children", kids));
         }
-        var json = new java.util.HashMap<String, Object>(Map.of("name", "random", "subject", "PERSON", "period", "MONTH",
-                "indicators", indicators, "grades", List.of(Map.of("grade", "A", "min", "90"), Map.of("grade", "B", "min", "60"),
-                        Map.of("grade", "C"))));
+        var json = new java.util.HashMap<String, Object>(Map.of(
+                "name",
+                "random",
+                "subject",
+                "PERSON",
+                "period",
+                "MONTH",
+                "indicators",
+                indicators,
+                "grades",
+                List.of(Map.of("grade", "A", "min", "90"), Map.of("grade", "B", "min", "60"), Map.of("grade", "C"))));
         if (distribution != null) {
             json.put("distribution", JSON.readValue(distribution, Object.class));
         }
@@ -52,7 +60,11 @@ class AppraisalPropertiesTest {
 
     /** Positive integers adding up to 100, from cut points. */
     private static List<Integer> split(List<Integer> cuts) {
-        var points = cuts.stream().map(c -> Math.floorMod(c, 99) + 1).distinct().sorted().collect(Collectors.toList());
+        var points = cuts.stream()
+                .map(c -> Math.floorMod(c, 99) + 1)
+                .distinct()
+                .sorted()
+                .collect(Collectors.toList());
         points.add(0, 0);
         points.add(100);
         var parts = new ArrayList<Integer>();
@@ -74,36 +86,51 @@ class AppraisalPropertiesTest {
     }
 
     @Property
-    void whenEveryInputIsTheSameTheScoreIsThatValue(@ForAll @Size(max = 5) List<Integer> topCuts,
-                                                    @ForAll @Size(max = 5) List<Integer> childCuts,
-                                                    @ForAll @IntRange(min = 0, max = 100) int value) {
+    void whenEveryInputIsTheSameTheScoreIsThatValue(
+            @ForAll @Size(max = 5) List<Integer> topCuts,
+            @ForAll @Size(max = 5) List<Integer> childCuts,
+            @ForAll @IntRange(min = 0, max = 100) int value) {
         var scheme = tree(topCuts, childCuts, null);
-        var outcome = Appraiser.run(scheme, MONTH, List.of("s"), inputs(scheme, "s", List.of(value))).outcomes().get(0);
+        var outcome = Appraiser.run(scheme, MONTH, List.of("s"), inputs(scheme, "s", List.of(value)))
+                .outcomes()
+                .get(0);
         assertThat(outcome.score()).isEqualByComparingTo(BigDecimal.valueOf(value));
     }
 
     @Property
-    void scoresStayWithinZeroAndHundred_andTheBreakdownAddsUpToTheScore(@ForAll @Size(max = 5) List<Integer> topCuts,
-                                                                       @ForAll @Size(max = 5) List<Integer> childCuts,
-                                                                       @ForAll @Size(min = 1, max = 30) List<@IntRange(min = 0, max = 100) Integer> values) {
+    void scoresStayWithinZeroAndHundred_andTheBreakdownAddsUpToTheScore(
+            @ForAll @Size(max = 5) List<Integer> topCuts,
+            @ForAll @Size(max = 5) List<Integer> childCuts,
+            @ForAll @Size(min = 1, max = 30) List<@IntRange(min = 0, max = 100) Integer> values) {
         var scheme = tree(topCuts, childCuts, null);
-        var outcome = Appraiser.run(scheme, MONTH, List.of("s"), inputs(scheme, "s", values)).outcomes().get(0);
+        var outcome = Appraiser.run(scheme, MONTH, List.of("s"), inputs(scheme, "s", values))
+                .outcomes()
+                .get(0);
         assertThat(outcome.score()).isBetween(BigDecimal.ZERO, BigDecimal.valueOf(100));
-        var leaves = outcome.breakdown().stream().filter(l -> l.depth() == 1).map(Outcome.Line::points)
+        var leaves = outcome.breakdown().stream()
+                .filter(l -> l.depth() == 1)
+                .map(Outcome.Line::points)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(leaves.subtract(outcome.score()).abs()).isLessThan(new BigDecimal("1e-25"));
     }
 
     @Property
-    void raisingAnInputNeverLowersTheScore(@ForAll @Size(max = 5) List<Integer> topCuts, @ForAll @Size(max = 5) List<Integer> childCuts,
-                                          @ForAll @Size(min = 1, max = 30) List<@IntRange(min = 0, max = 90) Integer> values,
-                                          @ForAll @IntRange(min = 0, max = 29) int which, @ForAll @IntRange(min = 1, max = 10) int raise) {
+    void raisingAnInputNeverLowersTheScore(
+            @ForAll @Size(max = 5) List<Integer> topCuts,
+            @ForAll @Size(max = 5) List<Integer> childCuts,
+            @ForAll @Size(min = 1, max = 30) List<@IntRange(min = 0, max = 90) Integer> values,
+            @ForAll @IntRange(min = 0, max = 29) int which,
+            @ForAll @IntRange(min = 1, max = 10) int raise) {
         var scheme = tree(topCuts, childCuts, null);
-        var before = Appraiser.run(scheme, MONTH, List.of("s"), inputs(scheme, "s", values)).outcomes().get(0);
+        var before = Appraiser.run(scheme, MONTH, List.of("s"), inputs(scheme, "s", values))
+                .outcomes()
+                .get(0);
         var raised = new ArrayList<>(values);
         int i = which % raised.size();
         raised.set(i, raised.get(i) + raise);
-        var after = Appraiser.run(scheme, MONTH, List.of("s"), inputs(scheme, "s", raised)).outcomes().get(0);
+        var after = Appraiser.run(scheme, MONTH, List.of("s"), inputs(scheme, "s", raised))
+                .outcomes()
+                .get(0);
         assertThat(after.score()).isGreaterThanOrEqualTo(before.score());
     }
 
@@ -136,7 +163,8 @@ class AppraisalPropertiesTest {
             assertThat(top).isEqualTo(quota);
             assertThat(bottom).isEqualTo(quota);
         } else {
-            assertThat(run.outcomes().stream().filter(o -> o.flags().contains("TIE_AT_CUT"))).isNotEmpty();
+            assertThat(run.outcomes().stream().filter(o -> o.flags().contains("TIE_AT_CUT")))
+                    .isNotEmpty();
             assertThat(bottom).isLessThanOrEqualTo(quota);
         }
         // nobody graded worse than someone with a lower score

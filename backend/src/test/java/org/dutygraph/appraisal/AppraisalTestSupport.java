@@ -11,11 +11,17 @@ abstract class AppraisalTestSupport extends AppraiserCalls {
     void appraisalCity() {
         boolean present;
         try (var session = driver.session()) {
-            present = session.run("MATCH (o:Organization {id: 'awin'}) RETURN count(o) > 0 AS e").single().get("e").asBoolean();
+            present = session.run("MATCH (o:Organization {id: 'awin'}) RETURN count(o) > 0 AS e")
+                    .single()
+                    .get("e")
+                    .asBoolean();
         }
         if (!present) {
             wipeGraph();
-            assertThat(importBundle(resource("bundles/appraisal.bundle.json")).path("problems").isEmpty()).isTrue();
+            assertThat(importBundle(resource("bundles/appraisal.bundle.json"))
+                            .path("problems")
+                            .isEmpty())
+                    .isTrue();
         }
     }
 }

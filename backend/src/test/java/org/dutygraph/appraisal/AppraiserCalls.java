@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.support.ApiTest;
 import tools.jackson.databind.JsonNode;
 
@@ -13,8 +12,11 @@ import tools.jackson.databind.JsonNode;
 abstract class AppraiserCalls extends ApiTest {
 
     JsonNode template(String id) {
-        for (var edge : as("appraiser").post("{ appraisalTemplates(first: 50) { edges { node { id definition } } } }").ok()
-                .path("appraisalTemplates").path("edges")) {
+        for (var edge : as("appraiser")
+                .post("{ appraisalTemplates(first: 50) { edges { node { id definition } } } }")
+                .ok()
+                .path("appraisalTemplates")
+                .path("edges")) {
             if (edge.path("node").path("id").asString().equals(id)) {
                 return edge.path("node").path("definition");
             }
@@ -24,10 +26,12 @@ abstract class AppraiserCalls extends ApiTest {
 
     /** Saves a scheme version in force from {@code from} (a month), failing the test on any error. */
     void save(String id, String from, Object definition) {
-        var saved = as("appraiser").post("""
+        var saved = as("appraiser")
+                .post("""
                 mutation($id: ID!, $from: String!, $d: JSON!) { saveAppraisalScheme(input: {id: $id, validFrom: $from, definition: $d}) {
                   scheme { id version } errors { field code message } } }""", Map.of("id", id, "from", from, "d", definition))
-                .ok().path("saveAppraisalScheme");
+                .ok()
+                .path("saveAppraisalScheme");
         assertThat(saved.path("errors").isEmpty()).as(saved.toString()).isTrue();
     }
 
@@ -35,7 +39,8 @@ abstract class AppraiserCalls extends ApiTest {
     void enter(String period, List<List<String>> scores) {
         var list = new ArrayList<Map<String, Object>>();
         scores.forEach(s -> list.add(Map.of("subjectId", s.get(0), "code", s.get(1), "value", s.get(2))));
-        var result = as("appraiser").post("""
+        var result =
+                as("appraiser").post("""
                 mutation($p: String!, $s: [AppraisalScoreInput!]!) { enterAppraisalScores(input: {period: $p, scores: $s}) {
                   entered errors { field code message } } }""", Map.of("p", period, "s", list)).ok().path("enterAppraisalScores");
         assertThat(result.path("errors").isEmpty()).as(result.toString()).isTrue();

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.appraisal.engine.Scheme;
 import org.dutygraph.appraisal.engine.Sources;

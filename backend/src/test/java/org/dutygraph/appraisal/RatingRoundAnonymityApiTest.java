@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Value;
 
@@ -29,10 +28,15 @@ class RatingRoundAnonymityApiTest extends RatingRoundTestSupport {
         try (var session = driver.session()) {
             var all = new TreeMap<String, String>();
             session.run("MATCH (n) WHERE NOT n:JobLock RETURN elementId(n) AS id, labels(n) AS l, properties(n) AS p")
-                    .forEachRemaining(r -> all.put(r.get("id").asString(), r.get("l").asList(Value::asString) + " "
-                            + new TreeMap<>(r.get("p").asMap(v -> String.valueOf(v.asObject())))));
-            session.run("MATCH ()-[x]->() RETURN elementId(x) AS id, type(x) AS t, properties(x) AS p").forEachRemaining(r -> all.put(
-                    r.get("id").asString(), r.get("t").asString() + " " + new TreeMap<>(r.get("p").asMap(v -> String.valueOf(v.asObject())))));
+                    .forEachRemaining(r -> all.put(
+                            r.get("id").asString(),
+                            r.get("l").asList(Value::asString) + " "
+                                    + new TreeMap<>(r.get("p").asMap(v -> String.valueOf(v.asObject())))));
+            session.run("MATCH ()-[x]->() RETURN elementId(x) AS id, type(x) AS t, properties(x) AS p")
+                    .forEachRemaining(r -> all.put(
+                            r.get("id").asString(),
+                            r.get("t").asString() + " "
+                                    + new TreeMap<>(r.get("p").asMap(v -> String.valueOf(v.asObject())))));
             return all;
         }
     }
@@ -55,13 +59,19 @@ class RatingRoundAnonymityApiTest extends RatingRoundTestSupport {
             }
         });
         assertThat(before.keySet()).as("nothing removed").isSubsetOf(after.keySet());
-        assertThat(added.values()).as("one new node: the marker, a keyed hash and the round").singleElement().satisfies(marker -> {
-            assertThat(marker).startsWith("[RatingVoteMarker] {roundId=" + id + ", tag=");
-            assertThat(marker).matches(".*tag=[0-9a-f]{64}}");
-        });
-        assertThat(changed.values()).as("one changed node: the head's staff box, choices and count only").singleElement()
-                .satisfies(box -> assertThat(box).isEqualTo("[RatingBallotBox] {ballots=[2,3], count=1, eligible=10, group=staff, key="
-                        + id + "|R-HEAD|staff, roundId=" + id + ", subjectId=R-HEAD}"));
+        assertThat(added.values())
+                .as("one new node: the marker, a keyed hash and the round")
+                .singleElement()
+                .satisfies(marker -> {
+                    assertThat(marker).startsWith("[RatingVoteMarker] {roundId=" + id + ", tag=");
+                    assertThat(marker).matches(".*tag=[0-9a-f]{64}}");
+                });
+        assertThat(changed.values())
+                .as("one changed node: the head's staff box, choices and count only")
+                .singleElement()
+                .satisfies(box -> assertThat(box)
+                        .isEqualTo("[RatingBallotBox] {ballots=[2,3], count=1, eligible=10, group=staff, key=" + id
+                                + "|R-HEAD|staff, roundId=" + id + ", subjectId=R-HEAD}"));
 
         var tag = added.values().iterator().next().replaceAll(".*tag=([0-9a-f]{64})}", "$1");
         for (var plain : List.of("R-S1", "r-s1", id + "|R-S1", "rating-round-voter|" + id + "|R-S1")) {
@@ -94,12 +104,14 @@ class RatingRoundAnonymityApiTest extends RatingRoundTestSupport {
         close(first);
         close(second);
         var text = round(first).toString() + as("appraiser").post("""
-                { appraisalInputs(subjectId: "R-HEAD", period: "2035-01") { log(first: 20) { edges { node { enteredBy source } } } } }""")
-                .ok().toString();
+                { appraisalInputs(subjectId: "R-HEAD", period: "2035-01") { log(first: 20) { edges { node { enteredBy source } } } } }""").ok().toString();
         var voters = new HashSet<String>(CITY_LEADERS);
         voters.addAll(STAFF);
         for (var voter : voters) {
-            assertThat(text).as("audit, results and input log name no voter").doesNotContain(voter).doesNotContain(user(voter) + "\"");
+            assertThat(text)
+                    .as("audit, results and input log name no voter")
+                    .doesNotContain(voter)
+                    .doesNotContain(user(voter) + "\"");
         }
         assertThat(text).contains("\"openedBy\":\"appraiser\"", "\"closedBy\":\"appraiser\"", "\"ballotsCast\":10");
     }
@@ -116,7 +128,8 @@ class RatingRoundAnonymityApiTest extends RatingRoundTestSupport {
 
     private static String sha256(String text) {
         try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.appraisal.rounds.RatingRoundCloser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,7 +52,9 @@ class RatingRoundResultsApiTest extends RatingRoundTestSupport {
             submitOk(p, id, rate(both(new int[] {1, 2}, new int[] {1, 1})));
         }
         var open = round(id);
-        assertThat(open.path("results").path("edges").isEmpty()).as("no score can be watched while it is open").isTrue();
+        assertThat(open.path("results").path("edges").isEmpty())
+                .as("no score can be watched while it is open")
+                .isTrue();
         assertThat(open.path("audit").path("ballotsCast").asInt()).isEqualTo(11);
 
         var closed = close(id);
@@ -69,33 +70,53 @@ class RatingRoundResultsApiTest extends RatingRoundTestSupport {
         assertThat(group(head, "staff").path("score").asString()).isEqualTo("90");
         assertThat(group(head, "staff").path("ballots").asInt()).isEqualTo(6);
         assertThat(group(head, "staff").path("eligible").asInt()).isEqualTo(10);
-        assertThat(group(result(round, "R-DEP1"), "staff").path("score").asString()).isEqualTo("80");
+        assertThat(group(result(round, "R-DEP1"), "staff").path("score").asString())
+                .isEqualTo("80");
 
         var audit = round.path("audit");
         assertThat(audit.path("eligibleRaters").asInt()).isEqualTo(16);
         assertThat(audit.path("ballotsCast").asInt()).isEqualTo(11);
         assertThat(audit.path("turnout").asString()).isEqualTo("68.75");
-        assertThat(audit.path("groups").valueStream().map(g -> g.path("group").asString() + ":" + g.path("eligibleRaters").asInt()
-                + ":" + g.path("ballots").asInt()).toList()).containsExactly("leaders:5:10", "staff:11:12");
+        assertThat(audit.path("groups")
+                        .valueStream()
+                        .map(g -> g.path("group").asString() + ":"
+                                + g.path("eligibleRaters").asInt() + ":"
+                                + g.path("ballots").asInt())
+                        .toList())
+                .containsExactly("leaders:5:10", "staff:11:12");
         assertThat(audit.path("openedBy").asString()).isEqualTo("appraiser");
         assertThat(audit.path("closedBy").asString()).isEqualTo("appraiser");
         assertThat(audit.path("closedAutomatically").asBoolean()).isFalse();
-        assertThat(audit.path("events").valueStream().map(e -> e.path("action").asString() + " by " + e.path("by").asString()).toList())
+        assertThat(audit.path("events")
+                        .valueStream()
+                        .map(e -> e.path("action").asString() + " by "
+                                + e.path("by").asString())
+                        .toList())
                 .containsExactly("OPENED by appraiser", "CLOSED by appraiser");
 
         var log = as("appraiser").post("""
                 { appraisalInputs(subjectId: "R-HEAD", period: "2034-03") { scores { code value }
-                  log(first: 10) { edges { node { code value enteredBy source ballots { group ballots } } } } } }""")
-                .ok().path("appraisalInputs");
-        assertThat(log.path("scores").valueStream().map(s -> s.path("code").asString() + "=" + s.path("value").asString()).toList())
+                  log(first: 10) { edges { node { code value enteredBy source ballots { group ballots } } } } } }""").ok().path("appraisalInputs");
+        assertThat(log.path("scores")
+                        .valueStream()
+                        .map(s -> s.path("code").asString() + "="
+                                + s.path("value").asString())
+                        .toList())
                 .containsExactly("democratic.leaders=100", "democratic.staff=90");
-        var entries = log.path("log").path("edges").valueStream().map(e -> e.path("node")).toList();
+        var entries = log.path("log")
+                .path("edges")
+                .valueStream()
+                .map(e -> e.path("node"))
+                .toList();
         assertThat(entries).hasSize(2).allSatisfy(e -> {
             assertThat(e.path("source").asString()).isEqualTo("rating-round:" + id);
             assertThat(e.path("enteredBy").asString()).isEqualTo("appraiser");
         });
-        assertThat(entries.stream().map(e -> e.path("code").asString() + ":" + e.path("ballots").path(0).path("group").asString() + "="
-                + e.path("ballots").path(0).path("ballots").asInt()).toList())
+        assertThat(entries.stream()
+                        .map(e -> e.path("code").asString() + ":"
+                                + e.path("ballots").path(0).path("group").asString() + "="
+                                + e.path("ballots").path(0).path("ballots").asInt())
+                        .toList())
                 .containsExactlyInAnyOrder("democratic.leaders:leaders=5", "democratic.staff:staff=6");
 
         // work 80 entered by hand: 50 % of 80 + 50 % of (40 % of 100 + 60 % of the staff's average)
@@ -119,7 +140,9 @@ class RatingRoundResultsApiTest extends RatingRoundTestSupport {
         for (var p : List.of("R-S1", "R-S2", "R-S3", "R-S4", "R-S5")) {
             submitOk(p, id, ratings(LEADERS, 1, 1));
         }
-        assertThat(close(id).path("entered").asInt()).as("the staff's averages only").isEqualTo(2);
+        assertThat(close(id).path("entered").asInt())
+                .as("the staff's averages only")
+                .isEqualTo(2);
         var head = result(round(id), "R-HEAD");
         assertThat(head.path("status").asString()).isEqualTo("SCORED");
         var leaders = group(head, "leaders");
@@ -131,18 +154,33 @@ class RatingRoundResultsApiTest extends RatingRoundTestSupport {
         enter("2034-09", List.of(List.of("R-HEAD", "rr-work", "80")));
         recompute();
         var result = results("2034-09").get("R-HEAD");
-        assertThat(result.path("score").asString()).as("50 % of 80 + 50 % of 60 % of 80").isEqualTo("64");
-        assertThat(result.path("flags").valueStream().map(JsonNode::asString).toList()).contains("MISSING:democratic.leaders");
+        assertThat(result.path("score").asString())
+                .as("50 % of 80 + 50 % of 60 % of 80")
+                .isEqualTo("64");
+        assertThat(result.path("flags").valueStream().map(JsonNode::asString).toList())
+                .contains("MISSING:democratic.leaders");
     }
 
     @Test
-    void anInputIndicatorGetsTheWeightedCombinationOnItsScale_onlyWhenEveryGroupHasEnoughBallots_andTheRoundClosesByItself() {
+    void
+            anInputIndicatorGetsTheWeightedCombinationOnItsScale_onlyWhenEveryGroupHasEnoughBallots_andTheRoundClosesByItself() {
         var input = new HashMap<>(leadersRound("2034-10", List.of()));
         input.put("schemeId", "rr-unit");
         input.put("indicatorCode", "rr-service");
         input.put("subjects", Map.of("ids", List.of("rdept", "rother")));
-        input.put("groups", List.of(Map.of("name", "staff", "relation", "UNIT_STAFF", "weight", "60"),
-                Map.of("name", "oversight", "relation", "STAFF_OF_UNITS", "unitIds", List.of("rover", "rother"), "weight", "40")));
+        input.put(
+                "groups",
+                List.of(
+                        Map.of("name", "staff", "relation", "UNIT_STAFF", "weight", "60"),
+                        Map.of(
+                                "name",
+                                "oversight",
+                                "relation",
+                                "STAFF_OF_UNITS",
+                                "unitIds",
+                                List.of("rover", "rother"),
+                                "weight",
+                                "40")));
         input.put("questions", List.of("服务态度"));
         var id = openOk(input);
 
@@ -182,11 +220,17 @@ class RatingRoundResultsApiTest extends RatingRoundTestSupport {
         assertThat(entered.path("scores").path(0).path("value").asString()).isEqualTo("9.04");
         var entry = entered.path("log").path("edges").path(0).path("node");
         assertThat(entry.path("enteredBy").asString()).isEqualTo("system");
-        assertThat(entry.path("ballots").valueStream().map(b -> b.path("group").asString() + "=" + b.path("ballots").asInt()).toList())
+        assertThat(entry.path("ballots")
+                        .valueStream()
+                        .map(b -> b.path("group").asString() + "="
+                                + b.path("ballots").asInt())
+                        .toList())
                 .containsExactly("staff=5", "oversight=5");
         var nothing = as("appraiser").post("""
                 { appraisalInputs(subjectId: "rother", period: "2034-10") { scores { code } } }""").ok().path("appraisalInputs");
-        assertThat(nothing.path("scores").isEmpty()).as("a subject short of raters gets no input").isTrue();
+        assertThat(nothing.path("scores").isEmpty())
+                .as("a subject short of raters gets no input")
+                .isTrue();
     }
 
     @Test
@@ -201,8 +245,11 @@ class RatingRoundResultsApiTest extends RatingRoundTestSupport {
         for (var p : List.of("R-S1", "R-S2", "R-S3", "R-S4", "R-S5")) {
             submitOk(p, id, ratings(List.of("rdept"), 1));
         }
-        var ended = as("appraiser").post("mutation { endAppraisalScheme(input: {id: \"rr-unit\", from: \"2034-11\"}) { errors { code } } }")
-                .ok().path("endAppraisalScheme");
+        var ended = as("appraiser")
+                .post(
+                        "mutation { endAppraisalScheme(input: {id: \"rr-unit\", from: \"2034-11\"}) { errors { code } } }")
+                .ok()
+                .path("endAppraisalScheme");
         assertThat(ended.path("errors").isEmpty()).isTrue();
 
         var refused = close(id);
@@ -210,7 +257,11 @@ class RatingRoundResultsApiTest extends RatingRoundTestSupport {
         assertThat(refused.path("errors").path(0).path("message").asString()).contains("rdept", "rr-service");
         var round = round(id);
         assertThat(round.path("status").asString()).isEqualTo("OPEN");
-        assertThat(round.path("audit").path("events").valueStream().map(e -> e.path("action").asString()).toList())
+        assertThat(round.path("audit")
+                        .path("events")
+                        .valueStream()
+                        .map(e -> e.path("action").asString())
+                        .toList())
                 .containsExactly("OPENED", "CLOSE_REFUSED");
 
         save("rr-unit", "2034-11", unitScheme());
@@ -219,18 +270,28 @@ class RatingRoundResultsApiTest extends RatingRoundTestSupport {
     }
 
     private void recompute() {
-        var job = as("appraiser").post("mutation { recomputeAppraisal(input: {year: 2034, waitSeconds: 90}) { job { status failure } } }")
-                .ok().path("recomputeAppraisal").path("job");
+        var job = as("appraiser")
+                .post(
+                        "mutation { recomputeAppraisal(input: {year: 2034, waitSeconds: 90}) { job { status failure } } }")
+                .ok()
+                .path("recomputeAppraisal")
+                .path("job");
         assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
     }
 
     /** subject -> its result for the period under rr-leaders. */
     private Map<String, JsonNode> results(String period) {
         var map = new HashMap<String, JsonNode>();
-        as("appraiser").post("""
+        as("appraiser")
+                .post("""
                 query($p: String!) { appraisalResults(schemeId: "rr-leaders", year: 2034, period: $p) { edges { node { subjectId
-                  periods(period: $p) { period score grade flags } } } } }""", Map.of("p", period)).ok().path("appraisalResults")
-                .path("edges").forEach(e -> map.put(e.path("node").path("subjectId").asString(), e.path("node").path("periods").path(0)));
+                  periods(period: $p) { period score grade flags } } } } }""", Map.of("p", period))
+                .ok()
+                .path("appraisalResults")
+                .path("edges")
+                .forEach(e -> map.put(
+                        e.path("node").path("subjectId").asString(),
+                        e.path("node").path("periods").path(0)));
         return map;
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -23,8 +22,9 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = "dutygraph.appraisal.rounds.close-interval=1h")
 abstract class RatingRoundTestSupport extends AppraiserCalls {
 
-    static final List<String> PERSONS = List.of("R-MAYOR", "R-VM", "R-HEAD", "R-DEP1", "R-DEP2", "R-S1", "R-S2", "R-S3", "R-S4",
-            "R-S5", "R-SH", "R-SS1", "R-SS2", "R-O1", "R-O2", "R-O3", "R-V1", "R-V2");
+    static final List<String> PERSONS = List.of(
+            "R-MAYOR", "R-VM", "R-HEAD", "R-DEP1", "R-DEP2", "R-S1", "R-S2", "R-S3", "R-S4", "R-S5", "R-SH", "R-SS1",
+            "R-SS2", "R-O1", "R-O2", "R-O3", "R-V1", "R-V2");
 
     @Autowired
     PasswordEncoder passwords;
@@ -33,22 +33,39 @@ abstract class RatingRoundTestSupport extends AppraiserCalls {
     void roundsCity() {
         boolean present;
         try (var session = driver.session()) {
-            present = session.run("MATCH (o:Organization {id: 'rdept-s1'}) RETURN count(o) > 0 AS e").single().get("e").asBoolean();
+            present = session.run("MATCH (o:Organization {id: 'rdept-s1'}) RETURN count(o) > 0 AS e")
+                    .single()
+                    .get("e")
+                    .asBoolean();
         }
         if (!present) {
-            assertThat(importBundle(resource("bundles/rounds.bundle.json")).path("problems").isEmpty()).isTrue();
+            assertThat(importBundle(resource("bundles/rounds.bundle.json"))
+                            .path("problems")
+                            .isEmpty())
+                    .isTrue();
         }
         for (var person : PERSONS) {
             try (var session = driver.session()) {
-                session.run("""
+                session.run(
+                                """
                         MERGE (a:Account {username: $u}) ON CREATE SET a.passwordHash = $hash, a.roles = ['UNIT_STAFF'],
                               a.unitId = 'rdept', a.personId = $person""",
-                        Map.of("u", user(person), "hash", passwords.encode(user(person) + "-demo"), "person", person)).consume();
+                                Map.of(
+                                        "u",
+                                        user(person),
+                                        "hash",
+                                        passwords.encode(user(person) + "-demo"),
+                                        "person",
+                                        person))
+                        .consume();
             }
         }
         boolean saved;
         try (var session = driver.session()) {
-            saved = session.run("MATCH (s:AppraisalScheme {id: 'rr-unit'}) RETURN count(s) > 0 AS e").single().get("e").asBoolean();
+            saved = session.run("MATCH (s:AppraisalScheme {id: 'rr-unit'}) RETURN count(s) > 0 AS e")
+                    .single()
+                    .get("e")
+                    .asBoolean();
         }
         if (!saved) {
             save("rr-leaders", "2034-01", leadersScheme());
@@ -62,26 +79,61 @@ abstract class RatingRoundTestSupport extends AppraiserCalls {
 
     /** Leaders appraised monthly: work (entered) 50, democratic rating (leaders 40 %, staff 60 %) 50. */
     static Map<String, Object> leadersScheme() {
-        return Map.of("name", "领导班子成员月度考核", "subject", "PERSON", "period", "MONTH",
-                "population", Map.of("subjects", List.of("R-HEAD", "R-DEP1", "R-DEP2")),
-                "indicators", List.of(Map.of("code", "rr-work", "weight", "50", "input", Map.of()),
-                        Map.of("code", "democratic", "weight", "50", "ratings", List.of(Map.of("group", "leaders", "weight", "40"),
-                                Map.of("group", "staff", "weight", "60")))),
-                "grades", List.of(Map.of("grade", "EXCELLENT", "min", "90"), Map.of("grade", "COMPETENT", "min", "75"),
-                        Map.of("grade", "BASIC", "min", "60"), Map.of("grade", "INCOMPETENT")));
+        return Map.of(
+                "name",
+                "领导班子成员月度考核",
+                "subject",
+                "PERSON",
+                "period",
+                "MONTH",
+                "population",
+                Map.of("subjects", List.of("R-HEAD", "R-DEP1", "R-DEP2")),
+                "indicators",
+                List.of(
+                        Map.of("code", "rr-work", "weight", "50", "input", Map.of()),
+                        Map.of(
+                                "code",
+                                "democratic",
+                                "weight",
+                                "50",
+                                "ratings",
+                                List.of(
+                                        Map.of("group", "leaders", "weight", "40"),
+                                        Map.of("group", "staff", "weight", "60")))),
+                "grades",
+                List.of(
+                        Map.of("grade", "EXCELLENT", "min", "90"),
+                        Map.of("grade", "COMPETENT", "min", "75"),
+                        Map.of("grade", "BASIC", "min", "60"),
+                        Map.of("grade", "INCOMPETENT")));
     }
 
     /** Departments monthly: work 80, service satisfaction out of 10 (a questionnaire) 20. */
     static Map<String, Object> unitScheme() {
-        return Map.of("name", "部门月度考核", "subject", "UNIT", "period", "MONTH", "classifications", List.of("department"),
-                "population", Map.of("units", List.of("rgov")),
-                "indicators", List.of(Map.of("code", "rr-unit-work", "weight", "80", "input", Map.of()),
+        return Map.of(
+                "name",
+                "部门月度考核",
+                "subject",
+                "UNIT",
+                "period",
+                "MONTH",
+                "classifications",
+                List.of("department"),
+                "population",
+                Map.of("units", List.of("rgov")),
+                "indicators",
+                List.of(
+                        Map.of("code", "rr-unit-work", "weight", "80", "input", Map.of()),
                         Map.of("code", "rr-service", "weight", "20", "input", Map.of("max", "10"))),
-                "grades", List.of(Map.of("grade", "GOOD", "min", "60"), Map.of("grade", "POOR")));
+                "grades",
+                List.of(Map.of("grade", "GOOD", "min", "60"), Map.of("grade", "POOR")));
     }
 
-    static final List<Map<String, Object>> COMPETENCE_SCALE = List.of(Map.of("label", "优秀", "points", "100"),
-            Map.of("label", "称职", "points", "80"), Map.of("label", "基本称职", "points", "60"), Map.of("label", "不称职", "points", "0"));
+    static final List<Map<String, Object>> COMPETENCE_SCALE = List.of(
+            Map.of("label", "优秀", "points", "100"),
+            Map.of("label", "称职", "points", "80"),
+            Map.of("label", "基本称职", "points", "60"),
+            Map.of("label", "不称职", "points", "0"));
 
     /** A round on the leaders' democratic rating, open now for 10 minutes; change what a test needs. */
     Map<String, Object> leadersRound(String period, List<String> subjects) {
@@ -91,10 +143,19 @@ abstract class RatingRoundTestSupport extends AppraiserCalls {
         input.put("period", period);
         input.put("indicatorCode", "democratic");
         input.put("subjects", Map.of("ids", subjects));
-        input.put("groups", List.of(
-                Map.of("name", "leaders", "label", "分管领导", "relation", "PERSONS",
-                        "personIds", List.of("R-MAYOR", "R-VM", "R-O1", "R-O2", "R-O3")),
-                Map.of("name", "staff", "label", "本单位干部职工", "relation", "UNIT_STAFF")));
+        input.put(
+                "groups",
+                List.of(
+                        Map.of(
+                                "name",
+                                "leaders",
+                                "label",
+                                "分管领导",
+                                "relation",
+                                "PERSONS",
+                                "personIds",
+                                List.of("R-MAYOR", "R-VM", "R-O1", "R-O2", "R-O3")),
+                        Map.of("name", "staff", "label", "本单位干部职工", "relation", "UNIT_STAFF")));
         input.put("questions", List.of("德才表现", "工作实绩"));
         input.put("scale", COMPETENCE_SCALE);
         input.put("opensAt", clock.instant().minusSeconds(60).toString());
@@ -106,8 +167,7 @@ abstract class RatingRoundTestSupport extends AppraiserCalls {
         return as("appraiser").post("""
                 mutation($i: OpenRatingRoundInput!) { openRatingRound(input: $i) {
                   round { id status minGroupSize subjectIds audit { eligibleRaters groups { group eligibleRaters ballots } } }
-                  warnings { field code message } errors { field code message } } }""", Map.of("i", input))
-                .ok().path("openRatingRound");
+                  warnings { field code message } errors { field code message } } }""", Map.of("i", input)).ok().path("openRatingRound");
     }
 
     String openOk(Map<String, Object> input) {
@@ -119,8 +179,7 @@ abstract class RatingRoundTestSupport extends AppraiserCalls {
     JsonNode ballots(String person) {
         return as(user(person)).post("""
                 { myRatingBallots(first: 20) { edges { node { roundId title period closesAt voted
-                  subjects { id kind name group } questions { id text } scale { label points } } } } }""")
-                .ok().path("myRatingBallots").path("edges");
+                  subjects { id kind name group } questions { id text } scale { label points } } } } }""").ok().path("myRatingBallots").path("edges");
     }
 
     JsonNode ballot(String person, String roundId) {
@@ -146,9 +205,11 @@ abstract class RatingRoundTestSupport extends AppraiserCalls {
     }
 
     JsonNode submit(String person, String roundId, List<Map<String, Object>> ratings) {
-        return as(user(person)).post("""
-                mutation($i: SubmitRatingBallotInput!) { submitRatingBallot(input: $i) { submitted errors { field code message } } }""",
-                Map.of("i", Map.of("roundId", roundId, "ratings", ratings))).ok().path("submitRatingBallot");
+        return as(user(person))
+                .post("""
+                mutation($i: SubmitRatingBallotInput!) { submitRatingBallot(input: $i) { submitted errors { field code message } } }""", Map.of("i", Map.of("roundId", roundId, "ratings", ratings)))
+                .ok()
+                .path("submitRatingBallot");
     }
 
     void submitOk(String person, String roundId, List<Map<String, Object>> ratings) {
@@ -159,8 +220,7 @@ abstract class RatingRoundTestSupport extends AppraiserCalls {
     JsonNode close(String roundId) {
         return as("appraiser").post("""
                 mutation($id: ID!) { closeRatingRound(input: {id: $id}) { entered errors { field code message }
-                  round { id status audit { closedBy closedAutomatically ballotsCast turnout } } } }""", Map.of("id", roundId))
-                .ok().path("closeRatingRound");
+                  round { id status audit { closedBy closedAutomatically ballotsCast turnout } } } }""", Map.of("id", roundId)).ok().path("closeRatingRound");
     }
 
     JsonNode round(String roundId) {
@@ -168,8 +228,7 @@ abstract class RatingRoundTestSupport extends AppraiserCalls {
                 query($id: ID!) { ratingRound(id: $id) { id status target minGroupSize subjectIds
                   results(first: 50) { edges { node { subjectId status score groups { group eligible ballots status score } } } }
                   audit { openedBy openedAt closedBy closedAt closedAutomatically eligibleRaters ballotsCast turnout
-                    groups { group eligibleRaters ballots } events { action by at note } } } }""", Map.of("id", roundId))
-                .ok().path("ratingRound");
+                    groups { group eligibleRaters ballots } events { action by at note } } } }""", Map.of("id", roundId)).ok().path("ratingRound");
     }
 
     static JsonNode result(JsonNode round, String subject) {
@@ -191,7 +250,14 @@ abstract class RatingRoundTestSupport extends AppraiserCalls {
     }
 
     static List<String> problems(JsonNode payload) {
-        return payload.path("errors").valueStream().map(e -> String.join(".", e.path("field").valueStream()
-                .map(JsonNode::asString).toList()) + ":" + e.path("code").asString()).toList();
+        return payload.path("errors")
+                .valueStream()
+                .map(e -> String.join(
+                                ".",
+                                e.path("field")
+                                        .valueStream()
+                                        .map(JsonNode::asString)
+                                        .toList()) + ":" + e.path("code").asString())
+                .toList();
     }
 }

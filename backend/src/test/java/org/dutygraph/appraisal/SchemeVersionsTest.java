@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.dutygraph.appraisal.AppraisalSchemes.Dated;
 import org.dutygraph.appraisal.engine.Period;
 import org.junit.jupiter.api.Test;
@@ -32,12 +31,16 @@ class SchemeVersionsTest {
                 {"name": "x", "subject": "UNIT", "period": "MONTH", "indicators": [{"code": "a", "weight": "100", "input": {}}],
                  "grades": [{"grade": "A", "min": "50"}, {"grade": "B"}], "overides": [{"event": "VIOLATON", "effect": "LOWEST"}],
                  "bundledPenaltyEvent": "VOILATION"}""";
-        var definition = tools.jackson.databind.json.JsonMapper.builder().build().readValue(json, Object.class);
-        assertThat(org.dutygraph.appraisal.engine.SchemeParser.parseSaved("old", 1, definition).bundledPenaltyEvent())
+        var definition =
+                tools.jackson.databind.json.JsonMapper.builder().build().readValue(json, Object.class);
+        assertThat(org.dutygraph.appraisal.engine.SchemeParser.parseSaved("old", 1, definition)
+                        .bundledPenaltyEvent())
                 .isEqualTo("VOILATION");
         assertThatThrownBy(() -> org.dutygraph.appraisal.engine.SchemeParser.parse("old", 1, definition))
-                .isInstanceOfSatisfying(org.dutygraph.appraisal.engine.SchemeParser.Invalid.class, e -> assertThat(e.problems().stream()
-                        .map(org.dutygraph.appraisal.engine.SchemeParser.Problem::path)).containsExactlyInAnyOrder("$.overides",
-                        "$.bundledPenaltyEvent"));
+                .isInstanceOfSatisfying(
+                        org.dutygraph.appraisal.engine.SchemeParser.Invalid.class,
+                        e -> assertThat(e.problems().stream()
+                                        .map(org.dutygraph.appraisal.engine.SchemeParser.Problem::path))
+                                .containsExactlyInAnyOrder("$.overides", "$.bundledPenaltyEvent"));
     }
 }

@@ -9,7 +9,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -33,13 +32,18 @@ class ScoreSheetImportApiTest extends AppraisalTestSupport {
         var person = new HashMap<String, Object>(unit);
         person.put("name", "导入个人");
         person.put("subject", "PERSON");
-        person.put("indicators", List.of(Map.of("code", "ss-post", "weight", "80", "input", Map.of("max", "100")),
-                Map.of("code", "ss-quality", "weight", "20", "input", Map.of("max", "10"))));
+        person.put(
+                "indicators",
+                List.of(
+                        Map.of("code", "ss-post", "weight", "80", "input", Map.of("max", "100")),
+                        Map.of("code", "ss-quality", "weight", "20", "input", Map.of("max", "10"))));
         for (var scheme : List.of(Map.entry("ss-unit", unit), Map.entry("ss-person", person))) {
-            var saved = as("appraiser").post("""
+            var saved = as("appraiser")
+                    .post("""
                     mutation($id: ID!, $d: JSON!) { saveAppraisalScheme(input: {id: $id, validFrom: "2034-01", definition: $d}) {
                       errors { field code message } } }""", Map.of("id", scheme.getKey(), "d", scheme.getValue()))
-                    .ok().path("saveAppraisalScheme");
+                    .ok()
+                    .path("saveAppraisalScheme");
             assertThat(saved.path("errors").isEmpty()).as(saved.toString()).isTrue();
         }
     }
@@ -56,15 +60,24 @@ class ScoreSheetImportApiTest extends AppraisalTestSupport {
 
     private Map<String, String> stored(String subject, String period) {
         var map = new HashMap<String, String>();
-        as("appraiser").post("query($s: ID!, $p: String!) { appraisalInputs(subjectId: $s, period: $p) { scores { code value } } }",
-                Map.of("s", subject, "p", period)).ok().path("appraisalInputs").path("scores").valueStream()
+        as("appraiser")
+                .post(
+                        "query($s: ID!, $p: String!) { appraisalInputs(subjectId: $s, period: $p) { scores { code value } } }",
+                        Map.of("s", subject, "p", period))
+                .ok()
+                .path("appraisalInputs")
+                .path("scores")
+                .valueStream()
                 .forEach(s -> map.put(s.path("code").asString(), s.path("value").asString()));
         return map;
     }
 
     private static List<String> problems(JsonNode payload) {
-        return payload.path("errors").valueStream()
-                .map(e -> String.join(".", texts(e.path("field"))) + ":" + e.path("code").asString()).toList();
+        return payload.path("errors")
+                .valueStream()
+                .map(e -> String.join(".", texts(e.path("field"))) + ":"
+                        + e.path("code").asString())
+                .toList();
     }
 
     private static List<String> texts(JsonNode array) {
@@ -72,7 +85,10 @@ class ScoreSheetImportApiTest extends AppraisalTestSupport {
     }
 
     private static List<String> messages(JsonNode payload) {
-        return payload.path("errors").valueStream().map(e -> e.path("message").asString()).toList();
+        return payload.path("errors")
+                .valueStream()
+                .map(e -> e.path("message").asString())
+                .toList();
     }
 
     @Test
@@ -97,8 +113,20 @@ class ScoreSheetImportApiTest extends AppraisalTestSupport {
         assertThat(fromGbk.path("errors").isEmpty()).as(fromGbk.toString()).isTrue();
         assertThat(stored("AW-3", "2034-03")).containsExactlyEntriesOf(Map.of("ss-post", "76"));
 
-        var asText = as("appraiser").post(IMPORT, Map.of("i", Map.of("format", "CSV", "period", "2034-04",
-                "text", "姓名,单位,指标,分值\n科员乙,adept,ss-post,70\n"))).ok().path("importAppraisalScoreSheet");
+        var asText = as("appraiser")
+                .post(
+                        IMPORT,
+                        Map.of(
+                                "i",
+                                Map.of(
+                                        "format",
+                                        "CSV",
+                                        "period",
+                                        "2034-04",
+                                        "text",
+                                        "姓名,单位,指标,分值\n科员乙,adept,ss-post,70\n")))
+                .ok()
+                .path("importAppraisalScoreSheet");
         assertThat(asText.path("entered").asInt()).as(asText.toString()).isEqualTo(1);
         assertThat(stored("AP-1", "2034-04")).containsExactlyEntriesOf(Map.of("ss-post", "70"));
     }
@@ -106,8 +134,11 @@ class ScoreSheetImportApiTest extends AppraisalTestSupport {
     @Test
     void aGoodXlsxSheetStoresEveryRow() {
         ensureSchemes();
-        var xlsx = Xlsx.of(List.of(List.of("工号", "指标", "得分", "期间"), List.of("AW-1", "ss-post", 66.25, "2034-05"),
-                List.of("AW-2", "ss-quality", 7, "2034-05"), List.of("awin", "ss-work", 95, "2034-05")));
+        var xlsx = Xlsx.of(List.of(
+                List.of("工号", "指标", "得分", "期间"),
+                List.of("AW-1", "ss-post", 66.25, "2034-05"),
+                List.of("AW-2", "ss-quality", 7, "2034-05"),
+                List.of("awin", "ss-work", 95, "2034-05")));
         var done = importFile("appraiser", "XLSX", xlsx, null);
         assertThat(done.path("errors").isEmpty()).as(done.toString()).isTrue();
         assertThat(done.path("entered").asInt()).isEqualTo(3);
@@ -120,31 +151,43 @@ class ScoreSheetImportApiTest extends AppraisalTestSupport {
     void everyBadRowIsReportedWithItsRowAndColumn_andNothingIsStored() {
         ensureSchemes();
         var csv = "subject,name,unit,code,value\n"
-                + "AW-1,,,ss-post,80\n"            // row 2: good, but not stored
-                + "AW-2,,,ss-post,120\n"           // row 3: above the maximum
-                + "AW-3,,,ss-postt,50\n"           // row 4: unknown code
-                + "NOBODY,,,ss-post,50\n"          // row 5: unknown subject
-                + "AP-1,,,ss-quality,5\n"          // rows 6 and 7: the same code twice
+                + "AW-1,,,ss-post,80\n" // row 2: good, but not stored
+                + "AW-2,,,ss-post,120\n" // row 3: above the maximum
+                + "AW-3,,,ss-postt,50\n" // row 4: unknown code
+                + "NOBODY,,,ss-post,50\n" // row 5: unknown subject
+                + "AP-1,,,ss-quality,5\n" // rows 6 and 7: the same code twice
                 + "AP-1,,,ss-quality,6\n"
-                + ",无此人,adept,ss-post,50\n"      // row 8: no such person in the unit
-                + "AW-1,,,ss-quality,abc\n";       // row 9: not a number
+                + ",无此人,adept,ss-post,50\n" // row 8: no such person in the unit
+                + "AW-1,,,ss-quality,abc\n"; // row 9: not a number
         var refused = importFile("appraiser", "CSV", csv.getBytes(StandardCharsets.UTF_8), "2034-06");
         assertThat(refused.path("entered").asInt()).isZero();
-        assertThat(problems(refused)).containsExactly("input.content.3.value:OUT_OF_RANGE", "input.content.4.code:UNKNOWN_INDICATOR",
-                "input.content.5.subject:UNKNOWN_SUBJECT", "input.content.6.code:DUPLICATE_SCORE",
-                "input.content.7.code:DUPLICATE_SCORE", "input.content.8.name:UNKNOWN_SUBJECT", "input.content.9.value:NOT_A_NUMBER");
-        assertThat(messages(refused).get(0)).startsWith("第 3 行，value 列：").contains("0 至 100").contains("120");
+        assertThat(problems(refused))
+                .containsExactly(
+                        "input.content.3.value:OUT_OF_RANGE",
+                        "input.content.4.code:UNKNOWN_INDICATOR",
+                        "input.content.5.subject:UNKNOWN_SUBJECT",
+                        "input.content.6.code:DUPLICATE_SCORE",
+                        "input.content.7.code:DUPLICATE_SCORE",
+                        "input.content.8.name:UNKNOWN_SUBJECT",
+                        "input.content.9.value:NOT_A_NUMBER");
+        assertThat(messages(refused).get(0))
+                .startsWith("第 3 行，value 列：")
+                .contains("0 至 100")
+                .contains("120");
         assertThat(messages(refused).get(3)).contains("第 7 行");
         assertThat(stored("AW-1", "2034-06")).isEmpty();
 
-        var xlsx = Xlsx.of(List.of(List.of("subject", "code", "score"), List.of("AW-1", "ss-post", 80),
+        var xlsx = Xlsx.of(List.of(
+                List.of("subject", "code", "score"),
+                List.of("AW-1", "ss-post", 80),
                 List.of("AW-2", "ss-quality", 11)));
         var fromXlsx = importFile("appraiser", "XLSX", xlsx, "2034-06");
         assertThat(problems(fromXlsx)).containsExactly("input.content.3.value:OUT_OF_RANGE");
         assertThat(messages(fromXlsx).get(0)).startsWith("第 3 行，score 列：");
         assertThat(stored("AW-1", "2034-06")).isEmpty();
 
-        var header = importFile("appraiser", "CSV", "subject,code,vaule\nAW-1,ss-post,1\n".getBytes(StandardCharsets.UTF_8), "2034-06");
+        var header = importFile(
+                "appraiser", "CSV", "subject,code,vaule\nAW-1,ss-post,1\n".getBytes(StandardCharsets.UTF_8), "2034-06");
         assertThat(problems(header)).containsExactly("input.content.1.C:UNKNOWN_COLUMN");
     }
 
@@ -158,16 +201,19 @@ class ScoreSheetImportApiTest extends AppraisalTestSupport {
         assertThat(problems(refused)).containsExactly("input.content:TOO_LARGE");
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
 
-        var xxe = Xlsx.zip("<?xml version=\"1.0\"?><!DOCTYPE worksheet [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
-                + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\">"
-                + "<c r=\"A1\" t=\"inlineStr\"><is><t>&x;</t></is></c></row></sheetData></worksheet>", "<sst/>");
+        var xxe = Xlsx.zip(
+                "<?xml version=\"1.0\"?><!DOCTYPE worksheet [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                        + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\">"
+                        + "<c r=\"A1\" t=\"inlineStr\"><is><t>&x;</t></is></c></row></sheetData></worksheet>",
+                "<sst/>");
         var fromXxe = importFile("appraiser", "XLSX", xxe, "2034-07");
         assertThat(problems(fromXxe)).containsExactly("input.content:BAD_XLSX");
         assertThat(fromXxe.toString()).doesNotContain("root:");
 
         var large = new byte[5 * 1024 * 1024];
         java.util.Arrays.fill(large, (byte) 'a');
-        assertThat(problems(importFile("appraiser", "CSV", large, "2034-07"))).containsExactly("input.content:TOO_LARGE");
+        assertThat(problems(importFile("appraiser", "CSV", large, "2034-07")))
+                .containsExactly("input.content:TOO_LARGE");
         assertThat(problems(importFile("appraiser", "XLSX", "not a zip".getBytes(StandardCharsets.UTF_8), "2034-07")))
                 .containsExactly("input.content:NOT_XLSX");
     }
@@ -195,18 +241,47 @@ class ScoreSheetImportApiTest extends AppraisalTestSupport {
         rows.add(Map.of("subjectId", "AP-HEAD", "values", java.util.Arrays.asList("90", "9")));
         rows.add(Map.of("subjectId", "AP-1", "values", java.util.Arrays.asList("85", null)));
         rows.add(Map.of("subjectId", "AW-1", "values", java.util.Arrays.asList("70", "11")));
-        var refused = as("appraiser").post(document, Map.of("i", Map.of("period", "2034-09", "unitId", "adept",
-                "codes", List.of("ss-post", "ss-quality"), "rows", rows))).ok().path("enterAppraisalSheet");
-        assertThat(problems(refused)).containsExactlyInAnyOrder("input.rows.2.subjectId:OUTSIDE_UNIT",
-                "input.rows.2.values.1:OUT_OF_RANGE");
+        var refused = as("appraiser")
+                .post(
+                        document,
+                        Map.of(
+                                "i",
+                                Map.of(
+                                        "period",
+                                        "2034-09",
+                                        "unitId",
+                                        "adept",
+                                        "codes",
+                                        List.of("ss-post", "ss-quality"),
+                                        "rows",
+                                        rows)))
+                .ok()
+                .path("enterAppraisalSheet");
+        assertThat(problems(refused))
+                .containsExactlyInAnyOrder("input.rows.2.subjectId:OUTSIDE_UNIT", "input.rows.2.values.1:OUT_OF_RANGE");
         assertThat(stored("AP-1", "2034-09")).isEmpty();
 
         rows.remove(2);
-        var done = as("appraiser").post(document, Map.of("i", Map.of("period", "2034-09", "unitId", "adept",
-                "codes", List.of("ss-post", "ss-quality"), "rows", rows))).ok().path("enterAppraisalSheet");
+        var done = as("appraiser")
+                .post(
+                        document,
+                        Map.of(
+                                "i",
+                                Map.of(
+                                        "period",
+                                        "2034-09",
+                                        "unitId",
+                                        "adept",
+                                        "codes",
+                                        List.of("ss-post", "ss-quality"),
+                                        "rows",
+                                        rows)))
+                .ok()
+                .path("enterAppraisalSheet");
         assertThat(done.path("errors").isEmpty()).as(done.toString()).isTrue();
         assertThat(done.path("entered").asInt()).isEqualTo(3);
-        assertThat(stored("AP-HEAD", "2034-09")).containsExactlyInAnyOrderEntriesOf(Map.of("ss-post", "90", "ss-quality", "9"));
+        assertThat(stored("AP-HEAD", "2034-09"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("ss-post", "90", "ss-quality", "9"));
         assertThat(stored("AP-1", "2034-09")).containsExactlyEntriesOf(Map.of("ss-post", "85"));
     }
 }

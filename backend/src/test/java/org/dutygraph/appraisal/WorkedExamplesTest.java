@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.appraisal.engine.Appraiser;
 import org.dutygraph.appraisal.engine.Outcome;
 import org.dutygraph.appraisal.engine.Period;
@@ -35,11 +34,17 @@ class WorkedExamplesTest {
     }
 
     private static Outcome one(Scheme scheme, Period period, String subject, MapSources sources) {
-        return Appraiser.run(scheme, period, List.of(subject), sources).outcomes().get(0);
+        return Appraiser.run(scheme, period, List.of(subject), sources)
+                .outcomes()
+                .get(0);
     }
 
     private static BigDecimal points(Outcome outcome, String path) {
-        return outcome.breakdown().stream().filter(l -> l.path().equals(path)).findFirst().orElseThrow().points();
+        return outcome.breakdown().stream()
+                .filter(l -> l.path().equals(path))
+                .findFirst()
+                .orElseThrow()
+                .points();
     }
 
     @Test
@@ -56,8 +61,10 @@ class WorkedExamplesTest {
         sources.partScores.put("fgw|unit-quarterly-work|2026-Q2", new BigDecimal("85"));
         sources.partScores.put("fgw|unit-quarterly-work|2026-Q3", new BigDecimal("88"));
         sources.partScores.put("fgw|unit-quarterly-work|2026-Q4", new BigDecimal("92"));
-        sources.input("fgw", "management", "90").input("fgw", "innovation", "60")
-                .input("fgw", "satisfaction.leaders", "95").input("fgw", "satisfaction.staff", "85");
+        sources.input("fgw", "management", "90")
+                .input("fgw", "innovation", "60")
+                .input("fgw", "satisfaction.leaders", "95")
+                .input("fgw", "satisfaction.staff", "85");
         var year = one(annual, Period.parse("2026"), "fgw", sources);
         // work = (83 + 85 + 88 + 92) / 4 = 87 -> 34.8; management 27; innovation 6; satisfaction (38 + 51) = 89 -> 17.8
         assertThat(points(year, "work")).isEqualByComparingTo("34.8");
@@ -70,8 +77,15 @@ class WorkedExamplesTest {
     void hundredPointsOverEightIndicators_deductionsCappedAtTwenty() {
         var scheme = template("city-100-points");
         var sources = new MapSources();
-        for (var code : List.of("approval-speed", "online-service", "rules", "attendance", "public-evaluation",
-                "complaint-handling", "commitments", "innovation")) {
+        for (var code : List.of(
+                "approval-speed",
+                "online-service",
+                "rules",
+                "attendance",
+                "public-evaluation",
+                "complaint-handling",
+                "commitments",
+                "innovation")) {
             sources.input("jyj", code, "100");
         }
         sources.input("jyj", "accountability-cases", "26");
@@ -94,15 +108,19 @@ class WorkedExamplesTest {
         sources.linked.put("clerk|OWN_UNIT|unit-monthly", new BigDecimal("90"));
         sources.input("clerk", "post", "80").input("clerk", "other-work", "70");
         // 30% x 90 + 60% x 80 + 10% x 70 = 82
-        assertThat(one(staff, Period.parse("2026-03"), "clerk", sources).score()).isEqualByComparingTo("82");
+        assertThat(one(staff, Period.parse("2026-03"), "clerk", sources).score())
+                .isEqualByComparingTo("82");
         sources.linked.put("clerk|OWN_UNIT|unit-monthly", new BigDecimal("70"));
-        assertThat(one(staff, Period.parse("2026-03"), "clerk", sources).score()).isEqualByComparingTo("76");
+        assertThat(one(staff, Period.parse("2026-03"), "clerk", sources).score())
+                .isEqualByComparingTo("76");
     }
 
     @Test
     void bandsUseTheUnroundedScore_89_995IsPublishedAs90ButGradedGood() {
         var scheme = template("unit-monthly");
-        var sources = new MapSources().input("u", "citizen-service", "89.995").input("u", "other-business", "89.995")
+        var sources = new MapSources()
+                .input("u", "citizen-service", "89.995")
+                .input("u", "other-business", "89.995")
                 .input("u", "team-building", "89.995");
         var outcome = one(scheme, Period.parse("2026-05"), "u", sources);
         assertThat(outcome.publishedScore()).isEqualByComparingTo("90.00");
@@ -123,7 +141,9 @@ class WorkedExamplesTest {
         assertThat(vetoed.multiplier()).isEqualByComparingTo("0");
 
         var unit = template("unit-monthly");
-        var unitSources = new MapSources().input("u", "citizen-service", "95").input("u", "other-business", "95")
+        var unitSources = new MapSources()
+                .input("u", "citizen-service", "95")
+                .input("u", "other-business", "95")
                 .input("u", "team-building", "95");
         unitSources.events.put("u", List.of("DISCIPLINARY_CASE"));
         var downgraded = one(unit, Period.parse("2026-04"), "u", unitSources);
@@ -143,7 +163,8 @@ class WorkedExamplesTest {
             sources.input(s, "post", String.valueOf(100 - i)).input(s, "other-work", "80");
         }
         var run = Appraiser.run(scheme, Period.parse("2026-06"), subjects, sources);
-        var grades = run.outcomes().stream().collect(java.util.stream.Collectors.toMap(Outcome::subjectId, Outcome::grade));
+        var grades =
+                run.outcomes().stream().collect(java.util.stream.Collectors.toMap(Outcome::subjectId, Outcome::grade));
         assertThat(grades.values().stream().filter("EXCELLENT"::equals)).hasSize(2);
         assertThat(grades.values().stream().filter("LAGGING"::equals)).hasSize(2);
         assertThat(grades.get("s00")).isEqualTo("EXCELLENT");
@@ -153,11 +174,14 @@ class WorkedExamplesTest {
         // s01 and s02 tie across the excellent cut: both stay excellent, the tie is reported and flagged
         sources.input("s02", "post", "99");
         var tied = Appraiser.run(scheme, Period.parse("2026-06"), subjects, sources);
-        var tiedGrades = tied.outcomes().stream().collect(java.util.stream.Collectors.toMap(Outcome::subjectId, o -> o));
+        var tiedGrades =
+                tied.outcomes().stream().collect(java.util.stream.Collectors.toMap(Outcome::subjectId, o -> o));
         assertThat(tiedGrades.get("s01").grade()).isEqualTo("EXCELLENT");
         assertThat(tiedGrades.get("s02").grade()).isEqualTo("EXCELLENT");
         assertThat(tiedGrades.get("s02").flags()).contains("TIE_AT_CUT");
-        assertThat(tiedGrades.get("s01").rank()).isEqualTo(tiedGrades.get("s02").rank()).isEqualTo(2);
+        assertThat(tiedGrades.get("s01").rank())
+                .isEqualTo(tiedGrades.get("s02").rank())
+                .isEqualTo(2);
         assertThat(tied.ties()).singleElement().asString().contains("s01", "s02");
     }
 
@@ -198,8 +222,10 @@ class WorkedExamplesTest {
         var expected = Map.of("97", "1.2", "92", "1.1", "85", "1.0", "65", "0.8", "40", "0");
         expected.forEach((score, multiplier) -> {
             sources.input("x" + score, "work", score);
-            assertThat(one(scheme, Period.parse("2026-Q2"), "x" + score, sources).multiplier())
-                    .as(score).isEqualByComparingTo(multiplier);
+            assertThat(one(scheme, Period.parse("2026-Q2"), "x" + score, sources)
+                            .multiplier())
+                    .as(score)
+                    .isEqualByComparingTo(multiplier);
         });
     }
 
@@ -209,8 +235,10 @@ class WorkedExamplesTest {
                 {"name": "x", "subject": "UNIT", "period": "WEEK",
                  "indicators": [{"code": "a", "weight": "60", "input": {}}, {"code": "A b", "weight": "30", "input": {}}],
                  "grades": [{"grade": "OK", "min": "50"}, {"grade": "OK"}]}"""))
-                .isInstanceOfSatisfying(SchemeParser.Invalid.class, e -> assertThat(e.problems().stream().map(SchemeParser.Problem::path))
-                        .contains("$.period", "$.indicators", "$.indicators[1].code", "$.grades[1].grade"));
+                .isInstanceOfSatisfying(
+                        SchemeParser.Invalid.class,
+                        e -> assertThat(e.problems().stream().map(SchemeParser.Problem::path))
+                                .contains("$.period", "$.indicators", "$.indicators[1].code", "$.grades[1].grade"));
     }
 
     @Test
@@ -229,14 +257,18 @@ class WorkedExamplesTest {
                 sources.partGrades.put(subject + "|staff-monthly|" + Period.month(2026, m), "COMPETENT");
             }
         }
-        var run = Appraiser.run(annual, Period.parse("2026"), List.of("last-year-basic", "clean"), sources).outcomes();
+        var run = Appraiser.run(annual, Period.parse("2026"), List.of("last-year-basic", "clean"), sources)
+                .outcomes();
         assertThat(run.get(1).flags()).anyMatch(f -> f.startsWith("PROMOTION_BLOCKED:BASIC in the last 2 years"));
         assertThat(run.get(0).flags()).noneMatch(f -> f.startsWith("PROMOTION_BLOCKED"));
 
         var unit = template("unit-monthly");
-        var listed = new MapSources().input("u", "citizen-service", "80").input("u", "other-business", "80")
+        var listed = new MapSources()
+                .input("u", "citizen-service", "80")
+                .input("u", "other-business", "80")
                 .input("u", "team-building", "80");
         listed.events.put("u", List.of("CITIZEN_WORST_RANKED"));
-        assertThat(one(unit, Period.parse("2026-08"), "u", listed).flags()).contains("PROMOTION_BLOCKED:CITIZEN_WORST_RANKED");
+        assertThat(one(unit, Period.parse("2026-08"), "u", listed).flags())
+                .contains("PROMOTION_BLOCKED:CITIZEN_WORST_RANKED");
     }
 }

@@ -3,7 +3,6 @@ package org.dutygraph.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +16,7 @@ class CaseAudienceApiTest extends CaseTestSupport {
     void leadersOfTheUnitAndAboveSeeIt_withoutWhoTookEachStepOrTheStatements() {
         var id = opened();
         statement(id);
-        for (var leader : new String[]{"case-zb003", "case-zb005"}) {
+        for (var leader : new String[] {"case-zb003", "case-zb005"}) {
             assertThat(casesAs(leader)).as(leader).contains(id);
             var seen = caseAs(leader, id);
             assertThat(seen.path("id").asString()).isEqualTo(id);
@@ -34,14 +33,16 @@ class CaseAudienceApiTest extends CaseTestSupport {
         var id = opened();
         var mine = listedAs("case-zb001", "{ myAccountabilityCases(first: 500) { edges { node { id } } } }");
         assertThat(mine).contains(id);
-        assertThat(caseAs("case-zb001", id).path("person").path("id").asString()).isEqualTo("ZB001");
+        assertThat(caseAs("case-zb001", id).path("person").path("id").asString())
+                .isEqualTo("ZB001");
         assertThat(casesAs("case-zb001")).as("not a leader: no unit's cases").isEmpty();
 
         // the post's holder today, a colleague, another department's principal, another unit's inspector, an appraiser
-        for (var other : new String[]{"case-zb002", "case-zb006", "case-zb008", "inspector2", "appraiser"}) {
+        for (var other : new String[] {"case-zb002", "case-zb006", "case-zb008", "inspector2", "appraiser"}) {
             assertThat(caseAs(other, id).isNull()).as(other).isTrue();
             assertThat(casesAs(other)).as(other).doesNotContain(id);
-            assertThat(listedAs(other, "{ myAccountabilityCases(first: 500) { edges { node { id } } } }")).as(other)
+            assertThat(listedAs(other, "{ myAccountabilityCases(first: 500) { edges { node { id } } } }"))
+                    .as(other)
                     .doesNotContain(id);
         }
     }
@@ -50,22 +51,22 @@ class CaseAudienceApiTest extends CaseTestSupport {
     void onlyTheOfficeTakesSteps_andOnlyThePersonConcernedStatesAndAppeals() {
         var id = opened();
         long statements = count("CaseStatement");
-        assertThat(firstCode(advance("inspector2", id, "START_INVESTIGATION", Map.of()))).isEqualTo("NOT_FOUND");
+        assertThat(firstCode(advance("inspector2", id, "START_INVESTIGATION", Map.of())))
+                .isEqualTo("NOT_FOUND");
         assertThat(as("case-zb005").post("""
-                mutation { advanceAccountabilityCase(input: {id: "%s", action: "START_INVESTIGATION"}) { errors { code } } }"""
-                .formatted(id)).firstErrorCode()).isEqualTo("FORBIDDEN");
+                mutation { advanceAccountabilityCase(input: {id: "%s", action: "START_INVESTIGATION"}) { errors { code } } }""".formatted(id)).firstErrorCode()).isEqualTo("FORBIDDEN");
         assertThat(as("case-zb005").post("""
                 mutation { openAccountabilityCase(input: {channel: "MEDIA", reference: "r", summary: "s", postId: "zedu-xk-1",
-                  actDate: "2026-06-15", situationCode: "window.first-inquiry"}) { errors { code } } }""").firstErrorCode())
-                .isEqualTo("FORBIDDEN");
+                  actDate: "2026-06-15", situationCode: "window.first-inquiry"}) { errors { code } } }""").firstErrorCode()).isEqualTo("FORBIDDEN");
         assertThat(as("inspector2").post("""
                 mutation { openAccountabilityCase(input: {channel: "MEDIA", reference: "r", summary: "s", postId: "zedu-xk-1",
-                  actDate: "2026-06-15", situationCode: "window.first-inquiry"}) { errors { code } } }""").firstErrorCode())
-                .isEqualTo("FORBIDDEN");
-        for (var other : new String[]{"case-zb002", "case-zb005", OFFICE}) {
-            var refused = as(other).post("""
-                    mutation($input: SubmitCaseStatementInput!) { submitCaseStatement(input: $input) { errors { code } } }""",
-                    Map.of("input", Map.of("caseId", id, "text", "不是我"))).ok().path("submitCaseStatement");
+                  actDate: "2026-06-15", situationCode: "window.first-inquiry"}) { errors { code } } }""").firstErrorCode()).isEqualTo("FORBIDDEN");
+        for (var other : new String[] {"case-zb002", "case-zb005", OFFICE}) {
+            var refused = as(other)
+                    .post("""
+                    mutation($input: SubmitCaseStatementInput!) { submitCaseStatement(input: $input) { errors { code } } }""", Map.of("input", Map.of("caseId", id, "text", "不是我")))
+                    .ok()
+                    .path("submitCaseStatement");
             assertThat(firstCode(refused)).as(other).isEqualTo("NOT_FOUND");
         }
         assertThat(count("CaseStatement")).as("nothing stored by refusals").isEqualTo(statements);
@@ -75,17 +76,19 @@ class CaseAudienceApiTest extends CaseTestSupport {
     void draftsAreTheOfficesOnly() {
         var id = opened();
         try (var session = driver.session()) {
-            session.run("MATCH (c:AccountabilityCase {id: $id}) SET c.status = 'DRAFT'", Map.of("id", id)).consume();
+            session.run("MATCH (c:AccountabilityCase {id: $id}) SET c.status = 'DRAFT'", Map.of("id", id))
+                    .consume();
         }
         assertThat(caseAs(OFFICE, id).path("status").asString()).isEqualTo("DRAFT");
-        for (var other : new String[]{"case-zb001", "case-zb003", "case-zb005"}) {
+        for (var other : new String[] {"case-zb001", "case-zb003", "case-zb005"}) {
             assertThat(caseAs(other, id).isNull()).as(other).isTrue();
         }
     }
 
     private void statement(String id) {
-        as("case-zb001").post("""
-                mutation($input: SubmitCaseStatementInput!) { submitCaseStatement(input: $input) { errors { code } } }""",
-                Map.of("input", Map.of("caseId", id, "text", "情况说明"))).ok();
+        as("case-zb001")
+                .post("""
+                mutation($input: SubmitCaseStatementInput!) { submitCaseStatement(input: $input) { errors { code } } }""", Map.of("input", Map.of("caseId", id, "text", "情况说明")))
+                .ok();
     }
 }

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.dutygraph.support.ApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,10 +53,16 @@ abstract class CaseTestSupport extends ApiTest {
         for (var person : List.of("ZB001", "ZB002", "ZB003", "ZB005", "ZB006", "ZB008")) {
             account("case-" + person.toLowerCase(), "UNIT_STAFF", "zedu-xk", person);
         }
-        if (as(OFFICE).post("{ accountabilityCatalogue(on: \"2020-06-01\") { version } }").ok()
-                .path("accountabilityCatalogue").isNull()) {
-            var template = as(OFFICE).post("{ accountabilityCatalogueTemplate { definition } }").ok()
-                    .path("accountabilityCatalogueTemplate").path("definition");
+        if (as(OFFICE)
+                .post("{ accountabilityCatalogue(on: \"2020-06-01\") { version } }")
+                .ok()
+                .path("accountabilityCatalogue")
+                .isNull()) {
+            var template = as(OFFICE)
+                    .post("{ accountabilityCatalogueTemplate { definition } }")
+                    .ok()
+                    .path("accountabilityCatalogueTemplate")
+                    .path("definition");
             var saved = saveCatalogue(OFFICE, "2020-01-01", GraphQlJson.toObject(template));
             if (!saved.path("errors").isEmpty()) {
                 throw new AssertionError("Template refused: " + saved.path("errors"));
@@ -79,13 +84,16 @@ abstract class CaseTestSupport extends ApiTest {
         var number = submitted.path("complaint").path("number").asString();
         String id;
         try (var session = driver.session()) {
-            id = session.run("MATCH (c:Complaint {number: $n}) RETURN c.id AS id", Map.of("n", number)).single().get("id").asString();
+            id = session.run("MATCH (c:Complaint {number: $n}) RETURN c.id AS id", Map.of("n", number))
+                    .single()
+                    .get("id")
+                    .asString();
         }
         complaintStep(OFFICE, id, "REGISTER", Map.of());
         complaintStep(OFFICE, id, "ASSIGN", Map.of("unitId", "zedu-xk"));
         complaintStep("zedu-xk-staff", id, "START_INVESTIGATION", Map.of());
         complaintStep("zedu-xk-staff", id, "CONCLUDE", Map.of("conclusion", conclusion, "serious", false));
-        return new String[]{id, number};
+        return new String[] {id, number};
     }
 
     void complaintStep(String username, String id, String action, Map<String, Object> extra) {
@@ -93,8 +101,7 @@ abstract class CaseTestSupport extends ApiTest {
         input.put("id", id);
         input.put("action", action);
         var result = as(username).post("""
-                mutation($input: AdvanceComplaintInput!) { advanceComplaint(input: $input) { errors { field code message } } }""",
-                Map.of("input", input)).ok().path("advanceComplaint");
+                mutation($input: AdvanceComplaintInput!) { advanceComplaint(input: $input) { errors { field code message } } }""", Map.of("input", input)).ok().path("advanceComplaint");
         if (!result.path("errors").isEmpty()) {
             throw new AssertionError(action + ": " + result.path("errors"));
         }
@@ -108,7 +115,9 @@ abstract class CaseTestSupport extends ApiTest {
     boolean exists(String unitId) {
         try (var session = driver.session()) {
             return session.run("MATCH (o:Organization {id: $id}) RETURN count(o) > 0 AS e", Map.of("id", unitId))
-                    .single().get("e").asBoolean();
+                    .single()
+                    .get("e")
+                    .asBoolean();
         }
     }
 
@@ -122,16 +131,17 @@ abstract class CaseTestSupport extends ApiTest {
         try (var session = driver.session()) {
             session.run("""
                     MERGE (a:Account {username: $u})
-                    ON CREATE SET a.passwordHash = $hash, a.roles = [$role], a.unitId = $unit, a.personId = $person""",
-                    params).consume();
+                    ON CREATE SET a.passwordHash = $hash, a.roles = [$role], a.unitId = $unit, a.personId = $person""", params).consume();
         }
     }
 
     JsonNode saveCatalogue(String username, String validFrom, Object definition) {
-        return as(username).post("""
+        return as(username)
+                .post("""
                 mutation($input: SaveAccountabilityCatalogueInput!) { saveAccountabilityCatalogue(input: $input) {
-                  catalogue { version name validFrom } errors { field code message } } }""",
-                Map.of("input", Map.of("validFrom", validFrom, "definition", definition))).ok().path("saveAccountabilityCatalogue");
+                  catalogue { version name validFrom } errors { field code message } } }""", Map.of("input", Map.of("validFrom", validFrom, "definition", definition)))
+                .ok()
+                .path("saveAccountabilityCatalogue");
     }
 
     static Map<String, Object> clue(Map<String, Object> overrides) {
@@ -147,10 +157,12 @@ abstract class CaseTestSupport extends ApiTest {
     }
 
     JsonNode open(Map<String, Object> input) {
-        return as(OFFICE).post("""
+        return as(OFFICE)
+                .post("""
                 mutation($input: OpenAccountabilityCaseInput!) { openAccountabilityCase(input: $input) {
-                  accountabilityCase { %s } errors { field code message } } }""".formatted(CASE_FIELDS),
-                Map.of("input", input)).ok().path("openAccountabilityCase");
+                  accountabilityCase { %s } errors { field code message } } }""".formatted(CASE_FIELDS), Map.of("input", input))
+                .ok()
+                .path("openAccountabilityCase");
     }
 
     /** A case opened by hand from a clue (registered); returns its id. */
@@ -166,10 +178,12 @@ abstract class CaseTestSupport extends ApiTest {
         var input = new HashMap<String, Object>(extra);
         input.put("id", id);
         input.put("action", action);
-        return as(username).post("""
+        return as(username)
+                .post("""
                 mutation($input: AdvanceAccountabilityCaseInput!) { advanceAccountabilityCase(input: $input) {
-                  accountabilityCase { %s } errors { field code message } } }""".formatted(CASE_FIELDS),
-                Map.of("input", input)).ok().path("advanceAccountabilityCase");
+                  accountabilityCase { %s } errors { field code message } } }""".formatted(CASE_FIELDS), Map.of("input", input))
+                .ok()
+                .path("advanceAccountabilityCase");
     }
 
     /** Advances and fails on any problem; returns the case. */
@@ -182,13 +196,23 @@ abstract class CaseTestSupport extends ApiTest {
     }
 
     JsonNode caseAs(String username, String id) {
-        return as(username).post("query($id: ID!) { accountabilityCase(id: $id) { %s } }".formatted(CASE_FIELDS),
-                Map.of("id", id)).ok().path("accountabilityCase");
+        return as(username)
+                .post("query($id: ID!) { accountabilityCase(id: $id) { %s } }".formatted(CASE_FIELDS), Map.of("id", id))
+                .ok()
+                .path("accountabilityCase");
     }
 
     List<String> listedAs(String username, String query) {
-        return as(username).post(query).ok().valueStream().findFirst().orElseThrow().path("edges").valueStream()
-                .map(e -> e.path("node").path("id").asString()).toList();
+        return as(username)
+                .post(query)
+                .ok()
+                .valueStream()
+                .findFirst()
+                .orElseThrow()
+                .path("edges")
+                .valueStream()
+                .map(e -> e.path("node").path("id").asString())
+                .toList();
     }
 
     List<String> casesAs(String username) {
@@ -200,7 +224,14 @@ abstract class CaseTestSupport extends ApiTest {
     }
 
     static String firstField(JsonNode payload) {
-        return String.join(".", payload.path("errors").path(0).path("field").valueStream().map(JsonNode::asString).toList());
+        return String.join(
+                ".",
+                payload.path("errors")
+                        .path(0)
+                        .path("field")
+                        .valueStream()
+                        .map(JsonNode::asString)
+                        .toList());
     }
 
     /** JSON nodes as plain maps and lists, to send back as a variable. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,13 +31,20 @@ class DecidedCaseEffectsApiTest extends CaseTestSupport {
     private List<String> events(String subject, String month, String caseId) {
         try (var session = driver.session()) {
             // the event's source id is the case; appraisalInputs shows kind and source
-            var ids = session.run("MATCH (e:AppraisalEvent {sourceId: $id, subjectId: $s}) RETURN e.id AS id",
-                    Map.of("id", caseId, "s", subject)).list(r -> r.get("id").asString());
-            return as("appraiser").post("""
-                    query($s: ID!, $p: String!) { appraisalInputs(subjectId: $s, period: $p) { events { id kind source } } }""",
-                    Map.of("s", subject, "p", month)).ok().path("appraisalInputs").path("events").valueStream()
+            var ids = session.run(
+                            "MATCH (e:AppraisalEvent {sourceId: $id, subjectId: $s}) RETURN e.id AS id",
+                            Map.of("id", caseId, "s", subject))
+                    .list(r -> r.get("id").asString());
+            return as("appraiser")
+                    .post("""
+                    query($s: ID!, $p: String!) { appraisalInputs(subjectId: $s, period: $p) { events { id kind source } } }""", Map.of("s", subject, "p", month))
+                    .ok()
+                    .path("appraisalInputs")
+                    .path("events")
+                    .valueStream()
                     .filter(e -> ids.contains(e.path("id").asString()))
-                    .map(e -> e.path("kind").asString() + " " + e.path("source").asString()).toList();
+                    .map(e -> e.path("kind").asString() + " " + e.path("source").asString())
+                    .toList();
         }
     }
 }

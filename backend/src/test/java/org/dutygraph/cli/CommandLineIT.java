@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,8 +30,7 @@ class CommandLineIT {
     @TempDir
     Path elsewhere;
 
-    private record Run(int exitCode, String out, String err) {
-    }
+    private record Run(int exitCode, String out, String err) {}
 
     @Test
     void anUnknownCommandExitsWithUsageInsteadOfStartingTheService() throws Exception {
@@ -57,7 +55,11 @@ class CommandLineIT {
     void helpIsTheResultAndGoesToStandardOutput() throws Exception {
         var general = run(Duration.ofSeconds(60), Map.of(), "--help");
         assertThat(general.exitCode()).isZero();
-        assertThat(general.out()).contains("import").contains("export").contains("generate").contains("analyze");
+        assertThat(general.out())
+                .contains("import")
+                .contains("export")
+                .contains("generate")
+                .contains("analyze");
 
         var analyze = run(Duration.ofSeconds(60), Map.of(), "analyze", "--help");
         assertThat(analyze.exitCode()).isZero();
@@ -67,8 +69,13 @@ class CommandLineIT {
     @Test
     void analyzePrintsOnlyTheFindingsLogsOnStandardErrorAndLeavesTheWorkingDirectoryAlone() throws Exception {
         // an operator who turned logging up (as in a container) must still get JSON alone on standard output
-        var run = run(Duration.ofMinutes(3), Map.of("LOGGING_LEVEL_ORG_DUTYGRAPH", "INFO"),
-                "analyze", bundle().toString(), "--format", "json");
+        var run = run(
+                Duration.ofMinutes(3),
+                Map.of("LOGGING_LEVEL_ORG_DUTYGRAPH", "INFO"),
+                "analyze",
+                bundle().toString(),
+                "--format",
+                "json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         var findings = JsonMapper.builder().build().readTree(run.out());
@@ -81,13 +88,19 @@ class CommandLineIT {
     @Test
     void springSettingsAloneStartTheService() throws Exception {
         var store = elsewhere.resolve("store");
-        var process = start(Map.of(), "--server.port=0", "--dutygraph.embedded.data-directory=" + store.resolve("neo4j"),
-                "--dutygraph.embedded.page-cache=32m", "--dutygraph.complaints.pepper-file=" + store.resolve("pepper.key"),
+        var process = start(
+                Map.of(),
+                "--server.port=0",
+                "--dutygraph.embedded.data-directory=" + store.resolve("neo4j"),
+                "--dutygraph.embedded.page-cache=32m",
+                "--dutygraph.complaints.pepper-file=" + store.resolve("pepper.key"),
                 "--dutygraph.inspections.evidence-directory=" + store.resolve("evidence"));
         try {
             var deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             while (!Files.readString(process.out(), StandardCharsets.UTF_8).contains("Started DutygraphApplication")) {
-                assertThat(process.process().isAlive()).as(Files.readString(process.err())).isTrue();
+                assertThat(process.process().isAlive())
+                        .as(Files.readString(process.err()))
+                        .isTrue();
                 if (System.nanoTime() > deadline) fail("the service did not start within 3 minutes");
                 Thread.sleep(500);
             }
@@ -101,17 +114,33 @@ class CommandLineIT {
     void comparePrintsOnlyTheComparisonAndARejectedBundleExitsWithOne() throws Exception {
         var before = restructuring("before.json");
         var after = restructuring("after.json");
-        var run = run(Duration.ofMinutes(2), Map.of(), "compare", before.toString(), after.toString(), "--format", "json");
+        var run = run(
+                Duration.ofMinutes(2), Map.of(), "compare", before.toString(), after.toString(), "--format", "json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         var comparison = JsonMapper.builder().build().readTree(run.out());
-        assertThat(comparison.propertyNames()).containsExactly("before", "after", "resolved", "created", "persisting",
-                "duties_moved", "duties_dropped", "duties_added", "staffing");
-        assertThat(comparison.path("resolved").valueStream().map(f -> f.path("kind").asString())).contains("overlap");
+        assertThat(comparison.propertyNames())
+                .containsExactly(
+                        "before",
+                        "after",
+                        "resolved",
+                        "created",
+                        "persisting",
+                        "duties_moved",
+                        "duties_dropped",
+                        "duties_added",
+                        "staffing");
+        assertThat(comparison
+                        .path("resolved")
+                        .valueStream()
+                        .map(f -> f.path("kind").asString()))
+                .contains("overlap");
         assertThat(workingDirectoryEntries()).isEmpty();
 
-        var broken = Files.writeString(elsewhere.resolve("broken.json"), "{\"format\": \"org-bundle/1\", "
-                + "\"duties\": [{\"id\": \"d\", \"holder_id\": \"nobody\", \"text\": \"x\"}]}");
+        var broken = Files.writeString(
+                elsewhere.resolve("broken.json"),
+                "{\"format\": \"org-bundle/1\", "
+                        + "\"duties\": [{\"id\": \"d\", \"holder_id\": \"nobody\", \"text\": \"x\"}]}");
         var rejected = run(Duration.ofMinutes(2), Map.of(), "compare", before.toString(), broken.toString());
         assertThat(rejected.exitCode()).isEqualTo(1);
         assertThat(rejected.out()).isEmpty();
@@ -142,17 +171,18 @@ class CommandLineIT {
         }
     }
 
-    private record Started(Process process, Path out, Path err) {
-    }
+    private record Started(Process process, Path out, Path err) {}
 
     private Started start(Map<String, String> environment, String... args) throws IOException {
-        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-jar", JAR.toString()));
+        var command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar", JAR.toString()));
         command.addAll(List.of(args));
         var out = Files.createTempFile(elsewhere, "out", ".txt");
         var err = Files.createTempFile(elsewhere, "err", ".txt");
-        var builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        var builder = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         builder.environment().putAll(environment);
         return new Started(builder.start(), out, err);
     }
@@ -163,7 +193,9 @@ class CommandLineIT {
             started.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             fail("still running after %s: %s%n%s", timeout, String.join(" ", args), Files.readString(started.out()));
         }
-        return new Run(started.process().exitValue(), Files.readString(started.out(), StandardCharsets.UTF_8),
+        return new Run(
+                started.process().exitValue(),
+                Files.readString(started.out(), StandardCharsets.UTF_8),
                 Files.readString(started.err(), StandardCharsets.UTF_8));
     }
 }

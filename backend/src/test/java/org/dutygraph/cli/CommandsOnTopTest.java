@@ -11,9 +11,14 @@ class CommandsOnTopTest {
 
     @Test
     void nothingOutsideTheCommandLineDependsOnIt() {
-        noClasses().that().resideOutsideOfPackage("org.dutygraph.cli..")
-                .should().dependOnClassesThat().resideInAPackage("org.dutygraph.cli..")
-                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.dutygraph.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.dutygraph.cli..")
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("org.dutygraph"));
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -30,8 +29,7 @@ class SuperviseCommandIT {
     @TempDir
     Path work;
 
-    private record Run(int exitCode, String out, String err) {
-    }
+    private record Run(int exitCode, String out, String err) {}
 
     @Test
     void everyRuleAsTheIssueStatesIt() throws Exception {
@@ -40,23 +38,26 @@ class SuperviseCommandIT {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).contains("13 events kept, 1 replayed events ignored, 4 cases, 10 signals");
         var signals = JsonMapper.builder().build().readTree(run.out());
-        assertThat(signals.valueStream().map(SuperviseCommandIT::line)).containsExactly(
-                // C1: accepted Thu 12 Feb; 3 committed days are Fri 13, Sat 14 (swapped working day) and, after the
-                // Spring Festival (15-23 Feb), Tue 24 Feb. Its duty is the department's: the head answers.
-                "C1 notice deadline_near pi-lic zrzy zrzy-head 2026-02-24T00:00:00+08:00 2026-02-25T00:00:00+08:00 null",
-                "C1 yellow over_committed pi-lic zrzy zrzy-head 2026-02-25T00:00:00+08:00 2026-02-25T00:00:00+08:00 null",
-                "C1 red not_cleared pi-lic zrzy zrzy-head 2026-02-28T00:00:00+08:00 2026-02-28T00:00:00+08:00 null",
-                // C2: suspended 3-5 March, so its 1-day step ends on Fri 6 and its 5 committed days on Thu 12;
-                // concluded on 13 March 10:00, which clears all of its signals. The duty's post answers.
-                "C2 red unlisted_fee pi-reg zrzy zrzy-dj-1 2026-03-02T09:15:00+08:00 null 2026-03-13T10:00:00+08:00",
-                "C2 yellow step_over pi-reg zrzy zrzy-dj-1 2026-03-07T00:00:00+08:00 2026-03-07T00:00:00+08:00 2026-03-13T10:00:00+08:00",
-                "C2 red not_cleared pi-reg zrzy zrzy-dj-1 2026-03-11T00:00:00+08:00 2026-03-11T00:00:00+08:00 2026-03-13T10:00:00+08:00",
-                "C2 notice deadline_near pi-reg zrzy zrzy-dj-1 2026-03-12T00:00:00+08:00 2026-03-13T00:00:00+08:00 2026-03-13T10:00:00+08:00",
-                "C2 yellow over_committed pi-reg zrzy zrzy-dj-1 2026-03-13T00:00:00+08:00 2026-03-13T00:00:00+08:00 2026-03-13T10:00:00+08:00",
-                // C3: rejected without a reason (sent twice with one event id: one signal), on the post its event names
-                "C3 yellow no_reason pi-reg zrzy zrzy-dj-head 2026-03-16T11:00:00+08:00 null 2026-03-16T11:00:00+08:00",
-                // C1's 20 statutory working days end on Wed 18 March (Sat 28 Feb worked)
-                "C1 red over_statutory pi-lic zrzy zrzy-head 2026-03-19T00:00:00+08:00 2026-03-19T00:00:00+08:00 null");
+        assertThat(signals.valueStream().map(SuperviseCommandIT::line))
+                .containsExactly(
+                        // C1: accepted Thu 12 Feb; 3 committed days are Fri 13, Sat 14 (swapped working day) and, after
+                        // the
+                        // Spring Festival (15-23 Feb), Tue 24 Feb. Its duty is the department's: the head answers.
+                        "C1 notice deadline_near pi-lic zrzy zrzy-head 2026-02-24T00:00:00+08:00 2026-02-25T00:00:00+08:00 null",
+                        "C1 yellow over_committed pi-lic zrzy zrzy-head 2026-02-25T00:00:00+08:00 2026-02-25T00:00:00+08:00 null",
+                        "C1 red not_cleared pi-lic zrzy zrzy-head 2026-02-28T00:00:00+08:00 2026-02-28T00:00:00+08:00 null",
+                        // C2: suspended 3-5 March, so its 1-day step ends on Fri 6 and its 5 committed days on Thu 12;
+                        // concluded on 13 March 10:00, which clears all of its signals. The duty's post answers.
+                        "C2 red unlisted_fee pi-reg zrzy zrzy-dj-1 2026-03-02T09:15:00+08:00 null 2026-03-13T10:00:00+08:00",
+                        "C2 yellow step_over pi-reg zrzy zrzy-dj-1 2026-03-07T00:00:00+08:00 2026-03-07T00:00:00+08:00 2026-03-13T10:00:00+08:00",
+                        "C2 red not_cleared pi-reg zrzy zrzy-dj-1 2026-03-11T00:00:00+08:00 2026-03-11T00:00:00+08:00 2026-03-13T10:00:00+08:00",
+                        "C2 notice deadline_near pi-reg zrzy zrzy-dj-1 2026-03-12T00:00:00+08:00 2026-03-13T00:00:00+08:00 2026-03-13T10:00:00+08:00",
+                        "C2 yellow over_committed pi-reg zrzy zrzy-dj-1 2026-03-13T00:00:00+08:00 2026-03-13T00:00:00+08:00 2026-03-13T10:00:00+08:00",
+                        // C3: rejected without a reason (sent twice with one event id: one signal), on the post its
+                        // event names
+                        "C3 yellow no_reason pi-reg zrzy zrzy-dj-head 2026-03-16T11:00:00+08:00 null 2026-03-16T11:00:00+08:00",
+                        // C1's 20 statutory working days end on Wed 18 March (Sat 28 Feb worked)
+                        "C1 red over_statutory pi-lic zrzy zrzy-head 2026-03-19T00:00:00+08:00 2026-03-19T00:00:00+08:00 null");
         // C4's unlisted fee comes after --at
         assertThat(run.out()).doesNotContain("C4");
     }
@@ -67,11 +68,16 @@ class SuperviseCommandIT {
         assertThat(csv.exitCode()).as(csv.err()).isZero();
         var lines = csv.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("case_id,level,rule,power_item_id,unit_id,post_id,raised_at,due,cleared_at");
-        assertThat(lines).hasSize(11).contains("C3,yellow,no_reason,pi-reg,zrzy,zrzy-dj-head,2026-03-16T11:00:00+08:00,,2026-03-16T11:00:00+08:00");
+        assertThat(lines)
+                .hasSize(11)
+                .contains(
+                        "C3,yellow,no_reason,pi-reg,zrzy,zrzy-dj-head,2026-03-16T11:00:00+08:00,,2026-03-16T11:00:00+08:00");
 
         var md = run("supervise", fixture("bundle.json"), fixture("events.jsonl"), "--at", AT, "--format", "md");
         assertThat(md.exitCode()).isZero();
-        assertThat(md.out()).contains("10 signals, 4 not cleared.").contains("| 2026-03-19T00:00:00+08:00 | red | over_statutory | C1 |");
+        assertThat(md.out())
+                .contains("10 signals, 4 not cleared.")
+                .contains("| 2026-03-19T00:00:00+08:00 | red | over_statutory | C1 |");
     }
 
     @Test
@@ -80,14 +86,16 @@ class SuperviseCommandIT {
 
         assertThat(strict.exitCode()).isEqualTo(1);
         assertThat(strict.out()).isEmpty();
-        assertThat(strict.err()).contains("5 problems")
+        assertThat(strict.err())
+                .contains("5 problems")
                 .contains("line 2  at  INVALID_VALUE")
                 .contains("line 3  power_item_id  UNKNOWN_REFERENCE")
                 .contains("line 4  fee.amount  WRONG_TYPE")
                 .contains("line 5  $  MALFORMED_JSON")
                 .contains("line 6  event_id  EVENT_ID_REUSED");
 
-        var lenient = run("supervise", fixture("bundle.json"), fixture("events-with-bad-lines.jsonl"), "--at", AT, "--lenient");
+        var lenient = run(
+                "supervise", fixture("bundle.json"), fixture("events-with-bad-lines.jsonl"), "--at", AT, "--lenient");
         assertThat(lenient.exitCode()).as(lenient.err()).isZero();
         assertThat(lenient.err()).contains("those lines skipped").contains("line 2  at  INVALID_VALUE");
         var signals = JsonMapper.builder().build().readTree(lenient.out());
@@ -97,11 +105,17 @@ class SuperviseCommandIT {
 
     @Test
     void aLongerSupervisionPeriodDelaysTheRedCard_aRejectedBundleExitsOne() throws Exception {
-        var run = run("supervise", fixture("bundle.json"), fixture("events.jsonl"), "--at", AT, "--supervision-period", "5");
+        var run = run(
+                "supervise", fixture("bundle.json"), fixture("events.jsonl"), "--at", AT, "--supervision-period", "5");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        var c1Red = JsonMapper.builder().build().readTree(run.out()).valueStream()
-                .filter(s -> s.path("case_id").asString().equals("C1") && s.path("rule").asString().equals("not_cleared"))
-                .findFirst().orElseThrow();
+        var c1Red = JsonMapper.builder()
+                .build()
+                .readTree(run.out())
+                .valueStream()
+                .filter(s -> s.path("case_id").asString().equals("C1")
+                        && s.path("rule").asString().equals("not_cleared"))
+                .findFirst()
+                .orElseThrow();
         assertThat(c1Red.path("raised_at").asString()).isEqualTo("2026-03-04T00:00:00+08:00");
 
         var bundle = work.resolve("bad-bundle.json");
@@ -119,8 +133,21 @@ class SuperviseCommandIT {
     }
 
     private static String line(JsonNode s) {
-        return String.join(" ", List.of("case_id", "level", "rule", "power_item_id", "unit_id", "post_id", "raised_at", "due",
-                "cleared_at").stream().map(k -> s.path(k).isNull() ? "null" : s.path(k).asString()).toList());
+        return String.join(
+                " ",
+                List.of(
+                                "case_id",
+                                "level",
+                                "rule",
+                                "power_item_id",
+                                "unit_id",
+                                "post_id",
+                                "raised_at",
+                                "due",
+                                "cleared_at")
+                        .stream()
+                        .map(k -> s.path(k).isNull() ? "null" : s.path(k).asString())
+                        .toList());
     }
 
     private String fixture(String name) throws IOException {
@@ -134,17 +161,26 @@ class SuperviseCommandIT {
     }
 
     private Run run(String... args) throws Exception {
-        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", JAR.toString()));
+        var command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                JAR.toString()));
         command.addAll(List.of(args));
         var out = Files.createTempFile(work, "out", ".txt");
         var err = Files.createTempFile(work, "err", ".txt");
-        var process = new ProcessBuilder(command).directory(work.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        var process = new ProcessBuilder(command)
+                .directory(work.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             fail("still running: %s", String.join(" ", args));
         }
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Run(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.support.GraphQl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,8 +24,11 @@ class CitizenCaseViewApiTest extends ComplaintTestSupport {
     @Test
     void descriptionPhotosTimelineDueDateAndTheHandlingUnitWithItsParent() throws Exception {
         var http = HttpClient.newHttpClient();
-        var upload = http.send(HttpRequest.newBuilder(URI.create(base() + "/complaints/photos"))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(PhotoFixtures.gpsTaggedJpeg())).build(), HttpResponse.BodyHandlers.ofString());
+        var upload = http.send(
+                HttpRequest.newBuilder(URI.create(base() + "/complaints/photos"))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(PhotoFixtures.gpsTaggedJpeg()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         var photoId = GraphQl.JSON.readTree(upload.body()).path("photoId").asString();
         var input = complaint(Map.of("unitId", "cmkt-food"));
         input.put("photoIds", List.of(photoId));
@@ -51,14 +53,20 @@ class CitizenCaseViewApiTest extends ComplaintTestSupport {
         assertThat(photo.path("id").asString()).isEqualTo(photoId);
         var url = photo.path("url").asString();
         assertThat(url).doesNotContain(receipt);
-        var fetched = http.send(HttpRequest.newBuilder(URI.create(base() + url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        var fetched = http.send(
+                HttpRequest.newBuilder(URI.create(base() + url)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(fetched.statusCode()).isEqualTo(200);
         assertThat(fetched.headers().firstValue("Content-Type")).hasValue("image/jpeg");
-        assertThat(new String(fetched.body(), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(PhotoFixtures.CAMERA);
-        for (var forged : List.of(url.replaceAll("signature=.", "signature=A"), url.replaceAll("expires=\\d+", "expires=99999999999"))) {
+        assertThat(new String(fetched.body(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain(PhotoFixtures.CAMERA);
+        for (var forged : List.of(
+                url.replaceAll("signature=.", "signature=A"), url.replaceAll("expires=\\d+", "expires=99999999999"))) {
             assertThat(status(http, forged)).as(forged).isEqualTo(404);
         }
-        assertThat(status(http, "/complaints/photos/" + photoId)).as("without a link, an account is needed").isEqualTo(401);
+        assertThat(status(http, "/complaints/photos/" + photoId))
+                .as("without a link, an account is needed")
+                .isEqualTo(401);
     }
 
     @Test
@@ -90,13 +98,27 @@ class CitizenCaseViewApiTest extends ComplaintTestSupport {
         assertThat(answered.path("conclusion").asString()).isEqualTo("PARTLY_SUBSTANTIATED");
         assertThat(answered.path("answer").asString()).isEqualTo("经复查部分属实，已批评教育。");
         assertThat(answered.path("supersededOutcomes").size()).isOne();
-        assertThat(CitizenFollowApiTest.statuses(answered.path("timeline"))).containsExactly("RECEIVED", "REGISTERED", "ASSIGNED",
-                "INVESTIGATING", "CONCLUDED", "ANSWERED", "REOPENED", "ASSIGNED", "INVESTIGATING", "CONCLUDED", "ANSWERED");
+        assertThat(CitizenFollowApiTest.statuses(answered.path("timeline")))
+                .containsExactly(
+                        "RECEIVED",
+                        "REGISTERED",
+                        "ASSIGNED",
+                        "INVESTIGATING",
+                        "CONCLUDED",
+                        "ANSWERED",
+                        "REOPENED",
+                        "ASSIGNED",
+                        "INVESTIGATING",
+                        "CONCLUDED",
+                        "ANSWERED");
     }
 
     /** Through the app's own operation document, as a phone sends it. */
     private JsonNode byReceipt(String receipt) {
-        return citizen().post(operation("ComplaintByReceipt"), Map.of("receipt", receipt)).ok().path("complaintByReceipt");
+        return citizen()
+                .post(operation("ComplaintByReceipt"), Map.of("receipt", receipt))
+                .ok()
+                .path("complaintByReceipt");
     }
 
     private static String operation(String name) {
@@ -105,12 +127,17 @@ class CitizenCaseViewApiTest extends ComplaintTestSupport {
 
     private String idOf(String number) {
         try (var session = driver.session()) {
-            return session.run("MATCH (c:Complaint {number: $n}) RETURN c.id AS id", Map.of("n", number)).single().get("id").asString();
+            return session.run("MATCH (c:Complaint {number: $n}) RETURN c.id AS id", Map.of("n", number))
+                    .single()
+                    .get("id")
+                    .asString();
         }
     }
 
     private int status(HttpClient http, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build(), HttpResponse.BodyHandlers.discarding())
+        return http.send(
+                        HttpRequest.newBuilder(URI.create(base() + path)).GET().build(),
+                        HttpResponse.BodyHandlers.discarding())
                 .statusCode();
     }
 

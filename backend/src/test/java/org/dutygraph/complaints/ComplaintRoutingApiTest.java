@@ -3,7 +3,6 @@ package org.dutygraph.complaints;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -12,7 +11,11 @@ class ComplaintRoutingApiTest extends ComplaintTestSupport {
 
     @Test
     void aBadgeNumberLeadsToTheWindowOfItsHolder() {
-        assertThat(routed(Map.of("badgeNumber", "GH0815")).path("handlingUnit").path("id").asString()).isEqualTo("cwin3");
+        assertThat(routed(Map.of("badgeNumber", "GH0815"))
+                        .path("handlingUnit")
+                        .path("id")
+                        .asString())
+                .isEqualTo("cwin3");
     }
 
     /** Routing asks who holds the post today (Holdings.currentOn): an appointment that starts later does not count. */
@@ -35,7 +38,11 @@ class ComplaintRoutingApiTest extends ComplaintTestSupport {
 
     @Test
     void aPostLeadsToItsUnit() {
-        assertThat(routed(Map.of("postId", "cmkt-head")).path("handlingUnit").path("id").asString()).isEqualTo("cmkt");
+        assertThat(routed(Map.of("postId", "cmkt-head"))
+                        .path("handlingUnit")
+                        .path("id")
+                        .asString())
+                .isEqualTo("cmkt");
     }
 
     @Test
@@ -52,9 +59,13 @@ class ComplaintRoutingApiTest extends ComplaintTestSupport {
         var c = handlerView(submit(input));
         assertThat(c.path("handlingUnit").isNull()).isTrue();
         assertThat(c.path("routing").asString()).contains("没有单位");
-        var triage = as("inspector").post("{ complaints(filter: {triageOnly: true}, first: 200) { edges { node { id } } } }")
-                .ok().path("complaints").path("edges");
-        assertThat(triage.valueStream().map(e -> e.path("node").path("id").asString())).contains(c.path("id").asString());
+        var triage = as("inspector")
+                .post("{ complaints(filter: {triageOnly: true}, first: 200) { edges { node { id } } } }")
+                .ok()
+                .path("complaints")
+                .path("edges");
+        assertThat(triage.valueStream().map(e -> e.path("node").path("id").asString()))
+                .contains(c.path("id").asString());
     }
 
     @Test
@@ -63,14 +74,16 @@ class ComplaintRoutingApiTest extends ComplaintTestSupport {
         assertThat(c.path("handlingUnit").path("id").asString()).isEqualTo("cgov");
         assertThat(c.path("conflict").path("kind").asString()).isEqualTo("OVERLAP");
         assertThat(c.path("conflict").path("arbiter").path("id").asString()).isEqualTo("cgov-vm");
-        assertThat(c.path("suggestedUnits").valueStream().map(u -> u.path("id").asString())).containsExactlyInAnyOrder("chlth", "cmkt");
+        assertThat(c.path("suggestedUnits").valueStream().map(u -> u.path("id").asString()))
+                .containsExactlyInAnyOrder("chlth", "cmkt");
     }
 
     @Test
     void aMatterInFreeTextGoesToTriageWithTheUnitsWhoseDutiesMatchItsWording() {
         var c = routed(Map.of("matterText", "餐馆卫生问题没人管"));
         assertThat(c.path("handlingUnit").isNull()).isTrue();
-        assertThat(c.path("suggestedUnits").valueStream().map(u -> u.path("id").asString())).contains("chlth");
+        assertThat(c.path("suggestedUnits").valueStream().map(u -> u.path("id").asString()))
+                .contains("chlth");
     }
 
     private JsonNode routed(Map<String, Object> target) {
@@ -82,7 +95,10 @@ class ComplaintRoutingApiTest extends ComplaintTestSupport {
         var number = submitted.path("complaint").path("number").asString();
         String id;
         try (var session = driver.session()) {
-            id = session.run("MATCH (c:Complaint {number: $n}) RETURN c.id AS id", Map.of("n", number)).single().get("id").asString();
+            id = session.run("MATCH (c:Complaint {number: $n}) RETURN c.id AS id", Map.of("n", number))
+                    .single()
+                    .get("id")
+                    .asString();
         }
         return as("inspector").post("""
                 query($id: ID!) { complaint(id: $id) { id routing handlingUnit { id } suggestedUnits { id }

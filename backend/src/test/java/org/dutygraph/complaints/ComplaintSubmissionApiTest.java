@@ -2,6 +2,7 @@ package org.dutygraph.complaints;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -33,14 +32,25 @@ class ComplaintSubmissionApiTest extends ComplaintTestSupport {
         assertThat(receipt).matches("[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){3}");
         var number = submitted.path("complaint").path("number").asString();
         assertThat(submitted.path("complaint").path("status").asString()).isEqualTo("RECEIVED");
-        assertThat(submitted.path("complaint").path("handlingUnitName").asString()).isEqualTo("市场监督管理局");
+        assertThat(submitted.path("complaint").path("handlingUnitName").asString())
+                .isEqualTo("市场监督管理局");
 
         var typedSloppily = receipt.toLowerCase().replace("-", " ").replace('0', 'o');
         var followed = citizen().post(FOLLOW, Map.of("r", typedSloppily)).ok().path("complaintByReceipt");
         assertThat(followed.path("number").asString()).isEqualTo(number);
         var wrong = receipt.substring(0, receipt.length() - 1) + (receipt.endsWith("A") ? "B" : "A");
-        assertThat(citizen().post(FOLLOW, Map.of("r", wrong)).ok().path("complaintByReceipt").isNull()).isTrue();
-        assertThat(citizen().post(FOLLOW, Map.of("r", "not a receipt")).ok().path("complaintByReceipt").isNull()).isTrue();
+        assertThat(citizen()
+                        .post(FOLLOW, Map.of("r", wrong))
+                        .ok()
+                        .path("complaintByReceipt")
+                        .isNull())
+                .isTrue();
+        assertThat(citizen()
+                        .post(FOLLOW, Map.of("r", "not a receipt"))
+                        .ok()
+                        .path("complaintByReceipt")
+                        .isNull())
+                .isTrue();
     }
 
     @Test
@@ -56,15 +66,23 @@ class ComplaintSubmissionApiTest extends ComplaintTestSupport {
                   message { author } errors { code } } }""", Map.of("r", filed[1])).ok().path("replyToComplaint");
         assertThat(reply.path("message").path("author").asString()).isEqualTo("CITIZEN");
 
-        var seenByCitizen = citizen().post(FOLLOW, Map.of("r", filed[1])).ok().path("complaintByReceipt").path("messages");
-        assertThat(seenByCitizen.valueStream().map(m -> m.path("author").asString())).containsExactly("HANDLER", "CITIZEN");
-        var seenByHandler = as("cmkt-staff").post("query($id: ID!) { complaint(id: $id) { messages { author body } } }",
-                Map.of("id", filed[0])).ok().path("complaint").path("messages");
+        var seenByCitizen = citizen()
+                .post(FOLLOW, Map.of("r", filed[1]))
+                .ok()
+                .path("complaintByReceipt")
+                .path("messages");
+        assertThat(seenByCitizen.valueStream().map(m -> m.path("author").asString()))
+                .containsExactly("HANDLER", "CITIZEN");
+        var seenByHandler = as("cmkt-staff")
+                .post("query($id: ID!) { complaint(id: $id) { messages { author body } } }", Map.of("id", filed[0]))
+                .ok()
+                .path("complaint")
+                .path("messages");
         assertThat(seenByHandler.path(1).path("body").asString()).contains("11月20日");
 
-        var unknown = citizen().post("""
-                mutation { replyToComplaint(input: {receipt: "AAAAA-AAAAA-AAAAA-AAAAA", body: "x"}) { errors { field code } } }""")
-                .ok().path("replyToComplaint").path("errors").path(0);
+        var unknown =
+                citizen().post("""
+                mutation { replyToComplaint(input: {receipt: "AAAAA-AAAAA-AAAAA-AAAAA", body: "x"}) { errors { field code } } }""").ok().path("replyToComplaint").path("errors").path(0);
         assertThat(unknown.path("code").asString()).isEqualTo("UNKNOWN_RECEIPT");
     }
 
@@ -73,8 +91,10 @@ class ComplaintSubmissionApiTest extends ComplaintTestSupport {
         var input = complaint(Map.of("unitId", "chlth"));
         var first = submit(input);
         var again = submit(input);
-        assertThat(again.path("receipt").asString()).isEqualTo(first.path("receipt").asString());
-        assertThat(again.path("complaint").path("number").asString()).isEqualTo(first.path("complaint").path("number").asString());
+        assertThat(again.path("receipt").asString())
+                .isEqualTo(first.path("receipt").asString());
+        assertThat(again.path("complaint").path("number").asString())
+                .isEqualTo(first.path("complaint").path("number").asString());
 
         var changed = new HashMap<>(input);
         changed.put("description", "内容已经改过了，和第一次提交的不一样。");
@@ -82,7 +102,8 @@ class ComplaintSubmissionApiTest extends ComplaintTestSupport {
         assertThat(refused.path("receipt").isNull()).isTrue();
         assertThat(refused.path("errors").path(0).path("code").asString()).isEqualTo("SUBMISSION_ID_REUSED");
         assertThat(refused.path("errors").path(0).path("field").toString()).isEqualTo("[\"input\",\"submissionId\"]");
-        assertThat(complaintsWithNumber(first.path("complaint").path("number").asString())).isOne();
+        assertThat(complaintsWithNumber(first.path("complaint").path("number").asString()))
+                .isOne();
     }
 
     @Test
@@ -115,26 +136,33 @@ class ComplaintSubmissionApiTest extends ComplaintTestSupport {
         inputs.add(inputs.get(3)); // the phone retried while the first copy was still on its way
         var pool = Executors.newFixedThreadPool(16);
         var results = new ArrayList<JsonNode>();
-        for (var result : pool.invokeAll(inputs.stream().<Callable<JsonNode>>map(input -> () -> submit(input)).toList())) {
+        for (var result : pool.invokeAll(inputs.stream()
+                .<Callable<JsonNode>>map(input -> () -> submit(input))
+                .toList())) {
             results.add(result.get());
         }
         pool.shutdown();
 
         var refused = results.get(20);
         assertThat(refused.path("receipt").isNull()).isTrue();
-        assertThat(refused.path("errors").path(0).path("field").toString()).isEqualTo("[\"input\",\"target\",\"unitId\"]");
+        assertThat(refused.path("errors").path(0).path("field").toString())
+                .isEqualTo("[\"input\",\"target\",\"unitId\"]");
         var numbers = new HashSet<String>();
         for (int i = 0; i < 48; i++) {
             if (i != 20) {
-                assertThat(results.get(i).path("errors").isEmpty()).as("complaint %d", i).isTrue();
+                assertThat(results.get(i).path("errors").isEmpty())
+                        .as("complaint %d", i)
+                        .isTrue();
                 numbers.add(results.get(i).path("complaint").path("number").asString());
             }
         }
         assertThat(numbers).hasSize(47);
-        assertThat(results.get(48).path("receipt").asString()).isEqualTo(results.get(3).path("receipt").asString());
+        assertThat(results.get(48).path("receipt").asString())
+                .isEqualTo(results.get(3).path("receipt").asString());
         assertThat(count("Complaint")).isEqualTo(before + 47);
         assertThat(meters.get("dutygraph.complaints.submission.batch").summary().max())
-                .as("complaints stored in one transaction").isGreaterThan(1);
+                .as("complaints stored in one transaction")
+                .isGreaterThan(1);
     }
 
     @Test
@@ -146,7 +174,9 @@ class ComplaintSubmissionApiTest extends ComplaintTestSupport {
         input.put("contact", Map.of("phone", "call me maybe"));
         input.put("photoIds", List.of("no-such-photo"));
         var errors = submit(input).path("errors");
-        assertThat(errors.valueStream().map(e -> e.path("field").toString() + " " + e.path("code").asString()))
+        assertThat(errors.valueStream()
+                        .map(e -> e.path("field").toString() + " "
+                                + e.path("code").asString()))
                 .containsExactlyInAnyOrder(
                         "[\"input\",\"submissionId\"] INVALID_FORMAT",
                         "[\"input\",\"target\",\"unitId\"] NOT_FOUND",
@@ -164,9 +194,12 @@ class ComplaintSubmissionApiTest extends ComplaintTestSupport {
         var identified = complaint(Map.of("unitId", "cmkt"));
         identified.put("contact", Map.of("name", "王先生", "phone", "138 0000 0000"));
         var number = submit(identified).path("complaint").path("number").asString();
-        var view = as("cmkt-staff").post("""
-                query($f: ComplaintFilter) { complaints(filter: $f, first: 100) { edges { node { id number contact { name phone } } } } }""",
-                Map.of("f", Map.of("unitId", "cmkt"))).ok().path("complaints").path("edges");
+        var view = as("cmkt-staff")
+                .post("""
+                query($f: ComplaintFilter) { complaints(filter: $f, first: 100) { edges { node { id number contact { name phone } } } } }""", Map.of("f", Map.of("unitId", "cmkt")))
+                .ok()
+                .path("complaints")
+                .path("edges");
         for (var edge : view) {
             var node = edge.path("node");
             if (node.path("number").asString().equals(number)) {
@@ -184,15 +217,29 @@ class ComplaintSubmissionApiTest extends ComplaintTestSupport {
                 mutation($n: String!, $u: ID!) { rateService(input: {serviceCaseNumber: $n, unitId: $u,
                   level: VERY_DISSATISFIED, indicators: [COLD, BUCK_PASSING]}) { accepted errors { field code } } }""";
         var caseNumber = "BJ2026112200" + System.nanoTime() % 100000;
-        assertThat(citizen().post(rate, Map.of("n", caseNumber, "u", "cwin3")).ok().path("rateService").path("accepted").asBoolean())
+        assertThat(citizen()
+                        .post(rate, Map.of("n", caseNumber, "u", "cwin3"))
+                        .ok()
+                        .path("rateService")
+                        .path("accepted")
+                        .asBoolean())
                 .isTrue();
-        var second = citizen().post(rate, Map.of("n", " " + caseNumber.toLowerCase() + " ", "u", "cwin3")).ok().path("rateService");
+        var second = citizen()
+                .post(rate, Map.of("n", " " + caseNumber.toLowerCase() + " ", "u", "cwin3"))
+                .ok()
+                .path("rateService");
         assertThat(second.path("accepted").asBoolean()).isFalse();
         assertThat(second.path("errors").path(0).path("code").asString()).isEqualTo("ALREADY_RATED");
-        var unknownUnit = citizen().post(rate, Map.of("n", caseNumber + "x", "u", "nowhere")).ok().path("rateService");
+        var unknownUnit = citizen()
+                .post(rate, Map.of("n", caseNumber + "x", "u", "nowhere"))
+                .ok()
+                .path("rateService");
         assertThat(unknownUnit.path("errors").path(0).path("field").toString()).isEqualTo("[\"input\",\"unitId\"]");
         try (var session = driver.session()) {
-            var stored = session.run("MATCH (r:ServiceRating) RETURN collect(properties(r)) AS all").single().get("all").toString();
+            var stored = session.run("MATCH (r:ServiceRating) RETURN collect(properties(r)) AS all")
+                    .single()
+                    .get("all")
+                    .toString();
             assertThat(stored).doesNotContain(caseNumber);
         }
     }

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.dutygraph.support.ApiTest;
 import org.dutygraph.support.GraphQl;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +35,9 @@ abstract class ComplaintTestSupport extends ApiTest {
                     throw new AssertionError("Fixture bundle rejected: " + bundle + " " + imported.path("problems"));
                 }
             }
-            as("analyst").post("mutation { runAnalysis(input: {waitSeconds: 60}) { job { status } } }").ok();
+            as("analyst")
+                    .post("mutation { runAnalysis(input: {waitSeconds: 60}) { job { status } } }")
+                    .ok();
         }
         for (var unit : List.of("cmkt", "chlth", "cgov")) {
             account(unit + "-staff", unit);
@@ -46,7 +47,9 @@ abstract class ComplaintTestSupport extends ApiTest {
     private boolean exists(String unitId) {
         try (var session = driver.session()) {
             return session.run("MATCH (o:Organization {id: $id}) RETURN count(o) > 0 AS e", Map.of("id", unitId))
-                    .single().get("e").asBoolean();
+                    .single()
+                    .get("e")
+                    .asBoolean();
         }
     }
 
@@ -54,8 +57,8 @@ abstract class ComplaintTestSupport extends ApiTest {
         try (var session = driver.session()) {
             session.run("""
                     MERGE (a:Account {username: $u})
-                    ON CREATE SET a.passwordHash = $hash, a.roles = ['UNIT_STAFF'], a.unitId = $unit""",
-                    Map.of("u", username, "hash", passwords.encode(username + "-demo"), "unit", unitId)).consume();
+                    ON CREATE SET a.passwordHash = $hash, a.roles = ['UNIT_STAFF'], a.unitId = $unit""", Map.of("u", username, "hash", passwords.encode(username + "-demo"), "unit", unitId))
+                    .consume();
         }
     }
 
@@ -78,9 +81,11 @@ abstract class ComplaintTestSupport extends ApiTest {
         var submitted = submit(complaint(target));
         var number = submitted.path("complaint").path("number").asString();
         try (var session = driver.session()) {
-            var id = session.run("MATCH (c:Complaint {number: $n}) RETURN c.id AS id", Map.of("n", number)).single()
-                    .get("id").asString();
-            return new String[]{id, submitted.path("receipt").asString()};
+            var id = session.run("MATCH (c:Complaint {number: $n}) RETURN c.id AS id", Map.of("n", number))
+                    .single()
+                    .get("id")
+                    .asString();
+            return new String[] {id, submitted.path("receipt").asString()};
         }
     }
 
@@ -100,7 +105,10 @@ abstract class ComplaintTestSupport extends ApiTest {
 
     long complaintsWithNumber(String number) {
         try (var session = driver.session()) {
-            return session.run("MATCH (c:Complaint {number: $n}) RETURN count(c) AS c", Map.of("n", number)).single().get("c").asLong();
+            return session.run("MATCH (c:Complaint {number: $n}) RETURN count(c) AS c", Map.of("n", number))
+                    .single()
+                    .get("c")
+                    .asLong();
         }
     }
 }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.platform.effects.Effects;
 import org.dutygraph.support.EffectFailures;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,9 @@ class ConclusionEffectsApiTest extends ComplaintTestSupport {
         EffectFailures.failNext(HANDLER, 1);
 
         var concluded = advance("cmkt-staff", id, "CONCLUDE", Map.of("conclusion", "SUBSTANTIATED", "serious", true));
-        assertThat(concluded.path("complaint").path("status").asString()).as("the conclusion stands").isEqualTo("CONCLUDED");
+        assertThat(concluded.path("complaint").path("status").asString())
+                .as("the conclusion stands")
+                .isEqualTo("CONCLUDED");
         assertThat(appraisalEvents(id)).as("nothing of the failed write").isEmpty();
         var effect = effectOf(id);
         assertThat(effect.get("state")).isEqualTo("PENDING");
@@ -38,7 +39,9 @@ class ConclusionEffectsApiTest extends ComplaintTestSupport {
         assertThat((String) effect.get("lastError")).contains("injected failure");
 
         effects.deliverDue();
-        assertThat(effectOf(id).get("attempts")).as("not delivered again before its backoff").isEqualTo(1L);
+        assertThat(effectOf(id).get("attempts"))
+                .as("not delivered again before its backoff")
+                .isEqualTo(1L);
         // delivered much later (past the backoff, in another month): the event is still in the conclusion's month
         clock.advance(Duration.ofDays(40));
         assertThat(effects.deliverDue()).isPositive();
@@ -53,7 +56,11 @@ class ConclusionEffectsApiTest extends ComplaintTestSupport {
     @Test
     void aConclusionThatIsRefusedRecordsNoEffect_andOneThatIsNotSeriousNoEvent() {
         var id = investigated();
-        assertThat(advance("cmkt-staff", id, "CONCLUDE", Map.of()).path("errors").path(0).path("code").asString())
+        assertThat(advance("cmkt-staff", id, "CONCLUDE", Map.of())
+                        .path("errors")
+                        .path(0)
+                        .path("code")
+                        .asString())
                 .isEqualTo("REQUIRED");
         assertThat(effectsOf(id)).isZero();
 
@@ -85,14 +92,20 @@ class ConclusionEffectsApiTest extends ComplaintTestSupport {
             return session.run("""
                     MATCH (e:Effect {handler: $handler}) WHERE e.payload CONTAINS $id
                     RETURN e {.id, .state, .attempts, .lastError} AS e""", Map.of("handler", HANDLER, "id", complaintId))
-                    .single().get("e").asMap();
+                    .single()
+                    .get("e")
+                    .asMap();
         }
     }
 
     private long effectsOf(String complaintId) {
         try (var session = driver.session()) {
-            return session.run("MATCH (e:Effect) WHERE e.payload CONTAINS $id RETURN count(e) AS n", Map.of("id", complaintId))
-                    .single().get("n").asLong();
+            return session.run(
+                            "MATCH (e:Effect) WHERE e.payload CONTAINS $id RETURN count(e) AS n",
+                            Map.of("id", complaintId))
+                    .single()
+                    .get("n")
+                    .asLong();
         }
     }
 }

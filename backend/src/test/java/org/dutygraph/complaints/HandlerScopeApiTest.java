@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -23,8 +22,8 @@ class HandlerScopeApiTest extends ComplaintTestSupport {
         try (var session = driver.session()) {
             session.run("""
                     MERGE (a:Account {username: 'cmkt-inspector'})
-                    ON CREATE SET a.passwordHash = $hash, a.roles = ['INSPECTOR'], a.unitId = 'cmkt'""",
-                    Map.of("hash", passwords.encode("cmkt-inspector-demo"))).consume();
+                    ON CREATE SET a.passwordHash = $hash, a.roles = ['INSPECTOR'], a.unitId = 'cmkt'""", Map.of("hash", passwords.encode("cmkt-inspector-demo")))
+                    .consume();
         }
     }
 
@@ -33,17 +32,39 @@ class HandlerScopeApiTest extends ComplaintTestSupport {
         var aboutHealth = file(Map.of("unitId", "chlth"))[0];
         var aboutMarket = file(Map.of("unitId", "cmkt"))[0];
 
-        assertThat(ids(as("cmkt-inspector").post(LIST, Map.of("unit", "cmkt")).ok())).contains(aboutMarket);
-        assertThat(ids(as("cmkt-inspector").post(LIST, Map.of("unit", "chlth")).ok())).doesNotContain(aboutHealth);
-        assertThat(as("cmkt-inspector").post("query($id: ID!) { complaint(id: $id) { id } }", Map.of("id", aboutHealth)).ok()
-                .path("complaint").isNull()).isTrue();
-        assertThat(ids(as("inspector").post(LIST, Map.of("unit", "chlth")).ok())).contains(aboutHealth);
+        assertThat(ids(as("cmkt-inspector").post(LIST, Map.of("unit", "cmkt")).ok()))
+                .contains(aboutMarket);
+        assertThat(ids(as("cmkt-inspector").post(LIST, Map.of("unit", "chlth")).ok()))
+                .doesNotContain(aboutHealth);
+        assertThat(as("cmkt-inspector")
+                        .post("query($id: ID!) { complaint(id: $id) { id } }", Map.of("id", aboutHealth))
+                        .ok()
+                        .path("complaint")
+                        .isNull())
+                .isTrue();
+        assertThat(ids(as("inspector").post(LIST, Map.of("unit", "chlth")).ok()))
+                .contains(aboutHealth);
 
         // nor who read or handled a case: the trail is the office's
         var trail = "query($id: ID!) { complaintAudit(id: $id, first: 50) { edges { node { username action } } } }";
-        assertThat(as("cmkt-inspector").post(trail, Map.of("id", aboutHealth)).ok().path("complaintAudit").path("edges")).isEmpty();
-        assertThat(as("cmkt-inspector").post(trail, Map.of("id", aboutMarket)).ok().path("complaintAudit").path("edges")).isEmpty();
-        assertThat(as("inspector").post(trail, Map.of("id", aboutHealth)).ok().path("complaintAudit").path("edges")).isNotEmpty();
+        assertThat(as("cmkt-inspector")
+                        .post(trail, Map.of("id", aboutHealth))
+                        .ok()
+                        .path("complaintAudit")
+                        .path("edges"))
+                .isEmpty();
+        assertThat(as("cmkt-inspector")
+                        .post(trail, Map.of("id", aboutMarket))
+                        .ok()
+                        .path("complaintAudit")
+                        .path("edges"))
+                .isEmpty();
+        assertThat(as("inspector")
+                        .post(trail, Map.of("id", aboutHealth))
+                        .ok()
+                        .path("complaintAudit")
+                        .path("edges"))
+                .isNotEmpty();
     }
 
     @Test
@@ -57,28 +78,51 @@ class HandlerScopeApiTest extends ComplaintTestSupport {
         var triage = idOf(submit(unroutable));
 
         assertThat(contact(as("cmkt-staff"), routed).path("name").asString()).isEqualTo("李女士");
-        assertThat(contact(as("cgov-staff"), routed).path("phone").asString()).as("the unit above handles escalations")
+        assertThat(contact(as("cgov-staff"), routed).path("phone").asString())
+                .as("the unit above handles escalations")
                 .isEqualTo("139 0000 0000");
-        assertThat(contact(as("inspector"), routed).isNull()).as("the office, not handling it").isTrue();
+        assertThat(contact(as("inspector"), routed).isNull())
+                .as("the office, not handling it")
+                .isTrue();
         assertThat(contact(as("inspector"), triage).path("phone").asString()).isEqualTo("137 0000 0000");
-        var listed = as("inspector").post(LIST, Map.of("unit", "cmkt")).ok().path("complaints").path("edges").valueStream().map(e -> e.path("node"))
-                .filter(n -> n.path("id").asString().equals(routed)).findFirst().orElseThrow();
+        var listed = as("inspector")
+                .post(LIST, Map.of("unit", "cmkt"))
+                .ok()
+                .path("complaints")
+                .path("edges")
+                .valueStream()
+                .map(e -> e.path("node"))
+                .filter(n -> n.path("id").asString().equals(routed))
+                .findFirst()
+                .orElseThrow();
         assertThat(listed.path("contact").isNull()).isTrue();
     }
 
     private JsonNode contact(org.dutygraph.support.GraphQl client, String id) {
-        return client.post("query($id: ID!) { complaint(id: $id) { contact { name phone } } }", Map.of("id", id)).ok()
-                .path("complaint").path("contact");
+        return client.post("query($id: ID!) { complaint(id: $id) { contact { name phone } } }", Map.of("id", id))
+                .ok()
+                .path("complaint")
+                .path("contact");
     }
 
     private String idOf(JsonNode submitted) {
         try (var session = driver.session()) {
-            return session.run("MATCH (c:Complaint {number: $n}) RETURN c.id AS id",
-                    Map.of("n", submitted.path("complaint").path("number").asString())).single().get("id").asString();
+            return session.run(
+                            "MATCH (c:Complaint {number: $n}) RETURN c.id AS id",
+                            Map.of(
+                                    "n",
+                                    submitted.path("complaint").path("number").asString()))
+                    .single()
+                    .get("id")
+                    .asString();
         }
     }
 
     private static List<String> ids(JsonNode data) {
-        return data.path("complaints").path("edges").valueStream().map(e -> e.path("node").path("id").asString()).toList();
+        return data.path("complaints")
+                .path("edges")
+                .valueStream()
+                .map(e -> e.path("node").path("id").asString())
+                .toList();
     }
 }

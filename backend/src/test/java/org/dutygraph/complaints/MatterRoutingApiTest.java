@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -31,12 +30,17 @@ class MatterRoutingApiTest extends ComplaintTestSupport {
 
     @Test
     void aGypsumMineGoesToTheUnitHoldingNonCoalMines() {
-        assertThat(routed(Map.of("matterId", "cobj.gypsum"), null).path("handlingUnit").path("id").asString()).isEqualTo("cyj");
+        assertThat(routed(Map.of("matterId", "cobj.gypsum"), null)
+                        .path("handlingUnit")
+                        .path("id")
+                        .asString())
+                .isEqualTo("cyj");
     }
 
     @Test
     void overlappingHoldersOfAMatterSendItToTheArbitersUnitWithTheFindingAttached() {
-        // 餐馆: the health commission holds it, the market regulator holds the broader 食品经营; the analysis found the overlap
+        // 餐馆: the health commission holds it, the market regulator holds the broader 食品经营; the analysis found the
+        // overlap
         var c = routed(Map.of("matterId", "cobj.restaurant"), null);
         assertThat(c.path("handlingUnit").path("id").asString()).isEqualTo("cgov");
         assertThat(c.path("conflict").path("kind").asString()).isEqualTo("OVERLAP");
@@ -57,7 +61,8 @@ class MatterRoutingApiTest extends ComplaintTestSupport {
             assertThat(submitted.path("receipt").isNull()).isTrue();
             var error = submitted.path("errors").get(0);
             assertThat(error.path("code").asString()).isEqualTo("NOT_FOUND");
-            assertThat(error.path("field").valueStream().map(JsonNode::asString)).containsExactly("input", "target", "matterId");
+            assertThat(error.path("field").valueStream().map(JsonNode::asString))
+                    .containsExactly("input", "target", "matterId");
         }
     }
 
@@ -70,7 +75,11 @@ class MatterRoutingApiTest extends ComplaintTestSupport {
         assertThat(suggestions.get(0).path("reason").asString()).contains("共享单车", "市容环境", "东区城市管理局", "东区");
         // the other district's unit holds 共享单车 too, but not where it happened
         assertThat(ids(suggestions)).doesNotContain("ccg-w").contains("cxf");
-        var wording = suggestions.valueStream().filter(s -> s.path("unit").path("id").asString().equals("cxf")).findFirst().orElseThrow();
+        var wording = suggestions
+                .valueStream()
+                .filter(s -> s.path("unit").path("id").asString().equals("cxf"))
+                .findFirst()
+                .orElseThrow();
         assertThat(wording.path("reason").asString()).contains("信访局", "盲道", "停放");
         assertThat(ids(c.path("suggestedUnits"))).isEqualTo(ids(suggestions));
     }
@@ -80,8 +89,12 @@ class MatterRoutingApiTest extends ComplaintTestSupport {
         var input = complaint(Map.of("matterText", "共享单车乱停放占用盲道"));
         input.put("areaId", "ct-d1-cy");
         var submitted = submit(input);
-        var seen = citizen().post("query($r: String!) { complaintByReceipt(receipt: $r) { handlingUnitName status } }",
-                Map.of("r", submitted.path("receipt").asString())).ok().toString();
+        var seen = citizen()
+                .post(
+                        "query($r: String!) { complaintByReceipt(receipt: $r) { handlingUnitName status } }",
+                        Map.of("r", submitted.path("receipt").asString()))
+                .ok()
+                .toString();
         assertThat(seen).doesNotContain("城市管理局", "市容", "职责");
         assertThat(submitted.toString()).doesNotContain("城市管理局", "市容", "职责");
     }
@@ -95,16 +108,25 @@ class MatterRoutingApiTest extends ComplaintTestSupport {
         assertThat(submitted.path("errors").isEmpty()).as(submitted.toString()).isTrue();
         String id;
         try (var session = driver.session()) {
-            id = session.run("MATCH (c:Complaint {number: $n}) RETURN c.id AS id",
-                    Map.of("n", submitted.path("complaint").path("number").asString())).single().get("id").asString();
+            id = session.run(
+                            "MATCH (c:Complaint {number: $n}) RETURN c.id AS id",
+                            Map.of(
+                                    "n",
+                                    submitted.path("complaint").path("number").asString()))
+                    .single()
+                    .get("id")
+                    .asString();
         }
         return as("inspector").post("""
                 query($id: ID!) { complaint(id: $id) { id routing handlingUnit { id } target { matterId }
-                  suggestedUnits { id } suggestions { unit { id name } reason } conflict { kind arbiter { id } } } }""",
-                Map.of("id", id)).ok().path("complaint");
+                  suggestedUnits { id } suggestions { unit { id name } reason } conflict { kind arbiter { id } } } }""", Map.of("id", id)).ok().path("complaint");
     }
 
     private static List<String> ids(JsonNode list) {
-        return list.valueStream().map(n -> n.has("unit") ? n.path("unit").path("id").asString() : n.path("id").asString()).toList();
+        return list.valueStream()
+                .map(n -> n.has("unit")
+                        ? n.path("unit").path("id").asString()
+                        : n.path("id").asString())
+                .toList();
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -22,14 +21,19 @@ class MattersListApiTest extends ComplaintTestSupport {
         var edges = matters(null, 500, null).path("edges");
         var byId = new HashMap<String, JsonNode>();
         edges.forEach(e -> byId.put(e.path("node").path("id").asString(), e.path("node")));
-        assertThat(byId).containsKeys("cobj.gypsum", "cobj.irrigation", "cobj.foreigner", "cobj.restaurant")
+        assertThat(byId)
+                .containsKeys("cobj.gypsum", "cobj.irrigation", "cobj.foreigner", "cobj.restaurant")
                 .doesNotContainKeys("cact.inspect", "cact.license");
         var gypsum = byId.get("cobj.gypsum");
         assertThat(gypsum.path("label").asString()).isEqualTo("石膏矿");
-        assertThat(gypsum.path("synonyms").valueStream().map(JsonNode::asString)).containsExactly("石膏");
+        assertThat(gypsum.path("synonyms").valueStream().map(JsonNode::asString))
+                .containsExactly("石膏");
         assertThat(gypsum.path("broader").path("label").asString()).isEqualTo("非煤矿山");
-        assertThat(byId.get("cobj.foreigner").path("synonyms").valueStream().map(JsonNode::asString)).contains("外国人");
-        var ids = edges.valueStream().map(e -> e.path("node").path("id").asString()).toList();
+        assertThat(byId.get("cobj.foreigner").path("synonyms").valueStream().map(JsonNode::asString))
+                .contains("外国人");
+        var ids = edges.valueStream()
+                .map(e -> e.path("node").path("id").asString())
+                .toList();
         assertThat(ids).isSorted();
     }
 
@@ -41,7 +45,9 @@ class MattersListApiTest extends ComplaintTestSupport {
         do {
             var page = matters(null, 3, after);
             paged.addAll(nodeIds(page));
-            after = page.path("pageInfo").path("hasNextPage").asBoolean() ? page.path("pageInfo").path("endCursor").asString() : null;
+            after = page.path("pageInfo").path("hasNextPage").asBoolean()
+                    ? page.path("pageInfo").path("endCursor").asString()
+                    : null;
         } while (after != null);
         assertThat(paged).isEqualTo(all);
     }
@@ -58,7 +64,9 @@ class MattersListApiTest extends ComplaintTestSupport {
         do {
             var page = matters("矿", 1, after);
             filtered.addAll(nodeIds(page));
-            after = page.path("pageInfo").path("hasNextPage").asBoolean() ? page.path("pageInfo").path("endCursor").asString() : null;
+            after = page.path("pageInfo").path("hasNextPage").asBoolean()
+                    ? page.path("pageInfo").path("endCursor").asString()
+                    : null;
         } while (after != null);
         assertThat(filtered).containsExactly("cobj.mine", "cobj.gypsum", "cobj.noncoal");
     }
@@ -67,7 +75,8 @@ class MattersListApiTest extends ComplaintTestSupport {
     void aTooLongFilterIsBadInputOnTheArgument() {
         var response = anonymous().post(MATTERS, Map.of("filter", "共".repeat(21)));
         assertThat(response.firstErrorCode()).isEqualTo("BAD_USER_INPUT");
-        assertThat(response.errors().get(0).path("extensions").path("field").asString()).isEqualTo("filter");
+        assertThat(response.errors().get(0).path("extensions").path("field").asString())
+                .isEqualTo("filter");
     }
 
     @Test
@@ -75,7 +84,10 @@ class MattersListApiTest extends ComplaintTestSupport {
         var before = matters(null, 0, null).path("version").asString();
         assertThat(matters(null, 0, null).path("version").asString()).isEqualTo(before);
         try {
-            assertThat(importBundle(irrigation("\"农田水利\", \"灌溉渠\", \"水渠\"")).path("problems").isEmpty()).isTrue();
+            assertThat(importBundle(irrigation("\"农田水利\", \"灌溉渠\", \"水渠\""))
+                            .path("problems")
+                            .isEmpty())
+                    .isTrue();
             assertThat(matters(null, 0, null).path("version").asString()).isNotEqualTo(before);
         } finally {
             importBundle(irrigation("\"农田水利\", \"灌溉渠\""));
@@ -89,13 +101,29 @@ class MattersListApiTest extends ComplaintTestSupport {
                 {"format": "org-bundle/1", "concepts": [
                   {"id": "alt.bad", "label": "坏", "scheme": "object", "alt_labels": "不是数组"},
                   {"id": "alt.bad2", "label": "坏二", "scheme": "object", "alt_labels": ["好", " ", 3, "好"]}]}""");
-        var paths = rejected.path("problems").valueStream().map(p -> p.path("path").asString() + " " + p.path("code").asString()).toList();
-        assertThat(paths).contains("$.concepts[0].alt_labels WRONG_TYPE", "$.concepts[1].alt_labels[1] MISSING_FIELD",
-                "$.concepts[1].alt_labels[2] WRONG_TYPE", "$.concepts[1].alt_labels[3] DUPLICATE_VALUE");
+        var paths = rejected.path("problems")
+                .valueStream()
+                .map(p -> p.path("path").asString() + " " + p.path("code").asString())
+                .toList();
+        assertThat(paths)
+                .contains(
+                        "$.concepts[0].alt_labels WRONG_TYPE",
+                        "$.concepts[1].alt_labels[1] MISSING_FIELD",
+                        "$.concepts[1].alt_labels[2] WRONG_TYPE",
+                        "$.concepts[1].alt_labels[3] DUPLICATE_VALUE");
         var exported = as("analyst").post("{ exportBundle }").ok().path("exportBundle");
-        var foreigner = exported.path("concepts").valueStream().filter(c -> c.path("id").asString().equals("cobj.foreigner")).findFirst().orElseThrow();
-        assertThat(foreigner.path("alt_labels").valueStream().map(JsonNode::asString)).containsExactly("外国人", "外籍人员");
-        var plain = exported.path("concepts").valueStream().filter(c -> c.path("id").asString().equals("cobj.food")).findFirst().orElseThrow();
+        var foreigner = exported.path("concepts")
+                .valueStream()
+                .filter(c -> c.path("id").asString().equals("cobj.foreigner"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(foreigner.path("alt_labels").valueStream().map(JsonNode::asString))
+                .containsExactly("外国人", "外籍人员");
+        var plain = exported.path("concepts")
+                .valueStream()
+                .filter(c -> c.path("id").asString().equals("cobj.food"))
+                .findFirst()
+                .orElseThrow();
         assertThat(plain.has("alt_labels")).isFalse();
     }
 
@@ -115,7 +143,11 @@ class MattersListApiTest extends ComplaintTestSupport {
 
     /** The fixture's matters (other tests may leave concepts of their own in the shared graph). */
     private static List<String> nodeIds(JsonNode connection) {
-        return connection.path("edges").valueStream().map(e -> e.path("node").path("id").asString())
-                .filter(id -> id.startsWith("cobj.")).toList();
+        return connection
+                .path("edges")
+                .valueStream()
+                .map(e -> e.path("node").path("id").asString())
+                .filter(id -> id.startsWith("cobj."))
+                .toList();
     }
 }

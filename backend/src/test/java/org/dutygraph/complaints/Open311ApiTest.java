@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.dutygraph.support.GraphQl;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -24,23 +23,41 @@ class Open311ApiTest extends ComplaintTestSupport {
     void aGeoReportClientFilesAnAnonymousRequestAndFollowsItsStatus() throws Exception {
         var services = get("/open311/v2/services.json");
         assertThat(services.size()).isEqualTo(10);
-        assertThat(services.valueStream().map(s -> s.path("service_code").asString())).contains("BUCK_PASSING", "ILLEGAL_FEES");
+        assertThat(services.valueStream().map(s -> s.path("service_code").asString()))
+                .contains("BUCK_PASSING", "ILLEGAL_FEES");
 
-        var created = post(Map.of("service_code", "ILLEGAL_FEES", "description", "办理营业执照时被额外收取了200元材料费。",
-                "address_string", "政务服务中心三楼", "device_id", "open311-device-4711"));
+        var created = post(Map.of(
+                "service_code",
+                "ILLEGAL_FEES",
+                "description",
+                "办理营业执照时被额外收取了200元材料费。",
+                "address_string",
+                "政务服务中心三楼",
+                "device_id",
+                "open311-device-4711"));
         assertThat(created.statusCode()).isEqualTo(201);
         var request = GraphQl.JSON.readTree(created.body()).path(0);
         var number = request.path("service_request_id").asString();
         var receipt = request.path("service_notice").asString().replaceAll(".*: ", "");
-        assertThat(citizen().post("query($r: String!) { complaintByReceipt(receipt: $r) { number } }", Map.of("r", receipt))
-                .ok().path("complaintByReceipt").path("number").asString()).isEqualTo(number);
+        assertThat(citizen()
+                        .post("query($r: String!) { complaintByReceipt(receipt: $r) { number } }", Map.of("r", receipt))
+                        .ok()
+                        .path("complaintByReceipt")
+                        .path("number")
+                        .asString())
+                .isEqualTo(number);
 
         var status = get("/open311/v2/requests/" + number + ".json").path(0);
         assertThat(status.path("status").asString()).isEqualTo("open");
         assertThat(status.path("service_code").asString()).isEqualTo("ILLEGAL_FEES");
-        assertThat(status.path("description").isNull()).as("unpublished cases show no description").isTrue();
+        assertThat(status.path("description").isNull())
+                .as("unpublished cases show no description")
+                .isTrue();
         try (var session = driver.session()) {
-            assertThat(session.run("MATCH (n) RETURN collect(properties(n)) AS p").single().get("p").toString())
+            assertThat(session.run("MATCH (n) RETURN collect(properties(n)) AS p")
+                            .single()
+                            .get("p")
+                            .toString())
                     .doesNotContain("open311-device-4711");
         }
     }
@@ -49,24 +66,41 @@ class Open311ApiTest extends ComplaintTestSupport {
     void badRequestsGetGeoReportErrors() throws Exception {
         var unknown = post(Map.of("service_code", "POTHOLE", "description", "路面坑洼需要修补，影响通行。"));
         assertThat(unknown.statusCode()).isEqualTo(400);
-        assertThat(GraphQl.JSON.readTree(unknown.body()).path(0).path("description").asString()).startsWith("service_code");
+        assertThat(GraphQl.JSON
+                        .readTree(unknown.body())
+                        .path(0)
+                        .path("description")
+                        .asString())
+                .startsWith("service_code");
         var tooShort = post(Map.of("service_code", "LAZY", "description", "太短"));
-        assertThat(GraphQl.JSON.readTree(tooShort.body()).path(0).path("description").asString()).startsWith("input.description");
-        var missing = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/open311/v2/requests/TS000000-XXXXXX.json")).build(),
+        assertThat(GraphQl.JSON
+                        .readTree(tooShort.body())
+                        .path(0)
+                        .path("description")
+                        .asString())
+                .startsWith("input.description");
+        var missing = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base() + "/open311/v2/requests/TS000000-XXXXXX.json"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(missing.statusCode()).isEqualTo(404);
     }
 
     private HttpResponse<String> post(Map<String, String> form) throws Exception {
-        var body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        var body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/open311/v2/requests.json"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(base() + "/open311/v2/requests.json"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode get(String path) throws Exception {
-        var response = HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        var response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base() + path)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return GraphQl.JSON.readTree(response.body());
     }

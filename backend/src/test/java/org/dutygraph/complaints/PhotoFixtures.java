@@ -6,9 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32;
-
 import javax.imageio.ImageIO;
-
 import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
 import org.apache.commons.imaging.formats.jpeg.xmp.JpegXmpRewriter;
 import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
@@ -20,8 +18,7 @@ final class PhotoFixtures {
     static final String CAMERA = "SecretPhone X9";
     static final String XMP_MARKER = "secret-xmp-marker";
 
-    private PhotoFixtures() {
-    }
+    private PhotoFixtures() {}
 
     /** 64 x 48 pixels, left half red, stored sideways with orientation 6 (turn 90 degrees clockwise to view). */
     static byte[] gpsTaggedJpeg() throws Exception {
@@ -44,8 +41,7 @@ final class PhotoFixtures {
         var withXmp = new ByteArrayOutputStream();
         new JpegXmpRewriter().updateXmpXml(withExif.toByteArray(), withXmp, """
                 <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-                <rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" dc:creator="%s"/></rdf:RDF></x:xmpmeta>"""
-                .formatted(XMP_MARKER));
+                <rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" dc:creator="%s"/></rdf:RDF></x:xmpmeta>""".formatted(XMP_MARKER));
         return withXmp.toByteArray();
     }
 
@@ -80,7 +76,11 @@ final class PhotoFixtures {
         var out = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "png", out);
         var png = out.toByteArray();
-        ByteBuffer.wrap(png, 16, 10).putInt(width).putInt(height).put((byte) bitDepth).put((byte) colourType);
+        ByteBuffer.wrap(png, 16, 10)
+                .putInt(width)
+                .putInt(height)
+                .put((byte) bitDepth)
+                .put((byte) colourType);
         var crc = new CRC32();
         crc.update(png, 12, 17);
         ByteBuffer.wrap(png, 29, 4).putInt((int) crc.getValue());

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-
 import org.dutygraph.platform.calendar.WorkingDays;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +21,9 @@ class WorkingCalendarTest {
         assertThat(due).isEqualTo(Instant.parse("2026-10-08T10:00:00Z"));
 
         var threeDays = calendar.due(Instant.parse("2026-09-30T02:00:00Z"), 3);
-        assertThat(threeDays).as("Friday 9th, then the swapped Saturday 10th").isEqualTo(Instant.parse("2026-10-10T10:00:00Z"));
+        assertThat(threeDays)
+                .as("Friday 9th, then the swapped Saturday 10th")
+                .isEqualTo(Instant.parse("2026-10-10T10:00:00Z"));
     }
 
     @Test
@@ -35,6 +36,7 @@ class WorkingCalendarTest {
     @Test
     void weekdaysOnlyIsWhatTheCalendarUsedToBe() {
         var plain = new WorkingCalendar(SHANGHAI, LocalTime.of(18, 0), WorkingDays.weekdaysOnly());
-        assertThat(plain.due(Instant.parse("2026-09-30T02:00:00Z"), 1)).isEqualTo(Instant.parse("2026-10-01T10:00:00Z"));
+        assertThat(plain.due(Instant.parse("2026-09-30T02:00:00Z"), 1))
+                .isEqualTo(Instant.parse("2026-10-01T10:00:00Z"));
     }
 }

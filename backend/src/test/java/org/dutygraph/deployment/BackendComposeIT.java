@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BackendComposeIT {
 
     private static final Path JAR = Path.of(System.getProperty("production.jar"));
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @TempDir
     Path root;
@@ -48,18 +48,29 @@ class BackendComposeIT {
         assertThat((List<String>) backend.get("volumes")).containsExactly("backend-data:/data");
 
         var made = root.resolve("secrets-made");
-        run(Duration.ofSeconds(30), root, "bash", InfraFiles.INFRA.resolve("make-secrets.sh").toString(), made.toString());
+        run(
+                Duration.ofSeconds(30),
+                root,
+                "bash",
+                InfraFiles.INFRA.resolve("make-secrets.sh").toString(),
+                made.toString());
         var secrets = mountSecrets(backend, made);
         var data = Files.createDirectories(root.resolve("data"));
         var app = image();
         var appFilesBefore = files(app);
 
-        try (var neo4j = new BoltServerForTests(root.resolve("neo4j-server"), Files.readString(made.resolve("neo4j-password")).trim())) {
+        try (var neo4j = new BoltServerForTests(
+                root.resolve("neo4j-server"),
+                Files.readString(made.resolve("neo4j-password")).trim())) {
             int port = freePort();
             var environment = new LinkedHashMap<String, String>();
-            ((Map<String, Object>) backend.get("environment")).forEach((name, value) -> environment.put(name,
-                    String.valueOf(value).replace("/run/secrets/", secrets + "/").replace("/data/", data + "/")
-                            .replace("bolt://neo4j:7687", "bolt://127.0.0.1:" + neo4j.port())));
+            ((Map<String, Object>) backend.get("environment"))
+                    .forEach((name, value) -> environment.put(
+                            name,
+                            String.valueOf(value)
+                                    .replace("/run/secrets/", secrets + "/")
+                                    .replace("/data/", data + "/")
+                                    .replace("bolt://neo4j:7687", "bolt://127.0.0.1:" + neo4j.port())));
             assertThat(environment).containsEntry("SPRING_PROFILES_ACTIVE", "prod");
             environment.put("SERVER_PORT", String.valueOf(port));
 
@@ -67,8 +78,10 @@ class BackendComposeIT {
             entrypoint.set(0, JAVA);
             entrypoint.add(1, "-Xmx1g");
             var out = root.resolve("backend.log");
-            var builder = new ProcessBuilder(entrypoint).directory(app.toFile())
-                    .redirectErrorStream(true).redirectOutput(out.toFile());
+            var builder = new ProcessBuilder(entrypoint)
+                    .directory(app.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile());
             builder.environment().clear();
             builder.environment().put("PATH", System.getenv("PATH"));
             builder.environment().putAll(environment);
@@ -77,15 +90,19 @@ class BackendComposeIT {
                 var healthcheck = healthcheck(backend, port);
                 var deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
                 while (run(Duration.ofSeconds(10), root, healthcheck) != 0) {
-                    assertThat(process.isAlive()).as("the backend stopped:%n%s", Files.readString(out)).isTrue();
+                    assertThat(process.isAlive())
+                            .as("the backend stopped:%n%s", Files.readString(out))
+                            .isTrue();
                     if (System.nanoTime() > deadline) fail("not ready within 4 minutes:%n%s", Files.readString(out));
                     Thread.sleep(1000);
                 }
                 var log = Files.readString(out, StandardCharsets.UTF_8);
-                assertThat(log).contains("The following 1 profile is active: \"prod\"")
+                assertThat(log)
+                        .contains("The following 1 profile is active: \"prod\"")
                         .doesNotContain("Starting embedded Neo4j");
                 assertThat(get(port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
-                assertThat(files(app)).as("written outside the volumes, lost with the container")
+                assertThat(files(app))
+                        .as("written outside the volumes, lost with the container")
                         .isEqualTo(appFilesBefore);
             } finally {
                 process.destroy();
@@ -114,7 +131,8 @@ class BackendComposeIT {
         Files.copy(JAR, layers.resolve("app.jar"));
         var extract = InfraFiles.instruction("RUN", "jarmode");
         extract.set(0, JAVA);
-        assertThat(run(Duration.ofMinutes(2), layers, extract.toArray(String[]::new))).isZero();
+        assertThat(run(Duration.ofMinutes(2), layers, extract.toArray(String[]::new)))
+                .isZero();
         var app = Files.createDirectories(root.resolve("app"));
         var copied = InfraFiles.copiedLayers();
         assertThat(copied).hasSize(4);
@@ -135,7 +153,9 @@ class BackendComposeIT {
     private static String[] healthcheck(Map<String, Object> backend, int port) {
         var test = (List<String>) ((Map<String, Object>) backend.get("healthcheck")).get("test");
         assertThat(test.get(0)).isEqualTo("CMD");
-        return test.subList(1, test.size()).stream().map(word -> word.replace("/8080", "/" + port)).toArray(String[]::new);
+        return test.subList(1, test.size()).stream()
+                .map(word -> word.replace("/8080", "/" + port))
+                .toArray(String[]::new);
     }
 
     private static List<String> files(Path directory) throws IOException {
@@ -145,7 +165,10 @@ class BackendComposeIT {
     }
 
     private static int run(Duration timeout, Path directory, String... command) throws Exception {
-        var process = new ProcessBuilder(command).directory(directory.toFile()).inheritIO().start();
+        var process = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .inheritIO()
+                .start();
         if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
             return -1;
@@ -154,8 +177,11 @@ class BackendComposeIT {
     }
 
     private static HttpResponse<String> get(int port, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static int freePort() throws IOException {

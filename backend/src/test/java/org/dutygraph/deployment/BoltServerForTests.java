@@ -3,7 +3,6 @@ package org.dutygraph.deployment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
@@ -36,11 +35,14 @@ final class BoltServerForTests implements AutoCloseable {
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(64))
                 .build();
-        service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
+                .executeTransactionally(
+                        "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
         var api = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-        port = api.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
-                .getLocalAddress(ConnectorType.BOLT).getPort();
+        port = api.getDependencyResolver()
+                .resolveDependency(ConnectorPortRegister.class)
+                .getLocalAddress(ConnectorType.BOLT)
+                .getPort();
     }
 
     int port() {

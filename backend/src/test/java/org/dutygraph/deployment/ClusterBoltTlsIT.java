@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -47,30 +46,41 @@ class ClusterBoltTlsIT {
         settings.put("server.routing.listen_address", "127.0.0.1:0");
         settings.put("server.memory.pagecache.size", "64m");
         var conf = home.resolve("neo4j.conf");
-        Files.writeString(conf, settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("\n")));
+        Files.writeString(
+                conf,
+                settings.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining("\n")));
 
-        var service = new DatabaseManagementServiceBuilder(home).loadPropertiesFromFile(conf)
+        var service = new DatabaseManagementServiceBuilder(home)
+                .loadPropertiesFromFile(conf)
                 .setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
                 .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(100))
                 .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(100))
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .build();
         try {
-            service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                    "ALTER USER neo4j SET PASSWORD 'tls-test-password' CHANGE NOT REQUIRED");
+            service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
+                    .executeTransactionally("ALTER USER neo4j SET PASSWORD 'tls-test-password' CHANGE NOT REQUIRED");
             int port = ((GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME))
-                    .getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
-                    .getLocalAddress(ConnectorType.BOLT).getPort();
+                    .getDependencyResolver()
+                    .resolveDependency(ConnectorPortRegister.class)
+                    .getLocalAddress(ConnectorType.BOLT)
+                    .getPort();
             var auth = AuthTokens.basic("neo4j", "tls-test-password");
 
             try (var driver = GraphDatabase.driver("neo4j+ssc://localhost:" + port, auth);
-                 var session = driver.session()) {
-                int one = session.executeRead(tx -> tx.run("RETURN 1 AS one").single().get("one").asInt());
+                    var session = driver.session()) {
+                int one = session.executeRead(
+                        tx -> tx.run("RETURN 1 AS one").single().get("one").asInt());
                 assertThat(one).isEqualTo(1);
             }
-            try (var plain = GraphDatabase.driver("neo4j://localhost:" + port, auth,
-                    org.neo4j.driver.Config.builder().withConnectionTimeout(10, TimeUnit.SECONDS).build())) {
+            try (var plain = GraphDatabase.driver(
+                    "neo4j://localhost:" + port,
+                    auth,
+                    org.neo4j.driver.Config.builder()
+                            .withConnectionTimeout(10, TimeUnit.SECONDS)
+                            .build())) {
                 assertThatThrownBy(plain::verifyConnectivity).as("a TLS-only server refuses plain Bolt");
             }
         } finally {
@@ -79,10 +89,25 @@ class ClusterBoltTlsIT {
     }
 
     private static void selfSignedCertificate(Path directory) throws Exception {
-        var process = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-                "-keyout", directory.resolve("private.key").toString(), "-out", directory.resolve("public.crt").toString())
-                .redirectErrorStream(true).start();
+        var process = new ProcessBuilder(
+                        "openssl",
+                        "req",
+                        "-x509",
+                        "-newkey",
+                        "rsa:2048",
+                        "-nodes",
+                        "-days",
+                        "1",
+                        "-subj",
+                        "/CN=localhost",
+                        "-addext",
+                        "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                        "-keyout",
+                        directory.resolve("private.key").toString(),
+                        "-out",
+                        directory.resolve("public.crt").toString())
+                .redirectErrorStream(true)
+                .start();
         var output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor()).as(output).isZero();
     }

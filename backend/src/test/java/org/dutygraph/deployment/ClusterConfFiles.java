@@ -31,8 +31,7 @@ final class ClusterConfFiles {
             "initial.dbms.default_primaries_count",
             "initial.dbms.default_secondaries_count");
 
-    private ClusterConfFiles() {
-    }
+    private ClusterConfFiles() {}
 
     static Map<String, String> read(Path file) {
         try {
@@ -42,7 +41,9 @@ final class ClusterConfFiles {
                 if (trimmed.isEmpty() || trimmed.startsWith("#")) continue;
                 int equals = trimmed.indexOf('=');
                 if (equals < 0) throw new AssertionError("not a setting: " + line);
-                var previous = settings.put(trimmed.substring(0, equals).strip(), trimmed.substring(equals + 1).strip());
+                var previous = settings.put(
+                        trimmed.substring(0, equals).strip(),
+                        trimmed.substring(equals + 1).strip());
                 if (previous != null) throw new AssertionError("set twice: " + line);
             }
             return settings;

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,8 +17,7 @@ final class InfraFiles {
     /** The tests run in backend/ (Maven's basedir). */
     static final Path INFRA = Path.of("..", "infra").toAbsolutePath().normalize();
 
-    private InfraFiles() {
-    }
+    private InfraFiles() {}
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> compose() {
@@ -45,7 +43,9 @@ final class InfraFiles {
 
     /** The words of the one instruction (RUN, ENTRYPOINT, ...) whose line contains {@code marker}. */
     static List<String> instruction(String keyword, String marker) {
-        var line = dockerfile().stream().filter(l -> l.startsWith(keyword + " ") && l.contains(marker)).findFirst()
+        var line = dockerfile().stream()
+                .filter(l -> l.startsWith(keyword + " ") && l.contains(marker))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + keyword + " with " + marker + " in infra/Dockerfile"));
         var rest = line.substring(keyword.length()).trim();
         if (rest.startsWith("[")) {
@@ -56,7 +56,9 @@ final class InfraFiles {
 
     /** The extracted layer directories the image copies into its working directory, in order. */
     static List<String> copiedLayers() {
-        return dockerfile().stream().filter(l -> l.startsWith("COPY --from=layers "))
-                .map(l -> l.split("\\s+")[2]).toList();
+        return dockerfile().stream()
+                .filter(l -> l.startsWith("COPY --from=layers "))
+                .map(l -> l.split("\\s+")[2])
+                .toList();
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-
 import org.dutygraph.inspections.draw.DoubleRandomDraw;
 import org.dutygraph.inspections.draw.DoubleRandomDraw.Inputs;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,9 @@ import org.junit.jupiter.api.Test;
 /** The draw is a documented pure function: a fixed vector pins it, so a change of procedure cannot pass unnoticed. */
 class DoubleRandomDrawTest {
 
-    private static final List<String> TARGETS = IntStream.rangeClosed(1, 12).mapToObj(i -> String.format("w%02d", i)).toList();
+    private static final List<String> TARGETS = IntStream.rangeClosed(1, 12)
+            .mapToObj(i -> String.format("w%02d", i))
+            .toList();
     private static final List<String> INSPECTORS = List.of("ann", "bo", "chen", "dai", "eve", "fu");
 
     @Test
@@ -25,10 +26,11 @@ class DoubleRandomDrawTest {
         assertThat(result.visits()).hasSize(3);
         // computed from the written procedure by an independent implementation (a short Python script with
         // hashlib, docs/inspections.md), not by this code: an outside auditor gets the same
-        assertThat(result.visits()).containsExactly(
-                new DoubleRandomDraw.Visit("w04", List.of("dai", "eve")),
-                new DoubleRandomDraw.Visit("w07", List.of("ann", "bo")),
-                new DoubleRandomDraw.Visit("w05", List.of("fu", "chen")));
+        assertThat(result.visits())
+                .containsExactly(
+                        new DoubleRandomDraw.Visit("w04", List.of("dai", "eve")),
+                        new DoubleRandomDraw.Visit("w07", List.of("ann", "bo")),
+                        new DoubleRandomDraw.Visit("w05", List.of("fu", "chen")));
     }
 
     @Test
@@ -53,12 +55,19 @@ class DoubleRandomDrawTest {
             assertThat(result.complete()).isTrue();
             var load = new HashMap<String, Integer>();
             for (var visit : result.visits()) {
-                assertThat(visit.inspectors()).doesNotContain("ann").doesNotHaveDuplicates().hasSize(2);
+                assertThat(visit.inspectors())
+                        .doesNotContain("ann")
+                        .doesNotHaveDuplicates()
+                        .hasSize(2);
                 visit.inspectors().forEach(i -> load.merge(i, 1, Integer::sum));
             }
             // 24 places over 5 inspectors: the least-loaded go first, so no one gets more than one above another
             assertThat(load.values().stream().mapToInt(Integer::intValue).max().getAsInt()
-                    - load.values().stream().mapToInt(Integer::intValue).min().getAsInt()).isLessThanOrEqualTo(1);
+                            - load.values().stream()
+                                    .mapToInt(Integer::intValue)
+                                    .min()
+                                    .getAsInt())
+                    .isLessThanOrEqualTo(1);
         }
     }
 
@@ -68,7 +77,8 @@ class DoubleRandomDrawTest {
         int draws = 6000;
         for (int s = 0; s < draws; s++) {
             DoubleRandomDraw.run(new Inputs("fair-" + s, TARGETS, INSPECTORS, 1, 2, Map.of()))
-                    .visits().forEach(v -> counts.merge(v.targetId(), 1, Integer::sum));
+                    .visits()
+                    .forEach(v -> counts.merge(v.targetId(), 1, Integer::sum));
         }
         // expected 500 each; 5 standard deviations (about 108) is far beyond chance
         assertThat(counts).hasSize(12);
@@ -77,8 +87,8 @@ class DoubleRandomDrawTest {
 
     @Test
     void tooFewInspectorsFreeOfConflictsNamesTheTarget() {
-        var result = DoubleRandomDraw.run(new Inputs("x", List.of("w01"), List.of("ann", "bo"), 1, 2,
-                Map.of("w01", Set.of("bo"))));
+        var result = DoubleRandomDraw.run(
+                new Inputs("x", List.of("w01"), List.of("ann", "bo"), 1, 2, Map.of("w01", Set.of("bo"))));
         assertThat(result.complete()).isFalse();
         assertThat(result.shortTarget()).isEqualTo("w01");
     }

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -26,42 +25,66 @@ class EvidenceFileSecurityApiTest extends InspectionTestSupport {
         var assignmentId = visit().assignmentId();
         var day = UUID.randomUUID().toString();
         var finding = new HashMap<>(finding(day + "-f", day + "-v", "a".repeat(64)));
-        var note = new HashMap<String, Object>(Map.of("clientId", day + "-note", "kind", "NOTE",
-                "capturedAt", "2026-11-20T09:21:00+08:00", "text", "记录", "sha256", TRAVERSAL));
-        var video = new HashMap<String, Object>(Map.of("clientId", day + "-video", "kind", "VIDEO",
-                "capturedAt", "2026-11-20T09:21:00+08:00", "sha256", "A".repeat(64)));
+        var note = new HashMap<String, Object>(Map.of(
+                "clientId",
+                day + "-note",
+                "kind",
+                "NOTE",
+                "capturedAt",
+                "2026-11-20T09:21:00+08:00",
+                "text",
+                "记录",
+                "sha256",
+                TRAVERSAL));
+        var video = new HashMap<String, Object>(Map.of(
+                "clientId",
+                day + "-video",
+                "kind",
+                "VIDEO",
+                "capturedAt",
+                "2026-11-20T09:21:00+08:00",
+                "sha256",
+                "A".repeat(64)));
         finding.put("evidence", List.of(note, video));
         long before = count("Evidence");
 
-        var refused = sync(inspector, Map.of("visits", List.of(visit(day + "-v", assignmentId)),
-                "findings", List.of(finding)));
+        var refused = sync(
+                inspector, Map.of("visits", List.of(visit(day + "-v", assignmentId)), "findings", List.of(finding)));
 
-        assertThat(errors(refused)).containsExactlyInAnyOrder("input.findings.0.evidence.0.sha256:INVALID_HASH",
-                "input.findings.0.evidence.1.sha256:INVALID_HASH");
+        assertThat(errors(refused))
+                .containsExactlyInAnyOrder(
+                        "input.findings.0.evidence.0.sha256:INVALID_HASH",
+                        "input.findings.0.evidence.1.sha256:INVALID_HASH");
         assertThat(count("Evidence")).isEqualTo(before);
 
         note.put("sha256", "b".repeat(64));
         finding.put("evidence", List.of(note));
-        assertThat(errors(sync(inspector, Map.of("visits", List.of(visit(day + "-v", assignmentId)),
-                "findings", List.of(finding))))).containsExactly("input.findings.0.evidence.0.sha256:NOTE_HAS_NO_FILE");
+        assertThat(errors(sync(
+                        inspector,
+                        Map.of("visits", List.of(visit(day + "-v", assignmentId)), "findings", List.of(finding)))))
+                .containsExactly("input.findings.0.evidence.0.sha256:NOTE_HAS_NO_FILE");
     }
 
     @Test
     void aTraversalHashAlreadyInTheGraphReachesNoFile() throws Exception {
         var recorded = recordedPhoto(("probe " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
         try (var session = driver.session()) {
-            session.run("MATCH (e:Evidence {id: $id}) SET e.sha256 = $sha, e.kind = 'NOTE', e.uploadedAt = timestamp()",
-                    Map.of("id", recorded.evidenceId(), "sha", TRAVERSAL)).consume();
+            session.run(
+                            "MATCH (e:Evidence {id: $id}) SET e.sha256 = $sha, e.kind = 'NOTE', e.uploadedAt = timestamp()",
+                            Map.of("id", recorded.evidenceId(), "sha", TRAVERSAL))
+                    .consume();
         }
 
         var read = get(recorded.inspector(), recorded.evidenceId());
         assertThat(read.statusCode()).isEqualTo(404);
         assertThat(read.body()).doesNotContain("root:");
         try (var session = driver.session()) {
-            session.run("MATCH (e:Evidence {id: $id}) SET e.kind = 'PHOTO'", Map.of("id", recorded.evidenceId())).consume();
+            session.run("MATCH (e:Evidence {id: $id}) SET e.kind = 'PHOTO'", Map.of("id", recorded.evidenceId()))
+                    .consume();
         }
         assertThat(get(recorded.inspector(), recorded.evidenceId()).body()).doesNotContain("root:");
-        assertThat(put(recorded.inspector(), recorded.evidenceId(), "x".getBytes(StandardCharsets.UTF_8)).statusCode())
+        assertThat(put(recorded.inspector(), recorded.evidenceId(), "x".getBytes(StandardCharsets.UTF_8))
+                        .statusCode())
                 .isEqualTo(409);
     }
 
@@ -69,15 +92,18 @@ class EvidenceFileSecurityApiTest extends InspectionTestSupport {
     void anItemSyncedWithTheHashOfSomeoneElsesFileDoesNotReachThatFile_untilItsOwnUploadMatches() throws Exception {
         var bytes = ("secret photo " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         var owner = recordedPhoto(bytes);
-        assertThat(put(owner.inspector(), owner.evidenceId(), bytes).statusCode()).isEqualTo(201);
+        assertThat(put(owner.inspector(), owner.evidenceId(), bytes).statusCode())
+                .isEqualTo(201);
         assertThat(get(owner.inspector(), owner.evidenceId()).statusCode()).isEqualTo(200);
 
         var copycat = recordedPhoto(bytes);
         assertThat(get(copycat.inspector(), copycat.evidenceId()).statusCode()).isEqualTo(404);
-        assertThat(put(copycat.inspector(), copycat.evidenceId(), "guess".getBytes(StandardCharsets.UTF_8)).statusCode())
+        assertThat(put(copycat.inspector(), copycat.evidenceId(), "guess".getBytes(StandardCharsets.UTF_8))
+                        .statusCode())
                 .isEqualTo(422);
         assertThat(get(copycat.inspector(), copycat.evidenceId()).statusCode()).isEqualTo(404);
-        assertThat(put(copycat.inspector(), copycat.evidenceId(), bytes).statusCode()).isEqualTo(200);
+        assertThat(put(copycat.inspector(), copycat.evidenceId(), bytes).statusCode())
+                .isEqualTo(200);
         assertThat(get(copycat.inspector(), copycat.evidenceId()).statusCode()).isEqualTo(200);
     }
 
@@ -97,11 +123,11 @@ class EvidenceFileSecurityApiTest extends InspectionTestSupport {
         var jpegBytes = ("jpeg " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         var jpeg = recordedPhoto(jpegBytes, "image/jpeg");
         put(jpeg.inspector(), jpeg.evidenceId(), jpegBytes);
-        assertThat(get(jpeg.inspector(), jpeg.evidenceId()).headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(get(jpeg.inspector(), jpeg.evidenceId()).headers().firstValue("Content-Type"))
+                .hasValue("image/jpeg");
     }
 
-    private record Recorded(String inspector, String evidenceId) {
-    }
+    private record Recorded(String inspector, String evidenceId) {}
 
     private Recorded recordedPhoto(byte[] bytes) throws Exception {
         return recordedPhoto(bytes, "image/jpeg");
@@ -110,8 +136,7 @@ class EvidenceFileSecurityApiTest extends InspectionTestSupport {
     /** One visit drawn for the whole class: each draw excludes inspectors who visited the target lately. */
     private static volatile Visit visit;
 
-    private record Visit(String inspector, String assignmentId) {
-    }
+    private record Visit(String inspector, String assignmentId) {}
 
     private synchronized Visit visit() {
         if (visit == null) {
@@ -127,29 +152,56 @@ class EvidenceFileSecurityApiTest extends InspectionTestSupport {
         var assignmentId = visit().assignmentId();
         var day = UUID.randomUUID().toString();
         var finding = new HashMap<>(finding(day + "-f", "evidence-security-visit", InspectorSyncApiTest.sha256(bytes)));
-        var photo = new HashMap<String, Object>(Map.of("clientId", day + "-photo", "kind", "PHOTO",
-                "sha256", InspectorSyncApiTest.sha256(bytes), "mimeType", mimeType, "capturedAt", "2026-11-20T09:20:00+08:00"));
+        var photo = new HashMap<String, Object>(Map.of(
+                "clientId",
+                day + "-photo",
+                "kind",
+                "PHOTO",
+                "sha256",
+                InspectorSyncApiTest.sha256(bytes),
+                "mimeType",
+                mimeType,
+                "capturedAt",
+                "2026-11-20T09:20:00+08:00"));
         finding.put("evidence", List.of(photo));
-        var synced = sync(inspector, Map.of("visits", List.of(visit("evidence-security-visit", assignmentId)),
-                "findings", List.of(finding)));
+        var synced = sync(
+                inspector,
+                Map.of(
+                        "visits",
+                        List.of(visit("evidence-security-visit", assignmentId)),
+                        "findings",
+                        List.of(finding)));
         assertThat(synced.path("errors").isEmpty()).as(synced.toString()).isTrue();
-        return new Recorded(inspector, synced.path("evidence").path(0).path("id").asString());
+        return new Recorded(
+                inspector, synced.path("evidence").path(0).path("id").asString());
     }
 
     private static List<String> errors(JsonNode payload) {
-        return payload.path("errors").valueStream()
-                .map(e -> String.join(".", texts(e.path("field"))) + ":" + e.path("code").asString()).toList();
+        return payload.path("errors")
+                .valueStream()
+                .map(e -> String.join(".", texts(e.path("field"))) + ":"
+                        + e.path("code").asString())
+                .toList();
     }
 
     private HttpResponse<String> get(String username, String evidenceId) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(evidenceUri(evidenceId))
-                .header("Authorization", "Bearer " + token(username)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(evidenceUri(evidenceId))
+                                .header("Authorization", "Bearer " + token(username))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> put(String username, String evidenceId, byte[] body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(evidenceUri(evidenceId))
-                .header("Authorization", "Bearer " + token(username))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(evidenceUri(evidenceId))
+                                .header("Authorization", "Bearer " + token(username))
+                                .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private URI evidenceUri(String evidenceId) {
@@ -157,7 +209,13 @@ class EvidenceFileSecurityApiTest extends InspectionTestSupport {
     }
 
     private String token(String username) {
-        return anonymous().post("mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }",
-                Map.of("u", username, "p", username + "-demo")).ok().path("login").path("token").asString();
+        return anonymous()
+                .post(
+                        "mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }",
+                        Map.of("u", username, "p", username + "-demo"))
+                .ok()
+                .path("login")
+                .path("token")
+                .asString();
     }
 }

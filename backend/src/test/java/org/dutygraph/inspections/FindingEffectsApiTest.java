@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.platform.effects.Effects;
 import org.dutygraph.support.EffectFailures;
 import org.junit.jupiter.api.Test;
@@ -24,14 +23,23 @@ class FindingEffectsApiTest extends InspectionTestSupport {
         var month = YearMonth.now(clock).toString();
         EffectFailures.failNext("appraisal.spot-check-finding", 1);
 
-        var reviewed = review("eff-chief", Map.of("id", id, "decision", "CONFIRM", "rectifyBy", today().plusDays(5).toString()));
+        var reviewed = review(
+                "eff-chief",
+                Map.of(
+                        "id",
+                        id,
+                        "decision",
+                        "CONFIRM",
+                        "rectifyBy",
+                        today().plusDays(5).toString()));
         assertThat(reviewed.path("finding").path("status").asString()).isEqualTo("CONFIRMED");
         assertThat(events(id)).isEmpty();
 
         clock.advance(Duration.ofMinutes(5));
         effects.deliverDue();
         effects.deliverDue();
-        assertThat(events(id)).containsExactly("IB002 SPOT_CHECK_FINDING " + month, "imkt-lic SPOT_CHECK_FINDING " + month);
+        assertThat(events(id))
+                .containsExactly("IB002 SPOT_CHECK_FINDING " + month, "imkt-lic SPOT_CHECK_FINDING " + month);
     }
 
     private List<String> events(String findingId) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class InspectionPlansApiTest extends InspectionTestSupport {
@@ -22,21 +21,33 @@ class InspectionPlansApiTest extends InspectionTestSupport {
         input.put("startsOn", "2019-12-01");
         input.put("managers", List.of("insp-b"));
         var errors = createPlan(input).path("errors");
-        assertThat(errors.valueStream().map(e -> String.join(".", texts(e.path("field"))) + ":" + e.path("code").asString()))
-                .containsExactlyInAnyOrder("input.endsOn:PERIOD_OVER", "input.samplingRatio:OUT_OF_RANGE",
-                        "input.inspectorsPerVisit:OUT_OF_RANGE", "input.inspectorPool.1:UNKNOWN_INSPECTOR",
+        assertThat(errors.valueStream()
+                        .map(e -> String.join(".", texts(e.path("field"))) + ":"
+                                + e.path("code").asString()))
+                .containsExactlyInAnyOrder(
+                        "input.endsOn:PERIOD_OVER",
+                        "input.samplingRatio:OUT_OF_RANGE",
+                        "input.inspectorsPerVisit:OUT_OF_RANGE",
+                        "input.inspectorPool.1:UNKNOWN_INSPECTOR",
                         "input.managers.0:NOT_OFFICE_MEMBER");
         var unknownUnit = createPlan(plan(List.of("iwin1", "nowhere"), 0.5)).path("errors");
         assertThat(unknownUnit.path(0).path("code").asString()).isEqualTo("UNKNOWN_UNIT");
         assertThat(texts(unknownUnit.path(0).path("field"))).containsExactly("input", "scopeUnitIds", "1");
         var custom = new HashMap<>(plan(WINDOWS, 0.5));
         custom.remove("checklistTemplateId");
-        custom.put("checklist", List.of(Map.of("code", "QUEUE", "norm", "排队", "question", "排队超过20分钟？"),
-                Map.of("code", "QUEUE", "norm", "x", "question", "y")));
-        assertThat(createPlan(custom).path("errors").path(0).path("code").asString()).isEqualTo("DUPLICATE_CODE");
+        custom.put(
+                "checklist",
+                List.of(
+                        Map.of("code", "QUEUE", "norm", "排队", "question", "排队超过20分钟？"),
+                        Map.of("code", "QUEUE", "norm", "x", "question", "y")));
+        assertThat(createPlan(custom).path("errors").path(0).path("code").asString())
+                .isEqualTo("DUPLICATE_CODE");
         assertThat(count("InspectionPlan")).isEqualTo(before);
-        assertThat(as("staff").post("mutation { createInspectionPlan(input: {title: \"x\", method: OPEN, scopeUnitIds: [], "
-                + "startsOn: \"2026-01-01\", endsOn: \"2026-01-02\", samplingRatio: 1}) { errors { code } } }").firstErrorCode())
+        assertThat(as("staff")
+                        .post(
+                                "mutation { createInspectionPlan(input: {title: \"x\", method: OPEN, scopeUnitIds: [], "
+                                        + "startsOn: \"2026-01-01\", endsOn: \"2026-01-02\", samplingRatio: 1}) { errors { code } } }")
+                        .firstErrorCode())
                 .isEqualTo("FORBIDDEN");
     }
 
@@ -44,7 +55,10 @@ class InspectionPlansApiTest extends InspectionTestSupport {
     void aSeededDrawPicksTargetsAndTwoInspectorsEach_excludesConflicts_andReplaysExactly() {
         var created = createPlan(plan(WINDOWS, 0.5));
         assertThat(created.path("errors").isEmpty()).isTrue();
-        assertThat(created.path("plan").path("checklist").valueStream().map(c -> c.path("code").asString()))
+        assertThat(created.path("plan")
+                        .path("checklist")
+                        .valueStream()
+                        .map(c -> c.path("code").asString()))
                 .contains("WINDOW_LANGUAGE", "FIRST_INQUIRY", "TIME_LIMITED");
         var planId = created.path("plan").path("id").asString();
         var drawn = draw(planId, "2026-11-22 lottery 08 15 23");
@@ -59,21 +73,33 @@ class InspectionPlansApiTest extends InspectionTestSupport {
             assertThat(WINDOWS).contains(a.path("target").path("id").asString());
         }
         // insp-d works in the hall the windows belong to: excluded from every window, and the record says why
-        assertThat(plan.path("draw").path("exclusions").valueStream()
-                .filter(e -> e.path("inspector").asString().equals("insp-d")).map(e -> e.path("reason").asString()))
-                .hasSize(4).containsOnly("SAME_UNIT");
+        assertThat(plan.path("draw")
+                        .path("exclusions")
+                        .valueStream()
+                        .filter(e -> e.path("inspector").asString().equals("insp-d"))
+                        .map(e -> e.path("reason").asString()))
+                .hasSize(4)
+                .containsOnly("SAME_UNIT");
 
-        var replay = as("eff-chief").post("query($id: ID!) { replayDraw(planId: $id) { matches draw { seed } } }",
-                Map.of("id", planId)).ok().path("replayDraw");
+        var replay = as("eff-chief")
+                .post("query($id: ID!) { replayDraw(planId: $id) { matches draw { seed } } }", Map.of("id", planId))
+                .ok()
+                .path("replayDraw");
         assertThat(replay.path("matches").asBoolean()).isTrue();
         assertThat(replay.path("draw").path("seed").asString()).isEqualTo("2026-11-22 lottery 08 15 23");
 
         // the same seed over the same inputs gives the same draw: anyone can re-run it
-        var again = draw(createPlan(plan(WINDOWS, 0.5)).path("plan").path("id").asString(), "2026-11-22 lottery 08 15 23");
-        assertThat(again.path("plan").path("assignments").valueStream()
-                .map(a -> a.path("target").path("id").asString() + texts(a.path("inspectors"))).toList())
-                .isEqualTo(plan.path("assignments").valueStream()
-                        .map(a -> a.path("target").path("id").asString() + texts(a.path("inspectors"))).toList());
+        var again =
+                draw(createPlan(plan(WINDOWS, 0.5)).path("plan").path("id").asString(), "2026-11-22 lottery 08 15 23");
+        assertThat(again.path("plan")
+                        .path("assignments")
+                        .valueStream()
+                        .map(a -> a.path("target").path("id").asString() + texts(a.path("inspectors")))
+                        .toList())
+                .isEqualTo(plan.path("assignments")
+                        .valueStream()
+                        .map(a -> a.path("target").path("id").asString() + texts(a.path("inspectors")))
+                        .toList());
 
         var twice = draw(planId, null);
         assertThat(twice.path("errors").path(0).path("code").asString()).isEqualTo("ALREADY_DRAWN");
@@ -84,13 +110,23 @@ class InspectionPlansApiTest extends InspectionTestSupport {
         var plan = drawnPlan(WINDOWS);
         var planId = plan.path("id").asString();
         try (var session = driver.session()) {
-            session.run("MATCH (a:Assignment {planId: $id, kind: 'VISIT'}) WITH a LIMIT 1 SET a.inspectors = ['insp-a', 'insp-c']",
-                    Map.of("id", planId)).consume();
-            session.run("MATCH (a:Assignment {planId: $id, kind: 'VISIT'}) WITH a ORDER BY a.drawOrder LIMIT 1 "
-                    + "SET a.targetUnitId = 'iwin9'", Map.of("id", planId)).consume();
+            session.run(
+                            "MATCH (a:Assignment {planId: $id, kind: 'VISIT'}) WITH a LIMIT 1 SET a.inspectors = ['insp-a', 'insp-c']",
+                            Map.of("id", planId))
+                    .consume();
+            session.run(
+                            "MATCH (a:Assignment {planId: $id, kind: 'VISIT'}) WITH a ORDER BY a.drawOrder LIMIT 1 "
+                                    + "SET a.targetUnitId = 'iwin9'",
+                            Map.of("id", planId))
+                    .consume();
         }
-        assertThat(as("eff-chief").post("query($id: ID!) { replayDraw(planId: $id) { matches } }", Map.of("id", planId)).ok()
-                .path("replayDraw").path("matches").asBoolean()).isFalse();
+        assertThat(as("eff-chief")
+                        .post("query($id: ID!) { replayDraw(planId: $id) { matches } }", Map.of("id", planId))
+                        .ok()
+                        .path("replayDraw")
+                        .path("matches")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -103,7 +139,10 @@ class InspectionPlansApiTest extends InspectionTestSupport {
         assertThat(drawn.path("errors").path(0).path("message").asString()).contains("ihall");
         try (var session = driver.session()) {
             assertThat(session.run("MATCH (a:Assignment {planId: $id}) RETURN count(a) AS c", Map.of("id", planId))
-                    .single().get("c").asLong()).isZero();
+                            .single()
+                            .get("c")
+                            .asLong())
+                    .isZero();
         }
     }
 
@@ -116,8 +155,8 @@ class InspectionPlansApiTest extends InspectionTestSupport {
             var pushes = session.run("""
                     MATCH (n:Notification {kind: 'INSPECTION_ASSIGNED', subjectId: $id})
                     MATCH (p:PushIntent {notificationId: n.id})
-                    RETURN n.sensitive AS sensitive, p.data AS data, p.title AS title, p.body AS body""",
-                    Map.of("id", assignment.path("id").asString())).list(r -> r.asMap());
+                    RETURN n.sensitive AS sensitive, p.data AS data, p.title AS title, p.body AS body""", Map.of("id", assignment.path("id").asString()))
+                    .list(r -> r.asMap());
             assertThat(pushes).hasSize(2);
             for (var push : pushes) {
                 assertThat(push.get("sensitive")).isEqualTo(true);
@@ -126,12 +165,24 @@ class InspectionPlansApiTest extends InspectionTestSupport {
                 assertThat((String) push.get("data")).doesNotContain("iwin1", "窗口", "Visit", "INSPECTION");
             }
         }
-        var mine = as(inspector).post("{ myAssignments(first: 100) { edges { node { id target { id } checklist { code } } } } }")
-                .ok().path("myAssignments").path("edges");
-        assertThat(mine.valueStream().map(e -> e.path("node").path("id").asString())).contains(assignment.path("id").asString());
-        var notOn = POOL.stream().filter(i -> !texts(assignment.path("inspectors")).contains(i) && !i.equals("insp-d"))
-                .findFirst().orElseThrow();
-        assertThat(as(notOn).post("query($id: ID!) { assignment(id: $id) { id } }", Map.of("id", assignment.path("id").asString()))
-                .ok().path("assignment").isNull()).isTrue();
+        var mine = as(inspector)
+                .post("{ myAssignments(first: 100) { edges { node { id target { id } checklist { code } } } } }")
+                .ok()
+                .path("myAssignments")
+                .path("edges");
+        assertThat(mine.valueStream().map(e -> e.path("node").path("id").asString()))
+                .contains(assignment.path("id").asString());
+        var notOn = POOL.stream()
+                .filter(i -> !texts(assignment.path("inspectors")).contains(i) && !i.equals("insp-d"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(as(notOn)
+                        .post(
+                                "query($id: ID!) { assignment(id: $id) { id } }",
+                                Map.of("id", assignment.path("id").asString()))
+                        .ok()
+                        .path("assignment")
+                        .isNull())
+                .isTrue();
     }
 }

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.dutygraph.support.ApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +25,19 @@ abstract class InspectionTestSupport extends ApiTest {
 
     /** Inspectors and their units: the office's own, and others seconded to the pool. */
     static final Map<String, String> INSPECTORS = Map.of(
-            "eff-chief", "ieff", "insp-a", "ieff", "insp-b", "itax", "insp-c", "imkt", "insp-d", "ihall", "insp-e", "ieff");
+            "eff-chief",
+            "ieff",
+            "insp-a",
+            "ieff",
+            "insp-b",
+            "itax",
+            "insp-c",
+            "imkt",
+            "insp-d",
+            "ihall",
+            "insp-e",
+            "ieff");
+
     static final List<String> POOL = List.of("insp-a", "insp-b", "insp-c", "insp-d", "insp-e");
 
     @Autowired
@@ -54,16 +65,28 @@ abstract class InspectionTestSupport extends ApiTest {
     private boolean exists(String unitId) {
         try (var session = driver.session()) {
             return session.run("MATCH (o:Organization {id: $id}) RETURN count(o) > 0 AS e", Map.of("id", unitId))
-                    .single().get("e").asBoolean();
+                    .single()
+                    .get("e")
+                    .asBoolean();
         }
     }
 
     private void account(String username, String role, String unitId) {
         try (var session = driver.session()) {
-            session.run("""
+            session.run(
+                            """
                     MERGE (a:Account {username: $u})
                     ON CREATE SET a.passwordHash = $hash, a.roles = [$role], a.unitId = $unit""",
-                    Map.of("u", username, "hash", passwords.encode(username + "-demo"), "role", role, "unit", unitId)).consume();
+                            Map.of(
+                                    "u",
+                                    username,
+                                    "hash",
+                                    passwords.encode(username + "-demo"),
+                                    "role",
+                                    role,
+                                    "unit",
+                                    unitId))
+                    .consume();
         }
     }
 
@@ -84,8 +107,7 @@ abstract class InspectionTestSupport extends ApiTest {
     JsonNode createPlan(Map<String, Object> input) {
         return as("eff-chief").post("""
                 mutation($input: CreateInspectionPlanInput!) { createInspectionPlan(input: $input) {
-                  plan { id status checklist { code } } errors { field code message } } }""", Map.of("input", input))
-                .ok().path("createInspectionPlan");
+                  plan { id status checklist { code } } errors { field code message } } }""", Map.of("input", input)).ok().path("createInspectionPlan");
     }
 
     JsonNode draw(String planId, String seed) {
@@ -126,21 +148,67 @@ abstract class InspectionTestSupport extends ApiTest {
     }
 
     static Map<String, Object> visit(String clientId, String assignmentId) {
-        return Map.of("clientId", clientId, "assignmentId", assignmentId, "startedAt", "2026-11-20T09:15:00+08:00",
-                "endedAt", "2026-11-20T09:55:00+08:00", "latitude", 30.2741, "longitude", 120.1551, "accuracyMeters", 12.5,
-                "answers", List.of(Map.of("code", "WINDOW_LANGUAGE", "result", "FAIL", "note", "态度生硬"),
+        return Map.of(
+                "clientId",
+                clientId,
+                "assignmentId",
+                assignmentId,
+                "startedAt",
+                "2026-11-20T09:15:00+08:00",
+                "endedAt",
+                "2026-11-20T09:55:00+08:00",
+                "latitude",
+                30.2741,
+                "longitude",
+                120.1551,
+                "accuracyMeters",
+                12.5,
+                "answers",
+                List.of(
+                        Map.of("code", "WINDOW_LANGUAGE", "result", "FAIL", "note", "态度生硬"),
                         Map.of("code", "ATTENDANCE", "result", "PASS")));
     }
 
     static Map<String, Object> finding(String clientId, String visitClientId, String sha256) {
-        var evidence = Map.<String, Object>of("clientId", clientId + "-photo", "kind", "PHOTO", "sha256", sha256,
-                "sizeBytes", 11, "mimeType", "image/jpeg", "capturedAt", "2026-11-20T09:20:00+08:00",
-                "metadata", Map.of("Make", "Huawei", "GPSLatitude", 30.2741, "DateTimeOriginal", "2026:11:20 09:20:00"));
-        var note = Map.<String, Object>of("clientId", clientId + "-note", "kind", "NOTE", "capturedAt", "2026-11-20T09:21:00+08:00",
-                "text", "窗口人员玩手机，群众等候十分钟");
-        return Map.of("clientId", clientId, "visitClientId", visitClientId, "normCode", "WINDOW_PROHIBITIONS",
-                "description", "工作时间玩手机，对办事群众不理不睬", "observedAt", "2026-11-20T09:20:00+08:00",
-                "badgeNumber", "IB001", "evidence", List.of(evidence, note));
+        var evidence = Map.<String, Object>of(
+                "clientId",
+                clientId + "-photo",
+                "kind",
+                "PHOTO",
+                "sha256",
+                sha256,
+                "sizeBytes",
+                11,
+                "mimeType",
+                "image/jpeg",
+                "capturedAt",
+                "2026-11-20T09:20:00+08:00",
+                "metadata",
+                Map.of("Make", "Huawei", "GPSLatitude", 30.2741, "DateTimeOriginal", "2026:11:20 09:20:00"));
+        var note = Map.<String, Object>of(
+                "clientId",
+                clientId + "-note",
+                "kind",
+                "NOTE",
+                "capturedAt",
+                "2026-11-20T09:21:00+08:00",
+                "text",
+                "窗口人员玩手机，群众等候十分钟");
+        return Map.of(
+                "clientId",
+                clientId,
+                "visitClientId",
+                visitClientId,
+                "normCode",
+                "WINDOW_PROHIBITIONS",
+                "description",
+                "工作时间玩手机，对办事群众不理不睬",
+                "observedAt",
+                "2026-11-20T09:20:00+08:00",
+                "badgeNumber",
+                "IB001",
+                "evidence",
+                List.of(evidence, note));
     }
 
     /** The id of an assignment of {@code plan} that {@code inspector} is on. */
@@ -166,12 +234,17 @@ abstract class InspectionTestSupport extends ApiTest {
         var day = UUID.randomUUID().toString();
         var finding = new HashMap<>(finding(day + "-f", day + "-v", "a".repeat(64)));
         finding.putAll(overrides);
-        var synced = sync(inspector, Map.of("visits", List.of(visit(day + "-v", assignment.path("id").asString())),
-                "findings", List.of(finding)));
+        var synced = sync(
+                inspector,
+                Map.of(
+                        "visits",
+                        List.of(visit(day + "-v", assignment.path("id").asString())),
+                        "findings",
+                        List.of(finding)));
         if (!synced.path("errors").isEmpty()) {
             throw new AssertionError("Sync failed: " + synced);
         }
-        return new String[]{synced.path("findings").path(0).path("id").asString(), inspector};
+        return new String[] {synced.path("findings").path(0).path("id").asString(), inspector};
     }
 
     JsonNode review(String username, Map<String, Object> input) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-
 import org.dutygraph.accountability.AccountabilityChains;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.support.SessionCounter;
@@ -42,46 +41,62 @@ class OneTransactionApiTest extends InspectionTestSupport {
         var reviewed = review.review(CHIEF, id, "CONFIRM", null, today().plusDays(5));
         assertThat(reviewed.errors()).isEmpty();
         assertThat(reviewed.finding().status()).isEqualTo("CONFIRMED");
-        assertThat(SessionCounter.nestedOnThisThread() - before).as("sessions opened inside the review").isZero();
+        assertThat(SessionCounter.nestedOnThisThread() - before)
+                .as("sessions opened inside the review")
+                .isZero();
 
         before = SessionCounter.nestedOnThisThread();
         var measured = review.recordMeasure(CHIEF, id, "imkt-lic-head", "REMINDER_TALK", null);
         assertThat(measured.errors()).isEmpty();
         assertThat(measured.chain().links()).anySatisfy(l -> {
             assertThat(l.post().id()).isEqualTo("imkt-lic-head");
-            assertThat(l.measures()).extracting(AccountabilityChains.Measure::measure).containsExactly("REMINDER_TALK");
+            assertThat(l.measures())
+                    .extracting(AccountabilityChains.Measure::measure)
+                    .containsExactly("REMINDER_TALK");
         });
-        assertThat(SessionCounter.nestedOnThisThread() - before).as("sessions opened inside recording the measure").isZero();
+        assertThat(SessionCounter.nestedOnThisThread() - before)
+                .as("sessions opened inside recording the measure")
+                .isZero();
     }
 
     @Test
     void remindersOpenNoSecondSessionInsideTheirTransaction() {
         var id = recordedFinding("itax", Map.of())[0];
-        assertThat(review.review(CHIEF, id, "CONFIRM", null, today().plusDays(1)).errors()).isEmpty();
+        assertThat(review.review(CHIEF, id, "CONFIRM", null, today().plusDays(1))
+                        .errors())
+                .isEmpty();
 
         var before = SessionCounter.nestedOnThisThread();
         var sent = reminders.remindDue(today());
         assertThat(sent.deadlines()).isPositive();
-        assertThat(SessionCounter.nestedOnThisThread() - before).as("sessions opened inside the reminders' transaction").isZero();
+        assertThat(SessionCounter.nestedOnThisThread() - before)
+                .as("sessions opened inside the reminders' transaction")
+                .isZero();
     }
 
     @Test
     void aMeasureJoinsTheCallersTransaction_andIsNotKeptWhenItFails() {
         var subject = "finding-" + java.util.UUID.randomUUID();
         assertThatThrownBy(() -> graph.write(() -> {
-            chains.record("InspectionFinding", subject, "imkt-lic-1", "REMINDER_TALK", null, "eff-chief");
-            throw new IllegalStateException("the change fails after recording the measure");
-        })).hasMessageContaining("the change fails");
+                    chains.record("InspectionFinding", subject, "imkt-lic-1", "REMINDER_TALK", null, "eff-chief");
+                    throw new IllegalStateException("the change fails after recording the measure");
+                }))
+                .hasMessageContaining("the change fails");
         assertThat(measures(subject)).isZero();
 
-        graph.write(() -> chains.record("InspectionFinding", subject, "imkt-lic-1", "REMINDER_TALK", null, "eff-chief"));
+        graph.write(
+                () -> chains.record("InspectionFinding", subject, "imkt-lic-1", "REMINDER_TALK", null, "eff-chief"));
         assertThat(measures(subject)).isOne();
     }
 
     private long measures(String subjectId) {
         try (var session = driver.session()) {
-            return session.run("MATCH (m:AccountabilityMeasure {subjectId: $id}) RETURN count(m) AS n", Map.of("id", subjectId))
-                    .single().get("n").asLong();
+            return session.run(
+                            "MATCH (m:AccountabilityMeasure {subjectId: $id}) RETURN count(m) AS n",
+                            Map.of("id", subjectId))
+                    .single()
+                    .get("n")
+                    .asLong();
         }
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,25 +25,35 @@ class CallersTransactionApiTest extends PushTestSupport {
     @Test
     void aNotificationEnqueuedInTheCallersTransactionRollsBackWithIt_andCommitsWithIt() {
         assertThatThrownBy(() -> graph.write(() -> {
-            notifications.enqueue(NotificationRequest.plain(Recipient.account("staff"), "TEST", "rolled back", "b"));
-            throw new IllegalStateException("the domain change fails after the notification was written");
-        })).hasMessageContaining("the domain change fails");
+                    notifications.enqueue(
+                            NotificationRequest.plain(Recipient.account("staff"), "TEST", "rolled back", "b"));
+                    throw new IllegalStateException("the domain change fails after the notification was written");
+                }))
+                .hasMessageContaining("the domain change fails");
         assertThat(count("Notification")).isZero();
         assertThat(count("PushIntent")).isZero();
 
         var ids = graph.write(() -> notifications.enqueue(List.of(
                 NotificationRequest.plain(Recipient.account("staff"), "TEST", "first", "b"),
                 NotificationRequest.plain(Recipient.account("staff"), "TEST", "second", "b"))));
-        var inbox = as("staff").post("{ inbox { edges { node { id title } } } }").ok().path("inbox").path("edges");
-        assertThat(inbox.valueStream().map(e -> e.path("node").path("id").asString() + " " + e.path("node").path("title").asString()))
+        var inbox = as("staff")
+                .post("{ inbox { edges { node { id title } } } }")
+                .ok()
+                .path("inbox")
+                .path("edges");
+        assertThat(inbox.valueStream()
+                        .map(e -> e.path("node").path("id").asString() + " "
+                                + e.path("node").path("title").asString()))
                 .containsExactlyInAnyOrder(ids.get(0) + " first", ids.get(1) + " second");
         assertThat(intent(ids.get(0)).get("state")).isEqualTo("pending");
     }
 
     @Test
     void enqueueingOutsideATransactionIsRefused_andStoresNothing() {
-        assertThatThrownBy(() -> notifications.enqueue(NotificationRequest.plain(Recipient.account("staff"), "TEST", "t", "b")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("GraphTransactions.write");
+        assertThatThrownBy(() ->
+                        notifications.enqueue(NotificationRequest.plain(Recipient.account("staff"), "TEST", "t", "b")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("GraphTransactions.write");
         assertThat(count("Notification")).isZero();
         assertThat(count("PushIntent")).isZero();
     }
@@ -58,9 +67,10 @@ class CallersTransactionApiTest extends PushTestSupport {
         var later = registeredAt.plus(Duration.ofDays(10));
 
         assertThatThrownBy(() -> graph.write(() -> {
-            devices.renew(List.of(follower), later);
-            throw new IllegalStateException("the case change fails after renewing its follows");
-        })).hasMessageContaining("the case change fails");
+                    devices.renew(List.of(follower), later);
+                    throw new IllegalStateException("the case change fails after renewing its follows");
+                }))
+                .hasMessageContaining("the case change fails");
         assertThat(lastSeen(token)).isEqualTo(registeredAt.toEpochMilli());
 
         graph.write(() -> devices.renew(List.of(follower), later));
@@ -69,8 +79,10 @@ class CallersTransactionApiTest extends PushTestSupport {
 
     private long lastSeen(String token) {
         try (var session = driver.session()) {
-            return session.run("MATCH (d:Device {token: $t}) RETURN d.lastSeenAt AS at", Map.of("t", token)).single()
-                    .get("at").asLong();
+            return session.run("MATCH (d:Device {token: $t}) RETURN d.lastSeenAt AS at", Map.of("t", token))
+                    .single()
+                    .get("at")
+                    .asLong();
         }
     }
 }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.dutygraph.DutygraphApplication;
 import org.dutygraph.support.FakeFcmServer;
 import org.dutygraph.support.FakeFcmServer.Answer;
@@ -60,22 +59,27 @@ class PushCrashTest {
                     for (int i = 0; i < phones; i++) {
                         var token = account + "-phone-" + i + ":APA91b";
                         first.as(account).post("""
-                                mutation($t: String!) { registerDevice(input: {token: $t, platform: ANDROID}) { errors { code } } }""",
-                                Map.of("t", token)).ok();
-                        devices.computeIfAbsent("account:" + account, k -> new ArrayList<>()).add(token);
+                                mutation($t: String!) { registerDevice(input: {token: $t, platform: ANDROID}) { errors { code } } }""", Map.of("t", token)).ok();
+                        devices.computeIfAbsent("account:" + account, k -> new ArrayList<>())
+                                .add(token);
                     }
                 }
                 for (int i = 0; i < ANNOUNCEMENTS; i++) {
-                    var sent = first.as("admin").post("""
+                    var sent = first.as("admin")
+                            .post("""
                             mutation($t: String!, $u: [String!]) { sendAnnouncement(input: {usernames: $u,
-                              title: $t, body: "body"}) { recipients } }""", Map.of("t", "announcement " + i, "u", ACCOUNTS)).ok();
-                    assertThat(sent.path("sendAnnouncement").path("recipients").asInt()).isEqualTo(ACCOUNTS.size());
+                              title: $t, body: "body"}) { recipients } }""", Map.of("t", "announcement " + i, "u", ACCOUNTS))
+                            .ok();
+                    assertThat(sent.path("sendAnnouncement").path("recipients").asInt())
+                            .isEqualTo(ACCOUNTS.size());
                 }
                 await(() -> fcm.received().stream().anyMatch(r -> r.token().equals(HANGING)), Duration.ofSeconds(30));
                 // Kill once the answers given are recorded (today's code never records them before the whole
                 // batch is answered: then kill after a while anyway, and let the assertions below tell).
                 awaitSoftly(() -> recorded(bolt, fcm.answered()), Duration.ofSeconds(10));
-                answered = fcm.answered().stream().map(a -> a.messageId() + " " + a.token()).collect(Collectors.toSet());
+                answered = fcm.answered().stream()
+                        .map(a -> a.messageId() + " " + a.token())
+                        .collect(Collectors.toSet());
             } finally {
                 first.kill();
             }
@@ -93,15 +97,21 @@ class PushCrashTest {
                 await(() -> pairs(fcm.received()).containsAll(expected) && allSent(bolt), Duration.ofSeconds(60));
 
                 var received = fcm.received();
-                assertThat(received).allMatch(r -> r.messageId() != null && !r.messageId().isBlank());
+                assertThat(received)
+                        .allMatch(r -> r.messageId() != null && !r.messageId().isBlank());
                 assertThat(pairs(received)).isEqualTo(expected);
-                var repeats = received.stream().collect(Collectors.groupingBy(r -> r.messageId() + " " + r.token(),
-                        Collectors.counting()));
-                var repeated = repeats.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
-                System.out.printf("PushCrashTest: %d messages, %d answered and %d unanswered at the kill, %d repeated%n",
+                var repeats = received.stream()
+                        .collect(Collectors.groupingBy(r -> r.messageId() + " " + r.token(), Collectors.counting()));
+                var repeated = repeats.entrySet().stream()
+                        .filter(e -> e.getValue() > 1)
+                        .map(Map.Entry::getKey)
+                        .toList();
+                System.out.printf(
+                        "PushCrashTest: %d messages, %d answered and %d unanswered at the kill, %d repeated%n",
                         expected.size(), answered.size(), inFlight.size(), repeated.size());
                 repeats.forEach((pair, times) -> assertThat(times).as(pair).isLessThanOrEqualTo(2));
-                assertThat(repeated).as("repeated messages that had been answered before the kill")
+                assertThat(repeated)
+                        .as("repeated messages that had been answered before the kill")
                         .allMatch(inFlight::contains);
                 assertThat(repeated.size()).isLessThanOrEqualTo(inFlight.size());
             } finally {
@@ -113,11 +123,13 @@ class PushCrashTest {
     /** Whether every answered message is recorded: its intent no longer lists that device as still to reach. */
     private static boolean recorded(int bolt, List<FakeFcmServer.Answered> answers) {
         try (var driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.basic("neo4j", BOLT_PASSWORD));
-             var session = driver.session()) {
+                var session = driver.session()) {
             for (var answer : answers) {
                 var open = session.run("""
-                        MATCH (i:PushIntent {id: $id}) RETURN i.state = 'claimed' AND ('fcm:' + $token) IN coalesce(i.targets, []) AS open""",
-                        Map.of("id", answer.messageId(), "token", answer.token())).single().get("open").asBoolean();
+                        MATCH (i:PushIntent {id: $id}) RETURN i.state = 'claimed' AND ('fcm:' + $token) IN coalesce(i.targets, []) AS open""", Map.of("id", answer.messageId(), "token", answer.token()))
+                        .single()
+                        .get("open")
+                        .asBoolean();
                 if (open) {
                     return false;
                 }
@@ -132,22 +144,28 @@ class PushCrashTest {
 
     private static Set<String> expectedPairs(int bolt, Map<String, List<String>> devices) {
         try (var driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.basic("neo4j", BOLT_PASSWORD));
-             var session = driver.session()) {
+                var session = driver.session()) {
             var pairs = new HashSet<String>();
-            session.run("MATCH (i:PushIntent) RETURN i.id AS id, i.recipient AS recipient").forEachRemaining(r ->
-                    devices.get(r.get("recipient").asString()).forEach(token -> pairs.add(r.get("id").asString() + " " + token)));
+            session.run("MATCH (i:PushIntent) RETURN i.id AS id, i.recipient AS recipient")
+                    .forEachRemaining(r -> devices.get(r.get("recipient").asString())
+                            .forEach(token -> pairs.add(r.get("id").asString() + " " + token)));
             return pairs;
         }
     }
 
     private static boolean allSent(int bolt) {
         try (var driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.basic("neo4j", BOLT_PASSWORD));
-             var session = driver.session()) {
-            return session.run("MATCH (i:PushIntent) WHERE i.state <> 'sent' RETURN count(i) AS c").single().get("c").asLong() == 0;
+                var session = driver.session()) {
+            return session.run("MATCH (i:PushIntent) WHERE i.state <> 'sent' RETURN count(i) AS c")
+                            .single()
+                            .get("c")
+                            .asLong()
+                    == 0;
         }
     }
 
-    private static void await(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
+    private static void await(java.util.function.BooleanSupplier condition, Duration timeout)
+            throws InterruptedException {
         var deadline = Instant.now().plus(timeout);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
@@ -179,16 +197,25 @@ class PushCrashTest {
             var log = dir.resolve("service-" + port + ".log");
             var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             var classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            var process = new ProcessBuilder(java, "-Xmx512m", "-cp", classpath, DutygraphApplication.class.getName(),
-                    "--server.port=" + port, "--dutygraph.embedded.data-directory=" + dir.resolve("store"),
-                    "--dutygraph.embedded.bolt-port=" + bolt, "--dutygraph.embedded.page-cache=64m",
-                    "--dutygraph.notifications.fcm.project-id=crash-test",
-                    "--dutygraph.notifications.fcm.endpoint=" + fcm.endpoint(),
-                    "--dutygraph.notifications.dispatcher.batch-size=10",
-                    "--dutygraph.notifications.dispatcher.poll-interval=100ms",
-                    "--dutygraph.notifications.dispatcher.lease=5s",
-                    "--spring.main.banner-mode=off", "--logging.level.root=warn")
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            var process = new ProcessBuilder(
+                            java,
+                            "-Xmx512m",
+                            "-cp",
+                            classpath,
+                            DutygraphApplication.class.getName(),
+                            "--server.port=" + port,
+                            "--dutygraph.embedded.data-directory=" + dir.resolve("store"),
+                            "--dutygraph.embedded.bolt-port=" + bolt,
+                            "--dutygraph.embedded.page-cache=64m",
+                            "--dutygraph.notifications.fcm.project-id=crash-test",
+                            "--dutygraph.notifications.fcm.endpoint=" + fcm.endpoint(),
+                            "--dutygraph.notifications.dispatcher.batch-size=10",
+                            "--dutygraph.notifications.dispatcher.poll-interval=100ms",
+                            "--dutygraph.notifications.dispatcher.lease=5s",
+                            "--spring.main.banner-mode=off",
+                            "--logging.level.root=warn")
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             process.environment().put("DUTYGRAPH_EMBEDDED_BOLTPASSWORD", BOLT_PASSWORD);
             var service = new Service(process.start(), port, log);
             service.awaitReady();
@@ -196,9 +223,13 @@ class PushCrashTest {
         }
 
         GraphQl as(String username) {
-            var token = new GraphQl(port, null).post("""
-                    mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }""",
-                    Map.of("u", username, "p", username + "-demo")).ok().path("login").path("token").asString();
+            var token = new GraphQl(port, null)
+                    .post("""
+                    mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }""", Map.of("u", username, "p", username + "-demo"))
+                    .ok()
+                    .path("login")
+                    .path("token")
+                    .asString();
             return new GraphQl(port, token);
         }
 
@@ -212,7 +243,8 @@ class PushCrashTest {
                 try (var socket = new java.net.Socket("127.0.0.1", port)) {
                     var login = new GraphQl(port, null).post("""
                             mutation { login(input: {username: "admin", password: "admin-demo"}) { token } }""");
-                    if (login.errors().isEmpty() && !login.data().path("login").path("token").isNull()) {
+                    if (login.errors().isEmpty()
+                            && !login.data().path("login").path("token").isNull()) {
                         return;
                     }
                 } catch (IOException notYet) {

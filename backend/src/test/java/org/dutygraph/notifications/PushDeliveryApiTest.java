@@ -2,6 +2,7 @@ package org.dutygraph.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,8 +11,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.dutygraph.support.FakeFcmServer.Answer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,10 +23,13 @@ class PushDeliveryApiTest extends PushTestSupport {
 
     @Autowired
     PushOutbox outbox;
+
     @Autowired
     PushChannels channels;
+
     @Autowired
     DeviceRegistry devices;
+
     @Autowired
     NotificationSettings settings;
 
@@ -57,22 +59,31 @@ class PushDeliveryApiTest extends PushTestSupport {
         dispatchAt(Instant.now().plus(Duration.ofHours(2)));
         assertThat(FCM.requests(token)).isOne();
         assertThat(deviceExists(token)).isTrue();
-        var dead = as("admin").post("{ deadPushes { edges { node { id state attempts lastError } } } }").ok()
-                .path("deadPushes").path("edges");
+        var dead = as("admin")
+                .post("{ deadPushes { edges { node { id state attempts lastError } } } }")
+                .ok()
+                .path("deadPushes")
+                .path("edges");
         assertThat(dead.size()).isOne();
         var push = dead.path(0).path("node");
         assertThat(push.path("state").asString()).isEqualTo("DEAD");
         assertThat(push.path("lastError").asString()).contains("INVALID_ARGUMENT");
 
         FCM.script((t, nth) -> Answer.ok());
-        var replay = as("admin").post("mutation($ids: [ID!]) { replayPushes(input: {ids: $ids}) { replayed errors { code } } }",
-                Map.of("ids", List.of(push.path("id").asString(), "no-such-push"))).ok().path("replayPushes");
+        var replay = as("admin")
+                .post(
+                        "mutation($ids: [ID!]) { replayPushes(input: {ids: $ids}) { replayed errors { code } } }",
+                        Map.of("ids", List.of(push.path("id").asString(), "no-such-push")))
+                .ok()
+                .path("replayPushes");
         assertThat(replay.path("replayed").asInt()).isOne();
         assertThat(replay.path("errors").path(0).path("code").asString()).isEqualTo("NOT_DEAD");
         dispatchAt(Instant.now());
         assertThat(onlyIntent().get("state")).isEqualTo("sent");
         assertThat(FCM.requests(token)).isEqualTo(2);
-        assertThat(FCM.received()).extracting(r -> r.messageId()).containsOnly(push.path("id").asString());
+        assertThat(FCM.received())
+                .extracting(r -> r.messageId())
+                .containsOnly(push.path("id").asString());
     }
 
     @Test
@@ -95,7 +106,8 @@ class PushDeliveryApiTest extends PushTestSupport {
         dispatchAt(start);
         var intent = onlyIntent();
         assertThat(intent.get("state")).isEqualTo("pending");
-        assertThat((Long) intent.get("dueAt")).isGreaterThanOrEqualTo(start.plusSeconds(120).toEpochMilli());
+        assertThat((Long) intent.get("dueAt"))
+                .isGreaterThanOrEqualTo(start.plusSeconds(120).toEpochMilli());
         dispatchAt(start.plusSeconds(119));
         assertThat(FCM.requests(token)).isOne();
         dispatchAt(start.plusSeconds(121));
@@ -113,7 +125,8 @@ class PushDeliveryApiTest extends PushTestSupport {
         var answeredAt = FCM.answered().get(0).at();
         var intent = onlyIntent();
         assertThat(intent.get("state")).isEqualTo("pending");
-        assertThat((Long) intent.get("dueAt")).isGreaterThanOrEqualTo(answeredAt.plusSeconds(5).toEpochMilli());
+        assertThat((Long) intent.get("dueAt"))
+                .isGreaterThanOrEqualTo(answeredAt.plusSeconds(5).toEpochMilli());
         dispatchAt(answeredAt.plusSeconds(5).minusMillis(1));
         assertThat(FCM.requests(token)).isOne();
         dispatchAt(answeredAt.plusSeconds(6));
@@ -201,7 +214,8 @@ class PushDeliveryApiTest extends PushTestSupport {
         assertThat(claimed.get(0).get()).isPositive();
         assertThat(claimed.get(1).get()).isPositive();
 
-        var perMessage = FCM.received().stream().collect(Collectors.groupingBy(r -> r.messageId(), Collectors.counting()));
+        var perMessage =
+                FCM.received().stream().collect(Collectors.groupingBy(r -> r.messageId(), Collectors.counting()));
         assertThat(perMessage).hasSize(306);
         assertThat(perMessage.values()).containsOnly(1L);
         assertThat(outbox.countByState()).containsExactly(Map.entry("sent", 306L));
@@ -214,7 +228,8 @@ class PushDeliveryApiTest extends PushTestSupport {
      */
     @Test
     void twoDispatchersAndFcmSlowerThanTheLeaseSendEachMessageOnce() throws Exception {
-        var phones = List.of(registerDevice("inspector", newToken("phone")), registerDevice("inspector", newToken("tablet")));
+        var phones = List.of(
+                registerDevice("inspector", newToken("phone")), registerDevice("inspector", newToken("tablet")));
         FCM.script((t, nth) -> Answer.ok().after(3_000));
         int intents = 15;
         try (var session = driver.session()) {
@@ -227,8 +242,11 @@ class PushDeliveryApiTest extends PushTestSupport {
             });
         }
         var d = settings.dispatcher();
-        var shortLease = new NotificationSettings(new NotificationSettings.Dispatcher(false, d.pollInterval(), 5,
-                Duration.ofSeconds(2)), settings.retry(), settings.devices(), settings.fcm());
+        var shortLease = new NotificationSettings(
+                new NotificationSettings.Dispatcher(false, d.pollInterval(), 5, Duration.ofSeconds(2)),
+                settings.retry(),
+                settings.devices(),
+                settings.fcm());
         var first = new PushDispatcher(outbox, channels, devices, shortLease, new SimpleMeterRegistry(), clock);
         var second = new PushDispatcher(outbox, channels, devices, shortLease, new SimpleMeterRegistry(), clock);
         var pool = Executors.newFixedThreadPool(2);
@@ -238,10 +256,11 @@ class PushDeliveryApiTest extends PushTestSupport {
         var claimed = pool.invokeAll(List.of(pollFirst, pollSecond));
         pool.shutdown();
 
-        var perMessage = FCM.received().stream().collect(Collectors.groupingBy(r -> r.messageId() + " " + r.token(),
-                Collectors.counting()));
+        var perMessage = FCM.received().stream()
+                .collect(Collectors.groupingBy(r -> r.messageId() + " " + r.token(), Collectors.counting()));
         long duplicates = perMessage.values().stream().mapToLong(n -> n - 1).sum();
-        System.out.printf("Two dispatchers, lease 2 s, FCM answering in 3 s: %d messages, %d claims, %d duplicates%n",
+        System.out.printf(
+                "Two dispatchers, lease 2 s, FCM answering in 3 s: %d messages, %d claims, %d duplicates%n",
                 perMessage.size(), claimed.get(0).get() + claimed.get(1).get(), duplicates);
         assertThat(perMessage).hasSize(intents * phones.size());
         assertThat(duplicates).isZero();
@@ -250,7 +269,8 @@ class PushDeliveryApiTest extends PushTestSupport {
     }
 
     /** Dispatches whatever is due now, again and again, until no intent is pending or claimed. */
-    private int pollUntilSettled(PushDispatcher dispatcher, Instant deadline, long startAfterMillis) throws InterruptedException {
+    private int pollUntilSettled(PushDispatcher dispatcher, Instant deadline, long startAfterMillis)
+            throws InterruptedException {
         Thread.sleep(startAfterMillis);
         int total = 0;
         while (Instant.now().isBefore(deadline)) {
@@ -269,8 +289,11 @@ class PushDeliveryApiTest extends PushTestSupport {
 
     private NotificationSettings smallBatches() {
         var d = settings.dispatcher();
-        return new NotificationSettings(new NotificationSettings.Dispatcher(false, d.pollInterval(), 20, d.lease()),
-                settings.retry(), settings.devices(), settings.fcm());
+        return new NotificationSettings(
+                new NotificationSettings.Dispatcher(false, d.pollInterval(), 20, d.lease()),
+                settings.retry(),
+                settings.devices(),
+                settings.fcm());
     }
 
     private static int drain(PushDispatcher dispatcher, Instant now) {
@@ -283,7 +306,10 @@ class PushDeliveryApiTest extends PushTestSupport {
 
     private void lastSeen(String token, Instant at) {
         try (var session = driver.session()) {
-            session.run("MATCH (d:Device {token: $t}) SET d.lastSeenAt = $at", Map.of("t", token, "at", at.toEpochMilli())).consume();
+            session.run(
+                            "MATCH (d:Device {token: $t}) SET d.lastSeenAt = $at",
+                            Map.of("t", token, "at", at.toEpochMilli()))
+                    .consume();
         }
     }
 }

@@ -3,7 +3,6 @@ package org.dutygraph.notifications;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-
 import org.dutygraph.support.ApiTest;
 import org.dutygraph.support.FakeFcmForTests;
 import org.dutygraph.support.FakeFcmServer;
@@ -24,7 +23,8 @@ abstract class PushTestSupport extends ApiTest {
     @BeforeEach
     void cleanPushState() {
         try (var session = driver.session()) {
-            session.run("MATCH (n) WHERE n:PushIntent OR n:Notification OR n:Device DETACH DELETE n").consume();
+            session.run("MATCH (n) WHERE n:PushIntent OR n:Notification OR n:Device DETACH DELETE n")
+                    .consume();
         }
         FCM.reset();
     }
@@ -41,11 +41,14 @@ abstract class PushTestSupport extends ApiTest {
     }
 
     int announce(String title, String body, String... usernames) {
-        return as("admin").post("""
+        return as("admin")
+                .post("""
                 mutation($u: [String!], $t: String!, $b: String!) {
-                  sendAnnouncement(input: {usernames: $u, title: $t, body: $b}) { recipients errors { code } } }""",
-                Map.of("u", java.util.List.of(usernames), "t", title, "b", body)).ok()
-                .path("sendAnnouncement").path("recipients").asInt();
+                  sendAnnouncement(input: {usernames: $u, title: $t, body: $b}) { recipients errors { code } } }""", Map.of("u", java.util.List.of(usernames), "t", title, "b", body))
+                .ok()
+                .path("sendAnnouncement")
+                .path("recipients")
+                .asInt();
     }
 
     /** Dispatches everything due at {@code now}, batch after batch. */
@@ -59,21 +62,30 @@ abstract class PushTestSupport extends ApiTest {
 
     Map<String, Object> intent(String notificationId) {
         try (var session = driver.session()) {
-            return session.run("MATCH (i:PushIntent {notificationId: $id}) RETURN i {.*} AS i", Map.of("id", notificationId))
-                    .single().get("i").asMap();
+            return session.run(
+                            "MATCH (i:PushIntent {notificationId: $id}) RETURN i {.*} AS i",
+                            Map.of("id", notificationId))
+                    .single()
+                    .get("i")
+                    .asMap();
         }
     }
 
     Map<String, Object> onlyIntent() {
         try (var session = driver.session()) {
-            return session.run("MATCH (i:PushIntent) RETURN i {.*} AS i").single().get("i").asMap();
+            return session.run("MATCH (i:PushIntent) RETURN i {.*} AS i")
+                    .single()
+                    .get("i")
+                    .asMap();
         }
     }
 
     boolean deviceExists(String token) {
         try (var session = driver.session()) {
-            return session.run("MATCH (d:Device {token: $t}) RETURN count(d) > 0 AS e", Map.of("t", token)).single()
-                    .get("e").asBoolean();
+            return session.run("MATCH (d:Device {token: $t}) RETURN count(d) > 0 AS e", Map.of("t", token))
+                    .single()
+                    .get("e")
+                    .asBoolean();
         }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-
 import org.dutygraph.org.bundle.BundleReader;
 import org.dutygraph.org.bundle.BundleValidator;
 import org.dutygraph.org.bundle.ExistingIds;

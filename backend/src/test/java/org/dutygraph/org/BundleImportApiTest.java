@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.support.ApiTest;
 import org.dutygraph.support.GraphQl;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,31 +29,38 @@ class BundleImportApiTest extends ApiTest {
 
         assertThat(payload.path("job").path("status").asString()).isEqualTo("REJECTED");
         assertThat(payload.path("job").path("problemCount").asInt()).isEqualTo(20);
-        var problems = payload.path("problems").valueStream()
-                .map(p -> p.path("path").asString() + " " + p.path("code").asString()).toList();
-        assertThat(problems).containsExactlyInAnyOrder(
-                "$.format UNSUPPORTED_FORMAT",
-                "$.areas[1].id DUPLICATE_ID",
-                "$.areas[2].parent_id UNKNOWN_REFERENCE",
-                "$.areas[3].parent_id CYCLE",
-                "$.concepts[2].scheme UNKNOWN_VALUE",
-                "$.concepts[3].broader_id CYCLE",
-                "$.organizations[1].classification UNKNOWN_VALUE",
-                "$.organizations[2].name MISSING_FIELD",
-                "$.organizations[3].staffing.quota OUT_OF_RANGE",
-                "$.organizations[4].parent_id UNKNOWN_REFERENCE",
-                "$.posts[1].organization_id UNKNOWN_REFERENCE",
-                "$.posts[2].backup_post_id SELF_REFERENCE",
-                "$.posts[3].role UNKNOWN_VALUE",
-                "$.memberships[0].person_id UNKNOWN_REFERENCE",
-                "$.memberships[1].start_date BAD_DATE",
-                "$.supervision[0].kind UNKNOWN_VALUE",
-                "$.power_items[0].category UNKNOWN_VALUE",
-                "$.power_items[1].committed_days OUT_OF_RANGE",
-                "$.duties[0].holder_id UNKNOWN_REFERENCE",
-                "$.duties[1].action SCHEME_MISMATCH");
-        assertThat(payload.path("problems").valueStream().map(p -> p.path("message").asString()))
-                .allSatisfy(message -> assertThat(message).as("a sentence, not a code (Chinese is compact)").hasSizeGreaterThan(5));
+        var problems = payload.path("problems")
+                .valueStream()
+                .map(p -> p.path("path").asString() + " " + p.path("code").asString())
+                .toList();
+        assertThat(problems)
+                .containsExactlyInAnyOrder(
+                        "$.format UNSUPPORTED_FORMAT",
+                        "$.areas[1].id DUPLICATE_ID",
+                        "$.areas[2].parent_id UNKNOWN_REFERENCE",
+                        "$.areas[3].parent_id CYCLE",
+                        "$.concepts[2].scheme UNKNOWN_VALUE",
+                        "$.concepts[3].broader_id CYCLE",
+                        "$.organizations[1].classification UNKNOWN_VALUE",
+                        "$.organizations[2].name MISSING_FIELD",
+                        "$.organizations[3].staffing.quota OUT_OF_RANGE",
+                        "$.organizations[4].parent_id UNKNOWN_REFERENCE",
+                        "$.posts[1].organization_id UNKNOWN_REFERENCE",
+                        "$.posts[2].backup_post_id SELF_REFERENCE",
+                        "$.posts[3].role UNKNOWN_VALUE",
+                        "$.memberships[0].person_id UNKNOWN_REFERENCE",
+                        "$.memberships[1].start_date BAD_DATE",
+                        "$.supervision[0].kind UNKNOWN_VALUE",
+                        "$.power_items[0].category UNKNOWN_VALUE",
+                        "$.power_items[1].committed_days OUT_OF_RANGE",
+                        "$.duties[0].holder_id UNKNOWN_REFERENCE",
+                        "$.duties[1].action SCHEME_MISMATCH");
+        assertThat(payload.path("problems")
+                        .valueStream()
+                        .map(p -> p.path("message").asString()))
+                .allSatisfy(message -> assertThat(message)
+                        .as("a sentence, not a code (Chinese is compact)")
+                        .hasSizeGreaterThan(5));
         assertThat(graphFingerprint()).isEqualTo(before);
     }
 
@@ -68,7 +74,8 @@ class BundleImportApiTest extends ApiTest {
 
         assertThat(second.path("job").path("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(graphFingerprint()).isEqualTo(once);
-        assertThat(count("Duty")).isEqualTo(GraphQl.JSON.readTree(DEMO).path("duties").size());
+        assertThat(count("Duty"))
+                .isEqualTo(GraphQl.JSON.readTree(DEMO).path("duties").size());
     }
 
     @Test
@@ -84,12 +91,25 @@ class BundleImportApiTest extends ApiTest {
         assertThat(graphFingerprint()).isEqualTo(graph);
         assertThat(withoutSource(export())).isEqualTo(withoutSource(exported));
         var original = GraphQl.JSON.readTree(DEMO);
-        for (var section : List.of("areas", "concepts", "organizations", "posts", "persons", "memberships",
-                "supervision", "power_items", "duties")) {
-            assertThat(exported.path(section).size()).as(section).isEqualTo(original.path(section).size());
+        for (var section : List.of(
+                "areas",
+                "concepts",
+                "organizations",
+                "posts",
+                "persons",
+                "memberships",
+                "supervision",
+                "power_items",
+                "duties")) {
+            assertThat(exported.path(section).size())
+                    .as(section)
+                    .isEqualTo(original.path(section).size());
         }
-        var passport = exported.path("power_items").valueStream().filter(p -> p.path("id").asString().equals("pi-0010"))
-                .findFirst().orElseThrow();
+        var passport = exported.path("power_items")
+                .valueStream()
+                .filter(p -> p.path("id").asString().equals("pi-0010"))
+                .findFirst()
+                .orElseThrow();
         assertThat(passport.path("fees").toString()).isEqualTo("[{\"item\":\"普通护照工本费\",\"amount\":\"120.00\"}]");
         assertThat(passport.path("fee").asString()).isEqualTo("120元");
     }
@@ -110,7 +130,8 @@ class BundleImportApiTest extends ApiTest {
                   objects { id } powerItems { id } } }""").ok().path("duty");
         assertThat(duty.path("text").asString()).isEqualTo("负责非煤矿山和尾矿库安全生产监督管理");
         assertThat(duty.path("holder").path("id").asString()).isEqualTo("yjj");
-        assertThat(duty.path("objects").valueStream().map(o -> o.path("id").asString())).containsExactly("obj.noncoal", "obj.quarry");
+        assertThat(duty.path("objects").valueStream().map(o -> o.path("id").asString()))
+                .containsExactly("obj.noncoal", "obj.quarry");
         assertThat(duty.path("powerItems").size()).isZero();
     }
 
@@ -126,21 +147,28 @@ class BundleImportApiTest extends ApiTest {
 
         assertThat(importBundle(addition).path("job").path("status").asString()).isEqualTo("SUCCEEDED");
         var missing = importBundle(addition.replace("\"yjj\"", "\"no-such-unit\""));
-        assertThat(missing.path("problems").valueStream().map(p -> p.path("path").asString()))
+        assertThat(missing.path("problems")
+                        .valueStream()
+                        .map(p -> p.path("path").asString()))
                 .containsExactly("$.organizations[0].parent_id");
     }
 
     @Test
     void malformedDocumentsAreProblemsNotErrors() {
-        var notAnObject = as("analyst").post("mutation { importBundle(input: {bundle: [1, 2]}) { job { status } problems { path code } } }")
-                .ok().path("importBundle");
+        var notAnObject = as("analyst")
+                .post("mutation { importBundle(input: {bundle: [1, 2]}) { job { status } problems { path code } } }")
+                .ok()
+                .path("importBundle");
         assertThat(notAnObject.path("job").path("status").asString()).isEqualTo("REJECTED");
         assertThat(notAnObject.path("problems").path(0).path("code").asString()).isEqualTo("WRONG_TYPE");
 
         var wrongTypes = importBundle("""
                 {"format": "org-bundle/1", "organizations": [{"id": 7, "name": "甲", "classification": "department",
                   "staffing": {"quota": "many"}}], "duties": {"id": "d"}}""");
-        assertThat(wrongTypes.path("problems").valueStream().map(p -> p.path("path").asString()))
+        assertThat(wrongTypes
+                        .path("problems")
+                        .valueStream()
+                        .map(p -> p.path("path").asString()))
                 .contains("$.organizations[0].id", "$.organizations[0].staffing.quota", "$.duties");
     }
 

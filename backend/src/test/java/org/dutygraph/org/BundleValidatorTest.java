@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
-
 import org.dutygraph.org.bundle.BundleProblem;
 import org.dutygraph.org.bundle.BundleReader;
 import org.dutygraph.org.bundle.BundleValidator;
@@ -61,7 +60,8 @@ class BundleValidatorTest {
                 {"format": "org-bundle/1", "duties": [
                   {"id": "d1", "holder_id": "stored-unit", "text": "负责", "action": "stored-action", "objects": ["stored-object"]},
                   {"id": "d2", "holder_id": "stored-unit", "text": "负责", "action": "stored-object"}]}""", stored);
-        assertThat(found).extracting(BundleProblem::path, BundleProblem::code)
+        assertThat(found)
+                .extracting(BundleProblem::path, BundleProblem::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("$.duties[1].action", "SCHEME_MISMATCH"));
     }
 
@@ -80,9 +80,10 @@ class BundleValidatorTest {
                 {"format": "org-bundle/1",
                  "organizations": [{"id": "u", "name": "甲", "classification": "department", "status": "dissolved"}],
                  "duties": [{"id": "d1", "holder_id": "u", "text": "负责", "status": "withdrawn"},
-                            {"id": "d2", "holder_id": "u", "text": "负责", "arrangement_id": "arr", "role": "sole"}]}""",
-                ExistingIds.NONE);
-        assertThat(found).extracting(BundleProblem::path).containsExactlyInAnyOrder(
-                "$.organizations[0].dissolution_date", "$.duties[0].end_date", "$.duties[1].role");
+                            {"id": "d2", "holder_id": "u", "text": "负责", "arrangement_id": "arr", "role": "sole"}]}""", ExistingIds.NONE);
+        assertThat(found)
+                .extracting(BundleProblem::path)
+                .containsExactlyInAnyOrder(
+                        "$.organizations[0].dissolution_date", "$.duties[0].end_date", "$.duties[1].role");
     }
 }

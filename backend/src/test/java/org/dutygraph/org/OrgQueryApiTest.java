@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.IntStream;
-
 import org.dutygraph.support.ApiTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,21 +35,29 @@ class OrgQueryApiTest extends ApiTest {
 
     @Test
     void theUnitTreeStartsAtTheGovernmentAndPagesThroughChildren() {
-        query("{ units { edges { node { id name } } } }").path("units.edges[*].node.id").entityList(String.class)
+        query("{ units { edges { node { id name } } } }")
+                .path("units.edges[*].node.id")
+                .entityList(String.class)
                 .containsExactly("gov");
 
         var page1 = query("""
                 { unit(id: "gov") { children(first: 10) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }""");
-        var firstIds = page1.path("unit.children.edges[*].node.id").entityList(String.class).hasSize(10).get();
+        var firstIds = page1.path("unit.children.edges[*].node.id")
+                .entityList(String.class)
+                .hasSize(10)
+                .get();
         page1.path("unit.children.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
-        var cursor = page1.path("unit.children.pageInfo.endCursor").entity(String.class).get();
+        var cursor = page1.path("unit.children.pageInfo.endCursor")
+                .entity(String.class)
+                .get();
 
         var page2 = analyst.document("""
                         query($c: String) { unit(id: "gov") { children(first: 100, after: $c) {
-                          edges { node { id } } pageInfo { hasNextPage } } } }""")
-                .variable("c", cursor).execute();
+                          edges { node { id } } pageInfo { hasNextPage } } } }""").variable("c", cursor).execute();
         page2.path("unit.children.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
-        var secondIds = page2.path("unit.children.edges[*].node.id").entityList(String.class).get();
+        var secondIds = page2.path("unit.children.edges[*].node.id")
+                .entityList(String.class)
+                .get();
         assertThat(firstIds.size() + secondIds.size()).isEqualTo(24);
         assertThat(secondIds.get(0)).isGreaterThan(firstIds.get(9));
     }
@@ -67,8 +74,7 @@ class OrgQueryApiTest extends ApiTest {
         unit.path("unit.name").entity(String.class).isEqualTo("青山市应急管理局");
         unit.path("unit.area.id").entity(String.class).isEqualTo("qs");
         unit.path("unit.ancestors[*].id").entityList(String.class).containsExactly("gov");
-        unit.path("unit.sections[*].name").entityList(String.class)
-                .containsExactly("办公室", "非煤矿山安全监管科", "危险化学品安全监管科");
+        unit.path("unit.sections[*].name").entityList(String.class).containsExactly("办公室", "非煤矿山安全监管科", "危险化学品安全监管科");
         unit.path("unit.posts.edges").entityList(Object.class).hasSize(3);
         unit.path("unit.staffing.quota").entity(Integer.class).isEqualTo(45);
         // 3 leaders in the bureau + 3 section heads + 4 staff posts, all filled
@@ -91,10 +97,16 @@ class OrgQueryApiTest extends ApiTest {
         post.path("post.holders").entityList(Object.class).hasSize(0);
         post.path("post.backup.id").entity(String.class).isEqualTo("mzj-jz-1");
         post.path("post.backup.vacant").entity(Boolean.class).isEqualTo(false);
-        post.path("post.reportsToChain[*].id").entityList(String.class)
+        post.path("post.reportsToChain[*].id")
+                .entityList(String.class)
                 .containsExactly("mzj-jz-head", "mzj-dep2", "mzj-head", "gov-vm4", "gov-mayor");
-        assertThat(links(post, "post.supervisoryChain", "via")).containsExactly("REPORTS_TO:mzj-jz-head",
-                "REPORTS_TO:mzj-dep2", "REPORTS_TO:mzj-head", "REPORTS_TO:gov-vm4", "REPORTS_TO:gov-mayor");
+        assertThat(links(post, "post.supervisoryChain", "via"))
+                .containsExactly(
+                        "REPORTS_TO:mzj-jz-head",
+                        "REPORTS_TO:mzj-dep2",
+                        "REPORTS_TO:mzj-head",
+                        "REPORTS_TO:gov-vm4",
+                        "REPORTS_TO:gov-mayor");
     }
 
     @Test
@@ -110,19 +122,26 @@ class OrgQueryApiTest extends ApiTest {
     @Test
     void dutiesByConceptIncludeNarrowerConcepts() {
         dutyIds("{ duties(filter: {conceptId: \"obj.mine\"}) { edges { node { id } } } }")
-                .contains("d-zrzy-kc-1-01", "d-yjj-fm-1-01", "d-gxq-aj-1-01").doesNotContain("d-yjj-wh-1-01");
+                .contains("d-zrzy-kc-1-01", "d-yjj-fm-1-01", "d-gxq-aj-1-01")
+                .doesNotContain("d-yjj-wh-1-01");
         dutyIds("{ duties(filter: {conceptId: \"obj.noncoal\"}) { edges { node { id } } } }")
-                .contains("d-yjj-fm-1-01").doesNotContain("d-zrzy-kc-1-01");
+                .contains("d-yjj-fm-1-01")
+                .doesNotContain("d-zrzy-kc-1-01");
     }
 
     @Test
     void dutiesByAreaIncludeContainedAreasAndInheritTheHoldersArea() {
         dutyIds("{ duties(filter: {areaId: \"qs-dc-cy\"}, first: 100) { edges { node { id } } } }")
-                .contains("d-cyjd-cs-1-01", "d-cyjd-cy-zz-1-01", "d-gxq-aj-1-01").doesNotContain("d-yjj-fm-1-01");
+                .contains("d-cyjd-cs-1-01", "d-cyjd-cy-zz-1-01", "d-gxq-aj-1-01")
+                .doesNotContain("d-yjj-fm-1-01");
         query("{ duty(id: \"d-gxq-aj-1-01\") { area { id } holderUnit { id } } }")
-                .path("duty.area.id").entity(String.class).isEqualTo("qs-gx");
+                .path("duty.area.id")
+                .entity(String.class)
+                .isEqualTo("qs-gx");
         query("{ duty(id: \"d-yjj-fm-1-01\") { area { id } } }")
-                .path("duty.area.id").entity(String.class).isEqualTo("qs");
+                .path("duty.area.id")
+                .entity(String.class)
+                .isEqualTo("qs");
     }
 
     @Test
@@ -136,21 +155,27 @@ class OrgQueryApiTest extends ApiTest {
     @Test
     void fullTextSearchFindsChineseWording() {
         var hits = query("{ searchDuties(text: \"非煤矿山\") { edges { score node { id text } } } }");
-        hits.path("searchDuties.edges[*].node.id").entityList(String.class)
+        hits.path("searchDuties.edges[*].node.id")
+                .entityList(String.class)
                 .contains("d-yjj-fm-1-01", "d-yjj-fm-2-01", "d-gxq-aj-1-01");
-        hits.path("searchDuties.edges[0].node.text").entity(String.class).satisfies(t -> assertThat(t).contains("非煤矿山"));
+        hits.path("searchDuties.edges[0].node.text")
+                .entity(String.class)
+                .satisfies(t -> assertThat(t).contains("非煤矿山"));
     }
 
     @Test
     void powerItemsShowTheirHoldersAndUnheldItemsHaveNone() {
-        var rewards = query("{ powerItems(filter: {category: REWARD}) { edges { node { name holders { __typename } } } } }");
+        var rewards =
+                query("{ powerItems(filter: {category: REWARD}) { edges { node { name holders { __typename } } } } }");
         var unheld = "powerItems.edges[?(@.node.name == '见义勇为人员表彰奖励')].node";
         rewards.path(unheld + ".name").entityList(String.class).hasSize(1);
         rewards.path(unheld + ".holders[*]").entityList(Object.class).hasSize(0);
         var byHolder = query("""
                 { powerItems(filter: {holderId: "yjj-fm"}) { edges { node { id category holders { ... on Post { id } } } } } }""");
         byHolder.path("powerItems.edges").entityList(Object.class).hasSize(1);
-        byHolder.path("powerItems.edges[0].node.holders[0].id").entity(String.class).isEqualTo("yjj-fm-1");
+        byHolder.path("powerItems.edges[0].node.holders[0].id")
+                .entity(String.class)
+                .isEqualTo("yjj-fm-1");
     }
 
     @Test
@@ -183,8 +208,11 @@ class OrgQueryApiTest extends ApiTest {
 
     /** "kind:postId" (or "via:postId") for each element of a list of links to posts. */
     private static List<String> links(GraphQlTester.Response response, String path, String label) {
-        var kinds = response.path(path + "[*]." + label).entityList(String.class).get();
+        var kinds =
+                response.path(path + "[*]." + label).entityList(String.class).get();
         var posts = response.path(path + "[*].post.id").entityList(String.class).get();
-        return IntStream.range(0, kinds.size()).mapToObj(i -> kinds.get(i) + ":" + posts.get(i)).toList();
+        return IntStream.range(0, kinds.size())
+                .mapToObj(i -> kinds.get(i) + ":" + posts.get(i))
+                .toList();
     }
 }

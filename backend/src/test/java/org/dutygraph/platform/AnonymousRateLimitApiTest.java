@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
 import org.dutygraph.support.ApiTest;
 import org.dutygraph.support.RawHttp;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,9 @@ class AnonymousRateLimitApiTest extends ApiTest {
 
     /** Fifteen aliased root fields: the most one document may carry (see the request limits). */
     private static String fifteen(String field) {
-        return IntStream.rangeClosed(1, 15).mapToObj(i -> "f" + i + ": " + field).collect(Collectors.joining(" ", "{ ", " }"));
+        return IntStream.rangeClosed(1, 15)
+                .mapToObj(i -> "f" + i + ": " + field)
+                .collect(Collectors.joining(" ", "{ ", " }"));
     }
 
     @Test
@@ -26,17 +27,23 @@ class AnonymousRateLimitApiTest extends ApiTest {
         long started = System.nanoTime();
         var limited = new java.util.ArrayList<tools.jackson.databind.JsonNode>();
         for (int i = 0; i < 44; i++) {
-            RawHttp.graphql("127.0.0.3", port, document).path("errors").valueStream()
-                    .filter(e -> e.path("extensions").path("code").asString().equals("RATE_LIMITED")).forEach(limited::add);
+            RawHttp.graphql("127.0.0.3", port, document)
+                    .path("errors")
+                    .valueStream()
+                    .filter(e -> e.path("extensions").path("code").asString().equals("RATE_LIMITED"))
+                    .forEach(limited::add);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         // 660 root fields: 600 pass, the other 60 are refused, less the tokens refilled (10 a second) meanwhile
         int refilled = (int) Math.ceil(seconds * 10);
         assertThat(limited).hasSizeBetween(Math.max(1, 60 - refilled), 60);
-        assertThat(limited.get(0).path("extensions").path("retryAfterSeconds").asInt()).isPositive();
+        assertThat(limited.get(0).path("extensions").path("retryAfterSeconds").asInt())
+                .isPositive();
 
         var someoneElse = RawHttp.graphql("127.0.0.4", port, "{ complaintByReceipt(receipt: \"x\") { number } }");
-        assertThat(someoneElse.path("errors").isMissingNode() || someoneElse.path("errors").isEmpty()).isTrue();
+        assertThat(someoneElse.path("errors").isMissingNode()
+                        || someoneElse.path("errors").isEmpty())
+                .isTrue();
     }
 
     @Test

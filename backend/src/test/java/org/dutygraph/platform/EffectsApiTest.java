@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.UUID;
-
 import org.dutygraph.complaints.ComplaintConcluded;
 import org.dutygraph.platform.effects.Effects;
 import org.dutygraph.platform.neo4j.GraphTransactions;
@@ -30,10 +29,14 @@ class EffectsApiTest extends ApiTest {
     void recordedInTheCallersGraphTransaction_anEffectRollsBackWithTheChange_orCommitsWithIt() {
         var rolledBack = "c-" + UUID.randomUUID();
         assertThatThrownBy(() -> graph.write(() -> {
-            neo4j.query("CREATE (:Complaint {id: $id, status: 'CONCLUDED'})").bind(rolledBack).to("id").run();
-            assertThat(effects.record(concluded(rolledBack))).hasSize(1);
-            throw new IllegalStateException("the change fails after recording its effect");
-        })).hasMessageContaining("the change fails");
+                    neo4j.query("CREATE (:Complaint {id: $id, status: 'CONCLUDED'})")
+                            .bind(rolledBack)
+                            .to("id")
+                            .run();
+                    assertThat(effects.record(concluded(rolledBack))).hasSize(1);
+                    throw new IllegalStateException("the change fails after recording its effect");
+                }))
+                .hasMessageContaining("the change fails");
         assertThat(effects(rolledBack)).isZero();
         assertThat(complaints(rolledBack)).isZero();
 
@@ -48,32 +51,51 @@ class EffectsApiTest extends ApiTest {
     @Test
     void recordingOutsideATransaction_orDeliveringInsideOne_isRefused() {
         var outside = "c-" + UUID.randomUUID();
-        assertThatThrownBy(() -> effects.record(concluded(outside))).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> effects.record(concluded(outside)))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("GraphTransactions.write");
         assertThat(effects(outside)).isZero();
 
         var inside = "c-" + UUID.randomUUID();
         assertThatThrownBy(() -> graph.write(() -> effects.deliver(effects.record(concluded(inside)))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("after the commit");
-        assertThat(effects(inside)).as("the refused delivery rolled its transaction back").isZero();
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("after the commit");
+        assertThat(effects(inside))
+                .as("the refused delivery rolled its transaction back")
+                .isZero();
     }
 
     private long complaints(String id) {
         try (var session = driver.session()) {
-            return session.run("MATCH (c:Complaint {id: $id}) RETURN count(c) AS n", Map.of("id", id)).single()
-                    .get("n").asLong();
+            return session.run("MATCH (c:Complaint {id: $id}) RETURN count(c) AS n", Map.of("id", id))
+                    .single()
+                    .get("n")
+                    .asLong();
         }
     }
 
     private static ComplaintConcluded concluded(String id) {
-        return new ComplaintConcluded(id, "TS000000-TEST00", null, null, null, "OTHER", "NOT_SUBSTANTIATED", false, null,
+        return new ComplaintConcluded(
+                id,
+                "TS000000-TEST00",
+                null,
+                null,
+                null,
+                "OTHER",
+                "NOT_SUBSTANTIATED",
+                false,
+                null,
                 java.time.Instant.parse("2026-03-02T01:00:00Z"));
     }
 
     private long effects(String complaintId) {
         try (var session = driver.session()) {
-            return session.run("MATCH (e:Effect {state: 'PENDING'}) WHERE e.payload CONTAINS $id RETURN count(e) AS n",
-                    Map.of("id", complaintId)).single().get("n").asLong();
+            return session.run(
+                            "MATCH (e:Effect {state: 'PENDING'}) WHERE e.payload CONTAINS $id RETURN count(e) AS n",
+                            Map.of("id", complaintId))
+                    .single()
+                    .get("n")
+                    .asLong();
         }
     }
 }

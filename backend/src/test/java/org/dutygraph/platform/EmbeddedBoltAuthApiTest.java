@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-
 import org.dutygraph.platform.neo4j.EmbeddedNeo4jProperties;
 import org.dutygraph.support.ApiTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,8 +43,9 @@ class EmbeddedBoltAuthApiTest extends ApiTest {
 
     @Test
     void boltRefusesClientsWithoutTheApplicationsPassword() {
-        for (var token : new AuthToken[] {AuthTokens.none(), AuthTokens.basic("neo4j", "neo4j"),
-                AuthTokens.basic("neo4j", "wrong-password")}) {
+        for (var token : new AuthToken[] {
+            AuthTokens.none(), AuthTokens.basic("neo4j", "neo4j"), AuthTokens.basic("neo4j", "wrong-password")
+        }) {
             try (var stranger = GraphDatabase.driver(connection.getUri(), token)) {
                 assertThatThrownBy(stranger::verifyConnectivity).isInstanceOf(SecurityException.class);
             }
@@ -57,17 +57,31 @@ class EmbeddedBoltAuthApiTest extends ApiTest {
 
     @Test
     void theApplicationWorksAndThePasswordIsShownNowhere() throws Exception {
-        var password = ((InternalAuthToken) connection.getAuthToken()).toMap().get("credentials").asString();
+        var password = ((InternalAuthToken) connection.getAuthToken())
+                .toMap()
+                .get("credentials")
+                .asString();
         assertThat(password).hasSizeGreaterThanOrEqualTo(32);
-        assertThat(as("analyst").post("{ me { username } }").ok().path("me").path("username").asString()).isEqualTo("analyst");
+        assertThat(as("analyst")
+                        .post("{ me { username } }")
+                        .ok()
+                        .path("me")
+                        .path("username")
+                        .asString())
+                .isEqualTo("analyst");
 
-        var health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        var health = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"UP\"").doesNotContain(password);
 
         try (var files = Files.walk(embedded.getObject().dataDirectory())) {
-            var logs = files.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().endsWith(".log")).toList();
+            var logs = files.filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().endsWith(".log"))
+                    .toList();
             for (var log : logs) {
                 assertThat(read(log)).as(log.toString()).doesNotContain(password);
             }

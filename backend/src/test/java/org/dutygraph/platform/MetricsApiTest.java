@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-
 import org.dutygraph.support.ApiTest;
 import org.junit.jupiter.api.Test;
 
@@ -27,20 +26,33 @@ class MetricsApiTest extends ApiTest {
         var scrape = get(admin);
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body())
-                .containsPattern("dutygraph_graphql_operation_seconds_count\\{[^}]*operation=\"MetricsProbe\"[^}]*outcome=\"SUCCESS\"")
-                .containsPattern("dutygraph_graphql_errors_total\\{code=\"GRAPHQL_VALIDATION_FAILED\",[^}]*operation=\"MetricsBadInput\"");
+                .containsPattern(
+                        "dutygraph_graphql_operation_seconds_count\\{[^}]*operation=\"MetricsProbe\"[^}]*outcome=\"SUCCESS\"")
+                .containsPattern(
+                        "dutygraph_graphql_errors_total\\{code=\"GRAPHQL_VALIDATION_FAILED\",[^}]*operation=\"MetricsBadInput\"");
 
         // every series infra/grafana's dashboard plots is in the scrape
-        var dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("..", "infra", "grafana", "dutygraph.json"));
-        var series = java.util.regex.Pattern.compile("\\b((?:dutygraph|jvm)_[a-z_]+)").matcher(dashboard).results()
-                .map(m -> m.group(1)).distinct().toList();
+        var dashboard =
+                java.nio.file.Files.readString(java.nio.file.Path.of("..", "infra", "grafana", "dutygraph.json"));
+        var series = java.util.regex.Pattern.compile("\\b((?:dutygraph|jvm)_[a-z_]+)")
+                .matcher(dashboard)
+                .results()
+                .map(m -> m.group(1))
+                .distinct()
+                .toList();
         assertThat(series).isNotEmpty();
         assertThat(series).allSatisfy(name -> assertThat(scrape.body()).contains(name + "{"));
     }
 
     private String token(String username, String password) {
-        return anonymous().post("mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }",
-                Map.of("u", username, "p", password)).ok().path("login").path("token").asString();
+        return anonymous()
+                .post(
+                        "mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }",
+                        Map.of("u", username, "p", password))
+                .ok()
+                .path("login")
+                .path("token")
+                .asString();
     }
 
     private HttpResponse<String> get(String token) throws Exception {

@@ -16,13 +16,31 @@ class MigrationsApiTest extends ApiTest {
     void migrationsAreAppliedOnceAndRecorded() {
         migrations.apply();
         try (var session = driver.session()) {
-            var versions = session.run("MATCH (m:__Neo4jMigration) RETURN m.version AS v ORDER BY v").list(r -> r.get("v").asString());
-            assertThat(versions).containsExactly("001", "002", "003", "004", "005", "006", "007", "008", "009", "010", "011", "012", "013", "017");
-            var constraints = session.run("SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names").single().get("names").asList(org.neo4j.driver.Value::asString);
-            assertThat(constraints).contains("duty_id", "organization_id", "post_id", "area_id", "concept_id", "power_item_id", "person_id",
-                    "device_token", "push_intent_id");
-            var fulltext = session.run("SHOW FULLTEXT INDEXES YIELD name, options RETURN name, options.indexConfig['fulltext.analyzer'] AS analyzer")
-                    .list(r -> r.get("name").asString() + ":" + r.get("analyzer").asString());
+            var versions = session.run("MATCH (m:__Neo4jMigration) RETURN m.version AS v ORDER BY v")
+                    .list(r -> r.get("v").asString());
+            assertThat(versions)
+                    .containsExactly(
+                            "001", "002", "003", "004", "005", "006", "007", "008", "009", "010", "011", "012", "013",
+                            "017");
+            var constraints = session.run("SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names")
+                    .single()
+                    .get("names")
+                    .asList(org.neo4j.driver.Value::asString);
+            assertThat(constraints)
+                    .contains(
+                            "duty_id",
+                            "organization_id",
+                            "post_id",
+                            "area_id",
+                            "concept_id",
+                            "power_item_id",
+                            "person_id",
+                            "device_token",
+                            "push_intent_id");
+            var fulltext = session.run(
+                            "SHOW FULLTEXT INDEXES YIELD name, options RETURN name, options.indexConfig['fulltext.analyzer'] AS analyzer")
+                    .list(r ->
+                            r.get("name").asString() + ":" + r.get("analyzer").asString());
             assertThat(fulltext).contains("duty_text:cjk", "concept_label:cjk");
         }
     }

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
 import org.dutygraph.support.GraphQl;
 import org.dutygraph.support.Neo4jForTests;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** In the prod profile GraphiQL, introspection and demo accounts are gone. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "dutygraph.security.jwt-secret=ZHV0eWdyYXBoLXRlc3Qtc2VjcmV0LW9mLXRoaXJ0eS10d28tYnl0ZXM=")
 @ActiveProfiles("prod")
 class ProdProfileApiTest {
@@ -28,27 +28,37 @@ class ProdProfileApiTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         Neo4jForTests.register(registry);
-        registry.add("dutygraph.complaints.pepper", () -> "cHJvZC1wcm9maWxlLXRlc3QtcGVwcGVyLW9mLTMyLWJ5dGVzLWF0LWxlYXN0");
+        registry.add(
+                "dutygraph.complaints.pepper", () -> "cHJvZC1wcm9maWxlLXRlc3QtcGVwcGVyLW9mLTMyLWJ5dGVzLWF0LWxlYXN0");
     }
 
     @Test
     void introspectionIsOff() {
         var response = new GraphQl(port, null).post("{ __schema { queryType { name } } }");
         assertThat(response.errors()).isNotEmpty();
-        assertThat(response.data().path("__schema").isMissingNode() || response.data().path("__schema").isNull()).isTrue();
+        assertThat(response.data().path("__schema").isMissingNode()
+                        || response.data().path("__schema").isNull())
+                .isTrue();
     }
 
     @Test
     void graphiqlIsNotServed() throws Exception {
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphiql")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphiql"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isIn(401, 403, 404);
     }
 
     @Test
     void thereAreNoDemoAccounts() {
-        var login = new GraphQl(port, null).post(resource("operations/common/Login.graphql"),
-                java.util.Map.of("username", "admin", "password", "admin-demo")).ok().path("login");
+        var login = new GraphQl(port, null)
+                .post(
+                        resource("operations/common/Login.graphql"),
+                        java.util.Map.of("username", "admin", "password", "admin-demo"))
+                .ok()
+                .path("login");
         assertThat(login.path("errors").path(0).path("code").asString()).isEqualTo("INVALID_CREDENTIALS");
     }
 
@@ -76,39 +86,65 @@ class ProdProfileApiTest {
     @Test
     void appOnlyRolesRunOnlyTheAppsOperationsAndAnalystsTheirOwnToo() {
         var inspector = new GraphQl(port, token("prod-inspector", "INSPECTOR"));
-        assertThat(inspector.post(resource("operations/common/Me.graphql")).ok().path("me").path("username").asString())
+        assertThat(inspector
+                        .post(resource("operations/common/Me.graphql"))
+                        .ok()
+                        .path("me")
+                        .path("username")
+                        .asString())
                 .isEqualTo("prod-inspector");
         var theirs = inspector.post("{ me { username roles } }");
         assertThat(theirs.status()).isEqualTo(403);
         assertThat(theirs.firstErrorCode()).isEqualTo("UNTRUSTED_DOCUMENT");
         var hashOnly = inspector.raw("{\"extensions\":{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\""
-                + org.dutygraph.platform.graphql.limits.TrustedDocuments.sha256(resource("operations/common/Me.graphql").strip()) + "\"}}}");
+                + org.dutygraph.platform.graphql.limits.TrustedDocuments.sha256(
+                        resource("operations/common/Me.graphql").strip())
+                + "\"}}}");
         assertThat(hashOnly.ok().path("me").path("username").asString()).isEqualTo("prod-inspector");
 
         var analyst = new GraphQl(port, token("prod-analyst", "ANALYST"));
-        assertThat(analyst.post("{ me { username roles } }").ok().path("me").path("username").asString()).isEqualTo("prod-analyst");
+        assertThat(analyst.post("{ me { username roles } }")
+                        .ok()
+                        .path("me")
+                        .path("username")
+                        .asString())
+                .isEqualTo("prod-analyst");
     }
 
     private String token(String username, String role) {
         try (var session = driver.session()) {
-            session.run("MERGE (a:Account {username: $u}) SET a.passwordHash = $h, a.roles = [$r]",
-                    java.util.Map.of("u", username, "h", passwords.encode("pw-" + username + "-long"), "r", role)).consume();
+            session.run(
+                            "MERGE (a:Account {username: $u}) SET a.passwordHash = $h, a.roles = [$r]",
+                            java.util.Map.of(
+                                    "u", username, "h", passwords.encode("pw-" + username + "-long"), "r", role))
+                    .consume();
         }
-        return new GraphQl(port, null).post(resource("operations/common/Login.graphql"),
-                java.util.Map.of("username", username, "password", "pw-" + username + "-long")).ok().path("login").path("token").asString();
+        return new GraphQl(port, null)
+                .post(
+                        resource("operations/common/Login.graphql"),
+                        java.util.Map.of("username", username, "password", "pw-" + username + "-long"))
+                .ok()
+                .path("login")
+                .path("token")
+                .asString();
     }
 
     @Test
     void untrustedDocumentsSentByGetAreRefusedToo() throws Exception {
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/graphql?query=%7B__typename%7D")).build(), HttpResponse.BodyHandlers.ofString());
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + port + "/graphql?query=%7B__typename%7D"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isGreaterThanOrEqualTo(400);
         assertThat(response.body()).doesNotContain("\"data\"");
     }
 
     private static String resource(String path) {
         try {
-            return new org.springframework.core.io.ClassPathResource(path).getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            return new org.springframework.core.io.ClassPathResource(path)
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.dutygraph.DutygraphApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.ApplicationRunner;
@@ -38,13 +37,19 @@ class ReadinessApiTest {
         var release = new CountDownLatch(1);
         var port = new CompletableFuture<Integer>();
         var application = new SpringApplicationBuilder(DutygraphApplication.class)
-                .initializers(context -> ((GenericApplicationContext) context).registerBean("startUpWorkStillRunning",
-                        ApplicationRunner.class, () -> args -> release.await(3, TimeUnit.MINUTES)))
+                .initializers(context -> ((GenericApplicationContext) context)
+                        .registerBean(
+                                "startUpWorkStillRunning",
+                                ApplicationRunner.class,
+                                () -> args -> release.await(3, TimeUnit.MINUTES)))
                 .listeners(event -> {
-                    if (event instanceof WebServerInitializedEvent started) port.complete(started.getWebServer().getPort());
+                    if (event instanceof WebServerInitializedEvent started)
+                        port.complete(started.getWebServer().getPort());
                 });
-        var running = CompletableFuture.supplyAsync(() -> application.run("--server.port=0",
-                "--dutygraph.embedded.data-directory=" + store.resolve("neo4j"), "--dutygraph.embedded.page-cache=64m",
+        var running = CompletableFuture.supplyAsync(() -> application.run(
+                "--server.port=0",
+                "--dutygraph.embedded.data-directory=" + store.resolve("neo4j"),
+                "--dutygraph.embedded.page-cache=64m",
                 "--dutygraph.complaints.pepper-file=" + store.resolve("pepper.key"),
                 "--dutygraph.inspections.evidence-directory=" + store.resolve("evidence")));
         ConfigurableApplicationContext context = null;
@@ -56,7 +61,8 @@ class ReadinessApiTest {
             assertThat(early.headers().firstValue("Retry-After")).contains("5");
             var error = JSON.readTree(early.body()).path("errors").path(0);
             assertThat(error.path("extensions").path("code").asString()).isEqualTo("UNAVAILABLE");
-            assertThat(error.path("extensions").path("retryAfterSeconds").asInt()).isEqualTo(5);
+            assertThat(error.path("extensions").path("retryAfterSeconds").asInt())
+                    .isEqualTo(5);
             assertThat(get(http, "/actuator/health/readiness").statusCode()).isEqualTo(503);
             assertThat(get(http, "/actuator/health/liveness").statusCode()).isEqualTo(200);
 
@@ -76,15 +82,20 @@ class ReadinessApiTest {
     }
 
     private static HttpResponse<String> graphQl(int port) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ __typename }\"}"))
-                        .timeout(Duration.ofSeconds(60)).build(),
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(int port, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

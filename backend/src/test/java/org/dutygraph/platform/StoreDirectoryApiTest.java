@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
-
 import org.dutygraph.platform.neo4j.EmbeddedNeo4jProperties;
 import org.dutygraph.support.ApiTest;
 import org.junit.jupiter.api.Test;
@@ -24,6 +23,7 @@ class StoreDirectoryApiTest extends ApiTest {
         assumeTrue(properties != null, "a Neo4j server, not the embedded store, is in use");
         var directory = properties.dataDirectory().toAbsolutePath();
         assumeTrue(Files.getFileStore(directory).supportsFileAttributeView("posix"));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory)))
+                .isEqualTo("rwx------");
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.dutygraph.support.ApiTest;
 import org.dutygraph.support.GraphQl;
 import org.dutygraph.support.RawHttp;
@@ -57,16 +56,25 @@ class LoginThrottleApiTest extends ApiTest {
         unknown.add(login("127.0.0.23", "nobody-23", "the-password"));
 
         assertThat(existing).isEqualTo(unknown);
-        assertThat(existing.stream().map(LoginThrottleApiTest::code).toList()).containsExactly("INVALID_CREDENTIALS",
-                "INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "INVALID_CREDENTIALS",
-                "TOO_MANY_ATTEMPTS", "TOO_MANY_ATTEMPTS", "TOO_MANY_ATTEMPTS");
+        assertThat(existing.stream().map(LoginThrottleApiTest::code).toList())
+                .containsExactly(
+                        "INVALID_CREDENTIALS",
+                        "INVALID_CREDENTIALS",
+                        "INVALID_CREDENTIALS",
+                        "INVALID_CREDENTIALS",
+                        "INVALID_CREDENTIALS",
+                        "TOO_MANY_ATTEMPTS",
+                        "TOO_MANY_ATTEMPTS",
+                        "TOO_MANY_ATTEMPTS");
     }
 
     @Test
     void oneAddressTryingManyUsernamesIsCappedAcrossThem() {
         int cap = properties.loginFailuresPerSource();
         for (int i = 0; i < cap; i++) {
-            assertThat(code(login("127.0.0.24", "sprayed-" + i, "Summer2026!"))).as("attempt " + i).isEqualTo("INVALID_CREDENTIALS");
+            assertThat(code(login("127.0.0.24", "sprayed-" + i, "Summer2026!")))
+                    .as("attempt " + i)
+                    .isEqualTo("INVALID_CREDENTIALS");
         }
         assertThat(code(login("127.0.0.24", "sprayed-" + cap, "Summer2026!"))).isEqualTo("TOO_MANY_ATTEMPTS");
         assertThat(code(login("127.0.0.25", "sprayed-" + cap, "Summer2026!"))).isEqualTo("INVALID_CREDENTIALS");
@@ -96,7 +104,9 @@ class LoginThrottleApiTest extends ApiTest {
         long u = median(unknown);
         long t = median(throttled);
         assertThat(u).as("unknown %s vs wrong password %s ns", unknown, wrong).isGreaterThanOrEqualTo(w / 3);
-        assertThat(t).as("throttled %s vs wrong password %s ns", throttled, wrong).isGreaterThanOrEqualTo(w / 3);
+        assertThat(t)
+                .as("throttled %s vs wrong password %s ns", throttled, wrong)
+                .isGreaterThanOrEqualTo(w / 3);
         assertThat(w).as("wrong password %s vs unknown %s ns", wrong, unknown).isGreaterThanOrEqualTo(u / 3);
     }
 
@@ -117,9 +127,14 @@ class LoginThrottleApiTest extends ApiTest {
     }
 
     private JsonNode login(String from, String username, String password) {
-        var response = RawHttp.graphql(from, port, "mutation { login(input: {username: " + GraphQl.JSON.writeValueAsString(username)
-                + ", password: " + GraphQl.JSON.writeValueAsString(password) + "}) { token errors { field code message } } }");
-        assertThat(response.path("errors").isMissingNode()).as(response.toString()).isTrue();
+        var response = RawHttp.graphql(
+                from,
+                port,
+                "mutation { login(input: {username: " + GraphQl.JSON.writeValueAsString(username) + ", password: "
+                        + GraphQl.JSON.writeValueAsString(password) + "}) { token errors { field code message } } }");
+        assertThat(response.path("errors").isMissingNode())
+                .as(response.toString())
+                .isTrue();
         return response.path("data").path("login");
     }
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-
 import org.dutygraph.support.ApiTest;
 import org.dutygraph.support.GraphQl;
 import org.junit.jupiter.api.Test;
@@ -64,7 +63,8 @@ class SessionApiTest extends ApiTest {
         // the thief's copy and the owner's newest token both stop: the whole sign-in ended
         var afterReuse = refresh(secondToken);
         assertThat(errorCode(afterReuse)).isEqualTo("REFRESH_TOKEN_REVOKED");
-        assertThat(afterReuse.path("errors").path(0).path("field").toString()).isEqualTo("[\"input\",\"refreshToken\"]");
+        assertThat(afterReuse.path("errors").path(0).path("field").toString())
+                .isEqualTo("[\"input\",\"refreshToken\"]");
         assertThat(afterReuse.path("token").isNull()).isTrue();
     }
 
@@ -92,7 +92,10 @@ class SessionApiTest extends ApiTest {
         var out = anonymous().post(SIGN_OUT, Map.of("refreshToken", token)).ok().path("signOut");
         assertThat(out.path("signedOut").asBoolean()).isTrue();
         assertThat(errorCode(refresh(token))).isEqualTo("REFRESH_TOKEN_REVOKED");
-        var unknown = anonymous().post(SIGN_OUT, Map.of("refreshToken", "never-issued")).ok().path("signOut");
+        var unknown = anonymous()
+                .post(SIGN_OUT, Map.of("refreshToken", "never-issued"))
+                .ok()
+                .path("signOut");
         assertThat(unknown).isEqualTo(out);
         assertThat(errorCode(refresh("never-issued"))).isEqualTo("REFRESH_TOKEN_INVALID");
     }
@@ -105,32 +108,47 @@ class SessionApiTest extends ApiTest {
         clock.advance(Duration.ofSeconds(2));
         var client = new GraphQl(port, phone.path("token").asString());
 
-        var weak = client.post(CHANGE_PASSWORD, Map.of("currentPassword", "pw-session-password", "newPassword", "short"))
-                .ok().path("changePassword");
+        var weak = client.post(
+                        CHANGE_PASSWORD, Map.of("currentPassword", "pw-session-password", "newPassword", "short"))
+                .ok()
+                .path("changePassword");
         assertThat(errorCode(weak)).isEqualTo("WEAK_PASSWORD");
         assertThat(weak.path("errors").path(0).path("field").toString()).isEqualTo("[\"input\",\"newPassword\"]");
-        var wrong = client.post(CHANGE_PASSWORD, Map.of("currentPassword", "not-it", "newPassword", "a-long-new-password"))
-                .ok().path("changePassword");
+        var wrong = client.post(
+                        CHANGE_PASSWORD, Map.of("currentPassword", "not-it", "newPassword", "a-long-new-password"))
+                .ok()
+                .path("changePassword");
         assertThat(errorCode(wrong)).isEqualTo("INVALID_CREDENTIALS");
         assertAccepted(phone.path("token").asString());
 
-        var changed = client.post(CHANGE_PASSWORD, Map.of("currentPassword", "pw-session-password",
-                "newPassword", "a-long-new-password")).ok().path("changePassword");
+        var changed = client.post(
+                        CHANGE_PASSWORD,
+                        Map.of("currentPassword", "pw-session-password", "newPassword", "a-long-new-password"))
+                .ok()
+                .path("changePassword");
         assertThat(changed.path("errors").isEmpty()).as(changed.toString()).isTrue();
 
         assertThat(errorCode(refresh(phone.path("refreshToken").asString()))).isEqualTo("REFRESH_TOKEN_REVOKED");
         assertThat(errorCode(refresh(tablet.path("refreshToken").asString()))).isEqualTo("REFRESH_TOKEN_REVOKED");
         assertRefused(new GraphQl(port, tablet.path("token").asString()).post("{ me { username } }"), "TOKEN_REVOKED");
         assertAccepted(changed.path("token").asString());
-        assertThat(refresh(changed.path("refreshToken").asString()).path("errors").isEmpty()).isTrue();
-        assertThat(login("session-password", "a-long-new-password").path("errors").isEmpty()).isTrue();
+        assertThat(refresh(changed.path("refreshToken").asString())
+                        .path("errors")
+                        .isEmpty())
+                .isTrue();
+        assertThat(login("session-password", "a-long-new-password")
+                        .path("errors")
+                        .isEmpty())
+                .isTrue();
     }
 
     @Test
     void changingThePasswordNeedsASignedInCaller() {
-        var response = anonymous().post(CHANGE_PASSWORD, Map.of("currentPassword", "x", "newPassword", "a-long-new-password"));
+        var response =
+                anonymous().post(CHANGE_PASSWORD, Map.of("currentPassword", "x", "newPassword", "a-long-new-password"));
         assertThat(response.firstErrorCode()).isEqualTo("UNAUTHENTICATED");
-        assertThat(response.data().path("changePassword").path("token").isMissingNode()).isTrue();
+        assertThat(response.data().path("changePassword").path("token").isMissingNode())
+                .isTrue();
     }
 
     @Test
@@ -151,7 +169,8 @@ class SessionApiTest extends ApiTest {
     void aDisabledAccountsRefreshTokenGetsNothing() {
         var token = signIn("session-disabled").path("refreshToken").asString();
         try (var session = driver.session()) {
-            session.run("MATCH (a:Account {username: 'session-disabled'}) SET a.enabled = false").consume();
+            session.run("MATCH (a:Account {username: 'session-disabled'}) SET a.enabled = false")
+                    .consume();
         }
         assertThat(errorCode(refresh(token))).isEqualTo("REFRESH_TOKEN_INVALID");
     }
@@ -163,8 +182,7 @@ class SessionApiTest extends ApiTest {
         try (var session = driver.session()) {
             values = session.run("""
                     MATCH (t:RefreshToken)-[:OF]->(s:RefreshSession {username: 'session-hashed'})
-                    RETURN [k IN keys(t) | toString(t[k])] + [k IN keys(s) | toString(s[k])] AS values""")
-                    .single().get("values").asList(org.neo4j.driver.Value::asString);
+                    RETURN [k IN keys(t) | toString(t[k])] + [k IN keys(s) | toString(s[k])] AS values""").single().get("values").asList(org.neo4j.driver.Value::asString);
         }
         assertThat(values).doesNotContain(token).contains(sha256(token));
     }
@@ -177,11 +195,17 @@ class SessionApiTest extends ApiTest {
     }
 
     private JsonNode login(String username, String password) {
-        return anonymous().post(LOGIN, Map.of("username", username, "password", password)).ok().path("login");
+        return anonymous()
+                .post(LOGIN, Map.of("username", username, "password", password))
+                .ok()
+                .path("login");
     }
 
     private JsonNode refresh(String refreshToken) {
-        return anonymous().post(REFRESH, Map.of("refreshToken", refreshToken)).ok().path("refreshSession");
+        return anonymous()
+                .post(REFRESH, Map.of("refreshToken", refreshToken))
+                .ok()
+                .path("refreshSession");
     }
 
     private static String errorCode(JsonNode payload) {
@@ -197,13 +221,20 @@ class SessionApiTest extends ApiTest {
     private static void assertRefused(GraphQl.Response response, String reason) {
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.firstErrorCode()).isEqualTo("UNAUTHENTICATED");
-        assertThat(response.body().path("errors").path(0).path("extensions").path("reason").asString()).isEqualTo(reason);
+        assertThat(response.body()
+                        .path("errors")
+                        .path(0)
+                        .path("extensions")
+                        .path("reason")
+                        .asString())
+                .isEqualTo(reason);
     }
 
     private static String sha256(String text) throws IllegalStateException {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

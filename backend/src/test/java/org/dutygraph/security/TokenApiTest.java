@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.support.ApiTest;
 import org.dutygraph.support.GraphQl;
 import org.junit.jupiter.api.Test;
@@ -47,18 +46,26 @@ class TokenApiTest extends ApiTest {
     @Test
     void aSignedTokenLivingLongerThanIssuedTokensOrIssuedInTheFutureIsRefused() {
         var now = clock.instant();
-        assertRefused(sign(claims("analyst", now).expiresAt(now.plus(properties.tokenTtl()).plus(Duration.ofDays(1)))));
+        assertRefused(sign(
+                claims("analyst", now).expiresAt(now.plus(properties.tokenTtl()).plus(Duration.ofDays(1)))));
         var future = now.plus(Duration.ofHours(1));
         assertRefused(sign(claims("analyst", future).expiresAt(future.plusSeconds(600))));
-        assertRefused(sign(JwtClaimsSet.builder().issuer(properties.issuer()).subject("analyst")
-                .expiresAt(now.plusSeconds(600)).claim("roles", List.of("ANALYST"))));
+        assertRefused(sign(JwtClaimsSet.builder()
+                .issuer(properties.issuer())
+                .subject("analyst")
+                .expiresAt(now.plusSeconds(600))
+                .claim("roles", List.of("ANALYST"))));
     }
 
     @Test
     void aSignedTokenForAnAccountThatDoesNotExistIsRefused() {
         var now = clock.instant();
-        var ghost = sign(JwtClaimsSet.builder().issuer(properties.issuer()).subject("ghost-admin").issuedAt(now)
-                .expiresAt(now.plusSeconds(600)).claim("roles", List.of("ADMIN")));
+        var ghost = sign(JwtClaimsSet.builder()
+                .issuer(properties.issuer())
+                .subject("ghost-admin")
+                .issuedAt(now)
+                .expiresAt(now.plusSeconds(600))
+                .claim("roles", List.of("ADMIN")));
         assertRefused(ghost);
         var response = new GraphQl(port, ghost).post("{ deadPushes(first: 1) { edges { cursor } } }");
         assertThat(response.status()).isEqualTo(401);
@@ -69,21 +76,32 @@ class TokenApiTest extends ApiTest {
         var deleted = tokenOfNewAccount("deleted-later");
         var disabled = tokenOfNewAccount("disabled-later");
         try (var session = driver.session()) {
-            session.run("MATCH (a:Account {username: 'deleted-later'}) DETACH DELETE a").consume();
-            session.run("MATCH (a:Account {username: 'disabled-later'}) SET a.enabled = false").consume();
+            session.run("MATCH (a:Account {username: 'deleted-later'}) DETACH DELETE a")
+                    .consume();
+            session.run("MATCH (a:Account {username: 'disabled-later'}) SET a.enabled = false")
+                    .consume();
         }
         awaitRefused(deleted);
         awaitRefused(disabled);
-        var login = anonymous().post("mutation { login(input: {username: \"disabled-later\", password: \"pw-disabled-later\"}) "
-                + "{ token errors { code } } }").ok().path("login");
+        var login = anonymous()
+                .post("mutation { login(input: {username: \"disabled-later\", password: \"pw-disabled-later\"}) "
+                        + "{ token errors { code } } }")
+                .ok()
+                .path("login");
         assertThat(login.path("token").isNull()).isTrue();
         assertThat(login.path("errors").path(0).path("code").asString()).isEqualTo("INVALID_CREDENTIALS");
     }
 
     private String tokenOfNewAccount(String username) {
         accounts.createIfMissing(username, passwords.encode("pw-" + username), List.of(Role.ANALYST), null);
-        var token = anonymous().post("mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }",
-                Map.of("u", username, "p", "pw-" + username)).ok().path("login").path("token").asString();
+        var token = anonymous()
+                .post(
+                        "mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }",
+                        Map.of("u", username, "p", "pw-" + username))
+                .ok()
+                .path("login")
+                .path("token")
+                .asString();
         assertAccepted(token);
         return token;
     }
@@ -98,12 +116,17 @@ class TokenApiTest extends ApiTest {
     }
 
     private JwtClaimsSet.Builder claims(String subject, Instant issuedAt) {
-        return JwtClaimsSet.builder().issuer(properties.issuer()).subject(subject).issuedAt(issuedAt)
+        return JwtClaimsSet.builder()
+                .issuer(properties.issuer())
+                .subject(subject)
+                .issuedAt(issuedAt)
                 .claim("roles", List.of("ANALYST"));
     }
 
     private String sign(JwtClaimsSet.Builder claims) {
-        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build())).getTokenValue();
+        return encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
+                .getTokenValue();
     }
 
     private void assertAccepted(String token) {

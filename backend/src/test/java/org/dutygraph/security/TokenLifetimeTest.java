@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -19,18 +18,24 @@ class TokenLifetimeTest {
     @Test
     void externalTokensNeedAnExpiryButNoIssueTime() {
         var external = TokenLifetime.external(CLOCK);
-        assertThat(external.validate(jwt(null, NOW.plusSeconds(60))).hasErrors()).isFalse();
-        assertThat(external.validate(jwt(NOW, NOW.plus(Duration.ofDays(30)))).hasErrors()).isFalse();
+        assertThat(external.validate(jwt(null, NOW.plusSeconds(60))).hasErrors())
+                .isFalse();
+        assertThat(external.validate(jwt(NOW, NOW.plus(Duration.ofDays(30)))).hasErrors())
+                .isFalse();
         assertThat(external.validate(jwt(NOW, null)).hasErrors()).isTrue();
-        assertThat(external.validate(jwt(NOW.plus(Duration.ofHours(1)), NOW.plus(Duration.ofHours(2)))).hasErrors()).isTrue();
+        assertThat(external.validate(jwt(NOW.plus(Duration.ofHours(1)), NOW.plus(Duration.ofHours(2))))
+                        .hasErrors())
+                .isTrue();
     }
 
     @Test
     void localTokensNeedBothAndNoLongerLifeThanIssued() {
         var local = TokenLifetime.local(Duration.ofHours(8), CLOCK);
-        assertThat(local.validate(jwt(NOW, NOW.plus(Duration.ofHours(8)))).hasErrors()).isFalse();
+        assertThat(local.validate(jwt(NOW, NOW.plus(Duration.ofHours(8)))).hasErrors())
+                .isFalse();
         assertThat(local.validate(jwt(null, NOW.plusSeconds(60))).hasErrors()).isTrue();
-        assertThat(local.validate(jwt(NOW, NOW.plus(Duration.ofHours(9)))).hasErrors()).isTrue();
+        assertThat(local.validate(jwt(NOW, NOW.plus(Duration.ofHours(9)))).hasErrors())
+                .isTrue();
     }
 
     private static Jwt jwt(Instant issuedAt, Instant expiresAt) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.time.OffsetDateTime;
-
 import org.dutygraph.supervision.events.CaseEvent;
 import org.dutygraph.supervision.events.CaseEventParser;
 import org.dutygraph.supervision.events.LineProblem;
@@ -20,42 +19,76 @@ class CaseEventParserTest {
                 {"event_id": "e1", "case_id": "c1", "power_item_id": "pi", "unit_id": "u", "post_id": "p", "kind": "step",
                  "at": "2026-03-02T09:30:00+08:00", "step": "审核", "step_limit_days": 2, "extra": "ignored"}""".replace("\n", ""));
         assertThat(step.ok()).isTrue();
-        assertThat(step.event()).isEqualTo(new CaseEvent("e1", "c1", "pi", "u", "p", CaseEvent.Kind.step,
-                OffsetDateTime.parse("2026-03-02T09:30:00+08:00"), "审核", 2, null, null));
+        assertThat(step.event())
+                .isEqualTo(new CaseEvent(
+                        "e1",
+                        "c1",
+                        "pi",
+                        "u",
+                        "p",
+                        CaseEvent.Kind.step,
+                        OffsetDateTime.parse("2026-03-02T09:30:00+08:00"),
+                        "审核",
+                        2,
+                        null,
+                        null));
 
-        var fee = parser.parse(2, "{\"event_id\": \"e2\", \"case_id\": \"c1\", \"power_item_id\": \"pi\", \"unit_id\": \"u\", "
-                + "\"kind\": \"fee\", \"at\": \"2026-03-02T01:30:00Z\", \"fee\": {\"item\": \"工本费\", \"amount\": \"10.50\"}}");
+        var fee = parser.parse(
+                2,
+                "{\"event_id\": \"e2\", \"case_id\": \"c1\", \"power_item_id\": \"pi\", \"unit_id\": \"u\", "
+                        + "\"kind\": \"fee\", \"at\": \"2026-03-02T01:30:00Z\", \"fee\": {\"item\": \"工本费\", \"amount\": \"10.50\"}}");
         assertThat(fee.event().fee()).isEqualTo(new CaseEvent.Fee("工本费", "10.50"));
         assertThat(fee.event().postId()).isNull();
 
-        var rejected = parser.parse(3, "{\"event_id\": \"e3\", \"case_id\": \"c1\", \"power_item_id\": \"pi\", \"unit_id\": \"u\", "
-                + "\"kind\": \"rejected\", \"at\": \"2026-03-02T01:30:00Z\", \"reason\": \"  \"}");
+        var rejected = parser.parse(
+                3,
+                "{\"event_id\": \"e3\", \"case_id\": \"c1\", \"power_item_id\": \"pi\", \"unit_id\": \"u\", "
+                        + "\"kind\": \"rejected\", \"at\": \"2026-03-02T01:30:00Z\", \"reason\": \"  \"}");
         assertThat(rejected.event().reason()).as("a blank reason is no reason").isNull();
         assertThat(parser.parse(4, "   ")).as("blank lines are skipped").isNull();
     }
 
     @Test
     void everyProblemOfALineIsNamedWithLineAndField() {
-        var parsed = parser.parse(7, "{\"event_id\": 5, \"power_item_id\": \"pi\", \"unit_id\": \"u\", \"kind\": \"approved\", "
-                + "\"at\": \"2026-03-02 09:00\", \"post_id\": \"" + "x".repeat(201) + "\"}");
+        var parsed = parser.parse(
+                7,
+                "{\"event_id\": 5, \"power_item_id\": \"pi\", \"unit_id\": \"u\", \"kind\": \"approved\", "
+                        + "\"at\": \"2026-03-02 09:00\", \"post_id\": \"" + "x".repeat(201) + "\"}");
         assertThat(parsed.ok()).isFalse();
-        assertThat(parsed.problems()).extracting(LineProblem::line, LineProblem::field, LineProblem::code).containsExactly(
-                tuple(7L, "event_id", "WRONG_TYPE"), tuple(7L, "case_id", "MISSING_FIELD"), tuple(7L, "post_id", "TOO_LONG"),
-                tuple(7L, "kind", "UNKNOWN_VALUE"), tuple(7L, "at", "INVALID_VALUE"));
+        assertThat(parsed.problems())
+                .extracting(LineProblem::line, LineProblem::field, LineProblem::code)
+                .containsExactly(
+                        tuple(7L, "event_id", "WRONG_TYPE"),
+                        tuple(7L, "case_id", "MISSING_FIELD"),
+                        tuple(7L, "post_id", "TOO_LONG"),
+                        tuple(7L, "kind", "UNKNOWN_VALUE"),
+                        tuple(7L, "at", "INVALID_VALUE"));
     }
 
     @Test
     void kindSpecificFieldsAreChecked() {
-        var head = "{\"event_id\": \"e\", \"case_id\": \"c\", \"power_item_id\": \"pi\", \"unit_id\": \"u\", \"at\": \"2026-03-02T09:00:00+08:00\", ";
-        assertThat(parser.parse(1, head + "\"kind\": \"step\", \"step_limit_days\": -1}").problems())
+        var head =
+                "{\"event_id\": \"e\", \"case_id\": \"c\", \"power_item_id\": \"pi\", \"unit_id\": \"u\", \"at\": \"2026-03-02T09:00:00+08:00\", ";
+        assertThat(parser.parse(1, head + "\"kind\": \"step\", \"step_limit_days\": -1}")
+                        .problems())
                 .extracting(LineProblem::field, LineProblem::code)
                 .containsExactly(tuple("step", "MISSING_FIELD"), tuple("step_limit_days", "INVALID_VALUE"));
-        assertThat(parser.parse(1, head + "\"kind\": \"fee\"}").problems()).extracting(LineProblem::field).containsExactly("fee");
-        assertThat(parser.parse(1, head + "\"kind\": \"fee\", \"fee\": {\"item\": \"x\", \"amount\": \"-3\"}}").problems())
-                .extracting(LineProblem::field, LineProblem::code).containsExactly(tuple("fee.amount", "INVALID_VALUE"));
-        assertThat(parser.parse(1, "[1, 2]").problems()).extracting(LineProblem::field, LineProblem::code)
+        assertThat(parser.parse(1, head + "\"kind\": \"fee\"}").problems())
+                .extracting(LineProblem::field)
+                .containsExactly("fee");
+        assertThat(parser.parse(1, head + "\"kind\": \"fee\", \"fee\": {\"item\": \"x\", \"amount\": \"-3\"}}")
+                        .problems())
+                .extracting(LineProblem::field, LineProblem::code)
+                .containsExactly(tuple("fee.amount", "INVALID_VALUE"));
+        assertThat(parser.parse(1, "[1, 2]").problems())
+                .extracting(LineProblem::field, LineProblem::code)
                 .containsExactly(tuple("$", "MALFORMED_JSON"));
-        assertThat(parser.parse(1, head + "\"kind\": \"accepted\", \"pad\": \"" + "x".repeat(CaseEventParser.MAX_LINE_CHARS) + "\"}")
-                .problems()).extracting(LineProblem::code).containsExactly("TOO_LONG");
+        assertThat(parser.parse(
+                                1,
+                                head + "\"kind\": \"accepted\", \"pad\": \""
+                                        + "x".repeat(CaseEventParser.MAX_LINE_CHARS) + "\"}")
+                        .problems())
+                .extracting(LineProblem::code)
+                .containsExactly("TOO_LONG");
     }
 }

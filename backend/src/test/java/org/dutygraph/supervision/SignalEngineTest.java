@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.dutygraph.platform.calendar.WorkingDays;
 import org.dutygraph.supervision.events.CaseEvent;
 import org.dutygraph.supervision.signals.PowerItemTerms;
@@ -24,14 +23,30 @@ class SignalEngineTest {
     private final List<CaseEvent> events = new ArrayList<>();
 
     private void event(CaseEvent.Kind kind, String at) {
-        events.add(new CaseEvent("e" + events.size(), "c", "pi", "u", null, kind, OffsetDateTime.parse(at + "+08:00"),
-                null, null, null, null));
+        events.add(new CaseEvent(
+                "e" + events.size(),
+                "c",
+                "pi",
+                "u",
+                null,
+                kind,
+                OffsetDateTime.parse(at + "+08:00"),
+                null,
+                null,
+                null,
+                null));
     }
 
     private List<String> signals(WorkingDays days, String at) {
-        return new SignalEngine(days, SHANGHAI, 2).evaluate(events, ITEM, (unit, item) -> "head",
-                        OffsetDateTime.parse(at + "+08:00").toInstant()).stream()
-                .map(s -> s.rule() + "@" + s.raisedAt().atZone(SHANGHAI).toLocalDateTime()).toList();
+        return new SignalEngine(days, SHANGHAI, 2)
+                        .evaluate(
+                                events,
+                                ITEM,
+                                (unit, item) -> "head",
+                                OffsetDateTime.parse(at + "+08:00").toInstant())
+                        .stream()
+                        .map(s -> s.rule() + "@" + s.raisedAt().atZone(SHANGHAI).toLocalDateTime())
+                        .toList();
     }
 
     @Test
@@ -49,7 +64,8 @@ class SignalEngineTest {
         event(CaseEvent.Kind.accepted, "2026-03-02T10:00:00");
         event(CaseEvent.Kind.suspended, "2026-03-05T08:00:00");
         // Thu 5 Mar was the last day: the suspension that morning takes it out of the count, and keeps the case still
-        assertThat(signals(WorkingDays.shipped(), "2026-04-30T12:00:00")).containsExactly("deadline_near@2026-03-05T00:00");
+        assertThat(signals(WorkingDays.shipped(), "2026-04-30T12:00:00"))
+                .containsExactly("deadline_near@2026-03-05T00:00");
 
         event(CaseEvent.Kind.resumed, "2026-03-10T09:00:00");
         // 5-10 March suspended; Wed 11 Mar is the third working day
@@ -61,8 +77,8 @@ class SignalEngineTest {
     void aConcludedCaseRaisesNothingMoreAndItsSignalsAreCleared() {
         event(CaseEvent.Kind.accepted, "2026-03-02T10:00:00");
         event(CaseEvent.Kind.concluded, "2026-03-05T11:00:00");
-        var raised = new SignalEngine(WorkingDays.shipped(), SHANGHAI, 2).evaluate(events, ITEM, (u, i) -> null,
-                Instant.parse("2026-06-01T00:00:00Z"));
+        var raised = new SignalEngine(WorkingDays.shipped(), SHANGHAI, 2)
+                .evaluate(events, ITEM, (u, i) -> null, Instant.parse("2026-06-01T00:00:00Z"));
         assertThat(raised).singleElement().satisfies(s -> {
             assertThat(s.rule()).isEqualTo(Signal.Rule.deadline_near);
             assertThat(s.clearedAt()).isEqualTo(Instant.parse("2026-03-05T03:00:00Z"));

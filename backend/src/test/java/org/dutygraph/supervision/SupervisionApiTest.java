@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.support.ApiTest;
 import org.dutygraph.support.GraphQl;
 import org.dutygraph.support.RedCardsForTests;
@@ -40,13 +39,18 @@ class SupervisionApiTest extends ApiTest {
     void cityWithPeople() {
         wipeGraph();
         importBundle(resource("supervision/bundle.json"));
-        for (var a : List.of(List.of("sv-director", "sv-p-director"), List.of("sv-head", "sv-p-head"),
-                List.of("sv-clerk", "sv-p-clerk"), List.of("sv-vm", "sv-p-vm"))) {
+        for (var a : List.of(
+                List.of("sv-director", "sv-p-director"),
+                List.of("sv-head", "sv-p-head"),
+                List.of("sv-clerk", "sv-p-clerk"),
+                List.of("sv-vm", "sv-p-vm"))) {
             try (var session = driver.session()) {
-                session.run("""
+                session.run(
+                                """
                         MERGE (a:Account {username: $u}) ON CREATE SET a.passwordHash = $hash, a.roles = ['UNIT_STAFF'],
                               a.unitId = 'zrzy', a.personId = $person""",
-                        Map.of("u", a.get(0), "hash", passwords.encode(a.get(0) + "-demo"), "person", a.get(1))).consume();
+                                Map.of("u", a.get(0), "hash", passwords.encode(a.get(0) + "-demo"), "person", a.get(1)))
+                        .consume();
             }
         }
         RedCardsForTests.RECEIVED.clear();
@@ -63,16 +67,23 @@ class SupervisionApiTest extends ApiTest {
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         var answer = GraphQl.JSON.readTree(first.body());
         assertThat(answer.path("kept").asInt()).isEqualTo(13);
-        assertThat(answer.path("replayed").asInt()).as("the rejected event sent twice").isOne();
-        assertThat(answer.path("problems").valueStream().map(p -> p.path("line").asInt() + " " + p.path("field").asString()
-                + " " + p.path("code").asString())).containsExactly("16 at INVALID_VALUE", "17 power_item_id UNKNOWN_REFERENCE");
+        assertThat(answer.path("replayed").asInt())
+                .as("the rejected event sent twice")
+                .isOne();
+        assertThat(answer.path("problems")
+                        .valueStream()
+                        .map(p -> p.path("line").asInt() + " " + p.path("field").asString() + " "
+                                + p.path("code").asString()))
+                .containsExactly("16 at INVALID_VALUE", "17 power_item_id UNKNOWN_REFERENCE");
         assertThat(count("CaseEvent")).isEqualTo(13);
 
         var again = GraphQl.JSON.readTree(post("zwfw:zwfw-secret", EVENTS).body());
         assertThat(again.path("kept").asInt()).isZero();
         assertThat(again.path("replayed").asInt()).isEqualTo(14);
-        var changed = GraphQl.JSON.readTree(post("zwfw:zwfw-secret", EVENTS.lines().findFirst().orElseThrow()
-                .replace("received", "accepted")).body());
+        var changed = GraphQl.JSON.readTree(post(
+                        "zwfw:zwfw-secret",
+                        EVENTS.lines().findFirst().orElseThrow().replace("received", "accepted"))
+                .body());
         assertThat(changed.path("problems").path(0).path("code").asString()).isEqualTo("EVENT_ID_REUSED");
         assertThat(count("CaseEvent")).isEqualTo(13);
 
@@ -89,48 +100,97 @@ class SupervisionApiTest extends ApiTest {
 
         var first = evaluation.evaluate(Instant.parse("2026-03-11T04:00:00Z"));
 
-        assertThat(first.raised()).as("C1: notice, yellow, red; C2 so far: unlisted fee, step over, not cleared").isEqualTo(6);
+        assertThat(first.raised())
+                .as("C1: notice, yellow, red; C2 so far: unlisted fee, step over, not cleared")
+                .isEqualTo(6);
         var after = unread(List.of("sv-director", "sv-head", "sv-clerk", "sv-vm", "inspector"));
         assertThat(after.get(2) - before.get(2)).as("the clerk: C2's three").isEqualTo(3);
-        assertThat(after.get(1) - before.get(1)).as("the section head: C2's yellow and reds").isEqualTo(3);
-        assertThat(after.get(3) - before.get(3)).as("the deputy mayor in charge of the bureau: its three reds").isEqualTo(3);
-        assertThat(after.get(0) - before.get(0)).as("the director answers for C1: all three").isEqualTo(3);
-        assertThat(after.get(4) - before.get(4)).as("the supervision office: every red").isEqualTo(3);
-        var inbox = as("sv-clerk").post("{ inbox(first: 5) { edges { node { kind title subjectType subjectId } } } }")
-                .ok().path("inbox").path("edges");
-        assertThat(inbox.valueStream().map(e -> e.path("node").path("subjectId").asString())).contains("C2/unlisted_fee/1");
+        assertThat(after.get(1) - before.get(1))
+                .as("the section head: C2's yellow and reds")
+                .isEqualTo(3);
+        assertThat(after.get(3) - before.get(3))
+                .as("the deputy mayor in charge of the bureau: its three reds")
+                .isEqualTo(3);
+        assertThat(after.get(0) - before.get(0))
+                .as("the director answers for C1: all three")
+                .isEqualTo(3);
+        assertThat(after.get(4) - before.get(4))
+                .as("the supervision office: every red")
+                .isEqualTo(3);
+        var inbox = as("sv-clerk")
+                .post("{ inbox(first: 5) { edges { node { kind title subjectType subjectId } } } }")
+                .ok()
+                .path("inbox")
+                .path("edges");
+        assertThat(inbox.valueStream().map(e -> e.path("node").path("subjectId").asString()))
+                .contains("C2/unlisted_fee/1");
         effects.deliverDue();
-        assertThat(RedCardsForTests.RECEIVED).extracting(c -> c.caseId() + " " + c.rule() + " " + c.postId())
-                .containsExactlyInAnyOrder("C1 not_cleared zrzy-head", "C2 unlisted_fee zrzy-dj-1", "C2 not_cleared zrzy-dj-1");
+        assertThat(RedCardsForTests.RECEIVED)
+                .extracting(c -> c.caseId() + " " + c.rule() + " " + c.postId())
+                .containsExactlyInAnyOrder(
+                        "C1 not_cleared zrzy-head", "C2 unlisted_fee zrzy-dj-1", "C2 not_cleared zrzy-dj-1");
 
         var second = evaluation.evaluate(Instant.parse("2026-03-20T04:00:00Z"));
-        assertThat(second.raised()).as("C2's notice and yellow, C3's no_reason, C1's over_statutory").isEqualTo(4);
+        assertThat(second.raised())
+                .as("C2's notice and yellow, C3's no_reason, C1's over_statutory")
+                .isEqualTo(4);
         assertThat(second.cleared()).as("C2's three earlier ones").isEqualTo(3);
         assertThat(second.closed()).as("C2 and C3").isEqualTo(2);
-        assertThat(evaluation.evaluate(Instant.parse("2026-03-20T04:00:00Z")).raised()).isZero();
+        assertThat(evaluation.evaluate(Instant.parse("2026-03-20T04:00:00Z")).raised())
+                .isZero();
 
-        var page = as("inspector").post("{ supervisionSignals(first: 6) { edges { node { id caseId level rule postId raisedAt due "
-                + "clearedAt } } pageInfo { hasNextPage endCursor } } }").ok().path("supervisionSignals");
+        var page = as("inspector")
+                .post("{ supervisionSignals(first: 6) { edges { node { id caseId level rule postId raisedAt due "
+                        + "clearedAt } } pageInfo { hasNextPage endCursor } } }")
+                .ok()
+                .path("supervisionSignals");
         var signals = page.path("edges");
         assertThat(signals.size()).isEqualTo(6);
         assertThat(signals.path(0).path("node").path("rule").asString()).isEqualTo("over_statutory");
-        assertThat(java.time.OffsetDateTime.parse(signals.path(0).path("node").path("raisedAt").asString()).toInstant())
+        assertThat(java.time.OffsetDateTime.parse(
+                                signals.path(0).path("node").path("raisedAt").asString())
+                        .toInstant())
                 .isEqualTo(Instant.parse("2026-03-18T16:00:00Z"));
-        var rest = as("inspector").post("query($a: String) { supervisionSignals(first: 50, after: $a) { edges { node { id } } } }",
-                Map.of("a", page.path("pageInfo").path("endCursor").asString())).ok().path("supervisionSignals").path("edges");
+        var rest = as("inspector")
+                .post(
+                        "query($a: String) { supervisionSignals(first: 50, after: $a) { edges { node { id } } } }",
+                        Map.of("a", page.path("pageInfo").path("endCursor").asString()))
+                .ok()
+                .path("supervisionSignals")
+                .path("edges");
         assertThat(rest.size()).as("10 in all").isEqualTo(4);
-        var open = as("admin").post("{ supervisionSignals(filter: {open: true, level: RED}) { edges { node { caseId rule } } } }")
-                .ok().path("supervisionSignals").path("edges").valueStream().map(e -> e.path("node")).toList();
-        assertThat(open.stream().map(s -> s.path("caseId").asString() + " " + s.path("rule").asString()))
+        var open = as("admin")
+                .post("{ supervisionSignals(filter: {open: true, level: RED}) { edges { node { caseId rule } } } }")
+                .ok()
+                .path("supervisionSignals")
+                .path("edges")
+                .valueStream()
+                .map(e -> e.path("node"))
+                .toList();
+        assertThat(open.stream()
+                        .map(s -> s.path("caseId").asString() + " "
+                                + s.path("rule").asString()))
                 .containsExactlyInAnyOrder("C1 not_cleared", "C1 over_statutory");
     }
 
     @Test
     void onlyTheSupervisionOfficeAndAdminsReadSignals() {
-        assertThat(as("inspector2").post("{ supervisionSignals { edges { cursor } } }").firstErrorCode()).isEqualTo("FORBIDDEN");
-        assertThat(as("staff").post("{ supervisionSignals { edges { cursor } } }").firstErrorCode()).isEqualTo("FORBIDDEN");
-        assertThat(as("analyst").post("{ supervisionSignals { edges { cursor } } }").firstErrorCode()).isEqualTo("FORBIDDEN");
-        assertThat(anonymous().post("{ supervisionSignals { edges { cursor } } }").firstErrorCode()).isIn("UNAUTHENTICATED", "FORBIDDEN");
+        assertThat(as("inspector2")
+                        .post("{ supervisionSignals { edges { cursor } } }")
+                        .firstErrorCode())
+                .isEqualTo("FORBIDDEN");
+        assertThat(as("staff")
+                        .post("{ supervisionSignals { edges { cursor } } }")
+                        .firstErrorCode())
+                .isEqualTo("FORBIDDEN");
+        assertThat(as("analyst")
+                        .post("{ supervisionSignals { edges { cursor } } }")
+                        .firstErrorCode())
+                .isEqualTo("FORBIDDEN");
+        assertThat(anonymous()
+                        .post("{ supervisionSignals { edges { cursor } } }")
+                        .firstErrorCode())
+                .isIn("UNAUTHENTICATED", "FORBIDDEN");
         var tooMany = as("inspector").post("{ supervisionSignals(first: 501) { edges { cursor } } }");
         assertThat(tooMany.firstErrorCode()).isEqualTo("BAD_USER_INPUT");
     }
@@ -139,7 +199,11 @@ class SupervisionApiTest extends ApiTest {
     org.dutygraph.platform.effects.Effects effects;
 
     private List<Integer> unread(List<String> usernames) {
-        return usernames.stream().map(u -> as(u).post("{ unreadNotificationCount }").ok().path("unreadNotificationCount").asInt())
+        return usernames.stream()
+                .map(u -> as(u).post("{ unreadNotificationCount }")
+                        .ok()
+                        .path("unreadNotificationCount")
+                        .asInt())
                 .toList();
     }
 
@@ -148,9 +212,10 @@ class SupervisionApiTest extends ApiTest {
                 .header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (credentials != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
-
 }

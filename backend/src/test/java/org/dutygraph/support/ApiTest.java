@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.junit.jupiter.api.AfterEach;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,7 +86,10 @@ public abstract class ApiTest {
      * other than 200, malformed bodies and headers (the abuse limits, the phone's own requests).
      */
     protected HttpGraphQlTester tester(String username) {
-        return anonymousTester().mutate().header(HttpHeaders.AUTHORIZATION, "Bearer " + token(username)).build();
+        return anonymousTester()
+                .mutate()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(username))
+                .build();
     }
 
     protected HttpGraphQlTester anonymousTester() {
@@ -105,21 +107,32 @@ public abstract class ApiTest {
 
     private String token(String username) {
         // a token is issued on the application's clock: one signed before the clock moved may have expired on it
-        return TOKENS.computeIfAbsent(port + username + "@" + clock.offset(), k -> anonymous().post("""
-                mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }""",
-                Map.of("u", username, "p", username + "-demo")).ok().path("login").path("token").asString());
+        return TOKENS.computeIfAbsent(
+                port + username + "@" + clock.offset(),
+                k -> anonymous()
+                        .post("""
+                mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }""", Map.of("u", username, "p", username + "-demo"))
+                        .ok()
+                        .path("login")
+                        .path("token")
+                        .asString());
     }
 
     /** Removes the organisation graph, keeping accounts and the migration record. */
     protected void wipeGraph() {
         try (var session = driver.session()) {
-            session.run("MATCH (n) WHERE NOT n:Account AND NOT n:__Neo4jMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
+            session.run(
+                            "MATCH (n) WHERE NOT n:Account AND NOT n:__Neo4jMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+                    .consume();
         }
     }
 
     protected long count(String label) {
         try (var session = driver.session()) {
-            return session.run("MATCH (n:" + label + ") RETURN count(n) AS c").single().get("c").asLong();
+            return session.run("MATCH (n:" + label + ") RETURN count(n) AS c")
+                    .single()
+                    .get("c")
+                    .asLong();
         }
     }
 

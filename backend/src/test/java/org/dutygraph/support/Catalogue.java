@@ -6,8 +6,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 /** The message catalogue outside the application (unit tests), set up as spring.messages sets it up in the application. */
 public final class Catalogue {
 
-    private Catalogue() {
-    }
+    private Catalogue() {}
 
     public static Messages messages() {
         var source = new ResourceBundleMessageSource();

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,17 +16,65 @@ public final class EnglishTexts {
     private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
     private static final Pattern WORD = Pattern.compile("[A-Za-z]{3,}");
     /** Fields whose values are machine-readable: codes, ids, cursors, tokens, times, hashes, links, paths. */
-    private static final Set<String> MACHINE = Set.of("id", "ids", "cursor", "startCursor", "endCursor", "code", "kind",
-            "status", "token", "tokenSuffix", "url", "photoUrls", "version", "receipt", "pushTag", "sha256", "mimeType",
-            "platform", "channel", "locale", "field", "path", "number", "category", "subjectType", "subjectKind", "method",
-            "seed", "algorithm", "role", "roles", "action", "conclusion", "author", "grade", "flags", "outcome", "period",
-            "username", "inspectors", "candidateInspectors", "recordedBy", "reviewedBy", "createdBy", "drawnBy", "by",
-            "managers", "normCode", "classification", "metadata", "schemeId", "measure", "recipient",
+    private static final Set<String> MACHINE = Set.of(
+            "id",
+            "ids",
+            "cursor",
+            "startCursor",
+            "endCursor",
+            "code",
+            "kind",
+            "status",
+            "token",
+            "tokenSuffix",
+            "url",
+            "photoUrls",
+            "version",
+            "receipt",
+            "pushTag",
+            "sha256",
+            "mimeType",
+            "platform",
+            "channel",
+            "locale",
+            "field",
+            "path",
+            "number",
+            "category",
+            "subjectType",
+            "subjectKind",
+            "method",
+            "seed",
+            "algorithm",
+            "role",
+            "roles",
+            "action",
+            "conclusion",
+            "author",
+            "grade",
+            "flags",
+            "outcome",
+            "period",
+            "username",
+            "inspectors",
+            "candidateInspectors",
+            "recordedBy",
+            "reviewedBy",
+            "createdBy",
+            "drawnBy",
+            "by",
+            "managers",
+            "normCode",
+            "classification",
+            "metadata",
+            "schemeId",
+            "measure",
+            "recipient",
             // technical notation for analysts: the graph paths that make a finding true, a job's phase token
-            "evidence", "phase");
+            "evidence",
+            "phase");
 
-    private EnglishTexts() {
-    }
+    private EnglishTexts() {}
 
     /** "path: value" of every English sentence in {@code body}. */
     public static List<String> in(JsonNode body) {
@@ -61,7 +108,13 @@ public final class EnglishTexts {
     }
 
     private static boolean machine(String field) {
-        return field != null && (MACHINE.contains(field) || field.endsWith("Id") || field.endsWith("Ids") || field.endsWith("At")
-                || field.endsWith("On") || field.endsWith("By") || field.endsWith("From"));
+        return field != null
+                && (MACHINE.contains(field)
+                        || field.endsWith("Id")
+                        || field.endsWith("Ids")
+                        || field.endsWith("At")
+                        || field.endsWith("On")
+                        || field.endsWith("By")
+                        || field.endsWith("From"));
     }
 }

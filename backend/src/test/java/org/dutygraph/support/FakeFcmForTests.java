@@ -10,8 +10,7 @@ public final class FakeFcmForTests {
 
     public static final FakeFcmServer SERVER = new FakeFcmServer();
 
-    private FakeFcmForTests() {
-    }
+    private FakeFcmForTests() {}
 
     static void register(DynamicPropertyRegistry registry) {
         registry.add("dutygraph.notifications.fcm.project-id", () -> "dutygraph-test");

@@ -1,5 +1,7 @@
 package org.dutygraph.support;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -13,9 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,12 +34,16 @@ public final class FakeFcmServer implements AutoCloseable {
     }
 
     /** One answer given, and when (just before it was written back). */
-    public record Answered(String token, String messageId, int status, java.time.Instant at) {
-    }
+    public record Answered(String token, String messageId, int status, java.time.Instant at) {}
 
     /** An answer: status, FCM error code (for the body), headers, and an optional pause before answering. */
-    public record Answer(int status, String errorStatus, String fcmErrorCode, String message, Map<String, String> headers,
-                         long delayMillis) {
+    public record Answer(
+            int status,
+            String errorStatus,
+            String fcmErrorCode,
+            String message,
+            Map<String, String> headers,
+            long delayMillis) {
 
         public static Answer ok() {
             return new Answer(200, null, null, null, Map.of(), 0);
@@ -55,8 +58,13 @@ public final class FakeFcmServer implements AutoCloseable {
         }
 
         public static Answer quotaExceeded(long retryAfterSeconds) {
-            return new Answer(429, "RESOURCE_EXHAUSTED", "QUOTA_EXCEEDED", "Quota exceeded.",
-                    Map.of("Retry-After", String.valueOf(retryAfterSeconds)), 0);
+            return new Answer(
+                    429,
+                    "RESOURCE_EXHAUSTED",
+                    "QUOTA_EXCEEDED",
+                    "Quota exceeded.",
+                    Map.of("Retry-After", String.valueOf(retryAfterSeconds)),
+                    0);
         }
 
         public static Answer unavailable() {
@@ -150,15 +158,23 @@ public final class FakeFcmServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            JsonNode message = JSON.readTree(exchange.getRequestBody().readAllBytes()).path("message");
+            JsonNode message =
+                    JSON.readTree(exchange.getRequestBody().readAllBytes()).path("message");
             messages.add(message);
             var token = message.path("token").asString("");
             var data = new java.util.LinkedHashMap<String, String>();
-            message.path("data").properties().forEach(e -> data.put(e.getKey(), e.getValue().asString()));
+            message.path("data")
+                    .properties()
+                    .forEach(e -> data.put(e.getKey(), e.getValue().asString()));
             var notification = message.path("notification");
-            received.add(new Received(token, data, notification.path("title").asString(null),
+            received.add(new Received(
+                    token,
+                    data,
+                    notification.path("title").asString(null),
                     notification.path("body").asString(null)));
-            int nth = requestsPerToken.computeIfAbsent(token, t -> new AtomicInteger()).incrementAndGet();
+            int nth = requestsPerToken
+                    .computeIfAbsent(token, t -> new AtomicInteger())
+                    .incrementAndGet();
             var answer = script.answer(token, nth);
             if (answer.delayMillis() > 0) {
                 Thread.sleep(answer.delayMillis());
@@ -178,9 +194,21 @@ public final class FakeFcmServer implements AutoCloseable {
     }
 
     private static String error(Answer answer) {
-        return JSON.writeValueAsString(Map.of("error", Map.of("code", answer.status(), "message", answer.message(),
-                "status", answer.errorStatus(), "details", List.of(Map.of(
-                        "@type", "type.googleapis.com/google.firebase.fcm.v1.FcmError", "errorCode", answer.fcmErrorCode())))));
+        return JSON.writeValueAsString(Map.of(
+                "error",
+                Map.of(
+                        "code",
+                        answer.status(),
+                        "message",
+                        answer.message(),
+                        "status",
+                        answer.errorStatus(),
+                        "details",
+                        List.of(Map.of(
+                                "@type",
+                                "type.googleapis.com/google.firebase.fcm.v1.FcmError",
+                                "errorCode",
+                                answer.fcmErrorCode())))));
     }
 
     @Override

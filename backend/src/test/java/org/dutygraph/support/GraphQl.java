@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class GraphQl {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI endpoint;
     private final String token;
@@ -102,7 +102,9 @@ public final class GraphQl {
         try {
             var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             var text = response.body();
-            return new Response(response.statusCode(), text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text));
+            return new Response(
+                    response.statusCode(),
+                    text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text));
         } catch (Exception e) {
             throw new AssertionError("HTTP call failed", e);
         }

@@ -3,7 +3,6 @@ package org.dutygraph.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.neo4j.Neo4jContainer;
@@ -17,7 +16,8 @@ public final class Neo4jForTests {
     private static Neo4jContainer container;
 
     public static synchronized void register(DynamicPropertyRegistry registry) {
-        if (!Boolean.getBoolean("dutygraph.test.embedded") && DockerClientFactory.instance().isDockerAvailable()) {
+        if (!Boolean.getBoolean("dutygraph.test.embedded")
+                && DockerClientFactory.instance().isDockerAvailable()) {
             if (container == null) {
                 container = new Neo4jContainer("neo4j:5.26").withoutAuthentication();
                 container.start();
@@ -35,6 +35,5 @@ public final class Neo4jForTests {
         }
     }
 
-    private Neo4jForTests() {
-    }
+    private Neo4jForTests() {}
 }

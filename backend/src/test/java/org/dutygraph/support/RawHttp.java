@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,11 +13,12 @@ import tools.jackson.databind.JsonNode;
  */
 public final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     public static JsonNode graphql(String fromAddress, int port, String document) {
-        var body = GraphQl.JSON.writeValueAsString(java.util.Map.of("query", document)).getBytes(StandardCharsets.UTF_8);
+        var body = GraphQl.JSON
+                .writeValueAsString(java.util.Map.of("query", document))
+                .getBytes(StandardCharsets.UTF_8);
         try (var socket = new Socket(InetAddress.getLoopbackAddress(), port, InetAddress.getByName(fromAddress), 0)) {
             var head = "POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
                     + body.length + "\r\nConnection: close\r\n\r\n";

@@ -2,7 +2,6 @@ package org.dutygraph.support;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.dutygraph.platform.effects.EffectHandler;
 import org.dutygraph.supervision.SupervisionRedCard;
 import org.springframework.boot.test.context.TestConfiguration;

@@ -5,7 +5,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -37,25 +36,26 @@ public class SessionCounter implements BeanPostProcessor {
         if (!(bean instanceof Driver driver)) {
             return bean;
         }
-        return Proxy.newProxyInstance(Driver.class.getClassLoader(), new Class<?>[] {Driver.class}, (proxy, method, args) -> {
-            if (!method.getName().equals("session")) {
-                return invoke(driver, method, args);
-            }
-            OPENED.incrementAndGet();
-            if (OPEN_ON_THIS_THREAD.get()[0] > 0) {
-                NESTED_ON_THIS_THREAD.get()[0]++;
-            }
-            var session = invoke(driver, method, args);
-            return session instanceof Session opened ? tracked(opened) : session;
-        });
+        return Proxy.newProxyInstance(
+                Driver.class.getClassLoader(), new Class<?>[] {Driver.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("session")) {
+                        return invoke(driver, method, args);
+                    }
+                    OPENED.incrementAndGet();
+                    if (OPEN_ON_THIS_THREAD.get()[0] > 0) {
+                        NESTED_ON_THIS_THREAD.get()[0]++;
+                    }
+                    var session = invoke(driver, method, args);
+                    return session instanceof Session opened ? tracked(opened) : session;
+                });
     }
 
     private static Session tracked(Session session) {
         var open = OPEN_ON_THIS_THREAD.get();
         open[0]++;
         var closed = new AtomicBoolean();
-        return (Session) Proxy.newProxyInstance(Session.class.getClassLoader(), new Class<?>[] {Session.class},
-                (proxy, method, args) -> {
+        return (Session) Proxy.newProxyInstance(
+                Session.class.getClassLoader(), new Class<?>[] {Session.class}, (proxy, method, args) -> {
                     if (method.getName().equals("close") && closed.compareAndSet(false, true)) {
                         open[0]--;
                     }

@@ -1,18 +1,17 @@
 package org.dutygraph.contracts;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Applied directives are not in introspection, so the schema diff cannot see them: a root field whose
@@ -65,7 +64,8 @@ final class AuthNarrowing {
         for (var file : operations) {
             var document = Parser.parse(Contract.read(file));
             for (var operation : document.getDefinitionsOfType(OperationDefinition.class)) {
-                if (operation.getSelectionSet().getSelectionsOfType(Field.class).stream().anyMatch(f -> f.getName().equals(rootField))) {
+                if (operation.getSelectionSet().getSelectionsOfType(Field.class).stream()
+                        .anyMatch(f -> f.getName().equals(rootField))) {
                     users.add(Contract.OPERATIONS_DIR.relativize(file).toString());
                 }
             }
@@ -73,6 +73,5 @@ final class AuthNarrowing {
         return users;
     }
 
-    private AuthNarrowing() {
-    }
+    private AuthNarrowing() {}
 }

@@ -2,12 +2,11 @@ package org.dutygraph.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Set;
-import java.util.TreeSet;
-
 import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,10 +24,25 @@ class CasesContractTest {
         for (var root : Set.of("AccountabilityCase", "AccountabilityCaseConnection", "AccountabilityCasePayload")) {
             reach(schema.getType(root), reached, fields);
         }
-        assertThat(reached).as("types reachable from a case").containsOnly("AccountabilityCase", "AccountabilityCaseConnection",
-                "AccountabilityCaseEdge", "AccountabilityCasePayload", "CaseSource", "CaseNamed", "CaseSituation", "CaseChainLink",
-                "CaseDecision", "CaseAppeal", "CaseStep", "CaseStatement", "PageInfo", "UserError");
-        assertThat(fields).as("no field about a complainant")
+        assertThat(reached)
+                .as("types reachable from a case")
+                .containsOnly(
+                        "AccountabilityCase",
+                        "AccountabilityCaseConnection",
+                        "AccountabilityCaseEdge",
+                        "AccountabilityCasePayload",
+                        "CaseSource",
+                        "CaseNamed",
+                        "CaseSituation",
+                        "CaseChainLink",
+                        "CaseDecision",
+                        "CaseAppeal",
+                        "CaseStep",
+                        "CaseStatement",
+                        "PageInfo",
+                        "UserError");
+        assertThat(fields)
+                .as("no field about a complainant")
                 .noneMatch(f -> f.matches("(?i).*(contact|phone|receipt|complainant|citizen|email|address).*"));
     }
 

@@ -1,5 +1,9 @@
 package org.dutygraph.contracts;
 
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import graphql.schema.idl.UnExecutableSchemaGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,11 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
-import graphql.schema.GraphQLSchema;
-import graphql.schema.idl.SchemaParser;
-import graphql.schema.idl.TypeDefinitionRegistry;
-import graphql.schema.idl.UnExecutableSchemaGenerator;
 
 /** Loads the contract from this module's sources: the schema files and the app's operation documents. */
 final class Contract {
@@ -22,8 +21,10 @@ final class Contract {
 
     static String sdl(Path directory) {
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(f -> f.toString().endsWith(".graphqls")).sorted()
-                    .map(Contract::read).reduce("", (a, b) -> a + "\n" + b);
+            return files.filter(f -> f.toString().endsWith(".graphqls"))
+                    .sorted()
+                    .map(Contract::read)
+                    .reduce("", (a, b) -> a + "\n" + b);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -50,6 +51,5 @@ final class Contract {
         }
     }
 
-    private Contract() {
-    }
+    private Contract() {}
 }

@@ -2,14 +2,13 @@ package org.dutygraph.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import graphql.ExecutionInput;
+import graphql.ParseAndValidate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.stream.Stream;
-
-import graphql.ExecutionInput;
-import graphql.ParseAndValidate;
 import org.dutygraph.contracts.manifest.PersistedQueryManifest;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +30,9 @@ class PersistedQueryManifestTest {
         assertThat(operations).hasSize(Contract.operations().size());
         for (var operation : operations) {
             assertThat(operation.id()).isEqualTo(PersistedQueryManifest.sha256(operation.body()));
-            assertThat(json).as(operation.name()).contains("{\"id\": \"" + operation.id() + "\", \"name\": \"" + operation.name() + "\"");
+            assertThat(json)
+                    .as(operation.name())
+                    .contains("{\"id\": \"" + operation.id() + "\", \"name\": \"" + operation.name() + "\"");
         }
         assertThat(json).isEqualTo(PersistedQueryManifest.json(operations));
     }
@@ -42,19 +43,28 @@ class PersistedQueryManifestTest {
         var failures = new ArrayList<String>();
         for (var release : releases()) {
             for (var operation : ReleasedManifest.read(release)) {
-                var errors = ParseAndValidate.parseAndValidate(schema, ExecutionInput.newExecutionInput(operation.body()).build()).getErrors();
-                errors.forEach(e -> failures.add(release.getFileName() + " " + operation.name() + ": " + e.getMessage()));
+                var errors = ParseAndValidate.parseAndValidate(
+                                schema,
+                                ExecutionInput.newExecutionInput(operation.body())
+                                        .build())
+                        .getErrors();
+                errors.forEach(
+                        e -> failures.add(release.getFileName() + " " + operation.name() + ": " + e.getMessage()));
             }
         }
-        assertThat(failures).as("released app operations the schema no longer serves (deprecate first, remove after the "
-                + "last release using it is dropped from releases/)").isEmpty();
+        assertThat(failures)
+                .as("released app operations the schema no longer serves (deprecate first, remove after the "
+                        + "last release using it is dropped from releases/)")
+                .isEmpty();
     }
 
     @Test
     void aReleasedManifestIsPublishedUnchanged() throws IOException {
         for (var release : releases()) {
             for (var operation : ReleasedManifest.read(release)) {
-                assertThat(operation.id()).as(release + " " + operation.name()).isEqualTo(PersistedQueryManifest.sha256(operation.body()));
+                assertThat(operation.id())
+                        .as(release + " " + operation.name())
+                        .isEqualTo(PersistedQueryManifest.sha256(operation.body()));
             }
         }
         assertThat(releases()).isNotEmpty();

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.dutygraph.contracts.manifest.PersistedQueryManifest.Operation;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,12 +20,14 @@ final class ReleasedManifest {
         }
         var operations = new ArrayList<Operation>();
         for (var o : root.path("operations")) {
-            operations.add(new Operation(o.path("id").asString(), o.path("name").asString(), o.path("type").asString(),
+            operations.add(new Operation(
+                    o.path("id").asString(),
+                    o.path("name").asString(),
+                    o.path("type").asString(),
                     o.path("body").asString()));
         }
         return operations;
     }
 
-    private ReleasedManifest() {
-    }
+    private ReleasedManifest() {}
 }

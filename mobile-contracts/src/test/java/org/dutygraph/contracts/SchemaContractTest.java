@@ -2,15 +2,14 @@ package org.dutygraph.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-
 import graphql.ExecutionInput;
 import graphql.ParseAndValidate;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.diff.SchemaDiff;
 import graphql.schema.diff.reporting.CapturingReporter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SchemaContractTest {
@@ -29,7 +28,9 @@ class SchemaContractTest {
                 }
             });
         }
-        assertThat(undeclared).as("root fields need exactly one of @auth(roles: ...) or @public").isEmpty();
+        assertThat(undeclared)
+                .as("root fields need exactly one of @auth(roles: ...) or @public")
+                .isEmpty();
     }
 
     @Test
@@ -37,7 +38,8 @@ class SchemaContractTest {
         var lists = new ArrayList<String>();
         for (GraphQLObjectType root : rootTypes()) {
             root.getFieldDefinitions().stream()
-                    .filter(f -> graphql.schema.GraphQLTypeUtil.unwrapNonNull(f.getType()) instanceof graphql.schema.GraphQLList)
+                    .filter(f -> graphql.schema.GraphQLTypeUtil.unwrapNonNull(f.getType())
+                            instanceof graphql.schema.GraphQLList)
                     .forEach(f -> lists.add(root.getName() + "." + f.getName()));
         }
         assertThat(lists).as("root lists must be Relay connections").isEmpty();
@@ -49,7 +51,8 @@ class SchemaContractTest {
         mutation.getFieldDefinitions().forEach(field -> {
             assertThat(field.getArguments()).as(field.getName()).hasSize(1);
             assertThat(field.getArguments().get(0).getName()).isEqualTo("input");
-            assertThat(graphql.schema.GraphQLTypeUtil.simplePrint(field.getType())).endsWith("Payload!");
+            assertThat(graphql.schema.GraphQLTypeUtil.simplePrint(field.getType()))
+                    .endsWith("Payload!");
         });
     }
 
@@ -60,11 +63,16 @@ class SchemaContractTest {
         var names = new HashSet<String>();
         for (var file : operations) {
             var document = Contract.read(file);
-            var result = ParseAndValidate.parseAndValidate(schema, ExecutionInput.newExecutionInput(document).build());
+            var result = ParseAndValidate.parseAndValidate(
+                    schema, ExecutionInput.newExecutionInput(document).build());
             assertThat(result.getErrors()).as(file.toString()).isEmpty();
             var expected = file.getFileName().toString().replace(".graphql", "");
-            assertThat(document).as(file + " declares operation " + expected).containsPattern("(query|mutation|subscription) " + expected + "\\b");
-            assertThat(names.add(expected)).as("operation names are unique: " + expected).isTrue();
+            assertThat(document)
+                    .as(file + " declares operation " + expected)
+                    .containsPattern("(query|mutation|subscription) " + expected + "\\b");
+            assertThat(names.add(expected))
+                    .as("operation names are unique: " + expected)
+                    .isTrue();
         }
     }
 
@@ -76,7 +84,11 @@ class SchemaContractTest {
     void theSchemaDoesNotBreakThePublishedBaseline() {
         var reporter = new CapturingReporter();
         var options = SchemaDiff.Options.defaultOptions();
-        new SchemaDiff(options).diffSchema(graphql.schema.diff.SchemaDiffSet.diffSetFromIntrospection(Contract.schema(Contract.BASELINE_DIR), Contract.schema(Contract.SCHEMA_DIR)), reporter);
+        new SchemaDiff(options)
+                .diffSchema(
+                        graphql.schema.diff.SchemaDiffSet.diffSetFromIntrospection(
+                                Contract.schema(Contract.BASELINE_DIR), Contract.schema(Contract.SCHEMA_DIR)),
+                        reporter);
         List<String> breaks = reporter.getBreakages().stream()
                 .map(d -> d.getCategory() + " " + d.getTypeName() + "." + d.getFieldName() + ": " + d.getReasonMsg())
                 .toList();
@@ -91,15 +103,38 @@ class SchemaContractTest {
     @Test
     void publicRootFieldsReachOnlyPublicTypes() {
         // Account: the caller's own, after signing in. ComplaintMessage: author is CITIZEN or HANDLER, never a name.
-        // CitizenHandlingUnit: names only (no id, nothing to walk on); CitizenComplaintStep: status and time, no handler.
-        var allowed = java.util.Set.of("CitizenRankingConnection", "CitizenRankingEdge", "CitizenRanking",
-                "CitizenRankingEntry", "PublicUnit", "IndicatorCount", "PageInfo", "CitizenComplaint", "ComplaintMessage",
-                "CitizenComplaintPhoto", "CitizenComplaintStep", "CitizenHandlingUnit", "SupersededComplaintOutcome",
-                "SubmitComplaintPayload", "ReplyToComplaintPayload", "FollowComplaintPushPayload", "RateServicePayload",
-                "LoginPayload", "RefreshSessionPayload", "SignOutPayload", "Account", "UserError", "MatterConnection", "MatterEdge", "Matter");
+        // CitizenHandlingUnit: names only (no id, nothing to walk on); CitizenComplaintStep: status and time, no
+        // handler.
+        var allowed = java.util.Set.of(
+                "CitizenRankingConnection",
+                "CitizenRankingEdge",
+                "CitizenRanking",
+                "CitizenRankingEntry",
+                "PublicUnit",
+                "IndicatorCount",
+                "PageInfo",
+                "CitizenComplaint",
+                "ComplaintMessage",
+                "CitizenComplaintPhoto",
+                "CitizenComplaintStep",
+                "CitizenHandlingUnit",
+                "SupersededComplaintOutcome",
+                "SubmitComplaintPayload",
+                "ReplyToComplaintPayload",
+                "FollowComplaintPushPayload",
+                "RateServicePayload",
+                "LoginPayload",
+                "RefreshSessionPayload",
+                "SignOutPayload",
+                "Account",
+                "UserError",
+                "MatterConnection",
+                "MatterEdge",
+                "Matter");
         var reached = new java.util.TreeSet<String>();
         for (GraphQLObjectType root : rootTypes()) {
-            root.getFieldDefinitions().stream().filter(f -> f.getAppliedDirective("public") != null)
+            root.getFieldDefinitions().stream()
+                    .filter(f -> f.getAppliedDirective("public") != null)
                     .forEach(f -> reach(f.getType(), reached));
         }
         assertThat(reached).as("types reachable from @public fields").isSubsetOf(allowed);
@@ -115,7 +150,8 @@ class SchemaContractTest {
         }
         container.getFieldDefinitions().forEach(f -> reach(f.getType(), reached));
         if (named instanceof graphql.schema.GraphQLInterfaceType) {
-            schema.getImplementations((graphql.schema.GraphQLInterfaceType) named).forEach(t -> reach(t, reached));
+            schema.getImplementations((graphql.schema.GraphQLInterfaceType) named)
+                    .forEach(t -> reach(t, reached));
         }
     }
 
@@ -130,5 +166,4 @@ class SchemaContractTest {
         }
         return roots;
     }
-
 }

@@ -3,7 +3,6 @@ package org.dutygraph.benchmarks;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.appraisal.AppraisalComputation;
 import org.dutygraph.appraisal.AppraisalSchemes;
 import org.dutygraph.appraisal.engine.Period;
@@ -51,8 +50,9 @@ final class AppraisalBenchmark implements Benchmark {
                     }
                 }
             }
-            out.printf("SETUP %d staff, %d departments, %d score sheets in %.1f s%n", staff, units, (staff + units + 1) * 12,
-                    (System.nanoTime() - setup) / 1e9);
+            out.printf(
+                    "SETUP %d staff, %d departments, %d score sheets in %.1f s%n",
+                    staff, units, (staff + units + 1) * 12, (System.nanoTime() - setup) / 1e9);
             var computation = context.getBean(AppraisalComputation.class);
             long read = System.nanoTime();
             int rows = 0;
@@ -66,10 +66,19 @@ final class AppraisalBenchmark implements Benchmark {
                 var summary = computation.recompute(YEAR);
                 double seconds = summary.millis() / 1000.0;
                 worst = Math.max(worst, seconds);
-                out.printf("RECOMPUTE %d (%s): %d schemes, %d subjects, %d results in %.1f s (target %.0f s, ratio %.2f; "
-                                + "ratio to reading the inputs %.1f); ms by phase %s%n", run, run == 1 ? "first run" : "replacing the first",
-                        summary.schemes(), summary.subjects(), summary.results(), seconds, TARGET_SECONDS, seconds / TARGET_SECONDS,
-                        seconds / readSeconds, new java.util.TreeMap<>(summary.phaseMillis()));
+                out.printf(
+                        "RECOMPUTE %d (%s): %d schemes, %d subjects, %d results in %.1f s (target %.0f s, ratio %.2f; "
+                                + "ratio to reading the inputs %.1f); ms by phase %s%n",
+                        run,
+                        run == 1 ? "first run" : "replacing the first",
+                        summary.schemes(),
+                        summary.subjects(),
+                        summary.results(),
+                        seconds,
+                        TARGET_SECONDS,
+                        seconds / TARGET_SECONDS,
+                        seconds / readSeconds,
+                        new java.util.TreeMap<>(summary.phaseMillis()));
             }
             boolean ok = worst <= TARGET_SECONDS;
             out.println(ok ? "PASS" : "FAIL");
@@ -79,8 +88,11 @@ final class AppraisalBenchmark implements Benchmark {
 
     private static int readSheets(Driver driver, Period period) {
         try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("MATCH (s:ScoreSheet {period: $p}) RETURN s.subjectId AS s, s.codes AS c, s.values AS v",
-                    Map.of("p", period.toString())).list().size());
+            return session.executeRead(tx -> tx.run(
+                            "MATCH (s:ScoreSheet {period: $p}) RETURN s.subjectId AS s, s.codes AS c, s.values AS v",
+                            Map.of("p", period.toString()))
+                    .list()
+                    .size());
         }
     }
 
@@ -89,8 +101,7 @@ final class AppraisalBenchmark implements Benchmark {
             session.run("""
                     CREATE (g:Organization {id: 'bgov', name: '基准市人民政府', classification: 'government'})
                     WITH g UNWIND range(0, $units - 1) AS d
-                    CREATE (:Organization {id: 'bd' + d, name: '部门' + d, classification: 'department'})-[:PART_OF]->(g)""",
-                    Map.of("units", units)).consume();
+                    CREATE (:Organization {id: 'bd' + d, name: '部门' + d, classification: 'department'})-[:PART_OF]->(g)""", Map.of("units", units)).consume();
             session.run("""
                     UNWIND range(0, $staff - 1) AS i
                     CALL (i) {
@@ -113,13 +124,14 @@ final class AppraisalBenchmark implements Benchmark {
                                   codes: ['post', 'other-work', 'innovation'],
                                   values: [toString(55 + (i * 7 + $m * 13) % 46), toString(60 + (i * 11 + $m) % 41),
                                            CASE WHEN i % 50 = 0 THEN '2' ELSE '0' END]})
-                        } IN TRANSACTIONS OF 20000 ROWS""", Map.of("staff", staff, "period", period, "year", YEAR, "m", m)).consume();
+                        } IN TRANSACTIONS OF 20000 ROWS""", Map.of("staff", staff, "period", period, "year", YEAR, "m", m))
+                        .consume();
                 session.run("""
                         UNWIND [u IN range(0, $units - 1) | 'bd' + u] + ['bgov'] AS id
                         CREATE (:ScoreSheet {key: id + '|' + $period, subjectId: id, period: $period, year: $year,
                                 codes: ['citizen-service', 'other-business', 'team-building'],
-                                values: [toString(70 + size(id) * $m % 30), '85', '90']})""",
-                        Map.of("units", units, "period", period, "year", YEAR, "m", m)).consume();
+                                values: [toString(70 + size(id) * $m % 30), '85', '90']})""", Map.of("units", units, "period", period, "year", YEAR, "m", m))
+                        .consume();
             }
         }
     }

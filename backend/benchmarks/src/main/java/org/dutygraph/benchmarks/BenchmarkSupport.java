@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.DutygraphApplication;
 import org.dutygraph.org.bundle.BundleImportService;
 import org.dutygraph.org.bundle.BundleSource;
@@ -25,24 +24,29 @@ import org.springframework.util.FileSystemUtils;
 /** What the benchmarks share: generated bundles, a fresh application on a temp store, timed imports, heap peaks. */
 final class BenchmarkSupport {
 
-    private BenchmarkSupport() {
-    }
+    private BenchmarkSupport() {}
 
     static BundleGenerator.Parameters parameters(Map<String, String> options, long seedOffset, int divisor) {
-        return new BundleGenerator.Parameters(Long.parseLong(options.getOrDefault("seed", "42")) + seedOffset,
+        return new BundleGenerator.Parameters(
+                Long.parseLong(options.getOrDefault("seed", "42")) + seedOffset,
                 Math.max(2, Integer.parseInt(options.getOrDefault("units", "5000")) / divisor),
                 Math.max(2, Integer.parseInt(options.getOrDefault("posts", "100000")) / divisor),
                 Integer.parseInt(options.getOrDefault("duties", "1000000")) / divisor,
                 Double.parseDouble(options.getOrDefault("overlap-rate", "0.01")));
     }
 
-    static List<BundleGenerator.PlantedOverlap> generate(PrintStream out, Path file, BundleGenerator.Parameters parameters)
-            throws IOException {
+    static List<BundleGenerator.PlantedOverlap> generate(
+            PrintStream out, Path file, BundleGenerator.Parameters parameters) throws IOException {
         var started = System.nanoTime();
         try (var stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
             var planted = new BundleGenerator(parameters).write(stream);
-            out.printf("GENERATE %s %s: %d MiB in %.1f s, %d planted overlaps%n", file.getFileName(), parameters,
-                    Files.size(file) >> 20, (System.nanoTime() - started) / 1e9, planted.size());
+            out.printf(
+                    "GENERATE %s %s: %d MiB in %.1f s, %d planted overlaps%n",
+                    file.getFileName(),
+                    parameters,
+                    Files.size(file) >> 20,
+                    (System.nanoTime() - started) / 1e9,
+                    planted.size());
             return planted;
         }
     }
@@ -59,11 +63,15 @@ final class BenchmarkSupport {
      * the working directory); command-line arguments so that they win over application.yml.
      */
     static ConfigurableApplicationContext start(Path store, String pageCache, String... extra) {
-        var args = new java.util.ArrayList<>(List.of("--server.port=0", "--dutygraph.demo.load=false",
-                "--spring.main.banner-mode=off", "--dutygraph.embedded.data-directory=" + store,
+        var args = new java.util.ArrayList<>(List.of(
+                "--server.port=0",
+                "--dutygraph.demo.load=false",
+                "--spring.main.banner-mode=off",
+                "--dutygraph.embedded.data-directory=" + store,
                 "--dutygraph.complaints.pepper-file=" + store.resolve("complaint-pepper.key"),
                 "--dutygraph.inspections.evidence-directory=" + store.resolve("evidence"),
-                "--dutygraph.embedded.page-cache=" + pageCache, "--logging.level.root=warn",
+                "--dutygraph.embedded.page-cache=" + pageCache,
+                "--logging.level.root=warn",
                 "--logging.level.org.dutygraph.conflicts=info"));
         for (var option : extra) {
             // an option given again replaces the default (Spring would bind both values to one property)
@@ -96,6 +104,8 @@ final class BenchmarkSupport {
     }
 
     private static List<MemoryPoolMXBean> heapPools() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .toList();
     }
 }

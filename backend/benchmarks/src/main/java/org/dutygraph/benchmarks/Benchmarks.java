@@ -13,32 +13,58 @@ import java.util.function.Function;
  */
 public final class Benchmarks {
 
-    private record Entry(String options, Function<PrintStream, Benchmark> create) {
-    }
+    private record Entry(String options, Function<PrintStream, Benchmark> create) {}
 
     private static final Map<String, Entry> ALL = new LinkedHashMap<>();
 
     static {
-        ALL.put("import", new Entry("[--units 5000 --posts 100000 --duties 1000000 --overlap-rate 0.01 --seed 42 --page-cache 1g]"
-                + "  import and unit page (-Xmx4g)", ImportBenchmark::new));
-        ALL.put("conflicts", new Entry("[the options of import, --naive-duties 2000]  conflict analysis (-Xmx4g)",
-                ConflictBenchmark::new));
-        ALL.put("push", new Entry("[--notifications 10000 --per-transaction 100 --fcm-latency-ms 0]  push outbox (-Xmx2g)",
-                PushBenchmark::new));
-        ALL.put("complaints", new Entry("[--rate --seconds --warmup-seconds --direct-seconds --connections --targets units|mixed]"
-                + "  anonymous complaint submissions (-Xmx2g)", ComplaintBenchmark::new));
-        ALL.put("inspections", new Entry("[--days --findings --warmup-days]  an inspector's day synced in one batch (-Xmx2g)",
-                InspectionBenchmark::new));
-        ALL.put("appraisal", new Entry("[--staff 100000 --units 500]  a year of appraisal recomputed (-Xmx4g)",
-                AppraisalBenchmark::new));
-        ALL.put("scenarios", new Entry("[--units 500 --posts 10000 --duties 100000 --seed 42]  scenario analysis against a full "
-                + "analysis (-Xmx4g)", ScenarioBenchmark::new));
-        ALL.put("supervision", new Entry("[--cases 1000000 --units 200 --items 500 --service-events 200000]  a year of case events "
-                + "ingested and evaluated (-Xmx6g)", SupervisionBenchmark::new));
+        ALL.put(
+                "import",
+                new Entry(
+                        "[--units 5000 --posts 100000 --duties 1000000 --overlap-rate 0.01 --seed 42 --page-cache 1g]"
+                                + "  import and unit page (-Xmx4g)",
+                        ImportBenchmark::new));
+        ALL.put(
+                "conflicts",
+                new Entry(
+                        "[the options of import, --naive-duties 2000]  conflict analysis (-Xmx4g)",
+                        ConflictBenchmark::new));
+        ALL.put(
+                "push",
+                new Entry(
+                        "[--notifications 10000 --per-transaction 100 --fcm-latency-ms 0]  push outbox (-Xmx2g)",
+                        PushBenchmark::new));
+        ALL.put(
+                "complaints",
+                new Entry(
+                        "[--rate --seconds --warmup-seconds --direct-seconds --connections --targets units|mixed]"
+                                + "  anonymous complaint submissions (-Xmx2g)",
+                        ComplaintBenchmark::new));
+        ALL.put(
+                "inspections",
+                new Entry(
+                        "[--days --findings --warmup-days]  an inspector's day synced in one batch (-Xmx2g)",
+                        InspectionBenchmark::new));
+        ALL.put(
+                "appraisal",
+                new Entry(
+                        "[--staff 100000 --units 500]  a year of appraisal recomputed (-Xmx4g)",
+                        AppraisalBenchmark::new));
+        ALL.put(
+                "scenarios",
+                new Entry(
+                        "[--units 500 --posts 10000 --duties 100000 --seed 42]  scenario analysis against a full "
+                                + "analysis (-Xmx4g)",
+                        ScenarioBenchmark::new));
+        ALL.put(
+                "supervision",
+                new Entry(
+                        "[--cases 1000000 --units 200 --items 500 --service-events 200000]  a year of case events "
+                                + "ingested and evaluated (-Xmx6g)",
+                        SupervisionBenchmark::new));
     }
 
-    private Benchmarks() {
-    }
+    private Benchmarks() {}
 
     public static void main(String[] args) throws Exception {
         System.exit(run(args));
@@ -51,7 +77,8 @@ public final class Benchmarks {
         }
         var entry = args.length == 0 ? null : ALL.get(args[0]);
         if (entry == null) {
-            System.err.println((args.length == 0 ? "Name a benchmark." : "Unknown benchmark: " + args[0]) + "\n" + usage());
+            System.err.println(
+                    (args.length == 0 ? "Name a benchmark." : "Unknown benchmark: " + args[0]) + "\n" + usage());
             return 2;
         }
         Map<String, String> options;
@@ -69,8 +96,8 @@ public final class Benchmarks {
         var options = new HashMap<String, String>();
         for (int i = 0; i < args.length; i += 2) {
             if (!args[i].startsWith("--") || i + 1 == args.length) {
-                throw new IllegalArgumentException("Expected --option value, got: "
-                        + String.join(" ", Arrays.copyOfRange(args, i, args.length)));
+                throw new IllegalArgumentException(
+                        "Expected --option value, got: " + String.join(" ", Arrays.copyOfRange(args, i, args.length)));
             }
             options.put(args[i].substring(2), args[i + 1]);
         }
@@ -78,8 +105,10 @@ public final class Benchmarks {
     }
 
     private static String usage() {
-        var usage = new StringBuilder("Usage: java -Xmx4g -jar backend/benchmarks/target/benchmarks.jar <benchmark> [--option value ...]\n");
+        var usage = new StringBuilder(
+                "Usage: java -Xmx4g -jar backend/benchmarks/target/benchmarks.jar <benchmark> [--option value ...]\n");
         ALL.forEach((name, entry) -> usage.append(String.format("  %-12s%s%n", name, entry.options())));
-        return usage.append("Each works in a temporary directory of its own, deleted when it exits.").toString();
+        return usage.append("Each works in a temporary directory of its own, deleted when it exits.")
+                .toString();
     }
 }

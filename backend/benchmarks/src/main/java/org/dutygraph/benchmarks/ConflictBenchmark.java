@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.dutygraph.conflicts.AnalysisJob;
 import org.dutygraph.conflicts.ConflictAnalysisService;
 import org.dutygraph.org.bundle.BundleImportService;
@@ -58,7 +57,8 @@ final class ConflictBenchmark implements Benchmark {
         var planted = BenchmarkSupport.generate(out, work.resolve("full.json"), full);
 
         double ratio;
-        try (var context = BenchmarkSupport.start(work.resolve("small-store"), "256m", "--dutygraph.conflicts.analyze-after-import=false")) {
+        try (var context = BenchmarkSupport.start(
+                work.resolve("small-store"), "256m", "--dutygraph.conflicts.analyze-after-import=false")) {
             BenchmarkSupport.importFile(context.getBean(BundleImportService.class), work.resolve("small.json"));
             var analysis = context.getBean(ConflictAnalysisService.class);
             analysis.analyzeNow(); // warm-up
@@ -70,11 +70,14 @@ final class ConflictBenchmark implements Benchmark {
                 }
             });
             ratio = naiveSeconds / engineSeconds;
-            out.printf("NAIVE   %d duties: naive all-pairs Cypher %.2f s (%d pairs), engine %.3f s; engine is %.0fx faster (target >= 10x)%n",
+            out.printf(
+                    "NAIVE   %d duties: naive all-pairs Cypher %.2f s (%d pairs), engine %.3f s; engine is %.0fx faster (target >= 10x)%n",
                     small.duties(), naiveSeconds, pairs[0], engineSeconds, ratio);
         }
 
-        try (var context = BenchmarkSupport.start(work.resolve("full-store"), options.getOrDefault("page-cache", "1g"),
+        try (var context = BenchmarkSupport.start(
+                work.resolve("full-store"),
+                options.getOrDefault("page-cache", "1g"),
                 "--dutygraph.conflicts.analyze-after-import=false")) {
             BenchmarkSupport.importFile(context.getBean(BundleImportService.class), work.resolve("full.json"));
             var analysis = context.getBean(ConflictAnalysisService.class);
@@ -85,18 +88,29 @@ final class ConflictBenchmark implements Benchmark {
             }
             var seconds = job.durationMillis() / 1000.0;
             var check = checkPlanted(context.getBean(Driver.class), planted);
-            out.printf("FULL    %s: full analysis %.1f s (target %.0f s, ratio %.2f), %d findings, peak heap %d MiB%n",
-                    full, seconds, FULL_TARGET_SECONDS, seconds / FULL_TARGET_SECONDS, job.findings(), BenchmarkSupport.peakHeapMiB());
-            out.printf("PLANTED %d planted overlaps, %d found (%.1f%%), %d overlap findings not explained by a planted duty%n",
+            out.printf(
+                    "FULL    %s: full analysis %.1f s (target %.0f s, ratio %.2f), %d findings, peak heap %d MiB%n",
+                    full,
+                    seconds,
+                    FULL_TARGET_SECONDS,
+                    seconds / FULL_TARGET_SECONDS,
+                    job.findings(),
+                    BenchmarkSupport.peakHeapMiB());
+            out.printf(
+                    "PLANTED %d planted overlaps, %d found (%.1f%%), %d overlap findings not explained by a planted duty%n",
                     planted.size(), check[0], 100.0 * check[0] / Math.max(1, planted.size()), check[1]);
             var coldIncremental = incremental(context, work, full, 0);
             long incremental = 0;
             for (int round = 1; round <= 3; round++) {
                 incremental = Math.max(incremental, incremental(context, work, full, round));
             }
-            out.printf("INCREMENTAL one unit's duties changed (10 duties re-coded): first run %d ms (cold: query plans, JIT), then worst of 3 runs %d ms (target 500 ms, ratio %.2f); full run %.1f s%n",
+            out.printf(
+                    "INCREMENTAL one unit's duties changed (10 duties re-coded): first run %d ms (cold: query plans, JIT), then worst of 3 runs %d ms (target 500 ms, ratio %.2f); full run %.1f s%n",
                     coldIncremental, incremental, incremental / 500.0, seconds);
-            var pass = ratio >= 10 && seconds <= FULL_TARGET_SECONDS && check[0] == planted.size() && check[1] == 0
+            var pass = ratio >= 10
+                    && seconds <= FULL_TARGET_SECONDS
+                    && check[0] == planted.size()
+                    && check[1] == 0
                     && incremental <= 500;
             out.println(pass ? "RESULT within targets" : "RESULT OUTSIDE TARGETS");
             return pass ? 0 : 1;
@@ -107,20 +121,25 @@ final class ConflictBenchmark implements Benchmark {
      * Imports a duties-only bundle that re-codes ten duties of one unit onto another unit's object, then
      * times the incremental analysis of that change (as an import would queue it).
      */
-    private static long incremental(org.springframework.context.ConfigurableApplicationContext context, java.nio.file.Path work,
-                                    BundleGenerator.Parameters parameters, int round) throws java.io.IOException {
+    private static long incremental(
+            org.springframework.context.ConfigurableApplicationContext context,
+            java.nio.file.Path work,
+            BundleGenerator.Parameters parameters,
+            int round)
+            throws java.io.IOException {
         int holders = parameters.units() - 1;
         var duties = new StringBuilder();
         for (int k = 0; k < 10; k++) {
             int i = k * holders; // the k-th duty of unit 1 (dep-1)
             duties.append(k == 0 ? "" : ",").append("""
-                    {"id": "duty-%d", "holder_id": "dep-1", "text": "负责重新编码的事项%d", "action": "act-%d", "objects": ["obj-2-%d"]}"""
-                    .formatted(i, i, (k + round) % 10, round % 2));
+                    {"id": "duty-%d", "holder_id": "dep-1", "text": "负责重新编码的事项%d", "action": "act-%d", "objects": ["obj-2-%d"]}""".formatted(i, i, (k + round) % 10, round % 2));
         }
         var file = work.resolve("change-" + round + ".json");
         Files.writeString(file, "{\"format\": \"org-bundle/1\", \"duties\": [" + duties + "]}");
         BenchmarkSupport.importFile(context.getBean(BundleImportService.class), file);
-        var ids = java.util.stream.IntStream.range(0, 10).mapToObj(k -> "duty-" + k * holders).toList();
+        var ids = java.util.stream.IntStream.range(0, 10)
+                .mapToObj(k -> "duty-" + k * holders)
+                .toList();
         var analysis = context.getBean(ConflictAnalysisService.class);
         var job = analysis.await(analysis.submitIncremental(ids).id(), Duration.ofMinutes(5));
         if (job.status() != AnalysisJob.Status.SUCCEEDED) {
@@ -136,14 +155,20 @@ final class ConflictBenchmark implements Benchmark {
         Map<String, Set<String>> unitsWithDuty = new HashMap<>();
         long unexplained = 0;
         try (var session = driver.session()) {
-            var findings = session.run("MATCH (f:Finding {kind: 'overlap', active: true}) RETURN f.duties AS duties, f.units AS units")
-                    .list(r -> List.of(r.get("duties").asList(v -> v.asString()), r.get("units").asList(v -> v.asString())));
+            var findings = session.run(
+                            "MATCH (f:Finding {kind: 'overlap', active: true}) RETURN f.duties AS duties, f.units AS units")
+                    .list(r -> List.of(
+                            r.get("duties").asList(v -> v.asString()),
+                            r.get("units").asList(v -> v.asString())));
             for (var f : findings) {
                 if (f.get(0).stream().noneMatch(plantedDuties::contains)) unexplained++;
-                for (var duty : f.get(0)) unitsWithDuty.computeIfAbsent(duty, k -> new HashSet<>()).addAll(f.get(1));
+                for (var duty : f.get(0))
+                    unitsWithDuty.computeIfAbsent(duty, k -> new HashSet<>()).addAll(f.get(1));
             }
         }
-        long found = planted.stream().filter(p -> unitsWithDuty.getOrDefault(p.dutyId(), Set.of()).contains(p.partnerUnitId())).count();
+        long found = planted.stream()
+                .filter(p -> unitsWithDuty.getOrDefault(p.dutyId(), Set.of()).contains(p.partnerUnitId()))
+                .count();
         return new long[] {found, unexplained};
     }
 

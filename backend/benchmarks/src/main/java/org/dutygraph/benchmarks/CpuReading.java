@@ -45,9 +45,15 @@ record CpuReading(long process, Map<Long, Map.Entry<String, Long>> threads) {
             long used = now.getValue() - (then == null ? 0 : then.getValue());
             groups.merge(now.getKey().replaceAll("[0-9]+", "N"), used / 1e6 / requests, Double::sum);
         });
-        groups.put("JVM (JIT, GC)", msPerRequest(later, requests) - groups.values().stream().mapToDouble(Double::doubleValue).sum());
+        groups.put(
+                "JVM (JIT, GC)",
+                msPerRequest(later, requests)
+                        - groups.values().stream()
+                                .mapToDouble(Double::doubleValue)
+                                .sum());
         var sorted = new LinkedHashMap<String, Double>();
-        groups.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        groups.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         return sorted;
     }

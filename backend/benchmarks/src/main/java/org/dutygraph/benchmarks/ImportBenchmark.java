@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-
 import org.dutygraph.org.bundle.BundleImportService;
 import org.dutygraph.org.generator.BundleGenerator;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -45,7 +44,10 @@ final class ImportBenchmark implements Benchmark {
         var parameters = BenchmarkSupport.parameters(options, 0, 1);
         var baselineParameters = BenchmarkSupport.parameters(options, 1, 100);
         var work = BenchmarkSupport.tempDirectory("dutygraph-bench");
-        out.printf("Benchmark in %s, heap max %d MiB, %d cores%n", work, Runtime.getRuntime().maxMemory() >> 20,
+        out.printf(
+                "Benchmark in %s, heap max %d MiB, %d cores%n",
+                work,
+                Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.getRuntime().availableProcessors());
 
         var baselineFile = work.resolve("baseline.json");
@@ -53,7 +55,9 @@ final class ImportBenchmark implements Benchmark {
         BenchmarkSupport.generate(out, baselineFile, baselineParameters);
         BenchmarkSupport.generate(out, bundleFile, parameters);
 
-        try (var context = BenchmarkSupport.start(work.resolve("store"), options.getOrDefault("page-cache", "1g"),
+        try (var context = BenchmarkSupport.start(
+                work.resolve("store"),
+                options.getOrDefault("page-cache", "1g"),
                 "--dutygraph.conflicts.analyze-after-import=false")) {
             var imports = context.getBean(BundleImportService.class);
             var baselineSeconds = BenchmarkSupport.importFile(imports, baselineFile);
@@ -62,16 +66,19 @@ final class ImportBenchmark implements Benchmark {
             var peakHeap = BenchmarkSupport.peakHeapMiB();
             var perEntryRatio = (seconds / baselineSeconds) / 100.0;
             out.printf("IMPORT  %s%n", parameters);
-            out.printf("IMPORT  full %.1f s, 1%% baseline %.2f s, per-entry cost ratio full/baseline %.2f, time/target(600 s) %.2f, peak heap %d MiB%n",
+            out.printf(
+                    "IMPORT  full %.1f s, 1%% baseline %.2f s, per-entry cost ratio full/baseline %.2f, time/target(600 s) %.2f, peak heap %d MiB%n",
                     seconds, baselineSeconds, perEntryRatio, seconds / IMPORT_TARGET_SECONDS, peakHeap);
 
             var port = ((WebServerApplicationContext) context).getWebServer().getPort();
             var http = new Http(port, login(port));
             var unitIds = sampleUnits(parameters, 200);
             var baseline = http.percentiles("{ __typename }", List.of(Map.of()), 2000);
-            var variables = unitIds.stream().map(id -> Map.<String, Object>of("id", id)).toList();
+            var variables =
+                    unitIds.stream().map(id -> Map.<String, Object>of("id", id)).toList();
             var page = http.percentiles(UNIT_PAGE, variables, 2000);
-            out.printf("UNITPAGE p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; trivial request p95 %.1f ms; ratio p95/trivial %.1f, p95/target(50 ms) %.2f%n",
+            out.printf(
+                    "UNITPAGE p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; trivial request p95 %.1f ms; ratio p95/trivial %.1f, p95/target(50 ms) %.2f%n",
                     page[0], page[1], page[2], baseline[1], page[1] / baseline[1], page[1] / UNIT_PAGE_TARGET_MS);
             var pass = seconds <= IMPORT_TARGET_SECONDS && peakHeap <= 4096 && page[1] <= UNIT_PAGE_TARGET_MS;
             out.println(pass ? "RESULT within targets" : "RESULT OUTSIDE TARGETS");
@@ -91,7 +98,10 @@ final class ImportBenchmark implements Benchmark {
     }
 
     private static String login(int port) throws Exception {
-        var response = new Http(port, null).post("mutation { login(input: {username: \"analyst\", password: \"analyst-demo\"}) { token } }", Map.of());
+        var response = new Http(port, null)
+                .post(
+                        "mutation { login(input: {username: \"analyst\", password: \"analyst-demo\"}) { token } }",
+                        Map.of());
         return JSON.readTree(response).path("data").path("login").path("token").asString();
     }
 
@@ -101,7 +111,8 @@ final class ImportBenchmark implements Benchmark {
         String post(String query, Map<String, Object> variables) throws Exception {
             var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query, "variables", variables))));
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            JSON.writeValueAsString(Map.of("query", query, "variables", variables))));
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.neo4j.driver.Driver;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -49,34 +48,61 @@ final class InspectionBenchmark implements Benchmark {
         int findings = Integer.parseInt(options.getOrDefault("findings", "50"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup-days", "10"));
         var store = BenchmarkSupport.tempDirectory("dutygraph-inspection-bench");
-        try (var context = BenchmarkSupport.start(store, "256m", "--dutygraph.demo.load=true",
+        try (var context = BenchmarkSupport.start(
+                store,
+                "256m",
+                "--dutygraph.demo.load=true",
                 "--dutygraph.inspections.evidence-directory=" + store.resolve("evidence"))) {
             port = ((WebServerApplicationContext) context).getWebServer().getPort();
             http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             var driver = context.getBean(Driver.class);
             var passwords = context.getBean(PasswordEncoder.class);
-            var targets = ids(driver, "MATCH (o:Organization) WHERE o.classification IN ['window', 'section'] "
-                    + "AND NOT (o)-[:PART_OF*0..]->(:Organization {id: 'gaj'}) RETURN o.id AS id ORDER BY id LIMIT 40");
+            var targets = ids(
+                    driver,
+                    "MATCH (o:Organization) WHERE o.classification IN ['window', 'section'] "
+                            + "AND NOT (o)-[:PART_OF*0..]->(:Organization {id: 'gaj'}) RETURN o.id AS id ORDER BY id LIMIT 40");
             account(driver, passwords, "bench-chief", "xnb");
             var pool = List.of("bench-a", "bench-b", "bench-c", "bench-d");
             for (var inspector : pool) {
                 account(driver, passwords, inspector, "gaj");
             }
             var chief = login("bench-chief");
-            var plan = post(chief, """
+            var plan = post(
+                            chief,
+                            """
                     mutation($input: CreateInspectionPlanInput!) { createInspectionPlan(input: $input) { plan { id } errors { code message } } }""",
-                    Map.of("input", Map.of("title", "效能暗访基准", "method", "UNDERCOVER", "scopeUnitIds", targets,
-                            "startsOn", LocalDate.now().toString(), "endsOn", LocalDate.now().plusDays(30).toString(),
-                            "samplingRatio", 1.0, "inspectorPool", pool, "checklistTemplateId", "service-hall")))
-                    .path("createInspectionPlan").path("plan").path("id").asString();
+                            Map.of(
+                                    "input",
+                                    Map.of(
+                                            "title",
+                                            "效能暗访基准",
+                                            "method",
+                                            "UNDERCOVER",
+                                            "scopeUnitIds",
+                                            targets,
+                                            "startsOn",
+                                            LocalDate.now().toString(),
+                                            "endsOn",
+                                            LocalDate.now().plusDays(30).toString(),
+                                            "samplingRatio",
+                                            1.0,
+                                            "inspectorPool",
+                                            pool,
+                                            "checklistTemplateId",
+                                            "service-hall")))
+                    .path("createInspectionPlan")
+                    .path("plan")
+                    .path("id")
+                    .asString();
             var drawn = post(chief, """
-                    mutation($id: ID!) { drawInspection(input: {planId: $id}) { plan { assignments { id inspectors } } errors { message } } }""",
-                    Map.of("id", plan)).path("drawInspection");
+                    mutation($id: ID!) { drawInspection(input: {planId: $id}) { plan { assignments { id inspectors } } errors { message } } }""", Map.of("id", plan)).path("drawInspection");
             var tokens = new HashMap<String, String>();
             var assignments = new HashMap<String, List<String>>();
             for (var a : drawn.path("plan").path("assignments")) {
                 for (var i : a.path("inspectors")) {
-                    assignments.computeIfAbsent(i.asString(), k -> new ArrayList<>()).add(a.path("id").asString());
+                    assignments
+                            .computeIfAbsent(i.asString(), k -> new ArrayList<>())
+                            .add(a.path("id").asString());
                 }
             }
             for (var inspector : assignments.keySet()) {
@@ -108,11 +134,22 @@ final class InspectionBenchmark implements Benchmark {
             Arrays.sort(replay);
             double base = baseline[baseline.length / 2];
             out.printf("BASELINE signed-in trivial request: median %.1f ms%n", base);
-            out.printf("SYNC %d days, each %d visits, %d findings, %d evidence items, 5 patrols: median %.0f ms, p95 %.0f ms, "
+            out.printf(
+                    "SYNC %d days, each %d visits, %d findings, %d evidence items, 5 patrols: median %.0f ms, p95 %.0f ms, "
                             + "max %.0f ms (target %.0f ms, ratio max to target %.2f; ratio median to baseline %.0f)%n",
-                    days, Math.min(10, findings), findings, findings * 3, first[days / 2], first[(int) (days * 0.95)],
-                    first[days - 1], TARGET_MS, first[days - 1] / TARGET_MS, first[days / 2] / base);
-            out.printf("REPLAY of each day (all already synced): median %.0f ms, max %.0f ms%n", replay[days / 2], replay[days - 1]);
+                    days,
+                    Math.min(10, findings),
+                    findings,
+                    findings * 3,
+                    first[days / 2],
+                    first[(int) (days * 0.95)],
+                    first[days - 1],
+                    TARGET_MS,
+                    first[days - 1] / TARGET_MS,
+                    first[days / 2] / base);
+            out.printf(
+                    "REPLAY of each day (all already synced): median %.0f ms, max %.0f ms%n",
+                    replay[days / 2], replay[days - 1]);
             boolean ok = first[days - 1] <= TARGET_MS;
             out.println(ok ? "PASS" : "FAIL");
             return ok ? 0 : 1;
@@ -125,29 +162,88 @@ final class InspectionBenchmark implements Benchmark {
         var visits = new ArrayList<Map<String, Object>>();
         int visitCount = Math.min(10, findings);
         for (int v = 0; v < visitCount; v++) {
-            visits.add(Map.of("clientId", prefix + "-v" + v, "assignmentId", assignments.get(v % assignments.size()),
-                    "startedAt", "2026-11-20T0" + (v % 9) + ":10:00+08:00", "latitude", 28.2 + v / 1000.0, "longitude", 112.9,
-                    "accuracyMeters", 8.0, "answers", List.of(Map.of("code", "WINDOW_LANGUAGE", "result", "FAIL"),
-                            Map.of("code", "ATTENDANCE", "result", "PASS"), Map.of("code", "FIRST_INQUIRY", "result", "PASS"))));
+            visits.add(Map.of(
+                    "clientId",
+                    prefix + "-v" + v,
+                    "assignmentId",
+                    assignments.get(v % assignments.size()),
+                    "startedAt",
+                    "2026-11-20T0" + (v % 9) + ":10:00+08:00",
+                    "latitude",
+                    28.2 + v / 1000.0,
+                    "longitude",
+                    112.9,
+                    "accuracyMeters",
+                    8.0,
+                    "answers",
+                    List.of(
+                            Map.of("code", "WINDOW_LANGUAGE", "result", "FAIL"),
+                            Map.of("code", "ATTENDANCE", "result", "PASS"),
+                            Map.of("code", "FIRST_INQUIRY", "result", "PASS"))));
         }
         var items = new ArrayList<Map<String, Object>>();
         for (int f = 0; f < findings; f++) {
             var at = "2026-11-20T0" + (f % 9) + ":2" + (f % 10) + ":00+08:00";
             var exif = new HashMap<String, Object>();
-            for (var tag : List.of("Make", "Model", "Software", "LensModel", "ExposureTime", "FNumber", "ISOSpeedRatings",
-                    "FocalLength", "Flash", "WhiteBalance", "ImageWidth", "ImageLength", "Orientation")) {
+            for (var tag : List.of(
+                    "Make",
+                    "Model",
+                    "Software",
+                    "LensModel",
+                    "ExposureTime",
+                    "FNumber",
+                    "ISOSpeedRatings",
+                    "FocalLength",
+                    "Flash",
+                    "WhiteBalance",
+                    "ImageWidth",
+                    "ImageLength",
+                    "Orientation")) {
                 exif.put(tag, tag + "-value-" + f);
             }
             exif.put("GPSLatitude", 28.2 + f / 10000.0);
             exif.put("GPSLongitude", 112.9);
             exif.put("DateTimeOriginal", "2026:11:20 09:2" + (f % 10) + ":00");
             var evidence = List.<Map<String, Object>>of(
-                    Map.of("clientId", prefix + "-f" + f + "-photo", "kind", "PHOTO", "sha256", hex(f, 'a'), "sizeBytes", 2_400_000,
-                            "mimeType", "image/jpeg", "capturedAt", at, "metadata", exif),
-                    Map.of("clientId", prefix + "-f" + f + "-audio", "kind", "AUDIO", "sha256", hex(f, 'b'), "sizeBytes", 900_000,
-                            "mimeType", "audio/mp4", "capturedAt", at, "metadata", Map.of("durationSeconds", 95, "codec", "aac")),
-                    Map.of("clientId", prefix + "-f" + f + "-note", "kind", "NOTE", "capturedAt", at,
-                            "text", "第" + f + "号发现：窗口人员接待群众时态度生硬，未执行一次性告知。"));
+                    Map.of(
+                            "clientId",
+                            prefix + "-f" + f + "-photo",
+                            "kind",
+                            "PHOTO",
+                            "sha256",
+                            hex(f, 'a'),
+                            "sizeBytes",
+                            2_400_000,
+                            "mimeType",
+                            "image/jpeg",
+                            "capturedAt",
+                            at,
+                            "metadata",
+                            exif),
+                    Map.of(
+                            "clientId",
+                            prefix + "-f" + f + "-audio",
+                            "kind",
+                            "AUDIO",
+                            "sha256",
+                            hex(f, 'b'),
+                            "sizeBytes",
+                            900_000,
+                            "mimeType",
+                            "audio/mp4",
+                            "capturedAt",
+                            at,
+                            "metadata",
+                            Map.of("durationSeconds", 95, "codec", "aac")),
+                    Map.of(
+                            "clientId",
+                            prefix + "-f" + f + "-note",
+                            "kind",
+                            "NOTE",
+                            "capturedAt",
+                            at,
+                            "text",
+                            "第" + f + "号发现：窗口人员接待群众时态度生硬，未执行一次性告知。"));
             var finding = new HashMap<String, Object>();
             finding.put("clientId", prefix + "-f" + f);
             finding.put("visitClientId", prefix + "-v" + (f % visitCount));
@@ -160,7 +256,8 @@ final class InspectionBenchmark implements Benchmark {
         }
         var patrols = new ArrayList<Map<String, Object>>();
         for (int p = 0; p < 5; p++) {
-            patrols.add(Map.of("clientId", prefix + "-p" + p, "hallId", "zwzx", "at", "2026-11-20T0" + (p + 1) + ":00:00+08:00"));
+            patrols.add(Map.of(
+                    "clientId", prefix + "-p" + p, "hallId", "zwzx", "at", "2026-11-20T0" + (p + 1) + ":00:00+08:00"));
         }
         return Map.of("visits", visits, "findings", items, "patrols", patrols);
     }
@@ -178,12 +275,15 @@ final class InspectionBenchmark implements Benchmark {
 
     private JsonNode post(String token, String query, Map<String, Object> variables) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query, "variables", variables))));
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(Map.of("query", query, "variables", variables))));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        var body = JSON.readTree(http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
+        var body = JSON.readTree(
+                http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
         if (!body.path("errors").isMissingNode()) {
             throw new IllegalStateException("GraphQL errors: " + body.path("errors"));
         }
@@ -195,16 +295,21 @@ final class InspectionBenchmark implements Benchmark {
     }
 
     private String login(String username) throws Exception {
-        return post(null, "mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }",
-                Map.of("u", username, "p", username + "-bench")).path("login").path("token").asString();
+        return post(
+                        null,
+                        "mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }",
+                        Map.of("u", username, "p", username + "-bench"))
+                .path("login")
+                .path("token")
+                .asString();
     }
 
     private static void account(Driver driver, PasswordEncoder passwords, String username, String unitId) {
         try (var session = driver.session()) {
             session.run("""
                     MERGE (a:Account {username: $u})
-                    ON CREATE SET a.passwordHash = $hash, a.roles = ['INSPECTOR'], a.unitId = $unit""",
-                    Map.of("u", username, "hash", passwords.encode(username + "-bench"), "unit", unitId)).consume();
+                    ON CREATE SET a.passwordHash = $hash, a.roles = ['INSPECTOR'], a.unitId = $unit""", Map.of("u", username, "hash", passwords.encode(username + "-bench"), "unit", unitId))
+                    .consume();
         }
     }
 

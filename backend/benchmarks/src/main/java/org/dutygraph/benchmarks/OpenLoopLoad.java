@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
-
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -34,8 +33,15 @@ final class OpenLoopLoad implements AutoCloseable {
      * @param cpuMs      CPU time of the whole process (server and this client) per request
      * @param cpuThreads the part of it per group of threads (names without digits), largest first
      */
-    record Result(int sent, int failed, double seconds, double p50, double p95, double p99, double cpuMs,
-                  Map<String, Double> cpuThreads) {
+    record Result(
+            int sent,
+            int failed,
+            double seconds,
+            double p50,
+            double p95,
+            double p99,
+            double cpuMs,
+            Map<String, Double> cpuThreads) {
 
         double throughput() {
             return sent / seconds;
@@ -52,11 +58,15 @@ final class OpenLoopLoad implements AutoCloseable {
         var timeout = Timeout.ofSeconds(30);
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(connections).setMaxConnPerRoute(connections)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout)
-                                .setSocketTimeout(timeout).build())
+                        .setMaxConnTotal(connections)
+                        .setMaxConnPerRoute(connections)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(timeout)
+                                .setSocketTimeout(timeout)
+                                .build())
                         .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
+                .setDefaultRequestConfig(
+                        RequestConfig.custom().setResponseTimeout(timeout).build())
                 .disableAutomaticRetries()
                 .build();
     }
@@ -65,7 +75,8 @@ final class OpenLoopLoad implements AutoCloseable {
      * Sends rate x seconds requests with the given JSON bodies; a request fails on a transport error, a status
      * other than 200 or a body the predicate calls failed.
      */
-    Result offer(IntFunction<String> body, double rate, int seconds, Predicate<String> failedBody) throws InterruptedException {
+    Result offer(IntFunction<String> body, double rate, int seconds, Predicate<String> failedBody)
+            throws InterruptedException {
         int total = (int) (rate * seconds);
         long interval = (long) (1e9 / rate);
         var latencies = new double[total];
@@ -77,19 +88,23 @@ final class OpenLoopLoad implements AutoCloseable {
         long start = System.nanoTime();
         var workers = new ArrayList<Thread>();
         for (int w = 0; w < connections; w++) {
-            var worker = new Thread(() -> {
-                for (int n = next.getAndIncrement(); n < total; n = next.getAndIncrement()) {
-                    long planned = start + n * interval;
-                    for (long wait = planned - System.nanoTime(); wait > 0; wait = planned - System.nanoTime()) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    if (!send(body.apply(n), failedBody)) {
-                        failed.incrementAndGet();
-                    }
-                    latencies[n] = (System.nanoTime() - planned) / 1e6;
-                    completed.incrementAndGet();
-                }
-            }, "load-" + w);
+            var worker = new Thread(
+                    () -> {
+                        for (int n = next.getAndIncrement(); n < total; n = next.getAndIncrement()) {
+                            long planned = start + n * interval;
+                            for (long wait = planned - System.nanoTime();
+                                    wait > 0;
+                                    wait = planned - System.nanoTime()) {
+                                LockSupport.parkNanos(wait);
+                            }
+                            if (!send(body.apply(n), failedBody)) {
+                                failed.incrementAndGet();
+                            }
+                            latencies[n] = (System.nanoTime() - planned) / 1e6;
+                            completed.incrementAndGet();
+                        }
+                    },
+                    "load-" + w);
             worker.start();
             workers.add(worker);
         }
@@ -101,16 +116,25 @@ final class OpenLoopLoad implements AutoCloseable {
         double elapsed = (System.nanoTime() - start) / 1e9;
         var cpuAfter = CpuReading.now();
         Arrays.sort(latencies);
-        return new Result(total, failed.get() + total - completed.get(), elapsed, at(latencies, 0.5), at(latencies, 0.95),
-                at(latencies, 0.99), cpuBefore.msPerRequest(cpuAfter, total), cpuBefore.byThreadGroup(cpuAfter, total));
+        return new Result(
+                total,
+                failed.get() + total - completed.get(),
+                elapsed,
+                at(latencies, 0.5),
+                at(latencies, 0.95),
+                at(latencies, 0.99),
+                cpuBefore.msPerRequest(cpuAfter, total),
+                cpuBefore.byThreadGroup(cpuAfter, total));
     }
 
     private boolean send(String json, Predicate<String> failedBody) {
         var post = new HttpPost(url);
         post.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
         try {
-            return client.execute(post, response -> response.getCode() == 200
-                    && !failedBody.test(EntityUtils.toString(response.getEntity())));
+            return client.execute(
+                    post,
+                    response ->
+                            response.getCode() == 200 && !failedBody.test(EntityUtils.toString(response.getEntity())));
         } catch (IOException e) {
             return false;
         }

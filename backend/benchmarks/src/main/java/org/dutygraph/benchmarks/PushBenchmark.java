@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.NotificationSettings;
 import org.dutygraph.notifications.Notifications;
@@ -51,7 +50,10 @@ final class PushBenchmark implements Benchmark {
             out.printf("BASELINE %d messages straight through the SDK: %.2f s%n", count, direct);
 
             var store = BenchmarkSupport.tempDirectory("dutygraph-push-bench");
-            try (var context = BenchmarkSupport.start(store, "256m", "--dutygraph.notifications.fcm.project-id=benchmark",
+            try (var context = BenchmarkSupport.start(
+                    store,
+                    "256m",
+                    "--dutygraph.notifications.fcm.project-id=benchmark",
                     "--dutygraph.notifications.fcm.endpoint=" + fcm.endpoint())) {
                 var driver = context.getBean(Driver.class);
                 registerDevices(driver, count);
@@ -61,22 +63,28 @@ final class PushBenchmark implements Benchmark {
                 enqueue(context.getBean(GraphTransactions.class), notifications, count, perTransaction);
                 double enqueued = (System.nanoTime() - started) / 1e9;
                 var deadline = Instant.now().plus(Duration.ofMinutes(10));
-                while (outbox.countByState().getOrDefault("sent", 0L) < count && Instant.now().isBefore(deadline)) {
+                while (outbox.countByState().getOrDefault("sent", 0L) < count
+                        && Instant.now().isBefore(deadline)) {
                     Thread.sleep(50);
                 }
                 double total = (System.nanoTime() - started) / 1e9;
                 var ids = new HashSet<String>();
                 fcm.received().forEach(r -> ids.add(r.messageId()));
                 var states = outbox.countByState();
-                out.printf("OUTBOX %d notifications (%d per transaction): enqueued in %.2f s, all delivered after %.2f s "
-                        + "(target %.0f s, ratio to target %.2f)%n", count, perTransaction, enqueued, total, TARGET_SECONDS,
-                        total / TARGET_SECONDS);
-                out.printf("RATIO outbox/direct %.2f (durable intents, claims and state writes on top of the same sends)%n",
+                out.printf(
+                        "OUTBOX %d notifications (%d per transaction): enqueued in %.2f s, all delivered after %.2f s "
+                                + "(target %.0f s, ratio to target %.2f)%n",
+                        count, perTransaction, enqueued, total, TARGET_SECONDS, total / TARGET_SECONDS);
+                out.printf(
+                        "RATIO outbox/direct %.2f (durable intents, claims and state writes on top of the same sends)%n",
                         total / direct);
                 int repeats = fcm.received().size() - ids.size();
-                out.printf("CHECK distinct message ids at FCM %d of %d, requests %d, repeats %d, intents by state %s%n",
+                out.printf(
+                        "CHECK distinct message ids at FCM %d of %d, requests %d, repeats %d, intents by state %s%n",
                         ids.size(), count, fcm.received().size(), repeats, states);
-                boolean ok = ids.size() == count && repeats == 0 && states.getOrDefault("sent", 0L) == count
+                boolean ok = ids.size() == count
+                        && repeats == 0
+                        && states.getOrDefault("sent", 0L) == count
                         && total <= TARGET_SECONDS;
                 out.println(ok ? "PASS" : "FAIL");
                 return ok ? 0 : 1;
@@ -91,8 +99,8 @@ final class PushBenchmark implements Benchmark {
             var messages = new ArrayList<PushMessage>(count);
             for (int i = 0; i < count; i++) {
                 var id = UUID.randomUUID().toString();
-                messages.add(new PushMessage("bench-token-" + i, PushPayload.visible(id, id, "BENCHMARK", null, null,
-                        "通知 " + i, "基准测试消息")));
+                messages.add(new PushMessage(
+                        "bench-token-" + i, PushPayload.visible(id, id, "BENCHMARK", null, null, "通知 " + i, "基准测试消息")));
             }
             var started = System.nanoTime();
             var outcomes = provider.send(messages);
@@ -109,14 +117,20 @@ final class PushBenchmark implements Benchmark {
     private static void registerDevices(Driver driver, int count) {
         var rows = new ArrayList<Map<String, Object>>(count);
         for (int i = 0; i < count; i++) {
-            rows.add(Map.of("recipient", "bench:" + i, "token", "bench-token-" + i, "id", UUID.randomUUID().toString()));
+            rows.add(Map.of(
+                    "recipient",
+                    "bench:" + i,
+                    "token",
+                    "bench-token-" + i,
+                    "id",
+                    UUID.randomUUID().toString()));
         }
         try (var session = driver.session()) {
             session.executeWriteWithoutResult(tx -> tx.run("""
                     UNWIND $rows AS r
                     CREATE (:Device {id: r.id, token: r.token, recipient: r.recipient, platform: 'ANDROID', channel: 'fcm',
-                                     registeredAt: $now, lastSeenAt: $now})""",
-                    Map.of("rows", rows, "now", System.currentTimeMillis())).consume());
+                                     registeredAt: $now, lastSeenAt: $now})""", Map.of("rows", rows, "now", System.currentTimeMillis()))
+                    .consume());
         }
     }
 
@@ -125,8 +139,8 @@ final class PushBenchmark implements Benchmark {
         for (int from = 0; from < count; from += perTransaction) {
             var requests = new ArrayList<NotificationRequest>();
             for (int i = from; i < Math.min(count, from + perTransaction); i++) {
-                requests.add(NotificationRequest.plain(Recipient.opaque("bench", String.valueOf(i)), "BENCHMARK",
-                        "通知 " + i, "基准测试消息"));
+                requests.add(NotificationRequest.plain(
+                        Recipient.opaque("bench", String.valueOf(i)), "BENCHMARK", "通知 " + i, "基准测试消息"));
             }
             graph.write(() -> notifications.enqueue(List.copyOf(requests)));
         }

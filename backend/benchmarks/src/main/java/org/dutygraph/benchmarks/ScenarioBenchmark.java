@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-
 import org.dutygraph.conflicts.ConflictAnalysisService;
 import org.dutygraph.org.bundle.BundleImportService;
 import org.dutygraph.restructuring.scenarios.ScenarioStep;
@@ -36,9 +35,12 @@ final class ScenarioBenchmark implements Benchmark {
         withDefaults.putAll(options);
         var parameters = BenchmarkSupport.parameters(withDefaults, 0, 1);
         BenchmarkSupport.generate(out, work.resolve("city.json"), parameters);
-        try (var context = BenchmarkSupport.start(work.resolve("store"), withDefaults.getOrDefault("page-cache", "512m"),
+        try (var context = BenchmarkSupport.start(
+                work.resolve("store"),
+                withDefaults.getOrDefault("page-cache", "512m"),
                 "--dutygraph.conflicts.analyze-after-import=false")) {
-            var seconds = BenchmarkSupport.importFile(context.getBean(BundleImportService.class), work.resolve("city.json"));
+            var seconds =
+                    BenchmarkSupport.importFile(context.getBean(BundleImportService.class), work.resolve("city.json"));
             out.printf("IMPORT  %s in %.1f s%n", parameters, seconds);
             var analysis = context.getBean(ConflictAnalysisService.class);
             var scenarios = context.getBean(Scenarios.class);
@@ -49,13 +51,19 @@ final class ScenarioBenchmark implements Benchmark {
                     {"format": "org-bundle/1", "duties": [{"id": "bench-extra", "holder_id": "dep-1", "text": "基准测试追加职责"}]}""");
             BenchmarkSupport.importFile(context.getBean(BundleImportService.class), extra);
             var full = times(() -> analysis.analyzeNow().size());
-            var projected = times(() -> scenarios.analyse(scenario).state().findings().size());
+            var projected =
+                    times(() -> scenarios.analyse(scenario).state().findings().size());
             var ratio = projected[1] / full[1];
-            out.printf("FULL     full analysis of the live graph (load projection + engine): first %.2f s, then median %.2f s%n",
+            out.printf(
+                    "FULL     full analysis of the live graph (load projection + engine): first %.2f s, then median %.2f s%n",
                     full[0], full[1]);
-            out.printf("SCENARIO analysis of a 2-step scenario (replay + projection + engine, today's export reused): first %.2f s "
-                    + "(exporting today's graph), then median %.2f s%n", projected[0], projected[1]);
-            out.printf("RATIO    scenario / full = %.2f (target <= 1.00); first runs %.2f%n", ratio, projected[0] / full[0]);
+            out.printf(
+                    "SCENARIO analysis of a 2-step scenario (replay + projection + engine, today's export reused): first %.2f s "
+                            + "(exporting today's graph), then median %.2f s%n",
+                    projected[0], projected[1]);
+            out.printf(
+                    "RATIO    scenario / full = %.2f (target <= 1.00); first runs %.2f%n",
+                    ratio, projected[0] / full[0]);
             var pass = ratio <= 1.0;
             out.println(pass ? "RESULT within targets" : "RESULT OUTSIDE TARGETS");
             return pass ? 0 : 1;
@@ -66,17 +74,21 @@ final class ScenarioBenchmark implements Benchmark {
         var created = scenarios.create("benchmark", null, "benchmark").scenario();
         int holders = units - 1;
         var duties = IntStream.range(0, 10).mapToObj(k -> "duty-" + k * holders).toList();
-        check(scenarios.addStep(created.id(), step(ScenarioStep.Kind.MOVE_DUTIES, duties, "dep-2", null, null), "benchmark"));
+        check(scenarios.addStep(
+                created.id(), step(ScenarioStep.Kind.MOVE_DUTIES, duties, "dep-2", null, null), "benchmark"));
         int departments = Math.max(1, (units - 1) / 10);
         var sections = List.of("sec-" + (departments + 1), "sec-" + (departments + 2));
-        var merged = scenarios.addStep(created.id(), step(ScenarioStep.Kind.MERGE_UNITS, null, null, sections, sections.get(0)), "benchmark");
+        var merged = scenarios.addStep(
+                created.id(), step(ScenarioStep.Kind.MERGE_UNITS, null, null, sections, sections.get(0)), "benchmark");
         check(merged);
         return merged.scenario();
     }
 
-    private static ScenarioStep step(ScenarioStep.Kind kind, List<String> duties, String to, List<String> units, String target) {
-        return new ScenarioStep(kind, duties, null, null, to, units, null, target, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+    private static ScenarioStep step(
+            ScenarioStep.Kind kind, List<String> duties, String to, List<String> units, String target) {
+        return new ScenarioStep(
+                kind, duties, null, null, to, units, null, target, null, null, null, null, null, null, null, null, null,
+                null, null, null);
     }
 
     private static void check(Scenarios.Outcome outcome) {

@@ -12,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.SplittableRandom;
-
 import org.dutygraph.org.bundle.BundleImportService;
 import org.dutygraph.platform.calendar.WorkingDays;
 import org.dutygraph.supervision.CaseEventIntake;
@@ -31,7 +30,8 @@ final class SupervisionBenchmark implements Benchmark {
     static final double INGEST_TARGET_PER_SECOND = 20_000;
     static final double EVALUATION_TARGET_SECONDS = 5;
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    private static final Instant AT = OffsetDateTime.parse("2026-12-31T12:00:00+08:00").toInstant();
+    private static final Instant AT =
+            OffsetDateTime.parse("2026-12-31T12:00:00+08:00").toInstant();
 
     private final PrintStream out;
 
@@ -64,10 +64,13 @@ final class SupervisionBenchmark implements Benchmark {
             for (String line; (line = reader.readLine()) != null; ) chars += line.length();
         }
         double readSeconds = seconds(started);
-        out.printf("baseline, reading the file alone: %.2f s (%,.0f lines/s, %,d chars)%n", readSeconds, lines / readSeconds, chars);
+        out.printf(
+                "baseline, reading the file alone: %.2f s (%,.0f lines/s, %,d chars)%n",
+                readSeconds, lines / readSeconds, chars);
 
         OfflineSupervision.Report report;
-        try (var bundleIn = Files.newInputStream(bundle); var reader = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
+        try (var bundleIn = Files.newInputStream(bundle);
+                var reader = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
             report = new OfflineSupervision(WorkingDays.shipped(), ZONE, 2).run(bundleIn, reader, AT);
         }
         report.lineProblems().stream().limit(3).forEach(p -> out.println("problem: " + p));
@@ -75,19 +78,33 @@ final class SupervisionBenchmark implements Benchmark {
         double ingest = report.ingestNanos() / 1e9;
         double evaluate = report.evaluateNanos() / 1e9;
         double perSecond = report.eventsKept() / ingest;
-        out.printf("ingest (parse, check, keep): %.2f s, %,.0f events/s, %.1f x the baseline's time; %,d kept, %,d problems%n",
-                ingest, perSecond, ingest / readSeconds, report.eventsKept(), report.lineProblems().size());
-        out.printf("evaluation of all %,d cases at %s: %.2f s, %,d signals (%,d not cleared)%n", report.cases(), AT, evaluate,
-                report.signals().size(), report.signals().stream().filter(s -> s.clearedAt() == null).count());
-        boolean ok = perSecond >= INGEST_TARGET_PER_SECOND && evaluate < EVALUATION_TARGET_SECONDS && report.lineProblems().isEmpty();
-        out.printf("targets (ingest >= %,.0f events/s, evaluation < %.0f s): %s%n", INGEST_TARGET_PER_SECOND,
-                EVALUATION_TARGET_SECONDS, ok ? "met" : "NOT met");
+        out.printf(
+                "ingest (parse, check, keep): %.2f s, %,.0f events/s, %.1f x the baseline's time; %,d kept, %,d problems%n",
+                ingest,
+                perSecond,
+                ingest / readSeconds,
+                report.eventsKept(),
+                report.lineProblems().size());
+        out.printf(
+                "evaluation of all %,d cases at %s: %.2f s, %,d signals (%,d not cleared)%n",
+                report.cases(),
+                AT,
+                evaluate,
+                report.signals().size(),
+                report.signals().stream().filter(s -> s.clearedAt() == null).count());
+        boolean ok = perSecond >= INGEST_TARGET_PER_SECOND
+                && evaluate < EVALUATION_TARGET_SECONDS
+                && report.lineProblems().isEmpty();
+        out.printf(
+                "targets (ingest >= %,.0f events/s, evaluation < %.0f s): %s%n",
+                INGEST_TARGET_PER_SECOND, EVALUATION_TARGET_SECONDS, ok ? "met" : "NOT met");
         return ok;
     }
 
     private boolean service(Path work, Path bundle, Path events, long limit) throws Exception {
         if (limit <= 0) return true;
-        try (var context = BenchmarkSupport.start(work.resolve("store"), "1g", "--dutygraph.supervision.evaluate-interval=24h")) {
+        try (var context =
+                BenchmarkSupport.start(work.resolve("store"), "1g", "--dutygraph.supervision.evaluate-interval=24h")) {
             BenchmarkSupport.importFile(context.getBean(BundleImportService.class), bundle);
             var intake = context.getBean(CaseEventIntake.class);
             long started = System.nanoTime();
@@ -98,18 +115,23 @@ final class SupervisionBenchmark implements Benchmark {
                 for (String line; n < limit && (line = reader.readLine()) != null; n++) {
                     batch.append(line).append('\n');
                     if ((n + 1) % 10_000 == 0) {
-                        kept += intake.ingest("bench", new java.io.StringReader(batch.toString())).kept();
+                        kept += intake.ingest("bench", new java.io.StringReader(batch.toString()))
+                                .kept();
                         batch.setLength(0);
                     }
                 }
-                if (!batch.isEmpty()) kept += intake.ingest("bench", new java.io.StringReader(batch.toString())).kept();
+                if (!batch.isEmpty())
+                    kept += intake.ingest("bench", new java.io.StringReader(batch.toString()))
+                            .kept();
             }
             double ingest = seconds(started);
-            out.printf("service intake (batches of 10,000 into the graph): %,d events in %.2f s, %,.0f events/s%n", kept, ingest,
-                    kept / ingest);
+            out.printf(
+                    "service intake (batches of 10,000 into the graph): %,d events in %.2f s, %,.0f events/s%n",
+                    kept, ingest, kept / ingest);
             started = System.nanoTime();
             var run = context.getBean(SignalEvaluation.class).evaluate(AT);
-            out.printf("service evaluation of %,d open cases (signals stored, notices enqueued): %.2f s, %,d signals%n",
+            out.printf(
+                    "service evaluation of %,d open cases (signals stored, notices enqueued): %.2f s, %,d signals%n",
                     run.cases(), seconds(started), run.raised());
         }
         return true;
@@ -121,31 +143,37 @@ final class SupervisionBenchmark implements Benchmark {
 
     private static void writeBundle(Path file, int units, int items) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("{\"format\": \"org-bundle/1\", \"organizations\": [{\"id\": \"gov\", \"name\": \"市政府\", \"classification\": \"government\"}");
+            w.write(
+                    "{\"format\": \"org-bundle/1\", \"organizations\": [{\"id\": \"gov\", \"name\": \"市政府\", \"classification\": \"government\"}");
             for (int u = 0; u < units; u++) {
-                w.write(",{\"id\": \"u" + u + "\", \"name\": \"单位" + u + "\", \"classification\": \"department\", \"parent_id\": \"gov\"}");
+                w.write(",{\"id\": \"u" + u + "\", \"name\": \"单位" + u
+                        + "\", \"classification\": \"department\", \"parent_id\": \"gov\"}");
             }
             w.write("], \"posts\": [");
             for (int u = 0; u < units; u++) {
                 if (u > 0) w.write(",");
-                w.write("{\"id\": \"u" + u + "-head\", \"label\": \"局长\", \"organization_id\": \"u" + u + "\", \"role\": \"principal\"}");
+                w.write("{\"id\": \"u" + u + "-head\", \"label\": \"局长\", \"organization_id\": \"u" + u
+                        + "\", \"role\": \"principal\"}");
                 for (int p = 1; p <= 5; p++) {
-                    w.write(",{\"id\": \"u" + u + "-" + p + "\", \"label\": \"窗口岗\", \"organization_id\": \"u" + u + "\", \"role\": \"staff\"}");
+                    w.write(",{\"id\": \"u" + u + "-" + p + "\", \"label\": \"窗口岗\", \"organization_id\": \"u" + u
+                            + "\", \"role\": \"staff\"}");
                 }
             }
             w.write("], \"power_items\": [");
             for (int i = 0; i < items; i++) {
                 if (i > 0) w.write(",");
                 int committed = 1 + i % 10;
-                w.write("{\"id\": \"pi" + i + "\", \"name\": \"事项" + i + "\", \"category\": \"licensing\", \"statutory_days\": "
-                        + (committed * 2 + 5) + ", \"committed_days\": " + committed + ", \"fees\": [{\"item\": \"工本费\", \"amount\": \"10.00\"}]}");
+                w.write("{\"id\": \"pi" + i + "\", \"name\": \"事项" + i
+                        + "\", \"category\": \"licensing\", \"statutory_days\": " + (committed * 2 + 5)
+                        + ", \"committed_days\": " + committed
+                        + ", \"fees\": [{\"item\": \"工本费\", \"amount\": \"10.00\"}]}");
             }
             w.write("], \"duties\": [");
             for (int i = 0; i < items; i++) {
                 if (i > 0) w.write(",");
                 int u = i % units;
-                w.write("{\"id\": \"d" + i + "\", \"holder_id\": \"u" + u + "-" + (1 + i % 5) + "\", \"text\": \"办理事项" + i
-                        + "\", \"power_item_ids\": [\"pi" + i + "\"]}");
+                w.write("{\"id\": \"d" + i + "\", \"holder_id\": \"u" + u + "-" + (1 + i % 5) + "\", \"text\": \"办理事项"
+                        + i + "\", \"power_item_ids\": [\"pi" + i + "\"]}");
             }
             w.write("]}");
         }
@@ -159,17 +187,32 @@ final class SupervisionBenchmark implements Benchmark {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int c = 0; c < cases; c++) {
                 int item = random.nextInt(items);
-                var head = "\"case_id\": \"QS-" + c + "\", \"power_item_id\": \"pi" + item + "\", \"unit_id\": \"u" + (item % units) + "\", ";
+                var head = "\"case_id\": \"QS-" + c + "\", \"power_item_id\": \"pi" + item + "\", \"unit_id\": \"u"
+                        + (item % units) + "\", ";
                 var t = start.plusMinutes(random.nextLong(360L * 24 * 60));
                 int e = 0;
                 lines += line(w, head, c, e++, "received", t, "");
                 t = t.plusMinutes(30);
                 lines += line(w, head, c, e++, "accepted", t, "");
                 t = t.plusHours(2);
-                lines += line(w, head, c, e++, "step", t, ", \"step\": \"审核\", \"step_limit_days\": " + (1 + random.nextInt(3)));
+                lines += line(
+                        w,
+                        head,
+                        c,
+                        e++,
+                        "step",
+                        t,
+                        ", \"step\": \"审核\", \"step_limit_days\": " + (1 + random.nextInt(3)));
                 t = t.plusMinutes(10);
-                lines += line(w, head, c, e++, "fee", t, ", \"fee\": {\"item\": \"" + (random.nextInt(20) == 0 ? "资料费" : "工本费")
-                        + "\", \"amount\": \"10.00\"}");
+                lines += line(
+                        w,
+                        head,
+                        c,
+                        e++,
+                        "fee",
+                        t,
+                        ", \"fee\": {\"item\": \"" + (random.nextInt(20) == 0 ? "资料费" : "工本费")
+                                + "\", \"amount\": \"10.00\"}");
                 if (random.nextInt(10) < 3) {
                     t = t.plusHours(20);
                     lines += line(w, head, c, e++, "suspended", t, "");
@@ -185,7 +228,8 @@ final class SupervisionBenchmark implements Benchmark {
         return lines;
     }
 
-    private static int line(BufferedWriter w, String head, int c, int e, String kind, LocalDateTime at, String extra) throws IOException {
+    private static int line(BufferedWriter w, String head, int c, int e, String kind, LocalDateTime at, String extra)
+            throws IOException {
         w.write("{\"event_id\": \"ev-" + c + "-" + e + "\", ");
         w.write(head);
         w.write("\"kind\": \"" + kind + "\", \"at\": \"" + at + ":00+08:00\"" + extra + "}\n");

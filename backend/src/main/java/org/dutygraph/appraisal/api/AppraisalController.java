@@ -2,7 +2,6 @@ package org.dutygraph.appraisal.api;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.dutygraph.appraisal.AppraisalExplainer;
 import org.dutygraph.appraisal.AppraisalInputs;
 import org.dutygraph.appraisal.AppraisalJobs;
@@ -34,8 +33,12 @@ class AppraisalController {
     private final AppraisalResults results;
     private final AppraisalExplainer explainer;
 
-    AppraisalController(AppraisalSchemes schemes, AppraisalInputs inputs, AppraisalJobs jobs, AppraisalResults results,
-                        AppraisalExplainer explainer) {
+    AppraisalController(
+            AppraisalSchemes schemes,
+            AppraisalInputs inputs,
+            AppraisalJobs jobs,
+            AppraisalResults results,
+            AppraisalExplainer explainer) {
         this.schemes = schemes;
         this.inputs = inputs;
         this.jobs = jobs;
@@ -43,44 +46,50 @@ class AppraisalController {
         this.explainer = explainer;
     }
 
-    record SaveInput(String id, String validFrom, Object definition) {
-    }
+    record SaveInput(String id, String validFrom, Object definition) {}
 
-    record SavePayload(AppraisalSchemes.Version scheme, List<UserError> errors) {
-    }
+    record SavePayload(AppraisalSchemes.Version scheme, List<UserError> errors) {}
 
-    record EnterInput(String period, List<AppraisalInputs.Score> scores) {
-    }
+    record EnterInput(String period, List<AppraisalInputs.Score> scores) {}
 
-    record EnterPayload(int entered, List<UserError> errors) {
-    }
+    record EnterPayload(int entered, List<UserError> errors) {}
 
-    record EventInput(String subjectId, String period, String kind, Integer months) {
-    }
+    record EventInput(String subjectId, String period, String kind, Integer months) {}
 
-    record EventPayload(boolean recorded, String eventId, List<UserError> errors) {
-    }
+    record EventPayload(boolean recorded, String eventId, List<UserError> errors) {}
 
-    record RecomputeInput(int year, Integer waitSeconds) {
-    }
+    record RecomputeInput(int year, Integer waitSeconds) {}
 
-    record RecomputePayload(AppraisalJobs.Job job) {
-    }
+    record RecomputePayload(AppraisalJobs.Job job) {}
 
-    record RunSummary(int schemes, int subjects, int results, List<Text> ties, long milliseconds) {
-    }
+    record RunSummary(int schemes, int subjects, int results, List<Text> ties, long milliseconds) {}
 
-    record PeriodResult(String schemeId, String subjectId, String period, int schemeVersion, String score,
-                        String publishedScore, String grade, int rank, String payoutMultiplier, List<String> flags, boolean assessed) {
-    }
+    record PeriodResult(
+            String schemeId,
+            String subjectId,
+            String period,
+            int schemeVersion,
+            String score,
+            String publishedScore,
+            String grade,
+            int rank,
+            String payoutMultiplier,
+            List<String> flags,
+            boolean assessed) {}
 
-    record BreakdownLine(String path, Text label, int depth, String weight, String value, String points, boolean missing) {
-    }
+    record BreakdownLine(
+            String path, Text label, int depth, String weight, String value, String points, boolean missing) {}
 
     @QueryMapping
     Connection<AppraisalSchemes.Template> appraisalTemplates(@Argument Integer first, @Argument String after) {
-        return Connection.page(first, after, (cursor, limit) -> schemes.templates().stream()
-                .filter(t -> cursor == null || t.id().compareTo(cursor) > 0).limit(limit).toList(), AppraisalSchemes.Template::id);
+        return Connection.page(
+                first,
+                after,
+                (cursor, limit) -> schemes.templates().stream()
+                        .filter(t -> cursor == null || t.id().compareTo(cursor) > 0)
+                        .limit(limit)
+                        .toList(),
+                AppraisalSchemes.Template::id);
     }
 
     @QueryMapping
@@ -102,8 +111,14 @@ class AppraisalController {
 
     @MutationMapping
     EventPayload recordAppraisalEvent(@Argument EventInput input) {
-        var recorded = inputs.record(input.subjectId(), input.period(), input.kind(),
-                input.months() == null ? 1 : input.months(), "appraiser", null, username());
+        var recorded = inputs.record(
+                input.subjectId(),
+                input.period(),
+                input.kind(),
+                input.months() == null ? 1 : input.months(),
+                "appraiser",
+                null,
+                username());
         return new EventPayload(recorded.errors().isEmpty(), recorded.id(), recorded.errors());
     }
 
@@ -133,22 +148,32 @@ class AppraisalController {
     Connection<YearResult> myAppraisal(@Argument int year, @Argument Integer first, @Argument String after) {
         checkYear(year);
         var username = username();
-        return Connection.page(first, after, (cursor, limit) -> results.mine(username, year, cursor, limit), YearResult::key);
+        return Connection.page(
+                first, after, (cursor, limit) -> results.mine(username, year, cursor, limit), YearResult::key);
     }
 
     @QueryMapping
-    Connection<YearResult> appraisalResults(@Argument String schemeId, @Argument int year, @Argument Integer first,
-                                            @Argument String after, @Argument String subjectId, @Argument String unitId,
-                                            @Argument String period) {
+    Connection<YearResult> appraisalResults(
+            @Argument String schemeId,
+            @Argument int year,
+            @Argument Integer first,
+            @Argument String after,
+            @Argument String subjectId,
+            @Argument String unitId,
+            @Argument String period) {
         checkYear(year);
         var periods = periodsWithin("period", period);
-        if (period != null && org.dutygraph.appraisal.engine.Period.parse(period).year() != year) {
+        if (period != null
+                && org.dutygraph.appraisal.engine.Period.parse(period).year() != year) {
             throw new BadInputException("period", "OUT_OF_RANGE", Text.of(AppraisalTexts.PERIOD_IN_YEAR, year));
         }
         var auth = SecurityContextHolder.getContext().getAuthentication();
         boolean all = Role.held(auth, Role.APPRAISER, Role.ADMIN);
         var filter = new AppraisalResults.Filter(schemeId, year, subjectId, unitId, periods);
-        return Connection.page(first, after, (cursor, limit) -> results.page(auth.getName(), all, filter, cursor, limit),
+        return Connection.page(
+                first,
+                after,
+                (cursor, limit) -> results.page(auth.getName(), all, filter, cursor, limit),
                 YearResult::key);
     }
 
@@ -165,7 +190,8 @@ class AppraisalController {
         }
         var within = new java.util.TreeSet<String>();
         within.add(period.toString());
-        for (var kind : List.of(org.dutygraph.appraisal.engine.Period.Kind.QUARTER, org.dutygraph.appraisal.engine.Period.Kind.MONTH)) {
+        for (var kind : List.of(
+                org.dutygraph.appraisal.engine.Period.Kind.QUARTER, org.dutygraph.appraisal.engine.Period.Kind.MONTH)) {
             if (kind.compareTo(period.kind()) < 0) {
                 period.parts(kind).forEach(p -> within.add(p.toString()));
             }
@@ -179,9 +205,20 @@ class AppraisalController {
         var periods = new ArrayList<PeriodResult>();
         for (int i = 0; i < r.periods().size(); i++) {
             var score = new java.math.BigDecimal(r.scores().get(i));
-            var flags = r.flags().get(i).isEmpty() ? List.<String>of() : List.of(r.flags().get(i).split("\n"));
-            periods.add(new PeriodResult(r.schemeId(), r.subjectId(), r.periods().get(i), r.versions().get(i), score.toPlainString(),
-                    Decimals.published(score).toPlainString(), r.grades().get(i), r.ranks().get(i), r.multipliers().get(i), flags,
+            var flags = r.flags().get(i).isEmpty()
+                    ? List.<String>of()
+                    : List.of(r.flags().get(i).split("\n"));
+            periods.add(new PeriodResult(
+                    r.schemeId(),
+                    r.subjectId(),
+                    r.periods().get(i),
+                    r.versions().get(i),
+                    score.toPlainString(),
+                    Decimals.published(score).toPlainString(),
+                    r.grades().get(i),
+                    r.ranks().get(i),
+                    r.multipliers().get(i),
+                    flags,
                     !Scheme.NOT_ASSESSED.equals(r.grades().get(i))));
         }
         return periods;
@@ -193,8 +230,15 @@ class AppraisalController {
             return List.of();
         }
         return explainer.explain(result.schemeId(), result.subjectId(), result.period()).stream()
-                .map(l -> new BreakdownLine(l.path(), l.label(), l.depth(), plain(l.weight()), plain(l.value()),
-                        plain(l.points()), l.missing())).toList();
+                .map(l -> new BreakdownLine(
+                        l.path(),
+                        l.label(),
+                        l.depth(),
+                        plain(l.weight()),
+                        plain(l.value()),
+                        plain(l.points()),
+                        l.missing()))
+                .toList();
     }
 
     private static String plain(java.math.BigDecimal value) {

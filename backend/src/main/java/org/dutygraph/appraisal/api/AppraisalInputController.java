@@ -1,7 +1,6 @@
 package org.dutygraph.appraisal.api;
 
 import java.util.List;
-
 import org.dutygraph.appraisal.AppraisalInputLog;
 import org.dutygraph.appraisal.AppraisalInputs;
 import org.dutygraph.appraisal.AppraisalSchemes;
@@ -32,17 +31,13 @@ class AppraisalInputController {
         this.schemes = schemes;
     }
 
-    record InputSheet(String subjectId, Period period) {
-    }
+    record InputSheet(String subjectId, Period period) {}
 
-    record WithdrawInput(String id, String reason) {
-    }
+    record WithdrawInput(String id, String reason) {}
 
-    record WithdrawPayload(boolean withdrawn, List<UserError> errors) {
-    }
+    record WithdrawPayload(boolean withdrawn, List<UserError> errors) {}
 
-    record EndInput(String id, String from) {
-    }
+    record EndInput(String id, String from) {}
 
     @QueryMapping
     InputSheet appraisalInputs(@Argument String subjectId, @Argument String period) {
@@ -65,7 +60,10 @@ class AppraisalInputController {
 
     @SchemaMapping(typeName = "AppraisalInputSheet")
     Connection<AppraisalInputLog.Entry> log(InputSheet sheet, @Argument Integer first, @Argument String after) {
-        return Connection.page(first, after, (cursor, limit) -> log.entries(sheet.subjectId(), sheet.period(), cursor, limit),
+        return Connection.page(
+                first,
+                after,
+                (cursor, limit) -> log.entries(sheet.subjectId(), sheet.period(), cursor, limit),
                 AppraisalInputLog.Entry::key);
     }
 

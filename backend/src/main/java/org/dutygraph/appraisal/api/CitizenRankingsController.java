@@ -2,7 +2,6 @@ package org.dutygraph.appraisal.api;
 
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.appraisal.rankings.CitizenRankings;
 import org.dutygraph.appraisal.rankings.CitizenRankings.Entry;
 import org.dutygraph.appraisal.rankings.CitizenRankings.Ranking;
@@ -30,21 +29,16 @@ class CitizenRankingsController {
         this.org = org;
     }
 
-    record DrawInput(String period, Integer worst, Integer ballotsPerUnit, Integer minBallots, String seed) {
-    }
+    record DrawInput(String period, Integer worst, Integer ballotsPerUnit, Integer minBallots, String seed) {}
 
-    record PublishInput(String id) {
-    }
+    record PublishInput(String id) {}
 
-    record Payload(Ranking ranking, List<UserError> errors) {
-    }
+    record Payload(Ranking ranking, List<UserError> errors) {}
 
-    record IndicatorCount(String indicator, int count) {
-    }
+    record IndicatorCount(String indicator, int count) {}
 
     /** What citizens see of a ranked unit: no field of it leads into the staff graph. */
-    record PublicUnit(String id, String name) {
-    }
+    record PublicUnit(String id, String name) {}
 
     @QueryMapping
     Connection<Ranking> citizenRankings(@Argument Integer first, @Argument String after) {
@@ -63,9 +57,13 @@ class CitizenRankingsController {
 
     @MutationMapping
     Payload drawCitizenRanking(@Argument DrawInput input) {
-        var drawn = rankings.draw(input.period(), input.worst() == null ? 10 : input.worst(),
-                input.ballotsPerUnit() == null ? 30 : input.ballotsPerUnit(), input.minBallots() == null ? 5 : input.minBallots(),
-                input.seed(), username());
+        var drawn = rankings.draw(
+                input.period(),
+                input.worst() == null ? 10 : input.worst(),
+                input.ballotsPerUnit() == null ? 30 : input.ballotsPerUnit(),
+                input.minBallots() == null ? 5 : input.minBallots(),
+                input.seed(),
+                username());
         return new Payload(drawn.ranking(), drawn.errors());
     }
 
@@ -85,7 +83,9 @@ class CitizenRankingsController {
 
     @SchemaMapping(typeName = "CitizenRankingEntry")
     List<IndicatorCount> indicators(Entry entry) {
-        return entry.indicators().entrySet().stream().map(e -> new IndicatorCount(e.getKey(), e.getValue())).toList();
+        return entry.indicators().entrySet().stream()
+                .map(e -> new IndicatorCount(e.getKey(), e.getValue()))
+                .toList();
     }
 
     private static String username() {

@@ -2,7 +2,6 @@ package org.dutygraph.appraisal.api;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-
 import org.dutygraph.appraisal.rounds.RatingBallots;
 import org.dutygraph.appraisal.rounds.Round;
 import org.dutygraph.platform.graphql.Connection;
@@ -27,23 +26,39 @@ class RatingBallotController {
         this.accounts = accounts;
     }
 
-    record BallotView(String roundId, String title, String period, OffsetDateTime closesAt, boolean voted,
-                      List<RatingBallots.Subject> subjects, List<Round.Question> questions,
-                      List<RatingRoundController.OptionView> scale, String key) {
-    }
+    record BallotView(
+            String roundId,
+            String title,
+            String period,
+            OffsetDateTime closesAt,
+            boolean voted,
+            List<RatingBallots.Subject> subjects,
+            List<Round.Question> questions,
+            List<RatingRoundController.OptionView> scale,
+            String key) {}
 
-    record SubmitInput(String roundId, List<RatingBallots.Rating> ratings) {
-    }
+    record SubmitInput(String roundId, List<RatingBallots.Rating> ratings) {}
 
-    record SubmitPayload(boolean submitted, List<UserError> errors) {
-    }
+    record SubmitPayload(boolean submitted, List<UserError> errors) {}
 
     @QueryMapping
     Connection<BallotView> myRatingBallots(@Argument Integer first, @Argument String after) {
         var person = person();
-        return Connection.page(first, after, (cursor, limit) -> ballots.mine(person, cursor, limit).stream().map(b -> new BallotView(
-                b.round().id(), b.round().title(), b.round().period(), RatingRoundController.utc(b.round().closesAt()), b.voted(),
-                b.subjects(), b.round().questionList(), RatingRoundController.OptionView.of(b.round().scale()), b.key())).toList(),
+        return Connection.page(
+                first,
+                after,
+                (cursor, limit) -> ballots.mine(person, cursor, limit).stream()
+                        .map(b -> new BallotView(
+                                b.round().id(),
+                                b.round().title(),
+                                b.round().period(),
+                                RatingRoundController.utc(b.round().closesAt()),
+                                b.voted(),
+                                b.subjects(),
+                                b.round().questionList(),
+                                RatingRoundController.OptionView.of(b.round().scale()),
+                                b.key()))
+                        .toList(),
                 BallotView::key);
     }
 
@@ -54,6 +69,9 @@ class RatingBallotController {
     }
 
     private String person() {
-        return accounts.find(SecurityContextHolder.getContext().getAuthentication().getName()).map(Account::personId).orElse(null);
+        return accounts.find(
+                        SecurityContextHolder.getContext().getAuthentication().getName())
+                .map(Account::personId)
+                .orElse(null);
     }
 }

@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
-
 import org.dutygraph.appraisal.AppraisalInputLog;
 import org.dutygraph.appraisal.rounds.RaterRelation;
 import org.dutygraph.appraisal.rounds.RatingRounds;
@@ -31,59 +30,107 @@ class RatingRoundController {
         this.rounds = rounds;
     }
 
-    record RoundView(String id, String title, String schemeId, String period, String indicatorCode, String target, String status,
-                     OffsetDateTime opensAt, OffsetDateTime closesAt, int minGroupSize, List<String> subjectIds,
-                     List<GroupView> groups, List<Round.Question> questions, List<OptionView> scale, Round round) {
+    record RoundView(
+            String id,
+            String title,
+            String schemeId,
+            String period,
+            String indicatorCode,
+            String target,
+            String status,
+            OffsetDateTime opensAt,
+            OffsetDateTime closesAt,
+            int minGroupSize,
+            List<String> subjectIds,
+            List<GroupView> groups,
+            List<Round.Question> questions,
+            List<OptionView> scale,
+            Round round) {
 
         static RoundView of(Round r, Instant now) {
-            return r == null ? null : new RoundView(r.id(), r.title(), r.schemeId(), r.period(), r.indicatorCode(), r.target(),
-                    r.status(now), utc(r.opensAt()), utc(r.closesAt()), r.minGroupSize(), r.subjectIds(),
-                    r.groups().stream().map(g -> new GroupView(g.name(), g.label(), g.weight() == null ? null
-                            : g.weight().toPlainString(), g.relation(), g.unitIds(), g.personIds())).toList(),
-                    r.questionList(), OptionView.of(r.scale()), r);
+            return r == null
+                    ? null
+                    : new RoundView(
+                            r.id(),
+                            r.title(),
+                            r.schemeId(),
+                            r.period(),
+                            r.indicatorCode(),
+                            r.target(),
+                            r.status(now),
+                            utc(r.opensAt()),
+                            utc(r.closesAt()),
+                            r.minGroupSize(),
+                            r.subjectIds(),
+                            r.groups().stream()
+                                    .map(g -> new GroupView(
+                                            g.name(),
+                                            g.label(),
+                                            g.weight() == null
+                                                    ? null
+                                                    : g.weight().toPlainString(),
+                                            g.relation(),
+                                            g.unitIds(),
+                                            g.personIds()))
+                                    .toList(),
+                            r.questionList(),
+                            OptionView.of(r.scale()),
+                            r);
         }
     }
 
-    record GroupView(String name, String label, String weight, RaterRelation relation, List<String> unitIds, List<String> personIds) {
-    }
+    record GroupView(
+            String name,
+            String label,
+            String weight,
+            RaterRelation relation,
+            List<String> unitIds,
+            List<String> personIds) {}
 
     record OptionView(String label, String points) {
         static List<OptionView> of(List<Round.Option> scale) {
-            return scale.stream().map(o -> new OptionView(o.label(), o.points().toPlainString())).toList();
+            return scale.stream()
+                    .map(o -> new OptionView(o.label(), o.points().toPlainString()))
+                    .toList();
         }
     }
 
-    record SubjectResultView(String subjectId, String status, String score, List<GroupResultView> groups) {
-    }
+    record SubjectResultView(String subjectId, String status, String score, List<GroupResultView> groups) {}
 
-    record GroupResultView(String group, int eligible, int ballots, String status, String score) {
-    }
+    record GroupResultView(String group, int eligible, int ballots, String status, String score) {}
 
-    record AuditView(String openedBy, OffsetDateTime openedAt, String closedBy, OffsetDateTime closedAt, boolean closedAutomatically,
-                     int eligibleRaters, int ballotsCast, String turnout, List<RatingRounds.GroupAudit> groups,
-                     List<EventView> events) {
-    }
+    record AuditView(
+            String openedBy,
+            OffsetDateTime openedAt,
+            String closedBy,
+            OffsetDateTime closedAt,
+            boolean closedAutomatically,
+            int eligibleRaters,
+            int ballotsCast,
+            String turnout,
+            List<RatingRounds.GroupAudit> groups,
+            List<EventView> events) {}
 
-    record EventView(String action, String by, OffsetDateTime at, Text note) {
-    }
+    record EventView(String action, String by, OffsetDateTime at, Text note) {}
 
-    record GroupBallots(String group, int ballots) {
-    }
+    record GroupBallots(String group, int ballots) {}
 
-    record OpenPayload(RoundView round, List<UserError> warnings, List<UserError> errors) {
-    }
+    record OpenPayload(RoundView round, List<UserError> warnings, List<UserError> errors) {}
 
-    record CloseInput(String id) {
-    }
+    record CloseInput(String id) {}
 
-    record ClosePayload(RoundView round, int entered, List<UserError> errors) {
-    }
+    record ClosePayload(RoundView round, int entered, List<UserError> errors) {}
 
     @QueryMapping
     Connection<RoundView> ratingRounds(@Argument Integer first, @Argument String after) {
         var now = rounds.now();
-        return Connection.page(first, after, (cursor, limit) -> rounds.page(cursor, limit).stream().map(r -> RoundView.of(r, now))
-                .toList(), v -> v.round().key());
+        return Connection.page(
+                first,
+                after,
+                (cursor, limit) -> rounds.page(cursor, limit).stream()
+                        .map(r -> RoundView.of(r, now))
+                        .toList(),
+                v -> v.round().key());
     }
 
     @QueryMapping
@@ -100,36 +147,63 @@ class RatingRoundController {
     @MutationMapping
     ClosePayload closeRatingRound(@Argument CloseInput input) {
         var closed = rounds.close(input.id(), username(), false);
-        return new ClosePayload(closed.errors().isEmpty() ? RoundView.of(closed.round(), rounds.now()) : null, closed.entered(),
+        return new ClosePayload(
+                closed.errors().isEmpty() ? RoundView.of(closed.round(), rounds.now()) : null,
+                closed.entered(),
                 closed.errors());
     }
 
     @SchemaMapping(typeName = "RatingRound")
     Connection<SubjectResultView> results(RoundView view, @Argument Integer first, @Argument String after) {
-        var all = rounds.results(view.round()).stream().sorted(Comparator.comparing(r -> r.subjectId()))
-                .map(r -> new SubjectResultView(r.subjectId(), r.status(), plain(r.score()), r.groups().stream()
-                        .map(g -> new GroupResultView(g.group(), g.eligible(), g.ballots(), g.status(), plain(g.score()))).toList()))
+        var all = rounds.results(view.round()).stream()
+                .sorted(Comparator.comparing(r -> r.subjectId()))
+                .map(r -> new SubjectResultView(
+                        r.subjectId(),
+                        r.status(),
+                        plain(r.score()),
+                        r.groups().stream()
+                                .map(g -> new GroupResultView(
+                                        g.group(), g.eligible(), g.ballots(), g.status(), plain(g.score())))
+                                .toList()))
                 .toList();
-        return Connection.page(first, after, (cursor, limit) -> all.stream()
-                .filter(r -> cursor == null || r.subjectId().compareTo(cursor) > 0).limit(limit).toList(), SubjectResultView::subjectId);
+        return Connection.page(
+                first,
+                after,
+                (cursor, limit) -> all.stream()
+                        .filter(r -> cursor == null || r.subjectId().compareTo(cursor) > 0)
+                        .limit(limit)
+                        .toList(),
+                SubjectResultView::subjectId);
     }
 
     @SchemaMapping(typeName = "RatingRound")
     AuditView audit(RoundView view) {
         var a = rounds.audit(view.round());
         var r = a.round();
-        return new AuditView(r.openedBy(), utc(r.openedAt()), r.closedBy(), utc(r.closedAt()), r.closedAutomatically(),
-                r.eligibleRaters(), a.ballotsCast(), a.turnout(), a.groups(),
-                a.events().stream().map(e -> new EventView(e.action(), e.by(), utc(e.at()), e.note())).toList());
+        return new AuditView(
+                r.openedBy(),
+                utc(r.openedAt()),
+                r.closedBy(),
+                utc(r.closedAt()),
+                r.closedAutomatically(),
+                r.eligibleRaters(),
+                a.ballotsCast(),
+                a.turnout(),
+                a.groups(),
+                a.events().stream()
+                        .map(e -> new EventView(e.action(), e.by(), utc(e.at()), e.note()))
+                        .toList());
     }
 
     /** A rating round's value: the ballots behind it, per group (stored as group:count). */
     @SchemaMapping(typeName = "AppraisalScoreEntry")
     List<GroupBallots> ballots(AppraisalInputLog.Entry entry) {
-        return entry.ballots().stream().map(b -> {
-            int cut = b.lastIndexOf(':');
-            return new GroupBallots(b.substring(0, cut), Integer.parseInt(b.substring(cut + 1)));
-        }).toList();
+        return entry.ballots().stream()
+                .map(b -> {
+                    int cut = b.lastIndexOf(':');
+                    return new GroupBallots(b.substring(0, cut), Integer.parseInt(b.substring(cut + 1)));
+                })
+                .toList();
     }
 
     private static String plain(java.math.BigDecimal value) {

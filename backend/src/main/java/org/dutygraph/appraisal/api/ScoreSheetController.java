@@ -2,7 +2,6 @@ package org.dutygraph.appraisal.api;
 
 import java.util.Base64;
 import java.util.List;
-
 import org.dutygraph.appraisal.AppraisalTexts;
 import org.dutygraph.appraisal.sheets.ScoreSheets;
 import org.dutygraph.appraisal.sheets.UnitSheets;
@@ -25,11 +24,9 @@ class ScoreSheetController {
         this.sheets = sheets;
     }
 
-    record SheetInput(String period, String unitId, List<String> codes, List<UnitSheets.Row> rows) {
-    }
+    record SheetInput(String period, String unitId, List<String> codes, List<UnitSheets.Row> rows) {}
 
-    record ImportInput(ScoreSheets.Format format, String content, String text, String charset, String period) {
-    }
+    record ImportInput(ScoreSheets.Format format, String content, String text, String charset, String period) {}
 
     record SheetPayload(int entered, int rows, List<UserError> errors) {
         static SheetPayload of(ScoreSheets.Imported imported) {
@@ -49,14 +46,17 @@ class ScoreSheetController {
         }
         if (input.text() != null) {
             if (input.format() != ScoreSheets.Format.CSV) {
-                return refused("INVALID_SHEET", Text.of(AppraisalTexts.TEXT_ONLY_CSV),
-                        "input", "text");
+                return refused("INVALID_SHEET", Text.of(AppraisalTexts.TEXT_ONLY_CSV), "input", "text");
             }
             return SheetPayload.of(files.read(input.format(), null, input.text(), null, input.period(), username()));
         }
         // base64 is 4/3 of the bytes: refuse before decoding what could not fit
         if (input.content().length() > (files.maxBytes() / 3 + 1) * 4 + 4) {
-            return refused("TOO_LARGE", Text.of(AppraisalTexts.FILE_TOO_LARGE, files.maxBytes() / (1024 * 1024)), "input", "content");
+            return refused(
+                    "TOO_LARGE",
+                    Text.of(AppraisalTexts.FILE_TOO_LARGE, files.maxBytes() / (1024 * 1024)),
+                    "input",
+                    "content");
         }
         byte[] bytes;
         try {

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.appraisal.engine.Outcome.Line;
 import org.dutygraph.appraisal.engine.Scheme.Node;
 import org.dutygraph.platform.i18n.Text;
@@ -20,15 +19,12 @@ import org.dutygraph.platform.i18n.Text;
 public final class Appraiser {
 
     /** The outcomes, and the ties a forced distribution met at its cuts (reported, never broken). */
-    public record Run(List<Outcome> outcomes, List<Text> ties) {
-    }
+    public record Run(List<Outcome> outcomes, List<Text> ties) {}
 
     /** {@code assessed}: the subject had inputs of its own in the period (entered scores, or assessed parts of a roll-up). */
-    private record Scored(String subjectId, BigDecimal score, List<Line> lines, List<String> flags, boolean assessed) {
-    }
+    private record Scored(String subjectId, BigDecimal score, List<Line> lines, List<String> flags, boolean assessed) {}
 
-    private Appraiser() {
-    }
+    private Appraiser() {}
 
     public static Run run(Scheme scheme, Period period, List<String> subjects, Sources sources) {
         return run(scheme, period, subjects, sources, true);
@@ -36,9 +32,13 @@ public final class Appraiser {
 
     /** With {@code explain} false the outcomes carry no breakdown (a whole year's batch does not need 10 lines per subject). */
     public static Run run(Scheme scheme, Period period, List<String> subjects, Sources sources, boolean explain) {
-        var scored = subjects.stream().sorted().map(s -> score(scheme, period, s, sources, explain)).toList();
+        var scored = subjects.stream()
+                .sorted()
+                .map(s -> score(scheme, period, s, sources, explain))
+                .toList();
         var assessed = scored.stream().filter(Scored::assessed).toList();
-        var distributed = scheme.distribution().isEmpty() ? new Distribution.Result(bands(scheme, assessed), java.util.Set.of(), List.of())
+        var distributed = scheme.distribution().isEmpty()
+                ? new Distribution.Result(bands(scheme, assessed), java.util.Set.of(), List.of())
                 : distribute(scheme, assessed, sources);
         var grades = distributed.grades();
         var ranks = ranks(assessed);
@@ -48,7 +48,14 @@ public final class Appraiser {
                 // every indicator is missing: the one flag says it all
                 var flags = new ArrayList<String>(List.of(Scheme.NOT_ASSESSED));
                 promotionBlocks(scheme, s.subjectId(), Scheme.NOT_ASSESSED, sources, flags);
-                outcomes.add(new Outcome(s.subjectId(), s.score(), Scheme.NOT_ASSESSED, 0, BigDecimal.ONE, List.copyOf(flags), s.lines()));
+                outcomes.add(new Outcome(
+                        s.subjectId(),
+                        s.score(),
+                        Scheme.NOT_ASSESSED,
+                        0,
+                        BigDecimal.ONE,
+                        List.copyOf(flags),
+                        s.lines()));
                 continue;
             }
             var flags = new ArrayList<>(s.flags());
@@ -60,9 +67,10 @@ public final class Appraiser {
             boolean overridden = !grade.equals(before);
             grade = eligibility(scheme, period, s.subjectId(), grade, sources, flags);
             promotionBlocks(scheme, s.subjectId(), grade, sources, flags);
-            var outcome = new Outcome(s.subjectId(), s.score(), grade, ranks.get(s.subjectId()), BigDecimal.ONE, List.of(), s.lines());
-            outcomes.add(outcome.with(grade, ranks.get(s.subjectId()), payout(scheme, s.score(), grade, overridden),
-                    List.copyOf(flags)));
+            var outcome = new Outcome(
+                    s.subjectId(), s.score(), grade, ranks.get(s.subjectId()), BigDecimal.ONE, List.of(), s.lines());
+            outcomes.add(outcome.with(
+                    grade, ranks.get(s.subjectId()), payout(scheme, s.score(), grade, overridden), List.copyOf(flags)));
         }
         return new Run(outcomes, distributed.ties());
     }
@@ -72,7 +80,8 @@ public final class Appraiser {
         var groups = new java.util.TreeMap<String, Map<String, BigDecimal>>();
         for (var s : assessed) {
             var group = sources.distributionGroup(s.subjectId(), scheme.distributionGroup());
-            groups.computeIfAbsent(group == null ? "" : group, g -> new HashMap<>()).put(s.subjectId(), s.score());
+            groups.computeIfAbsent(group == null ? "" : group, g -> new HashMap<>())
+                    .put(s.subjectId(), s.score());
         }
         var grades = new HashMap<String, String>();
         var tied = new java.util.HashSet<String>();
@@ -97,8 +106,14 @@ public final class Appraiser {
         var deductions = sum(scheme.deductionCodes(), "deduction", subject, sources, lines, found);
         if (scheme.deductionCap() != null && deductions.compareTo(scheme.deductionCap()) > 0) {
             flags.add("DEDUCTIONS_CAPPED");
-            lines.add(new Line("deductions-cap", Text.of(SchemeTexts.DEDUCTIONS_CAPPED, scheme.deductionCap().toPlainString()), 0,
-                    null, null, deductions.subtract(scheme.deductionCap()), false));
+            lines.add(new Line(
+                    "deductions-cap",
+                    Text.of(SchemeTexts.DEDUCTIONS_CAPPED, scheme.deductionCap().toPlainString()),
+                    0,
+                    null,
+                    null,
+                    deductions.subtract(scheme.deductionCap()),
+                    false));
             deductions = scheme.deductionCap();
         }
         total = total.subtract(deductions);
@@ -128,8 +143,17 @@ public final class Appraiser {
     }
 
     /** The weighted mean of the nodes (weights add up to 100), with their lines; {@code share} is this level's share of the total. */
-    private static BigDecimal weighted(List<Node> nodes, String prefix, int depth, BigDecimal share, String subject, Period period,
-                                       Sources sources, List<Line> lines, List<String> flags, boolean[] found) {
+    private static BigDecimal weighted(
+            List<Node> nodes,
+            String prefix,
+            int depth,
+            BigDecimal share,
+            String subject,
+            Period period,
+            Sources sources,
+            List<Line> lines,
+            List<String> flags,
+            boolean[] found) {
         var value = BigDecimal.ZERO;
         for (var node : nodes) {
             var path = prefix.isEmpty() ? node.code() : prefix + "/" + node.code();
@@ -142,21 +166,43 @@ public final class Appraiser {
                 flags.add("MISSING:" + path);
                 v = BigDecimal.ZERO;
             }
-            lines.set(at, new Line(path, Text.verbatim(node.label()), depth, node.weight(), v, v.multiply(nodeShare), missing));
+            lines.set(
+                    at,
+                    new Line(
+                            path,
+                            Text.verbatim(node.label()),
+                            depth,
+                            node.weight(),
+                            v,
+                            v.multiply(nodeShare),
+                            missing));
             value = value.add(Decimals.percentOf(node.weight(), v));
         }
         return value;
     }
 
-    private static BigDecimal value(Node node, String path, int depth, BigDecimal share, String subject, Period period,
-                                    Sources sources, List<Line> lines, List<String> flags, boolean[] found) {
+    private static BigDecimal value(
+            Node node,
+            String path,
+            int depth,
+            BigDecimal share,
+            String subject,
+            Period period,
+            Sources sources,
+            List<Line> lines,
+            List<String> flags,
+            boolean[] found) {
         return switch (node.kind()) {
-            case WEIGHTED -> weighted(node.children(), path, depth + 1, share, subject, period, sources, lines, flags, found);
+            case WEIGHTED ->
+                weighted(node.children(), path, depth + 1, share, subject, period, sources, lines, flags, found);
             case INPUT -> {
                 var entered = sources.input(subject, node.code());
                 found[0] |= entered != null;
-                yield entered == null ? null : node.max().compareTo(Decimals.HUNDRED) == 0 ? entered
-                        : Decimals.divide(entered.multiply(Decimals.HUNDRED), node.max());
+                yield entered == null
+                        ? null
+                        : node.max().compareTo(Decimals.HUNDRED) == 0
+                                ? entered
+                                : Decimals.divide(entered.multiply(Decimals.HUNDRED), node.max());
             }
             case RATINGS -> {
                 var value = BigDecimal.ZERO;
@@ -194,7 +240,11 @@ public final class Appraiser {
                         flags.add("MISSING:" + path + "@" + parts.get(i));
                     } else {
                         found[0] = true;
-                        value = value.add(equal ? part : Decimals.percentOf(node.rollupWeights().get(i), part));
+                        value = value.add(
+                                equal
+                                        ? part
+                                        : Decimals.percentOf(
+                                                node.rollupWeights().get(i), part));
                     }
                 }
                 yield equal ? Decimals.divide(value, BigDecimal.valueOf(parts.size())) : value;
@@ -202,14 +252,20 @@ public final class Appraiser {
         };
     }
 
-    private static BigDecimal sum(List<String> codes, String kind, String subject, Sources sources, List<Line> lines,
-                                  boolean[] found) {
+    private static BigDecimal sum(
+            List<String> codes, String kind, String subject, Sources sources, List<Line> lines, boolean[] found) {
         var total = BigDecimal.ZERO;
         for (var code : codes) {
             var points = sources.input(subject, code);
             found[0] |= points != null;
             if (points != null && points.signum() != 0) {
-                lines.add(new Line(kind + "/" + code, Text.verbatim(code), 0, null, null, kind.equals("bonus") ? points : points.negate(),
+                lines.add(new Line(
+                        kind + "/" + code,
+                        Text.verbatim(code),
+                        0,
+                        null,
+                        null,
+                        kind.equals("bonus") ? points : points.negate(),
                         false));
                 total = total.add(points);
             }
@@ -239,7 +295,9 @@ public final class Appraiser {
         for (var rule : scheme.overrides()) {
             if (rule.effect().equals("DOWN_ONE") && events.contains(rule.event())) {
                 int i = scheme.gradeIndex(result);
-                result = scheme.grades().get(Math.min(i + 1, scheme.grades().size() - 1)).grade();
+                result = scheme.grades()
+                        .get(Math.min(i + 1, scheme.grades().size() - 1))
+                        .grade();
                 flags.add("DOWNGRADED:" + rule.event());
             }
         }
@@ -252,8 +310,8 @@ public final class Appraiser {
         return result;
     }
 
-    private static String eligibility(Scheme scheme, Period period, String subject, String grade, Sources sources,
-                                      List<String> flags) {
+    private static String eligibility(
+            Scheme scheme, Period period, String subject, String grade, Sources sources, List<String> flags) {
         var result = grade;
         for (var rule : scheme.eligibility()) {
             if (!rule.grade().equals(result) || period.kind() == Period.Kind.MONTH) {
@@ -261,33 +319,44 @@ public final class Appraiser {
             }
             var partScheme = sources.scheme(rule.scheme());
             if (partScheme == null || partScheme.period() == period.kind()) {
-                flags.add("INELIGIBLE:" + rule.grade() + ": no scheme " + rule.scheme() + " for the parts of the period");
-                result = scheme.grades().get(Math.min(scheme.gradeIndex(result) + 1, scheme.grades().size() - 1)).grade();
+                flags.add(
+                        "INELIGIBLE:" + rule.grade() + ": no scheme " + rule.scheme() + " for the parts of the period");
+                result = scheme.grades()
+                        .get(Math.min(
+                                scheme.gradeIndex(result) + 1, scheme.grades().size() - 1))
+                        .grade();
                 continue;
             }
             // parts not assessed (no grade) take no part: neither for atLeastOnce nor against noneBelow
             var partGrades = period.parts(partScheme.period()).stream()
                     .map(p -> sources.partGrade(subject, rule.scheme(), p))
-                    .filter(g -> g != null && !Scheme.NOT_ASSESSED.equals(g)).toList();
+                    .filter(g -> g != null && !Scheme.NOT_ASSESSED.equals(g))
+                    .toList();
             String reason = null;
             if (rule.atLeastOnce() != null && !partGrades.contains(rule.atLeastOnce())) {
                 reason = "never " + rule.atLeastOnce() + " under " + rule.scheme();
             } else if (rule.noneBelow() != null) {
                 int floor = partScheme.gradeIndex(rule.noneBelow());
-                var below = partGrades.stream().filter(g -> partScheme.gradeIndex(g) > floor).findFirst();
+                var below = partGrades.stream()
+                        .filter(g -> partScheme.gradeIndex(g) > floor)
+                        .findFirst();
                 if (below.isPresent()) {
                     reason = below.get() + " below " + rule.noneBelow() + " under " + rule.scheme();
                 }
             }
             if (reason != null) {
-                result = scheme.grades().get(Math.min(scheme.gradeIndex(result) + 1, scheme.grades().size() - 1)).grade();
+                result = scheme.grades()
+                        .get(Math.min(
+                                scheme.gradeIndex(result) + 1, scheme.grades().size() - 1))
+                        .grade();
                 flags.add("INELIGIBLE:" + rule.grade() + ": " + reason);
             }
         }
         return result;
     }
 
-    private static void promotionBlocks(Scheme scheme, String subject, String grade, Sources sources, List<String> flags) {
+    private static void promotionBlocks(
+            Scheme scheme, String subject, String grade, Sources sources, List<String> flags) {
         for (var block : scheme.promotionBlocks()) {
             if (block.event() != null) {
                 if (sources.eventsInEffect(subject).contains(block.event())) {
@@ -296,8 +365,11 @@ public final class Appraiser {
             } else if (block.grades().contains(grade)) {
                 flags.add("PROMOTION_BLOCKED:" + grade);
             } else {
-                sources.pastGrades(subject, scheme.id(), block.years() - 1).stream().filter(block.grades()::contains).findFirst()
-                        .ifPresent(g -> flags.add("PROMOTION_BLOCKED:" + g + " in the last " + block.years() + " years"));
+                sources.pastGrades(subject, scheme.id(), block.years() - 1).stream()
+                        .filter(block.grades()::contains)
+                        .findFirst()
+                        .ifPresent(
+                                g -> flags.add("PROMOTION_BLOCKED:" + g + " in the last " + block.years() + " years"));
             }
         }
     }
@@ -308,7 +380,9 @@ public final class Appraiser {
      */
     private static BigDecimal payout(Scheme scheme, BigDecimal score, String grade, boolean overridden) {
         for (var rule : scheme.payouts()) {
-            if (rule.grade() != null ? rule.grade().equals(grade) : !overridden && score.compareTo(rule.minScore()) >= 0) {
+            if (rule.grade() != null
+                    ? rule.grade().equals(grade)
+                    : !overridden && score.compareTo(rule.minScore()) >= 0) {
                 return rule.multiplier();
             }
         }
@@ -321,8 +395,11 @@ public final class Appraiser {
         sorted.sort(Comparator.comparing(Scored::score).reversed().thenComparing(Scored::subjectId));
         var ranks = new HashMap<String, Integer>();
         for (int i = 0; i < sorted.size(); i++) {
-            boolean tied = i > 0 && sorted.get(i).score().compareTo(sorted.get(i - 1).score()) == 0;
-            ranks.put(sorted.get(i).subjectId(), tied ? ranks.get(sorted.get(i - 1).subjectId()) : i + 1);
+            boolean tied =
+                    i > 0 && sorted.get(i).score().compareTo(sorted.get(i - 1).score()) == 0;
+            ranks.put(
+                    sorted.get(i).subjectId(),
+                    tied ? ranks.get(sorted.get(i - 1).subjectId()) : i + 1);
         }
         return ranks;
     }

@@ -17,8 +17,7 @@ public final class Decimals {
     public static final int PUBLISHED_SCALE = 2;
     public static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private Decimals() {
-    }
+    private Decimals() {}
 
     public static BigDecimal divide(BigDecimal a, BigDecimal b) {
         return a.divide(b, DIVISION);
@@ -35,14 +34,19 @@ public final class Decimals {
 
     /** Digits a stored decimal may have before and after the point: plenty for weights, scores and money. */
     public static final int MAX_INTEGER_DIGITS = 15;
+
     public static final int MAX_FRACTION_DIGITS = 12;
     private static final int MAX_TEXT = 64;
 
     /** A number the caller can fix: too large, too small or too precise to be a weight or a score. */
     public static final class OutOfBounds extends RuntimeException {
         OutOfBounds() {
-            super("A number has at most " + MAX_INTEGER_DIGITS + " digits before the point and " + MAX_FRACTION_DIGITS
-                    + " after it", null, false, false);
+            super(
+                    "A number has at most " + MAX_INTEGER_DIGITS + " digits before the point and " + MAX_FRACTION_DIGITS
+                            + " after it",
+                    null,
+                    false,
+                    false);
         }
     }
 
@@ -100,6 +104,8 @@ public final class Decimals {
             throw new OutOfBounds();
         }
         // kept as written ("87.50" stays 87.50) unless written with an exponent that would print oddly
-        return n.scale() >= 0 && n.scale() <= MAX_FRACTION_DIGITS ? n : stripped.setScale(Math.max(0, stripped.scale()));
+        return n.scale() >= 0 && n.scale() <= MAX_FRACTION_DIGITS
+                ? n
+                : stripped.setScale(Math.max(0, stripped.scale()));
     }
 }

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.dutygraph.platform.i18n.Text;
 
 /**
@@ -20,11 +19,9 @@ import org.dutygraph.platform.i18n.Text;
  */
 final class Distribution {
 
-    record Result(Map<String, String> grades, Set<String> tied, List<Text> ties) {
-    }
+    record Result(Map<String, String> grades, Set<String> tied, List<Text> ties) {}
 
-    private Distribution() {
-    }
+    private Distribution() {}
 
     static Result grade(Scheme scheme, Map<String, BigDecimal> scores) {
         var order = new ArrayList<>(scores.keySet());
@@ -42,7 +39,12 @@ final class Distribution {
         var ties = new ArrayList<Text>();
         int top = 0;
         for (int q = 0; q < largest; q++) {
-            int end = extendTies(order, scores, Math.min(n, top + places(quotas.get(q).share(), n)), tied, ties,
+            int end = extendTies(
+                    order,
+                    scores,
+                    Math.min(n, top + places(quotas.get(q).share(), n)),
+                    tied,
+                    ties,
                     quotas.get(q).grade());
             for (int i = top; i < end; i++) {
                 grades.put(order.get(i), quotas.get(q).grade());
@@ -51,7 +53,12 @@ final class Distribution {
         }
         int bottom = n;
         for (int q = quotas.size() - 1; q > largest; q--) {
-            int start = extendTies(order, scores, Math.max(top, bottom - places(quotas.get(q).share(), n)), tied, ties,
+            int start = extendTies(
+                    order,
+                    scores,
+                    Math.max(top, bottom - places(quotas.get(q).share(), n)),
+                    tied,
+                    ties,
                     quotas.get(q).grade());
             for (int i = start; i < bottom; i++) {
                 grades.put(order.get(i), quotas.get(q).grade());
@@ -65,7 +72,9 @@ final class Distribution {
     }
 
     private static int places(BigDecimal share, int n) {
-        return share.multiply(BigDecimal.valueOf(n)).divide(Decimals.HUNDRED, 0, java.math.RoundingMode.FLOOR).intValueExact();
+        return share.multiply(BigDecimal.valueOf(n))
+                .divide(Decimals.HUNDRED, 0, java.math.RoundingMode.FLOOR)
+                .intValueExact();
     }
 
     /**
@@ -73,8 +82,13 @@ final class Distribution {
      * join it (the better grade); from the bottom, subjects tied with the first one below the cut leave
      * the bottom grade.
      */
-    private static int extendTies(List<String> order, Map<String, BigDecimal> scores, int cut, Set<String> tied,
-                                  List<Text> ties, String grade) {
+    private static int extendTies(
+            List<String> order,
+            Map<String, BigDecimal> scores,
+            int cut,
+            Set<String> tied,
+            List<Text> ties,
+            String grade) {
         if (cut <= 0 || cut >= order.size()) {
             return cut;
         }
@@ -93,7 +107,8 @@ final class Distribution {
         }
         var group = order.subList(first, last + 1);
         tied.addAll(group);
-        ties.add(Text.of(SchemeTexts.TIE_AT_CUT, grade, Decimals.published(above).toPlainString(), String.join(", ", group)));
+        ties.add(Text.of(
+                SchemeTexts.TIE_AT_CUT, grade, Decimals.published(above).toPlainString(), String.join(", ", group)));
         return last + 1;
     }
 }

@@ -3,7 +3,6 @@ package org.dutygraph.appraisal.engine;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.dutygraph.platform.i18n.Text;
 
 /**
@@ -11,8 +10,14 @@ import org.dutygraph.platform.i18n.Text;
  * assessed subjects of the scheme (1 = best, ties share a rank), the payout multiplier, flags that explain
  * anything unusual, and the breakdown (the indicator tree, pre-order).
  */
-public record Outcome(String subjectId, BigDecimal score, String grade, int rank, BigDecimal multiplier, List<String> flags,
-                      List<Line> breakdown) {
+public record Outcome(
+        String subjectId,
+        BigDecimal score,
+        String grade,
+        int rank,
+        BigDecimal multiplier,
+        List<String> flags,
+        List<Line> breakdown) {
 
     /** False for a subject-period without inputs: grade NOT_ASSESSED, flagged, score 0 and rank 0 mean nothing. */
     public boolean assessed() {
@@ -24,9 +29,14 @@ public record Outcome(String subjectId, BigDecimal score, String grade, int rank
      * what it adds to the total. Bonus, malus and deductions come last, at depth 0.
      */
     /** A line of the breakdown; its label is the scheme's words, or the service's in the reader's language. */
-    public record Line(String path, Text label, int depth, BigDecimal weight, BigDecimal value, BigDecimal points,
-                       boolean missing) {
-    }
+    public record Line(
+            String path,
+            Text label,
+            int depth,
+            BigDecimal weight,
+            BigDecimal value,
+            BigDecimal points,
+            boolean missing) {}
 
     public BigDecimal publishedScore() {
         return Decimals.published(score);

@@ -7,7 +7,11 @@ import java.util.regex.Pattern;
 /** A month ("2026-03"), a quarter ("2026-Q1") or a year ("2026"). */
 public record Period(int year, Kind kind, int index) implements Comparable<Period> {
 
-    public enum Kind { MONTH, QUARTER, YEAR }
+    public enum Kind {
+        MONTH,
+        QUARTER,
+        YEAR
+    }
 
     private static final Pattern FORMAT = Pattern.compile("(\\d{4})(?:-(?:(\\d{2})|Q([1-4])))?");
 
@@ -24,7 +28,9 @@ public record Period(int year, Kind kind, int index) implements Comparable<Perio
             }
             return new Period(year, Kind.MONTH, month);
         }
-        return m.group(3) != null ? new Period(year, Kind.QUARTER, Integer.parseInt(m.group(3))) : new Period(year, Kind.YEAR, 1);
+        return m.group(3) != null
+                ? new Period(year, Kind.QUARTER, Integer.parseInt(m.group(3)))
+                : new Period(year, Kind.YEAR, 1);
     }
 
     public static Period month(int year, int month) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-
 import org.dutygraph.appraisal.engine.Scheme.Eligibility;
 import org.dutygraph.appraisal.engine.Scheme.Grade;
 import org.dutygraph.appraisal.engine.Scheme.Group;
@@ -22,8 +21,7 @@ import org.dutygraph.platform.i18n.Text;
 /** Reads a scheme's JSON form (as parsed maps and lists), reporting every problem with its JSON path. */
 public final class SchemeParser {
 
-    public record Problem(String path, Text message) {
-    }
+    public record Problem(String path, Text message) {}
 
     public static final class Invalid extends RuntimeException {
         private final List<Problem> problems;
@@ -41,10 +39,29 @@ public final class SchemeParser {
     // ---- Allowed keys, one list per kind of JSON object. Any other key is an error (a misspelt 'overides' must not
     // save a scheme with its veto silently off). A new key of the format is added to its object's list here. ----
     private static final Map<String, Set<String>> KEYS = Map.ofEntries(
-            Map.entry("scheme", Set.of("name", "subject", "period", "classifications", "indicators", "bonus", "malus",
-                    "deductions", "grades", "distribution", "overrides", "eligibility", "payouts", "bundledPenaltyEvent",
-                    "promotionBlocks", "events", "population", "distributionGroup")),
-            Map.entry("indicator", Set.of("code", "label", "weight", "children", "input", "ratings", "linked", "rollup")),
+            Map.entry(
+                    "scheme",
+                    Set.of(
+                            "name",
+                            "subject",
+                            "period",
+                            "classifications",
+                            "indicators",
+                            "bonus",
+                            "malus",
+                            "deductions",
+                            "grades",
+                            "distribution",
+                            "overrides",
+                            "eligibility",
+                            "payouts",
+                            "bundledPenaltyEvent",
+                            "promotionBlocks",
+                            "events",
+                            "population",
+                            "distributionGroup")),
+            Map.entry(
+                    "indicator", Set.of("code", "label", "weight", "children", "input", "ratings", "linked", "rollup")),
             Map.entry("input", Set.of("max")),
             Map.entry("rating", Set.of("group", "weight")),
             Map.entry("linked", Set.of("source", "scheme", "classification", "from")),
@@ -65,8 +82,13 @@ public final class SchemeParser {
      * Event kinds recorded by the application (appraisers, complaints, spot checks, citizen rankings). A scheme
      * that acts on a kind of its own declares it in {@code "events"}, so a misspelt kind is refused, not ignored.
      */
-    public static final Set<String> EVENT_KINDS = Set.of("VIOLATION", "DISCIPLINARY_CASE", "SERIOUS_COMPLAINT",
-            "SPOT_CHECK_FINDING", "CITIZEN_WORST_RANKED", "ACCOUNTABILITY_CASE");
+    public static final Set<String> EVENT_KINDS = Set.of(
+            "VIOLATION",
+            "DISCIPLINARY_CASE",
+            "SERIOUS_COMPLAINT",
+            "SPOT_CHECK_FINDING",
+            "CITIZEN_WORST_RANKED",
+            "ACCOUNTABILITY_CASE");
 
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
     private static final Pattern KIND = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
@@ -74,23 +96,24 @@ public final class SchemeParser {
     private static final Set<String> GROUPINGS = Set.of("ALL", "UNIT", "GROUPS");
     /** Where a person's unit is read from: the post's unit (where they work) or the unit that seconds them. */
     private static final Set<String> FROM = Set.of("WORKPLACE", "HOME");
+
     private static final Set<String> EFFECTS = Set.of("LOWEST", "DOWN_ONE");
 
     private final List<Problem> problems = new ArrayList<>();
     /** Problems a version saved before these checks may have: reported when saving, tolerated when reading it back. */
     private final List<Problem> strictProblems = new ArrayList<>();
+
     private final Set<String> inputCodes = new HashSet<>();
     /** The scheme's subject (UNIT or PERSON), for the checks of its indicators. */
     private String subject;
+
     private final List<Reference> references = new ArrayList<>();
     private final List<At> events = new ArrayList<>();
 
     /** Another scheme named at {@code path}: by a LINKED or ROLLUP indicator, or an ELIGIBILITY rule (with its grades). */
-    private record Reference(String path, String kind, String scheme, Map<String, String> grades) {
-    }
+    private record Reference(String path, String kind, String scheme, Map<String, String> grades) {}
 
-    private SchemeParser() {
-    }
+    private SchemeParser() {}
 
     /** The scheme, or {@link Invalid} listing every problem (other schemes it names are not looked up). */
     public static Scheme parse(String id, int version, Object json) {
@@ -129,8 +152,13 @@ public final class SchemeParser {
         var allowed = KEYS.get(kind);
         for (var key : object.keySet()) {
             if (!allowed.contains(key)) {
-                strictProblems.add(new Problem(path + "." + key, Text.of(SchemeTexts.UNKNOWN_KEY, key,
-                        Text.of("$".equals(path) ? SchemeTexts.A_SCHEME : SchemeTexts.HERE), String.join(", ", new java.util.TreeSet<>(allowed)))));
+                strictProblems.add(new Problem(
+                        path + "." + key,
+                        Text.of(
+                                SchemeTexts.UNKNOWN_KEY,
+                                key,
+                                Text.of("$".equals(path) ? SchemeTexts.A_SCHEME : SchemeTexts.HERE),
+                                String.join(", ", new java.util.TreeSet<>(allowed)))));
             }
         }
     }
@@ -147,13 +175,24 @@ public final class SchemeParser {
                     if (!"UNIT".equals(target.subject())) {
                         problem(ref.path(), Text.of(SchemeTexts.LINKED_READS_UNITS, ref.scheme()));
                     } else if (target.period() != scheme.period()) {
-                        problem(ref.path(), Text.of(SchemeTexts.LINKED_SAME_PERIOD, ref.scheme(), target.period(), scheme.period()));
+                        problem(
+                                ref.path(),
+                                Text.of(
+                                        SchemeTexts.LINKED_SAME_PERIOD,
+                                        ref.scheme(),
+                                        target.period(),
+                                        scheme.period()));
                     }
                 }
                 default -> {
-                    if (target.period() == null || scheme.period() == null || target.period().compareTo(scheme.period()) >= 0) {
-                        problem(ref.path(), Text.of(SchemeTexts.READS_PARTS, ref.scheme(), target.period(), scheme.period()));
-                    } else if ("ROLLUP".equals(ref.kind()) && !java.util.Objects.equals(target.subject(), scheme.subject())) {
+                    if (target.period() == null
+                            || scheme.period() == null
+                            || target.period().compareTo(scheme.period()) >= 0) {
+                        problem(
+                                ref.path(),
+                                Text.of(SchemeTexts.READS_PARTS, ref.scheme(), target.period(), scheme.period()));
+                    } else if ("ROLLUP".equals(ref.kind())
+                            && !java.util.Objects.equals(target.subject(), scheme.subject())) {
                         problem(ref.path(), Text.of(SchemeTexts.ROLLUP_SAME_SUBJECT, ref.scheme(), target.subject()));
                     }
                     ref.grades().forEach((path, grade) -> {
@@ -190,15 +229,36 @@ public final class SchemeParser {
         var payouts = payouts(m, gradeNames);
         var bundled = m.get("bundledPenaltyEvent") == null ? null : event(m, "bundledPenaltyEvent", "$", true);
         var blocks = promotionBlocks(m, gradeNames);
-        var population = m.get("population") == null ? Scheme.Population.ALL : population(m.get("population"), "$.population", subject);
+        var population = m.get("population") == null
+                ? Scheme.Population.ALL
+                : population(m.get("population"), "$.population", subject);
         var grouping = grouping(m.get("distributionGroup"), subject);
         if (grouping != Scheme.Grouping.ALL && distribution.isEmpty()) {
             problem("$.distributionGroup", Text.of(SchemeTexts.GROUP_WITHOUT_DISTRIBUTION));
         }
         var period = periodText == null ? null : Period.Kind.valueOf(periodText);
         unknownEventKinds(declared);
-        return new Scheme(id, version, name, subject, period, classifications, indicators, bonus, malus, deductions.codes(),
-                deductions.cap(), grades, distribution, overrides, eligibility, payouts, bundled, blocks, population, grouping);
+        return new Scheme(
+                id,
+                version,
+                name,
+                subject,
+                period,
+                classifications,
+                indicators,
+                bonus,
+                malus,
+                deductions.codes(),
+                deductions.cap(),
+                grades,
+                distribution,
+                overrides,
+                eligibility,
+                payouts,
+                bundled,
+                blocks,
+                population,
+                grouping);
     }
 
     /** The event kinds the scheme declares as its own ("events"). */
@@ -217,14 +277,17 @@ public final class SchemeParser {
         for (var at : events) {
             var kind = (String) at.object().get("kind");
             if (!EVENT_KINDS.contains(kind) && !declared.contains(kind)) {
-                strictProblems.add(new Problem(at.path(), Text.of(SchemeTexts.UNKNOWN_EVENT_KIND, kind,
-                        String.join(", ", new java.util.TreeSet<>(EVENT_KINDS)))));
+                strictProblems.add(new Problem(
+                        at.path(),
+                        Text.of(
+                                SchemeTexts.UNKNOWN_EVENT_KIND,
+                                kind,
+                                String.join(", ", new java.util.TreeSet<>(EVENT_KINDS)))));
             }
         }
     }
 
-    private record Deductions(List<String> codes, BigDecimal cap) {
-    }
+    private record Deductions(List<String> codes, BigDecimal cap) {}
 
     private Deductions deductions(Map<?, ?> m) {
         if (m.get("deductions") instanceof Map<?, ?> d) {
@@ -242,7 +305,8 @@ public final class SchemeParser {
         var overrides = new ArrayList<Override>();
         for (var at : list(m.get("overrides"), "$.overrides")) {
             keys(at.object(), "override", at.path());
-            overrides.add(new Override(event(at.object(), "event", at.path(), true), oneOf(at.object(), "effect", at.path(), EFFECTS)));
+            overrides.add(new Override(
+                    event(at.object(), "event", at.path(), true), oneOf(at.object(), "effect", at.path(), EFFECTS)));
         }
         return overrides;
     }
@@ -252,8 +316,11 @@ public final class SchemeParser {
         for (var at : list(m.get("eligibility"), "$.eligibility")) {
             var o = at.object();
             keys(o, "eligibility", at.path());
-            var rule = new Eligibility(grade(o, "grade", at.path(), gradeNames, true), text(o, "scheme", at.path(), true),
-                    text(o, "atLeastOnce", at.path(), false), text(o, "noneBelow", at.path(), false));
+            var rule = new Eligibility(
+                    grade(o, "grade", at.path(), gradeNames, true),
+                    text(o, "scheme", at.path(), true),
+                    text(o, "atLeastOnce", at.path(), false),
+                    text(o, "noneBelow", at.path(), false));
             eligibility.add(rule);
             var named = new java.util.LinkedHashMap<String, String>();
             if (rule.atLeastOnce() != null) {
@@ -316,9 +383,13 @@ public final class SchemeParser {
             return Scheme.Population.ALL;
         }
         keys(m, "population", path);
-        var population = new Scheme.Population(strings(m.get("units"), path + ".units"), strings(m.get("postRoles"), path + ".postRoles"),
-                strings(m.get("postClasses"), path + ".postClasses"), strings(m.get("subjects"), path + ".subjects"),
-                strings(m.get("categories"), path + ".categories"), strings(m.get("homeUnits"), path + ".homeUnits"));
+        var population = new Scheme.Population(
+                strings(m.get("units"), path + ".units"),
+                strings(m.get("postRoles"), path + ".postRoles"),
+                strings(m.get("postClasses"), path + ".postClasses"),
+                strings(m.get("subjects"), path + ".subjects"),
+                strings(m.get("categories"), path + ".categories"),
+                strings(m.get("homeUnits"), path + ".homeUnits"));
         if ("UNIT".equals(subject)) {
             for (var key : List.of("postRoles", "postClasses", "categories", "homeUnits")) {
                 if (m.get(key) != null) {
@@ -357,7 +428,8 @@ public final class SchemeParser {
             if (name != null && !names.add(name)) {
                 problem(at.path() + ".name", Text.of(SchemeTexts.GROUP_TWICE, name));
             }
-            groups.add(new Scheme.NamedGroup(name, population(at.object().get("population"), at.path() + ".population", subject)));
+            groups.add(new Scheme.NamedGroup(
+                    name, population(at.object().get("population"), at.path() + ".population", subject)));
         }
         if ("GROUPS".equals(by) == groups.isEmpty()) {
             problem(path + ".groups", Text.of(SchemeTexts.GROUPS_GO_WITH_GROUPS));
@@ -413,14 +485,40 @@ public final class SchemeParser {
         var code = code(m.get("code"), p + ".code");
         var label = m.get("label") == null ? code : String.valueOf(m.get("label"));
         var weight = number(m.get("weight"), p + ".weight", true);
-        var kinds = List.of("children", "input", "ratings", "linked", "rollup").stream().filter(m::containsKey).toList();
+        var kinds = List.of("children", "input", "ratings", "linked", "rollup").stream()
+                .filter(m::containsKey)
+                .toList();
         if (kinds.size() != 1) {
             problem(p, Text.of(SchemeTexts.INDICATOR_KIND));
-            return new Node(code, label, weight, NodeKind.INPUT, List.of(), Decimals.HUNDRED, List.of(), null, null, List.of(), null, null);
+            return new Node(
+                    code,
+                    label,
+                    weight,
+                    NodeKind.INPUT,
+                    List.of(),
+                    Decimals.HUNDRED,
+                    List.of(),
+                    null,
+                    null,
+                    List.of(),
+                    null,
+                    null);
         }
         return switch (kinds.get(0)) {
-            case "children" -> new Node(code, label, weight, NodeKind.WEIGHTED, nodes(m.get("children"), p + ".children", true),
-                    null, List.of(), null, null, List.of(), null, null);
+            case "children" ->
+                new Node(
+                        code,
+                        label,
+                        weight,
+                        NodeKind.WEIGHTED,
+                        nodes(m.get("children"), p + ".children", true),
+                        null,
+                        List.of(),
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        null);
             case "input" -> inputNode(m, p, code, label, weight);
             case "ratings" -> ratingsNode(m, p, code, label, weight);
             case "linked" -> linkedNode(m, p, code, label, weight);
@@ -435,12 +533,14 @@ public final class SchemeParser {
             strictProblems.add(new Problem(p + ".input", Text.of(SchemeTexts.INPUT_SHAPE)));
         }
         var max = m.get("input") instanceof Map<?, ?> in && in.get("max") != null
-                ? number(in.get("max"), p + ".input.max", true) : Decimals.HUNDRED;
+                ? number(in.get("max"), p + ".input.max", true)
+                : Decimals.HUNDRED;
         if (max.signum() <= 0) {
             problem(p + ".input.max", Text.of(SchemeTexts.MAX_POSITIVE));
         }
         unique(code, p);
-        return new Node(code, label, weight, NodeKind.INPUT, List.of(), max, List.of(), null, null, List.of(), null, null);
+        return new Node(
+                code, label, weight, NodeKind.INPUT, List.of(), max, List.of(), null, null, List.of(), null, null);
     }
 
     private Node ratingsNode(Map<?, ?> m, String p, String code, String label, BigDecimal weight) {
@@ -448,7 +548,8 @@ public final class SchemeParser {
         var total = BigDecimal.ZERO;
         for (var at : list(m.get("ratings"), p + ".ratings")) {
             keys(at.object(), "rating", at.path());
-            var g = new Group(code(at.object().get("group"), at.path() + ".group"),
+            var g = new Group(
+                    code(at.object().get("group"), at.path() + ".group"),
                     number(at.object().get("weight"), at.path() + ".weight", true));
             unique(code + "." + g.group(), p);
             total = g.weight() == null ? total : total.add(g.weight());
@@ -457,7 +558,8 @@ public final class SchemeParser {
         if (total.compareTo(Decimals.HUNDRED) != 0) {
             problem(p + ".ratings", Text.of(SchemeTexts.GROUP_WEIGHTS_NOT_100, total.toPlainString()));
         }
-        return new Node(code, label, weight, NodeKind.RATINGS, List.of(), null, groups, null, null, List.of(), null, null);
+        return new Node(
+                code, label, weight, NodeKind.RATINGS, List.of(), null, groups, null, null, List.of(), null, null);
     }
 
     private Node linkedNode(Map<?, ?> m, String p, String code, String label, BigDecimal weight) {
@@ -473,8 +575,19 @@ public final class SchemeParser {
         if (scheme != null) {
             references.add(new Reference(p + ".linked.scheme", "LINKED", scheme, Map.of()));
         }
-        return new Node(code, label, weight, NodeKind.LINKED, List.of(), null, List.of(), source, scheme, List.of(),
-                classification, from(linked, p + ".linked", subject));
+        return new Node(
+                code,
+                label,
+                weight,
+                NodeKind.LINKED,
+                List.of(),
+                null,
+                List.of(),
+                source,
+                scheme,
+                List.of(),
+                classification,
+                from(linked, p + ".linked", subject));
     }
 
     private Node rollupNode(Map<?, ?> m, String p, String code, String label, BigDecimal weight) {
@@ -488,15 +601,20 @@ public final class SchemeParser {
         } else if (!"EQUAL".equals(rollup.get("weights"))) {
             problem(p + ".rollup.weights", Text.of(SchemeTexts.ROLLUP_WEIGHTS_SHAPE));
         }
-        if (!weights.isEmpty() && weights.stream().filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add)
-                .compareTo(Decimals.HUNDRED) != 0) {
+        if (!weights.isEmpty()
+                && weights.stream()
+                                .filter(java.util.Objects::nonNull)
+                                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                                .compareTo(Decimals.HUNDRED)
+                        != 0) {
             problem(p + ".rollup.weights", Text.of(SchemeTexts.ROLLUP_WEIGHTS_COUNT));
         }
         var scheme = text(rollup, "scheme", p + ".rollup", true);
         if (scheme != null) {
             references.add(new Reference(p + ".rollup.scheme", "ROLLUP", scheme, Map.of()));
         }
-        return new Node(code, label, weight, NodeKind.ROLLUP, List.of(), null, List.of(), null, scheme, weights, null, null);
+        return new Node(
+                code, label, weight, NodeKind.ROLLUP, List.of(), null, List.of(), null, scheme, weights, null, null);
     }
 
     private List<Grade> grades(Object json) {
@@ -525,7 +643,8 @@ public final class SchemeParser {
                 problem(p + ".min", Text.of(SchemeTexts.BANDS_GO_DOWN));
             }
             previous = min == null ? previous : min;
-            grades.add(new Grade(name, m.get("label") == null ? name : String.valueOf(m.get("label")), last ? null : min));
+            grades.add(
+                    new Grade(name, m.get("label") == null ? name : String.valueOf(m.get("label")), last ? null : min));
         }
         return grades;
     }
@@ -538,7 +657,8 @@ public final class SchemeParser {
         var total = BigDecimal.ZERO;
         for (var at : list(json, "$.distribution")) {
             keys(at.object(), "distribution", at.path());
-            var q = new Quota(grade(at.object(), "grade", at.path(), grades, true),
+            var q = new Quota(
+                    grade(at.object(), "grade", at.path(), grades, true),
                     number(at.object().get("share"), at.path() + ".share", true));
             total = q.share() == null ? total : total.add(q.share());
             quotas.add(q);
@@ -555,8 +675,7 @@ public final class SchemeParser {
         }
     }
 
-    private record At(Map<?, ?> object, String path) {
-    }
+    private record At(Map<?, ?> object, String path) {}
 
     /** The objects of a JSON array with their paths, in order. */
     private List<At> list(Object json, String path) {
@@ -661,11 +780,16 @@ public final class SchemeParser {
             }
             return n;
         } catch (Decimals.OutOfBounds e) {
-            problem(path, Text.of(SchemeTexts.TOO_MANY_DIGITS, Decimals.MAX_INTEGER_DIGITS, Decimals.MAX_FRACTION_DIGITS));
+            problem(
+                    path,
+                    Text.of(SchemeTexts.TOO_MANY_DIGITS, Decimals.MAX_INTEGER_DIGITS, Decimals.MAX_FRACTION_DIGITS));
             return null;
         } catch (NumberFormatException e) {
-            problem(path, value instanceof String s && s.length() <= 40 ? Text.of(SchemeTexts.NOT_A_NUMBER_VALUE, s)
-                    : Text.of(SchemeTexts.NOT_A_NUMBER));
+            problem(
+                    path,
+                    value instanceof String s && s.length() <= 40
+                            ? Text.of(SchemeTexts.NOT_A_NUMBER_VALUE, s)
+                            : Text.of(SchemeTexts.NOT_A_NUMBER));
             return null;
         }
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-
 import org.dutygraph.appraisal.rankings.CitizenRankings.Ballot;
 import org.dutygraph.appraisal.rankings.CitizenRankings.Entry;
 import org.dutygraph.appraisal.rankings.CitizenRankings.Ranking;
@@ -31,15 +30,29 @@ class CitizenRankingStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A new draft: the draw and its outcome; the ties in Chinese and as stored texts ({@link TextJson}). */
-    record Draft(String id, String period, String seed, String algorithm, int worst, int ballotsPerUnit, int minBallots,
-                 Map<String, List<Ballot>> candidates, List<Entry> entries, List<String> ties, List<String> tieTexts, String by,
-                 long at) {
-    }
+    record Draft(
+            String id,
+            String period,
+            String seed,
+            String algorithm,
+            int worst,
+            int ballotsPerUnit,
+            int minBallots,
+            Map<String, List<Ballot>> candidates,
+            List<Entry> entries,
+            List<String> ties,
+            List<String> tieTexts,
+            String by,
+            long at) {}
 
     /** What a recorded draw needs to be replayed, and the entries it gave. */
-    record Recorded(String seed, Map<String, List<Ballot>> candidates, int worst, int ballotsPerUnit, int minBallots,
-                    String entries) {
-    }
+    record Recorded(
+            String seed,
+            Map<String, List<Ballot>> candidates,
+            int worst,
+            int ballotsPerUnit,
+            int minBallots,
+            String entries) {}
 
     private final Neo4jClient neo4j;
 
@@ -66,20 +79,23 @@ class CitizenRankingStore {
         neo4j.query("""
                         CREATE (:CitizenRanking {id: $id, period: $period, status: 'DRAFT', seed: $seed, algorithm: $algorithm,
                                 worst: $worst, ballotsPerUnit: $k, minBallots: $min, candidates: $candidates, entries: $entries,
-                                ties: $ties, tieTexts: $tieTexts, drawnBy: $by, drawnAt: $now, key: $key})""")
-                .bindAll(params).run();
+                                ties: $ties, tieTexts: $tieTexts, drawnBy: $by, drawnAt: $now, key: $key})""").bindAll(params).run();
     }
 
     void markPublished(String id, String by, long at) {
-        neo4j.query("MATCH (r:CitizenRanking {id: $id}) SET r.status = 'PUBLISHED', r.publishedAt = $now, r.publishedBy = $by")
-                .bindAll(Map.of("id", id, "by", by, "now", at)).run();
+        neo4j.query(
+                        "MATCH (r:CitizenRanking {id: $id}) SET r.status = 'PUBLISHED', r.publishedAt = $now, r.publishedBy = $by")
+                .bindAll(Map.of("id", id, "by", by, "now", at))
+                .run();
     }
 
     /** The ranking, drafts only with {@code drafts}. */
     Optional<Ranking> find(String id, boolean drafts) {
         return neo4j.query("MATCH (r:CitizenRanking {id: $id}) WHERE $drafts OR r.status = 'PUBLISHED' RETURN r")
                 .bindAll(Map.of("id", id, "drafts", drafts))
-                .fetchAs(Ranking.class).mappedBy((types, r) -> ranking(r.get("r").asNode())).one();
+                .fetchAs(Ranking.class)
+                .mappedBy((types, r) -> ranking(r.get("r").asNode()))
+                .one();
     }
 
     /** Published rankings (drafts too with {@code drafts}), newest first, keyset paged. */
@@ -91,50 +107,79 @@ class CitizenRankingStore {
         return List.copyOf(neo4j.query("""
                         MATCH (r:CitizenRanking) WHERE ($drafts OR r.status = 'PUBLISHED') AND ($before IS NULL OR r.key < $before)
                         RETURN r ORDER BY r.key DESC LIMIT $limit""")
-                .bindAll(params).fetchAs(Ranking.class).mappedBy((types, r) -> ranking(r.get("r").asNode())).all());
+                .bindAll(params)
+                .fetchAs(Ranking.class)
+                .mappedBy((types, r) -> ranking(r.get("r").asNode()))
+                .all());
     }
 
     Optional<Recorded> recorded(String id) {
-        return neo4j.query("MATCH (r:CitizenRanking {id: $id}) RETURN r").bind(id).to("id")
-                .fetchAs(Recorded.class).mappedBy((types, row) -> {
+        return neo4j.query("MATCH (r:CitizenRanking {id: $id}) RETURN r")
+                .bind(id)
+                .to("id")
+                .fetchAs(Recorded.class)
+                .mappedBy((types, row) -> {
                     var r = row.get("r").asNode();
-                    Map<String, List<Ballot>> candidates = JSON.readValue(r.get("candidates").asString(),
-                            new TypeReference<TreeMap<String, List<Ballot>>>() {
-                            });
-                    return new Recorded(r.get("seed").asString(), candidates, r.get("worst").asInt(), r.get("ballotsPerUnit").asInt(),
-                            r.get("minBallots").asInt(), r.get("entries").asString());
+                    Map<String, List<Ballot>> candidates = JSON.readValue(
+                            r.get("candidates").asString(), new TypeReference<TreeMap<String, List<Ballot>>>() {});
+                    return new Recorded(
+                            r.get("seed").asString(),
+                            candidates,
+                            r.get("worst").asInt(),
+                            r.get("ballotsPerUnit").asInt(),
+                            r.get("minBallots").asInt(),
+                            r.get("entries").asString());
                 })
                 .one();
     }
 
     /** The citizens' service ratings from {@code from} (inclusive) to {@code to} (exclusive), epoch milliseconds, by unit. */
     Map<String, List<Ballot>> ratings(long from, long to) {
-        record Rated(String unitId, Ballot ballot) {
-        }
+        record Rated(String unitId, Ballot ballot) {}
         var byUnit = new TreeMap<String, List<Ballot>>();
         neo4j.query("""
                         MATCH (r:ServiceRating) WHERE r.at >= $from AND r.at < $to
                         RETURN r.unitId AS unit, r.caseTag AS tag, r.score AS score, r.indicators AS indicators""")
                 .bindAll(Map.of("from", from, "to", to))
-                .fetchAs(Rated.class).mappedBy((types, r) -> new Rated(r.get("unit").asString(), new Ballot(r.get("tag").asString(),
-                        r.get("score").asInt(), r.get("indicators").asList(Value::asString))))
-                .all().forEach(rated -> byUnit.computeIfAbsent(rated.unitId(), k -> new ArrayList<>()).add(rated.ballot()));
+                .fetchAs(Rated.class)
+                .mappedBy((types, r) -> new Rated(
+                        r.get("unit").asString(),
+                        new Ballot(
+                                r.get("tag").asString(),
+                                r.get("score").asInt(),
+                                r.get("indicators").asList(Value::asString))))
+                .all()
+                .forEach(rated -> byUnit.computeIfAbsent(rated.unitId(), k -> new ArrayList<>())
+                        .add(rated.ballot()));
         return byUnit;
     }
 
     private static Ranking ranking(Node n) {
-        List<Entry> entries = JSON.readValue(n.get("entries").asString(), new TypeReference<List<Entry>>() {
-        });
-        return new Ranking(n.get("id").asString(), n.get("period").asString(), n.get("status").asString(), n.get("seed").asString(),
-                n.get("algorithm").asString(), n.get("worst").asInt(), n.get("ballotsPerUnit").asInt(), n.get("minBallots").asInt(),
-                entries, ties(n), TimeKeys.utc(n.get("drawnAt").asLong()),
-                n.get("publishedAt").isNull() ? null : TimeKeys.utc(n.get("publishedAt").asLong()), n.get("key").asString());
+        List<Entry> entries = JSON.readValue(n.get("entries").asString(), new TypeReference<List<Entry>>() {});
+        return new Ranking(
+                n.get("id").asString(),
+                n.get("period").asString(),
+                n.get("status").asString(),
+                n.get("seed").asString(),
+                n.get("algorithm").asString(),
+                n.get("worst").asInt(),
+                n.get("ballotsPerUnit").asInt(),
+                n.get("minBallots").asInt(),
+                entries,
+                ties(n),
+                TimeKeys.utc(n.get("drawnAt").asLong()),
+                n.get("publishedAt").isNull()
+                        ? null
+                        : TimeKeys.utc(n.get("publishedAt").asLong()),
+                n.get("key").asString());
     }
 
     /** The ties in the reader's language; rankings drawn before ties were kept as keys have their words. */
     private static List<Text> ties(Node n) {
         var words = n.get("ties").asList(Value::asString);
-        var texts = n.get("tieTexts").isNull() ? List.<String>of() : n.get("tieTexts").asList(Value::asString);
+        var texts = n.get("tieTexts").isNull()
+                ? List.<String>of()
+                : n.get("tieTexts").asList(Value::asString);
         var out = new ArrayList<Text>(words.size());
         for (int i = 0; i < words.size(); i++) {
             out.add(TextJson.read(i < texts.size() ? texts.get(i) : null, words.get(i)));

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-
 import org.dutygraph.appraisal.AppraisalInputs;
 import org.dutygraph.appraisal.AppraisalTexts;
 import org.dutygraph.appraisal.engine.Period;
@@ -42,19 +41,26 @@ public class CitizenRankings {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> INDICATORS = List.of("COLD", "LAZY", "BUCK_PASSING", "DISORDERLY", "GREEDY");
 
-    public record Ballot(String tag, int score, List<String> indicators) {
-    }
+    public record Ballot(String tag, int score, List<String> indicators) {}
 
-    public record Entry(int rank, String unitId, int ballots, String averageScore, Map<String, Integer> indicators) {
-    }
+    public record Entry(int rank, String unitId, int ballots, String averageScore, Map<String, Integer> indicators) {}
 
-    public record Ranking(String id, String period, String status, String seed, String algorithm, int worst, int ballotsPerUnit,
-                          int minBallots, List<Entry> entries, List<Text> ties, java.time.OffsetDateTime drawnAt,
-                          java.time.OffsetDateTime publishedAt, String key) {
-    }
+    public record Ranking(
+            String id,
+            String period,
+            String status,
+            String seed,
+            String algorithm,
+            int worst,
+            int ballotsPerUnit,
+            int minBallots,
+            List<Entry> entries,
+            List<Text> ties,
+            java.time.OffsetDateTime drawnAt,
+            java.time.OffsetDateTime publishedAt,
+            String key) {}
 
-    public record Drawn(Ranking ranking, List<UserError> errors) {
-    }
+    public record Drawn(Ranking ranking, List<UserError> errors) {}
 
     private final GraphTransactions graph;
     private final LockStore locks;
@@ -63,8 +69,13 @@ public class CitizenRankings {
     private final Clock clock;
     private final Messages messages;
 
-    CitizenRankings(GraphTransactions graph, LockStore locks, CitizenRankingStore store, AppraisalInputs inputs, Clock clock,
-                    Messages messages) {
+    CitizenRankings(
+            GraphTransactions graph,
+            LockStore locks,
+            CitizenRankingStore store,
+            AppraisalInputs inputs,
+            Clock clock,
+            Messages messages) {
         this.messages = messages;
         this.graph = graph;
         this.locks = locks;
@@ -83,7 +94,12 @@ public class CitizenRankings {
         if (period.kind() == Period.Kind.MONTH) {
             return failed("INVALID_PERIOD", Text.of(AppraisalTexts.RANKING_PERIOD), "period");
         }
-        if (worst < 1 || worst > 100 || ballotsPerUnit < 1 || ballotsPerUnit > 1000 || minBallots < 1 || minBallots > ballotsPerUnit) {
+        if (worst < 1
+                || worst > 100
+                || ballotsPerUnit < 1
+                || ballotsPerUnit > 1000
+                || minBallots < 1
+                || minBallots > ballotsPerUnit) {
             return failed("OUT_OF_RANGE", Text.of(AppraisalTexts.RANKING_LIMITS), "worst");
         }
         if (seed != null && (seed.length() < 8 || seed.length() > 128)) {
@@ -94,9 +110,20 @@ public class CitizenRankings {
         return graph.write(() -> {
             var ballots = ballots(period);
             var result = rank(drawSeed, ballots, worst, ballotsPerUnit, minBallots);
-            store.create(new CitizenRankingStore.Draft(id, period.toString(), drawSeed, ALGORITHM, worst, ballotsPerUnit, minBallots,
-                    ballots, result.entries(), result.ties().stream().map(messages::chinese).toList(),
-                    result.ties().stream().map(TextJson::write).toList(), by, clock.millis()));
+            store.create(new CitizenRankingStore.Draft(
+                    id,
+                    period.toString(),
+                    drawSeed,
+                    ALGORITHM,
+                    worst,
+                    ballotsPerUnit,
+                    minBallots,
+                    ballots,
+                    result.entries(),
+                    result.ties().stream().map(messages::chinese).toList(),
+                    result.ties().stream().map(TextJson::write).toList(),
+                    by,
+                    clock.millis()));
             return new Drawn(store.find(id, true).orElseThrow(), List.of());
         });
     }
@@ -107,7 +134,8 @@ public class CitizenRankings {
             locks.node("CitizenRanking", id);
             var found = store.find(id, true);
             if (found.isEmpty()) {
-                return failed("NOT_FOUND", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(AppraisalTexts.RANKING), id), "id");
+                return failed(
+                        "NOT_FOUND", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(AppraisalTexts.RANKING), id), "id");
             }
             if (found.get().status().equals("PUBLISHED")) {
                 return failed("ALREADY_PUBLISHED", Text.of(AppraisalTexts.ALREADY_PUBLISHED), "id");
@@ -115,8 +143,14 @@ public class CitizenRankings {
             store.markPublished(id, by, clock.millis());
             // the listed units' events commit with the publication
             for (var entry : found.get().entries()) {
-                inputs.record(entry.unitId(), Period.month(month.getYear(), month.getMonthValue()).toString(), "CITIZEN_WORST_RANKED",
-                        3, "citizen-ranking", id, by);
+                inputs.record(
+                        entry.unitId(),
+                        Period.month(month.getYear(), month.getMonthValue()).toString(),
+                        "CITIZEN_WORST_RANKED",
+                        3,
+                        "citizen-ranking",
+                        id,
+                        by);
             }
             return new Drawn(store.find(id, true).orElseThrow(), List.of());
         });
@@ -133,26 +167,31 @@ public class CitizenRankings {
 
     /** Re-ranks from the recorded seed and ballots; true when it gives the recorded list. */
     public Optional<Boolean> replay(String id) {
-        return store.recorded(id).map(r -> JSON.writeValueAsString(rank(r.seed(), r.candidates(), r.worst(), r.ballotsPerUnit(),
-                r.minBallots()).entries()).equals(r.entries()));
+        return store.recorded(id)
+                .map(r -> JSON.writeValueAsString(
+                                rank(r.seed(), r.candidates(), r.worst(), r.ballotsPerUnit(), r.minBallots())
+                                        .entries())
+                        .equals(r.entries()));
     }
 
-    record Ranked(List<Entry> entries, List<Text> ties) {
-    }
+    record Ranked(List<Entry> entries, List<Text> ties) {}
 
     /** The procedure: pure, over the recorded ballots. */
     static Ranked rank(String seed, Map<String, List<Ballot>> ballots, int worst, int perUnit, int minBallots) {
         var random = new SeededRandom(seed);
         var scored = new ArrayList<Entry>();
         for (var unit : new TreeMap<>(ballots).entrySet()) {
-            var sorted = unit.getValue().stream().sorted(Comparator.comparing(Ballot::tag)).toList();
+            var sorted = unit.getValue().stream()
+                    .sorted(Comparator.comparing(Ballot::tag))
+                    .toList();
             var drawn = random.shuffled(sorted).subList(0, Math.min(perUnit, sorted.size()));
             if (drawn.size() < minBallots) {
                 continue;
             }
             var total = drawn.stream().mapToInt(Ballot::score).sum();
             var marks = new TreeMap<String, Integer>();
-            INDICATORS.forEach(i -> marks.put(i, (int) drawn.stream().filter(b -> b.indicators().contains(i)).count()));
+            INDICATORS.forEach(i -> marks.put(i, (int)
+                    drawn.stream().filter(b -> b.indicators().contains(i)).count()));
             var average = BigDecimal.valueOf(total).divide(BigDecimal.valueOf(drawn.size()), 4, RoundingMode.HALF_EVEN);
             scored.add(new Entry(0, unit.getKey(), drawn.size(), average.toPlainString(), marks));
         }
@@ -169,7 +208,8 @@ public class CitizenRankings {
                 break;
             }
             if (i >= worst && tiedWithPrevious) {
-                ties.add(Text.of(AppraisalTexts.RANKING_TIE, worst, scored.get(i - 1).unitId(), e.unitId()));
+                ties.add(Text.of(
+                        AppraisalTexts.RANKING_TIE, worst, scored.get(i - 1).unitId(), e.unitId()));
             }
             entries.add(new Entry(rank, e.unitId(), e.ballots(), e.averageScore(), e.indicators()));
         }
@@ -183,9 +223,16 @@ public class CitizenRankings {
     /** Ratings of the period, by unit. */
     private Map<String, List<Ballot>> ballots(Period period) {
         var months = period.parts(Period.Kind.MONTH);
-        var from = LocalDate.of(period.year(), months.get(0).index(), 1).atStartOfDay(clock.getZone()).toInstant().toEpochMilli();
+        var from = LocalDate.of(period.year(), months.get(0).index(), 1)
+                .atStartOfDay(clock.getZone())
+                .toInstant()
+                .toEpochMilli();
         var last = months.get(months.size() - 1);
-        var to = LocalDate.of(last.year(), last.index(), 1).plusMonths(1).atStartOfDay(clock.getZone()).toInstant().toEpochMilli();
+        var to = LocalDate.of(last.year(), last.index(), 1)
+                .plusMonths(1)
+                .atStartOfDay(clock.getZone())
+                .toInstant()
+                .toEpochMilli();
         return store.ratings(from, to);
     }
 

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.dutygraph.appraisal.rounds.RatingBallots.Rating;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.i18n.Text;
@@ -44,8 +43,11 @@ final class BallotCheck {
         }
         var unrated = ballotSubjects.stream().filter(s -> !rated.contains(s)).toList();
         if (!unrated.isEmpty()) {
-            errors.add(UserError.of("MISSING_RATING", Text.of(RoundTexts.MISSING_RATINGS, String.join(", ", unrated)),
-                    "input", "ratings"));
+            errors.add(UserError.of(
+                    "MISSING_RATING",
+                    Text.of(RoundTexts.MISSING_RATINGS, String.join(", ", unrated)),
+                    "input",
+                    "ratings"));
         }
         return errors;
     }
@@ -56,13 +58,23 @@ final class BallotCheck {
 
     private void rating(String at, Rating rating) {
         if (!groupOf.containsKey(rating.subjectId())) {
-            errors.add(UserError.of("NOT_ON_BALLOT", Text.of(RoundTexts.NOT_ON_BALLOT, rating.subjectId()), "input",
-                    "ratings", at, "subjectId"));
+            errors.add(UserError.of(
+                    "NOT_ON_BALLOT",
+                    Text.of(RoundTexts.NOT_ON_BALLOT, rating.subjectId()),
+                    "input",
+                    "ratings",
+                    at,
+                    "subjectId"));
             return;
         }
         if (!rated.add(rating.subjectId())) {
-            errors.add(UserError.of("DUPLICATE_RATING", Text.of(RoundTexts.RATED_TWICE, rating.subjectId()), "input",
-                    "ratings", at, "subjectId"));
+            errors.add(UserError.of(
+                    "DUPLICATE_RATING",
+                    Text.of(RoundTexts.RATED_TWICE, rating.subjectId()),
+                    "input",
+                    "ratings",
+                    at,
+                    "subjectId"));
             return;
         }
         var picked = picked(at, rating);
@@ -73,15 +85,21 @@ final class BallotCheck {
             }
         }
         if (!missing.isEmpty()) {
-            errors.add(UserError.of("MISSING_ANSWER", Text.of(RoundTexts.MISSING_ANSWERS, String.join(", ", missing)),
-                    "input", "ratings", at, "answers"));
+            errors.add(UserError.of(
+                    "MISSING_ANSWER",
+                    Text.of(RoundTexts.MISSING_ANSWERS, String.join(", ", missing)),
+                    "input",
+                    "ratings",
+                    at,
+                    "answers"));
             return;
         }
         var text = new StringBuilder();
         for (var p : picked) {
             text.append(text.isEmpty() ? "" : ",").append(p);
         }
-        choices.put(RatingRoundStore.boxKey(round.id(), rating.subjectId(), groupOf.get(rating.subjectId())),
+        choices.put(
+                RatingRoundStore.boxKey(round.id(), rating.subjectId(), groupOf.get(rating.subjectId())),
                 text.toString());
     }
 
@@ -93,13 +111,19 @@ final class BallotCheck {
             var q = questionIndex.get(answer.questionId());
             var path = new String[] {"input", "ratings", at, "answers", String.valueOf(j)};
             if (q == null) {
-                errors.add(UserError.of("UNKNOWN_QUESTION", Text.of(RoundTexts.NO_QUESTION, answer.questionId()),
+                errors.add(UserError.of(
+                        "UNKNOWN_QUESTION",
+                        Text.of(RoundTexts.NO_QUESTION, answer.questionId()),
                         with(path, "questionId")));
             } else if (picked[q] != null) {
-                errors.add(UserError.of("DUPLICATE_ANSWER", Text.of(RoundTexts.ANSWERED_TWICE, answer.questionId()),
+                errors.add(UserError.of(
+                        "DUPLICATE_ANSWER",
+                        Text.of(RoundTexts.ANSWERED_TWICE, answer.questionId()),
                         with(path, "questionId")));
             } else if (answer.choice() < 0 || answer.choice() >= round.scale().size()) {
-                errors.add(UserError.of("OUT_OF_RANGE", Text.of(RoundTexts.CHOICE_RANGE, round.scale().size() - 1),
+                errors.add(UserError.of(
+                        "OUT_OF_RANGE",
+                        Text.of(RoundTexts.CHOICE_RANGE, round.scale().size() - 1),
                         with(path, "choice")));
                 picked[q] = -1;
             } else {

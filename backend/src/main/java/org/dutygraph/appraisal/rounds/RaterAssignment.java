@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
-
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.i18n.Text;
 import org.springframework.stereotype.Component;
@@ -20,12 +19,16 @@ class RaterAssignment {
 
     /** Ratings one round may ask for (raters x their subjects): bounds the opening transaction. */
     static final int MAX_PAIRS = 200_000;
+
     private static final int MAX_WARNINGS = 100;
 
     /** {@code groupRaters}: per group, the persons rating someone in it. */
-    record Assignment(List<RatingRoundStore.Eligibility> raters, List<RoundTally.Box> boxes, List<Integer> groupRaters,
-                      List<UserError> warnings, List<UserError> errors) {
-    }
+    record Assignment(
+            List<RatingRoundStore.Eligibility> raters,
+            List<RoundTally.Box> boxes,
+            List<Integer> groupRaters,
+            List<UserError> warnings,
+            List<UserError> errors) {}
 
     private final RaterGroups raterGroups;
     private final RoundTime time;
@@ -62,8 +65,11 @@ class RaterAssignment {
                     boxes.add(new RoundTally.Box(subject, group, inGroup.size(), List.of()));
                 }
                 if (inGroup.size() < settings.minGroupSize() && warnings.size() < MAX_WARNINGS) {
-                    warnings.add(UserError.of("SMALL_GROUP", Text.of(RoundTexts.SMALL_GROUP, subject, inGroup.size(), group,
-                            settings.minGroupSize()), "input", "groups",
+                    warnings.add(UserError.of(
+                            "SMALL_GROUP",
+                            Text.of(RoundTexts.SMALL_GROUP, subject, inGroup.size(), group, settings.minGroupSize()),
+                            "input",
+                            "groups",
                             String.valueOf(g)));
                 }
             }
@@ -71,16 +77,24 @@ class RaterAssignment {
         var errors = new ArrayList<UserError>();
         for (int g = 0; g < groupSizes.length; g++) {
             if (groupSizes[g] == 0) {
-                errors.add(UserError.of("EMPTY_GROUP", Text.of(RoundTexts.EMPTY_GROUP, groups.get(g).name()), "input", "groups",
+                errors.add(UserError.of(
+                        "EMPTY_GROUP",
+                        Text.of(RoundTexts.EMPTY_GROUP, groups.get(g).name()),
+                        "input",
+                        "groups",
                         String.valueOf(g)));
             }
         }
         if (pairs > MAX_PAIRS) {
-            errors.add(UserError.of("TOO_LARGE", Text.of(RoundTexts.TOO_MANY_RATINGS, pairs, MAX_PAIRS), "input", "groups"));
+            errors.add(UserError.of(
+                    "TOO_LARGE", Text.of(RoundTexts.TOO_MANY_RATINGS, pairs, MAX_PAIRS), "input", "groups"));
         }
         var raters = new ArrayList<RatingRoundStore.Eligibility>();
-        byRater.forEach((person, list) -> raters.add(new RatingRoundStore.Eligibility(roundId, person,
-                list.stream().map(p -> p[0]).toList(), list.stream().map(p -> p[1]).toList())));
+        byRater.forEach((person, list) -> raters.add(new RatingRoundStore.Eligibility(
+                roundId,
+                person,
+                list.stream().map(p -> p[0]).toList(),
+                list.stream().map(p -> p[1]).toList())));
         return new Assignment(raters, boxes, groupRaters.stream().map(Set::size).toList(), warnings, errors);
     }
 }

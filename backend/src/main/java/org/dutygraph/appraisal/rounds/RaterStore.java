@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.dutygraph.org.read.Holdings;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -36,14 +35,16 @@ class RaterStore {
             throw new IllegalArgumentException("not a subject label: " + label);
         }
         return new HashSet<>(neo4j.query("MATCH (n:" + label + ") WHERE n.id IN $ids RETURN n.id AS id")
-                .bind(List.copyOf(ids)).to("ids").fetchAs(String.class).all());
+                .bind(List.copyOf(ids))
+                .to("ids")
+                .fetchAs(String.class)
+                .all());
     }
 
     /** Names of units and persons, by id ('' for none). */
     Map<String, String> names(Collection<String> ids) {
         return pairs("""
-                MATCH (n) WHERE (n:Organization OR n:Person) AND n.id IN $ids RETURN n.id AS id, n.name AS name""",
-                Map.of("ids", List.copyOf(ids)));
+                MATCH (n) WHERE (n:Organization OR n:Person) AND n.id IN $ids RETURN n.id AS id, n.name AS name""", Map.of("ids", List.copyOf(ids)));
     }
 
     /** For each person, the units of the posts they hold on the day; persons holding none are left out. */
@@ -64,13 +65,13 @@ class RaterStore {
     Map<String, List<String>> supervisors(List<String> units, LocalDate day) {
         return grouped("""
                 UNWIND $ids AS id MATCH (post:Post)-[:SUPERVISES]->(:Organization {id: id})
-                MATCH (x:Person)-[h:HOLDS]->(post) WHERE %s RETURN id, collect(DISTINCT x.id) AS people""".formatted(HOLDS_ON_DAY),
-                units, day);
+                MATCH (x:Person)-[h:HOLDS]->(post) WHERE %s RETURN id, collect(DISTINCT x.id) AS people""".formatted(HOLDS_ON_DAY), units, day);
     }
 
     /** For each unit, the persons holding on the day one of its posts of a leadership role. */
     Map<String, List<String>> leaders(List<String> units, LocalDate day) {
-        var params = new HashMap<String, Object>(Map.of("ids", units, "day", day.toString(), "roles", LEADERSHIP_ROLES));
+        var params =
+                new HashMap<String, Object>(Map.of("ids", units, "day", day.toString(), "roles", LEADERSHIP_ROLES));
         return grouped("""
                 UNWIND $ids AS id MATCH (x:Person)-[h:HOLDS]->(post:Post)-[:IN_ORG]->(:Organization {id: id})
                 WHERE post.role IN $roles AND %s RETURN id, collect(DISTINCT x.id) AS people""".formatted(HOLDS_ON_DAY), params);
@@ -90,23 +91,29 @@ class RaterStore {
 
     /** Rows of {@code id} and {@code people}, by id. */
     private Map<String, List<String>> grouped(String cypher, Map<String, Object> params) {
-        record Row(String id, List<String> people) {
-        }
+        record Row(String id, List<String> people) {}
         var map = new HashMap<String, List<String>>();
-        neo4j.query(cypher).bindAll(params)
-                .fetchAs(Row.class).mappedBy((types, r) -> new Row(r.get("id").asString(), r.get("people").asList(Value::asString)))
-                .all().forEach(row -> map.put(row.id(), row.people()));
+        neo4j.query(cypher)
+                .bindAll(params)
+                .fetchAs(Row.class)
+                .mappedBy((types, r) ->
+                        new Row(r.get("id").asString(), r.get("people").asList(Value::asString)))
+                .all()
+                .forEach(row -> map.put(row.id(), row.people()));
         return map;
     }
 
     /** Rows of {@code id} and {@code name}, by id ('' for a null name). */
     private Map<String, String> pairs(String cypher, Map<String, Object> params) {
-        record Row(String id, String name) {
-        }
+        record Row(String id, String name) {}
         var map = new HashMap<String, String>();
-        neo4j.query(cypher).bindAll(params)
-                .fetchAs(Row.class).mappedBy((types, r) -> new Row(r.get("id").asString(), r.get("name").asString("")))
-                .all().forEach(row -> map.put(row.id(), row.name()));
+        neo4j.query(cypher)
+                .bindAll(params)
+                .fetchAs(Row.class)
+                .mappedBy((types, r) ->
+                        new Row(r.get("id").asString(), r.get("name").asString("")))
+                .all()
+                .forEach(row -> map.put(row.id(), row.name()));
         return map;
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.neo4j.GraphTransactions;
@@ -19,18 +18,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class RatingBallots {
 
-    public record Answer(String questionId, int choice) {
-    }
+    public record Answer(String questionId, int choice) {}
 
-    public record Rating(String subjectId, List<Answer> answers) {
-    }
+    public record Rating(String subjectId, List<Answer> answers) {}
 
-    public record Subject(String id, String kind, String name, String group) {
-    }
+    public record Subject(String id, String kind, String name, String group) {}
 
     /** A rater's ballot in one open round; {@code key} pages them by closing time. */
-    public record Ballot(Round round, boolean voted, List<Subject> subjects, String key) {
-    }
+    public record Ballot(Round round, boolean voted, List<Subject> subjects, String key) {}
 
     private final RatingRoundStore store;
     private final RaterStore raters;
@@ -57,11 +52,15 @@ public class RatingBallots {
             return List.of();
         }
         var eligibility = new HashMap<String, RatingRoundStore.Eligibility>();
-        store.eligibilities(personId, rounds.stream().map(Round::id).toList()).forEach(e -> eligibility.put(e.roundId(), e));
+        store.eligibilities(personId, rounds.stream().map(Round::id).toList())
+                .forEach(e -> eligibility.put(e.roundId(), e));
         var markers = new HashMap<String, String>();
         rounds.forEach(r -> markers.put(r.id(), tags.of(r.id(), personId)));
         var voted = new HashSet<>(store.markers(List.copyOf(markers.values())));
-        var names = raters.names(eligibility.values().stream().flatMap(e -> e.subjectIds().stream()).distinct().toList());
+        var names = raters.names(eligibility.values().stream()
+                .flatMap(e -> e.subjectIds().stream())
+                .distinct()
+                .toList());
         var ballots = new ArrayList<Ballot>();
         for (var round : rounds) {
             var e = eligibility.get(round.id());
@@ -70,9 +69,14 @@ public class RatingBallots {
             var subjects = new ArrayList<Subject>();
             for (int i = 0; i < e.subjectIds().size(); i++) {
                 var id = e.subjectIds().get(i);
-                subjects.add(new Subject(id, round.subjectKind(), names.getOrDefault(id, id), labels.get(e.groups().get(i))));
+                subjects.add(new Subject(
+                        id,
+                        round.subjectKind(),
+                        names.getOrDefault(id, id),
+                        labels.get(e.groups().get(i))));
             }
-            ballots.add(new Ballot(round, voted.contains(markers.get(round.id())), subjects, RatingRoundStore.openKey(round)));
+            ballots.add(new Ballot(
+                    round, voted.contains(markers.get(round.id())), subjects, RatingRoundStore.openKey(round)));
         }
         return ballots;
     }
@@ -116,7 +120,8 @@ public class RatingBallots {
             return UserError.of("ROUND_CLOSED", Text.of(RoundTexts.ROUND_CLOSED), "input", "roundId");
         }
         if (now.isBefore(round.opensAt())) {
-            return UserError.of("ROUND_NOT_OPEN", Text.of(RoundTexts.ROUND_NOT_OPEN, round.opensAt()), "input", "roundId");
+            return UserError.of(
+                    "ROUND_NOT_OPEN", Text.of(RoundTexts.ROUND_NOT_OPEN, round.opensAt()), "input", "roundId");
         }
         if (store.hasMarker(tag)) {
             return UserError.of("ALREADY_VOTED", Text.of(RoundTexts.ALREADY_VOTED), "input", "roundId");

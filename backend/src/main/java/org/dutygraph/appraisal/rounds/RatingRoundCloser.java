@@ -1,7 +1,6 @@
 package org.dutygraph.appraisal.rounds;
 
 import java.time.Duration;
-
 import org.dutygraph.platform.jobs.PeriodicJob;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +38,9 @@ public class RatingRoundCloser extends PeriodicJob {
         int closed = 0;
         for (var id : rounds.due()) {
             var outcome = rounds.close(id, SYSTEM, true);
-            if (outcome.errors().isEmpty() && outcome.round() != null && outcome.round().closed()) {
+            if (outcome.errors().isEmpty()
+                    && outcome.round() != null
+                    && outcome.round().closed()) {
                 closed++;
             }
         }

@@ -1,7 +1,6 @@
 package org.dutygraph.appraisal.rounds;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,7 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param closeInterval how often rounds past their closing time are looked for and closed
  */
 @ConfigurationProperties("dutygraph.appraisal.rounds")
-public record RatingRoundSettings(@DefaultValue("5") int minGroupSize, @DefaultValue("1m") Duration closeInterval) {
+public record RatingRoundSettings(
+        @DefaultValue("5") int minGroupSize,
+        @DefaultValue("1m") Duration closeInterval) {
 
     public RatingRoundSettings {
         if (minGroupSize < 1) {

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.dutygraph.appraisal.AppraisalInputs;
 import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.platform.graphql.UserError;
@@ -24,18 +23,15 @@ import org.springframework.stereotype.Service;
 public class RatingRounds {
 
     /** What the close entered, or why not. */
-    public record Closed(Round round, int entered, List<UserError> errors) {
-    }
+    public record Closed(Round round, int entered, List<UserError> errors) {}
 
-    public record Opened(Round round, List<UserError> warnings, List<UserError> errors) {
-    }
+    public record Opened(Round round, List<UserError> warnings, List<UserError> errors) {}
 
     /** Counts only: nothing here tells who voted or what. {@code ballots} per group is null until the round closed. */
-    public record Audit(Round round, int ballotsCast, String turnout, List<GroupAudit> groups, List<RoundEvent> events) {
-    }
+    public record Audit(
+            Round round, int ballotsCast, String turnout, List<GroupAudit> groups, List<RoundEvent> events) {}
 
-    public record GroupAudit(String group, int eligibleRaters, Integer ballots) {
-    }
+    public record GroupAudit(String group, int eligibleRaters, Integer ballots) {}
 
     private final RoundChecks checks;
     private final RatingRoundStore store;
@@ -44,8 +40,13 @@ public class RatingRounds {
     private final GraphTransactions graph;
     private final Messages messages;
 
-    RatingRounds(RoundChecks checks, RatingRoundStore store, AppraisalInputs inputs, RoundTime time, GraphTransactions graph,
-                 Messages messages) {
+    RatingRounds(
+            RoundChecks checks,
+            RatingRoundStore store,
+            AppraisalInputs inputs,
+            RoundTime time,
+            GraphTransactions graph,
+            Messages messages) {
         this.messages = messages;
         this.checks = checks;
         this.store = store;
@@ -87,9 +88,14 @@ public class RatingRounds {
     public Closed close(String id, String by, boolean automatically) {
         var now = time.now();
         var closed = graph.write(() -> closeIn(id, by, automatically, now));
-        if (closed.round() != null && !closed.errors().isEmpty() && !"ALREADY_CLOSED".equals(closed.errors().get(0).code())) {
+        if (closed.round() != null
+                && !closed.errors().isEmpty()
+                && !"ALREADY_CLOSED".equals(closed.errors().get(0).code())) {
             // stored as words (Chinese), as the audit keeps what was refused at the time
-            var problem = closed.errors().stream().map(e -> messages.chinese(e.message())).reduce((a, b) -> a + "；" + b).orElseThrow();
+            var problem = closed.errors().stream()
+                    .map(e -> messages.chinese(e.message()))
+                    .reduce((a, b) -> a + "；" + b)
+                    .orElseThrow();
             graph.write(() -> {
                 if (store.noteCloseProblem(id, problem)) {
                     store.event(id, "CLOSE_REFUSED", by, now, problem);
@@ -102,12 +108,22 @@ public class RatingRounds {
     /** The close, in the caller's transaction: the round locked, its results entered, then marked closed. */
     private Closed closeIn(String id, String by, boolean automatically, Instant now) {
         if (store.find(id).isEmpty()) {
-            return new Closed(null, 0, List.of(UserError.of("NOT_FOUND", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(RoundTexts.ROUND), id), "input", "id")));
+            return new Closed(
+                    null,
+                    0,
+                    List.of(UserError.of(
+                            "NOT_FOUND",
+                            Text.of(PlatformTexts.NO_SUCH_ID, Text.of(RoundTexts.ROUND), id),
+                            "input",
+                            "id")));
         }
         store.lock(id);
         var round = store.find(id).orElseThrow();
         if (round.closed()) {
-            return new Closed(round, 0, List.of(UserError.of("ALREADY_CLOSED", Text.of(RoundTexts.ALREADY_CLOSED), "input", "id")));
+            return new Closed(
+                    round,
+                    0,
+                    List.of(UserError.of("ALREADY_CLOSED", Text.of(RoundTexts.ALREADY_CLOSED), "input", "id")));
         }
         if (automatically && now.isBefore(round.closesAt())) {
             return new Closed(round, 0, List.of());
@@ -124,14 +140,26 @@ public class RatingRounds {
     /** Enters the round's results as the indicator's inputs; the problems, each naming the result refused. */
     private List<UserError> enter(Round round, List<RoundTally.Input> values, String by) {
         var period = Period.parse(round.period());
-        var entries = values.stream().map(v -> new AppraisalInputs.Entry(period, v.subjectId(), v.code(), v.value())).toList();
-        var provenance = values.stream().map(v -> new AppraisalInputs.Provenance("rating-round:" + round.id(), v.ballots())).toList();
-        var rows = new AppraisalInputs.Rows(i -> values.get(i).subjectId() + " " + values.get(i).code(), Text.of(RoundTexts.THESE_RESULTS));
+        var entries = values.stream()
+                .map(v -> new AppraisalInputs.Entry(period, v.subjectId(), v.code(), v.value()))
+                .toList();
+        var provenance = values.stream()
+                .map(v -> new AppraisalInputs.Provenance("rating-round:" + round.id(), v.ballots()))
+                .toList();
+        var rows = new AppraisalInputs.Rows(
+                i -> values.get(i).subjectId() + " " + values.get(i).code(), Text.of(RoundTexts.THESE_RESULTS));
         var problems = new ArrayList<UserError>();
         for (var e : inputs.enter(entries, provenance, rows, by)) {
             int row = Integer.parseInt(e.field().get(2));
-            problems.add(UserError.of(e.code(), Text.of(RoundTexts.RESULT_REFUSED, values.get(row).subjectId(),
-                    values.get(row).code(), e.message()), "input", "id"));
+            problems.add(UserError.of(
+                    e.code(),
+                    Text.of(
+                            RoundTexts.RESULT_REFUSED,
+                            values.get(row).subjectId(),
+                            values.get(row).code(),
+                            e.message()),
+                    "input",
+                    "id"));
         }
         return problems;
     }
@@ -148,11 +176,20 @@ public class RatingRounds {
 
     public Audit audit(Round round) {
         int cast = store.markerCount(round.id());
-        var turnout = round.eligibleRaters() == 0 ? BigDecimal.ZERO
-                : BigDecimal.valueOf(cast * 100L).divide(BigDecimal.valueOf(round.eligibleRaters()), 2, RoundingMode.HALF_UP);
+        var turnout = round.eligibleRaters() == 0
+                ? BigDecimal.ZERO
+                : BigDecimal.valueOf(cast * 100L)
+                        .divide(BigDecimal.valueOf(round.eligibleRaters()), 2, RoundingMode.HALF_UP);
         var perGroup = round.closed() ? RoundTally.ballotsPerGroup(store.boxes(round.id())) : null;
-        var groups = round.groups().stream().map(g -> new GroupAudit(g.name(), g.eligibleRaters(),
-                perGroup == null ? null : perGroup.getOrDefault(g.name(), 0))).toList();
-        return new Audit(round, cast, turnout.setScale(2, RoundingMode.HALF_UP).toPlainString(), groups, store.events(round.id()));
+        var groups = round.groups().stream()
+                .map(g -> new GroupAudit(
+                        g.name(), g.eligibleRaters(), perGroup == null ? null : perGroup.getOrDefault(g.name(), 0)))
+                .toList();
+        return new Audit(
+                round,
+                cast,
+                turnout.setScale(2, RoundingMode.HALF_UP).toPlainString(),
+                groups,
+                store.events(round.id()));
     }
 }

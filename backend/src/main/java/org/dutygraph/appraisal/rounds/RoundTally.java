@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.appraisal.engine.Decimals;
 
 /**
@@ -23,22 +22,17 @@ public final class RoundTally {
     private static final int SCALE = Decimals.MAX_FRACTION_DIGITS;
 
     /** The ballots of one group for one subject: each ballot the choices' indexes, one per question, comma-separated. */
-    record Box(String subjectId, String group, int eligible, List<String> ballots) {
-    }
+    record Box(String subjectId, String group, int eligible, List<String> ballots) {}
 
-    public record GroupResult(String group, int eligible, int ballots, String status, BigDecimal score) {
-    }
+    public record GroupResult(String group, int eligible, int ballots, String status, BigDecimal score) {}
 
     /** {@code score}: the combined score of an INPUT round (0-100), null otherwise or when NOT_ENOUGH_RATERS. */
-    public record SubjectResult(String subjectId, String status, BigDecimal score, List<GroupResult> groups) {
-    }
+    public record SubjectResult(String subjectId, String status, BigDecimal score, List<GroupResult> groups) {}
 
     /** A value the close enters: {@code ballots} as group:count. */
-    record Input(String subjectId, String code, String value, List<String> ballots) {
-    }
+    record Input(String subjectId, String code, String value, List<String> ballots) {}
 
-    private RoundTally() {
-    }
+    private RoundTally() {}
 
     static List<SubjectResult> tally(Round round, List<Box> boxes) {
         var byKey = new HashMap<String, Box>();
@@ -48,7 +42,8 @@ public final class RoundTally {
             var groups = new ArrayList<GroupResult>();
             for (var group : round.groups()) {
                 var box = byKey.get(subject + "|" + group.name());
-                groups.add(box == null ? new GroupResult(group.name(), 0, 0, NOT_ENOUGH_RATERS, null) : score(round, box));
+                groups.add(
+                        box == null ? new GroupResult(group.name(), 0, 0, NOT_ENOUGH_RATERS, null) : score(round, box));
             }
             results.add(combine(round, subject, groups));
         }
@@ -66,7 +61,8 @@ public final class RoundTally {
                 total = total.add(round.scale().get(Integer.parseInt(choice)).points());
             }
         }
-        var mean = Decimals.divide(total, BigDecimal.valueOf((long) n * round.questions().size()));
+        var mean = Decimals.divide(
+                total, BigDecimal.valueOf((long) n * round.questions().size()));
         return new GroupResult(box.group(), box.eligible(), n, SCORED, twelve(mean));
     }
 
@@ -84,7 +80,8 @@ public final class RoundTally {
             if (groups.get(i).score() == null) {
                 return new SubjectResult(subject, NOT_ENOUGH_RATERS, null, groups);
             }
-            combined = combined.add(Decimals.percentOf(round.groups().get(i).weight(), groups.get(i).score()));
+            combined = combined.add(Decimals.percentOf(
+                    round.groups().get(i).weight(), groups.get(i).score()));
         }
         return new SubjectResult(subject, SCORED, twelve(combined), groups);
     }
@@ -93,11 +90,15 @@ public final class RoundTally {
     static List<Input> inputs(Round round, List<SubjectResult> results) {
         var inputs = new ArrayList<Input>();
         for (var r : results) {
-            var ballots = r.groups().stream().map(g -> g.group() + ":" + g.ballots()).toList();
+            var ballots =
+                    r.groups().stream().map(g -> g.group() + ":" + g.ballots()).toList();
             if (Round.RATINGS.equals(round.target())) {
                 for (var g : r.groups()) {
                     if (g.score() != null) {
-                        inputs.add(new Input(r.subjectId(), round.indicatorCode() + "." + g.group(), plain(g.score()),
+                        inputs.add(new Input(
+                                r.subjectId(),
+                                round.indicatorCode() + "." + g.group(),
+                                plain(g.score()),
                                 List.of(g.group() + ":" + g.ballots())));
                     }
                 }

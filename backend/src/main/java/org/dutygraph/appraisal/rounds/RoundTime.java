@@ -3,7 +3,6 @@ package org.dutygraph.appraisal.rounds;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-
 import org.springframework.stereotype.Component;
 
 /** The time rounds open and close by: the application's {@link Clock} (in {@code dutygraph.zone}; tests move it). */

@@ -7,7 +7,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.dutygraph.appraisal.AppraisalTexts;
 import org.dutygraph.platform.i18n.Text;
 
@@ -19,8 +18,7 @@ import org.dutygraph.platform.i18n.Text;
  */
 final class CsvReader {
 
-    private CsvReader() {
-    }
+    private CsvReader() {}
 
     static String decode(byte[] bytes, String charsetName) throws SheetException {
         if (charsetName != null && !charsetName.isBlank()) {
@@ -49,8 +47,11 @@ final class CsvReader {
 
     private static String strict(byte[] bytes, Charset charset) {
         try {
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }
@@ -67,7 +68,9 @@ final class CsvReader {
             throw new SheetException("EMPTY_SHEET", Text.of(AppraisalTexts.NO_HEADER));
         }
         var header = records.get(0);
-        return new SheetTable(header.number(), header.cells().stream().map(String::strip).toList(),
+        return new SheetTable(
+                header.number(),
+                header.cells().stream().map(String::strip).toList(),
                 records.subList(1, records.size()));
     }
 
@@ -100,13 +103,17 @@ final class CsvReader {
                 } else if (c == ',' || c == '\n' || c == '\r') {
                     endField(c);
                 } else if (wasQuoted) {
-                    throw new SheetException("BAD_CSV", Text.of(AppraisalTexts.TEXT_AFTER_QUOTE), record, column(fields));
+                    throw new SheetException(
+                            "BAD_CSV", Text.of(AppraisalTexts.TEXT_AFTER_QUOTE), record, column(fields));
                 } else {
                     field.append(c);
                 }
                 if (field.length() > limits.maxCellLength()) {
-                    throw new SheetException("CELL_TOO_LONG", Text.of(AppraisalTexts.CELL_TOO_LONG,
-                            limits.maxCellLength()), record, column(fields));
+                    throw new SheetException(
+                            "CELL_TOO_LONG",
+                            Text.of(AppraisalTexts.CELL_TOO_LONG, limits.maxCellLength()),
+                            record,
+                            column(fields));
                 }
             }
             return records;
@@ -148,9 +155,13 @@ final class CsvReader {
             fields.add(field.toString());
             field.setLength(0);
             wasQuoted = false;
-            if (fields.size() > limits.maxColumns() && !fields.get(fields.size() - 1).isBlank()) {
-                throw new SheetException("TOO_MANY_COLUMNS", Text.of(AppraisalTexts.TOO_MANY_COLUMNS,
-                        limits.maxColumns()), record, null);
+            if (fields.size() > limits.maxColumns()
+                    && !fields.get(fields.size() - 1).isBlank()) {
+                throw new SheetException(
+                        "TOO_MANY_COLUMNS",
+                        Text.of(AppraisalTexts.TOO_MANY_COLUMNS, limits.maxColumns()),
+                        record,
+                        null);
             }
             if (c != ',') {
                 endRecord();
@@ -163,8 +174,8 @@ final class CsvReader {
                 var line = new SheetTable.Line(record, List.copyOf(fields));
                 if (!line.blank()) {
                     if (records.size() > limits.maxRows()) {
-                        throw new SheetException("TOO_MANY_ROWS", Text.of(AppraisalTexts.TOO_MANY_ROWS,
-                                limits.maxRows()), record, null);
+                        throw new SheetException(
+                                "TOO_MANY_ROWS", Text.of(AppraisalTexts.TOO_MANY_ROWS, limits.maxRows()), record, null);
                     }
                     records.add(line);
                 }

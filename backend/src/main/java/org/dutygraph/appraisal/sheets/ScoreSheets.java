@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.appraisal.AppraisalInputs;
 import org.dutygraph.appraisal.AppraisalTexts;
 import org.dutygraph.appraisal.engine.Period;
@@ -25,10 +24,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class ScoreSheets {
 
-    public enum Format { CSV, XLSX }
-
-    public record Imported(int entered, int rows, List<UserError> errors) {
+    public enum Format {
+        CSV,
+        XLSX
     }
+
+    public record Imported(int entered, int rows, List<UserError> errors) {}
 
     private final AppraisalInputs inputs;
     private final SheetSubjectStore subjects;
@@ -54,14 +55,17 @@ public class ScoreSheets {
             SheetTable table;
             if (text != null) {
                 if (text.length() > limits.maxBytes()) {
-                    throw new SheetException("TOO_LARGE", Text.of(AppraisalTexts.FILE_TOO_LARGE, limits.maxBytes() / (1024 * 1024)));
+                    throw new SheetException(
+                            "TOO_LARGE", Text.of(AppraisalTexts.FILE_TOO_LARGE, limits.maxBytes() / (1024 * 1024)));
                 }
                 table = CsvReader.parse(text.startsWith("\uFEFF") ? text.substring(1) : text, limits);
             } else {
                 if (bytes.length > limits.maxBytes()) {
-                    throw new SheetException("TOO_LARGE", Text.of(AppraisalTexts.FILE_TOO_LARGE, limits.maxBytes() / (1024 * 1024)));
+                    throw new SheetException(
+                            "TOO_LARGE", Text.of(AppraisalTexts.FILE_TOO_LARGE, limits.maxBytes() / (1024 * 1024)));
                 }
-                table = format == Format.XLSX ? XlsxReader.read(bytes, limits)
+                table = format == Format.XLSX
+                        ? XlsxReader.read(bytes, limits)
                         : CsvReader.parse(CsvReader.decode(bytes, charset), limits);
             }
             return enter(table, period, by);
@@ -88,8 +92,11 @@ public class ScoreSheets {
             try {
                 fallback = Period.parse(defaultPeriod);
             } catch (IllegalArgumentException e) {
-                return new Imported(0, table.lines().size(), List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT),
-                        "input", "period")));
+                return new Imported(
+                        0,
+                        table.lines().size(),
+                        List.of(UserError.of(
+                                "INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", "period")));
             }
         }
         var period = fallback;
@@ -103,13 +110,20 @@ public class ScoreSheets {
         if (!errors.isEmpty() || rows.entries().isEmpty()) {
             // the rows' own checks still run, without storing, so that one answer lists every bad row
             if (!rows.entries().isEmpty()) {
-                errors.addAll(inputs.check(rows.entries(), rows.names()).stream().map(e -> rowProblem(e, rows, table, columns)).toList());
+                errors.addAll(inputs.check(rows.entries(), rows.names()).stream()
+                        .map(e -> rowProblem(e, rows, table, columns))
+                        .toList());
             }
             return new Imported(0, table.lines().size(), sorted(errors));
         }
         var refused = inputs.enter(rows.entries(), rows.names(), by);
         if (!refused.isEmpty()) {
-            return new Imported(0, table.lines().size(), sorted(refused.stream().map(e -> rowProblem(e, rows, table, columns)).toList()));
+            return new Imported(
+                    0,
+                    table.lines().size(),
+                    sorted(refused.stream()
+                            .map(e -> rowProblem(e, rows, table, columns))
+                            .toList()));
         }
         return new Imported(rows.entries().size(), table.lines().size(), List.of());
     }
@@ -126,18 +140,32 @@ public class ScoreSheets {
                 try {
                     period = Period.parse(periodText);
                 } catch (IllegalArgumentException e) {
-                    errors.add(problem("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), line.number(), SheetColumns.PERIOD, table,
+                    errors.add(problem(
+                            "INVALID_PERIOD",
+                            Text.of(AppraisalTexts.PERIOD_FORMAT),
+                            line.number(),
+                            SheetColumns.PERIOD,
+                            table,
                             columns));
                     continue;
                 }
             } else if (period == null) {
-                errors.add(problem("INVALID_PERIOD", Text.of(AppraisalTexts.NO_PERIOD),
-                        line.number(), columns.containsKey(SheetColumns.PERIOD) ? SheetColumns.PERIOD : null, table, columns));
+                errors.add(problem(
+                        "INVALID_PERIOD",
+                        Text.of(AppraisalTexts.NO_PERIOD),
+                        line.number(),
+                        columns.containsKey(SheetColumns.PERIOD) ? SheetColumns.PERIOD : null,
+                        table,
+                        columns));
                 continue;
             }
             if (subject != null) {
-                rows.entries().add(new AppraisalInputs.Entry(period, subject.id(), cell(line, columns, SheetColumns.CODE),
-                        cell(line, columns, SheetColumns.VALUE)));
+                rows.entries()
+                        .add(new AppraisalInputs.Entry(
+                                period,
+                                subject.id(),
+                                cell(line, columns, SheetColumns.CODE),
+                                cell(line, columns, SheetColumns.VALUE)));
                 rows.numbers().add(line.number());
                 rows.subjectColumns().add(subject.column());
             }
@@ -147,7 +175,8 @@ public class ScoreSheets {
 
     private static List<UserError> sorted(List<UserError> errors) {
         var list = new ArrayList<>(errors);
-        list.sort(java.util.Comparator.comparingInt(e -> e.field().size() > 2 ? Integer.parseInt(e.field().get(2)) : 0));
+        list.sort(java.util.Comparator.comparingInt(
+                e -> e.field().size() > 2 ? Integer.parseInt(e.field().get(2)) : 0));
         return list;
     }
 
@@ -157,15 +186,15 @@ public class ScoreSheets {
     }
 
     /** The id a row's subject has, and the column that named it. */
-    private record Subject(String id, SheetColumns column) {
-    }
+    private record Subject(String id, SheetColumns column) {}
 
     /** The subjects a sheet's rows name, looked up at once: units by id or name, persons by name and unit, names by id. */
-    private record Lookups(Map<String, List<String>> units, Map<List<String>, List<String>> persons, Map<String, String> names) {
-    }
+    private record Lookups(
+            Map<String, List<String>> units, Map<List<String>, List<String>> persons, Map<String, String> names) {}
 
     /** Each row's subject (by row number); rows whose subject cannot be found get a problem instead. */
-    private Map<Integer, Subject> subjects(SheetTable table, Map<SheetColumns, Integer> columns, List<UserError> errors) {
+    private Map<Integer, Subject> subjects(
+            SheetTable table, Map<SheetColumns, Integer> columns, List<UserError> errors) {
         var found = lookups(table, columns);
         var subjects = new HashMap<Integer, Subject>();
         for (var line : table.lines()) {
@@ -177,19 +206,31 @@ public class ScoreSheets {
             if (!id.isEmpty()) {
                 var known = found.names().get(id);
                 one = !name.isEmpty() && known != null && !known.equals(name)
-                        ? Found.problem("SUBJECT_MISMATCH", Text.of(AppraisalTexts.SUBJECT_MISMATCH, id, known, name), SheetColumns.NAME)
+                        ? Found.problem(
+                                "SUBJECT_MISMATCH",
+                                Text.of(AppraisalTexts.SUBJECT_MISMATCH, id, known, name),
+                                SheetColumns.NAME)
                         : Found.subject(id, SheetColumns.SUBJECT);
             } else if (!name.isEmpty() && !unit.isEmpty()) {
                 var ids = found.persons().getOrDefault(List.of(name, unit), List.of());
-                one = Found.one(ids, SheetColumns.NAME, Text.of(AppraisalTexts.NO_ONE_NAMED, name, unit),
+                one = Found.one(
+                        ids,
+                        SheetColumns.NAME,
+                        Text.of(AppraisalTexts.NO_ONE_NAMED, name, unit),
                         Text.of(AppraisalTexts.SEVERAL_NAMED, ids.size(), name, unit));
             } else if (!unit.isEmpty()) {
                 var ids = found.units().getOrDefault(unit, List.of());
-                one = Found.one(ids, SheetColumns.UNIT, Text.of(AppraisalTexts.NO_UNIT_NAMED, unit),
+                one = Found.one(
+                        ids,
+                        SheetColumns.UNIT,
+                        Text.of(AppraisalTexts.NO_UNIT_NAMED, unit),
                         Text.of(AppraisalTexts.SEVERAL_UNITS_NAMED, ids.size(), unit));
             } else {
-                one = Found.problem("MISSING_SUBJECT", Text.of(AppraisalTexts.NO_SUBJECT),
-                        columns.containsKey(SheetColumns.SUBJECT) ? SheetColumns.SUBJECT
+                one = Found.problem(
+                        "MISSING_SUBJECT",
+                        Text.of(AppraisalTexts.NO_SUBJECT),
+                        columns.containsKey(SheetColumns.SUBJECT)
+                                ? SheetColumns.SUBJECT
                                 : columns.containsKey(SheetColumns.NAME) ? SheetColumns.NAME : SheetColumns.UNIT);
             }
             if (one.subject() != null) {
@@ -214,8 +255,12 @@ public class ScoreSheets {
 
         /** The one id found, or a problem: {@code none} when nothing is found, {@code several} when more than one is. */
         static Found one(List<String> ids, SheetColumns column, Text none, Text several) {
-            return ids.size() == 1 ? subject(ids.get(0), column)
-                    : problem(ids.isEmpty() ? "UNKNOWN_SUBJECT" : "AMBIGUOUS_SUBJECT", ids.isEmpty() ? none : several, column);
+            return ids.size() == 1
+                    ? subject(ids.get(0), column)
+                    : problem(
+                            ids.isEmpty() ? "UNKNOWN_SUBJECT" : "AMBIGUOUS_SUBJECT",
+                            ids.isEmpty() ? none : several,
+                            column);
         }
     }
 
@@ -235,12 +280,15 @@ public class ScoreSheets {
                 units.add(unit);
             }
         }
-        return new Lookups(subjects.unitsByIdOrName(units), subjects.personsNamedIn(named, LocalDate.now(clock)),
+        return new Lookups(
+                subjects.unitsByIdOrName(units),
+                subjects.personsNamedIn(named, LocalDate.now(clock)),
                 subjects.personNames(ids));
     }
 
     /** A problem the entry checks found in entry i, moved to the file's row and column. */
-    private static UserError rowProblem(UserError error, Rows rows, SheetTable table, Map<SheetColumns, Integer> columns) {
+    private static UserError rowProblem(
+            UserError error, Rows rows, SheetTable table, Map<SheetColumns, Integer> columns) {
         var f = error.field();
         if (f.size() < 4 || !"scores".equals(f.get(1))) {
             return error;
@@ -254,9 +302,16 @@ public class ScoreSheets {
         return problem(error.code(), error.message(), rows.numbers().get(i), column, table, columns);
     }
 
-    private static UserError problem(String code, Text message, int row, SheetColumns column, SheetTable table,
-                                     Map<SheetColumns, Integer> columns) {
-        var label = column == null ? null : columns.containsKey(column) ? table.header().get(columns.get(column)) : column.key();
+    private static UserError problem(
+            String code,
+            Text message,
+            int row,
+            SheetColumns column,
+            SheetTable table,
+            Map<SheetColumns, Integer> columns) {
+        var label = column == null
+                ? null
+                : columns.containsKey(column) ? table.header().get(columns.get(column)) : column.key();
         return problem(code, message, row, column == null ? null : column.key(), label);
     }
 

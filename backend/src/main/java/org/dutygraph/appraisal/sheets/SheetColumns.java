@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.dutygraph.appraisal.AppraisalTexts;
 import org.dutygraph.platform.i18n.Text;
 
@@ -23,7 +22,8 @@ enum SheetColumns {
     PERIOD("period", "期间", "考核期", "考核期间", "月份");
 
     /** Columns an office keeps beside the scores; read past. */
-    private static final Set<String> IGNORED = Set.of("note", "notes", "remark", "remarks", "comment", "备注", "说明", "序号");
+    private static final Set<String> IGNORED =
+            Set.of("note", "notes", "remark", "remarks", "comment", "备注", "说明", "序号");
 
     private final List<String> names;
 
@@ -54,17 +54,24 @@ enum SheetColumns {
                 }
             }
             if (column == null) {
-                throw new SheetException("UNKNOWN_COLUMN", Text.of(AppraisalTexts.UNKNOWN_COLUMN, header.get(i)), headerRow,
+                throw new SheetException(
+                        "UNKNOWN_COLUMN",
+                        Text.of(AppraisalTexts.UNKNOWN_COLUMN, header.get(i)),
+                        headerRow,
                         XlsxReader.columnName(i));
             }
             if (found.put(column, i) != null) {
-                throw new SheetException("DUPLICATE_COLUMN", Text.of(AppraisalTexts.TWO_COLUMNS, column.key()), headerRow,
+                throw new SheetException(
+                        "DUPLICATE_COLUMN",
+                        Text.of(AppraisalTexts.TWO_COLUMNS, column.key()),
+                        headerRow,
                         XlsxReader.columnName(i));
             }
         }
         for (var required : List.of(CODE, VALUE)) {
             if (!found.containsKey(required)) {
-                throw new SheetException("MISSING_COLUMN", Text.of(AppraisalTexts.MISSING_COLUMN, required.key()), headerRow, null);
+                throw new SheetException(
+                        "MISSING_COLUMN", Text.of(AppraisalTexts.MISSING_COLUMN, required.key()), headerRow, null);
             }
         }
         if (!found.containsKey(SUBJECT) && !found.containsKey(NAME) && !found.containsKey(UNIT)) {

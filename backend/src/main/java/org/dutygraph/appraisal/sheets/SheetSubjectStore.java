@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.dutygraph.org.read.Holdings;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -32,17 +31,20 @@ class SheetSubjectStore {
 
     /** For each reference, the ids of the unit with that id or, when there is none, of the units with that name. */
     Map<String, List<String>> unitsByIdOrName(Collection<String> refs) {
-        record Found(String ref, List<String> ids) {
-        }
+        record Found(String ref, List<String> ids) {}
         var found = new HashMap<String, List<String>>();
         neo4j.query("""
                         UNWIND $refs AS ref
                         OPTIONAL MATCH (byId:Organization {id: ref})
                         OPTIONAL MATCH (byName:Organization {name: ref}) WHERE byId IS NULL
                         RETURN ref, collect(DISTINCT coalesce(byId.id, byName.id)) AS ids""")
-                .bind(List.copyOf(refs)).to("refs")
-                .fetchAs(Found.class).mappedBy((types, r) -> new Found(r.get("ref").asString(), r.get("ids").asList(Value::asString)))
-                .all().forEach(f -> found.put(f.ref(), f.ids()));
+                .bind(List.copyOf(refs))
+                .to("refs")
+                .fetchAs(Found.class)
+                .mappedBy((types, r) ->
+                        new Found(r.get("ref").asString(), r.get("ids").asList(Value::asString)))
+                .all()
+                .forEach(f -> found.put(f.ref(), f.ids()));
         return found;
     }
 
@@ -51,8 +53,7 @@ class SheetSubjectStore {
      * it.
      */
     Map<List<String>, List<String>> personsNamedIn(Collection<List<String>> pairs, LocalDate day) {
-        record Found(List<String> pair, List<String> ids) {
-        }
+        record Found(List<String> pair, List<String> ids) {}
         var found = new HashMap<List<String>, List<String>>();
         neo4j.query("""
                         UNWIND $pairs AS pair
@@ -63,21 +64,30 @@ class SheetSubjectStore {
                         WHERE %s
                         RETURN pair, collect(DISTINCT p.id) AS ids""".formatted(HOLDS_ON_DAY))
                 .bindAll(Map.of("pairs", List.copyOf(pairs), "day", day.toString()))
-                .fetchAs(Found.class).mappedBy((types, r) -> new Found(r.get("pair").asList(Value::asString),
-                        r.get("ids").asList(Value::asString)))
-                .all().forEach(f -> found.merge(f.pair(), f.ids(), (a, b) -> Stream.concat(a.stream(), b.stream()).distinct().toList()));
+                .fetchAs(Found.class)
+                .mappedBy((types, r) -> new Found(
+                        r.get("pair").asList(Value::asString), r.get("ids").asList(Value::asString)))
+                .all()
+                .forEach(f -> found.merge(
+                        f.pair(),
+                        f.ids(),
+                        (a, b) ->
+                                Stream.concat(a.stream(), b.stream()).distinct().toList()));
         return found;
     }
 
     /** Persons' names by id (null for a person without one); ids of no person are left out. */
     Map<String, String> personNames(Collection<String> ids) {
-        record Named(String id, String name) {
-        }
+        record Named(String id, String name) {}
         var names = new HashMap<String, String>();
         neo4j.query("UNWIND $ids AS id MATCH (p:Person {id: id}) RETURN id, p.name AS name")
-                .bind(List.copyOf(ids)).to("ids")
-                .fetchAs(Named.class).mappedBy((types, r) -> new Named(r.get("id").asString(), r.get("name").asString(null)))
-                .all().forEach(n -> names.put(n.id(), n.name()));
+                .bind(List.copyOf(ids))
+                .to("ids")
+                .fetchAs(Named.class)
+                .mappedBy((types, r) ->
+                        new Named(r.get("id").asString(), r.get("name").asString(null)))
+                .all()
+                .forEach(n -> names.put(n.id(), n.name()));
         return names;
     }
 
@@ -92,6 +102,7 @@ class SheetSubjectStore {
                         WITH id, u, p WHERE u IS NOT NULL OR p IS NOT NULL
                         RETURN DISTINCT id""".formatted(HOLDS_ON_DAY))
                 .bindAll(Map.of("ids", List.copyOf(ids), "unit", unitId, "day", day.toString()))
-                .fetchAs(String.class).all());
+                .fetchAs(String.class)
+                .all());
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-
 import org.dutygraph.appraisal.AppraisalInputs;
 import org.dutygraph.appraisal.AppraisalTexts;
 import org.dutygraph.appraisal.engine.Period;
@@ -23,8 +22,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class UnitSheets {
 
-    public record Row(String subjectId, List<String> values) {
-    }
+    public record Row(String subjectId, List<String> values) {}
 
     private final AppraisalInputs inputs;
     private final SheetSubjectStore subjects;
@@ -44,7 +42,9 @@ public class UnitSheets {
         try {
             period = Period.parse(periodText);
         } catch (IllegalArgumentException e) {
-            return refused(List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", "period")), rows);
+            return refused(
+                    List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", "period")),
+                    rows);
         }
         var errors = shapeProblems(codes, rows);
         if (!errors.isEmpty()) {
@@ -67,22 +67,31 @@ public class UnitSheets {
     }
 
     /** The sheet's values as entries, each with its row and column ({@code at}: [r, c]). */
-    private record Cells(List<AppraisalInputs.Entry> entries, List<int[]> at) {
-    }
+    private record Cells(List<AppraisalInputs.Entry> entries, List<int[]> at) {}
 
     /** In one transaction: the rows' subjects are checked against the unit as the entry checks see them. */
     private ScoreSheets.Imported enter(Period period, String unitId, List<String> codes, List<Row> rows, String by) {
         var errors = new ArrayList<UserError>();
         var cells = cells(period, unitId, codes, rows, errors);
         if (cells.entries().size() > AppraisalInputs.MAX_ROWS) {
-            return refused(List.of(UserError.of("INVALID_SCORES", Text.of(AppraisalTexts.VALUES_PER_CALL, AppraisalInputs.MAX_ROWS),
-                    "input", "rows")), rows);
+            return refused(
+                    List.of(UserError.of(
+                            "INVALID_SCORES",
+                            Text.of(AppraisalTexts.VALUES_PER_CALL, AppraisalInputs.MAX_ROWS),
+                            "input",
+                            "rows")),
+                    rows);
         }
-        var names = new AppraisalInputs.Rows(i -> cells.at().get(i)[0] + " (" + codes.get(cells.at().get(i)[1]) + ")", Text.of(AppraisalTexts.THIS_SHEET));
-        var found = errors.isEmpty() && !cells.entries().isEmpty() ? inputs.enter(cells.entries(), names, by)
+        var names = new AppraisalInputs.Rows(
+                i -> cells.at().get(i)[0] + " (" + codes.get(cells.at().get(i)[1]) + ")",
+                Text.of(AppraisalTexts.THIS_SHEET));
+        var found = errors.isEmpty() && !cells.entries().isEmpty()
+                ? inputs.enter(cells.entries(), names, by)
                 : cells.entries().isEmpty() ? List.<UserError>of() : inputs.check(cells.entries(), names);
         errors.addAll(atCells(found, cells));
-        return errors.isEmpty() ? new ScoreSheets.Imported(cells.entries().size(), rows.size(), List.of()) : refused(errors, rows);
+        return errors.isEmpty()
+                ? new ScoreSheets.Imported(cells.entries().size(), rows.size(), List.of())
+                : refused(errors, rows);
     }
 
     /** The non-empty values of rows of the right length; rows outside the unit or of the wrong length are problems. */
@@ -92,18 +101,29 @@ public class UnitSheets {
         for (int r = 0; r < rows.size(); r++) {
             var row = rows.get(r);
             if (outside.contains(row.subjectId())) {
-                errors.add(UserError.of("OUTSIDE_UNIT", Text.of(AppraisalTexts.OUTSIDE_UNIT, row.subjectId(), unitId),
-                        "input", "rows", String.valueOf(r), "subjectId"));
+                errors.add(UserError.of(
+                        "OUTSIDE_UNIT",
+                        Text.of(AppraisalTexts.OUTSIDE_UNIT, row.subjectId(), unitId),
+                        "input",
+                        "rows",
+                        String.valueOf(r),
+                        "subjectId"));
             }
             if (row.values().size() != codes.size()) {
-                errors.add(UserError.of("INVALID_SCORES", Text.of(AppraisalTexts.VALUE_PER_CODE, codes.size()),
-                        "input", "rows", String.valueOf(r), "values"));
+                errors.add(UserError.of(
+                        "INVALID_SCORES",
+                        Text.of(AppraisalTexts.VALUE_PER_CODE, codes.size()),
+                        "input",
+                        "rows",
+                        String.valueOf(r),
+                        "values"));
                 continue;
             }
             for (int c = 0; c < codes.size(); c++) {
                 var value = row.values().get(c);
                 if (value != null && !value.isBlank()) {
-                    cells.entries().add(new AppraisalInputs.Entry(period, row.subjectId(), codes.get(c), value.strip()));
+                    cells.entries()
+                            .add(new AppraisalInputs.Entry(period, row.subjectId(), codes.get(c), value.strip()));
                     cells.at().add(new int[] {r, c});
                 }
             }
@@ -125,14 +145,17 @@ public class UnitSheets {
                     if (!"DUPLICATE_SCORE".equals(e.code()) && codeProblems.add(e.code() + c)) {
                         errors.add(UserError.of(e.code(), e.message(), "input", "codes", String.valueOf(c)));
                     } else if ("DUPLICATE_SCORE".equals(e.code())) {
-                        errors.add(UserError.of(e.code(), e.message(), "input", "rows", String.valueOf(r), "subjectId"));
+                        errors.add(
+                                UserError.of(e.code(), e.message(), "input", "rows", String.valueOf(r), "subjectId"));
                     }
                 }
-                case "value" -> errors.add(UserError.of(e.code(), e.message(), "input", "rows", String.valueOf(r), "values",
-                        String.valueOf(c)));
+                case "value" ->
+                    errors.add(UserError.of(
+                            e.code(), e.message(), "input", "rows", String.valueOf(r), "values", String.valueOf(c)));
                 default -> {
                     if (codeProblems.add(e.code() + "row" + r)) {
-                        errors.add(UserError.of(e.code(), e.message(), "input", "rows", String.valueOf(r), "subjectId"));
+                        errors.add(
+                                UserError.of(e.code(), e.message(), "input", "rows", String.valueOf(r), "subjectId"));
                     }
                 }
             }

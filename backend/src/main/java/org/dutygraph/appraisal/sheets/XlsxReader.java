@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.dhatim.fastexcel.reader.Cell;
@@ -25,8 +24,7 @@ import org.dutygraph.platform.i18n.Text;
  */
 final class XlsxReader {
 
-    private XlsxReader() {
-    }
+    private XlsxReader() {}
 
     static boolean looksLikeZip(byte[] bytes) {
         return bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
@@ -34,12 +32,13 @@ final class XlsxReader {
 
     static SheetTable read(byte[] bytes, SheetLimits limits) throws SheetException {
         if (!looksLikeZip(bytes)) {
-            throw new SheetException("NOT_XLSX", Text.of(ReadableWorkbook.isOLE2Header(bytes) ? AppraisalTexts.OLD_XLS
-                    : AppraisalTexts.NOT_XLSX));
+            throw new SheetException(
+                    "NOT_XLSX",
+                    Text.of(ReadableWorkbook.isOLE2Header(bytes) ? AppraisalTexts.OLD_XLS : AppraisalTexts.NOT_XLSX));
         }
         guard(bytes, limits);
         try (var workbook = open(bytes);
-             var rows = workbook.getFirstSheet().openStream()) {
+                var rows = workbook.getFirstSheet().openStream()) {
             var lines = new ArrayList<SheetTable.Line>();
             List<String> header = null;
             int headerRow = 0;
@@ -50,14 +49,20 @@ final class XlsxReader {
                     var text = text(row.getCell(c));
                     if (c >= limits.maxColumns()) {
                         if (!text.isBlank()) {
-                            throw new SheetException("TOO_MANY_COLUMNS", Text.of(AppraisalTexts.TOO_MANY_COLUMNS, limits.maxColumns()),
-                                    row.getRowNum(), columnName(c));
+                            throw new SheetException(
+                                    "TOO_MANY_COLUMNS",
+                                    Text.of(AppraisalTexts.TOO_MANY_COLUMNS, limits.maxColumns()),
+                                    row.getRowNum(),
+                                    columnName(c));
                         }
                         continue;
                     }
                     if (text.length() > limits.maxCellLength()) {
-                        throw new SheetException("CELL_TOO_LONG", Text.of(AppraisalTexts.CELL_TOO_LONG, limits.maxCellLength()),
-                                row.getRowNum(), columnName(c));
+                        throw new SheetException(
+                                "CELL_TOO_LONG",
+                                Text.of(AppraisalTexts.CELL_TOO_LONG, limits.maxCellLength()),
+                                row.getRowNum(),
+                                columnName(c));
                     }
                     cells.add(text);
                 }
@@ -69,8 +74,11 @@ final class XlsxReader {
                     header = cells.stream().map(String::strip).toList();
                     headerRow = row.getRowNum();
                 } else if (lines.size() >= limits.maxRows()) {
-                    throw new SheetException("TOO_MANY_ROWS", Text.of(AppraisalTexts.TOO_MANY_ROWS, limits.maxRows()),
-                            row.getRowNum(), null);
+                    throw new SheetException(
+                            "TOO_MANY_ROWS",
+                            Text.of(AppraisalTexts.TOO_MANY_ROWS, limits.maxRows()),
+                            row.getRowNum(),
+                            null);
                 } else {
                     lines.add(line);
                 }
@@ -95,14 +103,17 @@ final class XlsxReader {
 
     /** Inflates every entry once, within the limits; refuses too many entries, too much output, and DTDs. */
     private static void guard(byte[] bytes, SheetLimits limits) throws SheetException {
-        try (var zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get()) {
+        try (var zip = ZipFile.builder()
+                .setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes))
+                .get()) {
             long budget = limits.maxInflatedBytes();
             int count = 0;
             var buffer = new byte[8192];
             for (var entries = zip.getEntries(); entries.hasMoreElements(); ) {
                 var entry = entries.nextElement();
                 if (++count > limits.maxZipEntries()) {
-                    throw new SheetException("TOO_LARGE", Text.of(AppraisalTexts.TOO_MANY_PARTS, limits.maxZipEntries()));
+                    throw new SheetException(
+                            "TOO_LARGE", Text.of(AppraisalTexts.TOO_MANY_PARTS, limits.maxZipEntries()));
                 }
                 if (entry.isDirectory()) {
                     continue;
@@ -112,10 +123,15 @@ final class XlsxReader {
                     for (int read; (read = in.readNBytes(buffer, 0, buffer.length)) > 0; ) {
                         budget -= read;
                         if (budget < 0) {
-                            throw new SheetException("TOO_LARGE", Text.of(AppraisalTexts.INFLATES_TOO_MUCH,
-                                    limits.maxInflatedBytes() / (1024 * 1024)));
+                            throw new SheetException(
+                                    "TOO_LARGE",
+                                    Text.of(
+                                            AppraisalTexts.INFLATES_TOO_MUCH,
+                                            limits.maxInflatedBytes() / (1024 * 1024)));
                         }
-                        if (start && (entry.getName().endsWith(".xml") || entry.getName().endsWith(".rels"))) {
+                        if (start
+                                && (entry.getName().endsWith(".xml")
+                                        || entry.getName().endsWith(".rels"))) {
                             if (new String(buffer, 0, read, StandardCharsets.ISO_8859_1).contains("<!DOCTYPE")) {
                                 throw new SheetException("BAD_XLSX", Text.of(AppraisalTexts.DTD));
                             }

@@ -4,23 +4,22 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.complaints.CaseHandling;
 import org.dutygraph.complaints.CitizenCaseHistory;
 import org.dutygraph.complaints.CitizenComplaints;
 import org.dutygraph.complaints.ComplaintTexts;
-import org.dutygraph.complaints.ComplaintViews.CitizenUnit;
-import org.dutygraph.complaints.ComplaintViews.PhotoLink;
-import org.dutygraph.complaints.ComplaintViews.SupersededOutcome;
-import org.dutygraph.complaints.ComplaintViews.TimelineStep;
-import org.dutygraph.complaints.PhotoLinks;
 import org.dutygraph.complaints.ComplaintViews.AuditView;
+import org.dutygraph.complaints.ComplaintViews.CitizenUnit;
 import org.dutygraph.complaints.ComplaintViews.CitizenView;
 import org.dutygraph.complaints.ComplaintViews.HandlerView;
 import org.dutygraph.complaints.ComplaintViews.MessageView;
+import org.dutygraph.complaints.ComplaintViews.PhotoLink;
 import org.dutygraph.complaints.ComplaintViews.StatsView;
 import org.dutygraph.complaints.ComplaintViews.StepView;
+import org.dutygraph.complaints.ComplaintViews.SupersededOutcome;
+import org.dutygraph.complaints.ComplaintViews.TimelineStep;
 import org.dutygraph.complaints.ComplaintsQueries;
+import org.dutygraph.complaints.PhotoLinks;
 import org.dutygraph.complaints.ServiceRatings;
 import org.dutygraph.complaints.routing.ComplaintTarget;
 import org.dutygraph.conflicts.FindingStore;
@@ -54,9 +53,17 @@ class ComplaintsController {
     private final PhotoLinks photoLinks;
     private final Clock clock;
 
-    ComplaintsController(CitizenComplaints citizens, CaseHandling handling, ComplaintsQueries queries, ServiceRatings ratings,
-                         HandlerScopes scopes, OrgReadStore graph, FindingStore findings, CitizenCaseHistory history,
-                         PhotoLinks photoLinks, Clock clock) {
+    ComplaintsController(
+            CitizenComplaints citizens,
+            CaseHandling handling,
+            ComplaintsQueries queries,
+            ServiceRatings ratings,
+            HandlerScopes scopes,
+            OrgReadStore graph,
+            FindingStore findings,
+            CitizenCaseHistory history,
+            PhotoLinks photoLinks,
+            Clock clock) {
         this.history = history;
         this.photoLinks = photoLinks;
         this.citizens = citizens;
@@ -69,53 +76,56 @@ class ComplaintsController {
         this.clock = clock;
     }
 
-    record ContactInput(String name, String phone) {
-    }
+    record ContactInput(String name, String phone) {}
 
-    record SubmitComplaintInput(String submissionId, ComplaintTarget target, String category, String description,
-                                OffsetDateTime occurredAt, String place, String areaId, List<String> photoIds,
-                                ContactInput contact) {
-    }
+    record SubmitComplaintInput(
+            String submissionId,
+            ComplaintTarget target,
+            String category,
+            String description,
+            OffsetDateTime occurredAt,
+            String place,
+            String areaId,
+            List<String> photoIds,
+            ContactInput contact) {}
 
-    record SubmitComplaintPayload(CitizenView complaint, String receipt, List<UserError> errors) {
-    }
+    record SubmitComplaintPayload(CitizenView complaint, String receipt, List<UserError> errors) {}
 
-    record ReplyToComplaintInput(String receipt, String body) {
-    }
+    record ReplyToComplaintInput(String receipt, String body) {}
 
-    record ReplyToComplaintPayload(MessageView message, List<UserError> errors) {
-    }
+    record ReplyToComplaintPayload(MessageView message, List<UserError> errors) {}
 
-    record FollowComplaintPushInput(String receipt, String token, String platform, boolean acceptLinkRisk, String locale) {
-    }
+    record FollowComplaintPushInput(
+            String receipt, String token, String platform, boolean acceptLinkRisk, String locale) {}
 
-    record FollowComplaintPushPayload(boolean following, String pushTag, List<UserError> errors) {
-    }
+    record FollowComplaintPushPayload(boolean following, String pushTag, List<UserError> errors) {}
 
-    record RateServiceInput(String serviceCaseNumber, String unitId, String level, List<String> indicators) {
-    }
+    record RateServiceInput(String serviceCaseNumber, String unitId, String level, List<String> indicators) {}
 
-    record RateServicePayload(boolean accepted, List<UserError> errors) {
-    }
+    record RateServicePayload(boolean accepted, List<UserError> errors) {}
 
-    record ComplaintFilter(List<String> statuses, String unitId, Boolean triageOnly, Boolean overdueOnly) {
-    }
+    record ComplaintFilter(List<String> statuses, String unitId, Boolean triageOnly, Boolean overdueOnly) {}
 
-    record AdvanceComplaintPayload(HandlerView complaint, List<UserError> errors) {
-    }
+    record AdvanceComplaintPayload(HandlerView complaint, List<UserError> errors) {}
 
-    record SendComplaintMessageInput(String id, String body) {
-    }
+    record SendComplaintMessageInput(String id, String body) {}
 
-    record SendComplaintMessagePayload(MessageView message, List<UserError> errors) {
-    }
+    record SendComplaintMessagePayload(MessageView message, List<UserError> errors) {}
 
     @MutationMapping
     SubmitComplaintPayload submitComplaint(@Argument SubmitComplaintInput input) {
         var contact = input.contact();
-        var result = citizens.submit(new CitizenComplaints.Submission(input.submissionId(), input.target(), input.category(),
-                input.description(), input.occurredAt() == null ? null : input.occurredAt().toInstant(), input.place(),
-                input.areaId(), input.photoIds(), contact == null ? null : contact.name(), contact == null ? null : contact.phone()));
+        var result = citizens.submit(new CitizenComplaints.Submission(
+                input.submissionId(),
+                input.target(),
+                input.category(),
+                input.description(),
+                input.occurredAt() == null ? null : input.occurredAt().toInstant(),
+                input.place(),
+                input.areaId(),
+                input.photoIds(),
+                contact == null ? null : contact.name(),
+                contact == null ? null : contact.phone()));
         return new SubmitComplaintPayload(result.complaint(), result.receipt(), result.errors());
     }
 
@@ -132,7 +142,8 @@ class ComplaintsController {
 
     @MutationMapping
     FollowComplaintPushPayload followComplaintPush(@Argument FollowComplaintPushInput input) {
-        var result = citizens.followPush(input.receipt(), input.token(), input.platform(), input.acceptLinkRisk(), input.locale());
+        var result = citizens.followPush(
+                input.receipt(), input.token(), input.platform(), input.acceptLinkRisk(), input.locale());
         return new FollowComplaintPushPayload(result.errors().isEmpty(), result.pushTag(), result.errors());
     }
 
@@ -168,11 +179,22 @@ class ComplaintsController {
     }
 
     @QueryMapping
-    Connection<HandlerView> complaints(@Argument ComplaintFilter filter, @Argument Integer first, @Argument String after) {
+    Connection<HandlerView> complaints(
+            @Argument ComplaintFilter filter, @Argument Integer first, @Argument String after) {
         var f = filter == null ? new ComplaintFilter(null, null, false, false) : filter;
         var scope = scopes.current();
-        return Connection.page(first, after, (cursor, limit) -> handling.page(scope, f.statuses(), f.unitId(),
-                Boolean.TRUE.equals(f.triageOnly()), Boolean.TRUE.equals(f.overdueOnly()), cursor, limit), HandlerView::key);
+        return Connection.page(
+                first,
+                after,
+                (cursor, limit) -> handling.page(
+                        scope,
+                        f.statuses(),
+                        f.unitId(),
+                        Boolean.TRUE.equals(f.triageOnly()),
+                        Boolean.TRUE.equals(f.overdueOnly()),
+                        cursor,
+                        limit),
+                HandlerView::key);
     }
 
     @QueryMapping
@@ -220,25 +242,39 @@ class ComplaintsController {
 
     @SchemaMapping(typeName = "Complaint")
     List<String> photoUrls(HandlerView complaint) {
-        return complaint.photoIds().stream().map(id -> "/complaints/photos/" + id).toList();
+        return complaint.photoIds().stream()
+                .map(id -> "/complaints/photos/" + id)
+                .toList();
     }
 
     @SchemaMapping(typeName = "Complaint")
     FindingView conflict(HandlerView complaint) {
-        return complaint.findingId() == null ? null : findings.byId(complaint.findingId()).orElse(null);
+        return complaint.findingId() == null
+                ? null
+                : findings.byId(complaint.findingId()).orElse(null);
     }
 
     @BatchMapping(typeName = "Complaint")
     Map<HandlerView, UnitView> handlingUnit(List<HandlerView> complaints) {
-        var units = graph.units(complaints.stream().map(HandlerView::routedUnitId).filter(java.util.Objects::nonNull).toList());
+        var units = graph.units(complaints.stream()
+                .map(HandlerView::routedUnitId)
+                .filter(java.util.Objects::nonNull)
+                .toList());
         return BatchResults.byKey(complaints, HandlerView::routedUnitId, units);
     }
 
     @BatchMapping(typeName = "Complaint")
     Map<HandlerView, List<UnitView>> suggestedUnits(List<HandlerView> complaints) {
-        var units = graph.units(complaints.stream().flatMap(c -> c.suggestedUnitIds().stream()).distinct().toList());
-        return BatchResults.each(complaints, c -> c.suggestedUnitIds().stream().map(units::get)
-                .filter(java.util.Objects::nonNull).toList());
+        var units = graph.units(complaints.stream()
+                .flatMap(c -> c.suggestedUnitIds().stream())
+                .distinct()
+                .toList());
+        return BatchResults.each(
+                complaints,
+                c -> c.suggestedUnitIds().stream()
+                        .map(units::get)
+                        .filter(java.util.Objects::nonNull)
+                        .toList());
     }
 
     @BatchMapping(typeName = "Complaint")
@@ -255,6 +291,9 @@ class ComplaintsController {
 
     @BatchMapping(typeName = "ComplaintStats")
     Map<StatsView, UnitView> unit(List<StatsView> stats) {
-        return BatchResults.byKey(stats, StatsView::unitId, graph.units(stats.stream().map(StatsView::unitId).toList()));
+        return BatchResults.byKey(
+                stats,
+                StatsView::unitId,
+                graph.units(stats.stream().map(StatsView::unitId).toList()));
     }
 }

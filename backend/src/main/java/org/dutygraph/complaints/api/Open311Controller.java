@@ -1,5 +1,6 @@
 package org.dutygraph.complaints.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -7,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.dutygraph.complaints.CitizenComplaints;
 import org.dutygraph.complaints.ComplaintTexts;
 import org.dutygraph.complaints.Open311Cases;
@@ -73,16 +72,34 @@ class Open311Controller {
     List<Map<String, Object>> services(HttpServletRequest request) {
         var language = language(request);
         var group = messages.render(Text.of(ComplaintTexts.OPEN311_GROUP), language);
-        return SERVICE_NAMES.entrySet().stream().map(e -> {
-            var name = messages.render(Text.of(e.getValue()), language);
-            return Map.<String, Object>of("service_code", e.getKey(), "service_name", name, "description", name,
-                    "metadata", false, "type", "realtime", "keywords", group, "group", group);
-        }).toList();
+        return SERVICE_NAMES.entrySet().stream()
+                .map(e -> {
+                    var name = messages.render(Text.of(e.getValue()), language);
+                    return Map.<String, Object>of(
+                            "service_code",
+                            e.getKey(),
+                            "service_name",
+                            name,
+                            "description",
+                            name,
+                            "metadata",
+                            false,
+                            "type",
+                            "realtime",
+                            "keywords",
+                            group,
+                            "group",
+                            group);
+                })
+                .toList();
     }
 
-    @PostMapping(value = "/requests.json", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+    @PostMapping(
+            value = "/requests.json",
+            consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<List<Map<String, Object>>> create(@RequestBody MultiValueMap<String, String> form, HttpServletRequest request) {
+    ResponseEntity<List<Map<String, Object>>> create(
+            @RequestBody MultiValueMap<String, String> form, HttpServletRequest request) {
         var limited = limit(request);
         if (limited != null) {
             return limited;
@@ -90,20 +107,34 @@ class Open311Controller {
         var language = language(request);
         var code = form.getFirst("service_code");
         if (code == null || !SERVICE_NAMES.containsKey(code.toUpperCase(Locale.ROOT))) {
-            return error(HttpStatus.BAD_REQUEST, messages.render(Text.of(ComplaintTexts.OPEN311_SERVICE_CODE), language));
+            return error(
+                    HttpStatus.BAD_REQUEST, messages.render(Text.of(ComplaintTexts.OPEN311_SERVICE_CODE), language));
         }
         var description = form.getFirst("description");
         var name = join(form.getFirst("first_name"), form.getFirst("last_name"));
-        var submitted = citizens.submit(new CitizenComplaints.Submission(UUID.randomUUID().toString(),
-                new ComplaintTarget(null, null, null, null, null, description == null ? null : abbreviate(description), null),
-                code.toUpperCase(Locale.ROOT), description, null, place(form), null, List.of(), name, form.getFirst("phone")));
+        var submitted = citizens.submit(new CitizenComplaints.Submission(
+                UUID.randomUUID().toString(),
+                new ComplaintTarget(
+                        null, null, null, null, null, description == null ? null : abbreviate(description), null),
+                code.toUpperCase(Locale.ROOT),
+                description,
+                null,
+                place(form),
+                null,
+                List.of(),
+                name,
+                form.getFirst("phone")));
         if (!submitted.errors().isEmpty()) {
             var first = submitted.errors().get(0);
-            return error(HttpStatus.BAD_REQUEST, String.join(".", first.field()) + ": " + messages.render(first.message(), language));
+            return error(
+                    HttpStatus.BAD_REQUEST,
+                    String.join(".", first.field()) + ": " + messages.render(first.message(), language));
         }
         var body = new LinkedHashMap<String, Object>();
         body.put("service_request_id", submitted.complaint().number());
-        body.put("service_notice", messages.render(Text.of(ComplaintTexts.OPEN311_RECEIPT_NOTICE, submitted.receipt()), language));
+        body.put(
+                "service_notice",
+                messages.render(Text.of(ComplaintTexts.OPEN311_RECEIPT_NOTICE, submitted.receipt()), language));
         body.put("account_id", null);
         return ResponseEntity.status(HttpStatus.CREATED).body(List.of(body));
     }
@@ -116,15 +147,21 @@ class Open311Controller {
         }
         var found = cases.byNumber(id);
         var language = language(request);
-        return found.isEmpty() ? error(HttpStatus.NOT_FOUND, messages.render(Text.of(ComplaintTexts.OPEN311_NO_SUCH_REQUEST), language))
-                : ResponseEntity.ok(found.stream().map(c -> request(c, language)).toList());
+        return found.isEmpty()
+                ? error(
+                        HttpStatus.NOT_FOUND,
+                        messages.render(Text.of(ComplaintTexts.OPEN311_NO_SUCH_REQUEST), language))
+                : ResponseEntity.ok(
+                        found.stream().map(c -> request(c, language)).toList());
     }
 
     @GetMapping(value = "/requests.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<Map<String, Object>> published(@RequestParam(name = "service_code", required = false) String code,
-                                        HttpServletRequest request) {
+    List<Map<String, Object>> published(
+            @RequestParam(name = "service_code", required = false) String code, HttpServletRequest request) {
         var language = language(request);
-        return cases.published(code == null ? null : code.toUpperCase(Locale.ROOT), 50).stream().map(c -> request(c, language)).toList();
+        return cases.published(code == null ? null : code.toUpperCase(Locale.ROOT), 50).stream()
+                .map(c -> request(c, language))
+                .toList();
     }
 
     private static Locale language(HttpServletRequest request) {
@@ -141,8 +178,16 @@ class Open311Controller {
         body.put("service_name", category == null ? null : messages.render(Text.of(category), language));
         body.put("description", c.description());
         body.put("agency_responsible", c.unitName());
-        body.put("requested_datetime", Instant.ofEpochMilli(c.receivedAt()).atOffset(ZoneOffset.UTC).toString());
-        body.put("updated_datetime", c.updatedAt() == null ? null : Instant.ofEpochMilli(c.updatedAt()).atOffset(ZoneOffset.UTC).toString());
+        body.put(
+                "requested_datetime",
+                Instant.ofEpochMilli(c.receivedAt()).atOffset(ZoneOffset.UTC).toString());
+        body.put(
+                "updated_datetime",
+                c.updatedAt() == null
+                        ? null
+                        : Instant.ofEpochMilli(c.updatedAt())
+                                .atOffset(ZoneOffset.UTC)
+                                .toString());
         return body;
     }
 
@@ -152,7 +197,9 @@ class Open311Controller {
             return null;
         } catch (RateLimitedException e) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                    .header(
+                            "Retry-After",
+                            String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
                     .body(List.of(Map.of("code", 429, "description", messages.render(e.text(), language(request)))));
         }
     }

@@ -1,11 +1,10 @@
 package org.dutygraph.complaints.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.dutygraph.complaints.CaseHandling;
 import org.dutygraph.complaints.ComplaintSettings;
 import org.dutygraph.complaints.ComplaintTexts;
@@ -46,8 +45,16 @@ class PhotoController {
     private final Clock clock;
     private final Messages messages;
 
-    PhotoController(PhotoSanitizer sanitizer, PhotoStore photos, AnonymousRateLimiter limiter, ComplaintSettings settings,
-                    CaseHandling handling, HandlerScopes scopes, PhotoLinks links, Clock clock, Messages messages) {
+    PhotoController(
+            PhotoSanitizer sanitizer,
+            PhotoStore photos,
+            AnonymousRateLimiter limiter,
+            ComplaintSettings settings,
+            CaseHandling handling,
+            HandlerScopes scopes,
+            PhotoLinks links,
+            Clock clock,
+            Messages messages) {
         this.links = links;
         this.messages = messages;
         this.sanitizer = sanitizer;
@@ -66,32 +73,52 @@ class PhotoController {
             limiter.consume(AnonymousRateLimiter.Kind.UPLOAD, request.getRemoteAddr());
         } catch (RateLimitedException e) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                    .header(
+                            "Retry-After",
+                            String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
                     .body(error("RATE_LIMITED", messages.render(e.text(), language)));
         }
         int max = settings.photos().maxBytes();
         // Never more than max + 1 bytes in memory; a bigger body is refused once that much has arrived.
         byte[] body = readAtMost(request.getInputStream(), max + 1);
         if (body.length == 0) {
-            return ResponseEntity.badRequest().body(error("REQUIRED", messages.render(Text.of(ComplaintTexts.PHOTO_REQUIRED), language)));
+            return ResponseEntity.badRequest()
+                    .body(error("REQUIRED", messages.render(Text.of(ComplaintTexts.PHOTO_REQUIRED), language)));
         }
         if (body.length > max) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(error("TOO_LARGE",
-                    messages.render(Text.of(ComplaintTexts.PHOTO_TOO_LARGE, max), language)));
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(error("TOO_LARGE", messages.render(Text.of(ComplaintTexts.PHOTO_TOO_LARGE, max), language)));
         }
         try {
             var clean = sanitizer.sanitize(body);
             var id = photos.save(clean);
-            return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("photoId", id, "width", clean.width(),
-                    "height", clean.height(), "bytes", clean.jpeg().length));
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .body(Map.of(
+                            "photoId",
+                            id,
+                            "width",
+                            clean.width(),
+                            "height",
+                            clean.height(),
+                            "bytes",
+                            clean.jpeg().length));
         } catch (PhotoSanitizer.PhotoRejected rejected) {
-            var status = rejected.code().equals("UNSUPPORTED_TYPE") ? HttpStatus.UNSUPPORTED_MEDIA_TYPE : HttpStatus.BAD_REQUEST;
-            return ResponseEntity.status(status).body(error(rejected.code(), messages.render(rejected.text(), language)));
+            var status = rejected.code().equals("UNSUPPORTED_TYPE")
+                    ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
+                    : HttpStatus.BAD_REQUEST;
+            return ResponseEntity.status(status)
+                    .body(error(rejected.code(), messages.render(rejected.text(), language)));
         } catch (DecodePermits.Busy busy) {
             long seconds = Math.max(1, busy.retryAfter().toSeconds());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", String.valueOf(seconds))
-                    .body(Map.of("code", "UNAVAILABLE", "message", messages.render(Text.of(ComplaintTexts.PHOTO_BUSY), language),
-                            "retryAfterSeconds", seconds));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", String.valueOf(seconds))
+                    .body(Map.of(
+                            "code",
+                            "UNAVAILABLE",
+                            "message",
+                            messages.render(Text.of(ComplaintTexts.PHOTO_BUSY), language),
+                            "retryAfterSeconds",
+                            seconds));
         }
     }
 
@@ -100,19 +127,27 @@ class PhotoController {
      * (expires and signature): both only once the photo belongs to a complaint.
      */
     @GetMapping("/complaints/photos/{id}")
-    ResponseEntity<byte[]> photo(@PathVariable String id, @RequestParam(required = false) Long expires,
-                                 @RequestParam(required = false) String signature) {
+    ResponseEntity<byte[]> photo(
+            @PathVariable String id,
+            @RequestParam(required = false) Long expires,
+            @RequestParam(required = false) String signature) {
         boolean linked = expires != null && links.valid(id, expires, signature, clock.instant());
         if (!linked && (expires != null || signature != null)) {
             return ResponseEntity.notFound().build();
         }
         var photo = photos.find(id);
-        if (photo.isEmpty() || photo.get().complaintId() == null
-                || !linked && handling.read(scopes.current(), photo.get().complaintId()).isEmpty()) {
+        if (photo.isEmpty()
+                || photo.get().complaintId() == null
+                || !linked
+                        && handling.read(scopes.current(), photo.get().complaintId())
+                                .isEmpty()) {
             return ResponseEntity.notFound().build();
         }
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).cacheControl(CacheControl.noStore())
-                .header("X-Content-Type-Options", "nosniff").body(photo.get().jpeg());
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_JPEG)
+                .cacheControl(CacheControl.noStore())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(photo.get().jpeg());
     }
 
     private static byte[] readAtMost(InputStream in, int limit) throws IOException {

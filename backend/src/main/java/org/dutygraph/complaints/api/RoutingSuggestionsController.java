@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.complaints.ComplaintViews.HandlerView;
 import org.dutygraph.complaints.ComplaintsQueries;
 import org.dutygraph.org.read.OrgReadStore;
@@ -20,8 +19,7 @@ import org.springframework.stereotype.Controller;
 @Controller
 class RoutingSuggestionsController {
 
-    record SuggestionView(UnitView unit, Text reason) {
-    }
+    record SuggestionView(UnitView unit, Text reason) {}
 
     private final ComplaintsQueries queries;
     private final OrgReadStore graph;
@@ -33,8 +31,12 @@ class RoutingSuggestionsController {
 
     @BatchMapping(typeName = "Complaint")
     Map<HandlerView, List<SuggestionView>> suggestions(List<HandlerView> complaints) {
-        var reasons = queries.suggestionReasons(complaints.stream().map(HandlerView::id).toList());
-        var units = graph.units(complaints.stream().flatMap(c -> c.suggestedUnitIds().stream()).distinct().toList());
+        var reasons = queries.suggestionReasons(
+                complaints.stream().map(HandlerView::id).toList());
+        var units = graph.units(complaints.stream()
+                .flatMap(c -> c.suggestedUnitIds().stream())
+                .distinct()
+                .toList());
         var result = new HashMap<HandlerView, List<SuggestionView>>();
         for (var c : complaints) {
             var why = reasons.getOrDefault(c.id(), List.of());

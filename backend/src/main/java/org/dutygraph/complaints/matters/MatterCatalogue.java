@@ -10,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import org.dutygraph.complaints.ComplaintTexts;
 import org.dutygraph.platform.graphql.BadInputException;
 import org.dutygraph.platform.i18n.PlatformTexts;
 import org.dutygraph.platform.i18n.Text;
@@ -54,7 +52,11 @@ class MatterCatalogue {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
             for (var m : store.all()) {
-                var row = String.join("\u0001", m.id(), m.label(), String.join("\u0002", m.synonyms()),
+                var row = String.join(
+                        "\u0001",
+                        m.id(),
+                        m.label(),
+                        String.join("\u0002", m.synonyms()),
                         m.broaderId() == null ? "" : m.broaderId());
                 digest.update((row + "\n").getBytes(StandardCharsets.UTF_8));
             }
@@ -71,7 +73,8 @@ class MatterCatalogue {
         }
         var text = filter.strip();
         if (text.codePointCount(0, text.length()) > MAX_FILTER) {
-            throw new BadInputException("filter", "TOO_LONG", Text.of(PlatformTexts.AT_MOST_CHARACTERS, "filter", MAX_FILTER));
+            throw new BadInputException(
+                    "filter", "TOO_LONG", Text.of(PlatformTexts.AT_MOST_CHARACTERS, "filter", MAX_FILTER));
         }
         return text.toLowerCase(Locale.ROOT);
     }

@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -45,7 +44,8 @@ class MatterStore {
     }
 
     List<MatterView> byIds(Collection<String> ids) {
-        return read("MATCH (m:Concept {scheme: 'object'}) WHERE m.id IN $ids WITH m, 0 AS rank\n" + VIEW,
+        return read(
+                "MATCH (m:Concept {scheme: 'object'}) WHERE m.id IN $ids WITH m, 0 AS rank\n" + VIEW,
                 Map.of("ids", List.copyOf(ids)));
     }
 
@@ -55,14 +55,20 @@ class MatterStore {
     }
 
     private List<MatterView> read(String cypher, Map<String, Object> params) {
-        return List.copyOf(neo4j.query(cypher).bindAll(params)
-                .fetchAs(MatterView.class).mappedBy((types, r) -> view(r))
+        return List.copyOf(neo4j.query(cypher)
+                .bindAll(params)
+                .fetchAs(MatterView.class)
+                .mappedBy((types, r) -> view(r))
                 .all());
     }
 
     private static MatterView view(Record r) {
         var id = r.get("id").asString();
-        return new MatterView(id, r.get("label").asString(""), r.get("synonyms").asList(Value::asString),
-                r.get("broader").asString(null), r.get("rank").asInt() + "|" + id);
+        return new MatterView(
+                id,
+                r.get("label").asString(""),
+                r.get("synonyms").asList(Value::asString),
+                r.get("broader").asString(null),
+                r.get("rank").asInt() + "|" + id);
     }
 }

@@ -8,5 +8,4 @@ import java.util.List;
  * @param sortKey the keyset position in the list it was read from: rank (0 prefix match or no filter, 1 contains)
  *                and id
  */
-public record MatterView(String id, String label, List<String> synonyms, String broaderId, String sortKey) {
-}
+public record MatterView(String id, String label, List<String> synonyms, String broaderId, String sortKey) {}

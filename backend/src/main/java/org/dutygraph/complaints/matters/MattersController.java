@@ -2,7 +2,6 @@ package org.dutygraph.complaints.matters;
 
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.platform.graphql.BatchResults;
 import org.dutygraph.platform.graphql.Connection;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -35,7 +34,11 @@ class MattersController {
 
     @BatchMapping(typeName = "Matter")
     Map<MatterView, MatterView> broader(List<MatterView> matters) {
-        var broader = catalogue.byIds(matters.stream().map(MatterView::broaderId).filter(java.util.Objects::nonNull).distinct().toList());
+        var broader = catalogue.byIds(matters.stream()
+                .map(MatterView::broaderId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList());
         return BatchResults.byKey(matters, MatterView::broaderId, broader);
     }
 }

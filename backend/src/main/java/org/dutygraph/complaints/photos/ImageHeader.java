@@ -21,7 +21,8 @@ record ImageHeader(int width, int height, int channels, int bytesPerSample) {
     static ImageHeader read(byte[] b, String format) throws PhotoSanitizer.PhotoRejected {
         var header = format.equals("png") ? png(b) : jpeg(b);
         if (header == null || header.width <= 0 || header.height <= 0) {
-            throw new PhotoSanitizer.PhotoRejected("UNREADABLE", Text.of(ComplaintTexts.PHOTO_NO_SIZE, format.toUpperCase()));
+            throw new PhotoSanitizer.PhotoRejected(
+                    "UNREADABLE", Text.of(ComplaintTexts.PHOTO_NO_SIZE, format.toUpperCase()));
         }
         return header;
     }

@@ -1,5 +1,7 @@
 package org.dutygraph.complaints.photos;
 
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.exif.ExifIFD0Directory;
 import java.awt.Color;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
@@ -10,14 +12,10 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
-
-import com.drew.imaging.ImageMetadataReader;
-import com.drew.metadata.exif.ExifIFD0Directory;
 import org.dutygraph.complaints.ComplaintTexts;
 import org.dutygraph.platform.i18n.Text;
 
@@ -30,8 +28,7 @@ import org.dutygraph.platform.i18n.Text;
  */
 public final class PhotoSanitizer {
 
-    public record Clean(byte[] jpeg, int width, int height, String sha256) {
-    }
+    public record Clean(byte[] jpeg, int width, int height, String sha256) {}
 
     public static final class PhotoRejected extends Exception {
 
@@ -93,11 +90,20 @@ public final class PhotoSanitizer {
 
     private void check(ImageHeader header) throws PhotoRejected {
         if (header.pixels() > maxPixels) {
-            throw new PhotoRejected("TOO_MANY_PIXELS", Text.of(ComplaintTexts.PHOTO_TOO_MANY_PIXELS, maxPixels, header.pixels()));
+            throw new PhotoRejected(
+                    "TOO_MANY_PIXELS", Text.of(ComplaintTexts.PHOTO_TOO_MANY_PIXELS, maxPixels, header.pixels()));
         }
         if (header.decodedBytes() > maxDecodedBytes) {
-            throw new PhotoRejected("TOO_MANY_DECODED_BYTES", Text.of(ComplaintTexts.PHOTO_TOO_MANY_DECODED_BYTES, maxDecodedBytes,
-                    header.decodedBytes(), header.width(), header.height(), header.channels(), header.bytesPerSample()));
+            throw new PhotoRejected(
+                    "TOO_MANY_DECODED_BYTES",
+                    Text.of(
+                            ComplaintTexts.PHOTO_TOO_MANY_DECODED_BYTES,
+                            maxDecodedBytes,
+                            header.decodedBytes(),
+                            header.width(),
+                            header.height(),
+                            header.channels(),
+                            header.bytesPerSample()));
         }
     }
 
@@ -105,8 +111,15 @@ public final class PhotoSanitizer {
         if (b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
             return "jpeg";
         }
-        if (b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G'
-                && b[4] == 0x0D && b[5] == 0x0A && b[6] == 0x1A && b[7] == 0x0A) {
+        if (b.length > 8
+                && (b[0] & 0xFF) == 0x89
+                && b[1] == 'P'
+                && b[2] == 'N'
+                && b[3] == 'G'
+                && b[4] == 0x0D
+                && b[5] == 0x0A
+                && b[6] == 0x1A
+                && b[7] == 0x0A) {
             return "png";
         }
         if (b.length > 12 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p') {
@@ -137,7 +150,8 @@ public final class PhotoSanitizer {
             var exif = ImageMetadataReader.readMetadata(new ByteArrayInputStream(upload))
                     .getFirstDirectoryOfType(ExifIFD0Directory.class);
             return exif != null && exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)
-                    ? exif.getInt(ExifIFD0Directory.TAG_ORIENTATION) : 1;
+                    ? exif.getInt(ExifIFD0Directory.TAG_ORIENTATION)
+                    : 1;
         } catch (Exception unreadable) {
             return 1;
         }

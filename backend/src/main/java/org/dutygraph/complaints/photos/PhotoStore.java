@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -13,8 +12,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class PhotoStore {
 
-    public record StoredPhoto(String id, String complaintId, byte[] jpeg) {
-    }
+    public record StoredPhoto(String id, String complaintId, byte[] jpeg) {}
 
     private final Neo4jClient neo4j;
     private final Clock clock;
@@ -34,16 +32,17 @@ public class PhotoStore {
         params.put("sha256", photo.sha256());
         params.put("at", clock.millis());
         neo4j.query("""
-                CREATE (:Photo {id: $id, bytes: $bytes, width: $width, height: $height, sha256: $sha256, uploadedAt: $at})""")
-                .bindAll(params).run();
+                CREATE (:Photo {id: $id, bytes: $bytes, width: $width, height: $height, sha256: $sha256, uploadedAt: $at})""").bindAll(params).run();
         return id;
     }
 
     public Optional<StoredPhoto> find(String id) {
         return neo4j.query("MATCH (p:Photo {id: $id}) RETURN p.complaintId AS c, p.bytes AS b")
-                .bind(id).to("id")
-                .fetchAs(StoredPhoto.class).mappedBy((types, r) -> new StoredPhoto(id, r.get("c").asString(null),
-                        r.get("b").asByteArray()))
+                .bind(id)
+                .to("id")
+                .fetchAs(StoredPhoto.class)
+                .mappedBy((types, r) -> new StoredPhoto(
+                        id, r.get("c").asString(null), r.get("b").asByteArray()))
                 .first();
     }
 
@@ -52,7 +51,11 @@ public class PhotoStore {
         return neo4j.query("""
                         MATCH (p:Photo) WHERE p.complaintId IS NULL AND p.uploadedAt < $cutoff
                         WITH p LIMIT 1000 DELETE p RETURN count(*) AS c""")
-                .bind(cutoff.toEpochMilli()).to("cutoff")
-                .fetchAs(Long.class).one().orElse(0L).intValue();
+                .bind(cutoff.toEpochMilli())
+                .to("cutoff")
+                .fetchAs(Long.class)
+                .one()
+                .orElse(0L)
+                .intValue();
     }
 }

@@ -6,7 +6,6 @@ import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -26,8 +25,7 @@ public final class FollowSeal {
     private static final String PREFIX = "f1.";
 
     /** What a sealed token holds. */
-    public record Opened(String recipientKey, String target, String tag) {
-    }
+    public record Opened(String recipientKey, String target, String tag) {}
 
     private final byte[] nonceKey;
     private final SecretKeySpec sealKey;
@@ -48,7 +46,11 @@ public final class FollowSeal {
             var cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, sealKey, new GCMParameterSpec(128, nonce));
             var sealed = cipher.doFinal(plain);
-            return PREFIX + B64.encodeToString(ByteBuffer.allocate(12 + sealed.length).put(nonce).put(sealed).array());
+            return PREFIX
+                    + B64.encodeToString(ByteBuffer.allocate(12 + sealed.length)
+                            .put(nonce)
+                            .put(sealed)
+                            .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

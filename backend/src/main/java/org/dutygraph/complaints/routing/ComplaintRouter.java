@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
 import org.dutygraph.complaints.ComplaintTexts;
 import org.dutygraph.platform.i18n.Text;
 import org.springframework.stereotype.Component;
@@ -30,7 +29,7 @@ public class ComplaintRouter {
 
     /** Routes within the transaction that stores the complaint (a submission routes and stores in one). */
     public Routing route(RoutingStore graph, ComplaintTarget target, String areaId) {
-        for (var named : new String[]{target.windowId(), target.unitId()}) {
+        for (var named : new String[] {target.windowId(), target.unitId()}) {
             var name = named == null ? Optional.<String>empty() : graph.unitName(named);
             if (name.isPresent()) {
                 return Routing.named(named, name.get());
@@ -40,7 +39,8 @@ public class ComplaintRouter {
         if (unit.isPresent()) {
             return Routing.to(unit.get(), Text.of(ComplaintTexts.POST_NAMED));
         }
-        unit = target.badgeNumber() == null ? Optional.empty()
+        unit = target.badgeNumber() == null
+                ? Optional.empty()
                 : single(graph.unitsOfHolder(target.badgeNumber().trim(), LocalDate.now(clock)));
         if (unit.isPresent()) {
             return Routing.to(unit.get(), Text.of(ComplaintTexts.BADGE_NAMED));
@@ -56,18 +56,26 @@ public class ComplaintRouter {
             return byMatter(graph, Named.MATTER, graph.holdersOfMatter(target.matterId(), areaId));
         }
         if (target.matterText() != null && !target.matterText().isBlank()) {
-            return Routing.triage(Text.of(ComplaintTexts.WORDS_TO_TRIAGE),
-                    suggestions.forText(graph, target.matterText(), areaId));
+            return Routing.triage(
+                    Text.of(ComplaintTexts.WORDS_TO_TRIAGE), suggestions.forText(graph, target.matterText(), areaId));
         }
         return Routing.triage(Text.of(ComplaintTexts.NOTHING_KNOWN), List.of());
     }
 
     /** How a matter is named: the words that explain the outcome. */
     enum Named {
-        POWER_ITEM(ComplaintTexts.ITEM_ONLY_HOLDER, ComplaintTexts.ITEM_NO_HOLDER, ComplaintTexts.ITEM_TO_ARBITER,
-                ComplaintTexts.ITEM_NO_ARBITER, ComplaintTexts.ITEM_HOLDS),
-        MATTER(ComplaintTexts.MATTER_ONLY_HOLDER, ComplaintTexts.MATTER_NO_HOLDER, ComplaintTexts.MATTER_TO_ARBITER,
-                ComplaintTexts.MATTER_NO_ARBITER, ComplaintTexts.MATTER_HOLDS);
+        POWER_ITEM(
+                ComplaintTexts.ITEM_ONLY_HOLDER,
+                ComplaintTexts.ITEM_NO_HOLDER,
+                ComplaintTexts.ITEM_TO_ARBITER,
+                ComplaintTexts.ITEM_NO_ARBITER,
+                ComplaintTexts.ITEM_HOLDS),
+        MATTER(
+                ComplaintTexts.MATTER_ONLY_HOLDER,
+                ComplaintTexts.MATTER_NO_HOLDER,
+                ComplaintTexts.MATTER_TO_ARBITER,
+                ComplaintTexts.MATTER_NO_ARBITER,
+                ComplaintTexts.MATTER_HOLDS);
 
         final ComplaintTexts only;
         final ComplaintTexts none;
@@ -75,7 +83,12 @@ public class ComplaintRouter {
         final ComplaintTexts noArbiter;
         final ComplaintTexts holds;
 
-        Named(ComplaintTexts only, ComplaintTexts none, ComplaintTexts arbiter, ComplaintTexts noArbiter, ComplaintTexts holds) {
+        Named(
+                ComplaintTexts only,
+                ComplaintTexts none,
+                ComplaintTexts arbiter,
+                ComplaintTexts noArbiter,
+                ComplaintTexts holds) {
             this.only = only;
             this.none = none;
             this.arbiter = arbiter;
@@ -92,10 +105,13 @@ public class ComplaintRouter {
         if (holders.size() == 1) {
             return Routing.to(holders.get(0).unitId(), Text.of(named.only));
         }
-        var suggested = holders.stream().map(h -> new Routing.Suggestion(h.unitId(), Text.of(named.holds))).toList();
+        var suggested = holders.stream()
+                .map(h -> new Routing.Suggestion(h.unitId(), Text.of(named.holds)))
+                .toList();
         var duties = holders.stream().flatMap(h -> h.dutyIds().stream()).toList();
         return graph.arbiter(duties)
-                .map(a -> new Routing(a.unitId(), Text.of(named.arbiter, holders.size(), a.unitName()), a.findingId(), suggested))
+                .map(a -> new Routing(
+                        a.unitId(), Text.of(named.arbiter, holders.size(), a.unitName()), a.findingId(), suggested))
                 .orElseGet(() -> Routing.triage(Text.of(named.noArbiter, holders.size()), suggested));
     }
 

@@ -14,7 +14,9 @@ final class Overlap {
         int i = 0;
         while (i < text.length() && words.size() < MAX_WORDS) {
             int j = i;
-            while (j < text.length() && Character.isLetterOrDigit(text.charAt(j)) && other.contains(text.substring(i, j + 1))) {
+            while (j < text.length()
+                    && Character.isLetterOrDigit(text.charAt(j))
+                    && other.contains(text.substring(i, j + 1))) {
                 j++;
             }
             if (j - i >= 2) {
@@ -29,6 +31,5 @@ final class Overlap {
         return words;
     }
 
-    private Overlap() {
-    }
+    private Overlap() {}
 }

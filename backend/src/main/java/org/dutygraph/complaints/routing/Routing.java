@@ -1,7 +1,6 @@
 package org.dutygraph.complaints.routing;
 
 import java.util.List;
-
 import org.dutygraph.complaints.ComplaintTexts;
 import org.dutygraph.platform.i18n.Text;
 
@@ -16,8 +15,7 @@ import org.dutygraph.platform.i18n.Text;
 public record Routing(String unitId, Text reason, String findingId, List<Suggestion> suggestions) {
 
     /** A unit the graph points at, and why (for handlers only: names duties, concepts and areas). */
-    public record Suggestion(String unitId, Text reason) {
-    }
+    public record Suggestion(String unitId, Text reason) {}
 
     /** The unit or window the citizen named, known to exist. */
     public static Routing named(String unitId, String name) {

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.dutygraph.org.read.Holdings;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
@@ -46,21 +45,17 @@ public final class RoutingStore {
             "MATCH (:Concept {id: $matter})-[:BROADER*0..]->(:Concept)<-[:ON_OBJECT]-(d:Duty) WITH DISTINCT d";
 
     /** A unit holding duties on the matter in the place, with those duties. */
-    record Holder(String unitId, List<String> dutyIds) {
-    }
+    record Holder(String unitId, List<String> dutyIds) {}
 
     /** An active overlap finding on some of the duties, and the unit of its arbiter post. */
-    record Arbiter(String findingId, String unitId, String unitName) {
-    }
+    record Arbiter(String findingId, String unitId, String unitName) {}
 
     /** A duty on a matter the words name ({@code word}, the longest label or synonym found in them). */
-    record ConceptHit(String unitId, String unitName, String duty, String matter, String word, String heldOn,
-                      String areaName) {
-    }
+    record ConceptHit(
+            String unitId, String unitName, String duty, String matter, String word, String heldOn, String areaName) {}
 
     /** A duty whose wording is close to the words (full text). */
-    record WordingHit(String unitId, String unitName, String duty, String areaName) {
-    }
+    record WordingHit(String unitId, String unitName, String duty, String areaName) {}
 
     private final TransactionContext tx;
 
@@ -74,8 +69,11 @@ public final class RoutingStore {
     }
 
     Optional<String> unitName(String unitId) {
-        return tx.run("MATCH (o:Organization {id: $id}) RETURN o.name AS name", Map.of("id", unitId))
-                .list(r -> r.get("name").asString()).stream().findFirst();
+        return tx
+                .run("MATCH (o:Organization {id: $id}) RETURN o.name AS name", Map.of("id", unitId))
+                .list(r -> r.get("name").asString())
+                .stream()
+                .findFirst();
     }
 
     List<String> unitsOfPost(String postId) {
@@ -85,8 +83,10 @@ public final class RoutingStore {
 
     /** The units of the posts the person holds on {@code day}. */
     List<String> unitsOfHolder(String personId, LocalDate day) {
-        return tx.run("MATCH (:Person {id: $badge})-[h:HOLDS]->(:Post)-[:IN_ORG]->(o) WHERE " + Holdings.currentOn("h", "$today")
-                        + " RETURN DISTINCT o.id AS id", Map.of("badge", personId, "today", day.toString()))
+        return tx.run(
+                        "MATCH (:Person {id: $badge})-[h:HOLDS]->(:Post)-[:IN_ORG]->(o) WHERE "
+                                + Holdings.currentOn("h", "$today") + " RETURN DISTINCT o.id AS id",
+                        Map.of("badge", personId, "today", day.toString()))
                 .list(r -> r.get("id").asString());
     }
 
@@ -111,13 +111,18 @@ public final class RoutingStore {
 
     /** The first (by id) overlap finding, neither retired nor waived, that names one of the duties and an arbiter. */
     Optional<Arbiter> arbiter(List<String> dutyIds) {
-        return tx.run("""
+        return tx
+                .run("""
                 MATCH (f:Finding) WHERE f.kind = 'overlap' AND f.active AND f.status <> 'waived'
                   AND f.arbiterPostId IS NOT NULL AND any(x IN f.duties WHERE x IN $duties)
                 MATCH (:Post {id: f.arbiterPostId})-[:IN_ORG]->(o)
                 RETURN f.id AS finding, o.id AS unit, o.name AS name ORDER BY f.id LIMIT 1""", Map.of("duties", dutyIds))
-                .list(r -> new Arbiter(r.get("finding").asString(), r.get("unit").asString(), r.get("name").asString()))
-                .stream().findFirst();
+                .list(r -> new Arbiter(
+                        r.get("finding").asString(),
+                        r.get("unit").asString(),
+                        r.get("name").asString()))
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -137,8 +142,13 @@ public final class RoutingStore {
                 RETURN unit.id AS unit, unit.name AS unitName, d.text AS duty, c.label AS matter, word,
                        on.label AS heldOn, area.name AS areaName
                 ORDER BY distance, size(word) DESC, unit, d.id""", search(query, text, areaId, limit))
-                .list(r -> new ConceptHit(r.get("unit").asString(), r.get("unitName").asString(), r.get("duty").asString(),
-                        r.get("matter").asString(), r.get("word").asString(), r.get("heldOn").asString(),
+                .list(r -> new ConceptHit(
+                        r.get("unit").asString(),
+                        r.get("unitName").asString(),
+                        r.get("duty").asString(),
+                        r.get("matter").asString(),
+                        r.get("word").asString(),
+                        r.get("heldOn").asString(),
                         r.get("areaName").asString(null)));
     }
 
@@ -152,7 +162,10 @@ public final class RoutingStore {
                 """ + HOLDER_IN_PLACE + """
                 RETURN unit.id AS unit, unit.name AS unitName, d.text AS duty, area.name AS areaName
                 ORDER BY score DESC, unit LIMIT $n""", search(query, null, areaId, limit))
-                .list(r -> new WordingHit(r.get("unit").asString(), r.get("unitName").asString(), r.get("duty").asString(),
+                .list(r -> new WordingHit(
+                        r.get("unit").asString(),
+                        r.get("unitName").asString(),
+                        r.get("duty").asString(),
                         r.get("areaName").asString(null)));
     }
 

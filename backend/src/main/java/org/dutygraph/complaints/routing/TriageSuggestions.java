@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.dutygraph.complaints.ComplaintTexts;
 import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.search.FullTextQuery;
@@ -48,16 +47,24 @@ class TriageSuggestions {
     }
 
     private static Text reason(RoutingStore.ConceptHit h) {
-        return Text.of(ComplaintTexts.SUGGESTED_BY_MATTER, h.word(),
+        return Text.of(
+                ComplaintTexts.SUGGESTED_BY_MATTER,
+                h.word(),
                 h.word().equals(h.matter()) ? NOTHING : Text.of(ComplaintTexts.SUGGESTED_MATTER_ALIAS, h.matter()),
-                h.unitName(), h.heldOn().equals(h.matter()) ? Text.of(ComplaintTexts.SUGGESTED_THIS_MATTER)
+                h.unitName(),
+                h.heldOn().equals(h.matter())
+                        ? Text.of(ComplaintTexts.SUGGESTED_THIS_MATTER)
                         : Text.of(ComplaintTexts.SUGGESTED_BROADER_MATTER, h.heldOn()),
-                h.duty(), where(h.areaName()));
+                h.duty(),
+                where(h.areaName()));
     }
 
     private static Text reason(RoutingStore.WordingHit h, String text) {
         var words = Overlap.common(text, h.duty());
-        return Text.of(ComplaintTexts.SUGGESTED_BY_WORDING, h.unitName(), h.duty(),
+        return Text.of(
+                ComplaintTexts.SUGGESTED_BY_WORDING,
+                h.unitName(),
+                h.duty(),
                 words.isEmpty() ? NOTHING : Text.of(ComplaintTexts.SUGGESTED_COMMON_WORDS, String.join("、", words)),
                 where(h.areaName()));
     }

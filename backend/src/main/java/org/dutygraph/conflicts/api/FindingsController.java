@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-
 import org.dutygraph.conflicts.AnalysisJob;
 import org.dutygraph.conflicts.ConflictAnalysisService;
 import org.dutygraph.conflicts.ConflictTexts;
@@ -45,27 +44,32 @@ class FindingsController {
         this.graph = graph;
     }
 
-    record FindingFilter(List<String> kinds, List<String> severities, List<String> statuses, String unitId,
-                         Boolean includeInactive, Boolean regressionsOnly) {
-    }
+    record FindingFilter(
+            List<String> kinds,
+            List<String> severities,
+            List<String> statuses,
+            String unitId,
+            Boolean includeInactive,
+            Boolean regressionsOnly) {}
 
-    record RunAnalysisInput(Integer waitSeconds) {
-    }
+    record RunAnalysisInput(Integer waitSeconds) {}
 
-    record RunAnalysisPayload(AnalysisJob job) {
-    }
+    record RunAnalysisPayload(AnalysisJob job) {}
 
-    record TriageFindingInput(String id, String action, String reason) {
-    }
+    record TriageFindingInput(String id, String action, String reason) {}
 
-    record TriageFindingPayload(FindingView finding, List<UserError> errors) {
-    }
+    record TriageFindingPayload(FindingView finding, List<UserError> errors) {}
 
     @QueryMapping
     Connection<FindingView> findings(@Argument FindingFilter filter, @Argument Integer first, @Argument String after) {
         var f = filter == null ? new FindingFilter(null, null, null, null, false, false) : filter;
-        var query = new FindingStore.Filter(lower(f.kinds()), lower(f.severities()), lower(f.statuses()), f.unitId(),
-                Boolean.TRUE.equals(f.includeInactive()), Boolean.TRUE.equals(f.regressionsOnly()));
+        var query = new FindingStore.Filter(
+                lower(f.kinds()),
+                lower(f.severities()),
+                lower(f.statuses()),
+                f.unitId(),
+                Boolean.TRUE.equals(f.includeInactive()),
+                Boolean.TRUE.equals(f.regressionsOnly()));
         return Connection.page(first, after, (cursor, limit) -> store.page(query, cursor, limit), FindingView::id);
     }
 
@@ -75,8 +79,10 @@ class FindingsController {
     }
 
     @QueryMapping
-    Connection<FindingStore.UnitCount> findingCounts(@Argument String unitId, @Argument Integer first, @Argument String after) {
-        return Connection.page(first, after, (cursor, limit) -> store.counts(unitId, cursor, limit), FindingStore.UnitCount::unitId);
+    Connection<FindingStore.UnitCount> findingCounts(
+            @Argument String unitId, @Argument Integer first, @Argument String after) {
+        return Connection.page(
+                first, after, (cursor, limit) -> store.counts(unitId, cursor, limit), FindingStore.UnitCount::unitId);
     }
 
     @QueryMapping
@@ -109,14 +115,20 @@ class FindingsController {
             default -> "open";
         };
         if (status.equals("waived") && (input.reason() == null || input.reason().isBlank())) {
-            return new TriageFindingPayload(null, List.of(new UserError(List.of("input", "reason"), "REQUIRED",
-                    Text.of(ConflictTexts.SAY_WHY_WAIVED))));
+            return new TriageFindingPayload(
+                    null,
+                    List.of(new UserError(
+                            List.of("input", "reason"), "REQUIRED", Text.of(ConflictTexts.SAY_WHY_WAIVED))));
         }
         var user = SecurityContextHolder.getContext().getAuthentication().getName();
         return store.triage(input.id(), status, input.reason(), user)
                 .map(f -> new TriageFindingPayload(f, List.of()))
-                .orElseGet(() -> new TriageFindingPayload(null, List.of(new UserError(List.of("input", "id"), "NOT_FOUND",
-                        Text.of(PlatformTexts.NO_SUCH_ID, Text.of(ConflictTexts.FINDING), input.id())))));
+                .orElseGet(() -> new TriageFindingPayload(
+                        null,
+                        List.of(new UserError(
+                                List.of("input", "id"),
+                                "NOT_FOUND",
+                                Text.of(PlatformTexts.NO_SUCH_ID, Text.of(ConflictTexts.FINDING), input.id())))));
     }
 
     @SchemaMapping(typeName = "Finding")
@@ -141,7 +153,8 @@ class FindingsController {
 
     @BatchMapping(typeName = "UnitFindingCount", field = "unit")
     Map<FindingStore.UnitCount, UnitView> countUnit(List<FindingStore.UnitCount> counts) {
-        var units = graph.units(counts.stream().map(FindingStore.UnitCount::unitId).distinct().toList());
+        var units = graph.units(
+                counts.stream().map(FindingStore.UnitCount::unitId).distinct().toList());
         return BatchResults.each(counts, c -> units.get(c.unitId()));
     }
 
@@ -167,18 +180,32 @@ class FindingsController {
 
     @BatchMapping(typeName = "Finding", field = "arbiter")
     Map<FindingView, PostView> arbiter(List<FindingView> findings) {
-        var posts = graph.posts(findings.stream().map(FindingView::arbiterPostId).filter(java.util.Objects::nonNull).distinct().toList());
+        var posts = graph.posts(findings.stream()
+                .map(FindingView::arbiterPostId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList());
         return BatchResults.each(findings, f -> f.arbiterPostId() == null ? null : posts.get(f.arbiterPostId()));
     }
 
     /** Loads the objects behind each finding's id list with one query, dropping ids no longer in the graph. */
-    private static <T> Map<FindingView, List<T>> many(List<FindingView> findings, Function<FindingView, List<String>> ids,
-                                                      Function<List<String>, Map<String, T>> load) {
-        var all = load.apply(findings.stream().flatMap(f -> ids.apply(f).stream()).distinct().toList());
-        return BatchResults.each(findings, f -> ids.apply(f).stream().map(all::get).filter(java.util.Objects::nonNull).toList());
+    private static <T> Map<FindingView, List<T>> many(
+            List<FindingView> findings,
+            Function<FindingView, List<String>> ids,
+            Function<List<String>, Map<String, T>> load) {
+        var all = load.apply(
+                findings.stream().flatMap(f -> ids.apply(f).stream()).distinct().toList());
+        return BatchResults.each(
+                findings,
+                f -> ids.apply(f).stream()
+                        .map(all::get)
+                        .filter(java.util.Objects::nonNull)
+                        .toList());
     }
 
     private static List<String> lower(List<String> values) {
-        return values == null || values.isEmpty() ? null : values.stream().map(String::toLowerCase).toList();
+        return values == null || values.isEmpty()
+                ? null
+                : values.stream().map(String::toLowerCase).toList();
     }
 }

@@ -12,11 +12,16 @@ import java.util.List;
  * @param textSimilarity   Jaccard similarity of character bigrams above which wordings are near-identical
  * @param boilerplateUnits wording shared by more units than this is routine boilerplate, not a candidate overlap
  */
-public record EngineSettings(List<String> enforcementWords, List<String> oversightWords, double overloadFactor,
-                             int overloadMinimum, double textSimilarity, int boilerplateUnits) {
+public record EngineSettings(
+        List<String> enforcementWords,
+        List<String> oversightWords,
+        double overloadFactor,
+        int overloadMinimum,
+        double textSimilarity,
+        int boilerplateUnits) {
 
     public static EngineSettings defaults() {
-        return new EngineSettings(List.of("处罚", "强制", "查处", "执法检查"), List.of("法制审核", "复议", "执法监督", "审核"),
-                3.0, 6, 0.6, 6);
+        return new EngineSettings(
+                List.of("处罚", "强制", "查处", "执法检查"), List.of("法制审核", "复议", "执法监督", "审核"), 3.0, 6, 0.6, 6);
     }
 }

@@ -1,7 +1,6 @@
 package org.dutygraph.conflicts.engine;
 
 import java.util.Locale;
-
 import org.dutygraph.platform.i18n.Text;
 
 /** Renders an explanation in a language (the message catalogue; the engine itself knows no framework). */

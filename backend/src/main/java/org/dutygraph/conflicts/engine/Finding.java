@@ -13,19 +13,38 @@ import java.util.List;
  * @param evidence paths in the graph, written as Cypher-like patterns over bundle ids
  */
 @org.springframework.modulith.NamedInterface("findings")
-public record Finding(String id, Kind kind, Severity severity, List<String> units, List<String> posts,
-                      List<String> duties, List<String> powerItems, List<String> evidence, String explanationZh,
-                      String explanationEn, String arbiterPostId) {
+public record Finding(
+        String id,
+        Kind kind,
+        Severity severity,
+        List<String> units,
+        List<String> posts,
+        List<String> duties,
+        List<String> powerItems,
+        List<String> evidence,
+        String explanationZh,
+        String explanationEn,
+        String arbiterPostId) {
 
     public enum Kind {
-        OVERLAP, CANDIDATE_OVERLAP, GAP, MULTI_HEAD, ROLE_CONFLICT, FRAGMENTATION, LOAD;
+        OVERLAP,
+        CANDIDATE_OVERLAP,
+        GAP,
+        MULTI_HEAD,
+        ROLE_CONFLICT,
+        FRAGMENTATION,
+        LOAD;
 
         public String code() {
             return name().toLowerCase();
         }
     }
 
-    public enum Severity { HIGH, MEDIUM, LOW }
+    public enum Severity {
+        HIGH,
+        MEDIUM,
+        LOW
+    }
 
     /** The finding as the analyze command prints it and the store receives it (snake_case keys). */
     public java.util.Map<String, Object> asRecord() {
@@ -46,7 +65,8 @@ public record Finding(String id, Kind kind, Severity severity, List<String> unit
 
     static String idOf(Kind kind, String key) {
         try {
-            var digest = MessageDigest.getInstance("SHA-256").digest((kind.code() + "|" + key).getBytes(StandardCharsets.UTF_8));
+            var digest = MessageDigest.getInstance("SHA-256")
+                    .digest((kind.code() + "|" + key).getBytes(StandardCharsets.UTF_8));
             return kind.code() + "-" + HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

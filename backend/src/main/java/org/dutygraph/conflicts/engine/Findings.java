@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.platform.i18n.Languages;
 import org.dutygraph.platform.i18n.Text;
 
@@ -63,14 +62,19 @@ final class Findings {
 
     List<Finding> build() {
         var result = new ArrayList<Finding>(drafts.size());
-        drafts.forEach((id, d) -> result.add(new Finding(id, d.kind, d.severity,
+        drafts.forEach((id, d) -> result.add(new Finding(
+                id,
+                d.kind,
+                d.severity,
                 d.units.stream().map(p.units::id).sorted().toList(),
                 d.posts.stream().map(p.posts::id).sorted().toList(),
                 d.duties.stream().map(p.duties::id).sorted().toList(),
                 d.powerItems.stream().map(p.powerItems::id).sorted().toList(),
-                List.copyOf(d.evidence), words.render(d.explanation, Languages.CHINESE),
+                List.copyOf(d.evidence),
+                words.render(d.explanation, Languages.CHINESE),
                 words.render(d.explanation, Languages.ENGLISH),
-                d.arbiterPosts != null ? chains.arbiterOfPosts(d.arbiterPosts)
+                d.arbiterPosts != null
+                        ? chains.arbiterOfPosts(d.arbiterPosts)
                         : chains.arbiter(List.copyOf(d.arbiterUnits == null ? d.units : d.arbiterUnits)))));
         return result;
     }

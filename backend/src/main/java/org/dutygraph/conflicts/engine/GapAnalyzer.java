@@ -3,7 +3,6 @@ package org.dutygraph.conflicts.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.dutygraph.platform.i18n.Text;
 
 /**
@@ -43,27 +42,35 @@ final class GapAnalyzer {
     }
 
     private void checkItem(int item, List<Integer> duties) {
-        var severity = SERIOUS.contains(p.powerItemCategories.get(item)) ? Finding.Severity.HIGH : Finding.Severity.MEDIUM;
+        var severity =
+                SERIOUS.contains(p.powerItemCategories.get(item)) ? Finding.Severity.HIGH : Finding.Severity.MEDIUM;
         if (duties.isEmpty()) {
             var draft = findings.draft(Finding.Kind.GAP, "unheld|" + p.powerItems.id(item), severity);
             draft.powerItems.add(item);
             draft.evidence.add("(" + p.powerItems.id(item) + ") has no incoming [:EXERCISES] from any active duty");
-            draft.explain(Text.of(ExplanationTexts.ITEM_WITHOUT_DUTY, p.powerItemNames.get(item), p.powerItems.id(item)));
+            draft.explain(
+                    Text.of(ExplanationTexts.ITEM_WITHOUT_DUTY, p.powerItemNames.get(item), p.powerItems.id(item)));
         } else if (duties.stream().allMatch(this::uncovered)) {
             var draft = findings.draft(Finding.Kind.GAP, "vacant-item|" + p.powerItems.id(item), severity);
             duties.forEach(draft::duty);
             draft.powerItems.add(item);
             duties.forEach(d -> draft.evidence.add(vacancyPath(d)));
-            draft.explain(Text.of(ExplanationTexts.ITEM_ONLY_VACANT, p.powerItemNames.get(item), p.powerItems.id(item)));
+            draft.explain(
+                    Text.of(ExplanationTexts.ITEM_ONLY_VACANT, p.powerItemNames.get(item), p.powerItems.id(item)));
         }
     }
 
     private void checkDuty(int d) {
         if (uncovered(d)) {
-            var draft = findings.draft(Finding.Kind.GAP, "vacant-duty|" + p.duties.id(d), Finding.Severity.MEDIUM).duty(d);
+            var draft = findings.draft(Finding.Kind.GAP, "vacant-duty|" + p.duties.id(d), Finding.Severity.MEDIUM)
+                    .duty(d);
             draft.evidence.add(vacancyPath(d));
-            draft.explain(Text.of(ExplanationTexts.DUTY_ON_VACANT_POST, p.dutyTexts.get(d), findings.post(p.dutyPost[d]),
-                    p.duties.id(d), p.posts.id(p.dutyPost[d])));
+            draft.explain(Text.of(
+                    ExplanationTexts.DUTY_ON_VACANT_POST,
+                    p.dutyTexts.get(d),
+                    findings.post(p.dutyPost[d]),
+                    p.duties.id(d),
+                    p.posts.id(p.dutyPost[d])));
         }
     }
 

@@ -20,8 +20,7 @@ import java.util.Set;
 public final class LiveAnalysis {
 
     /** What an incremental analysis changed: findings to store, and ids of findings no longer true. */
-    public record Delta(List<Finding> upserts, List<String> removedIds, int scopeUnits) {
-    }
+    public record Delta(List<Finding> upserts, List<String> removedIds, int scopeUnits) {}
 
     private final Projection p;
     private final EngineSettings settings;
@@ -41,13 +40,16 @@ public final class LiveAnalysis {
         found.forEach(f -> findings.put(f.id(), f));
         buckets = OverlapAnalyzer.buckets(p);
         for (int c = 0; c < p.concepts.size(); c++) {
-            if (p.conceptParent[c] >= 0) narrower.computeIfAbsent(p.conceptParent[c], k -> new ArrayList<>()).add(c);
+            if (p.conceptParent[c] >= 0)
+                narrower.computeIfAbsent(p.conceptParent[c], k -> new ArrayList<>())
+                        .add(c);
         }
         for (int d = 0; d < p.dutyCount(); d++) index(d);
         postsOfUnit = LoadAnalyzer.postsOfUnit(p);
     }
 
-    public static LiveAnalysis of(Projection projection, List<Finding> findings, EngineSettings settings, Explanations words) {
+    public static LiveAnalysis of(
+            Projection projection, List<Finding> findings, EngineSettings settings, Explanations words) {
         return new LiveAnalysis(projection, findings, settings, words);
     }
 
@@ -92,7 +94,8 @@ public final class LiveAnalysis {
         return reanalyse(units, items, touchedArrangements, duties);
     }
 
-    private Delta reanalyse(Set<Integer> units, Set<Integer> items, Set<String> touchedArrangements, List<Integer> changed) {
+    private Delta reanalyse(
+            Set<Integer> units, Set<Integer> items, Set<String> touchedArrangements, List<Integer> changed) {
         var drafts = new Findings(p, new Chains(p), words);
         var scopeDuties = new ArrayList<Integer>();
         units.forEach(u -> scopeDuties.addAll(unitDuties.getOrDefault(u, List.of())));
@@ -205,9 +208,11 @@ public final class LiveAnalysis {
     private void index(int d) {
         if (p.dutyUnit[d] < 0) return;
         unitDuties.computeIfAbsent(p.dutyUnit[d], k -> new ArrayList<>()).add(d);
-        for (int item : p.dutyPowerItems[d]) itemDuties.computeIfAbsent(item, k -> new ArrayList<>()).add(d);
+        for (int item : p.dutyPowerItems[d])
+            itemDuties.computeIfAbsent(item, k -> new ArrayList<>()).add(d);
         if (p.isCoded(d)) {
-            for (int o : p.dutyObjects[d]) buckets.computeIfAbsent(o, k -> new ArrayList<>()).add(d);
+            for (int o : p.dutyObjects[d])
+                buckets.computeIfAbsent(o, k -> new ArrayList<>()).add(d);
         }
         if (p.dutyArrangements.get(d) != null) arrangements.add(p.dutyArrangements.get(d));
     }
@@ -216,8 +221,10 @@ public final class LiveAnalysis {
         if (p.dutyUnit[d] < 0) return;
         Integer boxed = d;
         unitDuties.getOrDefault(p.dutyUnit[d], new ArrayList<>()).remove(boxed);
-        for (int item : p.dutyPowerItems[d]) itemDuties.getOrDefault(item, new ArrayList<>()).remove(boxed);
-        for (int o : p.dutyObjects[d]) buckets.getOrDefault(o, new ArrayList<>()).remove(boxed);
+        for (int item : p.dutyPowerItems[d])
+            itemDuties.getOrDefault(item, new ArrayList<>()).remove(boxed);
+        for (int o : p.dutyObjects[d])
+            buckets.getOrDefault(o, new ArrayList<>()).remove(boxed);
     }
 
     Collection<Finding> findings() {

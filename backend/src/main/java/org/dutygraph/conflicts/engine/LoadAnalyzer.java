@@ -3,7 +3,6 @@ package org.dutygraph.conflicts.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.dutygraph.platform.i18n.Text;
 
 /**
@@ -54,19 +53,24 @@ final class LoadAnalyzer {
 
     private void fragmentation(int u, List<Integer> posts) {
         if ("section".equals(p.unitClassifications.get(u)) && posts.size() <= 1) {
-            var draft = findings.draft(Finding.Kind.FRAGMENTATION, (posts.isEmpty() ? "empty|" : "one-person|") + p.units.id(u),
+            var draft = findings.draft(
+                    Finding.Kind.FRAGMENTATION,
+                    (posts.isEmpty() ? "empty|" : "one-person|") + p.units.id(u),
                     Finding.Severity.LOW);
             draft.units.add(u);
             posts.forEach(draft.posts::add);
             draft.evidence.add("(" + p.units.id(u) + ") has " + posts.size() + " incoming [:IN_ORG]");
-            draft.explain(Text.of(posts.isEmpty() ? ExplanationTexts.SECTION_WITHOUT_POSTS : ExplanationTexts.ONE_PERSON_SECTION,
-                    findings.unit(u), p.units.id(u)));
+            draft.explain(Text.of(
+                    posts.isEmpty() ? ExplanationTexts.SECTION_WITHOUT_POSTS : ExplanationTexts.ONE_PERSON_SECTION,
+                    findings.unit(u),
+                    p.units.id(u)));
         }
     }
 
     private void load(int u, List<Integer> posts, int[] dutiesOfPost) {
         // Principals and deputies lead rather than hold line duties; their absence of duties is no finding.
-        var idle = posts.stream().filter(post -> dutiesOfPost[post] == 0)
+        var idle = posts.stream()
+                .filter(post -> dutiesOfPost[post] == 0)
                 .filter(post -> !"principal".equals(p.postRoles.get(post)) && !"deputy".equals(p.postRoles.get(post)))
                 .toList();
         boolean unitHoldsDuties = posts.stream().anyMatch(post -> dutiesOfPost[post] > 0);
@@ -82,18 +86,22 @@ final class LoadAnalyzer {
 
     private void overloaded(int unit, List<Integer> posts, int[] dutiesOfPost) {
         if (posts.size() < 3) return;
-        var counts = posts.stream().mapToInt(post -> dutiesOfPost[post]).sorted().toArray();
-        double median = counts.length % 2 == 1 ? counts[counts.length / 2]
+        var counts =
+                posts.stream().mapToInt(post -> dutiesOfPost[post]).sorted().toArray();
+        double median = counts.length % 2 == 1
+                ? counts[counts.length / 2]
                 : (counts[counts.length / 2 - 1] + counts[counts.length / 2]) / 2.0;
         for (int post : posts) {
             int n = dutiesOfPost[post];
             if (n >= settings.overloadMinimum() && n > settings.overloadFactor() * Math.max(1, median)) {
-                var draft = findings.draft(Finding.Kind.LOAD, "overloaded|" + p.posts.id(post), Finding.Severity.MEDIUM);
+                var draft =
+                        findings.draft(Finding.Kind.LOAD, "overloaded|" + p.posts.id(post), Finding.Severity.MEDIUM);
                 draft.units.add(unit);
                 draft.posts.add(post);
                 draft.evidence.add("(" + p.posts.id(post) + ") has " + n + " incoming [:HELD_BY]; peers in "
                         + p.units.id(unit) + " have a median of " + median + " " + Arrays.toString(counts));
-                draft.explain(Text.of(ExplanationTexts.OVERLOADED_POST, findings.post(post), p.posts.id(post), n, median));
+                draft.explain(
+                        Text.of(ExplanationTexts.OVERLOADED_POST, findings.post(post), p.posts.id(post), n, median));
             }
         }
     }

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.platform.i18n.Text;
 
 /**
@@ -56,7 +55,8 @@ final class OverlapAnalyzer {
         var buckets = new HashMap<Integer, List<Integer>>();
         for (int d = 0; d < p.dutyCount(); d++) {
             if (!p.isCoded(d)) continue;
-            for (int o : p.dutyObjects[d]) buckets.computeIfAbsent(o, k -> new ArrayList<>()).add(d);
+            for (int o : p.dutyObjects[d])
+                buckets.computeIfAbsent(o, k -> new ArrayList<>()).add(d);
         }
         return buckets;
     }
@@ -65,7 +65,10 @@ final class OverlapAnalyzer {
      * Overlaps of the given duties with any other duty: partners on the same, broader and narrower
      * objects, looked up in the buckets. Every finding keyed by a unit of these duties is complete.
      */
-    void runFor(java.util.Collection<Integer> duties, Map<Integer, List<Integer>> buckets, Map<Integer, List<Integer>> narrower) {
+    void runFor(
+            java.util.Collection<Integer> duties,
+            Map<Integer, List<Integer>> buckets,
+            Map<Integer, List<Integer>> narrower) {
         var leads = leads();
         var reported = new HashSet<Long>();
         for (int d : duties) {
@@ -105,7 +108,9 @@ final class OverlapAnalyzer {
     private boolean conflict(int d, int e, Map<String, Integer> leads) {
         int ud = p.dutyUnit[d];
         int ue = p.dutyUnit[e];
-        if (ud == ue || Projection.isAncestorOrSelf(p.unitParent, ud, ue) || Projection.isAncestorOrSelf(p.unitParent, ue, ud)) {
+        if (ud == ue
+                || Projection.isAncestorOrSelf(p.unitParent, ud, ue)
+                || Projection.isAncestorOrSelf(p.unitParent, ue, ud)) {
             return false;
         }
         if (!Projection.nested(p.conceptParent, p.dutyAction[d], p.dutyAction[e])) {
@@ -127,7 +132,9 @@ final class OverlapAnalyzer {
         int ue = p.dutyUnit[e];
         var first = p.units.id(ud).compareTo(p.units.id(ue)) < 0 ? ud : ue;
         var second = first == ud ? ue : ud;
-        var draft = findings.draft(Finding.Kind.OVERLAP, p.units.id(first) + "|" + p.units.id(second) + "|" + p.concepts.id(oe),
+        var draft = findings.draft(
+                Finding.Kind.OVERLAP,
+                p.units.id(first) + "|" + p.units.id(second) + "|" + p.concepts.id(oe),
                 Finding.Severity.HIGH);
         draft.duty(d).duty(e);
         draft.evidence.add(path(d, od, oe, e));
@@ -138,15 +145,24 @@ final class OverlapAnalyzer {
         if (ad >= 0 && ae >= 0) {
             draft.evidence.add("area " + p.areas.id(ad) + (ad == ae ? " = " : " ~ ") + p.areas.id(ae));
         }
-        draft.explain(Text.of(ExplanationTexts.OVERLAP, findings.unit(first), findings.unit(second), findings.concept(oe),
-                findings.concept(p.dutyAction[e]), p.units.id(first), p.units.id(second), p.concepts.id(p.dutyAction[e]),
+        draft.explain(Text.of(
+                ExplanationTexts.OVERLAP,
+                findings.unit(first),
+                findings.unit(second),
+                findings.concept(oe),
+                findings.concept(p.dutyAction[e]),
+                p.units.id(first),
+                p.units.id(second),
+                p.concepts.id(p.dutyAction[e]),
                 p.concepts.id(oe)));
     }
 
     private String path(int d, int od, int oe, int e) {
         var sb = new StringBuilder("(" + p.duties.id(d) + ")-[:ON_OBJECT]->(" + p.concepts.id(od) + ")");
         for (int c = od; c != oe && c >= 0; c = p.conceptParent[c]) {
-            sb.append("-[:BROADER]->(").append(p.concepts.id(p.conceptParent[c])).append(")");
+            sb.append("-[:BROADER]->(")
+                    .append(p.concepts.id(p.conceptParent[c]))
+                    .append(")");
         }
         return sb.append("<-[:ON_OBJECT]-(").append(p.duties.id(e)).append(")").toString();
     }
@@ -181,8 +197,9 @@ final class OverlapAnalyzer {
         members.forEach((arrangement, duties) -> {
             var draft = findings.draft(Finding.Kind.OVERLAP, "arrangement|" + arrangement, Finding.Severity.HIGH);
             duties.forEach(draft::duty);
-            duties.forEach(d -> draft.evidence.add("(" + p.duties.id(d) + " {arrangementId: '" + arrangement + "', role: '"
-                    + p.dutyRoles.get(d) + "'})-[:HELD_BY]->(" + (p.dutyPost[d] >= 0 ? p.posts.id(p.dutyPost[d]) : p.units.id(p.dutyUnit[d])) + ")"));
+            duties.forEach(d -> draft.evidence.add("(" + p.duties.id(d) + " {arrangementId: '" + arrangement
+                    + "', role: '" + p.dutyRoles.get(d) + "'})-[:HELD_BY]->("
+                    + (p.dutyPost[d] >= 0 ? p.posts.id(p.dutyPost[d]) : p.units.id(p.dutyUnit[d])) + ")"));
             int count = leads.get(arrangement);
             draft.explain(Text.of(ExplanationTexts.ARRANGEMENT_LEADS, arrangement, count));
         });

@@ -32,6 +32,7 @@ public final class Projection {
 
     /** Supervision edges: post supervises unit, kind in_charge or principal. */
     final List<int[]> supervision = new ArrayList<>();
+
     final List<Boolean> supervisionInCharge = new ArrayList<>();
 
     final Ids powerItems = new Ids();
@@ -45,11 +46,11 @@ public final class Projection {
     int[] dutyUnit = new int[0];
     /** The holding post, or -1 when a unit holds the duty itself. */
     int[] dutyPost = new int[0];
+
     int[] dutyAction = new int[0];
     int[] dutyOwnArea = new int[0];
     int[][] dutyObjects = new int[0][];
     int[][] dutyPowerItems = new int[0][];
-
 
     /** True when {@code ancestor} is {@code node} or one of its ancestors in the parent array. */
     static boolean isAncestorOrSelf(int[] parent, int ancestor, int node) {

@@ -15,16 +15,21 @@ import java.util.function.Function;
  */
 public final class ProjectionBuilder {
 
-    private record Unit(String id, String name, String classification, String parentId, String areaId) {
-    }
+    private record Unit(String id, String name, String classification, String parentId, String areaId) {}
 
-    private record Post(String id, String label, String role, String unitId, String backupId, String reportsToId,
-                        boolean vacant) {
-    }
+    private record Post(
+            String id, String label, String role, String unitId, String backupId, String reportsToId, boolean vacant) {}
 
-    private record Duty(String id, String holderId, String text, String role, String arrangement, String action,
-                        String areaId, List<String> objects, List<String> powerItems) {
-    }
+    private record Duty(
+            String id,
+            String holderId,
+            String text,
+            String role,
+            String arrangement,
+            String action,
+            String areaId,
+            List<String> objects,
+            List<String> powerItems) {}
 
     private final List<String[]> areas = new ArrayList<>();
     private final List<String[]> concepts = new ArrayList<>();
@@ -46,7 +51,8 @@ public final class ProjectionBuilder {
         units.add(new Unit(id, name, classification, parentId, areaId));
     }
 
-    public void post(String id, String label, String role, String unitId, String backupId, String reportsToId, boolean vacant) {
+    public void post(
+            String id, String label, String role, String unitId, String backupId, String reportsToId, boolean vacant) {
         posts.add(new Post(id, label, role, unitId, backupId, reportsToId, vacant));
     }
 
@@ -59,10 +65,26 @@ public final class ProjectionBuilder {
         powerItems.add(new String[] {id, name, category});
     }
 
-    public void duty(String id, String holderId, String text, String role, String arrangement, String action,
-                     String areaId, List<String> objects, List<String> powerItemIds) {
-        duties.add(new Duty(id, holderId, text, role, arrangement, action, areaId,
-                objects == null ? List.of() : objects, powerItemIds == null ? List.of() : powerItemIds));
+    public void duty(
+            String id,
+            String holderId,
+            String text,
+            String role,
+            String arrangement,
+            String action,
+            String areaId,
+            List<String> objects,
+            List<String> powerItemIds) {
+        duties.add(new Duty(
+                id,
+                holderId,
+                text,
+                role,
+                arrangement,
+                action,
+                areaId,
+                objects == null ? List.of() : objects,
+                powerItemIds == null ? List.of() : powerItemIds));
     }
 
     public Projection build() {
@@ -157,8 +179,10 @@ public final class ProjectionBuilder {
     /** Ordered by id; entries without an id or repeating one are left out. */
     private static <T> List<T> sorted(List<T> entries, Function<T, String> id) {
         Set<String> seen = new HashSet<>();
-        return entries.stream().filter(e -> id.apply(e) != null && seen.add(id.apply(e)))
-                .sorted(Comparator.comparing(id)).toList();
+        return entries.stream()
+                .filter(e -> id.apply(e) != null && seen.add(id.apply(e)))
+                .sorted(Comparator.comparing(id))
+                .toList();
     }
 
     private static int[] resolve(List<String> ids, Ids index) {

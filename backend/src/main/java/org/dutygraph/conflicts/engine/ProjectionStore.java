@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -29,25 +28,32 @@ public final class ProjectionStore {
 
     public Projection load() {
         var p = new Projection();
-        try (var session = driver.session(); var tx = session.beginTransaction()) {
-            Scan scan = (cypher, each) -> tx.run(cypher, Map.of("today", LocalDate.now(clock).toString())).forEachRemaining(each);
+        try (var session = driver.session();
+                var tx = session.beginTransaction()) {
+            Scan scan = (cypher, each) -> tx.run(
+                            cypher, Map.of("today", LocalDate.now(clock).toString()))
+                    .forEachRemaining(each);
             loadAreas(p, scan);
             loadConcepts(p, scan);
             loadUnits(p, scan);
             loadPosts(p, scan);
-            scan.run("MATCH (p:Post)-[s:SUPERVISES]->(u:Organization) RETURN p.id AS post, u.id AS unit, s.kind AS kind", r -> {
-                int post = p.posts.of(str(r, "post"));
-                int unit = p.units.of(str(r, "unit"));
-                if (post >= 0 && unit >= 0) {
-                    p.supervision.add(new int[] {post, unit});
-                    p.supervisionInCharge.add("in_charge".equals(str(r, "kind")));
-                }
-            });
-            scan.run("MATCH (i:PowerItem) WHERE coalesce(i.status, 'active') <> 'withdrawn' RETURN i.id AS id, i.name AS name, i.category AS category ORDER BY id", r -> {
-                p.powerItems.add(str(r, "id"));
-                p.powerItemNames.add(str(r, "name"));
-                p.powerItemCategories.add(str(r, "category"));
-            });
+            scan.run(
+                    "MATCH (p:Post)-[s:SUPERVISES]->(u:Organization) RETURN p.id AS post, u.id AS unit, s.kind AS kind",
+                    r -> {
+                        int post = p.posts.of(str(r, "post"));
+                        int unit = p.units.of(str(r, "unit"));
+                        if (post >= 0 && unit >= 0) {
+                            p.supervision.add(new int[] {post, unit});
+                            p.supervisionInCharge.add("in_charge".equals(str(r, "kind")));
+                        }
+                    });
+            scan.run(
+                    "MATCH (i:PowerItem) WHERE coalesce(i.status, 'active') <> 'withdrawn' RETURN i.id AS id, i.name AS name, i.category AS category ORDER BY id",
+                    r -> {
+                        p.powerItems.add(str(r, "id"));
+                        p.powerItemNames.add(str(r, "name"));
+                        p.powerItemCategories.add(str(r, "category"));
+                    });
             loadDuties(p, scan);
             tx.commit();
         }
@@ -66,10 +72,19 @@ public final class ProjectionStore {
                     RETURN id, d IS NOT NULL AS exists, d.text AS text, d.role AS role, d.arrangementId AS arrangement,
                            h.id AS holder, coalesce(h:Post, false) AS byPost, a.id AS action, area.id AS area,
                            COLLECT { MATCH (d)-[:ON_OBJECT]->(c:Concept) RETURN c.id } AS objects,
-                           COLLECT { MATCH (d)-[:EXERCISES]->(i:PowerItem) RETURN i.id } AS items""",
-                    Map.of("ids", ids)).list(r -> new DutyChange(str(r, "id"), r.get("exists").asBoolean(), str(r, "holder"),
-                    r.get("byPost").asBoolean(), str(r, "text"), str(r, "role"), str(r, "arrangement"), str(r, "action"),
-                    r.get("objects").asList(Value::asString), str(r, "area"), r.get("items").asList(Value::asString))));
+                           COLLECT { MATCH (d)-[:EXERCISES]->(i:PowerItem) RETURN i.id } AS items""", Map.of("ids", ids))
+                    .list(r -> new DutyChange(
+                            str(r, "id"),
+                            r.get("exists").asBoolean(),
+                            str(r, "holder"),
+                            r.get("byPost").asBoolean(),
+                            str(r, "text"),
+                            str(r, "role"),
+                            str(r, "arrangement"),
+                            str(r, "action"),
+                            r.get("objects").asList(Value::asString),
+                            str(r, "area"),
+                            r.get("items").asList(Value::asString))));
         }
     }
 
@@ -84,20 +99,24 @@ public final class ProjectionStore {
 
     private static void loadAreas(Projection p, Scan scan) {
         var parents = new ArrayList<String>();
-        scan.run("MATCH (a:Area) OPTIONAL MATCH (a)-[:WITHIN]->(parent:Area) RETURN a.id AS id, parent.id AS parent ORDER BY id", r -> {
-            p.areas.add(str(r, "id"));
-            parents.add(str(r, "parent"));
-        });
+        scan.run(
+                "MATCH (a:Area) OPTIONAL MATCH (a)-[:WITHIN]->(parent:Area) RETURN a.id AS id, parent.id AS parent ORDER BY id",
+                r -> {
+                    p.areas.add(str(r, "id"));
+                    parents.add(str(r, "parent"));
+                });
         p.areaParent = resolve(parents, p.areas);
     }
 
     private static void loadConcepts(Projection p, Scan scan) {
         var parents = new ArrayList<String>();
-        scan.run("MATCH (c:Concept) OPTIONAL MATCH (c)-[:BROADER]->(b:Concept) RETURN c.id AS id, c.label AS label, b.id AS parent ORDER BY id", r -> {
-            p.concepts.add(str(r, "id"));
-            p.conceptLabels.add(str(r, "label"));
-            parents.add(str(r, "parent"));
-        });
+        scan.run(
+                "MATCH (c:Concept) OPTIONAL MATCH (c)-[:BROADER]->(b:Concept) RETURN c.id AS id, c.label AS label, b.id AS parent ORDER BY id",
+                r -> {
+                    p.concepts.add(str(r, "id"));
+                    p.conceptLabels.add(str(r, "label"));
+                    parents.add(str(r, "parent"));
+                });
         p.conceptParent = resolve(parents, p.concepts);
     }
 
@@ -185,8 +204,13 @@ public final class ProjectionStore {
             int d = p.duties.of(str(r, "duty"));
             if (d >= 0) p.dutyOwnArea[d] = p.areas.of(str(r, "target"));
         });
-        p.dutyObjects = multi(p, scan, "MATCH (d:Duty)-[:ON_OBJECT]->(c:Concept) RETURN d.id AS duty, c.id AS target", p.concepts);
-        p.dutyPowerItems = multi(p, scan, "MATCH (d:Duty)-[:EXERCISES]->(i:PowerItem) RETURN d.id AS duty, i.id AS target", p.powerItems);
+        p.dutyObjects = multi(
+                p, scan, "MATCH (d:Duty)-[:ON_OBJECT]->(c:Concept) RETURN d.id AS duty, c.id AS target", p.concepts);
+        p.dutyPowerItems = multi(
+                p,
+                scan,
+                "MATCH (d:Duty)-[:EXERCISES]->(i:PowerItem) RETURN d.id AS duty, i.id AS target",
+                p.powerItems);
     }
 
     private static int[][] multi(Projection p, Scan scan, String cypher, Ids targets) {

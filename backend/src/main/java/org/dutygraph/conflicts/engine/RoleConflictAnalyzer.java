@@ -3,7 +3,6 @@ package org.dutygraph.conflicts.engine;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-
 import org.dutygraph.platform.i18n.Text;
 
 /**
@@ -33,7 +32,9 @@ final class RoleConflictAnalyzer {
         for (int d : duties) {
             if (!p.isCoded(d)) continue;
             if (matches(p.dutyAction[d], settings.oversightWords())) {
-                overseeing.computeIfAbsent(p.dutyUnit[d], k -> new ArrayList<>()).add(d);
+                overseeing
+                        .computeIfAbsent(p.dutyUnit[d], k -> new ArrayList<>())
+                        .add(d);
             } else if (matches(p.dutyAction[d], settings.enforcementWords())) {
                 enforcing.computeIfAbsent(p.dutyUnit[d], k -> new ArrayList<>()).add(d);
             }
@@ -61,14 +62,22 @@ final class RoleConflictAnalyzer {
 
     private void report(int unit, int enforce, int review, int o1, int o2) {
         var broader = Projection.isAncestorOrSelf(p.conceptParent, o1, o2) ? o1 : o2;
-        var draft = findings.draft(Finding.Kind.ROLE_CONFLICT, p.units.id(unit) + "|" + p.concepts.id(broader), Finding.Severity.HIGH);
+        var draft = findings.draft(
+                Finding.Kind.ROLE_CONFLICT, p.units.id(unit) + "|" + p.concepts.id(broader), Finding.Severity.HIGH);
         draft.duty(enforce).duty(review);
         draft.arbiterUnits = List.of(unit);
         draft.evidence.add("(" + p.duties.id(enforce) + ")-[:ACTION]->(" + p.concepts.id(p.dutyAction[enforce]) + "), ("
                 + p.duties.id(review) + ")-[:ACTION]->(" + p.concepts.id(p.dutyAction[review]) + "), both on "
                 + p.concepts.id(broader) + " in " + p.units.id(unit));
-        draft.explain(Text.of(ExplanationTexts.ROLE_CONFLICT, findings.unit(unit), findings.concept(broader),
-                findings.concept(p.dutyAction[enforce]), findings.concept(p.dutyAction[review]), p.units.id(unit),
-                p.concepts.id(p.dutyAction[enforce]), p.concepts.id(p.dutyAction[review]), p.concepts.id(broader)));
+        draft.explain(Text.of(
+                ExplanationTexts.ROLE_CONFLICT,
+                findings.unit(unit),
+                findings.concept(broader),
+                findings.concept(p.dutyAction[enforce]),
+                findings.concept(p.dutyAction[review]),
+                p.units.id(unit),
+                p.concepts.id(p.dutyAction[enforce]),
+                p.concepts.id(p.dutyAction[review]),
+                p.concepts.id(broader)));
     }
 }

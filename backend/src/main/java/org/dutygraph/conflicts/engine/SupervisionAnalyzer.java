@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.dutygraph.platform.i18n.Text;
 
 /** Multi-head management (多头管理): units under more than one in-charge supervisor, and supervision cycles. */
@@ -24,7 +23,8 @@ final class SupervisionAnalyzer {
         for (int i = 0; i < p.supervision.size(); i++) {
             int post = p.supervision.get(i)[0];
             int unit = p.supervision.get(i)[1];
-            if (p.supervisionInCharge.get(i) && !inCharge.get(unit).contains(post)) inCharge.get(unit).add(post);
+            if (p.supervisionInCharge.get(i) && !inCharge.get(unit).contains(post))
+                inCharge.get(unit).add(post);
         }
         for (int unit = 0; unit < p.units.size(); unit++) {
             final int u = unit;
@@ -36,7 +36,8 @@ final class SupervisionAnalyzer {
             draft.arbiterPosts = List.copyOf(supervisors);
             supervisors.forEach(post -> {
                 draft.posts.add(post);
-                draft.evidence.add("(" + p.posts.id(post) + ")-[:SUPERVISES {kind: 'in_charge'}]->(" + p.units.id(u) + ")");
+                draft.evidence.add(
+                        "(" + p.posts.id(post) + ")-[:SUPERVISES {kind: 'in_charge'}]->(" + p.units.id(u) + ")");
             });
             draft.explain(Text.of(ExplanationTexts.MULTI_HEAD, findings.unit(u), p.units.id(u), supervisors.size()));
         }

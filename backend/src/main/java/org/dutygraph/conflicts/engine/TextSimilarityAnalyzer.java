@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.dutygraph.platform.i18n.Text;
 
 /**
@@ -68,7 +67,8 @@ final class TextSimilarityAnalyzer {
             }
         }
         var clusters = new HashMap<Integer, TreeSet<Integer>>();
-        for (int d : parent.keySet()) clusters.computeIfAbsent(find(parent, d), k -> new TreeSet<>()).add(d);
+        for (int d : parent.keySet())
+            clusters.computeIfAbsent(find(parent, d), k -> new TreeSet<>()).add(d);
         clusters.values().forEach(this::report);
     }
 
@@ -77,16 +77,24 @@ final class TextSimilarityAnalyzer {
         cluster.forEach(d -> units.add(p.dutyUnit[d]));
         // Wording shared by many units is routine boilerplate (every office runs its own paperwork), not a collision.
         if (!hasUnrelatedUnits(units) || units.size() > maxUnits) return;
-        var anchor = cluster.stream().filter(d -> !p.isCoded(d)).map(d -> p.duties.id(d)).sorted().findFirst().orElseThrow();
+        var anchor = cluster.stream()
+                .filter(d -> !p.isCoded(d))
+                .map(d -> p.duties.id(d))
+                .sorted()
+                .findFirst()
+                .orElseThrow();
         var draft = findings.draft(Finding.Kind.CANDIDATE_OVERLAP, anchor, Finding.Severity.LOW);
         cluster.forEach(d -> {
             draft.duty(d);
-            draft.evidence.add("(" + p.duties.id(d) + " {text: '" + p.dutyTexts.get(d) + "'})" + (p.isCoded(d)
-                    ? " coded as " + p.concepts.id(p.dutyAction[d]) + " on " + ids(p.dutyObjects[d]) : " uncoded"));
+            draft.evidence.add("(" + p.duties.id(d) + " {text: '" + p.dutyTexts.get(d) + "'})"
+                    + (p.isCoded(d)
+                            ? " coded as " + p.concepts.id(p.dutyAction[d]) + " on " + ids(p.dutyObjects[d])
+                            : " uncoded"));
         });
         var coded = cluster.stream().filter(p::isCoded).findFirst();
-        var suggestion = coded.map(d -> Text.of(ExplanationTexts.SIMILAR_WORDING_CODING, p.duties.id(d),
-                findings.concept(p.dutyAction[d]))).orElse(Text.verbatim(""));
+        var suggestion = coded.map(d -> Text.of(
+                        ExplanationTexts.SIMILAR_WORDING_CODING, p.duties.id(d), findings.concept(p.dutyAction[d])))
+                .orElse(Text.verbatim(""));
         draft.explain(Text.of(ExplanationTexts.SIMILAR_WORDING, units.size(), suggestion));
     }
 

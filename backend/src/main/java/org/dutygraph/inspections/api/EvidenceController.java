@@ -1,9 +1,8 @@
 package org.dutygraph.inspections.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.dutygraph.inspections.EvidenceFiles;
 import org.dutygraph.inspections.InspectionTexts;
 import org.dutygraph.platform.i18n.Languages;
@@ -47,14 +46,23 @@ class EvidenceController {
         return switch (outcome) {
             case STORED -> ResponseEntity.status(HttpStatus.CREATED).body(Map.of("evidenceId", id, "stored", true));
             case ALREADY_STORED -> ResponseEntity.ok(Map.of("evidenceId", id, "stored", true));
-            case NOT_FOUND -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(error("NOT_FOUND",
-                    messages.render(Text.of(InspectionTexts.NO_EVIDENCE_TO_UPLOAD, id), language)));
-            case NO_FILE_EXPECTED -> ResponseEntity.status(HttpStatus.CONFLICT).body(error("NO_FILE_EXPECTED",
-                    messages.render(Text.of(InspectionTexts.NOTE_IS_NOT_A_FILE), language)));
-            case HASH_MISMATCH -> ResponseEntity.unprocessableContent().body(error("HASH_MISMATCH",
-                    messages.render(Text.of(InspectionTexts.HASH_MISMATCH), language)));
-            case TOO_LARGE -> ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(error("TOO_LARGE",
-                    messages.render(Text.of(InspectionTexts.FILE_TOO_LARGE), language)));
+            case NOT_FOUND ->
+                ResponseEntity.status(HttpStatus.NOT_FOUND)
+                        .body(error(
+                                "NOT_FOUND",
+                                messages.render(Text.of(InspectionTexts.NO_EVIDENCE_TO_UPLOAD, id), language)));
+            case NO_FILE_EXPECTED ->
+                ResponseEntity.status(HttpStatus.CONFLICT)
+                        .body(error(
+                                "NO_FILE_EXPECTED",
+                                messages.render(Text.of(InspectionTexts.NOTE_IS_NOT_A_FILE), language)));
+            case HASH_MISMATCH ->
+                ResponseEntity.unprocessableContent()
+                        .body(error(
+                                "HASH_MISMATCH", messages.render(Text.of(InspectionTexts.HASH_MISMATCH), language)));
+            case TOO_LARGE ->
+                ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .body(error("TOO_LARGE", messages.render(Text.of(InspectionTexts.FILE_TOO_LARGE), language)));
         };
     }
 
@@ -68,8 +76,11 @@ class EvidenceController {
         }
         files.audited(caller, evidence.get());
         // Never rendered by a browser: a download, of a type from the allowed list, not sniffed.
-        return ResponseEntity.ok().contentType(EvidenceTypes.served(evidence.get().mimeType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(id).build().toString())
+        return ResponseEntity.ok()
+                .contentType(EvidenceTypes.served(evidence.get().mimeType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(id).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")
                 .cacheControl(CacheControl.noStore())

@@ -22,6 +22,7 @@ class InspectionCallers {
         var username = auth.getName();
         boolean inspector = Role.held(auth, Role.INSPECTOR);
         boolean staff = Role.held(auth, Role.UNIT_STAFF);
-        return new InspectionCaller(username, accounts.find(username).map(Account::unitId).orElse(null), inspector, staff);
+        return new InspectionCaller(
+                username, accounts.find(username).map(Account::unitId).orElse(null), inspector, staff);
     }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.dutygraph.accountability.AccountabilityChains;
 import org.dutygraph.inspections.Checklists;
 import org.dutygraph.inspections.FindingReview;
@@ -52,8 +51,16 @@ class InspectionsController {
     private final InspectionCallers callers;
     private final OrgReadStore org;
 
-    InspectionsController(InspectionPlans plans, InspectionDraws draws, InspectorDaySync sync, InspectionQueries queries, FindingReview review,
-                          InspectionAudit audit, InspectionCallers callers, OrgReadStore org, Checklists checklists) {
+    InspectionsController(
+            InspectionPlans plans,
+            InspectionDraws draws,
+            InspectorDaySync sync,
+            InspectionQueries queries,
+            FindingReview review,
+            InspectionAudit audit,
+            InspectionCallers callers,
+            OrgReadStore org,
+            Checklists checklists) {
         this.checklists = checklists;
         this.plans = plans;
         this.draws = draws;
@@ -67,48 +74,47 @@ class InspectionsController {
 
     private final Checklists checklists;
 
-    record PlanPayload(PlanView plan, List<UserError> errors) {
-    }
+    record PlanPayload(PlanView plan, List<UserError> errors) {}
 
-    record DrawInspectionInput(String planId, String seed) {
-    }
+    record DrawInspectionInput(String planId, String seed) {}
 
-    record SyncPayload(List<SyncedItem> visits, List<SyncedItem> findings, List<SyncedItem> evidence,
-                       List<SyncedItem> patrols, java.time.OffsetDateTime receivedAt, List<UserError> errors) {
-    }
+    record SyncPayload(
+            List<SyncedItem> visits,
+            List<SyncedItem> findings,
+            List<SyncedItem> evidence,
+            List<SyncedItem> patrols,
+            java.time.OffsetDateTime receivedAt,
+            List<UserError> errors) {}
 
-    record FindingFilter(String planId, List<String> statuses) {
-    }
+    record FindingFilter(String planId, List<String> statuses) {}
 
-    record RectificationFilter(List<String> statuses) {
-    }
+    record RectificationFilter(List<String> statuses) {}
 
-    record ReviewInput(String id, String decision, String reason, LocalDate rectifyBy) {
-    }
+    record ReviewInput(String id, String decision, String reason, LocalDate rectifyBy) {}
 
-    record ReviewPayload(FindingView finding, List<UserError> errors) {
-    }
+    record ReviewPayload(FindingView finding, List<UserError> errors) {}
 
-    record RespondInput(String id, String response) {
-    }
+    record RespondInput(String id, String response) {}
 
-    record ReturnVisitInput(String rectificationId, boolean fixed, String note) {
-    }
+    record ReturnVisitInput(String rectificationId, boolean fixed, String note) {}
 
-    record RectificationPayload(RectificationView rectification, List<UserError> errors) {
-    }
+    record RectificationPayload(RectificationView rectification, List<UserError> errors) {}
 
-    record MeasureInput(String findingId, String postId, String measure, String note) {
-    }
+    record MeasureInput(String findingId, String postId, String measure, String note) {}
 
-    record MeasurePayload(AccountabilityChains.Chain chain, List<UserError> errors) {
-    }
+    record MeasurePayload(AccountabilityChains.Chain chain, List<UserError> errors) {}
 
     @QueryMapping
     Connection<Checklists.Template> checklistTemplates(@Argument Integer first, @Argument String after) {
-        return Connection.page(first, after, (cursor, limit) -> checklists.templates().stream()
-                .filter(t -> cursor == null || t.id().compareTo(cursor) > 0)
-                .sorted(java.util.Comparator.comparing(Checklists.Template::id)).limit(limit).toList(), Checklists.Template::id);
+        return Connection.page(
+                first,
+                after,
+                (cursor, limit) -> checklists.templates().stream()
+                        .filter(t -> cursor == null || t.id().compareTo(cursor) > 0)
+                        .sorted(java.util.Comparator.comparing(Checklists.Template::id))
+                        .limit(limit)
+                        .toList(),
+                Checklists.Template::id);
     }
 
     @SchemaMapping(typeName = "ChecklistTemplate")
@@ -160,10 +166,14 @@ class InspectionsController {
     }
 
     @QueryMapping
-    Connection<AssignmentView> myAssignments(@Argument Boolean includeDone, @Argument Integer first, @Argument String after) {
+    Connection<AssignmentView> myAssignments(
+            @Argument Boolean includeDone, @Argument Integer first, @Argument String after) {
         var caller = callers.current();
-        return Connection.page(first, after, (cursor, limit) -> queries.myAssignments(caller, Boolean.TRUE.equals(includeDone),
-                cursor, limit), AssignmentView::key);
+        return Connection.page(
+                first,
+                after,
+                (cursor, limit) -> queries.myAssignments(caller, Boolean.TRUE.equals(includeDone), cursor, limit),
+                AssignmentView::key);
     }
 
     @QueryMapping
@@ -178,10 +188,14 @@ class InspectionsController {
     }
 
     @QueryMapping
-    Connection<FindingView> inspectionFindings(@Argument FindingFilter filter, @Argument Integer first, @Argument String after) {
+    Connection<FindingView> inspectionFindings(
+            @Argument FindingFilter filter, @Argument Integer first, @Argument String after) {
         var caller = callers.current();
         var f = filter == null ? new FindingFilter(null, null) : filter;
-        return Connection.page(first, after, (cursor, limit) -> queries.findings(caller, f.planId(), f.statuses(), cursor, limit),
+        return Connection.page(
+                first,
+                after,
+                (cursor, limit) -> queries.findings(caller, f.planId(), f.statuses(), cursor, limit),
                 FindingView::key);
     }
 
@@ -191,11 +205,14 @@ class InspectionsController {
     }
 
     @QueryMapping
-    Connection<RectificationView> rectifications(@Argument RectificationFilter filter, @Argument Integer first,
-                                                 @Argument String after) {
+    Connection<RectificationView> rectifications(
+            @Argument RectificationFilter filter, @Argument Integer first, @Argument String after) {
         var caller = callers.current();
         var statuses = filter == null ? null : filter.statuses();
-        return Connection.page(first, after, (cursor, limit) -> queries.rectifications(caller, statuses, cursor, limit),
+        return Connection.page(
+                first,
+                after,
+                (cursor, limit) -> queries.rectifications(caller, statuses, cursor, limit),
                 RectificationView::key);
     }
 
@@ -213,7 +230,8 @@ class InspectionsController {
     @MutationMapping
     RectificationPayload respondToRectification(@Argument RespondInput input) {
         var result = review.respond(callers.current(), input.id(), input.response());
-        var order = result.rectification() == null ? null : result.rectification().asSeenByInspectedUnit();
+        var order =
+                result.rectification() == null ? null : result.rectification().asSeenByInspectedUnit();
         return new RectificationPayload(order, result.errors());
     }
 
@@ -230,18 +248,22 @@ class InspectionsController {
 
     @MutationMapping
     MeasurePayload recordAccountabilityMeasure(@Argument MeasureInput input) {
-        var result = review.recordMeasure(callers.current(), input.findingId(), input.postId(), input.measure(), input.note());
+        var result = review.recordMeasure(
+                callers.current(), input.findingId(), input.postId(), input.measure(), input.note());
         return new MeasurePayload(result.chain(), result.errors());
     }
 
     @QueryMapping
-    Connection<PatrolShortfall> patrolShortfalls(@Argument LocalDate date, @Argument Integer minimum, @Argument Integer first,
-                                                 @Argument String after) {
+    Connection<PatrolShortfall> patrolShortfalls(
+            @Argument LocalDate date, @Argument Integer minimum, @Argument Integer first, @Argument String after) {
         int min = minimum == null ? 4 : minimum;
         if (min < 1 || min > 100) {
             throw new BadInputException("minimum", "OUT_OF_RANGE", Text.of(InspectionTexts.MINIMUM_RANGE));
         }
-        return Connection.page(first, after, (cursor, limit) -> queries.patrolShortfalls(date, min, cursor, limit),
+        return Connection.page(
+                first,
+                after,
+                (cursor, limit) -> queries.patrolShortfalls(date, min, cursor, limit),
                 PatrolShortfall::key);
     }
 
@@ -256,43 +278,69 @@ class InspectionsController {
 
     @BatchMapping(typeName = "InspectionPlan")
     Map<PlanView, DrawView> draw(List<PlanView> plans) {
-        return BatchResults.byKey(plans, PlanView::id, draws.drawsOf(plans.stream().map(PlanView::id).toList()));
+        return BatchResults.byKey(
+                plans,
+                PlanView::id,
+                draws.drawsOf(plans.stream().map(PlanView::id).toList()));
     }
 
     @BatchMapping(typeName = "InspectionPlan")
     Map<PlanView, List<AssignmentView>> assignments(List<PlanView> plans) {
-        var assignments = queries.assignmentsOfPlans(plans.stream().map(PlanView::id).toList());
+        var assignments =
+                queries.assignmentsOfPlans(plans.stream().map(PlanView::id).toList());
         return BatchResults.each(plans, p -> assignments.getOrDefault(p.id(), List.of()));
     }
 
     @BatchMapping(typeName = "InspectionPlan")
     Map<PlanView, List<UnitView>> scope(List<PlanView> plans) {
-        var units = org.units(plans.stream().flatMap(p -> p.scopeUnitIds().stream()).distinct().toList());
-        return BatchResults.each(plans, p -> p.scopeUnitIds().stream().map(units::get).filter(Objects::nonNull).toList());
+        var units = org.units(plans.stream()
+                .flatMap(p -> p.scopeUnitIds().stream())
+                .distinct()
+                .toList());
+        return BatchResults.each(
+                plans,
+                p -> p.scopeUnitIds().stream()
+                        .map(units::get)
+                        .filter(Objects::nonNull)
+                        .toList());
     }
 
     @BatchMapping(typeName = "Assignment")
     Map<AssignmentView, UnitView> target(List<AssignmentView> assignments) {
-        return BatchResults.byKey(assignments, AssignmentView::targetUnitId,
-                org.units(assignments.stream().map(AssignmentView::targetUnitId).distinct().toList()));
+        return BatchResults.byKey(
+                assignments,
+                AssignmentView::targetUnitId,
+                org.units(assignments.stream()
+                        .map(AssignmentView::targetUnitId)
+                        .distinct()
+                        .toList()));
     }
 
     @BatchMapping(typeName = "InspectionFinding", field = "target")
     Map<FindingView, UnitView> findingTarget(List<FindingView> findings) {
-        return BatchResults.byKey(findings, FindingView::targetUnitId,
-                org.units(findings.stream().map(FindingView::targetUnitId).distinct().toList()));
+        return BatchResults.byKey(
+                findings,
+                FindingView::targetUnitId,
+                org.units(findings.stream()
+                        .map(FindingView::targetUnitId)
+                        .distinct()
+                        .toList()));
     }
 
     @BatchMapping(typeName = "InspectionFinding")
     Map<FindingView, List<EvidenceView>> evidence(List<FindingView> findings) {
         var evidence = queries.evidence(findings.stream().map(FindingView::id).toList());
-        return BatchResults.each(findings, f -> evidence.getOrDefault(f.id(), List.<EvidenceView>of()).stream()
-                .map(e -> f.seenByInspectedUnit() ? e.asSeenByInspectedUnit() : e).toList());
+        return BatchResults.each(
+                findings,
+                f -> evidence.getOrDefault(f.id(), List.<EvidenceView>of()).stream()
+                        .map(e -> f.seenByInspectedUnit() ? e.asSeenByInspectedUnit() : e)
+                        .toList());
     }
 
     @BatchMapping(typeName = "InspectionFinding")
     Map<FindingView, RectificationView> rectification(List<FindingView> findings) {
-        var orders = queries.rectificationsOfFindings(findings.stream().map(FindingView::id).toList());
+        var orders = queries.rectificationsOfFindings(
+                findings.stream().map(FindingView::id).toList());
         return BatchResults.each(findings, f -> {
             var order = orders.get(f.id());
             return order != null && f.seenByInspectedUnit() ? order.asSeenByInspectedUnit() : order;
@@ -301,13 +349,20 @@ class InspectionsController {
 
     @BatchMapping(typeName = "Rectification", field = "unit")
     Map<RectificationView, UnitView> rectificationUnit(List<RectificationView> orders) {
-        return BatchResults.byKey(orders, RectificationView::unitId,
-                org.units(orders.stream().map(RectificationView::unitId).distinct().toList()));
+        return BatchResults.byKey(
+                orders,
+                RectificationView::unitId,
+                org.units(orders.stream()
+                        .map(RectificationView::unitId)
+                        .distinct()
+                        .toList()));
     }
 
     @BatchMapping(typeName = "PatrolShortfall")
     Map<PatrolShortfall, UnitView> hall(List<PatrolShortfall> shortfalls) {
-        return BatchResults.byKey(shortfalls, PatrolShortfall::hallId,
+        return BatchResults.byKey(
+                shortfalls,
+                PatrolShortfall::hallId,
                 org.units(shortfalls.stream().map(PatrolShortfall::hallId).toList()));
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.dutygraph.platform.random.SeededRandom;
 
 /**
@@ -26,8 +25,13 @@ public final class DoubleRandomDraw {
     public static final String ALGORITHM = "dutygraph-double-random/1";
 
     /** @param excluded target id -> inspectors that may not visit it */
-    public record Inputs(String seed, List<String> targets, List<String> inspectors, int targetCount, int perVisit,
-                         Map<String, Set<String>> excluded) {
+    public record Inputs(
+            String seed,
+            List<String> targets,
+            List<String> inspectors,
+            int targetCount,
+            int perVisit,
+            Map<String, Set<String>> excluded) {
 
         public Inputs {
             targets = List.copyOf(new TreeSet<>(targets));
@@ -35,8 +39,7 @@ public final class DoubleRandomDraw {
         }
     }
 
-    public record Visit(String targetId, List<String> inspectors) {
-    }
+    public record Visit(String targetId, List<String> inspectors) {}
 
     /** The visits drawn, or the target for which too few inspectors were free of conflicts. */
     public record Result(List<Visit> visits, String shortTarget) {
@@ -46,8 +49,7 @@ public final class DoubleRandomDraw {
         }
     }
 
-    private DoubleRandomDraw() {
-    }
+    private DoubleRandomDraw() {}
 
     public static Result run(Inputs in) {
         var random = new SeededRandom(in.seed());
@@ -56,7 +58,8 @@ public final class DoubleRandomDraw {
         var visits = new ArrayList<Visit>();
         for (var target : targets.subList(0, Math.min(in.targetCount(), targets.size()))) {
             var excluded = in.excluded().getOrDefault(target, Set.of());
-            var eligible = random.shuffled(in.inspectors().stream().filter(i -> !excluded.contains(i)).toList());
+            var eligible = random.shuffled(
+                    in.inspectors().stream().filter(i -> !excluded.contains(i)).toList());
             if (eligible.size() < in.perVisit()) {
                 return new Result(visits, target);
             }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-
 import org.dutygraph.notifications.Announcements;
 import org.dutygraph.notifications.DeviceRegistry;
 import org.dutygraph.notifications.DeviceView;
@@ -45,8 +44,14 @@ class NotificationsController {
     private final GraphTransactions graph;
     private final Clock clock;
 
-    NotificationsController(DeviceRegistry devices, InboxStore inbox, PushChannels channels,
-                            Announcements announcements, PushOutbox outbox, GraphTransactions graph, Clock clock) {
+    NotificationsController(
+            DeviceRegistry devices,
+            InboxStore inbox,
+            PushChannels channels,
+            Announcements announcements,
+            PushOutbox outbox,
+            GraphTransactions graph,
+            Clock clock) {
         this.devices = devices;
         this.inbox = inbox;
         this.channels = channels;
@@ -56,40 +61,33 @@ class NotificationsController {
         this.clock = clock;
     }
 
-    record RegisterDeviceInput(String token, String platform, String channel, String locale) {
-    }
+    record RegisterDeviceInput(String token, String platform, String channel, String locale) {}
 
-    record RegisterDevicePayload(DeviceView device, List<UserError> errors) {
-    }
+    record RegisterDevicePayload(DeviceView device, List<UserError> errors) {}
 
-    record UnregisterDeviceInput(String token) {
-    }
+    record UnregisterDeviceInput(String token) {}
 
-    record UnregisterDevicePayload(boolean removed, List<UserError> errors) {
-    }
+    record UnregisterDevicePayload(boolean removed, List<UserError> errors) {}
 
-    record MarkNotificationsReadInput(List<String> ids, Boolean all) {
-    }
+    record MarkNotificationsReadInput(List<String> ids, Boolean all) {}
 
-    record MarkNotificationsReadPayload(int unreadCount, List<UserError> errors) {
-    }
+    record MarkNotificationsReadPayload(int unreadCount, List<UserError> errors) {}
 
-    record SendAnnouncementInput(List<String> usernames, List<Role> roles, String title, String body) {
-    }
+    record SendAnnouncementInput(List<String> usernames, List<Role> roles, String title, String body) {}
 
-    record SendAnnouncementPayload(int recipients, List<UserError> errors) {
-    }
+    record SendAnnouncementPayload(int recipients, List<UserError> errors) {}
 
-    record ReplayPushesInput(List<String> ids, Boolean all) {
-    }
+    record ReplayPushesInput(List<String> ids, Boolean all) {}
 
-    record ReplayPushesPayload(int replayed, List<UserError> errors) {
-    }
+    record ReplayPushesPayload(int replayed, List<UserError> errors) {}
 
     @QueryMapping
     Connection<NotificationView> inbox(@Argument Boolean unreadOnly, @Argument Integer first, @Argument String after) {
         var me = me();
-        return Connection.page(first, after, (cursor, limit) -> inbox.page(me, Boolean.TRUE.equals(unreadOnly), cursor, limit),
+        return Connection.page(
+                first,
+                after,
+                (cursor, limit) -> inbox.page(me, Boolean.TRUE.equals(unreadOnly), cursor, limit),
                 NotificationView::key);
     }
 
@@ -118,16 +116,24 @@ class NotificationsController {
     RegisterDevicePayload registerDevice(@Argument RegisterDeviceInput input) {
         var channel = (input.channel() == null ? "FCM" : input.channel()).toLowerCase(Locale.ROOT);
         if (!DeviceRegistry.isToken(input.token())) {
-            return new RegisterDevicePayload(null, List.of(UserError.of("INVALID_TOKEN",
-                    Text.of(NotificationTexts.INVALID_TOKEN), "input", "token")));
+            return new RegisterDevicePayload(
+                    null,
+                    List.of(UserError.of("INVALID_TOKEN", Text.of(NotificationTexts.INVALID_TOKEN), "input", "token")));
         }
         if (input.locale() != null && !Languages.isTag(input.locale())) {
-            return new RegisterDevicePayload(null, List.of(UserError.of("INVALID_LOCALE",
-                    Text.of(NotificationTexts.INVALID_LOCALE), "input", "locale")));
+            return new RegisterDevicePayload(
+                    null,
+                    List.of(UserError.of(
+                            "INVALID_LOCALE", Text.of(NotificationTexts.INVALID_LOCALE), "input", "locale")));
         }
         if (!channels.supports(channel)) {
-            return new RegisterDevicePayload(null, List.of(UserError.of("UNSUPPORTED_CHANNEL",
-                    Text.of(NotificationTexts.UNSUPPORTED_CHANNEL, input.channel()), "input", "channel")));
+            return new RegisterDevicePayload(
+                    null,
+                    List.of(UserError.of(
+                            "UNSUPPORTED_CHANNEL",
+                            Text.of(NotificationTexts.UNSUPPORTED_CHANNEL, input.channel()),
+                            "input",
+                            "channel")));
         }
         var device = devices.register(me(), input.token(), input.platform(), channel, input.locale(), clock.instant());
         return new RegisterDevicePayload(device, List.of());
@@ -142,8 +148,9 @@ class NotificationsController {
     MarkNotificationsReadPayload markNotificationsRead(@Argument MarkNotificationsReadInput input) {
         var all = Boolean.TRUE.equals(input.all());
         if (all == (input.ids() != null)) {
-            return new MarkNotificationsReadPayload(inbox.unreadCount(me()), List.of(UserError.of("ONE_OF",
-                    Text.of(PlatformTexts.IDS_OR_ALL), "input")));
+            return new MarkNotificationsReadPayload(
+                    inbox.unreadCount(me()),
+                    List.of(UserError.of("ONE_OF", Text.of(PlatformTexts.IDS_OR_ALL), "input")));
         }
         var me = me();
         var unread = graph.write(() -> {
@@ -167,29 +174,41 @@ class NotificationsController {
         var known = new HashSet<>(recipients);
         for (int i = 0; i < usernames.size(); i++) {
             if (!known.contains(usernames.get(i))) {
-                errors.add(UserError.of("NOT_FOUND", Text.of(NotificationTexts.NO_ACCOUNT, usernames.get(i)),
-                        "input", "usernames", String.valueOf(i)));
+                errors.add(UserError.of(
+                        "NOT_FOUND",
+                        Text.of(NotificationTexts.NO_ACCOUNT, usernames.get(i)),
+                        "input",
+                        "usernames",
+                        String.valueOf(i)));
             }
         }
         if (!errors.isEmpty()) {
             return new SendAnnouncementPayload(0, errors);
         }
-        return new SendAnnouncementPayload(announcements.send(recipients, input.title().strip(), input.body().strip()), List.of());
+        return new SendAnnouncementPayload(
+                announcements.send(
+                        recipients, input.title().strip(), input.body().strip()),
+                List.of());
     }
 
     @MutationMapping
     ReplayPushesPayload replayPushes(@Argument ReplayPushesInput input) {
         var all = Boolean.TRUE.equals(input.all());
         if (all == (input.ids() != null)) {
-            return new ReplayPushesPayload(0, List.of(UserError.of("ONE_OF", Text.of(PlatformTexts.IDS_OR_ALL), "input")));
+            return new ReplayPushesPayload(
+                    0, List.of(UserError.of("ONE_OF", Text.of(PlatformTexts.IDS_OR_ALL), "input")));
         }
         var replayed = outbox.replay(all ? null : input.ids(), clock.instant());
         var errors = new ArrayList<UserError>();
         if (!all) {
             for (int i = 0; i < input.ids().size(); i++) {
                 if (!replayed.contains(input.ids().get(i))) {
-                    errors.add(UserError.of("NOT_DEAD", Text.of(NotificationTexts.NOT_DEAD, input.ids().get(i)),
-                            "input", "ids", String.valueOf(i)));
+                    errors.add(UserError.of(
+                            "NOT_DEAD",
+                            Text.of(NotificationTexts.NOT_DEAD, input.ids().get(i)),
+                            "input",
+                            "ids",
+                            String.valueOf(i)));
                 }
             }
         }
@@ -215,6 +234,7 @@ class NotificationsController {
     }
 
     private static Recipient me() {
-        return Recipient.account(SecurityContextHolder.getContext().getAuthentication().getName());
+        return Recipient.account(
+                SecurityContextHolder.getContext().getAuthentication().getName());
     }
 }

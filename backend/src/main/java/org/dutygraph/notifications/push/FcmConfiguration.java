@@ -1,5 +1,11 @@
 package org.dutygraph.notifications.push;
 
+import com.google.api.client.http.javanet.NetHttpTransport;
+import com.google.auth.oauth2.AccessToken;
+import com.google.auth.oauth2.GoogleCredentials;
+import com.google.firebase.FirebaseApp;
+import com.google.firebase.FirebaseOptions;
+import com.google.firebase.messaging.FirebaseMessaging;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,20 +14,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Date;
 import java.util.UUID;
-
-import com.google.api.client.http.javanet.NetHttpTransport;
-import com.google.auth.oauth2.AccessToken;
-import com.google.auth.oauth2.GoogleCredentials;
-import com.google.firebase.FirebaseApp;
-import com.google.firebase.FirebaseOptions;
-import com.google.firebase.messaging.FirebaseMessaging;
 import org.dutygraph.notifications.NotificationSettings;
 
 /** Builds the Firebase app behind {@link FcmPushProvider} from {@code dutygraph.notifications.fcm.*}. */
 public final class FcmConfiguration {
 
-    private FcmConfiguration() {
-    }
+    private FcmConfiguration() {}
 
     /** A named app of its own, so several application contexts in one JVM never share or clash. */
     public static FirebaseApp app(NotificationSettings.Fcm fcm) {
@@ -65,7 +63,8 @@ public final class FcmConfiguration {
     private static NetHttpTransport redirectedTo(String endpoint) {
         var base = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
         return new NetHttpTransport.Builder()
-                .setConnectionFactory(url -> (HttpURLConnection) URI.create(base + url.getFile()).toURL().openConnection())
+                .setConnectionFactory(url -> (HttpURLConnection)
+                        URI.create(base + url.getFile()).toURL().openConnection())
                 .build();
     }
 

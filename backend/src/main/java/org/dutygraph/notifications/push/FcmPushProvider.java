@@ -1,16 +1,5 @@
 package org.dutygraph.notifications.push;
 
-import java.time.Duration;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-
 import com.google.api.core.ApiFuture;
 import com.google.firebase.messaging.AndroidConfig;
 import com.google.firebase.messaging.AndroidNotification;
@@ -21,6 +10,16 @@ import com.google.firebase.messaging.FirebaseMessagingException;
 import com.google.firebase.messaging.Message;
 import com.google.firebase.messaging.MessagingErrorCode;
 import com.google.firebase.messaging.SendResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Firebase Cloud Messaging (HTTP v1) through the Admin SDK. The SDK itself retries only 503; this
@@ -50,8 +49,10 @@ public final class FcmPushProvider implements PushProvider {
         for (int from = 0; from < messages.size(); from += BATCH) {
             var chunk = messages.subList(from, Math.min(messages.size(), from + BATCH));
             try {
-                messaging.sendEach(chunk.stream().map(FcmPushProvider::message).toList())
-                        .getResponses().forEach(response -> outcomes.add(outcome(response)));
+                messaging
+                        .sendEach(chunk.stream().map(FcmPushProvider::message).toList())
+                        .getResponses()
+                        .forEach(response -> outcomes.add(outcome(response)));
             } catch (FirebaseMessagingException e) {
                 var outcome = failure(e);
                 chunk.forEach(m -> outcomes.add(outcome));
@@ -83,7 +84,8 @@ public final class FcmPushProvider implements PushProvider {
             sent.get();
             return PushOutcome.delivered();
         } catch (ExecutionException e) {
-            return e.getCause() instanceof FirebaseMessagingException f ? failure(f)
+            return e.getCause() instanceof FirebaseMessagingException f
+                    ? failure(f)
                     : PushOutcome.retry(null, "network: " + e.getCause());
         } catch (InterruptedException | RuntimeException e) {
             return PushOutcome.retry(null, "network: " + e);
@@ -95,19 +97,32 @@ public final class FcmPushProvider implements PushProvider {
         var builder = Message.builder().setToken(push.token()).putAllData(payload.data());
         if (payload.dataOnly()) {
             // Data-only messages are delivered to a backgrounded app only with high priority / content-available.
-            builder.setAndroidConfig(AndroidConfig.builder().setPriority(AndroidConfig.Priority.HIGH).build())
-                    .setApnsConfig(ApnsConfig.builder().putHeader("apns-priority", "5")
-                            .setAps(Aps.builder().setContentAvailable(true).build()).build());
+            builder.setAndroidConfig(AndroidConfig.builder()
+                            .setPriority(AndroidConfig.Priority.HIGH)
+                            .build())
+                    .setApnsConfig(ApnsConfig.builder()
+                            .putHeader("apns-priority", "5")
+                            .setAps(Aps.builder().setContentAvailable(true).build())
+                            .build());
         } else {
             builder.setNotification(com.google.firebase.messaging.Notification.builder()
-                    .setTitle(payload.title()).setBody(payload.body()).build());
+                    .setTitle(payload.title())
+                    .setBody(payload.body())
+                    .build());
             if (payload.collapseKey() != null) {
                 // a newer message of the same key replaces the older one in the tray and on the lock screen
-                builder.setAndroidConfig(AndroidConfig.builder().setCollapseKey(payload.collapseKey())
+                builder.setAndroidConfig(AndroidConfig.builder()
+                                .setCollapseKey(payload.collapseKey())
                                 .setPriority(AndroidConfig.Priority.HIGH)
-                                .setNotification(AndroidNotification.builder().setTag(payload.collapseKey()).build()).build())
-                        .setApnsConfig(ApnsConfig.builder().putHeader("apns-collapse-id", payload.collapseKey())
-                                .putHeader("apns-priority", "10").setAps(Aps.builder().build()).build());
+                                .setNotification(AndroidNotification.builder()
+                                        .setTag(payload.collapseKey())
+                                        .build())
+                                .build())
+                        .setApnsConfig(ApnsConfig.builder()
+                                .putHeader("apns-collapse-id", payload.collapseKey())
+                                .putHeader("apns-priority", "10")
+                                .setAps(Aps.builder().build())
+                                .build());
             }
         }
         return builder.build();
@@ -156,7 +171,8 @@ public final class FcmPushProvider implements PushProvider {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
         } catch (NumberFormatException notSeconds) {
             try {
-                var at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                var at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 var wait = Duration.between(now, at);
                 return wait.isNegative() ? Duration.ZERO : wait;
             } catch (RuntimeException unreadable) {

@@ -1,5 +1,4 @@
 package org.dutygraph.notifications.push;
 
 /** One payload for one device token. */
-public record PushMessage(String token, PushPayload payload) {
-}
+public record PushMessage(String token, PushPayload payload) {}

@@ -3,7 +3,6 @@ package org.dutygraph.notifications.push;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,6 +22,7 @@ public record PushPayload(Map<String, String> data, String title, String body, S
 
     /** FCM's limit for a message's payload. */
     public static final int MAX_BYTES = 4096;
+
     static final int PUSHED_BODY_CHARACTERS = 150;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -31,8 +31,9 @@ public record PushPayload(Map<String, String> data, String title, String body, S
 
     public PushPayload {
         data = Map.copyOf(data);
-        if (collapseKey != null && (collapseKey.isEmpty()
-                || collapseKey.getBytes(StandardCharsets.UTF_8).length > MAX_COLLAPSE_KEY_BYTES)) {
+        if (collapseKey != null
+                && (collapseKey.isEmpty()
+                        || collapseKey.getBytes(StandardCharsets.UTF_8).length > MAX_COLLAPSE_KEY_BYTES)) {
             throw new IllegalArgumentException("A collapse key is 1 to " + MAX_COLLAPSE_KEY_BYTES + " bytes");
         }
     }
@@ -62,8 +63,14 @@ public record PushPayload(Map<String, String> data, String title, String body, S
         return new PushPayload(newData, title, body, newCollapseKey);
     }
 
-    public static PushPayload visible(String messageId, String notificationId, String kind, String subjectType,
-                                      String subjectId, String title, String body) {
+    public static PushPayload visible(
+            String messageId,
+            String notificationId,
+            String kind,
+            String subjectType,
+            String subjectId,
+            String title,
+            String body) {
         var data = new LinkedHashMap<String, String>();
         data.put("messageId", messageId);
         data.put("type", "notification");

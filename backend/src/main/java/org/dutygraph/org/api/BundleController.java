@@ -3,15 +3,14 @@ package org.dutygraph.org.api;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.org.bundle.BundleExportStore;
 import org.dutygraph.org.bundle.BundleImportService;
 import org.dutygraph.org.bundle.BundleProblem;
 import org.dutygraph.org.bundle.BundleSource;
 import org.dutygraph.org.bundle.ImportJob;
 import org.dutygraph.platform.graphql.BadInputException;
-import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.i18n.PlatformTexts;
+import org.dutygraph.platform.i18n.Text;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -34,11 +33,9 @@ class BundleController {
         this.exports = exports;
     }
 
-    record ImportBundleInput(Object bundle) {
-    }
+    record ImportBundleInput(Object bundle) {}
 
-    record ImportBundlePayload(ImportJob job, List<BundleProblem> problems) {
-    }
+    record ImportBundlePayload(ImportJob job, List<BundleProblem> problems) {}
 
     @MutationMapping
     ImportBundlePayload importBundle(@Argument ImportBundleInput input) {

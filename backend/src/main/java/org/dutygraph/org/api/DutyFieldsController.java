@@ -2,10 +2,8 @@ package org.dutygraph.org.api;
 
 import static org.dutygraph.platform.graphql.BatchResults.byKey;
 
-
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.org.read.OrgReadStore;
 import org.dutygraph.org.read.Views.AreaView;
 import org.dutygraph.org.read.Views.ConceptView;
@@ -57,32 +55,52 @@ class DutyFieldsController {
 
     @BatchMapping(typeName = "PowerItem", field = "duties")
     Map<PowerItemView, List<DutyView>> powerItemDuties(List<PowerItemView> items) {
-        return byKey(items, PowerItemView::id, graph.dutiesOfPowerItems(items.stream().map(PowerItemView::id).distinct().toList()));
+        return byKey(
+                items,
+                PowerItemView::id,
+                graph.dutiesOfPowerItems(
+                        items.stream().map(PowerItemView::id).distinct().toList()));
     }
 
     @BatchMapping(typeName = "PowerItem", field = "holders")
     Map<PowerItemView, List<Object>> powerItemHolders(List<PowerItemView> items) {
-        return byKey(items, PowerItemView::id, graph.holdersOfPowerItems(items.stream().map(PowerItemView::id).distinct().toList()));
+        return byKey(
+                items,
+                PowerItemView::id,
+                graph.holdersOfPowerItems(
+                        items.stream().map(PowerItemView::id).distinct().toList()));
     }
 
     @BatchMapping(typeName = "Concept", field = "broader")
     Map<ConceptView, ConceptView> broader(List<ConceptView> concepts) {
-        return byKey(concepts, ConceptView::id, graph.broader(concepts.stream().map(ConceptView::id).distinct().toList()));
+        return byKey(
+                concepts,
+                ConceptView::id,
+                graph.broader(concepts.stream().map(ConceptView::id).distinct().toList()));
     }
 
     @BatchMapping(typeName = "Concept", field = "narrower")
     Map<ConceptView, List<ConceptView>> narrower(List<ConceptView> concepts) {
-        return byKey(concepts, ConceptView::id, graph.narrower(concepts.stream().map(ConceptView::id).distinct().toList()));
+        return byKey(
+                concepts,
+                ConceptView::id,
+                graph.narrower(concepts.stream().map(ConceptView::id).distinct().toList()));
     }
 
     @BatchMapping(typeName = "Area", field = "parent")
     Map<AreaView, AreaView> parentArea(List<AreaView> areas) {
-        return byKey(areas, AreaView::id, graph.parentAreas(areas.stream().map(AreaView::id).distinct().toList()));
+        return byKey(
+                areas,
+                AreaView::id,
+                graph.parentAreas(areas.stream().map(AreaView::id).distinct().toList()));
     }
 
     @BatchMapping(typeName = "Area", field = "children")
     Map<AreaView, List<AreaView>> childAreas(List<AreaView> areas) {
-        return byKey(areas, AreaView::id, graph.childAreas(areas.stream().map(AreaView::id).distinct().toList()));
+        return byKey(
+                areas,
+                AreaView::id,
+                graph.childAreas(areas.stream().map(AreaView::id).distinct().toList()));
     }
 
     private static List<String> ids(List<DutyView> duties) {

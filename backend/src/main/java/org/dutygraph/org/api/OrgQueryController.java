@@ -1,7 +1,6 @@
 package org.dutygraph.org.api;
 
 import java.util.List;
-
 import org.dutygraph.org.read.DutySearchStore;
 import org.dutygraph.org.read.OrgReadStore;
 import org.dutygraph.org.read.Views.AreaView;
@@ -32,11 +31,9 @@ class OrgQueryController {
         this.search = search;
     }
 
-    record UnitFilter(String parentId, String classification) {
-    }
+    record UnitFilter(String parentId, String classification) {}
 
-    record PowerItemFilter(String category, String holderId) {
-    }
+    record PowerItemFilter(String category, String holderId) {}
 
     @QueryMapping
     UnitView unit(@Argument String id) {
@@ -45,8 +42,15 @@ class OrgQueryController {
 
     @QueryMapping
     Connection<UnitView> units(@Argument UnitFilter filter, @Argument Integer first, @Argument String after) {
-        return Connection.page(first, after, (cursor, limit) -> graph.unitPage(filter == null ? null : filter.parentId(),
-                filter == null ? null : filter.classification(), cursor, limit), UnitView::id);
+        return Connection.page(
+                first,
+                after,
+                (cursor, limit) -> graph.unitPage(
+                        filter == null ? null : filter.parentId(),
+                        filter == null ? null : filter.classification(),
+                        cursor,
+                        limit),
+                UnitView::id);
     }
 
     @QueryMapping
@@ -65,15 +69,14 @@ class OrgQueryController {
     }
 
     @QueryMapping
-    Connection<DutyView> duties(@Argument DutySearchStore.Filter filter, @Argument Integer first, @Argument String after) {
+    Connection<DutyView> duties(
+            @Argument DutySearchStore.Filter filter, @Argument Integer first, @Argument String after) {
         return Connection.page(first, after, (cursor, limit) -> search.duties(filter, cursor, limit), DutyView::id);
     }
 
-    record SearchEdge(String cursor, DutyView node, double score) {
-    }
+    record SearchEdge(String cursor, DutyView node, double score) {}
 
-    record SearchConnection(List<SearchEdge> edges, Connection.PageInfo pageInfo) {
-    }
+    record SearchConnection(List<SearchEdge> edges, Connection.PageInfo pageInfo) {}
 
     @QueryMapping
     SearchConnection searchDuties(@Argument String text, @Argument Integer first, @Argument String after) {
@@ -87,10 +90,18 @@ class OrgQueryController {
         var page = hits.subList(0, Math.min(size, hits.size()));
         var edges = new java.util.ArrayList<SearchEdge>();
         for (int i = 0; i < page.size(); i++) {
-            edges.add(new SearchEdge(Connection.encode(Integer.toString(skip + i + 1)), page.get(i).duty(), page.get(i).score()));
+            edges.add(new SearchEdge(
+                    Connection.encode(Integer.toString(skip + i + 1)),
+                    page.get(i).duty(),
+                    page.get(i).score()));
         }
-        return new SearchConnection(edges, new Connection.PageInfo(hits.size() > size, skip > 0,
-                edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+        return new SearchConnection(
+                edges,
+                new Connection.PageInfo(
+                        hits.size() > size,
+                        skip > 0,
+                        edges.isEmpty() ? null : edges.get(0).cursor(),
+                        edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
     }
 
     private static int offset(String after) {
@@ -111,10 +122,17 @@ class OrgQueryController {
     }
 
     @QueryMapping
-    Connection<PowerItemView> powerItems(@Argument PowerItemFilter filter, @Argument Integer first, @Argument String after) {
-        var category = filter == null || filter.category() == null ? null : filter.category().toLowerCase();
-        return Connection.page(first, after, (cursor, limit) -> search.powerItems(category,
-                filter == null ? null : filter.holderId(), cursor, limit), PowerItemView::id);
+    Connection<PowerItemView> powerItems(
+            @Argument PowerItemFilter filter, @Argument Integer first, @Argument String after) {
+        var category = filter == null || filter.category() == null
+                ? null
+                : filter.category().toLowerCase();
+        return Connection.page(
+                first,
+                after,
+                (cursor, limit) ->
+                        search.powerItems(category, filter == null ? null : filter.holderId(), cursor, limit),
+                PowerItemView::id);
     }
 
     @QueryMapping

@@ -6,7 +6,6 @@ import static org.dutygraph.platform.graphql.BatchResults.each;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
 import org.dataloader.DataLoader;
 import org.dutygraph.org.read.OrgReadStore;
 import org.dutygraph.org.read.SupervisoryChain;
@@ -36,8 +35,9 @@ class PostFieldsController {
     PostFieldsController(OrgReadStore graph, SupervisoryChain chains, BatchLoaderRegistry loaders) {
         this.graph = graph;
         this.chains = chains;
-        loaders.<PageKey, Connection<DutyView>>forName("postDuties").registerMappedBatchLoader((keys, env) ->
-                Mono.just(PageKey.load(keys, graph::postDutyPages, DutyView::id)));
+        loaders.<PageKey, Connection<DutyView>>forName("postDuties")
+                .registerMappedBatchLoader(
+                        (keys, env) -> Mono.just(PageKey.load(keys, graph::postDutyPages, DutyView::id)));
     }
 
     @BatchMapping(typeName = "Post", field = "unit")
@@ -93,47 +93,67 @@ class PostFieldsController {
     }
 
     @SchemaMapping(typeName = "Post", field = "duties")
-    CompletableFuture<Connection<DutyView>> postDuties(PostView post, @Argument Integer first, @Argument String after,
-                                                   DataLoader<PageKey, Connection<DutyView>> postDuties) {
+    CompletableFuture<Connection<DutyView>> postDuties(
+            PostView post,
+            @Argument Integer first,
+            @Argument String after,
+            DataLoader<PageKey, Connection<DutyView>> postDuties) {
         return postDuties.load(PageKey.of(post.id(), first, after));
     }
 
     @BatchMapping(typeName = "Person", field = "memberships")
     Map<PersonView, List<MembershipView>> personMemberships(List<PersonView> persons) {
-        return byKey(persons, PersonView::id, graph.membershipsOfPersons(persons.stream().map(PersonView::id).distinct().toList()));
+        return byKey(
+                persons,
+                PersonView::id,
+                graph.membershipsOfPersons(
+                        persons.stream().map(PersonView::id).distinct().toList()));
     }
 
     @BatchMapping(typeName = "Person")
     Map<PersonView, List<PostView>> currentPosts(List<PersonView> persons) {
-        var memberships = graph.membershipsOfPersons(persons.stream().map(PersonView::id).distinct().toList());
-        var postIds = memberships.values().stream().flatMap(List::stream).filter(MembershipView::current)
-                .map(MembershipView::postId).distinct().toList();
+        var memberships = graph.membershipsOfPersons(
+                persons.stream().map(PersonView::id).distinct().toList());
+        var postIds = memberships.values().stream()
+                .flatMap(List::stream)
+                .filter(MembershipView::current)
+                .map(MembershipView::postId)
+                .distinct()
+                .toList();
         var posts = graph.posts(postIds);
-        return each(persons, p -> memberships.getOrDefault(p.id(), List.of()).stream()
-                .filter(MembershipView::current).map(m -> posts.get(m.postId())).toList());
+        return each(
+                persons,
+                p -> memberships.getOrDefault(p.id(), List.of()).stream()
+                        .filter(MembershipView::current)
+                        .map(m -> posts.get(m.postId()))
+                        .toList());
     }
 
     @BatchMapping(typeName = "Membership", field = "person")
     Map<MembershipView, PersonView> membershipPerson(List<MembershipView> memberships) {
-        var persons = graph.persons(memberships.stream().map(MembershipView::personId).distinct().toList());
+        var persons = graph.persons(
+                memberships.stream().map(MembershipView::personId).distinct().toList());
         return byKey(memberships, MembershipView::personId, persons);
     }
 
     @BatchMapping(typeName = "Membership", field = "post")
     Map<MembershipView, PostView> membershipPost(List<MembershipView> memberships) {
-        var posts = graph.posts(memberships.stream().map(MembershipView::postId).distinct().toList());
+        var posts = graph.posts(
+                memberships.stream().map(MembershipView::postId).distinct().toList());
         return byKey(memberships, MembershipView::postId, posts);
     }
 
     @BatchMapping(typeName = "Supervision", field = "post")
     Map<SupervisionView, PostView> supervisingPost(List<SupervisionView> supervision) {
-        var posts = graph.posts(supervision.stream().map(SupervisionView::postId).distinct().toList());
+        var posts = graph.posts(
+                supervision.stream().map(SupervisionView::postId).distinct().toList());
         return byKey(supervision, SupervisionView::postId, posts);
     }
 
     @BatchMapping(typeName = "Supervision", field = "unit")
     Map<SupervisionView, UnitView> supervisedUnit(List<SupervisionView> supervision) {
-        var units = graph.units(supervision.stream().map(SupervisionView::unitId).distinct().toList());
+        var units = graph.units(
+                supervision.stream().map(SupervisionView::unitId).distinct().toList());
         return byKey(supervision, SupervisionView::unitId, units);
     }
 

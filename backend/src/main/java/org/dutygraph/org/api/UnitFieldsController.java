@@ -5,7 +5,6 @@ import static org.dutygraph.platform.graphql.BatchResults.byKey;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
 import org.dataloader.DataLoader;
 import org.dutygraph.org.read.OrgReadStore;
 import org.dutygraph.org.read.Views.AreaView;
@@ -31,12 +30,15 @@ class UnitFieldsController {
 
     UnitFieldsController(OrgReadStore graph, BatchLoaderRegistry loaders) {
         this.graph = graph;
-        loaders.<PageKey, Connection<UnitView>>forName("unitChildren").registerMappedBatchLoader((keys, env) ->
-                Mono.just(PageKey.load(keys, graph::childPages, UnitView::id)));
-        loaders.<PageKey, Connection<PostView>>forName("unitPosts").registerMappedBatchLoader((keys, env) ->
-                Mono.just(PageKey.load(keys, graph::postPages, PostView::id)));
-        loaders.<PageKey, Connection<DutyView>>forName("unitDuties").registerMappedBatchLoader((keys, env) ->
-                Mono.just(PageKey.load(keys, graph::unitDutyPages, DutyView::id)));
+        loaders.<PageKey, Connection<UnitView>>forName("unitChildren")
+                .registerMappedBatchLoader(
+                        (keys, env) -> Mono.just(PageKey.load(keys, graph::childPages, UnitView::id)));
+        loaders.<PageKey, Connection<PostView>>forName("unitPosts")
+                .registerMappedBatchLoader(
+                        (keys, env) -> Mono.just(PageKey.load(keys, graph::postPages, PostView::id)));
+        loaders.<PageKey, Connection<DutyView>>forName("unitDuties")
+                .registerMappedBatchLoader(
+                        (keys, env) -> Mono.just(PageKey.load(keys, graph::unitDutyPages, DutyView::id)));
     }
 
     @BatchMapping(typeName = "Unit")
@@ -70,20 +72,29 @@ class UnitFieldsController {
     }
 
     @SchemaMapping(typeName = "Unit")
-    CompletableFuture<Connection<UnitView>> children(UnitView unit, @Argument Integer first, @Argument String after,
-                                                     DataLoader<PageKey, Connection<UnitView>> unitChildren) {
+    CompletableFuture<Connection<UnitView>> children(
+            UnitView unit,
+            @Argument Integer first,
+            @Argument String after,
+            DataLoader<PageKey, Connection<UnitView>> unitChildren) {
         return unitChildren.load(PageKey.of(unit.id(), first, after));
     }
 
     @SchemaMapping(typeName = "Unit")
-    CompletableFuture<Connection<PostView>> posts(UnitView unit, @Argument Integer first, @Argument String after,
-                                                  DataLoader<PageKey, Connection<PostView>> unitPosts) {
+    CompletableFuture<Connection<PostView>> posts(
+            UnitView unit,
+            @Argument Integer first,
+            @Argument String after,
+            DataLoader<PageKey, Connection<PostView>> unitPosts) {
         return unitPosts.load(PageKey.of(unit.id(), first, after));
     }
 
     @SchemaMapping(typeName = "Unit")
-    CompletableFuture<Connection<DutyView>> duties(UnitView unit, @Argument Integer first, @Argument String after,
-                                                   DataLoader<PageKey, Connection<DutyView>> unitDuties) {
+    CompletableFuture<Connection<DutyView>> duties(
+            UnitView unit,
+            @Argument Integer first,
+            @Argument String after,
+            DataLoader<PageKey, Connection<DutyView>> unitDuties) {
         return unitDuties.load(PageKey.of(unit.id(), first, after));
     }
 

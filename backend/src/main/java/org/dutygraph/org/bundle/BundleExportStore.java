@@ -4,14 +4,13 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
-
 import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.TypeSystem;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -104,7 +103,8 @@ public class BundleExportStore {
     }
 
     public void export(OutputStream out, String title) {
-        try (JsonGenerator gen = MAPPER.createGenerator(out); var session = driver.session()) {
+        try (JsonGenerator gen = MAPPER.createGenerator(out);
+                var session = driver.session()) {
             gen.writeStartObject();
             gen.writeStringProperty("format", Bundle.FORMAT);
             gen.writeName("source");

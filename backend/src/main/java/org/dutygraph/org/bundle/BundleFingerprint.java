@@ -12,8 +12,7 @@ import java.util.List;
  */
 final class BundleFingerprint {
 
-    private BundleFingerprint() {
-    }
+    private BundleFingerprint() {}
 
     static String of(Bundle bundle) {
         MessageDigest digest;
@@ -23,8 +22,16 @@ final class BundleFingerprint {
             throw new IllegalStateException(e);
         }
         add(digest, List.of(String.valueOf(bundle.format()), String.valueOf(bundle.source())));
-        for (var section : List.of(bundle.areas(), bundle.concepts(), bundle.organizations(), bundle.posts(),
-                bundle.persons(), bundle.memberships(), bundle.supervision(), bundle.powerItems(), bundle.duties())) {
+        for (var section : List.of(
+                bundle.areas(),
+                bundle.concepts(),
+                bundle.organizations(),
+                bundle.posts(),
+                bundle.persons(),
+                bundle.memberships(),
+                bundle.supervision(),
+                bundle.powerItems(),
+                bundle.duties())) {
             add(digest, section);
         }
         return HexFormat.of().formatHex(digest.digest());

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.function.UnaryOperator;
-
 import org.dutygraph.org.OrgTexts;
 import org.dutygraph.platform.i18n.Messages;
 import org.dutygraph.platform.i18n.Text;
@@ -49,15 +48,27 @@ public class BundleImportService implements AutoCloseable {
     private final Clock clock;
 
     @Autowired
-    public BundleImportService(BundleWriteStore store, ExistingIdsStore existingIds, ImportProperties properties,
-                               ApplicationEventPublisher events, ImportJobStore log, Clock clock, Messages messages) {
+    public BundleImportService(
+            BundleWriteStore store,
+            ExistingIdsStore existingIds,
+            ImportProperties properties,
+            ApplicationEventPublisher events,
+            ImportJobStore log,
+            Clock clock,
+            Messages messages) {
         this(store, existingIds, properties, events, log, UnaryOperator.identity(), clock, messages);
     }
 
     /** @param sinks wraps the sink of every batched write (tests stop an import midway with it) */
-    BundleImportService(BundleWriteStore store, ExistingIdsStore existingIds, ImportProperties properties,
-                        ApplicationEventPublisher events, ImportJobStore log, UnaryOperator<WriteSink> sinks,
-                        Clock clock, Messages messages) {
+    BundleImportService(
+            BundleWriteStore store,
+            ExistingIdsStore existingIds,
+            ImportProperties properties,
+            ApplicationEventPublisher events,
+            ImportJobStore log,
+            UnaryOperator<WriteSink> sinks,
+            Clock clock,
+            Messages messages) {
         this.messages = messages;
         this.store = store;
         this.existingIds = existingIds;
@@ -69,8 +80,19 @@ public class BundleImportService implements AutoCloseable {
     }
 
     public ImportJob submit(BundleSource source, String submittedBy) {
-        var job = new ImportJob(UUID.randomUUID().toString(), ImportJob.Status.QUEUED, "queued", 0, 0, List.of(), 0,
-                submittedBy, now(), null, null, null);
+        var job = new ImportJob(
+                UUID.randomUUID().toString(),
+                ImportJob.Status.QUEUED,
+                "queued",
+                0,
+                0,
+                List.of(),
+                0,
+                submittedBy,
+                now(),
+                null,
+                null,
+                null);
         jobs.put(job.id(), job);
         record(job.id());
         executor.execute(() -> run(job.id(), source));
@@ -125,7 +147,8 @@ public class BundleImportService implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             logger.error("Import {} failed", id, e);
             update(id, job -> {
-                var reason = job.total() <= properties.singleTransactionLimit() ? Text.of(OrgTexts.STORE_FAILED)
+                var reason = job.total() <= properties.singleTransactionLimit()
+                        ? Text.of(OrgTexts.STORE_FAILED)
                         : Text.of(OrgTexts.STORE_FAILED_PARTLY, job.written());
                 return job.failed(reason, messages.chinese(reason));
             });
@@ -156,10 +179,11 @@ public class BundleImportService implements AutoCloseable {
         };
         update(id, job -> job.with(ImportJob.Status.WRITING, "writing", 0, job.total()));
         if (batched) {
-            store.writeInBatches(sink -> new BundleWriter(sinks.apply(sink), progress, properties.batchSize())
-                    .write(validated));
+            store.writeInBatches(
+                    sink -> new BundleWriter(sinks.apply(sink), progress, properties.batchSize()).write(validated));
         } else {
-            store.writeInOneTransaction(sink -> new BundleWriter(sink, progress, properties.batchSize()).write(validated));
+            store.writeInOneTransaction(
+                    sink -> new BundleWriter(sink, progress, properties.batchSize()).write(validated));
         }
     }
 

@@ -13,6 +13,10 @@ public record BundleImported(String jobId, int entries, List<String> dutyIds, bo
 
     static BundleImported of(String jobId, Bundle bundle) {
         boolean dutiesOnly = bundle.size() == bundle.duties().size();
-        return new BundleImported(jobId, bundle.size(), bundle.duties().stream().map(Bundle.Duty::id).toList(), dutiesOnly);
+        return new BundleImported(
+                jobId,
+                bundle.size(),
+                bundle.duties().stream().map(Bundle.Duty::id).toList(),
+                dutiesOnly);
     }
 }

@@ -5,13 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
 import org.dutygraph.org.OrgTexts;
 import org.dutygraph.platform.i18n.PlatformTexts;
 import org.dutygraph.platform.i18n.Text;
-import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,8 +40,14 @@ public final class BundleReader {
             return read(parser);
         } catch (StreamReadException e) {
             var location = e.getLocation();
-            problems.add("$", "MALFORMED_JSON", Text.of(OrgTexts.NOT_JSON, location == null ? Text.verbatim("")
-                    : Text.of(OrgTexts.LINE_COLUMN, location.getLineNr(), location.getColumnNr())));
+            problems.add(
+                    "$",
+                    "MALFORMED_JSON",
+                    Text.of(
+                            OrgTexts.NOT_JSON,
+                            location == null
+                                    ? Text.verbatim("")
+                                    : Text.of(OrgTexts.LINE_COLUMN, location.getLineNr(), location.getColumnNr())));
             return null;
         }
     }
@@ -65,7 +70,9 @@ public final class BundleReader {
             var name = parser.currentName();
             parser.nextToken();
             switch (name) {
-                case "format" -> builder.format = parser.currentToken() == JsonToken.VALUE_STRING ? parser.getString() : wrongFormat(parser);
+                case "format" ->
+                    builder.format =
+                            parser.currentToken() == JsonToken.VALUE_STRING ? parser.getString() : wrongFormat(parser);
                 case "source" -> builder.source = source(MAPPER.readTree(parser));
                 case "areas" -> builder.areas = array(parser, name, this::area);
                 case "concepts" -> builder.concepts = array(parser, name, this::concept);
@@ -129,22 +136,38 @@ public final class BundleReader {
     }
 
     private Bundle.Concept concept(ElementReader r) {
-        return new Bundle.Concept(r.text("id"), r.text("label"), r.ref("scheme"), r.ref("broader_id"), r.texts("alt_labels"));
+        return new Bundle.Concept(
+                r.text("id"), r.text("label"), r.ref("scheme"), r.ref("broader_id"), r.texts("alt_labels"));
     }
 
     private Bundle.Organization organization(ElementReader r) {
         var staffing = r.object("staffing");
-        return new Bundle.Organization(r.text("id"), r.text("name"), r.names("other_names"),
-                r.ref("classification"), r.ref("parent_id"), r.ref("area_id"), r.text("founding_date"),
-                r.text("dissolution_date"), r.ref("status"),
+        return new Bundle.Organization(
+                r.text("id"),
+                r.text("name"),
+                r.names("other_names"),
+                r.ref("classification"),
+                r.ref("parent_id"),
+                r.ref("area_id"),
+                r.text("founding_date"),
+                r.text("dissolution_date"),
+                r.ref("status"),
                 staffing == null ? null : staffing.integer("quota"),
                 staffing == null ? null : staffing.integer("leadership_positions"));
     }
 
     private Bundle.Post post(ElementReader r) {
-        return new Bundle.Post(r.text("id"), r.text("label"), r.ref("organization_id"), r.ref("role"),
-                r.ref("class"), r.text("start_date"), r.text("end_date"), r.ref("backup_post_id"),
-                r.ref("reports_to_post_id"), r.ref("status"));
+        return new Bundle.Post(
+                r.text("id"),
+                r.text("label"),
+                r.ref("organization_id"),
+                r.ref("role"),
+                r.ref("class"),
+                r.text("start_date"),
+                r.text("end_date"),
+                r.ref("backup_post_id"),
+                r.ref("reports_to_post_id"),
+                r.ref("status"));
     }
 
     private Bundle.Person person(ElementReader r) {
@@ -152,7 +175,11 @@ public final class BundleReader {
     }
 
     private Bundle.Membership membership(ElementReader r) {
-        return new Bundle.Membership(r.ref("person_id"), r.ref("post_id"), r.text("start_date"), r.text("end_date"),
+        return new Bundle.Membership(
+                r.ref("person_id"),
+                r.ref("post_id"),
+                r.text("start_date"),
+                r.text("end_date"),
                 r.ref("seconded_from_id"));
     }
 
@@ -161,9 +188,18 @@ public final class BundleReader {
     }
 
     private Bundle.PowerItem powerItem(ElementReader r) {
-        return new Bundle.PowerItem(r.text("id"), r.text("code"), r.text("name"), r.ref("category"),
-                r.ref("basis"), r.integer("statutory_days"), r.integer("committed_days"), r.scalarText("fee"),
-                r.ref("status"), r.text("end_date"), fees(r));
+        return new Bundle.PowerItem(
+                r.text("id"),
+                r.text("code"),
+                r.text("name"),
+                r.ref("category"),
+                r.ref("basis"),
+                r.integer("statutory_days"),
+                r.integer("committed_days"),
+                r.scalarText("fee"),
+                r.ref("status"),
+                r.text("end_date"),
+                fees(r));
     }
 
     /** Fee entries of the wrong type stay as nulls, so that later problems keep their index in the path. */
@@ -177,9 +213,19 @@ public final class BundleReader {
     }
 
     private Bundle.Duty duty(ElementReader r) {
-        return new Bundle.Duty(r.text("id"), r.ref("holder_id"), r.text("text"), r.ref("action"),
-                r.refList("objects"), r.ref("area_id"), r.refList("power_item_ids"), r.ref("basis"),
-                r.ref("role"), r.ref("arrangement_id"), r.ref("status"), r.text("end_date"));
+        return new Bundle.Duty(
+                r.text("id"),
+                r.ref("holder_id"),
+                r.text("text"),
+                r.ref("action"),
+                r.refList("objects"),
+                r.ref("area_id"),
+                r.refList("power_item_ids"),
+                r.ref("basis"),
+                r.ref("role"),
+                r.ref("arrangement_id"),
+                r.ref("status"),
+                r.text("end_date"));
     }
 
     private static final class Sections {
@@ -196,8 +242,18 @@ public final class BundleReader {
         List<Bundle.Duty> duties = List.of();
 
         Bundle build() {
-            return new Bundle(format, source, areas, concepts, organizations, posts, persons, memberships,
-                    supervision, powerItems, duties);
+            return new Bundle(
+                    format,
+                    source,
+                    areas,
+                    concepts,
+                    organizations,
+                    posts,
+                    persons,
+                    memberships,
+                    supervision,
+                    powerItems,
+                    duties);
         }
     }
 }

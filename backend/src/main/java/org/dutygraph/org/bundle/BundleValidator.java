@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-
 import org.dutygraph.org.OrgTexts;
 import org.dutygraph.org.read.OrgNouns;
 import org.dutygraph.platform.i18n.PlatformTexts;
@@ -46,9 +45,15 @@ public final class BundleValidator {
     /** Validates; returns the ids of posts that hold duties' holder role, needed by the writer. */
     public ValidatedBundle validate(Bundle bundle) {
         if (!Bundle.FORMAT.equals(bundle.format())) {
-            problems.add("$.format", bundle.format() == null ? "MISSING_FIELD" : "UNSUPPORTED_FORMAT",
-                    Text.of(OrgTexts.FORMAT, Bundle.FORMAT, bundle.format() == null ? Text.verbatim("")
-                            : Text.of(OrgTexts.FORMAT_NOT, bundle.format())));
+            problems.add(
+                    "$.format",
+                    bundle.format() == null ? "MISSING_FIELD" : "UNSUPPORTED_FORMAT",
+                    Text.of(
+                            OrgTexts.FORMAT,
+                            Bundle.FORMAT,
+                            bundle.format() == null
+                                    ? Text.verbatim("")
+                                    : Text.of(OrgTexts.FORMAT_NOT, bundle.format())));
         }
         collectIds(bundle);
         areas(bundle.areas());
@@ -70,7 +75,9 @@ public final class BundleValidator {
         unique("areas", b.areas(), Bundle.Area::id, areaIds);
         var concepts = new HashSet<String>();
         unique("concepts", b.concepts(), Bundle.Concept::id, concepts);
-        b.concepts().stream().filter(Objects::nonNull).filter(c -> c.id() != null)
+        b.concepts().stream()
+                .filter(Objects::nonNull)
+                .filter(c -> c.id() != null)
                 .forEach(c -> conceptSchemes.putIfAbsent(c.id(), c.scheme()));
         unique("organizations", b.organizations(), Bundle.Organization::id, organizationIds);
         unique("posts", b.posts(), Bundle.Post::id, postIds);
@@ -97,7 +104,8 @@ public final class BundleValidator {
             if (value == null || value.isBlank()) {
                 problems.add(path, "MISSING_FIELD", Text.of(OrgTexts.ENTRY_NEEDS_ID, section));
             } else if (!seen.add(value)) {
-                problems.add(path, "DUPLICATE_ID", Text.of(OrgTexts.DUPLICATE_ID, value, section, firstIndex.get(value)));
+                problems.add(
+                        path, "DUPLICATE_ID", Text.of(OrgTexts.DUPLICATE_ID, value, section, firstIndex.get(value)));
             } else {
                 firstIndex.put(value, i);
             }
@@ -127,9 +135,14 @@ public final class BundleValidator {
             oneOf(p, "scheme", c.scheme(), Vocabulary.CONCEPT_SCHEMES, true);
             reference(p, "broader_id", c.broaderId(), "Concept", conceptSchemes.keySet());
             var broaderScheme = conceptSchemes.get(c.broaderId());
-            if (c.broaderId() != null && broaderScheme != null && c.scheme() != null && !broaderScheme.equals(c.scheme())) {
-                problems.add(p + ".broader_id", "SCHEME_MISMATCH", Text.of(OrgTexts.SCHEME_NARROWER, c.id(), c.scheme(),
-                        c.broaderId(), broaderScheme));
+            if (c.broaderId() != null
+                    && broaderScheme != null
+                    && c.scheme() != null
+                    && !broaderScheme.equals(c.scheme())) {
+                problems.add(
+                        p + ".broader_id",
+                        "SCHEME_MISMATCH",
+                        Text.of(OrgTexts.SCHEME_NARROWER, c.id(), c.scheme(), c.broaderId(), broaderScheme));
             }
             altLabels(p, c.altLabels());
             if (c.id() != null && c.broaderId() != null) broader.put(c.id(), c.broaderId());
@@ -174,7 +187,9 @@ public final class BundleValidator {
             nonNegative(p + ".staffing", "quota", o.quota());
             nonNegative(p + ".staffing", "leadership_positions", o.leadershipPositions());
             if (o.quota() != null && o.leadershipPositions() != null && o.leadershipPositions() > o.quota()) {
-                problems.add(p + ".staffing.leadership_positions", "OUT_OF_RANGE",
+                problems.add(
+                        p + ".staffing.leadership_positions",
+                        "OUT_OF_RANGE",
                         Text.of(OrgTexts.LEADERSHIP_OVER_QUOTA, o.leadershipPositions(), o.quota()));
             }
             if (o.id() != null && o.parentId() != null) parents.put(o.id(), o.parentId());
@@ -258,9 +273,13 @@ public final class BundleValidator {
             oneOf(p, "status", item.status(), Vocabulary.ITEM_STATUSES, false);
             nonNegative(p, "statutory_days", item.statutoryDays());
             nonNegative(p, "committed_days", item.committedDays());
-            if (item.statutoryDays() != null && item.committedDays() != null && item.committedDays() > item.statutoryDays()) {
-                problems.add(p + ".committed_days", "OUT_OF_RANGE", Text.of(OrgTexts.COMMITTED_OVER_STATUTORY, item.committedDays(),
-                        item.statutoryDays()));
+            if (item.statutoryDays() != null
+                    && item.committedDays() != null
+                    && item.committedDays() > item.statutoryDays()) {
+                problems.add(
+                        p + ".committed_days",
+                        "OUT_OF_RANGE",
+                        Text.of(OrgTexts.COMMITTED_OVER_STATUTORY, item.committedDays(), item.statutoryDays()));
             }
             withdrawal(p, item.status(), item.endDate());
             fees(p, item.fees());
@@ -297,8 +316,8 @@ public final class BundleValidator {
             required(p, "holder_id", d.holderId());
             required(p, "text", d.text());
             if (d.holderId() != null && !organizationIds.contains(d.holderId()) && !postIds.contains(d.holderId())) {
-                pending.computeIfAbsent("Holder", k -> new ArrayList<>()).add(new PendingReference(p + ".holder_id", d.holderId(),
-                        "holder_id"));
+                pending.computeIfAbsent("Holder", k -> new ArrayList<>())
+                        .add(new PendingReference(p + ".holder_id", d.holderId(), "holder_id"));
             }
             conceptReference(p + ".action", d.action(), "action");
             for (int k = 0; k < d.objects().size(); k++) {
@@ -312,7 +331,8 @@ public final class BundleValidator {
             oneOf(p, "status", d.status(), Vocabulary.ITEM_STATUSES, false);
             withdrawal(p, d.status(), d.endDate());
             if (d.arrangementId() != null && (d.role() == null || "sole".equals(d.role()))) {
-                problems.add(p + ".role", "INCONSISTENT_ARRANGEMENT", Text.of(OrgTexts.ARRANGEMENT_ROLE, d.arrangementId()));
+                problems.add(
+                        p + ".role", "INCONSISTENT_ARRANGEMENT", Text.of(OrgTexts.ARRANGEMENT_ROLE, d.arrangementId()));
             }
         }
     }
@@ -321,7 +341,8 @@ public final class BundleValidator {
         if (id == null) return;
         var known = conceptSchemes.get(id);
         if (known == null) {
-            pending.computeIfAbsent("Concept:" + scheme, k -> new ArrayList<>()).add(new PendingReference(path, id, scheme));
+            pending.computeIfAbsent("Concept:" + scheme, k -> new ArrayList<>())
+                    .add(new PendingReference(path, id, scheme));
         } else if (!scheme.equals(known)) {
             problems.add(path, "SCHEME_MISMATCH", Text.of(OrgTexts.SCHEME_NEEDED, id, known, scheme));
         }
@@ -354,9 +375,15 @@ public final class BundleValidator {
                 for (var ref : references) {
                     var storedScheme = stored.get(ref.id());
                     if (storedScheme == null) {
-                        problems.add(ref.path(), "UNKNOWN_REFERENCE", Text.of(PlatformTexts.NO_SUCH_ID, Text.of(OrgNouns.CONCEPT), ref.id()));
+                        problems.add(
+                                ref.path(),
+                                "UNKNOWN_REFERENCE",
+                                Text.of(PlatformTexts.NO_SUCH_ID, Text.of(OrgNouns.CONCEPT), ref.id()));
                     } else if (!storedScheme.equals(scheme)) {
-                        problems.add(ref.path(), "SCHEME_MISMATCH", Text.of(OrgTexts.SCHEME_NEEDED, ref.id(), storedScheme, scheme));
+                        problems.add(
+                                ref.path(),
+                                "SCHEME_MISMATCH",
+                                Text.of(OrgTexts.SCHEME_NEEDED, ref.id(), storedScheme, scheme));
                     }
                 }
             } else {
@@ -369,7 +396,10 @@ public final class BundleValidator {
     private void report(List<PendingReference> references, Set<String> found, OrgNouns what) {
         for (var ref : references) {
             if (!found.contains(ref.id())) {
-                problems.add(ref.path(), "UNKNOWN_REFERENCE", Text.of(OrgTexts.UNKNOWN_REFERENCE, ref.field(), ref.id(), Text.of(what)));
+                problems.add(
+                        ref.path(),
+                        "UNKNOWN_REFERENCE",
+                        Text.of(OrgTexts.UNKNOWN_REFERENCE, ref.field(), ref.id(), Text.of(what)));
             }
         }
     }
@@ -385,7 +415,8 @@ public final class BundleValidator {
         };
     }
 
-    private <T> void cycles(String section, List<T> entries, Function<T, String> id, Map<String, String> parent, String field) {
+    private <T> void cycles(
+            String section, List<T> entries, Function<T, String> id, Map<String, String> parent, String field) {
         var index = new HashMap<String, Integer>();
         for (int i = 0; i < entries.size(); i++) {
             var e = entries.get(i);
@@ -403,7 +434,9 @@ public final class BundleValidator {
             if (current != null && onTrail.contains(current)) {
                 var cycle = trail.subList(trail.indexOf(current), trail.size());
                 var first = cycle.stream().min(String::compareTo).orElseThrow();
-                problems.add("$." + section + "[" + index.get(first) + "]." + field, "CYCLE",
+                problems.add(
+                        "$." + section + "[" + index.get(first) + "]." + field,
+                        "CYCLE",
                         Text.of(OrgTexts.CYCLE, field, String.join(" -> ", cycle) + " -> " + current));
             }
             done.addAll(trail);
@@ -422,8 +455,14 @@ public final class BundleValidator {
             return;
         }
         if (!allowed.contains(value)) {
-            problems.add(path + "." + field, "UNKNOWN_VALUE", Text.of(OrgTexts.UNKNOWN_VALUE, value, field,
-                    allowed.stream().sorted().toList()));
+            problems.add(
+                    path + "." + field,
+                    "UNKNOWN_VALUE",
+                    Text.of(
+                            OrgTexts.UNKNOWN_VALUE,
+                            value,
+                            field,
+                            allowed.stream().sorted().toList()));
         }
     }
 
@@ -437,7 +476,10 @@ public final class BundleValidator {
         var startOk = date(path, startField, start);
         var endOk = date(path, endField, end);
         if (startOk && endOk && start != null && end != null && end.compareTo(start) < 0) {
-            problems.add(path + "." + endField, "OUT_OF_RANGE", Text.of(OrgTexts.END_BEFORE_START, endField, end, startField, start));
+            problems.add(
+                    path + "." + endField,
+                    "OUT_OF_RANGE",
+                    Text.of(OrgTexts.END_BEFORE_START, endField, end, startField, start));
         }
     }
 
@@ -467,6 +509,5 @@ public final class BundleValidator {
         }
     }
 
-    private record PendingReference(String path, String id, String field) {
-    }
+    private record PendingReference(String path, String id, String field) {}
 }

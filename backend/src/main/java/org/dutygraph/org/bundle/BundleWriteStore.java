@@ -2,7 +2,6 @@ package org.dutygraph.org.bundle;
 
 import java.util.Map;
 import java.util.function.Consumer;
-
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.springframework.stereotype.Component;
@@ -23,7 +22,8 @@ public class BundleWriteStore {
 
     /** Everything {@code writer} sends commits together or not at all. */
     void writeInOneTransaction(Consumer<WriteSink> writer) {
-        try (Session session = driver.session(); var tx = session.beginTransaction()) {
+        try (Session session = driver.session();
+                var tx = session.beginTransaction()) {
             writer.accept((cypher, rows) -> tx.run(cypher, Map.of("rows", rows)).consume());
             tx.commit();
         }

@@ -30,7 +30,12 @@ public final class BundleWriter {
         section("concepts", b.concepts(), BundleWriteStore.CONCEPTS, BundleWriter::concept, false);
         section("concepts", b.concepts(), BundleWriteStore.CONCEPT_LINKS, BundleWriter::concept, true);
         section("organizations", b.organizations(), BundleWriteStore.ORGANIZATIONS, BundleWriter::organization, false);
-        section("organizations", b.organizations(), BundleWriteStore.ORGANIZATION_LINKS, BundleWriter::organization, true);
+        section(
+                "organizations",
+                b.organizations(),
+                BundleWriteStore.ORGANIZATION_LINKS,
+                BundleWriter::organization,
+                true);
         section("posts", b.posts(), BundleWriteStore.POSTS, BundleWriter::post, false);
         section("posts", b.posts(), BundleWriteStore.POST_LINKS, BundleWriter::post, true);
         section("persons", b.persons(), BundleWriteStore.PERSONS, BundleWriter::person, false);
@@ -48,8 +53,8 @@ public final class BundleWriter {
     }
 
     /** Sends one section in batches; a linking pass re-reads entries already counted. */
-    private <T> void section(String phase, List<T> entries, String cypher, Function<T, Map<String, Object>> toRow,
-                             boolean linkingPass) {
+    private <T> void section(
+            String phase, List<T> entries, String cypher, Function<T, Map<String, Object>> toRow, boolean linkingPass) {
         for (int from = 0; from < entries.size(); from += batchSize) {
             var slice = entries.subList(from, Math.min(entries.size(), from + batchSize));
             var rows = new ArrayList<Map<String, Object>>(slice.size());
@@ -75,21 +80,67 @@ public final class BundleWriter {
     }
 
     private static Map<String, Object> concept(Bundle.Concept c) {
-        return row("id", c.id(), "label", c.label(), "scheme", c.scheme(), "broaderId", c.broaderId(),
-                "altLabels", c.altLabels().stream().map(String::strip).toList());
+        return row(
+                "id",
+                c.id(),
+                "label",
+                c.label(),
+                "scheme",
+                c.scheme(),
+                "broaderId",
+                c.broaderId(),
+                "altLabels",
+                c.altLabels().stream().map(String::strip).toList());
     }
 
     private static Map<String, Object> organization(Bundle.Organization o) {
-        return row("id", o.id(), "name", o.name(), "otherNames", o.otherNames().isEmpty() ? null : o.otherNames(),
-                "classification", o.classification(), "parentId", o.parentId(), "areaId", o.areaId(),
-                "foundingDate", o.foundingDate(), "dissolutionDate", o.dissolutionDate(), "status", o.status(),
-                "quota", o.quota(), "leadershipPositions", o.leadershipPositions());
+        return row(
+                "id",
+                o.id(),
+                "name",
+                o.name(),
+                "otherNames",
+                o.otherNames().isEmpty() ? null : o.otherNames(),
+                "classification",
+                o.classification(),
+                "parentId",
+                o.parentId(),
+                "areaId",
+                o.areaId(),
+                "foundingDate",
+                o.foundingDate(),
+                "dissolutionDate",
+                o.dissolutionDate(),
+                "status",
+                o.status(),
+                "quota",
+                o.quota(),
+                "leadershipPositions",
+                o.leadershipPositions());
     }
 
     private static Map<String, Object> post(Bundle.Post p) {
-        return row("id", p.id(), "label", p.label(), "organizationId", p.organizationId(), "role", p.role(),
-                "postClass", p.postClass(), "startDate", p.startDate(), "endDate", p.endDate(),
-                "backupPostId", p.backupPostId(), "reportsToPostId", p.reportsToPostId(), "status", p.status());
+        return row(
+                "id",
+                p.id(),
+                "label",
+                p.label(),
+                "organizationId",
+                p.organizationId(),
+                "role",
+                p.role(),
+                "postClass",
+                p.postClass(),
+                "startDate",
+                p.startDate(),
+                "endDate",
+                p.endDate(),
+                "backupPostId",
+                p.backupPostId(),
+                "reportsToPostId",
+                p.reportsToPostId(),
+                "status",
+                p.status());
     }
 
     private static Map<String, Object> person(Bundle.Person p) {
@@ -97,9 +148,17 @@ public final class BundleWriter {
     }
 
     private static Map<String, Object> membership(Bundle.Membership m) {
-        return row("personId", m.personId(), "postId", m.postId(),
-                "startDate", m.startDate() == null ? "" : m.startDate(), "endDate", m.endDate(),
-                "secondedFromId", m.secondedFromId());
+        return row(
+                "personId",
+                m.personId(),
+                "postId",
+                m.postId(),
+                "startDate",
+                m.startDate() == null ? "" : m.startDate(),
+                "endDate",
+                m.endDate(),
+                "secondedFromId",
+                m.secondedFromId());
     }
 
     private static Map<String, Object> supervision(Bundle.Supervision s) {
@@ -107,16 +166,58 @@ public final class BundleWriter {
     }
 
     private static Map<String, Object> powerItem(Bundle.PowerItem p) {
-        return row("id", p.id(), "code", p.code(), "name", p.name(), "category", p.category(), "basis", p.basis(),
-                "statutoryDays", p.statutoryDays(), "committedDays", p.committedDays(), "fee", p.fee(),
-                "status", p.status(), "endDate", p.endDate(),
-                "feeItems", p.fees().stream().map(Bundle.Fee::item).toList(),
-                "feeAmounts", p.fees().stream().map(Bundle.Fee::amount).toList());
+        return row(
+                "id",
+                p.id(),
+                "code",
+                p.code(),
+                "name",
+                p.name(),
+                "category",
+                p.category(),
+                "basis",
+                p.basis(),
+                "statutoryDays",
+                p.statutoryDays(),
+                "committedDays",
+                p.committedDays(),
+                "fee",
+                p.fee(),
+                "status",
+                p.status(),
+                "endDate",
+                p.endDate(),
+                "feeItems",
+                p.fees().stream().map(Bundle.Fee::item).toList(),
+                "feeAmounts",
+                p.fees().stream().map(Bundle.Fee::amount).toList());
     }
 
     private static Map<String, Object> duty(Bundle.Duty d) {
-        return row("id", d.id(), "holderId", d.holderId(), "text", d.text(), "action", d.action(),
-                "objects", d.objects(), "areaId", d.areaId(), "powerItemIds", d.powerItemIds(), "basis", d.basis(),
-                "role", d.role(), "arrangementId", d.arrangementId(), "status", d.status(), "endDate", d.endDate());
+        return row(
+                "id",
+                d.id(),
+                "holderId",
+                d.holderId(),
+                "text",
+                d.text(),
+                "action",
+                d.action(),
+                "objects",
+                d.objects(),
+                "areaId",
+                d.areaId(),
+                "powerItemIds",
+                d.powerItemIds(),
+                "basis",
+                d.basis(),
+                "role",
+                d.role(),
+                "arrangementId",
+                d.arrangementId(),
+                "status",
+                d.status(),
+                "endDate",
+                d.endDate());
     }
 }

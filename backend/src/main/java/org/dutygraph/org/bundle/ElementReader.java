@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.org.OrgTexts;
 import org.dutygraph.platform.i18n.PlatformTexts;
 import org.dutygraph.platform.i18n.Text;
@@ -144,7 +143,8 @@ final class ElementReader {
             if (name != null && name.isString()) {
                 list.add(name.stringValue());
             } else {
-                problems.add(path + "." + field + "[" + i + "]", "WRONG_TYPE", Text.of(OrgTexts.EACH_NEEDS_NAME, field));
+                problems.add(
+                        path + "." + field + "[" + i + "]", "WRONG_TYPE", Text.of(OrgTexts.EACH_NEEDS_NAME, field));
             }
         }
         return List.copyOf(list);

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-
 import org.neo4j.driver.Driver;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +41,8 @@ class ExistingIdsStore implements ExistingIds {
             return session.executeRead(tx -> {
                 var found = new HashMap<String, String>();
                 tx.run("MATCH (n:Concept) WHERE n.id IN $ids RETURN n.id AS id, n.scheme AS scheme", Map.of("ids", ids))
-                        .forEachRemaining(r -> found.put(r.get("id").asString(), r.get("scheme").asString(null)));
+                        .forEachRemaining(r -> found.put(
+                                r.get("id").asString(), r.get("scheme").asString(null)));
                 return found;
             });
         }

@@ -1,7 +1,6 @@
 package org.dutygraph.org.bundle;
 
 import java.time.Duration;
-
 import org.dutygraph.platform.jobs.PeriodicJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

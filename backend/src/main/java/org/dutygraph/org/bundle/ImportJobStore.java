@@ -1,7 +1,7 @@
 package org.dutygraph.org.bundle;
 
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.dutygraph.org.OrgTexts;
 import org.dutygraph.platform.i18n.Messages;
 import org.dutygraph.platform.i18n.Text;
@@ -57,7 +56,8 @@ public class ImportJobStore {
 
     /** Records the job as it now is and refreshes its heartbeat. A failure is logged: the import goes on. */
     void save(ImportJob job) {
-        var problems = job.problems().subList(0, Math.min(PROBLEMS_KEPT, job.problems().size()));
+        var problems =
+                job.problems().subList(0, Math.min(PROBLEMS_KEPT, job.problems().size()));
         var params = new HashMap<String, Object>();
         params.put("id", job.id());
         params.put("status", job.status().name());
@@ -69,7 +69,11 @@ public class ImportJobStore {
         params.put("codes", problems.stream().map(BundleProblem::code).toList());
         params.put("messages", problems.stream().map(BundleProblem::message).toList());
         // the reasons as keys and arguments, for readers in other languages ("" for words without a key)
-        params.put("texts", problems.stream().map(p -> Objects.requireNonNullElse(TextJson.write(p.text()), "")).toList());
+        params.put(
+                "texts",
+                problems.stream()
+                        .map(p -> Objects.requireNonNullElse(TextJson.write(p.text()), ""))
+                        .toList());
         params.put("submittedBy", job.submittedBy());
         params.put("submittedAt", millis(job.submittedAt()));
         params.put("finishedAt", millis(job.finishedAt()));
@@ -92,7 +96,8 @@ public class ImportJobStore {
      * (then {@code written} counts committed entries; in one transaction nothing is stored until the end).
      */
     void writing(String id, String fingerprint, boolean batched) {
-        write("MATCH (j:ImportJob {id: $id}) SET j.fingerprint = $fingerprint, j.batched = $batched",
+        write(
+                "MATCH (j:ImportJob {id: $id}) SET j.fingerprint = $fingerprint, j.batched = $batched",
                 Map.of("id", id, "fingerprint", fingerprint, "batched", batched));
     }
 
@@ -108,8 +113,11 @@ public class ImportJobStore {
 
     public Optional<ImportJob> find(String id) {
         try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("MATCH (j:ImportJob {id: $id}) RETURN j", Map.of("id", id))
-                    .list(r -> job(r.get("j")))).stream().findFirst();
+            return session
+                    .executeRead(tx -> tx.run("MATCH (j:ImportJob {id: $id}) RETURN j", Map.of("id", id))
+                            .list(r -> job(r.get("j"))))
+                    .stream()
+                    .findFirst();
         }
     }
 
@@ -121,22 +129,47 @@ public class ImportJobStore {
     int interruptAbandoned(boolean previousLife, Duration staleAfter) {
         try (var session = driver.session()) {
             return session.executeWrite(tx -> {
-                var abandoned = tx.run("""
+                var abandoned = tx.run(
+                                """
                         MATCH (j:ImportJob) WHERE j.status IN $running
                           AND (j.heartbeatAt < $staleBefore OR ($previousLife AND j.instance = $instance AND j.owner <> $owner))
                         RETURN j.id AS id, j.heartbeatAt AS seen, j.phase AS phase, j.written AS written, j.total AS total,
-                               coalesce(j.batched, false) AND j.written > 0 AS partly""", Map.of("running", RUNNING, "staleBefore",
-                        clock.instant().minus(staleAfter).toEpochMilli(), "previousLife", previousLife, "instance", instance,
-                        "owner", owner)).list(r -> {
-                    // why, in the reader's language when read; the Chinese words beside it for every other reader
-                    var seen = Instant.ofEpochMilli(r.get("seen").asLong()).toString();
-                    var reason = r.get("partly").asBoolean()
-                            ? Text.of(OrgTexts.INTERRUPTED_PARTLY, seen, r.get("phase").asString(""), r.get("written").asLong(),
-                            r.get("total").asLong())
-                            : Text.of(OrgTexts.INTERRUPTED, seen, r.get("phase").asString(""));
-                    return Map.<String, Object>of("id", r.get("id").asString(), "words", messages.chinese(reason),
-                            "text", TextJson.write(reason));
-                });
+                               coalesce(j.batched, false) AND j.written > 0 AS partly""",
+                                Map.of(
+                                        "running",
+                                        RUNNING,
+                                        "staleBefore",
+                                        clock.instant().minus(staleAfter).toEpochMilli(),
+                                        "previousLife",
+                                        previousLife,
+                                        "instance",
+                                        instance,
+                                        "owner",
+                                        owner))
+                        .list(r -> {
+                            // why, in the reader's language when read; the Chinese words beside it for every other
+                            // reader
+                            var seen =
+                                    Instant.ofEpochMilli(r.get("seen").asLong()).toString();
+                            var reason = r.get("partly").asBoolean()
+                                    ? Text.of(
+                                            OrgTexts.INTERRUPTED_PARTLY,
+                                            seen,
+                                            r.get("phase").asString(""),
+                                            r.get("written").asLong(),
+                                            r.get("total").asLong())
+                                    : Text.of(
+                                            OrgTexts.INTERRUPTED,
+                                            seen,
+                                            r.get("phase").asString(""));
+                            return Map.<String, Object>of(
+                                    "id",
+                                    r.get("id").asString(),
+                                    "words",
+                                    messages.chinese(reason),
+                                    "text",
+                                    TextJson.write(reason));
+                        });
                 tx.run("""
                         UNWIND $rows AS r
                         MATCH (j:ImportJob {id: r.id})
@@ -151,9 +184,12 @@ public class ImportJobStore {
     /** Deletes finished jobs older than {@code keep}. */
     int prune(Duration keep) {
         try (var session = driver.session()) {
-            return session.executeWrite(tx -> tx.run("""
-                    MATCH (j:ImportJob) WHERE j.finishedAt < $before WITH j LIMIT 10000 DELETE j RETURN count(*) AS n""",
-                    Map.of("before", clock.instant().minus(keep).toEpochMilli())).single().get("n").asInt());
+            return session.executeWrite(tx -> tx.run(
+                            """
+                    MATCH (j:ImportJob) WHERE j.finishedAt < $before WITH j LIMIT 10000 DELETE j RETURN count(*) AS n""", Map.of("before", clock.instant().minus(keep).toEpochMilli()))
+                    .single()
+                    .get("n")
+                    .asInt());
         }
     }
 
@@ -174,13 +210,23 @@ public class ImportJobStore {
         var problems = new ArrayList<BundleProblem>(paths.size());
         for (int i = 0; i < paths.size() && i < codes.size() && i < messages.size(); i++) {
             var text = i < texts.size() && !texts.get(i).isEmpty() ? texts.get(i) : null;
-            problems.add(new BundleProblem(paths.get(i), codes.get(i), messages.get(i), TextJson.read(text, messages.get(i))));
+            problems.add(new BundleProblem(
+                    paths.get(i), codes.get(i), messages.get(i), TextJson.read(text, messages.get(i))));
         }
-        return new ImportJob(j.get("id").asString(), ImportJob.Status.valueOf(j.get("status").asString()),
-                j.get("phase").asString(""), j.get("written").asLong(0), j.get("total").asLong(0), List.copyOf(problems),
-                j.get("problemCount").asInt(0), j.get("submittedBy").asString(null), time(j.get("submittedAt")),
-                time(j.get("finishedAt")), j.get("failure").asString(null),
-                TextJson.read(j.get("failureText").asString(null), j.get("failure").asString(null)));
+        return new ImportJob(
+                j.get("id").asString(),
+                ImportJob.Status.valueOf(j.get("status").asString()),
+                j.get("phase").asString(""),
+                j.get("written").asLong(0),
+                j.get("total").asLong(0),
+                List.copyOf(problems),
+                j.get("problemCount").asInt(0),
+                j.get("submittedBy").asString(null),
+                time(j.get("submittedAt")),
+                time(j.get("finishedAt")),
+                j.get("failure").asString(null),
+                TextJson.read(
+                        j.get("failureText").asString(null), j.get("failure").asString(null)));
     }
 
     private static List<String> strings(Value list) {

@@ -6,5 +6,5 @@ public interface ImportProgress {
 
     void update(String phase, long written, long total);
 
-    ImportProgress NONE = (phase, written, total) -> { };
+    ImportProgress NONE = (phase, written, total) -> {};
 }

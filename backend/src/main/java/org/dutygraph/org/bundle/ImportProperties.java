@@ -3,7 +3,6 @@ package org.dutygraph.org.bundle;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -21,8 +20,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param keepFinished           finished job records older than this are deleted
  */
 @ConfigurationProperties("dutygraph.import")
-public record ImportProperties(Integer singleTransactionLimit, Integer batchSize, Duration waitFor, String instanceName,
-                               Duration heartbeat, Duration staleAfter, Duration keepFinished) {
+public record ImportProperties(
+        Integer singleTransactionLimit,
+        Integer batchSize,
+        Duration waitFor,
+        String instanceName,
+        Duration heartbeat,
+        Duration staleAfter,
+        Duration keepFinished) {
 
     public ImportProperties {
         singleTransactionLimit = singleTransactionLimit == null ? 50_000 : singleTransactionLimit;

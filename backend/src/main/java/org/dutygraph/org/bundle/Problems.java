@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
-
 import org.dutygraph.platform.i18n.Text;
 
 /** Collects bundle problems; keeps the first {@value #KEPT} and counts the rest. */

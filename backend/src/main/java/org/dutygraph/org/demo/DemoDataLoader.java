@@ -1,7 +1,6 @@
 package org.dutygraph.org.demo;
 
 import java.time.Duration;
-
 import org.dutygraph.org.bundle.BundleImportService;
 import org.dutygraph.org.bundle.BundleSource;
 import org.dutygraph.org.bundle.ImportJob;

@@ -4,7 +4,6 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,21 +18,24 @@ public final class BundleGenerator {
     public record Parameters(long seed, int units, int posts, int duties, double overlapRate) {
         public Parameters {
             if (units < 2 || posts < units || duties < 0 || overlapRate < 0 || overlapRate > 1) {
-                throw new IllegalArgumentException("Need units >= 2, posts >= units, duties >= 0, 0 <= overlapRate <= 1");
+                throw new IllegalArgumentException(
+                        "Need units >= 2, posts >= units, duties >= 0, 0 <= overlapRate <= 1");
             }
         }
     }
 
     /** A duty that copies another unit's duty: the two must be reported as overlapping. */
-    public record PlantedOverlap(String dutyId, String holderUnitId, String partnerDutyId, String partnerUnitId,
-                                 String objectId) {
-    }
+    public record PlantedOverlap(
+            String dutyId, String holderUnitId, String partnerDutyId, String partnerUnitId, String objectId) {}
 
     static final String[] ACTIONS = {"许可", "处罚", "检查", "监督管理", "安全监督管理", "征收", "强制", "确认", "给付", "奖励"};
-    static final String[] CATEGORIES = {"licensing", "penalty", "inspection", "other", "other", "levy", "coercion",
-            "confirmation", "benefit", "reward"};
-    static final String[] OBJECT_WORDS = {"矿山", "食品", "药品", "建筑", "道路", "河道", "市场", "学校", "医院", "餐饮",
-            "危化品", "特种设备", "森林", "农田", "养殖", "出租房屋", "广告", "网吧", "宾馆", "加油站"};
+    static final String[] CATEGORIES = {
+        "licensing", "penalty", "inspection", "other", "other", "levy", "coercion", "confirmation", "benefit", "reward"
+    };
+    static final String[] OBJECT_WORDS = {
+        "矿山", "食品", "药品", "建筑", "道路", "河道", "市场", "学校", "医院", "餐饮", "危化品", "特种设备", "森林", "农田", "养殖", "出租房屋", "广告", "网吧",
+        "宾馆", "加油站"
+    };
     private static final int LEAVES_PER_UNIT = 2;
     private static final int PARTNER_CHOICES = 20;
 
@@ -74,7 +76,16 @@ public final class BundleGenerator {
         g.writeArrayPropertyStart("areas");
         object(g, "id", "city", "name", "示范市", "classification", "city");
         for (int d = 0; d < districts; d++) {
-            object(g, "id", "district-" + d, "name", "第" + (d + 1) + "区", "classification", "district", "parent_id", "city");
+            object(
+                    g,
+                    "id",
+                    "district-" + d,
+                    "name",
+                    "第" + (d + 1) + "区",
+                    "classification",
+                    "district",
+                    "parent_id",
+                    "city");
         }
         g.writeEndArray();
     }
@@ -90,8 +101,16 @@ public final class BundleGenerator {
         for (int unit = 1; unit < p.units(); unit++) {
             var word = OBJECT_WORDS[departmentOf(unit) % OBJECT_WORDS.length];
             for (int leaf = 0; leaf < LEAVES_PER_UNIT; leaf++) {
-                object(g, "id", objectOf(unit, leaf), "label", word + "类" + unit + "-" + leaf,
-                        "scheme", "object", "broader_id", "obj-" + (departmentOf(unit) % OBJECT_WORDS.length));
+                object(
+                        g,
+                        "id",
+                        objectOf(unit, leaf),
+                        "label",
+                        word + "类" + unit + "-" + leaf,
+                        "scheme",
+                        "object",
+                        "broader_id",
+                        "obj-" + (departmentOf(unit) % OBJECT_WORDS.length));
             }
         }
         g.writeEndArray();
@@ -116,11 +135,29 @@ public final class BundleGenerator {
         for (int u = 1; u < p.units(); u++) {
             if (u <= departments) {
                 var area = u % 5 == 0 ? "district-" + (u % districts) : "city";
-                object(g, "id", unitId(u), "name", "示范市第" + u + "局", "classification", "department", "parent_id", "gov",
-                        "area_id", area);
+                object(
+                        g,
+                        "id",
+                        unitId(u),
+                        "name",
+                        "示范市第" + u + "局",
+                        "classification",
+                        "department",
+                        "parent_id",
+                        "gov",
+                        "area_id",
+                        area);
             } else {
-                object(g, "id", unitId(u), "name", "第" + departmentOf(u) + "局第" + u + "科", "classification", "section",
-                        "parent_id", unitId(departmentOf(u)));
+                object(
+                        g,
+                        "id",
+                        unitId(u),
+                        "name",
+                        "第" + departmentOf(u) + "局第" + u + "科",
+                        "classification",
+                        "section",
+                        "parent_id",
+                        unitId(departmentOf(u)));
             }
         }
         g.writeEndArray();
@@ -219,7 +256,8 @@ public final class BundleGenerator {
                 int partnerK = partner / holders;
                 action = partnerK % ACTIONS.length;
                 object = objectOf(partnerUnit, (partnerK / ACTIONS.length) % LEAVES_PER_UNIT);
-                planted.add(new PlantedOverlap("duty-" + i, unitId(unit), "duty-" + partner, unitId(partnerUnit), object));
+                planted.add(
+                        new PlantedOverlap("duty-" + i, unitId(unit), "duty-" + partner, unitId(partnerUnit), object));
             }
             var holder = i % 3 == 2 && unit + p.units() < p.posts() ? postId(unit + p.units()) : unitId(unit);
             g.writeStartObject();
@@ -266,5 +304,4 @@ public final class BundleGenerator {
         }
         g.writeEndObject();
     }
-
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-
 import org.neo4j.driver.Record;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -27,13 +26,14 @@ class BatchReadStore {
     }
 
     <T> List<T> list(String cypher, Map<String, Object> params, Function<Record, T> mapper) {
-        return neo4j.delegateTo(runner -> Optional.of(runner.run(cypher, params).list(mapper::apply))).run()
+        return neo4j.delegateTo(runner -> Optional.of(runner.run(cypher, params).list(mapper::apply)))
+                .run()
                 .orElseThrow();
     }
 
     /** Runs a query over {@code $ids} returning {@code key} and {@code value}; values grouped by key, order kept. */
-    <T> Map<String, List<T>> grouped(String cypher, Collection<String> ids, Map<String, Object> extra,
-                                     Function<Record, T> mapper) {
+    <T> Map<String, List<T>> grouped(
+            String cypher, Collection<String> ids, Map<String, Object> extra, Function<Record, T> mapper) {
         var params = new HashMap<String, Object>(extra);
         params.put("ids", List.copyOf(ids));
         var result = new LinkedHashMap<String, List<T>>();
@@ -53,7 +53,8 @@ class BatchReadStore {
         return single(cypher, ids, Map.of(), mapper);
     }
 
-    <T> Map<String, T> single(String cypher, Collection<String> ids, Map<String, Object> extra, Function<Record, T> mapper) {
+    <T> Map<String, T> single(
+            String cypher, Collection<String> ids, Map<String, Object> extra, Function<Record, T> mapper) {
         var result = new HashMap<String, T>();
         grouped(cypher, ids, extra, mapper).forEach((k, v) -> result.put(k, v.isEmpty() ? null : v.get(0)));
         return result;

@@ -3,7 +3,6 @@ package org.dutygraph.org.read;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.org.OrgTexts;
 import org.dutygraph.org.read.Views.DutyView;
 import org.dutygraph.org.read.Views.PowerItemView;
@@ -14,11 +13,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DutySearchStore {
 
-    public record Filter(String holderId, String conceptId, String areaId, String status) {
-    }
+    public record Filter(String holderId, String conceptId, String areaId, String status) {}
 
-    public record Hit(DutyView duty, double score) {
-    }
+    public record Hit(DutyView duty, double score) {}
 
     private final BatchReadStore reads;
 
@@ -60,8 +57,8 @@ public class DutySearchStore {
                     }
                     WITH DISTINCT d""";
         } else {
-            throw new org.dutygraph.platform.graphql.BadInputException("filter", "MISSING_FIELD",
-                    Text.of(OrgTexts.GIVE_A_FILTER));
+            throw new org.dutygraph.platform.graphql.BadInputException(
+                    "filter", "MISSING_FIELD", Text.of(OrgTexts.GIVE_A_FILTER));
         }
         return reads.list(anchor + """
 
@@ -91,11 +88,13 @@ public class DutySearchStore {
      * is Lucene syntax: build it with {@link org.dutygraph.platform.search.FullTextQuery}, never from raw input.
      */
     public List<Hit> search(String text, int skip, int limit) {
-        return reads.list("""
+        return reads.list(
+                """
                 CALL db.index.fulltext.queryNodes('duty_text', $text) YIELD node, score
                 RETURN node, score ORDER BY score DESC, node.id SKIP $skip LIMIT $limit""",
                 Map.of("text", text, "skip", skip, "limit", limit),
-                r -> new Hit(OrgRows.duty(r.get("node").asNode()), r.get("score").asDouble()));
+                r -> new Hit(
+                        OrgRows.duty(r.get("node").asNode()), r.get("score").asDouble()));
     }
 
     public List<PowerItemView> powerItems(String category, String holderId, String after, int limit) {

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.dutygraph.org.read.Views.AreaView;
 import org.dutygraph.org.read.Views.ChainLinkView;
 import org.dutygraph.org.read.Views.ChainStep;
@@ -80,8 +79,7 @@ public class OrgReadStore {
 
     public Map<String, UnitView> parents(Collection<String> unitIds) {
         return reads.single("""
-                UNWIND $ids AS key MATCH (:Organization {id: key})-[:PART_OF]->(value:Organization) RETURN key, value""",
-                unitIds, r -> OrgRows.unit(node(r)));
+                UNWIND $ids AS key MATCH (:Organization {id: key})-[:PART_OF]->(value:Organization) RETURN key, value""", unitIds, r -> OrgRows.unit(node(r)));
     }
 
     /** Each unit's ancestors, from its parent up to the root. */
@@ -102,8 +100,7 @@ public class OrgReadStore {
 
     public Map<String, AreaView> areasOfUnits(Collection<String> unitIds) {
         return reads.single("""
-                UNWIND $ids AS key MATCH (:Organization {id: key})-[:IN_AREA]->(value:Area) RETURN key, value""",
-                unitIds, r -> OrgRows.area(node(r)));
+                UNWIND $ids AS key MATCH (:Organization {id: key})-[:IN_AREA]->(value:Area) RETURN key, value""", unitIds, r -> OrgRows.area(node(r)));
     }
 
     public Map<String, List<PostView>> postPages(Collection<String> unitIds, String after, int limit) {
@@ -161,17 +158,29 @@ public class OrgReadStore {
             int posts = r.get("posts").asInt();
             int filled = r.get("filled").asInt();
             int staff = r.get("staff").asInt();
-            return new StaffingView(unit.quota(), unit.leadershipPositions(), posts, filled, posts - filled, staff,
-                    r.get("leaders").asInt(), unit.quota() != null && staff > unit.quota());
+            return new StaffingView(
+                    unit.quota(),
+                    unit.leadershipPositions(),
+                    posts,
+                    filled,
+                    posts - filled,
+                    staff,
+                    r.get("leaders").asInt(),
+                    unit.quota() != null && staff > unit.quota());
         });
     }
 
     public Map<String, List<SupervisionView>> supervisorsOfUnits(Collection<String> unitIds) {
-        return reads.grouped("""
+        return reads.grouped(
+                """
                 UNWIND $ids AS key
                 MATCH (p:Post)-[s:SUPERVISES]->(:Organization {id: key})
-                RETURN key, p.id AS postId, s.kind AS kind ORDER BY s.kind DESC, p.id""", unitIds,
-                r -> new SupervisionView(r.get("postId").asString(), r.get("key").asString(), r.get("kind").asString()));
+                RETURN key, p.id AS postId, s.kind AS kind ORDER BY s.kind DESC, p.id""",
+                unitIds,
+                r -> new SupervisionView(
+                        r.get("postId").asString(),
+                        r.get("key").asString(),
+                        r.get("kind").asString()));
     }
 
     // ---- posts
@@ -182,8 +191,7 @@ public class OrgReadStore {
 
     public Map<String, UnitView> unitsOfPosts(Collection<String> postIds) {
         return reads.single("""
-                UNWIND $ids AS key MATCH (:Post {id: key})-[:IN_ORG]->(value:Organization) RETURN key, value""",
-                postIds, r -> OrgRows.unit(node(r)));
+                UNWIND $ids AS key MATCH (:Post {id: key})-[:IN_ORG]->(value:Organization) RETURN key, value""", postIds, r -> OrgRows.unit(node(r)));
     }
 
     public Map<String, List<PersonView>> currentHolders(Collection<String> postIds) {
@@ -202,14 +210,22 @@ public class OrgReadStore {
     }
 
     private Map<String, List<MembershipView>> memberships(String pattern, Collection<String> ids) {
-        return reads.grouped("""
+        return reads.grouped(
+                """
                 UNWIND $ids AS key MATCH %s
                 RETURN key, person.id AS personId, post.id AS postId, m.startDate AS startDate, m.endDate AS endDate,
                        %s AS current
-                ORDER BY m.startDate DESC""".formatted(pattern, CURRENT), ids, today(), r -> new MembershipView(
-                r.get("personId").asString(), r.get("postId").asString(),
-                r.get("startDate").asString().isEmpty() ? null : r.get("startDate").asString(),
-                r.get("endDate").asString(null), r.get("current").asBoolean()));
+                ORDER BY m.startDate DESC""".formatted(pattern, CURRENT),
+                ids,
+                today(),
+                r -> new MembershipView(
+                        r.get("personId").asString(),
+                        r.get("postId").asString(),
+                        r.get("startDate").asString().isEmpty()
+                                ? null
+                                : r.get("startDate").asString(),
+                        r.get("endDate").asString(null),
+                        r.get("current").asBoolean()));
     }
 
     public Map<String, PostView> relatedPost(Collection<String> postIds, String relationship) {
@@ -218,8 +234,8 @@ public class OrgReadStore {
             case "REPORTS_TO" -> "(:Post {id: key})-[:REPORTS_TO]->(value:Post)";
             default -> throw new IllegalArgumentException(relationship);
         };
-        return reads.single("UNWIND $ids AS key MATCH " + pattern + " RETURN key, value", postIds,
-                r -> OrgRows.post(node(r)));
+        return reads.single(
+                "UNWIND $ids AS key MATCH " + pattern + " RETURN key, value", postIds, r -> OrgRows.post(node(r)));
     }
 
     public Map<String, List<PostView>> backupFor(Collection<String> postIds) {
@@ -236,11 +252,16 @@ public class OrgReadStore {
     }
 
     public Map<String, List<SupervisionView>> supervisionByPosts(Collection<String> postIds) {
-        return reads.grouped("""
+        return reads.grouped(
+                """
                 UNWIND $ids AS key
                 MATCH (:Post {id: key})-[s:SUPERVISES]->(u:Organization)
-                RETURN key, u.id AS unitId, s.kind AS kind ORDER BY u.id""", postIds,
-                r -> new SupervisionView(r.get("key").asString(), r.get("unitId").asString(), r.get("kind").asString()));
+                RETURN key, u.id AS unitId, s.kind AS kind ORDER BY u.id""",
+                postIds,
+                r -> new SupervisionView(
+                        r.get("key").asString(),
+                        r.get("unitId").asString(),
+                        r.get("kind").asString()));
     }
 
     public Map<String, List<DutyView>> postDutyPages(Collection<String> postIds, String after, int limit) {
@@ -268,9 +289,9 @@ public class OrgReadStore {
 
     /** The holder of each duty: a {@link UnitView} or a {@link PostView}. */
     public Map<String, Object> dutyHolders(Collection<String> dutyIds) {
-        return reads.single("""
-                UNWIND $ids AS key MATCH (:Duty {id: key})-[:HELD_BY]->(value) RETURN key, value""", dutyIds,
-                r -> node(r).hasLabel("Post") ? OrgRows.post(node(r)) : OrgRows.unit(node(r)));
+        return reads.single(
+                """
+                UNWIND $ids AS key MATCH (:Duty {id: key})-[:HELD_BY]->(value) RETURN key, value""", dutyIds, r -> node(r).hasLabel("Post") ? OrgRows.post(node(r)) : OrgRows.unit(node(r)));
     }
 
     public Map<String, UnitView> holderUnits(Collection<String> dutyIds) {
@@ -283,8 +304,7 @@ public class OrgReadStore {
 
     public Map<String, ConceptView> actions(Collection<String> dutyIds) {
         return reads.single("""
-                UNWIND $ids AS key MATCH (:Duty {id: key})-[:ACTION]->(value:Concept) RETURN key, value""", dutyIds,
-                r -> OrgRows.concept(node(r)));
+                UNWIND $ids AS key MATCH (:Duty {id: key})-[:ACTION]->(value:Concept) RETURN key, value""", dutyIds, r -> OrgRows.concept(node(r)));
     }
 
     public Map<String, List<ConceptView>> objects(Collection<String> dutyIds) {
@@ -329,12 +349,12 @@ public class OrgReadStore {
     }
 
     public Map<String, List<Object>> holdersOfPowerItems(Collection<String> itemIds) {
-        return reads.grouped("""
+        return reads.grouped(
+                """
                 UNWIND $ids AS key
                 MATCH (:PowerItem {id: key})<-[:EXERCISES]-(:Duty)-[:HELD_BY]->(value)
                 WITH DISTINCT key, value
-                RETURN key, value ORDER BY value.id""", itemIds,
-                r -> node(r).hasLabel("Post") ? OrgRows.post(node(r)) : OrgRows.unit(node(r)));
+                RETURN key, value ORDER BY value.id""", itemIds, r -> node(r).hasLabel("Post") ? OrgRows.post(node(r)) : OrgRows.unit(node(r)));
     }
 
     // ---- concepts and areas
@@ -345,8 +365,7 @@ public class OrgReadStore {
 
     public Map<String, ConceptView> broader(Collection<String> ids) {
         return reads.single("""
-                UNWIND $ids AS key MATCH (:Concept {id: key})-[:BROADER]->(value:Concept) RETURN key, value""", ids,
-                r -> OrgRows.concept(node(r)));
+                UNWIND $ids AS key MATCH (:Concept {id: key})-[:BROADER]->(value:Concept) RETURN key, value""", ids, r -> OrgRows.concept(node(r)));
     }
 
     public Map<String, List<ConceptView>> narrower(Collection<String> ids) {
@@ -361,8 +380,7 @@ public class OrgReadStore {
 
     public Map<String, AreaView> parentAreas(Collection<String> ids) {
         return reads.single("""
-                UNWIND $ids AS key MATCH (:Area {id: key})-[:WITHIN]->(value:Area) RETURN key, value""", ids,
-                r -> OrgRows.area(node(r)));
+                UNWIND $ids AS key MATCH (:Area {id: key})-[:WITHIN]->(value:Area) RETURN key, value""", ids, r -> OrgRows.area(node(r)));
     }
 
     public Map<String, List<AreaView>> childAreas(Collection<String> ids) {
@@ -372,7 +390,9 @@ public class OrgReadStore {
     }
 
     private <T> Map<String, T> byId(String label, Collection<String> ids, java.util.function.Function<Node, T> view) {
-        return reads.single("UNWIND $ids AS key MATCH (value:" + label + " {id: key}) RETURN key, value", ids,
+        return reads.single(
+                "UNWIND $ids AS key MATCH (value:" + label + " {id: key}) RETURN key, value",
+                ids,
                 r -> view.apply(node(r)));
     }
 
@@ -412,10 +432,12 @@ public class OrgReadStore {
         if (!r.get("reportsTo").isNull()) {
             return new ChainLinkView(OrgRows.post(r.get("reportsTo").asNode()), ChainStep.REPORTS_TO);
         }
-        if (!r.get("head").isNull() && !r.get("head").asNode().get("id").asString().equals(postId)) {
+        if (!r.get("head").isNull()
+                && !r.get("head").asNode().get("id").asString().equals(postId)) {
             return new ChainLinkView(OrgRows.post(r.get("head").asNode()), ChainStep.UNIT_HEAD);
         }
-        if (!r.get("supervisor").isNull() && !r.get("supervisor").asNode().get("id").asString().equals(postId)) {
+        if (!r.get("supervisor").isNull()
+                && !r.get("supervisor").asNode().get("id").asString().equals(postId)) {
             var step = "in_charge".equals(r.get("kind").asString(null)) ? ChainStep.IN_CHARGE : ChainStep.PRINCIPAL;
             return new ChainLinkView(OrgRows.post(r.get("supervisor").asNode()), step);
         }

@@ -1,7 +1,6 @@
 package org.dutygraph.org.read;
 
 import java.util.List;
-
 import org.dutygraph.org.read.Views.AreaView;
 import org.dutygraph.org.read.Views.ConceptView;
 import org.dutygraph.org.read.Views.DutyView;
@@ -16,14 +15,27 @@ import org.neo4j.driver.types.Node;
 final class OrgRows {
 
     static UnitView unit(Node n) {
-        return new UnitView(str(n, "id"), str(n, "name"), n.get("otherNames").isNull() ? List.of()
-                : n.get("otherNames").asList(Value::asString), str(n, "classification"), str(n, "status"),
-                str(n, "foundingDate"), str(n, "dissolutionDate"), integer(n, "quota"), integer(n, "leadershipPositions"));
+        return new UnitView(
+                str(n, "id"),
+                str(n, "name"),
+                n.get("otherNames").isNull() ? List.of() : n.get("otherNames").asList(Value::asString),
+                str(n, "classification"),
+                str(n, "status"),
+                str(n, "foundingDate"),
+                str(n, "dissolutionDate"),
+                integer(n, "quota"),
+                integer(n, "leadershipPositions"));
     }
 
     static PostView post(Node n) {
-        return new PostView(str(n, "id"), str(n, "label"), str(n, "role"), str(n, "postClass"), str(n, "status"),
-                str(n, "startDate"), str(n, "endDate"));
+        return new PostView(
+                str(n, "id"),
+                str(n, "label"),
+                str(n, "role"),
+                str(n, "postClass"),
+                str(n, "status"),
+                str(n, "startDate"),
+                str(n, "endDate"));
     }
 
     static PersonView person(Node n) {
@@ -31,14 +43,27 @@ final class OrgRows {
     }
 
     static DutyView duty(Node n) {
-        return new DutyView(str(n, "id"), str(n, "text"), str(n, "basis"), str(n, "role"), str(n, "arrangementId"),
-                str(n, "status"), str(n, "endDate"));
+        return new DutyView(
+                str(n, "id"),
+                str(n, "text"),
+                str(n, "basis"),
+                str(n, "role"),
+                str(n, "arrangementId"),
+                str(n, "status"),
+                str(n, "endDate"));
     }
 
     static PowerItemView powerItem(Node n) {
-        return new PowerItemView(str(n, "id"), str(n, "code"), str(n, "name"),
-                str(n, "category") == null ? null : str(n, "category").toUpperCase(), str(n, "basis"),
-                integer(n, "statutoryDays"), integer(n, "committedDays"), str(n, "fee"), str(n, "status"),
+        return new PowerItemView(
+                str(n, "id"),
+                str(n, "code"),
+                str(n, "name"),
+                str(n, "category") == null ? null : str(n, "category").toUpperCase(),
+                str(n, "basis"),
+                integer(n, "statutoryDays"),
+                integer(n, "committedDays"),
+                str(n, "fee"),
+                str(n, "status"),
                 str(n, "endDate"));
     }
 
@@ -60,6 +85,5 @@ final class OrgRows {
         return v.isNull() ? null : v.asInt();
     }
 
-    private OrgRows() {
-    }
+    private OrgRows() {}
 }

@@ -3,7 +3,6 @@ package org.dutygraph.org.read;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-
 import org.dutygraph.org.read.Views.ChainLinkView;
 import org.springframework.stereotype.Service;
 

@@ -1,7 +1,6 @@
 package org.dutygraph.platform.calendar;
 
 import java.nio.file.Path;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -14,8 +13,7 @@ class CalendarConfiguration {
 
     /** {@code dutygraph.calendar.directory}: {@code <year>.txt} files that replace or add to the shipped years. */
     @ConfigurationProperties("dutygraph.calendar")
-    record CalendarSettings(Path directory) {
-    }
+    record CalendarSettings(Path directory) {}
 
     @Bean
     WorkingDays workingDays(CalendarSettings settings) {

@@ -18,8 +18,7 @@ final class CalendarFiles {
     static final List<Integer> SHIPPED_YEARS = List.of(2026, 2027);
     private static final Pattern YEAR_FILE = Pattern.compile("(\\d{4})\\.txt");
 
-    private CalendarFiles() {
-    }
+    private CalendarFiles() {}
 
     static WorkingDays.Builder shipped() {
         var builder = new WorkingDays.Builder();
@@ -27,7 +26,9 @@ final class CalendarFiles {
             var name = "/calendar/" + year + ".txt";
             try (InputStream in = CalendarFiles.class.getResourceAsStream(name)) {
                 if (in == null) throw new IllegalStateException("The jar lacks " + name);
-                builder.year(year, CalendarYearParser.parse(year, name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                builder.year(
+                        year,
+                        CalendarYearParser.parse(year, name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -46,7 +47,10 @@ final class CalendarFiles {
                 var name = YEAR_FILE.matcher(file.getFileName().toString());
                 if (!name.matches()) continue;
                 int year = Integer.parseInt(name.group(1));
-                builder.year(year, CalendarYearParser.parse(year, file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+                builder.year(
+                        year,
+                        CalendarYearParser.parse(
+                                year, file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the calendar directory " + directory, e);

@@ -14,8 +14,7 @@ import java.util.Map;
  */
 final class CalendarYearParser {
 
-    private CalendarYearParser() {
-    }
+    private CalendarYearParser() {}
 
     static Map<LocalDate, Boolean> parse(int year, String source, String text) {
         var days = new HashMap<LocalDate, Boolean>();
@@ -42,7 +41,9 @@ final class CalendarYearParser {
         switch (parts[1]) {
             case "off" -> working = false;
             case "work" -> working = true;
-            default -> { return "'" + parts[1] + "' must be off or work"; }
+            default -> {
+                return "'" + parts[1] + "' must be off or work";
+            }
         }
         List<LocalDate> range;
         try {

@@ -1,7 +1,6 @@
 package org.dutygraph.platform.effects;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,9 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keepDone         delivered effects are deleted after this
  */
 @ConfigurationProperties("dutygraph.effects")
-public record EffectSettings(@DefaultValue("30s") Duration deliveryInterval, @DefaultValue("100") int batchSize,
-                             @DefaultValue("10s") Duration initialBackoff, @DefaultValue("1h") Duration maxBackoff,
-                             @DefaultValue("7d") Duration keepDone) {
+public record EffectSettings(
+        @DefaultValue("30s") Duration deliveryInterval,
+        @DefaultValue("100") int batchSize,
+        @DefaultValue("10s") Duration initialBackoff,
+        @DefaultValue("1h") Duration maxBackoff,
+        @DefaultValue("7d") Duration keepDone) {
 
     /** How long to wait after the {@code attempts}-th failed delivery. */
     Duration backoff(int attempts) {

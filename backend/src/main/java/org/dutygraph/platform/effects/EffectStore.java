@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -12,11 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 class EffectStore {
 
-    record NewEffect(String id, String handler) {
-    }
+    record NewEffect(String id, String handler) {}
 
-    record PendingEffect(String id, String kind, String handler, String payload) {
-    }
+    record PendingEffect(String id, String kind, String handler, String payload) {}
 
     private static final String CREATE = """
             UNWIND $rows AS r
@@ -39,15 +36,21 @@ class EffectStore {
         return neo4j.query("""
                         MATCH (e:Effect {id: $id}) WHERE e.state = 'PENDING'
                         RETURN e.kind AS kind, e.handler AS handler, e.payload AS payload""")
-                .bind(id).to("id")
-                .fetchAs(PendingEffect.class).mappedBy((types, r) -> new PendingEffect(id, r.get("kind").asString(),
-                        r.get("handler").asString(), r.get("payload").asString()))
+                .bind(id)
+                .to("id")
+                .fetchAs(PendingEffect.class)
+                .mappedBy((types, r) -> new PendingEffect(
+                        id,
+                        r.get("kind").asString(),
+                        r.get("handler").asString(),
+                        r.get("payload").asString()))
                 .one();
     }
 
     void done(String id, long now) {
         neo4j.query("MATCH (e:Effect {id: $id}) SET e.state = 'DONE', e.doneAt = $now, e.attempts = e.attempts + 1")
-                .bindAll(Map.of("id", id, "now", now)).run();
+                .bindAll(Map.of("id", id, "now", now))
+                .run();
     }
 
     /** Counts a failed delivery; returns the attempts so far (0 when the effect is no longer pending). */
@@ -57,11 +60,16 @@ class EffectStore {
                         SET e.attempts = e.attempts + 1, e.lastError = $error
                         RETURN e.attempts AS attempts""")
                 .bindAll(Map.of("id", id, "error", error))
-                .fetchAs(Long.class).one().orElse(0L).intValue();
+                .fetchAs(Long.class)
+                .one()
+                .orElse(0L)
+                .intValue();
     }
 
     void dueAt(String id, long dueAt) {
-        neo4j.query("MATCH (e:Effect {id: $id}) SET e.dueAt = $due").bindAll(Map.of("id", id, "due", dueAt)).run();
+        neo4j.query("MATCH (e:Effect {id: $id}) SET e.dueAt = $due")
+                .bindAll(Map.of("id", id, "due", dueAt))
+                .run();
     }
 
     /** Pending effects due at {@code now}, oldest first. */
@@ -70,7 +78,8 @@ class EffectStore {
                         MATCH (e:Effect) WHERE e.state = 'PENDING' AND e.dueAt <= $now
                         RETURN e.id AS id ORDER BY e.dueAt LIMIT $limit""")
                 .bindAll(Map.of("now", now, "limit", limit))
-                .fetchAs(String.class).all());
+                .fetchAs(String.class)
+                .all());
     }
 
     /** Deletes up to 10,000 effects delivered before {@code before}; returns how many. */
@@ -78,13 +87,21 @@ class EffectStore {
         return neo4j.query("""
                         MATCH (e:Effect) WHERE e.state = 'DONE' AND e.doneAt < $before
                         WITH e LIMIT 10000 DELETE e RETURN count(*) AS n""")
-                .bind(before).to("before")
-                .fetchAs(Long.class).one().orElse(0L).intValue();
+                .bind(before)
+                .to("before")
+                .fetchAs(Long.class)
+                .one()
+                .orElse(0L)
+                .intValue();
     }
 
     private static Map<String, Object> creation(String kind, String payload, List<NewEffect> effects, long now) {
         var params = new HashMap<String, Object>();
-        params.put("rows", effects.stream().map(e -> Map.of("id", e.id(), "handler", e.handler())).toList());
+        params.put(
+                "rows",
+                effects.stream()
+                        .map(e -> Map.of("id", e.id(), "handler", e.handler()))
+                        .toList());
         params.put("kind", kind);
         params.put("payload", payload);
         params.put("now", now);

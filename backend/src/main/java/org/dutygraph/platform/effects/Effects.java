@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.platform.neo4j.LockStore;
 import org.slf4j.Logger;
@@ -36,7 +35,11 @@ public class Effects {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_ERROR_LENGTH = 1000;
 
-    public enum Outcome { DELIVERED, NOT_PENDING, FAILED }
+    public enum Outcome {
+        DELIVERED,
+        NOT_PENDING,
+        FAILED
+    }
 
     private final EffectStore store;
     private final GraphTransactions graph;
@@ -45,8 +48,13 @@ public class Effects {
     private final EffectSettings settings;
     private final Map<String, EffectHandler<?>> handlers = new LinkedHashMap<>();
 
-    Effects(EffectStore store, GraphTransactions graph, LockStore locks, Clock clock,
-            EffectSettings settings, ObjectProvider<EffectHandler<?>> handlers) {
+    Effects(
+            EffectStore store,
+            GraphTransactions graph,
+            LockStore locks,
+            Clock clock,
+            EffectSettings settings,
+            ObjectProvider<EffectHandler<?>> handlers) {
         this.store = store;
         this.graph = graph;
         this.locks = locks;
@@ -93,8 +101,11 @@ public class Effects {
     /** Delivers the pending effects that are due (at most a batch), and forgets old delivered ones. */
     public int deliverDue() {
         var due = graph.read(() -> store.due(clock.millis(), settings.batchSize()));
-        graph.write(() -> store.purgeDone(clock.instant().minus(settings.keepDone()).toEpochMilli()));
-        return (int) deliver(due).values().stream().filter(o -> o == Outcome.DELIVERED).count();
+        graph.write(
+                () -> store.purgeDone(clock.instant().minus(settings.keepDone()).toEpochMilli()));
+        return (int) deliver(due).values().stream()
+                .filter(o -> o == Outcome.DELIVERED)
+                .count();
     }
 
     private List<EffectStore.NewEffect> effectsOf(Object event) {
@@ -122,7 +133,8 @@ public class Effects {
                 }
                 var handler = handlers.get(effect.get().handler());
                 if (handler == null) {
-                    throw new IllegalStateException("No effect handler is named '" + effect.get().handler() + "'");
+                    throw new IllegalStateException(
+                            "No effect handler is named '" + effect.get().handler() + "'");
                 }
                 handle(handler, effect.get());
                 store.done(id, clock.millis());
@@ -152,8 +164,12 @@ public class Effects {
                 return n;
             });
             if (attempts > 0) {
-                log.warn("Effect {} failed (attempt {}); it stays pending and is delivered again in {}", id, attempts,
-                        settings.backoff(attempts), failure);
+                log.warn(
+                        "Effect {} failed (attempt {}); it stays pending and is delivered again in {}",
+                        id,
+                        attempts,
+                        settings.backoff(attempts),
+                        failure);
             }
         } catch (RuntimeException e) {
             // The database itself failed: the effect is pending and due, the next run delivers it.

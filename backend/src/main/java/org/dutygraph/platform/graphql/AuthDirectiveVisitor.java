@@ -1,9 +1,5 @@
 package org.dutygraph.platform.graphql;
 
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLAppliedDirective;
@@ -15,6 +11,9 @@ import graphql.schema.GraphQLSchemaElement;
 import graphql.schema.GraphQLTypeVisitorStub;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.dutygraph.platform.i18n.PlatformTexts;
 import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.ratelimit.AnonymousRateLimiter;
@@ -31,6 +30,7 @@ public class AuthDirectiveVisitor extends GraphQLTypeVisitorStub {
 
     /** GraphQL context key of the caller's network address, for anonymous rate limits only. */
     public static final String CLIENT_ADDRESS = "dutygraph.clientAddress";
+
     private static final Set<String> ROOTS = Set.of("Query", "Mutation", "Subscription");
 
     private final AnonymousRateLimiter limiter;
@@ -40,8 +40,8 @@ public class AuthDirectiveVisitor extends GraphQLTypeVisitorStub {
     }
 
     @Override
-    public TraversalControl visitGraphQLFieldDefinition(GraphQLFieldDefinition field,
-                                                        TraverserContext<GraphQLSchemaElement> context) {
+    public TraversalControl visitGraphQLFieldDefinition(
+            GraphQLFieldDefinition field, TraverserContext<GraphQLSchemaElement> context) {
         var parent = (GraphQLFieldsContainer) context.getParentNode();
         if (!(parent instanceof GraphQLObjectType) || !ROOTS.contains(parent.getName())) {
             return TraversalControl.CONTINUE;
@@ -56,7 +56,8 @@ public class AuthDirectiveVisitor extends GraphQLTypeVisitorStub {
                 check(field.getName(), roles);
             } else if (!signedIn()) {
                 // Counted per root field, so one request with many aliases costs as many.
-                limiter.consume(AnonymousRateLimiter.Kind.FIELD, env.getGraphQlContext().get(CLIENT_ADDRESS));
+                limiter.consume(
+                        AnonymousRateLimiter.Kind.FIELD, env.getGraphQlContext().get(CLIENT_ADDRESS));
             }
             return delegate.get(env);
         });
@@ -82,7 +83,9 @@ public class AuthDirectiveVisitor extends GraphQLTypeVisitorStub {
         if (!signedIn()) {
             throw new NotAuthorizedException(false, Text.of(PlatformTexts.SIGN_IN_TO_CALL, field));
         }
-        boolean allowed = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(roles::contains);
+        boolean allowed = auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .anyMatch(roles::contains);
         if (!allowed) {
             throw new NotAuthorizedException(true, Text.of(PlatformTexts.ROLES_DO_NOT_ALLOW, field));
         }

@@ -8,8 +8,7 @@ import java.util.function.Function;
 /** Shapes the answer of a batch mapping: one value per parent object. */
 public final class BatchResults {
 
-    private BatchResults() {
-    }
+    private BatchResults() {}
 
     /** Each parent with the value computed for it (null values allowed, unlike collectors). */
     public static <P, V> Map<P, V> each(List<P> parents, Function<P, V> value) {

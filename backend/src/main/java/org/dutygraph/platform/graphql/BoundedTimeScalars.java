@@ -1,9 +1,5 @@
 package org.dutygraph.platform.graphql;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.Locale;
-
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
 import graphql.language.Value;
@@ -12,6 +8,9 @@ import graphql.schema.Coercing;
 import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import graphql.schema.GraphQLScalarType;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Locale;
 import org.dutygraph.platform.i18n.Messages;
 import org.dutygraph.platform.i18n.PlatformTexts;
 import org.dutygraph.platform.i18n.Text;
@@ -26,8 +25,7 @@ final class BoundedTimeScalars {
     static final int FIRST_YEAR = 1900;
     static final int LAST_YEAR = 9999;
 
-    private BoundedTimeScalars() {
-    }
+    private BoundedTimeScalars() {}
 
     static GraphQLScalarType dateTime(Messages messages) {
         return bounded(ExtendedScalars.DateTime, v -> ((OffsetDateTime) v).getYear(), messages);
@@ -60,7 +58,8 @@ final class BoundedTimeScalars {
             }
 
             @Override
-            public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+            public Object parseLiteral(
+                    Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
                 var value = delegate.parseLiteral(input, variables, context, locale);
                 if (!inRange(year.of(value))) {
                     throw new CoercingParseLiteralException(messages.render(outOfRange(scalar), locale));

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
-
 import org.dutygraph.platform.i18n.PlatformTexts;
 import org.dutygraph.platform.i18n.Text;
 
@@ -17,11 +16,9 @@ import org.dutygraph.platform.i18n.Text;
  */
 public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
 
-    public record Edge<T>(String cursor, T node) {
-    }
+    public record Edge<T>(String cursor, T node) {}
 
-    public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {
-    }
+    public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {}
 
     public static final int MAX_PAGE = 500;
     /** Cursors encode one sort key (an id, a key of a few ids): far shorter than this. */
@@ -30,14 +27,24 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
     /** Builds a page from up to {@code first + 1} rows fetched after the cursor: the extra row only signals more. */
     public static <T> Connection<T> of(List<T> rows, int first, boolean hasPrevious, Function<T, String> sortKey) {
         var page = rows.size() > first ? rows.subList(0, first) : rows;
-        var edges = page.stream().map(node -> new Edge<>(encode(sortKey.apply(node)), node)).toList();
-        return new Connection<>(edges, new PageInfo(rows.size() > first, hasPrevious,
-                edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+        var edges = page.stream()
+                .map(node -> new Edge<>(encode(sortKey.apply(node)), node))
+                .toList();
+        return new Connection<>(
+                edges,
+                new PageInfo(
+                        rows.size() > first,
+                        hasPrevious,
+                        edges.isEmpty() ? null : edges.get(0).cursor(),
+                        edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
     }
 
     /** Fetches one page after the cursor of a keyset-paged list: {@code fetch} gets the decoded key and a row limit. */
-    public static <T> Connection<T> page(Integer first, String after, java.util.function.BiFunction<String, Integer, List<T>> fetch,
-                                         Function<T, String> sortKey) {
+    public static <T> Connection<T> page(
+            Integer first,
+            String after,
+            java.util.function.BiFunction<String, Integer, List<T>> fetch,
+            Function<T, String> sortKey) {
         int size = pageSize(first);
         var cursor = decode(after);
         return of(fetch.apply(cursor, size + 1), size, cursor != null, sortKey);
@@ -57,9 +64,12 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
         }
         try {
             // strict UTF-8: our keys are text, so bytes that are not are someone else's cursor
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor))).toString();
+                    .decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor)))
+                    .toString();
         } catch (IllegalArgumentException | CharacterCodingException e) {
             throw notOurs();
         }

@@ -1,10 +1,9 @@
 package org.dutygraph.platform.graphql;
 
-import java.util.LinkedHashMap;
-import java.util.Locale;
-
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import org.dutygraph.platform.i18n.Languages;
 import org.dutygraph.platform.i18n.Messages;
 import org.dutygraph.platform.i18n.PlatformTexts;
@@ -33,12 +32,15 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         return chain.next(request).map(response -> {
-            if (response.getErrors().stream().allMatch(e -> e.getExtensions() != null && e.getExtensions().containsKey("code"))) {
+            if (response.getErrors().stream()
+                    .allMatch(
+                            e -> e.getExtensions() != null && e.getExtensions().containsKey("code"))) {
                 return response;
             }
             var language = Languages.fromAcceptLanguage(request.getHeaders().getFirst("Accept-Language"));
             return response.transform(builder -> builder.errors(response.getExecutionResult().getErrors().stream()
-                    .map(error -> withCode(error, language)).toList()));
+                    .map(error -> withCode(error, language))
+                    .toList()));
         });
     }
 
@@ -50,7 +52,8 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         if (error.getExtensions() != null) {
             extensions.putAll(error.getExtensions());
         }
-        var classification = error.getErrorType() == null ? "" : error.getErrorType().toString();
+        var classification =
+                error.getErrorType() == null ? "" : error.getErrorType().toString();
         var code = switch (classification) {
             case "InvalidSyntax" -> "GRAPHQL_PARSE_FAILED";
             case "ValidationError" -> "GRAPHQL_VALIDATION_FAILED";
@@ -67,9 +70,15 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
             default -> PlatformTexts.REQUEST_REFUSED;
         };
         // Apollo iOS recognises a missing persisted query by this exact message, in any language
-        var message = code.equals("PERSISTED_QUERY_NOT_FOUND") ? "PersistedQueryNotFound"
+        var message = code.equals("PERSISTED_QUERY_NOT_FOUND")
+                ? "PersistedQueryNotFound"
                 : messages.render(Text.of(kind, String.valueOf(PlainMessages.of(error.getMessage()))), language);
-        return GraphqlErrorBuilder.newError().message(message).locations(error.getLocations())
-                .path(error.getPath()).errorType(error.getErrorType()).extensions(extensions).build();
+        return GraphqlErrorBuilder.newError()
+                .message(message)
+                .locations(error.getLocations())
+                .path(error.getPath())
+                .errorType(error.getErrorType())
+                .extensions(extensions)
+                .build();
     }
 }

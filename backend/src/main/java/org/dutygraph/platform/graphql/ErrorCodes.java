@@ -1,13 +1,12 @@
 package org.dutygraph.platform.graphql;
 
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.dutygraph.platform.i18n.Messages;
 import org.dutygraph.platform.i18n.PlatformTexts;
 import org.dutygraph.platform.i18n.Text;
@@ -37,7 +36,8 @@ public class ErrorCodes extends DataFetcherExceptionResolverAdapter {
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
         if (ex instanceof BadInputException bad) {
-            return error(env, ErrorType.BAD_REQUEST, "BAD_USER_INPUT", render(bad.text(), env), bad.field(), bad.code());
+            return error(
+                    env, ErrorType.BAD_REQUEST, "BAD_USER_INPUT", render(bad.text(), env), bad.field(), bad.code());
         }
         if (ex instanceof NotFoundException notFound) {
             return error(env, ErrorType.NOT_FOUND, "NOT_FOUND", render(notFound.text(), env), notFound.field(), null);
@@ -47,28 +47,42 @@ public class ErrorCodes extends DataFetcherExceptionResolverAdapter {
             return error(env, type, denied.code(), render(denied.text(), env), null, null);
         }
         if (ex instanceof RateLimitedException limited) {
-            return retryLater(env, ErrorType.BAD_REQUEST, "RATE_LIMITED", render(limited.text(), env), limited.retryAfter());
+            return retryLater(
+                    env, ErrorType.BAD_REQUEST, "RATE_LIMITED", render(limited.text(), env), limited.retryAfter());
         }
         if (ex instanceof UnavailableException unavailable) {
-            return retryLater(env, ErrorType.INTERNAL_ERROR, "UNAVAILABLE", render(unavailable.text(), env), unavailable.retryAfter());
+            return retryLater(
+                    env,
+                    ErrorType.INTERNAL_ERROR,
+                    "UNAVAILABLE",
+                    render(unavailable.text(), env),
+                    unavailable.retryAfter());
         }
         log.error("Unexpected error in {}", env.getExecutionStepInfo().getPath(), ex);
-        return error(env, ErrorType.INTERNAL_ERROR, "INTERNAL", render(Text.of(PlatformTexts.INTERNAL), env),
-                null, null);
+        return error(
+                env, ErrorType.INTERNAL_ERROR, "INTERNAL", render(Text.of(PlatformTexts.INTERNAL), env), null, null);
     }
 
     private String render(Text text, DataFetchingEnvironment env) {
         return messages.render(text, env.getLocale());
     }
 
-    private static GraphQLError retryLater(DataFetchingEnvironment env, ErrorClassification type, String code, String message,
-                                           Duration retryAfter) {
-        return GraphqlErrorBuilder.newError(env).errorType(type).message(message)
-                .extensions(Map.of("code", code, "retryAfterSeconds", Math.max(1, retryAfter.toSeconds()))).build();
+    private static GraphQLError retryLater(
+            DataFetchingEnvironment env, ErrorClassification type, String code, String message, Duration retryAfter) {
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(type)
+                .message(message)
+                .extensions(Map.of("code", code, "retryAfterSeconds", Math.max(1, retryAfter.toSeconds())))
+                .build();
     }
 
-    private static GraphQLError error(DataFetchingEnvironment env, ErrorClassification type, String code, String message,
-                                      String field, String reason) {
+    private static GraphQLError error(
+            DataFetchingEnvironment env,
+            ErrorClassification type,
+            String code,
+            String message,
+            String field,
+            String reason) {
         var extensions = new LinkedHashMap<String, Object>();
         extensions.put("code", code);
         if (field != null) {
@@ -77,6 +91,10 @@ public class ErrorCodes extends DataFetcherExceptionResolverAdapter {
         if (reason != null) {
             extensions.put("reason", reason);
         }
-        return GraphqlErrorBuilder.newError(env).errorType(type).message(message).extensions(extensions).build();
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(type)
+                .message(message)
+                .extensions(extensions)
+                .build();
     }
 }

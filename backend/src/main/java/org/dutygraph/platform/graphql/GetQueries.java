@@ -1,12 +1,5 @@
 package org.dutygraph.platform.graphql;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
@@ -18,6 +11,12 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.dutygraph.platform.graphql.limits.GraphQlLimits;
 import org.dutygraph.platform.graphql.limits.TrustedDocuments;
 import org.dutygraph.platform.i18n.Languages;
@@ -52,17 +51,23 @@ class GetQueries extends OncePerRequestFilter {
     private final ParserOptions parserOptions;
     private final Messages messages;
 
-    GetQueries(@Value("${spring.graphql.http.path:/graphql}") String path, TrustedDocuments trusted, GraphQlLimits limits,
-               Messages messages) {
+    GetQueries(
+            @Value("${spring.graphql.http.path:/graphql}") String path,
+            TrustedDocuments trusted,
+            GraphQlLimits limits,
+            Messages messages) {
         this.path = path;
         this.messages = messages;
         this.trusted = trusted;
-        this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(o -> o.maxTokens(limits.maxTokens()));
+        this.parserOptions =
+                ParserOptions.getDefaultOperationParserOptions().transform(o -> o.maxTokens(limits.maxTokens()));
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"GET".equals(request.getMethod()) || !path.equals(request.getRequestURI().substring(request.getContextPath().length()));
+        return !"GET".equals(request.getMethod())
+                || !path.equals(request.getRequestURI()
+                        .substring(request.getContextPath().length()));
     }
 
     @Override
@@ -72,7 +77,10 @@ class GetQueries extends OncePerRequestFilter {
         try {
             body = body(request);
         } catch (RuntimeException e) {
-            refuse(response, HttpServletResponse.SC_BAD_REQUEST, "BAD_REQUEST",
+            refuse(
+                    response,
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    "BAD_REQUEST",
                     messages.render(Text.of(PlatformTexts.MUST_BE_OBJECT, "variables/extensions"), language(request)));
             return;
         }
@@ -86,13 +94,18 @@ class GetQueries extends OncePerRequestFilter {
             response.setStatus(HttpServletResponse.SC_OK);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setHeader("Cache-Control", "no-store");
-            response.getWriter().write("{\"errors\":[{\"message\":\"PersistedQueryNotFound\",\"extensions\":{\"code\":\"PERSISTED_QUERY_NOT_FOUND\"}}]}");
+            response.getWriter()
+                    .write(
+                            "{\"errors\":[{\"message\":\"PersistedQueryNotFound\",\"extensions\":{\"code\":\"PERSISTED_QUERY_NOT_FOUND\"}}]}");
             return;
         }
         var operation = text == null ? null : operation(text, (String) body.get("operationName"));
         if (operation != null && operation.getOperation() != OperationDefinition.Operation.QUERY) {
             response.setHeader("Allow", "POST");
-            refuse(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "BAD_REQUEST",
+            refuse(
+                    response,
+                    HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+                    "BAD_REQUEST",
                     messages.render(Text.of(PlatformTexts.GET_QUERIES_ONLY), language(request)));
             return;
         }
@@ -100,7 +113,9 @@ class GetQueries extends OncePerRequestFilter {
         var wrapped = new ContentCachingResponseWrapper(response);
         chain.doFilter(new AsPost(request, JSON.writeValueAsBytes(body)), wrapped);
         if (cacheable && wrapped.getStatus() == 200) {
-            var etag = "\"" + TrustedDocuments.sha256(new String(wrapped.getContentAsByteArray(), StandardCharsets.UTF_8)) + "\"";
+            var etag =
+                    "\"" + TrustedDocuments.sha256(new String(wrapped.getContentAsByteArray(), StandardCharsets.UTF_8))
+                            + "\"";
             wrapped.setHeader("Cache-Control", "public, max-age=60");
             wrapped.setHeader("ETag", etag);
             if (etag.equals(request.getHeader("If-None-Match"))) {
@@ -135,18 +150,26 @@ class GetQueries extends OncePerRequestFilter {
     }
 
     private static String hash(Map<String, Object> body) {
-        return body.get("extensions") instanceof Map<?, ?> extensions && extensions.get("persistedQuery") instanceof Map<?, ?> p
-                && p.get("sha256Hash") instanceof String hash ? hash : null;
+        return body.get("extensions") instanceof Map<?, ?> extensions
+                        && extensions.get("persistedQuery") instanceof Map<?, ?> p
+                        && p.get("sha256Hash") instanceof String hash
+                ? hash
+                : null;
     }
 
     /** The operation the request would run, or null when the document does not parse (the POST path reports it). */
     private OperationDefinition operation(String text, String operationName) {
         try {
-            Document document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(text)
-                    .parserOptions(parserOptions).build());
+            Document document = new Parser()
+                    .parseDocument(ParserEnvironment.newParserEnvironment()
+                            .document(text)
+                            .parserOptions(parserOptions)
+                            .build());
             var operations = document.getDefinitionsOfType(OperationDefinition.class);
-            return operations.stream().filter(o -> operationName == null ? operations.size() == 1 : operationName.equals(o.getName()))
-                    .findFirst().orElse(null);
+            return operations.stream()
+                    .filter(o -> operationName == null ? operations.size() == 1 : operationName.equals(o.getName()))
+                    .findFirst()
+                    .orElse(null);
         } catch (InvalidSyntaxException e) {
             return null;
         }
@@ -154,16 +177,19 @@ class GetQueries extends OncePerRequestFilter {
 
     private static boolean publicOnly(OperationDefinition operation) {
         var selections = operation.getSelectionSet().getSelections();
-        return !selections.isEmpty() && selections.stream().allMatch(s -> s instanceof Field f && PUBLIC_CACHEABLE.contains(f.getName()));
+        return !selections.isEmpty()
+                && selections.stream().allMatch(s -> s instanceof Field f && PUBLIC_CACHEABLE.contains(f.getName()));
     }
 
-    private static void refuse(HttpServletResponse response, int status, String code, String message) throws IOException {
+    private static void refuse(HttpServletResponse response, int status, String code, String message)
+            throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(JSON.writeValueAsString(Map.of("errors", List.of(Map.of("message", message,
-                "extensions", Map.of("code", code))))));
+        response.getWriter()
+                .write(JSON.writeValueAsString(
+                        Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("code", code))))));
     }
 
     /** The GET as the POST it stands for: JSON body of the parameters. */
@@ -193,7 +219,9 @@ class GetQueries extends OncePerRequestFilter {
 
         @Override
         public java.util.Enumeration<String> getHeaders(String name) {
-            return "Content-Type".equalsIgnoreCase(name) ? java.util.Collections.enumeration(List.of(getContentType())) : super.getHeaders(name);
+            return "Content-Type".equalsIgnoreCase(name)
+                    ? java.util.Collections.enumeration(List.of(getContentType()))
+                    : super.getHeaders(name);
         }
 
         @Override

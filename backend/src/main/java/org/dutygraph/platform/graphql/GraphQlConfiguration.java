@@ -1,16 +1,15 @@
 package org.dutygraph.platform.graphql;
 
-import java.util.List;
-
 import graphql.parser.ParserOptions;
 import graphql.scalars.ExtendedScalars;
+import java.util.List;
 import org.dutygraph.platform.graphql.limits.DocumentLimits;
 import org.dutygraph.platform.graphql.limits.GraphQlLimits;
 import org.dutygraph.platform.graphql.limits.TrustedDocuments;
 import org.dutygraph.platform.i18n.Messages;
+import org.dutygraph.platform.ratelimit.AnonymousRateLimiter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
-import org.dutygraph.platform.ratelimit.AnonymousRateLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -23,7 +22,8 @@ public class GraphQlConfiguration {
 
     @Bean
     RuntimeWiringConfigurer scalars(Messages messages) {
-        return wiring -> wiring.scalar(ExtendedScalars.Json).scalar(BoundedTimeScalars.dateTime(messages))
+        return wiring -> wiring.scalar(ExtendedScalars.Json)
+                .scalar(BoundedTimeScalars.dateTime(messages))
                 .scalar(BoundedTimeScalars.date(messages));
     }
 
@@ -31,7 +31,8 @@ public class GraphQlConfiguration {
     GraphQlSourceBuilderCustomizer contractWiring(AnonymousRateLimiter limiter, TrustedDocuments trusted) {
         return builder -> builder.defaultTypeResolver(new ViewTypeResolver())
                 .typeVisitors(List.of(new AuthDirectiveVisitor(limiter)))
-                .configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(new ParsedDocumentCache(2_000, trusted)));
+                .configureGraphQl(
+                        graphQl -> graphQl.preparsedDocumentProvider(new ParsedDocumentCache(2_000, trusted)));
     }
 
     /**
@@ -40,14 +41,17 @@ public class GraphQlConfiguration {
      */
     @Bean
     WebGraphQlInterceptor clientAddress(GraphQlLimits limits) {
-        var parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(o -> o.maxTokens(limits.maxTokens()));
+        var parserOptions =
+                ParserOptions.getDefaultOperationParserOptions().transform(o -> o.maxTokens(limits.maxTokens()));
         return (request, chain) -> {
             var remote = request.getRemoteAddress();
             request.configureExecutionInput((input, builder) -> {
                 var context = new java.util.HashMap<Object, Object>();
                 context.put(ParserOptions.class, parserOptions);
                 if (remote != null && remote.getAddress() != null) {
-                    context.put(AuthDirectiveVisitor.CLIENT_ADDRESS, remote.getAddress().getHostAddress());
+                    context.put(
+                            AuthDirectiveVisitor.CLIENT_ADDRESS,
+                            remote.getAddress().getHostAddress());
                 }
                 return builder.graphQLContext(context).build();
             });

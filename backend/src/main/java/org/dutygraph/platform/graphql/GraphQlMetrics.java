@@ -1,12 +1,11 @@
 package org.dutygraph.platform.graphql;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -28,7 +27,8 @@ class GraphQlMetrics implements WebGraphQlInterceptor {
     static final int MAX_NAMES = 300;
     private static final Pattern NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]{0,63}");
     /** The name of a document's operation when the request does not say it (one operation per document then). */
-    private static final Pattern NAMED_OPERATION = Pattern.compile("\\b(?:query|mutation|subscription)\\s+([_A-Za-z][_0-9A-Za-z]*)");
+    private static final Pattern NAMED_OPERATION =
+            Pattern.compile("\\b(?:query|mutation|subscription)\\s+([_A-Za-z][_0-9A-Za-z]*)");
 
     private final MeterRegistry registry;
     private final Set<String> names = ConcurrentHashMap.newKeySet();
@@ -43,14 +43,22 @@ class GraphQlMetrics implements WebGraphQlInterceptor {
         var sample = Timer.start(registry);
         return chain.next(request).doOnNext(response -> {
             var errors = response.getErrors();
-            sample.stop(Timer.builder("dutygraph.graphql.operation").description("GraphQL requests by operation")
-                    .tag("operation", operation).tag("outcome", errors.isEmpty() ? "SUCCESS" : "ERROR")
-                    .publishPercentileHistogram().register(registry));
+            sample.stop(Timer.builder("dutygraph.graphql.operation")
+                    .description("GraphQL requests by operation")
+                    .tag("operation", operation)
+                    .tag("outcome", errors.isEmpty() ? "SUCCESS" : "ERROR")
+                    .publishPercentileHistogram()
+                    .register(registry));
             for (var error : errors) {
-                var code = error.getExtensions() == null ? null : error.getExtensions().get("code");
-                Counter.builder("dutygraph.graphql.errors").description("GraphQL errors by extensions.code")
-                        .tag("operation", operation).tag("code", code == null ? "NONE" : code.toString())
-                        .register(registry).increment();
+                var code = error.getExtensions() == null
+                        ? null
+                        : error.getExtensions().get("code");
+                Counter.builder("dutygraph.graphql.errors")
+                        .description("GraphQL errors by extensions.code")
+                        .tag("operation", operation)
+                        .tag("code", code == null ? "NONE" : code.toString())
+                        .register(registry)
+                        .increment();
             }
         });
     }

@@ -1,15 +1,14 @@
 package org.dutygraph.platform.graphql;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.dutygraph.platform.i18n.Languages;
 import org.dutygraph.platform.i18n.Messages;
 import org.dutygraph.platform.i18n.PlatformTexts;
@@ -42,8 +41,10 @@ class NotReadyYet extends OncePerRequestFilter {
     private final Messages messages;
     private final String path;
 
-    NotReadyYet(ApplicationAvailability availability, Messages messages,
-                @Value("${spring.graphql.http.path:/graphql}") String path) {
+    NotReadyYet(
+            ApplicationAvailability availability,
+            Messages messages,
+            @Value("${spring.graphql.http.path:/graphql}") String path) {
         this.availability = availability;
         this.messages = messages;
         this.path = path;
@@ -51,7 +52,8 @@ class NotReadyYet extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !path.equals(request.getRequestURI().substring(request.getContextPath().length()));
+        return !path.equals(
+                request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     @Override
@@ -67,7 +69,13 @@ class NotReadyYet extends OncePerRequestFilter {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         var language = Languages.fromAcceptLanguage(request.getHeader("Accept-Language"));
         var message = messages.render(Text.of(PlatformTexts.NOT_READY, RETRY_AFTER.toSeconds()), language);
-        response.getWriter().write(JSON.writeValueAsString(Map.of("errors", List.of(Map.of("message", message,
-                "extensions", Map.of("code", "UNAVAILABLE", "retryAfterSeconds", RETRY_AFTER.toSeconds()))))));
+        response.getWriter()
+                .write(JSON.writeValueAsString(Map.of(
+                        "errors",
+                        List.of(Map.of(
+                                "message",
+                                message,
+                                "extensions",
+                                Map.of("code", "UNAVAILABLE", "retryAfterSeconds", RETRY_AFTER.toSeconds()))))));
     }
 }

@@ -22,15 +22,20 @@ public record PageKey(String parentId, String after, int first) {
     }
 
     /** Loads all keys, one query per distinct page, fetching one extra row per parent to tell if more follow. */
-    public static <T> Map<PageKey, Connection<T>> load(Collection<PageKey> keys, PageQuery<T> query,
-                                                       Function<T, String> sortKey) {
+    public static <T> Map<PageKey, Connection<T>> load(
+            Collection<PageKey> keys, PageQuery<T> query, Function<T, String> sortKey) {
         var result = new HashMap<PageKey, Connection<T>>();
         var byPage = keys.stream().collect(Collectors.groupingBy(k -> new PageKey(null, k.after(), k.first())));
         byPage.forEach((page, group) -> {
             var rows = query.load(group.stream().map(PageKey::parentId).toList(), page.after(), page.first() + 1);
             for (var key : group) {
-                result.put(key, Connection.of(rows.getOrDefault(key.parentId(), List.of()), key.first(),
-                        key.after() != null, sortKey));
+                result.put(
+                        key,
+                        Connection.of(
+                                rows.getOrDefault(key.parentId(), List.of()),
+                                key.first(),
+                                key.after() != null,
+                                sortKey));
             }
         });
         return result;

@@ -1,9 +1,5 @@
 package org.dutygraph.platform.graphql;
 
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
@@ -14,6 +10,9 @@ import graphql.execution.preparsed.persisted.PersistedQueryCacheMiss;
 import graphql.execution.preparsed.persisted.PersistedQueryIdInvalid;
 import graphql.execution.preparsed.persisted.PersistedQueryNotFound;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.dutygraph.platform.graphql.limits.TrustedDocuments;
 
 /**
@@ -36,8 +35,8 @@ final class ParsedDocumentCache implements PreparsedDocumentProvider {
     }
 
     @Override
-    public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
-                                                                      Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+    public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(
+            ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
         if (input.getExtensions() != null && input.getExtensions().get("persistedQuery") instanceof Map<?, ?>) {
             return persisted.getDocumentAsync(input, parseAndValidate);
         }
@@ -45,7 +44,8 @@ final class ParsedDocumentCache implements PreparsedDocumentProvider {
         return CompletableFuture.completedFuture(documents.get(key, k -> parseAndValidate.apply(input)));
     }
 
-    private CompletableFuture<PreparsedDocumentEntry> byHash(Object id, ExecutionInput input, PersistedQueryCacheMiss parse) {
+    private CompletableFuture<PreparsedDocumentEntry> byHash(
+            Object id, ExecutionInput input, PersistedQueryCacheMiss parse) {
         var hash = String.valueOf(id);
         var query = input.getQuery();
         var hashOnly = query == null || query.isBlank() || PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(query);

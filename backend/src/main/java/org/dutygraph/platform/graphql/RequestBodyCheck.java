@@ -1,5 +1,12 @@
 package org.dutygraph.platform.graphql;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -9,16 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
-import org.dutygraph.platform.graphql.limits.GraphQlLimits;
 import org.dutygraph.platform.graphql.limits.DocumentPolicy;
+import org.dutygraph.platform.graphql.limits.GraphQlLimits;
 import org.dutygraph.platform.graphql.limits.TrustedDocuments;
 import org.dutygraph.platform.i18n.Languages;
 import org.dutygraph.platform.i18n.Messages;
@@ -52,8 +51,11 @@ class RequestBodyCheck extends OncePerRequestFilter {
     private final DocumentPolicy policy;
     private final Messages messages;
 
-    RequestBodyCheck(@Value("${spring.graphql.http.path:/graphql}") String path, GraphQlLimits limits, DocumentPolicy policy,
-                     Messages messages) {
+    RequestBodyCheck(
+            @Value("${spring.graphql.http.path:/graphql}") String path,
+            GraphQlLimits limits,
+            DocumentPolicy policy,
+            Messages messages) {
         this.path = path;
         this.limits = limits;
         this.policy = policy;
@@ -62,7 +64,9 @@ class RequestBodyCheck extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !path.equals(request.getRequestURI().substring(request.getContextPath().length()));
+        return !"POST".equals(request.getMethod())
+                || !path.equals(request.getRequestURI()
+                        .substring(request.getContextPath().length()));
     }
 
     private static boolean isJson(String contentType) {
@@ -82,16 +86,24 @@ class RequestBodyCheck extends OncePerRequestFilter {
             throws ServletException, IOException {
         var language = Languages.fromAcceptLanguage(request.getHeader("Accept-Language"));
         if (!isJson(request.getContentType())) {
-            refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "BAD_REQUEST", render(Text.of(PlatformTexts.SEND_AS_JSON), language));
+            refuse(
+                    response,
+                    HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
+                    "BAD_REQUEST",
+                    render(Text.of(PlatformTexts.SEND_AS_JSON), language));
             return;
         }
         boolean signedIn = AuthDirectiveVisitor.signedIn();
         long limit = (signedIn ? limits.maxBodySignedIn() : limits.maxBodyAnonymous()).toBytes();
         // Bounded before anything is parsed: by the declared length, then by what actually arrives.
-        byte[] body = request.getContentLengthLong() > limit ? null
+        byte[] body = request.getContentLengthLong() > limit
+                ? null
                 : request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         if (body == null || body.length > limit) {
-            refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+            refuse(
+                    response,
+                    HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                    "PAYLOAD_TOO_LARGE",
                     render(Text.of(PlatformTexts.BODY_TOO_LARGE, limit), language));
             return;
         }
@@ -99,7 +111,11 @@ class RequestBodyCheck extends OncePerRequestFilter {
         try {
             parsed = JSON.readTree(body);
         } catch (JacksonException e) {
-            refuse(response, HttpServletResponse.SC_BAD_REQUEST, "BAD_REQUEST", render(Text.of(PlatformTexts.BODY_NOT_JSON), language));
+            refuse(
+                    response,
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    "BAD_REQUEST",
+                    render(Text.of(PlatformTexts.BODY_NOT_JSON), language));
             return;
         }
         var problem = problem(parsed);
@@ -120,7 +136,10 @@ class RequestBodyCheck extends OncePerRequestFilter {
     }
 
     private static String persistedHash(JsonNode request) {
-        return request.path("extensions").path("persistedQuery").path("sha256Hash").asString(null);
+        return request.path("extensions")
+                .path("persistedQuery")
+                .path("sha256Hash")
+                .asString(null);
     }
 
     /** What is wrong with the body, or null if it has the shape of a GraphQL request. */
@@ -131,7 +150,8 @@ class RequestBodyCheck extends OncePerRequestFilter {
         var query = request.get("query");
         if (query == null || query.isNull()) {
             // a trusted document may be named by id instead of sent as text
-            if (!isText(request.get("id")) && !request.path("extensions").path("persistedQuery").isObject()) {
+            if (!isText(request.get("id"))
+                    && !request.path("extensions").path("persistedQuery").isObject()) {
                 return Text.of(PlatformTexts.BODY_WITHOUT_QUERY);
             }
         } else if (!query.isString()) {
@@ -151,7 +171,10 @@ class RequestBodyCheck extends OncePerRequestFilter {
         }
         // a hash sent with a document must be that document's (400, as any malformed request)
         var hash = persistedHash(request);
-        if (query != null && query.isString() && hash != null && !TrustedDocuments.sha256(query.asString()).equals(hash)) {
+        if (query != null
+                && query.isString()
+                && hash != null
+                && !TrustedDocuments.sha256(query.asString()).equals(hash)) {
             return Text.of(PlatformTexts.HASH_NOT_OF_QUERY);
         }
         return null;
@@ -161,7 +184,8 @@ class RequestBodyCheck extends OncePerRequestFilter {
         return node != null && node.isString();
     }
 
-    private static void refuse(HttpServletResponse response, int status, String code, String message) throws IOException {
+    private static void refuse(HttpServletResponse response, int status, String code, String message)
+            throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

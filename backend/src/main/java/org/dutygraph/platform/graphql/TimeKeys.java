@@ -7,8 +7,7 @@ import java.time.ZoneOffset;
 /** Times stored as epoch milliseconds: their API form, and keys that sort by time for newest-first pages. */
 public final class TimeKeys {
 
-    private TimeKeys() {
-    }
+    private TimeKeys() {}
 
     /** Sorts by time, then id; zero-padded so that string order is time order. */
     public static String key(long epochMillis, String id) {

@@ -1,7 +1,6 @@
 package org.dutygraph.platform.graphql;
 
 import java.time.Duration;
-
 import org.dutygraph.platform.i18n.Text;
 
 /**

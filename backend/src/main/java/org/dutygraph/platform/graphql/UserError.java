@@ -1,7 +1,6 @@
 package org.dutygraph.platform.graphql;
 
 import java.util.List;
-
 import org.dutygraph.platform.i18n.Text;
 
 /**

@@ -1,7 +1,6 @@
 package org.dutygraph.platform.i18n;
 
 import java.util.List;
-
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +21,8 @@ class LanguageConfiguration {
     WebGraphQlInterceptor requestLanguage() {
         return (request, chain) -> {
             var language = Languages.fromAcceptLanguage(request.getHeaders().getFirst("Accept-Language"));
-            request.configureExecutionInput((input, builder) -> builder.locale(language).build());
+            request.configureExecutionInput(
+                    (input, builder) -> builder.locale(language).build());
             return chain.next(request);
         };
     }

@@ -15,8 +15,7 @@ public final class Languages {
     public static final List<Locale> SUPPORTED = List.of(CHINESE, ENGLISH);
     private static final Pattern TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}");
 
-    private Languages() {
-    }
+    private Languages() {}
 
     /** The supported language closest to {@code locale}: English for any English, else Chinese. */
     public static Locale of(Locale locale) {

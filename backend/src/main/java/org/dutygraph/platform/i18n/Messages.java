@@ -1,7 +1,6 @@
 package org.dutygraph.platform.i18n;
 
 import java.util.Locale;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.stereotype.Component;
@@ -34,7 +33,9 @@ public class Messages {
     }
 
     private Object[] arguments(Text text, Locale language) {
-        return text.args().stream().map(a -> a instanceof Text nested ? render(nested, language) : a).toArray();
+        return text.args().stream()
+                .map(a -> a instanceof Text nested ? render(nested, language) : a)
+                .toArray();
     }
 
     /** The text in Chinese, the language of what is stored for readers who ask for none. */

@@ -1,10 +1,5 @@
 package org.dutygraph.platform.i18n;
 
-import java.util.Collection;
-import java.util.Locale;
-import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
-
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
@@ -19,6 +14,10 @@ import graphql.schema.GraphQLTypeVisitorStub;
 import graphql.schema.LightDataFetcher;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * Lets every String field of the schema (or list of strings) be filled with a {@link Text}: its data fetcher is
@@ -35,8 +34,10 @@ final class TextFields extends GraphQLTypeVisitorStub {
     }
 
     @Override
-    public TraversalControl visitGraphQLFieldDefinition(GraphQLFieldDefinition field, TraverserContext<GraphQLSchemaElement> context) {
-        if (!(context.getParentNode() instanceof GraphQLObjectType parent) || parent.getName().startsWith("__")
+    public TraversalControl visitGraphQLFieldDefinition(
+            GraphQLFieldDefinition field, TraverserContext<GraphQLSchemaElement> context) {
+        if (!(context.getParentNode() instanceof GraphQLObjectType parent)
+                || parent.getName().startsWith("__")
                 || !(GraphQLTypeUtil.unwrapAll(field.getType()) instanceof GraphQLScalarType scalar)
                 || !scalar.getName().equals("String")) {
             return TraversalControl.CONTINUE;
@@ -44,7 +45,9 @@ final class TextFields extends GraphQLTypeVisitorStub {
         var registry = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
         var coordinates = FieldCoordinates.coordinates(parent.getName(), field.getName());
         var delegate = registry.getDataFetcher(coordinates, field);
-        registry.dataFetcher(coordinates, delegate instanceof LightDataFetcher<?> light ? new Light(light) : new Rendering(delegate));
+        registry.dataFetcher(
+                coordinates,
+                delegate instanceof LightDataFetcher<?> light ? new Light(light) : new Rendering(delegate));
         return TraversalControl.CONTINUE;
     }
 
@@ -54,7 +57,9 @@ final class TextFields extends GraphQLTypeVisitorStub {
         }
         if (value instanceof Collection<?> list && list.stream().anyMatch(Text.class::isInstance)) {
             var locale = locale(env);
-            return list.stream().map(v -> v instanceof Text text ? messages.render(text, locale) : v).toList();
+            return list.stream()
+                    .map(v -> v instanceof Text text ? messages.render(text, locale) : v)
+                    .toList();
         }
         if (value instanceof CompletionStage<?> later) {
             return later.thenApply(v -> rendered(v, env));
@@ -92,7 +97,8 @@ final class TextFields extends GraphQLTypeVisitorStub {
         }
 
         @Override
-        public Object get(GraphQLFieldDefinition field, Object source, Supplier<DataFetchingEnvironment> env) throws Exception {
+        public Object get(GraphQLFieldDefinition field, Object source, Supplier<DataFetchingEnvironment> env)
+                throws Exception {
             return rendered(delegate.get(field, source, env), env);
         }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -15,8 +14,7 @@ public final class TextJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private TextJson() {
-    }
+    private TextJson() {}
 
     public static String write(Text text) {
         return text == null || text.isVerbatim() ? null : JSON.writeValueAsString(tree(text));
@@ -32,7 +30,9 @@ public final class TextJson {
 
     private static Map<String, Object> tree(Text text) {
         var args = new ArrayList<Object>();
-        text.args().forEach(a -> args.add(a instanceof Text nested ? nested.isVerbatim() ? nested.fallback() : tree(nested) : a));
+        text.args()
+                .forEach(a -> args.add(
+                        a instanceof Text nested ? nested.isVerbatim() ? nested.fallback() : tree(nested) : a));
         var node = new LinkedHashMap<String, Object>();
         node.put("key", text.key());
         node.put("args", args);

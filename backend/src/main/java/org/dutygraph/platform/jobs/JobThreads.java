@@ -6,8 +6,7 @@ import java.util.concurrent.Executors;
 /** Executors for background jobs that must run one at a time. */
 public final class JobThreads {
 
-    private JobThreads() {
-    }
+    private JobThreads() {}
 
     /** One daemon thread with this name: jobs run in submission order and never block shutdown. */
     public static ExecutorService single(String name) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -38,13 +37,17 @@ public abstract class PeriodicJob implements SmartLifecycle {
             return thread;
         });
         long every = interval().toMillis();
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                runOnce();
-            } catch (RuntimeException e) {
-                log.warn("{} failed; will retry", description, e);
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        runOnce();
+                    } catch (RuntimeException e) {
+                        log.warn("{} failed; will retry", description, e);
+                    }
+                },
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -1,10 +1,10 @@
 package org.dutygraph.platform.migrations;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
-import java.nio.charset.StandardCharsets;
 
 /** One {@code V<version>__<Description>.cypher} file, following the neo4j-migrations naming convention. */
 record CypherMigration(String version, String description, String script) {
@@ -14,7 +14,8 @@ record CypherMigration(String version, String description, String script) {
     static CypherMigration of(String fileName, String script) {
         var m = NAME.matcher(fileName);
         if (!m.matches()) {
-            throw new IllegalStateException("Migration file name " + fileName + " does not match V<version>__<Description>.cypher");
+            throw new IllegalStateException(
+                    "Migration file name " + fileName + " does not match V<version>__<Description>.cypher");
         }
         return new CypherMigration(m.group(1), m.group(2).replace('_', ' '), script);
     }

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,12 +56,20 @@ public class CypherMigrations implements SmartInitializingSingleton {
                 for (var statement : migration.statements()) {
                     session.executeWriteWithoutResult(tx -> tx.run(statement).consume());
                 }
-                session.executeWriteWithoutResult(tx -> tx.run("""
+                session.executeWriteWithoutResult(tx -> tx.run(
+                                """
                         MERGE (m:__Neo4jMigration {version: $version})
                         ON CREATE SET m.description = $description, m.checksum = $checksum,
                                       m.installedOn = datetime()
-                        """, Map.of("version", migration.version(), "description", migration.description(),
-                        "checksum", migration.checksum())).consume());
+                        """,
+                                Map.of(
+                                        "version",
+                                        migration.version(),
+                                        "description",
+                                        migration.description(),
+                                        "checksum",
+                                        migration.checksum()))
+                        .consume());
             }
         }
     }
@@ -70,7 +77,8 @@ public class CypherMigrations implements SmartInitializingSingleton {
     private String recordedChecksum(String version) {
         try (var session = driver.session()) {
             return session.executeRead(tx -> {
-                var result = tx.run("MATCH (m:__Neo4jMigration {version: $version}) RETURN m.checksum AS checksum",
+                var result = tx.run(
+                        "MATCH (m:__Neo4jMigration {version: $version}) RETURN m.checksum AS checksum",
                         Map.of("version", version));
                 return result.hasNext() ? result.next().get("checksum").asString() : null;
             });
@@ -86,7 +94,8 @@ public class CypherMigrations implements SmartInitializingSingleton {
                     .toList();
             for (int i = 1; i < migrations.size(); i++) {
                 if (migrations.get(i).numericVersion() == migrations.get(i - 1).numericVersion()) {
-                    throw new IllegalStateException("Two migrations have version " + migrations.get(i).version());
+                    throw new IllegalStateException(
+                            "Two migrations have version " + migrations.get(i).version());
                 }
             }
             return migrations;

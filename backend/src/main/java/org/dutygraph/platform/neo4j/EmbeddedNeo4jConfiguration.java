@@ -5,9 +5,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.GraphDatabaseSettings.TransactionStateMemoryAllocation;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
@@ -21,7 +21,6 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
-import org.neo4j.configuration.GraphDatabaseSettings.TransactionStateMemoryAllocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -74,8 +73,8 @@ public class EmbeddedNeo4jConfiguration {
      * before the driver connects. Random per process unless {@code dutygraph.embedded.bolt-password} is set.
      */
     @Bean
-    Neo4jConnectionDetails embeddedNeo4jConnectionDetails(DatabaseManagementService embeddedNeo4j,
-                                                          EmbeddedNeo4jProperties properties) {
+    Neo4jConnectionDetails embeddedNeo4jConnectionDetails(
+            DatabaseManagementService embeddedNeo4j, EmbeddedNeo4jProperties properties) {
         var system = embeddedNeo4j.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
         var password = properties.boltPassword();
         if (password != null) {
@@ -106,7 +105,8 @@ public class EmbeddedNeo4jConfiguration {
     }
 
     private static void setPassword(GraphDatabaseService system, String password) {
-        system.executeTransactionally("ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        system.executeTransactionally(
+                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
     }
 
     private static String randomPassword() {

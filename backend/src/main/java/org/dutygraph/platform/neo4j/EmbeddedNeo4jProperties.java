@@ -1,7 +1,6 @@
 package org.dutygraph.platform.neo4j;
 
 import java.nio.file.Path;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -26,7 +25,7 @@ public record EmbeddedNeo4jProperties(Path dataDirectory, Integer boltPort, Stri
 
     @Override
     public String toString() {
-        return "EmbeddedNeo4jProperties[dataDirectory=" + dataDirectory + ", boltPort=" + boltPort + ", pageCache=" + pageCache
-                + ", boltPassword=" + (boltPassword == null ? "random" : "(set)") + "]";
+        return "EmbeddedNeo4jProperties[dataDirectory=" + dataDirectory + ", boltPort=" + boltPort + ", pageCache="
+                + pageCache + ", boltPassword=" + (boltPassword == null ? "random" : "(set)") + "]";
     }
 }

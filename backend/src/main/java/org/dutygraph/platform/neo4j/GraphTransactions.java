@@ -3,7 +3,6 @@ package org.dutygraph.platform.neo4j;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-
 import org.neo4j.driver.exceptions.RetryableException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,6 @@
 package org.dutygraph.platform.neo4j;
 
 import java.util.Map;
-
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +22,10 @@ public class LockStore {
     /** Serialises every transaction holding the lock of this name (one JobLock node each, unique: V007). */
     public void job(String name) {
         requireTransaction();
-        neo4j.query("MERGE (l:JobLock {name: $name}) SET l.heldAt = timestamp()").bind(name).to("name").run();
+        neo4j.query("MERGE (l:JobLock {name: $name}) SET l.heldAt = timestamp()")
+                .bind(name)
+                .to("name")
+                .run();
     }
 
     /** Write-locks the node with this label and id without changing it. */
@@ -32,7 +34,9 @@ public class LockStore {
         if (!label.matches("[A-Za-z][A-Za-z0-9_]*")) {
             throw new IllegalArgumentException("not a label: " + label);
         }
-        neo4j.query("MATCH (n:" + label + " {id: $id}) SET n._lock = true REMOVE n._lock").bindAll(Map.of("id", id)).run();
+        neo4j.query("MATCH (n:" + label + " {id: $id}) SET n._lock = true REMOVE n._lock")
+                .bindAll(Map.of("id", id))
+                .run();
     }
 
     private static void requireTransaction() {

@@ -13,8 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 final class OwnerOnly {
 
-    private OwnerOnly() {
-    }
+    private OwnerOnly() {}
 
     static void directory(Path directory) {
         try {

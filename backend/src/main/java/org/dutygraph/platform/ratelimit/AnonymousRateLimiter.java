@@ -1,5 +1,7 @@
 package org.dutygraph.platform.ratelimit;
 
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -10,12 +12,8 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -35,14 +33,17 @@ public class AnonymousRateLimiter {
      * uploads per hour.
      */
     @ConfigurationProperties("dutygraph.rate-limits")
-    public record Limits(@DefaultValue("60") int fieldsPerMinute, @DefaultValue("600") int fieldsPerHour,
-                         @DefaultValue("30") int uploadsPerHour) {
+    public record Limits(
+            @DefaultValue("60") int fieldsPerMinute,
+            @DefaultValue("600") int fieldsPerHour,
+            @DefaultValue("30") int uploadsPerHour) {}
+
+    public enum Kind {
+        FIELD,
+        UPLOAD
     }
 
-    public enum Kind { FIELD, UPLOAD }
-
-    private record Day(LocalDate date, byte[] key, Map<String, Bucket> buckets) {
-    }
+    private record Day(LocalDate date, byte[] key, Map<String, Bucket> buckets) {}
 
     private final Limits limits;
     private final SecureRandom random = new SecureRandom();
@@ -69,13 +70,19 @@ public class AnonymousRateLimiter {
     private Bucket bucket(Kind kind) {
         var builder = Bucket.builder();
         if (kind == Kind.UPLOAD) {
-            builder.addLimit(Bandwidth.builder().capacity(limits.uploadsPerHour())
-                    .refillGreedy(limits.uploadsPerHour(), Duration.ofHours(1)).build());
+            builder.addLimit(Bandwidth.builder()
+                    .capacity(limits.uploadsPerHour())
+                    .refillGreedy(limits.uploadsPerHour(), Duration.ofHours(1))
+                    .build());
         } else {
-            builder.addLimit(Bandwidth.builder().capacity(limits.fieldsPerMinute())
-                    .refillGreedy(limits.fieldsPerMinute(), Duration.ofMinutes(1)).build());
-            builder.addLimit(Bandwidth.builder().capacity(limits.fieldsPerHour())
-                    .refillGreedy(limits.fieldsPerHour(), Duration.ofHours(1)).build());
+            builder.addLimit(Bandwidth.builder()
+                    .capacity(limits.fieldsPerMinute())
+                    .refillGreedy(limits.fieldsPerMinute(), Duration.ofMinutes(1))
+                    .build());
+            builder.addLimit(Bandwidth.builder()
+                    .capacity(limits.fieldsPerHour())
+                    .refillGreedy(limits.fieldsPerHour(), Duration.ofHours(1))
+                    .build());
         }
         return builder.build();
     }

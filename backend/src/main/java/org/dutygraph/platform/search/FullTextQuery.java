@@ -3,7 +3,6 @@ package org.dutygraph.platform.search;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.dutygraph.platform.graphql.BadInputException;
 import org.dutygraph.platform.i18n.PlatformTexts;
 import org.dutygraph.platform.i18n.Text;
@@ -21,17 +20,18 @@ public final class FullTextQuery {
     public static final int MAX_CHARACTERS = 200;
     private static final String SYNTAX = "\\+-!():^[]\"{}~*?|&/";
 
-    private FullTextQuery() {
-    }
+    private FullTextQuery() {}
 
     /** The query for a search box; text that is too long or has no word to search for is refused. */
     public static String of(String text, String argument) {
         var stripped = text == null ? "" : text.strip();
         if (stripped.codePointCount(0, stripped.length()) > MAX_CHARACTERS) {
-            throw new BadInputException(argument, "TOO_LONG", Text.of(PlatformTexts.AT_MOST_CHARACTERS, argument, MAX_CHARACTERS));
+            throw new BadInputException(
+                    argument, "TOO_LONG", Text.of(PlatformTexts.AT_MOST_CHARACTERS, argument, MAX_CHARACTERS));
         }
-        return build(stripped).orElseThrow(() -> new BadInputException(argument, "NO_WORDS",
-                Text.of(PlatformTexts.SEARCH_NO_WORDS, argument)));
+        return build(stripped)
+                .orElseThrow(() ->
+                        new BadInputException(argument, "NO_WORDS", Text.of(PlatformTexts.SEARCH_NO_WORDS, argument)));
     }
 
     /** The query for matching free text (e.g. a complaint) against the index: its first words, or empty if it has none. */
@@ -67,8 +67,11 @@ public final class FullTextQuery {
         var out = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
             int type = Character.getType(cp);
-            boolean hidden = type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
-                    || type == Character.PRIVATE_USE || type == Character.UNASSIGNED;
+            boolean hidden = type == Character.CONTROL
+                    || type == Character.FORMAT
+                    || type == Character.SURROGATE
+                    || type == Character.PRIVATE_USE
+                    || type == Character.UNASSIGNED;
             out.appendCodePoint(hidden ? ' ' : cp);
         });
         return out.toString();

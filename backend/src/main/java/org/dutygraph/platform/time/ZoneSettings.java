@@ -1,7 +1,6 @@
 package org.dutygraph.platform.time;
 
 import java.time.ZoneId;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,5 +10,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * read in this zone, whatever the JVM's default is.
  */
 @ConfigurationProperties("dutygraph")
-public record ZoneSettings(@DefaultValue("Asia/Shanghai") ZoneId zone) {
-}
+public record ZoneSettings(@DefaultValue("Asia/Shanghai") ZoneId zone) {}

@@ -3,7 +3,6 @@ package org.dutygraph.restructuring.api;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.IntStream;
-
 import org.dutygraph.conflicts.engine.Finding;
 import org.dutygraph.platform.graphql.Connection;
 import org.dutygraph.platform.graphql.UserError;
@@ -29,17 +28,13 @@ class ScenarioController {
         this.scenarios = scenarios;
     }
 
-    record CreateInput(String name, String baseScenarioId) {
-    }
+    record CreateInput(String name, String baseScenarioId) {}
 
-    record AddStepInput(String scenarioId, ScenarioStep step) {
-    }
+    record AddStepInput(String scenarioId, ScenarioStep step) {}
 
-    record IdInput(String id) {
-    }
+    record IdInput(String id) {}
 
-    record ShareInput(String id, List<String> usernames) {
-    }
+    record ShareInput(String id, List<String> usernames) {}
 
     record Payload(Scenario scenario, List<UserError> errors, List<UserError> warnings) {
         static Payload of(Scenarios.Outcome o) {
@@ -47,11 +42,9 @@ class ScenarioController {
         }
     }
 
-    record StepRecord(int index, ScenarioStep step, String by, OffsetDateTime at) {
-    }
+    record StepRecord(int index, ScenarioStep step, String by, OffsetDateTime at) {}
 
-    record OrgChangeView(long version, String importJobId, long entries, OffsetDateTime at) {
-    }
+    record OrgChangeView(long version, String importJobId, long entries, OffsetDateTime at) {}
 
     record Counts(int units, int posts, int duties, int findings) {
         static Counts of(OrgComparison.State s) {
@@ -59,15 +52,33 @@ class ScenarioController {
         }
     }
 
-    record AnalysisView(Counts counts, long durationMillis, List<FindingView> findings) {
-    }
+    record AnalysisView(Counts counts, long durationMillis, List<FindingView> findings) {}
 
-    record FindingView(String id, String kind, String severity, List<String> unitIds, List<String> postIds,
-                       List<String> dutyIds, List<String> powerItemIds, String arbiterPostId, String explanationZh,
-                       String explanationEn, List<String> evidence) {
+    record FindingView(
+            String id,
+            String kind,
+            String severity,
+            List<String> unitIds,
+            List<String> postIds,
+            List<String> dutyIds,
+            List<String> powerItemIds,
+            String arbiterPostId,
+            String explanationZh,
+            String explanationEn,
+            List<String> evidence) {
         static FindingView of(Finding f) {
-            return new FindingView(f.id(), f.kind().name(), f.severity().name(), f.units(), f.posts(), f.duties(),
-                    f.powerItems(), f.arbiterPostId(), f.explanationZh(), f.explanationEn(), f.evidence());
+            return new FindingView(
+                    f.id(),
+                    f.kind().name(),
+                    f.severity().name(),
+                    f.units(),
+                    f.posts(),
+                    f.duties(),
+                    f.powerItems(),
+                    f.arbiterPostId(),
+                    f.explanationZh(),
+                    f.explanationEn(),
+                    f.evidence());
         }
 
         static List<FindingView> of(List<Finding> findings) {
@@ -75,31 +86,48 @@ class ScenarioController {
         }
     }
 
-    record PersistingView(FindingView before, FindingView after) {
-    }
+    record PersistingView(FindingView before, FindingView after) {}
 
-    record DutyMoveView(String dutyId, String fromHolderId, String toHolderId) {
-    }
+    record DutyMoveView(String dutyId, String fromHolderId, String toHolderId) {}
 
-    record StaffingView(String unitId, Integer quotaBefore, Integer quotaAfter, Integer filledBefore, Integer filledAfter) {
-    }
+    record StaffingView(
+            String unitId, Integer quotaBefore, Integer quotaAfter, Integer filledBefore, Integer filledAfter) {}
 
-    record ComparisonView(Counts before, Counts after, List<FindingView> resolved, List<FindingView> created,
-                          List<PersistingView> persisting, List<DutyMoveView> dutiesMoved, List<String> dutiesDropped,
-                          List<String> dutiesAdded, List<StaffingView> staffing) {
+    record ComparisonView(
+            Counts before,
+            Counts after,
+            List<FindingView> resolved,
+            List<FindingView> created,
+            List<PersistingView> persisting,
+            List<DutyMoveView> dutiesMoved,
+            List<String> dutiesDropped,
+            List<String> dutiesAdded,
+            List<StaffingView> staffing) {
         static ComparisonView of(OrgComparison c) {
-            return new ComparisonView(Counts.of(c.before()), Counts.of(c.after()), FindingView.of(c.resolved()),
-                    FindingView.of(c.created()), c.persisting().stream()
-                    .map(p -> new PersistingView(FindingView.of(p.before()), FindingView.of(p.after()))).toList(),
-                    c.dutiesMoved().stream().map(m -> new DutyMoveView(m.duty(), m.from(), m.to())).toList(),
-                    c.dutiesDropped(), c.dutiesAdded(), c.staffing().stream().map(s -> new StaffingView(s.unit(),
-                    s.quotaBefore(), s.quotaAfter(), s.filledBefore(), s.filledAfter())).toList());
+            return new ComparisonView(
+                    Counts.of(c.before()),
+                    Counts.of(c.after()),
+                    FindingView.of(c.resolved()),
+                    FindingView.of(c.created()),
+                    c.persisting().stream()
+                            .map(p -> new PersistingView(FindingView.of(p.before()), FindingView.of(p.after())))
+                            .toList(),
+                    c.dutiesMoved().stream()
+                            .map(m -> new DutyMoveView(m.duty(), m.from(), m.to()))
+                            .toList(),
+                    c.dutiesDropped(),
+                    c.dutiesAdded(),
+                    c.staffing().stream()
+                            .map(s -> new StaffingView(
+                                    s.unit(), s.quotaBefore(), s.quotaAfter(), s.filledBefore(), s.filledAfter()))
+                            .toList());
         }
     }
 
     @QueryMapping
     Connection<Scenario> scenarios(@Argument Integer first, @Argument String after) {
-        return Connection.page(first, after, (cursor, limit) -> scenarios.list(username(), cursor, limit), Scenario::id);
+        return Connection.page(
+                first, after, (cursor, limit) -> scenarios.list(username(), cursor, limit), Scenario::id);
     }
 
     @QueryMapping
@@ -132,13 +160,17 @@ class ScenarioController {
         return Payload.of(scenarios.share(input.id(), input.usernames(), username()));
     }
 
-    record ApplyPayload(Scenario scenario, org.dutygraph.org.bundle.ImportJob importJob, int triageCarried, List<UserError> errors) {
-    }
+    record ApplyPayload(
+            Scenario scenario,
+            org.dutygraph.org.bundle.ImportJob importJob,
+            int triageCarried,
+            List<UserError> errors) {}
 
     @MutationMapping
     ApplyPayload applyScenario(@Argument IdInput input) {
         var applied = scenarios.apply(input.id(), username());
-        return new ApplyPayload(applied.scenario(), applied.job(), applied.triageCarried(), userErrors(applied.errors()));
+        return new ApplyPayload(
+                applied.scenario(), applied.job(), applied.triageCarried(), userErrors(applied.errors()));
     }
 
     @SchemaMapping(typeName = "Scenario")
@@ -153,15 +185,19 @@ class ScenarioController {
 
     @SchemaMapping(typeName = "Scenario")
     List<StepRecord> steps(Scenario s) {
-        return IntStream.range(0, s.steps().size()).mapToObj(i -> {
-            var step = s.steps().get(i);
-            return new StepRecord(i, step.step(), step.by(), step.at());
-        }).toList();
+        return IntStream.range(0, s.steps().size())
+                .mapToObj(i -> {
+                    var step = s.steps().get(i);
+                    return new StepRecord(i, step.step(), step.by(), step.at());
+                })
+                .toList();
     }
 
     @SchemaMapping(typeName = "Scenario")
     List<OrgChangeView> changedSince(Scenario s) {
-        return scenarios.changedSince(s).stream().map(c -> new OrgChangeView(c.version(), c.jobId(), c.entries(), c.at())).toList();
+        return scenarios.changedSince(s).stream()
+                .map(c -> new OrgChangeView(c.version(), c.jobId(), c.entries(), c.at()))
+                .toList();
     }
 
     @SchemaMapping(typeName = "Scenario")
@@ -177,11 +213,14 @@ class ScenarioController {
     @SchemaMapping(typeName = "Scenario")
     AnalysisView analysis(Scenario s) {
         var a = scenarios.analyse(s);
-        return new AnalysisView(Counts.of(a.state()), a.millis(), FindingView.of(a.state().findings()));
+        return new AnalysisView(
+                Counts.of(a.state()), a.millis(), FindingView.of(a.state().findings()));
     }
 
     private static List<UserError> userErrors(List<StepProblem> problems) {
-        return problems.stream().map(p -> new UserError(p.path(), p.code(), p.message())).toList();
+        return problems.stream()
+                .map(p -> new UserError(p.path(), p.code(), p.message()))
+                .toList();
     }
 
     private static String username() {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-
 import org.dutygraph.org.bundle.Bundle;
 
 /**
@@ -17,13 +16,14 @@ import org.dutygraph.org.bundle.Bundle;
  */
 final class ChangeBundle {
 
-    private ChangeBundle() {
-    }
+    private ChangeBundle() {}
 
     /** Supervision lines of active units that the scenario removes: a bundle can add supervision, not end it. */
     static List<Bundle.Supervision> removedSupervision(Bundle today, OrgDraft target) {
         return today.supervision().stream()
-                .filter(s -> !target.supervision.contains(s) && target.activeUnit(s.organizationId()) && target.activePost(s.postId()))
+                .filter(s -> !target.supervision.contains(s)
+                        && target.activeUnit(s.organizationId())
+                        && target.activePost(s.postId()))
                 .toList();
     }
 
@@ -31,18 +31,35 @@ final class ChangeBundle {
         var doc = new LinkedHashMap<String, Object>();
         doc.put("format", Bundle.FORMAT);
         doc.put("source", Map.of("title", title));
-        doc.put("organizations", changed(today.organizations(), target.organizations(), Bundle.Organization::id).stream()
-                .map(ChangeBundle::organization).toList());
-        doc.put("posts", changed(today.posts(), target.posts(), Bundle.Post::id).stream().map(ChangeBundle::post).toList());
-        doc.put("supervision", target.supervision().stream().filter(s -> !today.supervision().contains(s))
-                .map(s -> Map.of("post_id", s.postId(), "organization_id", s.organizationId(), "kind", s.kind())).toList());
-        doc.put("duties", changed(today.duties(), target.duties(), Bundle.Duty::id).stream().map(ChangeBundle::duty).toList());
+        doc.put(
+                "organizations",
+                changed(today.organizations(), target.organizations(), Bundle.Organization::id).stream()
+                        .map(ChangeBundle::organization)
+                        .toList());
+        doc.put(
+                "posts",
+                changed(today.posts(), target.posts(), Bundle.Post::id).stream()
+                        .map(ChangeBundle::post)
+                        .toList());
+        doc.put(
+                "supervision",
+                target.supervision().stream()
+                        .filter(s -> !today.supervision().contains(s))
+                        .map(s ->
+                                Map.of("post_id", s.postId(), "organization_id", s.organizationId(), "kind", s.kind()))
+                        .toList());
+        doc.put(
+                "duties",
+                changed(today.duties(), target.duties(), Bundle.Duty::id).stream()
+                        .map(ChangeBundle::duty)
+                        .toList());
         return doc;
     }
 
     static int entries(Map<String, Object> doc) {
         return List.of("organizations", "posts", "supervision", "duties").stream()
-                .mapToInt(k -> ((List<?>) doc.get(k)).size()).sum();
+                .mapToInt(k -> ((List<?>) doc.get(k)).size())
+                .sum();
     }
 
     private static <T> List<T> changed(List<T> before, List<T> after, Function<T, String> id) {
@@ -60,7 +77,9 @@ final class ChangeBundle {
         put(m, "id", o.id());
         put(m, "name", o.name());
         if (o.otherNames() != null && !o.otherNames().isEmpty()) {
-            m.put("other_names", o.otherNames().stream().map(n -> Map.of("name", n)).toList());
+            m.put(
+                    "other_names",
+                    o.otherNames().stream().map(n -> Map.of("name", n)).toList());
         }
         put(m, "classification", o.classification());
         put(m, "parent_id", o.parentId());

@@ -1,7 +1,6 @@
 package org.dutygraph.restructuring.scenarios;
 
 import java.util.List;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -33,12 +32,15 @@ public class DemoScenario {
 
     /** Creates the scenario unless the demo analyst has one of that name; returns its id. */
     public String ensure() {
-        var existing = scenarios.list(OWNER, null, 500).stream().filter(s -> s.name().equals(NAME)).findFirst();
+        var existing = scenarios.list(OWNER, null, 500).stream()
+                .filter(s -> s.name().equals(NAME))
+                .findFirst();
         if (existing.isPresent()) return existing.get().id();
         var id = scenarios.create(NAME, null, OWNER).scenario().id();
         for (var step : steps()) {
             var outcome = scenarios.addStep(id, step, OWNER);
-            if (!outcome.errors().isEmpty()) throw new IllegalStateException("Demo scenario step refused: " + outcome.errors());
+            if (!outcome.errors().isEmpty())
+                throw new IllegalStateException("Demo scenario step refused: " + outcome.errors());
         }
         scenarios.share(id, List.of("admin"), OWNER);
         return id;
@@ -46,13 +48,89 @@ public class DemoScenario {
 
     private static List<ScenarioStep> steps() {
         return List.of(
-                new ScenarioStep(ScenarioStep.Kind.MERGE_UNITS, null, null, null, null, List.of("cyjd-cs", "cyjd-jj"),
-                        null, "cyjd-csjj", "城市管理和经济发展办公室", null, null, null, null, null, null, null, null, null, null, null),
-                new ScenarioStep(ScenarioStep.Kind.CREATE_POST, null, null, null, null, null, "cyjd-csjj", null, null,
-                        null, null, "cyjd-csjj-2", "流动人口服务管理岗", "staff", "cyjd-cs-head", null, null, null, null, null),
-                new ScenarioStep(ScenarioStep.Kind.MOVE_DUTIES, List.of("d-cyjd-cy-zz-1-01"), null, null, "cyjd-csjj-2",
-                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null),
-                new ScenarioStep(ScenarioStep.Kind.SET_QUOTA, null, null, null, null, null, "cyjd", null, null, null,
-                        null, null, null, null, null, null, null, 28, null, null));
+                new ScenarioStep(
+                        ScenarioStep.Kind.MERGE_UNITS,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of("cyjd-cs", "cyjd-jj"),
+                        null,
+                        "cyjd-csjj",
+                        "城市管理和经济发展办公室",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                new ScenarioStep(
+                        ScenarioStep.Kind.CREATE_POST,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "cyjd-csjj",
+                        null,
+                        null,
+                        null,
+                        null,
+                        "cyjd-csjj-2",
+                        "流动人口服务管理岗",
+                        "staff",
+                        "cyjd-cs-head",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                new ScenarioStep(
+                        ScenarioStep.Kind.MOVE_DUTIES,
+                        List.of("d-cyjd-cy-zz-1-01"),
+                        null,
+                        null,
+                        "cyjd-csjj-2",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                new ScenarioStep(
+                        ScenarioStep.Kind.SET_QUOTA,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "cyjd",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        28,
+                        null,
+                        null));
     }
 }

@@ -3,7 +3,6 @@ package org.dutygraph.restructuring.scenarios;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.ref.SoftReference;
-
 import org.dutygraph.org.bundle.Bundle;
 import org.dutygraph.org.bundle.BundleExportStore;
 import org.dutygraph.org.bundle.BundleReader;
@@ -18,8 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 class LiveOrg {
 
-    private record Export(String version, Bundle bundle) {
-    }
+    private record Export(String version, Bundle bundle) {}
 
     private final BundleExportStore export;
     private final ScenarioStore versions;

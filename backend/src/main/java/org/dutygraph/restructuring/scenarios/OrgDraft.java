@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.dutygraph.org.bundle.Bundle;
 
 /**
@@ -17,9 +16,21 @@ import org.dutygraph.org.bundle.Bundle;
  */
 final class OrgDraft {
 
-    static final Set<String> ROLES = Set.of("principal", "deputy", "head", "deputy_head", "staff", "chief_representative");
-    static final Set<String> CLASSIFICATIONS = Set.of("government", "department", "institution", "sub_unit", "section",
-            "subdistrict", "community", "station", "township", "zone_committee", "service_centre", "window");
+    static final Set<String> ROLES =
+            Set.of("principal", "deputy", "head", "deputy_head", "staff", "chief_representative");
+    static final Set<String> CLASSIFICATIONS = Set.of(
+            "government",
+            "department",
+            "institution",
+            "sub_unit",
+            "section",
+            "subdistrict",
+            "community",
+            "station",
+            "township",
+            "zone_committee",
+            "service_centre",
+            "window");
 
     private final Bundle base;
     final String today;
@@ -44,9 +55,18 @@ final class OrgDraft {
     }
 
     Bundle bundle() {
-        return new Bundle(base.format(), base.source(), base.areas(), base.concepts(), List.copyOf(units.values()),
-                List.copyOf(posts.values()), base.persons(), base.memberships(), List.copyOf(supervision),
-                base.powerItems(), List.copyOf(duties.values()));
+        return new Bundle(
+                base.format(),
+                base.source(),
+                base.areas(),
+                base.concepts(),
+                List.copyOf(units.values()),
+                List.copyOf(posts.values()),
+                base.persons(),
+                base.memberships(),
+                List.copyOf(supervision),
+                base.powerItems(),
+                List.copyOf(duties.values()));
     }
 
     boolean activeUnit(String id) {
@@ -85,7 +105,9 @@ final class OrgDraft {
 
     boolean reportsWithin(String post, String above) {
         var seen = new java.util.HashSet<String>();
-        for (String p = post; p != null && seen.add(p); p = posts.containsKey(p) ? posts.get(p).reportsToPostId() : null) {
+        for (String p = post;
+                p != null && seen.add(p);
+                p = posts.containsKey(p) ? posts.get(p).reportsToPostId() : null) {
             if (p.equals(above)) return true;
         }
         return false;
@@ -98,25 +120,64 @@ final class OrgDraft {
 
     void moveDuty(String id, String holder) {
         var d = duties.get(id);
-        duties.put(id, new Bundle.Duty(d.id(), holder, d.text(), d.action(), d.objects(), d.areaId(), d.powerItemIds(),
-                d.basis(), d.role(), d.arrangementId(), d.status(), d.endDate()));
+        duties.put(
+                id,
+                new Bundle.Duty(
+                        d.id(),
+                        holder,
+                        d.text(),
+                        d.action(),
+                        d.objects(),
+                        d.areaId(),
+                        d.powerItemIds(),
+                        d.basis(),
+                        d.role(),
+                        d.arrangementId(),
+                        d.status(),
+                        d.endDate()));
     }
 
     void setArrangement(String id, String role, String arrangementId) {
         var d = duties.get(id);
-        duties.put(id, new Bundle.Duty(d.id(), d.holderId(), d.text(), d.action(), d.objects(), d.areaId(), d.powerItemIds(),
-                d.basis(), role, arrangementId, d.status(), d.endDate()));
+        duties.put(
+                id,
+                new Bundle.Duty(
+                        d.id(),
+                        d.holderId(),
+                        d.text(),
+                        d.action(),
+                        d.objects(),
+                        d.areaId(),
+                        d.powerItemIds(),
+                        d.basis(),
+                        role,
+                        arrangementId,
+                        d.status(),
+                        d.endDate()));
     }
 
     void putUnit(String id, String name, String classification, String parentId, String status, Integer quota) {
         var u = units.get(id);
         if (u == null) {
-            units.put(id, new Bundle.Organization(id, name, List.of(), classification, parentId, null, today, null,
-                    status, quota, null));
+            units.put(
+                    id,
+                    new Bundle.Organization(
+                            id, name, List.of(), classification, parentId, null, today, null, status, quota, null));
         } else {
-            units.put(id, new Bundle.Organization(id, name, u.otherNames(), classification, parentId, u.areaId(),
-                    u.foundingDate(), "dissolved".equals(status) ? today : u.dissolutionDate(), status, quota,
-                    u.leadershipPositions()));
+            units.put(
+                    id,
+                    new Bundle.Organization(
+                            id,
+                            name,
+                            u.otherNames(),
+                            classification,
+                            parentId,
+                            u.areaId(),
+                            u.foundingDate(),
+                            "dissolved".equals(status) ? today : u.dissolutionDate(),
+                            status,
+                            quota,
+                            u.leadershipPositions()));
         }
     }
 
@@ -141,13 +202,25 @@ final class OrgDraft {
         supervision.removeIf(s -> s.organizationId().equals(id));
     }
 
-    void putPost(String id, String label, String unitId, String role, String postClass, String reportsTo, String status) {
+    void putPost(
+            String id, String label, String unitId, String role, String postClass, String reportsTo, String status) {
         var p = posts.get(id);
         if (p == null) {
             posts.put(id, new Bundle.Post(id, label, unitId, role, postClass, today, null, null, reportsTo, status));
         } else {
-            posts.put(id, new Bundle.Post(id, label, unitId, role, postClass, p.startDate(),
-                    "dissolved".equals(status) ? today : p.endDate(), p.backupPostId(), reportsTo, status));
+            posts.put(
+                    id,
+                    new Bundle.Post(
+                            id,
+                            label,
+                            unitId,
+                            role,
+                            postClass,
+                            p.startDate(),
+                            "dissolved".equals(status) ? today : p.endDate(),
+                            p.backupPostId(),
+                            reportsTo,
+                            status));
         }
     }
 
@@ -172,7 +245,8 @@ final class OrgDraft {
         var problems = new ArrayList<StepProblem>();
         duties.values().stream().filter(d -> !"withdrawn".equals(d.status())).forEach(d -> {
             var holder = d.holderId();
-            boolean held = posts.containsKey(holder) ? activePost(holder) && activeUnit(posts.get(holder).organizationId())
+            boolean held = posts.containsKey(holder)
+                    ? activePost(holder) && activeUnit(posts.get(holder).organizationId())
                     : activeUnit(holder);
             if (!held) {
                 problems.add(ScenarioTexts.DUTY_WITHOUT_HOLDER.at(List.of("duties", d.id()), d.id(), holder));

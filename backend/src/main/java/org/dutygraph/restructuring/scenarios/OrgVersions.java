@@ -3,7 +3,6 @@ package org.dutygraph.restructuring.scenarios;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-
 import org.dutygraph.org.bundle.BundleImported;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.springframework.context.event.EventListener;
@@ -29,6 +28,7 @@ class OrgVersions {
 
     @EventListener
     void afterImport(BundleImported event) {
-        graph.write(() -> store.recordChange(event.jobId(), event.entries(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)));
+        graph.write(() -> store.recordChange(
+                event.jobId(), event.entries(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)));
     }
 }

@@ -1,7 +1,6 @@
 package org.dutygraph.restructuring.scenarios;
 
 import java.util.List;
-
 import org.dutygraph.platform.i18n.MessageKey;
 import org.dutygraph.platform.i18n.Text;
 

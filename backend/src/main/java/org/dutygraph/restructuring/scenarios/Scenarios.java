@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.dutygraph.conflicts.BundleAnalysis;
 import org.dutygraph.conflicts.FindingStore;
 import org.dutygraph.conflicts.engine.Finding;
@@ -15,12 +14,12 @@ import org.dutygraph.org.bundle.Bundle;
 import org.dutygraph.org.bundle.BundleImportService;
 import org.dutygraph.org.bundle.BundleSource;
 import org.dutygraph.org.bundle.BundleValidator;
-import org.dutygraph.org.bundle.ImportJob;
 import org.dutygraph.org.bundle.ExistingIds;
+import org.dutygraph.org.bundle.ImportJob;
 import org.dutygraph.org.bundle.Problems;
 import org.dutygraph.platform.graphql.NotAuthorizedException;
-import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.graphql.NotFoundException;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.platform.neo4j.LockStore;
 import org.dutygraph.restructuring.OrgComparer;
@@ -36,14 +35,11 @@ import org.springframework.stereotype.Service;
 public class Scenarios {
 
     /** A scenario's organisation: the target bundle, steps that no longer apply, and duties left without a holder. */
-    public record State(Bundle bundle, List<StepProblem> problems, List<StepProblem> warnings) {
-    }
+    public record State(Bundle bundle, List<StepProblem> problems, List<StepProblem> warnings) {}
 
-    public record Analysis(OrgComparison.State state, long millis) {
-    }
+    public record Analysis(OrgComparison.State state, long millis) {}
 
-    public record Outcome(Scenario scenario, List<StepProblem> errors, List<StepProblem> warnings) {
-    }
+    public record Outcome(Scenario scenario, List<StepProblem> errors, List<StepProblem> warnings) {}
 
     private final ScenarioStore store;
     private final FindingStore findings;
@@ -54,8 +50,15 @@ public class Scenarios {
     private final LockStore locks;
     private final Clock clock;
 
-    Scenarios(ScenarioStore store, FindingStore findings, BundleImportService imports, LiveOrg live,
-              BundleAnalysis analysis, GraphTransactions graph, LockStore locks, Clock clock) {
+    Scenarios(
+            ScenarioStore store,
+            FindingStore findings,
+            BundleImportService imports,
+            LiveOrg live,
+            BundleAnalysis analysis,
+            GraphTransactions graph,
+            LockStore locks,
+            Clock clock) {
         this.store = store;
         this.findings = findings;
         this.imports = imports;
@@ -72,8 +75,16 @@ public class Scenarios {
         }
         return graph.write(() -> {
             if (baseScenarioId != null) visible(baseScenarioId, user, "baseScenarioId");
-            var s = new Scenario(UUID.randomUUID().toString(), name.strip(), user, List.of(), baseScenarioId,
-                    store.currentVersion(), now(), List.of(), null);
+            var s = new Scenario(
+                    UUID.randomUUID().toString(),
+                    name.strip(),
+                    user,
+                    List.of(),
+                    baseScenarioId,
+                    store.currentVersion(),
+                    now(),
+                    List.of(),
+                    null);
             store.create(s);
             return new Outcome(s, List.of(), List.of());
         });
@@ -89,7 +100,8 @@ public class Scenarios {
             if (errors.isEmpty()) errors = bundleRules(replay.draft().bundle());
             if (!errors.isEmpty()) return new Outcome(s, errors, List.of());
             store.appendStep(id, step, user, now());
-            return new Outcome(store.find(id).orElseThrow(), List.of(), replay.draft().dutiesWithoutHolder());
+            return new Outcome(
+                    store.find(id).orElseThrow(), List.of(), replay.draft().dutiesWithoutHolder());
         });
     }
 
@@ -98,7 +110,8 @@ public class Scenarios {
             locks.node("Scenario", id);
             if (store.find(id).isEmpty()) return missing(id, "id");
             var s = owned(id, user);
-            if (s.steps().isEmpty()) return new Outcome(s, List.of(ScenarioTexts.NO_STEPS.at(List.of("input", "id"), id)), List.of());
+            if (s.steps().isEmpty())
+                return new Outcome(s, List.of(ScenarioTexts.NO_STEPS.at(List.of("input", "id"), id)), List.of());
             store.dropLastStep(id);
             return new Outcome(store.find(id).orElseThrow(), List.of(), List.of());
         });
@@ -109,7 +122,13 @@ public class Scenarios {
             locks.node("Scenario", id);
             if (store.find(id).isEmpty()) return missing(id, "id");
             owned(id, user);
-            store.share(id, usernames.stream().filter(u -> !u.equals(user)).distinct().sorted().toList());
+            store.share(
+                    id,
+                    usernames.stream()
+                            .filter(u -> !u.equals(user))
+                            .distinct()
+                            .sorted()
+                            .toList());
             return new Outcome(store.find(id).orElseThrow(), List.of(), List.of());
         });
     }
@@ -117,7 +136,8 @@ public class Scenarios {
     /** The scenario if the user may see it; null if there is none; FORBIDDEN if it is not theirs nor shared. */
     public Scenario find(String id, String user) {
         var s = graph.read(() -> store.find(id)).orElse(null);
-        if (s != null && !s.visibleTo(user)) throw new NotAuthorizedException(true, Text.of(ScenarioTexts.NOT_VISIBLE, id));
+        if (s != null && !s.visibleTo(user))
+            throw new NotAuthorizedException(true, Text.of(ScenarioTexts.NOT_VISIBLE, id));
         return s;
     }
 
@@ -131,12 +151,14 @@ public class Scenarios {
 
     public State state(Scenario s) {
         var replay = graph.read(() -> replay(s));
-        return new State(replay.draft().bundle(), replay.problems(), replay.draft().dutiesWithoutHolder());
+        return new State(
+                replay.draft().bundle(), replay.problems(), replay.draft().dutiesWithoutHolder());
     }
 
     /** The analysis of a scenario, or of today when {@code scenario} is null. */
     public Analysis analyse(Scenario scenario) {
-        var bundle = scenario == null ? graph.read(live::today) : state(scenario).bundle();
+        var bundle =
+                scenario == null ? graph.read(live::today) : state(scenario).bundle();
         var started = System.nanoTime();
         List<Finding> findings = analysis.analyze(bundle, today());
         var millis = (System.nanoTime() - started) / 1_000_000;
@@ -151,8 +173,7 @@ public class Scenarios {
     }
 
     /** @param today the live graph the steps were replayed on (below any base scenarios) */
-    private record Replay(Bundle today, OrgDraft draft, List<StepProblem> problems) {
-    }
+    private record Replay(Bundle today, OrgDraft draft, List<StepProblem> problems) {}
 
     private Replay replay(Scenario s) {
         var today = s.baseScenarioId() == null ? live.today() : null;
@@ -176,8 +197,7 @@ public class Scenarios {
         return ChangeBundle.of(replay.today(), replay.draft().bundle(), "scenario " + s.name());
     }
 
-    public record Applied(Scenario scenario, ImportJob job, int triageCarried, List<StepProblem> errors) {
-    }
+    public record Applied(Scenario scenario, ImportJob job, int triageCarried, List<StepProblem> errors) {}
 
     /**
      * Makes the scenario the live graph: its change bundle imported as one import job (recorded with who applied
@@ -190,25 +210,48 @@ public class Scenarios {
         var s = graph.read(() -> owned(id, user));
         var replay = graph.read(() -> replay(s));
         if (!replay.problems().isEmpty()) {
-            return new Applied(s, null, 0, List.of(ScenarioTexts.STEPS_NO_LONGER_APPLY.at(List.of("input", "id"), replay.problems().size())));
+            return new Applied(
+                    s,
+                    null,
+                    0,
+                    List.of(ScenarioTexts.STEPS_NO_LONGER_APPLY.at(
+                            List.of("input", "id"), replay.problems().size())));
         }
         var removed = ChangeBundle.removedSupervision(replay.today(), replay.draft());
         if (!removed.isEmpty()) {
-            return new Applied(s, null, 0, removed.stream().map(x -> ScenarioTexts.SUPERVISION_NOT_REMOVABLE.at(
-                    List.of("input", "id"), x.postId() + " -> " + x.organizationId())).toList());
+            return new Applied(
+                    s,
+                    null,
+                    0,
+                    removed.stream()
+                            .map(x -> ScenarioTexts.SUPERVISION_NOT_REMOVABLE.at(
+                                    List.of("input", "id"), x.postId() + " -> " + x.organizationId()))
+                            .toList());
         }
         var target = replay.draft().bundle();
-        var comparison = OrgComparer.compare(OrgComparer.state(replay.today(), analysis.analyze(replay.today(), today())),
-                OrgComparer.state(target, analysis.analyze(target, today())), today());
+        var comparison = OrgComparer.compare(
+                OrgComparer.state(replay.today(), analysis.analyze(replay.today(), today())),
+                OrgComparer.state(target, analysis.analyze(target, today())),
+                today());
         var successors = new java.util.HashMap<String, String>();
-        comparison.persisting().forEach(p -> successors.put(p.before().id(), p.after().id()));
+        comparison
+                .persisting()
+                .forEach(p -> successors.put(p.before().id(), p.after().id()));
         int carried = findings.carryTriage(successors);
-        var job = imports.submitAndWait(BundleSource.parsed(ChangeBundle.of(replay.today(), target, "scenario " + s.name())),
-                user + " (scenario " + id + ")", java.time.Duration.ofMinutes(10));
+        var job = imports.submitAndWait(
+                BundleSource.parsed(ChangeBundle.of(replay.today(), target, "scenario " + s.name())),
+                user + " (scenario " + id + ")",
+                java.time.Duration.ofMinutes(10));
         if (job.status() != ImportJob.Status.SUCCEEDED) {
-            var reason = job.failure() != null ? job.failure() : job.status().name()
-                    + job.problems().stream().limit(5).map(p -> " " + p.path() + " " + p.message()).toList();
-            return new Applied(s, job, carried, List.of(ScenarioTexts.IMPORT_REJECTED.at(List.of("input", "id"), reason)));
+            var reason = job.failure() != null
+                    ? job.failure()
+                    : job.status().name()
+                            + job.problems().stream()
+                                    .limit(5)
+                                    .map(p -> " " + p.path() + " " + p.message())
+                                    .toList();
+            return new Applied(
+                    s, job, carried, List.of(ScenarioTexts.IMPORT_REJECTED.at(List.of("input", "id"), reason)));
         }
         graph.write(() -> store.markApplied(id, job.id(), user, now()));
         return new Applied(graph.read(() -> store.find(id)).orElseThrow(), job, carried, List.of());
@@ -218,8 +261,10 @@ public class Scenarios {
     private List<StepProblem> bundleRules(Bundle bundle) {
         var problems = new Problems(Text::toString);
         new BundleValidator(ExistingIds.NONE, problems).validate(bundle);
-        return problems.list().stream().map(p -> ScenarioTexts.BUNDLE_RULE.at(List.of("input", "step"),
-                Text.verbatim(p.path() + " " + p.code() + ": "), p.text())).toList();
+        return problems.list().stream()
+                .map(p -> ScenarioTexts.BUNDLE_RULE.at(
+                        List.of("input", "step"), Text.verbatim(p.path() + " " + p.code() + ": "), p.text()))
+                .toList();
     }
 
     private Scenario visible(String id, String user, String field) {

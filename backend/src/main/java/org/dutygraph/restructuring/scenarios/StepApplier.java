@@ -62,7 +62,10 @@ final class StepApplier {
         }
         for (int i = 0; i < s.dutyIds().size(); i++) {
             if (!org.activeDuty(s.dutyIds().get(i))) {
-                problem(ScenarioTexts.UNKNOWN_DUTY, List.of("dutyIds", String.valueOf(i)), s.dutyIds().get(i));
+                problem(
+                        ScenarioTexts.UNKNOWN_DUTY,
+                        List.of("dutyIds", String.valueOf(i)),
+                        s.dutyIds().get(i));
                 ok = false;
             }
         }
@@ -78,11 +81,13 @@ final class StepApplier {
         }
         if (s.fromUnitId() != null && !unit(s.fromUnitId(), "fromUnitId")) return;
         var moving = org.duties.values().stream()
-                .filter(d -> org.activeDuty(d.id()) && d.objects() != null
+                .filter(d -> org.activeDuty(d.id())
+                        && d.objects() != null
                         && d.objects().stream().anyMatch(o -> org.conceptWithin(o, s.objectId())))
                 .filter(d -> s.fromUnitId() == null || org.unitWithin(org.unitOf(d.holderId()), s.fromUnitId()))
                 .filter(d -> !d.holderId().equals(s.toHolderId()))
-                .map(d -> d.id()).toList();
+                .map(d -> d.id())
+                .toList();
         if (moving.isEmpty()) {
             problem(ScenarioTexts.NOTHING_TO_MOVE, "objectId", s.objectId());
             return;
@@ -126,9 +131,15 @@ final class StepApplier {
                 problem(ScenarioTexts.CYCLE, "parentId", parent);
                 return;
             }
-            var quota = s.quota() != null ? s.quota() : sources.stream().map(u -> org.units.get(u).quota())
-                    .filter(java.util.Objects::nonNull).reduce(Integer::sum).orElse(null);
-            org.putUnit(target, s.name(), classification(s.classification(), first.classification()), parent, null, quota);
+            var quota = s.quota() != null
+                    ? s.quota()
+                    : sources.stream()
+                            .map(u -> org.units.get(u).quota())
+                            .filter(java.util.Objects::nonNull)
+                            .reduce(Integer::sum)
+                            .orElse(null);
+            org.putUnit(
+                    target, s.name(), classification(s.classification(), first.classification()), parent, null, quota);
         } else if (s.name() != null) {
             org.renameUnit(target, s.name());
         }
@@ -139,14 +150,25 @@ final class StepApplier {
 
     /** Moves everything of {@code source} (sub-units, posts, duties, supervision) to {@code target}, then dissolves it. */
     private void absorb(String source, String target) {
-        org.units.values().stream().filter(u -> source.equals(u.parentId()) && org.activeUnit(u.id()))
-                .map(u -> u.id()).toList().forEach(u -> org.moveUnit(u, target));
-        org.posts.values().stream().filter(p -> source.equals(p.organizationId()) && org.activePost(p.id()))
-                .map(p -> p.id()).toList().forEach(p -> org.movePost(p, target));
-        org.duties.values().stream().filter(d -> source.equals(d.holderId())).map(d -> d.id()).toList()
+        org.units.values().stream()
+                .filter(u -> source.equals(u.parentId()) && org.activeUnit(u.id()))
+                .map(u -> u.id())
+                .toList()
+                .forEach(u -> org.moveUnit(u, target));
+        org.posts.values().stream()
+                .filter(p -> source.equals(p.organizationId()) && org.activePost(p.id()))
+                .map(p -> p.id())
+                .toList()
+                .forEach(p -> org.movePost(p, target));
+        org.duties.values().stream()
+                .filter(d -> source.equals(d.holderId()))
+                .map(d -> d.id())
+                .toList()
                 .forEach(d -> org.moveDuty(d, target));
-        var moved = org.supervision.stream().filter(x -> x.organizationId().equals(source))
-                .map(x -> new org.dutygraph.org.bundle.Bundle.Supervision(x.postId(), target, x.kind())).toList();
+        var moved = org.supervision.stream()
+                .filter(x -> x.organizationId().equals(source))
+                .map(x -> new org.dutygraph.org.bundle.Bundle.Supervision(x.postId(), target, x.kind()))
+                .toList();
         org.dissolveUnit(source);
         moved.forEach(x -> {
             if (!org.supervision.contains(x)) org.supervision.add(x);
@@ -154,7 +176,9 @@ final class StepApplier {
     }
 
     private void createUnit(ScenarioStep s) {
-        boolean ok = required(s.unitId(), "unitId") & required(s.name(), "name") & required(s.classification(), "classification");
+        boolean ok = required(s.unitId(), "unitId")
+                & required(s.name(), "name")
+                & required(s.classification(), "classification");
         if (s.unitId() != null && org.idInUse(s.unitId())) {
             problem(ScenarioTexts.ID_IN_USE, "unitId", s.unitId());
             ok = false;
@@ -174,8 +198,11 @@ final class StepApplier {
             problem(ScenarioTexts.HAS_SUB_UNITS, "unitId", s.unitId());
             return;
         }
-        org.posts.values().stream().filter(p -> s.unitId().equals(p.organizationId()) && org.activePost(p.id()))
-                .map(p -> p.id()).toList().forEach(org::abolishPost);
+        org.posts.values().stream()
+                .filter(p -> s.unitId().equals(p.organizationId()) && org.activePost(p.id()))
+                .map(p -> p.id())
+                .toList()
+                .forEach(org::abolishPost);
         org.dissolveUnit(s.unitId());
     }
 
@@ -189,7 +216,9 @@ final class StepApplier {
     }
 
     private void createPost(ScenarioStep s) {
-        boolean ok = required(s.postId(), "postId") & required(s.label(), "label") & unit(s.unitId(), "unitId")
+        boolean ok = required(s.postId(), "postId")
+                & required(s.label(), "label")
+                & unit(s.unitId(), "unitId")
                 & required(s.role(), "role");
         if (s.postId() != null && org.idInUse(s.postId())) {
             problem(ScenarioTexts.ID_IN_USE, "postId", s.postId());
@@ -214,7 +243,8 @@ final class StepApplier {
         if (!ok) return;
         org.supervision.removeIf(x -> x.organizationId().equals(s.unitId()) && kind.equals(x.kind()));
         if (s.supervisorPostId() != null) {
-            org.supervision.add(new org.dutygraph.org.bundle.Bundle.Supervision(s.supervisorPostId(), s.unitId(), kind));
+            org.supervision.add(
+                    new org.dutygraph.org.bundle.Bundle.Supervision(s.supervisorPostId(), s.unitId(), kind));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.dutygraph.supervision.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -7,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.dutygraph.supervision.CaseEventIntake;
 import org.dutygraph.supervision.SystemCredentials;
 import org.springframework.http.HttpStatus;
@@ -35,11 +34,13 @@ class CaseEventController {
     }
 
     @PostMapping("/supervision/events")
-    ResponseEntity<Map<String, Object>> events(@RequestHeader(value = "Authorization", required = false) String authorization,
-                                               HttpServletRequest request) throws IOException {
+    ResponseEntity<Map<String, Object>> events(
+            @RequestHeader(value = "Authorization", required = false) String authorization, HttpServletRequest request)
+            throws IOException {
         var system = credentials.system(authorization);
         if (system.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header("WWW-Authenticate", "Basic realm=\"supervision\"")
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                    .header("WWW-Authenticate", "Basic realm=\"supervision\"")
                     .body(error("UNAUTHENTICATED", "A configured system's id and secret are required (HTTP Basic)"));
         }
         if (request.getContentLengthLong() > MAX_BYTES) {
@@ -55,8 +56,12 @@ class CaseEventController {
         var answer = new LinkedHashMap<String, Object>();
         answer.put("kept", result.kept());
         answer.put("replayed", result.replayed());
-        answer.put("problems", result.problems().stream().map(p -> Map.of("line", p.line(), "field", p.field(),
-                "code", p.code(), "message", p.message())).toList());
+        answer.put(
+                "problems",
+                result.problems().stream()
+                        .map(p ->
+                                Map.of("line", p.line(), "field", p.field(), "code", p.code(), "message", p.message()))
+                        .toList());
         return ResponseEntity.ok(answer);
     }
 

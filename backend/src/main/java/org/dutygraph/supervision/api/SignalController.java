@@ -9,8 +9,7 @@ import org.springframework.stereotype.Controller;
 @Controller
 class SignalController {
 
-    record SupervisionSignalFilter(String unitId, String level, Boolean open) {
-    }
+    record SupervisionSignalFilter(String unitId, String level, Boolean open) {}
 
     private final SignalQueries queries;
 
@@ -19,10 +18,13 @@ class SignalController {
     }
 
     @QueryMapping
-    Connection<SignalQueries.SignalView> supervisionSignals(@Argument SupervisionSignalFilter filter, @Argument Integer first,
-                                                            @Argument String after) {
+    Connection<SignalQueries.SignalView> supervisionSignals(
+            @Argument SupervisionSignalFilter filter, @Argument Integer first, @Argument String after) {
         var f = filter == null ? new SupervisionSignalFilter(null, null, null) : filter;
-        return Connection.page(first, after, (cursor, limit) -> queries.signals(f.unitId(), f.level(), f.open(), cursor, limit),
+        return Connection.page(
+                first,
+                after,
+                (cursor, limit) -> queries.signals(f.unitId(), f.level(), f.open(), cursor, limit),
                 SignalQueries.SignalView::sortKey);
     }
 }

@@ -5,7 +5,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -74,8 +73,18 @@ public final class CaseEventParser {
         } else if (kind == CaseEvent.Kind.fee) {
             fee = fee(node, f);
         }
-        return new CaseEvent(eventId, caseId, powerItemId, unitId, postId, kind, at, step, stepLimit,
-                reason == null || reason.isBlank() ? null : reason, fee);
+        return new CaseEvent(
+                eventId,
+                caseId,
+                powerItemId,
+                unitId,
+                postId,
+                kind,
+                at,
+                step,
+                stepLimit,
+                reason == null || reason.isBlank() ? null : reason,
+                fee);
     }
 
     private static CaseEvent.Kind kind(JsonNode node, Fields f) {
@@ -84,8 +93,11 @@ public final class CaseEventParser {
         try {
             return CaseEvent.Kind.valueOf(text);
         } catch (IllegalArgumentException e) {
-            f.problem("kind", "UNKNOWN_VALUE", "'" + text
-                    + "' is not a kind: received, accepted, rejected, step, suspended, resumed, concluded or fee");
+            f.problem(
+                    "kind",
+                    "UNKNOWN_VALUE",
+                    "'" + text
+                            + "' is not a kind: received, accepted, rejected, step, suspended, resumed, concluded or fee");
             return null;
         }
     }
@@ -101,7 +113,10 @@ public final class CaseEventParser {
             }
             return at;
         } catch (DateTimeParseException e) {
-            f.problem("at", "INVALID_VALUE", "'" + text + "' is not a date-time with an offset, e.g. 2026-03-20T09:30:00+08:00");
+            f.problem(
+                    "at",
+                    "INVALID_VALUE",
+                    "'" + text + "' is not a date-time with an offset, e.g. 2026-03-20T09:30:00+08:00");
             return null;
         }
     }
@@ -110,7 +125,10 @@ public final class CaseEventParser {
         var value = node.get("step_limit_days");
         if (value == null || value.isNull()) return null;
         if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0 || value.intValue() > 3650) {
-            f.problem("step_limit_days", "INVALID_VALUE", "'step_limit_days' must be a whole number of working days from 0 to 3650");
+            f.problem(
+                    "step_limit_days",
+                    "INVALID_VALUE",
+                    "'step_limit_days' must be a whole number of working days from 0 to 3650");
             return null;
         }
         return value.intValue();
@@ -129,7 +147,10 @@ public final class CaseEventParser {
         var item = f.text(value, "fee.item", "item", MAX_ID, true);
         var amount = f.text(value, "fee.amount", "amount", 40, true);
         if (amount != null && !AMOUNT.matcher(amount).matches()) {
-            f.problem("fee.amount", "INVALID_VALUE", "'" + amount + "' is not an amount: a decimal string such as \"80.00\"");
+            f.problem(
+                    "fee.amount",
+                    "INVALID_VALUE",
+                    "'" + amount + "' is not an amount: a decimal string such as \"80.00\"");
             return null;
         }
         return item == null || amount == null ? null : new CaseEvent.Fee(item, amount);
@@ -161,7 +182,9 @@ public final class CaseEventParser {
 
         String text(JsonNode node, String path, String field, int max, boolean required) {
             var value = node.get(field);
-            if (value == null || value.isNull() || (value.isString() && value.stringValue().isBlank())) {
+            if (value == null
+                    || value.isNull()
+                    || (value.isString() && value.stringValue().isBlank())) {
                 if (required) problem(path, "MISSING_FIELD", "'" + path + "' is required");
                 return null;
             }

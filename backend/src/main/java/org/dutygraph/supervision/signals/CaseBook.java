@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.dutygraph.supervision.events.CaseEvent;
 import org.dutygraph.supervision.events.LineProblem;
 
@@ -16,7 +15,11 @@ import org.dutygraph.supervision.events.LineProblem;
  */
 public final class CaseBook {
 
-    public enum Outcome { KEPT, REPLAYED, REFUSED }
+    public enum Outcome {
+        KEPT,
+        REPLAYED,
+        REFUSED
+    }
 
     private final SupervisedOrg org;
     private final Map<String, List<CaseEvent>> cases = new HashMap<>();
@@ -31,7 +34,10 @@ public final class CaseBook {
         var earlier = byEventId.get(event.eventId());
         if (earlier != null) {
             if (earlier.equals(event)) return Outcome.REPLAYED;
-            problems.add(new LineProblem(line, "event_id", "EVENT_ID_REUSED",
+            problems.add(new LineProblem(
+                    line,
+                    "event_id",
+                    "EVENT_ID_REUSED",
                     "Event " + event.eventId() + " was received before with other content"));
             return Outcome.REFUSED;
         }
@@ -45,7 +51,8 @@ public final class CaseBook {
 
     private void check(long line, CaseEvent e, List<LineProblem> problems) {
         if (org.powerItem(e.powerItemId()) == null) {
-            problems.add(new LineProblem(line, "power_item_id", "UNKNOWN_REFERENCE", "No power item " + e.powerItemId()));
+            problems.add(
+                    new LineProblem(line, "power_item_id", "UNKNOWN_REFERENCE", "No power item " + e.powerItemId()));
         }
         if (!org.unitExists(e.unitId())) {
             problems.add(new LineProblem(line, "unit_id", "UNKNOWN_REFERENCE", "No unit " + e.unitId()));
@@ -57,12 +64,18 @@ public final class CaseBook {
         if (earlier != null) {
             var first = earlier.get(0);
             if (!first.powerItemId().equals(e.powerItemId())) {
-                problems.add(new LineProblem(line, "power_item_id", "CASE_MISMATCH", "Case " + e.caseId()
-                        + " is a case of power item " + first.powerItemId()));
+                problems.add(new LineProblem(
+                        line,
+                        "power_item_id",
+                        "CASE_MISMATCH",
+                        "Case " + e.caseId() + " is a case of power item " + first.powerItemId()));
             }
             if (!first.unitId().equals(e.unitId())) {
-                problems.add(new LineProblem(line, "unit_id", "CASE_MISMATCH", "Case " + e.caseId() + " is a case of unit "
-                        + first.unitId()));
+                problems.add(new LineProblem(
+                        line,
+                        "unit_id",
+                        "CASE_MISMATCH",
+                        "Case " + e.caseId() + " is a case of unit " + first.unitId()));
             }
         }
     }
@@ -77,17 +90,24 @@ public final class CaseBook {
         var all = new ArrayList<Signal>();
         for (var events : cases.values()) {
             var terms = org.powerItem(events.get(0).powerItemId());
-            all.addAll(engine.evaluate(events, terms, (unit, item) -> resolved.computeIfAbsent(unit + '\u0000' + item,
-                    k -> orEmpty(org.responsiblePost(unit, item))), at));
+            all.addAll(engine.evaluate(
+                    events,
+                    terms,
+                    (unit, item) -> resolved.computeIfAbsent(
+                            unit + '\u0000' + item, k -> orEmpty(org.responsiblePost(unit, item))),
+                    at));
         }
-        all.replaceAll(s -> "".equals(s.postId()) ? new Signal(s.caseId(), s.rule(), s.powerItemId(), s.unitId(), null,
-                s.raisedAt(), s.due(), s.clearedAt()) : s);
+        all.replaceAll(s -> "".equals(s.postId())
+                ? new Signal(
+                        s.caseId(), s.rule(), s.powerItemId(), s.unitId(), null, s.raisedAt(), s.due(), s.clearedAt())
+                : s);
         all.sort(ORDER);
         return all;
     }
 
     public static final java.util.Comparator<Signal> ORDER = java.util.Comparator.comparing(Signal::raisedAt)
-            .thenComparing(Signal::caseId).thenComparing(Signal::rule);
+            .thenComparing(Signal::caseId)
+            .thenComparing(Signal::rule);
 
     private static String orEmpty(String post) {
         return post == null ? "" : post;

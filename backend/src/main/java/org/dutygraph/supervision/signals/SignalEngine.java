@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BinaryOperator;
-
 import org.dutygraph.platform.calendar.WorkingDays;
 import org.dutygraph.supervision.events.CaseEvent;
 
@@ -38,8 +37,12 @@ public final class SignalEngine {
      * @param resolver the responsible post when no event names one: (unit, power item) to post id, or null
      * @param at       signals raised after it are left out, and so are events after it
      */
-    public List<Signal> evaluate(List<CaseEvent> events, PowerItemTerms terms, BinaryOperator<String> resolver, Instant at) {
-        var sorted = events.stream().filter(e -> !e.at().toInstant().isAfter(at)).sorted(TIME_ORDER).toList();
+    public List<Signal> evaluate(
+            List<CaseEvent> events, PowerItemTerms terms, BinaryOperator<String> resolver, Instant at) {
+        var sorted = events.stream()
+                .filter(e -> !e.at().toInstant().isAfter(at))
+                .sorted(TIME_ORDER)
+                .toList();
         if (sorted.isEmpty()) return List.of();
         var run = new CaseRun(sorted.get(0), terms, resolver);
         for (int i = 0; i < sorted.size(); i++) {
@@ -86,17 +89,25 @@ public final class SignalEngine {
                 return;
             }
             switch (e.kind()) {
-                case accepted -> { if (accepted == null) accepted = at; }
+                case accepted -> {
+                    if (accepted == null) accepted = at;
+                }
                 case suspended -> clock.suspend(at);
                 case resumed -> clock.resume(at);
-                case step -> { stepStarted = at; stepLimit = e.stepLimitDays(); stepRaised = false; }
-                case fee -> { if (unlisted(e)) raise(Signal.Rule.unlisted_fee, at, null); }
+                case step -> {
+                    stepStarted = at;
+                    stepLimit = e.stepLimitDays();
+                    stepRaised = false;
+                }
+                case fee -> {
+                    if (unlisted(e)) raise(Signal.Rule.unlisted_fee, at, null);
+                }
                 case rejected -> {
                     if (e.reason() == null) raise(Signal.Rule.no_reason, at, null);
                     ended = at;
                 }
                 case concluded -> ended = at;
-                case received -> { }
+                case received -> {}
             }
         }
 
@@ -112,17 +123,21 @@ public final class SignalEngine {
                 var last = clock.lastDay(clock.day(accepted), terms.committedDays());
                 if (last != null) {
                     var due = clock.endOf(last);
-                    if (!noticeRaised) noticeRaised = window.raise(this, Signal.Rule.deadline_near, clock.startOf(last), due);
+                    if (!noticeRaised)
+                        noticeRaised = window.raise(this, Signal.Rule.deadline_near, clock.startOf(last), due);
                     if (!committedRaised) committedRaised = window.raise(this, Signal.Rule.over_committed, due, due);
                 }
             }
             if (accepted != null && terms.statutoryDays() != null && !statutoryRaised) {
                 var last = clock.lastDay(clock.day(accepted), terms.statutoryDays());
-                if (last != null) statutoryRaised = window.raise(this, Signal.Rule.over_statutory, clock.endOf(last), clock.endOf(last));
+                if (last != null)
+                    statutoryRaised =
+                            window.raise(this, Signal.Rule.over_statutory, clock.endOf(last), clock.endOf(last));
             }
             if (stepStarted != null && stepLimit != null && !stepRaised) {
                 var last = clock.lastDay(clock.day(stepStarted), stepLimit);
-                if (last != null) stepRaised = window.raise(this, Signal.Rule.step_over, clock.endOf(last), clock.endOf(last));
+                if (last != null)
+                    stepRaised = window.raise(this, Signal.Rule.step_over, clock.endOf(last), clock.endOf(last));
             }
             // a yellow raised in this stretch may turn red in it too, hence the loop over a growing list
             for (int i = 0; i < yellowsWaiting.size(); i++) {
@@ -143,7 +158,9 @@ public final class SignalEngine {
 
         List<Signal> signals() {
             if (ended == null) return signals;
-            return signals.stream().map(s -> s.raisedAt().isAfter(ended) ? s : s.clearedAt(ended)).toList();
+            return signals.stream()
+                    .map(s -> s.raisedAt().isAfter(ended) ? s : s.clearedAt(ended))
+                    .toList();
         }
     }
 

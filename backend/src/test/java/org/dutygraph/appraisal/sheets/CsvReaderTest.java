@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class CsvReaderTest {
@@ -29,19 +28,24 @@ class CsvReaderTest {
 
     @Test
     void strayAndUnclosedQuotesAreErrorsWithTheirRowAndColumn() {
-        assertThatThrownBy(() -> parse("a,b\n1,x\"y\n")).isInstanceOf(SheetException.class)
+        assertThatThrownBy(() -> parse("a,b\n1,x\"y\n"))
+                .isInstanceOf(SheetException.class)
                 .satisfies(e -> assertThat(((SheetException) e).row()).isEqualTo(2))
                 .satisfies(e -> assertThat(((SheetException) e).column()).isEqualTo("B"));
-        assertThatThrownBy(() -> parse("a,b\n1,\"open\n")).isInstanceOf(SheetException.class)
+        assertThatThrownBy(() -> parse("a,b\n1,\"open\n"))
+                .isInstanceOf(SheetException.class)
                 .satisfies(e -> assertThat(((SheetException) e).code()).isEqualTo("BAD_CSV"));
         assertThatThrownBy(() -> parse("a,b\n\"x\"y,1\n")).isInstanceOf(SheetException.class);
     }
 
     @Test
     void rowsColumnsAndCellsAreBounded() {
-        assertThatThrownBy(() -> parse("a\n1\n2\n3\n4\n")).satisfies(e -> assertThat(((SheetException) e).code()).isEqualTo("TOO_MANY_ROWS"));
-        assertThatThrownBy(() -> parse("a,b,c,d,e\n")).satisfies(e -> assertThat(((SheetException) e).code()).isEqualTo("TOO_MANY_COLUMNS"));
-        assertThatThrownBy(() -> parse("a\n12345678901\n")).satisfies(e -> assertThat(((SheetException) e).code()).isEqualTo("CELL_TOO_LONG"));
+        assertThatThrownBy(() -> parse("a\n1\n2\n3\n4\n"))
+                .satisfies(e -> assertThat(((SheetException) e).code()).isEqualTo("TOO_MANY_ROWS"));
+        assertThatThrownBy(() -> parse("a,b,c,d,e\n"))
+                .satisfies(e -> assertThat(((SheetException) e).code()).isEqualTo("TOO_MANY_COLUMNS"));
+        assertThatThrownBy(() -> parse("a\n12345678901\n"))
+                .satisfies(e -> assertThat(((SheetException) e).code()).isEqualTo("CELL_TOO_LONG"));
     }
 
     @Test
@@ -54,10 +58,12 @@ class CsvReaderTest {
         System.arraycopy(utf8, 0, withBom, 3, utf8.length);
         assertThat(CsvReader.decode(withBom, null)).isEqualTo(text);
         assertThat(CsvReader.decode(utf8, null)).isEqualTo(text);
-        assertThat(CsvReader.decode(text.getBytes(Charset.forName("GBK")), null)).isEqualTo(text);
-        assertThat(CsvReader.decode(text.getBytes(Charset.forName("GBK")), "GBK")).isEqualTo(text);
-        assertThatThrownBy(() -> CsvReader.decode(utf8, "no-such")).satisfies(e -> assertThat(((SheetException) e).code())
-                .isEqualTo("UNKNOWN_CHARSET"));
+        assertThat(CsvReader.decode(text.getBytes(Charset.forName("GBK")), null))
+                .isEqualTo(text);
+        assertThat(CsvReader.decode(text.getBytes(Charset.forName("GBK")), "GBK"))
+                .isEqualTo(text);
+        assertThatThrownBy(() -> CsvReader.decode(utf8, "no-such"))
+                .satisfies(e -> assertThat(((SheetException) e).code()).isEqualTo("UNKNOWN_CHARSET"));
         assertThat(List.of(XlsxReader.columnName(0), XlsxReader.columnName(25), XlsxReader.columnName(26)))
                 .containsExactly("A", "Z", "AA");
     }

@@ -12,7 +12,8 @@ class PushPayloadTest {
         var fits = PushPayload.visible("m", "n", "KIND", "T", "x".repeat(3800), "t", "b");
         assertThat(fits.requireWithinLimit().bytes()).isLessThanOrEqualTo(PushPayload.MAX_BYTES);
         var tooBig = PushPayload.visible("m", "n", "KIND", "T", "x".repeat(4100), "t", "b");
-        assertThatThrownBy(tooBig::requireWithinLimit).isInstanceOf(PushPayload.PayloadTooLargeException.class)
+        assertThatThrownBy(tooBig::requireWithinLimit)
+                .isInstanceOf(PushPayload.PayloadTooLargeException.class)
                 .hasMessageContaining("limit is 4096");
     }
 
@@ -25,7 +26,8 @@ class PushPayloadTest {
     @Test
     void thePushedBodyIsShortened_theInboxKeepsAll() {
         var payload = PushPayload.visible("m", "n", "KIND", null, null, "t", "长".repeat(400));
-        assertThat(payload.body().codePointCount(0, payload.body().length())).isEqualTo(PushPayload.PUSHED_BODY_CHARACTERS);
+        assertThat(payload.body().codePointCount(0, payload.body().length()))
+                .isEqualTo(PushPayload.PUSHED_BODY_CHARACTERS);
         assertThat(payload.body()).endsWith("…");
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.dutygraph.platform.i18n.Messages;
 import org.dutygraph.support.ApiTest;
 import org.dutygraph.support.Catalogue;
@@ -46,21 +45,24 @@ class ImportJobRecoveryApiTest extends ApiTest {
         assertThat(count("Area")).as("a half-imported graph").isPositive();
         assertThat(count("Duty")).isZero();
 
-        assertThat(recovery.recoverAtStartUp()).as("jobs of this instance's previous life").isEqualTo(1);
+        assertThat(recovery.recoverAtStartUp())
+                .as("jobs of this instance's previous life")
+                .isEqualTo(1);
 
         var interrupted = importJob(cut.id());
         assertThat(interrupted.path("status").asString()).isEqualTo("INTERRUPTED");
         assertThat(interrupted.path("written").asLong()).isEqualTo(cut.written());
         assertThat(interrupted.path("total").asLong()).isEqualTo(cut.total());
         assertThat(interrupted.path("finishedAt").isNull()).isFalse();
-        assertThat(interrupted.path("failure").asString()).contains(
-                "当时已写入 " + cut.written() + " 条（共 " + cut.total() + " 条）", "再次导入同一数据包即可补全");
+        assertThat(interrupted.path("failure").asString())
+                .contains("当时已写入 " + cut.written() + " 条（共 " + cut.total() + " 条）", "再次导入同一数据包即可补全");
 
         var again = importBundle(DEMO).path("job");
         assertThat(again.path("status").asString()).isEqualTo("SUCCEEDED");
         var completed = importJob(cut.id());
         assertThat(completed.path("status").asString()).isEqualTo("SUCCEEDED");
-        assertThat(completed.path("phase").asString()).isEqualTo("completed by import " + again.path("id").asString());
+        assertThat(completed.path("phase").asString())
+                .isEqualTo("completed by import " + again.path("id").asString());
         assertThat(completed.path("written").asLong()).isEqualTo(cut.total());
         assertThat(completed.path("failure").isNull()).isTrue();
 
@@ -74,14 +76,37 @@ class ImportJobRecoveryApiTest extends ApiTest {
     void onlyJobsWhoseProcessIsGoneAreInterrupted_whateverInstanceRanThem() {
         long now = clock.millis();
         try (var session = driver.session()) {
-            session.run("""
+            session.run(
+                            """
                     UNWIND $jobs AS job
                     CREATE (j:ImportJob) SET j = job, j.phase = 'duties', j.written = 5000, j.total = 60000,
                       j.batched = true, j.instance = 'other-host', j.owner = 'other-process', j.submittedAt = $now""",
-                    Map.of("now", now, "jobs", java.util.List.of(
-                            Map.of("id", "alive-elsewhere", "status", "WRITING", "heartbeatAt", now - 10_000),
-                            Map.of("id", "dead-elsewhere", "status", "WRITING", "heartbeatAt", now - 600_000),
-                            Map.of("id", "done-elsewhere", "status", "SUCCEEDED", "heartbeatAt", now - 600_000))))
+                            Map.of(
+                                    "now",
+                                    now,
+                                    "jobs",
+                                    java.util.List.of(
+                                            Map.of(
+                                                    "id",
+                                                    "alive-elsewhere",
+                                                    "status",
+                                                    "WRITING",
+                                                    "heartbeatAt",
+                                                    now - 10_000),
+                                            Map.of(
+                                                    "id",
+                                                    "dead-elsewhere",
+                                                    "status",
+                                                    "WRITING",
+                                                    "heartbeatAt",
+                                                    now - 600_000),
+                                            Map.of(
+                                                    "id",
+                                                    "done-elsewhere",
+                                                    "status",
+                                                    "SUCCEEDED",
+                                                    "heartbeatAt",
+                                                    now - 600_000))))
                     .consume();
         }
 
@@ -105,18 +130,27 @@ class ImportJobRecoveryApiTest extends ApiTest {
     private ImportJob importThatDiesAfterSixBatches() {
         var log = new DyingLog(driver, properties.instanceName(), clock);
         var batches = new AtomicInteger();
-        var earlierLife = new BundleImportService(new BundleWriteStore(driver), new ExistingIdsStore(driver), new ImportProperties(10, 50, Duration.ofSeconds(60),
-                properties.instanceName(), null, null, null), events, log, sink -> (cypher, rows) -> {
+        var earlierLife = new BundleImportService(
+                new BundleWriteStore(driver),
+                new ExistingIdsStore(driver),
+                new ImportProperties(10, 50, Duration.ofSeconds(60), properties.instanceName(), null, null, null),
+                events,
+                log,
+                sink -> (cypher, rows) -> {
                     if (batches.incrementAndGet() == 6) {
                         log.dead = true;
                         throw new IllegalStateException("power cut");
                     }
                     sink.write(cypher, rows);
-                }, clock, messages);
+                },
+                clock,
+                messages);
         try {
-            var job = earlierLife.submitAndWait(BundleSource.parsed(GraphQl.JSON.readValue(DEMO, Object.class)), "analyst",
-                    Duration.ofSeconds(60));
-            assertThat(job.status()).as("as its own memory saw it, never recorded").isEqualTo(ImportJob.Status.FAILED);
+            var job = earlierLife.submitAndWait(
+                    BundleSource.parsed(GraphQl.JSON.readValue(DEMO, Object.class)), "analyst", Duration.ofSeconds(60));
+            assertThat(job.status())
+                    .as("as its own memory saw it, never recorded")
+                    .isEqualTo(ImportJob.Status.FAILED);
             return job;
         } finally {
             earlierLife.close();
@@ -125,8 +159,7 @@ class ImportJobRecoveryApiTest extends ApiTest {
 
     private JsonNode importJob(String id) {
         return as("analyst").post("""
-                query($id: ID!) { importJob(id: $id) { id status phase written total failure finishedAt } }""",
-                Map.of("id", id)).ok().path("importJob");
+                query($id: ID!) { importJob(id: $id) { id status phase written total failure finishedAt } }""", Map.of("id", id)).ok().path("importJob");
     }
 
     /** Node counts by label and relationship counts by type, import jobs left out. */

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,12 +18,22 @@ class WorkingDaysTest {
     void theShippedYearsKnowHolidaysAndSwappedWeekends() {
         var days = WorkingDays.shipped();
         assertThat(days.years()).containsExactly(2026, 2027);
-        assertThat(days.isWorkingDay(LocalDate.of(2026, 2, 16))).as("春节, a Monday").isFalse();
-        assertThat(days.isWorkingDay(LocalDate.of(2026, 2, 14))).as("春节调休, a Saturday").isTrue();
-        assertThat(days.isWorkingDay(LocalDate.of(2026, 2, 24))).as("the Tuesday after").isTrue();
-        assertThat(days.isWorkingDay(LocalDate.of(2026, 3, 7))).as("an ordinary Saturday").isFalse();
+        assertThat(days.isWorkingDay(LocalDate.of(2026, 2, 16)))
+                .as("春节, a Monday")
+                .isFalse();
+        assertThat(days.isWorkingDay(LocalDate.of(2026, 2, 14)))
+                .as("春节调休, a Saturday")
+                .isTrue();
+        assertThat(days.isWorkingDay(LocalDate.of(2026, 2, 24)))
+                .as("the Tuesday after")
+                .isTrue();
+        assertThat(days.isWorkingDay(LocalDate.of(2026, 3, 7)))
+                .as("an ordinary Saturday")
+                .isFalse();
         assertThat(days.next(LocalDate.of(2026, 4, 30))).as("劳动节 1-5 May").isEqualTo(LocalDate.of(2026, 5, 6));
-        assertThat(days.isWorkingDay(LocalDate.of(2028, 1, 3))).as("an undescribed year counts weekdays").isTrue();
+        assertThat(days.isWorkingDay(LocalDate.of(2028, 1, 3)))
+                .as("an undescribed year counts weekdays")
+                .isTrue();
     }
 
     @Test
@@ -38,14 +47,20 @@ class WorkingDaysTest {
         assertThat(days.years()).containsExactly(2026, 2027, 2028);
         assertThat(days.isWorkingDay(LocalDate.of(2027, 2, 10))).isFalse();
         assertThat(days.isWorkingDay(LocalDate.of(2027, 2, 20))).isTrue();
-        assertThat(days.isWorkingDay(LocalDate.of(2027, 6, 9))).as("the shipped 2027 is replaced whole").isTrue();
+        assertThat(days.isWorkingDay(LocalDate.of(2027, 6, 9)))
+                .as("the shipped 2027 is replaced whole")
+                .isTrue();
         assertThat(days.isWorkingDay(LocalDate.of(2028, 1, 3))).isFalse();
-        assertThat(days.isWorkingDay(LocalDate.of(2026, 10, 1))).as("2026 as shipped").isFalse();
+        assertThat(days.isWorkingDay(LocalDate.of(2026, 10, 1)))
+                .as("2026 as shipped")
+                .isFalse();
     }
 
     @Test
     void aBadFileIsRefusedWithEveryBadLineNumbered() throws Exception {
-        Files.writeString(directory.resolve("2027.txt"), "2027-01-01 off\n2027-13-01 off\n2027-01-05 work\n2026-05-01 off\n2027-01-01 holiday\n");
+        Files.writeString(
+                directory.resolve("2027.txt"),
+                "2027-01-01 off\n2027-13-01 off\n2027-01-05 work\n2026-05-01 off\n2027-01-01 holiday\n");
 
         assertThatThrownBy(() -> CalendarFiles.load(directory))
                 .hasMessageContaining("line 2: '2027-13-01' is not a date")

@@ -12,7 +12,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-
 import org.dutygraph.support.Catalogue;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -41,7 +40,9 @@ class CatalogueTest {
     @Test
     void everyKeyTheCodeUsesIsInTheCatalogue_andEveryKeyInItIsUsed() throws Exception {
         var used = usedKeys();
-        assertThat(used).as("keys of the MessageKey enums").hasSizeGreaterThan(400)
+        assertThat(used)
+                .as("keys of the MessageKey enums")
+                .hasSizeGreaterThan(400)
                 .contains(PlatformTexts.INTERNAL.key(), "inspections.ORDERED_TITLE", "complaints.NAMED_BY_CITIZEN");
         assertThat(keys(chinese)).as("keys in messages.properties").isEqualTo(used);
     }
@@ -51,7 +52,9 @@ class CatalogueTest {
         for (var catalogue : java.util.List.of(chinese, english)) {
             for (var key : keys(catalogue)) {
                 var pattern = catalogue.getProperty(key);
-                assertThat(QUOTING.matcher(pattern).replaceAll("")).as(key + ": a lone quote would swallow text").doesNotContain("'");
+                assertThat(QUOTING.matcher(pattern).replaceAll(""))
+                        .as(key + ": a lone quote would swallow text")
+                        .doesNotContain("'");
                 var format = new MessageFormat(pattern, Locale.ROOT);
                 var args = new Object[10];
                 java.util.Arrays.fill(args, "x");
@@ -71,7 +74,10 @@ class CatalogueTest {
             }
         }
         assertThat(notChinese).as("Chinese messages written in English").isEmpty();
-        assertThat(keys(english)).filteredOn(key -> CJK.matcher(english.getProperty(key)).find()).as("English messages with Chinese").isEmpty();
+        assertThat(keys(english))
+                .filteredOn(key -> CJK.matcher(english.getProperty(key)).find())
+                .as("English messages with Chinese")
+                .isEmpty();
     }
 
     @Test
@@ -79,11 +85,16 @@ class CatalogueTest {
         var messages = Catalogue.messages();
         var text = Text.of(PlatformTexts.PAGE_SIZE, "first", 500);
         assertThat(messages.render(text, Languages.ENGLISH)).isEqualTo("'first' must be between 0 and 500");
-        assertThat(messages.render(text, Locale.forLanguageTag("en-GB"))).isEqualTo("'first' must be between 0 and 500");
+        assertThat(messages.render(text, Locale.forLanguageTag("en-GB")))
+                .isEqualTo("'first' must be between 0 and 500");
         assertThat(messages.render(text, Languages.CHINESE)).isEqualTo("“first”须在 0 到 500 之间");
-        assertThat(messages.render(text, Locale.FRENCH)).as("a language not spoken gets Chinese").isEqualTo("“first”须在 0 到 500 之间");
-        assertThat(messages.render(Text.of(PlatformTexts.NO_SUCH_ID, Text.of(PlatformTexts.LIMIT_COST), "x"), Languages.ENGLISH))
-                .as("a nested text in the same language").isEqualTo("No cost has id 'x'");
+        assertThat(messages.render(text, Locale.FRENCH))
+                .as("a language not spoken gets Chinese")
+                .isEqualTo("“first”须在 0 到 500 之间");
+        assertThat(messages.render(
+                        Text.of(PlatformTexts.NO_SUCH_ID, Text.of(PlatformTexts.LIMIT_COST), "x"), Languages.ENGLISH))
+                .as("a nested text in the same language")
+                .isEqualTo("No cost has id 'x'");
         assertThat(messages.render(Text.verbatim("写的原话"), Languages.ENGLISH)).isEqualTo("写的原话");
     }
 
@@ -106,8 +117,11 @@ class CatalogueTest {
         var read = TextJson.read(TextJson.write(text), "中文原文");
         assertThat(Catalogue.messages().render(read, Languages.ENGLISH)).isEqualTo("No cost has id 'x'");
         var gone = TextJson.read("{\"key\":\"platform.NO_LONGER_THERE\",\"args\":[]}", "中文原文");
-        assertThat(Catalogue.messages().render(gone, Languages.ENGLISH)).as("a key that left the catalogue").isEqualTo("中文原文");
-        assertThat(Catalogue.messages().render(TextJson.read(null, "legacy words"), Languages.CHINESE)).isEqualTo("legacy words");
+        assertThat(Catalogue.messages().render(gone, Languages.ENGLISH))
+                .as("a key that left the catalogue")
+                .isEqualTo("中文原文");
+        assertThat(Catalogue.messages().render(TextJson.read(null, "legacy words"), Languages.CHINESE))
+                .isEqualTo("legacy words");
     }
 
     private static Set<String> usedKeys() throws ClassNotFoundException {
@@ -118,7 +132,9 @@ class CatalogueTest {
             var type = Class.forName(candidate.getBeanClassName());
             if (type.isEnum()) {
                 for (var constant : type.getEnumConstants()) {
-                    assertThat(keys.add(((MessageKey) constant).key())).as("key used twice: " + constant).isTrue();
+                    assertThat(keys.add(((MessageKey) constant).key()))
+                            .as("key used twice: " + constant)
+                            .isTrue();
                 }
             }
         }

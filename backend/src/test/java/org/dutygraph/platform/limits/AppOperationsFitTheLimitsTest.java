@@ -2,13 +2,6 @@ package org.dutygraph.platform.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 import graphql.language.Document;
 import graphql.language.FragmentDefinition;
 import graphql.language.OperationDefinition;
@@ -19,13 +12,19 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import graphql.schema.idl.UnExecutableSchemaGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.dutygraph.platform.graphql.limits.DocumentMeasure;
 import org.dutygraph.platform.graphql.limits.GraphQlLimits;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /** Every operation the app ships runs under the limits callers with their own documents get (GraphQL Armor's defaults). */
 class AppOperationsFitTheLimitsTest {
@@ -43,13 +42,19 @@ class AppOperationsFitTheLimitsTest {
         var over = new ArrayList<String>();
         for (Resource resource : operations) {
             var text = resource.getContentAsString(StandardCharsets.UTF_8);
-            Document document = Parser.parse(ParserEnvironment.newParserEnvironment().document(text)
-                    .parserOptions(ParserOptions.newParserOptions().maxTokens(LIMITS.maxTokens()).build()).build());
+            Document document = Parser.parse(ParserEnvironment.newParserEnvironment()
+                    .document(text)
+                    .parserOptions(ParserOptions.newParserOptions()
+                            .maxTokens(LIMITS.maxTokens())
+                            .build())
+                    .build());
             var fragments = document.getDefinitionsOfType(FragmentDefinition.class).stream()
                     .collect(Collectors.toMap(FragmentDefinition::getName, f -> f));
             for (var operation : document.getDefinitionsOfType(OperationDefinition.class)) {
                 var m = new DocumentMeasure(schema, fragments, Map.of(), LIMITS.defaultListSize()).of(operation);
-                if (m.depth() > LIMITS.maxDepth() || m.aliases() > LIMITS.maxAliases() || m.directives() > LIMITS.maxDirectives()
+                if (m.depth() > LIMITS.maxDepth()
+                        || m.aliases() > LIMITS.maxAliases()
+                        || m.directives() > LIMITS.maxDirectives()
                         || m.cost() > LIMITS.maxCost()) {
                     over.add(resource.getFilename() + " " + m);
                 }

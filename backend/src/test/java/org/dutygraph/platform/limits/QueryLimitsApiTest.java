@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.Map;
-
 import org.dutygraph.support.ApiTest;
 import org.dutygraph.support.GraphQl;
 import org.junit.jupiter.api.Test;
@@ -29,16 +28,22 @@ class QueryLimitsApiTest extends ApiTest {
         var refused = as("analyst").post(document.toString());
 
         assertThat(refused.firstErrorCode()).isEqualTo("QUERY_TOO_COMPLEX");
-        assertThat(refused.errors().get(0).path("extensions").path("limit").asString()).isEqualTo("cost");
+        assertThat(refused.errors().get(0).path("extensions").path("limit").asString())
+                .isEqualTo("cost");
     }
 
     @Test
     void pageSizesWeighTheCost() {
-        var nested = "query($n: Int) { units(first: $n) { edges { node { children(first: $n) { edges { cursor } } } } } }";
+        var nested =
+                "query($n: Int) { units(first: $n) { edges { node { children(first: $n) { edges { cursor } } } } } }";
         assertThat(as("analyst").post(nested, Map.of("n", 5)).errors()).isEmpty();
         assertThat(limitBroken(as("analyst").post(nested, Map.of("n", 400)))).isEqualTo("cost");
-        assertThat(limitBroken(as("analyst").post(
-                "{ units(first: 400) { edges { node { children(first: 400) { edges { cursor } } } } } }"))).isEqualTo("cost");
+        assertThat(
+                        limitBroken(
+                                as("analyst")
+                                        .post(
+                                                "{ units(first: 400) { edges { node { children(first: 400) { edges { cursor } } } } } }")))
+                .isEqualTo("cost");
     }
 
     @Test
@@ -53,9 +58,12 @@ class QueryLimitsApiTest extends ApiTest {
         for (int i = 0; i < 51; i++) {
             directives.append(" @include(if: true)");
         }
-        assertThat(as("analyst").post(directives + " } }").firstErrorCode()).isIn("QUERY_TOO_COMPLEX", "GRAPHQL_VALIDATION_FAILED");
+        assertThat(as("analyst").post(directives + " } }").firstErrorCode())
+                .isIn("QUERY_TOO_COMPLEX", "GRAPHQL_VALIDATION_FAILED");
 
-        var deep = as("analyst").post("{ units(first: 1) { edges { node { children(first: 1) { edges { node { children(first: 1) { edges { node { id } } } } } } } } } }");
+        var deep = as("analyst")
+                .post(
+                        "{ units(first: 1) { edges { node { children(first: 1) { edges { node { children(first: 1) { edges { node { id } } } } } } } } } }");
         assertThat(limitBroken(deep)).isEqualTo("depth");
 
         var tokens = new StringBuilder("{ me { ");
@@ -79,8 +87,11 @@ class QueryLimitsApiTest extends ApiTest {
     @Test
     void aBodyIsBoundedBeforeItIsParsed_moreForSignedInCallers() {
         var padding = "x".repeat(70 * 1024);
-        var big = GraphQl.JSON.writeValueAsString(Map.of("query", "{ citizenRankings(first: 1) { edges { cursor } } }",
-                "variables", Map.of("padding", padding)));
+        var big = GraphQl.JSON.writeValueAsString(Map.of(
+                "query",
+                "{ citizenRankings(first: 1) { edges { cursor } } }",
+                "variables",
+                Map.of("padding", padding)));
         var anonymous = anonymous().raw(big);
         assertThat(anonymous.status()).isEqualTo(413);
         assertThat(anonymous.firstErrorCode()).isEqualTo("PAYLOAD_TOO_LARGE");
@@ -89,8 +100,11 @@ class QueryLimitsApiTest extends ApiTest {
 
     @Test
     void aPersistedQueryHashMustBeTheDocumentsOwn() {
-        var payload = Map.of("query", "{ me { username } }",
-                "extensions", Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", "0".repeat(64))));
+        var payload = Map.of(
+                "query",
+                "{ me { username } }",
+                "extensions",
+                Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", "0".repeat(64))));
         var wrong = as("analyst").raw(GraphQl.JSON.writeValueAsString(payload));
         assertThat(wrong.status()).isGreaterThanOrEqualTo(400).isLessThan(500);
         assertThat(wrong.firstErrorCode()).isNotNull();

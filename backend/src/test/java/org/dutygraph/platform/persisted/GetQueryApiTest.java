@@ -8,8 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-
 import org.dutygraph.platform.graphql.limits.TrustedDocuments;
 import org.dutygraph.support.ApiTest;
 import org.dutygraph.support.GraphQl;
@@ -25,7 +23,12 @@ class GetQueryApiTest extends ApiTest {
     void aPublicQueryByGetIsAnsweredWithCachingHeadersAndAnETag() throws Exception {
         var response = get("query=" + encode(RANKINGS), null, null);
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(GraphQl.JSON.readTree(response.body()).path("data").path("citizenRankings").isObject()).isTrue();
+        assertThat(GraphQl.JSON
+                        .readTree(response.body())
+                        .path("data")
+                        .path("citizenRankings")
+                        .isObject())
+                .isTrue();
         assertThat(response.headers().firstValue("Cache-Control")).contains("public, max-age=60");
         var etag = response.headers().firstValue("ETag").orElseThrow();
 
@@ -36,11 +39,20 @@ class GetQueryApiTest extends ApiTest {
 
     @Test
     void aPersistedQueryByGetRunsTheManifestsDocument() throws Exception {
-        var hash = TrustedDocuments.sha256(resource("operations/citizen/CitizenRankings.graphql").strip());
-        var response = get("variables=" + encode("{\"first\":3}") + "&extensions="
-                + encode("{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + hash + "\"}}"), null, null);
+        var hash = TrustedDocuments.sha256(
+                resource("operations/citizen/CitizenRankings.graphql").strip());
+        var response = get(
+                "variables=" + encode("{\"first\":3}") + "&extensions="
+                        + encode("{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + hash + "\"}}"),
+                null,
+                null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(GraphQl.JSON.readTree(response.body()).path("data").path("citizenRankings").isObject()).isTrue();
+        assertThat(GraphQl.JSON
+                        .readTree(response.body())
+                        .path("data")
+                        .path("citizenRankings")
+                        .isObject())
+                .isTrue();
     }
 
     @Test
@@ -56,28 +68,54 @@ class GetQueryApiTest extends ApiTest {
     void aMutationRegisteredByPostIsNotRunByItsHashOverGet() throws Exception {
         var mutation = "mutation ApqSignOut { signOut(input: {refreshToken: \"nothing\"}) { signedOut } }";
         var hash = TrustedDocuments.sha256(mutation);
-        anonymous().raw(GraphQl.JSON.writeValueAsString(java.util.Map.of("query", mutation,
-                "extensions", java.util.Map.of("persistedQuery", java.util.Map.of("version", 1, "sha256Hash", hash))))).ok();
-        var response = get("extensions=" + encode("{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + hash + "\"}}"), null, null);
+        anonymous()
+                .raw(GraphQl.JSON.writeValueAsString(java.util.Map.of(
+                        "query",
+                        mutation,
+                        "extensions",
+                        java.util.Map.of("persistedQuery", java.util.Map.of("version", 1, "sha256Hash", hash)))))
+                .ok();
+        var response = get(
+                "extensions=" + encode("{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + hash + "\"}}"),
+                null,
+                null);
         assertThat(response.body()).contains("PERSISTED_QUERY_NOT_FOUND").doesNotContain("signedOut");
-        assertThat(get("query=" + encode(mutation) + "&extensions=" + encode("{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\""
-                + hash + "\"}}"), null, null).statusCode()).isEqualTo(405);
+        assertThat(get(
+                                "query=" + encode(mutation) + "&extensions="
+                                        + encode(
+                                                "{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + hash + "\"}}"),
+                                null,
+                                null)
+                        .statusCode())
+                .isEqualTo(405);
     }
 
     @Test
     void personalDataAndSignedInCallersAreNeverStored() throws Exception {
-        var token = as("analyst").post("mutation { login(input: {username: \"analyst\", password: \"analyst-demo\"}) { token } }")
-                .ok().path("login").path("token").asString();
+        var token = as("analyst")
+                .post("mutation { login(input: {username: \"analyst\", password: \"analyst-demo\"}) { token } }")
+                .ok()
+                .path("login")
+                .path("token")
+                .asString();
         var me = get("query=" + encode("{ me { username } }"), token, null);
         assertThat(me.statusCode()).isEqualTo(200);
-        assertThat(GraphQl.JSON.readTree(me.body()).path("data").path("me").path("username").asString()).isEqualTo("analyst");
+        assertThat(GraphQl.JSON
+                        .readTree(me.body())
+                        .path("data")
+                        .path("me")
+                        .path("username")
+                        .asString())
+                .isEqualTo("analyst");
         assertThat(me.headers().firstValue("Cache-Control")).contains("no-store");
-        assertThat(get("query=" + encode(RANKINGS), token, null).headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(get("query=" + encode(RANKINGS), token, null).headers().firstValue("Cache-Control"))
+                .contains("no-store");
     }
 
     private HttpResponse<String> get(String parameters, String token, String ifNoneMatch) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql?" + parameters))
-                .header("Accept", "application/graphql-response+json, application/json").GET();
+                .header("Accept", "application/graphql-response+json, application/json")
+                .GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -90,5 +128,4 @@ class GetQueryApiTest extends ApiTest {
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
-
 }

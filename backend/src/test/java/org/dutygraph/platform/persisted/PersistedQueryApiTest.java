@@ -3,7 +3,6 @@ package org.dutygraph.platform.persisted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.dutygraph.platform.graphql.limits.TrustedDocuments;
 import org.dutygraph.support.ApiTest;
 import org.dutygraph.support.GraphQl;
@@ -29,8 +28,9 @@ class PersistedQueryApiTest extends ApiTest {
     @Test
     void aHashOnlyRequestRunsTheManifestsDocument() {
         var rankings = resource("operations/citizen/CitizenRankings.graphql").strip();
-        var response = anonymous().raw(GraphQl.JSON.writeValueAsString(Map.of("variables", Map.of("first", 3),
-                "extensions", persisted(TrustedDocuments.sha256(rankings)))));
+        var response = anonymous()
+                .raw(GraphQl.JSON.writeValueAsString(Map.of(
+                        "variables", Map.of("first", 3), "extensions", persisted(TrustedDocuments.sha256(rankings)))));
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.ok().path("citizenRankings").isObject()).isTrue();
     }
@@ -43,18 +43,22 @@ class PersistedQueryApiTest extends ApiTest {
 
         var missing = anonymous().raw(hashOnly);
         assertThat(missing.firstErrorCode()).isEqualTo("PERSISTED_QUERY_NOT_FOUND");
-        assertThat(missing.body().path("errors").path(0).path("message").asString()).isEqualTo("PersistedQueryNotFound");
+        assertThat(missing.body().path("errors").path(0).path("message").asString())
+                .isEqualTo("PersistedQueryNotFound");
 
-        var registered = anonymous().raw(GraphQl.JSON.writeValueAsString(Map.of("query", document, "extensions", persisted(hash))));
+        var registered = anonymous()
+                .raw(GraphQl.JSON.writeValueAsString(Map.of("query", document, "extensions", persisted(hash))));
         assertThat(registered.ok().path("citizenRankings").isObject()).isTrue();
-        assertThat(anonymous().raw(hashOnly).ok().path("citizenRankings").isObject()).isTrue();
+        assertThat(anonymous().raw(hashOnly).ok().path("citizenRankings").isObject())
+                .isTrue();
     }
 
     @Test
     void aHashThatIsNotTheDocumentsIsRefused() {
         var document = "query ApqWrong { citizenRankings(first: 2) { edges { cursor } } }";
         var wrong = TrustedDocuments.sha256(document + " ");
-        var response = anonymous().raw(GraphQl.JSON.writeValueAsString(Map.of("query", document, "extensions", persisted(wrong))));
+        var response = anonymous()
+                .raw(GraphQl.JSON.writeValueAsString(Map.of("query", document, "extensions", persisted(wrong))));
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.firstErrorCode()).isEqualTo("BAD_REQUEST");
         assertThat(response.data().isMissingNode() || response.data().isNull()).isTrue();

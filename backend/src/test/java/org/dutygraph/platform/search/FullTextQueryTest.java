@@ -21,11 +21,15 @@ class FullTextQueryTest {
 
     @Test
     void textWithoutWordsOrTooLongIsRefusedNamingTheArgument() {
-        assertThatThrownBy(() -> FullTextQuery.of("(*\"", "text")).isInstanceOf(BadInputException.class)
-                .extracting(e -> ((BadInputException) e).field()).isEqualTo("text");
+        assertThatThrownBy(() -> FullTextQuery.of("(*\"", "text"))
+                .isInstanceOf(BadInputException.class)
+                .extracting(e -> ((BadInputException) e).field())
+                .isEqualTo("text");
         assertThatThrownBy(() -> FullTextQuery.of("矿".repeat(FullTextQuery.MAX_CHARACTERS + 1), "text"))
-                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(Catalogue.messages().render(e.text(), Languages.ENGLISH))
-                        .contains("at most " + FullTextQuery.MAX_CHARACTERS));
+                .isInstanceOfSatisfying(
+                        BadInputException.class,
+                        e -> assertThat(Catalogue.messages().render(e.text(), Languages.ENGLISH))
+                                .contains("at most " + FullTextQuery.MAX_CHARACTERS));
         assertThat(FullTextQuery.leading("矿".repeat(1000))).get().asString().hasSize(FullTextQuery.MAX_CHARACTERS);
     }
 }

@@ -22,10 +22,10 @@ import java.util.stream.Stream;
 public final class PersistedQueryManifest {
 
     public static final String FORMAT = "apollo-persisted-query-manifest";
-    private static final Pattern OPERATION = Pattern.compile("\\b(query|mutation|subscription)\\s+([_A-Za-z][_0-9A-Za-z]*)");
+    private static final Pattern OPERATION =
+            Pattern.compile("\\b(query|mutation|subscription)\\s+([_A-Za-z][_0-9A-Za-z]*)");
 
-    public record Operation(String id, String name, String type, String body) {
-    }
+    public record Operation(String id, String name, String type, String body) {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
@@ -40,7 +40,9 @@ public final class PersistedQueryManifest {
     public static List<Operation> read(Path operationsDirectory) throws IOException {
         var operations = new ArrayList<Operation>();
         try (Stream<Path> files = Files.walk(operationsDirectory)) {
-            for (var file : files.filter(f -> f.toString().endsWith(".graphql")).sorted().toList()) {
+            for (var file : files.filter(f -> f.toString().endsWith(".graphql"))
+                    .sorted()
+                    .toList()) {
                 var body = Files.readString(file, StandardCharsets.UTF_8).strip();
                 var matcher = OPERATION.matcher(body);
                 if (!matcher.find()) {
@@ -57,16 +59,24 @@ public final class PersistedQueryManifest {
         var out = new StringBuilder("{\n  \"format\": \"" + FORMAT + "\",\n  \"version\": 1,\n  \"operations\": [");
         for (int i = 0; i < operations.size(); i++) {
             var o = operations.get(i);
-            out.append(i == 0 ? "\n" : ",\n").append("    {\"id\": ").append(quote(o.id())).append(", \"name\": ")
-                    .append(quote(o.name())).append(", \"type\": ").append(quote(o.type())).append(", \"body\": ")
-                    .append(quote(o.body())).append('}');
+            out.append(i == 0 ? "\n" : ",\n")
+                    .append("    {\"id\": ")
+                    .append(quote(o.id()))
+                    .append(", \"name\": ")
+                    .append(quote(o.name()))
+                    .append(", \"type\": ")
+                    .append(quote(o.type()))
+                    .append(", \"body\": ")
+                    .append(quote(o.body()))
+                    .append('}');
         }
         return out.append("\n  ]\n}\n").toString();
     }
 
     public static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -93,6 +103,5 @@ public final class PersistedQueryManifest {
         return out.append('"').toString();
     }
 
-    private PersistedQueryManifest() {
-    }
+    private PersistedQueryManifest() {}
 }

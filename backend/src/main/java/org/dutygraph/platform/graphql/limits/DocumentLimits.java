@@ -1,10 +1,5 @@
 package org.dutygraph.platform.graphql.limits;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
 import graphql.ErrorType;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -15,6 +10,10 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.dutygraph.platform.graphql.AuthDirectiveVisitor;
 import org.dutygraph.platform.i18n.Messages;
 import org.dutygraph.platform.i18n.PlatformTexts;
@@ -36,17 +35,26 @@ public final class DocumentLimits extends SimplePerformantInstrumentation {
     }
 
     @Override
-    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
-                                                                         InstrumentationState state) {
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+            InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         var context = parameters.getExecutionContext();
-        var measure = new DocumentMeasure(context.getGraphQLSchema(), context.getFragmentsByName(),
-                context.getCoercedVariables().toMap(), limits.defaultListSize()).of(context.getOperationDefinition());
+        var measure = new DocumentMeasure(
+                        context.getGraphQLSchema(),
+                        context.getFragmentsByName(),
+                        context.getCoercedVariables().toMap(),
+                        limits.defaultListSize())
+                .of(context.getOperationDefinition());
         var errors = new ArrayList<GraphQLError>();
         var locale = context.getLocale();
         check(errors, "depth", measure.depth(), limits.maxDepth(), locale);
         check(errors, "aliases", measure.aliases(), limits.maxAliases(), locale);
         check(errors, "directives", measure.directives(), limits.maxDirectives(), locale);
-        check(errors, "cost", measure.cost(), AuthDirectiveVisitor.signedIn() ? limits.maxCostSignedIn() : limits.maxCost(), locale);
+        check(
+                errors,
+                "cost",
+                measure.cost(),
+                AuthDirectiveVisitor.signedIn() ? limits.maxCostSignedIn() : limits.maxCost(),
+                locale);
         if (!errors.isEmpty()) {
             throw new AbortExecutionException(errors);
         }
@@ -56,15 +64,18 @@ public final class DocumentLimits extends SimplePerformantInstrumentation {
     private void check(List<GraphQLError> errors, String what, double value, int limit, Locale locale) {
         if (value > limit) {
             Object shown = value >= 1e15 ? Text.of(PlatformTexts.MORE_THAN, "10^15") : (long) Math.ceil(value);
-            var measured = Text.of(switch (what) {
-                case "depth" -> PlatformTexts.LIMIT_DEPTH;
-                case "aliases" -> PlatformTexts.LIMIT_ALIASES;
-                case "directives" -> PlatformTexts.LIMIT_DIRECTIVES;
-                default -> PlatformTexts.LIMIT_COST;
-            });
-            errors.add(GraphqlErrorBuilder.newError().errorType(ErrorType.ExecutionAborted)
+            var measured = Text.of(
+                    switch (what) {
+                        case "depth" -> PlatformTexts.LIMIT_DEPTH;
+                        case "aliases" -> PlatformTexts.LIMIT_ALIASES;
+                        case "directives" -> PlatformTexts.LIMIT_DIRECTIVES;
+                        default -> PlatformTexts.LIMIT_COST;
+                    });
+            errors.add(GraphqlErrorBuilder.newError()
+                    .errorType(ErrorType.ExecutionAborted)
                     .message(messages.render(Text.of(PlatformTexts.LIMIT_EXCEEDED, measured, shown, limit), locale))
-                    .extensions(Map.of("code", "QUERY_TOO_COMPLEX", "limit", what, "maximum", limit)).build());
+                    .extensions(Map.of("code", "QUERY_TOO_COMPLEX", "limit", what, "maximum", limit))
+                    .build());
         }
     }
 }

@@ -1,11 +1,5 @@
 package org.dutygraph.platform.graphql.limits;
 
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import graphql.language.Argument;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -23,6 +17,11 @@ import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.dutygraph.platform.graphql.Connection;
 
 /**
@@ -40,8 +39,11 @@ public final class DocumentMeasure {
         static final Measure EMPTY = new Measure(0, 0, 0, 0);
 
         Measure plus(Measure other, double multiplier, int depthOffset) {
-            return new Measure(Math.max(depth, other.depth == 0 ? 0 : other.depth + depthOffset), aliases + other.aliases,
-                    directives + other.directives, cost + other.cost * multiplier);
+            return new Measure(
+                    Math.max(depth, other.depth == 0 ? 0 : other.depth + depthOffset),
+                    aliases + other.aliases,
+                    directives + other.directives,
+                    cost + other.cost * multiplier);
         }
     }
 
@@ -52,8 +54,11 @@ public final class DocumentMeasure {
     private final Map<String, Measure> measuredFragments = new HashMap<>();
     private final Set<String> measuring = new HashSet<>();
 
-    public DocumentMeasure(GraphQLSchema schema, Map<String, FragmentDefinition> fragments, Map<String, Object> variables,
-                           int defaultListSize) {
+    public DocumentMeasure(
+            GraphQLSchema schema,
+            Map<String, FragmentDefinition> fragments,
+            Map<String, Object> variables,
+            int defaultListSize) {
         this.schema = schema;
         this.fragments = fragments;
         this.variables = variables == null ? Map.of() : variables;
@@ -66,8 +71,8 @@ public final class DocumentMeasure {
             case SUBSCRIPTION -> schema.getSubscriptionType();
             default -> schema.getQueryType();
         };
-        return selections(operation.getSelectionSet(), root).plus(
-                new Measure(0, 0, operation.getDirectives().size(), 0), 1, 0);
+        return selections(operation.getSelectionSet(), root)
+                .plus(new Measure(0, 0, operation.getDirectives().size(), 0), 1, 0);
     }
 
     /** The measure of a selection set on {@code parent}, relative to it: its fields are at depth 1. */
@@ -87,8 +92,11 @@ public final class DocumentMeasure {
             return field(field, parent);
         }
         if (selection instanceof InlineFragment inline) {
-            var type = inline.getTypeCondition() == null ? parent : schema.getType(inline.getTypeCondition().getName());
-            return new Measure(0, 0, inline.getDirectives().size(), 0).plus(selections(inline.getSelectionSet(), type), 1, 0);
+            var type = inline.getTypeCondition() == null
+                    ? parent
+                    : schema.getType(inline.getTypeCondition().getName());
+            return new Measure(0, 0, inline.getDirectives().size(), 0)
+                    .plus(selections(inline.getSelectionSet(), type), 1, 0);
         }
         var spread = (FragmentSpread) selection;
         return new Measure(0, 0, spread.getDirectives().size(), 0).plus(fragment(spread.getName()), 1, 0);
@@ -116,7 +124,8 @@ public final class DocumentMeasure {
         if (name.startsWith("__")) {
             return Measure.EMPTY;
         }
-        var own = new Measure(1, field.getAlias() == null ? 0 : 1, field.getDirectives().size(), 1);
+        var own = new Measure(
+                1, field.getAlias() == null ? 0 : 1, field.getDirectives().size(), 1);
         var definition = parent instanceof GraphQLFieldsContainer container ? container.getFieldDefinition(name) : null;
         if (definition == null || field.getSelectionSet() == null) {
             return own;
@@ -138,7 +147,8 @@ public final class DocumentMeasure {
             return 1;
         }
         // a connection's edges and nodes are already weighed by its page size
-        var inConnection = parent instanceof GraphQLFieldsContainer container && container.getName().endsWith("Connection");
+        var inConnection = parent instanceof GraphQLFieldsContainer container
+                && container.getName().endsWith("Connection");
         return inConnection ? 1 : defaultListSize;
     }
 
@@ -157,10 +167,14 @@ public final class DocumentMeasure {
                 }
             }
         }
-        if (value == null && declared.hasSetDefaultValue() && declared.getArgumentDefaultValue().getValue() instanceof IntValue d) {
+        if (value == null
+                && declared.hasSetDefaultValue()
+                && declared.getArgumentDefaultValue().getValue() instanceof IntValue d) {
             value = d.getValue().doubleValue();
         }
-        if (value == null && declared.hasSetDefaultValue() && declared.getArgumentDefaultValue().getValue() instanceof Number n) {
+        if (value == null
+                && declared.hasSetDefaultValue()
+                && declared.getArgumentDefaultValue().getValue() instanceof Number n) {
             value = n.doubleValue();
         }
         return value instanceof Number number ? number.doubleValue() : value == null ? (double) defaultListSize : null;

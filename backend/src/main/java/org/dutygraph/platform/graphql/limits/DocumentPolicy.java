@@ -1,7 +1,6 @@
 package org.dutygraph.platform.graphql.limits;
 
 import java.util.Set;
-
 import org.dutygraph.platform.i18n.PlatformTexts;
 import org.dutygraph.platform.i18n.Text;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -34,7 +33,9 @@ public class DocumentPolicy {
             return null;
         }
         var named = query == null ? trusted.known(persistedHash) : trusted.trusted(query);
-        return named ? null : Text.of(signedIn() ? PlatformTexts.APP_ONLY_TRUSTED_ONLY : PlatformTexts.ANONYMOUS_TRUSTED_ONLY);
+        return named
+                ? null
+                : Text.of(signedIn() ? PlatformTexts.APP_ONLY_TRUSTED_ONLY : PlatformTexts.ANONYMOUS_TRUSTED_ONLY);
     }
 
     private static boolean signedIn() {
@@ -48,8 +49,11 @@ public class DocumentPolicy {
             return limits.trustedDocumentsOnlyForAnonymous();
         }
         Set<String> appOnly = limits.appOnlyRoles();
-        var roles = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).toList();
+        var roles = auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring(5))
+                .toList();
         return !appOnly.isEmpty() && !roles.isEmpty() && appOnly.containsAll(roles);
     }
 }

@@ -25,13 +25,18 @@ import org.springframework.util.unit.DataSize;
  *                          operations too (analysts and admins, holding other roles, may send their own)
  */
 @ConfigurationProperties("dutygraph.graphql.limits")
-public record GraphQlLimits(@DefaultValue("6") int maxDepth, @DefaultValue("15") int maxAliases,
-                            @DefaultValue("50") int maxDirectives, @DefaultValue("1000") int maxTokens,
-                            @DefaultValue("10000") int maxCost, @DefaultValue("50000") int maxCostSignedIn,
-                            @DefaultValue("10") int defaultListSize,
-                            @DefaultValue("64KB") DataSize maxBodyAnonymous, @DefaultValue("32MB") DataSize maxBodySignedIn,
-                            @DefaultValue("false") boolean trustedDocumentsOnlyForAnonymous,
-                            java.util.Set<String> appOnlyRoles) {
+public record GraphQlLimits(
+        @DefaultValue("6") int maxDepth,
+        @DefaultValue("15") int maxAliases,
+        @DefaultValue("50") int maxDirectives,
+        @DefaultValue("1000") int maxTokens,
+        @DefaultValue("10000") int maxCost,
+        @DefaultValue("50000") int maxCostSignedIn,
+        @DefaultValue("10") int defaultListSize,
+        @DefaultValue("64KB") DataSize maxBodyAnonymous,
+        @DefaultValue("32MB") DataSize maxBodySignedIn,
+        @DefaultValue("false") boolean trustedDocumentsOnlyForAnonymous,
+        java.util.Set<String> appOnlyRoles) {
 
     public GraphQlLimits {
         appOnlyRoles = appOnlyRoles == null ? java.util.Set.of() : java.util.Set.copyOf(appOnlyRoles);

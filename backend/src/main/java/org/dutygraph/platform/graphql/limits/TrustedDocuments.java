@@ -8,7 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -36,8 +35,8 @@ public class TrustedDocuments {
             var resolver = new PathMatchingResourcePatternResolver();
             var current = resolver.getResources(CURRENT);
             if (current.length == 0) {
-                throw new IllegalStateException("No persisted-query manifest on the classpath (" + CURRENT
-                        + "): build mobile-contracts first");
+                throw new IllegalStateException(
+                        "No persisted-query manifest on the classpath (" + CURRENT + "): build mobile-contracts first");
             }
             for (var manifest : current) {
                 load(manifest);
@@ -60,8 +59,8 @@ public class TrustedDocuments {
             var body = operation.path("body").asString();
             var id = operation.path("id").asString();
             if (!sha256(body).equals(id)) {
-                throw new IllegalStateException(manifest + ": the id of " + operation.path("name").asString()
-                        + " is not the SHA-256 of its body");
+                throw new IllegalStateException(manifest + ": the id of "
+                        + operation.path("name").asString() + " is not the SHA-256 of its body");
             }
             byHash.put(id, body);
         }
@@ -69,7 +68,8 @@ public class TrustedDocuments {
 
     /** Whether this text is one of the app's operations (surrounding whitespace aside). */
     public boolean trusted(String document) {
-        return document != null && (byHash.containsKey(sha256(document)) || byHash.containsKey(sha256(document.strip())));
+        return document != null
+                && (byHash.containsKey(sha256(document)) || byHash.containsKey(sha256(document.strip())));
     }
 
     /** Whether a persisted-query id names one of the app's operations. */
@@ -91,7 +91,8 @@ public class TrustedDocuments {
 
     public static String sha256(String text) {
         try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,4 +1,3 @@
 package org.dutygraph.archfixtures.undeclared.b;
 
-public class B {
-}
+public class B {}
