@@ -7,10 +7,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.dutygraph.support.GraphQl;
+import org.dutygraph.support.Neo4jContainerConnection;
 import org.dutygraph.support.Neo4jForTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -19,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "dutygraph.security.jwt-secret=ZHV0eWdyYXBoLXRlc3Qtc2VjcmV0LW9mLXRoaXJ0eS10d28tYnl0ZXM=")
+@Import(Neo4jContainerConnection.class)
 @ActiveProfiles("prod")
 class ProdProfileApiTest {
 

@@ -24,7 +24,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * HTTP, a real Neo4j. All subclasses share one application context (and so one database).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({SessionCounter.class, MovableClock.InTests.class, EffectFailures.class, RedCardsForTests.class})
+@Import({
+    Neo4jContainerConnection.class,
+    SessionCounter.class,
+    MovableClock.InTests.class,
+    EffectFailures.class,
+    RedCardsForTests.class
+})
 public abstract class ApiTest {
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();

@@ -8,8 +8,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Stands in for the accountability-case handler of red cards (issue 20), so that the API tests see the
- * {@link SupervisionRedCard} effects supervision records; and the test system's credentials.
+ * Records the {@link SupervisionRedCard} effects supervision delivers (next to the cases feature's own handler), so
+ * that the API tests see them; and the test system's credentials.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class RedCardsForTests {

@@ -30,12 +30,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Starts Neo4j community edition inside this JVM when no {@code spring.neo4j.uri} is set, and
+ * Starts Neo4j community edition inside this JVM when no {@code spring.neo4j.uri} is set (and
+ * {@code dutygraph.embedded.enabled} is not false: tests turn it off where a container provides the connection), and
  * points the normal driver at its loopback Bolt connector, so the application uses the same
  * code path as against a server or cluster.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${spring.neo4j.uri:}'.isEmpty()")
+@ConditionalOnExpression("'${spring.neo4j.uri:}'.isEmpty() and ${dutygraph.embedded.enabled:true}")
 @EnableConfigurationProperties(EmbeddedNeo4jProperties.class)
 public class EmbeddedNeo4jConfiguration {
 
