@@ -219,6 +219,7 @@ class AuthorizationApiTest extends ApiTest {
                     "mutation { submitRatingBallot(input: {roundId: \"x\", ratings: []}) { errors { code } } }"),
             Map.entry("Query.citizenRankings", "{ citizenRankings(first: 1) { edges { cursor } } }"),
             Map.entry("Query.matters", "{ matters(first: 1) { version edges { cursor } } }"),
+            Map.entry("Query.supervisionSignals", "{ supervisionSignals(first: 1) { edges { cursor } } }"),
             Map.entry("Query.citizenRankingDrafts", "{ citizenRankingDrafts(first: 1) { edges { cursor } } }"),
             Map.entry("Query.replayCitizenRanking", "{ replayCitizenRanking(id: \"x\") }"),
             Map.entry(
