@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.dutygraph.conflicts.engine.Finding;
 import org.dutygraph.org.bundle.Bundle;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The comparison as one self-contained page: the unit trees before and after side by side in inline SVG,
@@ -177,10 +178,6 @@ public final class ComparisonHtml {
     }
 
     static String escape(String text) {
-        if (text == null) return "";
-        return text.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;");
+        return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
     }
 }

@@ -1,6 +1,7 @@
 package org.dutygraph.org.bundle;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * An organisation bundle (org-bundle/1, see shared/formats/org-bundle.md) as read from JSON.
@@ -91,7 +92,15 @@ public record Bundle(
             List<Fee> fees) {}
 
     /** A lawful charge of a power item: what is charged for, and the amount as a decimal string ("80.00"). */
-    public record Fee(String item, String amount) {}
+    public record Fee(String item, String amount) {
+
+        private static final Pattern AMOUNT = Pattern.compile("\\d{1,15}(\\.\\d{1,12})?");
+
+        /** An amount as bundles and case events write it: a plain decimal string, bounded ("80.00"). */
+        public static boolean isAmount(String text) {
+            return AMOUNT.matcher(text).matches();
+        }
+    }
 
     public record Duty(
             String id,

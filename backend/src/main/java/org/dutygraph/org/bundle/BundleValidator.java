@@ -286,8 +286,6 @@ public final class BundleValidator {
         }
     }
 
-    private static final Pattern DECIMAL = Pattern.compile("\\d{1,15}(\\.\\d{1,12})?");
-
     private void fees(String p, List<Bundle.Fee> fees) {
         var seen = new HashSet<String>();
         for (int k = 0; k < fees.size(); k++) {
@@ -302,7 +300,7 @@ public final class BundleValidator {
             if (fee.item() != null && !seen.add(fee.item())) {
                 problems.add(f + ".item", "DUPLICATE_VALUE", Text.of(OrgTexts.FEE_TWICE, fee.item()));
             }
-            if (fee.amount() != null && !DECIMAL.matcher(fee.amount()).matches()) {
+            if (fee.amount() != null && !Bundle.Fee.isAmount(fee.amount())) {
                 problems.add(f + ".amount", "INVALID_VALUE", Text.of(OrgTexts.FEE_AMOUNT, fee.amount()));
             }
         }

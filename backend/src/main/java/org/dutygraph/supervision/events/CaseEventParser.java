@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import org.dutygraph.org.bundle.Bundle;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,7 +19,6 @@ public final class CaseEventParser {
     public static final int MAX_LINE_CHARS = 16_384;
     static final int MAX_ID = 200;
     static final int MAX_TEXT = 2_000;
-    private static final Pattern AMOUNT = Pattern.compile("\\d{1,15}(\\.\\d{1,12})?");
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     /** The event of a line, or the line's problems. */
@@ -146,7 +145,7 @@ public final class CaseEventParser {
         }
         var item = f.text(value, "fee.item", "item", MAX_ID, true);
         var amount = f.text(value, "fee.amount", "amount", 40, true);
-        if (amount != null && !AMOUNT.matcher(amount).matches()) {
+        if (amount != null && !Bundle.Fee.isAmount(amount)) {
             f.problem(
                     "fee.amount",
                     "INVALID_VALUE",
