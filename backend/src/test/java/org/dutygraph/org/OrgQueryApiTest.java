@@ -193,9 +193,9 @@ class OrgQueryApiTest extends ApiTest {
         assertThat(queriesRun() - before).isLessThan(27);
     }
 
-    /** Sessions opened so far; the API opens one per batched read. */
+    /** Round trips to the database so far (driver sessions, in-process transactions): one per batched read. */
     private long queriesRun() {
-        return org.dutygraph.support.SessionCounter.opened();
+        return org.dutygraph.support.SessionCounter.roundTrips();
     }
 
     private void verified(String document) {

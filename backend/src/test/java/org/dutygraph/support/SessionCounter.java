@@ -5,25 +5,39 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 
 /**
- * Counts sessions the application opens on the driver, to prove nested fields are batch loaded, and the sessions a
- * thread opens while it holds one open already: a second session inside a transaction is a second transaction,
- * which neither sees the first's writes nor commits with it.
+ * Counts the round trips the application makes to its database, to prove nested fields are batch loaded: sessions
+ * it opens on the driver, and transactions it begins in the embedded database through its Java API (the read API's
+ * in-process path). Also counts the sessions a thread opens while it holds one open already: a second session
+ * inside a transaction is a second transaction, which neither sees the first's writes nor commits with it.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class SessionCounter implements BeanPostProcessor {
 
     private static final AtomicLong OPENED = new AtomicLong();
+    private static final AtomicLong IN_PROCESS = new AtomicLong();
     private static final ThreadLocal<int[]> OPEN_ON_THIS_THREAD = ThreadLocal.withInitial(() -> new int[1]);
     private static final ThreadLocal<long[]> NESTED_ON_THIS_THREAD = ThreadLocal.withInitial(() -> new long[1]);
 
     public static long opened() {
         return OPENED.get();
+    }
+
+    /** Transactions begun in the embedded database through its Java API so far. */
+    public static long inProcess() {
+        return IN_PROCESS.get();
+    }
+
+    /** Round trips to the database so far: driver sessions and in-process transactions. */
+    public static long roundTrips() {
+        return opened() + inProcess();
     }
 
     /** Sessions this thread opened so far while it had another one open. */
@@ -33,6 +47,9 @@ public class SessionCounter implements BeanPostProcessor {
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof DatabaseManagementService embedded) {
+            return counting(embedded);
+        }
         if (!(bean instanceof Driver driver)) {
             return bean;
         }
@@ -47,6 +64,29 @@ public class SessionCounter implements BeanPostProcessor {
                     }
                     var session = invoke(driver, method, args);
                     return session instanceof Session opened ? tracked(opened) : session;
+                });
+    }
+
+    /** The embedded service, handing out databases that count the transactions begun in them. */
+    private static DatabaseManagementService counting(DatabaseManagementService embedded) {
+        return (DatabaseManagementService) Proxy.newProxyInstance(
+                DatabaseManagementService.class.getClassLoader(),
+                new Class<?>[] {DatabaseManagementService.class},
+                (proxy, method, args) -> {
+                    var result = invoke(embedded, method, args);
+                    return result instanceof GraphDatabaseAPI database ? counting(database) : result;
+                });
+    }
+
+    private static GraphDatabaseAPI counting(GraphDatabaseAPI database) {
+        return (GraphDatabaseAPI) Proxy.newProxyInstance(
+                GraphDatabaseAPI.class.getClassLoader(),
+                new Class<?>[] {GraphDatabaseAPI.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("beginTx") || method.getName().equals("executeTransactionally")) {
+                        IN_PROCESS.incrementAndGet();
+                    }
+                    return invoke(database, method, args);
                 });
     }
 

@@ -25,6 +25,12 @@ public final class Benchmarks {
                                 + "  import and unit page (-Xmx4g)",
                         ImportBenchmark::new));
         ALL.put(
+                "unitpage",
+                new Entry(
+                        "[--units 16 --posts 1600 --duties 140000 --rounds 3 --requests 300 --seconds 8 --connections 8]"
+                                + "  the shipped unit page against @neo4j/graphql on the same store (-Xmx2g)",
+                        UnitPageBenchmark::new));
+        ALL.put(
                 "conflicts",
                 new Entry(
                         "[--sizes 100000,1000000 --units 5000 --posts 100000 (per 1,000,000 duties) --overlap-rate 0.01 --seed 42 --page-cache 1g --naive-duties 2000]  conflict analysis against grouped Cypher (-Xmx4g)",

@@ -35,6 +35,9 @@ class PostFieldsController {
     PostFieldsController(OrgReadStore graph, SupervisoryChain chains, BatchLoaderRegistry loaders) {
         this.graph = graph;
         this.chains = chains;
+        // Post.holders and Post.vacant share one load of the current holders per request
+        loaders.<String, List<PersonView>>forName("postHolders")
+                .registerMappedBatchLoader((ids, env) -> Mono.just(graph.currentHolders(ids)));
         loaders.<PageKey, Connection<DutyView>>forName("postDuties")
                 .registerMappedBatchLoader(
                         (keys, env) -> Mono.just(PageKey.load(keys, graph::postDutyPages, DutyView::id)));
@@ -45,15 +48,14 @@ class PostFieldsController {
         return byKey(posts, PostView::id, graph.unitsOfPosts(ids(posts)));
     }
 
-    @BatchMapping(typeName = "Post")
-    Map<PostView, List<PersonView>> holders(List<PostView> posts) {
-        return byKey(posts, PostView::id, graph.currentHolders(ids(posts)));
+    @SchemaMapping(typeName = "Post")
+    CompletableFuture<List<PersonView>> holders(PostView post, DataLoader<String, List<PersonView>> postHolders) {
+        return postHolders.load(post.id());
     }
 
-    @BatchMapping(typeName = "Post")
-    Map<PostView, Boolean> vacant(List<PostView> posts) {
-        var holders = graph.currentHolders(ids(posts));
-        return each(posts, p -> holders.getOrDefault(p.id(), List.of()).isEmpty());
+    @SchemaMapping(typeName = "Post")
+    CompletableFuture<Boolean> vacant(PostView post, DataLoader<String, List<PersonView>> postHolders) {
+        return postHolders.load(post.id()).thenApply(List::isEmpty);
     }
 
     @BatchMapping(typeName = "Post", field = "memberships")

@@ -14,18 +14,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * Small helpers for batched read queries: one query for many parents, rows keyed by parent id. Each query
- * joins the caller's transaction when there is one.
+ * joins the caller's transaction when there is one; outside one it runs in the embedded database itself when the
+ * store is embedded ({@link InProcessReadStore}), else through the driver.
  */
 @Component
 class BatchReadStore {
 
     private final Neo4jClient neo4j;
+    private final InProcessReadStore inProcess;
 
-    BatchReadStore(Neo4jClient neo4j) {
+    BatchReadStore(Neo4jClient neo4j, InProcessReadStore inProcess) {
         this.neo4j = neo4j;
+        this.inProcess = inProcess;
     }
 
     <T> List<T> list(String cypher, Map<String, Object> params, Function<Record, T> mapper) {
+        var embedded = inProcess.usable();
+        if (embedded.isPresent()) {
+            return inProcess.list(embedded.get(), cypher, params, mapper);
+        }
         return neo4j.delegateTo(runner -> Optional.of(runner.run(cypher, params).list(mapper::apply)))
                 .run()
                 .orElseThrow();

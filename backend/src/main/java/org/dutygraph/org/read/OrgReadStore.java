@@ -114,18 +114,22 @@ public class OrgReadStore {
                 RETURN key, value""", unitIds, page(after, limit), r -> OrgRows.post(node(r)));
     }
 
-    /** Duties held by each unit itself or by one of its posts. */
+    /**
+     * Duties held by each unit itself or by one of its posts. Each holder kind keeps only its first page before the
+     * two are merged (a duty has one holder), so a unit of 10,000 duties sorts two short lists, not all of them.
+     */
     public Map<String, List<DutyView>> unitDutyPages(Collection<String> unitIds, String after, int limit) {
         return reads.grouped("""
                 UNWIND $ids AS key
                 MATCH (u:Organization {id: key})
                 CALL (u) {
                   CALL (u) {
-                    MATCH (value:Duty)-[:HELD_BY]->(u) RETURN value
+                    MATCH (value:Duty)-[:HELD_BY]->(u) WHERE $after IS NULL OR value.id > $after
+                    RETURN value ORDER BY value.id LIMIT $limit
                     UNION
-                    MATCH (value:Duty)-[:HELD_BY]->(:Post)-[:IN_ORG]->(u) RETURN value
+                    MATCH (value:Duty)-[:HELD_BY]->(:Post)-[:IN_ORG]->(u) WHERE $after IS NULL OR value.id > $after
+                    RETURN value ORDER BY value.id LIMIT $limit
                   }
-                  WITH value WHERE $after IS NULL OR value.id > $after
                   RETURN value ORDER BY value.id LIMIT $limit
                 }
                 RETURN key, value""", unitIds, page(after, limit), r -> OrgRows.duty(node(r)));

@@ -1,0 +1,73 @@
+package org.dutygraph.org;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.dutygraph.support.ApiTest;
+import org.dutygraph.support.SessionCounter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The unit page exactly as the app ships it (operations/analyst/UnitPage.graphql) over the demo city: its answers
+ * are the ones main gave before the read path changed (org/unit-page-answers.json, recorded from main's build),
+ * in few round trips, and in-process when the store is embedded. {@link UnitPageOverDriverApiTest} runs the same
+ * over the driver, as against a server or cluster.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UnitPageApiTest extends ApiTest {
+
+    static final List<String> UNITS = List.of("gov", "scjg", "fgw", "gaj-za", "scjg-sp");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @BeforeAll
+    void demoCity() {
+        wipeGraph();
+        importBundle(BundleImportApiTest.DEMO);
+    }
+
+    @Test
+    void theShippedOperationAnswersAsBeforeOnEveryUnit() {
+        var expected = JSON.readTree(resource("org/unit-page-answers.json"));
+        for (var unit : UNITS) {
+            assertThat(unitPage(unit)).as(unit).isEqualTo(expected.path(unit));
+        }
+    }
+
+    @Test
+    void aUnitPageTakesOneRoundTripPerFieldLevelAndHoldersOnce() {
+        unitPage("scjg");
+        // the fewest of three pages: the token's account check (cached for 1 s in tests) adds one now and then
+        long roundTrips = Long.MAX_VALUE;
+        long inProcess = 0;
+        for (int i = 0; i < 3; i++) {
+            var before = SessionCounter.roundTrips();
+            var beforeInProcess = SessionCounter.inProcess();
+            unitPage("scjg");
+            if (SessionCounter.roundTrips() - before < roundTrips) {
+                roundTrips = SessionCounter.roundTrips() - before;
+                inProcess = SessionCounter.inProcess() - beforeInProcess;
+            }
+        }
+        // unit; its 8 fields; sections' staffing, supervisors' posts, posts' holders and vacant (one load), backups,
+        // 5 duty fields; supervising posts' holders, backups' vacant: 20 before holders and vacant shared a load
+        assertThat(roundTrips).isLessThanOrEqualTo(19);
+        assertRoundTripsRan(inProcess, roundTrips);
+    }
+
+    /** Embedded store: every read of the page ran in-process. */
+    void assertRoundTripsRan(long inProcess, long roundTrips) {
+        assertThat(inProcess).isEqualTo(roundTrips);
+    }
+
+    JsonNode unitPage(String unit) {
+        return as("analyst")
+                .post(resource("operations/analyst/UnitPage.graphql"), Map.of("id", unit))
+                .ok()
+                .path("unit");
+    }
+}
