@@ -2,7 +2,6 @@ package org.dutygraph.deployment;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.dutygraph.DutygraphApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -34,6 +33,8 @@ final class SecondInstance implements AutoCloseable {
         var auth = first.getAuthToken();
         @SuppressWarnings("unchecked")
         var token = ((org.neo4j.driver.internal.security.InternalAuthToken) auth).toMap();
+        properties.remove("dutygraph.embedded.data-directory");
+        properties.remove("dutygraph.embedded.enabled");
         var args = new ArrayList<String>();
         properties.forEach((name, value) -> args.add("--" + name + "=" + value.get()));
         args.addAll(java.util.List.of(
@@ -63,9 +64,5 @@ final class SecondInstance implements AutoCloseable {
     @Override
     public void close() {
         context.close();
-    }
-
-    static Map<String, Object> none() {
-        return Map.of();
     }
 }

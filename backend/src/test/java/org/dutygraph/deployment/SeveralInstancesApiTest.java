@@ -133,6 +133,28 @@ class SeveralInstancesApiTest extends ApiTest {
         }
     }
 
+    /**
+     * The parsed-document cache holds what depends on the schema alone; an automatic persisted query registered with
+     * one instance is unknown to the other, which answers as Apollo's protocol says, and the client's retry with the
+     * text works there. Documents of the trusted manifests run by hash everywhere.
+     */
+    @Test
+    void aPersistedQueryRegisteredWithOneInstanceIsSentAgainToTheOther() {
+        var document = "query ApqTwoInstances { citizenRankings(first: 2) { edges { cursor } } }";
+        var hash = org.dutygraph.platform.graphql.limits.TrustedDocuments.sha256(document);
+        var persisted = java.util.Map.of("persistedQuery", java.util.Map.of("version", 1, "sha256Hash", hash));
+        var hashOnly = GraphQl.JSON.writeValueAsString(java.util.Map.of("extensions", persisted));
+        var withText = GraphQl.JSON.writeValueAsString(java.util.Map.of("query", document, "extensions", persisted));
+        var here = anonymous();
+        var there = new GraphQl(second.port(), null);
+
+        assertThat(here.raw(withText).ok().path("citizenRankings").isObject()).isTrue();
+        assertThat(here.raw(hashOnly).ok().path("citizenRankings").isObject()).isTrue();
+        assertThat(there.raw(hashOnly).firstErrorCode()).isEqualTo("PERSISTED_QUERY_NOT_FOUND");
+        assertThat(there.raw(withText).ok().path("citizenRankings").isObject()).isTrue();
+        assertThat(there.raw(hashOnly).ok().path("citizenRankings").isObject()).isTrue();
+    }
+
     private static AnalysisJob finished(AnalysisJob job, ConflictAnalysisService service) {
         var done = service.await(job.id(), Duration.ofSeconds(120));
         assertThat(done.status()).as(done.toString()).isEqualTo(AnalysisJob.Status.SUCCEEDED);

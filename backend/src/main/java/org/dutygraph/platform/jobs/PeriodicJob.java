@@ -24,6 +24,8 @@ public abstract class PeriodicJob implements SmartLifecycle {
     private final String description;
     private ScheduledExecutorService timer;
     private JobLeases leases;
+    /** Whether the last run here took the lease: only then is there one to give up. */
+    private volatile boolean holdsLease;
 
     /** @param description what a run does, for the log line when it fails (e.g. "Complaint escalation") */
     protected PeriodicJob(String threadName, String description) {
@@ -60,8 +62,11 @@ public abstract class PeriodicJob implements SmartLifecycle {
      * One scheduled run: runs when this instance holds (or takes) the job's lease, else skips; true when it ran.
      */
     public boolean runIfLeaseHeld() {
-        if (leases != null && oncePerService() && !leases.tryTake(leaseName(), lease())) {
-            return false;
+        if (leases != null && oncePerService()) {
+            holdsLease = leases.tryTake(leaseName(), lease());
+            if (!holdsLease) {
+                return false;
+            }
         }
         runOnce();
         return true;
@@ -98,10 +103,11 @@ public abstract class PeriodicJob implements SmartLifecycle {
     }
 
     private void releaseLease() {
-        if (leases == null || !oncePerService()) {
+        if (leases == null || !oncePerService() || !holdsLease) {
             return;
         }
         try {
+            holdsLease = false;
             leases.release(leaseName());
         } catch (RuntimeException e) {
             log.info("Could not give up the lease of {}; it lapses on its own", description, e);
