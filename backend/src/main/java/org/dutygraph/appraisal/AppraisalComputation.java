@@ -18,6 +18,7 @@ import org.dutygraph.appraisal.engine.Outcome;
 import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.appraisal.engine.Scheme;
 import org.dutygraph.platform.i18n.Text;
+import org.dutygraph.platform.jobs.JobLeases;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.springframework.stereotype.Service;
 
@@ -54,6 +55,9 @@ public class AppraisalComputation {
     private final AppraisalEventStore events;
     private final ResultStore results;
     private final Clock clock;
+    private final JobLeases leases;
+    private static final String LEASE = "appraisal-recompute";
+    private static final java.time.Duration LEASE_FOR = java.time.Duration.ofMinutes(10);
 
     AppraisalComputation(
             GraphTransactions graph,
@@ -62,7 +66,9 @@ public class AppraisalComputation {
             ScoreSheetStore sheets,
             AppraisalEventStore events,
             ResultStore results,
-            Clock clock) {
+            Clock clock,
+            JobLeases leases) {
+        this.leases = leases;
         this.graph = graph;
         this.schemes = schemes;
         this.rosters = rosters;
@@ -84,8 +90,22 @@ public class AppraisalComputation {
         return recompute(year, (phase, step) -> {});
     }
 
-    /** One recomputation at a time in this instance (each takes both cores for a large year). */
+    /**
+     * One recomputation at a time in the whole service (each takes both cores for a large year): in this instance by
+     * the monitor, across instances on one graph by the {@code appraisal-recompute} lease, renewed at every step.
+     */
     public synchronized Summary recompute(int year, Progress progress) {
+        return leases.exclusively(
+                LEASE,
+                LEASE_FOR,
+                renew -> recomputeHoldingLease(year, (phase, step) -> {
+                    renew.run();
+                    progress.at(phase, step);
+                }));
+    }
+
+    private Summary recomputeHoldingLease(int year, Progress progress) {
+        results.forgetPastGrades();
         progress.at("roster", 0);
         long started = System.nanoTime();
         var versions = schemes.versions(year);

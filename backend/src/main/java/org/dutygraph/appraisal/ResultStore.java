@@ -72,7 +72,10 @@ public class ResultStore {
         this.neo4j = neo4j;
     }
 
-    /** subject -> grades under the scheme in the years before {@code year} (current runs), cached per call shape. */
+    /**
+     * subject -> grades under the scheme in the years before {@code year} (current runs), cached per call shape until
+     * {@link #forgetPastGrades()}: each recomputation starts afresh, since another instance may have made a run current.
+     */
     Map<String, List<String>> pastGrades(String schemeId, int year, int years) {
         return pastGrades.computeIfAbsent(schemeId + "|" + year + "|" + years, k -> {
             record Graded(String subjectId, List<String> grades) {}
@@ -144,6 +147,10 @@ public class ResultStore {
                                 multipliers: r.multipliers, flags: r.flags})""")
                 .bindAll(Map.of("rows", rows.stream().map(RunRow::params).toList(), "run", runId, "year", year))
                 .run();
+    }
+
+    void forgetPastGrades() {
+        pastGrades.clear();
     }
 
     /** Makes the run the year's current one; answers the run it replaced, if any. */

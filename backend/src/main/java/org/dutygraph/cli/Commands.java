@@ -30,6 +30,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
             AnalyzeCommand.class,
             CompareCommand.class,
             SuperviseCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class,
             HelpCommand.class
         },
         synopsisSubcommandLabel = "COMMAND",

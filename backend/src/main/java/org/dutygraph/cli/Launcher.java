@@ -3,7 +3,7 @@ package org.dutygraph.cli;
 import org.dutygraph.DutygraphApplication;
 
 /**
- * The jar's entry point. A command ({@code import}, {@code export}, {@code generate}, {@code analyze}, {@code supervise}, {@code help},
+ * The jar's entry point. A command ({@code import}, {@code export}, {@code generate}, {@code analyze}, {@code supervise}, {@code backup}, {@code restore}, {@code help},
  * {@code --help}) runs as a command-line tool, without the web server, and exits with its status; no arguments, or
  * Spring settings only ({@code --spring.profiles.active=prod}), start the service; anything else is a usage error.
  */

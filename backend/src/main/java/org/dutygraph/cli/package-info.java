@@ -1,4 +1,4 @@
-/** The command line on top of everything: import, export, generate, analyze, compare, supervise. Nothing depends on it. */
+/** The command line on top of everything: import, export, generate, analyze, compare, supervise, backup, restore. Nothing depends on it. */
 @ApplicationModule(
         displayName = "Command line",
         allowedDependencies = {
@@ -8,6 +8,7 @@
             "org::generator",
             "platform::calendar",
             "platform::i18n",
+            "platform::neo4j",
             "restructuring",
             "supervision",
             "supervision::events",

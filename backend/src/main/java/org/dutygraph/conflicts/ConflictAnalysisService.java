@@ -16,6 +16,7 @@ import org.dutygraph.conflicts.engine.ProjectionStore;
 import org.dutygraph.org.bundle.BundleImported;
 import org.dutygraph.platform.i18n.Messages;
 import org.dutygraph.platform.i18n.Text;
+import org.dutygraph.platform.jobs.JobLeases;
 import org.dutygraph.platform.jobs.JobRegistry;
 import org.dutygraph.platform.jobs.JobThreads;
 import org.slf4j.Logger;
@@ -28,6 +29,10 @@ import org.springframework.stereotype.Service;
  * Runs the conflict analysis as jobs, one at a time: project the graph into memory, analyze, and
  * merge the findings into the store. A bundle import queues a run (at most one waits at a time); an
  * import of a few duties only re-analyses what they can affect, on the last full analysis kept in memory.
+ * <p>
+ * With several instances on one graph, runs hold the {@code conflict-analysis} lease, so one instance analyses at a
+ * time; every run records its id in the graph, and an instance whose analysis in memory is not the latest run's
+ * (another instance analysed since) runs a full analysis instead of an incremental one.
  */
 @Service
 @EnableConfigurationProperties(ConflictSettings.class)
@@ -43,6 +48,12 @@ public class ConflictAnalysisService implements AutoCloseable {
     private final AtomicReference<String> queued = new AtomicReference<>();
     /** The last full analysis, kept for incremental runs; touched only on the analysis thread. */
     private volatile LiveAnalysis live;
+    /** The run {@link #live} ends with. */
+    private volatile String liveRun;
+
+    static final String LEASE = "conflict-analysis";
+    private static final Duration LEASE_FOR = Duration.ofMinutes(10);
+    private final JobLeases leases;
 
     static final int INCREMENTAL_LIMIT = 10_000;
     private final ExecutorService executor = JobThreads.single("conflict-analysis");
@@ -53,7 +64,9 @@ public class ConflictAnalysisService implements AutoCloseable {
             FindingStore store,
             ConflictSettings settings,
             Clock clock,
-            Messages messages) {
+            Messages messages,
+            JobLeases leases) {
+        this.leases = leases;
         this.words = messages::render;
         this.projections = projections;
         this.store = store;
@@ -110,17 +123,34 @@ public class ConflictAnalysisService implements AutoCloseable {
     }
 
     private void runIncremental(String id, List<String> dutyIds) {
+        try {
+            leases.exclusively(LEASE, LEASE_FOR, renew -> {
+                incrementalHoldingLease(id, dutyIds, renew);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            leaseFailed(id, e);
+        }
+    }
+
+    private void incrementalHoldingLease(String id, List<String> dutyIds, Runnable renew) {
         var started = System.nanoTime();
         try {
             var state = live;
+            if (state != null && !java.util.Objects.equals(store.latestRun(), liveRun)) {
+                log.info("Another instance analysed since this one's last analysis; {} runs in full", id);
+                state = null;
+            }
             var delta = state == null ? null : state.apply(projections.loadDuties(dutyIds));
             if (delta == null) {
                 log.info("Incremental analysis {} needs the whole graph; running a full analysis", id);
-                run(id);
+                fullHoldingLease(id, renew);
                 return;
             }
             jobs.update(id, job -> job.at("storing findings", 8));
             store.applyDelta(delta.upserts(), delta.removedIds(), id);
+            store.markLatestRun(id);
+            liveRun = id;
             var millis = (System.nanoTime() - started) / 1_000_000;
             jobs.update(id, job -> job.succeeded(delta.upserts().size(), millis, now()));
             log.info(
@@ -139,6 +169,24 @@ public class ConflictAnalysisService implements AutoCloseable {
     }
 
     private void run(String id) {
+        try {
+            leases.exclusively(LEASE, LEASE_FOR, renew -> {
+                fullHoldingLease(id, renew);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            leaseFailed(id, e);
+        }
+    }
+
+    /** The lease could not be taken or given up (the database unreachable): the job fails instead of waiting forever. */
+    private void leaseFailed(String id, RuntimeException e) {
+        queued.compareAndSet(id, null);
+        log.error("Conflict analysis {} could not hold the analysis lease", id, e);
+        jobs.update(id, job -> job.finished() ? job : job.failed(Text.of(ConflictTexts.ANALYSIS_FAILED), now()));
+    }
+
+    private void fullHoldingLease(String id, Runnable renew) {
         queued.compareAndSet(id, null);
         var started = System.nanoTime();
         live = null;
@@ -147,11 +195,15 @@ public class ConflictAnalysisService implements AutoCloseable {
             var projection = projections.load();
             var loaded = System.nanoTime();
             jobs.update(id, job -> job.at("analyzing", 2));
-            var findings = new ConflictEngine(settings.engine(), words)
-                    .analyze(projection, (step, steps) -> jobs.update(id, job -> job.at("analyzing", 1 + step)));
+            var findings = new ConflictEngine(settings.engine(), words).analyze(projection, (step, steps) -> {
+                renew.run();
+                jobs.update(id, job -> job.at("analyzing", 1 + step));
+            });
             var analyzed = System.nanoTime();
             jobs.update(id, job -> job.at("storing findings", 8));
             var count = store.replaceActive(findings, id);
+            store.markLatestRun(id);
+            liveRun = id;
             live = settings.keepsLiveAnalysis()
                     ? LiveAnalysis.of(projection, findings, settings.engine(), words)
                     : null;

@@ -69,6 +69,29 @@ public class FindingStore {
         }
     }
 
+    /**
+     * Records the run whose findings are now the stored ones, so that an instance keeping an earlier analysis in
+     * memory sees that another instance analysed since (V060's note on several instances).
+     */
+    void markLatestRun(String runId) {
+        try (var session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(
+                            "MERGE (m:AnalysisMarker {name: 'conflicts'}) SET m.runId = $runId", Map.of("runId", runId))
+                    .consume());
+        }
+    }
+
+    /** The run recorded by {@link #markLatestRun}, or null before any. */
+    String latestRun() {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> {
+                var rows = tx.run("MATCH (m:AnalysisMarker {name: 'conflicts'}) RETURN m.runId AS r")
+                        .list();
+                return rows.isEmpty() ? null : rows.get(0).get("r").asString(null);
+            });
+        }
+    }
+
     /** Merges findings by id, keeping their triage; a resolved finding found again reopens as a regression. */
     private void upsert(List<Finding> findings, String runId) {
         var now = now();

@@ -57,7 +57,7 @@ public abstract class ApiTest {
     protected MovableClock clock;
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
+    protected static void database(DynamicPropertyRegistry registry) {
         Neo4jForTests.register(registry);
         FakeFcmForTests.register(registry);
         registry.add("dutygraph.complaints.pepper", () -> PEPPER);

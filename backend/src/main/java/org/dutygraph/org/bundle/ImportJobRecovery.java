@@ -60,6 +60,12 @@ public class ImportJobRecovery extends PeriodicJob {
         sweep();
     }
 
+    /** Each instance refreshes its own jobs' heartbeats. */
+    @Override
+    protected boolean oncePerService() {
+        return false;
+    }
+
     private static int report(int interrupted) {
         if (interrupted > 0) {
             log.warn("{} import job(s) were left running by a process that stopped; marked INTERRUPTED", interrupted);

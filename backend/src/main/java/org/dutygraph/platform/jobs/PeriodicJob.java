@@ -11,6 +11,11 @@ import org.springframework.context.SmartLifecycle;
 /**
  * A background job run on one daemon thread at a fixed delay while the application runs: started after
  * the database and web server, stopped before them. A failed run is logged and tried again next time.
+ * <p>
+ * With several instances on one graph, a job runs in one of them: a run first takes or renews the job's
+ * {@link JobLeases lease} for three intervals (at least a minute), and an instance that finds it held by another
+ * skips the run. A stopping instance gives its leases up; a dead one's lapse. Jobs that every instance must run for
+ * itself (a heartbeat of its own work) override {@link #oncePerService()}.
  */
 public abstract class PeriodicJob implements SmartLifecycle {
 
@@ -18,6 +23,9 @@ public abstract class PeriodicJob implements SmartLifecycle {
     private final String threadName;
     private final String description;
     private ScheduledExecutorService timer;
+    private JobLeases leases;
+    /** Whether the last run here took the lease: only then is there one to give up. */
+    private volatile boolean holdsLease;
 
     /** @param description what a run does, for the log line when it fails (e.g. "Complaint escalation") */
     protected PeriodicJob(String threadName, String description) {
@@ -28,6 +36,41 @@ public abstract class PeriodicJob implements SmartLifecycle {
     protected abstract Duration interval();
 
     protected abstract void runOnce();
+
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void useLeases(JobLeases leases) {
+        this.leases = leases;
+    }
+
+    /** True (the default) when one run per interval serves all instances; false when each instance must run it. */
+    protected boolean oncePerService() {
+        return true;
+    }
+
+    /** The lease's name: the job's thread name. */
+    public final String leaseName() {
+        return "periodic:" + threadName;
+    }
+
+    /** How long a run's lease lasts: three intervals, at least a minute. */
+    protected Duration lease() {
+        var three = interval().multipliedBy(3);
+        return three.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : three;
+    }
+
+    /**
+     * One scheduled run: runs when this instance holds (or takes) the job's lease, else skips; true when it ran.
+     */
+    public boolean runIfLeaseHeld() {
+        if (leases != null && oncePerService()) {
+            holdsLease = leases.tryTake(leaseName(), lease());
+            if (!holdsLease) {
+                return false;
+            }
+        }
+        runOnce();
+        return true;
+    }
 
     @Override
     public void start() {
@@ -40,7 +83,7 @@ public abstract class PeriodicJob implements SmartLifecycle {
         timer.scheduleWithFixedDelay(
                 () -> {
                     try {
-                        runOnce();
+                        runIfLeaseHeld();
                     } catch (RuntimeException e) {
                         log.warn("{} failed; will retry", description, e);
                     }
@@ -55,6 +98,19 @@ public abstract class PeriodicJob implements SmartLifecycle {
         if (timer != null) {
             timer.shutdownNow();
             timer = null;
+            releaseLease();
+        }
+    }
+
+    private void releaseLease() {
+        if (leases == null || !oncePerService() || !holdsLease) {
+            return;
+        }
+        try {
+            holdsLease = false;
+            leases.release(leaseName());
+        } catch (RuntimeException e) {
+            log.info("Could not give up the lease of {}; it lapses on its own", description, e);
         }
     }
 

@@ -1,0 +1,81 @@
+package org.dutygraph.platform.jobs;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.dutygraph.platform.neo4j.GraphTransactions;
+import org.springframework.stereotype.Component;
+
+/**
+ * Leases in the graph that make a job run in one instance of the service at a time, whatever the number of
+ * instances on the graph: the holder renews its lease while it works; when it stops it gives the lease up, and
+ * when it dies the lease lapses and another instance takes it. Times come from the service clock, so instances
+ * need clocks in step to well within a lease (NTP).
+ */
+@Component
+public class JobLeases {
+
+    private static final Duration WAIT_STEP = Duration.ofMillis(500);
+
+    private final GraphTransactions graph;
+    private final JobLeaseStore store;
+    private final Clock clock;
+    private final String instance = "instance-" + UUID.randomUUID();
+
+    JobLeases(GraphTransactions graph, JobLeaseStore store, Clock clock) {
+        this.graph = graph;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** This process, as lease holders are named. */
+    public String instance() {
+        return instance;
+    }
+
+    /** Takes or renews the lease for {@code lease} from now; false when another live instance holds it. */
+    public boolean tryTake(String name, Duration lease) {
+        long now = clock.millis();
+        return graph.write(() -> store.take(name, instance, now, now + lease.toMillis()));
+    }
+
+    public void release(String name) {
+        graph.write(() -> store.release(name, instance));
+    }
+
+    public Optional<String> holder(String name) {
+        long now = clock.millis();
+        return graph.read(() -> store.holder(name, now));
+    }
+
+    /**
+     * Runs {@code work} holding the lease, waiting for it while another instance holds it; {@code renew} (called
+     * by the work as it makes progress) keeps it for another {@code lease}. Released when the work ends.
+     */
+    public <T> T exclusively(String name, Duration lease, java.util.function.Function<Runnable, T> work) {
+        while (!tryTake(name, lease)) {
+            sleep();
+        }
+        try {
+            return work.apply(() -> tryTake(name, lease));
+        } finally {
+            release(name);
+        }
+    }
+
+    /** {@link #exclusively(String, Duration, java.util.function.Function)} for work that renews on its own. */
+    public <T> T exclusively(String name, Duration lease, Supplier<T> work) {
+        return exclusively(name, lease, renew -> work.get());
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(WAIT_STEP.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a job lease", e);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.dutygraph.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.dutygraph.appraisal.AppraisalJobs;
+import org.dutygraph.complaints.ComplaintEscalator;
+import org.dutygraph.conflicts.AnalysisJob;
+import org.dutygraph.conflicts.ConflictAnalysisService;
+import org.dutygraph.platform.jobs.JobLeases;
+import org.dutygraph.support.ApiTest;
+import org.dutygraph.support.GraphQl;
+import org.dutygraph.support.RawHttp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
+
+/**
+ * Two instances of the service on one graph behave as one (issue 19 item 4): this test's application context and a
+ * second one started against its database (the embedded store's Bolt connector, or the container).
+ */
+class SeveralInstancesApiTest extends ApiTest {
+
+    private static SecondInstance second;
+
+    @Autowired
+    Neo4jConnectionDetails database;
+
+    @Autowired
+    ComplaintEscalator escalator;
+
+    @Autowired
+    JobLeases leases;
+
+    @Autowired
+    ConflictAnalysisService analysis;
+
+    @Autowired
+    AppraisalJobs appraisal;
+
+    @BeforeEach
+    void secondInstance() {
+        if (second == null) {
+            second = SecondInstance.of(database, ApiTest::database);
+        }
+    }
+
+    @AfterAll
+    static void stopSecond() {
+        if (second != null) {
+            second.close();
+            second = null;
+        }
+    }
+
+    @Test
+    void aPeriodicJobRunsInOneInstanceAndMovesWhenItsHolderStopsOrDies() {
+        var other = second.bean(ComplaintEscalator.class);
+        var otherLeases = second.bean(JobLeases.class);
+        var lease = escalator.leaseName();
+        leases.release(lease);
+        otherLeases.release(lease);
+
+        assertThat(escalator.runIfLeaseHeld()).isTrue();
+        assertThat(other.runIfLeaseHeld()).as("held by the first instance").isFalse();
+        assertThat(escalator.runIfLeaseHeld()).as("the holder renews").isTrue();
+
+        // a holder that stops gives the lease up at once
+        escalator.stop();
+        try {
+            assertThat(other.runIfLeaseHeld()).isTrue();
+            assertThat(escalator.runIfLeaseHeld()).isFalse();
+        } finally {
+            escalator.start();
+        }
+
+        // a holder that dies renews no more: its lease lapses three intervals (here 3 h) after its last run
+        clock.advance(Duration.ofHours(2));
+        assertThat(escalator.runIfLeaseHeld()).isFalse();
+        clock.advance(Duration.ofHours(2));
+        assertThat(escalator.runIfLeaseHeld()).isTrue();
+        assertThat(leases.holder(lease)).contains(leases.instance());
+    }
+
+    @Test
+    void failedSignInsCountAcrossInstances() {
+        // unknown usernames are throttled exactly like existing ones
+        var username = "both-instances-60";
+        var ports = List.of(port, second.port());
+        for (int i = 0; i < 5; i++) {
+            assertThat(code(login(ports.get(i % 2), username, "guess-" + i))).isEqualTo("INVALID_CREDENTIALS");
+        }
+        // in memory per instance, the second would have seen only two failures and let this one through
+        assertThat(code(login(second.port(), username, "guess-5"))).isEqualTo("TOO_MANY_ATTEMPTS");
+        assertThat(code(login(port, username, "guess-6"))).isEqualTo("TOO_MANY_ATTEMPTS");
+    }
+
+    @Test
+    void anAnalysisByAnotherInstanceMakesTheNextIncrementalRunFull() {
+        wipeGraph();
+        importBundle(ConflictsBundle.TEXT);
+        var full = finished(analysis.submit(), analysis);
+        assertThat(full.findings()).as("the bundle has conflicts").isPositive();
+        // right after its own full analysis, an incremental run of no duties writes nothing
+        assertThat(finished(analysis.submitIncremental(List.of()), analysis).findings())
+                .isZero();
+
+        var other = second.bean(ConflictAnalysisService.class);
+        assertThat(finished(other.submit(), other).findings()).isEqualTo(full.findings());
+        // this instance's analysis in memory is no longer the latest: it analyses in full
+        assertThat(finished(analysis.submitIncremental(List.of()), analysis).findings())
+                .isEqualTo(full.findings());
+    }
+
+    @Test
+    void aRecomputationWaitsWhileAnotherInstanceRecomputes() throws InterruptedException {
+        var otherLeases = second.bean(JobLeases.class);
+        assertThat(otherLeases.tryTake("appraisal-recompute", Duration.ofMinutes(1)))
+                .isTrue();
+        try {
+            var job = appraisal.submit(2031);
+            Thread.sleep(1500);
+            assertThat(appraisal.get(job.id()).orElseThrow().status()).isIn("QUEUED", "RUNNING");
+            assertThat(appraisal.get(job.id()).orElseThrow().phase()).isEqualTo("queued");
+            otherLeases.release("appraisal-recompute");
+            assertThat(appraisal.await(job.id(), Duration.ofSeconds(60)).status())
+                    .isEqualTo("SUCCEEDED");
+        } finally {
+            otherLeases.release("appraisal-recompute");
+        }
+    }
+
+    /**
+     * The parsed-document cache holds what depends on the schema alone; an automatic persisted query registered with
+     * one instance is unknown to the other, which answers as Apollo's protocol says, and the client's retry with the
+     * text works there. Documents of the trusted manifests run by hash everywhere.
+     */
+    @Test
+    void aPersistedQueryRegisteredWithOneInstanceIsSentAgainToTheOther() {
+        var document = "query ApqTwoInstances { citizenRankings(first: 2) { edges { cursor } } }";
+        var hash = org.dutygraph.platform.graphql.limits.TrustedDocuments.sha256(document);
+        var persisted = java.util.Map.of("persistedQuery", java.util.Map.of("version", 1, "sha256Hash", hash));
+        var hashOnly = GraphQl.JSON.writeValueAsString(java.util.Map.of("extensions", persisted));
+        var withText = GraphQl.JSON.writeValueAsString(java.util.Map.of("query", document, "extensions", persisted));
+        var here = anonymous();
+        var there = new GraphQl(second.port(), null);
+
+        assertThat(here.raw(withText).ok().path("citizenRankings").isObject()).isTrue();
+        assertThat(here.raw(hashOnly).ok().path("citizenRankings").isObject()).isTrue();
+        assertThat(there.raw(hashOnly).firstErrorCode()).isEqualTo("PERSISTED_QUERY_NOT_FOUND");
+        assertThat(there.raw(withText).ok().path("citizenRankings").isObject()).isTrue();
+        assertThat(there.raw(hashOnly).ok().path("citizenRankings").isObject()).isTrue();
+    }
+
+    private static AnalysisJob finished(AnalysisJob job, ConflictAnalysisService service) {
+        var done = service.await(job.id(), Duration.ofSeconds(120));
+        assertThat(done.status()).as(done.toString()).isEqualTo(AnalysisJob.Status.SUCCEEDED);
+        return done;
+    }
+
+    private static tools.jackson.databind.JsonNode login(int port, String username, String password) {
+        var response = RawHttp.graphql(
+                "127.0.0.60",
+                port,
+                "mutation { login(input: {username: " + GraphQl.JSON.writeValueAsString(username) + ", password: "
+                        + GraphQl.JSON.writeValueAsString(password) + "}) { token errors { field code message } } }");
+        return response.path("data").path("login");
+    }
+
+    private static String code(tools.jackson.databind.JsonNode login) {
+        return login.path("errors").path(0).path("code").asString();
+    }
+
+    /** The conflicts test bundle. */
+    private static final class ConflictsBundle {
+        static final String TEXT = resource("bundles/conflicts.bundle.json");
+    }
+}
