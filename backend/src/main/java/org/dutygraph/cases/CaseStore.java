@@ -144,6 +144,23 @@ class CaseStore {
                 .all());
     }
 
+    /** The unit's name ("" when it has none); empty when no unit has this id. */
+    Optional<String> unitName(String unitId) {
+        return neo4j.query("MATCH (o:Organization {id: $id}) RETURN coalesce(o.name, '') AS name")
+                .bind(unitId)
+                .to("id")
+                .fetchAs(String.class)
+                .one();
+    }
+
+    /** The unit's principal leader's post, else its head's (not dissolved). */
+    Optional<String> leaderPost(String unitId) {
+        return neo4j.query("""
+                        MATCH (p:Post)-[:IN_ORG]->(:Organization {id: $unit})
+                        WHERE p.role IN ['principal', 'head'] AND coalesce(p.status, 'active') <> 'dissolved'
+                        RETURN p.id AS id ORDER BY CASE p.role WHEN 'principal' THEN 0 ELSE 1 END, p.id LIMIT 1""").bind(unitId).to("unit").fetchAs(String.class).one();
+    }
+
     /** The unit a post is in: [id, name]. */
     Optional<Named> unitOfPost(String postId) {
         return neo4j.query(
