@@ -50,7 +50,12 @@ enum CaseTexts implements MessageKey {
     DOCUMENT_VERSION,
     DOCUMENT_NO_ITEMS,
     DOCUMENT_HEADER,
-    DOCUMENT_SUSPEND_FIRST;
+    DOCUMENT_SUSPEND_FIRST,
+    // notices to the person concerned
+    PUSH_TITLE,
+    PUSH_REGISTERED,
+    PUSH_DECIDED,
+    PUSH_APPEAL_DECIDED;
 
     @Override
     public String key() {
