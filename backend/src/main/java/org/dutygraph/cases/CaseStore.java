@@ -56,6 +56,17 @@ class CaseStore {
                 .one();
     }
 
+    /** A case of this source against this post in one of these statuses, if any. */
+    Optional<String> undecidedBySourceAndPost(String kind, String sourceId, String postId, List<String> statuses) {
+        return neo4j.query("""
+                        MATCH (c:AccountabilityCase {sourceKind: $kind, sourceId: $id})
+                        WHERE c.postId = $post AND c.status IN $statuses
+                        RETURN c.id AS id ORDER BY c.key LIMIT 1""")
+                .bindAll(Map.of("kind", kind, "id", sourceId, "post", postId, "statuses", statuses))
+                .fetchAs(String.class)
+                .one();
+    }
+
     /** Cases of this source kind, unit and situation whose act lies between the two days (both included). */
     long countSimilar(String kind, String unitId, String situationCode, LocalDate from, LocalDate to) {
         return neo4j.query("""

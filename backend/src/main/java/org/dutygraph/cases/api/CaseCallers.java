@@ -1,6 +1,7 @@
 package org.dutygraph.cases.api;
 
 import org.dutygraph.cases.CaseCaller;
+import org.dutygraph.inspections.InspectionCaller;
 import org.dutygraph.security.Account;
 import org.dutygraph.security.AccountService;
 import org.dutygraph.security.Role;
@@ -15,6 +16,16 @@ class CaseCallers {
 
     CaseCallers(AccountService accounts) {
         this.accounts = accounts;
+    }
+
+    /** The caller as inspections see them, for the routed recordAccountabilityMeasure. */
+    InspectionCaller inspectionCaller() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return new InspectionCaller(
+                auth.getName(),
+                accounts.find(auth.getName()).map(Account::unitId).orElse(null),
+                Role.held(auth, Role.INSPECTOR),
+                Role.held(auth, Role.UNIT_STAFF));
     }
 
     CaseCaller current() {
