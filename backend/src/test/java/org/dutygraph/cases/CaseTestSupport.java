@@ -121,8 +121,7 @@ abstract class CaseTestSupport extends ApiTest {
         plan.put("samplingRatio", 1.0);
         plan.put("inspectorPool", pool);
         plan.put("checklistTemplateId", "window-norms");
-        var planId = okPayload(
-                        as(OFFICE).post("""
+        var planId = okPayload(as(OFFICE).post("""
                 mutation($input: CreateInspectionPlanInput!) { createInspectionPlan(input: $input) { plan { id } errors { code message } } }""", Map.of("input", plan)).ok().path("createInspectionPlan"))
                 .path("plan")
                 .path("id")
