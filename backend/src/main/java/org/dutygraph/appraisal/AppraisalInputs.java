@@ -15,10 +15,12 @@ import org.dutygraph.appraisal.ScoreSheetStore.SheetValues;
 import org.dutygraph.appraisal.engine.Decimals;
 import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.org.read.OrgNouns;
+import org.dutygraph.platform.effects.Effects;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.i18n.PlatformTexts;
 import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.neo4j.GraphTransactions;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,6 +46,8 @@ public class AppraisalInputs {
     private final AppraisalEventStore events;
     private final SubjectStore subjects;
     private final Clock clock;
+    private final Sanctions sanctions;
+    private final ObjectProvider<Effects> effects;
 
     AppraisalInputs(
             GraphTransactions graph,
@@ -51,7 +55,11 @@ public class AppraisalInputs {
             ScoreSheetStore sheets,
             AppraisalEventStore events,
             SubjectStore subjects,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<Effects> effects) {
+        // lazily: the effect handlers appraisal declares use this service, and Effects collects them when it is made
+        this.sanctions = new Sanctions(schemes, effects::getObject, clock);
+        this.effects = effects;
         this.graph = graph;
         this.schemes = schemes;
         this.sheets = sheets;
@@ -312,7 +320,11 @@ public class AppraisalInputs {
     }
 
     /** The recorded event's id, or the problems. */
-    public record Recorded(String id, List<UserError> errors) {}
+    public record Recorded(String id, List<UserError> errors, List<String> effectIds) {
+        Recorded(String id, List<UserError> errors) {
+            this(id, errors, List.of());
+        }
+    }
 
     /** Records a checked event (in the caller's transaction when there is one: publishing a ranking records its events with it). */
     public Recorded record(
@@ -322,6 +334,19 @@ public class AppraisalInputs {
             return new Recorded(null, problems);
         }
         return graph.write(() -> create(subjectId, month, kind, months, source, sourceId, by, null));
+    }
+
+    /**
+     * Records a checked event in a transaction of its own and, after its commit, delivers what it causes (an event a
+     * scheme vetoes or downgrades on opens an accountability case). Not inside another transaction.
+     */
+    public Recorded recordAndDeliver(
+            String subjectId, String month, String kind, int months, String source, String sourceId, String by) {
+        var recorded = record(subjectId, month, kind, months, source, sourceId, by);
+        if (!recorded.effectIds().isEmpty()) {
+            effects.getObject().deliver(recorded.effectIds());
+        }
+        return recorded;
     }
 
     /**
@@ -365,9 +390,10 @@ public class AppraisalInputs {
                             "subjectId")));
         }
         var id = UUID.randomUUID().toString();
+        var period = Period.parse(month);
         events.create(new AppraisalEventStore.NewEvent(
-                id, subjectId, Period.parse(month), kind, months, source, sourceId, by, clock.millis(), effectId));
-        return new Recorded(id, List.of());
+                id, subjectId, period, kind, months, source, sourceId, by, clock.millis(), effectId));
+        return new Recorded(id, List.of(), sanctions.record(id, subjectId, period, kind, source));
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.dutygraph.cases;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Locale;
 import org.dutygraph.complaints.ComplaintConcluded;
 import org.dutygraph.inspections.InspectionFindingConfirmed;
@@ -12,7 +14,9 @@ import org.springframework.context.annotation.Configuration;
  * Other features' changes that open cases, each in the delivery's transaction (platform.effects): a complaint
  * concluded as substantiated (wholly or partly), a confirmed spot-check finding, an e-supervision red card (an efficiency
  * case against the responsible post, the situation picked by the card's rule). The case links the source by id and
- * reference (the complaint's number, the approval case's id), nothing of the complainant.
+ * reference (the complaint's number, the approval case's id), nothing of the complainant. From appraisal: an event a
+ * scheme vetoes or downgrades on (against the person, or for a unit its principal leader, as on the day of the act),
+ * and a published worst-ranking (against each listed unit's principal leader).
  */
 @Configuration(proxyBeanMethods = false)
 class CaseEffects {
@@ -67,5 +71,69 @@ class CaseEffects {
                         e.raisedAt(),
                         e.rule().toUpperCase(Locale.ROOT),
                         null)));
+    }
+
+    @Bean
+    EffectHandler<AppraisalSanctionRecorded> appraisalSanctionCases(
+            CaseOpenings openings, CaseStore store, java.time.Clock clock) {
+        return EffectHandler.of(
+                "cases.appraisal-sanction",
+                AppraisalSanctionRecorded.class,
+                (e, effectId) -> openings.openFromSource(subjectOpening(
+                        store,
+                        CaseSources.APPRAISAL_EVENT,
+                        e.eventId(),
+                        e.kind() + " " + e.month(),
+                        e.subjectId(),
+                        at(e.actDate(), clock.getZone()),
+                        e.kind())));
+    }
+
+    @Bean
+    EffectHandler<WorstRankingPublished> worstRankingCases(
+            CaseOpenings openings, CaseStore store, java.time.Clock clock) {
+        return EffectHandler.of(
+                "cases.worst-ranking",
+                WorstRankingPublished.class,
+                (e, effectId) -> openings.openFromSource(subjectOpening(
+                        store,
+                        CaseSources.CITIZEN_RANKING,
+                        e.rankingId() + ":" + e.unitId(),
+                        e.period() + " #" + e.rank(),
+                        e.unitId(),
+                        at(e.actDate(), clock.getZone()),
+                        WORST_RANKED)));
+    }
+
+    /** The appraisal event kind a published worst-ranking records; a situation lists it to be evidenced by rankings. */
+    static final String WORST_RANKED = "CITIZEN_WORST_RANKED";
+
+    /**
+     * A subject is a unit (the case is against its principal leader's post, or its head's) or a person (their post on
+     * the day of the act, resolved by the opening like a badge).
+     */
+    private static CaseOpenings.SourceOpening subjectOpening(
+            CaseStore store,
+            String kind,
+            String sourceId,
+            String reference,
+            String subjectId,
+            java.time.Instant at,
+            String evidenceCode) {
+        boolean unit = store.unitName(subjectId).isPresent();
+        return new CaseOpenings.SourceOpening(
+                kind,
+                sourceId,
+                reference,
+                unit ? subjectId : null,
+                unit ? store.leaderPost(subjectId).orElse(null) : null,
+                unit ? null : subjectId,
+                at,
+                evidenceCode,
+                null);
+    }
+
+    private static java.time.Instant at(LocalDate day, ZoneId zone) {
+        return day.atTime(12, 0).atZone(zone).toInstant();
     }
 }

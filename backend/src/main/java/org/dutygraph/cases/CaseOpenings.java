@@ -64,6 +64,7 @@ public class CaseOpenings {
     private final SituationCatalogues catalogues;
     private final AccountabilityChains chains;
     private final CaseAudiences audiences;
+    private final CasePushes pushes;
     private final Clock clock;
 
     CaseOpenings(
@@ -73,7 +74,9 @@ public class CaseOpenings {
             SituationCatalogues catalogues,
             AccountabilityChains chains,
             CaseAudiences audiences,
+            CasePushes pushes,
             Clock clock) {
+        this.pushes = pushes;
         this.graph = graph;
         this.locks = locks;
         this.store = store;
@@ -245,6 +248,9 @@ public class CaseOpenings {
                 TimeKeys.utc(now),
                 props.get("sourceKind").toString(),
                 TimeKeys.key(now, UUID.randomUUID().toString())));
+        if (status.equals("REGISTERED")) {
+            pushes.tell(id, concerned.personId(), CasePushes.Step.REGISTERED);
+        }
         return id;
     }
 

@@ -57,6 +57,7 @@ public class CaseProcedure {
     private final CaseSettings settings;
     private final JointResponsibility joint;
     private final Effects effects;
+    private final CasePushes pushes;
     private final Clock clock;
 
     CaseProcedure(
@@ -70,7 +71,9 @@ public class CaseProcedure {
             CaseSettings settings,
             JointResponsibility joint,
             Effects effects,
+            CasePushes pushes,
             Clock clock) {
+        this.pushes = pushes;
         this.graph = graph;
         this.locks = locks;
         this.store = store;
@@ -137,7 +140,17 @@ public class CaseProcedure {
                         in.measure(),
                         clock.instant())));
             }
-            return new Result(store.get(c.id(), clock.instant()).orElseThrow().seenBy(audience.get()), List.of());
+            var updated = store.get(c.id(), clock.instant()).orElseThrow();
+            var notice = switch (in.action()) {
+                case "CONFIRM" -> CasePushes.Step.REGISTERED;
+                case "DECIDE" -> CasePushes.Step.DECIDED;
+                case "DECIDE_APPEAL" -> CasePushes.Step.APPEAL_DECIDED;
+                default -> null;
+            };
+            if (notice != null) {
+                pushes.tell(c.id(), updated.personId(), notice);
+            }
+            return new Result(updated.seenBy(audience.get()), List.of());
         });
     }
 

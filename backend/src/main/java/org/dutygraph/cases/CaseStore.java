@@ -56,6 +56,17 @@ class CaseStore {
                 .one();
     }
 
+    /** A case of this source against this post in one of these statuses, if any. */
+    Optional<String> undecidedBySourceAndPost(String kind, String sourceId, String postId, List<String> statuses) {
+        return neo4j.query("""
+                        MATCH (c:AccountabilityCase {sourceKind: $kind, sourceId: $id})
+                        WHERE c.postId = $post AND c.status IN $statuses
+                        RETURN c.id AS id ORDER BY c.key LIMIT 1""")
+                .bindAll(Map.of("kind", kind, "id", sourceId, "post", postId, "statuses", statuses))
+                .fetchAs(String.class)
+                .one();
+    }
+
     /** Cases of this source kind, unit and situation whose act lies between the two days (both included). */
     long countSimilar(String kind, String unitId, String situationCode, LocalDate from, LocalDate to) {
         return neo4j.query("""
@@ -142,6 +153,71 @@ class CaseStore {
                 .bindAll(Map.of("person", personId, "day", day.toString(), "leading", LEADING))
                 .fetchAs(String.class)
                 .all());
+    }
+
+    /** A registered case as statistics count it: the measure is the one in force (an appeal's change included). */
+    record Counted(
+            String unitId,
+            String unitName,
+            String sourceKind,
+            String situationCode,
+            String situationWording,
+            String measure,
+            long openedAt,
+            Long decidedAt) {}
+
+    /** The cases (not drafts) opened in [from, to) in these units (null: every unit). */
+    List<Counted> counted(List<String> units, long from, long to) {
+        var params = new HashMap<String, Object>();
+        params.put("units", units);
+        params.put("from", from);
+        params.put("to", to);
+        return List.copyOf(neo4j.query("""
+                        MATCH (c:AccountabilityCase) WHERE c.openedAt >= $from AND c.openedAt < $to
+                          AND c.status <> 'DRAFT' AND ($units IS NULL OR c.unitId IN $units)
+                        RETURN c.unitId AS unit, c.unitName AS unitName, c.sourceKind AS source,
+                               c.situationCode AS situation, c.situationWording AS wording,
+                               CASE WHEN c.appealOutcome = 'CHANGED' THEN c.appealMeasure ELSE c.decisionMeasure END
+                                 AS measure,
+                               c.openedAt AS openedAt, c.decidedAt AS decidedAt""")
+                .bindAll(params)
+                .fetchAs(Counted.class)
+                .mappedBy((types, r) -> new Counted(
+                        r.get("unit").asString(null),
+                        r.get("unitName").asString(null),
+                        r.get("source").asString(),
+                        r.get("situation").asString(null),
+                        r.get("wording").asString(null),
+                        r.get("measure").asString(null),
+                        r.get("openedAt").asLong(),
+                        r.get("decidedAt").isNull() ? null : r.get("decidedAt").asLong()))
+                .all());
+    }
+
+    /** Which of these ids are units. */
+    List<String> existingUnits(List<String> ids) {
+        return List.copyOf(neo4j.query("MATCH (o:Organization) WHERE o.id IN $ids RETURN o.id AS id")
+                .bind(ids)
+                .to("ids")
+                .fetchAs(String.class)
+                .all());
+    }
+
+    /** The unit's name ("" when it has none); empty when no unit has this id. */
+    Optional<String> unitName(String unitId) {
+        return neo4j.query("MATCH (o:Organization {id: $id}) RETURN coalesce(o.name, '') AS name")
+                .bind(unitId)
+                .to("id")
+                .fetchAs(String.class)
+                .one();
+    }
+
+    /** The unit's principal leader's post, else its head's (not dissolved). */
+    Optional<String> leaderPost(String unitId) {
+        return neo4j.query("""
+                        MATCH (p:Post)-[:IN_ORG]->(:Organization {id: $unit})
+                        WHERE p.role IN ['principal', 'head'] AND coalesce(p.status, 'active') <> 'dissolved'
+                        RETURN p.id AS id ORDER BY CASE p.role WHEN 'principal' THEN 0 ELSE 1 END, p.id LIMIT 1""").bind(unitId).to("unit").fetchAs(String.class).one();
     }
 
     /** The unit a post is in: [id, name]. */

@@ -50,7 +50,33 @@ enum CaseTexts implements MessageKey {
     DOCUMENT_VERSION,
     DOCUMENT_NO_ITEMS,
     DOCUMENT_HEADER,
-    DOCUMENT_SUSPEND_FIRST;
+    DOCUMENT_SUSPEND_FIRST,
+    // notices to the person concerned
+    PUSH_TITLE,
+    PUSH_REGISTERED,
+    PUSH_DECIDED,
+    PUSH_APPEAL_DECIDED,
+    // statistics
+    FROM_AFTER_TO,
+    PERIOD_TOO_LONG,
+    TOO_MANY_UNITS,
+    LISTED_TWICE_UNIT,
+    NOT_YOUR_UNIT,
+    // typical cases
+    TYPICAL_COUNT,
+    CASE_TWICE,
+    NOT_DECIDED_IN_YEAR,
+    IDENTIFYING_NARRATIVE,
+    TYPICAL_LABEL,
+    TYPICAL_TITLE,
+    TYPICAL_NOTE,
+    TYPICAL_COLON,
+    TYPICAL_AREA,
+    TYPICAL_SOURCE,
+    TYPICAL_JOINT,
+    TYPICAL_MEASURE,
+    TYPICAL_OUT_OF_RANGE,
+    TYPICAL_APPEAL;
 
     @Override
     public String key() {

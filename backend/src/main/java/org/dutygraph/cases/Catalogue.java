@@ -63,7 +63,7 @@ public record Catalogue(String name, Set<String> openDirectly, List<Area> areas)
                     case CaseSources.COMPLAINT ->
                         s.sources().complaintCategories().contains(code);
                     case CaseSources.SPOT_CHECK -> s.sources().checklistCodes().contains(code);
-                    case CaseSources.APPRAISAL_EVENT ->
+                    case CaseSources.APPRAISAL_EVENT, CaseSources.CITIZEN_RANKING ->
                         s.sources().appraisalEvents().contains(code);
                     case CaseSources.E_SUPERVISION ->
                         s.sources().eSupervisionRules().contains(code);

@@ -10,6 +10,7 @@
             "accountability",
             "complaints",
             "inspections",
+            "notifications",
             "org::read",
             "platform::*",
             "security",

@@ -9,7 +9,8 @@ import java.util.Locale;
 public enum SubjectType {
     COMPLAINT,
     RECTIFICATION,
-    ASSIGNMENT;
+    ASSIGNMENT,
+    ACCOUNTABILITY_CASE;
 
     /** Reads a stored value, also in the earlier spellings ({@code Rectification}, {@code Assignment}); null if none or unknown. */
     public static SubjectType read(String stored) {

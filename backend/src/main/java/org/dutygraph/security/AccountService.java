@@ -167,6 +167,11 @@ public class AccountService implements ApplicationRunner {
         return accounts.usernames(usernames, roles);
     }
 
+    /** The accounts of this person (by person id, the badge number). */
+    public java.util.SortedSet<String> usernamesOfPerson(String personId) {
+        return accounts.usernamesOfPerson(personId);
+    }
+
     /** The accounts working in any of these units. */
     public java.util.SortedSet<String> usernamesInUnits(java.util.Collection<String> unitIds) {
         return accounts.usernamesInUnits(unitIds);

@@ -110,6 +110,14 @@ class AccountStore {
                 .all());
     }
 
+    SortedSet<String> usernamesOfPerson(String personId) {
+        return new TreeSet<>(neo4j.query("MATCH (a:Account {personId: $person}) RETURN a.username AS username")
+                .bind(personId)
+                .to("person")
+                .fetchAs(String.class)
+                .all());
+    }
+
     SortedSet<String> usernamesInUnits(Collection<String> unitIds) {
         return new TreeSet<>(neo4j.query("MATCH (a:Account) WHERE a.unitId IN $units RETURN a.username AS username")
                 .bind(List.copyOf(unitIds))

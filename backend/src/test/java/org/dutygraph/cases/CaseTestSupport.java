@@ -1,5 +1,6 @@
 package org.dutygraph.cases;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +106,99 @@ abstract class CaseTestSupport extends ApiTest {
         if (!result.path("errors").isEmpty()) {
             throw new AssertionError(action + ": " + result.path("errors"));
         }
+    }
+
+    /** A spot check of the approval section finding ZB002 breaking the language norm, confirmed by the office. */
+    String confirmedFinding() {
+        var pool = List.of("case-insp-" + UUID.randomUUID(), "case-insp-" + UUID.randomUUID());
+        pool.forEach(u -> account(u, "INSPECTOR", "xnb", null));
+        var plan = new HashMap<String, Object>();
+        plan.put("title", "审批科暗访 " + UUID.randomUUID());
+        plan.put("method", "UNDERCOVER");
+        plan.put("scopeUnitIds", List.of("zedu-xk"));
+        plan.put("startsOn", LocalDate.now(clock).toString());
+        plan.put("endsOn", LocalDate.now(clock).plusDays(14).toString());
+        plan.put("samplingRatio", 1.0);
+        plan.put("inspectorPool", pool);
+        plan.put("checklistTemplateId", "window-norms");
+        var planId = okPayload(as(OFFICE).post("""
+                mutation($input: CreateInspectionPlanInput!) { createInspectionPlan(input: $input) { plan { id } errors { code message } } }""", Map.of("input", plan)).ok().path("createInspectionPlan"))
+                .path("plan")
+                .path("id")
+                .asString();
+        var drawn = okPayload(as(OFFICE)
+                .post("""
+                mutation($input: DrawInspectionInput!) { drawInspection(input: $input) {
+                  plan { assignments { id inspectors } } errors { code message } } }""", Map.of("input", Map.of("planId", planId, "seed", "case-" + UUID.randomUUID())))
+                .ok()
+                .path("drawInspection"));
+        var assignment = drawn.path("plan").path("assignments").path(0);
+        var inspector = assignment.path("inspectors").path(0).asString();
+        var day = UUID.randomUUID().toString();
+        var visit = Map.<String, Object>of(
+                "clientId",
+                day + "-v",
+                "assignmentId",
+                assignment.path("id").asString(),
+                "startedAt",
+                "2026-11-20T09:15:00+08:00",
+                "endedAt",
+                "2026-11-20T09:55:00+08:00",
+                "answers",
+                List.of(Map.of("code", "WINDOW_LANGUAGE", "result", "FAIL", "note", "态度生硬")));
+        var finding = Map.<String, Object>of(
+                "clientId",
+                day + "-f",
+                "visitClientId",
+                day + "-v",
+                "normCode",
+                "WINDOW_LANGUAGE",
+                "description",
+                "对办事群众态度生硬",
+                "observedAt",
+                "2026-11-20T09:20:00+08:00",
+                "badgeNumber",
+                "ZB002",
+                "evidence",
+                List.of(Map.of(
+                        "clientId",
+                        day + "-note",
+                        "kind",
+                        "NOTE",
+                        "capturedAt",
+                        "2026-11-20T09:21:00+08:00",
+                        "text",
+                        "话难听")));
+        var synced = okPayload(as(inspector)
+                .post("""
+                mutation($input: SyncInspectorDayInput!) { syncInspectorDay(input: $input) {
+                  findings { id } errors { field code message } } }""", Map.of("input", Map.of("visits", List.of(visit), "findings", List.of(finding))))
+                .ok()
+                .path("syncInspectorDay"));
+        var findingId = synced.path("findings").path(0).path("id").asString();
+        okPayload(as(OFFICE)
+                .post(
+                        """
+                mutation($input: ReviewInspectionFindingInput!) { reviewInspectionFinding(input: $input) { errors { code message } } }""",
+                        Map.of(
+                                "input",
+                                Map.of(
+                                        "id",
+                                        findingId,
+                                        "decision",
+                                        "CONFIRM",
+                                        "rectifyBy",
+                                        LocalDate.now(clock).plusDays(5).toString())))
+                .ok()
+                .path("reviewInspectionFinding"));
+        return findingId;
+    }
+
+    private static JsonNode okPayload(JsonNode payload) {
+        if (!payload.path("errors").isEmpty()) {
+            throw new AssertionError("Refused: " + payload.path("errors"));
+        }
+        return payload;
     }
 
     /** Moves the application's clock to {@code instant}. */

@@ -151,6 +151,13 @@ class AuthorizationApiTest extends ApiTest {
             Map.entry("Query.accountabilityCatalogueDocument", "{ accountabilityCatalogueDocument(unitId: \"x\") }"),
             Map.entry("Query.myAccountabilityCases", "{ myAccountabilityCases(first: 1) { edges { cursor } } }"),
             Map.entry(
+                    "Query.accountabilityCaseStatistics",
+                    "{ accountabilityCaseStatistics(from: \"2026-01-01\", to: \"2026-12-31\") { units { cases } } }"),
+            Map.entry(
+                    "Query.typicalAccountabilityCases",
+                    "{ typicalAccountabilityCases(input: {year: 2026, cases: [{caseId: \"x\", narrative: \"n\"}]}) "
+                            + "{ markdown } }"),
+            Map.entry(
                     "Mutation.saveAccountabilityCatalogue",
                     "mutation { saveAccountabilityCatalogue(input: "
                             + "{validFrom: \"2001-01-01\", definition: {}}) { errors { code } } }"),

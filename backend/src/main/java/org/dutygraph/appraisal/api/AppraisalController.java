@@ -111,7 +111,7 @@ class AppraisalController {
 
     @MutationMapping
     EventPayload recordAppraisalEvent(@Argument EventInput input) {
-        var recorded = inputs.record(
+        var recorded = inputs.recordAndDeliver(
                 input.subjectId(),
                 input.period(),
                 input.kind(),

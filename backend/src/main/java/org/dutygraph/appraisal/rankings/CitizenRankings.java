@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.dutygraph.appraisal.AppraisalInputs;
 import org.dutygraph.appraisal.AppraisalTexts;
 import org.dutygraph.appraisal.engine.Period;
+import org.dutygraph.cases.WorstRankingPublished;
+import org.dutygraph.platform.effects.Effects;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.i18n.Messages;
 import org.dutygraph.platform.i18n.PlatformTexts;
@@ -68,6 +70,7 @@ public class CitizenRankings {
     private final AppraisalInputs inputs;
     private final Clock clock;
     private final Messages messages;
+    private final Effects effects;
 
     CitizenRankings(
             GraphTransactions graph,
@@ -75,8 +78,10 @@ public class CitizenRankings {
             CitizenRankingStore store,
             AppraisalInputs inputs,
             Clock clock,
-            Messages messages) {
+            Messages messages,
+            Effects effects) {
         this.messages = messages;
+        this.effects = effects;
         this.graph = graph;
         this.locks = locks;
         this.store = store;
@@ -130,7 +135,8 @@ public class CitizenRankings {
 
     public Drawn publish(String id, String by) {
         var month = LocalDate.now(clock);
-        return graph.write(() -> {
+        var recorded = new ArrayList<String>();
+        var published = graph.write(() -> {
             locks.node("CitizenRanking", id);
             var found = store.find(id, true);
             if (found.isEmpty()) {
@@ -151,9 +157,27 @@ public class CitizenRankings {
                         "citizen-ranking",
                         id,
                         by);
+                recorded.addAll(effects.record(new WorstRankingPublished(
+                        id,
+                        found.get().period(),
+                        entry.unitId(),
+                        entry.rank(),
+                        actDate(found.get().period(), month))));
             }
             return new Drawn(store.find(id, true).orElseThrow(), List.of());
         });
+        if (!recorded.isEmpty()) {
+            effects.deliver(recorded);
+        }
+        return published;
+    }
+
+    /** The ranked period's last day, at the latest {@code today}. */
+    private static LocalDate actDate(String periodText, LocalDate today) {
+        var months = Period.parse(periodText).parts(Period.Kind.MONTH);
+        var last = months.get(months.size() - 1);
+        var end = LocalDate.of(last.year(), last.index(), 1).plusMonths(1).minusDays(1);
+        return end.isAfter(today) ? today : end;
     }
 
     /** Published rankings, newest first (drafts only with {@code drafts}). */

@@ -24,14 +24,10 @@ import org.dutygraph.platform.i18n.Languages;
 import org.dutygraph.platform.i18n.Messages;
 import org.dutygraph.platform.i18n.PlatformTexts;
 import org.dutygraph.platform.i18n.Text;
-import org.dutygraph.security.Account;
-import org.dutygraph.security.AccountService;
-import org.dutygraph.security.Role;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 
 /** Accountability cases and the situation catalogue. See cases.graphqls. */
@@ -97,7 +93,7 @@ class CasesController {
     private final CaseOpenings openings;
     private final CaseProcedure procedure;
     private final CaseReads reads;
-    private final AccountService accounts;
+    private final CaseCallers callers;
     private final CaseOffices offices;
     private final PostCatalogues posts;
     private final Messages messages;
@@ -108,7 +104,7 @@ class CasesController {
             CaseOpenings openings,
             CaseProcedure procedure,
             CaseReads reads,
-            AccountService accounts,
+            CaseCallers callers,
             CaseOffices offices,
             PostCatalogues posts,
             Messages messages,
@@ -117,7 +113,7 @@ class CasesController {
         this.openings = openings;
         this.procedure = procedure;
         this.reads = reads;
-        this.accounts = accounts;
+        this.callers = callers;
         this.offices = offices;
         this.posts = posts;
         this.messages = messages;
@@ -265,13 +261,7 @@ class CasesController {
     }
 
     private CaseCaller caller() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        var account = accounts.find(auth.getName());
-        return new CaseCaller(
-                auth.getName(),
-                account.map(Account::unitId).orElse(null),
-                account.map(Account::personId).orElse(null),
-                Role.held(auth, Role.INSPECTOR));
+        return callers.current();
     }
 
     private static CatalogueView view(SituationCatalogues.Version v) {

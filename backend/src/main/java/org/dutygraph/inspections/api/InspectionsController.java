@@ -100,10 +100,6 @@ class InspectionsController {
 
     record RectificationPayload(RectificationView rectification, List<UserError> errors) {}
 
-    record MeasureInput(String findingId, String postId, String measure, String note) {}
-
-    record MeasurePayload(AccountabilityChains.Chain chain, List<UserError> errors) {}
-
     @QueryMapping
     Connection<Checklists.Template> checklistTemplates(@Argument Integer first, @Argument String after) {
         return Connection.page(
@@ -244,13 +240,6 @@ class InspectionsController {
     @QueryMapping
     AccountabilityChains.Chain accountabilityChain(@Argument String findingId) {
         return review.chain(callers.current(), findingId).orElse(null);
-    }
-
-    @MutationMapping
-    MeasurePayload recordAccountabilityMeasure(@Argument MeasureInput input) {
-        var result = review.recordMeasure(
-                callers.current(), input.findingId(), input.postId(), input.measure(), input.note());
-        return new MeasurePayload(result.chain(), result.errors());
     }
 
     @QueryMapping
