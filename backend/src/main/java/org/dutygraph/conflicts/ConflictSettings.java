@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record ConflictSettings(
         List<String> enforcementWords,
         List<String> oversightWords,
+        List<String> enforcementCategories,
+        List<String> enforcementTextWords,
+        List<String> oversightTextWords,
         Double overloadFactor,
         Integer overloadMinimum,
         Double textSimilarity,
@@ -27,6 +30,9 @@ public record ConflictSettings(
         return new EngineSettings(
                 enforcementWords == null ? d.enforcementWords() : enforcementWords,
                 oversightWords == null ? d.oversightWords() : oversightWords,
+                enforcementCategories == null ? d.enforcementCategories() : enforcementCategories,
+                enforcementTextWords == null ? d.enforcementTextWords() : enforcementTextWords,
+                oversightTextWords == null ? d.oversightTextWords() : oversightTextWords,
                 overloadFactor == null ? d.overloadFactor() : overloadFactor,
                 overloadMinimum == null ? d.overloadMinimum() : overloadMinimum,
                 textSimilarity == null ? d.textSimilarity() : textSimilarity,

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Repository;
 public class FindingStore {
 
     private static final int BATCH = 5_000;
+    private static final String SEPARATOR = "\u001f";
 
     private final Driver driver;
     private final Clock clock;
@@ -70,7 +71,7 @@ public class FindingStore {
         try (var session = driver.session()) {
             for (int from = 0; from < findings.size(); from += BATCH) {
                 var rows = findings.subList(from, Math.min(findings.size(), from + BATCH)).stream()
-                        .map(Finding::asRecord)
+                        .map(FindingStore::row)
                         .toList();
                 session.executeWriteWithoutResult(tx -> tx.run("""
                         UNWIND $rows AS row
@@ -78,6 +79,7 @@ public class FindingStore {
                         ON CREATE SET f.status = 'open', f.firstSeenAt = $now, f.regression = false
                         SET f.kind = row.kind, f.severity = row.severity, f.units = row.units, f.posts = row.posts,
                             f.duties = row.duties, f.powerItems = row.power_items, f.evidence = row.evidence,
+                            f.roleEvidence = row.role_evidence,
                             f.explanationZh = row.explanation, f.explanationEn = row.explanation_en,
                             f.arbiterPostId = row.arbiter_post_id,
                             f.lastSeenAt = $now, f.runId = $runId, f.active = true
@@ -90,6 +92,36 @@ public class FindingStore {
                         .consume());
             }
         }
+    }
+
+    /** The finding as analyze prints it, plus its role evidence as strings of fields joined by a unit separator. */
+    private static Map<String, Object> row(Finding finding) {
+        var row = finding.asRecord();
+        row.put(
+                "role_evidence",
+                finding.roleEvidence().stream()
+                        .map(e -> String.join(
+                                SEPARATOR,
+                                e.dutyId(),
+                                e.side().name(),
+                                e.source().name(),
+                                e.subjectId() == null ? "" : e.subjectId(),
+                                e.matched()))
+                        .toList());
+        return row;
+    }
+
+    private static List<Finding.RoleEvidence> roleEvidence(Node f) {
+        return strings(f, "roleEvidence").stream()
+                .map(s -> s.split(SEPARATOR, -1))
+                .filter(parts -> parts.length == 5)
+                .map(parts -> new Finding.RoleEvidence(
+                        parts[0],
+                        Finding.Side.valueOf(parts[1]),
+                        Finding.Source.valueOf(parts[2]),
+                        parts[3].isEmpty() ? null : parts[3],
+                        parts[4]))
+                .toList();
     }
 
     /** Stored as a DateTime in UTC, as Cypher's datetime() stores it. */
@@ -223,6 +255,7 @@ public class FindingStore {
                 f.get("explanationZh").asString(),
                 f.get("explanationEn").asString(),
                 strings(f, "evidence"),
+                roleEvidence(f),
                 strings(f, "units"),
                 strings(f, "posts"),
                 strings(f, "duties"),

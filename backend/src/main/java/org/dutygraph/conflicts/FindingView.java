@@ -16,6 +16,7 @@ public record FindingView(
         String explanationZh,
         String explanationEn,
         List<String> evidence,
+        List<org.dutygraph.conflicts.engine.Finding.RoleEvidence> roleEvidence,
         List<String> unitIds,
         List<String> postIds,
         List<String> dutyIds,

@@ -7,6 +7,10 @@ import java.util.List;
  *
  * @param enforcementWords action labels (or their broader labels) containing one of these enforce
  * @param oversightWords   action labels containing one of these oversee enforcement
+ * @param enforcementCategories power item categories (org-bundle/1 codes) whose exercise is enforcement
+ * @param enforcementTextWords  duty wordings containing one of these enforce
+ * @param oversightTextWords    duty wordings containing one of these oversee enforcement (narrower than the
+ *                              action words: a wording's 审核 is as often a licence check as a legal review)
  * @param overloadFactor   a post is overloaded above this multiple of its unit's median duty count
  * @param overloadMinimum  ... and above this many duties
  * @param textSimilarity   Jaccard similarity of character bigrams above which wordings are near-identical
@@ -15,6 +19,9 @@ import java.util.List;
 public record EngineSettings(
         List<String> enforcementWords,
         List<String> oversightWords,
+        List<String> enforcementCategories,
+        List<String> enforcementTextWords,
+        List<String> oversightTextWords,
         double overloadFactor,
         int overloadMinimum,
         double textSimilarity,
@@ -22,6 +29,14 @@ public record EngineSettings(
 
     public static EngineSettings defaults() {
         return new EngineSettings(
-                List.of("处罚", "强制", "查处", "执法检查"), List.of("法制审核", "复议", "执法监督", "审核"), 3.0, 6, 0.6, 6);
+                List.of("处罚", "强制", "查处", "执法检查"),
+                List.of("法制审核", "复议", "执法监督", "审核"),
+                List.of("penalty", "coercion", "inspection"),
+                List.of("处罚", "强制", "查处", "查封", "扣押"),
+                List.of("法制审核", "复议", "执法监督", "执法评议", "执法考核"),
+                3.0,
+                6,
+                0.6,
+                6);
     }
 }

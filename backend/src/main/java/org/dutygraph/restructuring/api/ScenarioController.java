@@ -65,7 +65,8 @@ class ScenarioController {
             String arbiterPostId,
             String explanationZh,
             String explanationEn,
-            List<String> evidence) {
+            List<String> evidence,
+            List<Finding.RoleEvidence> roleEvidence) {
         static FindingView of(Finding f) {
             return new FindingView(
                     f.id(),
@@ -78,7 +79,8 @@ class ScenarioController {
                     f.arbiterPostId(),
                     f.explanationZh(),
                     f.explanationEn(),
-                    f.evidence());
+                    f.evidence(),
+                    f.roleEvidence());
         }
 
         static List<FindingView> of(List<Finding> findings) {
