@@ -37,7 +37,8 @@ public class FindingStore {
             List<String> statuses,
             String unitId,
             boolean includeInactive,
-            boolean regressionsOnly) {}
+            boolean regressionsOnly,
+            List<String> visibleUnits) {}
 
     public record KindCount(String kind, int count) {}
 
@@ -137,6 +138,7 @@ public class FindingStore {
         params.put("includeInactive", filter.includeInactive());
         params.put("regressionsOnly", filter.regressionsOnly());
         params.put("unitId", filter.unitId());
+        params.put("visible", filter.visibleUnits());
         params.put("after", after);
         params.put("limit", limit);
         // Under a unit: walk its subtree to the findings involving it; otherwise scan findings in id order.
@@ -150,6 +152,7 @@ public class FindingStore {
                   AND ($severities IS NULL OR f.severity IN $severities)
                   AND ($statuses IS NULL OR f.status IN $statuses)
                   AND (NOT $regressionsOnly OR f.regression)
+                  AND ($visible IS NULL OR EXISTS { MATCH (f)-[:INVOLVES]->(v:Organization) WHERE v.id IN $visible })
                   AND ($after IS NULL OR f.id > $after)
                 RETURN f ORDER BY f.id LIMIT $limit""", params);
     }
@@ -204,15 +207,22 @@ public class FindingStore {
         }
     }
 
-    /** Per child of the unit (the roots when null): active findings involving the child or its descendants. */
-    public List<UnitCount> counts(String unitId, String after, int limit) {
+    /**
+     * Per child of the unit (the roots when null): active findings involving the child or its descendants. With
+     * {@code visible} units (a leader's, closed under "part of"), the roots are the topmost of them.
+     */
+    public List<UnitCount> counts(String unitId, List<String> visible, String after, int limit) {
         var params = new HashMap<String, Object>();
         params.put("unitId", unitId);
+        params.put("visible", visible);
         params.put("after", after);
         params.put("limit", limit);
-        var children = unitId == null
-                ? "MATCH (c:Organization) WHERE NOT (c)-[:PART_OF]->()"
-                : "MATCH (c:Organization)-[:PART_OF]->(:Organization {id: $unitId}) WHERE true";
+        var children = unitId != null
+                ? "MATCH (c:Organization)-[:PART_OF]->(:Organization {id: $unitId}) WHERE true"
+                : visible == null
+                        ? "MATCH (c:Organization) WHERE NOT (c)-[:PART_OF]->()"
+                        : "MATCH (c:Organization) WHERE c.id IN $visible"
+                                + " AND NOT EXISTS { MATCH (c)-[:PART_OF]->(up:Organization) WHERE up.id IN $visible }";
         try (var session = driver.session()) {
             return session.executeRead(tx -> tx.run(children + """
 
