@@ -22,6 +22,7 @@ public record ConflictSettings(
         Integer overloadMinimum,
         Double textSimilarity,
         Integer boilerplateUnits,
+        Integer candidateRefreshDuties,
         Boolean analyzeAfterImport,
         Boolean keepLiveAnalysis) {
 
@@ -36,7 +37,8 @@ public record ConflictSettings(
                 overloadFactor == null ? d.overloadFactor() : overloadFactor,
                 overloadMinimum == null ? d.overloadMinimum() : overloadMinimum,
                 textSimilarity == null ? d.textSimilarity() : textSimilarity,
-                boilerplateUnits == null ? d.boilerplateUnits() : boilerplateUnits);
+                boilerplateUnits == null ? d.boilerplateUnits() : boilerplateUnits,
+                candidateRefreshDuties == null ? d.candidateRefreshDuties() : candidateRefreshDuties);
     }
 
     public boolean keepsLiveAnalysis() {

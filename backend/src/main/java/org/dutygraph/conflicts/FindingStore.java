@@ -56,13 +56,16 @@ public class FindingStore {
         return findings.size();
     }
 
-    /** Stores an incremental run's findings and retires the given ones. */
-    void applyDelta(List<Finding> upserts, List<String> retired, String runId) {
+    /** Stores an incremental run's findings, retires the given ones and marks the stale ones. */
+    void applyDelta(List<Finding> upserts, List<String> retired, List<String> stale, String runId) {
         upsert(upserts, runId);
         try (var session = driver.session()) {
-            session.executeWriteWithoutResult(
-                    tx -> tx.run("MATCH (f:Finding) WHERE f.id IN $ids SET f.active = false", Map.of("ids", retired))
-                            .consume());
+            session.executeWriteWithoutResult(tx -> {
+                tx.run("MATCH (f:Finding) WHERE f.id IN $ids SET f.active = false", Map.of("ids", retired))
+                        .consume();
+                tx.run("MATCH (f:Finding) WHERE f.id IN $ids AND f.active SET f.stale = true", Map.of("ids", stale))
+                        .consume();
+            });
         }
     }
 
@@ -83,7 +86,7 @@ public class FindingStore {
                             f.roleEvidence = row.role_evidence,
                             f.explanationZh = row.explanation, f.explanationEn = row.explanation_en,
                             f.arbiterPostId = row.arbiter_post_id,
-                            f.lastSeenAt = $now, f.runId = $runId, f.active = true
+                            f.lastSeenAt = $now, f.runId = $runId, f.active = true, f.stale = false
                         SET f.regression = CASE WHEN f.status = 'resolved' THEN true ELSE f.regression END
                         SET f.status = CASE WHEN f.status = 'resolved' THEN 'open' ELSE f.status END
                         WITH f, row
@@ -260,6 +263,7 @@ public class FindingStore {
                 f.get("status").asString(),
                 f.get("regression").asBoolean(false),
                 f.get("active").asBoolean(false),
+                f.get("stale").asBoolean(false),
                 f.get("reason").asString(null),
                 f.get("triagedBy").asString(null),
                 f.get("explanationZh").asString(),

@@ -11,6 +11,7 @@ public record FindingView(
         String status,
         boolean regression,
         boolean active,
+        boolean stale,
         String reason,
         String triagedBy,
         String explanationZh,

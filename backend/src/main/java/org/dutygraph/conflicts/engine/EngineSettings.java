@@ -15,6 +15,8 @@ import java.util.List;
  * @param overloadMinimum  ... and above this many duties
  * @param textSimilarity   Jaccard similarity of character bigrams above which wordings are near-identical
  * @param boilerplateUnits wording shared by more units than this is routine boilerplate, not a candidate overlap
+ * @param candidateRefreshDuties up to this many duties an incremental analysis recomputes the candidate overlaps
+ *                               (one pass over all wording); above it, it marks them stale until the next full run
  */
 public record EngineSettings(
         List<String> enforcementWords,
@@ -25,7 +27,8 @@ public record EngineSettings(
         double overloadFactor,
         int overloadMinimum,
         double textSimilarity,
-        int boilerplateUnits) {
+        int boilerplateUnits,
+        int candidateRefreshDuties) {
 
     public static EngineSettings defaults() {
         return new EngineSettings(
@@ -37,6 +40,7 @@ public record EngineSettings(
                 3.0,
                 6,
                 0.6,
-                6);
+                6,
+                200_000);
     }
 }
