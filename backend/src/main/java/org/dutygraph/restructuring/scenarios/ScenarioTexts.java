@@ -33,7 +33,13 @@ public enum ScenarioTexts implements MessageKey {
     STEPS_NO_LONGER_APPLY,
     SUPERVISION_NOT_REMOVABLE,
     IMPORT_REJECTED,
-    INVALID_NAME;
+    INVALID_NAME,
+    NOT_IN_UNIT,
+    DUPLICATE,
+    UNKNOWN_ACTION,
+    UNKNOWN_POWER_ITEM,
+    TOO_LONG,
+    NOTHING_TO_CHANGE;
 
     @Override
     public String key() {
