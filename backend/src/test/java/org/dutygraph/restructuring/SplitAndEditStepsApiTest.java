@@ -28,7 +28,8 @@ class SplitAndEditStepsApiTest extends ApiTest {
               resolved { kind unitIds dutyIds } created { kind unitIds dutyIds }
               persisting { before { kind unitIds } after { kind unitIds } }
               dutiesMoved { dutyId fromHolderId toHolderId }
-              staffing { unitId quotaBefore quotaAfter } } }""";
+              staffing { unitId quotaBefore quotaAfter }
+              spans { leaders { postId supervisedBefore supervisedAfter } sections { unitId postsBefore postsAfter } } } }""";
 
     private String scenario;
 
@@ -168,6 +169,38 @@ class SplitAndEditStepsApiTest extends ApiTest {
                         .map(p -> p.path("before").path("unitIds") + "->"
                                 + p.path("after").path("unitIds")))
                 .contains("[\"sd-a\",\"sd-b\"]->[\"sd-a\",\"sd-b-food\"]");
+    }
+
+    @Test
+    void theComparisonShowsSpansOfControlPerLeaderAndPerSection() {
+        stepOk(split(
+                "unitId",
+                "sd",
+                "targetUnitId",
+                "sd-social",
+                "name",
+                "社会事务中心",
+                "classification",
+                "institution",
+                "unitIds",
+                List.of("sd-c")));
+        stepOk(split("unitId", "sd-a", "targetUnitId", "sd-a-ads", "name", "广告审批办", "postIds", List.of("sd-a-2")));
+        stepOk(split("unitId", "sd-b", "targetUnitId", "sd-b-food", "name", "食品安全办", "dutyIds", List.of("d-b-1")));
+        stepOk(Map.of("kind", "SET_SUPERVISION", "unitId", "sd-social", "supervisorPostId", "sd-dep1"));
+        var spans = compared().path("spans");
+        assertThat(spans.path("leaders")
+                        .valueStream()
+                        .map(l -> l.path("postId").asString() + " "
+                                + l.path("supervisedBefore").asInt(-1) + "->"
+                                + l.path("supervisedAfter").asInt(-1)))
+                .containsExactly("sd-dep1 2->3", "sd-dep2 2->2", "sd-head 1->1");
+        assertThat(spans.path("sections")
+                        .valueStream()
+                        .map(x -> x.path("unitId").asString() + " "
+                                + x.path("postsBefore").asInt(-1) + "->"
+                                + x.path("postsAfter").asInt(-1)))
+                .containsExactly(
+                        "sd-a 2->1", "sd-a-ads -1->1", "sd-b 2->2", "sd-b-food -1->0", "sd-c 2->2", "sd-d 2->2");
     }
 
     @Test

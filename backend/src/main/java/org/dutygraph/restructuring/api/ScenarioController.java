@@ -104,7 +104,8 @@ class ScenarioController {
             List<DutyMoveView> dutiesMoved,
             List<String> dutiesDropped,
             List<String> dutiesAdded,
-            List<StaffingView> staffing) {
+            List<StaffingView> staffing,
+            org.dutygraph.restructuring.SpansOfControl spans) {
         static ComparisonView of(OrgComparison c) {
             return new ComparisonView(
                     Counts.of(c.before()),
@@ -122,7 +123,8 @@ class ScenarioController {
                     c.staffing().stream()
                             .map(s -> new StaffingView(
                                     s.unit(), s.quotaBefore(), s.quotaAfter(), s.filledBefore(), s.filledAfter()))
-                            .toList());
+                            .toList(),
+                    c.spans());
         }
     }
 
