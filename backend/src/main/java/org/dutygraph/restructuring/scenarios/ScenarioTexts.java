@@ -39,7 +39,10 @@ public enum ScenarioTexts implements MessageKey {
     UNKNOWN_ACTION,
     UNKNOWN_POWER_ITEM,
     TOO_LONG,
-    NOTHING_TO_CHANGE;
+    NOTHING_TO_CHANGE,
+    UNKNOWN_USER,
+    CANNOT_READ_SCENARIOS,
+    TOO_MANY_USERS;
 
     @Override
     public String key() {
