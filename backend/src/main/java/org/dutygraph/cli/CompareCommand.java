@@ -152,6 +152,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         return new Binder(new MapConfigurationPropertySource(values))
                 .bind("dutygraph.conflicts", ConflictSettings.class)
-                .orElseGet(() -> new ConflictSettings(null, null, null, null, null, null, null, null));
+                .orElseGet(() ->
+                        new ConflictSettings(null, null, null, null, null, null, null, null, null, null, null, null));
     }
 }

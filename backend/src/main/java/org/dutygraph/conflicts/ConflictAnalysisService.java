@@ -148,7 +148,7 @@ public class ConflictAnalysisService implements AutoCloseable {
                 return;
             }
             jobs.update(id, job -> job.at("storing findings", 8));
-            store.applyDelta(delta.upserts(), delta.removedIds(), id);
+            store.applyDelta(delta.upserts(), delta.removedIds(), delta.staleIds(), id);
             store.markLatestRun(id);
             liveRun = id;
             var millis = (System.nanoTime() - started) / 1_000_000;
@@ -211,7 +211,7 @@ public class ConflictAnalysisService implements AutoCloseable {
                 // Plan the incremental queries and run the in-memory pass once with nothing changed, so that
                 // the first incremental run after a full one is as fast as the next.
                 projections.loadDuties(List.of());
-                store.applyDelta(List.of(), List.of(), id);
+                store.applyDelta(List.of(), List.of(), List.of(), id);
                 live.apply(List.of());
             }
             var millis = (System.nanoTime() - started) / 1_000_000;

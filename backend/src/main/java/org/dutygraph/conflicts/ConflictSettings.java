@@ -15,10 +15,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record ConflictSettings(
         List<String> enforcementWords,
         List<String> oversightWords,
+        List<String> enforcementCategories,
+        List<String> enforcementTextWords,
+        List<String> oversightTextWords,
         Double overloadFactor,
         Integer overloadMinimum,
         Double textSimilarity,
         Integer boilerplateUnits,
+        Integer candidateRefreshDuties,
         Boolean analyzeAfterImport,
         Boolean keepLiveAnalysis) {
 
@@ -27,10 +31,14 @@ public record ConflictSettings(
         return new EngineSettings(
                 enforcementWords == null ? d.enforcementWords() : enforcementWords,
                 oversightWords == null ? d.oversightWords() : oversightWords,
+                enforcementCategories == null ? d.enforcementCategories() : enforcementCategories,
+                enforcementTextWords == null ? d.enforcementTextWords() : enforcementTextWords,
+                oversightTextWords == null ? d.oversightTextWords() : oversightTextWords,
                 overloadFactor == null ? d.overloadFactor() : overloadFactor,
                 overloadMinimum == null ? d.overloadMinimum() : overloadMinimum,
                 textSimilarity == null ? d.textSimilarity() : textSimilarity,
-                boilerplateUnits == null ? d.boilerplateUnits() : boilerplateUnits);
+                boilerplateUnits == null ? d.boilerplateUnits() : boilerplateUnits,
+                candidateRefreshDuties == null ? d.candidateRefreshDuties() : candidateRefreshDuties);
     }
 
     public boolean keepsLiveAnalysis() {

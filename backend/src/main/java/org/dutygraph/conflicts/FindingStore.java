@@ -23,6 +23,7 @@ import org.springframework.stereotype.Repository;
 public class FindingStore {
 
     private static final int BATCH = 5_000;
+    private static final String SEPARATOR = "\u001f";
 
     private final Driver driver;
     private final Clock clock;
@@ -41,7 +42,8 @@ public class FindingStore {
             List<String> statuses,
             String unitId,
             boolean includeInactive,
-            boolean regressionsOnly) {}
+            boolean regressionsOnly,
+            List<String> visibleUnits) {}
 
     public record KindCount(String kind, int count) {}
 
@@ -59,13 +61,16 @@ public class FindingStore {
         return findings.size();
     }
 
-    /** Stores an incremental run's findings and retires the given ones. */
-    void applyDelta(List<Finding> upserts, List<String> retired, String runId) {
+    /** Stores an incremental run's findings, retires the given ones and marks the stale ones. */
+    void applyDelta(List<Finding> upserts, List<String> retired, List<String> stale, String runId) {
         upsert(upserts, runId);
         try (var session = driver.session()) {
-            session.executeWriteWithoutResult(
-                    tx -> tx.run("MATCH (f:Finding) WHERE f.id IN $ids SET f.active = false", Map.of("ids", retired))
-                            .consume());
+            session.executeWriteWithoutResult(tx -> {
+                tx.run("MATCH (f:Finding) WHERE f.id IN $ids SET f.active = false", Map.of("ids", retired))
+                        .consume();
+                tx.run("MATCH (f:Finding) WHERE f.id IN $ids AND f.active SET f.stale = true", Map.of("ids", stale))
+                        .consume();
+            });
         }
     }
 
@@ -97,7 +102,7 @@ public class FindingStore {
         var now = now();
         for (int from = 0; from < findings.size(); from += BATCH) {
             var rows = findings.subList(from, Math.min(findings.size(), from + BATCH)).stream()
-                    .map(Finding::asRecord)
+                    .map(FindingStore::row)
                     .toList();
             if (inProcess != null) {
                 try (var tx = inProcess.beginTx()) {
@@ -123,15 +128,46 @@ public class FindingStore {
             ON CREATE SET f.status = 'open', f.firstSeenAt = $now, f.regression = false
             SET f.kind = row.kind, f.severity = row.severity, f.units = row.units, f.posts = row.posts,
                 f.duties = row.duties, f.powerItems = row.power_items, f.evidence = row.evidence,
+                f.roleEvidence = row.role_evidence,
                 f.explanationZh = row.explanation, f.explanationEn = row.explanation_en,
                 f.arbiterPostId = row.arbiter_post_id,
-                f.lastSeenAt = $now, f.runId = $runId, f.active = true
+                f.lastSeenAt = $now, f.runId = $runId, f.active = true, f.stale = false
             SET f.regression = CASE WHEN f.status = 'resolved' THEN true ELSE f.regression END
             SET f.status = CASE WHEN f.status = 'resolved' THEN 'open' ELSE f.status END
             WITH f, row
             CALL (f) { MATCH (f)-[r:INVOLVES]->() DELETE r }
             CALL (f, row) { UNWIND row.units AS unitId MATCH (u:Organization {id: unitId}) CREATE (f)-[:INVOLVES]->(u) }
             """;
+
+    /** The finding as analyze prints it, plus its role evidence as strings of fields joined by a unit separator. */
+    private static Map<String, Object> row(Finding finding) {
+        var row = finding.asRecord();
+        row.put(
+                "role_evidence",
+                finding.roleEvidence().stream()
+                        .map(e -> String.join(
+                                SEPARATOR,
+                                e.dutyId(),
+                                e.side().name(),
+                                e.source().name(),
+                                e.subjectId() == null ? "" : e.subjectId(),
+                                e.matched()))
+                        .toList());
+        return row;
+    }
+
+    private static List<Finding.RoleEvidence> roleEvidence(Node f) {
+        return strings(f, "roleEvidence").stream()
+                .map(s -> s.split(SEPARATOR, -1))
+                .filter(parts -> parts.length == 5)
+                .map(parts -> new Finding.RoleEvidence(
+                        parts[0],
+                        Finding.Side.valueOf(parts[1]),
+                        Finding.Source.valueOf(parts[2]),
+                        parts[3].isEmpty() ? null : parts[3],
+                        parts[4]))
+                .toList();
+    }
 
     /** Stored as a DateTime in UTC, as Cypher's datetime() stores it. */
     private java.time.OffsetDateTime now() {
@@ -146,6 +182,7 @@ public class FindingStore {
         params.put("includeInactive", filter.includeInactive());
         params.put("regressionsOnly", filter.regressionsOnly());
         params.put("unitId", filter.unitId());
+        params.put("visible", filter.visibleUnits());
         params.put("after", after);
         params.put("limit", limit);
         // Under a unit: walk its subtree to the findings involving it; otherwise scan findings in id order.
@@ -159,6 +196,7 @@ public class FindingStore {
                   AND ($severities IS NULL OR f.severity IN $severities)
                   AND ($statuses IS NULL OR f.status IN $statuses)
                   AND (NOT $regressionsOnly OR f.regression)
+                  AND ($visible IS NULL OR EXISTS { MATCH (f)-[:INVOLVES]->(v:Organization) WHERE v.id IN $visible })
                   AND ($after IS NULL OR f.id > $after)
                 RETURN f ORDER BY f.id LIMIT $limit""", params);
     }
@@ -213,15 +251,22 @@ public class FindingStore {
         }
     }
 
-    /** Per child of the unit (the roots when null): active findings involving the child or its descendants. */
-    public List<UnitCount> counts(String unitId, String after, int limit) {
+    /**
+     * Per child of the unit (the roots when null): active findings involving the child or its descendants. With
+     * {@code visible} units (a leader's, closed under "part of"), the roots are the topmost of them.
+     */
+    public List<UnitCount> counts(String unitId, List<String> visible, String after, int limit) {
         var params = new HashMap<String, Object>();
         params.put("unitId", unitId);
+        params.put("visible", visible);
         params.put("after", after);
         params.put("limit", limit);
-        var children = unitId == null
-                ? "MATCH (c:Organization) WHERE NOT (c)-[:PART_OF]->()"
-                : "MATCH (c:Organization)-[:PART_OF]->(:Organization {id: $unitId}) WHERE true";
+        var children = unitId != null
+                ? "MATCH (c:Organization)-[:PART_OF]->(:Organization {id: $unitId}) WHERE true"
+                : visible == null
+                        ? "MATCH (c:Organization) WHERE NOT (c)-[:PART_OF]->()"
+                        : "MATCH (c:Organization) WHERE c.id IN $visible"
+                                + " AND NOT EXISTS { MATCH (c)-[:PART_OF]->(up:Organization) WHERE up.id IN $visible }";
         try (var session = driver.session()) {
             return session.executeRead(tx -> tx.run(children + """
 
@@ -259,11 +304,13 @@ public class FindingStore {
                 f.get("status").asString(),
                 f.get("regression").asBoolean(false),
                 f.get("active").asBoolean(false),
+                f.get("stale").asBoolean(false),
                 f.get("reason").asString(null),
                 f.get("triagedBy").asString(null),
                 f.get("explanationZh").asString(),
                 f.get("explanationEn").asString(),
                 strings(f, "evidence"),
+                roleEvidence(f),
                 strings(f, "units"),
                 strings(f, "posts"),
                 strings(f, "duties"),

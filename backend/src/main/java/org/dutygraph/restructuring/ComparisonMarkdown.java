@@ -61,7 +61,28 @@ public final class ComparisonMarkdown {
                             line("| " + named(s.unit()) + " | " + dash(s.quotaBefore()) + " | " + dash(s.filledBefore())
                                     + " | " + dash(s.quotaAfter()) + " | " + dash(s.filledAfter()) + " |"));
         }
+        spans(c.spans().changed());
         return out.toString();
+    }
+
+    /** Only the spans the change alters: a leader supervising more or fewer units, a section with more or fewer posts. */
+    private void spans(SpansOfControl changed) {
+        if (!changed.leaders().isEmpty()) {
+            section("Units supervised per leader (changed)");
+            line("| leader | before | after |");
+            line("|---|---|---|");
+            changed.leaders()
+                    .forEach(l -> line("| " + named(l.postId()) + " | " + dash(l.supervisedBefore()) + " | "
+                            + dash(l.supervisedAfter()) + " |"));
+        }
+        if (!changed.sections().isEmpty()) {
+            section("Posts per section (changed)");
+            line("| section | before | after |");
+            line("|---|---|---|");
+            changed.sections()
+                    .forEach(x -> line("| " + named(x.unitId()) + " | " + dash(x.postsBefore()) + " | "
+                            + dash(x.postsAfter()) + " |"));
+        }
     }
 
     private void counts(String side, OrgComparison.State s) {

@@ -52,7 +52,8 @@ public final class OrgComparer {
                 moved,
                 dropped,
                 added,
-                staffing(before.bundle(), after.bundle(), today));
+                staffing(before.bundle(), after.bundle(), today),
+                SpansOfControl.of(before.bundle(), after.bundle()));
     }
 
     public static OrgComparison.State state(Bundle bundle, List<Finding> findings) {

@@ -6,7 +6,7 @@ import org.dutygraph.org.bundle.Bundle;
 
 /**
  * Two organisation states side by side: what their conflict analyses have in common and not, how their duties
- * moved, and staffing against quota per unit. The states are kept for reports that draw them.
+ * moved, staffing against quota per unit and spans of control. The states are kept for reports that draw them.
  */
 public record OrgComparison(
         State before,
@@ -17,7 +17,8 @@ public record OrgComparison(
         List<DutyMove> dutiesMoved,
         List<String> dutiesDropped,
         List<String> dutiesAdded,
-        List<Staffing> staffing) {
+        List<Staffing> staffing,
+        SpansOfControl spans) {
 
     /** One side: the bundle, its findings and counts of what is active in it. */
     public record State(Bundle bundle, List<Finding> findings, int units, int posts, int duties) {}

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Restructuring",
-        allowedDependencies = {"conflicts", "conflicts::findings", "org::bundle", "platform::*"})
+        allowedDependencies = {"conflicts", "conflicts::findings", "org::bundle", "platform::*", "security"})
 package org.dutygraph.restructuring;
 
 import org.springframework.modulith.ApplicationModule;

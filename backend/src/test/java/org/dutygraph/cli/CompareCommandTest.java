@@ -142,6 +142,18 @@ class CompareCommandTest {
         assertThat(json.path("staffing").toString())
                 .isEqualTo(
                         "[{\"unit\":\"sd\",\"quota_before\":20,\"quota_after\":18,\"filled_before\":11,\"filled_after\":10}]");
+        // the JSON keeps its contract: spans of control are in md, html and GraphQL only
+        assertThat(json.propertyNames())
+                .containsExactlyInAnyOrder(
+                        "before",
+                        "after",
+                        "resolved",
+                        "created",
+                        "persisting",
+                        "duties_moved",
+                        "duties_dropped",
+                        "duties_added",
+                        "staffing");
     }
 
     @Test
@@ -154,7 +166,13 @@ class CompareCommandTest {
                 .contains("| overlap |")
                 .contains("经济发展办 (sd-a)")
                 .contains("## Staffing against quota")
-                .contains("| 青石街道办事处 (sd) | 20 | 11 | 18 | 10 |");
+                .contains("| 青石街道办事处 (sd) | 20 | 11 | 18 | 10 |")
+                .contains("## Units supervised per leader (changed)")
+                .contains("| 副主任二 (sd-dep2) | 2 | 1 |")
+                .doesNotContain("| 副主任一 (sd-dep1) | 2 | 2 |")
+                .contains("## Posts per section (changed)")
+                .contains("| 经济发展办 (sd-a) | 2 | - |")
+                .contains("| 经济发展和城市管理部 (dept-ec) | - | 4 |");
 
         assertThat(run("compare", before.toString(), after.toString(), "--format", "html"))
                 .isZero();
@@ -165,6 +183,7 @@ class CompareCommandTest {
                 .contains("经济发展和城市管理部 (dept-ec)")
                 .contains("stroke=\"#2a9d3f\"")
                 .contains("fill=\"#d62828\"")
+                .contains("| 副主任二 (sd-dep2) | 2 | 1 |")
                 .doesNotContain("<script")
                 .doesNotContain("src=")
                 .doesNotContain("href=\"http");

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.dutygraph.conflicts.AnalysisJob;
 import org.dutygraph.conflicts.ConflictAnalysisService;
 import org.dutygraph.conflicts.ConflictTexts;
+import org.dutygraph.conflicts.FindingAudience;
 import org.dutygraph.conflicts.FindingStore;
 import org.dutygraph.conflicts.FindingView;
 import org.dutygraph.org.read.OrgReadStore;
@@ -37,11 +38,18 @@ class FindingsController {
     private final FindingStore store;
     private final ConflictAnalysisService analysis;
     private final OrgReadStore graph;
+    private final FindingAudience audience;
 
-    FindingsController(FindingStore store, ConflictAnalysisService analysis, OrgReadStore graph) {
+    FindingsController(
+            FindingStore store, ConflictAnalysisService analysis, OrgReadStore graph, FindingAudience audience) {
         this.store = store;
         this.analysis = analysis;
         this.graph = graph;
+        this.audience = audience;
+    }
+
+    private FindingAudience.Scope scope() {
+        return audience.of(SecurityContextHolder.getContext().getAuthentication());
     }
 
     record FindingFilter(
@@ -63,26 +71,38 @@ class FindingsController {
     @QueryMapping
     Connection<FindingView> findings(@Argument FindingFilter filter, @Argument Integer first, @Argument String after) {
         var f = filter == null ? new FindingFilter(null, null, null, null, false, false) : filter;
+        var scope = scope();
+        if (f.unitId() != null && !scope.sees(f.unitId()))
+            return Connection.page(first, after, (c, l) -> List.of(), FindingView::id);
         var query = new FindingStore.Filter(
                 lower(f.kinds()),
                 lower(f.severities()),
                 lower(f.statuses()),
                 f.unitId(),
                 Boolean.TRUE.equals(f.includeInactive()),
-                Boolean.TRUE.equals(f.regressionsOnly()));
+                Boolean.TRUE.equals(f.regressionsOnly()),
+                scope.parameter());
         return Connection.page(first, after, (cursor, limit) -> store.page(query, cursor, limit), FindingView::id);
     }
 
     @QueryMapping
     FindingView finding(@Argument String id) {
-        return store.byId(id).orElse(null);
+        var scope = scope();
+        return store.byId(id).filter(scope::sees).orElse(null);
     }
 
     @QueryMapping
     Connection<FindingStore.UnitCount> findingCounts(
             @Argument String unitId, @Argument Integer first, @Argument String after) {
+        var scope = scope();
+        if (unitId != null && !scope.sees(unitId)) {
+            return Connection.page(first, after, (cursor, limit) -> List.of(), FindingStore.UnitCount::unitId);
+        }
         return Connection.page(
-                first, after, (cursor, limit) -> store.counts(unitId, cursor, limit), FindingStore.UnitCount::unitId);
+                first,
+                after,
+                (cursor, limit) -> store.counts(unitId, scope.parameter(), cursor, limit),
+                FindingStore.UnitCount::unitId);
     }
 
     @QueryMapping

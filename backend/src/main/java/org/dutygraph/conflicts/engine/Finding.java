@@ -10,7 +10,8 @@ import java.util.List;
  * One responsibility conflict with what makes it true. The id is derived from what the finding is
  * about (kind and key), not from when it was found, so a finding keeps its id across runs.
  *
- * @param evidence paths in the graph, written as Cypher-like patterns over bundle ids
+ * @param evidence     paths in the graph, written as Cypher-like patterns over bundle ids
+ * @param roleEvidence for a role conflict, what made each duty enforcement or oversight (empty otherwise)
  */
 @org.springframework.modulith.NamedInterface("findings")
 public record Finding(
@@ -24,7 +25,30 @@ public record Finding(
         List<String> evidence,
         String explanationZh,
         String explanationEn,
-        String arbiterPostId) {
+        String arbiterPostId,
+        List<RoleEvidence> roleEvidence) {
+
+    public enum Side {
+        ENFORCEMENT,
+        OVERSIGHT
+    }
+
+    public enum Source {
+        /** The duty's action concept, or a broader one, has a label containing the word. */
+        ACTION_LABEL,
+        /** The duty exercises a power item of an enforcing category (行政处罚, 行政强制, 行政检查 ...). */
+        POWER_ITEM_CATEGORY,
+        /** The duty's wording contains the word. */
+        DUTY_TEXT
+    }
+
+    /**
+     * One reason a duty counts as enforcement or as oversight of enforcement.
+     *
+     * @param subjectId the concept (ACTION_LABEL) or power item (POWER_ITEM_CATEGORY); null for DUTY_TEXT
+     * @param matched   the word found, or the power item's category
+     */
+    public record RoleEvidence(String dutyId, Side side, Source source, String subjectId, String matched) {}
 
     public enum Kind {
         OVERLAP,

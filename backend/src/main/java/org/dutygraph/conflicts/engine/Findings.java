@@ -31,6 +31,7 @@ final class Findings {
         final LinkedHashSet<Integer> duties = new LinkedHashSet<>();
         final LinkedHashSet<Integer> powerItems = new LinkedHashSet<>();
         final LinkedHashSet<String> evidence = new LinkedHashSet<>();
+        final LinkedHashSet<Finding.RoleEvidence> roleEvidence = new LinkedHashSet<>();
         Text explanation;
         List<Integer> arbiterUnits;
         /** When set, the arbiter is the lowest common superior of these posts instead. */
@@ -75,7 +76,8 @@ final class Findings {
                 words.render(d.explanation, Languages.ENGLISH),
                 d.arbiterPosts != null
                         ? chains.arbiterOfPosts(d.arbiterPosts)
-                        : chains.arbiter(List.copyOf(d.arbiterUnits == null ? d.units : d.arbiterUnits)))));
+                        : chains.arbiter(List.copyOf(d.arbiterUnits == null ? d.units : d.arbiterUnits)),
+                List.copyOf(d.roleEvidence))));
         return result;
     }
 

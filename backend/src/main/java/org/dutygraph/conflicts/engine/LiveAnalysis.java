@@ -19,8 +19,12 @@ import java.util.Set;
  */
 public final class LiveAnalysis {
 
-    /** What an incremental analysis changed: findings to store, and ids of findings no longer true. */
-    public record Delta(List<Finding> upserts, List<String> removedIds, int scopeUnits) {}
+    /**
+     * What an incremental analysis changed: findings to store, ids of findings no longer true, and ids of findings
+     * it could have changed but did not recompute (candidate overlaps of a graph too large for a pass over all
+     * wording), stale until the next full analysis.
+     */
+    public record Delta(List<Finding> upserts, List<String> removedIds, List<String> staleIds, int scopeUnits) {}
 
     private final Projection p;
     private final EngineSettings settings;
@@ -108,6 +112,8 @@ public final class LiveAnalysis {
         var holders = new LinkedHashMap<Integer, List<Integer>>();
         items.forEach(item -> holders.put(item, itemDuties.getOrDefault(item, List.of())));
         new GapAnalyzer(drafts).runFor(holders, changed);
+        boolean refreshCandidates = !changed.isEmpty() && p.dutyCount() <= settings.candidateRefreshDuties();
+        if (refreshCandidates) new TextSimilarityAnalyzer(drafts, settings).run();
         var fresh = drafts.build();
 
         var unitIds = new HashSet<String>();
@@ -122,24 +128,39 @@ public final class LiveAnalysis {
         var arrangementIds = new HashSet<String>();
         arrangements.forEach(a -> arrangementIds.add(Finding.idOf(Finding.Kind.OVERLAP, "arrangement|" + a)));
         var removed = new ArrayList<String>();
+        var previous = new HashMap<String, Finding>();
         for (var old : List.copyOf(findings.values())) {
             boolean inScopeUnits = old.units().stream().anyMatch(unitIds::contains);
             boolean scoped = switch (old.kind()) {
                 case OVERLAP -> arrangementIds.contains(old.id()) ? owned.contains(old.id()) : inScopeUnits;
                 case ROLE_CONFLICT, LOAD -> inScopeUnits;
                 case GAP -> owned.contains(old.id());
+                case CANDIDATE_OVERLAP -> refreshCandidates;
                 default -> false;
             };
             if (scoped) {
                 findings.remove(old.id());
                 removed.add(old.id());
+                previous.put(old.id(), old);
             }
         }
-        fresh.forEach(f -> findings.put(f.id(), f));
+        var unchanged = new HashSet<String>();
+        for (var f : fresh) {
+            findings.put(f.id(), f);
+            // a candidate overlap recomputed as it was is not rewritten (they are recomputed over the whole graph)
+            if (f.kind() == Finding.Kind.CANDIDATE_OVERLAP && f.equals(previous.get(f.id()))) unchanged.add(f.id());
+        }
         var freshIds = new HashSet<String>();
         fresh.forEach(f -> freshIds.add(f.id()));
         removed.removeIf(freshIds::contains);
-        return new Delta(fresh, removed, units.size());
+        var upserts = fresh.stream().filter(f -> !unchanged.contains(f.id())).toList();
+        var stale = changed.isEmpty() || refreshCandidates
+                ? List.<String>of()
+                : findings.values().stream()
+                        .filter(f -> f.kind() == Finding.Kind.CANDIDATE_OVERLAP)
+                        .map(Finding::id)
+                        .toList();
+        return new Delta(upserts, removed, stale, units.size());
     }
 
     private void scope(int d, Set<Integer> units, Set<Integer> items, Set<String> touchedArrangements) {

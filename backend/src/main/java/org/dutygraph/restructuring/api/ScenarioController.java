@@ -65,7 +65,8 @@ class ScenarioController {
             String arbiterPostId,
             String explanationZh,
             String explanationEn,
-            List<String> evidence) {
+            List<String> evidence,
+            List<Finding.RoleEvidence> roleEvidence) {
         static FindingView of(Finding f) {
             return new FindingView(
                     f.id(),
@@ -78,7 +79,8 @@ class ScenarioController {
                     f.arbiterPostId(),
                     f.explanationZh(),
                     f.explanationEn(),
-                    f.evidence());
+                    f.evidence(),
+                    f.roleEvidence());
         }
 
         static List<FindingView> of(List<Finding> findings) {
@@ -102,7 +104,8 @@ class ScenarioController {
             List<DutyMoveView> dutiesMoved,
             List<String> dutiesDropped,
             List<String> dutiesAdded,
-            List<StaffingView> staffing) {
+            List<StaffingView> staffing,
+            org.dutygraph.restructuring.SpansOfControl spans) {
         static ComparisonView of(OrgComparison c) {
             return new ComparisonView(
                     Counts.of(c.before()),
@@ -120,7 +123,8 @@ class ScenarioController {
                     c.staffing().stream()
                             .map(s -> new StaffingView(
                                     s.unit(), s.quotaBefore(), s.quotaAfter(), s.filledBefore(), s.filledAfter()))
-                            .toList());
+                            .toList(),
+                    c.spans());
         }
     }
 

@@ -40,6 +40,8 @@ final class OrgDraft {
     final List<Bundle.Supervision> supervision = new ArrayList<>();
     final Map<String, String> conceptSchemes = new HashMap<>();
     final Map<String, String> conceptParents = new HashMap<>();
+    /** Power items that are not withdrawn. */
+    final Set<String> powerItems = new java.util.HashSet<>();
 
     OrgDraft(Bundle base, LocalDate today) {
         this.base = base;
@@ -48,6 +50,7 @@ final class OrgDraft {
         base.posts().forEach(p -> posts.put(p.id(), p));
         base.duties().forEach(d -> duties.put(d.id(), d));
         supervision.addAll(base.supervision());
+        base.powerItems().stream().filter(i -> !"withdrawn".equals(i.status())).forEach(i -> powerItems.add(i.id()));
         base.concepts().forEach(c -> {
             conceptSchemes.put(c.id(), c.scheme());
             if (c.broaderId() != null) conceptParents.put(c.id(), c.broaderId());
@@ -130,6 +133,26 @@ final class OrgDraft {
                         d.objects(),
                         d.areaId(),
                         d.powerItemIds(),
+                        d.basis(),
+                        d.role(),
+                        d.arrangementId(),
+                        d.status(),
+                        d.endDate()));
+    }
+
+    /** Replaces the given parts of a duty's content; null leaves a part as it is. */
+    void editDuty(String id, String text, String action, List<String> objects, List<String> powerItemIds) {
+        var d = duties.get(id);
+        duties.put(
+                id,
+                new Bundle.Duty(
+                        d.id(),
+                        d.holderId(),
+                        text != null ? text : d.text(),
+                        action != null ? action : d.action(),
+                        objects != null ? List.copyOf(objects) : d.objects(),
+                        d.areaId(),
+                        powerItemIds != null ? List.copyOf(powerItemIds) : d.powerItemIds(),
                         d.basis(),
                         d.role(),
                         d.arrangementId(),

@@ -26,7 +26,13 @@ public record ScenarioStep(
         String supervisionKind,
         Integer quota,
         String leadDutyId,
-        String arrangementId) {
+        String arrangementId,
+        List<String> postIds,
+        String dutyId,
+        String text,
+        String actionId,
+        List<String> objectIds,
+        List<String> powerItemIds) {
 
     public enum Kind {
         MOVE_DUTIES,
@@ -42,6 +48,8 @@ public record ScenarioStep(
         SET_SUPERVISION,
         SET_REPORTS_TO,
         SET_QUOTA,
-        SET_ARRANGEMENT
+        SET_ARRANGEMENT,
+        SPLIT_UNIT,
+        EDIT_DUTY
     }
 }

@@ -33,7 +33,16 @@ public enum ScenarioTexts implements MessageKey {
     STEPS_NO_LONGER_APPLY,
     SUPERVISION_NOT_REMOVABLE,
     IMPORT_REJECTED,
-    INVALID_NAME;
+    INVALID_NAME,
+    NOT_IN_UNIT,
+    DUPLICATE,
+    UNKNOWN_ACTION,
+    UNKNOWN_POWER_ITEM,
+    TOO_LONG,
+    NOTHING_TO_CHANGE,
+    UNKNOWN_USER,
+    CANNOT_READ_SCENARIOS,
+    TOO_MANY_USERS;
 
     @Override
     public String key() {

@@ -24,6 +24,9 @@ import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.platform.neo4j.LockStore;
 import org.dutygraph.restructuring.OrgComparer;
 import org.dutygraph.restructuring.OrgComparison;
+import org.dutygraph.security.Account;
+import org.dutygraph.security.AccountService;
+import org.dutygraph.security.Role;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,6 +52,10 @@ public class Scenarios {
     private final GraphTransactions graph;
     private final LockStore locks;
     private final Clock clock;
+    private final AccountService accounts;
+
+    /** Most usernames a scenario is shared with at once. */
+    static final int MAX_SHARED = 100;
 
     Scenarios(
             ScenarioStore store,
@@ -58,7 +65,8 @@ public class Scenarios {
             BundleAnalysis analysis,
             GraphTransactions graph,
             LockStore locks,
-            Clock clock) {
+            Clock clock,
+            AccountService accounts) {
         this.store = store;
         this.findings = findings;
         this.imports = imports;
@@ -67,6 +75,7 @@ public class Scenarios {
         this.graph = graph;
         this.locks = locks;
         this.clock = clock;
+        this.accounts = accounts;
     }
 
     public Outcome create(String name, String baseScenarioId, String user) {
@@ -121,14 +130,11 @@ public class Scenarios {
         return graph.write(() -> {
             locks.node("Scenario", id);
             if (store.find(id).isEmpty()) return missing(id, "id");
-            owned(id, user);
+            var s = owned(id, user);
+            var problems = shareProblems(usernames);
+            if (!problems.isEmpty()) return new Outcome(s, problems, List.of());
             store.share(
-                    id,
-                    usernames.stream()
-                            .filter(u -> !u.equals(user))
-                            .distinct()
-                            .sorted()
-                            .toList());
+                    id, usernames.stream().filter(u -> !u.equals(user)).sorted().toList());
             return new Outcome(store.find(id).orElseThrow(), List.of(), List.of());
         });
     }
@@ -255,6 +261,34 @@ public class Scenarios {
         }
         graph.write(() -> store.markApplied(id, job.id(), user, now()));
         return new Applied(graph.read(() -> store.find(id)).orElseThrow(), job, carried, List.of());
+    }
+
+    /**
+     * Each username once, of an account that may read scenarios (an admin or analyst): sharing with a mistyped or
+     * unknown name would silently share with nobody, or with whoever later takes that name.
+     */
+    private List<StepProblem> shareProblems(List<String> usernames) {
+        var problems = new ArrayList<StepProblem>();
+        if (usernames.size() > MAX_SHARED) {
+            problems.add(ScenarioTexts.TOO_MANY_USERS.at(List.of("input", "usernames"), MAX_SHARED));
+            return problems;
+        }
+        var seen = new java.util.HashSet<String>();
+        for (int i = 0; i < usernames.size(); i++) {
+            var name = usernames.get(i);
+            var path = List.of("input", "usernames", String.valueOf(i));
+            if (!seen.add(name)) {
+                problems.add(ScenarioTexts.DUPLICATE.at(path, name));
+                continue;
+            }
+            var account = name.length() > 200 ? java.util.Optional.<Account>empty() : accounts.find(name);
+            if (account.isEmpty()) {
+                problems.add(ScenarioTexts.UNKNOWN_USER.at(path, name));
+            } else if (account.get().roles().stream().noneMatch(r -> r == Role.ADMIN || r == Role.ANALYST)) {
+                problems.add(ScenarioTexts.CANNOT_READ_SCENARIOS.at(path, name));
+            }
+        }
+        return problems;
     }
 
     /** The import's own rules on the whole result, as a safety net behind the step checks. */

@@ -51,7 +51,64 @@ final class StepApplier {
             case SET_REPORTS_TO -> setReportsTo(s);
             case SET_QUOTA -> setQuota(s);
             case SET_ARRANGEMENT -> setArrangement(s);
+            case SPLIT_UNIT -> new UnitSplit(this, org).run(s);
+            case EDIT_DUTY -> editDuty(s);
         }
+    }
+
+    /** Longest duty wording a step may set (a 三定 duty is a sentence or a paragraph). */
+    static final int MAX_TEXT = 2_000;
+
+    private void editDuty(ScenarioStep s) {
+        if (!required(s.dutyId(), "dutyId")) return;
+        if (!org.activeDuty(s.dutyId())) {
+            problem(ScenarioTexts.UNKNOWN_DUTY, "dutyId", s.dutyId());
+            return;
+        }
+        if (s.text() == null && s.actionId() == null && s.objectIds() == null && s.powerItemIds() == null) {
+            problem(ScenarioTexts.NOTHING_TO_CHANGE, "dutyId");
+            return;
+        }
+        boolean ok = true;
+        if (s.text() != null) {
+            if (s.text().isBlank()) {
+                problem(ScenarioTexts.MISSING_FIELD, "text", "text");
+                ok = false;
+            } else if (s.text().codePointCount(0, s.text().length()) > MAX_TEXT) {
+                problem(ScenarioTexts.TOO_LONG, "text", MAX_TEXT);
+                ok = false;
+            }
+        }
+        if (s.actionId() != null && !"action".equals(org.conceptSchemes.get(s.actionId()))) {
+            problem(ScenarioTexts.UNKNOWN_ACTION, "actionId", s.actionId());
+            ok = false;
+        }
+        ok &= eachOnce(
+                s.objectIds(),
+                "objectIds",
+                id -> "object".equals(org.conceptSchemes.get(id)),
+                ScenarioTexts.UNKNOWN_CONCEPT);
+        ok &= eachOnce(s.powerItemIds(), "powerItemIds", org.powerItems::contains, ScenarioTexts.UNKNOWN_POWER_ITEM);
+        if (ok) org.editDuty(s.dutyId(), s.text(), s.actionId(), s.objectIds(), s.powerItemIds());
+    }
+
+    /** Each id known and listed once; problems at {@code field.i}. Null is fine (nothing given). */
+    boolean eachOnce(
+            List<String> ids, String field, java.util.function.Predicate<String> known, ScenarioTexts unknown) {
+        if (ids == null) return true;
+        boolean ok = true;
+        var seen = new java.util.HashSet<String>();
+        for (int i = 0; i < ids.size(); i++) {
+            var id = ids.get(i);
+            if (!seen.add(id)) {
+                problem(ScenarioTexts.DUPLICATE, List.of(field, String.valueOf(i)), id);
+                ok = false;
+            } else if (!known.test(id)) {
+                problem(unknown, List.of(field, String.valueOf(i)), id);
+                ok = false;
+            }
+        }
+        return ok;
     }
 
     private void moveDuties(ScenarioStep s) {
@@ -289,11 +346,11 @@ final class StepApplier {
         }
     }
 
-    private static String classification(String given, String fallback) {
+    static String classification(String given, String fallback) {
         return given != null && OrgDraft.CLASSIFICATIONS.contains(given) ? given : fallback;
     }
 
-    private boolean quota(Integer quota) {
+    boolean quota(Integer quota) {
         if (quota != null && quota < 0) {
             problem(ScenarioTexts.NEGATIVE, "quota");
             return false;
@@ -301,7 +358,7 @@ final class StepApplier {
         return true;
     }
 
-    private boolean required(Object value, String field) {
+    boolean required(Object value, String field) {
         if (value == null || (value instanceof String text && text.isBlank())) {
             problem(ScenarioTexts.MISSING_FIELD, field, field);
             return false;
@@ -309,7 +366,7 @@ final class StepApplier {
         return true;
     }
 
-    private boolean unit(String id, String field) {
+    boolean unit(String id, String field) {
         if (!required(id, field)) return false;
         if (!org.activeUnit(id)) {
             problem(ScenarioTexts.UNKNOWN_UNIT, field, id);
@@ -318,7 +375,7 @@ final class StepApplier {
         return true;
     }
 
-    private boolean post(String id, String field) {
+    boolean post(String id, String field) {
         if (!required(id, field)) return false;
         if (!org.activePost(id)) {
             problem(ScenarioTexts.UNKNOWN_POST, field, id);
@@ -336,11 +393,11 @@ final class StepApplier {
         return true;
     }
 
-    private void problem(ScenarioTexts text, String field, Object... args) {
+    void problem(ScenarioTexts text, String field, Object... args) {
         problem(text, List.of(field), args);
     }
 
-    private void problem(ScenarioTexts text, List<String> field, Object... args) {
+    void problem(ScenarioTexts text, List<String> field, Object... args) {
         var full = new ArrayList<>(path);
         full.addAll(field);
         problems.add(text.at(full, args));
