@@ -105,9 +105,13 @@ public final class CaseBook {
         return all;
     }
 
-    public static final java.util.Comparator<Signal> ORDER = java.util.Comparator.comparing(Signal::raisedAt)
-            .thenComparing(Signal::caseId)
-            .thenComparing(Signal::rule);
+    /** By raised time, then case, then rule (written out: it sorts millions of signals in a city's year). */
+    public static final java.util.Comparator<Signal> ORDER = (a, b) -> {
+        int c = a.raisedAt().compareTo(b.raisedAt());
+        if (c != 0) return c;
+        c = a.caseId().compareTo(b.caseId());
+        return c != 0 ? c : a.rule().compareTo(b.rule());
+    };
 
     private static String orEmpty(String post) {
         return post == null ? "" : post;
