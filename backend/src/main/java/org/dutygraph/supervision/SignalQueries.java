@@ -2,12 +2,7 @@ package org.dutygraph.supervision;
 
 import java.util.List;
 import java.util.Locale;
-import org.dutygraph.platform.graphql.NotAuthorizedException;
-import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.neo4j.GraphTransactions;
-import org.dutygraph.security.AccountService;
-import org.dutygraph.security.Role;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 /** Reading signals: admins and the supervision office's inspectors only. */
@@ -30,19 +25,17 @@ public class SignalQueries {
 
     private final SignalStore store;
     private final GraphTransactions graph;
-    private final AccountService accounts;
-    private final SupervisionSettings settings;
+    private final OfficeAccess office;
 
-    SignalQueries(SignalStore store, GraphTransactions graph, AccountService accounts, SupervisionSettings settings) {
+    SignalQueries(SignalStore store, GraphTransactions graph, OfficeAccess office) {
         this.store = store;
         this.graph = graph;
-        this.accounts = accounts;
-        this.settings = settings;
+        this.office = office;
     }
 
     /** A page of signals, newest raised first, after the sort key of the previous page's last one. */
     public List<SignalView> signals(String unitId, String level, Boolean open, String after, int limit) {
-        requireOffice();
+        office.require();
         return graph
                 .read(() ->
                         store.list(unitId, level == null ? null : level.toLowerCase(Locale.ROOT), open, after, limit))
@@ -60,17 +53,5 @@ public class SignalQueries {
                         s.clearedAt(),
                         s.sortKey()))
                 .toList();
-    }
-
-    private void requireOffice() {
-        var name = SecurityContextHolder.getContext().getAuthentication().getName();
-        var account = accounts.find(name).orElse(null);
-        boolean admin = account != null && account.roles().contains(Role.ADMIN);
-        boolean office = account != null
-                && account.unitId() != null
-                && settings.officeUnitIds().contains(account.unitId());
-        if (!admin && !office) {
-            throw new NotAuthorizedException(true, Text.of(SupervisionTexts.OFFICE_ONLY));
-        }
     }
 }

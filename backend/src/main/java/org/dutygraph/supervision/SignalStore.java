@@ -39,11 +39,11 @@ class SignalStore {
         this.neo4j = neo4j;
     }
 
-    /** Whether each stored signal of these cases is cleared, by id. */
+    /** Whether each stored signal of these cases is cleared, by id (through the case: signals have no caseId index). */
     Map<String, Boolean> clearedByCase(Collection<String> caseIds) {
         var found = new HashMap<String, Boolean>();
         neo4j.query("""
-                        UNWIND $ids AS id MATCH (s:SupervisionSignal {caseId: id})
+                        UNWIND $ids AS id MATCH (:SupervisedCase {id: id})<-[:ON_CASE]-(s:SupervisionSignal)
                         RETURN s.id AS id, s.clearedAt IS NOT NULL AS cleared""")
                 .bind(List.copyOf(caseIds))
                 .to("ids")

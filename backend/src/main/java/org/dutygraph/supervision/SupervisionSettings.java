@@ -1,14 +1,16 @@
 package org.dutygraph.supervision;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code dutygraph.supervision.*}: the systems allowed to send case events (each an id and the SHA-256 of its
- * secret, hex), the supervision period in working days, how often signals are evaluated, and the units whose
- * accounts form the supervision office (red cards go to them).
+ * {@code dutygraph.supervision.*}: the systems allowed to send case events and queue snapshots (each an id and the
+ * SHA-256 of its secret, hex), the supervision period in working days, how often signals are evaluated, the units
+ * whose accounts form the supervision office (red cards go to them), and the service halls whose queues are
+ * watched with their thresholds.
  */
 @ConfigurationProperties("dutygraph.supervision")
 record SupervisionSettings(
@@ -16,7 +18,66 @@ record SupervisionSettings(
         @DefaultValue("2") int supervisionPeriod,
         @DefaultValue("5m") Duration evaluateInterval,
         @DefaultValue List<String> officeUnitIds,
-        @DefaultValue("20000") int maxBatchLines) {
+        @DefaultValue("20000") int maxBatchLines,
+        @DefaultValue List<Hall> halls) {
+
+    SupervisionSettings {
+        var seen = new HashSet<String>();
+        for (int i = 0; i < halls.size(); i++) {
+            if (!seen.add(halls.get(i).unitId())) {
+                throw new IllegalArgumentException("dutygraph.supervision.halls[" + i + "].unit-id: hall "
+                        + halls.get(i).unitId() + " twice");
+            }
+        }
+    }
 
     record SystemCredential(String id, String secretSha256) {}
+
+    /**
+     * A service hall (a unit) whose waiting queue is watched: a level is raised when the waiting count reaches its
+     * threshold and cleared when it falls below the threshold minus {@code clearMargin}. Each level is told to a
+     * post: the given one, else the hall's head (yellow), the leader in charge (orange) or the head of the unit
+     * above the hall (red).
+     */
+    record Hall(
+            String unitId,
+            int yellow,
+            int orange,
+            int red,
+            Integer clearMargin,
+            String yellowPostId,
+            String orangePostId,
+            String redPostId) {
+
+        Hall {
+            if (unitId == null || unitId.isBlank()) {
+                throw new IllegalArgumentException("dutygraph.supervision.halls[].unit-id is required");
+            }
+            if (yellow < 1 || orange <= yellow || red <= orange) {
+                throw new IllegalArgumentException("dutygraph.supervision.halls (" + unitId
+                        + "): thresholds must be whole numbers with 0 < yellow < orange < red");
+            }
+            if (clearMargin == null) clearMargin = Math.max(1, yellow / 5);
+            if (clearMargin < 1 || clearMargin >= yellow) {
+                throw new IllegalArgumentException(
+                        "dutygraph.supervision.halls (" + unitId + ").clear-margin must lie between 1 and yellow - 1");
+            }
+        }
+
+        int threshold(QueueLevel level) {
+            return switch (level) {
+                case yellow -> yellow;
+                case orange -> orange;
+                case red -> red;
+            };
+        }
+
+        String postOverride(QueueLevel level) {
+            return switch (level) {
+                case yellow -> yellowPostId;
+                case orange -> orangePostId;
+                case red -> redPostId;
+            };
+        }
+    }
 }

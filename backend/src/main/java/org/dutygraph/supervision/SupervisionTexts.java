@@ -15,7 +15,12 @@ enum SupervisionTexts implements MessageKey {
     NOT_CLEARED,
     OVER_STATUTORY,
     UNLISTED_FEE,
-    OFFICE_ONLY;
+    OFFICE_ONLY,
+    QUEUE_YELLOW_TITLE,
+    QUEUE_ORANGE_TITLE,
+    QUEUE_RED_TITLE,
+    QUEUE_RAISED,
+    QUEUE_UNKNOWN_HALL;
 
     @Override
     public String key() {
@@ -27,6 +32,14 @@ enum SupervisionTexts implements MessageKey {
             case notice -> NOTICE_TITLE;
             case yellow -> YELLOW_TITLE;
             case red -> RED_TITLE;
+        };
+    }
+
+    static SupervisionTexts title(QueueLevel level) {
+        return switch (level) {
+            case yellow -> QUEUE_YELLOW_TITLE;
+            case orange -> QUEUE_ORANGE_TITLE;
+            case red -> QUEUE_RED_TITLE;
         };
     }
 

@@ -227,6 +227,7 @@ class AuthorizationApiTest extends ApiTest {
             Map.entry("Query.citizenRankings", "{ citizenRankings(first: 1) { edges { cursor } } }"),
             Map.entry("Query.matters", "{ matters(first: 1) { version edges { cursor } } }"),
             Map.entry("Query.supervisionSignals", "{ supervisionSignals(first: 1) { edges { cursor } } }"),
+            Map.entry("Query.hallQueueDay", "{ hallQueueDay(hallId: \"x\", date: \"2001-01-01\") { hallId } }"),
             Map.entry("Query.citizenRankingDrafts", "{ citizenRankingDrafts(first: 1) { edges { cursor } } }"),
             Map.entry("Query.replayCitizenRanking", "{ replayCitizenRanking(id: \"x\") }"),
             Map.entry(

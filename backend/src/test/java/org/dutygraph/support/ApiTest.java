@@ -74,6 +74,12 @@ public abstract class ApiTest {
         registry.add("dutygraph.supervision.systems[0].id", () -> "zwfw");
         registry.add("dutygraph.supervision.systems[0].secret-sha256", () -> RedCardsForTests.ZWFW_SECRET_SHA256);
         registry.add("dutygraph.supervision.evaluate-interval", () -> "1h");
+        // a watched service hall (the supervision fixture's registration section)
+        registry.add("dutygraph.supervision.halls[0].unit-id", () -> "zrzy-dj");
+        registry.add("dutygraph.supervision.halls[0].yellow", () -> "20");
+        registry.add("dutygraph.supervision.halls[0].orange", () -> "40");
+        registry.add("dutygraph.supervision.halls[0].red", () -> "60");
+        registry.add("dutygraph.supervision.halls[0].clear-margin", () -> "5");
     }
 
     @AfterEach

@@ -15,8 +15,20 @@ import java.util.TreeSet;
  */
 public final class WorkingDays {
 
+    /** The days {@link #nthWorkingDayAfter} answers from a table (outside them it counts day by day). */
+    private static final long TABLE_FIRST = LocalDate.of(1990, 1, 1).toEpochDay();
+
+    private static final long TABLE_END = LocalDate.of(2101, 1, 1).toEpochDay();
+
     private final Map<LocalDate, Boolean> listed;
     private final Set<Integer> years;
+    private volatile Table table;
+
+    /**
+     * {@code workingUpTo[i]}: working days in [TABLE_FIRST, TABLE_FIRST + i]; {@code working[k]}: the k-th working
+     * day from TABLE_FIRST, as an offset from it.
+     */
+    private record Table(int[] workingUpTo, int[] working) {}
 
     WorkingDays(Map<LocalDate, Boolean> listed, Set<Integer> years) {
         this.listed = Map.copyOf(listed);
@@ -49,6 +61,44 @@ public final class WorkingDays {
             return swapped;
         }
         return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+    }
+
+    /**
+     * The {@code n}-th working day after {@code from} ({@code from} itself for 0): where a limit of n working days
+     * started on {@code from} ends. A table lookup for the years 1990 to 2100.
+     */
+    public LocalDate nthWorkingDayAfter(LocalDate from, int n) {
+        if (n < 0) throw new IllegalArgumentException("n must not be negative: " + n);
+        if (n == 0) return from;
+        long offset = from.toEpochDay() - TABLE_FIRST;
+        if (offset >= 0 && from.toEpochDay() < TABLE_END) {
+            var t = table();
+            long k = (long) t.workingUpTo()[(int) offset] + n - 1;
+            if (k < t.working().length) return LocalDate.ofEpochDay(TABLE_FIRST + t.working()[(int) k]);
+        }
+        var day = from;
+        for (int counted = 0; counted < n; ) {
+            day = day.plusDays(1);
+            if (isWorkingDay(day)) counted++;
+        }
+        return day;
+    }
+
+    private Table table() {
+        var t = table;
+        if (t == null) {
+            int size = (int) (TABLE_END - TABLE_FIRST);
+            var upTo = new int[size];
+            var working = new int[size];
+            int count = 0;
+            for (int i = 0; i < size; i++) {
+                if (isWorkingDay(LocalDate.ofEpochDay(TABLE_FIRST + i))) working[count++] = i;
+                upTo[i] = count;
+            }
+            t = new Table(upTo, java.util.Arrays.copyOf(working, count));
+            table = t;
+        }
+        return t;
     }
 
     /** The first working day after {@code day}. */

@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dutygraph.supervision.CaseEventIntake;
+import org.dutygraph.supervision.QueueIntake;
 import org.dutygraph.supervision.SystemCredentials;
+import org.dutygraph.supervision.events.LineProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,11 +28,51 @@ class CaseEventController {
     static final long MAX_BYTES = 16L << 20;
 
     private final CaseEventIntake intake;
+    private final QueueIntake queue;
     private final SystemCredentials credentials;
 
-    CaseEventController(CaseEventIntake intake, SystemCredentials credentials) {
+    CaseEventController(CaseEventIntake intake, QueueIntake queue, SystemCredentials credentials) {
         this.intake = intake;
+        this.queue = queue;
         this.credentials = credentials;
+    }
+
+    /** {@code POST /supervision/queue}: a batch of queue snapshots (JSON lines), signed as case events are. */
+    @PostMapping("/supervision/queue")
+    ResponseEntity<Map<String, Object>> queue(
+            @RequestHeader(value = "Authorization", required = false) String authorization, HttpServletRequest request)
+            throws IOException {
+        var system = credentials.system(authorization);
+        if (system.isEmpty()) return unauthorized();
+        if (request.getContentLengthLong() > MAX_BYTES) return tooLarge();
+        QueueIntake.Result result;
+        try {
+            result = queue.ingest(
+                    system.get(), new InputStreamReader(new Bounded(request.getInputStream()), StandardCharsets.UTF_8));
+        } catch (TooLarge e) {
+            return tooLarge();
+        }
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("kept", result.kept());
+        answer.put("replayed", result.replayed());
+        answer.put("late", result.late());
+        answer.put("raised", result.raised());
+        answer.put("cleared", result.cleared());
+        answer.put("problems", problems(result.problems()));
+        return ResponseEntity.ok(answer);
+    }
+
+    private static List<Map<String, Object>> problems(List<LineProblem> problems) {
+        return problems.stream()
+                .map(p -> Map.<String, Object>of(
+                        "line", p.line(), "field", p.field(), "code", p.code(), "message", p.message()))
+                .toList();
+    }
+
+    private static ResponseEntity<Map<String, Object>> unauthorized() {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header("WWW-Authenticate", "Basic realm=\"supervision\"")
+                .body(error("UNAUTHENTICATED", "A configured system's id and secret are required (HTTP Basic)"));
     }
 
     @PostMapping("/supervision/events")
@@ -38,11 +80,7 @@ class CaseEventController {
             @RequestHeader(value = "Authorization", required = false) String authorization, HttpServletRequest request)
             throws IOException {
         var system = credentials.system(authorization);
-        if (system.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                    .header("WWW-Authenticate", "Basic realm=\"supervision\"")
-                    .body(error("UNAUTHENTICATED", "A configured system's id and secret are required (HTTP Basic)"));
-        }
+        if (system.isEmpty()) return unauthorized();
         if (request.getContentLengthLong() > MAX_BYTES) {
             return tooLarge();
         }
@@ -56,12 +94,7 @@ class CaseEventController {
         var answer = new LinkedHashMap<String, Object>();
         answer.put("kept", result.kept());
         answer.put("replayed", result.replayed());
-        answer.put(
-                "problems",
-                result.problems().stream()
-                        .map(p ->
-                                Map.of("line", p.line(), "field", p.field(), "code", p.code(), "message", p.message()))
-                        .toList());
+        answer.put("problems", problems(result.problems()));
         return ResponseEntity.ok(answer);
     }
 

@@ -52,6 +52,10 @@ final class CaseClock {
 
     /** The last working day of a limit of {@code n} days started on {@code from}; null while a suspension holds it. */
     LocalDate lastDay(LocalDate from, int n) {
+        if (suspensions.isEmpty()) {
+            var last = days.nthWorkingDayAfter(from, n);
+            return last.toEpochDay() - from.toEpochDay() > MAX_DAYS_SCANNED + 1 ? null : last;
+        }
         var day = from;
         for (int counted = 0, scanned = 0; counted < n; scanned++) {
             if (scanned > MAX_DAYS_SCANNED) return null;

@@ -39,17 +39,27 @@ public final class SignalEngine {
      */
     public List<Signal> evaluate(
             List<CaseEvent> events, PowerItemTerms terms, BinaryOperator<String> resolver, Instant at) {
-        var sorted = events.stream()
-                .filter(e -> !e.at().toInstant().isAfter(at))
-                .sorted(TIME_ORDER)
-                .toList();
+        var sorted = new ArrayList<CaseEvent>(events.size());
+        boolean inOrder = true;
+        Instant latest = null;
+        for (var e : events) {
+            var t = e.at().toInstant();
+            if (t.isAfter(at)) continue;
+            if (latest != null && t.isBefore(latest)) inOrder = false;
+            else latest = t;
+            sorted.add(e);
+        }
         if (sorted.isEmpty()) return List.of();
+        // a stable sort of events already in time order changes nothing: skipped, as it is the usual case
+        if (!inOrder) sorted.sort(TIME_ORDER);
         var run = new CaseRun(sorted.get(0), terms, resolver);
+        var next = sorted.get(0).at().toInstant();
         for (int i = 0; i < sorted.size(); i++) {
             var event = sorted.get(i);
+            var from = next;
+            next = i + 1 < sorted.size() ? sorted.get(i + 1).at().toInstant() : null;
             run.apply(event);
-            var next = i + 1 < sorted.size() ? sorted.get(i + 1).at().toInstant() : null;
-            run.stretch(event.at().toInstant(), next, at);
+            run.stretch(from, next, at);
         }
         return run.signals();
     }

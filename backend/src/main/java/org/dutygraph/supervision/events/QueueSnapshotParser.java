@@ -1,0 +1,112 @@
+package org.dutygraph.supervision.events;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads one line of the queue-snapshot format (docs/supervision-events.md):
+ * {@code {"hall_id": "...", "at": "ISO date-time with offset", "waiting": n}}. Every problem is reported with its
+ * field; a field the format does not know is refused (a typo would otherwise pass unnoticed).
+ */
+public final class QueueSnapshotParser {
+
+    public static final int MAX_WAITING = 100_000;
+    private static final int MAX_LINE_CHARS = 1_024;
+    private static final Set<String> FIELDS = Set.of("hall_id", "at", "waiting");
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    /** The snapshot of a line, or the line's problems. */
+    public record Parsed(QueueSnapshot snapshot, List<LineProblem> problems) {
+        public boolean ok() {
+            return snapshot != null;
+        }
+    }
+
+    /** @return null for a blank line (skipped), else the snapshot or the problems */
+    public Parsed parse(long line, String text) {
+        if (text.isBlank()) return null;
+        var problems = new ArrayList<LineProblem>();
+        if (text.length() > MAX_LINE_CHARS) {
+            problems.add(new LineProblem(line, "$", "TOO_LONG", "A line is at most " + MAX_LINE_CHARS + " characters"));
+            return new Parsed(null, problems);
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(text);
+        } catch (JacksonException e) {
+            node = null;
+        }
+        if (node == null || !node.isObject()) {
+            problems.add(new LineProblem(line, "$", "MALFORMED_JSON", "The line is not one JSON object"));
+            return new Parsed(null, problems);
+        }
+        for (var name : node.propertyNames()) {
+            if (!FIELDS.contains(name)) {
+                problems.add(new LineProblem(
+                        line, name, "UNKNOWN_FIELD", "'" + name + "' is not a field: hall_id, at, waiting"));
+            }
+        }
+        var hall = hallId(line, node.get("hall_id"), problems);
+        var at = at(line, node.get("at"), problems);
+        var waiting = waiting(line, node.get("waiting"), problems);
+        if (!problems.isEmpty()) return new Parsed(null, List.copyOf(problems));
+        return new Parsed(new QueueSnapshot(hall, at, waiting), List.of());
+    }
+
+    private static String hallId(long line, JsonNode value, List<LineProblem> problems) {
+        if (value == null
+                || value.isNull()
+                || (value.isString() && value.stringValue().isBlank())) {
+            problems.add(new LineProblem(line, "hall_id", "MISSING_FIELD", "'hall_id' is required"));
+            return null;
+        }
+        if (!value.isString() || value.stringValue().length() > CaseEventParser.MAX_ID) {
+            problems.add(new LineProblem(
+                    line, "hall_id", "INVALID_VALUE", "'hall_id' must be a string of at most 200 characters"));
+            return null;
+        }
+        return value.stringValue();
+    }
+
+    private static OffsetDateTime at(long line, JsonNode value, List<LineProblem> problems) {
+        if (value == null || value.isNull()) {
+            problems.add(new LineProblem(line, "at", "MISSING_FIELD", "'at' is required"));
+            return null;
+        }
+        try {
+            if (!value.isString()) throw new DateTimeParseException("not a string", "", 0);
+            var at = OffsetDateTime.parse(value.stringValue());
+            if (at.getYear() >= 1900 && at.getYear() <= 9999) return at;
+            problems.add(new LineProblem(line, "at", "OUT_OF_RANGE", "'at' must lie in the years 1900 to 9999"));
+        } catch (DateTimeParseException e) {
+            problems.add(new LineProblem(
+                    line,
+                    "at",
+                    "INVALID_VALUE",
+                    "'at' must be a date-time with an offset, e.g. 2026-03-20T09:30:00+08:00"));
+        }
+        return null;
+    }
+
+    private static Integer waiting(long line, JsonNode value, List<LineProblem> problems) {
+        if (value == null || value.isNull()) {
+            problems.add(new LineProblem(line, "waiting", "MISSING_FIELD", "'waiting' is required"));
+            return null;
+        }
+        if (!value.isIntegralNumber()
+                || !value.canConvertToInt()
+                || value.intValue() < 0
+                || value.intValue() > MAX_WAITING) {
+            problems.add(new LineProblem(
+                    line, "waiting", "INVALID_VALUE", "'waiting' must be a whole number from 0 to " + MAX_WAITING));
+            return null;
+        }
+        return value.intValue();
+    }
+}
