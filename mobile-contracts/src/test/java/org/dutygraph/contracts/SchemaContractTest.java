@@ -41,6 +41,33 @@ class SchemaContractTest {
         assertThat(lists).as("root lists must be Relay connections").isEmpty();
     }
 
+    /**
+     * Issue 18 item 9: a failure on one query root field (FORBIDDEN, bad input, not found) must not null its
+     * siblings, so every query root field is nullable. Mutation root fields keep non-null payloads: expected
+     * failures are user errors in the payload, and the app sends one mutation per document (checked here).
+     */
+    @Test
+    void queryRootFieldsAreNullableAndAppMutationsSendOneRootFieldEach() {
+        var nonNull = schema.getQueryType().getFieldDefinitions().stream()
+                .filter(f -> graphql.schema.GraphQLTypeUtil.isNonNull(f.getType()))
+                .map(f -> "Query." + f.getName())
+                .toList();
+        assertThat(nonNull).as("non-null query root fields").isEmpty();
+        var several = new ArrayList<String>();
+        for (var document : Contract.clientDocuments()) {
+            for (var operation : graphql.parser.Parser.parse(document.body())
+                    .getDefinitionsOfType(graphql.language.OperationDefinition.class)) {
+                if (operation.getOperation() == graphql.language.OperationDefinition.Operation.MUTATION
+                        && operation.getSelectionSet().getSelections().size() != 1) {
+                    several.add(document.label());
+                }
+            }
+        }
+        assertThat(several)
+                .as("mutation documents with more than one root field")
+                .isEmpty();
+    }
+
     @Test
     void everyMutationTakesOneInputObject() {
         var mutation = schema.getMutationType();
