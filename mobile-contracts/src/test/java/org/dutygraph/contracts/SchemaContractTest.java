@@ -68,6 +68,29 @@ class SchemaContractTest {
                 .isEmpty();
     }
 
+    /** Issue 18 item 10: one default page size everywhere (the server's too: Connection.DEFAULT_PAGE). */
+    @Test
+    void everyPageHasTheSameDefaultSize() {
+        var others = new ArrayList<String>();
+        for (var type : schema.getAllTypesAsList()) {
+            if (type instanceof GraphQLObjectType object && !type.getName().startsWith("__")) {
+                for (var field : object.getFieldDefinitions()) {
+                    var first = field.getArgument("first");
+                    if (first != null
+                            && !"50"
+                                    .equals(String.valueOf(
+                                            first.getArgumentDefaultValue().getValue()
+                                                            instanceof graphql.language.IntValue v
+                                                    ? v.getValue()
+                                                    : null))) {
+                        others.add(object.getName() + "." + field.getName());
+                    }
+                }
+            }
+        }
+        assertThat(others).as("'first' arguments whose default is not 50").isEmpty();
+    }
+
     @Test
     void everyMutationTakesOneInputObject() {
         var mutation = schema.getMutationType();
@@ -76,6 +99,12 @@ class SchemaContractTest {
             assertThat(field.getArguments().get(0).getName()).isEqualTo("input");
             assertThat(graphql.schema.GraphQLTypeUtil.simplePrint(field.getType()))
                     .endsWith("Payload!");
+            var payload = (GraphQLObjectType) graphql.schema.GraphQLTypeUtil.unwrapAll(field.getType());
+            var errors = payload.getFieldDefinition("errors");
+            assertThat(errors).as(payload.getName() + ".errors").isNotNull();
+            assertThat(graphql.schema.GraphQLTypeUtil.simplePrint(errors.getType()))
+                    .as(payload.getName() + ".errors")
+                    .isEqualTo("[UserError!]!");
         });
     }
 
