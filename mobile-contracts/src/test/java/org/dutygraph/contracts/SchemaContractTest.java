@@ -68,7 +68,11 @@ class SchemaContractTest {
                 .isEmpty();
     }
 
-    /** Issue 18 item 10: one default page size everywhere (the server's too: Connection.DEFAULT_PAGE). */
+    /**
+     * Issue 18 item 10: one default page size everywhere (the server's too: Connection.DEFAULT_PAGE), except citizen
+     * rankings: each carries all its entries, so 50 of them by default would exceed the query cost limit and the
+     * released CitizenRankings document, which may leave 'first' out, would be refused.
+     */
     @Test
     void everyPageHasTheSameDefaultSize() {
         var others = new ArrayList<String>();
@@ -77,6 +81,7 @@ class SchemaContractTest {
                 for (var field : object.getFieldDefinitions()) {
                     var first = field.getArgument("first");
                     if (first != null
+                            && !field.getName().startsWith("citizenRanking")
                             && !"50"
                                     .equals(String.valueOf(
                                             first.getArgumentDefaultValue().getValue()
