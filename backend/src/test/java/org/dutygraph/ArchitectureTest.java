@@ -31,7 +31,8 @@ class ArchitectureTest {
      * stops using the driver must leave it (a test says so), and none joins it without a reason written here.
      */
     static final List<String> LEGACY_DRIVER_USERS = List.of(
-            // builds ProjectionStore on the plain driver: the projection load measured faster there
+            // builds ProjectionStore: the embedded Java API in this JVM, else the plain driver (faster than
+            // Neo4jClient)
             "org.dutygraph.conflicts.ProjectionStoreConfiguration",
             // enqueue(tx, ...) joins SubmissionStore's plain-driver group commit
             "org.dutygraph.notifications.Notifications",

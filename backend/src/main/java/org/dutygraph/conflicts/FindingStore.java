@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dutygraph.conflicts.engine.Finding;
+import org.dutygraph.platform.neo4j.InProcessGraph;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -24,10 +26,13 @@ public class FindingStore {
 
     private final Driver driver;
     private final Clock clock;
+    /** The embedded database, when in this JVM: an analysis's findings are written through it, not over Bolt. */
+    private final GraphDatabaseService inProcess;
 
-    FindingStore(Driver driver, Clock clock) {
+    FindingStore(Driver driver, Clock clock, InProcessGraph inProcess) {
         this.driver = driver;
         this.clock = clock;
+        this.inProcess = inProcess.database().orElse(null);
     }
 
     public record Filter(
@@ -67,30 +72,43 @@ public class FindingStore {
     /** Merges findings by id, keeping their triage; a resolved finding found again reopens as a regression. */
     private void upsert(List<Finding> findings, String runId) {
         var now = now();
-        try (var session = driver.session()) {
-            for (int from = 0; from < findings.size(); from += BATCH) {
-                var rows = findings.subList(from, Math.min(findings.size(), from + BATCH)).stream()
-                        .map(Finding::asRecord)
-                        .toList();
-                session.executeWriteWithoutResult(tx -> tx.run("""
-                        UNWIND $rows AS row
-                        MERGE (f:Finding {id: row.id})
-                        ON CREATE SET f.status = 'open', f.firstSeenAt = $now, f.regression = false
-                        SET f.kind = row.kind, f.severity = row.severity, f.units = row.units, f.posts = row.posts,
-                            f.duties = row.duties, f.powerItems = row.power_items, f.evidence = row.evidence,
-                            f.explanationZh = row.explanation, f.explanationEn = row.explanation_en,
-                            f.arbiterPostId = row.arbiter_post_id,
-                            f.lastSeenAt = $now, f.runId = $runId, f.active = true
-                        SET f.regression = CASE WHEN f.status = 'resolved' THEN true ELSE f.regression END
-                        SET f.status = CASE WHEN f.status = 'resolved' THEN 'open' ELSE f.status END
-                        WITH f, row
-                        CALL (f) { MATCH (f)-[r:INVOLVES]->() DELETE r }
-                        CALL (f, row) { UNWIND row.units AS unitId MATCH (u:Organization {id: unitId}) CREATE (f)-[:INVOLVES]->(u) }
-                        """, Map.of("rows", rows, "runId", runId, "now", now))
-                        .consume());
+        for (int from = 0; from < findings.size(); from += BATCH) {
+            var rows = findings.subList(from, Math.min(findings.size(), from + BATCH)).stream()
+                    .map(Finding::asRecord)
+                    .toList();
+            if (inProcess != null) {
+                try (var tx = inProcess.beginTx()) {
+                    try (var result =
+                            tx.execute(UPSERT, Map.of("rows", rows, "runId", runId, "now", now.toZonedDateTime()))) {
+                        result.accept(row -> true); // runs the write to its end before the commit
+                    }
+                    tx.commit();
+                }
+            } else {
+                try (var session = driver.session()) {
+                    session.executeWriteWithoutResult(
+                            tx -> tx.run(UPSERT, Map.of("rows", rows, "runId", runId, "now", now))
+                                    .consume());
+                }
             }
         }
     }
+
+    private static final String UPSERT = """
+            UNWIND $rows AS row
+            MERGE (f:Finding {id: row.id})
+            ON CREATE SET f.status = 'open', f.firstSeenAt = $now, f.regression = false
+            SET f.kind = row.kind, f.severity = row.severity, f.units = row.units, f.posts = row.posts,
+                f.duties = row.duties, f.powerItems = row.power_items, f.evidence = row.evidence,
+                f.explanationZh = row.explanation, f.explanationEn = row.explanation_en,
+                f.arbiterPostId = row.arbiter_post_id,
+                f.lastSeenAt = $now, f.runId = $runId, f.active = true
+            SET f.regression = CASE WHEN f.status = 'resolved' THEN true ELSE f.regression END
+            SET f.status = CASE WHEN f.status = 'resolved' THEN 'open' ELSE f.status END
+            WITH f, row
+            CALL (f) { MATCH (f)-[r:INVOLVES]->() DELETE r }
+            CALL (f, row) { UNWIND row.units AS unitId MATCH (u:Organization {id: unitId}) CREATE (f)-[:INVOLVES]->(u) }
+            """;
 
     /** Stored as a DateTime in UTC, as Cypher's datetime() stores it. */
     private java.time.OffsetDateTime now() {

@@ -2,6 +2,7 @@ package org.dutygraph.conflicts;
 
 import java.time.Clock;
 import org.dutygraph.conflicts.engine.ProjectionStore;
+import org.dutygraph.platform.neo4j.InProcessGraph;
 import org.neo4j.driver.Driver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 class ProjectionStoreConfiguration {
 
     @Bean
-    ProjectionStore projectionStore(Driver driver, Clock clock) {
-        return new ProjectionStore(driver, clock);
+    ProjectionStore projectionStore(Driver driver, InProcessGraph inProcess, Clock clock) {
+        return new ProjectionStore(driver, inProcess.database().orElse(null), clock);
     }
 
     @Bean

@@ -4,9 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +18,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
-/** What the benchmarks share: generated bundles, a fresh application on a temp store, timed imports, heap peaks. */
+/** What the benchmarks share: generated bundles, a fresh application on a temp store, timed imports. */
 final class BenchmarkSupport {
 
     private BenchmarkSupport() {}
@@ -92,20 +89,5 @@ final class BenchmarkSupport {
             }
         }
         return (System.nanoTime() - started) / 1e9;
-    }
-
-    static void resetPeakHeap() {
-        System.gc();
-        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    static long peakHeapMiB() {
-        return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
-    }
-
-    private static List<MemoryPoolMXBean> heapPools() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP)
-                .toList();
     }
 }

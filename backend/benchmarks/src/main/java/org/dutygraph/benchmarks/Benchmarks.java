@@ -27,7 +27,7 @@ public final class Benchmarks {
         ALL.put(
                 "conflicts",
                 new Entry(
-                        "[the options of import, --naive-duties 2000]  conflict analysis (-Xmx4g)",
+                        "[--sizes 100000,1000000 --units 5000 --posts 100000 (per 1,000,000 duties) --overlap-rate 0.01 --seed 42 --page-cache 1g --naive-duties 2000]  conflict analysis against grouped Cypher (-Xmx4g)",
                         ConflictBenchmark::new));
         ALL.put(
                 "push",

@@ -10,53 +10,102 @@ import java.util.function.Consumer;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.neo4j.graphdb.GraphDatabaseService;
 
 /**
- * Reads the projection from Neo4j in a handful of streaming scans, one read transaction, with the plain
- * driver: the scans stream hundreds of thousands of rows into primitive arrays without mapping objects.
+ * Reads the projection from Neo4j in a handful of streaming scans, one read transaction: through the embedded
+ * database's Java API when the store runs in this JVM (no Bolt encoding and decoding of a million rows), else with
+ * the plain driver (server, cluster). Both run the same Cypher; the scans stream rows into primitive arrays.
  */
 public final class ProjectionStore {
 
     private final Driver driver;
+    private final GraphDatabaseService embedded;
     private final Clock clock;
 
-    /** @param clock whose date says which memberships and duties are current */
-    public ProjectionStore(Driver driver, Clock clock) {
+    /**
+     * @param embedded the database in this JVM, or null to read through the driver
+     * @param clock whose date says which memberships and duties are current
+     */
+    public ProjectionStore(Driver driver, GraphDatabaseService embedded, Clock clock) {
         this.driver = driver;
+        this.embedded = embedded;
         this.clock = clock;
     }
 
+    /** True when the projection is read through the embedded Java API rather than Bolt. */
+    public boolean readsInProcess() {
+        return embedded != null;
+    }
+
     public Projection load() {
-        var p = new Projection();
-        try (var session = driver.session();
-                var tx = session.beginTransaction()) {
-            Scan scan = (cypher, each) -> tx.run(
-                            cypher, Map.of("today", LocalDate.now(clock).toString()))
-                    .forEachRemaining(each);
-            loadAreas(p, scan);
-            loadConcepts(p, scan);
-            loadUnits(p, scan);
-            loadPosts(p, scan);
-            scan.run(
-                    "MATCH (p:Post)-[s:SUPERVISES]->(u:Organization) RETURN p.id AS post, u.id AS unit, s.kind AS kind",
-                    r -> {
-                        int post = p.posts.of(str(r, "post"));
-                        int unit = p.units.of(str(r, "unit"));
-                        if (post >= 0 && unit >= 0) {
-                            p.supervision.add(new int[] {post, unit});
-                            p.supervisionInCharge.add("in_charge".equals(str(r, "kind")));
-                        }
-                    });
-            scan.run(
-                    "MATCH (i:PowerItem) WHERE coalesce(i.status, 'active') <> 'withdrawn' RETURN i.id AS id, i.name AS name, i.category AS category ORDER BY id",
-                    r -> {
-                        p.powerItems.add(str(r, "id"));
-                        p.powerItemNames.add(str(r, "name"));
-                        p.powerItemCategories.add(str(r, "category"));
-                    });
-            loadDuties(p, scan);
-            tx.commit();
+        var today = Map.<String, Object>of("today", LocalDate.now(clock).toString());
+        if (embedded == null) {
+            try (var session = driver.session();
+                    var tx = session.beginTransaction()) {
+                var p = load((cypher, each) -> tx.run(cypher, today)
+                        .forEachRemaining(r -> each.accept(new Row() {
+                            @Override
+                            public String str(String key) {
+                                Value v = r.get(key);
+                                return v.isNull() ? null : v.asString();
+                            }
+
+                            @Override
+                            public boolean bool(String key) {
+                                return r.get(key).asBoolean();
+                            }
+                        })));
+                tx.commit();
+                return p;
+            }
         }
+        try (var tx = embedded.beginTx()) {
+            return load((cypher, each) -> {
+                try (var result = tx.execute(cypher, today)) {
+                    result.accept(r -> {
+                        each.accept(new Row() {
+                            @Override
+                            public String str(String key) {
+                                return (String) r.get(key);
+                            }
+
+                            @Override
+                            public boolean bool(String key) {
+                                return (Boolean) r.get(key);
+                            }
+                        });
+                        return true;
+                    });
+                }
+            });
+        }
+    }
+
+    private static Projection load(Scan scan) {
+        var p = new Projection();
+        loadAreas(p, scan);
+        loadConcepts(p, scan);
+        loadUnits(p, scan);
+        loadPosts(p, scan);
+        scan.run(
+                "MATCH (p:Post)-[s:SUPERVISES]->(u:Organization) RETURN p.id AS post, u.id AS unit, s.kind AS kind",
+                r -> {
+                    int post = p.posts.of(str(r, "post"));
+                    int unit = p.units.of(str(r, "unit"));
+                    if (post >= 0 && unit >= 0) {
+                        p.supervision.add(new int[] {post, unit});
+                        p.supervisionInCharge.add("in_charge".equals(str(r, "kind")));
+                    }
+                });
+        scan.run(
+                "MATCH (i:PowerItem) WHERE coalesce(i.status, 'active') <> 'withdrawn' RETURN i.id AS id, i.name AS name, i.category AS category ORDER BY id",
+                r -> {
+                    p.powerItems.add(str(r, "id"));
+                    p.powerItemNames.add(str(r, "name"));
+                    p.powerItemCategories.add(str(r, "category"));
+                });
+        loadDuties(p, scan);
         return p;
     }
 
@@ -89,7 +138,18 @@ public final class ProjectionStore {
     }
 
     private interface Scan {
-        void run(String cypher, Consumer<Record> each);
+        void run(String cypher, Consumer<Row> each);
+    }
+
+    /** One result row, from either source. */
+    private interface Row {
+        String str(String key);
+
+        boolean bool(String key);
+    }
+
+    private static String str(Row r, String key) {
+        return r.str(key);
     }
 
     private static String str(Record r, String key) {
@@ -158,7 +218,7 @@ public final class ProjectionStore {
             units.add(str(r, "unit"));
             backups.add(str(r, "backup"));
             reportsTo.add(str(r, "reportsTo"));
-            vacant.add(r.get("vacant").asBoolean());
+            vacant.add(r.bool("vacant"));
         });
         p.postUnit = resolve(units, p.units);
         p.postBackup = resolve(backups, p.posts);
@@ -177,7 +237,7 @@ public final class ProjectionStore {
                 RETURN d.id AS id, d.text AS text, d.role AS role, d.arrangementId AS arrangement, h.id AS holder, h:Post AS byPost
                 ORDER BY id""", r -> {
             var holder = str(r, "holder");
-            int post = r.get("byPost").asBoolean() ? p.posts.of(holder) : -1;
+            int post = r.bool("byPost") ? p.posts.of(holder) : -1;
             int unit = post >= 0 ? p.postUnit[post] : p.units.of(holder);
             if (unit < 0) {
                 return; // held by a dissolved unit or post: not part of today's organisation
