@@ -86,6 +86,30 @@ class RefreshTokenStore {
                         SET s.revokedAt = $now, s.revokedBecause = $why""").bindAll(params).run();
     }
 
+    /**
+     * Deletes up to {@code batch} sessions that can no longer give an access token, with their tokens: those
+     * started before {@code startedBefore} (past their maximum age), and revoked ones whose every token has
+     * expired (until then a reused token is still recognised as such). Returns how many sessions it deleted.
+     */
+    int pruneDead(Instant startedBefore, Instant now, int batch) {
+        return neo4j.query("""
+                        MATCH (s:RefreshSession)
+                        WHERE s.startedAt < $startedBefore
+                           OR (s.revokedAt IS NOT NULL
+                               AND NOT EXISTS { MATCH (t:RefreshToken)-[:OF]->(s) WHERE t.expiresAt > $now })
+                        WITH s LIMIT $batch
+                        OPTIONAL MATCH (t:RefreshToken)-[:OF]->(s)
+                        WITH s, collect(t) AS tokens, s.id AS id
+                        FOREACH (t IN tokens | DETACH DELETE t)
+                        DETACH DELETE s
+                        RETURN count(id) AS pruned""")
+                .bindAll(Map.of("startedBefore", time(startedBefore), "now", time(now), "batch", batch))
+                .fetchAs(Integer.class)
+                .mappedBy((types, row) -> row.get("pruned").asInt())
+                .one()
+                .orElse(0);
+    }
+
     private static OffsetDateTime time(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }

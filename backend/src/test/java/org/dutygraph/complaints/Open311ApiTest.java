@@ -98,6 +98,39 @@ class Open311ApiTest extends ComplaintTestSupport {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Issue 18 item 4: Open311's public lists are cacheable with an ETag, like citizenRankings over GET. */
+    @Test
+    void publicListsAreCacheableWithAnETagAndAnUnchangedOneIs304() throws Exception {
+        for (var path : java.util.List.of("/open311/v2/services.json", "/open311/v2/requests.json")) {
+            var first = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base() + path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(first.statusCode()).isEqualTo(200);
+            assertThat(first.headers().firstValue("Cache-Control").orElse(""))
+                    .as(path)
+                    .contains("public", "max-age=60")
+                    .doesNotContain("no-store", "no-cache");
+            var etag = first.headers().firstValue("ETag").orElseThrow();
+            var again = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base() + path))
+                            .header("If-None-Match", etag)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(again.statusCode()).as(path).isEqualTo(304);
+            assertThat(again.body()).isEmpty();
+            var otherLanguage = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base() + path))
+                            .header("If-None-Match", etag)
+                            .header("Accept-Language", "en")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (path.endsWith("services.json")) {
+                assertThat(otherLanguage.statusCode())
+                        .as("names differ by language")
+                        .isEqualTo(200);
+            }
+        }
+    }
+
     private JsonNode get(String path) throws Exception {
         var response = HTTP.send(
                 HttpRequest.newBuilder(URI.create(base() + path)).build(), HttpResponse.BodyHandlers.ofString());

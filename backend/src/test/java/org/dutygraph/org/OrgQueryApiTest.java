@@ -163,6 +163,66 @@ class OrgQueryApiTest extends ApiTest {
                 .satisfies(t -> assertThat(t).contains("非煤矿山"));
     }
 
+    /** Issue 18 item 10: searchDuties pages by keyset (score, id) like every other list; pages join up exactly. */
+    @Test
+    void searchDutiesPagesByKeysetAndThePagesAddUpToTheWholeList() {
+        var whole = query("{ searchDuties(text: \"矿山\", first: 100) { edges { node { id } } } }")
+                .path("searchDuties.edges[*].node.id")
+                .entityList(String.class)
+                .get();
+        assertThat(whole).hasSizeGreaterThan(2);
+        var paged = new java.util.ArrayList<String>();
+        String after = null;
+        for (int i = 0; i < whole.size() + 1; i++) {
+            var page = analyst.document("""
+                            query($a: String) { searchDuties(text: "矿山", first: 2, after: $a) {
+                              edges { node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }""").variable("a", after).execute();
+            paged.addAll(page.path("searchDuties.edges[*].node.id")
+                    .entityList(String.class)
+                    .get());
+            page.path("searchDuties.pageInfo.hasPreviousPage")
+                    .entity(Boolean.class)
+                    .isEqualTo(after != null);
+            if (!page.path("searchDuties.pageInfo.hasNextPage")
+                    .entity(Boolean.class)
+                    .get()) {
+                break;
+            }
+            after = page.path("searchDuties.pageInfo.endCursor")
+                    .entity(String.class)
+                    .get();
+        }
+        assertThat(paged).isEqualTo(whole);
+    }
+
+    /** Issue 18 item 10: a cursor reveals no id, and a cursor changed by the client is refused, not obeyed. */
+    @Test
+    void cursorsAreOpaqueAndATamperedOneIsRefused() {
+        var cursor = query("{ units { edges { cursor node { id } } } }")
+                .path("units.edges[0].cursor")
+                .entity(String.class)
+                .get();
+        var decoded = new String(
+                java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(decoded).doesNotContain("gov");
+        assertThat(cursor).doesNotContain("Z292"); // "gov" in base64
+        var tampered = cursor.substring(0, cursor.length() - 2) + (cursor.endsWith("A") ? "BB" : "AA");
+        var error = as("analyst")
+                .post("query($a: String) { units(after: $a) { edges { cursor } } }", java.util.Map.of("a", tampered))
+                .errors()
+                .get(0);
+        assertThat(error.path("extensions").path("code").asString()).isEqualTo("BAD_USER_INPUT");
+        assertThat(error.path("extensions").path("reason").asString()).isEqualTo("INVALID_CURSOR");
+        assertThat(error.path("extensions").path("field").asString()).isEqualTo("after");
+        var forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("gov".getBytes());
+        assertThat(as("analyst")
+                        .post(
+                                "query($a: String) { units(after: $a) { edges { cursor } } }",
+                                java.util.Map.of("a", forged))
+                        .firstErrorCode())
+                .isEqualTo("BAD_USER_INPUT");
+    }
+
     @Test
     void powerItemsShowTheirHoldersAndUnheldItemsHaveNone() {
         var rewards =

@@ -34,6 +34,9 @@ class SessionApiTest extends ApiTest {
     @Autowired
     PasswordEncoder passwords;
 
+    @Autowired
+    RefreshSessionPruner pruner;
+
     @Test
     void anExpiredTokenIsRefusedAsExpiredEvenForPublicFieldsAndAGarbledOneAsInvalid() {
         var session = signIn("session-expiry");
@@ -163,6 +166,51 @@ class SessionApiTest extends ApiTest {
         assertThat(kept).isNotBlank();
         clock.advance(Duration.ofDays(16));
         assertThat(errorCode(refresh(kept))).isEqualTo("REFRESH_TOKEN_EXPIRED");
+    }
+
+    /** Every sign-in starts a session: the pruner deletes those that can no longer give a token, and only those. */
+    @Test
+    void thePrunerDeletesDeadSessionsWithTheirTokensAndKeepsLiveOnes() {
+        var aged = signIn("session-prune").path("refreshToken").asString();
+        var signedOut = signIn("session-prune");
+        new GraphQl(port, signedOut.path("token").asString())
+                .post(
+                        SIGN_OUT,
+                        Map.of("refreshToken", signedOut.path("refreshToken").asString()))
+                .ok();
+        clock.advance(Duration.ofDays(16)); // the signed-out session's token has expired (14 days)
+        var recent = signIn("session-prune").path("refreshToken").asString();
+        assertThat(sessionsOf("session-prune")).isEqualTo(3);
+
+        pruner.pruneDead();
+        assertThat(sessionsOf("session-prune"))
+                .as("revoked with every token expired")
+                .isEqualTo(2);
+
+        clock.advance(Duration.ofDays(13));
+        recent = refresh(recent).path("refreshToken").asString();
+        clock.advance(Duration.ofDays(2)); // day 31: the first session is past its 30 days, the recent one is not
+        pruner.pruneDead();
+        assertThat(sessionsOf("session-prune")).isEqualTo(1);
+        assertThat(errorCode(refresh(aged))).isEqualTo("REFRESH_TOKEN_INVALID");
+        assertThat(refresh(recent).path("refreshToken").asString()).isNotBlank();
+        try (var session = driver.session()) {
+            assertThat(session.run("MATCH (t:RefreshToken) WHERE NOT (t)-[:OF]->() RETURN count(t) AS n")
+                            .single()
+                            .get("n")
+                            .asLong())
+                    .as("no token left without its session")
+                    .isZero();
+        }
+    }
+
+    private long sessionsOf(String username) {
+        try (var session = driver.session()) {
+            return session.run("MATCH (s:RefreshSession {username: $u}) RETURN count(s) AS n", Map.of("u", username))
+                    .single()
+                    .get("n")
+                    .asLong();
+        }
     }
 
     @Test

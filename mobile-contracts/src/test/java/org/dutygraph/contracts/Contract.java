@@ -31,8 +31,47 @@ final class Contract {
     }
 
     static GraphQLSchema schema(Path directory) {
-        TypeDefinitionRegistry registry = new SchemaParser().parse(sdl(directory));
+        return schemaOf(sdl(directory));
+    }
+
+    static GraphQLSchema schemaOf(String sdl) {
+        TypeDefinitionRegistry registry = new SchemaParser().parse(sdl);
         return UnExecutableSchemaGenerator.makeUnExecutableSchema(registry);
+    }
+
+    /** Every document the schema does not validate, each with its label and the validator's message. */
+    static List<String> invalidDocuments(GraphQLSchema schema, List<CompatibilityGate.ClientDocument> documents) {
+        var failures = new java.util.ArrayList<String>();
+        for (var document : documents) {
+            graphql.ParseAndValidate.parseAndValidate(
+                            schema,
+                            graphql.ExecutionInput.newExecutionInput(document.body())
+                                    .build())
+                    .getErrors()
+                    .forEach(e -> failures.add(document.label() + ": " + e.getMessage()));
+        }
+        return failures;
+    }
+
+    /** What clients send: the app's operations (by file) and every kept release's (by release and name). */
+    static List<CompatibilityGate.ClientDocument> clientDocuments() {
+        var documents = new java.util.ArrayList<CompatibilityGate.ClientDocument>();
+        for (var file : operations()) {
+            documents.add(new CompatibilityGate.ClientDocument(
+                    OPERATIONS_DIR.relativize(file).toString(), read(file)));
+        }
+        try {
+            for (var release : PersistedQueryManifestTest.releases()) {
+                var version = release.getFileName().toString().replace(".json", "");
+                for (var operation : ReleasedManifest.read(release)) {
+                    documents.add(new CompatibilityGate.ClientDocument(
+                            "release " + version + " " + operation.name(), operation.body()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return documents;
     }
 
     static List<Path> operations() {

@@ -2,11 +2,7 @@ package org.dutygraph.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import graphql.ExecutionInput;
-import graphql.ParseAndValidate;
 import graphql.schema.GraphQLObjectType;
-import graphql.schema.diff.SchemaDiff;
-import graphql.schema.diff.reporting.CapturingReporter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -45,6 +41,61 @@ class SchemaContractTest {
         assertThat(lists).as("root lists must be Relay connections").isEmpty();
     }
 
+    /**
+     * Issue 18 item 9: a failure on one query root field (FORBIDDEN, bad input, not found) must not null its
+     * siblings, so every query root field is nullable. Mutation root fields keep non-null payloads: expected
+     * failures are user errors in the payload, and the app sends one mutation per document (checked here).
+     */
+    @Test
+    void queryRootFieldsAreNullableAndAppMutationsSendOneRootFieldEach() {
+        var nonNull = schema.getQueryType().getFieldDefinitions().stream()
+                .filter(f -> graphql.schema.GraphQLTypeUtil.isNonNull(f.getType()))
+                .map(f -> "Query." + f.getName())
+                .toList();
+        assertThat(nonNull).as("non-null query root fields").isEmpty();
+        var several = new ArrayList<String>();
+        for (var document : Contract.clientDocuments()) {
+            for (var operation : graphql.parser.Parser.parse(document.body())
+                    .getDefinitionsOfType(graphql.language.OperationDefinition.class)) {
+                if (operation.getOperation() == graphql.language.OperationDefinition.Operation.MUTATION
+                        && operation.getSelectionSet().getSelections().size() != 1) {
+                    several.add(document.label());
+                }
+            }
+        }
+        assertThat(several)
+                .as("mutation documents with more than one root field")
+                .isEmpty();
+    }
+
+    /**
+     * Issue 18 item 10: one default page size everywhere (the server's too: Connection.DEFAULT_PAGE), except citizen
+     * rankings: each carries all its entries, so 50 of them by default would exceed the query cost limit and the
+     * released CitizenRankings document, which may leave 'first' out, would be refused.
+     */
+    @Test
+    void everyPageHasTheSameDefaultSize() {
+        var others = new ArrayList<String>();
+        for (var type : schema.getAllTypesAsList()) {
+            if (type instanceof GraphQLObjectType object && !type.getName().startsWith("__")) {
+                for (var field : object.getFieldDefinitions()) {
+                    var first = field.getArgument("first");
+                    if (first != null
+                            && !field.getName().startsWith("citizenRanking")
+                            && !"50"
+                                    .equals(String.valueOf(
+                                            first.getArgumentDefaultValue().getValue()
+                                                            instanceof graphql.language.IntValue v
+                                                    ? v.getValue()
+                                                    : null))) {
+                        others.add(object.getName() + "." + field.getName());
+                    }
+                }
+            }
+        }
+        assertThat(others).as("'first' arguments whose default is not 50").isEmpty();
+    }
+
     @Test
     void everyMutationTakesOneInputObject() {
         var mutation = schema.getMutationType();
@@ -53,6 +104,12 @@ class SchemaContractTest {
             assertThat(field.getArguments().get(0).getName()).isEqualTo("input");
             assertThat(graphql.schema.GraphQLTypeUtil.simplePrint(field.getType()))
                     .endsWith("Payload!");
+            var payload = (GraphQLObjectType) graphql.schema.GraphQLTypeUtil.unwrapAll(field.getType());
+            var errors = payload.getFieldDefinition("errors");
+            assertThat(errors).as(payload.getName() + ".errors").isNotNull();
+            assertThat(graphql.schema.GraphQLTypeUtil.simplePrint(errors.getType()))
+                    .as(payload.getName() + ".errors")
+                    .isEqualTo("[UserError!]!");
         });
     }
 
@@ -60,39 +117,41 @@ class SchemaContractTest {
     void everyOperationOfTheAppIsValidAndNamedAfterItsFile() {
         var operations = Contract.operations();
         assertThat(operations).isNotEmpty();
+        var appDocuments = Contract.clientDocuments().stream()
+                .filter(d -> !d.label().startsWith("release "))
+                .toList();
+        assertThat(Contract.invalidDocuments(schema, appDocuments))
+                .as("app operations the schema does not validate")
+                .isEmpty();
         var names = new HashSet<String>();
+        var misnamed = new ArrayList<String>();
         for (var file : operations) {
             var document = Contract.read(file);
-            var result = ParseAndValidate.parseAndValidate(
-                    schema, ExecutionInput.newExecutionInput(document).build());
-            assertThat(result.getErrors()).as(file.toString()).isEmpty();
             var expected = file.getFileName().toString().replace(".graphql", "");
-            assertThat(document)
-                    .as(file + " declares operation " + expected)
-                    .containsPattern("(query|mutation|subscription) " + expected + "\\b");
-            assertThat(names.add(expected))
-                    .as("operation names are unique: " + expected)
-                    .isTrue();
+            if (!java.util.regex.Pattern.compile("(query|mutation|subscription) " + expected + "\\b")
+                    .matcher(document)
+                    .find()) {
+                misnamed.add(file + " does not declare operation " + expected);
+            }
+            if (!names.add(expected)) {
+                misnamed.add(file + ": operation name " + expected + " is not unique");
+            }
         }
+        assertThat(misnamed).isEmpty();
     }
 
     /**
-     * The published schema may grow but not break the app: removing or retyping a field, argument or
-     * enum value fails here. After an intended, coordinated break, copy the schema into the baseline.
+     * The published schema may grow but not break what clients send (the app's operations and every kept
+     * release's): removing or retyping a field, argument or enum value fails here, naming every document it
+     * reaches; a removal passes only once the baseline marked it {@code @deprecated} and no document uses it.
+     * Dangerous changes are printed as warnings. After an intended change, copy the schema into the baseline.
      */
     @Test
     void theSchemaDoesNotBreakThePublishedBaseline() {
-        var reporter = new CapturingReporter();
-        var options = SchemaDiff.Options.defaultOptions();
-        new SchemaDiff(options)
-                .diffSchema(
-                        graphql.schema.diff.SchemaDiffSet.diffSetFromIntrospection(
-                                Contract.schema(Contract.BASELINE_DIR), Contract.schema(Contract.SCHEMA_DIR)),
-                        reporter);
-        List<String> breaks = reporter.getBreakages().stream()
-                .map(d -> d.getCategory() + " " + d.getTypeName() + "." + d.getFieldName() + ": " + d.getReasonMsg())
-                .toList();
-        assertThat(breaks).isEmpty();
+        var report =
+                CompatibilityGate.compare(Contract.schema(Contract.BASELINE_DIR), schema, Contract.clientDocuments());
+        report.warnings().forEach(w -> System.out.println("compatibility warning: " + w));
+        assertThat(report.breaks()).isEmpty();
     }
 
     /**

@@ -60,7 +60,11 @@ class AppraisalController {
 
     record RecomputeInput(int year, Integer waitSeconds) {}
 
-    record RecomputePayload(AppraisalJobs.Job job) {}
+    record RecomputePayload(AppraisalJobs.Job job) {
+        public List<UserError> errors() {
+            return List.of();
+        }
+    }
 
     record RunSummary(int schemes, int subjects, int results, List<Text> ties, long milliseconds) {}
 

@@ -18,6 +18,7 @@ import org.dutygraph.platform.i18n.Messages;
 import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.ratelimit.AnonymousRateLimiter;
 import org.dutygraph.platform.ratelimit.RateLimitedException;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 /**
  * An Open311 GeoReport v2 facade (JSON) over the same complaints, for existing civic-reporting
@@ -69,8 +71,11 @@ class Open311Controller {
     }
 
     @GetMapping(value = "/services.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<Map<String, Object>> services(HttpServletRequest request) {
-        var language = language(request);
+    ResponseEntity<List<Map<String, Object>>> services(HttpServletRequest request, WebRequest web) {
+        return publicList(servicesIn(language(request)), web);
+    }
+
+    private List<Map<String, Object>> servicesIn(Locale language) {
         var group = messages.render(Text.of(ComplaintTexts.OPEN311_GROUP), language);
         return SERVICE_NAMES.entrySet().stream()
                 .map(e -> {
@@ -156,12 +161,51 @@ class Open311Controller {
     }
 
     @GetMapping(value = "/requests.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<Map<String, Object>> published(
-            @RequestParam(name = "service_code", required = false) String code, HttpServletRequest request) {
+    ResponseEntity<List<Map<String, Object>>> published(
+            @RequestParam(name = "service_code", required = false) String code,
+            HttpServletRequest request,
+            WebRequest web) {
         var language = language(request);
-        return cases.published(code == null ? null : code.toUpperCase(Locale.ROOT), 50).stream()
-                .map(c -> request(c, language))
-                .toList();
+        return publicList(
+                cases.published(code == null ? null : code.toUpperCase(Locale.ROOT), 50).stream()
+                        .map(c -> request(c, language))
+                        .toList(),
+                web);
+    }
+
+    /**
+     * Public lists (the same for every caller in a language) may be cached by anyone for a minute, with an ETag of
+     * their content: a client or proxy sending it back in If-None-Match gets 304 without the body.
+     */
+    private static ResponseEntity<List<Map<String, Object>>> publicList(
+            List<Map<String, Object>> body, WebRequest web) {
+        var canonical = new StringBuilder();
+        body.forEach(item -> canonical.append(new java.util.TreeMap<>(item)).append('\n'));
+        var etag = "\"" + java.util.HexFormat.of().formatHex(sha256(canonical.toString())) + "\"";
+        if (web.checkNotModified(etag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(etag)
+                    .cacheControl(PUBLIC_CACHE)
+                    .varyBy("Accept-Language")
+                    .build();
+        }
+        return ResponseEntity.ok()
+                .eTag(etag)
+                .cacheControl(PUBLIC_CACHE)
+                .varyBy("Accept-Language")
+                .body(body);
+    }
+
+    private static final CacheControl PUBLIC_CACHE =
+            CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic();
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Locale language(HttpServletRequest request) {

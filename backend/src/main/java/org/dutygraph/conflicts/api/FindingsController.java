@@ -62,7 +62,11 @@ class FindingsController {
 
     record RunAnalysisInput(Integer waitSeconds) {}
 
-    record RunAnalysisPayload(AnalysisJob job) {}
+    record RunAnalysisPayload(AnalysisJob job) {
+        public List<UserError> errors() {
+            return List.of();
+        }
+    }
 
     record TriageFindingInput(String id, String action, String reason) {}
 

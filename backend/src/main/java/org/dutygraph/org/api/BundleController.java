@@ -35,7 +35,11 @@ class BundleController {
 
     record ImportBundleInput(Object bundle) {}
 
-    record ImportBundlePayload(ImportJob job, List<BundleProblem> problems) {}
+    record ImportBundlePayload(ImportJob job, List<BundleProblem> problems) {
+        public List<org.dutygraph.platform.graphql.UserError> errors() {
+            return List.of();
+        }
+    }
 
     @MutationMapping
     ImportBundlePayload importBundle(@Argument ImportBundleInput input) {

@@ -85,35 +85,33 @@ class OrgQueryController {
         }
         var query = FullTextQuery.of(text, "text");
         int size = Connection.pageSize(first);
-        int skip = offset(after);
-        var hits = search.search(query, skip, size + 1);
+        var afterKey = searchKey(after);
+        var hits = search.search(query, afterKey, size + 1);
         var page = hits.subList(0, Math.min(size, hits.size()));
         var edges = new java.util.ArrayList<SearchEdge>();
-        for (int i = 0; i < page.size(); i++) {
-            edges.add(new SearchEdge(
-                    Connection.encode(Integer.toString(skip + i + 1)),
-                    page.get(i).duty(),
-                    page.get(i).score()));
+        for (var hit : page) {
+            var key = new DutySearchStore.SearchKey(hit.score(), hit.duty().id());
+            edges.add(new SearchEdge(Connection.encode(key.text()), hit.duty(), hit.score()));
         }
         return new SearchConnection(
                 edges,
                 new Connection.PageInfo(
                         hits.size() > size,
-                        skip > 0,
+                        afterKey != null,
                         edges.isEmpty() ? null : edges.get(0).cursor(),
                         edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
     }
 
-    private static int offset(String after) {
-        var key = Connection.decode(after);
-        if (key == null) {
-            return 0;
+    private static DutySearchStore.SearchKey searchKey(String after) {
+        var text = Connection.decode(after);
+        if (text == null) {
+            return null;
         }
-        try {
-            return Math.max(0, Integer.parseInt(key));
-        } catch (NumberFormatException e) {
+        var key = DutySearchStore.SearchKey.parse(text);
+        if (key == null) {
             throw new BadInputException("after", "INVALID_CURSOR", Text.of(PlatformTexts.NOT_OUR_CURSOR, "after"));
         }
+        return key;
     }
 
     @QueryMapping

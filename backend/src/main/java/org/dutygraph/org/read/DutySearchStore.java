@@ -2,7 +2,6 @@ package org.dutygraph.org.read;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.dutygraph.org.OrgTexts;
 import org.dutygraph.org.read.Views.DutyView;
 import org.dutygraph.org.read.Views.PowerItemView;
@@ -84,17 +83,50 @@ public class DutySearchStore {
             """;
 
     /**
-     * Full-text search with the cjk analyzer; pages by offset because scores have no stable key. {@code query}
-     * is Lucene syntax: build it with {@link org.dutygraph.platform.search.FullTextQuery}, never from raw input.
+     * Full-text search with the cjk analyzer, keyset-paged on (score descending, id): {@code after} is the last
+     * hit of the previous page, or null. Scores are stable while the index is, and a duty added meanwhile cannot
+     * shift a page. {@code query} is Lucene syntax: build it with
+     * {@link org.dutygraph.platform.search.FullTextQuery}, never from raw input.
      */
-    public List<Hit> search(String text, int skip, int limit) {
+    public List<Hit> search(String text, SearchKey after, int limit) {
+        var params = new HashMap<String, Object>();
+        params.put("text", text);
+        params.put("afterScore", after == null ? null : after.score());
+        params.put("afterId", after == null ? null : after.dutyId());
+        params.put("limit", limit);
         return reads.list(
                 """
                 CALL db.index.fulltext.queryNodes('duty_text', $text) YIELD node, score
-                RETURN node, score ORDER BY score DESC, node.id SKIP $skip LIMIT $limit""",
-                Map.of("text", text, "skip", skip, "limit", limit),
+                WITH node, score WHERE $afterScore IS NULL OR score < $afterScore
+                  OR (score = $afterScore AND node.id > $afterId)
+                RETURN node, score ORDER BY score DESC, node.id LIMIT $limit""",
+                params,
                 r -> new Hit(
                         OrgRows.duty(r.get("node").asNode()), r.get("score").asDouble()));
+    }
+
+    /** Where a page of search hits ends: the hit's exact score and the duty's id. */
+    public record SearchKey(double score, String dutyId) {
+
+        /** The key as cursor text: the score's exact bits, then the id. */
+        public String text() {
+            return Long.toHexString(Double.doubleToRawLongBits(score)) + ":" + dutyId;
+        }
+
+        /** Null when the text is not a search key (a cursor of another list). */
+        public static SearchKey parse(String text) {
+            var colon = text.indexOf(':');
+            if (colon <= 0 || colon == text.length() - 1) {
+                return null;
+            }
+            try {
+                return new SearchKey(
+                        Double.longBitsToDouble(Long.parseUnsignedLong(text.substring(0, colon), 16)),
+                        text.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
     }
 
     public List<PowerItemView> powerItems(String category, String holderId, String after, int limit) {

@@ -1,17 +1,12 @@
 package org.dutygraph.platform.graphql;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 import org.dutygraph.platform.i18n.PlatformTexts;
 import org.dutygraph.platform.i18n.Text;
 
 /**
- * A Relay connection page. Pages are keyset pages: the cursor encodes the sort key of the last
+ * A Relay connection page. Pages are keyset pages: the cursor seals the sort key of the last
  * node, so deep pages cost as little as the first and concurrent inserts never shift a page.
  */
 public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
@@ -21,6 +16,8 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
     public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {}
 
     public static final int MAX_PAGE = 500;
+    /** The page size when a client gives none; every {@code first} argument in the schema defaults to it too. */
+    public static final int DEFAULT_PAGE = 50;
     /** Cursors encode one sort key (an id, a key of a few ids): far shorter than this. */
     private static final int MAX_CURSOR = 1_000;
 
@@ -50,8 +47,9 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
         return of(fetch.apply(cursor, size + 1), size, cursor != null, sortKey);
     }
 
+    /** An opaque cursor for a sort key (see {@link CursorSeal}): clients cannot read or forge it. */
     public static String encode(String key) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+        return CursorSeal.seal(key);
     }
 
     /** The sort key in a cursor; a cursor that is not ours is bad input on the named argument. */
@@ -62,17 +60,11 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
         if (cursor.length() > MAX_CURSOR) {
             throw notOurs();
         }
-        try {
-            // strict UTF-8: our keys are text, so bytes that are not are someone else's cursor
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor)))
-                    .toString();
-        } catch (IllegalArgumentException | CharacterCodingException e) {
+        var key = CursorSeal.open(cursor);
+        if (key == null) {
             throw notOurs();
         }
+        return key;
     }
 
     private static BadInputException notOurs() {
@@ -81,7 +73,7 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
 
     public static int pageSize(Integer first) {
         if (first == null) {
-            return 50;
+            return DEFAULT_PAGE;
         }
         if (first < 0 || first > MAX_PAGE) {
             throw new BadInputException("first", "OUT_OF_RANGE", Text.of(PlatformTexts.PAGE_SIZE, "first", MAX_PAGE));
