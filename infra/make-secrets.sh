@@ -17,5 +17,6 @@ new() {
 new jwt-secret openssl rand -base64 32
 new complaint-pepper openssl rand -base64 32
 new neo4j-password openssl rand -hex 24
+new cursor-key openssl rand -base64 32
 # the Neo4j image reads user/password from one file
 new neo4j-auth printf 'neo4j/%s' "$(cat "$dir/neo4j-password")"

@@ -182,17 +182,17 @@ class BundleImportApiTest extends ApiTest {
         return copy;
     }
 
-    /** Counts of every label and relationship type, and every node's properties (findings, import jobs and the graph's versions are bookkeeping, left out). */
+    /** Counts of every label and relationship type, and every node's properties (findings, import jobs, the graph's versions, job leases and analysis markers are bookkeeping, left out). */
     private Map<String, Object> graphFingerprint() {
         try (var session = driver.session()) {
             return session.run("""
-                    CALL () { MATCH (n) WHERE NOT n:Account AND NOT n:__Neo4jMigration AND NOT n:Finding AND NOT n:ImportJob AND NOT n:OrgChange
+                    CALL () { MATCH (n) WHERE NOT n:Account AND NOT n:__Neo4jMigration AND NOT n:Finding AND NOT n:ImportJob AND NOT n:OrgChange AND NOT n:JobLease AND NOT n:AnalysisMarker AND NOT n:SignInAllowance
                               RETURN count(n) AS nodes, sum(size(keys(n))) AS nodeProperties }
                     CALL () { MATCH (a)-[r]->() WHERE NOT a:Finding WITH type(r) AS type, count(r) AS n ORDER BY type RETURN sum(n) AS relationships, collect(type) AS types }
                     CALL () { MATCH (a)-[r]->(b) WHERE NOT a:Account AND NOT a:Finding
                               WITH a.id + '-' + type(r) + '-' + coalesce(b.id, '') + '-' + coalesce(r.kind, '') + coalesce(r.startDate, '') AS edge
                               ORDER BY edge RETURN collect(edge) AS edges }
-                    CALL () { MATCH (n) WHERE NOT n:Account AND NOT n:__Neo4jMigration AND NOT n:Finding AND NOT n:ImportJob AND NOT n:OrgChange
+                    CALL () { MATCH (n) WHERE NOT n:Account AND NOT n:__Neo4jMigration AND NOT n:Finding AND NOT n:ImportJob AND NOT n:OrgChange AND NOT n:JobLease AND NOT n:AnalysisMarker AND NOT n:SignInAllowance
                               WITH n ORDER BY labels(n)[0], n.id
                               RETURN collect({labels: labels(n), properties: properties(n)}) AS nodeDump }
                     RETURN nodes, nodeProperties, relationships, types, edges, nodeDump""").single().asMap();

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The unit page exactly as the app ships it (operations/analyst/UnitPage.graphql) over the demo city: its answers
@@ -34,7 +35,7 @@ class UnitPageApiTest extends ApiTest {
     void theShippedOperationAnswersAsBeforeOnEveryUnit() {
         var expected = JSON.readTree(resource("org/unit-page-answers.json"));
         for (var unit : UNITS) {
-            assertThat(unitPage(unit)).as(unit).isEqualTo(expected.path(unit));
+            assertThat(withoutCursors(unitPage(unit))).as(unit).isEqualTo(withoutCursors(expected.path(unit)));
         }
     }
 
@@ -57,6 +58,20 @@ class UnitPageApiTest extends ApiTest {
         // 5 duty fields; supervising posts' holders, backups' vacant: 20 before holders and vacant shared a load
         assertThat(roundTrips).isLessThanOrEqualTo(19);
         assertRoundTripsRan(inProcess, roundTrips);
+    }
+
+    /** Cursors are sealed with a key of the process since they were recorded: everything else must be the same. */
+    private static JsonNode withoutCursors(JsonNode node) {
+        var copy = node.deepCopy();
+        removeCursors(copy);
+        return copy;
+    }
+
+    private static void removeCursors(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.remove(List.of("cursor", "endCursor"));
+        }
+        node.forEach(UnitPageApiTest::removeCursors);
     }
 
     /** Embedded store: every read of the page ran in-process. */

@@ -2,6 +2,7 @@ package org.dutygraph.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import graphql.introspection.Introspection;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +10,7 @@ import java.net.http.HttpResponse;
 import org.dutygraph.support.GraphQl;
 import org.dutygraph.support.Neo4jContainerConnection;
 import org.dutygraph.support.Neo4jForTests;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,6 +35,15 @@ class ProdProfileApiTest {
         Neo4jForTests.register(registry);
         registry.add(
                 "dutygraph.complaints.pepper", () -> "cHJvZC1wcm9maWxlLXRlc3QtcGVwcGVyLW9mLTMyLWJ5dGVzLWF0LWxlYXN0");
+    }
+
+    /**
+     * Boot turns introspection off with graphql-java's JVM-wide switch, which outlives this context: later test
+     * classes in the same JVM (the GraphQL over HTTP audit asks for {@code __type}) must find it on again.
+     */
+    @AfterAll
+    static void introspectionBackOnForTheRestOfTheJvm() {
+        Introspection.enabledJvmWide(true);
     }
 
     @Test

@@ -24,7 +24,11 @@ class GraphQlHttpAuditApiTest extends ApiTest {
             import { auditServer } from 'graphql-http';
             const results = await auditServer({ url: process.argv[2] });
             for (const r of results) {
-              console.log(JSON.stringify({ status: r.status, name: r.name, reason: r.reason ?? null }));
+              let body = null;
+              if (r.status !== 'ok' && r.response) {
+                try { body = (await r.response.clone().text()).slice(0, 500); } catch { body = '(body already read)'; }
+              }
+              console.log(JSON.stringify({ status: r.status, name: r.name, reason: r.reason ?? null, body }));
             }
             """;
 

@@ -36,11 +36,11 @@ class PartialDataApiTest extends ApiTest {
 
     @Test
     void aForbiddenRootFieldNullsOnlyItself() {
-        var response = as("staff").post("{ unreadNotificationCount findings(first: 1) { edges { cursor } } }");
+        var response = as("staff").post("{ unreadNotificationCount analysisJob(id: \"any\") { id } }");
         assertThat(response.data().path("unreadNotificationCount").isInt()).isTrue();
-        assertThat(response.data().path("findings").isNull()).isTrue();
+        assertThat(response.data().path("analysisJob").isNull()).isTrue();
         assertThat(response.errors()).hasSize(1);
         assertThat(response.firstErrorCode()).isEqualTo("FORBIDDEN");
-        assertThat(response.errors().get(0).path("path").path(0).asString()).isEqualTo("findings");
+        assertThat(response.errors().get(0).path("path").path(0).asString()).isEqualTo("analysisJob");
     }
 }
