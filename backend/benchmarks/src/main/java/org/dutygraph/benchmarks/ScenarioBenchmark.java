@@ -88,7 +88,7 @@ final class ScenarioBenchmark implements Benchmark {
             ScenarioStep.Kind kind, List<String> duties, String to, List<String> units, String target) {
         return new ScenarioStep(
                 kind, duties, null, null, to, units, null, target, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null, null, null, null, null, null);
     }
 
     private static void check(Scenarios.Outcome outcome) {
