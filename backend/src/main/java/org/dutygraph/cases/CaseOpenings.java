@@ -213,6 +213,25 @@ public class CaseOpenings {
         return props;
     }
 
+    /** The situation a case recorded, written again onto a case opened from it. */
+    static Map<String, Object> situationProperties(CaseViews.SituationRef s) {
+        return situationProperties(s.catalogueVersion(), asSituation(s));
+    }
+
+    /** The situation a case recorded (wording and measure range as of its catalogue version). */
+    static Catalogue.Situation asSituation(CaseViews.SituationRef s) {
+        return new Catalogue.Situation(
+                s.code(),
+                s.area(),
+                s.wording(),
+                List.of(),
+                null,
+                s.measureFrom(),
+                s.measureTo(),
+                s.suspendFirst(),
+                Catalogue.Bindings.NONE);
+    }
+
     static Map<String, Object> situationProperties(int version, Catalogue.Situation s) {
         var props = new HashMap<String, Object>();
         props.put("catalogueVersion", version);

@@ -403,16 +403,6 @@ public class CaseProcedure {
     }
 
     private static Catalogue.Situation situationRange(CaseView c) {
-        var s = c.situation();
-        return new Catalogue.Situation(
-                s.code(),
-                s.area(),
-                s.wording(),
-                List.of(),
-                null,
-                s.measureFrom(),
-                s.measureTo(),
-                s.suspendFirst(),
-                Catalogue.Bindings.NONE);
+        return CaseOpenings.asSituation(c.situation());
     }
 }

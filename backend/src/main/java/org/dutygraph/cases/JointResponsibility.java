@@ -91,18 +91,7 @@ class JointResponsibility {
             props.put("actDate", c.actDate().toString());
             props.put("jointRules", rules);
             var s = c.situation();
-            props.putAll(CaseOpenings.situationProperties(
-                    s.catalogueVersion(),
-                    new Catalogue.Situation(
-                            s.code(),
-                            s.area(),
-                            s.wording(),
-                            List.of(),
-                            null,
-                            s.measureFrom(),
-                            s.measureTo(),
-                            s.suspendFirst(),
-                            Catalogue.Bindings.NONE)));
+            props.putAll(CaseOpenings.situationProperties(s));
             ids.add(openings.create(
                     props,
                     new CaseOpenings.Concerned(link.postId(), link.personId(), List.of()),

@@ -145,18 +145,7 @@ public class MeasureCases {
         props.put("actDate", findingCase.actDate().toString());
         var s = findingCase.situation();
         if (s != null) {
-            props.putAll(CaseOpenings.situationProperties(
-                    s.catalogueVersion(),
-                    new Catalogue.Situation(
-                            s.code(),
-                            s.area(),
-                            s.wording(),
-                            List.of(),
-                            null,
-                            s.measureFrom(),
-                            s.measureTo(),
-                            s.suspendFirst(),
-                            Catalogue.Bindings.NONE)));
+            props.putAll(CaseOpenings.situationProperties(s));
         }
         var concerned = openings.concerned(postId, null, findingCase.actDate());
         var id = openings.create(props, concerned, findingCase.actDate(), "REGISTERED", by);

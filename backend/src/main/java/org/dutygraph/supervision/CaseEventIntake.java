@@ -51,12 +51,7 @@ public class CaseEventIntake {
         long number = 0;
         for (String line; (line = reader.readLine()) != null; ) {
             if (++number > settings.maxBatchLines()) {
-                problems.add(new LineProblem(
-                        number,
-                        "$",
-                        "TOO_MANY_LINES",
-                        "A batch is at most " + settings.maxBatchLines()
-                                + " lines: this line and the rest were not read; send them in another batch"));
+                problems.add(LineProblem.tooManyLines(number, settings.maxBatchLines()));
                 break;
             }
             var result = parser.parse(number, line);

@@ -69,12 +69,7 @@ public class QueueIntake {
         long number = 0;
         for (String text; (text = reader.readLine()) != null; ) {
             if (++number > settings.maxBatchLines()) {
-                problems.add(new LineProblem(
-                        number,
-                        "$",
-                        "TOO_MANY_LINES",
-                        "A batch is at most " + settings.maxBatchLines()
-                                + " lines: this line and the rest were not read; send them in another batch"));
+                problems.add(LineProblem.tooManyLines(number, settings.maxBatchLines()));
                 break;
             }
             var parsed = parser.parse(number, text);
