@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import org.dutygraph.supervision.events.CaseEvent;
 import org.dutygraph.supervision.events.CaseEventParser;
 import org.dutygraph.supervision.events.LineProblem;
+import org.dutygraph.supervision.events.QueueSnapshotParser;
 import org.junit.jupiter.api.Test;
 
 class CaseEventParserTest {
@@ -90,5 +91,27 @@ class CaseEventParserTest {
                         .problems())
                 .extracting(LineProblem::code)
                 .containsExactly("TOO_LONG");
+    }
+
+    @Test
+    void aFieldGivenTwiceIsRefusedNotLastOneWins() {
+        var event = parser.parse(
+                7,
+                "{\"event_id\": \"e1\", \"case_id\": \"c1\", \"power_item_id\": \"pi\", \"unit_id\": \"u\","
+                        + " \"kind\": \"concluded\", \"kind\": \"received\", \"at\": \"2026-03-02T01:30:00Z\"}");
+        assertThat(event.ok()).isFalse();
+        assertThat(event.problems())
+                .extracting(LineProblem::line, LineProblem::field, LineProblem::code)
+                .containsExactly(tuple(7L, "$", "DUPLICATE_FIELD"));
+
+        var snapshot = new QueueSnapshotParser()
+                .parse(8, "{\"hall_id\": \"h\", \"at\": \"2026-03-02T01:30:00Z\", \"waiting\": 5, \"waiting\": 500}");
+        assertThat(snapshot.problems())
+                .extracting(LineProblem::line, LineProblem::field, LineProblem::code)
+                .containsExactly(tuple(8L, "$", "DUPLICATE_FIELD"));
+
+        assertThat(parser.parse(9, "{\"event_id\": ").problems())
+                .extracting(LineProblem::code)
+                .containsExactly("MALFORMED_JSON");
     }
 }

@@ -5,9 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.dutygraph.org.bundle.Bundle;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads one line of the case-event format (docs/supervision-events.md). Every problem of the line is reported with
@@ -19,7 +17,6 @@ public final class CaseEventParser {
     public static final int MAX_LINE_CHARS = 16_384;
     static final int MAX_ID = 200;
     static final int MAX_TEXT = 2_000;
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     /** The event of a line, or the line's problems. */
     public record Parsed(CaseEvent event, List<LineProblem> problems) {
@@ -38,18 +35,12 @@ public final class CaseEventParser {
             fields.problem("$", "TOO_LONG", "A line is at most " + MAX_LINE_CHARS + " characters");
             return fields.result(null);
         }
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(line);
-        } catch (JacksonException e) {
-            fields.problem("$", "MALFORMED_JSON", "The line is not one JSON object");
+        var read = JsonLines.object(line);
+        if (read.object() == null) {
+            fields.problem("$", read.code(), read.message());
             return fields.result(null);
         }
-        if (node == null || !node.isObject()) {
-            fields.problem("$", "MALFORMED_JSON", "The line is not one JSON object");
-            return fields.result(null);
-        }
-        return fields.result(event(node, fields));
+        return fields.result(event(read.object(), fields));
     }
 
     private static CaseEvent event(JsonNode node, Fields f) {

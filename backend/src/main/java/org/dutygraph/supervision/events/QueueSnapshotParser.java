@@ -5,9 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads one line of the queue-snapshot format (docs/supervision-events.md):
@@ -19,7 +17,6 @@ public final class QueueSnapshotParser {
     public static final int MAX_WAITING = 100_000;
     private static final int MAX_LINE_CHARS = 1_024;
     private static final Set<String> FIELDS = Set.of("hall_id", "at", "waiting");
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     /** The snapshot of a line, or the line's problems. */
     public record Parsed(QueueSnapshot snapshot, List<LineProblem> problems) {
@@ -36,16 +33,12 @@ public final class QueueSnapshotParser {
             problems.add(new LineProblem(line, "$", "TOO_LONG", "A line is at most " + MAX_LINE_CHARS + " characters"));
             return new Parsed(null, problems);
         }
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(text);
-        } catch (JacksonException e) {
-            node = null;
-        }
-        if (node == null || !node.isObject()) {
-            problems.add(new LineProblem(line, "$", "MALFORMED_JSON", "The line is not one JSON object"));
+        var read = JsonLines.object(text);
+        if (read.object() == null) {
+            problems.add(new LineProblem(line, "$", read.code(), read.message()));
             return new Parsed(null, problems);
         }
+        var node = read.object();
         for (var name : node.propertyNames()) {
             if (!FIELDS.contains(name)) {
                 problems.add(new LineProblem(
