@@ -31,12 +31,22 @@ public record NotificationSettings(
             @DefaultValue("500") int batchSize,
             @DefaultValue("2m") Duration lease) {}
 
-    /** Full-jitter exponential backoff: attempt n waits a random time below min(max, initial * 2^(n-1)). */
+    /**
+     * Full-jitter exponential backoff: attempt n waits a random time below min(max, initial * 2^(n-1)).
+     *
+     * @param maxAttempts    attempts before a push becomes a dead letter
+     * @param initialBackoff the wait bound of the first retry
+     * @param maxBackoff     the largest wait bound of any retry
+     */
     public record Retry(
             @DefaultValue("8") int maxAttempts,
             @DefaultValue("1s") Duration initialBackoff,
             @DefaultValue("1h") Duration maxBackoff) {}
 
+    /**
+     * @param staleAfter  a device token not refreshed for this long gets no more pushes
+     * @param deleteAfter a device token not refreshed for this long is deleted
+     */
     public record Devices(
             @DefaultValue("30d") Duration staleAfter,
             @DefaultValue("270d") Duration deleteAfter) {}

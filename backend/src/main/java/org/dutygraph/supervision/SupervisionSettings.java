@@ -11,6 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * SHA-256 of its secret, hex), the supervision period in working days, how often signals are evaluated, the units
  * whose accounts form the supervision office (red cards go to them), and the service halls whose queues are
  * watched with their thresholds.
+ *
+ * @param systems           the systems allowed to send case events and queue snapshots: an id and the SHA-256 (hex)
+ *                          of its secret each
+ * @param supervisionPeriod working days a yellow card may stay uncleared before it turns red
+ * @param evaluateInterval  how often open cases are evaluated for new signals
+ * @param officeUnitIds     the units whose accounts form the supervision office (red cards go to them)
+ * @param maxBatchLines     the most lines one batch of case events or queue snapshots may have
+ * @param halls             the service halls whose waiting queues are watched, with their thresholds
  */
 @ConfigurationProperties("dutygraph.supervision")
 record SupervisionSettings(

@@ -1,16 +1,22 @@
 package org.dutygraph.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.dutygraph.support.ApiTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-/** /actuator/info tells an operator which build runs (from META-INF/build-info.properties, made by the build). */
+/**
+ * /actuator/info tells an operator which build runs: META-INF/build-info.properties and git.properties, both made by
+ * the build.
+ */
 class InfoApiTest extends ApiTest {
 
     @Test
@@ -25,5 +31,21 @@ class InfoApiTest extends ApiTest {
         assertThat(build.path("artifact").asString()).isEqualTo("backend");
         assertThat(build.path("version").asString()).isEqualTo("0.1.0-SNAPSHOT");
         assertThat(build.path("time").asString()).isNotEmpty();
+    }
+
+    @Test
+    void infoNamesTheCommit() throws Exception {
+        assumeTrue(
+                Files.exists(Path.of("..", ".git")),
+                "built outside a git checkout: the build writes no git.properties");
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/info"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        var git = JsonMapper.builder().build().readTree(response.body()).path("git");
+        assertThat(git.path("commit").path("id").asString()).matches("[0-9a-f]{7,40}");
+        assertThat(git.path("commit").path("time").asString()).isNotEmpty();
+        assertThat(git.has("branch")).isTrue();
     }
 }

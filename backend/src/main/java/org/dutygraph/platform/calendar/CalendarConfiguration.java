@@ -11,7 +11,12 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(CalendarConfiguration.CalendarSettings.class)
 class CalendarConfiguration {
 
-    /** {@code dutygraph.calendar.directory}: {@code <year>.txt} files that replace or add to the shipped years. */
+    /**
+     * {@code dutygraph.calendar.*}.
+     *
+     * @param directory a directory of {@code <year>.txt} working-day calendars that replace or add to the shipped
+     *                  years (read at start-up)
+     */
     @ConfigurationProperties("dutygraph.calendar")
     record CalendarSettings(Path directory) {}
 

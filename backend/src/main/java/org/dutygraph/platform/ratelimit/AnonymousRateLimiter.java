@@ -31,6 +31,10 @@ public class AnonymousRateLimiter {
     /**
      * {@code dutygraph.rate-limits.*}: per address, GraphQL root fields per minute and per hour, and
      * uploads per hour.
+     *
+     * @param fieldsPerMinute GraphQL root fields an anonymous caller (per address) may ask for in a minute
+     * @param fieldsPerHour   GraphQL root fields an anonymous caller (per address) may ask for in an hour
+     * @param uploadsPerHour  evidence uploads an anonymous caller (per address) may make in an hour
      */
     @ConfigurationProperties("dutygraph.rate-limits")
     public record Limits(
