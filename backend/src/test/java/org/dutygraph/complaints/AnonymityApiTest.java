@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.dutygraph.complaints.receipts.Receipts;
+import org.dutygraph.support.RecordedSpans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -17,7 +18,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 /**
  * Anonymity, tested: a citizen files, uploads a photo, follows, mistypes receipts and replies, from a
  * phone whose HTTP stack sends its address and device through headers; afterwards neither the database
- * nor the logs hold the address, the user agent, the device id or the receipt.
+ * nor the logs nor the traces (every request traced) hold the address, the user agent, the device id or the
+ * receipt.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class AnonymityApiTest extends ComplaintTestSupport {
@@ -29,7 +31,8 @@ class AnonymityApiTest extends ComplaintTestSupport {
             Map.of("User-Agent", AGENT, "X-Forwarded-For", ADDRESS, "X-Real-IP", ADDRESS, "X-Device-Id", DEVICE);
 
     @Test
-    void noAddressDeviceOrReceiptIsKeptOrLogged(CapturedOutput output) throws Exception {
+    void noAddressDeviceOrReceiptIsKeptLoggedOrTraced(CapturedOutput output) throws Exception {
+        RecordedSpans.start();
         var upload = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/complaints/photos"))
@@ -77,9 +80,21 @@ class AnonymityApiTest extends ComplaintTestSupport {
         var canonical = Receipts.canonical(receipt).orElseThrow();
         var secrets = List.of(ADDRESS, DEVICE, "DutyTestPhone", "127.0.0.1", receipt, canonical);
         var stored = everythingStored();
+        var spans = RecordedSpans.stop();
+        assertThat(spans)
+                .as("the upload was traced")
+                .anySatisfy(span -> assertThat(span.getAttributes().toString()).contains("/complaints/photos"));
+        assertThat(spans)
+                .as("the GraphQL requests were traced")
+                .anySatisfy(span -> assertThat(span.getAttributes().toString()).contains("graphql.outcome"));
+        var traced = spans.stream()
+                .map(span -> span.getName() + span.getAttributes() + span.getEvents() + span.getResource())
+                .toList()
+                .toString();
         for (var secret : secrets) {
             assertThat(stored).as("the database holds " + secret).doesNotContain(secret);
             assertThat(output.getAll()).as("the logs hold " + secret).doesNotContain(secret);
+            assertThat(traced).as("the traces hold " + secret).doesNotContain(secret);
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The backend service of infra/compose.yaml without Docker: the jar as the image holds it (extracted in layers by
@@ -97,9 +98,19 @@ class BackendComposeIT {
                     Thread.sleep(1000);
                 }
                 var log = Files.readString(out, StandardCharsets.UTF_8);
-                assertThat(log)
-                        .contains("The following 1 profile is active: \"prod\"")
-                        .doesNotContain("Starting embedded Neo4j");
+                assertThat(log).doesNotContain("Starting embedded Neo4j");
+                // prod logs are JSON lines (Elastic Common Schema) a log shipper reads without parsing patterns
+                var profileLine = log.lines()
+                        .filter(line -> line.contains("The following 1 profile is active"))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no profile line in:\n" + log));
+                var entry = JsonMapper.builder().build().readTree(profileLine);
+                assertThat(entry.path("message").asString()).isEqualTo("The following 1 profile is active: \"prod\"");
+                var level = entry.has("log.level")
+                        ? entry.path("log.level")
+                        : entry.path("log").path("level");
+                assertThat(level.asString()).isEqualTo("INFO");
+                assertThat(entry.path("@timestamp").asString()).isNotEmpty();
                 assertThat(get(port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
                 assertThat(files(app))
                         .as("written outside the volumes, lost with the container")

@@ -29,7 +29,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     SessionCounter.class,
     MovableClock.InTests.class,
     EffectFailures.class,
-    RedCardsForTests.class
+    RedCardsForTests.class,
+    RecordedSpans.class
 })
 public abstract class ApiTest {
 
@@ -61,6 +62,8 @@ public abstract class ApiTest {
         Neo4jForTests.register(registry);
         FakeFcmForTests.register(registry);
         registry.add("dutygraph.complaints.pepper", () -> PEPPER);
+        // every request traced, as an operator debugging one would set it (RecordedSpans sees the spans)
+        registry.add("management.tracing.sampling.probability", () -> "1.0");
         // Tests escalate explicitly; all test clients share 127.0.0.1 (the rate-limit test uses other addresses).
         registry.add("dutygraph.complaints.escalation-interval", () -> "1h");
         registry.add("dutygraph.rate-limits.fields-per-minute", () -> "600");
