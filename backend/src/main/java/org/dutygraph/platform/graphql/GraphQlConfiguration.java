@@ -24,7 +24,8 @@ public class GraphQlConfiguration {
     RuntimeWiringConfigurer scalars(Messages messages) {
         return wiring -> wiring.scalar(ExtendedScalars.Json)
                 .scalar(BoundedTimeScalars.dateTime(messages))
-                .scalar(BoundedTimeScalars.date(messages));
+                .scalar(BoundedTimeScalars.date(messages))
+                .scalar(PartialDateScalar.create(messages));
     }
 
     @Bean
