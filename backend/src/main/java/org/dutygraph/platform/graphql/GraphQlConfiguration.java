@@ -31,7 +31,7 @@ public class GraphQlConfiguration {
     @Bean
     GraphQlSourceBuilderCustomizer contractWiring(AnonymousRateLimiter limiter, TrustedDocuments trusted) {
         return builder -> builder.defaultTypeResolver(new ViewTypeResolver())
-                .typeVisitors(List.of(new AuthDirectiveVisitor(limiter)))
+                .typeVisitors(List.of(new AuthDirectiveVisitor(limiter), new BoundedListVisitor()))
                 .configureGraphQl(
                         graphQl -> graphQl.preparsedDocumentProvider(new ParsedDocumentCache(2_000, trusted)));
     }
