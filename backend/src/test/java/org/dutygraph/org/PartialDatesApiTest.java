@@ -31,7 +31,9 @@ class PartialDatesApiTest extends ApiTest {
     @BeforeAll
     void bundle() {
         wipeGraph();
-        assertThat(importBundle(BUNDLE).path("problems").isEmpty()).isTrue();
+        var imported = importBundle(BUNDLE);
+        assertThat(imported.path("problems").isEmpty()).isTrue();
+        assertThat(imported.path("errors").isEmpty()).as("a stored bundle answers no errors").isTrue();
     }
 
     @Test

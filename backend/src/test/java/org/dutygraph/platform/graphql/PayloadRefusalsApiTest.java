@@ -97,9 +97,6 @@ class PayloadRefusalsApiTest extends ApiTest {
                 .hasSize(20)
                 .contains("UNSUPPORTED_FORMAT at input.bundle.$.format", "DUPLICATE_ID at input.bundle.$.areas[1].id");
         assertThat(count("Organization")).isZero();
-
-        var stored = importBundle(resource("bundles/conflicts.bundle.json"));
-        assertThat(stored.path("job").path("status").asString()).isEqualTo("SUCCEEDED");
-        assertThat(stored.path("errors").isEmpty()).isTrue();
+        // a stored bundle answers no errors: PartialDatesApiTest (a successful import starts an analysis, kept out of here)
     }
 }
