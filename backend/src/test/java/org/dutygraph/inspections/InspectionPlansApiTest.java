@@ -77,7 +77,8 @@ class InspectionPlansApiTest extends InspectionTestSupport {
                         .path("exclusions")
                         .valueStream()
                         .filter(e -> e.path("inspector").asString().equals("insp-d"))
-                        .map(e -> e.path("reason").asString() + "/" + e.path("cause").asString()))
+                        .map(e -> e.path("reason").asString() + "/"
+                                + e.path("cause").asString()))
                 .hasSize(4)
                 .containsOnly("SAME_UNIT/SAME_UNIT");
 

@@ -35,7 +35,7 @@ class BoundedListsApiTest extends ApiTest {
     @Test
     void withoutFirstEveryItemUpToTheDefaultBound() {
         var post = as("analyst")
-                .post("{ post(id: \\"bl-window\\") { memberships { startsOn } holders { id } } }")
+                .post("{ post(id: \"bl-window\") { memberships { startsOn } holders { id } } }")
                 .ok()
                 .path("post");
         assertThat(post.path("memberships")).hasSize(3);
@@ -45,14 +45,14 @@ class BoundedListsApiTest extends ApiTest {
     @Test
     void firstBoundsAPropertyListAndABatchLoadedOne() {
         var post = as("analyst")
-                .post("query($n: Int) { post(id: \\"bl-window\\") { memberships(first: $n) { startsOn } "
+                .post("query($n: Int) { post(id: \"bl-window\") { memberships(first: $n) { startsOn } "
                         + "holders(first: $n) { id } } }", Map.of("n", 2))
                 .ok()
                 .path("post");
         assertThat(post.path("memberships")).hasSize(2);
         assertThat(post.path("holders")).hasSize(2);
         assertThat(as("analyst")
-                        .post("{ post(id: \\"bl-window\\") { memberships(first: 0) { startsOn } } }")
+                        .post("{ post(id: \"bl-window\") { memberships(first: 0) { startsOn } } }")
                         .ok()
                         .path("post")
                         .path("memberships"))
@@ -63,14 +63,14 @@ class BoundedListsApiTest extends ApiTest {
     void moreThan500OrLessThan0IsRefusedNamingTheArgumentAndWhere() {
         for (int first : new int[] {501, -1}) {
             var errors = as("analyst")
-                    .post("query($n: Int) { post(id: \\"bl-window\\") { memberships(first: $n) { startsOn } } }",
+                    .post("query($n: Int) { post(id: \"bl-window\") { memberships(first: $n) { startsOn } } }",
                             Map.of("n", first))
                     .errors();
             assertThat(errors).hasSize(1);
             var error = errors.get(0);
             assertThat(error.path("extensions").path("code").asString()).isEqualTo("BAD_USER_INPUT");
             assertThat(error.path("extensions").path("field").asString()).isEqualTo("first");
-            assertThat(error.path("path").toString()).isEqualTo("[\\"post\\",\\"memberships\\"]");
+            assertThat(error.path("path").toString()).isEqualTo("[\"post\",\"memberships\"]");
             assertThat(error.path("message").asString()).contains("500");
         }
     }

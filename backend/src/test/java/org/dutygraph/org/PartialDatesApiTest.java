@@ -44,7 +44,7 @@ class PartialDatesApiTest extends ApiTest {
         assertThat(old.path("dissolvedOn").asString())
                 .isEqualTo("2018-03-21")
                 .isEqualTo(old.path("dissolutionDate").asString());
-        var gov = as("analyst").post("{ unit(id: \\"pd-gov\\") { foundedOn dissolvedOn } }").ok().path("unit");
+        var gov = as("analyst").post("{ unit(id: \"pd-gov\") { foundedOn dissolvedOn } }").ok().path("unit");
         assertThat(gov.path("foundedOn").asString()).isEqualTo("1949");
         assertThat(gov.path("dissolvedOn").isNull()).isTrue();
     }

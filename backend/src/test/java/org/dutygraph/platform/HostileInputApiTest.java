@@ -171,7 +171,8 @@ class HostileInputApiTest extends ApiTest {
         cases.add(new Case(
                 "year out of range",
                 "appraiser",
-                body("mutation { recomputeAppraisal(input: {year: 99999}) { appraisalJob { id } errors { field code } } }"),
+                body(
+                        "mutation { recomputeAppraisal(input: {year: 99999}) { appraisalJob { id } errors { field code } } }"),
                 Expect.userError("recomputeAppraisal", "OUT_OF_RANGE", "input.year")));
         cases.add(new Case(
                 "negative wait",

@@ -123,8 +123,7 @@ class FindingsController {
         if (wait < 0 || wait > 60) {
             return new RunAnalysisPayload(
                     null,
-                    List.of(UserError.of(
-                            "OUT_OF_RANGE", Text.of(ConflictTexts.WAIT_SECONDS), "input", "waitSeconds")));
+                    List.of(UserError.of("OUT_OF_RANGE", Text.of(ConflictTexts.WAIT_SECONDS), "input", "waitSeconds")));
         }
         var job = analysis.submit();
         return new RunAnalysisPayload(analysis.await(job.id(), Duration.ofSeconds(wait)), List.of());

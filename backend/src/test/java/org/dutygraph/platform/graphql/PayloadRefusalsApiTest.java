@@ -25,7 +25,11 @@ class PayloadRefusalsApiTest extends ApiTest {
                 .valueStream()
                 .map(e -> e.path("code").asString() + " at "
                         + String.join(
-                                ".", e.path("field").valueStream().map(JsonNode::asString).toList()))
+                                ".",
+                                e.path("field")
+                                        .valueStream()
+                                        .map(JsonNode::asString)
+                                        .toList()))
                 .toList();
     }
 
@@ -79,7 +83,8 @@ class PayloadRefusalsApiTest extends ApiTest {
                 .ok()
                 .path("recomputeAppraisal");
         assertThat(refused.path("appraisalJob").isNull()).isTrue();
-        assertThat(refusals(refused)).containsExactly("OUT_OF_RANGE at input.year", "OUT_OF_RANGE at input.waitSeconds");
+        assertThat(refusals(refused))
+                .containsExactly("OUT_OF_RANGE at input.year", "OUT_OF_RANGE at input.waitSeconds");
         var started = as("appraiser")
                 .post("mutation { recomputeAppraisal(input: {year: 2031, waitSeconds: 60}) { appraisalJob { state } "
                         + "errors { code } } }")
@@ -97,6 +102,7 @@ class PayloadRefusalsApiTest extends ApiTest {
                 .hasSize(20)
                 .contains("UNSUPPORTED_FORMAT at input.bundle.$.format", "DUPLICATE_ID at input.bundle.$.areas[1].id");
         assertThat(count("Organization")).isZero();
-        // a stored bundle answers no errors: PartialDatesApiTest (a successful import starts an analysis, kept out of here)
+        // a stored bundle answers no errors: PartialDatesApiTest (a successful import starts an analysis, kept out of
+        // here)
     }
 }
