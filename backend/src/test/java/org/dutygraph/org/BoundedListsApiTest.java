@@ -45,8 +45,10 @@ class BoundedListsApiTest extends ApiTest {
     @Test
     void firstBoundsAPropertyListAndABatchLoadedOne() {
         var post = as("analyst")
-                .post("query($n: Int) { post(id: \"bl-window\") { memberships(first: $n) { startsOn } "
-                        + "holders(first: $n) { id } } }", Map.of("n", 2))
+                .post(
+                        "query($n: Int) { post(id: \"bl-window\") { memberships(first: $n) { startsOn } "
+                                + "holders(first: $n) { id } } }",
+                        Map.of("n", 2))
                 .ok()
                 .path("post");
         assertThat(post.path("memberships")).hasSize(2);
@@ -63,7 +65,8 @@ class BoundedListsApiTest extends ApiTest {
     void moreThan500OrLessThan0IsRefusedNamingTheArgumentAndWhere() {
         for (int first : new int[] {501, -1}) {
             var errors = as("analyst")
-                    .post("query($n: Int) { post(id: \"bl-window\") { memberships(first: $n) { startsOn } } }",
+                    .post(
+                            "query($n: Int) { post(id: \"bl-window\") { memberships(first: $n) { startsOn } } }",
                             Map.of("n", first))
                     .errors();
             assertThat(errors).hasSize(1);

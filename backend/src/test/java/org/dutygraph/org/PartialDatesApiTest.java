@@ -33,18 +33,25 @@ class PartialDatesApiTest extends ApiTest {
         wipeGraph();
         var imported = importBundle(BUNDLE);
         assertThat(imported.path("problems").isEmpty()).isTrue();
-        assertThat(imported.path("errors").isEmpty()).as("a stored bundle answers no errors").isTrue();
+        assertThat(imported.path("errors").isEmpty())
+                .as("a stored bundle answers no errors")
+                .isTrue();
     }
 
     @Test
     void unitDatesKeepTheirPrecisionAndMatchTheDeprecatedStrings() {
         var old = as("analyst").post("""
                 { unit(id: "pd-old") { foundingDate dissolutionDate foundedOn dissolvedOn } }""").ok().path("unit");
-        assertThat(old.path("foundedOn").asString()).isEqualTo("1983-06").isEqualTo(old.path("foundingDate").asString());
+        assertThat(old.path("foundedOn").asString())
+                .isEqualTo("1983-06")
+                .isEqualTo(old.path("foundingDate").asString());
         assertThat(old.path("dissolvedOn").asString())
                 .isEqualTo("2018-03-21")
                 .isEqualTo(old.path("dissolutionDate").asString());
-        var gov = as("analyst").post("{ unit(id: \"pd-gov\") { foundedOn dissolvedOn } }").ok().path("unit");
+        var gov = as("analyst")
+                .post("{ unit(id: \"pd-gov\") { foundedOn dissolvedOn } }")
+                .ok()
+                .path("unit");
         assertThat(gov.path("foundedOn").asString()).isEqualTo("1949");
         assertThat(gov.path("dissolvedOn").isNull()).isTrue();
     }
@@ -54,7 +61,9 @@ class PartialDatesApiTest extends ApiTest {
         var post = as("analyst").post("""
                 { post(id: "pd-head") { startDate startsOn endsOn
                     memberships { startDate startsOn endDate endsOn } } }""").ok().path("post");
-        assertThat(post.path("startsOn").asString()).isEqualTo("2001-07").isEqualTo(post.path("startDate").asString());
+        assertThat(post.path("startsOn").asString())
+                .isEqualTo("2001-07")
+                .isEqualTo(post.path("startDate").asString());
         assertThat(post.path("endsOn").isNull()).isTrue();
         var membership = post.path("memberships").get(0);
         assertThat(membership.path("startsOn").asString()).isEqualTo("2015");
