@@ -47,17 +47,18 @@ class AppraisalApiTest extends AppraisalTestSupport {
     private JsonNode save(String id, Object definition) {
         return as("appraiser").post("""
                 mutation($id: ID!, $d: JSON!) { saveAppraisalScheme(input: {id: $id, validFrom: "2031-01", definition: $d}) {
-                  scheme { id version } errors { field code message } } }""", Map.of("id", id, "d", definition)).ok().path("saveAppraisalScheme");
+                  scheme { id version subject subjectKind period periodKind } errors { field code message } } }""", Map.of("id", id, "d", definition)).ok().path("saveAppraisalScheme");
     }
 
     private JsonNode recompute() {
         var job = as("appraiser")
                 .post("mutation { recomputeAppraisal(input: {year: " + YEAR + ", waitSeconds: 60}) { "
-                        + "job { id status phase step steps summary { results ties } } } }")
+                        + "job { id status state phase step steps summary { results ties } } } }")
                 .ok()
                 .path("recomputeAppraisal")
                 .path("job");
         assertThat(job.path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(job.path("state").asString()).isEqualTo("SUCCEEDED");
         assertThat(job.path("step").asInt()).isEqualTo(job.path("steps").asInt());
         assertThat(as("appraiser")
                         .post(
@@ -80,8 +81,14 @@ class AppraisalApiTest extends AppraisalTestSupport {
     @Test
     void
             linkedScoresFollowTheDepartment_aViolationWithholdsTheWindowColleaguesBonus_andResultsAreSeenOnlyByWhomTheyConcern() {
-        assertThat(save("unit-monthly", template("unit-monthly")).path("errors").isEmpty())
-                .isTrue();
+        var unitMonthly = save("unit-monthly", template("unit-monthly"));
+        assertThat(unitMonthly.path("errors").isEmpty()).isTrue();
+        assertThat(unitMonthly.path("scheme").path("subjectKind").asString())
+                .isEqualTo("UNIT")
+                .isEqualTo(unitMonthly.path("scheme").path("subject").asString());
+        assertThat(unitMonthly.path("scheme").path("periodKind").asString())
+                .isEqualTo("MONTH")
+                .isEqualTo(unitMonthly.path("scheme").path("period").asString());
         assertThat(save("staff-monthly", template("staff-monthly"))
                         .path("errors")
                         .isEmpty())

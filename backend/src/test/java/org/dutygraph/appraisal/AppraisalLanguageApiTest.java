@@ -41,8 +41,8 @@ class AppraisalLanguageApiTest extends RatingRoundTestSupport {
                         Map.of("input", Map.of("year", 2036, "waitSeconds", 90)))
                 .path("data")
                 .path("recomputeAppraisal")
-                .path("job");
-        assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+                .path("appraisalJob");
+        assertThat(job.path("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
         run(appraiser, "appraiser/RecomputeAppraisal", Map.of("input", Map.of("year", 2036, "waitSeconds", 500)));
         run(appraiser, "appraiser/RecomputeAppraisal", Map.of("input", Map.of("year", 1999)));
         run(appraiser, "appraiser/AppraisalJob", Map.of("id", job.path("id").asString()));

@@ -35,11 +35,17 @@ class CitizenRankingApiTest extends AppraisalTestSupport {
         var drawn = as("appraiser").post("""
                 mutation($p: String!) { drawCitizenRanking(input: {period: $p, worst: 1, ballotsPerUnit: 5, minBallots: 5,
                   seed: "lottery-2031-07"}) {
-                  ranking { id status seed entries { rank unit { id } ballots averageScore indicators { indicator count } } }
+                  ranking { id status state seed entries { rank unit { id } ballots averageScore
+                    indicators { indicator serviceIndicator count } } }
                   errors { field code message } } }""", Map.of("p", quarter)).ok().path("drawCitizenRanking");
         assertThat(drawn.path("errors").isEmpty()).as(drawn.toString()).isTrue();
         var ranking = drawn.path("ranking");
         assertThat(ranking.path("status").asString()).isEqualTo("DRAFT");
+        assertThat(ranking.path("state").asString()).isEqualTo("DRAFT");
+        assertThat(ranking.path("entries").path(0).path("indicators").valueStream())
+                .isNotEmpty()
+                .allSatisfy(i -> assertThat(i.path("serviceIndicator").asString())
+                        .isEqualTo(i.path("indicator").asString()));
         // actr has one ballot (fewer than 5): not ranked; adept is the worst; five ballots drawn from its seven
         assertThat(ranking.path("entries")).hasSize(1);
         var worst = ranking.path("entries").path(0);
@@ -78,12 +84,13 @@ class CitizenRankingApiTest extends AppraisalTestSupport {
                 .isEqualTo("FORBIDDEN");
         var published = as("appraiser")
                 .post(
-                        "mutation($id: ID!) { publishCitizenRanking(input: {id: $id}) { ranking { status } } }",
+                        "mutation($id: ID!) { publishCitizenRanking(input: {id: $id}) { ranking { status state } } }",
                         Map.of("id", id))
                 .ok()
                 .path("publishCitizenRanking")
                 .path("ranking");
         assertThat(published.path("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(published.path("state").asString()).isEqualTo("PUBLISHED");
         assertThat(anonymous()
                         .post(publicList)
                         .ok()

@@ -58,13 +58,15 @@ class ComplaintSubmissionApiTest extends ComplaintTestSupport {
         var filed = file(Map.of("unitId", "cmkt"));
         var asked = as("inspector").post("""
                 mutation($id: ID!) { sendComplaintMessage(input: {id: $id, body: "请问是哪一天几点去办理的？"}) {
-                  message { author } errors { code } } }""", Map.of("id", filed[0])).ok().path("sendComplaintMessage");
+                  message { author authorRole } errors { code } } }""", Map.of("id", filed[0])).ok().path("sendComplaintMessage");
         assertThat(asked.path("message").path("author").asString()).isEqualTo("HANDLER");
+        assertThat(asked.path("message").path("authorRole").asString()).isEqualTo("HANDLER");
 
         var reply = citizen().post("""
                 mutation($r: String!) { replyToComplaint(input: {receipt: $r, body: "11月20日上午10点左右。"}) {
-                  message { author } errors { code } } }""", Map.of("r", filed[1])).ok().path("replyToComplaint");
+                  message { author authorRole } errors { code } } }""", Map.of("r", filed[1])).ok().path("replyToComplaint");
         assertThat(reply.path("message").path("author").asString()).isEqualTo("CITIZEN");
+        assertThat(reply.path("message").path("authorRole").asString()).isEqualTo("CITIZEN");
 
         var seenByCitizen = citizen()
                 .post(FOLLOW, Map.of("r", filed[1]))

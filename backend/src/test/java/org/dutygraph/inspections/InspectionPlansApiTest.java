@@ -77,9 +77,10 @@ class InspectionPlansApiTest extends InspectionTestSupport {
                         .path("exclusions")
                         .valueStream()
                         .filter(e -> e.path("inspector").asString().equals("insp-d"))
-                        .map(e -> e.path("reason").asString()))
+                        .map(e -> e.path("reason").asString() + "/"
+                                + e.path("cause").asString()))
                 .hasSize(4)
-                .containsOnly("SAME_UNIT");
+                .containsOnly("SAME_UNIT/SAME_UNIT");
 
         var replay = as("eff-chief")
                 .post("query($id: ID!) { replayDraw(planId: $id) { matches draw { seed } } }", Map.of("id", planId))

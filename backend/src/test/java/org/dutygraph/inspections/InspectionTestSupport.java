@@ -117,7 +117,7 @@ abstract class InspectionTestSupport extends ApiTest {
         return as("eff-chief").post("""
                 mutation($input: DrawInspectionInput!) { drawInspection(input: $input) {
                   plan { id status draw { seed algorithm candidateTargetIds candidateInspectors
-                    exclusions { targetId inspector reason } }
+                    exclusions { targetId inspector reason cause } }
                     assignments { id kind target { id } inspectors } }
                   errors { field code message } } }""", Map.of("input", input)).ok().path("drawInspection");
     }

@@ -84,10 +84,11 @@ class DevicesAndInboxApiTest extends PushTestSupport {
 
         var inbox = as("staff").post("""
                 { unreadNotificationCount
-                  inbox { edges { node { id kind title body sensitive readAt } } } }""").ok();
+                  inbox { edges { node { id kind event title body sensitive readAt } } } }""").ok();
         assertThat(inbox.path("unreadNotificationCount").asInt()).isEqualTo(1);
         var entry = inbox.path("inbox").path("edges").path(0).path("node");
         assertThat(entry.path("kind").asString()).isEqualTo("ANNOUNCEMENT");
+        assertThat(entry.path("event").asString()).isEqualTo("ANNOUNCEMENT");
         assertThat(entry.path("title").asString()).isEqualTo("系统维护通知");
         assertThat(entry.path("sensitive").asBoolean()).isFalse();
 

@@ -171,13 +171,25 @@ class HostileInputApiTest extends ApiTest {
         cases.add(new Case(
                 "year out of range",
                 "appraiser",
-                body("mutation { recomputeAppraisal(input: {year: 99999}) { job { id } } }"),
-                Expect.badInput("year")));
+                body(
+                        "mutation { recomputeAppraisal(input: {year: 99999}) { appraisalJob { id } errors { field code } } }"),
+                Expect.userError("recomputeAppraisal", "OUT_OF_RANGE", "input.year")));
         cases.add(new Case(
                 "negative wait",
                 "appraiser",
-                body("mutation { recomputeAppraisal(input: {year: 2031, waitSeconds: -5}) { job { id } } }"),
-                Expect.badInput("waitSeconds")));
+                body("mutation { recomputeAppraisal(input: {year: 2031, waitSeconds: -5}) { appraisalJob { id } "
+                        + "errors { field code } } }"),
+                Expect.userError("recomputeAppraisal", "OUT_OF_RANGE", "input.waitSeconds")));
+        cases.add(new Case(
+                "year out of range, read through the deprecated job",
+                "appraiser",
+                body("mutation { recomputeAppraisal(input: {year: 99999}) { job { id } } }"),
+                Expect.badInput("input.year")));
+        cases.add(new Case(
+                "analysis wait out of range",
+                "analyst",
+                body("mutation { runAnalysis(input: {waitSeconds: 61}) { analysisJob { id } errors { field code } } }"),
+                Expect.userError("runAnalysis", "OUT_OF_RANGE", "input.waitSeconds")));
         // times: beyond a millisecond timestamp's range they overflowed into INTERNAL
         var patrol =
                 "mutation($t: DateTime!) { syncInspectorDay(input: {patrols: [{clientId: \"p\", hallId: \"h\", at: $t}]}) { errors { code } } }";

@@ -165,6 +165,6 @@ public abstract class ApiTest {
         return as("analyst").post("""
                 mutation($b: JSON!) { importBundle(input: {bundle: $b}) {
                   job { id status total written problemCount failure }
-                  problems { path code message } } }""", Map.of("b", bundle)).ok().path("importBundle");
+                  problems { path code message } errors { field code message } } }""", Map.of("b", bundle)).ok().path("importBundle");
     }
 }

@@ -23,7 +23,9 @@ import java.util.function.Predicate;
  * app's operations and every kept release's. A break fails the gate and names every document it reaches; a removal
  * is allowed only for what the published schema had already marked {@code @deprecated} and no document uses any
  * more (deprecate first, remove after the last release using it is dropped). Dangerous changes (a new value in an
- * enum the app reads, a new union member, a changed default) are warnings naming the documents affected.
+ * enum the app reads, a new union member, a changed default) are warnings naming the documents affected, and so is
+ * renaming an input type nested in another that keeps its shape: only a document naming the old type (a variable's
+ * type) would break, and then it is a break.
  */
 final class CompatibilityGate {
 
@@ -61,6 +63,14 @@ final class CompatibilityGate {
         }
         var coordinate = coordinate(event);
         var users = usedBy(coordinate);
+        var rename = InputTypeRename.of(before, after, event);
+        if (rename != null
+                && documents(u -> u.named().contains(rename.oldName())).isEmpty()) {
+            warnings.add(coordinate + ": " + rename + "; no client document names " + rename.oldName()
+                    + ", so each still validates and sends the same JSON (generated clients get the new name when "
+                    + "regenerated); sent by " + names(users));
+            return;
+        }
         var removal =
                 event.getCategory() == DiffCategory.MISSING || event.getCategory() == DiffCategory.DEPRECATION_REMOVED;
         if (removal && coordinate.contains(".")) {

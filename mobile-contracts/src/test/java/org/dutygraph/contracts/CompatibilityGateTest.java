@@ -25,7 +25,7 @@ class CompatibilityGateTest {
     }
 
     private static String withoutNotificationTitle(String sdl) {
-        return change(sdl, "(type Notification \\{[^}]*?)\\n    title: String!", "$1");
+        return change(sdl, "(type Notification \\{[^}]*?)(\\n    \"[^\"\\n]*\")?\\n    title: String!", "$1");
     }
 
     @Test
@@ -143,5 +143,55 @@ class CompatibilityGateTest {
                 .anySatisfy(f -> assertThat(f).startsWith("common/Notification.graphql: "))
                 .anySatisfy(f -> assertThat(f).startsWith("release 1.0.0 Inbox: "))
                 .anySatisfy(f -> assertThat(f).startsWith("release 1.0.0 Notification: "));
+    }
+
+    private static String renamed(String sdl, String from, String to) {
+        var changed = sdl.replaceAll("\\b" + from + "\\b", to);
+        assertThat(changed).as("the test's rename applies: " + from).isNotEqualTo(sdl);
+        return changed;
+    }
+
+    @Test
+    void renamingANestedInputTypeNoDocumentNamesIsAWarningNotABreak() {
+        var report = gate(SDL, renamed(SDL, "InspectionFindingInput", "FieldFindingInput"));
+        assertThat(report.breaks()).isEmpty();
+        assertThat(report.warnings())
+                .singleElement()
+                .asString()
+                .startsWith("SyncInspectorDayInput.findings: input type InspectionFindingInput renamed "
+                        + "FieldFindingInput with the same shape")
+                .contains("inspector/SyncInspectorDay.graphql", "release 1.0.0 SyncInspectorDay");
+    }
+
+    @Test
+    void renamingANestedInputTypeAndChangingItsShapeIsABreak() {
+        var renamedAndNarrowed = change(
+                renamed(SDL, "InspectionFindingInput", "FieldFindingInput"),
+                "(input FieldFindingInput \\{[^}]*?)\\n    badgeNumber: String",
+                "$1");
+        assertThat(gate(SDL, renamedAndNarrowed).breaks())
+                .hasSize(2)
+                .anySatisfy(b -> assertThat(b)
+                        .startsWith("SyncInspectorDayInput.findings: The new API has changed input field")
+                        .contains("inspector/SyncInspectorDay.graphql"))
+                .anySatisfy(b -> assertThat(b).startsWith("InspectionFindingInput.badgeNumber removed"));
+    }
+
+    @Test
+    void renamingANestedInputTypeADocumentNamesIsABreakNamingIt() {
+        var documents = new java.util.ArrayList<>(Contract.clientDocuments());
+        documents.add(new CompatibilityGate.ClientDocument("test Review", """
+                mutation Review($id: ID!, $decision: InspectionFindingDecision!) {
+                  reviewInspectionFinding(input: {id: $id, decision: $decision}) { errors { code } }
+                }"""));
+        var report = CompatibilityGate.compare(
+                Contract.schemaOf(SDL),
+                Contract.schemaOf(renamed(SDL, "InspectionFindingDecision", "ReviewDecision")),
+                documents);
+        assertThat(report.breaks())
+                .singleElement()
+                .asString()
+                .startsWith("ReviewInspectionFindingInput.decision: The new API has changed input field")
+                .contains("test Review");
     }
 }

@@ -25,17 +25,23 @@ import java.util.TreeSet;
 /**
  * What one operation document touches in a schema, as schema coordinates: {@code Type.field} for every field it
  * selects, {@code Type.field(arg:)} for every argument it passes; the named types it reads ({@link #read}) and the input types it sends, nested input fields included
- * ({@link #sent}, with {@code Input.field} and {@code Enum.VALUE} for what may be sent). Parts the schema does not know are skipped: the document may be older or newer than the schema.
+ * ({@link #sent}, with {@code Input.field} and {@code Enum.VALUE} for what may be sent); the types it names in its
+ * own text ({@link #named}: variable types and type conditions), which a rename would invalidate. Parts the schema does
+ * not know are skipped: the document may be older or newer than the schema.
  */
-record OperationUsage(Set<String> coordinates, Set<String> read, Set<String> sent) {
+record OperationUsage(Set<String> coordinates, Set<String> read, Set<String> sent, Set<String> named) {
 
     static OperationUsage of(String body, GraphQLSchema schema) {
-        var usage = new OperationUsage(new TreeSet<>(), new TreeSet<>(), new TreeSet<>());
+        var usage = new OperationUsage(new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>());
         Document document = Parser.parse(body);
         var fragments = new HashMap<String, FragmentDefinition>();
-        document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> fragments.put(f.getName(), f));
+        document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> {
+            fragments.put(f.getName(), f);
+            usage.named.add(f.getTypeCondition().getName());
+        });
         for (var operation : document.getDefinitionsOfType(OperationDefinition.class)) {
             for (VariableDefinition variable : operation.getVariableDefinitions()) {
+                usage.named.add(typeName(variable.getType()));
                 usage.send(schema.getType(typeName(variable.getType())));
             }
             var root = switch (operation.getOperation()) {
@@ -80,6 +86,9 @@ record OperationUsage(Set<String> coordinates, Set<String> read, Set<String> sen
                 read.add(type.getName());
                 walk(type, field.getSelectionSet(), schema, fragments, visitedFragments);
             } else if (selection instanceof InlineFragment inline) {
+                if (inline.getTypeCondition() != null) {
+                    named.add(inline.getTypeCondition().getName());
+                }
                 var on = inline.getTypeCondition() == null
                         ? parent
                         : schema.getType(inline.getTypeCondition().getName());

@@ -69,7 +69,8 @@ class SchemaContractTest {
     }
 
     /**
-     * Issue 18 item 10: one default page size everywhere (the server's too: Connection.DEFAULT_PAGE), except citizen
+     * Issue 18 item 10: one default page size everywhere (the server's too: Connection.DEFAULT_PAGE, and the bound of
+     * nested lists, which the schema leaves undeclared: see {@link #isBoundedList}), except citizen
      * rankings: each carries all its entries, so 50 of them by default would exceed the query cost limit and the
      * released CitizenRankings document, which may leave 'first' out, would be refused.
      */
@@ -80,6 +81,12 @@ class SchemaContractTest {
             if (type instanceof GraphQLObjectType object && !type.getName().startsWith("__")) {
                 for (var field : object.getFieldDefinitions()) {
                     var first = field.getArgument("first");
+                    if (first != null && isBoundedList(field)) {
+                        if (first.hasSetDefaultValue()) {
+                            others.add(object.getName() + "." + field.getName() + " (a bounded list: no default)");
+                        }
+                        continue;
+                    }
                     if (first != null
                             && !field.getName().startsWith("citizenRanking")
                             && !"50"
@@ -94,6 +101,15 @@ class SchemaContractTest {
             }
         }
         assertThat(others).as("'first' arguments whose default is not 50").isEmpty();
+    }
+
+    /**
+     * A nested plain list bounded by {@code first} (BoundedListVisitor): the server applies the default of 50, but the
+     * schema declares none, so the query cost measure weighs an omitted bound like any plain list, as it did before
+     * the bound, and released documents reading these lists keep within the cost limit.
+     */
+    private static boolean isBoundedList(graphql.schema.GraphQLFieldDefinition field) {
+        return graphql.schema.GraphQLTypeUtil.unwrapNonNull(field.getType()) instanceof graphql.schema.GraphQLList;
     }
 
     @Test

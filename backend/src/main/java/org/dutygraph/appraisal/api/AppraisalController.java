@@ -60,11 +60,8 @@ class AppraisalController {
 
     record RecomputeInput(int year, Integer waitSeconds) {}
 
-    record RecomputePayload(AppraisalJobs.Job job) {
-        public List<UserError> errors() {
-            return List.of();
-        }
-    }
+    /** appraisalJob is null exactly when the call was refused: then errors say why and nothing was started. */
+    record RecomputePayload(AppraisalJobs.Job appraisalJob, List<UserError> errors) {}
 
     record RunSummary(int schemes, int subjects, int results, List<Text> ties, long milliseconds) {}
 
@@ -128,13 +125,28 @@ class AppraisalController {
 
     @MutationMapping
     RecomputePayload recomputeAppraisal(@Argument RecomputeInput input) {
-        checkYear(input.year());
+        var errors = new java.util.ArrayList<UserError>();
+        if (input.year() < 2000 || input.year() > 2100) {
+            errors.add(UserError.of("OUT_OF_RANGE", Text.of(AppraisalTexts.YEAR_RANGE), "input", "year"));
+        }
         int wait = input.waitSeconds() == null ? 30 : input.waitSeconds();
         if (wait < 0 || wait > 120) {
-            throw new BadInputException("waitSeconds", "OUT_OF_RANGE", Text.of(AppraisalTexts.WAIT_SECONDS));
+            errors.add(UserError.of("OUT_OF_RANGE", Text.of(AppraisalTexts.WAIT_SECONDS), "input", "waitSeconds"));
+        }
+        if (!errors.isEmpty()) {
+            return new RecomputePayload(null, List.copyOf(errors));
         }
         var job = jobs.submit(input.year());
-        return new RecomputePayload(jobs.await(job.id(), java.time.Duration.ofSeconds(wait)));
+        return new RecomputePayload(jobs.await(job.id(), java.time.Duration.ofSeconds(wait)), List.of());
+    }
+
+    /** The deprecated non-null job: a refused call answers its refusal as an error here, as it did before. */
+    @SchemaMapping(typeName = "RecomputeAppraisalPayload")
+    AppraisalJobs.Job job(RecomputePayload payload) {
+        if (payload.appraisalJob() == null) {
+            throw BadInputException.of(payload.errors().get(0));
+        }
+        return payload.appraisalJob();
     }
 
     @QueryMapping

@@ -62,11 +62,8 @@ class FindingsController {
 
     record RunAnalysisInput(Integer waitSeconds) {}
 
-    record RunAnalysisPayload(AnalysisJob job) {
-        public List<UserError> errors() {
-            return List.of();
-        }
-    }
+    /** analysisJob is null exactly when the call was refused: then errors say why and no analysis was started. */
+    record RunAnalysisPayload(AnalysisJob analysisJob, List<UserError> errors) {}
 
     record TriageFindingInput(String id, String action, String reason) {}
 
@@ -124,10 +121,21 @@ class FindingsController {
     RunAnalysisPayload runAnalysis(@Argument RunAnalysisInput input) {
         int wait = input.waitSeconds() == null ? 20 : input.waitSeconds();
         if (wait < 0 || wait > 60) {
-            throw new BadInputException("input.waitSeconds", "OUT_OF_RANGE", Text.of(ConflictTexts.WAIT_SECONDS));
+            return new RunAnalysisPayload(
+                    null,
+                    List.of(UserError.of("OUT_OF_RANGE", Text.of(ConflictTexts.WAIT_SECONDS), "input", "waitSeconds")));
         }
         var job = analysis.submit();
-        return new RunAnalysisPayload(analysis.await(job.id(), Duration.ofSeconds(wait)));
+        return new RunAnalysisPayload(analysis.await(job.id(), Duration.ofSeconds(wait)), List.of());
+    }
+
+    /** The deprecated non-null job: a refused call answers its refusal as an error here, as it did before. */
+    @SchemaMapping(typeName = "RunAnalysisPayload")
+    AnalysisJob job(RunAnalysisPayload payload) {
+        if (payload.analysisJob() == null) {
+            throw BadInputException.of(payload.errors().get(0));
+        }
+        return payload.analysisJob();
     }
 
     @MutationMapping

@@ -9,6 +9,7 @@ import org.dutygraph.org.bundle.BundleProblem;
 import org.dutygraph.org.bundle.BundleSource;
 import org.dutygraph.org.bundle.ImportJob;
 import org.dutygraph.platform.graphql.BadInputException;
+import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.i18n.PlatformTexts;
 import org.dutygraph.platform.i18n.Text;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -36,8 +37,15 @@ class BundleController {
     record ImportBundleInput(Object bundle) {}
 
     record ImportBundlePayload(ImportJob job, List<BundleProblem> problems) {
-        public List<org.dutygraph.platform.graphql.UserError> errors() {
-            return List.of();
+
+        /** A rejected bundle's problems, each naming input.bundle and its JSON path in the bundle. */
+        public List<UserError> errors() {
+            if (job.status() != ImportJob.Status.REJECTED) {
+                return List.of();
+            }
+            return problems.stream()
+                    .map(p -> new UserError(List.of("input", "bundle", p.path()), p.code(), p.text()))
+                    .toList();
         }
     }
 

@@ -16,6 +16,11 @@ public class BadInputException extends RuntimeException {
         this.text = text;
     }
 
+    /** A payload's refusal answered as an error, for a field that cannot be null where the payload has no result. */
+    public static BadInputException of(UserError error) {
+        return new BadInputException(String.join(".", error.field()), error.code(), error.message());
+    }
+
     public String field() {
         return field;
     }

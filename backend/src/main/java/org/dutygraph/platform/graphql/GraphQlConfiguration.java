@@ -24,13 +24,14 @@ public class GraphQlConfiguration {
     RuntimeWiringConfigurer scalars(Messages messages) {
         return wiring -> wiring.scalar(ExtendedScalars.Json)
                 .scalar(BoundedTimeScalars.dateTime(messages))
-                .scalar(BoundedTimeScalars.date(messages));
+                .scalar(BoundedTimeScalars.date(messages))
+                .scalar(PartialDateScalar.create(messages));
     }
 
     @Bean
     GraphQlSourceBuilderCustomizer contractWiring(AnonymousRateLimiter limiter, TrustedDocuments trusted) {
         return builder -> builder.defaultTypeResolver(new ViewTypeResolver())
-                .typeVisitors(List.of(new AuthDirectiveVisitor(limiter)))
+                .typeVisitors(List.of(new AuthDirectiveVisitor(limiter), new BoundedListVisitor()))
                 .configureGraphQl(
                         graphQl -> graphQl.preparsedDocumentProvider(new ParsedDocumentCache(2_000, trusted)));
     }

@@ -10,6 +10,7 @@ public enum PlatformTexts implements MessageKey {
     PAGE_SIZE,
     SEARCH_NO_WORDS,
     YEARS_OUT_OF_RANGE,
+    BAD_PARTIAL_DATE,
     LIMIT_EXCEEDED,
     LIMIT_DEPTH,
     LIMIT_ALIASES,
