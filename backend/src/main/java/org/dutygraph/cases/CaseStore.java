@@ -41,12 +41,36 @@ class CaseStore {
         this.neo4j = neo4j;
     }
 
-    /** The next case number of the year, e.g. AC-2026-0007 (call under the case-number lock). */
-    String nextNumber(int year) {
-        long n =
-                neo4j.query("""
-                        MERGE (c:CaseCounter {year: $year}) SET c.next = coalesce(c.next, 0) + 1 RETURN c.next AS n""").bind(year).to("year").fetchAs(Long.class).one().orElseThrow();
-        return "AC-%d-%04d".formatted(year, n);
+    /** The next {@code count} case numbers of the year, e.g. AC-2026-0007 (call under the case-number lock). */
+    List<String> nextNumbers(int year, int count) {
+        long last = neo4j.query("""
+                        MERGE (c:CaseCounter {year: $year}) SET c.next = coalesce(c.next, 0) + $count
+                        RETURN c.next AS n""")
+                .bindAll(Map.of("year", year, "count", count))
+                .fetchAs(Long.class)
+                .one()
+                .orElseThrow();
+        return java.util.stream.LongStream.rangeClosed(last - count + 1, last)
+                .mapToObj(n -> "AC-%d-%04d".formatted(year, n))
+                .toList();
+    }
+
+    /** Of these sources ([kind, source id]), those that already have a case, each as {@link #sourceKey}. */
+    java.util.Set<String> openedSources(List<List<String>> sources) {
+        return java.util.Set.copyOf(neo4j.query("""
+                        UNWIND $sources AS s
+                        MATCH (c:AccountabilityCase {sourceKind: s[0], sourceId: s[1]})
+                        RETURN DISTINCT s[0] AS kind, s[1] AS id""")
+                .bind(sources)
+                .to("sources")
+                .fetchAs(String.class)
+                .mappedBy((types, row) ->
+                        sourceKey(row.get("kind").asString(), row.get("id").asString()))
+                .all());
+    }
+
+    static String sourceKey(String kind, String sourceId) {
+        return kind + '\u0000' + sourceId;
     }
 
     Optional<String> bySource(String kind, String sourceId) {
@@ -99,10 +123,10 @@ class CaseStore {
                 .orElse(false);
     }
 
-    void create(Map<String, Object> properties) {
-        neo4j.query("CREATE (c:AccountabilityCase) SET c = $props")
+    void createAll(List<Map<String, Object>> properties) {
+        neo4j.query("UNWIND $rows AS props CREATE (c:AccountabilityCase) SET c = props")
                 .bind(properties)
-                .to("props")
+                .to("rows")
                 .run();
     }
 
@@ -241,17 +265,27 @@ class CaseStore {
     }
 
     void addStep(Step step) {
-        var params = new HashMap<String, Object>();
-        params.put("caseId", step.caseId());
-        params.put("action", step.action());
-        params.put("status", step.status());
-        params.put("by", step.by());
-        params.put("at", step.at().toInstant().toEpochMilli());
-        params.put("note", step.note());
-        params.put("key", step.key());
+        addSteps(List.of(step));
+    }
+
+    void addSteps(List<Step> steps) {
+        var rows = steps.stream()
+                .map(step -> {
+                    var row = new HashMap<String, Object>();
+                    row.put("caseId", step.caseId());
+                    row.put("action", step.action());
+                    row.put("status", step.status());
+                    row.put("by", step.by());
+                    row.put("at", step.at().toInstant().toEpochMilli());
+                    row.put("note", step.note());
+                    row.put("key", step.key());
+                    return row;
+                })
+                .toList();
         neo4j.query("""
-                        CREATE (:CaseStep {caseId: $caseId, action: $action, status: $status, by: $by, at: $at, note: $note,
-                                key: $key})""").bindAll(params).run();
+                        UNWIND $rows AS s
+                        CREATE (:CaseStep {caseId: s.caseId, action: s.action, status: s.status, by: s.by, at: s.at,
+                                note: s.note, key: s.key})""").bind(rows).to("rows").run();
     }
 
     List<Step> steps(List<String> caseIds) {
