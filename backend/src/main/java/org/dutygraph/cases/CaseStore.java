@@ -190,6 +190,24 @@ class CaseStore {
             long openedAt,
             Long decidedAt) {}
 
+    /** The units (of these; null: every unit) with cases (not drafts) opened in [from, to), after {@code after}, by id. */
+    List<String> unitsWithCases(List<String> units, long from, long to, String after, int limit) {
+        var params = new HashMap<String, Object>();
+        params.put("units", units);
+        params.put("from", from);
+        params.put("to", to);
+        params.put("after", after);
+        params.put("limit", limit);
+        return List.copyOf(neo4j.query("""
+                        MATCH (c:AccountabilityCase) WHERE c.openedAt >= $from AND c.openedAt < $to
+                          AND c.status <> 'DRAFT' AND c.unitId IS NOT NULL AND ($units IS NULL OR c.unitId IN $units)
+                          AND ($after IS NULL OR c.unitId > $after)
+                        RETURN DISTINCT c.unitId AS id ORDER BY id LIMIT $limit""")
+                .bindAll(params)
+                .fetchAs(String.class)
+                .all());
+    }
+
     /** The cases (not drafts) opened in [from, to) in these units (null: every unit). */
     List<Counted> counted(List<String> units, long from, long to) {
         var params = new HashMap<String, Object>();
