@@ -333,6 +333,7 @@ public class CaseOpenings {
             props.put("number", numbers.get(i));
             props.put("key", TimeKeys.key(now, id));
             props.put("status", c.status());
+            props.put("registered", c.status().equals("REGISTERED"));
             props.put("openedBy", by);
             props.put("openedAt", now);
             rows.add(props);

@@ -255,6 +255,7 @@ public class CaseProcedure {
                 expect(c, errors, "DRAFT");
                 confirm(c, in, changes, errors);
                 changes.put("status", "REGISTERED");
+                changes.put("registered", true);
             }
             case "DISMISS" -> {
                 expect(c, errors, "DRAFT", "REGISTERED", "INVESTIGATING");

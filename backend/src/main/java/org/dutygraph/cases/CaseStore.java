@@ -32,7 +32,10 @@ class CaseStore {
     /** Leadership roles: their holders see the cases of the units they lead and the units under them. */
     private static final List<String> LEADING = List.of("principal", "deputy", "head", "deputy_head");
 
-    /** What a page of cases asks for; {@code units} null: any unit; {@code personId}: only that person's cases. */
+    /**
+     * What a page of cases asks for; {@code units} null: any unit; {@code personId}: only that person's cases;
+     * {@code withDrafts}: also cases never registered (drafts, and drafts dismissed as no matter for accountability).
+     */
     record Query(List<String> statuses, String sourceKind, List<String> units, String personId, boolean withDrafts) {}
 
     private final Neo4jClient neo4j;
@@ -159,7 +162,7 @@ class CaseStore {
                         MATCH (c:AccountabilityCase)
                         WHERE ($after IS NULL OR c.key > $after) AND ($statuses IS NULL OR c.status IN $statuses)
                           AND ($kind IS NULL OR c.sourceKind = $kind) AND ($units IS NULL OR c.unitId IN $units)
-                          AND ($person IS NULL OR c.personId = $person) AND ($drafts OR c.status <> 'DRAFT')
+                          AND ($person IS NULL OR c.personId = $person) AND ($drafts OR c.registered)
                         RETURN c ORDER BY c.key LIMIT $limit""")
                 .bindAll(params)
                 .fetchAs(CaseView.class)
@@ -190,7 +193,7 @@ class CaseStore {
             long openedAt,
             Long decidedAt) {}
 
-    /** The units (of these; null: every unit) with cases (not drafts) opened in [from, to), after {@code after}, by id. */
+    /** The units (of these; null: every unit) with registered cases opened in [from, to), after {@code after}, by id. */
     List<String> unitsWithCases(List<String> units, long from, long to, String after, int limit) {
         var params = new HashMap<String, Object>();
         params.put("units", units);
@@ -200,7 +203,7 @@ class CaseStore {
         params.put("limit", limit);
         return List.copyOf(neo4j.query("""
                         MATCH (c:AccountabilityCase) WHERE c.openedAt >= $from AND c.openedAt < $to
-                          AND c.status <> 'DRAFT' AND c.unitId IS NOT NULL AND ($units IS NULL OR c.unitId IN $units)
+                          AND c.registered AND c.unitId IS NOT NULL AND ($units IS NULL OR c.unitId IN $units)
                           AND ($after IS NULL OR c.unitId > $after)
                         RETURN DISTINCT c.unitId AS id ORDER BY id LIMIT $limit""")
                 .bindAll(params)
@@ -208,7 +211,7 @@ class CaseStore {
                 .all());
     }
 
-    /** The cases (not drafts) opened in [from, to) in these units (null: every unit). */
+    /** The registered cases (drafts and drafts dismissed unregistered left out) opened in [from, to) in these units (null: every unit). */
     List<Counted> counted(List<String> units, long from, long to) {
         var params = new HashMap<String, Object>();
         params.put("units", units);
@@ -216,7 +219,7 @@ class CaseStore {
         params.put("to", to);
         return List.copyOf(neo4j.query("""
                         MATCH (c:AccountabilityCase) WHERE c.openedAt >= $from AND c.openedAt < $to
-                          AND c.status <> 'DRAFT' AND ($units IS NULL OR c.unitId IN $units)
+                          AND c.registered AND ($units IS NULL OR c.unitId IN $units)
                         RETURN c.unitId AS unit, c.unitName AS unitName, c.sourceKind AS source,
                                c.situationCode AS situation, c.situationWording AS wording,
                                CASE WHEN c.appealOutcome = 'CHANGED' THEN c.appealMeasure ELSE c.decisionMeasure END
@@ -422,6 +425,7 @@ class CaseStore {
                 c.get("unitMissedDeadline").isNull()
                         ? null
                         : LocalDate.parse(c.get("unitMissedDeadline").asString()),
+                c.get("registered").asBoolean(false),
                 null);
     }
 

@@ -120,6 +120,7 @@ public class MeasureCases {
                 && Measures.rank(measure) <= Measures.rank(c.situation().measureTo());
         var changes = new HashMap<String, Object>();
         changes.put("status", "DECIDED");
+        changes.put("registered", true);
         changes.put("decidedAt", now);
         changes.put("decisionMeasure", measure);
         changes.put("decisionInRange", inRange);
