@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
@@ -107,14 +106,12 @@ public class CaseOpenings {
         }
         graph.write(() -> {
             locks.jobs(openings.stream().map(CaseOpenings::sourceLock).toList());
-            var opened = new HashSet<>(store.openedSources(openings.stream()
-                    .map(o -> List.of(o.kind(), o.sourceId()))
-                    .toList()));
-            var inForce = catalogues.inForce(
-                    openings.stream().map(this::dayOf).collect(Collectors.toSet()));
+            var opened = new HashSet<>(store.openedSources(
+                    openings.stream().map(o -> List.of(o.kind(), o.sourceId())).toList()));
+            var inForce = catalogues.inForce(openings.stream().map(this::dayOf).collect(Collectors.toSet()));
             var traces = new HashMap<List<Object>, List<AccountabilityChains.Traced>>();
-            BiFunction<String, LocalDate, List<AccountabilityChains.Traced>> trace = (post, day) -> traces.computeIfAbsent(
-                    Arrays.asList(post, day), k -> chains.traceToPrincipal(post, day));
+            BiFunction<String, LocalDate, List<AccountabilityChains.Traced>> trace = (post, day) ->
+                    traces.computeIfAbsent(Arrays.asList(post, day), k -> chains.traceToPrincipal(post, day));
             var concernedOn = new HashMap<List<Object>, Concerned>();
             var cases = new ArrayList<NewCase>();
             for (var o : openings) {

@@ -201,14 +201,12 @@ class CaseStore {
         params.put("to", to);
         params.put("after", after);
         params.put("limit", limit);
-        return List.copyOf(neo4j.query("""
+        return List.copyOf(
+                neo4j.query("""
                         MATCH (c:AccountabilityCase) WHERE c.openedAt >= $from AND c.openedAt < $to
                           AND c.registered AND c.unitId IS NOT NULL AND ($units IS NULL OR c.unitId IN $units)
                           AND ($after IS NULL OR c.unitId > $after)
-                        RETURN DISTINCT c.unitId AS id ORDER BY id LIMIT $limit""")
-                .bindAll(params)
-                .fetchAs(String.class)
-                .all());
+                        RETURN DISTINCT c.unitId AS id ORDER BY id LIMIT $limit""").bindAll(params).fetchAs(String.class).all());
     }
 
     /** The registered cases (drafts and drafts dismissed unregistered left out) opened in [from, to) in these units (null: every unit). */

@@ -94,7 +94,8 @@ public class SituationCatalogues {
         if (days.isEmpty()) {
             return result;
         }
-        var versions = graph.read(() -> store.validBy(java.util.Collections.max(days).toString()));
+        var versions =
+                graph.read(() -> store.validBy(java.util.Collections.max(days).toString()));
         for (var day : days) {
             result.put(
                     day,

@@ -163,9 +163,7 @@ class AppraisalCaseSourcesApiTest extends CaseTestSupport {
         if (scheme.get("events") instanceof List<?> events) {
             declared.addAll(events);
         }
-        overrides.keySet().stream()
-                .filter(k -> k.startsWith("SUBJECT_KIND_"))
-                .forEach(declared::add);
+        overrides.keySet().stream().filter(k -> k.startsWith("SUBJECT_KIND_")).forEach(declared::add);
         scheme.put("events", declared);
         var saved = as("appraiser")
                 .post("""

@@ -77,7 +77,8 @@ class CaseAudienceApiTest extends CaseTestSupport {
         var complaint = concludedComplaint("COLD", "SUBSTANTIATED", "13900001111", "投诉人");
         var id = listedAs(OFFICE, """
                         { accountabilityCases(filter: {sourceKind: "COMPLAINT"}, first: 500) { edges { node { id } } } }""").stream()
-                .filter(c -> caseAs(OFFICE, c).path("source").path("id").asString().equals(complaint[0]))
+                .filter(c ->
+                        caseAs(OFFICE, c).path("source").path("id").asString().equals(complaint[0]))
                 .findFirst()
                 .orElseThrow();
         assertThat(caseAs(OFFICE, id).path("status").asString()).isEqualTo("DRAFT");

@@ -102,7 +102,9 @@ class CaseReportsApiTest extends CaseTestSupport {
         for (var bad : new Object[] {501, -1}) {
             vars.put("first", bad);
             var error = as(OFFICE).post(paged, vars).errors().get(0);
-            assertThat(error.path("extensions").path("reason").asString()).as("first " + bad).isEqualTo("OUT_OF_RANGE");
+            assertThat(error.path("extensions").path("reason").asString())
+                    .as("first " + bad)
+                    .isEqualTo("OUT_OF_RANGE");
             assertThat(error.path("extensions").path("field").asString()).isEqualTo("first");
         }
         vars.put("first", 1);

@@ -109,11 +109,23 @@ class CaseSourcesApiTest extends CaseTestSupport {
             var recorded = new java.util.ArrayList<String>();
             for (var signalId : signals) {
                 recorded.addAll(effects.record(new SupervisionRedCard(
-                        signalId, "not_cleared", "SP-" + signalId, "pi-approval", "zedu-xk", "zedu-xk-1", raised,
+                        signalId,
+                        "not_cleared",
+                        "SP-" + signalId,
+                        "pi-approval",
+                        "zedu-xk",
+                        "zedu-xk-1",
+                        raised,
                         raised.minusSeconds(86_400))));
             }
             recorded.addAll(effects.record(new SupervisionRedCard(
-                    signals.get(0), "not_cleared", "SP-again", "pi-approval", "zedu-xk", "zedu-xk-1", raised,
+                    signals.get(0),
+                    "not_cleared",
+                    "SP-again",
+                    "pi-approval",
+                    "zedu-xk",
+                    "zedu-xk-1",
+                    raised,
                     raised.minusSeconds(86_400))));
             return recorded;
         });
@@ -138,7 +150,9 @@ class CaseSourcesApiTest extends CaseTestSupport {
                     .consume();
         }
         effects.deliver(ids);
-        assertThat(signals.stream().mapToInt(s -> casesOf("E_SUPERVISION", s).size()).sum())
+        assertThat(signals.stream()
+                        .mapToInt(s -> casesOf("E_SUPERVISION", s).size())
+                        .sum())
                 .as("delivered again: nothing more")
                 .isEqualTo(signals.size());
     }

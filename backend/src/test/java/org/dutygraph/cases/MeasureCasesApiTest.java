@@ -93,8 +93,7 @@ class MeasureCasesApiTest extends CaseTestSupport {
         input.put("measure", "CIRCULATED_CRITICISM");
         input.put("note", "损害群众利益");
         input.put("seriousHarm", true);
-        var answer =
-                as(OFFICE).post(RECORD, Map.of("input", input)).ok().path("recordAccountabilityMeasure");
+        var answer = as(OFFICE).post(RECORD, Map.of("input", input)).ok().path("recordAccountabilityMeasure");
         assertThat(answer.path("errors")).as(answer.toString()).isEmpty();
         var decided = casesFor(serious).get(0);
         assertThat(decided.path("status").asString()).isEqualTo("DECIDED");

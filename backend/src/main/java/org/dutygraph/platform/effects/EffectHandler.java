@@ -82,9 +82,9 @@ public interface EffectHandler<E> {
     interface Handling<E> {
         void handle(E event, String effectId);
 
-    /** Several effects of this handler, in the order recorded, in one delivery transaction: one by one unless overridden. */
-    default void handleAll(List<Delivery<E>> deliveries) {
-        deliveries.forEach(d -> handle(d.event(), d.effectId()));
-    }
+        /** Several effects of this handler, in the order recorded, in one delivery transaction: one by one unless overridden. */
+        default void handleAll(List<Delivery<E>> deliveries) {
+            deliveries.forEach(d -> handle(d.event(), d.effectId()));
+        }
     }
 }

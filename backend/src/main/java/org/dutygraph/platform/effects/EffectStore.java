@@ -68,9 +68,7 @@ class EffectStore {
     void done(List<String> ids, long now) {
         neo4j.query("""
                         MATCH (e:Effect) WHERE e.id IN $ids
-                        SET e.state = 'DONE', e.doneAt = $now, e.attempts = e.attempts + 1""")
-                .bindAll(Map.of("ids", ids, "now", now))
-                .run();
+                        SET e.state = 'DONE', e.doneAt = $now, e.attempts = e.attempts + 1""").bindAll(Map.of("ids", ids, "now", now)).run();
     }
 
     void done(String id, long now) {

@@ -167,7 +167,8 @@ public class Effects {
         ids.forEach(id -> outcomes.put(id, Outcome.NOT_PENDING));
         var pending = store.lockPending(ids);
         var byHandler = new LinkedHashMap<String, List<EffectStore.PendingEffect>>();
-        pending.forEach(e -> byHandler.computeIfAbsent(e.handler(), k -> new ArrayList<>()).add(e));
+        pending.forEach(e ->
+                byHandler.computeIfAbsent(e.handler(), k -> new ArrayList<>()).add(e));
         byHandler.forEach((name, effects) -> {
             var handler = handlers.get(name);
             if (handler == null) {
