@@ -154,6 +154,11 @@ class AppraisalCaseSourcesApiTest extends CaseTestSupport {
         }
         @SuppressWarnings("unchecked")
         var scheme = (Map<String, Object>) GraphQlJson.toObject(definition);
+        if (scheme.get("subject").equals("PERSON")) {
+            // the person templates link to a saved unit-monthly scheme: one indicator of their own instead
+            scheme.put(
+                    "indicators", List.of(Map.of("code", "post", "label", "本岗工作", "weight", "100", "input", Map.of())));
+        }
         scheme.put(
                 "overrides",
                 overrides.entrySet().stream()

@@ -114,7 +114,9 @@ class CaseAudienceApiTest extends CaseTestSupport {
     void draftsAreTheOfficesOnly() {
         var id = opened();
         try (var session = driver.session()) {
-            session.run("MATCH (c:AccountabilityCase {id: $id}) SET c.status = 'DRAFT'", Map.of("id", id))
+            session.run(
+                            "MATCH (c:AccountabilityCase {id: $id}) SET c.status = 'DRAFT', c.registered = false",
+                            Map.of("id", id))
                     .consume();
         }
         assertThat(caseAs(OFFICE, id).path("status").asString()).isEqualTo("DRAFT");
