@@ -58,7 +58,7 @@ public class AppraisalInputs {
             Clock clock,
             ObjectProvider<Effects> effects) {
         // lazily: the effect handlers appraisal declares use this service, and Effects collects them when it is made
-        this.sanctions = new Sanctions(schemes, effects::getObject, clock);
+        this.sanctions = new Sanctions(schemes, subjects, effects::getObject, clock);
         this.effects = effects;
         this.graph = graph;
         this.schemes = schemes;

@@ -10,12 +10,13 @@ import org.dutygraph.cases.AppraisalSanctionRecorded;
 import org.dutygraph.platform.effects.Effects;
 
 /**
- * An event a scheme in force for its month vetoes (LOWEST) or downgrades (DOWN_ONE) on is evidence for an
+ * An event a scheme in force for its month, appraising subjects of the event's kind (a unit's event under unit
+ * schemes, a person's under person schemes), vetoes (LOWEST) or downgrades (DOWN_ONE) on is evidence for an
  * accountability case: recorded as an effect in the event's transaction, for cases to open one. Events whose source
  * brings its matter to cases itself (a complaint, a spot check, a case, a ranking) are left out: they would open a
  * second case for the same act, and a decided case's own event would open a case about itself.
  */
-record Sanctions(AppraisalSchemes schemes, Supplier<Effects> effects, Clock clock) {
+record Sanctions(AppraisalSchemes schemes, SubjectStore subjects, Supplier<Effects> effects, Clock clock) {
 
     static final Set<String> SOURCES_WITH_THEIR_OWN_CASES =
             Set.of("complaint", "inspection", "case", "citizen-ranking");
@@ -25,7 +26,7 @@ record Sanctions(AppraisalSchemes schemes, Supplier<Effects> effects, Clock cloc
         if (source != null && SOURCES_WITH_THEIR_OWN_CASES.contains(source)) {
             return List.of();
         }
-        var effect = effect(month, kind);
+        var effect = effect(month, kind, subjects.isUnit(subjectId) ? "UNIT" : "PERSON");
         if (effect == null) {
             return List.of();
         }
@@ -34,12 +35,15 @@ record Sanctions(AppraisalSchemes schemes, Supplier<Effects> effects, Clock cloc
                         eventId, subjectId, month.toString(), kind, effect, actDate(month, LocalDate.now(clock))));
     }
 
-    /** LOWEST when a scheme in force vetoes on the kind, else DOWN_ONE when one downgrades on it, else null. */
-    private String effect(Period month, String kind) {
+    /**
+     * LOWEST when a scheme in force for subjects of this kind (UNIT, PERSON) vetoes on the event's kind, else DOWN_ONE
+     * when one downgrades on it, else null: a unit scheme's veto says nothing about a person's event.
+     */
+    private String effect(Period month, String kind, String subjectKind) {
         String found = null;
         for (var versions : schemes.versions(month.year()).values()) {
             var scheme = AppraisalSchemes.inForce(versions, month);
-            if (scheme == null) {
+            if (scheme == null || !scheme.subject().equals(subjectKind)) {
                 continue;
             }
             for (var rule : scheme.overrides()) {

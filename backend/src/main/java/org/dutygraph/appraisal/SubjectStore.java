@@ -43,6 +43,16 @@ public class SubjectStore {
                 .all());
     }
 
+    /** Whether the subject is a unit (else a person): a scheme appraises subjects of one kind. */
+    public boolean isUnit(String subjectId) {
+        return neo4j.query("MATCH (o:Organization {id: $id}) RETURN count(o) > 0 AS unit")
+                .bind(subjectId)
+                .to("id")
+                .fetchAs(Boolean.class)
+                .one()
+                .orElse(false);
+    }
+
     /** The unit, the units under it and the people holding posts there on {@code day}; empty for no such unit. */
     public List<String> subtree(String unitId, LocalDate day) {
         return neo4j.query("""

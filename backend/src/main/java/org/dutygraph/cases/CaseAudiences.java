@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
  * Who sees a case: the supervision office (inspectors of {@code dutygraph.cases.office-unit-ids}) and the level above
  * that decides appeals see every case; the leaders of a unit (holding a leading post there today) see the cases of
  * their unit and the units under it once registered; the person concerned sees their own once registered; no one else.
+ * A draft dismissed without being registered was never registered: it stays with the office and the level above.
  */
 @Component
 class CaseAudiences {
@@ -51,7 +52,8 @@ class CaseAudiences {
         if (appealBoard(caller)) {
             return Optional.of(Audience.APPEAL_BOARD);
         }
-        if (c.status().equals("DRAFT")) {
+        if (!c.registered()) {
+            // a draft, or a draft dismissed as no matter for accountability: the office's alone
             return Optional.empty();
         }
         if (caller.personId() != null && caller.personId().equals(c.personId())) {

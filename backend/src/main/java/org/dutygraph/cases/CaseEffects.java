@@ -3,6 +3,8 @@ package org.dutygraph.cases;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
 import org.dutygraph.complaints.ComplaintConcluded;
 import org.dutygraph.inspections.InspectionFindingConfirmed;
 import org.dutygraph.platform.effects.EffectHandler;
@@ -11,7 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Other features' changes that open cases, each in the delivery's transaction (platform.effects): a complaint
+ * Other features' changes that open cases, in the delivery's transaction (platform.effects; the effects delivered
+ * together open their cases at once, so an evaluation raising thousands of red cards is not a transaction each): a complaint
  * concluded as substantiated (wholly or partly), a confirmed spot-check finding, an e-supervision red card (an efficiency
  * case against the responsible post, the situation picked by the card's rule). The case links the source by id and
  * reference (the complaint's number, the approval case's id), nothing of the complainant. From appraisal: an event a
@@ -23,28 +26,30 @@ class CaseEffects {
 
     @Bean
     EffectHandler<ComplaintConcluded> substantiatedComplaintCases(CaseOpenings openings) {
-        return EffectHandler.of("cases.substantiated-complaint", ComplaintConcluded.class, (e, effectId) -> {
-            if ("SUBSTANTIATED".equals(e.conclusion()) || "PARTLY_SUBSTANTIATED".equals(e.conclusion())) {
-                openings.openFromSource(new CaseOpenings.SourceOpening(
-                        CaseSources.COMPLAINT,
-                        e.complaintId(),
-                        e.number(),
-                        e.unitId(),
-                        e.postId(),
-                        e.badgeNumber(),
-                        e.occurredAt() != null ? e.occurredAt() : e.concludedAt(),
-                        e.category(),
-                        null));
+        return batches("cases.substantiated-complaint", ComplaintConcluded.class, openings, e -> {
+            if (!"SUBSTANTIATED".equals(e.conclusion()) && !"PARTLY_SUBSTANTIATED".equals(e.conclusion())) {
+                return null;
             }
+            return new CaseOpenings.SourceOpening(
+                    CaseSources.COMPLAINT,
+                    e.complaintId(),
+                    e.number(),
+                    e.unitId(),
+                    e.postId(),
+                    e.badgeNumber(),
+                    e.occurredAt() != null ? e.occurredAt() : e.concludedAt(),
+                    e.category(),
+                    null);
         });
     }
 
     @Bean
     EffectHandler<InspectionFindingConfirmed> confirmedFindingCases(CaseOpenings openings) {
-        return EffectHandler.of(
+        return batches(
                 "cases.confirmed-finding",
                 InspectionFindingConfirmed.class,
-                (e, effectId) -> openings.openFromSource(new CaseOpenings.SourceOpening(
+                openings,
+                e -> new CaseOpenings.SourceOpening(
                         CaseSources.SPOT_CHECK,
                         e.findingId(),
                         e.normCode(),
@@ -53,15 +58,16 @@ class CaseEffects {
                         e.badgeNumber(),
                         e.confirmedAt(),
                         e.normCode(),
-                        null)));
+                        null));
     }
 
     @Bean
     EffectHandler<SupervisionRedCard> redCardCases(CaseOpenings openings) {
-        return EffectHandler.of(
+        return batches(
                 "cases.supervision-red-card",
                 SupervisionRedCard.class,
-                (e, effectId) -> openings.openFromSource(new CaseOpenings.SourceOpening(
+                openings,
+                e -> new CaseOpenings.SourceOpening(
                         CaseSources.E_SUPERVISION,
                         e.signalId(),
                         e.caseId(),
@@ -70,39 +76,56 @@ class CaseEffects {
                         null,
                         e.raisedAt(),
                         e.rule().toUpperCase(Locale.ROOT),
-                        null)));
+                        null));
     }
 
     @Bean
     EffectHandler<AppraisalSanctionRecorded> appraisalSanctionCases(
             CaseOpenings openings, CaseStore store, java.time.Clock clock) {
-        return EffectHandler.of(
+        return batches(
                 "cases.appraisal-sanction",
                 AppraisalSanctionRecorded.class,
-                (e, effectId) -> openings.openFromSource(subjectOpening(
+                openings,
+                e -> subjectOpening(
                         store,
                         CaseSources.APPRAISAL_EVENT,
                         e.eventId(),
                         e.kind() + " " + e.month(),
                         e.subjectId(),
                         at(e.actDate(), clock.getZone()),
-                        e.kind())));
+                        e.kind()));
     }
 
     @Bean
     EffectHandler<WorstRankingPublished> worstRankingCases(
             CaseOpenings openings, CaseStore store, java.time.Clock clock) {
-        return EffectHandler.of(
+        return batches(
                 "cases.worst-ranking",
                 WorstRankingPublished.class,
-                (e, effectId) -> openings.openFromSource(subjectOpening(
+                openings,
+                e -> subjectOpening(
                         store,
                         CaseSources.CITIZEN_RANKING,
                         e.rankingId() + ":" + e.unitId(),
                         e.period() + " #" + e.rank(),
                         e.unitId(),
                         at(e.actDate(), clock.getZone()),
-                        WORST_RANKED)));
+                        WORST_RANKED));
+    }
+
+    /**
+     * A handler opening the cases of the effects delivered together at once (one number allocation, a few
+     * statements); {@code opening} answers null for an event that opens no case.
+     */
+    private static <E> EffectHandler<E> batches(
+            String name, Class<E> type, CaseOpenings openings, Function<E, CaseOpenings.SourceOpening> opening) {
+        return EffectHandler.ofBatches(
+                name,
+                type,
+                deliveries -> openings.openFromSources(deliveries.stream()
+                        .map(d -> opening.apply(d.event()))
+                        .filter(Objects::nonNull)
+                        .toList()));
     }
 
     /** The appraisal event kind a published worst-ranking records; a situation lists it to be evidenced by rankings. */

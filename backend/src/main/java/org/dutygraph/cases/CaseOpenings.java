@@ -4,10 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 import org.dutygraph.accountability.AccountabilityChains;
 import org.dutygraph.cases.CaseViews.CaseView;
 import org.dutygraph.cases.CaseViews.ChainLink;
@@ -88,33 +92,67 @@ public class CaseOpenings {
 
     /** Opens the case of a source once (a repeated delivery opens nothing); joins the caller's transaction. */
     public void openFromSource(SourceOpening o) {
+        openFromSources(List.of(o));
+    }
+
+    /**
+     * Opens the case of each source once (one already opened, or listed before in {@code openings}, opens nothing),
+     * all in the caller's transaction, with one allocation of case numbers: many red cards of one evaluation are a
+     * few statements, not a transaction each.
+     */
+    public void openFromSources(List<SourceOpening> openings) {
+        if (openings.isEmpty()) {
+            return;
+        }
         graph.write(() -> {
-            locks.job("case-source:" + o.kind() + ":" + o.sourceId());
-            if (store.bySource(o.kind(), o.sourceId()).isPresent()) {
-                return;
+            locks.jobs(openings.stream().map(CaseOpenings::sourceLock).toList());
+            var opened = new HashSet<>(store.openedSources(
+                    openings.stream().map(o -> List.of(o.kind(), o.sourceId())).toList()));
+            var inForce = catalogues.inForce(openings.stream().map(this::dayOf).collect(Collectors.toSet()));
+            var traces = new HashMap<List<Object>, List<AccountabilityChains.Traced>>();
+            BiFunction<String, LocalDate, List<AccountabilityChains.Traced>> trace = (post, day) ->
+                    traces.computeIfAbsent(Arrays.asList(post, day), k -> chains.traceToPrincipal(post, day));
+            var concernedOn = new HashMap<List<Object>, Concerned>();
+            var cases = new ArrayList<NewCase>();
+            for (var o : openings) {
+                // a source listed twice in one batch opens once, as a second delivery would
+                if (!opened.add(CaseStore.sourceKey(o.kind(), o.sourceId()))) {
+                    continue;
+                }
+                var day = dayOf(o);
+                var catalogue = inForce.get(day);
+                var situation = catalogue.flatMap(c -> c.catalogue().evidencedBy(o.kind(), o.evidenceCode()));
+                var concerned = concernedOn.computeIfAbsent(
+                        Arrays.asList(o.postId(), o.badgeNumber(), day),
+                        k -> concerned(o.postId(), o.badgeNumber(), day, trace));
+                boolean direct = catalogue.isPresent()
+                        && catalogue.get().catalogue().openDirectly().contains(o.kind())
+                        && situation.isPresent()
+                        && concerned.errors().isEmpty();
+                var props = new HashMap<String, Object>();
+                props.put("sourceKind", o.kind());
+                props.put("sourceId", o.sourceId());
+                props.put("sourceReference", o.reference());
+                props.put("summary", o.summary());
+                props.put("actDate", day.toString());
+                if (situation.isPresent()) {
+                    props.putAll(situationProperties(catalogue.get().version(), situation.get()));
+                }
+                if (o.unitId() != null) {
+                    props.put("unitId", o.unitId());
+                }
+                cases.add(new NewCase(props, concerned, day, direct ? "REGISTERED" : "DRAFT"));
             }
-            var day = o.occurredAt().atZone(clock.getZone()).toLocalDate();
-            var catalogue = catalogues.inForce(day);
-            var situation = catalogue.flatMap(c -> c.catalogue().evidencedBy(o.kind(), o.evidenceCode()));
-            var concerned = concerned(o.postId(), o.badgeNumber(), day);
-            boolean direct = catalogue.isPresent()
-                    && catalogue.get().catalogue().openDirectly().contains(o.kind())
-                    && situation.isPresent()
-                    && concerned.errors().isEmpty();
-            var props = new HashMap<String, Object>();
-            props.put("sourceKind", o.kind());
-            props.put("sourceId", o.sourceId());
-            props.put("sourceReference", o.reference());
-            props.put("summary", o.summary());
-            props.put("actDate", day.toString());
-            if (situation.isPresent()) {
-                props.putAll(situationProperties(catalogue.get().version(), situation.get()));
-            }
-            if (o.unitId() != null) {
-                props.put("unitId", o.unitId());
-            }
-            create(props, concerned, day, direct ? "REGISTERED" : "DRAFT", "system");
+            createAll(cases, "system", trace);
         });
+    }
+
+    private LocalDate dayOf(SourceOpening o) {
+        return o.occurredAt().atZone(clock.getZone()).toLocalDate();
+    }
+
+    private static String sourceLock(SourceOpening o) {
+        return "case-source:" + o.kind() + ":" + o.sourceId();
     }
 
     public Opened openByHand(CaseCaller caller, ByHand input) {
@@ -168,6 +206,14 @@ public class CaseOpenings {
 
     /** The post (given, or the badge's on that day) and the person (the badge's, or the post's sole holder that day). */
     Concerned concerned(String postId, String badge, LocalDate day) {
+        return concerned(postId, badge, day, chains::traceToPrincipal);
+    }
+
+    private Concerned concerned(
+            String postId,
+            String badge,
+            LocalDate day,
+            BiFunction<String, LocalDate, List<AccountabilityChains.Traced>> trace) {
         var post = postId;
         if (post == null && badge != null) {
             post = chains.postOfBadge(badge, day).orElse(null);
@@ -181,7 +227,7 @@ public class CaseOpenings {
         }
         String person = badge != null && store.personName(badge).isPresent() ? badge : null;
         if (person == null) {
-            var chain = chains.traceToPrincipal(post, day);
+            var chain = trace.apply(post, day);
             person = chain.isEmpty() ? null : chain.get(0).personId();
         }
         if (person == null) {
@@ -192,11 +238,18 @@ public class CaseOpenings {
 
     /** Puts post, person, unit and chain as they were on {@code day} into the case's properties. */
     Map<String, Object> concernedProperties(Concerned concerned, LocalDate day) {
+        return concernedProperties(concerned, day, chains::traceToPrincipal);
+    }
+
+    private Map<String, Object> concernedProperties(
+            Concerned concerned,
+            LocalDate day,
+            BiFunction<String, LocalDate, List<AccountabilityChains.Traced>> trace) {
         var props = new HashMap<String, Object>();
         if (concerned.postId() == null) {
             return props;
         }
-        var traced = chains.traceToPrincipal(concerned.postId(), day);
+        var traced = trace.apply(concerned.postId(), day);
         var unit = store.unitOfPost(concerned.postId()).orElseThrow();
         props.put("unitId", unit.id());
         props.put("unitName", unit.name());
@@ -244,33 +297,61 @@ public class CaseOpenings {
         return props;
     }
 
+    /** A case to create: its properties so far, the post and person concerned, the day of the act, its status. */
+    record NewCase(Map<String, Object> props, Concerned concerned, LocalDate day, String status) {}
+
     /** Creates a case (call inside the write): the concerned post's and person's properties of {@code day} added. */
     String create(Map<String, Object> props, Concerned concerned, LocalDate day, String status, String by) {
-        long now = clock.millis();
-        var id = UUID.randomUUID().toString();
-        locks.job("case-number");
-        props.putAll(concernedProperties(concerned, day));
-        props.put("id", id);
-        props.put(
-                "number",
-                store.nextNumber(clock.instant().atZone(clock.getZone()).getYear()));
-        props.put("key", TimeKeys.key(now, id));
-        props.put("status", status);
-        props.put("openedBy", by);
-        props.put("openedAt", now);
-        store.create(props);
-        store.addStep(new Step(
-                id,
-                "OPEN",
-                status,
-                by,
-                TimeKeys.utc(now),
-                props.get("sourceKind").toString(),
-                TimeKeys.key(now, UUID.randomUUID().toString())));
-        if (status.equals("REGISTERED")) {
-            pushes.tell(id, concerned.personId(), CasePushes.Step.REGISTERED);
+        return createAll(List.of(new NewCase(props, concerned, day, status)), by, chains::traceToPrincipal)
+                .get(0);
+    }
+
+    /** Creates these cases with consecutive numbers of this year (call inside the write); returns their ids. */
+    private List<String> createAll(
+            List<NewCase> cases, String by, BiFunction<String, LocalDate, List<AccountabilityChains.Traced>> trace) {
+        if (cases.isEmpty()) {
+            return List.of();
         }
-        return id;
+        long now = clock.millis();
+        locks.job("case-number");
+        var numbers = store.nextNumbers(clock.instant().atZone(clock.getZone()).getYear(), cases.size());
+        var chainsOn = new HashMap<List<Object>, Map<String, Object>>();
+        var rows = new ArrayList<Map<String, Object>>();
+        var steps = new ArrayList<Step>();
+        var ids = new ArrayList<String>();
+        for (int i = 0; i < cases.size(); i++) {
+            var c = cases.get(i);
+            var id = UUID.randomUUID().toString();
+            var props = c.props();
+            props.putAll(chainsOn.computeIfAbsent(
+                    Arrays.asList(c.concerned().postId(), c.concerned().personId(), c.day()),
+                    k -> concernedProperties(c.concerned(), c.day(), trace)));
+            props.put("id", id);
+            props.put("number", numbers.get(i));
+            props.put("key", TimeKeys.key(now, id));
+            props.put("status", c.status());
+            props.put("registered", c.status().equals("REGISTERED"));
+            props.put("openedBy", by);
+            props.put("openedAt", now);
+            rows.add(props);
+            steps.add(new Step(
+                    id,
+                    "OPEN",
+                    c.status(),
+                    by,
+                    TimeKeys.utc(now),
+                    props.get("sourceKind").toString(),
+                    TimeKeys.key(now, UUID.randomUUID().toString())));
+            ids.add(id);
+        }
+        store.createAll(rows);
+        store.addSteps(steps);
+        for (int i = 0; i < cases.size(); i++) {
+            if (cases.get(i).status().equals("REGISTERED")) {
+                pushes.tell(ids.get(i), cases.get(i).concerned().personId(), CasePushes.Step.REGISTERED);
+            }
+        }
+        return ids;
     }
 
     static void text(String value, int max, boolean required, List<UserError> errors, String... path) {

@@ -229,21 +229,12 @@ public class CaseProcedure {
 
     /** Joint responsibility: the rules that fire extend the decided case to the unit's leaders, recorded as a step. */
     private void extendToLeaders(CaseView c, Advance in, String by, long now) {
-        var rules = joint.fired(
+        joint.onDecision(
                 c,
                 new JointResponsibility.Facts(
-                        Boolean.TRUE.equals(in.wideAdverseEffect()), Boolean.TRUE.equals(in.seriousHarm())));
-        var extended = joint.extend(c, rules, by);
-        if (!rules.isEmpty()) {
-            store.addStep(new Step(
-                    c.id(),
-                    "EXTEND_TO_LEADERS",
-                    "DECIDED",
-                    by,
-                    TimeKeys.utc(now),
-                    String.join(",", rules) + " -> " + String.join(",", extended),
-                    TimeKeys.key(now + 1, UUID.randomUUID().toString())));
-        }
+                        Boolean.TRUE.equals(in.wideAdverseEffect()), Boolean.TRUE.equals(in.seriousHarm())),
+                by,
+                now);
     }
 
     private static Result refused(UserError error) {
@@ -264,6 +255,7 @@ public class CaseProcedure {
                 expect(c, errors, "DRAFT");
                 confirm(c, in, changes, errors);
                 changes.put("status", "REGISTERED");
+                changes.put("registered", true);
             }
             case "DISMISS" -> {
                 expect(c, errors, "DRAFT", "REGISTERED", "INVESTIGATING");

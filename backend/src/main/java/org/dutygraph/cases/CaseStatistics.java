@@ -11,12 +11,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.dutygraph.platform.calendar.WorkingDays;
+import org.dutygraph.platform.graphql.Connection;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.springframework.stereotype.Service;
 
 /**
- * Per-unit statistics of the cases opened in a period (drafts left out): how many, by source, situation and measure
+ * Per-unit statistics of the cases opened in a period (drafts left out), a page of units at a time: how many, by source, situation and measure
  * in force (an appeal's change included), and the working days from opening to decision. The supervision office sees
  * every unit; a unit's leaders the units they lead and those under them; anyone else nothing.
  */
@@ -38,7 +39,18 @@ public class CaseStatistics {
             Double averageWorkingDaysToDecision,
             Integer maxWorkingDaysToDecision) {}
 
-    public record Statistics(LocalDate from, LocalDate to, List<UnitStatistics> units, List<UserError> errors) {}
+    /** {@code units}: one page of the units with cases, by unit id; {@code pageInfo}'s cursors seal a unit id. */
+    public record Statistics(
+            LocalDate from,
+            LocalDate to,
+            List<UnitStatistics> units,
+            Connection.PageInfo pageInfo,
+            List<UserError> errors) {
+
+        static Statistics refused(LocalDate from, LocalDate to, List<UserError> errors) {
+            return new Statistics(from, to, List.of(), new Connection.PageInfo(false, false, null, null), errors);
+        }
+    }
 
     private final GraphTransactions graph;
     private final CaseStore store;
@@ -55,7 +67,14 @@ public class CaseStatistics {
         this.clock = clock;
     }
 
-    public Statistics of(CaseCaller caller, LocalDate from, LocalDate to, List<String> unitIds) {
+    /**
+     * A page of units ({@code first}, default and bounds of {@link Connection}; {@code after} a cursor of a previous
+     * page): a page size out of range or a cursor not ours is refused on that argument before anything is read.
+     */
+    public Statistics of(
+            CaseCaller caller, LocalDate from, LocalDate to, List<String> unitIds, Integer first, String after) {
+        int size = Connection.pageSize(first);
+        var afterUnit = Connection.decode(after);
         var errors = new ArrayList<UserError>();
         if (from.isAfter(to)) {
             errors.add(CaseTexts.FROM_AFTER_TO.at("to"));
@@ -66,23 +85,28 @@ public class CaseStatistics {
             errors.add(CaseTexts.TOO_MANY_UNITS.at("unitIds"));
         }
         if (!errors.isEmpty()) {
-            return new Statistics(from, to, List.of(), errors);
+            return Statistics.refused(from, to, errors);
         }
         return graph.read(() -> {
             var scope = scope(caller, unitIds, errors);
             if (!errors.isEmpty() || (scope != null && scope.isEmpty())) {
-                return new Statistics(from, to, List.of(), errors);
+                return Statistics.refused(from, to, errors);
             }
             var zone = clock.getZone();
-            var rows = store.counted(
-                    scope,
-                    from.atStartOfDay(zone).toInstant().toEpochMilli(),
-                    to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
+            long fromMillis = from.atStartOfDay(zone).toInstant().toEpochMilli();
+            long toMillis = to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+            var units = store.unitsWithCases(scope, fromMillis, toMillis, afterUnit, size + 1);
+            var page = units.size() > size ? units.subList(0, size) : units;
+            var rows = page.isEmpty() ? List.<CaseStore.Counted>of() : store.counted(page, fromMillis, toMillis);
             var byUnit = rows.stream()
-                    .filter(r -> r.unitId() != null)
                     .collect(Collectors.groupingBy(CaseStore.Counted::unitId, TreeMap::new, Collectors.toList()));
+            var pageInfo = new Connection.PageInfo(
+                    units.size() > size,
+                    afterUnit != null,
+                    page.isEmpty() ? null : Connection.encode(page.get(0)),
+                    page.isEmpty() ? null : Connection.encode(page.get(page.size() - 1)));
             return new Statistics(
-                    from, to, byUnit.values().stream().map(this::unit).toList(), List.of());
+                    from, to, byUnit.values().stream().map(this::unit).toList(), pageInfo, List.of());
         });
     }
 

@@ -32,7 +32,10 @@ class CaseStore {
     /** Leadership roles: their holders see the cases of the units they lead and the units under them. */
     private static final List<String> LEADING = List.of("principal", "deputy", "head", "deputy_head");
 
-    /** What a page of cases asks for; {@code units} null: any unit; {@code personId}: only that person's cases. */
+    /**
+     * What a page of cases asks for; {@code units} null: any unit; {@code personId}: only that person's cases;
+     * {@code withDrafts}: also cases never registered (drafts, and drafts dismissed as no matter for accountability).
+     */
     record Query(List<String> statuses, String sourceKind, List<String> units, String personId, boolean withDrafts) {}
 
     private final Neo4jClient neo4j;
@@ -41,12 +44,36 @@ class CaseStore {
         this.neo4j = neo4j;
     }
 
-    /** The next case number of the year, e.g. AC-2026-0007 (call under the case-number lock). */
-    String nextNumber(int year) {
-        long n =
-                neo4j.query("""
-                        MERGE (c:CaseCounter {year: $year}) SET c.next = coalesce(c.next, 0) + 1 RETURN c.next AS n""").bind(year).to("year").fetchAs(Long.class).one().orElseThrow();
-        return "AC-%d-%04d".formatted(year, n);
+    /** The next {@code count} case numbers of the year, e.g. AC-2026-0007 (call under the case-number lock). */
+    List<String> nextNumbers(int year, int count) {
+        long last = neo4j.query("""
+                        MERGE (c:CaseCounter {year: $year}) SET c.next = coalesce(c.next, 0) + $count
+                        RETURN c.next AS n""")
+                .bindAll(Map.of("year", year, "count", count))
+                .fetchAs(Long.class)
+                .one()
+                .orElseThrow();
+        return java.util.stream.LongStream.rangeClosed(last - count + 1, last)
+                .mapToObj(n -> "AC-%d-%04d".formatted(year, n))
+                .toList();
+    }
+
+    /** Of these sources ([kind, source id]), those that already have a case, each as {@link #sourceKey}. */
+    java.util.Set<String> openedSources(List<List<String>> sources) {
+        return java.util.Set.copyOf(neo4j.query("""
+                        UNWIND $sources AS s
+                        MATCH (c:AccountabilityCase {sourceKind: s[0], sourceId: s[1]})
+                        RETURN DISTINCT s[0] AS kind, s[1] AS id""")
+                .bind(sources)
+                .to("sources")
+                .fetchAs(String.class)
+                .mappedBy((types, row) ->
+                        sourceKey(row.get("kind").asString(), row.get("id").asString()))
+                .all());
+    }
+
+    static String sourceKey(String kind, String sourceId) {
+        return kind + '\u0000' + sourceId;
     }
 
     Optional<String> bySource(String kind, String sourceId) {
@@ -99,10 +126,10 @@ class CaseStore {
                 .orElse(false);
     }
 
-    void create(Map<String, Object> properties) {
-        neo4j.query("CREATE (c:AccountabilityCase) SET c = $props")
+    void createAll(List<Map<String, Object>> properties) {
+        neo4j.query("UNWIND $rows AS props CREATE (c:AccountabilityCase) SET c = props")
                 .bind(properties)
-                .to("props")
+                .to("rows")
                 .run();
     }
 
@@ -135,7 +162,7 @@ class CaseStore {
                         MATCH (c:AccountabilityCase)
                         WHERE ($after IS NULL OR c.key > $after) AND ($statuses IS NULL OR c.status IN $statuses)
                           AND ($kind IS NULL OR c.sourceKind = $kind) AND ($units IS NULL OR c.unitId IN $units)
-                          AND ($person IS NULL OR c.personId = $person) AND ($drafts OR c.status <> 'DRAFT')
+                          AND ($person IS NULL OR c.personId = $person) AND ($drafts OR c.registered)
                         RETURN c ORDER BY c.key LIMIT $limit""")
                 .bindAll(params)
                 .fetchAs(CaseView.class)
@@ -166,7 +193,23 @@ class CaseStore {
             long openedAt,
             Long decidedAt) {}
 
-    /** The cases (not drafts) opened in [from, to) in these units (null: every unit). */
+    /** The units (of these; null: every unit) with registered cases opened in [from, to), after {@code after}, by id. */
+    List<String> unitsWithCases(List<String> units, long from, long to, String after, int limit) {
+        var params = new HashMap<String, Object>();
+        params.put("units", units);
+        params.put("from", from);
+        params.put("to", to);
+        params.put("after", after);
+        params.put("limit", limit);
+        return List.copyOf(
+                neo4j.query("""
+                        MATCH (c:AccountabilityCase) WHERE c.openedAt >= $from AND c.openedAt < $to
+                          AND c.registered AND c.unitId IS NOT NULL AND ($units IS NULL OR c.unitId IN $units)
+                          AND ($after IS NULL OR c.unitId > $after)
+                        RETURN DISTINCT c.unitId AS id ORDER BY id LIMIT $limit""").bindAll(params).fetchAs(String.class).all());
+    }
+
+    /** The registered cases (drafts and drafts dismissed unregistered left out) opened in [from, to) in these units (null: every unit). */
     List<Counted> counted(List<String> units, long from, long to) {
         var params = new HashMap<String, Object>();
         params.put("units", units);
@@ -174,7 +217,7 @@ class CaseStore {
         params.put("to", to);
         return List.copyOf(neo4j.query("""
                         MATCH (c:AccountabilityCase) WHERE c.openedAt >= $from AND c.openedAt < $to
-                          AND c.status <> 'DRAFT' AND ($units IS NULL OR c.unitId IN $units)
+                          AND c.registered AND ($units IS NULL OR c.unitId IN $units)
                         RETURN c.unitId AS unit, c.unitName AS unitName, c.sourceKind AS source,
                                c.situationCode AS situation, c.situationWording AS wording,
                                CASE WHEN c.appealOutcome = 'CHANGED' THEN c.appealMeasure ELSE c.decisionMeasure END
@@ -241,17 +284,27 @@ class CaseStore {
     }
 
     void addStep(Step step) {
-        var params = new HashMap<String, Object>();
-        params.put("caseId", step.caseId());
-        params.put("action", step.action());
-        params.put("status", step.status());
-        params.put("by", step.by());
-        params.put("at", step.at().toInstant().toEpochMilli());
-        params.put("note", step.note());
-        params.put("key", step.key());
+        addSteps(List.of(step));
+    }
+
+    void addSteps(List<Step> steps) {
+        var rows = steps.stream()
+                .map(step -> {
+                    var row = new HashMap<String, Object>();
+                    row.put("caseId", step.caseId());
+                    row.put("action", step.action());
+                    row.put("status", step.status());
+                    row.put("by", step.by());
+                    row.put("at", step.at().toInstant().toEpochMilli());
+                    row.put("note", step.note());
+                    row.put("key", step.key());
+                    return row;
+                })
+                .toList();
         neo4j.query("""
-                        CREATE (:CaseStep {caseId: $caseId, action: $action, status: $status, by: $by, at: $at, note: $note,
-                                key: $key})""").bindAll(params).run();
+                        UNWIND $rows AS s
+                        CREATE (:CaseStep {caseId: s.caseId, action: s.action, status: s.status, by: s.by, at: s.at,
+                                note: s.note, key: s.key})""").bind(rows).to("rows").run();
     }
 
     List<Step> steps(List<String> caseIds) {
@@ -370,6 +423,7 @@ class CaseStore {
                 c.get("unitMissedDeadline").isNull()
                         ? null
                         : LocalDate.parse(c.get("unitMissedDeadline").asString()),
+                c.get("registered").asBoolean(false),
                 null);
     }
 

@@ -82,6 +82,7 @@ public final class CaseViews {
             String key,
             List<String> jointRules,
             LocalDate unitMissedDeadline,
+            boolean registered,
             Audience audience) {
 
         /** What this audience sees: only the office sees who opened the case and who took each step. */
@@ -114,6 +115,7 @@ public final class CaseViews {
                     key,
                     jointRules,
                     unitMissedDeadline,
+                    registered,
                     who);
         }
 

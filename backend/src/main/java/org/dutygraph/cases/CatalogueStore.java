@@ -60,6 +60,18 @@ class CatalogueStore {
                 .one();
     }
 
+    /** Every version valid from {@code day} or earlier, the latest validity first, of one day the newest first. */
+    List<Version> validBy(String day) {
+        return List.copyOf(neo4j.query("""
+                        MATCH (c:SituationCatalogue) WHERE c.validFrom <= $day
+                        RETURN c ORDER BY c.validFrom DESC, c.version DESC""")
+                .bind(day)
+                .to("day")
+                .fetchAs(Version.class)
+                .mappedBy((types, row) -> version(row.get("c").asNode()))
+                .all());
+    }
+
     Optional<Version> byNumber(int number) {
         return neo4j.query("MATCH (c:SituationCatalogue {version: $v}) RETURN c")
                 .bind(number)

@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.dutygraph.cases.CaseViews.CaseView;
+import org.dutygraph.platform.graphql.TimeKeys;
 import org.springframework.stereotype.Component;
 
 /**
  * Joint responsibility (连带责任) of a unit's leaders, decided with the case: when a rule fires, the case is extended to
  * the unit's principal leader and the supervising deputy on its chain (as they were on the day of the act), each in a
- * case of their own that records which rules fired and the case it extends.
+ * case of their own that records which rules fired and the case it extends. The same for a case decided through the
+ * procedure and one decided by recordAccountabilityMeasure.
  */
 @Component
 class JointResponsibility {
@@ -37,6 +40,26 @@ class JointResponsibility {
         this.store = store;
         this.openings = openings;
         this.settings = settings;
+    }
+
+    /**
+     * Applies the rules to a case just decided (through the procedure or by recordAccountabilityMeasure): the rules
+     * that fire extend it to the unit's leaders, recorded as an EXTEND_TO_LEADERS step on it. Inside the deciding write.
+     */
+    void onDecision(CaseView c, Facts facts, String by, long now) {
+        var rules = fired(c, facts);
+        if (rules.isEmpty()) {
+            return;
+        }
+        var extended = extend(c, rules, by);
+        store.addStep(new CaseViews.Step(
+                c.id(),
+                "EXTEND_TO_LEADERS",
+                "DECIDED",
+                by,
+                TimeKeys.utc(now),
+                String.join(",", rules) + " -> " + String.join(",", extended),
+                TimeKeys.key(now + 1, UUID.randomUUID().toString())));
     }
 
     /** The rules that fire for the decided case. Call inside the deciding write. */

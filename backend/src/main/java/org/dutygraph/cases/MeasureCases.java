@@ -23,8 +23,8 @@ import org.springframework.stereotype.Service;
  * cases: the measure is recorded on the chain as before (same checks, same answer), and in the same transaction the
  * finding's case against that post is decided with the measure (an undecided one, else a new case on the finding's day
  * of the act, registered and decided at once). SUSPENSION ("suspend first") suspends instead of deciding. A decided
- * case records its appraisal event and tells the person concerned, as a decision by the office does; joint
- * responsibility is not applied (the office decides that through advanceAccountabilityCase).
+ * case records its appraisal event, tells the person concerned and applies joint responsibility (with the facts the
+ * office states, as on DECIDE), as a decision through advanceAccountabilityCase does.
  */
 @Service
 public class MeasureCases {
@@ -41,6 +41,7 @@ public class MeasureCases {
     private final CaseStore store;
     private final CaseOpenings openings;
     private final CasePushes pushes;
+    private final JointResponsibility joint;
     private final Effects effects;
     private final Clock clock;
 
@@ -52,8 +53,10 @@ public class MeasureCases {
             CaseStore store,
             CaseOpenings openings,
             CasePushes pushes,
+            JointResponsibility joint,
             Effects effects,
             Clock clock) {
+        this.joint = joint;
         this.graph = graph;
         this.locks = locks;
         this.review = review;
@@ -65,13 +68,21 @@ public class MeasureCases {
         this.clock = clock;
     }
 
+    /** {@code wideAdverseEffect}, {@code seriousHarm}: what the office states for joint responsibility, as on DECIDE. */
     public FindingReview.Measured record(
-            InspectionCaller caller, String findingId, String postId, String measure, String note) {
+            InspectionCaller caller,
+            String findingId,
+            String postId,
+            String measure,
+            String note,
+            boolean wideAdverseEffect,
+            boolean seriousHarm) {
         var recorded = new ArrayList<String>();
+        var facts = new JointResponsibility.Facts(wideAdverseEffect, seriousHarm);
         var result = graph.write(() -> {
             var measured = review.recordMeasure(caller, findingId, postId, measure, note);
             if (measured.errors().isEmpty()) {
-                recorded.addAll(decide(caller, findingId, postId, measure, note));
+                recorded.addAll(decide(caller, findingId, postId, measure, note, facts));
             }
             return measured;
         });
@@ -81,7 +92,13 @@ public class MeasureCases {
         return result;
     }
 
-    private List<String> decide(InspectionCaller caller, String findingId, String postId, String measure, String note) {
+    private List<String> decide(
+            InspectionCaller caller,
+            String findingId,
+            String postId,
+            String measure,
+            String note,
+            JointResponsibility.Facts facts) {
         var findingCase = findingCase(caller, findingId);
         locks.job("case-measure:" + findingId + ":" + postId);
         var c = store.undecidedBySourceAndPost(CaseSources.SPOT_CHECK, findingId, postId, List.copyOf(UNDECIDED))
@@ -103,6 +120,7 @@ public class MeasureCases {
                 && Measures.rank(measure) <= Measures.rank(c.situation().measureTo());
         var changes = new HashMap<String, Object>();
         changes.put("status", "DECIDED");
+        changes.put("registered", true);
         changes.put("decidedAt", now);
         changes.put("decisionMeasure", measure);
         changes.put("decisionInRange", inRange);
@@ -110,6 +128,7 @@ public class MeasureCases {
         changes.put("outOfRangeReason", inRange ? null : text);
         store.update(c.id(), changes);
         step(c.id(), "DECIDE", "DECIDED", by, now, text);
+        joint.onDecision(c, facts, by, now);
         pushes.tell(c.id(), c.personId(), CasePushes.Step.DECIDED);
         return effects.record(
                 new CaseDecided(c.id(), c.number(), c.unitId(), postId, c.personId(), measure, clock.instant()));

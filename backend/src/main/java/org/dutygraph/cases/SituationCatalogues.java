@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.neo4j.GraphTransactions;
@@ -84,6 +86,24 @@ public class SituationCatalogues {
     /** The version in force on {@code day}, joining the caller's transaction. */
     public Optional<Version> inForce(LocalDate day) {
         return graph.read(() -> store.inForce(day.toString()));
+    }
+
+    /** The version in force on each of these days, every version read once (a batch of cases from sources). */
+    Map<LocalDate, Optional<Version>> inForce(java.util.Collection<LocalDate> days) {
+        var result = new HashMap<LocalDate, Optional<Version>>();
+        if (days.isEmpty()) {
+            return result;
+        }
+        var versions =
+                graph.read(() -> store.validBy(java.util.Collections.max(days).toString()));
+        for (var day : days) {
+            result.put(
+                    day,
+                    versions.stream()
+                            .filter(v -> v.validFrom().compareTo(day.toString()) <= 0)
+                            .findFirst());
+        }
+        return result;
     }
 
     public Optional<Version> version(int number) {

@@ -24,7 +24,7 @@ class AppraisalCaseSourcesApiTest extends CaseTestSupport {
 
     @Test
     void aVetoEventAgainstAPersonOpensADraftNamingThePostAndPersonOfThatMonth_replayOpensNoSecond() {
-        saveScheme("2045-01");
+        saveScheme("staff-monthly", "2045-01", Map.of("VIOLATION", "LOWEST"));
         var eventId = recordEvent("ZB002", "2045-03", "VIOLATION");
 
         var cases = casesOf("APPRAISAL_EVENT", eventId);
@@ -60,7 +60,7 @@ class AppraisalCaseSourcesApiTest extends CaseTestSupport {
         map.put("openDirectly", List.of("SPOT_CHECK", "APPRAISAL_EVENT", "CITIZEN_RANKING"));
         var saved = saveCatalogue(OFFICE, "2046-01-01", map);
         assertThat(saved.path("errors").isEmpty()).as(saved.toString()).isTrue();
-        saveScheme("2045-01");
+        saveScheme("unit-monthly", "2045-01", Map.of("VIOLATION", "LOWEST", "DISCIPLINARY_CASE", "DOWN_ONE"));
 
         var eventId = recordEvent("zedu-xk", "2046-02", "DISCIPLINARY_CASE");
         var cases = casesOf("APPRAISAL_EVENT", eventId);
@@ -71,6 +71,25 @@ class AppraisalCaseSourcesApiTest extends CaseTestSupport {
         assertThat(c.path("post").path("id").asString()).as("the unit's head").isEqualTo("zedu-xk-head");
         assertThat(c.path("person").path("id").asString()).isEqualTo("ZB003");
         assertThat(c.path("situation").path("code").asString()).isEqualTo("discipline.violation");
+    }
+
+    /** Issue 20: any scheme in force acting on the kind opened a case, also one appraising the other kind of subject. */
+    @Test
+    void aVetoOrDowngradeOpensACaseOnlyUnderASchemeOfTheSubjectsKind() {
+        var kind = "SUBJECT_KIND_" + Math.abs(UUID.randomUUID().hashCode() % 100000);
+        saveScheme("unit-monthly", "2048-01", Map.of(kind, "LOWEST"));
+
+        assertThat(casesOf("APPRAISAL_EVENT", recordEvent("ZB002", "2048-02", kind)))
+                .as("a unit scheme's veto, a person's event")
+                .isEmpty();
+        assertThat(casesOf("APPRAISAL_EVENT", recordEvent("zedu-xk", "2048-02", kind)))
+                .as("a unit scheme's veto, a unit's event")
+                .hasSize(1);
+
+        saveScheme("staff-monthly", "2048-03", Map.of(kind, "DOWN_ONE"));
+        assertThat(casesOf("APPRAISAL_EVENT", recordEvent("ZB002", "2048-03", kind)))
+                .as("a person scheme's downgrade, a person's event")
+                .hasSize(1);
     }
 
     @Test
@@ -121,25 +140,36 @@ class AppraisalCaseSourcesApiTest extends CaseTestSupport {
         assertThat(casesOf("CITIZEN_RANKING", rankingId + ":zedu-xk")).hasSize(1);
     }
 
-    /** The shipped unit-monthly scheme, vetoing on VIOLATION and downgrading on DISCIPLINARY_CASE. */
-    private void saveScheme(String from) {
+    /** A shipped scheme template with these overrides (event kind to effect), its own kinds declared. */
+    private void saveScheme(String template, String from, Map<String, String> overrides) {
         JsonNode definition = null;
         for (var edge : as("appraiser")
                 .post("{ appraisalTemplates(first: 50) { edges { node { id definition } } } }")
                 .ok()
                 .path("appraisalTemplates")
                 .path("edges")) {
-            if (edge.path("node").path("id").asString().equals("unit-monthly")) {
+            if (edge.path("node").path("id").asString().equals(template)) {
                 definition = edge.path("node").path("definition");
             }
         }
         @SuppressWarnings("unchecked")
         var scheme = (Map<String, Object>) GraphQlJson.toObject(definition);
+        if (scheme.get("subject").equals("PERSON")) {
+            // the person templates link to a saved unit-monthly scheme: one indicator of their own instead
+            scheme.put(
+                    "indicators", List.of(Map.of("code", "post", "label", "本岗工作", "weight", "100", "input", Map.of())));
+        }
         scheme.put(
                 "overrides",
-                List.of(
-                        Map.of("event", "VIOLATION", "effect", "LOWEST"),
-                        Map.of("event", "DISCIPLINARY_CASE", "effect", "DOWN_ONE")));
+                overrides.entrySet().stream()
+                        .map(o -> Map.of("event", o.getKey(), "effect", o.getValue()))
+                        .toList());
+        var declared = new java.util.ArrayList<Object>();
+        if (scheme.get("events") instanceof List<?> events) {
+            declared.addAll(events);
+        }
+        overrides.keySet().stream().filter(k -> k.startsWith("SUBJECT_KIND_")).forEach(declared::add);
+        scheme.put("events", declared);
         var saved = as("appraiser")
                 .post("""
                 mutation($id: ID!, $from: String!, $d: JSON!) { saveAppraisalScheme(input: {id: $id, validFrom: $from, definition: $d}) {

@@ -47,6 +47,44 @@ class CaseAudienceApiTest extends CaseTestSupport {
         }
     }
 
+    /**
+     * Issue 20: a draft the office dismissed without registering it (a complaint or red card that was no matter for
+     * accountability) was shown, with the office's reason, to the person concerned and their leaders: only the
+     * status DRAFT was kept from them.
+     */
+    @Test
+    void aDraftDismissedUnregisteredStaysWithTheOffice_aRegisteredCaseDismissedStaysWithThePerson() {
+        var draft = draftFromAComplaint();
+        step(draft, "DISMISS", Map.of("reason", "经核实不构成问责情形"));
+        assertThat(caseAs(OFFICE, draft).path("status").asString()).isEqualTo("DISMISSED");
+        for (var other : new String[] {"case-zb002", "case-zb003", "case-zb005"}) {
+            assertThat(caseAs(other, draft).isNull()).as(other).isTrue();
+            assertThat(casesAs(other)).as(other).doesNotContain(draft);
+            assertThat(listedAs(other, "{ myAccountabilityCases(first: 500) { edges { node { id } } } }"))
+                    .as(other)
+                    .doesNotContain(draft);
+        }
+
+        var registered = draftFromAComplaint();
+        step(registered, "CONFIRM", Map.of());
+        step(registered, "DISMISS", Map.of("reason", "证据不足"));
+        assertThat(caseAs("case-zb002", registered).path("status").asString()).isEqualTo("DISMISSED");
+        assertThat(casesAs("case-zb003")).contains(registered);
+    }
+
+    /** A substantiated complaint against ZB002: the template opens its case as a draft. */
+    private String draftFromAComplaint() {
+        var complaint = concludedComplaint("COLD", "SUBSTANTIATED", "13900001111", "投诉人");
+        var id = listedAs(OFFICE, """
+                        { accountabilityCases(filter: {sourceKind: "COMPLAINT"}, first: 500) { edges { node { id } } } }""").stream()
+                .filter(c ->
+                        caseAs(OFFICE, c).path("source").path("id").asString().equals(complaint[0]))
+                .findFirst()
+                .orElseThrow();
+        assertThat(caseAs(OFFICE, id).path("status").asString()).isEqualTo("DRAFT");
+        return id;
+    }
+
     @Test
     void onlyTheOfficeTakesSteps_andOnlyThePersonConcernedStatesAndAppeals() {
         var id = opened();
@@ -76,7 +114,9 @@ class CaseAudienceApiTest extends CaseTestSupport {
     void draftsAreTheOfficesOnly() {
         var id = opened();
         try (var session = driver.session()) {
-            session.run("MATCH (c:AccountabilityCase {id: $id}) SET c.status = 'DRAFT'", Map.of("id", id))
+            session.run(
+                            "MATCH (c:AccountabilityCase {id: $id}) SET c.status = 'DRAFT', c.registered = false",
+                            Map.of("id", id))
                     .consume();
         }
         assertThat(caseAs(OFFICE, id).path("status").asString()).isEqualTo("DRAFT");

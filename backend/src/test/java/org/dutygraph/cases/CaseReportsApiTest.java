@@ -71,6 +71,49 @@ class CaseReportsApiTest extends CaseTestSupport {
         assertThat(unitIds(stats(OFFICE, List.of("zhlth")))).containsExactly("zhlth");
     }
 
+    /** Issue 20: statistics were one unbounded list of every unit with cases. */
+    @Test
+    void statisticsComeAPageOfUnitsAtATime_withOpaqueCursors_andRefuseAPageSizeOutOfRange() {
+        at(OffsetDateTime.parse("2049-05-06T10:00:00+08:00").toInstant());
+        opened();
+        open(clue(Map.of("postId", "zhlth-head")));
+        var paged = """
+                query($after: String, $first: Int) { accountabilityCaseStatistics(from: "2049-05-01", to: "2049-05-31",
+                  first: $first, after: $after) { units { unit { id } cases } pageInfo { hasNextPage endCursor } } }""";
+        var vars = new HashMap<String, Object>();
+        vars.put("first", 1);
+        vars.put("after", null);
+        var first = as(OFFICE).post(paged, vars).ok().path("accountabilityCaseStatistics");
+        assertThat(unitIds(first)).containsExactly("zedu-xk");
+        assertThat(first.path("pageInfo").path("hasNextPage").asBoolean()).isTrue();
+        var cursor = first.path("pageInfo").path("endCursor").asString();
+        assertThat(cursor).doesNotContain("zedu");
+
+        vars.put("after", cursor);
+        var second = as(OFFICE).post(paged, vars).ok().path("accountabilityCaseStatistics");
+        assertThat(unitIds(second)).containsExactly("zhlth");
+        assertThat(second.path("pageInfo").path("hasNextPage").asBoolean()).isFalse();
+
+        vars.put("after", null);
+        vars.put("first", null);
+        assertThat(unitIds(as(OFFICE).post(paged, vars).ok().path("accountabilityCaseStatistics")))
+                .as("no first: the default page holds both")
+                .containsExactly("zedu-xk", "zhlth");
+        for (var bad : new Object[] {501, -1}) {
+            vars.put("first", bad);
+            var error = as(OFFICE).post(paged, vars).errors().get(0);
+            assertThat(error.path("extensions").path("reason").asString())
+                    .as("first " + bad)
+                    .isEqualTo("OUT_OF_RANGE");
+            assertThat(error.path("extensions").path("field").asString()).isEqualTo("first");
+        }
+        vars.put("first", 1);
+        vars.put("after", "zedu-xk");
+        var forged = as(OFFICE).post(paged, vars).errors().get(0);
+        assertThat(forged.path("extensions").path("reason").asString()).isEqualTo("INVALID_CURSOR");
+        assertThat(forged.path("extensions").path("field").asString()).isEqualTo("after");
+    }
+
     @Test
     void statisticsRefuseABackwardsOrOverlongPeriod() {
         assertThat(errors(statsFor(OFFICE, "2048-04-01", "2048-03-01", null))).containsExactly("to FROM_AFTER_TO");

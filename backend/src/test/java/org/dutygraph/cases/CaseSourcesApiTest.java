@@ -94,6 +94,69 @@ class CaseSourcesApiTest extends CaseTestSupport {
         assertThat(draft.path("openedBy").asString()).isEqualTo("system");
     }
 
+    /**
+     * Issue 20: an evaluation's red cards reach cases delivered together (one transaction and one number allocation
+     * per batch, not per card): each card still opens its draft once, the same card twice in a batch included, and
+     * delivering the batch again opens nothing.
+     */
+    @Test
+    void redCardsDeliveredTogetherOpenADraftEach_withConsecutiveNumbers_once() {
+        var raised = clock.instant();
+        var signals = java.util.stream.IntStream.range(0, 30)
+                .mapToObj(i -> "sig-batch-" + UUID.randomUUID())
+                .toList();
+        var ids = graph.write(() -> {
+            var recorded = new java.util.ArrayList<String>();
+            for (var signalId : signals) {
+                recorded.addAll(effects.record(new SupervisionRedCard(
+                        signalId,
+                        "not_cleared",
+                        "SP-" + signalId,
+                        "pi-approval",
+                        "zedu-xk",
+                        "zedu-xk-1",
+                        raised,
+                        raised.minusSeconds(86_400))));
+            }
+            recorded.addAll(effects.record(new SupervisionRedCard(
+                    signals.get(0),
+                    "not_cleared",
+                    "SP-again",
+                    "pi-approval",
+                    "zedu-xk",
+                    "zedu-xk-1",
+                    raised,
+                    raised.minusSeconds(86_400))));
+            return recorded;
+        });
+        assertThat(effects.deliver(ids).values()).containsOnly(Effects.Outcome.DELIVERED);
+
+        var numbers = new java.util.ArrayList<Integer>();
+        for (var signalId : signals) {
+            var cases = casesOf("E_SUPERVISION", signalId);
+            assertThat(cases).as(signalId).hasSize(1);
+            assertThat(cases.get(0).path("status").asString()).isEqualTo("DRAFT");
+            assertThat(cases.get(0).path("person").path("id").asString()).isEqualTo("ZB002");
+            var number = cases.get(0).path("number").asString();
+            numbers.add(Integer.parseInt(number.substring(number.lastIndexOf('-') + 1)));
+        }
+        java.util.Collections.sort(numbers);
+        assertThat(numbers.get(numbers.size() - 1) - numbers.get(0))
+                .as("one allocation: consecutive numbers")
+                .isEqualTo(signals.size() - 1);
+
+        try (var session = driver.session()) {
+            session.run("MATCH (e:Effect) WHERE e.id IN $ids SET e.state = 'PENDING'", Map.of("ids", ids))
+                    .consume();
+        }
+        effects.deliver(ids);
+        assertThat(signals.stream()
+                        .mapToInt(s -> casesOf("E_SUPERVISION", s).size())
+                        .sum())
+                .as("delivered again: nothing more")
+                .isEqualTo(signals.size());
+    }
+
     @Test
     void aComplaintNotSubstantiatedOpensNoCase() {
         var complaint = concludedComplaint("COLD", "UNSUBSTANTIATED", PHONE, NAME);

@@ -77,6 +77,32 @@ class MeasureCasesApiTest extends CaseTestSupport {
                 .satisfies(c -> assertThat(c.path("suspendedAt").isNull()).isFalse());
     }
 
+    /** Issue 20: a case decided on this path was never extended to the unit's leaders. */
+    @Test
+    void aSeriousCaseDecidedByTheMeasureIsExtendedToTheUnitsLeaders_asThroughTheProcedure() {
+        var findingId = confirmedFinding();
+        var plain = record(findingId, "zedu-xk-1", "ADMONISHMENT_TALK", "诫勉谈话");
+        assertThat(plain.path("errors")).isEmpty();
+        var caseId = casesFor(findingId).get(0).path("id").asString();
+        assertThat(extensions(caseId)).as("no rule fires without the facts").isEmpty();
+
+        var serious = confirmedFinding();
+        var input = new java.util.HashMap<String, Object>();
+        input.put("findingId", serious);
+        input.put("postId", "zedu-xk-1");
+        input.put("measure", "CIRCULATED_CRITICISM");
+        input.put("note", "损害群众利益");
+        input.put("seriousHarm", true);
+        var answer = as(OFFICE).post(RECORD, Map.of("input", input)).ok().path("recordAccountabilityMeasure");
+        assertThat(answer.path("errors")).as(answer.toString()).isEmpty();
+        var decided = casesFor(serious).get(0);
+        assertThat(decided.path("status").asString()).isEqualTo("DECIDED");
+        assertThat(extensions(decided.path("id").asString()))
+                .containsExactlyInAnyOrder("zedu-head ZB005 [SERIOUS_HARM]", "zedu-deputy ZB004 [SERIOUS_HARM]");
+        assertThat(decided.path("steps").valueStream().map(s -> s.path("action").asString()))
+                .contains("EXTEND_TO_LEADERS");
+    }
+
     @Test
     void aRefusedMeasureDecidesNothing() {
         var findingId = confirmedFinding();
@@ -109,6 +135,32 @@ class MeasureCasesApiTest extends CaseTestSupport {
         input.put("measure", measure);
         input.put("note", note);
         return as(OFFICE).post(RECORD, Map.of("input", input)).ok().path("recordAccountabilityMeasure");
+    }
+
+    /** "post person [rules]" of each case extended from this one. */
+    private List<String> extensions(String caseId) {
+        return as(OFFICE)
+                .post("""
+                { accountabilityCases(filter: {sourceKind: "JOINT"}, first: 500) { edges { node { id source { id } } } } }""")
+                .ok()
+                .path("accountabilityCases")
+                .path("edges")
+                .valueStream()
+                .map(e -> e.path("node"))
+                .filter(n -> n.path("source").path("id").asString().equals(caseId))
+                .map(n -> as(OFFICE)
+                        .post(
+                                "query($id: ID!) { accountabilityCase(id: $id) { post { id } person { id } jointRules } }",
+                                Map.of("id", n.path("id").asString()))
+                        .ok()
+                        .path("accountabilityCase"))
+                .map(c -> c.path("post").path("id").asString() + " "
+                        + c.path("person").path("id").asString() + " "
+                        + c.path("jointRules")
+                                .valueStream()
+                                .map(JsonNode::asString)
+                                .toList())
+                .toList();
     }
 
     private List<JsonNode> casesFor(String findingId) {

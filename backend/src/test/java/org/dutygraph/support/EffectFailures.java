@@ -1,5 +1,6 @@
 package org.dutygraph.support;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,12 +29,42 @@ public class EffectFailures implements BeanPostProcessor {
     }
 
     private static <E> EffectHandler<E> failing(EffectHandler<E> handler) {
-        return EffectHandler.of(handler.name(), handler.type(), (E event, String effectId) -> {
-            handler.handle(event, effectId);
-            var left = PENDING.get(handler.name());
-            if (left != null && left.getAndDecrement() > 0) {
-                throw new IllegalStateException("injected failure of " + handler.name());
+        return new EffectHandler<>() {
+            @Override
+            public String name() {
+                return handler.name();
             }
-        });
+
+            @Override
+            public Class<E> type() {
+                return handler.type();
+            }
+
+            @Override
+            public void handle(E event, String effectId) {
+                handler.handle(event, effectId);
+                failIfAsked();
+            }
+
+            /**
+             * A batch with a failure to come fails without counting it: Effects then delivers the batch's effects
+             * one by one, and that delivery fails and is counted, as when it was delivered alone.
+             */
+            @Override
+            public void handleAll(List<Delivery<E>> deliveries) {
+                handler.handleAll(deliveries);
+                var left = PENDING.get(handler.name());
+                if (left != null && left.get() > 0) {
+                    throw new IllegalStateException("injected failure of " + handler.name() + " in a batch");
+                }
+            }
+
+            private void failIfAsked() {
+                var left = PENDING.get(handler.name());
+                if (left != null && left.getAndDecrement() > 0) {
+                    throw new IllegalStateException("injected failure of " + handler.name());
+                }
+            }
+        };
     }
 }

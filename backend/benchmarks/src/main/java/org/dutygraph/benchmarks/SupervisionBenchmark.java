@@ -17,13 +17,15 @@ import org.dutygraph.platform.calendar.WorkingDays;
 import org.dutygraph.supervision.CaseEventIntake;
 import org.dutygraph.supervision.OfflineSupervision;
 import org.dutygraph.supervision.SignalEvaluation;
+import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
  * A year of one city's case events (1,000,000 cases, about 6 events each, as JSON lines). Stage 1, in memory as
  * {@code supervise} runs: reading the file alone (the baseline: what any tool must do), then reading, checking and
  * keeping the events, then evaluating every case at the year's end; events per second and the ratio to the
  * baseline. Stage 2, the service: the first {@code --service-events} lines through the batch intake into a fresh
- * store (batches of 10,000), then one evaluation of the open cases stored.
+ * store (batches of 10,000), then one evaluation of the open cases stored (red cards delivered into draft cases), with
+ * its ratio to the baseline of the offline evaluation of the same lines in memory, measured in the same run.
  */
 final class SupervisionBenchmark implements Benchmark {
 
@@ -128,13 +130,43 @@ final class SupervisionBenchmark implements Benchmark {
             out.printf(
                     "service intake (batches of 10,000 into the graph): %,d events in %.2f s, %,.0f events/s%n",
                     kept, ingest, kept / ingest);
+            var baseline = offlineEvaluation(bundle, events, limit);
             started = System.nanoTime();
             var run = context.getBean(SignalEvaluation.class).evaluate(AT);
+            double evaluation = seconds(started);
+            long redCardCases = context.getBean(Neo4jClient.class)
+                    .query("MATCH (c:AccountabilityCase {sourceKind: 'E_SUPERVISION'}) RETURN count(c) AS n")
+                    .fetchAs(Long.class)
+                    .one()
+                    .orElse(0L);
             out.printf(
-                    "service evaluation of %,d open cases (signals stored, notices enqueued): %.2f s, %,d signals%n",
-                    run.cases(), seconds(started), run.raised());
+                    "service evaluation of %,d open cases (signals stored, notices enqueued, red cards delivered): %.2f s,"
+                            + " %,d signals, %,d red-card cases opened%n",
+                    run.cases(), evaluation, run.raised(), redCardCases);
+            out.printf(
+                    "baseline, the offline evaluation of the same %,d events (%,d cases, in memory): %.2f s;"
+                            + " service / offline: %.1f x%n",
+                    limit, baseline.cases(), baseline.seconds(), evaluation / baseline.seconds());
         }
         return true;
+    }
+
+    private record OfflineRun(long cases, double seconds) {}
+
+    /** What {@code supervise} takes to evaluate the first {@code limit} lines at the same moment: the baseline. */
+    private static OfflineRun offlineEvaluation(Path bundle, Path events, long limit) throws IOException {
+        var head = new StringBuilder();
+        try (var reader = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
+            long n = 0;
+            for (String line; n < limit && (line = reader.readLine()) != null; n++) {
+                head.append(line).append('\n');
+            }
+        }
+        try (var bundleIn = Files.newInputStream(bundle)) {
+            var report = new OfflineSupervision(WorkingDays.shipped(), ZONE, 2)
+                    .run(bundleIn, new java.io.BufferedReader(new java.io.StringReader(head.toString())), AT);
+            return new OfflineRun(report.cases(), report.evaluateNanos() / 1e9);
+        }
     }
 
     private static double seconds(long startedNanos) {

@@ -31,8 +31,12 @@ class CaseReportsController {
 
     @QueryMapping
     CaseStatistics.Statistics accountabilityCaseStatistics(
-            @Argument LocalDate from, @Argument LocalDate to, @Argument List<String> unitIds) {
-        return statistics.of(callers.current(), from, to, unitIds);
+            @Argument LocalDate from,
+            @Argument LocalDate to,
+            @Argument List<String> unitIds,
+            @Argument Integer first,
+            @Argument String after) {
+        return statistics.of(callers.current(), from, to, unitIds, first, after);
     }
 
     @QueryMapping

@@ -15,7 +15,13 @@ import org.springframework.stereotype.Controller;
 @Controller
 class MeasureCasesController {
 
-    record MeasureInput(String findingId, String postId, String measure, String note) {}
+    record MeasureInput(
+            String findingId,
+            String postId,
+            String measure,
+            String note,
+            Boolean wideAdverseEffect,
+            Boolean seriousHarm) {}
 
     record MeasurePayload(AccountabilityChains.Chain chain, List<UserError> errors) {}
 
@@ -30,7 +36,13 @@ class MeasureCasesController {
     @MutationMapping
     MeasurePayload recordAccountabilityMeasure(@Argument MeasureInput input) {
         var result = measures.record(
-                callers.inspectionCaller(), input.findingId(), input.postId(), input.measure(), input.note());
+                callers.inspectionCaller(),
+                input.findingId(),
+                input.postId(),
+                input.measure(),
+                input.note(),
+                Boolean.TRUE.equals(input.wideAdverseEffect()),
+                Boolean.TRUE.equals(input.seriousHarm()));
         return new MeasurePayload(result.chain(), result.errors());
     }
 }

@@ -47,6 +47,30 @@ class EffectStore {
                 .one();
     }
 
+    /** Of these effects, those still pending, in the order given; each locked first (a concurrent delivery waits). */
+    List<PendingEffect> lockPending(List<String> ids) {
+        return List.copyOf(neo4j.query("""
+                        UNWIND range(0, size($ids) - 1) AS i
+                        MATCH (e:Effect {id: $ids[i]}) SET e._lock = true REMOVE e._lock
+                        WITH i, e WHERE e.state = 'PENDING'
+                        RETURN e.id AS id, e.kind AS kind, e.handler AS handler, e.payload AS payload ORDER BY i""")
+                .bind(ids)
+                .to("ids")
+                .fetchAs(PendingEffect.class)
+                .mappedBy((types, r) -> new PendingEffect(
+                        r.get("id").asString(),
+                        r.get("kind").asString(),
+                        r.get("handler").asString(),
+                        r.get("payload").asString()))
+                .all());
+    }
+
+    void done(List<String> ids, long now) {
+        neo4j.query("""
+                        MATCH (e:Effect) WHERE e.id IN $ids
+                        SET e.state = 'DONE', e.doneAt = $now, e.attempts = e.attempts + 1""").bindAll(Map.of("ids", ids, "now", now)).run();
+    }
+
     void done(String id, long now) {
         neo4j.query("MATCH (e:Effect {id: $id}) SET e.state = 'DONE', e.doneAt = $now, e.attempts = e.attempts + 1")
                 .bindAll(Map.of("id", id, "now", now))

@@ -85,16 +85,31 @@ public class Effects {
     }
 
     /**
-     * Delivers these effects now, each in its own transaction; never throws (a failed one stays pending). Call it
-     * after the transaction that recorded them has committed, not inside a transaction.
+     * Delivers these effects now, {@code perTransaction} of them in one transaction (each handler gets its share at
+     * once); when a batch fails, its effects are delivered again one by one, so only a failing one stays pending.
+     * Never throws. Call it after the transaction that recorded them has committed, not inside a transaction.
      */
     public Map<String, Outcome> deliver(Collection<String> ids) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("effects are delivered after the commit of the change that recorded them, "
-                    + "each in a transaction of its own: call deliver outside GraphTransactions");
+                    + "in transactions of their own: call deliver outside GraphTransactions");
         }
         var outcomes = new HashMap<String, Outcome>();
-        ids.forEach(id -> outcomes.put(id, deliver(id)));
+        var all = List.copyOf(ids);
+        int size = Math.max(1, settings.perTransaction());
+        for (int from = 0; from < all.size(); from += size) {
+            var batch = all.subList(from, Math.min(all.size(), from + size));
+            if (batch.size() == 1) {
+                outcomes.put(batch.get(0), deliver(batch.get(0)));
+                continue;
+            }
+            try {
+                outcomes.putAll(graph.write(() -> deliverTogether(batch)));
+            } catch (RuntimeException e) {
+                log.debug("A batch of {} effects failed; delivering them one by one", batch.size(), e);
+                batch.forEach(id -> outcomes.put(id, deliver(id)));
+            }
+        }
         return outcomes;
     }
 
@@ -144,6 +159,35 @@ public class Effects {
             failed(id, e);
             return Outcome.FAILED;
         }
+    }
+
+    /** In one transaction: each handler gets its pending effects of the batch at once, then all are marked done. */
+    private Map<String, Outcome> deliverTogether(List<String> ids) {
+        var outcomes = new HashMap<String, Outcome>();
+        ids.forEach(id -> outcomes.put(id, Outcome.NOT_PENDING));
+        var pending = store.lockPending(ids);
+        var byHandler = new LinkedHashMap<String, List<EffectStore.PendingEffect>>();
+        pending.forEach(e ->
+                byHandler.computeIfAbsent(e.handler(), k -> new ArrayList<>()).add(e));
+        byHandler.forEach((name, effects) -> {
+            var handler = handlers.get(name);
+            if (handler == null) {
+                throw new IllegalStateException("No effect handler is named '" + name + "'");
+            }
+            handleAll(handler, effects);
+        });
+        var delivered = pending.stream().map(EffectStore.PendingEffect::id).toList();
+        if (!delivered.isEmpty()) {
+            store.done(delivered, clock.millis());
+        }
+        delivered.forEach(id -> outcomes.put(id, Outcome.DELIVERED));
+        return outcomes;
+    }
+
+    private static <E> void handleAll(EffectHandler<E> handler, List<EffectStore.PendingEffect> effects) {
+        handler.handleAll(effects.stream()
+                .map(e -> new EffectHandler.Delivery<>(JSON.readValue(e.payload(), handler.type()), e.id()))
+                .toList());
     }
 
     /** In the delivery's transaction, which the handler's stores join. */

@@ -28,6 +28,15 @@ public class LockStore {
                 .run();
     }
 
+    /** {@link #job} for each of these names, in one statement, in name order (two such calls cannot deadlock). */
+    public void jobs(java.util.Collection<String> names) {
+        requireTransaction();
+        neo4j.query("UNWIND $names AS name MERGE (l:JobLock {name: name}) SET l.heldAt = timestamp()")
+                .bind(new java.util.TreeSet<>(names).stream().toList())
+                .to("names")
+                .run();
+    }
+
     /** Write-locks the node with this label and id without changing it. */
     public void node(String label, String id) {
         requireTransaction();
