@@ -181,6 +181,46 @@ class FindingAudienceApiTest extends ApiTest {
     }
 
     @Test
+    void whoTriagedAFindingIsShownToAdminsAndAnalystsOnlyNotToTheUnitsLeaders() {
+        var id = idOf(findings("analyst", null), "ROLE_CONFLICT", List.of("R-s"));
+        var triaged = as("analyst")
+                .post(
+                        "mutation($id: ID!) { triageFinding(input: {id: $id, action: ACKNOWLEDGE}) { finding { triagedBy } } }",
+                        Map.of("id", id))
+                .ok()
+                .path("triageFinding");
+        assertThat(triaged.path("finding").path("triagedBy").asString()).isEqualTo("analyst");
+        var query = "query($id: ID!) { finding(id: $id) { status triagedBy } }";
+        var listed = "{ findings(first: 500) { edges { node { id status triagedBy } } } }";
+        for (var user : List.of("analyst", "admin")) {
+            assertThat(as(user).post(query, Map.of("id", id))
+                            .ok()
+                            .path("finding")
+                            .path("triagedBy")
+                            .asString())
+                    .as(user)
+                    .isEqualTo("analyst");
+        }
+        var leaders = as("leader-r").post(query, Map.of("id", id)).ok().path("finding");
+        assertThat(leaders.path("status").asString()).isEqualTo("ACKNOWLEDGED");
+        assertThat(leaders.path("triagedBy").isNull()).as(leaders.toString()).isTrue();
+        var inTheList = as("leader-r")
+                .post(listed)
+                .ok()
+                .path("findings")
+                .path("edges")
+                .valueStream()
+                .map(e -> e.path("node"))
+                .filter(f -> f.path("id").asString().equals(id))
+                .findFirst()
+                .orElseThrow();
+        assertThat(inTheList.path("status").asString()).isEqualTo("ACKNOWLEDGED");
+        assertThat(inTheList.path("triagedBy").isNull())
+                .as(inTheList.toString())
+                .isTrue();
+    }
+
+    @Test
     void aLeaderCannotTriageOrRunAnAnalysis() {
         var id = findings("leader-r", null).get(0).path("id").asString();
         assertThat(as("leader-r")
