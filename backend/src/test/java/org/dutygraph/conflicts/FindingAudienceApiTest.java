@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dutygraph.platform.graphql.limits.TrustedDocuments;
 import org.dutygraph.support.ApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,9 @@ class FindingAudienceApiTest extends ApiTest {
 
     @Autowired
     PasswordEncoder passwords;
+
+    @Autowired
+    TrustedDocuments trusted;
 
     @BeforeEach
     void leadersOfTheConflictsCity() {
@@ -218,6 +222,53 @@ class FindingAudienceApiTest extends ApiTest {
         assertThat(inTheList.path("triagedBy").isNull())
                 .as(inTheList.toString())
                 .isTrue();
+    }
+
+    /** The leaders' journey as the app sends it: the manifest's document, by its hash alone. */
+    private JsonNode myUnitFindings(String user, String unit) {
+        var document = resource("operations/leader/MyUnitFindings.graphql").strip();
+        assertThat(trusted.byHash(TrustedDocuments.sha256(document))).contains(document);
+        var variables = new HashMap<String, Object>();
+        variables.put("unitId", unit);
+        var body = new HashMap<String, Object>();
+        body.put("variables", variables);
+        body.put(
+                "extensions",
+                Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", TrustedDocuments.sha256(document))));
+        return as(user).raw(org.dutygraph.support.GraphQl.JSON.writeValueAsString(body))
+                .ok();
+    }
+
+    @Test
+    void theLeadersOperationShowsTheFindingsOfTheirUnitWithCountsPerChildUnit() {
+        var top = myUnitFindings("leader-r", null);
+        assertThat(top.path("findingCounts")
+                        .path("edges")
+                        .valueStream()
+                        .map(e -> e.path("node").path("unit").path("id").asString()))
+                .containsExactly("R");
+        var r = myUnitFindings("leader-r", "R");
+        assertThat(r.path("findingCounts")
+                        .path("edges")
+                        .valueStream()
+                        .map(e -> e.path("node").path("unit").path("id").asString()))
+                .containsExactly("R-s");
+        var listed = r.path("findings")
+                .path("edges")
+                .valueStream()
+                .map(e -> e.path("node"))
+                .toList();
+        assertThat(listed).isNotEmpty().allSatisfy(f -> assertThat(units(f)).containsAnyOf("R", "R-s"));
+        assertThat(r.path("findingCounts")
+                        .path("edges")
+                        .path(0)
+                        .path("node")
+                        .path("total")
+                        .asInt())
+                .isEqualTo(listed.size());
+        var elsewhere = myUnitFindings("leader-r", "A");
+        assertThat(elsewhere.path("findings").path("edges").size()).isZero();
+        assertThat(elsewhere.path("findingCounts").path("edges").size()).isZero();
     }
 
     @Test
