@@ -28,6 +28,9 @@ class ApplyTargetStateApiTest extends ApiTest {
     @Autowired
     BundleAnalysis analysis;
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path work;
+
     @BeforeEach
     void subDistrict() {
         wipeGraph();
@@ -75,7 +78,7 @@ class ApplyTargetStateApiTest extends ApiTest {
     }
 
     @Test
-    void aScenarioThatEndsSupervisionAndDissolvesAUnitIsAppliedAsTheWholeTargetState() {
+    void aScenarioThatEndsSupervisionAndDissolvesAUnitIsAppliedAsTheWholeTargetState() throws Exception {
         var id = scenarioEndingLinesAndDissolvingAUnit();
         var targetDocument = as("analyst")
                 .post("query($id: ID!) { scenario(id: $id) { targetBundle } }", Map.of("id", id))
@@ -135,5 +138,33 @@ class ApplyTargetStateApiTest extends ApiTest {
         assertThat(comparison.dutiesMoved()).isEmpty();
         assertThat(comparison.dutiesDropped()).isEmpty();
         assertThat(comparison.dutiesAdded()).isEmpty();
+
+        // the compare command takes the target bundle as it is, and finds nothing between it and the live graph
+        var compared = compareCommand(
+                targetDocument, as("analyst").post("{ exportBundle }").ok().path("exportBundle"));
+        for (var key : List.of("resolved", "created", "duties_moved", "duties_dropped", "duties_added")) {
+            assertThat(compared.path(key).size()).as(key).isZero();
+        }
+        assertThat(compared.path("before")).isEqualTo(compared.path("after"));
+    }
+
+    private JsonNode compareCommand(JsonNode before, JsonNode after) throws java.io.IOException {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        var beforeFile = work.resolve("before.json");
+        var afterFile = work.resolve("after.json");
+        java.nio.file.Files.writeString(beforeFile, json.writeValueAsString(before));
+        java.nio.file.Files.writeString(afterFile, json.writeValueAsString(after));
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int status = org.dutygraph.cli.Commands.execute(
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8),
+                "compare",
+                beforeFile.toString(),
+                afterFile.toString());
+        assertThat(status)
+                .as(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .isZero();
+        return json.readTree(out.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 }
