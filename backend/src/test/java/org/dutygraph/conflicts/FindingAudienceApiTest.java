@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dutygraph.platform.graphql.limits.TrustedDocuments;
 import org.dutygraph.support.ApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,9 @@ class FindingAudienceApiTest extends ApiTest {
 
     @Autowired
     PasswordEncoder passwords;
+
+    @Autowired
+    TrustedDocuments trusted;
 
     @BeforeEach
     void leadersOfTheConflictsCity() {
@@ -178,6 +182,93 @@ class FindingAudienceApiTest extends ApiTest {
         var any = findings("analyst", null).get(0).path("id").asString();
         assertThat(finding("staff-r", any).isNull()).isTrue();
         assertThat(findings("admin", null)).hasSameSizeAs(findings("analyst", null));
+    }
+
+    @Test
+    void whoTriagedAFindingIsShownToAdminsAndAnalystsOnlyNotToTheUnitsLeaders() {
+        var id = idOf(findings("analyst", null), "ROLE_CONFLICT", List.of("R-s"));
+        var triaged = as("analyst")
+                .post(
+                        "mutation($id: ID!) { triageFinding(input: {id: $id, action: ACKNOWLEDGE}) { finding { triagedBy } } }",
+                        Map.of("id", id))
+                .ok()
+                .path("triageFinding");
+        assertThat(triaged.path("finding").path("triagedBy").asString()).isEqualTo("analyst");
+        var query = "query($id: ID!) { finding(id: $id) { status triagedBy } }";
+        var listed = "{ findings(first: 500) { edges { node { id status triagedBy } } } }";
+        for (var user : List.of("analyst", "admin")) {
+            assertThat(as(user).post(query, Map.of("id", id))
+                            .ok()
+                            .path("finding")
+                            .path("triagedBy")
+                            .asString())
+                    .as(user)
+                    .isEqualTo("analyst");
+        }
+        var leaders = as("leader-r").post(query, Map.of("id", id)).ok().path("finding");
+        assertThat(leaders.path("status").asString()).isEqualTo("ACKNOWLEDGED");
+        assertThat(leaders.path("triagedBy").isNull()).as(leaders.toString()).isTrue();
+        var inTheList = as("leader-r")
+                .post(listed)
+                .ok()
+                .path("findings")
+                .path("edges")
+                .valueStream()
+                .map(e -> e.path("node"))
+                .filter(f -> f.path("id").asString().equals(id))
+                .findFirst()
+                .orElseThrow();
+        assertThat(inTheList.path("status").asString()).isEqualTo("ACKNOWLEDGED");
+        assertThat(inTheList.path("triagedBy").isNull())
+                .as(inTheList.toString())
+                .isTrue();
+    }
+
+    /** The leaders' journey as the app sends it: the manifest's document, by its hash alone. */
+    private JsonNode myUnitFindings(String user, String unit) {
+        var document = resource("operations/leader/MyUnitFindings.graphql").strip();
+        assertThat(trusted.byHash(TrustedDocuments.sha256(document))).contains(document);
+        var variables = new HashMap<String, Object>();
+        variables.put("unitId", unit);
+        var body = new HashMap<String, Object>();
+        body.put("variables", variables);
+        body.put(
+                "extensions",
+                Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", TrustedDocuments.sha256(document))));
+        return as(user).raw(org.dutygraph.support.GraphQl.JSON.writeValueAsString(body))
+                .ok();
+    }
+
+    @Test
+    void theLeadersOperationShowsTheFindingsOfTheirUnitWithCountsPerChildUnit() {
+        var top = myUnitFindings("leader-r", null);
+        assertThat(top.path("findingCounts")
+                        .path("edges")
+                        .valueStream()
+                        .map(e -> e.path("node").path("unit").path("id").asString()))
+                .containsExactly("R");
+        var r = myUnitFindings("leader-r", "R");
+        assertThat(r.path("findingCounts")
+                        .path("edges")
+                        .valueStream()
+                        .map(e -> e.path("node").path("unit").path("id").asString()))
+                .containsExactly("R-s");
+        var listed = r.path("findings")
+                .path("edges")
+                .valueStream()
+                .map(e -> e.path("node"))
+                .toList();
+        assertThat(listed).isNotEmpty().allSatisfy(f -> assertThat(units(f)).containsAnyOf("R", "R-s"));
+        assertThat(r.path("findingCounts")
+                        .path("edges")
+                        .path(0)
+                        .path("node")
+                        .path("total")
+                        .asInt())
+                .isEqualTo(listed.size());
+        var elsewhere = myUnitFindings("leader-r", "A");
+        assertThat(elsewhere.path("findings").path("edges").size()).isZero();
+        assertThat(elsewhere.path("findingCounts").path("edges").size()).isZero();
     }
 
     @Test

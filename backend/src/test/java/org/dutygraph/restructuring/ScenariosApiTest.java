@@ -545,18 +545,6 @@ class ScenariosApiTest extends ApiTest {
         assertThat(today.path("after").path("units").asInt()).isEqualTo(4);
     }
 
-    @Test
-    void applyIsRefusedWhenTheScenarioEndsASupervisionLine() {
-        var id = create("analyst", "取消分管", null);
-        stepOk(id, Map.of("kind", "SET_SUPERVISION", "unitId", "sd-c"));
-        var refused = apply("analyst", id).ok().path("applyScenario");
-        assertThat(refused.path("errors").toString())
-                .contains("SUPERVISION_NOT_REMOVABLE")
-                .contains("sd-dep1 -> sd-c");
-        assertThat(refused.path("importJob").isNull()).isTrue();
-        assertThat(scenario("analyst", id).path("changedSince").size()).isZero();
-    }
-
     @org.springframework.beans.factory.annotation.Autowired
     org.dutygraph.restructuring.scenarios.Scenarios scenarios;
 

@@ -23,6 +23,7 @@ import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.i18n.Languages;
 import org.dutygraph.platform.i18n.PlatformTexts;
 import org.dutygraph.platform.i18n.Text;
+import org.dutygraph.security.Role;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -161,6 +162,13 @@ class FindingsController {
                                 List.of("input", "id"),
                                 "NOT_FOUND",
                                 Text.of(PlatformTexts.NO_SUCH_ID, Text.of(ConflictTexts.FINDING), input.id())))));
+    }
+
+    /** An analyst's username is theirs to know: a unit's leaders, who read their findings, see the status only. */
+    @SchemaMapping(typeName = "Finding")
+    String triagedBy(FindingView f) {
+        var caller = SecurityContextHolder.getContext().getAuthentication();
+        return Role.held(caller, Role.ADMIN, Role.ANALYST) ? f.triagedBy() : null;
     }
 
     @SchemaMapping(typeName = "Finding")

@@ -39,14 +39,19 @@ public record Finding(
         /** The duty exercises a power item of an enforcing category (行政处罚, 行政强制, 行政检查 ...). */
         POWER_ITEM_CATEGORY,
         /** The duty's wording contains the word. */
-        DUTY_TEXT
+        DUTY_TEXT,
+        /** The duty has no coded object, and exercises the power item the other duty exercises. */
+        SAME_POWER_ITEM,
+        /** The duty has no coded object, and its wording names the other duty's object (or a broader one). */
+        OBJECT_IN_TEXT
     }
 
     /**
      * One reason a duty counts as enforcement or as oversight of enforcement.
      *
-     * @param subjectId the concept (ACTION_LABEL) or power item (POWER_ITEM_CATEGORY); null for DUTY_TEXT
-     * @param matched   the word found, or the power item's category
+     * @param subjectId the concept (ACTION_LABEL, OBJECT_IN_TEXT) or power item (POWER_ITEM_CATEGORY,
+     *                  SAME_POWER_ITEM); null for DUTY_TEXT
+     * @param matched   the word found, the power item's category, or its name (SAME_POWER_ITEM)
      */
     public record RoleEvidence(String dutyId, Side side, Source source, String subjectId, String matched) {}
 

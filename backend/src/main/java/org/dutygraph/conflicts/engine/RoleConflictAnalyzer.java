@@ -13,7 +13,9 @@ import org.dutygraph.platform.i18n.Text;
 
 /**
  * Role conflicts: one unit both enforces (punishes, coerces, inspects) and oversees enforcement (legal review,
- * reconsideration) of the same or nested objects: enforcement and its oversight should be separated. A duty
+ * reconsideration) of the same or nested objects: enforcement and its oversight should be separated. Where one of
+ * the two duties has no coded object, they are about the same thing when they exercise the same power item or the
+ * uncoded one's wording names the other's object (or a broader one), and that link is part of the evidence. A duty
  * enforces by its action's label, by the categories of the power items it exercises or by its wording; it
  * oversees by its action's label or its wording. Oversight wins when a duty shows both (a legal review of
  * penalty decisions is oversight). Each finding lists the evidence that made it.
@@ -40,7 +42,7 @@ final class RoleConflictAnalyzer {
         var enforcing = new HashMap<Integer, List<Integer>>();
         var overseeing = new HashMap<Integer, List<Integer>>();
         for (int d : duties) {
-            if (p.dutyUnit[d] < 0 || p.dutyObjects[d].length == 0) continue;
+            if (p.dutyUnit[d] < 0) continue;
             var reasons = oversight(d);
             var side = overseeing;
             if (reasons.isEmpty()) {
@@ -54,15 +56,69 @@ final class RoleConflictAnalyzer {
         overseeing.forEach((unit, reviews) -> {
             for (int enforce : enforcing.getOrDefault(unit, List.of())) {
                 for (int review : reviews) {
-                    for (int o1 : p.dutyObjects[enforce]) {
-                        for (int o2 : p.dutyObjects[review]) {
-                            if (Projection.nested(p.conceptParent, o1, o2))
-                                report(unit, enforce, review, o1, o2, evidence);
-                        }
+                    if (p.dutyObjects[enforce].length > 0 && p.dutyObjects[review].length > 0) {
+                        onNestedObjects(unit, enforce, review, evidence);
+                    } else {
+                        withoutCodedObject(unit, enforce, review, evidence);
                     }
                 }
             }
         });
+    }
+
+    private void onNestedObjects(int unit, int enforce, int review, Map<Integer, List<RoleEvidence>> evidence) {
+        for (int o1 : p.dutyObjects[enforce]) {
+            for (int o2 : p.dutyObjects[review]) {
+                if (Projection.nested(p.conceptParent, o1, o2)) report(unit, enforce, review, o1, o2, evidence);
+            }
+        }
+    }
+
+    /**
+     * A pair where a duty has no coded object is about the same thing when both exercise the same power item, or
+     * when the uncoded one's wording names an object of the other (or one broader); the link is added to the
+     * uncoded duty's evidence, so the finding says why it was made.
+     */
+    private void withoutCodedObject(int unit, int enforce, int review, Map<Integer, List<RoleEvidence>> evidence) {
+        for (int item : p.dutyPowerItems[enforce]) {
+            for (int other : p.dutyPowerItems[review]) {
+                if (item != other) continue;
+                var link = new RoleEvidence(
+                        p.duties.id(p.dutyObjects[review].length == 0 ? review : enforce),
+                        p.dutyObjects[review].length == 0 ? Side.OVERSIGHT : Side.ENFORCEMENT,
+                        Source.SAME_POWER_ITEM,
+                        p.powerItems.id(item),
+                        p.powerItemNames.get(item));
+                reportLinked(
+                        unit,
+                        enforce,
+                        review,
+                        "item:" + p.powerItems.id(item),
+                        p.powerItemNames.get(item),
+                        link,
+                        evidence);
+                return;
+            }
+        }
+        int coded = p.dutyObjects[enforce].length > 0 ? enforce : p.dutyObjects[review].length > 0 ? review : -1;
+        if (coded < 0) return;
+        int uncoded = coded == enforce ? review : enforce;
+        var text = p.dutyTexts.get(uncoded);
+        if (text == null) return;
+        for (int object : p.dutyObjects[coded]) {
+            for (int c = object, guard = 0; c >= 0 && guard < 1_000; c = p.conceptParent[c], guard++) {
+                var label = p.conceptLabels.get(c);
+                if (label == null || label.isBlank() || !text.contains(label)) continue;
+                var link = new RoleEvidence(
+                        p.duties.id(uncoded),
+                        uncoded == enforce ? Side.ENFORCEMENT : Side.OVERSIGHT,
+                        Source.OBJECT_IN_TEXT,
+                        p.concepts.id(c),
+                        label);
+                reportLinked(unit, enforce, review, p.concepts.id(c), label, link, evidence);
+                return;
+            }
+        }
     }
 
     private List<RoleEvidence> oversight(int d) {
@@ -110,8 +166,30 @@ final class RoleConflictAnalyzer {
 
     private void report(int unit, int enforce, int review, int o1, int o2, Map<Integer, List<RoleEvidence>> why) {
         var broader = Projection.isAncestorOrSelf(p.conceptParent, o1, o2) ? o1 : o2;
-        var draft = findings.draft(
-                Finding.Kind.ROLE_CONFLICT, p.units.id(unit) + "|" + p.concepts.id(broader), Finding.Severity.HIGH);
+        var draft = drafted(unit, enforce, review, p.concepts.id(broader), findings.concept(broader), why);
+        draft.evidence.add("(" + p.duties.id(enforce) + ")-[:ON_OBJECT]->(" + p.concepts.id(o1) + "), ("
+                + p.duties.id(review) + ")-[:ON_OBJECT]->(" + p.concepts.id(o2) + "), both in " + p.units.id(unit));
+    }
+
+    /** A pair linked by a shared power item or an object named in the wording: the link is its evidence. */
+    private void reportLinked(
+            int unit,
+            int enforce,
+            int review,
+            String subjectId,
+            String subject,
+            RoleEvidence link,
+            Map<Integer, List<RoleEvidence>> why) {
+        var draft = drafted(unit, enforce, review, subjectId, subject, why);
+        draft.roleEvidence.add(link);
+        draft.evidence.add(pattern(link) + ", both in " + p.units.id(unit));
+    }
+
+    /** The finding of {@code unit} about {@code subjectId} (a concept, or item:id), with both duties' evidence. */
+    private Findings.Draft drafted(
+            int unit, int enforce, int review, String subjectId, String subject, Map<Integer, List<RoleEvidence>> why) {
+        var draft =
+                findings.draft(Finding.Kind.ROLE_CONFLICT, p.units.id(unit) + "|" + subjectId, Finding.Severity.HIGH);
         draft.duty(enforce).duty(review);
         draft.arbiterUnits = List.of(unit);
         for (int d : new int[] {enforce, review}) {
@@ -120,18 +198,17 @@ final class RoleConflictAnalyzer {
                 draft.evidence.add(pattern(reason));
             }
         }
-        draft.evidence.add("(" + p.duties.id(enforce) + ")-[:ON_OBJECT]->(" + p.concepts.id(o1) + "), ("
-                + p.duties.id(review) + ")-[:ON_OBJECT]->(" + p.concepts.id(o2) + "), both in " + p.units.id(unit));
         draft.explain(Text.of(
                 ExplanationTexts.ROLE_CONFLICT,
                 findings.unit(unit),
-                findings.concept(broader),
+                subject,
                 describe(enforce, why.get(enforce).get(0)),
                 describe(review, why.get(review).get(0)),
                 p.units.id(unit),
                 byId(why.get(enforce).get(0)),
                 byId(why.get(review).get(0)),
-                p.concepts.id(broader)));
+                subjectId.startsWith("item:") ? subjectId.substring(5) : subjectId));
+        return draft;
     }
 
     /** The enforcement or oversight as the Chinese text names it: the action, else the matched word. */
@@ -147,6 +224,7 @@ final class RoleConflictAnalyzer {
             case ACTION_LABEL -> e.subjectId();
             case POWER_ITEM_CATEGORY -> e.subjectId() + ", " + e.matched();
             case DUTY_TEXT -> e.dutyId();
+            case SAME_POWER_ITEM, OBJECT_IN_TEXT -> e.subjectId();
         };
     }
 
@@ -159,6 +237,12 @@ final class RoleConflictAnalyzer {
             case POWER_ITEM_CATEGORY ->
                 side + ": (" + e.dutyId() + ")-[:EXERCISES]->(" + e.subjectId() + " {category: '" + e.matched() + "'})";
             case DUTY_TEXT -> side + ": (" + e.dutyId() + ").text contains '" + e.matched() + "'";
+            case SAME_POWER_ITEM ->
+                "same item: (" + e.dutyId() + ", no coded object)-[:EXERCISES]->(" + e.subjectId()
+                        + ") as the other duty";
+            case OBJECT_IN_TEXT ->
+                "same object: (" + e.dutyId() + ", no coded object).text contains '" + e.matched() + "', the label of ("
+                        + e.subjectId() + ")";
         };
     }
 }

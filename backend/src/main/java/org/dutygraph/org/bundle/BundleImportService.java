@@ -80,6 +80,10 @@ public class BundleImportService implements AutoCloseable {
     }
 
     public ImportJob submit(BundleSource source, String submittedBy) {
+        return submit(source, submittedBy, ImportScope.UPDATE);
+    }
+
+    public ImportJob submit(BundleSource source, String submittedBy, ImportScope scope) {
         var job = new ImportJob(
                 UUID.randomUUID().toString(),
                 ImportJob.Status.QUEUED,
@@ -95,13 +99,17 @@ public class BundleImportService implements AutoCloseable {
                 null);
         jobs.put(job.id(), job);
         record(job.id());
-        executor.execute(() -> run(job.id(), source));
+        executor.execute(() -> run(job.id(), source, scope));
         return job;
     }
 
     /** Submits and waits up to {@code wait} for the outcome; returns the job as it then is. */
     public ImportJob submitAndWait(BundleSource source, String submittedBy, Duration wait) {
-        var job = submit(source, submittedBy);
+        return submitAndWait(source, submittedBy, wait, ImportScope.UPDATE);
+    }
+
+    public ImportJob submitAndWait(BundleSource source, String submittedBy, Duration wait, ImportScope scope) {
+        var job = submit(source, submittedBy, scope);
         return await(job.id(), wait);
     }
 
@@ -124,7 +132,7 @@ public class BundleImportService implements AutoCloseable {
         return jobs.await(id, wait);
     }
 
-    private void run(String id, BundleSource source) {
+    private void run(String id, BundleSource source, ImportScope scope) {
         try {
             update(id, job -> job.with(ImportJob.Status.VALIDATING, "reading", 0, 0));
             var problems = new Problems(messages::chinese);
@@ -139,7 +147,7 @@ public class BundleImportService implements AutoCloseable {
                 update(id, job -> job.rejected(problems));
                 return;
             }
-            write(id, validated);
+            write(id, validated, scope);
             log.completeSame(id); // before the job reads as done, so that whoever waited for it sees both
             published(BundleImported.of(id, bundle)); // likewise: what listeners record (the graph's version) is seen
             update(id, ImportJob::succeeded);
@@ -167,7 +175,7 @@ public class BundleImportService implements AutoCloseable {
         }
     }
 
-    private void write(String id, ValidatedBundle validated) {
+    private void write(String id, ValidatedBundle validated, ImportScope scope) {
         boolean batched = validated.bundle().size() > properties.singleTransactionLimit();
         log.writing(id, BundleFingerprint.of(validated.bundle()), batched);
         // Batches commit one by one: record each, so that the graph knows how far a cut-short import got.
@@ -179,11 +187,11 @@ public class BundleImportService implements AutoCloseable {
         };
         update(id, job -> job.with(ImportJob.Status.WRITING, "writing", 0, job.total()));
         if (batched) {
-            store.writeInBatches(
-                    sink -> new BundleWriter(sinks.apply(sink), progress, properties.batchSize()).write(validated));
+            store.writeInBatches(sink ->
+                    new BundleWriter(sinks.apply(sink), progress, properties.batchSize()).write(validated, scope));
         } else {
             store.writeInOneTransaction(
-                    sink -> new BundleWriter(sink, progress, properties.batchSize()).write(validated));
+                    sink -> new BundleWriter(sink, progress, properties.batchSize()).write(validated, scope));
         }
     }
 

@@ -52,6 +52,12 @@ public final class BundleReader {
         }
     }
 
+    /** For a source that finds its document may no longer be imported: the reason recorded, nothing read (null). */
+    public Bundle refuse(String path, String code, Text reason) {
+        problems.add(path, code, reason);
+        return null;
+    }
+
     /** Reads a bundle that arrived already parsed (e.g. as a GraphQL JSON scalar). */
     public Bundle read(Object parsed) {
         JsonNode tree = MAPPER.valueToTree(parsed);

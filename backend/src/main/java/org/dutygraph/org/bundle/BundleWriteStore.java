@@ -118,6 +118,14 @@ public class BundleWriteStore {
             MERGE (post)-[:SUPERVISES {kind: row.kind}]->(org)
             """;
 
+    /** For a whole state: every supervision line that is not one of {@code $rows} ends. */
+    static final String END_SUPERVISION_NOT_LISTED = """
+            WITH [row IN $rows | [row.postId, row.organizationId, row.kind]] AS kept
+            MATCH (post:Post)-[s:SUPERVISES]->(org:Organization)
+            WHERE NOT [post.id, org.id, s.kind] IN kept
+            DELETE s
+            """;
+
     static final String POWER_ITEMS = """
             UNWIND $rows AS row
             MERGE (n:PowerItem {id: row.id})

@@ -22,6 +22,10 @@ public final class BundleWriter {
     }
 
     public void write(ValidatedBundle validated) {
+        write(validated, ImportScope.UPDATE);
+    }
+
+    public void write(ValidatedBundle validated, ImportScope scope) {
         var b = validated.bundle();
         total = b.size();
         written = 0;
@@ -41,6 +45,12 @@ public final class BundleWriter {
         section("persons", b.persons(), BundleWriteStore.PERSONS, BundleWriter::person, false);
         section("memberships", b.memberships(), BundleWriteStore.MEMBERSHIPS, BundleWriter::membership, false);
         section("supervision", b.supervision(), BundleWriteStore.SUPERVISION, BundleWriter::supervision, false);
+        if (scope == ImportScope.WHOLE_STATE) {
+            // in one statement whatever the batch size: the lines kept must all be known to end the others
+            sink.write(
+                    BundleWriteStore.END_SUPERVISION_NOT_LISTED,
+                    b.supervision().stream().map(BundleWriter::supervision).toList());
+        }
         section("power_items", b.powerItems(), BundleWriteStore.POWER_ITEMS, BundleWriter::powerItem, false);
         var byOrganizations = new ArrayList<Bundle.Duty>();
         var byPosts = new ArrayList<Bundle.Duty>();

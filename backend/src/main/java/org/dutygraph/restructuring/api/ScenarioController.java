@@ -183,6 +183,11 @@ class ScenarioController {
     }
 
     @SchemaMapping(typeName = "Scenario")
+    java.util.Map<String, Object> targetBundle(Scenario s) {
+        return scenarios.targetBundle(s);
+    }
+
+    @SchemaMapping(typeName = "Scenario")
     java.util.Map<String, Object> changeBundle(Scenario s) {
         return scenarios.changeBundle(s);
     }

@@ -31,7 +31,7 @@ public enum ScenarioTexts implements MessageKey {
     NOT_OWNER,
     NO_STEPS,
     STEPS_NO_LONGER_APPLY,
-    SUPERVISION_NOT_REMOVABLE,
+    LIVE_GRAPH_CHANGED,
     IMPORT_REJECTED,
     INVALID_NAME,
     NOT_IN_UNIT,

@@ -11,11 +11,13 @@ import org.dutygraph.conflicts.BundleAnalysis;
 import org.dutygraph.conflicts.FindingStore;
 import org.dutygraph.conflicts.engine.Finding;
 import org.dutygraph.org.bundle.Bundle;
+import org.dutygraph.org.bundle.BundleDocument;
 import org.dutygraph.org.bundle.BundleImportService;
 import org.dutygraph.org.bundle.BundleSource;
 import org.dutygraph.org.bundle.BundleValidator;
 import org.dutygraph.org.bundle.ExistingIds;
 import org.dutygraph.org.bundle.ImportJob;
+import org.dutygraph.org.bundle.ImportScope;
 import org.dutygraph.org.bundle.Problems;
 import org.dutygraph.platform.graphql.NotAuthorizedException;
 import org.dutygraph.platform.graphql.NotFoundException;
@@ -197,6 +199,18 @@ public class Scenarios {
         return new Replay(today, draft, problems);
     }
 
+    /**
+     * The scenario's organisation as a whole org-bundle/1 document: today's graph (or the base scenario's state) with
+     * the steps replayed on it, the ids of surviving units, posts, duties and power items kept.
+     */
+    public java.util.Map<String, Object> targetBundle(Scenario s) {
+        return targetDocument(s, state(s).bundle());
+    }
+
+    private java.util.Map<String, Object> targetDocument(Scenario s, Bundle target) {
+        return BundleDocument.of(target, new Bundle.Source("scenario " + s.name(), today().toString()));
+    }
+
     /** What the scenario changes in today's graph, as an org-bundle/1 document (see {@link ChangeBundle}). */
     public java.util.Map<String, Object> changeBundle(Scenario s) {
         var replay = graph.read(() -> replay(s));
@@ -206,14 +220,16 @@ public class Scenarios {
     public record Applied(Scenario scenario, ImportJob job, int triageCarried, List<StepProblem> errors) {}
 
     /**
-     * Makes the scenario the live graph: its change bundle imported as one import job (recorded with who applied
-     * it), after the triage of findings that persist under new ids was carried over to those ids.
+     * Makes the scenario the live graph: its target bundle imported as the whole state in one import job (recorded
+     * with who applied it), so that supervision lines the scenario ends end too, after the triage of findings that
+     * persist under new ids was carried over to those ids. Refused when an import came in since the replay.
      */
     public Applied apply(String id, String user) {
         if (graph.read(() -> store.find(id)).isEmpty()) {
             return new Applied(null, null, 0, List.of(ScenarioTexts.NOT_FOUND.at(List.of("input", "id"), id)));
         }
         var s = graph.read(() -> owned(id, user));
+        var basis = graph.read(store::currentVersionKey);
         var replay = graph.read(() -> replay(s));
         if (!replay.problems().isEmpty()) {
             return new Applied(
@@ -222,17 +238,6 @@ public class Scenarios {
                     0,
                     List.of(ScenarioTexts.STEPS_NO_LONGER_APPLY.at(
                             List.of("input", "id"), replay.problems().size())));
-        }
-        var removed = ChangeBundle.removedSupervision(replay.today(), replay.draft());
-        if (!removed.isEmpty()) {
-            return new Applied(
-                    s,
-                    null,
-                    0,
-                    removed.stream()
-                            .map(x -> ScenarioTexts.SUPERVISION_NOT_REMOVABLE.at(
-                                    List.of("input", "id"), x.postId() + " -> " + x.organizationId()))
-                            .toList());
         }
         var target = replay.draft().bundle();
         var comparison = OrgComparer.compare(
@@ -244,10 +249,16 @@ public class Scenarios {
                 .persisting()
                 .forEach(p -> successors.put(p.before().id(), p.after().id()));
         int carried = findings.carryTriage(successors);
+        var document = targetDocument(s, target);
+        // checked on the import thread, where imports run one at a time: none may come between replay and this one
+        BundleSource stillCurrent = reader -> basis.equals(graph.read(store::currentVersionKey))
+                ? reader.read(document)
+                : reader.refuse("$", "LIVE_GRAPH_CHANGED", Text.of(ScenarioTexts.LIVE_GRAPH_CHANGED));
         var job = imports.submitAndWait(
-                BundleSource.parsed(ChangeBundle.of(replay.today(), target, "scenario " + s.name())),
+                stillCurrent,
                 user + " (scenario " + id + ")",
-                java.time.Duration.ofMinutes(10));
+                java.time.Duration.ofMinutes(10),
+                ImportScope.WHOLE_STATE);
         if (job.status() != ImportJob.Status.SUCCEEDED) {
             var reason = job.failure() != null
                     ? job.failure()
