@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Issue 18 item 10: nested lists that can grow without bound take {@code first} (0 to 500, 50 when omitted); a larger
+ * Issue 18 item 10: nested lists that can grow without bound take {@code first} (0 to 500; without it up to 500, and
+ * a TRUNCATED error at the list's path when more were left out, never a silent cut); a larger
  * value is refused naming the argument, whether the list is a record's property or batch loaded.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -59,6 +60,44 @@ class BoundedListsApiTest extends ApiTest {
                         .path("post")
                         .path("memberships"))
                 .isEmpty();
+    }
+
+    @Test
+    void withoutFirstALongerListIsCutAt500WithAnErrorNeverSilently() {
+        var people = new StringBuilder();
+        var memberships = new StringBuilder();
+        for (int i = 0; i < 501; i++) {
+            people.append(i == 0 ? "" : ",")
+                    .append("{\"id\": \"bl-many-p")
+                    .append(i)
+                    .append("\", \"name\": \"人")
+                    .append(i)
+                    .append("\"}");
+            memberships
+                    .append(i == 0 ? "" : ",")
+                    .append("{\"person_id\": \"bl-many-p")
+                    .append(i)
+                    .append("\", \"post_id\": \"bl-many\", \"start_date\": \"2020-01-01\"}");
+        }
+        var bundle = """
+                {"format": "org-bundle/1", "source": {"title": "a long list", "date": "2026-11-30"},
+                 "organizations": [{"id": "bl-many-gov", "name": "长列表测试政府", "classification": "government"}],
+                 "posts": [{"id": "bl-many", "label": "大厅岗", "organization_id": "bl-many-gov", "role": "staff"}],
+                 "persons": [%s], "memberships": [%s]}
+                """.formatted(people, memberships);
+        assertThat(importBundle(bundle).path("problems").isEmpty()).isTrue();
+
+        var cut = as("analyst").post("{ post(id: \"bl-many\") { memberships { startsOn } } }");
+        assertThat(cut.data().path("post").path("memberships")).hasSize(500);
+        assertThat(cut.errors()).hasSize(1);
+        var error = cut.errors().get(0);
+        assertThat(error.path("extensions").path("code").asString()).isEqualTo("TRUNCATED");
+        assertThat(error.path("path").toString()).isEqualTo("[\"post\",\"memberships\"]");
+        assertThat(error.path("message").asString()).contains("500");
+
+        var asked = as("analyst").post("{ post(id: \"bl-many\") { memberships(first: 500) { startsOn } } }");
+        assertThat(asked.errors()).isEmpty();
+        assertThat(asked.data().path("post").path("memberships")).hasSize(500);
     }
 
     @Test

@@ -69,8 +69,9 @@ class SchemaContractTest {
     }
 
     /**
-     * Issue 18 item 10: one default page size everywhere (the server's too: Connection.DEFAULT_PAGE, and the bound of
-     * nested lists, which the schema leaves undeclared: see {@link #isBoundedList}), except citizen
+     * Issue 18 item 10: one default page size everywhere (the server's too: Connection.DEFAULT_PAGE), except nested
+     * lists, which the schema leaves undeclared (see {@link #isBoundedList}: up to 500 without 'first', and a
+     * TRUNCATED error when more are left out), and citizen
      * rankings: each carries all its entries, so 50 of them by default would exceed the query cost limit and the
      * released CitizenRankings document, which may leave 'first' out, would be refused.
      */

@@ -29,9 +29,10 @@ public class GraphQlConfiguration {
     }
 
     @Bean
-    GraphQlSourceBuilderCustomizer contractWiring(AnonymousRateLimiter limiter, TrustedDocuments trusted) {
+    GraphQlSourceBuilderCustomizer contractWiring(
+            AnonymousRateLimiter limiter, TrustedDocuments trusted, Messages messages) {
         return builder -> builder.defaultTypeResolver(new ViewTypeResolver())
-                .typeVisitors(List.of(new AuthDirectiveVisitor(limiter), new BoundedListVisitor()))
+                .typeVisitors(List.of(new AuthDirectiveVisitor(limiter), new BoundedListVisitor(messages)))
                 .configureGraphQl(
                         graphQl -> graphQl.preparsedDocumentProvider(new ParsedDocumentCache(2_000, trusted)));
     }

@@ -8,6 +8,7 @@ public enum PlatformTexts implements MessageKey {
     RATE_LIMITED,
     NOT_OUR_CURSOR,
     PAGE_SIZE,
+    LIST_TRUNCATED,
     SEARCH_NO_WORDS,
     YEARS_OUT_OF_RANGE,
     BAD_PARTIAL_DATE,
