@@ -56,6 +56,7 @@ public class AppraisalComputation {
     private final ResultStore results;
     private final Clock clock;
     private final JobLeases leases;
+    private final ComputedInputs computedInputs;
     private static final String LEASE = "appraisal-recompute";
     private static final java.time.Duration LEASE_FOR = java.time.Duration.ofMinutes(10);
 
@@ -67,8 +68,10 @@ public class AppraisalComputation {
             AppraisalEventStore events,
             ResultStore results,
             Clock clock,
-            JobLeases leases) {
+            JobLeases leases,
+            ComputedInputs computedInputs) {
         this.leases = leases;
+        this.computedInputs = computedInputs;
         this.graph = graph;
         this.schemes = schemes;
         this.rosters = rosters;
@@ -189,7 +192,9 @@ public class AppraisalComputation {
             });
             // one period's sheets at a time: a year of 100,000 staff does not sit in memory at once
             long sheetStart = System.nanoTime();
-            var periodSheets = inForce.isEmpty() ? Map.<String, Map<String, BigDecimal>>of() : sheets.ofPeriod(period);
+            var periodSheets = inForce.isEmpty()
+                    ? Map.<String, Map<String, BigDecimal>>of()
+                    : computedInputs.over(sheets.ofPeriod(period), period, inForce.values());
             sheetNanos += System.nanoTime() - sheetStart;
             for (var scheme : linkOrder(inForce)) {
                 var sources = new PeriodSources(period, org, periodSheets, events, computed, versions, results);

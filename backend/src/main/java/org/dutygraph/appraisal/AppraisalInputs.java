@@ -225,6 +225,14 @@ public class AppraisalInputs {
         if (!CODE.matcher(s.code()).matches()) {
             errors.add(UserError.of(
                     "INVALID_CODE", Text.of(AppraisalTexts.INDICATOR_CODE_FORMAT), "input", "scores", at, "code"));
+        } else if (ComputedInputs.computed(s.code())) {
+            errors.add(UserError.of(
+                    "COMPUTED_INDICATOR",
+                    Text.of(AppraisalTexts.COMPUTED_INDICATOR, s.code()),
+                    "input",
+                    "scores",
+                    at,
+                    "code"));
         } else if (!codes.containsKey(s.code())) {
             errors.add(UserError.of(
                     "UNKNOWN_INDICATOR",

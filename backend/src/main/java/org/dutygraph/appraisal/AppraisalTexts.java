@@ -17,6 +17,7 @@ public enum AppraisalTexts implements MessageKey {
     SCORES_PER_CALL,
     INDICATOR_CODE_FORMAT,
     UNKNOWN_INDICATOR,
+    COMPUTED_INDICATOR,
     SCORE_RANGE,
     SCORE_OVER_MAX,
     SCORE_DECIMALS,

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dutygraph.platform.calendar.WorkingDays;
+import org.dutygraph.platform.i18n.Languages;
 import org.dutygraph.supervision.OfflineSupervision;
 import org.dutygraph.supervision.signals.Signal;
 import picocli.CommandLine.Command;
@@ -93,11 +94,20 @@ final class SuperviseCommand implements Callable<Integer> {
             description = "<year>.txt files replacing the shipped holiday calendars (see docs/supervision.md)")
     private Path calendarDir;
 
+    @Option(
+            names = "--lang",
+            defaultValue = "zh",
+            paramLabel = "<zh|en>",
+            description = "the language of the problems' messages (default: ${DEFAULT-VALUE}); codes do not change")
+    private String lang;
+
     private PrintWriter out;
 
     @Override
     public Integer call() throws Exception {
         var moment = moment();
+        if (!List.of("zh", "en").contains(lang)) throw new ParameterException(spec.commandLine(), "--lang: zh or en");
+        var language = Languages.of(java.util.Locale.forLanguageTag(lang));
         for (var file : List.of(bundle, events)) {
             if (!Files.isReadable(file)) throw new ParameterException(spec.commandLine(), "Cannot read " + file);
         }
@@ -109,7 +119,7 @@ final class SuperviseCommand implements Callable<Integer> {
         OfflineSupervision.Report report;
         try (var bundleIn = new BufferedInputStream(Files.newInputStream(bundle), 1 << 20);
                 var eventsIn = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
-            report = new OfflineSupervision(days, zone, supervisionPeriod).run(bundleIn, eventsIn, moment);
+            report = new OfflineSupervision(days, zone, supervisionPeriod, language).run(bundleIn, eventsIn, moment);
         }
         if (report.bundleRejected()) {
             err.printf("Bundle rejected, %d problems%n", report.bundleProblemCount());
@@ -122,7 +132,9 @@ final class SuperviseCommand implements Callable<Integer> {
                     events, report.lineProblems().size(), lenient ? ", those lines skipped" : "");
             report.lineProblems().stream()
                     .limit(PROBLEMS_SHOWN)
-                    .forEach(p -> err.printf("  line %d  %s  %s  %s%n", p.line(), p.field(), p.code(), p.message()));
+                    .forEach(p -> err.printf(
+                            "  line %d  %s  %s  %s%n",
+                            p.line(), p.field(), p.code(), OfflineSupervision.MESSAGES.render(p.message(), language)));
             if (!lenient) return 1;
         }
         err.printf(

@@ -16,6 +16,7 @@ import org.dutygraph.platform.neo4j.LockStore;
 import org.dutygraph.supervision.events.CaseEvent;
 import org.dutygraph.supervision.events.CaseEventParser;
 import org.dutygraph.supervision.events.LineProblem;
+import org.dutygraph.supervision.events.LineTexts;
 import org.springframework.stereotype.Service;
 
 /**
@@ -92,10 +93,7 @@ public class CaseEventIntake {
                     replayed++;
                 } else {
                     problems.add(new LineProblem(
-                            line,
-                            "event_id",
-                            "EVENT_ID_REUSED",
-                            "Event " + e.eventId() + " was received before with other content"));
+                            line, "event_id", "EVENT_ID_REUSED", LineTexts.EVENT_ID_REUSED, e.eventId()));
                 }
                 continue;
             }
@@ -122,26 +120,23 @@ public class CaseEventIntake {
             List<LineProblem> problems) {
         int before = problems.size();
         if (!items.contains(e.powerItemId())) {
-            problems.add(
-                    new LineProblem(line, "power_item_id", "UNKNOWN_REFERENCE", "No power item " + e.powerItemId()));
+            problems.add(new LineProblem(
+                    line, "power_item_id", "UNKNOWN_REFERENCE", LineTexts.NO_POWER_ITEM, e.powerItemId()));
         }
         if (!units.contains(e.unitId())) {
-            problems.add(new LineProblem(line, "unit_id", "UNKNOWN_REFERENCE", "No unit " + e.unitId()));
+            problems.add(new LineProblem(line, "unit_id", "UNKNOWN_REFERENCE", LineTexts.NO_UNIT, e.unitId()));
         }
         if (e.postId() != null && !posts.contains(e.postId())) {
-            problems.add(new LineProblem(line, "post_id", "UNKNOWN_REFERENCE", "No post " + e.postId()));
+            problems.add(new LineProblem(line, "post_id", "UNKNOWN_REFERENCE", LineTexts.NO_POST, e.postId()));
         }
         var known = cases.get(e.caseId());
         if (known != null && !known.powerItemId().equals(e.powerItemId())) {
             problems.add(new LineProblem(
-                    line,
-                    "power_item_id",
-                    "CASE_MISMATCH",
-                    "Case " + e.caseId() + " is a case of power item " + known.powerItemId()));
+                    line, "power_item_id", "CASE_MISMATCH", LineTexts.CASE_OF_ITEM, e.caseId(), known.powerItemId()));
         }
         if (known != null && !known.unitId().equals(e.unitId())) {
             problems.add(new LineProblem(
-                    line, "unit_id", "CASE_MISMATCH", "Case " + e.caseId() + " is a case of unit " + known.unitId()));
+                    line, "unit_id", "CASE_MISMATCH", LineTexts.CASE_OF_UNIT, e.caseId(), known.unitId()));
         }
         return problems.size() == before;
     }

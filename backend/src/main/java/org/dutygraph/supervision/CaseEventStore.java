@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dutygraph.supervision.events.CaseEvent;
+import org.dutygraph.supervision.signals.CaseEnding;
 import org.dutygraph.supervision.signals.PowerItemTerms;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -206,6 +207,26 @@ class CaseEventStore {
                 .mappedBy((t, r) -> r.get("post").asString(null))
                 .one()
                 .orElse(null);
+    }
+
+    /** How each case ended, for the monthly statistics (written again when a later event changes it). */
+    void recordEndings(Map<String, CaseEnding> endings) {
+        var rows = new ArrayList<Map<String, Object>>(endings.size());
+        endings.forEach((id, e) -> {
+            var row = new HashMap<String, Object>();
+            row.put("id", id);
+            row.put("endedAt", e.endedAt().atOffset(java.time.ZoneOffset.UTC));
+            row.put("concluded", e.concluded());
+            row.put("postId", e.postId() == null || e.postId().isEmpty() ? null : e.postId());
+            row.put("committedDays", e.committedDays());
+            row.put("daysUsed", e.daysUsed());
+            row.put("onTime", e.onTime());
+            rows.add(row);
+        });
+        neo4j.query("""
+                UNWIND $rows AS row MATCH (c:SupervisedCase {id: row.id})
+                SET c.endedAt = row.endedAt, c.concluded = row.concluded, c.endPostId = row.postId,
+                    c.committedDays = row.committedDays, c.daysUsed = row.daysUsed, c.onTime = row.onTime""").bind(rows).to("rows").run();
     }
 
     void close(Collection<String> caseIds) {

@@ -2,12 +2,13 @@ package org.dutygraph.supervision;
 
 import org.dutygraph.platform.graphql.NotAuthorizedException;
 import org.dutygraph.platform.i18n.Text;
+import org.dutygraph.security.Account;
 import org.dutygraph.security.AccountService;
 import org.dutygraph.security.Role;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Supervision's records are read by admins and the supervision office's accounts only. */
+/** Supervision's records are read by admins and the supervision office's accounts (statistics also by unit leaders). */
 @Component
 class OfficeAccess {
 
@@ -20,14 +21,31 @@ class OfficeAccess {
     }
 
     void require() {
-        var name = SecurityContextHolder.getContext().getAuthentication().getName();
-        var account = accounts.find(name).orElse(null);
-        boolean admin = account != null && account.roles().contains(Role.ADMIN);
-        boolean office = account != null
-                && account.unitId() != null
-                && settings.officeUnitIds().contains(account.unitId());
-        if (!admin && !office) {
+        if (!office()) {
             throw new NotAuthorizedException(true, Text.of(SupervisionTexts.OFFICE_ONLY));
         }
+    }
+
+    /** Whether the caller is an admin or an account of the supervision office. */
+    boolean office() {
+        var account = current();
+        boolean admin = account != null && account.roles().contains(Role.ADMIN);
+        return admin
+                || account != null
+                        && account.unitId() != null
+                        && settings.officeUnitIds().contains(account.unitId());
+    }
+
+    /** The caller's person (null when the account is not linked to one). */
+    String personId() {
+        var account = current();
+        return account == null ? null : account.personId();
+    }
+
+    private Account current() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null
+                ? null
+                : accounts.find(authentication.getName()).orElse(null);
     }
 }

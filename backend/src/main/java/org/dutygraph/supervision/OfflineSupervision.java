@@ -8,12 +8,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.dutygraph.org.bundle.BundleProblem;
 import org.dutygraph.org.bundle.BundleReader;
 import org.dutygraph.org.bundle.BundleValidator;
 import org.dutygraph.org.bundle.ExistingIds;
 import org.dutygraph.org.bundle.Problems;
 import org.dutygraph.platform.calendar.WorkingDays;
+import org.dutygraph.platform.i18n.Languages;
 import org.dutygraph.platform.i18n.Messages;
 import org.dutygraph.supervision.events.CaseEventParser;
 import org.dutygraph.supervision.events.LineProblem;
@@ -51,14 +53,23 @@ public final class OfflineSupervision {
     private final WorkingDays days;
     private final ZoneId zone;
     private final int supervisionPeriod;
+    private final Locale language;
 
     public OfflineSupervision(WorkingDays days, ZoneId zone, int supervisionPeriod) {
+        this(days, zone, supervisionPeriod, Languages.CHINESE);
+    }
+
+    /** @param language of the bundle problems' words (line problems are rendered by the caller, {@link #MESSAGES}) */
+    public OfflineSupervision(WorkingDays days, ZoneId zone, int supervisionPeriod, Locale language) {
         this.days = days;
         this.zone = zone;
         this.supervisionPeriod = supervisionPeriod;
+        this.language = language;
     }
 
-    /** The message catalogue as spring.messages sets it up in the application (problems in Chinese words). */
+    /** The message catalogue as spring.messages sets it up in the application, for the problems' words. */
+    public static final Messages MESSAGES = catalogue();
+
     private static Messages catalogue() {
         var source = new ResourceBundleMessageSource();
         source.setBasename("messages");
@@ -69,7 +80,7 @@ public final class OfflineSupervision {
     }
 
     public Report run(InputStream bundleJson, Reader events, Instant at) throws IOException {
-        var problems = new Problems(catalogue()::chinese);
+        var problems = new Problems(text -> MESSAGES.render(text, language));
         var bundle = new BundleReader(problems).read(bundleJson);
         if (bundle != null) {
             new BundleValidator(ExistingIds.NONE, problems).validate(bundle);

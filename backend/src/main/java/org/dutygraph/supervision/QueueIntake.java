@@ -17,6 +17,7 @@ import org.dutygraph.notifications.Notifications;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.platform.neo4j.LockStore;
 import org.dutygraph.supervision.events.LineProblem;
+import org.dutygraph.supervision.events.LineTexts;
 import org.dutygraph.supervision.events.QueueSnapshot;
 import org.dutygraph.supervision.events.QueueSnapshotParser;
 import org.springframework.stereotype.Service;
@@ -98,12 +99,12 @@ public class QueueIntake {
         for (var line : lines) {
             var hallId = line.snapshot().hallId();
             if (!halls.containsKey(hallId)) {
-                problems.add(new LineProblem(
-                        line.number(), "hall_id", "UNKNOWN_HALL", "Hall " + hallId + " is not a watched hall"));
+                problems.add(
+                        new LineProblem(line.number(), "hall_id", "UNKNOWN_HALL", LineTexts.HALL_NOT_WATCHED, hallId));
                 continue;
             }
             if (!existing.computeIfAbsent(hallId, store::unitExists)) {
-                problems.add(new LineProblem(line.number(), "hall_id", "UNKNOWN_REFERENCE", "No unit " + hallId));
+                problems.add(new LineProblem(line.number(), "hall_id", "UNKNOWN_REFERENCE", LineTexts.NO_UNIT, hallId));
                 continue;
             }
             var key = QueueStore.key(hallId, line.at());
@@ -115,8 +116,10 @@ public class QueueIntake {
                             line.number(),
                             "waiting",
                             "SNAPSHOT_REUSED",
-                            "Hall " + hallId + " at " + line.snapshot().at() + " was reported before with " + earlier
-                                    + " waiting"));
+                            LineTexts.SNAPSHOT_REUSED,
+                            hallId,
+                            line.snapshot().at(),
+                            earlier));
                 continue;
             }
             known.put(key, line.snapshot().waiting());

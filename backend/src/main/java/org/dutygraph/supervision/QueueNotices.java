@@ -44,7 +44,9 @@ class QueueNotices {
         var post = post(hall, level);
         if (post.isEmpty()) return List.of();
         var title = Text.of(SupervisionTexts.title(level));
-        var body = Text.of(SupervisionTexts.QUEUE_RAISED, hall.unitId(), waiting);
+        // the inbox names the hall as people know it; the push itself stays content-free
+        var body = Text.of(
+                SupervisionTexts.QUEUE_RAISED, store.unitName(hall.unitId()).orElse(hall.unitId()), waiting);
         var requests = new ArrayList<NotificationRequest>();
         for (var username : recipients.usernamesHolding(
                 Set.of(post.get()), LocalDate.now(clock).toString())) {

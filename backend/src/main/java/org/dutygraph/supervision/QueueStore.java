@@ -177,6 +177,15 @@ class QueueStore {
                 .one();
     }
 
+    /** The unit's name, if it has one. */
+    Optional<String> unitName(String unitId) {
+        return neo4j.query("MATCH (o:Organization {id: $unit}) WHERE o.name IS NOT NULL RETURN o.name AS name")
+                .bind(unitId)
+                .to("unit")
+                .fetchAs(String.class)
+                .one();
+    }
+
     boolean unitExists(String unitId) {
         return neo4j.query("MATCH (o:Organization {id: $unit}) RETURN count(o) > 0 AS found")
                 .bind(unitId)

@@ -14,6 +14,7 @@ import org.dutygraph.platform.calendar.WorkingDays;
 import org.dutygraph.platform.effects.Effects;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.platform.neo4j.LockStore;
+import org.dutygraph.supervision.signals.CaseEnding;
 import org.dutygraph.supervision.signals.PowerItemTerms;
 import org.dutygraph.supervision.signals.Signal;
 import org.dutygraph.supervision.signals.SignalEngine;
@@ -106,13 +107,16 @@ public class SignalEvaluation {
         var raised = new LinkedHashMap<String, Signal>();
         var cleared = new HashMap<String, Instant>();
         var closed = new ArrayList<String>();
+        var endings = new HashMap<String, CaseEnding>();
         for (var c : open) {
-            var found = engine.evaluate(
+            var evaluated = engine.run(
                     c.events(),
                     terms.get(c.powerItemId()),
                     (unit, item) -> posts.computeIfAbsent(
                             unit + '\u0000' + item, k -> orEmpty(cases.responsiblePost(unit, item))),
                     at);
+            var found = evaluated.signals();
+            if (evaluated.ending() != null) endings.put(c.id(), evaluated.ending());
             var ids = ids(c.id(), found);
             for (int i = 0; i < found.size(); i++) {
                 var signal = withoutEmptyPost(found.get(i));
@@ -127,6 +131,7 @@ public class SignalEvaluation {
         }
         if (!raised.isEmpty()) signals.create(raised);
         if (!cleared.isEmpty()) signals.clear(cleared);
+        if (!endings.isEmpty()) cases.recordEndings(endings);
         if (!closed.isEmpty()) cases.close(closed);
         var requests = new ArrayList<NotificationRequest>();
         var recorded = new ArrayList<String>();

@@ -20,7 +20,12 @@ enum SupervisionTexts implements MessageKey {
     QUEUE_ORANGE_TITLE,
     QUEUE_RED_TITLE,
     QUEUE_RAISED,
-    QUEUE_UNKNOWN_HALL;
+    QUEUE_UNKNOWN_HALL,
+    STATISTICS_FORBIDDEN,
+    STATISTICS_MONTH,
+    STATISTICS_TOO_MANY_UNITS,
+    STATISTICS_UNIT_TWICE,
+    STATISTICS_NOT_YOUR_UNIT;
 
     @Override
     public String key() {

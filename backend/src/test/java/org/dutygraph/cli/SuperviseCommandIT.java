@@ -92,7 +92,20 @@ class SuperviseCommandIT {
                 .contains("line 3  power_item_id  UNKNOWN_REFERENCE")
                 .contains("line 4  fee.amount  WRONG_TYPE")
                 .contains("line 5  $  MALFORMED_JSON")
-                .contains("line 6  event_id  EVENT_ID_REUSED");
+                .contains("line 6  event_id  EVENT_ID_REUSED")
+                .as("the messages come from the catalogue, in Chinese by default")
+                .contains("line 3  power_item_id  UNKNOWN_REFERENCE  没有权力事项");
+        var english = run(
+                "supervise",
+                fixture("bundle.json"),
+                fixture("events-with-bad-lines.jsonl"),
+                "--at",
+                AT,
+                "--lang",
+                "en");
+        assertThat(english.err())
+                .contains("line 3  power_item_id  UNKNOWN_REFERENCE  No power item")
+                .contains("line 6  event_id  EVENT_ID_REUSED  Event ");
 
         var lenient = run(
                 "supervise", fixture("bundle.json"), fixture("events-with-bad-lines.jsonl"), "--at", AT, "--lenient");

@@ -81,13 +81,17 @@ class QueueAlertsApiTest extends ApiTest {
                 .as("a new crossing tells the head again; orange the deputy in charge, red the bureau's director")
                 .containsExactly(2, 1, 1, 0);
         var inbox = as("sv-vm")
-                .post("{ inbox(first: 5) { edges { node { kind subjectId } } } }")
+                .post("{ inbox(first: 5) { edges { node { kind subjectId body } } } }")
                 .ok()
                 .path("inbox")
                 .path("edges");
         assertThat(inbox.path(0).path("node").path("kind").asString()).isEqualTo("SUPERVISION_QUEUE");
         assertThat(inbox.path(0).path("node").path("subjectId").asString())
                 .isEqualTo("zrzy-dj/orange/2026-03-02T01:45:00Z");
+        assertThat(inbox.path(0).path("node").path("body").asString())
+                .as("the hall by its name, not its id")
+                .contains("不动产登记科")
+                .doesNotContain("zrzy-dj");
     }
 
     @Test

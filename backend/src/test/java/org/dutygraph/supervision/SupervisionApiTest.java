@@ -174,6 +174,38 @@ class SupervisionApiTest extends ApiTest {
     }
 
     @Test
+    void problemsKeepTheirCodesAndSpeakTheCallersLanguage() throws Exception {
+        var bad = "{\"event_id\": \"x2\", \"case_id\": \"C9\", \"power_item_id\": \"pi-nope\", \"unit_id\": \"zrzy\", "
+                + "\"kind\": \"accepted\", \"at\": \"2026-03-02 09:00\"}\n";
+        for (var language : List.of("zh-CN", "en")) {
+            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/supervision/events"))
+                    .header("Content-Type", "application/x-ndjson")
+                    .header("Accept-Language", language)
+                    .header(
+                            "Authorization",
+                            "Basic "
+                                    + Base64.getEncoder()
+                                            .encodeToString("zwfw:zwfw-secret".getBytes(StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.ofString(bad, StandardCharsets.UTF_8))
+                    .build();
+            var answer =
+                    GraphQl.JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                            .body());
+            assertThat(answer.path("problems")
+                            .valueStream()
+                            .map(p -> p.path("field").asString() + " "
+                                    + p.path("code").asString() + " "
+                                    + p.path("message").asString()))
+                    .containsExactly(
+                            language.equals("en")
+                                    ? "at INVALID_VALUE '2026-03-02 09:00' is not a date-time with an offset, e.g. "
+                                            + "2026-03-20T09:30:00+08:00"
+                                    : "at INVALID_VALUE “2026-03-02 09:00”不是带时区偏移的日期时间，例如 2026-03-20T09:30:00+08:00");
+        }
+        assertThat(post("zwfw:wrong", EVENTS).body()).contains("需要已配置系统的编号和密钥");
+    }
+
+    @Test
     void onlyTheSupervisionOfficeAndAdminsReadSignals() {
         assertThat(as("inspector2")
                         .post("{ supervisionSignals { edges { cursor } } }")

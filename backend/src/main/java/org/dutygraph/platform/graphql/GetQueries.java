@@ -43,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(Ordered.LOWEST_PRECEDENCE - 200)
 class GetQueries extends OncePerRequestFilter {
 
-    static final Set<String> PUBLIC_CACHEABLE = Set.of("citizenRankings", "matters", "__typename");
+    static final Set<String> PUBLIC_CACHEABLE =
+            Set.of("citizenRankings", "matters", "supervisionRanking", "__typename");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String path;

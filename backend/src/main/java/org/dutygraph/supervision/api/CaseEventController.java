@@ -7,11 +7,16 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.dutygraph.platform.i18n.Languages;
+import org.dutygraph.platform.i18n.Messages;
+import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.supervision.CaseEventIntake;
 import org.dutygraph.supervision.QueueIntake;
 import org.dutygraph.supervision.SystemCredentials;
 import org.dutygraph.supervision.events.LineProblem;
+import org.dutygraph.supervision.events.LineTexts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,11 +35,13 @@ class CaseEventController {
     private final CaseEventIntake intake;
     private final QueueIntake queue;
     private final SystemCredentials credentials;
+    private final Messages messages;
 
-    CaseEventController(CaseEventIntake intake, QueueIntake queue, SystemCredentials credentials) {
+    CaseEventController(CaseEventIntake intake, QueueIntake queue, SystemCredentials credentials, Messages messages) {
         this.intake = intake;
         this.queue = queue;
         this.credentials = credentials;
+        this.messages = messages;
     }
 
     /** {@code POST /supervision/queue}: a batch of queue snapshots (JSON lines), signed as case events are. */
@@ -43,14 +50,14 @@ class CaseEventController {
             @RequestHeader(value = "Authorization", required = false) String authorization, HttpServletRequest request)
             throws IOException {
         var system = credentials.system(authorization);
-        if (system.isEmpty()) return unauthorized();
-        if (request.getContentLengthLong() > MAX_BYTES) return tooLarge();
+        if (system.isEmpty()) return unauthorized(language(request));
+        if (request.getContentLengthLong() > MAX_BYTES) return tooLarge(language(request));
         QueueIntake.Result result;
         try {
             result = queue.ingest(
                     system.get(), new InputStreamReader(new Bounded(request.getInputStream()), StandardCharsets.UTF_8));
         } catch (TooLarge e) {
-            return tooLarge();
+            return tooLarge(language(request));
         }
         var answer = new LinkedHashMap<String, Object>();
         answer.put("kept", result.kept());
@@ -58,21 +65,34 @@ class CaseEventController {
         answer.put("late", result.late());
         answer.put("raised", result.raised());
         answer.put("cleared", result.cleared());
-        answer.put("problems", problems(result.problems()));
+        answer.put("problems", problems(result.problems(), language(request)));
         return ResponseEntity.ok(answer);
     }
 
-    private static List<Map<String, Object>> problems(List<LineProblem> problems) {
+    /** The caller's language by Accept-Language; Chinese without one (not the server's default locale). */
+    private static Locale language(HttpServletRequest request) {
+        return Languages.fromAcceptLanguage(request.getHeader("Accept-Language"));
+    }
+
+    /** Each problem with its message in the caller's language (Accept-Language; Chinese by default). */
+    private List<Map<String, Object>> problems(List<LineProblem> problems, Locale locale) {
         return problems.stream()
                 .map(p -> Map.<String, Object>of(
-                        "line", p.line(), "field", p.field(), "code", p.code(), "message", p.message()))
+                        "line",
+                        p.line(),
+                        "field",
+                        p.field(),
+                        "code",
+                        p.code(),
+                        "message",
+                        messages.render(p.message(), locale)))
                 .toList();
     }
 
-    private static ResponseEntity<Map<String, Object>> unauthorized() {
+    private ResponseEntity<Map<String, Object>> unauthorized(Locale locale) {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .header("WWW-Authenticate", "Basic realm=\"supervision\"")
-                .body(error("UNAUTHENTICATED", "A configured system's id and secret are required (HTTP Basic)"));
+                .body(error("UNAUTHENTICATED", LineTexts.SYSTEM_CREDENTIALS, locale));
     }
 
     @PostMapping("/supervision/events")
@@ -80,31 +100,33 @@ class CaseEventController {
             @RequestHeader(value = "Authorization", required = false) String authorization, HttpServletRequest request)
             throws IOException {
         var system = credentials.system(authorization);
-        if (system.isEmpty()) return unauthorized();
+        if (system.isEmpty()) return unauthorized(language(request));
         if (request.getContentLengthLong() > MAX_BYTES) {
-            return tooLarge();
+            return tooLarge(language(request));
         }
         var body = new Bounded(request.getInputStream());
         CaseEventIntake.Result result;
         try {
             result = intake.ingest(system.get(), new InputStreamReader(body, StandardCharsets.UTF_8));
         } catch (TooLarge e) {
-            return tooLarge();
+            return tooLarge(language(request));
         }
         var answer = new LinkedHashMap<String, Object>();
         answer.put("kept", result.kept());
         answer.put("replayed", result.replayed());
-        answer.put("problems", problems(result.problems()));
+        answer.put("problems", problems(result.problems(), language(request)));
         return ResponseEntity.ok(answer);
     }
 
-    private static ResponseEntity<Map<String, Object>> tooLarge() {
+    private ResponseEntity<Map<String, Object>> tooLarge(Locale locale) {
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-                .body(error("PAYLOAD_TOO_LARGE", "A batch is at most 16 MB: send the rest in another batch"));
+                .body(error("PAYLOAD_TOO_LARGE", LineTexts.BATCH_TOO_LARGE, locale));
     }
 
-    private static Map<String, Object> error(String code, String message) {
-        return Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("code", code))));
+    private Map<String, Object> error(String code, LineTexts text, Locale locale) {
+        return Map.of(
+                "errors",
+                List.of(Map.of("message", messages.render(Text.of(text), locale), "extensions", Map.of("code", code))));
     }
 
     private static final class TooLarge extends IOException {

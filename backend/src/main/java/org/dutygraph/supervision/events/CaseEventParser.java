@@ -32,7 +32,7 @@ public final class CaseEventParser {
         }
         var fields = new Fields(lineNumber);
         if (line.length() > MAX_LINE_CHARS) {
-            fields.problem("$", "TOO_LONG", "A line is at most " + MAX_LINE_CHARS + " characters");
+            fields.problem("$", "TOO_LONG", LineTexts.LINE_TOO_LONG, MAX_LINE_CHARS);
             return fields.result(null);
         }
         var read = JsonLines.object(line);
@@ -83,11 +83,7 @@ public final class CaseEventParser {
         try {
             return CaseEvent.Kind.valueOf(text);
         } catch (IllegalArgumentException e) {
-            f.problem(
-                    "kind",
-                    "UNKNOWN_VALUE",
-                    "'" + text
-                            + "' is not a kind: received, accepted, rejected, step, suspended, resumed, concluded or fee");
+            f.problem("kind", "UNKNOWN_VALUE", LineTexts.UNKNOWN_KIND, text);
             return null;
         }
     }
@@ -98,15 +94,12 @@ public final class CaseEventParser {
         try {
             var at = OffsetDateTime.parse(text);
             if (at.getYear() < 1900 || at.getYear() > 9999) {
-                f.problem("at", "OUT_OF_RANGE", "'at' must lie in the years 1900 to 9999");
+                f.problem("at", "OUT_OF_RANGE", LineTexts.AT_RANGE);
                 return null;
             }
             return at;
         } catch (DateTimeParseException e) {
-            f.problem(
-                    "at",
-                    "INVALID_VALUE",
-                    "'" + text + "' is not a date-time with an offset, e.g. 2026-03-20T09:30:00+08:00");
+            f.problem("at", "INVALID_VALUE", LineTexts.AT_FORMAT, text);
             return null;
         }
     }
@@ -115,10 +108,7 @@ public final class CaseEventParser {
         var value = node.get("step_limit_days");
         if (value == null || value.isNull()) return null;
         if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0 || value.intValue() > 3650) {
-            f.problem(
-                    "step_limit_days",
-                    "INVALID_VALUE",
-                    "'step_limit_days' must be a whole number of working days from 0 to 3650");
+            f.problem("step_limit_days", "INVALID_VALUE", LineTexts.STEP_LIMIT);
             return null;
         }
         return value.intValue();
@@ -127,20 +117,17 @@ public final class CaseEventParser {
     private static CaseEvent.Fee fee(JsonNode node, Fields f) {
         var value = node.get("fee");
         if (value == null || value.isNull()) {
-            f.problem("fee", "MISSING_FIELD", "'fee' is required for kind fee");
+            f.problem("fee", "MISSING_FIELD", LineTexts.FEE_REQUIRED);
             return null;
         }
         if (!value.isObject()) {
-            f.problem("fee", "WRONG_TYPE", "'fee' must be an object {\"item\": ..., \"amount\": \"decimal\"}");
+            f.problem("fee", "WRONG_TYPE", LineTexts.FEE_OBJECT);
             return null;
         }
         var item = f.text(value, "fee.item", "item", MAX_ID, true);
         var amount = f.text(value, "fee.amount", "amount", 40, true);
         if (amount != null && !Bundle.Fee.isAmount(amount)) {
-            f.problem(
-                    "fee.amount",
-                    "INVALID_VALUE",
-                    "'" + amount + "' is not an amount: a decimal string such as \"80.00\"");
+            f.problem("fee.amount", "INVALID_VALUE", LineTexts.AMOUNT_FORMAT, amount);
             return null;
         }
         return item == null || amount == null ? null : new CaseEvent.Fee(item, amount);
@@ -154,8 +141,8 @@ public final class CaseEventParser {
             this.line = line;
         }
 
-        void problem(String field, String code, String message) {
-            problems.add(new LineProblem(line, field, code, message));
+        void problem(String field, String code, LineTexts text, Object... args) {
+            problems.add(new LineProblem(line, field, code, text, args));
         }
 
         Parsed result(CaseEvent event) {
@@ -175,15 +162,15 @@ public final class CaseEventParser {
             if (value == null
                     || value.isNull()
                     || (value.isString() && value.stringValue().isBlank())) {
-                if (required) problem(path, "MISSING_FIELD", "'" + path + "' is required");
+                if (required) problem(path, "MISSING_FIELD", LineTexts.FIELD_REQUIRED, path);
                 return null;
             }
             if (!value.isString()) {
-                problem(path, "WRONG_TYPE", "'" + path + "' must be a string");
+                problem(path, "WRONG_TYPE", LineTexts.FIELD_NOT_STRING, path);
                 return null;
             }
             if (value.stringValue().length() > max) {
-                problem(path, "TOO_LONG", "'" + path + "' is at most " + max + " characters");
+                problem(path, "TOO_LONG", LineTexts.FIELD_TOO_LONG, path, max);
                 return null;
             }
             return value.stringValue();

@@ -14,7 +14,7 @@ final class JsonLines {
     private static final JsonMapper LENIENT = JsonMapper.builder().build();
 
     /** The object of a line, or why the line is not one. */
-    record Read(JsonNode object, String code, String message) {}
+    record Read(JsonNode object, String code, LineTexts message) {}
 
     private JsonLines() {}
 
@@ -23,11 +23,11 @@ final class JsonLines {
             var node = STRICT.readTree(text);
             return node != null && node.isObject()
                     ? new Read(node, null, null)
-                    : new Read(null, "MALFORMED_JSON", "The line is not one JSON object");
+                    : new Read(null, "MALFORMED_JSON", LineTexts.NOT_ONE_OBJECT);
         } catch (JacksonException e) {
             return parsesWithoutDuplicateCheck(text)
-                    ? new Read(null, "DUPLICATE_FIELD", "A field is given twice in the line")
-                    : new Read(null, "MALFORMED_JSON", "The line is not one JSON object");
+                    ? new Read(null, "DUPLICATE_FIELD", LineTexts.FIELD_TWICE)
+                    : new Read(null, "MALFORMED_JSON", LineTexts.NOT_ONE_OBJECT);
         }
     }
 

@@ -30,7 +30,7 @@ public final class QueueSnapshotParser {
         if (text.isBlank()) return null;
         var problems = new ArrayList<LineProblem>();
         if (text.length() > MAX_LINE_CHARS) {
-            problems.add(new LineProblem(line, "$", "TOO_LONG", "A line is at most " + MAX_LINE_CHARS + " characters"));
+            problems.add(new LineProblem(line, "$", "TOO_LONG", LineTexts.LINE_TOO_LONG, MAX_LINE_CHARS));
             return new Parsed(null, problems);
         }
         var read = JsonLines.object(text);
@@ -41,8 +41,7 @@ public final class QueueSnapshotParser {
         var node = read.object();
         for (var name : node.propertyNames()) {
             if (!FIELDS.contains(name)) {
-                problems.add(new LineProblem(
-                        line, name, "UNKNOWN_FIELD", "'" + name + "' is not a field: hall_id, at, waiting"));
+                problems.add(new LineProblem(line, name, "UNKNOWN_FIELD", LineTexts.UNKNOWN_SNAPSHOT_FIELD, name));
             }
         }
         var hall = hallId(line, node.get("hall_id"), problems);
@@ -56,12 +55,11 @@ public final class QueueSnapshotParser {
         if (value == null
                 || value.isNull()
                 || (value.isString() && value.stringValue().isBlank())) {
-            problems.add(new LineProblem(line, "hall_id", "MISSING_FIELD", "'hall_id' is required"));
+            problems.add(new LineProblem(line, "hall_id", "MISSING_FIELD", LineTexts.FIELD_REQUIRED, "hall_id"));
             return null;
         }
         if (!value.isString() || value.stringValue().length() > CaseEventParser.MAX_ID) {
-            problems.add(new LineProblem(
-                    line, "hall_id", "INVALID_VALUE", "'hall_id' must be a string of at most 200 characters"));
+            problems.add(new LineProblem(line, "hall_id", "INVALID_VALUE", LineTexts.HALL_ID_FORMAT));
             return null;
         }
         return value.stringValue();
@@ -69,35 +67,35 @@ public final class QueueSnapshotParser {
 
     private static OffsetDateTime at(long line, JsonNode value, List<LineProblem> problems) {
         if (value == null || value.isNull()) {
-            problems.add(new LineProblem(line, "at", "MISSING_FIELD", "'at' is required"));
+            problems.add(new LineProblem(line, "at", "MISSING_FIELD", LineTexts.FIELD_REQUIRED, "at"));
             return null;
         }
         try {
             if (!value.isString()) throw new DateTimeParseException("not a string", "", 0);
             var at = OffsetDateTime.parse(value.stringValue());
             if (at.getYear() >= 1900 && at.getYear() <= 9999) return at;
-            problems.add(new LineProblem(line, "at", "OUT_OF_RANGE", "'at' must lie in the years 1900 to 9999"));
+            problems.add(new LineProblem(line, "at", "OUT_OF_RANGE", LineTexts.AT_RANGE));
         } catch (DateTimeParseException e) {
             problems.add(new LineProblem(
                     line,
                     "at",
                     "INVALID_VALUE",
-                    "'at' must be a date-time with an offset, e.g. 2026-03-20T09:30:00+08:00"));
+                    LineTexts.AT_FORMAT,
+                    value.isString() ? value.stringValue() : value.toString()));
         }
         return null;
     }
 
     private static Integer waiting(long line, JsonNode value, List<LineProblem> problems) {
         if (value == null || value.isNull()) {
-            problems.add(new LineProblem(line, "waiting", "MISSING_FIELD", "'waiting' is required"));
+            problems.add(new LineProblem(line, "waiting", "MISSING_FIELD", LineTexts.FIELD_REQUIRED, "waiting"));
             return null;
         }
         if (!value.isIntegralNumber()
                 || !value.canConvertToInt()
                 || value.intValue() < 0
                 || value.intValue() > MAX_WAITING) {
-            problems.add(new LineProblem(
-                    line, "waiting", "INVALID_VALUE", "'waiting' must be a whole number from 0 to " + MAX_WAITING));
+            problems.add(new LineProblem(line, "waiting", "INVALID_VALUE", LineTexts.WAITING_RANGE, MAX_WAITING));
             return null;
         }
         return value.intValue();

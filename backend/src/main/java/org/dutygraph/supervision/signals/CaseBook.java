@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dutygraph.supervision.events.CaseEvent;
 import org.dutygraph.supervision.events.LineProblem;
+import org.dutygraph.supervision.events.LineTexts;
 
 /**
  * Case events kept in memory (the command line and the benchmark): checks each against the duty graph and the
@@ -34,11 +35,8 @@ public final class CaseBook {
         var earlier = byEventId.get(event.eventId());
         if (earlier != null) {
             if (earlier.equals(event)) return Outcome.REPLAYED;
-            problems.add(new LineProblem(
-                    line,
-                    "event_id",
-                    "EVENT_ID_REUSED",
-                    "Event " + event.eventId() + " was received before with other content"));
+            problems.add(
+                    new LineProblem(line, "event_id", "EVENT_ID_REUSED", LineTexts.EVENT_ID_REUSED, event.eventId()));
             return Outcome.REFUSED;
         }
         int before = problems.size();
@@ -51,14 +49,14 @@ public final class CaseBook {
 
     private void check(long line, CaseEvent e, List<LineProblem> problems) {
         if (org.powerItem(e.powerItemId()) == null) {
-            problems.add(
-                    new LineProblem(line, "power_item_id", "UNKNOWN_REFERENCE", "No power item " + e.powerItemId()));
+            problems.add(new LineProblem(
+                    line, "power_item_id", "UNKNOWN_REFERENCE", LineTexts.NO_POWER_ITEM, e.powerItemId()));
         }
         if (!org.unitExists(e.unitId())) {
-            problems.add(new LineProblem(line, "unit_id", "UNKNOWN_REFERENCE", "No unit " + e.unitId()));
+            problems.add(new LineProblem(line, "unit_id", "UNKNOWN_REFERENCE", LineTexts.NO_UNIT, e.unitId()));
         }
         if (e.postId() != null && !org.postExists(e.postId())) {
-            problems.add(new LineProblem(line, "post_id", "UNKNOWN_REFERENCE", "No post " + e.postId()));
+            problems.add(new LineProblem(line, "post_id", "UNKNOWN_REFERENCE", LineTexts.NO_POST, e.postId()));
         }
         var earlier = cases.get(e.caseId());
         if (earlier != null) {
@@ -68,14 +66,13 @@ public final class CaseBook {
                         line,
                         "power_item_id",
                         "CASE_MISMATCH",
-                        "Case " + e.caseId() + " is a case of power item " + first.powerItemId()));
+                        LineTexts.CASE_OF_ITEM,
+                        e.caseId(),
+                        first.powerItemId()));
             }
             if (!first.unitId().equals(e.unitId())) {
                 problems.add(new LineProblem(
-                        line,
-                        "unit_id",
-                        "CASE_MISMATCH",
-                        "Case " + e.caseId() + " is a case of unit " + first.unitId()));
+                        line, "unit_id", "CASE_MISMATCH", LineTexts.CASE_OF_UNIT, e.caseId(), first.unitId()));
             }
         }
     }

@@ -69,6 +69,15 @@ final class CaseClock {
         return day;
     }
 
+    /** The working days counted after {@code from} up to and including {@code to}, suspended days left out. */
+    int daysCounted(LocalDate from, LocalDate to) {
+        int counted = 0;
+        for (var day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+            if (days.isWorkingDay(day) && !isSuspended(day)) counted++;
+        }
+        return counted;
+    }
+
     private boolean isSuspended(LocalDate day) {
         for (var s : suspensions) {
             if (!day.isBefore(s[0]) && (s[1] == null || !day.isAfter(s[1]))) return true;

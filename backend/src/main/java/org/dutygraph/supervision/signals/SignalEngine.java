@@ -39,6 +39,14 @@ public final class SignalEngine {
      */
     public List<Signal> evaluate(
             List<CaseEvent> events, PowerItemTerms terms, BinaryOperator<String> resolver, Instant at) {
+        return run(events, terms, resolver, at).signals();
+    }
+
+    /** The case's signals and, once it has ended by {@code at}, how it ended (null before). */
+    public record Evaluated(List<Signal> signals, CaseEnding ending) {}
+
+    /** {@link #evaluate} with the case's ending, for the monthly statistics. */
+    public Evaluated run(List<CaseEvent> events, PowerItemTerms terms, BinaryOperator<String> resolver, Instant at) {
         var sorted = new ArrayList<CaseEvent>(events.size());
         boolean inOrder = true;
         Instant latest = null;
@@ -49,7 +57,7 @@ public final class SignalEngine {
             else latest = t;
             sorted.add(e);
         }
-        if (sorted.isEmpty()) return List.of();
+        if (sorted.isEmpty()) return new Evaluated(List.of(), null);
         // a stable sort of events already in time order changes nothing: skipped, as it is the usual case
         if (!inOrder) sorted.sort(TIME_ORDER);
         var run = new CaseRun(sorted.get(0), terms, resolver);
@@ -61,7 +69,7 @@ public final class SignalEngine {
             run.apply(event);
             run.stretch(from, next, at);
         }
-        return run.signals();
+        return new Evaluated(run.signals(), run.ending);
     }
 
     private final class CaseRun {
@@ -82,6 +90,7 @@ public final class SignalEngine {
         private boolean committedRaised;
         private boolean statutoryRaised;
         private boolean stepRaised;
+        private CaseEnding ending;
 
         CaseRun(CaseEvent first, PowerItemTerms terms, BinaryOperator<String> resolver) {
             this.caseId = first.caseId();
@@ -114,11 +123,26 @@ public final class SignalEngine {
                 }
                 case rejected -> {
                     if (e.reason() == null) raise(Signal.Rule.no_reason, at, null);
-                    ended = at;
+                    end(at, false);
                 }
-                case concluded -> ended = at;
+                case concluded -> end(at, true);
                 case received -> {}
             }
+        }
+
+        private void end(Instant at, boolean concluded) {
+            ended = at;
+            var post = postId != null ? postId : resolver.apply(unitId, powerItemId);
+            Integer committed = terms.committedDays();
+            if (accepted == null || committed == null) {
+                ending = new CaseEnding(at, concluded, post, null, null, null);
+                return;
+            }
+            var from = clock.day(accepted);
+            var last = clock.lastDay(from, committed);
+            // a limit held by a suspension still open has not passed
+            boolean onTime = last == null || !at.isAfter(clock.endOf(last));
+            ending = new CaseEnding(at, concluded, post, committed, clock.daysCounted(from, clock.day(at)), onTime);
         }
 
         private boolean unlisted(CaseEvent e) {
