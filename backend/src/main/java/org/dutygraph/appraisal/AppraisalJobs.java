@@ -42,7 +42,7 @@ public class AppraisalJobs implements DisposableBean {
     }
 
     private final AppraisalComputation computation;
-    private final JobRegistry<Job> jobs = new JobRegistry<>(50, Job::finished);
+    private final JobRegistry<Job> jobs = new JobRegistry<>("appraisal", 50, Job::finished);
     private final ExecutorService executor = JobThreads.single("appraisal-recompute");
     private final Clock clock;
 

@@ -1,6 +1,7 @@
 package org.dutygraph.complaints;
 
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +52,9 @@ class SubmissionWriter implements SmartLifecycle {
         this.queue = new ArrayBlockingQueue<>(this.settings.queue());
         this.batchSizes = DistributionSummary.builder("dutygraph.complaints.submission.batch")
                 .description("Complaints stored per transaction")
+                .register(meters);
+        Gauge.builder("dutygraph.complaints.submission.queue", queue, java.util.Collection::size)
+                .description("Complaints waiting for the writer")
                 .register(meters);
     }
 

@@ -44,7 +44,7 @@ public class ConflictAnalysisService implements AutoCloseable {
     private final FindingStore store;
     private final ConflictSettings settings;
     private final Explanations words;
-    private final JobRegistry<AnalysisJob> jobs = new JobRegistry<>(50, AnalysisJob::finished);
+    private final JobRegistry<AnalysisJob> jobs = new JobRegistry<>("analysis", 50, AnalysisJob::finished);
     private final AtomicReference<String> queued = new AtomicReference<>();
     /** The last full analysis, kept for incremental runs; touched only on the analysis thread. */
     private volatile LiveAnalysis live;

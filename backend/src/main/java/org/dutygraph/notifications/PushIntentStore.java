@@ -25,6 +25,27 @@ class PushIntentStore {
         this.neo4j = neo4j;
     }
 
+    /** How many intents wait to be sent (pending or claimed), how many are dead, and when the oldest waiting one was made. */
+    record OutboxFigures(long waiting, long dead, Instant oldestWaiting) {}
+
+    OutboxFigures figures() {
+        return neo4j.query("""
+                        OPTIONAL MATCH (i:PushIntent) WHERE i.state IN ['pending', 'claimed']
+                        WITH count(i) AS waiting, min(i.createdAt) AS oldest
+                        OPTIONAL MATCH (d:PushIntent) WHERE d.state = 'dead'
+                        RETURN waiting, oldest, count(d) AS dead
+                        """)
+                .fetchAs(OutboxFigures.class)
+                .mappedBy((types, r) -> new OutboxFigures(
+                        r.get("waiting").asLong(),
+                        r.get("dead").asLong(),
+                        r.get("oldest").isNull()
+                                ? null
+                                : Instant.ofEpochMilli(r.get("oldest").asLong())))
+                .one()
+                .orElseThrow();
+    }
+
     /**
      * Claims up to {@code limit} intents due at {@code now} until {@code until}; an intent claimed for the first time
      * gets as targets its recipient's devices seen since {@code freshSince}.

@@ -11,7 +11,8 @@ import org.dutygraph.support.ApiTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * /actuator/prometheus is for ADMIN only and shows GraphQL latency per operation and errors by extensions.code.
+ * /actuator/prometheus is for ADMIN only and shows GraphQL latency per operation and errors by extensions.code, the
+ * push outbox (waiting, oldest age, dead letters), the complaint writer's queue and job durations by kind.
  */
 class MetricsApiTest extends ApiTest {
 
@@ -20,6 +21,14 @@ class MetricsApiTest extends ApiTest {
         var admin = token("admin", "admin-demo");
         as("analyst").post("query MetricsProbe { __typename }").ok();
         as("analyst").post("query MetricsBadInput { noSuchField }");
+        assertThat(as("analyst")
+                        .post("mutation { runAnalysis(input: {waitSeconds: 60}) { analysisJob { status } } }")
+                        .ok()
+                        .path("runAnalysis")
+                        .path("analysisJob")
+                        .path("status")
+                        .asString())
+                .isEqualTo("SUCCEEDED");
 
         assertThat(get(null).statusCode()).isEqualTo(401);
         assertThat(get(token("analyst", "analyst-demo")).statusCode()).isEqualTo(403);
@@ -29,7 +38,14 @@ class MetricsApiTest extends ApiTest {
                 .containsPattern(
                         "dutygraph_graphql_operation_seconds_count\\{[^}]*operation=\"MetricsProbe\"[^}]*outcome=\"SUCCESS\"")
                 .containsPattern(
-                        "dutygraph_graphql_errors_total\\{code=\"GRAPHQL_VALIDATION_FAILED\",[^}]*operation=\"MetricsBadInput\"");
+                        "dutygraph_graphql_errors_total\\{code=\"GRAPHQL_VALIDATION_FAILED\",[^}]*operation=\"MetricsBadInput\"")
+                .containsPattern("dutygraph_push_outbox_waiting(\\{[^}]*})? \\d")
+                .containsPattern("dutygraph_push_outbox_dead(\\{[^}]*})? \\d")
+                .containsPattern("dutygraph_push_outbox_oldest_age_seconds(\\{[^}]*})? \\d")
+                .containsPattern("dutygraph_complaints_submission_queue(\\{[^}]*})? \\d")
+                .containsPattern("dutygraph_jobs_duration_seconds_count\\{[^}]*kind=\"import\"")
+                .containsPattern("dutygraph_jobs_duration_seconds_count\\{[^}]*kind=\"appraisal\"")
+                .containsPattern("dutygraph_jobs_duration_seconds_count\\{[^}]*kind=\"analysis\"[^}]*} [1-9]");
 
         // every series infra/grafana's dashboard plots is in the scrape
         var dashboard =
@@ -41,7 +57,7 @@ class MetricsApiTest extends ApiTest {
                 .distinct()
                 .toList();
         assertThat(series).isNotEmpty();
-        assertThat(series).allSatisfy(name -> assertThat(scrape.body()).contains(name + "{"));
+        assertThat(series).allSatisfy(name -> assertThat(scrape.body()).containsPattern("(?m)^" + name + "[{ ]"));
     }
 
     private String token(String username, String password) {

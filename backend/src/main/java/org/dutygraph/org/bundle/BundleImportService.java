@@ -43,7 +43,7 @@ public class BundleImportService implements AutoCloseable {
     private final UnaryOperator<WriteSink> sinks;
     private final Messages messages;
     private final ExecutorService executor = JobThreads.single("bundle-import");
-    private final JobRegistry<ImportJob> jobs = new JobRegistry<>(JOBS_KEPT, ImportJob::finished);
+    private final JobRegistry<ImportJob> jobs = new JobRegistry<>("import", JOBS_KEPT, ImportJob::finished);
     private final Object recording = new Object();
     private final Clock clock;
 
