@@ -1,5 +1,6 @@
 package org.dutygraph.supervision;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ public class SignalEvaluation {
     private final LockStore locks;
     private final SignalEngine engine;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     SignalEvaluation(
             CaseEventStore cases,
@@ -54,7 +56,8 @@ public class SignalEvaluation {
             LockStore locks,
             WorkingDays days,
             SupervisionSettings settings,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
         this.cases = cases;
         this.signals = signals;
         this.notices = notices;
@@ -64,6 +67,7 @@ public class SignalEvaluation {
         this.locks = locks;
         this.engine = new SignalEngine(days, clock.getZone(), settings.supervisionPeriod());
         this.clock = clock;
+        this.meters = meters;
     }
 
     public Run evaluateNow() {
@@ -78,12 +82,21 @@ public class SignalEvaluation {
         while (true) {
             String from = after;
             var page = new ArrayList<String>();
+            var raisedNow = new ArrayList<Signal>();
             var recorded = graph.write(() -> {
+                raisedNow.clear();
                 locks.job("supervision-evaluation");
                 var open = cases.openCases(from, PAGE);
                 open.forEach(c -> page.add(c.id()));
-                return evaluatePage(open, at, terms, posts, total);
+                return evaluatePage(open, at, terms, posts, total, raisedNow);
             });
+            raisedNow.forEach(signal -> meters.counter(
+                            "dutygraph.supervision.signals",
+                            "level",
+                            signal.level().name(),
+                            "rule",
+                            signal.rule().name())
+                    .increment());
             if (!recorded.isEmpty()) effects.deliver(recorded);
             if (page.size() < PAGE) break;
             after = page.get(page.size() - 1);
@@ -96,7 +109,8 @@ public class SignalEvaluation {
             Instant at,
             Map<String, PowerItemTerms> terms,
             Map<String, String> posts,
-            int[] total) {
+            int[] total,
+            List<Signal> raisedNow) {
         var missing = open.stream()
                 .map(CaseEventStore.OpenCase::powerItemId)
                 .filter(id -> !terms.containsKey(id))
@@ -130,6 +144,7 @@ public class SignalEvaluation {
             if (ended && found.stream().allMatch(s -> s.clearedAt() != null)) closed.add(c.id());
         }
         if (!raised.isEmpty()) signals.create(raised);
+        raisedNow.addAll(raised.values());
         if (!cleared.isEmpty()) signals.clear(cleared);
         if (!endings.isEmpty()) cases.recordEndings(endings);
         if (!closed.isEmpty()) cases.close(closed);

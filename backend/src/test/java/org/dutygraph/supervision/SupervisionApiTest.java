@@ -33,6 +33,9 @@ class SupervisionApiTest extends ApiTest {
     SignalEvaluation evaluation;
 
     @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Autowired
     PasswordEncoder passwords;
 
     @BeforeEach
@@ -97,8 +100,16 @@ class SupervisionApiTest extends ApiTest {
     void signalsAreRaisedOnceNotifiedByLevelClearedWhenConcluded_andRedCardsBecomeEffects() throws Exception {
         post("zwfw:zwfw-secret", EVENTS);
         var before = unread(List.of("sv-director", "sv-head", "sv-clerk", "sv-vm", "inspector"));
+        double redsBefore = meters.find("dutygraph.supervision.signals").tag("level", "red").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count)
+                .sum();
 
         var first = evaluation.evaluate(Instant.parse("2026-03-11T04:00:00Z"));
+        assertThat(meters.find("dutygraph.supervision.signals").tag("level", "red").counters().stream()
+                        .mapToDouble(io.micrometer.core.instrument.Counter::count)
+                        .sum())
+                .as("operators see the red cards raised, by rule")
+                .isEqualTo(redsBefore + 3);
 
         assertThat(first.raised())
                 .as("C1: notice, yellow, red; C2 so far: unlisted fee, step over, not cleared")
