@@ -21,8 +21,13 @@ class OfficeAccess {
     }
 
     void require() {
+        require(SupervisionTexts.OFFICE_ONLY);
+    }
+
+    /** Refuses (FORBIDDEN, with this text) anyone but admins and the supervision office's accounts. */
+    void require(SupervisionTexts refusal) {
         if (!office()) {
-            throw new NotAuthorizedException(true, Text.of(SupervisionTexts.OFFICE_ONLY));
+            throw new NotAuthorizedException(true, Text.of(refusal));
         }
     }
 
@@ -34,6 +39,12 @@ class OfficeAccess {
                 || account != null
                         && account.unitId() != null
                         && settings.officeUnitIds().contains(account.unitId());
+    }
+
+    /** The caller's username (null when not signed in). */
+    String username() {
+        var account = current();
+        return account == null ? null : account.username();
     }
 
     /** The caller's person (null when the account is not linked to one). */

@@ -12,7 +12,7 @@ final class QueueHysteresis {
 
     private QueueHysteresis() {}
 
-    static Set<QueueLevel> next(SupervisionSettings.Hall hall, Set<QueueLevel> raised, int waiting) {
+    static Set<QueueLevel> next(WatchedHall hall, Set<QueueLevel> raised, int waiting) {
         var next = EnumSet.noneOf(QueueLevel.class);
         for (var level : QueueLevel.values()) {
             int threshold = hall.threshold(level);

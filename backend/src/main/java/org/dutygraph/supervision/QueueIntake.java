@@ -38,6 +38,7 @@ public class QueueIntake {
     private record Line(long number, QueueSnapshot snapshot, Instant at) {}
 
     private final QueueStore store;
+    private final HallStore hallStore;
     private final QueueNotices notices;
     private final Notifications notifications;
     private final GraphTransactions graph;
@@ -48,6 +49,7 @@ public class QueueIntake {
 
     QueueIntake(
             QueueStore store,
+            HallStore hallStore,
             QueueNotices notices,
             Notifications notifications,
             GraphTransactions graph,
@@ -55,6 +57,7 @@ public class QueueIntake {
             SupervisionSettings settings,
             Clock clock) {
         this.store = store;
+        this.hallStore = hallStore;
         this.notices = notices;
         this.notifications = notifications;
         this.graph = graph;
@@ -88,8 +91,8 @@ public class QueueIntake {
     }
 
     private Result store(String system, List<Line> lines, List<LineProblem> problems) {
-        var halls = settings.halls().stream()
-                .collect(Collectors.toMap(SupervisionSettings.Hall::unitId, Function.identity()));
+        // read under the queue lock: thresholds set by the office apply from the next batch on
+        var halls = hallStore.watched().stream().collect(Collectors.toMap(WatchedHall::unitId, Function.identity()));
         var known = new HashMap<>(store.known(lines.stream()
                 .map(l -> QueueStore.key(l.snapshot().hallId(), l.at()))
                 .toList()));
@@ -134,11 +137,7 @@ public class QueueIntake {
     }
 
     private void apply(
-            String system,
-            SupervisionSettings.Hall hall,
-            List<Line> lines,
-            int[] totals,
-            List<NotificationRequest> requests) {
+            String system, WatchedHall hall, List<Line> lines, int[] totals, List<NotificationRequest> requests) {
         lines.sort(Comparator.comparing(Line::at));
         var state = store.hall(hall.unitId());
         var latest = state.latest();

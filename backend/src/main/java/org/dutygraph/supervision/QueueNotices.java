@@ -30,7 +30,7 @@ class QueueNotices {
         this.clock = clock;
     }
 
-    Optional<String> post(SupervisionSettings.Hall hall, QueueLevel level) {
+    Optional<String> post(WatchedHall hall, QueueLevel level) {
         var configured = hall.postOverride(level);
         if (configured != null && !configured.isBlank()) return Optional.of(configured);
         return switch (level) {
@@ -40,7 +40,7 @@ class QueueNotices {
         };
     }
 
-    List<NotificationRequest> requests(SupervisionSettings.Hall hall, QueueLevel level, String alertId, int waiting) {
+    List<NotificationRequest> requests(WatchedHall hall, QueueLevel level, String alertId, int waiting) {
         var post = post(hall, level);
         if (post.isEmpty()) return List.of();
         var title = Text.of(SupervisionTexts.title(level));

@@ -34,23 +34,20 @@ public class QueueQueries {
     private final QueueStore store;
     private final GraphTransactions graph;
     private final OfficeAccess office;
-    private final SupervisionSettings settings;
+    private final HallStore halls;
     private final Clock clock;
 
-    QueueQueries(
-            QueueStore store, GraphTransactions graph, OfficeAccess office, SupervisionSettings settings, Clock clock) {
+    QueueQueries(QueueStore store, GraphTransactions graph, OfficeAccess office, HallStore halls, Clock clock) {
         this.store = store;
         this.graph = graph;
         this.office = office;
-        this.settings = settings;
+        this.halls = halls;
         this.clock = clock;
     }
 
     public QueueDay day(String hallId, LocalDate date) {
         office.require();
-        var hall = settings.halls().stream()
-                .filter(h -> h.unitId().equals(hallId))
-                .findFirst()
+        var hall = graph.read(() -> halls.find(hallId))
                 .orElseThrow(() -> new BadInputException(
                         "hallId", "UNKNOWN_HALL", Text.of(SupervisionTexts.QUEUE_UNKNOWN_HALL, hallId)));
         var from = date.atStartOfDay(clock.getZone()).toInstant();

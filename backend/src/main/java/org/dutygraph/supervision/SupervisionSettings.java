@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code dutygraph.supervision.*}: the systems allowed to send case events and queue snapshots (each an id and the
  * SHA-256 of its secret, hex), the supervision period in working days, how often signals are evaluated, the units
  * whose accounts form the supervision office (red cards go to them), and the service halls whose queues are
- * watched with their thresholds.
+ * watched with their initial thresholds (written to the graph at start for a hall the graph does not have yet; the
+ * graph wins afterwards, see {@link HallThresholds}).
  *
  * @param systems           the systems allowed to send case events and queue snapshots: an id and the SHA-256 (hex)
  *                          of its secret each
@@ -18,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param evaluateInterval  how often open cases are evaluated for new signals
  * @param officeUnitIds     the units whose accounts form the supervision office (red cards go to them)
  * @param maxBatchLines     the most lines one batch of case events or queue snapshots may have
- * @param halls             the service halls whose waiting queues are watched, with their thresholds
+ * @param halls             the service halls whose waiting queues are watched, with their initial thresholds
  */
 @ConfigurationProperties("dutygraph.supervision")
 record SupervisionSettings(
@@ -66,26 +67,10 @@ record SupervisionSettings(
                         + "): thresholds must be whole numbers with 0 < yellow < orange < red");
             }
             if (clearMargin == null) clearMargin = Math.max(1, yellow / 5);
-            if (clearMargin < 1 || clearMargin >= yellow) {
+            if (clearMargin < 0 || clearMargin >= yellow) {
                 throw new IllegalArgumentException(
-                        "dutygraph.supervision.halls (" + unitId + ").clear-margin must lie between 1 and yellow - 1");
+                        "dutygraph.supervision.halls (" + unitId + ").clear-margin must lie between 0 and yellow - 1");
             }
-        }
-
-        int threshold(QueueLevel level) {
-            return switch (level) {
-                case yellow -> yellow;
-                case orange -> orange;
-                case red -> red;
-            };
-        }
-
-        String postOverride(QueueLevel level) {
-            return switch (level) {
-                case yellow -> yellowPostId;
-                case orange -> orangePostId;
-                case red -> redPostId;
-            };
         }
     }
 }

@@ -228,6 +228,11 @@ class AuthorizationApiTest extends ApiTest {
             Map.entry("Query.matters", "{ matters(first: 1) { version edges { cursor } } }"),
             Map.entry("Query.supervisionSignals", "{ supervisionSignals(first: 1) { edges { cursor } } }"),
             Map.entry("Query.hallQueueDay", "{ hallQueueDay(hallId: \"x\", date: \"2001-01-01\") { hallId } }"),
+            Map.entry("Query.watchedHalls", "{ watchedHalls { edges { cursor } } }"),
+            Map.entry(
+                    "Mutation.setHallQueueThresholds",
+                    "mutation { setHallQueueThresholds(input: {hallId: \"x\", yellow: 1, orange: 2, red: 3, "
+                            + "clearMargin: 0}) { errors { code } } }"),
             Map.entry("Query.supervisionStatistics", "{ supervisionStatistics(month: \"2001-01\") { month } }"),
             Map.entry("Query.supervisionRanking", "{ supervisionRanking(month: \"2001-01\") { month } }"),
             Map.entry("Query.citizenRankingDrafts", "{ citizenRankingDrafts(first: 1) { edges { cursor } } }"),

@@ -31,10 +31,15 @@ class QueueAlertsApiTest extends ApiTest {
     @Autowired
     PasswordEncoder passwords;
 
+    @Autowired
+    HallThresholds thresholds;
+
     @BeforeEach
     void hallWithPeople() {
         wipeGraph();
         importBundle(resource("supervision/bundle.json"));
+        // what a start does: the settings' hall (20/40/60, margin 5) is written to the wiped graph
+        assertThat(thresholds.seedFromSettings()).isOne();
         for (var a : List.of(
                 List.of("sv-director", "sv-p-director"),
                 List.of("sv-head", "sv-p-head"),
@@ -165,6 +170,173 @@ class QueueAlertsApiTest extends ApiTest {
                 .isIn("UNAUTHENTICATED", "FORBIDDEN");
         var unknown = as("admin").post("{ hallQueueDay(hallId: \"zrzy\", date: \"2026-03-02\") { hallId } }");
         assertThat(unknown.firstErrorCode()).isEqualTo("BAD_USER_INPUT");
+    }
+
+    @Test
+    void theOfficeSetsThresholds_andTheNextSnapshotRaisesByThem_withoutARestart() throws Exception {
+        assertThat(send(snapshots("09:00 15")).path("raised").asInt())
+                .as("15 is below the settings' yellow 20")
+                .isZero();
+        var before = unread();
+
+        var set = setThresholds("inspector", "zrzy-dj", 10, 30, 50, 2, "zrzy-dj-1", null, null);
+
+        assertThat(set.path("errors").size()).isZero();
+        assertThat(set.path("hall").path("yellow").asInt()).isEqualTo(10);
+        assertThat(set.path("hall").path("updatedBy").asString()).isEqualTo("inspector");
+        var next = send(snapshots("09:05 15"));
+        assertThat(next.path("raised").asInt())
+                .as("the same 15 now passes the new yellow 10")
+                .isOne();
+        assertThat(delta(before))
+                .as("yellow goes to the post given for it, the clerk")
+                .containsExactly(0, 0, 0, 1);
+        assertThat(send(snapshots("09:10 8")).path("cleared").asInt())
+                .as("8 is not below 10 - 2")
+                .isZero();
+        assertThat(send(snapshots("09:15 7")).path("cleared").asInt()).isOne();
+
+        var day = day("admin", "2026-03-02").ok().path("hallQueueDay");
+        assertThat(List.of(
+                        day.path("yellow").asInt(),
+                        day.path("orange").asInt(),
+                        day.path("red").asInt(),
+                        day.path("clearMargin").asInt()))
+                .containsExactly(10, 30, 50, 2);
+
+        assertThat(thresholds.seedFromSettings())
+                .as("at the next start the settings' hall is in the graph already: the graph wins")
+                .isZero();
+        var halls = as("inspector")
+                .post(
+                        "{ watchedHalls { edges { node { unitId yellow orange red clearMargin yellowPostId redPostId updatedBy updatedAt } } } }")
+                .ok()
+                .path("watchedHalls")
+                .path("edges")
+                .valueStream()
+                .map(e -> e.path("node"))
+                .toList();
+        assertThat(halls).hasSize(1);
+        assertThat(halls.get(0).path("unitId").asString()).isEqualTo("zrzy-dj");
+        assertThat(halls.get(0).path("yellow").asInt()).isEqualTo(10);
+        assertThat(halls.get(0).path("yellowPostId").asString()).isEqualTo("zrzy-dj-1");
+        assertThat(halls.get(0).path("redPostId").isNull()).isTrue();
+        assertThat(halls.get(0).path("updatedAt").isNull()).isFalse();
+        assertThat(count("HallThresholdChange"))
+                .as("the settings' values and the office's change, each with who and when")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void badThresholdsAreRefusedWithTheirPaths_andNothingIsStored() {
+        var everything = setThresholds("inspector", "nowhere", 0, 0, -1, 5, "no-post", "gov-vm", "");
+
+        assertThat(everything.path("hall").isNull()).isTrue();
+        assertThat(everything
+                        .path("errors")
+                        .valueStream()
+                        .map(e -> String.join(
+                                        ".",
+                                        e.path("field")
+                                                .valueStream()
+                                                .map(JsonNode::asString)
+                                                .toList()) + " "
+                                + e.path("code").asString()))
+                .containsExactly(
+                        "input.hallId UNKNOWN_UNIT",
+                        "input.yellow OUT_OF_RANGE",
+                        "input.orange OUT_OF_RANGE",
+                        "input.red OUT_OF_RANGE",
+                        "input.clearMargin OUT_OF_RANGE",
+                        "input.yellowPostId UNKNOWN_POST",
+                        "input.redPostId UNKNOWN_POST");
+        var orderOnly = setThresholds("inspector", "zrzy-dj", 30, 20, 100_001, 0, null, null, null);
+        assertThat(orderOnly
+                        .path("errors")
+                        .valueStream()
+                        .map(e -> e.path("field").path(1).asString())
+                        .toList())
+                .containsExactly("orange", "red");
+        assertThat(orderOnly.path("errors").path(0).path("message").asString()).contains("orange");
+        assertThat(setThresholds("inspector", "zrzy-dj", 10, 20, 30, 10, null, null, null)
+                        .path("errors")
+                        .path(0)
+                        .path("field")
+                        .path(1)
+                        .asString())
+                .as("the margin must stay below yellow")
+                .isEqualTo("clearMargin");
+        var unknownKey = as("inspector")
+                .post("mutation { setHallQueueThresholds(input: {hallId: \"zrzy-dj\", yellow: 1, orange: 2, red: 3, "
+                        + "clearMargin: 0, purple: 4}) { errors { code } } }");
+        assertThat(unknownKey.errors()).isNotEmpty();
+
+        assertStillTheSettingsValues();
+    }
+
+    @Test
+    void onlyTheOfficeReadsAndSetsThresholds() {
+        for (var username : List.of("staff", "inspector2", "analyst")) {
+            var refused = as(username)
+                    .post(
+                            "mutation($i: SetHallQueueThresholdsInput!) { setHallQueueThresholds(input: $i) { errors { code } } }",
+                            Map.of(
+                                    "i",
+                                    Map.of("hallId", "zrzy-dj", "yellow", 1, "orange", 2, "red", 3, "clearMargin", 0)));
+            assertThat(refused.firstErrorCode()).as(username).isEqualTo("FORBIDDEN");
+            assertThat(as(username)
+                            .post("{ watchedHalls { edges { cursor } } }")
+                            .firstErrorCode())
+                    .as(username)
+                    .isEqualTo("FORBIDDEN");
+        }
+        assertThat(anonymous().post("{ watchedHalls { edges { cursor } } }").firstErrorCode())
+                .isIn("UNAUTHENTICATED", "FORBIDDEN");
+
+        assertStillTheSettingsValues();
+    }
+
+    private void assertStillTheSettingsValues() {
+        var hall = as("admin")
+                .post("{ watchedHalls { edges { node { yellow orange red clearMargin updatedBy } } } }")
+                .ok()
+                .path("watchedHalls")
+                .path("edges")
+                .path(0)
+                .path("node");
+        assertThat(List.of(
+                        hall.path("yellow").asInt(),
+                        hall.path("orange").asInt(),
+                        hall.path("red").asInt(),
+                        hall.path("clearMargin").asInt()))
+                .containsExactly(20, 40, 60, 5);
+        assertThat(hall.path("updatedBy").asString()).isEqualTo("settings");
+        assertThat(count("HallThresholdChange")).isOne();
+    }
+
+    private JsonNode setThresholds(
+            String username,
+            String hallId,
+            int yellow,
+            int orange,
+            int red,
+            int clearMargin,
+            String yellowPostId,
+            String orangePostId,
+            String redPostId) {
+        var input = new java.util.HashMap<String, Object>();
+        input.put("hallId", hallId);
+        input.put("yellow", yellow);
+        input.put("orange", orange);
+        input.put("red", red);
+        input.put("clearMargin", clearMargin);
+        input.put("yellowPostId", yellowPostId);
+        input.put("orangePostId", orangePostId);
+        input.put("redPostId", redPostId);
+        return as(username).post("""
+                        mutation($i: SetHallQueueThresholdsInput!) { setHallQueueThresholds(input: $i) {
+                          hall { unitId yellow orange red clearMargin yellowPostId orangePostId redPostId updatedBy }
+                          errors { field code message } } }""", Map.of("i", input)).ok().path("setHallQueueThresholds");
     }
 
     private static String time(JsonNode value) {
