@@ -37,11 +37,19 @@ class ComplaintStore {
             ($all OR ($unit IS NOT NULL AND c.routedUnitId IS NOT NULL
                       AND EXISTS { MATCH (:Organization {id: c.routedUnitId})-[:PART_OF*0..]->(:Organization {id: $unit}) }))""";
 
-    /** The handling unit sees how to reach a citizen who chose to identify; the office does for its triage queue. */
+    /**
+     * The handling unit sees how to reach a citizen who chose to identify; the office does for its triage queue. Never
+     * the person the complaint names: the one with the badge given, or anyone who holds or held the post given (the
+     * complainant's fear is retaliation by the one complained about, who may work in the handling unit).
+     */
     private static final String CONTACT_VISIBLE = """
-            CASE WHEN c.routedUnitId IS NULL THEN $office
+            (CASE WHEN c.routedUnitId IS NULL THEN $office
                  ELSE $unit IS NOT NULL AND EXISTS { MATCH (:Organization {id: c.routedUnitId})-[:PART_OF*0..]->(:Organization {id: $unit}) }
-            END AS contactVisible""";
+            END
+            AND NOT ($person IS NOT NULL
+                     AND (c.badgeNumber = $person
+                          OR EXISTS { MATCH (:Person {id: $person})-[:HOLDS]->(:Post {id: c.targetPostId}) })))
+            AS contactVisible""";
 
     /** Which complaints a handler's list shows; null or false filters nothing. */
     record HandlerFilter(List<String> statuses, String unitId, boolean triageOnly, boolean overdueOnly) {}
@@ -342,6 +350,7 @@ class ComplaintStore {
         params.put("all", scope.all());
         params.put("unit", scope.unitId());
         params.put("office", scope.office());
+        params.put("person", scope.personId());
         params.put("now", now.toEpochMilli());
         return params;
     }

@@ -98,6 +98,52 @@ class HandlerScopeApiTest extends ComplaintTestSupport {
         assertThat(listed.path("contact").isNull()).isTrue();
     }
 
+    @Test
+    void thePersonAComplaintNamesNeverSeesWhoComplained() {
+        var aboutPost = complaint(Map.of("postId", "cwin3-1"));
+        aboutPost.put("contact", Map.of("name", "王先生", "phone", "138 0000 0001"));
+        var byPost = idOf(submit(aboutPost));
+        var aboutBadge = complaint(Map.of("unitId", "cwin3", "badgeNumber", "GH0815"));
+        aboutBadge.put("contact", Map.of("name", "赵女士", "phone", "138 0000 0002"));
+        var byBadge = idOf(submit(aboutBadge));
+
+        for (var complaint : List.of(byPost, byBadge)) {
+            var unit = routedUnit(complaint);
+            // the clerk holding the post complained about (person GH0815) and a colleague of the same unit
+            personAccount("named-clerk-" + unit, unit, "GH0815");
+            personAccount("colleague-" + unit, unit, null);
+            assertThat(contact(as("colleague-" + unit), complaint).path("phone").asString())
+                    .as("the handling unit reaches the citizen")
+                    .startsWith("138 0000 000");
+            assertThat(contact(as("named-clerk-" + unit), complaint).isNull())
+                    .as("the one complained about does not learn who complained")
+                    .isTrue();
+        }
+    }
+
+    private String routedUnit(String complaintId) {
+        try (var session = driver.session()) {
+            return session.run("MATCH (c:Complaint {id: $id}) RETURN c.routedUnitId AS u", Map.of("id", complaintId))
+                    .single()
+                    .get("u")
+                    .asString();
+        }
+    }
+
+    private void personAccount(String username, String unitId, String personId) {
+        var params = new java.util.HashMap<String, Object>();
+        params.put("u", username);
+        params.put("hash", passwords.encode(username + "-demo"));
+        params.put("unit", unitId);
+        params.put("person", personId);
+        try (var session = driver.session()) {
+            session.run("""
+                    MERGE (a:Account {username: $u})
+                    ON CREATE SET a.passwordHash = $hash, a.roles = ['UNIT_STAFF'], a.unitId = $unit,
+                                  a.personId = $person""", params);
+        }
+    }
+
     private JsonNode contact(org.dutygraph.support.GraphQl client, String id) {
         return client.post("query($id: ID!) { complaint(id: $id) { contact { name phone } } }", Map.of("id", id))
                 .ok()

@@ -23,10 +23,12 @@ class HandlerScopes {
     HandlerScope current() {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         var username = auth.getName();
-        var unitId = accounts.find(username).map(Account::unitId).orElse(null);
+        var account = accounts.find(username);
+        var unitId = account.map(Account::unitId).orElse(null);
+        var personId = account.map(Account::personId).orElse(null);
         if (Role.held(auth, Role.INSPECTOR) && office.isOffice(unitId)) {
-            return HandlerScope.office(username, unitId);
+            return HandlerScope.office(username, unitId, personId);
         }
-        return HandlerScope.unit(username, unitId);
+        return HandlerScope.unit(username, unitId, personId);
     }
 }
