@@ -79,4 +79,50 @@ class ShareScenarioApiTest extends ApiTest {
         assertThat(problems(share(List.of()))).isEmpty();
         assertThat(sharedWith()).isEqualTo("[]");
     }
+
+    @Test
+    void aScenarioBuiltOnAnotherIsClosedOnceThatOneIsNoLongerShared() {
+        assertThat(problems(share(List.of("admin")))).isEmpty();
+        var derived = as("admin")
+                .post(
+                        "mutation($b: ID!) { createScenario(input: {name: \"派生\", baseScenarioId: $b}) { scenario { id } } }",
+                        Map.of("b", scenario))
+                .ok()
+                .path("createScenario")
+                .path("scenario")
+                .path("id")
+                .asString();
+        var read = "query($id: ID!) { scenario(id: $id) { id targetBundle } }";
+        assertThat(as("admin")
+                        .post(read, Map.of("id", derived))
+                        .ok()
+                        .path("scenario")
+                        .path("id")
+                        .asString())
+                .isEqualTo(derived);
+
+        assertThat(problems(share(List.of()))).isEmpty();
+
+        // the base is replayed on every read of the derived one: reading it would read the base's later steps
+        var refused = as("admin").post(read, Map.of("id", derived));
+        assertThat(refused.errors()).hasSize(1);
+        assertThat(refused.errors().get(0).path("extensions").path("code").asString())
+                .isEqualTo("FORBIDDEN");
+        assertThat(as("admin")
+                        .post("{ scenarios(first: 50) { edges { node { id } } } }")
+                        .ok()
+                        .path("scenarios")
+                        .path("edges")
+                        .valueStream()
+                        .map(e -> e.path("node").path("id").asString()))
+                .doesNotContain(derived);
+        var apply = as("admin")
+                .post(
+                        "mutation($id: ID!) { applyScenario(input: {id: $id}) { errors { code } } }",
+                        Map.of("id", derived));
+        assertThat(apply.errors().toString()
+                        + apply.data().path("applyScenario").path("errors"))
+                .as("nor applied: that would make the owner's unshared draft the live graph")
+                .contains("FORBIDDEN");
+    }
 }

@@ -141,16 +141,53 @@ public class Scenarios {
         });
     }
 
-    /** The scenario if the user may see it; null if there is none; FORBIDDEN if it is not theirs nor shared. */
+    /**
+     * The scenario if the user may see it; null if there is none; FORBIDDEN if it is not theirs nor shared, or if a
+     * scenario it is built on is not (any more): a scenario replays its bases on every read, so reading it reads them.
+     */
     public Scenario find(String id, String user) {
-        var s = graph.read(() -> store.find(id)).orElse(null);
-        if (s != null && !s.visibleTo(user))
-            throw new NotAuthorizedException(true, Text.of(ScenarioTexts.NOT_VISIBLE, id));
-        return s;
+        return graph.read(() -> {
+            var s = store.find(id).orElse(null);
+            if (s != null) checkVisible(s, user);
+            return s;
+        });
     }
 
+    /** The scenarios the user may see, bases included, in id order after {@code afterId}. */
     public List<Scenario> list(String user, String afterId, int limit) {
-        return graph.read(() -> store.visibleTo(user, afterId, limit));
+        return graph.read(() -> {
+            var page = new ArrayList<Scenario>();
+            var cursor = afterId;
+            while (page.size() < limit) {
+                var batch = store.visibleTo(user, cursor, limit);
+                for (var s : batch) {
+                    if (page.size() < limit && basesVisible(s, user)) page.add(s);
+                }
+                if (batch.size() < limit) break;
+                cursor = batch.get(batch.size() - 1).id();
+            }
+            return page;
+        });
+    }
+
+    private void checkVisible(Scenario s, String user) {
+        for (var below = s; below != null; below = base(below)) {
+            if (!below.visibleTo(user))
+                throw new NotAuthorizedException(true, Text.of(ScenarioTexts.NOT_VISIBLE, below.id()));
+        }
+    }
+
+    private boolean basesVisible(Scenario s, String user) {
+        for (var below = base(s); below != null; below = base(below)) {
+            if (!below.visibleTo(user)) return false;
+        }
+        return true;
+    }
+
+    private Scenario base(Scenario s) {
+        return s.baseScenarioId() == null
+                ? null
+                : store.find(s.baseScenarioId()).orElse(null);
     }
 
     public List<OrgChange> changedSince(Scenario s) {
@@ -314,7 +351,7 @@ public class Scenarios {
 
     private Scenario visible(String id, String user, String field) {
         var s = store.find(id).orElseThrow(() -> new NotFoundException(field, Text.of(ScenarioTexts.NOT_FOUND, id)));
-        if (!s.visibleTo(user)) throw new NotAuthorizedException(true, Text.of(ScenarioTexts.NOT_VISIBLE, id));
+        checkVisible(s, user);
         return s;
     }
 
