@@ -2,6 +2,7 @@ package org.dutygraph.platform.graphql;
 
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
+import graphql.language.StringValue;
 import graphql.language.Value;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.Coercing;
@@ -28,19 +29,29 @@ final class BoundedTimeScalars {
     private BoundedTimeScalars() {}
 
     static GraphQLScalarType dateTime(Messages messages) {
-        return bounded(ExtendedScalars.DateTime, v -> ((OffsetDateTime) v).getYear(), messages);
+        return bounded(ExtendedScalars.DateTime, v -> ((OffsetDateTime) v).getYear(), (text, value) -> true, messages);
     }
 
+    /** A day that does not exist (2026-02-30) is refused, not moved to the month's last day as the parser would. */
     static GraphQLScalarType date(Messages messages) {
-        return bounded(ExtendedScalars.Date, v -> ((LocalDate) v).getYear(), messages);
+        return bounded(
+                ExtendedScalars.Date,
+                v -> ((LocalDate) v).getYear(),
+                (text, value) -> value.toString().equals(text),
+                messages);
     }
 
     private interface Year {
         int of(Object value);
     }
 
+    /** Whether the value parsed is the one written (the text of a string input). */
+    private interface Exact {
+        boolean of(String text, Object value);
+    }
+
     @SuppressWarnings("unchecked")
-    private static GraphQLScalarType bounded(GraphQLScalarType scalar, Year year, Messages messages) {
+    private static GraphQLScalarType bounded(GraphQLScalarType scalar, Year year, Exact exact, Messages messages) {
         var delegate = (Coercing<Object, Object>) scalar.getCoercing();
         return scalar.transform(b -> b.coercing(new Coercing<Object, Object>() {
             @Override
@@ -54,6 +65,9 @@ final class BoundedTimeScalars {
                 if (!inRange(year.of(value))) {
                     throw new CoercingParseValueException(messages.render(outOfRange(scalar), locale));
                 }
+                if (input instanceof String text && !exact.of(text, value)) {
+                    throw new CoercingParseValueException(messages.render(notReal(scalar, text), locale));
+                }
                 return value;
             }
 
@@ -63,6 +77,9 @@ final class BoundedTimeScalars {
                 var value = delegate.parseLiteral(input, variables, context, locale);
                 if (!inRange(year.of(value))) {
                     throw new CoercingParseLiteralException(messages.render(outOfRange(scalar), locale));
+                }
+                if (input instanceof StringValue text && !exact.of(text.getValue(), value)) {
+                    throw new CoercingParseLiteralException(messages.render(notReal(scalar, text.getValue()), locale));
                 }
                 return value;
             }
@@ -76,6 +93,10 @@ final class BoundedTimeScalars {
 
     private static boolean inRange(int year) {
         return year >= FIRST_YEAR && year <= LAST_YEAR;
+    }
+
+    private static Text notReal(GraphQLScalarType scalar, String text) {
+        return Text.of(PlatformTexts.NOT_A_REAL_DAY, scalar.getName(), text);
     }
 
     private static Text outOfRange(GraphQLScalarType scalar) {

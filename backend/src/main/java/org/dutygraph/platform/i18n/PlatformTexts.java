@@ -11,6 +11,7 @@ public enum PlatformTexts implements MessageKey {
     LIST_TRUNCATED,
     SEARCH_NO_WORDS,
     YEARS_OUT_OF_RANGE,
+    NOT_A_REAL_DAY,
     BAD_PARTIAL_DATE,
     LIMIT_EXCEEDED,
     LIMIT_DEPTH,
