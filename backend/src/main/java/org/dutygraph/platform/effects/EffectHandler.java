@@ -28,24 +28,9 @@ public interface EffectHandler<E> {
         deliveries.forEach(d -> handle(d.event(), d.effectId()));
     }
 
-    /** A handler from a function, for a feature declaring its handlers as beans. */
+    /** A handler from a function, for a feature declaring its handlers as beans: effects delivered together one by one. */
     static <E> EffectHandler<E> of(String name, Class<E> type, Handling<E> handling) {
-        return new EffectHandler<>() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Class<E> type() {
-                return type;
-            }
-
-            @Override
-            public void handle(E event, String effectId) {
-                handling.handle(event, effectId);
-            }
-        };
+        return ofBatches(name, type, handling::handleAll);
     }
 
     /** A handler that takes the effects delivered together at once (one effect alone is a batch of one). */
@@ -82,7 +67,7 @@ public interface EffectHandler<E> {
     interface Handling<E> {
         void handle(E event, String effectId);
 
-        /** Several effects of this handler, in the order recorded, in one delivery transaction: one by one unless overridden. */
+        /** Several effects, in the order recorded, one by one. */
         default void handleAll(List<Delivery<E>> deliveries) {
             deliveries.forEach(d -> handle(d.event(), d.effectId()));
         }
