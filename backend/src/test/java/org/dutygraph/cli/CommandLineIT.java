@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.dutygraph.support.SpawnedJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -174,8 +175,8 @@ class CommandLineIT {
     private record Started(Process process, Path out, Path err) {}
 
     private Started start(Map<String, String> environment, String... args) throws IOException {
-        var command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar", JAR.toString()));
+        var command = new ArrayList<>(SpawnedJvm.java("1g"));
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         var out = Files.createTempFile(elsewhere, "out", ".txt");
         var err = Files.createTempFile(elsewhere, "err", ".txt");

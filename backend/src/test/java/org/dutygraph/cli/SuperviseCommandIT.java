@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.dutygraph.support.SpawnedJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -174,11 +175,8 @@ class SuperviseCommandIT {
     }
 
     private Run run(String... args) throws Exception {
-        var command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-jar",
-                JAR.toString()));
+        var command = new ArrayList<>(SpawnedJvm.java("512m"));
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         var out = Files.createTempFile(work, "out", ".txt");
         var err = Files.createTempFile(work, "err", ".txt");

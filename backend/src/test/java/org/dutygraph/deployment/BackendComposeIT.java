@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.dutygraph.support.SpawnedJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,8 +77,8 @@ class BackendComposeIT {
             environment.put("SERVER_PORT", String.valueOf(port));
 
             var entrypoint = new ArrayList<>(InfraFiles.instruction("ENTRYPOINT", "JarLauncher"));
-            entrypoint.set(0, JAVA);
-            entrypoint.add(1, "-Xmx1g");
+            entrypoint.remove(0);
+            entrypoint.addAll(0, SpawnedJvm.java("1g"));
             var out = root.resolve("backend.log");
             var builder = new ProcessBuilder(entrypoint)
                     .directory(app.toFile())

@@ -19,6 +19,7 @@ import org.dutygraph.DutygraphApplication;
 import org.dutygraph.support.FakeFcmServer;
 import org.dutygraph.support.FakeFcmServer.Answer;
 import org.dutygraph.support.GraphQl;
+import org.dutygraph.support.SpawnedJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthTokens;
@@ -195,27 +196,24 @@ class PushCrashTest {
         static Service start(Path dir, int bolt, FakeFcmServer fcm) throws Exception {
             int port = freePort();
             var log = dir.resolve("service-" + port + ".log");
-            var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             var classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            var process = new ProcessBuilder(
-                            java,
-                            "-Xmx512m",
-                            "-cp",
-                            classpath,
-                            DutygraphApplication.class.getName(),
-                            "--server.port=" + port,
-                            "--dutygraph.embedded.data-directory=" + dir.resolve("store"),
-                            "--dutygraph.embedded.bolt-port=" + bolt,
-                            "--dutygraph.embedded.page-cache=64m",
-                            "--dutygraph.notifications.fcm.project-id=crash-test",
-                            "--dutygraph.notifications.fcm.endpoint=" + fcm.endpoint(),
-                            "--dutygraph.notifications.dispatcher.batch-size=10",
-                            "--dutygraph.notifications.dispatcher.poll-interval=100ms",
-                            "--dutygraph.notifications.dispatcher.lease=5s",
-                            "--spring.main.banner-mode=off",
-                            "--logging.level.root=warn")
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+            var command = new ArrayList<>(SpawnedJvm.java("512m"));
+            command.addAll(List.of(
+                    "-cp",
+                    classpath,
+                    DutygraphApplication.class.getName(),
+                    "--server.port=" + port,
+                    "--dutygraph.embedded.data-directory=" + dir.resolve("store"),
+                    "--dutygraph.embedded.bolt-port=" + bolt,
+                    "--dutygraph.embedded.page-cache=64m",
+                    "--dutygraph.notifications.fcm.project-id=crash-test",
+                    "--dutygraph.notifications.fcm.endpoint=" + fcm.endpoint(),
+                    "--dutygraph.notifications.dispatcher.batch-size=10",
+                    "--dutygraph.notifications.dispatcher.poll-interval=100ms",
+                    "--dutygraph.notifications.dispatcher.lease=5s",
+                    "--spring.main.banner-mode=off",
+                    "--logging.level.root=warn"));
+            var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             process.environment().put("DUTYGRAPH_EMBEDDED_BOLTPASSWORD", BOLT_PASSWORD);
             var service = new Service(process.start(), port, log);
             service.awaitReady();
