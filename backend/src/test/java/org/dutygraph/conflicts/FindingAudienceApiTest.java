@@ -224,6 +224,41 @@ class FindingAudienceApiTest extends ApiTest {
                 .isTrue();
     }
 
+    @Test
+    void whyAFindingWasWaivedIsTheAnalystsTextNotTheUnitsLeaders() {
+        var id = idOf(findings("analyst", null), "ROLE_CONFLICT", List.of("R-s"));
+        var why = "张三 approves and inspects the same permits on purpose; the director knows";
+        as("analyst")
+                .post(
+                        "mutation($id: ID!, $why: String) { triageFinding(input: {id: $id, action: WAIVE, reason: $why}) { finding { id } } }",
+                        Map.of("id", id, "why", why))
+                .ok();
+        var query = "query($id: ID!) { finding(id: $id) { status reason } }";
+        for (var user : List.of("analyst", "admin")) {
+            assertThat(as(user).post(query, Map.of("id", id))
+                            .ok()
+                            .path("finding")
+                            .path("reason")
+                            .asString())
+                    .as(user)
+                    .isEqualTo(why);
+        }
+        var leaders = as("leader-r").post(query, Map.of("id", id)).ok().path("finding");
+        assertThat(leaders.path("status").asString()).isEqualTo("WAIVED");
+        assertThat(leaders.path("reason").isNull()).as(leaders.toString()).isTrue();
+        var listed = as("leader-r")
+                .post("{ findings(first: 500) { edges { node { id reason } } } }")
+                .ok()
+                .path("findings")
+                .path("edges")
+                .valueStream()
+                .map(e -> e.path("node"))
+                .filter(f -> f.path("id").asString().equals(id))
+                .findFirst()
+                .orElseThrow();
+        assertThat(listed.path("reason").isNull()).as(listed.toString()).isTrue();
+    }
+
     /** The leaders' journey as the app sends it: the manifest's document, by its hash alone. */
     private JsonNode myUnitFindings(String user, String unit) {
         var document = resource("operations/leader/MyUnitFindings.graphql").strip();

@@ -167,8 +167,20 @@ class FindingsController {
     /** An analyst's username is theirs to know: a unit's leaders, who read their findings, see the status only. */
     @SchemaMapping(typeName = "Finding")
     String triagedBy(FindingView f) {
-        var caller = SecurityContextHolder.getContext().getAuthentication();
-        return Role.held(caller, Role.ADMIN, Role.ANALYST) ? f.triagedBy() : null;
+        return triagers() ? f.triagedBy() : null;
+    }
+
+    /**
+     * The triage reason is the analysts' free text (why a conflict was waived can name the people involved): a
+     * unit's leaders see the status, not the text.
+     */
+    @SchemaMapping(typeName = "Finding")
+    String reason(FindingView f) {
+        return triagers() ? f.reason() : null;
+    }
+
+    private static boolean triagers() {
+        return Role.held(SecurityContextHolder.getContext().getAuthentication(), Role.ADMIN, Role.ANALYST);
     }
 
     @SchemaMapping(typeName = "Finding")
