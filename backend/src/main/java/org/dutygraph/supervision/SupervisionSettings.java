@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param officeUnitIds     the units whose accounts form the supervision office (red cards go to them)
  * @param maxBatchLines     the most lines one batch of case events or queue snapshots may have
  * @param halls             the service halls whose waiting queues are watched, with their initial thresholds
+ * @param rankingMinimumCases the fewest cases with a committed limit a department must have ended in a month to be
+ *                          ranked publicly by its on-time rate (fewer would show a handful of people's work)
  */
 @ConfigurationProperties("dutygraph.supervision")
 record SupervisionSettings(
@@ -28,9 +30,14 @@ record SupervisionSettings(
         @DefaultValue("5m") Duration evaluateInterval,
         @DefaultValue List<String> officeUnitIds,
         @DefaultValue("20000") int maxBatchLines,
-        @DefaultValue List<Hall> halls) {
+        @DefaultValue List<Hall> halls,
+        @DefaultValue("20") int rankingMinimumCases) {
 
     SupervisionSettings {
+        if (rankingMinimumCases < 1) {
+            throw new IllegalArgumentException(
+                    "dutygraph.supervision.ranking-minimum-cases must be at least 1, not " + rankingMinimumCases);
+        }
         var seen = new HashSet<String>();
         for (int i = 0; i < halls.size(); i++) {
             if (!seen.add(halls.get(i).unitId())) {

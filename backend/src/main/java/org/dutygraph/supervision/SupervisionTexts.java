@@ -31,7 +31,8 @@ enum SupervisionTexts implements MessageKey {
     STATISTICS_MONTH,
     STATISTICS_TOO_MANY_UNITS,
     STATISTICS_UNIT_TWICE,
-    STATISTICS_NOT_YOUR_UNIT;
+    STATISTICS_NOT_YOUR_UNIT,
+    RANKING_MONTH_NOT_ENDED;
 
     @Override
     public String key() {
