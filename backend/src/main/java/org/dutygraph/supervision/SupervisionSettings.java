@@ -40,6 +40,7 @@ record SupervisionSettings(
         }
         var seen = new HashSet<String>();
         for (int i = 0; i < halls.size(); i++) {
+            halls.get(i).check("dutygraph.supervision.halls[" + i + "]");
             if (!seen.add(halls.get(i).unitId())) {
                 throw new IllegalArgumentException("dutygraph.supervision.halls[" + i + "].unit-id: hall "
                         + halls.get(i).unitId() + " twice");
@@ -65,18 +66,29 @@ record SupervisionSettings(
             String orangePostId,
             String redPostId) {
 
+        /** Without a clear margin: a fifth of yellow, at least 1, but below yellow (0 when yellow is 1). */
         Hall {
+            if (clearMargin == null) clearMargin = Math.max(0, Math.min(Math.max(1, yellow / 5), yellow - 1));
+        }
+
+        /** Refuses bad values, naming the setting ({@code prefix} is the hall's, e.g. {@code ...halls[0]}). */
+        void check(String prefix) {
             if (unitId == null || unitId.isBlank()) {
-                throw new IllegalArgumentException("dutygraph.supervision.halls[].unit-id is required");
+                throw new IllegalArgumentException(prefix + ".unit-id is required");
             }
-            if (yellow < 1 || orange <= yellow || red <= orange) {
-                throw new IllegalArgumentException("dutygraph.supervision.halls (" + unitId
-                        + "): thresholds must be whole numbers with 0 < yellow < orange < red");
+            if (yellow < 1) {
+                throw new IllegalArgumentException(prefix + ".yellow must be at least 1, not " + yellow);
             }
-            if (clearMargin == null) clearMargin = Math.max(1, yellow / 5);
-            if (clearMargin < 0 || clearMargin >= yellow) {
+            if (orange <= yellow) {
                 throw new IllegalArgumentException(
-                        "dutygraph.supervision.halls (" + unitId + ").clear-margin must lie between 0 and yellow - 1");
+                        prefix + ".orange must be above yellow (" + yellow + "), not " + orange);
+            }
+            if (red <= orange) {
+                throw new IllegalArgumentException(prefix + ".red must be above orange (" + orange + "), not " + red);
+            }
+            if (clearMargin < 0 || clearMargin >= yellow) {
+                throw new IllegalArgumentException(prefix + ".clear-margin must lie between 0 and yellow - 1 ("
+                        + (yellow - 1) + "), not " + clearMargin);
             }
         }
     }
