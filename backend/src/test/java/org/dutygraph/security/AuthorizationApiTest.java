@@ -235,6 +235,13 @@ class AuthorizationApiTest extends ApiTest {
                             + "clearMargin: 0}) { errors { code } } }"),
             Map.entry("Query.supervisionStatistics", "{ supervisionStatistics(month: \"2001-01\") { month } }"),
             Map.entry("Query.supervisionRanking", "{ supervisionRanking(month: \"2001-01\") { month } }"),
+            Map.entry(
+                    "Mutation.setHallWorkloadTargets",
+                    "mutation { setHallWorkloadTargets(input: {hallId: \"x\", offPeakStandard: 1, offPeakChallenge: 2, "
+                            + "peakStandard: 1, peakChallenge: 2, peakPeriods: []}) { errors { code } } }"),
+            Map.entry(
+                    "Query.hallWorkload",
+                    "{ hallWorkload(hallId: \"x\", from: \"2001-01-01\", to: \"2001-01-02\") { hallId } }"),
             Map.entry("Query.citizenRankingDrafts", "{ citizenRankingDrafts(first: 1) { edges { cursor } } }"),
             Map.entry("Query.replayCitizenRanking", "{ replayCitizenRanking(id: \"x\") }"),
             Map.entry(
