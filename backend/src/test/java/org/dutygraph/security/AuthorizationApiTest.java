@@ -229,6 +229,7 @@ class AuthorizationApiTest extends ApiTest {
             Map.entry("Query.supervisionSignals", "{ supervisionSignals(first: 1) { edges { cursor } } }"),
             Map.entry("Query.hallQueueDay", "{ hallQueueDay(hallId: \"x\", date: \"2001-01-01\") { hallId } }"),
             Map.entry("Query.watchedHalls", "{ watchedHalls { edges { cursor } } }"),
+            Map.entry("Query.watchedHall", "{ watchedHall(hallId: \"x\") { unitId } }"),
             Map.entry(
                     "Mutation.setHallQueueThresholds",
                     "mutation { setHallQueueThresholds(input: {hallId: \"x\", yellow: 1, orange: 2, red: 3, "
