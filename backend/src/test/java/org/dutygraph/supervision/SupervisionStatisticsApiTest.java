@@ -237,6 +237,60 @@ class SupervisionStatisticsApiTest extends ApiTest {
         assertThat(march).containsExactlyInAnyOrder("zrzy 0.00 POOR", "zrzy-dj 100.00 GOOD");
     }
 
+    @Test
+    void casesEndedBeforeTheStatisticsAreBackfilledOnce_byTheMigrationAndTheNextEvaluation() throws Exception {
+        var before = statistics("inspector", "2026-03", null).toString();
+        try (var session = driver.session()) {
+            // as the store was before V032: ended cases closed, nothing kept of how they ended
+            session.run("""
+                            MATCH (c:SupervisedCase) WHERE c.endedAt IS NOT NULL
+                            REMOVE c.endedAt, c.concluded, c.endPostId, c.committedDays, c.daysUsed, c.onTime
+                            SET c.open = false""").consume();
+        }
+        var gap = statistics("inspector", "2026-03", null);
+        assertThat(gap.path("units")
+                        .valueStream()
+                        .mapToInt(u -> u.path("figures").path("cases").asInt())
+                        .sum())
+                .as("without the backfill the ended cases are not counted")
+                .isZero();
+        long signals = count("SupervisionSignal");
+        long inbox = count("Notification");
+
+        for (int run = 1; run <= 2; run++) {
+            backfillMigration();
+            evaluation.evaluate(Instant.parse("2026-03-20T04:00:00Z"));
+            assertThat(statistics("inspector", "2026-03", null).toString())
+                    .as("run " + run + ": the same figures as if they had been kept when the cases ended")
+                    .isEqualTo(before);
+        }
+        assertThat(count("SupervisionSignal")).as("no signal stored twice").isEqualTo(signals);
+        assertThat(count("Notification")).as("no one told again").isEqualTo(inbox);
+        try (var session = driver.session()) {
+            assertThat(session.run(
+                                    "MATCH (c:SupervisedCase) WHERE c.endedAt IS NOT NULL AND c.open RETURN count(c) AS n")
+                            .single()
+                            .get("n")
+                            .asInt())
+                    .as("the backfilled cases are closed again")
+                    .isZero();
+        }
+    }
+
+    /** Runs the shipped migration V035 as the migration runner would. */
+    private void backfillMigration() throws Exception {
+        String cypher;
+        try (var in =
+                getClass().getResourceAsStream("/neo4j/migrations/V035__Backfill_supervision_statistics.cypher")) {
+            cypher = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        var statement =
+                cypher.lines().filter(l -> !l.startsWith("//")).collect(java.util.stream.Collectors.joining("\n"));
+        try (var session = driver.session()) {
+            session.run(statement.replace(";", "")).consume();
+        }
+    }
+
     private JsonNode ranking(String month) {
         return anonymous()
                 .post(
