@@ -132,9 +132,7 @@ final class SuperviseCommand implements Callable<Integer> {
                     events, report.lineProblems().size(), lenient ? ", those lines skipped" : "");
             report.lineProblems().stream()
                     .limit(PROBLEMS_SHOWN)
-                    .forEach(p -> err.printf(
-                            "  line %d  %s  %s  %s%n",
-                            p.line(), p.field(), p.code(), OfflineSupervision.MESSAGES.render(p.message(), language)));
+                    .forEach(p -> err.printf("  %s%n", OfflineSupervision.describe(p, language)));
             if (!lenient) return 1;
         }
         err.printf(

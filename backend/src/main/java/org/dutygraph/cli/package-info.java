@@ -11,7 +11,6 @@
             "platform::neo4j",
             "restructuring",
             "supervision",
-            "supervision::events",
             "supervision::signals"
         })
 package org.dutygraph.cli;

@@ -69,6 +69,18 @@ public class HallThresholds implements ApplicationRunner {
         return graph.read(() -> store.watched(after, limit));
     }
 
+    /** The watched hall (empty when not watched): the office only. */
+    public java.util.Optional<WatchedHall> watched(String hallId) {
+        office.require(SupervisionTexts.THRESHOLDS_OFFICE_ONLY);
+        return graph.read(() -> store.find(hallId));
+    }
+
+    /** Up to {@code limit} recorded changes of the hall's thresholds after the key {@code after}, newest first. */
+    public List<HallThresholdChange> changes(String hallId, String after, int limit) {
+        office.require(SupervisionTexts.THRESHOLDS_OFFICE_ONLY);
+        return graph.read(() -> store.changes(hallId, after, limit));
+    }
+
     public Saved set(Input input) {
         office.require(SupervisionTexts.THRESHOLDS_OFFICE_ONLY);
         var by = office.username();

@@ -79,6 +79,13 @@ public final class OfflineSupervision {
         return new Messages(source);
     }
 
+    /** A bad line for people to read: number, field, code and the message's text (not its catalogue key). */
+    public static String describe(LineProblem problem, Locale language) {
+        return "line %d  %s  %s  %s"
+                .formatted(
+                        problem.line(), problem.field(), problem.code(), MESSAGES.render(problem.message(), language));
+    }
+
     public Report run(InputStream bundleJson, Reader events, Instant at) throws IOException {
         var problems = new Problems(text -> MESSAGES.render(text, language));
         var bundle = new BundleReader(problems).read(bundleJson);

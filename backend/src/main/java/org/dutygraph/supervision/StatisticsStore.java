@@ -80,6 +80,30 @@ class StatisticsStore {
         return found;
     }
 
+    /**
+     * The department each of these units belongs to, by unit: the unit itself or the nearest unit above it whose
+     * parent is a government (a city's departments and offices: 部门, 直属机构, 街道, 管委会 ...), never a section or
+     * a government itself. Units under no government are left out.
+     */
+    Map<String, String> departments(Collection<String> unitIds) {
+        var found = new HashMap<String, String>();
+        neo4j.query("""
+                        UNWIND $ids AS id
+                        MATCH path = (:Organization {id: id})-[:PART_OF*0..]->(d:Organization)
+                                     -[:PART_OF]->(:Organization {classification: 'government'})
+                        WHERE coalesce(d.classification, '') <> 'government'
+                        WITH id, d ORDER BY length(path)
+                        RETURN id, head(collect(d.id)) AS department""")
+                .bind(List.copyOf(unitIds))
+                .to("ids")
+                .fetchAs(Map.Entry.class)
+                .mappedBy((t, r) ->
+                        Map.entry(r.get("id").asString(), r.get("department").asString()))
+                .all()
+                .forEach(e -> found.put((String) e.getKey(), (String) e.getValue()));
+        return found;
+    }
+
     /** Which of these units exist. */
     List<String> existingUnits(Collection<String> ids) {
         return List.copyOf(neo4j.query("UNWIND $ids AS id MATCH (o:Organization {id: id}) RETURN o.id AS id")

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param officeUnitIds     the units whose accounts form the supervision office (red cards go to them)
  * @param maxBatchLines     the most lines one batch of case events or queue snapshots may have
  * @param halls             the service halls whose waiting queues are watched, with their initial thresholds
+ * @param rankingMinimumCases the fewest cases with a committed limit a department must have ended in a month to be
+ *                          ranked publicly by its on-time rate (fewer would show a handful of people's work)
  */
 @ConfigurationProperties("dutygraph.supervision")
 record SupervisionSettings(
@@ -28,11 +30,17 @@ record SupervisionSettings(
         @DefaultValue("5m") Duration evaluateInterval,
         @DefaultValue List<String> officeUnitIds,
         @DefaultValue("20000") int maxBatchLines,
-        @DefaultValue List<Hall> halls) {
+        @DefaultValue List<Hall> halls,
+        @DefaultValue("20") int rankingMinimumCases) {
 
     SupervisionSettings {
+        if (rankingMinimumCases < 1) {
+            throw new IllegalArgumentException(
+                    "dutygraph.supervision.ranking-minimum-cases must be at least 1, not " + rankingMinimumCases);
+        }
         var seen = new HashSet<String>();
         for (int i = 0; i < halls.size(); i++) {
+            halls.get(i).check("dutygraph.supervision.halls[" + i + "]");
             if (!seen.add(halls.get(i).unitId())) {
                 throw new IllegalArgumentException("dutygraph.supervision.halls[" + i + "].unit-id: hall "
                         + halls.get(i).unitId() + " twice");
@@ -58,18 +66,29 @@ record SupervisionSettings(
             String orangePostId,
             String redPostId) {
 
+        /** Without a clear margin: a fifth of yellow, at least 1, but below yellow (0 when yellow is 1). */
         Hall {
+            if (clearMargin == null) clearMargin = Math.max(0, Math.min(Math.max(1, yellow / 5), yellow - 1));
+        }
+
+        /** Refuses bad values, naming the setting ({@code prefix} is the hall's, e.g. {@code ...halls[0]}). */
+        void check(String prefix) {
             if (unitId == null || unitId.isBlank()) {
-                throw new IllegalArgumentException("dutygraph.supervision.halls[].unit-id is required");
+                throw new IllegalArgumentException(prefix + ".unit-id is required");
             }
-            if (yellow < 1 || orange <= yellow || red <= orange) {
-                throw new IllegalArgumentException("dutygraph.supervision.halls (" + unitId
-                        + "): thresholds must be whole numbers with 0 < yellow < orange < red");
+            if (yellow < 1) {
+                throw new IllegalArgumentException(prefix + ".yellow must be at least 1, not " + yellow);
             }
-            if (clearMargin == null) clearMargin = Math.max(1, yellow / 5);
-            if (clearMargin < 0 || clearMargin >= yellow) {
+            if (orange <= yellow) {
                 throw new IllegalArgumentException(
-                        "dutygraph.supervision.halls (" + unitId + ").clear-margin must lie between 0 and yellow - 1");
+                        prefix + ".orange must be above yellow (" + yellow + "), not " + orange);
+            }
+            if (red <= orange) {
+                throw new IllegalArgumentException(prefix + ".red must be above orange (" + orange + "), not " + red);
+            }
+            if (clearMargin < 0 || clearMargin >= yellow) {
+                throw new IllegalArgumentException(prefix + ".clear-margin must lie between 0 and yellow - 1 ("
+                        + (yellow - 1) + "), not " + clearMargin);
             }
         }
     }

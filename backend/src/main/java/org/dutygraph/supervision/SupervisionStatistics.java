@@ -63,12 +63,13 @@ public class SupervisionStatistics {
 
     public record RankingEntry(int rank, String unitId, String unitName, int cases, double onTimeRate) {}
 
-    public record Ranking(String month, List<RankingEntry> entries, List<UserError> errors) {}
+    public record Ranking(String month, int minimumCases, List<RankingEntry> entries, List<UserError> errors) {}
 
     private final GraphTransactions graph;
     private final StatisticsStore store;
     private final OfficeAccess access;
     private final LeadershipStore leadership;
+    private final SupervisionSettings settings;
     private final Clock clock;
 
     SupervisionStatistics(
@@ -76,11 +77,13 @@ public class SupervisionStatistics {
             StatisticsStore store,
             OfficeAccess access,
             LeadershipStore leadership,
+            SupervisionSettings settings,
             Clock clock) {
         this.graph = graph;
         this.store = store;
         this.access = access;
         this.leadership = leadership;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -109,38 +112,58 @@ public class SupervisionStatistics {
         });
     }
 
-    /** Units ranked by on-time rate in the month (best first; equal rates share a rank): public, units only. */
+    /**
+     * Departments ranked by on-time rate in a finished month (best first; equal rates share a rank): public, so
+     * departments only (a section's or window's cases count for its department, see
+     * {@link StatisticsStore#departments}) and only those with at least {@code ranking-minimum-cases} timed cases
+     * ended, since a smaller count is a few people's performance in all but name. The month in progress is refused
+     * (it would show day by day who finished what). The month is answered only once it parsed: nothing the caller
+     * typed is echoed.
+     */
     public Ranking ranking(String monthText) {
+        int minimum = settings.rankingMinimumCases();
         var errors = new ArrayList<UserError>();
         var month = month(monthText, errors);
-        if (!errors.isEmpty()) return new Ranking(monthText, List.of(), errors);
+        if (month != null && !month.isBefore(YearMonth.now(clock))) {
+            errors.add(UserError.of("MONTH_NOT_ENDED", Text.of(SupervisionTexts.RANKING_MONTH_NOT_ENDED), "month"));
+        }
+        if (!errors.isEmpty()) return new Ranking(null, minimum, List.of(), errors);
         return graph.read(() -> {
-            var ranked = units(month, month, null).stream()
-                    .filter(u -> u.figures().onTimeRate() != null)
-                    .sorted(Comparator.comparing(
-                                    (UnitStatistics u) -> -u.figures().onTimeRate())
-                            .thenComparing(u -> -u.figures().timed())
-                            .thenComparing(UnitStatistics::unitId))
+            var ranked = departments(month).entrySet().stream()
+                    .filter(d -> d.getValue().timed >= minimum)
+                    .map(d -> Map.entry(d.getKey(), d.getValue().figures()))
+                    .sorted(Comparator.comparing((Map.Entry<String, Figures> d) ->
+                                    -d.getValue().onTimeRate())
+                            .thenComparing(d -> -d.getValue().timed())
+                            .thenComparing(Map.Entry::getKey))
                     .toList();
+            var names = store.names(
+                    "Organization", ranked.stream().map(Map.Entry::getKey).toList());
             var entries = new ArrayList<RankingEntry>();
             for (int i = 0; i < ranked.size(); i++) {
-                var u = ranked.get(i);
-                int rank = i > 0
-                                && ranked.get(i - 1)
-                                        .figures()
-                                        .onTimeRate()
-                                        .equals(u.figures().onTimeRate())
+                var d = ranked.get(i);
+                var rate = d.getValue().onTimeRate();
+                int rank = i > 0 && ranked.get(i - 1).getValue().onTimeRate().equals(rate)
                         ? entries.get(i - 1).rank()
                         : i + 1;
                 entries.add(new RankingEntry(
-                        rank,
-                        u.unitId(),
-                        u.unitName(),
-                        u.figures().timed(),
-                        u.figures().onTimeRate()));
+                        rank, d.getKey(), names.get(d.getKey()), d.getValue().timed(), rate));
             }
-            return new Ranking(monthText, entries, List.of());
+            return new Ranking(month.toString(), minimum, entries, List.of());
         });
+    }
+
+    /** The month's tallies added up by department; units under no department are left out. */
+    private Map<String, Tally> departments(YearMonth month) {
+        var byUnit = tallies(month, month, null).units();
+        var departmentOf = store.departments(byUnit.keySet());
+        var byDepartment = new TreeMap<String, Tally>();
+        byUnit.forEach((unit, tally) -> {
+            var department = departmentOf.get(unit);
+            if (department != null)
+                byDepartment.computeIfAbsent(department, d -> new Tally()).add(tally);
+        });
+        return byDepartment;
     }
 
     /**

@@ -229,12 +229,20 @@ class AuthorizationApiTest extends ApiTest {
             Map.entry("Query.supervisionSignals", "{ supervisionSignals(first: 1) { edges { cursor } } }"),
             Map.entry("Query.hallQueueDay", "{ hallQueueDay(hallId: \"x\", date: \"2001-01-01\") { hallId } }"),
             Map.entry("Query.watchedHalls", "{ watchedHalls { edges { cursor } } }"),
+            Map.entry("Query.watchedHall", "{ watchedHall(hallId: \"x\") { unitId } }"),
             Map.entry(
                     "Mutation.setHallQueueThresholds",
                     "mutation { setHallQueueThresholds(input: {hallId: \"x\", yellow: 1, orange: 2, red: 3, "
                             + "clearMargin: 0}) { errors { code } } }"),
             Map.entry("Query.supervisionStatistics", "{ supervisionStatistics(month: \"2001-01\") { month } }"),
             Map.entry("Query.supervisionRanking", "{ supervisionRanking(month: \"2001-01\") { month } }"),
+            Map.entry(
+                    "Mutation.setHallWorkloadTargets",
+                    "mutation { setHallWorkloadTargets(input: {hallId: \"x\", offPeakStandard: 1, offPeakChallenge: 2, "
+                            + "peakStandard: 1, peakChallenge: 2, peakPeriods: []}) { errors { code } } }"),
+            Map.entry(
+                    "Query.hallWorkload",
+                    "{ hallWorkload(hallId: \"x\", from: \"2001-01-01\", to: \"2001-01-02\") { hallId } }"),
             Map.entry("Query.citizenRankingDrafts", "{ citizenRankingDrafts(first: 1) { edges { cursor } } }"),
             Map.entry("Query.replayCitizenRanking", "{ replayCitizenRanking(id: \"x\") }"),
             Map.entry(

@@ -296,6 +296,67 @@ class QueueAlertsApiTest extends ApiTest {
         assertStillTheSettingsValues();
     }
 
+    @Test
+    void theThresholdsHistoryIsReadNewestFirstPageByPage_byTheOfficeOnly() {
+        assertThat(setThresholds("inspector", "zrzy-dj", 10, 30, 50, 2, null, null, null)
+                        .path("errors")
+                        .isEmpty())
+                .isTrue();
+        assertThat(setThresholds("admin", "zrzy-dj", 12, 30, 50, 3, "zrzy-dj-1", null, null)
+                        .path("errors")
+                        .isEmpty())
+                .isTrue();
+        var query = """
+                query($after: String) { watchedHall(hallId: "zrzy-dj") { unitId thresholdChanges(first: 2, after: $after) {
+                  edges { cursor node { yellow orange red clearMargin yellowPostId changedBy changedAt } }
+                  pageInfo { hasNextPage endCursor } } } }""";
+        var first = changes(query, null);
+        assertThat(changeLines(first)).containsExactly("admin 12/30/50/3 zrzy-dj-1", "inspector 10/30/50/2 null");
+        assertThat(first.path("pageInfo").path("hasNextPage").asBoolean()).isTrue();
+        var rest = changes(query, first.path("pageInfo").path("endCursor").asString());
+        assertThat(changeLines(rest))
+                .as("the settings' initial values came first")
+                .containsExactly("settings 20/40/60/5 null");
+        assertThat(rest.path("pageInfo").path("hasNextPage").asBoolean()).isFalse();
+        assertThat(as("admin")
+                        .post("{ watchedHall(hallId: \"gov\") { unitId } }")
+                        .ok()
+                        .path("watchedHall")
+                        .isNull())
+                .as("a unit that is not watched")
+                .isTrue();
+        assertThat(rest.path("edges").path(0).path("node").path("changedAt").isNull())
+                .isFalse();
+
+        for (var username : List.of("staff", "inspector2", "analyst")) {
+            assertThat(as(username)
+                            .post("{ watchedHall(hallId: \"zrzy-dj\") { thresholdChanges { edges { cursor } } } }")
+                            .firstErrorCode())
+                    .as(username)
+                    .isEqualTo("FORBIDDEN");
+        }
+    }
+
+    private JsonNode changes(String query, String after) {
+        var variables = new java.util.HashMap<String, Object>();
+        variables.put("after", after);
+        return as("inspector").post(query, variables).ok().path("watchedHall").path("thresholdChanges");
+    }
+
+    private static List<String> changeLines(JsonNode page) {
+        return page.path("edges")
+                .valueStream()
+                .map(e -> e.path("node"))
+                .map(n ->
+                        n.path("changedBy").asString() + " " + n.path("yellow").asInt() + "/"
+                                + n.path("orange").asInt() + "/" + n.path("red").asInt() + "/"
+                                + n.path("clearMargin").asInt() + " "
+                                + (n.path("yellowPostId").isNull()
+                                        ? "null"
+                                        : n.path("yellowPostId").asString()))
+                .toList();
+    }
+
     private void assertStillTheSettingsValues() {
         var hall = as("admin")
                 .post("{ watchedHalls { edges { node { yellow orange red clearMargin updatedBy } } } }")

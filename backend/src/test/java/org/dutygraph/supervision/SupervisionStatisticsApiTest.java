@@ -133,34 +133,51 @@ class SupervisionStatisticsApiTest extends ApiTest {
     }
 
     @Test
-    void theRankingIsPublicNamesUnitsOnlyAndIsCacheable() throws Exception {
-        var ranking = anonymous()
-                .post(
-                        "{ supervisionRanking(month: \"2026-03\") { month entries { rank unitId unitName cases onTimeRate } "
-                                + "errors { code } } }")
-                .ok()
-                .path("supervisionRanking");
-        assertThat(ranking.path("entries")
+    void theRankingIsPublicRanksDepartmentsWithEnoughCasesInFinishedMonthsOnly_andIsCacheable() throws Exception {
+        var march = ranking("2026-03");
+        assertThat(march.path("errors").isEmpty()).as(march.toString()).isTrue();
+        assertThat(march.path("minimumCases").asInt()).isEqualTo(20);
+        assertThat(march.path("entries").isEmpty())
+                .as("two timed cases in the bureau (one in its section): a person's work in all but name, not ranked")
+                .isTrue();
+
+        var april = new StringBuilder();
+        for (int i = 1; i <= 20; i++) {
+            april.append("""
+                    {"event_id": "r%1$d-1", "case_id": "R%1$d", "power_item_id": "pi-reg", "unit_id": "zrzy-dj", "kind": "accepted", "at": "2026-04-13T09:00:00+08:00"}
+                    {"event_id": "r%1$d-2", "case_id": "R%1$d", "power_item_id": "pi-reg", "unit_id": "zrzy-dj", "kind": "concluded", "at": "2026-04-14T10:00:00+08:00"}
+                    """.formatted(i));
+        }
+        assertThat(postEvents(april.toString()).statusCode()).isEqualTo(200);
+        evaluation.evaluate(Instant.parse("2026-04-30T04:00:00Z"));
+        assertThat(ranking("2026-04")
+                        .path("entries")
                         .valueStream()
                         .map(e ->
                                 e.path("rank").asInt() + " " + e.path("unitId").asString() + " "
+                                        + e.path("unitName").asString() + " "
                                         + e.path("cases").asInt() + " "
                                         + e.path("onTimeRate").asDouble()))
-                .containsExactly("1 zrzy-dj 1 100.0", "2 zrzy 1 0.0");
+                .as("the section's twenty cases count for its department; the section itself is never listed")
+                .containsExactly("1 zrzy 青山市自然资源局 20 100.0");
+
         assertThat(anonymous()
                         .post("{ supervisionRanking(month: \"2026-03\") { entries { postId } } }")
                         .firstErrorCode())
                 .as("no post-level field exists on the ranking")
                 .isNotNull();
-        assertThat(anonymous()
-                        .post("{ supervisionRanking(month: \"March\") { errors { field code } } }")
-                        .ok()
-                        .path("supervisionRanking")
-                        .path("errors")
-                        .path(0)
-                        .path("code")
-                        .asString())
-                .isEqualTo("INVALID_MONTH");
+        var typed = ranking("<b>March</b>");
+        assertThat(typed.path("month").isNull()).as("nothing typed is echoed").isTrue();
+        assertThat(errors(typed)).containsExactly("month INVALID_MONTH");
+        assertThat(typed.toString()).doesNotContain("March");
+
+        var thisMonth = java.time.YearMonth.now(clock).toString();
+        for (var notEnded :
+                List.of(thisMonth, java.time.YearMonth.now(clock).plusMonths(1).toString())) {
+            var refused = ranking(notEnded);
+            assertThat(refused.path("entries").isEmpty()).isTrue();
+            assertThat(errors(refused)).as(notEnded).containsExactly("month MONTH_NOT_ENDED");
+        }
 
         var query = URLEncoder.encode(
                 "{ supervisionRanking(month: \"2026-03\") { entries { rank unitId onTimeRate } } }",
@@ -218,6 +235,83 @@ class SupervisionStatisticsApiTest extends ApiTest {
                         + n.path("periods").path(0).path("grade").asString())
                 .toList();
         assertThat(march).containsExactlyInAnyOrder("zrzy 0.00 POOR", "zrzy-dj 100.00 GOOD");
+    }
+
+    @Test
+    void casesEndedBeforeTheStatisticsAreBackfilledOnce_byTheMigrationAndTheNextEvaluation() throws Exception {
+        var before = statistics("inspector", "2026-03", null).toString();
+        try (var session = driver.session()) {
+            // as the store was before V032: ended cases closed, nothing kept of how they ended
+            session.run("""
+                            MATCH (c:SupervisedCase) WHERE c.endedAt IS NOT NULL
+                            REMOVE c.endedAt, c.concluded, c.endPostId, c.committedDays, c.daysUsed, c.onTime
+                            SET c.open = false""").consume();
+        }
+        var gap = statistics("inspector", "2026-03", null);
+        assertThat(gap.path("units")
+                        .valueStream()
+                        .mapToInt(u -> u.path("figures").path("cases").asInt())
+                        .sum())
+                .as("without the backfill the ended cases are not counted")
+                .isZero();
+        long signals = count("SupervisionSignal");
+        long inbox = count("Notification");
+
+        for (int run = 1; run <= 2; run++) {
+            backfillMigration();
+            evaluation.evaluate(Instant.parse("2026-03-20T04:00:00Z"));
+            assertThat(statistics("inspector", "2026-03", null).toString())
+                    .as("run " + run + ": the same figures as if they had been kept when the cases ended")
+                    .isEqualTo(before);
+        }
+        assertThat(count("SupervisionSignal")).as("no signal stored twice").isEqualTo(signals);
+        assertThat(count("Notification")).as("no one told again").isEqualTo(inbox);
+        try (var session = driver.session()) {
+            assertThat(session.run(
+                                    "MATCH (c:SupervisedCase) WHERE c.endedAt IS NOT NULL AND c.open RETURN count(c) AS n")
+                            .single()
+                            .get("n")
+                            .asInt())
+                    .as("the backfilled cases are closed again")
+                    .isZero();
+        }
+    }
+
+    /** Runs the shipped migration V035 as the migration runner would. */
+    private void backfillMigration() throws Exception {
+        String cypher;
+        try (var in =
+                getClass().getResourceAsStream("/neo4j/migrations/V035__Backfill_supervision_statistics.cypher")) {
+            cypher = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        var statement =
+                cypher.lines().filter(l -> !l.startsWith("//")).collect(java.util.stream.Collectors.joining("\n"));
+        try (var session = driver.session()) {
+            session.run(statement.replace(";", "")).consume();
+        }
+    }
+
+    private JsonNode ranking(String month) {
+        return anonymous()
+                .post(
+                        "query($m: String!) { supervisionRanking(month: $m) { month minimumCases "
+                                + "entries { rank unitId unitName cases onTimeRate } errors { field code message } } }",
+                        Map.of("m", month))
+                .ok()
+                .path("supervisionRanking");
+    }
+
+    private static List<String> errors(JsonNode payload) {
+        return payload.path("errors")
+                .valueStream()
+                .map(e -> String.join(
+                                ".",
+                                e.path("field")
+                                        .valueStream()
+                                        .map(JsonNode::asString)
+                                        .toList())
+                        + " " + e.path("code").asString())
+                .toList();
     }
 
     private JsonNode statistics(String user, String month, List<String> units) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.dutygraph.org.bundle.BundleImportService;
 import org.dutygraph.platform.calendar.WorkingDays;
+import org.dutygraph.platform.i18n.Languages;
 import org.dutygraph.supervision.CaseEventIntake;
 import org.dutygraph.supervision.OfflineSupervision;
 import org.dutygraph.supervision.SignalEvaluation;
@@ -75,7 +76,9 @@ final class SupervisionBenchmark implements Benchmark {
                 var reader = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
             report = new OfflineSupervision(WorkingDays.shipped(), ZONE, 2).run(bundleIn, reader, AT);
         }
-        report.lineProblems().stream().limit(3).forEach(p -> out.println("problem: " + p));
+        report.lineProblems().stream()
+                .limit(3)
+                .forEach(p -> out.println("problem: " + OfflineSupervision.describe(p, Languages.ENGLISH)));
         report.bundleProblems().stream().limit(3).forEach(p -> out.println("bundle problem: " + p));
         double ingest = report.ingestNanos() / 1e9;
         double evaluate = report.evaluateNanos() / 1e9;

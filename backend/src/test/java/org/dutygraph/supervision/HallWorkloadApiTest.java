@@ -1,0 +1,305 @@
+package org.dutygraph.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.dutygraph.support.ApiTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Daily workload targets per window worker over HTTP against the real database: the office sets a hall's standard
+ * and challenge targets for off-peak and peak days (every problem at its path, nothing stored then, each change
+ * kept), the office and the hall's leaders read each worker's working days as MET / CHALLENGE_MET / MISSED, others
+ * are refused, and an appraisal scheme reads the month's counts as computed inputs.
+ */
+class HallWorkloadApiTest extends ApiTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static final String SET = """
+            mutation($i: SetHallWorkloadTargetsInput!) { setHallWorkloadTargets(input: $i) {
+              targets { hallId offPeakStandard offPeakChallenge peakStandard peakChallenge peakPeriods { from to } updatedBy updatedAt }
+              errors { field code message } } }""";
+
+    private static final String READ = """
+            query($h: ID!, $f: Date!, $t: Date!) { hallWorkload(hallId: $h, from: $f, to: $t) {
+              hallId targets { offPeakStandard peakStandard }
+              days { date postId postLabel personId personName peak accepted standard challenge outcome }
+              errors { field code } } }""";
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @BeforeEach
+    void hallWithAcceptedCases() throws Exception {
+        wipeGraph();
+        importBundle(resource("supervision/bundle.json"));
+        for (var a : List.of(List.of("sv-head", "sv-p-head"), List.of("sv-clerk", "sv-p-clerk"))) {
+            try (var session = driver.session()) {
+                session.run(
+                                """
+                        MERGE (a:Account {username: $u}) ON CREATE SET a.passwordHash = $hash, a.roles = ['UNIT_STAFF'],
+                              a.unitId = 'zrzy', a.personId = $person""",
+                                Map.of("u", a.get(0), "hash", passwords.encode(a.get(0) + "-demo"), "person", a.get(1)))
+                        .consume();
+            }
+        }
+        var events = new StringBuilder();
+        // the window post: Mon 9 Mar 3 cases, Tue 10 Mar 5, Wed 11 Mar 2, Sat 14 Mar (a day off) 1, Mon 16 Mar (peak) 4
+        accepted(events, "zrzy-dj-1", "2026-03-09", 3);
+        accepted(events, "zrzy-dj-1", "2026-03-10", 5);
+        accepted(events, "zrzy-dj-1", "2026-03-11", 2);
+        accepted(events, "zrzy-dj-1", "2026-03-14", 1);
+        accepted(events, "zrzy-dj-1", "2026-03-16", 4);
+        // the section head took one case on Monday 9 March
+        accepted(events, "zrzy-dj-head", "2026-03-09", 1);
+        // a case accepted twice (a second accepted event of the same case) counts once
+        events.append("""
+                {"event_id": "again", "case_id": "W-zrzy-dj-1-2026-03-09-0", "power_item_id": "pi-reg", "unit_id": "zrzy-dj", "post_id": "zrzy-dj-1", "kind": "accepted", "at": "2026-03-09T15:00:00+08:00"}
+                """);
+        var sent = postEvents(events.toString());
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        assertThat(sent.body()).contains("\"problems\":[]");
+    }
+
+    @Test
+    void theOfficeSetsTargets_andReadsEachWorkersWorkingDays() {
+        var saved = set("inspector", input("zrzy-dj", 3, 5, 4, 6, List.of(List.of("2026-03-16", "2026-03-20"))));
+        assertThat(saved.path("errors").isEmpty()).as(saved.toString()).isTrue();
+        assertThat(saved.path("targets").path("updatedBy").asString()).isEqualTo("inspector");
+        assertThat(saved.path("targets")
+                        .path("peakPeriods")
+                        .path(0)
+                        .path("from")
+                        .asString())
+                .isEqualTo("2026-03-16");
+
+        var workload = read("inspector", "zrzy-dj", "2026-03-09", "2026-03-20");
+        assertThat(workload.path("errors").isEmpty()).as(workload.toString()).isTrue();
+        assertThat(days(workload))
+                .as("working days with a case accepted; Saturday 14 March is a day off, not measured")
+                .containsExactly(
+                        "2026-03-09 zrzy-dj-1 sv-p-clerk off-peak 3/3/5 MET",
+                        "2026-03-09 zrzy-dj-head sv-p-head off-peak 1/3/5 MISSED",
+                        "2026-03-10 zrzy-dj-1 sv-p-clerk off-peak 5/3/5 CHALLENGE_MET",
+                        "2026-03-11 zrzy-dj-1 sv-p-clerk off-peak 2/3/5 MISSED",
+                        "2026-03-16 zrzy-dj-1 sv-p-clerk peak 4/4/6 MET");
+        assertThat(workload.path("days").path(0).path("personName").asString()).isEqualTo("审核员丙");
+
+        assertThat(days(read("sv-head", "zrzy-dj", "2026-03-09", "2026-03-20")))
+                .as("the section's head leads the hall")
+                .hasSize(5);
+
+        var changed = set("admin", input("zrzy-dj", 65, 75, 85, 95, List.of()));
+        assertThat(changed.path("errors").isEmpty()).isTrue();
+        assertThat(days(read("admin", "zrzy-dj", "2026-03-09", "2026-03-20")))
+                .allSatisfy(d -> assertThat(d).endsWith("MISSED").contains("off-peak"));
+        try (var session = driver.session()) {
+            assertThat(session.run(
+                                    "MATCH (c:HallWorkloadChange {hallId: 'zrzy-dj'}) RETURN c.updatedBy AS by ORDER BY c.atMillis")
+                            .list(r -> r.get("by").asString()))
+                    .as("every change is kept with who made it")
+                    .containsExactly("inspector", "admin");
+        }
+    }
+
+    @Test
+    void badTargetsAreRefusedWithEveryProblemAtItsPath_andNothingIsStored() {
+        var refused = set(
+                "inspector",
+                input(
+                        "nowhere",
+                        0,
+                        0,
+                        4,
+                        4,
+                        List.of(
+                                List.of("2026-03-10", "2026-03-05"),
+                                List.of("2026-07-01", "2026-08-31"),
+                                List.of("2026-08-31", "2026-09-02"))));
+        assertThat(refused.path("targets").isNull()).isTrue();
+        assertThat(errors(refused))
+                .containsExactlyInAnyOrder(
+                        "input.hallId UNKNOWN_UNIT",
+                        "input.offPeakStandard OUT_OF_RANGE",
+                        "input.offPeakChallenge OUT_OF_RANGE",
+                        "input.peakChallenge OUT_OF_RANGE",
+                        "input.peakPeriods.0.to INVALID_PERIOD",
+                        "input.peakPeriods.2 OVERLAPPING_PERIOD");
+        var refusedHall = set("inspector", input("zrzy-dj", 3, 2, 4, 6, List.of()));
+        assertThat(errors(refusedHall)).containsExactly("input.offPeakChallenge OUT_OF_RANGE");
+        assertThat(errors(read("inspector", "zrzy-dj", "2026-03-09", "2026-03-20")))
+                .as("nothing was stored")
+                .containsExactly("hallId NO_TARGETS");
+
+        set("inspector", input("zrzy-dj", 3, 5, 4, 6, List.of()));
+        assertThat(errors(read("inspector", "zrzy-dj", "2026-03-20", "2026-03-09")))
+                .containsExactly("to INVALID_SPAN");
+        assertThat(errors(read("inspector", "zrzy-dj", "2026-03-01", "2026-04-30")))
+                .containsExactly("to SPAN_TOO_LONG");
+    }
+
+    @Test
+    void onlyTheOfficeSetsTargets_andOnlyTheOfficeAndTheHallsLeadersReadThem() {
+        set("inspector", input("zrzy-dj", 3, 5, 4, 6, List.of()));
+        for (var user : List.of("sv-clerk", "sv-head", "staff", "inspector2", "analyst", "appraiser")) {
+            assertThat(as(user).post(SET, Map.of("i", input("zrzy-dj", 1, 2, 3, 4, List.of())))
+                            .firstErrorCode())
+                    .as(user + " sets no targets")
+                    .isEqualTo("FORBIDDEN");
+        }
+        for (var user : List.of("sv-clerk", "staff", "inspector2")) {
+            var refused = read(user, "zrzy-dj", "2026-03-09", "2026-03-20");
+            assertThat(refused.path("days").isEmpty()).isTrue();
+            assertThat(refused.path("targets").isNull()).isTrue();
+            assertThat(errors(refused))
+                    .as(user + " leads no part of the hall and is not the office")
+                    .containsExactly(" FORBIDDEN");
+        }
+        for (var user : List.of("analyst", "appraiser")) {
+            assertThat(as(user).post(READ, Map.of("h", "zrzy-dj", "f", "2026-03-09", "t", "2026-03-20"))
+                            .firstErrorCode())
+                    .as(user + ": a role that may not ask")
+                    .isEqualTo("FORBIDDEN");
+        }
+        assertThat(anonymous()
+                        .post(READ, Map.of("h", "zrzy-dj", "f", "2026-03-09", "t", "2026-03-20"))
+                        .firstErrorCode())
+                .isIn("UNAUTHENTICATED", "FORBIDDEN");
+    }
+
+    @Test
+    void anAppraisalSchemeReadsTheMonthsMetDays_andAppraisersCannotEnterThem() {
+        set("inspector", input("zrzy-dj", 3, 5, 4, 6, List.of(List.of("2026-03-16", "2026-03-20"))));
+        var scheme = Map.<String, Object>of(
+                "name",
+                "窗口日工作量",
+                "subject",
+                "PERSON",
+                "period",
+                "MONTH",
+                "population",
+                Map.of("postRoles", List.of("head", "staff")),
+                "indicators",
+                List.of(Map.of("code", "supervision_workload_met_days", "weight", "100", "input", Map.of("max", "2"))),
+                "grades",
+                List.of(Map.of("grade", "GOOD", "min", "60"), Map.of("grade", "POOR")));
+        var saved = as("appraiser").post("""
+                mutation($d: JSON!) { saveAppraisalScheme(input: {id: "sv-workload", validFrom: "2026-01", definition: $d}) {
+                  scheme { id } errors { field code message } } }""", Map.of("d", scheme)).ok().path("saveAppraisalScheme");
+        assertThat(saved.path("errors").isEmpty()).as(saved.toString()).isTrue();
+
+        var typed = as("appraiser").post("""
+                mutation { enterAppraisalScores(input: {period: "2026-03", scores: [
+                  {subjectId: "sv-p-clerk", code: "supervision_workload_missed_days", value: "0"}]}) { entered errors { code } } }""").ok().path("enterAppraisalScores");
+        assertThat(typed.path("errors").path(0).path("code").asString()).isEqualTo("COMPUTED_INDICATOR");
+
+        var job = as("appraiser")
+                .post("mutation { recomputeAppraisal(input: {year: 2026, waitSeconds: 60}) { job { status } } }")
+                .ok()
+                .path("recomputeAppraisal")
+                .path("job");
+        assertThat(job.path("status").asString()).isEqualTo("SUCCEEDED");
+        var results = as("appraiser")
+                .post("{ appraisalResults(schemeId: \"sv-workload\", year: 2026, first: 10) { edges { node { subjectId "
+                        + "periods(period: \"2026-03\") { assessed publishedScore grade } } } } }")
+                .ok()
+                .path("appraisalResults")
+                .path("edges");
+        var march = results.valueStream()
+                .map(e -> e.path("node"))
+                .filter(n -> n.path("periods").path(0).path("assessed").asBoolean())
+                .map(n -> n.path("subjectId").asString() + " "
+                        + n.path("periods").path(0).path("publishedScore").asString() + " "
+                        + n.path("periods").path(0).path("grade").asString())
+                .toList();
+        assertThat(march)
+                .as("the clerk met the standard on 9 and 16 March (10 March's challenge counts apart); the head never")
+                .containsExactlyInAnyOrder("sv-p-clerk 100.00 GOOD", "sv-p-head 0.00 POOR");
+    }
+
+    private static void accepted(StringBuilder events, String post, String day, int cases) {
+        for (int i = 0; i < cases; i++) {
+            var id = "W-" + post + "-" + day + "-" + i;
+            events.append("""
+                    {"event_id": "%1$s", "case_id": "%1$s", "power_item_id": "pi-reg", "unit_id": "zrzy-dj", "post_id": "%2$s", "kind": "accepted", "at": "%3$sT09:%4$02d:00+08:00"}
+                    """.formatted(id, post, day, i));
+        }
+    }
+
+    private static Map<String, Object> input(
+            String hall,
+            int offStandard,
+            int offChallenge,
+            int peakStandard,
+            int peakChallenge,
+            List<List<String>> periods) {
+        var list = new ArrayList<Map<String, String>>();
+        periods.forEach(p -> list.add(Map.of("from", p.get(0), "to", p.get(1))));
+        return Map.of(
+                "hallId", hall,
+                "offPeakStandard", offStandard,
+                "offPeakChallenge", offChallenge,
+                "peakStandard", peakStandard,
+                "peakChallenge", peakChallenge,
+                "peakPeriods", list);
+    }
+
+    private JsonNode set(String user, Map<String, Object> input) {
+        return as(user).post(SET, Map.of("i", input)).ok().path("setHallWorkloadTargets");
+    }
+
+    private JsonNode read(String user, String hall, String from, String to) {
+        return as(user).post(READ, Map.of("h", hall, "f", from, "t", to)).ok().path("hallWorkload");
+    }
+
+    private static List<String> days(JsonNode workload) {
+        return workload.path("days")
+                .valueStream()
+                .map(d -> d.path("date").asString() + " " + d.path("postId").asString() + " "
+                        + d.path("personId").asString() + " " + (d.path("peak").asBoolean() ? "peak" : "off-peak")
+                        + " " + d.path("accepted").asInt() + "/"
+                        + d.path("standard").asInt() + "/"
+                        + d.path("challenge").asInt() + " " + d.path("outcome").asString())
+                .toList();
+    }
+
+    private static List<String> errors(JsonNode payload) {
+        return payload.path("errors")
+                .valueStream()
+                .map(e -> String.join(
+                                ".",
+                                e.path("field")
+                                        .valueStream()
+                                        .map(JsonNode::asString)
+                                        .toList())
+                        + " " + e.path("code").asString())
+                .toList();
+    }
+
+    private HttpResponse<String> postEvents(String body) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/supervision/events"))
+                        .header("Content-Type", "application/x-ndjson")
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString("zwfw:zwfw-secret".getBytes(StandardCharsets.UTF_8)))
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
