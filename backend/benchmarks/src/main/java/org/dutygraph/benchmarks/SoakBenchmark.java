@@ -301,7 +301,8 @@ final class SoakBenchmark implements Benchmark {
         for (var id : List.of("unit-monthly", "staff-monthly")) {
             try (var in = new ClassPathResource("appraisal/templates/" + id + ".json").getInputStream()) {
                 var saved = schemes.save(id, JSON.readValue(in, Object.class), year + "-01", "soak");
-                if (!saved.errors().isEmpty()) throw new IllegalStateException(saved.errors().toString());
+                if (!saved.errors().isEmpty())
+                    throw new IllegalStateException(saved.errors().toString());
             }
         }
         var summary = computation.recompute(year);
