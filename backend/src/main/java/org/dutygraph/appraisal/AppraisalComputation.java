@@ -102,7 +102,8 @@ public class AppraisalComputation {
                 LEASE,
                 LEASE_FOR,
                 renew -> recomputeHoldingLease(year, (phase, step) -> {
-                    renew.run();
+                    // renewing with the progress shows it to operators of every instance (/actuator/jobs)
+                    leases.tryTake(LEASE, LEASE_FOR, year + ": " + phase + " (" + step + "/" + STEPS + ")");
                     progress.at(phase, step);
                 }));
     }

@@ -134,6 +134,70 @@ class SeveralInstancesApiTest extends ApiTest {
     }
 
     /**
+     * An operator asks either instance ({@code /actuator/jobs}, ADMIN only) and sees which instance holds which job's
+     * lease and the progress it recorded; a renewal without progress keeps it; a released lease is gone.
+     */
+    @Test
+    void eitherInstanceShowsWhichInstanceRunsAJobAndHowFar() throws Exception {
+        var otherLeases = second.bean(JobLeases.class);
+        var job = "appraisal-recompute";
+        assertThat(otherLeases.tryTake(job, Duration.ofMinutes(1), "2031: 2031-03 (4/20)"))
+                .isTrue();
+        try {
+            assertThat(otherLeases.tryTake(job, Duration.ofMinutes(1))).isTrue();
+            for (int instance : List.of(port, second.port())) {
+                var response = jobs(instance, adminToken(instance));
+                assertThat(response.statusCode()).isEqualTo(200);
+                var body = GraphQl.JSON.readTree(response.body());
+                assertThat(body.path("thisInstance").asString())
+                        .isEqualTo(instance == port ? leases.instance() : otherLeases.instance());
+                var running = body.path("running")
+                        .valueStream()
+                        .filter(r -> r.path("job").asString().equals(job))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no " + job + " in " + body));
+                assertThat(running.path("instance").asString()).isEqualTo(otherLeases.instance());
+                assertThat(running.path("thisInstance").asBoolean()).isEqualTo(instance == second.port());
+                assertThat(running.path("lapsed").asBoolean()).isFalse();
+                assertThat(running.path("progress").asString()).isEqualTo("2031: 2031-03 (4/20)");
+            }
+            assertThat(jobs(port, null).statusCode()).as("anonymous").isEqualTo(401);
+            assertThat(jobs(port, token(port, "analyst")).statusCode())
+                    .as("analyst")
+                    .isEqualTo(403);
+        } finally {
+            otherLeases.release(job);
+        }
+        var after = GraphQl.JSON.readTree(jobs(port, adminToken(port)).body());
+        assertThat(after.path("running").valueStream().map(r -> r.path("job").asString()))
+                .doesNotContain(job);
+    }
+
+    private static java.net.http.HttpResponse<String> jobs(int port, String token) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/actuator/jobs"));
+        if (token != null) request.header("Authorization", "Bearer " + token);
+        return java.net.http.HttpClient.newHttpClient()
+                .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String adminToken(int port) {
+        return token(port, "admin");
+    }
+
+    /** Each instance signs its own tokens (no shared secret in the tests): signed in on that instance. */
+    private static String token(int port, String username) {
+        return new GraphQl(port, null)
+                .post(
+                        "mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }",
+                        java.util.Map.of("u", username, "p", username + "-demo"))
+                .ok()
+                .path("login")
+                .path("token")
+                .asString();
+    }
+
+    /**
      * The parsed-document cache holds what depends on the schema alone; an automatic persisted query registered with
      * one instance is unknown to the other, which answers as Apollo's protocol says, and the client's retry with the
      * text works there. Documents of the trusted manifests run by hash everywhere.

@@ -17,6 +17,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.support.GenericApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,6 +78,135 @@ class ReadinessApiTest {
         } finally {
             release.countDown();
             if (context == null) context = running.get(1, TimeUnit.MINUTES);
+            context.close();
+        }
+    }
+
+    /**
+     * While a bean that starts after the web server (as the periodic jobs do) is still starting, the process is
+     * alive (liveness UP) but not ready (readiness OUT_OF_SERVICE, GraphQL UNAVAILABLE). Liveness once answered 503
+     * there: Spring Boot marks the process live only when the whole context has started.
+     */
+    @Test
+    void livenessIsUpAsSoonAsTheServerListens() throws Exception {
+        var store = Files.createTempDirectory("dutygraph-liveness");
+        var release = new CountDownLatch(1);
+        var port = new CompletableFuture<Integer>();
+        var application = new SpringApplicationBuilder(DutygraphApplication.class)
+                .initializers(context -> ((GenericApplicationContext) context)
+                        .registerBean("lateStarter", SmartLifecycle.class, () -> new LateStarter(release)))
+                .listeners(event -> {
+                    if (event instanceof WebServerInitializedEvent started)
+                        port.complete(started.getWebServer().getPort());
+                });
+        var running = CompletableFuture.supplyAsync(() -> application.run(
+                "--server.port=0",
+                "--dutygraph.embedded.data-directory=" + store.resolve("neo4j"),
+                "--dutygraph.embedded.page-cache=64m",
+                "--dutygraph.complaints.pepper-file=" + store.resolve("pepper.key"),
+                "--dutygraph.inspections.evidence-directory=" + store.resolve("evidence")));
+        ConfigurableApplicationContext context = null;
+        try {
+            int http = port.get(3, TimeUnit.MINUTES);
+            var liveness = get(http, "/actuator/health/liveness");
+            assertThat(liveness.statusCode()).as(liveness.body()).isEqualTo(200);
+            assertThat(get(http, "/actuator/health/readiness").statusCode()).isEqualTo(503);
+            assertThat(graphQl(http).statusCode()).isEqualTo(503);
+
+            release.countDown();
+            context = running.get(1, TimeUnit.MINUTES);
+            assertThat(get(http, "/actuator/health/liveness").statusCode()).isEqualTo(200);
+            assertThat(get(http, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+        } finally {
+            release.countDown();
+            if (context == null) context = running.get(1, TimeUnit.MINUTES);
+            context.close();
+        }
+    }
+
+    /** Starts after the web server, and only once released. */
+    private static final class LateStarter implements SmartLifecycle {
+        private final CountDownLatch release;
+        private volatile boolean running;
+
+        LateStarter(CountDownLatch release) {
+            this.release = release;
+        }
+
+        @Override
+        public void start() {
+            try {
+                release.await(3, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            running = true;
+        }
+
+        @Override
+        public void stop() {
+            running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+
+        @Override
+        public int getPhase() {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    /**
+     * With the demo load asked for, a poller asks readiness and then GraphQL, over and over, from the moment the web
+     * server listens until the application has started: once readiness says UP, GraphQL must not answer UNAVAILABLE
+     * (readiness once went UP while the demo city was still being imported); afterwards the demo city is there.
+     */
+    @Test
+    void readinessStaysOutOfServiceUntilTheDemoLoadIsDone() throws Exception {
+        var store = Files.createTempDirectory("dutygraph-readiness-demo");
+        var port = new CompletableFuture<Integer>();
+        var application = new SpringApplicationBuilder(DutygraphApplication.class).listeners(event -> {
+            if (event instanceof WebServerInitializedEvent started)
+                port.complete(started.getWebServer().getPort());
+        });
+        var running = CompletableFuture.supplyAsync(() -> application.run(
+                "--server.port=0",
+                "--dutygraph.demo.load=true",
+                "--dutygraph.embedded.data-directory=" + store.resolve("neo4j"),
+                "--dutygraph.embedded.page-cache=64m",
+                "--dutygraph.complaints.pepper-file=" + store.resolve("pepper.key"),
+                "--dutygraph.inspections.evidence-directory=" + store.resolve("evidence")));
+        ConfigurableApplicationContext context = null;
+        try {
+            int http = port.get(3, TimeUnit.MINUTES);
+            var readyThenUnavailable = new java.util.ArrayList<String>();
+            int polls = 0;
+            boolean sawNotReady = false;
+            while (!running.isDone()) {
+                var readiness = get(http, "/actuator/health/readiness");
+                var answer = graphQl(http);
+                polls++;
+                sawNotReady |= readiness.statusCode() == 503;
+                if (readiness.statusCode() == 200 && answer.statusCode() == 503) {
+                    readyThenUnavailable.add(
+                            "poll " + polls + ": readiness " + readiness.body() + ", GraphQL " + answer.body());
+                }
+                Thread.sleep(100);
+            }
+            context = running.get();
+            assertThat(sawNotReady)
+                    .as("readiness was asked while the demo city loaded")
+                    .isTrue();
+            assertThat(readyThenUnavailable)
+                    .as("readiness UP while GraphQL still answered UNAVAILABLE")
+                    .isEmpty();
+            assertThat(get(http, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+            assertThat(graphQl(http).statusCode()).isEqualTo(200);
+        } finally {
+            if (context == null) context = running.get(5, TimeUnit.MINUTES);
             context.close();
         }
     }

@@ -68,6 +68,13 @@ public final class Benchmarks {
                         "[--cases 1000000 --units 200 --items 500 --service-events 200000]  a year of case events "
                                 + "ingested and evaluated (-Xmx6g)",
                         SupervisionBenchmark::new));
+        ALL.put(
+                "soak",
+                new Entry(
+                        "[--minutes 10 --submissions 4 --unitpages 2 --syncs 0.2 --appraisals 2 --pushes 2 (per second)"
+                                + " --findings 5 --drift-tolerance 0.25]  mixed traffic at a fixed rate; errors, p99, heap"
+                                + " and open files per minute, drift after warm-up (-Xmx2g)",
+                        SoakBenchmark::new));
     }
 
     private Benchmarks() {}

@@ -157,7 +157,7 @@ final class InspectionBenchmark implements Benchmark {
     }
 
     /** A day on the phone: visits to the inspector's assignments, findings spread over them, evidence on each. */
-    private static Map<String, Object> day(List<String> assignments, int findings) {
+    static Map<String, Object> day(List<String> assignments, int findings) {
         var prefix = UUID.randomUUID().toString();
         var visits = new ArrayList<Map<String, Object>>();
         int visitCount = Math.min(10, findings);
@@ -304,7 +304,7 @@ final class InspectionBenchmark implements Benchmark {
                 .asString();
     }
 
-    private static void account(Driver driver, PasswordEncoder passwords, String username, String unitId) {
+    static void account(Driver driver, PasswordEncoder passwords, String username, String unitId) {
         try (var session = driver.session()) {
             session.run("""
                     MERGE (a:Account {username: $u})

@@ -1,5 +1,8 @@
 package org.dutygraph.platform.jobs;
 
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -16,20 +19,27 @@ class JobLeaseStore {
 
     /**
      * Takes or renews the lease when it is free, lapsed or already this holder's; true when the holder has it.
-     * The lease is write-locked before its holder is read, so two instances cannot both find it free.
+     * The lease is write-locked before its holder is read, so two instances cannot both find it free. With a
+     * {@code progress}, the lease records what the holder is doing (kept on renewals without one, cleared when
+     * another holder takes it).
      */
-    boolean take(String name, String holder, long now, long until) {
+    boolean take(String name, String holder, long now, long until, String progress) {
         neo4j.query("MERGE (l:JobLease {name: $name}) SET l._lock = true REMOVE l._lock")
                 .bind(name)
                 .to("name")
                 .run();
+        var parameters =
+                new HashMap<String, Object>(Map.of("name", name, "holder", holder, "now", now, "until", until));
+        parameters.put("progress", progress);
         return neo4j.query("""
                         MATCH (l:JobLease {name: $name})
-                        WITH l, (l.holder IS NULL OR l.holder = $holder OR l.until < $now) AS free
+                        WITH l, l.holder = $holder AS renewing,
+                             (l.holder IS NULL OR l.holder = $holder OR l.until < $now) AS free
                         FOREACH (_ IN CASE WHEN free THEN [1] ELSE [] END |
-                          SET l.holder = $holder, l.until = $until, l.renewedAt = $now)
+                          SET l.holder = $holder, l.until = $until, l.renewedAt = $now,
+                              l.progress = CASE WHEN renewing THEN coalesce($progress, l.progress) ELSE $progress END)
                         RETURN free""")
-                .bindAll(Map.of("name", name, "holder", holder, "now", now, "until", until))
+                .bindAll(parameters)
                 .fetchAs(Boolean.class)
                 .mappedBy((types, row) -> row.get("free").asBoolean())
                 .one()
@@ -38,9 +48,28 @@ class JobLeaseStore {
 
     /** Gives the lease up if this holder has it. */
     void release(String name, String holder) {
-        neo4j.query("MATCH (l:JobLease {name: $name}) WHERE l.holder = $holder REMOVE l.holder, l.until")
+        neo4j.query("MATCH (l:JobLease {name: $name}) WHERE l.holder = $holder REMOVE l.holder, l.until, l.progress")
                 .bindAll(Map.of("name", name, "holder", holder))
                 .run();
+    }
+
+    /** Every lease that has a holder (a lapsed one included: its holder died or hangs), by name. */
+    List<JobLease> all() {
+        return List.copyOf(neo4j.query("""
+                        MATCH (l:JobLease) WHERE l.holder IS NOT NULL
+                        RETURN l.name AS name, l.holder AS holder, l.until AS until, l.renewedAt AS renewedAt,
+                               l.progress AS progress
+                        ORDER BY name""")
+                .fetchAs(JobLease.class)
+                .mappedBy((types, row) -> new JobLease(
+                        row.get("name").asString(),
+                        row.get("holder").asString(),
+                        Instant.ofEpochMilli(row.get("until").asLong()),
+                        row.get("renewedAt").isNull()
+                                ? null
+                                : Instant.ofEpochMilli(row.get("renewedAt").asLong()),
+                        row.get("progress").asString(null)))
+                .all());
     }
 
     /** The instance holding the lease at {@code now}, if any. */

@@ -2,6 +2,7 @@ package org.dutygraph.platform.jobs;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -37,8 +38,21 @@ public class JobLeases {
 
     /** Takes or renews the lease for {@code lease} from now; false when another live instance holds it. */
     public boolean tryTake(String name, Duration lease) {
+        return tryTake(name, lease, null);
+    }
+
+    /**
+     * {@link #tryTake(String, Duration)}, recording what the job is doing ("2026-03 (4/20)"), which an operator
+     * reads from any instance ({@code /actuator/jobs}).
+     */
+    public boolean tryTake(String name, Duration lease, String progress) {
         long now = clock.millis();
-        return graph.write(() -> store.take(name, instance, now, now + lease.toMillis()));
+        return graph.write(() -> store.take(name, instance, now, now + lease.toMillis(), progress));
+    }
+
+    /** Every held lease in the graph: which instance runs which job, until when, and how far it got. */
+    public List<JobLease> all() {
+        return graph.read(store::all);
     }
 
     public void release(String name) {
