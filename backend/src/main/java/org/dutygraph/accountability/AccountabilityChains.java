@@ -3,14 +3,19 @@ package org.dutygraph.accountability;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.dutygraph.accountability.AccountabilityStore.NewMeasure;
 import org.dutygraph.org.read.OrgReadStore;
 import org.dutygraph.org.read.SupervisoryChain;
+import org.dutygraph.org.read.Views.ChainLinkView;
 import org.dutygraph.org.read.Views.ChainStep;
 import org.dutygraph.org.read.Views.PostView;
 import org.dutygraph.platform.graphql.TimeKeys;
@@ -82,28 +87,63 @@ public class AccountabilityChains {
      * on that day. Empty for an unknown post.
      */
     public List<Traced> traceToPrincipal(String postId, LocalDate day) {
+        return traceToPrincipal(List.of(new PostDay(postId, day))).get(new PostDay(postId, day));
+    }
+
+    /** A post and the day its chain is traced for. */
+    public record PostDay(String postId, LocalDate day) {}
+
+    /**
+     * {@link #traceToPrincipal(String, LocalDate)} for many posts and days in a few queries: each post's chain once
+     * (walked side by side), the sole holders of every post on every day in one.
+     */
+    public Map<PostDay, List<Traced>> traceToPrincipal(Collection<PostDay> wanted) {
         return graph.read(() -> {
-            var links = chain(postId, "").links();
-            var kept = new ArrayList<Link>();
-            for (var link : links) {
-                if (link.role().equals("PARENT_HEAD")) {
-                    break;
-                }
-                kept.add(link);
+            var postIds = wanted.stream()
+                    .map(PostDay::postId)
+                    .filter(Objects::nonNull)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            var posts = org.posts(postIds);
+            var walks = chains.of(posts.keySet());
+            var measures = measures("");
+            var kept = new HashMap<String, List<Link>>();
+            posts.forEach((id, post) -> kept.put(id, toPrincipal(links(post, walks.get(id), measures))));
+            var asked = new LinkedHashSet<List<String>>();
+            for (var w : wanted) {
+                kept.getOrDefault(w.postId(), List.of())
+                        .forEach(l -> asked.add(List.of(l.post().id(), w.day().toString())));
             }
-            var holders =
-                    store.soleHolders(kept.stream().map(l -> l.post().id()).toList(), day);
-            return kept.stream()
-                    .map(l -> {
-                        var holder = holders.get(l.post().id());
-                        return new Traced(
-                                l.role(),
-                                l.post(),
-                                holder == null ? null : holder.get(0),
-                                holder == null ? null : holder.get(1));
-                    })
-                    .toList();
+            var holders = asked.isEmpty() ? Map.<List<String>, List<String>>of() : store.soleHoldersOn(asked);
+            var traced = new HashMap<PostDay, List<Traced>>();
+            for (var w : wanted) {
+                var day = w.day().toString();
+                traced.put(
+                        w,
+                        kept.getOrDefault(w.postId(), List.of()).stream()
+                                .map(l -> {
+                                    var holder = holders.get(List.of(l.post().id(), day));
+                                    return new Traced(
+                                            l.role(),
+                                            l.post(),
+                                            holder == null ? null : holder.get(0),
+                                            holder == null ? null : holder.get(1));
+                                })
+                                .toList());
+            }
+            return traced;
         });
+    }
+
+    /** The links up to and including the principal leader (not the government above). */
+    private static List<Link> toPrincipal(List<Link> links) {
+        var kept = new ArrayList<Link>();
+        for (var link : links) {
+            if (link.role().equals("PARENT_HEAD")) {
+                break;
+            }
+            kept.add(link);
+        }
+        return kept;
     }
 
     /** The post holder first, then each supervisor up the chain, with the measures recorded under {@code subjectId}. */
@@ -113,18 +153,35 @@ public class AccountabilityChains {
             if (post == null) {
                 return new Chain(subjectId, null, List.of());
             }
-            var measures = measures(subjectId);
-            var links = new ArrayList<Link>();
-            links.add(new Link("POST_HOLDER", post, measures.getOrDefault(postId, List.of())));
-            boolean principalReached = "principal".equals(post.role());
-            for (var link : chains.of(postId)) {
-                var role = principalReached ? "PARENT_HEAD" : role(link.via(), link.post());
-                principalReached |= role.equals("PRINCIPAL_LEADER");
-                links.add(new Link(
-                        role, link.post(), measures.getOrDefault(link.post().id(), List.of())));
-            }
-            return new Chain(subjectId, postId, links);
+            return new Chain(subjectId, postId, links(post, chains.of(postId), measures(subjectId)));
         });
+    }
+
+    /**
+     * The chain of each post, as {@link #chain} gives it, without measures (for whom to tell, not what was done):
+     * walked side by side, a query per step up for all of them. Unknown posts are left out.
+     */
+    public Map<String, List<Link>> chains(Collection<String> postIds) {
+        return graph.read(() -> {
+            var posts = org.posts(postIds);
+            var walks = chains.of(posts.keySet());
+            var found = new HashMap<String, List<Link>>();
+            posts.forEach((id, post) -> found.put(id, links(post, walks.get(id), Map.of())));
+            return found;
+        });
+    }
+
+    private static List<Link> links(PostView post, List<ChainLinkView> walk, Map<String, List<Measure>> measures) {
+        var links = new ArrayList<Link>();
+        links.add(new Link("POST_HOLDER", post, measures.getOrDefault(post.id(), List.of())));
+        boolean principalReached = "principal".equals(post.role());
+        for (var link : walk) {
+            var role = principalReached ? "PARENT_HEAD" : role(link.via(), link.post());
+            principalReached |= role.equals("PRINCIPAL_LEADER");
+            links.add(new Link(
+                    role, link.post(), measures.getOrDefault(link.post().id(), List.of())));
+        }
+        return links;
     }
 
     /** Records a measure against a post about a subject; it commits with the caller's change. */

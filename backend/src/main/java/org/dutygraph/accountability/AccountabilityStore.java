@@ -1,6 +1,7 @@
 package org.dutygraph.accountability;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,26 +45,30 @@ class AccountabilityStore {
                 .all());
     }
 
-    /** Who holds each of these posts on {@code day}, when exactly one person does: post id to [person id, name]. */
-    Map<String, List<String>> soleHolders(List<String> postIds, LocalDate day) {
+    /** The sole holder of each post on each day (none when nobody, or several, held it): [person id, name] by [post id, day]. */
+    Map<List<String>, List<String>> soleHoldersOn(Collection<List<String>> postDays) {
         var rows = neo4j.query("""
-                        UNWIND $posts AS postId
+                        UNWIND $rows AS row
+                        WITH row[0] AS postId, row[1] AS day
                         MATCH (p:Person)-[h:HOLDS]->(:Post {id: postId})
                         WHERE %s
-                        WITH postId, collect(DISTINCT p) AS people WHERE size(people) = 1
-                        RETURN postId, people[0].id AS id, coalesce(people[0].name, '') AS name""".formatted(Holdings.currentOn("h", "$day")))
-                .bindAll(Map.of("posts", postIds, "day", day.toString()))
+                        WITH postId, day, collect(DISTINCT p) AS people WHERE size(people) = 1
+                        RETURN postId, day, people[0].id AS id, coalesce(people[0].name, '') AS name""".formatted(Holdings.currentOn("h", "day")))
+                .bind(List.copyOf(postDays))
+                .to("rows")
                 .fetchAs(List.class)
                 .mappedBy((types, row) -> List.of(
                         row.get("postId").asString(),
+                        row.get("day").asString(),
                         row.get("id").asString(),
                         row.get("name").asString()))
                 .all();
-        var byPost = new HashMap<String, List<String>>();
+        var byPostDay = new HashMap<List<String>, List<String>>();
         for (List<?> row : rows) {
-            byPost.put((String) row.get(0), List.of((String) row.get(1), (String) row.get(2)));
+            byPostDay.put(List.of((String) row.get(0), (String) row.get(1)), List.of((String) row.get(2), (String)
+                    row.get(3)));
         }
-        return byPost;
+        return byPostDay;
     }
 
     void create(NewMeasure m) {

@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.dutygraph.accountability.AccountabilityChains;
 import org.dutygraph.cases.CaseViews.CaseView;
@@ -109,9 +109,11 @@ public class CaseOpenings {
             var opened = new HashSet<>(store.openedSources(
                     openings.stream().map(o -> List.of(o.kind(), o.sourceId())).toList()));
             var inForce = catalogues.inForce(openings.stream().map(this::dayOf).collect(Collectors.toSet()));
-            var traces = new HashMap<List<Object>, List<AccountabilityChains.Traced>>();
-            BiFunction<String, LocalDate, List<AccountabilityChains.Traced>> trace = (post, day) ->
-                    traces.computeIfAbsent(Arrays.asList(post, day), k -> chains.traceToPrincipal(post, day));
+            var lookups = new OpeningLookups(chains, store);
+            lookups.prefetch(openings.stream()
+                    .filter(o -> o.postId() != null)
+                    .map(o -> new AccountabilityChains.PostDay(o.postId(), dayOf(o)))
+                    .collect(Collectors.toSet()));
             var concernedOn = new HashMap<List<Object>, Concerned>();
             var cases = new ArrayList<NewCase>();
             for (var o : openings) {
@@ -124,7 +126,7 @@ public class CaseOpenings {
                 var situation = catalogue.flatMap(c -> c.catalogue().evidencedBy(o.kind(), o.evidenceCode()));
                 var concerned = concernedOn.computeIfAbsent(
                         Arrays.asList(o.postId(), o.badgeNumber(), day),
-                        k -> concerned(o.postId(), o.badgeNumber(), day, trace));
+                        k -> concerned(o.postId(), o.badgeNumber(), day, lookups));
                 boolean direct = catalogue.isPresent()
                         && catalogue.get().catalogue().openDirectly().contains(o.kind())
                         && situation.isPresent()
@@ -143,7 +145,11 @@ public class CaseOpenings {
                 }
                 cases.add(new NewCase(props, concerned, day, direct ? "REGISTERED" : "DRAFT"));
             }
-            createAll(cases, "system", trace);
+            lookups.prefetchNames(cases.stream()
+                    .map(c -> c.concerned().personId())
+                    .filter(Objects::nonNull)
+                    .collect(Collectors.toSet()));
+            createAll(cases, "system", lookups);
         });
     }
 
@@ -206,14 +212,10 @@ public class CaseOpenings {
 
     /** The post (given, or the badge's on that day) and the person (the badge's, or the post's sole holder that day). */
     Concerned concerned(String postId, String badge, LocalDate day) {
-        return concerned(postId, badge, day, chains::traceToPrincipal);
+        return concerned(postId, badge, day, new OpeningLookups(chains, store));
     }
 
-    private Concerned concerned(
-            String postId,
-            String badge,
-            LocalDate day,
-            BiFunction<String, LocalDate, List<AccountabilityChains.Traced>> trace) {
+    private Concerned concerned(String postId, String badge, LocalDate day, OpeningLookups lookups) {
         var post = postId;
         if (post == null && badge != null) {
             post = chains.postOfBadge(badge, day).orElse(null);
@@ -222,12 +224,12 @@ public class CaseOpenings {
             return new Concerned(
                     null, null, List.of(CaseTexts.NO_POST.at("input", postId == null ? "badgeNumber" : "postId")));
         }
-        if (store.unitOfPost(post).isEmpty()) {
+        if (lookups.unitOfPost(post).isEmpty()) {
             return new Concerned(null, null, List.of(CaseTexts.UNKNOWN_POST.at("input", "postId")));
         }
-        String person = badge != null && store.personName(badge).isPresent() ? badge : null;
+        String person = badge != null && lookups.personName(badge).isPresent() ? badge : null;
         if (person == null) {
-            var chain = trace.apply(post, day);
+            var chain = lookups.trace(post, day);
             person = chain.isEmpty() ? null : chain.get(0).personId();
         }
         if (person == null) {
@@ -238,26 +240,23 @@ public class CaseOpenings {
 
     /** Puts post, person, unit and chain as they were on {@code day} into the case's properties. */
     Map<String, Object> concernedProperties(Concerned concerned, LocalDate day) {
-        return concernedProperties(concerned, day, chains::traceToPrincipal);
+        return concernedProperties(concerned, day, new OpeningLookups(chains, store));
     }
 
-    private Map<String, Object> concernedProperties(
-            Concerned concerned,
-            LocalDate day,
-            BiFunction<String, LocalDate, List<AccountabilityChains.Traced>> trace) {
+    private Map<String, Object> concernedProperties(Concerned concerned, LocalDate day, OpeningLookups lookups) {
         var props = new HashMap<String, Object>();
         if (concerned.postId() == null) {
             return props;
         }
-        var traced = trace.apply(concerned.postId(), day);
-        var unit = store.unitOfPost(concerned.postId()).orElseThrow();
+        var traced = lookups.trace(concerned.postId(), day);
+        var unit = lookups.unitOfPost(concerned.postId()).orElseThrow();
         props.put("unitId", unit.id());
         props.put("unitName", unit.name());
         props.put("postId", concerned.postId());
         props.put("postLabel", traced.isEmpty() ? null : traced.get(0).post().label());
         if (concerned.personId() != null) {
             props.put("personId", concerned.personId());
-            props.put("personName", store.personName(concerned.personId()).orElse(null));
+            props.put("personName", lookups.personName(concerned.personId()).orElse(null));
         }
         var links = traced.stream()
                 .map(t -> new ChainLink(t.role(), t.post().id(), t.post().label(), t.personId(), t.personName()))
@@ -302,13 +301,12 @@ public class CaseOpenings {
 
     /** Creates a case (call inside the write): the concerned post's and person's properties of {@code day} added. */
     String create(Map<String, Object> props, Concerned concerned, LocalDate day, String status, String by) {
-        return createAll(List.of(new NewCase(props, concerned, day, status)), by, chains::traceToPrincipal)
+        return createAll(List.of(new NewCase(props, concerned, day, status)), by, new OpeningLookups(chains, store))
                 .get(0);
     }
 
     /** Creates these cases with consecutive numbers of this year (call inside the write); returns their ids. */
-    private List<String> createAll(
-            List<NewCase> cases, String by, BiFunction<String, LocalDate, List<AccountabilityChains.Traced>> trace) {
+    private List<String> createAll(List<NewCase> cases, String by, OpeningLookups lookups) {
         if (cases.isEmpty()) {
             return List.of();
         }
@@ -325,7 +323,7 @@ public class CaseOpenings {
             var props = c.props();
             props.putAll(chainsOn.computeIfAbsent(
                     Arrays.asList(c.concerned().postId(), c.concerned().personId(), c.day()),
-                    k -> concernedProperties(c.concerned(), c.day(), trace)));
+                    k -> concernedProperties(c.concerned(), c.day(), lookups)));
             props.put("id", id);
             props.put("number", numbers.get(i));
             props.put("key", TimeKeys.key(now, id));

@@ -275,6 +275,38 @@ class CaseStore {
                 .one();
     }
 
+    /** {@link #unitOfPost} of each post in one query (an unknown post is left out). */
+    Map<String, Named> unitsOfPosts(java.util.Collection<String> postIds) {
+        var found = new HashMap<String, Named>();
+        neo4j.query("""
+                        UNWIND $posts AS post
+                        CALL (post) { MATCH (:Post {id: post})-[:IN_ORG]->(u:Organization) RETURN u LIMIT 1 }
+                        RETURN post, u.id AS id, u.name AS name""")
+                .bind(List.copyOf(postIds))
+                .to("posts")
+                .fetchAs(Map.Entry.class)
+                .mappedBy((types, row) -> Map.entry(
+                        row.get("post").asString(),
+                        new Named(row.get("id").asString(), row.get("name").asString(null))))
+                .all()
+                .forEach(e -> found.put((String) e.getKey(), (Named) e.getValue()));
+        return found;
+    }
+
+    /** {@link #personName} of each person in one query (an unknown person is left out). */
+    Map<String, String> personNames(java.util.Collection<String> personIds) {
+        var found = new HashMap<String, String>();
+        neo4j.query("UNWIND $ids AS id MATCH (p:Person {id: id}) RETURN p.id AS id, coalesce(p.name, '') AS name")
+                .bind(List.copyOf(personIds))
+                .to("ids")
+                .fetchAs(Map.Entry.class)
+                .mappedBy((types, row) ->
+                        Map.entry(row.get("id").asString(), row.get("name").asString()))
+                .all()
+                .forEach(e -> found.put((String) e.getKey(), (String) e.getValue()));
+        return found;
+    }
+
     Optional<String> personName(String personId) {
         return neo4j.query("MATCH (p:Person {id: $id}) RETURN coalesce(p.name, '') AS name")
                 .bind(personId)

@@ -186,27 +186,40 @@ class CaseEventStore {
         return found;
     }
 
+    /** A unit and a power item of its cases, whose responsible post is looked up. */
+    record UnitItem(String unitId, String powerItemId) {}
+
     /**
      * The post holding a duty that exercises the item in the unit or a unit below it (lowest id), else the unit's
-     * principal, else its head.
+     * principal, else its head: for each pair, in one statement (absent when there is none).
      */
-    String responsiblePost(String unitId, String powerItemId) {
-        return neo4j.query("""
-                        OPTIONAL CALL () {
-                          MATCH (:PowerItem {id: $item})<-[:EXERCISES]-(d:Duty)-[:HELD_BY]->(p:Post)-[:IN_ORG]->(:Organization)
-                                -[:PART_OF*0..]->(:Organization {id: $unit})
+    Map<UnitItem, String> responsiblePosts(Collection<UnitItem> pairs) {
+        var rows = pairs.stream()
+                .map(p -> Map.of("unit", p.unitId(), "item", p.powerItemId()))
+                .toList();
+        var found = new HashMap<UnitItem, String>();
+        neo4j.query("""
+                        UNWIND $pairs AS pair
+                        OPTIONAL CALL (pair) {
+                          MATCH (:PowerItem {id: pair.item})<-[:EXERCISES]-(d:Duty)-[:HELD_BY]->(p:Post)-[:IN_ORG]->(:Organization)
+                                -[:PART_OF*0..]->(:Organization {id: pair.unit})
                           WHERE coalesce(d.status, 'active') <> 'withdrawn' AND coalesce(p.status, 'active') <> 'dissolved'
                           RETURN p.id AS dutyPost ORDER BY p.id LIMIT 1 }
-                        OPTIONAL CALL () {
-                          MATCH (head:Post)-[:IN_ORG]->(:Organization {id: $unit})
+                        OPTIONAL CALL (pair) {
+                          MATCH (head:Post)-[:IN_ORG]->(:Organization {id: pair.unit})
                           WHERE head.role IN ['principal', 'head'] AND coalesce(head.status, 'active') <> 'dissolved'
                           RETURN head.id AS headPost ORDER BY CASE head.role WHEN 'principal' THEN 0 ELSE 1 END, head.id LIMIT 1 }
-                        RETURN coalesce(dutyPost, headPost) AS post""")
-                .bindAll(Map.of("unit", unitId, "item", powerItemId))
-                .fetchAs(String.class)
-                .mappedBy((t, r) -> r.get("post").asString(null))
-                .one()
-                .orElse(null);
+                        WITH pair, coalesce(dutyPost, headPost) AS post WHERE post IS NOT NULL
+                        RETURN pair.unit AS unit, pair.item AS item, post""")
+                .bind(rows)
+                .to("pairs")
+                .fetchAs(Map.Entry.class)
+                .mappedBy((t, r) -> Map.entry(
+                        new UnitItem(r.get("unit").asString(), r.get("item").asString()),
+                        r.get("post").asString()))
+                .all()
+                .forEach(e -> found.put((UnitItem) e.getKey(), (String) e.getValue()));
+        return found;
     }
 
     /** How each case ended, for the monthly statistics (written again when a later event changes it). */

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Notifications;
@@ -76,7 +77,8 @@ public class SignalEvaluation {
 
     public Run evaluate(Instant at) {
         var terms = new HashMap<String, PowerItemTerms>();
-        var posts = new HashMap<String, String>();
+        var posts = new HashMap<CaseEventStore.UnitItem, String>();
+        var recipients = new HashMap<String, Set<String>>();
         var total = new int[4];
         String after = "";
         while (true) {
@@ -88,7 +90,7 @@ public class SignalEvaluation {
                 locks.job("supervision-evaluation");
                 var open = cases.openCases(from, PAGE);
                 open.forEach(c -> page.add(c.id()));
-                return evaluatePage(open, at, terms, posts, total, raisedNow);
+                return evaluatePage(open, at, terms, posts, recipients, total, raisedNow);
             });
             raisedNow.forEach(signal -> meters.counter(
                             "dutygraph.supervision.signals",
@@ -108,7 +110,8 @@ public class SignalEvaluation {
             List<CaseEventStore.OpenCase> open,
             Instant at,
             Map<String, PowerItemTerms> terms,
-            Map<String, String> posts,
+            Map<CaseEventStore.UnitItem, String> posts,
+            Map<String, Set<String>> recipients,
             int[] total,
             List<Signal> raisedNow) {
         var missing = open.stream()
@@ -116,6 +119,15 @@ public class SignalEvaluation {
                 .filter(id -> !terms.containsKey(id))
                 .collect(Collectors.toSet());
         if (!missing.isEmpty()) terms.putAll(cases.terms(missing));
+        var unresolved = open.stream()
+                .map(c -> new CaseEventStore.UnitItem(c.unitId(), c.powerItemId()))
+                .filter(pair -> !posts.containsKey(pair))
+                .collect(Collectors.toSet());
+        if (!unresolved.isEmpty()) {
+            var found = cases.responsiblePosts(unresolved);
+            // "" for a pair without one: looked up once all the same
+            unresolved.forEach(pair -> posts.put(pair, found.getOrDefault(pair, "")));
+        }
         var stored = signals.clearedByCase(
                 open.stream().map(CaseEventStore.OpenCase::id).toList());
         var raised = new LinkedHashMap<String, Signal>();
@@ -126,8 +138,7 @@ public class SignalEvaluation {
             var evaluated = engine.run(
                     c.events(),
                     terms.get(c.powerItemId()),
-                    (unit, item) -> posts.computeIfAbsent(
-                            unit + '\u0000' + item, k -> orEmpty(cases.responsiblePost(unit, item))),
+                    (unit, item) -> posts.get(new CaseEventStore.UnitItem(unit, item)),
                     at);
             var found = evaluated.signals();
             if (evaluated.ending() != null) endings.put(c.id(), evaluated.ending());
@@ -148,13 +159,14 @@ public class SignalEvaluation {
         if (!cleared.isEmpty()) signals.clear(cleared);
         if (!endings.isEmpty()) cases.recordEndings(endings);
         if (!closed.isEmpty()) cases.close(closed);
+        notices.lookUp(
+                raised.values().stream().filter(s -> s.clearedAt() == null).toList(), recipients);
         var requests = new ArrayList<NotificationRequest>();
-        var recorded = new ArrayList<String>();
-        var recipients = new HashMap<String, java.util.Set<String>>();
+        var redCards = new ArrayList<SupervisionRedCard>();
         raised.forEach((id, s) -> {
             if (s.clearedAt() == null) requests.addAll(notices.requests(id, s, recipients));
             if (s.level() == Signal.Level.red) {
-                recorded.addAll(effects.record(new SupervisionRedCard(
+                redCards.add(new SupervisionRedCard(
                         id,
                         s.rule().name(),
                         s.caseId(),
@@ -162,10 +174,11 @@ public class SignalEvaluation {
                         s.unitId(),
                         s.postId(),
                         s.raisedAt(),
-                        s.due())));
+                        s.due()));
             }
         });
         if (!requests.isEmpty()) notifications.enqueue(requests);
+        var recorded = redCards.isEmpty() ? List.<String>of() : effects.recordAll(redCards);
         total[0] += open.size();
         total[1] += raised.size();
         total[2] += cleared.size();
@@ -179,10 +192,6 @@ public class SignalEvaluation {
         return found.stream()
                 .map(s -> caseId + "/" + s.rule().name() + "/" + counts.merge(s.rule(), 1, Integer::sum))
                 .toList();
-    }
-
-    private static String orEmpty(String post) {
-        return post == null ? "" : post;
     }
 
     private static Signal withoutEmptyPost(Signal s) {

@@ -409,8 +409,14 @@ public class OrgReadStore {
 
     /** The next step up from a post in the walk {@link SupervisoryChain} describes, or null at the top. */
     ChainLinkView nextLink(String postId) {
+        return nextLinks(List.of(postId)).get(postId);
+    }
+
+    /** {@link #nextLink} of each post in one query; a post at the top (or unknown) is left out. */
+    Map<String, ChainLinkView> nextLinks(Collection<String> postIds) {
         var rows = reads.list("""
-                MATCH (p:Post {id: $id})
+                UNWIND $ids AS id
+                MATCH (p:Post {id: id})
                 OPTIONAL MATCH (p)-[:REPORTS_TO]->(reportsTo:Post)
                 OPTIONAL MATCH (p)-[:IN_ORG]->(unit:Organization)
                 CALL (p, unit) {
@@ -428,11 +434,24 @@ public class OrgReadStore {
                   WHERE ph.role IN ['principal', 'head'] AND coalesce(ph.status, 'active') <> 'dissolved'
                   RETURN ph AS parentHead ORDER BY length(path), CASE ph.role WHEN 'principal' THEN 0 ELSE 1 END, ph.id LIMIT 1
                 }
-                RETURN reportsTo, head, supervisor, kind, parentHead""", Map.of("id", postId), r -> r);
-        if (rows.isEmpty()) {
-            return null;
+                RETURN id, reportsTo, head, supervisor, kind, parentHead""", Map.of("ids", List.copyOf(postIds)), r -> r);
+        var links = new HashMap<String, ChainLinkView>();
+        var seen = new java.util.HashSet<String>();
+        for (var r : rows) {
+            var postId = r.get("id").asString();
+            // the first row of a post, as for one post alone
+            if (!seen.add(postId)) {
+                continue;
+            }
+            var link = nextLink(postId, r);
+            if (link != null) {
+                links.put(postId, link);
+            }
         }
-        var r = rows.get(0);
+        return links;
+    }
+
+    private static ChainLinkView nextLink(String postId, Record r) {
         if (!r.get("reportsTo").isNull()) {
             return new ChainLinkView(OrgRows.post(r.get("reportsTo").asNode()), ChainStep.REPORTS_TO);
         }

@@ -13,6 +13,9 @@ class EffectStore {
 
     record NewEffect(String id, String handler) {}
 
+    /** An effect of one of several events recorded together: its own kind and payload. */
+    record NewEventEffect(String id, String handler, String kind, String payload) {}
+
     record PendingEffect(String id, String kind, String handler, String payload) {}
 
     private static final String CREATE = """
@@ -29,6 +32,17 @@ class EffectStore {
     /** The effects of one event, all due now, in the running Spring-managed transaction. */
     void create(String kind, String payload, List<NewEffect> effects, long now) {
         neo4j.query(CREATE).bindAll(creation(kind, payload, effects, now)).run();
+    }
+
+    /** The effects of several events, all due now, in one statement in the running transaction. */
+    void createAll(List<NewEventEffect> effects, long now) {
+        var rows = effects.stream()
+                .map(e -> Map.of("id", e.id(), "handler", e.handler(), "kind", e.kind(), "payload", e.payload()))
+                .toList();
+        neo4j.query("""
+                        UNWIND $rows AS r
+                        CREATE (:Effect {id: r.id, kind: r.kind, handler: r.handler, payload: r.payload, state: 'PENDING',
+                                attempts: 0, createdAt: $now, dueAt: $now})""").bindAll(Map.of("rows", rows, "now", now)).run();
     }
 
     /** The effect, if it is still pending (lock it first: a concurrent delivery then waits and finds it done). */

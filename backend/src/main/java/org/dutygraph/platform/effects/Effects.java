@@ -123,6 +123,29 @@ public class Effects {
                 .count();
     }
 
+    /**
+     * {@link #record(Object)} for many events at once, in one statement (an evaluation raising thousands of red cards
+     * records them in its page's transaction, not a statement each); returns the ids of all their effects.
+     */
+    public List<String> recordAll(List<?> events) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("effects are recorded in the transaction of the change that causes them: "
+                    + "call recordAll inside GraphTransactions.write");
+        }
+        var rows = new ArrayList<EffectStore.NewEventEffect>();
+        for (var event : events) {
+            var payload = JSON.writeValueAsString(event);
+            for (var effect : effectsOf(event)) {
+                rows.add(new EffectStore.NewEventEffect(
+                        effect.id(), effect.handler(), event.getClass().getSimpleName(), payload));
+            }
+        }
+        if (!rows.isEmpty()) {
+            store.createAll(rows, clock.millis());
+        }
+        return rows.stream().map(EffectStore.NewEventEffect::id).toList();
+    }
+
     private List<EffectStore.NewEffect> effectsOf(Object event) {
         var effects = new ArrayList<EffectStore.NewEffect>();
         for (var handler : handlers.values()) {

@@ -1,0 +1,256 @@
+package org.dutygraph.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.dutygraph.platform.calendar.WorkingDays;
+import org.dutygraph.supervision.signals.Signal;
+import org.dutygraph.support.ApiTest;
+import org.dutygraph.support.GraphQl;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The service's evaluation (events through the systems' HTTP intake, evaluated page by page in the graph) raises
+ * exactly the signals {@code supervise} raises from the same bundle and lines: on the fixture's cases (the Spring
+ * Festival, a swapped working Saturday, a suspension, a conclusion, a rejection, a replayed event) and on 2,100
+ * generated ones spread over more than one page, in two units and two power items, some naming their post. Every red card opens
+ * one draft case.
+ */
+class SignalEvaluationAgreementApiTest extends ApiTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Instant LATER =
+            OffsetDateTime.parse("2026-04-10T12:00:00+08:00").toInstant();
+
+    @Autowired
+    SignalEvaluation evaluation;
+
+    @Autowired
+    WorkingDays days;
+
+    @Autowired
+    SupervisionSettings settings;
+
+    @Test
+    void theServiceRaisesWhatTheOfflineEvaluatorRaises() throws Exception {
+        wipeGraph();
+        var bundle = resource("supervision/bundle.json");
+        importBundle(bundle);
+        var events = resource("supervision/events.jsonl") + generated(2_100);
+        var intake = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/supervision/events"))
+                        .header("Content-Type", "application/x-ndjson")
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString("zwfw:zwfw-secret".getBytes(StandardCharsets.UTF_8)))
+                        .POST(HttpRequest.BodyPublishers.ofString(events, StandardCharsets.UTF_8))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(intake.statusCode()).as(intake.body()).isEqualTo(200);
+        assertThat(GraphQl.JSON.readTree(intake.body()).path("problems").size())
+                .as(intake.body())
+                .isZero();
+
+        var later = evaluation.evaluate(LATER);
+        var offline = new OfflineSupervision(days, clock.getZone(), settings.supervisionPeriod())
+                .run(
+                        new ByteArrayInputStream(bundle.getBytes(StandardCharsets.UTF_8)),
+                        new BufferedReader(new StringReader(events)),
+                        LATER);
+
+        assertThat(offline.cases()).isEqualTo(2_104);
+        var expected = offline.signals().stream()
+                .map(SignalEvaluationAgreementApiTest::line)
+                .toList();
+        assertThat(expected)
+                .as("the mix raises every rule")
+                .anyMatch(s -> s.contains(" not_cleared "))
+                .anyMatch(s -> s.contains(" over_statutory "))
+                .anyMatch(s -> s.contains(" unlisted_fee "))
+                .anyMatch(s -> s.contains(" no_reason "))
+                .anyMatch(s -> s.contains(" step_over "))
+                .anyMatch(s -> s.contains(" deadline_near "))
+                .anyMatch(s -> s.endsWith(" null"))
+                .anyMatch(s -> !s.endsWith(" null"));
+        var stored = stored();
+        assertThat(differingCases(stored, expected))
+                .as("cases whose signals differ")
+                .isEmpty();
+        assertThat(stored).hasSize(expected.size()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(evaluation.evaluate(LATER).raised())
+                .as("nothing new the second time")
+                .isZero();
+        assertThat(later.raised()).isPositive();
+
+        long reds = offline.signals().stream()
+                .filter(s -> s.level() == Signal.Level.red)
+                .count();
+        try (var session = driver.session()) {
+            var cases = session.run("""
+                            MATCH (c:AccountabilityCase {sourceKind: 'E_SUPERVISION'})
+                            RETURN c.sourceId AS id, c.status AS status""")
+                    .list(r -> r.get("id").asString() + " " + r.get("status").asString());
+            assertThat(cases).as("one draft per red card").hasSize((int) reds).allMatch(c -> c.endsWith(" DRAFT"));
+            assertThat(cases.stream().map(c -> c.substring(0, c.indexOf(' '))).distinct())
+                    .hasSize((int) reds);
+        }
+    }
+
+    private List<String> stored() {
+        var lines = new ArrayList<String>();
+        String after = null;
+        while (true) {
+            var page = as("inspector")
+                    .post("""
+                            query($a: String) { supervisionSignals(first: 500, after: $a) {
+                              edges { node { caseId level rule powerItemId unitId postId raisedAt due clearedAt } }
+                              pageInfo { hasNextPage endCursor } } }""", after == null ? Map.of() : Map.of("a", after))
+                    .ok()
+                    .path("supervisionSignals");
+            page.path("edges")
+                    .valueStream()
+                    .map(e -> e.path("node"))
+                    .forEach(n -> lines.add(String.join(
+                            " ",
+                            n.path("caseId").asString(),
+                            n.path("level").asString().toLowerCase(java.util.Locale.ROOT),
+                            n.path("rule").asString(),
+                            n.path("powerItemId").asString(),
+                            n.path("unitId").asString(),
+                            n.path("postId").isNull()
+                                    ? "null"
+                                    : n.path("postId").asString(),
+                            instant(n.path("raisedAt")),
+                            instant(n.path("due")),
+                            instant(n.path("clearedAt")))));
+            if (!page.path("pageInfo").path("hasNextPage").asBoolean()) return lines;
+            after = page.path("pageInfo").path("endCursor").asString();
+        }
+    }
+
+    /** Each case whose stored signals differ from the expected ones: both, sorted, with the stored ids. */
+    private List<String> differingCases(List<String> stored, List<String> expected) {
+        var byCase = new java.util.TreeMap<String, List<List<String>>>();
+        stored.forEach(l -> byCase.computeIfAbsent(
+                        l.substring(0, l.indexOf(' ')), k -> List.of(new ArrayList<>(), new ArrayList<>()))
+                .get(0)
+                .add(l));
+        expected.forEach(l -> byCase.computeIfAbsent(
+                        l.substring(0, l.indexOf(' ')), k -> List.of(new ArrayList<>(), new ArrayList<>()))
+                .get(1)
+                .add(l));
+        var differing = new ArrayList<String>();
+        byCase.forEach((id, both) -> {
+            both.forEach(java.util.Collections::sort);
+            if (!both.get(0).equals(both.get(1)) && differing.size() < 5) {
+                try (var session = driver.session()) {
+                    var ids = session.run(
+                                    "MATCH (s:SupervisionSignal {caseId: $c}) RETURN s.id + ' ' + toString(s.raisedAt) AS s ORDER BY s",
+                                    Map.of("c", id))
+                            .list(r -> r.get("s").asString());
+                    differing.add(id + "\n stored " + both.get(0) + "\n expected " + both.get(1) + "\n ids " + ids);
+                }
+            }
+        });
+        return differing;
+    }
+
+    private static String instant(tools.jackson.databind.JsonNode time) {
+        return time.isNull() || time.isMissingNode()
+                ? "null"
+                : OffsetDateTime.parse(time.asString()).toInstant().toString();
+    }
+
+    private static String line(Signal s) {
+        return String.join(
+                " ",
+                s.caseId(),
+                s.level().name(),
+                s.rule().name(),
+                s.powerItemId(),
+                s.unitId(),
+                String.valueOf(s.postId()),
+                s.raisedAt().toString(),
+                String.valueOf(s.due()),
+                String.valueOf(s.clearedAt()));
+    }
+
+    /**
+     * Cases accepted from mid-January to early April (across the Spring Festival and its working Saturdays): a step,
+     * sometimes a fee (listed or not), a suspension in three, a conclusion or a rejection (half without a reason) in
+     * most; some name their post.
+     */
+    private static String generated(int cases) {
+        var random = new SplittableRandom(17);
+        var out = new StringBuilder();
+        var start = LocalDateTime.of(2026, 1, 12, 9, 0);
+        for (int c = 0; c < cases; c++) {
+            var item = random.nextBoolean() ? "pi-reg" : "pi-lic";
+            var unit = random.nextInt(4) == 0 ? "zrzy-dj" : "zrzy";
+            var post = random.nextInt(8) == 0 ? ", \"post_id\": \"zrzy-dj-head\"" : "";
+            var head = "\"case_id\": \"G-" + c + "\", \"power_item_id\": \"" + item + "\", \"unit_id\": \"" + unit
+                    + "\"" + post + ", ";
+            var t = start.plusMinutes(random.nextLong(85L * 24 * 60));
+            int e = 0;
+            e = line(out, head, c, e, "received", t, "");
+            t = t.plusMinutes(30);
+            e = line(out, head, c, e, "accepted", t, "");
+            t = t.plusHours(1 + random.nextInt(30));
+            e = line(out, head, c, e, "step", t, ", \"step\": \"审核\", \"step_limit_days\": " + (1 + random.nextInt(3)));
+            if (random.nextInt(3) == 0) {
+                t = t.plusMinutes(10);
+                var fee = random.nextInt(4) == 0 ? "资料费" : "不动产登记费";
+                e = line(out, head, c, e, "fee", t, ", \"fee\": {\"item\": \"" + fee + "\", \"amount\": \"80.00\"}");
+            }
+            if (random.nextInt(10) < 3) {
+                t = t.plusHours(5 + random.nextInt(48));
+                e = line(out, head, c, e, "suspended", t, "");
+                t = t.plusHours(24 + random.nextInt(96));
+                e = line(out, head, c, e, "resumed", t, "");
+            }
+            int end = random.nextInt(10);
+            t = t.plusHours(random.nextInt(24 * 20));
+            if (end < 6) {
+                line(out, head, c, e, "concluded", t, "");
+            } else if (end < 8) {
+                line(out, head, c, e, "rejected", t, end == 6 ? ", \"reason\": \"材料不全\"" : "");
+            }
+        }
+        return out.toString();
+    }
+
+    private static int line(StringBuilder out, String head, int c, int e, String kind, LocalDateTime at, String extra) {
+        out.append("{\"event_id\": \"g-")
+                .append(c)
+                .append('-')
+                .append(e)
+                .append("\", ")
+                .append(head)
+                .append("\"kind\": \"")
+                .append(kind)
+                .append("\", \"at\": \"")
+                .append(at)
+                .append(":00+08:00\"")
+                .append(extra)
+                .append("}\n");
+        return e + 1;
+    }
+}
