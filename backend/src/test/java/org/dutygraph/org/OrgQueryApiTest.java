@@ -294,8 +294,8 @@ class OrgQueryApiTest extends ApiTest {
                     posts(first: 5) { edges { cursor } } duties(first: 5) { edges { cursor } } } } } }""");
         // posts' and duties' own fields, from roots that reach many of them (the request depth limit is 6)
         verified("""
-                { powerItems(first: 100) { edges { node { holders { ... on Post { id holders { id } backup { id } unit { id } } } } } }
-                  duties(filter: {areaId: "qs"}, first: 100) { edges { node { id holder { __typename } objects { id } area { id } } } } }""");
+                { powerItems(first: 100) { edges { node { holders(first: 10) { ... on Post { id holders(first: 10) { id } backup { id } unit { id } } } } } }
+                  duties(filter: {areaId: "qs"}, first: 100) { edges { node { id holder { __typename } objects(first: 10) { id } area { id } } } } }""");
         // one query per field level, whatever the number of parents (23 units, ~100 posts, 100 duties)
         assertThat(queriesRun() - before).isLessThan(27);
     }

@@ -66,7 +66,7 @@ public class GraphQlConfiguration {
 
     /** Depth, aliases, directives and cost of the operation as it would execute (see {@link GraphQlLimits}). */
     @Bean
-    DocumentLimits documentLimits(GraphQlLimits limits, Messages messages) {
-        return new DocumentLimits(limits, messages);
+    DocumentLimits documentLimits(GraphQlLimits limits, Messages messages, TrustedDocuments trusted) {
+        return new DocumentLimits(limits, messages, trusted);
     }
 }
