@@ -1,6 +1,7 @@
 package org.dutygraph.cases;
 
 import java.util.List;
+import org.dutygraph.notifications.NotificationEvent;
 import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Notifications;
 import org.dutygraph.notifications.Recipient;
@@ -19,14 +20,16 @@ import org.springframework.stereotype.Component;
 class CasePushes {
 
     enum Step {
-        REGISTERED(CaseTexts.PUSH_REGISTERED),
-        DECIDED(CaseTexts.PUSH_DECIDED),
-        APPEAL_DECIDED(CaseTexts.PUSH_APPEAL_DECIDED);
+        REGISTERED(CaseTexts.PUSH_REGISTERED, NotificationEvent.ACCOUNTABILITY_CASE_REGISTERED),
+        DECIDED(CaseTexts.PUSH_DECIDED, NotificationEvent.ACCOUNTABILITY_CASE_DECIDED),
+        APPEAL_DECIDED(CaseTexts.PUSH_APPEAL_DECIDED, NotificationEvent.ACCOUNTABILITY_CASE_APPEAL_DECIDED);
 
         private final CaseTexts body;
+        private final NotificationEvent event;
 
-        Step(CaseTexts body) {
+        Step(CaseTexts body, NotificationEvent event) {
             this.body = body;
+            this.event = event;
         }
     }
 
@@ -45,7 +48,7 @@ class CasePushes {
         List<NotificationRequest> requests = accounts.usernamesOfPerson(personId).stream()
                 .map(username -> NotificationRequest.sensitive(
                         Recipient.account(username),
-                        "ACCOUNTABILITY_CASE_" + step.name(),
+                        step.event,
                         Text.of(CaseTexts.PUSH_TITLE),
                         Text.of(step.body),
                         SubjectType.ACCOUNTABILITY_CASE.name(),

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.dutygraph.complaints.ComplaintViews.HandlerView;
 import org.dutygraph.complaints.ComplaintViews.MessageView;
+import org.dutygraph.notifications.NotificationEvent;
 import org.dutygraph.platform.effects.Effects;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.i18n.PlatformTexts;
@@ -191,7 +192,7 @@ public class CaseHandling {
         if (a.action().equals("ASSIGN")) {
             notices.handlers(
                     accounts.usernamesInUnits(List.of(unit)),
-                    "COMPLAINT_ASSIGNED",
+                    NotificationEvent.COMPLAINT_ASSIGNED,
                     Text.of(ComplaintTexts.ASSIGNED_TITLE, c.number()),
                     Text.of(ComplaintTexts.ASSIGNED_BODY),
                     c.id());

@@ -12,6 +12,7 @@ import org.dutygraph.complaints.receipts.FollowSeal;
 import org.dutygraph.complaints.receipts.Receipts;
 import org.dutygraph.complaints.routing.ComplaintTarget;
 import org.dutygraph.notifications.DeviceRegistry;
+import org.dutygraph.notifications.NotificationEvent;
 import org.dutygraph.platform.graphql.TimeKeys;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.i18n.Languages;
@@ -174,7 +175,7 @@ public class CitizenComplaints {
             var message = complaints.addMessage(ref.get().id(), "CITIZEN", null, body.strip(), clock.instant());
             notices.handlers(
                     handlers,
-                    "COMPLAINT_REPLY",
+                    NotificationEvent.COMPLAINT_REPLY,
                     Text.of(ComplaintTexts.REPLY_TITLE),
                     Text.of(ComplaintTexts.REPLY_BODY),
                     ref.get().id());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.dutygraph.complaints.photos.PhotoStore;
+import org.dutygraph.notifications.NotificationEvent;
 import org.dutygraph.platform.i18n.Messages;
 import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.i18n.TextJson;
@@ -92,7 +93,7 @@ public class ComplaintEscalator extends PeriodicJob {
             }
             notices.handlers(
                     recipients,
-                    "COMPLAINT_OVERDUE",
+                    NotificationEvent.COMPLAINT_OVERDUE,
                     Text.of(ComplaintTexts.OVERDUE_TITLE, e.number()),
                     Text.of(ComplaintTexts.OVERDUE_BODY),
                     e.id());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.dutygraph.notifications.DeviceRegistry;
+import org.dutygraph.notifications.NotificationEvent;
 import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Notifications;
 import org.dutygraph.notifications.Recipient;
@@ -49,7 +50,7 @@ class ComplaintNotices {
         devices.renew(List.of(follower), clock.instant());
         notifications.enqueue(NotificationRequest.alerted(
                 follower,
-                "COMPLAINT_UPDATED",
+                NotificationEvent.COMPLAINT_UPDATED,
                 Text.of(ComplaintTexts.CITIZEN_UPDATE_TITLE),
                 Text.of(ComplaintTexts.CITIZEN_UPDATE_BODY),
                 CITIZEN_ALERT,
@@ -76,7 +77,7 @@ class ComplaintNotices {
         return complaints.stream()
                 .flatMap(c -> requests(
                         usernames,
-                        "COMPLAINT_RECEIVED",
+                        NotificationEvent.COMPLAINT_RECEIVED,
                         Text.of(ComplaintTexts.TRIAGE_TITLE, c.getValue()),
                         Text.of(ComplaintTexts.TRIAGE_BODY),
                         c.getKey())
@@ -84,7 +85,7 @@ class ComplaintNotices {
                 .toList();
     }
 
-    void handlers(Collection<String> usernames, String kind, Text title, Text body, String complaintId) {
+    void handlers(Collection<String> usernames, NotificationEvent kind, Text title, Text body, String complaintId) {
         var requests = requests(usernames, kind, title, body, complaintId);
         if (!requests.isEmpty()) {
             notifications.enqueue(requests);
@@ -92,7 +93,7 @@ class ComplaintNotices {
     }
 
     private static List<NotificationRequest> requests(
-            Collection<String> usernames, String kind, Text title, Text body, String complaintId) {
+            Collection<String> usernames, NotificationEvent kind, Text title, Text body, String complaintId) {
         return usernames.stream()
                 .map(u -> NotificationRequest.sensitive(
                         Recipient.account(u), kind, title, body, "COMPLAINT", complaintId))

@@ -11,6 +11,7 @@ import org.dutygraph.accountability.AccountabilityChains;
 import org.dutygraph.inspections.InspectionViews.FindingView;
 import org.dutygraph.inspections.InspectionViews.RectificationView;
 import org.dutygraph.inspections.RectificationStore.NewOrder;
+import org.dutygraph.notifications.NotificationEvent;
 import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Notifications;
 import org.dutygraph.notifications.Recipient;
@@ -187,7 +188,7 @@ public class FindingReview {
         for (var username : accounts.usernamesInUnits(List.of(f.targetUnitId()))) {
             requests.add(NotificationRequest.sensitive(
                     Recipient.account(username),
-                    "RECTIFICATION_ORDERED",
+                    NotificationEvent.RECTIFICATION_ORDERED,
                     Text.of(InspectionTexts.ORDERED_TITLE),
                     Text.of(InspectionTexts.ORDERED_BODY, rectifyBy),
                     SubjectType.RECTIFICATION.name(),
@@ -196,7 +197,7 @@ public class FindingReview {
         for (var username : inspectors) {
             requests.add(NotificationRequest.sensitive(
                     Recipient.account(username),
-                    "RETURN_VISIT_SCHEDULED",
+                    NotificationEvent.RETURN_VISIT_SCHEDULED,
                     Text.of(InspectionTexts.RETURN_VISIT_SCHEDULED_TITLE),
                     Text.of(InspectionTexts.RETURN_VISIT_SCHEDULED_BODY, returnBy),
                     SubjectType.ASSIGNMENT.name(),
@@ -215,7 +216,8 @@ public class FindingReview {
                         "NOT_OPEN", Text.of(InspectionTexts.ORDER_NOT_OPEN, status(r.status())), "input", "id"));
             }
             rectifications.respond(id, response.strip(), caller.username(), now);
-            notifyOffice(r.planId(), "RECTIFICATION_RESPONDED", Text.of(InspectionTexts.RESPONDED_BODY), id);
+            notifyOffice(
+                    r.planId(), NotificationEvent.RECTIFICATION_RESPONDED, Text.of(InspectionTexts.RESPONDED_BODY), id);
             return List.of();
         });
     }
@@ -251,7 +253,7 @@ public class FindingReview {
         for (var username : accounts.usernamesInUnits(rectifications.parentUnits(unitId))) {
             requests.add(NotificationRequest.sensitive(
                     Recipient.account(username),
-                    "RECTIFICATION_ESCALATED",
+                    NotificationEvent.RECTIFICATION_ESCALATED,
                     Text.of(InspectionTexts.NOT_FIXED_TITLE),
                     Text.of(InspectionTexts.NOT_FIXED_BODY),
                     SubjectType.RECTIFICATION.name(),
@@ -259,10 +261,13 @@ public class FindingReview {
         }
         notifications.enqueue(requests);
         notifyOffice(
-                planId, "RECTIFICATION_ESCALATED", Text.of(InspectionTexts.NOT_FIXED_OFFICE_BODY), rectificationId);
+                planId,
+                NotificationEvent.RECTIFICATION_ESCALATED,
+                Text.of(InspectionTexts.NOT_FIXED_OFFICE_BODY),
+                rectificationId);
     }
 
-    private void notifyOffice(String planId, String kind, Text body, String rectificationId) {
+    private void notifyOffice(String planId, NotificationEvent kind, Text body, String rectificationId) {
         notifications.enqueue(plans.managers(planId).stream()
                 .map(u -> NotificationRequest.sensitive(
                         Recipient.account(u),

@@ -20,6 +20,7 @@ import org.dutygraph.inspections.InspectionViews.DrawReplay;
 import org.dutygraph.inspections.InspectionViews.DrawView;
 import org.dutygraph.inspections.InspectionViews.PlanView;
 import org.dutygraph.inspections.draw.DoubleRandomDraw;
+import org.dutygraph.notifications.NotificationEvent;
 import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Notifications;
 import org.dutygraph.notifications.Recipient;
@@ -199,7 +200,7 @@ public class InspectionDraws {
                 .flatMap(v -> v.inspectors().stream()
                         .map(username -> NotificationRequest.sensitive(
                                 Recipient.account(username),
-                                "INSPECTION_ASSIGNED",
+                                NotificationEvent.INSPECTION_ASSIGNED,
                                 Text.of(InspectionTexts.ASSIGNED_TITLE),
                                 Text.of(InspectionTexts.ASSIGNED_BODY, plan.startsOn(), plan.endsOn()),
                                 SubjectType.ASSIGNMENT.name(),

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.dutygraph.notifications.NotificationEvent;
 import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Notifications;
 import org.dutygraph.notifications.Recipient;
@@ -62,7 +63,7 @@ public class InspectionReminders extends PeriodicJob {
                 for (var username : accounts.usernamesInUnits(List.of(d.unitId()))) {
                     requests.add(NotificationRequest.sensitive(
                             Recipient.account(username),
-                            "RECTIFICATION_DUE",
+                            NotificationEvent.RECTIFICATION_DUE,
                             Text.of(InspectionTexts.DUE_TITLE),
                             Text.of(InspectionTexts.DUE_BODY, d.rectifyBy()),
                             SubjectType.RECTIFICATION.name(),
@@ -73,7 +74,7 @@ public class InspectionReminders extends PeriodicJob {
                 for (var username : v.inspectors()) {
                     requests.add(NotificationRequest.sensitive(
                             Recipient.account(username),
-                            "RETURN_VISIT_DUE",
+                            NotificationEvent.RETURN_VISIT_DUE,
                             Text.of(InspectionTexts.RETURN_VISIT_DUE_TITLE),
                             Text.of(InspectionTexts.RETURN_VISIT_DUE_BODY, v.dueBy()),
                             SubjectType.ASSIGNMENT.name(),

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Announcements {
 
-    public static final String KIND = "ANNOUNCEMENT";
+    public static final NotificationEvent KIND = NotificationEvent.ANNOUNCEMENT;
 
     private final AccountService accounts;
     private final Notifications notifications;

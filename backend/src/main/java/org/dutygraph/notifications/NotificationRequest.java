@@ -5,7 +5,7 @@ import org.dutygraph.platform.i18n.Text;
 /**
  * A notification another feature wants sent: stored in the recipient's inbox and pushed to their devices.
  *
- * @param kind        what happened, upper case (ANNOUNCEMENT, INSPECTION_ASSIGNED, COMPLAINT_UPDATED, ...)
+ * @param kind        what happened: one of the kinds the schema's NotificationEvent lists
  * @param title       what the recipient reads, in their language: catalogue texts are kept as key and arguments and
  *                    rendered when read (and pushed in the language of each device)
  * @param sensitive   pushed as an opaque id only: the title and body never leave the system through the
@@ -17,7 +17,7 @@ import org.dutygraph.platform.i18n.Text;
  */
 public record NotificationRequest(
         Recipient recipient,
-        String kind,
+        NotificationEvent kind,
         Text title,
         Text body,
         boolean sensitive,
@@ -46,7 +46,7 @@ public record NotificationRequest(
 
     public NotificationRequest(
             Recipient recipient,
-            String kind,
+            NotificationEvent kind,
             Text title,
             Text body,
             boolean sensitive,
@@ -56,19 +56,19 @@ public record NotificationRequest(
     }
 
     /** Words someone wrote (an announcement), shown as written in every language. */
-    public static NotificationRequest plain(Recipient recipient, String kind, String title, String body) {
+    public static NotificationRequest plain(Recipient recipient, NotificationEvent kind, String title, String body) {
         return new NotificationRequest(recipient, kind, Text.verbatim(title), Text.verbatim(body), false, null, null);
     }
 
     public static NotificationRequest sensitive(
-            Recipient recipient, String kind, Text title, Text body, String subjectType, String subjectId) {
+            Recipient recipient, NotificationEvent kind, Text title, Text body, String subjectType, String subjectId) {
         return new NotificationRequest(recipient, kind, title, body, true, subjectType, subjectId);
     }
 
     /** Sensitive, but pushed as a visible generic alert (the data still carries only the message id and a reference). */
     public static NotificationRequest alerted(
             Recipient recipient,
-            String kind,
+            NotificationEvent kind,
             Text title,
             Text body,
             Alert alert,

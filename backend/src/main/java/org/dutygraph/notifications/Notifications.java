@@ -98,7 +98,7 @@ public class Notifications {
                 notificationId,
                 messageId,
                 request.recipient(),
-                request.kind(),
+                request.kind().name(),
                 messages.chinese(request.title()),
                 messages.chinese(request.body()),
                 TextJson.write(request.title()),
@@ -134,7 +134,7 @@ public class Notifications {
                                 : PushPayload.visible(
                                         messageId,
                                         notificationId,
-                                        request.kind(),
+                                        request.kind().name(),
                                         request.subjectType(),
                                         request.subjectId(),
                                         messages.render(request.title(), language),

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.dutygraph.notifications.NotificationEvent;
 import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Recipient;
 import org.dutygraph.platform.i18n.Text;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class QueueNotices {
 
-    static final String KIND = "SUPERVISION_QUEUE";
+    static final NotificationEvent KIND = NotificationEvent.SUPERVISION_QUEUE;
 
     private final QueueStore store;
     private final RecipientStore recipients;
@@ -50,7 +51,8 @@ class QueueNotices {
         var requests = new ArrayList<NotificationRequest>();
         for (var username : recipients.usernamesHolding(
                 Set.of(post.get()), LocalDate.now(clock).toString())) {
-            requests.add(NotificationRequest.sensitive(Recipient.account(username), KIND, title, body, KIND, alertId));
+            requests.add(NotificationRequest.sensitive(
+                    Recipient.account(username), KIND, title, body, KIND.name(), alertId));
         }
         return requests;
     }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.dutygraph.accountability.AccountabilityChains;
+import org.dutygraph.notifications.NotificationEvent;
 import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Recipient;
 import org.dutygraph.platform.i18n.Text;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SignalNotices {
 
-    static final String KIND = "SUPERVISION_SIGNAL";
+    static final NotificationEvent KIND = NotificationEvent.SUPERVISION_SIGNAL;
 
     private final RecipientStore recipients;
     private final AccountabilityChains chains;
@@ -60,7 +61,8 @@ class SignalNotices {
         var body = Text.of(SupervisionTexts.body(signal.rule()), signal.caseId());
         var requests = new ArrayList<NotificationRequest>();
         for (var username : memo.get(key)) {
-            requests.add(NotificationRequest.sensitive(Recipient.account(username), KIND, title, body, KIND, signalId));
+            requests.add(NotificationRequest.sensitive(
+                    Recipient.account(username), KIND, title, body, KIND.name(), signalId));
         }
         return requests;
     }

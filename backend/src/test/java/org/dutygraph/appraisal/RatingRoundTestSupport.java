@@ -225,10 +225,10 @@ abstract class RatingRoundTestSupport extends AppraiserCalls {
 
     JsonNode round(String roundId) {
         return as("appraiser").post("""
-                query($id: ID!) { ratingRound(id: $id) { id status target minGroupSize subjectIds
-                  results(first: 50) { edges { node { subjectId status score groups { group eligible ballots status score } } } }
+                query($id: ID!) { ratingRound(id: $id) { id status target minGroupSize subjectIds(first: 100)
+                  results(first: 50) { edges { node { subjectId status score groups(first: 20) { group eligible ballots status score } } } }
                   audit { openedBy openedAt closedBy closedAt closedAutomatically eligibleRaters ballotsCast turnout
-                    groups { group eligibleRaters ballots } events { action by at note } } } }""", Map.of("id", roundId)).ok().path("ratingRound");
+                    groups(first: 20) { group eligibleRaters ballots } events { action by at note } } } }""", Map.of("id", roundId)).ok().path("ratingRound");
     }
 
     static JsonNode result(JsonNode round, String subject) {

@@ -114,6 +114,56 @@ class CaseReportsApiTest extends CaseTestSupport {
         assertThat(forged.path("extensions").path("field").asString()).isEqualTo("after");
     }
 
+    /** Issue 18: the statistics' units took a cursor of the case list (and the case list one of theirs). */
+    @Test
+    void statisticsAndTheCaseListRefuseEachOthersCursors() {
+        at(OffsetDateTime.parse("2049-06-06T10:00:00+08:00").toInstant());
+        opened();
+        open(clue(Map.of("postId", "zhlth-head")));
+        var statsCursor = as(OFFICE)
+                .post("""
+                        { accountabilityCaseStatistics(from: "2049-06-01", to: "2049-06-30", first: 1) {
+                          pageInfo { endCursor } } }""", Map.of())
+                .ok()
+                .path("accountabilityCaseStatistics")
+                .path("pageInfo")
+                .path("endCursor")
+                .asString();
+        var caseCursor = as(OFFICE)
+                .post("{ accountabilityCases(first: 1) { pageInfo { endCursor } } }", Map.of())
+                .ok()
+                .path("accountabilityCases")
+                .path("pageInfo")
+                .path("endCursor")
+                .asString();
+        var refused = Map.of(
+                "query($a: String) { accountabilityCaseStatistics(from: \"2049-06-01\", to: \"2049-06-30\", after: $a)"
+                        + " { units { cases } } }",
+                caseCursor,
+                "query($a: String) { accountabilityCases(after: $a) { edges { cursor } } }",
+                statsCursor,
+                "query($a: String) { accountabilityCaseStatistics(from: \"2049-06-01\", to: \"2049-06-29\", after: $a)"
+                        + " { units { cases } } }",
+                statsCursor);
+        refused.forEach((document, cursor) -> {
+            var error = as(OFFICE).post(document, Map.of("a", cursor)).errors().get(0);
+            assertThat(error.path("extensions").path("reason").asString())
+                    .as(document)
+                    .isEqualTo("INVALID_CURSOR");
+            assertThat(error.path("extensions").path("field").asString()).isEqualTo("after");
+            assertThat(error.path("path").path(0).asString())
+                    .isIn("accountabilityCaseStatistics", "accountabilityCases");
+        });
+        var own = as(OFFICE)
+                .post(
+                        "query($a: String) { accountabilityCaseStatistics(from: \"2049-06-01\", to: \"2049-06-30\","
+                                + " after: $a) { units { unit { id } } } }",
+                        Map.of("a", statsCursor))
+                .ok()
+                .path("accountabilityCaseStatistics");
+        assertThat(unitIds(own)).containsExactly("zhlth");
+    }
+
     @Test
     void statisticsRefuseABackwardsOrOverlongPeriod() {
         assertThat(errors(statsFor(OFFICE, "2048-04-01", "2048-03-01", null))).containsExactly("to FROM_AFTER_TO");

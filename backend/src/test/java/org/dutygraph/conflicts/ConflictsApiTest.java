@@ -18,7 +18,7 @@ class ConflictsApiTest extends ApiTest {
     private static final String FINDINGS = """
             query($kinds: [FindingKind!], $unit: ID) { findings(filter: {kinds: $kinds, unitId: $unit}, first: 500) { edges { node {
               id kind severity status regression active reason explanationZh explanationEn evidence
-              units { id } posts { id } duties { id } powerItems { id } arbiter { id } } } } }""";
+              units(first: 10) { id } posts(first: 10) { id } duties(first: 10) { id } powerItems(first: 10) { id } arbiter { id } } } } }""";
 
     @BeforeEach
     void analyzedBundle() {

@@ -23,7 +23,7 @@ class FindingAudienceApiTest extends ApiTest {
 
     private static final String FINDINGS = """
             query($unit: ID) { findings(filter: {unitId: $unit}, first: 500) { edges { node {
-              id kind units { id } duties { id } posts { id } powerItems { id } arbiter { id } } } } }""";
+              id kind units(first: 10) { id } duties(first: 10) { id } posts(first: 10) { id } powerItems(first: 10) { id } arbiter { id } } } } }""";
 
     @Autowired
     PasswordEncoder passwords;

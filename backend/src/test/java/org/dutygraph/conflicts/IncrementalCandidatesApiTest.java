@@ -18,7 +18,7 @@ class IncrementalCandidatesApiTest extends ApiTest {
 
     static final String CANDIDATES = """
             { findings(filter: {kinds: [CANDIDATE_OVERLAP]}, first: 100) { edges { node {
-              id stale lastSeenAt units { id } duties { id } } } } }""";
+              id stale lastSeenAt units(first: 20) { id } duties(first: 20) { id } } } } }""";
 
     static final String LOOK_ALIKE = """
             {"format": "org-bundle/1", "duties": [{"id": "d-X-9", "holder_id": "X",

@@ -17,7 +17,7 @@ class RoleConflictEvidenceApiTest extends ApiTest {
 
     private static final String ROLE_CONFLICTS = """
             { findings(filter: {kinds: [ROLE_CONFLICT]}, first: 100) { edges { node {
-              id units { id } duties { id } evidence explanationZh explanationEn
+              id units(first: 20) { id } duties(first: 20) { id } evidence explanationZh explanationEn
               roleEvidence { dutyId side source subjectId matched } } } } }""";
 
     @BeforeEach

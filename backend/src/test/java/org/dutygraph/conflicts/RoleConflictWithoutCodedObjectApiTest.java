@@ -59,7 +59,7 @@ class RoleConflictWithoutCodedObjectApiTest extends ApiTest {
         return as("analyst")
                 .post("""
                         { findings(filter: {kinds: [ROLE_CONFLICT]}, first: 100) { edges { node {
-                          units { id } duties { id } evidence explanationZh
+                          units(first: 20) { id } duties(first: 20) { id } evidence explanationZh
                           roleEvidence { dutyId side source subjectId matched } } } } }""")
                 .ok()
                 .path("findings")

@@ -25,8 +25,8 @@ class CallersTransactionApiTest extends PushTestSupport {
     @Test
     void aNotificationEnqueuedInTheCallersTransactionRollsBackWithIt_andCommitsWithIt() {
         assertThatThrownBy(() -> graph.write(() -> {
-                    notifications.enqueue(
-                            NotificationRequest.plain(Recipient.account("staff"), "TEST", "rolled back", "b"));
+                    notifications.enqueue(NotificationRequest.plain(
+                            Recipient.account("staff"), NotificationEvent.ANNOUNCEMENT, "rolled back", "b"));
                     throw new IllegalStateException("the domain change fails after the notification was written");
                 }))
                 .hasMessageContaining("the domain change fails");
@@ -34,8 +34,8 @@ class CallersTransactionApiTest extends PushTestSupport {
         assertThat(count("PushIntent")).isZero();
 
         var ids = graph.write(() -> notifications.enqueue(List.of(
-                NotificationRequest.plain(Recipient.account("staff"), "TEST", "first", "b"),
-                NotificationRequest.plain(Recipient.account("staff"), "TEST", "second", "b"))));
+                NotificationRequest.plain(Recipient.account("staff"), NotificationEvent.ANNOUNCEMENT, "first", "b"),
+                NotificationRequest.plain(Recipient.account("staff"), NotificationEvent.ANNOUNCEMENT, "second", "b"))));
         var inbox = as("staff")
                 .post("{ inbox { edges { node { id title } } } }")
                 .ok()
@@ -50,8 +50,8 @@ class CallersTransactionApiTest extends PushTestSupport {
 
     @Test
     void enqueueingOutsideATransactionIsRefused_andStoresNothing() {
-        assertThatThrownBy(() ->
-                        notifications.enqueue(NotificationRequest.plain(Recipient.account("staff"), "TEST", "t", "b")))
+        assertThatThrownBy(() -> notifications.enqueue(NotificationRequest.plain(
+                        Recipient.account("staff"), NotificationEvent.ANNOUNCEMENT, "t", "b")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("GraphTransactions.write");
         assertThat(count("Notification")).isZero();

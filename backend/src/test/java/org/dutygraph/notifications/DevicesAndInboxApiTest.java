@@ -216,7 +216,7 @@ class DevicesAndInboxApiTest extends PushTestSupport {
                     tx,
                     NotificationRequest.sensitive(
                             Recipient.account("inspector"),
-                            "INSPECTION_ASSIGNED",
+                            NotificationEvent.INSPECTION_ASSIGNED,
                             Text.verbatim("暗访任务"),
                             Text.verbatim("明天上午暗访市政务服务中心3号窗口"),
                             "INSPECTION_ASSIGNMENT",
@@ -243,7 +243,9 @@ class DevicesAndInboxApiTest extends PushTestSupport {
         try (var session = driver.session()) {
             assertThatThrownBy(() -> session.executeWriteWithoutResult(tx -> {
                         notifications.enqueue(
-                                tx, NotificationRequest.plain(Recipient.account("staff"), "TEST", "t", "b"));
+                                tx,
+                                NotificationRequest.plain(
+                                        Recipient.account("staff"), NotificationEvent.ANNOUNCEMENT, "t", "b"));
                         throw new IllegalStateException("the domain change fails after the notification was written");
                     }))
                     .isInstanceOf(IllegalStateException.class);

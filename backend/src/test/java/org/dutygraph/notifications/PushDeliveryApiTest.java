@@ -198,7 +198,8 @@ class PushDeliveryApiTest extends PushTestSupport {
             session.executeWriteWithoutResult(tx -> {
                 var requests = new ArrayList<NotificationRequest>();
                 for (int i = 0; i < 300; i++) {
-                    requests.add(NotificationRequest.plain(Recipient.account("analyst"), "TEST", "t" + i, "b"));
+                    requests.add(NotificationRequest.plain(
+                            Recipient.account("analyst"), NotificationEvent.ANNOUNCEMENT, "t" + i, "b"));
                 }
                 notifications.enqueue(tx, requests);
             });
@@ -236,7 +237,8 @@ class PushDeliveryApiTest extends PushTestSupport {
             session.executeWriteWithoutResult(tx -> {
                 var requests = new ArrayList<NotificationRequest>();
                 for (int i = 0; i < intents; i++) {
-                    requests.add(NotificationRequest.plain(Recipient.account("inspector"), "TEST", "t" + i, "b"));
+                    requests.add(NotificationRequest.plain(
+                            Recipient.account("inspector"), NotificationEvent.ANNOUNCEMENT, "t" + i, "b"));
                 }
                 notifications.enqueue(tx, requests);
             });

@@ -223,6 +223,53 @@ class OrgQueryApiTest extends ApiTest {
                 .isEqualTo("BAD_USER_INPUT");
     }
 
+    /** Issue 18: a cursor belongs to its list; one from another list, or the same list asked otherwise, is refused. */
+    @Test
+    void aCursorOfAnotherListIsRefusedOnAfter() {
+        var unitCursor = query("{ units(first: 1) { pageInfo { endCursor } } }")
+                .path("units.pageInfo.endCursor")
+                .entity(String.class)
+                .get();
+        var searchCursor = query("{ searchDuties(text: \"矿山\", first: 1) { pageInfo { endCursor } } }")
+                .path("searchDuties.pageInfo.endCursor")
+                .entity(String.class)
+                .get();
+        var edgeCursor = query("{ searchDuties(text: \"矿山\", first: 1) { edges { cursor } } }")
+                .path("searchDuties.edges[0].cursor")
+                .entity(String.class)
+                .get();
+        assertThat(edgeCursor).isEqualTo(searchCursor);
+        var elsewhere = java.util.Map.of(
+                "query($a: String) { powerItems(after: $a) { edges { cursor } } }", unitCursor,
+                "query($a: String) { duties(filter: {holderId: \"yjj-fm\"}, after: $a) { edges { cursor } } }",
+                        unitCursor,
+                "query($a: String) { units(after: $a) { edges { cursor } } }", searchCursor,
+                "query($a: String) { searchDuties(text: \"非煤矿山\", after: $a) { edges { cursor } } }", searchCursor);
+        elsewhere.forEach((document, cursor) -> {
+            var error = as("analyst")
+                    .post(document, java.util.Map.of("a", cursor))
+                    .errors()
+                    .get(0);
+            assertThat(error.path("extensions").path("reason").asString())
+                    .as(document)
+                    .isEqualTo("INVALID_CURSOR");
+            assertThat(error.path("extensions").path("field").asString()).isEqualTo("after");
+        });
+        assertThat(as("analyst")
+                        .post(
+                                "query($a: String) { units(after: $a) { edges { cursor } } }",
+                                java.util.Map.of("a", unitCursor))
+                        .errors())
+                .as("its own list still takes it")
+                .isEmpty();
+        assertThat(as("analyst")
+                        .post(
+                                "query($a: String) { searchDuties(text: \"矿山\", after: $a) { edges { cursor } } }",
+                                java.util.Map.of("a", searchCursor))
+                        .errors())
+                .isEmpty();
+    }
+
     @Test
     void powerItemsShowTheirHoldersAndUnheldItemsHaveNone() {
         var rewards =
@@ -247,8 +294,8 @@ class OrgQueryApiTest extends ApiTest {
                     posts(first: 5) { edges { cursor } } duties(first: 5) { edges { cursor } } } } } }""");
         // posts' and duties' own fields, from roots that reach many of them (the request depth limit is 6)
         verified("""
-                { powerItems(first: 100) { edges { node { holders { ... on Post { id holders { id } backup { id } unit { id } } } } } }
-                  duties(filter: {areaId: "qs"}, first: 100) { edges { node { id holder { __typename } objects { id } area { id } } } } }""");
+                { powerItems(first: 100) { edges { node { holders(first: 10) { ... on Post { id holders(first: 10) { id } backup { id } unit { id } } } } } }
+                  duties(filter: {areaId: "qs"}, first: 100) { edges { node { id holder { __typename } objects(first: 10) { id } area { id } } } } }""");
         // one query per field level, whatever the number of parents (23 units, ~100 posts, 100 duties)
         assertThat(queriesRun() - before).isLessThan(27);
     }

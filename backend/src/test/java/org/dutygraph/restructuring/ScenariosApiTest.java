@@ -481,7 +481,7 @@ class ScenariosApiTest extends ApiTest {
     private List<JsonNode> liveOverlaps() {
         return as("analyst")
                 .post(
-                        "{ findings(filter: {kinds: [OVERLAP]}, first: 100) { edges { node { id status duties { id } units { id } } } } }")
+                        "{ findings(filter: {kinds: [OVERLAP]}, first: 100) { edges { node { id status duties(first: 20) { id } units(first: 20) { id } } } } }")
                 .ok()
                 .path("findings")
                 .path("edges")
@@ -558,7 +558,8 @@ class ScenariosApiTest extends ApiTest {
 
         var scenarios = as("admin").post("""
                 { scenarios { edges { node { id name comparisonWithToday {
-                    resolved { kind unitIds } created { kind unitIds dutyIds } staffing { unitId quotaBefore quotaAfter } } } } } }""").ok().path("scenarios").path("edges");
+                    resolved(first: 20) { kind unitIds } created(first: 20) { kind unitIds dutyIds }
+                    staffing(first: 20) { unitId quotaBefore quotaAfter } } } } } }""").ok().path("scenarios").path("edges");
         assertThat(scenarios.size()).isOne();
         var node = scenarios.get(0).path("node");
         assertThat(node.path("name").asString()).isEqualTo(org.dutygraph.restructuring.scenarios.DemoScenario.NAME);

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -170,6 +171,32 @@ class QueueAlertsApiTest extends ApiTest {
                 .isIn("UNAUTHENTICATED", "FORBIDDEN");
         var unknown = as("admin").post("{ hallQueueDay(hallId: \"zrzy\", date: \"2026-03-02\") { hallId } }");
         assertThat(unknown.firstErrorCode()).isEqualTo("BAD_USER_INPUT");
+    }
+
+    /** Issue 18: a day's snapshots (and alerts) were an unbounded list; now bounded by first like other lists. */
+    @Test
+    void aDaysSnapshotsAreBoundedByFirst_andCutAt500WithAnError() throws Exception {
+        var times = new ArrayList<String>();
+        for (int minute = 0; minute < 501; minute++) {
+            times.add("%02d:%02d 1".formatted(8 + minute / 60, minute % 60));
+        }
+        send(snapshots(times.subList(0, 250).toArray(String[]::new)));
+        send(snapshots(times.subList(250, 501).toArray(String[]::new)));
+        var lists = "query($n: Int) { hallQueueDay(hallId: \"zrzy-dj\", date: \"2026-03-02\") {"
+                + " snapshots(first: $n) { waiting } alerts(first: $n) { id } } }";
+
+        var whole = as("inspector").post(lists, new java.util.HashMap<>());
+        assertThat(whole.data().path("hallQueueDay").path("snapshots")).hasSize(500);
+        assertThat(whole.errors()).hasSize(1);
+        assertThat(whole.errors().get(0).path("extensions").path("code").asString())
+                .isEqualTo("TRUNCATED");
+        assertThat(whole.errors().get(0).path("path").toString()).isEqualTo("[\"hallQueueDay\",\"snapshots\"]");
+
+        var two = as("inspector").post(lists, Map.of("n", 2)).ok().path("hallQueueDay");
+        assertThat(two.path("snapshots")).hasSize(2);
+        var refused = as("inspector").post(lists, Map.of("n", 501)).errors().get(0);
+        assertThat(refused.path("extensions").path("code").asString()).isEqualTo("BAD_USER_INPUT");
+        assertThat(refused.path("extensions").path("field").asString()).isEqualTo("first");
     }
 
     @Test

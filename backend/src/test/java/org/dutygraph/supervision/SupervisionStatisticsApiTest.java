@@ -325,8 +325,9 @@ class SupervisionStatisticsApiTest extends ApiTest {
                         + String.join(
                                 ", ", units.stream().map(u -> "\"" + u + "\"").toList())
                         + "]";
-        return "{ supervisionStatistics(month: \"" + month + "\"" + list + ") { month units { unitId unitName "
-                + FIGURES + " posts { postId postLabel " + FIGURES + " } } errors { field code message } } }";
+        return "{ supervisionStatistics(month: \"" + month + "\"" + list
+                + ") { month units(first: 20) { unitId unitName " + FIGURES + " posts(first: 20) { postId postLabel "
+                + FIGURES + " } } errors { field code message } } }";
     }
 
     private static String figures(JsonNode withFigures) {

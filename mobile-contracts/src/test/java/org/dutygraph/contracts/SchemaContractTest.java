@@ -105,12 +105,107 @@ class SchemaContractTest {
     }
 
     /**
-     * A nested plain list bounded by {@code first} (BoundedListVisitor): the server applies the default of 50, but the
-     * schema declares none, so the query cost measure weighs an omitted bound like any plain list, as it did before
-     * the bound, and released documents reading these lists keep within the cost limit.
+     * A nested plain list bounded by {@code first} (BoundedListVisitor): without it the list comes whole up to 500
+     * (with TRUNCATED past that), so the schema declares no default, and the query cost measure weighs an omitted
+     * bound as 500.
      */
     private static boolean isBoundedList(graphql.schema.GraphQLFieldDefinition field) {
         return graphql.schema.GraphQLTypeUtil.unwrapNonNull(field.getType()) instanceof graphql.schema.GraphQLList;
+    }
+
+    /**
+     * Issue 18: every list a client reads is bounded, by {@code first} (a nested list: BoundedListVisitor) or by
+     * paging (a connection's edges), unless it is listed here with why it cannot grow with the data.
+     */
+    private static final java.util.Map<String, String> SMALL_BY_NATURE = smallByNature();
+
+    private static java.util.Map<String, String> smallByNature() {
+        var reasons = new java.util.TreeMap<String, String>();
+        java.util.function.BiConsumer<String, String> because = (reason, fields) -> {
+            for (var field : fields.split("\\s+")) {
+                if (!field.isBlank()) {
+                    reasons.put(field, reason);
+                }
+            }
+        };
+        because.accept("one error per field of the request it answers", """
+                UserError.field
+                AccountabilityCaseStatistics.errors SupervisionStatistics.errors SupervisionRanking.errors
+                ImportBundlePayload.problems""");
+        because.accept(
+                "the units of a page: paged by the field's own first/after", "AccountabilityCaseStatistics.units");
+        because.accept(
+                "one per value of an enum or of the deployment's catalogue (kinds, sources, measures, roles)", """
+                Account.roles UnitCaseStatistics.bySource UnitCaseStatistics.bySituation UnitCaseStatistics.byMeasure
+                UnitFindingCount.byKind CitizenRankingEntry.indicators AccountabilitySituation.kinds
+                AccountabilitySituation.complaintCategories AccountabilitySituation.checklistCodes
+                AccountabilitySituation.appraisalEvents AccountabilitySituation.eSupervisionRules
+                AccountabilitySituation.bindingConcepts AccountabilitySituation.bindingPowerItemCategories
+                AccountabilityCatalogue.openDirectly AccountabilityCatalogue.areas AccountabilityArea.situations
+                AccountabilitySituation.bindingDutyIds AccountabilitySituation.bindingPowerItemIds
+                AccountabilityCase.jointRules TypicalAccountabilityCase.jointRules""");
+        because.accept("as long as the unit tree is deep or a chain of command long (a handful)", """
+                Unit.ancestors Post.reportsToChain Post.supervisoryChain AccountabilityCase.chain
+                AccountabilityChain.links AccountabilityLink.measures""");
+        because.accept("what one document or form holds, bounded by the input limits it was saved under", """
+                CitizenRanking.entries CitizenRanking.ties AppraisalRunSummary.ties AppraisalResult.periods
+                AppraisalPeriodResult.flags AppraisalPeriodResult.breakdown AppraisalInputSheet.scores
+                AppraisalScoreEntry.ballots PostAccountabilityItems.items TypicalAccountabilityCasesPayload.cases
+                CitizenComplaint.photos Complaint.photoUrls Complaint.suggestedUnits Complaint.suggestions
+                Finding.evidence Finding.roleEvidence ChecklistTemplate.items Checklist.items InspectionPlan.checklist
+                InspectionPlan.managers Assignment.inspectors Assignment.checklist SyncInspectorDayPayload.visits
+                SyncInspectorDayPayload.findings SyncInspectorDayPayload.evidence SyncInspectorDayPayload.patrols
+                Matter.synonyms Unit.otherNames RatingRound.questions RatingRound.scale RatingBallot.questions
+                RatingBallot.scale Scenario.sharedWith ScenarioStep.dutyIds ScenarioStep.unitIds ScenarioStep.postIds
+                ScenarioStep.objectIds ScenarioStep.powerItemIds ScenarioFinding.unitIds ScenarioFinding.postIds
+                ScenarioFinding.dutyIds ScenarioFinding.powerItemIds ScenarioFinding.evidence
+                ScenarioFinding.roleEvidence""");
+        return reasons;
+    }
+
+    @Test
+    void everyListIsBoundedByFirstOrPaging() {
+        var unbounded = new java.util.TreeSet<String>();
+        for (var type : schema.getAllTypesAsList()) {
+            if (!(type instanceof graphql.schema.GraphQLFieldsContainer container)
+                    || type.getName().startsWith("__")
+                    || rootTypes().contains(type)) {
+                continue;
+            }
+            for (var field : container.getFieldDefinitions()) {
+                var coordinates = type.getName() + "." + field.getName();
+                var list = graphql.schema.GraphQLTypeUtil.unwrapNonNull(field.getType())
+                        instanceof graphql.schema.GraphQLList;
+                var paged =
+                        type.getName().endsWith("Connection") && field.getName().equals("edges");
+                var payloadErrors = type.getName().endsWith("Payload")
+                        && (field.getName().equals("errors") || field.getName().equals("warnings"));
+                if (list
+                        && field.getArgument("first") == null
+                        && !paged
+                        && !payloadErrors
+                        && !SMALL_BY_NATURE.containsKey(coordinates)) {
+                    unbounded.add(coordinates);
+                }
+            }
+        }
+        assertThat(unbounded)
+                .as("list fields with neither 'first' nor paging (payload errors, connection edges and"
+                        + " SMALL_BY_NATURE aside)")
+                .isEmpty();
+        assertThat(SMALL_BY_NATURE.keySet().stream()
+                        .filter(f -> {
+                            var dot = f.indexOf('.');
+                            var type = schema.getType(f.substring(0, dot));
+                            return !(type instanceof graphql.schema.GraphQLFieldsContainer c)
+                                    || c.getFieldDefinition(f.substring(dot + 1)) == null
+                                    || c.getFieldDefinition(f.substring(dot + 1))
+                                                    .getArgument("first")
+                                            != null;
+                        })
+                        .toList())
+                .as("SMALL_BY_NATURE entries no longer needed (gone or bounded)")
+                .isEmpty();
     }
 
     @Test
@@ -163,6 +258,37 @@ class SchemaContractTest {
      * reaches; a removal passes only once the baseline marked it {@code @deprecated} and no document uses it.
      * Dangerous changes are printed as warnings. After an intended change, copy the schema into the baseline.
      */
+    /**
+     * Issue 18: the app's current operations read the typed fields, not the deprecated ones they replace (released
+     * manifests keep sending theirs, and keep validating): a deprecated field is there only for released versions.
+     */
+    @Test
+    void theAppsCurrentOperationsUseNothingDeprecated() {
+        var deprecatedUses = new java.util.TreeSet<String>();
+        for (var document : Contract.clientDocuments()) {
+            if (document.label().startsWith("release ")) {
+                continue;
+            }
+            for (var coordinate : OperationUsage.of(document.body(), schema).coordinates()) {
+                var dot = coordinate.indexOf('.');
+                if (dot < 0 || coordinate.contains("(")) {
+                    continue;
+                }
+                var type = schema.getType(coordinate.substring(0, dot));
+                if (type instanceof graphql.schema.GraphQLFieldsContainer container
+                        && container.getFieldDefinition(coordinate.substring(dot + 1)) != null
+                        && container
+                                .getFieldDefinition(coordinate.substring(dot + 1))
+                                .isDeprecated()) {
+                    deprecatedUses.add(document.label() + ": " + coordinate);
+                }
+            }
+        }
+        assertThat(deprecatedUses)
+                .as("deprecated fields read by the app's current operations")
+                .isEmpty();
+    }
+
     @Test
     void theSchemaDoesNotBreakThePublishedBaseline() {
         var report =

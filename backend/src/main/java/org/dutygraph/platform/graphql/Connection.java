@@ -67,7 +67,7 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
         return key;
     }
 
-    private static BadInputException notOurs() {
+    static BadInputException notOurs() {
         return new BadInputException("after", "INVALID_CURSOR", Text.of(PlatformTexts.NOT_OUR_CURSOR, "after"));
     }
 

@@ -32,7 +32,10 @@ public class GraphQlConfiguration {
     GraphQlSourceBuilderCustomizer contractWiring(
             AnonymousRateLimiter limiter, TrustedDocuments trusted, Messages messages) {
         return builder -> builder.defaultTypeResolver(new ViewTypeResolver())
-                .typeVisitors(List.of(new AuthDirectiveVisitor(limiter), new BoundedListVisitor(messages)))
+                .typeVisitors(List.of(
+                        new CursorBindingVisitor(),
+                        new AuthDirectiveVisitor(limiter),
+                        new BoundedListVisitor(messages)))
                 .configureGraphQl(
                         graphQl -> graphQl.preparsedDocumentProvider(new ParsedDocumentCache(2_000, trusted)));
     }
@@ -63,7 +66,7 @@ public class GraphQlConfiguration {
 
     /** Depth, aliases, directives and cost of the operation as it would execute (see {@link GraphQlLimits}). */
     @Bean
-    DocumentLimits documentLimits(GraphQlLimits limits, Messages messages) {
-        return new DocumentLimits(limits, messages);
+    DocumentLimits documentLimits(GraphQlLimits limits, Messages messages, TrustedDocuments trusted) {
+        return new DocumentLimits(limits, messages, trusted);
     }
 }

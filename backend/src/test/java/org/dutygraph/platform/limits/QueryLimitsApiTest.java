@@ -46,6 +46,39 @@ class QueryLimitsApiTest extends ApiTest {
                 .isEqualTo("cost");
     }
 
+    /**
+     * Issue 18: a nested list without 'first' returns up to 500 items (BoundedListVisitor), and the cost counted it
+     * as 10: 30 findings with four such lists measured 1,380 while the server could return 60,000 rows.
+     */
+    @Test
+    void anOmittedFirstWeighsAsTheListsRealBound() {
+        var lists = "{ findings(first: 30) { edges { node { units%1$s { id } posts%1$s { id } duties%1$s { id }"
+                + " powerItems%1$s { id } } } } }";
+        var omitted = as("analyst").post(lists.formatted(""));
+        assertThat(limitBroken(omitted)).as("30 x 4 lists of up to 500").isEqualTo("cost");
+        assertThat(as("analyst").post(lists.formatted("(first: 10)")).errors())
+                .as("the same lists bounded to 10")
+                .isEmpty();
+    }
+
+    /**
+     * The app's own documents read nested lists whole (a released app cannot add 'first'): they are not held to the
+     * cost limit, while the same text changed by a caller is.
+     */
+    @Test
+    void theAppsOwnDocumentsAreNotHeldToTheCostLimit_aCallersCopyIs() throws Exception {
+        var findings = new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                .getResources("classpath*:operations/**/Findings.graphql")[0].getContentAsString(
+                        java.nio.charset.StandardCharsets.UTF_8);
+        var variables = Map.<String, Object>of("first", 30);
+        assertThat(as("analyst").post(findings, variables).errors())
+                .as("the app's Findings")
+                .isEmpty();
+        var copy = findings.replace("firstSeenAt lastSeenAt", "firstSeenAt");
+        assertThat(copy).isNotEqualTo(findings);
+        assertThat(limitBroken(as("analyst").post(copy, variables))).isEqualTo("cost");
+    }
+
     @Test
     void aliasesDirectivesDepthAndTokensAreBounded() {
         var aliases = new StringBuilder("{");

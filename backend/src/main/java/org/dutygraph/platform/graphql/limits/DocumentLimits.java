@@ -21,17 +21,22 @@ import org.dutygraph.platform.i18n.Text;
 
 /**
  * Refuses, before any resolver runs, an operation deeper, costlier or with more aliases or directives than
- * {@link GraphQlLimits} allow, with {@code QUERY_TOO_COMPLEX} and the limit it broke. Runs on the request's
+ * {@link GraphQlLimits} allow, with {@code QUERY_TOO_COMPLEX} and the limit it broke. Cost counts a list as what the
+ * server returns at most, so the app's own documents ({@link TrustedDocuments}: the current and released manifests)
+ * are not held to it: read whole, their nested lists may reach 500 items each, and a released app cannot change what
+ * it sends. They keep the other limits; the cost limit is for documents callers write themselves. Runs on the request's
  * thread, where the caller's security context is (as for the root fields' {@code @auth} checks).
  */
 public final class DocumentLimits extends SimplePerformantInstrumentation {
 
     private final GraphQlLimits limits;
     private final Messages messages;
+    private final TrustedDocuments trusted;
 
-    public DocumentLimits(GraphQlLimits limits, Messages messages) {
+    public DocumentLimits(GraphQlLimits limits, Messages messages, TrustedDocuments trusted) {
         this.limits = limits;
         this.messages = messages;
+        this.trusted = trusted;
     }
 
     @Override
@@ -49,16 +54,28 @@ public final class DocumentLimits extends SimplePerformantInstrumentation {
         check(errors, "depth", measure.depth(), limits.maxDepth(), locale);
         check(errors, "aliases", measure.aliases(), limits.maxAliases(), locale);
         check(errors, "directives", measure.directives(), limits.maxDirectives(), locale);
-        check(
-                errors,
-                "cost",
-                measure.cost(),
-                AuthDirectiveVisitor.signedIn() ? limits.maxCostSignedIn() : limits.maxCost(),
-                locale);
+        if (!appsOwn(context.getExecutionInput())) {
+            check(
+                    errors,
+                    "cost",
+                    measure.cost(),
+                    AuthDirectiveVisitor.signedIn() ? limits.maxCostSignedIn() : limits.maxCost(),
+                    locale);
+        }
         if (!errors.isEmpty()) {
             throw new AbortExecutionException(errors);
         }
         return SimpleInstrumentationContext.noOp();
+    }
+
+    /** A document of the manifests, sent as text or (Apollo's persisted queries) as its hash only. */
+    private boolean appsOwn(graphql.ExecutionInput input) {
+        if (input.getExtensions() != null
+                && input.getExtensions().get("persistedQuery") instanceof java.util.Map<?, ?> persisted
+                && trusted.known(String.valueOf(persisted.get("sha256Hash")))) {
+            return true;
+        }
+        return trusted.trusted(input.getQuery());
     }
 
     private void check(List<GraphQLError> errors, String what, double value, int limit, Locale locale) {

@@ -26,7 +26,8 @@ import org.dutygraph.platform.graphql.Connection;
 
 /**
  * What an operation costs as it would execute: every fragment expanded where it is spread, every field weighed
- * by the list sizes above it ({@code first}/{@code last} as sent or defaulted, a default size for plain lists),
+ * by the list sizes above it ({@code first}/{@code last} as sent or defaulted; left out, what the server then
+ * returns at most: 500 items of a nested list, a page of 50; a default size only for plain lists without a bound),
  * its depth, and its aliases and directives as often as they would be applied. A fragment is measured once and
  * reused, so a document that would expand exponentially is measured in linear time (its cost saturates).
  * Introspection ({@code __schema}, {@code __type}) is not weighed: it is off in prod.
@@ -177,7 +178,15 @@ public final class DocumentMeasure {
                 && declared.getArgumentDefaultValue().getValue() instanceof Number n) {
             value = n.doubleValue();
         }
-        return value instanceof Number number ? number.doubleValue() : value == null ? (double) defaultListSize : null;
+        return value instanceof Number number ? number.doubleValue() : value == null ? omitted(definition) : null;
+    }
+
+    /**
+     * What the server returns when {@code first} is left out and declares no default: a nested list comes whole up to
+     * {@link Connection#MAX_PAGE} (BoundedListVisitor), a connection a page of {@link Connection#DEFAULT_PAGE}.
+     */
+    private static double omitted(GraphQLFieldDefinition definition) {
+        return isList(definition.getType()) ? Connection.MAX_PAGE : Connection.DEFAULT_PAGE;
     }
 
     private static boolean isList(GraphQLOutputType type) {
