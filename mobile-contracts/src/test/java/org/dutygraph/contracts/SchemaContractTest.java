@@ -131,6 +131,7 @@ class SchemaContractTest {
         because.accept("one error per field of the request it answers", """
                 UserError.field
                 AccountabilityCaseStatistics.errors SupervisionStatistics.errors SupervisionRanking.errors
+                HallWorkload.errors
                 ImportBundlePayload.problems""");
         because.accept(
                 "the units of a page: paged by the field's own first/after", "AccountabilityCaseStatistics.units");
@@ -159,7 +160,7 @@ class SchemaContractTest {
                 RatingBallot.scale Scenario.sharedWith ScenarioStep.dutyIds ScenarioStep.unitIds ScenarioStep.postIds
                 ScenarioStep.objectIds ScenarioStep.powerItemIds ScenarioFinding.unitIds ScenarioFinding.postIds
                 ScenarioFinding.dutyIds ScenarioFinding.powerItemIds ScenarioFinding.evidence
-                ScenarioFinding.roleEvidence""");
+                ScenarioFinding.roleEvidence HallWorkloadTargets.peakPeriods""");
         return reasons;
     }
 
