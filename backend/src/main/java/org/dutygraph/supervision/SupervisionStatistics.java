@@ -94,7 +94,7 @@ public class SupervisionStatistics {
             if (scope != null && scope.isEmpty()) {
                 // the role gate let them in (unit staff may lead a unit); leading none, they read nothing
                 return new Statistics(
-                        monthText,
+                        null,
                         List.of(),
                         List.of(UserError.of("FORBIDDEN", Text.of(SupervisionTexts.STATISTICS_FORBIDDEN))));
             }
@@ -106,9 +106,9 @@ public class SupervisionStatistics {
             } else if (unitIds != null) {
                 checkUnits(unitIds, scope, errors);
             }
-            if (!errors.isEmpty()) return new Statistics(monthText, List.of(), errors);
+            if (!errors.isEmpty()) return new Statistics(month == null ? null : month.toString(), List.of(), errors);
             var units = unitIds != null ? unitIds : scope;
-            return new Statistics(monthText, units(month, month, units), List.of());
+            return new Statistics(month.toString(), units(month, month, units), List.of());
         });
     }
 
@@ -120,6 +120,9 @@ public class SupervisionStatistics {
      * (it would show day by day who finished what). The month is answered only once it parsed: nothing the caller
      * typed is echoed.
      */
+    /** The fewest posts whose cases a publicly ranked department's figure must come from. */
+    static final int RANKING_MINIMUM_POSTS = 3;
+
     public Ranking ranking(String monthText) {
         int minimum = settings.rankingMinimumCases();
         var errors = new ArrayList<UserError>();
@@ -129,8 +132,11 @@ public class SupervisionStatistics {
         }
         if (!errors.isEmpty()) return new Ranking(null, minimum, List.of(), errors);
         return graph.read(() -> {
-            var ranked = departments(month).entrySet().stream()
+            var byUnit = tallies(month, month, null);
+            var departmentOf = store.departments(byUnit.units().keySet());
+            var ranked = departments(byUnit, departmentOf).entrySet().stream()
                     .filter(d -> d.getValue().timed >= minimum)
+                    .filter(d -> spreadOverPeople(d.getKey(), d.getValue().timed, byUnit, departmentOf))
                     .map(d -> Map.entry(d.getKey(), d.getValue().figures()))
                     .sorted(Comparator.comparing((Map.Entry<String, Figures> d) ->
                                     -d.getValue().onTimeRate())
@@ -153,10 +159,28 @@ public class SupervisionStatistics {
         });
     }
 
+    /**
+     * Whether a department's figure is its staff's and not one or two people's: its timed cases come from at least
+     * {@link #RANKING_MINIMUM_POSTS} posts and no post has more than half of them. Otherwise a department whose cases
+     * one clerk handles would publish that clerk's on-time rate under the department's name.
+     */
+    private static boolean spreadOverPeople(
+            String department, long timed, Tallies tallies, Map<String, String> departmentOf) {
+        var byPost = new java.util.HashMap<String, Long>();
+        tallies.unitPosts().forEach((unit, posts) -> {
+            if (department.equals(departmentOf.get(unit))) {
+                posts.forEach((post, tally) -> {
+                    if (tally.timed > 0) byPost.merge(post, tally.timed, Long::sum);
+                });
+            }
+        });
+        var largest = byPost.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        return byPost.size() >= RANKING_MINIMUM_POSTS && largest * 2 <= timed;
+    }
+
     /** The month's tallies added up by department; units under no department are left out. */
-    private Map<String, Tally> departments(YearMonth month) {
-        var byUnit = tallies(month, month, null).units();
-        var departmentOf = store.departments(byUnit.keySet());
+    private static Map<String, Tally> departments(Tallies tallies, Map<String, String> departmentOf) {
+        var byUnit = tallies.units();
         var byDepartment = new TreeMap<String, Tally>();
         byUnit.forEach((unit, tally) -> {
             var department = departmentOf.get(unit);

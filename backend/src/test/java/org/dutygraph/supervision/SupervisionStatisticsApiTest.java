@@ -124,12 +124,12 @@ class SupervisionStatisticsApiTest extends ApiTest {
                     .isEqualTo("FORBIDDEN");
         }
         assertThat(anonymous().post(query("2026-03", null)).firstErrorCode()).isIn("UNAUTHENTICATED", "FORBIDDEN");
-        assertThat(statistics("inspector", "2026-13", null)
-                        .path("errors")
-                        .path(0)
-                        .path("code")
-                        .asString())
-                .isEqualTo("INVALID_MONTH");
+        var typed = statistics("inspector", "<b>2026-13</b>", null);
+        assertThat(typed.path("errors").path(0).path("code").asString()).isEqualTo("INVALID_MONTH");
+        assertThat(typed.path("month").isNull()).as("nothing typed is echoed").isTrue();
+        assertThat(statistics("analyst", "2026-13", null).path("month").isNull())
+                .as("refused callers get no month back either")
+                .isTrue();
     }
 
     @Test
@@ -150,6 +150,22 @@ class SupervisionStatisticsApiTest extends ApiTest {
         }
         assertThat(postEvents(april.toString()).statusCode()).isEqualTo(200);
         evaluation.evaluate(Instant.parse("2026-04-30T04:00:00Z"));
+        assertThat(ranking("2026-04").path("entries").isEmpty())
+                .as(
+                        "twenty cases, all the section clerk's (the post exercising the item): that clerk's rate, not ranked")
+                .isTrue();
+
+        var colleagues = new StringBuilder();
+        for (int i = 21; i <= 42; i++) {
+            var post = i <= 32 ? "zrzy-dj-head" : "zrzy-head";
+            var unit = i <= 32 ? "zrzy-dj" : "zrzy";
+            colleagues.append("""
+                    {"event_id": "r%1$d-1", "case_id": "R%1$d", "power_item_id": "pi-reg", "unit_id": "%2$s", "post_id": "%3$s", "kind": "accepted", "at": "2026-04-13T09:00:00+08:00"}
+                    {"event_id": "r%1$d-2", "case_id": "R%1$d", "power_item_id": "pi-reg", "unit_id": "%2$s", "post_id": "%3$s", "kind": "concluded", "at": "2026-04-14T10:00:00+08:00"}
+                    """.formatted(i, unit, post));
+        }
+        assertThat(postEvents(colleagues.toString()).statusCode()).isEqualTo(200);
+        evaluation.evaluate(Instant.parse("2026-04-30T04:00:00Z"));
         assertThat(ranking("2026-04")
                         .path("entries")
                         .valueStream()
@@ -158,8 +174,9 @@ class SupervisionStatisticsApiTest extends ApiTest {
                                         + e.path("unitName").asString() + " "
                                         + e.path("cases").asInt() + " "
                                         + e.path("onTimeRate").asDouble()))
-                .as("the section's twenty cases count for its department; the section itself is never listed")
-                .containsExactly("1 zrzy 青山市自然资源局 20 100.0");
+                .as("forty-two cases from three posts, none with more than half, count for the department; the"
+                        + " section itself is never listed")
+                .containsExactly("1 zrzy 青山市自然资源局 42 100.0");
 
         assertThat(anonymous()
                         .post("{ supervisionRanking(month: \"2026-03\") { entries { postId } } }")
