@@ -20,6 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The packaged jar as a command-line tool, each run in a process of its own started in an empty working
  * directory: exit codes, standard output carrying only the result, logs on standard error, nothing left behind.
+ *
+ * <p>That Spring settings alone start the service is {@code CommandLineTest.springSettingsAloneMeanTheService}
+ * (the launcher's decision) and {@code BackendComposeIT} (the packaged service started as the image starts it):
+ * a third start of the whole service here cost 36 s of a suite kept under 15 minutes.
  */
 class CommandLineIT {
 
@@ -84,31 +88,6 @@ class CommandLineIT {
         assertThat(findings.valueStream().map(f -> f.path("kind").asString())).contains("overlap", "gap");
         assertThat(run.err()).contains("Starting embedded Neo4j");
         assertThat(workingDirectoryEntries()).isEmpty();
-    }
-
-    @Test
-    void springSettingsAloneStartTheService() throws Exception {
-        var store = elsewhere.resolve("store");
-        var process = start(
-                Map.of(),
-                "--server.port=0",
-                "--dutygraph.embedded.data-directory=" + store.resolve("neo4j"),
-                "--dutygraph.embedded.page-cache=32m",
-                "--dutygraph.complaints.pepper-file=" + store.resolve("pepper.key"),
-                "--dutygraph.inspections.evidence-directory=" + store.resolve("evidence"));
-        try {
-            var deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (!Files.readString(process.out(), StandardCharsets.UTF_8).contains("Started DutygraphApplication")) {
-                assertThat(process.process().isAlive())
-                        .as(Files.readString(process.err()))
-                        .isTrue();
-                if (System.nanoTime() > deadline) fail("the service did not start within 3 minutes");
-                Thread.sleep(500);
-            }
-        } finally {
-            process.process().destroy();
-            process.process().waitFor(30, TimeUnit.SECONDS);
-        }
     }
 
     @Test

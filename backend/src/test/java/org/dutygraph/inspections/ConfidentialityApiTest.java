@@ -143,14 +143,14 @@ class ConfidentialityApiTest extends InspectionTestSupport {
                 .asString();
         var fields = """
                 id clientId planId assignmentId recordedBy reviewedBy normCode description observedAt badgeNumber status
-                evidence { clientId kind text metadata capturedAt } rectification { id rectifyBy returnVisitId }""";
+                evidence(first: 20) { clientId kind text metadata capturedAt } rectification { id rectifyBy returnVisitId }""";
 
         var seenByUnit = as("igov-staff")
                 .post("query($id: ID!) { inspectionFinding(id: $id) { " + fields + " } }", Map.of("id", id))
                 .ok()
                 .path("inspectionFinding");
         var listedByUnit = as("igov-staff")
-                .post("{ inspectionFindings(first: 500) { edges { node { " + fields + " } } } }")
+                .post("{ inspectionFindings(first: 100) { edges { node { " + fields + " } } } }")
                 .ok()
                 .path("inspectionFindings")
                 .path("edges")
