@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.dutygraph.notifications.NotificationEvent;
 import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.NotificationSettings;
 import org.dutygraph.notifications.Notifications;
@@ -140,7 +141,10 @@ final class PushBenchmark implements Benchmark {
             var requests = new ArrayList<NotificationRequest>();
             for (int i = from; i < Math.min(count, from + perTransaction); i++) {
                 requests.add(NotificationRequest.plain(
-                        Recipient.opaque("bench", String.valueOf(i)), "BENCHMARK", "通知 " + i, "基准测试消息"));
+                        Recipient.opaque("bench", String.valueOf(i)),
+                        NotificationEvent.ANNOUNCEMENT,
+                        "通知 " + i,
+                        "基准测试消息"));
             }
             graph.write(() -> notifications.enqueue(List.copyOf(requests)));
         }

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.dutygraph.appraisal.AppraisalComputation;
 import org.dutygraph.appraisal.AppraisalSchemes;
+import org.dutygraph.notifications.NotificationEvent;
 import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Notifications;
 import org.dutygraph.notifications.Recipient;
@@ -106,7 +107,10 @@ final class SoakBenchmark implements Benchmark {
                         (n, planned) -> {
                             pushPlanned.put(n, planned);
                             graph.write(() -> notifications.enqueue(NotificationRequest.plain(
-                                    Recipient.opaque("soak", String.valueOf(n)), "SOAK", "通知 " + n, "长稳测试消息")));
+                                    Recipient.opaque("soak", String.valueOf(n)),
+                                    NotificationEvent.ANNOUNCEMENT,
+                                    "通知 " + n,
+                                    "长稳测试消息")));
                             return List.of();
                         },
                         true);
