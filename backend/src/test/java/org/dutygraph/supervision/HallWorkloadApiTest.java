@@ -206,25 +206,7 @@ class HallWorkloadApiTest extends ApiTest {
                   {subjectId: "sv-p-clerk", code: "supervision_workload_missed_days", value: "0"}]}) { entered errors { code } } }""").ok().path("enterAppraisalScores");
         assertThat(typed.path("errors").path(0).path("code").asString()).isEqualTo("COMPUTED_INDICATOR");
 
-        var job = as("appraiser")
-                .post("mutation { recomputeAppraisal(input: {year: 2026, waitSeconds: 60}) { job { status } } }")
-                .ok()
-                .path("recomputeAppraisal")
-                .path("job");
-        assertThat(job.path("status").asString()).isEqualTo("SUCCEEDED");
-        var results = as("appraiser")
-                .post("{ appraisalResults(schemeId: \"sv-workload\", year: 2026, first: 10) { edges { node { subjectId "
-                        + "periods(period: \"2026-03\") { assessed publishedScore grade } } } } }")
-                .ok()
-                .path("appraisalResults")
-                .path("edges");
-        var march = results.valueStream()
-                .map(e -> e.path("node"))
-                .filter(n -> n.path("periods").path(0).path("assessed").asBoolean())
-                .map(n -> n.path("subjectId").asString() + " "
-                        + n.path("periods").path(0).path("publishedScore").asString() + " "
-                        + n.path("periods").path(0).path("grade").asString())
-                .toList();
+        var march = AppraisedMonth.recomputedAndRead(as("appraiser"), "sv-workload", "2026-03");
         assertThat(march)
                 .as("the clerk met the standard on 9 and 16 March (10 March's challenge counts apart); the head never")
                 .containsExactlyInAnyOrder("sv-p-clerk 100.00 GOOD", "sv-p-head 0.00 POOR");

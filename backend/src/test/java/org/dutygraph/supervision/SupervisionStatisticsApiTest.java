@@ -232,25 +232,7 @@ class SupervisionStatisticsApiTest extends ApiTest {
         assertThat(typed.path("entered").asInt()).isZero();
         assertThat(typed.path("errors").path(0).path("code").asString()).isEqualTo("COMPUTED_INDICATOR");
 
-        var job = as("appraiser")
-                .post("mutation { recomputeAppraisal(input: {year: 2026, waitSeconds: 60}) { job { status } } }")
-                .ok()
-                .path("recomputeAppraisal")
-                .path("job");
-        assertThat(job.path("status").asString()).isEqualTo("SUCCEEDED");
-        var results = as("appraiser")
-                .post("{ appraisalResults(schemeId: \"sv-on-time\", year: 2026, first: 10) { edges { node { subjectId "
-                        + "periods(period: \"2026-03\") { assessed publishedScore grade } } } } }")
-                .ok()
-                .path("appraisalResults")
-                .path("edges");
-        var march = results.valueStream()
-                .map(e -> e.path("node"))
-                .filter(n -> n.path("periods").path(0).path("assessed").asBoolean())
-                .map(n -> n.path("subjectId").asString() + " "
-                        + n.path("periods").path(0).path("publishedScore").asString() + " "
-                        + n.path("periods").path(0).path("grade").asString())
-                .toList();
+        var march = AppraisedMonth.recomputedAndRead(as("appraiser"), "sv-on-time", "2026-03");
         assertThat(march).containsExactlyInAnyOrder("zrzy 0.00 POOR", "zrzy-dj 100.00 GOOD");
     }
 
