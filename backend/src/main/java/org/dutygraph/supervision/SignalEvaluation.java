@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Evaluates every open case at a moment, a page of cases per transaction: signals raised since the last run are
- * stored (by case, rule and their order within the case, so a second run adds nothing), their people notified and
+ * stored (by case, rule and the order they were raised in, so a second run adds nothing), their people notified and
  * red cards recorded as {@link SupervisionRedCard} effects in the same transaction; signals of concluded cases are
  * cleared, and a case whose signals are all cleared after its end is closed.
  */
@@ -186,12 +188,24 @@ public class SignalEvaluation {
         return recorded;
     }
 
-    /** case/rule/n: the n-th signal of that rule in the case, in the order raised (stable as long as the events are). */
-    private static List<String> ids(String caseId, List<Signal> found) {
-        var counts = new HashMap<Signal.Rule, Integer>();
-        return found.stream()
-                .map(s -> caseId + "/" + s.rule().name() + "/" + counts.merge(s.rule(), 1, Integer::sum))
-                .toList();
+    /**
+     * case/rule/n: the n-th signal of that rule in the case by the time it was raised (then due, then as found). An
+     * evaluation at an earlier moment finds the signals raised by then, the first ones in this order, so their ids do
+     * not depend on when the case was evaluated before; the engine's own order does (two yellows found in one stretch
+     * come out by rule, not by time, and so do their red cards).
+     */
+    static List<String> ids(String caseId, List<Signal> found) {
+        var order = new ArrayList<Integer>(found.size());
+        for (int i = 0; i < found.size(); i++) order.add(i);
+        order.sort(Comparator.<Integer, Instant>comparing(i -> found.get(i).raisedAt())
+                .thenComparing(i -> found.get(i).due(), Comparator.nullsFirst(Comparator.naturalOrder())));
+        var ids = new String[found.size()];
+        var counts = new EnumMap<Signal.Rule, Integer>(Signal.Rule.class);
+        for (int i : order) {
+            var rule = found.get(i).rule();
+            ids[i] = caseId + "/" + rule.name() + "/" + counts.merge(rule, 1, Integer::sum);
+        }
+        return List.of(ids);
     }
 
     private static Signal withoutEmptyPost(Signal s) {

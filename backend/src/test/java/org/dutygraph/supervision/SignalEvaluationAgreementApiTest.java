@@ -30,7 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * exactly the signals {@code supervise} raises from the same bundle and lines: on the fixture's cases (the Spring
  * Festival, a swapped working Saturday, a suspension, a conclusion, a rejection, a replayed event) and on 2,100
  * generated ones spread over more than one page, in two units and two power items, some naming their post. Every red card opens
- * one draft case.
+ * one draft case. Evaluations at earlier moments before it change nothing of what is stored.
  */
 class SignalEvaluationAgreementApiTest extends ApiTest {
 
@@ -69,6 +69,10 @@ class SignalEvaluationAgreementApiTest extends ApiTest {
                 .as(intake.body())
                 .isZero();
 
+        // evaluations at earlier moments first: what is stored at LATER must not depend on them
+        for (var earlier :
+                List.of("2026-02-10T09:00:00+08:00", "2026-03-01T12:00:00+08:00", "2026-03-20T18:00:00+08:00"))
+            evaluation.evaluate(OffsetDateTime.parse(earlier).toInstant());
         var later = evaluation.evaluate(LATER);
         var offline = new OfflineSupervision(days, clock.getZone(), settings.supervisionPeriod())
                 .run(
