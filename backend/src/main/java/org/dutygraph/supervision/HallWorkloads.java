@@ -6,14 +6,13 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.dutygraph.org.read.LeadershipStore;
 import org.dutygraph.platform.calendar.WorkingDays;
+import org.dutygraph.platform.graphql.NotAuthorizedException;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.platform.neo4j.GraphTransactions;
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Service;
 /**
  * Daily workload targets of service halls' window workers (seed 000: 65 accepted cases a day off-peak, 85 in peak
  * periods): the office sets each hall's standard and challenge targets for off-peak and peak days and the peak
- * periods; each worker's day is MET, CHALLENGE_MET or MISSED against them, read per hall by the office and the
+ * periods; each worker's day is MET, CHALLENGE_MET or MISSED against the targets in force that day, read per hall by the office and the
  * hall's leaders, and counted per month as appraisal inputs ({@link #APPRAISAL_CODES}).
  *
  * <p>A worker's day counts when it is a working day of the calendar on which the worker's post accepted at least
@@ -128,17 +127,13 @@ public class HallWorkloads {
      */
     public Workload days(String hallId, LocalDate from, LocalDate to) {
         return graph.read(() -> {
-            if (!office.office()) {
-                var person = office.personId();
-                if (person == null
-                        || !leadership.ledUnits(person, LocalDate.now(clock)).contains(hallId)) {
-                    // the role gate let them in (unit staff may lead the hall); leading it not, they read nothing
-                    return new Workload(
-                            hallId,
-                            null,
-                            List.of(),
-                            List.of(UserError.of("FORBIDDEN", Text.of(SupervisionTexts.WORKLOAD_FORBIDDEN))));
-                }
+            if (!mayRead(hallId)) {
+                // the role gate let them in (unit staff may lead the hall); leading it not, they read nothing
+                return new Workload(
+                        hallId,
+                        null,
+                        List.of(),
+                        List.of(UserError.of("FORBIDDEN", Text.of(SupervisionTexts.WORKLOAD_FORBIDDEN))));
             }
             var errors = new ArrayList<UserError>();
             if (to.isBefore(from)) {
@@ -151,8 +146,29 @@ public class HallWorkloads {
                 errors.add(UserError.of("NO_TARGETS", Text.of(SupervisionTexts.WORKLOAD_NO_TARGETS), "hallId"));
             }
             if (!errors.isEmpty()) return new Workload(hallId, targets, List.of(), errors);
-            return new Workload(hallId, targets, workerDays(List.of(targets), from, to), List.of());
+            return new Workload(hallId, targets, workerDays(hallId, from, to), List.of());
         });
+    }
+
+    /** Refuses (FORBIDDEN) anyone who may not read the hall's workload: before any argument is looked at. */
+    public void requireReader(String hallId) {
+        if (!graph.read(() -> mayRead(hallId))) {
+            throw new NotAuthorizedException(true, Text.of(SupervisionTexts.WORKLOAD_FORBIDDEN));
+        }
+    }
+
+    /** Up to {@code limit} recorded changes of the hall's targets after the key {@code after}, newest first. */
+    public List<HallWorkloadChange> changes(String hallId, String after, int limit) {
+        requireReader(hallId);
+        return graph.read(() -> store.changes(hallId, after, limit));
+    }
+
+    /** The office, and the hall's leaders (a leading post held today in the hall or a unit above it). */
+    private boolean mayRead(String hallId) {
+        if (office.office()) return true;
+        var person = office.personId();
+        return person != null
+                && leadership.ledUnits(person, LocalDate.now(clock)).contains(hallId);
     }
 
     /**
@@ -163,7 +179,7 @@ public class HallWorkloads {
     public Map<String, Map<String, BigDecimal>> appraisalInputs(YearMonth first, YearMonth last) {
         return graph.read(() -> {
             var counts = new TreeMap<String, long[]>();
-            for (var day : workerDays(store.all(), first.atDay(1), last.atEndOfMonth())) {
+            for (var day : workerDays(null, first.atDay(1), last.atEndOfMonth())) {
                 if (day.personId() == null) continue;
                 counts.computeIfAbsent(day.personId(), p -> new long[3])[
                         day.outcome().ordinal()]++;
@@ -180,29 +196,35 @@ public class HallWorkloads {
         });
     }
 
-    private List<WorkerDay> workerDays(Collection<WorkloadTargets> halls, LocalDate from, LocalDate to) {
-        if (halls.isEmpty()) return List.of();
-        var byHall = new HashMap<String, WorkloadTargets>();
-        halls.forEach(h -> byHall.put(h.hallId(), h));
+    /**
+     * The workers' days from {@code from} to {@code to}, by date then post, against the targets in force that day:
+     * of {@code onlyHall} when given, else of every hall with targets.
+     */
+    private List<WorkerDay> workerDays(String onlyHall, LocalDate from, LocalDate to) {
         var zone = clock.getZone();
-        var accepted = store
+        var history = store.history();
+        if (history.isEmpty()) return List.of();
+        var inForce = new TargetsInForce(history, zone);
+        var halls = onlyHall != null
+                ? List.of(onlyHall)
+                : history.stream().map(WorkloadTargets::hallId).distinct().toList();
+        var rows = store
                 .accepted(
-                        byHall.keySet(),
+                        halls,
                         from.atStartOfDay(zone).toInstant(),
                         to.plusDays(1).atStartOfDay(zone).toInstant(),
                         zone)
                 .stream()
                 .filter(a -> workingDays.isWorkingDay(a.day()))
                 .toList();
-        var posts = accepted.stream()
-                .map(WorkloadStore.AcceptedDay::postId)
-                .distinct()
-                .toList();
+        var posts =
+                rows.stream().map(WorkloadStore.AcceptedDay::postId).distinct().toList();
         var labels = store.postLabels(posts);
         var holdings = store.holdings(posts);
         var days = new ArrayList<WorkerDay>();
-        for (var a : accepted) {
-            var targets = byHall.get(a.hallId());
+        for (var a : rows) {
+            var targets = inForce.on(a.hallId(), a.day());
+            if (targets == null) continue;
             var holder = holdings.stream()
                     .filter(h -> h.postId().equals(a.postId()) && h.on(a.day()))
                     .findFirst()
@@ -226,8 +248,7 @@ public class HallWorkloads {
         var errors = new ArrayList<UserError>();
         if (input.hallId() == null
                 || units.existingUnits(List.of(input.hallId())).isEmpty()) {
-            errors.add(UserError.of(
-                    "UNKNOWN_UNIT", Text.of(SupervisionTexts.THRESHOLD_NO_UNIT, input.hallId()), "input", "hallId"));
+            errors.add(UserError.of("UNKNOWN_UNIT", Text.of(SupervisionTexts.THRESHOLD_NO_UNIT, input.hallId()), "input", "hallId"));
         }
         checkPair(input.offPeakStandard(), input.offPeakChallenge(), "offPeakStandard", "offPeakChallenge", errors);
         checkPair(input.peakStandard(), input.peakChallenge(), "peakStandard", "peakChallenge", errors);

@@ -40,6 +40,11 @@ class WorkloadStore {
             w.peakStandard AS peakStandard, w.peakChallenge AS peakChallenge, w.peakFrom AS peakFrom, w.peakTo AS peakTo,
             w.updatedBy AS updatedBy, w.updatedAt AS updatedAt""";
 
+    private static final String CHANGE = """
+            c.hallId AS hallId, c.offPeakStandard AS offPeakStandard, c.offPeakChallenge AS offPeakChallenge,
+            c.peakStandard AS peakStandard, c.peakChallenge AS peakChallenge, c.peakFrom AS peakFrom, c.peakTo AS peakTo,
+            c.updatedBy AS updatedBy, c.updatedAt AS updatedAt""";
+
     private final Neo4jClient neo4j;
 
     WorkloadStore(Neo4jClient neo4j) {
@@ -55,11 +60,43 @@ class WorkloadStore {
                 .one();
     }
 
-    /** Every hall with targets, by hall id. */
-    List<WorkloadTargets> all() {
-        return List.copyOf(neo4j.query("MATCH (w:HallWorkload) RETURN " + TARGETS + " ORDER BY w.id")
+    /** Every recorded change of every hall's targets, each as the targets it set, in the order made. */
+    List<WorkloadTargets> history() {
+        return List.copyOf(neo4j.query("MATCH (c:HallWorkloadChange) RETURN " + CHANGE + " ORDER BY c.atMillis")
                 .fetchAs(WorkloadTargets.class)
                 .mappedBy((t, r) -> targets(r))
+                .all());
+    }
+
+    /**
+     * Up to {@code limit} recorded changes of the hall's targets, newest first, after the one whose key is
+     * {@code after} (null: from the newest). A key is the change's time in milliseconds, zero-padded, and its element
+     * id, so changes in the same millisecond keep one order (as the thresholds' changes).
+     */
+    List<HallWorkloadChange> changes(String hallId, String after, int limit) {
+        var params = new HashMap<String, Object>();
+        params.put("hall", hallId);
+        params.put("after", after);
+        params.put("limit", limit);
+        return List.copyOf(neo4j.query("""
+                        MATCH (c:HallWorkloadChange {hallId: $hall})
+                        WITH c, right('0000000000000000' + toString(c.atMillis), 16) + '/' + elementId(c) AS key
+                        WHERE $after IS NULL OR key < $after
+                        RETURN key, """ + CHANGE + " ORDER BY key DESC LIMIT $limit")
+                .bindAll(params)
+                .fetchAs(HallWorkloadChange.class)
+                .mappedBy((t, r) -> {
+                    var set = targets(r);
+                    return new HallWorkloadChange(
+                            r.get("key").asString(),
+                            set.offPeakStandard(),
+                            set.offPeakChallenge(),
+                            set.peakStandard(),
+                            set.peakChallenge(),
+                            set.peakPeriods(),
+                            set.updatedBy(),
+                            set.updatedAt());
+                })
                 .all());
     }
 

@@ -78,6 +78,7 @@ class HallWorkloadApiTest extends ApiTest {
     void theOfficeSetsTargets_andReadsEachWorkersWorkingDays() {
         var saved = set("inspector", input("zrzy-dj", 3, 5, 4, 6, List.of(List.of("2026-03-16", "2026-03-20"))));
         assertThat(saved.path("errors").isEmpty()).as(saved.toString()).isTrue();
+        madeAt("zrzy-dj", "2026-03-01T09:00:00+08:00");
         assertThat(saved.path("targets").path("updatedBy").asString()).isEqualTo("inspector");
         assertThat(saved.path("targets")
                         .path("peakPeriods")
@@ -104,8 +105,11 @@ class HallWorkloadApiTest extends ApiTest {
 
         var changed = set("admin", input("zrzy-dj", 65, 75, 85, 95, List.of()));
         assertThat(changed.path("errors").isEmpty()).isTrue();
-        assertThat(days(read("admin", "zrzy-dj", "2026-03-09", "2026-03-20")))
-                .allSatisfy(d -> assertThat(d).endsWith("MISSED").contains("off-peak"));
+        var after = read("admin", "zrzy-dj", "2026-03-09", "2026-03-20");
+        assertThat(after.path("targets").path("offPeakStandard").asInt()).isEqualTo(65);
+        assertThat(days(after))
+                .as("a change made today does not rescore the days of March: they keep the targets then in force")
+                .containsExactlyElementsOf(days(workload));
         try (var session = driver.session()) {
             assertThat(session.run(
                                     "MATCH (c:HallWorkloadChange {hallId: 'zrzy-dj'}) RETURN c.updatedBy AS by ORDER BY c.atMillis")
@@ -183,6 +187,7 @@ class HallWorkloadApiTest extends ApiTest {
     @Test
     void anAppraisalSchemeReadsTheMonthsMetDays_andAppraisersCannotEnterThem() {
         set("inspector", input("zrzy-dj", 3, 5, 4, 6, List.of(List.of("2026-03-16", "2026-03-20"))));
+        madeAt("zrzy-dj", "2026-03-01T09:00:00+08:00");
         var scheme = Map.<String, Object>of(
                 "name",
                 "窗口日工作量",
@@ -210,6 +215,109 @@ class HallWorkloadApiTest extends ApiTest {
         assertThat(march)
                 .as("the clerk met the standard on 9 and 16 March (10 March's challenge counts apart); the head never")
                 .containsExactlyInAnyOrder("sv-p-clerk 100.00 GOOD", "sv-p-head 0.00 POOR");
+    }
+
+    @Test
+    void eachDayIsScoredAgainstTheTargetsInForceThatDay_andTheChangesAreReadNewestFirst() {
+        set("inspector", input("zrzy-dj", 3, 5, 4, 6, List.of(List.of("2026-03-16", "2026-03-20"))));
+        madeAt("zrzy-dj", "2026-03-01T09:00:00+08:00");
+        // changed on the morning of Wednesday 11 March: in force from that day; 11 March alone is peak now
+        set("admin", input("zrzy-dj", 2, 3, 5, 7, List.of(List.of("2026-03-11", "2026-03-11"))));
+        madeAt("zrzy-dj", "2026-03-11T08:00:00+08:00");
+        set("inspector", input("zrzy-dj", 65, 75, 85, 95, List.of()));
+
+        assertThat(days(read("inspector", "zrzy-dj", "2026-03-09", "2026-03-20")))
+                .containsExactly(
+                        "2026-03-09 zrzy-dj-1 sv-p-clerk off-peak 3/3/5 MET",
+                        "2026-03-09 zrzy-dj-head sv-p-head off-peak 1/3/5 MISSED",
+                        "2026-03-10 zrzy-dj-1 sv-p-clerk off-peak 5/3/5 CHALLENGE_MET",
+                        "2026-03-11 zrzy-dj-1 sv-p-clerk peak 2/5/7 MISSED",
+                        "2026-03-16 zrzy-dj-1 sv-p-clerk off-peak 4/2/3 CHALLENGE_MET");
+        assertThat(days(read("inspector", "zrzy-dj", "2026-02-23", "2026-02-27")))
+                .as("before the hall's first targets no day is scored")
+                .isEmpty();
+
+        var first = changes("inspector", "zrzy-dj", 2, null);
+        assertThat(first.path("edges").valueStream().map(HallWorkloadApiTest::change))
+                .containsExactly("65/75 85/95 [] inspector", "2/3 5/7 [2026-03-11..2026-03-11] admin");
+        assertThat(first.path("pageInfo").path("hasNextPage").asBoolean()).isTrue();
+        assertThat(java.time.OffsetDateTime.parse(first.path("edges")
+                                .path(1)
+                                .path("node")
+                                .path("changedAt")
+                                .asString())
+                        .toInstant())
+                .isEqualTo(java.time.OffsetDateTime.parse("2026-03-11T08:00:00+08:00")
+                        .toInstant());
+        var rest = changes(
+                "sv-head",
+                "zrzy-dj",
+                2,
+                first.path("pageInfo").path("endCursor").asString());
+        assertThat(rest.path("edges").valueStream().map(HallWorkloadApiTest::change))
+                .as("the hall's leaders read them too")
+                .containsExactly("3/5 4/6 [2026-03-16..2026-03-20] inspector");
+        assertThat(rest.path("pageInfo").path("hasNextPage").asBoolean()).isFalse();
+        for (var user : List.of("sv-clerk", "inspector2", "analyst")) {
+            var refused = as(user).post(CHANGES, Map.of("h", "zrzy-dj", "n", 2, "a", "not-a-cursor"));
+            assertThat(refused.firstErrorCode()).as(user + " reads no changes").isEqualTo("FORBIDDEN");
+            assertThat(refused.errors())
+                    .as(user + " hears nothing of the cursor")
+                    .hasSize(1);
+            assertThat(refused.data().path("hallWorkload").path("changes").isEmpty())
+                    .isTrue();
+        }
+    }
+
+    private static final String CHANGES = """
+            query($h: ID!, $n: Int, $a: String) { hallWorkload(hallId: $h, from: "2026-03-01", to: "2026-03-01") {
+              changes(first: $n, after: $a) {
+                edges { node { offPeakStandard offPeakChallenge peakStandard peakChallenge peakPeriods { from to }
+                               changedBy changedAt } }
+                pageInfo { hasNextPage endCursor } }
+              errors { code } } }""";
+
+    private JsonNode changes(String user, String hall, int first, String after) {
+        var variables = new java.util.HashMap<String, Object>(Map.of("h", hall, "n", first));
+        if (after != null) variables.put("a", after);
+        var workload = as(user).post(CHANGES, variables).ok().path("hallWorkload");
+        assertThat(workload.path("errors").isEmpty()).as(workload.toString()).isTrue();
+        return workload.path("changes");
+    }
+
+    private static String change(JsonNode edge) {
+        var n = edge.path("node");
+        return n.path("offPeakStandard").asInt() + "/"
+                + n.path("offPeakChallenge").asInt() + " "
+                + n.path("peakStandard").asInt() + "/" + n.path("peakChallenge").asInt() + " "
+                + n.path("peakPeriods")
+                        .valueStream()
+                        .map(p ->
+                                p.path("from").asString() + ".." + p.path("to").asString())
+                        .toList()
+                + " " + n.path("changedBy").asString();
+    }
+
+    /**
+     * Records the hall's latest target change as made at {@code at}: the tests cannot move the clock back past the
+     * tokens they signed in with, so the change is dated as the office would have made it then.
+     */
+    private void madeAt(String hall, String at) {
+        var when = java.time.OffsetDateTime.parse(at);
+        try (var session = driver.session()) {
+            session.run(
+                            """
+                            MATCH (c:HallWorkloadChange {hallId: $h}) WITH c ORDER BY c.atMillis DESC LIMIT 1
+                            SET c.atMillis = $ms, c.updatedAt = $at""",
+                            Map.of(
+                                    "h",
+                                    hall,
+                                    "ms",
+                                    when.toInstant().toEpochMilli(),
+                                    "at",
+                                    when.withOffsetSameInstant(java.time.ZoneOffset.UTC)))
+                    .consume();
+        }
     }
 
     private static void accepted(StringBuilder events, String post, String day, int cases) {
@@ -251,7 +359,10 @@ class HallWorkloadApiTest extends ApiTest {
         return workload.path("days")
                 .valueStream()
                 .map(d -> d.path("date").asString() + " " + d.path("postId").asString() + " "
-                        + d.path("personId").asString() + " " + (d.path("peak").asBoolean() ? "peak" : "off-peak")
+                        + (d.path("personId").isNull()
+                                ? "-"
+                                : d.path("personId").asString()) + " "
+                        + (d.path("peak").asBoolean() ? "peak" : "off-peak")
                         + " " + d.path("accepted").asInt() + "/"
                         + d.path("standard").asInt() + "/"
                         + d.path("challenge").asInt() + " " + d.path("outcome").asString())

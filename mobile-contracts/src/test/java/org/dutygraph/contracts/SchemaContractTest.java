@@ -160,7 +160,7 @@ class SchemaContractTest {
                 RatingBallot.scale Scenario.sharedWith ScenarioStep.dutyIds ScenarioStep.unitIds ScenarioStep.postIds
                 ScenarioStep.objectIds ScenarioStep.powerItemIds ScenarioFinding.unitIds ScenarioFinding.postIds
                 ScenarioFinding.dutyIds ScenarioFinding.powerItemIds ScenarioFinding.evidence
-                ScenarioFinding.roleEvidence HallWorkloadTargets.peakPeriods""");
+                ScenarioFinding.roleEvidence HallWorkloadTargets.peakPeriods HallWorkloadChange.peakPeriods""");
         return reasons;
     }
 
