@@ -197,17 +197,16 @@ public class HallWorkloads {
     }
 
     /**
-     * The workers' days from {@code from} to {@code to}, by date then post, against the targets in force that day:
-     * of {@code onlyHall} when given, else of every hall with targets.
+     * The workers' days from {@code from} to {@code to}, each post and day once, by date then post: against the
+     * targets in force that day of the nearest hall above the post that had some (a window section's own targets,
+     * not its service centre's too); only the posts under {@code onlyHall} when given.
      */
     private List<WorkerDay> workerDays(String onlyHall, LocalDate from, LocalDate to) {
         var zone = clock.getZone();
         var history = store.history();
         if (history.isEmpty()) return List.of();
         var inForce = new TargetsInForce(history, zone);
-        var halls = onlyHall != null
-                ? List.of(onlyHall)
-                : history.stream().map(WorkloadTargets::hallId).distinct().toList();
+        var halls = history.stream().map(WorkloadTargets::hallId).distinct().toList();
         var rows = store
                 .accepted(
                         halls,
@@ -217,31 +216,44 @@ public class HallWorkloads {
                 .stream()
                 .filter(a -> workingDays.isWorkingDay(a.day()))
                 .toList();
+        if (onlyHall != null) {
+            var inHall = rows.stream()
+                    .filter(a -> a.hallId().equals(onlyHall))
+                    .map(WorkloadStore.AcceptedDay::postId)
+                    .collect(java.util.stream.Collectors.toSet());
+            rows = rows.stream().filter(a -> inHall.contains(a.postId())).toList();
+        }
+        // by date, post, then the nearest hall first (the store's order): the first with targets that day is taken
+        var taken = new LinkedHashMap<String, WorkerDay>();
         var posts =
                 rows.stream().map(WorkloadStore.AcceptedDay::postId).distinct().toList();
         var labels = store.postLabels(posts);
         var holdings = store.holdings(posts);
-        var days = new ArrayList<WorkerDay>();
         for (var a : rows) {
+            var key = a.postId() + "|" + a.day();
+            if (taken.containsKey(key)) continue;
             var targets = inForce.on(a.hallId(), a.day());
             if (targets == null) continue;
-            var holder = holdings.stream()
+            var holders = holdings.stream()
                     .filter(h -> h.postId().equals(a.postId()) && h.on(a.day()))
-                    .findFirst()
-                    .orElse(null);
-            days.add(new WorkerDay(
-                    a.day(),
-                    a.postId(),
-                    labels.get(a.postId()),
-                    holder == null ? null : holder.personId(),
-                    holder == null ? null : holder.personName(),
-                    targets.peak(a.day()),
-                    a.accepted(),
-                    targets.standard(a.day()),
-                    targets.challenge(a.day()),
-                    targets.outcome(a.day(), a.accepted())));
+                    .toList();
+            // several held the post that day (a handover): the events name the post, so the cases are theirs together
+            var holder = holders.size() == 1 ? holders.get(0) : null;
+            taken.put(
+                    key,
+                    new WorkerDay(
+                            a.day(),
+                            a.postId(),
+                            labels.get(a.postId()),
+                            holder == null ? null : holder.personId(),
+                            holder == null ? null : holder.personName(),
+                            targets.peak(a.day()),
+                            a.accepted(),
+                            targets.standard(a.day()),
+                            targets.challenge(a.day()),
+                            targets.outcome(a.day(), a.accepted())));
         }
-        return days;
+        return List.copyOf(taken.values());
     }
 
     private List<UserError> check(Input input) {

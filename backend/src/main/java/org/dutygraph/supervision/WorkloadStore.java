@@ -23,8 +23,11 @@ import org.springframework.stereotype.Component;
 @Component
 class WorkloadStore {
 
-    /** Cases one post accepted on one day (in the deployment's zone). */
-    record AcceptedDay(String hallId, String postId, LocalDate day, int accepted) {}
+    /**
+     * Cases one post accepted on one day (in the deployment's zone), as a post of the hall; {@code depth}: how many
+     * units up from the post's unit the hall is (0: the post's own unit).
+     */
+    record AcceptedDay(String hallId, String postId, LocalDate day, int accepted, int depth) {}
 
     /** A person's holding of a post, from {@code start} to {@code end} (ISO dates; end null: still held). */
     record Holding(String postId, String personId, String personName, String start, String end) {
@@ -130,16 +133,17 @@ class WorkloadStore {
 
     /**
      * Cases accepted in [from, to) by the posts of each of these halls (posts of the hall or of a unit under it),
-     * counted once per case, per post and day in the zone. An accepted event without a post counts for no worker.
+     * counted once per case, per post and day in the zone (a post under two of the halls comes once for each). An accepted event without a post counts for no worker.
      */
     List<AcceptedDay> accepted(Collection<String> hallIds, Instant from, Instant to, ZoneId zone) {
         return List.copyOf(neo4j.query("""
                         UNWIND $halls AS hall
-                        MATCH (p:Post)-[:IN_ORG]->(:Organization)-[:PART_OF*0..]->(:Organization {id: hall})
+                        MATCH (p:Post)-[:IN_ORG]->(:Organization)-[up:PART_OF*0..]->(:Organization {id: hall})
+                        WITH hall, p, min(size(up)) AS depth
                         MATCH (e:CaseEvent {postId: p.id}) WHERE e.kind = 'accepted' AND e.atMillis >= $from AND e.atMillis < $to
-                        WITH hall, p.id AS post, date(datetime({epochMillis: e.atMillis, timezone: $zone})) AS day,
+                        WITH hall, p.id AS post, depth, date(datetime({epochMillis: e.atMillis, timezone: $zone})) AS day,
                              count(DISTINCT e.caseId) AS accepted
-                        RETURN hall, post, toString(day) AS day, accepted ORDER BY day, post""")
+                        RETURN hall, post, depth, toString(day) AS day, accepted ORDER BY day, post, depth, hall""")
                 .bindAll(Map.of(
                         "halls",
                         List.copyOf(hallIds),
@@ -154,7 +158,8 @@ class WorkloadStore {
                         r.get("hall").asString(),
                         r.get("post").asString(),
                         LocalDate.parse(r.get("day").asString()),
-                        r.get("accepted").asInt()))
+                        r.get("accepted").asInt(),
+                        r.get("depth").asInt()))
                 .all());
     }
 

@@ -269,6 +269,50 @@ class HallWorkloadApiTest extends ApiTest {
         }
     }
 
+    @Test
+    void aPostUnderTwoHallsWithTargetsCountsOnce_andADayTwoPeopleSharedCountsForNoOne() {
+        // the department is a hall with targets too, and contains the registration hall
+        for (var hall : List.of("zrzy-dj", "zrzy")) {
+            set("inspector", input(hall, 3, 5, 4, 6, List.of(List.of("2026-03-16", "2026-03-20"))));
+            madeAt(hall, "2026-03-01T09:00:00+08:00");
+        }
+        var scheme = Map.<String, Object>of(
+                "name",
+                "窗口日工作量",
+                "subject",
+                "PERSON",
+                "period",
+                "MONTH",
+                "population",
+                Map.of("postRoles", List.of("head", "staff")),
+                "indicators",
+                List.of(Map.of("code", "supervision_workload_met_days", "weight", "100", "input", Map.of("max", "4"))),
+                "grades",
+                List.of(Map.of("grade", "GOOD", "min", "60"), Map.of("grade", "POOR")));
+        var saved = as("appraiser").post("""
+                mutation($d: JSON!) { saveAppraisalScheme(input: {id: "sv-workload", validFrom: "2026-01", definition: $d}) {
+                  scheme { id } errors { field code message } } }""", Map.of("d", scheme)).ok().path("saveAppraisalScheme");
+        assertThat(saved.path("errors").isEmpty()).as(saved.toString()).isTrue();
+        assertThat(AppraisedMonth.recomputedAndRead(as("appraiser"), "sv-workload", "2026-03"))
+                .as("the clerk met the standard on 9 and 16 March: 2 days of 4, not 4")
+                .containsExactlyInAnyOrder("sv-p-clerk 50.00 POOR", "sv-p-head 0.00 POOR");
+
+        // 10 March: the clerk hands the window over to a newcomer during the day
+        try (var session = driver.session()) {
+            session.run("""
+                            MATCH (:Person {id: 'sv-p-clerk'})-[h:HOLDS]->(:Post {id: 'zrzy-dj-1'}) SET h.endDate = '2026-03-10'
+                            WITH 1 AS one MATCH (p:Post {id: 'zrzy-dj-1'})
+                            CREATE (:Person {id: 'sv-p-new', name: '新人'})-[:HOLDS {startDate: '2026-03-10'}]->(p)""").consume();
+        }
+        var days = read("inspector", "zrzy-dj", "2026-03-10", "2026-03-16");
+        assertThat(days(days))
+                .as("the day's cases are two people's: the day is shown, and held against no one")
+                .containsExactly(
+                        "2026-03-10 zrzy-dj-1 - off-peak 5/3/5 CHALLENGE_MET",
+                        "2026-03-11 zrzy-dj-1 sv-p-new off-peak 2/3/5 MISSED",
+                        "2026-03-16 zrzy-dj-1 sv-p-new peak 4/4/6 MET");
+    }
+
     private static final String CHANGES = """
             query($h: ID!, $n: Int, $a: String) { hallWorkload(hallId: $h, from: "2026-03-01", to: "2026-03-01") {
               changes(first: $n, after: $a) {
