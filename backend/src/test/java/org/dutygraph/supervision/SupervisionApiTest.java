@@ -217,6 +217,42 @@ class SupervisionApiTest extends ApiTest {
     }
 
     @Test
+    void anEmptyPageSaysWhereItStands_soFollowingItsEndCursorGoesOn() throws Exception {
+        post("zwfw:zwfw-secret", EVENTS);
+        assertThat(evaluation.evaluate(Instant.parse("2026-03-11T04:00:00Z")).raised())
+                .isEqualTo(6);
+        var two = signalsPage(2, null);
+        var firstCursor = two.path("edges").path(0).path("cursor").asString();
+        var second = two.path("edges").path(1).path("node").path("id").asString();
+
+        var empty = signalsPage(0, firstCursor);
+        assertThat(empty.path("edges").isEmpty()).isTrue();
+        assertThat(empty.path("pageInfo").path("hasNextPage").asBoolean()).isTrue();
+        assertThat(empty.path("pageInfo").path("endCursor").isNull())
+                .as("more follow, so the page says after what: " + empty)
+                .isFalse();
+        var next = signalsPage(1, empty.path("pageInfo").path("endCursor").asString());
+        assertThat(next.path("edges").path(0).path("node").path("id").asString())
+                .as("the page after an empty one is the one after its cursor, not the first again")
+                .isEqualTo(second);
+
+        var fromTheStart = signalsPage(0, null);
+        assertThat(fromTheStart.path("pageInfo").path("hasNextPage").asBoolean())
+                .isTrue();
+        assertThat(fromTheStart.path("pageInfo").path("endCursor").isNull())
+                .as("nothing read yet: the next page is the first")
+                .isTrue();
+    }
+
+    private tools.jackson.databind.JsonNode signalsPage(int first, String after) {
+        var variables = new java.util.HashMap<String, Object>(Map.of("n", first));
+        if (after != null) variables.put("a", after);
+        return as("inspector").post("""
+                        query($n: Int, $a: String) { supervisionSignals(first: $n, after: $a) {
+                          edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }""", variables).ok().path("supervisionSignals");
+    }
+
+    @Test
     void onlyTheSupervisionOfficeAndAdminsReadSignals() {
         assertThat(as("inspector2")
                         .post("{ supervisionSignals { edges { cursor } } }")

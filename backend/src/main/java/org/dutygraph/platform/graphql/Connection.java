@@ -44,7 +44,14 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
             Function<T, String> sortKey) {
         int size = pageSize(first);
         var cursor = decode(after);
-        return of(fetch.apply(cursor, size + 1), size, cursor != null, sortKey);
+        var page = of(fetch.apply(cursor, size + 1), size, cursor != null, sortKey);
+        if (size == 0 && cursor != null) {
+            // first: 0 reads nothing: the page ends where it began, so following its endCursor goes on from there
+            // (null would start again from the first item)
+            var info = page.pageInfo();
+            return new Connection<>(page.edges(), new PageInfo(info.hasNextPage(), true, after, after));
+        }
+        return page;
     }
 
     /** An opaque cursor for a sort key (see {@link CursorSeal}): clients cannot read or forge it. */
