@@ -138,8 +138,7 @@ public class HallThresholds implements ApplicationRunner {
     private List<UserError> check(Input input) {
         var errors = new ArrayList<UserError>();
         if (input.hallId() == null || !queues.unitExists(input.hallId())) {
-            errors.add(UserError.of(
-                    "UNKNOWN_UNIT", Text.of(SupervisionTexts.THRESHOLD_NO_UNIT, input.hallId()), "input", "hallId"));
+            errors.add(UserError.of("UNKNOWN_UNIT", Text.of(SupervisionTexts.THRESHOLD_NO_UNIT), "input", "hallId"));
         }
         int max = QueueSnapshotParser.MAX_WAITING;
         if (input.yellow() < 1 || input.yellow() > max) {
@@ -169,8 +168,7 @@ public class HallThresholds implements ApplicationRunner {
                 posts.values().stream().filter(id -> id != null).toList());
         posts.forEach((field, id) -> {
             if (id != null && unknown.contains(id)) {
-                errors.add(
-                        UserError.of("UNKNOWN_POST", Text.of(SupervisionTexts.THRESHOLD_NO_POST, id), "input", field));
+                errors.add(UserError.of("UNKNOWN_POST", Text.of(SupervisionTexts.THRESHOLD_NO_POST), "input", field));
             }
         });
         return errors;

@@ -260,7 +260,7 @@ public class HallWorkloads {
         var errors = new ArrayList<UserError>();
         if (input.hallId() == null
                 || units.existingUnits(List.of(input.hallId())).isEmpty()) {
-            errors.add(UserError.of("UNKNOWN_UNIT", Text.of(SupervisionTexts.THRESHOLD_NO_UNIT, input.hallId()), "input", "hallId"));
+            errors.add(UserError.of("UNKNOWN_UNIT", Text.of(SupervisionTexts.THRESHOLD_NO_UNIT), "input", "hallId"));
         }
         checkPair(input.offPeakStandard(), input.offPeakChallenge(), "offPeakStandard", "offPeakChallenge", errors);
         checkPair(input.peakStandard(), input.peakChallenge(), "peakStandard", "peakChallenge", errors);

@@ -156,6 +156,37 @@ class HallWorkloadApiTest extends ApiTest {
     }
 
     @Test
+    void anUnknownHallOrPostIsNamedByItsPath_notByEchoingWhatWasTyped() {
+        var typed = "<img src=x onerror=alert(1)>" + "长".repeat(300);
+        var workload = set("inspector", input(typed, 3, 5, 4, 6, List.of()));
+        assertThat(errors(workload)).containsExactly("input.hallId UNKNOWN_UNIT");
+        var thresholds = as("inspector")
+                .post(
+                        "mutation($i: SetHallQueueThresholdsInput!) { setHallQueueThresholds(input: $i) { errors { field code message } } }",
+                        Map.of(
+                                "i",
+                                Map.of(
+                                        "hallId", typed,
+                                        "yellow", 1,
+                                        "orange", 2,
+                                        "red", 3,
+                                        "clearMargin", 0,
+                                        "yellowPostId", typed)))
+                .ok()
+                .path("setHallQueueThresholds");
+        assertThat(errors(thresholds)).containsExactly("input.hallId UNKNOWN_UNIT", "input.yellowPostId UNKNOWN_POST");
+        for (var payload : List.of(workload, thresholds)) {
+            payload.path("errors")
+                    .valueStream()
+                    .forEach(e -> assertThat(e.path("message").asString())
+                            .isNotBlank()
+                            .doesNotContain("<img")
+                            .doesNotContain("长长")
+                            .hasSizeLessThan(200));
+        }
+    }
+
+    @Test
     void onlyTheOfficeSetsTargets_andOnlyTheOfficeAndTheHallsLeadersReadThem() {
         set("inspector", input("zrzy-dj", 3, 5, 4, 6, List.of()));
         for (var user : List.of("sv-clerk", "sv-head", "staff", "inspector2", "analyst", "appraiser")) {
