@@ -81,6 +81,11 @@ public class HallThresholds implements ApplicationRunner {
         return graph.read(() -> store.changes(hallId, after, limit));
     }
 
+    /** Refuses (FORBIDDEN) anyone but the office: before any argument is looked at. */
+    public void requireOffice() {
+        office.require(SupervisionTexts.THRESHOLDS_OFFICE_ONLY);
+    }
+
     public Saved set(Input input) {
         office.require(SupervisionTexts.THRESHOLDS_OFFICE_ONLY);
         var by = office.username();

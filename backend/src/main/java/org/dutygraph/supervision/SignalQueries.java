@@ -33,6 +33,11 @@ public class SignalQueries {
         this.office = office;
     }
 
+    /** Refuses (FORBIDDEN) anyone but the office: before any argument is looked at. */
+    public void requireOffice() {
+        office.require();
+    }
+
     /** A page of signals, newest raised first, after the sort key of the previous page's last one. */
     public List<SignalView> signals(String unitId, String level, Boolean open, String after, int limit) {
         office.require();

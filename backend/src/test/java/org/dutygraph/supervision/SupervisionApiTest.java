@@ -244,6 +244,55 @@ class SupervisionApiTest extends ApiTest {
                 .isTrue();
     }
 
+    @Test
+    void anInspectorOutsideTheOfficeIsRefusedBeforeAnythingAboutTheInputIsSaid() {
+        var refused = new java.util.LinkedHashMap<String, GraphQl.Response>();
+        refused.put(
+                "signals, first too large",
+                as("inspector2").post("{ supervisionSignals(first: 501) { edges { cursor } } }"));
+        refused.put(
+                "signals, a cursor not ours",
+                as("inspector2").post("{ supervisionSignals(after: \"junk\") { edges { cursor } } }"));
+        refused.put(
+                "watched halls, a cursor not ours",
+                as("inspector2").post("{ watchedHalls(first: 501, after: \"junk\") { edges { cursor } } }"));
+        refused.put(
+                "workload targets, bad input",
+                as("inspector2")
+                        .post(
+                                "mutation($i: SetHallWorkloadTargetsInput!) { setHallWorkloadTargets(input: $i) { errors { code } } }",
+                                Map.of(
+                                        "i",
+                                        Map.of(
+                                                "hallId", "nowhere",
+                                                "offPeakStandard", 0,
+                                                "offPeakChallenge", 0,
+                                                "peakStandard", 20_000,
+                                                "peakChallenge", 1,
+                                                "peakPeriods",
+                                                        List.of(Map.of("from", "2026-03-10", "to", "2026-03-01"))))));
+        refused.put(
+                "queue thresholds, bad input",
+                as("inspector2")
+                        .post(
+                                "mutation($i: SetHallQueueThresholdsInput!) { setHallQueueThresholds(input: $i) { errors { code } } }",
+                                Map.of(
+                                        "i",
+                                        Map.of(
+                                                "hallId", "nowhere",
+                                                "yellow", 0,
+                                                "orange", 0,
+                                                "red", 0,
+                                                "clearMargin", -1,
+                                                "redPostId", "nowhere"))));
+        refused.forEach((what, response) -> {
+            assertThat(response.firstErrorCode())
+                    .as(what + ": " + response.body())
+                    .isEqualTo("FORBIDDEN");
+            assertThat(response.errors()).as(what).hasSize(1);
+        });
+    }
+
     private tools.jackson.databind.JsonNode signalsPage(int first, String after) {
         var variables = new java.util.HashMap<String, Object>(Map.of("n", first));
         if (after != null) variables.put("a", after);

@@ -18,6 +18,12 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
     public static final int MAX_PAGE = 500;
     /** The page size when a client gives none; every {@code first} argument in the schema defaults to it too. */
     public static final int DEFAULT_PAGE = 50;
+    /**
+     * What {@link CursorBindingVisitor} hands a resolver as {@code after} when the client's cursor is not one of that
+     * list's: refused here, where the resolver reads its page, so after the resolver's own access checks (a caller who
+     * may not read the list learns nothing about the cursor they sent).
+     */
+    static final String REFUSED = "\u0000refused";
     /** Cursors encode one sort key (an id, a key of a few ids): far shorter than this. */
     private static final int MAX_CURSOR = 1_000;
 
@@ -64,7 +70,7 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
         if (cursor == null) {
             return null;
         }
-        if (cursor.length() > MAX_CURSOR) {
+        if (cursor.length() > MAX_CURSOR || REFUSED.equals(cursor)) {
             throw notOurs();
         }
         var key = CursorSeal.open(cursor);

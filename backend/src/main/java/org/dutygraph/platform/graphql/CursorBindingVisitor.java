@@ -49,9 +49,14 @@ final class CursorBindingVisitor extends GraphQLTypeVisitorStub {
         if (after == null) {
             return env;
         }
-        var key = CursorBinding.open(after, CursorBinding.of(env.getExecutionStepInfo()));
+        String inner;
+        try {
+            inner = Connection.encode(CursorBinding.open(after, CursorBinding.of(env.getExecutionStepInfo())));
+        } catch (BadInputException notOurs) {
+            inner = Connection.REFUSED;
+        }
         var arguments = new HashMap<>(env.getArguments());
-        arguments.put("after", Connection.encode(key));
+        arguments.put("after", inner);
         return DataFetchingEnvironmentImpl.newDataFetchingEnvironment(env)
                 .arguments(arguments)
                 .build();

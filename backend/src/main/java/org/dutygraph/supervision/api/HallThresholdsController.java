@@ -22,6 +22,7 @@ class HallThresholdsController {
 
     @QueryMapping
     Connection<WatchedHall> watchedHalls(@Argument Integer first, @Argument String after) {
+        thresholds.requireOffice();
         return Connection.page(first, after, thresholds::watched, WatchedHall::unitId);
     }
 
@@ -33,6 +34,7 @@ class HallThresholdsController {
     @SchemaMapping(typeName = "WatchedHall")
     Connection<HallThresholdChange> thresholdChanges(
             WatchedHall hall, @Argument Integer first, @Argument String after) {
+        thresholds.requireOffice();
         return Connection.page(
                 first, after, (key, limit) -> thresholds.changes(hall.unitId(), key, limit), HallThresholdChange::key);
     }

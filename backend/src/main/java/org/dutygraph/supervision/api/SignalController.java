@@ -20,6 +20,7 @@ class SignalController {
     @QueryMapping
     Connection<SignalQueries.SignalView> supervisionSignals(
             @Argument SupervisionSignalFilter filter, @Argument Integer first, @Argument String after) {
+        queries.requireOffice();
         var f = filter == null ? new SupervisionSignalFilter(null, null, null) : filter;
         return Connection.page(
                 first,
