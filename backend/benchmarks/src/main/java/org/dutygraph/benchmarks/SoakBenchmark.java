@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -84,7 +83,7 @@ final class SoakBenchmark implements Benchmark {
                 graphql = URI.create("http://127.0.0.1:"
                         + ((WebServerApplicationContext) context).getWebServer().getPort() + "/graphql");
                 var driver = context.getBean(Driver.class);
-                var units = ids(driver, "MATCH (o:Organization) RETURN o.id AS id ORDER BY id");
+                var units = BenchmarkSupport.ids(driver, "MATCH (o:Organization) RETURN o.id AS id ORDER BY id");
                 if (units.isEmpty()) throw new IllegalStateException("The demo city did not load");
                 var analyst = login("analyst", "analyst-demo");
                 var staff = login("staff", "staff-demo");
@@ -93,7 +92,7 @@ final class SoakBenchmark implements Benchmark {
                         context.getBean(AppraisalSchemes.class), context.getBean(AppraisalComputation.class), year);
                 var inspectors = inspectors(driver, context.getBean(PasswordEncoder.class));
                 int pushes = (int) Math.ceil(rates.get("pushes") * minutes * 60) + 1;
-                registerDevices(driver, pushes);
+                BenchmarkSupport.registerDevices(driver, "soak", pushes);
 
                 var submit = operation("citizen/SubmitComplaint");
                 var unitPage = operation("analyst/UnitPage");
@@ -265,57 +264,12 @@ final class SoakBenchmark implements Benchmark {
 
     /** Four inspectors of the demo's public security bureau, drawn for a plan of the efficiency office. */
     private Map<String, Inspector> inspectors(Driver driver, PasswordEncoder passwords) throws Exception {
-        var targets = ids(
-                driver,
-                "MATCH (o:Organization) WHERE o.classification IN ['window', 'section'] "
-                        + "AND NOT (o)-[:PART_OF*0..]->(:Organization {id: 'gaj'}) RETURN o.id AS id ORDER BY id LIMIT 40");
-        InspectionBenchmark.account(driver, passwords, "soak-chief", "xnb");
-        var pool = List.of("soak-a", "soak-b", "soak-c", "soak-d");
-        for (var inspector : pool) InspectionBenchmark.account(driver, passwords, inspector, "gaj");
-        var chief = login("soak-chief", "soak-chief-bench");
-        var plan = data(
-                        chief,
-                        """
-                mutation($input: CreateInspectionPlanInput!) { createInspectionPlan(input: $input) { plan { id } errors { code message } } }""",
-                        Map.of(
-                                "input",
-                                Map.of(
-                                        "title",
-                                        "效能暗访长稳测试",
-                                        "method",
-                                        "UNDERCOVER",
-                                        "scopeUnitIds",
-                                        targets,
-                                        "startsOn",
-                                        LocalDate.now().toString(),
-                                        "endsOn",
-                                        LocalDate.now().plusDays(30).toString(),
-                                        "samplingRatio",
-                                        1.0,
-                                        "inspectorPool",
-                                        pool,
-                                        "checklistTemplateId",
-                                        "service-hall")))
-                .path("createInspectionPlan")
-                .path("plan")
-                .path("id")
-                .asString();
-        var drawn = data(chief, """
-                mutation($id: ID!) { drawInspection(input: {planId: $id}) { plan { assignments { id inspectors } } errors { message } } }""", Map.of("id", plan));
-        var assignments = new HashMap<String, List<String>>();
-        for (var a : drawn.path("drawInspection").path("plan").path("assignments")) {
-            for (var i : a.path("inspectors")) {
-                assignments
-                        .computeIfAbsent(i.asString(), k -> new ArrayList<>())
-                        .add(a.path("id").asString());
-            }
-        }
         var inspectors = new HashMap<String, Inspector>();
-        for (var entry : assignments.entrySet()) {
+        for (var drawn : InspectionBenchmark.drawnPlan(driver, passwords, "soak", "效能暗访长稳测试", this::data)
+                .entrySet()) {
             inspectors.put(
-                    entry.getKey(), new Inspector(login(entry.getKey(), entry.getKey() + "-bench"), entry.getValue()));
+                    drawn.getKey(), new Inspector(login(drawn.getKey(), drawn.getKey() + "-bench"), drawn.getValue()));
         }
-        if (inspectors.isEmpty()) throw new IllegalStateException("No inspection was drawn: " + drawn);
         return inspectors;
     }
 
@@ -332,26 +286,6 @@ final class SoakBenchmark implements Benchmark {
         }
         var summary = computation.recompute(year);
         out.printf("SETUP appraisal of %d recomputed: %s%n", year, summary);
-    }
-
-    private static void registerDevices(Driver driver, int count) {
-        var rows = new ArrayList<Map<String, Object>>(count);
-        for (int i = 0; i < count; i++) {
-            rows.add(Map.of(
-                    "recipient",
-                    "soak:" + i,
-                    "token",
-                    "soak-token-" + i,
-                    "id",
-                    UUID.randomUUID().toString()));
-        }
-        try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run("""
-                    UNWIND $rows AS r
-                    CREATE (:Device {id: r.id, token: r.token, recipient: r.recipient, platform: 'ANDROID', channel: 'fcm',
-                                     registeredAt: $now, lastSeenAt: $now})""", Map.of("rows", rows, "now", System.currentTimeMillis()))
-                    .consume());
-        }
     }
 
     private static Map<String, Object> complaint(int n, List<String> units) {
@@ -418,12 +352,6 @@ final class SoakBenchmark implements Benchmark {
         try (var in = SoakBenchmark.class.getResourceAsStream("/operations/" + name + ".graphql")) {
             if (in == null) throw new IllegalStateException("operations/" + name + ".graphql is not on the class path");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static List<String> ids(Driver driver, String query) {
-        try (var session = driver.session()) {
-            return session.run(query).list(r -> r.get("id").asString());
         }
     }
 

@@ -1,22 +1,9 @@
 package org.dutygraph.benchmarks;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
-import com.sun.management.GcInfo;
 import com.sun.management.UnixOperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryType;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.management.ListenerNotFoundException;
-import javax.management.Notification;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
 
 /**
  * Per minute of a soak run: the live heap, the heap after the run's own collections and the process's open file
@@ -40,24 +27,20 @@ final class SoakGauges implements AutoCloseable {
     }
 
     private final long start;
-    private final Set<String> heapPools = new HashSet<>();
     private final Map<Integer, Heap> heap = new ConcurrentHashMap<>();
     private final Map<Integer, Long> live = new ConcurrentHashMap<>();
     private final Map<Integer, Long> openFiles = new ConcurrentHashMap<>();
-    private final List<NotificationEmitter> emitters;
-    private final NotificationListener listener = this::collected;
+    private final HeapAfterCollections afterCollections;
     private final Thread sampler;
 
     SoakGauges(long start) {
         this.start = start;
-        ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP)
-                .forEach(pool -> heapPools.add(pool.getName()));
-        emitters = ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .filter(NotificationEmitter.class::isInstance)
-                .map(NotificationEmitter.class::cast)
-                .toList();
-        emitters.forEach(emitter -> emitter.addNotificationListener(listener, null, null));
+        afterCollections = new HeapAfterCollections((used, cause) -> {
+            // the forced collections measure the live heap (the sampler reads them): not the run's own
+            if (!"System.gc()".equals(cause)) {
+                heap.merge(minute(System.nanoTime()), new Heap(1, used, used), (old, one) -> old.with(used));
+            }
+        });
         var os = ManagementFactory.getOperatingSystemMXBean();
         sampler = new Thread(
                 () -> {
@@ -71,7 +54,7 @@ final class SoakGauges implements AutoCloseable {
                         if (minute > forced && now - start >= minute * 60_000_000_000L + 58_000_000_000L) {
                             forced = minute;
                             System.gc();
-                            live.put(minute, lastCollection());
+                            live.put(minute, HeapAfterCollections.afterLatest());
                         }
                         try {
                             Thread.sleep(250);
@@ -87,34 +70,6 @@ final class SoakGauges implements AutoCloseable {
 
     private int minute(long nanoTime) {
         return (int) ((nanoTime - start) / 60_000_000_000L);
-    }
-
-    /** The heap in use after the latest collection of any collector (System.gc() returns once it is over). */
-    private long lastCollection() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .filter(com.sun.management.GarbageCollectorMXBean.class::isInstance)
-                .map(bean -> ((com.sun.management.GarbageCollectorMXBean) bean).getLastGcInfo())
-                .filter(Objects::nonNull)
-                .max(Comparator.comparingLong(GcInfo::getEndTime))
-                .map(this::usedAfter)
-                .orElse(-1L);
-    }
-
-    private long usedAfter(GcInfo info) {
-        return info.getMemoryUsageAfterGc().entrySet().stream()
-                .filter(pool -> heapPools.contains(pool.getKey()))
-                .mapToLong(pool -> pool.getValue().getUsed())
-                .sum();
-    }
-
-    private void collected(Notification notification, Object handback) {
-        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-            return;
-        }
-        var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-        if ("System.gc()".equals(info.getGcCause())) return;
-        long used = usedAfter(info.getGcInfo());
-        heap.merge(minute(System.nanoTime()), new Heap(1, used, used), (old, one) -> old.with(used));
     }
 
     /**
@@ -135,12 +90,6 @@ final class SoakGauges implements AutoCloseable {
     @Override
     public void close() {
         sampler.interrupt();
-        for (var emitter : emitters) {
-            try {
-                emitter.removeNotificationListener(listener);
-            } catch (ListenerNotFoundException e) {
-                // already gone
-            }
-        }
+        afterCollections.close();
     }
 }
