@@ -124,8 +124,8 @@ public class ConflictAnalysisService implements AutoCloseable {
 
     private void runIncremental(String id, List<String> dutyIds) {
         try {
-            leases.exclusively(LEASE, LEASE_FOR, renew -> {
-                incrementalHoldingLease(id, dutyIds, renew);
+            leases.exclusively(LEASE, LEASE_FOR, () -> {
+                incrementalHoldingLease(id, dutyIds);
                 return null;
             });
         } catch (RuntimeException e) {
@@ -133,7 +133,7 @@ public class ConflictAnalysisService implements AutoCloseable {
         }
     }
 
-    private void incrementalHoldingLease(String id, List<String> dutyIds, Runnable renew) {
+    private void incrementalHoldingLease(String id, List<String> dutyIds) {
         var started = System.nanoTime();
         try {
             var state = live;
@@ -144,10 +144,10 @@ public class ConflictAnalysisService implements AutoCloseable {
             var delta = state == null ? null : state.apply(projections.loadDuties(dutyIds));
             if (delta == null) {
                 log.info("Incremental analysis {} needs the whole graph; running a full analysis", id);
-                fullHoldingLease(id, renew);
+                fullHoldingLease(id);
                 return;
             }
-            jobs.update(id, job -> job.at("storing findings", 8));
+            at(id, "storing findings", 8);
             store.applyDelta(delta.upserts(), delta.removedIds(), delta.staleIds(), id);
             store.markLatestRun(id);
             liveRun = id;
@@ -170,8 +170,8 @@ public class ConflictAnalysisService implements AutoCloseable {
 
     private void run(String id) {
         try {
-            leases.exclusively(LEASE, LEASE_FOR, renew -> {
-                fullHoldingLease(id, renew);
+            leases.exclusively(LEASE, LEASE_FOR, () -> {
+                fullHoldingLease(id);
                 return null;
             });
         } catch (RuntimeException e) {
@@ -186,21 +186,29 @@ public class ConflictAnalysisService implements AutoCloseable {
         jobs.update(id, job -> job.finished() ? job : job.failed(Text.of(ConflictTexts.ANALYSIS_FAILED), now()));
     }
 
-    private void fullHoldingLease(String id, Runnable renew) {
+    /**
+     * The job's phase, for its poller here and, renewing the lease with it, for operators of every instance
+     * ({@code /actuator/jobs}: "analysis-id: analyzing (3/8)").
+     */
+    private void at(String id, String phase, int step) {
+        jobs.update(id, job -> job.at(phase, step));
+        var steps = jobs.get(id).map(AnalysisJob::steps).orElse(0);
+        leases.tryTake(LEASE, LEASE_FOR, id + ": " + phase + " (" + step + "/" + steps + ")");
+    }
+
+    private void fullHoldingLease(String id) {
         queued.compareAndSet(id, null);
         var started = System.nanoTime();
         live = null;
         try {
-            jobs.update(id, job -> job.at("loading graph", 1));
+            at(id, "loading graph", 1);
             var projection = projections.load();
             var loaded = System.nanoTime();
-            jobs.update(id, job -> job.at("analyzing", 2));
-            var findings = new ConflictEngine(settings.engine(), words).analyze(projection, (step, steps) -> {
-                renew.run();
-                jobs.update(id, job -> job.at("analyzing", 1 + step));
-            });
+            at(id, "analyzing", 2);
+            var findings = new ConflictEngine(settings.engine(), words)
+                    .analyze(projection, (step, steps) -> at(id, "analyzing", 1 + step));
             var analyzed = System.nanoTime();
-            jobs.update(id, job -> job.at("storing findings", 8));
+            at(id, "storing findings", 8);
             var count = store.replaceActive(findings, id);
             store.markLatestRun(id);
             liveRun = id;

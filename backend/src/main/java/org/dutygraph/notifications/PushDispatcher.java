@@ -14,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import org.dutygraph.notifications.push.PushMessage;
 import org.dutygraph.notifications.push.PushOutcome;
+import org.dutygraph.platform.jobs.JobLeases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -40,6 +41,7 @@ public class PushDispatcher implements SmartLifecycle {
     private final String claimId = "dispatcher-" + UUID.randomUUID();
     private final LeaseHeartbeat heartbeat;
     private final Clock clock;
+    private volatile JobLeases leases;
     private volatile Thread loop;
     private volatile boolean running;
     private volatile boolean sending;
@@ -188,6 +190,25 @@ public class PushDispatcher implements SmartLifecycle {
         progress.recorded(changes);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void useLeases(JobLeases leases) {
+        this.leases = leases;
+    }
+
+    /**
+     * The latest batch that sent anything, for operators of every instance ({@code /actuator/jobs},
+     * {@code push-dispatch}): one small write per batch, none while the outbox is empty.
+     */
+    private void recordBatch(long started, int claimed) {
+        if (leases == null) return;
+        try {
+            leases.recordFinished(
+                    "push-dispatch", leases.outcome(started, null, String.format("a batch of %,d pushes", claimed)));
+        } catch (RuntimeException e) {
+            log.debug("Could not record the push batch", e);
+        }
+    }
+
     private void runLoop() {
         var interval = settings.dispatcher().pollInterval();
         while (running) {
@@ -196,7 +217,10 @@ public class PushDispatcher implements SmartLifecycle {
                 if (Duration.between(lastPurge, now).compareTo(PURGE_EVERY) > 0) {
                     purgeDevices(now);
                 }
-                if (dispatchDue(now) < settings.dispatcher().batchSize()) {
+                long started = System.nanoTime();
+                int claimed = dispatchDue(now);
+                if (claimed > 0) recordBatch(started, claimed);
+                if (claimed < settings.dispatcher().batchSize()) {
                     Thread.sleep(interval.toMillis());
                 }
             } catch (InterruptedException e) {

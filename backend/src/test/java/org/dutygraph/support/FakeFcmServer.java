@@ -148,6 +148,14 @@ public final class FakeFcmServer implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
+    /** Forgets what was received and answered, keeping the script (reset() would drop it for a moment). */
+    public void forget() {
+        received.clear();
+        answered.clear();
+        messages.clear();
+        requestsPerToken.clear();
+    }
+
     public void reset() {
         received.clear();
         answered.clear();

@@ -7,13 +7,16 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.dutygraph.DutygraphApplication;
 import org.dutygraph.org.bundle.BundleImportService;
 import org.dutygraph.org.bundle.BundleSource;
 import org.dutygraph.org.bundle.ImportJob;
 import org.dutygraph.org.generator.BundleGenerator;
+import org.neo4j.driver.Driver;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
@@ -77,6 +80,34 @@ final class BenchmarkSupport {
             args.add(option);
         }
         return new SpringApplicationBuilder(DutygraphApplication.class).run(args.toArray(String[]::new));
+    }
+
+    /** The {@code id} column of a query's rows. */
+    static List<String> ids(Driver driver, String query) {
+        try (var session = driver.session()) {
+            return session.run(query).list(r -> r.get("id").asString());
+        }
+    }
+
+    /** Devices {@code <prefix>-token-<n>} of recipients {@code <prefix>:<n>} (Recipient.opaque), n below count. */
+    static void registerDevices(Driver driver, String prefix, int count) {
+        var rows = new ArrayList<Map<String, Object>>(count);
+        for (int i = 0; i < count; i++) {
+            rows.add(Map.of(
+                    "recipient",
+                    prefix + ":" + i,
+                    "token",
+                    prefix + "-token-" + i,
+                    "id",
+                    UUID.randomUUID().toString()));
+        }
+        try (var session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run("""
+                    UNWIND $rows AS r
+                    CREATE (:Device {id: r.id, token: r.token, recipient: r.recipient, platform: 'ANDROID', channel: 'fcm',
+                                     registeredAt: $now, lastSeenAt: $now})""", Map.of("rows", rows, "now", System.currentTimeMillis()))
+                    .consume());
+        }
     }
 
     static double importFile(BundleImportService imports, Path file) throws IOException {

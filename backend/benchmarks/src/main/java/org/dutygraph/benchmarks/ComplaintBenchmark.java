@@ -52,11 +52,12 @@ final class ComplaintBenchmark implements Benchmark {
                 "--dutygraph.rate-limits.fields-per-hour=100000000",
                 "--dutygraph.complaints.pepper-file=" + store.resolve("pepper.key"))) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            var units = ids(context.getBean(Driver.class), "MATCH (o:Organization) RETURN o.id AS id ORDER BY id");
+            var units = BenchmarkSupport.ids(
+                    context.getBean(Driver.class), "MATCH (o:Organization) RETURN o.id AS id ORDER BY id");
             // --targets units: every complaint names a unit; mixed (default): one in three names a matter instead
             var items = options.getOrDefault("targets", "mixed").equals("units")
                     ? List.<String>of()
-                    : ids(
+                    : BenchmarkSupport.ids(
                             context.getBean(Driver.class),
                             "MATCH (:Duty)-[:EXERCISES]->(p:PowerItem) RETURN DISTINCT p.id AS id ORDER BY id");
             if (units.isEmpty()) {
@@ -222,11 +223,5 @@ final class ComplaintBenchmark implements Benchmark {
         }
         var payload = json.path("data").path("submitComplaint");
         return !payload.isMissingNode() && !payload.path("errors").isEmpty();
-    }
-
-    private static List<String> ids(Driver driver, String query) {
-        try (var session = driver.session()) {
-            return new ArrayList<>(session.run(query).list(r -> r.get("id").asString()));
-        }
     }
 }

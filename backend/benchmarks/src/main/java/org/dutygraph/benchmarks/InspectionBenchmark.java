@@ -57,54 +57,8 @@ final class InspectionBenchmark implements Benchmark {
             http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             var driver = context.getBean(Driver.class);
             var passwords = context.getBean(PasswordEncoder.class);
-            var targets = ids(
-                    driver,
-                    "MATCH (o:Organization) WHERE o.classification IN ['window', 'section'] "
-                            + "AND NOT (o)-[:PART_OF*0..]->(:Organization {id: 'gaj'}) RETURN o.id AS id ORDER BY id LIMIT 40");
-            account(driver, passwords, "bench-chief", "xnb");
-            var pool = List.of("bench-a", "bench-b", "bench-c", "bench-d");
-            for (var inspector : pool) {
-                account(driver, passwords, inspector, "gaj");
-            }
-            var chief = login("bench-chief");
-            var plan = post(
-                            chief,
-                            """
-                    mutation($input: CreateInspectionPlanInput!) { createInspectionPlan(input: $input) { plan { id } errors { code message } } }""",
-                            Map.of(
-                                    "input",
-                                    Map.of(
-                                            "title",
-                                            "效能暗访基准",
-                                            "method",
-                                            "UNDERCOVER",
-                                            "scopeUnitIds",
-                                            targets,
-                                            "startsOn",
-                                            LocalDate.now().toString(),
-                                            "endsOn",
-                                            LocalDate.now().plusDays(30).toString(),
-                                            "samplingRatio",
-                                            1.0,
-                                            "inspectorPool",
-                                            pool,
-                                            "checklistTemplateId",
-                                            "service-hall")))
-                    .path("createInspectionPlan")
-                    .path("plan")
-                    .path("id")
-                    .asString();
-            var drawn = post(chief, """
-                    mutation($id: ID!) { drawInspection(input: {planId: $id}) { plan { assignments { id inspectors } } errors { message } } }""", Map.of("id", plan)).path("drawInspection");
+            var assignments = drawnPlan(driver, passwords, "bench", "效能暗访基准", this::post);
             var tokens = new HashMap<String, String>();
-            var assignments = new HashMap<String, List<String>>();
-            for (var a : drawn.path("plan").path("assignments")) {
-                for (var i : a.path("inspectors")) {
-                    assignments
-                            .computeIfAbsent(i.asString(), k -> new ArrayList<>())
-                            .add(a.path("id").asString());
-                }
-            }
             for (var inspector : assignments.keySet()) {
                 tokens.put(inspector, login(inspector));
             }
@@ -154,6 +108,72 @@ final class InspectionBenchmark implements Benchmark {
             out.println(ok ? "PASS" : "FAIL");
             return ok ? 0 : 1;
         }
+    }
+
+    /** A set-up call over GraphQL/HTTP: the answer's data, failing on any error. */
+    interface SetupCall {
+        JsonNode data(String token, String document, Map<String, Object> variables) throws Exception;
+    }
+
+    /**
+     * The inspection set-up the benchmarks share: an undercover plan of the efficiency office ({@code <prefix>-chief})
+     * over 40 windows and sections outside the public security bureau, drawn for four inspectors of that bureau
+     * ({@code <prefix>-a} to {@code -d}; each password is the name followed by {@code -bench}). Returns the drawn
+     * assignment ids by inspector.
+     */
+    static Map<String, List<String>> drawnPlan(
+            Driver driver, PasswordEncoder passwords, String prefix, String title, SetupCall call) throws Exception {
+        var targets = BenchmarkSupport.ids(
+                driver,
+                "MATCH (o:Organization) WHERE o.classification IN ['window', 'section'] "
+                        + "AND NOT (o)-[:PART_OF*0..]->(:Organization {id: 'gaj'}) RETURN o.id AS id ORDER BY id LIMIT 40");
+        account(driver, passwords, prefix + "-chief", "xnb");
+        var pool = List.of(prefix + "-a", prefix + "-b", prefix + "-c", prefix + "-d");
+        for (var inspector : pool) {
+            account(driver, passwords, inspector, "gaj");
+        }
+        var chief = call.data(
+                        null,
+                        "mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }",
+                        Map.of("u", prefix + "-chief", "p", prefix + "-chief-bench"))
+                .path("login")
+                .path("token")
+                .asString();
+        var input = Map.<String, Object>of(
+                "title",
+                title,
+                "method",
+                "UNDERCOVER",
+                "scopeUnitIds",
+                targets,
+                "startsOn",
+                LocalDate.now().toString(),
+                "endsOn",
+                LocalDate.now().plusDays(30).toString(),
+                "samplingRatio",
+                1.0,
+                "inspectorPool",
+                pool,
+                "checklistTemplateId",
+                "service-hall");
+        var plan = call.data(chief, """
+                        mutation($input: CreateInspectionPlanInput!) { createInspectionPlan(input: $input) { plan { id } errors { code message } } }""", Map.of("input", input))
+                .path("createInspectionPlan")
+                .path("plan")
+                .path("id")
+                .asString();
+        var drawn = call.data(chief, """
+                mutation($id: ID!) { drawInspection(input: {planId: $id}) { plan { assignments { id inspectors } } errors { message } } }""", Map.of("id", plan)).path("drawInspection");
+        var assignments = new HashMap<String, List<String>>();
+        for (var a : drawn.path("plan").path("assignments")) {
+            for (var i : a.path("inspectors")) {
+                assignments
+                        .computeIfAbsent(i.asString(), k -> new ArrayList<>())
+                        .add(a.path("id").asString());
+            }
+        }
+        if (assignments.isEmpty()) throw new IllegalStateException("No inspection was drawn: " + drawn);
+        return assignments;
     }
 
     /** A day on the phone: visits to the inspector's assignments, findings spread over them, evidence on each. */
@@ -310,12 +330,6 @@ final class InspectionBenchmark implements Benchmark {
                     MERGE (a:Account {username: $u})
                     ON CREATE SET a.passwordHash = $hash, a.roles = ['INSPECTOR'], a.unitId = $unit""", Map.of("u", username, "hash", passwords.encode(username + "-bench"), "unit", unitId))
                     .consume();
-        }
-    }
-
-    private static List<String> ids(Driver driver, String query) {
-        try (var session = driver.session()) {
-            return session.run(query).list(r -> r.get("id").asString());
         }
     }
 }

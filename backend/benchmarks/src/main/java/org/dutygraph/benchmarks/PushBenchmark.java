@@ -57,7 +57,7 @@ final class PushBenchmark implements Benchmark {
                     "--dutygraph.notifications.fcm.project-id=benchmark",
                     "--dutygraph.notifications.fcm.endpoint=" + fcm.endpoint())) {
                 var driver = context.getBean(Driver.class);
-                registerDevices(driver, count);
+                BenchmarkSupport.registerDevices(driver, "bench", count);
                 var notifications = context.getBean(Notifications.class);
                 var outbox = context.getBean(PushOutbox.class);
                 var started = System.nanoTime();
@@ -112,26 +112,6 @@ final class PushBenchmark implements Benchmark {
             return seconds;
         } finally {
             app.delete();
-        }
-    }
-
-    private static void registerDevices(Driver driver, int count) {
-        var rows = new ArrayList<Map<String, Object>>(count);
-        for (int i = 0; i < count; i++) {
-            rows.add(Map.of(
-                    "recipient",
-                    "bench:" + i,
-                    "token",
-                    "bench-token-" + i,
-                    "id",
-                    UUID.randomUUID().toString()));
-        }
-        try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run("""
-                    UNWIND $rows AS r
-                    CREATE (:Device {id: r.id, token: r.token, recipient: r.recipient, platform: 'ANDROID', channel: 'fcm',
-                                     registeredAt: $now, lastSeenAt: $now})""", Map.of("rows", rows, "now", System.currentTimeMillis()))
-                    .consume());
         }
     }
 

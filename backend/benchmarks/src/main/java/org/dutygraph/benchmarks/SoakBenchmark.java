@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,10 +39,12 @@ import tools.jackson.databind.json.JsonMapper;
  * time (default 10 minutes): anonymous complaint submissions, unit pages, inspector day syncs and appraisal reads over
  * GraphQL/HTTP with the app's shipped operations (mobile-contracts), and push notifications enqueued as features do
  * and delivered by the running dispatcher to the fake FCM the tests use. Per minute and kind: requests, p50/p99
- * (from the planned send time; a push from its enqueueing until the fake FCM receives it) and failures; per minute:
- * the heap after collections (lowest and highest) and the open file descriptors. At the end, the failures by code and
- * the drift of each p99 and of the heap floor and open files (first third warm-up, last third against the middle
- * third, {@link Drift}); exit status 1 when anything failed or drifted.
+ * (from the planned send time; a push from its planned enqueueing until the fake FCM receives it) and failures; per
+ * minute: the live heap after a forced full collection, the heap after the run's own collections and the open file
+ * descriptors ({@link SoakGauges}). At the end, the failures by code and the drift of each p99, of the live heap and
+ * of the open files after warm-up ({@link Drift}: one noisy minute can neither make nor hide a drift); exit status 1
+ * when anything failed or drifted, 3 (INCONCLUSIVE) when the only drifts rest on single minutes (runs under 6
+ * minutes).
  */
 final class SoakBenchmark implements Benchmark {
 
@@ -82,7 +83,7 @@ final class SoakBenchmark implements Benchmark {
                 graphql = URI.create("http://127.0.0.1:"
                         + ((WebServerApplicationContext) context).getWebServer().getPort() + "/graphql");
                 var driver = context.getBean(Driver.class);
-                var units = ids(driver, "MATCH (o:Organization) RETURN o.id AS id ORDER BY id");
+                var units = BenchmarkSupport.ids(driver, "MATCH (o:Organization) RETURN o.id AS id ORDER BY id");
                 if (units.isEmpty()) throw new IllegalStateException("The demo city did not load");
                 var analyst = login("analyst", "analyst-demo");
                 var staff = login("staff", "staff-demo");
@@ -91,7 +92,7 @@ final class SoakBenchmark implements Benchmark {
                         context.getBean(AppraisalSchemes.class), context.getBean(AppraisalComputation.class), year);
                 var inspectors = inspectors(driver, context.getBean(PasswordEncoder.class));
                 int pushes = (int) Math.ceil(rates.get("pushes") * minutes * 60) + 1;
-                registerDevices(driver, pushes);
+                BenchmarkSupport.registerDevices(driver, "soak", pushes);
 
                 var submit = operation("citizen/SubmitComplaint");
                 var unitPage = operation("analyst/UnitPage");
@@ -144,7 +145,7 @@ final class SoakBenchmark implements Benchmark {
                                 rates.get("appraisals"),
                                 (n, planned) -> post(staff, myAppraisal, Map.of("year", year, "first", 12))),
                         push);
-                return soak(traffic, push, pushPlanned, fcm, received, minutes, tolerance);
+                return soak(traffic, push, pushPlanned, fcm, minutes, tolerance);
             }
         }
     }
@@ -154,7 +155,6 @@ final class SoakBenchmark implements Benchmark {
             SoakTraffic push,
             Map<Integer, Long> pushPlanned,
             FakeFcmServer fcm,
-            FakeFcmServer.Script received,
             int minutes,
             double tolerance)
             throws InterruptedException {
@@ -176,8 +176,7 @@ final class SoakBenchmark implements Benchmark {
                 sleepUntil(start + (m + 1) * 60_000_000_000L + 20_000_000_000L);
                 if (m < minutes - 1) print(m, traffic, gauges);
                 // the fake FCM keeps what it received: emptied each minute so that it does not grow the heap
-                fcm.reset();
-                fcm.script(received);
+                fcm.forget();
             }
             for (var pacer : pacers) pacer.join();
             pool.shutdown();
@@ -201,8 +200,8 @@ final class SoakBenchmark implements Benchmark {
         }
         var g = gauges.of(m);
         line.append(String.format(
-                " | heap after GC %d-%d MiB (%d GCs) | open files %d",
-                g.heapFloorMiB(), g.heapPeakMiB(), g.collections(), g.openFiles()));
+                " | live heap %d MiB, after the run's %d GCs %d-%d MiB | open files %d",
+                g.liveMiB(), g.collections(), g.heapFloorMiB(), g.heapPeakMiB(), g.openFiles()));
         out.println(line);
     }
 
@@ -222,80 +221,55 @@ final class SoakBenchmark implements Benchmark {
         var heap = new ArrayList<Double>();
         var files = new ArrayList<Double>();
         for (int m = 0; m < minutes; m++) {
-            heap.add((double) gauges.of(m).heapFloorMiB());
+            heap.add((double) gauges.of(m).liveMiB());
             files.add((double) gauges.of(m).openFiles());
         }
-        drifts.add(Drift.of("heap floor after GC MiB", heap, tolerance, 32));
+        drifts.add(Drift.of("live heap MiB", heap, tolerance, 32));
         drifts.add(Drift.of("open files", files, tolerance, 16));
         out.printf(
-                "DRIFT (first third warm-up; median of the last third against the middle third of the same run, "
-                        + "tolerance %.0f%%):%n",
+                "DRIFT (first third warm-up; the later half of the rest against its earlier half, each without its "
+                        + "highest minute when it has two or more; tolerance %.0f%%):%n",
                 tolerance * 100);
+        var unsure = new ArrayList<String>();
         for (var drift : drifts) {
             out.println("  " + drift);
-            failed |= drift.drifted();
+            if (drift.drifted() && drift.robust()) failed = true;
+            if (drift.drifted() && !drift.robust()) unsure.add(drift.series());
         }
-        if (minutes < 3) out.println("  (fewer than 3 minutes: no thirds, no drift judged)");
+        if (minutes < 3) out.println("  (fewer than 3 minutes: no minute after warm-up to compare, no drift judged)");
         out.printf("Load average at the end %.1f%n", load);
-        out.println(failed ? "FAIL" : "PASS");
-        return failed ? 1 : 0;
+        return verdict(failed, unsure);
+    }
+
+    /**
+     * FAIL (1) on any failure or a drift that one noisy minute cannot explain; INCONCLUSIVE (3) when the only
+     * drifts seen rest on single minutes (a run under 6 minutes), which a longer run must settle; else PASS.
+     */
+    private int verdict(boolean failed, List<String> unsure) {
+        if (failed) {
+            out.println("FAIL");
+            return 1;
+        }
+        if (!unsure.isEmpty()) {
+            out.println("INCONCLUSIVE: no failure; " + String.join(", ", unsure)
+                    + " rose, each judged on one minute a side, which one noisy minute can decide (run 6 minutes"
+                    + " or more)");
+            return 3;
+        }
+        out.println("PASS");
+        return 0;
     }
 
     private record Inspector(String token, List<String> assignments) {}
 
     /** Four inspectors of the demo's public security bureau, drawn for a plan of the efficiency office. */
     private Map<String, Inspector> inspectors(Driver driver, PasswordEncoder passwords) throws Exception {
-        var targets = ids(
-                driver,
-                "MATCH (o:Organization) WHERE o.classification IN ['window', 'section'] "
-                        + "AND NOT (o)-[:PART_OF*0..]->(:Organization {id: 'gaj'}) RETURN o.id AS id ORDER BY id LIMIT 40");
-        InspectionBenchmark.account(driver, passwords, "soak-chief", "xnb");
-        var pool = List.of("soak-a", "soak-b", "soak-c", "soak-d");
-        for (var inspector : pool) InspectionBenchmark.account(driver, passwords, inspector, "gaj");
-        var chief = login("soak-chief", "soak-chief-bench");
-        var plan = data(
-                        chief,
-                        """
-                mutation($input: CreateInspectionPlanInput!) { createInspectionPlan(input: $input) { plan { id } errors { code message } } }""",
-                        Map.of(
-                                "input",
-                                Map.of(
-                                        "title",
-                                        "效能暗访长稳测试",
-                                        "method",
-                                        "UNDERCOVER",
-                                        "scopeUnitIds",
-                                        targets,
-                                        "startsOn",
-                                        LocalDate.now().toString(),
-                                        "endsOn",
-                                        LocalDate.now().plusDays(30).toString(),
-                                        "samplingRatio",
-                                        1.0,
-                                        "inspectorPool",
-                                        pool,
-                                        "checklistTemplateId",
-                                        "service-hall")))
-                .path("createInspectionPlan")
-                .path("plan")
-                .path("id")
-                .asString();
-        var drawn = data(chief, """
-                mutation($id: ID!) { drawInspection(input: {planId: $id}) { plan { assignments { id inspectors } } errors { message } } }""", Map.of("id", plan));
-        var assignments = new HashMap<String, List<String>>();
-        for (var a : drawn.path("drawInspection").path("plan").path("assignments")) {
-            for (var i : a.path("inspectors")) {
-                assignments
-                        .computeIfAbsent(i.asString(), k -> new ArrayList<>())
-                        .add(a.path("id").asString());
-            }
-        }
         var inspectors = new HashMap<String, Inspector>();
-        for (var entry : assignments.entrySet()) {
+        for (var drawn : InspectionBenchmark.drawnPlan(driver, passwords, "soak", "效能暗访长稳测试", this::data)
+                .entrySet()) {
             inspectors.put(
-                    entry.getKey(), new Inspector(login(entry.getKey(), entry.getKey() + "-bench"), entry.getValue()));
+                    drawn.getKey(), new Inspector(login(drawn.getKey(), drawn.getKey() + "-bench"), drawn.getValue()));
         }
-        if (inspectors.isEmpty()) throw new IllegalStateException("No inspection was drawn: " + drawn);
         return inspectors;
     }
 
@@ -312,26 +286,6 @@ final class SoakBenchmark implements Benchmark {
         }
         var summary = computation.recompute(year);
         out.printf("SETUP appraisal of %d recomputed: %s%n", year, summary);
-    }
-
-    private static void registerDevices(Driver driver, int count) {
-        var rows = new ArrayList<Map<String, Object>>(count);
-        for (int i = 0; i < count; i++) {
-            rows.add(Map.of(
-                    "recipient",
-                    "soak:" + i,
-                    "token",
-                    "soak-token-" + i,
-                    "id",
-                    UUID.randomUUID().toString()));
-        }
-        try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run("""
-                    UNWIND $rows AS r
-                    CREATE (:Device {id: r.id, token: r.token, recipient: r.recipient, platform: 'ANDROID', channel: 'fcm',
-                                     registeredAt: $now, lastSeenAt: $now})""", Map.of("rows", rows, "now", System.currentTimeMillis()))
-                    .consume());
-        }
     }
 
     private static Map<String, Object> complaint(int n, List<String> units) {
@@ -398,12 +352,6 @@ final class SoakBenchmark implements Benchmark {
         try (var in = SoakBenchmark.class.getResourceAsStream("/operations/" + name + ".graphql")) {
             if (in == null) throw new IllegalStateException("operations/" + name + ".graphql is not on the class path");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static List<String> ids(Driver driver, String query) {
-        try (var session = driver.session()) {
-            return session.run(query).list(r -> r.get("id").asString());
         }
     }
 

@@ -1,29 +1,24 @@
 package org.dutygraph.benchmarks;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.UnixOperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryType;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.management.ListenerNotFoundException;
-import javax.management.Notification;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
 
 /**
- * Per minute of a soak run: the heap in use right after each collection (from the collectors' notifications: live
- * objects and what the collector kept, not garbage awaiting collection), its lowest and highest value in the minute,
- * and the process's open file descriptors (sampled each second, highest in the minute). The server and the load
- * generator share the JVM, as in the other benchmarks.
+ * Per minute of a soak run: the live heap, the heap after the run's own collections and the process's open file
+ * descriptors (sampled each second, highest in the minute). The server and the load generator share the JVM, as in
+ * the other benchmarks.
+ *
+ * <p>The live heap is what a full collection leaves, forced two seconds before each minute ends. The heap after the
+ * run's own (young and mixed) collections is shown too, lowest and highest in the minute, but it is no measure of a
+ * leak: between G1's concurrent cycles the old generation keeps dead objects, so that floor climbs for minutes on a
+ * service that leaks nothing and drops when a cycle runs. The forced collection pauses the service once a minute,
+ * every minute alike, so it adds to each minute's p99 without making a drift.
  */
 final class SoakGauges implements AutoCloseable {
 
-    record Minute(long collections, long heapFloorMiB, long heapPeakMiB, long openFiles) {}
+    record Minute(long collections, long liveMiB, long heapFloorMiB, long heapPeakMiB, long openFiles) {}
 
     private record Heap(long collections, long floor, long peak) {
         Heap with(long used) {
@@ -32,32 +27,37 @@ final class SoakGauges implements AutoCloseable {
     }
 
     private final long start;
-    private final Set<String> heapPools = new HashSet<>();
     private final Map<Integer, Heap> heap = new ConcurrentHashMap<>();
+    private final Map<Integer, Long> live = new ConcurrentHashMap<>();
     private final Map<Integer, Long> openFiles = new ConcurrentHashMap<>();
-    private final List<NotificationEmitter> emitters;
-    private final NotificationListener listener = this::collected;
+    private final HeapAfterCollections afterCollections;
     private final Thread sampler;
 
     SoakGauges(long start) {
         this.start = start;
-        ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP)
-                .forEach(pool -> heapPools.add(pool.getName()));
-        emitters = ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .filter(NotificationEmitter.class::isInstance)
-                .map(NotificationEmitter.class::cast)
-                .toList();
-        emitters.forEach(emitter -> emitter.addNotificationListener(listener, null, null));
+        afterCollections = new HeapAfterCollections((used, cause) -> {
+            // the forced collections measure the live heap (the sampler reads them): not the run's own
+            if (!"System.gc()".equals(cause)) {
+                heap.merge(minute(System.nanoTime()), new Heap(1, used, used), (old, one) -> old.with(used));
+            }
+        });
         var os = ManagementFactory.getOperatingSystemMXBean();
         sampler = new Thread(
                 () -> {
+                    int forced = -1;
                     while (!Thread.currentThread().isInterrupted()) {
+                        long now = System.nanoTime();
+                        int minute = minute(now);
                         if (os instanceof UnixOperatingSystemMXBean unix) {
-                            openFiles.merge(minute(), unix.getOpenFileDescriptorCount(), Math::max);
+                            openFiles.merge(minute, unix.getOpenFileDescriptorCount(), Math::max);
+                        }
+                        if (minute > forced && now - start >= minute * 60_000_000_000L + 58_000_000_000L) {
+                            forced = minute;
+                            System.gc();
+                            live.put(minute, HeapAfterCollections.afterLatest());
                         }
                         try {
-                            Thread.sleep(1000);
+                            Thread.sleep(250);
                         } catch (InterruptedException e) {
                             return;
                         }
@@ -68,27 +68,20 @@ final class SoakGauges implements AutoCloseable {
         sampler.start();
     }
 
-    private int minute() {
-        return (int) ((System.nanoTime() - start) / 60_000_000_000L);
+    private int minute(long nanoTime) {
+        return (int) ((nanoTime - start) / 60_000_000_000L);
     }
 
-    private void collected(Notification notification, Object handback) {
-        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-            return;
-        }
-        var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-        long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-                .filter(pool -> heapPools.contains(pool.getKey()))
-                .mapToLong(pool -> pool.getValue().getUsed())
-                .sum();
-        heap.merge(minute(), new Heap(1, used, used), (old, one) -> old.with(used));
-    }
-
-    /** The figures of minute {@code m} (0-based); heap -1 when nothing was collected in it, files -1 off Unix. */
+    /**
+     * The figures of minute {@code m} (0-based); live -1 before its forced collection, heap after GC -1 when the run
+     * collected nothing in it, files -1 off Unix.
+     */
     Minute of(int m) {
         var h = heap.get(m);
+        var l = live.get(m);
         return new Minute(
                 h == null ? 0 : h.collections(),
+                l == null || l < 0 ? -1 : l >> 20,
                 h == null ? -1 : h.floor() >> 20,
                 h == null ? -1 : h.peak() >> 20,
                 openFiles.getOrDefault(m, -1L));
@@ -97,12 +90,6 @@ final class SoakGauges implements AutoCloseable {
     @Override
     public void close() {
         sampler.interrupt();
-        for (var emitter : emitters) {
-            try {
-                emitter.removeNotificationListener(listener);
-            } catch (ListenerNotFoundException e) {
-                // already gone
-            }
-        }
+        afterCollections.close();
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 import org.dutygraph.org.OrgTexts;
 import org.dutygraph.platform.i18n.Messages;
 import org.dutygraph.platform.i18n.Text;
+import org.dutygraph.platform.jobs.JobLeases;
 import org.dutygraph.platform.jobs.JobRegistry;
 import org.dutygraph.platform.jobs.JobThreads;
 import org.slf4j.Logger;
@@ -45,6 +46,7 @@ public class BundleImportService implements AutoCloseable {
     private final ExecutorService executor = JobThreads.single("bundle-import");
     private final JobRegistry<ImportJob> jobs = new JobRegistry<>("import", JOBS_KEPT, ImportJob::finished);
     private final Object recording = new Object();
+    private volatile JobLeases leases;
     private final Clock clock;
 
     @Autowired
@@ -132,7 +134,41 @@ public class BundleImportService implements AutoCloseable {
         return jobs.await(id, wait);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void useLeases(JobLeases leases) {
+        this.leases = leases;
+    }
+
     private void run(String id, BundleSource source, ImportScope scope) {
+        long started = System.nanoTime();
+        Throwable failure = null;
+        try {
+            runTimed(id, source, scope);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            recordRun(id, started, failure);
+        }
+    }
+
+    /** How the import went, for operators of every instance ({@code /actuator/jobs}, {@code bundle-import}). */
+    private void recordRun(String id, long started, Throwable failure) {
+        if (leases == null) return;
+        try {
+            var job = jobs.get(id).orElse(null);
+            var summary = job == null
+                    ? null
+                    : String.format(
+                            "%s %s, %,d of %,d written",
+                            id, job.status().name().toLowerCase(), job.written(), job.total());
+            leases.recordFinished("bundle-import", leases.outcome(started, failure, summary));
+        } catch (RuntimeException e) {
+            logger.debug("Could not record the run of import {}", id, e);
+        }
+    }
+
+    private void runTimed(String id, BundleSource source, ImportScope scope) {
         try {
             update(id, job -> job.with(ImportJob.Status.VALIDATING, "reading", 0, 0));
             var problems = new Problems(messages::chinese);

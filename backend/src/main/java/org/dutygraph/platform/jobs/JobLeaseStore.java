@@ -46,29 +46,51 @@ class JobLeaseStore {
                 .orElse(false);
     }
 
-    /** Gives the lease up if this holder has it. */
-    void release(String name, String holder) {
-        neo4j.query("MATCH (l:JobLease {name: $name}) WHERE l.holder = $holder REMOVE l.holder, l.until, l.progress")
-                .bindAll(Map.of("name", name, "holder", holder))
+    /** Gives the lease up if this holder has it, recording how its run went when {@code lastRun} is given. */
+    void release(String name, String holder, String lastRun) {
+        var parameters = new HashMap<String, Object>(Map.of("name", name, "holder", holder));
+        parameters.put("lastRun", lastRun);
+        neo4j.query("""
+                        MATCH (l:JobLease {name: $name}) WHERE l.holder = $holder
+                        SET l.lastRun = coalesce($lastRun, l.lastRun)
+                        REMOVE l.holder, l.until, l.progress""").bindAll(parameters).run();
+    }
+
+    /** Records how the holder's latest run went, if this holder has the lease. */
+    void recordRun(String name, String holder, String lastRun) {
+        neo4j.query("MATCH (l:JobLease {name: $name}) WHERE l.holder = $holder SET l.lastRun = $lastRun")
+                .bindAll(Map.of("name", name, "holder", holder, "lastRun", lastRun))
                 .run();
     }
 
-    /** Every lease that has a holder (a lapsed one included: its holder died or hangs), by name. */
+    /** Records how a job's latest run went, for a job that runs without its lease (each instance its own). */
+    void recordFinished(String name, String lastRun) {
+        neo4j.query("MERGE (l:JobLease {name: $name}) SET l.lastRun = $lastRun")
+                .bindAll(Map.of("name", name, "lastRun", lastRun))
+                .run();
+    }
+
+    /**
+     * Every lease that has a holder (a lapsed one included: its holder died or hangs) or a recorded run, by name.
+     */
     List<JobLease> all() {
         return List.copyOf(neo4j.query("""
-                        MATCH (l:JobLease) WHERE l.holder IS NOT NULL
+                        MATCH (l:JobLease) WHERE l.holder IS NOT NULL OR l.lastRun IS NOT NULL
                         RETURN l.name AS name, l.holder AS holder, l.until AS until, l.renewedAt AS renewedAt,
-                               l.progress AS progress
+                               l.progress AS progress, l.lastRun AS lastRun
                         ORDER BY name""")
                 .fetchAs(JobLease.class)
                 .mappedBy((types, row) -> new JobLease(
                         row.get("name").asString(),
-                        row.get("holder").asString(),
-                        Instant.ofEpochMilli(row.get("until").asLong()),
+                        row.get("holder").asString(null),
+                        row.get("until").isNull()
+                                ? null
+                                : Instant.ofEpochMilli(row.get("until").asLong()),
                         row.get("renewedAt").isNull()
                                 ? null
                                 : Instant.ofEpochMilli(row.get("renewedAt").asLong()),
-                        row.get("progress").asString(null)))
+                        row.get("progress").asString(null),
+                        row.get("lastRun").asString(null)))
                 .all());
     }
 

@@ -2,6 +2,7 @@ package org.dutygraph.platform.jobs;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,7 +57,38 @@ public class JobLeases {
     }
 
     public void release(String name) {
-        graph.write(() -> store.release(name, instance));
+        release(name, null);
+    }
+
+    /** Gives the lease up, recording how the run went ({@link #outcome}) for {@code /actuator/jobs}. */
+    public void release(String name, String lastRun) {
+        graph.write(() -> store.release(name, instance, lastRun));
+    }
+
+    /** Records how this holder's latest run of the job went ({@link #outcome}), while it keeps the lease. */
+    public void recordRun(String name, String lastRun) {
+        graph.write(() -> store.recordRun(name, instance, lastRun));
+    }
+
+    /**
+     * Records how the latest run of a job that holds no lease went ({@link #outcome}): jobs each instance runs for
+     * itself (bundle imports, push dispatch batches), shown by {@code /actuator/jobs} as idle, whichever instance ran.
+     */
+    public void recordFinished(String name, String lastRun) {
+        graph.write(() -> store.recordFinished(name, lastRun));
+    }
+
+    /**
+     * "2026-03-02T10:15:00Z, 1,234 ms, ok", "..., 12 pushes sent" (a summary instead of ok) or "..., failed:
+     * IllegalStateException": how a run that started at {@code startedNanos} (nanoTime) went, stamped with this
+     * instance's clock. Only the failure's class is named: messages may quote data.
+     */
+    public String outcome(long startedNanos, Throwable failure, String summary) {
+        var at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        var took = String.format("%,d ms", (System.nanoTime() - startedNanos) / 1_000_000);
+        if (failure != null)
+            return at + ", " + took + ", failed: " + failure.getClass().getSimpleName();
+        return at + ", " + took + ", " + (summary == null ? "ok" : summary);
     }
 
     public Optional<String> holder(String name) {
@@ -72,10 +104,15 @@ public class JobLeases {
         while (!tryTake(name, lease)) {
             sleep();
         }
+        long started = System.nanoTime();
+        Throwable failure = null;
         try {
             return work.apply(() -> tryTake(name, lease));
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
         } finally {
-            release(name);
+            release(name, outcome(started, failure, null));
         }
     }
 

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code /actuator/jobs} (ADMIN, as every actuator path but health and info): the jobs running in any instance on
  * the graph, read from their leases, so that an operator of several instances sees which one runs which job and
- * how far it got, whichever instance answers.
+ * how far it got, whichever instance answers; and for every job, how its latest run went (when it finished, how long
+ * it took, whether it failed), running or idle.
  */
 @Component
 @Endpoint(id = "jobs")
@@ -23,9 +24,13 @@ public class JobsEndpoint {
             boolean lapsed,
             String until,
             String renewedAt,
-            String progress) {}
+            String progress,
+            String lastRun) {}
 
-    public record Jobs(String thisInstance, List<Running> running) {}
+    /** A job nobody runs now, with how its latest run went. */
+    public record Idle(String job, String lastRun) {}
+
+    public record Jobs(String thisInstance, List<Running> running, List<Idle> idle) {}
 
     private final JobLeases leases;
     private final Clock clock;
@@ -38,9 +43,11 @@ public class JobsEndpoint {
     @ReadOperation
     public Jobs jobs() {
         var now = clock.instant();
+        var all = leases.all();
         return new Jobs(
                 leases.instance(),
-                leases.all().stream()
+                all.stream()
+                        .filter(lease -> lease.holder() != null)
                         .map(lease -> new Running(
                                 lease.name(),
                                 lease.holder(),
@@ -50,7 +57,12 @@ public class JobsEndpoint {
                                 lease.renewedAt() == null
                                         ? null
                                         : lease.renewedAt().toString(),
-                                lease.progress()))
+                                lease.progress(),
+                                lease.lastRun()))
+                        .toList(),
+                all.stream()
+                        .filter(lease -> lease.holder() == null)
+                        .map(lease -> new Idle(lease.name(), lease.lastRun()))
                         .toList());
     }
 }

@@ -15,7 +15,8 @@ import org.springframework.context.SmartLifecycle;
  * With several instances on one graph, a job runs in one of them: a run first takes or renews the job's
  * {@link JobLeases lease} for three intervals (at least a minute), and an instance that finds it held by another
  * skips the run. A stopping instance gives its leases up; a dead one's lapse. Jobs that every instance must run for
- * itself (a heartbeat of its own work) override {@link #oncePerService()}.
+ * itself (a heartbeat of its own work) override {@link #oncePerService()}. Each run records on the lease when it
+ * finished, how long it took and whether it failed, for {@code /actuator/jobs}.
  */
 public abstract class PeriodicJob implements SmartLifecycle {
 
@@ -62,14 +63,31 @@ public abstract class PeriodicJob implements SmartLifecycle {
      * One scheduled run: runs when this instance holds (or takes) the job's lease, else skips; true when it ran.
      */
     public boolean runIfLeaseHeld() {
-        if (leases != null && oncePerService()) {
+        boolean leased = leases != null && oncePerService();
+        if (leased) {
             holdsLease = leases.tryTake(leaseName(), lease());
             if (!holdsLease) {
                 return false;
             }
         }
-        runOnce();
+        long started = System.nanoTime();
+        try {
+            runOnce();
+        } catch (RuntimeException e) {
+            if (leased) recordRun(started, e);
+            throw e;
+        }
+        if (leased) recordRun(started, null);
         return true;
+    }
+
+    /** Shows operators of every instance when the job last ran and how it went ({@code /actuator/jobs}). */
+    private void recordRun(long started, RuntimeException failure) {
+        try {
+            leases.recordRun(leaseName(), leases.outcome(started, failure, null));
+        } catch (RuntimeException e) {
+            log.debug("Could not record the run of {}", description, e);
+        }
     }
 
     @Override
