@@ -22,8 +22,15 @@ class CaseEventStore {
     /** A case as first reported: its power item and unit. */
     record CaseKey(String powerItemId, String unitId) {}
 
-    /** An open case with its events, for evaluation. */
-    record OpenCase(String id, String powerItemId, String unitId, List<CaseEvent> events) {}
+    /**
+     * An open case as listed for evaluation: {@code settledTerms} is the power item's terms as they were when an
+     * evaluation found the case settled (no signal can come until a new event), null otherwise.
+     */
+    record OpenCaseHead(String id, String powerItemId, String unitId, String settledTerms) {}
+
+    /** An open case with its events and its stored signals (cleared or not, by id), for evaluation. */
+    record OpenCase(
+            String id, String powerItemId, String unitId, List<CaseEvent> events, Map<String, Boolean> signals) {}
 
     private final Neo4jClient neo4j;
 
@@ -97,6 +104,7 @@ class CaseEventStore {
                 MERGE (c:SupervisedCase {id: row.caseId})
                   ON CREATE SET c.powerItemId = row.powerItemId, c.unitId = row.unitId, c.open = true
                 SET c.open = true
+                REMOVE c.settledTerms
                 CREATE (e:CaseEvent {key: row.key})
                 SET e += row, e.system = $system, e.receivedAt = $receivedAt
                 CREATE (e)-[:OF_CASE]->(c)""")
@@ -124,48 +132,80 @@ class CaseEventStore {
                 e.fee() == null ? "null" : e.fee().item() + "\u0002" + e.fee().amount());
     }
 
-    /** Open cases, a page at a time by id. */
-    List<OpenCase> openCases(String afterId, int limit) {
+    /** Open cases, a page at a time by id (the open-and-id index, V070, gives them in order). */
+    List<OpenCaseHead> openCases(String afterId, int limit) {
         return neo4j
                 .query("""
-                        MATCH (c:SupervisedCase) WHERE c.open AND c.id > $after
-                        WITH c ORDER BY c.id LIMIT $limit
-                        RETURN c.id AS id, c.powerItemId AS item, c.unitId AS unit,
-                               COLLECT { MATCH (e:CaseEvent)-[:OF_CASE]->(c) RETURN e ORDER BY e.atMillis, e.key } AS events""")
+                        MATCH (c:SupervisedCase) WHERE c.open = true AND c.id > $after
+                        RETURN c.id AS id, c.powerItemId AS item, c.unitId AS unit, c.settledTerms AS settled
+                        ORDER BY c.id LIMIT $limit""")
                 .bindAll(Map.of("after", afterId, "limit", limit))
-                .fetchAs(OpenCase.class)
-                .mappedBy((t, r) -> new OpenCase(
+                .fetchAs(OpenCaseHead.class)
+                .mappedBy((t, r) -> new OpenCaseHead(
                         r.get("id").asString(),
                         r.get("item").asString(),
                         r.get("unit").asString(),
-                        r.get("events")
-                                .asList(v -> event(
-                                        r.get("id").asString(),
-                                        r.get("item").asString(),
-                                        r.get("unit").asString(),
-                                        v))))
+                        r.get("settled").asString(null)))
                 .all()
                 .stream()
                 .toList();
     }
 
-    private static CaseEvent event(String caseId, String item, String unit, Value v) {
-        var e = v.asNode();
-        var feeItem = e.get("feeItem").asString(null);
+    /** These cases with their events in time order and their stored signals, in one statement. */
+    List<OpenCase> withEvents(List<String> ids) {
+        return neo4j
+                .query("""
+                        UNWIND $ids AS id MATCH (c:SupervisedCase {id: id})
+                        RETURN c.id AS id, c.powerItemId AS item, c.unitId AS unit,
+                               COLLECT { MATCH (e:CaseEvent)-[:OF_CASE]->(c) WITH e ORDER BY e.atMillis, e.key
+                                         RETURN [e.eventId, e.postId, e.kind, e.at, e.step, e.stepLimitDays, e.reason,
+                                                 e.feeItem, e.feeAmount] } AS events,
+                               COLLECT { MATCH (s:SupervisionSignal)-[:ON_CASE]->(c)
+                                         RETURN [s.id, s.clearedAt IS NOT NULL] } AS signals""")
+                .bind(ids)
+                .to("ids")
+                .fetchAs(OpenCase.class)
+                .mappedBy((t, r) -> {
+                    var id = r.get("id").asString();
+                    var item = r.get("item").asString();
+                    var unit = r.get("unit").asString();
+                    var signals = new HashMap<String, Boolean>();
+                    r.get("signals")
+                            .values()
+                            .forEach(v ->
+                                    signals.put(v.get(0).asString(), v.get(1).asBoolean()));
+                    return new OpenCase(id, item, unit, r.get("events").asList(v -> event(id, item, unit, v)), signals);
+                })
+                .all()
+                .stream()
+                .toList();
+    }
+
+    private static CaseEvent event(String caseId, String item, String unit, Value e) {
+        var feeItem = e.get(7).asString(null);
         return new CaseEvent(
-                e.get("eventId").asString(),
+                e.get(0).asString(),
                 caseId,
                 item,
                 unit,
-                e.get("postId").asString(null),
-                CaseEvent.Kind.valueOf(e.get("kind").asString()),
-                OffsetDateTime.parse(e.get("at").asString()),
-                e.get("step").asString(null),
-                e.get("stepLimitDays").isNull() ? null : e.get("stepLimitDays").asInt(),
-                e.get("reason").asString(null),
-                feeItem == null
-                        ? null
-                        : new CaseEvent.Fee(feeItem, e.get("feeAmount").asString()));
+                e.get(1).asString(null),
+                CaseEvent.Kind.valueOf(e.get(2).asString()),
+                OffsetDateTime.parse(e.get(3).asString()),
+                e.get(4).asString(null),
+                e.get(5).isNull() ? null : e.get(5).asInt(),
+                e.get(6).asString(null),
+                feeItem == null ? null : new CaseEvent.Fee(feeItem, e.get(8).asString()));
+    }
+
+    /** Marks cases settled under their power item's terms (a new event of the case unmarks it: {@link #write}). */
+    void settle(Map<String, String> termsByCase) {
+        var rows = termsByCase.entrySet().stream()
+                .map(e -> Map.<String, Object>of("id", e.getKey(), "terms", e.getValue()))
+                .toList();
+        neo4j.query("UNWIND $rows AS row MATCH (c:SupervisedCase {id: row.id}) SET c.settledTerms = row.terms")
+                .bind(rows)
+                .to("rows")
+                .run();
     }
 
     Map<String, PowerItemTerms> terms(Collection<String> itemIds) {

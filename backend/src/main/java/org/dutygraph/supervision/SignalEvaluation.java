@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.dutygraph.notifications.NotificationRequest;
 import org.dutygraph.notifications.Notifications;
@@ -28,15 +29,18 @@ import org.springframework.stereotype.Service;
  * Evaluates every open case at a moment, a page of cases per transaction: signals raised since the last run are
  * stored (by case, rule and the order they were raised in, so a second run adds nothing), their people notified and
  * red cards recorded as {@link SupervisionRedCard} effects in the same transaction; signals of concluded cases are
- * cleared, and a case whose signals are all cleared after its end is closed.
+ * cleared, and a case whose signals are all cleared after its end is closed. A case the engine finds settled (every
+ * rule that time alone raises has been raised: no later moment adds a signal) is marked with its power item's terms
+ * and not read again until a new event unmarks it or those terms change: most open cases of a year are such, never
+ * concluded, and a run at a moment reads only the others.
  */
 @Service
 public class SignalEvaluation {
 
     static final int PAGE = 2_000;
 
-    /** What a run did. */
-    public record Run(int cases, int raised, int cleared, int closed) {}
+    /** What a run did: {@code cases} open ones, of which {@code settled} needed no reading (see {@link #evaluate}). */
+    public record Run(int cases, int raised, int cleared, int closed, int settled) {}
 
     private final CaseEventStore cases;
     private final SignalStore signals;
@@ -81,7 +85,7 @@ public class SignalEvaluation {
         var terms = new HashMap<String, PowerItemTerms>();
         var posts = new HashMap<CaseEventStore.UnitItem, String>();
         var recipients = new HashMap<String, Set<String>>();
-        var total = new int[4];
+        var total = new int[5];
         String after = "";
         while (true) {
             String from = after;
@@ -90,9 +94,9 @@ public class SignalEvaluation {
             var recorded = graph.write(() -> {
                 raisedNow.clear();
                 locks.job("supervision-evaluation");
-                var open = cases.openCases(from, PAGE);
-                open.forEach(c -> page.add(c.id()));
-                return evaluatePage(open, at, terms, posts, recipients, total, raisedNow);
+                var heads = cases.openCases(from, PAGE);
+                heads.forEach(c -> page.add(c.id()));
+                return evaluatePage(heads, at, terms, posts, recipients, total, raisedNow);
             });
             raisedNow.forEach(signal -> meters.counter(
                             "dutygraph.supervision.signals",
@@ -105,22 +109,29 @@ public class SignalEvaluation {
             if (page.size() < PAGE) break;
             after = page.get(page.size() - 1);
         }
-        return new Run(total[0], total[1], total[2], total[3]);
+        return new Run(total[0], total[1], total[2], total[3], total[4]);
     }
 
     private List<String> evaluatePage(
-            List<CaseEventStore.OpenCase> open,
+            List<CaseEventStore.OpenCaseHead> heads,
             Instant at,
             Map<String, PowerItemTerms> terms,
             Map<CaseEventStore.UnitItem, String> posts,
             Map<String, Set<String>> recipients,
             int[] total,
             List<Signal> raisedNow) {
-        var missing = open.stream()
-                .map(CaseEventStore.OpenCase::powerItemId)
+        var missing = heads.stream()
+                .map(CaseEventStore.OpenCaseHead::powerItemId)
                 .filter(id -> !terms.containsKey(id))
                 .collect(Collectors.toSet());
         if (!missing.isEmpty()) terms.putAll(cases.terms(missing));
+        // a settled case raises nothing until a new event (which unmarks it) or a change of its item's terms
+        var unsettled = heads.stream()
+                .filter(c -> !signature(terms.get(c.powerItemId())).equals(c.settledTerms()))
+                .map(CaseEventStore.OpenCaseHead::id)
+                .toList();
+        total[4] += heads.size() - unsettled.size();
+        var open = unsettled.isEmpty() ? List.<CaseEventStore.OpenCase>of() : cases.withEvents(unsettled);
         var unresolved = open.stream()
                 .map(c -> new CaseEventStore.UnitItem(c.unitId(), c.powerItemId()))
                 .filter(pair -> !posts.containsKey(pair))
@@ -130,13 +141,13 @@ public class SignalEvaluation {
             // "" for a pair without one: looked up once all the same
             unresolved.forEach(pair -> posts.put(pair, found.getOrDefault(pair, "")));
         }
-        var stored = signals.clearedByCase(
-                open.stream().map(CaseEventStore.OpenCase::id).toList());
         var raised = new LinkedHashMap<String, Signal>();
         var cleared = new HashMap<String, Instant>();
         var closed = new ArrayList<String>();
         var endings = new HashMap<String, CaseEnding>();
+        var settled = new HashMap<String, String>();
         for (var c : open) {
+            var stored = c.signals();
             var evaluated = engine.run(
                     c.events(),
                     terms.get(c.powerItemId()),
@@ -155,12 +166,14 @@ public class SignalEvaluation {
             boolean ended = c.events().stream()
                     .anyMatch(e -> e.kind().ends() && !e.at().toInstant().isAfter(at));
             if (ended && found.stream().allMatch(s -> s.clearedAt() != null)) closed.add(c.id());
+            if (evaluated.settled()) settled.put(c.id(), signature(terms.get(c.powerItemId())));
         }
         if (!raised.isEmpty()) signals.create(raised);
         raisedNow.addAll(raised.values());
         if (!cleared.isEmpty()) signals.clear(cleared);
         if (!endings.isEmpty()) cases.recordEndings(endings);
         if (!closed.isEmpty()) cases.close(closed);
+        if (!settled.isEmpty()) cases.settle(settled);
         notices.lookUp(
                 raised.values().stream().filter(s -> s.clearedAt() == null).toList(), recipients);
         var requests = new ArrayList<NotificationRequest>();
@@ -181,11 +194,17 @@ public class SignalEvaluation {
         });
         if (!requests.isEmpty()) notifications.enqueue(requests);
         var recorded = redCards.isEmpty() ? List.<String>of() : effects.recordAll(redCards);
-        total[0] += open.size();
+        total[0] += heads.size();
         total[1] += raised.size();
         total[2] += cleared.size();
         total[3] += closed.size();
         return recorded;
+    }
+
+    /** The terms a settled case was evaluated under: when they change, it is evaluated again. */
+    static String signature(PowerItemTerms t) {
+        if (t == null) return "";
+        return t.statutoryDays() + "|" + t.committedDays() + "|" + String.join("\u0001", new TreeSet<>(t.feeItems()));
     }
 
     /**

@@ -2,7 +2,6 @@ package org.dutygraph.supervision;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,22 +36,6 @@ class SignalStore {
 
     SignalStore(Neo4jClient neo4j) {
         this.neo4j = neo4j;
-    }
-
-    /** Whether each stored signal of these cases is cleared, by id (through the case: signals have no caseId index). */
-    Map<String, Boolean> clearedByCase(Collection<String> caseIds) {
-        var found = new HashMap<String, Boolean>();
-        neo4j.query("""
-                        UNWIND $ids AS id MATCH (:SupervisedCase {id: id})<-[:ON_CASE]-(s:SupervisionSignal)
-                        RETURN s.id AS id, s.clearedAt IS NOT NULL AS cleared""")
-                .bind(List.copyOf(caseIds))
-                .to("ids")
-                .fetchAs(Map.Entry.class)
-                .mappedBy((t, r) ->
-                        Map.entry(r.get("id").asString(), r.get("cleared").asBoolean()))
-                .all()
-                .forEach(e -> found.put((String) e.getKey(), (Boolean) e.getValue()));
-        return found;
     }
 
     void create(Map<String, Signal> signals) {

@@ -49,6 +49,39 @@ class SignalEngineTest {
                         .toList();
     }
 
+    private boolean settled(String at) {
+        return new SignalEngine(WorkingDays.shipped(), SHANGHAI, 2)
+                .run(
+                        events,
+                        ITEM,
+                        (unit, item) -> "head",
+                        OffsetDateTime.parse(at + "+08:00").toInstant())
+                .settled();
+    }
+
+    /** Settled: nothing but a new event can add a signal, so the service may leave the case unread. */
+    @Test
+    void aCaseIsSettledOnceEveryLimitHasRaisedItsSignals_notBefore_notWithALaterEvent_notOnceEnded() {
+        event(CaseEvent.Kind.accepted, "2026-03-02T10:00:00");
+        // committed 3 days (yellow on 6 Mar, red not_cleared 2 working days later), statutory 10 (17 Mar)
+        assertThat(settled("2026-03-10T12:00:00"))
+                .as("statutory limit still running")
+                .isFalse();
+        assertThat(settled("2026-03-20T12:00:00")).isTrue();
+        event(CaseEvent.Kind.suspended, "2026-03-03T09:00:00");
+        assertThat(settled("2026-03-20T12:00:00"))
+                .as("a suspension holds the limits")
+                .isFalse();
+        events.remove(events.size() - 1);
+        event(CaseEvent.Kind.concluded, "2026-04-01T10:00:00");
+        assertThat(settled("2026-03-20T12:00:00"))
+                .as("an event after the moment")
+                .isFalse();
+        assertThat(settled("2026-04-02T12:00:00"))
+                .as("ended: its signals are cleared by the run")
+                .isFalse();
+    }
+
     @Test
     void theCalendarMovesTheLimitPastNationalDay_weekdaysOnlyWouldNot() {
         event(CaseEvent.Kind.accepted, "2026-09-29T10:00:00");

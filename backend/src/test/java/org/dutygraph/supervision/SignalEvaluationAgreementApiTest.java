@@ -117,6 +117,90 @@ class SignalEvaluationAgreementApiTest extends ApiTest {
         }
     }
 
+    /**
+     * As in operation: the events arrive week by week in time order and the evaluation runs after each week. Cases
+     * are found settled on the way (all their limits raised, not yet concluded), are not read again, and wake when
+     * their conclusion or rejection arrives: in the end the service has stored exactly what {@code supervise} raises
+     * at that moment, settled cases have been cleared and closed, and a further run raises nothing.
+     */
+    @Test
+    void evaluatingAsTheEventsArriveRaisesWhatTheOfflineEvaluatorRaises() throws Exception {
+        wipeGraph();
+        var bundle = resource("supervision/bundle.json");
+        importBundle(bundle);
+        var events = resource("supervision/events.jsonl") + generated(2_100);
+        var byWeek = new java.util.TreeMap<Long, StringBuilder>();
+        events.lines().filter(l -> !l.isBlank()).forEach(l -> {
+            var at = OffsetDateTime.parse(GraphQl.JSON.readTree(l).path("at").asString())
+                    .toInstant();
+            byWeek.computeIfAbsent(at.getEpochSecond() / (7 * 86_400), k -> new StringBuilder())
+                    .append(l)
+                    .append('\n');
+        });
+        var settledOnTheWay = new java.util.HashSet<String>();
+        for (var week : byWeek.entrySet()) {
+            var end = Instant.ofEpochSecond((week.getKey() + 1) * 7 * 86_400);
+            if (end.isAfter(LATER)) break;
+            var intake = send(week.getValue().toString());
+            assertThat(intake.statusCode()).as(intake.body()).isEqualTo(200);
+            evaluation.evaluate(end);
+            try (var session = driver.session()) {
+                settledOnTheWay.addAll(
+                        session.run("MATCH (c:SupervisedCase) WHERE c.settledTerms IS NOT NULL RETURN c.id AS id")
+                                .list(r -> r.get("id").asString()));
+            }
+        }
+        var rest = new StringBuilder();
+        byWeek.forEach((week, lines) -> {
+            if (Instant.ofEpochSecond((week + 1) * 7 * 86_400).isAfter(LATER)) rest.append(lines);
+        });
+        assertThat(send(rest.toString()).statusCode()).isEqualTo(200);
+        var last = evaluation.evaluate(LATER);
+
+        var offline = new OfflineSupervision(days, clock.getZone(), settings.supervisionPeriod())
+                .run(
+                        new ByteArrayInputStream(bundle.getBytes(StandardCharsets.UTF_8)),
+                        new BufferedReader(new StringReader(events)),
+                        LATER);
+        var expected = offline.signals().stream()
+                .map(SignalEvaluationAgreementApiTest::line)
+                .toList();
+        var stored = stored();
+        assertThat(differingCases(stored, expected))
+                .as("cases whose signals differ")
+                .isEmpty();
+        assertThat(stored).hasSize(expected.size()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(last.settled()).as("settled cases left unread at the moment").isPositive();
+        try (var session = driver.session()) {
+            long wokenAndClosed = session.run(
+                            "MATCH (c:SupervisedCase) WHERE c.id IN $ids AND c.open = false RETURN count(c) AS n",
+                            Map.of("ids", List.copyOf(settledOnTheWay)))
+                    .single()
+                    .get("n")
+                    .asLong();
+            assertThat(wokenAndClosed)
+                    .as("settled cases concluded later, cleared and closed")
+                    .isPositive();
+        }
+        assertThat(evaluation.evaluate(LATER).raised())
+                .as("nothing new the second time")
+                .isZero();
+    }
+
+    private HttpResponse<String> send(String lines) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/supervision/events"))
+                        .header("Content-Type", "application/x-ndjson")
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString("zwfw:zwfw-secret".getBytes(StandardCharsets.UTF_8)))
+                        .POST(HttpRequest.BodyPublishers.ofString(lines, StandardCharsets.UTF_8))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     private List<String> stored() {
         var lines = new ArrayList<String>();
         String after = null;

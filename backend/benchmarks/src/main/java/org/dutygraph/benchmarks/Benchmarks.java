@@ -65,8 +65,9 @@ public final class Benchmarks {
         ALL.put(
                 "supervision",
                 new Entry(
-                        "[--cases 1000000 --units 200 --items 500 --service-events 200000]  a year of case events "
-                                + "ingested and evaluated (-Xmx6g)",
+                        "[--cases 1000000 --units 200 --items 500 --service-cases 200000 --evaluate-every-days 7"
+                                + " --backlog-cases 50000]  a year of case events ingested and evaluated, offline and"
+                                + " in the service (-Xmx4g)",
                         SupervisionBenchmark::new));
         ALL.put(
                 "soak",

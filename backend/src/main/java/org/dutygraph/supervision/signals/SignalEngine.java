@@ -42,22 +42,31 @@ public final class SignalEngine {
         return run(events, terms, resolver, at).signals();
     }
 
-    /** The case's signals and, once it has ended by {@code at}, how it ended (null before). */
-    public record Evaluated(List<Signal> signals, CaseEnding ending) {}
+    /**
+     * The case's signals and, once it has ended by {@code at}, how it ended (null before). {@code settled}: the case
+     * has not ended, has no event after {@code at}, and every rule that time alone raises has been raised (both
+     * limits and the step's, every yellow's {@code not_cleared}, no suspension open): no later moment adds a signal
+     * until a new event arrives or the power item's terms change.
+     */
+    public record Evaluated(List<Signal> signals, CaseEnding ending, boolean settled) {}
 
     /** {@link #evaluate} with the case's ending, for the monthly statistics. */
     public Evaluated run(List<CaseEvent> events, PowerItemTerms terms, BinaryOperator<String> resolver, Instant at) {
         var sorted = new ArrayList<CaseEvent>(events.size());
         boolean inOrder = true;
+        boolean later = false;
         Instant latest = null;
         for (var e : events) {
             var t = e.at().toInstant();
-            if (t.isAfter(at)) continue;
+            if (t.isAfter(at)) {
+                later = true;
+                continue;
+            }
             if (latest != null && t.isBefore(latest)) inOrder = false;
             else latest = t;
             sorted.add(e);
         }
-        if (sorted.isEmpty()) return new Evaluated(List.of(), null);
+        if (sorted.isEmpty()) return new Evaluated(List.of(), null, false);
         // a stable sort of events already in time order changes nothing: skipped, as it is the usual case
         if (!inOrder) sorted.sort(TIME_ORDER);
         var run = new CaseRun(sorted.get(0), terms, resolver);
@@ -69,7 +78,7 @@ public final class SignalEngine {
             run.apply(event);
             run.stretch(from, next, at);
         }
-        return new Evaluated(run.signals(), run.ending);
+        return new Evaluated(run.signals(), run.ending, !later && run.settled());
     }
 
     private final class CaseRun {
@@ -188,6 +197,19 @@ public final class SignalEngine {
             var signal = new Signal(caseId, rule, powerItemId, unitId, post, raisedAt, due, null);
             signals.add(signal);
             if (rule.level() == Signal.Level.yellow) yellowsWaiting.add(signal);
+        }
+
+        boolean settled() {
+            return ended == null
+                    && accepted != null
+                    && terms.committedDays() != null
+                    && terms.statutoryDays() != null
+                    && noticeRaised
+                    && committedRaised
+                    && statutoryRaised
+                    && (stepStarted == null || stepLimit == null || stepRaised)
+                    && yellowsWaiting.isEmpty()
+                    && !clock.suspended();
         }
 
         List<Signal> signals() {
