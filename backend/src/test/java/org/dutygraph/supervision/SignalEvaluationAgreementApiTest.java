@@ -128,7 +128,7 @@ class SignalEvaluationAgreementApiTest extends ApiTest {
         wipeGraph();
         var bundle = resource("supervision/bundle.json");
         importBundle(bundle);
-        var events = resource("supervision/events.jsonl") + generated(2_100);
+        var events = resource("supervision/events.jsonl") + generated(2_100) + concludedLong(5);
         var byWeek = new java.util.TreeMap<Long, StringBuilder>();
         events.lines().filter(l -> !l.isBlank()).forEach(l -> {
             var at = OffsetDateTime.parse(GraphQl.JSON.readTree(l).path("at").asString())
@@ -285,6 +285,23 @@ class SignalEvaluationAgreementApiTest extends ApiTest {
      * sometimes a fee (listed or not), a suspension in three, a conclusion or a rejection (half without a reason) in
      * most; some name their post.
      */
+    /**
+     * Cases concluded weeks after every limit of theirs passed (pi-lic: 20 statutory days): settled on the way, they
+     * must wake when the conclusion arrives, be cleared and closed.
+     */
+    private static String concludedLong(int cases) {
+        var out = new StringBuilder();
+        for (int c = 0; c < cases; c++) {
+            var head = "\"case_id\": \"L-" + c + "\", \"power_item_id\": \"pi-lic\", \"unit_id\": \"zrzy\", ";
+            var t = LocalDateTime.of(2026, 1, 13, 9, 0).plusHours(c);
+            int events = 100_000 + c; // event ids apart from the generated cases'
+            line(out, head, events, 0, "received", t, "");
+            line(out, head, events, 1, "accepted", t.plusMinutes(30), "");
+            line(out, head, events, 2, "concluded", LocalDateTime.of(2026, 3, 16 + c, 10, 0), "");
+        }
+        return out.toString();
+    }
+
     private static String generated(int cases) {
         var random = new SplittableRandom(17);
         var out = new StringBuilder();
