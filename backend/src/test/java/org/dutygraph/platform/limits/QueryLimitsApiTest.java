@@ -117,6 +117,27 @@ class QueryLimitsApiTest extends ApiTest {
         assertThat(named.status()).isLessThan(500);
     }
 
+    /**
+     * Issue 18 review: a root field the caller may not call costs nothing (it is refused before it does any work), so
+     * an anonymous caller's costly document on it is told to sign in, not QUERY_TOO_COMPLEX, and the public fields
+     * beside it still answer.
+     */
+    @Test
+    void aRootFieldTheCallerMayNotCallIsRefusedAsSuch_notWeighedAgainstTheCostLimit() {
+        var costly = "units(first: 400) { edges { node { children(first: 400) { edges { cursor } } } } }";
+        assertThat(limitBroken(as("analyst").post("{ " + costly + " }")))
+                .as("over the limit for a caller who may call it")
+                .isEqualTo("cost");
+        assertThat(anonymous().post("{ " + costly + " }").firstErrorCode()).isEqualTo("UNAUTHENTICATED");
+
+        var mixed = anonymous().post("{ citizenRankings(first: 1) { edges { cursor } } " + costly + " }");
+        assertThat(mixed.firstErrorCode()).isEqualTo("UNAUTHENTICATED");
+        assertThat(mixed.errors().get(0).path("path").toString()).isEqualTo("[\"units\"]");
+        assertThat(mixed.data().path("citizenRankings").isObject())
+                .as(mixed.body().toString())
+                .isTrue();
+    }
+
     @Test
     void aBodyIsBoundedBeforeItIsParsed_moreForSignedInCallers() {
         var padding = "x".repeat(70 * 1024);
