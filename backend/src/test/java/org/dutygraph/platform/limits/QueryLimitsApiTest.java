@@ -77,6 +77,15 @@ class QueryLimitsApiTest extends ApiTest {
         var copy = findings.replace("firstSeenAt lastSeenAt", "firstSeenAt");
         assertThat(copy).isNotEqualTo(findings);
         assertThat(limitBroken(as("analyst").post(copy, variables))).isEqualTo("cost");
+
+        // what stays the caller's choice in the app's own document is still bounded per list
+        var tooMany =
+                as("analyst").post(findings, Map.of("first", 501)).errors().get(0);
+        assertThat(tooMany.path("extensions").path("code").asString()).isEqualTo("BAD_USER_INPUT");
+        assertThat(tooMany.path("extensions").path("field").asString()).isEqualTo("first");
+        assertThat(as("analyst").post(findings, Map.of("first", 500)).errors())
+                .as("the largest page still runs")
+                .isEmpty();
     }
 
     @Test
