@@ -65,12 +65,13 @@ public class AppraisalSchemes {
         return templates;
     }
 
-    public Saved save(String id, Object definition, String validFrom, String by) {
+    /** {@code field}: the input field the month came in, for its errors. */
+    public Saved save(String id, Object definition, String validFrom, String field, String by) {
         var errors = new ArrayList<UserError>();
         if (id == null || !ID.matcher(id).matches()) {
             errors.add(UserError.of("INVALID_ID", Text.of(AppraisalTexts.SCHEME_ID_FORMAT), "input", "id"));
         }
-        var from = month(validFrom, "validFrom", errors);
+        var from = month(validFrom, field, errors);
         var scheme = parsed(id, definition, errors);
         if (!errors.isEmpty()) {
             return new Saved(null, errors);
@@ -133,23 +134,23 @@ public class AppraisalSchemes {
      * Ends a scheme from a month on: a version that marks the end, so that no version is in force from that month
      * (earlier periods keep theirs). Refused when a version is dated from a later month (end that one, or later).
      */
-    public Saved end(String id, String fromText, String by) {
+    public Saved end(String id, String fromText, String field, String by) {
         Period from;
         try {
             from = Period.parse(fromText);
         } catch (IllegalArgumentException e) {
             return new Saved(
                     null,
-                    List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", "from")));
+                    List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", field)));
         }
         if (from.kind() != Period.Kind.MONTH) {
             return new Saved(
                     null,
                     List.of(UserError.of(
                             "INVALID_PERIOD",
-                            Text.of(AppraisalTexts.PERIOD_A_MONTH, "from", "2026-07"),
+                            Text.of(AppraisalTexts.PERIOD_A_MONTH, field, "2026-07"),
                             "input",
-                            "from")));
+                            field)));
         }
         long now = clock.millis();
         return graph.write(() -> {

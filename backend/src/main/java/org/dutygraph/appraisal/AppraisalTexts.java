@@ -8,6 +8,7 @@ public enum AppraisalTexts implements MessageKey {
     PERIOD_A_MONTH,
     EVENT_MONTH,
     PERIOD_IN_YEAR,
+    TYPED_OR_STRING,
     YEAR_RANGE,
     WAIT_SECONDS,
     // scores

@@ -270,6 +270,29 @@ class OrgQueryApiTest extends ApiTest {
                 .isEmpty();
     }
 
+    /** Issue 18: a nested list's cursor belongs to the object it hangs off: one unit's posts cursor pages no other's. */
+    @Test
+    void aNestedListsCursorIsRefusedOnAnotherParentsList() {
+        var cursor = query("{ unit(id: \"yjj\") { posts(first: 1) { pageInfo { endCursor } } } }")
+                .path("unit.posts.pageInfo.endCursor")
+                .entity(String.class)
+                .get();
+        var page =
+                "query($id: ID!, $a: String) { unit(id: $id) { posts(first: 1, after: $a) { edges { node { id } } } } }";
+        var other = as("analyst").post(page, java.util.Map.of("id", "gov", "a", cursor));
+        var error = other.errors().get(0);
+        assertThat(error.path("extensions").path("reason").asString())
+                .as(other.body().toString())
+                .isEqualTo("INVALID_CURSOR");
+        assertThat(error.path("extensions").path("field").asString()).isEqualTo("after");
+        assertThat(error.path("path").toString()).isEqualTo("[\"unit\",\"posts\"]");
+        assertThat(as("analyst")
+                        .post(page, java.util.Map.of("id", "yjj", "a", cursor))
+                        .errors())
+                .as("the same unit's posts still take it")
+                .isEmpty();
+    }
+
     @Test
     void powerItemsShowTheirHoldersAndUnheldItemsHaveNone() {
         var rewards =

@@ -124,10 +124,18 @@ class SupervisionStatisticsApiTest extends ApiTest {
                     .isEqualTo("FORBIDDEN");
         }
         assertThat(anonymous().post(query("2026-03", null)).firstErrorCode()).isIn("UNAUTHENTICATED", "FORBIDDEN");
-        var typed = statistics("inspector", "<b>2026-13</b>", null);
-        assertThat(typed.path("errors").path(0).path("code").asString()).isEqualTo("INVALID_MONTH");
-        assertThat(typed.path("month").isNull()).as("nothing typed is echoed").isTrue();
-        assertThat(statistics("analyst", "2026-13", null).path("month").isNull())
+        // not a YearMonth: refused before anything runs
+        var typed = as("inspector").post(query("<b>2026-13</b>", null));
+        assertThat(typed.firstErrorCode()).isEqualTo("BAD_USER_INPUT");
+        assertThat(typed.errors().get(0).path("extensions").path("reason").asString())
+                .isEqualTo("INVALID_MONTH");
+        // a month, but outside the years kept: refused in the payload
+        var outOfYears = statistics("inspector", "1999-12", null);
+        assertThat(outOfYears.path("errors").path(0).path("code").asString()).isEqualTo("INVALID_MONTH");
+        assertThat(outOfYears.path("month").isNull())
+                .as("nothing typed is echoed")
+                .isTrue();
+        assertThat(statistics("analyst", "1999-12", null).path("month").isNull())
                 .as("refused callers get no month back either")
                 .isTrue();
     }
@@ -183,10 +191,17 @@ class SupervisionStatisticsApiTest extends ApiTest {
                         .firstErrorCode())
                 .as("no post-level field exists on the ranking")
                 .isNotNull();
-        var typed = ranking("<b>March</b>");
+        assertThat(anonymous()
+                        .post(
+                                "query($m: YearMonth!) { supervisionRanking(month: $m) { month } }",
+                                Map.of("m", "<b>March</b>"))
+                        .firstErrorCode())
+                .as("not a YearMonth")
+                .isEqualTo("BAD_USER_INPUT");
+        var typed = ranking("2101-01");
         assertThat(typed.path("month").isNull()).as("nothing typed is echoed").isTrue();
         assertThat(errors(typed)).containsExactly("month INVALID_MONTH");
-        assertThat(typed.toString()).doesNotContain("March");
+        assertThat(typed.toString()).doesNotContain("2101");
 
         var thisMonth = java.time.YearMonth.now(clock).toString();
         for (var notEnded :
@@ -293,7 +308,7 @@ class SupervisionStatisticsApiTest extends ApiTest {
     private JsonNode ranking(String month) {
         return anonymous()
                 .post(
-                        "query($m: String!) { supervisionRanking(month: $m) { month minimumCases "
+                        "query($m: YearMonth!) { supervisionRanking(month: $m) { month minimumCases "
                                 + "entries { rank unitId unitName cases onTimeRate } errors { field code message } } }",
                         Map.of("m", month))
                 .ok()

@@ -46,7 +46,7 @@ class AppraisalController {
         this.explainer = explainer;
     }
 
-    record SaveInput(String id, String validFrom, Object definition) {}
+    record SaveInput(String id, String validFrom, String inForceFrom, Object definition) {}
 
     record SavePayload(AppraisalSchemes.Version scheme, List<UserError> errors) {}
 
@@ -100,7 +100,11 @@ class AppraisalController {
 
     @MutationMapping
     SavePayload saveAppraisalScheme(@Argument SaveInput input) {
-        var saved = schemes.save(input.id(), input.definition(), input.validFrom(), username());
+        var from = TypedOrString.of("validFrom", input.validFrom(), "inForceFrom", input.inForceFrom());
+        if (from.conflicting()) {
+            return new SavePayload(null, List.of(from.inputConflict()));
+        }
+        var saved = schemes.save(input.id(), input.definition(), from.value(), from.field(), username());
         return new SavePayload(saved.scheme(), saved.errors());
     }
 
@@ -176,12 +180,14 @@ class AppraisalController {
             @Argument String after,
             @Argument String subjectId,
             @Argument String unitId,
-            @Argument String period) {
+            @Argument String period,
+            @Argument String appraisalPeriod) {
         checkYear(year);
-        var periods = periodsWithin("period", period);
-        if (period != null
-                && org.dutygraph.appraisal.engine.Period.parse(period).year() != year) {
-            throw new BadInputException("period", "OUT_OF_RANGE", Text.of(AppraisalTexts.PERIOD_IN_YEAR, year));
+        var given = TypedOrString.of("period", period, "appraisalPeriod", appraisalPeriod);
+        var periods = periodsWithin(given.field(), given.argument());
+        if (given.value() != null
+                && org.dutygraph.appraisal.engine.Period.parse(given.value()).year() != year) {
+            throw new BadInputException(given.field(), "OUT_OF_RANGE", Text.of(AppraisalTexts.PERIOD_IN_YEAR, year));
         }
         var auth = SecurityContextHolder.getContext().getAuthentication();
         boolean all = Role.held(auth, Role.APPRAISER, Role.ADMIN);
@@ -216,8 +222,9 @@ class AppraisalController {
     }
 
     @SchemaMapping(typeName = "AppraisalResult")
-    List<PeriodResult> periods(YearResult all, @Argument String period) {
-        var r = all.only(periodsWithin("period", period));
+    List<PeriodResult> periods(YearResult all, @Argument String period, @Argument String appraisalPeriod) {
+        var given = TypedOrString.of("period", period, "appraisalPeriod", appraisalPeriod);
+        var r = all.only(periodsWithin(given.field(), given.argument()));
         var periods = new ArrayList<PeriodResult>();
         for (int i = 0; i < r.periods().size(); i++) {
             var score = new java.math.BigDecimal(r.scores().get(i));
@@ -241,8 +248,10 @@ class AppraisalController {
     }
 
     @SchemaMapping(typeName = "AppraisalPeriodResult")
-    List<BreakdownLine> breakdown(PeriodResult result, @Argument String period) {
-        if (period != null && !period.strip().equals(result.period())) {
+    List<BreakdownLine> breakdown(PeriodResult result, @Argument String period, @Argument String appraisalPeriod) {
+        var shown = TypedOrString.of("period", period, "appraisalPeriod", appraisalPeriod)
+                .argument();
+        if (shown != null && !shown.strip().equals(result.period())) {
             return List.of();
         }
         return explainer.explain(result.schemeId(), result.subjectId(), result.period()).stream()

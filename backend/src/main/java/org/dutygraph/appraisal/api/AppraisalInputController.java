@@ -37,14 +37,15 @@ class AppraisalInputController {
 
     record WithdrawPayload(boolean withdrawn, List<UserError> errors) {}
 
-    record EndInput(String id, String from) {}
+    record EndInput(String id, String from, String fromMonth) {}
 
     @QueryMapping
-    InputSheet appraisalInputs(@Argument String subjectId, @Argument String period) {
+    InputSheet appraisalInputs(@Argument String subjectId, @Argument String period, @Argument String appraisalPeriod) {
+        var given = TypedOrString.of("period", period, "appraisalPeriod", appraisalPeriod);
         try {
-            return new InputSheet(subjectId, Period.parse(period));
+            return new InputSheet(subjectId, Period.parse(given.argument()));
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("period", "INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT));
+            throw new BadInputException(given.field(), "INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT));
         }
     }
 
@@ -80,7 +81,11 @@ class AppraisalInputController {
 
     @MutationMapping
     AppraisalController.SavePayload endAppraisalScheme(@Argument EndInput input) {
-        var ended = schemes.end(input.id(), input.from(), username());
+        var from = TypedOrString.of("from", input.from(), "fromMonth", input.fromMonth());
+        if (from.conflicting()) {
+            return new AppraisalController.SavePayload(null, List.of(from.inputConflict()));
+        }
+        var ended = schemes.end(input.id(), from.value(), from.field(), username());
         return new AppraisalController.SavePayload(ended.scheme(), ended.errors());
     }
 

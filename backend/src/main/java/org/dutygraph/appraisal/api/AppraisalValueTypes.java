@@ -1,12 +1,16 @@
 package org.dutygraph.appraisal.api;
 
+import org.dutygraph.appraisal.AppraisalInputLog;
 import org.dutygraph.appraisal.AppraisalJobs;
 import org.dutygraph.appraisal.AppraisalSchemes;
 import org.dutygraph.appraisal.rankings.CitizenRankings.Ranking;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** Values kept as strings served as the schema's enums, beside the deprecated String fields of the same values. */
+/**
+ * Values kept as strings served as the schema's enums and scalars (YearMonth, AppraisalPeriod), beside the deprecated
+ * String fields of the same values.
+ */
 @Controller
 class AppraisalValueTypes {
 
@@ -33,5 +37,40 @@ class AppraisalValueTypes {
     @SchemaMapping(typeName = "IndicatorCount", field = "serviceIndicator")
     String serviceIndicator(CitizenRankingsController.IndicatorCount count) {
         return count.indicator();
+    }
+
+    @SchemaMapping(typeName = "AppraisalScheme", field = "inForceFrom")
+    String schemeInForceFrom(AppraisalSchemes.Version scheme) {
+        return scheme.validFrom();
+    }
+
+    @SchemaMapping(typeName = "CitizenRanking", field = "appraisalPeriod")
+    String rankingPeriod(Ranking ranking) {
+        return ranking.period();
+    }
+
+    @SchemaMapping(typeName = "AppraisalEvent", field = "month")
+    String eventMonth(AppraisalInputLog.Event event) {
+        return event.period();
+    }
+
+    @SchemaMapping(typeName = "AppraisalInputSheet", field = "appraisalPeriod")
+    String sheetPeriod(AppraisalInputController.InputSheet sheet) {
+        return sheet.period().toString();
+    }
+
+    @SchemaMapping(typeName = "AppraisalPeriodResult", field = "appraisalPeriod")
+    String resultPeriod(AppraisalController.PeriodResult result) {
+        return result.period();
+    }
+
+    @SchemaMapping(typeName = "RatingRound", field = "appraisalPeriod")
+    String roundPeriod(RatingRoundController.RoundView round) {
+        return round.period();
+    }
+
+    @SchemaMapping(typeName = "RatingBallot", field = "appraisalPeriod")
+    String ballotPeriod(RatingBallotController.BallotView ballot) {
+        return ballot.period();
     }
 }

@@ -78,6 +78,23 @@ public class AuthDirectiveVisitor extends GraphQLTypeVisitorStub {
         return auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
     }
 
+    /**
+     * Whether the current caller may call this root field: what the field's fetcher will decide, known before
+     * execution from the schema and the caller's roles alone (both public facts to the caller).
+     */
+    public static boolean mayCall(GraphQLFieldDefinition field) {
+        if (field.getAppliedDirective("public") != null) {
+            return true;
+        }
+        if (!signedIn()) {
+            return false;
+        }
+        var roles = roles(field.getAppliedDirective("auth"));
+        return SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .anyMatch(roles::contains);
+    }
+
     private static void check(String field, Set<String> roles) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (!signedIn()) {

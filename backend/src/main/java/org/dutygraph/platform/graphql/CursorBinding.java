@@ -11,18 +11,40 @@ import java.util.TreeMap;
 
 /**
  * The list a cursor belongs to: the field's coordinates and a digest of its arguments but {@code first} and
- * {@code after}, sealed with the sort key (see {@link CursorBindingVisitor}).
+ * {@code after} and of the object it hangs off, sealed with the sort key (see {@link CursorBindingVisitor}).
  */
 record CursorBinding(String text) {
 
-    static CursorBinding of(ExecutionStepInfo list) {
-        var arguments = new TreeMap<String, Object>(list.getArguments());
+    /**
+     * {@code parent}: the id of the object the list hangs off (a unit's posts), or null for a root field's list;
+     * without it a cursor of one unit's posts would page another unit's.
+     */
+    static CursorBinding of(ExecutionStepInfo list, String parent) {
+        var coordinates =
+                list.getObjectType().getName() + "." + list.getFieldDefinition().getName();
+        var owner = parent != null ? "@" + parent : "";
+        return new CursorBinding(coordinates + "#" + digest(selecting(list) + owner));
+    }
+
+    /** A parent without an id (an input sheet's log) is told apart by the arguments of the fields above it. */
+    static String ancestors(ExecutionStepInfo list) {
+        var chain = new StringBuilder();
+        for (var step = list.getParent(); step != null; step = step.getParent()) {
+            if (step.getFieldDefinition() != null) {
+                chain.append(step.getFieldDefinition().getName())
+                        .append(selecting(step))
+                        .append('/');
+            }
+        }
+        return chain.toString();
+    }
+
+    private static String selecting(ExecutionStepInfo field) {
+        var arguments = new TreeMap<String, Object>(field.getArguments());
         arguments.remove("first");
         arguments.remove("after");
         arguments.values().removeIf(java.util.Objects::isNull); // an argument sent as null reads as one left out
-        var coordinates =
-                list.getObjectType().getName() + "." + list.getFieldDefinition().getName();
-        return new CursorBinding(coordinates + "#" + digest(canonical(arguments)));
+        return canonical(arguments);
     }
 
     static String seal(String key, CursorBinding binding) {

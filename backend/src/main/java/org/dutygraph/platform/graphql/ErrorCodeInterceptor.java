@@ -54,9 +54,11 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         }
         var classification =
                 error.getErrorType() == null ? "" : error.getErrorType().toString();
+        // a value our scalars refused (a month, a period) is input the caller can fix, as a resolver's refusal is
+        boolean refusedValue = extensions.containsKey("reason");
         var code = switch (classification) {
             case "InvalidSyntax" -> "GRAPHQL_PARSE_FAILED";
-            case "ValidationError" -> "GRAPHQL_VALIDATION_FAILED";
+            case "ValidationError" -> refusedValue ? "BAD_USER_INPUT" : "GRAPHQL_VALIDATION_FAILED";
             case "ExecutionAborted" -> "QUERY_TOO_COMPLEX";
             // Apollo clients answer this one by sending the document's text with its hash
             case "PersistedQueryNotFound" -> "PERSISTED_QUERY_NOT_FOUND";
@@ -65,7 +67,7 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         extensions.put("code", code);
         var kind = switch (code) {
             case "GRAPHQL_PARSE_FAILED" -> PlatformTexts.REQUEST_PARSE_FAILED;
-            case "GRAPHQL_VALIDATION_FAILED" -> PlatformTexts.REQUEST_INVALID;
+            case "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT" -> PlatformTexts.REQUEST_INVALID;
             case "QUERY_TOO_COMPLEX" -> PlatformTexts.REQUEST_TOO_COMPLEX;
             default -> PlatformTexts.REQUEST_REFUSED;
         };

@@ -25,7 +25,9 @@ public class GraphQlConfiguration {
         return wiring -> wiring.scalar(ExtendedScalars.Json)
                 .scalar(BoundedTimeScalars.dateTime(messages))
                 .scalar(BoundedTimeScalars.date(messages))
-                .scalar(PartialDateScalar.create(messages));
+                .scalar(PartialDateScalar.create(messages))
+                .scalar(PeriodScalars.yearMonth(messages))
+                .scalar(PeriodScalars.appraisalPeriod(messages));
     }
 
     @Bean

@@ -13,6 +13,8 @@ public enum PlatformTexts implements MessageKey {
     YEARS_OUT_OF_RANGE,
     NOT_A_REAL_DAY,
     BAD_PARTIAL_DATE,
+    BAD_YEAR_MONTH,
+    BAD_APPRAISAL_PERIOD,
     LIMIT_EXCEEDED,
     LIMIT_DEPTH,
     LIMIT_ALIASES,

@@ -77,6 +77,15 @@ class QueryLimitsApiTest extends ApiTest {
         var copy = findings.replace("firstSeenAt lastSeenAt", "firstSeenAt");
         assertThat(copy).isNotEqualTo(findings);
         assertThat(limitBroken(as("analyst").post(copy, variables))).isEqualTo("cost");
+
+        // what stays the caller's choice in the app's own document is still bounded per list
+        var tooMany =
+                as("analyst").post(findings, Map.of("first", 501)).errors().get(0);
+        assertThat(tooMany.path("extensions").path("code").asString()).isEqualTo("BAD_USER_INPUT");
+        assertThat(tooMany.path("extensions").path("field").asString()).isEqualTo("first");
+        assertThat(as("analyst").post(findings, Map.of("first", 500)).errors())
+                .as("the largest page still runs")
+                .isEmpty();
     }
 
     @Test
@@ -115,6 +124,27 @@ class QueryLimitsApiTest extends ApiTest {
         payload.put("operationName", "B");
         var named = new GraphQl(port, null).raw(GraphQl.JSON.writeValueAsString(payload));
         assertThat(named.status()).isLessThan(500);
+    }
+
+    /**
+     * Issue 18 review: a root field the caller may not call costs nothing (it is refused before it does any work), so
+     * an anonymous caller's costly document on it is told to sign in, not QUERY_TOO_COMPLEX, and the public fields
+     * beside it still answer.
+     */
+    @Test
+    void aRootFieldTheCallerMayNotCallIsRefusedAsSuch_notWeighedAgainstTheCostLimit() {
+        var costly = "units(first: 400) { edges { node { children(first: 400) { edges { cursor } } } } }";
+        assertThat(limitBroken(as("analyst").post("{ " + costly + " }")))
+                .as("over the limit for a caller who may call it")
+                .isEqualTo("cost");
+        assertThat(anonymous().post("{ " + costly + " }").firstErrorCode()).isEqualTo("UNAUTHENTICATED");
+
+        var mixed = anonymous().post("{ citizenRankings(first: 1) { edges { cursor } } " + costly + " }");
+        assertThat(mixed.firstErrorCode()).isEqualTo("UNAUTHENTICATED");
+        assertThat(mixed.errors().get(0).path("path").toString()).isEqualTo("[\"units\"]");
+        assertThat(mixed.data().path("citizenRankings").isObject())
+                .as(mixed.body().toString())
+                .isTrue();
     }
 
     @Test

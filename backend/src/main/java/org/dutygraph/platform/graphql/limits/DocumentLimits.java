@@ -10,6 +10,10 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
+import graphql.language.SelectionSet;
+import graphql.schema.GraphQLSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,12 +47,13 @@ public final class DocumentLimits extends SimplePerformantInstrumentation {
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         var context = parameters.getExecutionContext();
-        var measure = new DocumentMeasure(
-                        context.getGraphQLSchema(),
-                        context.getFragmentsByName(),
-                        context.getCoercedVariables().toMap(),
-                        limits.defaultListSize())
-                .of(context.getOperationDefinition());
+        var measuring = new DocumentMeasure(
+                context.getGraphQLSchema(),
+                context.getFragmentsByName(),
+                context.getCoercedVariables().toMap(),
+                limits.defaultListSize());
+        var operation = context.getOperationDefinition();
+        var measure = measuring.of(operation);
         var errors = new ArrayList<GraphQLError>();
         var locale = context.getLocale();
         check(errors, "depth", measure.depth(), limits.maxDepth(), locale);
@@ -58,7 +63,9 @@ public final class DocumentLimits extends SimplePerformantInstrumentation {
             check(
                     errors,
                     "cost",
-                    measure.cost(),
+                    measuring
+                            .of(callable(operation, context.getGraphQLSchema()))
+                            .cost(),
                     AuthDirectiveVisitor.signedIn() ? limits.maxCostSignedIn() : limits.maxCost(),
                     locale);
         }
@@ -66,6 +73,30 @@ public final class DocumentLimits extends SimplePerformantInstrumentation {
             throw new AbortExecutionException(errors);
         }
         return SimpleInstrumentationContext.noOp();
+    }
+
+    /**
+     * The operation without the root fields the caller may not call. Those are refused (UNAUTHENTICATED or FORBIDDEN,
+     * each at its path, the others answered) before they do any work, so they cost nothing: counted, an anonymous
+     * caller's costly document on a signed-in field was QUERY_TOO_COMPLEX where the answer is "sign in", and a
+     * document mixing such a field with public ones lost the public answers too. Neither order tells a caller
+     * anything the published schema (its @auth roles, its list bounds) does not. Fragments spread at the root stay
+     * counted whole.
+     */
+    private static OperationDefinition callable(OperationDefinition operation, GraphQLSchema schema) {
+        var root = switch (operation.getOperation()) {
+            case MUTATION -> schema.getMutationType();
+            case SUBSCRIPTION -> schema.getSubscriptionType();
+            default -> schema.getQueryType();
+        };
+        var kept = operation.getSelectionSet().getSelections().stream()
+                .filter(selection -> !(selection instanceof Field field)
+                        || root == null
+                        || root.getFieldDefinition(field.getName()) == null
+                        || AuthDirectiveVisitor.mayCall(root.getFieldDefinition(field.getName())))
+                .toList();
+        return operation.transform(
+                b -> b.selectionSet(SelectionSet.newSelectionSet(kept).build()));
     }
 
     /** A document of the manifests, sent as text or (Apollo's persisted queries) as its hash only. */
