@@ -44,7 +44,8 @@ final class AppraisalBenchmark implements Benchmark {
             var schemes = context.getBean(AppraisalSchemes.class);
             for (var id : List.of("unit-monthly", "staff-monthly", "staff-annual")) {
                 try (var in = new ClassPathResource("appraisal/templates/" + id + ".json").getInputStream()) {
-                    var saved = schemes.save(id, JSON.readValue(in, Object.class), YEAR + "-01", "benchmark");
+                    var saved = schemes.save(
+                            id, JSON.readValue(in, Object.class), YEAR + "-01", "inForceFrom", "benchmark");
                     if (!saved.errors().isEmpty()) {
                         throw new IllegalStateException(saved.errors().toString());
                     }

@@ -279,7 +279,7 @@ final class SoakBenchmark implements Benchmark {
         // the staff scheme links the unit scheme: saved first
         for (var id : List.of("unit-monthly", "staff-monthly")) {
             try (var in = new ClassPathResource("appraisal/templates/" + id + ".json").getInputStream()) {
-                var saved = schemes.save(id, JSON.readValue(in, Object.class), year + "-01", "soak");
+                var saved = schemes.save(id, JSON.readValue(in, Object.class), year + "-01", "inForceFrom", "soak");
                 if (!saved.errors().isEmpty())
                     throw new IllegalStateException(saved.errors().toString());
             }
