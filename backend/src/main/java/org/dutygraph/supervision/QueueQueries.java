@@ -48,8 +48,8 @@ public class QueueQueries {
     public QueueDay day(String hallId, LocalDate date) {
         office.require();
         var hall = graph.read(() -> halls.find(hallId))
-                .orElseThrow(() -> new BadInputException(
-                        "hallId", "UNKNOWN_HALL", Text.of(SupervisionTexts.QUEUE_UNKNOWN_HALL, hallId)));
+                .orElseThrow(() ->
+                        new BadInputException("hallId", "UNKNOWN_HALL", Text.of(SupervisionTexts.QUEUE_UNKNOWN_HALL)));
         var from = date.atStartOfDay(clock.getZone()).toInstant();
         var to = date.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
         return graph.read(() -> new QueueDay(

@@ -268,6 +268,15 @@ class AppraisalInputApiTest extends AppraisalTestSupport {
                     .as(p.toString())
                     .isEqualTo(!p.path("period").asString().equals("2033-03"));
         }
+        // probe: a malformed deprecated String answered an empty breakdown, as if it named another period
+        var garbage = as("appraiser").post("""
+                { appraisalResults(schemeId: "ai-unit", year: 2033, subjectId: "adept") { edges { node {
+                  periods { breakdown(period: "<b>2033") { path } } } } } }""");
+        assertThat(garbage.errors()).as(garbage.body().toString()).isNotEmpty();
+        assertThat(garbage.errors().get(0).path("extensions").path("reason").asString())
+                .isEqualTo("INVALID_PERIOD");
+        assertThat(garbage.errors().get(0).path("extensions").path("field").asString())
+                .isEqualTo("period");
         var periodsField = as("appraiser").post("""
                 { appraisalResults(schemeId: "ai-unit", year: 2033, subjectId: "adept") { edges { node {
                   periods(period: "2033-03") { period } } } } }""").ok().path("appraisalResults");

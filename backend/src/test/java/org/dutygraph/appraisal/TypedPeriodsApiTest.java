@@ -132,6 +132,34 @@ class TypedPeriodsApiTest extends AppraisalTestSupport {
                 .containsExactly("input", "inForceFrom");
     }
 
+    /**
+     * Probe: the deprecated String validFrom stored "1899-12", which the typed inForceFrom cannot answer, so listing
+     * the schemes with inForceFrom failed for everyone from then on; an event of "0001-01" was recorded too.
+     */
+    @Test
+    void theDeprecatedStringsTakeOnlyMonthsTheTypedFieldsCanAnswer() {
+        for (var month : List.of("1899-12", "0001-01", "10000-01")) {
+            var saving = as("appraiser")
+                    .post("""
+                            mutation($d: JSON!, $m: String) { saveAppraisalScheme(input: {id: "tp-old", validFrom: $m, definition: $d}) {
+                              scheme { id } errors { field code } } }""", Map.of("d", SCHEME, "m", month))
+                    .ok()
+                    .path("saveAppraisalScheme");
+            assertThat(saving.path("errors").path(0).path("code").asString())
+                    .as(month + ": " + saving)
+                    .isEqualTo("INVALID_PERIOD");
+            var recording = as("appraiser").post("""
+                            mutation($m: String!) { recordAppraisalEvent(input: {subjectId: "awin", period: $m, kind: "VIOLATION"}) {
+                              recorded errors { field code } } }""", Map.of("m", month)).ok().path("recordAppraisalEvent");
+            assertThat(recording.path("recorded").asBoolean())
+                    .as(month + ": " + recording)
+                    .isFalse();
+            assertThat(recording.path("errors").path(0).path("code").asString()).isEqualTo("INVALID_PERIOD");
+        }
+        var listed = as("appraiser").post("{ appraisalSchemes(first: 50) { edges { node { id inForceFrom } } } }");
+        assertThat(listed.errors()).as(listed.body().toString()).isEmpty();
+    }
+
     private static void assertRefused(JsonNode body, String naming, String reason, String value) {
         assertThat(body.path("data").path("supervisionRanking").isMissingNode()
                         || body.path("data").isNull()

@@ -293,6 +293,73 @@ class OrgQueryApiTest extends ApiTest {
                 .isEmpty();
     }
 
+    /** Probe: first: 0 after a cursor answered endCursor null on nested lists and searchDuties (following it restarted). */
+    @Test
+    void anEmptyPageAfterACursorEndsWhereItBegan_onNestedListsAndSearch() {
+        var posts = "query($a: String, $n: Int) { unit(id: \"yjj\") { posts(first: $n, after: $a) {"
+                + " edges { node { id } } pageInfo { endCursor } } } }";
+        var firstTwo = as("analyst").post(posts, java.util.Map.of("n", 2));
+        var secondId = firstTwo.body()
+                .path("data")
+                .path("unit")
+                .path("posts")
+                .path("edges")
+                .path(1)
+                .path("node")
+                .path("id")
+                .asString();
+        var cursor = as("analyst")
+                .post(posts, java.util.Map.of("n", 1))
+                .body()
+                .path("data")
+                .path("unit")
+                .path("posts")
+                .path("pageInfo")
+                .path("endCursor")
+                .asString();
+        var empty = as("analyst").post(posts, java.util.Map.of("n", 0, "a", cursor));
+        var endCursor = empty.body()
+                .path("data")
+                .path("unit")
+                .path("posts")
+                .path("pageInfo")
+                .path("endCursor");
+        assertThat(endCursor.isString()).as(empty.body().toString()).isTrue();
+        var next = as("analyst").post(posts, java.util.Map.of("n", 1, "a", endCursor.asString()));
+        assertThat(next.body()
+                        .path("data")
+                        .path("unit")
+                        .path("posts")
+                        .path("edges")
+                        .path(0)
+                        .path("node")
+                        .path("id")
+                        .asString())
+                .as("following the empty page's endCursor goes on, not back to the start")
+                .isEqualTo(secondId);
+
+        var search = "query($a: String, $n: Int) { searchDuties(text: \"审批\", first: $n, after: $a) {"
+                + " edges { node { id } } pageInfo { endCursor } } }";
+        var searchCursor = as("analyst")
+                .post(search, java.util.Map.of("n", 1))
+                .body()
+                .path("data")
+                .path("searchDuties")
+                .path("pageInfo")
+                .path("endCursor")
+                .asString();
+        var emptySearch = as("analyst").post(search, java.util.Map.of("n", 0, "a", searchCursor));
+        assertThat(emptySearch
+                        .body()
+                        .path("data")
+                        .path("searchDuties")
+                        .path("pageInfo")
+                        .path("endCursor")
+                        .isString())
+                .as(emptySearch.body().toString())
+                .isTrue();
+    }
+
     @Test
     void powerItemsShowTheirHoldersAndUnheldItemsHaveNone() {
         var rewards =

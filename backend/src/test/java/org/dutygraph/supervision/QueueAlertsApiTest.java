@@ -169,8 +169,11 @@ class QueueAlertsApiTest extends ApiTest {
                         .post("{ hallQueueDay(hallId: \"zrzy-dj\", date: \"2026-03-02\") { hallId } }")
                         .firstErrorCode())
                 .isIn("UNAUTHENTICATED", "FORBIDDEN");
-        var unknown = as("admin").post("{ hallQueueDay(hallId: \"zrzy\", date: \"2026-03-02\") { hallId } }");
+        var unknown = as("admin").post("{ hallQueueDay(hallId: \"<b>zrzy\", date: \"2026-03-02\") { hallId } }");
         assertThat(unknown.firstErrorCode()).isEqualTo("BAD_USER_INPUT");
+        assertThat(unknown.errors().get(0).path("message").asString())
+                .as("what was typed is not said back (probe)")
+                .doesNotContain("<b>");
     }
 
     /** Issue 18: a day's snapshots (and alerts) were an unbounded list; now bounded by first like other lists. */

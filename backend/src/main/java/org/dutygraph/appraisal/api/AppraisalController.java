@@ -199,17 +199,20 @@ class AppraisalController {
                 YearResult::key);
     }
 
+    private static org.dutygraph.appraisal.engine.Period period(String argument, String text) {
+        try {
+            return org.dutygraph.appraisal.engine.Period.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(argument, "INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT));
+        }
+    }
+
     /** The period and the periods within it (a quarter's months; a year: all, null), or null without one. */
     static java.util.Set<String> periodsWithin(String argument, String text) {
         if (text == null) {
             return null;
         }
-        org.dutygraph.appraisal.engine.Period period;
-        try {
-            period = org.dutygraph.appraisal.engine.Period.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(argument, "INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT));
-        }
+        var period = period(argument, text);
         var within = new java.util.TreeSet<String>();
         within.add(period.toString());
         for (var kind : List.of(
@@ -249,9 +252,10 @@ class AppraisalController {
 
     @SchemaMapping(typeName = "AppraisalPeriodResult")
     List<BreakdownLine> breakdown(PeriodResult result, @Argument String period, @Argument String appraisalPeriod) {
-        var shown = TypedOrString.of("period", period, "appraisalPeriod", appraisalPeriod)
-                .argument();
-        if (shown != null && !shown.strip().equals(result.period())) {
+        var given = TypedOrString.of("period", period, "appraisalPeriod", appraisalPeriod);
+        var shown = given.argument();
+        // a malformed String is refused as periods(period:) refuses it, not read as "another period"
+        if (shown != null && !period(given.field(), shown).toString().equals(result.period())) {
             return List.of();
         }
         return explainer.explain(result.schemeId(), result.subjectId(), result.period()).stream()

@@ -13,6 +13,9 @@ public record Period(int year, Kind kind, int index) implements Comparable<Perio
         YEAR
     }
 
+    public static final int FIRST_YEAR = 1900;
+    public static final int LAST_YEAR = 9999;
+
     private static final Pattern FORMAT = Pattern.compile("(\\d{4})(?:-(?:(\\d{2})|Q([1-4])))?");
 
     public static Period parse(String text) {
@@ -21,6 +24,11 @@ public record Period(int year, Kind kind, int index) implements Comparable<Perio
             throw new IllegalArgumentException("A period is a year (2026), a quarter (2026-Q1) or a month (2026-03)");
         }
         int year = Integer.parseInt(m.group(1));
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            // the typed YearMonth and AppraisalPeriod take no other years: a period stored through a String argument
+            // must be one they can answer with
+            throw new IllegalArgumentException("Years run from " + FIRST_YEAR + " to " + LAST_YEAR);
+        }
         if (m.group(2) != null) {
             int month = Integer.parseInt(m.group(2));
             if (month < 1 || month > 12) {

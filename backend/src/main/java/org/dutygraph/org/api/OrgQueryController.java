@@ -93,13 +93,15 @@ class OrgQueryController {
             var key = new DutySearchStore.SearchKey(hit.score(), hit.duty().id());
             edges.add(new SearchEdge(Connection.encode(key.text()), hit.duty(), hit.score()));
         }
+        // as every list (Connection.of): a page of first: 0 after a cursor ends where it began
+        var here = size == 0 && afterKey != null ? Connection.encode(afterKey.text()) : null;
         return new SearchConnection(
                 edges,
                 new Connection.PageInfo(
                         hits.size() > size,
                         afterKey != null,
-                        edges.isEmpty() ? null : edges.get(0).cursor(),
-                        edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+                        edges.isEmpty() ? here : edges.get(0).cursor(),
+                        edges.isEmpty() ? here : edges.get(edges.size() - 1).cursor()));
     }
 
     private static DutySearchStore.SearchKey searchKey(String after) {

@@ -27,19 +27,25 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
     /** Cursors encode one sort key (an id, a key of a few ids): far shorter than this. */
     private static final int MAX_CURSOR = 1_000;
 
-    /** Builds a page from up to {@code first + 1} rows fetched after the cursor: the extra row only signals more. */
-    public static <T> Connection<T> of(List<T> rows, int first, boolean hasPrevious, Function<T, String> sortKey) {
+    /**
+     * Builds a page from up to {@code first + 1} rows fetched after the cursor whose key is {@code afterKey} (null from
+     * the start): the extra row only signals more. A page of {@code first: 0} after a cursor reads nothing and ends
+     * where it began: its start and end cursors are that cursor, so following it goes on from there (null would start
+     * again from the first item).
+     */
+    public static <T> Connection<T> of(List<T> rows, int first, String afterKey, Function<T, String> sortKey) {
         var page = rows.size() > first ? rows.subList(0, first) : rows;
         var edges = page.stream()
                 .map(node -> new Edge<>(encode(sortKey.apply(node)), node))
                 .toList();
+        var here = first == 0 && afterKey != null ? encode(afterKey) : null;
         return new Connection<>(
                 edges,
                 new PageInfo(
                         rows.size() > first,
-                        hasPrevious,
-                        edges.isEmpty() ? null : edges.get(0).cursor(),
-                        edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+                        afterKey != null,
+                        edges.isEmpty() ? here : edges.get(0).cursor(),
+                        edges.isEmpty() ? here : edges.get(edges.size() - 1).cursor()));
     }
 
     /** Fetches one page after the cursor of a keyset-paged list: {@code fetch} gets the decoded key and a row limit. */
@@ -50,14 +56,7 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
             Function<T, String> sortKey) {
         int size = pageSize(first);
         var cursor = decode(after);
-        var page = of(fetch.apply(cursor, size + 1), size, cursor != null, sortKey);
-        if (size == 0 && cursor != null) {
-            // first: 0 reads nothing: the page ends where it began, so following its endCursor goes on from there
-            // (null would start again from the first item)
-            var info = page.pageInfo();
-            return new Connection<>(page.edges(), new PageInfo(info.hasNextPage(), true, after, after));
-        }
-        return page;
+        return of(fetch.apply(cursor, size + 1), size, cursor, sortKey);
     }
 
     /** An opaque cursor for a sort key (see {@link CursorSeal}): clients cannot read or forge it. */

@@ -31,11 +31,7 @@ public record PageKey(String parentId, String after, int first) {
             for (var key : group) {
                 result.put(
                         key,
-                        Connection.of(
-                                rows.getOrDefault(key.parentId(), List.of()),
-                                key.first(),
-                                key.after() != null,
-                                sortKey));
+                        Connection.of(rows.getOrDefault(key.parentId(), List.of()), key.first(), key.after(), sortKey));
             }
         });
         return result;
