@@ -132,7 +132,7 @@ class TypedPeriodsApiTest extends AppraisalTestSupport {
                 .containsExactly("input", "inForceFrom");
     }
 
-    private static void assertRefused(JsonNode body, String naming, String reason, String value) {
+    static void assertRefused(JsonNode body, String naming, String reason, String value) {
         assertThat(body.path("data").path("supervisionRanking").isMissingNode()
                         || body.path("data").isNull()
                         || body.path("data").isMissingNode())
