@@ -133,13 +133,16 @@ public class AppraisalInputs {
         });
     }
 
-    /** Stores the scores (all or none); returns the problems, each naming its entry. */
-    public List<UserError> enter(String periodText, List<Score> scores, String by) {
+    /**
+     * Stores the scores (all or none); returns the problems, each naming its entry ({@code periodField}: the input
+     * field the period came in).
+     */
+    public List<UserError> enter(String periodText, String periodField, List<Score> scores, String by) {
         Period period;
         try {
             period = Period.parse(periodText);
         } catch (IllegalArgumentException e) {
-            return List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", "period"));
+            return List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", periodField));
         }
         if (scores.isEmpty() || scores.size() > MAX_ROWS) {
             return List.of(UserError.of(
@@ -157,7 +160,7 @@ public class AppraisalInputs {
     public static final int MAX_ROWS = 10_000;
 
     /**
-     * Stores the entries (all or none) with the checks of {@link #enter(String, List, String)}; each problem's field is
+     * Stores the entries (all or none) with the checks of {@link #enter(String, String, List, String)}; each problem's field is
      * {@code input.scores.<index>.<subjectId|code|value>}, its message naming rows as {@code rows} says.
      */
     public List<UserError> enter(List<Entry> scores, Rows rowNames, String by) {
@@ -337,7 +340,19 @@ public class AppraisalInputs {
     /** Records a checked event (in the caller's transaction when there is one: publishing a ranking records its events with it). */
     public Recorded record(
             String subjectId, String month, String kind, int months, String source, String sourceId, String by) {
-        var problems = check(month, kind, months);
+        return record(subjectId, month, "period", kind, months, source, sourceId, by);
+    }
+
+    private Recorded record(
+            String subjectId,
+            String month,
+            String monthField,
+            String kind,
+            int months,
+            String source,
+            String sourceId,
+            String by) {
+        var problems = check(month, monthField, kind, months);
         if (!problems.isEmpty()) {
             return new Recorded(null, problems);
         }
@@ -347,10 +362,18 @@ public class AppraisalInputs {
     /**
      * Records a checked event in a transaction of its own and, after its commit, delivers what it causes (an event a
      * scheme vetoes or downgrades on opens an accountability case). Not inside another transaction.
+     * {@code monthField}: the input field the month came in, for its errors.
      */
     public Recorded recordAndDeliver(
-            String subjectId, String month, String kind, int months, String source, String sourceId, String by) {
-        var recorded = record(subjectId, month, kind, months, source, sourceId, by);
+            String subjectId,
+            String month,
+            String monthField,
+            String kind,
+            int months,
+            String source,
+            String sourceId,
+            String by) {
+        var recorded = record(subjectId, month, monthField, kind, months, source, sourceId, by);
         if (!recorded.effectIds().isEmpty()) {
             effects.getObject().deliver(recorded.effectIds());
         }
@@ -370,7 +393,7 @@ public class AppraisalInputs {
             String source,
             String sourceId,
             String by) {
-        var problems = check(month, kind, months);
+        var problems = check(month, "period", kind, months);
         if (!problems.isEmpty()) {
             return new Recorded(null, problems);
         }
@@ -430,15 +453,15 @@ public class AppraisalInputs {
         });
     }
 
-    private static List<UserError> check(String month, String kind, int months) {
+    private static List<UserError> check(String month, String monthField, String kind, int months) {
         Period period;
         try {
             period = Period.parse(month);
         } catch (IllegalArgumentException e) {
-            return List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", "period"));
+            return List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", monthField));
         }
         if (period.kind() != Period.Kind.MONTH) {
-            return List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.EVENT_MONTH), "input", "period"));
+            return List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.EVENT_MONTH), "input", monthField));
         }
         if (kind == null || !KIND.matcher(kind).matches()) {
             return List.of(UserError.of("INVALID_KIND", Text.of(AppraisalTexts.EVENT_KIND_FORMAT), "input", "kind"));

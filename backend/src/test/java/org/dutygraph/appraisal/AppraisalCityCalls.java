@@ -14,8 +14,8 @@ abstract class AppraisalCityCalls extends AppraisalTestSupport {
     void record(String subjectId, String month, String kind, int months) {
         var recorded = as("appraiser")
                 .post("""
-                mutation($s: ID!, $p: String!, $k: String!, $m: Int!) {
-                  recordAppraisalEvent(input: {subjectId: $s, period: $p, kind: $k, months: $m}) { recorded errors { code } } }""", Map.of("s", subjectId, "p", month, "k", kind, "m", months))
+                mutation($s: ID!, $p: YearMonth!, $k: String!, $m: Int!) {
+                  recordAppraisalEvent(input: {subjectId: $s, month: $p, kind: $k, months: $m}) { recorded errors { code } } }""", Map.of("s", subjectId, "p", month, "k", kind, "m", months))
                 .ok()
                 .path("recordAppraisalEvent");
         assertThat(recorded.path("recorded").asBoolean())

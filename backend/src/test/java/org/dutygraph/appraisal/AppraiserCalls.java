@@ -41,7 +41,7 @@ abstract class AppraiserCalls extends ApiTest {
         scores.forEach(s -> list.add(Map.of("subjectId", s.get(0), "code", s.get(1), "value", s.get(2))));
         var result =
                 as("appraiser").post("""
-                mutation($p: String!, $s: [AppraisalScoreInput!]!) { enterAppraisalScores(input: {period: $p, scores: $s}) {
+                mutation($p: AppraisalPeriod!, $s: [AppraisalScoreInput!]!) { enterAppraisalScores(input: {appraisalPeriod: $p, scores: $s}) {
                   entered errors { field code message } } }""", Map.of("p", period, "s", list)).ok().path("enterAppraisalScores");
         assertThat(result.path("errors").isEmpty()).as(result.toString()).isTrue();
     }

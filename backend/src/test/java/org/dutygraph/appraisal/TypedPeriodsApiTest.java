@@ -160,7 +160,7 @@ class TypedPeriodsApiTest extends AppraisalTestSupport {
         assertThat(listed.errors()).as(listed.body().toString()).isEmpty();
     }
 
-    private static void assertRefused(JsonNode body, String naming, String reason, String value) {
+    static void assertRefused(JsonNode body, String naming, String reason, String value) {
         assertThat(body.path("data").path("supervisionRanking").isMissingNode()
                         || body.path("data").isNull()
                         || body.path("data").isMissingNode())

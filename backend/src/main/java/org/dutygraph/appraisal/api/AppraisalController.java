@@ -50,11 +50,11 @@ class AppraisalController {
 
     record SavePayload(AppraisalSchemes.Version scheme, List<UserError> errors) {}
 
-    record EnterInput(String period, List<AppraisalInputs.Score> scores) {}
+    record EnterInput(String period, String appraisalPeriod, List<AppraisalInputs.Score> scores) {}
 
     record EnterPayload(int entered, List<UserError> errors) {}
 
-    record EventInput(String subjectId, String period, String kind, Integer months) {}
+    record EventInput(String subjectId, String period, String month, String kind, Integer months) {}
 
     record EventPayload(boolean recorded, String eventId, List<UserError> errors) {}
 
@@ -110,15 +110,24 @@ class AppraisalController {
 
     @MutationMapping
     EnterPayload enterAppraisalScores(@Argument EnterInput input) {
-        var errors = inputs.enter(input.period(), input.scores(), username());
+        var period = TypedOrString.of("period", input.period(), "appraisalPeriod", input.appraisalPeriod());
+        if (period.conflicting()) {
+            return new EnterPayload(0, List.of(period.inputConflict()));
+        }
+        var errors = inputs.enter(period.value(), period.field(), input.scores(), username());
         return new EnterPayload(errors.isEmpty() ? input.scores().size() : 0, errors);
     }
 
     @MutationMapping
     EventPayload recordAppraisalEvent(@Argument EventInput input) {
+        var month = TypedOrString.of("period", input.period(), "month", input.month());
+        if (month.conflicting()) {
+            return new EventPayload(false, null, List.of(month.inputConflict()));
+        }
         var recorded = inputs.recordAndDeliver(
                 input.subjectId(),
-                input.period(),
+                month.value(),
+                month.field(),
                 input.kind(),
                 input.months() == null ? 1 : input.months(),
                 "appraiser",

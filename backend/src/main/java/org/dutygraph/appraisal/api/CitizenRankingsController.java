@@ -29,7 +29,13 @@ class CitizenRankingsController {
         this.org = org;
     }
 
-    record DrawInput(String period, Integer worst, Integer ballotsPerUnit, Integer minBallots, String seed) {}
+    record DrawInput(
+            String period,
+            String appraisalPeriod,
+            Integer worst,
+            Integer ballotsPerUnit,
+            Integer minBallots,
+            String seed) {}
 
     record PublishInput(String id) {}
 
@@ -57,8 +63,13 @@ class CitizenRankingsController {
 
     @MutationMapping
     Payload drawCitizenRanking(@Argument DrawInput input) {
+        var period = TypedOrString.of("period", input.period(), "appraisalPeriod", input.appraisalPeriod());
+        if (period.conflicting()) {
+            return new Payload(null, List.of(period.inputConflict()));
+        }
         var drawn = rankings.draw(
-                input.period(),
+                period.value(),
+                period.field(),
                 input.worst() == null ? 10 : input.worst(),
                 input.ballotsPerUnit() == null ? 30 : input.ballotsPerUnit(),
                 input.minBallots() == null ? 5 : input.minBallots(),

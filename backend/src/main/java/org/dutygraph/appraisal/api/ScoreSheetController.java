@@ -24,9 +24,16 @@ class ScoreSheetController {
         this.sheets = sheets;
     }
 
-    record SheetInput(String period, String unitId, List<String> codes, List<UnitSheets.Row> rows) {}
+    record SheetInput(
+            String period, String appraisalPeriod, String unitId, List<String> codes, List<UnitSheets.Row> rows) {}
 
-    record ImportInput(ScoreSheets.Format format, String content, String text, String charset, String period) {}
+    record ImportInput(
+            ScoreSheets.Format format,
+            String content,
+            String text,
+            String charset,
+            String period,
+            String appraisalPeriod) {}
 
     record SheetPayload(int entered, int rows, List<UserError> errors) {
         static SheetPayload of(ScoreSheets.Imported imported) {
@@ -36,11 +43,20 @@ class ScoreSheetController {
 
     @MutationMapping
     SheetPayload enterAppraisalSheet(@Argument SheetInput input) {
-        return SheetPayload.of(sheets.enter(input.period(), input.unitId(), input.codes(), input.rows(), username()));
+        var period = TypedOrString.of("period", input.period(), "appraisalPeriod", input.appraisalPeriod());
+        if (period.conflicting()) {
+            return new SheetPayload(0, input.rows().size(), List.of(period.inputConflict()));
+        }
+        return SheetPayload.of(
+                sheets.enter(period.value(), period.field(), input.unitId(), input.codes(), input.rows(), username()));
     }
 
     @MutationMapping
     SheetPayload importAppraisalScoreSheet(@Argument ImportInput input) {
+        var period = TypedOrString.of("period", input.period(), "appraisalPeriod", input.appraisalPeriod());
+        if (period.conflicting()) {
+            return new SheetPayload(0, 0, List.of(period.inputConflict()));
+        }
         if ((input.content() == null) == (input.text() == null)) {
             return refused("INVALID_SHEET", Text.of(AppraisalTexts.CONTENT_OR_TEXT), "input", "content");
         }
@@ -48,7 +64,8 @@ class ScoreSheetController {
             if (input.format() != ScoreSheets.Format.CSV) {
                 return refused("INVALID_SHEET", Text.of(AppraisalTexts.TEXT_ONLY_CSV), "input", "text");
             }
-            return SheetPayload.of(files.read(input.format(), null, input.text(), null, input.period(), username()));
+            return SheetPayload.of(
+                    files.read(input.format(), null, input.text(), null, period.value(), period.field(), username()));
         }
         // base64 is 4/3 of the bytes: refuse before decoding what could not fit
         if (input.content().length() > (files.maxBytes() / 3 + 1) * 4 + 4) {
@@ -64,7 +81,8 @@ class ScoreSheetController {
         } catch (IllegalArgumentException e) {
             return refused("INVALID_SHEET", Text.of(AppraisalTexts.NOT_BASE64), "input", "content");
         }
-        return SheetPayload.of(files.read(input.format(), bytes, null, input.charset(), input.period(), username()));
+        return SheetPayload.of(
+                files.read(input.format(), bytes, null, input.charset(), period.value(), period.field(), username()));
     }
 
     private static SheetPayload refused(String code, Text message, String... path) {

@@ -89,15 +89,23 @@ public class CitizenRankings {
         this.clock = clock;
     }
 
-    public Drawn draw(String periodText, int worst, int ballotsPerUnit, int minBallots, String seed, String by) {
+    /** {@code periodField}: the input field the period came in, for its errors. */
+    public Drawn draw(
+            String periodText,
+            String periodField,
+            int worst,
+            int ballotsPerUnit,
+            int minBallots,
+            String seed,
+            String by) {
         Period period;
         try {
             period = Period.parse(periodText);
         } catch (IllegalArgumentException e) {
-            return failed("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "period");
+            return failed("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), periodField);
         }
         if (period.kind() == Period.Kind.MONTH) {
-            return failed("INVALID_PERIOD", Text.of(AppraisalTexts.RANKING_PERIOD), "period");
+            return failed("INVALID_PERIOD", Text.of(AppraisalTexts.RANKING_PERIOD), periodField);
         }
         if (worst < 1
                 || worst > 100

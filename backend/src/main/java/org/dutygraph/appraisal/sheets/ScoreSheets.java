@@ -49,8 +49,12 @@ public class ScoreSheets {
         return limits.maxBytes();
     }
 
-    /** A file as sent: its bytes ({@code text} null) or, for CSV, its text. */
-    public Imported read(Format format, byte[] bytes, String text, String charset, String period, String by) {
+    /**
+     * A file as sent: its bytes ({@code text} null) or, for CSV, its text; {@code periodField}: the input field the
+     * default period came in.
+     */
+    public Imported read(
+            Format format, byte[] bytes, String text, String charset, String period, String periodField, String by) {
         try {
             SheetTable table;
             if (text != null) {
@@ -68,7 +72,7 @@ public class ScoreSheets {
                         ? XlsxReader.read(bytes, limits)
                         : CsvReader.parse(CsvReader.decode(bytes, charset), limits);
             }
-            return enter(table, period, by);
+            return enter(table, period, periodField, by);
         } catch (SheetException e) {
             return new Imported(0, 0, List.of(problem(e.code(), e.text(), e.row(), e.column(), e.column())));
         }
@@ -82,7 +86,8 @@ public class ScoreSheets {
         }
     }
 
-    private Imported enter(SheetTable table, String defaultPeriod, String by) throws SheetException {
+    private Imported enter(SheetTable table, String defaultPeriod, String periodField, String by)
+            throws SheetException {
         var columns = SheetColumns.find(table.header(), table.headerRow());
         if (table.lines().isEmpty()) {
             throw new SheetException("EMPTY_SHEET", Text.of(AppraisalTexts.NO_ROWS), table.headerRow(), null);
@@ -96,7 +101,7 @@ public class ScoreSheets {
                         0,
                         table.lines().size(),
                         List.of(UserError.of(
-                                "INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", "period")));
+                                "INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", periodField)));
             }
         }
         var period = fallback;

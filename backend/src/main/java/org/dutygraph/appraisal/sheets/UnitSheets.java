@@ -36,14 +36,16 @@ public class UnitSheets {
         this.clock = clock;
     }
 
-    /** The number of values entered, or the problems. */
-    public ScoreSheets.Imported enter(String periodText, String unitId, List<String> codes, List<Row> rows, String by) {
+    /** The number of values entered, or the problems; {@code periodField}: the input field the period came in. */
+    public ScoreSheets.Imported enter(
+            String periodText, String periodField, String unitId, List<String> codes, List<Row> rows, String by) {
         Period period;
         try {
             period = Period.parse(periodText);
         } catch (IllegalArgumentException e) {
             return refused(
-                    List.of(UserError.of("INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", "period")),
+                    List.of(UserError.of(
+                            "INVALID_PERIOD", Text.of(AppraisalTexts.PERIOD_FORMAT), "input", periodField)),
                     rows);
         }
         var errors = shapeProblems(codes, rows);
