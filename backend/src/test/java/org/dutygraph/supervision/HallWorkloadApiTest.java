@@ -2,13 +2,7 @@ package org.dutygraph.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.dutygraph.support.ApiTest;
@@ -25,8 +19,6 @@ import tools.jackson.databind.JsonNode;
  * are refused, and an appraisal scheme reads the month's counts as computed inputs.
  */
 class HallWorkloadApiTest extends ApiTest {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static final String SET = """
             mutation($i: SetHallWorkloadTargetsInput!) { setHallWorkloadTargets(input: $i) {
@@ -69,7 +61,7 @@ class HallWorkloadApiTest extends ApiTest {
         events.append("""
                 {"event_id": "again", "case_id": "W-zrzy-dj-1-2026-03-09-0", "power_item_id": "pi-reg", "unit_id": "zrzy-dj", "post_id": "zrzy-dj-1", "kind": "accepted", "at": "2026-03-09T15:00:00+08:00"}
                 """);
-        var sent = postEvents(events.toString());
+        var sent = SystemFeeds.caseEvents(port, events.toString());
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
         assertThat(sent.body()).contains("\"problems\":[]");
     }
@@ -455,19 +447,5 @@ class HallWorkloadApiTest extends ApiTest {
                                         .toList())
                         + " " + e.path("code").asString())
                 .toList();
-    }
-
-    private HttpResponse<String> postEvents(String body) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/supervision/events"))
-                        .header("Content-Type", "application/x-ndjson")
-                        .header(
-                                "Authorization",
-                                "Basic "
-                                        + Base64.getEncoder()
-                                                .encodeToString("zwfw:zwfw-secret".getBytes(StandardCharsets.UTF_8)))
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

@@ -2,13 +2,8 @@ package org.dutygraph.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.dutygraph.support.ApiTest;
@@ -26,7 +21,6 @@ import tools.jackson.databind.JsonNode;
  */
 class QueueAlertsApiTest extends ApiTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<String> PEOPLE = List.of("sv-head", "sv-vm", "sv-director", "sv-clerk");
 
     @Autowired
@@ -480,14 +474,6 @@ class QueueAlertsApiTest extends ApiTest {
     }
 
     private HttpResponse<String> post(String credentials, String body) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/supervision/queue"))
-                .header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (credentials != null) {
-            request.header(
-                    "Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return SystemFeeds.post(port, "/supervision/queue", credentials, body);
     }
 }

@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -34,7 +29,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class SignalEvaluationAgreementApiTest extends ApiTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Instant LATER =
             OffsetDateTime.parse("2026-04-10T12:00:00+08:00").toInstant();
 
@@ -53,17 +47,7 @@ class SignalEvaluationAgreementApiTest extends ApiTest {
         var bundle = resource("supervision/bundle.json");
         importBundle(bundle);
         var events = resource("supervision/events.jsonl") + generated(2_100);
-        var intake = HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/supervision/events"))
-                        .header("Content-Type", "application/x-ndjson")
-                        .header(
-                                "Authorization",
-                                "Basic "
-                                        + Base64.getEncoder()
-                                                .encodeToString("zwfw:zwfw-secret".getBytes(StandardCharsets.UTF_8)))
-                        .POST(HttpRequest.BodyPublishers.ofString(events, StandardCharsets.UTF_8))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        var intake = SystemFeeds.caseEvents(port, events);
         assertThat(intake.statusCode()).as(intake.body()).isEqualTo(200);
         assertThat(GraphQl.JSON.readTree(intake.body()).path("problems").size())
                 .as(intake.body())
@@ -141,7 +125,7 @@ class SignalEvaluationAgreementApiTest extends ApiTest {
         for (var week : byWeek.entrySet()) {
             var end = Instant.ofEpochSecond((week.getKey() + 1) * 7 * 86_400);
             if (end.isAfter(LATER)) break;
-            var intake = send(week.getValue().toString());
+            var intake = SystemFeeds.caseEvents(port, week.getValue().toString());
             assertThat(intake.statusCode()).as(intake.body()).isEqualTo(200);
             evaluation.evaluate(end);
             try (var session = driver.session()) {
@@ -154,7 +138,7 @@ class SignalEvaluationAgreementApiTest extends ApiTest {
         byWeek.forEach((week, lines) -> {
             if (Instant.ofEpochSecond((week + 1) * 7 * 86_400).isAfter(LATER)) rest.append(lines);
         });
-        assertThat(send(rest.toString()).statusCode()).isEqualTo(200);
+        assertThat(SystemFeeds.caseEvents(port, rest.toString()).statusCode()).isEqualTo(200);
         var last = evaluation.evaluate(LATER);
 
         var offline = new OfflineSupervision(days, clock.getZone(), settings.supervisionPeriod())
@@ -185,20 +169,6 @@ class SignalEvaluationAgreementApiTest extends ApiTest {
         assertThat(evaluation.evaluate(LATER).raised())
                 .as("nothing new the second time")
                 .isZero();
-    }
-
-    private HttpResponse<String> send(String lines) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/supervision/events"))
-                        .header("Content-Type", "application/x-ndjson")
-                        .header(
-                                "Authorization",
-                                "Basic "
-                                        + Base64.getEncoder()
-                                                .encodeToString("zwfw:zwfw-secret".getBytes(StandardCharsets.UTF_8)))
-                        .POST(HttpRequest.BodyPublishers.ofString(lines, StandardCharsets.UTF_8))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private List<String> stored() {

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.dutygraph.support.ApiTest;
@@ -61,7 +60,7 @@ class SupervisionStatisticsApiTest extends ApiTest {
                         .consume();
             }
         }
-        var sent = postEvents(resource("supervision/events.jsonl") + ON_TIME_CASE);
+        var sent = SystemFeeds.caseEvents(port, resource("supervision/events.jsonl") + ON_TIME_CASE);
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
         evaluation.evaluate(Instant.parse("2026-03-20T04:00:00Z"));
     }
@@ -156,7 +155,7 @@ class SupervisionStatisticsApiTest extends ApiTest {
                     {"event_id": "r%1$d-2", "case_id": "R%1$d", "power_item_id": "pi-reg", "unit_id": "zrzy-dj", "kind": "concluded", "at": "2026-04-14T10:00:00+08:00"}
                     """.formatted(i));
         }
-        assertThat(postEvents(april.toString()).statusCode()).isEqualTo(200);
+        assertThat(SystemFeeds.caseEvents(port, april.toString()).statusCode()).isEqualTo(200);
         evaluation.evaluate(Instant.parse("2026-04-30T04:00:00Z"));
         assertThat(ranking("2026-04").path("entries").isEmpty())
                 .as(
@@ -172,7 +171,8 @@ class SupervisionStatisticsApiTest extends ApiTest {
                     {"event_id": "r%1$d-2", "case_id": "R%1$d", "power_item_id": "pi-reg", "unit_id": "%2$s", "post_id": "%3$s", "kind": "concluded", "at": "2026-04-14T10:00:00+08:00"}
                     """.formatted(i, unit, post));
         }
-        assertThat(postEvents(colleagues.toString()).statusCode()).isEqualTo(200);
+        assertThat(SystemFeeds.caseEvents(port, colleagues.toString()).statusCode())
+                .isEqualTo(200);
         evaluation.evaluate(Instant.parse("2026-04-30T04:00:00Z"));
         assertThat(ranking("2026-04")
                         .path("entries")
@@ -361,19 +361,5 @@ class SupervisionStatisticsApiTest extends ApiTest {
 
     private static String number(JsonNode n) {
         return n.isNull() || n.isMissingNode() ? "null" : String.valueOf(n.asDouble());
-    }
-
-    private HttpResponse<String> postEvents(String body) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/supervision/events"))
-                        .header("Content-Type", "application/x-ndjson")
-                        .header(
-                                "Authorization",
-                                "Basic "
-                                        + Base64.getEncoder()
-                                                .encodeToString("zwfw:zwfw-secret".getBytes(StandardCharsets.UTF_8)))
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }
