@@ -207,15 +207,4 @@ class EvidenceFileSecurityApiTest extends InspectionTestSupport {
     private URI evidenceUri(String evidenceId) {
         return URI.create("http://127.0.0.1:" + port + "/inspections/evidence/" + evidenceId);
     }
-
-    private String token(String username) {
-        return anonymous()
-                .post(
-                        "mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }",
-                        Map.of("u", username, "p", username + "-demo"))
-                .ok()
-                .path("login")
-                .path("token")
-                .asString();
-    }
 }

@@ -260,17 +260,6 @@ class InspectorSyncApiTest extends InspectionTestSupport {
                         HttpResponse.BodyHandlers.ofString());
     }
 
-    private String token(String username) {
-        return anonymous()
-                .post(
-                        "mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }",
-                        Map.of("u", username, "p", username + "-demo"))
-                .ok()
-                .path("login")
-                .path("token")
-                .asString();
-    }
-
     static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }

@@ -55,15 +55,4 @@ class HealthDetailsApiTest extends ApiTest {
         if (token != null) request.header("Authorization", "Bearer " + token);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
-
-    private String token(String username) {
-        return anonymous()
-                .post(
-                        "mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }",
-                        Map.of("u", username, "p", username + "-demo"))
-                .ok()
-                .path("login")
-                .path("token")
-                .asString();
-    }
 }

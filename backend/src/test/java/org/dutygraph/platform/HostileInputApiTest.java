@@ -461,23 +461,6 @@ class HostileInputApiTest extends ApiTest {
         }
     }
 
-    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private String token(String role) {
-        return TOKENS.computeIfAbsent(port + role, k -> login(role));
-    }
-
-    private String login(String username) {
-        return anonymous()
-                .post(
-                        "mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }",
-                        Map.of("u", username, "p", username + "-demo"))
-                .ok()
-                .path("login")
-                .path("token")
-                .asString();
-    }
-
     private static void assertNoJavaNames(String message) {
         assertThat(message.length())
                 .as("message of " + message.length() + " characters")

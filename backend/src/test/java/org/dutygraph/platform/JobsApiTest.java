@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import org.dutygraph.complaints.ComplaintEscalator;
 import org.dutygraph.support.ApiTest;
 import org.dutygraph.support.GraphQl;
@@ -58,17 +57,6 @@ class JobsApiTest extends ApiTest {
                 .filter(job -> job.path("job").asString().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + name + " in " + jobs));
-    }
-
-    private String token(String username) {
-        return anonymous()
-                .post(
-                        "mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }",
-                        Map.of("u", username, "p", username + "-demo"))
-                .ok()
-                .path("login")
-                .path("token")
-                .asString();
     }
 
     private HttpResponse<String> get(String token) throws Exception {

@@ -120,7 +120,8 @@ public abstract class ApiTest {
         return new GraphQl(port, token(username));
     }
 
-    private String token(String username) {
+    /** The bearer token of that seeded account (see {@link #as}), for requests outside GraphQL. */
+    protected String token(String username) {
         // a token is issued on the application's clock: one signed before the clock moved may have expired on it
         return TOKENS.computeIfAbsent(
                 port + username + "@" + clock.offset(),
