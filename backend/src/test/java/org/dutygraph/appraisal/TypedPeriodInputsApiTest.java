@@ -175,11 +175,11 @@ class TypedPeriodInputsApiTest extends AppraisalTestSupport {
             var bad = field.equals("month") ? "2042-3" : "2042-Q5";
             var reason = field.equals("month") ? "INVALID_MONTH" : "INVALID_PERIOD";
             var asVariable = as("appraiser").post(DOCUMENTS.get(mutation), Map.of("i", input(mutation, field, bad)));
-            TypedPeriodsApiTest.assertRefused(asVariable.body(), "'i'", reason, mutation);
+            TypedPeriodsApiTest.assertRefused(asVariable.body(), "$i." + field, reason, mutation);
 
             var literal = "mutation { " + mutation + "(input: {" + LITERALS.get(mutation) + ", " + field + ": \"" + bad
                     + "\"}) { errors { code } } }";
-            TypedPeriodsApiTest.assertRefused(as("appraiser").post(literal).body(), field, reason, mutation);
+            TypedPeriodsApiTest.assertRefused(as("appraiser").post(literal).body(), "input." + field, reason, mutation);
         }
         assertThat(sheet("2042-03")).doesNotContainKey("VIOLATION");
     }

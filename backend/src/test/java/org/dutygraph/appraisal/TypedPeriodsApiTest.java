@@ -37,9 +37,9 @@ class TypedPeriodsApiTest extends AppraisalTestSupport {
         for (var month : NOT_MONTHS) {
             var asVariable = anonymous()
                     .post("query($m: YearMonth!) { supervisionRanking(month: $m) { month } }", Map.of("m", month));
-            assertRefused(asVariable.body(), "'m'", "INVALID_MONTH", month);
+            assertRefused(asVariable.body(), "$m", "INVALID_MONTH", month);
             var asLiteral = anonymous().post("{ supervisionRanking(month: \"" + month + "\") { month } }");
-            assertRefused(asLiteral.body(), "'month'", "INVALID_MONTH", month);
+            assertRefused(asLiteral.body(), "month", "INVALID_MONTH", month);
         }
         for (var period : NOT_PERIODS) {
             var asVariable = as("appraiser")
@@ -47,11 +47,11 @@ class TypedPeriodsApiTest extends AppraisalTestSupport {
                             "query($p: AppraisalPeriod!) { appraisalInputs(subjectId: \"awin\", appraisalPeriod: $p) "
                                     + "{ appraisalPeriod } }",
                             Map.of("p", period));
-            assertRefused(asVariable.body(), "'p'", "INVALID_PERIOD", period);
+            assertRefused(asVariable.body(), "$p", "INVALID_PERIOD", period);
             var asLiteral = as("appraiser")
                     .post("{ appraisalInputs(subjectId: \"awin\", appraisalPeriod: \"" + period
                             + "\") { appraisalPeriod } }");
-            assertRefused(asLiteral.body(), "'appraisalPeriod'", "INVALID_PERIOD", period);
+            assertRefused(asLiteral.body(), "appraisalPeriod", "INVALID_PERIOD", period);
         }
         for (var period : List.of("2026", "2026-Q1", "2026-03", "9999-12", "1900-01")) {
             var sheet = as("appraiser")
@@ -160,7 +160,8 @@ class TypedPeriodsApiTest extends AppraisalTestSupport {
         assertThat(listed.errors()).as(listed.body().toString()).isEmpty();
     }
 
-    static void assertRefused(JsonNode body, String naming, String reason, String value) {
+    /** Refused before anything ran, naming where the value came in: {@code field} as a literal's argument path or "$variable.path". */
+    static void assertRefused(JsonNode body, String field, String reason, String value) {
         assertThat(body.path("data").path("supervisionRanking").isMissingNode()
                         || body.path("data").isNull()
                         || body.path("data").isMissingNode())
@@ -171,6 +172,7 @@ class TypedPeriodsApiTest extends AppraisalTestSupport {
                 .as(value + ": " + body)
                 .isEqualTo("BAD_USER_INPUT");
         assertThat(error.path("extensions").path("reason").asString()).as(value).isEqualTo(reason);
-        assertThat(error.path("message").asString()).as(value).contains(naming);
+        assertThat(error.path("extensions").path("field").asString()).as(value).isEqualTo(field);
+        assertThat(error.path("message").asString()).as(value).contains(field);
     }
 }
