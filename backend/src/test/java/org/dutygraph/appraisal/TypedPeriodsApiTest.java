@@ -126,10 +126,14 @@ class TypedPeriodsApiTest extends AppraisalTestSupport {
 
         var saving = as("appraiser").post("""
                         mutation($d: JSON!) { saveAppraisalScheme(input: {id: "tp-unit", definition: $d}) {
-                          scheme { id } errors { field code } } }""", Map.of("d", SCHEME)).ok().path("saveAppraisalScheme");
-        assertThat(saving.path("errors").path(0).path("code").asString()).isEqualTo("INVALID_PERIOD");
+                          scheme { id } errors { field code message } } }""", Map.of("d", SCHEME)).ok().path("saveAppraisalScheme");
+        // neither month given: a missing field naming both, not a malformed period
+        assertThat(saving.path("errors").path(0).path("code").asString()).isEqualTo("MISSING_FIELD");
         assertThat(AppraisalDemoCityTest.texts(saving.path("errors").path(0).path("field")))
                 .containsExactly("input", "inForceFrom");
+        assertThat(saving.path("errors").path(0).path("message").asString())
+                .contains("inForceFrom")
+                .contains("validFrom");
     }
 
     /**
@@ -138,7 +142,8 @@ class TypedPeriodsApiTest extends AppraisalTestSupport {
      */
     @Test
     void theDeprecatedStringsTakeOnlyMonthsTheTypedFieldsCanAnswer() {
-        for (var month : List.of("1899-12", "0001-01", "10000-01")) {
+        // spaces around the month: the typed fields refuse them, the Strings trimmed them
+        for (var month : List.of("1899-12", "0001-01", "10000-01", " 2026-03", "2026-03 ")) {
             var saving = as("appraiser")
                     .post("""
                             mutation($d: JSON!, $m: String) { saveAppraisalScheme(input: {id: "tp-old", validFrom: $m, definition: $d}) {
