@@ -49,6 +49,10 @@ public final class Neo4jForTests {
      */
     private static Path storeParent() {
         var shm = Path.of("/dev/shm");
+        // -Ddutygraph.test.tmpfs=false keeps them on disk (to compare)
+        if (!Boolean.parseBoolean(System.getProperty("dutygraph.test.tmpfs", "true"))) {
+            return Path.of(System.getProperty("java.io.tmpdir"));
+        }
         try {
             if (Files.isDirectory(shm)
                     && Files.isWritable(shm)
