@@ -39,7 +39,8 @@ class ArchitectureTest {
             // converts driver values to the org feature's records for its stores, at the driver boundary
             "org.dutygraph.org.read.OrgRows");
 
-    private final JavaClasses classes = new ClassFileImporter()
+    // imported once for the class: JUnit makes an instance per test, and each import took about 3 s
+    private static final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.dutygraph");
 

@@ -9,6 +9,7 @@ public enum AppraisalTexts implements MessageKey {
     EVENT_MONTH,
     PERIOD_IN_YEAR,
     TYPED_OR_STRING,
+    TYPED_OR_STRING_MISSING,
     YEAR_RANGE,
     WAIT_SECONDS,
     // scores

@@ -128,9 +128,10 @@ public class HallWorkloads {
     public Workload days(String hallId, LocalDate from, LocalDate to) {
         return graph.read(() -> {
             if (!mayRead(hallId)) {
-                // the role gate let them in (unit staff may lead the hall); leading it not, they read nothing
+                // the role gate let them in (unit staff may lead the hall); leading it not, they read nothing, not
+                // even the id they asked for repeated back (the schema keeps hallId non-null for released apps)
                 return new Workload(
-                        hallId,
+                        "",
                         null,
                         List.of(),
                         List.of(UserError.of("FORBIDDEN", Text.of(SupervisionTexts.WORKLOAD_FORBIDDEN))));

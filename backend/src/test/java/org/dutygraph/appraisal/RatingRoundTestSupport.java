@@ -10,16 +10,14 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Rating rounds over GraphQL on a small city (bundles/rounds.bundle.json: a department with leaders, staff and a section,
  * two other departments, the city's leaders), every person with an account of their own (username: the id in lower case,
  * password username-demo). Time is the application's clock, which the tests move forward (ApiTest's MovableClock);
- * the periodic close does not run on its own here. Schemes of 2034, each test its own month.
+ * the periodic close does not run on its own in API tests (ApiTest sets it to hourly). Schemes of 2034, each test its own month.
  */
-@TestPropertySource(properties = "dutygraph.appraisal.rounds.close-interval=1h")
 abstract class RatingRoundTestSupport extends AppraiserCalls {
 
     static final List<String> PERSONS = List.of(

@@ -160,6 +160,46 @@ class TypedPeriodInputsApiTest extends AppraisalTestSupport {
         assertThat(sheet("2042-09")).containsExactlyEntriesOf(Map.of("VIOLATION", "2042-09"));
     }
 
+    /**
+     * Probe: a log cursor taken with appraisalPeriod was refused with the same period sent as the deprecated String
+     * (cursors were bound to the argument names above the log); they are bound to the sheet itself now.
+     */
+    @Test
+    void aLogCursorPagesTheSameSheetUnderEitherArgumentName_andNoOther() {
+        ensureScheme();
+        for (var value : List.of("5", "6")) {
+            var input = input("enterAppraisalScores", "appraisalPeriod", "2042-12");
+            input.put("scores", List.of(Map.of("subjectId", "awin", "code", "tpi-work", "value", value)));
+            assertThat(send("enterAppraisalScores", input).path("errors").isEmpty())
+                    .isTrue();
+        }
+        var first = as("appraiser").post("""
+                { appraisalInputs(subjectId: "awin", appraisalPeriod: "2042-12") {
+                  log(first: 1) { edges { node { value } } pageInfo { hasNextPage endCursor } } } }""").ok().path("appraisalInputs").path("log");
+        assertThat(first.path("pageInfo").path("hasNextPage").asBoolean()).isTrue();
+        var cursor = first.path("pageInfo").path("endCursor").asString();
+
+        var next = as("appraiser")
+                .post("""
+                query($a: String) { appraisalInputs(subjectId: "awin", period: "2042-12") {
+                  log(first: 1, after: $a) { edges { node { value } } } } }""", Map.of("a", cursor))
+                .ok()
+                .path("appraisalInputs")
+                .path("log")
+                .path("edges");
+        assertThat(next).hasSize(1);
+        assertThat(next.path(0).path("node").path("value").asString())
+                .isNotEqualTo(
+                        first.path("edges").path(0).path("node").path("value").asString());
+
+        var otherSheet = as("appraiser").post("""
+                query($a: String) { appraisalInputs(subjectId: "awin", period: "2042-11") {
+                  log(first: 1, after: $a) { edges { node { value } } } } }""", Map.of("a", cursor));
+        assertThat(otherSheet.firstErrorCode()).isEqualTo("BAD_USER_INPUT");
+        assertThat(otherSheet.errors().get(0).path("extensions").path("reason").asString())
+                .isEqualTo("INVALID_CURSOR");
+    }
+
     /** The required fields of each input besides its period, as a literal. */
     private static final Map<String, String> LITERALS = Map.of(
             "enterAppraisalScores", "scores: []",
@@ -175,11 +215,11 @@ class TypedPeriodInputsApiTest extends AppraisalTestSupport {
             var bad = field.equals("month") ? "2042-3" : "2042-Q5";
             var reason = field.equals("month") ? "INVALID_MONTH" : "INVALID_PERIOD";
             var asVariable = as("appraiser").post(DOCUMENTS.get(mutation), Map.of("i", input(mutation, field, bad)));
-            TypedPeriodsApiTest.assertRefused(asVariable.body(), "'i'", reason, mutation);
+            TypedPeriodsApiTest.assertRefused(asVariable.body(), "$i." + field, reason, mutation);
 
             var literal = "mutation { " + mutation + "(input: {" + LITERALS.get(mutation) + ", " + field + ": \"" + bad
                     + "\"}) { errors { code } } }";
-            TypedPeriodsApiTest.assertRefused(as("appraiser").post(literal).body(), field, reason, mutation);
+            TypedPeriodsApiTest.assertRefused(as("appraiser").post(literal).body(), "input." + field, reason, mutation);
         }
         assertThat(sheet("2042-03")).doesNotContainKey("VIOLATION");
     }

@@ -37,9 +37,9 @@ class TypedPeriodsApiTest extends AppraisalTestSupport {
         for (var month : NOT_MONTHS) {
             var asVariable = anonymous()
                     .post("query($m: YearMonth!) { supervisionRanking(month: $m) { month } }", Map.of("m", month));
-            assertRefused(asVariable.body(), "'m'", "INVALID_MONTH", month);
+            assertRefused(asVariable.body(), "$m", "INVALID_MONTH", month);
             var asLiteral = anonymous().post("{ supervisionRanking(month: \"" + month + "\") { month } }");
-            assertRefused(asLiteral.body(), "'month'", "INVALID_MONTH", month);
+            assertRefused(asLiteral.body(), "month", "INVALID_MONTH", month);
         }
         for (var period : NOT_PERIODS) {
             var asVariable = as("appraiser")
@@ -47,11 +47,11 @@ class TypedPeriodsApiTest extends AppraisalTestSupport {
                             "query($p: AppraisalPeriod!) { appraisalInputs(subjectId: \"awin\", appraisalPeriod: $p) "
                                     + "{ appraisalPeriod } }",
                             Map.of("p", period));
-            assertRefused(asVariable.body(), "'p'", "INVALID_PERIOD", period);
+            assertRefused(asVariable.body(), "$p", "INVALID_PERIOD", period);
             var asLiteral = as("appraiser")
                     .post("{ appraisalInputs(subjectId: \"awin\", appraisalPeriod: \"" + period
                             + "\") { appraisalPeriod } }");
-            assertRefused(asLiteral.body(), "'appraisalPeriod'", "INVALID_PERIOD", period);
+            assertRefused(asLiteral.body(), "appraisalPeriod", "INVALID_PERIOD", period);
         }
         for (var period : List.of("2026", "2026-Q1", "2026-03", "9999-12", "1900-01")) {
             var sheet = as("appraiser")
@@ -126,10 +126,14 @@ class TypedPeriodsApiTest extends AppraisalTestSupport {
 
         var saving = as("appraiser").post("""
                         mutation($d: JSON!) { saveAppraisalScheme(input: {id: "tp-unit", definition: $d}) {
-                          scheme { id } errors { field code } } }""", Map.of("d", SCHEME)).ok().path("saveAppraisalScheme");
-        assertThat(saving.path("errors").path(0).path("code").asString()).isEqualTo("INVALID_PERIOD");
+                          scheme { id } errors { field code message } } }""", Map.of("d", SCHEME)).ok().path("saveAppraisalScheme");
+        // neither month given: a missing field naming both, not a malformed period
+        assertThat(saving.path("errors").path(0).path("code").asString()).isEqualTo("MISSING_FIELD");
         assertThat(AppraisalDemoCityTest.texts(saving.path("errors").path(0).path("field")))
                 .containsExactly("input", "inForceFrom");
+        assertThat(saving.path("errors").path(0).path("message").asString())
+                .contains("inForceFrom")
+                .contains("validFrom");
     }
 
     /**
@@ -138,7 +142,8 @@ class TypedPeriodsApiTest extends AppraisalTestSupport {
      */
     @Test
     void theDeprecatedStringsTakeOnlyMonthsTheTypedFieldsCanAnswer() {
-        for (var month : List.of("1899-12", "0001-01", "10000-01")) {
+        // spaces around the month: the typed fields refuse them, the Strings trimmed them
+        for (var month : List.of("1899-12", "0001-01", "10000-01", " 2026-03", "2026-03 ")) {
             var saving = as("appraiser")
                     .post("""
                             mutation($d: JSON!, $m: String) { saveAppraisalScheme(input: {id: "tp-old", validFrom: $m, definition: $d}) {
@@ -160,7 +165,8 @@ class TypedPeriodsApiTest extends AppraisalTestSupport {
         assertThat(listed.errors()).as(listed.body().toString()).isEmpty();
     }
 
-    static void assertRefused(JsonNode body, String naming, String reason, String value) {
+    /** Refused before anything ran, naming where the value came in: {@code field} as a literal's argument path or "$variable.path". */
+    static void assertRefused(JsonNode body, String field, String reason, String value) {
         assertThat(body.path("data").path("supervisionRanking").isMissingNode()
                         || body.path("data").isNull()
                         || body.path("data").isMissingNode())
@@ -171,6 +177,7 @@ class TypedPeriodsApiTest extends AppraisalTestSupport {
                 .as(value + ": " + body)
                 .isEqualTo("BAD_USER_INPUT");
         assertThat(error.path("extensions").path("reason").asString()).as(value).isEqualTo(reason);
-        assertThat(error.path("message").asString()).as(value).contains(naming);
+        assertThat(error.path("extensions").path("field").asString()).as(value).isEqualTo(field);
+        assertThat(error.path("message").asString()).as(value).contains(field);
     }
 }

@@ -181,14 +181,14 @@ class AuthorizationApiTest extends ApiTest {
                     "Query.appraisalResults", "{ appraisalResults(schemeId: \"x\", year: 2026) { edges { cursor } } }"),
             Map.entry(
                     "Mutation.saveAppraisalScheme",
-                    "mutation { saveAppraisalScheme(input: {id: \"x\", validFrom: \"2026-01\", definition: {}}) { errors { code } } }"),
+                    "mutation { saveAppraisalScheme(input: {id: \"x\", inForceFrom: \"2026-01\", definition: {}}) { errors { code } } }"),
             Map.entry(
                     "Mutation.enterAppraisalScores",
-                    "mutation { enterAppraisalScores(input: {period: \"2026-01\", "
+                    "mutation { enterAppraisalScores(input: {appraisalPeriod: \"2026-01\", "
                             + "scores: [{subjectId: \"nobody\", code: \"x\", value: \"1\"}]}) { errors { code } } }"),
             Map.entry(
                     "Mutation.enterAppraisalSheet",
-                    "mutation { enterAppraisalSheet(input: {period: \"2001-01\", codes: [\"x\"], "
+                    "mutation { enterAppraisalSheet(input: {appraisalPeriod: \"2001-01\", codes: [\"x\"], "
                             + "rows: [{subjectId: \"nobody\", values: [\"1\"]}]}) { errors { code } } }"),
             Map.entry(
                     "Mutation.importAppraisalScoreSheet",
@@ -196,20 +196,20 @@ class AuthorizationApiTest extends ApiTest {
             Map.entry(
                     "Mutation.recordAppraisalEvent",
                     "mutation { recordAppraisalEvent(input: {subjectId: \"nobody\", "
-                            + "period: \"2026-01\", kind: \"VIOLATION\"}) { errors { code } } }"),
+                            + "month: \"2026-01\", kind: \"VIOLATION\"}) { errors { code } } }"),
             Map.entry(
                     "Mutation.recomputeAppraisal",
                     "mutation { recomputeAppraisal(input: {year: 2001, waitSeconds: 0}) { job { id } } }"),
             Map.entry("Query.appraisalJob", "{ appraisalJob(id: \"x\") { id } }"),
             Map.entry(
                     "Query.appraisalInputs",
-                    "{ appraisalInputs(subjectId: \"x\", period: \"2001-01\") { subjectId } }"),
+                    "{ appraisalInputs(subjectId: \"x\", appraisalPeriod: \"2001-01\") { subjectId } }"),
             Map.entry(
                     "Mutation.withdrawAppraisalEvent",
                     "mutation { withdrawAppraisalEvent(input: {id: \"x\", reason: \"r\"}) { errors { code } } }"),
             Map.entry(
                     "Mutation.endAppraisalScheme",
-                    "mutation { endAppraisalScheme(input: {id: \"x\", from: \"2001-01\"}) { errors { code } } }"),
+                    "mutation { endAppraisalScheme(input: {id: \"x\", fromMonth: \"2001-01\"}) { errors { code } } }"),
             Map.entry("Query.ratingRounds", "{ ratingRounds(first: 1) { edges { cursor } } }"),
             Map.entry("Query.ratingRound", "{ ratingRound(id: \"x\") { id } }"),
             Map.entry("Query.myRatingBallots", "{ myRatingBallots(first: 1) { edges { cursor } } }"),
@@ -247,7 +247,7 @@ class AuthorizationApiTest extends ApiTest {
             Map.entry("Query.replayCitizenRanking", "{ replayCitizenRanking(id: \"x\") }"),
             Map.entry(
                     "Mutation.drawCitizenRanking",
-                    "mutation { drawCitizenRanking(input: {period: \"2001-05\"}) { errors { code } } }"),
+                    "mutation { drawCitizenRanking(input: {appraisalPeriod: \"2001-05\"}) { errors { code } } }"),
             Map.entry(
                     "Mutation.publishCitizenRanking",
                     "mutation { publishCitizenRanking(input: {id: \"x\"}) { errors { code } } }"),

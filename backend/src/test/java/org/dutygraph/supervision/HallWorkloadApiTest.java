@@ -191,6 +191,9 @@ class HallWorkloadApiTest extends ApiTest {
             var refused = read(user, "zrzy-dj", "2026-03-09", "2026-03-20");
             assertThat(refused.path("days").isEmpty()).isTrue();
             assertThat(refused.path("targets").isNull()).isTrue();
+            // the id asked for is not repeated to those who may not read the hall (hallId stays non-null: released
+            // apps)
+            assertThat(refused.path("hallId").asString()).as(user).isEmpty();
             assertThat(errors(refused))
                     .as(user + " leads no part of the hall and is not the office")
                     .containsExactly(" FORBIDDEN");

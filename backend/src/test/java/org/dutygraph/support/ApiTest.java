@@ -71,6 +71,8 @@ public abstract class ApiTest {
         registry.add("dutygraph.inspections.evidence-directory", () -> EVIDENCE.toString());
         // a deleted account's tokens are refused within this (30 s by default)
         registry.add("dutygraph.security.account-check-ttl", () -> "1s");
+        // rating-round tests close rounds explicitly (here, not in a context of their own: one start fewer)
+        registry.add("dutygraph.appraisal.rounds.close-interval", () -> "1h");
         // tests deliver pending effects explicitly
         registry.add("dutygraph.effects.delivery-interval", () -> "1h");
         // a service-hall system sending case events (its secret is "zwfw-secret"); tests evaluate signals explicitly

@@ -3,6 +3,7 @@ package org.dutygraph.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
@@ -28,12 +29,63 @@ public final class Neo4jForTests {
             return;
         }
         try {
-            var store = Files.createTempDirectory("dutygraph-test-neo4j");
-            store.toFile().deleteOnExit();
+            var store = Files.createTempDirectory(
+                    storeParent(), STORE_PREFIX + ProcessHandle.current().pid() + "-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(store)));
             registry.add("dutygraph.embedded.data-directory", store::toString);
             registry.add("dutygraph.embedded.page-cache", () -> "64m");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final String STORE_PREFIX = "dutygraph-test-neo4j-";
+
+    /**
+     * Where the test stores go: a tmpfs (/dev/shm) with room when there is one, else the temporary directory. A commit
+     * waits for its log to reach the disk (about a millisecond each here, thousands of commits a suite) and a new store
+     * writes its logs out; what the tests check is what the API answers, not that a store survives a power cut.
+     * Stores of test processes that have ended are removed here first: they would hold memory there.
+     */
+    private static Path storeParent() {
+        var shm = Path.of("/dev/shm");
+        // -Ddutygraph.test.tmpfs=false keeps them on disk (to compare)
+        if (!Boolean.parseBoolean(System.getProperty("dutygraph.test.tmpfs", "true"))) {
+            return Path.of(System.getProperty("java.io.tmpdir"));
+        }
+        try {
+            if (Files.isDirectory(shm)
+                    && Files.isWritable(shm)
+                    && Files.getFileStore(shm).getUsableSpace() > 4L * 1024 * 1024 * 1024) {
+                try (var stores = Files.list(shm)) {
+                    stores.filter(Neo4jForTests::ofAnEndedProcess).forEach(Neo4jForTests::delete);
+                }
+                return shm;
+            }
+        } catch (IOException | RuntimeException notUsable) {
+            // the temporary directory, then
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    private static boolean ofAnEndedProcess(Path store) {
+        var name = store.getFileName().toString();
+        if (!name.startsWith(STORE_PREFIX)) return false;
+        var pid = name.substring(
+                STORE_PREFIX.length(), Math.max(STORE_PREFIX.length(), name.indexOf('-', STORE_PREFIX.length())));
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).isEmpty();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static void delete(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException gone) {
+            // best effort: what is left goes when a later test process starts
         }
     }
 

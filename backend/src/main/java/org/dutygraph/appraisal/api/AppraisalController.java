@@ -104,6 +104,9 @@ class AppraisalController {
         if (from.conflicting()) {
             return new SavePayload(null, List.of(from.inputConflict()));
         }
+        if (from.value() == null) {
+            return new SavePayload(null, List.of(TypedOrString.missing("inForceFrom", "validFrom")));
+        }
         var saved = schemes.save(input.id(), input.definition(), from.value(), from.field(), username());
         return new SavePayload(saved.scheme(), saved.errors());
     }

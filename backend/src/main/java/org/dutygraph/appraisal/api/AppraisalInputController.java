@@ -8,6 +8,7 @@ import org.dutygraph.appraisal.AppraisalTexts;
 import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.platform.graphql.BadInputException;
 import org.dutygraph.platform.graphql.Connection;
+import org.dutygraph.platform.graphql.CursorParent;
 import org.dutygraph.platform.graphql.UserError;
 import org.dutygraph.platform.i18n.Text;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -31,7 +32,13 @@ class AppraisalInputController {
         this.schemes = schemes;
     }
 
-    record InputSheet(String subjectId, Period period) {}
+    /** Its log's cursors page the same sheet whether it was asked for by period or appraisalPeriod. */
+    record InputSheet(String subjectId, Period period) implements CursorParent {
+        @Override
+        public String cursorParent() {
+            return subjectId + " " + period;
+        }
+    }
 
     record WithdrawInput(String id, String reason) {}
 

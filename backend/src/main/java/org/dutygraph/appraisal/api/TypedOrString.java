@@ -32,6 +32,15 @@ record TypedOrString(String field, String value, boolean conflicting) {
         return UserError.of("CONFLICT", conflict(), "input", field);
     }
 
+    /** For a required input field given under neither name: MISSING_FIELD at the typed name, naming both. */
+    static UserError missing(String typedName, String stringName) {
+        return UserError.of(
+                "MISSING_FIELD",
+                Text.of(AppraisalTexts.TYPED_OR_STRING_MISSING, typedName, stringName),
+                "input",
+                typedName);
+    }
+
     private Text conflict() {
         return Text.of(AppraisalTexts.TYPED_OR_STRING, field);
     }

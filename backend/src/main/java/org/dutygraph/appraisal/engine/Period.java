@@ -19,7 +19,8 @@ public record Period(int year, Kind kind, int index) implements Comparable<Perio
     private static final Pattern FORMAT = Pattern.compile("(\\d{4})(?:-(?:(\\d{2})|Q([1-4])))?");
 
     public static Period parse(String text) {
-        var m = FORMAT.matcher(text == null ? "" : text.strip());
+        // exactly the text, as the typed YearMonth and AppraisalPeriod take it: " 2026-03" is refused, not trimmed
+        var m = FORMAT.matcher(text == null ? "" : text);
         if (!m.matches()) {
             throw new IllegalArgumentException("A period is a year (2026), a quarter (2026-Q1) or a month (2026-03)");
         }

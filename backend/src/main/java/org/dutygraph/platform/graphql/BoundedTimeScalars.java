@@ -12,6 +12,7 @@ import graphql.schema.GraphQLScalarType;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Locale;
+import java.util.Map;
 import org.dutygraph.platform.i18n.Messages;
 import org.dutygraph.platform.i18n.PlatformTexts;
 import org.dutygraph.platform.i18n.Text;
@@ -29,15 +30,20 @@ final class BoundedTimeScalars {
     private BoundedTimeScalars() {}
 
     static GraphQLScalarType dateTime(Messages messages) {
-        return bounded(ExtendedScalars.DateTime, v -> ((OffsetDateTime) v).getYear(), (text, value) -> true, messages);
+        return bounded(
+                ExtendedScalars.DateTime, v -> ((OffsetDateTime) v).getYear(), (text, value) -> true, null, messages);
     }
 
-    /** A day that does not exist (2026-02-30) is refused, not moved to the month's last day as the parser would. */
+    /**
+     * A day that does not exist (2026-02-30) is refused, not moved to the month's last day as the parser would. Every
+     * refusal is BAD_USER_INPUT with the reason INVALID_DATE (see ScalarRefusals), the parser's own text left out.
+     */
     static GraphQLScalarType date(Messages messages) {
         return bounded(
                 ExtendedScalars.Date,
                 v -> ((LocalDate) v).getYear(),
                 (text, value) -> value.toString().equals(text),
+                "INVALID_DATE",
                 messages);
     }
 
@@ -51,8 +57,11 @@ final class BoundedTimeScalars {
     }
 
     @SuppressWarnings("unchecked")
-    private static GraphQLScalarType bounded(GraphQLScalarType scalar, Year year, Exact exact, Messages messages) {
+    private static GraphQLScalarType bounded(
+            GraphQLScalarType scalar, Year year, Exact exact, String reason, Messages messages) {
         var delegate = (Coercing<Object, Object>) scalar.getCoercing();
+        // without a reason (DateTime) a refusal stays a validation error, as graphql-java makes it
+        Map<String, Object> extensions = reason == null ? null : Map.of("reason", reason);
         return scalar.transform(b -> b.coercing(new Coercing<Object, Object>() {
             @Override
             public Object serialize(Object value, GraphQLContext context, Locale locale) {
@@ -61,25 +70,49 @@ final class BoundedTimeScalars {
 
             @Override
             public Object parseValue(Object input, GraphQLContext context, Locale locale) {
-                var value = delegate.parseValue(input, context, locale);
+                Object value;
+                try {
+                    value = delegate.parseValue(input, context, locale);
+                } catch (CoercingParseValueException malformed) {
+                    if (reason == null) throw malformed;
+                    throw valueRefused(messages.render(Text.of(PlatformTexts.BAD_DATE), locale));
+                }
                 if (!inRange(year.of(value))) {
-                    throw new CoercingParseValueException(messages.render(outOfRange(scalar), locale));
+                    throw valueRefused(messages.render(outOfRange(scalar), locale));
                 }
                 if (input instanceof String text && !exact.of(text, value)) {
-                    throw new CoercingParseValueException(messages.render(notReal(scalar, text), locale));
+                    throw valueRefused(messages.render(notReal(scalar, text), locale));
                 }
                 return value;
+            }
+
+            private CoercingParseValueException valueRefused(String message) {
+                var refused = CoercingParseValueException.newCoercingParseValueException()
+                        .message(message);
+                return (extensions == null ? refused : refused.extensions(extensions)).build();
+            }
+
+            private CoercingParseLiteralException literalRefused(String message) {
+                var refused = CoercingParseLiteralException.newCoercingParseLiteralException()
+                        .message(message);
+                return (extensions == null ? refused : refused.extensions(extensions)).build();
             }
 
             @Override
             public Object parseLiteral(
                     Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
-                var value = delegate.parseLiteral(input, variables, context, locale);
+                Object value;
+                try {
+                    value = delegate.parseLiteral(input, variables, context, locale);
+                } catch (CoercingParseLiteralException malformed) {
+                    if (reason == null) throw malformed;
+                    throw literalRefused(messages.render(Text.of(PlatformTexts.BAD_DATE), locale));
+                }
                 if (!inRange(year.of(value))) {
-                    throw new CoercingParseLiteralException(messages.render(outOfRange(scalar), locale));
+                    throw literalRefused(messages.render(outOfRange(scalar), locale));
                 }
                 if (input instanceof StringValue text && !exact.of(text.getValue(), value)) {
-                    throw new CoercingParseLiteralException(messages.render(notReal(scalar, text.getValue()), locale));
+                    throw literalRefused(messages.render(notReal(scalar, text.getValue()), locale));
                 }
                 return value;
             }

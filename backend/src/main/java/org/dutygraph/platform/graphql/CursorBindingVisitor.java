@@ -58,10 +58,16 @@ final class CursorBindingVisitor extends GraphQLTypeVisitorStub {
         return TraversalControl.CONTINUE;
     }
 
-    /** The parent's id; for a parent without one, the fields and arguments above; null at the root. */
+    /**
+     * The parent's id; for a parent without one, what it says it is ({@link CursorParent}) or else the fields and
+     * arguments above; null at the root.
+     */
     private static String parentOf(DataFetchingEnvironment env, DataFetcher<?> id) throws Exception {
         if (env.getSource() == null || env.getExecutionStepInfo().getParent().getParent() == null) {
             return null; // a root field: its arguments are all that tell its lists apart
+        }
+        if (id == null && env.getSource() instanceof CursorParent parent) {
+            return parent.getClass().getSimpleName() + ":" + parent.cursorParent();
         }
         var value = id == null ? null : id.get(env);
         return value instanceof String || value instanceof Number

@@ -8,6 +8,8 @@ import org.dutygraph.platform.i18n.Languages;
 import org.dutygraph.platform.i18n.Messages;
 import org.dutygraph.platform.i18n.PlatformTexts;
 import org.dutygraph.platform.i18n.Text;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -24,9 +26,12 @@ import reactor.core.publisher.Mono;
 class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 
     private final Messages messages;
+    // the schema, to find a refused value inside a variable; looked up late, as the source is built after interceptors
+    private final ObjectProvider<GraphQlSource> source;
 
-    ErrorCodeInterceptor(Messages messages) {
+    ErrorCodeInterceptor(Messages messages, ObjectProvider<GraphQlSource> source) {
         this.messages = messages;
+        this.source = source;
     }
 
     @Override
@@ -39,12 +44,12 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
             }
             var language = Languages.fromAcceptLanguage(request.getHeaders().getFirst("Accept-Language"));
             return response.transform(builder -> builder.errors(response.getExecutionResult().getErrors().stream()
-                    .map(error -> withCode(error, language))
+                    .map(error -> withCode(error, request, language))
                     .toList()));
         });
     }
 
-    private GraphQLError withCode(GraphQLError error, Locale language) {
+    private GraphQLError withCode(GraphQLError error, WebGraphQlRequest request, Locale language) {
         if (error.getExtensions() != null && error.getExtensions().containsKey("code")) {
             return error;
         }
@@ -75,6 +80,17 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         var message = code.equals("PERSISTED_QUERY_NOT_FOUND")
                 ? "PersistedQueryNotFound"
                 : messages.render(Text.of(kind, String.valueOf(PlainMessages.of(error.getMessage()))), language);
+        if (refusedValue) {
+            var source = this.source.getIfAvailable();
+            var field = ScalarRefusals.field(error, request, source == null ? null : source.schema());
+            var refusal = field == null
+                    ? java.util.Optional.<Text>empty()
+                    : ScalarRefusals.message(String.valueOf(extensions.get("reason")), field);
+            if (refusal.isPresent()) {
+                extensions.put("field", field);
+                message = messages.render(refusal.get(), language);
+            }
+        }
         return GraphqlErrorBuilder.newError()
                 .message(message)
                 .locations(error.getLocations())

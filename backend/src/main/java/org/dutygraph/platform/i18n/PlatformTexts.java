@@ -15,6 +15,8 @@ public enum PlatformTexts implements MessageKey {
     BAD_PARTIAL_DATE,
     BAD_YEAR_MONTH,
     BAD_APPRAISAL_PERIOD,
+    BAD_DATE,
+    VALUE_REFUSED,
     LIMIT_EXCEEDED,
     LIMIT_DEPTH,
     LIMIT_ALIASES,
