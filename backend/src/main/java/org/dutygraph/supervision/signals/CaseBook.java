@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dutygraph.supervision.events.CaseEvent;
+import org.dutygraph.supervision.events.CaseEventParser;
 import org.dutygraph.supervision.events.LineProblem;
 import org.dutygraph.supervision.events.LineTexts;
 
@@ -37,6 +38,7 @@ public final class CaseBook {
             if (earlier.equals(event)) return Outcome.REPLAYED;
             problems.add(
                     new LineProblem(line, "event_id", "EVENT_ID_REUSED", LineTexts.EVENT_ID_REUSED, event.eventId()));
+            check(line, event, problems);
             return Outcome.REFUSED;
         }
         int before = problems.size();
@@ -47,21 +49,29 @@ public final class CaseBook {
         return Outcome.KEPT;
     }
 
+    /**
+     * The reference problems of a line refused for others ({@link CaseEventParser.Parsed#partial}: fields that did not
+     * parse are null and not checked), so the line's problems are all reported at once.
+     */
+    public void checkReferences(long line, CaseEvent partial, List<LineProblem> problems) {
+        if (partial != null) check(line, partial, problems);
+    }
+
     private void check(long line, CaseEvent e, List<LineProblem> problems) {
-        if (org.powerItem(e.powerItemId()) == null) {
+        if (e.powerItemId() != null && org.powerItem(e.powerItemId()) == null) {
             problems.add(new LineProblem(
                     line, "power_item_id", "UNKNOWN_REFERENCE", LineTexts.NO_POWER_ITEM, e.powerItemId()));
         }
-        if (!org.unitExists(e.unitId())) {
+        if (e.unitId() != null && !org.unitExists(e.unitId())) {
             problems.add(new LineProblem(line, "unit_id", "UNKNOWN_REFERENCE", LineTexts.NO_UNIT, e.unitId()));
         }
         if (e.postId() != null && !org.postExists(e.postId())) {
             problems.add(new LineProblem(line, "post_id", "UNKNOWN_REFERENCE", LineTexts.NO_POST, e.postId()));
         }
-        var earlier = cases.get(e.caseId());
+        var earlier = e.caseId() == null ? null : cases.get(e.caseId());
         if (earlier != null) {
             var first = earlier.get(0);
-            if (!first.powerItemId().equals(e.powerItemId())) {
+            if (e.powerItemId() != null && !first.powerItemId().equals(e.powerItemId())) {
                 problems.add(new LineProblem(
                         line,
                         "power_item_id",
@@ -70,7 +80,7 @@ public final class CaseBook {
                         e.caseId(),
                         first.powerItemId()));
             }
-            if (!first.unitId().equals(e.unitId())) {
+            if (e.unitId() != null && !first.unitId().equals(e.unitId())) {
                 problems.add(new LineProblem(
                         line, "unit_id", "CASE_MISMATCH", LineTexts.CASE_OF_UNIT, e.caseId(), first.unitId()));
             }
