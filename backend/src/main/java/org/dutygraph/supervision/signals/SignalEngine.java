@@ -18,13 +18,13 @@ import org.dutygraph.supervision.events.CaseEvent;
 public final class SignalEngine {
 
     private final WorkingDays days;
-    private final ZoneId zone;
+    private final ZoneDays zone;
     private final int supervisionPeriod;
 
     /** @param supervisionPeriod working days a yellow may stay open before it turns red */
     public SignalEngine(WorkingDays days, ZoneId zone, int supervisionPeriod) {
         this.days = days;
-        this.zone = zone;
+        this.zone = new ZoneDays(zone);
         this.supervisionPeriod = supervisionPeriod;
     }
 
@@ -91,6 +91,8 @@ public final class SignalEngine {
         private final List<Signal> signals = new ArrayList<>();
         private final List<Signal> yellowsWaiting = new ArrayList<>();
         private String postId;
+        private String resolved;
+        private boolean looked;
         private Instant accepted;
         private Instant ended;
         private Instant stepStarted;
@@ -141,7 +143,7 @@ public final class SignalEngine {
 
         private void end(Instant at, boolean concluded) {
             ended = at;
-            var post = postId != null ? postId : resolver.apply(unitId, powerItemId);
+            var post = post();
             Integer committed = terms.committedDays();
             if (accepted == null || committed == null) {
                 ending = new CaseEnding(at, concluded, post, null, null, null);
@@ -162,7 +164,7 @@ public final class SignalEngine {
         void stretch(Instant from, Instant next, Instant until) {
             if (ended != null) return;
             var window = new Window(from, next, until);
-            if (accepted != null && terms.committedDays() != null) {
+            if (accepted != null && terms.committedDays() != null && !(noticeRaised && committedRaised)) {
                 var last = clock.lastDay(clock.day(accepted), terms.committedDays());
                 if (last != null) {
                     var due = clock.endOf(last);
@@ -193,10 +195,19 @@ public final class SignalEngine {
         }
 
         void raise(Signal.Rule rule, Instant raisedAt, Instant due) {
-            var post = postId != null ? postId : resolver.apply(unitId, powerItemId);
-            var signal = new Signal(caseId, rule, powerItemId, unitId, post, raisedAt, due, null);
+            var signal = new Signal(caseId, rule, powerItemId, unitId, post(), raisedAt, due, null);
             signals.add(signal);
             if (rule.level() == Signal.Level.yellow) yellowsWaiting.add(signal);
+        }
+
+        /** The given post, else the resolver's (asked once per case: the case's unit and item do not change). */
+        private String post() {
+            if (postId != null) return postId;
+            if (!looked) {
+                resolved = resolver.apply(unitId, powerItemId);
+                looked = true;
+            }
+            return resolved;
         }
 
         boolean settled() {
