@@ -46,9 +46,15 @@ public final class SignalEngine {
      * The case's signals and, once it has ended by {@code at}, how it ended (null before). {@code settled}: the case
      * has not ended, has no event after {@code at}, and every rule that time alone raises has been raised (both
      * limits and the step's, every yellow's {@code not_cleared}, no suspension open): no later moment adds a signal
-     * until a new event arrives or the power item's terms change.
+     * until a new event arrives or the power item's terms change. {@code quietUntil}: with no new event and the same
+     * terms, evaluations at moments before it raise nothing new and find no new ending ({@link Evaluated#NEVER}: at no
+     * moment); null when that cannot be said (an event after {@code at}).
      */
-    public record Evaluated(List<Signal> signals, CaseEnding ending, boolean settled) {}
+    public record Evaluated(List<Signal> signals, CaseEnding ending, boolean settled, Instant quietUntil) {
+
+        /** Nothing pending: only a new event or a change of terms can add a signal. */
+        public static final Instant NEVER = Instant.MAX;
+    }
 
     /** {@link #evaluate} with the case's ending, for the monthly statistics. */
     public Evaluated run(List<CaseEvent> events, PowerItemTerms terms, BinaryOperator<String> resolver, Instant at) {
@@ -66,7 +72,7 @@ public final class SignalEngine {
             else latest = t;
             sorted.add(e);
         }
-        if (sorted.isEmpty()) return new Evaluated(List.of(), null, false);
+        if (sorted.isEmpty()) return new Evaluated(List.of(), null, false, null);
         // a stable sort of events already in time order changes nothing: skipped, as it is the usual case
         if (!inOrder) sorted.sort(TIME_ORDER);
         var run = new CaseRun(sorted.get(0), terms, resolver);
@@ -78,7 +84,7 @@ public final class SignalEngine {
             run.apply(event);
             run.stretch(from, next, at);
         }
-        return new Evaluated(run.signals(), run.ending, !later && run.settled());
+        return new Evaluated(run.signals(), run.ending, !later && run.settled(), later ? null : run.quietUntil());
     }
 
     private final class CaseRun {
@@ -221,6 +227,35 @@ public final class SignalEngine {
                     && (stepStarted == null || stepLimit == null || stepRaised)
                     && yellowsWaiting.isEmpty()
                     && !clock.suspended();
+        }
+
+        /** The earliest moment a rule that time alone raises will raise its signal (all of them lie after the run). */
+        Instant quietUntil() {
+            if (ended != null) return Evaluated.NEVER;
+            var next = Evaluated.NEVER;
+            if (accepted != null && terms.committedDays() != null && !(noticeRaised && committedRaised)) {
+                var last = clock.lastDay(clock.day(accepted), terms.committedDays());
+                if (last != null) next = earlier(next, noticeRaised ? clock.endOf(last) : clock.startOf(last));
+            }
+            if (accepted != null && terms.statutoryDays() != null && !statutoryRaised) {
+                next = earlier(next, dueAfter(clock.day(accepted), terms.statutoryDays()));
+            }
+            if (stepStarted != null && stepLimit != null && !stepRaised) {
+                next = earlier(next, dueAfter(clock.day(stepStarted), stepLimit));
+            }
+            for (var yellow : yellowsWaiting) {
+                next = earlier(next, dueAfter(clock.day(yellow.raisedAt()), supervisionPeriod));
+            }
+            return next;
+        }
+
+        private Instant dueAfter(java.time.LocalDate from, int n) {
+            var last = clock.lastDay(from, n);
+            return last == null ? Evaluated.NEVER : clock.endOf(last);
+        }
+
+        private static Instant earlier(Instant a, Instant b) {
+            return b.isBefore(a) ? b : a;
         }
 
         List<Signal> signals() {
