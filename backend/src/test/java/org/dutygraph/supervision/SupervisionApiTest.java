@@ -239,7 +239,10 @@ class SupervisionApiTest extends ApiTest {
                             language.equals("en")
                                     ? "at INVALID_VALUE '2026-03-02 09:00' is not a date-time with an offset, e.g. "
                                             + "2026-03-20T09:30:00+08:00"
-                                    : "at INVALID_VALUE “2026-03-02 09:00”不是带时区偏移的日期时间，例如 2026-03-20T09:30:00+08:00");
+                                    : "at INVALID_VALUE “2026-03-02 09:00”不是带时区偏移的日期时间，例如 2026-03-20T09:30:00+08:00",
+                            language.equals("en")
+                                    ? "power_item_id UNKNOWN_REFERENCE No power item pi-nope"
+                                    : "power_item_id UNKNOWN_REFERENCE 没有权力事项 pi-nope");
         }
         assertThat(post("zwfw:wrong", EVENTS).body()).contains("需要已配置系统的编号和密钥");
     }
