@@ -48,6 +48,7 @@ public class CaseEventIntake {
     public Result ingest(String system, Reader body) throws IOException {
         var problems = new ArrayList<LineProblem>();
         var parsed = new LinkedHashMap<Long, CaseEvent>();
+        var refused = new LinkedHashMap<Long, CaseEvent>();
         var reader = new BufferedReader(body);
         long number = 0;
         for (String line; (line = reader.readLine()) != null; ) {
@@ -58,28 +59,30 @@ public class CaseEventIntake {
             var result = parser.parse(number, line);
             if (result == null) continue;
             if (result.ok()) parsed.put(number, result.event());
-            else problems.addAll(result.problems());
+            else {
+                problems.addAll(result.problems());
+                if (result.partial() != null) refused.put(number, result.partial());
+            }
         }
         return graph.write(() -> {
             locks.job("supervision-intake");
-            return store(system, parsed, problems);
+            return store(system, parsed, refused, problems);
         });
     }
 
-    private Result store(String system, Map<Long, CaseEvent> parsed, List<LineProblem> problems) {
-        var events = parsed.values();
+    /** @param refused what could be read of the lines refused already: their references are checked too */
+    private Result store(
+            String system, Map<Long, CaseEvent> parsed, Map<Long, CaseEvent> refused, List<LineProblem> problems) {
+        var events = new ArrayList<>(parsed.values());
+        var all = new ArrayList<>(events);
+        all.addAll(refused.values());
         var stored = store.fingerprints(events.stream()
                 .map(e -> CaseEventStore.key(system, e.eventId()))
                 .toList());
-        var cases =
-                new HashMap<>(store.cases(events.stream().map(CaseEvent::caseId).collect(Collectors.toSet())));
-        var items = store.existing(
-                "PowerItem", events.stream().map(CaseEvent::powerItemId).collect(Collectors.toSet()));
-        var units = store.existing(
-                "Organization", events.stream().map(CaseEvent::unitId).collect(Collectors.toSet()));
-        var posts = store.existing(
-                "Post",
-                events.stream().map(CaseEvent::postId).filter(p -> p != null).collect(Collectors.toSet()));
+        var cases = new HashMap<>(store.cases(ids(all, CaseEvent::caseId)));
+        var items = store.existing("PowerItem", ids(all, CaseEvent::powerItemId));
+        var units = store.existing("Organization", ids(all, CaseEvent::unitId));
+        var posts = store.existing("Post", ids(all, CaseEvent::postId));
         var kept = new ArrayList<CaseEvent>();
         int replayed = 0;
         for (var entry : parsed.entrySet()) {
@@ -94,6 +97,7 @@ public class CaseEventIntake {
                 } else {
                     problems.add(new LineProblem(
                             line, "event_id", "EVENT_ID_REUSED", LineTexts.EVENT_ID_REUSED, e.eventId()));
+                    check(line, e, cases, items, units, posts, problems);
                 }
                 continue;
             }
@@ -103,11 +107,16 @@ public class CaseEventIntake {
                 kept.add(e);
             }
         }
+        refused.forEach((line, e) -> check(line, e, cases, items, units, posts, problems));
         if (!kept.isEmpty()) {
             store.write(system, kept, clock.instant().toString());
         }
         problems.sort(java.util.Comparator.comparingLong(LineProblem::line));
         return new Result(kept.size(), replayed, List.copyOf(problems));
+    }
+
+    private static Set<String> ids(List<CaseEvent> events, java.util.function.Function<CaseEvent, String> field) {
+        return events.stream().map(field).filter(id -> id != null).collect(Collectors.toSet());
     }
 
     private static boolean check(
@@ -119,22 +128,22 @@ public class CaseEventIntake {
             Set<String> posts,
             List<LineProblem> problems) {
         int before = problems.size();
-        if (!items.contains(e.powerItemId())) {
+        if (e.powerItemId() != null && !items.contains(e.powerItemId())) {
             problems.add(new LineProblem(
                     line, "power_item_id", "UNKNOWN_REFERENCE", LineTexts.NO_POWER_ITEM, e.powerItemId()));
         }
-        if (!units.contains(e.unitId())) {
+        if (e.unitId() != null && !units.contains(e.unitId())) {
             problems.add(new LineProblem(line, "unit_id", "UNKNOWN_REFERENCE", LineTexts.NO_UNIT, e.unitId()));
         }
         if (e.postId() != null && !posts.contains(e.postId())) {
             problems.add(new LineProblem(line, "post_id", "UNKNOWN_REFERENCE", LineTexts.NO_POST, e.postId()));
         }
-        var known = cases.get(e.caseId());
-        if (known != null && !known.powerItemId().equals(e.powerItemId())) {
+        var known = e.caseId() == null ? null : cases.get(e.caseId());
+        if (known != null && e.powerItemId() != null && !known.powerItemId().equals(e.powerItemId())) {
             problems.add(new LineProblem(
                     line, "power_item_id", "CASE_MISMATCH", LineTexts.CASE_OF_ITEM, e.caseId(), known.powerItemId()));
         }
-        if (known != null && !known.unitId().equals(e.unitId())) {
+        if (known != null && e.unitId() != null && !known.unitId().equals(e.unitId())) {
             problems.add(new LineProblem(
                     line, "unit_id", "CASE_MISMATCH", LineTexts.CASE_OF_UNIT, e.caseId(), known.unitId()));
         }

@@ -92,25 +92,20 @@ class HallStore {
 
     /**
      * Up to {@code limit} recorded changes of the hall's thresholds, newest first, after the one whose key is
-     * {@code after} (null: from the newest). A key is the change's time in milliseconds, zero-padded, and its
-     * element id, so changes in the same millisecond keep one order.
+     * {@code after} (null: from the newest; {@link HallChangeStore}).
      */
     List<HallThresholdChange> changes(String hallId, String after, int limit) {
-        var params = new HashMap<String, Object>();
-        params.put("hall", hallId);
-        params.put("after", after);
-        params.put("limit", limit);
-        return List.copyOf(neo4j.query("""
-                        MATCH (c:HallThresholdChange {hallId: $hall})
-                        WITH c, right('0000000000000000' + toString(c.atMillis), 16) + '/' + elementId(c) AS key
-                        WHERE $after IS NULL OR key < $after
-                        RETURN key, c.yellow AS yellow, c.orange AS orange, c.red AS red, c.clearMargin AS clearMargin,
-                               c.yellowPostId AS yellowPostId, c.orangePostId AS orangePostId, c.redPostId AS redPostId,
-                               c.thresholdsBy AS changedBy, c.thresholdsAt AS changedAt
-                        ORDER BY key DESC LIMIT $limit""")
-                .bindAll(params)
-                .fetchAs(HallThresholdChange.class)
-                .mappedBy((t, r) -> new HallThresholdChange(
+        return HallChangeStore.newestFirst(
+                neo4j,
+                "HallThresholdChange",
+                """
+                c.yellow AS yellow, c.orange AS orange, c.red AS red, c.clearMargin AS clearMargin,
+                c.yellowPostId AS yellowPostId, c.orangePostId AS orangePostId, c.redPostId AS redPostId,
+                c.thresholdsBy AS changedBy, c.thresholdsAt AS changedAt""",
+                hallId,
+                after,
+                limit,
+                r -> new HallThresholdChange(
                         r.get("key").asString(),
                         r.get("yellow").asInt(),
                         r.get("orange").asInt(),
@@ -120,8 +115,7 @@ class HallStore {
                         r.get("orangePostId", (String) null),
                         r.get("redPostId", (String) null),
                         r.get("changedBy", (String) null),
-                        r.get("changedAt").isNull() ? null : r.get("changedAt").asOffsetDateTime()))
-                .all());
+                        r.get("changedAt").isNull() ? null : r.get("changedAt").asOffsetDateTime()));
     }
 
     /** The ids among {@code postIds} that name no post. */

@@ -108,6 +108,7 @@ public final class OfflineSupervision {
             if (parsed == null) continue;
             if (!parsed.ok()) {
                 lineProblems.addAll(parsed.problems());
+                book.checkReferences(number, parsed.partial(), lineProblems);
                 continue;
             }
             switch (book.add(number, parsed.event(), lineProblems)) {

@@ -29,10 +29,11 @@ import org.springframework.stereotype.Service;
  * Evaluates every open case at a moment, a page of cases per transaction: signals raised since the last run are
  * stored (by case, rule and the order they were raised in, so a second run adds nothing), their people notified and
  * red cards recorded as {@link SupervisionRedCard} effects in the same transaction; signals of concluded cases are
- * cleared, and a case whose signals are all cleared after its end is closed. A case the engine finds settled (every
- * rule that time alone raises has been raised: no later moment adds a signal) is marked with its power item's terms
- * and not read again until a new event unmarks it or those terms change: most open cases of a year are such, never
- * concluded, and a run at a moment reads only the others.
+ * cleared, and a case whose signals are all cleared after its end is closed. A case the engine finds quiet until a
+ * moment (its next signal's; none when every rule that time alone raises has been raised) is marked with that moment
+ * and its power item's terms, and skipped in the database until the moment comes, a new event unmarks it or those
+ * terms change ({@link OpenCaseStore}): most open cases of a year are settled, never concluded, most others wait for
+ * a limit days away, and a run at a moment reads only the cases with news.
  */
 @Service
 public class SignalEvaluation {
@@ -43,6 +44,7 @@ public class SignalEvaluation {
     public record Run(int cases, int raised, int cleared, int closed, int settled) {}
 
     private final CaseEventStore cases;
+    private final OpenCaseStore open;
     private final SignalStore signals;
     private final SignalNotices notices;
     private final Notifications notifications;
@@ -55,6 +57,7 @@ public class SignalEvaluation {
 
     SignalEvaluation(
             CaseEventStore cases,
+            OpenCaseStore open,
             SignalStore signals,
             SignalNotices notices,
             Notifications notifications,
@@ -66,6 +69,7 @@ public class SignalEvaluation {
             Clock clock,
             MeterRegistry meters) {
         this.cases = cases;
+        this.open = open;
         this.signals = signals;
         this.notices = notices;
         this.notifications = notifications;
@@ -82,10 +86,14 @@ public class SignalEvaluation {
     }
 
     public Run evaluate(Instant at) {
-        var terms = new HashMap<String, PowerItemTerms>();
+        var terms = graph.read(open::allTerms);
+        var signatures = new HashMap<String, String>();
+        terms.forEach((id, t) -> signatures.put(id, signature(t)));
         var posts = new HashMap<CaseEventStore.UnitItem, String>();
         var recipients = new HashMap<String, Set<String>>();
         var total = new int[5];
+        long openAtStart = graph.read(open::countOpen);
+        long atMillis = at.toEpochMilli();
         String after = "";
         while (true) {
             String from = after;
@@ -93,10 +101,11 @@ public class SignalEvaluation {
             var raisedNow = new ArrayList<Signal>();
             var recorded = graph.write(() -> {
                 raisedNow.clear();
+                page.clear();
                 locks.job("supervision-evaluation");
-                var heads = cases.openCases(from, PAGE);
-                heads.forEach(c -> page.add(c.id()));
-                return evaluatePage(heads, at, terms, posts, recipients, total, raisedNow);
+                var read = open.page(from, PAGE, signatures, atMillis);
+                read.forEach(c -> page.add(c.id()));
+                return evaluatePage(read, at, terms, signatures, posts, recipients, total, raisedNow);
             });
             raisedNow.forEach(signal -> meters.counter(
                             "dutygraph.supervision.signals",
@@ -109,30 +118,21 @@ public class SignalEvaluation {
             if (page.size() < PAGE) break;
             after = page.get(page.size() - 1);
         }
-        return new Run(total[0], total[1], total[2], total[3], total[4]);
+        // quiet cases are skipped in the database: the open cases not read were those
+        int cases = (int) Math.max(openAtStart, total[0]);
+        return new Run(cases, total[1], total[2], total[3], cases - total[0]);
     }
 
     private List<String> evaluatePage(
-            List<CaseEventStore.OpenCaseHead> heads,
+            List<OpenCaseStore.OpenCase> read,
             Instant at,
             Map<String, PowerItemTerms> terms,
+            Map<String, String> signatures,
             Map<CaseEventStore.UnitItem, String> posts,
             Map<String, Set<String>> recipients,
             int[] total,
             List<Signal> raisedNow) {
-        var missing = heads.stream()
-                .map(CaseEventStore.OpenCaseHead::powerItemId)
-                .filter(id -> !terms.containsKey(id))
-                .collect(Collectors.toSet());
-        if (!missing.isEmpty()) terms.putAll(cases.terms(missing));
-        // a settled case raises nothing until a new event (which unmarks it) or a change of its item's terms
-        var unsettled = heads.stream()
-                .filter(c -> !signature(terms.get(c.powerItemId())).equals(c.settledTerms()))
-                .map(CaseEventStore.OpenCaseHead::id)
-                .toList();
-        total[4] += heads.size() - unsettled.size();
-        var open = unsettled.isEmpty() ? List.<CaseEventStore.OpenCase>of() : cases.withEvents(unsettled);
-        var unresolved = open.stream()
+        var unresolved = read.stream()
                 .map(c -> new CaseEventStore.UnitItem(c.unitId(), c.powerItemId()))
                 .filter(pair -> !posts.containsKey(pair))
                 .collect(Collectors.toSet());
@@ -145,12 +145,12 @@ public class SignalEvaluation {
         var cleared = new HashMap<String, Instant>();
         var closed = new ArrayList<String>();
         var endings = new HashMap<String, CaseEnding>();
-        var settled = new HashMap<String, String>();
-        for (var c : open) {
+        var quiet = new HashMap<String, OpenCaseStore.Quiet>();
+        for (var c : read) {
             var stored = c.signals();
             var evaluated = engine.run(
                     c.events(),
-                    terms.get(c.powerItemId()),
+                    terms.getOrDefault(c.powerItemId(), new PowerItemTerms(c.powerItemId(), null, null, Set.of())),
                     (unit, item) -> posts.get(new CaseEventStore.UnitItem(unit, item)),
                     at);
             var found = evaluated.signals();
@@ -165,15 +165,23 @@ public class SignalEvaluation {
             }
             boolean ended = c.events().stream()
                     .anyMatch(e -> e.kind().ends() && !e.at().toInstant().isAfter(at));
-            if (ended && found.stream().allMatch(s -> s.clearedAt() != null)) closed.add(c.id());
-            if (evaluated.settled()) settled.put(c.id(), signature(terms.get(c.powerItemId())));
+            boolean closes = ended && found.stream().allMatch(s -> s.clearedAt() != null);
+            if (closes) closed.add(c.id());
+            var until = evaluated.quietUntil();
+            if (until != null && !closes) {
+                quiet.put(
+                        c.id(),
+                        new OpenCaseStore.Quiet(
+                                signatures.getOrDefault(c.powerItemId(), ""),
+                                until == SignalEngine.Evaluated.NEVER ? null : until.toEpochMilli()));
+            }
         }
         if (!raised.isEmpty()) signals.create(raised);
         raisedNow.addAll(raised.values());
         if (!cleared.isEmpty()) signals.clear(cleared);
         if (!endings.isEmpty()) cases.recordEndings(endings);
         if (!closed.isEmpty()) cases.close(closed);
-        if (!settled.isEmpty()) cases.settle(settled);
+        if (!quiet.isEmpty()) open.quiet(quiet);
         notices.lookUp(
                 raised.values().stream().filter(s -> s.clearedAt() == null).toList(), recipients);
         var requests = new ArrayList<NotificationRequest>();
@@ -194,7 +202,7 @@ public class SignalEvaluation {
         });
         if (!requests.isEmpty()) notifications.enqueue(requests);
         var recorded = redCards.isEmpty() ? List.<String>of() : effects.recordAll(redCards);
-        total[0] += heads.size();
+        total[0] += read.size();
         total[1] += raised.size();
         total[2] += cleared.size();
         total[3] += closed.size();

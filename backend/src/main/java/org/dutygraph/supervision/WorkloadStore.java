@@ -73,34 +73,21 @@ class WorkloadStore {
 
     /**
      * Up to {@code limit} recorded changes of the hall's targets, newest first, after the one whose key is
-     * {@code after} (null: from the newest). A key is the change's time in milliseconds, zero-padded, and its element
-     * id, so changes in the same millisecond keep one order (as the thresholds' changes).
+     * {@code after} (null: from the newest; {@link HallChangeStore}).
      */
     List<HallWorkloadChange> changes(String hallId, String after, int limit) {
-        var params = new HashMap<String, Object>();
-        params.put("hall", hallId);
-        params.put("after", after);
-        params.put("limit", limit);
-        return List.copyOf(neo4j.query("""
-                        MATCH (c:HallWorkloadChange {hallId: $hall})
-                        WITH c, right('0000000000000000' + toString(c.atMillis), 16) + '/' + elementId(c) AS key
-                        WHERE $after IS NULL OR key < $after
-                        RETURN key, """ + CHANGE + " ORDER BY key DESC LIMIT $limit")
-                .bindAll(params)
-                .fetchAs(HallWorkloadChange.class)
-                .mappedBy((t, r) -> {
-                    var set = targets(r);
-                    return new HallWorkloadChange(
-                            r.get("key").asString(),
-                            set.offPeakStandard(),
-                            set.offPeakChallenge(),
-                            set.peakStandard(),
-                            set.peakChallenge(),
-                            set.peakPeriods(),
-                            set.updatedBy(),
-                            set.updatedAt());
-                })
-                .all());
+        return HallChangeStore.newestFirst(neo4j, "HallWorkloadChange", CHANGE, hallId, after, limit, r -> {
+            var set = targets(r);
+            return new HallWorkloadChange(
+                    r.get("key").asString(),
+                    set.offPeakStandard(),
+                    set.offPeakChallenge(),
+                    set.peakStandard(),
+                    set.peakChallenge(),
+                    set.peakPeriods(),
+                    set.updatedBy(),
+                    set.updatedAt());
+        });
     }
 
     /** Writes the hall's targets and records the change. */

@@ -118,6 +118,25 @@ class SuperviseCommandIT {
     }
 
     @Test
+    void everyProblemOfALineIsListed_notOnlyTheFirst() throws Exception {
+        var events = work.resolve("two-problems.jsonl");
+        Files.writeString(
+                events,
+                "{\"event_id\": \"b1\", \"case_id\": \"C9\", \"power_item_id\": \"pi-nope\", \"unit_id\": \"nowhere\","
+                        + " \"kind\": \"accepted\", \"at\": \"2026-03-02 09:00\"}\n",
+                StandardCharsets.UTF_8);
+
+        var strict = run("supervise", fixture("bundle.json"), events.toString(), "--at", AT, "--lang", "en");
+
+        assertThat(strict.exitCode()).isEqualTo(1);
+        assertThat(strict.err())
+                .contains("3 problems")
+                .contains("line 1  at  INVALID_VALUE")
+                .contains("line 1  power_item_id  UNKNOWN_REFERENCE  No power item")
+                .contains("line 1  unit_id  UNKNOWN_REFERENCE");
+    }
+
+    @Test
     void aLongerSupervisionPeriodDelaysTheRedCard_aRejectedBundleExitsOne() throws Exception {
         var run = run(
                 "supervise", fixture("bundle.json"), fixture("events.jsonl"), "--at", AT, "--supervision-period", "5");

@@ -97,6 +97,34 @@ class SupervisionApiTest extends ApiTest {
     }
 
     @Test
+    void aLineWithSeveralProblemsHasThemAllReported_eachWithItsField() throws Exception {
+        var lines = EVENTS.lines().findFirst().orElseThrow() + "\n"
+                // a malformed time, an unknown power item and an unknown unit on one line
+                + "{\"event_id\": \"y1\", \"case_id\": \"C8\", \"power_item_id\": \"pi-nope\", \"unit_id\": \"nowhere\", "
+                + "\"kind\": \"accepted\", \"at\": \"2026-03-02 09:00\"}\n"
+                // an event id used before for another event, naming a post that does not exist
+                + EVENTS.lines()
+                        .findFirst()
+                        .orElseThrow()
+                        .replace("received", "accepted")
+                        .replace("\"kind\"", "\"post_id\": \"no-such-post\", \"kind\"")
+                + "\n";
+        var answer = GraphQl.JSON.readTree(post("zwfw:zwfw-secret", lines).body());
+
+        assertThat(answer.path("problems")
+                        .valueStream()
+                        .map(p -> p.path("line").asInt() + " " + p.path("field").asString() + " "
+                                + p.path("code").asString()))
+                .containsExactly(
+                        "2 at INVALID_VALUE",
+                        "2 power_item_id UNKNOWN_REFERENCE",
+                        "2 unit_id UNKNOWN_REFERENCE",
+                        "3 event_id EVENT_ID_REUSED",
+                        "3 post_id UNKNOWN_REFERENCE");
+        assertThat(answer.path("kept").asInt()).isOne();
+    }
+
+    @Test
     void signalsAreRaisedOnceNotifiedByLevelClearedWhenConcluded_andRedCardsBecomeEffects() throws Exception {
         post("zwfw:zwfw-secret", EVENTS);
         var before = unread(List.of("sv-director", "sv-head", "sv-clerk", "sv-vm", "inspector"));
@@ -211,7 +239,10 @@ class SupervisionApiTest extends ApiTest {
                             language.equals("en")
                                     ? "at INVALID_VALUE '2026-03-02 09:00' is not a date-time with an offset, e.g. "
                                             + "2026-03-20T09:30:00+08:00"
-                                    : "at INVALID_VALUE “2026-03-02 09:00”不是带时区偏移的日期时间，例如 2026-03-20T09:30:00+08:00");
+                                    : "at INVALID_VALUE “2026-03-02 09:00”不是带时区偏移的日期时间，例如 2026-03-20T09:30:00+08:00",
+                            language.equals("en")
+                                    ? "power_item_id UNKNOWN_REFERENCE No power item pi-nope"
+                                    : "power_item_id UNKNOWN_REFERENCE 没有权力事项 pi-nope");
         }
         assertThat(post("zwfw:wrong", EVENTS).body()).contains("需要已配置系统的编号和密钥");
     }

@@ -110,7 +110,7 @@ final class SupervisionService {
             double seconds = seconds(started);
             boolean met = seconds < SupervisionBenchmark.EVALUATION_TARGET_SECONDS;
             out.printf(
-                    "EVALUATION AT THE MOMENT %s (last run at the start of its day): %,d open cases (%,d of them settled,"
+                    "EVALUATION AT THE MOMENT %s (last run at the start of its day): %,d open cases (%,d of them quiet,"
                             + " not read), %,d signals raised (%,d cleared, %,d cases closed), %.2f s; target < %.0f s:"
                             + " %s%n",
                     moment,

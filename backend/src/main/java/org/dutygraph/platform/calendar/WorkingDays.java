@@ -56,6 +56,34 @@ public final class WorkingDays {
     }
 
     public boolean isWorkingDay(LocalDate day) {
+        long offset = day.toEpochDay() - TABLE_FIRST;
+        if (offset > 0 && day.toEpochDay() < TABLE_END) {
+            var upTo = table().workingUpTo();
+            return upTo[(int) offset] != upTo[(int) offset - 1];
+        }
+        return listedOrWeekday(day);
+    }
+
+    /**
+     * The working days after {@code after} up to and including {@code upTo} (0 when {@code upTo} is not after it): two
+     * table lookups for the years 1990 to 2100.
+     */
+    public int workingDaysBetween(LocalDate after, LocalDate upTo) {
+        long a = after.toEpochDay();
+        long b = upTo.toEpochDay();
+        if (b <= a) return 0;
+        if (a >= TABLE_FIRST && b < TABLE_END) {
+            var upToTable = table().workingUpTo();
+            return upToTable[(int) (b - TABLE_FIRST)] - upToTable[(int) (a - TABLE_FIRST)];
+        }
+        int counted = 0;
+        for (var day = after.plusDays(1); !day.isAfter(upTo); day = day.plusDays(1)) {
+            if (isWorkingDay(day)) counted++;
+        }
+        return counted;
+    }
+
+    private boolean listedOrWeekday(LocalDate day) {
         var swapped = listed.get(day);
         if (swapped != null) {
             return swapped;
@@ -92,7 +120,7 @@ public final class WorkingDays {
             var working = new int[size];
             int count = 0;
             for (int i = 0; i < size; i++) {
-                if (isWorkingDay(LocalDate.ofEpochDay(TABLE_FIRST + i))) working[count++] = i;
+                if (listedOrWeekday(LocalDate.ofEpochDay(TABLE_FIRST + i))) working[count++] = i;
                 upTo[i] = count;
             }
             t = new Table(upTo, java.util.Arrays.copyOf(working, count));

@@ -18,8 +18,12 @@ public final class CaseEventParser {
     static final int MAX_ID = 200;
     static final int MAX_TEXT = 2_000;
 
-    /** The event of a line, or the line's problems. */
-    public record Parsed(CaseEvent event, List<LineProblem> problems) {
+    /**
+     * The event of a line, or the line's problems and, when the line was one JSON object, what could be read of it
+     * ({@code partial}: the fields without a problem, null elsewhere), so that its references are checked too and
+     * every problem of the line is reported at once.
+     */
+    public record Parsed(CaseEvent event, List<LineProblem> problems, CaseEvent partial) {
         public boolean ok() {
             return event != null;
         }
@@ -146,7 +150,9 @@ public final class CaseEventParser {
         }
 
         Parsed result(CaseEvent event) {
-            return problems.isEmpty() ? new Parsed(event, List.of()) : new Parsed(null, List.copyOf(problems));
+            return problems.isEmpty()
+                    ? new Parsed(event, List.of(), null)
+                    : new Parsed(null, List.copyOf(problems), event);
         }
 
         String id(JsonNode node, String field, boolean required) {

@@ -2,7 +2,6 @@ package org.dutygraph.supervision.signals;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.dutygraph.platform.calendar.WorkingDays;
@@ -18,24 +17,25 @@ final class CaseClock {
     private static final int MAX_DAYS_SCANNED = 20_000;
 
     private final WorkingDays days;
-    private final ZoneId zone;
-    private final List<LocalDate[]> suspensions = new ArrayList<>();
+    private final ZoneDays zone;
+    /** In time order (events are read so): each starts on or after the day the one before ended. */
+    private final List<LocalDate[]> suspensions = new ArrayList<>(2);
 
-    CaseClock(WorkingDays days, ZoneId zone) {
+    CaseClock(WorkingDays days, ZoneDays zone) {
         this.days = days;
         this.zone = zone;
     }
 
     LocalDate day(Instant at) {
-        return at.atZone(zone).toLocalDate();
+        return zone.day(at);
     }
 
     Instant startOf(LocalDate day) {
-        return day.atStartOfDay(zone).toInstant();
+        return zone.startOf(day);
     }
 
     Instant endOf(LocalDate day) {
-        return day.plusDays(1).atStartOfDay(zone).toInstant();
+        return zone.startOf(day.plusDays(1));
     }
 
     boolean suspended() {
@@ -52,41 +52,39 @@ final class CaseClock {
 
     /** The last working day of a limit of {@code n} days started on {@code from}; null while a suspension holds it. */
     LocalDate lastDay(LocalDate from, int n) {
-        if (suspensions.isEmpty()) {
-            var last = days.nthWorkingDayAfter(from, n);
-            return last.toEpochDay() - from.toEpochDay() > MAX_DAYS_SCANNED + 1 ? null : last;
-        }
-        var day = from;
-        for (int counted = 0, scanned = 0; counted < n; scanned++) {
-            if (scanned > MAX_DAYS_SCANNED) return null;
-            day = day.plusDays(1);
-            if (isSuspended(day)) {
-                if (openFrom(day)) return null;
-                continue;
+        var last = n == 0 ? from : unsuspendedLastDay(from, n);
+        if (last == null) return null;
+        return last.toEpochDay() - from.toEpochDay() > MAX_DAYS_SCANNED + 1 ? null : last;
+    }
+
+    /** Counting a stretch of free days at a time: the days between suspensions, from the calendar's table. */
+    private LocalDate unsuspendedLastDay(LocalDate from, int n) {
+        var cursor = from;
+        int remaining = n;
+        for (var s : suspensions) {
+            if (s[1] != null && !s[1].isAfter(cursor)) continue;
+            if (s[0].isAfter(cursor)) {
+                var candidate = days.nthWorkingDayAfter(cursor, remaining);
+                if (candidate.isBefore(s[0])) return candidate;
+                remaining -= days.workingDaysBetween(cursor, s[0].minusDays(1));
             }
-            if (days.isWorkingDay(day)) counted++;
+            if (s[1] == null) return null;
+            cursor = s[1];
         }
-        return day;
+        return days.nthWorkingDayAfter(cursor, remaining);
     }
 
     /** The working days counted after {@code from} up to and including {@code to}, suspended days left out. */
     int daysCounted(LocalDate from, LocalDate to) {
-        int counted = 0;
-        for (var day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
-            if (days.isWorkingDay(day) && !isSuspended(day)) counted++;
+        int counted = days.workingDaysBetween(from, to);
+        var covered = from;
+        for (var s : suspensions) {
+            var lo = s[0].isAfter(covered) ? s[0] : covered.plusDays(1);
+            var hi = s[1] == null || s[1].isAfter(to) ? to : s[1];
+            if (lo.isAfter(hi)) continue;
+            counted -= days.workingDaysBetween(lo.minusDays(1), hi);
+            covered = hi;
         }
         return counted;
-    }
-
-    private boolean isSuspended(LocalDate day) {
-        for (var s : suspensions) {
-            if (!day.isBefore(s[0]) && (s[1] == null || !day.isAfter(s[1]))) return true;
-        }
-        return false;
-    }
-
-    private boolean openFrom(LocalDate day) {
-        var last = suspensions.get(suspensions.size() - 1);
-        return last[1] == null && !day.isBefore(last[0]);
     }
 }

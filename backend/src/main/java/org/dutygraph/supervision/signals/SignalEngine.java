@@ -18,13 +18,13 @@ import org.dutygraph.supervision.events.CaseEvent;
 public final class SignalEngine {
 
     private final WorkingDays days;
-    private final ZoneId zone;
+    private final ZoneDays zone;
     private final int supervisionPeriod;
 
     /** @param supervisionPeriod working days a yellow may stay open before it turns red */
     public SignalEngine(WorkingDays days, ZoneId zone, int supervisionPeriod) {
         this.days = days;
-        this.zone = zone;
+        this.zone = new ZoneDays(zone);
         this.supervisionPeriod = supervisionPeriod;
     }
 
@@ -46,9 +46,15 @@ public final class SignalEngine {
      * The case's signals and, once it has ended by {@code at}, how it ended (null before). {@code settled}: the case
      * has not ended, has no event after {@code at}, and every rule that time alone raises has been raised (both
      * limits and the step's, every yellow's {@code not_cleared}, no suspension open): no later moment adds a signal
-     * until a new event arrives or the power item's terms change.
+     * until a new event arrives or the power item's terms change. {@code quietUntil}: with no new event and the same
+     * terms, evaluations at moments before it raise nothing new and find no new ending ({@link Evaluated#NEVER}: at no
+     * moment); null when that cannot be said (an event after {@code at}).
      */
-    public record Evaluated(List<Signal> signals, CaseEnding ending, boolean settled) {}
+    public record Evaluated(List<Signal> signals, CaseEnding ending, boolean settled, Instant quietUntil) {
+
+        /** Nothing pending: only a new event or a change of terms can add a signal. */
+        public static final Instant NEVER = Instant.MAX;
+    }
 
     /** {@link #evaluate} with the case's ending, for the monthly statistics. */
     public Evaluated run(List<CaseEvent> events, PowerItemTerms terms, BinaryOperator<String> resolver, Instant at) {
@@ -66,7 +72,7 @@ public final class SignalEngine {
             else latest = t;
             sorted.add(e);
         }
-        if (sorted.isEmpty()) return new Evaluated(List.of(), null, false);
+        if (sorted.isEmpty()) return new Evaluated(List.of(), null, false, null);
         // a stable sort of events already in time order changes nothing: skipped, as it is the usual case
         if (!inOrder) sorted.sort(TIME_ORDER);
         var run = new CaseRun(sorted.get(0), terms, resolver);
@@ -78,7 +84,7 @@ public final class SignalEngine {
             run.apply(event);
             run.stretch(from, next, at);
         }
-        return new Evaluated(run.signals(), run.ending, !later && run.settled());
+        return new Evaluated(run.signals(), run.ending, !later && run.settled(), later ? null : run.quietUntil());
     }
 
     private final class CaseRun {
@@ -91,6 +97,8 @@ public final class SignalEngine {
         private final List<Signal> signals = new ArrayList<>();
         private final List<Signal> yellowsWaiting = new ArrayList<>();
         private String postId;
+        private String resolved;
+        private boolean looked;
         private Instant accepted;
         private Instant ended;
         private Instant stepStarted;
@@ -141,7 +149,7 @@ public final class SignalEngine {
 
         private void end(Instant at, boolean concluded) {
             ended = at;
-            var post = postId != null ? postId : resolver.apply(unitId, powerItemId);
+            var post = post();
             Integer committed = terms.committedDays();
             if (accepted == null || committed == null) {
                 ending = new CaseEnding(at, concluded, post, null, null, null);
@@ -162,7 +170,7 @@ public final class SignalEngine {
         void stretch(Instant from, Instant next, Instant until) {
             if (ended != null) return;
             var window = new Window(from, next, until);
-            if (accepted != null && terms.committedDays() != null) {
+            if (accepted != null && terms.committedDays() != null && !(noticeRaised && committedRaised)) {
                 var last = clock.lastDay(clock.day(accepted), terms.committedDays());
                 if (last != null) {
                     var due = clock.endOf(last);
@@ -193,10 +201,19 @@ public final class SignalEngine {
         }
 
         void raise(Signal.Rule rule, Instant raisedAt, Instant due) {
-            var post = postId != null ? postId : resolver.apply(unitId, powerItemId);
-            var signal = new Signal(caseId, rule, powerItemId, unitId, post, raisedAt, due, null);
+            var signal = new Signal(caseId, rule, powerItemId, unitId, post(), raisedAt, due, null);
             signals.add(signal);
             if (rule.level() == Signal.Level.yellow) yellowsWaiting.add(signal);
+        }
+
+        /** The given post, else the resolver's (asked once per case: the case's unit and item do not change). */
+        private String post() {
+            if (postId != null) return postId;
+            if (!looked) {
+                resolved = resolver.apply(unitId, powerItemId);
+                looked = true;
+            }
+            return resolved;
         }
 
         boolean settled() {
@@ -210,6 +227,35 @@ public final class SignalEngine {
                     && (stepStarted == null || stepLimit == null || stepRaised)
                     && yellowsWaiting.isEmpty()
                     && !clock.suspended();
+        }
+
+        /** The earliest moment a rule that time alone raises will raise its signal (all of them lie after the run). */
+        Instant quietUntil() {
+            if (ended != null) return Evaluated.NEVER;
+            var next = Evaluated.NEVER;
+            if (accepted != null && terms.committedDays() != null && !(noticeRaised && committedRaised)) {
+                var last = clock.lastDay(clock.day(accepted), terms.committedDays());
+                if (last != null) next = earlier(next, noticeRaised ? clock.endOf(last) : clock.startOf(last));
+            }
+            if (accepted != null && terms.statutoryDays() != null && !statutoryRaised) {
+                next = earlier(next, dueAfter(clock.day(accepted), terms.statutoryDays()));
+            }
+            if (stepStarted != null && stepLimit != null && !stepRaised) {
+                next = earlier(next, dueAfter(clock.day(stepStarted), stepLimit));
+            }
+            for (var yellow : yellowsWaiting) {
+                next = earlier(next, dueAfter(clock.day(yellow.raisedAt()), supervisionPeriod));
+            }
+            return next;
+        }
+
+        private Instant dueAfter(java.time.LocalDate from, int n) {
+            var last = clock.lastDay(from, n);
+            return last == null ? Evaluated.NEVER : clock.endOf(last);
+        }
+
+        private static Instant earlier(Instant a, Instant b) {
+            return b.isBefore(a) ? b : a;
         }
 
         List<Signal> signals() {
