@@ -7,12 +7,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.dutygraph.platform.neo4j.GraphTransactions;
-import org.dutygraph.platform.neo4j.LockStore;
 import org.dutygraph.supervision.events.CaseEvent;
 import org.dutygraph.supervision.events.CaseEventParser;
 import org.dutygraph.supervision.events.LineProblem;
@@ -29,18 +28,13 @@ public class CaseEventIntake {
     /** What became of a batch. */
     public record Result(int kept, int replayed, List<LineProblem> problems) {}
 
-    private final CaseEventStore store;
-    private final GraphTransactions graph;
-    private final LockStore locks;
+    private final CaseEventIntakeStore store;
     private final SupervisionSettings settings;
     private final Clock clock;
     private final CaseEventParser parser = new CaseEventParser();
 
-    CaseEventIntake(
-            CaseEventStore store, GraphTransactions graph, LockStore locks, SupervisionSettings settings, Clock clock) {
+    CaseEventIntake(CaseEventIntakeStore store, SupervisionSettings settings, Clock clock) {
         this.store = store;
-        this.graph = graph;
-        this.locks = locks;
         this.settings = settings;
         this.clock = clock;
     }
@@ -60,33 +54,39 @@ public class CaseEventIntake {
             if (result.ok()) parsed.put(number, result.event());
             else problems.addAll(result.problems());
         }
-        return graph.write(() -> {
-            locks.job("supervision-intake");
-            return store(system, parsed, problems);
+        // a retried transaction starts again from the parsed lines, with none of the first attempt's problems
+        var parseProblems = List.copyOf(problems);
+        return store.inBatch(batch -> {
+            batch.lockIntake();
+            return store(batch, system, parsed, new ArrayList<>(parseProblems));
         });
     }
 
-    private Result store(String system, Map<Long, CaseEvent> parsed, List<LineProblem> problems) {
+    private Result store(
+            CaseEventIntakeStore.Batch batch, String system, Map<Long, CaseEvent> parsed, List<LineProblem> problems) {
         var events = parsed.values();
-        var stored = store.fingerprints(events.stream()
-                .map(e -> CaseEventStore.key(system, e.eventId()))
-                .toList());
-        var cases =
-                new HashMap<>(store.cases(events.stream().map(CaseEvent::caseId).collect(Collectors.toSet())));
-        var items = store.existing(
+        var stored = batch.fingerprints(events.stream()
+                .map(e -> CaseEventIntakeStore.key(system, e.eventId()))
+                .collect(Collectors.toSet()));
+        var storedCases = batch.cases(events.stream().map(CaseEvent::caseId).collect(Collectors.toSet()));
+        var cases = new HashMap<String, CaseEventStore.CaseKey>();
+        storedCases.forEach((id, c) -> cases.put(id, new CaseEventStore.CaseKey(c.powerItemId(), c.unitId())));
+        var items = batch.existing(
                 "PowerItem", events.stream().map(CaseEvent::powerItemId).collect(Collectors.toSet()));
-        var units = store.existing(
+        var units = batch.existing(
                 "Organization", events.stream().map(CaseEvent::unitId).collect(Collectors.toSet()));
-        var posts = store.existing(
+        var posts = batch.existing(
                 "Post",
                 events.stream().map(CaseEvent::postId).filter(p -> p != null).collect(Collectors.toSet()));
         var kept = new ArrayList<CaseEvent>();
+        var created = new LinkedHashMap<String, CaseEventStore.CaseKey>();
+        var reopened = new LinkedHashSet<String>();
         int replayed = 0;
         for (var entry : parsed.entrySet()) {
             long line = entry.getKey();
             var e = entry.getValue();
-            var key = CaseEventStore.key(system, e.eventId());
-            var fingerprint = CaseEventStore.fingerprint(e);
+            var key = CaseEventIntakeStore.key(system, e.eventId());
+            var fingerprint = CaseEventIntakeStore.fingerprint(e);
             var earlier = stored.get(key);
             if (earlier != null) {
                 if (earlier.equals(fingerprint)) {
@@ -99,12 +99,18 @@ public class CaseEventIntake {
             }
             if (check(line, e, cases, items, units, posts, problems)) {
                 stored.put(key, fingerprint);
-                cases.putIfAbsent(e.caseId(), new CaseEventStore.CaseKey(e.powerItemId(), e.unitId()));
+                var known = storedCases.get(e.caseId());
+                if (known == null) {
+                    var fresh = new CaseEventStore.CaseKey(e.powerItemId(), e.unitId());
+                    if (cases.putIfAbsent(e.caseId(), fresh) == null) created.put(e.caseId(), fresh);
+                } else if (known.stale()) {
+                    reopened.add(e.caseId());
+                }
                 kept.add(e);
             }
         }
         if (!kept.isEmpty()) {
-            store.write(system, kept, clock.instant().toString());
+            batch.write(system, kept, created, reopened, clock.instant().toString());
         }
         problems.sort(java.util.Comparator.comparingLong(LineProblem::line));
         return new Result(kept.size(), replayed, List.copyOf(problems));

@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,100 +35,6 @@ class CaseEventStore {
 
     CaseEventStore(Neo4jClient neo4j) {
         this.neo4j = neo4j;
-    }
-
-    /** The fingerprint of each stored event among {@code keys}. */
-    Map<String, String> fingerprints(Collection<String> keys) {
-        var found = new HashMap<String, String>();
-        neo4j.query(
-                        "UNWIND $keys AS key MATCH (e:CaseEvent {key: key}) RETURN e.key AS key, e.fingerprint AS fingerprint")
-                .bind(List.copyOf(keys))
-                .to("keys")
-                .fetchAs(Map.Entry.class)
-                .mappedBy((t, r) ->
-                        Map.entry(r.get("key").asString(), r.get("fingerprint").asString()))
-                .all()
-                .forEach(e -> found.put((String) e.getKey(), (String) e.getValue()));
-        return found;
-    }
-
-    Map<String, CaseKey> cases(Collection<String> ids) {
-        var found = new HashMap<String, CaseKey>();
-        neo4j.query(
-                        "UNWIND $ids AS id MATCH (c:SupervisedCase {id: id}) RETURN c.id AS id, c.powerItemId AS item, c.unitId AS unit")
-                .bind(List.copyOf(ids))
-                .to("ids")
-                .fetchAs(Map.Entry.class)
-                .mappedBy((t, r) -> Map.entry(
-                        r.get("id").asString(),
-                        new CaseKey(r.get("item").asString(), r.get("unit").asString())))
-                .all()
-                .forEach(e -> found.put((String) e.getKey(), (CaseKey) e.getValue()));
-        return found;
-    }
-
-    /** Which of {@code ids} exist as nodes of the label (PowerItem, Organization or Post). */
-    Set<String> existing(String label, Collection<String> ids) {
-        if (!Set.of("PowerItem", "Organization", "Post").contains(label)) throw new IllegalArgumentException(label);
-        return new HashSet<>(neo4j.query("UNWIND $ids AS id MATCH (n:" + label + " {id: id}) RETURN n.id AS id")
-                .bind(List.copyOf(ids))
-                .to("ids")
-                .fetchAs(String.class)
-                .all());
-    }
-
-    void write(String system, List<CaseEvent> events, String receivedAt) {
-        var rows = new ArrayList<Map<String, Object>>(events.size());
-        for (var e : events) {
-            var row = new HashMap<String, Object>();
-            row.put("key", key(system, e.eventId()));
-            row.put("eventId", e.eventId());
-            row.put("caseId", e.caseId());
-            row.put("powerItemId", e.powerItemId());
-            row.put("unitId", e.unitId());
-            row.put("postId", e.postId());
-            row.put("kind", e.kind().name());
-            row.put("at", e.at().toString());
-            row.put("atMillis", e.at().toInstant().toEpochMilli());
-            row.put("step", e.step());
-            row.put("stepLimitDays", e.stepLimitDays());
-            row.put("reason", e.reason());
-            row.put("feeItem", e.fee() == null ? null : e.fee().item());
-            row.put("feeAmount", e.fee() == null ? null : e.fee().amount());
-            row.put("fingerprint", fingerprint(e));
-            rows.add(row);
-        }
-        neo4j.query("""
-                UNWIND $rows AS row
-                MERGE (c:SupervisedCase {id: row.caseId})
-                  ON CREATE SET c.powerItemId = row.powerItemId, c.unitId = row.unitId, c.open = true
-                SET c.open = true
-                REMOVE c.settledTerms
-                CREATE (e:CaseEvent {key: row.key})
-                SET e += row, e.system = $system, e.receivedAt = $receivedAt
-                CREATE (e)-[:OF_CASE]->(c)""")
-                .bindAll(Map.of("rows", rows, "system", system, "receivedAt", receivedAt))
-                .run();
-    }
-
-    static String key(String system, String eventId) {
-        return system + "/" + eventId;
-    }
-
-    /** What makes two events the same event: every field as sent (times compared as instants with their offset). */
-    static String fingerprint(CaseEvent e) {
-        return String.join(
-                "\u0001",
-                e.caseId(),
-                e.powerItemId(),
-                e.unitId(),
-                String.valueOf(e.postId()),
-                e.kind().name(),
-                e.at().toString(),
-                String.valueOf(e.step()),
-                String.valueOf(e.stepLimitDays()),
-                String.valueOf(e.reason()),
-                e.fee() == null ? "null" : e.fee().item() + "\u0002" + e.fee().amount());
     }
 
     /** Open cases, a page at a time by id (the open-and-id index, V070, gives them in order). */
