@@ -7,12 +7,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.dutygraph.platform.neo4j.GraphTransactions;
-import org.dutygraph.platform.neo4j.LockStore;
 import org.dutygraph.supervision.events.CaseEvent;
 import org.dutygraph.supervision.events.CaseEventParser;
 import org.dutygraph.supervision.events.LineProblem;
@@ -29,18 +28,13 @@ public class CaseEventIntake {
     /** What became of a batch. */
     public record Result(int kept, int replayed, List<LineProblem> problems) {}
 
-    private final CaseEventStore store;
-    private final GraphTransactions graph;
-    private final LockStore locks;
+    private final CaseEventIntakeStore store;
     private final SupervisionSettings settings;
     private final Clock clock;
     private final CaseEventParser parser = new CaseEventParser();
 
-    CaseEventIntake(
-            CaseEventStore store, GraphTransactions graph, LockStore locks, SupervisionSettings settings, Clock clock) {
+    CaseEventIntake(CaseEventIntakeStore store, SupervisionSettings settings, Clock clock) {
         this.store = store;
-        this.graph = graph;
-        this.locks = locks;
         this.settings = settings;
         this.clock = clock;
     }
@@ -64,32 +58,42 @@ public class CaseEventIntake {
                 if (result.partial() != null) refused.put(number, result.partial());
             }
         }
-        return graph.write(() -> {
-            locks.job("supervision-intake");
-            return store(system, parsed, refused, problems);
+        // a retried transaction starts again from the parsed lines, with none of the first attempt's problems
+        var parseProblems = List.copyOf(problems);
+        return store.inBatch(batch -> {
+            batch.lockIntake();
+            return store(batch, system, parsed, refused, new ArrayList<>(parseProblems));
         });
     }
 
     /** @param refused what could be read of the lines refused already: their references are checked too */
     private Result store(
-            String system, Map<Long, CaseEvent> parsed, Map<Long, CaseEvent> refused, List<LineProblem> problems) {
-        var events = new ArrayList<>(parsed.values());
+            CaseEventIntakeStore.Batch batch,
+            String system,
+            Map<Long, CaseEvent> parsed,
+            Map<Long, CaseEvent> refused,
+            List<LineProblem> problems) {
+        var events = parsed.values();
         var all = new ArrayList<>(events);
         all.addAll(refused.values());
-        var stored = store.fingerprints(events.stream()
-                .map(e -> CaseEventStore.key(system, e.eventId()))
-                .toList());
-        var cases = new HashMap<>(store.cases(ids(all, CaseEvent::caseId)));
-        var items = store.existing("PowerItem", ids(all, CaseEvent::powerItemId));
-        var units = store.existing("Organization", ids(all, CaseEvent::unitId));
-        var posts = store.existing("Post", ids(all, CaseEvent::postId));
+        var stored = batch.fingerprints(events.stream()
+                .map(e -> CaseEventIntakeStore.key(system, e.eventId()))
+                .collect(Collectors.toSet()));
+        var storedCases = batch.cases(ids(all, CaseEvent::caseId));
+        var cases = new HashMap<String, CaseEventStore.CaseKey>();
+        storedCases.forEach((id, c) -> cases.put(id, new CaseEventStore.CaseKey(c.powerItemId(), c.unitId())));
+        var items = batch.existing("PowerItem", ids(all, CaseEvent::powerItemId));
+        var units = batch.existing("Organization", ids(all, CaseEvent::unitId));
+        var posts = batch.existing("Post", ids(all, CaseEvent::postId));
         var kept = new ArrayList<CaseEvent>();
+        var created = new LinkedHashMap<String, CaseEventStore.CaseKey>();
+        var reopened = new LinkedHashSet<String>();
         int replayed = 0;
         for (var entry : parsed.entrySet()) {
             long line = entry.getKey();
             var e = entry.getValue();
-            var key = CaseEventStore.key(system, e.eventId());
-            var fingerprint = CaseEventStore.fingerprint(e);
+            var key = CaseEventIntakeStore.key(system, e.eventId());
+            var fingerprint = CaseEventIntakeStore.fingerprint(e);
             var earlier = stored.get(key);
             if (earlier != null) {
                 if (earlier.equals(fingerprint)) {
@@ -103,13 +107,19 @@ public class CaseEventIntake {
             }
             if (check(line, e, cases, items, units, posts, problems)) {
                 stored.put(key, fingerprint);
-                cases.putIfAbsent(e.caseId(), new CaseEventStore.CaseKey(e.powerItemId(), e.unitId()));
+                var known = storedCases.get(e.caseId());
+                if (known == null) {
+                    var fresh = new CaseEventStore.CaseKey(e.powerItemId(), e.unitId());
+                    if (cases.putIfAbsent(e.caseId(), fresh) == null) created.put(e.caseId(), fresh);
+                } else if (known.stale()) {
+                    reopened.add(e.caseId());
+                }
                 kept.add(e);
             }
         }
         refused.forEach((line, e) -> check(line, e, cases, items, units, posts, problems));
         if (!kept.isEmpty()) {
-            store.write(system, kept, clock.instant().toString());
+            batch.write(system, kept, created, reopened, clock.instant().toString());
         }
         problems.sort(java.util.Comparator.comparingLong(LineProblem::line));
         return new Result(kept.size(), replayed, List.copyOf(problems));

@@ -66,7 +66,7 @@ public final class Benchmarks {
                 "supervision",
                 new Entry(
                         "[--cases 1000000 --units 200 --items 500 --service-cases 200000 --evaluate-every-days 7"
-                                + " --backlog-cases 50000]  a year of case events ingested and evaluated, offline and"
+                                + " --backlog-cases 50000 --batch-lines 1000]  a year of case events ingested and evaluated, offline and"
                                 + " in the service (-Xmx4g)",
                         SupervisionBenchmark::new));
         ALL.put(

@@ -46,6 +46,7 @@ final class SupervisionBenchmark implements Benchmark {
         int serviceCases = Integer.parseInt(options.getOrDefault("service-cases", "200000"));
         int every = Integer.parseInt(options.getOrDefault("evaluate-every-days", "7"));
         int backlogCases = Integer.parseInt(options.getOrDefault("backlog-cases", "50000"));
+        int batchLines = Integer.parseInt(options.getOrDefault("batch-lines", "1000"));
         var work = BenchmarkSupport.tempDirectory("dutygraph-supervision-bench");
         var bundle = work.resolve("city.json");
         var events = work.resolve("events.jsonl");
@@ -55,7 +56,7 @@ final class SupervisionBenchmark implements Benchmark {
 
         double readLinesPerSecond = read(events, lines);
         boolean ok = offline(bundle, events, readLinesPerSecond);
-        var service = new SupervisionService(out, bundle, ZONE, AT);
+        var service = new SupervisionService(out, bundle, ZONE, AT, batchLines);
         if (serviceCases > 0) {
             var slice = SupervisionYear.slice(events, Math.min(cases, serviceCases), MOMENT, work.resolve("operation"));
             ok &= service.operate(

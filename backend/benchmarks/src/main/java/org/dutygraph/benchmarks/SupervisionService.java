@@ -2,7 +2,10 @@ package org.dutygraph.benchmarks;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,17 +14,18 @@ import java.time.ZoneId;
 import java.util.List;
 import org.dutygraph.org.bundle.BundleImportService;
 import org.dutygraph.platform.calendar.WorkingDays;
-import org.dutygraph.supervision.CaseEventIntake;
 import org.dutygraph.supervision.OfflineSupervision;
 import org.dutygraph.supervision.SignalEvaluation;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
  * The supervision benchmark's service stages, each on a fresh store with the city imported.
  *
- * <p>In operation ({@link #operate}): the first cases' events arrive day by day in time order through the batch
- * intake (batches of 10,000), and the evaluation runs on a simulated clock at the start of every {@code every}-th
+ * <p>In operation ({@link #operate}): the first cases' events arrive day by day in time order, as systems send them:
+ * {@code POST /supervision/events} over HTTP with a system's credentials, a day's lines in requests of at most
+ * {@code batchLines} lines (the client in the same process, so its work counts against the intake), and the evaluation runs on a simulated clock at the start of every {@code every}-th
  * simulated day and at the start of the moment's day, as {@code SignalEvaluationJob} does every few minutes; then
  * the moment's day's events up to the moment, and the one timed evaluation at the moment. A simulated clock rather
  * than the events file sorted and cut at arbitrary batches: what an evaluation at a moment has to do depends only on
@@ -35,18 +39,28 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  */
 final class SupervisionService {
 
-    private static final int BATCH = 10_000;
+    /** The benchmark's system and its secret (the service is configured with the secret's SHA-256). */
+    private static final String SYSTEM = "bench";
+
+    private static final String SECRET = "bench-secret";
+
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     private final PrintStream out;
     private final Path bundle;
     private final ZoneId zone;
     private final Instant moment;
+    private final int batchLines;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private long requests;
 
-    SupervisionService(PrintStream out, Path bundle, ZoneId zone, Instant moment) {
+    SupervisionService(PrintStream out, Path bundle, ZoneId zone, Instant moment, int batchLines) {
         this.out = out;
         this.bundle = bundle;
         this.zone = zone;
         this.moment = moment;
+        this.batchLines = batchLines;
     }
 
     /** @param baselineLinesPerSecond reading the file alone, for the intake's ratio */
@@ -54,7 +68,7 @@ final class SupervisionService {
             throws Exception {
         var momentDay = moment.atZone(zone).toLocalDate();
         try (var context = start(store)) {
-            var intake = context.getBean(CaseEventIntake.class);
+            var port = port(context);
             var evaluation = context.getBean(SignalEvaluation.class);
             long intakeNanos = 0;
             long kept = 0;
@@ -68,7 +82,7 @@ final class SupervisionService {
                 if (file != null) {
                     var lines = Files.readAllLines(file, StandardCharsets.UTF_8);
                     long started = System.nanoTime();
-                    kept += ingest(intake, lines);
+                    kept += ingest(port, lines);
                     intakeNanos += System.nanoTime() - started;
                 }
                 var next = day.plusDays(1);
@@ -85,6 +99,7 @@ final class SupervisionService {
                 }
             }
             double intakeSeconds = intakeNanos / 1e9;
+            long posted = requests;
             double perSecond = kept / intakeSeconds;
             boolean intakeMet = perSecond >= SupervisionBenchmark.INGEST_TARGET_PER_SECOND;
             out.printf(
@@ -92,9 +107,12 @@ final class SupervisionService {
                             + " (%,d later ones not yet arrived), evaluated at the start of every %d simulated day(s)%n",
                     cases, slice.upToMoment(), moment, slice.afterMoment(), every);
             out.printf(
-                    "service intake (batches of %,d into the graph): %,d events in %.2f s, %,.0f events/s,"
+                    "service intake (HTTP POST /supervision/events, a day's lines in requests of at most %,d lines:"
+                            + " %,d requests, %,.0f lines each on average): %,d events in %.2f s, %,.0f events/s,"
                             + " %.1f x the time reading the same lines alone takes; target >= %,.0f events/s: %s%n",
-                    BATCH,
+                    batchLines,
+                    posted,
+                    (double) kept / posted,
                     kept,
                     intakeSeconds,
                     perSecond,
@@ -141,17 +159,17 @@ final class SupervisionService {
         try (var context = start(store)) {
             long kept = 0;
             long started = System.nanoTime();
-            var intake = context.getBean(CaseEventIntake.class);
+            var port = port(context);
             try (var reader = Files.newBufferedReader(slice.all(), StandardCharsets.UTF_8)) {
-                var batch = new java.util.ArrayList<String>(BATCH);
+                var batch = new java.util.ArrayList<String>(batchLines);
                 for (String line; (line = reader.readLine()) != null; ) {
                     batch.add(line);
-                    if (batch.size() == BATCH) {
-                        kept += ingest(intake, batch);
+                    if (batch.size() == batchLines) {
+                        kept += ingest(port, batch);
                         batch.clear();
                     }
                 }
-                kept += ingest(intake, batch);
+                kept += ingest(port, batch);
             }
             double intakeSeconds = seconds(started);
             started = System.nanoTime();
@@ -179,19 +197,43 @@ final class SupervisionService {
         }
     }
 
-    private ConfigurableApplicationContext start(Path store) throws IOException {
-        var context = BenchmarkSupport.start(store, "1g", "--dutygraph.supervision.evaluate-interval=24h");
+    private ConfigurableApplicationContext start(Path store) throws Exception {
+        var context = BenchmarkSupport.start(
+                store,
+                "1g",
+                "--dutygraph.supervision.evaluate-interval=24h",
+                "--dutygraph.supervision.systems[0].id=" + SYSTEM,
+                "--dutygraph.supervision.systems[0].secret-sha256="
+                        + java.util.HexFormat.of()
+                                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                        .digest(SECRET.getBytes(StandardCharsets.UTF_8))));
         BenchmarkSupport.importFile(context.getBean(BundleImportService.class), bundle);
         return context;
     }
 
-    private static long ingest(CaseEventIntake intake, List<String> lines) throws IOException {
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** Posts the lines as a system does, {@code batchLines} at a time; every line must be kept. */
+    private long ingest(int port, List<String> lines) throws IOException, InterruptedException {
         long kept = 0;
-        for (int from = 0; from < lines.size(); from += BATCH) {
-            var body = String.join("\n", lines.subList(from, Math.min(lines.size(), from + BATCH)));
-            var result = intake.ingest("bench", new StringReader(body));
-            if (!result.problems().isEmpty()) throw new IllegalStateException("rejected: " + result.problems());
-            kept += result.kept();
+        var credentials =
+                java.util.Base64.getEncoder().encodeToString((SYSTEM + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
+        for (int from = 0; from < lines.size(); from += batchLines) {
+            var body = String.join("\n", lines.subList(from, Math.min(lines.size(), from + batchLines)));
+            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/supervision/events"))
+                    .header("Content-Type", "application/x-ndjson")
+                    .header("Authorization", "Basic " + credentials)
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                    .build();
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            var answer = JSON.readTree(response.body());
+            if (response.statusCode() != 200 || !answer.path("problems").isEmpty()) {
+                throw new IllegalStateException("rejected: " + response.statusCode() + " " + response.body());
+            }
+            kept += answer.path("kept").asLong();
+            requests++;
         }
         return kept;
     }

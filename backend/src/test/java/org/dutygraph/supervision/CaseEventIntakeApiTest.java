@@ -1,0 +1,137 @@
+package org.dutygraph.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.dutygraph.support.ApiTest;
+import org.dutygraph.support.GraphQl;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The batch intake's guarantees over HTTP against the real database: an event id is stored once, whether it comes
+ * again in the same batch or in batches sent at the same time, and a new event opens its case again for evaluation.
+ */
+class CaseEventIntakeApiTest extends ApiTest {
+
+    @Autowired
+    SignalEvaluation evaluation;
+
+    @BeforeEach
+    void city() {
+        wipeGraph();
+        importBundle(resource("supervision/bundle.json"));
+    }
+
+    private static String line(String eventId, String caseId, String kind, String at) {
+        return "{\"event_id\": \"" + eventId + "\", \"case_id\": \"" + caseId
+                + "\", \"power_item_id\": \"pi-lic\", \"unit_id\": \"zrzy\", \"kind\": \"" + kind + "\", \"at\": \""
+                + at + "\"}";
+    }
+
+    private JsonNode post(String lines) throws Exception {
+        var response = SystemFeeds.caseEvents(port, lines);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return GraphQl.JSON.readTree(response.body());
+    }
+
+    @Test
+    void anEventIdTwiceInOneBatchIsStoredOnce_theSameAReplayAnotherContentAProblem() throws Exception {
+        var accepted = line("e1", "C1", "accepted", "2026-03-02T09:00:00+08:00");
+        var answer =
+                post(String.join("\n", accepted, accepted, line("e1", "C1", "concluded", "2026-03-03T09:00:00+08:00")));
+
+        assertThat(answer.path("kept").asInt()).isOne();
+        assertThat(answer.path("replayed").asInt()).isOne();
+        assertThat(answer.path("problems")
+                        .valueStream()
+                        .map(p -> p.path("line").asInt() + " " + p.path("field").asString() + " "
+                                + p.path("code").asString()))
+                .containsExactly("3 event_id EVENT_ID_REUSED");
+        assertThat(count("CaseEvent")).isOne();
+        assertThat(count("SupervisedCase")).isOne();
+    }
+
+    @Test
+    void batchesWithTheSameIdsSentAtOnceStoreEachEventOnce() throws Exception {
+        var lines = IntStream.range(0, 300)
+                .mapToObj(i ->
+                        line("e" + i, "C" + (i % 50), i < 50 ? "received" : "accepted", "2026-03-02T09:00:00+08:00"))
+                .collect(Collectors.joining("\n"));
+        int senders = 4;
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(senders);
+        try {
+            var sends = new ArrayList<java.util.concurrent.Future<JsonNode>>();
+            for (int i = 0; i < senders; i++) {
+                sends.add(pool.submit((Callable<JsonNode>) () -> {
+                    start.await();
+                    return post(lines);
+                }));
+            }
+            start.countDown();
+            int kept = 0;
+            int replayed = 0;
+            for (var send : sends) {
+                var answer = send.get();
+                assertThat(answer.path("problems").isEmpty())
+                        .as(answer.toString())
+                        .isTrue();
+                kept += answer.path("kept").asInt();
+                replayed += answer.path("replayed").asInt();
+            }
+            assertThat(kept).as("each event kept by exactly one batch").isEqualTo(300);
+            assertThat(replayed).isEqualTo(900);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count("CaseEvent")).isEqualTo(300);
+        assertThat(count("SupervisedCase")).isEqualTo(50);
+        try (var session = driver.session()) {
+            assertThat(session.run("MATCH (c:SupervisedCase) RETURN min(COUNT { (c)<-[:OF_CASE]-() }) AS n")
+                            .single()
+                            .get("n")
+                            .asInt())
+                    .as("every case with its six events")
+                    .isEqualTo(6);
+        }
+    }
+
+    @Test
+    void aNewEventOpensAClosedCaseAgain_andOneOfAnOpenCaseLeavesItOpen() throws Exception {
+        post(String.join(
+                "\n",
+                line("c1-1", "C1", "accepted", "2026-03-02T09:00:00+08:00"),
+                line("c1-2", "C1", "concluded", "2026-03-03T09:00:00+08:00"),
+                line("c2-1", "C2", "accepted", "2026-03-02T09:00:00+08:00")));
+        evaluation.evaluate(Instant.parse("2026-03-04T04:00:00Z"));
+        assertThat(open()).isEqualTo(Map.of("C1", false, "C2", true));
+
+        var answer = post(String.join(
+                "\n",
+                line("c1-3", "C1", "accepted", "2026-03-05T09:00:00+08:00"),
+                line("c2-2", "C2", "concluded", "2026-03-05T09:00:00+08:00")));
+
+        assertThat(answer.path("kept").asInt()).isEqualTo(2);
+        assertThat(open())
+                .as("C1 reopened by its new event; C2 open until an evaluation closes it")
+                .isEqualTo(Map.of("C1", true, "C2", true));
+    }
+
+    private Map<String, Boolean> open() {
+        try (var session = driver.session()) {
+            return session.run("MATCH (c:SupervisedCase) RETURN c.id AS id, c.open AS open").list().stream()
+                    .collect(Collectors.toMap(
+                            r -> r.get("id").asString(), r -> r.get("open").asBoolean()));
+        }
+    }
+}
