@@ -213,7 +213,7 @@ public class AppraisalComputation {
         var rows = rows(year, runId, computed);
         for (int from = 0; from < rows.size(); from += BATCH) {
             var batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
-            graph.write(() -> results.create(year, runId, batch));
+            results.createOwnTransaction(year, runId, batch, graph);
         }
         var previous = graph.write(() -> results.makeCurrent(year, runId, clock.millis()));
         // only the run this one replaced: another recomputation may be writing its own run right now
