@@ -46,6 +46,7 @@ class UnitPageApiTest extends ApiTest {
         long roundTrips = Long.MAX_VALUE;
         long inProcess = 0;
         for (int i = 0; i < 3; i++) {
+            commitAWrite(); // the page read afresh, not from rows remembered since the last write
             var before = SessionCounter.roundTrips();
             var beforeInProcess = SessionCounter.inProcess();
             unitPage("scjg");
@@ -58,6 +59,45 @@ class UnitPageApiTest extends ApiTest {
         // 5 duty fields; supervising posts' holders, backups' vacant: 20 before holders and vacant shared a load
         assertThat(roundTrips).isLessThanOrEqualTo(19);
         assertRoundTripsRan(inProcess, roundTrips);
+    }
+
+    @Test
+    void thePageAskedAgainWithoutAWriteBetweenIsServedFromRememberedRows() {
+        commitAWrite();
+        var first = unitPage("scjg");
+        long roundTrips = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) { // the fewest, as above
+            var before = SessionCounter.roundTrips();
+            assertThat(unitPage("scjg")).isEqualTo(first);
+            roundTrips = Math.min(roundTrips, SessionCounter.roundTrips() - before);
+        }
+        assertRepeatedPageRoundTrips(roundTrips);
+    }
+
+    @Test
+    void aWriteCommittedByAnyPathShowsOnTheNextPage() {
+        var name = unitPage("scjg").path("name").asString();
+        try {
+            driver.executableQuery("MATCH (u:Organization {id: 'scjg'}) SET u.name = 'renamed'")
+                    .execute();
+            assertThat(unitPage("scjg").path("name").asString()).isEqualTo("renamed");
+        } finally {
+            driver.executableQuery("MATCH (u:Organization {id: 'scjg'}) SET u.name = $name")
+                    .withParameters(Map.of("name", name))
+                    .execute();
+        }
+        assertThat(unitPage("scjg").path("name").asString()).isEqualTo(name);
+    }
+
+    /** Two write transactions that leave the graph as it was. */
+    private void commitAWrite() {
+        driver.executableQuery("CREATE (:ReadCacheProbe)").execute();
+        driver.executableQuery("MATCH (p:ReadCacheProbe) DELETE p").execute();
+    }
+
+    /** Embedded store: no query at all (the account check's may remain). */
+    void assertRepeatedPageRoundTrips(long roundTrips) {
+        assertThat(roundTrips).isZero();
     }
 
     /** Cursors are sealed with a key of the process since they were recorded: everything else must be the same. */

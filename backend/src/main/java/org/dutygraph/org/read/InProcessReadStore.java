@@ -1,5 +1,7 @@
 package org.dutygraph.org.read;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,16 +28,38 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * so every row mapper serves both paths unchanged. Used only where it can be: the store is embedded, the setting
  * {@code dutygraph.read.in-process} is not false, and no Spring-managed transaction is running on the thread (a
  * read inside {@code graph.write} must see that transaction's own writes, which live in its driver session).
+ *
+ * <p>Rows are remembered per query and parameters until the next write commits in the database ({@link
+ * InProcessGraph#writes()}; by any path, an import or a single edit alike), up to {@code dutygraph.read.cache-rows}
+ * rows: an unchanged graph gives the same rows, so a page asked again between writes costs no query (measured: the
+ * unit page's first 50 duties sort all of a unit's ~10,000 by id, most of its CPU). Who may see what is decided
+ * above this store (the schema's {@code @auth} and the resolvers), so rows are shared between callers as the queries
+ * themselves would have returned them.
  */
 @Component
 class InProcessReadStore {
 
     private final GraphDatabaseService database;
+    private final InProcessGraph embedded;
+    private final Cache<Query, Rows> remembered;
+
+    private record Query(String cypher, Map<String, Object> params) {}
+
+    private record Rows(long writes, List<Record> records) {}
 
     InProcessReadStore(
             InProcessGraph embedded,
-            @org.springframework.beans.factory.annotation.Value("${dutygraph.read.in-process:true}") boolean enabled) {
+            @org.springframework.beans.factory.annotation.Value("${dutygraph.read.in-process:true}") boolean enabled,
+            @org.springframework.beans.factory.annotation.Value("${dutygraph.read.cache-rows:50000}") long cacheRows) {
         this.database = enabled ? embedded.database().orElse(null) : null;
+        this.embedded = embedded;
+        this.remembered = cacheRows <= 0
+                ? null
+                : Caffeine.newBuilder()
+                        .maximumWeight(cacheRows)
+                        .<Query, Rows>weigher(
+                                (query, rows) -> 1 + rows.records().size())
+                        .build();
     }
 
     /** The embedded database if this read may run in it, else empty (then the caller goes through the driver). */
@@ -46,17 +70,41 @@ class InProcessReadStore {
     }
 
     <T> List<T> list(GraphDatabaseService db, String cypher, Map<String, Object> params, Function<Record, T> mapper) {
+        var rows = remembered == null ? null : remembered(db, cypher, params);
+        var records = rows == null ? read(db, cypher, params) : rows.records();
+        var mapped = new ArrayList<T>(records.size());
+        for (var record : records) {
+            mapped.add(mapper.apply(record));
+        }
+        return mapped;
+    }
+
+    private Rows remembered(GraphDatabaseService db, String cypher, Map<String, Object> params) {
+        var query = new Query(cypher, new java.util.HashMap<>(params));
+        var writes = embedded.writes();
+        var rows = remembered.getIfPresent(query);
+        if (rows == null || rows.writes() != writes) {
+            rows = new Rows(writes, read(db, cypher, params));
+            // a write committed meanwhile may or may not be in these rows: keep them only if none did
+            if (embedded.writes() == writes) {
+                remembered.put(query, rows);
+            }
+        }
+        return rows;
+    }
+
+    private static List<Record> read(GraphDatabaseService db, String cypher, Map<String, Object> params) {
         try (var tx = db.beginTx();
                 var result = tx.execute(cypher, params)) {
             var keys = result.columns();
-            var rows = new ArrayList<T>();
+            var rows = new ArrayList<Record>();
             while (result.hasNext()) {
                 var row = result.next();
                 var values = new ArrayList<Value>(keys.size());
                 for (var key : keys) {
                     values.add(value(row.get(key)));
                 }
-                rows.add(mapper.apply(new InternalRecord(keys, values)));
+                rows.add(new InternalRecord(keys, values));
             }
             tx.commit();
             return rows;

@@ -1,9 +1,12 @@
 package org.dutygraph.platform.neo4j;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.event.TransactionData;
+import org.neo4j.graphdb.event.TransactionEventListenerAdapter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -19,13 +22,32 @@ import org.springframework.stereotype.Component;
 public class InProcessGraph {
 
     private final GraphDatabaseService database;
+    private final AtomicLong writes = new AtomicLong();
 
     InProcessGraph(ObjectProvider<DatabaseManagementService> embedded) {
         var service = embedded.getIfAvailable();
         this.database = service == null ? null : service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        if (service != null) {
+            // every committed write, whichever way it came in (Bolt, driver, Java API), before its commit returns
+            service.registerTransactionEventListener(
+                    GraphDatabaseSettings.DEFAULT_DATABASE_NAME, new TransactionEventListenerAdapter<Object>() {
+                        @Override
+                        public void afterCommit(TransactionData data, Object state, GraphDatabaseService db) {
+                            writes.incrementAndGet();
+                        }
+                    });
+        }
     }
 
     public Optional<GraphDatabaseService> database() {
         return Optional.ofNullable(database);
+    }
+
+    /**
+     * How many write transactions have committed in the embedded database since start: a result read while this
+     * stayed the same is still the database's answer. Always 0 against a server or cluster.
+     */
+    public long writes() {
+        return writes.get();
     }
 }
