@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.event.TransactionEventListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -18,11 +19,24 @@ import org.springframework.stereotype.Component;
 @org.springframework.modulith.NamedInterface("neo4j")
 public class InProcessGraph {
 
+    private final DatabaseManagementService service;
     private final GraphDatabaseService database;
 
     InProcessGraph(ObjectProvider<DatabaseManagementService> embedded) {
-        var service = embedded.getIfAvailable();
+        this.service = embedded.getIfAvailable();
         this.database = service == null ? null : service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+    }
+
+    /**
+     * Tells the listener of every transaction committed to the database, whichever connection or instance sent it
+     * (Bolt included); false against a server or cluster, where this JVM does not see other instances' writes.
+     */
+    public boolean listen(TransactionEventListener<?> listener) {
+        if (service == null) {
+            return false;
+        }
+        service.registerTransactionEventListener(GraphDatabaseSettings.DEFAULT_DATABASE_NAME, listener);
+        return true;
     }
 
     public Optional<GraphDatabaseService> database() {
