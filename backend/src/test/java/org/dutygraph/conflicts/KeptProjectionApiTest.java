@@ -66,10 +66,12 @@ class KeptProjectionApiTest extends ApiTest {
         assertThat(runIds()).as("no finding was written again").isEqualTo(runs);
         var second = overlaps();
         assertThat(second).hasSameSizeAs(first);
-        var secondRun = java.time.OffsetDateTime.parse(second.get(0).path("lastSeenAt").asString());
+        var secondRun =
+                java.time.OffsetDateTime.parse(second.get(0).path("lastSeenAt").asString());
         for (int i = 0; i < first.size(); i++) {
             assertThat(second.get(i).path("id")).isEqualTo(first.get(i).path("id"));
-            var seen = java.time.OffsetDateTime.parse(second.get(i).path("lastSeenAt").asString());
+            var seen = java.time.OffsetDateTime.parse(
+                    second.get(i).path("lastSeenAt").asString());
             assertThat(seen).as("computed by the second run").isEqualTo(secondRun);
             assertThat(seen)
                     .isAfterOrEqualTo(java.time.OffsetDateTime.parse(
