@@ -2,6 +2,7 @@ package org.dutygraph.conflicts;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.dutygraph.conflicts.engine.ConflictEngine;
 import org.dutygraph.conflicts.engine.Explanations;
 import org.dutygraph.conflicts.engine.Finding;
 import org.dutygraph.conflicts.engine.LiveAnalysis;
+import org.dutygraph.conflicts.engine.Projection;
 import org.dutygraph.conflicts.engine.ProjectionStore;
 import org.dutygraph.org.bundle.BundleImported;
 import org.dutygraph.platform.i18n.Messages;
@@ -58,6 +60,20 @@ public class ConflictAnalysisService implements AutoCloseable {
     static final int INCREMENTAL_LIMIT = 10_000;
     private final ExecutorService executor = JobThreads.single("conflict-analysis");
     private final Clock clock;
+    private final GraphChanges changes;
+
+    /** The projection of the graph at a count of {@link GraphChanges} on a day (vacancies depend on the date). */
+    private record Kept(long version, LocalDate day, Projection projection) {}
+
+    /**
+     * The projection last read, reused while nothing it reads has changed; an incremental run updates the same
+     * object in place, after a change that has moved the count. Touched only on the analysis thread.
+     */
+    private Kept kept;
+
+    private boolean warmedUp;
+    /** True while no incremental run has applied a change to {@link #live} since the full run that made it. */
+    private boolean liveUntouched;
 
     ConflictAnalysisService(
             ProjectionStore projections,
@@ -65,7 +81,9 @@ public class ConflictAnalysisService implements AutoCloseable {
             ConflictSettings settings,
             Clock clock,
             Messages messages,
-            JobLeases leases) {
+            JobLeases leases,
+            GraphChanges changes) {
+        this.changes = changes;
         this.leases = leases;
         this.words = messages::render;
         this.projections = projections;
@@ -142,6 +160,7 @@ public class ConflictAnalysisService implements AutoCloseable {
                 state = null;
             }
             var delta = state == null ? null : state.apply(projections.loadDuties(dutyIds));
+            if (!dutyIds.isEmpty()) liveUntouched = false;
             if (delta == null) {
                 log.info("Incremental analysis {} needs the whole graph; running a full analysis", id);
                 fullHoldingLease(id);
@@ -163,6 +182,7 @@ public class ConflictAnalysisService implements AutoCloseable {
                     millis);
         } catch (RuntimeException e) {
             live = null;
+            kept = null; // the run may have left it half updated
             log.error("Incremental analysis {} failed", id, e);
             jobs.update(id, job -> job.failed(Text.of(ConflictTexts.ANALYSIS_FAILED), now()));
         }
@@ -199,10 +219,13 @@ public class ConflictAnalysisService implements AutoCloseable {
     private void fullHoldingLease(String id) {
         queued.compareAndSet(id, null);
         var started = System.nanoTime();
+        var previous = liveUntouched ? live : null;
         live = null;
         try {
             at(id, "loading graph", 1);
-            var projection = projections.load();
+            var before = kept;
+            var projection = projection();
+            var reused = before != null && projection == before.projection();
             var loaded = System.nanoTime();
             at(id, "analyzing", 2);
             var findings = new ConflictEngine(settings.engine(), words)
@@ -212,31 +235,60 @@ public class ConflictAnalysisService implements AutoCloseable {
             var count = store.replaceActive(findings, id);
             store.markLatestRun(id);
             liveRun = id;
-            live = settings.keepsLiveAnalysis()
-                    ? LiveAnalysis.of(projection, findings, settings.engine(), words)
-                    : null;
-            if (live != null) {
+            // on a kept projection no incremental run has touched, the engine found what the last full run found
+            live = !settings.keepsLiveAnalysis()
+                    ? null
+                    : reused && previous != null
+                            ? previous
+                            : LiveAnalysis.of(projection, findings, settings.engine(), words);
+            liveUntouched = true;
+            if (live != null && !warmedUp) {
                 // Plan the incremental queries and run the in-memory pass once with nothing changed, so that
                 // the first incremental run after a full one is as fast as the next.
                 projections.loadDuties(List.of());
                 store.applyDelta(List.of(), List.of(), List.of(), id);
                 live.apply(List.of());
+                warmedUp = true;
             }
             var millis = (System.nanoTime() - started) / 1_000_000;
             jobs.update(id, job -> job.succeeded(count, millis, now()));
             log.info(
-                    "Conflict analysis {}: {} findings over {} duties in {} ms (load {} ms, analyze {} ms, store {} ms)",
+                    "Conflict analysis {}: {} findings over {} duties in {} ms ({} {} ms, analyze {} ms, store {} ms)",
                     id,
                     count,
                     projection.dutyCount(),
                     millis,
+                    reused ? "projection kept in memory" : "load",
                     (loaded - started) / 1_000_000,
                     (analyzed - loaded) / 1_000_000,
                     (System.nanoTime() - analyzed) / 1_000_000);
         } catch (RuntimeException e) {
+            kept = null;
             log.error("Conflict analysis {} failed", id, e);
             jobs.update(id, job -> job.failed(Text.of(ConflictTexts.ANALYSIS_FAILED), now()));
         }
+    }
+
+    /**
+     * The projection kept in memory if nothing it reads has been committed since it was read (nor has the day
+     * changed), else a fresh read, kept for the next run where the database's writes can be watched. The count is
+     * read before the projection: a change committed while it is read moves the count, and the next run reads again.
+     */
+    private Projection projection() {
+        var version = changes.version();
+        var day = LocalDate.now(clock);
+        if (version.isPresent()
+                && kept != null
+                && kept.version() == version.getAsLong()
+                && kept.day().equals(day)) {
+            return kept.projection();
+        }
+        kept = null;
+        var projection = projections.load();
+        if (version.isPresent() && settings.keepsLiveAnalysis()) {
+            kept = new Kept(version.getAsLong(), day, projection);
+        }
+        return projection;
     }
 
     @Override

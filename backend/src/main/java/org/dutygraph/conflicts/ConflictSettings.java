@@ -24,7 +24,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                              above it, it marks them stale until the next full run (default 200000)
  * @param analyzeAfterImport run an analysis after each successful bundle import
  * @param keepLiveAnalysis   keep the last full analysis in memory (about 0.5 GiB per million duties) so
- *                           that imports of a few duties are analysed incrementally
+ *                           that imports of a few duties are analysed incrementally, and a full analysis reads
+ *                           the graph again only after something it reads has changed (embedded store only)
  */
 @ConfigurationProperties("dutygraph.conflicts")
 public record ConflictSettings(

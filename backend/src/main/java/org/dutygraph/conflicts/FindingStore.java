@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,28 +50,97 @@ public class FindingStore {
 
     public record UnitCount(String unitId, int total, List<KindCount> byKind) {}
 
-    /** Stores one full run's findings, retires every other, and returns how many are active. */
+    /**
+     * Stores one full run's findings as a change to the stored ones and returns how many are active: only findings
+     * new, changed (by their digest), reopened, stale or involving other units than stored are written; findings no
+     * longer found are retired. The unchanged ones were computed by this run without being rewritten: the run's time,
+     * kept on the analysis marker, is their {@code lastSeenAt} while they stay active and current (see {@link #view}).
+     */
     int replaceActive(List<Finding> findings, String runId) {
-        upsert(findings, runId);
-        try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run(
-                            "MATCH (f:Finding) WHERE f.active AND f.runId <> $runId SET f.active = false",
-                            Map.of("runId", runId))
-                    .consume());
-        }
+        var now = now();
+        var stored = storedActive();
+        var rows = findings.parallelStream()
+                .map(FindingStore::row)
+                .filter(row -> !row.get("digest").equals(stored.get((String) row.get("id"))))
+                .toList();
+        var found = new HashSet<String>();
+        findings.forEach(finding -> found.add(finding.id()));
+        upsertRows(rows, runId, now);
+        var retired = stored.keySet().stream().filter(id -> !found.contains(id)).toList();
+        write(
+                List.of(RETIRE, "MERGE (m:AnalysisMarker {name: 'conflicts'}) SET m.fullRunAt = $now"),
+                Map.of("ids", retired, "now", now));
         return findings.size();
     }
 
     /** Stores an incremental run's findings, retires the given ones and marks the stale ones. */
     void applyDelta(List<Finding> upserts, List<String> retired, List<String> stale, String runId) {
-        upsert(upserts, runId);
+        upsertRows(upserts.stream().map(FindingStore::row).toList(), runId, now());
         try (var session = driver.session()) {
             session.executeWriteWithoutResult(tx -> {
-                tx.run("MATCH (f:Finding) WHERE f.id IN $ids SET f.active = false", Map.of("ids", retired))
-                        .consume();
-                tx.run("MATCH (f:Finding) WHERE f.id IN $ids AND f.active SET f.stale = true", Map.of("ids", stale))
-                        .consume();
+                tx.run(RETIRE, Map.of("ids", retired)).consume();
+                tx.run("""
+                        OPTIONAL MATCH (m:AnalysisMarker {name: 'conflicts'})
+                        WITH m.fullRunAt AS seen
+                        MATCH (f:Finding) WHERE f.id IN $ids AND f.active AND NOT coalesce(f.stale, false)
+                        SET f.stale = true,
+                            f.lastSeenAt = CASE WHEN seen > f.lastSeenAt THEN seen ELSE f.lastSeenAt END""", Map.of("ids", stale)).consume();
             });
+        }
+    }
+
+    /** Retires findings, keeping when they were last computed (a full run that left them unwritten). */
+    private static final String RETIRE = """
+            OPTIONAL MATCH (m:AnalysisMarker {name: 'conflicts'})
+            WITH m.fullRunAt AS seen
+            UNWIND $ids AS id
+            MATCH (f:Finding {id: id})
+            SET f.lastSeenAt = CASE WHEN f.active AND NOT f.stale AND seen > f.lastSeenAt THEN seen ELSE f.lastSeenAt END,
+                f.active = false""";
+
+    /**
+     * Active findings by id, with the digest of what is stored, or null where the finding must be written again
+     * even if unchanged: stale, resolved (found again, it reopens), or not involving each of its units.
+     */
+    private Map<String, String> storedActive() {
+        var cypher = """
+                MATCH (f:Finding) WHERE f.active
+                RETURN f.id AS id,
+                       CASE WHEN NOT f.stale AND f.status <> 'resolved' AND COUNT { (f)-[:INVOLVES]->() } = size(f.units)
+                            THEN f.digest END AS digest""";
+        var stored = new HashMap<String, String>();
+        if (inProcess != null) {
+            try (var tx = inProcess.beginTx();
+                    var result = tx.execute(cypher)) {
+                result.accept(r -> {
+                    stored.put((String) r.get("id"), (String) r.get("digest"));
+                    return true;
+                });
+            }
+        } else {
+            try (var session = driver.session()) {
+                session.executeRead(tx -> tx.run(cypher).list())
+                        .forEach(r -> stored.put(
+                                r.get("id").asString(), r.get("digest").asString(null)));
+            }
+        }
+        return stored;
+    }
+
+    /** Runs the statements in one write transaction, in this JVM where the store is. */
+    private void write(List<String> statements, Map<String, Object> params) {
+        if (inProcess != null) {
+            try (var tx = inProcess.beginTx()) {
+                for (var statement : statements) {
+                    tx.execute(statement, params).close();
+                }
+                tx.commit();
+            }
+        } else {
+            try (var session = driver.session()) {
+                session.executeWriteWithoutResult(tx -> statements.forEach(
+                        statement -> tx.run(statement, params).consume()));
+            }
         }
     }
 
@@ -98,12 +168,9 @@ public class FindingStore {
     }
 
     /** Merges findings by id, keeping their triage; a resolved finding found again reopens as a regression. */
-    private void upsert(List<Finding> findings, String runId) {
-        var now = now();
-        for (int from = 0; from < findings.size(); from += BATCH) {
-            var rows = findings.subList(from, Math.min(findings.size(), from + BATCH)).stream()
-                    .map(FindingStore::row)
-                    .toList();
+    private void upsertRows(List<Map<String, Object>> all, String runId, java.time.OffsetDateTime now) {
+        for (int from = 0; from < all.size(); from += BATCH) {
+            var rows = all.subList(from, Math.min(all.size(), from + BATCH));
             if (inProcess != null) {
                 try (var tx = inProcess.beginTx()) {
                     try (var result =
@@ -130,7 +197,7 @@ public class FindingStore {
                 f.duties = row.duties, f.powerItems = row.power_items, f.evidence = row.evidence,
                 f.roleEvidence = row.role_evidence,
                 f.explanationZh = row.explanation, f.explanationEn = row.explanation_en,
-                f.arbiterPostId = row.arbiter_post_id,
+                f.arbiterPostId = row.arbiter_post_id, f.digest = row.digest,
                 f.lastSeenAt = $now, f.runId = $runId, f.active = true, f.stale = false
             SET f.regression = CASE WHEN f.status = 'resolved' THEN true ELSE f.regression END
             SET f.status = CASE WHEN f.status = 'resolved' THEN 'open' ELSE f.status END
@@ -153,7 +220,20 @@ public class FindingStore {
                                 e.subjectId() == null ? "" : e.subjectId(),
                                 e.matched()))
                         .toList());
+        row.put("digest", digest(row));
         return row;
+    }
+
+    /** What the finding's stored properties would be, as a digest: equal digests need no write. */
+    private static String digest(Map<String, Object> row) {
+        try {
+            var text = new java.util.TreeMap<>(row).toString();
+            var hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<Finding.RoleEvidence> roleEvidence(Node f) {
@@ -198,11 +278,12 @@ public class FindingStore {
                   AND (NOT $regressionsOnly OR f.regression)
                   AND ($visible IS NULL OR EXISTS { MATCH (f)-[:INVOLVES]->(v:Organization) WHERE v.id IN $visible })
                   AND ($after IS NULL OR f.id > $after)
-                RETURN f ORDER BY f.id LIMIT $limit""", params);
+                WITH f ORDER BY f.id LIMIT $limit
+                RETURN """ + WITH_FULL_RUN, params);
     }
 
     public Optional<FindingView> byId(String id) {
-        return read("MATCH (f:Finding {id: $id}) RETURN f", Map.of("id", id)).stream()
+        return read("MATCH (f:Finding {id: $id}) RETURN" + WITH_FULL_RUN, Map.of("id", id)).stream()
                 .findFirst();
     }
 
@@ -215,12 +296,11 @@ public class FindingStore {
         params.put("now", now());
         try (var session = driver.session()) {
             return session
-                    .executeWrite(
-                            tx -> tx.run("""
+                    .executeWrite(tx -> tx.run("""
                     MATCH (f:Finding {id: $id})
                     SET f.status = $status, f.reason = $reason, f.triagedBy = $user, f.triagedAt = $now,
                         f.regression = CASE WHEN $status = 'resolved' THEN false ELSE f.regression END
-                    RETURN f""", params).list(r -> view(r.get("f").asNode())))
+                    RETURN """ + WITH_FULL_RUN, params).list(FindingStore::view))
                     .stream()
                     .findFirst();
         }
@@ -289,14 +369,34 @@ public class FindingStore {
         }
     }
 
+    /** A finding and the time of the last full run, for {@link #view}. */
+    private static final String WITH_FULL_RUN =
+            " f, COLLECT { MATCH (m:AnalysisMarker {name: 'conflicts'}) RETURN m.fullRunAt }[0] AS fullRunAt";
+
     private List<FindingView> read(String cypher, Map<String, Object> params) {
         try (var session = driver.session()) {
-            return session.executeRead(
-                    tx -> tx.run(cypher, params).list(r -> view(r.get("f").asNode())));
+            return session.executeRead(tx -> tx.run(cypher, params).list(FindingStore::view));
         }
     }
 
-    private static FindingView view(Node f) {
+    /**
+     * The finding with the full run's time as its {@code lastSeenAt} while it is active and not stale: a full run
+     * computes every finding but writes only those that changed ({@link #replaceActive}).
+     */
+    private static FindingView view(org.neo4j.driver.Record r) {
+        var f = r.get("f").asNode();
+        var lastSeen = f.get("lastSeenAt").asZonedDateTime();
+        var fullRun = r.get("fullRunAt");
+        if (f.get("active").asBoolean(false)
+                && !f.get("stale").asBoolean(false)
+                && !fullRun.isNull()
+                && fullRun.asZonedDateTime().isAfter(lastSeen)) {
+            lastSeen = fullRun.asZonedDateTime();
+        }
+        return view(f, lastSeen);
+    }
+
+    private static FindingView view(Node f, java.time.ZonedDateTime lastSeen) {
         return new FindingView(
                 f.get("id").asString(),
                 f.get("kind").asString(),
@@ -317,7 +417,7 @@ public class FindingStore {
                 strings(f, "powerItems"),
                 f.get("arbiterPostId").asString(null),
                 f.get("firstSeenAt").asZonedDateTime().toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC),
-                f.get("lastSeenAt").asZonedDateTime().toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
+                lastSeen.toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
     }
 
     private static List<String> strings(Node n, String key) {

@@ -115,6 +115,43 @@ class SeveralInstancesApiTest extends ApiTest {
                 .isEqualTo(full.findings());
     }
 
+    /**
+     * This instance keeps its projection of the graph between full analyses; an import through the other instance
+     * (over this one's Bolt connector, or into the shared server) must not be missed.
+     */
+    @Test
+    void anImportThroughAnotherInstanceIsSeenByThisInstancesNextFullAnalysis() throws InterruptedException {
+        wipeGraph();
+        importBundle(ConflictsBundle.TEXT);
+        finished(analysis.submit(), analysis);
+        var before = finished(analysis.submit(), analysis).findings();
+
+        var there = new GraphQl(second.port(), token(second.port(), "analyst"));
+        var imported = there.post("""
+                        mutation($b: JSON!) { importBundle(input: {bundle: $b}) { job { status } errors { code } } }""", java.util.Map.of("b", GraphQl.JSON.readValue("""
+                                        {"format": "org-bundle/1", "duties": [
+                                          {"id": "d-G-9", "holder_id": "G", "text": "负责矿山监督管理", "action": "act.supervise",
+                                           "objects": ["obj.mine"]}]}""", Object.class)))
+                .ok()
+                .path("importBundle");
+        assertThat(imported.path("errors").size()).as(imported.toString()).isZero();
+        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (count("Duty {id: 'd-G-9'}") == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+
+        var after = finished(analysis.submit(), analysis).findings();
+        assertThat(after).as("d-G-9 overlaps A's duty on mines").isGreaterThan(before);
+        try (var session = driver.session()) {
+            assertThat(session.run(
+                                    "MATCH (f:Finding {kind: 'overlap', active: true}) WHERE 'G' IN f.units RETURN count(f) AS c")
+                            .single()
+                            .get("c")
+                            .asLong())
+                    .isPositive();
+        }
+    }
+
     @Test
     void aRecomputationWaitsWhileAnotherInstanceRecomputes() throws InterruptedException {
         var otherLeases = second.bean(JobLeases.class);

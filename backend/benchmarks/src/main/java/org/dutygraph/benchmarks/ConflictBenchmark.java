@@ -102,18 +102,27 @@ final class ConflictBenchmark implements Benchmark {
             var same = OverlapQueries.compare(engine, query[0]);
             var ratio = queryWarm / warm;
             out.printf(
-                    "FULL    %,d duties: full analysis cold %.1f s, warm %.1f s (target %.0f s); competent grouped Cypher"
-                            + " cold %.1f s, warm %.1f s (%,d pairs); engine is %.1fx faster warm, %.1fx cold (target >= %.0fx)%n",
+                    "FULL    %,d duties, cold (first analysis after start: projection read from the store, every finding"
+                            + " written): %.2f s against the competent grouped Cypher's first run %.2f s: %.1fx (target >= %.0fx: %s)%n",
                     duties,
                     cold,
-                    warm,
-                    FULL_TARGET_SECONDS,
                     queryCold,
+                    queryCold / cold,
+                    RATIO_TARGET,
+                    queryCold / cold >= RATIO_TARGET ? "met" : "NOT met");
+            out.printf(
+                    "FULL    %,d duties, warm (nothing the projection reads changed since the last analysis: projection"
+                            + " kept in memory, no finding rewritten): %.2f s against the query's second run %.2f s (%,d pairs):"
+                            + " %.1fx (target >= %.0fx: %s; target <= %.0f s at 1,000,000 duties: %s)%n",
+                    duties,
+                    warm,
                     queryWarm,
                     query[0].pairs(),
                     ratio,
-                    queryCold / cold,
-                    RATIO_TARGET);
+                    RATIO_TARGET,
+                    ratio >= RATIO_TARGET ? "met" : "NOT met",
+                    FULL_TARGET_SECONDS,
+                    warm <= FULL_TARGET_SECONDS ? "met" : "NOT met");
             out.printf("SAME    %,d duties: engine and grouped query: %s%n", duties, same);
             out.printf("HEAP    %,d duties, warm full analysis: %s%n", duties, heap);
             var check = checkPlanted(driver, planted);
@@ -128,6 +137,11 @@ final class ConflictBenchmark implements Benchmark {
             out.printf(
                     "INCREMENTAL %,d duties, one unit's duties changed (10 duties re-coded): first run %d ms (cold: query plans, JIT), then worst of 3 runs %d ms (target %d ms)%n",
                     duties, coldIncremental, incremental, INCREMENTAL_TARGET_MILLIS);
+            var afterChange = fullAnalysis(analysis);
+            out.printf(
+                    "CHANGED %,d duties, full analysis after those imports (projection read again, only changed findings"
+                            + " written): %.2f s, %.1fx the query's second run%n",
+                    duties, afterChange, queryWarm / afterChange);
             var sizeTarget = duties < 1_000_000 || warm <= FULL_TARGET_SECONDS;
             return ratio >= RATIO_TARGET
                     && sizeTarget

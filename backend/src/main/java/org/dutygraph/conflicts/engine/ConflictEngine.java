@@ -1,8 +1,14 @@
 package org.dutygraph.conflicts.engine;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /** Runs every analysis over a projection and returns the findings, ordered by kind and id. */
 public final class ConflictEngine {
@@ -16,22 +22,57 @@ public final class ConflictEngine {
         this.words = words;
     }
 
-    /** @param progress told (step, steps) after each analysis */
+    /**
+     * The analyses run side by side, one per core: each makes findings of its own kinds only, into findings of its
+     * own (with its own chains, which fill a cache as they go); the projection is only read.
+     *
+     * @param progress told (step, steps) after each analysis, in order, on the calling thread
+     */
     public List<Finding> analyze(Projection projection, BiConsumer<Integer, Integer> progress) {
-        var findings = new Findings(projection, new Chains(projection), words);
-        List<Runnable> steps = List.of(
-                () -> new OverlapAnalyzer(findings).run(),
-                () -> new TextSimilarityAnalyzer(findings, settings).run(),
-                () -> new GapAnalyzer(findings).run(),
-                () -> new SupervisionAnalyzer(findings).run(),
-                () -> new RoleConflictAnalyzer(findings, settings).run(),
-                () -> new LoadAnalyzer(findings, settings).run());
-        for (int i = 0; i < steps.size(); i++) {
-            steps.get(i).run();
-            progress.accept(i + 1, steps.size());
+        List<Consumer<Findings>> steps = List.of(
+                findings -> new OverlapAnalyzer(findings).run(),
+                findings -> new TextSimilarityAnalyzer(findings, settings).run(),
+                findings -> new GapAnalyzer(findings).run(),
+                findings -> new SupervisionAnalyzer(findings).run(),
+                findings -> new RoleConflictAnalyzer(findings, settings).run(),
+                findings -> new LoadAnalyzer(findings, settings).run());
+        int threads = Math.min(steps.size(), Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, run -> {
+            var thread = new Thread(run, "conflict-engine");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            var running = new ArrayList<CompletableFuture<List<Finding>>>();
+            for (var step : steps) {
+                running.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            var findings = new Findings(projection, new Chains(projection), words);
+                            step.accept(findings);
+                            return findings.build();
+                        },
+                        pool));
+            }
+            var all = new ArrayList<Finding>();
+            for (int i = 0; i < running.size(); i++) {
+                all.addAll(join(running.get(i)));
+                progress.accept(i + 1, steps.size());
+            }
+            return all.stream()
+                    .sorted(Comparator.comparing(Finding::kind).thenComparing(Finding::id))
+                    .toList();
+        } finally {
+            pool.shutdownNow();
         }
-        return findings.build().stream()
-                .sorted(Comparator.comparing(Finding::kind).thenComparing(Finding::id))
-                .toList();
+    }
+
+    private static List<Finding> join(CompletableFuture<List<Finding>> step) {
+        try {
+            return step.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            if (e.getCause() instanceof Error cause) throw cause;
+            throw e;
+        }
     }
 }

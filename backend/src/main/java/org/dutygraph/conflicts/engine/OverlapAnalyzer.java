@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.dutygraph.platform.i18n.Text;
 
 /**
@@ -30,24 +31,53 @@ final class OverlapAnalyzer {
     void run() {
         var leads = leads();
         reportDoubleLeads(leads, arrangement -> true);
-        var buckets = buckets(p);
-        var ancestors = new HashMap<Integer, int[]>();
+        var buckets = new int[p.concepts.size()][];
+        buckets(p)
+                .forEach((o, duties) ->
+                        buckets[o] = duties.stream().mapToInt(Integer::intValue).toArray());
+        var ancestors = new int[p.concepts.size()][];
+        for (int c = 0; c < ancestors.length; c++) ancestors[c] = ancestorsOrSelf(c);
+        // The pairs are tested in slices of duties side by side and reported in duty order, as one pass would.
+        int slices = 4 * Runtime.getRuntime().availableProcessors();
+        int size = (p.dutyCount() + slices - 1) / slices;
+        var candidates = IntStream.range(0, slices)
+                .parallel()
+                .mapToObj(slice -> candidates(
+                        slice * size, Math.min(p.dutyCount(), (slice + 1) * size), buckets, ancestors, leads))
+                .toList();
         var reported = new HashSet<Long>();
-        for (int d = 0; d < p.dutyCount(); d++) {
+        for (var slice : candidates) {
+            for (int i = 0; i < slice.length; i += 4) {
+                if (reported.add(pair(slice[i], slice[i + 2])))
+                    report(slice[i], slice[i + 1], slice[i + 2], slice[i + 3]);
+            }
+        }
+    }
+
+    /** The conflicting (duty, object, partner, partner's object) of duties {@code from} to {@code to}, in order. */
+    private int[] candidates(int from, int to, int[][] buckets, int[][] ancestors, Map<String, Integer> leads) {
+        var found = new int[64];
+        int count = 0;
+        for (int d = from; d < to; d++) {
             if (!p.isCoded(d)) continue;
             for (int o : p.dutyObjects[d]) {
-                for (int a : ancestors.computeIfAbsent(o, this::ancestorsOrSelf)) {
-                    var bucket = buckets.get(a);
+                for (int a : ancestors[o]) {
+                    var bucket = buckets[a];
                     if (bucket == null) continue;
                     for (int e : bucket) {
                         if (e == d || (a == o && e < d)) continue;
-                        if (conflict(d, e, leads) && reported.add(pair(d, e))) {
-                            report(d, o, e, a);
+                        if (conflict(d, e, leads)) {
+                            if (count + 4 > found.length) found = java.util.Arrays.copyOf(found, found.length * 2);
+                            found[count++] = d;
+                            found[count++] = o;
+                            found[count++] = e;
+                            found[count++] = a;
                         }
                     }
                 }
             }
         }
+        return java.util.Arrays.copyOf(found, count);
     }
 
     /** Coded duties by object concept. */

@@ -6,6 +6,7 @@ import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.event.TransactionData;
+import org.neo4j.graphdb.event.TransactionEventListener;
 import org.neo4j.graphdb.event.TransactionEventListenerAdapter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -21,11 +22,12 @@ import org.springframework.stereotype.Component;
 @org.springframework.modulith.NamedInterface("neo4j")
 public class InProcessGraph {
 
+    private final DatabaseManagementService service;
     private final GraphDatabaseService database;
     private final AtomicLong writes = new AtomicLong();
 
     InProcessGraph(ObjectProvider<DatabaseManagementService> embedded) {
-        var service = embedded.getIfAvailable();
+        this.service = embedded.getIfAvailable();
         this.database = service == null ? null : service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         if (service != null) {
             // every committed write, whichever way it came in (Bolt, driver, Java API), before its commit returns
@@ -37,6 +39,18 @@ public class InProcessGraph {
                         }
                     });
         }
+    }
+
+    /**
+     * Tells the listener of every transaction committed to the database, whichever connection or instance sent it
+     * (Bolt included); false against a server or cluster, where this JVM does not see other instances' writes.
+     */
+    public boolean listen(TransactionEventListener<?> listener) {
+        if (service == null) {
+            return false;
+        }
+        service.registerTransactionEventListener(GraphDatabaseSettings.DEFAULT_DATABASE_NAME, listener);
+        return true;
     }
 
     public Optional<GraphDatabaseService> database() {
