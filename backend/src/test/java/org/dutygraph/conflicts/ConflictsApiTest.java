@@ -190,6 +190,9 @@ class ConflictsApiTest extends ApiTest {
                 .orElseThrow();
         assertThat(abAfter.path("status").asString()).isEqualTo("OPEN");
         assertThat(abAfter.path("regression").asBoolean()).isTrue();
+        assertThat(abAfter.path("reason").asString())
+                .as("a regression shows the resolution that did not hold")
+                .isEqualTo("已调整三定");
         var efAfter = after.stream()
                 .filter(f -> f.path("id").asString().equals(ef))
                 .findFirst()
