@@ -198,11 +198,8 @@ class HostileInputApiTest extends ApiTest {
                 "+999999999-12-31T00:00:00Z",
                 "+300000000-01-01T00:00:00Z",
                 "0000-01-01T00:00:00Z")) {
-            cases.add(new Case(
-                    "DateTime " + time,
-                    "inspector",
-                    body(patrol, Map.of("t", time)),
-                    Expect.error("GRAPHQL_VALIDATION_FAILED")));
+            cases.add(
+                    new Case("DateTime " + time, "inspector", body(patrol, Map.of("t", time)), Expect.badInput("$t")));
         }
         cases.add(new Case(
                 "Date -999999999-01-01",

@@ -29,9 +29,15 @@ final class BoundedTimeScalars {
 
     private BoundedTimeScalars() {}
 
+    /** Every refusal is BAD_USER_INPUT with the reason INVALID_DATE_TIME (see ScalarRefusals). */
     static GraphQLScalarType dateTime(Messages messages) {
         return bounded(
-                ExtendedScalars.DateTime, v -> ((OffsetDateTime) v).getYear(), (text, value) -> true, null, messages);
+                ExtendedScalars.DateTime,
+                v -> ((OffsetDateTime) v).getYear(),
+                (text, value) -> true,
+                "INVALID_DATE_TIME",
+                PlatformTexts.BAD_DATE_TIME,
+                messages);
     }
 
     /**
@@ -44,6 +50,7 @@ final class BoundedTimeScalars {
                 v -> ((LocalDate) v).getYear(),
                 (text, value) -> value.toString().equals(text),
                 "INVALID_DATE",
+                PlatformTexts.BAD_DATE,
                 messages);
     }
 
@@ -58,10 +65,14 @@ final class BoundedTimeScalars {
 
     @SuppressWarnings("unchecked")
     private static GraphQLScalarType bounded(
-            GraphQLScalarType scalar, Year year, Exact exact, String reason, Messages messages) {
+            GraphQLScalarType scalar,
+            Year year,
+            Exact exact,
+            String reason,
+            PlatformTexts malformed,
+            Messages messages) {
         var delegate = (Coercing<Object, Object>) scalar.getCoercing();
-        // without a reason (DateTime) a refusal stays a validation error, as graphql-java makes it
-        Map<String, Object> extensions = reason == null ? null : Map.of("reason", reason);
+        Map<String, Object> extensions = Map.of("reason", reason);
         return scalar.transform(b -> b.coercing(new Coercing<Object, Object>() {
             @Override
             public Object serialize(Object value, GraphQLContext context, Locale locale) {
@@ -73,9 +84,8 @@ final class BoundedTimeScalars {
                 Object value;
                 try {
                     value = delegate.parseValue(input, context, locale);
-                } catch (CoercingParseValueException malformed) {
-                    if (reason == null) throw malformed;
-                    throw valueRefused(messages.render(Text.of(PlatformTexts.BAD_DATE), locale));
+                } catch (CoercingParseValueException parserRefusal) {
+                    throw valueRefused(messages.render(Text.of(malformed), locale));
                 }
                 if (!inRange(year.of(value))) {
                     throw valueRefused(messages.render(outOfRange(scalar), locale));
@@ -87,15 +97,17 @@ final class BoundedTimeScalars {
             }
 
             private CoercingParseValueException valueRefused(String message) {
-                var refused = CoercingParseValueException.newCoercingParseValueException()
-                        .message(message);
-                return (extensions == null ? refused : refused.extensions(extensions)).build();
+                return CoercingParseValueException.newCoercingParseValueException()
+                        .message(message)
+                        .extensions(extensions)
+                        .build();
             }
 
             private CoercingParseLiteralException literalRefused(String message) {
-                var refused = CoercingParseLiteralException.newCoercingParseLiteralException()
-                        .message(message);
-                return (extensions == null ? refused : refused.extensions(extensions)).build();
+                return CoercingParseLiteralException.newCoercingParseLiteralException()
+                        .message(message)
+                        .extensions(extensions)
+                        .build();
             }
 
             @Override
@@ -104,9 +116,8 @@ final class BoundedTimeScalars {
                 Object value;
                 try {
                     value = delegate.parseLiteral(input, variables, context, locale);
-                } catch (CoercingParseLiteralException malformed) {
-                    if (reason == null) throw malformed;
-                    throw literalRefused(messages.render(Text.of(PlatformTexts.BAD_DATE), locale));
+                } catch (CoercingParseLiteralException parserRefusal) {
+                    throw literalRefused(messages.render(Text.of(malformed), locale));
                 }
                 if (!inRange(year.of(value))) {
                     throw literalRefused(messages.render(outOfRange(scalar), locale));

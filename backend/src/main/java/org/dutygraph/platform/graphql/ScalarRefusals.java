@@ -40,7 +40,8 @@ final class ScalarRefusals {
     private static final Map<String, PlatformTexts> REASONS = Map.of(
             "INVALID_MONTH", PlatformTexts.BAD_YEAR_MONTH,
             "INVALID_PERIOD", PlatformTexts.BAD_APPRAISAL_PERIOD,
-            "INVALID_DATE", PlatformTexts.BAD_DATE);
+            "INVALID_DATE", PlatformTexts.BAD_DATE,
+            "INVALID_DATE_TIME", PlatformTexts.BAD_DATE_TIME);
 
     private ScalarRefusals() {}
 

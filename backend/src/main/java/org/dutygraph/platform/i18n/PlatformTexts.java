@@ -16,6 +16,7 @@ public enum PlatformTexts implements MessageKey {
     BAD_YEAR_MONTH,
     BAD_APPRAISAL_PERIOD,
     BAD_DATE,
+    BAD_DATE_TIME,
     VALUE_REFUSED,
     LIMIT_EXCEEDED,
     LIMIT_DEPTH,

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A value a scalar refuses (a month, a period, a date) is answered as the features' own refusals are: BAD_USER_INPUT
+ * A value a scalar refuses (a month, a period, a date, a time) is answered as the features' own refusals are: BAD_USER_INPUT
  * with {@code extensions.reason}, {@code extensions.field} naming where it came in (the argument path of a literal,
  * {@code $variable} and the path inside it for a variable), and a catalogue sentence in the request's language, not
  * graphql-java's English one around it (nor, for dates, the Java parser's text), and never the value typed.
@@ -72,6 +72,39 @@ class ScalarRefusalsApiTest extends ApiTest {
         // a day that does not exist and a year out of range: the same reason
         refusal(as("inspector").post(SHORTFALLS, Map.of("d", "2026-02-30")), "INVALID_DATE", "$d");
         refusal(as("inspector").post(SHORTFALLS, Map.of("d", "-999999999-01-01")), "INVALID_DATE", "$d");
+    }
+
+    @Test
+    void aRefusedDateTimeIsBadUserInputNamingWhereItCameIn() {
+        var patrol = "mutation($i: SyncInspectorDayInput!) { syncInspectorDay(input: $i) { errors { code } } }";
+        for (var language : new String[] {"zh-CN", "en"}) {
+            var inspector = as("inspector").inLanguage(language);
+            for (var time : new String[] {"2026-03-05 09:30", "2026-03-05T09:30:00", "0000-01-01T00:00:00Z"}) {
+                var error = refusal(
+                        inspector.post(
+                                patrol,
+                                Map.of(
+                                        "i",
+                                        Map.of(
+                                                "patrols",
+                                                java.util.List.of(
+                                                        Map.of("clientId", "p", "hallId", "h", "at", time))))),
+                        "INVALID_DATE_TIME",
+                        "$i.patrols[0].at");
+                assertThat(error.path("message").asString())
+                        .as(language + " " + time)
+                        .doesNotContain(time)
+                        .doesNotContain("Variable")
+                        .contains(language.equals("en") ? "offset" : "时区偏移");
+            }
+        }
+        var asLiteral = refusal(
+                as("inspector")
+                        .post(
+                                "mutation { syncInspectorDay(input: {patrols: [{clientId: \"p\", hallId: \"h\", at: \"yesterday\"}]}) { errors { code } } }"),
+                "INVALID_DATE_TIME",
+                "input.patrols[0].at");
+        assertThat(asLiteral.path("message").asString()).doesNotContain("yesterday");
     }
 
     private static JsonNode refusal(GraphQl.Response response, String reason, String field) {
