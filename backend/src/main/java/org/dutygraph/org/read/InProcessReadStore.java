@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.dutygraph.platform.neo4j.InProcessGraph;
+import org.dutygraph.platform.neo4j.WatchedCommits;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
@@ -29,9 +31,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@code dutygraph.read.in-process} is not false, and no Spring-managed transaction is running on the thread (a
  * read inside {@code graph.write} must see that transaction's own writes, which live in its driver session).
  *
- * <p>Rows are remembered per query and parameters until the next write commits in the database ({@link
- * InProcessGraph#writes()}; by any path, an import or a single edit alike), up to {@code dutygraph.read.cache-rows}
- * rows: an unchanged graph gives the same rows, so a page asked again between writes costs no query (measured: the
+ * <p>Rows are remembered per query and parameters until the next commit that changes a label or relationship type
+ * the read API reads ({@link ReadLabels}; by any path, an import or a single edit alike; the background jobs'
+ * bookkeeping, pushes, complaints and the like leave them), up to {@code dutygraph.read.cache-rows} rows: an unchanged graph gives the same rows, so a page asked again between writes costs no query (measured: the
  * unit page's first 50 duties sort all of a unit's ~10,000 by id, most of its CPU). Who may see what is decided
  * above this store (the schema's {@code @auth} and the resolvers), so rows are shared between callers as the queries
  * themselves would have returned them.
@@ -40,7 +42,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class InProcessReadStore {
 
     private final GraphDatabaseService database;
-    private final InProcessGraph embedded;
+    private final WatchedCommits changes;
     private final Cache<Query, Rows> remembered;
 
     private record Query(String cypher, Map<String, Object> params) {}
@@ -52,8 +54,11 @@ class InProcessReadStore {
             @org.springframework.beans.factory.annotation.Value("${dutygraph.read.in-process:true}") boolean enabled,
             @org.springframework.beans.factory.annotation.Value("${dutygraph.read.cache-rows:50000}") long cacheRows) {
         this.database = enabled ? embedded.database().orElse(null) : null;
-        this.embedded = embedded;
-        this.remembered = cacheRows <= 0
+        this.changes = database == null || cacheRows <= 0
+                ? null
+                : embedded.watch(ReadLabels.NODES, Set.of(), ReadLabels.RELATIONSHIPS)
+                        .orElse(null);
+        this.remembered = changes == null
                 ? null
                 : Caffeine.newBuilder()
                         .maximumWeight(cacheRows)
@@ -81,12 +86,12 @@ class InProcessReadStore {
 
     private Rows remembered(GraphDatabaseService db, String cypher, Map<String, Object> params) {
         var query = new Query(cypher, new java.util.HashMap<>(params));
-        var writes = embedded.writes();
+        var writes = changes.count();
         var rows = remembered.getIfPresent(query);
         if (rows == null || rows.writes() != writes) {
             rows = new Rows(writes, read(db, cypher, params));
             // a write committed meanwhile may or may not be in these rows: keep them only if none did
-            if (embedded.writes() == writes) {
+            if (changes.count() == writes) {
                 remembered.put(query, rows);
             }
         }

@@ -1,13 +1,11 @@
 package org.dutygraph.platform.neo4j;
 
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.graphdb.GraphDatabaseService;
-import org.neo4j.graphdb.event.TransactionData;
 import org.neo4j.graphdb.event.TransactionEventListener;
-import org.neo4j.graphdb.event.TransactionEventListenerAdapter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -24,21 +22,10 @@ public class InProcessGraph {
 
     private final DatabaseManagementService service;
     private final GraphDatabaseService database;
-    private final AtomicLong writes = new AtomicLong();
 
     InProcessGraph(ObjectProvider<DatabaseManagementService> embedded) {
         this.service = embedded.getIfAvailable();
         this.database = service == null ? null : service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-        if (service != null) {
-            // every committed write, whichever way it came in (Bolt, driver, Java API), before its commit returns
-            service.registerTransactionEventListener(
-                    GraphDatabaseSettings.DEFAULT_DATABASE_NAME, new TransactionEventListenerAdapter<Object>() {
-                        @Override
-                        public void afterCommit(TransactionData data, Object state, GraphDatabaseService db) {
-                            writes.incrementAndGet();
-                        }
-                    });
-        }
     }
 
     /**
@@ -53,15 +40,17 @@ public class InProcessGraph {
         return true;
     }
 
-    public Optional<GraphDatabaseService> database() {
-        return Optional.ofNullable(database);
+    /**
+     * Counts the commits that change nodes of {@code nodes}' labels (any change), get or lose a label of {@code
+     * labelOnly}, or change relationships of {@code relationships}' types, whichever connection or instance sent them;
+     * empty against a server or cluster, where this JVM does not see other instances' writes.
+     */
+    public Optional<WatchedCommits> watch(Set<String> nodes, Set<String> labelOnly, Set<String> relationships) {
+        var watch = new WatchedCommits(nodes, labelOnly, relationships);
+        return listen(watch) ? Optional.of(watch) : Optional.empty();
     }
 
-    /**
-     * How many write transactions have committed in the embedded database since start: a result read while this
-     * stayed the same is still the database's answer. Always 0 against a server or cluster.
-     */
-    public long writes() {
-        return writes.get();
+    public Optional<GraphDatabaseService> database() {
+        return Optional.ofNullable(database);
     }
 }
