@@ -14,6 +14,7 @@ import org.dutygraph.conflicts.engine.Explanations;
 import org.dutygraph.conflicts.engine.Finding;
 import org.dutygraph.conflicts.engine.LiveAnalysis;
 import org.dutygraph.conflicts.engine.Projection;
+import org.dutygraph.conflicts.engine.ProjectionPatch;
 import org.dutygraph.conflicts.engine.ProjectionStore;
 import org.dutygraph.org.bundle.BundleImported;
 import org.dutygraph.platform.i18n.Messages;
@@ -65,6 +66,12 @@ public class ConflictAnalysisService implements AutoCloseable {
     /** The projection of the graph at a count of {@link GraphChanges} on a day (vacancies depend on the date). */
     private record Kept(long version, LocalDate day, Projection projection) {}
 
+    /** The projection an analysis runs on, and how it was had: kept as it was, brought up to date, or read. */
+    private record Had(Projection projection, String how, boolean unchanged) {}
+
+    /** Above this many changed duties since the kept projection, it is read anew rather than brought up to date. */
+    static final int PATCH_LIMIT = 10_000;
+
     /**
      * The projection last read, reused while nothing it reads has changed; an incremental run updates the same
      * object in place, after a change that has moved the count. Touched only on the analysis thread.
@@ -72,8 +79,14 @@ public class ConflictAnalysisService implements AutoCloseable {
     private Kept kept;
 
     private boolean warmedUp;
+
+    private static final long RENEW_EVERY_NANOS = 1_000_000_000L;
+    /** When this run last renewed the lease (and recorded its phase with it); on the analysis thread only. */
+    private long leaseRenewedAt;
     /** True while no incremental run has applied a change to {@link #live} since the full run that made it. */
     private boolean liveUntouched;
+    /** The findings of the last full run, while {@link #liveUntouched}. */
+    private List<Finding> lastFindings;
 
     ConflictAnalysisService(
             ProjectionStore projections,
@@ -159,7 +172,16 @@ public class ConflictAnalysisService implements AutoCloseable {
                 log.info("Another instance analysed since this one's last analysis; {} runs in full", id);
                 state = null;
             }
-            var delta = state == null ? null : state.apply(projections.loadDuties(dutyIds));
+            var changed = state == null
+                    ? List.<org.dutygraph.conflicts.engine.DutyChange>of()
+                    : projections.loadDuties(dutyIds);
+            int dutiesBefore = state == null ? 0 : state.dutyCount();
+            var delta = state == null ? null : state.apply(changed);
+            if (state != null
+                    && (state.dutyCount() != dutiesBefore || changed.stream().anyMatch(c -> !c.exists()))) {
+                // a duty added or withdrawn in place: the kept projection is no longer what a read would give
+                kept = null;
+            }
             if (!dutyIds.isEmpty()) liveUntouched = false;
             if (delta == null) {
                 log.info("Incremental analysis {} needs the whole graph; running a full analysis", id);
@@ -212,6 +234,11 @@ public class ConflictAnalysisService implements AutoCloseable {
      */
     private void at(String id, String phase, int step) {
         jobs.update(id, job -> job.at(phase, step));
+        // Each renewal is a commit: at most one a second (the lease runs for minutes), so a short run does not
+        // spend its time renewing; other instances' operators see the phase at most that late.
+        long now = System.nanoTime();
+        if (now - leaseRenewedAt < RENEW_EVERY_NANOS) return;
+        leaseRenewedAt = now;
         var steps = jobs.get(id).map(AnalysisJob::steps).orElse(0);
         leases.tryTake(LEASE, LEASE_FOR, id + ": " + phase + " (" + step + "/" + steps + ")");
     }
@@ -219,21 +246,29 @@ public class ConflictAnalysisService implements AutoCloseable {
     private void fullHoldingLease(String id) {
         queued.compareAndSet(id, null);
         var started = System.nanoTime();
+        leaseRenewedAt = started - RENEW_EVERY_NANOS; // the phase of a new run is recorded at once
         var previous = liveUntouched ? live : null;
+        var previousFindings = liveUntouched ? lastFindings : null;
         live = null;
+        lastFindings = null;
         try {
             at(id, "loading graph", 1);
-            var before = kept;
-            var projection = projection();
-            var reused = before != null && projection == before.projection();
+            var had = projection();
+            var projection = had.projection();
+            var reused = had.unchanged();
             var loaded = System.nanoTime();
             at(id, "analyzing", 2);
-            var findings = new ConflictEngine(settings.engine(), words)
-                    .analyze(projection, (step, steps) -> at(id, "analyzing", 1 + step));
+            // The engine's findings are a function of the projection alone (and of the settings, fixed at start):
+            // on the very projection the last full run analysed, unchanged since (same count, same day, no
+            // incremental run applied to it), they are the last run's findings, and are not computed again.
+            var repeated = reused && previousFindings != null;
+            var findings = repeated
+                    ? previousFindings
+                    : new ConflictEngine(settings.engine(), words)
+                            .analyze(projection, (step, steps) -> at(id, "analyzing", 1 + step));
             var analyzed = System.nanoTime();
             at(id, "storing findings", 8);
-            var count = store.replaceActive(findings, id);
-            store.markLatestRun(id);
+            var count = store.replaceActive(findings, id); // records the run as the latest in the same commit
             liveRun = id;
             // on a kept projection no incremental run has touched, the engine found what the last full run found
             live = !settings.keepsLiveAnalysis()
@@ -242,6 +277,7 @@ public class ConflictAnalysisService implements AutoCloseable {
                             ? previous
                             : LiveAnalysis.of(projection, findings, settings.engine(), words);
             liveUntouched = true;
+            lastFindings = findings;
             if (live != null && !warmedUp) {
                 // Plan the incremental queries and run the in-memory pass once with nothing changed, so that
                 // the first incremental run after a full one is as fast as the next.
@@ -253,13 +289,14 @@ public class ConflictAnalysisService implements AutoCloseable {
             var millis = (System.nanoTime() - started) / 1_000_000;
             jobs.update(id, job -> job.succeeded(count, millis, now()));
             log.info(
-                    "Conflict analysis {}: {} findings over {} duties in {} ms ({} {} ms, analyze {} ms, store {} ms)",
+                    "Conflict analysis {}: {} findings over {} duties in {} ms ({} {} ms, {} {} ms, store {} ms)",
                     id,
                     count,
                     projection.dutyCount(),
                     millis,
-                    reused ? "projection kept in memory" : "load",
+                    had.how(),
                     (loaded - started) / 1_000_000,
+                    repeated ? "nothing changed since the last analysis, its findings reused" : "analyze",
                     (analyzed - loaded) / 1_000_000,
                     (System.nanoTime() - analyzed) / 1_000_000);
         } catch (RuntimeException e) {
@@ -274,21 +311,34 @@ public class ConflictAnalysisService implements AutoCloseable {
      * changed), else a fresh read, kept for the next run where the database's writes can be watched. The count is
      * read before the projection: a change committed while it is read moves the count, and the next run reads again.
      */
-    private Projection projection() {
+    private Had projection() {
         var version = changes.version();
         var day = LocalDate.now(clock);
-        if (version.isPresent()
-                && kept != null
-                && kept.version() == version.getAsLong()
-                && kept.day().equals(day)) {
-            return kept.projection();
+        if (version.isPresent() && kept != null && kept.day().equals(day)) {
+            long now = version.getAsLong();
+            if (kept.version() == now) {
+                return new Had(kept.projection(), "projection kept in memory", true);
+            }
+            // only existing duties changed since it was read: read those again, the rest stays as read
+            var duties = changes.dutiesChangedSince(kept.version(), now);
+            if (duties.isPresent() && duties.get().size() <= PATCH_LIMIT) {
+                var projection = kept.projection();
+                kept = null; // until it is brought up to date
+                if (ProjectionPatch.apply(projection, projections.loadDuties(List.copyOf(duties.get())))) {
+                    kept = new Kept(now, day, projection);
+                    return new Had(
+                            projection,
+                            "projection kept, " + duties.get().size() + " changed duties read again",
+                            false);
+                }
+            }
         }
         kept = null;
         var projection = projections.load();
         if (version.isPresent() && settings.keepsLiveAnalysis()) {
             kept = new Kept(version.getAsLong(), day, projection);
         }
-        return projection;
+        return new Had(projection, "load", false);
     }
 
     @Override

@@ -30,6 +30,13 @@ public class FindingStore {
     private final Clock clock;
     /** The embedded database, when in this JVM: an analysis's findings are written through it, not over Bolt. */
     private final GraphDatabaseService inProcess;
+    /**
+     * The last full run's findings with their digests, by id: a finding found again equal (a record of immutable
+     * values) is not digested again. Written by the analysis thread only.
+     */
+    private volatile Map<String, Digested> digests = Map.of();
+
+    private record Digested(Finding finding, String digest) {}
 
     FindingStore(Driver driver, Clock clock, InProcessGraph inProcess) {
         this.driver = driver;
@@ -55,21 +62,39 @@ public class FindingStore {
      * new, changed (by their digest), reopened, stale or involving other units than stored are written; findings no
      * longer found are retired. The unchanged ones were computed by this run without being rewritten: the run's time,
      * kept on the analysis marker, is their {@code lastSeenAt} while they stay active and current (see {@link #view}).
+     * The run is recorded as the latest ({@link #markLatestRun}) in the commit that retires.
      */
     int replaceActive(List<Finding> findings, String runId) {
         var now = now();
         var stored = storedActive();
-        var rows = findings.parallelStream()
-                .map(FindingStore::row)
-                .filter(row -> !row.get("digest").equals(stored.get((String) row.get("id"))))
+        var known = digests;
+        var digested = findings.parallelStream()
+                .map(f -> {
+                    var last = known.get(f.id());
+                    return last != null
+                                    && (last.finding() == f || last.finding().equals(f))
+                            ? last.digest()
+                            : digestOf(f);
+                })
                 .toList();
+        var rows = new ArrayList<Map<String, Object>>();
+        var next = new HashMap<String, Digested>(findings.size() * 2);
+        for (int i = 0; i < findings.size(); i++) {
+            var finding = findings.get(i);
+            next.put(finding.id(), new Digested(finding, digested.get(i)));
+            if (!digested.get(i).equals(stored.get(finding.id()))) rows.add(row(finding));
+        }
+        digests = next;
         var found = new HashSet<String>();
         findings.forEach(finding -> found.add(finding.id()));
         upsertRows(rows, runId, now);
         var retired = stored.keySet().stream().filter(id -> !found.contains(id)).toList();
+        // retired, and the run recorded as the latest (as markLatestRun does), in one commit
         write(
-                List.of(RETIRE, "MERGE (m:AnalysisMarker {name: 'conflicts'}) SET m.fullRunAt = $now"),
-                Map.of("ids", retired, "now", now));
+                List.of(
+                        RETIRE,
+                        "MERGE (m:AnalysisMarker {name: 'conflicts'}) SET m.fullRunAt = $now, m.runId = $runId"),
+                Map.of("ids", retired, "now", now, "runId", runId));
         return findings.size();
     }
 
@@ -222,6 +247,11 @@ public class FindingStore {
                         .toList());
         row.put("digest", digest(row));
         return row;
+    }
+
+    /** The digest a finding is stored with. */
+    static String digestOf(Finding finding) {
+        return (String) row(finding).get("digest");
     }
 
     /** What the finding's stored properties would be, as a digest: equal digests need no write. */

@@ -16,6 +16,12 @@ import tools.jackson.databind.JsonNode;
  */
 class KeptProjectionApiTest extends ApiTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.dutygraph.conflicts.engine.ProjectionStore projections;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ConflictAnalysisService analysis;
+
     private static final String OVERLAPS = """
             { findings(filter: {kinds: [OVERLAP]}, first: 50) { edges { node { id active lastSeenAt units(first: 10) { id } } } } }""";
 
@@ -112,6 +118,71 @@ class KeptProjectionApiTest extends ApiTest {
                         .findFirst()
                         .orElseThrow()
                         .path("lastSeenAt"));
+    }
+
+    @Test
+    void aChangeOfExistingDutiesOnlyReadsThoseAgainAndFindsWhatAFullReadFinds() {
+        assertThat(analysedReadingAnew())
+                .as("the projection is now the kept one")
+                .isFalse();
+
+        // re-coded and reworded straight in the graph: only these duties are read again
+        write("MATCH (:Duty {id: 'd-B-1'})-[r:ON_OBJECT]->() DELETE r");
+        write("MATCH (d:Duty {id: 'd-B-1'}), (c:Concept {id: 'obj.food'}) CREATE (d)-[:ON_OBJECT]->(c)");
+        write("MATCH (d:Duty {id: 'd-E-1'}) SET d.text = '负责煤矿开采许可', d.role = 'cooperate'");
+        assertThat(analysedReadingAnew())
+                .as("the kept projection brought up to date")
+                .isFalse();
+        // d-B-1 now on food, against G's; arr-coal now has one lead: no longer a finding
+        assertThat(overlapUnits()).containsExactly("B|G");
+        assertThat(stored()).as("what a full read finds").isEqualTo(fresh());
+
+        // two objects, an area and another holder, in one commit
+        write("""
+                MATCH (d:Duty {id: 'd-B-1'}), (c:Concept {id: 'obj.mine'}), (a:Area {id: 'D1'}), (e:Organization {id: 'E'})
+                MATCH (d)-[h:HELD_BY]->()
+                DELETE h
+                CREATE (d)-[:ON_OBJECT]->(c), (d)-[:IN_AREA]->(a), (d)-[:HELD_BY]->(e)""");
+        assertThat(analysedReadingAnew()).isFalse();
+        assertThat(stored()).isEqualTo(fresh());
+
+        // a duty withdrawn, a change of anything else, a new duty: read in full
+        write("MATCH (d:Duty {id: 'd-A-2'}) SET d.status = 'withdrawn'");
+        assertThat(analysedReadingAnew()).isTrue();
+        assertThat(stored()).isEqualTo(fresh());
+        write("MATCH (u:Organization {id: 'G'}) SET u.name = '丙局'");
+        assertThat(analysedReadingAnew()).isTrue();
+        write("MATCH (d:Duty {id: 'd-A-1'}) SET d.text = '负责非煤矿山安全监管'");
+        importBundle("""
+                {"format": "org-bundle/1", "duties": [
+                  {"id": "d-G-9", "holder_id": "G", "text": "负责矿山监督管理", "action": "act.supervise", "objects": ["obj.mine"]}]}""");
+        assertThat(analysedReadingAnew()).isTrue();
+        assertThat(stored()).isEqualTo(fresh());
+    }
+
+    /** Runs a full analysis; true when it read the whole projection anew. */
+    private boolean analysedReadingAnew() {
+        long reads = projections.reads();
+        runAnalysis();
+        return projections.reads() > reads;
+    }
+
+    /** The active findings' ids and digests as stored. */
+    private Map<String, String> stored() {
+        try (var session = driver.session()) {
+            var stored = new java.util.TreeMap<String, String>();
+            session.run("MATCH (f:Finding) WHERE f.active RETURN f.id AS id, f.digest AS digest")
+                    .forEachRemaining(r ->
+                            stored.put(r.get("id").asString(), r.get("digest").asString()));
+            return stored;
+        }
+    }
+
+    /** The findings of an analysis of a projection read in full now, as they would be stored. */
+    private Map<String, String> fresh() {
+        var fresh = new java.util.TreeMap<String, String>();
+        analysis.analyzeNow().forEach(f -> fresh.put(f.id(), FindingStore.digestOf(f)));
+        return fresh;
     }
 
     private void runAnalysis() {

@@ -112,7 +112,9 @@ final class ConflictBenchmark implements Benchmark {
                     queryCold / cold >= RATIO_TARGET ? "met" : "NOT met");
             out.printf(
                     "FULL    %,d duties, warm (nothing the projection reads changed since the last analysis: projection"
-                            + " kept in memory, no finding rewritten): %.2f s against the query's second run %.2f s (%,d pairs):"
+                            + " kept in memory and, the question being the same, the last analysis's findings reused, not"
+                            + " computed again; stored findings read and compared, none rewritten): %.2f s against the"
+                            + " query's second run %.2f s (%,d pairs):"
                             + " %.1fx (target >= %.0fx: %s; target <= %.0f s at 1,000,000 duties: %s)%n",
                     duties,
                     warm,
@@ -138,12 +140,23 @@ final class ConflictBenchmark implements Benchmark {
                     "INCREMENTAL %,d duties, one unit's duties changed (10 duties re-coded): first run %d ms (cold: query plans, JIT), then worst of 3 runs %d ms (target %d ms)%n",
                     duties, coldIncremental, incremental, INCREMENTAL_TARGET_MILLIS);
             var afterChange = fullAnalysis(analysis);
+            var changedRatio = queryWarm / afterChange;
             out.printf(
-                    "CHANGED %,d duties, full analysis after those imports (projection read again, only changed findings"
-                            + " written): %.2f s, %.1fx the query's second run%n",
-                    duties, afterChange, queryWarm / afterChange);
-            var sizeTarget = duties < 1_000_000 || warm <= FULL_TARGET_SECONDS;
+                    "CHANGED %,d duties, full analysis after those imports (the kept projection brought up to date by"
+                            + " reading again only the duties the imports changed, every analysis run, only changed"
+                            + " findings written): %.2f s against the query's second run %.2f s: %.1fx (target >= %.0fx:"
+                            + " %s; target <= %.0f s at 1,000,000 duties: %s)%n",
+                    duties,
+                    afterChange,
+                    queryWarm,
+                    changedRatio,
+                    RATIO_TARGET,
+                    changedRatio >= RATIO_TARGET ? "met" : "NOT met",
+                    FULL_TARGET_SECONDS,
+                    afterChange <= FULL_TARGET_SECONDS ? "met" : "NOT met");
+            var sizeTarget = duties < 1_000_000 || (warm <= FULL_TARGET_SECONDS && afterChange <= FULL_TARGET_SECONDS);
             return ratio >= RATIO_TARGET
+                    && changedRatio >= RATIO_TARGET
                     && sizeTarget
                     && same.startsWith("same")
                     && check[0] == planted.size()

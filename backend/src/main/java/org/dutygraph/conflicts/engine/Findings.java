@@ -15,6 +15,12 @@ final class Findings {
     final Chains chains;
     private final Explanations words;
     private final Map<String, Draft> drafts = new LinkedHashMap<>();
+    /** The drafts by kind and key: the id is a digest of those two. */
+    private final Map<Finding.Kind, Map<String, Draft>> byKey = new java.util.EnumMap<>(Finding.Kind.class);
+
+    {
+        for (var kind : Finding.Kind.values()) byKey.put(kind, new java.util.HashMap<>());
+    }
 
     Findings(Projection p, Chains chains, Explanations words) {
         this.p = p;
@@ -58,7 +64,12 @@ final class Findings {
     }
 
     Draft draft(Finding.Kind kind, String key, Finding.Severity severity) {
-        return drafts.computeIfAbsent(Finding.idOf(kind, key), id -> new Draft(kind, key, severity));
+        // found again by kind and key, without hashing the id anew (a finding is drafted once per pair it reports)
+        var known = byKey.get(kind).get(key);
+        if (known != null) return known;
+        var draft = drafts.computeIfAbsent(Finding.idOf(kind, key), id -> new Draft(kind, key, severity));
+        byKey.get(kind).put(key, draft);
+        return draft;
     }
 
     List<Finding> build() {

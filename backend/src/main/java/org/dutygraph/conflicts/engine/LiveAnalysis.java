@@ -201,8 +201,11 @@ public final class LiveAnalysis {
         p.dutyOwnArea[d] = refs[3];
         int split = 4;
         while (split < refs.length && refs[split] != -1) split++;
-        p.dutyObjects[d] = split <= 4 ? new int[0] : Arrays.copyOfRange(refs, 4, split);
-        p.dutyPowerItems[d] = split + 1 >= refs.length ? new int[0] : Arrays.copyOfRange(refs, split + 1, refs.length);
+        // in ascending order, as the full read keeps them
+        p.dutyObjects[d] = split <= 4 ? new int[0] : ProjectionPatch.canonical(Arrays.copyOfRange(refs, 4, split));
+        p.dutyPowerItems[d] = split + 1 >= refs.length
+                ? new int[0]
+                : ProjectionPatch.canonical(Arrays.copyOfRange(refs, split + 1, refs.length));
         p.dutyTexts.set(d, change.exists() ? change.text() : null);
         p.dutyRoles.set(d, change.role());
         p.dutyArrangements.set(d, change.exists() ? change.arrangement() : null);

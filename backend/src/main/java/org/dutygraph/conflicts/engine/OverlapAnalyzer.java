@@ -35,6 +35,13 @@ final class OverlapAnalyzer {
         buckets(p)
                 .forEach((o, duties) ->
                         buckets[o] = duties.stream().mapToInt(Integer::intValue).toArray());
+        // each bucket's duties' units side by side, so that the many pairs of one unit are passed over in a scan
+        var bucketUnits = new int[buckets.length][];
+        for (int o = 0; o < buckets.length; o++) {
+            if (buckets[o] == null) continue;
+            bucketUnits[o] = new int[buckets[o].length];
+            for (int i = 0; i < buckets[o].length; i++) bucketUnits[o][i] = p.dutyUnit[buckets[o][i]];
+        }
         var ancestors = new int[p.concepts.size()][];
         for (int c = 0; c < ancestors.length; c++) ancestors[c] = ancestorsOrSelf(c);
         // The pairs are tested in slices of duties side by side and reported in duty order, as one pass would.
@@ -43,7 +50,12 @@ final class OverlapAnalyzer {
         var candidates = IntStream.range(0, slices)
                 .parallel()
                 .mapToObj(slice -> candidates(
-                        slice * size, Math.min(p.dutyCount(), (slice + 1) * size), buckets, ancestors, leads))
+                        slice * size,
+                        Math.min(p.dutyCount(), (slice + 1) * size),
+                        buckets,
+                        bucketUnits,
+                        ancestors,
+                        leads))
                 .toList();
         var reported = new HashSet<Long>();
         for (var slice : candidates) {
@@ -55,17 +67,28 @@ final class OverlapAnalyzer {
     }
 
     /** The conflicting (duty, object, partner, partner's object) of duties {@code from} to {@code to}, in order. */
-    private int[] candidates(int from, int to, int[][] buckets, int[][] ancestors, Map<String, Integer> leads) {
+    private int[] candidates(
+            int from, int to, int[][] buckets, int[][] bucketUnits, int[][] ancestors, Map<String, Integer> leads) {
         var found = new int[64];
         int count = 0;
         for (int d = from; d < to; d++) {
             if (!p.isCoded(d)) continue;
+            int ud = p.dutyUnit[d];
             for (int o : p.dutyObjects[d]) {
                 for (int a : ancestors[o]) {
                     var bucket = buckets[a];
                     if (bucket == null) continue;
-                    for (int e : bucket) {
-                        if (e == d || (a == o && e < d)) continue;
+                    var units = bucketUnits[a];
+                    // in its own object's bucket (in duty order) a duty pairs only with the duties after it
+                    int start = 0;
+                    if (a == o) {
+                        start = java.util.Arrays.binarySearch(bucket, d);
+                        start = start >= 0 ? start + 1 : -start - 1;
+                    }
+                    for (int i = start; i < bucket.length; i++) {
+                        if (units[i] == ud) continue; // one unit's own duties never conflict
+                        int e = bucket[i];
+                        if (e == d) continue;
                         if (conflict(d, e, leads)) {
                             if (count + 4 > found.length) found = java.util.Arrays.copyOf(found, found.length * 2);
                             found[count++] = d;

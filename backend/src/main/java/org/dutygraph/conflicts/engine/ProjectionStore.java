@@ -22,6 +22,7 @@ public final class ProjectionStore {
     private final Driver driver;
     private final GraphDatabaseService embedded;
     private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param embedded the database in this JVM, or null to read through the driver
@@ -38,7 +39,13 @@ public final class ProjectionStore {
         return embedded != null;
     }
 
+    /** How many whole projections have been read since start. */
+    public long reads() {
+        return reads.get();
+    }
+
     public Projection load() {
+        reads.incrementAndGet();
         var today = Map.<String, Object>of("today", LocalDate.now(clock).toString());
         if (embedded == null) {
             try (var session = driver.session();
@@ -286,6 +293,9 @@ public final class ProjectionStore {
                 lists[d] = grown;
             }
         });
+        for (int d = 0; d < lists.length; d++) {
+            if (lists[d].length > 1) lists[d] = ProjectionPatch.canonical(lists[d]);
+        }
         return lists;
     }
 

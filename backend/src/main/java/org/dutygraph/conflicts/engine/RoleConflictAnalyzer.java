@@ -25,11 +25,21 @@ final class RoleConflictAnalyzer {
     private final Projection p;
     private final Findings findings;
     private final EngineSettings settings;
+    /** Per concept, the first oversight / enforcement word its label contains ({@link #NONE} for none), once looked up. */
+    private final String[] oversightLabelWord;
+
+    private final String[] enforcementLabelWord;
+
+    /** Compared by identity: a configured word may itself be empty. */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String NONE = new String("");
 
     RoleConflictAnalyzer(Findings findings, EngineSettings settings) {
         this.p = findings.p;
         this.findings = findings;
         this.settings = settings;
+        this.oversightLabelWord = new String[p.concepts.size()];
+        this.enforcementLabelWord = new String[p.concepts.size()];
     }
 
     void run() {
@@ -144,9 +154,13 @@ final class RoleConflictAnalyzer {
 
     /** The first word found in the label of the duty's action or of its nearest broader action. */
     private void actionLabel(int d, List<String> words, Side side, List<RoleEvidence> reasons) {
+        var memo = side == Side.OVERSIGHT ? oversightLabelWord : enforcementLabelWord;
         for (int c = p.dutyAction[d], guard = 0; c >= 0 && guard < 1_000; c = p.conceptParent[c], guard++) {
-            var label = p.conceptLabels.get(c);
-            var word = firstIn(label, words);
+            if (memo[c] == null) {
+                var found = firstIn(p.conceptLabels.get(c), words);
+                memo[c] = found == null ? NONE : found;
+            }
+            var word = memo[c] == NONE ? null : memo[c];
             if (word != null) {
                 reasons.add(new RoleEvidence(p.duties.id(d), side, Source.ACTION_LABEL, p.concepts.id(c), word));
                 return;
@@ -161,7 +175,10 @@ final class RoleConflictAnalyzer {
 
     private static String firstIn(String text, List<String> words) {
         if (text == null) return null;
-        return words.stream().filter(text::contains).findFirst().orElse(null);
+        for (int i = 0; i < words.size(); i++) {
+            if (text.contains(words.get(i))) return words.get(i);
+        }
+        return null;
     }
 
     private void report(int unit, int enforce, int review, int o1, int o2, Map<Integer, List<RoleEvidence>> why) {
