@@ -2,7 +2,6 @@ package org.dutygraph.cli;
 
 import java.io.BufferedInputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -118,7 +117,8 @@ final class SuperviseCommand implements Callable<Integer> {
         var days = calendarDir == null ? WorkingDays.shipped() : WorkingDays.load(calendarDir);
         OfflineSupervision.Report report;
         try (var bundleIn = new BufferedInputStream(Files.newInputStream(bundle), 1 << 20);
-                var eventsIn = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
+                var eventsIn =
+                        new java.io.BufferedReader(OfflineSupervision.lines(Files.newInputStream(events)), 1 << 16)) {
             report = new OfflineSupervision(days, zone, supervisionPeriod, language).run(bundleIn, eventsIn, moment);
         }
         if (report.bundleRejected()) {

@@ -3,7 +3,6 @@ package org.dutygraph.supervision;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,7 +19,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * A batch of case events from one system: every line checked, the good ones stored in one transaction, the bad
- * ones reported with line and field; an event id the system sent before is ignored when its content is the same.
+ * ones reported with line and field; an event id the system sent before is ignored when its content is the same
+ * (its time the same instant, whatever the offset it is written with).
  */
 @Service
 public class CaseEventIntake {
@@ -30,13 +30,11 @@ public class CaseEventIntake {
 
     private final CaseEventIntakeStore store;
     private final SupervisionSettings settings;
-    private final Clock clock;
     private final CaseEventParser parser = new CaseEventParser();
 
-    CaseEventIntake(CaseEventIntakeStore store, SupervisionSettings settings, Clock clock) {
+    CaseEventIntake(CaseEventIntakeStore store, SupervisionSettings settings) {
         this.store = store;
         this.settings = settings;
-        this.clock = clock;
     }
 
     public Result ingest(String system, Reader body) throws IOException {
@@ -76,7 +74,7 @@ public class CaseEventIntake {
         var events = parsed.values();
         var all = new ArrayList<>(events);
         all.addAll(refused.values());
-        var stored = batch.fingerprints(events.stream()
+        var stored = batch.stored(events.stream()
                 .map(e -> CaseEventIntakeStore.key(system, e.eventId()))
                 .collect(Collectors.toSet()));
         var storedCases = batch.cases(ids(all, CaseEvent::caseId));
@@ -93,10 +91,9 @@ public class CaseEventIntake {
             long line = entry.getKey();
             var e = entry.getValue();
             var key = CaseEventIntakeStore.key(system, e.eventId());
-            var fingerprint = CaseEventIntakeStore.fingerprint(e);
             var earlier = stored.get(key);
             if (earlier != null) {
-                if (earlier.equals(fingerprint)) {
+                if (earlier.sameEvent(e)) {
                     replayed++;
                 } else {
                     problems.add(new LineProblem(
@@ -106,7 +103,7 @@ public class CaseEventIntake {
                 continue;
             }
             if (check(line, e, cases, items, units, posts, problems)) {
-                stored.put(key, fingerprint);
+                stored.put(key, e);
                 var known = storedCases.get(e.caseId());
                 if (known == null) {
                     var fresh = new CaseEventStore.CaseKey(e.powerItemId(), e.unitId());
@@ -119,7 +116,7 @@ public class CaseEventIntake {
         }
         refused.forEach((line, e) -> check(line, e, cases, items, units, posts, problems));
         if (!kept.isEmpty()) {
-            batch.write(system, kept, created, reopened, clock.instant().toString());
+            batch.write(system, kept, created, reopened);
         }
         problems.sort(java.util.Comparator.comparingLong(LineProblem::line));
         return new Result(kept.size(), replayed, List.copyOf(problems));

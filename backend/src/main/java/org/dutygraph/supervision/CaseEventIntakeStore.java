@@ -13,7 +13,12 @@ import java.util.function.Function;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.platform.neo4j.InProcessGraph;
 import org.dutygraph.supervision.events.CaseEvent;
+import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.RelationshipType;
+import org.neo4j.graphdb.Transaction;
 import org.neo4j.graphdb.TransientFailureException;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -21,8 +26,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The reads and writes of one batch of case events, in one transaction. With the store embedded the transaction is
- * Neo4j's own, in this JVM: a batch's statements carry thousands of rows of parameters, which over the loopback Bolt
- * connection cost about as much to encode, send and decode as to write (measured with the intake benchmark).
+ * Neo4j's own, in this JVM, and the batch is read and written through Neo4j's Java API (index seeks by key and id,
+ * nodes and relationships created directly): over Cypher, planning and running each row of a batch's UNWIND, and the
+ * Bolt encoding of its parameters on a server, cost more than the writes themselves (measured with the supervision
+ * benchmark). A server deployment runs the same reads and writes as Cypher statements over all of a batch's rows.
+ *
+ * <p>An event node holds what its readers read: its key (system and event id, unique), the event id, kind, time (as
+ * sent, with its offset, and as epoch milliseconds for ordering and the daily workload) and the optional fields; its
+ * case, power item and unit are its case's ({@code OF_CASE}): an event is only kept when they agree.
  */
 @Component
 class CaseEventIntakeStore {
@@ -30,12 +41,12 @@ class CaseEventIntakeStore {
     /** A stored case: its power item and unit, and whether a new event must reopen it or unmark it settled. */
     record StoredCase(String powerItemId, String unitId, boolean stale) {}
 
-    /** What runs a statement in the batch's transaction: rows as maps of plain Java values. */
-    private interface Cypher {
-        List<Map<String, Object>> rows(String query, Map<String, Object> parameters);
-    }
-
     private static final long RETRY_NANOS = 30_000_000_000L;
+    private static final Label CASE_EVENT = Label.label("CaseEvent");
+    private static final Label SUPERVISED_CASE = Label.label("SupervisedCase");
+    private static final RelationshipType OF_CASE = RelationshipType.withName("OF_CASE");
+    private static final Set<String> REFERENCED = Set.of("PowerItem", "Organization", "Post");
+    private static final String LOCK = "MERGE (l:JobLock {name: 'supervision-intake'}) SET l.heldAt = timestamp()";
 
     private final Neo4jClient neo4j;
     private final GraphTransactions graph;
@@ -54,20 +65,13 @@ class CaseEventIntakeStore {
      */
     <T> T inBatch(Function<Batch, T> work) {
         if (embedded == null || TransactionSynchronizationManager.isActualTransactionActive()) {
-            return graph.write(() -> work.apply(new Batch((query, parameters) ->
-                    List.copyOf(neo4j.query(query).bindAll(parameters).fetch().all()))));
+            return graph.write(() -> work.apply(new CypherBatch(neo4j)));
         }
         long deadline = System.nanoTime() + RETRY_NANOS;
         long backoffMillis = 20;
         while (true) {
             try (var tx = embedded.beginTx()) {
-                var result = work.apply(new Batch((query, parameters) -> {
-                    var rows = new ArrayList<Map<String, Object>>();
-                    try (var found = tx.execute(query, parameters)) {
-                        found.forEachRemaining(rows::add);
-                    }
-                    return rows;
-                }));
+                var result = work.apply(new EmbeddedBatch(tx));
                 tx.commit();
                 return result;
             } catch (TransientFailureException e) {
@@ -91,69 +95,127 @@ class CaseEventIntakeStore {
         return system + "/" + eventId;
     }
 
-    /** What makes two events the same event: every field as sent (times compared as instants with their offset). */
-    static String fingerprint(CaseEvent e) {
-        return String.join(
-                "\u0001",
-                e.caseId(),
-                e.powerItemId(),
-                e.unitId(),
-                String.valueOf(e.postId()),
-                e.kind().name(),
-                e.at().toString(),
-                String.valueOf(e.step()),
-                String.valueOf(e.stepLimitDays()),
-                String.valueOf(e.reason()),
-                e.fee() == null ? "null" : e.fee().item() + "\u0002" + e.fee().amount());
-    }
+    /** One batch's reads and writes, in its transaction. */
+    interface Batch {
 
-    /** One batch's statements, each over all of the batch's rows at once. */
-    static final class Batch {
+        /** Takes the intake's lock: batches are stored one after the other. */
+        void lockIntake();
 
-        private final Cypher cypher;
+        /** The stored events among {@code keys} ({@link #key}), by key, with their case's id, power item and unit. */
+        Map<String, CaseEvent> stored(Collection<String> keys);
 
-        private Batch(Cypher cypher) {
-            this.cypher = cypher;
-        }
+        Map<String, StoredCase> cases(Collection<String> ids);
 
-        void lockIntake() {
-            cypher.rows("MERGE (l:JobLock {name: 'supervision-intake'}) SET l.heldAt = timestamp()", Map.of());
-        }
+        /** Which of {@code ids} exist as nodes of the label (PowerItem, Organization or Post). */
+        Set<String> existing(String label, Collection<String> ids);
 
         /**
-         * The fingerprint of each stored event among {@code keys}, from its stored fields (events stored before
-         * the fingerprint stopped being written compare the same way).
+         * Stores the events: the new cases created, stored cases closed or marked settled opened again (a new event
+         * may change what they raise), then every event linked to its case.
          */
-        Map<String, String> fingerprints(Collection<String> keys) {
-            var found = new HashMap<String, String>();
-            for (var r : cypher.rows("""
-                    UNWIND $keys AS key MATCH (e:CaseEvent {key: key})
-                    RETURN key, e.eventId AS eventId, e.caseId AS caseId, e.powerItemId AS item, e.unitId AS unit,
+        void write(
+                String system,
+                List<CaseEvent> events,
+                Map<String, CaseEventStore.CaseKey> created,
+                Collection<String> reopened);
+    }
+
+    private static CaseEvent event(
+            String caseId,
+            String item,
+            String unit,
+            String eventId,
+            String post,
+            String kind,
+            String at,
+            String step,
+            Number stepLimit,
+            String reason,
+            String feeItem,
+            String feeAmount) {
+        return new CaseEvent(
+                eventId,
+                caseId,
+                item,
+                unit,
+                post,
+                CaseEvent.Kind.valueOf(kind),
+                OffsetDateTime.parse(at),
+                step,
+                stepLimit == null ? null : stepLimit.intValue(),
+                reason,
+                feeItem == null ? null : new CaseEvent.Fee(feeItem, feeAmount));
+    }
+
+    /** The properties of an event's node (absent optional fields are not written). */
+    private static Map<String, Object> properties(String system, CaseEvent e) {
+        var row = new HashMap<String, Object>(16);
+        row.put("key", key(system, e.eventId()));
+        row.put("eventId", e.eventId());
+        row.put("kind", e.kind().name());
+        row.put("at", e.at().toString());
+        row.put("atMillis", e.at().toInstant().toEpochMilli());
+        if (e.postId() != null) row.put("postId", e.postId());
+        if (e.step() != null) row.put("step", e.step());
+        if (e.stepLimitDays() != null)
+            row.put("stepLimitDays", e.stepLimitDays().longValue());
+        if (e.reason() != null) row.put("reason", e.reason());
+        if (e.fee() != null) {
+            row.put("feeItem", e.fee().item());
+            row.put("feeAmount", e.fee().amount());
+        }
+        return row;
+    }
+
+    /** A server's store: each read and write one statement over all of the batch's rows. */
+    private static final class CypherBatch implements Batch {
+
+        private final Neo4jClient neo4j;
+
+        CypherBatch(Neo4jClient neo4j) {
+            this.neo4j = neo4j;
+        }
+
+        private List<Map<String, Object>> rows(String query, Map<String, Object> parameters) {
+            return List.copyOf(neo4j.query(query).bindAll(parameters).fetch().all());
+        }
+
+        @Override
+        public void lockIntake() {
+            rows(LOCK, Map.of());
+        }
+
+        @Override
+        public Map<String, CaseEvent> stored(Collection<String> keys) {
+            var found = new HashMap<String, CaseEvent>();
+            for (var r : rows("""
+                    UNWIND $keys AS key MATCH (e:CaseEvent {key: key})-[:OF_CASE]->(c:SupervisedCase)
+                    RETURN key, e.eventId AS eventId, c.id AS caseId, c.powerItemId AS item, c.unitId AS unit,
                            e.postId AS post, e.kind AS kind, e.at AS at, e.step AS step, e.stepLimitDays AS stepLimit,
                            e.reason AS reason, e.feeItem AS feeItem, e.feeAmount AS feeAmount""", Map.of("keys", List.copyOf(keys)))) {
-                var feeItem = (String) r.get("feeItem");
-                var stepLimit = (Number) r.get("stepLimit");
                 found.put(
                         (String) r.get("key"),
-                        fingerprint(new CaseEvent(
-                                (String) r.get("eventId"),
+                        event(
                                 (String) r.get("caseId"),
                                 (String) r.get("item"),
                                 (String) r.get("unit"),
+                                (String) r.get("eventId"),
                                 (String) r.get("post"),
-                                CaseEvent.Kind.valueOf((String) r.get("kind")),
-                                OffsetDateTime.parse((String) r.get("at")),
+                                (String) r.get("kind"),
+                                (String) r.get("at"),
                                 (String) r.get("step"),
-                                stepLimit == null ? null : stepLimit.intValue(),
+                                (Number) r.get("stepLimit"),
                                 (String) r.get("reason"),
-                                feeItem == null ? null : new CaseEvent.Fee(feeItem, (String) r.get("feeAmount")))));
+                                (String) r.get("feeItem"),
+                                (String) r.get("feeAmount")));
             }
             return found;
         }
 
-        Map<String, StoredCase> cases(Collection<String> ids) {
+        @Override
+        public Map<String, StoredCase> cases(Collection<String> ids) {
             var found = new HashMap<String, StoredCase>();
-            for (var r : cypher.rows("""
+            for (var r : rows("""
                     UNWIND $ids AS id MATCH (c:SupervisedCase {id: id})
                     RETURN id, c.powerItemId AS item, c.unitId AS unit,
                            c.open IS NULL OR c.open <> true OR c.settledTerms IS NOT NULL AS stale""", Map.of("ids", List.copyOf(ids)))) {
@@ -163,70 +225,139 @@ class CaseEventIntakeStore {
             return found;
         }
 
-        /** Which of {@code ids} exist as nodes of the label (PowerItem, Organization or Post). */
-        Set<String> existing(String label, Collection<String> ids) {
-            if (!Set.of("PowerItem", "Organization", "Post").contains(label)) throw new IllegalArgumentException(label);
+        @Override
+        public Set<String> existing(String label, Collection<String> ids) {
+            if (!REFERENCED.contains(label)) throw new IllegalArgumentException(label);
             var found = new HashSet<String>();
-            for (var r : cypher.rows(
+            for (var r : rows(
                     "UNWIND $ids AS id MATCH (n:" + label + " {id: id}) RETURN id", Map.of("ids", List.copyOf(ids)))) {
                 found.add((String) r.get("id"));
             }
             return found;
         }
 
-        /**
-         * Stores the events: the new cases created, stored cases closed or marked settled opened again (a new event
-         * may change what they raise), then every event linked to its case. Three statements over the whole batch
-         * instead of a MERGE per event, which made the planner read the whole batch eagerly and wrote each case once
-         * per event.
-         */
-        void write(
+        /** Three statements over the whole batch, never a MERGE per event (an Eager plan, each case written once per event). */
+        @Override
+        public void write(
                 String system,
                 List<CaseEvent> events,
                 Map<String, CaseEventStore.CaseKey> created,
-                Collection<String> reopened,
-                String receivedAt) {
+                Collection<String> reopened) {
             if (!created.isEmpty()) {
                 var rows = new ArrayList<Map<String, Object>>(created.size());
                 created.forEach((id, c) -> rows.add(Map.of("id", id, "item", c.powerItemId(), "unit", c.unitId())));
-                cypher.rows("""
+                rows("""
                         UNWIND $rows AS row
                         CREATE (:SupervisedCase {id: row.id, powerItemId: row.item, unitId: row.unit, open: true})""", Map.of("rows", rows));
             }
             if (!reopened.isEmpty()) {
-                cypher.rows(
+                rows(
                         "UNWIND $ids AS id MATCH (c:SupervisedCase {id: id}) SET c.open = true REMOVE c.settledTerms",
                         Map.of("ids", List.copyOf(reopened)));
             }
             var rows = new ArrayList<Map<String, Object>>(events.size());
-            for (var e : events) {
-                var row = new HashMap<String, Object>();
-                row.put("key", key(system, e.eventId()));
-                row.put("eventId", e.eventId());
-                row.put("caseId", e.caseId());
-                row.put("powerItemId", e.powerItemId());
-                row.put("unitId", e.unitId());
-                row.put("kind", e.kind().name());
-                row.put("at", e.at().toString());
-                row.put("atMillis", e.at().toInstant().toEpochMilli());
-                row.put("system", system);
-                row.put("receivedAt", receivedAt);
-                if (e.postId() != null) row.put("postId", e.postId());
-                if (e.step() != null) row.put("step", e.step());
-                if (e.stepLimitDays() != null)
-                    row.put("stepLimitDays", e.stepLimitDays().longValue());
-                if (e.reason() != null) row.put("reason", e.reason());
-                if (e.fee() != null) {
-                    row.put("feeItem", e.fee().item());
-                    row.put("feeAmount", e.fee().amount());
-                }
-                rows.add(row);
-            }
-            cypher.rows("""
+            for (var e : events) rows.add(Map.of("caseId", e.caseId(), "properties", properties(system, e)));
+            rows("""
                     UNWIND $rows AS row
                     MATCH (c:SupervisedCase {id: row.caseId})
                     CREATE (e:CaseEvent)-[:OF_CASE]->(c)
-                    SET e = row""", Map.of("rows", rows));
+                    SET e = row.properties""", Map.of("rows", rows));
+        }
+    }
+
+    /** The embedded store: Neo4j's Java API in the batch's own transaction. */
+    private static final class EmbeddedBatch implements Batch {
+
+        private final Transaction tx;
+        /** The batch's cases read or created, by id. */
+        private final Map<String, Node> caseNodes = new HashMap<>();
+
+        EmbeddedBatch(Transaction tx) {
+            this.tx = tx;
+        }
+
+        @Override
+        public void lockIntake() {
+            tx.execute(LOCK).close();
+        }
+
+        @Override
+        public Map<String, CaseEvent> stored(Collection<String> keys) {
+            var found = new HashMap<String, CaseEvent>();
+            for (var key : keys) {
+                var e = tx.findNode(CASE_EVENT, "key", key);
+                if (e == null) continue;
+                var c = e.getSingleRelationship(OF_CASE, Direction.OUTGOING).getEndNode();
+                var p = e.getProperties(
+                        "eventId", "postId", "kind", "at", "step", "stepLimitDays", "reason", "feeItem", "feeAmount");
+                found.put(
+                        key,
+                        event(
+                                (String) c.getProperty("id"),
+                                (String) c.getProperty("powerItemId"),
+                                (String) c.getProperty("unitId"),
+                                (String) p.get("eventId"),
+                                (String) p.get("postId"),
+                                (String) p.get("kind"),
+                                (String) p.get("at"),
+                                (String) p.get("step"),
+                                (Number) p.get("stepLimitDays"),
+                                (String) p.get("reason"),
+                                (String) p.get("feeItem"),
+                                (String) p.get("feeAmount")));
+            }
+            return found;
+        }
+
+        @Override
+        public Map<String, StoredCase> cases(Collection<String> ids) {
+            var found = new HashMap<String, StoredCase>();
+            for (var id : ids) {
+                var c = tx.findNode(SUPERVISED_CASE, "id", id);
+                if (c == null) continue;
+                caseNodes.put(id, c);
+                var p = c.getProperties("powerItemId", "unitId", "open", "settledTerms");
+                boolean stale = !Boolean.TRUE.equals(p.get("open")) || p.get("settledTerms") != null;
+                found.put(id, new StoredCase((String) p.get("powerItemId"), (String) p.get("unitId"), stale));
+            }
+            return found;
+        }
+
+        @Override
+        public Set<String> existing(String label, Collection<String> ids) {
+            if (!REFERENCED.contains(label)) throw new IllegalArgumentException(label);
+            var nodes = Label.label(label);
+            var found = new HashSet<String>();
+            for (var id : ids) {
+                if (tx.findNode(nodes, "id", id) != null) found.add(id);
+            }
+            return found;
+        }
+
+        @Override
+        public void write(
+                String system,
+                List<CaseEvent> events,
+                Map<String, CaseEventStore.CaseKey> created,
+                Collection<String> reopened) {
+            created.forEach((id, c) -> {
+                var node = tx.createNode(SUPERVISED_CASE);
+                node.setProperty("id", id);
+                node.setProperty("powerItemId", c.powerItemId());
+                node.setProperty("unitId", c.unitId());
+                node.setProperty("open", true);
+                caseNodes.put(id, node);
+            });
+            for (var id : reopened) {
+                var node = caseNodes.get(id);
+                node.setProperty("open", true);
+                node.removeProperty("settledTerms");
+            }
+            for (var e : events) {
+                var node = tx.createNode(CASE_EVENT);
+                properties(system, e).forEach(node::setProperty);
+                node.createRelationshipTo(caseNodes.get(e.caseId()), OF_CASE);
+            }
         }
     }
 }

@@ -86,6 +86,14 @@ public final class OfflineSupervision {
                         problem.line(), problem.field(), problem.code(), MESSAGES.render(problem.message(), language));
     }
 
+    /**
+     * A file of case events as lines of UTF-8 text: a line with bytes that are not UTF-8 is refused with its number
+     * ({@code MALFORMED_JSON}), the others read; never a failure of the whole file, nor a silent replacement.
+     */
+    public static Reader lines(InputStream events) {
+        return org.dutygraph.supervision.events.JsonLines.utf8(events);
+    }
+
     public Report run(InputStream bundleJson, Reader events, Instant at) throws IOException {
         var problems = new Problems(text -> MESSAGES.render(text, language));
         var bundle = new BundleReader(problems).read(bundleJson);

@@ -128,8 +128,9 @@ class WorkloadStore {
                         MATCH (p:Post)-[:IN_ORG]->(:Organization)-[up:PART_OF*0..]->(:Organization {id: hall})
                         WITH hall, p, min(size(up)) AS depth
                         MATCH (e:CaseEvent {postId: p.id}) WHERE e.kind = 'accepted' AND e.atMillis >= $from AND e.atMillis < $to
+                        MATCH (e)-[:OF_CASE]->(c:SupervisedCase)
                         WITH hall, p.id AS post, depth, date(datetime({epochMillis: e.atMillis, timezone: $zone})) AS day,
-                             count(DISTINCT e.caseId) AS accepted
+                             count(DISTINCT c.id) AS accepted
                         RETURN hall, post, depth, toString(day) AS day, accepted ORDER BY day, post, depth, hall""")
                 .bindAll(Map.of(
                         "halls",

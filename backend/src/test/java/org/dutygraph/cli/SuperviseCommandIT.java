@@ -137,6 +137,30 @@ class SuperviseCommandIT {
     }
 
     @Test
+    void aLineThatIsNotUtf8IsRefusedWithItsNumber_lenientKeepsTheOthers() throws Exception {
+        var events = work.resolve("not-utf8.jsonl");
+        var good = "{\"event_id\": \"u1\", \"case_id\": \"C1\", \"power_item_id\": \"pi-lic\", \"unit_id\": \"zrzy\","
+                + " \"kind\": \"accepted\", \"at\": \"2026-03-02T09:00:00+08:00\"}\n";
+        var bad = "{\"event_id\": \"u2\", \"case_id\": \"C2\", \"power_item_id\": \"pi-lic\", \"unit_id\": \"zrzy\","
+                + " \"kind\": \"accepted\", \"at\": \"2026-03-02T09:00:00+08:00\", \"note\": \"";
+        var body = new java.io.ByteArrayOutputStream();
+        body.write(good.getBytes(StandardCharsets.UTF_8));
+        body.write(bad.getBytes(StandardCharsets.UTF_8));
+        body.write(new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF});
+        body.write("\"}\n".getBytes(StandardCharsets.UTF_8));
+        body.write(good.replace("u1", "u3").replace("C1", "C3").getBytes(StandardCharsets.UTF_8));
+        Files.write(events, body.toByteArray());
+
+        var strict = run("supervise", fixture("bundle.json"), events.toString(), "--at", AT, "--lang", "en");
+        assertThat(strict.exitCode()).as(strict.err()).isEqualTo(1);
+        assertThat(strict.err()).contains("1 problem").contains("line 2  $  MALFORMED_JSON");
+
+        var lenient = run("supervise", fixture("bundle.json"), events.toString(), "--at", AT, "--lenient");
+        assertThat(lenient.exitCode()).as(lenient.err()).isZero();
+        assertThat(lenient.err()).contains("line 2  $  MALFORMED_JSON").contains("2 events kept");
+    }
+
+    @Test
     void aLongerSupervisionPeriodDelaysTheRedCard_aRejectedBundleExitsOne() throws Exception {
         var run = run(
                 "supervise", fixture("bundle.json"), fixture("events.jsonl"), "--at", AT, "--supervision-period", "5");

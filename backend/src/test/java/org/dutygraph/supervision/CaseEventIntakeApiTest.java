@@ -2,6 +2,7 @@ package org.dutygraph.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Map;
@@ -125,6 +126,107 @@ class CaseEventIntakeApiTest extends ApiTest {
         assertThat(open())
                 .as("C1 reopened by its new event; C2 open until an evaluation closes it")
                 .isEqualTo(Map.of("C1", true, "C2", true));
+    }
+
+    private static java.util.List<String> problems(JsonNode answer) {
+        return answer.path("problems")
+                .valueStream()
+                .map(p -> p.path("line").asInt() + " " + p.path("field").asString() + " "
+                        + p.path("code").asString())
+                .toList();
+    }
+
+    @Test
+    void theSameInstantWithAnotherOffsetIsAReplay_notAReusedId() throws Exception {
+        post(line("e1", "C1", "accepted", "2026-03-02T10:00:00+08:00"));
+
+        var answer = post(String.join(
+                "\n",
+                line("e1", "C1", "accepted", "2026-03-02T02:00:00Z"),
+                line("e1", "C1", "accepted", "2026-03-02T03:00:00+01:00"),
+                line("e1", "C1", "accepted", "2026-03-02T10:00:01+08:00")));
+
+        assertThat(problems(answer))
+                .as("the same moment is the same event; another moment is other content")
+                .containsExactly("3 event_id EVENT_ID_REUSED");
+        assertThat(answer.path("replayed").asInt()).isEqualTo(2);
+        assertThat(answer.path("kept").asInt()).isZero();
+        assertThat(count("CaseEvent")).isOne();
+    }
+
+    @Test
+    void aFieldGivenTwiceIsReportedAtItsName_withTheLineOtherProblems() throws Exception {
+        var answer = post(String.join(
+                "\n",
+                "{\"event_id\": \"d1\", \"case_id\": \"C1\", \"case_id\": \"C2\", \"power_item_id\": \"pi-nope\","
+                        + " \"unit_id\": \"zrzy\", \"kind\": \"accepted\", \"at\": \"yesterday\"}",
+                "{\"event_id\": \"d2\", \"case_id\": \"C3\", \"power_item_id\": \"pi-reg\", \"unit_id\": \"zrzy\","
+                        + " \"kind\": \"fee\", \"at\": \"2026-03-02T09:00:00+08:00\","
+                        + " \"fee\": {\"item\": \"a\", \"item\": \"b\", \"amount\": \"8.00\"}}",
+                line("d3", "C4", "accepted", "2026-03-02T09:00:00+08:00")));
+
+        assertThat(problems(answer))
+                .containsExactlyInAnyOrder(
+                        "1 case_id DUPLICATE_FIELD",
+                        "1 at INVALID_VALUE",
+                        "1 power_item_id UNKNOWN_REFERENCE",
+                        "2 fee.item DUPLICATE_FIELD");
+        assertThat(answer.path("problems").get(0).path("message").asString()).contains("case_id");
+        assertThat(answer.path("kept").asInt()).as("the good line kept").isOne();
+        assertThat(count("CaseEvent")).isOne();
+    }
+
+    @Test
+    void aStepLimitOutOfRangeIsOutOfRange_namingTheFieldAndTheRange() throws Exception {
+        var step = "{\"event_id\": \"s%d\", \"case_id\": \"C1\", \"power_item_id\": \"pi-lic\", \"unit_id\": \"zrzy\","
+                + " \"kind\": \"step\", \"at\": \"2026-03-02T09:00:00+08:00\", \"step\": \"审核\", \"step_limit_days\": %s}";
+        var answer = post(String.join(
+                "\n",
+                step.formatted(1, "99999"),
+                step.formatted(2, "-1"),
+                step.formatted(3, "12345678901234"),
+                step.formatted(4, "1.5"),
+                step.formatted(5, "3650")));
+
+        assertThat(problems(answer))
+                .containsExactly(
+                        "1 step_limit_days OUT_OF_RANGE",
+                        "2 step_limit_days OUT_OF_RANGE",
+                        "3 step_limit_days OUT_OF_RANGE",
+                        "4 step_limit_days INVALID_VALUE");
+        assertThat(answer.path("problems").get(0).path("message").asString())
+                .contains("step_limit_days")
+                .contains("0")
+                .contains("3650");
+        assertThat(answer.path("kept").asInt()).isOne();
+    }
+
+    @Test
+    void aLineThatIsNotUtf8IsRefusedWithItsNumber_theOthersKept() throws Exception {
+        var good1 = line("u1", "C1", "accepted", "2026-03-02T09:00:00+08:00").getBytes(StandardCharsets.UTF_8);
+        var bad = "{\"event_id\": \"u2\", \"case_id\": \"C2\", \"power_item_id\": \"pi-lic\", \"unit_id\": \"zrzy\","
+                + " \"kind\": \"rejected\", \"at\": \"2026-03-02T09:00:00+08:00\", \"reason\": \"X\"}";
+        var badBytes = bad.getBytes(StandardCharsets.UTF_8);
+        int x = bad.indexOf("\"X\"") + 1;
+        var invalid = new java.io.ByteArrayOutputStream();
+        invalid.write(badBytes, 0, x);
+        invalid.write(new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF});
+        invalid.write(badBytes, x + 1, badBytes.length - x - 1);
+        var good3 = line("u3", "C3", "accepted", "2026-03-02T09:00:00+08:00").getBytes(StandardCharsets.UTF_8);
+        var body = new java.io.ByteArrayOutputStream();
+        body.write(good1);
+        body.write('\n');
+        body.write(invalid.toByteArray());
+        body.write('\n');
+        body.write(good3);
+
+        var response = SystemFeeds.post(port, "/supervision/events", SystemFeeds.HALL_SYSTEM, body.toByteArray());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        var answer = GraphQl.JSON.readTree(response.body());
+
+        assertThat(problems(answer)).containsExactly("2 $ MALFORMED_JSON");
+        assertThat(answer.path("kept").asInt()).isEqualTo(2);
+        assertThat(count("CaseEvent")).isEqualTo(2);
     }
 
     private Map<String, Boolean> open() {

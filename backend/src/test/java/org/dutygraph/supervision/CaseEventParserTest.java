@@ -73,7 +73,7 @@ class CaseEventParserTest {
         assertThat(parser.parse(1, head + "\"kind\": \"step\", \"step_limit_days\": -1}")
                         .problems())
                 .extracting(LineProblem::field, LineProblem::code)
-                .containsExactly(tuple("step", "MISSING_FIELD"), tuple("step_limit_days", "INVALID_VALUE"));
+                .containsExactly(tuple("step", "MISSING_FIELD"), tuple("step_limit_days", "OUT_OF_RANGE"));
         assertThat(parser.parse(1, head + "\"kind\": \"fee\"}").problems())
                 .extracting(LineProblem::field)
                 .containsExactly("fee");
@@ -94,7 +94,7 @@ class CaseEventParserTest {
     }
 
     @Test
-    void aFieldGivenTwiceIsRefusedNotLastOneWins() {
+    void aFieldGivenTwiceIsRefusedAtItsNameNotLastOneWins() {
         var event = parser.parse(
                 7,
                 "{\"event_id\": \"e1\", \"case_id\": \"c1\", \"power_item_id\": \"pi\", \"unit_id\": \"u\","
@@ -102,7 +102,8 @@ class CaseEventParserTest {
         assertThat(event.ok()).isFalse();
         assertThat(event.problems())
                 .extracting(LineProblem::line, LineProblem::field, LineProblem::code)
-                .containsExactly(tuple(7L, "$", "DUPLICATE_FIELD"));
+                .containsExactly(tuple(7L, "kind", "DUPLICATE_FIELD"));
+        assertThat(event.partial().kind()).as("neither value is read").isNull();
 
         var snapshot = new QueueSnapshotParser()
                 .parse(8, "{\"hall_id\": \"h\", \"at\": \"2026-03-02T01:30:00Z\", \"waiting\": 5, \"waiting\": 500}");

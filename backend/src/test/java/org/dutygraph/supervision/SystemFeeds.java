@@ -22,9 +22,14 @@ final class SystemFeeds {
     }
 
     static HttpResponse<String> post(int port, String path, String credentials, String lines) throws Exception {
+        return post(port, path, credentials, lines.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The body as bytes, as a system may send them (not necessarily UTF-8). */
+    static HttpResponse<String> post(int port, String path, String credentials, byte[] body) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString(lines, StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (credentials != null) {
             request.header(
                     "Authorization",

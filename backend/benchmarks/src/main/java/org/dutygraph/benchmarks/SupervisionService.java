@@ -151,7 +151,7 @@ final class SupervisionService {
                         "extrapolated to 1,000,000 cases (linear in the open cases): ~%,.0f open cases, ~%.1f s%n",
                         run.cases() * scale, seconds * scale);
             }
-            return met;
+            return met && intakeMet;
         }
     }
 

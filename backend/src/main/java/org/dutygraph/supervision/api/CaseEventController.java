@@ -3,8 +3,6 @@ package org.dutygraph.supervision.api;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +13,7 @@ import org.dutygraph.platform.i18n.Text;
 import org.dutygraph.supervision.CaseEventIntake;
 import org.dutygraph.supervision.QueueIntake;
 import org.dutygraph.supervision.SystemCredentials;
+import org.dutygraph.supervision.events.JsonLines;
 import org.dutygraph.supervision.events.LineProblem;
 import org.dutygraph.supervision.events.LineTexts;
 import org.springframework.http.HttpStatus;
@@ -54,8 +53,7 @@ class CaseEventController {
         if (request.getContentLengthLong() > MAX_BYTES) return tooLarge(language(request));
         QueueIntake.Result result;
         try {
-            result = queue.ingest(
-                    system.get(), new InputStreamReader(new Bounded(request.getInputStream()), StandardCharsets.UTF_8));
+            result = queue.ingest(system.get(), JsonLines.utf8(new Bounded(request.getInputStream())));
         } catch (TooLarge e) {
             return tooLarge(language(request));
         }
@@ -107,7 +105,7 @@ class CaseEventController {
         var body = new Bounded(request.getInputStream());
         CaseEventIntake.Result result;
         try {
-            result = intake.ingest(system.get(), new InputStreamReader(body, StandardCharsets.UTF_8));
+            result = intake.ingest(system.get(), JsonLines.utf8(body));
         } catch (TooLarge e) {
             return tooLarge(language(request));
         }

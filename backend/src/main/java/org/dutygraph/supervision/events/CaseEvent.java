@@ -19,6 +19,25 @@ public record CaseEvent(
         String reason,
         Fee fee) {
 
+    /**
+     * Whether {@code other} is the same event sent again: every field equal, the times as instants (the same moment
+     * written with another offset is the same event).
+     */
+    public boolean sameEvent(CaseEvent other) {
+        return other != null
+                && java.util.Objects.equals(eventId, other.eventId)
+                && java.util.Objects.equals(caseId, other.caseId)
+                && java.util.Objects.equals(powerItemId, other.powerItemId)
+                && java.util.Objects.equals(unitId, other.unitId)
+                && java.util.Objects.equals(postId, other.postId)
+                && kind == other.kind
+                && (at == null ? other.at == null : other.at != null && at.isEqual(other.at))
+                && java.util.Objects.equals(step, other.step)
+                && java.util.Objects.equals(stepLimitDays, other.stepLimitDays)
+                && java.util.Objects.equals(reason, other.reason)
+                && java.util.Objects.equals(fee, other.fee);
+    }
+
     public enum Kind {
         received,
         accepted,

@@ -17,6 +17,7 @@ public final class CaseEventParser {
     public static final int MAX_LINE_CHARS = 16_384;
     static final int MAX_ID = 200;
     static final int MAX_TEXT = 2_000;
+    static final int MAX_STEP_LIMIT_DAYS = 3650;
 
     /**
      * The event of a line, or the line's problems and, when the line was one JSON object, what could be read of it
@@ -39,11 +40,12 @@ public final class CaseEventParser {
             fields.problem("$", "TOO_LONG", LineTexts.LINE_TOO_LONG, MAX_LINE_CHARS);
             return fields.result(null);
         }
-        var read = JsonLines.object(line);
+        var read = JsonLines.withDuplicates(line);
         if (read.object() == null) {
             fields.problem("$", read.code(), read.message());
             return fields.result(null);
         }
+        read.duplicates().forEach(fields::duplicate);
         return fields.result(event(read.object(), fields));
     }
 
@@ -111,8 +113,13 @@ public final class CaseEventParser {
     private static Integer stepLimit(JsonNode node, Fields f) {
         var value = node.get("step_limit_days");
         if (value == null || value.isNull()) return null;
-        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0 || value.intValue() > 3650) {
+        if (f.duplicates.contains("step_limit_days")) return null;
+        if (!value.isIntegralNumber()) {
             f.problem("step_limit_days", "INVALID_VALUE", LineTexts.STEP_LIMIT);
+            return null;
+        }
+        if (!value.canConvertToInt() || value.intValue() < 0 || value.intValue() > MAX_STEP_LIMIT_DAYS) {
+            f.problem("step_limit_days", "OUT_OF_RANGE", LineTexts.STEP_LIMIT_RANGE);
             return null;
         }
         return value.intValue();
@@ -120,6 +127,7 @@ public final class CaseEventParser {
 
     private static CaseEvent.Fee fee(JsonNode node, Fields f) {
         var value = node.get("fee");
+        if (f.duplicates.contains("fee")) return null;
         if (value == null || value.isNull()) {
             f.problem("fee", "MISSING_FIELD", LineTexts.FEE_REQUIRED);
             return null;
@@ -140,6 +148,8 @@ public final class CaseEventParser {
     private static final class Fields {
         private final long line;
         private final List<LineProblem> problems = new ArrayList<>();
+        /** The fields given twice: reported once as such, their values not read (null in the partial event). */
+        private final java.util.Set<String> duplicates = new java.util.HashSet<>();
 
         Fields(long line) {
             this.line = line;
@@ -147,6 +157,11 @@ public final class CaseEventParser {
 
         void problem(String field, String code, LineTexts text, Object... args) {
             problems.add(new LineProblem(line, field, code, text, args));
+        }
+
+        void duplicate(String field) {
+            duplicates.add(field);
+            problem(field, "DUPLICATE_FIELD", LineTexts.FIELD_GIVEN_TWICE, field);
         }
 
         Parsed result(CaseEvent event) {
@@ -164,6 +179,7 @@ public final class CaseEventParser {
         }
 
         String text(JsonNode node, String path, String field, int max, boolean required) {
+            if (duplicates.contains(path)) return null;
             var value = node.get(field);
             if (value == null
                     || value.isNull()

@@ -10,7 +10,9 @@ import org.dutygraph.platform.i18n.MessageKey;
 public enum LineTexts implements MessageKey {
     LINE_TOO_LONG,
     NOT_ONE_OBJECT,
+    NOT_UTF8,
     FIELD_TWICE,
+    FIELD_GIVEN_TWICE,
     FIELD_REQUIRED,
     FIELD_NOT_STRING,
     FIELD_TOO_LONG,
@@ -18,6 +20,7 @@ public enum LineTexts implements MessageKey {
     AT_RANGE,
     AT_FORMAT,
     STEP_LIMIT,
+    STEP_LIMIT_RANGE,
     FEE_REQUIRED,
     FEE_OBJECT,
     AMOUNT_FORMAT,

@@ -37,7 +37,7 @@ public final class CaseBook {
     public Outcome add(long line, CaseEvent event, List<LineProblem> problems) {
         var earlier = byEventId.get(event.eventId());
         if (earlier != null) {
-            if (earlier.equals(event)) return Outcome.REPLAYED;
+            if (earlier.sameEvent(event)) return Outcome.REPLAYED;
             problems.add(
                     new LineProblem(line, "event_id", "EVENT_ID_REUSED", LineTexts.EVENT_ID_REUSED, event.eventId()));
             check(line, event, problems);
