@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import org.dutygraph.platform.neo4j.CommitFilter;
 import org.dutygraph.platform.neo4j.InProcessGraph;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Label;
@@ -54,6 +55,8 @@ class GraphChanges extends TransactionEventListenerAdapter<Object> {
             "ON_OBJECT",
             "EXERCISES");
 
+    private static final CommitFilter PROJECTION = new CommitFilter(NODES, LABEL_ONLY, RELATIONSHIPS);
+
     /** The relationships from a duty to what it is about; a duty's own, read again with it. */
     static final Set<String> DUTY_RELATIONSHIPS = Set.of("HELD_BY", "ACTION", "ON_OBJECT", "IN_AREA", "EXERCISES");
 
@@ -102,7 +105,7 @@ class GraphChanges extends TransactionEventListenerAdapter<Object> {
     @Override
     public Object beforeCommit(TransactionData data, Transaction transaction, GraphDatabaseService database) {
         try {
-            if (!touchesProjection(data)) return UNTOUCHED;
+            if (!PROJECTION.touches(data)) return UNTOUCHED;
             return changedDuties(data);
         } catch (RuntimeException e) {
             return OTHER; // when in doubt, the projection is read anew
@@ -186,26 +189,6 @@ class GraphChanges extends TransactionEventListenerAdapter<Object> {
         return true;
     }
 
-    private static boolean touchesProjection(TransactionData data) {
-        for (var entry : data.assignedLabels()) {
-            if (watched(entry.label().name())) return true;
-        }
-        for (var entry : data.removedLabels()) {
-            if (watched(entry.label().name())) return true;
-        }
-        for (var r : data.createdRelationships()) {
-            if (RELATIONSHIPS.contains(r.getType().name())) return true;
-        }
-        for (var r : data.deletedRelationships()) {
-            if (RELATIONSHIPS.contains(r.getType().name())) return true;
-        }
-        if (relationships(data.assignedRelationshipProperties())
-                || relationships(data.removedRelationshipProperties())) {
-            return true;
-        }
-        return nodes(data.assignedNodeProperties()) || nodes(data.removedNodeProperties());
-    }
-
     private static boolean watched(String label) {
         return NODES.contains(label) || LABEL_ONLY.contains(label);
     }
@@ -213,20 +196,6 @@ class GraphChanges extends TransactionEventListenerAdapter<Object> {
     private static boolean relationships(Iterable<PropertyEntry<Relationship>> entries) {
         for (var entry : entries) {
             if (RELATIONSHIPS.contains(entry.entity().getType().name())) return true;
-        }
-        return false;
-    }
-
-    /** A node's entries come one after another: its labels are looked up once. */
-    private static boolean nodes(Iterable<PropertyEntry<Node>> entries) {
-        long last = -1;
-        for (var entry : entries) {
-            var node = entry.entity();
-            if (node.getId() == last) continue;
-            last = node.getId();
-            for (var label : node.getLabels()) {
-                if (NODES.contains(label.name())) return true;
-            }
         }
         return false;
     }

@@ -125,6 +125,12 @@ class KeptProjectionApiTest extends ApiTest {
         assertThat(analysedReadingAnew())
                 .as("the projection is now the kept one")
                 .isFalse();
+        // what jobs, pushes and complaints write, deleting nodes too: nothing the projection reads
+        write("CREATE (:ProjectionProbe {at: 1})-[:PROBED {at: 1}]->(:ProjectionProbe {at: 2})");
+        write("MATCH (p:ProjectionProbe) DETACH DELETE p");
+        assertThat(analysedReadingAnew())
+                .as("commits that change nothing it reads")
+                .isFalse();
 
         // re-coded and reworded straight in the graph: only these duties are read again
         write("MATCH (:Duty {id: 'd-B-1'})-[r:ON_OBJECT]->() DELETE r");

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import org.dutygraph.platform.neo4j.InProcessGraph;
 import org.dutygraph.platform.neo4j.WatchedCommits;
@@ -56,8 +55,7 @@ class InProcessReadStore {
         this.database = enabled ? embedded.database().orElse(null) : null;
         this.changes = database == null || cacheRows <= 0
                 ? null
-                : embedded.watch(ReadLabels.NODES, Set.of(), ReadLabels.RELATIONSHIPS)
-                        .orElse(null);
+                : embedded.watch(ReadLabels.FILTER).orElse(null);
         this.remembered = changes == null
                 ? null
                 : Caffeine.newBuilder()

@@ -1,6 +1,7 @@
 package org.dutygraph.org.read;
 
 import java.util.Set;
+import org.dutygraph.platform.neo4j.CommitFilter;
 
 /**
  * The labels and relationship types the read API's queries read (checked against their Cypher by {@code
@@ -25,6 +26,8 @@ final class ReadLabels {
             "ACTION",
             "ON_OBJECT",
             "EXERCISES");
+
+    static final CommitFilter FILTER = new CommitFilter(NODES, Set.of(), RELATIONSHIPS);
 
     private ReadLabels() {}
 }

@@ -1,7 +1,6 @@
 package org.dutygraph.platform.neo4j;
 
 import java.util.Optional;
-import java.util.Set;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.graphdb.GraphDatabaseService;
@@ -41,12 +40,11 @@ public class InProcessGraph {
     }
 
     /**
-     * Counts the commits that change nodes of {@code nodes}' labels (any change), get or lose a label of {@code
-     * labelOnly}, or change relationships of {@code relationships}' types, whichever connection or instance sent them;
-     * empty against a server or cluster, where this JVM does not see other instances' writes.
+     * Counts the commits that change what the filter watches, whichever connection or instance sent them; empty
+     * against a server or cluster, where this JVM does not see other instances' writes.
      */
-    public Optional<WatchedCommits> watch(Set<String> nodes, Set<String> labelOnly, Set<String> relationships) {
-        var watch = new WatchedCommits(nodes, labelOnly, relationships);
+    public Optional<WatchedCommits> watch(CommitFilter filter) {
+        var watch = new WatchedCommits(filter);
         return listen(watch) ? Optional.of(watch) : Optional.empty();
     }
 
