@@ -8,9 +8,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.dutygraph.appraisal.engine.Appraiser;
@@ -32,9 +34,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class AppraisalComputation {
 
-    private static final int BATCH = 10_000;
-
-    /** What was done, and where the time went (reading the roster, reading sheets, computing, writing the run). */
+    /**
+     * What was done, and where the time went (reading the roster, reading sheets, computing, writing the run, making it
+     * current and removing the run it replaced).
+     */
     public record Summary(
             int year,
             String runId,
@@ -127,6 +130,8 @@ public class AppraisalComputation {
         long computeDone = System.nanoTime();
         var runId = UUID.randomUUID().toString();
         int written = write(year, runId, pass.computed.values());
+        long writeDone = System.nanoTime();
+        replace(year, runId);
         long done = System.nanoTime();
         var subjects = new HashSet<String>();
         pass.computed.values().forEach(c -> subjects.addAll(c.outcomes().keySet()));
@@ -149,7 +154,9 @@ public class AppraisalComputation {
                         "compute",
                         (computeDone - rosterDone - pass.sheetNanos) / 1_000_000,
                         "write",
-                        (done - computeDone) / 1_000_000));
+                        (writeDone - computeDone) / 1_000_000,
+                        "replace",
+                        (done - writeDone) / 1_000_000));
     }
 
     /** The 12 months, the 4 quarters, then the year. */
@@ -208,39 +215,102 @@ public class AppraisalComputation {
         }
     }
 
-    /** Writes the run in batches, then makes it current and removes the run it replaced; answers the rows written. */
+    /**
+     * Writes the run in batches (not yet current); answers the rows written. A batch's rows are made just before it is
+     * written, while the batches before it are written ({@link ResultStore#writers()} at a time): the run's rows are
+     * never all in memory at once.
+     */
     private int write(int year, String runId, Collection<Computed> computed) {
-        var rows = rows(year, runId, computed);
-        for (int from = 0; from < rows.size(); from += BATCH) {
-            var batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
-            results.createOwnTransaction(year, runId, batch, graph);
+        int written = 0;
+        int size = results.batchSize();
+        try (var writers = new ParallelBatches("appraisal-write", results.writers())) {
+            var batch = new ArrayList<ResultStore.RunRow>(size);
+            for (var scheme : bySchemeInPeriodOrder(computed)) {
+                var periods = scheme.stream().map(c -> c.period().toString()).toArray(String[]::new);
+                var subjects = new LinkedHashSet<String>();
+                scheme.forEach(c -> subjects.addAll(c.outcomes().keySet()));
+                for (var subject : subjects) {
+                    batch.add(row(year, runId, subject, scheme, periods));
+                    if (batch.size() == size) {
+                        var full = batch;
+                        writers.submit(() -> results.createOwnTransaction(year, runId, full, graph));
+                        written += full.size();
+                        batch = new ArrayList<>(size);
+                    }
+                }
+            }
+            if (!batch.isEmpty()) {
+                var last = batch;
+                writers.submit(() -> results.createOwnTransaction(year, runId, last, graph));
+                written += last.size();
+            }
+            writers.await();
         }
+        return written;
+    }
+
+    /** Makes the run written current, then removes the run it replaced. */
+    private void replace(int year, String runId) {
         var previous = graph.write(() -> results.makeCurrent(year, runId, clock.millis()));
         // only the run this one replaced: another recomputation may be writing its own run right now
         previous.ifPresent(old -> results.remove(year, old));
-        return rows.size();
     }
 
-    /** One row per scheme and subject, its periods in order. */
-    private static List<ResultStore.RunRow> rows(int year, String runId, Collection<Computed> computed) {
-        var bySubject = new HashMap<String, ResultStore.RunRow>();
+    /** The computed scheme-periods by scheme, each scheme's in the order of their periods' names (a row's order). */
+    private static Collection<List<Computed>> bySchemeInPeriodOrder(Collection<Computed> computed) {
+        var bySchemeId = new TreeMap<String, List<Computed>>();
         for (var c : computed.stream()
                 .sorted(Comparator.comparing(c -> c.period().toString()))
                 .toList()) {
-            for (var o : c.outcomes().values()) {
-                var key = c.scheme().id() + "|" + o.subjectId() + "|" + year + "|" + runId;
-                var row = bySubject.computeIfAbsent(
-                        key, k -> ResultStore.RunRow.empty(k, c.scheme().id(), o.subjectId()));
-                row.periods().add(c.period().toString());
-                row.versions().add(c.scheme().version());
-                row.scores().add(o.score().stripTrailingZeros().toPlainString());
-                row.grades().add(o.grade());
-                row.ranks().add(o.rank());
-                row.multipliers().add(o.multiplier().toPlainString());
-                row.flags().add(String.join("\n", o.flags()));
+            bySchemeId.computeIfAbsent(c.scheme().id(), k -> new ArrayList<>()).add(c);
+        }
+        return bySchemeId.values();
+    }
+
+    /** One scheme's results for one subject, its periods in order (those the subject has a result in). */
+    private static ResultStore.RunRow row(
+            int year, String runId, String subject, List<Computed> scheme, String[] periodNames) {
+        int n = 0;
+        for (var c : scheme) {
+            if (c.outcomes().containsKey(subject)) {
+                n++;
             }
         }
-        return new ArrayList<>(bySubject.values());
+        var periods = new String[n];
+        var versions = new long[n];
+        var scores = new String[n];
+        var grades = new String[n];
+        var ranks = new long[n];
+        var multipliers = new String[n];
+        var flags = new String[n];
+        int i = 0;
+        for (int p = 0; p < scheme.size(); p++) {
+            var c = scheme.get(p);
+            var o = c.outcomes().get(subject);
+            if (o == null) {
+                continue;
+            }
+            periods[i] = periodNames[p];
+            versions[i] = c.scheme().version();
+            scores[i] = o.score().stripTrailingZeros().toPlainString();
+            grades[i] = o.grade();
+            ranks[i] = o.rank();
+            multipliers[i] = o.multiplier().toPlainString();
+            flags[i] = String.join("\n", o.flags());
+            i++;
+        }
+        var schemeId = scheme.get(0).scheme().id();
+        return new ResultStore.RunRow(
+                schemeId + "|" + subject + "|" + year + "|" + runId,
+                schemeId,
+                subject,
+                periods,
+                versions,
+                scores,
+                grades,
+                ranks,
+                multipliers,
+                flags);
     }
 
     /** Schemes a period's schemes link to come first (a cycle is broken at the scheme met again, which then reads nothing). */

@@ -1,16 +1,22 @@
 package org.dutygraph.appraisal;
 
 import java.math.BigDecimal;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.dutygraph.appraisal.AppraisalInputLog.Entry;
 import org.dutygraph.appraisal.AppraisalInputLog.Score;
 import org.dutygraph.appraisal.engine.Period;
 import org.dutygraph.platform.graphql.TimeKeys;
+import org.dutygraph.platform.neo4j.InProcessGraph;
 import org.neo4j.driver.Value;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Label;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -32,10 +38,14 @@ class ScoreSheetStore {
     record LoggedEntry(
             String subjectId, String period, String code, String value, String source, List<String> ballots) {}
 
-    private final Neo4jClient neo4j;
+    private static final Label SHEET = Label.label("ScoreSheet");
 
-    ScoreSheetStore(Neo4jClient neo4j) {
+    private final Neo4jClient neo4j;
+    private final GraphDatabaseService inProcess;
+
+    ScoreSheetStore(Neo4jClient neo4j, InProcessGraph inProcess) {
         this.neo4j = neo4j;
+        this.inProcess = inProcess.database().orElse(null);
     }
 
     /**
@@ -133,27 +143,121 @@ class ScoreSheetStore {
                 .all());
     }
 
-    /** Every sheet of the period: subject -> code -> value (the computation reads a period at a time). */
+    /**
+     * Every sheet of the period: subject -> code -> value (the computation reads a period at a time). Kept compact
+     * ({@link PeriodSheets}): the 100,000 sheets of a large period share their codes and the values written alike. Read
+     * through the Java API when the store is in this JVM (the {@code score_sheet_period} index, no Cypher or loopback
+     * connection), else with Cypher.
+     */
     Map<String, Map<String, BigDecimal>> ofPeriod(Period period) {
-        record Sheet(String subjectId, Map<String, BigDecimal> values) {}
-        var sheets = new HashMap<String, Map<String, BigDecimal>>();
+        var sheets = new PeriodSheets();
+        if (inProcess != null) {
+            try (var tx = inProcess.beginTx();
+                    var nodes = tx.findNodes(SHEET, "period", period.toString())) {
+                while (nodes.hasNext()) {
+                    var node = nodes.next();
+                    sheets.add(
+                            (String) node.getProperty("subjectId"),
+                            strings(node.getProperty("codes")),
+                            strings(node.getProperty("values")));
+                }
+            }
+            return sheets.map();
+        }
+        record Read(String subjectId, String[] codes, String[] values) {}
         neo4j.query(
                         "MATCH (s:ScoreSheet {period: $period}) RETURN s.subjectId AS subject, s.codes AS codes, s.values AS values")
                 .bind(period.toString())
                 .to("period")
-                .fetchAs(Sheet.class)
-                .mappedBy((types, r) -> {
-                    var codes = r.get("codes").asList(Value::asString);
-                    var values = r.get("values").asList(Value::asString);
-                    var map = new HashMap<String, BigDecimal>(codes.size() * 2);
-                    for (int i = 0; i < codes.size(); i++) {
-                        map.put(codes.get(i), new BigDecimal(values.get(i)));
-                    }
-                    return new Sheet(r.get("subject").asString(), map);
-                })
+                .fetchAs(Read.class)
+                .mappedBy((types, r) -> new Read(
+                        r.get("subject").asString(),
+                        r.get("codes").asList(Value::asString).toArray(String[]::new),
+                        r.get("values").asList(Value::asString).toArray(String[]::new)))
                 .all()
-                .forEach(sheet -> sheets.put(sheet.subjectId(), sheet.values()));
-        return sheets;
+                .forEach(sheet -> sheets.add(sheet.subjectId(), sheet.codes(), sheet.values()));
+        return sheets.map();
+    }
+
+    /** A list property of strings as the Java API gives it (an empty list may come back as an empty array of any type). */
+    private static String[] strings(Object property) {
+        if (property instanceof String[] strings) {
+            return strings;
+        }
+        if (property != null && property.getClass().isArray() && java.lang.reflect.Array.getLength(property) == 0) {
+            return new String[0];
+        }
+        throw new IllegalStateException("a score sheet's codes and values are lists of strings, not " + property);
+    }
+
+    /**
+     * A period's sheets as they are read: sheets with the same codes share one array of them, and values written alike
+     * one BigDecimal (immutable; parsed from the same text they are equal, scale included).
+     */
+    static final class PeriodSheets {
+
+        private final Map<String, Map<String, BigDecimal>> bySubject = new HashMap<>();
+        private final Map<List<String>, String[]> codes = new HashMap<>();
+        private final Map<String, BigDecimal> numbers = new HashMap<>();
+
+        void add(String subjectId, String[] codes, String[] values) {
+            if (values.length < codes.length) {
+                throw new IllegalStateException("the score sheet of " + subjectId + " has " + codes.length
+                        + " codes and " + values.length + " values");
+            }
+            var shared = this.codes.computeIfAbsent(List.of(codes), k -> codes);
+            // a value without a code is not read (as when the sheet was a map built code by code)
+            var parsed = new BigDecimal[codes.length];
+            for (int i = 0; i < codes.length; i++) {
+                parsed[i] = numbers.computeIfAbsent(values[i], BigDecimal::new);
+            }
+            bySubject.put(subjectId, new Sheet(shared, parsed));
+        }
+
+        Map<String, Map<String, BigDecimal>> map() {
+            return bySubject;
+        }
+    }
+
+    /** One sheet's values by code, read-only; a code written twice reads as its last value (as a map built in order). */
+    static final class Sheet extends AbstractMap<String, BigDecimal> {
+
+        private final String[] codes;
+        private final BigDecimal[] values;
+
+        Sheet(String[] codes, BigDecimal[] values) {
+            this.codes = codes;
+            this.values = values;
+        }
+
+        @Override
+        public BigDecimal get(Object code) {
+            for (int i = codes.length - 1; i >= 0; i--) {
+                if (codes[i].equals(code)) {
+                    return values[i];
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public boolean containsKey(Object code) {
+            for (var c : codes) {
+                if (c.equals(code)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public Set<Entry<String, BigDecimal>> entrySet() {
+            var map = new LinkedHashMap<String, BigDecimal>();
+            for (int i = 0; i < codes.length; i++) {
+                map.put(codes[i], values[i]);
+            }
+            return Collections.unmodifiableMap(map).entrySet();
+        }
     }
 
     private static SheetValues values(String key, Value codes, Value values) {

@@ -97,6 +97,17 @@ final class AppraisalBenchmark implements Benchmark {
                         seconds / readSeconds,
                         new java.util.TreeMap<>(summary.phaseMillis()));
             }
+            // the second run replaced the first: the year holds its results only, all of them
+            long yearRows =
+                    count(driver, "MATCH (r:AppraisalResult {year: $year}) RETURN count(r) AS n", Map.of("year", YEAR));
+            long currentRows = count(
+                    driver,
+                    "MATCH (r:AppraisalResult {runId: $run}) RETURN count(r) AS n",
+                    Map.of("run", last.runId()));
+            boolean replaced = yearRows == last.results() && currentRows == last.results();
+            out.printf(
+                    "CHECK after the second run: %,d result nodes in the year, %,d of the current run, %,d written: %s%n",
+                    yearRows, currentRows, last.results(), replaced ? "the replaced run is gone" : "WRONG");
             double bulk = plainBulkWrite(driver, last.runId());
             out.printf(
                     "BASELINE plain bulk write of the run's %d result rows (UNWIND CREATE, %,d per transaction): %.1f s; "
@@ -113,7 +124,7 @@ final class AppraisalBenchmark implements Benchmark {
                     HeapGauge.maxHeapMiB() / 2,
                     lean ? "met" : "NOT met",
                     worstLive);
-            boolean ok = fast && lean;
+            boolean ok = fast && lean && replaced;
             out.println(ok ? "PASS" : "FAIL");
             return ok ? 0 : 1;
         }
@@ -145,6 +156,12 @@ final class AppraisalBenchmark implements Benchmark {
                     .consume();
         }
         return seconds;
+    }
+
+    private static long count(Driver driver, String query, Map<String, Object> params) {
+        try (var session = driver.session()) {
+            return session.run(query, params).single().get("n").asLong();
+        }
     }
 
     /** The process's resident set now and at its peak, from /proc (Linux); "unknown" elsewhere. */

@@ -16,7 +16,10 @@ public record Text(String key, List<Object> args, String fallback) {
         if (key == null && fallback == null) {
             throw new IllegalArgumentException("A text has a key or is verbatim");
         }
-        args = args == null ? List.of() : args.stream().map(Text::argument).toList();
+        // no stream for no arguments: a year's appraisal makes millions of verbatim texts (measured: 1.5 s of 7.8)
+        args = args == null || args.isEmpty()
+                ? List.of()
+                : args.stream().map(Text::argument).toList();
     }
 
     public static Text of(MessageKey key, Object... args) {
