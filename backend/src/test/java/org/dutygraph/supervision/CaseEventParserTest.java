@@ -106,10 +106,11 @@ class CaseEventParserTest {
         assertThat(event.partial().kind()).as("neither value is read").isNull();
 
         var snapshot = new QueueSnapshotParser()
-                .parse(8, "{\"hall_id\": \"h\", \"at\": \"2026-03-02T01:30:00Z\", \"waiting\": 5, \"waiting\": 500}");
+                .parse(8, "{\"hall_id\": \"h\", \"at\": \"2026-03-02\", \"waiting\": 5, \"waiting\": 500}");
         assertThat(snapshot.problems())
+                .as("at its name, with the line's other problems")
                 .extracting(LineProblem::line, LineProblem::field, LineProblem::code)
-                .containsExactly(tuple(8L, "$", "DUPLICATE_FIELD"));
+                .containsExactly(tuple(8L, "waiting", "DUPLICATE_FIELD"), tuple(8L, "at", "INVALID_VALUE"));
 
         assertThat(parser.parse(9, "{\"event_id\": ").problems())
                 .extracting(LineProblem::code)

@@ -104,7 +104,10 @@ class QueueAlertsApiTest extends ApiTest {
                 + "{\"hall_id\": \"zrzy-dj\", \"at\": \"2026-03-02T09:40:00+08:00\", \"waiting\": -1}\n"
                 + "{\"hall_id\": \"zrzy-dj\", \"at\": \"2026-03-02T09:40:00+08:00\", \"wait\": 3, \"waiting\": 3}\n"
                 + "{\"hall_id\": \"zrzy-dj\", \"waiting\": 3}\n"
-                + "not json\n");
+                + "not json\n"
+                + "{\"hall_id\": \"zrzy-dj\", \"at\": \"2026-03-02T09:40:00+08:00\", \"waiting\": 3.5}\n"
+                + "{\"hall_id\": \"zrzy-dj\", \"at\": \"2026-03-02T09:40:00+08:00\", \"waiting\": 1e12}\n"
+                + "{\"hall_id\": \"zrzy-dj\", \"at\": \"2026-03-02T09:40:00+08:00\", \"waiting\": 99999999999}\n");
 
         assertThat(answer.path("kept").asInt()).isOne();
         assertThat(answer.path("late").asInt()).as("09:10 came after 09:30").isOne();
@@ -116,10 +119,13 @@ class QueueAlertsApiTest extends ApiTest {
                 .containsExactly(
                         "2 waiting SNAPSHOT_REUSED",
                         "3 hall_id UNKNOWN_HALL",
-                        "4 waiting INVALID_VALUE",
+                        "4 waiting OUT_OF_RANGE",
                         "5 wait UNKNOWN_FIELD",
                         "6 at MISSING_FIELD",
-                        "7 $ MALFORMED_JSON");
+                        "7 $ MALFORMED_JSON",
+                        "8 waiting INVALID_VALUE",
+                        "9 waiting INVALID_VALUE",
+                        "10 waiting OUT_OF_RANGE");
         assertThat(delta(before)).containsExactly(0, 0, 0, 0);
 
         var day = day("inspector", "2026-03-02").ok().path("hallQueueDay");

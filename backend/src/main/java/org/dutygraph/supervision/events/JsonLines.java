@@ -66,12 +66,6 @@ public final class JsonLines {
         return false;
     }
 
-    /** The line's object; a field given twice makes the whole line a {@code DUPLICATE_FIELD} at {@code $}. */
-    static Read object(String text) {
-        var read = withDuplicates(text);
-        return read.duplicates().isEmpty() ? read : new Read(null, "DUPLICATE_FIELD", LineTexts.FIELD_TWICE);
-    }
-
     /** The line's object with the fields given twice named ({@link Read#duplicates}), the other fields read. */
     static Read withDuplicates(String text) {
         if (notUtf8(text)) return new Read(null, "MALFORMED_JSON", LineTexts.NOT_UTF8);

@@ -11,7 +11,6 @@ public enum LineTexts implements MessageKey {
     LINE_TOO_LONG,
     NOT_ONE_OBJECT,
     NOT_UTF8,
-    FIELD_TWICE,
     FIELD_GIVEN_TWICE,
     FIELD_REQUIRED,
     FIELD_NOT_STRING,

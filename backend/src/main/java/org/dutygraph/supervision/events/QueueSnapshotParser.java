@@ -33,7 +33,7 @@ public final class QueueSnapshotParser {
             problems.add(new LineProblem(line, "$", "TOO_LONG", LineTexts.LINE_TOO_LONG, MAX_LINE_CHARS));
             return new Parsed(null, problems);
         }
-        var read = JsonLines.object(text);
+        var read = JsonLines.withDuplicates(text);
         if (read.object() == null) {
             problems.add(new LineProblem(line, "$", read.code(), read.message()));
             return new Parsed(null, problems);
@@ -44,9 +44,14 @@ public final class QueueSnapshotParser {
                 problems.add(new LineProblem(line, name, "UNKNOWN_FIELD", LineTexts.UNKNOWN_SNAPSHOT_FIELD, name));
             }
         }
-        var hall = hallId(line, node.get("hall_id"), problems);
-        var at = at(line, node.get("at"), problems);
-        var waiting = waiting(line, node.get("waiting"), problems);
+        // a field given twice is that field's problem; neither of its values is read, the line's others still are
+        var duplicates = read.duplicates();
+        for (var name : duplicates) {
+            problems.add(new LineProblem(line, name, "DUPLICATE_FIELD", LineTexts.FIELD_GIVEN_TWICE, name));
+        }
+        var hall = duplicates.contains("hall_id") ? null : hallId(line, node.get("hall_id"), problems);
+        var at = duplicates.contains("at") ? null : at(line, node.get("at"), problems);
+        var waiting = duplicates.contains("waiting") ? null : waiting(line, node.get("waiting"), problems);
         if (!problems.isEmpty()) return new Parsed(null, List.copyOf(problems));
         return new Parsed(new QueueSnapshot(hall, at, waiting), List.of());
     }
@@ -91,11 +96,12 @@ public final class QueueSnapshotParser {
             problems.add(new LineProblem(line, "waiting", "MISSING_FIELD", LineTexts.FIELD_REQUIRED, "waiting"));
             return null;
         }
-        if (!value.isIntegralNumber()
-                || !value.canConvertToInt()
-                || value.intValue() < 0
-                || value.intValue() > MAX_WAITING) {
+        if (!value.isIntegralNumber()) {
             problems.add(new LineProblem(line, "waiting", "INVALID_VALUE", LineTexts.WAITING_RANGE, MAX_WAITING));
+            return null;
+        }
+        if (!value.canConvertToInt() || value.intValue() < 0 || value.intValue() > MAX_WAITING) {
+            problems.add(new LineProblem(line, "waiting", "OUT_OF_RANGE", LineTexts.WAITING_RANGE, MAX_WAITING));
             return null;
         }
         return value.intValue();
