@@ -155,6 +155,21 @@ class CaseEventIntakeApiTest extends ApiTest {
     }
 
     @Test
+    void theSameFeeWrittenWithOtherDecimalsIsAReplay() throws Exception {
+        var fee = "{\"event_id\": \"f1\", \"case_id\": \"C1\", \"power_item_id\": \"pi-lic\", \"unit_id\": \"zrzy\","
+                + " \"kind\": \"fee\", \"at\": \"2026-03-02T10:00:00+08:00\", \"fee\": {\"item\": \"工本费\", \"amount\": \"%s\"}}";
+        post(fee.formatted("80.00"));
+
+        var answer = post(String.join("\n", fee.formatted("80.0"), fee.formatted("80"), fee.formatted("80.01")));
+
+        assertThat(problems(answer))
+                .as("the same amount is the same event; another amount is other content")
+                .containsExactly("3 event_id EVENT_ID_REUSED");
+        assertThat(answer.path("replayed").asInt()).isEqualTo(2);
+        assertThat(count("CaseEvent")).isOne();
+    }
+
+    @Test
     void aFieldGivenTwiceIsReportedAtItsName_withTheLineOtherProblems() throws Exception {
         var answer = post(String.join(
                 "\n",

@@ -21,7 +21,7 @@ public record CaseEvent(
 
     /**
      * Whether {@code other} is the same event sent again: every field equal, the times as instants (the same moment
-     * written with another offset is the same event).
+     * written with another offset is the same event) and a fee's amount as a number (80.0 is 80.00).
      */
     public boolean sameEvent(CaseEvent other) {
         return other != null
@@ -35,7 +35,7 @@ public record CaseEvent(
                 && java.util.Objects.equals(step, other.step)
                 && java.util.Objects.equals(stepLimitDays, other.stepLimitDays)
                 && java.util.Objects.equals(reason, other.reason)
-                && java.util.Objects.equals(fee, other.fee);
+                && (fee == null ? other.fee == null : fee.sameAs(other.fee));
     }
 
     public enum Kind {
@@ -55,5 +55,18 @@ public record CaseEvent(
     }
 
     /** A charge: what for, and the amount as the decimal string sent. */
-    public record Fee(String item, String amount) {}
+    public record Fee(String item, String amount) {
+
+        /** The same item and amount, the amounts compared as numbers (both are checked decimals of at most 27 digits). */
+        public boolean sameAs(Fee other) {
+            return other != null
+                    && java.util.Objects.equals(item, other.item)
+                    && (java.util.Objects.equals(amount, other.amount)
+                            || (amount != null
+                                    && other.amount != null
+                                    && new java.math.BigDecimal(amount)
+                                                    .compareTo(new java.math.BigDecimal(other.amount))
+                                            == 0));
+        }
+    }
 }
