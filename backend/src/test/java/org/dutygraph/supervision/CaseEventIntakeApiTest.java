@@ -155,6 +155,22 @@ class CaseEventIntakeApiTest extends ApiTest {
     }
 
     @Test
+    void textHoldingHalfACharacterIsRefused_notStoredAsAnotherId() throws Exception {
+        // the escape of a lone surrogate: the store would keep it as '?', merging two ids into one
+        var half = "\\ud800";
+        var answer = post(String.join(
+                "\n",
+                line("k-0", "K", "accepted", "2026-03-02T09:00:00+08:00"),
+                line("k-1?", "K", "resumed", "2026-03-02T09:30:00+08:00"),
+                line("k-1" + half, "K", "resumed", "2026-03-02T09:40:00+08:00"),
+                line("k-2", "K" + half, "resumed", "2026-03-02T09:40:00+08:00")));
+
+        assertThat(problems(answer)).containsExactly("3 event_id INVALID_VALUE", "4 case_id INVALID_VALUE");
+        assertThat(answer.path("kept").asInt()).as("the batch's good lines").isEqualTo(2);
+        assertThat(count("CaseEvent")).isEqualTo(2);
+    }
+
+    @Test
     void theSameFeeWrittenWithOtherDecimalsIsAReplay() throws Exception {
         var fee = "{\"event_id\": \"f1\", \"case_id\": \"C1\", \"power_item_id\": \"pi-lic\", \"unit_id\": \"zrzy\","
                 + " \"kind\": \"fee\", \"at\": \"2026-03-02T10:00:00+08:00\", \"fee\": {\"item\": \"工本费\", \"amount\": \"%s\"}}";

@@ -94,6 +94,23 @@ class CaseEventParserTest {
     }
 
     @Test
+    void textHoldingHalfACharacterIsRefusedAtItsField() {
+        var event = parser.parse(
+                3,
+                "{\"event_id\": \"e1\", \"case_id\": \"c1\", \"power_item_id\": \"pi\", \"unit_id\": \"u\","
+                        + " \"kind\": \"fee\", \"at\": \"2026-03-02T01:30:00Z\","
+                        + " \"fee\": {\"item\": \"x\\udfff\", \"amount\": \"1.00\"}}");
+        assertThat(event.problems())
+                .extracting(LineProblem::line, LineProblem::field, LineProblem::code)
+                .containsExactly(tuple(3L, "fee.item", "INVALID_VALUE"));
+        var snapshot = new QueueSnapshotParser()
+                .parse(4, "{\"hall_id\": \"h\\ud800\", \"at\": \"2026-03-02T01:30:00Z\", \"waiting\": 5}");
+        assertThat(snapshot.problems())
+                .extracting(LineProblem::line, LineProblem::field, LineProblem::code)
+                .containsExactly(tuple(4L, "hall_id", "INVALID_VALUE"));
+    }
+
+    @Test
     void aFieldGivenTwiceIsRefusedAtItsNameNotLastOneWins() {
         var event = parser.parse(
                 7,

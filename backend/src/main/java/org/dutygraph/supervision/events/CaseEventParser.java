@@ -195,6 +195,12 @@ public final class CaseEventParser {
                 problem(path, "TOO_LONG", LineTexts.FIELD_TOO_LONG, path, max);
                 return null;
             }
+            // a JSON escape of a lone surrogate decodes to half a character, which the store would keep as '?': two
+            // different ids would become one
+            if (JsonLines.notUtf8(value.stringValue())) {
+                problem(path, "INVALID_VALUE", LineTexts.FIELD_NOT_UNICODE, path);
+                return null;
+            }
             return value.stringValue();
         }
     }

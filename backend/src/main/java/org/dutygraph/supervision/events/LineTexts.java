@@ -11,6 +11,7 @@ public enum LineTexts implements MessageKey {
     LINE_TOO_LONG,
     NOT_ONE_OBJECT,
     NOT_UTF8,
+    FIELD_NOT_UNICODE,
     FIELD_GIVEN_TWICE,
     FIELD_REQUIRED,
     FIELD_NOT_STRING,

@@ -67,6 +67,10 @@ public final class QueueSnapshotParser {
             problems.add(new LineProblem(line, "hall_id", "INVALID_VALUE", LineTexts.HALL_ID_FORMAT));
             return null;
         }
+        if (JsonLines.notUtf8(value.stringValue())) {
+            problems.add(new LineProblem(line, "hall_id", "INVALID_VALUE", LineTexts.FIELD_NOT_UNICODE, "hall_id"));
+            return null;
+        }
         return value.stringValue();
     }
 
