@@ -30,6 +30,20 @@ class BundleValidatorTest {
     }
 
     @Test
+    void anIdHoldingHalfACharacterIsRefused_notStoredAsAnotherId() {
+        // the escape of half a character: stored, it would become "a?", the id of the other unit
+        var found = problems("""
+                {"format": "org-bundle/1", "organizations": [
+                  {"id": "a?", "name": "甲", "classification": "department"},
+                  {"id": "a\\ud800", "name": "乙", "classification": "department"}]}""", ExistingIds.NONE);
+        assertThat(found).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("$.organizations[1].id");
+            assertThat(p.code()).isEqualTo("INVALID_VALUE");
+            assertThat(p.message()).contains("half a character");
+        });
+    }
+
+    @Test
     void aLongCycleIsReportedOnceWithItsMembers() {
         var found = problems("""
                 {"format": "org-bundle/1", "organizations": [

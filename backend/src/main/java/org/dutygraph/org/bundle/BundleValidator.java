@@ -103,6 +103,9 @@ public final class BundleValidator {
             var path = "$." + section + "[" + i + "].id";
             if (value == null || value.isBlank()) {
                 problems.add(path, "MISSING_FIELD", Text.of(OrgTexts.ENTRY_NEEDS_ID, section));
+            } else if (halfACharacter(value)) {
+                // stored, half a character becomes '?': two ids would become one
+                problems.add(path, "INVALID_VALUE", Text.of(OrgTexts.ID_NOT_UNICODE));
             } else if (!seen.add(value)) {
                 problems.add(
                         path, "DUPLICATE_ID", Text.of(OrgTexts.DUPLICATE_ID, value, section, firstIndex.get(value)));
@@ -110,6 +113,17 @@ public final class BundleValidator {
                 firstIndex.put(value, i);
             }
         }
+    }
+
+    /** Whether the text holds a surrogate not in a pair (a JSON escape such as the one of U+D800 decodes to one). */
+    private static boolean halfACharacter(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (!Character.isSurrogate(c)) continue;
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) i++;
+            else return true;
+        }
+        return false;
     }
 
     private void areas(List<Bundle.Area> areas) {
