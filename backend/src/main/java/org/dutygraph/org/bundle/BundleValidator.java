@@ -14,6 +14,7 @@ import org.dutygraph.org.OrgTexts;
 import org.dutygraph.org.read.OrgNouns;
 import org.dutygraph.platform.i18n.PlatformTexts;
 import org.dutygraph.platform.i18n.Text;
+import org.dutygraph.platform.i18n.UnicodeText;
 
 /**
  * Checks every rule of org-bundle/1 and reports every problem with its JSON path; it never stops at
@@ -103,8 +104,7 @@ public final class BundleValidator {
             var path = "$." + section + "[" + i + "].id";
             if (value == null || value.isBlank()) {
                 problems.add(path, "MISSING_FIELD", Text.of(OrgTexts.ENTRY_NEEDS_ID, section));
-            } else if (halfACharacter(value)) {
-                // stored, half a character becomes '?': two ids would become one
+            } else if (UnicodeText.holdsHalfACharacter(value)) {
                 problems.add(path, "INVALID_VALUE", Text.of(OrgTexts.ID_NOT_UNICODE));
             } else if (!seen.add(value)) {
                 problems.add(
@@ -113,17 +113,6 @@ public final class BundleValidator {
                 firstIndex.put(value, i);
             }
         }
-    }
-
-    /** Whether the text holds a surrogate not in a pair (a JSON escape such as the one of U+D800 decodes to one). */
-    private static boolean halfACharacter(String text) {
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (!Character.isSurrogate(c)) continue;
-            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) i++;
-            else return true;
-        }
-        return false;
     }
 
     private void areas(List<Bundle.Area> areas) {

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.dutygraph.org.bundle.Bundle;
+import org.dutygraph.platform.i18n.UnicodeText;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -195,9 +196,7 @@ public final class CaseEventParser {
                 problem(path, "TOO_LONG", LineTexts.FIELD_TOO_LONG, path, max);
                 return null;
             }
-            // a JSON escape of a lone surrogate decodes to half a character, which the store would keep as '?': two
-            // different ids would become one
-            if (JsonLines.notUtf8(value.stringValue())) {
+            if (UnicodeText.holdsHalfACharacter(value.stringValue())) {
                 problem(path, "INVALID_VALUE", LineTexts.FIELD_NOT_UNICODE, path);
                 return null;
             }

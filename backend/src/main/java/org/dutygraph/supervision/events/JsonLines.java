@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.dutygraph.platform.i18n.UnicodeText;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
@@ -55,20 +56,10 @@ public final class JsonLines {
                         .replaceWith(String.valueOf(NOT_UTF8)));
     }
 
-    /** Whether the line holds a surrogate not in a pair: a byte sequence that was not UTF-8 ({@link #utf8}). */
-    static boolean notUtf8(String text) {
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (!Character.isSurrogate(c)) continue;
-            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) i++;
-            else return true;
-        }
-        return false;
-    }
-
     /** The line's object with the fields given twice named ({@link Read#duplicates}), the other fields read. */
     static Read withDuplicates(String text) {
-        if (notUtf8(text)) return new Read(null, "MALFORMED_JSON", LineTexts.NOT_UTF8);
+        // half a character in the raw line: a byte sequence that was not UTF-8 (see utf8)
+        if (UnicodeText.holdsHalfACharacter(text)) return new Read(null, "MALFORMED_JSON", LineTexts.NOT_UTF8);
         try {
             var node = STRICT.readTree(text);
             return node != null && node.isObject()

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.dutygraph.platform.i18n.UnicodeText;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -67,7 +68,7 @@ public final class QueueSnapshotParser {
             problems.add(new LineProblem(line, "hall_id", "INVALID_VALUE", LineTexts.HALL_ID_FORMAT));
             return null;
         }
-        if (JsonLines.notUtf8(value.stringValue())) {
+        if (UnicodeText.holdsHalfACharacter(value.stringValue())) {
             problems.add(new LineProblem(line, "hall_id", "INVALID_VALUE", LineTexts.FIELD_NOT_UNICODE, "hall_id"));
             return null;
         }
