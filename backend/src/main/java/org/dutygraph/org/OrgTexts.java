@@ -29,7 +29,7 @@ public enum OrgTexts implements MessageKey {
     FORMAT_NOT,
     AMBIGUOUS_POST_ID,
     ENTRY_NEEDS_ID,
-    ID_NOT_UNICODE,
+    TEXT_NOT_UNICODE,
     DUPLICATE_ID,
     SCHEME_NARROWER,
     TOO_MANY_ALT_LABELS,

@@ -44,6 +44,21 @@ class BundleValidatorTest {
     }
 
     @Test
+    void aReferenceOrANameHoldingHalfACharacterIsRefusedAtItsPath() {
+        // stored, "a\\ud800" would become "a?": a reference to another unit, a name changed silently
+        var found = problems("""
+                {"format": "org-bundle/1", "organizations": [
+                  {"id": "a", "name": "甲", "classification": "department"},
+                  {"id": "b", "name": "乙\\ud800", "classification": "section", "parent_id": "a\\ud800",
+                   "other_names": [{"name": "丙"}, {"name": "\\udc00丁"}]}]}""", ExistingIds.NONE);
+        assertThat(found)
+                .filteredOn(p -> p.code().equals("INVALID_VALUE"))
+                .extracting(p -> p.path())
+                .containsExactlyInAnyOrder(
+                        "$.organizations[1].name", "$.organizations[1].parent_id", "$.organizations[1].other_names[1]");
+    }
+
+    @Test
     void aLongCycleIsReportedOnceWithItsMembers() {
         var found = problems("""
                 {"format": "org-bundle/1", "organizations": [

@@ -14,7 +14,6 @@ import org.dutygraph.org.OrgTexts;
 import org.dutygraph.org.read.OrgNouns;
 import org.dutygraph.platform.i18n.PlatformTexts;
 import org.dutygraph.platform.i18n.Text;
-import org.dutygraph.platform.i18n.UnicodeText;
 
 /**
  * Checks every rule of org-bundle/1 and reports every problem with its JSON path; it never stops at
@@ -104,8 +103,6 @@ public final class BundleValidator {
             var path = "$." + section + "[" + i + "].id";
             if (value == null || value.isBlank()) {
                 problems.add(path, "MISSING_FIELD", Text.of(OrgTexts.ENTRY_NEEDS_ID, section));
-            } else if (UnicodeText.holdsHalfACharacter(value)) {
-                problems.add(path, "INVALID_VALUE", Text.of(OrgTexts.ID_NOT_UNICODE));
             } else if (!seen.add(value)) {
                 problems.add(
                         path, "DUPLICATE_ID", Text.of(OrgTexts.DUPLICATE_ID, value, section, firstIndex.get(value)));

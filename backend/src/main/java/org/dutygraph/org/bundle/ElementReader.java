@@ -7,6 +7,7 @@ import java.util.Map;
 import org.dutygraph.org.OrgTexts;
 import org.dutygraph.platform.i18n.PlatformTexts;
 import org.dutygraph.platform.i18n.Text;
+import org.dutygraph.platform.i18n.UnicodeText;
 import tools.jackson.databind.JsonNode;
 
 /** Reads typed fields of one JSON object of a bundle, reporting type problems with their path. */
@@ -38,7 +39,7 @@ final class ElementReader {
             return null;
         }
         if (value.isString()) {
-            return value.stringValue();
+            return whole(value.stringValue(), path + "." + field, field);
         }
         if (value.isNumber() || value.isBoolean()) {
             problems.add(path + "." + field, "WRONG_TYPE", Text.of(OrgTexts.MUST_BE_STRING_NOT, field, value));
@@ -64,7 +65,18 @@ final class ElementReader {
             problems.add(path + "." + field, "WRONG_TYPE", Text.of(OrgTexts.STRING_OR_NUMBER, field));
             return null;
         }
-        return value.asString();
+        return value.isString() ? whole(value.stringValue(), path + "." + field, field) : value.asString();
+    }
+
+    /**
+     * The text as it came, with a problem recorded at its path when it holds half a character (a JSON escape of a
+     * lone surrogate): stored, it would become '?', and an id or a reference another element's.
+     */
+    private String whole(String text, String at, String field) {
+        if (UnicodeText.holdsHalfACharacter(text)) {
+            problems.add(at, "INVALID_VALUE", Text.of(OrgTexts.TEXT_NOT_UNICODE, field));
+        }
+        return text;
     }
 
     Integer integer(String field) {
@@ -92,7 +104,8 @@ final class ElementReader {
         for (int i = 0; i < value.size(); i++) {
             var item = value.get(i);
             if (item.isString()) {
-                list.add(interned.computeIfAbsent(item.stringValue(), v -> v));
+                var id = whole(item.stringValue(), path + "." + field + "[" + i + "]", field);
+                list.add(interned.computeIfAbsent(id, v -> v));
             } else {
                 problems.add(path + "." + field + "[" + i + "]", "WRONG_TYPE", Text.of(OrgTexts.IDS_STRINGS, field));
             }
@@ -117,7 +130,7 @@ final class ElementReader {
         for (int i = 0; i < value.size(); i++) {
             var item = value.get(i);
             if (item.isString()) {
-                list.add(item.stringValue());
+                list.add(whole(item.stringValue(), path + "." + field + "[" + i + "]", field));
             } else {
                 problems.add(path + "." + field + "[" + i + "]", "WRONG_TYPE", Text.of(OrgTexts.EACH_STRING, field));
                 list.add(null);
@@ -141,7 +154,7 @@ final class ElementReader {
             var item = value.get(i);
             var name = item.isString() ? item : item.get("name");
             if (name != null && name.isString()) {
-                list.add(name.stringValue());
+                list.add(whole(name.stringValue(), path + "." + field + "[" + i + "]", field));
             } else {
                 problems.add(
                         path + "." + field + "[" + i + "]", "WRONG_TYPE", Text.of(OrgTexts.EACH_NEEDS_NAME, field));

@@ -18,6 +18,7 @@ public enum PlatformTexts implements MessageKey {
     BAD_DATE,
     BAD_DATE_TIME,
     VALUE_REFUSED,
+    NOT_WHOLE_UNICODE,
     LIMIT_EXCEEDED,
     LIMIT_DEPTH,
     LIMIT_ALIASES,
