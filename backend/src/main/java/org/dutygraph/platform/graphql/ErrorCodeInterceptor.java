@@ -49,6 +49,11 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         });
     }
 
+    private graphql.schema.GraphQLSchema schema() {
+        var source = this.source.getIfAvailable();
+        return source == null ? null : source.schema();
+    }
+
     private GraphQLError withCode(GraphQLError error, WebGraphQlRequest request, Locale language) {
         if (error.getExtensions() != null && error.getExtensions().containsKey("code")) {
             return error;
@@ -59,6 +64,11 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         }
         var classification =
                 error.getErrorType() == null ? "" : error.getErrorType().toString();
+        // a variable's default value a scalar refused: graphql-java's error names neither the variable nor the reason
+        var refusedDefault = !extensions.containsKey("reason") && classification.equals("ValidationError")
+                ? ScalarRefusals.refusedDefault(error, request, schema())
+                : java.util.Optional.<ScalarRefusals.RefusedDefault>empty();
+        refusedDefault.ifPresent(refused -> extensions.put("reason", refused.reason()));
         // a value our scalars refused (a month, a period) is input the caller can fix, as a resolver's refusal is
         boolean refusedValue = extensions.containsKey("reason");
         var code = switch (classification) {
@@ -81,8 +91,9 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
                 ? "PersistedQueryNotFound"
                 : messages.render(Text.of(kind, String.valueOf(PlainMessages.of(error.getMessage()))), language);
         if (refusedValue) {
-            var source = this.source.getIfAvailable();
-            var field = ScalarRefusals.field(error, request, source == null ? null : source.schema());
+            var field = refusedDefault.isPresent()
+                    ? refusedDefault.get().field()
+                    : ScalarRefusals.field(error, request, schema());
             var refusal = field == null
                     ? java.util.Optional.<Text>empty()
                     : ScalarRefusals.message(String.valueOf(extensions.get("reason")), field);

@@ -2,13 +2,19 @@ package org.dutygraph.platform.graphql;
 
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
+import graphql.execution.CoercedVariables;
+import graphql.language.ArrayValue;
 import graphql.language.Document;
 import graphql.language.ListType;
 import graphql.language.NonNullType;
+import graphql.language.NullValue;
+import graphql.language.ObjectValue;
 import graphql.language.OperationDefinition;
 import graphql.language.Type;
 import graphql.language.TypeName;
+import graphql.language.Value;
 import graphql.parser.Parser;
+import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLInputType;
@@ -36,6 +42,8 @@ final class ScalarRefusals {
     private static final Pattern VARIABLE = Pattern.compile("^Variable '([^']+)' has an invalid value");
     private static final Pattern ARGUMENT =
             Pattern.compile("^Validation error \\(\\w+@\\[[^]]*]\\) : argument '([^']+)' ");
+
+    private static final Pattern BAD_DEFAULT = Pattern.compile("^Validation error \\([^)]*\\) : Bad default value ");
 
     private static final Map<String, PlatformTexts> REASONS = Map.of(
             "INVALID_MONTH", PlatformTexts.BAD_YEAR_MONTH,
@@ -75,6 +83,85 @@ final class ScalarRefusals {
         } catch (RuntimeException unreadable) {
             return "$" + name;
         }
+    }
+
+    /** A variable's default value one of the scalars refused: where ({@code $name} and the path inside) and why. */
+    record RefusedDefault(String field, String reason) {}
+
+    /**
+     * For graphql-java's "Bad default value" error, which names neither the variable nor the scalar's reason (and
+     * repeats the value): the first default value of the operation's variables that a scalar refuses with a reason.
+     */
+    static Optional<RefusedDefault> refusedDefault(
+            GraphQLError error, WebGraphQlRequest request, GraphQLSchema schema) {
+        var message = error.getMessage() == null ? "" : error.getMessage();
+        if (!BAD_DEFAULT.matcher(message).find()
+                || schema == null
+                || request.getDocument() == null
+                || request.getDocument().isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            Document document = Parser.parse(request.getDocument());
+            return document.getDefinitionsOfType(OperationDefinition.class).stream()
+                    .filter(o -> request.getOperationName() == null
+                            || request.getOperationName().equals(o.getName()))
+                    .flatMap(o -> o.getVariableDefinitions().stream())
+                    .filter(v -> v.getDefaultValue() != null)
+                    .flatMap(v ->
+                            refusedLiteral(typeOf(v.getType(), schema), v.getDefaultValue(), "$" + v.getName())
+                                    .stream())
+                    .findFirst();
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<RefusedDefault> refusedLiteral(GraphQLInputType type, Value<?> value, String path) {
+        if (type == null || value == null || value instanceof NullValue) {
+            return Optional.empty();
+        }
+        var unwrapped = GraphQLTypeUtil.unwrapNonNull(type);
+        if (unwrapped instanceof GraphQLList list) {
+            var element = (GraphQLInputType) list.getWrappedType();
+            if (!(value instanceof ArrayValue items)) {
+                return refusedLiteral(element, value, path);
+            }
+            for (int i = 0; i < items.getValues().size(); i++) {
+                var inside = refusedLiteral(element, items.getValues().get(i), path + "[" + i + "]");
+                if (inside.isPresent()) {
+                    return inside;
+                }
+            }
+            return Optional.empty();
+        }
+        if (unwrapped instanceof GraphQLInputObjectType object && value instanceof ObjectValue fields) {
+            for (var field : fields.getObjectFields()) {
+                var definition = object.getFieldDefinition(field.getName());
+                var inside = definition == null
+                        ? Optional.<RefusedDefault>empty()
+                        : refusedLiteral(definition.getType(), field.getValue(), path + "." + field.getName());
+                if (inside.isPresent()) {
+                    return inside;
+                }
+            }
+            return Optional.empty();
+        }
+        if (unwrapped instanceof GraphQLScalarType scalar) {
+            try {
+                scalar.getCoercing()
+                        .parseLiteral(
+                                value, CoercedVariables.emptyVariables(), GraphQLContext.getDefault(), Locale.ROOT);
+                return Optional.empty();
+            } catch (CoercingParseLiteralException e) {
+                var reason =
+                        e.getExtensions() == null ? null : e.getExtensions().get("reason");
+                return reason == null ? Optional.empty() : Optional.of(new RefusedDefault(path, reason.toString()));
+            } catch (RuntimeException other) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     private static GraphQLInputType declaredType(WebGraphQlRequest request, String variable, GraphQLSchema schema) {

@@ -107,6 +107,27 @@ class ScalarRefusalsApiTest extends ApiTest {
         assertThat(asLiteral.path("message").asString()).doesNotContain("yesterday");
     }
 
+    @Test
+    void aRefusedDefaultValueOfAVariableIsRefusedTheSameWay_namingTheVariable() {
+        for (var language : new String[] {"zh-CN", "en"}) {
+            var inspector = as("inspector").inLanguage(language);
+            var date = refusal(
+                    inspector.post(
+                            "query($d: Date = \"2026-3-1\") { patrolShortfalls(date: $d) { edges { cursor } } }"),
+                    "INVALID_DATE",
+                    "$d");
+            assertThat(date.path("message").asString())
+                    .as(language)
+                    .doesNotContain("2026-3-1")
+                    .doesNotContain("Bad default")
+                    .contains(language.equals("en") ? "yyyy-MM-dd" : "日期须为");
+            var inside = refusal(inspector.post("""
+                            mutation($i: SyncInspectorDayInput = {patrols: [{clientId: "p", hallId: "h", at: "yesterday"}]}) {
+                              syncInspectorDay(input: $i) { errors { code } } }"""), "INVALID_DATE_TIME", "$i.patrols[0].at");
+            assertThat(inside.path("message").asString()).as(language).doesNotContain("yesterday");
+        }
+    }
+
     private static JsonNode refusal(GraphQl.Response response, String reason, String field) {
         assertThat(response.data().path("supervisionRanking").isObject()).isFalse();
         var error = response.errors().get(0);
