@@ -245,7 +245,13 @@ class HostileInputApiTest extends ApiTest {
         cases.add(search("search NUL", "\u0000", Expect.badInput("text")));
         cases.add(search("search NUL between words", "矿山\u0000监管", Expect.data()));
         cases.add(search("search right-to-left override", "\u202E矿山", Expect.data()));
-        cases.add(search("search lone surrogate", "矿\uD800山", Expect.data()));
+        // written by hand: a JSON writer's string goes out through Java's UTF-8 encoder, which sends '?' for it
+        cases.add(new Case(
+                "search lone surrogate",
+                "analyst",
+                "{\"query\": %s, \"variables\": {\"t\": \"矿\\ud800山\"}}"
+                        .formatted(GraphQl.JSON.writeValueAsString(SEARCH)),
+                Expect.badInput("$t")));
         cases.add(search("search emoji", "😀矿山", Expect.data()));
         cases.add(search("search SQL", "' OR 1=1; DROP TABLE duties; --", Expect.data()));
         cases.add(search("search Cypher", "'}) MATCH (n) DETACH DELETE n //", Expect.data()));
