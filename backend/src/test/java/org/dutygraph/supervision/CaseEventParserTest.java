@@ -111,6 +111,28 @@ class CaseEventParserTest {
     }
 
     @Test
+    void aNumberGivenAsTextIsWrongType_andAVeryLongNumberIsOutOfRange() {
+        var step = "{\"event_id\": \"e1\", \"case_id\": \"c1\", \"power_item_id\": \"pi\", \"unit_id\": \"u\","
+                + " \"kind\": \"step\", \"step\": \"审核\", \"at\": \"2026-03-02T01:30:00Z\", \"step_limit_days\": %s}";
+        assertThat(parser.parse(1, step.formatted("\"3\"")).problems())
+                .extracting(LineProblem::field, LineProblem::code)
+                .containsExactly(tuple("step_limit_days", "WRONG_TYPE"));
+        assertThat(parser.parse(2, step.formatted("1".repeat(5_000))).problems())
+                .as("Jackson's 1,000-digit limit made this a line that is not JSON")
+                .extracting(LineProblem::field, LineProblem::code)
+                .containsExactly(tuple("step_limit_days", "OUT_OF_RANGE"));
+
+        var queue = "{\"hall_id\": \"h\", \"at\": \"2026-03-02T01:30:00Z\", \"waiting\": %s}";
+        var snapshots = new QueueSnapshotParser();
+        assertThat(snapshots.parse(3, queue.formatted("\"5\"")).problems())
+                .extracting(LineProblem::field, LineProblem::code)
+                .containsExactly(tuple("waiting", "WRONG_TYPE"));
+        assertThat(snapshots.parse(4, queue.formatted("9".repeat(900))).problems())
+                .extracting(LineProblem::field, LineProblem::code)
+                .containsExactly(tuple("waiting", "OUT_OF_RANGE"));
+    }
+
+    @Test
     void aFieldGivenTwiceIsRefusedAtItsNameNotLastOneWins() {
         var event = parser.parse(
                 7,

@@ -116,7 +116,7 @@ public final class CaseEventParser {
         if (value == null || value.isNull()) return null;
         if (f.duplicates.contains("step_limit_days")) return null;
         if (!value.isIntegralNumber()) {
-            f.problem("step_limit_days", "INVALID_VALUE", LineTexts.STEP_LIMIT);
+            f.problem("step_limit_days", value.isNumber() ? "INVALID_VALUE" : "WRONG_TYPE", LineTexts.STEP_LIMIT);
             return null;
         }
         if (!value.canConvertToInt() || value.intValue() < 0 || value.intValue() > MAX_STEP_LIMIT_DAYS) {

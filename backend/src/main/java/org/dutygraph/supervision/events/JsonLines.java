@@ -12,17 +12,26 @@ import java.util.Set;
 import org.dutygraph.platform.i18n.UnicodeText;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** One line of a JSON-lines batch read as one JSON object; a field given twice is refused, never last-one-wins. */
 public final class JsonLines {
 
-    private static final JsonMapper STRICT = JsonMapper.builder()
+    // A number as long as a line may be is read (lines are bounded: CaseEventParser.MAX_LINE_CHARS), so that a long
+    // one is OUT_OF_RANGE at its field like any other too large number, not a line that is not JSON.
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNumberLength(CaseEventParser.MAX_LINE_CHARS)
+                    .build())
+            .build();
+    private static final JsonMapper STRICT = JsonMapper.builder(FACTORY)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    private static final JsonMapper LENIENT = JsonMapper.builder().build();
+    private static final JsonMapper LENIENT = JsonMapper.builder(FACTORY).build();
 
     /**
      * What a byte that is not UTF-8 becomes when lines are read with {@link #utf8}: a lone low surrogate, which no

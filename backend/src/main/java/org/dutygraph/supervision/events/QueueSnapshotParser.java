@@ -102,7 +102,8 @@ public final class QueueSnapshotParser {
             return null;
         }
         if (!value.isIntegralNumber()) {
-            problems.add(new LineProblem(line, "waiting", "INVALID_VALUE", LineTexts.WAITING_RANGE, MAX_WAITING));
+            var code = value.isNumber() ? "INVALID_VALUE" : "WRONG_TYPE";
+            problems.add(new LineProblem(line, "waiting", code, LineTexts.WAITING_RANGE, MAX_WAITING));
             return null;
         }
         if (!value.canConvertToInt() || value.intValue() < 0 || value.intValue() > MAX_WAITING) {
