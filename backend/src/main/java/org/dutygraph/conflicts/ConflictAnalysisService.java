@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import org.dutygraph.conflicts.engine.ConflictEngine;
@@ -268,14 +269,24 @@ public class ConflictAnalysisService implements AutoCloseable {
                             .analyze(projection, (step, steps) -> at(id, "analyzing", 1 + step));
             var analyzed = System.nanoTime();
             at(id, "storing findings", 8);
-            var count = store.replaceActive(findings, id); // records the run as the latest in the same commit
-            liveRun = id;
-            // on a kept projection no incremental run has touched, the engine found what the last full run found
-            live = !settings.keepsLiveAnalysis()
+            // on a kept projection no incremental run has touched, the engine found what the last full run found;
+            // else the indexes for incremental runs are built on another core while the findings are written (both
+            // only read the projection and the findings)
+            var building = !settings.keepsLiveAnalysis() || (reused && previous != null)
                     ? null
-                    : reused && previous != null
-                            ? previous
-                            : LiveAnalysis.of(projection, findings, settings.engine(), words);
+                    : CompletableFuture.supplyAsync(
+                            () -> LiveAnalysis.of(projection, findings, settings.engine(), words));
+            int count;
+            try {
+                count = store.replaceActive(findings, id); // records the run as the latest in the same commit
+            } catch (RuntimeException e) {
+                if (building != null) building.cancel(false);
+                throw e;
+            }
+            var stored = System.nanoTime();
+            liveRun = id;
+            live = !settings.keepsLiveAnalysis() ? null : building == null ? previous : join(building);
+            var indexed = System.nanoTime();
             liveUntouched = true;
             lastFindings = findings;
             if (live != null && !warmedUp) {
@@ -289,7 +300,8 @@ public class ConflictAnalysisService implements AutoCloseable {
             var millis = (System.nanoTime() - started) / 1_000_000;
             jobs.update(id, job -> job.succeeded(count, millis, now()));
             log.info(
-                    "Conflict analysis {}: {} findings over {} duties in {} ms ({} {} ms, {} {} ms, store {} ms)",
+                    "Conflict analysis {}: {} findings over {} duties in {} ms ({} {} ms, {} {} ms, store {} ms,"
+                            + " then {} ms more for the incremental indexes, built meanwhile)",
                     id,
                     count,
                     projection.dutyCount(),
@@ -298,7 +310,8 @@ public class ConflictAnalysisService implements AutoCloseable {
                     (loaded - started) / 1_000_000,
                     repeated ? "nothing changed since the last analysis, its findings reused" : "analyze",
                     (analyzed - loaded) / 1_000_000,
-                    (System.nanoTime() - analyzed) / 1_000_000);
+                    (stored - analyzed) / 1_000_000,
+                    (indexed - stored) / 1_000_000);
         } catch (RuntimeException e) {
             kept = null;
             log.error("Conflict analysis {} failed", id, e);
@@ -339,6 +352,17 @@ public class ConflictAnalysisService implements AutoCloseable {
             kept = new Kept(version.getAsLong(), day, projection);
         }
         return new Had(projection, "load", false);
+    }
+
+    /** The value of a computation on another thread, its failure rethrown as it was thrown. */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            if (e.getCause() instanceof Error error) throw error;
+            throw e;
+        }
     }
 
     @Override

@@ -198,10 +198,8 @@ public class FindingStore {
             var rows = all.subList(from, Math.min(all.size(), from + BATCH));
             if (inProcess != null) {
                 try (var tx = inProcess.beginTx()) {
-                    try (var result =
-                            tx.execute(UPSERT, Map.of("rows", rows, "runId", runId, "now", now.toZonedDateTime()))) {
-                        result.accept(row -> true); // runs the write to its end before the commit
-                    }
+                    var at = now.toZonedDateTime();
+                    for (var row : rows) upsert(tx, row, runId, at);
                     tx.commit();
                 }
             } else {
@@ -211,6 +209,76 @@ public class FindingStore {
                                     .consume());
                 }
             }
+        }
+    }
+
+    private static final org.neo4j.graphdb.Label FINDING = org.neo4j.graphdb.Label.label("Finding");
+    private static final org.neo4j.graphdb.Label ORGANIZATION = org.neo4j.graphdb.Label.label("Organization");
+    private static final org.neo4j.graphdb.RelationshipType INVOLVES =
+            org.neo4j.graphdb.RelationshipType.withName("INVOLVES");
+
+    /** The row's finding as {@link #UPSERT} writes it, through the embedded Java API (no Cypher per row). */
+    private static void upsert(
+            org.neo4j.graphdb.Transaction tx, Map<String, Object> row, String runId, java.time.ZonedDateTime now) {
+        var id = (String) row.get("id");
+        var f = tx.findNode(FINDING, "id", id); // the unique constraint's index
+        if (f == null) {
+            f = tx.createNode(FINDING);
+            f.setProperty("id", id);
+            f.setProperty("status", "open");
+            f.setProperty("firstSeenAt", now);
+            f.setProperty("regression", false);
+        }
+        set(f, "kind", row.get("kind"));
+        set(f, "severity", row.get("severity"));
+        set(f, "units", row.get("units"));
+        set(f, "posts", row.get("posts"));
+        set(f, "duties", row.get("duties"));
+        set(f, "powerItems", row.get("power_items"));
+        set(f, "evidence", row.get("evidence"));
+        set(f, "roleEvidence", row.get("role_evidence"));
+        set(f, "explanationZh", row.get("explanation"));
+        set(f, "explanationEn", row.get("explanation_en"));
+        set(f, "arbiterPostId", row.get("arbiter_post_id"));
+        set(f, "digest", row.get("digest"));
+        f.setProperty("lastSeenAt", now);
+        f.setProperty("runId", runId);
+        f.setProperty("active", true);
+        f.setProperty("stale", false);
+        if ("resolved".equals(f.getProperty("status", null))) {
+            f.setProperty("regression", true);
+            f.setProperty("status", "open");
+        }
+        var involved = new ArrayList<org.neo4j.graphdb.Relationship>();
+        try (var rels = f.getRelationships(org.neo4j.graphdb.Direction.OUTGOING, INVOLVES)) {
+            rels.forEach(involved::add);
+        }
+        involved.forEach(org.neo4j.graphdb.Relationship::delete);
+        @SuppressWarnings("unchecked")
+        var units = (List<String>) row.get("units");
+        if (units != null) {
+            for (var unitId : units) {
+                if (unitId == null) continue;
+                var unit = tx.findNode(ORGANIZATION, "id", unitId); // unique, as MATCH by id finds at most one
+                if (unit != null) f.createRelationshipTo(unit, INVOLVES);
+            }
+        }
+    }
+
+    /** Sets a property as Cypher's SET does: null removes it, a list of strings is stored as a string array. */
+    private static void set(org.neo4j.graphdb.Node node, String key, Object value) {
+        if (value == null) {
+            node.removeProperty(key);
+        } else if (value instanceof List<?> list) {
+            var array = new String[list.size()];
+            for (int i = 0; i < array.length; i++) {
+                var item = list.get(i);
+                if (item == null) throw new IllegalArgumentException(key + " holds a null"); // Cypher refuses too
+                array[i] = (String) item;
+            }
+            node.setProperty(key, array);
+        } else {
+            node.setProperty(key, value);
         }
     }
 
