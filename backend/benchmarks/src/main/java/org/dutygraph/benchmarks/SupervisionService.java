@@ -123,7 +123,8 @@ final class SupervisionService {
                     SupervisionBenchmark.INGEST_TARGET_PER_SECOND,
                     intakeMet ? "met" : "NOT met");
             out.printf(
-                    "store on disk after the intake: %,d MB, of which %,d MB transaction logs (not paged; page cache %s)%n",
+                    "store on disk after the intake: %,d MB, of which %,d MB transaction logs (not paged; store files"
+                            + " as of the last checkpoint; page cache %s)%n",
                     BenchmarkSupport.bytes(store, "") >> 20,
                     BenchmarkSupport.bytes(store, "/transactions/") >> 20,
                     PAGE_CACHE);
