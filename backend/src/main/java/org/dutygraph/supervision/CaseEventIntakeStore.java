@@ -147,23 +147,28 @@ class CaseEventIntakeStore {
                 feeItem == null ? null : new CaseEvent.Fee(feeItem, feeAmount));
     }
 
-    /** The properties of an event's node (absent optional fields are not written). */
+    /** The properties of an event's node (absent optional fields are not written), given one by one to {@code to}. */
+    private static void properties(String system, CaseEvent e, java.util.function.BiConsumer<String, Object> to) {
+        to.accept("key", key(system, e.eventId()));
+        to.accept("eventId", e.eventId());
+        to.accept("kind", e.kind().name());
+        to.accept("at", e.at().toString());
+        to.accept("atMillis", e.at().toInstant().toEpochMilli());
+        if (e.postId() != null) to.accept("postId", e.postId());
+        if (e.step() != null) to.accept("step", e.step());
+        if (e.stepLimitDays() != null)
+            to.accept("stepLimitDays", e.stepLimitDays().longValue());
+        if (e.reason() != null) to.accept("reason", e.reason());
+        if (e.fee() != null) {
+            to.accept("feeItem", e.fee().item());
+            to.accept("feeAmount", e.fee().amount());
+        }
+    }
+
+    /** The properties of an event's node as a map, for a statement's row. */
     private static Map<String, Object> properties(String system, CaseEvent e) {
         var row = new HashMap<String, Object>(16);
-        row.put("key", key(system, e.eventId()));
-        row.put("eventId", e.eventId());
-        row.put("kind", e.kind().name());
-        row.put("at", e.at().toString());
-        row.put("atMillis", e.at().toInstant().toEpochMilli());
-        if (e.postId() != null) row.put("postId", e.postId());
-        if (e.step() != null) row.put("step", e.step());
-        if (e.stepLimitDays() != null)
-            row.put("stepLimitDays", e.stepLimitDays().longValue());
-        if (e.reason() != null) row.put("reason", e.reason());
-        if (e.fee() != null) {
-            row.put("feeItem", e.fee().item());
-            row.put("feeAmount", e.fee().amount());
-        }
+        properties(system, e, row::put);
         return row;
     }
 
@@ -340,12 +345,15 @@ class CaseEventIntakeStore {
                 List<CaseEvent> events,
                 Map<String, CaseEventStore.CaseKey> created,
                 Collection<String> reopened) {
+            // each node's properties set before its label: Neo4j then matches the label's indexes and constraints
+            // against the node once, when the label is added, instead of once for every property set
             created.forEach((id, c) -> {
-                var node = tx.createNode(SUPERVISED_CASE);
+                var node = tx.createNode();
                 node.setProperty("id", id);
                 node.setProperty("powerItemId", c.powerItemId());
                 node.setProperty("unitId", c.unitId());
                 node.setProperty("open", true);
+                node.addLabel(SUPERVISED_CASE);
                 caseNodes.put(id, node);
             });
             for (var id : reopened) {
@@ -354,8 +362,9 @@ class CaseEventIntakeStore {
                 node.removeProperty("settledTerms");
             }
             for (var e : events) {
-                var node = tx.createNode(CASE_EVENT);
-                properties(system, e).forEach(node::setProperty);
+                var node = tx.createNode();
+                properties(system, e, node::setProperty);
+                node.addLabel(CASE_EVENT);
                 node.createRelationshipTo(caseNodes.get(e.caseId()), OF_CASE);
             }
         }

@@ -59,6 +59,19 @@ final class BenchmarkSupport {
     }
 
     /**
+     * The bytes of the files under {@code directory} whose path contains {@code part} (or all of them when it is
+     * empty), e.g. a store's transaction logs ({@code /transactions/}), which the page cache does not hold.
+     */
+    static long bytes(Path directory, String part) throws IOException {
+        try (var files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> f.toString().contains(part))
+                    .mapToLong(f -> f.toFile().length())
+                    .sum();
+        }
+    }
+
+    /**
      * The whole application on a fresh store, with the complaint pepper and evidence files beside it (nothing in
      * the working directory); command-line arguments so that they win over application.yml.
      */

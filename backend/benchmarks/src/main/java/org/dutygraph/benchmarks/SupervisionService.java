@@ -44,6 +44,9 @@ final class SupervisionService {
 
     private static final String SECRET = "bench-secret";
 
+    /** The service's page cache in these stages (the application's default is 512m). */
+    private static final String PAGE_CACHE = "1g";
+
     private static final tools.jackson.databind.json.JsonMapper JSON =
             tools.jackson.databind.json.JsonMapper.builder().build();
 
@@ -119,6 +122,12 @@ final class SupervisionService {
                     intakeSeconds / (kept / baselineLinesPerSecond),
                     SupervisionBenchmark.INGEST_TARGET_PER_SECOND,
                     intakeMet ? "met" : "NOT met");
+            out.printf(
+                    "store on disk after the intake: %,d MB, of which %,d MB transaction logs (not paged; store files"
+                            + " as of the last checkpoint; page cache %s)%n",
+                    BenchmarkSupport.bytes(store, "") >> 20,
+                    BenchmarkSupport.bytes(store, "/transactions/") >> 20,
+                    PAGE_CACHE);
             out.printf(
                     "periodic evaluations before the moment: %d runs, %.2f s in all, longest %.2f s, %,d signals%n",
                     runs, evaluationNanos / 1e9, longest / 1e9, raised);
@@ -200,7 +209,7 @@ final class SupervisionService {
     private ConfigurableApplicationContext start(Path store) throws Exception {
         var context = BenchmarkSupport.start(
                 store,
-                "1g",
+                PAGE_CACHE,
                 "--dutygraph.supervision.evaluate-interval=24h",
                 "--dutygraph.supervision.systems[0].id=" + SYSTEM,
                 "--dutygraph.supervision.systems[0].secret-sha256="

@@ -1,5 +1,6 @@
 package org.dutygraph.platform.neo4j;
 
+import java.util.HashSet;
 import java.util.Set;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
@@ -9,7 +10,9 @@ import org.neo4j.graphdb.event.TransactionData;
 /**
  * Whether a transaction about to commit changes nodes of some labels or relationships of some types: what a kept
  * read of those depends on. A deleted node's or relationship's labels and type are read from the transaction's own
- * record of them (its properties can no longer say), so deleting something else never counts.
+ * record of them (its properties can no longer say), so deleting something else never counts. A node created in the
+ * transaction has all its labels among the assigned ones: its properties are not looked at again (a batch that only
+ * creates nodes of unwatched labels, such as a batch of case events, is decided from its labels and relationships).
  *
  * @param nodes labels whose nodes count for any change (created, deleted, a label or a property)
  * @param labelOnly labels whose nodes count only when they get or lose the label (created or deleted)
@@ -42,8 +45,10 @@ public record CommitFilter(Set<String> nodes, Set<String> labelOnly, Set<String>
                 || relationshipProperties(data, data.removedRelationshipProperties())) {
             return true;
         }
-        return nodeProperties(data, data.assignedNodeProperties())
-                || nodeProperties(data, data.removedNodeProperties());
+        var created = new HashSet<Node>();
+        data.createdNodes().forEach(created::add);
+        return nodeProperties(data, created, data.assignedNodeProperties())
+                || nodeProperties(data, created, data.removedNodeProperties());
     }
 
     private boolean watched(String label) {
@@ -58,13 +63,18 @@ public record CommitFilter(Set<String> nodes, Set<String> labelOnly, Set<String>
         return false;
     }
 
-    /** A node's entries come one after another: its labels are looked up once. */
-    private boolean nodeProperties(TransactionData data, Iterable<PropertyEntry<Node>> entries) {
-        String last = null;
+    /**
+     * A node's entries come one after another: its labels are looked up once (nodes compare by their id; their element
+     * ids are strings built anew on each call). A node created in the transaction is skipped: its labels are all
+     * assigned ones, looked at above.
+     */
+    private boolean nodeProperties(TransactionData data, Set<Node> created, Iterable<PropertyEntry<Node>> entries) {
+        Node last = null;
         for (var entry : entries) {
             var node = entry.entity();
-            if (node.getElementId().equals(last)) continue;
-            last = node.getElementId();
+            if (node.equals(last)) continue;
+            last = node;
+            if (created.contains(node)) continue; // its labels were all assigned: looked at above
             if (data.isDeleted(node)) continue; // its labels were looked at above
             for (var label : node.getLabels()) {
                 if (nodes.contains(label.name())) return true;
