@@ -48,6 +48,23 @@ class ProjectionLoadPathsApiTest extends ApiTest {
         assertThat(viaJavaApi).isEqualTo(viaDriver);
     }
 
+    @Test
+    void aDutyHeldTwiceIsOneDuty_andShiftsNoOtherDutysData() {
+        assumeTrue(inProcess.database().isPresent(), "the store is not embedded here (a container serves it)");
+        wipeGraph();
+        importBundle(ConflictsApiTest.BUNDLE);
+        var before = analyze(new ProjectionStore(driver, inProcess.database().orElseThrow(), clock));
+        try (var session = driver.session()) {
+            // the first duty by id, held once more by the same holder: a relationship written straight to the graph
+            session.run("""
+                    MATCH (d:Duty)-[:HELD_BY]->(h) WITH d, h ORDER BY d.id LIMIT 1
+                    CREATE (d)-[:HELD_BY]->(h)""").consume();
+        }
+        assertThat(analyze(new ProjectionStore(driver, inProcess.database().orElseThrow(), clock)))
+                .isEqualTo(before);
+        assertThat(analyze(new ProjectionStore(driver, null, clock))).isEqualTo(before);
+    }
+
     private List<Finding> analyze(ProjectionStore store) {
         return new ConflictEngine(settings.engine(), messages::render).analyze(store.load(), (step, steps) -> {});
     }

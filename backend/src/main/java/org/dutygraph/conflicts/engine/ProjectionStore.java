@@ -122,7 +122,7 @@ public final class ProjectionStore {
             return session.executeRead(tx -> tx.run("""
                     UNWIND $ids AS id
                     OPTIONAL MATCH (d:Duty {id: id}) WHERE coalesce(d.status, 'active') <> 'withdrawn'
-                    OPTIONAL MATCH (d)-[:HELD_BY]->(h)
+                    CALL { WITH d OPTIONAL MATCH (d)-[:HELD_BY]->(h) RETURN h ORDER BY h.id LIMIT 1 }
                     OPTIONAL MATCH (d)-[:ACTION]->(a:Concept)
                     OPTIONAL MATCH (d)-[:IN_AREA]->(area:Area)
                     RETURN id, d IS NOT NULL AS exists, d.text AS text, d.role AS role, d.arrangementId AS arrangement,
@@ -242,7 +242,12 @@ public final class ProjectionStore {
         scan.run("""
                 MATCH (d:Duty)-[:HELD_BY]->(h) WHERE coalesce(d.status, 'active') <> 'withdrawn'
                 RETURN d.id AS id, d.text AS text, d.role AS role, d.arrangementId AS arrangement, h.id AS holder, h:Post AS byPost
-                ORDER BY id""", r -> {
+                ORDER BY id, holder""", r -> {
+            // a duty held twice (written straight to the graph) is one duty, held by the first of today's holders:
+            // a second row would add its text and unit again and shift every later duty's by one place
+            if (p.duties.of(str(r, "id")) >= 0) {
+                return;
+            }
             var holder = str(r, "holder");
             int post = r.bool("byPost") ? p.posts.of(holder) : -1;
             int unit = post >= 0 ? p.postUnit[post] : p.units.of(holder);
