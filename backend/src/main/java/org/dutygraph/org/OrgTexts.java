@@ -38,6 +38,7 @@ public enum OrgTexts implements MessageKey {
     ALT_LABEL_TWICE,
     FEE_ITEM_TOO_LONG,
     FEE_TWICE,
+    ID_LISTED_TWICE,
     FEE_AMOUNT,
     DISSOLVED_ORGANIZATION_DATE,
     LEADERSHIP_OVER_QUOTA,

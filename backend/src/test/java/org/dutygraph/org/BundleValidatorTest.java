@@ -95,6 +95,30 @@ class BundleValidatorTest {
     }
 
     @Test
+    void anObjectOrPowerItemListedTwiceOnADutyIsRefused_notStoredTwice() {
+        var stored = new ExistingIds() {
+            @Override
+            public Set<String> find(String label, Collection<String> ids) {
+                return Set.copyOf(ids);
+            }
+
+            @Override
+            public Map<String, String> conceptSchemes(Collection<String> ids) {
+                return Map.of("stored-action", "action", "stored-object", "object");
+            }
+        };
+        var found = problems("""
+                {"format": "org-bundle/1", "duties": [
+                  {"id": "d1", "holder_id": "stored-unit", "text": "负责", "action": "stored-action",
+                   "objects": ["stored-object", "stored-object"], "power_item_ids": ["pi", "pi"]}]}""", stored);
+        assertThat(found)
+                .extracting(BundleProblem::path, BundleProblem::code)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("$.duties[0].objects[1]", "DUPLICATE_VALUE"),
+                        org.assertj.core.groups.Tuple.tuple("$.duties[0].power_item_ids[1]", "DUPLICATE_VALUE"));
+    }
+
+    @Test
     void malformedJsonIsOneProblemWithItsPosition() {
         var found = problems("{\"format\": \"org-bundle/1\", \"areas\": [", ExistingIds.NONE);
         assertThat(found).singleElement().satisfies(p -> {

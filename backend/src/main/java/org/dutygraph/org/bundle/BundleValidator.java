@@ -321,10 +321,12 @@ public final class BundleValidator {
             for (int k = 0; k < d.objects().size(); k++) {
                 conceptReference(p + ".objects[" + k + "]", d.objects().get(k), "object");
             }
+            listedOnce(p, "objects", d.objects());
             reference(p, "area_id", d.areaId(), "Area", areaIds);
             for (int k = 0; k < d.powerItemIds().size(); k++) {
                 reference(p + ".power_item_ids[" + k + "]", d.powerItemIds().get(k), "PowerItem", powerItemIds);
             }
+            listedOnce(p, "power_item_ids", d.powerItemIds());
             oneOf(p, "role", d.role(), Vocabulary.DUTY_ROLES, false);
             oneOf(p, "status", d.status(), Vocabulary.ITEM_STATUSES, false);
             withdrawal(p, d.status(), d.endDate());
@@ -497,6 +499,20 @@ public final class BundleValidator {
             return true;
         } catch (java.time.DateTimeException e) {
             return false;
+        }
+    }
+
+    /** An id listed twice would be stored as two relationships, and read back twice. */
+    private void listedOnce(String path, String field, List<String> ids) {
+        var seen = new HashSet<String>();
+        for (int k = 0; k < ids.size(); k++) {
+            var id = ids.get(k);
+            if (id != null && !seen.add(id)) {
+                problems.add(
+                        path + "." + field + "[" + k + "]",
+                        "DUPLICATE_VALUE",
+                        Text.of(OrgTexts.ID_LISTED_TWICE, id, field));
+            }
         }
     }
 
