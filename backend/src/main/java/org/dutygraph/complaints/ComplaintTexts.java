@@ -87,6 +87,7 @@ public enum ComplaintTexts implements MessageKey {
     PHOTO_BUSY,
     // Open311 and the categories
     OPEN311_SERVICE_CODE,
+    OPEN311_NOT_UTF8,
     OPEN311_NO_SUCH_REQUEST,
     OPEN311_RECEIPT_NOTICE,
     OPEN311_GROUP,

@@ -86,6 +86,29 @@ class Open311ApiTest extends ComplaintTestSupport {
         assertThat(missing.statusCode()).isEqualTo(404);
     }
 
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aFormThatIsNotUtf8IsRefusedInOpen311sShape_andItsWordsAreNotLogged(
+            org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+        long before = count("Complaint");
+        // %ED%A0%80: the UTF-8-like bytes of half a character, which no UTF-8 decoder accepts
+        var body = "service_code=BUCK_PASSING&description=" + URLEncoder.encode("窗口推诿标记词", StandardCharsets.UTF_8)
+                + "%ED%A0%80";
+        var answer = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base() + "/open311/v2/requests.json"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept-Language", "en")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(400);
+        var error = GraphQl.JSON.readTree(answer.body()).get(0);
+        assertThat(error.path("code").asInt()).isEqualTo(400);
+        assertThat(error.path("description").asString()).contains("UTF-8");
+        assertThat(count("Complaint")).isEqualTo(before);
+        assertThat(output.getAll()).doesNotContain("标记词").doesNotContain("%E6%A0%87");
+    }
+
     private HttpResponse<String> post(Map<String, String> form) throws Exception {
         var body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
