@@ -14,24 +14,19 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** One line of a JSON-lines batch read as one JSON object; a field given twice is refused, never last-one-wins. */
 public final class JsonLines {
 
-    // A number as long as a line may be is read (lines are bounded: CaseEventParser.MAX_LINE_CHARS), so that a long
-    // one is OUT_OF_RANGE at its field like any other too large number, not a line that is not JSON.
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNumberLength(CaseEventParser.MAX_LINE_CHARS)
-                    .build())
-            .build();
-    private static final JsonMapper STRICT = JsonMapper.builder(FACTORY)
+    private static final JsonMapper STRICT = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    private static final JsonMapper LENIENT = JsonMapper.builder(FACTORY).build();
+    private static final JsonMapper LENIENT = JsonMapper.builder().build();
+
+    /** The most digits in a row a number keeps (Jackson refuses longer ones as not JSON). */
+    private static final int MAX_DIGITS = StreamReadConstraints.DEFAULT_MAX_NUM_LEN;
 
     /**
      * What a byte that is not UTF-8 becomes when lines are read with {@link #utf8}: a lone low surrogate, which no
@@ -69,6 +64,7 @@ public final class JsonLines {
     static Read withDuplicates(String text) {
         // half a character in the raw line: a byte sequence that was not UTF-8 (see utf8)
         if (UnicodeText.holdsHalfACharacter(text)) return new Read(null, "MALFORMED_JSON", LineTexts.NOT_UTF8);
+        text = withLongNumbersCut(text);
         try {
             var node = STRICT.readTree(text);
             return node != null && node.isObject()
@@ -86,6 +82,36 @@ public final class JsonLines {
             if (duplicates.isEmpty()) return new Read(null, "MALFORMED_JSON", LineTexts.NOT_ONE_OBJECT);
             return new Read(node, null, null, duplicates);
         }
+    }
+
+    /**
+     * The text with each run of more than {@link #MAX_DIGITS} digits outside strings cut to {@code MAX_DIGITS} nines:
+     * still out of any range, so OUT_OF_RANGE at its field (not a line that is not JSON), and never parsed whole (a
+     * 16,000-digit number took milliseconds to read, and a batch may hold 20,000 lines).
+     */
+    static String withLongNumbersCut(String text) {
+        StringBuilder cut = null;
+        boolean inString = false;
+        int copied = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') i++;
+                else if (c == '"') inString = false;
+            } else if (c == '"') {
+                inString = true;
+            } else if (c >= '0' && c <= '9') {
+                int end = i;
+                while (end < n && text.charAt(end) >= '0' && text.charAt(end) <= '9') end++;
+                if (end - i > MAX_DIGITS) {
+                    if (cut == null) cut = new StringBuilder(text.length());
+                    cut.append(text, copied, i).append("9".repeat(MAX_DIGITS));
+                    copied = end;
+                }
+                i = end - 1;
+            }
+        }
+        return cut == null ? text : cut.append(text, copied, text.length()).toString();
     }
 
     /** The dotted paths of the fields given twice in one object of the text (which parses as JSON). */
