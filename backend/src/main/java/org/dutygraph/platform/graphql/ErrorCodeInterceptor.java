@@ -4,6 +4,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Optional;
 import org.dutygraph.platform.i18n.Languages;
 import org.dutygraph.platform.i18n.Messages;
 import org.dutygraph.platform.i18n.PlatformTexts;
@@ -67,7 +68,7 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         // a variable's default value a scalar refused: graphql-java's error names neither the variable nor the reason
         var refusedDefault = !extensions.containsKey("reason") && classification.equals("ValidationError")
                 ? ScalarRefusals.refusedDefault(error, request, schema())
-                : java.util.Optional.<ScalarRefusals.RefusedDefault>empty();
+                : Optional.<ScalarRefusals.RefusedDefault>empty();
         refusedDefault.ifPresent(refused -> extensions.put("reason", refused.reason()));
         // a value our scalars refused (a month, a period) is input the caller can fix, as a resolver's refusal is
         boolean refusedValue = extensions.containsKey("reason");
@@ -95,7 +96,7 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
                     ? refusedDefault.get().field()
                     : ScalarRefusals.field(error, request, schema());
             var refusal = field == null
-                    ? java.util.Optional.<Text>empty()
+                    ? Optional.<Text>empty()
                     : ScalarRefusals.message(String.valueOf(extensions.get("reason")), field);
             if (refusal.isPresent()) {
                 extensions.put("field", field);

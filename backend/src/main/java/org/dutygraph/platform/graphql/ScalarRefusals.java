@@ -13,6 +13,7 @@ import graphql.language.OperationDefinition;
 import graphql.language.Type;
 import graphql.language.TypeName;
 import graphql.language.Value;
+import graphql.language.VariableDefinition;
 import graphql.parser.Parser;
 import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
@@ -28,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.dutygraph.platform.i18n.PlatformTexts;
 import org.dutygraph.platform.i18n.Text;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -102,11 +104,7 @@ final class ScalarRefusals {
             return Optional.empty();
         }
         try {
-            Document document = Parser.parse(request.getDocument());
-            return document.getDefinitionsOfType(OperationDefinition.class).stream()
-                    .filter(o -> request.getOperationName() == null
-                            || request.getOperationName().equals(o.getName()))
-                    .flatMap(o -> o.getVariableDefinitions().stream())
+            return variableDefinitions(request)
                     .filter(v -> v.getDefaultValue() != null)
                     .flatMap(v ->
                             refusedLiteral(typeOf(v.getType(), schema), v.getDefaultValue(), "$" + v.getName())
@@ -170,15 +168,20 @@ final class ScalarRefusals {
                 || request.getDocument().isBlank()) {
             return null;
         }
-        Document document = Parser.parse(request.getDocument());
-        return document.getDefinitionsOfType(OperationDefinition.class).stream()
-                .filter(o -> request.getOperationName() == null
-                        || request.getOperationName().equals(o.getName()))
-                .flatMap(o -> o.getVariableDefinitions().stream())
+        return variableDefinitions(request)
                 .filter(v -> v.getName().equals(variable))
                 .findFirst()
                 .map(v -> typeOf(v.getType(), schema))
                 .orElse(null);
+    }
+
+    /** The variables the request's operation declares (its document parsed). */
+    private static Stream<VariableDefinition> variableDefinitions(WebGraphQlRequest request) {
+        Document document = Parser.parse(request.getDocument());
+        return document.getDefinitionsOfType(OperationDefinition.class).stream()
+                .filter(o -> request.getOperationName() == null
+                        || request.getOperationName().equals(o.getName()))
+                .flatMap(o -> o.getVariableDefinitions().stream());
     }
 
     private static GraphQLInputType typeOf(Type<?> type, GraphQLSchema schema) {
