@@ -83,6 +83,58 @@ public final class Projection {
         return dutyAction[duty] >= 0 && dutyObjects[duty].length > 0;
     }
 
+    /**
+     * Everything the projection holds, as lists comparable with {@code equals}: two reads of one graph (the Java API
+     * and the driver) must give equal contents.
+     */
+    public List<Object> contents() {
+        var all = new ArrayList<Object>();
+        for (var ids : List.of(units, areas, concepts, posts, powerItems, duties)) {
+            var list = new ArrayList<String>();
+            for (int i = 0; i < ids.size(); i++) list.add(ids.id(i));
+            all.add(list);
+        }
+        all.addAll(List.of(
+                unitNames,
+                unitClassifications,
+                conceptLabels,
+                postLabels,
+                postRoles,
+                powerItemNames,
+                powerItemCategories,
+                dutyTexts,
+                dutyRoles,
+                dutyArrangements,
+                supervisionInCharge));
+        for (var ints : List.of(
+                unitParent,
+                unitArea,
+                areaParent,
+                conceptParent,
+                postUnit,
+                postBackup,
+                postReportsTo,
+                dutyUnit,
+                dutyPost,
+                dutyAction,
+                dutyOwnArea)) {
+            all.add(java.util.Arrays.stream(ints).boxed().toList());
+        }
+        var vacant = new ArrayList<Boolean>();
+        for (var v : postVacant) vacant.add(v);
+        all.add(vacant);
+        all.add(supervision.stream()
+                .map(e -> java.util.Arrays.stream(e).boxed().toList())
+                .toList());
+        all.add(java.util.Arrays.stream(dutyObjects)
+                .map(e -> java.util.Arrays.stream(e).boxed().toList())
+                .toList());
+        all.add(java.util.Arrays.stream(dutyPowerItems)
+                .map(e -> java.util.Arrays.stream(e).boxed().toList())
+                .toList());
+        return all;
+    }
+
     public int dutyCount() {
         return duties.size();
     }

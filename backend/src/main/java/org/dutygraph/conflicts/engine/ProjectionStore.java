@@ -50,46 +50,53 @@ public final class ProjectionStore {
         if (embedded == null) {
             try (var session = driver.session();
                     var tx = session.beginTransaction()) {
-                var p = load((cypher, each) -> tx.run(cypher, today)
-                        .forEachRemaining(r -> each.accept(new Row() {
-                            @Override
-                            public String str(String key) {
-                                Value v = r.get(key);
-                                return v.isNull() ? null : v.asString();
-                            }
+                var p = load(
+                        (cypher, each) -> tx.run(cypher, today)
+                                .forEachRemaining(r -> each.accept(new Row() {
+                                    @Override
+                                    public String str(String key) {
+                                        Value v = r.get(key);
+                                        return v.isNull() ? null : v.asString();
+                                    }
 
-                            @Override
-                            public boolean bool(String key) {
-                                return r.get(key).asBoolean();
-                            }
-                        })));
+                                    @Override
+                                    public boolean bool(String key) {
+                                        return r.get(key).asBoolean();
+                                    }
+                                })),
+                        true);
                 tx.commit();
                 return p;
             }
         }
+        Projection p;
         try (var tx = embedded.beginTx()) {
-            return load((cypher, each) -> {
-                try (var result = tx.execute(cypher, today)) {
-                    result.accept(r -> {
-                        each.accept(new Row() {
-                            @Override
-                            public String str(String key) {
-                                return (String) r.get(key);
-                            }
+            p = load(
+                    (cypher, each) -> {
+                        try (var result = tx.execute(cypher, today)) {
+                            result.accept(r -> {
+                                each.accept(new Row() {
+                                    @Override
+                                    public String str(String key) {
+                                        return (String) r.get(key);
+                                    }
 
-                            @Override
-                            public boolean bool(String key) {
-                                return (Boolean) r.get(key);
-                            }
-                        });
-                        return true;
-                    });
-                }
-            });
+                                    @Override
+                                    public boolean bool(String key) {
+                                        return (Boolean) r.get(key);
+                                    }
+                                });
+                                return true;
+                            });
+                        }
+                    },
+                    false);
         }
+        InProcessDuties.load(p, embedded);
+        return p;
     }
 
-    private static Projection load(Scan scan) {
+    private static Projection load(Scan scan, boolean withDuties) {
         var p = new Projection();
         loadAreas(p, scan);
         loadConcepts(p, scan);
@@ -112,7 +119,7 @@ public final class ProjectionStore {
                     p.powerItemNames.add(str(r, "name"));
                     p.powerItemCategories.add(str(r, "category"));
                 });
-        loadDuties(p, scan);
+        if (withDuties) loadDuties(p, scan);
         return p;
     }
 
