@@ -24,6 +24,8 @@ import org.springframework.stereotype.Repository;
 public class FindingStore {
 
     private static final int BATCH = 5_000;
+    private static final int IN_PROCESS_BATCH = 1_000;
+    private static final int ATTEMPTS = 5;
     private static final String SEPARATOR = "\u001f";
 
     private final Driver driver;
@@ -192,22 +194,39 @@ public class FindingStore {
         }
     }
 
-    /** Merges findings by id, keeping their triage; a resolved finding found again reopens as a regression. */
+    /**
+     * Merges findings by id, keeping their triage; a resolved finding found again reopens as a regression. In this
+     * JVM, batches are written side by side: most of a batch's time is its commit (commands, index updates), which
+     * runs in the committing thread.
+     */
     private void upsertRows(List<Map<String, Object>> all, String runId, java.time.OffsetDateTime now) {
-        for (int from = 0; from < all.size(); from += BATCH) {
-            var rows = all.subList(from, Math.min(all.size(), from + BATCH));
-            if (inProcess != null) {
-                try (var tx = inProcess.beginTx()) {
-                    var at = now.toZonedDateTime();
-                    for (var row : rows) upsert(tx, row, runId, at);
-                    tx.commit();
-                }
-            } else {
-                try (var session = driver.session()) {
-                    session.executeWriteWithoutResult(
-                            tx -> tx.run(UPSERT, Map.of("rows", rows, "runId", runId, "now", now))
-                                    .consume());
-                }
+        int size = inProcess != null ? IN_PROCESS_BATCH : BATCH;
+        var batches = new ArrayList<List<Map<String, Object>>>();
+        for (int from = 0; from < all.size(); from += size) {
+            batches.add(all.subList(from, Math.min(all.size(), from + size)));
+        }
+        if (inProcess != null) {
+            var at = now.toZonedDateTime();
+            batches.parallelStream().forEach(rows -> upsertInProcess(rows, runId, at));
+            return;
+        }
+        for (var rows : batches) {
+            try (var session = driver.session()) {
+                session.executeWriteWithoutResult(tx -> tx.run(UPSERT, Map.of("rows", rows, "runId", runId, "now", now))
+                        .consume());
+            }
+        }
+    }
+
+    /** One batch in one transaction, tried again when it meets another batch's locks on a unit (a deadlock). */
+    private void upsertInProcess(List<Map<String, Object>> rows, String runId, java.time.ZonedDateTime at) {
+        for (int attempt = 1; ; attempt++) {
+            try (var tx = inProcess.beginTx()) {
+                for (var row : rows) upsert(tx, row, runId, at);
+                tx.commit();
+                return;
+            } catch (org.neo4j.graphdb.TransientFailureException e) {
+                if (attempt == ATTEMPTS) throw e;
             }
         }
     }

@@ -13,9 +13,10 @@ import org.neo4j.driver.Value;
 import org.neo4j.graphdb.GraphDatabaseService;
 
 /**
- * Reads the projection from Neo4j in a handful of streaming scans, one read transaction: through the embedded
- * database's Java API when the store runs in this JVM (no Bolt encoding and decoding of a million rows), else with
- * the plain driver (server, cluster). Both run the same Cypher; the scans stream rows into primitive arrays.
+ * Reads the projection from Neo4j in a handful of streaming scans into primitive arrays. When the store runs in this
+ * JVM, the scans of units, posts, taxonomies and areas run through the embedded database's Java API (no Bolt encoding
+ * and decoding) and the duties, the bulk of a full read, are read node by node by {@link InProcessDuties}; against a
+ * server or cluster, every scan runs through the plain driver.
  */
 public final class ProjectionStore {
 
