@@ -62,6 +62,40 @@ class CaseEventIntakeApiTest extends ApiTest {
         assertThat(count("SupervisedCase")).isOne();
     }
 
+    /**
+     * The intake remembers the power items and units earlier batches found; a power item deleted or a unit renamed
+     * since (here straight through the driver, as another instance or an operator would) is looked up again.
+     */
+    @Test
+    void aReferenceFoundByAnEarlierBatchAndDeletedSinceIsUnknown() throws Exception {
+        assertThat(post(line("r1", "R1", "accepted", "2026-03-02T09:00:00+08:00"))
+                        .path("kept")
+                        .asInt())
+                .isOne();
+        try (var session = driver.session()) {
+            session.run("MATCH (p:PowerItem {id: 'pi-lic'}) DETACH DELETE p").consume();
+        }
+        var answer = post(line("r2", "R2", "accepted", "2026-03-02T10:00:00+08:00"));
+        assertThat(answer.path("kept").asInt()).as(answer.toString()).isZero();
+        assertThat(answer.path("problems")
+                        .valueStream()
+                        .map(p -> p.path("line").asInt() + " " + p.path("field").asString() + " "
+                                + p.path("code").asString()))
+                .containsExactly("1 power_item_id UNKNOWN_REFERENCE");
+
+        try (var session = driver.session()) {
+            session.run("MATCH (u:Organization {id: 'zrzy'}) SET u.id = 'zrzy-renamed'")
+                    .consume();
+        }
+        answer = post(line("r3", "R1", "accepted", "2026-03-02T11:00:00+08:00"));
+        assertThat(answer.path("problems")
+                        .valueStream()
+                        .map(p -> p.path("field").asString() + " "
+                                + p.path("code").asString()))
+                .contains("unit_id UNKNOWN_REFERENCE");
+        assertThat(count("CaseEvent")).isOne();
+    }
+
     @Test
     void batchesWithTheSameIdsSentAtOnceStoreEachEventOnce() throws Exception {
         var lines = IntStream.range(0, 300)
