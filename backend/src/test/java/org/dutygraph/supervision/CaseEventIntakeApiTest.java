@@ -96,6 +96,42 @@ class CaseEventIntakeApiTest extends ApiTest {
         assertThat(count("CaseEvent")).isOne();
     }
 
+    /**
+     * The same events of cases stored already, sent at once: no case is created, so nothing but the intake's lock
+     * (the key has no uniqueness constraint since V160) keeps an event from being stored twice.
+     */
+    @Test
+    void eventsOfStoredCasesSentAtOnceAreStoredOnce() throws Exception {
+        post(IntStream.range(0, 50)
+                .mapToObj(i -> line("k" + i, "K" + i, "received", "2026-03-02T09:00:00+08:00"))
+                .collect(Collectors.joining("\n")));
+        var lines = IntStream.range(50, 300)
+                .mapToObj(i -> line("k" + i, "K" + (i % 50), "accepted", "2026-03-02T10:00:00+08:00"))
+                .collect(Collectors.joining("\n"));
+        int senders = 4;
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(senders);
+        int kept = 0;
+        try {
+            var sends = new ArrayList<java.util.concurrent.Future<JsonNode>>();
+            for (int i = 0; i < senders; i++) {
+                sends.add(pool.submit((Callable<JsonNode>) () -> {
+                    start.await();
+                    return post(lines);
+                }));
+            }
+            start.countDown();
+            for (var send : sends) {
+                kept += send.get().path("kept").asInt();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(kept).as("each event kept by exactly one batch").isEqualTo(250);
+        assertThat(count("CaseEvent")).isEqualTo(300);
+        assertThat(count("SupervisedCase")).isEqualTo(50);
+    }
+
     @Test
     void batchesWithTheSameIdsSentAtOnceStoreEachEventOnce() throws Exception {
         var lines = IntStream.range(0, 300)
