@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import org.dutygraph.platform.neo4j.CommitFilter;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.platform.neo4j.InProcessGraph;
+import org.dutygraph.platform.neo4j.WatchedCommits;
 import org.dutygraph.supervision.events.CaseEvent;
 import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.GraphDatabaseService;
@@ -31,7 +33,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Bolt encoding of its parameters on a server, cost more than the writes themselves (measured with the supervision
  * benchmark). A server deployment runs the same reads and writes as Cypher statements over all of a batch's rows.
  *
- * <p>An event node holds what its readers read: its key (system and event id, unique), the event id, kind, time (as
+ * <p>An event node holds what its readers read: its key (system and event id; unique because every batch, on either
+ * path and any instance, takes the intake's lock before it looks its keys up: since V160 the key has a plain index,
+ * not a uniqueness constraint, whose check per new event repeated that look-up), the event id, kind, time (as
  * sent, with its offset, and as epoch milliseconds for ordering and the daily workload) and the optional fields; its
  * case, power item and unit are its case's ({@code OF_CASE}): an event is only kept when they agree.
  */
@@ -48,14 +52,63 @@ class CaseEventIntakeStore {
     private static final Set<String> REFERENCED = Set.of("PowerItem", "Organization", "Post");
     private static final String LOCK = "MERGE (l:JobLock {name: 'supervision-intake'}) SET l.heldAt = timestamp()";
 
+    /** Changes to the nodes a batch's references name: any counts (created, deleted, a label or a property). */
+    private static final CommitFilter REFERENCES = new CommitFilter(REFERENCED, Set.of(), Set.of());
+
     private final Neo4jClient neo4j;
     private final GraphTransactions graph;
     private final GraphDatabaseService embedded;
+    /** Counts the commits that change a power item, unit or post; null against a server or cluster. */
+    private final WatchedCommits referenceChanges;
+    /** The references found by earlier batches while the count stood at their version. */
+    private volatile KnownReferences known;
 
     CaseEventIntakeStore(Neo4jClient neo4j, GraphTransactions graph, InProcessGraph inProcess) {
         this.neo4j = neo4j;
         this.graph = graph;
         this.embedded = inProcess.database().orElse(null);
+        this.referenceChanges =
+                embedded == null ? null : inProcess.watch(REFERENCES).orElse(null);
+    }
+
+    /**
+     * The power items, units and posts found by earlier batches (a batch of a day names about as many of them as it
+     * has events, and looking each up was a tenth of a batch's work), valid while no commit has changed a node of
+     * those labels since they were found: a batch looks up only the ids it does not find there. As with the read
+     * API's remembered rows ({@link WatchedCommits}), what was found while the count stood still is the database's
+     * answer; a batch that reads a reference the moment another transaction deletes it may see it either way, with
+     * or without this.
+     */
+    private static final class KnownReferences {
+
+        final long version;
+        final Map<String, Set<String>> ids = new java.util.concurrent.ConcurrentHashMap<>();
+
+        KnownReferences(long version) {
+            this.version = version;
+        }
+
+        boolean contains(String label, String id) {
+            var found = ids.get(label);
+            return found != null && found.contains(id);
+        }
+
+        void add(String label, Collection<String> found) {
+            ids.computeIfAbsent(label, l -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+                    .addAll(found);
+        }
+    }
+
+    /** The known references at the count as it stands, or null when commits cannot be watched. */
+    private KnownReferences knownReferences() {
+        if (referenceChanges == null) return null;
+        long version = referenceChanges.count();
+        var current = known;
+        if (current == null || current.version != version) {
+            current = new KnownReferences(version);
+            known = current;
+        }
+        return current;
     }
 
     /**
@@ -71,7 +124,7 @@ class CaseEventIntakeStore {
         long backoffMillis = 20;
         while (true) {
             try (var tx = embedded.beginTx()) {
-                var result = work.apply(new EmbeddedBatch(tx));
+                var result = work.apply(new EmbeddedBatch(tx, this));
                 tx.commit();
                 return result;
             } catch (TransientFailureException e) {
@@ -274,11 +327,13 @@ class CaseEventIntakeStore {
     private static final class EmbeddedBatch implements Batch {
 
         private final Transaction tx;
+        private final CaseEventIntakeStore store;
         /** The batch's cases read or created, by id. */
         private final Map<String, Node> caseNodes = new HashMap<>();
 
-        EmbeddedBatch(Transaction tx) {
+        EmbeddedBatch(Transaction tx, CaseEventIntakeStore store) {
             this.tx = tx;
+            this.store = store;
         }
 
         @Override
@@ -332,9 +387,20 @@ class CaseEventIntakeStore {
         public Set<String> existing(String label, Collection<String> ids) {
             if (!REFERENCED.contains(label)) throw new IllegalArgumentException(label);
             var nodes = Label.label(label);
+            var known = store.knownReferences();
             var found = new HashSet<String>();
+            var looked = new HashSet<String>();
             for (var id : ids) {
-                if (tx.findNode(nodes, "id", id) != null) found.add(id);
+                if (known != null && known.contains(label, id)) {
+                    found.add(id);
+                } else if (tx.findNode(nodes, "id", id) != null) {
+                    found.add(id);
+                    looked.add(id);
+                }
+            }
+            // kept only if no change to those nodes was counted meanwhile (else the next batch starts afresh)
+            if (known != null && !looked.isEmpty() && store.referenceChanges.count() == known.version) {
+                known.add(label, looked);
             }
             return found;
         }

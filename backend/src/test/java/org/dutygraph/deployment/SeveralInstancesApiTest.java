@@ -256,6 +256,78 @@ class SeveralInstancesApiTest extends ApiTest {
         assertThat(there.raw(hashOnly).ok().path("citizenRankings").isObject()).isTrue();
     }
 
+    /**
+     * The same batch of case events sent at once to both instances, several times each: every event is stored once.
+     * This instance writes through the embedded store's Java API, the other through Cypher over the Bolt connector;
+     * both take the intake's lock before looking the batch's keys up, which is what keeps an event key unique (the
+     * key has a plain index, no uniqueness constraint, since V160).
+     */
+    @Test
+    void theSameCaseEventsSentToBothInstancesAtOnceAreStoredOnce() throws Exception {
+        wipeGraph();
+        importBundle(resource("supervision/bundle.json"));
+        var lines = java.util.stream.IntStream.range(0, 300)
+                .mapToObj(i -> "{\"event_id\": \"two-" + i + "\", \"case_id\": \"T" + (i % 50)
+                        + "\", \"power_item_id\": \"pi-lic\", \"unit_id\": \"zrzy\", \"kind\": \""
+                        + (i < 50 ? "received" : "accepted") + "\", \"at\": \"2026-03-02T09:00:00+08:00\"}")
+                .collect(java.util.stream.Collectors.joining("\n"));
+        var ports = List.of(port, second.port(), port, second.port(), port, second.port());
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(ports.size());
+        try {
+            var sends = new java.util.ArrayList<java.util.concurrent.Future<tools.jackson.databind.JsonNode>>();
+            for (var to : ports) {
+                sends.add(pool.submit(() -> {
+                    start.await();
+                    return caseEvents(to, lines);
+                }));
+            }
+            start.countDown();
+            int kept = 0;
+            int replayed = 0;
+            for (var send : sends) {
+                var answer = send.get();
+                assertThat(answer.path("problems").isEmpty())
+                        .as(answer.toString())
+                        .isTrue();
+                kept += answer.path("kept").asInt();
+                replayed += answer.path("replayed").asInt();
+            }
+            assertThat(kept).as("each event kept by exactly one batch").isEqualTo(300);
+            assertThat(replayed).isEqualTo(300 * (ports.size() - 1));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count("CaseEvent")).isEqualTo(300);
+        assertThat(count("SupervisedCase")).isEqualTo(50);
+        try (var session = driver.session()) {
+            assertThat(session.run("MATCH (e:CaseEvent) RETURN count(DISTINCT e.key) AS n")
+                            .single()
+                            .get("n")
+                            .asInt())
+                    .isEqualTo(300);
+        }
+    }
+
+    /** Posts JSON lines as the test service-hall system ("zwfw", ApiTest's settings) to one instance. */
+    private static tools.jackson.databind.JsonNode caseEvents(int port, String lines) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/supervision/events"))
+                .header("Content-Type", "application/x-ndjson")
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString(
+                                                "zwfw:zwfw-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(lines))
+                .build();
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return GraphQl.JSON.readTree(response.body());
+    }
+
     private static AnalysisJob finished(AnalysisJob job, ConflictAnalysisService service) {
         var done = service.await(job.id(), Duration.ofSeconds(120));
         assertThat(done.status()).as(done.toString()).isEqualTo(AnalysisJob.Status.SUCCEEDED);

@@ -62,6 +62,76 @@ class CaseEventIntakeApiTest extends ApiTest {
         assertThat(count("SupervisedCase")).isOne();
     }
 
+    /**
+     * The intake remembers the power items and units earlier batches found; a power item deleted or a unit renamed
+     * since (here straight through the driver, as another instance or an operator would) is looked up again.
+     */
+    @Test
+    void aReferenceFoundByAnEarlierBatchAndDeletedSinceIsUnknown() throws Exception {
+        assertThat(post(line("r1", "R1", "accepted", "2026-03-02T09:00:00+08:00"))
+                        .path("kept")
+                        .asInt())
+                .isOne();
+        try (var session = driver.session()) {
+            session.run("MATCH (p:PowerItem {id: 'pi-lic'}) DETACH DELETE p").consume();
+        }
+        var answer = post(line("r2", "R2", "accepted", "2026-03-02T10:00:00+08:00"));
+        assertThat(answer.path("kept").asInt()).as(answer.toString()).isZero();
+        assertThat(answer.path("problems")
+                        .valueStream()
+                        .map(p -> p.path("line").asInt() + " " + p.path("field").asString() + " "
+                                + p.path("code").asString()))
+                .containsExactly("1 power_item_id UNKNOWN_REFERENCE");
+
+        try (var session = driver.session()) {
+            session.run("MATCH (u:Organization {id: 'zrzy'}) SET u.id = 'zrzy-renamed'")
+                    .consume();
+        }
+        answer = post(line("r3", "R1", "accepted", "2026-03-02T11:00:00+08:00"));
+        assertThat(answer.path("problems")
+                        .valueStream()
+                        .map(p -> p.path("field").asString() + " "
+                                + p.path("code").asString()))
+                .contains("unit_id UNKNOWN_REFERENCE");
+        assertThat(count("CaseEvent")).isOne();
+    }
+
+    /**
+     * The same events of cases stored already, sent at once: no case is created, so nothing but the intake's lock
+     * (the key has no uniqueness constraint since V160) keeps an event from being stored twice.
+     */
+    @Test
+    void eventsOfStoredCasesSentAtOnceAreStoredOnce() throws Exception {
+        post(IntStream.range(0, 50)
+                .mapToObj(i -> line("k" + i, "K" + i, "received", "2026-03-02T09:00:00+08:00"))
+                .collect(Collectors.joining("\n")));
+        var lines = IntStream.range(50, 300)
+                .mapToObj(i -> line("k" + i, "K" + (i % 50), "accepted", "2026-03-02T10:00:00+08:00"))
+                .collect(Collectors.joining("\n"));
+        int senders = 4;
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(senders);
+        int kept = 0;
+        try {
+            var sends = new ArrayList<java.util.concurrent.Future<JsonNode>>();
+            for (int i = 0; i < senders; i++) {
+                sends.add(pool.submit((Callable<JsonNode>) () -> {
+                    start.await();
+                    return post(lines);
+                }));
+            }
+            start.countDown();
+            for (var send : sends) {
+                kept += send.get().path("kept").asInt();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(kept).as("each event kept by exactly one batch").isEqualTo(250);
+        assertThat(count("CaseEvent")).isEqualTo(300);
+        assertThat(count("SupervisedCase")).isEqualTo(50);
+    }
+
     @Test
     void batchesWithTheSameIdsSentAtOnceStoreEachEventOnce() throws Exception {
         var lines = IntStream.range(0, 300)

@@ -74,6 +74,7 @@ final class SupervisionService {
             var port = port(context);
             var evaluation = context.getBean(SignalEvaluation.class);
             long intakeNanos = 0;
+            long intakeCpuNanos = 0;
             long kept = 0;
             int runs = 0;
             long evaluationNanos = 0;
@@ -85,8 +86,10 @@ final class SupervisionService {
                 if (file != null) {
                     var lines = Files.readAllLines(file, StandardCharsets.UTF_8);
                     long started = System.nanoTime();
+                    long cpu = processCpuNanos();
                     kept += ingest(port, lines);
                     intakeNanos += System.nanoTime() - started;
+                    intakeCpuNanos += processCpuNanos() - cpu;
                 }
                 var next = day.plusDays(1);
                 boolean due = (day.toEpochDay() - first.toEpochDay() + 1) % every == 0 || next.equals(momentDay);
@@ -122,6 +125,14 @@ final class SupervisionService {
                     intakeSeconds / (kept / baselineLinesPerSecond),
                     SupervisionBenchmark.INGEST_TARGET_PER_SECOND,
                     intakeMet ? "met" : "NOT met");
+            out.printf(
+                    "service intake's CPU (the whole process, its client included, while the requests ran): %.2f s,"
+                            + " %,.0f events per CPU-second (%.0f%% of %d cores; less moved by other processes on the"
+                            + " machine than the time)%n",
+                    intakeCpuNanos / 1e9,
+                    kept / (intakeCpuNanos / 1e9),
+                    100.0 * intakeCpuNanos / intakeNanos / Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors());
             out.printf(
                     "store on disk after the intake: %,d MB, of which %,d MB transaction logs (not paged; store files"
                             + " as of the last checkpoint; page cache %s)%n",
@@ -162,6 +173,13 @@ final class SupervisionService {
             }
             return met && intakeMet;
         }
+    }
+
+    /** The CPU time this process has used, all threads. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     void backlog(Path store, SupervisionYear.Slice slice, int cases) throws Exception {

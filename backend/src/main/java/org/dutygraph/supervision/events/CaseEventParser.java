@@ -99,7 +99,7 @@ public final class CaseEventParser {
         var text = f.text(node, "at", 100, true);
         if (text == null) return null;
         try {
-            var at = OffsetDateTime.parse(text);
+            var at = offsetDateTime(text);
             if (at.getYear() < 1900 || at.getYear() > 9999) {
                 f.problem("at", "OUT_OF_RANGE", LineTexts.AT_RANGE);
                 return null;
@@ -109,6 +109,63 @@ public final class CaseEventParser {
             f.problem("at", "INVALID_VALUE", LineTexts.AT_FORMAT, text);
             return null;
         }
+    }
+
+    /**
+     * {@link OffsetDateTime#parse}, with the form systems send (`2026-03-02T09:00:00+08:00`, 25 characters) read
+     * directly: the parser's formatter took about half of a line's reading time. Any other form, and any value of
+     * that form a field's range refuses (month 13, 24:00, an offset over 18 hours), goes to {@code parse}, so the
+     * result and the exception are always parse's own.
+     */
+    static OffsetDateTime offsetDateTime(String text) {
+        if (text.length() == 25
+                && text.charAt(4) == '-'
+                && text.charAt(7) == '-'
+                && text.charAt(10) == 'T'
+                && text.charAt(13) == ':'
+                && text.charAt(16) == ':'
+                && (text.charAt(19) == '+' || text.charAt(19) == '-')
+                && text.charAt(22) == ':') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 2);
+            int day = digits(text, 8, 2);
+            int hour = digits(text, 11, 2);
+            int minute = digits(text, 14, 2);
+            int second = digits(text, 17, 2);
+            int offsetHours = digits(text, 20, 2);
+            int offsetMinutes = digits(text, 23, 2);
+            if ((year | month | day | hour | minute | second | offsetHours | offsetMinutes) >= 0
+                    // "-00:00" is left to parse; so is a minutes' part of an offset over 59, which ofHoursMinutes
+                    // would refuse anyway
+                    && !(text.charAt(19) == '-' && offsetHours == 0 && offsetMinutes == 0)) {
+                try {
+                    int sign = text.charAt(19) == '+' ? 1 : -1;
+                    return OffsetDateTime.of(
+                            year,
+                            month,
+                            day,
+                            hour,
+                            minute,
+                            second,
+                            0,
+                            java.time.ZoneOffset.ofHoursMinutes(sign * offsetHours, sign * offsetMinutes));
+                } catch (java.time.DateTimeException e) {
+                    // out of a field's range: parse says so in its own words
+                }
+            }
+        }
+        return OffsetDateTime.parse(text);
+    }
+
+    /** The ASCII digits at {@code from} as a number, or -1 when one of them is not an ASCII digit. */
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static Integer stepLimit(JsonNode node, Fields f) {
