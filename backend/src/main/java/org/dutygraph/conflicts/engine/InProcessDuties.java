@@ -15,9 +15,10 @@ import org.neo4j.graphdb.NotFoundException;
 
 /**
  * Reads the projection's duties from the embedded database through its Java API, the bulk of a full read (a million
- * duties and their four or five relationships each): each duty node once, its own relationships by type and direction,
- * each holder, concept, area and power item resolved to its index once per reader instead of a string lookup per row.
- * The duty nodes are split into ranges read side by side, each in its own read transaction.
+ * duties and their four or five relationships each): each duty node once, its properties and its outgoing
+ * relationships in one walk each, each holder, concept, area and power item resolved to its index once per range
+ * instead of a string lookup per row. The duty nodes are split into ranges read side by side, each in its own read
+ * transaction.
  * <p>
  * It sets exactly what {@link ProjectionStore}'s Cypher scans set: the active duties ({@code status} not {@code
  * withdrawn}) held through {@code HELD_BY} by a unit or post of the projection, in the order of their ids (code point
