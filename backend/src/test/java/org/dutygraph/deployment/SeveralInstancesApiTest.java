@@ -10,6 +10,7 @@ import org.dutygraph.conflicts.AnalysisJob;
 import org.dutygraph.conflicts.ConflictAnalysisService;
 import org.dutygraph.platform.jobs.JobLeases;
 import org.dutygraph.support.ApiTest;
+import org.dutygraph.support.AtOnce;
 import org.dutygraph.support.GraphQl;
 import org.dutygraph.support.RawHttp;
 import org.junit.jupiter.api.AfterAll;
@@ -272,32 +273,17 @@ class SeveralInstancesApiTest extends ApiTest {
                         + (i < 50 ? "received" : "accepted") + "\", \"at\": \"2026-03-02T09:00:00+08:00\"}")
                 .collect(java.util.stream.Collectors.joining("\n"));
         var ports = List.of(port, second.port(), port, second.port(), port, second.port());
-        var start = new java.util.concurrent.CountDownLatch(1);
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(ports.size());
-        try {
-            var sends = new java.util.ArrayList<java.util.concurrent.Future<tools.jackson.databind.JsonNode>>();
-            for (var to : ports) {
-                sends.add(pool.submit(() -> {
-                    start.await();
-                    return caseEvents(to, lines);
-                }));
-            }
-            start.countDown();
-            int kept = 0;
-            int replayed = 0;
-            for (var send : sends) {
-                var answer = send.get();
-                assertThat(answer.path("problems").isEmpty())
-                        .as(answer.toString())
-                        .isTrue();
-                kept += answer.path("kept").asInt();
-                replayed += answer.path("replayed").asInt();
-            }
-            assertThat(kept).as("each event kept by exactly one batch").isEqualTo(300);
-            assertThat(replayed).isEqualTo(300 * (ports.size() - 1));
-        } finally {
-            pool.shutdownNow();
+        int kept = 0;
+        int replayed = 0;
+        for (var answer : AtOnce.call(ports.stream()
+                .map(to -> (java.util.concurrent.Callable<tools.jackson.databind.JsonNode>) () -> caseEvents(to, lines))
+                .toList())) {
+            assertThat(answer.path("problems").isEmpty()).as(answer.toString()).isTrue();
+            kept += answer.path("kept").asInt();
+            replayed += answer.path("replayed").asInt();
         }
+        assertThat(kept).as("each event kept by exactly one batch").isEqualTo(300);
+        assertThat(replayed).isEqualTo(300 * (ports.size() - 1));
         assertThat(count("CaseEvent")).isEqualTo(300);
         assertThat(count("SupervisedCase")).isEqualTo(50);
         try (var session = driver.session()) {

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.dutygraph.support.ApiTest;
+import org.dutygraph.support.AtOnce;
 import org.dutygraph.support.GraphQl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,24 +107,9 @@ class CaseEventIntakeApiTest extends ApiTest {
         var lines = IntStream.range(50, 300)
                 .mapToObj(i -> line("k" + i, "K" + (i % 50), "accepted", "2026-03-02T10:00:00+08:00"))
                 .collect(Collectors.joining("\n"));
-        int senders = 4;
-        var start = new CountDownLatch(1);
-        var pool = Executors.newFixedThreadPool(senders);
         int kept = 0;
-        try {
-            var sends = new ArrayList<java.util.concurrent.Future<JsonNode>>();
-            for (int i = 0; i < senders; i++) {
-                sends.add(pool.submit((Callable<JsonNode>) () -> {
-                    start.await();
-                    return post(lines);
-                }));
-            }
-            start.countDown();
-            for (var send : sends) {
-                kept += send.get().path("kept").asInt();
-            }
-        } finally {
-            pool.shutdownNow();
+        for (var answer : AtOnce.call(Collections.nCopies(4, (Callable<JsonNode>) () -> post(lines)))) {
+            kept += answer.path("kept").asInt();
         }
         assertThat(kept).as("each event kept by exactly one batch").isEqualTo(250);
         assertThat(count("CaseEvent")).isEqualTo(300);
@@ -138,33 +122,15 @@ class CaseEventIntakeApiTest extends ApiTest {
                 .mapToObj(i ->
                         line("e" + i, "C" + (i % 50), i < 50 ? "received" : "accepted", "2026-03-02T09:00:00+08:00"))
                 .collect(Collectors.joining("\n"));
-        int senders = 4;
-        var start = new CountDownLatch(1);
-        var pool = Executors.newFixedThreadPool(senders);
-        try {
-            var sends = new ArrayList<java.util.concurrent.Future<JsonNode>>();
-            for (int i = 0; i < senders; i++) {
-                sends.add(pool.submit((Callable<JsonNode>) () -> {
-                    start.await();
-                    return post(lines);
-                }));
-            }
-            start.countDown();
-            int kept = 0;
-            int replayed = 0;
-            for (var send : sends) {
-                var answer = send.get();
-                assertThat(answer.path("problems").isEmpty())
-                        .as(answer.toString())
-                        .isTrue();
-                kept += answer.path("kept").asInt();
-                replayed += answer.path("replayed").asInt();
-            }
-            assertThat(kept).as("each event kept by exactly one batch").isEqualTo(300);
-            assertThat(replayed).isEqualTo(900);
-        } finally {
-            pool.shutdownNow();
+        int kept = 0;
+        int replayed = 0;
+        for (var answer : AtOnce.call(Collections.nCopies(4, (Callable<JsonNode>) () -> post(lines)))) {
+            assertThat(answer.path("problems").isEmpty()).as(answer.toString()).isTrue();
+            kept += answer.path("kept").asInt();
+            replayed += answer.path("replayed").asInt();
         }
+        assertThat(kept).as("each event kept by exactly one batch").isEqualTo(300);
+        assertThat(replayed).isEqualTo(900);
         assertThat(count("CaseEvent")).isEqualTo(300);
         assertThat(count("SupervisedCase")).isEqualTo(50);
         try (var session = driver.session()) {
