@@ -86,7 +86,8 @@ class StartupRehearsal implements ApplicationRunner {
         }
         var units = store.read(q -> q.someUnits(SAMPLE));
         var items = store.read(q -> q.somePowerItems(SAMPLE));
-        long until = System.nanoTime() + duration.toNanos();
+        long started = System.nanoTime();
+        long until = started + duration.toNanos();
         var threads = new ArrayList<Thread>();
         for (int t = 0; t < THREADS; t++) {
             var thread = new Thread(
@@ -112,7 +113,7 @@ class StartupRehearsal implements ApplicationRunner {
         log.info(
                 "Rehearsed {} complaint submissions in {} s before accepting traffic; nothing was stored{}",
                 rehearsed.get(),
-                duration.toSeconds(),
+                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9),
                 failed.get() == 0 ? "" : " (stopped at an unexpected answer, logged above)");
     }
 
