@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param escalationInterval how often overdue complaints are looked for
  * @param writer             how submissions are written (see SubmissionWriter)
  * @param officeUnitIds      the units whose inspectors are the efficiency office handling complaints (see ComplaintOffice)
+ * @param rehearsal          how long the service rehearses complaint submissions at start, before it accepts traffic,
+ *                           so that the first citizens after a deployment do not wait for the JIT compilers; nothing
+ *                           is stored (0 turns it off; see StartupRehearsal)
  */
 @ConfigurationProperties("dutygraph.complaints")
 public record ComplaintSettings(
@@ -30,7 +33,8 @@ public record ComplaintSettings(
         @DefaultValue("1m") Duration escalationInterval,
         @DefaultValue Photos photos,
         @DefaultValue Writer writer,
-        @DefaultValue({}) java.util.List<String> officeUnitIds) {
+        @DefaultValue({}) java.util.List<String> officeUnitIds,
+        @DefaultValue("20s") Duration rehearsal) {
 
     static final Map<String, Integer> DEFAULT_WORKING_DAYS = Map.of(
             "RECEIVED",

@@ -68,6 +68,33 @@ class SubmissionStore {
         }
     }
 
+    /**
+     * Runs {@code work} as {@link #write} does, in a transaction that is always rolled back (the start-up rehearsal's,
+     * which must leave nothing behind), and returns its result.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T rehearse(Function<Queries, T> work) {
+        try (var session = driver.session()) {
+            session.executeWrite(tx -> {
+                throw new RolledBack(work.apply(new Queries(tx)));
+            });
+        } catch (RolledBack done) {
+            return (T) done.result;
+        }
+        throw new IllegalStateException("a rehearsed transaction was not rolled back");
+    }
+
+    /** Thrown out of a rehearsed transaction's work, so that the driver rolls it back, with the work's result. */
+    private static final class RolledBack extends RuntimeException {
+
+        final transient Object result;
+
+        RolledBack(Object result) {
+            super(null, null, false, false);
+            this.result = result;
+        }
+    }
+
     <T> T read(Function<Queries, T> work) {
         try (var session = driver.session()) {
             return session.executeRead(tx -> work.apply(new Queries(tx)));
@@ -91,6 +118,20 @@ class SubmissionStore {
 
         private Queries(TransactionContext tx) {
             this.tx = tx;
+        }
+
+        /** Up to {@code n} units a complaint may name, by id (the start-up rehearsal's targets). */
+        List<String> someUnits(int n) {
+            return tx.run("MATCH (o:Organization) RETURN o.id AS id ORDER BY id LIMIT $n", Map.of("n", n))
+                    .list(r -> r.get("id").asString());
+        }
+
+        /** Up to {@code n} power items some duty exercises, by id (a complaint naming one is routed by its matter). */
+        List<String> somePowerItems(int n) {
+            // in id order, so that a store of a million duties is not read through to find a hundred
+            return tx.run("""
+                            MATCH (p:PowerItem) WHERE p.id IS NOT NULL AND EXISTS { (:Duty)-[:EXERCISES]->(p) }
+                            RETURN p.id AS id ORDER BY id LIMIT $n""", Map.of("n", n)).list(r -> r.get("id").asString());
         }
 
         /** The references of each submission, in order, with its submission key and case number; one query. */

@@ -39,15 +39,22 @@ class SubmissionWriter implements SmartLifecycle {
 
     private final SubmissionStore store;
     private final SubmissionBatch batches;
+    private final SubmissionRehearsals rehearsals;
     private final ComplaintSettings.Writer settings;
     private final BlockingQueue<PendingSubmission> queue;
     private final DistributionSummary batchSizes;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    SubmissionWriter(SubmissionStore store, SubmissionBatch batches, ComplaintSettings settings, MeterRegistry meters) {
+    SubmissionWriter(
+            SubmissionStore store,
+            SubmissionBatch batches,
+            SubmissionRehearsals rehearsals,
+            ComplaintSettings settings,
+            MeterRegistry meters) {
         this.store = store;
         this.batches = batches;
+        this.rehearsals = rehearsals;
         this.settings = settings.writer();
         this.queue = new ArrayBlockingQueue<>(this.settings.queue());
         this.batchSizes = DistributionSummary.builder("dutygraph.complaints.submission.batch")
@@ -86,7 +93,7 @@ class SubmissionWriter implements SmartLifecycle {
                 }
                 batch.add(first);
                 queue.drainTo(batch, settings.maxBatch() - 1);
-                write(batch, true);
+                writeApart(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -95,6 +102,32 @@ class SubmissionWriter implements SmartLifecycle {
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    /** The rehearsal's submissions are never in a real one's transaction: theirs is rolled back. */
+    private void writeApart(List<PendingSubmission> batch) {
+        var rehearsed = new ArrayList<PendingSubmission>();
+        var real = new ArrayList<PendingSubmission>(batch.size());
+        for (var pending : batch) {
+            (rehearsals.isRehearsal(pending.submission().submissionId()) ? rehearsed : real).add(pending);
+        }
+        if (!real.isEmpty()) {
+            write(real, true);
+        }
+        if (!rehearsed.isEmpty()) {
+            rehearse(rehearsed);
+        }
+    }
+
+    private void rehearse(List<PendingSubmission> batch) {
+        try {
+            var outcomes = store.rehearse(graph -> batches.write(graph, batch));
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).stored().complete(outcomes.get(i));
+            }
+        } catch (RuntimeException e) {
+            batch.forEach(p -> p.stored().completeExceptionally(e));
         }
     }
 

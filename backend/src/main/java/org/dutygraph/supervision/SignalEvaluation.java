@@ -165,7 +165,12 @@ public class SignalEvaluation {
             }
             boolean ended = c.events().stream()
                     .anyMatch(e -> e.kind().ends() && !e.at().toInstant().isAfter(at));
-            boolean closes = ended && found.stream().allMatch(s -> s.clearedAt() != null);
+            // a signal raised after the end (a fee charged then) stays open, but nothing on the case can clear it
+            var ending = evaluated.ending();
+            boolean closes = ended
+                    && found.stream()
+                            .allMatch(s -> s.clearedAt() != null
+                                    || ending != null && !s.raisedAt().isBefore(ending.endedAt()));
             if (closes) closed.add(c.id());
             var until = evaluated.quietUntil();
             if (until != null && !closes) {

@@ -18,7 +18,8 @@ class SubmissionWriterTest {
 
     @Test
     void aWriterThatIsNotRunningRefusesWithRetryAfter_andKeepsNothing() {
-        var writer = new SubmissionWriter(null, null, settings(), new SimpleMeterRegistry());
+        var writer =
+                new SubmissionWriter(null, null, new SubmissionRehearsals(), settings(), new SimpleMeterRegistry());
         var target = new ComplaintTarget("u", null, null, null, null, null, null);
         var pending = new PendingSubmission(
                 new CitizenComplaints.Submission(
@@ -58,6 +59,7 @@ class SubmissionWriterTest {
                 Duration.ofMinutes(1),
                 new ComplaintSettings.Photos(1, 1, 1, 1, 1, Duration.ofSeconds(1)),
                 new ComplaintSettings.Writer(1, 8, 1),
-                List.of());
+                List.of(),
+                Duration.ZERO);
     }
 }

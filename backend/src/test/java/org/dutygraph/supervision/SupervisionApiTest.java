@@ -212,6 +212,36 @@ class SupervisionApiTest extends ApiTest {
                 .containsExactlyInAnyOrder("C1 not_cleared", "C1 over_statutory");
     }
 
+    /**
+     * A fee the power item does not list, charged after the case was concluded, is a red card (pushed, an effect for
+     * the accountability draft) that nothing on the case can clear any more: the case closes all the same. It stayed
+     * open before, read again by every evaluation.
+     */
+    @Test
+    void aSignalRaisedAfterItsCaseEndedLeavesTheCaseClosed_andIsStillARedCard() throws Exception {
+        post("zwfw:zwfw-secret", """
+                {"event_id": "c9-1", "case_id": "C9", "power_item_id": "pi-reg", "unit_id": "zrzy", "kind": "accepted", "at": "2026-03-02T09:00:00+08:00"}
+                {"event_id": "c9-2", "case_id": "C9", "power_item_id": "pi-reg", "unit_id": "zrzy", "kind": "concluded", "at": "2026-03-03T10:00:00+08:00"}
+                {"event_id": "c9-3", "case_id": "C9", "power_item_id": "pi-reg", "unit_id": "zrzy", "kind": "fee", "at": "2026-03-04T09:00:00+08:00", "fee": {"item": "工本费", "amount": "10.00"}}
+                """);
+        var clerkBefore = unread(List.of("sv-clerk")).get(0);
+
+        var run = evaluation.evaluate(Instant.parse("2026-03-05T04:00:00Z"));
+
+        assertThat(run.raised()).as("the late unlisted fee").isOne();
+        assertThat(run.closed()).as("C9, concluded before its late red card").isOne();
+        assertThat(evaluation.evaluate(Instant.parse("2026-03-06T04:00:00Z")).cases())
+                .as("no case is open any more")
+                .isZero();
+        assertThat(unread(List.of("sv-clerk")).get(0) - clerkBefore)
+                .as("the red card reaches the responsible post")
+                .isOne();
+        effects.deliverDue();
+        assertThat(RedCardsForTests.RECEIVED)
+                .extracting(c -> c.caseId() + " " + c.rule())
+                .containsExactly("C9 unlisted_fee");
+    }
+
     @Test
     void problemsKeepTheirCodesAndSpeakTheCallersLanguage() throws Exception {
         var bad = "{\"event_id\": \"x2\", \"case_id\": \"C9\", \"power_item_id\": \"pi-nope\", \"unit_id\": \"zrzy\", "

@@ -43,7 +43,7 @@ public final class Benchmarks {
         ALL.put(
                 "complaints",
                 new Entry(
-                        "[--rate --seconds --warmup-seconds --direct-seconds --connections --targets units|mixed]"
+                        "[--rate --seconds --warmup-seconds --direct-seconds --connections --targets units|mixed --rehearsal 20s]"
                                 + "  anonymous complaint submissions (-Xmx2g)",
                         ComplaintBenchmark::new));
         ALL.put(

@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
  * Per-operation latency ({@code dutygraph.graphql.operation}, by operation name and outcome) and errors by
  * {@code extensions.code} ({@code dutygraph.graphql.errors}), as clients see them: outermost interceptor, after every
  * error has its code. Operation names are chosen by callers, so at most {@value #MAX_NAMES} distinct ones are kept
- * as tags, the rest counted as {@code other}. Requests refused before GraphQL runs (body checks, not ready) are not here.
+ * as tags, the rest counted as {@code other}. Requests refused before GraphQL runs (body checks, not ready) are not here,
+ * nor the service's own start-up rehearsal ({@link Rehearsal}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -39,6 +40,9 @@ class GraphQlMetrics implements WebGraphQlInterceptor {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        if (Rehearsal.is(request)) {
+            return chain.next(request);
+        }
         var operation = tag(operationName(request));
         var sample = Timer.start(registry);
         return chain.next(request).doOnNext(response -> {
