@@ -50,7 +50,9 @@ class CaseEventIntakeStore {
     private static final Label SUPERVISED_CASE = Label.label("SupervisedCase");
     private static final RelationshipType OF_CASE = RelationshipType.withName("OF_CASE");
     private static final Set<String> REFERENCED = Set.of("PowerItem", "Organization", "Post");
-    private static final String LOCK = "MERGE (l:JobLock {name: 'supervision-intake'}) SET l.heldAt = timestamp()";
+    private static final String LOCK_NAME = "supervision-intake";
+    private static final String LOCK = "MERGE (l:JobLock {name: '" + LOCK_NAME + "'}) SET l.heldAt = timestamp()";
+    private static final Label JOB_LOCK = Label.label("JobLock");
 
     /** Changes to the nodes a batch's references name: any counts (created, deleted, a label or a property). */
     private static final CommitFilter REFERENCES = new CommitFilter(REFERENCED, Set.of(), Set.of());
@@ -336,9 +338,20 @@ class CaseEventIntakeStore {
             this.store = store;
         }
 
+        /**
+         * Takes the write lock of the intake's {@code JobLock} node through the Java API: the same lock the Cypher
+         * path's {@code SET} takes on that node, so batches on either path and any instance still wait for each
+         * other, without planning and running a statement and writing {@code heldAt} per batch. The node is made by
+         * that statement the first time (its name is unique: V007).
+         */
         @Override
         public void lockIntake() {
-            tx.execute(LOCK).close();
+            var lock = tx.findNode(JOB_LOCK, "name", LOCK_NAME);
+            if (lock == null) {
+                tx.execute(LOCK).close();
+            } else {
+                tx.acquireWriteLock(lock);
+            }
         }
 
         @Override
