@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>An event node holds what its readers read: its key (system and event id; unique because every batch, on either
  * path and any instance, takes the intake's lock before it looks its keys up: since V160 the key has a plain index,
  * not a uniqueness constraint, whose check per new event repeated that look-up), the event id, kind, time (as
- * sent, with its offset, and as epoch milliseconds for ordering and the daily workload) and the optional fields; its
+ * epoch milliseconds for ordering and the daily workload, with the offset it was sent with: {@link #storedTime}) and
+ * the optional fields; its
  * case, power item and unit are its case's ({@code OF_CASE}): an event is only kept when they agree.
  */
 @Component
@@ -50,7 +51,9 @@ class CaseEventIntakeStore {
     private static final Label SUPERVISED_CASE = Label.label("SupervisedCase");
     private static final RelationshipType OF_CASE = RelationshipType.withName("OF_CASE");
     private static final Set<String> REFERENCED = Set.of("PowerItem", "Organization", "Post");
-    private static final String LOCK = "MERGE (l:JobLock {name: 'supervision-intake'}) SET l.heldAt = timestamp()";
+    private static final String LOCK_NAME = "supervision-intake";
+    private static final String LOCK = "MERGE (l:JobLock {name: '" + LOCK_NAME + "'}) SET l.heldAt = timestamp()";
+    private static final Label JOB_LOCK = Label.label("JobLock");
 
     /** Changes to the nodes a batch's references name: any counts (created, deleted, a label or a property). */
     private static final CommitFilter REFERENCES = new CommitFilter(REFERENCED, Set.of(), Set.of());
@@ -180,7 +183,7 @@ class CaseEventIntakeStore {
             String eventId,
             String post,
             String kind,
-            String at,
+            OffsetDateTime at,
             String step,
             Number stepLimit,
             String reason,
@@ -193,11 +196,24 @@ class CaseEventIntakeStore {
                 unit,
                 post,
                 CaseEvent.Kind.valueOf(kind),
-                OffsetDateTime.parse(at),
+                at,
                 step,
                 stepLimit == null ? null : stepLimit.intValue(),
                 reason,
                 feeItem == null ? null : new CaseEvent.Fee(feeItem, feeAmount));
+    }
+
+    /**
+     * An event's time as stored: {@code atMillis} (epoch milliseconds, for ordering and the daily workload) and
+     * {@code atOffset} (the offset it was sent with, in seconds) when the two hold it whole, as for every time given
+     * to the millisecond; else, and in events stored before, {@code at} (the time as sent, with its offset, as text)
+     * next to {@code atMillis}. Read back it is the same date-time with the same offset either way.
+     */
+    static OffsetDateTime storedTime(Object at, Object atMillis, Object atOffset) {
+        if (at != null) return OffsetDateTime.parse((String) at);
+        return OffsetDateTime.ofInstant(
+                java.time.Instant.ofEpochMilli(((Number) atMillis).longValue()),
+                java.time.ZoneOffset.ofTotalSeconds(((Number) atOffset).intValue()));
     }
 
     /** The properties of an event's node (absent optional fields are not written), given one by one to {@code to}. */
@@ -205,8 +221,13 @@ class CaseEventIntakeStore {
         to.accept("key", key(system, e.eventId()));
         to.accept("eventId", e.eventId());
         to.accept("kind", e.kind().name());
-        to.accept("at", e.at().toString());
-        to.accept("atMillis", e.at().toInstant().toEpochMilli());
+        var instant = e.at().toInstant();
+        to.accept("atMillis", instant.toEpochMilli());
+        if (instant.getNano() % 1_000_000 == 0) {
+            to.accept("atOffset", (long) e.at().getOffset().getTotalSeconds());
+        } else {
+            to.accept("at", e.at().toString());
+        }
         if (e.postId() != null) to.accept("postId", e.postId());
         if (e.step() != null) to.accept("step", e.step());
         if (e.stepLimitDays() != null)
@@ -249,7 +270,8 @@ class CaseEventIntakeStore {
             for (var r : rows("""
                     UNWIND $keys AS key MATCH (e:CaseEvent {key: key})-[:OF_CASE]->(c:SupervisedCase)
                     RETURN key, e.eventId AS eventId, c.id AS caseId, c.powerItemId AS item, c.unitId AS unit,
-                           e.postId AS post, e.kind AS kind, e.at AS at, e.step AS step, e.stepLimitDays AS stepLimit,
+                           e.postId AS post, e.kind AS kind, e.at AS at, e.atMillis AS atMillis, e.atOffset AS atOffset,
+                           e.step AS step, e.stepLimitDays AS stepLimit,
                            e.reason AS reason, e.feeItem AS feeItem, e.feeAmount AS feeAmount""", Map.of("keys", List.copyOf(keys)))) {
                 found.put(
                         (String) r.get("key"),
@@ -260,7 +282,7 @@ class CaseEventIntakeStore {
                                 (String) r.get("eventId"),
                                 (String) r.get("post"),
                                 (String) r.get("kind"),
-                                (String) r.get("at"),
+                                storedTime(r.get("at"), r.get("atMillis"), r.get("atOffset")),
                                 (String) r.get("step"),
                                 (Number) r.get("stepLimit"),
                                 (String) r.get("reason"),
@@ -336,9 +358,20 @@ class CaseEventIntakeStore {
             this.store = store;
         }
 
+        /**
+         * Takes the write lock of the intake's {@code JobLock} node through the Java API: the same lock the Cypher
+         * path's {@code SET} takes on that node, so batches on either path and any instance still wait for each
+         * other, without planning and running a statement and writing {@code heldAt} per batch. The node is made by
+         * that statement the first time (its name is unique: V007).
+         */
         @Override
         public void lockIntake() {
-            tx.execute(LOCK).close();
+            var lock = tx.findNode(JOB_LOCK, "name", LOCK_NAME);
+            if (lock == null) {
+                tx.execute(LOCK).close();
+            } else {
+                tx.acquireWriteLock(lock);
+            }
         }
 
         @Override
@@ -349,7 +382,17 @@ class CaseEventIntakeStore {
                 if (e == null) continue;
                 var c = e.getSingleRelationship(OF_CASE, Direction.OUTGOING).getEndNode();
                 var p = e.getProperties(
-                        "eventId", "postId", "kind", "at", "step", "stepLimitDays", "reason", "feeItem", "feeAmount");
+                        "eventId",
+                        "postId",
+                        "kind",
+                        "at",
+                        "atMillis",
+                        "atOffset",
+                        "step",
+                        "stepLimitDays",
+                        "reason",
+                        "feeItem",
+                        "feeAmount");
                 found.put(
                         key,
                         event(
@@ -359,7 +402,7 @@ class CaseEventIntakeStore {
                                 (String) p.get("eventId"),
                                 (String) p.get("postId"),
                                 (String) p.get("kind"),
-                                (String) p.get("at"),
+                                storedTime(p.get("at"), p.get("atMillis"), p.get("atOffset")),
                                 (String) p.get("step"),
                                 (Number) p.get("stepLimitDays"),
                                 (String) p.get("reason"),

@@ -1,6 +1,5 @@
 package org.dutygraph.supervision;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,8 +32,9 @@ class OpenCaseStore {
         this.neo4j = neo4j;
     }
 
+    /** Through the (open, id) index (V070): every case has an id, so the condition on it leaves none out. */
     long countOpen() {
-        return neo4j.query("MATCH (c:SupervisedCase) WHERE c.open = true RETURN count(c) AS n")
+        return neo4j.query("MATCH (c:SupervisedCase) WHERE c.open = true AND c.id IS NOT NULL RETURN count(c) AS n")
                 .fetchAs(Long.class)
                 .one()
                 .orElse(0L);
@@ -73,7 +73,7 @@ class OpenCaseStore {
                         RETURN c.id AS id, c.powerItemId AS item, c.unitId AS unit,
                                COLLECT { MATCH (e:CaseEvent)-[:OF_CASE]->(c) WITH e ORDER BY e.atMillis, e.key
                                          RETURN [e.eventId, e.postId, e.kind, e.at, e.step, e.stepLimitDays, e.reason,
-                                                 e.feeItem, e.feeAmount] } AS events,
+                                                 e.feeItem, e.feeAmount, e.atMillis, e.atOffset] } AS events,
                                COLLECT { MATCH (s:SupervisionSignal)-[:ON_CASE]->(c)
                                          RETURN [s.id, s.clearedAt IS NOT NULL] } AS signals""")
                 .bindAll(Map.of("after", afterId, "limit", limit, "terms", signatures, "at", atMillis))
@@ -103,7 +103,10 @@ class OpenCaseStore {
                 unit,
                 e.get(1).asString(null),
                 CaseEvent.Kind.valueOf(e.get(2).asString()),
-                OffsetDateTime.parse(e.get(3).asString()),
+                CaseEventIntakeStore.storedTime(
+                        e.get(3).isNull() ? null : e.get(3).asString(),
+                        e.get(9).isNull() ? null : e.get(9).asLong(),
+                        e.get(10).isNull() ? null : e.get(10).asLong()),
                 e.get(4).asString(null),
                 e.get(5).isNull() ? null : e.get(5).asInt(),
                 e.get(6).asString(null),

@@ -26,6 +26,9 @@ class CaseEventIntakeApiTest extends ApiTest {
     @Autowired
     SignalEvaluation evaluation;
 
+    @Autowired
+    OpenCaseStore cases;
+
     @BeforeEach
     void city() {
         wipeGraph();
@@ -188,6 +191,61 @@ class CaseEventIntakeApiTest extends ApiTest {
         assertThat(answer.path("replayed").asInt()).isEqualTo(2);
         assertThat(answer.path("kept").asInt()).isZero();
         assertThat(count("CaseEvent")).isOne();
+    }
+
+    /**
+     * An event's time is read back to the nanosecond with the offset it was sent with, whichever way it is stored:
+     * as epoch milliseconds and offset (a time to the millisecond, since V161's change), as text (a finer time), or
+     * as text next to the milliseconds (every event stored before that change, written here as it was).
+     */
+    @Test
+    void eventTimesAreReadBackAsSent_storedAsMillisAndOffsetOrAsText() throws Exception {
+        var whole = "2026-03-02T10:15:00.123+05:45";
+        var finer = "2026-03-02T11:15:00.123456789-03:30";
+        var before = "2026-03-02T12:15:00+08:00";
+        post(String.join("\n", line("t1", "T1", "received", whole), line("t2", "T1", "accepted", finer)));
+        try (var session = driver.session()) {
+            session.run(
+                            """
+                            MATCH (c:SupervisedCase {id: 'T1'})
+                            CREATE (:CaseEvent {key: 'zwfw/t3', eventId: 't3', kind: 'suspended', at: $at, atMillis: $millis})
+                                   -[:OF_CASE]->(c)""",
+                            Map.of(
+                                    "at",
+                                    java.time.OffsetDateTime.parse(before).toString(),
+                                    "millis",
+                                    Instant.parse("2026-03-02T04:15:00Z").toEpochMilli()))
+                    .consume();
+            assertThat(session.run("MATCH (e:CaseEvent) RETURN e.eventId AS id, e.at AS at, e.atOffset AS offset"
+                                    + " ORDER BY id")
+                            .list(r ->
+                                    r.get("id").asString() + " " + r.get("at").asString(null) + " "
+                                            + (r.get("offset").isNull()
+                                                    ? null
+                                                    : r.get("offset").asLong())))
+                    .containsExactly(
+                            "t1 null 20700",
+                            "t2 2026-03-02T11:15:00.123456789-03:30 null",
+                            "t3 2026-03-02T12:15+08:00 null");
+        }
+
+        var replay = post(String.join(
+                "\n",
+                line("t1", "T1", "received", whole),
+                line("t2", "T1", "accepted", finer),
+                line("t3", "T1", "suspended", before),
+                line("t2", "T1", "accepted", "2026-03-02T11:15:00.123456790-03:30")));
+        assertThat(problems(replay))
+                .as("a nanosecond later is other content")
+                .containsExactly("4 event_id EVENT_ID_REUSED");
+        assertThat(replay.path("replayed").asInt()).isEqualTo(3);
+
+        var read = cases.page(
+                "", 10, Map.of(), Instant.parse("2026-03-03T00:00:00Z").toEpochMilli());
+        assertThat(read).hasSize(1);
+        assertThat(read.get(0).events().stream().map(e -> e.eventId() + " " + e.at()))
+                .as("the evaluation reads each time with the offset it was sent with, in time order")
+                .containsExactly("t3 2026-03-02T12:15+08:00", "t1 " + whole, "t2 " + finer);
     }
 
     @Test
