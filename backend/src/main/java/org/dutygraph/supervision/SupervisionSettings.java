@@ -3,6 +3,8 @@ package org.dutygraph.supervision;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,8 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * watched with their initial thresholds (written to the graph at start for a hall the graph does not have yet; the
  * graph wins afterwards, see {@link HallThresholds}).
  *
- * @param systems           the systems allowed to send case events and queue snapshots: an id and the SHA-256 (hex)
- *                          of its secret each
+ * @param systems           the systems allowed to send case events and queue snapshots: an id (letters, digits, '.',
+ *                          '_' or '-', at most 64, each id once) and the SHA-256 (64 hex digits) of its secret each
  * @param supervisionPeriod working days a yellow card may stay uncleared before it turns red
  * @param evaluateInterval  how often open cases are evaluated for new signals
  * @param officeUnitIds     the units whose accounts form the supervision office (red cards go to them)
@@ -38,6 +40,10 @@ record SupervisionSettings(
             throw new IllegalArgumentException(
                     "dutygraph.supervision.ranking-minimum-cases must be at least 1, not " + rankingMinimumCases);
         }
+        var systemIds = new HashSet<String>();
+        for (int i = 0; i < systems.size(); i++) {
+            systems.get(i).check("dutygraph.supervision.systems[" + i + "]", systemIds);
+        }
         var seen = new HashSet<String>();
         for (int i = 0; i < halls.size(); i++) {
             halls.get(i).check("dutygraph.supervision.halls[" + i + "]");
@@ -48,7 +54,32 @@ record SupervisionSettings(
         }
     }
 
-    record SystemCredential(String id, String secretSha256) {}
+    record SystemCredential(String id, String secretSha256) {
+
+        /**
+         * An event's key is the system id, {@code /} and the event id: an id holding {@code /} could make two systems'
+         * keys equal (system {@code a/b} with event {@code c}, system {@code a} with event {@code b/c}), and the
+         * second event would be refused as an id used again. HTTP Basic cannot carry {@code :} in a user id either.
+         */
+        private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+        private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+
+        /** Refuses a bad id or hash, and an id given twice, naming the setting ({@code ...systems[0]}). */
+        void check(String prefix, Set<String> seen) {
+            if (id == null || !ID.matcher(id).matches()) {
+                throw new IllegalArgumentException(prefix + ".id must be 1 to 64 letters, digits, '.', '_' or '-' "
+                        + "(starting with a letter or digit), not " + (id == null ? "missing" : "'" + id + "'"));
+            }
+            if (!seen.add(id)) {
+                throw new IllegalArgumentException(prefix + ".id: system " + id + " twice");
+            }
+            if (secretSha256 == null || !SHA256.matcher(secretSha256.strip()).matches()) {
+                throw new IllegalArgumentException(prefix + ".secret-sha256 must be the secret's SHA-256 as 64 hex "
+                        + "digits (the first field of: printf %s \"$SECRET\" | sha256sum)");
+            }
+        }
+    }
 
     /**
      * A service hall (a unit) whose waiting queue is watched: a level is raised when the waiting count reaches its
