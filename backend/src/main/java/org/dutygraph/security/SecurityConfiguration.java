@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.dutygraph.platform.graphql.RequestPaths;
 import org.dutygraph.platform.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +79,7 @@ class SecurityConfiguration {
                         .permitAll()
                         // a citizen's signed, expiring photo link: the photo controller checks the signature
                         .requestMatchers(request -> HttpMethod.GET.matches(request.getMethod())
-                                && request.getRequestURI().startsWith("/complaints/photos/")
+                                && RequestPaths.of(request).startsWith("/complaints/photos/")
                                 && request.getParameter("signature") != null)
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/complaints/photos/*")

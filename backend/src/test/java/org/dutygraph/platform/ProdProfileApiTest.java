@@ -88,6 +88,10 @@ class ProdProfileApiTest {
         assertThat(theirs.status()).isEqualTo(403);
         assertThat(theirs.firstErrorCode()).isEqualTo("UNTRUSTED_DOCUMENT");
         assertThat(anonymous.post("{ __typename }").firstErrorCode()).isEqualTo("UNTRUSTED_DOCUMENT");
+        // the server maps /%67raphql to /graphql: the same check holds there (it ran any document before)
+        var encoded = GraphQl.at(port, "/%67raphql", null).post("{ citizenRankings(first: 5) { edges { cursor } } }");
+        assertThat(encoded.status()).isEqualTo(403);
+        assertThat(encoded.firstErrorCode()).isEqualTo("UNTRUSTED_DOCUMENT");
     }
 
     @org.springframework.beans.factory.annotation.Autowired

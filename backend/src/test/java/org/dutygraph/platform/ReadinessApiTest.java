@@ -84,6 +84,23 @@ class ReadinessApiTest {
             assertThat(error.path("extensions").path("code").asString()).isEqualTo("UNAVAILABLE");
             assertThat(error.path("extensions").path("retryAfterSeconds").asInt())
                     .isEqualTo(5);
+            // the same endpoint spelt as the server also maps it (it answered before), and the other endpoints that
+            // write: a citizen's Open311 request and a system's case events are told to come back too
+            assertThat(post(http, "/%67raphql", "application/json", "{\"query\":\"{ __typename }\"}")
+                            .statusCode())
+                    .isEqualTo(503);
+            var open311 = post(
+                    http,
+                    "/open311/v2/requests.json",
+                    "application/x-www-form-urlencoded",
+                    "service_code=BUCK_PASSING&description=x");
+            assertThat(open311.statusCode()).isEqualTo(503);
+            assertThat(open311.headers().firstValue("Retry-After")).contains("5");
+            assertThat(JSON.readTree(open311.body()).path(0).path("code").asInt())
+                    .isEqualTo(503);
+            assertThat(post(http, "/supervision/events", "application/x-ndjson", "{}")
+                            .statusCode())
+                    .isEqualTo(503);
             assertThat(get(http, "/actuator/health/readiness").statusCode()).isEqualTo(503);
             assertThat(get(http, "/actuator/health/liveness").statusCode()).isEqualTo(200);
 
@@ -196,6 +213,16 @@ class ReadinessApiTest {
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ __typename }\"}"))
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(int port, String path, String type, String body) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Content-Type", type)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
                         .timeout(Duration.ofSeconds(60))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -26,6 +26,11 @@ public final class GraphQl {
         this(URI.create("http://127.0.0.1:" + port + "/graphql"), token, Map.of());
     }
 
+    /** A client of the endpoint at another spelling of its path, e.g. {@code /%67raphql}, which the server maps to it. */
+    public static GraphQl at(int port, String path, String token) {
+        return new GraphQl(URI.create("http://127.0.0.1:" + port + path), token, Map.of());
+    }
+
     private GraphQl(URI endpoint, String token, Map<String, String> headers) {
         this.endpoint = endpoint;
         this.token = token;

@@ -66,9 +66,7 @@ class GetQueries extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"GET".equals(request.getMethod())
-                || !path.equals(request.getRequestURI()
-                        .substring(request.getContextPath().length()));
+        return !"GET".equals(request.getMethod()) || !path.equals(RequestPaths.of(request));
     }
 
     @Override

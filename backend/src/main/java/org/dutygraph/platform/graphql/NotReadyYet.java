@@ -13,7 +13,6 @@ import org.dutygraph.platform.i18n.Languages;
 import org.dutygraph.platform.i18n.Messages;
 import org.dutygraph.platform.i18n.PlatformTexts;
 import org.dutygraph.platform.i18n.Text;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.core.Ordered;
@@ -25,10 +24,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Answers GraphQL requests with 503 {@code UNAVAILABLE} and {@code retryAfterSeconds} while the application does not
- * accept traffic: from the moment the web server listens until the start-up runners (the demo load, when asked) are
- * done, and again while it shuts down. Migrations run before the web server listens. The readiness probe
- * ({@code /actuator/health/readiness}) follows the same state, so a balancer sends nothing here until then.
+ * Answers the API with 503 and {@code Retry-After} while the application does not accept traffic: from the moment the
+ * web server listens until the start-up runners (the demo load when asked, the complaint rehearsal) are done, and
+ * again while it shuts down. GraphQL gets {@code UNAVAILABLE} with {@code retryAfterSeconds}, Open311 its own error
+ * list; the other endpoints (photos, evidence, case events and queue snapshots from systems) the GraphQL shape. Only
+ * the actuator (the probes themselves) and GraphiQL's page answer. Migrations run before the web server listens. The
+ * readiness probe ({@code /actuator/health/readiness}) follows the same state, so a balancer sends nothing here until
+ * then; a client that does not ask it (a system posting case events, an Open311 client) is told to come back instead
+ * of meeting a graph still loading. Paths are compared as the server maps them ({@link RequestPaths}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -39,21 +42,16 @@ class NotReadyYet extends OncePerRequestFilter {
 
     private final ApplicationAvailability availability;
     private final Messages messages;
-    private final String path;
 
-    NotReadyYet(
-            ApplicationAvailability availability,
-            Messages messages,
-            @Value("${spring.graphql.http.path:/graphql}") String path) {
+    NotReadyYet(ApplicationAvailability availability, Messages messages) {
         this.availability = availability;
         this.messages = messages;
-        this.path = path;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !path.equals(
-                request.getRequestURI().substring(request.getContextPath().length()));
+        var served = RequestPaths.of(request);
+        return served.equals("/actuator") || served.startsWith("/actuator/") || served.equals("/graphiql");
     }
 
     @Override
@@ -69,6 +67,12 @@ class NotReadyYet extends OncePerRequestFilter {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         var language = Languages.fromAcceptLanguage(request.getHeader("Accept-Language"));
         var message = messages.render(Text.of(PlatformTexts.NOT_READY, RETRY_AFTER.toSeconds()), language);
+        if (RequestPaths.of(request).startsWith("/open311/")) {
+            response.getWriter()
+                    .write(JSON.writeValueAsString(List.of(
+                            Map.of("code", HttpServletResponse.SC_SERVICE_UNAVAILABLE, "description", message))));
+            return;
+        }
         response.getWriter()
                 .write(JSON.writeValueAsString(Map.of(
                         "errors",

@@ -64,9 +64,7 @@ class RequestBodyCheck extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod())
-                || !path.equals(request.getRequestURI()
-                        .substring(request.getContextPath().length()));
+        return !"POST".equals(request.getMethod()) || !path.equals(RequestPaths.of(request));
     }
 
     private static boolean isJson(String contentType) {
