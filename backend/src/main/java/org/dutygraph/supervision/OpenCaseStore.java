@@ -19,9 +19,13 @@ import org.springframework.stereotype.Component;
 @Component
 class OpenCaseStore {
 
-    /** An open case with its events in time order and its stored signals (cleared or not, by id). */
+    /** An open case with its events in time order and its stored signals by id. */
     record OpenCase(
-            String id, String powerItemId, String unitId, List<CaseEvent> events, Map<String, Boolean> signals) {}
+            String id,
+            String powerItemId,
+            String unitId,
+            List<CaseEvent> events,
+            Map<String, SignalEvaluation.Stored> signals) {}
 
     /** How a quiet case is marked: the terms it was evaluated under, and when it wakes (null: never by itself). */
     record Quiet(String terms, Long untilMillis) {}
@@ -75,18 +79,23 @@ class OpenCaseStore {
                                          RETURN [e.eventId, e.postId, e.kind, e.at, e.step, e.stepLimitDays, e.reason,
                                                  e.feeItem, e.feeAmount, e.atMillis, e.atOffset] } AS events,
                                COLLECT { MATCH (s:SupervisionSignal)-[:ON_CASE]->(c)
-                                         RETURN [s.id, s.clearedAt IS NOT NULL] } AS signals""")
+                                         RETURN [s.id, s.clearedAt IS NOT NULL, s.raisedAt] } AS signals""")
                 .bindAll(Map.of("after", afterId, "limit", limit, "terms", signatures, "at", atMillis))
                 .fetchAs(OpenCase.class)
                 .mappedBy((t, r) -> {
                     var id = r.get("id").asString();
                     var item = r.get("item").asString();
                     var unit = r.get("unit").asString();
-                    var signals = new HashMap<String, Boolean>();
+                    var signals = new HashMap<String, SignalEvaluation.Stored>();
                     r.get("signals")
                             .values()
-                            .forEach(v ->
-                                    signals.put(v.get(0).asString(), v.get(1).asBoolean()));
+                            .forEach(v -> signals.put(
+                                    v.get(0).asString(),
+                                    new SignalEvaluation.Stored(
+                                            v.get(1).asBoolean(),
+                                            v.get(2).isNull()
+                                                    ? null
+                                                    : v.get(2).asZonedDateTime().toInstant())));
                     return new OpenCase(id, item, unit, r.get("events").asList(v -> event(id, item, unit, v)), signals);
                 })
                 .all()

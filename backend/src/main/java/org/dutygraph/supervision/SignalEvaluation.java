@@ -155,13 +155,13 @@ public class SignalEvaluation {
                     at);
             var found = evaluated.signals();
             if (evaluated.ending() != null) endings.put(c.id(), evaluated.ending());
-            var ids = ids(c.id(), found);
+            var ids = ids(c.id(), found, stored);
             for (int i = 0; i < found.size(); i++) {
                 var signal = withoutEmptyPost(found.get(i));
                 var id = ids.get(i);
-                var wasCleared = stored.get(id);
-                if (wasCleared == null) raised.put(id, signal);
-                else if (!wasCleared && signal.clearedAt() != null) cleared.put(id, signal.clearedAt());
+                var was = stored.get(id);
+                if (was == null) raised.put(id, signal);
+                else if (!was.cleared() && signal.clearedAt() != null) cleared.put(id, signal.clearedAt());
             }
             boolean ended = c.events().stream()
                     .anyMatch(e -> e.kind().ends() && !e.at().toInstant().isAfter(at));
@@ -220,6 +220,74 @@ public class SignalEvaluation {
         return t.statutoryDays() + "|" + t.committedDays() + "|" + String.join("\u0001", new TreeSet<>(t.feeItems()));
     }
 
+    /** A stored signal of a case: whether it is cleared, and when it was raised. */
+    record Stored(boolean cleared, Instant raisedAt) {}
+
+    /**
+     * The ids of a case's signals found now, given those stored before. A signal raised when a stored one of its rule
+     * was keeps that one's id; the others keep the id {@link #ids(String, List)} gives them when that id is stored
+     * and not taken yet (a late event that moved a limit moves its signal: it is the same signal, stored already);
+     * the rest are new, numbered after the rule's highest stored number. Before, ids were only positional, and an
+     * event arriving late, dated before signals already stored, shifted them: one fee's red card took the id of
+     * another, a stored card was marked cleared before it was raised, one was sent twice and another never.
+     */
+    static List<String> ids(String caseId, List<Signal> found, Map<String, Stored> stored) {
+        var positional = ids(caseId, found);
+        if (stored.isEmpty()) return positional;
+        var order = timeOrder(found);
+        var ids = new String[found.size()];
+        var taken = new java.util.HashSet<String>();
+        var highest = new EnumMap<Signal.Rule, Integer>(Signal.Rule.class);
+        var byRuleAndTime = new java.util.HashMap<String, List<String>>();
+        stored.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            var id = e.getKey();
+            int slash = id.lastIndexOf('/');
+            int ruleStart = id.lastIndexOf('/', slash - 1) + 1;
+            Signal.Rule rule;
+            int n;
+            try {
+                rule = Signal.Rule.valueOf(id.substring(ruleStart, slash));
+                n = Integer.parseInt(id.substring(slash + 1));
+            } catch (RuntimeException notOurs) {
+                return;
+            }
+            highest.merge(rule, n, Math::max);
+            byRuleAndTime
+                    .computeIfAbsent(rule + "@" + e.getValue().raisedAt(), k -> new ArrayList<>())
+                    .add(id);
+        });
+        for (int i : order) {
+            var same =
+                    byRuleAndTime.get(found.get(i).rule() + "@" + found.get(i).raisedAt());
+            if (same == null) continue;
+            for (var id : same) {
+                if (taken.add(id)) {
+                    ids[i] = id;
+                    break;
+                }
+            }
+        }
+        for (int i : order) {
+            if (ids[i] == null && stored.containsKey(positional.get(i)) && taken.add(positional.get(i))) {
+                ids[i] = positional.get(i);
+            }
+        }
+        for (int i : order) {
+            if (ids[i] != null) continue;
+            var rule = found.get(i).rule();
+            ids[i] = caseId + "/" + rule.name() + "/" + highest.merge(rule, 1, Integer::sum);
+        }
+        return List.of(ids);
+    }
+
+    private static List<Integer> timeOrder(List<Signal> found) {
+        var order = new ArrayList<Integer>(found.size());
+        for (int i = 0; i < found.size(); i++) order.add(i);
+        order.sort(Comparator.<Integer, Instant>comparing(i -> found.get(i).raisedAt())
+                .thenComparing(i -> found.get(i).due(), Comparator.nullsFirst(Comparator.naturalOrder())));
+        return order;
+    }
+
     /**
      * case/rule/n: the n-th signal of that rule in the case by the time it was raised (then due, then as found). An
      * evaluation at an earlier moment finds the signals raised by then, the first ones in this order, so their ids do
@@ -227,10 +295,7 @@ public class SignalEvaluation {
      * come out by rule, not by time, and so do their red cards).
      */
     static List<String> ids(String caseId, List<Signal> found) {
-        var order = new ArrayList<Integer>(found.size());
-        for (int i = 0; i < found.size(); i++) order.add(i);
-        order.sort(Comparator.<Integer, Instant>comparing(i -> found.get(i).raisedAt())
-                .thenComparing(i -> found.get(i).due(), Comparator.nullsFirst(Comparator.naturalOrder())));
+        var order = timeOrder(found);
         var ids = new String[found.size()];
         var counts = new EnumMap<Signal.Rule, Integer>(Signal.Rule.class);
         for (int i : order) {

@@ -242,6 +242,46 @@ class SupervisionApiTest extends ApiTest {
                 .containsExactly("C9 unlisted_fee");
     }
 
+    /**
+     * An event arriving late, dated before signals already stored, adds a signal before them: the stored ones keep
+     * their ids, the new one gets the next. Ids were positional before: the earlier fee's card took the stored card's
+     * id and marked it cleared before it was raised, the stored card came back under a new id and was sent twice,
+     * and the earlier fee's card was never stored.
+     */
+    @Test
+    void aLateEventDatedBeforeStoredSignalsKeepsTheirIds_andAddsItsOwn() throws Exception {
+        post("zwfw:zwfw-secret", """
+                {"event_id": "c10-1", "case_id": "C10", "power_item_id": "pi-reg", "unit_id": "zrzy", "kind": "accepted", "at": "2026-03-02T09:00:00+08:00"}
+                {"event_id": "c10-2", "case_id": "C10", "power_item_id": "pi-reg", "unit_id": "zrzy", "kind": "concluded", "at": "2026-03-04T16:00:00+08:00"}
+                {"event_id": "c10-3", "case_id": "C10", "power_item_id": "pi-reg", "unit_id": "zrzy", "kind": "fee", "at": "2026-03-05T10:00:00+08:00", "fee": {"item": "加急费", "amount": "50.00"}}
+                """);
+        assertThat(evaluation.evaluate(Instant.parse("2026-03-06T04:00:00Z")).raised())
+                .isOne();
+        post("zwfw:zwfw-secret", """
+                {"event_id": "c10-4", "case_id": "C10", "power_item_id": "pi-reg", "unit_id": "zrzy", "kind": "fee", "at": "2026-03-03T10:00:00+08:00", "fee": {"item": "咨询费", "amount": "10.00"}}
+                """);
+
+        var run = evaluation.evaluate(Instant.parse("2026-03-06T05:00:00Z"));
+
+        assertThat(run.raised()).as("the earlier fee's card").isOne();
+        assertThat(run.cleared()).as("none of the stored ones").isZero();
+        try (var session = driver.session()) {
+            var signals = session.run("""
+                            MATCH (s:SupervisionSignal)-[:ON_CASE]->(:SupervisedCase {id: 'C10'})
+                            RETURN s.id + ' ' + toString(s.raisedAt) + ' ' + coalesce(toString(s.clearedAt), 'open') AS s
+                            ORDER BY s""").list(r -> r.get("s").asString());
+            assertThat(signals)
+                    .containsExactly(
+                            "C10/unlisted_fee/1 2026-03-05T02:00:00Z open",
+                            "C10/unlisted_fee/2 2026-03-03T02:00:00Z 2026-03-04T08:00:00Z");
+        }
+        effects.deliverDue();
+        assertThat(RedCardsForTests.RECEIVED)
+                .extracting(c -> c.caseId() + " " + c.rule() + " " + c.raisedAt())
+                .containsExactlyInAnyOrder(
+                        "C10 unlisted_fee 2026-03-05T02:00:00Z", "C10 unlisted_fee 2026-03-03T02:00:00Z");
+    }
+
     @Test
     void problemsKeepTheirCodesAndSpeakTheCallersLanguage() throws Exception {
         var bad = "{\"event_id\": \"x2\", \"case_id\": \"C9\", \"power_item_id\": \"pi-nope\", \"unit_id\": \"zrzy\", "
