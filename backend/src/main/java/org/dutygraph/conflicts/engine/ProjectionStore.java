@@ -103,16 +103,18 @@ public final class ProjectionStore {
         loadConcepts(p, scan);
         loadUnits(p, scan);
         loadPosts(p, scan);
-        scan.run(
-                "MATCH (p:Post)-[s:SUPERVISES]->(u:Organization) RETURN p.id AS post, u.id AS unit, s.kind AS kind",
-                r -> {
-                    int post = p.posts.of(str(r, "post"));
-                    int unit = p.units.of(str(r, "unit"));
-                    if (post >= 0 && unit >= 0) {
-                        p.supervision.add(new int[] {post, unit});
-                        p.supervisionInCharge.add("in_charge".equals(str(r, "kind")));
-                    }
-                });
+        // in a fixed order: a multi-head finding lists its supervisors, and its digest, in the order read (unordered,
+        // a fresh read after a replan could give another digest than the kept projection's)
+        scan.run("""
+                MATCH (p:Post)-[s:SUPERVISES]->(u:Organization)
+                RETURN p.id AS post, u.id AS unit, s.kind AS kind ORDER BY post, unit, kind""", r -> {
+            int post = p.posts.of(str(r, "post"));
+            int unit = p.units.of(str(r, "unit"));
+            if (post >= 0 && unit >= 0) {
+                p.supervision.add(new int[] {post, unit});
+                p.supervisionInCharge.add("in_charge".equals(str(r, "kind")));
+            }
+        });
         scan.run(
                 "MATCH (i:PowerItem) WHERE coalesce(i.status, 'active') <> 'withdrawn' RETURN i.id AS id, i.name AS name, i.category AS category ORDER BY id",
                 r -> {
