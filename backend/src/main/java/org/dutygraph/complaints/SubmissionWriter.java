@@ -122,12 +122,15 @@ class SubmissionWriter implements SmartLifecycle {
 
     private void rehearse(List<PendingSubmission> batch) {
         try {
-            var outcomes = store.rehearse(graph -> batches.write(graph, batch));
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).stored().complete(outcomes.get(i));
-            }
+            complete(batch, store.rehearse(graph -> batches.write(graph, batch)));
         } catch (RuntimeException e) {
             batch.forEach(p -> p.stored().completeExceptionally(e));
+        }
+    }
+
+    private static void complete(List<PendingSubmission> batch, List<Outcome> outcomes) {
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).stored().complete(outcomes.get(i));
         }
     }
 
@@ -135,9 +138,7 @@ class SubmissionWriter implements SmartLifecycle {
         try {
             var outcomes = store.write(graph -> batches.write(graph, batch));
             batchSizes.record(batch.size());
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).stored().complete(outcomes.get(i));
-            }
+            complete(batch, outcomes);
         } catch (RuntimeException e) {
             if (batch.size() > 1) {
                 log.warn(
