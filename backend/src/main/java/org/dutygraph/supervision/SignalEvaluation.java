@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -236,9 +237,9 @@ public class SignalEvaluation {
         if (stored.isEmpty()) return positional;
         var order = timeOrder(found);
         var ids = new String[found.size()];
-        var taken = new java.util.HashSet<String>();
+        var taken = new HashSet<String>();
         var highest = new EnumMap<Signal.Rule, Integer>(Signal.Rule.class);
-        var byRuleAndTime = new java.util.HashMap<String, List<String>>();
+        var byRuleAndTime = new HashMap<RuleAt, List<String>>();
         stored.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             var id = e.getKey();
             int slash = id.lastIndexOf('/');
@@ -253,12 +254,12 @@ public class SignalEvaluation {
             }
             highest.merge(rule, n, Math::max);
             byRuleAndTime
-                    .computeIfAbsent(rule + "@" + e.getValue().raisedAt(), k -> new ArrayList<>())
+                    .computeIfAbsent(new RuleAt(rule, e.getValue().raisedAt()), k -> new ArrayList<>())
                     .add(id);
         });
         for (int i : order) {
-            var same =
-                    byRuleAndTime.get(found.get(i).rule() + "@" + found.get(i).raisedAt());
+            var same = byRuleAndTime.get(
+                    new RuleAt(found.get(i).rule(), found.get(i).raisedAt()));
             if (same == null) continue;
             for (var id : same) {
                 if (taken.add(id)) {
@@ -279,6 +280,8 @@ public class SignalEvaluation {
         }
         return List.of(ids);
     }
+
+    private record RuleAt(Signal.Rule rule, Instant raisedAt) {}
 
     private static List<Integer> timeOrder(List<Signal> found) {
         var order = new ArrayList<Integer>(found.size());
