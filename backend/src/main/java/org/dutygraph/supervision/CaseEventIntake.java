@@ -4,12 +4,15 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.dutygraph.supervision.events.CaseEvent;
 import org.dutygraph.supervision.events.CaseEventParser;
@@ -18,9 +21,11 @@ import org.dutygraph.supervision.events.LineTexts;
 import org.springframework.stereotype.Service;
 
 /**
- * A batch of case events from one system: every line checked, the good ones stored in one transaction, the bad
- * ones reported with line and field; an event id the system sent before is ignored when its content is the same
- * (its time the same instant, whatever the offset it is written with).
+ * A batch of case events from one system: every line checked, the good ones stored, the bad ones reported with line
+ * and field; an event id the system sent before is ignored when its content is the same (its time the same instant,
+ * whatever the offset it is written with). A small batch is stored in one transaction; a large one in a few, side by
+ * side, each holding whole cases ({@link CaseEventIntakeStore#inParts}), so a failure may leave some cases' events
+ * stored: sent again, they are replays.
  */
 @Service
 public class CaseEventIntake {
@@ -58,10 +63,63 @@ public class CaseEventIntake {
         }
         // a retried transaction starts again from the parsed lines, with none of the first attempt's problems
         var parseProblems = List.copyOf(problems);
-        return store.inBatch(batch -> {
-            batch.lockIntake();
-            return store(batch, system, parsed, refused, new ArrayList<>(parseProblems));
-        });
+        int parts = store.parts(parsed.size());
+        if (parts == 1 || repeatsAnId(parsed.values())) {
+            return store.inBatch(batch -> {
+                batch.lockIntake();
+                return store(batch, system, parsed, refused, new ArrayList<>(parseProblems));
+            });
+        }
+        return inParts(system, parsed, refused, parseProblems, parts);
+    }
+
+    /**
+     * The batch written in {@code parts} transactions side by side, each line in the part of its case: a case's
+     * events, the case's creation and the look-ups they are checked against are in one part. Only for a batch that
+     * names each event id once: an id repeated under another case would be in two parts, neither seeing the other.
+     */
+    private Result inParts(
+            String system,
+            Map<Long, CaseEvent> parsed,
+            Map<Long, CaseEvent> refused,
+            List<LineProblem> parseProblems,
+            int parts) {
+        var parsedParts = new ArrayList<Map<Long, CaseEvent>>();
+        var refusedParts = new ArrayList<Map<Long, CaseEvent>>();
+        for (int i = 0; i < parts; i++) {
+            parsedParts.add(new LinkedHashMap<>());
+            refusedParts.add(new LinkedHashMap<>());
+        }
+        parsed.forEach((line, e) -> parsedParts.get(part(e, parts)).put(line, e));
+        refused.forEach((line, e) -> refusedParts.get(part(e, parts)).put(line, e));
+        var works = new ArrayList<Function<CaseEventIntakeStore.Batch, Result>>();
+        for (int i = 0; i < parts; i++) {
+            var partParsed = parsedParts.get(i);
+            var partRefused = refusedParts.get(i);
+            works.add(batch -> store(batch, system, partParsed, partRefused, new ArrayList<>()));
+        }
+        int kept = 0;
+        int replayed = 0;
+        var problems = new ArrayList<>(parseProblems);
+        for (var result : store.inParts(works)) {
+            kept += result.kept();
+            replayed += result.replayed();
+            problems.addAll(result.problems());
+        }
+        problems.sort(java.util.Comparator.comparingLong(LineProblem::line));
+        return new Result(kept, replayed, List.copyOf(problems));
+    }
+
+    private static int part(CaseEvent e, int parts) {
+        return e.caseId() == null ? 0 : Math.floorMod(e.caseId().hashCode(), parts);
+    }
+
+    private static boolean repeatsAnId(Collection<CaseEvent> events) {
+        var ids = new HashSet<String>(events.size() * 2);
+        for (var e : events) {
+            if (!ids.add(e.eventId())) return true;
+        }
+        return false;
     }
 
     /** @param refused what could be read of the lines refused already: their references are checked too */

@@ -8,8 +8,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import org.dutygraph.platform.jobs.JobThreads;
 import org.dutygraph.platform.neo4j.CommitFilter;
 import org.dutygraph.platform.neo4j.GraphTransactions;
 import org.dutygraph.platform.neo4j.InProcessGraph;
@@ -41,7 +45,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * case, power item and unit are its case's ({@code OF_CASE}): an event is only kept when they agree.
  */
 @Component
-class CaseEventIntakeStore {
+class CaseEventIntakeStore implements AutoCloseable {
 
     /** A stored case: its power item and unit, and whether a new event must reopen it or unmark it settled. */
     record StoredCase(String powerItemId, String unitId, boolean stale) {}
@@ -54,6 +58,12 @@ class CaseEventIntakeStore {
     private static final String LOCK_NAME = "supervision-intake";
     private static final String LOCK = "MERGE (l:JobLock {name: '" + LOCK_NAME + "'}) SET l.heldAt = timestamp()";
     private static final Label JOB_LOCK = Label.label("JobLock");
+    /** The fewest events a batch is split at ({@link #parts}): below, a second transaction costs more than it saves. */
+    static final int SPLIT_FROM = 200;
+
+    private static final int MOST_WRITERS = 4;
+    private static final int WRITERS =
+            Math.max(1, Math.min(MOST_WRITERS, Runtime.getRuntime().availableProcessors()));
 
     /** Changes to the nodes a batch's references name: any counts (created, deleted, a label or a property). */
     private static final CommitFilter REFERENCES = new CommitFilter(REFERENCED, Set.of(), Set.of());
@@ -65,6 +75,8 @@ class CaseEventIntakeStore {
     private final WatchedCommits referenceChanges;
     /** The references found by earlier batches while the count stood at their version. */
     private volatile KnownReferences known;
+    /** Write the parts of a batch after the first ({@link #inParts}), which the request's own thread writes. */
+    private final ExecutorService writers = JobThreads.fixed("case-event-writer", Math.max(1, WRITERS - 1));
 
     CaseEventIntakeStore(Neo4jClient neo4j, GraphTransactions graph, InProcessGraph inProcess) {
         this.neo4j = neo4j;
@@ -123,6 +135,69 @@ class CaseEventIntakeStore {
         if (embedded == null || TransactionSynchronizationManager.isActualTransactionActive()) {
             return graph.write(() -> work.apply(new CypherBatch(neo4j)));
         }
+        return inEmbeddedTransaction(work);
+    }
+
+    /**
+     * How many transactions a batch of {@code events} events is written in, side by side ({@link #inParts}): one on a
+     * server's store, in a transaction already begun, or for fewer than {@link #SPLIT_FROM} events; else one per core
+     * (at most {@link #MOST_WRITERS}).
+     */
+    int parts(int events) {
+        if (embedded == null || events < SPLIT_FROM || TransactionSynchronizationManager.isActualTransactionActive()) {
+            return 1;
+        }
+        return WRITERS;
+    }
+
+    /**
+     * Runs each of {@code works} in a write transaction of its own, side by side, while one more transaction holds
+     * the intake's lock for all of them: the parts must not share a case or an event id (each part's reads would not
+     * see another's writes). A part that meets a deadlock is tried again on its own; the others are kept, and every
+     * part has ended before the lock is released. Why: the work of one batch (look-ups, writes, and a commit that is
+     * half of it) runs on one core, and intake of a day's events then leaves the other idle.
+     */
+    <T> List<T> inParts(List<Function<Batch, T>> works) {
+        try (var holder = embedded.beginTx()) {
+            new EmbeddedBatch(holder, this).lockIntake();
+            var others = new ArrayList<Future<T>>();
+            for (var work : works.subList(1, works.size())) {
+                others.add(writers.submit(() -> inEmbeddedTransaction(work)));
+            }
+            RuntimeException failed = null;
+            var results = new ArrayList<T>(works.size());
+            try {
+                results.add(inEmbeddedTransaction(works.get(0)));
+            } catch (RuntimeException e) {
+                failed = e;
+            }
+            for (var other : others) {
+                try {
+                    results.add(other.get());
+                } catch (ExecutionException e) {
+                    var cause = e.getCause() instanceof RuntimeException r
+                            ? r
+                            : new IllegalStateException("a part of a batch of case events failed", e.getCause());
+                    if (failed == null) failed = cause;
+                    else failed.addSuppressed(cause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    if (failed == null) failed = new IllegalStateException("interrupted while writing case events", e);
+                }
+            }
+            if (failed != null) throw failed;
+            holder.commit();
+            return results;
+        }
+    }
+
+    @Override
+    public void close() {
+        writers.shutdownNow();
+    }
+
+    /** One embedded write transaction, tried again as {@link GraphTransactions} does on a deadlock. */
+    private <T> T inEmbeddedTransaction(Function<Batch, T> work) {
         long deadline = System.nanoTime() + RETRY_NANOS;
         long backoffMillis = 20;
         while (true) {

@@ -29,6 +29,9 @@ class CaseEventIntakeApiTest extends ApiTest {
     @Autowired
     OpenCaseStore cases;
 
+    @Autowired
+    CaseEventIntakeStore intakeStore;
+
     @BeforeEach
     void city() {
         wipeGraph();
@@ -165,6 +168,47 @@ class CaseEventIntakeApiTest extends ApiTest {
         assertThat(open())
                 .as("C1 reopened by its new event; C2 open until an evaluation closes it")
                 .isEqualTo(Map.of("C1", true, "C2", true));
+    }
+
+    /**
+     * A batch large enough to be written in parts side by side ({@link CaseEventIntakeStore#inParts}) keeps every
+     * case whole: a line naming a case with another unit than the line that created it, earlier in the same batch, is
+     * a mismatch (in another part it would have made the case a second time), a refused line's references are still
+     * checked, and problems come in line order with the parse problems.
+     */
+    @Test
+    void aLargeBatchIsStoredInPartsWithEachCaseWhole_andItsProblemsInLineOrder() throws Exception {
+        assertThat(intakeStore.parts(400))
+                .isEqualTo(Math.min(4, Runtime.getRuntime().availableProcessors()));
+        var lines = new java.util.ArrayList<String>();
+        for (int i = 0; i < 400; i++) {
+            lines.add(line("p" + i, "P" + (i % 100), i < 100 ? "received" : "accepted", "2026-03-02T09:00:00+08:00"));
+        }
+        lines.set(250, lines.get(250).replace("\"zrzy\"", "\"zrzy-dj\""));
+        lines.set(120, lines.get(120).replace("\"zrzy\"", "\"no-such-unit\""));
+        lines.set(300, lines.get(300).replace("\"kind\": \"accepted\"", "\"kind\": \"no-such-kind\""));
+        lines.set(5, "{not json");
+
+        var answer = post(String.join("\n", lines));
+
+        assertThat(problems(answer))
+                .containsExactly(
+                        "6 $ MALFORMED_JSON",
+                        "121 unit_id UNKNOWN_REFERENCE",
+                        "121 unit_id CASE_MISMATCH",
+                        "251 unit_id CASE_MISMATCH",
+                        "301 kind UNKNOWN_VALUE");
+        assertThat(answer.path("kept").asInt()).isEqualTo(396);
+        assertThat(count("CaseEvent")).isEqualTo(396);
+        assertThat(count("SupervisedCase"))
+                .as("each case once, P5 by its first good line")
+                .isEqualTo(100);
+        try (var session = driver.session()) {
+            assertThat(session.run("MATCH (c:SupervisedCase) RETURN c.unitId AS unit, count(*) AS n")
+                            .list(r ->
+                                    r.get("unit").asString() + " " + r.get("n").asInt()))
+                    .containsExactly("zrzy 100");
+        }
     }
 
     private static java.util.List<String> problems(JsonNode answer) {

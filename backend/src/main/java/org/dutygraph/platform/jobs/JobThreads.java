@@ -3,7 +3,7 @@ package org.dutygraph.platform.jobs;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** Executors for background jobs that must run one at a time. */
+/** Executors for background jobs: one at a time, or a few side by side. */
 public final class JobThreads {
 
     private JobThreads() {}
@@ -12,6 +12,16 @@ public final class JobThreads {
     public static ExecutorService single(String name) {
         return Executors.newSingleThreadExecutor(r -> {
             var thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** {@code threads} daemon threads named {@code name-1} and on, for work split side by side. */
+    public static ExecutorService fixed(String name, int threads) {
+        var counter = new java.util.concurrent.atomic.AtomicInteger();
+        return Executors.newFixedThreadPool(threads, r -> {
+            var thread = new Thread(r, name + "-" + counter.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
