@@ -15,14 +15,18 @@ import org.dutygraph.supervision.OfflineSupervision;
 
 /**
  * A year of one city's case events (1,000,000 cases, about 6 events each, as JSON lines; {@link SupervisionYear}).
- * Stage 1, in memory as {@code supervise} runs: reading the file alone (the baseline: what any tool must do), then
- * reading, checking and keeping the events, then evaluating every case at the year's end; events per second and the
- * ratio to the baseline. Stage 2, the service in operation ({@link SupervisionService#operate}): the first
- * {@code --service-cases} cases' events through the batch intake day by day in time order with periodic evaluations
- * on a simulated clock (every {@code --evaluate-every-days}), then one timed evaluation of the cases open at the
- * moment, against the 5 s target. Stage 3, the backlog catch-up ({@link SupervisionService#backlog}): the first
- * {@code --backlog-cases} cases stored without evaluations, then the one evaluation that writes the whole year's
- * signals, timed with no target. A size of 0 skips a service stage.
+ *
+ * <p>Stage 1, in memory as {@code supervise} runs: reading the file alone (the baseline: what any tool must do), then
+ * reading, checking and keeping the events, then evaluating every case at the year's end (timed, no target: the 5 s
+ * target is for the open cases at a moment, which stage 2 measures); events per second and the ratio to the baseline.
+ *
+ * <p>Stage 2, the service in operation ({@link SupervisionService#operate}): the first {@code --service-cases} cases'
+ * events through the batch intake day by day in time order with periodic evaluations on a simulated clock (every
+ * {@code --evaluate-every-days}), then one timed evaluation of the cases open at the moment, against the 5 s target.
+ *
+ * <p>Stage 3, the backlog catch-up ({@link SupervisionService#backlog}): the first {@code --backlog-cases} cases stored
+ * without evaluations, then the one evaluation that writes the whole year's signals, timed with no target. A size of
+ * 0 skips a service stage.
  */
 final class SupervisionBenchmark implements Benchmark {
 
@@ -61,6 +65,9 @@ final class SupervisionBenchmark implements Benchmark {
             var slice = SupervisionYear.slice(events, Math.min(cases, serviceCases), MOMENT, work.resolve("operation"));
             ok &= service.operate(
                     work.resolve("store"), slice, Math.min(cases, serviceCases), every, readLinesPerSecond);
+        } else {
+            out.println("the service intake and the evaluation of open cases are not measured (--service-cases 0)");
+            ok = false;
         }
         if (backlogCases > 0) {
             var slice = SupervisionYear.slice(events, Math.min(cases, backlogCases), MOMENT, work.resolve("backlog"));
@@ -105,18 +112,20 @@ final class SupervisionBenchmark implements Benchmark {
                 report.eventsKept(),
                 report.lineProblems().size());
         out.printf(
-                "evaluation of all %,d cases at %s: %.2f s, %,d signals (%,d not cleared)%n",
+                "evaluation of all %,d cases at %s: %.2f s, %,d signals (%,d not cleared); every case of the year,"
+                        + " concluded or open, as supervise prints them: no target (the %.0f s target is for the open"
+                        + " cases at a moment, measured in the service below)%n",
                 report.cases(),
                 AT,
                 evaluate,
                 report.signals().size(),
-                report.signals().stream().filter(s -> s.clearedAt() == null).count());
-        boolean ok = perSecond >= INGEST_TARGET_PER_SECOND
-                && evaluate < EVALUATION_TARGET_SECONDS
-                && report.lineProblems().isEmpty();
+                report.signals().stream().filter(s -> s.clearedAt() == null).count(),
+                EVALUATION_TARGET_SECONDS);
+        boolean ok =
+                perSecond >= INGEST_TARGET_PER_SECOND && report.lineProblems().isEmpty();
         out.printf(
-                "offline targets (ingest >= %,.0f events/s, evaluation < %.0f s): %s%n",
-                INGEST_TARGET_PER_SECOND, EVALUATION_TARGET_SECONDS, ok ? "met" : "NOT met");
+                "offline target (ingest >= %,.0f events/s, every line kept): %s%n",
+                INGEST_TARGET_PER_SECOND, ok ? "met" : "NOT met");
         return ok;
     }
 
