@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.dutygraph.platform.jobs.JobThreads;
 
 /**
  * Batches of a recomputation's writes (each its own transaction) run on up to {@code threads} threads while the caller
@@ -30,13 +30,7 @@ final class ParallelBatches implements AutoCloseable {
             inFlight = null;
             return;
         }
-        int n = POOLS.incrementAndGet();
-        var count = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(threads, r -> {
-            var thread = new Thread(r, name + "-" + n + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        pool = JobThreads.fixed(name + "-" + POOLS.incrementAndGet(), threads);
         inFlight = new Semaphore(threads);
     }
 

@@ -132,10 +132,13 @@ class CaseEventIntakeStore implements AutoCloseable {
      * does on a deadlock with another writer of the same cases (the signal evaluation).
      */
     <T> T inBatch(Function<Batch, T> work) {
-        if (embedded == null || TransactionSynchronizationManager.isActualTransactionActive()) {
-            return graph.write(() -> work.apply(new CypherBatch(neo4j)));
-        }
+        if (overCypher()) return graph.write(() -> work.apply(new CypherBatch(neo4j)));
         return inEmbeddedTransaction(work);
+    }
+
+    /** A server's store, or a transaction already begun: a batch is read and written as Cypher statements in it. */
+    private boolean overCypher() {
+        return embedded == null || TransactionSynchronizationManager.isActualTransactionActive();
     }
 
     /**
@@ -144,10 +147,7 @@ class CaseEventIntakeStore implements AutoCloseable {
      * (at most {@link #MOST_WRITERS}).
      */
     int parts(int events) {
-        if (embedded == null || events < SPLIT_FROM || TransactionSynchronizationManager.isActualTransactionActive()) {
-            return 1;
-        }
-        return WRITERS;
+        return overCypher() || events < SPLIT_FROM ? 1 : WRITERS;
     }
 
     /**
